@@ -1,0 +1,60 @@
+// @ts-check
+import js from '@eslint/js';
+import prettier from 'eslint-config-prettier';
+import tseslint from 'typescript-eslint';
+
+/** Layer rules from docs/architecture.md, enforced here so the boundaries stay honest. */
+const duckdbOnlyInStore = {
+  group: ['@duckdb/*'],
+  message: 'Only src/store may import DuckDB (docs/architecture.md).',
+};
+const pureLayers = [
+  duckdbOnlyInStore,
+  { group: ['**/store/*', '**/store'], message: 'Pure layers must not import the store.' },
+  { group: ['**/cli/*', '**/usecases/*'], message: 'Inner layers must not import adapters.' },
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', 'bin/**', 'data/**', '.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/store/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [duckdbOnlyInStore] }] },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/ingest/**/*.ts', 'src/analysis/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: pureLayers }] },
+  },
+  {
+    files: ['src/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli/*', '**/usecases/*', '**/ingest/*'],
+              message: 'The store sits below ingest and use cases.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['eslint.config.js'], ...tseslint.configs.disableTypeChecked },
+  prettier,
+);

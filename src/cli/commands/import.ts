@@ -1,0 +1,86 @@
+/** `lantern import PATH...`: police.uk files, folders and zip archives into the store. */
+import { InputError } from '../../errors.js';
+import {
+  importPoliceData,
+  type ImportFileReport,
+  type ImportReport,
+} from '../../usecases/import-police-data.js';
+import { printJson, withStore, type CommandContext } from '../context.js';
+import { importProgressBar } from '../progress.js';
+import { formatCount } from '../table.js';
+
+export interface ImportArgs {
+  paths: string[];
+  force?: string;
+}
+
+/** Returns the exit code: 2 when any file was refused (the others are still imported). */
+export async function runImport(ctx: CommandContext, args: ImportArgs): Promise<number> {
+  if (args.paths.length === 0) {
+    throw new InputError('import: name at least one file, folder or zip archive');
+  }
+  if (args.force !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(args.force)) {
+    throw new InputError(
+      `--force: "${args.force}" is not a police.uk force id (e.g. hertfordshire)`,
+    );
+  }
+  const progress = importProgressBar(ctx.interactive && !ctx.json);
+  let report: ImportReport;
+  try {
+    report = await withStore(ctx, (db) =>
+      importPoliceData(db, args.paths, { force: args.force, onProgress: progress.onProgress }),
+    );
+  } finally {
+    progress.stop();
+  }
+  if (ctx.json) printJson(ctx, report);
+  else ctx.out(formatImportReport(report));
+  return report.files.some((f) => f.status === 'refused') ? 2 : 0;
+}
+
+export function formatImportReport(report: ImportReport): string {
+  const lines = report.files.map(formatFile);
+  const count = (s: string) => report.files.filter((f) => f.status === s).length;
+  const sum = (k: 'accepted' | 'rejected' | 'replaced') =>
+    report.files.reduce((n, f) => n + f[k], 0);
+  lines.push(
+    '',
+    `${report.files.length} file(s): ${count('imported')} imported, ${count('already-imported')} already imported, ` +
+      `${count('refused')} refused. Rows: ${formatCount(sum('accepted'))} accepted, ` +
+      `${formatCount(sum('rejected'))} rejected, ${formatCount(sum('replaced'))} replaced.`,
+  );
+  return lines.join('\n');
+}
+
+function formatFile(f: ImportFileReport): string {
+  if (f.status === 'refused') return `✗ ${f.path}\n    refused: ${f.error ?? 'unknown reason'}`;
+  const what = `${f.kind ?? '?'}, ${f.force ?? '?'}, ${monthsText(f.months)}`;
+  if (f.status === 'already-imported')
+    return `= ${f.path} (${what}): already imported, nothing added`;
+  const out = [
+    `✓ ${f.path} (${what}): ${formatCount(f.accepted)} accepted, ${formatCount(f.rejected)} rejected, ` +
+      `${formatCount(f.replaced)} replaced`,
+  ];
+  if (f.placement) {
+    const p = f.placement;
+    out.push(
+      `    placed by LSOA code ${formatCount(p.byLsoaCode)}, by LSOA name ${formatCount(p.byLsoaName)}; ` +
+        `no location ${formatCount(p.noLocation)}; unknown LSOA ${formatCount(p.unmatched)}; ` +
+        `outside the force's area ${formatCount(p.outsideForceArea)}`,
+    );
+  }
+  for (const w of f.warnings) out.push(`    warning: ${w}`);
+  for (const r of f.rejectedSample) out.push(`    line ${r.line}: ${r.reason}`);
+  if (f.rejected > f.rejectedSample.length) {
+    out.push(
+      `    … and ${formatCount(f.rejected - f.rejectedSample.length)} more rejected rows in the store`,
+    );
+  }
+  return out.join('\n');
+}
+
+function monthsText(months: readonly string[]): string {
+  if (months.length === 0) return 'no months';
+  if (months.length <= 3) return months.join(', ');
+  return `${months[0]}..${months[months.length - 1]} (${months.length} months)`;
+}

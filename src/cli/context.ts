@@ -1,0 +1,41 @@
+/**
+ * What every command shares: where the store is (`--db`, else LANTERN_DB, else
+ * ./lantern.duckdb), whether output is JSON, and the streams to write to.
+ */
+import { FULL_SCOPE, type Scope } from '../domain/scope.js';
+import type { Db } from '../store/db.js';
+import { openStore } from '../store/open-store.js';
+
+export const DEFAULT_DB = './lantern.duckdb';
+
+export interface CommandContext {
+  dbPath: string;
+  json: boolean;
+  scope: Scope;
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** True when a person is watching: progress bars are shown only then. */
+  interactive: boolean;
+}
+
+export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv): string {
+  return option ?? env.LANTERN_DB ?? DEFAULT_DB;
+}
+
+/** Opens the store for the length of `work`, and always closes it. */
+export async function withStore<T>(ctx: CommandContext, work: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openStore(ctx.dbPath);
+  try {
+    return await work(db);
+  } finally {
+    db.close();
+  }
+}
+
+export function defaultScope(): Scope {
+  return FULL_SCOPE;
+}
+
+export function printJson(ctx: CommandContext, value: unknown): void {
+  ctx.out(JSON.stringify(value, null, 2));
+}

@@ -1,0 +1,116 @@
+/**
+ * The `lantern` command: parses arguments, runs one command, and turns errors into exit codes
+ * in this one place — 0 done, 2 bad input or usage (nothing changed by the failing part),
+ * 1 unexpected failure. With --json, stdout carries exactly one JSON document.
+ */
+import { parseArgs } from 'node:util';
+
+import { ConfigError, isUserError } from '../errors.js';
+import { runAreas } from './commands/areas.js';
+import { runDemo, runStart } from './commands/demo.js';
+import { runImport } from './commands/import.js';
+import { runSummary } from './commands/summary.js';
+import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
+
+const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
+
+Usage: lantern <command> [options]
+
+Commands:
+  import PATH...                 import police.uk zip archives, folders, .csv or .csv.gz files
+         [--force ID]            the force of stop-and-search files not named YYYY-MM-<force>-…
+  areas [--type T] [--within A]  the area register with populations and record counts
+        [--all]                  (types: force, csp, district, ward, lsoa; default district)
+  summary --area A [--period P]  street records by category and month (P: YYYY-MM..YYYY-MM)
+          [--type T]
+  demo                           build the demo store from the bundled Hertfordshire sample
+  start                          build the demo store if needed, then show Three Rivers
+
+Options for every command:
+  --db PATH    the store (default: $LANTERN_DB, else ./lantern.duckdb)
+  --json       print one JSON document on stdout
+  -h, --help   this help
+
+Exit codes: 0 done, 2 bad input or usage, 1 unexpected failure.`;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  force: { type: 'string' },
+  type: { type: 'string' },
+  within: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  area: { type: 'string' },
+  period: { type: 'string' },
+} as const;
+
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    process.stderr.write(`lantern: ${(error as Error).message}\nRun 'lantern --help' for usage.\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, ...rest] = positionals;
+  const ctx: CommandContext = {
+    dbPath: resolveDbPath(values.db, env),
+    json: values.json,
+    scope: defaultScope(),
+    out: (text) => process.stdout.write(text + '\n'),
+    err: (text) => process.stderr.write(text + '\n'),
+    interactive: Boolean(process.stdout.isTTY) && Boolean(process.stderr.isTTY),
+  };
+  if (values.help || command === undefined || command === 'help') {
+    ctx.out(USAGE);
+    return command === undefined && !values.help ? 2 : 0;
+  }
+  try {
+    switch (command) {
+      case 'import':
+        return await runImport(ctx, { paths: rest, force: values.force });
+      case 'areas':
+        return await runAreas(ctx, { type: values.type, within: values.within, all: values.all });
+      case 'summary':
+        return await runSummary(ctx, {
+          area: values.area,
+          type: values.type,
+          period: values.period,
+        });
+      case 'demo':
+        return await runDemo(ctx);
+      case 'start':
+        return await runStart(ctx);
+      default:
+        ctx.err(`lantern: unknown command "${command}". Run 'lantern --help' for usage.`);
+        return 2;
+    }
+  } catch (error) {
+    return reportError(ctx, error);
+  }
+}
+
+function reportError(ctx: CommandContext, error: unknown): number {
+  const user = isUserError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (ctx.json) {
+    const type = error instanceof Error ? error.name : 'Error';
+    ctx.out(JSON.stringify({ error: { type, message } }, null, 2));
+  }
+  if (user) {
+    ctx.err(`lantern: ${message}`);
+    return 2;
+  }
+  if (error instanceof ConfigError) {
+    ctx.err(`lantern: configuration problem: ${message}`);
+    return 1;
+  }
+  ctx.err(
+    `lantern: unexpected failure: ${error instanceof Error ? (error.stack ?? message) : message}`,
+  );
+  return 1;
+}
+
+process.exitCode = await main(process.argv.slice(2), process.env);

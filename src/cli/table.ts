@@ -1,0 +1,29 @@
+/** Plain-text tables for the terminal: columns padded to their widest cell. */
+
+export type Align = 'left' | 'right';
+
+export function formatTable(
+  headers: readonly string[],
+  rows: readonly (readonly string[])[],
+  align: readonly Align[] = [],
+): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) =>
+        (align[i] ?? 'left') === 'right'
+          ? cell.padStart(widths[i] ?? 0)
+          : cell.padEnd(widths[i] ?? 0),
+      )
+      .join('  ')
+      .trimEnd();
+  const rule = widths.map((w) => '─'.repeat(w)).join('  ');
+  return [line(headers), rule, ...rows.map(line)].join('\n');
+}
+
+const NUMBER = new Intl.NumberFormat('en-GB');
+
+/** 12,345; null as the given placeholder. */
+export function formatCount(n: number | null, missing = '–'): string {
+  return n === null ? missing : NUMBER.format(n);
+}

@@ -1,0 +1,70 @@
+/**
+ * The layout in which validated police.uk rows travel from ingest to the store: one list of
+ * typed columns per kind. Ingest writes rows in this order; the store loads them by it.
+ * `line` is the row's line in the source file, kept for tracing every figure back to its row.
+ */
+import type { PoliceKind } from './police-file.js';
+
+export type StagedType = 'VARCHAR' | 'DOUBLE' | 'INTEGER' | 'BOOLEAN' | 'TIMESTAMPTZ';
+
+export interface StagedColumn {
+  name: string;
+  type: StagedType;
+}
+
+const col = (name: string, type: StagedType = 'VARCHAR'): StagedColumn => ({ name, type });
+
+export const STAGED_COLUMNS: Readonly<Record<PoliceKind, readonly StagedColumn[]>> = {
+  street: [
+    col('line', 'INTEGER'),
+    col('record_key'),
+    col('crime_id'),
+    col('month'),
+    col('reported_by'),
+    col('falls_within'),
+    col('longitude', 'DOUBLE'),
+    col('latitude', 'DOUBLE'),
+    col('location'),
+    col('lsoa_code'),
+    col('lsoa_name'),
+    col('district_code'),
+    col('district_match'),
+    col('category'),
+    col('last_outcome'),
+    col('context'),
+  ],
+  outcomes: [
+    col('line', 'INTEGER'),
+    col('crime_id'),
+    col('month'),
+    col('reported_by'),
+    col('falls_within'),
+    col('longitude', 'DOUBLE'),
+    col('latitude', 'DOUBLE'),
+    col('location'),
+    col('lsoa_code'),
+    col('lsoa_name'),
+    col('district_code'),
+    col('district_match'),
+    col('outcome_type'),
+  ],
+  'stop-and-search': [
+    col('line', 'INTEGER'),
+    col('month'),
+    col('search_type'),
+    col('date', 'TIMESTAMPTZ'),
+    col('part_of_operation', 'BOOLEAN'),
+    col('operation'),
+    col('latitude', 'DOUBLE'),
+    col('longitude', 'DOUBLE'),
+    col('gender'),
+    col('age_range'),
+    col('self_defined_ethnicity'),
+    col('officer_defined_ethnicity'),
+    col('legislation'),
+    col('object_of_search'),
+    col('outcome'),
+    col('outcome_linked', 'BOOLEAN'),
+    col('outer_clothing_removed', 'BOOLEAN'),
+  ],
+};

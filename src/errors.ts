@@ -1,0 +1,32 @@
+/**
+ * The few error types Lantern throws on purpose. Each edge converts them in one place:
+ * `cli/main.ts` maps them to exit codes (and, later, the server to HTTP statuses).
+ * Anything else is an unexpected failure.
+ */
+
+/** The user gave input Lantern cannot use (a bad file, argument or option). Exit code 2. */
+export class InputError extends Error {
+  override readonly name = 'InputError';
+}
+
+/** The thing asked for does not exist (an unknown area, say). Exit code 2. */
+export class NotFoundError extends Error {
+  override readonly name = 'NotFoundError';
+}
+
+/** The caller's scope does not allow what was asked. Exit code 2. */
+export class ForbiddenError extends Error {
+  override readonly name = 'ForbiddenError';
+}
+
+/** Lantern's own configuration or bundled data is wrong or missing. Exit code 1. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/** True for the errors that mean "the user asked for something wrong" rather than a bug. */
+export function isUserError(error: unknown): error is InputError | NotFoundError | ForbiddenError {
+  return (
+    error instanceof InputError || error instanceof NotFoundError || error instanceof ForbiddenError
+  );
+}

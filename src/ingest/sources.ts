@@ -1,0 +1,116 @@
+/**
+ * What the user named on the command line, expanded into importable sources: plain CSV files,
+ * gzipped CSV (`.csv.gz`), zip archives (entries read in place) and folders (walked in name
+ * order). Each source reads its bytes only when asked, so a large archive is imported one
+ * entry at a time.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+
+import { InputError } from '../errors.js';
+import { openZipArchive } from './zip.js';
+
+const gunzipAsync = promisify(gunzip);
+
+export interface Source {
+  /** Shown to the user: the file path, or `archive.zip!entry/name.csv`. */
+  path: string;
+  /** The last path segment, without directories, used for the police.uk name pattern. */
+  baseName: string;
+  read(): Promise<Uint8Array>;
+}
+
+/** A named path that yields no sources, or cannot be read, reported without stopping the rest. */
+export interface SourceProblem {
+  path: string;
+  error: string;
+}
+
+export interface ExpandedSources {
+  sources: Source[];
+  problems: SourceProblem[];
+  /** Call when done with the sources: closes open archives. */
+  close(): void;
+}
+
+const isCsvName = (name: string) => /\.csv(\.gz)?$/iu.test(name);
+const isZipName = (name: string) => /\.zip$/iu.test(name);
+
+export async function expandSources(paths: readonly string[]): Promise<ExpandedSources> {
+  const out: ExpandedSources = { sources: [], problems: [], close: () => undefined };
+  const closers: (() => void)[] = [];
+  out.close = () => closers.forEach((c) => c());
+  for (const path of paths) {
+    try {
+      await expandOne(path, out, closers, true);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      out.problems.push({ path, error: error.message });
+    }
+  }
+  return out;
+}
+
+async function expandOne(
+  path: string,
+  out: ExpandedSources,
+  closers: (() => void)[],
+  named: boolean,
+): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  if (!info) throw new InputError(`${path}: no such file or folder`);
+  if (info.isDirectory()) {
+    const before = out.sources.length;
+    const names = (await readdir(path)).sort();
+    for (const name of names) {
+      const child = join(path, name);
+      const childInfo = await stat(child);
+      if (childInfo.isDirectory() || isCsvName(name) || isZipName(name)) {
+        await expandOne(child, out, closers, false);
+      }
+    }
+    if (named && out.sources.length === before) {
+      throw new InputError(`${path}: the folder holds no .csv, .csv.gz or .zip files`);
+    }
+    return;
+  }
+  if (isZipName(path)) {
+    const zip = await openZipArchive(path);
+    closers.push(zip.close);
+    const csvs = zip.entries.filter((e) => isCsvName(e.name) && !e.name.startsWith('__MACOSX/'));
+    if (csvs.length === 0) {
+      const seen = zip.entries.slice(0, 5).map((e) => e.name);
+      throw new InputError(
+        `${path}: the archive holds no CSV files to import` +
+          (seen.length
+            ? ` (it holds ${seen.join(', ')}${zip.entries.length > 5 ? ', …' : ''})`
+            : ' (it is empty)'),
+      );
+    }
+    for (const entry of csvs.sort((a, b) => a.name.localeCompare(b.name))) {
+      const entryPath = `${path}!${entry.name}`;
+      out.sources.push({
+        path: entryPath,
+        baseName: basename(entry.name),
+        read: async () => maybeGunzip(entry.name, await entry.read(), entryPath),
+      });
+    }
+    return;
+  }
+  out.sources.push({
+    path,
+    baseName: basename(path),
+    read: async () => maybeGunzip(path, await readFile(path), path),
+  });
+}
+
+async function maybeGunzip(name: string, bytes: Buffer, path: string): Promise<Uint8Array> {
+  if (!/\.gz$/iu.test(name)) return bytes;
+  try {
+    return await gunzipAsync(bytes);
+  } catch (error) {
+    throw new InputError(`${path}: not a readable gzip file (${(error as Error).message})`);
+  }
+}

@@ -1,0 +1,165 @@
+/**
+ * The area register: finding an area by code, name or police.uk force id, listing areas with
+ * their populations and record counts, and the scope check every area-based query makes.
+ */
+import { AREA_TYPES, type Area, type AreaType, type Population } from '../domain/area.js';
+import type { Scope } from '../domain/scope.js';
+import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
+import { list, TEXT_LIST, type Db } from './db.js';
+
+/** When a name matches areas of several types, the first type here wins. */
+const NAME_PRIORITY: readonly AreaType[] = ['district', 'force', 'csp', 'ward', 'lsoa'];
+
+export interface AreaRow extends Area {
+  population: Population | null;
+}
+
+export async function findArea(db: Db, query: string, type?: AreaType): Promise<AreaRow> {
+  const matches = await db.query<Area & Record<string, unknown>>(
+    `SELECT code, name, type, parent, vintage FROM area
+     WHERE (upper(code) = upper($q) OR lower(name) = lower($q)
+            OR code IN (SELECT pfa_code FROM police_force WHERE id = lower($q)))
+       AND ($type IS NULL OR type = $type)`,
+    { q: query.trim(), type: type ?? null },
+  );
+  if (matches.length === 0) {
+    throw new NotFoundError(
+      `no area is called "${query}"${type ? ` (type ${type})` : ''}; try \`lantern areas --all --type district\``,
+    );
+  }
+  const best = Math.min(...matches.map((m) => NAME_PRIORITY.indexOf(m.type)));
+  const chosen = matches.filter((m) => NAME_PRIORITY.indexOf(m.type) === best);
+  if (chosen.length > 1) {
+    const list = chosen.map((m) => `${m.code} (${m.name}, ${m.type})`).join(', ');
+    throw new InputError(`"${query}" names more than one area: ${list}; give the code instead`);
+  }
+  const area = chosen[0] as Area;
+  return { ...area, population: await populationOf(db, area.code) };
+}
+
+/** The most recent population recorded for an area, with its year and source. */
+export async function populationOf(db: Db, code: string): Promise<Population | null> {
+  const rows = await db.query<Population & Record<string, unknown>>(
+    `SELECT count, year, source FROM population WHERE area_code = $code ORDER BY year DESC LIMIT 1`,
+    { code },
+  );
+  return rows[0] ?? null;
+}
+
+/** The area and every area above it, nearest first. */
+export async function ancestorsOf(db: Db, code: string): Promise<string[]> {
+  const rows = await db.query<{ code: string; depth: number }>(
+    `WITH RECURSIVE up(code, depth) AS (
+       SELECT $code, 0
+       UNION ALL
+       SELECT a.parent, up.depth + 1 FROM up JOIN area a ON a.code = up.code WHERE a.parent IS NOT NULL)
+     SELECT code, depth FROM up ORDER BY depth`,
+    { code },
+  );
+  return rows.map((r) => r.code);
+}
+
+/** Throws ForbiddenError unless the scope covers the area (itself or an area above it). */
+export async function assertAreaInScope(db: Db, scope: Scope, code: string): Promise<void> {
+  if (scope.areas === 'all') return;
+  const allowed = new Set(scope.areas);
+  const chain = await ancestorsOf(db, code);
+  if (!chain.some((c) => allowed.has(c))) {
+    throw new ForbiddenError(`your access does not cover area ${code}`);
+  }
+}
+
+export interface ListAreasOptions {
+  type?: AreaType;
+  /** Only areas inside this one. */
+  within?: string;
+  /** The whole register; otherwise only the areas of forces whose data the store holds. */
+  all?: boolean;
+}
+
+export interface ListedArea extends AreaRow {
+  /** Street records placed in the area: crimes (ASB excluded) and ASB. */
+  crime: number;
+  asb: number;
+}
+
+/** How each area type is reached from a street record. */
+const AREA_KEY: Readonly<Record<AreaType, string>> = {
+  lsoa: 'c.lsoa_code',
+  ward: 'l.parent',
+  district: 'c.district_code',
+  csp: 'd.parent',
+  force: 'p.parent',
+};
+
+export async function listAreas(
+  db: Db,
+  scope: Scope,
+  options: ListAreasOptions,
+): Promise<ListedArea[]> {
+  const type = options.type ?? 'district';
+  const scoped = scope.areas !== 'all';
+  const rows = await db.query<Record<string, unknown>>(
+    `WITH RECURSIVE up(code, ancestor) AS (
+       SELECT code, code FROM area WHERE type = $type
+       UNION ALL
+       SELECT up.code, a.parent FROM up JOIN area a ON a.code = up.ancestor WHERE a.parent IS NOT NULL),
+     held_forces AS (
+       SELECT DISTINCT f.pfa_code AS code FROM batch_month b JOIN police_force f ON f.id = b.force
+       WHERE b.replaced_by IS NULL AND f.pfa_code IS NOT NULL),
+     counts AS (
+       SELECT ${AREA_KEY[type]} AS code,
+              count(*) FILTER (WHERE c.category <> 'anti-social-behaviour') AS crime,
+              count(*) FILTER (WHERE c.category = 'anti-social-behaviour') AS asb
+       FROM crime c
+       LEFT JOIN area l ON l.code = c.lsoa_code
+       LEFT JOIN area d ON d.code = c.district_code
+       LEFT JOIN area p ON p.code = d.parent
+       GROUP BY 1)
+     SELECT a.code, a.name, a.type, a.parent, a.vintage,
+            pop.count AS pop_count, pop.year AS pop_year, pop.source AS pop_source,
+            COALESCE(counts.crime, 0) AS crime, COALESCE(counts.asb, 0) AS asb
+     FROM area a
+     LEFT JOIN counts ON counts.code = a.code
+     LEFT JOIN (SELECT area_code, arg_max(count, year) AS count, max(year) AS year,
+                       arg_max(source, year) AS source FROM population GROUP BY area_code) pop
+       ON pop.area_code = a.code
+     WHERE a.type = $type
+       AND ($within IS NULL OR a.code IN (SELECT code FROM up WHERE ancestor = $within))
+       AND ($all OR $within IS NOT NULL
+            OR a.code IN (SELECT code FROM up WHERE ancestor IN (SELECT code FROM held_forces)))
+       AND (NOT $scoped OR a.code IN (SELECT code FROM up WHERE list_contains($scope, ancestor)))
+     ORDER BY a.name`,
+    {
+      type,
+      within: options.within ?? null,
+      all: options.all ?? false,
+      scoped,
+      scope: list(scope.areas === 'all' ? [] : scope.areas),
+    },
+    { scope: TEXT_LIST },
+  );
+  return rows.map(toListedArea);
+}
+
+function toListedArea(r: Record<string, unknown>): ListedArea {
+  return {
+    code: r.code as string,
+    name: r.name as string,
+    type: r.type as AreaType,
+    parent: (r.parent as string | null) ?? null,
+    vintage: r.vintage as string,
+    population:
+      r.pop_count === null || r.pop_count === undefined
+        ? null
+        : {
+            count: r.pop_count as number,
+            year: r.pop_year as number,
+            source: r.pop_source as string,
+          },
+    crime: r.crime as number,
+    asb: r.asb as number,
+  };
+}
+
+export { AREA_TYPES };

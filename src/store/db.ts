@@ -1,0 +1,140 @@
+/**
+ * The one handle on DuckDB. Only src/store imports @duckdb/node-api (an ESLint rule keeps it so);
+ * everything else goes through the typed query functions next to this file. User values are
+ * always bound as parameters; identifiers never come from user input.
+ */
+import {
+  DuckDBInstance,
+  LIST,
+  listValue,
+  VARCHAR,
+  type DuckDBConnection,
+  type DuckDBType,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+
+import { InputError } from '../errors.js';
+
+export type Params = Record<string, DuckDBValue>;
+export type ParamTypes = Record<string, DuckDBType>;
+
+/** The type of a list-of-text parameter, needed when the list may be empty. */
+export const TEXT_LIST: DuckDBType = LIST(VARCHAR);
+export type Row = Record<string, unknown>;
+
+export class Db {
+  private readonly instance: DuckDBInstance;
+  private readonly connection: DuckDBConnection;
+  readonly path: string;
+
+  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string) {
+    this.instance = instance;
+    this.connection = connection;
+    this.path = path;
+  }
+
+  /** Opens (creating if needed) the database file at `path`, or ':memory:'. */
+  static async open(path: string): Promise<Db> {
+    let instance: DuckDBInstance;
+    try {
+      // Checkpoint when the import says so (Db.checkpoint), not after every 16 MB of log:
+      // per-file commits stay cheap, and a crash still replays only committed work.
+      instance = await DuckDBInstance.create(path, { checkpoint_threshold: '1GB' });
+    } catch (error) {
+      const message = (error as Error).message;
+      if (/lock/iu.test(message)) {
+        throw new InputError(
+          `${path}: the store is in use by another Lantern process (${message})`,
+        );
+      }
+      throw new InputError(`${path}: cannot open the store (${message})`);
+    }
+    return new Db(instance, await instance.connect(), path);
+  }
+
+  /** Runs a query and returns its rows as plain objects; BIGINTs become numbers. */
+  async query<T extends Row = Row>(sql: string, params?: Params, types?: ParamTypes): Promise<T[]> {
+    const reader = await this.connection.runAndReadAll(sql, params, types);
+    return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
+  }
+
+  async run(sql: string, params?: Params): Promise<void> {
+    await this.connection.run(sql, params);
+  }
+
+  /** Runs `work` in one transaction: all of it is committed, or none of it. */
+  async transaction<T>(work: () => Promise<T>): Promise<T> {
+    await this.connection.run('BEGIN TRANSACTION');
+    try {
+      const result = await work();
+      await this.connection.run('COMMIT');
+      return result;
+    } catch (error) {
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Runs statements as one transaction in a single call, so DuckDB executes all of them without
+   * waiting on JavaScript in between. On any failure the transaction is rolled back.
+   */
+  async transactionScript(statements: readonly string[]): Promise<void> {
+    try {
+      await this.connection.run(['BEGIN TRANSACTION', ...statements, 'COMMIT'].join(';\n'));
+    } catch (error) {
+      await this.connection.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Appends rows to a table through DuckDB's appender (inside the current transaction). */
+  async append(
+    table: string,
+    rows: readonly (readonly (string | number | null)[])[],
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    const appender = await this.connection.createAppender(table);
+    for (const row of rows) {
+      for (const value of row) {
+        if (value === null) appender.appendNull();
+        else if (typeof value === 'number') appender.appendInteger(value);
+        else appender.appendVarchar(value);
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+
+  /** Writes committed work from the log into the database file. */
+  async checkpoint(): Promise<void> {
+    await this.connection.run('CHECKPOINT');
+  }
+
+  close(): void {
+    this.connection.closeSync();
+    this.instance.closeSync();
+  }
+}
+
+/** A list parameter, for `list_contains($months, month)` and the like. */
+export function list(values: readonly (string | number)[]): DuckDBValue {
+  return listValue([...values]);
+}
+
+/** A string literal for the few places DuckDB takes no parameter (table-function file paths). */
+export function quoteLiteral(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function toPlain(row: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(row)) out[k] = plainValue(v);
+  return out;
+}
+
+function plainValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (Array.isArray(v)) return v.map(plainValue);
+  return v;
+}

@@ -1,0 +1,34 @@
+/**
+ * Every schema change, in order. A store records the versions applied to it and, on open,
+ * applies the ones it lacks, each in its own transaction. Never edit a released migration:
+ * add a new one.
+ */
+import { FORCES } from '../../domain/forces.js';
+import { quoteLiteral } from '../db.js';
+import { coreSchema } from './001-core-schema.js';
+import { areaRegisterSql } from './002-area-register.js';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: () => string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'core schema', sql: () => coreSchema },
+  {
+    version: 2,
+    name: 'area register (ONS 2019 lookups, Census 2011 populations)',
+    sql: areaRegisterSql,
+  },
+  {
+    version: 3,
+    name: 'police.uk forces',
+    sql: () =>
+      'INSERT INTO police_force VALUES ' +
+      FORCES.map(
+        (f) =>
+          `(${quoteLiteral(f.id)}, ${quoteLiteral(f.name)}, ${f.pfaCode ? quoteLiteral(f.pfaCode) : 'NULL'})`,
+      ).join(', '),
+  },
+];

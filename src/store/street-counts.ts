@@ -1,0 +1,88 @@
+/**
+ * Counts of street records by category and month for an area, and which months the store
+ * holds for it. A month is observed for an area when the force covering it has a current file
+ * for that month; otherwise it is missing, which is unknown, never zero.
+ */
+import type { AreaType } from '../domain/area.js';
+import type { Month, Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { mayReadDataset } from '../domain/scope.js';
+import { ForbiddenError } from '../errors.js';
+import { assertAreaInScope } from './areas.js';
+import type { Db } from './db.js';
+
+export interface AreaRef {
+  code: string;
+  type: AreaType;
+}
+
+export interface CategoryMonthCount {
+  category: string;
+  month: Month;
+  count: number;
+}
+
+/** SQL condition selecting the street records of an area (alias c for crime). */
+function areaCondition(type: AreaType): string {
+  switch (type) {
+    case 'lsoa':
+      return 'c.lsoa_code = $area';
+    case 'ward':
+      return `c.lsoa_code IN (SELECT code FROM area WHERE type = 'lsoa' AND parent = $area)`;
+    case 'district':
+      return 'c.district_code = $area';
+    case 'csp':
+      return `c.district_code IN (SELECT code FROM area WHERE type = 'district' AND parent = $area)`;
+    case 'force':
+      return `c.district_code IN (SELECT d.code FROM area d JOIN area p ON p.code = d.parent
+                                  WHERE d.type = 'district' AND p.parent = $area)`;
+  }
+}
+
+async function checkAccess(db: Db, scope: Scope, area: AreaRef): Promise<void> {
+  if (!mayReadDataset(scope, 'police-street')) {
+    throw new ForbiddenError('your access does not cover police.uk street data');
+  }
+  await assertAreaInScope(db, scope, area.code);
+}
+
+/** Records per category and month in the area over the period (months with none are absent). */
+export async function streetCountsByCategoryMonth(
+  db: Db,
+  scope: Scope,
+  area: AreaRef,
+  period: Period,
+): Promise<CategoryMonthCount[]> {
+  await checkAccess(db, scope, area);
+  return db.query<CategoryMonthCount & Record<string, unknown>>(
+    `SELECT c.category, c.month, count(*) AS count FROM crime c
+     WHERE ${areaCondition(area.type)} AND c.month BETWEEN $from AND $to
+     GROUP BY ALL ORDER BY c.month, c.category`,
+    { area: area.code, from: period.from, to: period.to },
+  );
+}
+
+/** The force area (PFA) code above an area, or the area itself when it is a force. */
+async function forceAreaOf(db: Db, area: AreaRef): Promise<string | null> {
+  const rows = await db.query<{ code: string }>(
+    `WITH RECURSIVE up(code, type) AS (
+       SELECT code, type FROM area WHERE code = $area
+       UNION ALL SELECT a.code, a.type FROM up JOIN area p ON p.code = up.code JOIN area a ON a.code = p.parent)
+     SELECT code FROM up WHERE type = 'force'`,
+    { area: area.code },
+  );
+  return rows[0]?.code ?? null;
+}
+
+/** The months in which the store holds street data of the force covering the area. */
+export async function observedStreetMonths(db: Db, scope: Scope, area: AreaRef): Promise<Month[]> {
+  await checkAccess(db, scope, area);
+  const forceArea = await forceAreaOf(db, area);
+  if (forceArea === null) return [];
+  const rows = await db.query<{ month: string }>(
+    `SELECT DISTINCT b.month FROM batch_month b JOIN police_force f ON f.id = b.force
+     WHERE b.kind = 'street' AND b.replaced_by IS NULL AND f.pfa_code = $force ORDER BY b.month`,
+    { force: forceArea },
+  );
+  return rows.map((r) => r.month);
+}

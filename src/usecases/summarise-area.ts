@@ -1,0 +1,117 @@
+/**
+ * `lantern summary`: street records of an area by category and month over a period, with every
+ * month marked observed or missing. Missing months are null, never zero, and totals add up only
+ * observed months. ASB is counted apart from crime.
+ */
+import type { AreaType, Population } from '../domain/area.js';
+import { ASB, CURRENT_CATEGORIES, isCategory, type Category } from '../domain/categories.js';
+import { monthsIn, type Month, type Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { NotFoundError } from '../errors.js';
+import { findArea } from '../store/areas.js';
+import type { Db } from '../store/db.js';
+import { observedStreetMonths, streetCountsByCategoryMonth } from '../store/street-counts.js';
+
+export interface MonthStatus {
+  month: Month;
+  status: 'observed' | 'missing';
+}
+
+export interface CategorySummary {
+  category: Category;
+  total: number;
+  byMonth: Record<Month, number | null>;
+}
+
+export interface AreaSummary {
+  area: { code: string; name: string; type: AreaType };
+  period: Period;
+  months: MonthStatus[];
+  categories: CategorySummary[];
+  /** Totals over observed months: crime excludes ASB. */
+  totals: { crime: number; asb: number };
+  population: Population | null;
+  notes: string[];
+}
+
+export interface SummaryRequest {
+  area: string;
+  areaType?: AreaType;
+  /** Defaults to the first to the last month the store holds for the area. */
+  period?: Period;
+}
+
+export async function summariseArea(
+  db: Db,
+  scope: Scope,
+  request: SummaryRequest,
+): Promise<AreaSummary> {
+  const area = await findArea(db, request.area, request.areaType);
+  const ref = { code: area.code, type: area.type };
+  const observed = new Set(await observedStreetMonths(db, scope, ref));
+  const period = request.period ?? defaultPeriod(observed, area.name);
+  const months = monthsIn(period).map((month): MonthStatus => ({
+    month,
+    status: observed.has(month) ? 'observed' : 'missing',
+  }));
+  const counts = await streetCountsByCategoryMonth(db, scope, ref, period);
+  const present = new Set(counts.map((c) => c.category));
+  const categories = [...CURRENT_CATEGORIES, ...[...present].filter(isCategory)]
+    .filter((c, i, all) => all.indexOf(c) === i)
+    .map((category) => summariseCategory(category, months, counts));
+  const totals = {
+    crime: categories.filter((c) => c.category !== ASB).reduce((n, c) => n + c.total, 0),
+    asb: categories.find((c) => c.category === ASB)?.total ?? 0,
+  };
+  return {
+    area: { code: area.code, name: area.name, type: area.type },
+    period,
+    months,
+    categories,
+    totals,
+    population: area.population,
+    notes: notesFor(months),
+  };
+}
+
+function summariseCategory(
+  category: Category,
+  months: readonly MonthStatus[],
+  counts: readonly { category: string; month: Month; count: number }[],
+): CategorySummary {
+  const byMonth: Record<Month, number | null> = {};
+  let total = 0;
+  for (const { month, status } of months) {
+    if (status === 'missing') {
+      byMonth[month] = null;
+      continue;
+    }
+    const n = counts.find((c) => c.category === category && c.month === month)?.count ?? 0;
+    byMonth[month] = n;
+    total += n;
+  }
+  return { category, total, byMonth };
+}
+
+function defaultPeriod(observed: ReadonlySet<Month>, name: string): Period {
+  const sorted = [...observed].sort();
+  const from = sorted[0];
+  const to = sorted[sorted.length - 1];
+  if (!from || !to) {
+    throw new NotFoundError(
+      `the store holds no police.uk street data for ${name}; import its force's files first`,
+    );
+  }
+  return { from, to };
+}
+
+function notesFor(months: readonly MonthStatus[]): string[] {
+  const notes = ['Crime totals exclude anti-social behaviour (ASB), which is counted separately.'];
+  const missing = months.filter((m) => m.status === 'missing').length;
+  if (missing > 0) {
+    notes.push(
+      `${missing} of ${months.length} months are missing from the store: they are unknown, not zero, and are left out of totals.`,
+    );
+  }
+  return notes;
+}
