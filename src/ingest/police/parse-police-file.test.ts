@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+
+import type { PlacementLookups } from '../../domain/placement.js';
+import { POLICE_COLUMNS } from '../../domain/police-file.js';
+import { InputError } from '../../errors.js';
+import { parsePoliceFile } from './parse-police-file.js';
+
+const lookups: PlacementLookups = {
+  districtOfLsoa: new Map([['E01023819', 'E07000102']]),
+  districtByName: new Map([['three rivers', 'E07000102']]),
+  forceAreaOfDistrict: new Map([['E07000102', 'E23000027']]),
+};
+const HEADER = POLICE_COLUMNS.street.join(',');
+const GOOD =
+  'abc123,2025-12,Hertfordshire Constabulary,Hertfordshire Constabulary,-0.45,51.65,On or near High Street,E01023819,Three Rivers 001A,Burglary,Under investigation,';
+const ASB =
+  ',2025-12,Hertfordshire Constabulary,Hertfordshire Constabulary,-0.45,51.65,On or near High Street,E01023819,Three Rivers 001A,Anti-social behaviour,,';
+
+function parse(name: string, text: string, force?: string) {
+  return parsePoliceFile(name, name, new TextEncoder().encode(text), 'hash', { lookups, force });
+}
+
+describe('parsePoliceFile: street rows', () => {
+  it('accepts good rows and keys ASB rows by content and position', () => {
+    const parsed = parse('2025-12-hertfordshire-street.csv', [HEADER, GOOD, ASB, ASB].join('\n'));
+    expect(parsed).toMatchObject({ kind: 'street', force: 'hertfordshire', months: ['2025-12'] });
+    expect(parsed.staged.rows).toBe(3);
+    expect(parsed.rejected).toEqual([]);
+    const keys = parsed.staged.text().split('\n').filter(Boolean).map((l) => l.split(',')[1]);
+    expect(keys[0]).toBe('abc123');
+    expect(keys[1]).toMatch(/^asb:[\w-]+$/);
+    expect(keys[2]).toBe(`${keys[1]}#2`);
+    expect(parsed.placement).toEqual({ byLsoaCode: 3, byLsoaName: 0, noLocation: 0, unmatched: 0, outsideForceArea: 0 });
+  });
+
+  it('rejects each bad row with its line, field and reason, and keeps the rest', () => {
+    const rows = [
+      HEADER,
+      GOOD,
+      GOOD.replace('2025-12', '2025-11'), // line 3: month of another file
+      GOOD.replace('2025-12', 'Dec 2025'), // line 4: not a month
+      GOOD.replace('-0.45,51.65', '-120.5,51.65'), // line 5: outside Great Britain
+      GOOD.replace('-0.45,51.65', ',51.65'), // line 6: one coordinate
+      GOOD.replace('Burglary', 'Fraud'), // line 7: unknown crime type
+      GOOD + ',extra', // line 8: too many fields
+      'abc,2025-12', // line 9: too few fields
+      GOOD.replace('Hertfordshire Constabulary,Hertfordshire Constabulary', 'Kent Police,Kent Police'),
+    ];
+    const parsed = parse('2025-12-hertfordshire-street.csv', rows.join('\r\n'));
+    expect(parsed.staged.rows).toBe(1);
+    expect(parsed.rejected.map((r) => [r.line, r.field])).toEqual([
+      [3, 'Month'],
+      [4, 'Month'],
+      [5, 'Longitude/Latitude'],
+      [6, 'Longitude'],
+      [7, 'Crime type'],
+      [8, null],
+      [9, null],
+      [10, 'Falls within'],
+    ]);
+    expect(parsed.rejected[0]?.reason).toBe("Month: 2025-11 does not match the file's month 2025-12");
+    expect(parsed.rejected[4]?.reason).toBe('Crime type: "Fraud" is not a police.uk crime type');
+    expect(parsed.rejected[5]?.reason).toBe('has 13 fields; the header has 12');
+    expect(parsed.rejected[6]?.raw).toBe('abc,2025-12');
+  });
+
+  it('reads force and month from rows when the file name does not follow the pattern', () => {
+    const rows = [HEADER, GOOD, GOOD.replace('2025-12', '2025-11')];
+    expect(parse('my-export.csv', rows.join('\n')).months).toEqual(['2025-11', '2025-12']);
+  });
+
+  it('refuses a file whose name and rows name different forces', () => {
+    expect(() => parse('2025-12-kent-street.csv', [HEADER, GOOD].join('\n'))).toThrow(
+      /file name says force "kent" but its rows fall within "hertfordshire"/,
+    );
+  });
+
+  it('takes the kind from the header, warning when the name says otherwise', () => {
+    const parsed = parse('2025-12-hertfordshire-outcomes.csv', [HEADER, GOOD].join('\n'));
+    expect(parsed.kind).toBe('street');
+    expect(parsed.warnings[0]).toMatch(/file name says outcomes/);
+  });
+
+  it('refuses a header without required columns, naming them', () => {
+    const header = POLICE_COLUMNS.street.filter((c) => c !== 'Crime type' && c !== 'Month').join(',');
+    expect(() => parse('x.csv', `${header}\n`)).toThrow(InputError);
+    expect(() => parse('x.csv', `${header}\n`)).toThrow(/lacks the column\(s\) "Month", "Crime type"/);
+  });
+
+  it('refuses a file in which no row can be imported', () => {
+    expect(() => parse('x.csv', [HEADER, GOOD.replace('Burglary', 'Fraud')].join('\n'))).toThrow(
+      /no row could be imported \(line 2: Crime type/,
+    );
+  });
+
+  it('refuses a CSV that is not a police.uk file', () => {
+    expect(() => parse('people.csv', 'id,name\n1,Ann\n')).toThrow(/not a police.uk street, outcomes or stop-and-search CSV/);
+  });
+});
+
+describe('parsePoliceFile: stop-and-search rows', () => {
+  const header = POLICE_COLUMNS['stop-and-search'].join(',');
+  const row =
+    'Person search,2020-06-01T01:50:00+00:00,,,55.0,-1.6,Male,10-17,White,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs,A no further action disposal,,False';
+  it('needs the force from the name or --force, since rows never say it', () => {
+    expect(() => parse('searches.csv', `${header}\n${row}\n`)).toThrow(/pass --force/);
+    expect(parse('searches.csv', `${header}\n${row}\n`, 'northumbria').force).toBe('northumbria');
+  });
+  it('keeps late records of an earlier month under the file month', () => {
+    const late = row.replace('2020-06-01', '2020-05-31');
+    const parsed = parse('2020-06-northumbria-stop-and-search.csv', [header, row, late].join('\n'));
+    expect(parsed.months).toEqual(['2020-06']);
+    expect(parsed.staged.rows).toBe(2);
+  });
+  it('rejects a date that is not ISO 8601 and a flag that is not True/False', () => {
+    const rows = [header, row.replace('2020-06-01T01:50:00+00:00', '01/06/2020'), row.replace(',False', ',maybe'), row];
+    const parsed = parse('2020-06-northumbria-stop-and-search.csv', rows.join('\n'));
+    expect(parsed.rejected.map((r) => r.field)).toEqual(['Date', 'Removal of more than just outer clothing']);
+  });
+});
