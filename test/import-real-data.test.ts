@@ -36,7 +36,9 @@ afterAll(() => {
 });
 
 const slugCounts = (rows: readonly RawRow[]) =>
-  Object.fromEntries([...countBy(rows, 'Crime type')].map(([name, n]) => [categoryFromName(name), n]));
+  Object.fromEntries(
+    [...countBy(rows, 'Crime type')].map(([name, n]) => [categoryFromName(name), n]),
+  );
 
 describe('importing the bundled Hertfordshire sample', () => {
   it('imports all 43 files with no rejected rows', () => {
@@ -62,16 +64,23 @@ describe('importing the bundled Hertfordshire sample', () => {
   });
 
   it('gives Three Rivers, over all months, per-category counts equal to the raw files', async () => {
-    const raw = [...street.values()].flat().filter((r) => (r['LSOA name'] ?? '').startsWith('Three Rivers '));
+    const raw = [...street.values()]
+      .flat()
+      .filter((r) => (r['LSOA name'] ?? '').startsWith('Three Rivers '));
     expect(raw).toHaveLength(15188); // as SOURCES.md records
     const summary = await summariseArea(db, FULL_SCOPE, { area: 'Three Rivers' });
-    const lantern = Object.fromEntries(summary.categories.filter((c) => c.total > 0).map((c) => [c.category, c.total]));
+    const lantern = Object.fromEntries(
+      summary.categories.filter((c) => c.total > 0).map((c) => [c.category, c.total]),
+    );
     expect(lantern).toEqual(slugCounts(raw));
     expect(summary.totals.asb + summary.totals.crime).toBe(15188);
   });
 
   it('marks the gaps in the series as missing, with null counts, never zero', async () => {
-    const summary = await summariseArea(db, FULL_SCOPE, { area: 'E07000102', period: { from: '2021-12', to: '2022-03' } });
+    const summary = await summariseArea(db, FULL_SCOPE, {
+      area: 'E07000102',
+      period: { from: '2021-12', to: '2022-03' },
+    });
     expect(summary.months).toEqual([
       { month: '2021-12', status: 'observed' },
       { month: '2022-01', status: 'observed' },
@@ -105,12 +114,15 @@ describe('importing the bundled Hertfordshire sample', () => {
       else if (pfaOfLad.get(lad) !== 'E23000027') outside++;
     }
     const placed = first.files.filter((f) => f.kind === 'street').map((f) => f.placement!);
-    const sum = (k: 'noLocation' | 'unmatched' | 'outsideForceArea') => placed.reduce((n, p) => n + p[k], 0);
+    const sum = (k: 'noLocation' | 'unmatched' | 'outsideForceArea') =>
+      placed.reduce((n, p) => n + p[k], 0);
     expect(sum('noLocation')).toBe(noLocation);
     expect(sum('unmatched')).toBe(unmatched);
     expect(sum('outsideForceArea')).toBe(outside);
     expect(outside).toBeGreaterThan(2000); // about 1% of a force's records fall in neighbouring districts
-    const [{ n }] = (await db.query<{ n: number }>('SELECT count(*) AS n FROM crime')) as [{ n: number }];
+    const [{ n }] = (await db.query<{ n: number }>('SELECT count(*) AS n FROM crime')) as [
+      { n: number },
+    ];
     expect(n).toBe(raw.length);
   });
 
@@ -119,22 +131,35 @@ describe('importing the bundled Hertfordshire sample', () => {
       `SELECT DISTINCT lsoa_code, district_code FROM crime WHERE district_match = 'name'
        AND lsoa_code IN ('E01035600', 'E01035601', 'E01035602', 'E01035603')`,
     );
-    expect(rows.map((r) => r.district_code)).toEqual(['E07000102', 'E07000102', 'E07000102', 'E07000102']);
+    expect(rows.map((r) => r.district_code)).toEqual([
+      'E07000102',
+      'E07000102',
+      'E07000102',
+      'E07000102',
+    ]);
   });
 
   it("lists Hertfordshire's ten districts with 2011 populations and record counts", async () => {
     const areas = await listAreas(db, FULL_SCOPE, { type: 'district' });
     expect(areas.map((a) => a.name).sort()).toEqual([...HERTS].sort());
     const threeRivers = areas.find((a) => a.code === 'E07000102');
-    expect(threeRivers).toMatchObject({ population: { count: 87317, year: 2011 }, crime: 11848, asb: 3340 });
+    expect(threeRivers).toMatchObject({
+      population: { count: 87317, year: 2011 },
+      crime: 11848,
+      asb: 3340,
+    });
   });
 
   it('adds nothing when the same archive is imported again', async () => {
-    const [{ before }] = (await db.query<{ before: number }>('SELECT count(*) AS before FROM crime')) as [{ before: number }];
+    const [{ before }] = (await db.query<{ before: number }>(
+      'SELECT count(*) AS before FROM crime',
+    )) as [{ before: number }];
     const again = await importPoliceData(db, [SAMPLE_ZIP]);
     expect(again.files.every((f) => f.status === 'already-imported')).toBe(true);
     expect(again.files.reduce((n, f) => n + f.accepted, 0)).toBe(0);
-    const [{ after }] = (await db.query<{ after: number }>('SELECT count(*) AS after FROM crime')) as [{ after: number }];
+    const [{ after }] = (await db.query<{ after: number }>(
+      'SELECT count(*) AS after FROM crime',
+    )) as [{ after: number }];
     expect(after).toBe(before);
   });
 

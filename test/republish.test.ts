@@ -40,18 +40,27 @@ describe('a republished month', () => {
     writeFileSync(v1, original);
     // The republished file drops the last 100 rows and reclassifies one.
     const republished = lines.slice(0, -100);
-    republished[1] = (republished[1] as string).replace(/,[^,]*,[^,]*,$/, ',Drugs,Under investigation,');
+    republished[1] = (republished[1] as string).replace(
+      /,[^,]*,[^,]*,$/,
+      ',Drugs,Under investigation,',
+    );
     writeFileSync(v2, republished.join('\n') + '\n');
 
     const first = await importPoliceData(db, [v1]);
-    expect(first.files[0]).toMatchObject({ status: 'imported', accepted: lines.length - 1, replaced: 0 });
+    expect(first.files[0]).toMatchObject({
+      status: 'imported',
+      accepted: lines.length - 1,
+      replaced: 0,
+    });
     const second = await importPoliceData(db, [v2]);
     expect(second.files[0]).toMatchObject({
       status: 'imported',
       accepted: lines.length - 101,
       replaced: lines.length - 1,
     });
-    expect(await count(`SELECT count(*) AS n FROM crime WHERE month = '2025-12'`)).toBe(lines.length - 101);
+    expect(await count(`SELECT count(*) AS n FROM crime WHERE month = '2025-12'`)).toBe(
+      lines.length - 101,
+    );
     expect(await count(`SELECT count(DISTINCT batch_id) AS n FROM crime`)).toBe(1);
     expect(await count(`SELECT count(*) AS n FROM import_batch WHERE status = 'replaced'`)).toBe(1);
     // The older file is still known: importing it again adds nothing.

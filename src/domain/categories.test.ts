@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { CATEGORY_NAMES, CURRENT_CATEGORIES, categoryFromName, isCrime, type Category } from './categories.js';
+import {
+  CATEGORY_NAMES,
+  CURRENT_CATEGORIES,
+  categoryFromName,
+  isCrime,
+  type Category,
+} from './categories.js';
 
 describe('categoryFromName(name)', () => {
   it.each(Object.entries(CATEGORY_NAMES))('maps %s back from "%s"', (slug, name) => {

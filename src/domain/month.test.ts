@@ -10,13 +10,17 @@ describe('parsePeriod(value)', () => {
   it('reads a single month as a one-month period', () => {
     expect(parsePeriod('2025-03')).toEqual({ from: '2025-03', to: '2025-03' });
   });
-  it.each(['2025-13..2025-12', '2025-1..2025-12', '2025-01..', '..2025-01', 'last year', '2025-01..2025-02..2025-03'])(
-    'refuses "%s" with an InputError naming the option',
-    (bad) => {
-      expect(() => parsePeriod(bad)).toThrow(InputError);
-      expect(() => parsePeriod(bad)).toThrow(/--period/);
-    },
-  );
+  it.each([
+    '2025-13..2025-12',
+    '2025-1..2025-12',
+    '2025-01..',
+    '..2025-01',
+    'last year',
+    '2025-01..2025-02..2025-03',
+  ])('refuses "%s" with an InputError naming the option', (bad) => {
+    expect(() => parsePeriod(bad)).toThrow(InputError);
+    expect(() => parsePeriod(bad)).toThrow(/--period/);
+  });
   it('refuses a period that ends before it starts', () => {
     expect(() => parsePeriod('2025-12..2025-01')).toThrow(/ends before it starts/);
   });
@@ -24,7 +28,12 @@ describe('parsePeriod(value)', () => {
 
 describe('monthsIn(period)', () => {
   it('lists every month across a year boundary', () => {
-    expect(monthsIn({ from: '2024-11', to: '2025-02' })).toEqual(['2024-11', '2024-12', '2025-01', '2025-02']);
+    expect(monthsIn({ from: '2024-11', to: '2025-02' })).toEqual([
+      '2024-11',
+      '2024-12',
+      '2025-01',
+      '2025-02',
+    ]);
   });
   it('has one month per calendar month over 30 years', () => {
     expect(monthsIn({ from: '2000-01', to: '2029-12' })).toHaveLength(360);

@@ -5,22 +5,37 @@ import { cachedPlacer, placeRecord, type PlacementLookups } from './placement.js
 
 const lookups: PlacementLookups = {
   districtOfLsoa: new Map([['E01023819', 'E07000102']]),
-  districtByName: new Map([['three rivers', 'E07000102'], ['barnet', 'E09000003']]),
-  forceAreaOfDistrict: new Map([['E07000102', 'E23000027'], ['E09000003', 'E23000001']]),
+  districtByName: new Map([
+    ['three rivers', 'E07000102'],
+    ['barnet', 'E09000003'],
+  ]),
+  forceAreaOfDistrict: new Map([
+    ['E07000102', 'E23000027'],
+    ['E09000003', 'E23000001'],
+  ]),
 };
 
 describe('placeRecord(code, name, lookups)', () => {
   it('places by LSOA code first', () => {
-    expect(placeRecord('E01023819', 'Three Rivers 001A', lookups)).toEqual({ districtCode: 'E07000102', match: 'code' });
+    expect(placeRecord('E01023819', 'Three Rivers 001A', lookups)).toEqual({
+      districtCode: 'E07000102',
+      match: 'code',
+    });
   });
   it('falls back on the district in the LSOA name for a 2021 code the lookup lacks', () => {
-    expect(placeRecord('E01035600', 'Three Rivers 011F', lookups)).toEqual({ districtCode: 'E07000102', match: 'name' });
+    expect(placeRecord('E01035600', 'Three Rivers 011F', lookups)).toEqual({
+      districtCode: 'E07000102',
+      match: 'name',
+    });
   });
   it('keeps records with no LSOA as "none"', () => {
     expect(placeRecord('', '', lookups)).toEqual({ districtCode: null, match: 'none' });
   });
   it('marks an unknown district as unmatched', () => {
-    expect(placeRecord('W01999999', 'Atlantis 001A', lookups)).toEqual({ districtCode: null, match: 'unmatched' });
+    expect(placeRecord('W01999999', 'Atlantis 001A', lookups)).toEqual({
+      districtCode: null,
+      match: 'unmatched',
+    });
   });
 });
 
@@ -31,7 +46,13 @@ describe('cachedPlacer(lookups, forceArea)', () => {
     place('E01023819', 'Three Rivers 001A');
     place('E01000250', 'Barnet 001C');
     place('', '');
-    expect(counts).toEqual({ byLsoaCode: 2, byLsoaName: 1, noLocation: 1, unmatched: 0, outsideForceArea: 1 });
+    expect(counts).toEqual({
+      byLsoaCode: 2,
+      byLsoaName: 1,
+      noLocation: 1,
+      unmatched: 0,
+      outsideForceArea: 1,
+    });
   });
 });
 

@@ -11,10 +11,17 @@ describe('detectKind(header)', () => {
   });
   it('names the missing columns of a header that is nearly a street header', () => {
     const header = POLICE_COLUMNS.street.filter((c) => c !== 'Month' && c !== 'LSOA code');
-    expect(detectKind(header)).toEqual({ ok: false, kind: 'street', missing: ['Month', 'LSOA code'] });
+    expect(detectKind(header)).toEqual({
+      ok: false,
+      kind: 'street',
+      missing: ['Month', 'LSOA code'],
+    });
   });
   it('allows the optional Context column to be absent', () => {
-    expect(detectKind(POLICE_COLUMNS.street.filter((c) => c !== 'Context'))).toEqual({ ok: true, kind: 'street' });
+    expect(detectKind(POLICE_COLUMNS.street.filter((c) => c !== 'Context'))).toEqual({
+      ok: true,
+      kind: 'street',
+    });
   });
   it('says "not police.uk" for an unrelated header', () => {
     expect(detectKind(['id', 'name', 'email'])).toEqual({ ok: false, kind: null, missing: [] });

@@ -10,19 +10,27 @@ describe('parseCsv(text, path)', () => {
   it('gives each record the line it starts on, counting quoted newlines', () => {
     const csv = parseCsv('a,b\n1,"two\nlines"\n3,4\n', 'f.csv');
     expect(csv.header).toEqual(['a', 'b']);
-    expect(csv.records).toEqual([['1', 'two\nlines'], ['3', '4']]);
+    expect(csv.records).toEqual([
+      ['1', 'two\nlines'],
+      ['3', '4'],
+    ]);
     expect(csv.lines).toEqual([2, 4]);
   });
   it('reads CRLF line ends and skips blank lines without losing line numbers', () => {
     const csv = parseCsv('a,b\r\n1,2\r\n\r\n3,"x,y"\r\n', 'f.csv');
-    expect(csv.records).toEqual([['1', '2'], ['3', 'x,y']]);
+    expect(csv.records).toEqual([
+      ['1', '2'],
+      ['3', 'x,y'],
+    ]);
     expect(csv.lines).toEqual([2, 4]);
   });
   it('unescapes doubled quotes', () => {
     expect(parseCsv('a\n"say ""hi"""\n', 'f.csv').records).toEqual([['say "hi"']]);
   });
   it('refuses a file whose quoted field never closes, naming the line', () => {
-    expect(() => parseCsv('a,b\n1,2\n3,"open\n', 'f.csv')).toThrow(/f\.csv:3: a quoted field is never closed/);
+    expect(() => parseCsv('a,b\n1,2\n3,"open\n', 'f.csv')).toThrow(
+      /f\.csv:3: a quoted field is never closed/,
+    );
   });
 });
 
@@ -35,9 +43,13 @@ describe('decodeCsvText(bytes, path)', () => {
     expect(() => decodeCsvText(bytes('\n\n'), 'f.csv')).toThrow(InputError);
   });
   it('refuses binary data', () => {
-    expect(() => decodeCsvText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]), 'x.csv')).toThrow(/binary data/);
+    expect(() => decodeCsvText(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 1]), 'x.csv')).toThrow(
+      /binary data/,
+    );
   });
   it('refuses text that is not UTF-8', () => {
-    expect(() => decodeCsvText(new Uint8Array([0x61, 0xe9, 0x2c, 0x62]), 'latin1.csv')).toThrow(/not UTF-8/);
+    expect(() => decodeCsvText(new Uint8Array([0x61, 0xe9, 0x2c, 0x62]), 'latin1.csv')).toThrow(
+      /not UTF-8/,
+    );
   });
 });

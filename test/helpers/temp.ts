@@ -8,5 +8,6 @@ export function tempDir(): { path: string; remove: () => void } {
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export const SAMPLE_ZIP = new URL('../../data/police/hertfordshire-sample.zip', import.meta.url).pathname;
+export const SAMPLE_ZIP = new URL('../../data/police/hertfordshire-sample.zip', import.meta.url)
+  .pathname;
 export const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;

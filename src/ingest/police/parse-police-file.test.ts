@@ -26,11 +26,21 @@ describe('parsePoliceFile: street rows', () => {
     expect(parsed).toMatchObject({ kind: 'street', force: 'hertfordshire', months: ['2025-12'] });
     expect(parsed.staged.rows).toBe(3);
     expect(parsed.rejected).toEqual([]);
-    const keys = parsed.staged.text().split('\n').filter(Boolean).map((l) => l.split(',')[1]);
+    const keys = parsed.staged
+      .text()
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(',')[1]);
     expect(keys[0]).toBe('abc123');
     expect(keys[1]).toMatch(/^asb:[\w-]+$/);
     expect(keys[2]).toBe(`${keys[1]}#2`);
-    expect(parsed.placement).toEqual({ byLsoaCode: 3, byLsoaName: 0, noLocation: 0, unmatched: 0, outsideForceArea: 0 });
+    expect(parsed.placement).toEqual({
+      byLsoaCode: 3,
+      byLsoaName: 0,
+      noLocation: 0,
+      unmatched: 0,
+      outsideForceArea: 0,
+    });
   });
 
   it('rejects each bad row with its line, field and reason, and keeps the rest', () => {
@@ -44,7 +54,10 @@ describe('parsePoliceFile: street rows', () => {
       GOOD.replace('Burglary', 'Fraud'), // line 7: unknown crime type
       GOOD + ',extra', // line 8: too many fields
       'abc,2025-12', // line 9: too few fields
-      GOOD.replace('Hertfordshire Constabulary,Hertfordshire Constabulary', 'Kent Police,Kent Police'),
+      GOOD.replace(
+        'Hertfordshire Constabulary,Hertfordshire Constabulary',
+        'Kent Police,Kent Police',
+      ),
     ];
     const parsed = parse('2025-12-hertfordshire-street.csv', rows.join('\r\n'));
     expect(parsed.staged.rows).toBe(1);
@@ -58,7 +71,9 @@ describe('parsePoliceFile: street rows', () => {
       [9, null],
       [10, 'Falls within'],
     ]);
-    expect(parsed.rejected[0]?.reason).toBe("Month: 2025-11 does not match the file's month 2025-12");
+    expect(parsed.rejected[0]?.reason).toBe(
+      "Month: 2025-11 does not match the file's month 2025-12",
+    );
     expect(parsed.rejected[4]?.reason).toBe('Crime type: "Fraud" is not a police.uk crime type');
     expect(parsed.rejected[5]?.reason).toBe('has 13 fields; the header has 12');
     expect(parsed.rejected[6]?.raw).toBe('abc,2025-12');
@@ -82,9 +97,13 @@ describe('parsePoliceFile: street rows', () => {
   });
 
   it('refuses a header without required columns, naming them', () => {
-    const header = POLICE_COLUMNS.street.filter((c) => c !== 'Crime type' && c !== 'Month').join(',');
+    const header = POLICE_COLUMNS.street
+      .filter((c) => c !== 'Crime type' && c !== 'Month')
+      .join(',');
     expect(() => parse('x.csv', `${header}\n`)).toThrow(InputError);
-    expect(() => parse('x.csv', `${header}\n`)).toThrow(/lacks the column\(s\) "Month", "Crime type"/);
+    expect(() => parse('x.csv', `${header}\n`)).toThrow(
+      /lacks the column\(s\) "Month", "Crime type"/,
+    );
   });
 
   it('refuses a file in which no row can be imported', () => {
@@ -94,7 +113,9 @@ describe('parsePoliceFile: street rows', () => {
   });
 
   it('refuses a CSV that is not a police.uk file', () => {
-    expect(() => parse('people.csv', 'id,name\n1,Ann\n')).toThrow(/not a police.uk street, outcomes or stop-and-search CSV/);
+    expect(() => parse('people.csv', 'id,name\n1,Ann\n')).toThrow(
+      /not a police.uk street, outcomes or stop-and-search CSV/,
+    );
   });
 });
 
@@ -113,8 +134,16 @@ describe('parsePoliceFile: stop-and-search rows', () => {
     expect(parsed.staged.rows).toBe(2);
   });
   it('rejects a date that is not ISO 8601 and a flag that is not True/False', () => {
-    const rows = [header, row.replace('2020-06-01T01:50:00+00:00', '01/06/2020'), row.replace(',False', ',maybe'), row];
+    const rows = [
+      header,
+      row.replace('2020-06-01T01:50:00+00:00', '01/06/2020'),
+      row.replace(',False', ',maybe'),
+      row,
+    ];
     const parsed = parse('2020-06-northumbria-stop-and-search.csv', rows.join('\n'));
-    expect(parsed.rejected.map((r) => r.field)).toEqual(['Date', 'Removal of more than just outer clothing']);
+    expect(parsed.rejected.map((r) => r.field)).toEqual([
+      'Date',
+      'Removal of more than just outer clothing',
+    ]);
   });
 });

@@ -13,6 +13,7 @@ import {
 } from '../../domain/placement.js';
 import {
   detectKind,
+  OPTIONAL_COLUMNS,
   parsePoliceFileName,
   POLICE_COLUMNS,
   type PoliceKind,
@@ -61,8 +62,9 @@ export function parsePoliceFile(
 ): ParsedPoliceFile {
   const text = decodeCsvText(bytes, path);
   const csv = parseCsv(text, path);
-  const kind = kindOf(csv.header, path);
   const named = parsePoliceFileName(baseName);
+  const kind = kindOf(csv.header, path, named?.kind ?? null);
+  if (csv.records.length === 0) throw new InputError(`${path}: the file has a header but no rows`);
   const warnings: string[] = [];
   if (named && named.kind !== kind) {
     warnings.push(
@@ -72,7 +74,6 @@ export function parsePoliceFile(
   const index = new Map(csv.header.map((h, i) => [h.trim(), i]));
   const force = forceOf(kind, csv, index, named?.force ?? null, options.force, path);
   const fileMonth = monthOf(kind, csv, index, named?.month ?? null);
-  if (csv.records.length === 0) throw new InputError(`${path}: the file has a header but no rows`);
 
   const staged = new StagingCsv();
   const rejected: RejectedRow[] = [];
@@ -127,13 +128,18 @@ function describe(problem: { field: string | null; reason: string }): string {
   return problem.field ? `${problem.field}: ${problem.reason}` : problem.reason;
 }
 
-function kindOf(header: readonly string[], path: string): PoliceKind {
+function kindOf(header: readonly string[], path: string, named: PoliceKind | null): PoliceKind {
   const detected = detectKind(header);
   if (detected.ok) return detected.kind;
-  if (detected.kind) {
+  // A header too far from any kind is judged against the kind its police.uk name gives.
+  const kind = detected.kind ?? named;
+  if (kind) {
+    const have = new Set(header.map((h) => h.trim()));
+    const optional = new Set(OPTIONAL_COLUMNS[kind]);
+    const missing = POLICE_COLUMNS[kind].filter((c) => !have.has(c) && !optional.has(c));
     throw new InputError(
-      `${path}: looks like a police.uk ${detected.kind} file but lacks the column(s) ` +
-        `${detected.missing.map((c) => `"${c}"`).join(', ')}; nothing imported from it`,
+      `${path}: looks like a police.uk ${kind} file but lacks the column(s) ` +
+        `${missing.map((c) => `"${c}"`).join(', ')}; nothing imported from it`,
     );
   }
   const shown = header.slice(0, 6).join(',').slice(0, 120);

@@ -1,0 +1,200 @@
+/**
+ * What a user sees when they give Lantern bad files: a clear message naming the file (and line
+ * and field for rows), exit code 2, nothing imported from the bad file, the good files of the
+ * same command still imported, and never a stack trace.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+import { afterAll, describe, expect, it } from 'vitest';
+import yazl from 'yazl';
+
+import { POLICE_COLUMNS } from '../src/domain/police-file.js';
+import { runCli, runCliJson } from './helpers/cli.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+afterAll(() => dir.remove());
+
+const HEADER = POLICE_COLUMNS.street.join(',');
+const ROW = (id: string, month = '2025-12') =>
+  `${id},${month},Hertfordshire Constabulary,Hertfordshire Constabulary,-0.45,51.65,"On or near High Street, Rickmansworth",E01023819,Three Rivers 001A,Burglary,Under investigation,`;
+
+function file(name: string, content: string | Buffer): string {
+  const path = `${dir.path}/${name}`;
+  writeFileSync(path, content);
+  return path;
+}
+
+function zip(name: string, entries: Record<string, string>): Promise<string> {
+  const path = `${dir.path}/${name}`;
+  const z = new yazl.ZipFile();
+  for (const [entry, content] of Object.entries(entries)) z.addBuffer(Buffer.from(content), entry);
+  z.end();
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    z.outputStream.on('data', (c: Buffer) => chunks.push(c));
+    z.outputStream.on('end', () => {
+      writeFileSync(path, Buffer.concat(chunks));
+      resolve(path);
+    });
+    z.outputStream.on('error', reject);
+  });
+}
+
+interface ImportJson {
+  files: {
+    path: string;
+    kind: string | null;
+    status: string;
+    accepted: number;
+    rejected: number;
+    error?: string;
+  }[];
+}
+
+let stores = 0;
+const freshDb = () => `${dir.path}/store-${++stores}.duckdb`;
+
+describe('lantern import with bad input', () => {
+  it('refuses a file lacking required columns, names them, and still imports the other files', () => {
+    const db = freshDb();
+    const bad = file(
+      '2025-12-hertfordshire-street.csv',
+      'Crime ID,Reported by,Falls within\nabc,x,y\n',
+    );
+    mkdirSync(`${dir.path}/good`);
+    const good = file(
+      'good/2025-11-hertfordshire-street.csv',
+      `${HEADER}\n${ROW('a', '2025-11')}\n`,
+    );
+    const result = runCliJson<ImportJson>(['import', bad, good, '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.json.files.map((f) => f.status)).toEqual(['refused', 'imported']);
+    expect(result.json.files[0]?.error).toMatch(/2025-12-hertfordshire-street\.csv: .*"Month"/);
+    const areas = runCliJson<{ areas: { name: string; crime: number }[] }>(['areas', '--db', db]);
+    expect(areas.json.areas.find((a) => a.name === 'Three Rivers')?.crime).toBe(1);
+  });
+
+  it.each([
+    ['an empty file', 'empty.csv', '', /empty\.csv: the file is empty/],
+    [
+      'a binary file',
+      'picture.csv',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]),
+      /picture\.csv: not a CSV file \(it contains binary data\)/,
+    ],
+    [
+      'a CSV that is not police.uk data',
+      'people.csv',
+      'name,email\nAnn,a@b.c\n',
+      /people\.csv: not a police\.uk street, outcomes or stop-and-search CSV/,
+    ],
+    [
+      'a header with no rows',
+      'header.csv',
+      `${HEADER}\n`,
+      /header\.csv: the file has a header but no rows/,
+    ],
+    [
+      'a broken gzip file',
+      'broken.csv.gz',
+      Buffer.from('not gzip at all'),
+      /broken\.csv\.gz: not a readable gzip file/,
+    ],
+  ])('refuses %s with a clear message and exit code 2', (_what, name, content, message) => {
+    const result = runCli(['import', file(name, content), '--db', freshDb()]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(message);
+    expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  it('refuses a zip with nothing importable, saying what it holds', async () => {
+    const path = await zip('notes.zip', { 'readme.txt': 'hello', 'data/summary.pdf': '%PDF' });
+    const result = runCli(['import', path, '--db', freshDb()]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(
+      /notes\.zip: the archive holds no CSV files to import \(it holds readme\.txt, data\/summary\.pdf\)/,
+    );
+  });
+
+  it('refuses a path that does not exist, and a file that is not a zip', () => {
+    const result = runCliJson<ImportJson>([
+      'import',
+      `${dir.path}/nope.csv`,
+      file('fake.zip', 'text'),
+      '--db',
+      freshDb(),
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.json.files.map((f) => f.error)).toEqual([
+      expect.stringMatching(/nope\.csv: no such file or folder/),
+      expect.stringMatching(/fake\.zip: not a readable zip archive/),
+    ]);
+  });
+
+  it('imports a zip in place: UTF-8 BOM, CRLF, quoted commas and newlines, and gzip inside', async () => {
+    const crlf = `\uFEFF${HEADER}\r\n${ROW('a')}\r\n${ROW('b').replace('High Street, Rickmansworth', 'High Street\r\nRickmansworth')}\r\n`;
+    const path = await zip('archive.zip', {
+      '2025-12/2025-12-hertfordshire-street.csv': crlf,
+      'readme.txt': 'not imported',
+    });
+    const gz = file(
+      '2025-11-hertfordshire-street.csv.gz',
+      gzipSync(`${HEADER}\n${ROW('c', '2025-11')}\n`),
+    );
+    const db = freshDb();
+    const result = runCliJson<ImportJson>(['import', path, gz, '--db', db]);
+    expect(result.code).toBe(0);
+    expect(result.json.files.map((f) => [f.status, f.accepted, f.rejected])).toEqual([
+      ['imported', 2, 0],
+      ['imported', 1, 0],
+    ]);
+    const summary = runCliJson<{ totals: { crime: number } }>([
+      'summary',
+      '--area',
+      'Three Rivers',
+      '--db',
+      db,
+    ]);
+    expect(summary.json.totals.crime).toBe(3);
+  });
+
+  it('rejects bad rows one by one with line and reason, imports the rest, and stores the rejects', () => {
+    const rows = [
+      HEADER,
+      ROW('a'),
+      ROW('b').replace('-0.45', '-45.0'),
+      ROW('c').replace('Burglary', 'Arson'),
+      ROW('d'),
+    ];
+    const db = freshDb();
+    const result = runCli([
+      'import',
+      file('2025-12-hertfordshire-street.csv', rows.join('\n')),
+      '--db',
+      db,
+    ]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/2 accepted, 2 rejected/);
+    expect(result.stdout).toMatch(
+      /line 3: Longitude\/Latitude: -45.0, 51.65 is outside Great Britain/,
+    );
+    expect(result.stdout).toMatch(/line 4: Crime type: "Arson" is not a police.uk crime type/);
+  });
+
+  it('answers usage errors with exit code 2 and no stack trace', () => {
+    expect(runCli(['import', '--db', freshDb()]).code).toBe(2);
+    expect(runCli(['summary', '--db', freshDb()]).stderr).toMatch(/--area is required/);
+    expect(
+      runCli(['summary', '--area', 'Three Rivers', '--period', '2025-13', '--db', freshDb()])
+        .stderr,
+    ).toMatch(/--period: "2025-13" is not a month/);
+    expect(runCli(['summary', '--area', 'Atlantis', '--db', freshDb()]).stderr).toMatch(
+      /no area is called "Atlantis"/,
+    );
+    expect(runCli(['areas', '--type', 'county', '--db', freshDb()]).code).toBe(2);
+    expect(runCli(['frobnicate']).code).toBe(2);
+    expect(runCli(['import', 'x.csv', '--colour']).stderr).toMatch(/Unknown option '--colour'/);
+  });
+});
