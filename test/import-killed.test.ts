@@ -18,7 +18,9 @@ afterAll(() => dir.remove());
 
 /** Starts an import and kills it `delayMs` after the store's log first holds a committed file. */
 async function importAndKill(db: string, delayMs: number): Promise<void> {
-  const child = spawn(process.execPath, [BIN, 'import', SAMPLE_ZIP, '--db', db], { stdio: 'ignore' });
+  const child = spawn(process.execPath, [BIN, 'import', SAMPLE_ZIP, '--db', db], {
+    stdio: 'ignore',
+  });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const wal = `${db}.wal`;
   const started = Date.now();
@@ -33,7 +35,12 @@ async function importAndKill(db: string, delayMs: number): Promise<void> {
 async function consistency(path: string) {
   const db = await openStore(path);
   try {
-    const [row] = await db.query<{ batches: number; rows: number; orphans: number; incomplete: number }>(
+    const [row] = await db.query<{
+      batches: number;
+      rows: number;
+      orphans: number;
+      incomplete: number;
+    }>(
       `SELECT
          (SELECT count(*) FROM import_batch) AS batches,
          (SELECT count(*) FROM crime) + (SELECT count(*) FROM outcome) AS rows,
@@ -49,22 +56,30 @@ async function consistency(path: string) {
 }
 
 describe('an import killed mid-file', () => {
-  it.each([150, 900])('leaves the store consistent when killed %i ms into the import, and the next import completes', async (delay) => {
-    const db = `${dir.path}/killed-${delay}.duckdb`;
-    expect(runCliJson(['areas', '--db', db]).code).toBe(0); // create the store: its log is then empty
-    await importAndKill(db, delay);
-    const after = await consistency(db);
-    expect(after.batches).toBeGreaterThan(0);
-    expect(after.batches).toBeLessThan(43); // killed before the end
-    expect(after.orphans).toBe(0);
-    expect(after.incomplete).toBe(0);
+  it.each([150, 900])(
+    'leaves the store consistent when killed %i ms into the import, and the next import completes',
+    async (delay) => {
+      const db = `${dir.path}/killed-${delay}.duckdb`;
+      expect(runCliJson(['areas', '--db', db]).code).toBe(0); // create the store: its log is then empty
+      await importAndKill(db, delay);
+      const after = await consistency(db);
+      expect(after.batches).toBeGreaterThan(0);
+      expect(after.batches).toBeLessThan(43); // killed before the end
+      expect(after.orphans).toBe(0);
+      expect(after.incomplete).toBe(0);
 
-    const resumed = runCliJson<{ files: { status: string }[] }>(['import', SAMPLE_ZIP, '--db', db]);
-    expect(resumed.code).toBe(0);
-    const statuses = resumed.json.files.map((f) => f.status);
-    expect(statuses.filter((s) => s === 'already-imported')).toHaveLength(after.batches);
-    expect(statuses.filter((s) => s === 'imported')).toHaveLength(43 - after.batches);
-    const done = await consistency(db);
-    expect(done).toEqual({ batches: 43, rows: 348_450, orphans: 0, incomplete: 0 });
-  });
+      const resumed = runCliJson<{ files: { status: string }[] }>([
+        'import',
+        SAMPLE_ZIP,
+        '--db',
+        db,
+      ]);
+      expect(resumed.code).toBe(0);
+      const statuses = resumed.json.files.map((f) => f.status);
+      expect(statuses.filter((s) => s === 'already-imported')).toHaveLength(after.batches);
+      expect(statuses.filter((s) => s === 'imported')).toHaveLength(43 - after.batches);
+      const done = await consistency(db);
+      expect(done).toEqual({ batches: 43, rows: 348_450, orphans: 0, incomplete: 0 });
+    },
+  );
 });

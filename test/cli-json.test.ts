@@ -1,0 +1,139 @@
+/**
+ * The --json outputs are a public contract (DESIGN.md): one JSON document on stdout, camelCase
+ * keys, months as "YYYY-MM", counts as integers, missing values as null. Checked on the demo
+ * store built from the bundled sample by `lantern demo`, and on Northumbria stop-and-search files.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runCli, runCliJson } from './helpers/cli.js';
+import { FIXTURES, tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+const db = `${dir.path}/demo.duckdb`;
+let demo: ReturnType<typeof runCliJson<{ files: Record<string, unknown>[] }>>;
+
+beforeAll(() => {
+  demo = runCliJson(['demo', '--db', db]);
+});
+afterAll(() => dir.remove());
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+describe('lantern --json', () => {
+  it('import (through demo): files with path, kind, force, months, status and counts', () => {
+    expect(demo.code).toBe(0);
+    expect(demo.json.files).toHaveLength(43);
+    for (const f of demo.json.files) {
+      expect(f).toMatchObject({
+        path: expect.stringContaining('hertfordshire-sample.zip!'),
+        kind: expect.stringMatching(/^(street|outcomes)$/),
+        force: 'hertfordshire',
+        status: 'imported',
+        rejected: 0,
+        replaced: 0,
+      });
+      expect(Number.isInteger(f.accepted)).toBe(true);
+      expect((f.months as string[]).every((m) => MONTH.test(m))).toBe(true);
+    }
+  });
+
+  it('summary: area, period, months with status, categories by month, totals', () => {
+    const { code, json } = runCliJson<{
+      area: unknown;
+      period: unknown;
+      months: { month: string; status: string }[];
+      categories: { category: string; total: number; byMonth: Record<string, number | null> }[];
+      totals: { crime: number; asb: number };
+    }>(['summary', '--area', 'Three Rivers', '--period', '2024-12..2025-02', '--db', db]);
+    expect(code).toBe(0);
+    expect(json.area).toEqual({ code: 'E07000102', name: 'Three Rivers', type: 'district' });
+    expect(json.period).toEqual({ from: '2024-12', to: '2025-02' });
+    expect(json.months).toEqual([
+      { month: '2024-12', status: 'missing' },
+      { month: '2025-01', status: 'observed' },
+      { month: '2025-02', status: 'observed' },
+    ]);
+    const asb = json.categories.find((c) => c.category === 'anti-social-behaviour');
+    expect(asb?.byMonth).toEqual({ '2024-12': null, '2025-01': 84, '2025-02': 86 });
+    expect(json.totals.asb).toBe(170);
+    const crime = json.categories
+      .filter((c) => c.category !== 'anti-social-behaviour')
+      .reduce((n, c) => n + c.total, 0);
+    expect(json.totals.crime).toBe(crime);
+  });
+
+  it('areas: the ten Hertfordshire districts with population year and source', () => {
+    const { json } = runCliJson<{
+      areas: { code: string; population: { count: number; year: number; source: string } }[];
+    }>(['areas', '--type', 'district', '--db', db]);
+    expect(json.areas).toHaveLength(10);
+    expect(
+      json.areas.every(
+        (a) => a.population.year === 2011 && /Census 2011/.test(a.population.source),
+      ),
+    ).toBe(true);
+  });
+
+  it('areas --within: the wards of Three Rivers from the 2019 lookup', () => {
+    const { json } = runCliJson<{ areas: { type: string }[] }>([
+      'areas',
+      '--type',
+      'ward',
+      '--within',
+      'Three Rivers',
+      '--db',
+      db,
+    ]);
+    expect(json.areas).toHaveLength(13);
+  });
+
+  it('start reuses the built store and prints the Three Rivers summary', () => {
+    const result = runCli(['start', '--db', db]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/Using the demo store/);
+    expect(result.stdout).toMatch(/Three Rivers \(district E07000102\)/);
+    expect(result.stdout).toMatch(/missing/);
+  });
+
+  it('an error in --json mode is still one JSON document on stdout', () => {
+    const { code, json } = runCliJson<{ error: { type: string; message: string } }>([
+      'summary',
+      '--area',
+      'Atlantis',
+      '--db',
+      db,
+    ]);
+    expect(code).toBe(2);
+    expect(json.error).toEqual({
+      type: 'NotFoundError',
+      message: expect.stringMatching(/Atlantis/),
+    });
+  });
+});
+
+describe('stop-and-search files (Northumbria, real data)', () => {
+  it('imports them by publication month, keeping late records of the month before', () => {
+    const ss = `${dir.path}/ss.duckdb`;
+    const { code, json } = runCliJson<{
+      files: { kind: string; force: string; months: string[]; accepted: number }[];
+    }>(['import', `${FIXTURES}police`, '--db', ss]);
+    expect(code).toBe(0);
+    // Row counts from SOURCES.md: 457, 427 (4 of them dated 2020-05), 528.
+    expect(json.files.map((f) => [f.kind, f.force, f.months, f.accepted])).toEqual([
+      ['stop-and-search', 'northumbria', ['2020-05'], 457],
+      ['stop-and-search', 'northumbria', ['2020-06'], 427],
+      ['stop-and-search', 'northumbria', ['2020-07'], 528],
+    ]);
+    const again = runCliJson<{ files: { status: string }[] }>([
+      'import',
+      `${FIXTURES}police`,
+      '--db',
+      ss,
+    ]);
+    expect(again.json.files.map((f) => f.status)).toEqual([
+      'already-imported',
+      'already-imported',
+      'already-imported',
+    ]);
+  });
+});
