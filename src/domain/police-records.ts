@@ -17,7 +17,7 @@ const col = (name: string, type: StagedType = 'VARCHAR'): StagedColumn => ({ nam
 export const STAGED_COLUMNS: Readonly<Record<PoliceKind, readonly StagedColumn[]>> = {
   street: [
     col('line', 'INTEGER'),
-    col('record_key'),
+    col('asb_key'),
     col('crime_id'),
     col('month'),
     col('reported_by'),

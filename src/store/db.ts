@@ -39,7 +39,10 @@ export class Db {
     try {
       // Checkpoint when the import says so (Db.checkpoint), not after every 16 MB of log:
       // per-file commits stay cheap, and a crash still replays only committed work.
-      instance = await DuckDBInstance.create(path, { checkpoint_threshold: '1GB' });
+      instance = await DuckDBInstance.create(path, {
+        checkpoint_threshold: '1GB',
+        threads: process.env.LANTERN_DUCKDB_THREADS ?? '2',
+      });
     } catch (error) {
       const message = (error as Error).message;
       if (/lock/iu.test(message)) {

@@ -29,8 +29,8 @@ export interface BatchToLoad {
   force: string;
   /** Accepted rows per month. */
   monthCounts: ReadonlyMap<Month, number>;
-  /** Accepted rows in the layout of domain/police-records.ts, as CSV text. */
-  stagedCsv: string;
+  /** Accepted rows in the layout of domain/police-records.ts, as CSV. */
+  staged: Uint8Array | string;
   stagedRows: number;
   rejected: readonly RejectedRowToStore[];
   startedAt: Date;
@@ -119,7 +119,7 @@ export class PoliceBatchLoader {
     try {
       const rowsPath = join(dir, 'rows.csv');
       const rejectsPath = join(dir, 'rejects.csv');
-      writeFileSync(rowsPath, batch.stagedCsv);
+      writeFileSync(rowsPath, batch.staged);
       writeFileSync(rejectsPath, rejectsCsv(batch.rejected));
       await this.db.transactionScript(
         loadScript({ batch, id, months, replaced, rowsPath, rejectsPath }),

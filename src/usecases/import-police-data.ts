@@ -8,12 +8,13 @@ import { createHash } from 'node:crypto';
 import type { Month } from '../domain/month.js';
 import type { PoliceKind } from '../domain/police-file.js';
 import { InputError } from '../errors.js';
-import { parsePoliceFile, type ParsedPoliceFile } from '../ingest/police/parse-police-file.js';
+import type { CheckedPoliceFile } from '../ingest/police/parse-messages.js';
+import { ParsePool } from '../ingest/police/parse-pool.js';
 import { expandSources, type Source } from '../ingest/sources.js';
 import type { Db } from '../store/db.js';
 import { findBatchByHash, importedHashes, PoliceBatchLoader } from '../store/police-batches.js';
 import { loadPlacementLookups } from '../store/placement-lookups.js';
-import type { PlacementCounts, PlacementLookups } from '../domain/placement.js';
+import type { PlacementCounts } from '../domain/placement.js';
 
 export type FileStatus = 'imported' | 'already-imported' | 'refused';
 
@@ -58,69 +59,94 @@ export async function importPoliceData(
   const expanded = await expandSources(paths);
   const files: ImportFileReport[] = expanded.problems.map((p) => refused(p.path, p.error));
   const progress = options.onProgress ?? (() => undefined);
-  progress({ phase: 'start', total: expanded.sources.length });
+  const sources = expanded.sources;
+  progress({ phase: 'start', total: sources.length });
   const known = await importedHashes(db);
-  const lookups = await loadPlacementLookups(db);
   const loader = await PoliceBatchLoader.create(db);
-  // Reading and checking file N+1 (JavaScript) overlaps loading file N (DuckDB's threads).
-  let loading: Promise<void> = Promise.resolve();
-  let failure: unknown = null;
-  const settle = async () => {
-    await loading;
-    if (failure !== null) throw failure;
+  const pool = new ParsePool(await loadPlacementLookups(db));
+  // A pipeline: while DuckDB loads file N, file N+1 is read and checked (on a worker thread
+  // when one is available). Loads run strictly in order, so replacement follows file order.
+  const prepareAt = (i: number) => settled(prepare(sources[i] as Source, known, pool, options));
+  let next = sources.length > 0 ? prepareAt(0) : null;
+  let loading: Promise<Settled<ImportFileReport> | null> = Promise.resolve(null);
+  const finishLoad = async () => {
+    const done = await loading;
+    if (done && !done.ok) throw done.error;
+    if (done?.ok) record(done.value);
+  };
+  const record = (report: ImportFileReport) => {
+    files.push(report);
+    progress({ phase: 'done', index: files.length - 1, path: report.path, status: report.status });
   };
   try {
-    for (const [index, source] of expanded.sources.entries()) {
-      const prepared = await prepare(source, known, lookups, options);
-      await settle();
-      const finish = (report: ImportFileReport) => {
-        files.push(report);
-        progress({ phase: 'done', index, path: source.path, status: report.status });
-      };
-      if (prepared.status === 'refused') {
-        finish(prepared.report);
-      } else if (prepared.status === 'known') {
-        finish(await alreadyImported(db, source.path, prepared.hash));
-      } else {
-        known.add(prepared.parsed.contentHash);
-        progress({ phase: 'parsed', index, path: source.path, rows: prepared.parsed.staged.rows });
-        loading = load(loader, prepared.parsed, prepared.startedAt).then(
-          finish,
-          (error: unknown) => {
-            failure = error;
-          },
-        );
+    for (let i = 0; i < sources.length; i++) {
+      const prepared = unwrap(await (next as Promise<Settled<Prepared>>));
+      next = i + 1 < sources.length ? prepareAt(i + 1) : null;
+      await finishLoad();
+      loading = Promise.resolve(null);
+      if (prepared.status === 'refused') record(prepared.report);
+      else if (prepared.status === 'known')
+        record(await alreadyImported(db, prepared.path, prepared.hash));
+      else {
+        progress({
+          phase: 'parsed',
+          index: i,
+          path: prepared.parsed.path,
+          rows: prepared.parsed.stagedRows,
+        });
+        loading = settled(load(loader, prepared.parsed, prepared.startedAt));
       }
     }
-    await settle();
+    await finishLoad();
   } finally {
     await loading;
+    await next;
+    await pool.close();
     expanded.close();
   }
   if (files.some((f) => f.status === 'imported')) await db.checkpoint();
   return { files };
 }
 
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
+/** A promise that never rejects, so work started ahead cannot become an unhandled rejection. */
+function settled<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+function unwrap<T>(result: Settled<T>): T {
+  if (!result.ok) throw result.error;
+  return result.value;
+}
+
 type Prepared =
   | { status: 'refused'; report: ImportFileReport }
-  | { status: 'known'; hash: string }
-  | { status: 'parsed'; parsed: ParsedPoliceFile; startedAt: Date };
+  | { status: 'known'; path: string; hash: string }
+  | { status: 'parsed'; parsed: CheckedPoliceFile; startedAt: Date };
 
-/** Reads a source and, unless its content is already in the store, parses and checks it. */
+/** Reads a source and, unless its content is already in the store, checks it. */
 async function prepare(
   source: Source,
-  known: ReadonlySet<string>,
-  lookups: PlacementLookups,
+  known: Set<string>,
+  pool: ParsePool,
   options: ImportOptions,
 ): Promise<Prepared> {
   const startedAt = new Date();
   try {
     const bytes = await source.read();
     const hash = createHash('sha256').update(bytes).digest('hex');
-    if (known.has(hash)) return { status: 'known', hash };
-    const parsed = parsePoliceFile(source.path, source.baseName, bytes, hash, {
+    if (known.has(hash)) return { status: 'known', path: source.path, hash };
+    known.add(hash); // the same content later in this command is "already imported"
+    const parsed = await pool.parse({
+      path: source.path,
+      baseName: source.baseName,
+      bytes,
+      hash,
       force: options.force,
-      lookups,
     });
     return { status: 'parsed', parsed, startedAt };
   } catch (error) {
@@ -144,7 +170,7 @@ async function alreadyImported(db: Db, path: string, hash: string): Promise<Impo
 
 async function load(
   loader: PoliceBatchLoader,
-  parsed: ParsedPoliceFile,
+  parsed: CheckedPoliceFile,
   startedAt: Date,
 ): Promise<ImportFileReport> {
   const loaded = await loader.load({
@@ -153,8 +179,8 @@ async function load(
     kind: parsed.kind,
     force: parsed.force,
     monthCounts: parsed.monthCounts,
-    stagedCsv: parsed.staged.text(),
-    stagedRows: parsed.staged.rows,
+    staged: parsed.staged,
+    stagedRows: parsed.stagedRows,
     rejected: parsed.rejected,
     startedAt,
   });

@@ -21,7 +21,7 @@ import {
 import { InputError } from '../../errors.js';
 import { parseCsv, type CsvRecords } from '../csv.js';
 import { decodeCsvText } from '../decode.js';
-import { recordText, StagingCsv } from '../staging.js';
+import { recordText, StagingBuffer } from '../staging.js';
 import { ROW_MAPPERS } from './row-mappers.js';
 
 export interface RejectedRow {
@@ -41,7 +41,7 @@ export interface ParsedPoliceFile {
   /** How records were tied to districts; null for stop-and-search (no LSOA). */
   placement: PlacementCounts | null;
   contentHash: string;
-  staged: StagingCsv;
+  staged: StagingBuffer;
   rejected: RejectedRow[];
   warnings: string[];
 }
@@ -75,7 +75,7 @@ export function parsePoliceFile(
   const force = forceOf(kind, csv, index, named?.force ?? null, options.force, path);
   const fileMonth = monthOf(kind, csv, index, named?.month ?? null);
 
-  const staged = new StagingCsv();
+  const staged = new StagingBuffer();
   const rejected: RejectedRow[] = [];
   const months = new Map<Month, number>();
   const placer = cachedPlacer(options.lookups, forceById(force)?.pfaCode ?? null);
@@ -149,13 +149,18 @@ function kindOf(header: readonly string[], path: string, named: PoliceKind | nul
   );
 }
 
-/** The most common non-empty value of a column, or null. */
+/** The most common non-empty value of a column, after `transform`, or null. */
 function modalValue(csv: CsvRecords, column: number | undefined, transform = (s: string) => s) {
   if (column === undefined) return null;
-  const counts = new Map<string, number>();
+  const raw = new Map<string, number>();
   for (const r of csv.records) {
-    const v = (r[column] ?? '').trim();
-    if (v !== '') counts.set(transform(v), (counts.get(transform(v)) ?? 0) + 1);
+    const v = r[column];
+    if (v !== undefined && v !== '') raw.set(v, (raw.get(v) ?? 0) + 1);
+  }
+  const counts = new Map<string, number>();
+  for (const [v, n] of raw) {
+    const key = transform(v.trim());
+    if (key !== '') counts.set(key, (counts.get(key) ?? 0) + n);
   }
   let best: string | null = null;
   let bestCount = 0;

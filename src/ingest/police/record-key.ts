@@ -1,18 +1,15 @@
 /**
- * A stable key for each street record. A crime is known by its Crime ID. An anti-social
- * behaviour record has none, so its identity is its content (a SHA-1 of its fields) plus its
- * position among identical rows of the same file: the n-th identical row gets "#n". The same
- * content republished gets the same keys.
+ * A stable key for a street record without a Crime ID (anti-social behaviour; a crime is known
+ * by its Crime ID). Its identity is its content (a SHA-1 of its fields) plus its position among
+ * identical rows of the same file: the n-th identical row gets "#n". The same content
+ * republished gets the same keys.
  */
 import { createHash } from 'node:crypto';
 
 export function recordKeys() {
   const seen = new Map<string, number>();
-  return (crimeId: string, content: readonly (string | number | undefined)[]): string => {
-    const base =
-      crimeId !== ''
-        ? crimeId
-        : 'asb:' + createHash('sha1').update(content.join('\u001f')).digest('base64url');
+  return (content: readonly (string | number | null)[]): string => {
+    const base = 'asb:' + createHash('sha1').update(content.join('\u001f')).digest('base64url');
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}#${n}`;

@@ -1,24 +1,24 @@
 /**
  * One mapper per police.uk kind: a CSV record to the staged cells of domain/police-records.ts,
  * or the first Problem found. A mapper is made once per file from its header (columns are found
- * by name, so their order does not matter) and then called for every row; it is pure and never
- * throws. This is the hot path of an import, so columns are resolved to indexes up front.
+ * by name, so their order does not matter) and then called for every row. It checks the whole
+ * row before writing any cell, so a rejected row leaves nothing staged. This is the hot path of
+ * an import: columns are resolved to indexes up front and good rows allocate almost nothing.
  */
 import { categoryFromName } from '../../domain/categories.js';
 import { forceIdFromName } from '../../domain/forces.js';
 import type { Month } from '../../domain/month.js';
 import type { Placed } from '../../domain/placement.js';
 import type { PoliceKind } from '../../domain/police-file.js';
-import { flag, num, text, type StagingCsv } from '../staging.js';
-import { recordKeys } from './record-key.js';
+import { flag, num, text, type StagingBuffer } from '../staging.js';
 import {
-  checkBoolean,
-  checkMonth,
-  checkPoint,
-  type Checked,
-  type Point,
+  booleanValue,
+  monthProblem,
+  pointProblem,
+  type PointScratch,
   type Problem,
 } from './fields.js';
+import { recordKeys } from './record-key.js';
 
 export interface MapperContext {
   /** Column index by header name. */
@@ -31,16 +31,14 @@ export interface MapperContext {
   place: (lsoaCode: string, lsoaName: string) => Placed;
 }
 
-/** Writes the row to `out` and notes its month, or returns the problem that rejects it. */
+/** Writes the row to `out` and counts its month, or returns the problem that rejects it. */
 export type RowMapper = (
   record: readonly string[],
   line: number,
-  out: StagingCsv,
+  out: StagingBuffer,
   months: Map<Month, number>,
 ) => Problem | null;
 type Reader = (record: readonly string[]) => string;
-
-const fail = (field: string, reason: string): Problem => ({ field, reason });
 
 /** Reads a column by name, trimmed; an absent optional column reads as ''. */
 function reader(ctx: MapperContext, name: string): Reader {
@@ -49,70 +47,72 @@ function reader(ctx: MapperContext, name: string): Reader {
   return (record) => (record[i] as string).trim();
 }
 
-interface Located {
-  month: Month;
-  fallsWithin: string;
-  point: Point | null;
-}
+const countMonth = (months: Map<Month, number>, month: Month) =>
+  months.set(month, (months.get(month) ?? 0) + 1);
 
 /** Month, force and point: the checks street and outcomes rows share. */
-function locatedChecker(ctx: MapperContext): (record: readonly string[]) => Checked<Located> {
+function locatedChecker(ctx: MapperContext) {
   const month = reader(ctx, 'Month');
   const fallsWithin = reader(ctx, 'Falls within');
   const lon = reader(ctx, 'Longitude');
   const lat = reader(ctx, 'Latitude');
   const forceOfName = new Map<string, string>();
-  return (record) => {
-    const m = checkMonth(month(record), ctx.fileMonth);
-    if (!m.ok) return m;
+  return (record: readonly string[], point: PointScratch): Problem | null => {
+    const problem = monthProblem(month(record), ctx.fileMonth);
+    if (problem) return problem;
     const fw = fallsWithin(record);
     if (fw !== '') {
       let id = forceOfName.get(fw);
       if (id === undefined) forceOfName.set(fw, (id = forceIdFromName(fw)));
       if (id !== ctx.force) {
-        const reason = `"${fw}" is not the file's force (${ctx.force})`;
-        return { ok: false, problem: { field: 'Falls within', reason } };
+        return { field: 'Falls within', reason: `"${fw}" is not the file's force (${ctx.force})` };
       }
     }
-    const point = checkPoint(lon(record), lat(record));
-    if (!point.ok) return point;
-    return { ok: true, value: { month: m.value, fallsWithin: fw, point: point.value } };
+    return pointProblem(lon(record), lat(record), point);
   };
 }
 
 function streetMapper(ctx: MapperContext): RowMapper {
   const located = locatedChecker(ctx);
-  const crimeId = reader(ctx, 'Crime ID');
-  const reportedBy = reader(ctx, 'Reported by');
-  const location = reader(ctx, 'Location');
-  const lsoaCode = reader(ctx, 'LSOA code');
-  const lsoaName = reader(ctx, 'LSOA name');
+  const point: PointScratch = { present: false, lon: 0, lat: 0 };
+  const [crimeId, month, reportedBy, fallsWithin, location, lsoaCode, lsoaName] = [
+    'Crime ID',
+    'Month',
+    'Reported by',
+    'Falls within',
+    'Location',
+    'LSOA code',
+    'LSOA name',
+  ].map((name) => reader(ctx, name)) as [Reader, Reader, Reader, Reader, Reader, Reader, Reader];
   const crimeType = reader(ctx, 'Crime type');
   const lastOutcome = reader(ctx, 'Last outcome category');
   const context = reader(ctx, 'Context');
   const keyOf = recordKeys();
   return (record, line, out, months) => {
-    const base = located(record);
-    if (!base.ok) return base.problem;
+    const problem = located(record, point);
+    if (problem) return problem;
     const typeText = crimeType(record);
     const category = categoryFromName(typeText);
-    if (!category) return fail('Crime type', `"${typeText}" is not a police.uk crime type`);
-    const { month, fallsWithin, point } = base.value;
-    months.set(month, (months.get(month) ?? 0) + 1);
+    if (!category)
+      return { field: 'Crime type', reason: `"${typeText}" is not a police.uk crime type` };
+    const m = month(record);
+    countMonth(months, m);
     const id = crimeId(record);
-    const [loc, code, name, ctxText] = [
+    const [loc, code, name, note] = [
       location(record),
       lsoaCode(record),
       lsoaName(record),
       context(record),
     ];
-    const key = keyOf(id, [month, point?.lon, point?.lat, loc, code, name, category, ctxText]);
+    const lon = point.present ? point.lon : null;
+    const lat = point.present ? point.lat : null;
     const placed = ctx.place(code, name);
-    out.push(
-      `${line},${text(key)},${text(id)},${month},${text(reportedBy(record))},${text(fallsWithin)},` +
-        `${num(point?.lon ?? null)},${num(point?.lat ?? null)},${text(loc)},${text(code)},` +
-        `${text(name)},${text(placed.districtCode ?? '')},${placed.match},${category},` +
-        `${text(lastOutcome(record))},${text(ctxText)}`,
+    const asbKey = id !== '' ? '' : keyOf([m, lon, lat, loc, code, name, category, note]);
+    out.row(
+      `${line},${text(asbKey)},${text(id)},${m},${text(reportedBy(record))},` +
+        `${text(fallsWithin(record))},${num(lon)},${num(lat)},${text(loc)},${text(code)},` +
+        `${text(name)},${placed.districtCode ?? ''},${placed.match},${category},` +
+        `${text(lastOutcome(record))},${text(note)}`,
     );
     return null;
   };
@@ -120,28 +120,32 @@ function streetMapper(ctx: MapperContext): RowMapper {
 
 function outcomesMapper(ctx: MapperContext): RowMapper {
   const located = locatedChecker(ctx);
+  const point: PointScratch = { present: false, lon: 0, lat: 0 };
   const crimeId = reader(ctx, 'Crime ID');
+  const month = reader(ctx, 'Month');
   const reportedBy = reader(ctx, 'Reported by');
+  const fallsWithin = reader(ctx, 'Falls within');
   const location = reader(ctx, 'Location');
   const lsoaCode = reader(ctx, 'LSOA code');
   const lsoaName = reader(ctx, 'LSOA name');
   const outcomeType = reader(ctx, 'Outcome type');
   return (record, line, out, months) => {
-    const base = located(record);
-    if (!base.ok) return base.problem;
+    const problem = located(record, point);
+    if (problem) return problem;
     const id = crimeId(record);
-    if (id === '') return fail('Crime ID', 'is empty (an outcome must name its crime)');
+    if (id === '')
+      return { field: 'Crime ID', reason: 'is empty (an outcome must name its crime)' };
     const outcome = outcomeType(record);
-    if (outcome === '') return fail('Outcome type', 'is empty');
-    const { month, fallsWithin, point } = base.value;
-    months.set(month, (months.get(month) ?? 0) + 1);
+    if (outcome === '') return { field: 'Outcome type', reason: 'is empty' };
+    const m = month(record);
+    countMonth(months, m);
     const [code, name] = [lsoaCode(record), lsoaName(record)];
     const placed = ctx.place(code, name);
-    out.push(
-      `${line},${text(id)},${month},${text(reportedBy(record))},${text(fallsWithin)},` +
-        `${num(point?.lon ?? null)},${num(point?.lat ?? null)},${text(location(record))},` +
-        `${text(code)},${text(name)},${text(placed.districtCode ?? '')},${placed.match},` +
-        `${text(outcome)}`,
+    out.row(
+      `${line},${text(id)},${m},${text(reportedBy(record))},${text(fallsWithin(record))},` +
+        `${num(point.present ? point.lon : null)},${num(point.present ? point.lat : null)},` +
+        `${text(location(record))},${text(code)},${text(name)},${placed.districtCode ?? ''},` +
+        `${placed.match},${text(outcome)}`,
     );
     return null;
   };
@@ -155,52 +159,55 @@ const FLAG_COLUMNS = [
   'Outcome linked to object of search',
   'Removal of more than just outer clothing',
 ] as const;
+const TEXT_COLUMNS = [
+  'Policing operation',
+  'Gender',
+  'Age range',
+  'Self-defined ethnicity',
+  'Officer-defined ethnicity',
+  'Legislation',
+  'Object of search',
+  'Outcome',
+] as const;
 
 function stopSearchMapper(ctx: MapperContext): RowMapper {
   const type = reader(ctx, 'Type');
   const date = reader(ctx, 'Date');
   const lon = reader(ctx, 'Longitude');
   const lat = reader(ctx, 'Latitude');
+  const point: PointScratch = { present: false, lon: 0, lat: 0 };
   const flags = FLAG_COLUMNS.map((name) => ({ name, read: reader(ctx, name) }));
-  const freeText = [
-    'Policing operation',
-    'Gender',
-    'Age range',
-    'Self-defined ethnicity',
-    'Officer-defined ethnicity',
-    'Legislation',
-    'Object of search',
-    'Outcome',
-  ].map((name) => reader(ctx, name));
+  const [operation, ...descriptive] = TEXT_COLUMNS.map((name) => reader(ctx, name)) as [
+    Reader,
+    ...Reader[],
+  ];
   return (record, line, out, months) => {
     const searchType = type(record);
     if (!SEARCH_TYPES.has(searchType.toLowerCase())) {
-      return fail(
-        'Type',
-        `"${searchType}" is not a search type (Person search, Vehicle search, …)`,
-      );
+      return {
+        field: 'Type',
+        reason: `"${searchType}" is not a search type (Person search, Vehicle search, …)`,
+      };
     }
     const dateText = date(record);
     if (!ISO_DATE_TIME.test(dateText) || Number.isNaN(Date.parse(dateText))) {
-      return fail('Date', `"${dateText}" is not an ISO 8601 date and time`);
+      return { field: 'Date', reason: `"${dateText}" is not an ISO 8601 date and time` };
     }
-    const point = checkPoint(lon(record), lat(record));
-    if (!point.ok) return point.problem;
+    const problem = pointProblem(lon(record), lat(record), point);
+    if (problem) return problem;
     const flagValues: (boolean | null)[] = [];
     for (const f of flags) {
-      const checked = checkBoolean(f.read(record), f.name);
-      if (!checked.ok) return checked.problem;
-      flagValues.push(checked.value);
+      const value = booleanValue(f.read(record));
+      if (value === undefined)
+        return { field: f.name, reason: `"${f.read(record)}" is not True or False` };
+      flagValues.push(value);
     }
-    const [operation, gender, age, selfEth, officerEth, legislation, object, outcome] =
-      freeText.map((read) => read(record));
     const month = ctx.fileMonth ?? dateText.slice(0, 7);
-    months.set(month, (months.get(month) ?? 0) + 1);
-    out.push(
+    countMonth(months, month);
+    out.row(
       `${line},${month},${text(searchType)},${text(dateText)},${flag(flagValues[0] ?? null)},` +
-        `${text(operation ?? '')},${num(point.value?.lat ?? null)},${num(point.value?.lon ?? null)},` +
-        `${text(gender ?? '')},${text(age ?? '')},${text(selfEth ?? '')},${text(officerEth ?? '')},` +
-        `${text(legislation ?? '')},${text(object ?? '')},${text(outcome ?? '')},` +
+        `${text(operation(record))},${num(point.present ? point.lat : null)},` +
+        `${num(point.present ? point.lon : null)},${descriptive.map((read) => text(read(record))).join(',')},` +
         `${flag(flagValues[1] ?? null)},${flag(flagValues[2] ?? null)}`,
     );
     return null;

@@ -38,8 +38,9 @@ CREATE TABLE rejected_row (
 CREATE TABLE crime (
   batch_id       INTEGER NOT NULL,
   line           INTEGER NOT NULL,
-  record_key     VARCHAR NOT NULL,  -- crime id, or for ASB a hash of the row's content, + '#' + ordinal
   crime_id       VARCHAR,           -- null for ASB
+  asb_key        VARCHAR,           -- for rows without a crime id: hash of the content (+ '#n')
+  record_key     VARCHAR GENERATED ALWAYS AS (COALESCE(crime_id, asb_key)) VIRTUAL,
   month          VARCHAR NOT NULL,
   force          VARCHAR NOT NULL,
   reported_by    VARCHAR,

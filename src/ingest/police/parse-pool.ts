@@ -1,0 +1,75 @@
+/**
+ * Parses police.uk files on a worker thread when Lantern runs from its compiled build, so that
+ * checking file N+1 and loading file N into DuckDB use two cores. Running from TypeScript
+ * sources (tests), where Node cannot start a .ts worker, it parses on the calling thread with
+ * the same function: results are identical either way.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+import type { PlacementLookups } from '../../domain/placement.js';
+import { InputError } from '../../errors.js';
+import {
+  toTransferable,
+  type CheckedPoliceFile,
+  type ParseJob,
+  type ParseReply,
+} from './parse-messages.js';
+import { parsePoliceFile } from './parse-police-file.js';
+
+export type ParseRequest = Omit<ParseJob, 'id'>;
+
+export class ParsePool {
+  private readonly worker: Worker | null;
+  private readonly lookups: PlacementLookups;
+  private readonly pending = new Map<
+    number,
+    { resolve: (p: CheckedPoliceFile) => void; reject: (e: Error) => void }
+  >();
+  private nextId = 1;
+
+  constructor(lookups: PlacementLookups) {
+    this.lookups = lookups;
+    const script = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
+    this.worker = existsSync(script) ? new Worker(script, { workerData: lookups }) : null;
+    this.worker?.on('message', (reply: ParseReply) => this.settle(reply));
+    this.worker?.on('error', (error) => this.failAll(error));
+  }
+
+  parse(request: ParseRequest): Promise<CheckedPoliceFile> {
+    if (!this.worker) {
+      return new Promise((resolve) => {
+        const { path, baseName, bytes, hash, force } = request;
+        resolve(
+          toTransferable(
+            parsePoliceFile(path, baseName, bytes, hash, { force, lookups: this.lookups }),
+          ),
+        );
+      });
+    }
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker?.postMessage({ ...request, id } satisfies ParseJob);
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.terminate();
+  }
+
+  private settle(reply: ParseReply): void {
+    const waiting = this.pending.get(reply.id);
+    if (!waiting) return;
+    this.pending.delete(reply.id);
+    if (reply.ok) waiting.resolve(reply.parsed);
+    else
+      waiting.reject(reply.inputError ? new InputError(reply.message) : new Error(reply.message));
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
