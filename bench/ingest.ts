@@ -11,16 +11,17 @@ import { join } from 'node:path';
 
 import { DuckDBInstance } from '@duckdb/node-api';
 
+import type * as Zip from '../src/ingest/zip.js';
+import type * as Store from '../src/store/open-store.js';
+import type * as Import from '../src/usecases/import-police-data.js';
+
 // The compiled build, as the `lantern` command runs it (parsing on a worker thread), typed
 // from the sources it was built from (`npm run bench:ingest` builds first).
 const fromDist = <T>(module: string) =>
   import(new URL(`../dist/${module}`, import.meta.url).href) as Promise<T>;
-const { openZipArchive } = await fromDist<typeof import('../src/ingest/zip.js')>('ingest/zip.js');
-const { openStore } =
-  await fromDist<typeof import('../src/store/open-store.js')>('store/open-store.js');
-const { importPoliceData } = await fromDist<typeof import('../src/usecases/import-police-data.js')>(
-  'usecases/import-police-data.js',
-);
+const { openZipArchive } = await fromDist<typeof Zip>('ingest/zip.js');
+const { openStore } = await fromDist<typeof Store>('store/open-store.js');
+const { importPoliceData } = await fromDist<typeof Import>('usecases/import-police-data.js');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SAMPLE = new URL('../data/police/hertfordshire-sample.zip', import.meta.url).pathname;
