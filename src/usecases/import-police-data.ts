@@ -50,6 +50,8 @@ export interface ImportOptions {
 }
 
 const SAMPLE_SIZE = 5;
+/** Files read and checked ahead of the one being loaded: keeps the parser busy without holding many files. */
+const LOOKAHEAD = 3;
 
 export async function importPoliceData(
   db: Db,
@@ -67,7 +69,8 @@ export async function importPoliceData(
   // A pipeline: while DuckDB loads file N, file N+1 is read and checked (on a worker thread
   // when one is available). Loads run strictly in order, so replacement follows file order.
   const prepareAt = (i: number) => settled(prepare(sources[i] as Source, known, pool, options));
-  let next = sources.length > 0 ? prepareAt(0) : null;
+  const ahead: Promise<Settled<Prepared>>[] = [];
+  for (let i = 0; i < Math.min(LOOKAHEAD, sources.length); i++) ahead.push(prepareAt(i));
   let loading: Promise<Settled<ImportFileReport> | null> = Promise.resolve(null);
   const finishLoad = async () => {
     const done = await loading;
@@ -80,8 +83,8 @@ export async function importPoliceData(
   };
   try {
     for (let i = 0; i < sources.length; i++) {
-      const prepared = unwrap(await (next as Promise<Settled<Prepared>>));
-      next = i + 1 < sources.length ? prepareAt(i + 1) : null;
+      const prepared = unwrap(await (ahead.shift() as Promise<Settled<Prepared>>));
+      if (i + LOOKAHEAD < sources.length) ahead.push(prepareAt(i + LOOKAHEAD));
       await finishLoad();
       loading = Promise.resolve(null);
       if (prepared.status === 'refused') record(prepared.report);
@@ -100,7 +103,7 @@ export async function importPoliceData(
     await finishLoad();
   } finally {
     await loading;
-    await next;
+    await Promise.all(ahead);
     await pool.close();
     expanded.close();
   }
