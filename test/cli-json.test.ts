@@ -87,6 +87,22 @@ describe('lantern --json', () => {
     expect(json.areas).toHaveLength(13);
   });
 
+  it('areas --type lsoa: IMD 2019 rank and decile of each Three Rivers LSOA', () => {
+    const { json } = runCliJson<{
+      areas: { code: string; deprivation: { rank: number; decile: number; of: number } | null }[];
+    }>(['areas', '--type', 'lsoa', '--within', 'Three Rivers', '--db', db]);
+    expect(json.areas).toHaveLength(53);
+    const ranks = json.areas.map((a) => a.deprivation!.rank);
+    // SOURCES.md: Three Rivers' 53 LSOAs rank 4,265..32,835 of 32,844.
+    expect([Math.min(...ranks), Math.max(...ranks)]).toEqual([4265, 32835]);
+    for (const a of json.areas) {
+      const d = a.deprivation!;
+      expect(d.of).toBe(32844);
+      expect(d.decile).toBe(Math.ceil((d.rank * 10) / 32844));
+    }
+    expect(json.areas.find((a) => a.deprivation!.rank === 4265)?.deprivation?.decile).toBe(2);
+  });
+
   it('start reuses the built store and prints the Three Rivers summary', () => {
     const result = runCli(['start', '--db', db]);
     expect(result.code).toBe(0);

@@ -113,4 +113,10 @@ function reportError(ctx: CommandContext, error: unknown): number {
   return 1;
 }
 
+// Output piped into `head` and closed early is not a failure: stop quietly.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw error;
+});
+
 process.exitCode = await main(process.argv.slice(2), process.env);

@@ -77,10 +77,20 @@ export interface ListAreasOptions {
   all?: boolean;
 }
 
+export interface Deprivation {
+  index: string;
+  rank: number;
+  decile: number;
+  /** How many areas the index ranks (rank 1 is the most deprived). */
+  of: number;
+}
+
 export interface ListedArea extends AreaRow {
   /** Street records placed in the area: crimes (ASB excluded) and ASB. */
   crime: number;
   asb: number;
+  /** For LSOAs in England: the IMD 2019 rank and decile. */
+  deprivation: Deprivation | null;
 }
 
 /** How each area type is reached from a street record. */
@@ -118,9 +128,11 @@ export async function listAreas(
        GROUP BY 1)
      SELECT a.code, a.name, a.type, a.parent, a.vintage,
             pop.count AS pop_count, pop.year AS pop_year, pop.source AS pop_source,
-            COALESCE(counts.crime, 0) AS crime, COALESCE(counts.asb, 0) AS asb
+            COALESCE(counts.crime, 0) AS crime, COALESCE(counts.asb, 0) AS asb,
+            dp.index AS dep_index, dp.rank AS dep_rank, dp.decile AS dep_decile, dp.of_areas AS dep_of
      FROM area a
      LEFT JOIN counts ON counts.code = a.code
+     LEFT JOIN deprivation dp ON dp.lsoa_code = a.code
      LEFT JOIN (SELECT area_code, arg_max(count, year) AS count, max(year) AS year,
                        arg_max(source, year) AS source FROM population GROUP BY area_code) pop
        ON pop.area_code = a.code
@@ -159,6 +171,15 @@ function toListedArea(r: Record<string, unknown>): ListedArea {
           },
     crime: r.crime as number,
     asb: r.asb as number,
+    deprivation:
+      r.dep_rank === null || r.dep_rank === undefined
+        ? null
+        : {
+            index: r.dep_index as string,
+            rank: r.dep_rank as number,
+            decile: r.dep_decile as number,
+            of: r.dep_of as number,
+          },
   };
 }
 

@@ -33,6 +33,7 @@ export async function runAreas(ctx: CommandContext, args: AreasArgs): Promise<nu
     );
     return 0;
   }
+  const withImd = type === 'lsoa';
   const rows = areas.map((a) => [
     a.code,
     a.name,
@@ -40,13 +41,16 @@ export async function runAreas(ctx: CommandContext, args: AreasArgs): Promise<nu
     a.population ? String(a.population.year) : '',
     formatCount(a.crime),
     formatCount(a.asb),
+    ...(withImd ? [a.deprivation ? String(a.deprivation.decile) : '–'] : []),
   ]);
+  const headers = ['code', 'name', 'population', 'year', 'crimes', 'ASB'];
   ctx.out(
-    formatTable(['code', 'name', 'population', 'year', 'crimes', 'ASB'], rows, [
+    formatTable(withImd ? [...headers, 'IMD decile'] : headers, rows, [
       'left',
       'left',
       'right',
       'left',
+      'right',
       'right',
       'right',
     ]),
@@ -55,7 +59,10 @@ export async function runAreas(ctx: CommandContext, args: AreasArgs): Promise<nu
   ctx.out(
     `\n${areas.length} ${type} area(s). Crimes exclude anti-social behaviour (ASB), shown apart; counts are all ` +
       'street records in the store placed in the area.' +
-      (source ? `\nPopulation: ${source}.` : ''),
+      (source ? `\nPopulation: ${source}.` : '') +
+      (withImd
+        ? '\nIMD decile: English Index of Multiple Deprivation 2019, 1 = most deprived tenth of LSOAs in England.'
+        : ''),
   );
   return 0;
 }

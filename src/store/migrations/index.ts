@@ -7,6 +7,7 @@ import { FORCES } from '../../domain/forces.js';
 import { quoteLiteral } from '../db.js';
 import { coreSchema } from './001-core-schema.js';
 import { areaRegisterSql } from './002-area-register.js';
+import { deprivationSql } from './004-deprivation.js';
 
 export interface Migration {
   version: number;
@@ -31,4 +32,5 @@ export const MIGRATIONS: readonly Migration[] = [
           `(${quoteLiteral(f.id)}, ${quoteLiteral(f.name)}, ${f.pfaCode ? quoteLiteral(f.pfaCode) : 'NULL'})`,
       ).join(', '),
   },
+  { version: 4, name: 'deprivation (IMD 2019 ranks and deciles by LSOA)', sql: deprivationSql },
 ];
