@@ -103,6 +103,28 @@ describe('lantern --json', () => {
     expect(json.areas.find((a) => a.deprivation!.rank === 4265)?.deprivation?.decile).toBe(2);
   });
 
+  it('areas check: LSOA codes the register lacks, placed by name or not placed', () => {
+    const { json } = runCliJson<{
+      unlistedLsoas: { code: string; records: number; district: { code: string } | null }[];
+      notPlaced: number;
+    }>(['areas', 'check', '--db', db]);
+    const threeRivers = json.unlistedLsoas.filter((u) => u.district?.code === 'E07000102');
+    // SOURCES.md: the four new 2021 Three Rivers LSOAs are not in the 2011 lookup.
+    expect(threeRivers.map((u) => u.code)).toEqual([
+      'E01035600',
+      'E01035601',
+      'E01035602',
+      'E01035603',
+    ]);
+    expect(json.unlistedLsoas.filter((u) => u.district === null).map((u) => u.code)).toEqual([
+      'E01033951',
+      'E01033958',
+      'E01033975',
+      'E01035419',
+    ]);
+    expect(json.notPlaced).toBe(4);
+  });
+
   it('start reuses the built store and prints the Three Rivers summary', () => {
     const result = runCli(['start', '--db', db]);
     expect(result.code).toBe(0);

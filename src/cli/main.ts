@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 
 import { ConfigError, isUserError } from '../errors.js';
+import { runAreasCheck } from './commands/areas-check.js';
 import { runAreas } from './commands/areas.js';
 import { runDemo, runStart } from './commands/demo.js';
 import { runImport } from './commands/import.js';
@@ -21,6 +22,7 @@ Commands:
          [--force ID]            the force of stop-and-search files not named YYYY-MM-<force>-…
   areas [--type T] [--within A]  the area register with populations and record counts
         [--all]                  (types: force, csp, district, ward, lsoa; default district)
+  areas check                    LSOA codes in the records that the register does not hold
   summary --area A [--period P]  street records by category and month (P: YYYY-MM..YYYY-MM)
           [--type T]
   demo                           build the demo store from the bundled Hertfordshire sample
@@ -72,7 +74,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       case 'import':
         return await runImport(ctx, { paths: rest, force: values.force });
       case 'areas':
-        return await runAreas(ctx, { type: values.type, within: values.within, all: values.all });
+        return await runAreasCommand(ctx, rest, values);
       case 'summary':
         return await runSummary(ctx, {
           area: values.area,
@@ -89,6 +91,23 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     }
   } catch (error) {
     return reportError(ctx, error);
+  }
+}
+
+async function runAreasCommand(
+  ctx: CommandContext,
+  rest: readonly string[],
+  values: { type?: string; within?: string; all: boolean },
+): Promise<number> {
+  const [sub] = rest;
+  switch (sub) {
+    case undefined:
+      return runAreas(ctx, { type: values.type, within: values.within, all: values.all });
+    case 'check':
+      return runAreasCheck(ctx);
+    default:
+      ctx.err(`lantern: unknown areas command "${sub}". Run 'lantern --help' for usage.`);
+      return 2;
   }
 }
 
