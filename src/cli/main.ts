@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 
 import { ConfigError, isUserError } from '../errors.js';
 import { runAreasCheck } from './commands/areas-check.js';
+import { runImportPopulation } from './commands/areas-import-population.js';
 import { runAreas } from './commands/areas.js';
 import { runDemo, runStart } from './commands/demo.js';
 import { runImport } from './commands/import.js';
@@ -23,6 +24,8 @@ Commands:
   areas [--type T] [--within A]  the area register with populations and record counts
         [--all]                  (types: force, csp, district, ward, lsoa; default district)
   areas check                    LSOA codes in the records that the register does not hold
+  areas import-population FILE   populations by area code for a year (ONS mid-year estimates or
+        [--year Y] [--source S]  any CSV of codes and counts; --code-column, --count-column)
   summary --area A [--period P]  street records by category and month (P: YYYY-MM..YYYY-MM)
           [--type T]
   demo                           build the demo store from the bundled Hertfordshire sample
@@ -45,6 +48,10 @@ const OPTIONS = {
   all: { type: 'boolean', default: false },
   area: { type: 'string' },
   period: { type: 'string' },
+  year: { type: 'string' },
+  source: { type: 'string' },
+  'code-column': { type: 'string' },
+  'count-column': { type: 'string' },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -97,7 +104,15 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
 async function runAreasCommand(
   ctx: CommandContext,
   rest: readonly string[],
-  values: { type?: string; within?: string; all: boolean },
+  values: {
+    type?: string;
+    within?: string;
+    all: boolean;
+    year?: string;
+    source?: string;
+    'code-column'?: string;
+    'count-column'?: string;
+  },
 ): Promise<number> {
   const [sub] = rest;
   switch (sub) {
@@ -105,6 +120,14 @@ async function runAreasCommand(
       return runAreas(ctx, { type: values.type, within: values.within, all: values.all });
     case 'check':
       return runAreasCheck(ctx);
+    case 'import-population':
+      return runImportPopulation(ctx, {
+        file: rest[1],
+        year: values.year,
+        source: values.source,
+        codeColumn: values['code-column'],
+        countColumn: values['count-column'],
+      });
     default:
       ctx.err(`lantern: unknown areas command "${sub}". Run 'lantern --help' for usage.`);
       return 2;

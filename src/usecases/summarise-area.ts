@@ -10,6 +10,7 @@ import type { Scope } from '../domain/scope.js';
 import { NotFoundError } from '../errors.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
+import { populationFor } from '../store/populations.js';
 import { observedStreetMonths, streetCountsByCategoryMonth } from '../store/street-counts.js';
 
 export interface MonthStatus {
@@ -55,6 +56,7 @@ export async function summariseArea(
     status: observed.has(month) ? 'observed' : 'missing',
   }));
   const counts = await streetCountsByCategoryMonth(db, scope, ref, period);
+  const population = await populationFor(db, area.code, Number(period.to.slice(0, 4)));
   const present = new Set(counts.map((c) => c.category));
   const categories = [...CURRENT_CATEGORIES, ...[...present].filter(isCategory)]
     .filter((c, i, all) => all.indexOf(c) === i)
@@ -69,8 +71,8 @@ export async function summariseArea(
     months,
     categories,
     totals,
-    population: area.population,
-    notes: notesFor(months),
+    population,
+    notes: [...notesFor(months), ...populationNote(population, area.name, period)],
   };
 }
 
@@ -103,6 +105,18 @@ function defaultPeriod(observed: ReadonlySet<Month>, name: string): Period {
     );
   }
   return { from, to };
+}
+
+function populationNote(population: Population | null, name: string, period: Period): string[] {
+  if (population === null) {
+    return [
+      `No population of ${name} is held for a year up to ${period.to.slice(0, 4)}: no rate can be given.`,
+    ];
+  }
+  return [
+    `Population: ${population.count.toLocaleString('en-GB')} (${population.year}, ${population.source}), ` +
+      `the latest year not after the period's end.`,
+  ];
 }
 
 function notesFor(months: readonly MonthStatus[]): string[] {

@@ -1,0 +1,125 @@
+/**
+ * A population file (ONS mid-year estimates or any table of area codes and counts) to rows of
+ * code and count with their lines. Columns are found by name: the code column is the first whose
+ * header names a code ("LSOA 2021 Code", "LSOA11CD", "Area Codes", "ladcode21", "Code"), the count
+ * column the first named "All Ages", "Total", "Population", "Persons" or "Count" (or given by the
+ * caller). The year comes from the caller or from a header such as "Mid-2022" / "population_2022".
+ */
+import { InputError } from '../../errors.js';
+import { parseCsv } from '../csv.js';
+import { decodeCsvText } from '../decode.js';
+
+export interface PopulationRow {
+  line: number;
+  code: string;
+  count: number;
+}
+
+export interface PopulationProblem {
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export interface ParsedPopulationFile {
+  year: number;
+  codeColumn: string;
+  countColumn: string;
+  rows: PopulationRow[];
+  rejected: PopulationProblem[];
+}
+
+export interface PopulationFileOptions {
+  year?: number;
+  codeColumn?: string;
+  countColumn?: string;
+}
+
+const CODE_HEADER = /(^|[\s_])(code|codes|cd)$|cd\d{2}$|^ladcode|^lsoa\d{2}cd$/iu;
+const COUNT_HEADER = /^(all[\s_]ages|total|population(_\d{4})?|persons|count|mid[-\s]?\d{4})$/iu;
+const YEAR_IN_HEADER = /(?:mid[-\s]?|population_)(\d{4})/iu;
+
+export function parsePopulationFile(
+  path: string,
+  bytes: Uint8Array,
+  options: PopulationFileOptions = {},
+): ParsedPopulationFile {
+  const csv = parseCsv(decodeCsvText(bytes, path), path);
+  const header = csv.header.map((h) => h.trim());
+  const codeColumn = pickColumn(
+    header,
+    options.codeColumn,
+    CODE_HEADER,
+    path,
+    'code',
+    '--code-column',
+  );
+  const countColumn = pickColumn(
+    header,
+    options.countColumn,
+    COUNT_HEADER,
+    path,
+    'count',
+    '--count-column',
+  );
+  const year = options.year ?? yearFromHeader(countColumn);
+  if (year === null) {
+    throw new InputError(
+      `${path}: the file does not say which year its populations are for; give --year YYYY`,
+    );
+  }
+  const codeAt = header.indexOf(codeColumn);
+  const countAt = header.indexOf(countColumn);
+  const rows: PopulationRow[] = [];
+  const rejected: PopulationProblem[] = [];
+  csv.records.forEach((record, i) => {
+    const line = csv.lines[i] as number;
+    const code = (record[codeAt] ?? '').trim();
+    const countText = (record[countAt] ?? '').trim().replaceAll(',', '');
+    if (code === '') {
+      rejected.push({ line, field: codeColumn, reason: 'is empty' });
+      return;
+    }
+    if (!/^\d+$/u.test(countText)) {
+      rejected.push({
+        line,
+        field: countColumn,
+        reason: `"${record[countAt] ?? ''}" is not a whole number of people`,
+      });
+      return;
+    }
+    rows.push({ line, code, count: Number(countText) });
+  });
+  if (rows.length === 0) throw new InputError(`${path}: no row holds a code and a population`);
+  return { year, codeColumn, countColumn, rows, rejected };
+}
+
+function pickColumn(
+  header: readonly string[],
+  given: string | undefined,
+  pattern: RegExp,
+  path: string,
+  what: string,
+  option: string,
+): string {
+  if (given !== undefined) {
+    if (!header.includes(given)) {
+      throw new InputError(
+        `${path}: ${option}: the file has no column "${given}" (it has ${header.join(', ')})`,
+      );
+    }
+    return given;
+  }
+  const found = header.find((h) => pattern.test(h));
+  if (!found) {
+    throw new InputError(
+      `${path}: no ${what} column found (columns: ${header.join(', ')}); name it with ${option}`,
+    );
+  }
+  return found;
+}
+
+function yearFromHeader(column: string): number | null {
+  const m = YEAR_IN_HEADER.exec(column);
+  return m ? Number(m[1]) : null;
+}

@@ -1,0 +1,103 @@
+/**
+ * Populations by area and year, each with its source. Imports replace the same area, year and
+ * source; populations of LSOAs or wards are summed up the register (ward, district, CSP, force)
+ * wherever every child area has one, so a rate for any area can use them.
+ */
+import type { Population } from '../domain/area.js';
+import type { Db } from './db.js';
+
+export interface PopulationImport {
+  year: number;
+  source: string;
+  rows: readonly { code: string; count: number }[];
+}
+
+/** Every area code in the register with its type. */
+export async function areaTypes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.query<{ code: string; type: string }>('SELECT code, type FROM area');
+  return new Map(rows.map((r) => [r.code, r.type]));
+}
+
+/** Stores the rows (replacing that year and source), then the sums up the register. */
+export async function replacePopulations(
+  db: Db,
+  input: PopulationImport,
+): Promise<{ stored: number; derived: number }> {
+  return db.transaction(async () => {
+    const params = { year: input.year, source: input.source };
+    await db.run(
+      'CREATE TEMP TABLE IF NOT EXISTS population_in (area_code VARCHAR, count INTEGER)',
+    );
+    await db.run('DELETE FROM population_in');
+    await db.append(
+      'population_in',
+      input.rows.map((r) => [r.code, r.count]),
+    );
+    await db.run(
+      `DELETE FROM population WHERE year = $year AND (source = $source OR source = $source || ' (summed)')`,
+      params,
+    );
+    await db.run(
+      `INSERT INTO population SELECT area_code, $year, $source, count FROM population_in`,
+      params,
+    );
+    const derived = await sumUpRegister(db, input.year, input.source);
+    await db.run('DROP TABLE population_in');
+    return { stored: input.rows.length, derived };
+  });
+}
+
+/** Adds sums for parents whose every child has a population of this year and source. */
+async function sumUpRegister(db: Db, year: number, source: string): Promise<number> {
+  let added = 0;
+  // Bottom up: LSOA → ward → district → CSP → force. A level computed here feeds the next.
+  for (const level of ['ward', 'district', 'csp', 'force']) {
+    const [{ n }] = (await db.query<{ n: number }>(
+      `WITH sums AS (
+         SELECT parent.code, sum(p.count) AS count, count(p.count) AS have, count(*) AS children
+         FROM area parent
+         JOIN area child ON child.parent = parent.code
+         LEFT JOIN population p ON p.area_code = child.code AND p.year = $year
+           AND (p.source = $source OR p.source = $source || ' (summed)')
+         WHERE parent.type = $level
+         GROUP BY parent.code)
+       SELECT count(*) AS n FROM sums WHERE have = children AND have > 0
+         AND code NOT IN (SELECT area_code FROM population WHERE year = $year
+                          AND (source = $source OR source = $source || ' (summed)'))`,
+      { year, source, level },
+    )) as [{ n: number }];
+    await db.run(
+      `INSERT INTO population
+       SELECT parent.code, $year, $source || ' (summed)', sum(p.count)
+       FROM area parent
+       JOIN area child ON child.parent = parent.code
+       LEFT JOIN population p ON p.area_code = child.code AND p.year = $year
+         AND (p.source = $source OR p.source = $source || ' (summed)')
+       WHERE parent.type = $level
+         AND parent.code NOT IN (SELECT area_code FROM population WHERE year = $year
+                                 AND (source = $source OR source = $source || ' (summed)'))
+       GROUP BY parent.code
+       HAVING count(p.count) = count(*) AND count(p.count) > 0`,
+      { year, source, level },
+    );
+    added += n;
+  }
+  return added;
+}
+
+/**
+ * The population to use for a rate over a period ending in `year`: the latest year not after it
+ * (a direct figure preferred over a sum of sub-areas in the same year); null when none is.
+ */
+export async function populationFor(
+  db: Db,
+  code: string,
+  year: number,
+): Promise<Population | null> {
+  const rows = await db.query<Population & Record<string, unknown>>(
+    `SELECT count, year, source FROM population WHERE area_code = $code AND year <= $year
+     ORDER BY year DESC, (source LIKE '% (summed)') ASC LIMIT 1`,
+    { code, year },
+  );
+  return rows[0] ?? null;
+}

@@ -1,0 +1,130 @@
+/**
+ * Importing populations: codes matched to the register, bad rows rejected with their line,
+ * sums up the register where every sub-area has a figure, and rates over a period using the
+ * latest population year not after the period's end.
+ * The LSOA counts below are SYNTHETIC test values (1,600 per LSOA), not real populations.
+ */
+import { writeFileSync } from 'node:fs';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runCli, runCliJson } from './helpers/cli.js';
+import { FIXTURES, tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+const db = `${dir.path}/pop.duckdb`;
+let lsoas: { code: string; name: string }[];
+
+beforeAll(() => {
+  // A small store (three Northumbria stop-and-search files): the register is what matters here.
+  expect(runCli(['import', `${FIXTURES}police`, '--db', db]).code).toBe(0);
+  lsoas = runCliJson<{ areas: { code: string; name: string }[] }>([
+    'areas',
+    '--type',
+    'lsoa',
+    '--within',
+    'Three Rivers',
+    '--db',
+    db,
+  ]).json.areas;
+});
+afterAll(() => dir.remove());
+
+interface PopulationReport {
+  year: number;
+  stored: number;
+  derived: number;
+  rejected: number;
+  rejectedSample: { line: number; field: string; reason: string }[];
+}
+
+describe('lantern areas import-population', () => {
+  it('stores LSOA populations, sums them to wards and the district, and rejects bad rows by line', () => {
+    const lines = [
+      'LSOA Code,LSOA Name,All Ages',
+      ...lsoas.map((l) => `${l.code},${l.name},"1,600"`),
+    ];
+    lines.push('E01999999,Nowhere 001A,10', 'E01023802,Three Rivers 001A,lots');
+    const file = `${dir.path}/lsoa-2022.csv`;
+    writeFileSync(file, lines.join('\n'));
+    const { code, json } = runCliJson<PopulationReport>([
+      'areas',
+      'import-population',
+      file,
+      '--year',
+      '2022',
+      '--source',
+      'synthetic test values',
+      '--db',
+      db,
+    ]);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ year: 2022, stored: 53, rejected: 2 });
+    expect(json.rejectedSample).toEqual([
+      { line: 55, field: 'LSOA Code', reason: '"E01999999" is not an area in the register' },
+      { line: 56, field: 'All Ages', reason: '"lots" is not a whole number of people' },
+    ]);
+    // 13 wards of Three Rivers and the district itself are complete; the CSP too (one district).
+    expect(json.derived).toBe(13 + 1 + 1);
+    const wards = runCliJson<{ areas: { population: { count: number; year: number } }[] }>([
+      'areas',
+      '--type',
+      'ward',
+      '--within',
+      'Three Rivers',
+      '--db',
+      db,
+    ]).json.areas;
+    expect(wards.reduce((n, w) => n + w.population.count, 0)).toBe(53 * 1600);
+    expect(wards.every((w) => w.population.year === 2022)).toBe(true);
+  });
+
+  it('uses the latest population year not after the end of the period', () => {
+    const later = runCliJson<{ population: { year: number; count: number } }>([
+      'summary',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-01..2025-12',
+      '--db',
+      db,
+    ]);
+    expect(later.json.population).toEqual({
+      count: 84800,
+      year: 2022,
+      source: 'synthetic test values (summed)',
+    });
+    const earlier = runCliJson<{ population: { year: number; count: number } }>([
+      'summary',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2021-01..2021-12',
+      '--db',
+      db,
+    ]);
+    expect(earlier.json.population).toMatchObject({ count: 87317, year: 2011 });
+  });
+
+  it('refuses a file that does not say its year, and one with no code column', () => {
+    const noYear = `${dir.path}/no-year.csv`;
+    writeFileSync(noYear, 'Code,Name,All Ages\nE07000102,Three Rivers,90000\n');
+    expect(runCli(['areas', 'import-population', noYear, '--db', db]).stderr).toMatch(
+      /give --year YYYY/,
+    );
+    const noCode = `${dir.path}/no-code.csv`;
+    writeFileSync(noCode, 'Place,All Ages\nThree Rivers,90000\n');
+    const result = runCli(['areas', 'import-population', noCode, '--year', '2022', '--db', db]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /no code column found \(columns: Place, All Ages\); name it with --code-column/,
+    );
+  });
+
+  it('reads the year from a "Mid-2023" header', () => {
+    const file = `${dir.path}/mid.csv`;
+    writeFileSync(file, 'Code,Name,Mid-2023\nE07000102,Three Rivers,"93,000"\n');
+    const { json } = runCliJson<PopulationReport>(['areas', 'import-population', file, '--db', db]);
+    expect(json).toMatchObject({ year: 2023, stored: 1 });
+  });
+});
