@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 
 import { ConfigError, isUserError } from '../errors.js';
 import { runAreasCheck } from './commands/areas-check.js';
+import { runAreasGroups } from './commands/areas-groups.js';
 import { runImportPopulation } from './commands/areas-import-population.js';
 import { runAreas } from './commands/areas.js';
 import { runDemo, runStart } from './commands/demo.js';
@@ -24,6 +25,8 @@ Commands:
   areas [--type T] [--within A]  the area register with populations and record counts
         [--all]                  (types: force, csp, district, ward, lsoa; default district)
   areas check                    LSOA codes in the records that the register does not hold
+  areas groups [--config FILE]   peer groups: each force's districts, and those of the config
+        [--all]                  file (default config/peer-groups.yaml)
   areas import-population FILE   populations by area code for a year (ONS mid-year estimates or
         [--year Y] [--source S]  any CSV of codes and counts; --code-column, --count-column)
   summary --area A [--period P]  street records by category and month (P: YYYY-MM..YYYY-MM)
@@ -52,6 +55,7 @@ const OPTIONS = {
   source: { type: 'string' },
   'code-column': { type: 'string' },
   'count-column': { type: 'string' },
+  config: { type: 'string' },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -112,6 +116,7 @@ async function runAreasCommand(
     source?: string;
     'code-column'?: string;
     'count-column'?: string;
+    config?: string;
   },
 ): Promise<number> {
   const [sub] = rest;
@@ -120,6 +125,8 @@ async function runAreasCommand(
       return runAreas(ctx, { type: values.type, within: values.within, all: values.all });
     case 'check':
       return runAreasCheck(ctx);
+    case 'groups':
+      return runAreasGroups(ctx, { config: values.config, all: values.all });
     case 'import-population':
       return runImportPopulation(ctx, {
         file: rest[1],
