@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, isUserError } from '../errors.js';
 import { runAreasCheck } from './commands/areas-check.js';
 import { runAreasGroups } from './commands/areas-groups.js';
+import { runImportBoundaries } from './commands/areas-import-boundaries.js';
 import { runImportPopulation } from './commands/areas-import-population.js';
 import { runAreas } from './commands/areas.js';
 import { runDemo, runStart } from './commands/demo.js';
@@ -27,6 +28,8 @@ Commands:
   areas check                    LSOA codes in the records that the register does not hold
   areas groups [--config FILE]   peer groups: each force's districts, and those of the config
         [--all]                  file (default config/peer-groups.yaml)
+  areas import-boundaries FILE   GeoJSON or TopoJSON boundaries of an area type and vintage
+        --type T --vintage V     (--code-property P: the property holding ONS codes)
   areas import-population FILE   populations by area code for a year (ONS mid-year estimates or
         [--year Y] [--source S]  any CSV of codes and counts; --code-column, --count-column)
   summary --area A [--period P]  street records by category and month (P: YYYY-MM..YYYY-MM)
@@ -56,6 +59,8 @@ const OPTIONS = {
   'code-column': { type: 'string' },
   'count-column': { type: 'string' },
   config: { type: 'string' },
+  vintage: { type: 'string' },
+  'code-property': { type: 'string' },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -117,6 +122,8 @@ async function runAreasCommand(
     'code-column'?: string;
     'count-column'?: string;
     config?: string;
+    vintage?: string;
+    'code-property'?: string;
   },
 ): Promise<number> {
   const [sub] = rest;
@@ -127,6 +134,14 @@ async function runAreasCommand(
       return runAreasCheck(ctx);
     case 'groups':
       return runAreasGroups(ctx, { config: values.config, all: values.all });
+    case 'import-boundaries':
+      return runImportBoundaries(ctx, {
+        file: rest[1],
+        type: values.type,
+        vintage: values.vintage,
+        codeProperty: values['code-property'],
+        source: values.source,
+      });
     case 'import-population':
       return runImportPopulation(ctx, {
         file: rest[1],

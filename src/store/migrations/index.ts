@@ -8,6 +8,7 @@ import { quoteLiteral } from '../db.js';
 import { coreSchema } from './001-core-schema.js';
 import { areaRegisterSql } from './002-area-register.js';
 import { deprivationSql } from './004-deprivation.js';
+import { boundariesSql } from './005-boundaries.js';
 
 export interface Migration {
   version: number;
@@ -33,4 +34,5 @@ export const MIGRATIONS: readonly Migration[] = [
       ).join(', '),
   },
   { version: 4, name: 'deprivation (IMD 2019 ranks and deciles by LSOA)', sql: deprivationSql },
+  { version: 5, name: 'boundaries (Hertfordshire LSOA 2011 bundled)', sql: boundariesSql },
 ];

@@ -1,0 +1,90 @@
+/**
+ * A boundary file (GeoJSON FeatureCollection, or TopoJSON whose objects are converted with
+ * topojson-client) to area codes and polygons. The code property is the one named, or else the
+ * first property whose values are codes the caller recognises. Pure: no I/O.
+ */
+import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { feature } from 'topojson-client';
+import type { Topology } from 'topojson-specification';
+
+import { InputError } from '../../errors.js';
+import { decodeCsvText } from '../decode.js';
+
+export interface ParsedBoundaries {
+  codeProperty: string;
+  shapes: { code: string; geometry: Polygon | MultiPolygon }[];
+  skipped: { index: number; reason: string }[];
+}
+
+export function parseBoundaries(
+  path: string,
+  bytes: Uint8Array,
+  isKnownCode: (code: string) => boolean,
+  codeProperty?: string,
+): ParsedBoundaries {
+  const features = readFeatures(path, bytes);
+  const property = codeProperty ?? guessCodeProperty(path, features, isKnownCode);
+  const shapes: ParsedBoundaries['shapes'] = [];
+  const skipped: ParsedBoundaries['skipped'] = [];
+  features.forEach((f, index) => {
+    const code = f.properties?.[property];
+    const type = f.geometry?.type;
+    if (typeof code !== 'string' || code === '') {
+      skipped.push({ index, reason: `feature ${index} has no "${property}"` });
+    } else if (type !== 'Polygon' && type !== 'MultiPolygon') {
+      skipped.push({ index, reason: `${code}: geometry is ${type ?? 'missing'}, not a polygon` });
+    } else if (!isKnownCode(code)) {
+      skipped.push({ index, reason: `${code} is not an area in the register` });
+    } else {
+      shapes.push({ code, geometry: f.geometry as Polygon | MultiPolygon });
+    }
+  });
+  if (shapes.length === 0) {
+    throw new InputError(
+      `${path}: no polygon has a code the register knows (${skipped[0]?.reason ?? 'the file has no features'})`,
+    );
+  }
+  return { codeProperty: property, shapes, skipped };
+}
+
+function readFeatures(path: string, bytes: Uint8Array): Feature[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(decodeCsvText(bytes, path));
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw new InputError(`${path}: not a JSON file (${(error as Error).message})`);
+  }
+  const doc = json as { type?: string; features?: Feature[]; objects?: Record<string, unknown> };
+  if (doc.type === 'FeatureCollection' && Array.isArray(doc.features)) return doc.features;
+  if (doc.type === 'Topology' && doc.objects) {
+    const topology = json as Topology;
+    return Object.keys(topology.objects).flatMap((name) => {
+      const converted = feature(topology, topology.objects[name] as never) as unknown as
+        Feature | { features: Feature[] };
+      return 'features' in converted ? converted.features : [converted];
+    });
+  }
+  throw new InputError(`${path}: not a GeoJSON FeatureCollection or a TopoJSON Topology`);
+}
+
+function guessCodeProperty(
+  path: string,
+  features: readonly Feature[],
+  isKnownCode: (c: string) => boolean,
+): string {
+  const sample = features.slice(0, 50);
+  const names = Object.keys(sample[0]?.properties ?? {});
+  const found = names.find((name) =>
+    sample.some((f) => {
+      const v = f.properties?.[name];
+      return typeof v === 'string' && isKnownCode(v);
+    }),
+  );
+  if (!found) {
+    throw new InputError(
+      `${path}: no property holds area codes the register knows (properties: ${names.join(', ') || 'none'}); name it with --code-property`,
+    );
+  }
+  return found;
+}

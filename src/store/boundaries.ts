@@ -1,0 +1,65 @@
+/** Area boundaries: replacing those of a type and vintage, and reading them back for an index. */
+import type { MultiPolygon, Polygon } from 'geojson';
+
+import type { AreaType } from '../domain/area.js';
+import type { Db } from './db.js';
+
+export interface BoundaryToStore {
+  code: string;
+  geometry: Polygon | MultiPolygon;
+}
+
+export interface BoundarySet {
+  type: AreaType;
+  vintage: string;
+  source: string;
+  shapes: readonly BoundaryToStore[];
+}
+
+/** Stores the shapes, replacing any of the same codes, type and vintage, in one transaction. */
+export async function replaceBoundaries(db: Db, set: BoundarySet): Promise<number> {
+  return db.transaction(async () => {
+    await db.run(
+      'CREATE TEMP TABLE IF NOT EXISTS boundary_in (area_code VARCHAR, geometry VARCHAR)',
+    );
+    await db.run('DELETE FROM boundary_in');
+    await db.append(
+      'boundary_in',
+      set.shapes.map((s) => [s.code, JSON.stringify(s.geometry)]),
+    );
+    await db.run(
+      `DELETE FROM boundary WHERE area_type = $type AND vintage = $vintage
+         AND area_code IN (SELECT area_code FROM boundary_in)`,
+      { type: set.type, vintage: set.vintage },
+    );
+    await db.run(
+      `INSERT INTO boundary SELECT area_code, $type, $vintage, $source, geometry FROM boundary_in`,
+      { type: set.type, vintage: set.vintage, source: set.source },
+    );
+    await db.run('DROP TABLE boundary_in');
+    return set.shapes.length;
+  });
+}
+
+export interface StoredBoundary {
+  code: string;
+  geometry: Polygon | MultiPolygon;
+}
+
+/** The boundaries of a type (the latest vintage of each area when none is named). */
+export async function loadBoundaries(
+  db: Db,
+  type: AreaType,
+  vintage?: string,
+): Promise<StoredBoundary[]> {
+  const rows = await db.query<{ code: string; geometry: string }>(
+    `SELECT area_code AS code, arg_max(geometry, vintage) AS geometry FROM boundary
+     WHERE area_type = $type AND ($vintage IS NULL OR vintage = $vintage)
+     GROUP BY area_code ORDER BY area_code`,
+    { type, vintage: vintage ?? null },
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+  }));
+}
