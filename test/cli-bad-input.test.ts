@@ -10,8 +10,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import yazl from 'yazl';
 
 import { POLICE_COLUMNS } from '../src/domain/police-file.js';
+import { openStore } from '../src/store/open-store.js';
 import { runCli, runCliJson } from './helpers/cli.js';
-import { tempDir } from './helpers/temp.js';
+import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
@@ -51,6 +52,15 @@ interface ImportJson {
     rejected: number;
     error?: string;
   }[];
+}
+
+async function rejectedRows(path: string) {
+  const db = await openStore(path);
+  try {
+    return await db.query('SELECT line, field, reason, raw FROM rejected_row ORDER BY line');
+  } finally {
+    db.close();
+  }
 }
 
 let stores = 0;
@@ -160,7 +170,7 @@ describe('lantern import with bad input', () => {
     expect(summary.json.totals.crime).toBe(3);
   });
 
-  it('rejects bad rows one by one with line and reason, imports the rest, and stores the rejects', () => {
+  it('rejects bad rows one by one with line and reason, imports the rest, and stores the rejects', async () => {
     const rows = [
       HEADER,
       ROW('a'),
@@ -181,6 +191,21 @@ describe('lantern import with bad input', () => {
       /line 3: Longitude\/Latitude: -45.0, 51.65 is outside Great Britain/,
     );
     expect(result.stdout).toMatch(/line 4: Crime type: "Arson" is not a police.uk crime type/);
+    const stored = await rejectedRows(db);
+    expect(stored).toEqual([
+      {
+        line: 3,
+        field: 'Longitude/Latitude',
+        reason: expect.stringMatching(/outside Great Britain/),
+        raw: rows[2],
+      },
+      {
+        line: 4,
+        field: 'Crime type',
+        reason: 'Crime type: "Arson" is not a police.uk crime type',
+        raw: rows[3],
+      },
+    ]);
   });
 
   it('answers usage errors with exit code 2 and no stack trace', () => {
@@ -190,7 +215,18 @@ describe('lantern import with bad input', () => {
       runCli(['summary', '--area', 'Three Rivers', '--period', '2025-13', '--db', freshDb()])
         .stderr,
     ).toMatch(/--period: "2025-13" is not a month/);
-    expect(runCli(['summary', '--area', 'Atlantis', '--db', freshDb()]).stderr).toMatch(
+    const missing = runCli([
+      'summary',
+      '--area',
+      'Three Rivers',
+      '--db',
+      `${dir.path}/typo.duckdb`,
+    ]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/typo\.duckdb: no store here/);
+    const db = freshDb();
+    expect(runCli(['import', `${FIXTURES}police`, '--db', db]).code).toBe(0);
+    expect(runCli(['summary', '--area', 'Atlantis', '--db', db]).stderr).toMatch(
       /no area is called "Atlantis"/,
     );
     expect(runCli(['areas', '--type', 'county', '--db', freshDb()]).code).toBe(2);

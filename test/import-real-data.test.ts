@@ -76,6 +76,20 @@ describe('importing the bundled Hertfordshire sample', () => {
     expect(summary.totals.asb + summary.totals.crime).toBe(15188);
   });
 
+  it('accounts, at force level, for every record the force published', async () => {
+    const raw = street.get('2025-12/2025-12-hertfordshire-street.csv') as RawRow[];
+    const summary = await summariseArea(db, FULL_SCOPE, {
+      area: 'hertfordshire',
+      period: { from: '2025-12', to: '2025-12' },
+    });
+    const { noLocation, outsideArea, notPlaced } = summary.uncounted;
+    expect(summary.totals.crime + summary.totals.asb + noLocation + outsideArea + notPlaced).toBe(
+      raw.length,
+    );
+    expect(noLocation).toBe(raw.filter((r) => r['LSOA code'] === '').length);
+    expect(summary.notes.join(' ')).toMatch(/records with no location/);
+  });
+
   it('marks the gaps in the series as missing, with null counts, never zero', async () => {
     const summary = await summariseArea(db, FULL_SCOPE, {
       area: 'E07000102',

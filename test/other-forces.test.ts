@@ -9,7 +9,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli, runCliJson } from './helpers/cli.js';
-import { parseRaw, readZipEntries } from './helpers/raw-police.js';
+import { categoryFromName } from '../src/domain/categories.js';
+import { openStore } from '../src/store/open-store.js';
+import { countBy, parseRaw, readZipEntries } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -36,7 +38,7 @@ describe('importing another force', () => {
     ['Borsetshire Constabulary', 'borsetshire'],
   ])(
     'reads rows that fall within "%s" as force %s, with counts equal to the raw file',
-    (name, id) => {
+    async (name, id) => {
       const relabelled = herts.replaceAll('Hertfordshire Constabulary', name);
       const path = `${dir.path}/in/2025-03-${id}-street.csv`;
       writeFileSync(path, relabelled);
@@ -49,6 +51,17 @@ describe('importing another force', () => {
         status: 'imported',
         accepted: rows.length,
       });
+      const store = await openStore(db);
+      const stored = await store.query<{ category: string; n: number }>(
+        'SELECT category, count(*) AS n FROM crime WHERE force = $id GROUP BY 1',
+        { id },
+      );
+      store.close();
+      expect(Object.fromEntries(stored.map((r) => [r.category, r.n]))).toEqual(
+        Object.fromEntries(
+          [...countBy(rows, 'Crime type')].map(([type, n]) => [categoryFromName(type), n]),
+        ),
+      );
       if (id === 'kent') {
         // Placed in Hertfordshire districts, which are outside Kent's force area.
         expect(result.json.files[0]?.placement.outsideForceArea).toBeGreaterThan(rows.length * 0.9);

@@ -29,43 +29,84 @@ afterAll(() => {
 const count = async (sql: string) => ((await db.query<{ n: number }>(sql))[0] as { n: number }).n;
 
 describe('a republished month', () => {
-  it('replaces the earlier file for the same force and month', async () => {
+  it('replaces only the earlier file for the same force and month', async () => {
+    const fs = await import('node:fs');
+    for (const d of ['v1', 'v2', 'other']) fs.mkdirSync(`${dir.path}/${d}`);
     const v1 = `${dir.path}/v1/2025-12-hertfordshire-street.csv`;
     const v2 = `${dir.path}/v2/2025-12-hertfordshire-street.csv`;
     const lines = original.trimEnd().split('\n');
-    await import('node:fs').then((fs) => {
-      fs.mkdirSync(`${dir.path}/v1`);
-      fs.mkdirSync(`${dir.path}/v2`);
-    });
     writeFileSync(v1, original);
-    // The republished file drops the last 100 rows and reclassifies one.
+    // The republished file drops the last 100 rows and reclassifies the first one as drugs.
     const republished = lines.slice(0, -100);
+    const firstId = (republished[1] as string).split(',')[0] as string;
     republished[1] = (republished[1] as string).replace(
       /,[^,]*,[^,]*,$/,
       ',Drugs,Under investigation,',
     );
     writeFileSync(v2, republished.join('\n') + '\n');
+    // Neighbours that must survive: the same force's previous month, and another force's same month.
+    const november = original.replaceAll('2025-12,', '2025-11,');
+    writeFileSync(`${dir.path}/other/2025-11-hertfordshire-street.csv`, november);
+    writeFileSync(
+      `${dir.path}/other/2025-12-kent-street.csv`,
+      original.replaceAll('Hertfordshire Constabulary', 'Kent Police'),
+    );
 
-    const first = await importPoliceData(db, [v1]);
-    expect(first.files[0]).toMatchObject({
-      status: 'imported',
-      accepted: lines.length - 1,
-      replaced: 0,
-    });
+    const first = await importPoliceData(db, [v1, `${dir.path}/other`]);
+    expect(first.files.map((f) => [f.status, f.replaced])).toEqual([
+      ['imported', 0],
+      ['imported', 0],
+      ['imported', 0],
+    ]);
     const second = await importPoliceData(db, [v2]);
     expect(second.files[0]).toMatchObject({
       status: 'imported',
       accepted: lines.length - 101,
       replaced: lines.length - 1,
     });
-    expect(await count(`SELECT count(*) AS n FROM crime WHERE month = '2025-12'`)).toBe(
-      lines.length - 101,
+    const byForceMonth = await db.query<{ force: string; month: string; n: number }>(
+      `SELECT force, month, count(*) AS n FROM crime GROUP BY ALL ORDER BY ALL`,
     );
-    expect(await count(`SELECT count(DISTINCT batch_id) AS n FROM crime`)).toBe(1);
+    expect(byForceMonth).toEqual([
+      { force: 'hertfordshire', month: '2025-11', n: lines.length - 1 },
+      { force: 'hertfordshire', month: '2025-12', n: lines.length - 101 },
+      { force: 'kent', month: '2025-12', n: lines.length - 1 },
+    ]);
+    const [reclassified] = await db.query<{ category: string }>(
+      `SELECT category FROM crime WHERE force = 'hertfordshire' AND month = '2025-12' AND crime_id = $id`,
+      { id: firstId },
+    );
+    expect(reclassified?.category).toBe('drugs');
     expect(await count(`SELECT count(*) AS n FROM import_batch WHERE status = 'replaced'`)).toBe(1);
-    // The older file is still known: importing it again adds nothing.
+    // The older file is still known: importing it again adds nothing and does not switch back.
     const again = await importPoliceData(db, [v1]);
     expect(again.files[0]?.status).toBe('already-imported');
-    expect(await count(`SELECT count(*) AS n FROM crime`)).toBe(lines.length - 101);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM crime WHERE force = 'hertfordshire' AND month = '2025-12'`,
+      ),
+    ).toBe(lines.length - 101);
+  });
+
+  it('replaces a republished outcomes month the same way', async () => {
+    const raw = await readZipEntries(SAMPLE_ZIP, /2021-03-hertfordshire-outcomes\.csv$/);
+    const text = ([...raw.values()][0] as Buffer).toString('utf8');
+    const fs = await import('node:fs');
+    fs.mkdirSync(`${dir.path}/o1`);
+    fs.mkdirSync(`${dir.path}/o2`);
+    fs.writeFileSync(`${dir.path}/o1/2021-03-hertfordshire-outcomes.csv`, text);
+    const shorter = text.trimEnd().split('\n').slice(0, -10).join('\n') + '\n';
+    fs.writeFileSync(`${dir.path}/o2/2021-03-hertfordshire-outcomes.csv`, shorter);
+    const total = text.trimEnd().split('\n').length - 1;
+    await importPoliceData(db, [`${dir.path}/o1`]);
+    const second = await importPoliceData(db, [`${dir.path}/o2`]);
+    expect(second.files[0]).toMatchObject({
+      kind: 'outcomes',
+      accepted: total - 10,
+      replaced: total,
+    });
+    expect(await count(`SELECT count(*) AS n FROM outcome WHERE month = '2021-03'`)).toBe(
+      total - 10,
+    );
   });
 });

@@ -2,7 +2,10 @@
  * What every command shares: where the store is (`--db`, else LANTERN_DB, else
  * ./lantern.duckdb), whether output is JSON, and the streams to write to.
  */
+import { existsSync } from 'node:fs';
+
 import { FULL_SCOPE, type Scope } from '../domain/scope.js';
+import { NotFoundError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
 
@@ -22,8 +25,20 @@ export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv
   return option ?? env.LANTERN_DB ?? DEFAULT_DB;
 }
 
-/** Opens the store for the length of `work`, and always closes it. */
-export async function withStore<T>(ctx: CommandContext, work: (db: Db) => Promise<T>): Promise<T> {
+/**
+ * Opens the store for the length of `work`, and always closes it. Commands that only read refuse
+ * a path where no store exists, rather than creating an empty one from a mistyped --db.
+ */
+export async function withStore<T>(
+  ctx: CommandContext,
+  work: (db: Db) => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
+  if (options.readOnly && ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)) {
+    throw new NotFoundError(
+      `${ctx.dbPath}: no store here; build one with 'lantern demo' or 'lantern import', or give --db`,
+    );
+  }
   const db = await openStore(ctx.dbPath);
   try {
     return await work(db);

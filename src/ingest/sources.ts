@@ -63,15 +63,21 @@ async function expandOne(
   if (!info) throw new InputError(`${path}: no such file or folder`);
   if (info.isDirectory()) {
     const before = out.sources.length;
-    const names = (await readdir(path)).sort();
+    const names = (await readdir(path).catch((e: unknown) => fileProblem(path, e))).sort();
     for (const name of names) {
       const child = join(path, name);
-      const childInfo = await stat(child);
-      if (childInfo.isDirectory() || isCsvName(name) || isZipName(name)) {
-        await expandOne(child, out, closers, false);
+      // One unreadable or broken entry is reported on its own; the rest of the folder imports.
+      try {
+        const childInfo = await stat(child).catch((e: unknown) => fileProblem(child, e));
+        if (childInfo.isDirectory() || isCsvName(name) || isZipName(name)) {
+          await expandOne(child, out, closers, false);
+        }
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        out.problems.push({ path: child, error: error.message });
       }
     }
-    if (named && out.sources.length === before) {
+    if (named && out.sources.length === before && out.problems.length === 0) {
       throw new InputError(`${path}: the folder holds no .csv, .csv.gz or .zip files`);
     }
     return;
@@ -102,8 +108,24 @@ async function expandOne(
   out.sources.push({
     path,
     baseName: basename(path),
-    read: async () => maybeGunzip(path, await readFile(path), path),
+    read: async () =>
+      maybeGunzip(path, await readFile(path).catch((e: unknown) => fileProblem(path, e)), path),
   });
+}
+
+/** File-system errors a user can act on, as InputError naming the path. */
+function fileProblem(path: string, error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'no such file or folder (or a broken link)'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'is a folder'
+          : null;
+  if (reason === null) throw error;
+  throw new InputError(`${path}: ${reason}`);
 }
 
 async function maybeGunzip(name: string, bytes: Buffer, path: string): Promise<Uint8Array> {

@@ -189,11 +189,21 @@ function loadScript({ batch, id, months, replaced, rowsPath, rejectsPath }: Scri
 function readStaged(path: string, columns: readonly StagedColumn[]): string {
   const spec = columns.map((c) => `${quoteLiteral(c.name)}: '${c.type}'`).join(', ');
   return `read_csv(${quoteLiteral(path)}, columns = {${spec}}, header = false,
-    auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n')`;
+    auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n',
+    max_line_size = ${MAX_STAGED_LINE})`;
 }
+
+/** Longest staged line DuckDB will read (a police.uk row is a few hundred bytes). */
+const MAX_STAGED_LINE = 64 * 1024 * 1024;
+/** Raw text kept for a rejected row: enough to recognise it; a runaway row is cut. */
+const MAX_RAW = 2000;
 
 function rejectsCsv(rows: readonly RejectedRowToStore[]): string {
   const cell = (v: string | null) =>
     v === null || v === '' ? '' : '"' + v.replaceAll('"', '""') + '"';
-  return rows.map((r) => `${r.line},${cell(r.field)},${cell(r.reason)},${cell(r.raw)}`).join('\n');
+  const cut = (v: string) =>
+    v.length > MAX_RAW ? `${v.slice(0, MAX_RAW)}… (${v.length} characters)` : v;
+  return rows
+    .map((r) => `${r.line},${cell(r.field)},${cell(cut(r.reason))},${cell(cut(r.raw))}`)
+    .join('\n');
 }

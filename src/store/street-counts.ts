@@ -86,3 +86,50 @@ export async function observedStreetMonths(db: Db, scope: Scope, area: AreaRef):
   );
   return rows.map((r) => r.month);
 }
+
+export interface UncountedRecords {
+  /** For a force: its records with no location, in districts outside it, or not placed. */
+  noLocation: number;
+  outsideArea: number;
+  notPlaced: number;
+  /** For a ward or LSOA: records of its district whose LSOA code the register lacks. */
+  unlistedLsoa: number;
+}
+
+/** Records that belong with an area's counts in some sense but are not in them, by reason. */
+export async function uncountedStreetRecords(
+  db: Db,
+  scope: Scope,
+  area: AreaRef,
+  period: Period,
+): Promise<UncountedRecords> {
+  await checkAccess(db, scope, area);
+  const none = { noLocation: 0, outsideArea: 0, notPlaced: 0, unlistedLsoa: 0 };
+  const params = { area: area.code, from: period.from, to: period.to };
+  if (area.type === 'force') {
+    const [row] = await db.query<Record<string, number>>(
+      `SELECT count(*) FILTER (WHERE c.district_match = 'none') AS "noLocation",
+              count(*) FILTER (WHERE c.district_match = 'unmatched') AS "notPlaced",
+              count(*) FILTER (WHERE c.district_code IS NOT NULL AND c.district_code NOT IN
+                (SELECT d.code FROM area d JOIN area p ON p.code = d.parent WHERE p.parent = $area))
+                AS "outsideArea"
+       FROM crime c JOIN police_force f ON f.id = c.force
+       WHERE f.pfa_code = $area AND c.month BETWEEN $from AND $to`,
+      params,
+    );
+    return { ...none, ...row };
+  }
+  if (area.type === 'ward' || area.type === 'lsoa') {
+    const [row] = await db.query<{ n: number }>(
+      `WITH RECURSIVE up(code, type) AS (
+         SELECT code, type FROM area WHERE code = $area
+         UNION ALL SELECT a.code, a.type FROM up JOIN area p ON p.code = up.code JOIN area a ON a.code = p.parent)
+       SELECT count(*) AS n FROM crime c
+       WHERE c.district_code = (SELECT code FROM up WHERE type = 'district')
+         AND c.district_match = 'name' AND c.month BETWEEN $from AND $to`,
+      params,
+    );
+    return { ...none, unlistedLsoa: row?.n ?? 0 };
+  }
+  return none;
+}

@@ -63,12 +63,14 @@ export async function importPoliceData(
   const progress = options.onProgress ?? (() => undefined);
   const sources = expanded.sources;
   progress({ phase: 'start', total: sources.length });
-  const known = await importedHashes(db);
+  const stored = await importedHashes(db);
+  /** The outcome of each content imported by this command, for copies of it later in the command. */
+  const loadedNow = new Map<string, ImportFileReport>();
   const loader = await PoliceBatchLoader.create(db);
   const pool = new ParsePool(await loadPlacementLookups(db));
   // A pipeline: while DuckDB loads file N, file N+1 is read and checked (on a worker thread
   // when one is available). Loads run strictly in order, so replacement follows file order.
-  const prepareAt = (i: number) => settled(prepare(sources[i] as Source, known, pool, options));
+  const prepareAt = (i: number) => settled(prepare(sources[i] as Source, stored, pool, options));
   const ahead: Promise<Settled<Prepared>>[] = [];
   for (let i = 0; i < Math.min(LOOKAHEAD, sources.length); i++) ahead.push(prepareAt(i));
   let loading: Promise<Settled<ImportFileReport> | null> = Promise.resolve(null);
@@ -87,9 +89,12 @@ export async function importPoliceData(
       if (i + LOOKAHEAD < sources.length) ahead.push(prepareAt(i + LOOKAHEAD));
       await finishLoad();
       loading = Promise.resolve(null);
+      const earlier =
+        prepared.status === 'parsed' ? loadedNow.get(prepared.parsed.contentHash) : undefined;
       if (prepared.status === 'refused') record(prepared.report);
       else if (prepared.status === 'known')
         record(await alreadyImported(db, prepared.path, prepared.hash));
+      else if (earlier) record({ ...earlier, ...copyOf(earlier, prepared.parsed.path) });
       else {
         progress({
           phase: 'parsed',
@@ -97,7 +102,13 @@ export async function importPoliceData(
           path: prepared.parsed.path,
           rows: prepared.parsed.stagedRows,
         });
-        loading = settled(load(loader, prepared.parsed, prepared.startedAt));
+        const hash = prepared.parsed.contentHash;
+        loading = settled(
+          load(loader, prepared.parsed, prepared.startedAt).then((report) => {
+            if (report.status === 'imported') loadedNow.set(hash, report);
+            return report;
+          }),
+        );
       }
     }
     await finishLoad();
@@ -134,7 +145,7 @@ type Prepared =
 /** Reads a source and, unless its content is already in the store, checks it. */
 async function prepare(
   source: Source,
-  known: Set<string>,
+  stored: ReadonlySet<string>,
   pool: ParsePool,
   options: ImportOptions,
 ): Promise<Prepared> {
@@ -142,8 +153,7 @@ async function prepare(
   try {
     const bytes = await source.read();
     const hash = createHash('sha256').update(bytes).digest('hex');
-    if (known.has(hash)) return { status: 'known', path: source.path, hash };
-    known.add(hash); // the same content later in this command is "already imported"
+    if (stored.has(hash)) return { status: 'known', path: source.path, hash };
     const parsed = await pool.parse({
       path: source.path,
       baseName: source.baseName,
@@ -158,6 +168,18 @@ async function prepare(
     }
     throw error;
   }
+}
+
+/** The report of a second copy of content this command has just imported. */
+function copyOf(earlier: ImportFileReport, path: string): ImportFileReport {
+  return {
+    ...empty(path),
+    kind: earlier.kind,
+    force: earlier.force,
+    months: earlier.months,
+    status: 'already-imported',
+    warnings: [`the same content as ${earlier.path}, imported just before`],
+  };
 }
 
 async function alreadyImported(db: Db, path: string, hash: string): Promise<ImportFileReport> {
@@ -176,17 +198,28 @@ async function load(
   parsed: CheckedPoliceFile,
   startedAt: Date,
 ): Promise<ImportFileReport> {
-  const loaded = await loader.load({
-    fileName: parsed.path,
-    contentHash: parsed.contentHash,
-    kind: parsed.kind,
-    force: parsed.force,
-    monthCounts: parsed.monthCounts,
-    staged: parsed.staged,
-    stagedRows: parsed.stagedRows,
-    rejected: parsed.rejected,
-    startedAt,
-  });
+  let loaded;
+  try {
+    loaded = await loader.load({
+      fileName: parsed.path,
+      contentHash: parsed.contentHash,
+      kind: parsed.kind,
+      force: parsed.force,
+      monthCounts: parsed.monthCounts,
+      staged: parsed.staged,
+      stagedRows: parsed.stagedRows,
+      rejected: parsed.rejected,
+      startedAt,
+    });
+  } catch (error) {
+    // The file's transaction was rolled back: nothing of it is in the store. Report it on its
+    // own and go on with the other files.
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return refused(
+      parsed.path,
+      `${parsed.path}: the store could not load this file (${message}); nothing imported from it`,
+    );
+  }
   return {
     path: parsed.path,
     kind: parsed.kind,

@@ -11,7 +11,12 @@ import { NotFoundError } from '../errors.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { populationFor } from '../store/populations.js';
-import { observedStreetMonths, streetCountsByCategoryMonth } from '../store/street-counts.js';
+import {
+  observedStreetMonths,
+  streetCountsByCategoryMonth,
+  uncountedStreetRecords,
+  type UncountedRecords,
+} from '../store/street-counts.js';
 
 export interface MonthStatus {
   month: Month;
@@ -32,6 +37,8 @@ export interface AreaSummary {
   /** Totals over observed months: crime excludes ASB. */
   totals: { crime: number; asb: number };
   population: Population | null;
+  /** Records related to the area but not in its counts, by reason (see notes). */
+  uncounted: UncountedRecords;
   notes: string[];
 }
 
@@ -57,6 +64,7 @@ export async function summariseArea(
   }));
   const counts = await streetCountsByCategoryMonth(db, scope, ref, period);
   const population = await populationFor(db, area.code, Number(period.to.slice(0, 4)));
+  const uncounted = await uncountedStreetRecords(db, scope, ref, period);
   const present = new Set(counts.map((c) => c.category));
   const categories = [...CURRENT_CATEGORIES, ...[...present].filter(isCategory)]
     .filter((c, i, all) => all.indexOf(c) === i)
@@ -72,7 +80,12 @@ export async function summariseArea(
     categories,
     totals,
     population,
-    notes: [...notesFor(months), ...populationNote(population, area.name, period)],
+    notes: [
+      ...notesFor(months),
+      ...uncountedNote(uncounted, area.name, area.type),
+      ...populationNote(population, area.name, period),
+    ],
+    uncounted,
   };
 }
 
@@ -105,6 +118,23 @@ function defaultPeriod(observed: ReadonlySet<Month>, name: string): Period {
     );
   }
   return { from, to };
+}
+
+function uncountedNote(u: UncountedRecords, name: string, type: AreaType): string[] {
+  const n = (x: number) => x.toLocaleString('en-GB');
+  if (type === 'force' && u.noLocation + u.outsideArea + u.notPlaced > 0) {
+    return [
+      `Not counted here, though published by the force for these months: ${n(u.noLocation)} records with no ` +
+        `location, ${n(u.outsideArea)} placed in districts outside ${name}, ${n(u.notPlaced)} whose LSOA is not in the register.`,
+    ];
+  }
+  if ((type === 'ward' || type === 'lsoa') && u.unlistedLsoa > 0) {
+    return [
+      `${n(u.unlistedLsoa)} records of the district in these months carry LSOA codes the register lacks ` +
+        `(new 2021 LSOAs): they count in the district but in no ${type}.`,
+    ];
+  }
+  return [];
 }
 
 function populationNote(population: Population | null, name: string, period: Period): string[] {

@@ -6,8 +6,10 @@ export async function runAreasGroups(
   ctx: CommandContext,
   args: { config?: string; all: boolean },
 ): Promise<number> {
-  const groups = await withStore(ctx, (db) =>
-    listPeerGroups(db, ctx.scope, { configPath: args.config, all: args.all }),
+  const groups = await withStore(
+    ctx,
+    (db) => listPeerGroups(db, ctx.scope, { configPath: args.config, all: args.all }),
+    { readOnly: true },
   );
   if (ctx.json) {
     printJson(ctx, { groups });

@@ -13,11 +13,15 @@ export interface AreasArgs {
 
 export async function runAreas(ctx: CommandContext, args: AreasArgs): Promise<number> {
   const type = parseAreaType(args.type) ?? 'district';
-  const { areas, within } = await withStore(ctx, async (db) => {
-    const inside = args.within ? await findArea(db, args.within) : null;
-    const list = await listAreas(db, ctx.scope, { type, within: inside?.code, all: args.all });
-    return { areas: list, within: inside };
-  });
+  const { areas, within } = await withStore(
+    ctx,
+    async (db) => {
+      const inside = args.within ? await findArea(db, args.within) : null;
+      const list = await listAreas(db, ctx.scope, { type, within: inside?.code, all: args.all });
+      return { areas: list, within: inside };
+    },
+    { readOnly: true },
+  );
   if (ctx.json) {
     printJson(ctx, {
       type,

@@ -18,8 +18,10 @@ export async function runSummary(ctx: CommandContext, args: SummaryArgs): Promis
     throw new InputError('summary: --area is required (a code or a name, e.g. "Three Rivers")');
   const period = args.period ? parsePeriod(args.period) : undefined;
   const areaType = parseAreaType(args.type);
-  const summary = await withStore(ctx, (db) =>
-    summariseArea(db, ctx.scope, { area: args.area as string, areaType, period }),
+  const summary = await withStore(
+    ctx,
+    (db) => summariseArea(db, ctx.scope, { area: args.area as string, areaType, period }),
+    { readOnly: true },
   );
   if (ctx.json) printJson(ctx, summary);
   else ctx.out(formatSummary(summary));

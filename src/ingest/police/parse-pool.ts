@@ -35,6 +35,10 @@ export class ParsePool {
     this.worker = existsSync(script) ? new Worker(script, { workerData: lookups }) : null;
     this.worker?.on('message', (reply: ParseReply) => this.settle(reply));
     this.worker?.on('error', (error) => this.failAll(error));
+    this.worker?.on('exit', (code) => {
+      if (this.pending.size > 0)
+        this.failAll(new Error(`the parsing thread stopped (exit code ${code})`));
+    });
   }
 
   parse(request: ParseRequest): Promise<CheckedPoliceFile> {

@@ -80,8 +80,16 @@ INSERT INTO population
 CREATE TABLE lsoa_district AS
   SELECT l.code AS lsoa_code, w.parent AS district_code
   FROM area l JOIN area w ON w.code = l.parent WHERE l.type = 'lsoa';
+-- A district as police.uk LSOA names spell it: the LSOA names' prefixes ("Bristol 065A" is in
+-- "Bristol, City of"), and the district names themselves.
 CREATE TABLE district_name AS
-  SELECT lower(name) AS name_key, code AS district_code FROM area WHERE type = 'district';
+  SELECT name_key, min(district_code) AS district_code FROM (
+    SELECT lower(regexp_extract(l.name, '^(.*\\S)\\s+\\d{3}[A-Z]$', 1)) AS name_key, w.parent AS district_code
+    FROM area l JOIN area w ON w.code = l.parent WHERE l.type = 'lsoa'
+    UNION ALL
+    SELECT lower(name), code FROM area WHERE type = 'district')
+  WHERE name_key <> ''
+  GROUP BY name_key;
 
 DROP TABLE lad_lookup; DROP TABLE lsoa_lookup; DROP TABLE census; DROP TABLE merged_2019;
 `;

@@ -1,0 +1,163 @@
+/**
+ * Import edge cases found in review: folders with one broken entry, copies of the same content
+ * in one command, text that must be stored exactly, and the LSOA-name fallback for districts
+ * whose register name differs from the name police.uk uses ("Bristol, City of" / "Bristol 065A").
+ */
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { POLICE_COLUMNS } from '../src/domain/police-file.js';
+import type { Db } from '../src/store/db.js';
+import { openStore } from '../src/store/open-store.js';
+import { importPoliceData } from '../src/usecases/import-police-data.js';
+import { runCliJson } from './helpers/cli.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+afterAll(() => dir.remove());
+
+const HEADER = POLICE_COLUMNS.street.join(',');
+const row = (id: string, month: string, location = 'On or near High Street', context = '') =>
+  `${id},${month},Hertfordshire Constabulary,Hertfordshire Constabulary,-0.45,51.65,${location},E01023819,Three Rivers 001A,Burglary,Under investigation,${context}`;
+
+interface ImportJson {
+  files: { path: string; status: string; accepted: number; error?: string; warnings: string[] }[];
+}
+
+describe('a folder with one broken entry', () => {
+  it('imports the good files and reports the broken zip and the dangling link on their own', () => {
+    const folder = `${dir.path}/mixed`;
+    mkdirSync(folder);
+    writeFileSync(`${folder}/a-broken.zip`, 'not a zip');
+    symlinkSync(`${folder}/missing.csv`, `${folder}/b-dangling.csv`);
+    writeFileSync(
+      `${folder}/2025-11-hertfordshire-street.csv`,
+      `${HEADER}\n${row('x1', '2025-11')}\n`,
+    );
+    writeFileSync(
+      `${folder}/2025-12-hertfordshire-street.csv`,
+      `${HEADER}\n${row('x2', '2025-12')}\n`,
+    );
+    const { code, json, stderr } = runCliJson<ImportJson>([
+      'import',
+      folder,
+      '--db',
+      `${dir.path}/mixed.duckdb`,
+    ]);
+    expect(code).toBe(2);
+    expect(stderr).not.toMatch(/unexpected failure/);
+    const byStatus = (s: string) =>
+      json.files.filter((f) => f.status === s).map((f) => f.path.split('/').pop());
+    expect(byStatus('imported')).toEqual([
+      '2025-11-hertfordshire-street.csv',
+      '2025-12-hertfordshire-street.csv',
+    ]);
+    expect(byStatus('refused')).toEqual(['a-broken.zip', 'b-dangling.csv']);
+    expect(json.files.find((f) => f.path.endsWith('b-dangling.csv'))?.error).toMatch(
+      /no such file or folder \(or a broken link\)/,
+    );
+  });
+});
+
+describe('copies of the same content in one command', () => {
+  it('imports the first and reports the second as already imported', () => {
+    writeFileSync(`${dir.path}/one.csv`, `${HEADER}\n${row('d1', '2025-10')}\n`);
+    writeFileSync(`${dir.path}/two.csv`, `${HEADER}\n${row('d1', '2025-10')}\n`);
+    const { json } = runCliJson<ImportJson>([
+      'import',
+      `${dir.path}/one.csv`,
+      `${dir.path}/two.csv`,
+      '--db',
+      `${dir.path}/dup.duckdb`,
+    ]);
+    expect(json.files.map((f) => [f.status, f.accepted])).toEqual([
+      ['imported', 1],
+      ['already-imported', 0],
+    ]);
+    expect(json.files[1]?.warnings[0]).toMatch(/the same content as .*one\.csv/);
+  });
+
+  it('refuses both copies of a bad file on their own merits, never "already imported"', () => {
+    writeFileSync(`${dir.path}/h1.csv`, `${HEADER}\n`);
+    writeFileSync(`${dir.path}/h2.csv`, `${HEADER}\n`);
+    const { json } = runCliJson<ImportJson>([
+      'import',
+      `${dir.path}/h1.csv`,
+      `${dir.path}/h2.csv`,
+      '--db',
+      `${dir.path}/dup2.duckdb`,
+    ]);
+    expect(json.files.map((f) => f.status)).toEqual(['refused', 'refused']);
+    expect(json.files[1]?.error).toMatch(/h2\.csv: the file has a header but no rows/);
+  });
+});
+
+describe('stored text', () => {
+  let db: Db;
+  beforeAll(async () => {
+    db = await openStore(`${dir.path}/text.duckdb`);
+  });
+  afterAll(() => db?.close());
+
+  it('keeps quotes, commas, line breaks and non-ASCII text exactly, with their lines', async () => {
+    const tricky = [
+      ['q1', 'On or near "The Crescent"', 'said "no", then left'],
+      ['q2', 'On or near Hill Road, Rickmansworth', 'two\r\nlines'],
+      ['q3', 'On or near Église Street — ünïcödé 🚲', 'back\\slash, NULL'],
+    ];
+    const csv = [
+      HEADER,
+      ...tricky.map(([id, loc, note]) =>
+        row(
+          id as string,
+          '2025-09',
+          `"${(loc as string).replaceAll('"', '""')}"`,
+          `"${(note as string).replaceAll('"', '""')}"`,
+        ),
+      ),
+      row('q4', '2025-09'),
+    ].join('\r\n');
+    writeFileSync(`${dir.path}/2025-09-hertfordshire-street.csv`, csv);
+    const report = await importPoliceData(db, [`${dir.path}/2025-09-hertfordshire-street.csv`]);
+    expect(report.files[0]?.accepted).toBe(4);
+    const stored = await db.query<{
+      crime_id: string;
+      location: string;
+      context: string | null;
+      line: number;
+    }>('SELECT crime_id, location, context, line FROM crime ORDER BY line');
+    expect(stored).toEqual([
+      { crime_id: 'q1', location: tricky[0]![1], context: tricky[0]![2], line: 2 },
+      { crime_id: 'q2', location: tricky[1]![1], context: tricky[1]![2], line: 3 },
+      { crime_id: 'q3', location: tricky[2]![1], context: tricky[2]![2], line: 5 },
+      { crime_id: 'q4', location: 'On or near High Street', context: null, line: 6 },
+    ]);
+  });
+});
+
+describe('placing a new LSOA code by the district in its name', () => {
+  it('finds "Bristol, City of" from an LSOA called "Bristol 065A"', () => {
+    const bristol = [
+      HEADER,
+      'b1,2025-08,Avon and Somerset Constabulary,Avon and Somerset Constabulary,-2.59,51.45,On or near Park Street,E01099999,Bristol 065A,Burglary,,',
+    ].join('\n');
+    writeFileSync(`${dir.path}/2025-08-avon-and-somerset-street.csv`, bristol);
+    const db = `${dir.path}/bristol.duckdb`;
+    const imported = runCliJson<{
+      files: { placement: { byLsoaName: number; unmatched: number } }[];
+    }>(['import', `${dir.path}/2025-08-avon-and-somerset-street.csv`, '--db', db]);
+    expect(imported.json.files[0]?.placement).toMatchObject({ byLsoaName: 1, unmatched: 0 });
+    const check = runCliJson<{
+      unlistedLsoas: { code: string; district: { name: string } | null }[];
+    }>(['areas', 'check', '--db', db]);
+    expect(check.json.unlistedLsoas).toEqual([
+      {
+        code: 'E01099999',
+        name: 'Bristol 065A',
+        records: 1,
+        district: { code: 'E06000023', name: 'Bristol, City of' },
+      },
+    ]);
+  });
+});
