@@ -1,13 +1,16 @@
 /** Peer groups: each force's districts built in, named groups from a validated config file. */
 import { writeFileSync } from 'node:fs';
 
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { openStore } from '../src/store/open-store.js';
 
 import { runCli, runCliJson } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 const db = `${dir.path}/groups.duckdb`;
+beforeAll(async () => (await openStore(db)).close());
 afterAll(() => dir.remove());
 
 interface Groups {

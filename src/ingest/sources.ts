@@ -20,6 +20,8 @@ export interface Source {
   /** The last path segment, without directories, used for the police.uk name pattern. */
   baseName: string;
   read(): Promise<Uint8Array>;
+  /** For data fetched for one area (the police.uk API): that area's code. */
+  areaCode?: string;
 }
 
 /** A named path that yields no sources, or cannot be read, reported without stopping the rest. */

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import type { Month } from '../domain/month.js';
 import { datasetOf, type PoliceKind } from '../domain/police-file.js';
 import { STAGED_COLUMNS, type StagedColumn } from '../domain/police-records.js';
+import { InputError } from '../errors.js';
 import { quoteLiteral, type Db } from './db.js';
 
 export interface RejectedRowToStore {
@@ -29,6 +30,8 @@ export interface BatchToLoad {
   force: string;
   /** Accepted rows per month. */
   monthCounts: ReadonlyMap<Month, number>;
+  /** The area an API fetch covered; absent for a force's whole file. */
+  areaCode?: string | null;
   /** Accepted rows in the layout of domain/police-records.ts, as CSV. */
   staged: Uint8Array | string;
   stagedRows: number;
@@ -81,89 +84,123 @@ export async function importedHashes(db: Db): Promise<Set<string>> {
   return new Set(rows.map((r) => r.h));
 }
 
+interface Holder {
+  batchId: number;
+  kind: string;
+  force: string;
+  month: string;
+  area: string | null;
+  rows: number;
+}
+
 /**
  * Loads files one after another for one import command. It reads the next batch id and which
- * batch holds each (kind, force, month) once, then keeps both up to date itself, so each file
- * is a single call into DuckDB. Safe because a store file has one writer: DuckDB locks it.
+ * batch holds each (kind, force, month, area) once, then keeps both up to date itself, so each
+ * file is a single call into DuckDB. Safe because a store file has one writer: DuckDB locks it.
+ * A force's whole file replaces every holder of its months (whole-file or area); an area's
+ * batch (an API fetch) replaces only the earlier batch of the same area.
  */
 export class PoliceBatchLoader {
   private readonly db: Db;
   private nextId: number;
-  private readonly held: Map<string, number>;
+  private holders: Holder[];
 
-  private constructor(db: Db, nextId: number, held: Map<string, number>) {
+  private constructor(db: Db, nextId: number, holders: Holder[]) {
     this.db = db;
     this.nextId = nextId;
-    this.held = held;
+    this.holders = holders;
   }
 
   static async create(db: Db): Promise<PoliceBatchLoader> {
     const [{ next }] = (await db.query<{ next: number }>(
       'SELECT COALESCE(max(id), 0) + 1 AS next FROM import_batch',
     )) as [{ next: number }];
-    const holders = await db.query<{ kind: string; force: string; month: string; rows: number }>(
-      `SELECT kind, force, month, row_count AS rows FROM batch_month WHERE replaced_by IS NULL`,
+    const holders = await db.query<Holder & Record<string, unknown>>(
+      `SELECT batch_id AS "batchId", kind, force, month, area_code AS area, row_count AS rows
+       FROM batch_month WHERE replaced_by IS NULL`,
     );
-    const held = new Map(holders.map((h) => [holderKey(h.kind, h.force, h.month), h.rows]));
-    return new PoliceBatchLoader(db, next, held);
+    return new PoliceBatchLoader(db, next, holders);
   }
 
   async load(batch: BatchToLoad): Promise<LoadedBatch> {
     const months = [...batch.monthCounts.keys()].sort();
-    const id = this.nextId;
-    const replaced = months.reduce(
-      (n, m) => n + (this.held.get(holderKey(batch.kind, batch.force, m)) ?? 0),
-      0,
+    const area = batch.areaCode ?? null;
+    const same = (h: Holder) =>
+      h.kind === batch.kind && h.force === batch.force && months.includes(h.month);
+    if (area !== null) {
+      const whole = this.holders.find((h) => same(h) && h.area === null);
+      if (whole) {
+        throw new InputError(
+          `${batch.fileName}: ${whole.month} is already held from the force's own file (batch ${whole.batchId})`,
+        );
+      }
+    }
+    const replacedHolders = this.holders.filter(
+      (h) => same(h) && (area === null || h.area === area),
     );
+    const replaced = replacedHolders.reduce((n, h) => n + h.rows, 0);
+    const id = this.nextId;
     const dir = mkdtempSync(join(tmpdir(), 'lantern-stage-'));
     try {
       const rowsPath = join(dir, 'rows.csv');
       const rejectsPath = join(dir, 'rejects.csv');
       writeFileSync(rowsPath, batch.staged);
       writeFileSync(rejectsPath, rejectsCsv(batch.rejected));
+      const replacedIds = [...new Set(replacedHolders.map((h) => h.batchId))];
       await this.db.transactionScript(
-        loadScript({ batch, id, months, replaced, rowsPath, rejectsPath }),
+        loadScript({ batch, id, months, area, replaced, replacedIds, rowsPath, rejectsPath }),
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
     this.nextId = id + 1;
+    this.holders = this.holders.filter((h) => !replacedHolders.includes(h));
     for (const m of months) {
-      this.held.set(holderKey(batch.kind, batch.force, m), batch.monthCounts.get(m) ?? 0);
+      this.holders.push({
+        batchId: id,
+        kind: batch.kind,
+        force: batch.force,
+        month: m,
+        area,
+        rows: batch.monthCounts.get(m) ?? 0,
+      });
     }
     return { batchId: id, accepted: batch.stagedRows, replaced };
   }
 }
 
-const holderKey = (kind: string, force: string, month: string) => `${kind}|${force}|${month}`;
-
 interface ScriptInput {
   batch: BatchToLoad;
   id: number;
   months: readonly Month[];
+  area: string | null;
   replaced: number;
+  replacedIds: readonly number[];
   rowsPath: string;
   rejectsPath: string;
 }
 
 /** The statements of one file's transaction. Values are ours or quoted, never spliced raw. */
-function loadScript({ batch, id, months, replaced, rowsPath, rejectsPath }: ScriptInput): string[] {
+function loadScript(input: ScriptInput): string[] {
+  const { batch, id, months, area, replaced, replacedIds, rowsPath, rejectsPath } = input;
   const q = quoteLiteral;
   const kind = q(batch.kind);
   const force = q(batch.force);
+  const areaSql = area === null ? 'NULL' : q(area);
   const monthList = `[${months.map(q).join(', ')}]`;
-  const holders = `kind = ${kind} AND force = ${force} AND list_contains(${monthList}, month)
-    AND replaced_by IS NULL`;
   const statements = [
-    `INSERT INTO import_batch VALUES (${id}, ${q(batch.fileName)}, ${q(batch.contentHash)}, ${kind},
-      ${q(datasetOf(batch.kind))}, ${force}, ${monthList}, ${batch.stagedRows},
+    `INSERT INTO import_batch (id, file_name, content_hash, kind, dataset, force, area_code, months,
+       rows_accepted, rows_rejected, rows_replaced, started_at, finished_at, status)
+     VALUES (${id}, ${q(batch.fileName)}, ${q(batch.contentHash)}, ${kind},
+      ${q(datasetOf(batch.kind))}, ${force}, ${areaSql}, ${monthList}, ${batch.stagedRows},
       ${batch.rejected.length}, ${replaced}, ${q(batch.startedAt.toISOString())}, now(), 'imported')`,
   ];
-  if (replaced > 0) {
+  if (replacedIds.length > 0) {
+    const ids = replacedIds.join(', ');
     statements.push(
-      // Every row of this kind, force and these months belongs to their current holder.
-      `DELETE FROM ${TABLE[batch.kind]} WHERE force = ${force} AND list_contains(${monthList}, month)`,
-      `UPDATE batch_month SET replaced_by = ${id} WHERE ${holders}`,
+      `DELETE FROM ${TABLE[batch.kind]} WHERE batch_id IN (${ids}) AND list_contains(${monthList}, month)`,
+      `UPDATE batch_month SET replaced_by = ${id}
+       WHERE batch_id IN (${ids}) AND list_contains(${monthList}, month) AND replaced_by IS NULL`,
       `UPDATE import_batch SET status = 'replaced' WHERE status = 'imported' AND id IN (
          SELECT batch_id FROM batch_month GROUP BY batch_id HAVING bool_and(replaced_by IS NOT NULL))`,
     );
@@ -174,7 +211,10 @@ function loadScript({ batch, id, months, replaced, rowsPath, rejectsPath }: Scri
      SELECT ${id}, ${force}, ${staged.map((c) => `s.${c}`).join(', ')}
      FROM ${readStaged(rowsPath, STAGED_COLUMNS[batch.kind])} s`,
     `INSERT INTO batch_month VALUES ${months
-      .map((m) => `(${id}, ${kind}, ${force}, ${q(m)}, ${batch.monthCounts.get(m) ?? 0}, NULL)`)
+      .map(
+        (m) =>
+          `(${id}, ${kind}, ${force}, ${q(m)}, ${batch.monthCounts.get(m) ?? 0}, NULL, ${areaSql})`,
+      )
       .join(', ')}`,
   );
   if (batch.rejected.length > 0) {

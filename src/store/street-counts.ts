@@ -74,15 +74,22 @@ async function forceAreaOf(db: Db, area: AreaRef): Promise<string | null> {
   return rows[0]?.code ?? null;
 }
 
-/** The months in which the store holds street data of the force covering the area. */
+/**
+ * The months in which the store holds street data covering the area: a current file of the
+ * force covering it, or a current fetch of the area itself or of an area containing it.
+ */
 export async function observedStreetMonths(db: Db, scope: Scope, area: AreaRef): Promise<Month[]> {
   await checkAccess(db, scope, area);
   const forceArea = await forceAreaOf(db, area);
   if (forceArea === null) return [];
   const rows = await db.query<{ month: string }>(
-    `SELECT DISTINCT b.month FROM batch_month b JOIN police_force f ON f.id = b.force
-     WHERE b.kind = 'street' AND b.replaced_by IS NULL AND f.pfa_code = $force ORDER BY b.month`,
-    { force: forceArea },
+    `WITH RECURSIVE up(code) AS (
+       SELECT $area UNION ALL SELECT a.parent FROM up JOIN area a ON a.code = up.code WHERE a.parent IS NOT NULL)
+     SELECT DISTINCT b.month FROM batch_month b JOIN police_force f ON f.id = b.force
+     WHERE b.kind = 'street' AND b.replaced_by IS NULL AND f.pfa_code = $force
+       AND (b.area_code IS NULL OR b.area_code IN (SELECT code FROM up))
+     ORDER BY b.month`,
+    { force: forceArea, area: area.code },
   );
   return rows.map((r) => r.month);
 }

@@ -10,7 +10,7 @@ import type { PoliceKind } from '../domain/police-file.js';
 import { InputError } from '../errors.js';
 import type { CheckedPoliceFile } from '../ingest/police/parse-messages.js';
 import { ParsePool } from '../ingest/police/parse-pool.js';
-import { expandSources, type Source } from '../ingest/sources.js';
+import { expandSources, type ExpandedSources, type Source } from '../ingest/sources.js';
 import type { Db } from '../store/db.js';
 import { findBatchByHash, importedHashes, PoliceBatchLoader } from '../store/police-batches.js';
 import { loadPlacementLookups } from '../store/placement-lookups.js';
@@ -58,7 +58,15 @@ export async function importPoliceData(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  const expanded = await expandSources(paths);
+  return importPoliceSources(db, await expandSources(paths), options);
+}
+
+/** The import of sources already expanded (files, archive entries, or fetched data in memory). */
+export async function importPoliceSources(
+  db: Db,
+  expanded: ExpandedSources,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
   const files: ImportFileReport[] = expanded.problems.map((p) => refused(p.path, p.error));
   const progress = options.onProgress ?? (() => undefined);
   const sources = expanded.sources;
@@ -104,7 +112,7 @@ export async function importPoliceData(
         });
         const hash = prepared.parsed.contentHash;
         loading = settled(
-          load(loader, prepared.parsed, prepared.startedAt).then((report) => {
+          load(loader, prepared.parsed, prepared.startedAt, prepared.areaCode).then((report) => {
             if (report.status === 'imported') loadedNow.set(hash, report);
             return report;
           }),
@@ -140,7 +148,7 @@ function unwrap<T>(result: Settled<T>): T {
 type Prepared =
   | { status: 'refused'; report: ImportFileReport }
   | { status: 'known'; path: string; hash: string }
-  | { status: 'parsed'; parsed: CheckedPoliceFile; startedAt: Date };
+  | { status: 'parsed'; parsed: CheckedPoliceFile; startedAt: Date; areaCode?: string };
 
 /** Reads a source and, unless its content is already in the store, checks it. */
 async function prepare(
@@ -161,7 +169,7 @@ async function prepare(
       hash,
       force: options.force,
     });
-    return { status: 'parsed', parsed, startedAt };
+    return { status: 'parsed', parsed, startedAt, areaCode: source.areaCode };
   } catch (error) {
     if (error instanceof InputError) {
       return { status: 'refused', report: refused(source.path, error.message) };
@@ -197,6 +205,7 @@ async function load(
   loader: PoliceBatchLoader,
   parsed: CheckedPoliceFile,
   startedAt: Date,
+  areaCode: string | undefined,
 ): Promise<ImportFileReport> {
   let loaded;
   try {
@@ -206,6 +215,7 @@ async function load(
       kind: parsed.kind,
       force: parsed.force,
       monthCounts: parsed.monthCounts,
+      areaCode: areaCode ?? null,
       staged: parsed.staged,
       stagedRows: parsed.stagedRows,
       rejected: parsed.rejected,

@@ -7,6 +7,7 @@ CREATE TABLE import_batch (
   kind          VARCHAR NOT NULL,   -- street | outcomes | stop-and-search
   dataset       VARCHAR NOT NULL,   -- police-street | police-outcomes | police-stop-and-search
   force         VARCHAR NOT NULL,   -- police.uk force id
+  area_code     VARCHAR,            -- null: the force's whole file; else the area a fetch covered
   months        VARCHAR[] NOT NULL,
   rows_accepted INTEGER NOT NULL,
   rows_rejected INTEGER NOT NULL,
@@ -16,14 +17,16 @@ CREATE TABLE import_batch (
   status        VARCHAR NOT NULL    -- imported | replaced (every month it held has a newer file)
 );
 
--- Which batch holds each (kind, force, month) now; older holders point at their replacement.
+-- Which batch holds each (kind, force, month[, area]) now; older holders point at their
+-- replacement. area_code is null for a force's whole file, or the area an API fetch covered.
 CREATE TABLE batch_month (
   batch_id    INTEGER NOT NULL,
   kind        VARCHAR NOT NULL,
   force       VARCHAR NOT NULL,
   month       VARCHAR NOT NULL,
   row_count   INTEGER NOT NULL,
-  replaced_by INTEGER
+  replaced_by INTEGER,
+  area_code   VARCHAR
 );
 
 CREATE TABLE rejected_row (
