@@ -30,3 +30,8 @@ export function isUserError(error: unknown): error is InputError | NotFoundError
     error instanceof InputError || error instanceof NotFoundError || error instanceof ForbiddenError
   );
 }
+
+/** A remote source (data.police.uk) cannot be reached or answers with an error. Exit code 1. */
+export class SourceUnavailableError extends Error {
+  override readonly name = 'SourceUnavailableError';
+}

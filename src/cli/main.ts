@@ -5,13 +5,14 @@
  */
 import { parseArgs } from 'node:util';
 
-import { ConfigError, isUserError } from '../errors.js';
+import { ConfigError, isUserError, SourceUnavailableError } from '../errors.js';
 import { runAreasCheck } from './commands/areas-check.js';
 import { runAreasGroups } from './commands/areas-groups.js';
 import { runImportBoundaries } from './commands/areas-import-boundaries.js';
 import { runImportPopulation } from './commands/areas-import-population.js';
 import { runAreas } from './commands/areas.js';
 import { runDemo, runStart } from './commands/demo.js';
+import { runFetch } from './commands/fetch.js';
 import { runImport } from './commands/import.js';
 import { runSummary } from './commands/summary.js';
 import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
@@ -34,6 +35,10 @@ Commands:
         [--year Y] [--source S]  any CSV of codes and counts; --code-column, --count-column)
   summary --area A [--period P]  street records by category and month (P: YYYY-MM..YYYY-MM)
           [--type T]
+  fetch --area A --from M --to M fetch an area's missing months from the data.police.uk API
+        [--dry-run] [--api-url U] (imported like files; months the source lacks stay missing)
+  fetch --force F --archive M    stream a police.uk monthly archive, importing only force F
+        [--archive-url U]
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -61,6 +66,12 @@ const OPTIONS = {
   config: { type: 'string' },
   vintage: { type: 'string' },
   'code-property': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  archive: { type: 'string' },
+  'api-url': { type: 'string' },
+  'archive-url': { type: 'string' },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -97,6 +108,21 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           type: values.type,
           period: values.period,
         });
+      case 'fetch':
+        return await runFetch(
+          ctx,
+          {
+            area: values.area,
+            from: values.from,
+            to: values.to,
+            dryRun: values['dry-run'],
+            force: values.force,
+            archive: values.archive,
+            apiUrl: values['api-url'],
+            archiveUrl: values['archive-url'],
+          },
+          env,
+        );
       case 'demo':
         return await runDemo(ctx);
       case 'start':
@@ -166,6 +192,10 @@ function reportError(ctx: CommandContext, error: unknown): number {
   if (user) {
     ctx.err(`lantern: ${message}`);
     return 2;
+  }
+  if (error instanceof SourceUnavailableError) {
+    ctx.err(`lantern: ${message}`);
+    return 1;
   }
   if (error instanceof ConfigError) {
     ctx.err(`lantern: configuration problem: ${message}`);

@@ -63,3 +63,19 @@ export async function loadBoundaries(
     geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
   }));
 }
+
+/** The LSOA boundaries inside an area of district level or above (latest vintage of each). */
+export async function lsoaBoundariesWithin(db: Db, areaCode: string): Promise<StoredBoundary[]> {
+  const rows = await db.query<{ code: string; geometry: string }>(
+    `WITH RECURSIVE down(code) AS (
+       SELECT $area UNION ALL SELECT a.code FROM area a JOIN down ON a.parent = down.code)
+     SELECT b.area_code AS code, arg_max(b.geometry, b.vintage) AS geometry FROM boundary b
+     WHERE b.area_type = 'lsoa' AND b.area_code IN (SELECT code FROM down)
+     GROUP BY b.area_code ORDER BY b.area_code`,
+    { area: areaCode },
+  );
+  return rows.map((r) => ({
+    code: r.code,
+    geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+  }));
+}

@@ -1,5 +1,5 @@
 /** Runs the built `lantern` binary as a user would, in a child process. */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 
 const BIN = new URL('../../bin/lantern.js', import.meta.url).pathname;
 
@@ -24,5 +24,32 @@ export function runCliJson<T = Record<string, unknown>>(
   env?: Record<string, string>,
 ) {
   const result = runCli([...args, '--json'], env);
+  return { ...result, json: JSON.parse(result.stdout) as T };
+}
+
+/**
+ * Runs the binary without blocking this process: needed when the test itself serves the
+ * child (a fake server in the test process cannot answer while spawnSync waits).
+ */
+export function runCliAsync(
+  args: readonly string[],
+  env: Record<string, string> = {},
+): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+export async function runCliJsonAsync<T = Record<string, unknown>>(
+  args: readonly string[],
+  env?: Record<string, string>,
+) {
+  const result = await runCliAsync([...args, '--json'], env);
   return { ...result, json: JSON.parse(result.stdout) as T };
 }

@@ -1,0 +1,161 @@
+/**
+ * The data.police.uk API, as Lantern uses it: which months exist (`crimes-street-dates`,
+ * `crime-last-updated`) and street-level crimes in a polygon for a month (POSTed, so polygons
+ * of any size fit). Requests keep to the published limit (15 a second, bursts of 30), time out,
+ * and are retried with jittered exponential backoff on 429 (honouring Retry-After), on 5xx other
+ * than 503, on broken responses and on network errors. A 503 means "more than 10,000 crimes in
+ * this polygon": it is returned to the caller, who splits the polygon.
+ */
+import { SourceUnavailableError } from '../errors.js';
+import { RateLimiter, REAL_CLOCK, type Clock } from './rate-limiter.js';
+
+export const DEFAULT_API_URL = 'https://data.police.uk/api/';
+
+/** A crime as the API gives it (fields Lantern reads). */
+export interface ApiCrime {
+  category: string;
+  persistent_id: string;
+  id: number;
+  month: string;
+  context: string;
+  location: { latitude: string; longitude: string; street?: { id?: number; name?: string } } | null;
+  outcome_status: { category: string; date: string } | null;
+}
+
+export interface PoliceApiOptions {
+  baseUrl?: string;
+  timeoutMs?: number;
+  maxRetries?: number;
+  backoffMs?: number;
+  clock?: Clock;
+  limiter?: RateLimiter;
+}
+
+export type CrimesAnswer = { ok: true; crimes: ApiCrime[] } | { ok: false; tooMany: true };
+
+export class PoliceApi {
+  readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly maxRetries: number;
+  private readonly backoffMs: number;
+  private readonly clock: Clock;
+  private readonly limiter: RateLimiter;
+  requests = 0;
+
+  constructor(options: PoliceApiOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/?$/u, '/');
+    this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxRetries = options.maxRetries ?? 6;
+    this.backoffMs = options.backoffMs ?? 500;
+    this.clock = options.clock ?? REAL_CLOCK;
+    this.limiter = options.limiter ?? new RateLimiter(15, 30, this.clock);
+  }
+
+  /** The months for which street-level data exists. */
+  async availableMonths(): Promise<string[]> {
+    const body = await this.request<{ date: string }[]>('GET', 'crimes-street-dates');
+    return body.map((d) => d.date).sort();
+  }
+
+  /** The latest month the data was updated for ("YYYY-MM"). */
+  async lastUpdated(): Promise<string> {
+    const body = await this.request<{ date: string }>('GET', 'crime-last-updated');
+    return body.date.slice(0, 7);
+  }
+
+  /** All street-level crimes and ASB in a polygon (ring of [lon, lat]) for a month. */
+  async streetCrimes(
+    ring: readonly (readonly [number, number])[],
+    month: string,
+  ): Promise<CrimesAnswer> {
+    const poly = ring.map(([lon, lat]) => `${lat.toFixed(6)},${lon.toFixed(6)}`).join(':');
+    const form = new URLSearchParams({ poly, date: month }).toString();
+    try {
+      return {
+        ok: true,
+        crimes: await this.request<ApiCrime[]>('POST', 'crimes-street/all-crime', form),
+      };
+    } catch (error) {
+      if (error instanceof TooManyCrimes) return { ok: false, tooMany: true };
+      throw error;
+    }
+  }
+
+  private async request<T>(method: 'GET' | 'POST', path: string, form?: string): Promise<T> {
+    const url = new URL(path, this.baseUrl).toString();
+    let lastProblem = '';
+    for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
+      if (attempt > 0) await this.clock.sleep(this.backoff(attempt, lastProblem));
+      await this.limiter.take();
+      this.requests++;
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method,
+          body: form,
+          headers: form ? { 'content-type': 'application/x-www-form-urlencoded' } : undefined,
+          signal: AbortSignal.timeout(this.timeoutMs),
+        });
+      } catch (error) {
+        lastProblem = networkProblem(error, this.timeoutMs);
+        // No route, no such host, nothing listening: one more try, then say so.
+        if (UNREACHABLE.has(lastProblem) && attempt >= 1) break;
+        continue;
+      }
+      if (response.status === 503) {
+        await response.body?.cancel();
+        throw new TooManyCrimes();
+      }
+      if (response.status === 429 || response.status >= 500) {
+        const retryAfter = Number(response.headers.get('retry-after'));
+        lastProblem = `HTTP ${response.status}${Number.isFinite(retryAfter) && retryAfter > 0 ? `; retry-after ${retryAfter}` : ''}`;
+        await response.body?.cancel();
+        continue;
+      }
+      if (!response.ok) {
+        const text = (await response.text().catch(() => '')).slice(0, 200);
+        throw new SourceUnavailableError(
+          `${url}: the server answered HTTP ${response.status}${text ? ` (${text})` : ''}`,
+        );
+      }
+      try {
+        return (await response.json()) as T;
+      } catch (error) {
+        lastProblem = `a broken response (${(error as Error).message})`;
+      }
+    }
+    throw new SourceUnavailableError(
+      `${url}: no answer (last: ${lastProblem}). ` +
+        'Check the network connection, or the address given with --api-url.',
+    );
+  }
+
+  /** Full-jitter exponential backoff; a server's Retry-After is a floor. */
+  private backoff(attempt: number, problem: string): number {
+    const cap = this.backoffMs * 2 ** (attempt - 1);
+    const retryAfter = /retry-after (\d+(?:\.\d+)?)/u.exec(problem);
+    const floor = retryAfter ? Number(retryAfter[1]) * 1000 : 0;
+    return Math.max(floor, Math.random() * cap);
+  }
+}
+
+class TooManyCrimes extends Error {}
+
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+]);
+
+function networkProblem(error: unknown, timeoutMs: number): string {
+  const e = error as {
+    name?: string;
+    cause?: { code?: string; message?: string };
+    message?: string;
+  };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError')
+    return `no answer within ${timeoutMs / 1000} s`;
+  return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
+}
