@@ -12,6 +12,15 @@ export interface PopulationImport {
   rows: readonly { code: string; count: number }[];
 }
 
+/** Area codes by lower-case name, for one area type. */
+export async function areaCodesByName(db: Db, type: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM area WHERE type = $type',
+    { type },
+  );
+  return new Map(rows.map((r) => [r.name.toLowerCase(), r.code]));
+}
+
 /** Every area code in the register with its type. */
 export async function areaTypes(db: Db): Promise<Map<string, string>> {
   const rows = await db.query<{ code: string; type: string }>('SELECT code, type FROM area');

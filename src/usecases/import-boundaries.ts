@@ -5,13 +5,14 @@
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import type { AreaType } from '../domain/area.js';
 import { InputError } from '../errors.js';
 import { parseBoundaries } from '../ingest/boundaries/parse-boundaries.js';
 import { replaceBoundaries } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
-import { areaTypes } from '../store/populations.js';
+import { areaCodesByName, areaTypes } from '../store/populations.js';
 
 export interface BoundaryImportReport {
   path: string;
@@ -31,6 +32,11 @@ export interface BoundaryImportRequest {
   source?: string;
 }
 
+/** The district boundaries bundled in data/ (ONS 2013, generalised; matched to 2019 codes by name). */
+export const BUNDLED_DISTRICT_BOUNDARIES = fileURLToPath(
+  new URL('../../data/boundaries/lad-2013-england.topo.json.gz', import.meta.url),
+);
+
 export async function importBoundaries(
   db: Db,
   request: BoundaryImportRequest,
@@ -39,11 +45,13 @@ export async function importBoundaries(
     throw new InputError(`${request.path}: no such file`);
   });
   const types = await areaTypes(db);
+  const byName = await areaCodesByName(db, request.type);
   const parsed = parseBoundaries(
     request.path,
     bytes,
     (code) => types.get(code) === request.type,
     request.codeProperty,
+    (name) => byName.get(name.toLowerCase()),
   );
   const stored = await replaceBoundaries(db, {
     type: request.type,

@@ -1,9 +1,12 @@
 /**
  * A boundary file (GeoJSON FeatureCollection, or TopoJSON whose objects are converted with
- * topojson-client) to area codes and polygons. The code property is the one named, or else the
- * first property whose values are codes the caller recognises. Pure: no I/O.
+ * topojson-client), gzipped or not, to area codes and polygons. The code property is the one
+ * named, or else the first property whose values are codes the caller recognises; a feature whose
+ * code the register lacks (an older vintage's) is matched by its name ("…NM"). Pure: no I/O.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { gunzipSync } from 'node:zlib';
+
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
@@ -21,13 +24,21 @@ export function parseBoundaries(
   bytes: Uint8Array,
   isKnownCode: (code: string) => boolean,
   codeProperty?: string,
+  codeForName?: (name: string) => string | undefined,
 ): ParsedBoundaries {
   const features = readFeatures(path, bytes);
   const property = codeProperty ?? guessCodeProperty(path, features, isKnownCode);
+  const nameProperty = property.replace(/CD$/u, 'NM');
   const shapes: ParsedBoundaries['shapes'] = [];
   const skipped: ParsedBoundaries['skipped'] = [];
   features.forEach((f, index) => {
-    const code = f.properties?.[property];
+    const given = f.properties?.[property];
+    // A code the register does not know (an older vintage's) is matched by the area's name.
+    const name = f.properties?.[nameProperty];
+    const code =
+      typeof given === 'string' && !isKnownCode(given) && typeof name === 'string' && codeForName
+        ? (codeForName(name) ?? given)
+        : given;
     const type = f.geometry?.type;
     if (typeof code !== 'string' || code === '') {
       skipped.push({ index, reason: `feature ${index} has no "${property}"` });
@@ -50,7 +61,8 @@ export function parseBoundaries(
 function readFeatures(path: string, bytes: Uint8Array): Feature[] {
   let json: unknown;
   try {
-    json = JSON.parse(decodeCsvText(bytes, path));
+    const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+    json = JSON.parse(decodeCsvText(text, path));
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(`${path}: not a JSON file (${(error as Error).message})`);
