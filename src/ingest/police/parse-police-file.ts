@@ -63,7 +63,7 @@ export function parsePoliceFile(
 ): ParsedPoliceFile {
   const text = decodeCsvText(bytes, path);
   const named = parsePoliceFileName(baseName);
-  const file = new FileChecker(path, named, options);
+  const file = new FileChecker(path, named, options, bytes.length);
   readCsv(text, path, file);
   return file.finish(contentHash);
 }
@@ -95,15 +95,20 @@ class FileChecker implements CsvSink {
   private rows: RowChecker | null = null;
   private held: { fields: string[]; line: number; malformed: string | undefined }[] = [];
   private width = 0;
+  private plain = false;
+  /** The size of the file, from which the staged rows' size is guessed. */
+  private readonly size: number;
 
-  constructor(path: string, named: PoliceFileName | null, options: ParseOptions) {
+  constructor(path: string, named: PoliceFileName | null, options: ParseOptions, size: number) {
     this.path = path;
     this.named = named;
     this.options = options;
+    this.size = size;
   }
 
-  header(fields: string[]): void {
+  header(fields: string[], plain: boolean): void {
     this.width = fields.length;
+    this.plain = plain;
     try {
       this.kind = kindOf(fields, this.path, this.named?.kind ?? null);
     } catch (error) {
@@ -185,7 +190,9 @@ class FileChecker implements CsvSink {
   }
 
   private rowChecker(kind: PoliceKind, force: string, fileMonth: Month | null): RowChecker {
-    return new RowChecker(kind, this.width, this.index, force, fileMonth, this.options.lookups);
+    const { width, index, plain, size } = this;
+    const { lookups } = this.options;
+    return new RowChecker(kind, width, index, plain, force, fileMonth, lookups, size);
   }
 }
 
@@ -193,7 +200,7 @@ class FileChecker implements CsvSink {
 class RowChecker {
   readonly force: string;
   readonly fileMonth: Month | null;
-  readonly staged = new StagingBuffer();
+  readonly staged: StagingBuffer;
   readonly rejected: RejectedRow[] = [];
   readonly months = new Map<Month, number>();
   readonly placer: ReturnType<typeof cachedPlacer>;
@@ -204,15 +211,20 @@ class RowChecker {
     kind: PoliceKind,
     width: number,
     index: ReadonlyMap<string, number>,
+    plain: boolean,
     force: string,
     fileMonth: Month | null,
     lookups: PlacementLookups,
+    size: number,
   ) {
+    // Staged rows take about as many bytes as the CSV they come from: start with enough.
+    this.staged = new StagingBuffer(Math.ceil(size * 1.25));
     this.force = force;
     this.fileMonth = fileMonth;
     this.width = width;
     this.placer = cachedPlacer(lookups, forceById(force)?.pfaCode ?? null);
-    this.mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, place: this.placer.place });
+    const place = this.placer.place;
+    this.mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, place, plain });
   }
 
   check(record: string[], line: number, malformed: string | undefined): void {
