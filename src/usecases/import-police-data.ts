@@ -63,9 +63,18 @@ export async function importPoliceData(
   const progress = options.onProgress ?? (() => undefined);
   const sources = expanded.sources;
   progress({ phase: 'start', total: sources.length });
-  const known = await importedHashes(db);
-  const loader = await PoliceBatchLoader.create(db);
-  const pool = new ParsePool(await loadPlacementLookups(db));
+  // The parse worker boots while the store reads the register's lookups.
+  const pool = new ParsePool(loadPlacementLookups(db));
+  let known: Set<string>;
+  let loader: PoliceBatchLoader;
+  try {
+    await pool.ready;
+    known = await importedHashes(db);
+    loader = await PoliceBatchLoader.create(db);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   // A pipeline: while DuckDB loads file N, file N+1 is read and checked (on a worker thread
   // when one is available). Loads run strictly in order, so replacement follows file order.
   const prepareAt = (i: number) => settled(prepare(sources[i] as Source, known, pool, options));
