@@ -54,6 +54,14 @@ describe('cachedPlacer(lookups, forceArea)', () => {
       outsideForceArea: 1,
     });
   });
+  it('places a code the register lacks by its name each time, whatever came before', () => {
+    const { place } = cachedPlacer(lookups, 'E23000027');
+    expect(place('E01023819', 'Barnet 001C')).toEqual({ districtCode: 'E07000102', match: 'code' });
+    expect(place('E01035600', 'Three Rivers 011F').districtCode).toBe('E07000102');
+    expect(place('E01035600', 'Barnet 001C').districtCode).toBe('E09000003');
+    expect(place('E01035600', 'Nowhere 001A')).toEqual({ districtCode: null, match: 'unmatched' });
+    expect(place('', 'Barnet 001C')).toEqual({ districtCode: 'E09000003', match: 'name' });
+  });
 });
 
 describe('districtNameFromLsoaName(name)', () => {

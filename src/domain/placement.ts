@@ -45,26 +45,49 @@ export function placeRecord(lsoaCode: string, lsoaName: string, lookups: Placeme
   return { districtCode: null, match: 'unmatched' };
 }
 
-/** A placer that remembers each LSOA it has seen: a force-month has a few thousand of them. */
+/**
+ * A placer that remembers each LSOA it has seen: a force-month has a few thousand of them. An
+ * LSOA code the register knows decides the district alone, so it is remembered by its code; any
+ * other code and name are remembered as a pair. Whether a district lies outside the force's area
+ * is remembered with it.
+ */
 export function cachedPlacer(lookups: PlacementLookups, forceArea: string | null) {
-  const cache = new Map<string, Placed>();
+  const byCode = new Map<string, Remembered>();
+  const byPair = new Map<string, Remembered>();
   const counts = emptyPlacementCounts();
+  const remember = (placed: Placed): Remembered => ({
+    placed,
+    outside:
+      placed.districtCode !== null &&
+      forceArea !== null &&
+      lookups.forceAreaOfDistrict.get(placed.districtCode) !== forceArea,
+  });
   const place = (lsoaCode: string, lsoaName: string): Placed => {
-    const key = lsoaCode + '\u0000' + lsoaName;
-    let placed = cache.get(key);
-    if (!placed) cache.set(key, (placed = placeRecord(lsoaCode, lsoaName, lookups)));
+    let seen = byCode.get(lsoaCode);
+    if (seen === undefined) {
+      if (lsoaCode !== '' && lookups.districtOfLsoa.get(lsoaCode)) {
+        byCode.set(lsoaCode, (seen = remember(placeRecord(lsoaCode, lsoaName, lookups))));
+      } else {
+        const key = lsoaCode + '\u0000' + lsoaName;
+        seen = byPair.get(key);
+        if (seen === undefined) {
+          byPair.set(key, (seen = remember(placeRecord(lsoaCode, lsoaName, lookups))));
+        }
+      }
+    }
+    const placed = seen.placed;
     if (placed.match === 'code') counts.byLsoaCode++;
     else if (placed.match === 'name') counts.byLsoaName++;
     else if (placed.match === 'none') counts.noLocation++;
     else counts.unmatched++;
-    if (
-      placed.districtCode !== null &&
-      forceArea !== null &&
-      lookups.forceAreaOfDistrict.get(placed.districtCode) !== forceArea
-    ) {
-      counts.outsideForceArea++;
-    }
+    if (seen.outside) counts.outsideForceArea++;
     return placed;
   };
   return { place, counts };
+}
+
+interface Remembered {
+  placed: Placed;
+  /** In a district outside the force's own area. */
+  outside: boolean;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../errors.js';
-import { parseCsv } from './csv.js';
+import { parseCsv, readCsv } from './csv.js';
 import { decodeCsvText } from './decode.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -26,6 +26,55 @@ describe('parseCsv(text, path)', () => {
   });
   it('unescapes doubled quotes', () => {
     expect(parseCsv('a\n"say ""hi"""\n', 'f.csv').records).toEqual([['say "hi"']]);
+  });
+  it('reads CR line ends, and counts a stray LF inside an unquoted field of a CRLF file', () => {
+    expect(parseCsv('a,b\r1,2\r\r3,4\r', 'f.csv')).toMatchObject({
+      records: [
+        ['1', '2'],
+        ['3', '4'],
+      ],
+      lines: [2, 4],
+    });
+    const csv = parseCsv('a,b\r\n1,x\ny\r\n\r\n3,4', 'f.csv');
+    expect(csv.records).toEqual([
+      ['1', 'x\ny'],
+      ['3', '4'],
+    ]);
+    expect(csv.lines).toEqual([2, 5]);
+  });
+  it('flags a record with a malformed quote and keeps reading', () => {
+    const csv = parseCsv('a,b\n1,2 "x" 3\n4,"5"x"\n6,7\n', 'f.csv');
+    expect(csv.records).toEqual([
+      ['1', '2 "x" 3'],
+      ['4', '5"x'],
+      ['6', '7'],
+    ]);
+    expect(csv.lines).toEqual([2, 3, 4]);
+    expect([...csv.malformed]).toEqual([[1, 'Trailing quote on quoted field is malformed']]);
+  });
+  it('hands records over one at a time, saying whether any field would need quoting', () => {
+    const seen: unknown[] = [];
+    const sink = {
+      header: (fields: string[], plain: boolean) => seen.push(['header', fields, plain]),
+      record: (fields: string[], line: number) => seen.push([line, fields]),
+    };
+    readCsv('a,b\n1,2\n\n3,4', 'f.csv', sink);
+    expect(seen).toEqual([
+      ['header', ['a', 'b'], true],
+      [2, ['1', '2']],
+      [4, ['3', '4']],
+    ]);
+    seen.length = 0;
+    readCsv('a,b\r\n1,2\r\n', 'f.csv', sink);
+    readCsv('a,b\n1,"2"\n', 'f.csv', sink);
+    expect(seen.filter((s) => Array.isArray(s) && s[0] === 'header')).toEqual([
+      ['header', ['a', 'b'], false],
+      ['header', ['a', 'b'], false],
+    ]);
+  });
+  it('drops one byte-order mark, as papaparse does, whether or not the text has quotes', () => {
+    expect(parseCsv('\uFEFF\uFEFFa,b\n1,2\n', 'f.csv').header).toEqual(['\uFEFFa', 'b']);
+    expect(parseCsv('\uFEFF\uFEFFa,"b"\n1,2\n', 'f.csv').header).toEqual(['\uFEFFa', 'b']);
   });
   it('refuses a file whose quoted field never closes, naming the line', () => {
     expect(() => parseCsv('a,b\n1,2\n3,"open\n', 'f.csv')).toThrow(

@@ -1,12 +1,31 @@
 /**
  * CSV text to records with their line numbers, through papaparse (RFC 4180: quoted fields with
- * commas, quotes and newlines; LF or CRLF line ends). A record's line is the 1-based line of the
- * file on which it starts, counting the lines that quoted newlines add, so that every rejected
- * row can be found in the file the user has.
+ * commas, quotes and newlines; LF, CRLF or CR line ends, guessed as papaparse guesses them). A
+ * record's line is the 1-based line of the file on which it starts, counting the lines that
+ * quoted newlines add, so that every rejected row can be found in the file the user has.
+ *
+ * Records are handed over one at a time as they are parsed (`readCsv`), so that a large file's
+ * records die young instead of all being held until the file is done: garbage collection of
+ * long-lived records was the largest single cost of an import. A file without any quote is split
+ * here directly, exactly as papaparse splits such a file (its own fast path), but without
+ * building an array of all its lines first.
  */
 import Papa from 'papaparse';
 
 import { InputError } from '../errors.js';
+
+export interface CsvSink {
+  /**
+   * The first record (even when blank; [] for empty text). `plain` is true when no field of the
+   * file holds a quote, comma, CR or LF, so that no field needs quoting when written as CSV.
+   */
+  header(fields: string[], plain: boolean): void;
+  /**
+   * Each record after the header, blank lines dropped, with the line it starts on and, when
+   * papaparse flagged it as malformed (stray quotes), its message.
+   */
+  record(fields: string[], line: number, malformed: string | undefined): void;
+}
 
 export interface CsvRecords {
   header: string[];
@@ -18,48 +37,133 @@ export interface CsvRecords {
   malformed: Map<number, string>;
 }
 
-export function parseCsv(text: string, path: string): CsvRecords {
-  const result = Papa.parse<string[]>(text, { delimiter: ',', quoteChar: '"', escapeChar: '"' });
-  const rows = result.data;
-  const unterminated = result.errors.find((e) => e.code === 'MissingQuotes');
-  const lineOfRow = lineNumbers(rows);
-  if (unterminated) {
-    const line = lineOfRow[unterminated.row ?? 0] ?? 1;
-    throw new InputError(
-      `${path}:${line}: a quoted field is never closed, so the rest of the file cannot be read`,
-    );
-  }
-  const header = rows[0] ?? [];
-  const malformedRows = new Map<number, string>();
-  for (const e of result.errors) {
-    if (e.type === 'Quotes' && e.row !== undefined) malformedRows.set(e.row, e.message);
-  }
-  const records: string[][] = [];
-  const lines: number[] = [];
-  const malformed = new Map<number, string>();
-  for (let i = 1; i < rows.length; i++) {
-    const row = rows[i] as string[];
-    if (row.length === 1 && row[0] === '') continue; // blank line
-    const message = malformedRows.get(i);
-    if (message) malformed.set(records.length, message);
-    records.push(row);
-    lines.push(lineOfRow[i] as number);
-  }
-  return { header, records, lines, malformed };
+/**
+ * Reads CSV text into `sink`, record by record. A quoted field that is never closed refuses the
+ * file (InputError naming its line) once the records before it have been handed over.
+ */
+export function readCsv(text: string, path: string, sink: CsvSink): void {
+  // Papa.parse drops one byte-order mark from string input (decodeCsvText drops another).
+  const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  if (input === '') sink.header([], true);
+  else if (input.indexOf('"') === -1) readUnquoted(input, sink);
+  else readQuoted(text, path, sink); // papaparse drops the mark itself
 }
 
-/** The starting line of each parsed row: one line per row plus the newlines inside its fields. */
-function lineNumbers(rows: readonly string[][]): number[] {
-  const out = new Array<number>(rows.length);
-  let line = 1;
-  for (let i = 0; i < rows.length; i++) {
-    out[i] = line;
-    line += 1;
-    for (const field of rows[i] as string[]) {
-      if (field.length > 0 && field.includes('\n')) line += countNewlines(field);
-    }
-  }
+/** All records at once, held in memory. */
+export function parseCsv(text: string, path: string): CsvRecords {
+  const out: CsvRecords = { header: [], records: [], lines: [], malformed: new Map() };
+  readCsv(text, path, {
+    header(fields) {
+      out.header = fields;
+    },
+    record(fields, line, malformed) {
+      if (malformed) out.malformed.set(out.records.length, malformed);
+      out.records.push(fields);
+      out.lines.push(line);
+    },
+  });
   return out;
+}
+
+/**
+ * Text without quotes: split at the guessed line end, then at commas, as papaparse's fast path
+ * does (`input.split(newline)`, then `row.split(',')`), with no errors possible.
+ */
+function readUnquoted(text: string, sink: CsvSink): void {
+  const newline = guessLineEndings(text);
+  const step = newline.length;
+  // A field can hold LF only when lines end otherwise (CR or CRLF) and the text has a stray LF.
+  let lf = newline === '\n' ? -1 : text.indexOf('\n');
+  const plain = lf === -1 && text.indexOf('\r') === -1;
+  let comma = text.indexOf(',');
+  let line = 1;
+  let start = 0;
+  let first = true;
+  for (;;) {
+    const found = text.indexOf(newline, start);
+    const end = found === -1 ? text.length : found;
+    const fields: string[] = [];
+    let from = start;
+    while (comma !== -1 && comma < end) {
+      fields.push(text.slice(from, comma));
+      from = comma + 1;
+      comma = text.indexOf(',', from);
+    }
+    fields.push(text.slice(from, end));
+    const at = line;
+    line += 1;
+    while (lf !== -1 && lf < end) {
+      line += 1;
+      lf = text.indexOf('\n', lf + 1);
+    }
+    if (first) {
+      sink.header(fields, plain);
+      first = false;
+    } else if (end > start) {
+      sink.record(fields, at, undefined);
+    }
+    if (found === -1) return;
+    start = found + step;
+    if (lf !== -1 && lf < start) lf = text.indexOf('\n', start);
+  }
+}
+
+/**
+ * papaparse's guess of the line end (ParserHandle.guessLineEndings) for text without quotes,
+ * where its first step (removing quoted text) changes nothing: within the first MiB, LF when
+ * there is no CR or an LF comes first; else CRLF when at least half the CR-separated pieces
+ * start with LF, else CR.
+ */
+function guessLineEndings(text: string): '\n' | '\r\n' | '\r' {
+  const limit = Math.min(text.length, 1024 * 1024);
+  const firstCr = text.indexOf('\r');
+  if (firstCr === -1 || firstCr >= limit) return '\n';
+  const firstLf = text.indexOf('\n');
+  if (firstLf !== -1 && firstLf < firstCr) return '\n';
+  let pieces = 1;
+  let withLf = 0;
+  for (let cr = firstCr; cr !== -1 && cr < limit; cr = text.indexOf('\r', cr + 1)) {
+    pieces += 1;
+    if (cr + 1 < limit && text.charCodeAt(cr + 1) === 10) withLf += 1;
+  }
+  return withLf >= pieces / 2 ? '\r\n' : '\r';
+}
+
+/** Text with quotes: papaparse, one record per step. */
+function readQuoted(text: string, path: string, sink: CsvSink): void {
+  let line = 1;
+  let first = true;
+  let unterminated = 0;
+  Papa.parse<string[]>(text, {
+    delimiter: ',',
+    quoteChar: '"',
+    escapeChar: '"',
+    step(results) {
+      const fields = results.data;
+      const at = line;
+      line += 1;
+      for (const field of fields) {
+        if (field.length > 0 && field.includes('\n')) line += countNewlines(field);
+      }
+      let malformed: string | undefined;
+      for (const e of results.errors) {
+        if (e.code === 'MissingQuotes') unterminated = at;
+        if (e.type === 'Quotes') malformed = e.message;
+      }
+      if (unterminated !== 0) return;
+      if (first) {
+        sink.header(fields, false);
+        first = false;
+      } else if (fields.length !== 1 || fields[0] !== '') {
+        sink.record(fields, at, malformed);
+      }
+    },
+  });
+  if (unterminated !== 0) {
+    throw new InputError(
+      `${path}:${unterminated}: a quoted field is never closed, so the rest of the file cannot be read`,
+    );
+  }
 }
 
 function countNewlines(s: string): number {

@@ -9,9 +9,18 @@
 const NEWLINE = 0x0a;
 
 export class StagingBuffer {
-  private buffer = Buffer.allocUnsafe(1 << 20);
+  private buffer: Buffer;
   private length = 0;
   rows = 0;
+
+  /**
+   * `capacity`: the bytes to start with (staged rows take about as many bytes as the CSV they
+   * come from). Never below 64 KiB, so the buffer is never a slice of Node's shared pool and can
+   * be transferred to another thread.
+   */
+  constructor(capacity = 1 << 20) {
+    this.buffer = Buffer.allocUnsafe(Math.max(capacity, 1 << 16));
+  }
 
   /** One staged row: cells already encoded with `text`, `num` and `flag`, joined by commas. */
   row(line: string): void {

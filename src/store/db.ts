@@ -61,6 +61,15 @@ export class Db {
     return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
   }
 
+  /**
+   * Runs a query and returns its columns, each as an array of plain values (BIGINTs become
+   * numbers): for reading many rows without building an object per row.
+   */
+  async queryColumns(sql: string): Promise<unknown[][]> {
+    const reader = await this.connection.runAndReadAll(sql);
+    return reader.getColumnsJS().map((column) => column.map(plainValue));
+  }
+
   async run(sql: string, params?: Params): Promise<void> {
     await this.connection.run(sql, params);
   }

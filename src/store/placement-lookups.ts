@@ -3,19 +3,23 @@ import type { PlacementLookups } from '../domain/placement.js';
 import type { Db } from './db.js';
 
 export async function loadPlacementLookups(db: Db): Promise<PlacementLookups> {
-  const lsoas = await db.query<{ lsoa_code: string; district_code: string }>(
-    'SELECT lsoa_code, district_code FROM lsoa_district',
-  );
-  const names = await db.query<{ name_key: string; district_code: string }>(
-    'SELECT name_key, district_code FROM district_name',
-  );
-  const forces = await db.query<{ district: string; force_area: string }>(
+  // Read as columns: one object per LSOA row (about 35,000) made this a tenth of a second.
+  const lsoas = await db.queryColumns('SELECT lsoa_code, district_code FROM lsoa_district');
+  const names = await db.queryColumns('SELECT name_key, district_code FROM district_name');
+  const forces = await db.queryColumns(
     `SELECT d.code AS district, c.parent AS force_area
      FROM area d JOIN area c ON c.code = d.parent WHERE d.type = 'district'`,
   );
   return {
-    districtOfLsoa: new Map(lsoas.map((r) => [r.lsoa_code, r.district_code])),
-    districtByName: new Map(names.map((r) => [r.name_key, r.district_code])),
-    forceAreaOfDistrict: new Map(forces.map((r) => [r.district, r.force_area])),
+    districtOfLsoa: pairs(lsoas),
+    districtByName: pairs(names),
+    forceAreaOfDistrict: pairs(forces),
   };
+}
+
+/** The first column mapped to the second. */
+function pairs([keys = [], values = []]: unknown[][]): Map<string, string> {
+  const map = new Map<string, string>();
+  for (let i = 0; i < keys.length; i++) map.set(keys[i] as string, values[i] as string);
+  return map;
 }

@@ -71,11 +71,20 @@ export async function importPoliceSources(
   const progress = options.onProgress ?? (() => undefined);
   const sources = expanded.sources;
   progress({ phase: 'start', total: sources.length });
-  const stored = await importedHashes(db);
+  // The parse worker boots while the store reads the register's lookups.
+  const pool = new ParsePool(loadPlacementLookups(db));
+  let stored: Set<string>;
+  let loader: PoliceBatchLoader;
   /** The outcome of each content imported by this command, for copies of it later in the command. */
   const loadedNow = new Map<string, ImportFileReport>();
-  const loader = await PoliceBatchLoader.create(db);
-  const pool = new ParsePool(await loadPlacementLookups(db));
+  try {
+    await pool.ready;
+    stored = await importedHashes(db);
+    loader = await PoliceBatchLoader.create(db);
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
   // A pipeline: while DuckDB loads file N, file N+1 is read and checked (on a worker thread
   // when one is available). Loads run strictly in order, so replacement follows file order.
   const prepareAt = (i: number) => settled(prepare(sources[i] as Source, stored, pool, options));

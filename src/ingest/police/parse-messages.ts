@@ -1,8 +1,13 @@
 /** Messages between ParsePool and its worker, and the parsed file in a form that crosses threads. */
 import type { Month } from '../../domain/month.js';
-import type { PlacementCounts } from '../../domain/placement.js';
+import type { PlacementCounts, PlacementLookups } from '../../domain/placement.js';
 import type { PoliceKind } from '../../domain/police-file.js';
 import type { ParsedPoliceFile, RejectedRow } from './parse-police-file.js';
+
+/** The worker's first message: the register's lookups, for placing records. */
+export interface LookupsMessage {
+  lookups: PlacementLookups;
+}
 
 export interface ParseJob {
   id: number;

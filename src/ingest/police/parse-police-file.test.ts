@@ -112,6 +112,15 @@ describe('parsePoliceFile: street rows', () => {
     );
   });
 
+  it('refuses an unclosed quote before anything else about the file', () => {
+    expect(() => parse('people.csv', 'id,name\n1,Ann\n2,"Bob\n')).toThrow(
+      /people\.csv:3: a quoted field is never closed/,
+    );
+    expect(() => parse('2025-12-kent-street.csv', [HEADER, GOOD, '"x'].join('\n'))).toThrow(
+      /:3: a quoted field is never closed/,
+    );
+  });
+
   it('refuses a CSV that is not a police.uk file', () => {
     expect(() => parse('people.csv', 'id,name\n1,Ann\n')).toThrow(
       /not a police.uk street, outcomes or stop-and-search CSV/,

@@ -16,13 +16,14 @@ import {
   OPTIONAL_COLUMNS,
   parsePoliceFileName,
   POLICE_COLUMNS,
+  type PoliceFileName,
   type PoliceKind,
 } from '../../domain/police-file.js';
 import { InputError } from '../../errors.js';
-import { parseCsv, type CsvRecords } from '../csv.js';
+import { readCsv, type CsvSink } from '../csv.js';
 import { decodeCsvText } from '../decode.js';
 import { recordText, StagingBuffer } from '../staging.js';
-import { ROW_MAPPERS } from './row-mappers.js';
+import { ROW_MAPPERS, type RowMapper } from './row-mappers.js';
 
 export interface RejectedRow {
   line: number;
@@ -61,60 +62,185 @@ export function parsePoliceFile(
   options: ParseOptions,
 ): ParsedPoliceFile {
   const text = decodeCsvText(bytes, path);
-  const csv = parseCsv(text, path);
   const named = parsePoliceFileName(baseName);
-  const kind = kindOf(csv.header, path, named?.kind ?? null);
-  if (csv.records.length === 0) throw new InputError(`${path}: the file has a header but no rows`);
-  const warnings: string[] = [];
-  if (named && named.kind !== kind) {
-    warnings.push(
-      `the file name says ${named.kind} but the header is a ${kind} header; read as ${kind}`,
-    );
-  }
-  const index = new Map(csv.header.map((h, i) => [h.trim(), i]));
-  const force = forceOf(kind, csv, index, named?.force ?? null, options.force, path);
-  const fileMonth = monthOf(kind, csv, index, named?.month ?? null);
+  const file = new FileChecker(path, named, options, bytes.length);
+  readCsv(text, path, file);
+  return file.finish(contentHash);
+}
 
-  const staged = new StagingBuffer();
-  const rejected: RejectedRow[] = [];
-  const months = new Map<Month, number>();
-  const placer = cachedPlacer(options.lookups, forceById(force)?.pfaCode ?? null);
-  const mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, place: placer.place });
-  const width = csv.header.length;
-  for (let i = 0; i < csv.records.length; i++) {
-    const record = csv.records[i] as string[];
-    const line = csv.lines[i] as number;
+/**
+ * Checks a file's records as the CSV reader hands them over, so that none is held longer than
+ * it takes to check it. The force and month every row is checked against are usually known
+ * before the first row: the police.uk file name (or --force) gives them, and any other answer
+ * from the rows refuses the file. Otherwise (a file named otherwise) they are read from the rows
+ * first, so the records are held until the end and checked then.
+ *
+ * Refusals keep the order of the checks: an unclosed quote (the CSV reader), then the header,
+ * then a file without rows, then the force, then a file in which no row could be imported.
+ */
+class FileChecker implements CsvSink {
+  private readonly path: string;
+  private readonly named: PoliceFileName | null;
+  private readonly options: ParseOptions;
+  private kind: PoliceKind | null = null;
+  private headerError: unknown = null;
+  private index: ReadonlyMap<string, number> = new Map();
+  private records = 0;
+  /** Counts of the raw values the force (or, for stop-and-search, the month) is read from. */
+  private forceValues: ValueCounter | null = null;
+  private dateValues: ValueCounter | null = null;
+  private forceColumn = -1;
+  private dateColumn = -1;
+  /** Set once the force and month are known; until then records are held. */
+  private rows: RowChecker | null = null;
+  private held: { fields: string[]; line: number; malformed: string | undefined }[] = [];
+  private width = 0;
+  private plain = false;
+  /** The size of the file, from which the staged rows' size is guessed. */
+  private readonly size: number;
+
+  constructor(path: string, named: PoliceFileName | null, options: ParseOptions, size: number) {
+    this.path = path;
+    this.named = named;
+    this.options = options;
+    this.size = size;
+  }
+
+  header(fields: string[], plain: boolean): void {
+    this.width = fields.length;
+    this.plain = plain;
+    try {
+      this.kind = kindOf(fields, this.path, this.named?.kind ?? null);
+    } catch (error) {
+      this.headerError = error; // thrown once the reader has seen the whole file
+      return;
+    }
+    const kind = this.kind;
+    this.index = new Map(fields.map((h, i) => [h.trim(), i]));
+    const known = this.options.force ?? this.named?.force;
+    if (kind !== 'stop-and-search') {
+      this.forceColumn = this.index.get('Falls within') ?? -1;
+      if (this.forceColumn !== -1) this.forceValues = new ValueCounter();
+    }
+    if (kind === 'stop-and-search' && !this.named) {
+      this.dateColumn = this.index.get('Date') ?? -1;
+      if (this.dateColumn !== -1) this.dateValues = new ValueCounter();
+    }
+    // With a police.uk name (or --force), the force and month checked below are the only ones
+    // that can pass forceOf and monthOf at the end: start checking rows now.
+    if (known !== undefined && (kind !== 'stop-and-search' || this.named)) {
+      this.rows = this.rowChecker(kind, known, this.named?.month ?? null);
+    }
+  }
+
+  record(fields: string[], line: number, malformed: string | undefined): void {
+    if (this.kind === null) return;
+    this.records++;
+    if (this.forceValues) this.forceValues.add(fields[this.forceColumn]);
+    if (this.dateValues) this.dateValues.add(fields[this.dateColumn]);
+    if (this.rows) this.rows.check(fields, line, malformed);
+    else this.held.push({ fields, line, malformed });
+  }
+
+  finish(contentHash: string): ParsedPoliceFile {
+    const { path, named, options } = this;
+    const kind = this.kind;
+    if (kind === null) throw this.headerError;
+    if (this.records === 0) throw new InputError(`${path}: the file has a header but no rows`);
+    const warnings: string[] = [];
+    if (named && named.kind !== kind) {
+      warnings.push(
+        `the file name says ${named.kind} but the header is a ${kind} header; read as ${kind}`,
+      );
+    }
+    const fromRows = this.forceValues?.mode(forceIdFromName) ?? null;
+    const force = forceOf(kind, fromRows, named?.force ?? null, options.force, path);
+    // Street and outcomes rows carry their own months; stop-and-search rows only a date.
+    const fileMonth =
+      named?.month ??
+      (kind === 'stop-and-search' ? (this.dateValues?.mode((d) => d.slice(0, 7)) ?? null) : null);
+    let rows = this.rows;
+    if (rows === null) {
+      rows = this.rowChecker(kind, force, fileMonth);
+      for (const r of this.held) rows.check(r.fields, r.line, r.malformed);
+      this.held = [];
+    } else if (rows.force !== force || rows.fileMonth !== fileMonth) {
+      throw new Error(`${path}: rows were checked against the wrong force or month`);
+    }
+    const { staged, rejected, months, placer } = rows;
+    if (staged.rows === 0) {
+      const first = rejected
+        .slice(0, 3)
+        .map((r) => `line ${r.line}: ${r.reason}`)
+        .join('; ');
+      throw new InputError(`${path}: no row could be imported (${first})`);
+    }
+    return {
+      path,
+      kind,
+      force,
+      months: [...months.keys()].sort(),
+      monthCounts: months,
+      placement: kind === 'stop-and-search' ? null : placer.counts,
+      contentHash,
+      staged,
+      rejected,
+      warnings,
+    };
+  }
+
+  private rowChecker(kind: PoliceKind, force: string, fileMonth: Month | null): RowChecker {
+    const { width, index, plain, size } = this;
+    const { lookups } = this.options;
+    return new RowChecker(kind, width, index, plain, force, fileMonth, lookups, size);
+  }
+}
+
+/** Checks and stages the records of one file against its force and month. */
+class RowChecker {
+  readonly force: string;
+  readonly fileMonth: Month | null;
+  readonly staged: StagingBuffer;
+  readonly rejected: RejectedRow[] = [];
+  readonly months = new Map<Month, number>();
+  readonly placer: ReturnType<typeof cachedPlacer>;
+  private readonly mapper: RowMapper;
+  private readonly width: number;
+
+  constructor(
+    kind: PoliceKind,
+    width: number,
+    index: ReadonlyMap<string, number>,
+    plain: boolean,
+    force: string,
+    fileMonth: Month | null,
+    lookups: PlacementLookups,
+    size: number,
+  ) {
+    // Staged rows take about as many bytes as the CSV they come from: start with enough.
+    this.staged = new StagingBuffer(Math.ceil(size * 1.25));
+    this.force = force;
+    this.fileMonth = fileMonth;
+    this.width = width;
+    this.placer = cachedPlacer(lookups, forceById(force)?.pfaCode ?? null);
+    const place = this.placer.place;
+    this.mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, place, plain });
+  }
+
+  check(record: string[], line: number, malformed: string | undefined): void {
     const problem =
-      rowProblem(record, width, csv.malformed.get(i)) ?? mapper(record, line, staged, months);
-    if (problem)
-      rejected.push({
+      rowProblem(record, this.width, malformed) ??
+      this.mapper(record, line, this.staged, this.months);
+    if (problem) {
+      this.rejected.push({
         line,
         field: problem.field,
         reason: describe(problem),
         raw: recordText(record),
       });
+    }
   }
-  if (staged.rows === 0) {
-    const first = rejected
-      .slice(0, 3)
-      .map((r) => `line ${r.line}: ${r.reason}`)
-      .join('; ');
-    throw new InputError(`${path}: no row could be imported (${first})`);
-  }
-  return {
-    path,
-    kind,
-    force,
-    months: [...months.keys()].sort(),
-    monthCounts: months,
-    placement: kind === 'stop-and-search' ? null : placer.counts,
-    contentHash,
-    staged,
-    rejected,
-    warnings,
-  };
 }
-
 /** Problems with a record's shape, before its fields are looked at. */
 function rowProblem(record: readonly string[], width: number, quotes: string | undefined) {
   if (quotes) return { field: null, reason: `malformed quotes (${quotes})` };
@@ -149,29 +275,51 @@ function kindOf(header: readonly string[], path: string, named: PoliceKind | nul
   );
 }
 
-/** The most common non-empty value of a column, after `transform`, or null. */
-function modalValue(csv: CsvRecords, column: number | undefined, transform = (s: string) => s) {
-  if (column === undefined) return null;
-  const raw = new Map<string, number>();
-  for (const r of csv.records) {
-    const v = r[column];
-    if (v !== undefined && v !== '') raw.set(v, (raw.get(v) ?? 0) + 1);
+/**
+ * Counts of a column's non-empty raw values, for its most common value. Police.uk files repeat
+ * the same value row after row, so runs are counted before they reach the map.
+ */
+class ValueCounter {
+  private readonly raw = new Map<string, number>();
+  private last: string | null = null;
+  private run = 0;
+
+  add(value: string | undefined): void {
+    if (value === undefined || value === '') return;
+    if (value === this.last) {
+      this.run++;
+      return;
+    }
+    this.flush();
+    this.last = value;
+    this.run = 1;
   }
-  const counts = new Map<string, number>();
-  for (const [v, n] of raw) {
-    const key = transform(v.trim());
-    if (key !== '') counts.set(key, (counts.get(key) ?? 0) + n);
+
+  /** The most common value after `transform` (ties: the first seen), or null. */
+  mode(transform: (s: string) => string): string | null {
+    this.flush();
+    const counts = new Map<string, number>();
+    for (const [v, n] of this.raw) {
+      const key = transform(v.trim());
+      if (key !== '') counts.set(key, (counts.get(key) ?? 0) + n);
+    }
+    let best: string | null = null;
+    let bestCount = 0;
+    for (const [v, n] of counts) if (n > bestCount) [best, bestCount] = [v, n];
+    return best;
   }
-  let best: string | null = null;
-  let bestCount = 0;
-  for (const [v, n] of counts) if (n > bestCount) [best, bestCount] = [v, n];
-  return best;
+
+  private flush(): void {
+    if (this.last !== null) this.raw.set(this.last, (this.raw.get(this.last) ?? 0) + this.run);
+    this.last = null;
+    this.run = 0;
+  }
 }
 
+/** `fromRows`: the most common force among the rows (street and outcomes), or null. */
 function forceOf(
   kind: PoliceKind,
-  csv: CsvRecords,
-  index: ReadonlyMap<string, number>,
+  fromRows: string | null,
   named: string | null,
   override: string | undefined,
   path: string,
@@ -186,7 +334,6 @@ function forceOf(
     }
     return force;
   }
-  const fromRows = modalValue(csv, index.get('Falls within'), forceIdFromName);
   const force = override ?? fromRows ?? named;
   if (!force) throw new InputError(`${path}: no row says which force it falls within`);
   if (named && fromRows && named !== fromRows) {
@@ -195,15 +342,4 @@ function forceOf(
     );
   }
   return force;
-}
-
-function monthOf(
-  kind: PoliceKind,
-  csv: CsvRecords,
-  index: ReadonlyMap<string, number>,
-  named: Month | null,
-): Month | null {
-  if (named) return named;
-  if (kind !== 'stop-and-search') return null; // rows carry their own months
-  return modalValue(csv, index.get('Date'), (d) => d.slice(0, 7));
 }

@@ -2,7 +2,8 @@
  * Parses police.uk files on a worker thread when Lantern runs from its compiled build, so that
  * checking file N+1 and loading file N into DuckDB use two cores. Running from TypeScript
  * sources (tests), where Node cannot start a .ts worker, it parses on the calling thread with
- * the same function: results are identical either way.
+ * the same function: results are identical either way. The worker starts at once and gets the
+ * register's lookups as its first message, so that it boots while the store reads them.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,7 @@ import { InputError } from '../../errors.js';
 import {
   toTransferable,
   type CheckedPoliceFile,
+  type LookupsMessage,
   type ParseJob,
   type ParseReply,
 } from './parse-messages.js';
@@ -22,36 +24,37 @@ export type ParseRequest = Omit<ParseJob, 'id'>;
 
 export class ParsePool {
   private readonly worker: Worker | null;
-  private readonly lookups: PlacementLookups;
+  private readonly lookups: Promise<PlacementLookups>;
+  /** Settles once the lookups have been read (and sent to the worker); rejects if they fail. */
+  readonly ready: Promise<void>;
   private readonly pending = new Map<
     number,
     { resolve: (p: CheckedPoliceFile) => void; reject: (e: Error) => void }
   >();
   private nextId = 1;
 
-  constructor(lookups: PlacementLookups) {
+  constructor(lookups: Promise<PlacementLookups>) {
     this.lookups = lookups;
     const script = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
-    this.worker = existsSync(script) ? new Worker(script, { workerData: lookups }) : null;
-    this.worker?.on('message', (reply: ParseReply) => this.settle(reply));
-    this.worker?.on('error', (error) => this.failAll(error));
-    this.worker?.on('exit', (code) => {
+    const worker = existsSync(script) ? new Worker(script) : null;
+    this.worker = worker;
+    worker?.on('message', (reply: ParseReply) => this.settle(reply));
+    worker?.on('error', (error) => this.failAll(error));
+    worker?.on('exit', (code) => {
       if (this.pending.size > 0)
         this.failAll(new Error(`the parsing thread stopped (exit code ${code})`));
     });
+    this.ready = lookups.then((l) => worker?.postMessage({ lookups: l } satisfies LookupsMessage));
+    this.ready.catch(() => undefined); // reported to whoever awaits `ready` or parses
   }
 
-  parse(request: ParseRequest): Promise<CheckedPoliceFile> {
+  async parse(request: ParseRequest): Promise<CheckedPoliceFile> {
     if (!this.worker) {
-      return new Promise((resolve) => {
-        const { path, baseName, bytes, hash, force } = request;
-        resolve(
-          toTransferable(
-            parsePoliceFile(path, baseName, bytes, hash, { force, lookups: this.lookups }),
-          ),
-        );
-      });
+      const lookups = await this.lookups;
+      const { path, baseName, bytes, hash, force } = request;
+      return toTransferable(parsePoliceFile(path, baseName, bytes, hash, { force, lookups }));
     }
+    await this.ready; // jobs follow the lookups
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });

@@ -4,12 +4,13 @@
  * identical rows of the same file: the n-th identical row gets "#n". The same content
  * republished gets the same keys.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 export function recordKeys() {
   const seen = new Map<string, number>();
   return (content: readonly (string | number | null)[]): string => {
-    const base = 'asb:' + createHash('sha1').update(content.join('\u001f')).digest('base64url');
+    // One-shot hashing: a Hash object per row cost three times as much.
+    const base = 'asb:' + hash('sha1', content.join('\u001f'), 'base64url');
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return n === 1 ? base : `${base}#${n}`;

@@ -5,7 +5,7 @@
  * row before writing any cell, so a rejected row leaves nothing staged. This is the hot path of
  * an import: columns are resolved to indexes up front and good rows allocate almost nothing.
  */
-import { categoryFromName } from '../../domain/categories.js';
+import { categoryFromName, type Category } from '../../domain/categories.js';
 import { forceIdFromName } from '../../domain/forces.js';
 import type { Month } from '../../domain/month.js';
 import type { Placed } from '../../domain/placement.js';
@@ -29,6 +29,8 @@ export interface MapperContext {
   force: string;
   /** Ties a record to its district by LSOA code or name (domain/placement.ts). */
   place: (lsoaCode: string, lsoaName: string) => Placed;
+  /** No field of the file holds a quote, comma or line break (csv.ts), so none needs quoting. */
+  plain: boolean;
 }
 
 /** Writes the row to `out` and counts its month, or returns the problem that rejects it. */
@@ -47,8 +49,27 @@ function reader(ctx: MapperContext, name: string): Reader {
   return (record) => (record[i] as string).trim();
 }
 
+const asIs = (value: string) => value;
+
+/** Encodes a text cell taken from the file's fields: `text`, or as it is when none needs it. */
+const cellOf = (ctx: MapperContext) => (ctx.plain ? asIs : text);
+
 const countMonth = (months: Map<Month, number>, month: Month) =>
   months.set(month, (months.get(month) ?? 0) + 1);
+
+/** A checked point with its staged cells (`num` of each coordinate; '' for no location). */
+interface LocatedPoint extends PointScratch {
+  lonCell: string;
+  latCell: string;
+}
+
+const locatedPoint = (): LocatedPoint => ({
+  present: false,
+  lon: 0,
+  lat: 0,
+  lonCell: '',
+  latCell: '',
+});
 
 /** Month, force and point: the checks street and outcomes rows share. */
 function locatedChecker(ctx: MapperContext) {
@@ -57,9 +78,14 @@ function locatedChecker(ctx: MapperContext) {
   const lon = reader(ctx, 'Longitude');
   const lat = reader(ctx, 'Latitude');
   const forceOfName = new Map<string, string>();
-  return (record: readonly string[], point: PointScratch): Problem | null => {
-    const problem = monthProblem(month(record), ctx.fileMonth);
-    if (problem) return problem;
+  let goodMonth: string | null = null; // rows of a file mostly repeat one month
+  return (record: readonly string[], point: LocatedPoint): Problem | null => {
+    const m = month(record);
+    if (m !== goodMonth) {
+      const problem = monthProblem(m, ctx.fileMonth);
+      if (problem) return problem;
+      goodMonth = m;
+    }
     const fw = fallsWithin(record);
     if (fw !== '') {
       let id = forceOfName.get(fw);
@@ -68,13 +94,19 @@ function locatedChecker(ctx: MapperContext) {
         return { field: 'Falls within', reason: `"${fw}" is not the file's force (${ctx.force})` };
       }
     }
-    return pointProblem(lon(record), lat(record), point);
+    const lonText = lon(record);
+    const latText = lat(record);
+    const problem = pointProblem(lonText, latText, point);
+    if (problem) return problem;
+    point.lonCell = point.present ? num(point.lon) : '';
+    point.latCell = point.present ? num(point.lat) : '';
+    return null;
   };
 }
 
 function streetMapper(ctx: MapperContext): RowMapper {
   const located = locatedChecker(ctx);
-  const point: PointScratch = { present: false, lon: 0, lat: 0 };
+  const point = locatedPoint();
   const [crimeId, month, reportedBy, fallsWithin, location, lsoaCode, lsoaName] = [
     'Crime ID',
     'Month',
@@ -88,11 +120,17 @@ function streetMapper(ctx: MapperContext): RowMapper {
   const lastOutcome = reader(ctx, 'Last outcome category');
   const context = reader(ctx, 'Context');
   const keyOf = recordKeys();
+  const cell = cellOf(ctx);
+  const categoryOfName = new Map<string, Category>();
   return (record, line, out, months) => {
     const problem = located(record, point);
     if (problem) return problem;
     const typeText = crimeType(record);
-    const category = categoryFromName(typeText);
+    let category = categoryOfName.get(typeText);
+    if (category === undefined) {
+      category = categoryFromName(typeText);
+      if (category) categoryOfName.set(typeText, category);
+    }
     if (!category)
       return { field: 'Crime type', reason: `"${typeText}" is not a police.uk crime type` };
     const m = month(record);
@@ -104,15 +142,16 @@ function streetMapper(ctx: MapperContext): RowMapper {
       lsoaName(record),
       context(record),
     ];
-    const lon = point.present ? point.lon : null;
-    const lat = point.present ? point.lat : null;
+    const { lonCell, latCell } = point;
     const placed = ctx.place(code, name);
-    const asbKey = id !== '' ? '' : keyOf([m, lon, lat, loc, code, name, category, note]);
+    // The cells join as the coordinates themselves would (no location: empty).
+    const asbKey = id !== '' ? '' : keyOf([m, lonCell, latCell, loc, code, name, category, note]);
+    // An ASB key is "asb:", base64url and "#n": never quoted.
     out.row(
-      `${line},${text(asbKey)},${text(id)},${m},${text(reportedBy(record))},` +
-        `${text(fallsWithin(record))},${num(lon)},${num(lat)},${text(loc)},${text(code)},` +
-        `${text(name)},${placed.districtCode ?? ''},${placed.match},${category},` +
-        `${text(lastOutcome(record))},${text(note)}`,
+      `${line},${asbKey},${cell(id)},${m},${cell(reportedBy(record))},` +
+        `${cell(fallsWithin(record))},${lonCell},${latCell},${cell(loc)},${cell(code)},` +
+        `${cell(name)},${placed.districtCode ?? ''},${placed.match},${category},` +
+        `${cell(lastOutcome(record))},${cell(note)}`,
     );
     return null;
   };
@@ -120,7 +159,7 @@ function streetMapper(ctx: MapperContext): RowMapper {
 
 function outcomesMapper(ctx: MapperContext): RowMapper {
   const located = locatedChecker(ctx);
-  const point: PointScratch = { present: false, lon: 0, lat: 0 };
+  const point = locatedPoint();
   const crimeId = reader(ctx, 'Crime ID');
   const month = reader(ctx, 'Month');
   const reportedBy = reader(ctx, 'Reported by');
@@ -129,6 +168,7 @@ function outcomesMapper(ctx: MapperContext): RowMapper {
   const lsoaCode = reader(ctx, 'LSOA code');
   const lsoaName = reader(ctx, 'LSOA name');
   const outcomeType = reader(ctx, 'Outcome type');
+  const cell = cellOf(ctx);
   return (record, line, out, months) => {
     const problem = located(record, point);
     if (problem) return problem;
@@ -142,10 +182,10 @@ function outcomesMapper(ctx: MapperContext): RowMapper {
     const [code, name] = [lsoaCode(record), lsoaName(record)];
     const placed = ctx.place(code, name);
     out.row(
-      `${line},${text(id)},${m},${text(reportedBy(record))},${text(fallsWithin(record))},` +
-        `${num(point.present ? point.lon : null)},${num(point.present ? point.lat : null)},` +
-        `${text(location(record))},${text(code)},${text(name)},${placed.districtCode ?? ''},` +
-        `${placed.match},${text(outcome)}`,
+      `${line},${cell(id)},${m},${cell(reportedBy(record))},${cell(fallsWithin(record))},` +
+        `${point.lonCell},${point.latCell},` +
+        `${cell(location(record))},${cell(code)},${cell(name)},${placed.districtCode ?? ''},` +
+        `${placed.match},${cell(outcome)}`,
     );
     return null;
   };
@@ -181,6 +221,7 @@ function stopSearchMapper(ctx: MapperContext): RowMapper {
     Reader,
     ...Reader[],
   ];
+  const cell = cellOf(ctx);
   return (record, line, out, months) => {
     const searchType = type(record);
     if (!SEARCH_TYPES.has(searchType.toLowerCase())) {
@@ -205,9 +246,9 @@ function stopSearchMapper(ctx: MapperContext): RowMapper {
     const month = ctx.fileMonth ?? dateText.slice(0, 7);
     countMonth(months, month);
     out.row(
-      `${line},${month},${text(searchType)},${text(dateText)},${flag(flagValues[0] ?? null)},` +
-        `${text(operation(record))},${num(point.present ? point.lat : null)},` +
-        `${num(point.present ? point.lon : null)},${descriptive.map((read) => text(read(record))).join(',')},` +
+      `${line},${month},${cell(searchType)},${cell(dateText)},${flag(flagValues[0] ?? null)},` +
+        `${cell(operation(record))},${num(point.present ? point.lat : null)},` +
+        `${num(point.present ? point.lon : null)},${descriptive.map((read) => cell(read(record))).join(',')},` +
         `${flag(flagValues[1] ?? null)},${flag(flagValues[2] ?? null)}`,
     );
     return null;
