@@ -136,6 +136,83 @@ describe('stored text', () => {
   });
 });
 
+describe('line ends, impossible dates and runaway quotes', () => {
+  it('reads a file whose lines end in CRLF here and LF there without running lines together', () => {
+    const text = `${HEADER}\r\n${row('m1', '2025-07')}\r\n${[2, 3, 4, 5].map((i) => row(`m${i}`, '2025-07')).join('\n')}\n`;
+    writeFileSync(`${dir.path}/2025-07-hertfordshire-street.csv`, text);
+    const { json } = runCliJson<ImportJson>([
+      'import',
+      `${dir.path}/2025-07-hertfordshire-street.csv`,
+      '--db',
+      `${dir.path}/mixed-ends.duckdb`,
+    ]);
+    expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 5 });
+  });
+
+  it('rejects a stop-and-search date that is not on the calendar, and imports the rest', () => {
+    const header = POLICE_COLUMNS['stop-and-search'].join(',');
+    const search = (date: string) =>
+      `Person search,${date},,,55.0,-1.6,Male,18-24,White,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,True,False`;
+    const text = [
+      header,
+      search('2020-04-30T10:00:00+00:00'),
+      search('2020-04-31T10:00:00+00:00'),
+      search('2020-04-01T24:30:00+00:00'),
+    ].join('\n');
+    writeFileSync(`${dir.path}/2020-04-northumbria-stop-and-search.csv`, text);
+    const { code, json } = runCliJson<{
+      files: {
+        status: string;
+        accepted: number;
+        rejectedSample: { line: number; reason: string }[];
+      }[];
+    }>([
+      'import',
+      `${dir.path}/2020-04-northumbria-stop-and-search.csv`,
+      '--db',
+      `${dir.path}/dates.duckdb`,
+    ]);
+    expect(code).toBe(0);
+    expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 1 });
+    expect(json.files[0]?.rejectedSample.map((r) => r.line)).toEqual([3, 4]);
+    expect(json.files[0]?.rejectedSample[0]?.reason).toMatch(
+      /"2020-04-31T10:00:00\+00:00" is not a real ISO 8601 date/,
+    );
+  });
+
+  it('rejects the rows a stray quote runs together as one, saying so, and stores a bounded raw text', async () => {
+    const many = Array.from({ length: 20_000 }, (_, i) => row(`r${i}`, '2025-06'));
+    const text = [
+      HEADER,
+      row('ok1', '2025-06'),
+      row('bad', '2025-06', '"On or near Open Street'),
+      ...many,
+      row('ok2', '2025-06', '"On or near ""Quoted"" Close"'),
+    ].join('\n');
+    expect(text.length).toBeGreaterThan(2_000_000);
+    writeFileSync(`${dir.path}/2025-06-hertfordshire-street.csv`, text);
+    const path = `${dir.path}/quote.duckdb`;
+    const { code, json } = runCliJson<{
+      files: {
+        status: string;
+        accepted: number;
+        rejected: number;
+        rejectedSample: { line: number; reason: string }[];
+      }[];
+    }>(['import', `${dir.path}/2025-06-hertfordshire-street.csv`, '--db', path]);
+    expect(code).toBe(0);
+    expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 1, rejected: 1 });
+    expect(json.files[0]?.rejectedSample[0]?.line).toBe(3);
+    expect(json.files[0]?.rejectedSample[0]?.reason).toMatch(
+      /runs over 20002 lines: a quote opened in it and closed only later/,
+    );
+    const store = await openStore(path);
+    const [stored] = await store.query<{ n: number }>('SELECT length(raw) AS n FROM rejected_row');
+    store.close();
+    expect(stored?.n).toBeLessThan(2100);
+  });
+});
+
 describe('placing a new LSOA code by the district in its name', () => {
   it('finds "Bristol, City of" from an LSOA called "Bristol 065A"', () => {
     const bristol = [

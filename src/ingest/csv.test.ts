@@ -27,7 +27,7 @@ describe('parseCsv(text, path)', () => {
   it('unescapes doubled quotes', () => {
     expect(parseCsv('a\n"say ""hi"""\n', 'f.csv').records).toEqual([['say "hi"']]);
   });
-  it('reads CR line ends, and counts a stray LF inside an unquoted field of a CRLF file', () => {
+  it('reads CR line ends', () => {
     expect(parseCsv('a,b\r1,2\r\r3,4\r', 'f.csv')).toMatchObject({
       records: [
         ['1', '2'],
@@ -35,13 +35,24 @@ describe('parseCsv(text, path)', () => {
       ],
       lines: [2, 4],
     });
-    const csv = parseCsv('a,b\r\n1,x\ny\r\n\r\n3,4', 'f.csv');
+  });
+
+  it('reads a file mixing CRLF and LF line ends with LF line ends, so no lines run together', () => {
+    const csv = parseCsv('a,b\r\n1,2\r\n3,4\n5,6\n', 'f.csv');
     expect(csv.records).toEqual([
-      ['1', 'x\ny'],
+      ['1', '2'],
+      ['3', '4'],
+      ['5', '6'],
+    ]);
+    expect(csv.lines).toEqual([2, 3, 4]);
+    // A stray LF in a CRLF file is a line end too: the broken row shows as two short records.
+    expect(parseCsv('a,b\r\n1,x\ny\r\n3,4', 'f.csv').records).toEqual([
+      ['1', 'x'],
+      ['y'],
       ['3', '4'],
     ]);
-    expect(csv.lines).toEqual([2, 5]);
   });
+
   it('flags a record with a malformed quote and keeps reading', () => {
     const csv = parseCsv('a,b\n1,2 "x" 3\n4,"5"x"\n6,7\n', 'f.csv');
     expect(csv.records).toEqual([

@@ -41,12 +41,26 @@ export interface CsvRecords {
  * Reads CSV text into `sink`, record by record. A quoted field that is never closed refuses the
  * file (InputError naming its line) once the records before it have been handed over.
  */
-export function readCsv(text: string, path: string, sink: CsvSink): void {
+export function readCsv(original: string, path: string, sink: CsvSink): void {
+  const text = normaliseMixedLineEnds(original);
   // Papa.parse drops one byte-order mark from string input (decodeCsvText drops another).
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (input === '') sink.header([], true);
   else if (input.indexOf('"') === -1) readUnquoted(input, sink);
   else readQuoted(text, path, sink); // papaparse drops the mark itself
+}
+
+/**
+ * A file whose lines end in CRLF here and LF there (edited by hand, or concatenated) is read with
+ * LF line ends: papaparse guesses one line end for the whole file and would otherwise run lines
+ * together. Files that use one kind throughout are left exactly as they are.
+ */
+function normaliseMixedLineEnds(text: string): string {
+  if (text.indexOf('\r\n') === -1) return text;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
+    if (text.charCodeAt(i - 1) !== 13) return text.replaceAll('\r\n', '\n');
+  }
+  return text;
 }
 
 /** All records at once, held in memory. */

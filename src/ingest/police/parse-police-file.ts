@@ -243,11 +243,14 @@ class RowChecker {
 }
 /** Problems with a record's shape, before its fields are looked at. */
 function rowProblem(record: readonly string[], width: number, quotes: string | undefined) {
-  if (quotes) return { field: null, reason: `malformed quotes (${quotes})` };
-  if (record.length !== width) {
-    return { field: null, reason: `has ${record.length} fields; the header has ${width}` };
-  }
-  return null;
+  if (!quotes && record.length === width) return null;
+  const lines = record.reduce((n, f) => n + (f.includes('\n') ? f.split('\n').length - 1 : 0), 0);
+  const merged =
+    lines > 0 && (quotes || record.length > width)
+      ? `; it runs over ${lines + 1} lines: a quote opened in it and closed only later joined them`
+      : '';
+  if (quotes) return { field: null, reason: `malformed quotes (${quotes})${merged}` };
+  return { field: null, reason: `has ${record.length} fields; the header has ${width}${merged}` };
 }
 
 function describe(problem: { field: string | null; reason: string }): string {

@@ -192,6 +192,21 @@ function outcomesMapper(ctx: MapperContext): RowMapper {
 }
 
 const SEARCH_TYPES = new Set(['person search', 'vehicle search', 'person and vehicle search']);
+/**
+ * An ISO 8601 date (and time) that exists on the calendar and the clock: Date.parse accepts
+ * 2020-04-31, which DuckDB (rightly) does not.
+ */
+export function isRealDateTime(text: string): boolean {
+  const m = ISO_PARTS.exec(text);
+  if (!m || !ISO_DATE_TIME.test(text)) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (day > daysInMonth) return false;
+  if (m[4] === undefined) return true;
+  return Number(m[4]) <= 23 && Number(m[5]) <= 59 && (m[6] === undefined || Number(m[6]) <= 59);
+}
+
+const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/u;
 const ISO_DATE_TIME =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/u;
 const FLAG_COLUMNS = [
@@ -231,8 +246,8 @@ function stopSearchMapper(ctx: MapperContext): RowMapper {
       };
     }
     const dateText = date(record);
-    if (!ISO_DATE_TIME.test(dateText) || Number.isNaN(Date.parse(dateText))) {
-      return { field: 'Date', reason: `"${dateText}" is not an ISO 8601 date and time` };
+    if (!isRealDateTime(dateText)) {
+      return { field: 'Date', reason: `"${dateText}" is not a real ISO 8601 date and time` };
     }
     const problem = pointProblem(lon(record), lat(record), point);
     if (problem) return problem;
