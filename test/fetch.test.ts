@@ -88,8 +88,11 @@ const fetchArgs = (extra: string[] = []) => [
 
 describe('lantern fetch --area (the police.uk API)', () => {
   it('--dry-run lists what it would fetch, what is present and what the source lacks', async () => {
-    const { code, json } = await runCliJsonAsync<FetchJson>(fetchArgs(['--dry-run']));
+    const { code, json } = await runCliJsonAsync<FetchJson & { sourceUpdated: string }>(
+      fetchArgs(['--dry-run']),
+    );
     expect(code).toBe(0);
+    expect(json.sourceUpdated).toBe('2025-12');
     expect(json.months.map((m) => [m.month, m.status])).toEqual([
       ['2025-08', 'present'],
       ['2025-09', 'present'],
@@ -170,7 +173,10 @@ describe('lantern fetch --area (the police.uk API)', () => {
       'unavailable',
       'present',
     ]);
-    expect(fake.log.slice(before).map((l) => l.path)).toEqual(['/api/crimes-street-dates']);
+    expect(fake.log.slice(before).map((l) => l.path)).toEqual([
+      '/api/crimes-street-dates',
+      '/api/crime-last-updated',
+    ]);
   });
 
   it('says clearly when the source cannot be reached, without a stack trace', async () => {

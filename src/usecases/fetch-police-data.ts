@@ -43,6 +43,8 @@ export interface FetchReport {
   force: string;
   period: Period;
   source: string;
+  /** The latest month the source says its crime data was updated for (crime-last-updated). */
+  sourceUpdated: Month;
   dryRun: boolean;
   months: FetchMonthReport[];
   notes: string[];
@@ -75,6 +77,7 @@ export async function fetchPoliceData(
   if (!force) throw new InputError(`fetch: no police.uk force covers ${area.name}`);
   const progress = request.onProgress ?? (() => undefined);
   const available = new Set(await api.availableMonths());
+  const lastUpdated = await api.lastUpdated();
   const present = new Set(
     await observedStreetMonths(db, scope, { code: area.code, type: area.type }),
   );
@@ -88,6 +91,7 @@ export async function fetchPoliceData(
     force: force.id,
     period: request.period,
     source: api.baseUrl,
+    sourceUpdated: lastUpdated,
     dryRun: Boolean(request.dryRun),
     months: [],
     notes: [

@@ -76,7 +76,8 @@ function formatFetchReport(r: FetchReport, requests: number): string {
   ]);
   const count = (s: string) => r.months.filter((m) => m.status === s).length;
   return [
-    `${r.dryRun ? 'Would fetch' : 'Fetched'} street data for ${r.area.name} (${r.area.code}) from ${r.source}`,
+    `${r.dryRun ? 'Would fetch' : 'Fetched'} street data for ${r.area.name} (${r.area.code}) from ${r.source} ` +
+      `(data updated to ${r.sourceUpdated})`,
     '',
     formatTable(['month', 'status', 'returned', 'in area', 'stored', 'note'], rows, [
       'left',
