@@ -129,8 +129,10 @@ describe('lantern --json', () => {
     const result = runCli(['start', '--db', db]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Using the demo store/);
-    expect(result.stdout).toMatch(/Three Rivers \(district E07000102\)/);
-    expect(result.stdout).toMatch(/missing/);
+    expect(result.stdout).toMatch(
+      /Three Rivers \(district E07000102\), 2025-01..2025-12: 12 of 12 months observed/,
+    );
+    expect(result.stdout).toMatch(/^total +4,949 +1,237 /m);
   });
 
   it('an error in --json mode is still one JSON document on stdout', () => {

@@ -1,8 +1,9 @@
 /**
  * `lantern demo`: build the demo store from the bundled Hertfordshire sample.
  * `lantern start` (what `npm start` runs): build it on first run, reuse it afterwards, then show
- * the Three Rivers summary (until the dashboard exists).
+ * the Three Rivers summary of the latest twelve months held (until the dashboard exists).
  */
+import { monthFromIndex, monthIndex } from '../../domain/month.js';
 import { buildDemo, DEMO_AREA } from '../../usecases/build-demo.js';
 import { summariseArea } from '../../usecases/summarise-area.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
@@ -24,7 +25,14 @@ export async function runStart(ctx: CommandContext): Promise<number> {
   const progress = importProgressBar(ctx.interactive && !ctx.json);
   const result = await withStore(ctx, async (db) => {
     const report = await buildDemo(db, { onProgress: progress.onProgress }).finally(progress.stop);
-    const summary = await summariseArea(db, ctx.scope, { area: DEMO_AREA });
+    // The latest twelve months held: the whole series, gaps and all, is `lantern summary`.
+    const all = await summariseArea(db, ctx.scope, { area: DEMO_AREA });
+    const last = all.months.filter((m) => m.status === 'observed').pop()?.month ?? all.period.to;
+    const from = monthFromIndex(monthIndex(last) - 11);
+    const summary = await summariseArea(db, ctx.scope, {
+      area: DEMO_AREA,
+      period: { from, to: last },
+    });
     return { report, summary };
   });
   if (ctx.json) {
