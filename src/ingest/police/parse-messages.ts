@@ -1,8 +1,6 @@
 /** Messages between ParsePool and its worker, and the parsed file in a form that crosses threads. */
-import type { Month } from '../../domain/month.js';
-import type { PlacementCounts, PlacementLookups } from '../../domain/placement.js';
-import type { PoliceKind } from '../../domain/police-file.js';
-import type { ParsedPoliceFile, RejectedRow } from './parse-police-file.js';
+import type { PlacementLookups } from '../../domain/placement.js';
+import type { ParsedPoliceFile } from './parse-police-file.js';
 
 /** The worker's first message: the register's lookups, for placing records. */
 export interface LookupsMessage {
@@ -18,21 +16,12 @@ export interface ParseJob {
   force?: string;
 }
 
-/** A parsed file with its staged rows already joined into CSV text. */
-export interface CheckedPoliceFile {
-  path: string;
-  kind: PoliceKind;
-  force: string;
-  months: Month[];
-  monthCounts: Map<Month, number>;
-  placement: PlacementCounts | null;
-  contentHash: string;
+/** A parsed file in a form that crosses threads: its staged rows as CSV bytes. */
+export type CheckedPoliceFile = Omit<ParsedPoliceFile, 'staged'> & {
   /** Accepted rows as CSV bytes in the staged layout. */
   staged: Uint8Array;
   stagedRows: number;
-  rejected: RejectedRow[];
-  warnings: string[];
-}
+};
 
 export type ParseReply =
   | { id: number; ok: true; parsed: CheckedPoliceFile }
