@@ -1,0 +1,33 @@
+/**
+ * Funnel-plot control limits for a count: the range a Poisson count with the expected value
+ * would fall in 95% and 99.8% of the time, from exact Poisson quantiles (the lower limit is the
+ * 2.5% / 0.1% quantile, the upper the 97.5% / 99.9% one). An area above its upper limit has more
+ * than chance alone explains at the reference rate; it does not say why.
+ */
+import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
+
+export interface FunnelLimits {
+  lower95: number;
+  upper95: number;
+  lower998: number;
+  upper998: number;
+}
+
+export function funnelLimits(expected: number): FunnelLimits {
+  if (!(expected >= 0)) throw new RangeError(`expected count must be ≥ 0, got ${expected}`);
+  return {
+    lower95: poissonQuantile(0.025, expected),
+    upper95: poissonQuantile(0.975, expected),
+    lower998: poissonQuantile(0.001, expected),
+    upper998: poissonQuantile(0.999, expected),
+  };
+}
+
+export type FunnelFlag = 'above' | 'within' | 'below';
+
+/** Above the 95% upper limit, below the 95% lower limit, or within. */
+export function funnelFlag(count: number, limits: FunnelLimits): FunnelFlag {
+  if (count > limits.upper95) return 'above';
+  if (count < limits.lower95) return 'below';
+  return 'within';
+}
