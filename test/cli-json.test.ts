@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli, runCliJson } from './helpers/cli.js';
-import { FIXTURES, tempDir } from './helpers/temp.js';
+import { parseRaw, readZipEntries } from './helpers/raw-police.js';
+import { FIXTURES, SAMPLE_ZIP as SAMPLE, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 const db = `${dir.path}/demo.duckdb`;
@@ -123,6 +124,67 @@ describe('lantern --json', () => {
       'E01035419',
     ]);
     expect(json.notPlaced).toBe(4);
+  });
+
+  it('trends: counts equal to the raw files, compared with the nearest complete earlier year', async () => {
+    const raw = await readZipEntries(SAMPLE, /(2021|2025)-0[1-3]-hertfordshire-street\.csv$/);
+    const burglary = (year: string) =>
+      [...raw]
+        .filter(([name]) => name.startsWith(year))
+        .flatMap(([, bytes]) => parseRaw(bytes))
+        .filter(
+          (r) =>
+            (r['LSOA name'] ?? '').startsWith('Three Rivers ') && r['Crime type'] === 'Burglary',
+        ).length;
+    const { code, json } = runCliJson<Record<string, unknown>>([
+      'trends',
+      '--area',
+      'Three Rivers',
+      '--category',
+      'burglary',
+      '--period',
+      '2025-01..2025-03',
+      '--db',
+      db,
+    ]);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({
+      area: { code: 'E07000102', name: 'Three Rivers', type: 'district' },
+      category: 'burglary',
+      period: { from: '2025-01', to: '2025-03' },
+      comparisonPeriod: { from: '2021-01', to: '2021-03' },
+      current: burglary('2025'),
+      previous: burglary('2021'),
+      population: { count: 87317, year: 2011 },
+    });
+    for (const key of [
+      'change',
+      'changePct',
+      'rateRatio',
+      'ci95',
+      'pValue',
+      'ratePer1000',
+      'months',
+    ])
+      expect(json).toHaveProperty(key);
+    expect(json.ratePer1000).toBeCloseTo((burglary('2025') / 87317) * 1000, 10);
+  });
+
+  it('trends --all: every category and all crime, with Holm-adjusted p-values; gaps are null', () => {
+    const { json } = runCliJson<
+      {
+        category: string;
+        months: { count: number | null }[];
+        pValueAdjusted: number | null;
+        adjustment: string;
+      }[]
+    >(['trends', '--area', 'Three Rivers', '--all', '--period', '2024-11..2025-12', '--db', db]);
+    expect(json).toHaveLength(15);
+    expect(json.map((d) => d.category)).toContain('all-crime');
+    expect(json.every((d) => d.adjustment === 'holm')).toBe(true);
+    expect(json[0]?.months.slice(0, 2).map((m) => m.count)).toEqual([null, null]);
+    const asb = json.find((d) => d.category === 'anti-social-behaviour');
+    expect(asb?.pValueAdjusted).toBeGreaterThanOrEqual(0);
   });
 
   it('start reuses the built store and prints the Three Rivers summary', () => {

@@ -15,6 +15,7 @@ import { runDemo, runStart } from './commands/demo.js';
 import { runFetch } from './commands/fetch.js';
 import { runImport } from './commands/import.js';
 import { runSummary } from './commands/summary.js';
+import { runTrends } from './commands/trends.js';
 import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -39,6 +40,8 @@ Commands:
         [--dry-run] [--api-url U] (imported like files; months the source lacks stay missing)
   fetch --force F --archive M    stream a police.uk monthly archive, importing only force F
         [--archive-url U]
+  trends --area A --category C   counts by month, change against the same months of the nearest
+         [--all] [--period P]    earlier complete year (exact test, rate ratio), rate per 1,000
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -67,6 +70,7 @@ const OPTIONS = {
   vintage: { type: 'string' },
   'code-property': { type: 'string' },
   from: { type: 'string' },
+  category: { type: 'string' },
   to: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   archive: { type: 'string' },
@@ -106,6 +110,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         return await runSummary(ctx, {
           area: values.area,
           type: values.type,
+          period: values.period,
+        });
+      case 'trends':
+        return await runTrends(ctx, {
+          area: values.area,
+          category: values.category,
+          all: values.all,
           period: values.period,
         });
       case 'fetch':

@@ -1,0 +1,111 @@
+/** `lantern trends --area A (--category C | --all) [--period P]`: change, its test, and rates. */
+import { parsePeriod } from '../../domain/month.js';
+import { InputError } from '../../errors.js';
+import { trends, type TrendDocument } from '../../usecases/trends.js';
+import { printJson, withStore, type CommandContext } from '../context.js';
+import { formatCount, formatTable } from '../table.js';
+
+export interface TrendsArgs {
+  area?: string;
+  category?: string;
+  all: boolean;
+  period?: string;
+}
+
+export async function runTrends(ctx: CommandContext, args: TrendsArgs): Promise<number> {
+  if (!args.area) throw new InputError('trends: --area is required');
+  if (!args.all && !args.category)
+    throw new InputError('trends: give --category C (e.g. burglary) or --all');
+  const period = args.period ? parsePeriod(args.period) : undefined;
+  const docs = await withStore(
+    ctx,
+    (db) =>
+      trends(db, ctx.scope, {
+        area: args.area as string,
+        category: args.all ? 'all' : (args.category as string),
+        period,
+      }),
+    { readOnly: true },
+  );
+  if (ctx.json) printJson(ctx, args.all ? docs : docs[0]);
+  else ctx.out(args.all ? formatAll(docs) : formatOne(docs[0] as TrendDocument));
+  return 0;
+}
+
+const pct = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(0)}%`);
+const pv = (v: number | null | undefined) =>
+  v === null || v === undefined ? '–' : v < 0.001 ? '<0.001' : v.toFixed(3);
+const ratio = (d: TrendDocument) =>
+  d.rateRatio === null
+    ? '–'
+    : `${d.rateRatio.toFixed(2)} [${d.ci95?.[0].toFixed(2) ?? '?'}, ${d.ci95?.[1]?.toFixed(2) ?? '∞'}]`;
+
+function header(d: TrendDocument): string {
+  const pop = d.population
+    ? `population ${formatCount(d.population.count)} (${d.population.year}, ${d.population.source})`
+    : 'no population held';
+  return (
+    `${d.area.name} (${d.area.type} ${d.area.code}), ${d.period.from}..${d.period.to}` +
+    (d.comparisonPeriod ? ` against ${d.comparisonPeriod.from}..${d.comparisonPeriod.to}` : '') +
+    `; ${pop}`
+  );
+}
+
+function formatOne(d: TrendDocument): string {
+  const months = d.months.map((m) => [
+    m.month,
+    m.count === null ? 'missing' : formatCount(m.count),
+  ]);
+  return [
+    header(d),
+    '',
+    formatTable(['month', d.label], months, ['left', 'right']),
+    '',
+    `Total ${formatCount(d.current)}; previous ${d.previous === null ? '–' : formatCount(d.previous)}; change ${pct(d.changePct)}; ` +
+      `rate ratio ${ratio(d)}; p ${pv(d.pValue)}; rate ${d.ratePer1000 === null ? '–' : d.ratePer1000.toFixed(2)} per 1,000.`,
+    d.reading,
+    ...d.notes,
+  ].join('\n');
+}
+
+function formatAll(docs: TrendDocument[]): string {
+  const first = docs[0] as TrendDocument;
+  const rows = docs.map((d) => [
+    d.label,
+    formatCount(d.current),
+    d.previous === null ? '–' : formatCount(d.previous),
+    pct(d.changePct),
+    ratio(d),
+    pv(d.pValue),
+    pv(d.pValueAdjusted),
+    d.ratePer1000 === null ? '–' : d.ratePer1000.toFixed(2),
+  ]);
+  const significant = docs.filter(
+    (d) => d.pValueAdjusted !== null && d.pValueAdjusted !== undefined && d.pValueAdjusted < 0.05,
+  );
+  return [
+    header(first),
+    '',
+    formatTable(
+      [
+        'category',
+        'current',
+        'previous',
+        'change',
+        'rate ratio [95% CI]',
+        'p',
+        'p (Holm)',
+        'per 1,000',
+      ],
+      rows,
+      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+    ),
+    '',
+    significant.length > 0
+      ? `Significant after Holm's adjustment for ${docs.length - 1} tests:\n` +
+        significant.map((d) => `  ${d.reading}`).join('\n')
+      : `No change is significant after Holm's adjustment for ${docs.length - 1} tests.`,
+    ...first.notes.filter((n) => !n.startsWith('ASB')),
+    'All crime excludes anti-social behaviour (ASB), which is shown on its own line. Counts are Poisson-tested: overdispersion would make real p-values larger.',
+  ].join('\n');
+}
