@@ -187,6 +187,51 @@ describe('lantern --json', () => {
     expect(asb?.pValueAdjusted).toBeGreaterThanOrEqual(0);
   });
 
+  it('compare: each district against the force rate, counts equal to the raw files', async () => {
+    const raw = await readZipEntries(SAMPLE, /2025-\d\d-hertfordshire-street\.csv$/);
+    const rows = [...raw.values()]
+      .flatMap((b) => parseRaw(b))
+      .filter((r) => r['Crime type'] === 'Violence and sexual offences');
+    const { code, json } = runCliJson<{
+      reference: { rate: number };
+      areas: {
+        name: string;
+        count: number;
+        population: number;
+        rate: number;
+        expected: number;
+        flag: string;
+        rank: number;
+        limits: { lower95: number; upper95: number };
+      }[];
+    }>([
+      'compare',
+      '--within',
+      'hertfordshire',
+      '--category',
+      'violent-crime',
+      '--period',
+      '2025-01..2025-12',
+      '--db',
+      db,
+    ]);
+    expect(code).toBe(0);
+    expect(json.areas).toHaveLength(10);
+    for (const a of json.areas) {
+      expect(a.count).toBe(
+        rows.filter((r) => (r['LSOA name'] ?? '').startsWith(`${a.name} `)).length,
+      );
+      expect(a.rate).toBeCloseTo((a.count / a.population) * 1000, 10);
+      expect(a.flag).toBe(
+        a.count > a.limits.upper95 ? 'above' : a.count < a.limits.lower95 ? 'below' : 'within',
+      );
+    }
+    // Expected counts at the group rate add up to the observed total.
+    const total = json.areas.reduce((n, a) => n + a.count, 0);
+    expect(json.areas.reduce((n, a) => n + a.expected, 0)).toBeCloseTo(total, 6);
+    expect(json.areas.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  });
+
   it('start reuses the built store and prints the Three Rivers summary', () => {
     const result = runCli(['start', '--db', db]);
     expect(result.code).toBe(0);

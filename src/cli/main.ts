@@ -16,6 +16,7 @@ import { runFetch } from './commands/fetch.js';
 import { runImport } from './commands/import.js';
 import { runSummary } from './commands/summary.js';
 import { runTrends } from './commands/trends.js';
+import { runCompare } from './commands/compare.js';
 import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -42,6 +43,8 @@ Commands:
         [--archive-url U]
   trends --area A --category C   counts by month, change against the same months of the nearest
          [--all] [--period P]    earlier complete year (exact test, rate ratio), rate per 1,000
+  compare --within A | --group G districts side by side: rates, expected counts and funnel
+          --category C --period P limits (exact Poisson, 95% and 99.8%), flags and ranks
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -71,6 +74,7 @@ const OPTIONS = {
   'code-property': { type: 'string' },
   from: { type: 'string' },
   category: { type: 'string' },
+  group: { type: 'string' },
   to: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   archive: { type: 'string' },
@@ -117,6 +121,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           area: values.area,
           category: values.category,
           all: values.all,
+          period: values.period,
+        });
+      case 'compare':
+        return await runCompare(ctx, {
+          within: values.within,
+          group: values.group,
+          category: values.category,
           period: values.period,
         });
       case 'fetch':
