@@ -232,6 +232,39 @@ describe('lantern --json', () => {
     expect(json.areas.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
+  it('outcomes: latest outcome per crime joined by Crime ID, charge share equal to the raw files', async () => {
+    const raw = await readZipEntries(
+      SAMPLE,
+      /(2021-\d\d|2022-01)-hertfordshire-(street|outcomes)\.csv$/,
+    );
+    const crimes = [...raw]
+      .filter(([n]) => n.endsWith('street.csv'))
+      .flatMap(([, b]) => parseRaw(b))
+      .filter(
+        (r) =>
+          (r['LSOA name'] ?? '').startsWith('Three Rivers ') &&
+          r['Crime type'] !== 'Anti-social behaviour',
+      );
+    const latest = new Map<string, { month: string; outcome: string }>();
+    for (const o of [...raw]
+      .filter(([n]) => n.endsWith('outcomes.csv'))
+      .flatMap(([, b]) => parseRaw(b))) {
+      const seen = latest.get(o['Crime ID'] ?? '');
+      if (!seen || (o.Month ?? '') >= seen.month)
+        latest.set(o['Crime ID'] ?? '', { month: o.Month ?? '', outcome: o['Outcome type'] ?? '' });
+    }
+    const outcomeOf = (r: (typeof crimes)[number]) =>
+      latest.get(r['Crime ID'] ?? '')?.outcome || r['Last outcome category'] || '';
+    const violent = crimes.filter((r) => r['Crime type'] === 'Violence and sexual offences');
+    const charged = violent.filter((r) => /charged/i.test(outcomeOf(r))).length;
+    const { json } = runCliJson<{
+      categories: { category: string; crimes: number; chargedOrSummonsed: number }[];
+    }>(['outcomes', '--area', 'Three Rivers', '--period', '2021-01..2022-01', '--db', db]);
+    const v = json.categories.find((c) => c.category === 'violent-crime');
+    expect(v).toMatchObject({ crimes: violent.length, chargedOrSummonsed: charged });
+    expect(json.categories.reduce((n, c) => n + c.crimes, 0)).toBe(crimes.length);
+  });
+
   it('start reuses the built store and prints the Three Rivers summary', () => {
     const result = runCli(['start', '--db', db]);
     expect(result.code).toBe(0);

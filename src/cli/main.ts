@@ -17,6 +17,7 @@ import { runImport } from './commands/import.js';
 import { runSummary } from './commands/summary.js';
 import { runTrends } from './commands/trends.js';
 import { runCompare } from './commands/compare.js';
+import { runOutcomes } from './commands/outcomes.js';
 import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -45,6 +46,8 @@ Commands:
          [--all] [--period P]    earlier complete year (exact test, rate ratio), rate per 1,000
   compare --within A | --group G districts side by side: rates, expected counts and funnel
           --category C --period P limits (exact Poisson, 95% and 99.8%), flags and ranks
+  outcomes --area A --period P   latest outcome of each crime (outcomes files joined by Crime
+                                 ID) by category, and the share charged or summonsed
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -130,6 +133,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           category: values.category,
           period: values.period,
         });
+      case 'outcomes':
+        return await runOutcomes(ctx, { area: values.area, period: values.period });
       case 'fetch':
         return await runFetch(
           ctx,

@@ -23,7 +23,7 @@ export interface CategoryMonthCount {
 }
 
 /** SQL condition selecting the street records of an area (alias c for crime). */
-function areaCondition(type: AreaType): string {
+export function streetAreaCondition(type: AreaType): string {
   switch (type) {
     case 'lsoa':
       return 'c.lsoa_code = $area';
@@ -39,7 +39,7 @@ function areaCondition(type: AreaType): string {
   }
 }
 
-async function checkAccess(db: Db, scope: Scope, area: AreaRef): Promise<void> {
+export async function checkStreetAccess(db: Db, scope: Scope, area: AreaRef): Promise<void> {
   if (!mayReadDataset(scope, 'police-street')) {
     throw new ForbiddenError('your access does not cover police.uk street data');
   }
@@ -53,10 +53,10 @@ export async function streetCountsByCategoryMonth(
   area: AreaRef,
   period: Period,
 ): Promise<CategoryMonthCount[]> {
-  await checkAccess(db, scope, area);
+  await checkStreetAccess(db, scope, area);
   return db.query<CategoryMonthCount & Record<string, unknown>>(
     `SELECT c.category, c.month, count(*) AS count FROM crime c
-     WHERE ${areaCondition(area.type)} AND c.month BETWEEN $from AND $to
+     WHERE ${streetAreaCondition(area.type)} AND c.month BETWEEN $from AND $to
      GROUP BY ALL ORDER BY c.month, c.category`,
     { area: area.code, from: period.from, to: period.to },
   );
@@ -79,7 +79,7 @@ async function forceAreaOf(db: Db, area: AreaRef): Promise<string | null> {
  * force covering it, or a current fetch of the area itself or of an area containing it.
  */
 export async function observedStreetMonths(db: Db, scope: Scope, area: AreaRef): Promise<Month[]> {
-  await checkAccess(db, scope, area);
+  await checkStreetAccess(db, scope, area);
   const forceArea = await forceAreaOf(db, area);
   if (forceArea === null) return [];
   const rows = await db.query<{ month: string }>(
@@ -110,7 +110,7 @@ export async function uncountedStreetRecords(
   area: AreaRef,
   period: Period,
 ): Promise<UncountedRecords> {
-  await checkAccess(db, scope, area);
+  await checkStreetAccess(db, scope, area);
   const none = { noLocation: 0, outsideArea: 0, notPlaced: 0, unlistedLsoa: 0 };
   const params = { area: area.code, from: period.from, to: period.to };
   if (area.type === 'force') {
