@@ -265,6 +265,42 @@ describe('lantern --json', () => {
     expect(json.categories.reduce((n, c) => n + c.crimes, 0)).toBe(crimes.length);
   });
 
+  it('deprivation: records by the IMD decile of their LSOA, checked against the raw files and lookup', async () => {
+    const raw = await readZipEntries(SAMPLE, /2025-\d\d-hertfordshire-street\.csv$/);
+    const burglary = [...raw.values()]
+      .flatMap((b) => parseRaw(b))
+      .filter(
+        (r) => (r['LSOA name'] ?? '').startsWith('Three Rivers ') && r['Crime type'] === 'Burglary',
+      );
+    const { gunzipSync } = await import('node:zlib');
+    const { readFileSync } = await import('node:fs');
+    const imd = new Map(
+      parseRaw(
+        gunzipSync(readFileSync(new URL('../data/lookups/004.csv.gz', import.meta.url))),
+      ).map((r) => [r.LSOA11CD, Math.ceil((Number(r.IMD19) * 10) / 32844)]),
+    );
+    const expected = new Map<number | null, number>();
+    for (const r of burglary) {
+      const d = imd.get(r['LSOA code'] ?? '') ?? null;
+      expected.set(d, (expected.get(d) ?? 0) + 1);
+    }
+    const { json } = runCliJson<{
+      deciles: { decile: number | null; records: number; lsoas: number }[];
+    }>([
+      'deprivation',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-01..2025-12',
+      '--category',
+      'burglary',
+      '--db',
+      db,
+    ]);
+    expect(json.deciles.reduce((n, d) => n + d.lsoas, 0)).toBe(53);
+    for (const d of json.deciles) expect(d.records).toBe(expected.get(d.decile) ?? 0);
+  });
+
   it('start reuses the built store and prints the Three Rivers summary', () => {
     const result = runCli(['start', '--db', db]);
     expect(result.code).toBe(0);

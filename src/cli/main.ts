@@ -18,6 +18,7 @@ import { runSummary } from './commands/summary.js';
 import { runTrends } from './commands/trends.js';
 import { runCompare } from './commands/compare.js';
 import { runOutcomes } from './commands/outcomes.js';
+import { runDeprivation } from './commands/deprivation.js';
 import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -48,6 +49,8 @@ Commands:
           --category C --period P limits (exact Poisson, 95% and 99.8%), flags and ranks
   outcomes --area A --period P   latest outcome of each crime (outcomes files joined by Crime
                                  ID) by category, and the share charged or summonsed
+  deprivation --area A --period P  records by the IMD 2019 decile of their LSOA
+        [--category C]
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -135,6 +138,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         });
       case 'outcomes':
         return await runOutcomes(ctx, { area: values.area, period: values.period });
+      case 'deprivation':
+        return await runDeprivation(ctx, {
+          area: values.area,
+          period: values.period,
+          category: values.category,
+        });
       case 'fetch':
         return await runFetch(
           ctx,

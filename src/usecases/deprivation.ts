@@ -1,0 +1,67 @@
+/**
+ * `lantern deprivation`: an area's street records by the IMD 2019 decile of the LSOA they are
+ * placed in, with the number of the area's LSOAs in each decile, so that counts per LSOA can be
+ * compared across deciles. LSOAs are of roughly equal population (about 1,500 residents), which
+ * is what makes a count per LSOA a fair comparison; the IMD ranks 2011 LSOAs, so records with new
+ * 2021 codes are shown unranked.
+ */
+import { isCategory } from '../domain/categories.js';
+import type { Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { InputError } from '../errors.js';
+import { findArea } from '../store/areas.js';
+import type { Db } from '../store/db.js';
+import { countsByDeprivationDecile } from '../store/deprivation-counts.js';
+import { ALL_CRIME } from './trends.js';
+
+export interface DecileRow {
+  decile: number | null;
+  records: number;
+  lsoas: number;
+  perLsoa: number | null;
+}
+
+export interface DeprivationReport {
+  area: { code: string; name: string; type: string };
+  period: Period;
+  category: string;
+  index: 'IMD 2019 (England)';
+  deciles: DecileRow[];
+  notes: string[];
+}
+
+export async function deprivationProfile(
+  db: Db,
+  scope: Scope,
+  request: { area: string; period: Period; category?: string },
+): Promise<DeprivationReport> {
+  const category = request.category ?? ALL_CRIME;
+  if (category !== ALL_CRIME && !isCategory(category)) {
+    throw new InputError(`--category: "${category}" is not a police.uk category (or ${ALL_CRIME})`);
+  }
+  const area = await findArea(db, request.area);
+  const rows = await countsByDeprivationDecile(
+    db,
+    scope,
+    { code: area.code, type: area.type },
+    request.period,
+    category,
+  );
+  return {
+    area: { code: area.code, name: area.name, type: area.type },
+    period: request.period,
+    category,
+    index: 'IMD 2019 (England)',
+    deciles: rows.map((r) => ({
+      decile: r.decile,
+      records: r.records,
+      lsoas: r.lsoas,
+      perLsoa: r.decile === null || r.lsoas === 0 ? null : r.records / r.lsoas,
+    })),
+    notes: [
+      'Decile 1 = the most deprived tenth of LSOAs in England (IMD 2019). Records per LSOA compare deciles fairly because LSOAs hold similar numbers of residents.',
+      'Records without a ranked LSOA (new 2021 codes, no location) are shown unranked.',
+      ...(category === ALL_CRIME ? ['All crime excludes anti-social behaviour.'] : []),
+    ],
+  };
+}
