@@ -19,6 +19,7 @@ import { runTrends } from './commands/trends.js';
 import { runCompare } from './commands/compare.js';
 import { runOutcomes } from './commands/outcomes.js';
 import { runDeprivation } from './commands/deprivation.js';
+import { runStopSearch } from './commands/stop-search.js';
 import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -51,6 +52,7 @@ Commands:
                                  ID) by category, and the share charged or summonsed
   deprivation --area A --period P  records by the IMD 2019 decile of their LSOA
         [--category C]
+  stop-search --force F --period P  searches by object and outcome, and the linked share
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -144,6 +146,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           period: values.period,
           category: values.category,
         });
+      case 'stop-search':
+        return await runStopSearch(ctx, { force: values.force, period: values.period });
       case 'fetch':
         return await runFetch(
           ctx,
