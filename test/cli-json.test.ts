@@ -301,6 +301,34 @@ describe('lantern --json', () => {
     for (const d of json.deciles) expect(d.records).toBe(expected.get(d.decile) ?? 0);
   });
 
+  it('exceptions: observed months modelled, gaps left out, exceptions above their 99.8% limit', () => {
+    const { json } = runCliJson<{
+      months: {
+        month: string;
+        observed: number | null;
+        expected: number | null;
+        upper998: number | null;
+        exception: boolean | null;
+      }[];
+      exceptions: string[];
+      method: string;
+    }>(['exceptions', '--area', 'Three Rivers', '--category', 'burglary', '--db', db]);
+    const summary = runCliJson<{
+      categories: { category: string; byMonth: Record<string, number | null> }[];
+    }>(['summary', '--area', 'Three Rivers', '--db', db]).json.categories.find(
+      (c) => c.category === 'burglary',
+    )!;
+    expect(json.method).toMatch(/Poisson regression/);
+    for (const m of json.months) {
+      expect(m.observed).toBe(summary.byMonth[m.month]);
+      if (m.observed === null) expect(m.exception).toBeNull();
+      if (m.exception) expect(m.observed).toBeGreaterThan(m.upper998 as number);
+      if (m.exception === false) expect(m.observed).toBeLessThanOrEqual(m.upper998 as number);
+    }
+    expect(json.months.filter((m) => m.observed !== null)).toHaveLength(30);
+    expect(json.exceptions).toEqual(json.months.filter((m) => m.exception).map((m) => m.month));
+  });
+
   it('start reuses the built store and prints the Three Rivers summary', () => {
     const result = runCli(['start', '--db', db]);
     expect(result.code).toBe(0);

@@ -20,6 +20,7 @@ import { runCompare } from './commands/compare.js';
 import { runOutcomes } from './commands/outcomes.js';
 import { runDeprivation } from './commands/deprivation.js';
 import { runStopSearch } from './commands/stop-search.js';
+import { runExceptions } from './commands/exceptions.js';
 import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -53,6 +54,7 @@ Commands:
   deprivation --area A --period P  records by the IMD 2019 decile of their LSOA
         [--category C]
   stop-search --force F --period P  searches by object and outcome, and the linked share
+  exceptions --area A --category C  months above the 99.8% limit expected from the area's history
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -148,6 +150,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         });
       case 'stop-search':
         return await runStopSearch(ctx, { force: values.force, period: values.period });
+      case 'exceptions':
+        return await runExceptions(ctx, { area: values.area, category: values.category });
       case 'fetch':
         return await runFetch(
           ctx,
