@@ -81,3 +81,23 @@ export const CATEGORY_SHORT: Readonly<Record<Category, string>> = {
   'violent-crime': 'V&SO',
   'public-disorder-weapons': 'PDW',
 };
+
+/** The aggregate of every category but ASB, as outputs name it. */
+export const ALL_CRIME = 'all-crime';
+
+/** A category slug or "all-crime", as a user may ask for. */
+export type CategoryChoice = Category | typeof ALL_CRIME;
+
+export function isCategoryChoice(value: string): value is CategoryChoice {
+  return value === ALL_CRIME || isCategory(value);
+}
+
+/** Whether a record of category `slug` counts towards `choice`. */
+export function inCategory(choice: CategoryChoice, slug: string): boolean {
+  return choice === ALL_CRIME ? slug !== ASB : slug === choice;
+}
+
+/** A label for outputs: the police.uk name, or "All crime (excluding ASB)". */
+export function categoryLabel(choice: CategoryChoice): string {
+  return choice === ALL_CRIME ? 'All crime (excluding ASB)' : CATEGORY_NAMES[choice];
+}

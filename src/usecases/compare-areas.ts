@@ -10,7 +10,8 @@ import {
   type FunnelFlag,
   type FunnelLimits,
 } from '../analysis/funnel.js';
-import { ASB, isCategory } from '../domain/categories.js';
+import { inCategory } from '../domain/categories.js';
+import { parseCategoryChoice } from '../domain/category-choice.js';
 import { monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
@@ -20,7 +21,6 @@ import type { Db } from '../store/db.js';
 import { populationFor } from '../store/populations.js';
 import { observedStreetMonths, streetCountsByCategoryMonth } from '../store/street-counts.js';
 import { listPeerGroups } from './peer-groups.js';
-import { ALL_CRIME } from './trends.js';
 
 export interface ComparedArea {
   code: string;
@@ -57,11 +57,7 @@ export async function compareAreas(
   scope: Scope,
   request: CompareRequest,
 ): Promise<AreaComparison> {
-  if (request.category !== ALL_CRIME && !isCategory(request.category)) {
-    throw new InputError(
-      `--category: "${request.category}" is not a police.uk category (or ${ALL_CRIME})`,
-    );
-  }
+  const category = parseCategoryChoice(request.category);
   const { name, codes } = await members(db, scope, request);
   const areas = await Promise.all(codes.map((c) => findArea(db, c)));
   const heldEverywhere = monthsIn(request.period);
@@ -81,9 +77,7 @@ export async function compareAreas(
       );
       const count = counts
         .filter((r) => heldEverywhere.includes(r.month))
-        .filter((r) =>
-          request.category === ALL_CRIME ? r.category !== ASB : r.category === request.category,
-        )
+        .filter((r) => inCategory(category, r.category))
         .reduce((n, r) => n + r.count, 0);
       const population = await populationFor(db, a.code, year);
       return { a, count, population };

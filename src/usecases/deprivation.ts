@@ -5,14 +5,13 @@
  * is what makes a count per LSOA a fair comparison; the IMD ranks 2011 LSOAs, so records with new
  * 2021 codes are shown unranked.
  */
-import { isCategory } from '../domain/categories.js';
+import { ALL_CRIME } from '../domain/categories.js';
+import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { InputError } from '../errors.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { countsByDeprivationDecile } from '../store/deprivation-counts.js';
-import { ALL_CRIME } from './trends.js';
 
 export interface DecileRow {
   decile: number | null;
@@ -35,10 +34,7 @@ export async function deprivationProfile(
   scope: Scope,
   request: { area: string; period: Period; category?: string },
 ): Promise<DeprivationReport> {
-  const category = request.category ?? ALL_CRIME;
-  if (category !== ALL_CRIME && !isCategory(category)) {
-    throw new InputError(`--category: "${category}" is not a police.uk category (or ${ALL_CRIME})`);
-  }
+  const category = parseCategoryChoice(request.category ?? ALL_CRIME);
   const area = await findArea(db, request.area);
   const rows = await countsByDeprivationDecile(
     db,

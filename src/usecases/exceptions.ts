@@ -4,14 +4,14 @@
  * are exceptions. Missing months are not modelled and are listed as missing.
  */
 import { fitSeasonal, type ExpectedMonth } from '../analysis/seasonal-model.js';
-import { ASB, CATEGORY_NAMES, isCategory, type Category } from '../domain/categories.js';
+import { categoryLabel, inCategory } from '../domain/categories.js';
+import { parseCategoryChoice } from '../domain/category-choice.js';
 import { monthsIn, type Month } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { InputError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { observedStreetMonths, streetCountsByCategoryMonth } from '../store/street-counts.js';
-import { ALL_CRIME } from './trends.js';
 
 export interface ExceptionsReport {
   area: { code: string; name: string; type: string };
@@ -32,10 +32,7 @@ export async function findExceptions(
   scope: Scope,
   request: { area: string; category: string },
 ): Promise<ExceptionsReport> {
-  const { category } = request;
-  if (category !== ALL_CRIME && !isCategory(category)) {
-    throw new InputError(`--category: "${category}" is not a police.uk category (or ${ALL_CRIME})`);
-  }
+  const category = parseCategoryChoice(request.category);
   const area = await findArea(db, request.area);
   const ref = { code: area.code, type: area.type };
   const observed = await observedStreetMonths(db, scope, ref);
@@ -46,11 +43,7 @@ export async function findExceptions(
   const history = observed.map((month) => ({
     month,
     count: counts
-      .filter(
-        (r) =>
-          r.month === month &&
-          (category === ALL_CRIME ? r.category !== ASB : r.category === category),
-      )
+      .filter((r) => r.month === month && inCategory(category, r.category))
       .reduce((n, r) => n + r.count, 0),
   }));
   const fit = fitSeasonal(history);
@@ -68,8 +61,7 @@ export async function findExceptions(
   return {
     area: { code: area.code, name: area.name, type: area.type },
     category,
-    label:
-      category === ALL_CRIME ? 'All crime (excluding ASB)' : CATEGORY_NAMES[category as Category],
+    label: categoryLabel(category),
     method: fit?.method ?? null,
     trendPerYear: fit?.trendPerYear ?? null,
     months,

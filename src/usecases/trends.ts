@@ -9,18 +9,26 @@ import { chooseComparison } from '../analysis/comparison-period.js';
 import { holm } from '../analysis/multiple-testing.js';
 import { readComparison } from '../analysis/reading.js';
 import type { AreaType, Population } from '../domain/area.js';
-import { ASB, CATEGORY_NAMES, CURRENT_CATEGORIES, isCategory } from '../domain/categories.js';
+import {
+  ALL_CRIME,
+  ASB,
+  categoryLabel,
+  CURRENT_CATEGORIES,
+  inCategory,
+  type CategoryChoice,
+} from '../domain/categories.js';
+import { parseCategoryChoice } from '../domain/category-choice.js';
 import { monthFromIndex, monthIndex, monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { InputError, NotFoundError } from '../errors.js';
+import { NotFoundError } from '../errors.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { populationFor } from '../store/populations.js';
 import { observedStreetMonths, streetCountsByCategoryMonth } from '../store/street-counts.js';
 
 /** A police.uk category slug, or "all-crime": every category but ASB. */
-export type TrendCategory = string;
-export const ALL_CRIME = 'all-crime';
+export type TrendCategory = CategoryChoice;
+export { ALL_CRIME };
 
 export interface TrendDocument {
   area: { code: string; name: string; type: AreaType };
@@ -48,7 +56,7 @@ export interface TrendDocument {
 export interface TrendsRequest {
   area: string;
   /** One category, or all of them (with "all-crime"). */
-  category: TrendCategory | 'all';
+  category: string | 'all';
   period?: Period;
 }
 
@@ -65,22 +73,13 @@ export async function trends(
   const from = choice ? choice.period.from : period.from;
   const counts = await streetCountsByCategoryMonth(db, scope, ref, { from, to: period.to });
   const population = await populationFor(db, area.code, Number(period.to.slice(0, 4)));
-  const categories =
-    request.category === 'all' ? [...CURRENT_CATEGORIES, ALL_CRIME] : [request.category];
-  for (const c of categories) {
-    if (c !== ALL_CRIME && !isCategory(c)) {
-      throw new InputError(
-        `--category: "${c}" is not a police.uk category (e.g. burglary, violent-crime, ${ALL_CRIME})`,
-      );
-    }
-  }
-  const countOf = (category: TrendCategory, month: Month) =>
+  const categories: CategoryChoice[] =
+    request.category === 'all'
+      ? [...CURRENT_CATEGORIES, ALL_CRIME]
+      : [parseCategoryChoice(request.category)];
+  const countOf = (category: CategoryChoice, month: Month) =>
     counts
-      .filter(
-        (r) =>
-          r.month === month &&
-          (category === ALL_CRIME ? r.category !== ASB : r.category === category),
-      )
+      .filter((r) => r.month === month && inCategory(category, r.category))
       .reduce((n, r) => n + r.count, 0);
   const docs = categories.map((category) => {
     const months = monthsIn(period).map((month) => ({
@@ -108,7 +107,7 @@ export async function trends(
 
 function document(
   area: { code: string; name: string; type: AreaType },
-  category: TrendCategory,
+  category: CategoryChoice,
   period: Period,
   choice: ReturnType<typeof chooseComparison>,
   months: { month: Month; count: number | null }[],
@@ -116,10 +115,7 @@ function document(
   comparison: CountComparison | null,
   population: Population | null,
 ): TrendDocument {
-  const label =
-    category === ALL_CRIME
-      ? 'All crime (excluding ASB)'
-      : CATEGORY_NAMES[category as keyof typeof CATEGORY_NAMES];
+  const label = categoryLabel(category);
   const missing = months.filter((m) => m.count === null).map((m) => m.month);
   const notes: string[] = [];
   if (missing.length > 0)

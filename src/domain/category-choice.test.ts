@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+
+import { InputError } from '../errors.js';
+import { ALL_CRIME, CATEGORY_NAMES, categoryLabel, inCategory } from './categories.js';
+import { parseCategoryChoice } from './category-choice.js';
+
+describe('parseCategoryChoice(value)', () => {
+  it.each([...Object.keys(CATEGORY_NAMES), ALL_CRIME])('accepts %s', (slug) => {
+    expect(parseCategoryChoice(slug)).toBe(slug);
+  });
+  it('refuses anything else, naming the option', () => {
+    expect(() => parseCategoryChoice('fraud')).toThrow(InputError);
+    expect(() => parseCategoryChoice('Burglary')).toThrow(
+      /--category: "Burglary" is not a police.uk category/,
+    );
+  });
+});
+
+describe('inCategory(choice, slug) and categoryLabel(choice)', () => {
+  it('counts every crime but ASB in all crime', () => {
+    expect(inCategory(ALL_CRIME, 'burglary')).toBe(true);
+    expect(inCategory(ALL_CRIME, 'anti-social-behaviour')).toBe(false);
+    expect(inCategory('burglary', 'robbery')).toBe(false);
+    expect(categoryLabel(ALL_CRIME)).toBe('All crime (excluding ASB)');
+    expect(categoryLabel('violent-crime')).toBe('Violence and sexual offences');
+  });
+});
