@@ -329,6 +329,40 @@ describe('lantern --json', () => {
     expect(json.exceptions).toEqual(json.months.filter((m) => m.exception).map((m) => m.month));
   });
 
+  it('forecast: refuses on the bundled data, whose longest unbroken run is too short, saying why', () => {
+    const { code, json } = runCliJson<{
+      ok: boolean;
+      reason: string;
+      run: { from: string; to: string; months: number };
+    }>([
+      'forecast',
+      '--area',
+      'Three Rivers',
+      '--category',
+      'burglary',
+      '--months',
+      '6',
+      '--db',
+      db,
+    ]);
+    expect(code).toBe(0);
+    expect(json).toMatchObject({ ok: false, run: { from: '2025-01', to: '2025-12', months: 12 } });
+    expect(json.reason).toMatch(/needs 30 \(two years to fit, 6 to test\)/);
+    expect(
+      runCli([
+        'forecast',
+        '--area',
+        'Three Rivers',
+        '--category',
+        'burglary',
+        '--months',
+        '9',
+        '--db',
+        db,
+      ]).stderr,
+    ).toMatch(/--months: 9 is not 3 to 6/);
+  });
+
   it('start reuses the built store and prints the Three Rivers summary', () => {
     const result = runCli(['start', '--db', db]);
     expect(result.code).toBe(0);

@@ -59,13 +59,13 @@ export function fitSeasonal(history: readonly MonthCount[]): SeasonalFit | null 
   return { months, trendPerYear: full.trendPerYear, iterations: full.iterations, method: METHOD };
 }
 
-interface Glm {
+export interface Glm {
   predict(month: Month): number;
   trendPerYear: number;
   iterations: number;
 }
 
-function fitGlm(history: readonly MonthCount[]): Glm {
+export function fitGlm(history: readonly MonthCount[]): Glm {
   const t0 = monthIndex(history[0]!.month);
   const calendar = (m: Month) => Number(m.slice(5, 7));
   const seen = [...new Set(history.map((h) => calendar(h.month)))].sort((a, b) => a - b).slice(1); // first is baseline

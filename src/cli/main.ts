@@ -21,6 +21,7 @@ import { runOutcomes } from './commands/outcomes.js';
 import { runDeprivation } from './commands/deprivation.js';
 import { runStopSearch } from './commands/stop-search.js';
 import { runExceptions } from './commands/exceptions.js';
+import { runForecast } from './commands/forecast.js';
 import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -55,6 +56,8 @@ Commands:
         [--category C]
   stop-search --force F --period P  searches by object and outcome, and the linked share
   exceptions --area A --category C  months above the 99.8% limit expected from the area's history
+  forecast --area A --category C  the next 3 to 6 months (--months N) with 80%/95% intervals and a
+                                 backtest (MASE), from the latest unbroken run of months
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -85,6 +88,7 @@ const OPTIONS = {
   from: { type: 'string' },
   category: { type: 'string' },
   group: { type: 'string' },
+  months: { type: 'string' },
   to: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   archive: { type: 'string' },
@@ -152,6 +156,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         return await runStopSearch(ctx, { force: values.force, period: values.period });
       case 'exceptions':
         return await runExceptions(ctx, { area: values.area, category: values.category });
+      case 'forecast':
+        return await runForecast(ctx, {
+          area: values.area,
+          category: values.category,
+          months: values.months,
+        });
       case 'fetch':
         return await runFetch(
           ctx,
