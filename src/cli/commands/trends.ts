@@ -103,7 +103,7 @@ function formatAll(docs: TrendDocument[]): string {
     '',
     significant.length > 0
       ? `Significant after Holm's adjustment for ${docs.length - 1} tests:\n` +
-        significant.map((d) => `  ${d.reading}`).join('\n')
+        significant.map((d) => `  ${d.reading} Holm-adjusted p ${pv(d.pValueAdjusted)}.`).join('\n')
       : `No change is significant after Holm's adjustment for ${docs.length - 1} tests.`,
     ...first.notes.filter((n) => !n.startsWith('ASB')),
     'All crime excludes anti-social behaviour (ASB), which is shown on its own line. Counts are Poisson-tested: overdispersion would make real p-values larger.',
