@@ -12,7 +12,7 @@ import { openStore } from '../src/store/open-store.js';
 import { runCli, runCliAsync, runCliJsonAsync } from './helpers/cli.js';
 import { startFakePoliceApi, type FakeApi } from './helpers/fake-police-api.js';
 import { parseRaw, readZipEntries, type RawRow } from './helpers/raw-police.js';
-import { FIXTURES, SAMPLE_ZIP, tempDir } from './helpers/temp.js';
+import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 const db = `${dir.path}/fetch.duckdb`;
@@ -321,8 +321,6 @@ describe('lantern fetch --archive (a monthly archive, streamed)', () => {
     expect(result.stderr).toMatch(/"borsetshire" is not a force that publishes on police.uk/);
   });
 });
-
-void FIXTURES;
 
 /** A port on 127.0.0.1 with nothing listening. */
 async function closedPort(): Promise<number> {

@@ -184,3 +184,18 @@ function toListedArea(r: Record<string, unknown>): ListedArea {
 }
 
 export { AREA_TYPES };
+
+/** Area codes by lower-case name, for one area type. */
+export async function areaCodesByName(db: Db, type: string): Promise<Map<string, string>> {
+  const rows = await db.query<{ code: string; name: string }>(
+    'SELECT code, name FROM area WHERE type = $type',
+    { type },
+  );
+  return new Map(rows.map((r) => [r.name.toLowerCase(), r.code]));
+}
+
+/** Every area code in the register with its type. */
+export async function areaTypes(db: Db): Promise<Map<string, string>> {
+  const rows = await db.query<{ code: string; type: string }>('SELECT code, type FROM area');
+  return new Map(rows.map((r) => [r.code, r.type]));
+}

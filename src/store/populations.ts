@@ -12,21 +12,6 @@ export interface PopulationImport {
   rows: readonly { code: string; count: number }[];
 }
 
-/** Area codes by lower-case name, for one area type. */
-export async function areaCodesByName(db: Db, type: string): Promise<Map<string, string>> {
-  const rows = await db.query<{ code: string; name: string }>(
-    'SELECT code, name FROM area WHERE type = $type',
-    { type },
-  );
-  return new Map(rows.map((r) => [r.name.toLowerCase(), r.code]));
-}
-
-/** Every area code in the register with its type. */
-export async function areaTypes(db: Db): Promise<Map<string, string>> {
-  const rows = await db.query<{ code: string; type: string }>('SELECT code, type FROM area');
-  return new Map(rows.map((r) => [r.code, r.type]));
-}
-
 /** Stores the rows (replacing that year and source), then the sums up the register. */
 export async function replacePopulations(
   db: Db,

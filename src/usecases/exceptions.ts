@@ -4,14 +4,13 @@
  * are exceptions. Missing months are not modelled and are listed as missing.
  */
 import { fitSeasonal, type ExpectedMonth } from '../analysis/seasonal-model.js';
-import { categoryLabel, inCategory } from '../domain/categories.js';
+import { categoryLabel } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import { monthsIn, type Month } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { NotFoundError } from '../errors.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
-import { observedStreetMonths, streetCountsByCategoryMonth } from '../store/street-counts.js';
+import { categoryHistory } from './category-history.js';
 
 export interface ExceptionsReport {
   area: { code: string; name: string; type: string };
@@ -34,18 +33,7 @@ export async function findExceptions(
 ): Promise<ExceptionsReport> {
   const category = parseCategoryChoice(request.category);
   const area = await findArea(db, request.area);
-  const ref = { code: area.code, type: area.type };
-  const observed = await observedStreetMonths(db, scope, ref);
-  if (observed.length === 0)
-    throw new NotFoundError(`the store holds no street data for ${area.name}`);
-  const period = { from: observed[0] as Month, to: observed[observed.length - 1] as Month };
-  const counts = await streetCountsByCategoryMonth(db, scope, ref, period);
-  const history = observed.map((month) => ({
-    month,
-    count: counts
-      .filter((r) => r.month === month && inCategory(category, r.category))
-      .reduce((n, r) => n + r.count, 0),
-  }));
+  const { period, history } = await categoryHistory(db, scope, area, category);
   const fit = fitSeasonal(history);
   const byMonth = new Map(fit?.months.map((m) => [m.month, m]) ?? []);
   const months = monthsIn(period).map(

@@ -4,13 +4,13 @@
  * run is too short, the reason.
  */
 import { forecast, type ForecastResult } from '../analysis/forecast.js';
-import { categoryLabel, inCategory } from '../domain/categories.js';
+import { categoryLabel } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { Scope } from '../domain/scope.js';
-import { InputError, NotFoundError } from '../errors.js';
+import { InputError } from '../errors.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
-import { observedStreetMonths, streetCountsByCategoryMonth } from '../store/street-counts.js';
+import { categoryHistory } from './category-history.js';
 
 export type AreaForecast = ForecastResult & {
   area: { code: string; name: string; type: string };
@@ -29,20 +29,7 @@ export async function forecastArea(
     throw new InputError(`--months: ${request.months} is not 3 to 6`);
   }
   const area = await findArea(db, request.area);
-  const ref = { code: area.code, type: area.type };
-  const observed = await observedStreetMonths(db, scope, ref);
-  if (observed.length === 0)
-    throw new NotFoundError(`the store holds no street data for ${area.name}`);
-  const counts = await streetCountsByCategoryMonth(db, scope, ref, {
-    from: observed[0] as string,
-    to: observed[observed.length - 1] as string,
-  });
-  const history = observed.map((month) => ({
-    month,
-    count: counts
-      .filter((r) => r.month === month && inCategory(category, r.category))
-      .reduce((n, r) => n + r.count, 0),
-  }));
+  const { history } = await categoryHistory(db, scope, area, category);
   const result = forecast(history, request.months);
   return {
     ...result,

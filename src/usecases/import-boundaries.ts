@@ -12,7 +12,7 @@ import { InputError } from '../errors.js';
 import { parseBoundaries } from '../ingest/boundaries/parse-boundaries.js';
 import { replaceBoundaries } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
-import { areaCodesByName, areaTypes } from '../store/populations.js';
+import { areaCodesByName, areaTypes } from '../store/areas.js';
 
 export interface BoundaryImportReport {
   path: string;

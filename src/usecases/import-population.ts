@@ -14,7 +14,8 @@ import {
   type PopulationProblem,
 } from '../ingest/population/parse-population-file.js';
 import type { Db } from '../store/db.js';
-import { areaTypes, replacePopulations } from '../store/populations.js';
+import { areaTypes } from '../store/areas.js';
+import { replacePopulations } from '../store/populations.js';
 
 export interface PopulationImportReport {
   path: string;
