@@ -1,7 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
 import { monthFromIndex, monthIndex } from '../domain/month.js';
-import { fitSeasonal } from './seasonal-model.js';
+import { fitGlm, fitSeasonal } from './seasonal-model.js';
 
 const start = monthIndex('2021-01');
 const series = (counts: number[]) =>
@@ -49,5 +50,113 @@ describe('fitSeasonal(history)', () => {
 
   it('needs at least 13 observed months', () => {
     expect(fitSeasonal(series(new Array(12).fill(5)))).toBeNull();
+  });
+});
+
+/**
+ * The same regression fitted independently: intercept, trend and month-of-year dummy columns,
+ * iteratively reweighted least squares with a dense solve (the textbook GLM algorithm). The
+ * profile-likelihood fit must agree with it wherever the maximum likelihood estimate is finite.
+ */
+function referenceIrls(history: { month: string; count: number }[]): (m: string) => number {
+  const t0 = monthIndex(history[0]!.month);
+  const cal = (m: string) => Number(m.slice(5, 7));
+  const seen = [...new Set(history.map((h) => cal(h.month)))].sort((a, b) => a - b).slice(1);
+  const row = (m: string) => [
+    1,
+    (monthIndex(m) - t0) / 12,
+    ...seen.map((c) => (cal(m) === c ? 1 : 0)),
+  ];
+  const X = history.map((h) => row(h.month));
+  const y = history.map((h) => h.count);
+  const p = X[0]!.length;
+  let beta = [
+    Math.log(y.reduce((a, b) => a + b, 0) / y.length),
+    ...new Array<number>(p - 1).fill(0),
+  ];
+  for (let it = 0; it < 100; it++) {
+    const eta = X.map((x) => x.reduce((s, v, j) => s + v * beta[j]!, 0));
+    const mu = eta.map(Math.exp);
+    const A = Array.from({ length: p }, () => new Array<number>(p + 1).fill(0));
+    X.forEach((x, i) => {
+      const z = eta[i]! + (y[i]! - mu[i]!) / mu[i]!;
+      for (let a = 0; a < p; a++) {
+        A[a]![p]! += x[a]! * mu[i]! * z;
+        for (let b = 0; b < p; b++) A[a]![b]! += x[a]! * mu[i]! * x[b]!;
+      }
+    });
+    // Gauss–Jordan elimination with partial pivoting.
+    for (let k = 0; k < p; k++) {
+      let piv = k;
+      for (let r = k + 1; r < p; r++) if (Math.abs(A[r]![k]!) > Math.abs(A[piv]![k]!)) piv = r;
+      [A[k], A[piv]] = [A[piv]!, A[k]!];
+      for (let r = 0; r < p; r++) {
+        if (r === k) continue;
+        const f = A[r]![k]! / A[k]![k]!;
+        for (let col = k; col <= p; col++) A[r]![col]! -= f * A[k]![col]!;
+      }
+    }
+    beta = A.map((r, k) => r[p]! / r[k]!);
+  }
+  return (m) => Math.exp(row(m).reduce((s, v, j) => s + v * beta[j]!, 0));
+}
+
+describe('fitSeasonal against an independent fit', () => {
+  it('gives the maximum-likelihood expectation of each left-out month, as dense IRLS does', () => {
+    // Months with gaps, as in the bundled data (2018-10..2019-02, 2021-01..2022-01, 2025).
+    const months = [
+      ...Array.from({ length: 5 }, (_, i) => monthFromIndex(monthIndex('2018-10') + i)),
+      ...Array.from({ length: 13 }, (_, i) => monthFromIndex(monthIndex('2021-01') + i)),
+      ...Array.from({ length: 12 }, (_, i) => monthFromIndex(monthIndex('2025-01') + i)),
+    ];
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 400 }), { minLength: 30, maxLength: 30 }),
+        (counts) => {
+          const history = months.map((month, i) => ({ month, count: counts[i]! }));
+          const fit = fitSeasonal(history)!;
+          fit.months.forEach((m, i) => {
+            if (m.expected === null) return;
+            const reference = referenceIrls(history.filter((_, j) => j !== i))(m.month);
+            expect(m.expected / reference).toBeCloseTo(1, 7);
+          });
+        },
+      ),
+      { numRuns: 25 },
+    );
+  });
+
+  it('solves the score equations: fitted totals match each calendar month and the trend', () => {
+    // At the maximum, Σ(y − μ) = 0 within each calendar month and Σ t·(y − μ) = 0 overall.
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 60 }), { minLength: 26, maxLength: 40 }),
+        (counts) => {
+          const history = series(counts);
+          const glm = fitGlm(history);
+          const residual = history.map((h) => h.count - glm.predict(h.month));
+          for (let c = 1; c <= 12; c++) {
+            const r = residual.filter((_, i) => Number(history[i]!.month.slice(5, 7)) === c);
+            expect(Math.abs(r.reduce((a, b) => a + b, 0))).toBeLessThan(1e-6);
+          }
+          const tr = residual.reduce((s, r, i) => s + (i / 12) * r, 0);
+          expect(Math.abs(tr)).toBeLessThan(1e-6);
+        },
+      ),
+      { numRuns: 50 },
+    );
+  });
+
+  it('expects zero for a calendar month whose counts are all zero, and is unchanged by row order', () => {
+    const counts = Array.from({ length: 24 }, (_, i) => (i % 12 === 3 ? 0 : 20 + i));
+    const history = series(counts);
+    const fit = fitSeasonal(history)!;
+    expect(fit.months[3]!.expected).toBe(0);
+    expect(fit.months[15]!.exception).toBe(false);
+    const glm = fitGlm(history);
+    // The fit does not depend on the order of the rows: the trend is measured from any origin.
+    const reversed = fitGlm([...history].reverse());
+    expect(reversed.trendPerYear).toBeCloseTo(glm.trendPerYear, 10);
+    for (const h of history) expect(reversed.predict(h.month)).toBeCloseTo(glm.predict(h.month), 8);
   });
 });

@@ -1,19 +1,29 @@
 /**
  * The expected count of each month from an area's own history: a Poisson regression (log link)
- * with a linear trend and a month-of-year effect, fitted by iteratively reweighted least squares
- * on observed months only (missing months are not zeros and are not fitted). Each month's
- * expected value comes from the model fitted to the rest of the history without it (leave one
- * out), so that a spike does not raise its own expectation; a month is an exception when its
- * count is above the 99.8% upper limit of a Poisson count with that expected value (the 99.9%
- * quantile). A month whose calendar month is observed only once cannot be assessed.
+ * with a linear trend and a month-of-year effect, fitted by maximum likelihood on observed months
+ * only (missing months are not zeros and are not fitted). Each month's expected value comes from
+ * the model fitted to the rest of the history without it (leave one out, refitted exactly), so
+ * that a spike does not raise its own expectation; a month is an exception when its count is
+ * above the 99.8% upper limit of a Poisson count with that expected value (the 99.9% quantile). A
+ * month whose calendar month is observed only once cannot be assessed.
+ *
+ * Model: log μᵢ = α_c(i) + β·tᵢ, with tᵢ in years and one level α_c per calendar month observed
+ * (the same model as an intercept plus month-of-year dummies). Method: profile likelihood. For a
+ * given β the maximum-likelihood level of each calendar month is closed-form,
+ * exp(α_c) = Y_c / Σ_{i∈c} exp(β·tᵢ), where Y_c is the month's total; what remains is the score
+ * equation of β alone, U(β) = Σ tᵢ·yᵢ − Σ_c Y_c·S1_c/S0_c = 0 (S_k = Σ_{i∈c} tᵢᵏ·exp(β·tᵢ)), which
+ * is monotone decreasing (U′(β) = −Σ_c Y_c·Var_c(t) ≤ 0, a weighted variance of t within each
+ * calendar month), so Newton's method safeguarded by bisection finds its root. The result is the
+ * maximum-likelihood fit of the regression, found in O(n) per step instead of refitting a dense
+ * weighted least-squares system: that is what makes an exact refit per left-out month affordable.
  *
  * Assumptions: counts are Poisson around the expected value (crime is often overdispersed, which
  * makes exceptions flagged too readily); the trend is log-linear over the whole history, gaps
- * included; every calendar month needs at least one observed month to have its own effect
- * (months of the year never observed share the baseline).
+ * included. A calendar month whose counts are all zero is expected at zero. Where no calendar
+ * month has two observed months with counts, the trend is not identified and is taken as flat.
+ * A calendar month never observed shares the level of the earliest calendar month observed.
  */
 import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
-import { Matrix, solve } from 'ml-matrix';
 
 import { monthIndex, type Month } from '../domain/month.js';
 
@@ -31,77 +41,171 @@ export interface ExpectedMonth {
   exception: boolean | null;
 }
 
+export const SEASONAL_METHOD =
+  'Poisson regression (log link) with linear trend and month-of-year effects, maximum likelihood; exceptions above the 99.8% Poisson limit' as const;
+
 export interface SeasonalFit {
   months: ExpectedMonth[];
   /** Multiplicative change per year from the trend term, e.g. 1.05 = +5% a year. */
   trendPerYear: number;
+  /** Newton steps of the full fit. */
   iterations: number;
-  method: 'Poisson regression (log link) with linear trend and month-of-year effects, IRLS; exceptions above the 99.8% Poisson limit';
+  method: typeof SEASONAL_METHOD;
 }
 
-const METHOD =
-  'Poisson regression (log link) with linear trend and month-of-year effects, IRLS; exceptions above the 99.8% Poisson limit' as const;
+/** The fewest observed months the model is fitted to (one more than its parameters at most). */
+export const MIN_SEASONAL_MONTHS = 13;
 
-/** Needs at least 13 observed months (one more than the model's parameters at most). */
+/** Needs at least 13 observed months. */
 export function fitSeasonal(history: readonly MonthCount[]): SeasonalFit | null {
-  if (history.length < 13) return null;
-  const full = fitGlm(history);
-  const calendar = (m: Month) => m.slice(5, 7);
+  if (history.length < MIN_SEASONAL_MONTHS) return null;
+  const data = arrays(history);
+  const full = fitProfile(data, -1, 0);
+  const twins = new Int32Array(13);
+  for (let i = 0; i < data.n; i++) twins[data.cal[i] as number]!++;
   const months = history.map((h, i): ExpectedMonth => {
-    const twins = history.filter((o) => calendar(o.month) === calendar(h.month)).length;
-    if (twins < 2)
+    const cal = data.cal[i] as number;
+    if ((twins[cal] as number) < 2)
       return { month: h.month, observed: h.count, expected: null, upper998: null, exception: null };
-    const rest = fitGlm(history.filter((_, j) => j !== i));
-    const expected = rest.predict(h.month);
+    const rest = fitProfile(data, i, full.beta);
+    const expected = rest.mean(cal, data.t[i] as number);
     const upper998 = poissonQuantile(0.999, expected);
     return { month: h.month, observed: h.count, expected, upper998, exception: h.count > upper998 };
   });
-  return { months, trendPerYear: full.trendPerYear, iterations: full.iterations, method: METHOD };
+  return {
+    months,
+    trendPerYear: Math.exp(full.beta),
+    iterations: full.iterations,
+    method: SEASONAL_METHOD,
+  };
 }
 
 export interface Glm {
+  /** The fitted mean count of a month (any month, inside or after the history). */
   predict(month: Month): number;
   trendPerYear: number;
   iterations: number;
 }
 
+/** The regression fitted to the whole history. */
 export function fitGlm(history: readonly MonthCount[]): Glm {
-  const t0 = monthIndex(history[0]!.month);
-  const calendar = (m: Month) => Number(m.slice(5, 7));
-  const seen = [...new Set(history.map((h) => calendar(h.month)))].sort((a, b) => a - b).slice(1); // first is baseline
-  const row = (m: Month) => [
-    1,
-    (monthIndex(m) - t0) / 12,
-    ...seen.map((c) => (calendar(m) === c ? 1 : 0)),
-  ];
-  const X = history.map((h) => row(h.month));
-  const y = history.map((h) => h.count);
-  const mean = y.reduce((a, b) => a + b, 0) / y.length;
-  let beta = [Math.log(Math.max(mean, 0.5)), ...new Array<number>(X[0]!.length - 1).fill(0)];
-  let iterations = 0;
-  for (; iterations < 50; iterations++) {
-    const eta = X.map((x) => x.reduce((s, v, j) => s + v * (beta[j] as number), 0));
-    const mu = eta.map(Math.exp);
-    const z = eta.map((e, i) => e + ((y[i] as number) - (mu[i] as number)) / (mu[i] as number));
-    const p = beta.length;
-    const xtwx = Matrix.zeros(p, p);
-    const xtwz = Matrix.zeros(p, 1);
-    X.forEach((x, i) => {
-      const w = mu[i] as number;
-      for (let a = 0; a < p; a++) {
-        xtwz.set(a, 0, xtwz.get(a, 0) + (x[a] as number) * w * (z[i] as number));
-        for (let b = 0; b < p; b++)
-          xtwx.set(a, b, xtwx.get(a, b) + (x[a] as number) * w * (x[b] as number));
-      }
-    });
-    const next = solve(xtwx, xtwz).to1DArray();
-    const moved = Math.max(...next.map((v, j) => Math.abs(v - (beta[j] as number))));
-    beta = next;
-    if (moved < 1e-10) break;
-  }
+  const data = arrays(history);
+  const fit = fitProfile(data, -1, 0);
   return {
-    predict: (m) => Math.exp(row(m).reduce((s, v, j) => s + v * (beta[j] as number), 0)),
-    trendPerYear: Math.exp(beta[1] as number),
+    predict: (m) => fit.mean(Number(m.slice(5, 7)), (monthIndex(m) - data.t0) / 12),
+    trendPerYear: Math.exp(fit.beta),
+    iterations: fit.iterations,
+  };
+}
+
+interface Arrays {
+  n: number;
+  t0: number;
+  /** Years since the first month. */
+  t: Float64Array;
+  y: Float64Array;
+  /** Calendar month, 1..12. */
+  cal: Int32Array;
+}
+
+function arrays(history: readonly MonthCount[]): Arrays {
+  const n = history.length;
+  const t0 = n > 0 ? monthIndex(history[0]!.month) : 0;
+  const t = new Float64Array(n);
+  const y = new Float64Array(n);
+  const cal = new Int32Array(n);
+  history.forEach((h, i) => {
+    t[i] = (monthIndex(h.month) - t0) / 12;
+    y[i] = h.count;
+    cal[i] = Number(h.month.slice(5, 7));
+  });
+  return { n, t0, t, y, cal };
+}
+
+interface ProfileFit {
+  beta: number;
+  iterations: number;
+  mean(cal: number, t: number): number;
+}
+
+const MAX_STEPS = 200;
+const MAX_TREND = 20; // |β| in log units per year: far beyond any real series
+
+/** The maximum-likelihood fit without observation `skip` (-1: none), Newton from `beta0`. */
+function fitProfile(data: Arrays, skip: number, beta0: number): ProfileFit {
+  const { n, t, y, cal } = data;
+  const total = new Float64Array(13); // Y_c
+  const seen = new Uint8Array(13);
+  let ty = 0;
+  for (let i = 0; i < n; i++) {
+    if (i === skip) continue;
+    const c = cal[i] as number;
+    total[c]! += y[i] as number;
+    seen[c] = 1;
+    ty += (t[i] as number) * (y[i] as number);
+  }
+  const s0 = new Float64Array(13);
+  const s1 = new Float64Array(13);
+  const s2 = new Float64Array(13);
+  const sums = (beta: number) => {
+    s0.fill(0);
+    s1.fill(0);
+    s2.fill(0);
+    for (let i = 0; i < n; i++) {
+      if (i === skip) continue;
+      const c = cal[i] as number;
+      const ti = t[i] as number;
+      const e = Math.exp(beta * ti);
+      s0[c]! += e;
+      s1[c]! += ti * e;
+      s2[c]! += ti * ti * e;
+    }
+  };
+  // U(β) and U′(β) of the profile likelihood.
+  const score = (beta: number): [number, number] => {
+    sums(beta);
+    let u = ty;
+    let du = 0;
+    for (let c = 1; c <= 12; c++) {
+      const yc = total[c] as number;
+      if (yc === 0) continue;
+      const m1 = (s1[c] as number) / (s0[c] as number);
+      const m2 = (s2[c] as number) / (s0[c] as number);
+      u -= yc * m1;
+      du -= yc * Math.max(m2 - m1 * m1, 0);
+    }
+    return [u, du];
+  };
+
+  let beta = Number.isFinite(beta0) ? beta0 : 0;
+  let lo = -MAX_TREND;
+  let hi = MAX_TREND;
+  let iterations = 0;
+  for (; iterations < MAX_STEPS; iterations++) {
+    const [u, du] = score(beta);
+    if (u === 0) break;
+    if (u > 0) lo = beta;
+    else hi = beta;
+    if (du === 0) {
+      // Flat in β: the trend is not identified by these months (or the counts are all zero).
+      if (iterations === 0) beta = 0;
+      break;
+    }
+    let next = beta - u / du;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2; // Newton left the bracket: bisect
+    const moved = Math.abs(next - beta);
+    beta = next;
+    if (moved < 1e-12 || hi - lo < 1e-12) break;
+  }
+  sums(beta);
+  const base = seen.indexOf(1); // the level a never-observed calendar month shares
+  const level = (c: number) => {
+    const k = seen[c] ? c : base;
+    return (total[k] as number) / (s0[k] as number);
+  };
+  return {
+    beta,
     iterations: iterations + 1,
+    mean: (c, ti) => (base === -1 ? 0 : level(c) * Math.exp(beta * ti)),
   };
 }
