@@ -329,6 +329,71 @@ describe('lantern --json', () => {
     expect(json.exceptions).toEqual(json.months.filter((m) => m.exception).map((m) => m.month));
   });
 
+  it('overview: every district and category from one engine, each figure equal to trends, compare and exceptions', () => {
+    const period = '2025-01..2025-12';
+    const o = runCliJson<{
+      districts: { code: string; name: string }[];
+      categories: { key: string }[];
+      trends: Record<string, unknown>[][];
+      comparisons: Record<string, unknown>[];
+      exceptions: { area: { name: string }; category: string }[];
+      exceptionsInPeriod: { area: string; category: string; month: string }[];
+    }>(['overview', '--within', 'Hertfordshire', '--period', period, '--db', db]);
+    expect(o.code).toBe(0);
+    expect(o.json.districts).toHaveLength(10);
+    expect(o.json.categories).toHaveLength(15);
+    const d = o.json.districts.findIndex((x) => x.name === 'Three Rivers');
+    const c = o.json.categories.findIndex((x) => x.key === 'burglary');
+    const trends = runCliJson<Record<string, unknown>[]>([
+      'trends',
+      '--area',
+      'Three Rivers',
+      '--all',
+      '--period',
+      period,
+      '--db',
+      db,
+    ]);
+    expect(o.json.trends[d]).toEqual(trends.json);
+    const compare = runCliJson([
+      'compare',
+      '--within',
+      'Hertfordshire',
+      '--category',
+      'burglary',
+      '--period',
+      period,
+      '--db',
+      db,
+    ]);
+    expect(o.json.comparisons[c]).toEqual(compare.json);
+    const exceptions = runCliJson<{ exceptions: string[] }>([
+      'exceptions',
+      '--area',
+      'Three Rivers',
+      '--category',
+      'burglary',
+      '--db',
+      db,
+    ]);
+    const mine = o.json.exceptions.find(
+      (e) => e.area.name === 'Three Rivers' && e.category === 'burglary',
+    );
+    expect(mine).toEqual(exceptions.json);
+    const threeRivers = o.json.districts[d]!.code;
+    expect(
+      o.json.exceptionsInPeriod
+        .filter((e) => e.area === threeRivers && e.category === 'burglary')
+        .map((e) => e.month),
+    ).toEqual(exceptions.json.exceptions.filter((m) => m >= '2025-01' && m <= '2025-12'));
+    const text = runCli(['overview', '--within', 'Hertfordshire', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain(
+      'Hertfordshire: 10 districts, 2025-01..2025-12 against 2021-01..2021-12',
+    );
+    expect(text.stdout).toMatch(/^Burglary\s+3,813\s/m);
+  });
+
   it('forecast: refuses on the bundled data, whose longest unbroken run is too short, saying why', () => {
     const { code, json } = runCliJson<{
       ok: boolean;

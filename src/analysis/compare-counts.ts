@@ -2,7 +2,7 @@
  * Did a count change between two periods? The exact conditional test for two Poisson counts:
  * given n = c1 + c0 events in all, c1 (the current period's) is binomial with probability
  * p0 = e1 / (e1 + e0) when the two periods share one rate (e = exposure, here months). The test
- * is two-sided, as R's `poisson.test` / `binom.test` (stdlib's binomialTest, which reproduces it).
+ * is two-sided, as R's `poisson.test` / `binom.test` (analysis/binomial.ts reproduces it).
  * The rate ratio (c1/e1) / (c0/e0) gets the exact interval that follows from the Clopper–Pearson
  * interval [pl, pu] of p: RR = p / (1 − p) × e0 / e1.
  *
@@ -10,7 +10,7 @@
  * makes this test too ready to call a change significant), and recording practice is the same in
  * both periods.
  */
-import binomialTest from '@stdlib/stats-binomial-test';
+import { binomialTest } from './binomial.js';
 
 export interface CountComparison {
   current: number;
@@ -52,8 +52,8 @@ export function compareCounts(
   if (n === 0)
     return { current, previous, change, changePct, rateRatio, ci95: null, pValue: 1, method };
   const p0 = currentExposure / (currentExposure + previousExposure);
-  const test = binomialTest(current, n, { p: p0, alpha: 0.05 });
-  const [pl, pu] = test.ci as [number, number];
+  const test = binomialTest(current, n, p0, 0.95);
+  const [pl, pu] = test.ci;
   const toRatio = (p: number) =>
     p >= 1 ? null : (p / (1 - p)) * (previousExposure / currentExposure);
   return {

@@ -7,7 +7,7 @@
  * MASE: mean absolute error divided by that of the in-sample seasonal-naive forecast (same month
  * last year); below 1 beats seasonal naive.
  */
-import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
+import { poissonQuantile } from './poisson.js';
 
 import { monthFromIndex, monthIndex, type Month } from '../domain/month.js';
 import { fitGlm, type MonthCount } from './seasonal-model.js';

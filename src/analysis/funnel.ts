@@ -4,7 +4,7 @@
  * 2.5% / 0.1% quantile, the upper the 97.5% / 99.9% one). An area above its upper limit has more
  * than chance alone explains at the reference rate; it does not say why.
  */
-import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
+import { poissonQuantile } from './poisson.js';
 
 export interface FunnelLimits {
   lower95: number;

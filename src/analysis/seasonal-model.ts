@@ -23,14 +23,12 @@
  * month has two observed months with counts, the trend is not identified and is taken as flat.
  * A calendar month never observed shares the level of the earliest calendar month observed.
  */
-import poissonQuantile from '@stdlib/stats-base-dists-poisson-quantile';
+import { poissonQuantile } from './poisson.js';
 
+import type { MonthCount } from '../domain/area-counts.js';
 import { monthIndex, type Month } from '../domain/month.js';
 
-export interface MonthCount {
-  month: Month;
-  count: number;
-}
+export type { MonthCount };
 
 export interface ExpectedMonth {
   month: Month;
@@ -60,14 +58,14 @@ export const MIN_SEASONAL_MONTHS = 13;
 export function fitSeasonal(history: readonly MonthCount[]): SeasonalFit | null {
   if (history.length < MIN_SEASONAL_MONTHS) return null;
   const data = arrays(history);
-  const full = fitProfile(data, -1, 0);
+  const full = fitProfile(data, -1, null);
   const twins = new Int32Array(13);
   for (let i = 0; i < data.n; i++) twins[data.cal[i] as number]!++;
   const months = history.map((h, i): ExpectedMonth => {
     const cal = data.cal[i] as number;
     if ((twins[cal] as number) < 2)
       return { month: h.month, observed: h.count, expected: null, upper998: null, exception: null };
-    const rest = fitProfile(data, i, full.beta);
+    const rest = fitProfile(data, i, full);
     const expected = rest.mean(cal, data.t[i] as number);
     const upper998 = poissonQuantile(0.999, expected);
     return { month: h.month, observed: h.count, expected, upper998, exception: h.count > upper998 };
@@ -90,7 +88,7 @@ export interface Glm {
 /** The regression fitted to the whole history. */
 export function fitGlm(history: readonly MonthCount[]): Glm {
   const data = arrays(history);
-  const fit = fitProfile(data, -1, 0);
+  const fit = fitProfile(data, -1, null);
   return {
     predict: (m) => fit.mean(Number(m.slice(5, 7)), (monthIndex(m) - data.t0) / 12),
     trendPerYear: Math.exp(fit.beta),
@@ -125,16 +123,46 @@ function arrays(history: readonly MonthCount[]): Arrays {
 interface ProfileFit {
   beta: number;
   iterations: number;
+  /** S0, S1, S2 by calendar month at `beta`, over the months fitted. */
+  sums: [Float64Array, Float64Array, Float64Array];
   mean(cal: number, t: number): number;
 }
 
 const MAX_STEPS = 200;
 const MAX_TREND = 20; // |β| in log units per year: far beyond any real series
+// Newton converges quadratically: once a step is this small, the estimate it started from is
+// within about this of the root, which moves no expected count by a hundred-millionth.
+const TOLERANCE = 1e-9;
 
-/** The maximum-likelihood fit without observation `skip` (-1: none), Newton from `beta0`. */
-function fitProfile(data: Arrays, skip: number, beta0: number): ProfileFit {
+/** Per calendar month (index 1..12): Y_c, and S0, S1, S2 at the current β. */
+const total = new Float64Array(13);
+const s0 = new Float64Array(13);
+const s1 = new Float64Array(13);
+const s2 = new Float64Array(13);
+
+function sums(data: Arrays, skip: number, beta: number): void {
+  s0.fill(0);
+  s1.fill(0);
+  s2.fill(0);
+  const { n, t, cal } = data;
+  for (let i = 0; i < n; i++) {
+    if (i === skip) continue;
+    const c = cal[i] as number;
+    const ti = t[i] as number;
+    const e = Math.exp(beta * ti);
+    s0[c]! += e;
+    s1[c]! += ti * e;
+    s2[c]! += ti * ti * e;
+  }
+}
+
+/**
+ * The maximum-likelihood fit without observation `skip` (-1: none). A refit starts from the full
+ * fit, whose sums less the left-out month's terms are the first step's sums at no cost.
+ */
+function fitProfile(data: Arrays, skip: number, from: ProfileFit | null): ProfileFit {
   const { n, t, y, cal } = data;
-  const total = new Float64Array(13); // Y_c
+  total.fill(0);
   const seen = new Uint8Array(13);
   let ty = 0;
   for (let i = 0; i < n; i++) {
@@ -144,26 +172,23 @@ function fitProfile(data: Arrays, skip: number, beta0: number): ProfileFit {
     seen[c] = 1;
     ty += (t[i] as number) * (y[i] as number);
   }
-  const s0 = new Float64Array(13);
-  const s1 = new Float64Array(13);
-  const s2 = new Float64Array(13);
-  const sums = (beta: number) => {
-    s0.fill(0);
-    s1.fill(0);
-    s2.fill(0);
-    for (let i = 0; i < n; i++) {
-      if (i === skip) continue;
-      const c = cal[i] as number;
-      const ti = t[i] as number;
+  let beta = from ? from.beta : 0;
+  let lo = -MAX_TREND;
+  let hi = MAX_TREND;
+  let iterations = 0;
+  for (; iterations < MAX_STEPS; iterations++) {
+    if (iterations === 0 && from && skip >= 0) {
+      s0.set(from.sums[0]);
+      s1.set(from.sums[1]);
+      s2.set(from.sums[2]);
+      const c = cal[skip] as number;
+      const ti = t[skip] as number;
       const e = Math.exp(beta * ti);
-      s0[c]! += e;
-      s1[c]! += ti * e;
-      s2[c]! += ti * ti * e;
-    }
-  };
-  // U(β) and U′(β) of the profile likelihood.
-  const score = (beta: number): [number, number] => {
-    sums(beta);
+      s0[c]! -= e;
+      s1[c]! -= ti * e;
+      s2[c]! -= ti * ti * e;
+    } else sums(data, skip, beta);
+    // U(β) and U′(β) of the profile likelihood.
     let u = ty;
     let du = 0;
     for (let c = 1; c <= 12; c++) {
@@ -174,38 +199,32 @@ function fitProfile(data: Arrays, skip: number, beta0: number): ProfileFit {
       u -= yc * m1;
       du -= yc * Math.max(m2 - m1 * m1, 0);
     }
-    return [u, du];
-  };
-
-  let beta = Number.isFinite(beta0) ? beta0 : 0;
-  let lo = -MAX_TREND;
-  let hi = MAX_TREND;
-  let iterations = 0;
-  for (; iterations < MAX_STEPS; iterations++) {
-    const [u, du] = score(beta);
     if (u === 0) break;
     if (u > 0) lo = beta;
     else hi = beta;
     if (du === 0) {
       // Flat in β: the trend is not identified by these months (or the counts are all zero).
-      if (iterations === 0) beta = 0;
+      if (iterations === 0 && beta !== 0) {
+        beta = 0;
+        sums(data, skip, beta);
+      }
       break;
     }
     let next = beta - u / du;
     if (!(next > lo && next < hi)) next = (lo + hi) / 2; // Newton left the bracket: bisect
-    const moved = Math.abs(next - beta);
+    if (Math.abs(next - beta) < TOLERANCE || hi - lo < TOLERANCE) break; // the sums are at beta
     beta = next;
-    if (moved < 1e-12 || hi - lo < 1e-12) break;
   }
-  sums(beta);
   const base = seen.indexOf(1); // the level a never-observed calendar month shares
-  const level = (c: number) => {
+  const level = new Float64Array(13);
+  for (let c = 1; c <= 12; c++) {
     const k = seen[c] ? c : base;
-    return (total[k] as number) / (s0[k] as number);
-  };
+    level[c] = base === -1 ? 0 : (total[k] as number) / (s0[k] as number);
+  }
   return {
     beta,
     iterations: iterations + 1,
-    mean: (c, ti) => (base === -1 ? 0 : level(c) * Math.exp(beta * ti)),
+    sums: [s0.slice(), s1.slice(), s2.slice()],
+    mean: (c, ti) => (level[c] as number) * Math.exp(beta * ti),
   };
 }

@@ -107,6 +107,17 @@ describe('funnelLimits(expected)', () => {
     expect(funnelLimits(10)).toEqual({ lower95: 4, upper95: 17, lower998: 2, upper998: 21 });
   });
 
+  it('at a district’s yearly scale (expected 3,210.4) the limits sit where the normal approximation puts them', () => {
+    // λ ± z·√λ with √3210.4 = 56.66: 95% → 3099.4..3321.4, 99.8% (z = 3.090) → 3035.3..3385.5.
+    // Exact quantiles lie within about one count of these (skew moves them up by (z² − 1)/6 ≈ 0.5).
+    // @stdlib 0.3.1's Poisson quantile is wrong here (it is for any non-integer mean above 1,000).
+    const limits = funnelLimits(3210.4);
+    expect(Math.abs(limits.lower95 - 3099.4)).toBeLessThanOrEqual(1.5);
+    expect(Math.abs(limits.upper95 - 3321.4)).toBeLessThanOrEqual(1.5);
+    expect(Math.abs(limits.lower998 - 3035.3)).toBeLessThanOrEqual(2);
+    expect(Math.abs(limits.upper998 - 3385.5)).toBeLessThanOrEqual(2);
+  });
+
   it('flags counts above, within and below', () => {
     const limits = funnelLimits(10);
     expect([

@@ -21,6 +21,7 @@ import { runOutcomes } from './commands/outcomes.js';
 import { runDeprivation } from './commands/deprivation.js';
 import { runStopSearch } from './commands/stop-search.js';
 import { runExceptions } from './commands/exceptions.js';
+import { runOverview } from './commands/overview.js';
 import { runForecast } from './commands/forecast.js';
 import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
 
@@ -56,6 +57,8 @@ Commands:
         [--category C]
   stop-search --force F --period P  searches by object and outcome, and the linked share
   exceptions --area A --category C  months above the 99.8% limit expected from the area's history
+  overview --within A [--period P]  every category for every district at once: funnel flags,
+                                 significant changes (Holm) and exceptions in the period
   forecast --area A --category C  the next 3 to 6 months (--months N) with 80%/95% intervals and a
                                  backtest (MASE), from the latest unbroken run of months
   demo                           build the demo store from the bundled Hertfordshire sample
@@ -156,6 +159,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         return await runStopSearch(ctx, { force: values.force, period: values.period });
       case 'exceptions':
         return await runExceptions(ctx, { area: values.area, category: values.category });
+      case 'overview':
+        return await runOverview(ctx, { within: values.within, period: values.period });
       case 'forecast':
         return await runForecast(ctx, {
           area: values.area,

@@ -4,6 +4,8 @@
  * ASB is not a crime: "all crime" totals exclude it, and every output says so.
  */
 
+import type { Measure } from './area-counts.js';
+
 export const CATEGORY_NAMES = {
   'anti-social-behaviour': 'Anti-social behaviour',
   'bicycle-theft': 'Bicycle theft',
@@ -100,4 +102,17 @@ export function inCategory(choice: CategoryChoice, slug: string): boolean {
 /** A label for outputs: the police.uk name, or "All crime (excluding ASB)". */
 export function categoryLabel(choice: CategoryChoice): string {
   return choice === ALL_CRIME ? 'All crime (excluding ASB)' : CATEGORY_NAMES[choice];
+}
+
+const ASB_CAVEAT =
+  'ASB is under-reported: recorded incidents are a fraction of what residents experience.';
+
+/** A police.uk category (or all crime) as a measure of the trends engine. */
+export function policeMeasure(choice: CategoryChoice): Measure {
+  return {
+    key: choice,
+    label: categoryLabel(choice),
+    includes: (slug) => inCategory(choice, slug),
+    caveats: choice === ASB ? [ASB_CAVEAT] : [],
+  };
 }

@@ -15,13 +15,25 @@ export interface AreaRow extends Area {
 }
 
 export async function findArea(db: Db, query: string, type?: AreaType): Promise<AreaRow> {
-  const matches = await db.query<Area & Record<string, unknown>>(
-    `SELECT code, name, type, parent, vintage FROM area
-     WHERE (upper(code) = upper($q) OR lower(name) = lower($q)
-            OR code IN (SELECT pfa_code FROM police_force WHERE id = lower($q)))
-       AND ($type IS NULL OR type = $type)`,
-    { q: query.trim(), type: type ?? null },
+  const params = { q: query.trim(), type: type ?? null };
+  // Exact spelling first (a union of cheap lookups: no function of every row), then any case.
+  let matches = await db.query<Area & Record<string, unknown>>(
+    `SELECT * FROM (
+       SELECT code, name, type, parent, vintage FROM area WHERE code = upper($q)
+       UNION SELECT code, name, type, parent, vintage FROM area WHERE name = $q
+       UNION SELECT a.code, a.name, a.type, a.parent, a.vintage
+             FROM police_force f JOIN area a ON a.code = f.pfa_code WHERE f.id = lower($q))
+     WHERE $type IS NULL OR type = $type`,
+    params,
   );
+  if (matches.length === 0)
+    matches = await db.query<Area & Record<string, unknown>>(
+      `SELECT code, name, type, parent, vintage FROM area
+       WHERE (upper(code) = upper($q) OR lower(name) = lower($q)
+              OR code IN (SELECT pfa_code FROM police_force WHERE id = lower($q)))
+         AND ($type IS NULL OR type = $type)`,
+      params,
+    );
   if (matches.length === 0) {
     throw new NotFoundError(
       `no area is called "${query}"${type ? ` (type ${type})` : ''}; try \`lantern areas --all --type district\``,
@@ -198,4 +210,48 @@ export async function areaCodesByName(db: Db, type: string): Promise<Map<string,
 export async function areaTypes(db: Db): Promise<Map<string, string>> {
   const rows = await db.query<{ code: string; type: string }>('SELECT code, type FROM area');
   return new Map(rows.map((r) => [r.code, r.type]));
+}
+
+/** The register's entries for these codes, in the order given (unknown codes are left out). */
+export async function areasByCode(db: Db, codes: readonly string[]): Promise<Area[]> {
+  const rows = await db.query<Area & Record<string, unknown>>(
+    `SELECT code, name, type, parent, vintage FROM area WHERE list_contains($codes, code)`,
+    { codes: list(codes) },
+    { codes: TEXT_LIST },
+  );
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return codes.flatMap((c) => byCode.get(c) ?? []);
+}
+
+/**
+ * Each area with every area above it (itself first). Areas above LSOAs and wards are few, so
+ * they are read whole and walked here; an LSOA or ward is first looked up on its own.
+ */
+export async function ancestorChains(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, { code: string; type: AreaType }[]>> {
+  const upper = await db.query<{ code: string; type: AreaType; parent: string | null }>(
+    `SELECT code, type, parent FROM area WHERE type IN ('force', 'csp', 'district')
+     UNION ALL
+     SELECT code, type, parent FROM area WHERE list_contains($codes, code) AND type IN ('ward', 'lsoa')
+     UNION ALL
+     SELECT w.code, w.type, w.parent FROM area l JOIN area w ON w.code = l.parent
+     WHERE list_contains($codes, l.code) AND l.type = 'lsoa'`,
+    { codes: list(codes) },
+    { codes: TEXT_LIST },
+  );
+  const byCode = new Map(upper.map((a) => [a.code, a]));
+  return new Map(
+    codes.map((code) => {
+      const chain: { code: string; type: AreaType }[] = [];
+      for (
+        let a = byCode.get(code);
+        a && chain.length < 8;
+        a = a.parent ? byCode.get(a.parent) : undefined
+      )
+        chain.push({ code: a.code, type: a.type });
+      return [code, chain];
+    }),
+  );
 }

@@ -4,7 +4,7 @@
  * wherever every child area has one, so a rate for any area can use them.
  */
 import type { Population } from '../domain/area.js';
-import type { Db } from './db.js';
+import { list, TEXT_LIST, type Db } from './db.js';
 
 export interface PopulationImport {
   year: number;
@@ -94,4 +94,20 @@ export async function populationFor(
     { code, year },
   );
   return rows[0] ?? null;
+}
+
+/** Every population held for each of the areas, any year and source. */
+export async function populationsOf(
+  db: Db,
+  codes: readonly string[],
+): Promise<Map<string, Population[]>> {
+  const rows = await db.query<Population & { area: string } & Record<string, unknown>>(
+    `SELECT area_code AS area, count, year, source FROM population
+     WHERE list_contains($codes, area_code) ORDER BY year`,
+    { codes: list(codes) },
+    { codes: TEXT_LIST },
+  );
+  const result = new Map<string, Population[]>(codes.map((c) => [c, []]));
+  for (const { area, ...population } of rows) result.get(area)?.push(population);
+  return result;
 }

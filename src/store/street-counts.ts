@@ -8,8 +8,8 @@ import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { mayReadDataset } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
-import { assertAreaInScope } from './areas.js';
-import type { Db } from './db.js';
+import { ancestorChains, assertAreaInScope } from './areas.js';
+import { list, TEXT_LIST, type Db } from './db.js';
 
 export interface AreaRef {
   code: string;
@@ -62,36 +62,80 @@ export async function streetCountsByCategoryMonth(
   );
 }
 
-/** The force area (PFA) code above an area, or the area itself when it is a force. */
-async function forceAreaOf(db: Db, area: AreaRef): Promise<string | null> {
-  const rows = await db.query<{ code: string }>(
-    `WITH RECURSIVE up(code, type) AS (
-       SELECT code, type FROM area WHERE code = $area
-       UNION ALL SELECT a.code, a.type FROM up JOIN area p ON p.code = up.code JOIN area a ON a.code = p.parent)
-     SELECT code FROM up WHERE type = 'force'`,
-    { area: area.code },
+/**
+ * The months in which the store holds street data covering each area: a current file of the
+ * force covering it, or a current fetch of the area itself or of an area containing it. Three
+ * queries, however many areas.
+ */
+export async function observedStreetMonthsByArea(
+  db: Db,
+  scope: Scope,
+  areas: readonly AreaRef[],
+): Promise<Map<string, Month[]>> {
+  for (const area of areas) await checkStreetAccess(db, scope, area);
+  const chains = await ancestorChains(
+    db,
+    areas.map((a) => a.code),
   );
-  return rows[0]?.code ?? null;
+  const batches = await db.query<{ force: string; area: string | null; month: Month }>(
+    `SELECT DISTINCT f.pfa_code AS force, b.area_code AS area, b.month
+     FROM batch_month b JOIN police_force f ON f.id = b.force
+     WHERE b.kind = 'street' AND b.replaced_by IS NULL ORDER BY b.month`,
+  );
+  const result = new Map<string, Month[]>();
+  for (const area of areas) {
+    const chain = chains.get(area.code) ?? [];
+    const force = chain.find((c) => c.type === 'force')?.code;
+    const within = new Set(chain.map((c) => c.code));
+    const months = new Set<Month>();
+    for (const b of batches)
+      if (b.force === force && (b.area === null || within.has(b.area))) months.add(b.month);
+    result.set(area.code, [...months]);
+  }
+  return result;
+}
+
+/** The months held for one area (see observedStreetMonthsByArea). */
+export async function observedStreetMonths(db: Db, scope: Scope, area: AreaRef): Promise<Month[]> {
+  return (await observedStreetMonthsByArea(db, scope, [area])).get(area.code) ?? [];
+}
+
+export interface AreaCategoryMonthCount extends CategoryMonthCount {
+  area: string;
 }
 
 /**
- * The months in which the store holds street data covering the area: a current file of the
- * force covering it, or a current fetch of the area itself or of an area containing it.
+ * Every street record of each area counted by category and month, over all months held: one
+ * aggregation scan for any number of districts, one query per area of another type.
  */
-export async function observedStreetMonths(db: Db, scope: Scope, area: AreaRef): Promise<Month[]> {
-  await checkStreetAccess(db, scope, area);
-  const forceArea = await forceAreaOf(db, area);
-  if (forceArea === null) return [];
-  const rows = await db.query<{ month: string }>(
-    `WITH RECURSIVE up(code) AS (
-       SELECT $area UNION ALL SELECT a.parent FROM up JOIN area a ON a.code = up.code WHERE a.parent IS NOT NULL)
-     SELECT DISTINCT b.month FROM batch_month b JOIN police_force f ON f.id = b.force
-     WHERE b.kind = 'street' AND b.replaced_by IS NULL AND f.pfa_code = $force
-       AND (b.area_code IS NULL OR b.area_code IN (SELECT code FROM up))
-     ORDER BY b.month`,
-    { force: forceArea, area: area.code },
-  );
-  return rows.map((r) => r.month);
+export async function streetCountsByArea(
+  db: Db,
+  scope: Scope,
+  areas: readonly AreaRef[],
+): Promise<AreaCategoryMonthCount[]> {
+  for (const area of areas) await checkStreetAccess(db, scope, area);
+  const districts = areas.filter((a) => a.type === 'district').map((a) => a.code);
+  const rows: AreaCategoryMonthCount[] = [];
+  if (districts.length > 0) {
+    rows.push(
+      ...(await db.query<AreaCategoryMonthCount & Record<string, unknown>>(
+        `SELECT c.district_code AS area, c.category, c.month, count(*) AS count FROM crime c
+         WHERE list_contains($areas, c.district_code) GROUP BY ALL`,
+        { areas: list(districts) },
+        { areas: TEXT_LIST },
+      )),
+    );
+  }
+  for (const area of areas.filter((a) => a.type !== 'district')) {
+    rows.push(
+      ...(await db.query<AreaCategoryMonthCount & Record<string, unknown>>(
+        `SELECT $area AS area, c.category, c.month, count(*) AS count FROM crime c
+         WHERE ${streetAreaCondition(area.type)} GROUP BY ALL`,
+        { area: area.code },
+      )),
+    );
+  }
+  return rows;
 }
 
 export interface UncountedRecords {

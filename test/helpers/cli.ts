@@ -14,6 +14,7 @@ export function runCli(args: readonly string[], env: Record<string, string> = {}
     encoding: 'utf8',
     env: { ...process.env, ...env },
     timeout: 120_000,
+    maxBuffer: 64 * 2 ** 20, // an overview of a force is a few megabytes of JSON
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

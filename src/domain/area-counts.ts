@@ -1,0 +1,86 @@
+/**
+ * The input of the trends engine: one area's counts by category and month, the months the store
+ * holds for it, and its populations. Police.uk street records and partner datasets both reach the
+ * statistics in this shape, so trends, comparisons, exceptions and forecasts are one engine.
+ *
+ * A month in `observed` with no count for a category is a zero; a month not in `observed` is
+ * missing: unknown, never zero.
+ */
+import type { AreaType, Population } from './area.js';
+import type { Month } from './month.js';
+
+export interface AreaSummary {
+  code: string;
+  name: string;
+  type: AreaType;
+}
+
+export interface AreaCounts {
+  area: AreaSummary;
+  /** The months held for the area, ascending. */
+  observed: readonly Month[];
+  /** Count by raw category (a police.uk slug, or a partner dataset's category) and month. */
+  counts: ReadonlyMap<string, ReadonlyMap<Month, number>>;
+  /** Every population held for the area, any year and source. */
+  populations: readonly Population[];
+}
+
+/**
+ * What is counted: a police.uk category, "all crime", or a partner dataset's category. `includes`
+ * says which raw categories it sums; `caveats` are printed with every figure of it.
+ */
+export interface Measure {
+  key: string;
+  label: string;
+  includes(rawCategory: string): boolean;
+  caveats: readonly string[];
+}
+
+export interface MonthCount {
+  month: Month;
+  count: number;
+}
+
+const seriesMemo = new WeakMap<AreaCounts, Map<string, ReadonlyMap<Month, number>>>();
+
+/**
+ * The measure's count in each observed month (zero when nothing was recorded). Remembered per
+ * input and measure key, since trends, comparisons and exceptions all ask for the same series.
+ */
+export function measureSeries(input: AreaCounts, measure: Measure): ReadonlyMap<Month, number> {
+  let memo = seriesMemo.get(input);
+  if (!memo) seriesMemo.set(input, (memo = new Map()));
+  const known = memo.get(measure.key);
+  if (known) return known;
+  const series = new Map<Month, number>(input.observed.map((m) => [m, 0]));
+  for (const [category, months] of input.counts) {
+    if (!measure.includes(category)) continue;
+    for (const [month, count] of months) {
+      const held = series.get(month);
+      if (held !== undefined) series.set(month, held + count);
+    }
+  }
+  memo.set(measure.key, series);
+  return series;
+}
+
+/** The measure's whole observed history, month by month. */
+export function measureHistory(input: AreaCounts, measure: Measure): MonthCount[] {
+  const series = measureSeries(input, measure);
+  return input.observed.map((month) => ({ month, count: series.get(month) as number }));
+}
+
+/**
+ * The population for a rate over a period ending in `year`: the latest year not after it, a
+ * direct figure preferred over a sum of sub-areas of the same year; null when none is held.
+ */
+export function populationAt(populations: readonly Population[], year: number): Population | null {
+  let best: Population | null = null;
+  const summed = (p: Population) => p.source.endsWith(' (summed)');
+  for (const p of populations) {
+    if (p.year > year) continue;
+    if (!best || p.year > best.year || (p.year === best.year && summed(best) && !summed(p)))
+      best = p;
+  }
+  return best;
+}

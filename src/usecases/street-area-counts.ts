@@ -1,0 +1,40 @@
+/**
+ * Police.uk street records as the trends engine's input (domain/area-counts.ts): for any number of
+ * areas, their counts by category and month over every month held, the months held, and their
+ * populations, in a handful of queries (one aggregation scan for districts).
+ */
+import type { AreaCounts, AreaSummary } from '../domain/area-counts.js';
+import type { Month } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import type { Db } from '../store/db.js';
+import { populationsOf } from '../store/populations.js';
+import { observedStreetMonthsByArea, streetCountsByArea } from '../store/street-counts.js';
+
+export async function streetAreaCounts(
+  db: Db,
+  scope: Scope,
+  areas: readonly AreaSummary[],
+): Promise<AreaCounts[]> {
+  const observed = await observedStreetMonthsByArea(db, scope, areas);
+  const rows = await streetCountsByArea(db, scope, areas);
+  const populations = await populationsOf(
+    db,
+    areas.map((a) => a.code),
+  );
+  const counts = new Map<string, Map<string, Map<Month, number>>>(
+    areas.map((a) => [a.code, new Map()]),
+  );
+  for (const r of rows) {
+    const byCategory = counts.get(r.area);
+    if (!byCategory) continue;
+    let byMonth = byCategory.get(r.category);
+    if (!byMonth) byCategory.set(r.category, (byMonth = new Map()));
+    byMonth.set(r.month, (byMonth.get(r.month) ?? 0) + r.count);
+  }
+  return areas.map((area) => ({
+    area: { code: area.code, name: area.name, type: area.type },
+    observed: observed.get(area.code) ?? [],
+    counts: counts.get(area.code) ?? new Map(),
+    populations: populations.get(area.code) ?? [],
+  }));
+}
