@@ -19,6 +19,12 @@ export interface CommandContext {
   err: (text: string) => void;
   /** True when a person is watching: progress bars are shown only then. */
   interactive: boolean;
+  /** The key of the keyed hash of personal fields: a file beside the store, never inside it. */
+  hashKeyFile: string;
+}
+
+export function resolveHashKeyFile(dbPath: string, env: NodeJS.ProcessEnv): string {
+  return env.LANTERN_HASH_KEY_FILE ?? `${dbPath}.hash-key`;
 }
 
 export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv): string {

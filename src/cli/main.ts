@@ -21,9 +21,10 @@ import { runOutcomes } from './commands/outcomes.js';
 import { runDeprivation } from './commands/deprivation.js';
 import { runStopSearch } from './commands/stop-search.js';
 import { runExceptions } from './commands/exceptions.js';
+import { runHiddenFigure } from './commands/hidden-figure.js';
 import { runOverview } from './commands/overview.js';
 import { runForecast } from './commands/forecast.js';
-import { defaultScope, resolveDbPath, type CommandContext } from './context.js';
+import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
 
@@ -32,6 +33,10 @@ Usage: lantern <command> [options]
 Commands:
   import PATH...                 import police.uk zip archives, folders, .csv or .csv.gz files
          [--force ID]            the force of stop-and-search files not named YYYY-MM-<force>-…
+  import --dataset NAME FILE...  partner data (CSV, CSV.gz or XLSX): asb-council, fly-tipping,
+         [--mapping M.yaml]      hate-crime, domestic-abuse, prevent, community-concern; a
+         [--area A]              mapping names the file's own columns; --area for files without one
+  datasets                       the partner datasets, their fields, and what the store holds
   areas [--type T] [--within A]  the area register with populations and record counts
         [--all]                  (types: force, csp, district, ward, lsoa; default district)
   areas check                    LSOA codes in the records that the register does not hold
@@ -57,6 +62,8 @@ Commands:
         [--category C]
   stop-search --force F --period P  searches by object and outcome, and the linked share
   exceptions --area A --category C  months above the 99.8% limit expected from the area's history
+  hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
+        [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
                                  significant changes (Holm) and exceptions in the period
   forecast --area A --category C  the next 3 to 6 months (--months N) with 80%/95% intervals and a
@@ -97,6 +104,8 @@ const OPTIONS = {
   archive: { type: 'string' },
   'api-url': { type: 'string' },
   'archive-url': { type: 'string' },
+  dataset: { type: 'string' },
+  mapping: { type: 'string' },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -109,8 +118,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   }
   const { values, positionals } = parsed;
   const [command, ...rest] = positionals;
+  const dbPath = resolveDbPath(values.db, env);
   const ctx: CommandContext = {
-    dbPath: resolveDbPath(values.db, env),
+    dbPath,
+    hashKeyFile: resolveHashKeyFile(dbPath, env),
     json: values.json,
     scope: defaultScope(),
     out: (text) => process.stdout.write(text + '\n'),
@@ -124,7 +135,13 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   try {
     switch (command) {
       case 'import':
-        return await runImport(ctx, { paths: rest, force: values.force });
+        return await runImport(ctx, {
+          paths: rest,
+          force: values.force,
+          dataset: values.dataset,
+          mapping: values.mapping,
+          area: values.area,
+        });
       case 'areas':
         return await runAreasCommand(ctx, rest, values);
       case 'summary':
@@ -135,6 +152,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         });
       case 'trends':
         return await runTrends(ctx, {
+          dataset: values.dataset,
           area: values.area,
           category: values.category,
           all: values.all,
@@ -142,6 +160,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         });
       case 'compare':
         return await runCompare(ctx, {
+          dataset: values.dataset,
           within: values.within,
           group: values.group,
           category: values.category,
@@ -158,7 +177,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       case 'stop-search':
         return await runStopSearch(ctx, { force: values.force, period: values.period });
       case 'exceptions':
-        return await runExceptions(ctx, { area: values.area, category: values.category });
+        return await runExceptions(ctx, {
+          area: values.area,
+          category: values.category,
+          dataset: values.dataset,
+        });
+      case 'hidden-figure':
+        return await runHiddenFigure(ctx, {
+          area: values.area,
+          period: values.period,
+          config: values.config,
+        });
       case 'overview':
         return await runOverview(ctx, { within: values.within, period: values.period });
       case 'forecast':

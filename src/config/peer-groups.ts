@@ -2,13 +2,12 @@
  * The peer-groups configuration file (config/peer-groups.yaml by default): named groups of
  * areas for comparison, validated with a schema. Errors name the file and the place in it.
  */
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { parse } from 'yaml';
 import { z } from 'zod';
 
 import { InputError } from '../errors.js';
+import { readYamlFile } from './yaml-file.js';
 
 export const DEFAULT_PEER_GROUPS_FILE = fileURLToPath(
   new URL('../../config/peer-groups.yaml', import.meta.url),
@@ -32,26 +31,12 @@ export type PeerGroupSpec = z.infer<typeof groupSchema>;
 export async function loadPeerGroupsConfig(
   path: string = DEFAULT_PEER_GROUPS_FILE,
 ): Promise<PeerGroupSpec[]> {
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new InputError(`${path}: no such configuration file`);
-  });
-  let raw: unknown;
-  try {
-    raw = parse(text) ?? {};
-  } catch (error) {
-    throw new InputError(`${path}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
-  }
-  const result = fileSchema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(top level)';
-    throw new InputError(`${path}: ${where}: ${issue?.message ?? 'invalid'}`);
-  }
+  const data = await readYamlFile(path, fileSchema);
   const names = new Set<string>();
-  for (const g of result.data.groups) {
+  for (const g of data.groups) {
     if (names.has(g.name))
       throw new InputError(`${path}: groups: the name "${g.name}" is used twice`);
     names.add(g.name);
   }
-  return result.data.groups;
+  return data.groups;
 }

@@ -255,3 +255,53 @@ export async function ancestorChains(
     }),
   );
 }
+
+export interface ResolvedArea {
+  code: string;
+  type: AreaType;
+  /** The district the area lies in (itself for a district); null above district level. */
+  district: string | null;
+  /** The LSOA itself, for an LSOA. */
+  lsoa: string | null;
+}
+
+/**
+ * Areas named in a partner file (ONS codes or names, any case) resolved against the register:
+ * a name shared by areas of several types means the district, then the ward, then the LSOA.
+ * Values the register does not know are absent from the result.
+ */
+export async function resolveAreaReferences(
+  db: Db,
+  values: readonly string[],
+): Promise<Map<string, ResolvedArea>> {
+  const wanted = [...new Set(values.map((v) => v.trim()))].filter(Boolean);
+  if (wanted.length === 0) return new Map();
+  const rows = await db.query<{ value: string; code: string; type: AreaType }>(
+    `WITH v(value) AS (SELECT unnest($values))
+     SELECT v.value, a.code, a.type FROM v JOIN area a
+       ON a.code = upper(v.value) OR lower(a.name) = lower(v.value)`,
+    { values: list(wanted) },
+    { values: TEXT_LIST },
+  );
+  const chosen = new Map<string, { code: string; type: AreaType }>();
+  for (const r of rows) {
+    const held = chosen.get(r.value);
+    if (!held || NAME_PRIORITY.indexOf(r.type) < NAME_PRIORITY.indexOf(held.type))
+      chosen.set(r.value, { code: r.code, type: r.type });
+  }
+  const chains = await ancestorChains(
+    db,
+    [...chosen.values()].map((c) => c.code),
+  );
+  const result = new Map<string, ResolvedArea>();
+  for (const [value, area] of chosen) {
+    const chain = chains.get(area.code) ?? [];
+    result.set(value, {
+      code: area.code,
+      type: area.type,
+      district: chain.find((c) => c.type === 'district')?.code ?? null,
+      lsoa: area.type === 'lsoa' ? area.code : null,
+    });
+  }
+  return result;
+}

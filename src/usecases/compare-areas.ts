@@ -3,6 +3,7 @@
  * police.uk category and period (analysis/area-comparison.ts).
  */
 import { compareAcross, type AreaComparison } from '../analysis/area-comparison.js';
+import type { Measure } from '../domain/area-counts.js';
 import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { Period } from '../domain/month.js';
@@ -12,6 +13,7 @@ import { districtsWithin } from '../store/area-force.js';
 import { areasByCode, findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listPeerGroups } from './peer-groups.js';
+import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { AreaComparison, ComparedArea } from '../analysis/area-comparison.js';
@@ -19,8 +21,10 @@ export type { AreaComparison, ComparedArea } from '../analysis/area-comparison.j
 export interface CompareRequest {
   within?: string;
   group?: string;
-  category: string;
+  category?: string;
   period: Period;
+  /** A partner dataset instead of police.uk street records. */
+  dataset?: string;
 }
 
 export async function compareAreas(
@@ -28,10 +32,17 @@ export async function compareAreas(
   scope: Scope,
   request: CompareRequest,
 ): Promise<AreaComparison> {
-  const measure = policeMeasure(parseCategoryChoice(request.category));
   const { name, codes } = await members(db, scope, request);
-  const inputs = await streetAreaCounts(db, scope, await areasByCode(db, codes));
-  return compareAcross(name, inputs, measure, request.period);
+  const areas = await areasByCode(db, codes);
+  if (request.dataset) {
+    const dataset = datasetNamed(request.dataset);
+    const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
+    const [measure] = datasetMeasures(dataset, request.category, synthetic);
+    return compareAcross(name, inputs, measure as Measure, request.period);
+  }
+  if (!request.category) throw new InputError('compare: --category is required');
+  const measure = policeMeasure(parseCategoryChoice(request.category));
+  return compareAcross(name, await streetAreaCounts(db, scope, areas), measure, request.period);
 }
 
 async function members(

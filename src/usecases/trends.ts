@@ -11,11 +11,13 @@ import {
   type CategoryChoice,
 } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
+import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { NotFoundError } from '../errors.js';
+import { InputError, NotFoundError } from '../errors.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
+import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { TrendDocument };
@@ -23,9 +25,11 @@ export { ALL_CRIME };
 
 export interface TrendsRequest {
   area: string;
-  /** One category, or all of them (with "all-crime"). */
-  category: string | 'all';
+  /** One category, or all of them (with "all-crime", or a dataset's "total"). */
+  category?: string | 'all';
   period?: Period;
+  /** A partner dataset instead of police.uk street records. */
+  dataset?: string;
 }
 
 /** Every police.uk category in display order, then all crime: the rows of `trends --all`. */
@@ -38,16 +42,30 @@ export async function trends(
   scope: Scope,
   request: TrendsRequest,
 ): Promise<TrendDocument[]> {
-  const measures =
-    request.category === 'all'
-      ? ALL_POLICE_MEASURES
-      : [policeMeasure(parseCategoryChoice(request.category))];
   const area = await findArea(db, request.area);
-  const [input] = await streetAreaCounts(db, scope, [area]);
-  const period = request.period ?? latestYear(input!.observed);
+  let input: AreaCounts;
+  let measures: Measure[];
+  let notTested: (m: Measure) => boolean;
+  let what: string;
+  if (request.dataset) {
+    const dataset = datasetNamed(request.dataset);
+    const counts = await partnerAreaCounts(db, scope, dataset, [area]);
+    input = counts.inputs[0] as AreaCounts;
+    measures = datasetMeasures(dataset, request.category, counts.synthetic);
+    notTested = (m) => m.key === 'total';
+    what = `${dataset.name} data; import a file with lantern import --dataset ${dataset.name}`;
+  } else {
+    if (!request.category) throw new InputError('trends: give --category C or --all');
+    measures =
+      request.category === 'all'
+        ? ALL_POLICE_MEASURES
+        : [policeMeasure(parseCategoryChoice(request.category))];
+    input = (await streetAreaCounts(db, scope, [area]))[0] as AreaCounts;
+    notTested = (m) => m.key === ALL_CRIME;
+    what = "police.uk street data; import its force's files first";
+  }
+  const period = request.period ?? latestYear(input.observed);
   if (!period)
-    throw new NotFoundError(
-      `the store holds no police.uk street data for ${area.name}; import its force's files first`,
-    );
-  return trendDocuments(input!, measures, period, { notTested: (m) => m.key === ALL_CRIME });
+    throw new NotFoundError(`the store holds no ${what.replace(';', ` for ${area.name};`)}`);
+  return trendDocuments(input, measures, period, { notTested });
 }

@@ -7,9 +7,9 @@ import { formatCount, formatTable } from '../table.js';
 
 export async function runCompare(
   ctx: CommandContext,
-  args: { within?: string; group?: string; category?: string; period?: string },
+  args: { within?: string; group?: string; category?: string; period?: string; dataset?: string },
 ): Promise<number> {
-  if (!args.category)
+  if (!args.category && !args.dataset)
     throw new InputError('compare: --category is required (e.g. violent-crime, all-crime)');
   if (!args.period) throw new InputError('compare: --period is required (YYYY-MM..YYYY-MM)');
   const period = parsePeriod(args.period);
@@ -19,7 +19,8 @@ export async function runCompare(
       compareAreas(db, ctx.scope, {
         within: args.within,
         group: args.group,
-        category: args.category as string,
+        category: args.category,
+        dataset: args.dataset,
         period,
       }),
     { readOnly: true },

@@ -6,17 +6,18 @@ import { formatCount, formatTable } from '../table.js';
 
 export async function runExceptions(
   ctx: CommandContext,
-  args: { area?: string; category?: string },
+  args: { area?: string; category?: string; dataset?: string },
 ): Promise<number> {
   if (!args.area) throw new InputError('exceptions: --area is required');
-  if (!args.category)
+  if (!args.category && !args.dataset)
     throw new InputError('exceptions: --category is required (e.g. burglary, all-crime)');
   const r = await withStore(
     ctx,
     (db) =>
       findExceptions(db, ctx.scope, {
         area: args.area as string,
-        category: args.category as string,
+        category: args.category,
+        dataset: args.dataset,
       }),
     {
       readOnly: true,

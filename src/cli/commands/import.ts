@@ -1,5 +1,6 @@
 /** `lantern import PATH...`: police.uk files, folders and zip archives into the store. */
 import { InputError } from '../../errors.js';
+import { importPartnerData, type PartnerImportReport } from '../../usecases/import-partner-data.js';
 import {
   importPoliceData,
   type ImportFileReport,
@@ -12,6 +13,10 @@ import { formatCount } from '../table.js';
 export interface ImportArgs {
   paths: string[];
   force?: string;
+  /** A partner dataset (fly-tipping, hate-crime, …) instead of police.uk files. */
+  dataset?: string;
+  mapping?: string;
+  area?: string;
 }
 
 /** Returns the exit code: 2 when any file was refused (the others are still imported). */
@@ -19,6 +24,9 @@ export async function runImport(ctx: CommandContext, args: ImportArgs): Promise<
   if (args.paths.length === 0) {
     throw new InputError('import: name at least one file, folder or zip archive');
   }
+  if (args.dataset) return runPartnerImport(ctx, args as ImportArgs & { dataset: string });
+  if (args.mapping || args.area)
+    throw new InputError('import: --mapping and --area go with --dataset NAME (partner data)');
   if (args.force !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(args.force)) {
     throw new InputError(
       `--force: "${args.force}" is not a police.uk force id (e.g. hertfordshire)`,
@@ -83,4 +91,74 @@ function monthsText(months: readonly string[]): string {
   if (months.length === 0) return 'no months';
   if (months.length <= 3) return months.join(', ');
   return `${months[0]}..${months[months.length - 1]} (${months.length} months)`;
+}
+
+/**
+ * Partner files, one at a time: a file refused (bad mapping, personal data, no usable row) is
+ * reported and the others still go in; the exit code is then 2.
+ */
+async function runPartnerImport(
+  ctx: CommandContext,
+  args: ImportArgs & { dataset: string },
+): Promise<number> {
+  const files = await withStore(ctx, async (db) => {
+    const reports: PartnerImportReport[] = [];
+    for (const path of args.paths) {
+      try {
+        reports.push(
+          await importPartnerData(db, {
+            dataset: args.dataset,
+            path,
+            mapping: args.mapping,
+            area: args.area,
+            hashKeyFile: ctx.hashKeyFile,
+          }),
+        );
+      } catch (error) {
+        if (!(error instanceof InputError) || error.message.startsWith('--dataset')) throw error;
+        reports.push({
+          path,
+          kind: args.dataset,
+          force: null,
+          months: [],
+          status: 'refused',
+          accepted: 0,
+          rejected: 0,
+          replaced: 0,
+          rejectedSample: [],
+          unmapped: [],
+          synthetic: false,
+          warnings: [],
+          error: error.message,
+        });
+      }
+    }
+    return reports;
+  });
+  if (ctx.json) printJson(ctx, { files });
+  else
+    ctx.out(
+      files
+        .map((f) =>
+          f.status === 'refused'
+            ? `✗ ${f.path}\n    refused: ${f.error ?? 'unknown reason'}`
+            : f.status === 'already-imported'
+              ? `= ${f.path} (${f.kind}, ${monthsText(f.months)}): already imported, nothing added`
+              : [
+                  `✓ ${f.path} (${f.kind}${f.synthetic ? ', SYNTHETIC' : ''}, ${monthsText(f.months)}): ` +
+                    `${formatCount(f.accepted)} accepted, ${formatCount(f.rejected)} rejected, ${formatCount(f.replaced)} replaced`,
+                  ...f.warnings.map((w) => `    warning: ${w}`),
+                  ...f.rejectedSample.map(
+                    (r) => `    line ${r.line}${r.field ? `, ${r.field}` : ''}: ${r.reason}`,
+                  ),
+                  ...(f.rejected > f.rejectedSample.length
+                    ? [
+                        `    … and ${formatCount(f.rejected - f.rejectedSample.length)} more rejected rows in the store`,
+                      ]
+                    : []),
+                ].join('\n'),
+        )
+        .join('\n'),
+    );
+  return files.some((f) => f.status === 'refused') ? 2 : 0;
 }

@@ -6,6 +6,7 @@ import { printJson, withStore, type CommandContext } from '../context.js';
 import { formatCount, formatTable } from '../table.js';
 
 export interface TrendsArgs {
+  dataset?: string;
   area?: string;
   category?: string;
   all: boolean;
@@ -14,7 +15,7 @@ export interface TrendsArgs {
 
 export async function runTrends(ctx: CommandContext, args: TrendsArgs): Promise<number> {
   if (!args.area) throw new InputError('trends: --area is required');
-  if (!args.all && !args.category)
+  if (!args.all && !args.category && !args.dataset)
     throw new InputError('trends: give --category C (e.g. burglary) or --all');
   const period = args.period ? parsePeriod(args.period) : undefined;
   const docs = await withStore(
@@ -22,7 +23,8 @@ export async function runTrends(ctx: CommandContext, args: TrendsArgs): Promise<
     (db) =>
       trends(db, ctx.scope, {
         area: args.area as string,
-        category: args.all ? 'all' : (args.category as string),
+        category: args.all ? 'all' : args.category,
+        dataset: args.dataset,
         period,
       }),
     { readOnly: true },

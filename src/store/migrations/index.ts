@@ -9,6 +9,7 @@ import { coreSchema } from './001-core-schema.js';
 import { areaRegisterSql } from './002-area-register.js';
 import { deprivationSql } from './004-deprivation.js';
 import { boundariesSql } from './005-boundaries.js';
+import { partnerDataSchema } from './006-partner-data.js';
 
 export interface Migration {
   version: number;
@@ -35,4 +36,5 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 4, name: 'deprivation (IMD 2019 ranks and deciles by LSOA)', sql: deprivationSql },
   { version: 5, name: 'boundaries (Hertfordshire LSOA 2011 bundled)', sql: boundariesSql },
+  { version: 6, name: 'partner datasets', sql: () => partnerDataSchema },
 ];

@@ -1,0 +1,58 @@
+/**
+ * Reporting rates (config/reporting-rates.yaml by default): for each police.uk category or
+ * partner dataset category, the share of incidents that reach the police, with a range, the
+ * survey it comes from, its source, and whether it is verified. Validated with a schema; a rate
+ * outside its own range, or a range outside (0, 1], is an error naming the entry.
+ */
+import { fileURLToPath } from 'node:url';
+
+import { z } from 'zod';
+
+import { InputError } from '../errors.js';
+import { readYamlFile } from './yaml-file.js';
+
+export const DEFAULT_REPORTING_RATES_FILE = fileURLToPath(
+  new URL('../../config/reporting-rates.yaml', import.meta.url),
+);
+
+const share = z.number().gt(0).max(1);
+
+const entrySchema = z
+  .object({
+    key: z
+      .string()
+      .regex(
+        /^(police:[a-z-]+|dataset:[a-z-]+:[a-z-]+)$/u,
+        'police:<category> or dataset:<name>:<category>',
+      ),
+    label: z.string().min(1),
+    rate: z.object({ estimate: share, low: share, high: share }).strict().nullable(),
+    measure: z.string(),
+    survey: z.string(),
+    source: z.string(),
+    verified: z.boolean(),
+    note: z.string().default(''),
+  })
+  .strict();
+
+const fileSchema = z.object({ rates: z.array(entrySchema) }).strict();
+
+export type ReportingRate = z.infer<typeof entrySchema> & { configFile: string };
+
+export async function loadReportingRates(
+  path: string = DEFAULT_REPORTING_RATES_FILE,
+): Promise<ReportingRate[]> {
+  const data = await readYamlFile(path, fileSchema);
+  const keys = new Set<string>();
+  return data.rates.map((entry, i) => {
+    if (keys.has(entry.key))
+      throw new InputError(`${path}: rates.${i}: the key ${entry.key} is used twice`);
+    keys.add(entry.key);
+    const r = entry.rate;
+    if (r && !(r.low <= r.estimate && r.estimate <= r.high))
+      throw new InputError(
+        `${path}: rates.${i} (${entry.key}): the estimate ${r.estimate} is not within its range ${r.low}..${r.high}`,
+      );
+    return { ...entry, configFile: path };
+  });
+}

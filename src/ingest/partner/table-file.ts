@@ -1,0 +1,346 @@
+/**
+ * A partner's table file (`lantern import --dataset NAME FILE`) read into a header and rows of
+ * text, whatever form the partner sent it in: CSV, gzipped CSV or an Excel workbook (.xlsx).
+ * Partners export from many systems, so the reading is forgiving where it can be without
+ * guessing wrongly: CSV that is not UTF-8 is read as Windows-1252 (DEFRA's fly-tipping file is
+ * latin-1), a title line above the header is skipped, and every workbook cell becomes the text a
+ * person reading the sheet would type (dates as YYYY-MM-DD, numbers without exponents). What
+ * cannot be read safely (a repeated or blank column name, a row wider than the header, a file
+ * that is not what its name says) is refused with an InputError naming the file and the line.
+ *
+ * Pure ingest: this reads bytes and hands back text; the dataset's meaning is decided elsewhere.
+ */
+import { isUtf8 } from 'node:buffer';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { gunzip } from 'node:zlib';
+
+import ExcelJS from 'exceljs';
+import type { CellValue, Worksheet } from 'exceljs';
+
+import { InputError } from '../../errors.js';
+import { readCsv } from '../csv.js';
+import { decodeCsvText } from '../decode.js';
+
+/** One row after the header. `line`: 1-based row of the file or sheet (the header row counts). */
+export interface TableRow {
+  line: number;
+  /** Cell text keyed by header text (trimmed); '' for an empty or missing cell. */
+  values: Record<string, string>;
+}
+
+export interface TableFile {
+  path: string;
+  /** The worksheet read, for a workbook; null for CSV. */
+  sheet: string | null;
+  headers: string[];
+  /** Rows after the header, blank rows left out. */
+  rows: TableRow[];
+}
+
+export interface ReadTableOptions {
+  /** Worksheet name (matched ignoring case); default: the first visible worksheet. */
+  sheet?: string;
+  /** 1-based row of the header; default: found as `findHeader` describes. */
+  headerRow?: number;
+}
+
+const SUPPORTED = '.csv, .csv.gz or .xlsx';
+/** Rows looked at to find the header. */
+const HEADER_SEARCH_ROWS = 20;
+const gunzipAsync = promisify(gunzip);
+
+/** A row as read, before the header is known: its line and its cells, left to right. */
+interface RawRow {
+  line: number;
+  cells: string[];
+}
+
+interface RawTable {
+  sheet: string | null;
+  rows: RawRow[];
+  /** Where a line is, for messages: `file.csv:3` or `file.xlsx, sheet "Data", row 3`. */
+  at(line: number): string;
+  /** A column for messages: `column 3`, with its letter in a workbook. */
+  column(index: number): string;
+}
+
+export async function readTableFile(
+  path: string,
+  options: ReadTableOptions = {},
+): Promise<TableFile> {
+  const { headerRow, sheet } = options;
+  if (headerRow !== undefined && !(Number.isInteger(headerRow) && headerRow >= 1)) {
+    throw new InputError(`the header row must be a whole number from 1 up (not ${headerRow})`);
+  }
+  const lower = path.toLowerCase();
+  let raw: RawTable;
+  if (lower.endsWith('.xlsx')) {
+    raw = await readXlsx(path, await readBytes(path), sheet);
+  } else if (lower.endsWith('.csv') || lower.endsWith('.csv.gz')) {
+    if (sheet !== undefined) {
+      throw new InputError(
+        `${path}: a CSV file has no sheets (the sheet "${sheet}" was asked for)`,
+      );
+    }
+    let bytes: Uint8Array = await readBytes(path);
+    if (lower.endsWith('.gz')) bytes = await gunzipBytes(bytes, path);
+    raw = readCsvRows(bytes, path);
+  } else {
+    const hint = lower.endsWith('.xls') ? ' (save an .xls workbook as .xlsx first)' : '';
+    throw new InputError(`${path}: unsupported file type; use ${SUPPORTED}${hint}`);
+  }
+  return toTable(path, raw, headerRow);
+}
+
+async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new InputError(`${path}: no such file`);
+    if (code === 'EISDIR') throw new InputError(`${path}: is a folder, not a file`);
+    if (code === 'EACCES' || code === 'EPERM') throw new InputError(`${path}: permission denied`);
+    throw error;
+  }
+}
+
+async function gunzipBytes(bytes: Uint8Array, path: string): Promise<Uint8Array> {
+  if (bytes.length === 0) throw new InputError(`${path}: the file is empty`);
+  try {
+    return await gunzipAsync(bytes);
+  } catch (error) {
+    throw new InputError(`${path}: not a readable gzip file (${(error as Error).message})`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header and rows
+
+/** The raw rows as a table: the header found, checked, and each later row keyed by it. */
+function toTable(path: string, raw: RawTable, headerRow: number | undefined): TableFile {
+  const rows = raw.rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (rows.length === 0) {
+    const what = raw.sheet === null ? 'the file' : `the sheet "${raw.sheet}"`;
+    throw new InputError(`${path}: ${what} is empty`);
+  }
+  const h = headerRow === undefined ? findHeader(rows) : givenHeader(rows, headerRow, raw);
+  const header = rows[h] as RawRow;
+  const headers = checkHeader(header, raw);
+  const out: TableRow[] = [];
+  for (const row of rows.slice(h + 1)) {
+    const extra = row.cells.findIndex((c, i) => i >= headers.length && c.trim() !== '');
+    if (extra !== -1) {
+      throw new InputError(
+        `${raw.at(row.line)}: the row has more cells than the header (${raw.column(extra)} ` +
+          `holds "${row.cells[extra]}" but the header has ${headers.length} columns)`,
+      );
+    }
+    const values: Record<string, string> = {};
+    headers.forEach((name, i) => (values[name] = row.cells[i] ?? ''));
+    out.push({ line: row.line, values });
+  }
+  return { path, sheet: raw.sheet, headers, rows: out };
+}
+
+const filled = (row: RawRow) => row.cells.map((c) => c.trim()).filter((c) => c !== '');
+const hasRepeats = (cells: string[]) => new Set(cells).size !== cells.length;
+
+/**
+ * The header is the first of the first 20 non-blank rows whose non-empty cells number at least
+ * half of the widest of those rows and are all different: a title line above the header (one
+ * cell, or one merged cell whose value every covered cell repeats) fails one test or the other.
+ * A data row can pass both, so when a row with repeated names came first and looks like a header
+ * (at least as many names as the row chosen, and more than one distinct name) the file is
+ * refused rather than a data row taken as the header.
+ */
+function findHeader(rows: RawRow[]): number {
+  const first = rows.slice(0, HEADER_SEARCH_ROWS);
+  const widest = Math.max(...first.map((r) => filled(r).length));
+  const wide = (r: RawRow) => filled(r).length * 2 >= widest;
+  const chosen = first.findIndex((r) => wide(r) && !hasRepeats(filled(r)));
+  const repeated = first.findIndex(
+    (r, i) =>
+      (chosen === -1 || i < chosen) &&
+      wide(r) &&
+      new Set(filled(r)).size > 1 &&
+      (chosen === -1 || filled(r).length >= filled(first[chosen] as RawRow).length),
+  );
+  // The row with repeated names is taken as the header, so that checkHeader names them.
+  if (repeated !== -1) return repeated;
+  return chosen === -1 ? first.findIndex(wide) : chosen;
+}
+
+function givenHeader(rows: RawRow[], headerRow: number, raw: RawTable): number {
+  const h = rows.findIndex((r) => r.line === headerRow);
+  if (h !== -1) return h;
+  const last = (rows[rows.length - 1] as RawRow).line;
+  if (headerRow > last) {
+    throw new InputError(`${raw.at(headerRow)}: no such row for the header (the last is ${last})`);
+  }
+  throw new InputError(`${raw.at(headerRow)}: the header row is blank`);
+}
+
+/** Trimmed header names, empty cells after the last name dropped; blank or repeated names refused. */
+function checkHeader(header: RawRow, raw: RawTable): string[] {
+  const names = header.cells.map((c) => c.trim());
+  while (names.length > 0 && names[names.length - 1] === '') names.pop();
+  const blank = names.flatMap((n, i) => (n === '' ? [raw.column(i)] : []));
+  if (blank.length > 0) {
+    throw new InputError(`${raw.at(header.line)}: the header has no name in ${blank.join(', ')}`);
+  }
+  const seen = new Map<string, number[]>();
+  names.forEach((n, i) => seen.set(n, [...(seen.get(n) ?? []), i]));
+  const repeats = [...seen].filter(([, at]) => at.length > 1);
+  if (repeats.length > 0) {
+    const list = repeats.map(([n, at]) => `"${n}" (${at.map((i) => raw.column(i)).join(', ')})`);
+    throw new InputError(`${raw.at(header.line)}: the header repeats ${list.join('; ')}`);
+  }
+  return names;
+}
+
+// ---------------------------------------------------------------------------------------------
+// CSV
+
+/** CSV bytes as rows: UTF-8 (with or without a byte-order mark), else Windows-1252. */
+function readCsvRows(bytes: Uint8Array, path: string): RawTable {
+  const rows: RawRow[] = [];
+  readCsv(decodeText(bytes, path), path, {
+    header: (cells) => rows.push({ line: 1, cells }),
+    record: (cells, line, malformed) => {
+      if (malformed) throw new InputError(`${path}:${line}: malformed quotes (${malformed})`);
+      rows.push({ line, cells });
+    },
+  });
+  return {
+    sheet: null,
+    rows,
+    at: (line) => `${path}:${line}`,
+    column: (i) => `column ${i + 1}`,
+  };
+}
+
+/**
+ * UTF-8 through decodeCsvText (which also refuses empty and binary files, and a file that starts
+ * with a UTF-8 byte-order mark but is not UTF-8); anything else as Windows-1252, what "latin-1" files from Windows systems almost always are (it agrees with
+ * ISO-8859-1 except that 0x80–0x9F hold characters such as € and – instead of controls).
+ */
+function decodeText(bytes: Uint8Array, path: string): string {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom || isUtf8(bytes) || bytes.subarray(0, 8192).includes(0)) {
+    return decodeCsvText(bytes, path);
+  }
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const text = latin1.replace(/[\u0080-\u009f]/gu, (c) =>
+    CP1252_80_9F.charAt(c.charCodeAt(0) - 0x80),
+  );
+  if (text.trim() === '') throw new InputError(`${path}: the file is empty`);
+  return text;
+}
+
+/**
+ * What Windows-1252 bytes 0x80–0x9F stand for (the five unassigned bytes stand for themselves).
+ * Written out because Node 20's TextDecoder('windows-1252') decodes them as latin-1 controls.
+ */
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+// ---------------------------------------------------------------------------------------------
+// XLSX
+
+/** The worksheet asked for (or the first visible one) as rows of cell text. */
+async function readXlsx(path: string, bytes: Buffer, sheet: string | undefined): Promise<RawTable> {
+  if (bytes.length === 0) throw new InputError(`${path}: the file is empty`);
+  // An XLSX workbook is a zip archive; an encrypted workbook or an old .xls is an OLE file.
+  const notXlsx = `${path}: not an XLSX workbook`;
+  if (bytes.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new InputError(`${notXlsx} (it is an old .xls or a password-protected workbook)`);
+  }
+  if (bytes.readUInt16BE(0) !== 0x504b) throw new InputError(`${notXlsx} (it is not a zip file)`);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types `load` with its own global `Buffer extends ArrayBuffer`, which a Node
+    // Buffer does not satisfy; at run time it takes a Node Buffer.
+    await workbook.xlsx.load(bytes as unknown as Parameters<typeof workbook.xlsx.load>[0]);
+  } catch (error) {
+    throw new InputError(`${notXlsx} (${(error as Error).message})`);
+  }
+  const sheets = workbook.worksheets;
+  if (sheets.length === 0) throw new InputError(`${notXlsx} (it holds no worksheets)`);
+  const ws = pickSheet(path, sheets, sheet);
+  const rows: RawRow[] = [];
+  ws.eachRow((row, line) => {
+    const cells: string[] = [];
+    row.eachCell((cell, col) => {
+      while (cells.length < col - 1) cells.push('');
+      cells.push(cellText(cell.value));
+    });
+    rows.push({ line, cells });
+  });
+  return {
+    sheet: ws.name,
+    rows,
+    at: (line) => `${path}, sheet "${ws.name}", row ${line}`,
+    column: (i) => `column ${i + 1} (${columnLetters(i)})`,
+  };
+}
+
+function pickSheet(path: string, sheets: Worksheet[], name: string | undefined): Worksheet {
+  if (name === undefined)
+    return sheets.find((s) => s.state === 'visible') ?? (sheets[0] as Worksheet);
+  const wanted = name.trim().toLowerCase();
+  const found = sheets.find((s) => s.name.trim().toLowerCase() === wanted);
+  if (found) return found;
+  const list = sheets.map((s) => `"${s.name}"`).join(', ');
+  throw new InputError(`${path}: no sheet named "${name}"; the workbook's sheets are ${list}`);
+}
+
+/**
+ * A cell's value as text: a date as YYYY-MM-DD (its UTC date, which is how exceljs hands over
+ * the date the sheet shows), with THH:MM when it has a time of day, or HH:MM alone for a time
+ * with no date (Excel's day 0, 1899-12-30); a number in plain decimals; rich text, hyperlinks and
+ * formulas as the text or result shown; TRUE/FALSE; an error as its code (#N/A).
+ */
+export function cellText(value: CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return plainNumber(value);
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (value instanceof Date) return dateText(value);
+  if ('richText' in value) return value.richText.map((r) => r.text).join('');
+  if ('hyperlink' in value) return cellText(value.text as CellValue); // text may be rich text
+  if ('error' in value) return value.error;
+  return cellText(value.result); // a formula: its cached result ('' when never calculated)
+}
+
+function dateText(date: Date): string {
+  const ms = date.getTime();
+  if (Number.isNaN(ms)) return '';
+  // Serial day fractions carry floating-point error: round to the second before looking.
+  const iso = new Date(Math.round(ms / 1000) * 1000).toISOString();
+  const day = iso.slice(0, 10);
+  const time = iso.slice(11, 16);
+  if (day === '1899-12-30') return time;
+  return iso.slice(11, 19) === '00:00:00' ? day : `${day}T${time}`;
+}
+
+/** A number without exponent or grouping: 1e21 → "1000000000000000000000", 1e-7 → "0.0000001". */
+export function plainNumber(n: number): string {
+  const s = String(n);
+  const m = /^(-?)(\d)(?:\.(\d+))?e([+-]\d+)$/u.exec(s);
+  if (!m) return s; // also Infinity and NaN, which cells cannot hold
+  const [, sign = '', lead = '', fraction = '', exp = ''] = m;
+  const digits = lead + fraction;
+  const e = Number(exp);
+  if (e < 0) return `${sign}0.${'0'.repeat(-e - 1)}${digits}`;
+  if (e >= fraction.length) return sign + digits + '0'.repeat(e - fraction.length);
+  return `${sign}${digits.slice(0, e + 1)}.${digits.slice(e + 1)}`;
+}
+
+/** 0 → A, 25 → Z, 26 → AA. */
+function columnLetters(index: number): string {
+  let out = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  }
+  return out;
+}

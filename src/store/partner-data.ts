@@ -1,0 +1,347 @@
+/**
+ * Partner datasets in the store: loading one checked file atomically (its batch, the months and
+ * districts it covers, its rows and its rejected rows, replacing what an older file held for the
+ * same dataset, district and month), and the queries the trends engine and the hidden figure read.
+ * Every read takes a Scope and checks the dataset and the areas against it.
+ */
+import type { Month } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { mayReadDataset } from '../domain/scope.js';
+import { ForbiddenError } from '../errors.js';
+import { assertAreaInScope } from './areas.js';
+import { list, TEXT_LIST, type Db } from './db.js';
+import type { AreaCategoryMonthCount } from './street-counts.js';
+
+export interface PartnerRecordToStore {
+  line: number;
+  date: string | null;
+  month: Month;
+  areaCode: string | null;
+  districtCode: string;
+  lsoaCode: string | null;
+  longitude: number | null;
+  latitude: number | null;
+  categories: readonly string[];
+  attributes: Readonly<Record<string, unknown>>;
+}
+
+export interface PartnerCountToStore {
+  line: number;
+  month: Month;
+  areaCode: string;
+  districtCode: string;
+  category: string;
+  count: number;
+  dimensions: Readonly<Record<string, unknown>>;
+}
+
+export interface ConcernToStore {
+  line: number;
+  month: Month;
+  areaCode: string;
+  districtCode: string;
+  issue: string;
+  shareConcerned: number | null;
+  rank: number | null;
+  respondents: number | null;
+}
+
+export interface PartnerBatchToLoad {
+  dataset: string;
+  fileName: string;
+  contentHash: string;
+  mapping: string | null;
+  synthetic: boolean;
+  /** The (district, month) pairs the file covers. */
+  coverage: readonly { district: string; month: Month }[];
+  records: readonly PartnerRecordToStore[];
+  counts: readonly PartnerCountToStore[];
+  concerns: readonly ConcernToStore[];
+  rejected: readonly { line: number; field: string | null; reason: string; raw: string }[];
+  startedAt: Date;
+}
+
+export interface LoadedPartnerBatch {
+  batchId: number;
+  accepted: number;
+  replaced: number;
+}
+
+export async function findPartnerBatch(
+  db: Db,
+  dataset: string,
+  contentHash: string,
+): Promise<{ id: number; months: Month[]; accepted: number; rejected: number } | null> {
+  const rows = await db.query<{ id: number; months: Month[]; accepted: number; rejected: number }>(
+    `SELECT id, months, rows_accepted AS accepted, rows_rejected AS rejected FROM partner_batch
+     WHERE dataset = $dataset AND content_hash = $hash ORDER BY id DESC LIMIT 1`,
+    { dataset, hash: contentHash },
+  );
+  return rows[0] ?? null;
+}
+
+/** One transaction: all of the file, or (on any failure) nothing. */
+export async function loadPartnerBatch(
+  db: Db,
+  batch: PartnerBatchToLoad,
+): Promise<LoadedPartnerBatch> {
+  return db.transaction(async () => {
+    const [{ id }] = (await db.query<{ id: number }>(
+      'SELECT coalesce(max(id), 0) + 1 AS id FROM partner_batch',
+    )) as [{ id: number }];
+    const months = [...new Set(batch.coverage.map((c) => c.month))].sort();
+    const districts = [...new Set(batch.coverage.map((c) => c.district))].sort();
+    const accepted = batch.records.length + batch.counts.length + batch.concerns.length;
+
+    await db.run('CREATE OR REPLACE TEMP TABLE coverage_in (district VARCHAR, month VARCHAR)');
+    await db.append(
+      'coverage_in',
+      batch.coverage.map((c) => [c.district, c.month]),
+    );
+    const [{ replaced }] = (await db.query<{ replaced: number }>(
+      `SELECT (SELECT count(*) FROM partner_record r WHERE r.dataset = $dataset
+                 AND (r.district_code, r.month) IN (SELECT (district, month) FROM coverage_in))
+            + (SELECT count(*) FROM partner_count r WHERE r.dataset = $dataset
+                 AND (r.district_code, r.month) IN (SELECT (district, month) FROM coverage_in))
+            + (SELECT count(*) FROM community_concern r JOIN partner_batch b ON b.id = r.batch_id
+               WHERE b.dataset = $dataset
+                 AND (r.district_code, r.month) IN (SELECT (district, month) FROM coverage_in))
+            AS replaced`,
+      { dataset: batch.dataset },
+    )) as [{ replaced: number }];
+    for (const table of ['partner_record', 'partner_count'])
+      await db.run(
+        `DELETE FROM ${table} WHERE dataset = $dataset
+           AND (district_code, month) IN (SELECT (district, month) FROM coverage_in)`,
+        { dataset: batch.dataset },
+      );
+    await db.run(
+      `DELETE FROM community_concern WHERE batch_id IN (SELECT id FROM partner_batch WHERE dataset = $dataset)
+         AND (district_code, month) IN (SELECT (district, month) FROM coverage_in)`,
+      { dataset: batch.dataset },
+    );
+    await db.run(
+      `UPDATE partner_coverage SET replaced_by = $id
+       WHERE dataset = $dataset AND replaced_by IS NULL
+         AND (district, month) IN (SELECT (district, month) FROM coverage_in)`,
+      { id, dataset: batch.dataset },
+    );
+    await db.run(
+      `UPDATE partner_batch SET status = 'replaced'
+       WHERE dataset = $dataset AND status = 'imported' AND id NOT IN
+         (SELECT batch_id FROM partner_coverage WHERE replaced_by IS NULL)`,
+      { dataset: batch.dataset },
+    );
+    await db.query(
+      `INSERT INTO partner_batch VALUES ($id, $dataset, $file, $hash, $mapping, $synthetic,
+         $months, $areas, $accepted, $rejected, $replaced, $started, now(), 'imported')`,
+      {
+        id,
+        dataset: batch.dataset,
+        file: batch.fileName,
+        hash: batch.contentHash,
+        mapping: batch.mapping,
+        synthetic: batch.synthetic,
+        months: list(months),
+        areas: list(districts),
+        accepted,
+        rejected: batch.rejected.length,
+        replaced,
+        started: batch.startedAt.toISOString(),
+      },
+      { months: TEXT_LIST, areas: TEXT_LIST },
+    );
+    await db.run(
+      `INSERT INTO partner_coverage SELECT $id, $dataset, district, month, NULL FROM coverage_in`,
+      { id, dataset: batch.dataset },
+    );
+    await db.run('DROP TABLE coverage_in');
+
+    // Rows are staged as text and typed by SQL: partner files are small (thousands of rows).
+    const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    if (batch.records.length > 0) {
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE record_in (line VARCHAR, record_date VARCHAR, month VARCHAR,
+           area_code VARCHAR, district_code VARCHAR, lsoa_code VARCHAR, longitude VARCHAR,
+           latitude VARCHAR, categories VARCHAR, attributes VARCHAR)`,
+      );
+      await db.append(
+        'record_in',
+        batch.records.map((r) => [
+          String(r.line),
+          r.date,
+          r.month,
+          r.areaCode,
+          r.districtCode,
+          r.lsoaCode,
+          text(r.longitude),
+          text(r.latitude),
+          JSON.stringify(r.categories),
+          JSON.stringify(r.attributes),
+        ]),
+      );
+      await db.run(
+        `INSERT INTO partner_record SELECT $id, line::INTEGER, $dataset, record_date::DATE, month,
+           area_code, district_code, lsoa_code, longitude::DOUBLE, latitude::DOUBLE,
+           from_json(categories, '["VARCHAR"]'), attributes::JSON FROM record_in`,
+        { id, dataset: batch.dataset },
+      );
+      await db.run('DROP TABLE record_in');
+    }
+    if (batch.counts.length > 0) {
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE count_in (line VARCHAR, month VARCHAR, area_code VARCHAR,
+           district_code VARCHAR, category VARCHAR, count VARCHAR, dimensions VARCHAR)`,
+      );
+      await db.append(
+        'count_in',
+        batch.counts.map((c) => [
+          String(c.line),
+          c.month,
+          c.areaCode,
+          c.districtCode,
+          c.category,
+          String(c.count),
+          JSON.stringify(c.dimensions),
+        ]),
+      );
+      await db.run(
+        `INSERT INTO partner_count SELECT $id, line::INTEGER, $dataset, month, area_code,
+           district_code, category, count::INTEGER, dimensions::JSON FROM count_in`,
+        { id, dataset: batch.dataset },
+      );
+      await db.run('DROP TABLE count_in');
+    }
+    if (batch.concerns.length > 0) {
+      await db.run(
+        `CREATE OR REPLACE TEMP TABLE concern_in (line VARCHAR, month VARCHAR, area_code VARCHAR,
+           district_code VARCHAR, issue VARCHAR, share VARCHAR, rank VARCHAR, respondents VARCHAR)`,
+      );
+      await db.append(
+        'concern_in',
+        batch.concerns.map((c) => [
+          String(c.line),
+          c.month,
+          c.areaCode,
+          c.districtCode,
+          c.issue,
+          text(c.shareConcerned),
+          text(c.rank),
+          text(c.respondents),
+        ]),
+      );
+      await db.run(
+        `INSERT INTO community_concern SELECT $id, line::INTEGER, month, area_code, district_code,
+           issue, share::DOUBLE, rank::INTEGER, respondents::INTEGER FROM concern_in`,
+        { id },
+      );
+      await db.run('DROP TABLE concern_in');
+    }
+    await db.append(
+      'partner_rejected_row',
+      batch.rejected.map((r) => [id, r.line, r.field, r.reason, r.raw]),
+    );
+    return { batchId: id, accepted, replaced };
+  });
+}
+
+export async function checkPartnerAccess(
+  db: Db,
+  scope: Scope,
+  dataset: string,
+  areaCodes: readonly string[],
+): Promise<void> {
+  if (!mayReadDataset(scope, dataset))
+    throw new ForbiddenError(`your access does not cover the ${dataset} dataset`);
+  for (const code of areaCodes) await assertAreaInScope(db, scope, code);
+}
+
+/** The months each district has current data of the dataset for. */
+export async function partnerObservedMonths(
+  db: Db,
+  scope: Scope,
+  dataset: string,
+  districts: readonly string[],
+): Promise<Map<string, Month[]>> {
+  await checkPartnerAccess(db, scope, dataset, districts);
+  const rows = await db.query<{ district: string; month: Month }>(
+    `SELECT DISTINCT district, month FROM partner_coverage
+     WHERE dataset = $dataset AND replaced_by IS NULL AND list_contains($districts, district)
+     ORDER BY month`,
+    { dataset, districts: list(districts) },
+    { districts: TEXT_LIST },
+  );
+  const result = new Map<string, Month[]>(districts.map((d) => [d, []]));
+  for (const r of rows) result.get(r.district)?.push(r.month);
+  return result;
+}
+
+/**
+ * Counts by district, category and month: incident records counted once per category they carry
+ * (a hate crime with two strands counts under each), aggregate counts summed; `total` counts each
+ * record once, under the category "total".
+ */
+export async function partnerCountsByDistrict(
+  db: Db,
+  scope: Scope,
+  dataset: string,
+  districts: readonly string[],
+): Promise<AreaCategoryMonthCount[]> {
+  await checkPartnerAccess(db, scope, dataset, districts);
+  return db.query<AreaCategoryMonthCount & Record<string, unknown>>(
+    `SELECT area, category, month, count(*) AS count FROM (
+       SELECT district_code AS area, unnest(categories) AS category, month FROM partner_record
+       WHERE dataset = $dataset AND list_contains($districts, district_code))
+     GROUP BY ALL
+     UNION ALL
+     SELECT district_code, 'total', month, count(*) FROM partner_record
+     WHERE dataset = $dataset AND list_contains($districts, district_code) GROUP BY ALL
+     UNION ALL
+     SELECT district_code, category, month, sum(count)::INTEGER FROM partner_count
+     WHERE dataset = $dataset AND list_contains($districts, district_code) GROUP BY ALL`,
+    { dataset, districts: list(districts) },
+    { districts: TEXT_LIST },
+  );
+}
+
+/** Whether any current data of the dataset for these districts is synthetic (demonstration). */
+export async function partnerDataIsSynthetic(
+  db: Db,
+  dataset: string,
+  districts: readonly string[],
+): Promise<boolean> {
+  const [row] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM partner_coverage c JOIN partner_batch b ON b.id = c.batch_id
+     WHERE c.dataset = $dataset AND c.replaced_by IS NULL AND b.synthetic
+       AND list_contains($districts, c.district)`,
+    { dataset, districts: list(districts) },
+    { districts: TEXT_LIST },
+  );
+  return (row?.n ?? 0) > 0;
+}
+
+export interface PartnerDatasetHeld {
+  dataset: string;
+  batches: number;
+  rows: number;
+  from: Month | null;
+  to: Month | null;
+  districts: string[];
+  synthetic: boolean;
+}
+
+/** The partner datasets held now, with their coverage. */
+export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<PartnerDatasetHeld[]> {
+  const rows = await db.query<PartnerDatasetHeld & Record<string, unknown>>(
+    `SELECT c.dataset, count(DISTINCT c.batch_id) AS batches,
+            ((SELECT count(*) FROM partner_record r WHERE r.dataset = c.dataset)
+              + (SELECT count(*) FROM partner_count r WHERE r.dataset = c.dataset)
+              + (SELECT count(*) FROM community_concern r JOIN partner_batch rb ON rb.id = r.batch_id
+                 WHERE rb.dataset = c.dataset))::INTEGER AS rows,
+            min(c.month) AS "from", max(c.month) AS "to",
+            list(DISTINCT c.district ORDER BY c.district) AS districts, bool_or(b.synthetic) AS synthetic
+     FROM partner_coverage c JOIN partner_batch b ON b.id = c.batch_id
+     WHERE c.replaced_by IS NULL GROUP BY c.dataset ORDER BY c.dataset`,
+  );
+  return rows.filter((r) => mayReadDataset(scope, r.dataset));
+}

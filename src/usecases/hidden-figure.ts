@@ -1,0 +1,163 @@
+/**
+ * `lantern hidden-figure --area A --period P`: for each police.uk category and partner dataset
+ * with an entry in the reporting-rates configuration, the recorded count over the months held,
+ * the reporting rate with its survey year and source, and the estimated total incidence with its
+ * interval (analysis/hidden-figure.ts). Entries without a known rate, or without data held, are
+ * listed with the reason, never left out: ASB, domestic abuse, sexual offences and hate crime are
+ * always spelled out.
+ */
+import { hiddenFigure, type HiddenFigure } from '../analysis/hidden-figure.js';
+import { loadReportingRates, type ReportingRate } from '../config/reporting-rates.js';
+import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
+import { isCategoryChoice, policeMeasure } from '../domain/categories.js';
+import { findDataset } from '../domain/datasets.js';
+import { monthsIn, type Month, type Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { findArea } from '../store/areas.js';
+import type { Db } from '../store/db.js';
+import { datasetMeasures, partnerAreaCounts, SYNTHETIC_CAVEAT } from './partner-area-counts.js';
+import { streetAreaCounts } from './street-area-counts.js';
+
+export interface HiddenFigureRow {
+  key: string;
+  label: string;
+  source: 'police.uk' | 'partner' | 'none';
+  recorded: number | null;
+  monthsHeld: number;
+  monthsMissing: Month[];
+  rate: { estimate: number; low: number; high: number } | null;
+  measure: string;
+  survey: string;
+  rateSource: string;
+  verified: boolean;
+  figure: HiddenFigure | null;
+  synthetic: boolean;
+  notes: string[];
+}
+
+export interface HiddenFigureReport {
+  area: AreaSummary;
+  period: Period;
+  method: string;
+  configFile: string;
+  rows: HiddenFigureRow[];
+  notes: string[];
+}
+
+const METHOD =
+  'estimate = recorded ÷ reporting rate; interval = [lower 95% Poisson limit of the count ÷ highest rate, upper limit ÷ lowest rate]';
+
+export async function hiddenFigureTable(
+  db: Db,
+  scope: Scope,
+  request: { area: string; period: Period; config?: string },
+): Promise<HiddenFigureReport> {
+  const rates = await loadReportingRates(request.config);
+  const area = await findArea(db, request.area);
+  const [street] = (await streetAreaCounts(db, scope, [area])) as [AreaCounts];
+  const partner = new Map<string, { input: AreaCounts; synthetic: boolean } | null>();
+  const rows: HiddenFigureRow[] = [];
+  for (const entry of rates) {
+    const [, name, category] = entry.key.split(':') as [string, string, string | undefined];
+    if (entry.key.startsWith('police:')) {
+      if (!isCategoryChoice(name)) {
+        rows.push(
+          row(entry, 'none', null, request.period, [], false, [
+            'police.uk data do not count this apart: its recorded count must come from the force.',
+          ]),
+        );
+        continue;
+      }
+      const series = measureSeries(street, policeMeasure(name));
+      rows.push(row(entry, 'police.uk', series, request.period, street.observed, false, []));
+      continue;
+    }
+    const dataset = findDataset(name);
+    if (!dataset || dataset.detail === 'survey') {
+      rows.push(row(entry, 'none', null, request.period, [], false, [`No dataset "${name}".`]));
+      continue;
+    }
+    if (!partner.has(dataset.name)) {
+      const held =
+        area.type === 'district' || area.type === 'csp' || area.type === 'force'
+          ? await partnerAreaCounts(db, scope, dataset, [area])
+          : null;
+      partner.set(
+        dataset.name,
+        held && held.inputs[0] && held.inputs[0].observed.length > 0
+          ? { input: held.inputs[0], synthetic: held.synthetic }
+          : null,
+      );
+    }
+    const held = partner.get(dataset.name);
+    if (!held) {
+      rows.push(
+        row(entry, 'none', null, request.period, [], false, [
+          `No ${dataset.name} data are held for ${area.name}: import them with lantern import --dataset ${dataset.name}.`,
+        ]),
+      );
+      continue;
+    }
+    const [measure] = datasetMeasures(dataset, category, held.synthetic);
+    const series = measureSeries(held.input, measure!);
+    rows.push(
+      row(entry, 'partner', series, request.period, held.input.observed, held.synthetic, []),
+    );
+  }
+  return {
+    area: { code: area.code, name: area.name, type: area.type },
+    period: request.period,
+    method: METHOD,
+    configFile: rates[0]?.configFile ?? '',
+    rows,
+    notes: [
+      'Reporting rates come from national surveys (CSEW/BCS): they may not hold for this area, and most are old.',
+      'Each interval combines the recorded count’s exact 95% Poisson interval with the rate’s range, taking the extremes: most of its width is the rate’s, and most ranges are assumed (see each note).',
+      'Counts cover the months held only; missing months are not estimated.',
+    ],
+  };
+}
+
+function row(
+  entry: ReportingRate,
+  source: HiddenFigureRow['source'],
+  series: ReadonlyMap<Month, number> | null,
+  period: Period,
+  observed: readonly Month[],
+  synthetic: boolean,
+  notes: string[],
+): HiddenFigureRow {
+  const held = new Set(observed);
+  const months = monthsIn(period);
+  const inPeriod = months.filter((m) => held.has(m));
+  const recorded = series ? inPeriod.reduce((n, m) => n + (series.get(m) ?? 0), 0) : null;
+  const allNotes = [...(synthetic ? [SYNTHETIC_CAVEAT] : []), ...notes];
+  if (entry.note) allNotes.push(entry.note);
+  if (entry.rate && !entry.verified) allNotes.push('The rate is unverified.');
+  if (series && inPeriod.length === 0) allNotes.push('No month of the period is held.');
+  else if (series && inPeriod.length < months.length)
+    allNotes.push(
+      `${months.length - inPeriod.length} of ${months.length} months are missing: the count covers ${inPeriod.length}.`,
+    );
+  const figure =
+    entry.rate && recorded !== null && inPeriod.length > 0
+      ? hiddenFigure(recorded, entry.rate)
+      : null;
+  if (!entry.rate) allNotes.push('No reporting rate is known: no estimate is made.');
+  return {
+    key: entry.key,
+    label: entry.label,
+    source,
+    recorded: inPeriod.length > 0 ? recorded : null,
+    monthsHeld: series ? inPeriod.length : 0,
+    monthsMissing: series ? months.filter((m) => !held.has(m)) : [],
+    rate: entry.rate,
+    measure: entry.measure,
+    survey: entry.survey,
+    rateSource: entry.source,
+    verified: entry.verified,
+    figure,
+    synthetic,
+    notes: allNotes,
+  };
+}

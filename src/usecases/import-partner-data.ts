@@ -1,0 +1,324 @@
+/**
+ * `lantern import --dataset NAME FILE`: a partner's CSV or XLSX file checked against the dataset's
+ * schema (through an optional mapping file), its areas resolved against the register (or its
+ * points placed in LSOAs by the boundaries held), and loaded in one transaction. The same file
+ * (and mapping) again adds nothing and says so; a newer file for the same dataset, district and
+ * month replaces the older one's rows there.
+ *
+ * A file covers every month from its first to its last, for each district it names: months in
+ * between with no rows are zeros, months outside are missing. Personal fields are dropped or
+ * replaced by a keyed hash before anything is stored; the key lives in a file outside the store.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+
+import { loadDatasetMapping, NO_MAPPING, type DatasetMapping } from '../config/dataset-mapping.js';
+import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
+import { monthFromIndex, monthIndex, type Month } from '../domain/month.js';
+import { InputError } from '../errors.js';
+import { PolygonIndex } from '../geo/polygon-index.js';
+import { checkPartnerFile, type CheckedRow } from '../ingest/partner/check-rows.js';
+import { readTableFile } from '../ingest/partner/table-file.js';
+import { resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
+import { loadBoundaries } from '../store/boundaries.js';
+import type { Db } from '../store/db.js';
+import {
+  findPartnerBatch,
+  loadPartnerBatch,
+  type ConcernToStore,
+  type PartnerCountToStore,
+  type PartnerRecordToStore,
+} from '../store/partner-data.js';
+
+export interface PartnerImportRequest {
+  dataset: string;
+  path: string;
+  mapping?: string;
+  /** The area of every row that names none (a council's own file). */
+  area?: string;
+  /** Generated demonstration data (set by `lantern demo` only). */
+  synthetic?: boolean;
+  /** The file holding the key of the keyed hash of personal fields. */
+  hashKeyFile: string;
+}
+
+export interface PartnerImportReport {
+  path: string;
+  kind: string;
+  force: null;
+  months: Month[];
+  status: 'imported' | 'already-imported' | 'refused';
+  accepted: number;
+  rejected: number;
+  replaced: number;
+  rejectedSample: { line: number; field: string | null; reason: string }[];
+  /** Columns of the file not stored (not in the schema, not mapped, not personal-looking). */
+  unmapped: string[];
+  synthetic: boolean;
+  warnings: string[];
+  error?: string;
+}
+
+const SAMPLE = 5;
+
+export async function importPartnerData(
+  db: Db,
+  request: PartnerImportRequest,
+): Promise<PartnerImportReport> {
+  const dataset = findDataset(request.dataset);
+  if (!dataset)
+    throw new InputError(
+      `--dataset: no dataset "${request.dataset}" (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,
+    );
+  const mapping = request.mapping ? await loadDatasetMapping(request.mapping) : NO_MAPPING;
+  if (mapping.dataset && mapping.dataset !== dataset.name)
+    throw new InputError(
+      `${request.mapping}: the mapping is for ${mapping.dataset}, not ${dataset.name}`,
+    );
+  const base = {
+    path: request.path,
+    kind: dataset.name,
+    force: null,
+    synthetic: request.synthetic ?? false,
+  };
+  const bytes = await readFile(request.path).catch(() => {
+    throw new InputError(`${request.path}: no such file`);
+  });
+  const hash = createHash('sha256')
+    .update(bytes)
+    .update('\0')
+    .update(JSON.stringify({ mapping, area: request.area ?? null }))
+    .digest('hex');
+  const known = await findPartnerBatch(db, dataset.name, hash);
+  if (known)
+    return {
+      ...base,
+      months: known.months,
+      status: 'already-imported',
+      accepted: known.accepted,
+      rejected: known.rejected,
+      replaced: 0,
+      rejectedSample: [],
+      unmapped: [],
+      warnings: [],
+    };
+
+  const startedAt = new Date();
+  const table = await readTableFile(request.path, {
+    sheet: mapping.sheet,
+    headerRow: mapping.headerRow,
+  });
+  const withArea: DatasetMapping = request.area
+    ? { ...mapping, constants: { ...mapping.constants, area: request.area } }
+    : mapping;
+  const hashes = dataset.fields.some((f) => f.personal === 'hash');
+  const checked = checkPartnerFile(table, dataset, withArea, {
+    hashKey: hashes ? await hashKey(request.hashKeyFile) : Buffer.alloc(0),
+  });
+  const placed = await placeRows(db, dataset, checked.rows);
+  const rejected = [...checked.rejected, ...placed.rejected].sort((a, b) => a.line - b.line);
+  if (placed.rows.length === 0)
+    throw new InputError(
+      `${request.path}: no row could be imported` +
+        (rejected[0]
+          ? ` (line ${rejected[0].line}, ${rejected[0].field}: ${rejected[0].reason})`
+          : ''),
+    );
+
+  const months = [...new Set(placed.rows.map((r) => r.month))].sort();
+  const span = monthsBetween(months[0] as Month, months[months.length - 1] as Month);
+  const districts = [...new Set(placed.rows.map((r) => r.district))].sort();
+  const coverage = districts.flatMap((district) => span.map((month) => ({ district, month })));
+  const loaded = await loadPartnerBatch(db, {
+    dataset: dataset.name,
+    fileName: basename(request.path),
+    contentHash: hash,
+    mapping: request.mapping ?? null,
+    synthetic: request.synthetic ?? false,
+    coverage,
+    ...toStore(dataset, placed.rows),
+    rejected,
+    startedAt,
+  });
+  const warnings: string[] = [];
+  if (checked.unmapped.length > 0)
+    warnings.push(
+      `columns not stored (not in the ${dataset.name} schema): ${checked.unmapped.join(', ')}`,
+    );
+  return {
+    ...base,
+    months: span,
+    status: 'imported',
+    accepted: loaded.accepted,
+    rejected: rejected.length,
+    replaced: loaded.replaced,
+    rejectedSample: rejected
+      .slice(0, SAMPLE)
+      .map(({ line, field, reason }) => ({ line, field, reason })),
+    unmapped: checked.unmapped,
+    warnings,
+  };
+}
+
+/** The key of the keyed hash: read from its file, or made (32 random bytes) on first use. */
+async function hashKey(path: string): Promise<Buffer> {
+  try {
+    const key = Buffer.from((await readFile(path, 'utf8')).trim(), 'hex');
+    if (key.length < 16) throw new InputError(`${path}: the hash key file does not hold a key`);
+    return key;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    const key = randomBytes(32);
+    await writeFile(path, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
+    return key;
+  }
+}
+
+interface PlacedRow {
+  line: number;
+  month: Month;
+  area: ResolvedArea;
+  district: string;
+  values: CheckedRow['values'];
+}
+
+/** Each row's area resolved to the register (or its point placed in an LSOA). */
+async function placeRows(
+  db: Db,
+  dataset: DatasetDefinition,
+  rows: readonly CheckedRow[],
+): Promise<{
+  rows: PlacedRow[];
+  rejected: { line: number; field: string | null; reason: string; raw: string }[];
+}> {
+  const names = rows.map((r) => r.values.area).filter((a): a is string => typeof a === 'string');
+  const areas = await resolveAreaReferences(db, names);
+  const needPoints = rows.some((r) => r.values.area == null && r.values.longitude != null);
+  const index = needPoints ? PolygonIndex.build(await loadBoundaries(db, 'lsoa')) : null;
+  const lsoas = new Map<string, ResolvedArea>();
+  if (index) {
+    const codes = rows
+      .filter((r) => r.values.area == null && r.values.longitude != null)
+      .map((r) => index.locate(r.values.longitude as number, r.values.latitude as number))
+      .filter((c): c is string => c !== null);
+    for (const [code, area] of await resolveAreaReferences(db, codes)) lsoas.set(code, area);
+  }
+  const placed: PlacedRow[] = [];
+  const rejected: { line: number; field: string | null; reason: string; raw: string }[] = [];
+  for (const row of rows) {
+    const v = row.values;
+    let area: ResolvedArea | undefined;
+    let field = 'area';
+    if (typeof v.area === 'string') area = areas.get(v.area.trim());
+    else if (index && typeof v.longitude === 'number') {
+      field = 'longitude';
+      const code = index.locate(v.longitude, v.latitude as number);
+      area = code ? lsoas.get(code) : undefined;
+    }
+    const raw = JSON.stringify(v);
+    if (!area) {
+      rejected.push({
+        line: row.line,
+        field,
+        reason:
+          field === 'area'
+            ? `"${String(v.area)}" is not an area in the register (give an ONS code or a name)`
+            : 'the point lies in no LSOA whose boundary the store holds',
+        raw,
+      });
+      continue;
+    }
+    if (!area.district) {
+      rejected.push({
+        line: row.line,
+        field,
+        reason: `${area.code} is a ${area.type}: ${dataset.name} needs a district or an area within one`,
+        raw,
+      });
+      continue;
+    }
+    const month = (typeof v.date === 'string' ? v.date.slice(0, 7) : v.month) as Month;
+    placed.push({ line: row.line, month, area, district: area.district, values: v });
+  }
+  return { rows: placed, rejected };
+}
+
+function toStore(
+  dataset: DatasetDefinition,
+  rows: readonly PlacedRow[],
+): {
+  records: PartnerRecordToStore[];
+  counts: PartnerCountToStore[];
+  concerns: ConcernToStore[];
+} {
+  const records: PartnerRecordToStore[] = [];
+  const counts: PartnerCountToStore[] = [];
+  const concerns: ConcernToStore[] = [];
+  const located = new Set(['date', 'month', 'area', 'longitude', 'latitude']);
+  for (const row of rows) {
+    const v = row.values;
+    const rest = (skip: ReadonlySet<string>) =>
+      Object.fromEntries(Object.entries(v).filter(([k, value]) => !skip.has(k) && value !== null));
+    if (dataset.detail === 'incident') {
+      const category = v[dataset.categoryField as string];
+      records.push({
+        line: row.line,
+        date: typeof v.date === 'string' ? v.date : null,
+        month: row.month,
+        areaCode: row.area.code,
+        districtCode: row.district,
+        lsoaCode: row.area.lsoa,
+        longitude: typeof v.longitude === 'number' ? v.longitude : null,
+        latitude: typeof v.latitude === 'number' ? v.latitude : null,
+        categories: Array.isArray(category) ? category : [String(category)],
+        attributes: rest(new Set([...located, dataset.categoryField as string])),
+      });
+    } else if (dataset.detail === 'aggregate') {
+      const countFields = dataset.countFields ?? [];
+      const dimensions = rest(new Set([...located, ...countFields, dataset.categoryField ?? '']));
+      if (dataset.categoryField) {
+        counts.push({
+          line: row.line,
+          month: row.month,
+          areaCode: row.area.code,
+          districtCode: row.district,
+          category: String(v[dataset.categoryField]),
+          count: v[countFields[0] as string] as number,
+          dimensions,
+        });
+      } else {
+        for (const field of countFields) {
+          if (typeof v[field] !== 'number') continue;
+          counts.push({
+            line: row.line,
+            month: row.month,
+            areaCode: row.area.code,
+            districtCode: row.district,
+            category: field.replaceAll('_', '-'),
+            count: v[field],
+            dimensions,
+          });
+        }
+      }
+    } else {
+      concerns.push({
+        line: row.line,
+        month: row.month,
+        areaCode: row.area.code,
+        districtCode: row.district,
+        issue: String(v.issue),
+        shareConcerned: typeof v.share_concerned === 'number' ? v.share_concerned : null,
+        rank: typeof v.rank === 'number' ? v.rank : null,
+        respondents: typeof v.respondents === 'number' ? v.respondents : null,
+      });
+    }
+  }
+  return { records, counts, concerns };
+}
+
+function monthsBetween(from: Month, to: Month): Month[] {
+  const out: Month[] = [];
+  for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthFromIndex(i));
+  return out;
+}

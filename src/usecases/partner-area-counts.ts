@@ -1,0 +1,119 @@
+/**
+ * Partner datasets as the trends engine's input (domain/area-counts.ts), so `trends`, `compare`
+ * and `exceptions` work on them exactly as on police.uk categories. Partner data are held by
+ * district; an area above a district (CSP, force) sums its districts over the months held for
+ * every one of them.
+ *
+ * The measures of a dataset: each value of its category field (incident-level data; a hate crime
+ * counts under each strand it carries) plus "total" (each record once), or each count column
+ * (aggregate data). Synthetic demonstration data carry that label in every caveat.
+ */
+import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
+import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
+import type { Month } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { InputError } from '../errors.js';
+import { districtsWithin } from '../store/area-force.js';
+import type { Db } from '../store/db.js';
+import {
+  partnerCountsByDistrict,
+  partnerDataIsSynthetic,
+  partnerObservedMonths,
+} from '../store/partner-data.js';
+import { populationsOf } from '../store/populations.js';
+
+export const SYNTHETIC_CAVEAT =
+  'SYNTHETIC DATA: generated for demonstration (lantern demo), shaped on national proportions; not real records.';
+
+export function datasetNamed(name: string): DatasetDefinition {
+  const dataset = findDataset(name);
+  if (!dataset)
+    throw new InputError(
+      `--dataset: no dataset "${name}" (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,
+    );
+  if (dataset.detail === 'survey')
+    throw new InputError(`--dataset: ${dataset.name} holds survey results, not counts over time`);
+  return dataset;
+}
+
+/** The categories a dataset can be counted by. */
+export function datasetCategories(dataset: DatasetDefinition): string[] {
+  if (dataset.detail === 'aggregate' && !dataset.categoryField)
+    return (dataset.countFields ?? []).map((f) => f.replaceAll('_', '-'));
+  const field = dataset.fields.find((f) => f.name === dataset.categoryField);
+  return [...(field?.values ?? []), ...(dataset.detail === 'incident' ? ['total'] : [])];
+}
+
+export function datasetMeasures(
+  dataset: DatasetDefinition,
+  category: string | 'all' | undefined,
+  synthetic: boolean,
+): Measure[] {
+  const categories = datasetCategories(dataset);
+  const chosen =
+    category === 'all'
+      ? categories
+      : [category ?? (categories.includes('total') ? 'total' : (categories[0] as string))];
+  for (const c of chosen)
+    if (!categories.includes(c))
+      throw new InputError(
+        `--category: ${dataset.name} has no category "${c}" (categories: ${categories.join(', ')})`,
+      );
+  const caveats = [...(synthetic ? [SYNTHETIC_CAVEAT] : []), ...dataset.caveats];
+  return chosen.map((c) => ({
+    key: c,
+    label: `${dataset.label}${synthetic ? ' (synthetic)' : ''}: ${c === 'total' ? 'all' : c.replaceAll('-', ' ')}`,
+    includes: (raw: string) => raw === c,
+    caveats,
+  }));
+}
+
+export interface PartnerAreaCounts {
+  inputs: AreaCounts[];
+  synthetic: boolean;
+}
+
+export async function partnerAreaCounts(
+  db: Db,
+  scope: Scope,
+  dataset: DatasetDefinition,
+  areas: readonly AreaSummary[],
+): Promise<PartnerAreaCounts> {
+  const districtsOf = new Map<string, string[]>();
+  for (const area of areas) {
+    if (area.type === 'district') districtsOf.set(area.code, [area.code]);
+    else if (area.type === 'csp' || area.type === 'force')
+      districtsOf.set(area.code, [...(await districtsWithin(db, area.code))].sort());
+    else
+      throw new InputError(
+        `${area.name} is a ${area.type}: partner data are counted by district (or CSP or force)`,
+      );
+  }
+  const districts = [...new Set([...districtsOf.values()].flat())];
+  const observed = await partnerObservedMonths(db, scope, dataset.name, districts);
+  const rows = await partnerCountsByDistrict(db, scope, dataset.name, districts);
+  const populations = await populationsOf(
+    db,
+    areas.map((a) => a.code),
+  );
+  const synthetic = await partnerDataIsSynthetic(db, dataset.name, districts);
+  const inputs = areas.map((area): AreaCounts => {
+    const members = new Set(districtsOf.get(area.code));
+    const held = [...members].map((d) => new Set(observed.get(d) ?? []));
+    const months = [...(held[0] ?? [])].filter((m) => held.every((h) => h.has(m))).sort();
+    const counts = new Map<string, Map<Month, number>>();
+    for (const r of rows) {
+      if (!members.has(r.area)) continue;
+      let byMonth = counts.get(r.category);
+      if (!byMonth) counts.set(r.category, (byMonth = new Map()));
+      byMonth.set(r.month, (byMonth.get(r.month) ?? 0) + r.count);
+    }
+    return {
+      area: { code: area.code, name: area.name, type: area.type },
+      observed: months,
+      counts,
+      populations: populations.get(area.code) ?? [],
+    };
+  });
+  return { inputs, synthetic };
+}
