@@ -30,7 +30,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const work = await mkdtemp(join(tmpdir(), 'lantern-bench-trends-'));
 try {
   const db = await openStore(join(work, 'bench.duckdb'));
-  await buildDemo(db);
+  await buildDemo(db, { hashKeyFile: join(work, 'bench.hash-key') });
   const [{ rows }] = (await db.query<{ rows: number }>('SELECT count(*) AS rows FROM crime')) as [
     { rows: number },
   ];

@@ -21,6 +21,7 @@ import { runOutcomes } from './commands/outcomes.js';
 import { runDeprivation } from './commands/deprivation.js';
 import { runStopSearch } from './commands/stop-search.js';
 import { runExceptions } from './commands/exceptions.js';
+import { runDatasets } from './commands/datasets.js';
 import { runHiddenFigure } from './commands/hidden-figure.js';
 import { runOverview } from './commands/overview.js';
 import { runForecast } from './commands/forecast.js';
@@ -35,7 +36,8 @@ Commands:
          [--force ID]            the force of stop-and-search files not named YYYY-MM-<force>-…
   import --dataset NAME FILE...  partner data (CSV, CSV.gz or XLSX): asb-council, fly-tipping,
          [--mapping M.yaml]      hate-crime, domestic-abuse, prevent, community-concern; a
-         [--area A]              mapping names the file's own columns; --area for files without one
+         [--area A] [--period P] mapping names the file's own columns; --area for files without
+                                 one; --period: the months covered (default first..last row)
   datasets                       the partner datasets, their fields, and what the store holds
   areas [--type T] [--within A]  the area register with populations and record counts
         [--all]                  (types: force, csp, district, ward, lsoa; default district)
@@ -141,6 +143,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           dataset: values.dataset,
           mapping: values.mapping,
           area: values.area,
+          period: values.period,
         });
       case 'areas':
         return await runAreasCommand(ctx, rest, values);
@@ -182,6 +185,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           category: values.category,
           dataset: values.dataset,
         });
+      case 'datasets':
+        return await runDatasets(ctx);
       case 'hidden-figure':
         return await runHiddenFigure(ctx, {
           area: values.area,

@@ -58,6 +58,8 @@ export interface PartnerBatchToLoad {
   counts: readonly PartnerCountToStore[];
   concerns: readonly ConcernToStore[];
   rejected: readonly { line: number; field: string | null; reason: string; raw: string }[];
+  /** Rows of the file accepted (an aggregate row may store several counts). */
+  acceptedRows: number;
   startedAt: Date;
 }
 
@@ -91,7 +93,7 @@ export async function loadPartnerBatch(
     )) as [{ id: number }];
     const months = [...new Set(batch.coverage.map((c) => c.month))].sort();
     const districts = [...new Set(batch.coverage.map((c) => c.district))].sort();
-    const accepted = batch.records.length + batch.counts.length + batch.concerns.length;
+    const accepted = batch.acceptedRows;
 
     await db.run('CREATE OR REPLACE TEMP TABLE coverage_in (district VARCHAR, month VARCHAR)');
     await db.append(

@@ -111,3 +111,25 @@ export async function populationsOf(
   for (const { area, ...population } of rows) result.get(area)?.push(population);
   return result;
 }
+
+/**
+ * England's and England and Wales's populations in a year, as the sums of the districts'
+ * direct figures that year (the bundled Census 2011 counts, unless others are imported).
+ */
+export async function nationalPopulations(
+  db: Db,
+  year: number,
+): Promise<{ england: number; englandAndWales: number; source: string | null }> {
+  const [row] = await db.query<{ england: number; ew: number; source: string | null }>(
+    `SELECT coalesce(sum(p.count) FILTER (WHERE a.code LIKE 'E%'), 0)::BIGINT AS england,
+            coalesce(sum(p.count), 0)::BIGINT AS ew, any_value(p.source) AS source
+     FROM population p JOIN area a ON a.code = p.area_code AND a.type = 'district'
+     WHERE p.year = $year AND p.source NOT LIKE '% (summed)'`,
+    { year },
+  );
+  return {
+    england: Number(row?.england ?? 0),
+    englandAndWales: Number(row?.ew ?? 0),
+    source: row?.source ?? null,
+  };
+}

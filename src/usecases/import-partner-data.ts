@@ -15,7 +15,7 @@ import { basename } from 'node:path';
 
 import { loadDatasetMapping, NO_MAPPING, type DatasetMapping } from '../config/dataset-mapping.js';
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
-import { monthFromIndex, monthIndex, type Month } from '../domain/month.js';
+import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
 import { InputError } from '../errors.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import { checkPartnerFile, type CheckedRow } from '../ingest/partner/check-rows.js';
@@ -37,6 +37,11 @@ export interface PartnerImportRequest {
   mapping?: string;
   /** The area of every row that names none (a council's own file). */
   area?: string;
+  /**
+   * The months the file covers (each district it names is observed in each, zero where it has no
+   * rows). Default: from its first row's month to its last's. Rows outside are rejected.
+   */
+  period?: Period;
   /** Generated demonstration data (set by `lantern demo` only). */
   synthetic?: boolean;
   /** The file holding the key of the keyed hash of personal fields. */
@@ -117,6 +122,17 @@ export async function importPartnerData(
     hashKey: hashes ? await hashKey(request.hashKeyFile) : Buffer.alloc(0),
   });
   const placed = await placeRows(db, dataset, checked.rows);
+  if (request.period) {
+    const { from, to } = request.period;
+    for (const row of placed.rows.filter((r) => r.month < from || r.month > to))
+      placed.rejected.push({
+        line: row.line,
+        field: dataset.detail === 'incident' ? 'date' : 'month',
+        reason: `${row.month} is outside the period ${from}..${to}`,
+        raw: JSON.stringify(row.values),
+      });
+    placed.rows = placed.rows.filter((r) => r.month >= from && r.month <= to);
+  }
   const rejected = [...checked.rejected, ...placed.rejected].sort((a, b) => a.line - b.line);
   if (placed.rows.length === 0)
     throw new InputError(
@@ -127,7 +143,9 @@ export async function importPartnerData(
     );
 
   const months = [...new Set(placed.rows.map((r) => r.month))].sort();
-  const span = monthsBetween(months[0] as Month, months[months.length - 1] as Month);
+  const span = request.period
+    ? monthsBetween(request.period.from, request.period.to)
+    : monthsBetween(months[0] as Month, months[months.length - 1] as Month);
   const districts = [...new Set(placed.rows.map((r) => r.district))].sort();
   const coverage = districts.flatMap((district) => span.map((month) => ({ district, month })));
   const loaded = await loadPartnerBatch(db, {
@@ -139,6 +157,7 @@ export async function importPartnerData(
     coverage,
     ...toStore(dataset, placed.rows),
     rejected,
+    acceptedRows: placed.rows.length,
     startedAt,
   });
   const warnings: string[] = [];
@@ -150,7 +169,7 @@ export async function importPartnerData(
     ...base,
     months: span,
     status: 'imported',
-    accepted: loaded.accepted,
+    accepted: placed.rows.length,
     rejected: rejected.length,
     replaced: loaded.replaced,
     rejectedSample: rejected

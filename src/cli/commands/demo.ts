@@ -14,17 +14,32 @@ import { formatSummary } from './summary.js';
 export async function runDemo(ctx: CommandContext): Promise<number> {
   const progress = importProgressBar(ctx.interactive && !ctx.json);
   const report = await withStore(ctx, (db) =>
-    buildDemo(db, { onProgress: progress.onProgress }),
+    buildDemo(db, { onProgress: progress.onProgress, hashKeyFile: ctx.hashKeyFile }),
   ).finally(progress.stop);
   if (ctx.json) printJson(ctx, report);
-  else ctx.out(formatImportReport(report) + `\nDemo store: ${ctx.dbPath}`);
+  else
+    ctx.out(
+      [
+        formatImportReport(report),
+        '',
+        'SYNTHETIC partner data for Three Rivers (generated for demonstration, labelled synthetic wherever used):',
+        ...report.synthetic.map(
+          (f) =>
+            `  ${f.kind}: ${f.status === 'already-imported' ? 'already imported' : `${f.accepted} rows`} (${f.months[0] ?? '?'}..${f.months[f.months.length - 1] ?? '?'})`,
+        ),
+        `Demo store: ${ctx.dbPath}`,
+      ].join('\n'),
+    );
   return report.files.some((f) => f.status === 'refused') ? 1 : 0;
 }
 
 export async function runStart(ctx: CommandContext): Promise<number> {
   const progress = importProgressBar(ctx.interactive && !ctx.json);
   const result = await withStore(ctx, async (db) => {
-    const report = await buildDemo(db, { onProgress: progress.onProgress }).finally(progress.stop);
+    const report = await buildDemo(db, {
+      onProgress: progress.onProgress,
+      hashKeyFile: ctx.hashKeyFile,
+    }).finally(progress.stop);
     // The latest twelve months held: the whole series, gaps and all, is `lantern summary`.
     const all = await summariseArea(db, ctx.scope, { area: DEMO_AREA });
     const last = all.months.filter((m) => m.status === 'observed').pop()?.month ?? all.period.to;

@@ -35,7 +35,7 @@ export async function runHiddenFigure(
     row.figure
       ? `${formatCount(Math.floor(row.figure.interval[0]))}–${formatCount(Math.ceil(row.figure.interval[1]))}`
       : '–',
-    row.verified ? '' : 'unverified',
+    row.rate && !row.verified ? 'unverified' : '',
   ]);
   const notes = r.rows.flatMap((row) => row.notes.map((n) => `  ${row.label}: ${n}`));
   ctx.out(

@@ -1,4 +1,5 @@
 /** `lantern import PATH...`: police.uk files, folders and zip archives into the store. */
+import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { importPartnerData, type PartnerImportReport } from '../../usecases/import-partner-data.js';
 import {
@@ -17,6 +18,7 @@ export interface ImportArgs {
   dataset?: string;
   mapping?: string;
   area?: string;
+  period?: string;
 }
 
 /** Returns the exit code: 2 when any file was refused (the others are still imported). */
@@ -25,8 +27,10 @@ export async function runImport(ctx: CommandContext, args: ImportArgs): Promise<
     throw new InputError('import: name at least one file, folder or zip archive');
   }
   if (args.dataset) return runPartnerImport(ctx, args as ImportArgs & { dataset: string });
-  if (args.mapping || args.area)
-    throw new InputError('import: --mapping and --area go with --dataset NAME (partner data)');
+  if (args.mapping || args.area || args.period)
+    throw new InputError(
+      'import: --mapping, --area and --period go with --dataset NAME (partner data)',
+    );
   if (args.force !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(args.force)) {
     throw new InputError(
       `--force: "${args.force}" is not a police.uk force id (e.g. hertfordshire)`,
@@ -111,6 +115,7 @@ async function runPartnerImport(
             path,
             mapping: args.mapping,
             area: args.area,
+            period: args.period ? parsePeriod(args.period) : undefined,
             hashKeyFile: ctx.hashKeyFile,
           }),
         );

@@ -30,7 +30,7 @@ export async function runTrends(ctx: CommandContext, args: TrendsArgs): Promise<
     { readOnly: true },
   );
   if (ctx.json) printJson(ctx, args.all ? docs : docs[0]);
-  else ctx.out(args.all ? formatAll(docs) : formatOne(docs[0] as TrendDocument));
+  else ctx.out(args.all ? formatAll(docs, !args.dataset) : formatOne(docs[0] as TrendDocument));
   return 0;
 }
 
@@ -70,7 +70,7 @@ function formatOne(d: TrendDocument): string {
   ].join('\n');
 }
 
-function formatAll(docs: TrendDocument[]): string {
+function formatAll(docs: TrendDocument[], police: boolean): string {
   const first = docs[0] as TrendDocument;
   const rows = docs.map((d) => [
     d.label,
@@ -82,6 +82,9 @@ function formatAll(docs: TrendDocument[]): string {
     pv(d.pValueAdjusted),
     d.ratePer1000 === null ? '–' : d.ratePer1000.toFixed(2),
   ]);
+  const tested = docs.filter(
+    (d) => d.pValueAdjusted !== null && d.pValueAdjusted !== undefined,
+  ).length;
   const significant = docs.filter(
     (d) => d.pValueAdjusted !== null && d.pValueAdjusted !== undefined && d.pValueAdjusted < 0.05,
   );
@@ -104,10 +107,13 @@ function formatAll(docs: TrendDocument[]): string {
     ),
     '',
     significant.length > 0
-      ? `Significant after Holm's adjustment for ${docs.length - 1} tests:\n` +
+      ? `Significant after Holm's adjustment for ${tested} tests:\n` +
         significant.map((d) => `  ${d.reading} Holm-adjusted p ${pv(d.pValueAdjusted)}.`).join('\n')
-      : `No change is significant after Holm's adjustment for ${docs.length - 1} tests.`,
+      : `No change is significant after Holm's adjustment for ${tested} tests.`,
     ...first.notes.filter((n) => !n.startsWith('ASB')),
-    'All crime excludes anti-social behaviour (ASB), which is shown on its own line. Counts are Poisson-tested: overdispersion would make real p-values larger.',
+    ...(police
+      ? ['All crime excludes anti-social behaviour (ASB), which is shown on its own line.']
+      : []),
+    'Counts are Poisson-tested: overdispersion would make real p-values larger.',
   ].join('\n');
 }
