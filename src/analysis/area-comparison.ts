@@ -6,7 +6,7 @@
  * lacks. The reference rate is the group's pooled rate over the areas with a population.
  */
 import type { AreaCounts, Measure } from '../domain/area-counts.js';
-import { measureSeries, populationAt } from '../domain/area-counts.js';
+import { measurePeriodTotal, measureSeries, populationAt } from '../domain/area-counts.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
 import { funnelFlag, funnelLimits, type FunnelFlag, type FunnelLimits } from './funnel.js';
 
@@ -28,6 +28,8 @@ export interface AreaComparison {
   label: string;
   period: Period;
   group: string;
+  /** What was counted: the months held for every area, whole-period totals, or nothing. */
+  basis: 'months' | 'whole-period' | 'none';
   monthsCompared: Month[];
   reference: { rate: number | null; per: 1000 };
   areas: ComparedArea[];
@@ -41,11 +43,19 @@ export function compareAcross(
   period: Period,
 ): AreaComparison {
   const held = inputs.map((input) => new Set(input.observed));
-  const monthsCompared = monthsIn(period).filter((m) => held.every((h) => h.has(m)));
+  const all = monthsIn(period);
+  // Whole-period totals (DEFRA's annual table) stand in when the months are not all held.
+  const whole =
+    inputs.length > 0 &&
+    inputs.some((i) => !all.every((m) => held[inputs.indexOf(i)]?.has(m))) &&
+    inputs.every((i) => measurePeriodTotal(i, measure, period) !== null);
+  const monthsCompared = whole ? [] : all.filter((m) => held.every((h) => h.has(m)));
   const year = Number(period.to.slice(0, 4));
   const rows = inputs.map((input) => {
     const series = measureSeries(input, measure);
-    const count = monthsCompared.reduce((n, m) => n + (series.get(m) ?? 0), 0);
+    const count = whole
+      ? (measurePeriodTotal(input, measure, period) as number)
+      : monthsCompared.reduce((n, m) => n + (series.get(m) ?? 0), 0);
     return { area: input.area, count, population: populationAt(input.populations, year) };
   });
   const withPop = rows.filter((r) => r.population && r.population.count > 0);
@@ -78,10 +88,13 @@ export function compareAcross(
     'Flags use the 95% limits; outside the 99.8% limits is stronger evidence. Neither says why an area differs.',
     ...measure.caveats,
   ];
-  const dropped = monthsIn(period).filter((m) => !monthsCompared.includes(m));
-  if (dropped.length > 0)
+  const dropped = all.filter((m) => !monthsCompared.includes(m));
+  if (whole)
+    notes.push('Whole-period totals (an annual table) are compared: there is no monthly detail.');
+  else if (dropped.length > 0)
     notes.push(`Months not held for every area, left out: ${dropped.join(', ')}.`);
-  if (monthsCompared.length === 0) notes.push('No month is held for every area: nothing compared.');
+  if (!whole && monthsCompared.length === 0)
+    notes.push('No month is held for every area: nothing compared.');
   const pop = withPop[0]?.population;
   if (pop) notes.push(`Populations: ${pop.year}, ${pop.source}.`);
   return {
@@ -89,6 +102,7 @@ export function compareAcross(
     label: measure.label,
     period,
     group,
+    basis: whole ? 'whole-period' : monthsCompared.length > 0 ? 'months' : 'none',
     monthsCompared,
     reference: { rate: refRate === null ? null : refRate * 1000, per: 1000 },
     areas: compared.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity)),

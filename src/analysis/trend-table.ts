@@ -7,7 +7,12 @@
  * the adjustment.
  */
 import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
-import { measureSeries, populationAt } from '../domain/area-counts.js';
+import {
+  measurePeriodTotal,
+  measureSeries,
+  populationAt,
+  wholePeriodOnly,
+} from '../domain/area-counts.js';
 import type { Population } from '../domain/area.js';
 import { monthFromIndex, monthIndex, monthsIn, type Month, type Period } from '../domain/month.js';
 import { compareCounts, type CountComparison } from './compare-counts.js';
@@ -60,7 +65,9 @@ export function trendDocuments(
   const observed = new Set(input.observed);
   const choice = chooseComparison(period, observed);
   const population = populationAt(input.populations, Number(period.to.slice(0, 4)));
+  const whole = wholePeriodOnly(input, period);
   const docs = measures.map((measure) => {
+    if (whole) return wholePeriodDocument(input, measure, period, population);
     const series = measureSeries(input, measure);
     const months = monthsIn(period).map((month) => ({ month, count: series.get(month) ?? null }));
     const current = months.reduce((n, m) => n + (m.count ?? 0), 0);
@@ -136,4 +143,47 @@ function document(
       : `${measure.label}: ${current} in ${period.from}..${period.to}; no earlier complete period to compare with.`,
     notes,
   };
+}
+
+/**
+ * A period held only as a whole (DEFRA's annual table): its total against the same period of the
+ * nearest earlier year whose total is held, tested the same way; no monthly detail.
+ */
+function wholePeriodDocument(
+  input: AreaCounts,
+  measure: Measure,
+  period: Period,
+  population: Population | null,
+): TrendDocument {
+  const current = measurePeriodTotal(input, measure, period) as number;
+  let previous: number | null = null;
+  let previousPeriod: Period | null = null;
+  for (let years = 1; years <= 10 && previous === null; years++) {
+    const earlier = {
+      from: monthFromIndex(monthIndex(period.from) - 12 * years),
+      to: monthFromIndex(monthIndex(period.to) - 12 * years),
+    };
+    previous = measurePeriodTotal(input, measure, earlier);
+    if (previous !== null) previousPeriod = earlier;
+  }
+  const comparison = previous === null ? null : compareCounts(current, previous);
+  const doc = document(
+    input.area,
+    measure,
+    period,
+    previousPeriod
+      ? { period: previousPeriod, currentMonths: [], previousMonths: [], yearsBack: 1 }
+      : null,
+    [],
+    current,
+    comparison,
+    population,
+  );
+  doc.notes = doc.notes.filter((n) => !n.startsWith('No earlier complete set'));
+  doc.notes.unshift(
+    'Whole-period figures (an annual table): no monthly detail; compared with the same period of the nearest earlier year held.',
+  );
+  if (!previousPeriod)
+    doc.notes.push('No earlier period of the same length is held: no comparison.');
+  return doc;
 }

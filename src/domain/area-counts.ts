@@ -7,7 +7,7 @@
  * missing: unknown, never zero.
  */
 import type { AreaType, Population } from './area.js';
-import type { Month } from './month.js';
+import { monthsIn, type Month, type Period } from './month.js';
 
 export interface AreaSummary {
   code: string;
@@ -23,6 +23,42 @@ export interface AreaCounts {
   counts: ReadonlyMap<string, ReadonlyMap<Month, number>>;
   /** Every population held for the area, any year and source. */
   populations: readonly Population[];
+  /**
+   * Counts over whole periods without monthly detail (DEFRA's annual fly-tipping table), by
+   * category. Used only where the months of a period are not held but its total is.
+   */
+  periodTotals?: readonly PeriodTotal[];
+}
+
+export interface PeriodTotal {
+  period: Period;
+  counts: ReadonlyMap<string, number>;
+}
+
+/** The measure's total over exactly this period from whole-period counts; null when none. */
+export function measurePeriodTotal(
+  input: AreaCounts,
+  measure: Measure,
+  period: Period,
+): number | null {
+  const held = input.periodTotals?.find(
+    (p) => p.period.from === period.from && p.period.to === period.to,
+  );
+  if (!held) return null;
+  let total = 0;
+  for (const [category, count] of held.counts) if (measure.includes(category)) total += count;
+  return total;
+}
+
+/** Whether the period's months are all held, or else its whole-period total is. */
+export function wholePeriodOnly(input: AreaCounts, period: Period): boolean {
+  const observed = new Set(input.observed);
+  return (
+    !monthsIn(period).every((m) => observed.has(m)) &&
+    (input.periodTotals ?? []).some(
+      (p) => p.period.from === period.from && p.period.to === period.to,
+    )
+  );
 }
 
 /**

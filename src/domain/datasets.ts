@@ -24,7 +24,7 @@ export type FieldType =
   | 'enum' // one of `values`
   | 'enum-list' // one or more of `values`, separated by ; , or |
   | 'integer' // a count: a whole number ≥ 0
-  | 'share' // a proportion: 0..1, or a percentage "37%" / 37 (with `percent`)
+  | 'share' // a proportion: 0..1, or a percentage: "37%", or a number above 1 ("37")
   | 'text';
 
 export interface DatasetField {

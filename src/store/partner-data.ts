@@ -35,6 +35,16 @@ export interface PartnerCountToStore {
   dimensions: Readonly<Record<string, unknown>>;
 }
 
+export interface PeriodCountToStore {
+  line: number;
+  from: Month;
+  to: Month;
+  areaCode: string;
+  districtCode: string;
+  category: string;
+  count: number;
+}
+
 export interface ConcernToStore {
   line: number;
   month: Month;
@@ -57,6 +67,8 @@ export interface PartnerBatchToLoad {
   records: readonly PartnerRecordToStore[];
   counts: readonly PartnerCountToStore[];
   concerns: readonly ConcernToStore[];
+  /** Whole-period counts (DEFRA annual tables); they replace the same district and period. */
+  periodCounts?: readonly PeriodCountToStore[];
   rejected: readonly { line: number; field: string | null; reason: string; raw: string }[];
   /** Rows of the file accepted (an aggregate row may store several counts). */
   acceptedRows: number;
@@ -103,7 +115,7 @@ export async function loadPartnerBatch(
     const [{ replaced }] = (await db.query<{ replaced: number }>(
       `SELECT (SELECT count(*) FROM partner_record r WHERE r.dataset = $dataset
                  AND (r.district_code, r.month) IN (SELECT (district, month) FROM coverage_in))
-            + (SELECT count(*) FROM partner_count r WHERE r.dataset = $dataset
+            + (SELECT count(DISTINCT (r.batch_id, r.line)) FROM partner_count r WHERE r.dataset = $dataset
                  AND (r.district_code, r.month) IN (SELECT (district, month) FROM coverage_in))
             + (SELECT count(*) FROM community_concern r JOIN partner_batch b ON b.id = r.batch_id
                WHERE b.dataset = $dataset
@@ -111,6 +123,39 @@ export async function loadPartnerBatch(
             AS replaced`,
       { dataset: batch.dataset },
     )) as [{ replaced: number }];
+    const periodCounts = batch.periodCounts ?? [];
+    let replacedPeriods = 0;
+    if (periodCounts.length > 0) {
+      await db.run(
+        'CREATE OR REPLACE TEMP TABLE period_in (line VARCHAR, period_from VARCHAR, period_to VARCHAR, area_code VARCHAR, district_code VARCHAR, category VARCHAR, count VARCHAR)',
+      );
+      await db.append(
+        'period_in',
+        periodCounts.map((c) => [
+          String(c.line),
+          c.from,
+          c.to,
+          c.areaCode,
+          c.districtCode,
+          c.category,
+          String(c.count),
+        ]),
+      );
+      const same = `dataset = $dataset AND (district_code, period_from, period_to) IN
+        (SELECT (district_code, period_from, period_to) FROM period_in)`;
+      const [{ n }] = (await db.query<{ n: number }>(
+        `SELECT count(DISTINCT (batch_id, line)) AS n FROM partner_period_count WHERE ${same}`,
+        { dataset: batch.dataset },
+      )) as [{ n: number }];
+      replacedPeriods = n;
+      await db.run(`DELETE FROM partner_period_count WHERE ${same}`, { dataset: batch.dataset });
+      await db.run(
+        `INSERT INTO partner_period_count SELECT $id, line::INTEGER, $dataset, period_from, period_to,
+           area_code, district_code, category, count::INTEGER FROM period_in`,
+        { id, dataset: batch.dataset },
+      );
+      await db.run('DROP TABLE period_in');
+    }
     for (const table of ['partner_record', 'partner_count'])
       await db.run(
         `DELETE FROM ${table} WHERE dataset = $dataset
@@ -148,7 +193,7 @@ export async function loadPartnerBatch(
         areas: list(districts),
         accepted,
         rejected: batch.rejected.length,
-        replaced,
+        replaced: replaced + replacedPeriods,
         started: batch.startedAt.toISOString(),
       },
       { months: TEXT_LIST, areas: TEXT_LIST },
@@ -243,7 +288,7 @@ export async function loadPartnerBatch(
       'partner_rejected_row',
       batch.rejected.map((r) => [id, r.line, r.field, r.reason, r.raw]),
     );
-    return { batchId: id, accepted, replaced };
+    return { batchId: id, accepted, replaced: replaced + replacedPeriods };
   });
 }
 
@@ -346,4 +391,30 @@ export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<Partner
      WHERE c.replaced_by IS NULL GROUP BY c.dataset ORDER BY c.dataset`,
   );
   return rows.filter((r) => mayReadDataset(scope, r.dataset));
+}
+
+export interface PeriodCount {
+  area: string;
+  from: Month;
+  to: Month;
+  category: string;
+  count: number;
+}
+
+/** Whole-period counts (DEFRA annual tables) of the districts, by period and category. */
+export async function partnerPeriodCounts(
+  db: Db,
+  scope: Scope,
+  dataset: string,
+  districts: readonly string[],
+): Promise<PeriodCount[]> {
+  await checkPartnerAccess(db, scope, dataset, districts);
+  return db.query<PeriodCount & Record<string, unknown>>(
+    `SELECT district_code AS area, period_from AS "from", period_to AS "to", category,
+            sum(count)::INTEGER AS count
+     FROM partner_period_count WHERE dataset = $dataset AND list_contains($districts, district_code)
+     GROUP BY ALL ORDER BY "from"`,
+    { dataset, districts: list(districts) },
+    { districts: TEXT_LIST },
+  );
 }

@@ -8,7 +8,7 @@ import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { InputError } from '../errors.js';
+import { InputError, NotFoundError } from '../errors.js';
 import { districtsWithin } from '../store/area-force.js';
 import { areasByCode, findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
@@ -38,11 +38,22 @@ export async function compareAreas(
     const dataset = datasetNamed(request.dataset);
     const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
     const [measure] = datasetMeasures(dataset, request.category, synthetic);
-    return compareAcross(name, inputs, measure as Measure, request.period);
+    return held(compareAcross(name, inputs, measure as Measure, request.period));
   }
   if (!request.category) throw new InputError('compare: --category is required');
   const measure = policeMeasure(parseCategoryChoice(request.category));
-  return compareAcross(name, await streetAreaCounts(db, scope, areas), measure, request.period);
+  return held(
+    compareAcross(name, await streetAreaCounts(db, scope, areas), measure, request.period),
+  );
+}
+
+/** A comparison with nothing counted is refused, not shown as a table of zeros. */
+function held(comparison: AreaComparison): AreaComparison {
+  if (comparison.basis === 'none')
+    throw new NotFoundError(
+      `no month of ${comparison.period.from}..${comparison.period.to} is held for every area of the ${comparison.group} (${comparison.label}); see lantern datasets or lantern areas`,
+    );
+  return comparison;
 }
 
 async function members(

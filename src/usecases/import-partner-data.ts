@@ -18,8 +18,17 @@ import { findDataset, DATASETS, type DatasetDefinition } from '../domain/dataset
 import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
 import { InputError } from '../errors.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
-import { checkPartnerFile, type CheckedRow } from '../ingest/partner/check-rows.js';
-import { readTableFile } from '../ingest/partner/table-file.js';
+import {
+  checkPartnerFile,
+  type CheckedRow,
+  type RejectedPartnerRow,
+} from '../ingest/partner/check-rows.js';
+import {
+  DEFRA_CATEGORIES,
+  isDefraFlyTippingTable,
+  readDefraFlyTipping,
+} from '../ingest/partner/defra-fly-tipping.js';
+import { readTableFile, type TableFile } from '../ingest/partner/table-file.js';
 import { resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
 import { loadBoundaries } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
@@ -29,6 +38,7 @@ import {
   type ConcernToStore,
   type PartnerCountToStore,
   type PartnerRecordToStore,
+  type PeriodCountToStore,
 } from '../store/partner-data.js';
 
 export interface PartnerImportRequest {
@@ -101,8 +111,9 @@ export async function importPartnerData(
       ...base,
       months: known.months,
       status: 'already-imported',
-      accepted: known.accepted,
-      rejected: known.rejected,
+      // Nothing was added this time (as for police.uk files).
+      accepted: 0,
+      rejected: 0,
       replaced: 0,
       rejectedSample: [],
       unmapped: [],
@@ -114,6 +125,8 @@ export async function importPartnerData(
     sheet: mapping.sheet,
     headerRow: mapping.headerRow,
   });
+  if (dataset.name === 'fly-tipping' && isDefraFlyTippingTable(table))
+    return importDefraTable(db, request, table, { ...base, hash, startedAt });
   const withArea: DatasetMapping = request.area
     ? { ...mapping, constants: { ...mapping.constants, area: request.area } }
     : mapping;
@@ -147,7 +160,19 @@ export async function importPartnerData(
     ? monthsBetween(request.period.from, request.period.to)
     : monthsBetween(months[0] as Month, months[months.length - 1] as Month);
   const districts = [...new Set(placed.rows.map((r) => r.district))].sort();
-  const coverage = districts.flatMap((district) => span.map((month) => ({ district, month })));
+  const unknown = await unknownDistrictMonths(
+    db,
+    dataset,
+    rejected,
+    districts,
+    span,
+    placed.rows.map((r) => `${r.district}|${r.month}`),
+  );
+  const coverage = districts.flatMap((district) =>
+    span
+      .filter((month) => !unknown.has(`${district}|${month}`))
+      .map((month) => ({ district, month })),
+  );
   const loaded = await loadPartnerBatch(db, {
     dataset: dataset.name,
     fileName: basename(request.path),
@@ -161,6 +186,22 @@ export async function importPartnerData(
     startedAt,
   });
   const warnings: string[] = [];
+  if (unknown.size > 0)
+    warnings.push(
+      `left missing (a rejected row held their count): ${[...unknown]
+        .map((k) => k.replace('|', ' '))
+        .sort()
+        .join(', ')}`,
+    );
+  const partial = [
+    ...new Set(
+      rejected.filter((r) => r.month && dataset.detail === 'incident').map((r) => r.month),
+    ),
+  ].sort();
+  if (partial.length > 0)
+    warnings.push(
+      `counts of ${partial.join(', ')} leave out rejected rows: fix and re-import the file`,
+    );
   if (checked.unmapped.length > 0)
     warnings.push(
       `columns not stored (not in the ${dataset.name} schema): ${checked.unmapped.join(', ')}`,
@@ -209,7 +250,7 @@ async function placeRows(
   rows: readonly CheckedRow[],
 ): Promise<{
   rows: PlacedRow[];
-  rejected: { line: number; field: string | null; reason: string; raw: string }[];
+  rejected: RejectedPartnerRow[];
 }> {
   const names = rows.map((r) => r.values.area).filter((a): a is string => typeof a === 'string');
   const areas = await resolveAreaReferences(db, names);
@@ -224,7 +265,7 @@ async function placeRows(
     for (const [code, area] of await resolveAreaReferences(db, codes)) lsoas.set(code, area);
   }
   const placed: PlacedRow[] = [];
-  const rejected: { line: number; field: string | null; reason: string; raw: string }[] = [];
+  const rejected: RejectedPartnerRow[] = [];
   for (const row of rows) {
     const v = row.values;
     let area: ResolvedArea | undefined;
@@ -236,8 +277,10 @@ async function placeRows(
       area = code ? lsoas.get(code) : undefined;
     }
     const raw = JSON.stringify(v);
+    const month = (typeof v.date === 'string' ? v.date.slice(0, 7) : v.month) as Month;
     if (!area) {
       rejected.push({
+        month,
         line: row.line,
         field,
         reason:
@@ -250,6 +293,7 @@ async function placeRows(
     }
     if (!area.district) {
       rejected.push({
+        month,
         line: row.line,
         field,
         reason: `${area.code} is a ${area.type}: ${dataset.name} needs a district or an area within one`,
@@ -257,7 +301,6 @@ async function placeRows(
       });
       continue;
     }
-    const month = (typeof v.date === 'string' ? v.date.slice(0, 7) : v.month) as Month;
     placed.push({ line: row.line, month, area, district: area.district, values: v });
   }
   return { rows: placed, rejected };
@@ -340,4 +383,129 @@ function monthsBetween(from: Month, to: Month): Month[] {
   const out: Month[] = [];
   for (let i = monthIndex(from); i <= monthIndex(to); i++) out.push(monthFromIndex(i));
   return out;
+}
+
+/**
+ * DEFRA's annual table: each row an authority's financial year. Rows of counties (which DEFRA
+ * lists beside their districts), unitary areas the register lacks, or national totals are
+ * rejected with the reason; the rest are stored as whole-period counts, with no monthly coverage.
+ */
+async function importDefraTable(
+  db: Db,
+  request: PartnerImportRequest,
+  table: TableFile,
+  base: Pick<PartnerImportReport, 'path' | 'kind' | 'force' | 'synthetic'> & {
+    hash: string;
+    startedAt: Date;
+  },
+): Promise<PartnerImportReport> {
+  const { rows, rejected } = readDefraFlyTipping(table);
+  const areas = await resolveAreaReferences(
+    db,
+    rows.map((r) => r.area),
+  );
+  const counts: PeriodCountToStore[] = [];
+  let accepted = 0;
+  for (const row of rows) {
+    const area = areas.get(row.area);
+    if (!area?.district) {
+      rejected.push({
+        line: row.line,
+        field: 'ONS Code',
+        reason: area
+          ? `${row.area} is a ${area.type}, not a district: its districts are counted on their own rows`
+          : `${row.area} is not a district in the register (a county, a national total, or newer than the 2019 lookups)`,
+        raw: `Year=${row.year}; ONS Code=${row.area}`,
+      });
+      continue;
+    }
+    accepted += 1;
+    for (const [category, count] of row.counts)
+      counts.push({
+        line: row.line,
+        from: row.period.from,
+        to: row.period.to,
+        areaCode: area.code,
+        districtCode: area.district,
+        category,
+        count,
+      });
+  }
+  rejected.sort((a, b) => a.line - b.line);
+  if (accepted === 0)
+    throw new InputError(
+      `${request.path}: no row of the DEFRA table could be imported` +
+        (rejected[0]
+          ? ` (line ${rejected[0].line}, ${rejected[0].field}: ${rejected[0].reason})`
+          : ''),
+    );
+  const loaded = await loadPartnerBatch(db, {
+    dataset: 'fly-tipping',
+    fileName: basename(request.path),
+    contentHash: base.hash,
+    mapping: null,
+    synthetic: request.synthetic ?? false,
+    coverage: [],
+    records: [],
+    counts: [],
+    concerns: [],
+    periodCounts: counts,
+    rejected,
+    acceptedRows: accepted,
+    startedAt: base.startedAt,
+  });
+  const periods = [...new Set(counts.map((c) => `${c.from}..${c.to}`))].sort();
+  const months = [...new Set(counts.flatMap((c) => monthsBetween(c.from, c.to)))].sort();
+  return {
+    path: base.path,
+    kind: base.kind,
+    force: null,
+    synthetic: base.synthetic,
+    months,
+    status: 'imported',
+    accepted,
+    rejected: rejected.length,
+    replaced: loaded.replaced,
+    rejectedSample: rejected
+      .slice(0, SAMPLE)
+      .map(({ line, field, reason }) => ({ line, field, reason })),
+    unmapped: table.headers.filter(
+      (h) => !['Year', 'ONS Code'].includes(h) && !DEFRA_CATEGORIES.has(h),
+    ),
+    warnings: [
+      `DEFRA annual table: financial-year totals (${periods.join(', ')}), no monthly detail; compared by whole year.`,
+    ],
+  };
+}
+
+/**
+ * (district, month) pairs an aggregate file's rejected rows leave unknown: their count was in the
+ * rejected row, so the month is missing there, not zero. A rejected row whose area cannot be read
+ * leaves its month unknown for every district of the file.
+ */
+async function unknownDistrictMonths(
+  db: Db,
+  dataset: DatasetDefinition,
+  rejected: readonly { month?: string; area?: string }[],
+  districts: readonly string[],
+  span: readonly Month[],
+  placedKeys: readonly string[],
+): Promise<Set<string>> {
+  const unknown = new Set<string>();
+  if (dataset.detail === 'incident') return unknown;
+  const areas = await resolveAreaReferences(
+    db,
+    rejected.flatMap((r) => (r.area ? [r.area] : [])),
+  );
+  const withRows = new Set(placedKeys);
+  for (const r of rejected) {
+    const district = r.area ? areas.get(r.area.trim())?.district : undefined;
+    const where = district ? [district] : districts;
+    if (r.month) for (const d of where) unknown.add(`${d}|${r.month}`);
+    else
+      // Its month cannot be read: any month of its districts without an accepted row may be it.
+      for (const d of where)
+        for (const m of span) if (!withRows.has(`${d}|${m}`)) unknown.add(`${d}|${m}`);
+  }
+  return unknown;
 }

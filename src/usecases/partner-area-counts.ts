@@ -19,6 +19,7 @@ import {
   partnerCountsByDistrict,
   partnerDataIsSynthetic,
   partnerObservedMonths,
+  partnerPeriodCounts,
 } from '../store/partner-data.js';
 import { populationsOf } from '../store/populations.js';
 
@@ -97,6 +98,7 @@ export async function partnerAreaCounts(
     areas.map((a) => a.code),
   );
   const synthetic = await partnerDataIsSynthetic(db, dataset.name, districts);
+  const periodRows = await partnerPeriodCounts(db, scope, dataset.name, districts);
   const inputs = areas.map((area): AreaCounts => {
     const members = new Set(districtsOf.get(area.code));
     const held = [...members].map((d) => new Set(observed.get(d) ?? []));
@@ -108,11 +110,28 @@ export async function partnerAreaCounts(
       if (!byMonth) counts.set(r.category, (byMonth = new Map()));
       byMonth.set(r.month, (byMonth.get(r.month) ?? 0) + r.count);
     }
+    // Whole-period totals, summed over the members, for periods every member holds.
+    const periods = new Map<string, { members: Set<string>; counts: Map<string, number> }>();
+    for (const r of periodRows) {
+      if (!members.has(r.area)) continue;
+      const key = `${r.from}..${r.to}`;
+      let p = periods.get(key);
+      if (!p) periods.set(key, (p = { members: new Set(), counts: new Map() }));
+      p.members.add(r.area);
+      p.counts.set(r.category, (p.counts.get(r.category) ?? 0) + r.count);
+    }
+    const periodTotals = [...periods]
+      .filter(([, p]) => p.members.size === members.size)
+      .map(([key, p]) => {
+        const [from, to] = key.split('..') as [Month, Month];
+        return { period: { from, to }, counts: p.counts };
+      });
     return {
       area: { code: area.code, name: area.name, type: area.type },
       observed: months,
       counts,
       populations: populations.get(area.code) ?? [],
+      periodTotals,
     };
   });
   return { inputs, synthetic };

@@ -42,7 +42,7 @@ export async function runCompare(
   ]);
   ctx.out(
     [
-      `${result.category}, ${result.period.from}..${result.period.to}, ${result.group}: ${result.reference.rate === null ? '–' : result.reference.rate.toFixed(2)} per 1,000 overall`,
+      `${result.label}, ${result.period.from}..${result.period.to}, ${result.group}: ${result.reference.rate === null ? '–' : result.reference.rate.toFixed(2)} per 1,000 overall`,
       '',
       formatTable(
         [

@@ -28,6 +28,9 @@ export interface RejectedPartnerRow {
   field: string | null;
   reason: string;
   raw: string;
+  /** The row's month and area where they could be read: a month it leaves unknown. */
+  month?: string;
+  area?: string;
 }
 
 export interface CheckedFile {
@@ -44,7 +47,7 @@ export interface CheckOptions {
 
 /** How a field's value is read from a row: one column, flag columns, or a constant. */
 type Source =
-  | { kind: 'column'; column: string }
+  | { kind: 'column'; column: string; fallback: string | null }
   | { kind: 'flags'; columns: Readonly<Record<string, string>> }
   | { kind: 'constant'; value: string }
   | { kind: 'none' };
@@ -78,6 +81,17 @@ export function checkPartnerFile(
           `${table.path}: no column "${column}" for field ${field} (columns: ${table.headers.join(', ')})`,
         );
   }
+  for (const field of dataset.fields) {
+    const source = sources.get(field.name);
+    if (source?.kind !== 'flags') continue;
+    if (field.type !== 'enum-list')
+      throw new InputError(`${where}: columns.${field.name}: only a list field takes flag columns`);
+    for (const value of Object.keys(source.columns))
+      if (!field.values?.includes(value))
+        throw new InputError(
+          `${where}: columns.${field.name}.${value}: not one of ${field.values?.join(', ')}`,
+        );
+  }
   const missingRequired = dataset.fields.filter(
     (f) => f.required && sources.get(f.name)?.kind === 'none',
   );
@@ -93,7 +107,15 @@ export function checkPartnerFile(
     if (source.kind === 'flags') for (const c of Object.values(source.columns)) used.add(c);
   }
   const unmapped = table.headers.filter((h) => !used.has(h) && !mapping.ignore.includes(h));
-  const personal = findPersonalData(table, unmapped);
+  // Unmapped columns by header or values; columns mapped to free-text fields by their values.
+  const freeText = dataset.fields
+    .filter((f) => f.type === 'text' && !f.personal)
+    .map((f) => sources.get(f.name))
+    .flatMap((s) => (s?.kind === 'column' ? [s.column] : []));
+  const personal = [
+    ...findPersonalData(table, unmapped),
+    ...findPersonalData(table, freeText).filter((p) => p.evidence === 'values'),
+  ];
   if (personal.length > 0) {
     const list = personal
       .map(
@@ -113,8 +135,9 @@ export function checkPartnerFile(
     const values: Record<string, CheckedValue> = {};
     let problem: { field: string; reason: string } | null = null;
     for (const field of dataset.fields) {
-      const raw = rawValue(sources.get(field.name) as Source, row.values, field, mapping);
-      const result = readValue(field, raw, mapping, options);
+      const text = rawValue(sources.get(field.name) as Source, row.values);
+      const result =
+        'error' in text ? text : readValue(field, text.value as string, mapping, options);
       if ('error' in result) {
         problem = { field: field.name, reason: result.error };
         break;
@@ -124,49 +147,61 @@ export function checkPartnerFile(
     }
     if (!problem) problem = checkLocation(dataset, values);
     if (problem) {
+      const month =
+        values.month ?? (typeof values.date === 'string' ? values.date.slice(0, 7) : null);
       rejected.push({
         line: row.line,
         field: problem.field,
         reason: problem.reason,
         raw: rawText(row.values, dataset, sources),
+        ...(typeof month === 'string' ? { month } : {}),
+        ...(typeof values.area === 'string' ? { area: values.area } : {}),
       });
     } else rows.push({ line: row.line, values });
   }
   return { rows, rejected, unmapped };
 }
 
+/**
+ * Where a field's value comes from: the column the mapping names, else a column named like the
+ * field (case, spaces and underscores aside); a constant (from the mapping or --area) fills in
+ * the rows whose column is empty, or every row when there is no column.
+ */
 function sourceOf(field: DatasetField, table: TableFile, mapping: DatasetMapping): Source {
   const mapped = mapping.columns[field.name];
-  if (typeof mapped === 'string') return { kind: 'column', column: mapped };
+  const constant = mapping.constants[field.name] ?? null;
+  if (typeof mapped === 'string') return { kind: 'column', column: mapped, fallback: constant };
   if (mapped && typeof mapped === 'object') return { kind: 'flags', columns: mapped };
-  const constant = mapping.constants[field.name];
-  if (constant !== undefined) return { kind: 'constant', value: constant };
-  // A column named like the field (case, spaces and underscores aside) needs no mapping.
   const wanted = slug(field.name);
   const column = table.headers.find((h) => slug(h) === wanted);
-  return column ? { kind: 'column', column } : { kind: 'none' };
+  if (column) return { kind: 'column', column, fallback: constant };
+  return constant !== null ? { kind: 'constant', value: constant } : { kind: 'none' };
 }
 
-const FALSE_FLAGS = new Set(['', '0', 'n', 'no', 'false', 'f']);
+const YES = new Set(['y', 'yes', 'true', 't', '1', 'x']);
+const NO = new Set(['', 'n', 'no', 'false', 'f', '0', 'n/a', 'na', '-']);
 
-function rawValue(
-  source: Source,
-  row: Readonly<Record<string, string>>,
-  field: DatasetField,
-  mapping: DatasetMapping,
-): string {
+/** The field's text in a row; for flag columns, the values whose flag is set. */
+function rawValue(source: Source, row: Readonly<Record<string, string>>): Read {
   switch (source.kind) {
-    case 'column':
-      return (row[source.column] ?? '').trim();
+    case 'column': {
+      const text = (row[source.column] ?? '').trim();
+      return { value: text === '' && source.fallback !== null ? source.fallback.trim() : text };
+    }
     case 'constant':
-      return source.value.trim();
-    case 'flags':
-      return Object.entries(source.columns)
-        .filter(([, column]) => !FALSE_FLAGS.has((row[column] ?? '').trim().toLowerCase()))
-        .map(([value]) => value)
-        .join(';');
+      return { value: source.value.trim() };
+    case 'flags': {
+      const set: string[] = [];
+      for (const [value, column] of Object.entries(source.columns)) {
+        const flag = (row[column] ?? '').trim().toLowerCase();
+        if (YES.has(flag)) set.push(value);
+        else if (!NO.has(flag))
+          return { error: `column "${column}": "${row[column]}" is neither yes (Y) nor no (N)` };
+      }
+      return { value: set.join(';') };
+    }
     case 'none':
-      return mapping.constants[field.name] ?? '';
+      return { value: '' };
   }
 }
 
@@ -186,7 +221,7 @@ function readValue(
     const table = mapping.values[field.name];
     if (!table) return v;
     const hit = Object.entries(table).find(
-      ([from]) => from.trim().toLowerCase() === v.toLowerCase(),
+      ([from]) => from.trim().toLowerCase() === v.trim().toLowerCase(),
     );
     return hit ? hit[1] : v;
   };
@@ -208,16 +243,13 @@ function readValue(
         : { error: `"${raw}" is not one of ${field.values?.join(', ')}` };
     }
     case 'enum-list': {
-      const values = [
-        ...new Set(
-          raw
-            .split(/[;,|]/u)
-            .map((v) => slug(translate(v)))
-            .filter(Boolean),
-        ),
-      ];
-      const bad = values.find((v) => !field.values?.includes(v));
+      const tokens = raw
+        .split(/[;,|]/u)
+        .map((v) => v.trim())
+        .filter(Boolean);
+      const bad = tokens.find((t) => !field.values?.includes(slug(translate(t))));
       if (bad !== undefined) return { error: `"${bad}" is not one of ${field.values?.join(', ')}` };
+      const values = [...new Set(tokens.map((t) => slug(translate(t))))];
       if (values.length === 0)
         return field.required ? { error: 'required, but empty' } : { value: null };
       return { value: values };
@@ -268,21 +300,23 @@ function checkLocation(
   return null;
 }
 
+/**
+ * The rejected row as kept for the analyst: only the columns that feed fields of the schema
+ * which are not personal. Ignored, unmapped and personal columns are never stored.
+ */
 function rawText(
   row: Readonly<Record<string, string>>,
   dataset: DatasetDefinition,
   sources: ReadonlyMap<string, Source>,
 ): string {
-  // The rejected row as kept for the analyst, without the fields the schema calls personal.
-  const hidden = new Set<string>();
+  const kept: string[] = [];
   for (const field of dataset.fields) {
+    if (field.personal) continue;
     const s = sources.get(field.name);
-    if (field.personal && s?.kind === 'column') hidden.add(s.column);
+    if (s?.kind === 'column') kept.push(s.column);
+    if (s?.kind === 'flags') kept.push(...Object.values(s.columns));
   }
-  return Object.entries(row)
-    .filter(([column]) => !hidden.has(column))
-    .map(([column, value]) => `${column}=${value}`)
-    .join('; ');
+  return [...new Set(kept)].map((column) => `${column}=${row[column] ?? ''}`).join('; ');
 }
 
 /** YYYY-MM-DD (a time after it is ignored) or DD/MM/YYYY (UK order); null when not a real date. */

@@ -22,35 +22,59 @@ export interface PersonalDataFinding {
 }
 
 /** Headers, compared with case, spaces, underscores, hyphens and dots taken out. */
-const HEADERS: Record<PersonalKind, readonly string[]> = {
-  name: [
-    'name',
-    'fullname',
-    'firstname',
-    'forename',
-    'forenames',
-    'surname',
-    'lastname',
-    'givenname',
-    'victimname',
-    'offendername',
-    'suspectname',
-    'complainantname',
-  ],
-  email: ['email', 'emailaddress'],
-  phone: ['phone', 'telephone', 'tel', 'mobile', 'phonenumber', 'telephonenumber', 'mobilenumber'],
-  'date-of-birth': ['dob', 'dateofbirth', 'birthdate'],
-  postcode: ['postcode', 'zip', 'zipcode'],
-  address: ['address', 'streetaddress', 'housenumber'],
-};
+/** Words that make "name" a person's name ("Victim Name"), not a place's ("Ward Name"). */
+const PERSON_WORDS = new Set([
+  'victim',
+  'offender',
+  'suspect',
+  'complainant',
+  'person',
+  'client',
+  'resident',
+  'caller',
+  'reporter',
+  'customer',
+  'contact',
+  'witness',
+  'perpetrator',
+  'tenant',
+  'owner',
+  'applicant',
+  'child',
+  'parent',
+  'patient',
+  'first',
+  'last',
+  'full',
+  'given',
+  'maiden',
+  'middle',
+]);
 
-const HEADER_KIND = new Map<string, PersonalKind>(
-  Object.entries(HEADERS).flatMap(([kind, names]) =>
-    names.map((n) => [n, kind as PersonalKind] as const),
-  ),
-);
-
-const normaliseHeader = (header: string) => header.toLowerCase().replace(/[\s_.-]+/gu, '');
+/**
+ * The kind of personal data a header names, by its words: "Victim Surname", "Victim DOB",
+ * "Address Line 1", "Contact e-mail", "Mobile No." are caught; "LSOA name", "Ward Name" are not.
+ */
+export function headerKind(header: string): PersonalKind | null {
+  const words = header
+    .toLowerCase()
+    .split(/[^a-z0-9]+/u)
+    .filter(Boolean);
+  const joined = words.join('');
+  const has = (...w: string[]) => w.some((x) => words.includes(x));
+  if (has('dob', 'birthday') || /dateofbirth|birthdate/u.test(joined)) return 'date-of-birth';
+  if (has('email') || joined.includes('email')) return 'email';
+  if (has('phone', 'telephone', 'tel', 'mobile', 'landline', 'phoneno', 'mobileno')) return 'phone';
+  if (has('postcode', 'zip', 'zipcode') || joined.includes('postcode')) return 'postcode';
+  if (has('address', 'addr') || /housenumber|streetaddress/u.test(joined)) return 'address';
+  if (
+    has('surname', 'forename', 'forenames', 'firstname', 'lastname', 'fullname', 'givenname') ||
+    /surname|forename/u.test(joined) ||
+    (words.includes('name') && (words.length === 1 || words.some((w) => PERSON_WORDS.has(w))))
+  )
+    return 'name';
+  return null;
+}
 
 /** Value shapes, in the order a tie between two kinds in one column is settled. */
 const VALUE_TESTS: readonly (readonly [PersonalKind, (value: string) => boolean])[] = [
@@ -73,7 +97,7 @@ export function findPersonalData(
   for (const column of new Set(columns)) {
     if (!table.headers.includes(column)) continue;
     const filled = table.rows.filter((r) => (r.values[column] ?? '').trim() !== '');
-    const byHeader = HEADER_KIND.get(normaliseHeader(column));
+    const byHeader = headerKind(column);
     if (byHeader) {
       out.push({
         column,

@@ -10,6 +10,7 @@ import { areaRegisterSql } from './002-area-register.js';
 import { deprivationSql } from './004-deprivation.js';
 import { boundariesSql } from './005-boundaries.js';
 import { partnerDataSchema } from './006-partner-data.js';
+import { partnerPeriodCountsSchema } from './007-partner-period-counts.js';
 
 export interface Migration {
   version: number;
@@ -37,4 +38,9 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'deprivation (IMD 2019 ranks and deciles by LSOA)', sql: deprivationSql },
   { version: 5, name: 'boundaries (Hertfordshire LSOA 2011 bundled)', sql: boundariesSql },
   { version: 6, name: 'partner datasets', sql: () => partnerDataSchema },
+  {
+    version: 7,
+    name: 'partner counts over whole periods (DEFRA annual tables)',
+    sql: () => partnerPeriodCountsSchema,
+  },
 ];
