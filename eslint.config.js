@@ -36,7 +36,13 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [duckdbOnlyInStore] }] },
   },
   {
-    files: ['src/domain/**/*.ts', 'src/ingest/**/*.ts', 'src/analysis/**/*.ts', 'src/geo/**/*.ts'],
+    files: [
+      'src/domain/**/*.ts',
+      'src/ingest/**/*.ts',
+      'src/analysis/**/*.ts',
+      'src/geo/**/*.ts',
+      'src/demo/**/*.ts',
+    ],
     rules: { 'no-restricted-imports': ['error', { patterns: pureLayers }] },
   },
   {
