@@ -394,6 +394,96 @@ describe('lantern --json', () => {
     expect(text.stdout).toMatch(/^Burglary\s+3,813\s/m);
   });
 
+  it('demo: synthetic partner data for Three Rivers, labelled synthetic in the store and in every output', () => {
+    const synthetic = (demo.json as unknown as { synthetic: Record<string, unknown>[] }).synthetic;
+    expect(synthetic.map((f) => f.kind).sort()).toEqual([
+      'asb-council',
+      'community-concern',
+      'domestic-abuse',
+      'fly-tipping',
+      'hate-crime',
+      'prevent',
+    ]);
+    for (const f of synthetic)
+      expect(f).toMatchObject({ status: 'imported', synthetic: true, rejected: 0 });
+    const datasets = runCliJson<{
+      datasets: { name: string; held: { synthetic: boolean } | null }[];
+    }>(['datasets', '--db', db]);
+    expect(datasets.json.datasets.every((d) => d.held?.synthetic === true)).toBe(true);
+    const trend = runCliJson<{ label: string; notes: string[]; comparisonPeriod: unknown }>([
+      'trends',
+      '--dataset',
+      'fly-tipping',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-01..2025-12',
+      '--db',
+      db,
+    ]);
+    expect(trend.json.label).toBe('Fly-tipping incidents (synthetic): all');
+    expect(trend.json.notes[0]).toMatch(/^SYNTHETIC DATA/u);
+    expect(trend.json.comparisonPeriod).toEqual({ from: '2024-01', to: '2024-12' });
+    const text = runCli([
+      'trends',
+      '--dataset',
+      'hate-crime',
+      '--area',
+      'Three Rivers',
+      '--all',
+      '--db',
+      db,
+    ]);
+    expect(text.stdout).toContain('Hate crime offences (synthetic): race');
+    expect(text.stdout).toContain('SYNTHETIC DATA');
+  });
+
+  it('hidden-figure: recorded counts, rates with survey and source, estimates with intervals; ASB, DA, sexual offences and hate crime spelled out', () => {
+    const r = runCliJson<{
+      rows: {
+        key: string;
+        recorded: number | null;
+        rate: { estimate: number; low: number; high: number } | null;
+        survey: string;
+        rateSource: string;
+        figure: {
+          estimate: number;
+          interval: [number, number];
+          recordedCi95: [number, number];
+        } | null;
+        synthetic: boolean;
+        notes: string[];
+      }[];
+    }>(['hidden-figure', '--area', 'Three Rivers', '--period', '2025-01..2025-12', '--db', db]);
+    expect(r.code).toBe(0);
+    const row = (key: string) => r.json.rows.find((x) => x.key === key)!;
+    // Burglary: 250 recorded in Three Rivers in 2025 (the trends test pins the raw-file count);
+    // 250 / 0.78 = 320.5; interval = Garwood lower(250) / 0.88 .. Garwood upper(250) / 0.68.
+    const burglary = row('police:burglary');
+    expect(burglary.recorded).toBe(250);
+    expect(burglary.figure!.estimate).toBeCloseTo(250 / 0.78, 6);
+    expect(burglary.figure!.interval[0]).toBeCloseTo(burglary.figure!.recordedCi95[0] / 0.88, 6);
+    expect(burglary.figure!.interval[1]).toBeCloseTo(burglary.figure!.recordedCi95[1] / 0.68, 6);
+    expect(burglary.survey).toBe('BCS 2009/10');
+    expect(burglary.notes.join(' ')).toMatch(/unverified/u);
+    // ASB: counted, no published rate, no estimate, and why.
+    const asb = row('police:anti-social-behaviour');
+    expect(asb.recorded).toBeGreaterThan(0);
+    expect(asb.rate).toBeNull();
+    expect(asb.figure).toBeNull();
+    expect(asb.notes.join(' ')).toMatch(/No ASB reporting rate is published/u);
+    // Sexual offences: police.uk does not count them apart.
+    expect(row('police:sexual-offences').recorded).toBeNull();
+    expect(row('police:sexual-offences').notes.join(' ')).toMatch(/do not count this apart/u);
+    // Domestic abuse and hate crime from the synthetic partner data, labelled so.
+    for (const key of ['dataset:domestic-abuse:incidents', 'dataset:hate-crime:total']) {
+      expect(row(key).synthetic).toBe(true);
+      expect(row(key).figure).not.toBeNull();
+      expect(row(key).notes[0]).toMatch(/^SYNTHETIC DATA/u);
+    }
+    expect(row('dataset:domestic-abuse:incidents').rateSource).toMatch(/ons\.gov\.uk/u);
+  });
+
   it('forecast: refuses on the bundled data, whose longest unbroken run is too short, saying why', () => {
     const { code, json } = runCliJson<{
       ok: boolean;
