@@ -7,7 +7,11 @@ const input: SyntheticInput = {
   district: { code: 'E07000102', name: 'Three Rivers', population: 87_317 },
   englandPopulation: 53_012_456, // Census 2011, England
   englandAndWalesPopulation: 56_075_912, // Census 2011, England and Wales
-  wards: ['E05004776', 'E05004777', 'E05004778'],
+  points: [
+    { lon: -0.4756, lat: 51.6402 },
+    { lon: -0.4512, lat: 51.6655 },
+    { lon: -0.3987, lat: 51.7031 },
+  ],
   policeAsb: new Map(
     Array.from({ length: 12 }, (_, i) => [`2025-${String(i + 1).padStart(2, '0')}`, 100]),
   ),

@@ -11,7 +11,8 @@
  *   is invented.
  * - Shares within a dataset follow the national proportions the notes give; where the notes give
  *   none, the split is an assumption stated in ASSUMPTIONS below and in docs/synthetic-data.md.
- * - Locations are the district's wards, chosen uniformly (no spatial pattern is invented).
+ * - Incidents happen at the district's police.uk map points (anonymised street points), chosen
+ *   uniformly: realistic places, but no spatial pattern is invented.
  */
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
@@ -33,8 +34,8 @@ export interface SyntheticInput {
   englandPopulation: number;
   /** England and Wales's population (for Home Office figures). */
   englandAndWalesPopulation: number;
-  /** The district's ward codes. */
-  wards: readonly string[];
+  /** Places incidents happen at: the district's police.uk map points (anonymised snap points). */
+  points: readonly { lon: number; lat: number }[];
   /** Police-recorded ASB in the district by month (council reports are scaled on it). */
   policeAsb: ReadonlyMap<Month, number>;
   from: Month;
@@ -148,7 +149,10 @@ export function syntheticPartnerFiles(input: SyntheticInput): SyntheticFile[] {
   const months = monthsOf(input.from, input.to);
   const shareEngland = input.district.population / input.englandPopulation;
   const shareEW = input.district.population / input.englandAndWalesPopulation;
-  const ward = () => input.wards[Math.floor(rng() * input.wards.length)] as string;
+  const where = () => {
+    const p = input.points[Math.floor(rng() * input.points.length)] as { lon: number; lat: number };
+    return [input.district.code, p.lon, p.lat] as const;
+  };
   const slugName = input.district.name.toLowerCase().replace(/[^a-z0-9]+/gu, '-');
   const name = (dataset: string) => `synthetic-${dataset}-${slugName}.csv`;
   const files: SyntheticFile[] = [];
@@ -174,7 +178,7 @@ export function syntheticPartnerFiles(input: SyntheticInput): SyntheticFile[] {
       for (let i = poisson(rng, perMonth); i > 0; i--)
         rows.push([
           day(rng, month),
-          ward(),
+          ...where(),
           pick(rng, land),
           pick(rng, waste),
           pick(rng, size),
@@ -185,7 +189,19 @@ export function syntheticPartnerFiles(input: SyntheticInput): SyntheticFile[] {
       dataset: 'fly-tipping',
       fileName: name('fly-tipping'),
       period: whole,
-      csv: csv(['date', 'area', 'land_type', 'waste_type', 'size', 'action_taken'], rows),
+      csv: csv(
+        [
+          'date',
+          'area',
+          'longitude',
+          'latitude',
+          'land_type',
+          'waste_type',
+          'size',
+          'action_taken',
+        ],
+        rows,
+      ),
     });
   }
 
@@ -212,7 +228,7 @@ export function syntheticPartnerFiles(input: SyntheticInput): SyntheticFile[] {
             : null;
         rows.push([
           day(rng, month),
-          ward(),
+          ...where(),
           second ? `${first};${second}` : first,
           pick(rng, groups),
         ]);
@@ -222,7 +238,7 @@ export function syntheticPartnerFiles(input: SyntheticInput): SyntheticFile[] {
       dataset: 'hate-crime',
       fileName: name('hate-crime'),
       period: whole,
-      csv: csv(['date', 'area', 'strands', 'offence_group'], rows),
+      csv: csv(['date', 'area', 'longitude', 'latitude', 'strands', 'offence_group'], rows),
     });
   }
 
@@ -300,7 +316,7 @@ export function syntheticPartnerFiles(input: SyntheticInput): SyntheticFile[] {
       const police = input.policeAsb.get(month);
       if (police === undefined) continue;
       for (let i = poisson(rng, police * 0.5); i > 0; i--)
-        rows.push([day(rng, month), ward(), pick(rng, types)]);
+        rows.push([day(rng, month), ...where(), pick(rng, types)]);
     }
     rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
     const held = months.filter((m) => input.policeAsb.has(m));
@@ -310,7 +326,7 @@ export function syntheticPartnerFiles(input: SyntheticInput): SyntheticFile[] {
         fileName: name('asb-council'),
         // Only the months whose police ASB it is scaled on are held: the others stay missing.
         period: { from: held[0] as Month, to: held[held.length - 1] as Month },
-        csv: csv(['date', 'area', 'type'], rows),
+        csv: csv(['date', 'area', 'longitude', 'latitude', 'type'], rows),
       });
   }
 

@@ -21,3 +21,15 @@ export async function lsoaNames(db: Db): Promise<Map<string, string>> {
   );
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** The distinct police.uk map points of a district's street records, in a fixed order. */
+export async function districtMapPoints(
+  db: Db,
+  districtCode: string,
+): Promise<{ lon: number; lat: number }[]> {
+  return db.query<{ lon: number; lat: number }>(
+    `SELECT DISTINCT longitude AS lon, latitude AS lat FROM crime
+     WHERE district_code = $district AND longitude IS NOT NULL ORDER BY lon, lat`,
+    { district: districtCode },
+  );
+}

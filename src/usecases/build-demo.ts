@@ -14,8 +14,9 @@ import { syntheticPartnerFiles } from '../demo/synthetic-partner-data.js';
 import { measureSeries } from '../domain/area-counts.js';
 import { ASB, policeMeasure } from '../domain/categories.js';
 import { FULL_SCOPE } from '../domain/scope.js';
-import { findArea, listAreas } from '../store/areas.js';
+import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
+import { districtMapPoints } from '../store/map-points.js';
 import { nationalPopulations, populationFor } from '../store/populations.js';
 import { BUNDLED_DISTRICT_BOUNDARIES, importBoundaries } from './import-boundaries.js';
 import { importPartnerData, type PartnerImportReport } from './import-partner-data.js';
@@ -62,13 +63,13 @@ async function importSyntheticPartnerData(
   const population = await populationFor(db, district.code, 2011);
   const national = await nationalPopulations(db, 2011);
   if (!population || national.england === 0) return [];
-  const wards = await listAreas(db, FULL_SCOPE, { type: 'ward', within: district.code, all: true });
+  const points = await districtMapPoints(db, district.code);
   const [street] = await streetAreaCounts(db, FULL_SCOPE, [district]);
   const files = syntheticPartnerFiles({
     district: { code: district.code, name: district.name, population: population.count },
     englandPopulation: national.england,
     englandAndWalesPopulation: national.englandAndWales,
-    wards: wards.map((w) => w.code),
+    points,
     policeAsb: street ? measureSeries(street, policeMeasure(ASB)) : new Map(),
     ...DEMO_SYNTHETIC_PERIOD,
     seed: DEMO_SEED,
