@@ -1,7 +1,8 @@
 /**
  * An import killed mid-file (SIGKILL, no chance to clean up) leaves the store consistent: every
  * batch it holds is complete, no rows exist without their batch, and the next import completes
- * the job. DuckDB replays only committed transactions, and each file is one transaction.
+ * the job. DuckDB replays only committed transactions, and each group of files is one
+ * transaction; the import here uses small groups (about two files each), so it commits often.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
@@ -20,6 +21,7 @@ afterAll(() => dir.remove());
 async function importAndKill(db: string, delayMs: number): Promise<void> {
   const child = spawn(process.execPath, [BIN, 'import', SAMPLE_ZIP, '--db', db], {
     stdio: 'ignore',
+    env: { ...process.env, LANTERN_IMPORT_GROUP_ROWS: '15000' },
   });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const wal = `${db}.wal`;

@@ -100,6 +100,16 @@ export class Db {
     }
   }
 
+  /** Runs statements in one call, inside whatever transaction is open. */
+  async script(statements: readonly string[]): Promise<void> {
+    await this.connection.run(statements.join(';\n'));
+  }
+
+  /** Rolls back the open transaction, if any. */
+  async rollback(): Promise<void> {
+    await this.connection.run('ROLLBACK').catch(() => undefined);
+  }
+
   /** Appends rows to a table through DuckDB's appender (inside the current transaction). */
   async append(
     table: string,

@@ -6,7 +6,7 @@
  * its own threads while JavaScript reads the next file. A crash at any point leaves the store as
  * it was before the file: DuckDB's log replays only committed transactions.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -68,20 +68,16 @@ const REJECT_COLUMNS: readonly StagedColumn[] = [
   { name: 'raw', type: 'VARCHAR' },
 ];
 
-/** The batch that imported a file with this content, if any. */
-export async function findBatchByHash(db: Db, contentHash: string): Promise<ExistingBatch | null> {
-  const rows = await db.query<ExistingBatch & Record<string, unknown>>(
-    `SELECT id, kind, force, months, rows_accepted AS accepted, rows_rejected AS rejected, status
-     FROM import_batch WHERE content_hash = $h ORDER BY id LIMIT 1`,
-    { h: contentHash },
+/** The first batch that imported each content the store holds, by content hash. */
+export async function importedContents(db: Db): Promise<Map<string, ExistingBatch>> {
+  const rows = await db.query<ExistingBatch & { hash: string } & Record<string, unknown>>(
+    `SELECT content_hash AS hash, id, kind, force, months, rows_accepted AS accepted,
+       rows_rejected AS rejected, status
+     FROM import_batch ORDER BY id`,
   );
-  return rows[0] ?? null;
-}
-
-/** The content hashes of every file the store has imported. */
-export async function importedHashes(db: Db): Promise<Set<string>> {
-  const rows = await db.query<{ h: string }>('SELECT DISTINCT content_hash AS h FROM import_batch');
-  return new Set(rows.map((r) => r.h));
+  const byHash = new Map<string, ExistingBatch>();
+  for (const { hash, ...batch } of rows) if (!byHash.has(hash)) byHash.set(hash, batch);
+  return byHash;
 }
 
 interface Holder {
@@ -93,17 +89,62 @@ interface Holder {
   rows: number;
 }
 
+/** What loading a batch does to the holders: the ones it replaces and how many rows they held. */
+interface Plan {
+  batch: BatchToLoad;
+  id: number;
+  months: Month[];
+  area: string | null;
+  replacedHolders: Holder[];
+  replaced: number;
+}
+
+/** The outcome of one file: loaded, or refused with the reason (nothing of it stored). */
+export type BatchOutcome = { ok: true; loaded: LoadedBatch } | { ok: false; error: unknown };
+
+interface Queued {
+  batch: BatchToLoad;
+  resolve: (outcome: BatchOutcome) => void;
+}
+
+/** The files of the open transaction, with the holders and next id as they will be once it commits. */
+interface OpenGroup {
+  /** Holds the group's staged files until the group ends (a failed group reloads them). */
+  dir: string;
+  begun: boolean;
+  /** The transaction failed and was rolled back: the group's files load one by one. */
+  failed: boolean;
+  members: { plan: Plan; staged: string; rejects: string | null; resolve: Queued['resolve'] }[];
+  holders: Holder[];
+  nextId: number;
+}
+
 /**
- * Loads files one after another for one import command. It reads the next batch id and which
- * batch holds each (kind, force, month, area) once, then keeps both up to date itself, so each
- * file is a single call into DuckDB. Safe because a store file has one writer: DuckDB locks it.
- * A force's whole file replaces every holder of its months (whole-file or area); an area's
- * batch (an API fetch) replaces only the earlier batch of the same area.
+ * Loads files for one import command in groups, each group one transaction. It reads the next
+ * batch id and which batch holds each (kind, force, month, area) once, then keeps both up to
+ * date itself. Safe because a store file has one writer: DuckDB locks it. A force's whole file
+ * replaces every holder of its months (whole-file or area); an area's batch (an API fetch)
+ * replaces only the earlier batch of the same area.
+ *
+ * Files are added as they are checked; the files waiting when DuckDB is free go into the open
+ * transaction together (one script), so DuckDB loads while JavaScript checks the next files.
+ * `endGroup` commits. A group's rows are thus one transaction: DuckDB writes a large insert
+ * straight into compressed blocks instead of its log, and the final checkpoint has little left
+ * to do. If the transaction fails, nothing of the group is stored, and its files are loaded
+ * again one by one, so that each file is imported or refused on its own, as if loaded alone.
+ * A file that would replace a month held by a file of the open group starts a new group, so
+ * replacement follows file order. Every call into DuckDB runs in order on one chain.
  */
 export class PoliceBatchLoader {
   private readonly db: Db;
   private nextId: number;
   private holders: Holder[];
+  private queue: Queued[] = [];
+  private queuedRows = 0;
+  /** The files whose outcome is not yet known. */
+  private readonly unsettled = new Set<(outcome: BatchOutcome) => void>();
+  private group: OpenGroup | null = null;
+  private work: Promise<void> = Promise.resolve();
 
   private constructor(db: Db, nextId: number, holders: Holder[]) {
     this.db = db;
@@ -122,115 +163,315 @@ export class PoliceBatchLoader {
     return new PoliceBatchLoader(db, next, holders);
   }
 
-  async load(batch: BatchToLoad): Promise<LoadedBatch> {
-    const months = [...batch.monthCounts.keys()].sort();
-    const area = batch.areaCode ?? null;
-    const same = (h: Holder) =>
-      h.kind === batch.kind && h.force === batch.force && months.includes(h.month);
-    if (area !== null) {
-      const whole = this.holders.find((h) => same(h) && h.area === null);
-      if (whole) {
-        throw new InputError(
-          `${batch.fileName}: ${whole.month} is already held from the force's own file (batch ${whole.batchId})`,
-        );
+  /**
+   * Adds a file to the open group. The promise settles once the group is committed (or the
+   * file refused); it never rejects.
+   */
+  add(batch: BatchToLoad): Promise<BatchOutcome> {
+    const outcome = new Promise<BatchOutcome>((resolve) => {
+      const settle = (o: BatchOutcome) => {
+        this.unsettled.delete(settle);
+        resolve(o);
+      };
+      this.unsettled.add(settle);
+      this.queue.push({ batch, resolve: settle });
+    });
+    this.queuedRows += batch.stagedRows;
+    this.enqueue(() => this.loadQueued()).catch(() => undefined); // the files say what failed
+    return outcome;
+  }
+
+  /** Commits the open group, with every file added so far. */
+  endGroup(): Promise<void> {
+    return this.enqueue(async () => {
+      await this.loadQueued();
+      await this.commit();
+    });
+  }
+
+  /** Waits until at most `rows` staged rows wait for DuckDB (so checking cannot run far ahead). */
+  async backlogBelow(rows: number): Promise<void> {
+    while (this.queuedRows > rows) await this.work;
+  }
+
+  /** Ends the loader's work; an unexpected failure (not a file's refusal) rejects here. */
+  async close(): Promise<void> {
+    await this.endGroup();
+  }
+
+  private enqueue(step: () => Promise<void>): Promise<void> {
+    const next = this.work.then(step).catch(async (error: unknown) => {
+      // Not a file's refusal (those are caught where they happen) but, say, a temporary folder
+      // that cannot be written: nothing of the open group is committed, and its files say why.
+      await this.db.rollback();
+      if (this.group) rmSync(this.group.dir, { recursive: true, force: true });
+      this.group = null;
+      for (const settle of [...this.unsettled]) settle({ ok: false, error });
+      this.queue = [];
+      this.queuedRows = 0;
+      throw error;
+    });
+    this.work = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Sends every waiting file to DuckDB in one script, in the open group's transaction. */
+  private async loadQueued(): Promise<void> {
+    const taken = this.queue;
+    this.queue = [];
+    this.queuedRows = 0;
+    let fresh: OpenGroup['members'] = [];
+    for (const { batch, resolve } of taken) {
+      let group = this.openGroup();
+      if (group.failed) {
+        await this.loadAlone(batch, resolve);
+        continue;
       }
+      let plan: Plan;
+      try {
+        plan = planLoad(batch, group.holders, group.nextId);
+        if (plan.replacedHolders.some((h) => h.batchId >= this.nextId)) {
+          await this.send(fresh);
+          fresh = [];
+          await this.commit();
+          group = this.openGroup();
+          plan = planLoad(batch, group.holders, group.nextId);
+        }
+      } catch (error) {
+        resolve({ ok: false, error });
+        continue;
+      }
+      const staged = join(group.dir, `${plan.id}.csv`);
+      writeFileSync(staged, batch.staged);
+      let rejects: string | null = null;
+      if (batch.rejected.length > 0) {
+        rejects = join(group.dir, `${plan.id}-rejected.csv`);
+        writeFileSync(rejects, rejectsCsv(batch.rejected));
+      }
+      // The rows are on disk now: the batch keeps only what the report and the reload need.
+      plan.batch = { ...batch, staged: '' };
+      const member = { plan, staged, rejects, resolve };
+      group.members.push(member);
+      group.holders = afterLoad(group.holders, plan);
+      group.nextId++;
+      fresh.push(member);
     }
-    const replacedHolders = this.holders.filter(
-      (h) => same(h) && (area === null || h.area === area),
-    );
-    const replaced = replacedHolders.reduce((n, h) => n + h.rows, 0);
-    const id = this.nextId;
-    const dir = mkdtempSync(join(tmpdir(), 'lantern-stage-'));
+    await this.send(fresh);
+  }
+
+  private openGroup(): OpenGroup {
+    this.group ??= {
+      dir: mkdtempSync(join(tmpdir(), 'lantern-stage-')),
+      begun: false,
+      failed: false,
+      members: [],
+      holders: this.holders,
+      nextId: this.nextId,
+    };
+    return this.group;
+  }
+
+  /** Runs `members`' statements in the open transaction; on failure, falls back to one by one. */
+  private async send(members: OpenGroup['members']): Promise<void> {
+    const group = this.group;
+    if (!group || members.length === 0 || group.failed) return;
+    const statements = loadStatements(members);
     try {
-      const rowsPath = join(dir, 'rows.csv');
-      const rejectsPath = join(dir, 'rejects.csv');
-      writeFileSync(rowsPath, batch.staged);
-      writeFileSync(rejectsPath, rejectsCsv(batch.rejected));
-      const replacedIds = [...new Set(replacedHolders.map((h) => h.batchId))];
-      await this.db.transactionScript(
-        loadScript({ batch, id, months, area, replaced, replacedIds, rowsPath, rejectsPath }),
-      );
+      await this.db.script(group.begun ? statements : ['BEGIN TRANSACTION', ...statements]);
+      group.begun = true;
+    } catch {
+      await this.fail(group);
+    }
+  }
+
+  /** Commits the open group and settles its files; the next file opens a new group. */
+  private async commit(): Promise<void> {
+    const group = this.group;
+    if (!group) return;
+    try {
+      if (group.begun && !group.failed) {
+        try {
+          await this.db.script(['COMMIT']);
+        } catch {
+          await this.fail(group);
+        }
+      }
+      if (!group.failed) {
+        this.holders = group.holders;
+        this.nextId = group.nextId;
+        for (const m of group.members) m.resolve(loadedOf(m.plan));
+      }
+    } finally {
+      this.group = null;
+      rmSync(group.dir, { recursive: true, force: true });
+    }
+  }
+
+  /** The group's transaction failed: roll it back and load its files one by one. */
+  private async fail(group: OpenGroup): Promise<void> {
+    await this.db.rollback();
+    group.failed = true;
+    const members = group.members;
+    group.members = [];
+    for (const m of members) {
+      const batch = { ...m.plan.batch, staged: readFileSync(m.staged) };
+      await this.loadAlone(batch, m.resolve);
+    }
+  }
+
+  /** One file in its own transaction (after its group failed). */
+  private async loadAlone(batch: BatchToLoad, resolve: Queued['resolve']): Promise<void> {
+    const group = this.openGroup();
+    let plan: Plan;
+    try {
+      plan = planLoad(batch, this.holders, this.nextId);
+    } catch (error) {
+      resolve({ ok: false, error });
+      return;
+    }
+    // Its own folder: the staged file's name is the batch id, which the group's may share.
+    const dir = mkdtempSync(join(group.dir, 'alone-'));
+    const staged = join(dir, `${plan.id}.csv`);
+    const rejects = batch.rejected.length > 0 ? join(dir, `${plan.id}-rejected.csv`) : null;
+    try {
+      writeFileSync(staged, batch.staged);
+      if (rejects !== null) writeFileSync(rejects, rejectsCsv(batch.rejected));
+      await this.db.transactionScript(loadStatements([{ plan, staged, rejects }]));
+    } catch (error) {
+      resolve({ ok: false, error });
+      return;
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    this.nextId = id + 1;
-    this.holders = this.holders.filter((h) => !replacedHolders.includes(h));
-    for (const m of months) {
-      this.holders.push({
-        batchId: id,
-        kind: batch.kind,
-        force: batch.force,
-        month: m,
-        area,
-        rows: batch.monthCounts.get(m) ?? 0,
-      });
+    this.holders = afterLoad(this.holders, plan);
+    this.nextId = plan.id + 1;
+    resolve(loadedOf(plan));
+  }
+}
+
+function loadedOf(plan: Plan): BatchOutcome {
+  return {
+    ok: true,
+    loaded: { batchId: plan.id, accepted: plan.batch.stagedRows, replaced: plan.replaced },
+  };
+}
+
+/** Which holders loading `batch` as batch `id` replaces; throws if an area's batch may not load. */
+function planLoad(batch: BatchToLoad, holders: readonly Holder[], id: number): Plan {
+  const months = [...batch.monthCounts.keys()].sort();
+  const area = batch.areaCode ?? null;
+  const same = (h: Holder) =>
+    h.kind === batch.kind && h.force === batch.force && months.includes(h.month);
+  if (area !== null) {
+    const whole = holders.find((h) => same(h) && h.area === null);
+    if (whole) {
+      throw new InputError(
+        `${batch.fileName}: ${whole.month} is already held from the force's own file (batch ${whole.batchId})`,
+      );
     }
-    return { batchId: id, accepted: batch.stagedRows, replaced };
   }
+  const replacedHolders = holders.filter((h) => same(h) && (area === null || h.area === area));
+  const replaced = replacedHolders.reduce((n, h) => n + h.rows, 0);
+  return { batch, id, months, area, replacedHolders, replaced };
 }
 
-interface ScriptInput {
-  batch: BatchToLoad;
-  id: number;
-  months: readonly Month[];
-  area: string | null;
-  replaced: number;
-  replacedIds: readonly number[];
-  rowsPath: string;
-  rejectsPath: string;
-}
-
-/** The statements of one file's transaction. Values are ours or quoted, never spliced raw. */
-function loadScript(input: ScriptInput): string[] {
-  const { batch, id, months, area, replaced, replacedIds, rowsPath, rejectsPath } = input;
-  const q = quoteLiteral;
-  const kind = q(batch.kind);
-  const force = q(batch.force);
-  const areaSql = area === null ? 'NULL' : q(area);
-  const monthList = `[${months.map(q).join(', ')}]`;
-  const statements = [
-    `INSERT INTO import_batch (id, file_name, content_hash, kind, dataset, force, area_code, months,
-       rows_accepted, rows_rejected, rows_replaced, started_at, finished_at, status)
-     VALUES (${id}, ${q(batch.fileName)}, ${q(batch.contentHash)}, ${kind},
-      ${q(datasetOf(batch.kind))}, ${force}, ${areaSql}, ${monthList}, ${batch.stagedRows},
-      ${batch.rejected.length}, ${replaced}, ${q(batch.startedAt.toISOString())}, now(), 'imported')`,
+/** The holders once `plan` is loaded. */
+function afterLoad(holders: readonly Holder[], plan: Plan): Holder[] {
+  const { batch, id, area } = plan;
+  return [
+    ...holders.filter((h) => !plan.replacedHolders.includes(h)),
+    ...plan.months.map((m) => ({
+      batchId: id,
+      kind: batch.kind,
+      force: batch.force,
+      month: m,
+      area,
+      rows: batch.monthCounts.get(m) ?? 0,
+    })),
   ];
-  if (replacedIds.length > 0) {
-    const ids = replacedIds.join(', ');
+}
+
+/**
+ * The statements that load `members` (consecutive batch ids): each file's batch, replacements
+ * and rejected rows in file order, then one bulk insert per kind of every file's staged rows,
+ * each row given its file's batch id by the staged file's name, and its force by the batch id.
+ * No file replaces another of the same group, so the order of deletes and inserts cannot
+ * matter. Values are ours or quoted, never spliced raw.
+ */
+function loadStatements(
+  members: readonly { plan: Plan; staged: string; rejects: string | null }[],
+): string[] {
+  const q = quoteLiteral;
+  const statements: string[] = [];
+  for (const { plan, rejects } of members) {
+    const { batch, id, months, area, replaced, replacedHolders } = plan;
+    const kind = q(batch.kind);
+    const force = q(batch.force);
+    const areaSql = area === null ? 'NULL' : q(area);
+    const monthList = `[${months.map(q).join(', ')}]`;
     statements.push(
-      `DELETE FROM ${TABLE[batch.kind]} WHERE batch_id IN (${ids}) AND list_contains(${monthList}, month)`,
-      `UPDATE batch_month SET replaced_by = ${id}
-       WHERE batch_id IN (${ids}) AND list_contains(${monthList}, month) AND replaced_by IS NULL`,
-      `UPDATE import_batch SET status = 'replaced' WHERE status = 'imported' AND id IN (
-         SELECT batch_id FROM batch_month GROUP BY batch_id HAVING bool_and(replaced_by IS NOT NULL))`,
+      `INSERT INTO import_batch (id, file_name, content_hash, kind, dataset, force, area_code, months,
+         rows_accepted, rows_rejected, rows_replaced, started_at, finished_at, status)
+       VALUES (${id}, ${q(batch.fileName)}, ${q(batch.contentHash)}, ${kind},
+        ${q(datasetOf(batch.kind))}, ${force}, ${areaSql}, ${monthList}, ${batch.stagedRows},
+        ${batch.rejected.length}, ${replaced}, ${q(batch.startedAt.toISOString())}, now(), 'imported')`,
     );
-  }
-  const staged = STAGED_COLUMNS[batch.kind].map((c) => c.name);
-  statements.push(
-    `INSERT INTO ${TABLE[batch.kind]} (batch_id, force, ${staged.join(', ')})
-     SELECT ${id}, ${force}, ${staged.map((c) => `s.${c}`).join(', ')}
-     FROM ${readStaged(rowsPath, STAGED_COLUMNS[batch.kind])} s`,
-    `INSERT INTO batch_month VALUES ${months
-      .map(
-        (m) =>
-          `(${id}, ${kind}, ${force}, ${q(m)}, ${batch.monthCounts.get(m) ?? 0}, NULL, ${areaSql})`,
-      )
-      .join(', ')}`,
-  );
-  if (batch.rejected.length > 0) {
+    const replacedIds = [...new Set(replacedHolders.map((h) => h.batchId))];
+    if (replacedIds.length > 0) {
+      const ids = replacedIds.join(', ');
+      statements.push(
+        `DELETE FROM ${TABLE[batch.kind]} WHERE batch_id IN (${ids}) AND list_contains(${monthList}, month)`,
+        `UPDATE batch_month SET replaced_by = ${id}
+         WHERE batch_id IN (${ids}) AND list_contains(${monthList}, month) AND replaced_by IS NULL`,
+        `UPDATE import_batch SET status = 'replaced' WHERE status = 'imported' AND id IN (
+           SELECT batch_id FROM batch_month GROUP BY batch_id HAVING bool_and(replaced_by IS NOT NULL))`,
+      );
+    }
     statements.push(
-      `INSERT INTO rejected_row SELECT ${id}, line, field, reason, raw
-       FROM ${readStaged(rejectsPath, REJECT_COLUMNS)}`,
+      `INSERT INTO batch_month VALUES ${months
+        .map(
+          (m) =>
+            `(${id}, ${kind}, ${force}, ${q(m)}, ${batch.monthCounts.get(m) ?? 0}, NULL, ${areaSql})`,
+        )
+        .join(', ')}`,
+    );
+    if (rejects !== null) {
+      statements.push(
+        `INSERT INTO rejected_row SELECT ${id}, line, field, reason, raw
+         FROM ${readStaged([rejects], REJECT_COLUMNS)}`,
+      );
+    }
+  }
+  const first = (members[0] as { plan: Plan }).plan.id;
+  const forces = `[${members.map((m) => q(m.plan.batch.force)).join(', ')}]`;
+  // The batch id is the staged file's name; DuckDB works it out once per chunk of rows.
+  const batchId = 'parse_filename(filename, true)::INTEGER';
+  for (const kind of Object.keys(TABLE) as PoliceKind[]) {
+    const ofKind = members.filter((m) => m.plan.batch.kind === kind);
+    if (ofKind.length === 0) continue;
+    const names = STAGED_COLUMNS[kind].map((c) => c.name);
+    statements.push(
+      `INSERT INTO ${TABLE[kind]} (batch_id, force, ${names.join(', ')})
+       SELECT ${batchId}, ${forces}[${batchId} - ${first - 1}], ${names.map((c) => `s.${c}`).join(', ')}
+       FROM ${readStaged(
+         ofKind.map((m) => m.staged),
+         STAGED_COLUMNS[kind],
+         true,
+       )} s`,
     );
   }
   return statements;
 }
 
-function readStaged(path: string, columns: readonly StagedColumn[]): string {
+function readStaged(
+  paths: readonly string[],
+  columns: readonly StagedColumn[],
+  filename = false,
+): string {
   const spec = columns.map((c) => `${quoteLiteral(c.name)}: '${c.type}'`).join(', ');
-  return `read_csv(${quoteLiteral(path)}, columns = {${spec}}, header = false,
+  return `read_csv([${paths.map(quoteLiteral).join(', ')}], columns = {${spec}}, header = false,
     auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n',
-    max_line_size = ${MAX_STAGED_LINE})`;
+    max_line_size = ${MAX_STAGED_LINE}${filename ? ', filename = true' : ''})`;
 }
 
 /** Longest staged line DuckDB will read (a police.uk row is a few hundred bytes). */

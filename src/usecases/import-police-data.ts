@@ -12,7 +12,13 @@ import type { CheckedPoliceFile } from '../ingest/police/parse-messages.js';
 import { ParsePool } from '../ingest/police/parse-pool.js';
 import { expandSources, type ExpandedSources, type Source } from '../ingest/sources.js';
 import type { Db } from '../store/db.js';
-import { findBatchByHash, importedHashes, PoliceBatchLoader } from '../store/police-batches.js';
+import {
+  importedContents,
+  PoliceBatchLoader,
+  type BatchOutcome,
+  type BatchToLoad,
+  type ExistingBatch,
+} from '../store/police-batches.js';
 import { loadPlacementLookups } from '../store/placement-lookups.js';
 import type { PlacementCounts } from '../domain/placement.js';
 
@@ -52,6 +58,15 @@ export interface ImportOptions {
 const SAMPLE_SIZE = 5;
 /** Files read and checked ahead of the one being loaded: keeps the parser busy without holding many files. */
 const LOOKAHEAD = 3;
+/**
+ * Accepted rows per transaction (a group of files). DuckDB writes a transaction's rows straight
+ * into compressed blocks once a table gets a full row group (122,880 rows) from it, instead of
+ * writing them to its log and again at the checkpoint. An interrupted import loses at most the
+ * group it was loading. `LANTERN_IMPORT_GROUP_ROWS` sets another size (tests use small groups).
+ */
+const GROUP_ROWS = Number(process.env.LANTERN_IMPORT_GROUP_ROWS ?? 1_000_000);
+/** Checked rows that may wait for DuckDB before checking pauses (bounds the memory they take). */
+const BACKLOG_ROWS = 200_000;
 
 export async function importPoliceData(
   db: Db,
@@ -60,6 +75,11 @@ export async function importPoliceData(
 ): Promise<ImportReport> {
   return importPoliceSources(db, await expandSources(paths), options);
 }
+
+/** A source's place in the command's report, recorded once its group has been loaded. */
+type Entry =
+  | { type: 'report'; report: ImportFileReport }
+  | { type: 'load'; parsed: CheckedPoliceFile; outcome: Promise<BatchOutcome> };
 
 /** The import of sources already expanded (files, archive entries, or fetched data in memory). */
 export async function importPoliceSources(
@@ -73,71 +93,105 @@ export async function importPoliceSources(
   progress({ phase: 'start', total: sources.length });
   // The parse worker boots while the store reads the register's lookups.
   const pool = new ParsePool(loadPlacementLookups(db));
-  let stored: Set<string>;
+  let stored: Map<string, ExistingBatch>;
   let loader: PoliceBatchLoader;
   /** The outcome of each content imported by this command, for copies of it later in the command. */
   const loadedNow = new Map<string, ImportFileReport>();
   try {
     await pool.ready;
-    stored = await importedHashes(db);
+    stored = await importedContents(db);
     loader = await PoliceBatchLoader.create(db);
   } catch (error) {
     await pool.close();
     throw error;
   }
-  // A pipeline: while DuckDB loads file N, file N+1 is read and checked (on a worker thread
-  // when one is available). Loads run strictly in order, so replacement follows file order.
-  const prepareAt = (i: number) => settled(prepare(sources[i] as Source, stored, pool, options));
-  const ahead: Promise<Settled<Prepared>>[] = [];
-  for (let i = 0; i < Math.min(LOOKAHEAD, sources.length); i++) ahead.push(prepareAt(i));
-  let loading: Promise<Settled<ImportFileReport> | null> = Promise.resolve(null);
-  const finishLoad = async () => {
-    const done = await loading;
-    if (done && !done.ok) throw done.error;
-    if (done?.ok) record(done.value);
-  };
   const record = (report: ImportFileReport) => {
     files.push(report);
     progress({ phase: 'done', index: files.length - 1, path: report.path, status: report.status });
   };
+  // A pipeline: files are read and checked ahead (on a worker thread when one is available)
+  // and handed to the loader as they come, which sends the ones waiting to DuckDB while the
+  // next are checked. Every GROUP_ROWS rows the loader commits its transaction; the group's
+  // files are then reported, in order. Loads run strictly in order, so replacement follows
+  // file order.
+  let entries: Entry[] = [];
+  let groupRows = 0;
+  /** Hashes of the files not yet reported (loading, or waiting for their group to commit). */
+  const pendingHashes = new Set<string>();
+  let reported: Promise<void> = Promise.resolve();
+  const endGroup = () => {
+    const group = entries;
+    entries = [];
+    groupRows = 0;
+    const committed = loader.endGroup();
+    committed.catch(() => undefined); // awaited in turn below
+    reported = reported.then(async () => {
+      await committed;
+      for (const entry of group) {
+        if (entry.type === 'report') {
+          record(entry.report);
+          continue;
+        }
+        const report = reportOf(entry.parsed, await entry.outcome);
+        if (report.status === 'imported') loadedNow.set(entry.parsed.contentHash, report);
+        pendingHashes.delete(entry.parsed.contentHash);
+        record(report);
+      }
+    });
+    reported.catch(() => undefined); // awaited below
+  };
+  const prepareAt = (i: number) => settled(prepare(sources[i] as Source, stored, pool, options));
+  const ahead: Promise<Settled<Prepared>>[] = [];
+  for (let i = 0; i < Math.min(LOOKAHEAD, sources.length); i++) ahead.push(prepareAt(i));
   try {
     for (let i = 0; i < sources.length; i++) {
       const prepared = unwrap(await (ahead.shift() as Promise<Settled<Prepared>>));
       if (i + LOOKAHEAD < sources.length) ahead.push(prepareAt(i + LOOKAHEAD));
-      await finishLoad();
-      loading = Promise.resolve(null);
-      const earlier =
-        prepared.status === 'parsed' ? loadedNow.get(prepared.parsed.contentHash) : undefined;
-      if (prepared.status === 'refused') record(prepared.report);
-      else if (prepared.status === 'known')
-        record(await alreadyImported(db, prepared.path, prepared.hash));
-      else if (earlier) record({ ...earlier, ...copyOf(earlier, prepared.parsed.path) });
-      else {
-        progress({
-          phase: 'parsed',
-          index: i,
-          path: prepared.parsed.path,
-          rows: prepared.parsed.stagedRows,
-        });
-        const hash = prepared.parsed.contentHash;
-        loading = settled(
-          load(loader, prepared.parsed, prepared.startedAt, prepared.areaCode).then((report) => {
-            if (report.status === 'imported') loadedNow.set(hash, report);
-            return report;
-          }),
-        );
+      if (prepared.status === 'refused') {
+        entries.push({ type: 'report', report: prepared.report });
+        continue;
       }
+      if (prepared.status === 'known') {
+        const report = alreadyImported(prepared.path, stored.get(prepared.hash));
+        entries.push({ type: 'report', report });
+        continue;
+      }
+      const { parsed, startedAt, areaCode } = prepared;
+      const hash = parsed.contentHash;
+      if (pendingHashes.has(hash)) {
+        // A copy of a file not yet committed: whether it is "already imported" depends on how
+        // that file fares, so commit what is gathered first.
+        endGroup();
+        await reported;
+      }
+      const earlier = loadedNow.get(hash);
+      if (earlier) {
+        entries.push({ type: 'report', report: { ...earlier, ...copyOf(earlier, parsed.path) } });
+        continue;
+      }
+      progress({ phase: 'parsed', index: i, path: parsed.path, rows: parsed.stagedRows });
+      const outcome = loader.add(batchOf(parsed, startedAt, areaCode));
+      // The staged rows now belong to the loader; the report needs the rest.
+      entries.push({ type: 'load', parsed: { ...parsed, staged: EMPTY }, outcome });
+      pendingHashes.add(hash);
+      groupRows += parsed.stagedRows;
+      if (groupRows >= GROUP_ROWS) endGroup();
+      await loader.backlogBelow(BACKLOG_ROWS);
     }
-    await finishLoad();
+    endGroup();
+    await reported;
   } finally {
-    await loading;
     await Promise.all(ahead);
+    await loader.close().catch(() => undefined);
+    await reported.catch(() => undefined);
     await pool.close();
     expanded.close();
   }
   if (files.some((f) => f.status === 'imported')) await db.checkpoint();
   return { files };
 }
+
+const EMPTY = new Uint8Array(0);
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
@@ -162,7 +216,7 @@ type Prepared =
 /** Reads a source and, unless its content is already in the store, checks it. */
 async function prepare(
   source: Source,
-  stored: ReadonlySet<string>,
+  stored: ReadonlyMap<string, unknown>,
   pool: ParsePool,
   options: ImportOptions,
 ): Promise<Prepared> {
@@ -199,8 +253,7 @@ function copyOf(earlier: ImportFileReport, path: string): ImportFileReport {
   };
 }
 
-async function alreadyImported(db: Db, path: string, hash: string): Promise<ImportFileReport> {
-  const existing = await findBatchByHash(db, hash);
+function alreadyImported(path: string, existing: ExistingBatch | undefined): ImportFileReport {
   return {
     ...empty(path),
     kind: existing?.kind ?? null,
@@ -210,29 +263,30 @@ async function alreadyImported(db: Db, path: string, hash: string): Promise<Impo
   };
 }
 
-async function load(
-  loader: PoliceBatchLoader,
+function batchOf(
   parsed: CheckedPoliceFile,
   startedAt: Date,
   areaCode: string | undefined,
-): Promise<ImportFileReport> {
-  let loaded;
-  try {
-    loaded = await loader.load({
-      fileName: parsed.path,
-      contentHash: parsed.contentHash,
-      kind: parsed.kind,
-      force: parsed.force,
-      monthCounts: parsed.monthCounts,
-      areaCode: areaCode ?? null,
-      staged: parsed.staged,
-      stagedRows: parsed.stagedRows,
-      rejected: parsed.rejected,
-      startedAt,
-    });
-  } catch (error) {
+): BatchToLoad {
+  return {
+    fileName: parsed.path,
+    contentHash: parsed.contentHash,
+    kind: parsed.kind,
+    force: parsed.force,
+    monthCounts: parsed.monthCounts,
+    areaCode: areaCode ?? null,
+    staged: parsed.staged,
+    stagedRows: parsed.stagedRows,
+    rejected: parsed.rejected,
+    startedAt,
+  };
+}
+
+function reportOf(parsed: CheckedPoliceFile, outcome: BatchOutcome): ImportFileReport {
+  if (!outcome.ok) {
     // The file's transaction was rolled back: nothing of it is in the store. Report it on its
     // own and go on with the other files.
+    const { error } = outcome;
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return refused(
       parsed.path,
@@ -245,9 +299,9 @@ async function load(
     force: parsed.force,
     months: parsed.months,
     status: 'imported',
-    accepted: loaded.accepted,
+    accepted: outcome.loaded.accepted,
     rejected: parsed.rejected.length,
-    replaced: loaded.replaced,
+    replaced: outcome.loaded.replaced,
     rejectedSample: parsed.rejected
       .slice(0, SAMPLE_SIZE)
       .map(({ line, field, reason }) => ({ line, field, reason })),
