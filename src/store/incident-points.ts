@@ -1,0 +1,61 @@
+/**
+ * Points for spatial analysis: police.uk street records (month only, at anonymised map points)
+ * or partner incident records with a point (dated), for an area (district or above, or an LSOA or
+ * ward for police.uk data) over a period.
+ */
+import type { AreaType } from '../domain/area.js';
+import type { Month, Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { list, TEXT_LIST, type Db } from './db.js';
+import { checkPartnerAccess } from './partner-data.js';
+import { checkStreetAccess, streetAreaCondition } from './street-counts.js';
+
+export interface StoredPoint {
+  lon: number;
+  lat: number;
+  month: Month;
+  /** YYYY-MM-DD for dated (partner) records; null for police.uk records. */
+  date: string | null;
+  /** The record's categories (one for police.uk; hate crimes may carry several strands). */
+  categories: string[];
+  /** police.uk's "On or near …" text, where there is one. */
+  location: string | null;
+}
+
+export async function streetPoints(
+  db: Db,
+  scope: Scope,
+  area: { code: string; type: AreaType },
+  period: Period,
+): Promise<StoredPoint[]> {
+  await checkStreetAccess(db, scope, area);
+  return db.query<StoredPoint & Record<string, unknown>>(
+    `SELECT c.longitude AS lon, c.latitude AS lat, c.month, NULL AS date,
+            [c.category] AS categories, c.location FROM crime c
+     WHERE ${streetAreaCondition(area.type)} AND c.month BETWEEN $from AND $to
+       AND c.longitude IS NOT NULL
+     ORDER BY c.month, c.longitude, c.latitude, c.category`,
+    { area: area.code, from: period.from, to: period.to },
+  );
+}
+
+/** Partner incident records with a point. */
+export async function partnerPoints(
+  db: Db,
+  scope: Scope,
+  dataset: string,
+  districts: readonly string[],
+  period: Period,
+): Promise<StoredPoint[]> {
+  await checkPartnerAccess(db, scope, dataset, districts);
+  return db.query<StoredPoint & Record<string, unknown>>(
+    `SELECT longitude AS lon, latitude AS lat, month, strftime(record_date, '%Y-%m-%d') AS date,
+            categories, NULL AS location
+     FROM partner_record
+     WHERE dataset = $dataset AND list_contains($districts, district_code)
+       AND month BETWEEN $from AND $to AND longitude IS NOT NULL
+     ORDER BY record_date, longitude, latitude`,
+    { dataset, districts: list(districts), from: period.from, to: period.to },
+    { districts: TEXT_LIST },
+  );
+}
