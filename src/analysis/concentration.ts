@@ -1,0 +1,64 @@
+/**
+ * How concentrated crime is at a few places (repeat locations): each place's count, the share of
+ * all incidents at the top 1%, 5% and 10% of places, the concentration (Lorenz) curve and its Gini
+ * coefficient.
+ *
+ * Places are every location in the universe given — for police.uk data, every map point with any
+ * record in the area, so places with none in the period count as zeros, as they should; a curve
+ * over places with incidents only would hide how few of all places carry most of the crime.
+ * The top p% is ⌈p% × places⌉ places (at least one), ties broken by the order given.
+ * Gini: 1 − 2 × area under the Lorenz curve of places ranked from fewest to most incidents,
+ * by the trapezium rule (0: every place alike; near 1: all at one place).
+ */
+export interface PlaceCount {
+  key: string;
+  label: string | null;
+  count: number;
+}
+
+export interface Concentration {
+  places: number;
+  placesWithIncidents: number;
+  incidents: number;
+  top: { percent: number; places: number; incidents: number; share: number }[];
+  /** Points of the curve: cumulative share of places (most first) against share of incidents. */
+  curve: { places: number; incidents: number }[];
+  gini: number;
+}
+
+export function concentration(
+  places: readonly PlaceCount[],
+  percents: readonly number[] = [1, 5, 10],
+  curvePoints = 20,
+): Concentration {
+  const sorted = [...places].sort((a, b) => b.count - a.count);
+  const total = sorted.reduce((n, p) => n + p.count, 0);
+  const n = sorted.length;
+  const cumulative = new Float64Array(n + 1);
+  sorted.forEach((p, i) => (cumulative[i + 1] = (cumulative[i] as number) + p.count));
+  const share = (k: number) => (total > 0 ? (cumulative[k] as number) / total : 0);
+  const top = percents.map((percent) => {
+    const k = n === 0 ? 0 : Math.max(1, Math.ceil((percent / 100) * n));
+    return { percent, places: k, incidents: cumulative[k] as number, share: share(k) };
+  });
+  const curve = Array.from({ length: curvePoints + 1 }, (_, i) => {
+    const k = Math.round((i / curvePoints) * n);
+    return { places: n > 0 ? k / n : 0, incidents: share(k) };
+  });
+  // Lorenz curve from fewest to most: area = Σ (L(i−1) + L(i)) / 2n over places ranked ascending.
+  let area = 0;
+  let before = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const after = before + (total > 0 ? (sorted[i] as PlaceCount).count / total : 0);
+    area += (before + after) / (2 * n);
+    before = after;
+  }
+  return {
+    places: n,
+    placesWithIncidents: sorted.filter((p) => p.count > 0).length,
+    incidents: total,
+    top,
+    curve,
+    gini: n > 0 && total > 0 ? 1 - 2 * area : 0,
+  };
+}
