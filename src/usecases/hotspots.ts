@@ -1,0 +1,355 @@
+/**
+ * `lantern hotspots`: where incidents concentrate in an area — counts, kernel density and Getis-Ord
+ * Gi* on a grid clipped to the area's boundary (analysis/hotspot-grid.ts), each cell's top
+ * locations, a ranked table, and (with `classify`) how each cell's hotspot status changed over the
+ * periods held (analysis/hotspot-classify.ts). Work is in British National Grid metres; the map
+ * is WGS84 GeoJSON.
+ */
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+
+import { classifyCell, DEFAULT_CLASSIFY, type HotspotClass } from '../analysis/hotspot-classify.js';
+import {
+  countPoints,
+  defaultBandwidth,
+  defaultCellSize,
+  giStar,
+  kde,
+  makeGrid,
+  type Box,
+  type Grid,
+} from '../analysis/hotspot-grid.js';
+import type { AreaSummary } from '../domain/area-counts.js';
+import { monthFromIndex, monthIndex, monthsIn, type Month, type Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { InputError } from '../errors.js';
+import { fromBng, toBng } from '../geo/bng.js';
+import { PolygonIndex } from '../geo/polygon-index.js';
+import { loadBoundaries, lsoaBoundariesWithin } from '../store/boundaries.js';
+import type { Db } from '../store/db.js';
+import { incidentPoints, type IncidentPoint, type IncidentRequest } from './incident-points.js';
+
+export type HotspotMethod = 'count' | 'kde' | 'gistar';
+
+export interface HotspotRequest extends IncidentRequest {
+  cellSize?: number;
+  bandwidth?: number;
+  method?: HotspotMethod;
+  classify?: boolean;
+  top?: number;
+}
+
+export interface RankedCell {
+  rank: number;
+  cell: number;
+  lon: number;
+  lat: number;
+  count: number;
+  /** Incidents per square kilometre. */
+  kde: number;
+  gistar: number;
+  pValue: number;
+  pAdjusted: number;
+  hotspot: 'hotspot' | 'coldspot' | null;
+  class: HotspotClass | null;
+  topLocations: { location: string; count: number }[];
+}
+
+export interface HotspotReport {
+  area: AreaSummary;
+  what: string;
+  label: string;
+  period: Period;
+  method: HotspotMethod;
+  cellSize: number;
+  bandwidth: number;
+  cells: number;
+  incidents: number;
+  outsideGrid: number;
+  monthsMissing: Month[];
+  ranked: RankedCell[];
+  classification: {
+    periods: Period[];
+    skipped: Period[];
+    classes: Partial<Record<HotspotClass, number>>;
+  } | null;
+  geojson: FeatureCollection;
+  warnings: string[];
+  notes: string[];
+}
+
+const MAX_CELLS = 100_000;
+const SIGNIFICANT = 0.05;
+
+export async function hotspots(
+  db: Db,
+  scope: Scope,
+  request: HotspotRequest,
+): Promise<HotspotReport> {
+  const method = request.method ?? 'gistar';
+  if (!['count', 'kde', 'gistar'].includes(method))
+    throw new InputError(`--method: "${method}" is not count, kde or gistar`);
+  if (request.cellSize !== undefined && !(request.cellSize >= 10))
+    throw new InputError(`--cell: ${request.cellSize} m is too small (at least 10 m)`);
+  if (request.bandwidth !== undefined && !(request.bandwidth > 0))
+    throw new InputError(`--bandwidth: ${request.bandwidth} m is not a positive distance`);
+  const incidents = await incidentPoints(db, scope, request);
+  const warnings: string[] = [];
+  if (incidents.points.length === 0)
+    throw new InputError(
+      `no ${incidents.label} with a location in ${incidents.area.name}, ${request.period.from}..${request.period.to}` +
+        (incidents.monthsMissing.length > 0
+          ? ` (months not held: ${incidents.monthsMissing.length})`
+          : ''),
+    );
+
+  const outline = await areaOutline(db, incidents.area);
+  const box = outline ? outline.box : boxOf(incidents.points);
+  if (!outline)
+    warnings.push(
+      'No boundary is held for the area: the grid covers the incidents’ extent, unclipped.',
+    );
+  const cellSize = request.cellSize ?? defaultCellSize(box);
+  const estimated = ((box.maxX - box.minX) / cellSize) * ((box.maxY - box.minY) / cellSize);
+  if (estimated > MAX_CELLS * 4)
+    throw new InputError(
+      `--cell ${cellSize} m would make about ${Math.round(estimated).toLocaleString('en-GB')} cells; choose a larger cell`,
+    );
+  const grid = makeGrid(
+    box,
+    cellSize,
+    outline ? (x, y) => outline.index.locate(x, y) !== null : undefined,
+  );
+  if (grid.cells.length > MAX_CELLS)
+    warnings.push(
+      `${grid.cells.length.toLocaleString('en-GB')} cells: more than ${MAX_CELLS.toLocaleString('en-GB')}, slow to map.`,
+    );
+  const { counts, outside } = countPoints(grid, incidents.points);
+  const bandwidth = request.bandwidth ?? defaultBandwidth(incidents.points);
+  if (bandwidth < cellSize)
+    warnings.push(
+      `The bandwidth (${Math.round(bandwidth)} m) is smaller than a cell (${cellSize} m): the density misses incidents between cell centres. Give a larger --bandwidth or a smaller --cell.`,
+    );
+  if (!request.bandwidth && bandwidth > 10 * cellSize)
+    warnings.push(
+      `The default bandwidth (${Math.round(bandwidth)} m, MASS's bandwidth.nrd rule) assumes one cluster; across a whole district it smooths heavily. For street-level detail give --bandwidth (e.g. ${3 * cellSize}).`,
+    );
+  const density = kde(grid, incidents.points, bandwidth);
+  const gi = giStar(grid, counts);
+  const classes = request.classify
+    ? classifyCells(grid, incidents.points, request.period, incidents.monthsMissing)
+    : null;
+
+  const locations = topLocations(grid, incidents.points);
+  const score = method === 'count' ? counts : method === 'kde' ? density : gi.z;
+  const order = grid.cells
+    .map((_, i) => i)
+    .sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
+  const describe = (i: number, rank: number): RankedCell => {
+    const cell = grid.cells[i]!;
+    const [lon, lat] = fromBng(cell.x, cell.y);
+    const significant = (gi.pAdjusted[i] as number) < SIGNIFICANT;
+    return {
+      rank,
+      cell: i,
+      lon,
+      lat,
+      count: counts[i] as number,
+      kde: (density[i] as number) * 1e6,
+      gistar: gi.z[i] as number,
+      pValue: gi.p[i] as number,
+      pAdjusted: gi.pAdjusted[i] as number,
+      hotspot: significant ? ((gi.z[i] as number) > 0 ? 'hotspot' : 'coldspot') : null,
+      class: classes ? (classes.byCell[i] ?? null) : null,
+      topLocations: locations.get(i) ?? [],
+    };
+  };
+  const rankOf = new Int32Array(order.length);
+  order.forEach((cell, k) => (rankOf[cell] = k + 1));
+  const ranked = order
+    .filter((i) => method !== 'count' || (counts[i] as number) > 0)
+    .slice(0, request.top ?? 10)
+    .map((i) => describe(i, rankOf[i] as number));
+  const features: Feature<Polygon>[] = grid.cells.map((cell, i) => {
+    const d = describe(i, rankOf[i] as number);
+    const half = cellSize / 2;
+    const ring: Position[] = [
+      [cell.x - half, cell.y - half],
+      [cell.x + half, cell.y - half],
+      [cell.x + half, cell.y + half],
+      [cell.x - half, cell.y + half],
+      [cell.x - half, cell.y - half],
+    ].map(([x, y]) => fromBng(x as number, y as number));
+    return {
+      type: 'Feature',
+      geometry: { type: 'Polygon', coordinates: [ring] },
+      properties: {
+        count: d.count,
+        kde: d.kde,
+        gistar: d.gistar,
+        pValue: d.pValue,
+        pAdjusted: d.pAdjusted,
+        hotspot: d.hotspot,
+        class: d.class,
+        rank: d.rank,
+        topLocations: d.topLocations,
+      },
+    };
+  });
+  const notes = [
+    ...incidents.notes,
+    `Grid: ${cellSize} m cells${outline ? ' whose centres lie in the area' : ''} (British National Grid).`,
+    `KDE: quartic kernel, bandwidth ${Math.round(bandwidth)} m${request.bandwidth ? ' (given)' : ' (bandwidth.nrd rule, mean of both axes)'}; incidents per km².`,
+    'Gi*: counts of each cell and its 8 neighbours against the whole grid; p-values adjusted for the number of cells by Benjamini–Hochberg (false discovery rate 5%).',
+    'A hotspot is where incidents were recorded, which also depends on where people report and police patrol.',
+  ];
+  if (incidents.monthsMissing.length > 0)
+    notes.push(`Months not held, left out: ${incidents.monthsMissing.join(', ')}.`);
+  if (incidents.points.length < grid.cells.length)
+    notes.push(
+      'Fewer incidents than cells: with counts this sparse one incident can make its neighbourhood significant; larger cells give steadier Gi*.',
+    );
+  if (outside > 0)
+    notes.push(
+      `${outside} incident(s) fall outside the area’s cells (points just over its boundary).`,
+    );
+  return {
+    area: incidents.area,
+    what: incidents.what,
+    label: incidents.label,
+    period: request.period,
+    method,
+    cellSize,
+    bandwidth,
+    cells: grid.cells.length,
+    incidents: incidents.points.length,
+    outsideGrid: outside,
+    monthsMissing: incidents.monthsMissing,
+    ranked,
+    classification: classes
+      ? {
+          periods: classes.periods,
+          skipped: classes.skipped,
+          classes: classes.tally,
+        }
+      : null,
+    geojson: { type: 'FeatureCollection', features },
+    warnings,
+    notes,
+  };
+}
+
+interface Outline {
+  box: Box;
+  index: PolygonIndex;
+}
+
+/** The area's boundary in National Grid metres: its own, else its LSOAs'; null when none held. */
+async function areaOutline(db: Db, area: AreaSummary): Promise<Outline | null> {
+  const own = (await loadBoundaries(db, area.type)).filter((b) => b.code === area.code);
+  const shapes = own.length > 0 ? own : await lsoaBoundariesWithin(db, area.code);
+  if (shapes.length === 0) return null;
+  const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+  const project = (ring: Position[]) =>
+    ring.map(([lon, lat]) => {
+      const [x, y] = toBng(lon as number, lat as number);
+      box.minX = Math.min(box.minX, x);
+      box.minY = Math.min(box.minY, y);
+      box.maxX = Math.max(box.maxX, x);
+      box.maxY = Math.max(box.maxY, y);
+      return [x, y];
+    });
+  const projected = shapes.map((s) => ({
+    code: s.code,
+    geometry:
+      s.geometry.type === 'Polygon'
+        ? ({ type: 'Polygon', coordinates: s.geometry.coordinates.map(project) } as Polygon)
+        : ({
+            type: 'MultiPolygon',
+            coordinates: s.geometry.coordinates.map((poly) => poly.map(project)),
+          } as MultiPolygon),
+  }));
+  return { box, index: PolygonIndex.build(projected) };
+}
+
+function boxOf(points: readonly { x: number; y: number }[]): Box {
+  return {
+    minX: Math.min(...points.map((p) => p.x)),
+    minY: Math.min(...points.map((p) => p.y)),
+    maxX: Math.max(...points.map((p) => p.x)) + 1,
+    maxY: Math.max(...points.map((p) => p.y)) + 1,
+  };
+}
+
+function topLocations(
+  grid: Grid,
+  points: readonly IncidentPoint[],
+): Map<number, { location: string; count: number }[]> {
+  const byCell = new Map<number, Map<string, number>>();
+  const { x0, y0, cellSize, cols } = grid.spec;
+  for (const p of points) {
+    if (!p.location) continue;
+    const col = Math.floor((p.x - x0) / cellSize);
+    const row = Math.floor((p.y - y0) / cellSize);
+    const i = grid.position[row * cols + col];
+    if (i === undefined || i < 0) continue;
+    let m = byCell.get(i);
+    if (!m) byCell.set(i, (m = new Map()));
+    m.set(p.location, (m.get(p.location) ?? 0) + 1);
+  }
+  return new Map(
+    [...byCell].map(([i, m]) => [
+      i,
+      [...m]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .slice(0, 3)
+        .map(([location, count]) => ({ location, count })),
+    ]),
+  );
+}
+
+/**
+ * Periods for classification, from the request's span (months, as police.uk data are monthly):
+ * up to 2 years → months; up to 10 years → quarters; longer → years. A period with any month not
+ * held is skipped and reported, never counted as a period without incidents.
+ */
+function classifyCells(
+  grid: Grid,
+  points: readonly IncidentPoint[],
+  period: Period,
+  monthsMissing: readonly Month[],
+): {
+  periods: Period[];
+  skipped: Period[];
+  byCell: (HotspotClass | null)[];
+  tally: Partial<Record<HotspotClass, number>>;
+} {
+  const months = monthsIn(period);
+  const step = months.length <= 24 ? 1 : months.length <= 120 ? 3 : 12;
+  const missing = new Set(monthsMissing);
+  const periods: Period[] = [];
+  const skipped: Period[] = [];
+  for (let i = 0; i < months.length; i += step) {
+    const from = months[i] as Month;
+    const to = monthFromIndex(Math.min(monthIndex(from) + step - 1, monthIndex(period.to)));
+    const p = { from, to };
+    if (monthsIn(p).some((m) => missing.has(m))) skipped.push(p);
+    else periods.push(p);
+  }
+  if (periods.length < 2)
+    throw new InputError(
+      `--classify needs at least two periods held in ${period.from}..${period.to}; ${periods.length} held (${skipped.length} skipped for missing months)`,
+    );
+  const series = periods.map((p) => {
+    const inPeriod = points.filter((pt) => pt.month >= p.from && pt.month <= p.to);
+    return giStar(grid, countPoints(grid, inPeriod).counts);
+  });
+  const byCell = grid.cells.map((_, i) =>
+    classifyCell(
+      { z: series.map((s) => s.z[i] as number), p: series.map((s) => s.p[i] as number) },
+      DEFAULT_CLASSIFY,
+    ),
+  );
+  const tally: Partial<Record<HotspotClass, number>> = {};
+  for (const c of byCell) tally[c] = (tally[c] ?? 0) + 1;
+  return { periods, skipped, byCell, tally };
+}

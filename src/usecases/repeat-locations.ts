@@ -1,0 +1,78 @@
+/**
+ * `lantern repeat-locations`: how concentrated incidents are at a few places. For police.uk data
+ * a place is a map point (police.uk's anonymous snap points), and every map point with any record
+ * in the area belongs to the universe, so places without incidents in the period count as zeros;
+ * for partner data a place is a distinct point of the dataset's records in the area.
+ */
+import { concentration, type Concentration } from '../analysis/concentration.js';
+import type { Scope } from '../domain/scope.js';
+import { findArea } from '../store/areas.js';
+import type { Db } from '../store/db.js';
+import { streetPlaces } from '../store/incident-points.js';
+import { incidentPoints, type IncidentRequest } from './incident-points.js';
+
+export interface RepeatLocations extends Concentration {
+  area: { code: string; name: string; type: string };
+  what: string;
+  label: string;
+  period: { from: string; to: string };
+  topPlaces: { location: string | null; lon: number; lat: number; count: number; share: number }[];
+  monthsMissing: string[];
+  notes: string[];
+}
+
+const key = (lon: number, lat: number) => `${lon.toFixed(6)},${lat.toFixed(6)}`;
+
+export async function repeatLocations(
+  db: Db,
+  scope: Scope,
+  request: IncidentRequest & { top?: number },
+): Promise<RepeatLocations> {
+  const incidents = await incidentPoints(db, scope, request);
+  const places = new Map<
+    string,
+    { lon: number; lat: number; location: string | null; count: number }
+  >();
+  if (incidents.source === 'police.uk') {
+    const area = await findArea(db, request.area);
+    for (const p of await streetPlaces(db, scope, area))
+      places.set(key(p.lon, p.lat), { ...p, count: 0 });
+  }
+  for (const p of incidents.points) {
+    const k = key(p.lon, p.lat);
+    const place = places.get(k) ?? { lon: p.lon, lat: p.lat, location: p.location, count: 0 };
+    place.count += 1;
+    places.set(k, place);
+  }
+  const list = [...places.entries()].map(([k, p]) => ({
+    key: k,
+    label: p.location,
+    count: p.count,
+  }));
+  const result = concentration(list);
+  const total = result.incidents;
+  const topPlaces = [...places.values()]
+    .filter((p) => p.count > 0)
+    .sort((a, b) => b.count - a.count || a.lon - b.lon || a.lat - b.lat)
+    .slice(0, request.top ?? 10)
+    .map((p) => ({ ...p, share: total > 0 ? p.count / total : 0 }));
+  return {
+    ...result,
+    area: incidents.area,
+    what: incidents.what,
+    label: incidents.label,
+    period: incidents.period,
+    topPlaces,
+    monthsMissing: incidents.monthsMissing,
+    notes: [
+      ...incidents.notes,
+      incidents.source === 'police.uk'
+        ? 'Places: every police.uk map point with any record in the area (those without incidents in the period count as zeros). Map points stand for several nearby addresses.'
+        : 'Places: the distinct points of the records in the area.',
+      'Gini: 0 when every place has as many incidents, near 1 when one place has them all.',
+      ...(incidents.monthsMissing.length > 0
+        ? [`Months not held, left out: ${incidents.monthsMissing.join(', ')}.`]
+        : []),
+    ],
+  };
+}
