@@ -1,0 +1,16 @@
+/**
+ * A private copy of the demo store built once by the global setup: a test file may read or change
+ * its copy without waiting for `lantern demo` or disturbing other files running in parallel.
+ */
+import { copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { inject } from 'vitest';
+
+export function demoStoreCopy(dir: string, name = 'demo.duckdb'): string {
+  const source = inject('demoStore');
+  const target = join(dir, name);
+  copyFileSync(source, target);
+  if (existsSync(`${source}.hash-key`)) copyFileSync(`${source}.hash-key`, `${target}.hash-key`);
+  return target;
+}
