@@ -23,8 +23,12 @@ import { runStopSearch } from './commands/stop-search.js';
 import { runExceptions } from './commands/exceptions.js';
 import { runDatasets } from './commands/datasets.js';
 import { runHiddenFigure } from './commands/hidden-figure.js';
+import { runNearRepeat } from './commands/near-repeat.js';
+import { runHotspots } from './commands/hotspots.js';
+import { runRepeatLocations } from './commands/repeat-locations.js';
 import { runOverview } from './commands/overview.js';
 import { runForecast } from './commands/forecast.js';
+import { runCameras } from './commands/cameras.js';
 import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -64,12 +68,24 @@ Commands:
         [--category C]
   stop-search --force F --period P  searches by object and outcome, and the linked share
   exceptions --area A --category C  months above the 99.8% limit expected from the area's history
+  hotspots --area A --period P   grid counts, kernel density and Getis-Ord Gi* (FDR) clipped to the
+         (--category C | --dataset D) [--method gistar|kde|count] [--cell M] [--bandwidth M]
+         [--classify] [--top N] [--out F.geojson]   --classify: persistent, emerging, former,
+                                 intermittent hot/coldspots over the periods held
+  repeat-locations --area A --period P (--category C | --dataset D)   the share at the top 1/5/10%
+                                 of places, the Lorenz curve and Gini
+  near-repeat --area A --period P  Knox test (Near Repeat Calculator): pairs close in space and
+         --dataset D [--category C]  time against permutations of dates; dated partner data only
+         [--distance-bands 0,100,200,400,800] [--time-bands 0,7,14,21,28] [--iterations 999] [--seed 1]
   hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
         [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
                                  significant changes (Holm) and exceptions in the period
   forecast --area A --category C  the next 3 to 6 months (--months N) with 80%/95% intervals and a
                                  backtest (MASE), from the latest unbroken run of months
+  cameras --area A --period P    sites for K deployable cameras that would have seen the most
+          (--category C | --dataset D) --cameras K --radius M [--candidates F] [--existing F]
+          [--exclude F] [--out F.geojson]   incidents (maximal covering: greedy + local search)
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -108,6 +124,22 @@ const OPTIONS = {
   'archive-url': { type: 'string' },
   dataset: { type: 'string' },
   mapping: { type: 'string' },
+  'distance-bands': { type: 'string' },
+  'time-bands': { type: 'string' },
+  iterations: { type: 'string' },
+  seed: { type: 'string' },
+  method: { type: 'string' },
+  cell: { type: 'string' },
+  bandwidth: { type: 'string' },
+  classify: { type: 'boolean', default: false },
+  top: { type: 'string' },
+  out: { type: 'string' },
+  cameras: { type: 'string' },
+  radius: { type: 'string' },
+  candidates: { type: 'string' },
+  existing: { type: 'string' },
+  exclude: { type: 'string' },
+  'harm-weighted': { type: 'boolean', default: false },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -187,6 +219,37 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         });
       case 'datasets':
         return await runDatasets(ctx);
+      case 'hotspots':
+        return await runHotspots(ctx, {
+          area: values.area,
+          category: values.category,
+          dataset: values.dataset,
+          period: values.period,
+          method: values.method,
+          cell: values.cell,
+          bandwidth: values.bandwidth,
+          classify: values.classify,
+          top: values.top,
+          out: values.out,
+        });
+      case 'repeat-locations':
+        return await runRepeatLocations(ctx, {
+          area: values.area,
+          period: values.period,
+          category: values.category,
+          dataset: values.dataset,
+        });
+      case 'near-repeat':
+        return await runNearRepeat(ctx, {
+          area: values.area,
+          period: values.period,
+          dataset: values.dataset,
+          category: values.category,
+          distanceBands: values['distance-bands'],
+          timeBands: values['time-bands'],
+          iterations: values.iterations,
+          seed: values.seed,
+        });
       case 'hidden-figure':
         return await runHiddenFigure(ctx, {
           area: values.area,
@@ -195,6 +258,20 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         });
       case 'overview':
         return await runOverview(ctx, { within: values.within, period: values.period });
+      case 'cameras':
+        return await runCameras(ctx, {
+          area: values.area,
+          category: values.category,
+          dataset: values.dataset,
+          period: values.period,
+          cameras: values.cameras,
+          radius: values.radius,
+          candidates: values.candidates,
+          existing: values.existing,
+          exclude: values.exclude,
+          harmWeighted: values['harm-weighted'],
+          out: values.out,
+        });
       case 'forecast':
         return await runForecast(ctx, {
           area: values.area,

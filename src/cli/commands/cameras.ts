@@ -1,0 +1,138 @@
+/**
+ * `lantern cameras --area A (--dataset NAME [--category C] | --category C) --period P
+ *  --cameras K --radius R [--candidates FILE] [--existing FILE] [--exclude FILE] [--out F.geojson]`:
+ * where K deployable cameras would have seen the most incidents of the period (maximal covering).
+ */
+import { writeFile } from 'node:fs/promises';
+
+import { parsePeriod } from '../../domain/month.js';
+import { InputError } from '../../errors.js';
+import { cameraGeoJson, cameraPlan } from '../../usecases/cameras.js';
+import { printJson, withStore, type CommandContext } from '../context.js';
+import { formatCount, formatTable } from '../table.js';
+
+export interface CameraArgs {
+  area?: string;
+  category?: string;
+  dataset?: string;
+  period?: string;
+  cameras?: string;
+  radius?: string;
+  candidates?: string;
+  existing?: string;
+  exclude?: string;
+  harmWeighted: boolean;
+  out?: string;
+}
+
+/**
+ * Why there is no harm weighting (yet): the shared domain notes (§3) give ONS Crime Severity Score
+ * weights for a few offences only, none for burglary, vehicle crime, shoplifting, theft, bicycle
+ * theft, weapons, other crime or fly-tipping, and no Cambridge Crime Harm Index values at all; and
+ * within one category every incident would weigh the same, which does not move a single camera.
+ */
+const NO_HARM_WEIGHTS =
+  '--harm-weighted is not offered: harm weights (ONS Crime Severity Score, Cambridge Crime Harm ' +
+  'Index) are known to Lantern for only a few offences (none for burglary, vehicle crime, theft, ' +
+  'shoplifting, other crime or fly-tipping), so all-crime cannot be weighted, and within one ' +
+  'category every incident would weigh the same, which would not move a camera. Sites are chosen ' +
+  'by incident counts.';
+
+const number = (name: string, v: string | undefined) => {
+  if (v === undefined) throw new InputError(`cameras: --${name} is required`);
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n))
+    throw new InputError(`--${name}: "${v}" is not a number`);
+  return n;
+};
+
+export async function runCameras(ctx: CommandContext, args: CameraArgs): Promise<number> {
+  if (args.harmWeighted) throw new InputError(NO_HARM_WEIGHTS);
+  if (!args.area) throw new InputError('cameras: --area is required');
+  if (!args.period) throw new InputError('cameras: --period is required (YYYY-MM..YYYY-MM)');
+  const period = parsePeriod(args.period);
+  const cameras = number('cameras', args.cameras);
+  const radius = number('radius', args.radius);
+  const plan = await withStore(
+    ctx,
+    (db) =>
+      cameraPlan(db, ctx.scope, {
+        area: args.area as string,
+        period,
+        category: args.category,
+        dataset: args.dataset,
+        cameras,
+        radius,
+        candidatesFile: args.candidates,
+        existingFile: args.existing,
+        excludeFile: args.exclude,
+      }),
+    { readOnly: true },
+  );
+  if (args.out) {
+    try {
+      await writeFile(args.out, JSON.stringify(cameraGeoJson(plan)) + '\n');
+    } catch (error) {
+      throw new InputError(`--out ${args.out}: cannot write (${(error as Error).message})`);
+    }
+  }
+  if (ctx.json) {
+    printJson(ctx, { ...plan, out: args.out ?? null });
+    return 0;
+  }
+  const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+  const rows = plan.sites.map((s) => [
+    String(s.rank),
+    s.nearest ? `${s.nearest.location} (${formatCount(s.nearest.distance)} m)` : '–',
+    s.name ?? '',
+    formatCount(s.gain),
+    formatCount(s.covered),
+    formatCount(s.unique),
+    `${s.lat.toFixed(5)}, ${s.lon.toFixed(5)}`,
+    `${s.easting} ${s.northing}`,
+  ]);
+  const withName = plan.sites.some((s) => s.name !== null);
+  const drop = <T>(cells: T[]) => (withName ? cells : cells.filter((_, i) => i !== 2));
+  ctx.out(
+    [
+      `${plan.area.name}, ${plan.label}, ${plan.period.from}..${plan.period.to}: ` +
+        `${plan.cameras} camera${plan.cameras === 1 ? '' : 's'} seeing ${plan.radius} m`,
+      '',
+      plan.sites.length > 0
+        ? formatTable(
+            drop([
+              'rank',
+              'nearest street',
+              'name',
+              'adds',
+              'within',
+              'only here',
+              'lat, lon',
+              'easting northing',
+            ]),
+            rows.map(drop),
+            drop(['right', 'left', 'left', 'right', 'right', 'right', 'left', 'left']),
+          )
+        : 'No site would cover any incident.',
+      '',
+      `Covered: ${formatCount(plan.covered)} of ${formatCount(plan.incidents)} incidents (${pct(plan.share)})` +
+        (plan.alreadyCovered > 0
+          ? `; ${formatCount(plan.alreadyCovered)} already within ${plan.radius} m of an existing camera, ` +
+            `so ${pct(plan.shareOfUncovered)} of the rest`
+          : '') +
+        '.',
+      `Greedy choice covered ${formatCount(plan.greedyCovered)}; local search made ` +
+        `${plan.localSearch.swaps} swap${plan.localSearch.swaps === 1 ? '' : 's'}` +
+        (plan.localSearch.stoppedBy === 'swap-limit' ? ' and stopped at its limit' : '') +
+        '.',
+      `Method: ${plan.method}.`,
+      ...(args.out
+        ? [`Map written to ${args.out} (GeoJSON, WGS84: sites and coverage circles).`]
+        : []),
+      '',
+      'Notes:',
+      ...plan.notes.map((n) => `  ${n}`),
+    ].join('\n'),
+  );
+  return 0;
+}
