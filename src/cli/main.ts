@@ -5,30 +5,10 @@
  */
 import { parseArgs } from 'node:util';
 
+// Commands are loaded when used: each brings its own libraries (DuckDB, exceljs, proj4…), and
+// `lantern --help` or a usage error should not wait for all of them.
+
 import { ConfigError, isUserError, SourceUnavailableError } from '../errors.js';
-import { runAreasCheck } from './commands/areas-check.js';
-import { runAreasGroups } from './commands/areas-groups.js';
-import { runImportBoundaries } from './commands/areas-import-boundaries.js';
-import { runImportPopulation } from './commands/areas-import-population.js';
-import { runAreas } from './commands/areas.js';
-import { runDemo, runStart } from './commands/demo.js';
-import { runFetch } from './commands/fetch.js';
-import { runImport } from './commands/import.js';
-import { runSummary } from './commands/summary.js';
-import { runTrends } from './commands/trends.js';
-import { runCompare } from './commands/compare.js';
-import { runOutcomes } from './commands/outcomes.js';
-import { runDeprivation } from './commands/deprivation.js';
-import { runStopSearch } from './commands/stop-search.js';
-import { runExceptions } from './commands/exceptions.js';
-import { runDatasets } from './commands/datasets.js';
-import { runHiddenFigure } from './commands/hidden-figure.js';
-import { runNearRepeat } from './commands/near-repeat.js';
-import { runHotspots } from './commands/hotspots.js';
-import { runRepeatLocations } from './commands/repeat-locations.js';
-import { runOverview } from './commands/overview.js';
-import { runForecast } from './commands/forecast.js';
-import { runCameras } from './commands/cameras.js';
 import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -169,7 +149,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   try {
     switch (command) {
       case 'import':
-        return await runImport(ctx, {
+        return await (
+          await import('./commands/import.js')
+        ).runImport(ctx, {
           paths: rest,
           force: values.force,
           dataset: values.dataset,
@@ -180,13 +162,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       case 'areas':
         return await runAreasCommand(ctx, rest, values);
       case 'summary':
-        return await runSummary(ctx, {
+        return await (
+          await import('./commands/summary.js')
+        ).runSummary(ctx, {
           area: values.area,
           type: values.type,
           period: values.period,
         });
       case 'trends':
-        return await runTrends(ctx, {
+        return await (
+          await import('./commands/trends.js')
+        ).runTrends(ctx, {
           dataset: values.dataset,
           area: values.area,
           category: values.category,
@@ -194,7 +180,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           period: values.period,
         });
       case 'compare':
-        return await runCompare(ctx, {
+        return await (
+          await import('./commands/compare.js')
+        ).runCompare(ctx, {
           dataset: values.dataset,
           within: values.within,
           group: values.group,
@@ -202,25 +190,35 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           period: values.period,
         });
       case 'outcomes':
-        return await runOutcomes(ctx, { area: values.area, period: values.period });
+        return await (
+          await import('./commands/outcomes.js')
+        ).runOutcomes(ctx, { area: values.area, period: values.period });
       case 'deprivation':
-        return await runDeprivation(ctx, {
+        return await (
+          await import('./commands/deprivation.js')
+        ).runDeprivation(ctx, {
           area: values.area,
           period: values.period,
           category: values.category,
         });
       case 'stop-search':
-        return await runStopSearch(ctx, { force: values.force, period: values.period });
+        return await (
+          await import('./commands/stop-search.js')
+        ).runStopSearch(ctx, { force: values.force, period: values.period });
       case 'exceptions':
-        return await runExceptions(ctx, {
+        return await (
+          await import('./commands/exceptions.js')
+        ).runExceptions(ctx, {
           area: values.area,
           category: values.category,
           dataset: values.dataset,
         });
       case 'datasets':
-        return await runDatasets(ctx);
+        return await (await import('./commands/datasets.js')).runDatasets(ctx);
       case 'hotspots':
-        return await runHotspots(ctx, {
+        return await (
+          await import('./commands/hotspots.js')
+        ).runHotspots(ctx, {
           area: values.area,
           category: values.category,
           dataset: values.dataset,
@@ -233,14 +231,18 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           out: values.out,
         });
       case 'repeat-locations':
-        return await runRepeatLocations(ctx, {
+        return await (
+          await import('./commands/repeat-locations.js')
+        ).runRepeatLocations(ctx, {
           area: values.area,
           period: values.period,
           category: values.category,
           dataset: values.dataset,
         });
       case 'near-repeat':
-        return await runNearRepeat(ctx, {
+        return await (
+          await import('./commands/near-repeat.js')
+        ).runNearRepeat(ctx, {
           area: values.area,
           period: values.period,
           dataset: values.dataset,
@@ -251,15 +253,21 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           seed: values.seed,
         });
       case 'hidden-figure':
-        return await runHiddenFigure(ctx, {
+        return await (
+          await import('./commands/hidden-figure.js')
+        ).runHiddenFigure(ctx, {
           area: values.area,
           period: values.period,
           config: values.config,
         });
       case 'overview':
-        return await runOverview(ctx, { within: values.within, period: values.period });
+        return await (
+          await import('./commands/overview.js')
+        ).runOverview(ctx, { within: values.within, period: values.period });
       case 'cameras':
-        return await runCameras(ctx, {
+        return await (
+          await import('./commands/cameras.js')
+        ).runCameras(ctx, {
           area: values.area,
           category: values.category,
           dataset: values.dataset,
@@ -273,13 +281,17 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           out: values.out,
         });
       case 'forecast':
-        return await runForecast(ctx, {
+        return await (
+          await import('./commands/forecast.js')
+        ).runForecast(ctx, {
           area: values.area,
           category: values.category,
           months: values.months,
         });
       case 'fetch':
-        return await runFetch(
+        return await (
+          await import('./commands/fetch.js')
+        ).runFetch(
           ctx,
           {
             area: values.area,
@@ -294,9 +306,9 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           env,
         );
       case 'demo':
-        return await runDemo(ctx);
+        return await (await import('./commands/demo.js')).runDemo(ctx);
       case 'start':
-        return await runStart(ctx);
+        return await (await import('./commands/demo.js')).runStart(ctx);
       default:
         ctx.err(`lantern: unknown command "${command}". Run 'lantern --help' for usage.`);
         return 2;
@@ -325,13 +337,20 @@ async function runAreasCommand(
   const [sub] = rest;
   switch (sub) {
     case undefined:
-      return runAreas(ctx, { type: values.type, within: values.within, all: values.all });
+      return (await import('./commands/areas.js')).runAreas(ctx, {
+        type: values.type,
+        within: values.within,
+        all: values.all,
+      });
     case 'check':
-      return runAreasCheck(ctx);
+      return (await import('./commands/areas-check.js')).runAreasCheck(ctx);
     case 'groups':
-      return runAreasGroups(ctx, { config: values.config, all: values.all });
+      return (await import('./commands/areas-groups.js')).runAreasGroups(ctx, {
+        config: values.config,
+        all: values.all,
+      });
     case 'import-boundaries':
-      return runImportBoundaries(ctx, {
+      return (await import('./commands/areas-import-boundaries.js')).runImportBoundaries(ctx, {
         file: rest[1],
         type: values.type,
         vintage: values.vintage,
@@ -339,7 +358,7 @@ async function runAreasCommand(
         source: values.source,
       });
     case 'import-population':
-      return runImportPopulation(ctx, {
+      return (await import('./commands/areas-import-population.js')).runImportPopulation(ctx, {
         file: rest[1],
         year: values.year,
         source: values.source,
