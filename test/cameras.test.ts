@@ -225,7 +225,7 @@ describe('lantern cameras', () => {
     }
   });
 
-  it('police.uk categories, and --harm-weighted refused with the reason', () => {
+  it('police.uk categories; harm weights where the configuration knows them, refused where not', () => {
     const { code, json } = runCliJson<Plan>([
       'cameras',
       '--area',
@@ -247,6 +247,37 @@ describe('lantern cameras', () => {
     for (const s of json.sites) expect(s.nearest?.location).toMatch(/^On or near /);
     const r = runCli([...FLY_TIPPING, '--harm-weighted']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/--harm-weighted is not offered/);
+    expect(r.stderr).toMatch(/harm weights are by police\.uk category; partner data have none/);
+    const police = (category: string, extra: string[] = []) =>
+      runCliJson<Plan & { notes: string[] }>([
+        'cameras',
+        '--area',
+        'Three Rivers',
+        '--category',
+        category,
+        '--period',
+        '2025-01..2025-12',
+        '--cameras',
+        '3',
+        '--radius',
+        '100',
+        '--db',
+        db,
+        ...extra,
+      ]);
+    // All crime holds burglary, shoplifting, …: no weight is known for them, and the message says which.
+    const all = police('all-crime', ['--harm-weighted']);
+    expect(all.code).toBe(2);
+    // Violence and sexual offences: one weight (203.07, violence with injury, unverified) for every
+    // incident, so the sites are those of the unweighted run and the notes say which weight.
+    const counted = police('violent-crime');
+    const weighted = police('violent-crime', ['--harm-weighted']);
+    expect(weighted.code).toBe(0);
+    expect(weighted.json.sites.map((x) => [x.lon, x.lat])).toEqual(
+      counted.json.sites.map((x) => [x.lon, x.lat]),
+    );
+    expect(weighted.json.notes.join(' ')).toMatch(
+      /Harm weight of violent-crime: 203\.07 \(Violence with injury; .*unverified\)/,
+    );
   });
 });

@@ -65,7 +65,7 @@ Commands:
                                  backtest (MASE), from the latest unbroken run of months
   cameras --area A --period P    sites for K deployable cameras that would have seen the most
           (--category C | --dataset D) --cameras K --radius M [--candidates F] [--existing F]
-          [--exclude F] [--out F.geojson]   incidents (maximal covering: greedy + local search)
+          [--exclude F] [--harm-weighted [--harm-config F]] [--out F.geojson]   incidents (maximal covering: greedy + local search)
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -120,6 +120,7 @@ const OPTIONS = {
   existing: { type: 'string' },
   exclude: { type: 'string' },
   'harm-weighted': { type: 'boolean', default: false },
+  'harm-config': { type: 'string' },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -278,6 +279,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           existing: values.existing,
           exclude: values.exclude,
           harmWeighted: values['harm-weighted'],
+          harmConfig: values['harm-config'],
           out: values.out,
         });
       case 'forecast':

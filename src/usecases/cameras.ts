@@ -24,12 +24,17 @@ import { solveCovering, type ExclusionZone, type PlanePoint } from '../analysis/
 import type { AreaSummary } from '../domain/area-counts.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
+import {
+  DEFAULT_HARM_WEIGHTS_FILE,
+  loadHarmWeights,
+  type HarmWeight,
+} from '../config/harm-weights.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { fromBng, toBng } from '../geo/bng.js';
 import { readTableFile, type TableFile, type TableRow } from '../ingest/partner/table-file.js';
 import type { Db } from '../store/db.js';
 import { mapPointLocations } from '../store/nearest-location.js';
-import { incidentPoints, type IncidentRequest } from './incident-points.js';
+import { incidentPoints, type IncidentPoint, type IncidentRequest } from './incident-points.js';
 
 export interface CameraRequest extends IncidentRequest {
   /** How many cameras to place. */
@@ -39,6 +44,9 @@ export interface CameraRequest extends IncidentRequest {
   candidatesFile?: string;
   existingFile?: string;
   excludeFile?: string;
+  /** Weight each incident by its category's harm weight (config/harm-weights.yaml). */
+  harmWeighted?: boolean;
+  harmConfig?: string;
 }
 
 export interface CameraSite {
@@ -127,8 +135,9 @@ export async function cameraPlan(
   const zones = request.excludeFile ? await readZones(request.excludeFile) : null;
 
   const set = await incidentPoints(db, scope, request);
+  const weighted = request.harmWeighted ? await harmWeighted(set, request.harmConfig) : null;
   const result = solveCovering({
-    incidents: set.points,
+    incidents: weighted?.points ?? set.points,
     candidates: candidates ?? undefined,
     existing: existing ?? undefined,
     exclude: zones ?? undefined,
@@ -137,7 +146,7 @@ export async function cameraPlan(
   });
 
   // Naming the sites: the nearest police.uk map point with a location text.
-  const notes: string[] = [];
+  const notes: string[] = [...(weighted?.notes ?? [])];
   let places: Located[] = [];
   if (set.source === 'police.uk') {
     places = set.points.flatMap((p) =>
@@ -446,4 +455,35 @@ async function readZones(path: string): Promise<ExclusionZone[]> {
 function round(v: number, places: number): number {
   const f = 10 ** places;
   return Math.round(v * f) / f;
+}
+
+/**
+ * Incidents weighted by their category's harm weight. Refused for partner data (no weights) and
+ * when any category present has no known weight, naming those categories.
+ */
+async function harmWeighted(
+  set: Awaited<ReturnType<typeof incidentPoints>>,
+  config: string | undefined,
+): Promise<{ points: (IncidentPoint & { weight: number })[]; notes: string[] }> {
+  if (set.source !== 'police.uk')
+    throw new InputError(
+      '--harm-weighted: harm weights are by police.uk category; partner data have none',
+    );
+  const weights = await loadHarmWeights(config);
+  const present = [...new Set(set.points.flatMap((p) => p.categories))].sort();
+  const missing = present.filter((c) => !weights.get(c)?.weight);
+  if (missing.length > 0)
+    throw new InputError(
+      `--harm-weighted: no harm weight is known for ${missing.join(', ')}; give them in a copy of ${config ?? DEFAULT_HARM_WEIGHTS_FILE} (--harm-config FILE)`,
+    );
+  return {
+    points: set.points.map((p) => ({
+      ...p,
+      weight: Math.max(...p.categories.map((c) => weights.get(c)?.weight ?? 0)),
+    })),
+    notes: present.map((c) => {
+      const w = weights.get(c) as HarmWeight;
+      return `Harm weight of ${c}: ${w.weight} (${w.offence}; ${w.source}${w.verified ? '' : '; unverified'})${w.note ? `. ${w.note}` : ''}`;
+    }),
+  };
 }

@@ -22,21 +22,9 @@ export interface CameraArgs {
   existing?: string;
   exclude?: string;
   harmWeighted: boolean;
+  harmConfig?: string;
   out?: string;
 }
-
-/**
- * Why there is no harm weighting (yet): the shared domain notes (§3) give ONS Crime Severity Score
- * weights for a few offences only, none for burglary, vehicle crime, shoplifting, theft, bicycle
- * theft, weapons, other crime or fly-tipping, and no Cambridge Crime Harm Index values at all; and
- * within one category every incident would weigh the same, which does not move a single camera.
- */
-const NO_HARM_WEIGHTS =
-  '--harm-weighted is not offered: harm weights (ONS Crime Severity Score, Cambridge Crime Harm ' +
-  'Index) are known to Lantern for only a few offences (none for burglary, vehicle crime, theft, ' +
-  'shoplifting, other crime or fly-tipping), so all-crime cannot be weighted, and within one ' +
-  'category every incident would weigh the same, which would not move a camera. Sites are chosen ' +
-  'by incident counts.';
 
 const number = (name: string, v: string | undefined) => {
   if (v === undefined) throw new InputError(`cameras: --${name} is required`);
@@ -47,7 +35,6 @@ const number = (name: string, v: string | undefined) => {
 };
 
 export async function runCameras(ctx: CommandContext, args: CameraArgs): Promise<number> {
-  if (args.harmWeighted) throw new InputError(NO_HARM_WEIGHTS);
   if (!args.area) throw new InputError('cameras: --area is required');
   if (!args.period) throw new InputError('cameras: --period is required (YYYY-MM..YYYY-MM)');
   const period = parsePeriod(args.period);
@@ -66,6 +53,8 @@ export async function runCameras(ctx: CommandContext, args: CameraArgs): Promise
         candidatesFile: args.candidates,
         existingFile: args.existing,
         excludeFile: args.exclude,
+        harmWeighted: args.harmWeighted,
+        harmConfig: args.harmConfig,
       }),
     { readOnly: true },
   );
