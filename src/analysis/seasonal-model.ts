@@ -58,15 +58,14 @@ export const MIN_SEASONAL_MONTHS = 13;
 export function fitSeasonal(history: readonly MonthCount[]): SeasonalFit | null {
   if (history.length < MIN_SEASONAL_MONTHS) return null;
   const data = arrays(history);
-  const full = fitProfile(data, -1, null);
+  const full = fitProfile(data, -1, null, true);
   const twins = new Int32Array(13);
   for (let i = 0; i < data.n; i++) twins[data.cal[i] as number]!++;
   const months = history.map((h, i): ExpectedMonth => {
     const cal = data.cal[i] as number;
     if ((twins[cal] as number) < 2)
       return { month: h.month, observed: h.count, expected: null, upper998: null, exception: null };
-    const rest = fitProfile(data, i, full);
-    const expected = rest.mean(cal, data.t[i] as number);
+    const expected = meanOf(fitProfile(data, i, full, false), cal, data.t[i] as number);
     const upper998 = poissonQuantile(0.999, expected);
     return { month: h.month, observed: h.count, expected, upper998, exception: h.count > upper998 };
   });
@@ -88,9 +87,9 @@ export interface Glm {
 /** The regression fitted to the whole history. */
 export function fitGlm(history: readonly MonthCount[]): Glm {
   const data = arrays(history);
-  const fit = fitProfile(data, -1, null);
+  const fit = fitProfile(data, -1, null, true);
   return {
-    predict: (m) => fit.mean(Number(m.slice(5, 7)), (monthIndex(m) - data.t0) / 12),
+    predict: (m) => meanOf(fit, Number(m.slice(5, 7)), (monthIndex(m) - data.t0) / 12),
     trendPerYear: Math.exp(fit.beta),
     iterations: fit.iterations,
   };
@@ -123,10 +122,15 @@ function arrays(history: readonly MonthCount[]): Arrays {
 interface ProfileFit {
   beta: number;
   iterations: number;
-  /** S0, S1, S2 by calendar month at `beta`, over the months fitted. */
-  sums: [Float64Array, Float64Array, Float64Array];
-  mean(cal: number, t: number): number;
+  /** S0, S1, S2 by calendar month at `beta`, over the months fitted (kept fits only). */
+  sums: [Float64Array, Float64Array, Float64Array] | null;
+  /** exp(α_c) by calendar month: the level of each (shared scratch unless kept). */
+  level: Float64Array;
 }
+
+/** The fitted mean of calendar month `cal` at time `t` (years). */
+const meanOf = (fit: ProfileFit, cal: number, t: number) =>
+  (fit.level[cal] as number) * Math.exp(fit.beta * t);
 
 const MAX_STEPS = 200;
 const MAX_TREND = 20; // |β| in log units per year: far beyond any real series
@@ -136,6 +140,8 @@ const TOLERANCE = 1e-9;
 
 /** Per calendar month (index 1..12): Y_c, and S0, S1, S2 at the current β. */
 const total = new Float64Array(13);
+const seen = new Uint8Array(13);
+const scratchLevel = new Float64Array(13);
 const s0 = new Float64Array(13);
 const s1 = new Float64Array(13);
 const s2 = new Float64Array(13);
@@ -160,10 +166,15 @@ function sums(data: Arrays, skip: number, beta: number): void {
  * The maximum-likelihood fit without observation `skip` (-1: none). A refit starts from the full
  * fit, whose sums less the left-out month's terms are the first step's sums at no cost.
  */
-function fitProfile(data: Arrays, skip: number, from: ProfileFit | null): ProfileFit {
+function fitProfile(
+  data: Arrays,
+  skip: number,
+  from: ProfileFit | null,
+  keep: boolean,
+): ProfileFit {
   const { n, t, y, cal } = data;
   total.fill(0);
-  const seen = new Uint8Array(13);
+  seen.fill(0);
   let ty = 0;
   for (let i = 0; i < n; i++) {
     if (i === skip) continue;
@@ -177,7 +188,7 @@ function fitProfile(data: Arrays, skip: number, from: ProfileFit | null): Profil
   let hi = MAX_TREND;
   let iterations = 0;
   for (; iterations < MAX_STEPS; iterations++) {
-    if (iterations === 0 && from && skip >= 0) {
+    if (iterations === 0 && from?.sums && skip >= 0) {
       s0.set(from.sums[0]);
       s1.set(from.sums[1]);
       s2.set(from.sums[2]);
@@ -216,7 +227,7 @@ function fitProfile(data: Arrays, skip: number, from: ProfileFit | null): Profil
     beta = next;
   }
   const base = seen.indexOf(1); // the level a never-observed calendar month shares
-  const level = new Float64Array(13);
+  const level = keep ? new Float64Array(13) : scratchLevel;
   for (let c = 1; c <= 12; c++) {
     const k = seen[c] ? c : base;
     level[c] = base === -1 ? 0 : (total[k] as number) / (s0[k] as number);
@@ -224,7 +235,7 @@ function fitProfile(data: Arrays, skip: number, from: ProfileFit | null): Profil
   return {
     beta,
     iterations: iterations + 1,
-    sums: [s0.slice(), s1.slice(), s2.slice()],
-    mean: (c, ti) => (level[c] as number) * Math.exp(beta * ti),
+    sums: keep ? [s0.slice(), s1.slice(), s2.slice()] : null,
+    level,
   };
 }

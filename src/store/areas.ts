@@ -15,6 +15,12 @@ export interface AreaRow extends Area {
 }
 
 export async function findArea(db: Db, query: string, type?: AreaType): Promise<AreaRow> {
+  const area = await resolveArea(db, query, type);
+  return { ...area, population: await populationOf(db, area.code) };
+}
+
+/** The register's area an analyst names (code, name, or force id), without its population. */
+export async function resolveArea(db: Db, query: string, type?: AreaType): Promise<Area> {
   const params = { q: query.trim(), type: type ?? null };
   // Exact spelling first (a union of cheap lookups: no function of every row), then any case.
   let matches = await db.query<Area & Record<string, unknown>>(
@@ -45,8 +51,7 @@ export async function findArea(db: Db, query: string, type?: AreaType): Promise<
     const list = chosen.map((m) => `${m.code} (${m.name}, ${m.type})`).join(', ');
     throw new InputError(`"${query}" names more than one area: ${list}; give the code instead`);
   }
-  const area = chosen[0] as Area;
-  return { ...area, population: await populationOf(db, area.code) };
+  return chosen[0] as Area;
 }
 
 /** The most recent population recorded for an area, with its year and source. */
@@ -230,14 +235,18 @@ export async function areasByCode(db: Db, codes: readonly string[]): Promise<Are
 export async function ancestorChains(
   db: Db,
   codes: readonly string[],
+  /** False when every code is a district or above: the wards and LSOAs need no lookup. */
+  lowerLevels = true,
 ): Promise<Map<string, { code: string; type: AreaType }[]>> {
   const upper = await db.query<{ code: string; type: AreaType; parent: string | null }>(
-    `SELECT code, type, parent FROM area WHERE type IN ('force', 'csp', 'district')
-     UNION ALL
-     SELECT code, type, parent FROM area WHERE list_contains($codes, code) AND type IN ('ward', 'lsoa')
-     UNION ALL
-     SELECT w.code, w.type, w.parent FROM area l JOIN area w ON w.code = l.parent
-     WHERE list_contains($codes, l.code) AND l.type = 'lsoa'`,
+    lowerLevels
+      ? `SELECT code, type, parent FROM area WHERE type IN ('force', 'csp', 'district')
+         UNION ALL
+         SELECT code, type, parent FROM area WHERE list_contains($codes, code) AND type IN ('ward', 'lsoa')
+         UNION ALL
+         SELECT w.code, w.type, w.parent FROM area l JOIN area w ON w.code = l.parent
+         WHERE list_contains($codes, l.code) AND l.type = 'lsoa'`
+      : `SELECT code, type, parent FROM area WHERE type IN ('force', 'csp', 'district') AND $codes IS NOT NULL`,
     { codes: list(codes) },
     { codes: TEXT_LIST },
   );
@@ -304,4 +313,15 @@ export async function resolveAreaReferences(
     });
   }
   return result;
+}
+
+/** The districts inside an area of district level or above (itself, for a district), by code. */
+export async function districtAreasWithin(db: Db, code: string): Promise<Area[]> {
+  return db.query<Area & Record<string, unknown>>(
+    `SELECT d.code, d.name, d.type, d.parent, d.vintage FROM area d
+     LEFT JOIN area c ON c.code = d.parent
+     WHERE d.type = 'district' AND (d.code = $code OR d.parent = $code OR c.parent = $code)
+     ORDER BY d.code`,
+    { code },
+  );
 }

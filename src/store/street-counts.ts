@@ -76,6 +76,7 @@ export async function observedStreetMonthsByArea(
   const chains = await ancestorChains(
     db,
     areas.map((a) => a.code),
+    areas.some((a) => a.type === 'ward' || a.type === 'lsoa'),
   );
   const batches = await db.query<{ force: string; area: string | null; month: Month }>(
     `SELECT DISTINCT f.pfa_code AS force, b.area_code AS area, b.month

@@ -8,7 +8,7 @@ import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
-import { findArea } from '../store/areas.js';
+import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
@@ -20,7 +20,7 @@ export async function findExceptions(
   scope: Scope,
   request: { area: string; category?: string; dataset?: string },
 ): Promise<ExceptionsReport> {
-  const area = await findArea(db, request.area);
+  const area = await resolveArea(db, request.area);
   if (request.dataset) {
     const dataset = datasetNamed(request.dataset);
     const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, [area]);

@@ -12,8 +12,7 @@ import { ALL_CRIME } from '../domain/categories.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
-import { districtsWithin } from '../store/area-force.js';
-import { areasByCode, findArea } from '../store/areas.js';
+import { districtAreasWithin, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { streetAreaCounts } from './street-area-counts.js';
 import { ALL_POLICE_MEASURES } from './trends.js';
@@ -38,10 +37,10 @@ export async function partnershipOverview(
   scope: Scope,
   request: { within: string; period?: Period },
 ): Promise<PartnershipOverview> {
-  const within = await findArea(db, request.within);
-  const codes = [...(await districtsWithin(db, within.code))].sort();
-  if (codes.length === 0) throw new InputError(`overview: ${within.name} holds no districts`);
-  const inputs = await streetAreaCounts(db, scope, await areasByCode(db, codes));
+  const within = await resolveArea(db, request.within);
+  const districts = await districtAreasWithin(db, within.code);
+  if (districts.length === 0) throw new InputError(`overview: ${within.name} holds no districts`);
+  const inputs = await streetAreaCounts(db, scope, districts);
   const held = [...new Set(inputs.flatMap((i) => i.observed))].sort();
   const period = request.period ?? latestYear(held);
   if (!period)

@@ -15,7 +15,7 @@ import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
-import { findArea } from '../store/areas.js';
+import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
@@ -42,7 +42,7 @@ export async function trends(
   scope: Scope,
   request: TrendsRequest,
 ): Promise<TrendDocument[]> {
-  const area = await findArea(db, request.area);
+  const area = await resolveArea(db, request.area);
   let input: AreaCounts;
   let measures: Measure[];
   let notTested: (m: Measure) => boolean;
