@@ -21,7 +21,7 @@ const { buildDemo } = await fromDist<typeof Demo>('usecases/build-demo.js');
 const { partnershipOverview } = await fromDist<typeof Overview>('usecases/partnership-overview.js');
 const { FULL_SCOPE } = await fromDist<typeof Scope>('domain/scope.js');
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15);
 const FORCE = 'Hertfordshire';
 const PERIOD = { from: '2025-01', to: '2025-12' };
 
