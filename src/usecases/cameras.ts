@@ -21,8 +21,6 @@ import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojs
 import KDBush from 'kdbush';
 
 import { solveCovering, type ExclusionZone, type PlanePoint } from '../analysis/covering.js';
-import type { AreaSummary } from '../domain/area-counts.js';
-import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import {
   DEFAULT_HARM_WEIGHTS_FILE,
@@ -34,7 +32,12 @@ import { fromBng, toBng } from '../geo/bng.js';
 import { readTableFile, type TableFile, type TableRow } from '../ingest/partner/table-file.js';
 import type { Db } from '../store/db.js';
 import { mapPointLocations } from '../store/nearest-location.js';
-import { incidentPoints, type IncidentPoint, type IncidentRequest } from './incident-points.js';
+import {
+  incidentPoints,
+  type IncidentContext,
+  type IncidentPoint,
+  type IncidentRequest,
+} from './incident-points.js';
 
 export interface CameraRequest extends IncidentRequest {
   /** How many cameras to place. */
@@ -67,15 +70,7 @@ export interface CameraSite {
   nearest: { location: string; distance: number } | null;
 }
 
-export interface CameraPlan {
-  area: AreaSummary;
-  source: 'police.uk' | 'partner';
-  what: string;
-  label: string;
-  period: Period;
-  monthsHeld: Month[];
-  monthsMissing: Month[];
-  synthetic: boolean;
+export interface CameraPlan extends IncidentContext {
   /** Cameras asked for. */
   cameras: number;
   radius: number;

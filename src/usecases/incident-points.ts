@@ -47,6 +47,12 @@ export interface IncidentSet {
   notes: string[];
 }
 
+/** What every spatial result says about the incidents it was made from. */
+export type IncidentContext = Pick<
+  IncidentSet,
+  'area' | 'source' | 'what' | 'label' | 'period' | 'monthsHeld' | 'monthsMissing' | 'synthetic'
+>;
+
 export interface IncidentRequest {
   area: string;
   period: Period;

@@ -15,13 +15,11 @@ import {
   type KnoxCell,
 } from '../analysis/knox.js';
 import { holm } from '../analysis/multiple-testing.js';
-import type { AreaSummary } from '../domain/area-counts.js';
 import { DATASETS } from '../domain/datasets.js';
-import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
-import { incidentPoints, type IncidentRequest } from './incident-points.js';
+import { incidentPoints, type IncidentRequest, type IncidentContext } from './incident-points.js';
 
 export const NEAR_REPEAT_DEFAULTS = {
   distanceBands: [0, 100, 200, 400, 800],
@@ -49,15 +47,8 @@ export interface NearRepeatCell extends KnoxCell {
   pValueHolm: number | null;
 }
 
-export interface NearRepeatResult {
-  area: AreaSummary;
-  /** dataset:category */
-  what: string;
-  label: string;
-  period: Period;
-  monthsHeld: Month[];
-  monthsMissing: Month[];
-  synthetic: boolean;
+/** `what` is dataset:category; `source` is always partner (police.uk data carry no days). */
+export interface NearRepeatResult extends Omit<IncidentContext, 'source'> {
   /** Events tested: dated records with a point in the months held. */
   events: number;
   /** All pairs of events, n(n−1)/2. */
