@@ -1,3 +1,4 @@
+import betaQuantile from '@stdlib/stats-base-dists-beta-quantile';
 import stdlibBinomialTest from '@stdlib/stats-binomial-test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -41,6 +42,21 @@ describe('binomialTest(x, n, p)', () => {
       ),
       { numRuns: 200 },
     );
+  });
+
+  it('gives the Clopper–Pearson bounds as beta quantiles do, at a force’s scale and at the edges', () => {
+    // Clopper–Pearson: lower = B⁻¹(α/2; x, n − x + 1), upper = B⁻¹(1 − α/2; x + 1, n − x).
+    for (const [x, n] of [
+      [30_300, 60_000],
+      [5, 40_000],
+      [39_990, 40_000],
+      [250, 430],
+      [1, 1],
+    ] as const) {
+      const { ci } = binomialTest(x, n, 0.5);
+      expect(ci[0]).toBeCloseTo(betaQuantile(0.025, x, n - x + 1), 12);
+      if (x < n) expect(ci[1]).toBeCloseTo(betaQuantile(0.975, x + 1, n - x), 12);
+    }
   });
 
   it('matches the normal approximation on a force’s yearly counts', () => {
