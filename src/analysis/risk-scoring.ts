@@ -16,24 +16,10 @@
  *   confidenceFactor, ranking issues of equal risk by what the partnership can act on and how sure
  *   the evidence is.
  */
+import type { Confidence, RiskConfig } from '../domain/risk.js';
 
-export interface RiskConfig {
-  scale: number;
-  bands: { high: number; medium: number };
-  adjustments: {
-    significantRise: number;
-    significantFall: number;
-    /** Reporting rate below which the hidden figure raises harm. */
-    lowReportingRate: number;
-    hiddenFigureHarm: number;
-    /** Share of residents concerned at or above which concern raises harm. */
-    highConcernShare: number;
-    concernHarm: number;
-  };
-  priority: { positionWeight: number; confidence: Record<Confidence, number> };
-}
+export type { Confidence, RiskConfig };
 
-export type Confidence = 'high' | 'medium' | 'low';
 export type Band = 'High' | 'Medium' | 'Low';
 
 export interface IssueEvidence {

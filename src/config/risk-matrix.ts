@@ -1,0 +1,92 @@
+/**
+ * The risk matrix configuration (config/risk-matrix.yaml by default), validated: thresholds must
+ * increase and number scale − 1, bands must lie in 1..scale², weights must be sensible.
+ */
+import { fileURLToPath } from 'node:url';
+
+import { z } from 'zod';
+
+import type { RiskConfig } from '../domain/risk.js';
+import { InputError } from '../errors.js';
+import { readYamlFile } from './yaml-file.js';
+
+export const DEFAULT_RISK_MATRIX_FILE = fileURLToPath(
+  new URL('../../config/risk-matrix.yaml', import.meta.url),
+);
+
+const thresholds = z.array(z.number()).min(1);
+
+const fileSchema = z
+  .object({
+    scale: z.number().int().min(3).max(10),
+    bands: z.object({ high: z.number().positive(), medium: z.number().positive() }).strict(),
+    harm: z.object({ weightThresholds: thresholds, unknown: z.number().int().min(1) }).strict(),
+    likelihood: z
+      .object({ rateRatioThresholds: thresholds, unknown: z.number().int().min(1) })
+      .strict(),
+    adjustments: z
+      .object({
+        significantRise: z.number().int(),
+        significantFall: z.number().int(),
+        lowReportingRate: z.number().gt(0).max(1),
+        hiddenFigureHarm: z.number().int(),
+        highConcernShare: z.number().gt(0).max(1),
+        concernHarm: z.number().int(),
+      })
+      .strict(),
+    priority: z
+      .object({
+        positionWeight: z.number().min(0).max(1),
+        confidence: z
+          .object({
+            high: z.number().positive(),
+            medium: z.number().positive(),
+            low: z.number().positive(),
+          })
+          .strict(),
+      })
+      .strict(),
+    confidence: z.object({ smallNumbers: z.number().int().min(0) }).strict(),
+  })
+  .strict();
+
+export type RiskMatrixFile = z.infer<typeof fileSchema> & { path: string; config: RiskConfig };
+
+export async function loadRiskMatrix(
+  path: string = DEFAULT_RISK_MATRIX_FILE,
+): Promise<RiskMatrixFile> {
+  const data = await readYamlFile(path, fileSchema);
+  const check = (name: string, list: readonly number[]) => {
+    if (list.length !== data.scale - 1)
+      throw new InputError(
+        `${path}: ${name}: ${data.scale - 1} thresholds are needed for a 1..${data.scale} scale, not ${list.length}`,
+      );
+    list.forEach((v, i) => {
+      if (i > 0 && !(v > (list[i - 1] as number)))
+        throw new InputError(
+          `${path}: ${name}.${i}: thresholds must increase (${list[i - 1]} then ${v})`,
+        );
+    });
+  };
+  check('harm.weightThresholds', data.harm.weightThresholds);
+  check('likelihood.rateRatioThresholds', data.likelihood.rateRatioThresholds);
+  const top = data.scale * data.scale;
+  if (!(data.bands.medium < data.bands.high && data.bands.high <= top))
+    throw new InputError(`${path}: bands: need medium < high ≤ ${top}`);
+  for (const [name, v] of [
+    ['harm.unknown', data.harm.unknown],
+    ['likelihood.unknown', data.likelihood.unknown],
+  ] as const)
+    if (v > data.scale)
+      throw new InputError(`${path}: ${name}: ${v} is above the scale (${data.scale})`);
+  return {
+    ...data,
+    path,
+    config: {
+      scale: data.scale,
+      bands: data.bands,
+      adjustments: data.adjustments,
+      priority: data.priority,
+    },
+  };
+}
