@@ -57,6 +57,8 @@ Commands:
   near-repeat --area A --period P  Knox test (Near Repeat Calculator): pairs close in space and
          --dataset D [--category C]  time against permutations of dates; dated partner data only
          [--distance-bands 0,100,200,400,800] [--time-bands 0,7,14,21,28] [--iterations 999] [--seed 1]
+  assess --area A --period P     the risk matrix (first cut, districts): every category and partner
+         [--config F]            theme scored, ranked, banded and explained
   hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
         [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
@@ -253,6 +255,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           iterations: values.iterations,
           seed: values.seed,
         });
+      case 'assess':
+        return await (
+          await import('./commands/assess.js')
+        ).runAssess(ctx, { area: values.area, period: values.period, config: values.config });
       case 'hidden-figure':
         return await (
           await import('./commands/hidden-figure.js')

@@ -418,3 +418,21 @@ export async function partnerPeriodCounts(
     { districts: TEXT_LIST },
   );
 }
+
+/** The latest survey share concerned for each issue in a district, up to a month. */
+export async function latestConcern(
+  db: Db,
+  scope: Scope,
+  district: string,
+  upTo: Month,
+): Promise<{ issue: string; share: number; month: Month; respondents: number | null; synthetic: boolean }[]> {
+  await checkPartnerAccess(db, scope, 'community-concern', [district]);
+  return db.query(
+    `SELECT c.issue, arg_max(c.share_concerned, c.month) AS share, max(c.month) AS month,
+            arg_max(c.respondents, c.month) AS respondents, bool_or(b.synthetic) AS synthetic
+     FROM community_concern c JOIN partner_batch b ON b.id = c.batch_id
+     WHERE c.district_code = $district AND c.month <= $upTo AND c.share_concerned IS NOT NULL
+     GROUP BY c.issue`,
+    { district, upTo },
+  );
+}
