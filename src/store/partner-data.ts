@@ -425,7 +425,9 @@ export async function latestConcern(
   scope: Scope,
   district: string,
   upTo: Month,
-): Promise<{ issue: string; share: number; month: Month; respondents: number | null; synthetic: boolean }[]> {
+): Promise<
+  { issue: string; share: number; month: Month; respondents: number | null; synthetic: boolean }[]
+> {
   await checkPartnerAccess(db, scope, 'community-concern', [district]);
   return db.query(
     `SELECT c.issue, arg_max(c.share_concerned, c.month) AS share, max(c.month) AS month,
