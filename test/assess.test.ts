@@ -2,6 +2,8 @@
  * `lantern assess` (first cut) on the demo store: every police.uk category and the partner themes
  * held, ranked and banded, each score explained from figures the other commands give.
  */
+import { writeFileSync } from 'node:fs';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli, runCliJson } from './helpers/cli.js';
@@ -88,6 +90,58 @@ describe('lantern assess', () => {
       `Burglary: ${trend.json.current.toLocaleString('en-GB')} recorded`,
     );
     expect(burglary.rationale).toContain(`on ${trend.json.previous.toLocaleString('en-GB')}`);
+  });
+
+  it('takes manual scores with reasons from an inputs file, and refuses one without, naming field and line', () => {
+    const example = 'config/examples/three-rivers-2025-26.yaml';
+    const r = runCliJson<{
+      issues: (Issue & { evidence: { position: { score: number; scoredBy: string | null } } })[];
+      notes: string[];
+    }>([...args, '--inputs', example, '--db', db]);
+    expect(r.code).toBe(0);
+    const burglary = r.json.issues.find((i) => i.key === 'burglary')!;
+    // Vulnerability 4 (≥ 4): harm +1, said; position 4 scored by the example analyst, with the reason.
+    expect(burglary.rationale).toContain('harm +1: victim vulnerability 4');
+    expect(burglary.evidence.position).toMatchObject({ score: 4 });
+    expect(burglary.evidence.position.scoredBy).toMatch(
+      /Example analyst .*: Illustrative: a neighbourhood team/u,
+    );
+    // Not scored: neutral, shown as such.
+    expect(r.json.issues.find((i) => i.key === 'drugs')!.evidence.position).toEqual({
+      score: 3,
+      scoredBy: null,
+    });
+    // An issue the data do not hold, from the inputs alone: harm 5 × likelihood 3.
+    expect(r.json.issues.find((i) => i.key === 'county-lines')).toMatchObject({
+      source: 'inputs',
+      risk: 15,
+      band: 'High',
+    });
+    expect(r.json.notes.join(' ')).toMatch(/Manual scores from config\/examples/u);
+
+    const bad = (name: string, yaml: string, message: RegExp) => {
+      const path = `${dir.path}/${name}.yaml`;
+      writeFileSync(path, yaml);
+      const out = runCli([...args, '--inputs', path, '--db', db]);
+      expect(out.code).toBe(2);
+      expect(out.stderr).toMatch(message);
+    };
+    const head = 'scored_by: A\ndate: 2026-01-15\nissues:\n';
+    bad(
+      'no-reason',
+      `${head}  burglary:\n    position: { score: 4, reason: '' }\n`,
+      /no-reason\.yaml:5: issues\.burglary\.position\.reason: every manual score needs a reason/u,
+    );
+    bad(
+      'above',
+      `${head}  burglary:\n    position: { score: 9, reason: x }\n`,
+      /above\.yaml:5: issues\.burglary\.position\.score: 9 is above the scale \(1\.\.5\)/u,
+    );
+    bad(
+      'unknown',
+      `${head}  burglry:\n    position: { score: 2, reason: x }\n`,
+      /issues\.burglry: no such issue in this assessment/u,
+    );
   });
 
   it('prints a ranked table, and refuses what this first cut cannot do', () => {

@@ -20,6 +20,8 @@ const config: RiskConfig = {
     hiddenFigureHarm: 1,
     highConcernShare: 0.3,
     concernHarm: 1,
+    vulnerableFrom: 4,
+    vulnerabilityHarm: 1,
   },
   priority: { positionWeight: 0.5, confidence: { high: 1, medium: 0.9, low: 0.75 } },
 };
@@ -74,6 +76,14 @@ describe('risk scoring', () => {
     expect(scoreIssue(issue({ likelihood: 1, trend: 'significant fall' }), config).likelihood).toBe(
       1,
     );
+  });
+
+  it('raises harm for a vulnerable victim group (a manual score of 4 or more)', () => {
+    expect(scoreIssue(issue({ vulnerability: 4 }), config)).toMatchObject({
+      harm: 4,
+      adjustments: ['harm +1: victim vulnerability 4'],
+    });
+    expect(scoreIssue(issue({ vulnerability: 3 }), config).harm).toBe(3);
   });
 
   it('shapes priority by position and confidence without changing risk', () => {

@@ -31,6 +31,8 @@ export interface IssueEvidence {
   trend: 'significant rise' | 'significant fall' | 'no significant change' | 'unknown';
   reportingRate: number | null;
   concernShare: number | null;
+  /** Victim vulnerability, a manual score 1..scale; null when not scored. */
+  vulnerability?: number | null;
   /** Organisational position (capacity, capability, current activity), 1..scale. */
   position: number;
   confidence: Confidence;
@@ -84,6 +86,12 @@ export function scoreIssue(e: IssueEvidence, config: RiskConfig): Omit<IssueScor
     harm += a.concernHarm;
     adjustments.push(
       `harm ${signed(a.concernHarm)}: ${Math.round(e.concernShare * 100)}% of residents concerned`,
+    );
+  }
+  if (e.vulnerability != null && e.vulnerability >= a.vulnerableFrom && a.vulnerabilityHarm) {
+    harm += a.vulnerabilityHarm;
+    adjustments.push(
+      `harm ${signed(a.vulnerabilityHarm)}: victim vulnerability ${e.vulnerability}`,
     );
   }
   harm = clamp(harm, config.scale);

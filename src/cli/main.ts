@@ -58,7 +58,8 @@ Commands:
          --dataset D [--category C]  time against permutations of dates; dated partner data only
          [--distance-bands 0,100,200,400,800] [--time-bands 0,7,14,21,28] [--iterations 999] [--seed 1]
   assess --area A --period P     the risk matrix (first cut, districts): every category and partner
-         [--config F]            theme scored, ranked, banded and explained
+         [--inputs F] [--config F]  theme scored, ranked, banded and explained; --inputs: manual
+                                 scores (position, vulnerability, concern, extra issues) with reasons
   hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
         [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
@@ -123,6 +124,7 @@ const OPTIONS = {
   exclude: { type: 'string' },
   'harm-weighted': { type: 'boolean', default: false },
   'harm-config': { type: 'string' },
+  inputs: { type: 'string' },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -258,7 +260,12 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
       case 'assess':
         return await (
           await import('./commands/assess.js')
-        ).runAssess(ctx, { area: values.area, period: values.period, config: values.config });
+        ).runAssess(ctx, {
+          area: values.area,
+          period: values.period,
+          config: values.config,
+          inputs: values.inputs,
+        });
       case 'hidden-figure':
         return await (
           await import('./commands/hidden-figure.js')

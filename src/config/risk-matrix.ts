@@ -32,6 +32,8 @@ const fileSchema = z
         hiddenFigureHarm: z.number().int(),
         highConcernShare: z.number().gt(0).max(1),
         concernHarm: z.number().int(),
+        vulnerableFrom: z.number().int().min(1),
+        vulnerabilityHarm: z.number().int(),
       })
       .strict(),
     priority: z

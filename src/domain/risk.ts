@@ -11,6 +11,9 @@ export interface RiskConfig {
     /** Share of residents concerned at or above which concern raises harm. */
     highConcernShare: number;
     concernHarm: number;
+    /** Victim vulnerability (a manual score) at or above which harm rises by vulnerabilityHarm. */
+    vulnerableFrom: number;
+    vulnerabilityHarm: number;
   };
   priority: { positionWeight: number; confidence: Record<Confidence, number> };
 }

@@ -18,6 +18,7 @@ import {
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import { loadHarmWeights } from '../config/harm-weights.js';
 import { loadReportingRates } from '../config/reporting-rates.js';
+import { loadAssessmentInputs, type ManualScore } from '../config/assessment-inputs.js';
 import { loadRiskMatrix } from '../config/risk-matrix.js';
 import {
   populationAt,
@@ -38,7 +39,7 @@ import { streetAreaCounts } from './street-area-counts.js';
 
 export interface AssessedIssue extends IssueScore {
   label: string;
-  source: 'police.uk' | 'partner';
+  source: 'police.uk' | 'partner' | 'inputs';
   synthetic: boolean;
   evidence: {
     recorded: number;
@@ -52,7 +53,9 @@ export interface AssessedIssue extends IssueScore {
     concernShare: number | null;
     /** The survey the concern share comes from is synthetic demonstration data. */
     concernSynthetic: boolean;
+    /** Organisational position: scored in the inputs file (by whom, when, why), or neutral. */
     position: { score: number; scoredBy: string | null };
+    vulnerability: { score: number; scoredBy: string } | null;
     confidence: Confidence;
   };
   /** How each base score was reached. */
@@ -81,9 +84,12 @@ const PARTNER_THEMES: readonly [string, string | undefined][] = [
 export async function assess(
   db: Db,
   scope: Scope,
-  request: { area: string; period: Period; config?: string },
+  request: { area: string; period: Period; config?: string; inputs?: string },
 ): Promise<Assessment> {
   const matrix = await loadRiskMatrix(request.config);
+  const inputs = request.inputs
+    ? await loadAssessmentInputs(request.inputs, matrix.config.scale)
+    : null;
   const weights = await loadHarmWeights();
   const rates = new Map((await loadReportingRates()).map((r) => [r.key, r]));
   const area = await resolveArea(db, request.area);
@@ -141,7 +147,15 @@ export async function assess(
           : 'no significant change';
     const rateKey = source === 'police.uk' ? `police:${key}` : `dataset:${key}`;
     const reportingRate = rates.get(rateKey)?.rate?.estimate ?? null;
-    const c = concernOf(key.split(':')[0] as string, doc.label);
+    const issueKey = source === 'police.uk' ? key : (key.split(':')[0] as string);
+    const given = inputs?.issues.get(issueKey);
+    const survey = concernOf(issueKey, doc.label);
+    const c = given?.concern
+      ? { share: given.concern.share, synthetic: false, reason: given.concern.reason }
+      : survey
+        ? { ...survey, reason: null }
+        : null;
+    const position = given?.position ?? null;
     const missing = doc.months.some((m) => m.count === null);
     const confidence: Confidence =
       doc.current < (matrix.confidence.smallNumbers ?? 20) || missing || synthetic
@@ -149,7 +163,6 @@ export async function assess(
         : weight === null || reportingRate === null
           ? 'medium'
           : 'high';
-    const issueKey = source === 'police.uk' ? key : (key.split(':')[0] as string);
     evidence.push({
       key: issueKey,
       harm,
@@ -157,7 +170,8 @@ export async function assess(
       trend,
       reportingRate,
       concernShare: c?.share ?? null,
-      position: Math.round((cfg.scale + 1) / 2),
+      vulnerability: given?.vulnerability?.score ?? null,
+      position: position?.score ?? Math.round((cfg.scale + 1) / 2),
       confidence,
     });
     const w = weights.get(key);
@@ -176,7 +190,12 @@ export async function assess(
         reportingRate,
         concernShare: c?.share ?? null,
         concernSynthetic: c?.synthetic ?? false,
-        position: { score: Math.round((cfg.scale + 1) / 2), scoredBy: null },
+        position: position
+          ? { score: position.score, scoredBy: scorer(position) }
+          : { score: Math.round((cfg.scale + 1) / 2), scoredBy: null },
+        vulnerability: given?.vulnerability
+          ? { score: given.vulnerability.score, scoredBy: scorer(given.vulnerability) }
+          : null,
         confidence,
       },
       basis: {
@@ -228,6 +247,57 @@ export async function assess(
     add(`${name}:${category}`, doc as TrendDocument, undefined, 'partner', synthetic);
   }
 
+  for (const [key, x] of inputs?.extra ?? []) {
+    if (details.has(key))
+      throw new InputError(
+        `${inputs?.path}: extra.${key}: ${key} is already an issue of this assessment`,
+      );
+    evidence.push({
+      key,
+      harm: x.harm.score,
+      likelihood: x.likelihood.score,
+      trend: 'unknown',
+      reportingRate: null,
+      concernShare: null,
+      position: x.position?.score ?? Math.round((cfg.scale + 1) / 2),
+      confidence: 'low',
+    });
+    details.set(key, {
+      label: x.label,
+      source: 'inputs',
+      synthetic: false,
+      evidence: {
+        recorded: 0,
+        previous: null,
+        changePct: null,
+        pValueHolm: null,
+        ratePer1000: null,
+        forceRatePer1000: null,
+        harmWeight: null,
+        reportingRate: null,
+        concernShare: null,
+        concernSynthetic: false,
+        position: x.position
+          ? { score: x.position.score, scoredBy: scorer(x.position) }
+          : { score: Math.round((cfg.scale + 1) / 2), scoredBy: null },
+        vulnerability: null,
+        confidence: 'low',
+      },
+      basis: {
+        harm: `scored ${x.harm.score} by ${scorer(x.harm)}`,
+        likelihood: `scored ${x.likelihood.score} by ${scorer(x.likelihood)}`,
+        trend: 'no data held',
+        confidence: 'manual scores only',
+      },
+      rationale: '',
+    });
+  }
+  for (const key of inputs?.issues.keys() ?? [])
+    if (!details.has(key))
+      throw new InputError(
+        `${inputs?.path}: issues.${key}: no such issue in this assessment (issues: ${[...details.keys()].join(', ')})`,
+      );
+
   const ranked = rankIssues(evidence, cfg);
   const sensitivity = bandSensitivity(evidence, cfg, ['harm', 'likelihood']);
   const issues = ranked.map((s): AssessedIssue => {
@@ -247,12 +317,17 @@ export async function assess(
     issues,
     notes: [
       'Not MoRiLE: its scales are not published. Thresholds and bands are assumptions of the configuration file named above.',
-      'Organisational position is neutral (the middle of the scale) for every issue until an inputs file scores it; public concern comes from the community-concern survey where an issue matches.',
+      inputs
+        ? `Manual scores from ${inputs.path} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
+        : 'Organisational position is neutral (the middle of the scale) for every issue: no inputs file (--inputs) scores it.',
+      'Public concern comes from the inputs file, else from the community-concern survey where an issue matches.',
       'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
       `Risk = harm × likelihood (1..${cfg.scale * cfg.scale}); High from ${cfg.bands.high}, Medium from ${cfg.bands.medium}. Priority shapes risk by position and confidence.`,
     ],
   };
 }
+
+const scorer = (s: ManualScore) => `${s.scoredBy}, ${s.on}: ${s.reason}`;
 
 const rateOf = (count: number, population: number | null) =>
   population && population > 0 ? (count / population) * 1000 : null;
@@ -265,7 +340,9 @@ function rationale(
 ): string {
   const e = d.evidence;
   const parts = [
-    `${d.label}: ${e.recorded.toLocaleString('en-GB')} recorded`,
+    d.source === 'inputs'
+      ? `${d.label}: no data held; harm ${d.basis.harm}; likelihood ${d.basis.likelihood}`
+      : `${d.label}: ${e.recorded.toLocaleString('en-GB')} recorded`,
     e.ratePer1000 !== null && e.forceRatePer1000 !== null
       ? `${e.ratePer1000.toFixed(1)} per 1,000 against ${e.forceRatePer1000.toFixed(1)} for the force`
       : null,
@@ -273,7 +350,14 @@ function rationale(
       ? `${fmtPct(e.changePct)} on ${e.previous?.toLocaleString('en-GB')}` +
         (e.pValueHolm !== null && e.pValueHolm < 0.05 ? ' (significant)' : ' (could be chance)')
       : null,
-    d.basis.harm.startsWith('ONS') ? `harm weight ${e.harmWeight}` : 'no harm weight known',
+    d.source === 'inputs'
+      ? null
+      : d.basis.harm.startsWith('ONS')
+        ? `harm weight ${e.harmWeight}`
+        : 'no harm weight known',
+    e.position.scoredBy
+      ? `organisational position ${e.position.score} (${e.position.scoredBy})`
+      : null,
     ...s.adjustments,
     e.concernShare !== null && e.concernSynthetic ? 'concern from a SYNTHETIC survey' : null,
     d.synthetic ? 'SYNTHETIC demonstration data' : null,

@@ -7,14 +7,20 @@ import { formatTable } from '../table.js';
 
 export async function runAssess(
   ctx: CommandContext,
-  args: { area?: string; period?: string; config?: string },
+  args: { area?: string; period?: string; config?: string; inputs?: string },
 ): Promise<number> {
   if (!args.area) throw new InputError('assess: --area is required');
   if (!args.period) throw new InputError('assess: --period is required (YYYY-MM..YYYY-MM)');
   const period = parsePeriod(args.period);
   const a = await withStore(
     ctx,
-    (db) => assess(db, ctx.scope, { area: args.area as string, period, config: args.config }),
+    (db) =>
+      assess(db, ctx.scope, {
+        area: args.area as string,
+        period,
+        config: args.config,
+        inputs: args.inputs,
+      }),
     { readOnly: true },
   );
   if (ctx.json) {

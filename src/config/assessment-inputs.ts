@@ -1,0 +1,145 @@
+/**
+ * The assessment inputs file (`lantern assess --inputs FILE`, YAML): the scores no data can give —
+ * organisational position (capacity, capability, current activity), victim vulnerability, public
+ * concern where no survey is held — each with who scored it, when and why, and issues the data do
+ * not hold at all. Every manual score needs a reason. Errors name the file, the field and its line.
+ *
+ *     scored_by: Three Rivers CSP analyst
+ *     date: 2026-01-15
+ *     issues:
+ *       burglary:
+ *         position: { score: 4, reason: Neighbourhood team and Neighbourhood Watch already active }
+ *         vulnerability: { score: 3, reason: Older residents targeted in two wards }
+ *       anti-social-behaviour:
+ *         concern: { share: 0.42, reason: Residents' survey 2025, 612 responses }
+ *     extra:
+ *       county-lines:
+ *         label: County lines drug supply
+ *         harm: { score: 5, reason: Exploitation of children (police intelligence) }
+ *         likelihood: { score: 3, reason: Two lines identified in 2025 }
+ */
+import { readFile } from 'node:fs/promises';
+
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+
+import { InputError } from '../errors.js';
+
+const reason = z.string().trim().min(1, 'every manual score needs a reason');
+const score = z
+  .object({
+    score: z.number().int().min(1),
+    reason,
+    by: z.string().optional(),
+    date: z.string().optional(),
+  })
+  .strict();
+const share = z.object({ share: z.number().min(0).max(1), reason }).strict();
+
+const fileSchema = z
+  .object({
+    scored_by: z.string().min(1),
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date, YYYY-MM-DD'),
+    issues: z
+      .record(
+        z.string(),
+        z
+          .object({
+            position: score.optional(),
+            vulnerability: score.optional(),
+            concern: share.optional(),
+          })
+          .strict(),
+      )
+      .default({}),
+    extra: z
+      .record(
+        z
+          .string()
+          .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/u, 'a key of lower-case words joined by hyphens'),
+        z
+          .object({
+            label: z.string().min(1),
+            harm: score,
+            likelihood: score,
+            position: score.optional(),
+          })
+          .strict(),
+      )
+      .default({}),
+  })
+  .strict();
+
+export type ManualScore = z.infer<typeof score> & { scoredBy: string; on: string };
+
+export interface AssessmentInputs {
+  path: string;
+  scoredBy: string;
+  date: string;
+  issues: Map<
+    string,
+    {
+      position?: ManualScore;
+      vulnerability?: ManualScore;
+      concern?: { share: number; reason: string };
+    }
+  >;
+  extra: Map<
+    string,
+    { label: string; harm: ManualScore; likelihood: ManualScore; position?: ManualScore }
+  >;
+}
+
+export async function loadAssessmentInputs(path: string, scale: number): Promise<AssessmentInputs> {
+  const text = await readFile(path, 'utf8').catch(() => {
+    throw new InputError(`${path}: no such inputs file`);
+  });
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    throw new InputError(
+      `${path}:${e.linePos?.[0]?.line ?? '?'}: not valid YAML (${e.message.split('\n')[0]})`,
+    );
+  }
+  const lineOf = (at: readonly PropertyKey[]) => {
+    for (let n = at.length; n >= 0; n--) {
+      const node = doc.getIn(at.slice(0, n) as unknown[], true) as
+        { range?: [number, number, number] } | undefined;
+      if (node?.range) return lines.linePos(node.range[0]).line;
+    }
+    return null;
+  };
+  const result = fileSchema.safeParse(doc.toJS() ?? {});
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const where = issue.path.length ? issue.path.join('.') : '(top level)';
+    throw new InputError(`${path}:${lineOf(issue.path) ?? '?'}: ${where}: ${issue.message}`);
+  }
+  const data = result.data;
+  const manual = (s: z.infer<typeof score>, at: (string | number)[]): ManualScore => {
+    if (s.score > scale)
+      throw new InputError(
+        `${path}:${lineOf(at) ?? '?'}: ${at.join('.')}.score: ${s.score} is above the scale (1..${scale})`,
+      );
+    return { ...s, scoredBy: s.by ?? data.scored_by, on: s.date ?? data.date };
+  };
+  const issues: AssessmentInputs['issues'] = new Map();
+  for (const [key, v] of Object.entries(data.issues))
+    issues.set(key, {
+      ...(v.position ? { position: manual(v.position, ['issues', key, 'position']) } : {}),
+      ...(v.vulnerability
+        ? { vulnerability: manual(v.vulnerability, ['issues', key, 'vulnerability']) }
+        : {}),
+      ...(v.concern ? { concern: v.concern } : {}),
+    });
+  const extra: AssessmentInputs['extra'] = new Map();
+  for (const [key, v] of Object.entries(data.extra))
+    extra.set(key, {
+      label: v.label,
+      harm: manual(v.harm, ['extra', key, 'harm']),
+      likelihood: manual(v.likelihood, ['extra', key, 'likelihood']),
+      ...(v.position ? { position: manual(v.position, ['extra', key, 'position']) } : {}),
+    });
+  return { path, scoredBy: data.scored_by, date: data.date, issues, extra };
+}
