@@ -118,6 +118,23 @@ describe('lantern assess', () => {
       band: 'High',
     });
     expect(r.json.notes.join(' ')).toMatch(/Manual scores from config\/examples/u);
+    // High priorities get the library's options, each with the command that shows where it applies.
+    const options = (
+      burglary as unknown as {
+        options: { four_p: string; run: string | null; note: string | null }[];
+      }
+    ).options;
+    expect(options.map((o) => o.four_p).sort()).toEqual(['protect', 'pursue']);
+    expect(options.find((o) => o.four_p === 'pursue')!.run).toBe(
+      'lantern hotspots --area "Three Rivers" --category burglary --period 2025-01..2025-12',
+    );
+    expect(options.find((o) => o.four_p === 'protect')!.note).toMatch(/police\.uk does not give/u);
+    const low = r.json.issues.find((i) => i.key === 'drugs') as unknown as {
+      band: string;
+      options: unknown[];
+    };
+    expect(low.band).not.toBe('High');
+    expect(low.options).toEqual([]);
 
     const bad = (name: string, yaml: string, message: RegExp) => {
       const path = `${dir.path}/${name}.yaml`;

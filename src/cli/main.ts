@@ -125,6 +125,7 @@ const OPTIONS = {
   'harm-weighted': { type: 'boolean', default: false },
   'harm-config': { type: 'string' },
   inputs: { type: 'string' },
+  options: { type: 'string' },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -265,6 +266,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           period: values.period,
           config: values.config,
           inputs: values.inputs,
+          options: values.options,
         });
       case 'hidden-figure':
         return await (

@@ -20,6 +20,7 @@ import { loadHarmWeights } from '../config/harm-weights.js';
 import { loadReportingRates } from '../config/reporting-rates.js';
 import { loadAssessmentInputs, type ManualScore } from '../config/assessment-inputs.js';
 import { loadRiskMatrix } from '../config/risk-matrix.js';
+import { loadTacticalOptions, type TacticalOption } from '../config/tactical-options.js';
 import {
   populationAt,
   type AreaCounts,
@@ -63,6 +64,14 @@ export interface AssessedIssue extends IssueScore {
   rationale: string;
   /** The bands the issue could fall in if its harm or likelihood moved by one point. */
   sensitivity: Band[];
+  /** For High issues: options from the tactical library, each with the analysis behind it. */
+  options: ProposedOption[];
+}
+
+export interface ProposedOption extends TacticalOption {
+  /** The command that shows where the option would apply; null when none can for this data. */
+  run: string | null;
+  note: string | null;
 }
 
 export interface Assessment {
@@ -84,13 +93,14 @@ const PARTNER_THEMES: readonly [string, string | undefined][] = [
 export async function assess(
   db: Db,
   scope: Scope,
-  request: { area: string; period: Period; config?: string; inputs?: string },
+  request: { area: string; period: Period; config?: string; inputs?: string; options?: string },
 ): Promise<Assessment> {
   const matrix = await loadRiskMatrix(request.config);
   const inputs = request.inputs
     ? await loadAssessmentInputs(request.inputs, matrix.config.scale)
     : null;
   const weights = await loadHarmWeights();
+  const library = await loadTacticalOptions(request.options);
   const rates = new Map((await loadReportingRates()).map((r) => [r.key, r]));
   const area = await resolveArea(db, request.area);
   if (area.type !== 'district')
@@ -113,7 +123,10 @@ export async function assess(
     concern.find((c) => slug(c.issue) === key || slug(c.issue) === slug(label)) ?? null;
   const cfg = matrix.config;
   const evidence: IssueEvidence[] = [];
-  const details = new Map<string, Omit<AssessedIssue, keyof IssueScore | 'sensitivity'>>();
+  const details = new Map<
+    string,
+    Omit<AssessedIssue, keyof IssueScore | 'sensitivity' | 'options'>
+  >();
 
   const add = (
     key: string,
@@ -302,11 +315,18 @@ export async function assess(
   const sensitivity = bandSensitivity(evidence, cfg, ['harm', 'likelihood']);
   const issues = ranked.map((s): AssessedIssue => {
     const d = details.get(s.key)!;
+    const options =
+      s.band === 'High'
+        ? library
+            .filter((o) => o.issue === s.key)
+            .map((o) => propose(o, d.source, s.key, area.name, period))
+        : [];
     return {
       ...s,
       ...d,
       sensitivity: sensitivity.get(s.key) ?? [s.band],
       rationale: rationale(s, d),
+      options,
     };
   });
   return {
@@ -327,6 +347,30 @@ export async function assess(
   };
 }
 
+/** The option with the command that would show where it applies, for this issue's data. */
+function propose(
+  o: TacticalOption,
+  source: AssessedIssue['source'],
+  key: string,
+  areaName: string,
+  period: Period,
+): ProposedOption {
+  if (!o.analysis || source === 'inputs') return { ...o, run: null, note: null };
+  if (o.analysis === 'near-repeat' && source === 'police.uk')
+    return {
+      ...o,
+      run: null,
+      note: 'near-repeat needs the day of each crime, which police.uk does not give (months only)',
+    };
+  const what = source === 'police.uk' ? `--category ${key}` : `--dataset ${key}`;
+  const extra = o.analysis === 'cameras' ? ' --cameras 5 --radius 75' : '';
+  return {
+    ...o,
+    run: `lantern ${o.analysis} --area "${areaName}" ${what} --period ${period.from}..${period.to}${extra}`,
+    note: null,
+  };
+}
+
 const scorer = (s: ManualScore) => `${s.scoredBy}, ${s.on}: ${s.reason}`;
 
 const rateOf = (count: number, population: number | null) =>
@@ -336,7 +380,7 @@ const fmtPct = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}
 
 function rationale(
   s: IssueScore,
-  d: Omit<AssessedIssue, keyof IssueScore | 'sensitivity'>,
+  d: Omit<AssessedIssue, keyof IssueScore | 'sensitivity' | 'options'>,
 ): string {
   const e = d.evidence;
   const parts = [

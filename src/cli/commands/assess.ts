@@ -7,7 +7,7 @@ import { formatTable } from '../table.js';
 
 export async function runAssess(
   ctx: CommandContext,
-  args: { area?: string; period?: string; config?: string; inputs?: string },
+  args: { area?: string; period?: string; config?: string; inputs?: string; options?: string },
 ): Promise<number> {
   if (!args.area) throw new InputError('assess: --area is required');
   if (!args.period) throw new InputError('assess: --period is required (YYYY-MM..YYYY-MM)');
@@ -20,6 +20,7 @@ export async function runAssess(
         period,
         config: args.config,
         inputs: args.inputs,
+        options: args.options,
       }),
     { readOnly: true },
   );
@@ -60,6 +61,19 @@ export async function runAssess(
       '',
       'Why:',
       ...a.issues.map((i) => `  ${i.rank}. ${i.rationale}`),
+      ...(a.issues.some((i) => i.options.length > 0)
+        ? [
+            '',
+            'Tactical options for the High priorities (4P; problem analysis triangle):',
+            ...a.issues.flatMap((i) =>
+              i.options.map(
+                (o) =>
+                  `  ${i.label} — ${o.four_p}, ${o.triangle}: ${o.option}. ${o.evidence}` +
+                  (o.run ? `\n      where: ${o.run}` : o.note ? `\n      (${o.note})` : ''),
+              ),
+            ),
+          ]
+        : []),
       '',
       ...a.notes,
     ].join('\n'),
