@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli, runCliJson } from './helpers/cli.js';
+import { queryStore } from './helpers/store-query.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -20,14 +20,7 @@ beforeAll(() => {
 });
 afterAll(() => dir.remove());
 
-async function sql<T>(query: string): Promise<T[]> {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  const rows = (await connection.runAndReadAll(query)).getRowObjectsJson() as T[];
-  connection.closeSync();
-  instance.closeSync();
-  return rows;
-}
+const sql = <T>(query: string) => queryStore<T>(db, query);
 
 interface HotspotJson {
   incidents: number;

@@ -17,11 +17,11 @@ import { createHmac } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli, runCliJson } from './helpers/cli.js';
+import { queryStore } from './helpers/store-query.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -114,17 +114,7 @@ function trendsJson<T = TrendJson>(db: string, dataset: string, extra: readonly 
   ]);
 }
 
-/** Rows of a query on the store, opened read-only in this process and closed again. */
-async function query<T = Record<string, unknown>>(db: string, sql: string): Promise<T[]> {
-  const instance = await DuckDBInstance.create(db, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson() as T[];
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
+const query = queryStore;
 
 const PARTNER_TABLES = [
   'partner_batch',

@@ -33,6 +33,7 @@ import { readTableFile, type TableFile, type TableRow } from '../ingest/partner/
 import type { Db } from '../store/db.js';
 import { mapPointLocations } from '../store/nearest-location.js';
 import {
+  incidentContext,
   incidentPoints,
   type IncidentContext,
   type IncidentPoint,
@@ -223,14 +224,7 @@ export async function cameraPlan(
     );
 
   return {
-    area: set.area,
-    source: set.source,
-    what: set.what,
-    label: set.label,
-    period: set.period,
-    monthsHeld: set.monthsHeld,
-    monthsMissing: set.monthsMissing,
-    synthetic: set.synthetic,
+    ...incidentContext(set),
     cameras: k,
     radius,
     candidates: {

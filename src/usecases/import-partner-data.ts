@@ -81,11 +81,7 @@ export async function importPartnerData(
   db: Db,
   request: PartnerImportRequest,
 ): Promise<PartnerImportReport> {
-  const dataset = findDataset(request.dataset);
-  if (!dataset)
-    throw new InputError(
-      `--dataset: no dataset "${request.dataset}" (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,
-    );
+  const dataset = datasetByName(request.dataset);
   const mapping = request.mapping ? await loadDatasetMapping(request.mapping) : NO_MAPPING;
   if (mapping.dataset && mapping.dataset !== dataset.name)
     throw new InputError(
@@ -219,6 +215,52 @@ export async function importPartnerData(
     unmapped: checked.unmapped,
     warnings,
   };
+}
+
+/**
+ * Several files of one dataset, one at a time, each in its own transaction: a file refused (bad
+ * mapping, personal data, no usable row) is reported with the reason and the others still go in.
+ * An unknown dataset or a bad mapping file refuses the whole command before any file is read.
+ */
+export async function importPartnerFiles(
+  db: Db,
+  request: Omit<PartnerImportRequest, 'path'> & { paths: readonly string[] },
+): Promise<PartnerImportReport[]> {
+  const dataset = datasetByName(request.dataset);
+  if (request.mapping) await loadDatasetMapping(request.mapping);
+  const reports: PartnerImportReport[] = [];
+  for (const path of request.paths) {
+    try {
+      reports.push(await importPartnerData(db, { ...request, path }));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      reports.push({
+        path,
+        kind: dataset.name,
+        force: null,
+        months: [],
+        status: 'refused',
+        accepted: 0,
+        rejected: 0,
+        replaced: 0,
+        rejectedSample: [],
+        unmapped: [],
+        synthetic: false,
+        warnings: [],
+        error: error.message,
+      });
+    }
+  }
+  return reports;
+}
+
+function datasetByName(name: string): DatasetDefinition {
+  const dataset = findDataset(name);
+  if (!dataset)
+    throw new InputError(
+      `--dataset: no dataset "${name}" (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,
+    );
+  return dataset;
 }
 
 /** The key of the keyed hash: read from its file, or made (32 random bytes) on first use. */

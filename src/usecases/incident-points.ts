@@ -53,6 +53,20 @@ export type IncidentContext = Pick<
   'area' | 'source' | 'what' | 'label' | 'period' | 'monthsHeld' | 'monthsMissing' | 'synthetic'
 >;
 
+/** The context of a set of incidents, for a result to carry. */
+export function incidentContext(set: IncidentSet): IncidentContext {
+  return {
+    area: set.area,
+    source: set.source,
+    what: set.what,
+    label: set.label,
+    period: set.period,
+    monthsHeld: set.monthsHeld,
+    monthsMissing: set.monthsMissing,
+    synthetic: set.synthetic,
+  };
+}
+
 export interface IncidentRequest {
   area: string;
   period: Period;

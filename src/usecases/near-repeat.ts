@@ -19,7 +19,12 @@ import { DATASETS } from '../domain/datasets.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
-import { incidentPoints, type IncidentRequest, type IncidentContext } from './incident-points.js';
+import {
+  incidentContext,
+  incidentPoints,
+  type IncidentRequest,
+  type IncidentContext,
+} from './incident-points.js';
 
 export const NEAR_REPEAT_DEFAULTS = {
   distanceBands: [0, 100, 200, 400, 800],
@@ -48,7 +53,7 @@ export interface NearRepeatCell extends KnoxCell {
 }
 
 /** `what` is dataset:category; `source` is always partner (police.uk data carry no days). */
-export interface NearRepeatResult extends Omit<IncidentContext, 'source'> {
+export interface NearRepeatResult extends IncidentContext {
   /** Events tested: dated records with a point in the months held. */
   events: number;
   /** All pairs of events, n(n−1)/2. */
@@ -196,13 +201,7 @@ export async function nearRepeat(
   if (undated) notes.push(`${undated} record${undated === 1 ? '' : 's'} without a date left out.`);
 
   return {
-    area: set.area,
-    what: set.what,
-    label: set.label,
-    period: set.period,
-    monthsHeld: set.monthsHeld,
-    monthsMissing: set.monthsMissing,
-    synthetic: set.synthetic,
+    ...incidentContext(set),
     events: knox.events,
     pairs: knox.pairs,
     closePairs: knox.closePairs,

@@ -8,6 +8,7 @@ import { writeFile } from 'node:fs/promises';
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { cameraGeoJson, cameraPlan } from '../../usecases/cameras.js';
+import { requiredNumber } from '../options.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
 import { formatCount, formatTable } from '../table.js';
 
@@ -26,20 +27,12 @@ export interface CameraArgs {
   out?: string;
 }
 
-const number = (name: string, v: string | undefined) => {
-  if (v === undefined) throw new InputError(`cameras: --${name} is required`);
-  const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n))
-    throw new InputError(`--${name}: "${v}" is not a number`);
-  return n;
-};
-
 export async function runCameras(ctx: CommandContext, args: CameraArgs): Promise<number> {
   if (!args.area) throw new InputError('cameras: --area is required');
   if (!args.period) throw new InputError('cameras: --period is required (YYYY-MM..YYYY-MM)');
   const period = parsePeriod(args.period);
-  const cameras = number('cameras', args.cameras);
-  const radius = number('radius', args.radius);
+  const cameras = requiredNumber('cameras', 'cameras', args.cameras);
+  const radius = requiredNumber('cameras', 'radius', args.radius);
   const plan = await withStore(
     ctx,
     (db) =>

@@ -7,6 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { hotspots, type HotspotMethod } from '../../usecases/hotspots.js';
+import { numberOption } from '../options.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
 import { formatCount, formatTable } from '../table.js';
 
@@ -23,18 +24,11 @@ export interface HotspotArgs {
   out?: string;
 }
 
-const number = (name: string, v: string | undefined) => {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new InputError(`--${name}: "${v}" is not a number`);
-  return n;
-};
-
 export async function runHotspots(ctx: CommandContext, args: HotspotArgs): Promise<number> {
   if (!args.area) throw new InputError('hotspots: --area is required');
   if (!args.period) throw new InputError('hotspots: --period is required (YYYY-MM..YYYY-MM)');
   const period = parsePeriod(args.period);
-  const top = number('top', args.top);
+  const top = numberOption('top', args.top);
   if (top !== undefined && !(Number.isInteger(top) && top > 0))
     throw new InputError(`--top: "${args.top}" is not a whole number above 0`);
   const r = await withStore(
@@ -46,8 +40,8 @@ export async function runHotspots(ctx: CommandContext, args: HotspotArgs): Promi
         category: args.category,
         dataset: args.dataset,
         method: args.method as HotspotMethod | undefined,
-        cellSize: number('cell', args.cell),
-        bandwidth: number('bandwidth', args.bandwidth),
+        cellSize: numberOption('cell', args.cell),
+        bandwidth: numberOption('bandwidth', args.bandwidth),
         classify: args.classify,
         top,
       }),

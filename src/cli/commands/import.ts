@@ -1,7 +1,7 @@
 /** `lantern import PATH...`: police.uk files, folders and zip archives into the store. */
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
-import { importPartnerData, type PartnerImportReport } from '../../usecases/import-partner-data.js';
+import { importPartnerFiles } from '../../usecases/import-partner-data.js';
 import {
   importPoliceData,
   type ImportFileReport,
@@ -98,48 +98,23 @@ function monthsText(months: readonly string[]): string {
 }
 
 /**
- * Partner files, one at a time: a file refused (bad mapping, personal data, no usable row) is
- * reported and the others still go in; the exit code is then 2.
+ * Partner files (usecases/import-partner-data.ts): a file refused is reported and the others
+ * still go in; the exit code is then 2.
  */
 async function runPartnerImport(
   ctx: CommandContext,
   args: ImportArgs & { dataset: string },
 ): Promise<number> {
-  const files = await withStore(ctx, async (db) => {
-    const reports: PartnerImportReport[] = [];
-    for (const path of args.paths) {
-      try {
-        reports.push(
-          await importPartnerData(db, {
-            dataset: args.dataset,
-            path,
-            mapping: args.mapping,
-            area: args.area,
-            period: args.period ? parsePeriod(args.period) : undefined,
-            hashKeyFile: ctx.hashKeyFile,
-          }),
-        );
-      } catch (error) {
-        if (!(error instanceof InputError) || error.message.startsWith('--dataset')) throw error;
-        reports.push({
-          path,
-          kind: args.dataset,
-          force: null,
-          months: [],
-          status: 'refused',
-          accepted: 0,
-          rejected: 0,
-          replaced: 0,
-          rejectedSample: [],
-          unmapped: [],
-          synthetic: false,
-          warnings: [],
-          error: error.message,
-        });
-      }
-    }
-    return reports;
-  });
+  const files = await withStore(ctx, (db) =>
+    importPartnerFiles(db, {
+      dataset: args.dataset,
+      paths: args.paths,
+      mapping: args.mapping,
+      area: args.area,
+      period: args.period ? parsePeriod(args.period) : undefined,
+      hashKeyFile: ctx.hashKeyFile,
+    }),
+  );
   if (ctx.json) printJson(ctx, { files });
   else
     ctx.out(

@@ -7,6 +7,7 @@
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { nearRepeat, parseBandList, type NearRepeatCell } from '../../usecases/near-repeat.js';
+import { wholeNumberOption } from '../options.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
 import { formatCount, formatTable } from '../table.js';
 
@@ -20,12 +21,6 @@ export interface NearRepeatArgs {
   iterations?: string;
   seed?: string;
 }
-
-const wholeNumber = (option: string, v: string | undefined) => {
-  if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v.trim())) throw new InputError(`--${option}: "${v}" is not a whole number`);
-  return Number(v);
-};
 
 export async function runNearRepeat(ctx: CommandContext, args: NearRepeatArgs): Promise<number> {
   if (!args.area) throw new InputError('near-repeat: --area is required');
@@ -46,8 +41,8 @@ export async function runNearRepeat(ctx: CommandContext, args: NearRepeatArgs): 
         : parseBandList(args.distanceBands, '--distance-bands'),
     timeBands:
       args.timeBands === undefined ? undefined : parseBandList(args.timeBands, '--time-bands'),
-    iterations: wholeNumber('iterations', args.iterations),
-    seed: wholeNumber('seed', args.seed),
+    iterations: wholeNumberOption('iterations', args.iterations),
+    seed: wholeNumberOption('seed', args.seed),
   };
   const r = await withStore(ctx, (db) => nearRepeat(db, ctx.scope, request), { readOnly: true });
   if (ctx.json) {
