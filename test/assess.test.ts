@@ -2,7 +2,7 @@
  * `lantern assess` (first cut) on the demo store: every police.uk category and the partner themes
  * held, ranked and banded, each score explained from figures the other commands give.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -161,20 +161,216 @@ describe('lantern assess', () => {
     );
   });
 
-  it('prints a ranked table, and refuses what this first cut cannot do', () => {
-    const text = runCli([...args, '--db', db]);
+  it('prints a ranked table with the alignment, and refuses an area it cannot assess', () => {
+    const text = runCli([...args, '--no-save', '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/rank\s+issue\s+harm\s+likelihood\s+risk\s+band/u);
-    const county = runCli([
+    expect(text.stdout).toMatch(/Alignment with Hertfordshire's assessment/u);
+    expect(text.stdout).toMatch(/illustrative placeholder, not the PCC's/u);
+    const ward = runCli([
       'assess',
       '--area',
-      'Hertfordshire',
+      'E05009425',
       '--period',
       '2025-01..2025-12',
       '--db',
       db,
     ]);
-    expect(county.code).toBe(2);
-    expect(county.stderr).toMatch(/this first cut assesses districts/u);
+    expect(ward.code).toBe(2);
+    expect(ward.stderr).toMatch(/assess a district \(with its county beside it\) or a force area/u);
+  });
+});
+
+interface Assessed {
+  id: string | null;
+  issues: (Issue & {
+    evidence: {
+      volumeShare: number | null;
+      ratePer1000: number | null;
+      forceRatePer1000: number | null;
+    };
+  })[];
+  county: { area: { name: string }; issues: { key: string; band: string; rank: number }[] } | null;
+  alignment: {
+    county: {
+      district: { key: string; status: string; county: string | null }[];
+      countyOnly: { key: string; district: string | null }[];
+    } | null;
+    plan: {
+      illustrative: boolean;
+      objectives: { id: string; high: string[] }[];
+      unmapped: string[];
+    };
+  };
+  comparison: {
+    notes: string[];
+    moves: { key: string; summary: string; band: { then: string | null; now: string | null } }[];
+  } | null;
+  notes: string[];
+}
+
+describe('lantern assess: the county, the alignment, saved assessments', () => {
+  const example = 'config/examples/three-rivers-2025-26.yaml';
+  const district = [
+    'assess',
+    '--area',
+    'Three Rivers',
+    '--period',
+    '2025-01..2025-12',
+    '--inputs',
+    example,
+  ];
+
+  it('assesses the force area from the same data, likelihood from volume alone', () => {
+    const r = runCliJson<Assessed>([
+      'assess',
+      '--area',
+      'Hertfordshire',
+      '--period',
+      '2025-01..2025-12',
+      '--no-save',
+      '--db',
+      db,
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.json.county).toBeNull();
+    expect(r.json.alignment.county).toBeNull();
+    expect(r.json.notes.join(' ')).toMatch(/Likelihood for Hertfordshire is volume alone/u);
+    const issues = r.json.issues;
+    expect(issues.filter((i) => i.source === 'police.uk')).toHaveLength(14);
+    // Volume alone: each base likelihood is the volume-share score (thresholds 1%, 3%, 8%, 15%),
+    // then ±1 for a significant change. Worked from the shares here, not from the code's scores.
+    const total = issues.reduce((n, i) => n + i.evidence.recorded, 0);
+    for (const i of issues) {
+      const share = i.evidence.recorded / total;
+      const volume = 1 + [0.01, 0.03, 0.08, 0.15].filter((t) => share >= t).length;
+      const trend = i.rationale.includes('likelihood +1')
+        ? 1
+        : i.rationale.includes('likelihood -1')
+          ? -1
+          : 0;
+      expect(i.likelihood).toBe(Math.min(5, Math.max(1, volume + trend)));
+    }
+  });
+
+  it('aligns the district with the county: the statuses agree with the two assessments', () => {
+    const r = runCliJson<Assessed>([...district, '--no-save', '--db', db]);
+    const county = new Map(r.json.county!.issues.map((i) => [i.key, i.band]));
+    const districtHigh = r.json.issues.filter((i) => i.band === 'High');
+    expect(r.json.alignment.county!.district.map((d) => d.key)).toEqual(
+      districtHigh.map((i) => i.key),
+    );
+    for (const d of r.json.alignment.county!.district)
+      expect(d.status).toBe(
+        !county.has(d.key) ? 'absent' : county.get(d.key) === 'High' ? 'matches' : 'differs',
+      );
+    for (const c of r.json.alignment.county!.countyOnly) {
+      expect(county.get(c.key)).toBe('High');
+      expect(districtHigh.map((i) => i.key)).not.toContain(c.key);
+    }
+    // The inputs-only issue cannot be in the county's assessment.
+    expect(r.json.alignment.county!.district.find((d) => d.key === 'county-lines')!.status).toBe(
+      'absent',
+    );
+    // District likelihood = mean of volume and rate scores, rounded half up, then the trend.
+    for (const i of r.json.issues.filter((x) => x.source === 'police.uk')) {
+      const e = i.evidence;
+      const volume = 1 + [0.01, 0.03, 0.08, 0.15].filter((t) => e.volumeShare! >= t).length;
+      const rate =
+        1 + [0.5, 0.8, 1.25, 2].filter((t) => e.ratePer1000! / e.forceRatePer1000! >= t).length;
+      const trend = i.rationale.includes('likelihood +1')
+        ? 1
+        : i.rationale.includes('likelihood -1')
+          ? -1
+          : 0;
+      expect(i.likelihood).toBe(
+        Math.min(5, Math.max(1, Math.floor((volume + rate) / 2 + 0.5) + trend)),
+      );
+    }
+    // The rationale names the evidence: harm-weighted volume rank, the significant change, the hotspot.
+    const violence = r.json.issues.find((i) => i.key === 'violent-crime')!;
+    expect(violence.rationale).toMatch(
+      /highest harm-weighted volume of the 5 categories with a weight; .*\(significant, p < 0\.001\); .*hotspot around On or near .+ \(\d+ in its cell\)/u,
+    );
+    expect(r.json.alignment.plan.illustrative).toBe(true);
+    const planned = r.json.alignment.plan.objectives.flatMap((o) => o.high);
+    for (const i of districtHigh)
+      expect([...planned, ...r.json.alignment.plan.unmapped]).toContain(i.key);
+  });
+
+  it('matches the golden result on the bundled Hertfordshire data', () => {
+    const r = runCliJson<Assessed>([...district, '--no-save', '--db', db]);
+    const result = {
+      issues: r.json.issues.map((i) => ({
+        key: i.key,
+        rank: i.rank,
+        harm: i.harm,
+        likelihood: i.likelihood,
+        risk: i.risk,
+        band: i.band,
+        recorded: i.evidence.recorded,
+        confidence: i.evidence.confidence,
+      })),
+      county: r.json.county!.issues.map((i) => `${i.rank} ${i.key} ${i.band}`),
+      alignment: r.json.alignment.county,
+    };
+    const golden = 'test/golden/assess-three-rivers-2025.json';
+    if (process.env.LANTERN_UPDATE_GOLDEN)
+      writeFileSync(golden, JSON.stringify(result, null, 2) + '\n');
+    expect(result).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
+  });
+
+  it('saves each assessment once, lists them, and says what moved since a saved one', () => {
+    const first = runCliJson<Assessed>([...district, '--db', db]);
+    expect(first.json.id).toMatch(/^[0-9a-f]{12}$/u);
+    // The same assessment again: the same id, one row.
+    expect(runCliJson<Assessed>([...district, '--db', db]).json.id).toBe(first.json.id);
+    const listed = runCliJson<{ id: string; areaName: string }[]>(['assess', '--list', '--db', db]);
+    expect(listed.json.filter((s) => s.id === first.json.id)).toHaveLength(1);
+
+    // Next year's inputs: burglary's vulnerability drops to 2, its position to 2 (no neighbourhood team).
+    const changed = `${dir.path}/next-year.yaml`;
+    writeFileSync(
+      changed,
+      readFileSync(example, 'utf8')
+        .replace(
+          "vulnerability: { score: 4, reason: 'Illustrative: older residents targeted in two wards' }",
+          "vulnerability: { score: 2, reason: 'Illustrative: targeting stopped' }",
+        )
+        .replace(
+          "score: 4,\n        reason: 'Illustrative: a neighbourhood team",
+          "score: 2,\n        reason: 'Illustrative: a neighbourhood team",
+        ),
+    );
+    const next = runCliJson<Assessed>([
+      ...district.slice(0, -1),
+      changed,
+      '--compare-with',
+      first.json.id!,
+      '--db',
+      db,
+    ]);
+    expect(next.code).toBe(0);
+    expect(next.json.id).not.toBe(first.json.id);
+    const burglary = next.json.comparison!.moves.find((m) => m.key === 'burglary')!;
+    expect(burglary.band).toEqual({ then: 'High', now: 'Medium' });
+    expect(burglary.summary).toMatch(/High → Medium \(lowered\), risk 15 → 12/u);
+    expect(next.json.comparison!.notes.join(' ')).toMatch(
+      /manual scores came from config\/examples/u,
+    );
+    const text = runCli([
+      ...district.slice(0, -1),
+      changed,
+      '--compare-with',
+      first.json.id!.slice(0, 8),
+      '--no-save',
+      '--db',
+      db,
+    ]);
+    expect(text.stdout).toMatch(/Burglary\s+\d+\s+\d+\s+High\s+Medium/u);
+
+    const missing = runCli([...district, '--compare-with', 'abcdef123456', '--db', db]);
+    expect(missing.code).not.toBe(0);
+    expect(missing.stderr).toMatch(/no saved assessment "abcdef123456"/u);
   });
 });

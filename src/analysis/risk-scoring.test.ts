@@ -22,6 +22,8 @@ const config: RiskConfig = {
     concernHarm: 1,
     vulnerableFrom: 4,
     vulnerabilityHarm: 1,
+    highImpactFrom: 4,
+    impactHarm: 1,
   },
   priority: { positionWeight: 0.5, confidence: { high: 1, medium: 0.9, low: 0.75 } },
 };
@@ -84,6 +86,18 @@ describe('risk scoring', () => {
       adjustments: ['harm +1: victim vulnerability 4'],
     });
     expect(scoreIssue(issue({ vulnerability: 3 }), config).harm).toBe(3);
+  });
+
+  it('raises harm for high community and environmental impact, and with vulnerability by two', () => {
+    expect(scoreIssue(issue({ impact: 5 }), config)).toMatchObject({
+      harm: 4,
+      risk: 12,
+      adjustments: ['harm +1: community and environmental impact 5'],
+    });
+    expect(scoreIssue(issue({ impact: 3 }), config).harm).toBe(3);
+    // Both manual scores high: +2, but never above the scale.
+    expect(scoreIssue(issue({ impact: 4, vulnerability: 4 }), config).harm).toBe(5);
+    expect(scoreIssue(issue({ harm: 5, impact: 4, vulnerability: 4 }), config).harm).toBe(5);
   });
 
   it('shapes priority by position and confidence without changing risk', () => {

@@ -1,5 +1,5 @@
 /**
- * The risk matrix's arithmetic (issue 7, first part: not yet wired into a command). Every number
+ * The risk matrix's arithmetic (used by `lantern assess`). Every number
  * here comes from a configuration (config/risk-matrix.yaml); nothing is called MoRiLE, whose
  * scales and formula are not published (shared reference domain-notes §2.1).
  *
@@ -8,7 +8,8 @@
  *   `scale` (so `scale − 1` increasing thresholds).
  * - Risk = harm × likelihood, a cell of a scale × scale matrix (the 5 × 5 variant of Fife CSP's
  *   4 × 4 impact × likelihood grid, §2.2), after adjustments: a significant rise or fall moves
- *   likelihood, a low reporting rate (a large hidden figure) and high public concern move harm;
+ *   likelihood; a low reporting rate (a large hidden figure), high public concern, high victim
+ *   vulnerability and high community or environmental impact move harm;
  *   each adjustment is a whole point and scores stay within 1..scale.
  * - Band: High, Medium or Low by thresholds on the risk score.
  * - Priority: the risk score shaped by organisational position and confidence, which never change
@@ -33,6 +34,8 @@ export interface IssueEvidence {
   concernShare: number | null;
   /** Victim vulnerability, a manual score 1..scale; null when not scored. */
   vulnerability?: number | null;
+  /** Community and environmental impact, a manual score 1..scale; null when not scored. */
+  impact?: number | null;
   /** Organisational position (capacity, capability, current activity), 1..scale. */
   position: number;
   confidence: Confidence;
@@ -93,6 +96,10 @@ export function scoreIssue(e: IssueEvidence, config: RiskConfig): Omit<IssueScor
     adjustments.push(
       `harm ${signed(a.vulnerabilityHarm)}: victim vulnerability ${e.vulnerability}`,
     );
+  }
+  if (e.impact != null && e.impact >= a.highImpactFrom && a.impactHarm) {
+    harm += a.impactHarm;
+    adjustments.push(`harm ${signed(a.impactHarm)}: community and environmental impact ${e.impact}`);
   }
   harm = clamp(harm, config.scale);
   likelihood = clamp(likelihood, config.scale);

@@ -57,9 +57,11 @@ Commands:
   near-repeat --area A --period P  Knox test (Near Repeat Calculator): pairs close in space and
          --dataset D [--category C]  time against permutations of dates; dated partner data only
          [--distance-bands 0,100,200,400,800] [--time-bands 0,7,14,21,28] [--iterations 999] [--seed 1]
-  assess --area A --period P     the risk matrix (first cut, districts): every category and partner
-         [--inputs F] [--config F]  theme scored, ranked, banded and explained; --inputs: manual
-                                 scores (position, vulnerability, concern, extra issues) with reasons
+  assess --area A --period P     the risk matrix of a district (with its county beside it) or a force:
+         [--inputs F] [--config F]  every category and partner theme scored, ranked, banded and
+         [--options F] [--plan F]   explained; --inputs: manual scores with reasons; tactical options;
+         [--compare-with ID] [--no-save]  alignment with the county and the Police and Crime Plan;
+  assess --list                  saved under an id; --compare-with ID: what moved since
   hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
         [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
@@ -126,6 +128,10 @@ const OPTIONS = {
   'harm-config': { type: 'string' },
   inputs: { type: 'string' },
   options: { type: 'string' },
+  plan: { type: 'string' },
+  'no-save': { type: 'boolean', default: false },
+  'compare-with': { type: 'string' },
+  list: { type: 'boolean', default: false },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -267,6 +273,10 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           config: values.config,
           inputs: values.inputs,
           options: values.options,
+          plan: values.plan,
+          save: !values['no-save'],
+          compareWith: values['compare-with'],
+          list: values.list,
         });
       case 'hidden-figure':
         return await (

@@ -1,7 +1,7 @@
 /**
  * The assessment inputs file (`lantern assess --inputs FILE`, YAML): the scores no data can give —
- * organisational position (capacity, capability, current activity), victim vulnerability, public
- * concern where no survey is held — each with who scored it, when and why, and issues the data do
+ * organisational position (capacity, capability, current activity), victim vulnerability,
+ * community and environmental impact, public concern where no survey is held — each with who scored it, when and why, and issues the data do
  * not hold at all. Every manual score needs a reason. Errors name the file, the field and its line.
  *
  *     scored_by: Three Rivers CSP analyst
@@ -10,6 +10,7 @@
  *       burglary:
  *         position: { score: 4, reason: Neighbourhood team and Neighbourhood Watch already active }
  *         vulnerability: { score: 3, reason: Older residents targeted in two wards }
+ *         impact: { score: 4, reason: Fear of burglary raised at every ward panel }
  *       anti-social-behaviour:
  *         concern: { share: 0.42, reason: Residents' survey 2025, 612 responses }
  *     extra:
@@ -47,6 +48,7 @@ const fileSchema = z
           .object({
             position: score.optional(),
             vulnerability: score.optional(),
+            impact: score.optional(),
             concern: share.optional(),
           })
           .strict(),
@@ -81,6 +83,7 @@ export interface AssessmentInputs {
     {
       position?: ManualScore;
       vulnerability?: ManualScore;
+      impact?: ManualScore;
       concern?: { share: number; reason: string };
     }
   >;
@@ -131,6 +134,7 @@ export async function loadAssessmentInputs(path: string, scale: number): Promise
       ...(v.vulnerability
         ? { vulnerability: manual(v.vulnerability, ['issues', key, 'vulnerability']) }
         : {}),
+      ...(v.impact ? { impact: manual(v.impact, ['issues', key, 'impact']) } : {}),
       ...(v.concern ? { concern: v.concern } : {}),
     });
   const extra: AssessmentInputs['extra'] = new Map();

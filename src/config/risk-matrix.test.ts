@@ -21,6 +21,8 @@ describe('risk matrix configuration', () => {
     expect(m.config.bands).toEqual({ high: 15, medium: 8 });
     expect(m.harm.weightThresholds).toEqual([5, 10, 50, 200]);
     expect(m.likelihood.rateRatioThresholds).toEqual([0.5, 0.8, 1.25, 2]);
+    expect(m.likelihood.volumeShareThresholds).toEqual([0.01, 0.03, 0.08, 0.15]);
+    expect(m.config.adjustments).toMatchObject({ highImpactFrom: 4, impactHarm: 1 });
   });
 
   it('refuses thresholds that do not fit the scale or do not increase, naming the place', async () => {
@@ -40,6 +42,15 @@ describe('risk matrix configuration', () => {
     ).rejects.toThrow(
       /likelihood\.rateRatioThresholds\.2: thresholds must increase \(0\.8 then 0\.7\)/u,
     );
+    await expect(
+      loadRiskMatrix(
+        variant(
+          'volume',
+          'volumeShareThresholds: [0.01, 0.03, 0.08, 0.15]',
+          'volumeShareThresholds: [0.01, 0.03, 0.08]',
+        ),
+      ),
+    ).rejects.toThrow(/likelihood\.volumeShareThresholds: 4 thresholds are needed/u);
     await expect(
       loadRiskMatrix(
         variant('bands', 'bands: { high: 15, medium: 8 }', 'bands: { high: 8, medium: 15 }'),

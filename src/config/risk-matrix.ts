@@ -22,7 +22,11 @@ const fileSchema = z
     bands: z.object({ high: z.number().positive(), medium: z.number().positive() }).strict(),
     harm: z.object({ weightThresholds: thresholds, unknown: z.number().int().min(1) }).strict(),
     likelihood: z
-      .object({ rateRatioThresholds: thresholds, unknown: z.number().int().min(1) })
+      .object({
+        rateRatioThresholds: thresholds,
+        volumeShareThresholds: thresholds,
+        unknown: z.number().int().min(1),
+      })
       .strict(),
     adjustments: z
       .object({
@@ -34,6 +38,8 @@ const fileSchema = z
         concernHarm: z.number().int(),
         vulnerableFrom: z.number().int().min(1),
         vulnerabilityHarm: z.number().int(),
+        highImpactFrom: z.number().int().min(1),
+        impactHarm: z.number().int(),
       })
       .strict(),
     priority: z
@@ -72,6 +78,7 @@ export async function loadRiskMatrix(
   };
   check('harm.weightThresholds', data.harm.weightThresholds);
   check('likelihood.rateRatioThresholds', data.likelihood.rateRatioThresholds);
+  check('likelihood.volumeShareThresholds', data.likelihood.volumeShareThresholds);
   const top = data.scale * data.scale;
   if (!(data.bands.medium < data.bands.high && data.bands.high <= top))
     throw new InputError(`${path}: bands: need medium < high ≤ ${top}`);

@@ -14,6 +14,9 @@ export interface RiskConfig {
     /** Victim vulnerability (a manual score) at or above which harm rises by vulnerabilityHarm. */
     vulnerableFrom: number;
     vulnerabilityHarm: number;
+    /** Community and environmental impact (a manual score) at or above which harm rises. */
+    highImpactFrom: number;
+    impactHarm: number;
   };
   priority: { positionWeight: number; confidence: Record<Confidence, number> };
 }

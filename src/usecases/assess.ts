@@ -1,68 +1,64 @@
 /**
- * `lantern assess` (issue 7, first cut): every police.uk category and partner theme of an area
- * scored on the risk matrix from the evidence the store holds, ranked and banded, each score
- * explained. Harm from ONS Crime Severity Score weights (config/harm-weights.yaml), likelihood
- * from the area's rate against the force's, trend from the exact tests (Holm-adjusted), hidden
- * figure from the reporting rates, concern from the community-concern survey, confidence from data
- * quality. Organisational position is neutral until an inputs file scores it (not built yet).
+ * `lantern assess` (issue 7): every police.uk category and partner theme of an area scored on the
+ * risk matrix from the evidence the store holds (usecases/assess-area.ts), with the manual scores
+ * of an inputs file, ranked and banded, each score explained; the tactical options for the High
+ * priorities; for a district, the county's assessment beside it and how the two line up; the
+ * Police and Crime Plan objectives the priorities serve; the sensitivity of each band to a
+ * one-point move of a manual score. Each assessment is saved (unless asked not to) with the
+ * inputs and configuration it was made with, so a later one can say what moved.
  */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+
+import { assessmentChanges, type IssueMove } from '../analysis/assessment-change.js';
+import {
+  alignWithCounty,
+  alignWithPlan,
+  type CountyAlignment,
+  type PlanAlignment,
+} from '../analysis/priority-alignment.js';
 import {
   bandSensitivity,
   rankIssues,
-  scoreByThresholds,
   type Band,
-  type Confidence,
-  type IssueEvidence,
   type IssueScore,
 } from '../analysis/risk-scoring.js';
-import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
+import { loadAssessmentInputs } from '../config/assessment-inputs.js';
 import { loadHarmWeights } from '../config/harm-weights.js';
+import { loadPoliceCrimePlan } from '../config/police-crime-plan.js';
 import { loadReportingRates } from '../config/reporting-rates.js';
-import { loadAssessmentInputs, type ManualScore } from '../config/assessment-inputs.js';
 import { loadRiskMatrix } from '../config/risk-matrix.js';
 import { loadTacticalOptions, type TacticalOption } from '../config/tactical-options.js';
-import {
-  populationAt,
-  type AreaCounts,
-  type AreaSummary,
-  type Measure,
-} from '../domain/area-counts.js';
-import { ALL_CRIME, CURRENT_CATEGORIES, policeMeasure } from '../domain/categories.js';
-import { findDataset, slug } from '../domain/datasets.js';
+import type { AreaSummary } from '../domain/area-counts.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
+import {
+  listAssessments,
+  saveAssessment,
+  savedAssessment,
+  type SavedAssessmentSummary,
+} from '../store/assessments.js';
 import { ancestorChains, areasByCode, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
-import { latestConcern, partnerDatasetsHeld } from '../store/partner-data.js';
-import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
-import { streetAreaCounts } from './street-area-counts.js';
+import { LANTERN_VERSION } from '../version.js';
+import {
+  areaEvidence,
+  fmtPct,
+  scorer,
+  type AreaEvidence,
+  type AssessmentSettings,
+  type IssueDetail,
+} from './assess-area.js';
+import { hotspots } from './hotspots.js';
 
-export interface AssessedIssue extends IssueScore {
-  label: string;
-  source: 'police.uk' | 'partner' | 'inputs';
-  synthetic: boolean;
-  evidence: {
-    recorded: number;
-    previous: number | null;
-    changePct: number | null;
-    pValueHolm: number | null;
-    ratePer1000: number | null;
-    forceRatePer1000: number | null;
-    harmWeight: number | null;
-    reportingRate: number | null;
-    concernShare: number | null;
-    /** The survey the concern share comes from is synthetic demonstration data. */
-    concernSynthetic: boolean;
-    /** Organisational position: scored in the inputs file (by whom, when, why), or neutral. */
-    position: { score: number; scoredBy: string | null };
-    vulnerability: { score: number; scoredBy: string } | null;
-    confidence: Confidence;
-  };
-  /** How each base score was reached. */
-  basis: { harm: string; likelihood: string; trend: string; confidence: string };
+export type { IssueDetail } from './assess-area.js';
+
+export interface AssessedIssue extends IssueScore, IssueDetail {
+  /** The busiest hotspot of a High police.uk priority (Getis-Ord Gi*), where one is significant. */
+  hotspot: { location: string; count: number; lon: number; lat: number } | null;
   rationale: string;
-  /** The bands the issue could fall in if its harm or likelihood moved by one point. */
+  /** The bands the issue could fall in if one of its scores moved by one point. */
   sensitivity: Band[];
   /** For High issues: options from the tactical library, each with the analysis behind it. */
   options: ProposedOption[];
@@ -74,276 +70,295 @@ export interface ProposedOption extends TacticalOption {
   note: string | null;
 }
 
+export interface CountyIssue {
+  key: string;
+  label: string;
+  rank: number;
+  band: Band;
+  harm: number;
+  likelihood: number;
+  risk: number;
+}
+
 export interface Assessment {
+  /** The id it is saved under (null when not saved). */
+  id: string | null;
   area: AreaSummary;
   force: AreaSummary | null;
   period: Period;
   configFile: string;
+  inputsFile: string | null;
   issues: AssessedIssue[];
+  /** For a district: its force's assessment from the same data and configuration. */
+  county: { area: AreaSummary; issues: CountyIssue[] } | null;
+  alignment: {
+    county: CountyAlignment | null;
+    plan: PlanAlignment & { plan: string; file: string; illustrative: boolean };
+  };
+  comparison: { with: SavedAssessmentSummary; notes: string[]; moves: IssueMove[] } | null;
   notes: string[];
 }
 
-const PARTNER_THEMES: readonly [string, string | undefined][] = [
-  ['fly-tipping', 'total'],
-  ['hate-crime', 'total'],
-  ['domestic-abuse', 'incidents'],
-  ['prevent', 'referral'],
-];
+export interface AssessRequest {
+  area: string;
+  period: Period;
+  config?: string;
+  inputs?: string;
+  options?: string;
+  plan?: string;
+  /** Save the assessment in the store (default true). */
+  save?: boolean;
+  compareWith?: string;
+}
 
-export async function assess(
-  db: Db,
-  scope: Scope,
-  request: { area: string; period: Period; config?: string; inputs?: string; options?: string },
-): Promise<Assessment> {
+export async function assess(db: Db, scope: Scope, request: AssessRequest): Promise<Assessment> {
   const matrix = await loadRiskMatrix(request.config);
-  const inputs = request.inputs
-    ? await loadAssessmentInputs(request.inputs, matrix.config.scale)
-    : null;
-  const weights = await loadHarmWeights();
-  const library = await loadTacticalOptions(request.options);
-  const rates = new Map((await loadReportingRates()).map((r) => [r.key, r]));
-  const area = await resolveArea(db, request.area);
-  if (area.type !== 'district')
-    throw new InputError(
-      `assess: ${area.name} is a ${area.type}; this first cut assesses districts`,
-    );
-  const chain = (await ancestorChains(db, [area.code], false)).get(area.code) ?? [];
-  const forceCode = chain.find((c) => c.type === 'force')?.code;
-  const [force] = forceCode ? await areasByCode(db, [forceCode]) : [];
-  const [local, county] = await streetAreaCounts(db, scope, force ? [area, force] : [area]);
-  const period = request.period;
-  const year = Number(period.to.slice(0, 4));
-  const measures = CURRENT_CATEGORIES.map((c) => policeMeasure(c));
-  const docs = trendDocuments(local as AreaCounts, measures, period, {
-    notTested: (m) => m.key === ALL_CRIME,
-  });
-  const forceDocs = county ? trendDocuments(county, measures, period) : [];
-  const concern = await latestConcern(db, scope, area.code, period.to).catch(() => []);
-  const concernOf = (key: string, label: string) =>
-    concern.find((c) => slug(c.issue) === key || slug(c.issue) === slug(label)) ?? null;
   const cfg = matrix.config;
-  const evidence: IssueEvidence[] = [];
-  const details = new Map<
-    string,
-    Omit<AssessedIssue, keyof IssueScore | 'sensitivity' | 'options'>
-  >();
-
-  const add = (
-    key: string,
-    doc: TrendDocument,
-    forceDoc: TrendDocument | undefined,
-    source: 'police.uk' | 'partner',
-    synthetic: boolean,
-  ) => {
-    const weight = source === 'police.uk' ? (weights.get(key)?.weight ?? null) : null;
-    const harm =
-      weight === null
-        ? matrix.harm.unknown
-        : scoreByThresholds(weight, matrix.harm.weightThresholds);
-    const forceRate =
-      forceDoc && county
-        ? rateOf(forceDoc.current, populationAt(county.populations, year)?.count ?? null)
-        : null;
-    const ratio = doc.ratePer1000 !== null && forceRate ? doc.ratePer1000 / forceRate : null;
-    const likelihood =
-      ratio === null
-        ? matrix.likelihood.unknown
-        : scoreByThresholds(ratio, matrix.likelihood.rateRatioThresholds);
-    const p = doc.pValueAdjusted ?? null;
-    const trend: IssueEvidence['trend'] =
-      doc.pValue === null
-        ? 'unknown'
-        : p !== null && p < 0.05
-          ? (doc.change ?? 0) > 0
-            ? 'significant rise'
-            : 'significant fall'
-          : 'no significant change';
-    const rateKey = source === 'police.uk' ? `police:${key}` : `dataset:${key}`;
-    const reportingRate = rates.get(rateKey)?.rate?.estimate ?? null;
-    const issueKey = source === 'police.uk' ? key : (key.split(':')[0] as string);
-    const given = inputs?.issues.get(issueKey);
-    const survey = concernOf(issueKey, doc.label);
-    const c = given?.concern
-      ? { share: given.concern.share, synthetic: false, reason: given.concern.reason }
-      : survey
-        ? { ...survey, reason: null }
-        : null;
-    const position = given?.position ?? null;
-    const missing = doc.months.some((m) => m.count === null);
-    const confidence: Confidence =
-      doc.current < (matrix.confidence.smallNumbers ?? 20) || missing || synthetic
-        ? 'low'
-        : weight === null || reportingRate === null
-          ? 'medium'
-          : 'high';
-    evidence.push({
-      key: issueKey,
-      harm,
-      likelihood,
-      trend,
-      reportingRate,
-      concernShare: c?.share ?? null,
-      vulnerability: given?.vulnerability?.score ?? null,
-      position: position?.score ?? Math.round((cfg.scale + 1) / 2),
-      confidence,
-    });
-    const w = weights.get(key);
-    details.set(issueKey, {
-      label: doc.label,
-      source,
-      synthetic,
-      evidence: {
-        recorded: doc.current,
-        previous: doc.previous,
-        changePct: doc.changePct,
-        pValueHolm: p,
-        ratePer1000: doc.ratePer1000,
-        forceRatePer1000: forceRate,
-        harmWeight: weight,
-        reportingRate,
-        concernShare: c?.share ?? null,
-        concernSynthetic: c?.synthetic ?? false,
-        position: position
-          ? { score: position.score, scoredBy: scorer(position) }
-          : { score: Math.round((cfg.scale + 1) / 2), scoredBy: null },
-        vulnerability: given?.vulnerability
-          ? { score: given.vulnerability.score, scoredBy: scorer(given.vulnerability) }
-          : null,
-        confidence,
-      },
-      basis: {
-        harm:
-          weight === null
-            ? `no harm weight known: the default ${matrix.harm.unknown}`
-            : `ONS CSS weight ${weight} (${w?.offence}${w?.verified ? '' : ', unverified'})`,
-        likelihood:
-          ratio === null
-            ? `no force rate to compare with: the default ${matrix.likelihood.unknown}`
-            : `${ratio.toFixed(2)} × the force rate`,
-        trend:
-          doc.pValue === null
-            ? 'no earlier complete period to compare with'
-            : `${fmtPct(doc.changePct)} against ${doc.comparisonPeriod?.from}..${doc.comparisonPeriod?.to} (Holm p ${p === null ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3)})`,
-        confidence:
-          [
-            doc.current < (matrix.confidence.smallNumbers ?? 20)
-              ? `small numbers (${doc.current})`
-              : null,
-            missing ? 'months missing' : null,
-            synthetic ? 'synthetic demonstration data' : null,
-            weight === null ? 'no harm weight' : null,
-            reportingRate === null ? 'no reporting rate' : null,
-          ]
-            .filter(Boolean)
-            .join(', ') || 'complete data, sourced weights and rates',
-      },
-      rationale: '',
-    });
+  const inputs = request.inputs ? await loadAssessmentInputs(request.inputs, cfg.scale) : null;
+  const library = await loadTacticalOptions(request.options);
+  const plan = await loadPoliceCrimePlan(request.plan);
+  const settings: AssessmentSettings = {
+    matrix,
+    weights: await loadHarmWeights(),
+    rates: new Map((await loadReportingRates()).map((r) => [r.key, r])),
+    inputs,
+    period: request.period,
   };
-
-  for (const [i, m] of measures.entries())
-    add(m.key, docs[i] as TrendDocument, forceDocs[i], 'police.uk', false);
-
-  const held = new Set(
-    (await partnerDatasetsHeld(db, scope))
-      .filter((h) => h.districts.includes(area.code))
-      .map((h) => h.dataset),
-  );
-  for (const [name, category] of PARTNER_THEMES) {
-    const dataset = findDataset(name);
-    if (!dataset || !held.has(name)) continue;
-    const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, [area]);
-    const input = inputs[0] as AreaCounts;
-    const [measure] = datasetMeasures(dataset, category, synthetic) as [Measure];
-    if (!input.observed.some((m) => m >= period.from && m <= period.to)) continue;
-    const [doc] = trendDocuments(input, [measure], period);
-    add(`${name}:${category}`, doc as TrendDocument, undefined, 'partner', synthetic);
+  const period = request.period;
+  const found = await resolveArea(db, request.area);
+  if (found.type !== 'district' && found.type !== 'force')
+    throw new InputError(
+      `assess: ${found.name} is a ${found.type}; assess a district (with its county beside it) or a force area`,
+    );
+  const area: AreaSummary = { code: found.code, name: found.name, type: found.type };
+  let force: AreaSummary | null = null;
+  if (area.type === 'district') {
+    const chain = (await ancestorChains(db, [area.code], false)).get(area.code) ?? [];
+    const code = chain.find((c) => c.type === 'force')?.code;
+    const [f] = code ? await areasByCode(db, [code]) : [];
+    force = f ? { code: f.code, name: f.name, type: f.type } : null;
   }
 
+  const local = await areaEvidence(db, scope, area, force, settings);
+  const mid = Math.round((cfg.scale + 1) / 2);
   for (const [key, x] of inputs?.extra ?? []) {
-    if (details.has(key))
+    if (local.details.has(key))
       throw new InputError(
         `${inputs?.path}: extra.${key}: ${key} is already an issue of this assessment`,
       );
-    evidence.push({
+    local.evidence.push({
       key,
       harm: x.harm.score,
       likelihood: x.likelihood.score,
       trend: 'unknown',
       reportingRate: null,
       concernShare: null,
-      position: x.position?.score ?? Math.round((cfg.scale + 1) / 2),
+      position: x.position?.score ?? mid,
       confidence: 'low',
     });
-    details.set(key, {
-      label: x.label,
-      source: 'inputs',
-      synthetic: false,
-      evidence: {
-        recorded: 0,
-        previous: null,
-        changePct: null,
-        pValueHolm: null,
-        ratePer1000: null,
-        forceRatePer1000: null,
-        harmWeight: null,
-        reportingRate: null,
-        concernShare: null,
-        concernSynthetic: false,
-        position: x.position
-          ? { score: x.position.score, scoredBy: scorer(x.position) }
-          : { score: Math.round((cfg.scale + 1) / 2), scoredBy: null },
-        vulnerability: null,
-        confidence: 'low',
-      },
-      basis: {
-        harm: `scored ${x.harm.score} by ${scorer(x.harm)}`,
-        likelihood: `scored ${x.likelihood.score} by ${scorer(x.likelihood)}`,
-        trend: 'no data held',
-        confidence: 'manual scores only',
-      },
-      rationale: '',
-    });
+    local.details.set(key, inputsOnlyDetail(x, mid));
   }
   for (const key of inputs?.issues.keys() ?? [])
-    if (!details.has(key))
+    if (!local.details.has(key))
       throw new InputError(
-        `${inputs?.path}: issues.${key}: no such issue in this assessment (issues: ${[...details.keys()].join(', ')})`,
+        `${inputs?.path}: issues.${key}: no such issue in this assessment (issues: ${[...local.details.keys()].join(', ')})`,
       );
 
-  const ranked = rankIssues(evidence, cfg);
-  const sensitivity = bandSensitivity(evidence, cfg, ['harm', 'likelihood']);
-  const issues = ranked.map((s): AssessedIssue => {
-    const d = details.get(s.key)!;
-    const options =
-      s.band === 'High'
-        ? library
-            .filter((o) => o.issue === s.key)
-            .map((o) => propose(o, d.source, s.key, area.name, period))
-        : [];
-    return {
+  const ranked = rankIssues(local.evidence, cfg);
+  const sensitivity = bandSensitivity(local.evidence, cfg, ['harm', 'likelihood', 'position']);
+  const issues: AssessedIssue[] = [];
+  for (const s of ranked) {
+    const d = local.details.get(s.key)!;
+    const spot =
+      s.band === 'High' && d.source === 'police.uk' && area.type === 'district'
+        ? await topHotspot(db, scope, area, s.key, period)
+        : null;
+    issues.push({
       ...s,
       ...d,
+      hotspot: spot,
       sensitivity: sensitivity.get(s.key) ?? [s.band],
-      rationale: rationale(s, d),
-      options,
-    };
-  });
-  return {
-    area: { code: area.code, name: area.name, type: area.type },
-    force: force ? { code: force.code, name: force.name, type: force.type } : null,
+      rationale: rationale(s, d, spot),
+      options:
+        s.band === 'High'
+          ? library
+              .filter((o) => o.issue === s.key)
+              .map((o) => propose(o, d.source, s.key, area.name, period))
+          : [],
+    });
+  }
+
+  let county: Assessment['county'] = null;
+  if (force) {
+    const theirs = await areaEvidence(db, scope, force, null, { ...settings, inputs: null });
+    county = { area: force, issues: countyIssues(theirs, cfg) };
+  }
+  const planAlignment = alignWithPlan(issues, plan.objectives);
+  const result: Assessment = {
+    id: null,
+    area,
+    force,
     period,
     configFile: matrix.path,
+    inputsFile: inputs?.path ?? null,
     issues,
+    county,
+    alignment: {
+      county: county ? alignWithCounty(issues, county.issues) : null,
+      plan: { ...planAlignment, plan: plan.plan, file: plan.path, illustrative: plan.illustrative },
+    },
+    comparison: null,
+    notes: notes(cfg, inputs, area, force, plan),
+  };
+
+  if (request.save !== false) {
+    const configText = await readFile(matrix.path, 'utf8');
+    const inputsText = inputs ? await readFile(inputs.path, 'utf8') : null;
+    const json = JSON.stringify(result);
+    const id = createHash('sha256')
+      .update(
+        [
+          area.code,
+          period.from,
+          period.to,
+          configText,
+          inputsText ?? '',
+          LANTERN_VERSION,
+          json,
+        ].join('\u0000'),
+      )
+      .digest('hex')
+      .slice(0, 12);
+    result.id = id;
+    await saveAssessment(db, {
+      id,
+      areaCode: area.code,
+      areaName: area.name,
+      periodFrom: period.from,
+      periodTo: period.to,
+      inputsFile: inputs?.path ?? null,
+      inputsText,
+      configFile: matrix.path,
+      configSha256: createHash('sha256').update(configText).digest('hex'),
+      lanternVersion: LANTERN_VERSION,
+      result: JSON.stringify(result),
+    });
+  }
+  if (request.compareWith)
+    result.comparison = await compareWithSaved(db, request.compareWith, result);
+  return result;
+}
+
+export async function savedAssessments(db: Db): Promise<SavedAssessmentSummary[]> {
+  return listAssessments(db);
+}
+
+async function compareWithSaved(
+  db: Db,
+  id: string,
+  now: Assessment,
+): Promise<NonNullable<Assessment['comparison']>> {
+  const saved = await savedAssessment(db, id);
+  const then = JSON.parse(saved.result) as Assessment;
+  const summary: SavedAssessmentSummary = {
+    id: saved.id,
+    areaCode: saved.areaCode,
+    areaName: saved.areaName,
+    periodFrom: saved.periodFrom,
+    periodTo: saved.periodTo,
+    inputsFile: saved.inputsFile,
+    configFile: saved.configFile,
+    configSha256: saved.configSha256,
+    lanternVersion: saved.lanternVersion,
+    savedAt: saved.savedAt,
+  };
+  const differences = [
+    saved.areaCode !== now.area.code
+      ? `It assessed ${saved.areaName}, not ${now.area.name}: the comparison is between areas.`
+      : null,
+    saved.configFile !== now.configFile
+      ? `It used another risk-matrix configuration (${saved.configFile}): some moves come from the method, not the evidence.`
+      : null,
+    (saved.inputsFile ?? null) !== now.inputsFile
+      ? `Its manual scores came from ${saved.inputsFile ?? 'no inputs file'}; these from ${now.inputsFile ?? 'no inputs file'}.`
+      : null,
+  ].filter((x): x is string => x !== null);
+  return {
+    with: summary,
     notes: [
-      'Not MoRiLE: its scales are not published. Thresholds and bands are assumptions of the configuration file named above.',
-      inputs
-        ? `Manual scores from ${inputs.path} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
-        : 'Organisational position is neutral (the middle of the scale) for every issue: no inputs file (--inputs) scores it.',
-      'Public concern comes from the inputs file, else from the community-concern survey where an issue matches.',
-      'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
-      `Risk = harm × likelihood (1..${cfg.scale * cfg.scale}); High from ${cfg.bands.high}, Medium from ${cfg.bands.medium}. Priority shapes risk by position and confidence.`,
+      `Compared with assessment ${saved.id} of ${saved.areaName}, ${saved.periodFrom}..${saved.periodTo} (saved ${saved.savedAt}).`,
+      ...differences,
     ],
+    moves: assessmentChanges(then.issues, now.issues),
+  };
+}
+
+function countyIssues(e: AreaEvidence, cfg: AssessmentSettings['matrix']['config']): CountyIssue[] {
+  return rankIssues(e.evidence, cfg).map((s) => ({
+    key: s.key,
+    label: e.details.get(s.key)!.label,
+    rank: s.rank,
+    band: s.band,
+    harm: s.harm,
+    likelihood: s.likelihood,
+    risk: s.risk,
+  }));
+}
+
+async function topHotspot(
+  db: Db,
+  scope: Scope,
+  area: AreaSummary,
+  category: string,
+  period: Period,
+): Promise<AssessedIssue['hotspot']> {
+  const report = await hotspots(db, scope, { area: area.code, category, period, top: 1 }).catch(
+    (error: unknown) => {
+      if (error instanceof InputError) return null;
+      throw error;
+    },
+  );
+  const top = report?.ranked[0];
+  const place = top?.topLocations[0];
+  if (!top || top.hotspot !== 'hotspot' || !place) return null;
+  return { location: place.location, count: top.count, lon: top.lon, lat: top.lat };
+}
+
+function inputsOnlyDetail(
+  x: NonNullable<AssessmentSettings['inputs']>['extra'] extends Map<string, infer V> ? V : never,
+  mid: number,
+): IssueDetail {
+  return {
+    label: x.label,
+    source: 'inputs',
+    synthetic: false,
+    evidence: {
+      recorded: 0,
+      previous: null,
+      changePct: null,
+      pValueHolm: null,
+      ratePer1000: null,
+      forceRatePer1000: null,
+      volumeShare: null,
+      harmWeight: null,
+      harmWeighted: null,
+      reportingRate: null,
+      concernShare: null,
+      concernSynthetic: false,
+      position: x.position
+        ? { score: x.position.score, scoredBy: scorer(x.position) }
+        : { score: mid, scoredBy: null },
+      vulnerability: null,
+      impact: null,
+      confidence: 'low',
+    },
+    basis: {
+      harm: `scored ${x.harm.score} by ${scorer(x.harm)}`,
+      likelihood: `scored ${x.likelihood.score} by ${scorer(x.likelihood)}`,
+      trend: 'no data held',
+      confidence: 'manual scores only',
+    },
+    months: [],
   };
 }
 
@@ -371,34 +386,36 @@ function propose(
   };
 }
 
-const scorer = (s: ManualScore) => `${s.scoredBy}, ${s.on}: ${s.reason}`;
+const ordinal = (n: number) =>
+  n === 1 ? '' : `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}-`;
 
-const rateOf = (count: number, population: number | null) =>
-  population && population > 0 ? (count / population) * 1000 : null;
-
-const fmtPct = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(0)}%`);
-
-function rationale(
-  s: IssueScore,
-  d: Omit<AssessedIssue, keyof IssueScore | 'sensitivity' | 'options'>,
-): string {
+function rationale(s: IssueScore, d: IssueDetail, spot: AssessedIssue['hotspot']): string {
   const e = d.evidence;
   const parts = [
     d.source === 'inputs'
       ? `${d.label}: no data held; harm ${d.basis.harm}; likelihood ${d.basis.likelihood}`
       : `${d.label}: ${e.recorded.toLocaleString('en-GB')} recorded`,
+    e.harmWeighted && e.harmWeighted.rank <= 3
+      ? `the ${ordinal(e.harmWeighted.rank)}highest harm-weighted volume of the ${e.harmWeighted.of} categories with a weight`
+      : null,
     e.ratePer1000 !== null && e.forceRatePer1000 !== null
-      ? `${e.ratePer1000.toFixed(1)} per 1,000 against ${e.forceRatePer1000.toFixed(1)} for the force`
+      ? `${e.ratePer1000.toFixed(1)} per 1,000 against ${e.forceRatePer1000.toFixed(1)} for the force` +
+        (e.ratePer1000 > e.forceRatePer1000 ? ' (above the force rate)' : '')
       : null,
     e.changePct !== null
-      ? `${fmtPct(e.changePct)} on ${e.previous?.toLocaleString('en-GB')}` +
-        (e.pValueHolm !== null && e.pValueHolm < 0.05 ? ' (significant)' : ' (could be chance)')
+      ? `${fmtPct(e.changePct)} on ${e.previous?.toLocaleString('en-GB')} the year before` +
+        (e.pValueHolm !== null && e.pValueHolm < 0.05
+          ? ` (significant, p ${e.pValueHolm < 0.001 ? '< 0.001' : `= ${e.pValueHolm.toFixed(3)}`})`
+          : ' (could be chance)')
       : null,
     d.source === 'inputs'
       ? null
-      : d.basis.harm.startsWith('ONS')
+      : e.harmWeight !== null
         ? `harm weight ${e.harmWeight}`
-        : 'no harm weight known',
+        : d.source === 'police.uk'
+          ? 'no harm weight known'
+          : null,
+    spot ? `hotspot around ${spot.location} (${spot.count} in its cell)` : null,
     e.position.scoredBy
       ? `organisational position ${e.position.score} (${e.position.scoredBy})`
       : null,
@@ -407,4 +424,31 @@ function rationale(
     d.synthetic ? 'SYNTHETIC demonstration data' : null,
   ].filter(Boolean);
   return `${parts.join('; ')}. Risk ${s.harm} × ${s.likelihood} = ${s.risk} (${s.band}); confidence ${e.confidence}.`;
+}
+
+function notes(
+  cfg: AssessmentSettings['matrix']['config'],
+  inputs: AssessmentSettings['inputs'],
+  area: AreaSummary,
+  force: AreaSummary | null,
+  plan: { plan: string; path: string; illustrative: boolean },
+): string[] {
+  return [
+    'Not MoRiLE: its scales are not published. Thresholds and bands are assumptions of the configuration file named above.',
+    inputs
+      ? `Manual scores from ${inputs.path} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
+      : 'Organisational position is neutral (the middle of the scale) for every issue: no inputs file (--inputs) scores it.',
+    'Public concern comes from the inputs file, else from the community-concern survey where an issue matches.',
+    'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
+    area.type === 'force'
+      ? `Likelihood for ${area.name} is volume alone: Lantern holds no area above the force to compare its rates with.`
+      : `Likelihood is the mean of volume and the rate against ${force?.name ?? 'the force'}.`,
+    `Risk = harm × likelihood (1..${cfg.scale * cfg.scale}); High from ${cfg.bands.high}, Medium from ${cfg.bands.medium}. Priority shapes risk by position and confidence.`,
+    'Sensitivity: the bands an issue could fall in if its harm, likelihood or organisational position moved one point.',
+    `Police and Crime Plan objectives from ${plan.path}` +
+      (plan.illustrative
+        ? ': an ILLUSTRATIVE placeholder, not the Commissioner’s plan; replace it (--plan FILE).'
+        : '.'),
+    'Recorded crime is what is reported and recorded: police.uk locations are approximate (snapped to anonymised map points) and much crime goes unreported.',
+  ];
 }

@@ -11,6 +11,7 @@ import { deprivationSql } from './004-deprivation.js';
 import { boundariesSql } from './005-boundaries.js';
 import { partnerDataSchema } from './006-partner-data.js';
 import { partnerPeriodCountsSchema } from './007-partner-period-counts.js';
+import { assessmentsSchema } from './008-assessments.js';
 
 export interface Migration {
   version: number;
@@ -43,4 +44,5 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'partner counts over whole periods (DEFRA annual tables)',
     sql: () => partnerPeriodCountsSchema,
   },
+  { version: 8, name: 'saved risk-matrix assessments', sql: () => assessmentsSchema },
 ];

@@ -1,0 +1,70 @@
+/**
+ * What moved between two assessments (`lantern assess --compare-with ID`): for each issue, its
+ * rank, band and scores then and now; issues new this time and issues no longer assessed. Pure.
+ */
+import type { Band } from './risk-scoring.js';
+
+export interface ScoredIssue {
+  key: string;
+  label: string;
+  rank: number;
+  band: Band;
+  harm: number;
+  likelihood: number;
+  risk: number;
+}
+
+export interface IssueMove {
+  key: string;
+  label: string;
+  rank: { then: number | null; now: number | null };
+  band: { then: Band | null; now: Band | null };
+  risk: { then: number | null; now: number | null };
+  /** In words: "new", "no longer assessed", "up 3 places, Medium → High", "unchanged". */
+  summary: string;
+}
+
+const ORDER: Record<Band, number> = { Low: 0, Medium: 1, High: 2 };
+
+export function assessmentChanges(
+  then: readonly ScoredIssue[],
+  now: readonly ScoredIssue[],
+): IssueMove[] {
+  const before = new Map(then.map((i) => [i.key, i]));
+  const after = new Map(now.map((i) => [i.key, i]));
+  const moves: IssueMove[] = now.map((n) => {
+    const t = before.get(n.key);
+    return {
+      key: n.key,
+      label: n.label,
+      rank: { then: t?.rank ?? null, now: n.rank },
+      band: { then: t?.band ?? null, now: n.band },
+      risk: { then: t?.risk ?? null, now: n.risk },
+      summary: t ? describe(t, n) : 'new',
+    };
+  });
+  for (const t of then)
+    if (!after.has(t.key))
+      moves.push({
+        key: t.key,
+        label: t.label,
+        rank: { then: t.rank, now: null },
+        band: { then: t.band, now: null },
+        risk: { then: t.risk, now: null },
+        summary: 'no longer assessed',
+      });
+  return moves;
+}
+
+function describe(t: ScoredIssue, n: ScoredIssue): string {
+  const parts: string[] = [];
+  const places = t.rank - n.rank;
+  if (places !== 0)
+    parts.push(
+      `${places > 0 ? 'up' : 'down'} ${Math.abs(places)} place${Math.abs(places) === 1 ? '' : 's'}`,
+    );
+  if (t.band !== n.band)
+    parts.push(`${t.band} → ${n.band} (${ORDER[n.band] > ORDER[t.band] ? 'raised' : 'lowered'})`);
+  if (t.risk !== n.risk) parts.push(`risk ${t.risk} → ${n.risk}`);
+  return parts.length > 0 ? parts.join(', ') : 'unchanged';
+}

@@ -1,0 +1,69 @@
+/**
+ * Saved assessments (migration 008). An assessment's id is a hash of what made it (area, period,
+ * inputs text, configuration text, Lantern version, store contents' result), so saving the same
+ * assessment twice keeps one row: saving is idempotent.
+ */
+import { NotFoundError } from '../errors.js';
+import type { Db } from './db.js';
+
+export interface SavedAssessmentRecord {
+  id: string;
+  areaCode: string;
+  areaName: string;
+  periodFrom: string;
+  periodTo: string;
+  inputsFile: string | null;
+  inputsText: string | null;
+  configFile: string;
+  configSha256: string;
+  lanternVersion: string;
+  /** The assessment as JSON. */
+  result: string;
+  savedAt: string;
+}
+
+/** Saves (or re-saves, keeping the first time saved) one assessment, in one statement. */
+export async function saveAssessment(
+  db: Db,
+  r: Omit<SavedAssessmentRecord, 'savedAt'>,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO assessment VALUES ($id, $areaCode, $areaName, $periodFrom, $periodTo, $inputsFile,
+       $inputsText, $configFile, $configSha256, $lanternVersion, $result, now()::TIMESTAMP)
+     ON CONFLICT (id) DO NOTHING`,
+    { ...r },
+  );
+}
+
+const COLUMNS = `id, area_code AS "areaCode", area_name AS "areaName", period_from AS "periodFrom",
+  period_to AS "periodTo", inputs_file AS "inputsFile", config_file AS "configFile",
+  config_sha256 AS "configSha256", lantern_version AS "lanternVersion",
+  strftime(saved_at, '%Y-%m-%d %H:%M:%S') AS "savedAt"`;
+
+export type SavedAssessmentSummary = Omit<SavedAssessmentRecord, 'result' | 'inputsText'>;
+
+export async function listAssessments(db: Db): Promise<SavedAssessmentSummary[]> {
+  return db.query<SavedAssessmentSummary & Record<string, unknown>>(
+    `SELECT ${COLUMNS} FROM assessment ORDER BY saved_at, id`,
+  );
+}
+
+/** One saved assessment by its id (or a unique prefix of at least 6 characters). */
+export async function savedAssessment(db: Db, id: string): Promise<SavedAssessmentRecord> {
+  const wanted = id.trim().toLowerCase();
+  const rows =
+    wanted.length >= 6
+      ? await db.query<SavedAssessmentRecord & Record<string, unknown>>(
+          `SELECT ${COLUMNS}, inputs_text AS "inputsText", result FROM assessment
+           WHERE starts_with(id, $id) ORDER BY id LIMIT 2`,
+          { id: wanted },
+        )
+      : [];
+  if (rows.length !== 1)
+    throw new NotFoundError(
+      rows.length > 1
+        ? `--compare-with: "${id}" matches more than one saved assessment; give more of the id`
+        : `--compare-with: no saved assessment "${id}" in ${db.path} (list them: lantern assess --list)`,
+    );
+  return rows[0]!;
+}

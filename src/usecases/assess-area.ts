@@ -1,0 +1,303 @@
+/**
+ * The evidence of one area's assessment: every police.uk category and partner theme held, each
+ * turned into base scores (harm, likelihood, trend, hidden figure, concern, confidence) with the
+ * figures behind them. `assess` runs this for a district and for its force, so the county picture
+ * and the alignment come from the same arithmetic.
+ *
+ * - Harm: the ONS Crime Severity Score weight by thresholds (config/harm-weights.yaml), else the
+ *   default; raised by the adjustments (analysis/risk-scoring.ts).
+ * - Likelihood: the mean of a volume score (the issue's share of all police-recorded crime and ASB
+ *   in the area) and a rate score (the area's rate per 1,000 ÷ its force's), rounded half up; a
+ *   force has no higher area Lantern holds, so its likelihood is volume alone.
+ * - Trend: the exact test against the same months a year earlier, Holm-adjusted across issues.
+ * - Confidence: low for small numbers, missing months or synthetic data; medium without a harm
+ *   weight or a reporting rate; else high.
+ */
+import {
+  scoreByThresholds,
+  type Confidence,
+  type IssueEvidence,
+} from '../analysis/risk-scoring.js';
+import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
+import type { AssessmentInputs, ManualScore } from '../config/assessment-inputs.js';
+import type { HarmWeight } from '../config/harm-weights.js';
+import type { ReportingRate } from '../config/reporting-rates.js';
+import type { RiskMatrixFile } from '../config/risk-matrix.js';
+import {
+  populationAt,
+  type AreaCounts,
+  type AreaSummary,
+  type Measure,
+} from '../domain/area-counts.js';
+import { CURRENT_CATEGORIES, policeMeasure } from '../domain/categories.js';
+import { findDataset, slug } from '../domain/datasets.js';
+import type { Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import type { Db } from '../store/db.js';
+import { latestConcern, partnerDatasetsHeld } from '../store/partner-data.js';
+import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
+import { streetAreaCounts } from './street-area-counts.js';
+
+export type IssueSource = 'police.uk' | 'partner' | 'inputs';
+
+export interface IssueFigures {
+  recorded: number;
+  previous: number | null;
+  changePct: number | null;
+  pValueHolm: number | null;
+  ratePer1000: number | null;
+  forceRatePer1000: number | null;
+  /** The issue's share of all police-recorded crime and ASB in the area over the period. */
+  volumeShare: number | null;
+  harmWeight: number | null;
+  /** Count × harm weight, and its rank among the issues with a weight (1 = most harm). */
+  harmWeighted: { value: number; rank: number; of: number } | null;
+  reportingRate: number | null;
+  concernShare: number | null;
+  /** The survey the concern share comes from is synthetic demonstration data. */
+  concernSynthetic: boolean;
+  /** Organisational position: scored in the inputs file (by whom, when, why), or neutral. */
+  position: { score: number; scoredBy: string | null };
+  vulnerability: { score: number; scoredBy: string } | null;
+  impact: { score: number; scoredBy: string } | null;
+  confidence: Confidence;
+}
+
+export interface IssueDetail {
+  label: string;
+  source: IssueSource;
+  synthetic: boolean;
+  evidence: IssueFigures;
+  /** How each base score was reached. */
+  basis: { harm: string; likelihood: string; trend: string; confidence: string };
+  /** The monthly counts behind the trend (empty for issues scored from the inputs alone). */
+  months: { month: string; count: number | null }[];
+}
+
+export interface AreaEvidence {
+  area: AreaSummary;
+  evidence: IssueEvidence[];
+  details: Map<string, IssueDetail>;
+}
+
+export interface AssessmentSettings {
+  matrix: RiskMatrixFile;
+  weights: ReadonlyMap<string, HarmWeight>;
+  rates: ReadonlyMap<string, ReportingRate>;
+  inputs: AssessmentInputs | null;
+  period: Period;
+}
+
+/** Partner themes the assessment scores, with the category of each that stands for the theme. */
+export const PARTNER_THEMES: readonly [string, string][] = [
+  ['fly-tipping', 'total'],
+  ['hate-crime', 'total'],
+  ['domestic-abuse', 'incidents'],
+  ['prevent', 'referral'],
+];
+
+export const scorer = (s: ManualScore) => `${s.scoredBy}, ${s.on}: ${s.reason}`;
+
+export const fmtPct = (v: number | null) =>
+  v === null ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(0)}%`;
+
+/** One area's issues with their base scores. `force` is the area above (null for a force). */
+export async function areaEvidence(
+  db: Db,
+  scope: Scope,
+  area: AreaSummary,
+  force: AreaSummary | null,
+  settings: AssessmentSettings,
+): Promise<AreaEvidence> {
+  const { matrix, weights, rates, inputs, period } = settings;
+  const cfg = matrix.config;
+  const mid = Math.round((cfg.scale + 1) / 2);
+  const year = Number(period.to.slice(0, 4));
+  const [local, county] = await streetAreaCounts(db, scope, force ? [area, force] : [area]);
+  const measures = CURRENT_CATEGORIES.map((c) => policeMeasure(c));
+  const docs = trendDocuments(local as AreaCounts, measures, period);
+  const forceDocs = county ? trendDocuments(county, measures, period) : [];
+  const allRecorded = docs.reduce((s, d) => s + d.current, 0);
+  const concern = await latestConcern(db, scope, area.code, period.to).catch(() => []);
+  const concernOf = (key: string, label: string) =>
+    concern.find((c) => slug(c.issue) === key || slug(c.issue) === slug(label)) ?? null;
+
+  const weighted = measures
+    .map((m, i) => ({ key: m.key, w: weights.get(m.key)?.weight ?? null, n: docs[i]!.current }))
+    .filter((x): x is { key: string; w: number; n: number } => x.w !== null)
+    .map((x) => ({ key: x.key, value: x.w * x.n }))
+    .sort((a, b) => b.value - a.value || a.key.localeCompare(b.key));
+
+  const evidence: IssueEvidence[] = [];
+  const details = new Map<string, IssueDetail>();
+  const add = (
+    key: string,
+    issueKey: string,
+    doc: TrendDocument,
+    forceDoc: TrendDocument | undefined,
+    forcePopulation: number | null,
+    source: 'police.uk' | 'partner',
+    synthetic: boolean,
+  ) => {
+    const w = source === 'police.uk' ? weights.get(key) : undefined;
+    const weight = w?.weight ?? null;
+    const harm =
+      weight === null
+        ? matrix.harm.unknown
+        : scoreByThresholds(weight, matrix.harm.weightThresholds);
+    const forceRate = forceDoc ? rateOf(forceDoc.current, forcePopulation) : null;
+    const ratio = doc.ratePer1000 !== null && forceRate ? doc.ratePer1000 / forceRate : null;
+    const share = allRecorded > 0 ? doc.current / allRecorded : null;
+    const rateScore =
+      ratio === null ? null : scoreByThresholds(ratio, matrix.likelihood.rateRatioThresholds);
+    const volumeScore =
+      share === null ? null : scoreByThresholds(share, matrix.likelihood.volumeShareThresholds);
+    const likelihood =
+      rateScore !== null && volumeScore !== null
+        ? Math.floor((rateScore + volumeScore) / 2 + 0.5)
+        : (volumeScore ?? rateScore ?? matrix.likelihood.unknown);
+    const p = doc.pValueAdjusted ?? null;
+    const trend: IssueEvidence['trend'] =
+      doc.pValue === null
+        ? 'unknown'
+        : p !== null && p < 0.05
+          ? (doc.change ?? 0) > 0
+            ? 'significant rise'
+            : 'significant fall'
+          : 'no significant change';
+    const reportingRate =
+      rates.get(source === 'police.uk' ? `police:${key}` : `dataset:${key}`)?.rate?.estimate ??
+      null;
+    const given = inputs?.issues.get(issueKey);
+    const survey = concernOf(issueKey, doc.label);
+    const c = given?.concern
+      ? { share: given.concern.share, synthetic: false }
+      : survey
+        ? { share: survey.share, synthetic: survey.synthetic }
+        : null;
+    const small = doc.current < matrix.confidence.smallNumbers;
+    const missing = doc.months.some((m) => m.count === null);
+    const confidence: Confidence =
+      small || missing || synthetic
+        ? 'low'
+        : (source === 'police.uk' && weight === null) || reportingRate === null
+          ? 'medium'
+          : 'high';
+    evidence.push({
+      key: issueKey,
+      harm,
+      likelihood,
+      trend,
+      reportingRate,
+      concernShare: c?.share ?? null,
+      vulnerability: given?.vulnerability?.score ?? null,
+      impact: given?.impact?.score ?? null,
+      position: given?.position?.score ?? mid,
+      confidence,
+    });
+    const hw = weighted.findIndex((x) => x.key === key);
+    details.set(issueKey, {
+      label: doc.label,
+      source,
+      synthetic,
+      evidence: {
+        recorded: doc.current,
+        previous: doc.previous,
+        changePct: doc.changePct,
+        pValueHolm: p,
+        ratePer1000: doc.ratePer1000,
+        forceRatePer1000: forceRate,
+        volumeShare: share,
+        harmWeight: weight,
+        harmWeighted:
+          hw >= 0 ? { value: weighted[hw]!.value, rank: hw + 1, of: weighted.length } : null,
+        reportingRate,
+        concernShare: c?.share ?? null,
+        concernSynthetic: c?.synthetic ?? false,
+        position: given?.position
+          ? { score: given.position.score, scoredBy: scorer(given.position) }
+          : { score: mid, scoredBy: null },
+        vulnerability: given?.vulnerability
+          ? { score: given.vulnerability.score, scoredBy: scorer(given.vulnerability) }
+          : null,
+        impact: given?.impact
+          ? { score: given.impact.score, scoredBy: scorer(given.impact) }
+          : null,
+        confidence,
+      },
+      basis: {
+        harm:
+          weight === null
+            ? `no harm weight known: the default ${matrix.harm.unknown}`
+            : `ONS CSS weight ${weight} (${w?.offence}${w?.verified ? '' : ', unverified'})`,
+        likelihood: [
+          volumeScore === null
+            ? null
+            : `volume ${volumeScore} (${pct(share)} of all recorded crime and ASB)`,
+          rateScore === null
+            ? force
+              ? 'no force rate to compare with'
+              : 'no higher area to compare the rate with: volume alone'
+            : `rate ${rateScore} (${ratio!.toFixed(2)} × the force rate)`,
+          rateScore !== null && volumeScore !== null ? `mean ${likelihood}` : null,
+        ]
+          .filter(Boolean)
+          .join('; '),
+        trend:
+          doc.pValue === null
+            ? 'no earlier complete period to compare with'
+            : `${fmtPct(doc.changePct)} against ${doc.comparisonPeriod?.from}..${doc.comparisonPeriod?.to} (Holm p ${p === null ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3)})`,
+        confidence:
+          [
+            small ? `small numbers (${doc.current})` : null,
+            missing ? 'months missing' : null,
+            synthetic ? 'synthetic demonstration data' : null,
+            source === 'police.uk' && weight === null ? 'no harm weight' : null,
+            reportingRate === null ? 'no reporting rate' : null,
+          ]
+            .filter(Boolean)
+            .join(', ') || 'complete data, sourced weights and rates',
+      },
+      months: doc.months,
+    });
+  };
+
+  const forcePopulation = county ? (populationAt(county.populations, year)?.count ?? null) : null;
+  for (const [i, m] of measures.entries())
+    add(m.key, m.key, docs[i]!, forceDocs[i], forcePopulation, 'police.uk', false);
+
+  const held = new Map(
+    (await partnerDatasetsHeld(db, scope)).map((h) => [h.dataset, new Set(h.districts)]),
+  );
+  for (const [name, category] of PARTNER_THEMES) {
+    const dataset = findDataset(name);
+    const districts = held.get(name);
+    if (!dataset || !districts) continue;
+    if (area.type === 'district' && !districts.has(area.code)) continue;
+    const { inputs: counts, synthetic } = await partnerAreaCounts(
+      db,
+      scope,
+      dataset,
+      force ? [area, force] : [area],
+    );
+    const input = counts[0] as AreaCounts;
+    if (!input.observed.some((m) => m >= period.from && m <= period.to)) continue;
+    const [measure] = datasetMeasures(dataset, category, synthetic) as [Measure];
+    const [doc] = trendDocuments(input, [measure], period) as [TrendDocument];
+    const forceInput = counts[1];
+    const forceDoc =
+      forceInput && forceInput.observed.some((m) => m >= period.from && m <= period.to)
+        ? trendDocuments(forceInput, [measure], period)[0]
+        : undefined;
+    const forcePop = forceInput
+      ? (populationAt(forceInput.populations, year)?.count ?? null)
+      : null;
+    add(`${name}:${category}`, name, doc, forceDoc, forcePop, 'partner', synthetic);
+  }
+  return { area, evidence, details };
+}
+
+const rateOf = (count: number, population: number | null) =>
+  population && population > 0 ? (count / population) * 1000 : null;
+
+const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
