@@ -46,6 +46,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: pureLayers }] },
   },
   {
+    // Charts and report renderers run unchanged in a browser (the dashboard): no Node APIs either.
+    files: ['src/charts/**/*.ts', 'src/report/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...pureLayers,
+            { group: ['node:*'], message: 'Charts and reports must run in a browser too.' },
+            { group: ['**/render/*'], message: 'Rendering to PDF/PNG is an adapter (src/render).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/store/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -4,23 +4,8 @@
  * assessment twice keeps one row: saving is idempotent.
  */
 import { NotFoundError } from '../errors.js';
+import type { SavedAssessmentRecord, SavedAssessmentSummary } from '../domain/assessment.js';
 import type { Db } from './db.js';
-
-export interface SavedAssessmentRecord {
-  id: string;
-  areaCode: string;
-  areaName: string;
-  periodFrom: string;
-  periodTo: string;
-  inputsFile: string | null;
-  inputsText: string | null;
-  configFile: string;
-  configSha256: string;
-  lanternVersion: string;
-  /** The assessment as JSON. */
-  result: string;
-  savedAt: string;
-}
 
 /** Saves (or re-saves, keeping the first time saved) one assessment, in one statement. */
 export async function saveAssessment(
@@ -39,8 +24,6 @@ const COLUMNS = `id, area_code AS "areaCode", area_name AS "areaName", period_fr
   period_to AS "periodTo", inputs_file AS "inputsFile", config_file AS "configFile",
   config_sha256 AS "configSha256", lantern_version AS "lanternVersion",
   strftime(saved_at, '%Y-%m-%d %H:%M:%S') AS "savedAt"`;
-
-export type SavedAssessmentSummary = Omit<SavedAssessmentRecord, 'result' | 'inputsText'>;
 
 export async function listAssessments(db: Db): Promise<SavedAssessmentSummary[]> {
   return db.query<SavedAssessmentSummary & Record<string, unknown>>(

@@ -64,6 +64,22 @@ export async function loadBoundaries(
   }));
 }
 
+/** One area's own boundary (its latest vintage), or null when none is held. */
+export async function areaBoundary(
+  db: Db,
+  code: string,
+  type: AreaType,
+): Promise<StoredBoundary | null> {
+  const [row] = await db.query<{ code: string; geometry: string }>(
+    `SELECT area_code AS code, arg_max(geometry, vintage) AS geometry FROM boundary
+     WHERE area_type = $type AND area_code = $code GROUP BY area_code`,
+    { type, code },
+  );
+  return row
+    ? { code: row.code, geometry: JSON.parse(row.geometry) as Polygon | MultiPolygon }
+    : null;
+}
+
 /** The LSOA boundaries inside an area of district level or above (latest vintage of each). */
 export async function lsoaBoundariesWithin(db: Db, areaCode: string): Promise<StoredBoundary[]> {
   const rows = await db.query<{ code: string; geometry: string }>(

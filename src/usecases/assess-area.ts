@@ -9,7 +9,8 @@
  * - Likelihood: the mean of a volume score (the issue's share of all police-recorded crime and ASB
  *   in the area) and a rate score (the area's rate per 1,000 ÷ its force's), rounded half up; a
  *   force has no higher area Lantern holds, so its likelihood is volume alone.
- * - Trend: the exact test against the same months a year earlier, Holm-adjusted across issues.
+ * - Trend: the exact test against the same months of the latest complete earlier year held,
+ *   Holm-adjusted across issues.
  * - Confidence: low for small numbers, missing months or synthetic data; medium without a harm
  *   weight or a reporting rate; else high.
  */
@@ -34,45 +35,10 @@ import { findDataset, slug } from '../domain/datasets.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import type { Db } from '../store/db.js';
+import type { IssueDetail } from '../domain/assessment.js';
 import { latestConcern, partnerDatasetsHeld } from '../store/partner-data.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
-
-export type IssueSource = 'police.uk' | 'partner' | 'inputs';
-
-export interface IssueFigures {
-  recorded: number;
-  previous: number | null;
-  changePct: number | null;
-  pValueHolm: number | null;
-  ratePer1000: number | null;
-  forceRatePer1000: number | null;
-  /** The issue's share of all police-recorded crime and ASB in the area over the period. */
-  volumeShare: number | null;
-  harmWeight: number | null;
-  /** Count × harm weight, and its rank among the issues with a weight (1 = most harm). */
-  harmWeighted: { value: number; rank: number; of: number } | null;
-  reportingRate: number | null;
-  concernShare: number | null;
-  /** The survey the concern share comes from is synthetic demonstration data. */
-  concernSynthetic: boolean;
-  /** Organisational position: scored in the inputs file (by whom, when, why), or neutral. */
-  position: { score: number; scoredBy: string | null };
-  vulnerability: { score: number; scoredBy: string } | null;
-  impact: { score: number; scoredBy: string } | null;
-  confidence: Confidence;
-}
-
-export interface IssueDetail {
-  label: string;
-  source: IssueSource;
-  synthetic: boolean;
-  evidence: IssueFigures;
-  /** How each base score was reached. */
-  basis: { harm: string; likelihood: string; trend: string; confidence: string };
-  /** The monthly counts behind the trend (empty for issues scored from the inputs alone). */
-  months: { month: string; count: number | null }[];
-}
 
 export interface AreaEvidence {
   area: AreaSummary;
@@ -204,6 +170,7 @@ export async function areaEvidence(
         recorded: doc.current,
         previous: doc.previous,
         changePct: doc.changePct,
+        comparedWith: doc.comparisonPeriod,
         pValueHolm: p,
         ratePer1000: doc.ratePer1000,
         forceRatePer1000: forceRate,

@@ -10,19 +10,9 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
-import { assessmentChanges, type IssueMove } from '../analysis/assessment-change.js';
-import {
-  alignWithCounty,
-  alignWithPlan,
-  type CountyAlignment,
-  type PlanAlignment,
-} from '../analysis/priority-alignment.js';
-import {
-  bandSensitivity,
-  rankIssues,
-  type Band,
-  type IssueScore,
-} from '../analysis/risk-scoring.js';
+import { assessmentChanges } from '../analysis/assessment-change.js';
+import { alignWithCounty, alignWithPlan } from '../analysis/priority-alignment.js';
+import { bandSensitivity, rankIssues, type IssueScore } from '../analysis/risk-scoring.js';
 import { loadAssessmentInputs } from '../config/assessment-inputs.js';
 import { loadHarmWeights } from '../config/harm-weights.js';
 import { loadPoliceCrimePlan } from '../config/police-crime-plan.js';
@@ -30,15 +20,18 @@ import { loadReportingRates } from '../config/reporting-rates.js';
 import { loadRiskMatrix } from '../config/risk-matrix.js';
 import { loadTacticalOptions, type TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
+import type {
+  AssessedIssue,
+  Assessment,
+  CountyIssue,
+  IssueDetail,
+  ProposedOption,
+  SavedAssessmentSummary,
+} from '../domain/assessment.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
-import {
-  listAssessments,
-  saveAssessment,
-  savedAssessment,
-  type SavedAssessmentSummary,
-} from '../store/assessments.js';
+import { listAssessments, saveAssessment, savedAssessment } from '../store/assessments.js';
 import { ancestorChains, areasByCode, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
@@ -48,56 +41,10 @@ import {
   scorer,
   type AreaEvidence,
   type AssessmentSettings,
-  type IssueDetail,
 } from './assess-area.js';
 import { hotspots } from './hotspots.js';
 
-export type { IssueDetail } from './assess-area.js';
-
-export interface AssessedIssue extends IssueScore, IssueDetail {
-  /** The busiest hotspot of a High police.uk priority (Getis-Ord Gi*), where one is significant. */
-  hotspot: { location: string; count: number; lon: number; lat: number } | null;
-  rationale: string;
-  /** The bands the issue could fall in if one of its scores moved by one point. */
-  sensitivity: Band[];
-  /** For High issues: options from the tactical library, each with the analysis behind it. */
-  options: ProposedOption[];
-}
-
-export interface ProposedOption extends TacticalOption {
-  /** The command that shows where the option would apply; null when none can for this data. */
-  run: string | null;
-  note: string | null;
-}
-
-export interface CountyIssue {
-  key: string;
-  label: string;
-  rank: number;
-  band: Band;
-  harm: number;
-  likelihood: number;
-  risk: number;
-}
-
-export interface Assessment {
-  /** The id it is saved under (null when not saved). */
-  id: string | null;
-  area: AreaSummary;
-  force: AreaSummary | null;
-  period: Period;
-  configFile: string;
-  inputsFile: string | null;
-  issues: AssessedIssue[];
-  /** For a district: its force's assessment from the same data and configuration. */
-  county: { area: AreaSummary; issues: CountyIssue[] } | null;
-  alignment: {
-    county: CountyAlignment | null;
-    plan: PlanAlignment & { plan: string; file: string; illustrative: boolean };
-  };
-  comparison: { with: SavedAssessmentSummary; notes: string[]; moves: IssueMove[] } | null;
-  notes: string[];
-}
+export type { AssessedIssue, Assessment, ProposedOption } from '../domain/assessment.js';
 
 export interface AssessRequest {
   area: string;
@@ -200,6 +147,7 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     force,
     period,
     configFile: matrix.path,
+    matrix: { scale: cfg.scale, bands: cfg.bands },
     inputsFile: inputs?.path ?? null,
     issues,
     county,
@@ -336,6 +284,7 @@ function inputsOnlyDetail(
       recorded: 0,
       previous: null,
       changePct: null,
+      comparedWith: null,
       pValueHolm: null,
       ratePer1000: null,
       forceRatePer1000: null,
@@ -403,7 +352,7 @@ function rationale(s: IssueScore, d: IssueDetail, spot: AssessedIssue['hotspot']
         (e.ratePer1000 > e.forceRatePer1000 ? ' (above the force rate)' : '')
       : null,
     e.changePct !== null
-      ? `${fmtPct(e.changePct)} on ${e.previous?.toLocaleString('en-GB')} the year before` +
+      ? `${fmtPct(e.changePct)} on ${e.previous?.toLocaleString('en-GB')} in ${e.comparedWith ? `${e.comparedWith.from}..${e.comparedWith.to}` : 'the earlier period'}` +
         (e.pValueHolm !== null && e.pValueHolm < 0.05
           ? ` (significant, p ${e.pValueHolm < 0.001 ? '< 0.001' : `= ${e.pValueHolm.toFixed(3)}`})`
           : ' (could be chance)')

@@ -24,7 +24,7 @@ import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
 import { fromBng, toBng } from '../geo/bng.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
-import { loadBoundaries, lsoaBoundariesWithin } from '../store/boundaries.js';
+import { areaBoundary, lsoaBoundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { incidentPoints, type IncidentPoint, type IncidentRequest } from './incident-points.js';
 
@@ -245,8 +245,8 @@ interface Outline {
 
 /** The area's boundary in National Grid metres: its own, else its LSOAs'; null when none held. */
 async function areaOutline(db: Db, area: AreaSummary): Promise<Outline | null> {
-  const own = (await loadBoundaries(db, area.type)).filter((b) => b.code === area.code);
-  const shapes = own.length > 0 ? own : await lsoaBoundariesWithin(db, area.code);
+  const own = await areaBoundary(db, area.code, area.type);
+  const shapes = own ? [own] : await lsoaBoundariesWithin(db, area.code);
   if (shapes.length === 0) return null;
   const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const project = (ring: Position[]) =>

@@ -1,0 +1,76 @@
+/**
+ * Class breaks for a choropleth: Fisher–Jenks natural breaks (the optimal split into k classes
+ * that minimises the squared deviations within classes), computed over the distinct values
+ * weighted by how often each occurs, which keeps it fast for counts (few distinct values however
+ * many cells). Each class is described by the smallest and largest value it actually holds.
+ */
+
+export interface ValueClass {
+  min: number;
+  max: number;
+}
+
+export function naturalBreaks(values: readonly number[], k: number): ValueClass[] {
+  const sorted = [...values].filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  const distinct: number[] = [];
+  const weight: number[] = [];
+  for (const v of sorted) {
+    if (distinct[distinct.length - 1] === v)
+      weight[weight.length - 1] = (weight[weight.length - 1] ?? 0) + 1;
+    else {
+      distinct.push(v);
+      weight.push(1);
+    }
+  }
+  const m = distinct.length;
+  if (m === 0) return [];
+  if (m <= k) return distinct.map((v) => ({ min: v, max: v }));
+
+  // Prefix sums of weight, weight × value and weight × value², for O(1) class costs.
+  const w = new Float64Array(m + 1);
+  const s1 = new Float64Array(m + 1);
+  const s2 = new Float64Array(m + 1);
+  for (let i = 0; i < m; i++) {
+    const v = distinct[i] ?? 0;
+    const n = weight[i] ?? 0;
+    w[i + 1] = (w[i] ?? 0) + n;
+    s1[i + 1] = (s1[i] ?? 0) + n * v;
+    s2[i + 1] = (s2[i] ?? 0) + n * v * v;
+  }
+  /** Squared deviations of distinct values i..j (inclusive) around their weighted mean. */
+  const cost = (i: number, j: number) => {
+    const n = (w[j + 1] ?? 0) - (w[i] ?? 0);
+    const a = (s1[j + 1] ?? 0) - (s1[i] ?? 0);
+    return (s2[j + 1] ?? 0) - (s2[i] ?? 0) - (a * a) / n;
+  };
+  // best[c][j]: least cost of values 0..j in c + 1 classes;
+  // from[c][j]: where the last of those classes starts.
+  const best: Float64Array[] = [];
+  const from: Int32Array[] = [];
+  best.push(Float64Array.from({ length: m }, (_, j) => cost(0, j)));
+  from.push(new Int32Array(m));
+  for (let c = 1; c < k; c++) {
+    const prev = best[c - 1] as Float64Array;
+    const row = new Float64Array(m).fill(Infinity);
+    const starts = new Int32Array(m);
+    for (let j = c; j < m; j++) {
+      for (let i = c; i <= j; i++) {
+        const total = (prev[i - 1] ?? Infinity) + cost(i, j);
+        if (total < (row[j] ?? Infinity)) {
+          row[j] = total;
+          starts[j] = i;
+        }
+      }
+    }
+    best.push(row);
+    from.push(starts);
+  }
+  const classes: ValueClass[] = [];
+  let end = m - 1;
+  for (let c = k - 1; c >= 0; c--) {
+    const start = c === 0 ? 0 : (from[c]?.[end] ?? 0);
+    classes.unshift({ min: distinct[start] ?? 0, max: distinct[end] ?? 0 });
+    end = start - 1;
+  }
+  return classes;
+}

@@ -1,0 +1,332 @@
+/**
+ * Monthly counts as a line with points, over a shaded band for the expected range where one is
+ * given. A month outside its band is marked with a triangle pointing the way it went (up above,
+ * down below) as well as a colour, and its count is labelled when there is room. A month with no
+ * count (null, or absent between the first and last month given) is a gap in the line and a grey
+ * column, and the alt text names it: a missing month is unknown, not zero.
+ */
+import { axisCaption, categoryAxis, valueAxis, zeroBasedTicks } from './axis.js';
+import type { CategoryTick } from './axis.js';
+import { heading, noDataChart, PAD } from './layout.js';
+import { legend, lineSymbol, marker, swatchSymbol } from './marks.js';
+import type { LegendItem, MarkerShape } from './marks.js';
+import { monthIndex, monthLong, monthShort } from './months.js';
+import { INK, ROLE } from './palette.js';
+import { chartId, chartSize, el, FONT_SIZE, group, pathData, svgDocument, text } from './svg.js';
+import { capitalise, formatNumber, listJoin, plural, textWidth } from './text.js';
+
+export interface TrendMonth {
+  /** "YYYY-MM". */
+  month: string;
+  /** null: no data for the month, drawn as a gap. */
+  count: number | null;
+  expectedLow?: number | null;
+  expectedHigh?: number | null;
+}
+
+export interface TrendChartInput {
+  id: string;
+  title: string;
+  months: readonly TrendMonth[];
+  width?: number;
+  height?: number;
+  /** What is counted, plural ("burglaries"): used in the axis caption and the alt text. */
+  unit?: string;
+}
+
+type Position = 'above' | 'below' | 'within' | 'no-range';
+
+interface Slot {
+  index: number;
+  count: number | null;
+  band: { low: number; high: number } | null;
+  position: Position;
+}
+
+function toSlots(months: readonly TrendMonth[]): Slot[] {
+  const byIndex = new Map<number, TrendMonth>();
+  for (const m of months) {
+    const i = monthIndex(m.month);
+    if (byIndex.has(i)) throw new RangeError(`months: ${m.month} appears more than once`);
+    if (m.count !== null && !(Number.isFinite(m.count) && m.count >= 0)) {
+      throw new RangeError(`months: ${m.month}: count must be a number ≥ 0, got ${m.count}`);
+    }
+    byIndex.set(i, m);
+  }
+  const indexes = [...byIndex.keys()];
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  const slots: Slot[] = [];
+  for (let index = first; index <= last; index++) {
+    const m = byIndex.get(index);
+    const count = m?.count ?? null;
+    const band = bandOf(m);
+    let position: Position = 'no-range';
+    if (count !== null && band !== null) {
+      position = count > band.high ? 'above' : count < band.low ? 'below' : 'within';
+    }
+    slots.push({ index, count, band, position });
+  }
+  return slots;
+}
+
+function bandOf(m: TrendMonth | undefined): Slot['band'] {
+  const low = m?.expectedLow;
+  const high = m?.expectedHigh;
+  if (typeof low !== 'number' || typeof high !== 'number') return null;
+  if (!Number.isFinite(low) || !Number.isFinite(high) || low > high) {
+    throw new RangeError(`months: ${m?.month}: expected range ${low} to ${high} is not a range`);
+  }
+  return { low, high };
+}
+
+/** Consecutive runs of slots that pass the test. */
+function runs(slots: readonly Slot[], test: (s: Slot) => boolean): Slot[][] {
+  const out: Slot[][] = [];
+  let current: Slot[] = [];
+  for (const s of slots) {
+    if (test(s)) current.push(s);
+    else if (current.length > 0) {
+      out.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+const MARKER: Record<Position, { shape: MarkerShape; fill: string }> = {
+  above: { shape: 'triangle-up', fill: ROLE.above },
+  below: { shape: 'triangle-down', fill: ROLE.below },
+  within: { shape: 'circle', fill: ROLE.series },
+  'no-range': { shape: 'circle', fill: ROLE.series },
+};
+
+/** Every n-th month is labelled, n chosen so labels do not collide, aligned to the calendar. */
+function monthTicks(slots: readonly Slot[], x: (i: number) => number, plotWidth: number) {
+  const labelWidth = textWidth('May 25', FONT_SIZE) + 8;
+  const fit = Math.max(1, Math.floor(plotWidth / labelWidth));
+  const every =
+    [1, 2, 3, 6, 12, 24, 60, 120].find((n) => Math.ceil(slots.length / n) <= fit) ?? 120;
+  const ticks: CategoryTick[] = [];
+  slots.forEach((s, i) => {
+    const labelled = s.index % every === 0 || (slots.length < every && i === 0);
+    if (labelled || slots.length <= 120) {
+      ticks.push({ x: x(i), label: labelled ? monthShort(s.index) : '' });
+    }
+  });
+  return ticks;
+}
+
+const long = (s: Slot) => monthLong(s.index);
+
+/** "January 2025 to December 2025", or one month. */
+function spanOf(slots: readonly Slot[]): string {
+  const first = slots[0]?.index ?? 0;
+  const last = slots[slots.length - 1]?.index ?? 0;
+  return first === last ? monthLong(first) : `${monthLong(first)} to ${monthLong(last)}`;
+}
+
+function describe(title: string, slots: readonly Slot[], unit: string): string {
+  const counted = slots.filter((s) => s.count !== null);
+  const total = counted.reduce((n, s) => n + (s.count ?? 0), 0);
+  const u = unit === '' ? '' : ` ${unit}`;
+  const span = spanOf(slots);
+  let sentence =
+    counted.length === slots.length
+      ? `${title}, ${span}: ${formatNumber(total)}${u}${slots.length > 1 ? ' in all' : ''}`
+      : `${title}, ${span}: ${formatNumber(total)}${u} in the ${formatNumber(counted.length)} ${
+          counted.length === 1 ? 'month' : 'months'
+        } with data`;
+  const withBand = counted.filter((s) => s.band !== null);
+  const every = withBand.length === counted.length ? 'every month' : 'every month with a range';
+  const above = withBand.filter((s) => s.position === 'above');
+  const below = withBand.filter((s) => s.position === 'below');
+  const outside = [...above, ...below].sort((a, b) => a.index - b.index);
+  if (withBand.length > 0 && outside.length === 0) {
+    sentence += `, within the expected range ${every}`;
+  } else if (outside.length > 0 && outside.length <= 3) {
+    const listed = outside.map((s) => `${monthLong(s.index)} (${s.position})`);
+    sentence += `, within the expected range ${every} except ${listJoin(listed)}`;
+  } else if (outside.length > 3) {
+    const part = (set: Slot[], word: string) =>
+      set.length === 0
+        ? []
+        : [`${word} it in ${plural(set.length, 'month')} (${listJoin(set.map(long))})`];
+    sentence += `; outside the expected range in ${outside.length} months: ${listJoin([
+      ...part(above, 'above'),
+      ...part(below, 'below'),
+    ])}`;
+  } else if (counted.length > 1) {
+    const max = counted.reduce((a, b) => ((b.count ?? 0) > (a.count ?? 0) ? b : a));
+    const min = counted.reduce((a, b) => ((b.count ?? 0) < (a.count ?? 0) ? b : a));
+    if (max.count !== min.count) {
+      const at = (s: Slot) => `${long(s)} (${formatNumber(s.count ?? 0)})`;
+      sentence += `, highest in ${at(max)} and lowest in ${at(min)}`;
+    }
+  }
+  const gaps = runs(slots, (s) => s.count === null).map((run) => {
+    const a = run[0]?.index ?? 0;
+    const b = run[run.length - 1]?.index ?? 0;
+    return a === b ? monthLong(a) : `${monthLong(a)} to ${monthLong(b)}`;
+  });
+  const missing =
+    gaps.length > 0 ? ` No data for ${listJoin(gaps)}: the line has a gap there.` : '';
+  return `${sentence}.${missing}`;
+}
+
+export function trendChart(input: TrendChartInput): string {
+  const id = chartId(input.id);
+  const { width, height } = chartSize(input.width, input.height, { width: 640, height: 320 });
+  const unit = input.unit?.trim() ?? '';
+  if (input.months.length === 0) {
+    return noDataChart({ id, title: input.title, width, height, desc: `${input.title}: no data.` });
+  }
+  const slots = toSlots(input.months);
+  if (slots.every((s) => s.count === null)) {
+    const desc = `${input.title}, ${spanOf(slots)}: no data for any month.`;
+    return noDataChart({ id, title: input.title, width, height, desc });
+  }
+
+  const head = heading(input.title, width);
+  const values = slots.flatMap((s) => [s.count ?? 0, s.band?.high ?? 0]);
+  const ticks = zeroBasedTicks(Math.max(...values) * 1.05, true);
+  const labelWidth = Math.max(...ticks.values.map((v) => textWidth(formatNumber(v), FONT_SIZE)));
+  const left = PAD + Math.max(labelWidth, 12) + 8;
+  const right = width - PAD - 4;
+  const top = head.bottom + 24;
+
+  const hasBand = slots.some((s) => s.band !== null);
+  const items: LegendItem[] = [
+    {
+      symbol: (cx, cy) =>
+        lineSymbol(ROLE.series, 2)(cx, cy) +
+        marker('circle', cx, cy, 6, { fill: ROLE.series, stroke: INK.background }),
+      symbolWidth: 20,
+      label: 'Monthly count',
+    },
+  ];
+  if (hasBand) {
+    items.push({
+      symbol: swatchSymbol(ROLE.band, { 'fill-opacity': 0.3, stroke: 'none' }),
+      symbolWidth: 16,
+      label: 'Expected range',
+    });
+  }
+  for (const position of ['above', 'below'] as const) {
+    if (slots.some((s) => s.position === position)) {
+      items.push({
+        symbol: (cx, cy) =>
+          marker(MARKER[position].shape, cx, cy, 9, {
+            fill: MARKER[position].fill,
+            stroke: INK.background,
+          }),
+        symbolWidth: 12,
+        label: `${capitalise(position)} expected range`,
+      });
+    }
+  }
+  if (slots.some((s) => s.count === null)) {
+    items.push({
+      symbol: swatchSymbol(INK.missing, { stroke: 'none' }),
+      symbolWidth: 16,
+      label: 'No data',
+    });
+  }
+  const legendHeight = legend(items, left, 0, right - left).height;
+  const bottom = height - PAD - legendHeight - 30;
+  const plotWidth = right - left;
+  const step = plotWidth / slots.length;
+  const x = (i: number) => left + (i + 0.5) * step;
+  const y = (v: number) => bottom - (v / ticks.max) * (bottom - top);
+
+  const missing = runs(slots, (s) => s.count === null).map((run) => {
+    const i = slots.indexOf(run[0] as Slot);
+    return el('rect', {
+      x: x(i) - step / 2,
+      y: top,
+      width: step * run.length,
+      height: bottom - top,
+      fill: INK.missing,
+    });
+  });
+
+  const bands = runs(slots, (s) => s.band !== null).map((run) => {
+    const i0 = slots.indexOf(run[0] as Slot);
+    const attrs = { fill: ROLE.band, 'fill-opacity': 0.3 };
+    if (run.length === 1) {
+      const w = Math.min(step * 0.6, 16);
+      const b = run[0]?.band ?? { low: 0, high: 0 };
+      return el('rect', {
+        x: x(i0) - w / 2,
+        y: y(b.high),
+        width: w,
+        height: Math.max(1, y(b.low) - y(b.high)),
+        ...attrs,
+      });
+    }
+    const upper = run.map((s, k) => [x(i0 + k), y(s.band?.high ?? 0)] as const);
+    const lower = run.map((s, k) => [x(i0 + k), y(s.band?.low ?? 0)] as const).reverse();
+    return el('path', { d: pathData([...upper, ...lower], true), ...attrs });
+  });
+
+  const lines = runs(slots, (s) => s.count !== null)
+    .filter((run) => run.length > 1)
+    .map((run) => {
+      const i0 = slots.indexOf(run[0] as Slot);
+      return el('path', {
+        d: pathData(run.map((s, k) => [x(i0 + k), y(s.count ?? 0)] as const)),
+        fill: 'none',
+        stroke: ROLE.series,
+        'stroke-width': 2,
+        'stroke-linejoin': 'round',
+        'stroke-linecap': 'round',
+      });
+    });
+
+  const size = Math.min(7, Math.max(4, step * 0.45));
+  const points: string[] = [];
+  const outlierLabels: string[] = [];
+  slots.forEach((s, i) => {
+    if (s.count === null) return;
+    const m = MARKER[s.position];
+    const out = s.position === 'above' || s.position === 'below';
+    points.push(
+      marker(m.shape, x(i), y(s.count), out ? size + 3 : size, {
+        fill: m.fill,
+        stroke: INK.background,
+        'stroke-width': 1,
+      }),
+    );
+    if (out && step >= 26) {
+      const dy = s.position === 'above' ? -9 : 9 + FONT_SIZE * 0.8;
+      outlierLabels.push(
+        text(x(i), y(s.count) + dy, formatNumber(s.count), {
+          'text-anchor': 'middle',
+          'font-weight': 'bold',
+        }),
+      );
+    }
+  });
+
+  const caption = unit === '' ? 'Count per month' : `${capitalise(unit)} per month`;
+  return svgDocument({
+    id,
+    width,
+    height,
+    title: input.title,
+    desc: describe(input.title, slots, unit),
+    body: [
+      head.markup,
+      axisCaption(PAD, top - 10, caption),
+      group({ 'data-layer': 'missing' }, missing),
+      group({ 'data-layer': 'grid' }, valueAxis({ ticks, y, left, right })),
+      group({ 'data-layer': 'band' }, bands),
+      group({ 'data-layer': 'x-axis' }, categoryAxis(monthTicks(slots, x, plotWidth), bottom)),
+      group({ 'data-layer': 'line' }, lines),
+      group({ 'data-layer': 'points' }, points),
+      group({ 'data-layer': 'labels' }, outlierLabels),
+      legend(items, left, height - PAD - legendHeight, right - left).markup,
+    ],
+  });
+}

@@ -1,0 +1,113 @@
+/**
+ * The shape of a risk-matrix assessment (`lantern assess`), shared by the use case that builds it,
+ * the store that saves it and the report that publishes it.
+ */
+import type { IssueMove } from '../analysis/assessment-change.js';
+import type { CountyAlignment, PlanAlignment } from '../analysis/priority-alignment.js';
+import type { Band, Confidence, IssueScore } from '../analysis/risk-scoring.js';
+import type { TacticalOption } from '../config/tactical-options.js';
+import type { AreaSummary } from './area-counts.js';
+import type { Period } from './month.js';
+
+export type IssueSource = 'police.uk' | 'partner' | 'inputs';
+
+export interface IssueFigures {
+  recorded: number;
+  previous: number | null;
+  changePct: number | null;
+  /** The months the change is measured against (the same months of the latest complete earlier year held). */
+  comparedWith: Period | null;
+  pValueHolm: number | null;
+  ratePer1000: number | null;
+  forceRatePer1000: number | null;
+  /** The issue's share of all police-recorded crime and ASB in the area over the period. */
+  volumeShare: number | null;
+  harmWeight: number | null;
+  /** Count × harm weight, and its rank among the issues with a weight (1 = most harm). */
+  harmWeighted: { value: number; rank: number; of: number } | null;
+  reportingRate: number | null;
+  concernShare: number | null;
+  /** The survey the concern share comes from is synthetic demonstration data. */
+  concernSynthetic: boolean;
+  /** Organisational position: scored in the inputs file (by whom, when, why), or neutral. */
+  position: { score: number; scoredBy: string | null };
+  vulnerability: { score: number; scoredBy: string } | null;
+  impact: { score: number; scoredBy: string } | null;
+  confidence: Confidence;
+}
+
+export interface IssueDetail {
+  label: string;
+  source: IssueSource;
+  synthetic: boolean;
+  evidence: IssueFigures;
+  /** How each base score was reached. */
+  basis: { harm: string; likelihood: string; trend: string; confidence: string };
+  /** The monthly counts behind the trend (empty for issues scored from the inputs alone). */
+  months: { month: string; count: number | null }[];
+}
+
+export interface SavedAssessmentRecord {
+  id: string;
+  areaCode: string;
+  areaName: string;
+  periodFrom: string;
+  periodTo: string;
+  inputsFile: string | null;
+  inputsText: string | null;
+  configFile: string;
+  configSha256: string;
+  lanternVersion: string;
+  /** The assessment as JSON. */
+  result: string;
+  savedAt: string;
+}
+
+export type SavedAssessmentSummary = Omit<SavedAssessmentRecord, 'result' | 'inputsText'>;
+
+export interface AssessedIssue extends IssueScore, IssueDetail {
+  /** The busiest hotspot of a High police.uk priority (Getis-Ord Gi*), where one is significant. */
+  hotspot: { location: string; count: number; lon: number; lat: number } | null;
+  rationale: string;
+  /** The bands the issue could fall in if one of its scores moved by one point. */
+  sensitivity: Band[];
+  /** For High issues: options from the tactical library, each with the analysis behind it. */
+  options: ProposedOption[];
+}
+
+export interface ProposedOption extends TacticalOption {
+  /** The command that shows where the option would apply; null when none can for this data. */
+  run: string | null;
+  note: string | null;
+}
+
+export interface CountyIssue {
+  key: string;
+  label: string;
+  rank: number;
+  band: Band;
+  harm: number;
+  likelihood: number;
+  risk: number;
+}
+
+export interface Assessment {
+  /** The id it is saved under (null when not saved). */
+  id: string | null;
+  area: AreaSummary;
+  force: AreaSummary | null;
+  period: Period;
+  configFile: string;
+  /** The matrix the issues are placed on: its scale and band thresholds (risk = harm × likelihood). */
+  matrix: { scale: number; bands: { high: number; medium: number } };
+  inputsFile: string | null;
+  issues: AssessedIssue[];
+  /** For a district: its force's assessment from the same data and configuration. */
+  county: { area: AreaSummary; issues: CountyIssue[] } | null;
+  alignment: {
+    county: CountyAlignment | null;
+    plan: PlanAlignment & { plan: string; file: string; illustrative: boolean };
+  };
+  comparison: { with: SavedAssessmentSummary; notes: string[]; moves: IssueMove[] } | null;
+  notes: string[];
+}

@@ -1,0 +1,162 @@
+/**
+ * trendChart: the line, its gaps, the expected band and the out-of-range markers, checked on the
+ * parsed SVG, and the alt text for worked cases.
+ */
+import { describe, expect, it } from 'vitest';
+
+import { trendChart } from '../../src/charts/index.js';
+import type { TrendMonth } from '../../src/charts/index.js';
+import { all, layer, parseXml, texts, triangleDirection } from './xml.js';
+
+const month = (i: number) => `2025-${String(i + 1).padStart(2, '0')}`;
+
+/** 12 months totalling 412, all within 20–50 except March (60). */
+const COUNTS = [30, 28, 60, 35, 33, 31, 29, 27, 30, 36, 25, 48];
+const year = (counts: (number | null)[] = COUNTS): TrendMonth[] =>
+  counts.map((count, i) => ({ month: month(i), count, expectedLow: 20, expectedHigh: 50 }));
+
+const render = (months: TrendMonth[], title = 'Monthly burglary counts in Three Rivers') =>
+  trendChart({ id: 'trend', title, months });
+
+const markers = (svg: string) => {
+  const points = layer(parseXml(svg), 'points');
+  const paths = points === undefined ? [] : all(points, 'path');
+  return {
+    circles: points === undefined ? 0 : all(points, 'circle').length,
+    up: paths.filter((p) => triangleDirection(p.attrs.d ?? '') === 'up').length,
+    down: paths.filter((p) => triangleDirection(p.attrs.d ?? '') === 'down').length,
+  };
+};
+
+describe('trendChart', () => {
+  it('describes the worked example in one sentence', () => {
+    expect(COUNTS.reduce((a, b) => a + b)).toBe(412);
+    const root = parseXml(render(year()));
+    expect(all(root, 'desc')[0]?.text).toBe(
+      'Monthly burglary counts in Three Rivers, January 2025 to December 2025: 412 in all, ' +
+        'within the expected range every month except March 2025 (above).',
+    );
+  });
+
+  it('draws one point a month, a triangle up above the band and down below it', () => {
+    const counts = [...COUNTS];
+    counts[6] = 12;
+    expect(markers(render(year(counts)))).toEqual({ circles: 10, up: 1, down: 1 });
+    const desc = all(parseXml(render(year(counts))), 'desc')[0]?.text;
+    expect(desc).toContain('except March 2025 (above) and July 2025 (below)');
+  });
+
+  it('shows the band as one shaded area and labels the out-of-range counts', () => {
+    const root = parseXml(render(year()));
+    expect(all(layer(root, 'band')!, 'path')).toHaveLength(1);
+    expect(texts(layer(root, 'labels'))).toEqual(['60']);
+    expect(texts(layer(root, 'legend'))).toEqual([
+      'Monthly count',
+      'Expected range',
+      'Above expected range',
+    ]);
+  });
+
+  it('leaves a gap for a null month and for a month missing from the input, and says so', () => {
+    const months = year([30, 28, 31, null, 33, 31, 29, 27, 30, 36, 25, 28]).filter(
+      (m) => m.month !== '2025-09',
+    );
+    const root = parseXml(render(months));
+    expect(all(layer(root, 'line')!, 'path')).toHaveLength(3);
+    expect(all(layer(root, 'missing')!, 'rect')).toHaveLength(2);
+    expect(markers(render(months)).circles).toBe(10);
+    expect(all(root, 'desc')[0]?.text).toBe(
+      'Monthly burglary counts in Three Rivers, January 2025 to December 2025: ' +
+        '298 in the 10 months with data, within the expected range every month. ' +
+        'No data for April 2025 and September 2025: the line has a gap there.',
+    );
+    expect(texts(layer(root, 'legend'))).toContain('No data');
+  });
+
+  it('labels months "Jan 25" style, every month when there is room', () => {
+    const labels = texts(layer(parseXml(render(year())), 'x-axis'));
+    expect(labels).toEqual([
+      'Jan 25',
+      'Feb 25',
+      'Mar 25',
+      'Apr 25',
+      'May 25',
+      'Jun 25',
+      'Jul 25',
+      'Aug 25',
+      'Sep 25',
+      'Oct 25',
+      'Nov 25',
+      'Dec 25',
+    ]);
+  });
+
+  it('thins month labels on a long series, keeping them on calendar quarters', () => {
+    const months = Array.from({ length: 60 }, (_, i) => ({
+      month: `${2021 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
+      count: 10,
+    }));
+    const labels = texts(layer(parseXml(trendChart({ id: 't', title: 'T', months })), 'x-axis'));
+    expect(labels.length).toBeLessThanOrEqual(12);
+    expect(labels[0]).toBe('Jan 21');
+    expect(labels.every((l) => /^(Jan|Apr|Jul|Oct) \d\d$/.test(l))).toBe(true);
+  });
+
+  it('draws a single month as a point without a line', () => {
+    const svg = trendChart({ id: 't', title: 'Arson', months: [{ month: '2025-06', count: 12 }] });
+    const root = parseXml(svg);
+    expect(layer(root, 'line')).toBeUndefined();
+    expect(markers(svg)).toEqual({ circles: 1, up: 0, down: 0 });
+    expect(all(root, 'desc')[0]?.text).toBe('Arson, June 2025: 12.');
+  });
+
+  it('draws all-zero data on a 0–4 axis', () => {
+    const months = [0, 1, 2].map((i) => ({ month: month(i), count: 0 }));
+    const root = parseXml(trendChart({ id: 't', title: 'Arson', months, unit: 'fires' }));
+    expect(texts(layer(root, 'grid'))).toEqual(['0', '1', '2', '3', '4']);
+    expect(all(root, 'desc')[0]?.text).toBe('Arson, January 2025 to March 2025: 0 fires in all.');
+  });
+
+  it('names the highest and lowest month when there is no expected range', () => {
+    const months = [5, 9, 2].map((count, i) => ({ month: month(i), count }));
+    const desc = all(parseXml(trendChart({ id: 't', title: 'Robbery', months })), 'desc')[0]?.text;
+    expect(desc).toBe(
+      'Robbery, January 2025 to March 2025: 16 in all, ' +
+        'highest in February 2025 (9) and lowest in March 2025 (2).',
+    );
+  });
+
+  it('draws a "No data" chart for no months and for months without counts', () => {
+    for (const months of [[], [{ month: '2025-01', count: null }]]) {
+      const root = parseXml(trendChart({ id: 't', title: 'Burglary', months }));
+      expect(texts(root)).toContain('No data');
+    }
+    const desc = all(
+      parseXml(
+        trendChart({ id: 't', title: 'Burglary', months: [{ month: '2025-01', count: null }] }),
+      ),
+      'desc',
+    )[0]?.text;
+    expect(desc).toBe('Burglary, January 2025: no data for any month.');
+  });
+
+  it('cuts a long title on the page but keeps it whole in <title>', () => {
+    const title = `Burglary in ${'a very long place name '.repeat(6)}`.trim();
+    const root = parseXml(render(year(), title));
+    expect(all(root, 'title')[0]?.text).toBe(title);
+    const shown = texts(root)[0] ?? '';
+    expect(shown.endsWith('…')).toBe(true);
+    expect(shown.length).toBeLessThan(title.length);
+  });
+
+  it('refuses counts that cannot be counts, and malformed or repeated months', () => {
+    expect(() => render([{ month: '2025-01', count: -1 }])).toThrow(RangeError);
+    expect(() => render([{ month: '2025-1', count: 1 }])).toThrow(/not YYYY-MM/);
+    expect(() =>
+      render([
+        { month: '2025-01', count: 1 },
+        { month: '2025-01', count: 2 },
+      ]),
+    ).toThrow(/more than once/);
+  });
+});
