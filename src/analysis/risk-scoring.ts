@@ -99,7 +99,9 @@ export function scoreIssue(e: IssueEvidence, config: RiskConfig): Omit<IssueScor
   }
   if (e.impact != null && e.impact >= a.highImpactFrom && a.impactHarm) {
     harm += a.impactHarm;
-    adjustments.push(`harm ${signed(a.impactHarm)}: community and environmental impact ${e.impact}`);
+    adjustments.push(
+      `harm ${signed(a.impactHarm)}: community and environmental impact ${e.impact}`,
+    );
   }
   harm = clamp(harm, config.scale);
   likelihood = clamp(likelihood, config.scale);

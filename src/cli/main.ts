@@ -62,6 +62,10 @@ Commands:
          [--options F] [--plan F]   explained; --inputs: manual scores with reasons; tactical options;
          [--compare-with ID] [--no-save]  alignment with the county and the Police and Crime Plan;
   assess --list                  saved under an id; --compare-with ID: what moved since
+  report --area A --period P --out DIR  the strategic assessment (HTML, PDF with Chromium) and its
+         [--audience partner|public]  infographic (SVG, PNG, A4 and 1080 × 1350), data/ with a CSV
+         [--inputs F] [--settings F]  per chart and table; public: counts 1–4 as "fewer than 5",
+         [--no-pdf]                   partner-only datasets left out
   hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
         [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
@@ -132,6 +136,9 @@ const OPTIONS = {
   'no-save': { type: 'boolean', default: false },
   'compare-with': { type: 'string' },
   list: { type: 'boolean', default: false },
+  audience: { type: 'string' },
+  settings: { type: 'string' },
+  'no-pdf': { type: 'boolean', default: false },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -277,6 +284,21 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           save: !values['no-save'],
           compareWith: values['compare-with'],
           list: values.list,
+        });
+      case 'report':
+        return await (
+          await import('./commands/report.js')
+        ).runReport(ctx, {
+          area: values.area,
+          period: values.period,
+          out: values.out,
+          audience: values.audience,
+          inputs: values.inputs,
+          config: values.config,
+          options: values.options,
+          plan: values.plan,
+          settings: values.settings,
+          pdf: !values['no-pdf'],
         });
       case 'hidden-figure':
         return await (

@@ -163,7 +163,8 @@ export async function areaEvidence(
     });
     const hw = weighted.findIndex((x) => x.key === key);
     details.set(issueKey, {
-      label: doc.label,
+      // A theme counted as a whole reads "Fly-tipping incidents", not "…: all".
+      label: doc.label.replace(/: all$/u, ''),
       source,
       synthetic,
       evidence: {

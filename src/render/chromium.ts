@@ -1,0 +1,60 @@
+/**
+ * Headless Chromium, when installed, for what only a browser does well: printing the assessment's
+ * HTML to PDF with its print CSS. Driven by playwright-core (no browser download: it uses the
+ * system's Chromium, `apt-get install chromium` on Debian). `LANTERN_CHROMIUM` names another
+ * executable; without one, callers say how to get the PDF and carry on.
+ */
+import { existsSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+
+import { chromium, type Browser } from 'playwright-core';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+];
+
+export const CHROMIUM_HINT =
+  'install Chromium (Debian/Ubuntu: apt-get install chromium) or set LANTERN_CHROMIUM to a Chrome or Chromium executable, then run the command again';
+
+/** The Chromium executable to use, or null when none is installed. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | null {
+  const given = env.LANTERN_CHROMIUM;
+  if (given !== undefined) return given !== '' && existsSync(given) ? given : null;
+  return CANDIDATES.find((c) => existsSync(c)) ?? null;
+}
+
+export async function launchChromium(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+}
+
+/** Prints an HTML file to an A4 PDF with its print stylesheet and backgrounds. */
+export async function htmlToPdf(
+  browser: Browser,
+  htmlFile: string,
+  pdfFile: string,
+): Promise<void> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(pathToFileURL(htmlFile).href, { waitUntil: 'load' });
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({
+      path: pdfFile,
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="font-size:8px;width:100%;text-align:center;color:#5b6b7a;font-family:DejaVu Sans,Arial,sans-serif"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+    });
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,303 @@
+/**
+ * The strategic assessment as one self-contained HTML file (inline CSS and SVG, no scripts, no
+ * external requests): executive summary; the priorities on the risk matrix; a section for each
+ * High priority (rationale, trend with expected range, districts compared, hotspot map, hidden
+ * figure, tactical options); every category; partner data; alignment with the county and the
+ * Police and Crime Plan; method and caveats; appendix tables. Real headings, figure captions,
+ * charts with titles and descriptions, a data table behind every chart, and print CSS that keeps
+ * each figure on one page. Pure: data in, a string out.
+ */
+import { escapeXml as esc } from '../charts/index.js';
+import { changeShown, showChange, showCount } from './disclosure.js';
+import type { Figure, PriorityEvidence, ReportData } from './report-data.js';
+import { REPORT_CSS } from './report-style.js';
+import {
+  alignmentTables,
+  categoriesTable,
+  funnelFigure,
+  hotspotFigure,
+  optionsTable,
+  partnerTable,
+  riskMatrixFigure,
+  trendFigure,
+  type ReportFigure,
+  type ReportTable,
+} from './report-tables.js';
+
+export interface RenderedReport {
+  html: string;
+  figures: ReportFigure[];
+  tables: ReportTable[];
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+export const monthName = (m: string) =>
+  `${MONTHS[Number(m.slice(5, 7)) - 1] ?? m.slice(5, 7)} ${m.slice(0, 4)}`;
+
+export const periodWords = (p: { from: string; to: string }) =>
+  `${monthName(p.from)} to ${monthName(p.to)}`;
+
+export function renderAssessment(data: ReportData): RenderedReport {
+  const figures: ReportFigure[] = [];
+  const tables: ReportTable[] = [];
+  const aud = data.audience;
+  const a = data.assessment;
+  const title = `Community safety strategic assessment: ${data.area.name}`;
+
+  const matrix = riskMatrixFigure(data);
+  figures.push(matrix);
+  const prioritySections = data.priorities.map((p, i) =>
+    prioritySection(p, i + 1, data, figures, tables),
+  );
+  const categories = categoriesTable(data);
+  const partner = partnerTable(data);
+  const alignment = alignmentTables(data);
+  tables.push(categories, partner, ...alignment);
+
+  const high = a.issues.filter((i) => i.band === 'High');
+  const earlier = data.comparisonPeriod
+    ? `${periodWords(data.comparisonPeriod)}${Number(data.period.from.slice(0, 4)) - Number(data.comparisonPeriod.from.slice(0, 4)) > 1 ? ' (the latest earlier complete year held)' : ''}`
+    : 'no earlier period';
+  const rises = data.categories.filter((c) => c.significant && (c.changePct ?? 0) > 0);
+  const falls = data.categories.filter((c) => c.significant && (c.changePct ?? 0) < 0);
+
+  const body = [
+    `<header class="cover">`,
+    `<p class="kicker">${esc(data.force ? `${data.force.name} · ` : '')}${aud === 'public' ? 'Public version' : 'Partnership version'}</p>`,
+    `<h1>${esc(title)}</h1>`,
+    `<p class="period">${esc(periodWords(data.period))}</p>`,
+    `<p class="meta">Made ${esc(data.generated)} by Lantern ${esc(data.lanternVersion)} from police.uk open data${data.partner.length > 0 ? ' and partner data' : ''}${a.id ? `; assessment ${esc(a.id)}` : ''}.</p>`,
+    `</header>`,
+    `<main>`,
+    section('summary', 'Executive summary', [
+      `<div class="tiles">`,
+      tile('All crime (excluding ASB)', data.totals.crime, aud, earlier),
+      tile('Anti-social behaviour', data.totals.asb, aud, earlier),
+      `</div>`,
+      `<p>${esc(data.area.name)} recorded ${esc(showCount(data.totals.crime.count, aud))} crimes and ${esc(showCount(data.totals.asb.count, aud))} incidents of anti-social behaviour from ${esc(periodWords(data.period))}${data.comparisonPeriod ? `, against ${esc(showCount(data.totals.crime.previous, aud))} crimes and ${esc(showCount(data.totals.asb.previous, aud))} ASB incidents in ${esc(earlier)}` : ''}.</p>`,
+      high.length > 0
+        ? `<p>The risk matrix ranks ${high.length} issue${high.length === 1 ? '' : 's'} as High priority:</p><ol class="priorities">${high
+            .map(
+              (i) =>
+                `<li><strong>${esc(i.label)}</strong> — risk ${i.risk} (harm ${i.harm} × likelihood ${i.likelihood})</li>`,
+            )
+            .join('')}</ol>`
+        : '<p>No issue reaches the High band of the risk matrix.</p>',
+      rises.length + falls.length > 0
+        ? `<p>Significant changes against ${esc(earlier)} (exact test, Holm-adjusted across categories): ${[
+            ...rises.map(
+              (c) => `${esc(c.label)} up ${esc(showChange(c.changePct, c.count, c.previous, aud))}`,
+            ),
+            ...falls.map(
+              (c) =>
+                `${esc(c.label)} down ${esc(showChange(c.changePct, c.count, c.previous, aud))}`,
+            ),
+          ].join('; ')}.</p>`
+        : `<p>No category changed significantly against ${esc(earlier)}.</p>`,
+      data.monthsMissing.length > 0
+        ? `<p class="warning">Months not held, left out of every count: ${esc(data.monthsMissing.join(', '))}.</p>`
+        : '',
+    ]),
+    section('priorities', 'Priorities and the risk matrix', [
+      `<p>Each issue is scored for harm and likelihood from the evidence (${esc((a.notes.find((n) => n.startsWith('Likelihood')) ?? '').replace(/\.$/u, ''))}), adjusted for significant trends, the hidden figure, public concern and manual scores, and banded. ${esc(a.notes[0] ?? '')}</p>`,
+      figureHtml(matrix),
+      tableHtml(matrix.table, aud, 'Every issue ranked'),
+    ]),
+    ...prioritySections,
+    section('categories', 'Every category', [
+      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodWords(data.period))}, largest first. Rates use the ${esc(String(data.populationYear ?? 'latest'))} population.</p>`,
+      tableHtml(categories, aud),
+    ]),
+    section('partner', 'Partner data', [
+      data.partner.length > 0
+        ? tableHtml(partner, aud)
+        : '<p>No partner data are held for this area and period.</p>',
+      ...data.partner
+        .filter((p) => p.synthetic)
+        .slice(0, 1)
+        .map(
+          () =>
+            '<p class="warning">Figures marked SYNTHETIC are generated demonstration data, not real records.</p>',
+        ),
+      data.withheld.length > 0
+        ? `<p class="note">Left out of this public version (shared only between partners): ${esc(data.withheld.join(', '))}.</p>`
+        : '',
+    ]),
+    section('alignment', 'Alignment with the county and the Police and Crime Plan', [
+      ...alignment.map((t) => tableHtml(t, aud)),
+      a.alignment.plan.illustrative
+        ? `<p class="warning">The Police and Crime Plan objectives are an illustrative placeholder (${esc(a.alignment.plan.file.split('/').pop() ?? '')}), not the Commissioner's plan.</p>`
+        : '',
+    ]),
+    section('method', 'Method and data caveats', [
+      `<ul>${[...data.caveats, ...a.notes].map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`,
+    ]),
+    section('appendix', 'Appendix: why each issue scored as it did', [
+      `<ol class="rationale">${a.issues.map((i) => `<li>${esc(aud === 'public' ? publicRationale(i.rationale) : i.rationale)}</li>`).join('')}</ol>`,
+      `<h3>How to report</h3><ul class="contacts">${data.contacts.map((c) => `<li><strong>${esc(c.label)}:</strong> ${esc(c.detail)}</li>`).join('')}</ul>`,
+      `<p class="note">The numbers behind every chart and table are in the <code>data/</code> folder beside this file, one CSV per id (for example <code>data/${esc(matrix.id)}.csv</code>).</p>`,
+    ]),
+    `</main>`,
+  ];
+  tables.unshift(matrix.table);
+  const html = [
+    '<!doctype html>',
+    '<html lang="en-GB">',
+    '<head>',
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${esc(title)}, ${esc(periodWords(data.period))}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    ...body.filter((s) => s !== ''),
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+  return {
+    html,
+    figures,
+    tables: [...tables, ...figures.filter((f) => f !== matrix).map((f) => f.table)],
+  };
+}
+
+function prioritySection(
+  p: PriorityEvidence,
+  index: number,
+  data: ReportData,
+  figures: ReportFigure[],
+  tables: ReportTable[],
+): string {
+  const aud = data.audience;
+  const parts: string[] = [
+    `<p class="rationale">${esc(aud === 'public' ? publicRationale(p.rationale) : p.rationale)}</p>`,
+  ];
+  for (const f of [
+    trendFigure(p, index, aud),
+    funnelFigure(p, index, aud),
+    hotspotFigure(p, index, data),
+  ]) {
+    if (!f) continue;
+    figures.push(f);
+    parts.push(figureHtml(f), detailsTable(f.table, aud));
+  }
+  if (p.comparison?.flag)
+    parts.push(
+      `<p>Against the ${esc(p.comparison.group)}, ${esc(data.area.name)} is ${p.comparison.flag === 'within' ? 'within the 95% limits: its rate is in line with the others' : `${p.comparison.flag} the 95% limits`}.</p>`,
+    );
+  if (p.hotspot && p.hotspot.top.length > 0)
+    parts.push(
+      `<p>Busiest significant hotspots (Getis-Ord Gi*): ${p.hotspot.top.map((t) => `${esc(t.location)} (${esc(showCount(t.count, aud))})`).join('; ')}.</p>`,
+    );
+  if (p.hiddenFigure) {
+    const h = p.hiddenFigure;
+    parts.push(
+      `<p class="hidden-figure"><strong>Hidden figure.</strong> About ${Math.round(h.reportingRate * 100)}% of such incidents are reported (${esc(h.survey)}${h.verified ? '' : ', unverified'}): the ${esc(showCount(h.recorded, aud))} recorded may stand for about ${esc(showCount(Math.round(h.estimate), aud))} (95% range ${esc(showCount(Math.round(h.interval[0]), aud))} to ${esc(showCount(Math.round(h.interval[1]), aud))}).</p>`,
+    );
+  }
+  if (p.options.length > 0) {
+    const t = optionsTable(p, index);
+    tables.push(t);
+    parts.push(tableHtml(t, aud));
+  }
+  if (p.synthetic)
+    parts.push('<p class="warning">SYNTHETIC demonstration data: not real records.</p>');
+  return section(`priority-${index}`, `Priority ${p.rank}: ${p.label}`, parts, 'priority');
+}
+
+function section(id: string, heading: string, parts: string[], cls = ''): string {
+  return [
+    `<section id="${esc(id)}"${cls ? ` class="${cls}"` : ''} aria-labelledby="${esc(id)}-h">`,
+    `<h2 id="${esc(id)}-h">${esc(heading)}</h2>`,
+    ...parts.filter((s) => s !== ''),
+    '</section>',
+  ].join('\n');
+}
+
+function tile(label: string, f: Figure, aud: ReportData['audience'], earlier: string): string {
+  const shown = f.changePct !== null && changeShown(f.count, f.previous, aud);
+  const dir = !shown
+    ? ''
+    : (f.changePct ?? 0) > 0
+      ? 'up'
+      : (f.changePct ?? 0) < 0
+        ? 'down'
+        : 'flat';
+  return [
+    `<div class="tile">`,
+    `<p class="tile-label">${esc(label)}</p>`,
+    `<p class="tile-value">${esc(showCount(f.count, aud))}</p>`,
+    `<p class="tile-change ${dir}">${
+      shown
+        ? `${esc(showChange(f.changePct, f.count, f.previous, aud))} against ${esc(earlier)} — ${f.significant ? 'a significant change' : 'could be chance'}`
+        : 'no earlier period to compare with'
+    }</p>`,
+    `</div>`,
+  ].join('');
+}
+
+function figureHtml(f: ReportFigure): string {
+  return [
+    `<figure id="${esc(f.id)}">`,
+    f.svg,
+    `<figcaption><span class="fig-id">${esc(f.id)}</span> ${esc(f.caption)}</figcaption>`,
+    `</figure>`,
+  ].join('\n');
+}
+
+function detailsTable(t: ReportTable, aud: ReportData['audience']): string {
+  return `<details class="data"><summary>Data behind ${esc(t.id)}</summary>${tableHtml(t, aud)}</details>`;
+}
+
+export function tableHtml(t: ReportTable, _aud: ReportData['audience'], caption?: string): string {
+  const cell = (v: unknown) =>
+    v === null || v === undefined || v === ''
+      ? '–'
+      : typeof v === 'number'
+        ? v.toLocaleString('en-GB', { maximumFractionDigits: 2 })
+        : String(v);
+  return [
+    `<table id="${esc(t.id)}-table" data-id="${esc(t.id)}">`,
+    `<caption><span class="fig-id">${esc(t.id)}</span> ${esc(caption ?? t.caption)}</caption>`,
+    `<thead><tr>${t.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`,
+    `<tbody>${t.rows
+      .map(
+        (r) =>
+          `<tr>${r
+            .map((v, i) =>
+              i === 0
+                ? `<th scope="row">${esc(cell(v))}</th>`
+                : `<td${typeof v === 'number' ? ' class="num"' : ''}>${esc(cell(v))}</td>`,
+            )
+            .join('')}</tr>`,
+      )
+      .join('')}</tbody>`,
+    `</table>`,
+  ].join('');
+}
+
+/**
+ * The rationale for the public: the scorer's reasons stay (they are published choices), the
+ * small counts go. Counts of 1 to 4 written as "N recorded" or "on N" become "fewer than 5".
+ */
+export function publicRationale(text: string): string {
+  return text
+    .replace(/\b([1-4]) recorded\b/gu, 'fewer than 5 recorded')
+    .replace(/[+−-]?\d+% on [1-4] in /gu, 'a change on fewer than 5 in ')
+    .replace(/\(([1-4]) in its cell\)/gu, '(fewer than 5 in its cell)');
+}

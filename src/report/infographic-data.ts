@@ -1,0 +1,73 @@
+/**
+ * The infographic's content chosen from the assessment's data: the totals, the top priorities,
+ * a few key trends (the High police.uk priorities first, then the largest significant changes),
+ * the first priority's hotspot map, one hidden-figure sentence, the contacts. Pure.
+ */
+import type { InfographicData } from './infographic.js';
+import type { ReportData } from './report-data.js';
+
+export function infographicData(data: ReportData): InfographicData {
+  const a = data.assessment;
+  const figure = (f: {
+    count: number;
+    previous: number | null;
+    changePct: number | null;
+    significant: boolean;
+  }) => ({
+    count: f.count,
+    previous: f.previous,
+    changePct: f.changePct,
+    significant: f.significant,
+  });
+  const highPolice = data.priorities
+    .filter((p) => p.source === 'police.uk')
+    .map((p) => data.categories.find((c) => c.key === p.key))
+    .filter((c): c is NonNullable<typeof c> => c !== undefined);
+  const changes = data.categories
+    .filter((c) => c.significant && c.changePct !== null && !highPolice.includes(c))
+    .sort(
+      (x, y) =>
+        Math.abs(y.changePct ?? 0) * Math.sqrt(y.count) -
+        Math.abs(x.changePct ?? 0) * Math.sqrt(x.count),
+    );
+  const trends = [...highPolice, ...changes]
+    .slice(0, 4)
+    .map((c) => ({ label: c.label, ...figure(c) }));
+  const mapped = data.priorities.find((p) => p.hotspot && p.hotspot.cells.length > 0);
+  const hidden = data.priorities.find((p) => p.hiddenFigure);
+  const tenths = hidden?.hiddenFigure ? Math.round(hidden.hiddenFigure.reportingRate * 10) : null;
+  return {
+    area: data.area.name,
+    publisher:
+      data.area.type === 'district'
+        ? `${data.area.name} Community Safety Partnership`
+        : `${data.area.name}: the county picture`,
+    period: data.period,
+    ...(data.comparisonPeriod ? { comparedWith: data.comparisonPeriod } : {}),
+    audience: data.audience,
+    totals: { crime: figure(data.totals.crime), asb: figure(data.totals.asb) },
+    priorities: a.issues.slice(0, 5).map((i) => ({ rank: i.rank, label: i.label, band: i.band })),
+    trends,
+    hotspot: mapped?.hotspot
+      ? {
+          title: `Hotspots: ${mapped.label}`,
+          outline: mapped.hotspot.outline,
+          cells: mapped.hotspot.cells,
+        }
+      : null,
+    hiddenFigure:
+      hidden?.hiddenFigure && tenths !== null
+        ? `Only about ${Math.max(1, tenths)} in 10 incidents of ${hidden.label.toLowerCase()} are reported to the police (${hidden.hiddenFigure.survey}).`
+        : null,
+    contacts: data.contacts,
+    source: `Source: police.uk open data${data.force ? ` (${data.force.name})` : ''}${data.partner.length > 0 ? ' and partner data' : ''}; Lantern ${data.lanternVersion}, ${data.generated}.`,
+    caveats: [
+      'Crime locations are approximate (police.uk anonymisation).',
+      'All crime excludes anti-social behaviour.',
+      ...(a.issues.slice(0, 5).some((i) => i.synthetic) || data.partner.some((p) => p.synthetic)
+        ? ['Partner figures are SYNTHETIC demonstration data.']
+        : []),
+      ...(data.audience === 'public' ? ['Counts from 1 to 4 are shown as "fewer than 5".'] : []),
+    ],
+  };
+}

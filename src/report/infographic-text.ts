@@ -1,0 +1,169 @@
+/**
+ * Words for the infographic: counts as the audience may see them (a public page never shows a
+ * count from 1 to 4, only "fewer than 5"), periods in words ("January to December 2025"), the
+ * change and whether it is significant in words (so nothing rests on an arrow's fill alone), and
+ * text wrapped to a width in px, measured with the charts' DejaVu Sans advance widths and cut
+ * with an ellipsis only when it runs out of lines.
+ */
+import { changeDirection } from '../charts/change-arrow.js';
+import { formatPercentChange, formatValue, textWidth, truncate } from '../charts/text.js';
+
+export type Audience = 'partner' | 'public';
+
+/** The figure fields these helpers read (InfographicFigure has them). */
+export interface FigureLike {
+  count: number | null;
+  previous: number | null;
+  changePct: number | null;
+  significant: boolean;
+}
+
+export const SMALL_COUNT = 'fewer than 5';
+export const NOT_HELD = 'not held';
+
+/** A count a public page must not show: more than none, fewer than five. */
+export function isSmall(n: number | null, audience: Audience): boolean {
+  return audience === 'public' && n !== null && Number.isFinite(n) && n > 0 && n < 5;
+}
+
+/** "8,701", "0", "not held", or "fewer than 5" for 1–4 on a public page. */
+export function countText(n: number | null, audience: Audience): string {
+  if (n === null || !Number.isFinite(n)) return NOT_HELD;
+  if (isSmall(n, audience)) return SMALL_COUNT;
+  return formatValue(n);
+}
+
+/**
+ * Whether the change may be shown: there is one, and on a public page neither count is 1–4 (a
+ * percentage and one count would give the other away).
+ */
+export function changeShown(f: FigureLike, audience: Audience): boolean {
+  return (
+    f.changePct !== null &&
+    Number.isFinite(f.changePct) &&
+    f.count !== null &&
+    !isSmall(f.count, audience) &&
+    !isSmall(f.previous, audience)
+  );
+}
+
+/** "+6%", or null when the change is not shown. */
+export function changeText(f: FigureLike, audience: Audience): string | null {
+  return changeShown(f, audience) && f.changePct !== null ? formatPercentChange(f.changePct) : null;
+}
+
+/** "significant rise", "significant fall", "no significant change", or why there is no change. */
+export function changeWords(f: FigureLike, audience: Audience): string {
+  if (f.changePct === null || !Number.isFinite(f.changePct) || f.count === null) {
+    return 'no earlier figure to compare';
+  }
+  if (!changeShown(f, audience)) return 'change not shown for small numbers';
+  const direction = changeDirection(f.changePct);
+  if (!f.significant || direction === 'flat' || direction === 'none') {
+    return 'no significant change';
+  }
+  return direction === 'up' ? 'significant rise' : 'significant fall';
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** year × 12 + month − 1, or null when the text is not "YYYY-MM". */
+export function monthNumber(month: string): number | null {
+  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
+  return m === null ? null : Number(m[1]) * 12 + Number(m[2]) - 1;
+}
+
+function monthFrom(n: number): { name: string; year: number } {
+  return { name: MONTHS[n % 12] ?? '', year: Math.floor(n / 12) };
+}
+
+/**
+ * "January to December 2025", "April 2024 to March 2025", "March 2025"; months that are not
+ * "YYYY-MM" are shown as given.
+ */
+export function periodInWords(period: { from: string; to: string }): string {
+  const a = monthNumber(period.from);
+  const b = monthNumber(period.to);
+  if (a === null || b === null) {
+    return period.from === period.to ? period.from : `${period.from} to ${period.to}`;
+  }
+  const from = monthFrom(a);
+  const to = monthFrom(b);
+  if (a === b) return `${to.name} ${to.year}`;
+  if (from.year === to.year) return `${from.name} to ${to.name} ${to.year}`;
+  return `${from.name} ${from.year} to ${to.name} ${to.year}`;
+}
+
+/** "2024" for a calendar year, otherwise as periodInWords. */
+export function shortPeriod(period: { from: string; to: string }): string {
+  const a = monthNumber(period.from);
+  const b = monthNumber(period.to);
+  if (a !== null && b !== null && a % 12 === 0 && b === a + 11) return String(a / 12);
+  return periodInWords(period);
+}
+
+/** The same months a year earlier (months that are not "YYYY-MM" are kept as given). */
+export function yearEarlier(period: { from: string; to: string }): { from: string; to: string } {
+  const shift = (m: string) => {
+    const n = monthNumber(m);
+    if (n === null) return m;
+    const { year } = monthFrom(n - 12);
+    return `${String(year).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+  };
+  return { from: shift(period.from), to: shift(period.to) };
+}
+
+/**
+ * Text broken into lines no wider than maxWidth px: greedily by words, a word too long for a line
+ * on its own split where it must. Past maxLines, the last line takes the rest and is cut with an
+ * ellipsis. Whitespace runs count as one space; empty text gives no lines.
+ */
+export function wrapText(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  bold = false,
+  maxLines = Number.POSITIVE_INFINITY,
+): string[] {
+  const fits = (s: string) => textWidth(s, fontSize, bold) <= maxWidth;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter((w) => w !== '')) {
+    const joined = line === '' ? word : `${line} ${word}`;
+    if (fits(joined)) {
+      line = joined;
+      continue;
+    }
+    if (line !== '') lines.push(line);
+    let rest = [...word];
+    while (rest.length > 0 && !fits(rest.join(''))) {
+      // As much of the word as fits, and at least one character, so this ends.
+      let n = rest.length - 1;
+      while (n > 1 && !fits(rest.slice(0, n).join(''))) n--;
+      n = Math.max(1, n);
+      lines.push(rest.slice(0, n).join(''));
+      rest = rest.slice(n);
+    }
+    line = rest.join('');
+  }
+  if (line !== '') lines.push(line);
+  const limit = Math.max(1, Math.floor(maxLines));
+  if (lines.length <= limit) return lines;
+  const kept = lines.slice(0, limit - 1);
+  const last = `${lines.slice(limit - 1).join(' ')}…`;
+  kept.push(fits(last) ? last : truncate(last.slice(0, -1), maxWidth, fontSize, bold));
+  return kept;
+}

@@ -1,0 +1,123 @@
+/**
+ * The one-page infographic published with the strategic assessment: a header band, the two big
+ * numbers (all police-recorded crime excluding anti-social behaviour, and anti-social behaviour)
+ * with their change, the top priorities, the key trends, a small hotspot map, the hidden figure,
+ * how to report, and the source and caveats. A4 portrait (794 × 1123 px at 96 dpi) for print and
+ * a 1080 × 1350 card for social media.
+ *
+ * Pure string building, no DOM and no Node APIs, so it renders on the server and in a browser;
+ * the same input gives the same bytes. Maps and arrows are the charts' own SVG, nested. Text is
+ * measured (DejaVu Sans widths) and wrapped to its panel, cut with an ellipsis only as a last
+ * resort. A public page never shows a count from 1 to 4: "fewer than 5" instead, and no change.
+ */
+import { chartId, el, escapeXml, FONT_FAMILY, num } from '../charts/svg.js';
+import { formatPercentChange, listJoin } from '../charts/text.js';
+import { COLOURS, METRICS, type Metrics } from './infographic-layout.js';
+import { MAX_TRENDS, topPriorities } from './infographic-chrome.js';
+import { pageBody } from './infographic-page.js';
+import {
+  changeShown,
+  changeWords,
+  countText,
+  periodInWords,
+  yearEarlier,
+  type Audience,
+} from './infographic-text.js';
+
+export interface InfographicFigure {
+  count: number | null;
+  previous: number | null;
+  changePct: number | null;
+  significant: boolean;
+}
+
+export interface InfographicData {
+  area: string;
+  /** 'YYYY-MM' months. */
+  period: { from: string; to: string };
+  audience: 'partner' | 'public';
+  /** crime = all police-recorded crime excluding anti-social behaviour. */
+  totals: { crime: InfographicFigure; asb: InfographicFigure };
+  /** The top 3 to 5 (more are left off). */
+  priorities: { rank: number; label: string; band: 'High' | 'Medium' | 'Low' }[];
+  /** 3 or 4 key trends (more are left off). */
+  trends: ({ label: string } & InfographicFigure)[];
+  /** British National Grid metres, as hotspotMap takes. */
+  hotspot: {
+    title: string;
+    outline: [number, number][][];
+    cells: { x: number; y: number; size: number; count: number }[];
+  } | null;
+  /** One sentence on what goes unreported. */
+  hiddenFigure: string | null;
+  /** The "How to report" panel, e.g. { label: 'Emergency', detail: '999' }. */
+  contacts: { label: string; detail: string }[];
+  source: string;
+  /** Short lines, e.g. "Locations are approximate". */
+  caveats: string[];
+  /** The period the changes compare with (default: the same months a year earlier). */
+  comparedWith?: { from: string; to: string };
+  /** Prefix for the ids inside the SVG, when a page holds more than one (default "infographic"). */
+  id?: string;
+  /** The line above the title on A4 (who publishes it), e.g. "Three Rivers Community Safety Partnership". */
+  publisher?: string;
+}
+
+/** "up 6%, a significant rise", in words for the description. */
+function changeInWords(f: InfographicFigure, audience: Audience): string {
+  const words = changeWords(f, audience);
+  if (!changeShown(f, audience) || f.changePct === null) return words;
+  const pct = formatPercentChange(f.changePct);
+  const moved = pct === '0%' ? 'level' : `${f.changePct > 0 ? 'up' : 'down'} ${pct.slice(1)}`;
+  return `${moved}, ${words === 'no significant change' ? words : `a ${words}`}`;
+}
+
+function description(data: InfographicData, period: string, compared: string): string {
+  const a = data.audience;
+  const { crime, asb } = data.totals;
+  const priorities = topPriorities(data).map((p) => `${p.rank}. ${p.label} (${p.band})`);
+  const trends = data.trends
+    .slice(0, MAX_TRENDS)
+    .map((t) => `${t.label}: ${countText(t.count, a)}, ${changeInWords(t, a)}`);
+  return [
+    `Community safety in ${data.area}, ${period}.`,
+    `Police-recorded crime excluding anti-social behaviour: ${countText(crime.count, a)}, ` +
+      `${changeInWords(crime, a)}${changeShown(crime, a) ? ` compared with ${compared}` : ''}.`,
+    `Anti-social behaviour: ${countText(asb.count, a)}, ${changeInWords(asb, a)}.`,
+    priorities.length > 0 ? `Top priorities: ${listJoin(priorities)}.` : '',
+    trends.length > 0 ? `Key trends: ${trends.join('; ')}.` : '',
+  ]
+    .filter((s) => s !== '')
+    .join(' ');
+}
+
+/** The infographic as a complete SVG document, for the format's page size. */
+export function infographicSvg(data: InfographicData, format: 'a4' | 'social'): string {
+  const m = (METRICS as Partial<Record<string, Metrics>>)[format];
+  if (m === undefined)
+    throw new RangeError(`infographic format must be a4 or social, got ${format}`);
+  const id = chartId(data.id ?? 'infographic');
+  const period = periodInWords(data.period);
+  const compared = periodInWords(data.comparedWith ?? yearEarlier(data.period));
+  const body = pageBody(data, id, period, m);
+
+  const title = `Community safety in ${data.area}: ${period}`;
+  const root = [
+    `xmlns="http://www.w3.org/2000/svg"`,
+    `viewBox="0 0 ${num(m.width)} ${num(m.height)}"`,
+    `width="${num(m.width)}"`,
+    `height="${num(m.height)}"`,
+    `role="img"`,
+    `aria-labelledby="${id}-title ${id}-desc"`,
+    `font-family="${escapeXml(FONT_FAMILY)}"`,
+  ].join(' ');
+  return [
+    `<svg ${root}>`,
+    el('title', { id: `${id}-title` }, escapeXml(title)),
+    el('desc', { id: `${id}-desc` }, escapeXml(description(data, period, compared))),
+    el('rect', { width: m.width, height: m.height, fill: COLOURS.page }),
+    ...body,
+    '</svg>',
+    '',
+  ].join('\n');
+}

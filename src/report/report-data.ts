@@ -1,0 +1,91 @@
+/**
+ * Everything the strategic assessment and its infographic show, as plain data: the use case
+ * (usecases/report-data.ts) fills it from the store, the renderers in this folder turn it into
+ * HTML, SVG and CSV without touching the store or the file system.
+ */
+import type { FunnelArea, FunnelLimit, HotspotCell, TrendMonth } from '../charts/index.js';
+import type { AreaSummary } from '../domain/area-counts.js';
+import type { Month, Period } from '../domain/month.js';
+import type { Assessment } from '../domain/assessment.js';
+
+export type Audience = 'partner' | 'public';
+
+export interface Figure {
+  count: number;
+  previous: number | null;
+  changePct: number | null;
+  pValue: number | null;
+  significant: boolean;
+}
+
+export interface CategoryRow extends Figure {
+  key: string;
+  label: string;
+  ratePer1000: number | null;
+  forceRatePer1000: number | null;
+}
+
+export interface PartnerRow extends Figure {
+  dataset: string;
+  label: string;
+  synthetic: boolean;
+  caveats: string[];
+}
+
+export interface PriorityEvidence {
+  key: string;
+  label: string;
+  rank: number;
+  source: 'police.uk' | 'partner' | 'inputs';
+  synthetic: boolean;
+  rationale: string;
+  /** Monthly counts over the history held, with the range expected from the seasonal model. */
+  trend: { months: TrendMonth[]; method: string | null; exceptions: Month[] } | null;
+  /** The districts of the force compared (funnel plot). */
+  comparison: {
+    group: string;
+    rate: number;
+    areas: FunnelArea[];
+    limits: FunnelLimit[];
+    flag: 'above' | 'within' | 'below' | null;
+    notes: string[];
+  } | null;
+  hotspot: {
+    cellSize: number;
+    outline: [number, number][][];
+    cells: HotspotCell[];
+    top: { location: string; count: number }[];
+    notes: string[];
+  } | null;
+  hiddenFigure: {
+    recorded: number;
+    reportingRate: number;
+    estimate: number;
+    interval: [number, number];
+    survey: string;
+    verified: boolean;
+  } | null;
+  options: Assessment['issues'][number]['options'];
+}
+
+export interface ReportData {
+  audience: Audience;
+  area: AreaSummary;
+  force: AreaSummary | null;
+  period: Period;
+  comparisonPeriod: Period | null;
+  /** The day the report was made (YYYY-MM-DD). */
+  generated: string;
+  lanternVersion: string;
+  populationYear: number | null;
+  monthsMissing: Month[];
+  totals: { crime: Figure; asb: Figure };
+  assessment: Assessment;
+  priorities: PriorityEvidence[];
+  categories: CategoryRow[];
+  partner: PartnerRow[];
+  /** Datasets left out of this audience's report, by label. */
+  withheld: string[];
+  contacts: { label: string; detail: string }[];
+  caveats: string[];
+}

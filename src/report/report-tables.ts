@@ -1,0 +1,313 @@
+/**
+ * Every table and chart of the strategic assessment, each under an id that its CSV file carries
+ * (`data/<id>.csv`): the numbers behind a chart are its table, so a reader can check any figure and
+ * a screen reader can read it. Counts pass through the disclosure rules of the audience.
+ */
+import {
+  funnelPlot,
+  hotspotMap,
+  riskMatrix,
+  trendChart,
+  type FunnelArea,
+  type TrendMonth,
+} from '../charts/index.js';
+import { csvCount, isSmall } from './disclosure.js';
+import type { Audience, PriorityEvidence, ReportData } from './report-data.js';
+
+export type Cell = string | number | null;
+
+export interface ReportTable {
+  id: string;
+  caption: string;
+  columns: string[];
+  rows: Cell[][];
+  /** Columns holding counts (for the public version's check). */
+  countColumns: number[];
+}
+
+export interface ReportFigure {
+  id: string;
+  caption: string;
+  svg: string;
+  /** The table behind the figure (same id). */
+  table: ReportTable;
+}
+
+const round = (v: number | null, digits = 1) =>
+  v === null || !Number.isFinite(v) ? null : Number(v.toFixed(digits));
+
+export function riskMatrixFigure(data: ReportData): ReportFigure {
+  const a = data.assessment;
+  const id = 'fig-risk-matrix';
+  return {
+    id,
+    caption: `The risk matrix: each issue placed by harm (up) and likelihood (across), numbered by its rank.`,
+    svg: riskMatrix({
+      id,
+      title: `Risk matrix, ${data.area.name}`,
+      scale: a.matrix.scale,
+      bands: a.matrix.bands,
+      issues: a.issues.map((i) => ({
+        key: i.key,
+        label: i.label,
+        harm: i.harm,
+        likelihood: i.likelihood,
+        band: i.band,
+        rank: i.rank,
+      })),
+    }),
+    table: {
+      id,
+      caption: 'Risk matrix: every issue ranked',
+      columns: [
+        'rank',
+        'issue',
+        'source',
+        'harm',
+        'likelihood',
+        'risk',
+        'band',
+        'priority',
+        'confidence',
+        'could be',
+      ],
+      rows: a.issues.map((i) => [
+        i.rank,
+        i.label,
+        i.source,
+        i.harm,
+        i.likelihood,
+        i.risk,
+        i.band,
+        round(i.priority),
+        i.evidence.confidence,
+        i.sensitivity.join('/'),
+      ]),
+      countColumns: [],
+    },
+  };
+}
+
+export function categoriesTable(data: ReportData): ReportTable {
+  const aud = data.audience;
+  return {
+    id: 'tab-categories',
+    caption: `Police-recorded crime and ASB by category, ${data.area.name}`,
+    columns: [
+      'category',
+      'recorded',
+      'previous year',
+      'change %',
+      'significant (Holm)',
+      'rate per 1,000',
+      'force rate per 1,000',
+    ],
+    rows: data.categories.map((c) => [
+      c.label,
+      csvCount(c.count, aud),
+      csvCount(c.previous, aud),
+      changeCell(c.changePct, c.count, c.previous, aud),
+      c.pValue === null ? null : c.significant ? 'yes' : 'no',
+      hideRate(c.ratePer1000, c.count, aud),
+      round(c.forceRatePer1000),
+    ]),
+    countColumns: [1, 2],
+  };
+}
+
+export function partnerTable(data: ReportData): ReportTable {
+  const aud = data.audience;
+  return {
+    id: 'tab-partner',
+    caption: `Partner data, ${data.area.name}`,
+    columns: ['dataset', 'recorded', 'previous year', 'change %', 'significant', 'synthetic'],
+    rows: data.partner.map((p) => [
+      p.label,
+      csvCount(p.count, aud),
+      csvCount(p.previous, aud),
+      changeCell(p.changePct, p.count, p.previous, aud),
+      p.pValue === null ? null : p.significant ? 'yes' : 'no',
+      p.synthetic ? 'SYNTHETIC' : 'no',
+    ]),
+    countColumns: [1, 2],
+  };
+}
+
+export function alignmentTables(data: ReportData): ReportTable[] {
+  const a = data.assessment.alignment;
+  const tables: ReportTable[] = [];
+  if (a.county && data.assessment.county)
+    tables.push({
+      id: 'tab-county-alignment',
+      caption: `District High priorities against ${data.assessment.county.area.name}'s assessment`,
+      columns: ['issue', 'district band', 'county band', 'alignment'],
+      rows: [
+        ...a.county.district.map((d) => [
+          d.label,
+          'High',
+          d.county ?? 'not assessed',
+          d.status === 'matches'
+            ? 'matches'
+            : d.status === 'differs'
+              ? 'differs'
+              : 'absent from the county',
+        ]),
+        ...a.county.countyOnly.map((c) => [
+          c.label,
+          c.district ?? 'not assessed',
+          'High',
+          'county priority only',
+        ]),
+      ],
+      countColumns: [],
+    });
+  const labels = new Map(data.assessment.issues.map((i) => [i.key, i.label]));
+  tables.push({
+    id: 'tab-plan-alignment',
+    caption: `Priorities against the ${a.plan.plan}`,
+    columns: ['objective', 'High priorities it covers', 'other issues it covers'],
+    rows: [
+      ...a.plan.objectives.map((o) => [
+        o.title,
+        o.high.map((k) => labels.get(k) ?? k).join('; ') || 'none',
+        o.covered
+          .filter((k) => !o.high.includes(k))
+          .map((k) => labels.get(k) ?? k)
+          .join('; ') || 'none',
+      ]),
+      ...(a.plan.unmapped.length > 0
+        ? [
+            [
+              'No objective',
+              a.plan.unmapped.map((k) => labels.get(k) ?? k).join('; '),
+              '',
+            ] as Cell[],
+          ]
+        : []),
+    ],
+    countColumns: [],
+  });
+  return tables;
+}
+
+export function optionsTable(p: PriorityEvidence, index: number): ReportTable {
+  return {
+    id: `tab-p${index}-options`,
+    caption: `Tactical options for ${p.label}`,
+    columns: ['4P', 'triangle', 'option', 'evidence', 'where it would apply'],
+    rows: p.options.map((o) => [o.four_p, o.triangle, o.option, o.evidence, o.run ?? o.note ?? '']),
+    countColumns: [],
+  };
+}
+
+export function trendFigure(
+  p: PriorityEvidence,
+  index: number,
+  aud: Audience,
+): ReportFigure | null {
+  if (!p.trend) return null;
+  const id = `fig-p${index}-trend`;
+  const months: TrendMonth[] = p.trend.months.map((m) => ({
+    ...m,
+    count: aud === 'public' && isSmall(m.count) ? null : m.count,
+  }));
+  const hidden = aud === 'public' && p.trend.months.some((m) => isSmall(m.count));
+  return {
+    id,
+    caption:
+      `${p.label}: recorded each month, with the range the seasonal model expects (99.8%, each month fitted without itself).` +
+      (hidden ? ' Months with fewer than 5 are not plotted (public version).' : ''),
+    svg: trendChart({ id, title: `${p.label} by month`, months }),
+    table: {
+      id,
+      caption: `${p.label} by month`,
+      columns: ['month', 'recorded', 'expected low (99.8%)', 'expected high (99.8%)'],
+      rows: p.trend.months.map((m) => [
+        m.month,
+        csvCount(m.count, aud),
+        m.expectedLow ?? null,
+        m.expectedHigh ?? null,
+      ]),
+      countColumns: [1],
+    },
+  };
+}
+
+export function funnelFigure(
+  p: PriorityEvidence,
+  index: number,
+  aud: Audience,
+): ReportFigure | null {
+  const c = p.comparison;
+  if (!c) return null;
+  const id = `fig-p${index}-funnel`;
+  const areas: FunnelArea[] = c.areas.filter((a) => aud === 'partner' || !isSmall(a.count));
+  return {
+    id,
+    caption: `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${c.rate.toFixed(2)} per 1,000).`,
+    svg: funnelPlot({
+      id,
+      title: `${p.label}: ${c.group} compared`,
+      areas,
+      rate: c.rate,
+      limits: c.limits,
+    }),
+    table: {
+      id,
+      caption: `${p.label}: ${c.group} compared`,
+      columns: ['area', 'recorded', 'population', 'rate per 1,000'],
+      rows: c.areas.map((a) => [
+        a.name,
+        csvCount(a.count, aud),
+        a.population,
+        aud === 'public' && isSmall(a.count) ? null : round((a.count / a.population) * 1000, 2),
+      ]),
+      countColumns: [1],
+    },
+  };
+}
+
+export function hotspotFigure(
+  p: PriorityEvidence,
+  index: number,
+  data: ReportData,
+): ReportFigure | null {
+  const h = p.hotspot;
+  if (!h || h.cells.length === 0) return null;
+  const id = `fig-p${index}-hotspots`;
+  return {
+    id,
+    caption: `${p.label}: recorded incidents in ${h.cellSize} m cells, ${data.period.from} to ${data.period.to}; the three busiest cells numbered. ${h.notes.join(' ')}`,
+    svg: hotspotMap({
+      id,
+      title: `${p.label}: where it was recorded in ${data.area.name}`,
+      outline: h.outline,
+      cells: h.cells,
+      scaleBar: true,
+    }),
+    table: {
+      id,
+      caption: `${p.label}: cells (British National Grid, lower-left corner)`,
+      columns: ['easting', 'northing', 'cell size m', 'recorded'],
+      rows: [...h.cells]
+        .sort((a, b) => b.count - a.count || a.x - b.x || a.y - b.y)
+        .map((c) => [c.x, c.y, c.size, csvCount(c.count, data.audience)]),
+      countColumns: [3],
+    },
+  };
+}
+
+function changeCell(
+  changePct: number | null,
+  current: number | null,
+  previous: number | null,
+  aud: Audience,
+): Cell {
+  if (changePct === null) return null;
+  if (aud === 'public' && (isSmall(current) || isSmall(previous))) return 'not shown';
+  return round(changePct);
+}
+
+function hideRate(rate: number | null, count: number, aud: Audience): Cell {
+  return aud === 'public' && isSmall(count) ? null : round(rate, 2);
+}

@@ -1,0 +1,158 @@
+/**
+ * `lantern report`: the strategic assessment and its infographic for a district or a force, in one
+ * folder: assessment.html (self-contained), assessment.pdf (through headless Chromium when it is
+ * installed), infographic.svg/.png (A4 portrait), infographic-social.svg/.png (1080 × 1350), and
+ * data/ with a CSV for every chart and table (data/index.csv lists them).
+ *
+ * Nothing is half-written: everything is made in a sibling folder first, and only when all of it
+ * is there does that folder take the place of the output folder.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+
+import Papa from 'papaparse';
+
+import type { Scope } from '../domain/scope.js';
+import { InputError } from '../errors.js';
+import { CHROMIUM_HINT, findChromium, htmlToPdf, launchChromium } from '../render/chromium.js';
+import { svgToPng } from '../render/svg-png.js';
+import { renderAssessment } from '../report/assessment-html.js';
+import { infographicSvg } from '../report/infographic.js';
+import { infographicData } from '../report/infographic-data.js';
+import type { ReportTable } from '../report/report-tables.js';
+import type { Db } from '../store/db.js';
+import { reportData, type ReportRequest } from './report-data.js';
+
+export interface BuildReportRequest extends ReportRequest {
+  out: string;
+  /** Make the PDF when Chromium is installed (default true). */
+  pdf?: boolean;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface BuiltReport {
+  out: string;
+  assessmentId: string | null;
+  audience: 'partner' | 'public';
+  files: string[];
+  pdf: { written: boolean; reason: string | null };
+  priorities: string[];
+  notes: string[];
+}
+
+export async function buildReport(
+  db: Db,
+  scope: Scope,
+  request: BuildReportRequest,
+): Promise<BuiltReport> {
+  const out = resolve(request.out);
+  if (existsSync(out) && !existsSync(join(out, 'assessment.html')) && !(await isEmptyDir(out)))
+    throw new InputError(
+      `--out: ${request.out} exists and is not a Lantern report folder; give a new or empty folder`,
+    );
+  const data = await reportData(db, scope, request);
+  const rendered = renderAssessment(data);
+  const info = infographicData(data);
+  const a4 = infographicSvg(info, 'a4');
+  const social = infographicSvg(info, 'social');
+
+  const staging = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(join(staging, 'data'), { recursive: true });
+  const files: string[] = [];
+  const put = async (name: string, content: string | Buffer) => {
+    await writeFile(join(staging, name), content);
+    files.push(name);
+  };
+  let pdf: BuiltReport['pdf'] = { written: false, reason: 'not asked for (--no-pdf)' };
+  try {
+    await put('assessment.html', rendered.html);
+    await put('infographic.svg', a4);
+    await put('infographic.png', svgToPng(a4));
+    await put('infographic-social.svg', social);
+    await put('infographic-social.png', svgToPng(social));
+    const tables = uniqueTables(rendered.tables);
+    for (const t of tables) await put(`data/${t.id}.csv`, toCsv(t));
+    await put(
+      'data/index.csv',
+      Papa.unparse(
+        {
+          fields: ['id', 'caption', 'file'],
+          data: tables.map((t) => [t.id, t.caption, `${t.id}.csv`]),
+        },
+        { newline: '\n' },
+      ) + '\n',
+    );
+    if (request.pdf !== false) {
+      const chromium = findChromium(request.env);
+      if (!chromium) pdf = { written: false, reason: `no Chromium found: ${CHROMIUM_HINT}` };
+      else {
+        const browser = await launchChromium(chromium);
+        try {
+          await htmlToPdf(
+            browser,
+            join(staging, 'assessment.html'),
+            join(staging, 'assessment.pdf'),
+          );
+        } finally {
+          await browser.close();
+        }
+        files.push('assessment.pdf');
+        pdf = { written: true, reason: null };
+      }
+    }
+    await swapInto(staging, out);
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    out,
+    assessmentId: data.assessment.id,
+    audience: data.audience,
+    files: files.sort(),
+    pdf,
+    priorities: data.priorities.map((p) => p.label),
+    notes: [
+      ...(data.withheld.length > 0
+        ? [`Left out of the public version: ${data.withheld.join(', ')}.`]
+        : []),
+      ...(data.assessment.alignment.plan.illustrative
+        ? ['The Police and Crime Plan objectives are an illustrative placeholder (--plan FILE).']
+        : []),
+    ],
+  };
+}
+
+/** The staged folder takes the output's place; an older report there is removed after. */
+async function swapInto(staging: string, out: string): Promise<void> {
+  const old = `${staging}-old`;
+  if (existsSync(out)) await rename(out, old);
+  try {
+    await rename(staging, out);
+  } catch (error) {
+    if (existsSync(old)) await rename(old, out);
+    throw error;
+  }
+  await rm(old, { recursive: true, force: true });
+}
+
+async function isEmptyDir(path: string): Promise<boolean> {
+  const { readdir } = await import('node:fs/promises');
+  return (await readdir(path).catch(() => ['?'])).length === 0;
+}
+
+function uniqueTables(tables: readonly ReportTable[]): ReportTable[] {
+  const seen = new Set<string>();
+  return tables.filter((t) => (seen.has(t.id) ? false : (seen.add(t.id), true)));
+}
+
+export function toCsv(t: ReportTable): string {
+  return (
+    Papa.unparse(
+      { fields: t.columns, data: t.rows.map((r) => r.map((v) => v ?? '')) },
+      { newline: '\n' },
+    ) + '\n'
+  );
+}

@@ -1,0 +1,392 @@
+/**
+ * The strategic assessment's data (report/report-data.ts) for a district or a force, from the same
+ * use cases as the commands: the risk matrix (`assess`), each High priority's monthly history with
+ * the range its seasonal model expects (`exceptions`), the districts of the force compared
+ * (`compare`), its Gi* hotspots (`hotspots`) and its hidden figure (`hidden-figure`). So every
+ * figure in the report equals what the matching command prints.
+ *
+ * The public audience gets only datasets whose sensitivity is public; the renderers then show any
+ * count from 1 to 4 as "fewer than 5" (report/disclosure.ts).
+ */
+import { compareAcross } from '../analysis/area-comparison.js';
+import { exceptionsReport } from '../analysis/exception-report.js';
+import { funnelLimits } from '../analysis/funnel.js';
+import { poissonQuantile } from '../analysis/poisson.js';
+import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
+import { loadReportSettings } from '../config/report-settings.js';
+import { populationAt, type AreaCounts, type Measure } from '../domain/area-counts.js';
+import type { AssessedIssue, Assessment } from '../domain/assessment.js';
+import { ALL_CRIME, ASB, isCategoryChoice, policeMeasure } from '../domain/categories.js';
+import { findDataset } from '../domain/datasets.js';
+import { monthFromIndex, monthIndex, monthsIn, type Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { toBng } from '../geo/bng.js';
+import type {
+  Audience,
+  CategoryRow,
+  Figure,
+  PartnerRow,
+  PriorityEvidence,
+  ReportData,
+} from '../report/report-data.js';
+import { districtAreasWithin } from '../store/areas.js';
+import { lsoaBoundariesWithin } from '../store/boundaries.js';
+import type { Db } from '../store/db.js';
+import { LANTERN_VERSION } from '../version.js';
+import { assess, type AssessRequest } from './assess.js';
+import { hiddenFigureTable } from './hidden-figure.js';
+import { hotspots } from './hotspots.js';
+import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
+import { PARTNER_THEMES } from './assess-area.js';
+import { streetAreaCounts } from './street-area-counts.js';
+
+export interface ReportRequest extends Omit<AssessRequest, 'compareWith'> {
+  audience?: Audience;
+  /** config/report.yaml by default: the "how to report" contacts. */
+  settings?: string;
+  /** The day to print as the report's date (default today). */
+  today?: string;
+  /** At most this many High priorities get their own section (default 6). */
+  maxPriorities?: number;
+}
+
+export async function reportData(
+  db: Db,
+  scope: Scope,
+  request: ReportRequest,
+): Promise<ReportData> {
+  const audience = request.audience ?? 'partner';
+  const settings = await loadReportSettings(request.settings);
+  const assessment = await assess(db, scope, request);
+  const { area, force, period } = assessment;
+  const withheld: string[] = [];
+  const visible = (source: AssessedIssue['source'], key: string) => {
+    if (audience === 'partner' || source !== 'partner') return true;
+    return findDataset(key)?.sensitivity === 'public';
+  };
+  if (audience === 'public')
+    for (const i of assessment.issues)
+      if (!visible(i.source, i.key)) withheld.push(i.label.replace(/: .*$/u, ''));
+  const keep = new Set(assessment.issues.filter((i) => visible(i.source, i.key)).map((i) => i.key));
+  const { county, plan } = assessment.alignment;
+  const shown: Assessment = {
+    ...assessment,
+    issues: assessment.issues.filter((i) => keep.has(i.key)),
+    alignment: {
+      county: county && {
+        district: county.district.filter((d) => keep.has(d.key)),
+        countyOnly: county.countyOnly,
+      },
+      plan: {
+        ...plan,
+        objectives: plan.objectives.map((o) => ({
+          ...o,
+          high: o.high.filter((k) => keep.has(k)),
+          covered: o.covered.filter((k) => keep.has(k)),
+        })),
+        unmapped: plan.unmapped.filter((k) => keep.has(k)),
+      },
+    },
+  };
+
+  // The districts of the force (or the force's own districts), one scan for all of them.
+  const groupArea = force ?? area;
+  const districts = await districtAreasWithin(db, groupArea.code);
+  const inputs = await streetAreaCounts(db, scope, [
+    area,
+    ...districts.filter((d) => d.code !== area.code),
+  ]);
+  const local = inputs[0] as AreaCounts;
+  const year = Number(period.to.slice(0, 4));
+  const population = populationAt(local.populations, year);
+
+  const [crimeDoc, asbDoc] = trendDocuments(
+    local,
+    [policeMeasure(ALL_CRIME), policeMeasure(ASB)],
+    period,
+  );
+  const categories: CategoryRow[] = shown.issues
+    .filter((i) => i.source === 'police.uk')
+    .map((i) => ({
+      key: i.key,
+      label: i.label,
+      count: i.evidence.recorded,
+      previous: i.evidence.previous,
+      changePct: i.evidence.changePct,
+      pValue: i.evidence.pValueHolm,
+      significant: i.evidence.pValueHolm !== null && i.evidence.pValueHolm < 0.05,
+      ratePer1000: i.evidence.ratePer1000,
+      forceRatePer1000: i.evidence.forceRatePer1000,
+    }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+
+  const partner: PartnerRow[] = shown.issues
+    .filter((i) => i.source === 'partner')
+    .map((i) => ({
+      dataset: i.key,
+      label: i.label,
+      count: i.evidence.recorded,
+      previous: i.evidence.previous,
+      changePct: i.evidence.changePct,
+      pValue: i.evidence.pValueHolm,
+      significant: i.evidence.pValueHolm !== null && i.evidence.pValueHolm < 0.05,
+      synthetic: i.synthetic,
+      caveats: [...(findDataset(i.key)?.caveats ?? [])],
+    }));
+
+  const hidden = await hiddenFigureTable(db, scope, { area: area.code, period });
+  const high = shown.issues.filter((i) => i.band === 'High').slice(0, request.maxPriorities ?? 6);
+  const priorities: PriorityEvidence[] = [];
+  for (const issue of high) {
+    const measure = await issueMeasure(
+      db,
+      scope,
+      issue,
+      [area, ...districts.filter((d) => d.code !== area.code)],
+      inputs,
+    );
+    const trend = measure
+      ? trendOf(
+          measure.inputs[0] as AreaCounts,
+          measure.measure,
+          period,
+          issue.evidence.comparedWith,
+        )
+      : null;
+    const comparison =
+      measure && area.type === 'district'
+        ? comparisonOf(
+            `districts of ${groupArea.name}`,
+            measure.inputs,
+            measure.measure,
+            period,
+            area.code,
+          )
+        : null;
+    const row = hidden.rows.find(
+      (r) =>
+        r.key === (issue.source === 'police.uk' ? `police:${issue.key}` : `dataset:${issue.key}`) ||
+        r.key.startsWith(`dataset:${issue.key}:`),
+    );
+    priorities.push({
+      key: issue.key,
+      label: issue.label,
+      rank: issue.rank,
+      source: issue.source,
+      synthetic: issue.synthetic,
+      rationale: issue.rationale,
+      trend,
+      comparison,
+      hotspot:
+        issue.source === 'inputs'
+          ? null
+          : await hotspotOf(db, scope, area, issue, period, audience),
+      hiddenFigure:
+        row?.figure && row.rate
+          ? {
+              recorded: row.figure.recorded,
+              reportingRate: row.rate.estimate,
+              estimate: row.figure.estimate,
+              interval: row.figure.interval,
+              survey: row.survey,
+              verified: row.verified,
+            }
+          : null,
+      options: issue.options,
+    });
+  }
+
+  const observed = new Set(local.observed);
+  return {
+    audience,
+    area,
+    force,
+    period,
+    comparisonPeriod: crimeDoc?.comparisonPeriod ?? null,
+    generated: request.today ?? new Date().toISOString().slice(0, 10),
+    lanternVersion: LANTERN_VERSION,
+    populationYear: population?.year ?? null,
+    monthsMissing: monthsIn(period).filter((m) => !observed.has(m)),
+    totals: { crime: figureOf(crimeDoc as TrendDocument), asb: figureOf(asbDoc as TrendDocument) },
+    assessment: shown,
+    priorities,
+    categories,
+    partner,
+    withheld: [...new Set(withheld)],
+    contacts: settings.contacts,
+    caveats: caveats(audience, population?.year ?? null, withheld.length > 0, shown),
+  };
+}
+
+function figureOf(doc: TrendDocument): Figure {
+  return {
+    count: doc.current,
+    previous: doc.previous,
+    changePct: doc.changePct,
+    pValue: doc.pValue,
+    significant: doc.pValue !== null && doc.pValue < 0.05,
+  };
+}
+
+async function issueMeasure(
+  db: Db,
+  scope: Scope,
+  issue: AssessedIssue,
+  areas: Parameters<typeof streetAreaCounts>[2],
+  street: AreaCounts[],
+): Promise<{ inputs: AreaCounts[]; measure: Measure } | null> {
+  if (issue.source === 'police.uk' && isCategoryChoice(issue.key))
+    return { inputs: street, measure: policeMeasure(issue.key) };
+  if (issue.source !== 'partner') return null;
+  const dataset = findDataset(issue.key);
+  const theme = PARTNER_THEMES.find(([name]) => name === issue.key);
+  if (!dataset || !theme) return null;
+  const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
+  const [measure] = datasetMeasures(dataset, theme[1], synthetic) as [Measure];
+  return { inputs, measure };
+}
+
+/** How many months of history a priority's trend chart shows at least, ending with the period. */
+const TREND_MONTHS = 36;
+
+/** The history with the 99.8% range the seasonal model (fitted leaving each month out) expects. */
+function trendOf(
+  input: AreaCounts,
+  measure: Measure,
+  period: Period,
+  comparison: Period | null,
+): PriorityEvidence['trend'] {
+  const report = exceptionsReport(input, measure);
+  const recent = monthFromIndex(monthIndex(period.to) - (TREND_MONTHS - 1));
+  // From the comparison period (so the change the text reports can be seen), else 36 months.
+  const from = comparison && comparison.from < recent ? comparison.from : recent;
+  // The window's leading months with no data are dropped: the chart starts where the data do.
+  const inWindow = report.months.filter((m) => m.month >= from && m.month <= period.to);
+  const first = inWindow.findIndex((m) => m.observed !== null);
+  const months = first < 0 ? [] : inWindow.slice(first);
+  if (months.length === 0) return null;
+  return {
+    method: report.method,
+    exceptions: report.exceptions.filter((m) => m >= from && m <= period.to),
+    months: months.map((m) => ({
+      month: m.month,
+      count: m.observed,
+      expectedLow: m.expected === null ? null : poissonQuantile(0.001, m.expected),
+      expectedHigh: m.upper998,
+    })),
+  };
+}
+
+function comparisonOf(
+  group: string,
+  inputs: readonly AreaCounts[],
+  measure: Measure,
+  period: Period,
+  code: string,
+): PriorityEvidence['comparison'] {
+  const c = compareAcross(group, inputs, measure, period);
+  const rate = c.reference.rate;
+  const areas = c.areas.filter((a) => a.population !== null && a.population > 0);
+  if (c.basis === 'none' || rate === null || areas.length < 2) return null;
+  const pops = areas.map((a) => a.population as number);
+  const lo = Math.min(...pops) * 0.8;
+  const hi = Math.max(...pops) * 1.1;
+  const limits = Array.from({ length: 41 }, (_, k) => {
+    const population = lo + ((hi - lo) * k) / 40;
+    const l = funnelLimits((rate / 1000) * population);
+    const per = (n: number) => (n / population) * 1000;
+    return {
+      population,
+      low95: per(l.lower95),
+      high95: per(l.upper95),
+      low998: per(l.lower998),
+      high998: per(l.upper998),
+    };
+  });
+  return {
+    group,
+    rate,
+    areas: areas.map((a) => ({
+      name: a.name,
+      count: a.count,
+      population: a.population as number,
+      highlight: a.code === code,
+    })),
+    limits,
+    flag: c.areas.find((a) => a.code === code)?.flag ?? null,
+    notes: c.notes,
+  };
+}
+
+async function hotspotOf(
+  db: Db,
+  scope: Scope,
+  area: ReportData['area'],
+  issue: AssessedIssue,
+  period: Period,
+  audience: Audience,
+): Promise<PriorityEvidence['hotspot']> {
+  const request =
+    issue.source === 'police.uk'
+      ? { area: area.code, category: issue.key, period, top: 3 }
+      : { area: area.code, dataset: issue.key, period, top: 3 };
+  const report = await hotspots(db, scope, request).catch(() => null);
+  if (!report) return null;
+  const size = report.cellSize;
+  const cells = report.geojson.features
+    .map((f) => {
+      const [lon, lat] = (f.geometry as { coordinates: number[][][] }).coordinates[0]![0] as [
+        number,
+        number,
+      ];
+      const [x, y] = toBng(lon, lat);
+      return { x: Math.round(x), y: Math.round(y), size, count: Number(f.properties?.count ?? 0) };
+    })
+    .filter((c) => c.count >= (audience === 'public' ? 5 : 1));
+  const outline = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) =>
+    (b.geometry.type === 'Polygon' ? [b.geometry.coordinates] : b.geometry.coordinates).flatMap(
+      (poly) => poly.map((ring) => ring.map(([lon, lat]) => toBng(lon as number, lat as number))),
+    ),
+  );
+  return {
+    cellSize: size,
+    outline,
+    cells,
+    top: report.ranked
+      .filter((r) => r.hotspot === 'hotspot')
+      .flatMap((r) => r.topLocations.slice(0, 1))
+      .filter((t) => audience === 'partner' || t.count >= 5),
+    notes: [
+      ...report.notes.slice(0, 1),
+      ...(audience === 'public' ? ['Cells with fewer than 5 incidents are not shaded.'] : []),
+    ],
+  };
+}
+
+function caveats(
+  audience: Audience,
+  populationYear: number | null,
+  withheld: boolean,
+  a: Assessment,
+): string[] {
+  return [
+    'police.uk locations are approximate: each crime is snapped to the nearest of a set of anonymous map points, so a map shows where crime was recorded near, not the exact place.',
+    'A month missing from the data is unknown, not zero; any missing months are listed and left out of the counts.',
+    populationYear
+      ? `Rates per 1,000 residents use the ${populationYear} population held for the area.`
+      : 'No population is held for the area: rates are not given.',
+    'Recorded crime is what is reported to the police and recorded: much is never reported (see the hidden figure of each priority), and changes in recording practice move the counts too.',
+    'Anti-social behaviour is counted apart from crime: "all crime" excludes it.',
+    ...(a.issues.some((i) => i.synthetic)
+      ? ['Partner figures marked SYNTHETIC are generated demonstration data, not real records.']
+      : []),
+    ...(audience === 'public'
+      ? [
+          'Public version: counts from 1 to 4 are shown as "fewer than 5" so that no one can be identified.',
+          ...(withheld
+            ? ['Datasets shared only between partners are left out of this version.']
+            : []),
+        ]
+      : []),
+  ];
+}

@@ -1,0 +1,322 @@
+/**
+ * `lantern report` on the demo store (the bundled Hertfordshire police.uk data and the synthetic
+ * partner data): the files, the sections, numbers equal to the assessment's and the trends', the
+ * accessibility of every chart and table, the public version's disclosure rules, the PDF's pages
+ * rendered to PNG when Chromium and poppler are installed, and bad input refused with nothing
+ * written.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runCli, runCliJson } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+let db: string;
+beforeAll(() => {
+  db = demoStoreCopy(dir.path);
+});
+afterAll(() => dir.remove());
+
+const base = ['report', '--area', 'Three Rivers', '--period', '2025-01..2025-12'];
+const example = 'config/examples/three-rivers-2025-26.yaml';
+const chromium = existsSync('/usr/bin/chromium');
+const poppler = (() => {
+  try {
+    execFileSync('pdftoppm', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+interface Built {
+  out: string;
+  assessmentId: string;
+  files: string[];
+  pdf: { written: boolean; reason: string | null };
+  priorities: string[];
+}
+
+const csv = (path: string) =>
+  Papa.parse<Record<string, string>>(readFileSync(path, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
+
+describe('lantern report (partner version)', () => {
+  let out: string;
+  let built: Built;
+  let html: string;
+  beforeAll(() => {
+    out = join(dir.path, 'three-rivers');
+    const r = runCliJson<Built>([...base, '--inputs', example, '--out', out, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    built = r.json;
+    html = readFileSync(join(out, 'assessment.html'), 'utf8');
+  });
+
+  it('writes the document, the infographics and a CSV for every chart and table', () => {
+    for (const f of [
+      'assessment.html',
+      'infographic.svg',
+      'infographic.png',
+      'infographic-social.svg',
+      'infographic-social.png',
+      'data/index.csv',
+    ])
+      expect(existsSync(join(out, f)), f).toBe(true);
+    expect(built.pdf.written).toBe(chromium);
+    // Every id in the document has its CSV, and the index lists exactly the CSVs written.
+    const ids = [...html.matchAll(/<(?:figure|table) id="([^"]+?)(?:-table)?"/gu)].map(
+      (m) => m[1]!,
+    );
+    expect(ids.length).toBeGreaterThan(10);
+    for (const id of new Set(ids))
+      expect(existsSync(join(out, 'data', `${id}.csv`)), id).toBe(true);
+    const index = csv(join(out, 'data/index.csv')).data.map((r) => r.file);
+    expect(index.sort()).toEqual(
+      readdirSync(join(out, 'data'))
+        .filter((f) => f !== 'index.csv')
+        .sort(),
+    );
+    // One self-contained file: no scripts, no external requests.
+    expect(html).not.toMatch(/<script|<link |src="http|href="http/u);
+  });
+
+  it('has the sections of a strategic assessment, with real headings', () => {
+    for (const id of [
+      'summary',
+      'priorities',
+      'priority-1',
+      'categories',
+      'partner',
+      'alignment',
+      'method',
+      'appendix',
+    ])
+      expect(html, id).toContain(`<section id="${id}"`);
+    expect(html.match(/<h1>/gu)).toHaveLength(1);
+    expect(html).toContain('<h1>Community safety strategic assessment: Three Rivers</h1>');
+    // A section per High priority, in rank order, as the CLI reported them.
+    const headings = [
+      ...html.matchAll(/<h2 id="priority-\d+-h">Priority \d+: ([^<]+)<\/h2>/gu),
+    ].map((m) => m[1]);
+    expect(headings).toEqual(built.priorities.map((p) => p.replace(/&/gu, '&amp;')));
+    for (const words of [
+      'police.uk locations are approximate',
+      'missing from the data is unknown',
+      'population',
+      'much is never reported',
+    ])
+      expect(html).toContain(words);
+  });
+
+  it('gives every chart a title, a description and a caption, and every table a caption and headers', () => {
+    const svgs = [...html.matchAll(/<svg[^>]*>/gu)].map((m) => m[0]);
+    expect(svgs.length).toBeGreaterThan(5);
+    for (const s of svgs.filter((s) => s.includes('role="img"')))
+      expect(s).toMatch(/aria-labelledby="[^"]+-title [^"]+-desc"/u);
+    const figures = html.split('<figure ').slice(1);
+    for (const f of figures) {
+      expect(f).toMatch(/<title id=/u);
+      expect(f).toMatch(/<desc id=[^>]*>[^<]{20,}/u);
+      expect(f).toMatch(/<figcaption>/u);
+    }
+    for (const t of html.split('<table ').slice(1)) {
+      expect(t).toMatch(/^[^>]*>\s*<caption>/u);
+      expect(t).toMatch(/<th scope="col">/u);
+    }
+  });
+
+  it('shows the same numbers as the assessment and the trends', () => {
+    const assessed = runCliJson<{
+      issues: {
+        key: string;
+        label: string;
+        rank: number;
+        band: string;
+        risk: number;
+        evidence: { recorded: number };
+      }[];
+    }>([
+      'assess',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-01..2025-12',
+      '--inputs',
+      example,
+      '--no-save',
+      '--db',
+      db,
+    ]).json;
+    const matrix = csv(join(out, 'data/fig-risk-matrix.csv')).data;
+    expect(matrix.map((r) => [Number(r.rank), r.band, Number(r.risk)])).toEqual(
+      assessed.issues.map((i) => [i.rank, i.band, i.risk]),
+    );
+    const trend = runCliJson<{ current: number; previous: number }>([
+      'trends',
+      '--area',
+      'Three Rivers',
+      '--category',
+      'all-crime',
+      '--period',
+      '2025-01..2025-12',
+      '--db',
+      db,
+    ]).json;
+    expect(html).toContain(`recorded ${trend.current.toLocaleString('en-GB')} crimes`);
+    const categories = csv(join(out, 'data/tab-categories.csv')).data;
+    expect(categories).toHaveLength(14);
+    for (const c of categories)
+      expect(Number(c.recorded), c.category).toBe(
+        assessed.issues.find((i) => i.label === c.category)!.evidence.recorded,
+      );
+    expect(categories.reduce((n, c) => n + Number(c.recorded), 0)).toBe(
+      trend.current +
+        Number(categories.find((c) => c.category === 'Anti-social behaviour')!.recorded),
+    );
+    // The first priority's monthly CSV sums, over the period, to its recorded count.
+    const first = assessed.issues[0]!;
+    const months = csv(join(out, 'data/fig-p1-trend.csv')).data.filter(
+      (m) => m.month! >= '2025-01' && m.month! <= '2025-12',
+    );
+    expect(months.reduce((n, m) => n + Number(m.recorded), 0)).toBe(first.evidence.recorded);
+  });
+
+  it('prints to an A4 PDF whose pages render, when Chromium is installed', () => {
+    if (!chromium || !poppler) {
+      expect(built.pdf.reason ?? '').toMatch(chromium ? /./u : /apt-get install chromium/u);
+      return;
+    }
+    const pdf = join(out, 'assessment.pdf');
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/u);
+    const pages = Number(/Pages:\s+(\d+)/u.exec(info)![1]);
+    expect(pages).toBeGreaterThan(5);
+    const shots = 'test-output/report';
+    mkdirSync(shots, { recursive: true });
+    execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, join(shots, 'page')]);
+    const pngs = readdirSync(shots).filter((f) => /^page-\d+\.png$/u.test(f));
+    expect(pngs.length).toBe(3);
+    // A rendered page with text and charts is far from blank.
+    for (const p of pngs) expect(readFileSync(join(shots, p)).length).toBeGreaterThan(20_000);
+  });
+});
+
+describe('lantern report (public version)', () => {
+  it('shows no count from 1 to 4 and leaves out datasets shared only between partners', () => {
+    const out = join(dir.path, 'public');
+    const r = runCliJson<Built>([
+      ...base,
+      '--audience',
+      'public',
+      '--out',
+      out,
+      '--no-pdf',
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'assessment.html'), 'utf8');
+    expect(html).toContain('Public version');
+    // Prevent (restricted) and hate crime (partner only) are not in it; the note says so.
+    const matrix = readFileSync(join(out, 'data/fig-risk-matrix.csv'), 'utf8');
+    expect(matrix).toMatch(/Fly-tipping/u);
+    expect(matrix).not.toMatch(/Prevent|Hate crime|Domestic abuse/u);
+    expect(html).not.toContain('<h2 id="priority-2-h">Priority 2: Hate');
+    expect(html).toMatch(
+      /Left out of this public version \(shared only between partners\): Domestic abuse \(synthetic\), Hate crime offences \(synthetic\), Prevent referrals \(synthetic\)/u,
+    );
+    expect(html.split('Prevent referrals')).toHaveLength(2);
+    // Every count column of every CSV: no 1, 2, 3 or 4.
+    const index = csv(join(out, 'data/index.csv')).data;
+    let checked = 0;
+    for (const { file } of index) {
+      const rows = csv(join(out, 'data', file!));
+      for (const field of rows.meta.fields ?? [])
+        if (/^(recorded|previous year)$/u.test(field))
+          for (const row of rows.data) {
+            checked += 1;
+            expect(['1', '2', '3', '4'], `${file} ${field}`).not.toContain(row[field]);
+          }
+    }
+    expect(checked).toBeGreaterThan(50);
+    // Robbery is rare enough that some months hold fewer than 5: shown so, not as numbers.
+    const robberyFile = index.find((t) => t.caption === 'Robbery by month')!.file!;
+    const robbery = readFileSync(join(out, 'data', robberyFile), 'utf8');
+    expect(robbery).toContain('fewer than 5');
+    // The HTML's table cells likewise.
+    let cells = 0;
+    for (const table of html.split('<table ').slice(1)) {
+      const head = [...table.matchAll(/<th scope="col">([^<]*)<\/th>/gu)].map((m) => m[1]);
+      const counts = head.flatMap((h, i) => (h === 'recorded' || h === 'previous year' ? [i] : []));
+      for (const row of table.split('<tr>').slice(2)) {
+        const values = [...row.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/gu)].map((m) => m[1]);
+        for (const i of counts) {
+          cells += 1;
+          expect(['1', '2', '3', '4']).not.toContain(values[i]);
+        }
+      }
+    }
+    expect(cells).toBeGreaterThan(50);
+    const svg = readFileSync(join(out, 'infographic.svg'), 'utf8');
+    expect(svg).toMatch(/<svg[^>]+role="img"/u);
+  });
+
+  it('produces the HTML without Chromium and says how to get the PDF', () => {
+    const out = join(dir.path, 'no-chromium');
+    const r = runCli([...base, '--out', out, '--db', db], { LANTERN_CHROMIUM: '' });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(join(out, 'assessment.html'))).toBe(true);
+    expect(existsSync(join(out, 'assessment.pdf'))).toBe(false);
+    expect(r.stdout).toMatch(
+      /No PDF: no Chromium found: install Chromium \(Debian\/Ubuntu: apt-get install chromium\)/u,
+    );
+  });
+});
+
+describe('lantern report: bad input', () => {
+  it('refuses bad options and a folder that is not a report, writing nothing', () => {
+    const taken = join(dir.path, 'taken');
+    mkdirSync(taken);
+    writeFileSync(join(taken, 'notes.txt'), 'mine');
+    const cases: [string[], RegExp][] = [
+      [
+        [...base, '--out', join(dir.path, 'x'), '--audience', 'press'],
+        /--audience: "press" is not partner or public/u,
+      ],
+      [[...base], /--out DIR is required/u],
+      [['report', '--area', 'Three Rivers', '--out', join(dir.path, 'x')], /--period is required/u],
+      [[...base, '--out', taken], /exists and is not a Lantern report folder/u],
+      [
+        [...base, '--out', join(dir.path, 'x'), '--inputs', 'no-such.yaml'],
+        /no-such\.yaml: no such inputs file/u,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const r = runCli([...args, '--no-pdf', '--db', db]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+    }
+    expect(existsSync(join(dir.path, 'x'))).toBe(false);
+    expect(readdirSync(taken)).toEqual(['notes.txt']);
+    expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
+  });
+
+  it('replaces an earlier report in the same folder as a whole', () => {
+    const out = join(dir.path, 'again');
+    expect(runCli([...base, '--out', out, '--no-pdf', '--db', db]).code).toBe(0);
+    writeFileSync(join(out, 'data', 'stale.csv'), 'old');
+    expect(runCli([...base, '--out', out, '--no-pdf', '--db', db]).code).toBe(0);
+    expect(existsSync(join(out, 'data', 'stale.csv'))).toBe(false);
+    expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
+  });
+});
