@@ -21,6 +21,7 @@ import { findDataset } from '../domain/datasets.js';
 import { monthFromIndex, monthIndex, monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { toBng } from '../geo/bng.js';
+import { dissolveRings } from '../geo/dissolve.js';
 import type {
   Audience,
   CategoryRow,
@@ -343,11 +344,19 @@ async function hotspotOf(
       return { x: Math.round(x), y: Math.round(y), size, count: Number(f.properties?.count ?? 0) };
     })
     .filter((c) => c.count >= (audience === 'public' ? 5 : 1));
-  const outline = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) =>
+  // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs.
+  const rings = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) =>
     (b.geometry.type === 'Polygon' ? [b.geometry.coordinates] : b.geometry.coordinates).flatMap(
-      (poly) => poly.map((ring) => ring.map(([lon, lat]) => toBng(lon as number, lat as number))),
+      (poly) =>
+        poly.map((ring) =>
+          ring.map(([lon, lat]) => {
+            const [x, y] = toBng(lon as number, lat as number);
+            return [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number];
+          }),
+        ),
     ),
   );
+  const outline = dissolveRings(rings);
   return {
     cellSize: size,
     outline,
