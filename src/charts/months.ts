@@ -5,7 +5,8 @@
  */
 
 const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG = [
+/** The months' names, January first. */
+export const MONTH_NAMES: readonly string[] = [
   'January',
   'February',
   'March',
@@ -36,5 +37,5 @@ export function monthShort(index: number): string {
 
 /** "January 2025". */
 export function monthLong(index: number): string {
-  return `${LONG[index % 12]} ${Math.floor(index / 12)}`;
+  return `${MONTH_NAMES[index % 12]} ${Math.floor(index / 12)}`;
 }

@@ -2,7 +2,7 @@
  * The shape of a risk-matrix assessment (`lantern assess`), shared by the use case that builds it,
  * the store that saves it and the report that publishes it.
  */
-import type { IssueMove } from '../analysis/assessment-change.js';
+import type { IssueMove, ScoredIssue } from '../analysis/assessment-change.js';
 import type { CountyAlignment, PlanAlignment } from '../analysis/priority-alignment.js';
 import type { Band, Confidence, IssueScore } from '../analysis/risk-scoring.js';
 import type { TacticalOption } from '../config/tactical-options.js';
@@ -81,15 +81,8 @@ export interface ProposedOption extends TacticalOption {
   note: string | null;
 }
 
-export interface CountyIssue {
-  key: string;
-  label: string;
-  rank: number;
-  band: Band;
-  harm: number;
-  likelihood: number;
-  risk: number;
-}
+/** An issue of the county's assessment, as the comparison of two assessments reads it too. */
+export type CountyIssue = ScoredIssue;
 
 export interface Assessment {
   /** The id it is saved under (null when not saved). */

@@ -9,6 +9,7 @@
  */
 import { escapeXml as esc } from '../charts/index.js';
 import { changeShown, showChange, showCount } from './disclosure.js';
+import { periodInWords } from './infographic-text.js';
 import type { Figure, PriorityEvidence, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
 import {
@@ -30,27 +31,6 @@ export interface RenderedReport {
   tables: ReportTable[];
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-export const monthName = (m: string) =>
-  `${MONTHS[Number(m.slice(5, 7)) - 1] ?? m.slice(5, 7)} ${m.slice(0, 4)}`;
-
-export const periodWords = (p: { from: string; to: string }) =>
-  `${monthName(p.from)} to ${monthName(p.to)}`;
-
 export function renderAssessment(data: ReportData): RenderedReport {
   const figures: ReportFigure[] = [];
   const tables: ReportTable[] = [];
@@ -70,7 +50,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
 
   const high = a.issues.filter((i) => i.band === 'High');
   const earlier = data.comparisonPeriod
-    ? `${periodWords(data.comparisonPeriod)}${Number(data.period.from.slice(0, 4)) - Number(data.comparisonPeriod.from.slice(0, 4)) > 1 ? ' (the latest earlier complete year held)' : ''}`
+    ? `${periodInWords(data.comparisonPeriod)}${Number(data.period.from.slice(0, 4)) - Number(data.comparisonPeriod.from.slice(0, 4)) > 1 ? ' (the latest earlier complete year held)' : ''}`
     : 'no earlier period';
   const rises = data.categories.filter((c) => c.significant && (c.changePct ?? 0) > 0);
   const falls = data.categories.filter((c) => c.significant && (c.changePct ?? 0) < 0);
@@ -79,7 +59,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
     `<header class="cover">`,
     `<p class="kicker">${esc(data.force ? `${data.force.name} · ` : '')}${aud === 'public' ? 'Public version' : 'Partnership version'}</p>`,
     `<h1>${esc(title)}</h1>`,
-    `<p class="period">${esc(periodWords(data.period))}</p>`,
+    `<p class="period">${esc(periodInWords(data.period))}</p>`,
     `<p class="meta">Made ${esc(data.generated)} by Lantern ${esc(data.lanternVersion)} from police.uk open data${data.partner.length > 0 ? ' and partner data' : ''}${a.id ? `; assessment ${esc(a.id)}` : ''}.</p>`,
     `</header>`,
     `<main>`,
@@ -88,7 +68,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
       tile('All crime (excluding ASB)', data.totals.crime, aud, earlier),
       tile('Anti-social behaviour', data.totals.asb, aud, earlier),
       `</div>`,
-      `<p>${esc(data.area.name)} recorded ${esc(showCount(data.totals.crime.count, aud))} crimes and ${esc(showCount(data.totals.asb.count, aud))} incidents of anti-social behaviour from ${esc(periodWords(data.period))}${data.comparisonPeriod ? `, against ${esc(showCount(data.totals.crime.previous, aud))} crimes and ${esc(showCount(data.totals.asb.previous, aud))} ASB incidents in ${esc(earlier)}` : ''}.</p>`,
+      `<p>${esc(data.area.name)} recorded ${esc(showCount(data.totals.crime.count, aud))} crimes and ${esc(showCount(data.totals.asb.count, aud))} incidents of anti-social behaviour from ${esc(periodInWords(data.period))}${data.comparisonPeriod ? `, against ${esc(showCount(data.totals.crime.previous, aud))} crimes and ${esc(showCount(data.totals.asb.previous, aud))} ASB incidents in ${esc(earlier)}` : ''}.</p>`,
       high.length > 0
         ? `<p>The risk matrix ranks ${high.length} issue${high.length === 1 ? '' : 's'} as High priority:</p><ol class="priorities">${high
             .map(
@@ -119,7 +99,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
     ]),
     ...prioritySections,
     section('categories', 'Every category', [
-      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodWords(data.period))}, largest first. Rates use the ${esc(String(data.populationYear ?? 'latest'))} population.</p>`,
+      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first. Rates use the ${esc(String(data.populationYear ?? 'latest'))} population.</p>`,
       tableHtml(categories, aud),
     ]),
     section('partner', 'Partner data', [
@@ -160,7 +140,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
     '<head>',
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${esc(title)}, ${esc(periodWords(data.period))}</title>`,
+    `<title>${esc(title)}, ${esc(periodInWords(data.period))}</title>`,
     `<style>${REPORT_CSS}</style>`,
     '</head>',
     '<body>',

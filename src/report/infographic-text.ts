@@ -6,9 +6,16 @@
  * with an ellipsis only when it runs out of lines.
  */
 import { changeDirection } from '../charts/change-arrow.js';
+import { MONTH_NAMES } from '../charts/months.js';
 import { formatPercentChange, formatValue, textWidth, truncate } from '../charts/text.js';
+import {
+  changeShown as changeMayBeShown,
+  isSmall as isSmallCount,
+  SUPPRESSED,
+} from './disclosure.js';
 
-export type Audience = 'partner' | 'public';
+export type { Audience } from './report-data.js';
+import type { Audience } from './report-data.js';
 
 /** The figure fields these helpers read (InfographicFigure has them). */
 export interface FigureLike {
@@ -18,12 +25,12 @@ export interface FigureLike {
   significant: boolean;
 }
 
-export const SMALL_COUNT = 'fewer than 5';
+export const SMALL_COUNT = SUPPRESSED;
 export const NOT_HELD = 'not held';
 
-/** A count a public page must not show: more than none, fewer than five. */
+/** A count a public page must not show: more than none, fewer than five (report/disclosure.ts). */
 export function isSmall(n: number | null, audience: Audience): boolean {
-  return audience === 'public' && n !== null && Number.isFinite(n) && n > 0 && n < 5;
+  return audience === 'public' && n !== null && Number.isFinite(n) && isSmallCount(n);
 }
 
 /** "8,701", "0", "not held", or "fewer than 5" for 1–4 on a public page. */
@@ -34,16 +41,15 @@ export function countText(n: number | null, audience: Audience): string {
 }
 
 /**
- * Whether the change may be shown: there is one, and on a public page neither count is 1–4 (a
- * percentage and one count would give the other away).
+ * Whether the change may be shown: there is one, and the disclosure rules allow it (on a public
+ * page neither count is 1–4: a percentage and one count would give the other away).
  */
 export function changeShown(f: FigureLike, audience: Audience): boolean {
   return (
     f.changePct !== null &&
     Number.isFinite(f.changePct) &&
     f.count !== null &&
-    !isSmall(f.count, audience) &&
-    !isSmall(f.previous, audience)
+    changeMayBeShown(f.count, f.previous, audience)
   );
 }
 
@@ -65,21 +71,6 @@ export function changeWords(f: FigureLike, audience: Audience): string {
   return direction === 'up' ? 'significant rise' : 'significant fall';
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** year × 12 + month − 1, or null when the text is not "YYYY-MM". */
 export function monthNumber(month: string): number | null {
   const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
@@ -87,7 +78,7 @@ export function monthNumber(month: string): number | null {
 }
 
 function monthFrom(n: number): { name: string; year: number } {
-  return { name: MONTHS[n % 12] ?? '', year: Math.floor(n / 12) };
+  return { name: MONTH_NAMES[n % 12] ?? '', year: Math.floor(n / 12) };
 }
 
 /**

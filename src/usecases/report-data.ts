@@ -111,11 +111,7 @@ export async function reportData(
     .map((i) => ({
       key: i.key,
       label: i.label,
-      count: i.evidence.recorded,
-      previous: i.evidence.previous,
-      changePct: i.evidence.changePct,
-      pValue: i.evidence.pValueHolm,
-      significant: i.evidence.pValueHolm !== null && i.evidence.pValueHolm < 0.05,
+      ...issueFigure(i),
       ratePer1000: i.evidence.ratePer1000,
       forceRatePer1000: i.evidence.forceRatePer1000,
     }))
@@ -126,11 +122,7 @@ export async function reportData(
     .map((i) => ({
       dataset: i.key,
       label: i.label,
-      count: i.evidence.recorded,
-      previous: i.evidence.previous,
-      changePct: i.evidence.changePct,
-      pValue: i.evidence.pValueHolm,
-      significant: i.evidence.pValueHolm !== null && i.evidence.pValueHolm < 0.05,
+      ...issueFigure(i),
       synthetic: i.synthetic,
       caveats: [...(findDataset(i.key)?.caveats ?? [])],
     }));
@@ -216,6 +208,18 @@ export async function reportData(
     withheld: [...new Set(withheld)],
     contacts: settings.contacts,
     caveats: caveats(audience, population?.year ?? null, withheld.length > 0, shown),
+  };
+}
+
+/** An assessed issue's count and change (significance after Holm's adjustment). */
+function issueFigure(i: AssessedIssue): Figure {
+  const p = i.evidence.pValueHolm;
+  return {
+    count: i.evidence.recorded,
+    previous: i.evidence.previous,
+    changePct: i.evidence.changePct,
+    pValue: p,
+    significant: p !== null && p < 0.05,
   };
 }
 
