@@ -33,6 +33,7 @@ figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
 .fig-id { font-family: "DejaVu Sans Mono", monospace; font-size: 11px; background: #eef2f5; padding: 1px 4px; border-radius: 3px; color: var(--ink); }
 table { border-collapse: collapse; width: 100%; margin: 12px 0 20px; font-size: 13px; break-inside: auto; }
 caption { text-align: left; font-weight: bold; padding: 4px 0 8px; font-size: 14px; }
+th[scope="row"] { min-width: 9em; }
 th, td { border-bottom: 1px solid var(--rule); padding: 5px 8px; text-align: left; vertical-align: top; }
 thead th { background: #eef2f5; border-bottom: 2px solid var(--ink); }
 tr { break-inside: avoid; page-break-inside: avoid; }
