@@ -22,9 +22,18 @@ export interface CsvSink {
   header(fields: string[], plain: boolean): void;
   /**
    * Each record after the header, blank lines dropped, with the line it starts on and, when
-   * papaparse flagged it as malformed (stray quotes), its message.
+   * papaparse flagged it as malformed (stray quotes), its message. When the text was read as it
+   * was given (no byte-order mark dropped, no line ends changed) and split directly (a file
+   * without quotes), `start` and `end` are where the record lies in that text, its line end
+   * excluded; otherwise both are -1.
    */
-  record(fields: string[], line: number, malformed: string | undefined): void;
+  record(
+    fields: string[],
+    line: number,
+    malformed: string | undefined,
+    start: number,
+    end: number,
+  ): void;
 }
 
 export interface CsvRecords {
@@ -46,7 +55,7 @@ export function readCsv(original: string, path: string, sink: CsvSink): void {
   // Papa.parse drops one byte-order mark from string input (decodeCsvText drops another).
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   if (input === '') sink.header([], true);
-  else if (input.indexOf('"') === -1) readUnquoted(input, sink);
+  else if (input.indexOf('"') === -1) readUnquoted(input, sink, input === original);
   else readQuoted(text, path, sink); // papaparse drops the mark itself
 }
 
@@ -83,7 +92,7 @@ export function parseCsv(text: string, path: string): CsvRecords {
  * Text without quotes: split at the guessed line end, then at commas, as papaparse's fast path
  * does (`input.split(newline)`, then `row.split(',')`), with no errors possible.
  */
-function readUnquoted(text: string, sink: CsvSink): void {
+function readUnquoted(text: string, sink: CsvSink, exact: boolean): void {
   const newline = guessLineEndings(text);
   const step = newline.length;
   // A field can hold LF only when lines end otherwise (CR or CRLF) and the text has a stray LF.
@@ -114,7 +123,8 @@ function readUnquoted(text: string, sink: CsvSink): void {
       sink.header(fields, plain);
       first = false;
     } else if (end > start) {
-      sink.record(fields, at, undefined);
+      if (exact) sink.record(fields, at, undefined, start, end);
+      else sink.record(fields, at, undefined, -1, -1);
     }
     if (found === -1) return;
     start = found + step;
@@ -169,7 +179,7 @@ function readQuoted(text: string, path: string, sink: CsvSink): void {
         sink.header(fields, false);
         first = false;
       } else if (fields.length !== 1 || fields[0] !== '') {
-        sink.record(fields, at, malformed);
+        sink.record(fields, at, malformed, -1, -1);
       }
     },
   });

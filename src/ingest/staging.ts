@@ -30,6 +30,18 @@ export class StagingBuffer {
     this.rows++;
   }
 
+  /**
+   * One staged row made of Lantern's own cells (`prefix`, ending in a comma) followed by a line
+   * of the source file as it is, copied byte for byte (`source[start, end)`, no line end).
+   */
+  rowFrom(prefix: string, source: Buffer, start: number, end: number): void {
+    this.reserve(prefix.length * 3 + (end - start) + 1);
+    this.length += this.buffer.write(prefix, this.length);
+    this.length += source.copy(this.buffer, this.length, start, end);
+    this.buffer[this.length++] = NEWLINE;
+    this.rows++;
+  }
+
   /** The staged rows; the view shares the buffer, which the stager no longer writes. */
   bytes(): Uint8Array {
     return this.buffer.subarray(0, this.length);

@@ -128,6 +128,21 @@ export class Db {
     appender.closeSync();
   }
 
+  /** The current value of a DuckDB setting, as text. */
+  async setting(name: string): Promise<string> {
+    const [row] = await this.query<{ value: string }>(
+      'SELECT current_setting($name)::VARCHAR AS value',
+      { name },
+    );
+    return String(row?.value);
+  }
+
+  /** Sets a DuckDB setting (for the whole database) to a value given as text or a number. */
+  async set(name: string, value: string | number): Promise<void> {
+    const literal = typeof value === 'number' ? String(value) : quoteLiteral(value);
+    await this.connection.run(`SET ${name} = ${literal}`);
+  }
+
   /** Writes committed work from the log into the database file. */
   async checkpoint(): Promise<void> {
     await this.connection.run('CHECKPOINT');

@@ -3,23 +3,33 @@ import type { PlacementLookups } from '../domain/placement.js';
 import type { Db } from './db.js';
 
 export async function loadPlacementLookups(db: Db): Promise<PlacementLookups> {
-  // Read as columns: one object per LSOA row (about 35,000) made this a tenth of a second.
-  const lsoas = await db.queryColumns('SELECT lsoa_code, district_code FROM lsoa_district');
-  const names = await db.queryColumns('SELECT name_key, district_code FROM district_name');
-  const forces = await db.queryColumns(
-    `SELECT d.code AS district, c.parent AS force_area
-     FROM area d JOIN area c ON c.code = d.parent WHERE d.type = 'district'`,
-  );
-  return {
-    districtOfLsoa: pairs(lsoas),
-    districtByName: pairs(names),
-    forceAreaOfDistrict: pairs(forces),
-  };
+  // Each lookup comes back as two joined strings, split here: reading its 35,000 rows as values
+  // cost 0.08 s of an import's start-up (as objects, a tenth of a second); this costs 0.01 s.
+  // Codes and name keys never hold the separator (letters, digits, spaces and hyphens only).
+  const [lsoas, names, forces] = await Promise.all([
+    joined(db, 'SELECT lsoa_code AS k, district_code AS v FROM lsoa_district'),
+    joined(db, 'SELECT name_key AS k, district_code AS v FROM district_name'),
+    joined(
+      db,
+      `SELECT d.code AS k, c.parent AS v
+       FROM area d JOIN area c ON c.code = d.parent WHERE d.type = 'district'`,
+    ),
+  ]);
+  return { districtOfLsoa: lsoas, districtByName: names, forceAreaOfDistrict: forces };
 }
 
-/** The first column mapped to the second. */
-function pairs([keys = [], values = []]: unknown[][]): Map<string, string> {
+const SEPARATOR = '\u001f'; // ASCII unit separator
+
+/** The query's k column mapped to its v column (rows with a null v are left out). */
+async function joined(db: Db, sql: string): Promise<Map<string, string>> {
+  const [row] = await db.query<{ keys: string | null; values: string | null }>(
+    `SELECT string_agg(k, '${SEPARATOR}') AS keys, string_agg(v, '${SEPARATOR}') AS "values"
+     FROM (${sql}) WHERE k IS NOT NULL AND v IS NOT NULL`,
+  );
   const map = new Map<string, string>();
+  if (!row?.keys || row.values == null) return map;
+  const keys = row.keys.split(SEPARATOR);
+  const values = row.values.split(SEPARATOR);
   for (let i = 0; i < keys.length; i++) map.set(keys[i] as string, values[i] as string);
   return map;
 }

@@ -276,6 +276,7 @@ function batchOf(
     monthCounts: parsed.monthCounts,
     areaCode: areaCode ?? null,
     staged: parsed.staged,
+    layout: parsed.layout,
     stagedRows: parsed.stagedRows,
     rejected: parsed.rejected,
     startedAt,

@@ -43,6 +43,37 @@ describe('parsePoliceFile: street rows', () => {
     });
   });
 
+  it("stages a plain ASCII file's rows as its own lines after Lantern's cells, unless a cell would differ", () => {
+    const padded = GOOD.replace('On or near High Street', ' On or near High Street ');
+    const signed = GOOD.replace('-0.45,51.65', '+0.450,51.650');
+    const parsed = parse(
+      '2025-12-hertfordshire-street.csv',
+      [HEADER, GOOD, padded, signed].join('\n'),
+    );
+    expect(parsed.layout).toBe('as-filed');
+    const lines = new TextDecoder().decode(parsed.staged.bytes()).split('\n');
+    expect(lines[0]).toBe(`2,,E07000102,code,burglary,${GOOD}`);
+    // Spaces to trim, or a number DuckDB might read otherwise: the cells as the record is staged.
+    expect(lines[1]).toBe(`3,,E07000102,code,burglary,${GOOD}`);
+    expect(lines[2]).toBe(`4,,E07000102,code,burglary,${GOOD.replace('-0.45', '0.45')}`);
+  });
+
+  it('stages rows in its own layout when the lines cannot be copied', () => {
+    const quoted = GOOD.replace('On or near High Street', '"On or near High Street"');
+    const reordered = [
+      HEADER.replace('Crime ID,Month', 'Month,Crime ID'),
+      GOOD.replace('abc123,2025-12', '2025-12,abc123'),
+    ];
+    for (const text of [
+      [HEADER, quoted].join('\n'),
+      [HEADER, GOOD].join('\r\n'),
+      [HEADER, GOOD.replace('High Street', 'Hauptstraße')].join('\n'),
+      reordered.join('\n'),
+    ]) {
+      expect(parse('2025-12-hertfordshire-street.csv', text).layout).toBe('lantern');
+    }
+  });
+
   it('rejects each bad row with its line, field and reason, and keeps the rest', () => {
     const rows = [
       HEADER,

@@ -4,6 +4,8 @@
  * the police.uk pattern), and check every row. Bad rows are collected with line and reason; a
  * file that cannot be imported at all throws InputError naming the file. Pure: no I/O.
  */
+import { isAscii } from 'node:buffer';
+
 import { forceById, forceIdFromName } from '../../domain/forces.js';
 import type { Month } from '../../domain/month.js';
 import {
@@ -43,9 +45,16 @@ export interface ParsedPoliceFile {
   placement: PlacementCounts | null;
   contentHash: string;
   staged: StagingBuffer;
+  /**
+   * How the staged rows are laid out: 'lantern' (domain/police-records.ts), or 'as-filed'
+   * (street rows: Lantern's own cells, then the police.uk line as it is; row-mappers.ts).
+   */
+  layout: StagedLayout;
   rejected: RejectedRow[];
   warnings: string[];
 }
+
+export type StagedLayout = 'lantern' | 'as-filed';
 
 export interface ParseOptions {
   /** The register's lookups for tying records to districts. */
@@ -63,7 +72,9 @@ export function parsePoliceFile(
 ): ParsedPoliceFile {
   const text = decodeCsvText(bytes, path);
   const named = parsePoliceFileName(baseName);
-  const file = new FileChecker(path, named, options, bytes.length);
+  // An ASCII file's text is its bytes one for one, so its lines can be copied from the bytes.
+  const source = isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : null;
+  const file = new FileChecker(path, named, options, source, bytes.length);
   readCsv(text, path, file);
   return file.finish(contentHash);
 }
@@ -93,16 +104,31 @@ class FileChecker implements CsvSink {
   private dateColumn = -1;
   /** Set once the force and month are known; until then records are held. */
   private rows: RowChecker | null = null;
-  private held: { fields: string[]; line: number; malformed: string | undefined }[] = [];
+  private held: {
+    fields: string[];
+    line: number;
+    malformed: string | undefined;
+    start: number;
+    end: number;
+  }[] = [];
   private width = 0;
   private plain = false;
+  /** The file's bytes, while its rows may be staged as its lines (MapperContext.source). */
+  private source: Buffer | null;
   /** The size of the file, from which the staged rows' size is guessed. */
   private readonly size: number;
 
-  constructor(path: string, named: PoliceFileName | null, options: ParseOptions, size: number) {
+  constructor(
+    path: string,
+    named: PoliceFileName | null,
+    options: ParseOptions,
+    source: Buffer | null,
+    size: number,
+  ) {
     this.path = path;
     this.named = named;
     this.options = options;
+    this.source = source;
     this.size = size;
   }
 
@@ -116,6 +142,9 @@ class FileChecker implements CsvSink {
       return;
     }
     const kind = this.kind;
+    if (!(plain && kind === 'street' && sameColumns(fields, POLICE_COLUMNS.street))) {
+      this.source = null;
+    }
     this.index = new Map(fields.map((h, i) => [h.trim(), i]));
     const known = this.options.force ?? this.named?.force;
     if (kind !== 'stop-and-search') {
@@ -133,13 +162,19 @@ class FileChecker implements CsvSink {
     }
   }
 
-  record(fields: string[], line: number, malformed: string | undefined): void {
+  record(
+    fields: string[],
+    line: number,
+    malformed: string | undefined,
+    start: number,
+    end: number,
+  ): void {
     if (this.kind === null) return;
     this.records++;
     if (this.forceValues) this.forceValues.add(fields[this.forceColumn]);
     if (this.dateValues) this.dateValues.add(fields[this.dateColumn]);
-    if (this.rows) this.rows.check(fields, line, malformed);
-    else this.held.push({ fields, line, malformed });
+    if (this.rows) this.rows.check(fields, line, malformed, start, end);
+    else this.held.push({ fields, line, malformed, start, end });
   }
 
   finish(contentHash: string): ParsedPoliceFile {
@@ -162,7 +197,7 @@ class FileChecker implements CsvSink {
     let rows = this.rows;
     if (rows === null) {
       rows = this.rowChecker(kind, force, fileMonth);
-      for (const r of this.held) rows.check(r.fields, r.line, r.malformed);
+      for (const r of this.held) rows.check(r.fields, r.line, r.malformed, r.start, r.end);
       this.held = [];
     } else if (rows.force !== force || rows.fileMonth !== fileMonth) {
       throw new Error(`${path}: rows were checked against the wrong force or month`);
@@ -184,15 +219,16 @@ class FileChecker implements CsvSink {
       placement: kind === 'stop-and-search' ? null : placer.counts,
       contentHash,
       staged,
+      layout: this.source === null ? 'lantern' : 'as-filed',
       rejected,
       warnings,
     };
   }
 
   private rowChecker(kind: PoliceKind, force: string, fileMonth: Month | null): RowChecker {
-    const { width, index, plain, size } = this;
+    const { width, index, plain, source, size } = this;
     const { lookups } = this.options;
-    return new RowChecker(kind, width, index, plain, force, fileMonth, lookups, size);
+    return new RowChecker(kind, width, index, plain, source, force, fileMonth, lookups, size);
   }
 }
 
@@ -212,6 +248,7 @@ class RowChecker {
     width: number,
     index: ReadonlyMap<string, number>,
     plain: boolean,
+    source: Buffer | null,
     force: string,
     fileMonth: Month | null,
     lookups: PlacementLookups,
@@ -224,13 +261,19 @@ class RowChecker {
     this.width = width;
     this.placer = cachedPlacer(lookups, forceById(force)?.pfaCode ?? null);
     const place = this.placer.place;
-    this.mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, place, plain });
+    this.mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, place, plain, source });
   }
 
-  check(record: string[], line: number, malformed: string | undefined): void {
+  check(
+    record: string[],
+    line: number,
+    malformed: string | undefined,
+    start: number,
+    end: number,
+  ): void {
     const problem =
       rowProblem(record, this.width, malformed) ??
-      this.mapper(record, line, this.staged, this.months);
+      this.mapper(record, line, this.staged, this.months, start, end);
     if (problem) {
       this.rejected.push({
         line,
@@ -241,6 +284,11 @@ class RowChecker {
     }
   }
 }
+/** Whether a header names exactly `columns`, in their order, without spaces to trim. */
+function sameColumns(header: readonly string[], columns: readonly string[]): boolean {
+  return header.length === columns.length && header.every((h, i) => h === columns[i]);
+}
+
 /** Problems with a record's shape, before its fields are looked at. */
 function rowProblem(record: readonly string[], width: number, quotes: string | undefined) {
   if (!quotes && record.length === width) return null;

@@ -31,6 +31,14 @@ export interface MapperContext {
   place: (lsoaCode: string, lsoaName: string) => Placed;
   /** No field of the file holds a quote, comma or line break (csv.ts), so none needs quoting. */
   plain: boolean;
+  /**
+   * The file's bytes when its street rows are staged 'as-filed' (an ASCII, plain file with
+   * exactly the police.uk street columns in their order): Lantern's own cells (line, ASB key,
+   * district code, district match, category), then the file's line as it is, copied from
+   * these bytes (or, for a record `copiesAsFiled` refuses, the same columns cell by cell).
+   * DuckDB then reads the file's own cells instead of JavaScript encoding them again. Else null.
+   */
+  source: Buffer | null;
 }
 
 /** Writes the row to `out` and counts its month, or returns the problem that rejects it. */
@@ -39,6 +47,9 @@ export type RowMapper = (
   line: number,
   out: StagingBuffer,
   months: Map<Month, number>,
+  /** Where the record lies in the file's bytes (`MapperContext.source`); -1 when unknown. */
+  start: number,
+  end: number,
 ) => Problem | null;
 type Reader = (record: readonly string[]) => string;
 
@@ -57,19 +68,22 @@ const cellOf = (ctx: MapperContext) => (ctx.plain ? asIs : text);
 const countMonth = (months: Map<Month, number>, month: Month) =>
   months.set(month, (months.get(month) ?? 0) + 1);
 
-/** A checked point with its staged cells (`num` of each coordinate; '' for no location). */
+/** A checked point with the text of its coordinates (trimmed, as the file gives them). */
 interface LocatedPoint extends PointScratch {
-  lonCell: string;
-  latCell: string;
+  lonText: string;
+  latText: string;
 }
 
 const locatedPoint = (): LocatedPoint => ({
   present: false,
   lon: 0,
   lat: 0,
-  lonCell: '',
-  latCell: '',
+  lonText: '',
+  latText: '',
 });
+
+/** The staged cell of a checked coordinate (`num` of it; '' for no location). */
+const coordinateCell = (point: LocatedPoint, value: number) => (point.present ? num(value) : '');
 
 /** Month, force and point: the checks street and outcomes rows share. */
 function locatedChecker(ctx: MapperContext) {
@@ -98,11 +112,45 @@ function locatedChecker(ctx: MapperContext) {
     const latText = lat(record);
     const problem = pointProblem(lonText, latText, point);
     if (problem) return problem;
-    point.lonCell = point.present ? num(point.lon) : '';
-    point.latCell = point.present ? num(point.lat) : '';
+    point.lonText = lonText;
+    point.latText = latText;
     return null;
   };
 }
+
+/**
+ * Whether a street record can be staged as its line, byte for byte: DuckDB must read from it
+ * exactly the cells the record would be staged as. So no field may have spaces to trim, and
+ * each coordinate must be a plain decimal that DuckDB reads as the same number as JavaScript
+ * (and not a zero, whose sign `num` drops).
+ */
+function copiesAsFiled(record: readonly string[], point: LocatedPoint): boolean {
+  for (let i = 0; i < record.length; i++) {
+    const f = record[i] as string;
+    const n = f.length;
+    if (n > 0 && (f.charCodeAt(0) <= 32 || f.charCodeAt(n - 1) <= 32)) return false;
+  }
+  if (!point.present) return true;
+  return (
+    point.lon !== 0 && point.lat !== 0 && plainDecimal(point.lonText) && plainDecimal(point.latText)
+  );
+}
+
+/** An optional minus, digits, and optionally a point and more digits. */
+function plainDecimal(s: string): boolean {
+  const n = s.length;
+  let i = s.charCodeAt(0) === 45 ? 1 : 0;
+  const first = i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  if (i === first) return false;
+  if (i === n) return true;
+  if (s.charCodeAt(i) !== 46) return false;
+  const fraction = ++i;
+  while (i < n && isDigit(s.charCodeAt(i))) i++;
+  return i === n && i > fraction;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 function streetMapper(ctx: MapperContext): RowMapper {
   const located = locatedChecker(ctx);
@@ -121,8 +169,9 @@ function streetMapper(ctx: MapperContext): RowMapper {
   const context = reader(ctx, 'Context');
   const keyOf = recordKeys();
   const cell = cellOf(ctx);
+  const source = ctx.source;
   const categoryOfName = new Map<string, Category>();
-  return (record, line, out, months) => {
+  return (record, line, out, months, start, end) => {
     const problem = located(record, point);
     if (problem) return problem;
     const typeText = crimeType(record);
@@ -136,22 +185,44 @@ function streetMapper(ctx: MapperContext): RowMapper {
     const m = month(record);
     countMonth(months, m);
     const id = crimeId(record);
-    const [loc, code, name, note] = [
-      location(record),
-      lsoaCode(record),
-      lsoaName(record),
-      context(record),
-    ];
-    const { lonCell, latCell } = point;
+    const code = lsoaCode(record);
+    const name = lsoaName(record);
     const placed = ctx.place(code, name);
     // The cells join as the coordinates themselves would (no location: empty).
-    const asbKey = id !== '' ? '' : keyOf([m, lonCell, latCell, loc, code, name, category, note]);
+    const asbKey =
+      id !== ''
+        ? ''
+        : keyOf([
+            m,
+            coordinateCell(point, point.lon),
+            coordinateCell(point, point.lat),
+            location(record),
+            code,
+            name,
+            category,
+            context(record),
+          ]);
     // An ASB key is "asb:", base64url and "#n": never quoted.
+    if (source !== null) {
+      const prefix = `${line},${asbKey},${placed.districtCode ?? ''},${placed.match},${category},`;
+      if (start >= 0 && copiesAsFiled(record, point)) {
+        out.rowFrom(prefix, source, start, end);
+      } else {
+        // The same columns, each cell as the record is staged (trimmed; numbers as `num`).
+        out.row(
+          `${prefix}${id},${m},${reportedBy(record)},${fallsWithin(record)},` +
+            `${coordinateCell(point, point.lon)},${coordinateCell(point, point.lat)},` +
+            `${location(record)},${code},${name},${typeText},${lastOutcome(record)},${context(record)}`,
+        );
+      }
+      return null;
+    }
     out.row(
       `${line},${asbKey},${cell(id)},${m},${cell(reportedBy(record))},` +
-        `${cell(fallsWithin(record))},${lonCell},${latCell},${cell(loc)},${cell(code)},` +
+        `${cell(fallsWithin(record))},${coordinateCell(point, point.lon)},` +
+        `${coordinateCell(point, point.lat)},${cell(location(record))},${cell(code)},` +
         `${cell(name)},${placed.districtCode ?? ''},${placed.match},${category},` +
-        `${cell(lastOutcome(record))},${cell(note)}`,
+        `${cell(lastOutcome(record))},${cell(context(record))}`,
     );
     return null;
   };
@@ -183,7 +254,7 @@ function outcomesMapper(ctx: MapperContext): RowMapper {
     const placed = ctx.place(code, name);
     out.row(
       `${line},${cell(id)},${m},${cell(reportedBy(record))},${cell(fallsWithin(record))},` +
-        `${point.lonCell},${point.latCell},` +
+        `${coordinateCell(point, point.lon)},${coordinateCell(point, point.lat)},` +
         `${cell(location(record))},${cell(code)},${cell(name)},${placed.districtCode ?? ''},` +
         `${placed.match},${cell(outcome)}`,
     );
