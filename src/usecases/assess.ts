@@ -42,7 +42,7 @@ import {
   type AreaEvidence,
   type AssessmentSettings,
 } from './assess-area.js';
-import { hotspots } from './hotspots.js';
+import { hotspotsOnce } from './hotspots.js';
 
 export type { AssessedIssue, Assessment, ProposedOption } from '../domain/assessment.js';
 
@@ -260,7 +260,7 @@ async function topHotspot(
   category: string,
   period: Period,
 ): Promise<AssessedIssue['hotspot']> {
-  const report = await hotspots(db, scope, { area: area.code, category, period, top: 1 }).catch(
+  const report = await hotspotsOnce(db, scope, { area: area.code, category, period, top: 3 }).catch(
     (error: unknown) => {
       if (error instanceof InputError) return null;
       throw error;

@@ -80,6 +80,30 @@ export interface HotspotReport {
 const MAX_CELLS = 100_000;
 const SIGNIFICANT = 0.05;
 
+/**
+ * The same hotspot analysis asked for twice in one command (the assessment's rationale, then the
+ * report's map) is computed once: results are remembered per open store, so a later import
+ * (another command, another handle) never sees a stale one.
+ */
+const remembered = new WeakMap<Db, Map<string, Promise<HotspotReport>>>();
+
+export function hotspotsOnce(
+  db: Db,
+  scope: Scope,
+  request: HotspotRequest,
+): Promise<HotspotReport> {
+  const key = JSON.stringify([scope, request]);
+  let cache = remembered.get(db);
+  if (!cache) remembered.set(db, (cache = new Map()));
+  let result = cache.get(key);
+  if (!result) {
+    result = hotspots(db, scope, request);
+    cache.set(key, result);
+    result.catch(() => cache.delete(key));
+  }
+  return result;
+}
+
 export async function hotspots(
   db: Db,
   scope: Scope,

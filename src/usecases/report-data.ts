@@ -36,7 +36,7 @@ import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
 import { assess, type AssessRequest } from './assess.js';
 import { hiddenFigureTable } from './hidden-figure.js';
-import { hotspots } from './hotspots.js';
+import { hotspotsOnce } from './hotspots.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { streetAreaCounts } from './street-area-counts.js';
@@ -335,7 +335,7 @@ async function hotspotOf(
     issue.source === 'police.uk'
       ? { area: area.code, category: issue.key, period, top: 3 }
       : { area: area.code, dataset: issue.key, period, top: 3 };
-  const report = await hotspots(db, scope, request).catch(() => null);
+  const report = await hotspotsOnce(db, scope, request).catch(() => null);
   if (!report) return null;
   const size = report.cellSize;
   const cells = report.geojson.features
