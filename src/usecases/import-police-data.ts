@@ -97,11 +97,16 @@ export async function importPoliceSources(
   let loader: PoliceBatchLoader;
   /** The outcome of each content imported by this command, for copies of it later in the command. */
   const loadedNow = new Map<string, ImportFileReport>();
+  // The store's own start-up queries run while the worker boots, not after it.
+  const contents = importedContents(db);
+  const created = contents.then(() => PoliceBatchLoader.create(db));
+  created.catch(() => undefined); // awaited below
   try {
     await pool.ready;
-    stored = await importedContents(db);
-    loader = await PoliceBatchLoader.create(db);
+    stored = await contents;
+    loader = await created;
   } catch (error) {
+    await created.then((l) => l.close()).catch(() => undefined);
     await pool.close();
     throw error;
   }
