@@ -2,6 +2,7 @@
  * `lantern cameras` on the demo store: its SYNTHETIC fly-tipping points for Three Rivers
  * (2024-01..2025-12) and the bundled police.uk sample.
  */
+import type { CameraPlan } from '../src/usecases/cameras.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,38 +14,8 @@ import { tempDir } from './helpers/temp.js';
 const dir = tempDir();
 const db = `${dir.path}/demo.duckdb`;
 
-interface Site {
-  rank: number;
-  name: string | null;
-  lon: number;
-  lat: number;
-  easting: number;
-  northing: number;
-  gain: number;
-  covered: number;
-  unique: number;
-  nearest: { location: string; distance: number } | null;
-}
-interface Plan {
-  area: { code: string; name: string; type: string };
-  source: string;
-  synthetic: boolean;
-  period: { from: string; to: string };
-  monthsMissing: string[];
-  cameras: number;
-  radius: number;
-  candidates: { source: string; count: number; excluded: number; gridCell: number | null };
-  existing: { file: string; cameras: number } | null;
-  incidents: number;
-  alreadyCovered: number;
-  covered: number;
-  share: number;
-  greedyCovered: number;
-  localSearch: { swaps: number; stoppedBy: string };
-  sites: Site[];
-  notes: string[];
-  out: string | null;
-}
+/** The JSON `lantern cameras` prints: the plan, and the file `--out` wrote. */
+type Plan = CameraPlan & { out?: string };
 
 const FLY_TIPPING = [
   'cameras',

@@ -3,6 +3,7 @@
  * for Three Rivers are SYNTHETIC and dated to the day: the --json shape, the synthetic note,
  * determinism with --seed, the refusal of police.uk categories (months only) and of bad bands.
  */
+import type { NearRepeatResult } from '../src/usecases/near-repeat.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli, runCliJson } from './helpers/cli.js';
@@ -18,40 +19,7 @@ beforeAll(() => {
 });
 afterAll(() => dir.remove());
 
-interface Band {
-  from: number;
-  to: number | null;
-  kind: string;
-  label: string;
-}
-interface Cell {
-  observed: number;
-  expected: number;
-  ratio: number | null;
-  pValue: number;
-  pValueHolm: number | null;
-}
-interface NearRepeatJson {
-  area: { code: string; name: string; type: string };
-  what: string;
-  label: string;
-  period: { from: string; to: string };
-  monthsHeld: string[];
-  monthsMissing: string[];
-  synthetic: boolean;
-  events: number;
-  pairs: number;
-  closePairs: number;
-  distanceBands: Band[];
-  timeBands: Band[];
-  cells: Cell[][];
-  iterations: number;
-  seed: number;
-  minPValue: number;
-  cellsTested: number;
-  method: string;
-  notes: string[];
-}
+type NearRepeatJson = NearRepeatResult;
 
 const ASB = ['near-repeat', '--area', 'Three Rivers', '--dataset', 'asb-council'];
 const YEAR = ['--period', '2025-01..2025-12'];

@@ -13,6 +13,7 @@
  * like "Victim Surname" are caught by their words, strict yes/no flags, trimmed list values,
  * --area only fills rows without an area, months a rejected row leaves unknown stay missing.
  */
+import type { PartnerImportReport } from '../src/usecases/import-partner-data.js';
 import { createHmac } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,20 +47,7 @@ afterAll(() => dir.remove());
 const THREE_RIVERS = 'E07000102';
 const WATFORD = 'E07000103';
 
-interface FileReport {
-  path: string;
-  kind: string;
-  months: string[];
-  status: 'imported' | 'already-imported' | 'refused';
-  accepted: number;
-  rejected: number;
-  replaced: number;
-  rejectedSample: { line: number; field: string | null; reason: string }[];
-  unmapped: string[];
-  synthetic: boolean;
-  warnings: string[];
-  error?: string;
-}
+type FileReport = PartnerImportReport;
 
 interface TrendJson {
   category: string;

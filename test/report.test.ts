@@ -191,12 +191,13 @@ describe('lantern report (partner version)', () => {
   });
 
   it('prints to an A4 PDF whose pages render, when Chromium is installed', () => {
-    if (!chromium || !poppler) {
-      expect(built.pdf.reason ?? '').toMatch(chromium ? /./u : /apt-get install chromium/u);
+    if (!chromium) {
+      expect(built.pdf.reason).toMatch(/apt-get install chromium/u);
       return;
     }
     const pdf = join(out, 'assessment.pdf');
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    if (!poppler) return; // pages are rendered with poppler-utils, which .ci/run installs
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/u);
     const pages = Number(/Pages:\s+(\d+)/u.exec(info)![1]);

@@ -8,7 +8,7 @@
  * is there does that folder take the place of the output folder.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 
 import Papa from 'papaparse';
@@ -139,7 +139,6 @@ async function swapInto(staging: string, out: string): Promise<void> {
 }
 
 async function isEmptyDir(path: string): Promise<boolean> {
-  const { readdir } = await import('node:fs/promises');
   return (await readdir(path).catch(() => ['?'])).length === 0;
 }
 
