@@ -6,7 +6,7 @@ import { isAscii } from 'node:buffer';
 
 import { InputError } from '../errors.js';
 
-const SNIFF_BYTES = 8192;
+export const SNIFF_BYTES = 8192;
 
 export function decodeCsvText(bytes: Uint8Array, path: string): string {
   if (bytes.length === 0) throw new InputError(`${path}: the file is empty`);

@@ -37,7 +37,12 @@ export class StagingBuffer {
   rowFrom(prefix: string, source: Buffer, start: number, end: number): void {
     this.reserve(prefix.length * 3 + (end - start) + 1);
     this.length += this.buffer.write(prefix, this.length);
-    this.length += source.copy(this.buffer, this.length, start, end);
+    // A view and `set`: Buffer#copy costs several times as much per call for a line this short.
+    this.buffer.set(
+      new Uint8Array(source.buffer, source.byteOffset + start, end - start),
+      this.length,
+    );
+    this.length += end - start;
     this.buffer[this.length++] = NEWLINE;
     this.rows++;
   }

@@ -5,7 +5,9 @@ import { migrate } from './migrate.js';
 export async function openStore(path: string): Promise<Db> {
   const db = await Db.open(path);
   try {
-    await migrate(db);
+    // A new or upgraded store is written to its file at once (the area register alone is tens
+    // of MB), so that the first command's own checkpoint does not pay for it.
+    if ((await migrate(db)).length > 0) await db.checkpoint();
   } catch (error) {
     db.close();
     throw error;

@@ -202,6 +202,9 @@ export class PoliceBatchLoader {
   private readonly writing = new Set<Promise<unknown>>();
   /** DuckDB's settings as they were before the loader changed them; restored by `close`. */
   private readonly settings: ReadonlyMap<string, string>;
+  /** Set by `allAdded`; the next load then gives DuckDB its threads back. */
+  private checkingDone = false;
+  private threadsBack = false;
 
   private constructor(
     db: Db,
@@ -285,6 +288,14 @@ export class PoliceBatchLoader {
       await this.loadQueued();
       await this.commit();
     });
+  }
+
+  /**
+   * Every file has been added: no checking competes with DuckDB any more, so the files still
+   * waiting load with DuckDB's own number of threads (a load of several files uses them all).
+   */
+  allAdded(): void {
+    this.checkingDone = true;
   }
 
   /** Waits until at most `rows` staged rows wait for DuckDB (so checking cannot run far ahead). */
@@ -387,6 +398,11 @@ export class PoliceBatchLoader {
     const group = this.group;
     if (!group || members.length === 0 || group.failed) return;
     const statements = loadStatements(members);
+    const threads = this.settings.get('threads');
+    if (this.checkingDone && !this.threadsBack && threads !== undefined) {
+      await this.db.set('threads', threads);
+      this.threadsBack = true;
+    }
     try {
       await this.db.script(group.begun ? statements : ['BEGIN TRANSACTION', ...statements]);
       group.begun = true;

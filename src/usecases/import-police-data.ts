@@ -181,8 +181,9 @@ export async function importPoliceSources(
       pendingHashes.add(hash);
       groupRows += parsed.stagedRows;
       if (groupRows >= GROUP_ROWS) endGroup();
-      await loader.backlogBelow(BACKLOG_ROWS);
+      if (i + 1 < sources.length) await loader.backlogBelow(BACKLOG_ROWS);
     }
+    loader.allAdded();
     endGroup();
     await reported;
   } finally {

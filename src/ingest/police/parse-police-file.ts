@@ -22,8 +22,9 @@ import {
   type PoliceKind,
 } from '../../domain/police-file.js';
 import { InputError } from '../../errors.js';
-import { readCsv, type CsvSink } from '../csv.js';
-import { decodeCsvText } from '../decode.js';
+import { readCsv } from '../csv.js';
+import { decodeCsvText, SNIFF_BYTES } from '../decode.js';
+import { isPlainCsv, readPlainCsv, type PlainCsvSink } from '../plain-csv.js';
 import { recordText, StagingBuffer } from '../staging.js';
 import { ROW_MAPPERS, type RowMapper } from './row-mappers.js';
 
@@ -61,6 +62,11 @@ export interface ParseOptions {
   lookups: PlacementLookups;
   /** The force, for stop-and-search files whose name does not say it (their rows never do). */
   force?: string;
+  /**
+   * false: every row read as fields, never from the bytes (street-line.ts). The result is the
+   * same either way; tests compare the two.
+   */
+  fastPath?: boolean;
 }
 
 export function parsePoliceFile(
@@ -70,13 +76,32 @@ export function parsePoliceFile(
   contentHash: string,
   options: ParseOptions,
 ): ParsedPoliceFile {
-  const text = decodeCsvText(bytes, path);
   const named = parsePoliceFileName(baseName);
   // An ASCII file's text is its bytes one for one, so its lines can be copied from the bytes.
   const source = isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : null;
   const file = new FileChecker(path, named, options, source, bytes.length);
-  readCsv(text, path, file);
+  if (source !== null && options.fastPath !== false && isPlainStreetFile(source)) {
+    readPlainCsv(source, file);
+  } else {
+    readCsv(decodeCsvText(bytes, path), path, file);
+  }
   return file.finish(contentHash);
+}
+
+const STREET_HEADER = Buffer.from(`${POLICE_COLUMNS.street.join(',')}\n`, 'latin1');
+
+/**
+ * A file of the import's fast path (plain-csv.ts, street-line.ts): ASCII (checked by the caller),
+ * exactly the police.uk street header, no quote or carriage return, and nothing decodeCsvText
+ * would refuse (it refuses a NUL byte near the start as binary).
+ */
+function isPlainStreetFile(bytes: Buffer): boolean {
+  return (
+    bytes.length > STREET_HEADER.length &&
+    bytes.subarray(0, STREET_HEADER.length).equals(STREET_HEADER) &&
+    !bytes.subarray(0, SNIFF_BYTES).includes(0) &&
+    isPlainCsv(bytes)
+  );
 }
 
 /**
@@ -89,7 +114,7 @@ export function parsePoliceFile(
  * Refusals keep the order of the checks: an unclosed quote (the CSV reader), then the header,
  * then a file without rows, then the force, then a file in which no row could be imported.
  */
-class FileChecker implements CsvSink {
+class FileChecker implements PlainCsvSink {
   private readonly path: string;
   private readonly named: PoliceFileName | null;
   private readonly options: ParseOptions;
@@ -177,6 +202,15 @@ class FileChecker implements CsvSink {
     else this.held.push({ fields, line, malformed, start, end });
   }
 
+  line(bounds: Int32Array, line: number): boolean {
+    // Until the force and month are known, records are held as fields.
+    const fallsWithin = this.rows?.checkLine(bounds, line) ?? null;
+    if (fallsWithin === null) return false;
+    this.records++;
+    this.forceValues?.add(fallsWithin);
+    return true;
+  }
+
   finish(contentHash: string): ParsedPoliceFile {
     const { path, named, options } = this;
     const kind = this.kind;
@@ -262,6 +296,12 @@ class RowChecker {
     this.placer = cachedPlacer(lookups, forceById(force)?.pfaCode ?? null);
     const place = this.placer.place;
     this.mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, place, plain, source });
+  }
+
+  /** The fast path of a plain street line (RowMapper.fromLine): its Falls within, or null if declined. */
+  checkLine(bounds: Int32Array, line: number): string | null {
+    const fromLine = this.mapper.fromLine;
+    return fromLine ? fromLine(bounds, line, this.staged, this.months) : null;
   }
 
   check(
