@@ -19,6 +19,11 @@ export interface Source {
   path: string;
   /** The last path segment, without directories, used for the police.uk name pattern. */
   baseName: string;
+  /**
+   * The file's bytes, fresh for the caller: the import hands them to its parsing thread (see
+   * ParsePool.parse), after which they are detached, so a source of bytes held in memory must
+   * not use them again.
+   */
   read(): Promise<Uint8Array>;
   /** For data fetched for one area (the police.uk API): that area's code. */
   areaCode?: string;

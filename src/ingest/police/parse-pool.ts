@@ -74,6 +74,11 @@ export class ParsePool {
     this.ready.catch(() => undefined); // reported to whoever awaits `ready` or parses
   }
 
+  /**
+   * Checks a file. On a worker, bytes that fill their own ArrayBuffer are moved to it rather than
+   * copied (a tenth of a second of copying per 60 MB on the calling thread): the caller must not
+   * use them afterwards.
+   */
   async parse(request: ParseRequest): Promise<CheckedPoliceFile> {
     if (!this.worker) {
       const lookups = await this.lookups;
@@ -84,7 +89,10 @@ export class ParsePool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker?.postMessage({ ...request, id } satisfies ParseJob);
+      const { buffer, byteOffset, byteLength } = request.bytes;
+      const own =
+        buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
+      this.worker?.postMessage({ ...request, id } satisfies ParseJob, own ? [buffer] : []);
     });
   }
 
