@@ -13,6 +13,7 @@
 import type { Category } from '../../domain/categories.js';
 import { forceIdFromName } from '../../domain/forces.js';
 import type { Month } from '../../domain/month.js';
+import type { Placed } from '../../domain/placement.js';
 import { POLICE_COLUMNS } from '../../domain/police-file.js';
 import { num, type StagingBuffer } from '../staging.js';
 import { UK_BOUNDS } from './fields.js';
@@ -43,7 +44,8 @@ export interface StreetLineContext {
   /** The month every row must carry. */
   fileMonth: Month;
   force: string;
-  place: (lsoaCode: string, lsoaName: string) => { districtCode: string | null; match: string };
+  /** Ties a record to its district; the same LSOA gives the same object (domain/placement.ts). */
+  place: (lsoaCode: string, lsoaName: string) => Placed;
 }
 
 const column = (name: string) => {
@@ -67,6 +69,28 @@ export function streetLineMapper(ctx: StreetLineContext, shared: StreetShared): 
   const monthCodes = Array.from(fileMonth, (c) => c.charCodeAt(0));
   const text = (bounds: Int32Array, i: number) =>
     source.toString('latin1', (bounds[i] as number) + 1, bounds[i + 1] as number);
+  // Crime types seen, by length: where one lies in the file, and its category.
+  const types: { at: number; category: Category }[][] = [];
+  const categoryAt = (start: number, end: number): Category | undefined => {
+    const length = end - start;
+    const seen = (types[length] ??= []);
+    for (const t of seen) if (sameBytes(source, start, t.at, length)) return t.category;
+    const category = shared.categoryOf(source.toString('latin1', start, end));
+    if (category !== undefined) seen.push({ at: start, category });
+    return category;
+  };
+  // Lantern's cells after the ASB key, encoded once per district and category.
+  const tails = new Map<Placed, Map<Category, Uint8Array>>();
+  const tailOf = (placed: Placed, category: Category): Uint8Array => {
+    let byCategory = tails.get(placed);
+    if (byCategory === undefined) tails.set(placed, (byCategory = new Map()));
+    let tail = byCategory.get(category);
+    if (tail === undefined) {
+      const cells = `,${placed.districtCode ?? ''},${placed.match},${category},`;
+      byCategory.set(category, (tail = Buffer.from(cells, 'latin1')));
+    }
+    return tail;
+  };
   // The last Falls within value found to be the file's force: where it lies, and its text.
   let forceAt = -1;
   let forceLength = -1;
@@ -104,7 +128,10 @@ export function streetLineMapper(ctx: StreetLineContext, shared: StreetShared): 
       if (lon === 0) return null; // staged cell by cell: `num` drops the sign of a zero
     }
 
-    const category = shared.categoryOf(text(bounds, CRIME_TYPE));
+    const category = categoryAt(
+      (bounds[CRIME_TYPE] as number) + 1,
+      bounds[CRIME_TYPE + 1] as number,
+    );
     if (category === undefined) return null;
 
     // Taken: from here on, exactly what the street mapper does for a row staged as filed.
@@ -125,8 +152,10 @@ export function streetLineMapper(ctx: StreetLineContext, shared: StreetShared): 
             category,
             text(bounds, CONTEXT),
           ]);
-    out.rowFrom(
-      `${line},${asbKey},${placed.districtCode ?? ''},${placed.match},${category},`,
+    out.rowFromParts(
+      line,
+      asbKey,
+      tailOf(placed, category),
       source,
       (bounds[0] as number) + 1,
       bounds[bounds.length - 1] as number,
