@@ -98,6 +98,7 @@ const STREET_HEADER = Buffer.from(`${POLICE_COLUMNS.street.join(',')}\n`, 'latin
 function isPlainStreetFile(bytes: Buffer): boolean {
   return (
     bytes.length > STREET_HEADER.length &&
+    bytes.length < 2 ** 31 && // plain-csv.ts keeps positions in an Int32Array
     bytes.subarray(0, STREET_HEADER.length).equals(STREET_HEADER) &&
     !bytes.subarray(0, SNIFF_BYTES).includes(0) &&
     isPlainCsv(bytes)

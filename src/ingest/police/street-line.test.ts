@@ -56,10 +56,12 @@ function throughFastPath(lines: readonly string[]) {
     ['Burglary', 'burglary'],
     ['Anti-social behaviour', 'anti-social-behaviour'],
   ] as const);
-  const map = streetLineMapper(
+  const mapper = streetLineMapper(
     { source, fileMonth: '2025-12', force: 'hertfordshire', place: placer.place },
     { keyOf: recordKeys(), categoryOf: (t) => categories.get(t as 'Burglary') },
   );
+  if (!mapper) throw new Error('no fast path for 2025-12');
+  const map = mapper;
   const out = new StagingBuffer();
   const months = new Map<string, number>();
   const returned: (string | null)[] = [];

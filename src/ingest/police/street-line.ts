@@ -12,7 +12,7 @@
  */
 import type { Category } from '../../domain/categories.js';
 import { forceIdFromName } from '../../domain/forces.js';
-import type { Month } from '../../domain/month.js';
+import { isMonth, type Month } from '../../domain/month.js';
 import type { Placed } from '../../domain/placement.js';
 import { POLICE_COLUMNS } from '../../domain/police-file.js';
 import { num, type StagingBuffer } from '../staging.js';
@@ -64,8 +64,13 @@ const LSOA_NAME = column('LSOA name');
 const CRIME_TYPE = column('Crime type');
 const CONTEXT = column('Context');
 
-export function streetLineMapper(ctx: StreetLineContext, shared: StreetShared): StreetLineMapper {
+export function streetLineMapper(
+  ctx: StreetLineContext,
+  shared: StreetShared,
+): StreetLineMapper | undefined {
   const { source, fileMonth, force } = ctx;
+  // Rows are compared with the file's month byte for byte, so it must itself be a month.
+  if (!isMonth(fileMonth)) return undefined;
   const monthCodes = Array.from(fileMonth, (c) => c.charCodeAt(0));
   const text = (bounds: Int32Array, i: number) =>
     source.toString('latin1', (bounds[i] as number) + 1, bounds[i + 1] as number);
@@ -125,7 +130,8 @@ export function streetLineMapper(ctx: StreetLineContext, shared: StreetShared): 
       lat = plainDecimal(source, latStart, latEnd);
       // NaN fails every comparison: not read here, so declined.
       if (!(lon >= b.minLon && lon <= b.maxLon && lat >= b.minLat && lat <= b.maxLat)) return null;
-      if (lon === 0) return null; // staged cell by cell: `num` drops the sign of a zero
+      // Staged cell by cell (row-mappers.ts `copiesAsFiled`): `num` drops the sign of a zero.
+      if (lon === 0 || lat === 0) return null;
     }
 
     const category = categoryAt(
