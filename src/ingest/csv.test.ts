@@ -95,6 +95,14 @@ describe('parseCsv(text, path)', () => {
 });
 
 describe('decodeCsvText(bytes, path)', () => {
+  it('refuses a file too large to hold as one string, with its size and the limit', () => {
+    const big = bytes('a,b\n'.repeat(300_000)); // 1.1 MiB, against a limit of 1 MiB
+    expect(() => decodeCsvText(big, 'big.csv', 2 ** 20)).toThrow(
+      'big.csv: too large to read as text (1 MiB; the limit is 1 MiB); split it into smaller files',
+    );
+    expect(decodeCsvText(big, 'big.csv', 2 ** 21)).toHaveLength(1_200_000);
+  });
+
   it('drops a UTF-8 byte-order mark', () => {
     expect(decodeCsvText(bytes('\uFEFFa,b\n'), 'f.csv')).toBe('a,b\n');
   });

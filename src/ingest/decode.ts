@@ -2,17 +2,34 @@
  * Bytes to text for CSV input: UTF-8 with or without a byte-order mark. Binary files and files
  * that are not valid UTF-8 are refused with a message, never parsed into garbage.
  */
-import { isAscii } from 'node:buffer';
+import { constants, isAscii } from 'node:buffer';
 
 import { InputError } from '../errors.js';
 
 export const SNIFF_BYTES = 8192;
 
-export function decodeCsvText(bytes: Uint8Array, path: string): string {
+/**
+ * `maxLength`: the most characters a string may hold (V8's limit, about 512 MiB); tests pass less.
+ * A larger file is refused with a message rather than failing inside the decoder.
+ */
+export function decodeCsvText(
+  bytes: Uint8Array,
+  path: string,
+  maxLength: number = constants.MAX_STRING_LENGTH,
+): string {
   if (bytes.length === 0) throw new InputError(`${path}: the file is empty`);
   const sniff = bytes.subarray(0, SNIFF_BYTES);
   if (sniff.includes(0)) {
     throw new InputError(`${path}: not a CSV file (it contains binary data)`);
+  }
+  // Decoded UTF-8 never takes more characters than bytes, so a file within the limit always
+  // fits in a string; a larger one is refused (even one whose multi-byte text would fit).
+  if (bytes.length > maxLength) {
+    const mib = (n: number) => `${Math.floor(n / 2 ** 20)} MiB`;
+    throw new InputError(
+      `${path}: too large to read as text (${mib(bytes.length)}; the limit is ${mib(maxLength)}); ` +
+        'split it into smaller files',
+    );
   }
   let text: string;
   if (isAscii(bytes)) {
