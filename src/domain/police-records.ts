@@ -68,3 +68,36 @@ export const STAGED_COLUMNS: Readonly<Record<PoliceKind, readonly StagedColumn[]
     col('outer_clothing_removed', 'BOOLEAN'),
   ],
 };
+
+/**
+ * How a file's staged rows are laid out: 'lantern' (STAGED_COLUMNS), or 'as-filed' (street rows
+ * of a plain file: Lantern's own cells, then the police.uk line as it is; STREET_AS_FILED).
+ */
+export type StagedLayout = 'lantern' | 'as-filed';
+
+/**
+ * Street rows staged 'as-filed': Lantern's cells, then the police.uk columns (POLICE_COLUMNS.street)
+ * under the names of the crime table. The crime type is read but not stored: the category
+ * before it is its slug.
+ */
+export const STREET_AS_FILED: readonly StagedColumn[] = [
+  { name: 'line', type: 'INTEGER' },
+  { name: 'asb_key', type: 'VARCHAR' },
+  { name: 'district_code', type: 'VARCHAR' },
+  { name: 'district_match', type: 'VARCHAR' },
+  { name: 'category', type: 'VARCHAR' },
+  // Crime ID, Month, Reported by, Falls within, Longitude, Latitude, Location, LSOA code,
+  // LSOA name, Crime type, Last outcome category, Context
+  { name: 'crime_id', type: 'VARCHAR' },
+  { name: 'month', type: 'VARCHAR' },
+  { name: 'reported_by', type: 'VARCHAR' },
+  { name: 'falls_within', type: 'VARCHAR' },
+  { name: 'longitude', type: 'DOUBLE' },
+  { name: 'latitude', type: 'DOUBLE' },
+  { name: 'location', type: 'VARCHAR' },
+  { name: 'lsoa_code', type: 'VARCHAR' },
+  { name: 'lsoa_name', type: 'VARCHAR' },
+  { name: 'crime_type', type: 'VARCHAR' },
+  { name: 'last_outcome', type: 'VARCHAR' },
+  { name: 'context', type: 'VARCHAR' },
+];

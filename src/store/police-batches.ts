@@ -13,7 +13,12 @@ import { join } from 'node:path';
 
 import type { Month } from '../domain/month.js';
 import { datasetOf, type PoliceKind } from '../domain/police-file.js';
-import { STAGED_COLUMNS, type StagedColumn } from '../domain/police-records.js';
+import {
+  STAGED_COLUMNS,
+  STREET_AS_FILED,
+  type StagedColumn,
+  type StagedLayout,
+} from '../domain/police-records.js';
 import { InputError } from '../errors.js';
 import { quoteLiteral, type Db } from './db.js';
 
@@ -67,35 +72,6 @@ const TABLE: Readonly<Record<PoliceKind, string>> = {
   outcomes: 'outcome',
   'stop-and-search': 'stop_search',
 };
-
-export type StagedLayout = 'lantern' | 'as-filed';
-
-/**
- * Street rows staged 'as-filed': Lantern's cells, then the police.uk columns (POLICE_COLUMNS.street)
- * under the names of the crime table. The crime type is read but not stored: the category
- * before it is its slug.
- */
-const STREET_AS_FILED: readonly StagedColumn[] = [
-  { name: 'line', type: 'INTEGER' },
-  { name: 'asb_key', type: 'VARCHAR' },
-  { name: 'district_code', type: 'VARCHAR' },
-  { name: 'district_match', type: 'VARCHAR' },
-  { name: 'category', type: 'VARCHAR' },
-  // Crime ID, Month, Reported by, Falls within, Longitude, Latitude, Location, LSOA code,
-  // LSOA name, Crime type, Last outcome category, Context
-  { name: 'crime_id', type: 'VARCHAR' },
-  { name: 'month', type: 'VARCHAR' },
-  { name: 'reported_by', type: 'VARCHAR' },
-  { name: 'falls_within', type: 'VARCHAR' },
-  { name: 'longitude', type: 'DOUBLE' },
-  { name: 'latitude', type: 'DOUBLE' },
-  { name: 'location', type: 'VARCHAR' },
-  { name: 'lsoa_code', type: 'VARCHAR' },
-  { name: 'lsoa_name', type: 'VARCHAR' },
-  { name: 'crime_type', type: 'VARCHAR' },
-  { name: 'last_outcome', type: 'VARCHAR' },
-  { name: 'context', type: 'VARCHAR' },
-];
 
 /** The staged columns of a kind in a layout, and those of them the table stores. */
 function stagedColumns(kind: PoliceKind, layout: StagedLayout) {

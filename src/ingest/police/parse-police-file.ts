@@ -8,6 +8,7 @@ import { isAscii } from 'node:buffer';
 
 import { forceById, forceIdFromName } from '../../domain/forces.js';
 import type { Month } from '../../domain/month.js';
+import type { StagedLayout } from '../../domain/police-records.js';
 import {
   cachedPlacer,
   type PlacementCounts,
@@ -54,8 +55,6 @@ export interface ParsedPoliceFile {
   rejected: RejectedRow[];
   warnings: string[];
 }
-
-export type StagedLayout = 'lantern' | 'as-filed';
 
 export interface ParseOptions {
   /** The register's lookups for tying records to districts. */
