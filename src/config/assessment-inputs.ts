@@ -21,10 +21,10 @@
  */
 import { readFile } from 'node:fs/promises';
 
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
 import { InputError } from '../errors.js';
+import { parseYamlText, validateYaml } from './yaml-file.js';
 
 const reason = z.string().trim().min(1, 'every manual score needs a reason');
 const score = z
@@ -97,29 +97,9 @@ export async function loadAssessmentInputs(path: string, scale: number): Promise
   const text = await readFile(path, 'utf8').catch(() => {
     throw new InputError(`${path}: no such inputs file`);
   });
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0]!;
-    throw new InputError(
-      `${path}:${e.linePos?.[0]?.line ?? '?'}: not valid YAML (${e.message.split('\n')[0]})`,
-    );
-  }
-  const lineOf = (at: readonly PropertyKey[]) => {
-    for (let n = at.length; n >= 0; n--) {
-      const node = doc.getIn(at.slice(0, n) as unknown[], true) as
-        { range?: [number, number, number] } | undefined;
-      if (node?.range) return lines.linePos(node.range[0]).line;
-    }
-    return null;
-  };
-  const result = fileSchema.safeParse(doc.toJS() ?? {});
-  if (!result.success) {
-    const issue = result.error.issues[0]!;
-    const where = issue.path.length ? issue.path.join('.') : '(top level)';
-    throw new InputError(`${path}:${lineOf(issue.path) ?? '?'}: ${where}: ${issue.message}`);
-  }
-  const data = result.data;
+  const yaml = parseYamlText(text, path);
+  const { lineOf } = yaml;
+  const data = validateYaml(yaml, fileSchema, path);
   const manual = (s: z.infer<typeof score>, at: (string | number)[]): ManualScore => {
     if (s.score > scale)
       throw new InputError(

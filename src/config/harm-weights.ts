@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 import { isCategory } from '../domain/categories.js';
-import { InputError } from '../errors.js';
 import { readYamlFile } from './yaml-file.js';
 
 export const DEFAULT_HARM_WEIGHTS_FILE = fileURLToPath(
@@ -32,16 +31,14 @@ export type HarmWeight = z.infer<typeof entrySchema>;
 export async function loadHarmWeights(
   path: string = DEFAULT_HARM_WEIGHTS_FILE,
 ): Promise<Map<string, HarmWeight>> {
-  const data = await readYamlFile(path, fileSchema);
   const weights = new Map<string, HarmWeight>();
-  data.weights.forEach((w, i) => {
-    if (!isCategory(w.category))
-      throw new InputError(
-        `${path}: weights.${i}.category: "${w.category}" is not a police.uk category`,
-      );
-    if (weights.has(w.category))
-      throw new InputError(`${path}: weights.${i}: ${w.category} is listed twice`);
-    weights.set(w.category, w);
+  await readYamlFile(path, fileSchema, undefined, (data, refuse) => {
+    data.weights.forEach((w, i) => {
+      if (!isCategory(w.category))
+        refuse(['weights', i, 'category'], `"${w.category}" is not a police.uk category`);
+      if (weights.has(w.category)) refuse(['weights', i], `${w.category} is listed twice`);
+      weights.set(w.category, w);
+    });
   });
   return weights;
 }

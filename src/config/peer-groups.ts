@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
-import { InputError } from '../errors.js';
 import { readYamlFile } from './yaml-file.js';
 
 export const DEFAULT_PEER_GROUPS_FILE = fileURLToPath(
@@ -31,12 +30,12 @@ export type PeerGroupSpec = z.infer<typeof groupSchema>;
 export async function loadPeerGroupsConfig(
   path: string = DEFAULT_PEER_GROUPS_FILE,
 ): Promise<PeerGroupSpec[]> {
-  const data = await readYamlFile(path, fileSchema);
-  const names = new Set<string>();
-  for (const g of data.groups) {
-    if (names.has(g.name))
-      throw new InputError(`${path}: groups: the name "${g.name}" is used twice`);
-    names.add(g.name);
-  }
+  const data = await readYamlFile(path, fileSchema, undefined, (d, refuse) => {
+    const names = new Set<string>();
+    d.groups.forEach((g, i) => {
+      if (names.has(g.name)) refuse(['groups', i, 'name'], `the name "${g.name}" is used twice`);
+      names.add(g.name);
+    });
+  });
   return data.groups;
 }

@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
-import { InputError } from '../errors.js';
 import { readYamlFile } from './yaml-file.js';
 
 export const DEFAULT_POLICE_CRIME_PLAN_FILE = fileURLToPath(
@@ -33,12 +32,12 @@ export type PoliceCrimePlan = z.infer<typeof fileSchema> & { path: string };
 export async function loadPoliceCrimePlan(
   path: string = DEFAULT_POLICE_CRIME_PLAN_FILE,
 ): Promise<PoliceCrimePlan> {
-  const plan = await readYamlFile(path, fileSchema);
-  const seen = new Set<string>();
-  plan.objectives.forEach((o, i) => {
-    if (seen.has(o.id))
-      throw new InputError(`${path}: objectives.${i}.id: "${o.id}" is given twice`);
-    seen.add(o.id);
+  const plan = await readYamlFile(path, fileSchema, undefined, (data, refuse) => {
+    const seen = new Set<string>();
+    data.objectives.forEach((o, i) => {
+      if (seen.has(o.id)) refuse(['objectives', i, 'id'], `"${o.id}" is given twice`);
+      seen.add(o.id);
+    });
   });
   return { ...plan, path };
 }

@@ -35,7 +35,7 @@ describe('reporting rates configuration', () => {
       `rates:\n  - key: police:burglary\n    label: B\n    rate: { estimate: 0.9, low: 0.5, high: 0.8 }\n    measure: m\n    survey: s\n    source: x\n    verified: true\n`,
     );
     await expect(loadReportingRates(path)).rejects.toThrow(
-      /bad\.yaml: rates\.0 \(police:burglary\): the estimate 0\.9 is not within its range 0\.5\.\.0\.8/u,
+      /bad\.yaml:4: rates\.0\.rate: the estimate 0\.9 for police:burglary is not within its range 0\.5\.\.0\.8/u,
     );
   });
 
@@ -45,7 +45,9 @@ describe('reporting rates configuration', () => {
       path,
       `rates:\n  - key: police:burglary\n    label: B\n    rate: { estimate: 78, low: 0.5, high: 0.8 }\n    measure: m\n    survey: s\n    source: x\n    verified: true\n`,
     );
-    await expect(loadReportingRates(path)).rejects.toThrow(/bad2\.yaml: rates\.0\.rate\.estimate/u);
+    await expect(loadReportingRates(path)).rejects.toThrow(
+      /bad2\.yaml:4: rates\.0\.rate\.estimate/u,
+    );
     writeFileSync(path, `rates:\n  - key: burglary\n`);
     await expect(loadReportingRates(path)).rejects.toThrow(/rates\.0\.key/u);
   });

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
-import { InputError } from '../errors.js';
 import { readYamlFile } from './yaml-file.js';
 
 export const DEFAULT_REPORTING_RATES_FILE = fileURLToPath(
@@ -42,17 +41,18 @@ export type ReportingRate = z.infer<typeof entrySchema> & { configFile: string }
 export async function loadReportingRates(
   path: string = DEFAULT_REPORTING_RATES_FILE,
 ): Promise<ReportingRate[]> {
-  const data = await readYamlFile(path, fileSchema);
-  const keys = new Set<string>();
-  return data.rates.map((entry, i) => {
-    if (keys.has(entry.key))
-      throw new InputError(`${path}: rates.${i}: the key ${entry.key} is used twice`);
-    keys.add(entry.key);
-    const r = entry.rate;
-    if (r && !(r.low <= r.estimate && r.estimate <= r.high))
-      throw new InputError(
-        `${path}: rates.${i} (${entry.key}): the estimate ${r.estimate} is not within its range ${r.low}..${r.high}`,
-      );
-    return { ...entry, configFile: path };
+  const data = await readYamlFile(path, fileSchema, undefined, (d, refuse) => {
+    const keys = new Set<string>();
+    d.rates.forEach((entry, i) => {
+      if (keys.has(entry.key)) refuse(['rates', i, 'key'], `the key ${entry.key} is used twice`);
+      keys.add(entry.key);
+      const r = entry.rate;
+      if (r && !(r.low <= r.estimate && r.estimate <= r.high))
+        refuse(
+          ['rates', i, 'rate'],
+          `the estimate ${r.estimate} for ${entry.key} is not within its range ${r.low}..${r.high}`,
+        );
+    });
   });
+  return data.rates.map((entry) => ({ ...entry, configFile: path }));
 }

@@ -8,6 +8,12 @@ import { DEFAULT_RISK_MATRIX_FILE, loadRiskMatrix } from './risk-matrix.js';
 const dir = tempDir();
 afterAll(() => dir.remove());
 
+/** The line of the default file on which `needle` starts. */
+const lineOf = (needle: string) => {
+  const text = readFileSync(DEFAULT_RISK_MATRIX_FILE, 'utf8');
+  return text.slice(0, text.indexOf(needle)).split('\n').length;
+};
+
 const variant = (name: string, from: string, to: string) => {
   const path = `${dir.path}/${name}.yaml`;
   writeFileSync(path, readFileSync(DEFAULT_RISK_MATRIX_FILE, 'utf8').replace(from, to));
@@ -40,7 +46,7 @@ describe('risk matrix configuration', () => {
         ),
       ),
     ).rejects.toThrow(
-      /likelihood\.rateRatioThresholds\.2: thresholds must increase \(0\.8 then 0\.7\)/u,
+      `order.yaml:${lineOf('rateRatioThresholds: [0.5, 0.8, 1.25, 2]')}: likelihood.rateRatioThresholds.2: thresholds must increase (0.8 then 0.7)`,
     );
     await expect(
       loadRiskMatrix(

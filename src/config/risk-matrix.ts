@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 import type { RiskConfig } from '../domain/risk.js';
-import { InputError } from '../errors.js';
 import { readYamlFile } from './yaml-file.js';
 
 export const DEFAULT_RISK_MATRIX_FILE = fileURLToPath(
@@ -63,31 +62,30 @@ export type RiskMatrixFile = z.infer<typeof fileSchema> & { path: string; config
 export async function loadRiskMatrix(
   path: string = DEFAULT_RISK_MATRIX_FILE,
 ): Promise<RiskMatrixFile> {
-  const data = await readYamlFile(path, fileSchema);
-  const check = (name: string, list: readonly number[]) => {
-    if (list.length !== data.scale - 1)
-      throw new InputError(
-        `${path}: ${name}: ${data.scale - 1} thresholds are needed for a 1..${data.scale} scale, not ${list.length}`,
-      );
-    list.forEach((v, i) => {
-      if (i > 0 && !(v > (list[i - 1] as number)))
-        throw new InputError(
-          `${path}: ${name}.${i}: thresholds must increase (${list[i - 1]} then ${v})`,
+  const data = await readYamlFile(path, fileSchema, undefined, (d, refuse) => {
+    const check = (at: string[], list: readonly number[]) => {
+      if (list.length !== d.scale - 1)
+        refuse(
+          at,
+          `${d.scale - 1} thresholds are needed for a 1..${d.scale} scale, not ${list.length}`,
         );
-    });
-  };
-  check('harm.weightThresholds', data.harm.weightThresholds);
-  check('likelihood.rateRatioThresholds', data.likelihood.rateRatioThresholds);
-  check('likelihood.volumeShareThresholds', data.likelihood.volumeShareThresholds);
-  const top = data.scale * data.scale;
-  if (!(data.bands.medium < data.bands.high && data.bands.high <= top))
-    throw new InputError(`${path}: bands: need medium < high ≤ ${top}`);
-  for (const [name, v] of [
-    ['harm.unknown', data.harm.unknown],
-    ['likelihood.unknown', data.likelihood.unknown],
-  ] as const)
-    if (v > data.scale)
-      throw new InputError(`${path}: ${name}: ${v} is above the scale (${data.scale})`);
+      list.forEach((v, i) => {
+        if (i > 0 && !(v > (list[i - 1] as number)))
+          refuse([...at, i], `thresholds must increase (${list[i - 1]} then ${v})`);
+      });
+    };
+    check(['harm', 'weightThresholds'], d.harm.weightThresholds);
+    check(['likelihood', 'rateRatioThresholds'], d.likelihood.rateRatioThresholds);
+    check(['likelihood', 'volumeShareThresholds'], d.likelihood.volumeShareThresholds);
+    const top = d.scale * d.scale;
+    if (!(d.bands.medium < d.bands.high && d.bands.high <= top))
+      refuse(['bands'], `need medium < high ≤ ${top}`);
+    for (const [at, v] of [
+      [['harm', 'unknown'], d.harm.unknown],
+      [['likelihood', 'unknown'], d.likelihood.unknown],
+    ] as const)
+      if (v > d.scale) refuse(at, `${v} is above the scale (${d.scale})`);
+  });
   return {
     ...data,
     path,

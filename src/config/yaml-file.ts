@@ -1,33 +1,82 @@
 /**
- * A YAML configuration file read and validated against a schema. Errors name the file and the
- * place in it ("rates.2.rate.low: …"), never a stack trace.
+ * A YAML configuration file read and validated against a schema. Errors name the file, the line
+ * and the place in it ("risk-matrix.yaml:12: bands.0.min: …"), never a stack trace.
  */
 import { readFile } from 'node:fs/promises';
 
-import { parse } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 
 import { InputError } from '../errors.js';
 
+export interface YamlText {
+  /** The document as plain values ({} for an empty file). */
+  data: unknown;
+  /** The line of the value at `at` (or of its nearest parent that has one); null if none. */
+  lineOf(at: readonly PropertyKey[]): number | null;
+}
+
+/** Parses YAML text, refusing invalid YAML with the file and line. */
+export function parseYamlText(text: string, path: string): YamlText {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines });
+  const [error] = doc.errors;
+  if (error) {
+    throw new InputError(
+      `${path}:${error.linePos?.[0]?.line ?? '?'}: not valid YAML (${error.message.split('\n')[0]})`,
+    );
+  }
+  const lineOf = (at: readonly PropertyKey[]) => {
+    for (let n = at.length; n >= 0; n--) {
+      const node = doc.getIn(at.slice(0, n) as unknown[], true) as
+        { range?: [number, number, number] } | undefined;
+      if (node?.range) return lines.linePos(node.range[0]).line;
+    }
+    return null;
+  };
+  return { data: doc.toJS() ?? {}, lineOf };
+}
+
+/** Validates parsed YAML against `schema`; the first problem is refused with its line and place. */
+export function validateYaml<S extends z.ZodType>(
+  yaml: YamlText,
+  schema: S,
+  path: string,
+): z.infer<S> {
+  const result = schema.safeParse(yaml.data);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const at = issue?.path ?? [];
+    const where = at.length ? at.join('.') : '(top level)';
+    const line = yaml.lineOf(at);
+    throw new InputError(
+      `${path}${line === null ? '' : `:${line}`}: ${where}: ${issue?.message ?? 'invalid'}`,
+    );
+  }
+  return result.data;
+}
+
+/** Refuses the file for the value at `at`, naming the file, its line and the place. */
+export type Refuse = (at: readonly (string | number)[], message: string) => never;
+
+/**
+ * Reads, parses and validates a configuration file; `check` then applies the rules a schema does
+ * not say (a name given twice, thresholds out of order), refusing through `refuse`.
+ */
 export async function readYamlFile<S extends z.ZodType>(
   path: string,
   schema: S,
   what = 'configuration file',
+  check?: (data: z.infer<S>, refuse: Refuse) => void,
 ): Promise<z.infer<S>> {
   const text = await readFile(path, 'utf8').catch(() => {
     throw new InputError(`${path}: no such ${what}`);
   });
-  let raw: unknown;
-  try {
-    raw = parse(text) ?? {};
-  } catch (error) {
-    throw new InputError(`${path}: not valid YAML (${(error as Error).message.split('\n')[0]})`);
-  }
-  const result = schema.safeParse(raw);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? issue.path.join('.') : '(top level)';
-    throw new InputError(`${path}: ${where}: ${issue?.message ?? 'invalid'}`);
-  }
-  return result.data;
+  const yaml = parseYamlText(text, path);
+  const data = validateYaml(yaml, schema, path);
+  check?.(data, (at, message) => {
+    const line = yaml.lineOf(at);
+    throw new InputError(`${path}${line === null ? '' : `:${line}`}: ${at.join('.')}: ${message}`);
+  });
+  return data;
 }
