@@ -19,12 +19,10 @@
  *         harm: { score: 5, reason: Exploitation of children (police intelligence) }
  *         likelihood: { score: 3, reason: Two lines identified in 2025 }
  */
-import { readFile } from 'node:fs/promises';
 
 import { z } from 'zod';
 
-import { InputError } from '../errors.js';
-import { parseYamlText, validateYaml } from './yaml-file.js';
+import { readYamlFile } from './yaml-file.js';
 
 const reason = z.string().trim().min(1, 'every manual score needs a reason');
 const score = z
@@ -94,36 +92,38 @@ export interface AssessmentInputs {
 }
 
 export async function loadAssessmentInputs(path: string, scale: number): Promise<AssessmentInputs> {
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new InputError(`${path}: no such inputs file`);
+  const data = await readYamlFile(path, fileSchema, 'inputs file', (d, refuse) => {
+    const check = (s: z.infer<typeof score> | undefined, at: (string | number)[]) => {
+      if (s && s.score > scale)
+        refuse([...at, 'score'], `${s.score} is above the scale (1..${scale})`);
+    };
+    for (const [key, v] of Object.entries(d.issues))
+      for (const name of ['position', 'vulnerability', 'impact'] as const)
+        check(v[name], ['issues', key, name]);
+    for (const [key, v] of Object.entries(d.extra))
+      for (const name of ['harm', 'likelihood', 'position'] as const)
+        check(v[name], ['extra', key, name]);
   });
-  const yaml = parseYamlText(text, path);
-  const { lineOf } = yaml;
-  const data = validateYaml(yaml, fileSchema, path);
-  const manual = (s: z.infer<typeof score>, at: (string | number)[]): ManualScore => {
-    if (s.score > scale)
-      throw new InputError(
-        `${path}:${lineOf(at) ?? '?'}: ${at.join('.')}.score: ${s.score} is above the scale (1..${scale})`,
-      );
-    return { ...s, scoredBy: s.by ?? data.scored_by, on: s.date ?? data.date };
-  };
+  const manual = (s: z.infer<typeof score>): ManualScore => ({
+    ...s,
+    scoredBy: s.by ?? data.scored_by,
+    on: s.date ?? data.date,
+  });
   const issues: AssessmentInputs['issues'] = new Map();
   for (const [key, v] of Object.entries(data.issues))
     issues.set(key, {
-      ...(v.position ? { position: manual(v.position, ['issues', key, 'position']) } : {}),
-      ...(v.vulnerability
-        ? { vulnerability: manual(v.vulnerability, ['issues', key, 'vulnerability']) }
-        : {}),
-      ...(v.impact ? { impact: manual(v.impact, ['issues', key, 'impact']) } : {}),
+      ...(v.position ? { position: manual(v.position) } : {}),
+      ...(v.vulnerability ? { vulnerability: manual(v.vulnerability) } : {}),
+      ...(v.impact ? { impact: manual(v.impact) } : {}),
       ...(v.concern ? { concern: v.concern } : {}),
     });
   const extra: AssessmentInputs['extra'] = new Map();
   for (const [key, v] of Object.entries(data.extra))
     extra.set(key, {
       label: v.label,
-      harm: manual(v.harm, ['extra', key, 'harm']),
-      likelihood: manual(v.likelihood, ['extra', key, 'likelihood']),
-      ...(v.position ? { position: manual(v.position, ['extra', key, 'position']) } : {}),
+      harm: manual(v.harm),
+      likelihood: manual(v.likelihood),
+      ...(v.position ? { position: manual(v.position) } : {}),
     });
   return { path, scoredBy: data.scored_by, date: data.date, issues, extra };
 }

@@ -9,7 +9,7 @@ import type { z } from 'zod';
 
 import { InputError } from '../errors.js';
 
-export interface YamlText {
+interface YamlText {
   /** The document as plain values ({} for an empty file). */
   data: unknown;
   /** The line of the value at `at` (or of its nearest parent that has one); null if none. */
@@ -17,7 +17,7 @@ export interface YamlText {
 }
 
 /** Parses YAML text, refusing invalid YAML with the file and line. */
-export function parseYamlText(text: string, path: string): YamlText {
+function parseYamlText(text: string, path: string): YamlText {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const [error] = doc.errors;
@@ -38,11 +38,7 @@ export function parseYamlText(text: string, path: string): YamlText {
 }
 
 /** Validates parsed YAML against `schema`; the first problem is refused with its line and place. */
-export function validateYaml<S extends z.ZodType>(
-  yaml: YamlText,
-  schema: S,
-  path: string,
-): z.infer<S> {
+function validateYaml<S extends z.ZodType>(yaml: YamlText, schema: S, path: string): z.infer<S> {
   const result = schema.safeParse(yaml.data);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -6,7 +6,12 @@ import { constants, isAscii } from 'node:buffer';
 
 import { InputError } from '../errors.js';
 
-export const SNIFF_BYTES = 8192;
+const SNIFF_BYTES = 8192;
+
+/** Whether the bytes look binary (a NUL byte in the first 8 KiB): refused as not a CSV file. */
+export function looksBinary(bytes: Uint8Array): boolean {
+  return bytes.subarray(0, SNIFF_BYTES).includes(0);
+}
 
 /**
  * `maxLength`: the most characters a string may hold (V8's limit, about 512 MiB); tests pass less.
@@ -18,8 +23,7 @@ export function decodeCsvText(
   maxLength: number = constants.MAX_STRING_LENGTH,
 ): string {
   if (bytes.length === 0) throw new InputError(`${path}: the file is empty`);
-  const sniff = bytes.subarray(0, SNIFF_BYTES);
-  if (sniff.includes(0)) {
+  if (looksBinary(bytes)) {
     throw new InputError(`${path}: not a CSV file (it contains binary data)`);
   }
   // Decoded UTF-8 never takes more characters than bytes, so a file within the limit always

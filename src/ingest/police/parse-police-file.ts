@@ -24,7 +24,7 @@ import {
 } from '../../domain/police-file.js';
 import { InputError } from '../../errors.js';
 import { readCsv } from '../csv.js';
-import { decodeCsvText, SNIFF_BYTES } from '../decode.js';
+import { decodeCsvText, looksBinary } from '../decode.js';
 import { isPlainCsv, readPlainCsv, type PlainCsvSink } from '../plain-csv.js';
 import { recordText, StagingBuffer } from '../staging.js';
 import { ROW_MAPPERS, type RowMapper } from './row-mappers.js';
@@ -99,7 +99,7 @@ function isPlainStreetFile(bytes: Buffer): boolean {
     bytes.length > STREET_HEADER.length &&
     bytes.length < 2 ** 31 && // plain-csv.ts keeps positions in an Int32Array
     bytes.subarray(0, STREET_HEADER.length).equals(STREET_HEADER) &&
-    !bytes.subarray(0, SNIFF_BYTES).includes(0) &&
+    !looksBinary(bytes) &&
     isPlainCsv(bytes)
   );
 }

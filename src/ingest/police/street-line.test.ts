@@ -6,7 +6,7 @@ import { readPlainCsv } from '../plain-csv.js';
 import { StagingBuffer } from '../staging.js';
 import { parsePoliceFile } from './parse-police-file.js';
 import { recordKeys } from './record-key.js';
-import { plainDecimal, streetLineMapper } from './street-line.js';
+import { decimalAt, streetLineMapper } from './street-line.js';
 
 const lookups: PlacementLookups = {
   districtOfLsoa: new Map([['E01023819', 'E07000102']]),
@@ -139,8 +139,8 @@ describe('the fast path for street lines', () => {
   });
 });
 
-describe('plainDecimal', () => {
-  const read = (s: string) => plainDecimal(Buffer.from(s, 'latin1'), 0, s.length);
+describe('decimalAt', () => {
+  const read = (s: string) => decimalAt(Buffer.from(s, 'latin1'), 0, s.length);
 
   it('reads a plain decimal of up to 15 digits exactly as Number does', () => {
     const samples = ['0', '-0', '7', '-0.481091', '51.816960', '007.50', '1.8', '60.9', '-8.7'];

@@ -126,8 +126,8 @@ export function streetLineMapper(
     let lat = 0;
     const located = lonEnd > lonStart || latEnd > latStart;
     if (located) {
-      lon = plainDecimal(source, lonStart, lonEnd);
-      lat = plainDecimal(source, latStart, latEnd);
+      lon = decimalAt(source, lonStart, lonEnd);
+      lat = decimalAt(source, latStart, latEnd);
       // NaN fails every comparison: not read here, so declined.
       if (!(lon >= b.minLon && lon <= b.maxLon && lat >= b.minLat && lat <= b.maxLat)) return null;
       // Staged cell by cell (row-mappers.ts `copiesAsFiled`): `num` drops the sign of a zero.
@@ -184,7 +184,7 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => 10 ** k);
  * what Number gives: the digits as an integer and 10^k are both exact doubles (below 2^53), and
  * IEEE division rounds their quotient correctly, as Number rounds the decimal.
  */
-export function plainDecimal(bytes: Buffer, start: number, end: number): number {
+export function decimalAt(bytes: Buffer, start: number, end: number): number {
   let i = start;
   const negative = bytes[i] === 45;
   if (negative) i++;
