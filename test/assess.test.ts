@@ -6,6 +6,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { issueRationale } from '../src/analysis/issue-rationale.js';
+import type { AssessedIssue } from '../src/domain/assessment.js';
+import { PUBLIC_WORDS } from '../src/report/disclosure.js';
 import { runCli, runCliJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
@@ -90,6 +93,28 @@ describe('lantern assess', () => {
       `Burglary: ${trend.json.current.toLocaleString('en-GB')} recorded`,
     );
     expect(burglary.rationale).toContain(`on ${trend.json.previous.toLocaleString('en-GB')}`);
+  });
+
+  it('writes the public rationale from the same figures, without a small count', () => {
+    const a = runCliJson<{ issues: AssessedIssue[] }>([...args, '--no-save', '--db', db]);
+    // The one function the assessment used gives back every stored rationale.
+    for (const i of a.json.issues) expect(issueRationale(i), i.key).toBe(i.rationale);
+    const burglary = a.json.issues.find((i) => i.key === 'burglary')!;
+    const e = burglary.evidence;
+    expect(Math.min(e.recorded, e.previous ?? 5, burglary.hotspot?.count ?? 5)).toBeGreaterThan(4);
+    expect(issueRationale(burglary, PUBLIC_WORDS)).toBe(burglary.rationale);
+    const small: AssessedIssue = {
+      ...burglary,
+      evidence: { ...e, recorded: 3, previous: 10, changePct: -70 },
+      hotspot: { location: 'On or near X', count: 4, lon: -0.45, lat: 51.65 },
+    };
+    expect(issueRationale(small)).toContain('Burglary: 3 recorded; ');
+    expect(issueRationale(small)).toContain('-70% on 10 in ');
+    const text = issueRationale(small, PUBLIC_WORDS);
+    expect(text).toContain('Burglary: fewer than 5 recorded; ');
+    expect(text).toContain('the change against 2021-01..2021-12 is not shown (small numbers)');
+    expect(text).toContain('hotspot around On or near X (fewer than 5 in its cell)');
+    expect(text).not.toMatch(/-70%|\b10\b|\(4 in/u);
   });
 
   it('takes manual scores with reasons from an inputs file, and refuses one without, naming field and line', () => {

@@ -12,6 +12,12 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import type { Assessment } from '../src/domain/assessment.js';
+import { FULL_SCOPE } from '../src/domain/scope.js';
+import { renderAssessment } from '../src/report/assessment-html.js';
+import { assessmentFor } from '../src/report/audience.js';
+import { openStore } from '../src/store/open-store.js';
+import { reportData } from '../src/usecases/report-data.js';
 import { runCli, runCliJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
@@ -232,7 +238,9 @@ describe('lantern report (public version)', () => {
     const matrix = readFileSync(join(out, 'data/fig-risk-matrix.csv'), 'utf8');
     expect(matrix).toMatch(/Fly-tipping/u);
     expect(matrix).not.toMatch(/Prevent|Hate crime|Domestic abuse/u);
-    expect(html).not.toContain('<h2 id="priority-2-h">Priority 2: Hate');
+    const headings = html.match(/<h2 id="priority-\d+-h">[^<]*/gu) ?? [];
+    expect(headings.length).toBeGreaterThan(0);
+    for (const h of headings) expect(h).not.toMatch(/Hate|Prevent|Domestic/u);
     expect(html).toMatch(
       /Left out of this public version \(shared only between partners\): Domestic abuse \(synthetic\), Hate crime offences \(synthetic\), Prevent referrals \(synthetic\)/u,
     );
@@ -270,6 +278,52 @@ describe('lantern report (public version)', () => {
     expect(cells).toBeGreaterThan(50);
     const svg = readFileSync(join(out, 'infographic.svg'), 'utf8');
     expect(svg).toMatch(/<svg[^>]+role="img"/u);
+  });
+
+  it("keeps partner-only themes out of the county's side too", () => {
+    const a = runCliJson<Assessment>(['assess', ...base.slice(1), '--no-save', '--db', db]).json;
+    // The demo's county holds no partner theme: give it a restricted one, High there only.
+    expect(a.alignment.county).not.toBeNull();
+    a.alignment.county!.countyOnly.push({
+      key: 'prevent',
+      label: 'Prevent referrals',
+      countyRank: 1,
+      district: null,
+    });
+    a.county!.issues.push({ ...a.county!.issues[0]!, key: 'prevent', label: 'Prevent referrals' });
+    const keys = (x: Assessment) => [
+      ...x.alignment.county!.countyOnly.map((c) => c.key),
+      ...x.county!.issues.map((i) => i.key),
+    ];
+    expect(keys(assessmentFor(a, 'partner').shown)).toContain('prevent');
+    const { shown, withheld } = assessmentFor(a, 'public');
+    expect(keys(shown)).not.toContain('prevent');
+    expect(keys(shown)).toContain('burglary');
+    expect(withheld.join('; ')).toMatch(/Prevent referrals/u);
+  });
+
+  it('estimates no hidden figure from a count under 5 for the public', async () => {
+    const store = await openStore(db);
+    try {
+      const request = { area: 'Three Rivers', period: { from: '2025-01', to: '2025-12' } };
+      const data = await reportData(store, FULL_SCOPE, {
+        ...request,
+        save: false,
+        audience: 'public',
+      });
+      const p = data.priorities.find((x) => x.hiddenFigure !== null);
+      expect(p).toBeDefined();
+      const hidden = p!.hiddenFigure!;
+      expect(renderAssessment(data).html).toContain(
+        `${Math.round(hidden.estimate).toLocaleString('en-GB')} (95% range`,
+      );
+      p!.hiddenFigure = { ...hidden, recorded: 3, estimate: 7.5, interval: [6, 9] };
+      const html = renderAssessment(data).html;
+      expect(html).toContain('Not estimated here: fewer than 5 were recorded.');
+      expect(html).not.toMatch(/may stand for about/u);
+    } finally {
+      store.close();
+    }
   });
 
   it('produces the HTML without Chromium and says how to get the PDF', () => {

@@ -8,7 +8,7 @@
  * each figure on one page. Pure: data in, a string out.
  */
 import { escapeXml as esc } from '../charts/index.js';
-import { changeShown, showChange, showCount } from './disclosure.js';
+import { changeShown, isSmall, showChange, showCount } from './disclosure.js';
 import { periodInWords } from './infographic-text.js';
 import type { Figure, PriorityEvidence, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
@@ -127,7 +127,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
       `<ul>${[...data.caveats, ...a.notes].map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`,
     ]),
     section('appendix', 'Appendix: why each issue scored as it did', [
-      `<ol class="rationale">${a.issues.map((i) => `<li>${esc(aud === 'public' ? publicRationale(i.rationale) : i.rationale)}</li>`).join('')}</ol>`,
+      `<ol class="rationale">${a.issues.map((i) => `<li>${esc(i.rationale)}</li>`).join('')}</ol>`,
       `<h3>How to report</h3><ul class="contacts">${data.contacts.map((c) => `<li><strong>${esc(c.label)}:</strong> ${esc(c.detail)}</li>`).join('')}</ul>`,
       `<p class="note">The numbers behind every chart and table are in the <code>data/</code> folder beside this file, one CSV per id (for example <code>data/${esc(matrix.id)}.csv</code>).</p>`,
     ]),
@@ -164,9 +164,7 @@ function prioritySection(
   tables: ReportTable[],
 ): string {
   const aud = data.audience;
-  const parts: string[] = [
-    `<p class="rationale">${esc(aud === 'public' ? publicRationale(p.rationale) : p.rationale)}</p>`,
-  ];
+  const parts: string[] = [`<p class="rationale">${esc(p.rationale)}</p>`];
   for (const f of [
     trendFigure(p, index, aud),
     funnelFigure(p, index, aud),
@@ -184,7 +182,12 @@ function prioritySection(
     parts.push(
       `<p>Busiest significant hotspots (Getis-Ord Gi*): ${p.hotspot.top.map((t) => `${esc(t.location)} (${esc(showCount(t.count, aud))})`).join('; ')}.</p>`,
     );
-  if (p.hiddenFigure) {
+  if (p.hiddenFigure && aud === 'public' && isSmall(p.hiddenFigure.recorded)) {
+    // The estimate and the reporting rate together would give the small count back.
+    parts.push(
+      `<p class="hidden-figure"><strong>Hidden figure.</strong> Not estimated here: fewer than 5 were recorded.</p>`,
+    );
+  } else if (p.hiddenFigure) {
     const h = p.hiddenFigure;
     parts.push(
       `<p class="hidden-figure"><strong>Hidden figure.</strong> About ${Math.round(h.reportingRate * 100)}% of such incidents are reported (${esc(h.survey)}${h.verified ? '' : ', unverified'}): the ${esc(showCount(h.recorded, aud))} recorded may stand for about ${esc(showCount(Math.round(h.estimate), aud))} (95% range ${esc(showCount(Math.round(h.interval[0]), aud))} to ${esc(showCount(Math.round(h.interval[1]), aud))}).</p>`,
@@ -225,7 +228,9 @@ function tile(label: string, f: Figure, aud: ReportData['audience'], earlier: st
     `<p class="tile-change ${dir}">${
       shown
         ? `${esc(showChange(f.changePct, f.count, f.previous, aud))} against ${esc(earlier)} — ${f.significant ? 'a significant change' : 'could be chance'}`
-        : 'no earlier period to compare with'
+        : f.changePct === null
+          ? 'no earlier period to compare with'
+          : 'change not shown (small numbers)'
     }</p>`,
     `</div>`,
   ].join('');
@@ -269,15 +274,4 @@ export function tableHtml(t: ReportTable, _aud: ReportData['audience'], caption?
       .join('')}</tbody>`,
     `</table>`,
   ].join('');
-}
-
-/**
- * The rationale for the public: the scorer's reasons stay (they are published choices), the
- * small counts go. Counts of 1 to 4 written as "N recorded" or "on N" become "fewer than 5".
- */
-export function publicRationale(text: string): string {
-  return text
-    .replace(/\b([1-4]) recorded\b/gu, 'fewer than 5 recorded')
-    .replace(/[+−-]?\d+% on [1-4] in /gu, 'a change on fewer than 5 in ')
-    .replace(/\(([1-4]) in its cell\)/gu, '(fewer than 5 in its cell)');
 }

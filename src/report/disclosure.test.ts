@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 
-import { publicRationale } from './assessment-html.js';
 import { changeShown, csvCount, showChange, showCount } from './disclosure.js';
 
 describe('disclosure control for the public version', () => {
@@ -26,16 +25,10 @@ describe('disclosure control for the public version', () => {
     expect(showChange(-25, 9, 12, 'public')).toBe('−25%');
     expect(showChange(14.2, 2182, 1911, 'partner')).toBe('+14%');
     expect(showChange(null, 5, null, 'public')).toBe('–');
-  });
-
-  it('takes small counts out of a rationale, and a change on a small count', () => {
-    const text =
-      'Prevent referrals: 3 recorded; +300% on 1 in 2021-01..2021-12 (could be chance); hotspot around On or near X (4 in its cell); harm weight 3.';
-    expect(publicRationale(text)).toBe(
-      'Prevent referrals: fewer than 5 recorded; a change on fewer than 5 in 2021-01..2021-12 (could be chance); hotspot around On or near X (fewer than 5 in its cell); harm weight 3.',
-    );
-    // Larger counts and other numbers are left alone.
-    const big = 'Burglary: 250 recorded; +12% on 224 in 2021-01..2021-12; harm weight 3.';
-    expect(publicRationale(big)).toBe(big);
+    expect([-0.3, 0.4, -0.6].map((c) => showChange(c, 900, 901, 'public'))).toEqual([
+      '0%',
+      '0%',
+      '−1%',
+    ]);
   });
 });

@@ -4,6 +4,7 @@
  * (the change and one count would give the other away). Zero is shown: an absence identifies no
  * one. The partner audience sees every number.
  */
+import type { RationaleWords } from '../analysis/issue-rationale.js';
 import type { Audience } from './report-data.js';
 
 export const SMALL_NUMBER_LIMIT = 5;
@@ -42,5 +43,12 @@ export function showChange(
 ): string {
   if (changePct === null) return '–';
   if (!changeShown(current, previous, audience)) return 'not shown (small numbers)';
-  return `${changePct >= 0 ? '+' : '−'}${Math.abs(changePct).toFixed(0)}%`;
+  const r = Math.round(changePct);
+  return r === 0 ? '0%' : `${r > 0 ? '+' : '−'}${Math.abs(r)}%`;
 }
+
+/** The words of an issue's rationale for the public (analysis/issue-rationale.ts). */
+export const PUBLIC_WORDS: RationaleWords = {
+  count: (n) => showCount(n, 'public'),
+  changeShown: (current, previous) => changeShown(current, previous, 'public'),
+};

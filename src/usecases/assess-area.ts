@@ -19,6 +19,7 @@ import {
   type Confidence,
   type IssueEvidence,
 } from '../analysis/risk-scoring.js';
+import { fmtPct } from '../analysis/issue-rationale.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import type { AssessmentInputs, ManualScore } from '../config/assessment-inputs.js';
 import type { HarmWeight } from '../config/harm-weights.js';
@@ -63,9 +64,6 @@ export const PARTNER_THEMES: readonly [string, string][] = [
 ];
 
 export const scorer = (s: ManualScore) => `${s.scoredBy}, ${s.on}: ${s.reason}`;
-
-export const fmtPct = (v: number | null) =>
-  v === null ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(0)}%`;
 
 /** One area's issues with their base scores. `force` is the area above (null for a force). */
 export async function areaEvidence(

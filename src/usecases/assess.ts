@@ -11,8 +11,9 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
 import { assessmentChanges } from '../analysis/assessment-change.js';
+import { issueRationale } from '../analysis/issue-rationale.js';
 import { alignWithCounty, alignWithPlan } from '../analysis/priority-alignment.js';
-import { bandSensitivity, rankIssues, type IssueScore } from '../analysis/risk-scoring.js';
+import { bandSensitivity, rankIssues } from '../analysis/risk-scoring.js';
 import { loadAssessmentInputs } from '../config/assessment-inputs.js';
 import { loadHarmWeights } from '../config/harm-weights.js';
 import { loadPoliceCrimePlan } from '../config/police-crime-plan.js';
@@ -35,13 +36,7 @@ import { listAssessments, saveAssessment, savedAssessment } from '../store/asses
 import { ancestorChains, areasByCode, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
-import {
-  areaEvidence,
-  fmtPct,
-  scorer,
-  type AreaEvidence,
-  type AssessmentSettings,
-} from './assess-area.js';
+import { areaEvidence, scorer, type AreaEvidence, type AssessmentSettings } from './assess-area.js';
 import { hotspotsOnce } from './hotspots.js';
 
 export type { AssessedIssue, Assessment, ProposedOption } from '../domain/assessment.js';
@@ -125,7 +120,7 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
       ...d,
       hotspot: spot,
       sensitivity: sensitivity.get(s.key) ?? [s.band],
-      rationale: rationale(s, d, spot),
+      rationale: issueRationale({ ...s, ...d, hotspot: spot }),
       options:
         s.band === 'High'
           ? library
@@ -333,46 +328,6 @@ function propose(
     run: `lantern ${o.analysis} --area "${areaName}" ${what} --period ${period.from}..${period.to}${extra}`,
     note: null,
   };
-}
-
-const ordinal = (n: number) =>
-  n === 1 ? '' : `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}-`;
-
-function rationale(s: IssueScore, d: IssueDetail, spot: AssessedIssue['hotspot']): string {
-  const e = d.evidence;
-  const parts = [
-    d.source === 'inputs'
-      ? `${d.label}: no data held; harm ${d.basis.harm}; likelihood ${d.basis.likelihood}`
-      : `${d.label}: ${e.recorded.toLocaleString('en-GB')} recorded`,
-    e.harmWeighted && e.harmWeighted.rank <= 3
-      ? `the ${ordinal(e.harmWeighted.rank)}highest harm-weighted volume of the ${e.harmWeighted.of} categories with a weight`
-      : null,
-    e.ratePer1000 !== null && e.forceRatePer1000 !== null
-      ? `${e.ratePer1000.toFixed(1)} per 1,000 against ${e.forceRatePer1000.toFixed(1)} for the force` +
-        (e.ratePer1000 > e.forceRatePer1000 ? ' (above the force rate)' : '')
-      : null,
-    e.changePct !== null
-      ? `${fmtPct(e.changePct)} on ${e.previous?.toLocaleString('en-GB')} in ${e.comparedWith ? `${e.comparedWith.from}..${e.comparedWith.to}` : 'the earlier period'}` +
-        (e.pValueHolm !== null && e.pValueHolm < 0.05
-          ? ` (significant, p ${e.pValueHolm < 0.001 ? '< 0.001' : `= ${e.pValueHolm.toFixed(3)}`})`
-          : ' (could be chance)')
-      : null,
-    d.source === 'inputs'
-      ? null
-      : e.harmWeight !== null
-        ? `harm weight ${e.harmWeight}`
-        : d.source === 'police.uk'
-          ? 'no harm weight known'
-          : null,
-    spot ? `hotspot around ${spot.location} (${spot.count} in its cell)` : null,
-    e.position.scoredBy
-      ? `organisational position ${e.position.score} (${e.position.scoredBy})`
-      : null,
-    ...s.adjustments,
-    e.concernShare !== null && e.concernSynthetic ? 'concern from a SYNTHETIC survey' : null,
-    d.synthetic ? 'SYNTHETIC demonstration data' : null,
-  ].filter(Boolean);
-  return `${parts.join('; ')}. Risk ${s.harm} × ${s.likelihood} = ${s.risk} (${s.band}); confidence ${e.confidence}.`;
 }
 
 function notes(

@@ -18,6 +18,7 @@ import { populationAt, type AreaCounts, type Measure } from '../domain/area-coun
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
 import { ALL_CRIME, ASB, isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset } from '../domain/datasets.js';
+import { assessmentFor } from '../report/audience.js';
 import { monthFromIndex, monthIndex, monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { toBng } from '../geo/bng.js';
@@ -60,35 +61,7 @@ export async function reportData(
   const settings = await loadReportSettings(request.settings);
   const assessment = await assess(db, scope, request);
   const { area, force, period } = assessment;
-  const withheld: string[] = [];
-  const visible = (source: AssessedIssue['source'], key: string) => {
-    if (audience === 'partner' || source !== 'partner') return true;
-    return findDataset(key)?.sensitivity === 'public';
-  };
-  if (audience === 'public')
-    for (const i of assessment.issues)
-      if (!visible(i.source, i.key)) withheld.push(i.label.replace(/: .*$/u, ''));
-  const keep = new Set(assessment.issues.filter((i) => visible(i.source, i.key)).map((i) => i.key));
-  const { county, plan } = assessment.alignment;
-  const shown: Assessment = {
-    ...assessment,
-    issues: assessment.issues.filter((i) => keep.has(i.key)),
-    alignment: {
-      county: county && {
-        district: county.district.filter((d) => keep.has(d.key)),
-        countyOnly: county.countyOnly,
-      },
-      plan: {
-        ...plan,
-        objectives: plan.objectives.map((o) => ({
-          ...o,
-          high: o.high.filter((k) => keep.has(k)),
-          covered: o.covered.filter((k) => keep.has(k)),
-        })),
-        unmapped: plan.unmapped.filter((k) => keep.has(k)),
-      },
-    },
-  };
+  const { shown, withheld } = assessmentFor(assessment, audience);
 
   // The districts of the force (or the force's own districts), one scan for all of them.
   const groupArea = force ?? area;

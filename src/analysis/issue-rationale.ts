@@ -1,0 +1,79 @@
+/**
+ * The sentence that explains an assessed issue's scores: what was recorded, how it ranks by harm,
+ * its rate against the force, its change (with the Holm-adjusted p-value), its harm weight, its
+ * busiest hotspot, the manual scores and adjustments, then the arithmetic. Counts go through
+ * `words`, so the public report says the same thing without any small count (report/disclosure.ts
+ * supplies its rule); the assessment stores the version with every number.
+ */
+import type { AssessedIssue } from '../domain/assessment.js';
+import type { IssueScore } from './risk-scoring.js';
+
+export interface RationaleWords {
+  /** A count as shown. */
+  count(n: number): string;
+  /** Whether a change between two counts may be shown. */
+  changeShown(current: number, previous: number | null): boolean;
+}
+
+/** Every number as it is (the assessment, and partners' reports). */
+export const EVERY_NUMBER: RationaleWords = {
+  count: (n) => n.toLocaleString('en-GB'),
+  changeShown: () => true,
+};
+
+/** A percentage change rounded to a whole number, signed ("+6%", "−" as "-"); "–" for none. */
+export const fmtPct = (v: number | null): string => {
+  if (v === null) return '–';
+  const r = Math.round(v) || 0; // no "-0%"
+  return `${r > 0 ? '+' : ''}${r}%`;
+};
+
+const ordinal = (n: number) =>
+  n === 1 ? '' : `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}-`;
+
+export function issueRationale(
+  issue: IssueScore &
+    Omit<AssessedIssue, keyof IssueScore | 'rationale' | 'sensitivity' | 'options'>,
+  words: RationaleWords = EVERY_NUMBER,
+): string {
+  const e = issue.evidence;
+  const spot = issue.hotspot;
+  const period = e.comparedWith
+    ? `${e.comparedWith.from}..${e.comparedWith.to}`
+    : 'the earlier period';
+  const parts = [
+    issue.source === 'inputs'
+      ? `${issue.label}: no data held; harm ${issue.basis.harm}; likelihood ${issue.basis.likelihood}`
+      : `${issue.label}: ${words.count(e.recorded)} recorded`,
+    e.harmWeighted && e.harmWeighted.rank <= 3
+      ? `the ${ordinal(e.harmWeighted.rank)}highest harm-weighted volume of the ${e.harmWeighted.of} categories with a weight`
+      : null,
+    e.ratePer1000 !== null && e.forceRatePer1000 !== null
+      ? `${e.ratePer1000.toFixed(1)} per 1,000 against ${e.forceRatePer1000.toFixed(1)} for the force` +
+        (e.ratePer1000 > e.forceRatePer1000 ? ' (above the force rate)' : '')
+      : null,
+    e.changePct === null
+      ? null
+      : !words.changeShown(e.recorded, e.previous)
+        ? `the change against ${period} is not shown (small numbers)`
+        : `${fmtPct(e.changePct)} on ${e.previous === null ? '–' : words.count(e.previous)} in ${period}` +
+          (e.pValueHolm !== null && e.pValueHolm < 0.05
+            ? ` (significant, p ${e.pValueHolm < 0.001 ? '< 0.001' : `= ${e.pValueHolm.toFixed(3)}`})`
+            : ' (could be chance)'),
+    issue.source === 'inputs'
+      ? null
+      : e.harmWeight !== null
+        ? `harm weight ${e.harmWeight}`
+        : issue.source === 'police.uk'
+          ? 'no harm weight known'
+          : null,
+    spot ? `hotspot around ${spot.location} (${words.count(spot.count)} in its cell)` : null,
+    e.position.scoredBy
+      ? `organisational position ${e.position.score} (${e.position.scoredBy})`
+      : null,
+    ...issue.adjustments,
+    e.concernShare !== null && e.concernSynthetic ? 'concern from a SYNTHETIC survey' : null,
+    issue.synthetic ? 'SYNTHETIC demonstration data' : null,
+  ].filter(Boolean);
+  return `${parts.join('; ')}. Risk ${issue.harm} × ${issue.likelihood} = ${issue.risk} (${issue.band}); confidence ${e.confidence}.`;
+}
