@@ -394,8 +394,34 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     ]);
     expect(text.stdout).toMatch(/Burglary\s+\d+\s+\d+\s+High\s+Medium/u);
 
-    const missing = runCli([...district, '--compare-with', 'abcdef123456', '--db', db]);
+    // An unknown id is refused before anything is saved (these inputs would save a new one).
+    const saved = () => runCliJson<unknown[]>(['assess', '--list', '--db', db]).json.length;
+    const before = saved();
+    const other = `${dir.path}/other-year.yaml`;
+    writeFileSync(other, readFileSync(changed, 'utf8').replace('score: 2,', 'score: 3,'));
+    const missing = runCli([
+      ...district.slice(0, -1),
+      other,
+      '--compare-with',
+      'abcdef123456',
+      '--db',
+      db,
+    ]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/no saved assessment "abcdef123456"/u);
+    expect(saved()).toBe(before);
+
+    // The same inputs file edited in place: the comparison says its content changed.
+    writeFileSync(changed, readFileSync(other, 'utf8'));
+    const edited = runCliJson<Assessed>([
+      ...district.slice(0, -1),
+      changed,
+      '--compare-with',
+      next.json.id!,
+      '--no-save',
+      '--db',
+      db,
+    ]);
+    expect(edited.json.comparison!.notes.join(' ')).toMatch(/next-year\.yaml, changed since/u);
   });
 });

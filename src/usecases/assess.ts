@@ -27,6 +27,7 @@ import type {
   CountyIssue,
   IssueDetail,
   ProposedOption,
+  SavedAssessmentRecord,
   SavedAssessmentSummary,
 } from '../domain/assessment.js';
 import type { Period } from '../domain/month.js';
@@ -54,6 +55,8 @@ export interface AssessRequest {
 }
 
 export async function assess(db: Db, scope: Scope, request: AssessRequest): Promise<Assessment> {
+  // An unknown id is refused before anything is assessed or saved.
+  const earlier = request.compareWith ? await savedAssessment(db, request.compareWith) : null;
   const matrix = await loadRiskMatrix(request.config);
   const cfg = matrix.config;
   const inputs = request.inputs ? await loadAssessmentInputs(request.inputs, cfg.scale) : null;
@@ -154,9 +157,10 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     notes: notes(cfg, inputs, area, force, plan),
   };
 
+  const configText = await readFile(matrix.path, 'utf8');
+  const configSha256 = createHash('sha256').update(configText).digest('hex');
+  const inputsText = inputs ? await readFile(inputs.path, 'utf8') : null;
   if (request.save !== false) {
-    const configText = await readFile(matrix.path, 'utf8');
-    const inputsText = inputs ? await readFile(inputs.path, 'utf8') : null;
     const json = JSON.stringify(result);
     const id = createHash('sha256')
       .update(
@@ -182,13 +186,12 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
       inputsFile: inputs?.path ?? null,
       inputsText,
       configFile: matrix.path,
-      configSha256: createHash('sha256').update(configText).digest('hex'),
+      configSha256,
       lanternVersion: LANTERN_VERSION,
       result: JSON.stringify(result),
     });
   }
-  if (request.compareWith)
-    result.comparison = await compareWithSaved(db, request.compareWith, result);
+  if (earlier) result.comparison = comparedWith(earlier, result, configSha256, inputsText);
   return result;
 }
 
@@ -196,12 +199,13 @@ export async function savedAssessments(db: Db): Promise<SavedAssessmentSummary[]
   return listAssessments(db);
 }
 
-async function compareWithSaved(
-  db: Db,
-  id: string,
+/** What moved since a saved assessment; the configuration and inputs are compared by content. */
+function comparedWith(
+  saved: SavedAssessmentRecord,
   now: Assessment,
-): Promise<NonNullable<Assessment['comparison']>> {
-  const saved = await savedAssessment(db, id);
+  configSha256: string,
+  inputsText: string | null,
+): NonNullable<Assessment['comparison']> {
   const then = JSON.parse(saved.result) as Assessment;
   const summary: SavedAssessmentSummary = {
     id: saved.id,
@@ -219,11 +223,11 @@ async function compareWithSaved(
     saved.areaCode !== now.area.code
       ? `It assessed ${saved.areaName}, not ${now.area.name}: the comparison is between areas.`
       : null,
-    saved.configFile !== now.configFile
-      ? `It used another risk-matrix configuration (${saved.configFile}): some moves come from the method, not the evidence.`
+    saved.configSha256 !== configSha256
+      ? `It used another risk-matrix configuration (${saved.configFile}, as it then read): some moves come from the method, not the evidence.`
       : null,
-    (saved.inputsFile ?? null) !== now.inputsFile
-      ? `Its manual scores came from ${saved.inputsFile ?? 'no inputs file'}; these from ${now.inputsFile ?? 'no inputs file'}.`
+    (saved.inputsText ?? null) !== inputsText
+      ? `Its manual scores came from ${saved.inputsFile ?? 'no inputs file'}; these from ${now.inputsFile ?? 'no inputs file'}${saved.inputsFile === now.inputsFile ? ', changed since' : ''}.`
       : null,
   ].filter((x): x is string => x !== null);
   return {
