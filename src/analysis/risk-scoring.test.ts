@@ -138,5 +138,10 @@ describe('risk scoring', () => {
     );
     expect(s.get('edge')).toEqual(['High', 'Medium']);
     expect(s.get('safe')).toEqual(['Low']);
+    // Organisational position orders issues but never moves a band: it is not a sensitivity.
+    const edge = issue({ key: 'edge', harm: 3, likelihood: 5 });
+    const [low, high] = [1, 5].map((position) => scoreIssue({ ...edge, position }, config));
+    expect([low!.band, high!.band]).toEqual(['High', 'High']);
+    expect(high!.priority).toBeGreaterThan(low!.priority);
   });
 });

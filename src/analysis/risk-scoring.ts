@@ -125,18 +125,19 @@ export function rankIssues(evidence: readonly IssueEvidence[], config: RiskConfi
 }
 
 /**
- * Sensitivity: for each issue, the bands it could fall in if any one of its manual scores
- * (`manual`: harm, likelihood, position) moved by one point either way.
+ * Sensitivity: for each issue, the bands it could fall in if its harm or its likelihood (`moved`)
+ * moved by one point either way. Organisational position is not among them: it orders issues
+ * (priority) but never changes a band, which is harm × likelihood alone.
  */
 export function bandSensitivity(
   evidence: readonly IssueEvidence[],
   config: RiskConfig,
-  manual: readonly ('harm' | 'likelihood' | 'position')[],
+  moved: readonly ('harm' | 'likelihood')[],
 ): Map<string, Band[]> {
   const out = new Map<string, Band[]>();
   for (const e of evidence) {
     const bands = new Set<Band>([scoreIssue(e, config).band]);
-    for (const field of manual)
+    for (const field of moved)
       for (const step of [-1, 1]) {
         const moved = { ...e, [field]: clamp(e[field] + step, config.scale) };
         bands.add(scoreIssue(moved, config).band);

@@ -4,7 +4,7 @@
  * of an inputs file, ranked and banded, each score explained; the tactical options for the High
  * priorities; for a district, the county's assessment beside it and how the two line up; the
  * Police and Crime Plan objectives the priorities serve; the sensitivity of each band to a
- * one-point move of a manual score. Each assessment is saved (unless asked not to) with the
+ * one-point move of its harm or likelihood. Each assessment is saved (unless asked not to) with the
  * inputs and configuration it was made with, so a later one can say what moved.
  */
 import { createHash } from 'node:crypto';
@@ -110,7 +110,7 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
       );
 
   const ranked = rankIssues(local.evidence, cfg);
-  const sensitivity = bandSensitivity(local.evidence, cfg, ['harm', 'likelihood', 'position']);
+  const sensitivity = bandSensitivity(local.evidence, cfg, ['harm', 'likelihood']);
   const issues: AssessedIssue[] = [];
   for (const s of ranked) {
     const d = local.details.get(s.key)!;
@@ -352,7 +352,7 @@ function notes(
       ? `Likelihood for ${area.name} is volume alone: Lantern holds no area above the force to compare its rates with.`
       : `Likelihood is the mean of volume and the rate against ${force?.name ?? 'the force'}.`,
     `Risk = harm × likelihood (1..${cfg.scale * cfg.scale}); High from ${cfg.bands.high}, Medium from ${cfg.bands.medium}. Priority shapes risk by position and confidence.`,
-    'Sensitivity: the bands an issue could fall in if its harm, likelihood or organisational position moved one point.',
+    'Sensitivity: the bands an issue could fall in if its harm or likelihood moved one point (organisational position orders issues but never changes a band).',
     `Police and Crime Plan objectives from ${plan.path}` +
       (plan.illustrative
         ? ': an ILLUSTRATIVE placeholder, not the Commissioner’s plan; replace it (--plan FILE).'
