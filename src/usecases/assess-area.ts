@@ -35,6 +35,7 @@ import { CURRENT_CATEGORIES, policeMeasure } from '../domain/categories.js';
 import { findDataset, slug } from '../domain/datasets.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
+import { ForbiddenError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import type { IssueDetail } from '../domain/assessment.js';
 import { latestConcern, partnerDatasetsHeld } from '../store/partner-data.js';
@@ -82,7 +83,11 @@ export async function areaEvidence(
   const docs = trendDocuments(local as AreaCounts, measures, period);
   const forceDocs = county ? trendDocuments(county, measures, period) : [];
   const allRecorded = docs.reduce((s, d) => s + d.current, 0);
-  const concern = await latestConcern(db, scope, area.code, period.to).catch(() => []);
+  // A scope without the concern survey assesses without it; any other failure is real.
+  const concern = await latestConcern(db, scope, area.code, period.to).catch((error: unknown) => {
+    if (error instanceof ForbiddenError) return [];
+    throw error;
+  });
   const concernOf = (key: string, label: string) =>
     concern.find((c) => slug(c.issue) === key || slug(c.issue) === slug(label)) ?? null;
 

@@ -18,6 +18,7 @@ import { populationAt, type AreaCounts, type Measure } from '../domain/area-coun
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
 import { ALL_CRIME, ASB, isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset } from '../domain/datasets.js';
+import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
 import { monthFromIndex, monthIndex, monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -129,11 +130,15 @@ export async function reportData(
             area.code,
           )
         : null;
-    const row = hidden.rows.find(
-      (r) =>
-        r.key === (issue.source === 'police.uk' ? `police:${issue.key}` : `dataset:${issue.key}`) ||
-        r.key.startsWith(`dataset:${issue.key}:`),
-    );
+    // The same reporting rate the assessment used: a theme's rate is of its own category.
+    const theme = PARTNER_THEMES.find(([name]) => name === issue.key);
+    const rateKey =
+      issue.source === 'police.uk'
+        ? `police:${issue.key}`
+        : theme
+          ? `dataset:${theme[0]}:${theme[1]}`
+          : null;
+    const row = hidden.rows.find((r) => r.key === rateKey);
     priorities.push({
       key: issue.key,
       label: issue.label,
@@ -308,7 +313,12 @@ async function hotspotOf(
     issue.source === 'police.uk'
       ? { area: area.code, category: issue.key, period, top: 3 }
       : { area: area.code, dataset: issue.key, period, top: 3 };
-  const report = await hotspotsOnce(db, scope, request).catch(() => null);
+  // No map where hotspots cannot be computed for the area (an InputError, such as no boundaries)
+  // or the scope does not allow them; any other failure is real.
+  const report = await hotspotsOnce(db, scope, request).catch((error: unknown) => {
+    if (error instanceof InputError || error instanceof ForbiddenError) return null;
+    throw error;
+  });
   if (!report) return null;
   const size = report.cellSize;
   const cells = report.geojson.features
