@@ -52,3 +52,11 @@ export const PUBLIC_WORDS: RationaleWords = {
   count: (n) => showCount(n, 'public'),
   changeShown: (current, previous) => changeShown(current, previous, 'public'),
 };
+
+/** The cells of a hotspot map an audience may see: the public sees none of 1 to 4. */
+export function cellsShown<T extends { count: number }>(
+  cells: readonly T[],
+  audience: Audience,
+): T[] {
+  return audience === 'public' ? cells.filter((c) => !isSmall(c.count)) : [...cells];
+}

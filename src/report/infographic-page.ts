@@ -25,7 +25,6 @@ import {
 import { LINE_LIMITS, panel, type Metrics } from './infographic-layout.js';
 import {
   contactsGrid,
-  contactsPanel,
   contactsTable,
   mapPanel,
   mapPanelNeeds,
@@ -117,7 +116,8 @@ function mapRow(p: Page, y: number, rowBottom: number): Laid {
   const out: string[] = [];
   const contactsY = hidden === null ? y : y + hidden.height + m.gap;
   const needs = mapPanelNeeds(p.data.hotspot, mapW, a, m);
-  for (const layout of [contactsPanel, contactsTable]) {
+  const oneColumn: typeof contactsTable = (c, x, y, w, m) => contactsGrid(c, 1, x, y, w, m);
+  for (const layout of [oneColumn, contactsTable]) {
     const side = layout(contacts, sideX, contactsY, sideW, m);
     if (rowBottom - y >= needs.map && contactsY + side.height <= rowBottom) {
       if (hidden !== null) out.push(panel(sideX, y, sideW, hidden.height, m), hidden.markup);

@@ -8,6 +8,7 @@ import { hotspotMap } from '../charts/hotspot-map.js';
 import { el, FONT_SIZE } from '../charts/svg.js';
 import type { Drawn } from './infographic-figures.js';
 import type { InfographicData } from './infographic.js';
+import { cellsShown } from './disclosure.js';
 import {
   bandChip,
   block,
@@ -199,10 +200,7 @@ export function mapPanel(
   const nw = Math.floor(Math.max(MAP_MIN_WIDTH, availW / s));
   const nh = Math.floor(Math.max(mapMinHeight(m), availH / s + MAP_HEADING));
   s = Math.min(availW / nw, availH / (nh - MAP_HEADING));
-  const cells =
-    audience === 'public'
-      ? hotspot.cells.map((c) => (c.count > 0 && c.count < 5 ? { ...c, count: 0 } : c))
-      : hotspot.cells;
+  const cells = cellsShown(hotspot.cells, audience);
   const svg = hotspotMap({
     id: `${id}-hotspot`,
     title: hotspot.title,
@@ -255,45 +253,7 @@ export function notePanel(
   };
 }
 
-/** "How to report": each contact's label above its number or address. */
-export function contactsPanel(
-  contacts: InfographicData['contacts'],
-  x: number,
-  y: number,
-  w: number,
-  m: Metrics,
-): Drawn {
-  const inner = w - 2 * m.pad;
-  const head = panelHeading(x, y, w, 'How to report', m);
-  const parts = [head.markup];
-  let top = head.bottom;
-  for (const c of contacts) {
-    const label = wrapped(
-      x + m.pad,
-      top,
-      c.label,
-      inner,
-      { size: m.small, fill: COLOURS.muted },
-      m,
-      m.lines.label,
-    );
-    top += label.height + m.small * 0.35;
-    const detail = wrapped(
-      x + m.pad,
-      top,
-      c.detail,
-      inner,
-      { size: m.body, bold: true },
-      m,
-      DETAIL_LINES,
-    );
-    top += detail.height + m.body * 0.85;
-    parts.push(label.markup, detail.markup);
-  }
-  return { markup: parts.join('\n'), height: top - m.body * 0.85 + m.pad - y };
-}
-
-/** "How to report" with the contacts side by side, `columns` to a row. */
+/** "How to report" with the contacts side by side, `columns` to a row (1: each label above its detail). */
 export function contactsGrid(
   contacts: InfographicData['contacts'],
   columns: number,

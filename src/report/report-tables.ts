@@ -11,7 +11,7 @@ import {
   type FunnelArea,
   type TrendMonth,
 } from '../charts/index.js';
-import { csvCount, isSmall } from './disclosure.js';
+import { cellsShown, csvCount, isSmall } from './disclosure.js';
 import type { Audience, PriorityEvidence, ReportData } from './report-data.js';
 
 export type Cell = string | number | null;
@@ -272,7 +272,7 @@ export function hotspotFigure(
   index: number,
   data: ReportData,
 ): ReportFigure | null {
-  const h = p.hotspot;
+  const h = p.hotspot && { ...p.hotspot, cells: cellsShown(p.hotspot.cells, data.audience) };
   if (!h || h.cells.length === 0) return null;
   const id = `fig-p${index}-hotspots`;
   return {

@@ -20,6 +20,7 @@ import { ALL_CRIME, ASB, isCategoryChoice, policeMeasure } from '../domain/categ
 import { findDataset } from '../domain/datasets.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
+import { cellsShown, isSmall } from '../report/disclosure.js';
 import { monthFromIndex, monthIndex, monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { toBng } from '../geo/bng.js';
@@ -330,7 +331,7 @@ async function hotspotOf(
       const [x, y] = toBng(lon, lat);
       return { x: Math.round(x), y: Math.round(y), size, count: Number(f.properties?.count ?? 0) };
     })
-    .filter((c) => c.count >= (audience === 'public' ? 5 : 1));
+    .filter((c) => c.count > 0);
   // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs.
   const rings = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) =>
     (b.geometry.type === 'Polygon' ? [b.geometry.coordinates] : b.geometry.coordinates).flatMap(
@@ -347,11 +348,11 @@ async function hotspotOf(
   return {
     cellSize: size,
     outline,
-    cells,
+    cells: cellsShown(cells, audience),
     top: report.ranked
       .filter((r) => r.hotspot === 'hotspot')
       .flatMap((r) => r.topLocations.slice(0, 1))
-      .filter((t) => audience === 'partner' || t.count >= 5),
+      .filter((t) => audience === 'partner' || !isSmall(t.count)),
     notes: [
       ...report.notes.slice(0, 1),
       ...(audience === 'public' ? ['Cells with fewer than 5 incidents are not shaded.'] : []),
