@@ -366,6 +366,17 @@ describe('lantern report: bad input', () => {
     expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
+  it('saves the assessment behind it, unless --no-save', () => {
+    const saved = () => runCliJson<unknown[]>(['assess', '--list', '--db', db]).json.length;
+    const watford = ['report', '--area', 'Watford', '--period', '2025-01..2025-12', '--no-pdf'];
+    const before = saved();
+    const out = join(dir.path, 'watford');
+    expect(runCli([...watford, '--out', out, '--no-save', '--db', db]).code).toBe(0);
+    expect(saved()).toBe(before);
+    expect(runCli([...watford, '--out', out, '--db', db]).code).toBe(0);
+    expect(saved()).toBe(before + 1);
+  });
+
   it('replaces an earlier report in the same folder as a whole', () => {
     const out = join(dir.path, 'again');
     expect(runCli([...base, '--out', out, '--no-pdf', '--db', db]).code).toBe(0);

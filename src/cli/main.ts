@@ -65,7 +65,8 @@ Commands:
   report --area A --period P --out DIR  the strategic assessment (HTML, PDF with Chromium) and its
          [--audience partner|public]  infographic (SVG, PNG, A4 and 1080 × 1350), data/ with a CSV
          [--inputs F] [--settings F]  per chart and table; public: counts 1–4 as "fewer than 5",
-         [--no-pdf]                   partner-only datasets left out
+         [--no-pdf] [--no-save]       partner-only datasets left out; the assessment is saved
+                                 as assess saves it, unless --no-save
   hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
         [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
@@ -299,6 +300,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           plan: values.plan,
           settings: values.settings,
           pdf: !values['no-pdf'],
+          save: !values['no-save'],
         });
       case 'hidden-figure':
         return await (

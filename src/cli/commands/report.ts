@@ -1,26 +1,20 @@
 /**
  * `lantern report --area A --period P --out DIR [--audience partner|public] [--inputs F]
- * [--config F] [--options F] [--plan F] [--settings F] [--no-pdf]`: the strategic assessment and
- * its infographic.
+ * [--config F] [--options F] [--plan F] [--settings F] [--no-pdf] [--no-save]`: the strategic
+ * assessment and its infographic; the assessment behind it is saved as `assess` saves it.
  */
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
-import { buildReport } from '../../usecases/build-report.js';
+import { buildReport, type BuildReportRequest } from '../../usecases/build-report.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
 
 export async function runReport(
   ctx: CommandContext,
-  args: {
+  args: Omit<BuildReportRequest, 'area' | 'period' | 'out' | 'audience'> & {
     area?: string;
     period?: string;
     out?: string;
     audience?: string;
-    inputs?: string;
-    config?: string;
-    options?: string;
-    plan?: string;
-    settings?: string;
-    pdf?: boolean;
   },
 ): Promise<number> {
   if (!args.area) throw new InputError('report: --area is required');
@@ -34,16 +28,11 @@ export async function runReport(
     ctx,
     (db) =>
       buildReport(db, ctx.scope, {
+        ...args,
         area: args.area as string,
         period,
         out: args.out as string,
         audience,
-        inputs: args.inputs,
-        config: args.config,
-        options: args.options,
-        plan: args.plan,
-        settings: args.settings,
-        pdf: args.pdf,
       }),
     { readOnly: true },
   );
