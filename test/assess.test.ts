@@ -182,7 +182,7 @@ describe('lantern assess', () => {
     bad(
       'unknown',
       `${head}  burglry:\n    position: { score: 2, reason: x }\n`,
-      /issues\.burglry: no such issue in this assessment/u,
+      /unknown\.yaml:4: issues\.burglry: no such issue in this assessment/u,
     );
   });
 

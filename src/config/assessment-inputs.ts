@@ -22,7 +22,7 @@
 
 import { z } from 'zod';
 
-import { readYamlFile } from './yaml-file.js';
+import { readYamlDocument } from './yaml-file.js';
 
 const reason = z.string().trim().min(1, 'every manual score needs a reason');
 const score = z
@@ -74,6 +74,8 @@ export type ManualScore = z.infer<typeof score> & { scoredBy: string; on: string
 
 export interface AssessmentInputs {
   path: string;
+  /** A place in the file as "file:line: a.b.c", for errors found against the assessment. */
+  where: (at: readonly (string | number)[]) => string;
   scoredBy: string;
   date: string;
   issues: Map<
@@ -92,7 +94,7 @@ export interface AssessmentInputs {
 }
 
 export async function loadAssessmentInputs(path: string, scale: number): Promise<AssessmentInputs> {
-  const data = await readYamlFile(path, fileSchema, 'inputs file', (d, refuse) => {
+  const { data, where } = await readYamlDocument(path, fileSchema, 'inputs file', (d, refuse) => {
     const check = (s: z.infer<typeof score> | undefined, at: (string | number)[]) => {
       if (s && s.score > scale)
         refuse([...at, 'score'], `${s.score} is above the scale (1..${scale})`);
@@ -125,5 +127,5 @@ export async function loadAssessmentInputs(path: string, scale: number): Promise
       likelihood: manual(v.likelihood),
       ...(v.position ? { position: manual(v.position) } : {}),
     });
-  return { path, scoredBy: data.scored_by, date: data.date, issues, extra };
+  return { path, scoredBy: data.scored_by, date: data.date, issues, extra, where };
 }

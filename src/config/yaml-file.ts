@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 
 import { InputError } from '../errors.js';
@@ -26,9 +26,15 @@ function parseYamlText(text: string, path: string): YamlText {
       `${path}:${error.linePos?.[0]?.line ?? '?'}: not valid YAML (${error.message.split('\n')[0]})`,
     );
   }
+  // The line of a mapping's key where the place is one (so "issues.burglry" points at the line
+  // that names it), else of the value; failing both, of the nearest parent that has one.
   const lineOf = (at: readonly PropertyKey[]) => {
     for (let n = at.length; n >= 0; n--) {
-      const node = doc.getIn(at.slice(0, n) as unknown[], true) as
+      const parent = n > 0 ? doc.getIn(at.slice(0, n - 1) as unknown[], true) : null;
+      const key = isMap(parent)
+        ? parent.items.find((p) => isScalar(p.key) && p.key.value === at[n - 1])?.key
+        : null;
+      const node = (isScalar(key) ? key : doc.getIn(at.slice(0, n) as unknown[], true)) as
         { range?: [number, number, number] } | undefined;
       if (node?.range) return lines.linePos(node.range[0]).line;
     }
@@ -65,14 +71,30 @@ export async function readYamlFile<S extends z.ZodType>(
   what = 'configuration file',
   check?: (data: z.infer<S>, refuse: Refuse) => void,
 ): Promise<z.infer<S>> {
+  return (await readYamlDocument(path, schema, what, check)).data;
+}
+
+/**
+ * `readYamlFile`, with `where`: a place in the file as "file:line: a.b.c", for the errors a
+ * caller finds later (an issue key the assessment does not hold).
+ */
+export async function readYamlDocument<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  what = 'configuration file',
+  check?: (data: z.infer<S>, refuse: Refuse) => void,
+): Promise<{ data: z.infer<S>; where: (at: readonly (string | number)[]) => string }> {
   const text = await readFile(path, 'utf8').catch(() => {
     throw new InputError(`${path}: no such ${what}`);
   });
   const yaml = parseYamlText(text, path);
   const data = validateYaml(yaml, schema, path);
-  check?.(data, (at, message) => {
+  const where = (at: readonly (string | number)[]) => {
     const line = yaml.lineOf(at);
-    throw new InputError(`${path}${line === null ? '' : `:${line}`}: ${at.join('.')}: ${message}`);
+    return `${path}${line === null ? '' : `:${line}`}: ${at.join('.')}`;
+  };
+  check?.(data, (at, message) => {
+    throw new InputError(`${where(at)}: ${message}`);
   });
-  return data;
+  return { data, where };
 }

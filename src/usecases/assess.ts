@@ -89,7 +89,7 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
   for (const [key, x] of inputs?.extra ?? []) {
     if (local.details.has(key))
       throw new InputError(
-        `${inputs?.path}: extra.${key}: ${key} is already an issue of this assessment`,
+        `${inputs?.where(['extra', key])}: ${key} is already an issue of this assessment`,
       );
     local.evidence.push({
       key,
@@ -106,7 +106,7 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
   for (const key of inputs?.issues.keys() ?? [])
     if (!local.details.has(key))
       throw new InputError(
-        `${inputs?.path}: issues.${key}: no such issue in this assessment (issues: ${[...local.details.keys()].join(', ')})`,
+        `${inputs?.where(['issues', key])}: no such issue in this assessment (issues: ${[...local.details.keys()].join(', ')})`,
       );
 
   const ranked = rankIssues(local.evidence, cfg);
