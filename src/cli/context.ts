@@ -32,15 +32,16 @@ export function resolveDbPath(option: string | undefined, env: NodeJS.ProcessEnv
 }
 
 /**
- * Opens the store for the length of `work`, and always closes it. Commands that only read refuse
- * a path where no store exists, rather than creating an empty one from a mistyped --db.
+ * Opens the store for the length of `work`, and always closes it. `mustExist`: commands that work
+ * on what earlier commands stored (reading it, or saving an assessment of it) refuse a path where
+ * no store exists, rather than creating an empty one from a mistyped --db.
  */
 export async function withStore<T>(
   ctx: CommandContext,
   work: (db: Db) => Promise<T>,
-  options: { readOnly?: boolean } = {},
+  options: { mustExist?: boolean } = {},
 ): Promise<T> {
-  if (options.readOnly && ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)) {
+  if (options.mustExist && ctx.dbPath !== ':memory:' && !existsSync(ctx.dbPath)) {
     throw new NotFoundError(
       `${ctx.dbPath}: no store here; build one with 'lantern demo' or 'lantern import', or give --db`,
     );

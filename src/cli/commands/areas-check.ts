@@ -4,7 +4,7 @@ import { printJson, withStore, type CommandContext } from '../context.js';
 import { formatCount, formatTable } from '../table.js';
 
 export async function runAreasCheck(ctx: CommandContext): Promise<number> {
-  const unlisted = await withStore(ctx, (db) => unlistedLsoaCodes(db), { readOnly: true });
+  const unlisted = await withStore(ctx, (db) => unlistedLsoaCodes(db), { mustExist: true });
   const byName = unlisted.filter((u) => u.district !== null);
   const unplaced = unlisted.filter((u) => u.district === null);
   if (ctx.json) {

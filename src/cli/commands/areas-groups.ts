@@ -9,7 +9,7 @@ export async function runAreasGroups(
   const groups = await withStore(
     ctx,
     (db) => listPeerGroups(db, ctx.scope, { configPath: args.config, all: args.all }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) {
     printJson(ctx, { groups });

@@ -20,7 +20,7 @@ export async function runAreas(ctx: CommandContext, args: AreasArgs): Promise<nu
       const list = await listAreas(db, ctx.scope, { type, within: inside?.code, all: args.all });
       return { areas: list, within: inside };
     },
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) {
     printJson(ctx, {

@@ -5,26 +5,21 @@
  */
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
-import { assess, savedAssessments, type Assessment } from '../../usecases/assess.js';
+import {
+  assess,
+  savedAssessments,
+  type Assessment,
+  type AssessRequest,
+} from '../../usecases/assess.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
 import { formatTable } from '../table.js';
 
 export async function runAssess(
   ctx: CommandContext,
-  args: {
-    area?: string;
-    period?: string;
-    config?: string;
-    inputs?: string;
-    options?: string;
-    plan?: string;
-    save?: boolean;
-    compareWith?: string;
-    list?: boolean;
-  },
+  args: Omit<AssessRequest, 'area' | 'period'> & { area?: string; period?: string; list?: boolean },
 ): Promise<number> {
   if (args.list) {
-    const saved = await withStore(ctx, (db) => savedAssessments(db), { readOnly: true });
+    const saved = await withStore(ctx, (db) => savedAssessments(db), { mustExist: true });
     if (ctx.json) printJson(ctx, saved);
     else
       ctx.out(
@@ -48,18 +43,8 @@ export async function runAssess(
   const period = parsePeriod(args.period);
   const a = await withStore(
     ctx,
-    (db) =>
-      assess(db, ctx.scope, {
-        area: args.area as string,
-        period,
-        config: args.config,
-        inputs: args.inputs,
-        options: args.options,
-        plan: args.plan,
-        save: args.save,
-        compareWith: args.compareWith,
-      }),
-    { readOnly: true },
+    (db) => assess(db, ctx.scope, { ...args, area: args.area as string, period }),
+    { mustExist: true },
   );
   if (ctx.json) printJson(ctx, a);
   else ctx.out(assessmentText(a));

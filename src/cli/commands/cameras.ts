@@ -49,7 +49,7 @@ export async function runCameras(ctx: CommandContext, args: CameraArgs): Promise
         harmWeighted: args.harmWeighted,
         harmConfig: args.harmConfig,
       }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (args.out) {
     try {

@@ -23,7 +23,7 @@ export async function runCompare(
         dataset: args.dataset,
         period,
       }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) {
     printJson(ctx, result);

@@ -4,7 +4,7 @@ import { printJson, withStore, type CommandContext } from '../context.js';
 import { formatCount, formatTable } from '../table.js';
 
 export async function runDatasets(ctx: CommandContext): Promise<number> {
-  const list = await withStore(ctx, (db) => listDatasets(db, ctx.scope), { readOnly: true });
+  const list = await withStore(ctx, (db) => listDatasets(db, ctx.scope), { mustExist: true });
   if (ctx.json) {
     printJson(ctx, {
       datasets: list.map(({ caveats, ...d }) => ({ ...d, caveats: [...caveats] })),

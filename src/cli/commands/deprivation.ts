@@ -20,7 +20,7 @@ export async function runDeprivation(
         period,
         category: args.category,
       }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) {
     printJson(ctx, report);

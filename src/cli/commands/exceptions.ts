@@ -20,7 +20,7 @@ export async function runExceptions(
         dataset: args.dataset,
       }),
     {
-      readOnly: true,
+      mustExist: true,
     },
   );
   if (ctx.json) {

@@ -20,7 +20,7 @@ export async function runForecast(
         category: args.category as string,
         months,
       }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) {
     printJson(ctx, r);

@@ -19,7 +19,7 @@ export async function runHiddenFigure(
     ctx,
     (db) =>
       hiddenFigureTable(db, ctx.scope, { area: args.area as string, period, config: args.config }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) {
     printJson(ctx, r);

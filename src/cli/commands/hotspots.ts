@@ -45,7 +45,7 @@ export async function runHotspots(ctx: CommandContext, args: HotspotArgs): Promi
         classify: args.classify,
         top,
       }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (args.out) await writeFile(args.out, JSON.stringify(r.geojson));
   if (ctx.json) {

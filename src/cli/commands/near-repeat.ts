@@ -44,7 +44,7 @@ export async function runNearRepeat(ctx: CommandContext, args: NearRepeatArgs): 
     iterations: wholeNumberOption('iterations', args.iterations),
     seed: wholeNumberOption('seed', args.seed),
   };
-  const r = await withStore(ctx, (db) => nearRepeat(db, ctx.scope, request), { readOnly: true });
+  const r = await withStore(ctx, (db) => nearRepeat(db, ctx.scope, request), { mustExist: true });
   if (ctx.json) {
     printJson(ctx, r);
     return 0;

@@ -16,7 +16,7 @@ export async function runOutcomes(
     ctx,
     (db) => outcomesFor(db, ctx.scope, { area: args.area as string, period }),
     {
-      readOnly: true,
+      mustExist: true,
     },
   );
   if (ctx.json) {

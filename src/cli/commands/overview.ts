@@ -18,7 +18,7 @@ export async function runOverview(
   const o = await withStore(
     ctx,
     (db) => partnershipOverview(db, ctx.scope, { within: args.within as string, period }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) {
     printJson(ctx, o);

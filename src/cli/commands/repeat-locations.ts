@@ -22,7 +22,7 @@ export async function runRepeatLocations(
         category: args.category,
         dataset: args.dataset,
       }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) {
     printJson(ctx, r);

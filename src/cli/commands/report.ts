@@ -34,7 +34,7 @@ export async function runReport(
         out: args.out as string,
         audience,
       }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) {
     printJson(ctx, built);

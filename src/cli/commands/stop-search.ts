@@ -16,7 +16,7 @@ export async function runStopSearch(
     ctx,
     (db) => stopSearchSummary(db, ctx.scope, { force: args.force as string, period }),
     {
-      readOnly: true,
+      mustExist: true,
     },
   );
   if (ctx.json) {

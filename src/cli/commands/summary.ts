@@ -21,7 +21,7 @@ export async function runSummary(ctx: CommandContext, args: SummaryArgs): Promis
   const summary = await withStore(
     ctx,
     (db) => summariseArea(db, ctx.scope, { area: args.area as string, areaType, period }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) printJson(ctx, summary);
   else ctx.out(formatSummary(summary));

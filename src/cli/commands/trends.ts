@@ -27,7 +27,7 @@ export async function runTrends(ctx: CommandContext, args: TrendsArgs): Promise<
         dataset: args.dataset,
         period,
       }),
-    { readOnly: true },
+    { mustExist: true },
   );
   if (ctx.json) printJson(ctx, args.all ? docs : docs[0]);
   else ctx.out(args.all ? formatAll(docs, !args.dataset) : formatOne(docs[0] as TrendDocument));
