@@ -5,6 +5,7 @@
  * one. The partner audience sees every number.
  */
 import type { RationaleWords } from '../analysis/issue-rationale.js';
+import { formatNumber } from '../charts/text.js';
 import type { Audience } from './report-data.js';
 
 export const SMALL_NUMBER_LIMIT = 5;
@@ -17,7 +18,7 @@ export const isSmall = (n: number | null | undefined): boolean =>
 export function showCount(n: number | null | undefined, audience: Audience): string {
   if (n == null) return 'not held';
   if (audience === 'public' && isSmall(n)) return SUPPRESSED;
-  return Math.round(n).toLocaleString('en-GB');
+  return formatNumber(Math.round(n));
 }
 
 /** A count as a CSV cell: the number, or "fewer than 5" for the public, or empty for null. */

@@ -5,6 +5,7 @@
  * text wrapped to a width in px, measured with the charts' DejaVu Sans advance widths and cut
  * with an ellipsis only when it runs out of lines.
  */
+import { isMonth, monthFromIndex, monthIndex } from '../domain/month.js';
 import { changeDirection } from '../charts/change-arrow.js';
 import { MONTH_NAMES } from '../charts/months.js';
 import { formatPercentChange, formatValue, textWidth, truncate } from '../charts/text.js';
@@ -73,8 +74,7 @@ export function changeWords(f: FigureLike, audience: Audience): string {
 
 /** year × 12 + month − 1, or null when the text is not "YYYY-MM". */
 export function monthNumber(month: string): number | null {
-  const m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(month);
-  return m === null ? null : Number(m[1]) * 12 + Number(m[2]) - 1;
+  return isMonth(month) ? monthIndex(month) : null;
 }
 
 function monthFrom(n: number): { name: string; year: number } {
@@ -110,9 +110,7 @@ export function shortPeriod(period: { from: string; to: string }): string {
 export function yearEarlier(period: { from: string; to: string }): { from: string; to: string } {
   const shift = (m: string) => {
     const n = monthNumber(m);
-    if (n === null) return m;
-    const { year } = monthFrom(n - 12);
-    return `${String(year).padStart(4, '0')}-${String((n % 12) + 1).padStart(2, '0')}`;
+    return n === null ? m : monthFromIndex(n - 12);
   };
   return { from: shift(period.from), to: shift(period.to) };
 }
