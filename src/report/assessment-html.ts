@@ -95,16 +95,16 @@ export function renderAssessment(data: ReportData): RenderedReport {
     section('priorities', 'Priorities and the risk matrix', [
       `<p>Each issue is scored for harm and likelihood from the evidence (${esc((a.notes.find((n) => n.startsWith('Likelihood')) ?? '').replace(/\.$/u, ''))}), adjusted for significant trends, the hidden figure, public concern and manual scores, and banded. ${esc(a.notes[0] ?? '')}</p>`,
       figureHtml(matrix),
-      tableHtml(matrix.table, aud, 'Every issue ranked'),
+      tableHtml(matrix.table, 'Every issue ranked'),
     ]),
     ...prioritySections,
     section('categories', 'Every category', [
       `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first. Rates use the ${esc(String(data.populationYear ?? 'latest'))} population.</p>`,
-      tableHtml(categories, aud),
+      tableHtml(categories),
     ]),
     section('partner', 'Partner data', [
       data.partner.length > 0
-        ? tableHtml(partner, aud)
+        ? tableHtml(partner)
         : '<p>No partner data are held for this area and period.</p>',
       ...data.partner
         .filter((p) => p.synthetic)
@@ -118,7 +118,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
         : '',
     ]),
     section('alignment', 'Alignment with the county and the Police and Crime Plan', [
-      ...alignment.map((t) => tableHtml(t, aud)),
+      ...alignment.map((t) => tableHtml(t)),
       a.alignment.plan.illustrative
         ? `<p class="warning">The Police and Crime Plan objectives are an illustrative placeholder (${esc(a.alignment.plan.file.split('/').pop() ?? '')}), not the Commissioner's plan.</p>`
         : '',
@@ -172,7 +172,7 @@ function prioritySection(
   ]) {
     if (!f) continue;
     figures.push(f);
-    parts.push(figureHtml(f), detailsTable(f.table, aud));
+    parts.push(figureHtml(f), detailsTable(f.table));
   }
   if (p.comparison?.flag)
     parts.push(
@@ -196,7 +196,7 @@ function prioritySection(
   if (p.options.length > 0) {
     const t = optionsTable(p, index);
     tables.push(t);
-    parts.push(tableHtml(t, aud));
+    parts.push(tableHtml(t));
   }
   if (p.synthetic)
     parts.push('<p class="warning">SYNTHETIC demonstration data: not real records.</p>');
@@ -245,11 +245,11 @@ function figureHtml(f: ReportFigure): string {
   ].join('\n');
 }
 
-function detailsTable(t: ReportTable, aud: ReportData['audience']): string {
-  return `<details class="data"><summary>Data behind ${esc(t.id)}</summary>${tableHtml(t, aud)}</details>`;
+function detailsTable(t: ReportTable): string {
+  return `<details class="data"><summary>Data behind ${esc(t.id)}</summary>${tableHtml(t)}</details>`;
 }
 
-export function tableHtml(t: ReportTable, _aud: ReportData['audience'], caption?: string): string {
+export function tableHtml(t: ReportTable, caption?: string): string {
   const cell = (v: unknown) =>
     v === null || v === undefined || v === ''
       ? '–'
