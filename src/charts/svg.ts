@@ -95,8 +95,8 @@ export interface SvgDocumentOptions {
   /** The alt text: one or two plain-English sentences saying what the chart shows. */
   desc: string;
   body: readonly string[];
-  /** Paint a white background (default true; an inline icon leaves it off). */
-  background?: boolean;
+  /** Paint the background: white (true, the default), none (false: an inline icon), or a colour. */
+  background?: boolean | string;
 }
 
 /** The complete `<svg>`: namespace, viewBox, size, role, labelled by its own title and desc. */
@@ -116,7 +116,11 @@ export function svgDocument(o: SvgDocumentOptions): string {
     el('desc', { id: `${o.id}-desc` }, escapeXml(o.desc)),
     o.background === false
       ? ''
-      : el('rect', { width: o.width, height: o.height, fill: INK.background }),
+      : el('rect', {
+          width: o.width,
+          height: o.height,
+          fill: typeof o.background === 'string' ? o.background : INK.background,
+        }),
     ...o.body,
     '</svg>',
   ]

@@ -10,7 +10,7 @@
  * measured (DejaVu Sans widths) and wrapped to its panel, cut with an ellipsis only as a last
  * resort. A public page never shows a count from 1 to 4: "fewer than 5" instead, and no change.
  */
-import { chartId, el, escapeXml, FONT_FAMILY, num } from '../charts/svg.js';
+import { chartId, svgDocument } from '../charts/svg.js';
 import { formatPercentChange, listJoin } from '../charts/text.js';
 import { COLOURS, METRICS, type Metrics } from './infographic-layout.js';
 import { MAX_TRENDS, topPriorities } from './infographic-chrome.js';
@@ -101,23 +101,13 @@ export function infographicSvg(data: InfographicData, format: 'a4' | 'social'): 
   const compared = periodInWords(data.comparedWith ?? yearEarlier(data.period));
   const body = pageBody(data, id, period, m);
 
-  const title = `Community safety in ${data.area}: ${period}`;
-  const root = [
-    `xmlns="http://www.w3.org/2000/svg"`,
-    `viewBox="0 0 ${num(m.width)} ${num(m.height)}"`,
-    `width="${num(m.width)}"`,
-    `height="${num(m.height)}"`,
-    `role="img"`,
-    `aria-labelledby="${id}-title ${id}-desc"`,
-    `font-family="${escapeXml(FONT_FAMILY)}"`,
-  ].join(' ');
-  return [
-    `<svg ${root}>`,
-    el('title', { id: `${id}-title` }, escapeXml(title)),
-    el('desc', { id: `${id}-desc` }, escapeXml(description(data, period, compared))),
-    el('rect', { width: m.width, height: m.height, fill: COLOURS.page }),
-    ...body,
-    '</svg>',
-    '',
-  ].join('\n');
+  return svgDocument({
+    id,
+    width: m.width,
+    height: m.height,
+    title: `Community safety in ${data.area}: ${period}`,
+    desc: description(data, period, compared),
+    body,
+    background: COLOURS.page,
+  });
 }
