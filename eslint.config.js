@@ -31,6 +31,28 @@ export default tseslint.config(
     },
   },
   {
+    // A data-sized array spread into a call overflows the stack (about 125,000 arguments):
+    // a force's points did, in `hotspots`. Use d3-array's min/max or a loop.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name='Math'][callee.property.name=/^(min|max)$/] > SpreadElement",
+          message:
+            'Spreading an array into Math.min/max overflows the stack on large data: use d3-array min/max.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='fromCharCode'] > SpreadElement",
+          message:
+            'Spreading an array into String.fromCharCode overflows the stack on large data: use TextDecoder.',
+        },
+      ],
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     ignores: ['src/store/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [duckdbOnlyInStore] }] },

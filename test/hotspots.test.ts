@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runCli, runCliJson } from './helpers/cli.js';
-import { queryStore } from './helpers/store-query.js';
+import { queryStore, updateStore } from './helpers/store-query.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -170,6 +170,44 @@ describe('lantern hotspots', () => {
       /--bandwidth: "x" is not a number/u,
     );
     bad(['--dataset', 'domestic-abuse'], /domestic-abuse holds aggregate counts, not incidents/u);
+  });
+});
+
+describe('hotspots at the scale of a force', () => {
+  it('maps 200,000 points of an area with no boundaries held (a box around the points, not a stack overflow)', async () => {
+    // A force whose boundaries the store does not hold gets a grid over the box around its
+    // points; that box was once found by spreading every point into Math.min, which overflows
+    // the stack at about 125,000 points (issue 14, item 7). Every Hertfordshire crime of the 30
+    // bundled months, with the bundled boundaries removed, is such an area.
+    const bare = demoStoreCopy(dir.path, 'no-boundaries.duckdb');
+    await updateStore(bare, 'DELETE FROM boundary');
+    const r = runCliJson<HotspotJson>([
+      'hotspots',
+      '--area',
+      'hertfordshire',
+      '--category',
+      'all-crime',
+      '--period',
+      '2018-10..2025-12',
+      '--method',
+      'count',
+      '--db',
+      bare,
+    ]);
+    expect(r.stderr).not.toMatch(/call stack/u);
+    expect(r.code).toBe(0);
+    const [{ n }] = (await queryStore<{ n: string }>(
+      bare,
+      // The crimes with a location in the districts of the force area (E23000027: Hertfordshire).
+      `SELECT count(*) AS n FROM crime
+       WHERE category <> 'anti-social-behaviour' AND longitude IS NOT NULL AND district_code IN (
+         SELECT d.code FROM area d JOIN area csp ON csp.code = d.parent
+         WHERE d.type = 'district' AND csp.parent = 'E23000027')`,
+    )) as [{ n: string }];
+    expect(Number(n)).toBeGreaterThan(150_000);
+    // With no boundary, every point lies in the grid's box: none falls outside.
+    expect(r.json.incidents).toBe(Number(n));
+    expect(r.json.outsideGrid).toBe(0);
   });
 });
 

@@ -3,6 +3,7 @@
  * holds more than it will return (HTTP 503), the polygon's bounding box is split into four and
  * each quarter asked in turn, down to a limit. Crimes found twice (on a shared edge) count once.
  */
+import { max, min } from 'd3-array';
 import { SourceUnavailableError } from '../errors.js';
 import type { ApiCrime, PoliceApi } from './police-api.js';
 
@@ -38,7 +39,12 @@ export async function crimesInPolygon(
 function quarters(ring: Ring): Ring[] {
   const xs = ring.map((p) => p[0]);
   const ys = ring.map((p) => p[1]);
-  const [x0, x1, y0, y1] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+  const [x0, x1, y0, y1] = [min(xs), max(xs), min(ys), max(ys)] as number[] as [
+    number,
+    number,
+    number,
+    number,
+  ];
   const [mx, my] = [(x0 + x1) / 2, (y0 + y1) / 2];
   const box = (a: number, b: number, c: number, d: number): Ring => [
     [a, c],

@@ -4,6 +4,7 @@
  * the nearest complete set; none when the data do not go back far enough. Only the months of the
  * current period that are themselves observed are compared, so both sides cover equal months.
  */
+import { min } from 'd3-array';
 import { monthFromIndex, monthIndex, monthsIn, type Month, type Period } from '../domain/month.js';
 
 export interface ComparisonChoice {
@@ -20,7 +21,7 @@ export function chooseComparison(
 ): ComparisonChoice | null {
   const currentMonths = monthsIn(period).filter((m) => observed.has(m));
   if (currentMonths.length === 0 || observed.size === 0) return null;
-  const earliest = Math.min(...[...observed].map(monthIndex));
+  const earliest = min(observed, monthIndex) as number;
   for (let years = 1; ; years++) {
     const previousMonths = currentMonths.map((m) => monthFromIndex(monthIndex(m) - 12 * years));
     if (monthIndex(previousMonths[0] as Month) < earliest) return null;

@@ -5,6 +5,7 @@
  * reads from the shape and the text, not from a colour. Arrows are neutral ink: whether a rise is
  * good depends on what is counted.
  */
+import { max } from 'd3-array';
 import { axisCaption, horizontalValueAxis, zeroBasedTicks } from './axis.js';
 import { heading, noDataChart, PAD } from './layout.js';
 import { marker } from './marks.js';
@@ -124,9 +125,9 @@ export function barChart(input: BarChartInput): string {
 
   const head = heading(input.title, width);
   const ends = input.bars.map((b) => endText(b, Math.min(140, width * 0.2)));
-  const reserve = Math.max(...ends.map((e) => e.width)) + 8;
+  const reserve = (max(ends, (e) => e.width) as number) + 8;
   const labels = input.bars.map((b) => truncate(b.label, width * 0.32, FONT_SIZE));
-  const labelWidth = Math.max(...labels.map((l) => textWidth(l, FONT_SIZE)));
+  const labelWidth = max(labels, (l) => textWidth(l, FONT_SIZE)) as number;
   const barLeft = PAD + labelWidth + 10;
   const barRight = Math.max(barLeft + 60, width - PAD - reserve);
   const top = head.bottom + 10;
@@ -135,7 +136,7 @@ export function barChart(input: BarChartInput): string {
   const row = (bottom - top) / n;
   const thickness = Math.min(20, row * 0.68);
   const ticks = zeroBasedTicks(
-    Math.max(...input.bars.map((b) => b.value)),
+    max(input.bars, (b) => b.value) as number,
     input.bars.every((b) => Number.isInteger(b.value)),
     Math.max(2, Math.min(6, Math.floor((barRight - barLeft) / 60))),
   );

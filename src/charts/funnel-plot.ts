@@ -5,6 +5,7 @@
  * why. Shapes say which side: a triangle up above, down below, filled beyond 99.8%, outline
  * beyond 95% only, a circle within. The highlighted area and every area beyond 99.8% are labelled.
  */
+import { max, min } from 'd3-array';
 import {
   axisCaption,
   horizontalValueAxis,
@@ -195,8 +196,8 @@ export function funnelPlot(input: FunnelPlotInput): string {
   }
 
   const head = heading(input.title, width);
-  const maxPop = Math.max(...plotted.map((p) => p.area.population));
-  const minPop = Math.min(...plotted.map((p) => p.area.population));
+  const maxPop = max(plotted, (p) => p.area.population) as number;
+  const minPop = min(plotted, (p) => p.area.population) as number;
   // The limits explode towards zero population; the y axis follows the areas and the limits
   // where there are areas, and the lines are clipped to the plot.
   // The y axis need not start at 0: rates cluster around the overall one.
@@ -204,8 +205,8 @@ export function funnelPlot(input: FunnelPlotInput): string {
   const atMin = limitsAt(limits, minPop);
   if (atMin !== null) shown.push(atMin);
   const rates = plotted.map((p) => p.rate).concat(input.rate);
-  const hi = Math.max(...rates, ...shown.map((l) => l.high998));
-  const lo = Math.min(...rates, ...shown.map((l) => l.low998));
+  const hi = Math.max(max(rates) as number, max(shown, (l) => l.high998) ?? -Infinity);
+  const lo = Math.min(min(rates) as number, min(shown, (l) => l.low998) ?? Infinity);
   const pad = (hi - lo) * 0.05 || Math.max(hi * 0.1, 0.5);
   const yTicks = niceTicks(Math.max(0, lo - pad), hi + pad, false);
   const xTicks = zeroBasedTicks(
@@ -213,9 +214,8 @@ export function funnelPlot(input: FunnelPlotInput): string {
     true,
     Math.max(2, Math.min(6, Math.floor(width / 100))),
   );
-  const labelWidth = Math.max(
-    ...yTicks.values.map((v) => textWidth(formatNumber(v, yTicks.decimals), FONT_SIZE)),
-  );
+  const labelWidth =
+    max(yTicks.values, (v) => textWidth(formatNumber(v, yTicks.decimals), FONT_SIZE)) ?? 0;
   const left = PAD + labelWidth + 8;
   const lastX = xTicks.values[xTicks.values.length - 1] ?? 0;
   const right = width - PAD - Math.max(4, textWidth(formatNumber(lastX), FONT_SIZE) / 2 - 4);

@@ -5,6 +5,7 @@
  * count (null, or absent between the first and last month given) is a gap in the line and a grey
  * column, and the alt text names it: a missing month is unknown, not zero.
  */
+import { max, min } from 'd3-array';
 import { axisCaption, categoryAxis, valueAxis, zeroBasedTicks } from './axis.js';
 import type { CategoryTick } from './axis.js';
 import { heading, noDataChart, PAD } from './layout.js';
@@ -54,8 +55,8 @@ function toSlots(months: readonly TrendMonth[]): Slot[] {
     byIndex.set(i, m);
   }
   const indexes = [...byIndex.keys()];
-  const first = Math.min(...indexes);
-  const last = Math.max(...indexes);
+  const first = min(indexes) as number;
+  const last = max(indexes) as number;
   const slots: Slot[] = [];
   for (let index = first; index <= last; index++) {
     const m = byIndex.get(index);
@@ -190,8 +191,8 @@ export function trendChart(input: TrendChartInput): string {
 
   const head = heading(input.title, width);
   const values = slots.flatMap((s) => [s.count ?? 0, s.band?.high ?? 0]);
-  const ticks = zeroBasedTicks(Math.max(...values) * 1.05, true);
-  const labelWidth = Math.max(...ticks.values.map((v) => textWidth(formatNumber(v), FONT_SIZE)));
+  const ticks = zeroBasedTicks((max(values) ?? 0) * 1.05, true);
+  const labelWidth = max(ticks.values, (v) => textWidth(formatNumber(v), FONT_SIZE)) ?? 0;
   const left = PAD + Math.max(labelWidth, 12) + 8;
   const right = width - PAD - 4;
   const top = head.bottom + 24;

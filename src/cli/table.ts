@@ -7,7 +7,9 @@ export function formatTable(
   rows: readonly (readonly string[])[],
   align: readonly Align[] = [],
 ): string {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const widths = headers.map((h, i) =>
+    rows.reduce((w, r) => Math.max(w, (r[i] ?? '').length), h.length),
+  );
   const line = (cells: readonly string[]) =>
     cells
       .map((cell, i) =>

@@ -4,6 +4,7 @@
  * charts' change arrow (solid when significant) and the same in words, so nothing is said by the
  * arrow's fill or by colour alone.
  */
+import { max } from 'd3-array';
 import { changeArrow } from '../charts/change-arrow.js';
 import { textWidth } from '../charts/text.js';
 import type { InfographicFigure } from './infographic.js';
@@ -237,24 +238,24 @@ export function trendsPanel(
   // ("fewer than 5") wrapped to a fifth of the width; the label takes the rest.
   const changeW = Math.max(
     textWidth(changeHead, m.small),
-    ...changes.map((c) =>
+    max(changes, (c) =>
       c.pct === null
         ? Math.min(textWidth(c.words, m.small), inner * 0.3)
         : Math.max(
             m.rowArrow + m.body * 0.4 + textWidth(c.pct, m.body, true),
             textWidth(c.words, m.small),
           ),
-    ),
+    ) ?? 0,
   );
   const countCap = inner * 0.2;
   const longestWord = (t: string) =>
-    Math.max(...t.split(' ').map((word) => textWidth(word, m.body, true)));
+    max(t.split(' '), (word) => textWidth(word, m.body, true)) ?? 0;
   const countLines = counts.map((c) =>
     wrapText(c, Math.max(countCap, longestWord(c)), m.body, true, 2),
   );
   const countW = Math.max(
     textWidth('Count', m.small),
-    ...countLines.flat().map((c) => textWidth(c, m.body, true)),
+    max(countLines.flat(), (c) => textWidth(c, m.body, true)) ?? 0,
   );
   const changeX = left + inner - changeW;
   const countRight = changeX - colGap;

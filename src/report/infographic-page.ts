@@ -6,6 +6,7 @@
  * priorities and trends. Panels in a row share a height; the map takes whatever height is left,
  * so the page never runs over.
  */
+import { max } from 'd3-array';
 import {
   changeFitsOneLine,
   tile,
@@ -164,7 +165,7 @@ function body(p: Page, top: number, footTop: number): Laid {
   const tiles = kinds.map((k, i) =>
     tile(bigNumberInput(p, k, beside), at(i).x, y, at(i).w, p.data.audience, m),
   );
-  let tileH = Math.max(...tiles.map((t) => t.height));
+  let tileH = max(tiles, (t) => t.height) ?? 0;
   if (noteWithTiles) {
     const note = notePanel(NOTE_TITLE, p.note, at(2).x, y, at(2).w, m, tileH);
     tiles.push(note);

@@ -4,6 +4,7 @@
  * the panel has one), the hidden-figure note and "How to report". Each returns its markup and the
  * height it needs; the map fills the height it is given.
  */
+import { max } from 'd3-array';
 import { hotspotMap } from '../charts/hotspot-map.js';
 import { el, FONT_SIZE } from '../charts/svg.js';
 import type { Drawn } from './infographic-figures.js';
@@ -274,7 +275,7 @@ export function contactsGrid(
     const labels = row.map((c, j) =>
       wrapped(x + m.pad + j * (colW + colGap), top, c.label, colW, muted, m, m.lines.label),
     );
-    const detailTop = top + Math.max(...labels.map((l) => l.height)) + m.small * 0.35;
+    const detailTop = top + (max(labels, (l) => l.height) ?? 0) + m.small * 0.35;
     const details = row.map((c, j) =>
       wrapped(
         x + m.pad + j * (colW + colGap),
@@ -287,7 +288,7 @@ export function contactsGrid(
       ),
     );
     parts.push(...labels.map((l) => l.markup), ...details.map((d) => d.markup));
-    top = detailTop + Math.max(...details.map((d) => d.height)) + m.body * 0.85;
+    top = detailTop + (max(details, (d) => d.height) ?? 0) + m.body * 0.85;
   }
   return { markup: parts.join('\n'), height: top - m.body * 0.85 + m.pad - y };
 }

@@ -45,7 +45,7 @@ export async function resolveArea(db: Db, query: string, type?: AreaType): Promi
       `no area is called "${query}"${type ? ` (type ${type})` : ''}; try \`lantern areas --all --type district\``,
     );
   }
-  const best = Math.min(...matches.map((m) => NAME_PRIORITY.indexOf(m.type)));
+  const best = matches.reduce((b, m) => Math.min(b, NAME_PRIORITY.indexOf(m.type)), Infinity);
   const chosen = matches.filter((m) => NAME_PRIORITY.indexOf(m.type) === best);
   if (chosen.length > 1) {
     const list = chosen.map((m) => `${m.code} (${m.name}, ${m.type})`).join(', ');

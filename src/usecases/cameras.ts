@@ -17,6 +17,7 @@
  * distance to it: for police.uk incidents the nearest incident point; for partner data the
  * nearest map point of any police.uk street record held in the area (store/nearest-location.ts).
  */
+import { max } from 'd3-array';
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson';
 import KDBush from 'kdbush';
 
@@ -468,7 +469,7 @@ async function harmWeighted(
   return {
     points: set.points.map((p) => ({
       ...p,
-      weight: Math.max(...p.categories.map((c) => weights.get(c)?.weight ?? 0)),
+      weight: max(p.categories, (c) => weights.get(c)?.weight ?? 0) ?? 0,
     })),
     notes: present.map((c) => {
       const w = weights.get(c) as HarmWeight;

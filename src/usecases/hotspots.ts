@@ -295,13 +295,16 @@ async function areaOutline(db: Db, area: AreaSummary): Promise<Outline | null> {
   return { box, index: PolygonIndex.build(projected) };
 }
 
+/** The box around the points, in one pass (a force's points are far too many to spread into a call). */
 function boxOf(points: readonly { x: number; y: number }[]): Box {
-  return {
-    minX: Math.min(...points.map((p) => p.x)),
-    minY: Math.min(...points.map((p) => p.y)),
-    maxX: Math.max(...points.map((p) => p.x)) + 1,
-    maxY: Math.max(...points.map((p) => p.y)) + 1,
-  };
+  let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const { x, y } of points) {
+    if (x < minX) minX = x;
+    if (x > maxX) maxX = x;
+    if (y < minY) minY = y;
+    if (y > maxY) maxY = y;
+  }
+  return { minX, minY, maxX: maxX + 1, maxY: maxY + 1 };
 }
 
 function topLocations(

@@ -8,6 +8,7 @@
  * The public audience gets only datasets whose sensitivity is public; the renderers then show any
  * count from 1 to 4 as "fewer than 5" (report/disclosure.ts).
  */
+import { max, min } from 'd3-array';
 import { compareAcross } from '../analysis/area-comparison.js';
 import { exceptionsReport } from '../analysis/exception-report.js';
 import { funnelLimits } from '../analysis/funnel.js';
@@ -273,8 +274,8 @@ function comparisonOf(
   const areas = c.areas.filter((a) => a.population !== null && a.population > 0);
   if (c.basis === 'none' || rate === null || areas.length < 2) return null;
   const pops = areas.map((a) => a.population as number);
-  const lo = Math.min(...pops) * 0.8;
-  const hi = Math.max(...pops) * 1.1;
+  const lo = (min(pops) as number) * 0.8;
+  const hi = (max(pops) as number) * 1.1;
   const limits = Array.from({ length: 41 }, (_, k) => {
     const population = lo + ((hi - lo) * k) / 40;
     const l = funnelLimits((rate / 1000) * population);

@@ -17,3 +17,15 @@ export async function queryStore<T = Record<string, unknown>>(
     instance.closeSync();
   }
 }
+
+/** Runs a statement on a store file (opened for writing in the test process, then closed). */
+export async function updateStore(db: string, sql: string): Promise<void> {
+  const instance = await DuckDBInstance.create(db);
+  const connection = await instance.connect();
+  try {
+    await connection.run(sql);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

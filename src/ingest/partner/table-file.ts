@@ -10,6 +10,7 @@
  *
  * Pure ingest: this reads bytes and hands back text; the dataset's meaning is decided elsewhere.
  */
+import { max } from 'd3-array';
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
@@ -156,7 +157,7 @@ const hasRepeats = (cells: string[]) => new Set(cells).size !== cells.length;
  */
 function findHeader(rows: RawRow[]): number {
   const first = rows.slice(0, HEADER_SEARCH_ROWS);
-  const widest = Math.max(...first.map((r) => filled(r).length));
+  const widest = max(first, (r) => filled(r).length) ?? 0;
   const wide = (r: RawRow) => filled(r).length * 2 >= widest;
   const chosen = first.findIndex((r) => wide(r) && !hasRepeats(filled(r)));
   const repeated = first.findIndex(
