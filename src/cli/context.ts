@@ -46,7 +46,7 @@ export async function withStore<T>(
       `${ctx.dbPath}: no store here; build one with 'lantern demo' or 'lantern import', or give --db`,
     );
   }
-  const db = await openStore(ctx.dbPath);
+  const db = await openStore(ctx.dbPath, { onRepair: ctx.err });
   try {
     return await work(db);
   } finally {

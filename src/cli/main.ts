@@ -76,6 +76,9 @@ Commands:
   cameras --area A --period P    sites for K deployable cameras that would have seen the most
           (--category C | --dataset D) --cameras K --radius M [--candidates F] [--existing F]
           [--exclude F] [--harm-weighted [--harm-config F]] [--out F.geojson]   incidents (maximal covering: greedy + local search)
+  check [--repair]               whether the store is whole: every record belongs to its import,
+                                 every import holds what it recorded; --repair removes what does
+                                 not and names the files to import again
   demo                           build the demo store from the bundled Hertfordshire sample
   start                          build the demo store if needed, then show Three Rivers
 
@@ -140,6 +143,7 @@ const OPTIONS = {
   audience: { type: 'string' },
   settings: { type: 'string' },
   'no-pdf': { type: 'boolean', default: false },
+  repair: { type: 'boolean', default: false },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -356,6 +360,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           },
           env,
         );
+      case 'check':
+        return await (await import('./commands/check.js')).runCheck(ctx, { repair: values.repair });
       case 'demo':
         return await (await import('./commands/demo.js')).runDemo(ctx);
       case 'start':
