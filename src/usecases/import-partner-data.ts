@@ -9,8 +9,8 @@
  * between with no rows are zeros, months outside are missing. Personal fields are dropped or
  * replaced by a keyed hash before anything is stored; the key lives in a file outside the store.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 import { loadDatasetMapping, NO_MAPPING, type DatasetMapping } from '../config/dataset-mapping.js';
@@ -32,6 +32,7 @@ import { readTableFile, type TableFile } from '../ingest/partner/table-file.js';
 import { resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
 import { loadBoundaries } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
+import { storeHashKey } from './hash-key.js';
 import {
   findPartnerBatch,
   loadPartnerBatch,
@@ -128,7 +129,7 @@ export async function importPartnerData(
     : mapping;
   const hashes = dataset.fields.some((f) => f.personal === 'hash');
   const checked = checkPartnerFile(table, dataset, withArea, {
-    hashKey: hashes ? await hashKey(request.hashKeyFile) : Buffer.alloc(0),
+    hashKey: hashes ? await storeHashKey(db, request.hashKeyFile) : Buffer.alloc(0),
   });
   const placed = await placeRows(db, dataset, checked.rows);
   if (request.period) {
@@ -261,20 +262,6 @@ function datasetByName(name: string): DatasetDefinition {
       `--dataset: no dataset "${name}" (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,
     );
   return dataset;
-}
-
-/** The key of the keyed hash: read from its file, or made (32 random bytes) on first use. */
-async function hashKey(path: string): Promise<Buffer> {
-  try {
-    const key = Buffer.from((await readFile(path, 'utf8')).trim(), 'hex');
-    if (key.length < 16) throw new InputError(`${path}: the hash key file does not hold a key`);
-    return key;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    const key = randomBytes(32);
-    await writeFile(path, key.toString('hex') + '\n', { mode: 0o600, flag: 'wx' });
-    return key;
-  }
 }
 
 interface PlacedRow {

@@ -12,6 +12,7 @@ import { boundariesSql } from './005-boundaries.js';
 import { partnerDataSchema } from './006-partner-data.js';
 import { partnerPeriodCountsSchema } from './007-partner-period-counts.js';
 import { assessmentsSchema } from './008-assessments.js';
+import { storeSettingsSchema } from './009-store-settings.js';
 
 export interface Migration {
   version: number;
@@ -45,4 +46,5 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: () => partnerPeriodCountsSchema,
   },
   { version: 8, name: 'saved risk-matrix assessments', sql: () => assessmentsSchema },
+  { version: 9, name: 'store settings (hash key fingerprint)', sql: () => storeSettingsSchema },
 ];
