@@ -3,6 +3,8 @@
  * everything else goes through the typed query functions next to this file. User values are
  * always bound as parameters; identifiers never come from user input.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+
 import {
   DuckDBInstance,
   LIST,
@@ -35,13 +37,19 @@ export class Db {
 
   /** Opens (creating if needed) the database file at `path`, or ':memory:'. */
   static async open(path: string): Promise<Db> {
+    if (path !== ':memory:') refuseForeignFile(path);
     let instance: DuckDBInstance;
     try {
-      // Checkpoint when the import says so (Db.checkpoint), not after every 16 MB of log:
-      // per-file commits stay cheap, and a crash still replays only committed work.
       instance = await DuckDBInstance.create(path, {
+        // Checkpoint when the import says so (Db.checkpoint), not after every 16 MB of log:
+        // per-file commits stay cheap, and a crash still replays only committed work.
         checkpoint_threshold: '1GB',
         threads: process.env.LANTERN_DUCKDB_THREADS ?? '2',
+        // Lantern needs no extension, and must never fetch code from the internet: DuckDB would
+        // otherwise download one to read a file it recognises as another database's (SQLite).
+        autoinstall_known_extensions: 'false',
+        autoload_known_extensions: 'false',
+        allow_community_extensions: 'false',
       });
     } catch (error) {
       const message = (error as Error).message;
@@ -151,6 +159,47 @@ export class Db {
   close(): void {
     this.connection.closeSync();
     this.instance.closeSync();
+  }
+}
+
+/** DuckDB's file signature: the four bytes at offset 8 of every database file. */
+const DUCKDB_MAGIC = Buffer.from('DUCK', 'ascii');
+
+/**
+ * Refuses a file that exists but is not a DuckDB database. DuckDB would open some such files in
+ * its own way (a CSV as an in-memory database with a view of it, so an import would report
+ * success and keep nothing; a SQLite file through an extension), and report others only as "not
+ * a valid DuckDB database".
+ */
+function refuseForeignFile(path: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return; // a new store
+    if (code === 'EISDIR') throw new InputError(`${path}: is a folder, not a Lantern store file`);
+    throw new InputError(`${path}: cannot open the store (${(error as Error).message})`);
+  }
+  try {
+    if (fstatSync(fd).isDirectory()) {
+      throw new InputError(`${path}: is a folder, not a Lantern store file`);
+    }
+    const head = Buffer.alloc(12);
+    const read = readSync(fd, head, 0, 12, 0);
+    if (read === 0) {
+      throw new InputError(
+        `${path}: is an empty file, not a Lantern store; remove it, or give --db a new path to create a store there`,
+      );
+    }
+    if (read < 12 || !head.subarray(8, 12).equals(DUCKDB_MAGIC)) {
+      throw new InputError(
+        `${path}: is not a Lantern store (a DuckDB database file); nothing was changed. ` +
+          'Give --db the store file (for example lantern.duckdb), or a new path to create one.',
+      );
+    }
+  } finally {
+    closeSync(fd);
   }
 }
 
