@@ -1,27 +1,46 @@
 /**
  * A check that a partner file about to be imported holds no personal data: Lantern keeps counts
- * for areas, and a column of names, contact details, birth dates or full addresses must not be
- * stored by accident. A column is flagged by its header (a name such as "Surname" or "DOB") or by
- * its values (e-mail addresses, UK phone numbers, full unit postcodes, names after a title such as
- * "Mrs"). The value tests look only for shapes that identify a person or a household: place
- * names, categories, ordinary dates and numbers, and district-level postcodes ("WD3") pass.
+ * for areas, and names, contact details, birth dates or home addresses must not be stored by
+ * accident. A column is flagged by its header (a name such as "Surname", "DOB" or "Victim") or by
+ * any one of its values holding a clear identifier: an e-mail address, a UK phone number, a full
+ * unit postcode, a National Insurance number, a date of birth ("DOB 01/02/1980", "born
+ * 14/02/1984"), a house-number street address ("12 Acacia Avenue") or a name after a title
+ * ("Mrs Patel"). One such value is enough: a single identifier in a stored field is a leak.
+ *
+ * The value tests look only for shapes that identify a person or a household, so that real
+ * partner data pass: place and ward names, category labels, ordinary incident dates and times,
+ * counts, ONS codes, district-level postcodes ("WD3") and crime or case references.
+ * A plain name with no title, no date of birth beside it and no telling header ("John Smith" in
+ * a column called "Notes") cannot be told from a place name ("Moor Park") by its shape, and is
+ * not caught by its value.
  */
 import type { TableFile } from './table-file.js';
 
-export type PersonalKind = 'name' | 'email' | 'phone' | 'date-of-birth' | 'postcode' | 'address';
+export type PersonalKind =
+  'name' | 'email' | 'phone' | 'date-of-birth' | 'postcode' | 'address' | 'ni-number';
+
+/** Each kind as a reader would say it, for messages. */
+export const PERSONAL_KIND_LABEL: Readonly<Record<PersonalKind, string>> = {
+  name: "a person's name",
+  email: 'an e-mail address',
+  phone: 'a phone number',
+  'date-of-birth': 'a date of birth',
+  postcode: 'a full postcode',
+  address: 'a street address',
+  'ni-number': 'a National Insurance number',
+};
 
 export interface PersonalDataFinding {
   column: string;
   kind: PersonalKind;
   /** Found by the column's header, or by its values. */
   evidence: 'header' | 'values';
-  /** Values that look personal; for header evidence, the column's non-empty values. */
+  /** Values holding an identifier; for header evidence, the column's non-empty values. */
   matches: number;
-  /** Line of the first matching value; null for header evidence. */
+  /** Line of the first value holding an identifier (of `kind`); null for header evidence. */
   firstLine: number | null;
 }
 
-/** Headers, compared with case, spaces, underscores, hyphens and dots taken out. */
 /** Words that make "name" a person's name ("Victim Name"), not a place's ("Ward Name"). */
 const PERSON_WORDS = new Set([
   'victim',
@@ -52,8 +71,29 @@ const PERSON_WORDS = new Set([
 ]);
 
 /**
+ * People a column may be about, when the header is that word alone: a column headed "Victim"
+ * or "Suspect" holds who they are ("Victim age", "Suspect ethnicity" are not flagged).
+ */
+const PERSON_ALONE = new Set([
+  'victim',
+  'victims',
+  'offender',
+  'offenders',
+  'suspect',
+  'suspects',
+  'complainant',
+  'perpetrator',
+  'witness',
+  'caller',
+  'tenant',
+  'client',
+  'patient',
+]);
+
+/**
  * The kind of personal data a header names, by its words: "Victim Surname", "Victim DOB",
- * "Address Line 1", "Contact e-mail", "Mobile No." are caught; "LSOA name", "Ward Name" are not.
+ * "Address Line 1", "Contact e-mail", "Mobile No.", "NI number", "Victim" are caught;
+ * "LSOA name", "Ward Name", "Victim age", "NI" (Northern Ireland), "Postcode district" are not.
  */
 export function headerKind(header: string): PersonalKind | null {
   const words = header
@@ -65,30 +105,53 @@ export function headerKind(header: string): PersonalKind | null {
   if (has('dob', 'birthday') || /dateofbirth|birthdate/u.test(joined)) return 'date-of-birth';
   if (has('email') || joined.includes('email')) return 'email';
   if (has('phone', 'telephone', 'tel', 'mobile', 'landline', 'phoneno', 'mobileno')) return 'phone';
-  if (has('postcode', 'zip', 'zipcode') || joined.includes('postcode')) return 'postcode';
+  // A postcode district or sector ("WD3", "WD3 1") is an area, not a household: such a column
+  // is checked by its values (a full postcode there is still caught).
+  if (
+    (has('postcode', 'zip', 'zipcode') || joined.includes('postcode')) &&
+    !has('district', 'sector', 'area', 'outward', 'prefix')
+  )
+    return 'postcode';
   if (has('address', 'addr') || /housenumber|streetaddress/u.test(joined)) return 'address';
+  if (
+    has('nino') ||
+    joined.includes('nationalinsurance') ||
+    (has('ni') && has('number', 'no', 'num'))
+  )
+    return 'ni-number';
   if (
     has('surname', 'forename', 'forenames', 'firstname', 'lastname', 'fullname', 'givenname') ||
     /surname|forename/u.test(joined) ||
-    (words.includes('name') && (words.length === 1 || words.some((w) => PERSON_WORDS.has(w))))
+    (words.includes('name') && (words.length === 1 || words.some((w) => PERSON_WORDS.has(w)))) ||
+    (words.length === 1 && PERSON_ALONE.has(words[0] as string))
   )
     return 'name';
   return null;
 }
 
-/** Value shapes, in the order a tie between two kinds in one column is settled. */
+/** Value shapes, in the order they are tried on a value (the first that matches names it). */
 const VALUE_TESTS: readonly (readonly [PersonalKind, (value: string) => boolean])[] = [
   ['email', isEmail],
+  ['ni-number', hasNiNumber],
   ['phone', hasUkPhone],
   ['postcode', hasUnitPostcode],
+  ['date-of-birth', hasDateOfBirth],
+  ['address', hasStreetAddress],
   ['name', hasTitledName],
 ];
 
-/** A column is flagged by its values when this many match, or this share of its values. */
-const MIN_MATCHES = 3;
-const MIN_SHARE = 0.05;
+/** The first kind of clear identifier `value` holds, or null. */
+export function personalKind(value: string): PersonalKind | null {
+  const text = value.trim();
+  if (text === '') return null;
+  for (const [kind, test] of VALUE_TESTS) if (test(text)) return kind;
+  return null;
+}
 
-/** Columns of `table` among `columns` that look like personal data, at most one finding each. */
+/**
+ * Columns of `table` among `columns` that look like personal data, at most one finding each:
+ * by the header's words, else by the first value (in file order) holding a clear identifier.
+ */
 export function findPersonalData(
   table: TableFile,
   columns: readonly string[],
@@ -108,17 +171,16 @@ export function findPersonalData(
       });
       continue;
     }
-    let best: PersonalDataFinding | null = null;
-    for (const [kind, test] of VALUE_TESTS) {
-      const hits = filled.filter((r) => test((r.values[column] as string).trim()));
-      const first = hits[0];
-      if (!first || (hits.length < MIN_MATCHES && hits.length < MIN_SHARE * filled.length))
-        continue;
-      if (best === null || hits.length > best.matches) {
-        best = { column, kind, evidence: 'values', matches: hits.length, firstLine: first.line };
-      }
+    let first: { kind: PersonalKind; line: number } | null = null;
+    let matches = 0;
+    for (const row of filled) {
+      const kind = personalKind(row.values[column] as string);
+      if (kind === null) continue;
+      matches += 1;
+      first ??= { kind, line: row.line };
     }
-    if (best) out.push(best);
+    if (first)
+      out.push({ column, kind: first.kind, evidence: 'values', matches, firstLine: first.line });
   }
   return out;
 }
@@ -160,6 +222,95 @@ const UNIT_POSTCODE =
 
 export function hasUnitPostcode(value: string): boolean {
   return UNIT_POSTCODE.test(value);
+}
+
+/**
+ * A National Insurance number: two prefix letters, six digits, a suffix letter A-D, spaced or
+ * not ("AB 12 34 56 C", "ab123456c"). HMRC never uses D, F, I, U or V in the prefix, nor O as its
+ * second letter, nor the prefixes BG, GB, KN, NK, NT, TN and ZZ. Q is not issued either, but
+ * "QQ 12 34 56 C" is HMRC's own example number and turns up in test and placeholder data, where a
+ * real one may sit beside it: it is caught too.
+ */
+const NI_NUMBER =
+  /(?<![A-Za-z0-9])(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-TW-Z][A-CEGHJ-NPQ-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D](?![A-Za-z0-9])/iu;
+
+export function hasNiNumber(value: string): boolean {
+  return NI_NUMBER.test(value);
+}
+
+/** A date written as people write a birth date: 01/02/1980, 1-2-80, 1980-02-01, 14th Feb 1984. */
+const DATE = String.raw`(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z]{3,9}\.?,?\s+\d{4})`;
+/**
+ * A birth date: a date right after "DOB", "D.O.B.", "date of birth", "birth date" or "born (on)".
+ * An incident's own date has none of these before it and passes.
+ */
+const DATE_OF_BIRTH = new RegExp(
+  String.raw`(?<![A-Za-z])(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s?date|born(?:\s+on)?)\s*[:.=-]?\s*\(?` +
+    DATE +
+    String.raw`(?![\d/])`,
+  'iu',
+);
+
+export function hasDateOfBirth(value: string): boolean {
+  return DATE_OF_BIRTH.test(value);
+}
+
+/** Words that end a street's name in an address ("Road", "Rd", "Close"), compared in lower case. */
+const STREET_TYPES = new Set([
+  'road',
+  'rd',
+  'street',
+  'st',
+  'avenue',
+  'ave',
+  'lane',
+  'ln',
+  'drive',
+  'dr',
+  'close',
+  'crescent',
+  'cres',
+  'way',
+  'gardens',
+  'gdns',
+  'grove',
+  'terrace',
+  'place',
+  'pl',
+  'mews',
+  'square',
+  'sq',
+  'parade',
+  'rise',
+  'boulevard',
+  'walk',
+  'row',
+]);
+
+/**
+ * A house number (up to three digits, perhaps with a letter or a range: "12", "12a", "12-14")
+ * then two to four words, not inside a code, a sum or a year.
+ */
+const NUMBER_THEN_WORDS =
+  /(?<![\w/.:£$€-])\d{1,3}[A-Za-z]?(?:\s*[-–]\s*\d{1,3}[A-Za-z]?)?,?((?:\s+[A-Za-z][A-Za-z'’.-]*){2,4})/gu;
+
+/**
+ * A house-number street address: a house number, a name in capitalised words, then a street
+ * type in any case ("12 Acacia Avenue", "5 Oak Road, Rickmansworth", "3a The Grove", "14 High
+ * st"). Place names with no house number ("Oak Road", "Moor Park") and numbers before other
+ * words ("Section 4 Public Order", "30 mph roads") pass; so does an address written all in lower
+ * case ("12 acacia avenue"), which cannot be told from such words by its shape.
+ */
+export function hasStreetAddress(value: string): boolean {
+  for (const m of value.matchAll(NUMBER_THEN_WORDS)) {
+    const words = (m[1] as string).trim().split(/\s+/u);
+    for (let i = 1; i < words.length; i++) {
+      const word = (words[i] as string).toLowerCase().replace(/[.,]+$/u, '');
+      if (STREET_TYPES.has(word) && words.slice(0, i).every((w) => /^[A-Z]/u.test(w))) return true;
+      if (!/^[A-Z]/u.test(words[i] as string)) break;
+    }
+  }
+  return false;
 }
 
 /** A title then a capitalised name, perhaps after initials: "Mrs Patel", "Dr. J. O'Neill". */
