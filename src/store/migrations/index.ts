@@ -12,6 +12,7 @@ import { boundariesSql } from './005-boundaries.js';
 import { partnerDataSchema } from './006-partner-data.js';
 import { partnerPeriodCountsSchema } from './007-partner-period-counts.js';
 import { assessmentsSchema } from './008-assessments.js';
+import { partnerRejectedValuesSql } from './009-partner-rejected-values.js';
 
 export interface Migration {
   version: number;
@@ -45,4 +46,9 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: () => partnerPeriodCountsSchema,
   },
   { version: 8, name: 'saved risk-matrix assessments', sql: () => assessmentsSchema },
+  {
+    version: 9,
+    name: "rejected partner rows keep no values (the rule broken only; a replaced file's go)",
+    sql: () => partnerRejectedValuesSql,
+  },
 ];
