@@ -5,8 +5,9 @@
  * - (a) rejected rows held the offending value (in their reason and raw line) and printed it,
  *   and stayed after their file was replaced: now a row is rejected with its line, field and
  *   rule only, a file holding a clear identifier is refused whole, and a file replaced whole
- *   takes its rejected rows with it; stores of older versions are cleaned on open (migration 9),
- *   their file rewritten so that the values are not left in its free blocks;
+ *   takes its rejected rows with it; stores of older versions are cleaned on open (migration 9:
+ *   rejected rows, and stored free text checked again), their file rewritten so that the values
+ *   are not left in its free blocks;
  * - (b) a hate-crime file with 8 identifiers among 100 rows passed the old threshold (3 values
  *   or 5%) and was stored: now one identifier in any column Lantern reads refuses the file;
  * - (c) a "Victim Name" column mapped onto offence_group was stored (mapped columns skipped the
@@ -257,6 +258,41 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
       ]);
       expect(await partnerCounts(db)).toMatchObject({ partner_rejected_row: 0 });
     });
+  });
+
+  it("DEFRA's annual table and --period reject rows by rule too, never quoting a cell", async () => {
+    const db = storeCopy('defra-period');
+    // DEFRA's table is read as published (no personal-data refusal: only its year, code and
+    // counts are stored), so values in the wrong cells reach its rejected rows: lines 3..5.
+    const defra = writeCsv('defra-table.csv', [
+      ['Year', 'ONS Code', 'LA Name', 'Total Incidents', 'Highway Incidents'],
+      ['2023-24', 'E07000102', 'Three Rivers', '790', '388'],
+      ['Mrs Jane Doe', 'E07000103', 'Watford', '1503', '702'],
+      ['2023-24', '07700 900999', 'Watford', '1503', '702'],
+      ['2023-24', 'E07000103', 'Watford', 'John Smith', '702'],
+    ]);
+    // --period 2025-06..2025-06: line 3 (2025-07) is outside.
+    const period = writeCsv('period.csv', [
+      ['date', 'area', 'type'],
+      ['2025-06-01', 'Three Rivers', 'personal'],
+      ['2025-07-01', 'Three Rivers', 'personal'],
+    ]);
+    const d = importFiles(db, 'fly-tipping', [defra]);
+    const p = importFiles(db, 'asb-council', [period], ['--period', '2025-06..2025-06']);
+    expect([d.code, p.code]).toEqual([0, 0]);
+    expect(d.json.files[0]?.rejectedSample).toEqual([
+      { line: 3, field: 'Year', reason: 'not a financial year (e.g. 2024-25)' },
+      { line: 4, field: 'ONS Code', reason: 'not an ONS code (E or W and 8 digits)' },
+      { line: 5, field: 'Total Incidents', reason: 'not a whole number ≥ 0' },
+    ]);
+    expect(p.json.files[0]?.rejectedSample).toEqual([
+      { line: 3, field: 'date', reason: 'outside the period 2025-06..2025-06' },
+    ]);
+    const text = await partnerTablesText(db);
+    for (const v of ['Jane Doe', '07700 900999', 'John Smith']) {
+      expect(d.stdout).not.toContain(v);
+      expect(text).not.toContain(v);
+    }
   });
 
   it('a file with no header row is refused without its first row being repeated', async () => {
@@ -609,6 +645,12 @@ describe('a store of an older version: rejected rows cleaned on open (migration 
   ];
   const REMOVED =
     'rejected by an earlier version of Lantern (its reason quoted the row and was removed)';
+  /** Stored by version 8: an offence group, a survey issue and a file name. */
+  const STORED_TEXT = [
+    'assault on John Smith born 14/02/1984 at 12 Acacia Avenue',
+    'Noise from 14 Moor Park Close',
+    'hate crime from 07700 900777.csv',
+  ];
   let db: string;
 
   beforeAll(async () => {
@@ -624,11 +666,35 @@ describe('a store of an older version: rejected rows cleaned on open (migration 
     importFiles(db, 'asb-council', [batch('legacy-1.csv', 'Watford', '2025-06-01')]);
     importFiles(db, 'asb-council', [batch('legacy-2.csv', 'Watford', '2025-06-02')]);
     importFiles(db, 'asb-council', [batch('legacy-3.csv', 'Three Rivers', '2025-07-01')]);
+    // Batches 4 and 5: free text that version 8's detector let through (under 3 values and 5%).
+    importFiles(db, 'hate-crime', [
+      writeCsv('legacy-4.csv', [
+        ['date', 'area', 'strands', 'offence_group'],
+        ['2025-08-01', 'Three Rivers', 'race', 'criminal damage'],
+        ['2025-08-02', 'Three Rivers', 'race', 'public order'],
+      ]),
+    ]);
+    importFiles(db, 'community-concern', [
+      writeCsv('legacy-5.csv', [
+        ['month', 'area', 'issue', 'share_concerned'],
+        ['2025-08', 'Three Rivers', 'Speeding', '30%'],
+        ['2025-08', 'Three Rivers', 'Litter', '20%'],
+      ]),
+    ]);
     const instance = await DuckDBInstance.create(db);
     const connection = await instance.connect();
     try {
       await connection.run('ALTER TABLE partner_rejected_row ADD COLUMN raw VARCHAR');
+      await connection.run('DROP TABLE store_pending_task');
       await connection.run('DELETE FROM schema_migration WHERE version = 9');
+      await connection.run(
+        `UPDATE partner_record SET attributes = '{"offence_group": "${STORED_TEXT[0]}"}'
+         WHERE batch_id = 4 AND line = 2`,
+      );
+      await connection.run(
+        `UPDATE community_concern SET issue = '${STORED_TEXT[1]}' WHERE batch_id = 5 AND line = 2`,
+      );
+      await connection.run(`UPDATE partner_batch SET file_name = '${STORED_TEXT[2]}' WHERE id = 4`);
       for (const [id, line, field, reason, raw] of LEGACY)
         await connection.run('INSERT INTO partner_rejected_row VALUES ($1, $2, $3, $4, $5)', [
           id,
@@ -646,7 +712,8 @@ describe('a store of an older version: rejected rows cleaned on open (migration 
 
   it('the legacy store holds the values, in its tables and in its file', async () => {
     // Guards the test itself: what the migration must remove is there before it.
-    expect(await partnerTablesText(db)).toContain('Rickmansworth WD3 1RL');
+    const text = await partnerTablesText(db);
+    for (const v of ['Rickmansworth WD3 1RL', ...STORED_TEXT]) expect(text).toContain(v);
     expect(readFileSync(db).includes('Rickmansworth WD3 1RL')).toBe(true);
   });
 
@@ -700,26 +767,63 @@ describe('a store of an older version: rejected rows cleaned on open (migration 
     expect(versions.map((v) => v.version)).toContain(9);
   });
 
+  it('replaces stored free text holding an identifier, keeping the records and their counts', async () => {
+    const REMOVED_TEXT = '(removed: personal data)';
+    expect(
+      await queryStore(
+        db,
+        `SELECT line, attributes->>'offence_group' AS offence FROM partner_record
+         WHERE batch_id = 4 ORDER BY line`,
+      ),
+    ).toEqual([
+      { line: 2, offence: REMOVED_TEXT },
+      { line: 3, offence: 'public order' },
+    ]);
+    expect(await queryStore(db, 'SELECT line, issue FROM community_concern ORDER BY line')).toEqual(
+      [
+        { line: 2, issue: REMOVED_TEXT },
+        { line: 3, issue: 'Litter' },
+      ],
+    );
+    expect(await queryStore(db, 'SELECT id, file_name FROM partner_batch ORDER BY id')).toEqual([
+      { id: 1, file_name: 'legacy-1.csv' },
+      { id: 2, file_name: 'legacy-2.csv' },
+      { id: 3, file_name: 'legacy-3.csv' },
+      { id: 4, file_name: REMOVED_TEXT },
+      { id: 5, file_name: 'legacy-5.csv' },
+    ]);
+  });
+
   it('leaves none of the values in the tables or in the file, and the rest of the store as it was', async () => {
     const text = await partnerTablesText(db);
     const bytes = readFileSync(db);
     // (Short fragments such as "07700" could occur by chance in the boundaries' coordinates.)
     const values = ['Rickmansworth WD3 1RL', 'Jane Doe', '07700 900999', 'John Smith'];
-    for (const v of [...values, 'DOB 01/02/1980', 'jane.doe@example.org', 'born 1/2/80']) {
+    const stored = ['12 Acacia Avenue', 'Moor Park Close', '07700 900777'];
+    for (const v of [
+      ...values,
+      'DOB 01/02/1980',
+      'jane.doe@example.org',
+      'born 1/2/80',
+      ...stored,
+    ]) {
       expect(text).not.toContain(v);
       expect(bytes.includes(v), v).toBe(false);
     }
     // The rewrite copied everything else, and asked for no further one.
-    expect(await partnerCounts(db)).toMatchObject({
-      partner_batch: 3,
-      partner_record: 2,
+    expect(await partnerCounts(db)).toEqual({
+      partner_batch: 5,
+      partner_coverage: 5,
+      partner_record: 4,
+      partner_count: 0,
+      community_concern: 2,
       partner_rejected_row: 10,
     });
-    const tables = await queryStore<{ n: number }>(
+    const [tasks] = await queryStore<{ n: number }>(
       db,
-      "SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = 'store_rewrite_pending'",
+      'SELECT count(*) AS n FROM store_pending_task',
     );
-    expect(Number(tables[0]?.n)).toBe(0);
+    expect(Number(tasks?.n)).toBe(0);
     const [areas] = await queryStore<{ n: number }>(db, 'SELECT count(*) AS n FROM area');
     expect(Number(areas?.n)).toBeGreaterThan(30_000);
   });

@@ -18,6 +18,7 @@ import { basename } from 'node:path';
 import { loadDatasetMapping, NO_MAPPING, type DatasetMapping } from '../config/dataset-mapping.js';
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
 import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
+import { fileNameKind, PERSONAL_KIND_LABEL } from '../domain/personal-data.js';
 import { InputError } from '../errors.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import {
@@ -30,7 +31,6 @@ import {
   isDefraFlyTippingTable,
   readDefraFlyTipping,
 } from '../ingest/partner/defra-fly-tipping.js';
-import { PERSONAL_KIND_LABEL, personalKind } from '../ingest/partner/personal-data.js';
 import { readTableFile, type TableFile } from '../ingest/partner/table-file.js';
 import { resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
 import { loadBoundaries } from '../store/boundaries.js';
@@ -100,8 +100,7 @@ export async function importPartnerData(
     throw new InputError(`${request.path}: no such file`);
   });
   // The file's name is stored with its batch: it must hold no personal data either.
-  const name = basename(request.path);
-  const named = personalKind(name) ?? personalKind(name.replace(/\.(csv|csv\.gz|xlsx)$/iu, ''));
+  const named = fileNameKind(basename(request.path));
   if (named)
     throw new InputError(
       `${request.path}: refused: the file's name holds ${PERSONAL_KIND_LABEL[named]}, and Lantern ` +

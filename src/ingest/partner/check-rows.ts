@@ -18,12 +18,8 @@ import { createHmac } from 'node:crypto';
 import type { DatasetMapping } from '../../config/dataset-mapping.js';
 import { slug, type DatasetDefinition, type DatasetField } from '../../domain/datasets.js';
 import { InputError } from '../../errors.js';
-import {
-  findPersonalData,
-  PERSONAL_KIND_LABEL,
-  personalKind,
-  type PersonalDataFinding,
-} from './personal-data.js';
+import { PERSONAL_KIND_LABEL, personalKind } from '../../domain/personal-data.js';
+import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
 import type { TableFile } from './table-file.js';
 
 export type CheckedValue = string | number | string[] | null;

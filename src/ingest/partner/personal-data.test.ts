@@ -7,17 +7,16 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  findPersonalData,
   hasDateOfBirth,
   hasNiNumber,
   hasStreetAddress,
   hasTitledName,
   hasUkPhone,
   hasUnitPostcode,
-  headerKind,
   isEmail,
   personalKind,
-} from './personal-data.js';
+} from '../../domain/personal-data.js';
+import { findPersonalData, headerKind } from './personal-data.js';
 import type { TableFile } from './table-file.js';
 
 /** A table of one column per key, row i on line i + 2 (the header is line 1). */

@@ -13,7 +13,9 @@
  *   a value;
  * - deletes the rejected rows of files replaced whole, as imports now do;
  * - asks for the store's file to be rewritten (`store/rewrite-store-file.ts`) when there were
- *   rejected rows: DuckDB leaves deleted bytes in the file's free blocks.
+ *   rejected rows: DuckDB leaves deleted bytes in the file's free blocks;
+ * - asks for the partner text kept by earlier versions to be checked again with today's
+ *   detector (`store/partner-text-recheck.ts`), when the store holds partner data.
  *
  * The rows' line and field are kept: they name where the problem is in the partner's own file.
  */
@@ -66,11 +68,16 @@ END`;
  * columns in one transaction), holding the rows of files not replaced, with their rules only.
  */
 export const partnerRejectedValuesSql = `
--- The file is rewritten after this migration when there were rows (store/rewrite-store-file.ts):
--- DuckDB leaves the bytes of what is deleted in the file's free blocks.
-CREATE TABLE IF NOT EXISTS store_rewrite_pending (reason VARCHAR NOT NULL);
-INSERT INTO store_rewrite_pending
-SELECT 'migration 9: values of rejected partner rows' WHERE EXISTS (SELECT 1 FROM partner_rejected_row);
+-- Work to do on open once this migration is committed (store/pending-tasks.ts): the file is
+-- rewritten when there were rejected rows (DuckDB leaves deleted bytes in its free blocks), and
+-- partner text stored by earlier versions is checked again.
+CREATE TABLE store_pending_task (task VARCHAR NOT NULL, reason VARCHAR NOT NULL);
+INSERT INTO store_pending_task
+SELECT 'rewrite-file', 'migration 9: values of rejected partner rows'
+WHERE EXISTS (SELECT 1 FROM partner_rejected_row);
+INSERT INTO store_pending_task
+SELECT 'recheck-partner-text', 'migration 9: text stored before the stricter personal-data checks'
+WHERE EXISTS (SELECT 1 FROM partner_batch);
 
 CREATE TABLE partner_rejected_row_009 (
   batch_id INTEGER NOT NULL,
