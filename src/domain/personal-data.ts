@@ -40,6 +40,8 @@ const VALUE_TESTS: readonly (readonly [PersonalKind, (value: string) => boolean]
 export function personalKind(value: string): PersonalKind | null {
   const text = value.trim();
   if (text === '') return null;
+  // Every shape but a titled name has a digit or an '@': most labels and names are done at once.
+  if (!/[\d@]/u.test(text)) return hasTitledName(text) ? 'name' : null;
   for (const [kind, test] of VALUE_TESTS) if (test(text)) return kind;
   return null;
 }
@@ -47,7 +49,7 @@ export function personalKind(value: string): PersonalKind | null {
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/u;
 
 export function isEmail(value: string): boolean {
-  return EMAIL.test(value);
+  return value.includes('@') && EMAIL.test(value);
 }
 
 /**
