@@ -735,12 +735,13 @@ describe('personal data', () => {
     );
     expect(errors[4]).toContain('column "Date of Birth": its header suggests a date of birth');
     for (const e of errors) {
-      expect(e).toMatch(
-        /refused: personal data in what Lantern would read: .* Nothing was imported/,
-      );
+      expect(e).toMatch(/: personal data in what Lantern would read: .* Nothing was imported/);
       expect(e).toMatch(/list it under "ignore" in a mapping file \(--mapping\)/);
       // asb-council has personal fields a column can be mapped to instead.
-      expect(e).toContain('reference (kept only as a keyed hash) or description (dropped)');
+      expect(e).toContain(
+        'A column of references can be mapped to reference (kept only as a keyed hash). ' +
+          'A column of free text can be mapped to description (dropped on import).',
+      );
     }
     // No value of the files is repeated back.
     for (const value of ['example.org', '07700', 'WD3 1RL', 'Patel', '1980-01-01'])

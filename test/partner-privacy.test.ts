@@ -153,7 +153,7 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
     const error = json.json.files[0]?.error ?? '';
     // Columns in the file's order, each with the kind and line of its first identifier.
     expect(error).toContain(
-      `${file}: refused: personal data in what Lantern would read: ` +
+      `${file}: personal data in what Lantern would read: ` +
         'column "date": a date of birth on line 4, read as date; ' +
         'column "area": a full postcode on line 2 (2 values in all), read as area; ' +
         'column "type": a phone number on line 3, read as type. Nothing was imported.',
@@ -304,7 +304,7 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
     const { code, stdout, json } = importFiles(db, 'asb-council', [file]);
     expect(code).toBe(2);
     expect(json.files[0]?.error).toContain(
-      `${file}: refused: the header row holds a phone number (column 4), so the file may have no header row`,
+      `${file}: the header row holds a phone number (column 4), so the file may have no header row`,
     );
     expect(stdout).not.toContain('07700');
     expect(await partnerCounts(db)).toEqual(NOTHING);
@@ -319,7 +319,7 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
     const { code, json } = importFiles(db, 'asb-council', [file]);
     expect(code).toBe(2);
     expect(json.files[0]?.error).toContain(
-      "refused: the file's name holds a phone number, and Lantern keeps the name of every file it imports",
+      "the file's name holds a phone number, and Lantern keeps the name of every file it imports",
     );
     expect(await partnerCounts(db)).toEqual(NOTHING);
   });

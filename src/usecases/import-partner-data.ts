@@ -103,7 +103,7 @@ export async function importPartnerData(
   const named = fileNameKind(basename(request.path));
   if (named)
     throw new InputError(
-      `${request.path}: refused: the file's name holds ${PERSONAL_KIND_LABEL[named]}, and Lantern ` +
+      `${request.path}: the file's name holds ${PERSONAL_KIND_LABEL[named]}, and Lantern ` +
         `keeps the name of every file it imports. Nothing was imported. Rename the file, then import it again`,
     );
   const hash = createHash('sha256')

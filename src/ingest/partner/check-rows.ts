@@ -161,7 +161,7 @@ function refusePersonalHeader(table: TableFile): void {
     const kind = personalKind(header);
     if (kind === null) continue;
     throw new InputError(
-      `${table.path}: refused: the header row holds ${PERSONAL_KIND_LABEL[kind]} (column ${i + 1}), ` +
+      `${table.path}: the header row holds ${PERSONAL_KIND_LABEL[kind]} (column ${i + 1}), ` +
         `so the file may have no header row and start with a row of data. Nothing was imported. ` +
         `Add a header row naming the columns (or name the header's row with header_row in a mapping file, --mapping), ` +
         `take the personal details out of the file, then import it again`,
@@ -211,20 +211,19 @@ function refusePersonalData(
       if (kind) found.push(`a value given for ${field} in ${where}: ${PERSONAL_KIND_LABEL[kind]}`);
     }
   if (found.length === 0) return;
-  const personal = dataset.fields.filter((f) => f.personal);
-  const hashedOrDropped =
-    personal.length > 0
-      ? ` A column of ${dataset.name} references or notes can be mapped to ${personal
-          .map(
-            (f) => `${f.name} (${f.personal === 'hash' ? 'kept only as a keyed hash' : 'dropped'})`,
-          )
-          .join(' or ')}.`
-      : '';
+  const mapTo = (kind: 'hash' | 'drop', what: string, how: string) =>
+    dataset.fields
+      .filter((f) => f.personal === kind)
+      .map((f) => ` A column of ${what} can be mapped to ${f.name} (${how}).`)
+      .join('');
+  const personalFields =
+    mapTo('hash', 'references', 'kept only as a keyed hash') +
+    mapTo('drop', 'free text', 'dropped on import');
   throw new InputError(
-    `${table.path}: refused: personal data in what Lantern would read: ${found.join('; ')}. ` +
+    `${table.path}: personal data in what Lantern would read: ${found.join('; ')}. ` +
       `Nothing was imported. A column the partnership does not need: list it under "ignore" ` +
       `in a mapping file (--mapping), and map the field to another column if it was mapped.` +
-      hashedOrDropped +
+      personalFields +
       ` A column it needs: take the personal details out of the file (or rename a header that ` +
       `names personal data the column does not hold), then import it again`,
   );
