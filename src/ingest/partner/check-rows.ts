@@ -199,7 +199,7 @@ function refusePersonalData(
   const found: string[] = findPersonalData(table, checked).map((p) =>
     describeFinding(p, storedAs.get(p.column)),
   );
-  const where = mapping.source ? `the mapping ${mapping.source}` : 'the options';
+  const where = mapping.source ? `the mapping ${mapping.source}` : '--area';
   for (const [field, value] of Object.entries(mapping.constants)) {
     const kind = personalKind(value);
     if (kind)

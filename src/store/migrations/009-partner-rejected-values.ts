@@ -49,7 +49,7 @@ const REMOVED =
 /** A SQL string literal of a regular expression (no quote in any of them but the column's). */
 const literal = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** Each reason with the value before its rule cut off (the forms of migrations 006 to 008). */
+/** Each reason with the value before its rule cut off (the forms Lantern wrote before this). */
 const RULE_ONLY = `CASE
   -- "<value>" is <rule>: the rule after the last '" is ' (a value may hold quotes and newlines).
   WHEN regexp_matches(reason, ${literal(String.raw`^(?s)".*" is (.*)$`)})
