@@ -2,6 +2,7 @@
 import { Db } from './db.js';
 import { describeInterruptedRows, removeInterruptedRows } from './integrity.js';
 import { migrate } from './migrate.js';
+import { runPendingTasks } from './pending-tasks.js';
 
 export interface OpenStoreOptions {
   /** Told what was repaired on open (rows an interrupted import left behind), if anything. */
@@ -22,5 +23,6 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
     db.close();
     throw error;
   }
-  return db;
+  // What a migration left to do: checks of stored text, a rewrite of the file.
+  return runPendingTasks(db);
 }

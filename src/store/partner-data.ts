@@ -1,7 +1,9 @@
 /**
  * Partner datasets in the store: loading one checked file atomically (its batch, the months and
  * districts it covers, its rows and its rejected rows, replacing what an older file held for the
- * same dataset, district and month), and the queries the trends engine and the hidden figure read.
+ * same dataset, district and month; a file replaced whole loses its rejected rows too), and the
+ * queries the trends engine and the hidden figure read. Rejected rows hold the line, the field
+ * and the rule broken, never the row's values (migration 009 took them out of older stores).
  * Every read takes a Scope and checks the dataset and the areas against it.
  */
 import type { Month } from '../domain/month.js';
@@ -69,7 +71,8 @@ export interface PartnerBatchToLoad {
   concerns: readonly ConcernToStore[];
   /** Whole-period counts (DEFRA annual tables); they replace the same district and period. */
   periodCounts?: readonly PeriodCountToStore[];
-  rejected: readonly { line: number; field: string | null; reason: string; raw: string }[];
+  /** Rows not imported: the line, the field and the rule broken (never the row's values). */
+  rejected: readonly { line: number; field: string | null; reason: string }[];
   /** Rows of the file accepted (an aggregate row may store several counts). */
   acceptedRows: number;
   startedAt: Date;
@@ -179,6 +182,12 @@ export async function loadPartnerBatch(
          (SELECT batch_id FROM partner_coverage WHERE replaced_by IS NULL)`,
       { dataset: batch.dataset },
     );
+    // A file replaced whole takes its rejected rows with it.
+    await db.run(
+      `DELETE FROM partner_rejected_row WHERE batch_id IN
+         (SELECT id FROM partner_batch WHERE dataset = $dataset AND status = 'replaced')`,
+      { dataset: batch.dataset },
+    );
     await db.query(
       `INSERT INTO partner_batch VALUES ($id, $dataset, $file, $hash, $mapping, $synthetic,
          $months, $areas, $accepted, $rejected, $replaced, $started, now(), 'imported')`,
@@ -286,7 +295,7 @@ export async function loadPartnerBatch(
     }
     await db.append(
       'partner_rejected_row',
-      batch.rejected.map((r) => [id, r.line, r.field, r.reason, r.raw]),
+      batch.rejected.map((r) => [id, r.line, r.field, r.reason]),
     );
     return { batchId: id, accepted, replaced: replaced + replacedPeriods };
   });

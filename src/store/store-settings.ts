@@ -1,4 +1,4 @@
-/** Named facts about the store itself (migration 009). */
+/** Named facts about the store itself (migration 010). */
 import { list, type Db } from './db.js';
 
 export async function storeSetting(db: Db, name: string): Promise<string | null> {

@@ -8,6 +8,8 @@
  * A file covers every month from its first to its last, for each district it names: months in
  * between with no rows are zeros, months outside are missing. Personal fields are dropped or
  * replaced by a keyed hash before anything is stored; the key lives in a file outside the store.
+ * A file with personal data anywhere Lantern would read it (its name included) is refused whole;
+ * rejected rows are stored and reported by line, field and rule, never with their values.
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +18,7 @@ import { basename } from 'node:path';
 import { loadDatasetMapping, NO_MAPPING, type DatasetMapping } from '../config/dataset-mapping.js';
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
 import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
+import { fileNameKind, PERSONAL_KIND_LABEL } from '../domain/personal-data.js';
 import { InputError } from '../errors.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import {
@@ -97,6 +100,13 @@ export async function importPartnerData(
   const bytes = await readFile(request.path).catch(() => {
     throw new InputError(`${request.path}: no such file`);
   });
+  // The file's name is stored with its batch: it must hold no personal data either.
+  const named = fileNameKind(basename(request.path));
+  if (named)
+    throw new InputError(
+      `${request.path}: the file's name holds ${PERSONAL_KIND_LABEL[named]}, and Lantern ` +
+        `keeps the name of every file it imports. Nothing was imported. Rename the file, then import it again`,
+    );
   const hash = createHash('sha256')
     .update(bytes)
     .update('\0')
@@ -138,8 +148,7 @@ export async function importPartnerData(
       placed.rejected.push({
         line: row.line,
         field: dataset.detail === 'incident' ? 'date' : 'month',
-        reason: `${row.month} is outside the period ${from}..${to}`,
-        raw: JSON.stringify(row.values),
+        reason: `outside the period ${from}..${to}`,
       });
     placed.rows = placed.rows.filter((r) => r.month >= from && r.month <= to);
   }
@@ -147,9 +156,7 @@ export async function importPartnerData(
   if (placed.rows.length === 0)
     throw new InputError(
       `${request.path}: no row could be imported` +
-        (rejected[0]
-          ? ` (line ${rejected[0].line}, ${rejected[0].field}: ${rejected[0].reason})`
-          : ''),
+        (rejected[0] ? ` (${rejectedRowText(rejected[0])})` : ''),
     );
 
   const months = [...new Set(placed.rows.map((r) => r.month))].sort();
@@ -255,6 +262,14 @@ export async function importPartnerFiles(
   return reports;
 }
 
+/**
+ * A rejected row as people read it: "line 14, field date: not a date (YYYY-MM-DD or DD/MM/YYYY)".
+ * The line, the field and the rule broken; a rejected row never carries the row's values.
+ */
+export function rejectedRowText(row: { line: number; field: string | null; reason: string }) {
+  return `line ${row.line}${row.field ? `, field ${row.field}` : ''}: ${row.reason}`;
+}
+
 function datasetByName(name: string): DatasetDefinition {
   const dataset = findDataset(name);
   if (!dataset)
@@ -305,7 +320,6 @@ async function placeRows(
       const code = index.locate(v.longitude, v.latitude as number);
       area = code ? lsoas.get(code) : undefined;
     }
-    const raw = JSON.stringify(v);
     const month = (typeof v.date === 'string' ? v.date.slice(0, 7) : v.month) as Month;
     if (!area) {
       rejected.push({
@@ -314,9 +328,8 @@ async function placeRows(
         field,
         reason:
           field === 'area'
-            ? `"${String(v.area)}" is not an area in the register (give an ONS code or a name)`
+            ? 'not an area in the register (give an ONS code or a name)'
             : 'the point lies in no LSOA whose boundary the store holds',
-        raw,
       });
       continue;
     }
@@ -326,7 +339,6 @@ async function placeRows(
         line: row.line,
         field,
         reason: `${area.code} is a ${area.type}: ${dataset.name} needs a district or an area within one`,
-        raw,
       });
       continue;
     }
@@ -444,7 +456,6 @@ async function importDefraTable(
         reason: area
           ? `${row.area} is a ${area.type}, not a district: its districts are counted on their own rows`
           : `${row.area} is not a district in the register (a county, a national total, or newer than the 2019 lookups)`,
-        raw: `Year=${row.year}; ONS Code=${row.area}`,
       });
       continue;
     }
@@ -464,9 +475,7 @@ async function importDefraTable(
   if (accepted === 0)
     throw new InputError(
       `${request.path}: no row of the DEFRA table could be imported` +
-        (rejected[0]
-          ? ` (line ${rejected[0].line}, ${rejected[0].field}: ${rejected[0].reason})`
-          : ''),
+        (rejected[0] ? ` (${rejectedRowText(rejected[0])})` : ''),
     );
   const loaded = await loadPartnerBatch(db, {
     dataset: 'fly-tipping',

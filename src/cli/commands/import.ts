@@ -1,7 +1,7 @@
 /** `lantern import PATH...`: police.uk files, folders and zip archives into the store. */
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
-import { importPartnerFiles } from '../../usecases/import-partner-data.js';
+import { importPartnerFiles, rejectedRowText } from '../../usecases/import-partner-data.js';
 import {
   importPoliceData,
   type ImportFileReport,
@@ -128,9 +128,7 @@ async function runPartnerImport(
                   `✓ ${f.path} (${f.kind}${f.synthetic ? ', SYNTHETIC' : ''}, ${monthsText(f.months)}): ` +
                     `${formatCount(f.accepted)} accepted, ${formatCount(f.rejected)} rejected, ${formatCount(f.replaced)} replaced`,
                   ...f.warnings.map((w) => `    warning: ${w}`),
-                  ...f.rejectedSample.map(
-                    (r) => `    line ${r.line}${r.field ? `, ${r.field}` : ''}: ${r.reason}`,
-                  ),
+                  ...f.rejectedSample.map((r) => `    ${rejectedRowText(r)}`),
                   ...(f.rejected > f.rejectedSample.length
                     ? [
                         `    … and ${formatCount(f.rejected - f.rejectedSample.length)} more rejected rows in the store`,

@@ -1,19 +1,25 @@
 /**
  * A partner file's rows checked against its dataset's schema, through the mapping: each row is
- * accepted with typed values, or rejected with its line, the field and the reason. Personal fields
- * are dropped or replaced by a keyed hash here, before anything reaches the store.
+ * accepted with typed values, or rejected with its line, the field and the rule it broke (never
+ * its value: a rejected row may hold the very personal data the checks are there to keep out).
+ * Personal fields are dropped or replaced by a keyed hash here, before anything reaches the store.
  *
  * Before any row is read the file as a whole is checked: every mapped column must exist, every
- * required field must come from a column or a constant, and a column that is neither mapped nor
- * ignored but looks like personal data (names, emails, phone numbers, dates of birth, postcodes,
- * addresses) refuses the whole file until the mapping says what it is.
+ * required field must come from a column or a constant, and personal data (`personal-data.ts`)
+ * in any column Lantern reads refuses the whole file: a column whose header names personal data,
+ * or one value holding a clear identifier, in a column that is mapped to a field stored as
+ * written, or that is neither mapped nor ignored. Only columns mapped to personal fields (dropped
+ * or hashed) and columns listed under `ignore` are exempt. The mapping's constants and value
+ * translations, and the header row itself (a file with no header row has data there), are
+ * checked the same way.
  */
 import { createHmac } from 'node:crypto';
 
 import type { DatasetMapping } from '../../config/dataset-mapping.js';
 import { slug, type DatasetDefinition, type DatasetField } from '../../domain/datasets.js';
 import { InputError } from '../../errors.js';
-import { findPersonalData } from './personal-data.js';
+import { PERSONAL_KIND_LABEL, personalKind } from '../../domain/personal-data.js';
+import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
 import type { TableFile } from './table-file.js';
 
 export type CheckedValue = string | number | string[] | null;
@@ -23,11 +29,14 @@ export interface CheckedRow {
   values: Record<string, CheckedValue>;
 }
 
+/**
+ * A row that was not imported: its line, the field and the rule it broke, never its values.
+ * `month` and `area` are kept in memory only (to leave the months it held unknown), never stored.
+ */
 export interface RejectedPartnerRow {
   line: number;
   field: string | null;
   reason: string;
-  raw: string;
   /** The row's month and area where they could be read: a month it leaves unknown. */
   month?: string;
   area?: string;
@@ -66,6 +75,7 @@ export function checkPartnerFile(
       throw new InputError(
         `${where}: "${field}" is not a field of ${dataset.name} (fields: ${[...fieldNames].join(', ')})`,
       );
+  refusePersonalHeader(table);
   const sources = new Map<string, Source>();
   for (const field of dataset.fields) sources.set(field.name, sourceOf(field, table, mapping));
   for (const [field, source] of sources) {
@@ -107,27 +117,7 @@ export function checkPartnerFile(
     if (source.kind === 'flags') for (const c of Object.values(source.columns)) used.add(c);
   }
   const unmapped = table.headers.filter((h) => !used.has(h) && !mapping.ignore.includes(h));
-  // Unmapped columns by header or values; columns mapped to free-text fields by their values.
-  const freeText = dataset.fields
-    .filter((f) => f.type === 'text' && !f.personal)
-    .map((f) => sources.get(f.name))
-    .flatMap((s) => (s?.kind === 'column' ? [s.column] : []));
-  const personal = [
-    ...findPersonalData(table, unmapped),
-    ...findPersonalData(table, freeText).filter((p) => p.evidence === 'values'),
-  ];
-  if (personal.length > 0) {
-    const list = personal
-      .map(
-        (p) =>
-          `"${p.column}" (${p.kind}, ${p.evidence === 'header' ? 'by its name' : `${p.matches} value(s), first on line ${p.firstLine}`})`,
-      )
-      .join(', ');
-    throw new InputError(
-      `${table.path}: refused: column(s) ${list} look like personal data and are not mapped. ` +
-        `Map each to a field of ${dataset.name} (personal fields are dropped or hashed) or list it under "ignore" in a mapping file (--mapping); nothing was imported`,
-    );
-  }
+  refusePersonalData(table, dataset, mapping, sources, unmapped);
 
   const rows: CheckedRow[] = [];
   const rejected: RejectedPartnerRow[] = [];
@@ -153,13 +143,100 @@ export function checkPartnerFile(
         line: row.line,
         field: problem.field,
         reason: problem.reason,
-        raw: rawText(row.values, dataset, sources),
         ...(typeof month === 'string' ? { month } : {}),
         ...(typeof values.area === 'string' ? { area: values.area } : {}),
       });
     } else rows.push({ line: row.line, values });
   }
   return { rows, rejected, unmapped };
+}
+
+/**
+ * Refuses a file whose header row holds a clear identifier: a file with no header row has its
+ * first row of data there, whose values would otherwise be listed back (and stored as column
+ * names). The column is named by its position, never by its text.
+ */
+function refusePersonalHeader(table: TableFile): void {
+  for (const [i, header] of table.headers.entries()) {
+    const kind = personalKind(header);
+    if (kind === null) continue;
+    throw new InputError(
+      `${table.path}: the header row holds ${PERSONAL_KIND_LABEL[kind]} (column ${i + 1}), ` +
+        `so the file may have no header row and start with a row of data. Nothing was imported. ` +
+        `Add a header row naming the columns (or name the header's row with header_row in a mapping file, --mapping), ` +
+        `take the personal details out of the file, then import it again`,
+    );
+  }
+}
+
+/**
+ * Refuses a file with personal data in a column Lantern reads (mapped to a field stored as
+ * written, or neither mapped nor ignored), or in the mapping's constants or value translations.
+ * The message names the file, each column, the kind of data and the line of its first value
+ * (never the value), and how to go on.
+ */
+function refusePersonalData(
+  table: TableFile,
+  dataset: DatasetDefinition,
+  mapping: DatasetMapping,
+  sources: ReadonlyMap<string, Source>,
+  unmapped: readonly string[],
+): void {
+  // Columns feeding fields stored as written (not dropped or hashed), with those fields.
+  const storedAs = new Map<string, string[]>();
+  for (const field of dataset.fields) {
+    if (field.personal) continue;
+    const source = sources.get(field.name);
+    const columns =
+      source?.kind === 'column'
+        ? [source.column]
+        : source?.kind === 'flags'
+          ? Object.values(source.columns)
+          : [];
+    for (const c of columns) storedAs.set(c, [...(storedAs.get(c) ?? []), field.name]);
+  }
+  const checked = table.headers.filter((h) => storedAs.has(h) || unmapped.includes(h));
+  const found: string[] = findPersonalData(table, checked).map((p) =>
+    describeFinding(p, storedAs.get(p.column)),
+  );
+  const where = mapping.source ? `the mapping ${mapping.source}` : '--area';
+  for (const [field, value] of Object.entries(mapping.constants)) {
+    const kind = personalKind(value);
+    if (kind)
+      found.push(`the constant given for ${field} in ${where}: ${PERSONAL_KIND_LABEL[kind]}`);
+  }
+  for (const [field, translations] of Object.entries(mapping.values))
+    for (const value of Object.values(translations)) {
+      const kind = personalKind(value);
+      if (kind) found.push(`a value given for ${field} in ${where}: ${PERSONAL_KIND_LABEL[kind]}`);
+    }
+  if (found.length === 0) return;
+  const mapTo = (kind: 'hash' | 'drop', what: string, how: string) =>
+    dataset.fields
+      .filter((f) => f.personal === kind)
+      .map((f) => ` A column of ${what} can be mapped to ${f.name} (${how}).`)
+      .join('');
+  const personalFields =
+    mapTo('hash', 'references', 'kept only as a keyed hash') +
+    mapTo('drop', 'free text', 'dropped on import');
+  throw new InputError(
+    `${table.path}: personal data in what Lantern would read: ${found.join('; ')}. ` +
+      `Nothing was imported. A column the partnership does not need: list it under "ignore" ` +
+      `in a mapping file (--mapping), and map the field to another column if it was mapped.` +
+      personalFields +
+      ` A column it needs: take the personal details out of the file (or rename a header that ` +
+      `names personal data the column does not hold), then import it again`,
+  );
+}
+
+function describeFinding(p: PersonalDataFinding, fields: readonly string[] | undefined): string {
+  const what =
+    p.evidence === 'header'
+      ? `its header suggests ${PERSONAL_KIND_LABEL[p.kind]}`
+      : `${PERSONAL_KIND_LABEL[p.kind]} on line ${p.firstLine}` +
+        (p.matches > 1 ? ` (${p.matches} values in all)` : '');
+  const use = fields ? `read as ${fields.join(', ')}` : 'not mapped';
+  return `column "${p.column}": ${what}, ${use}`;
 }
 
 /**
@@ -196,7 +273,7 @@ function rawValue(source: Source, row: Readonly<Record<string, string>>): Read {
         const flag = (row[column] ?? '').trim().toLowerCase();
         if (YES.has(flag)) set.push(value);
         else if (!NO.has(flag))
-          return { error: `column "${column}": "${row[column]}" is neither yes (Y) nor no (N)` };
+          return { error: `column "${column}" is neither yes (Y) nor no (N)` };
       }
       return { value: set.join(';') };
     }
@@ -228,27 +305,28 @@ function readValue(
   switch (field.type) {
     case 'date': {
       const date = parseDate(raw);
-      return date
-        ? { value: date }
-        : { error: `"${raw}" is not a date (YYYY-MM-DD or DD/MM/YYYY)` };
+      return date ? { value: date } : { error: 'not a date (YYYY-MM-DD or DD/MM/YYYY)' };
     }
     case 'month': {
       const month = parseMonth(raw);
-      return month ? { value: month } : { error: `"${raw}" is not a month (YYYY-MM)` };
+      return month ? { value: month } : { error: 'not a month (YYYY-MM)' };
     }
     case 'enum': {
       const value = slug(translate(raw));
       return field.values?.includes(value)
         ? { value }
-        : { error: `"${raw}" is not one of ${field.values?.join(', ')}` };
+        : { error: `not one of ${field.values?.join(', ')}` };
     }
     case 'enum-list': {
       const tokens = raw
         .split(/[;,|]/u)
         .map((v) => v.trim())
         .filter(Boolean);
-      const bad = tokens.find((t) => !field.values?.includes(slug(translate(t))));
-      if (bad !== undefined) return { error: `"${bad}" is not one of ${field.values?.join(', ')}` };
+      const bad = tokens.findIndex((t) => !field.values?.includes(slug(translate(t))));
+      if (bad !== -1)
+        return {
+          error: `value ${bad + 1} of ${tokens.length} is not one of ${field.values?.join(', ')}`,
+        };
       const values = [...new Set(tokens.map((t) => slug(translate(t))))];
       if (values.length === 0)
         return field.required ? { error: 'required, but empty' } : { value: null };
@@ -256,16 +334,15 @@ function readValue(
     }
     case 'integer': {
       const clean = raw.replace(/,/gu, '');
-      if (!/^\d+(\.0+)?$/u.test(clean)) return { error: `"${raw}" is not a whole number ≥ 0` };
+      if (!/^\d+(\.0+)?$/u.test(clean)) return { error: 'not a whole number ≥ 0' };
       return { value: Number.parseInt(clean, 10) };
     }
     case 'share': {
       const percent = raw.endsWith('%');
       const n = Number(percent ? raw.slice(0, -1) : raw);
-      if (!Number.isFinite(n) || n < 0)
-        return { error: `"${raw}" is not a share (0..1 or a percentage)` };
+      if (!Number.isFinite(n) || n < 0) return { error: 'not a share (0..1 or a percentage)' };
       const share = percent || n > 1 ? n / 100 : n;
-      return share <= 1 ? { value: share } : { error: `"${raw}" is more than 100%` };
+      return share <= 1 ? { value: share } : { error: 'more than 100%' };
     }
     case 'longitude':
     case 'latitude': {
@@ -273,7 +350,7 @@ function readValue(
       const limit = field.type === 'longitude' ? 180 : 90;
       return Number.isFinite(n) && Math.abs(n) <= limit
         ? { value: n }
-        : { error: `"${raw}" is not a ${field.type}` };
+        : { error: `not a ${field.type}` };
     }
     case 'area':
     case 'text':
@@ -298,25 +375,6 @@ function checkLocation(
       reason: 'no location: give an area, longitude and latitude, or --area',
     };
   return null;
-}
-
-/**
- * The rejected row as kept for the analyst: only the columns that feed fields of the schema
- * which are not personal. Ignored, unmapped and personal columns are never stored.
- */
-function rawText(
-  row: Readonly<Record<string, string>>,
-  dataset: DatasetDefinition,
-  sources: ReadonlyMap<string, Source>,
-): string {
-  const kept: string[] = [];
-  for (const field of dataset.fields) {
-    if (field.personal) continue;
-    const s = sources.get(field.name);
-    if (s?.kind === 'column') kept.push(s.column);
-    if (s?.kind === 'flags') kept.push(...Object.values(s.columns));
-  }
-  return [...new Set(kept)].map((column) => `${column}=${row[column] ?? ''}`).join('; ');
 }
 
 /** YYYY-MM-DD (a time after it is ignored) or DD/MM/YYYY (UK order); null when not a real date. */

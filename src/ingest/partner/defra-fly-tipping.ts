@@ -95,19 +95,17 @@ export function readDefraFlyTipping(table: TableFile): {
   const columns = table.headers.filter((h) => DEFRA_CATEGORIES.has(h));
   for (const row of table.rows) {
     const v = row.values;
-    const raw = Object.entries(v)
-      .map(([k, x]) => `${k}=${x}`)
-      .join('; ');
+    // The line, the column and the rule broken: never the cell's value.
     const reject = (field: string, reason: string) =>
-      rejected.push({ line: row.line, field, reason, raw });
+      rejected.push({ line: row.line, field, reason });
     const period = financialYear(v.Year ?? '');
     if (!period) {
-      reject('Year', `"${v.Year ?? ''}" is not a financial year (e.g. 2024-25)`);
+      reject('Year', 'not a financial year (e.g. 2024-25)');
       continue;
     }
     const area = (v['ONS Code'] ?? '').trim();
     if (!/^[EW]\d{8}$/u.test(area)) {
-      reject('ONS Code', `"${area}" is not an ONS code`);
+      reject('ONS Code', 'not an ONS code (E or W and 8 digits)');
       continue;
     }
     const counts = new Map<string, number>();
@@ -117,7 +115,7 @@ export function readDefraFlyTipping(table: TableFile): {
       if (text === '' || text === '..' || text === 'x') continue; // unknown, not zero
       if (!/^\d+$/u.test(text)) {
         bad = column;
-        reject(column, `"${v[column]}" is not a whole number ≥ 0`);
+        reject(column, 'not a whole number ≥ 0');
         break;
       }
       counts.set(DEFRA_CATEGORIES.get(column) as string, Number(text));

@@ -1,17 +1,22 @@
 /**
- * findPersonalData: each kind found by header and by values, the thresholds (3 values, or 5% of
- * a column's non-empty values), and columns that must pass: place names, categories, dates in a
- * column not named as a birth date, numbers and district-level postcodes.
+ * findPersonalData: each kind found by header and by values, one value enough to flag a column
+ * (issue 14: five addresses, an e-mail, a phone number and a postcode among 100 rows passed a
+ * threshold of 3 values or 5%), and values that must pass: place and ward names, categories,
+ * incident dates and times, numbers, ONS codes, district-level postcodes and crime references.
  */
 import { describe, expect, it } from 'vitest';
 
 import {
-  findPersonalData,
+  hasDateOfBirth,
+  hasNiNumber,
+  hasStreetAddress,
   hasTitledName,
   hasUkPhone,
   hasUnitPostcode,
   isEmail,
-} from './personal-data.js';
+  personalKind,
+} from '../../domain/personal-data.js';
+import { findPersonalData, headerKind } from './personal-data.js';
 import type { TableFile } from './table-file.js';
 
 /** A table of one column per key, row i on line i + 2 (the header is line 1). */
@@ -43,6 +48,11 @@ describe('findPersonalData by header', () => {
       ['Post Code', 'postcode'],
       ['Street address', 'address'],
       ['House number', 'address'],
+      ['NI Number', 'ni-number'],
+      ['NINO', 'ni-number'],
+      ['National Insurance No.', 'ni-number'],
+      ['Victim', 'name'],
+      ['Suspect', 'name'],
     ];
     const t = table(Object.fromEntries(headers.map(([h]) => [h, ['x', '', 'y']])));
     expect(findPersonalData(t, t.headers)).toEqual(
@@ -55,6 +65,25 @@ describe('findPersonalData by header', () => {
         firstLine: null,
       })),
     );
+  });
+
+  it('passes headers that name no person: places, categories, people described but not named', () => {
+    const headers = [
+      'Ward Name',
+      'LSOA name',
+      'District',
+      'Issue',
+      'Offence group',
+      'Victim age',
+      'Suspect ethnicity',
+      'NI', // Northern Ireland (Prevent's type of concern)
+      'Postcode district', // "WD3": an area; its values are still checked
+      'Postcode sector',
+      'Date',
+      'Reported',
+      'Reference',
+    ];
+    for (const h of headers) expect(headerKind(h), h).toBeNull();
   });
 
   it('looks only at the columns asked about', () => {
@@ -127,20 +156,77 @@ describe('findPersonalData by values', () => {
     ]);
   });
 
-  it('flags a column on 5% of its values even when fewer than 3 match', () => {
-    // 1 e-mail in 20 non-empty values is 5%: flagged. 1 in 21 is under 5% and under 3: passes.
-    const twenty = [...Array.from({ length: 19 }, () => 'Fly-tipping'), 'tip@example.org'];
-    expect(scan({ Notes: twenty })).toEqual([
-      { column: 'Notes', kind: 'email', evidence: 'values', matches: 1, firstLine: 21 },
+  it('flags a column on a single value holding an identifier, whatever its share', () => {
+    // 1 e-mail among 99 category labels: line 101 is the 100th row.
+    const hundred = [...Array.from({ length: 99 }, () => 'Fly-tipping'), 'tip@example.org'];
+    expect(scan({ Notes: hundred })).toEqual([
+      { column: 'Notes', kind: 'email', evidence: 'values', matches: 1, firstLine: 101 },
     ]);
-    expect(scan({ Notes: ['Fly-tipping', ...twenty] })).toEqual([]);
   });
 
-  it('counts only non-empty values towards the 5%', () => {
-    // 1 phone number and 30 empty cells: 1 of 1 non-empty values is 100%.
-    expect(scan({ Notes: [...Array.from({ length: 30 }, () => ''), '07700 900123'] })).toEqual([
-      { column: 'Notes', kind: 'phone', evidence: 'values', matches: 1, firstLine: 32 },
+  it('names the kind of the first value holding an identifier and counts every such value', () => {
+    // Line 2 passes; line 3 has an address, line 4 a phone number: 2 values, first an address.
+    expect(scan({ Notes: ['Public order', '12 Acacia Avenue', '07700 900999'] })).toEqual([
+      { column: 'Notes', kind: 'address', evidence: 'values', matches: 2, firstLine: 3 },
     ]);
+  });
+
+  it('catches the values of issue 14: an address, a titled name with a phone, a name with a DOB', () => {
+    expect(personalKind('5 Oak Road, Rickmansworth WD3 1RL')).toBe('postcode');
+    expect(hasStreetAddress('5 Oak Road, Rickmansworth WD3 1RL')).toBe(true);
+    expect(personalKind('Mrs Jane Doe 07700 900999')).toBe('phone');
+    expect(hasTitledName('Mrs Jane Doe 07700 900999')).toBe(true);
+    expect(personalKind('John Smith DOB 01/02/1980')).toBe('date-of-birth');
+    expect(personalKind('assault on John Smith born 14/02/1984 at 12 Acacia Avenue')).toBe(
+      'date-of-birth',
+    );
+    expect(hasStreetAddress('assault on John Smith born 14/02/1984 at 12 Acacia Avenue')).toBe(
+      true,
+    );
+    expect(personalKind('contact jane.doe@example.org')).toBe('email');
+  });
+
+  it("flags National Insurance numbers, spaced or not, and HMRC's example prefix QQ", () => {
+    for (const n of ['AB 12 34 56 C', 'ab123456c', 'NI: JG103759A', 'QQ 12 34 56 C']) {
+      expect(hasNiNumber(n), n).toBe(true);
+      expect(personalKind(n), n).toBe('ni-number');
+    }
+    // Prefixes never issued (D, F, I, U, V first; O second; BG, GB, NK, KN, TN, NT, ZZ), a
+    // suffix other than A-D, too few digits, and letters glued on either side pass.
+    for (const n of ['DA 12 34 56 C', 'AO123456C', 'GB123456A', 'ZZ123456A', 'AB123456E']) {
+      expect(hasNiNumber(n), n).toBe(false);
+    }
+    for (const n of ['AB12345C', 'XAB123456C', 'AB123456CD']) expect(hasNiNumber(n), n).toBe(false);
+  });
+
+  it('flags a date after "DOB", "date of birth" or "born", in the ways people write dates', () => {
+    const births = [
+      'DOB 01/02/1980',
+      'D.O.B. 1/2/80',
+      'dob: 1980-02-01',
+      'Date of birth 14.02.1984',
+      'born on 14th February 1984',
+      'Smith, J (born 14 Feb 1984)',
+      'birthdate=01-02-1980',
+    ];
+    for (const b of births) expect(hasDateOfBirth(b), b).toBe(true);
+    // An incident's own date has no such word before it; a year alone is not a date.
+    for (const b of ['01/02/1980', 'reported 14/02/2025', 'born 1984', 'Adobe 01/02/2025'])
+      expect(hasDateOfBirth(b), b).toBe(false);
+  });
+
+  it('flags house-number street addresses', () => {
+    const addresses = [
+      '12 Acacia Avenue',
+      '5 Oak Road, Rickmansworth',
+      '3a The Grove',
+      '12-14 High Street',
+      'outside 221B Baker St.',
+      '7, Church Lane',
+      '14 Moor Park Close',
+      '9 ACACIA AVENUE',
+    ];
+    for (const a of addresses) expect(hasStreetAddress(a), a).toBe(true);
   });
 
   it('is isEmail on e-mail shapes only', () => {
@@ -168,5 +254,63 @@ describe('findPersonalData: no false positives', () => {
 
   it('passes a column named Name-like only in part ("Ward name", "Street")', () => {
     expect(scan({ 'Ward name': ['Moor Park'], Street: ['On or near High Street'] })).toEqual([]);
+  });
+
+  it('passes real partner values one by one: none of them is an identifier', () => {
+    const values = [
+      // Places: districts, wards, LSOA names, police.uk locations, streets with no number.
+      'Three Rivers',
+      'Moor Park & Eastbury',
+      'Abbots Langley & Bedmond',
+      'Carpenders Park',
+      'St Albans',
+      'Three Rivers 011B',
+      'On or near Oak Road',
+      'On or near Petrol Station',
+      'Oak Dr Watford',
+      'High Street, Rickmansworth',
+      // District-level and sector postcodes.
+      'WD3',
+      'WD3 1',
+      'HP7 0',
+      // Category labels and free-text labels of the datasets.
+      'public order',
+      'Violence against the person',
+      'Section 4 Public Order',
+      'Section 5 Public Order Act 1986',
+      'Criminal damage',
+      'Black Bags - Household',
+      'Car Boot or Less',
+      'Speeding',
+      'Drug dealing',
+      'Speeding on 30 mph roads',
+      'Dog fouling in 2 parks',
+      'Mixed/Unclear/Unstable',
+      // Incident dates and times, months, financial years, counts, money, codes.
+      '2025-01-05',
+      '05/01/2025',
+      '2025-01-05T13:45:00',
+      '01-01-2023 12:00',
+      'Jan 2025',
+      '2024-25',
+      '1,204',
+      '£12,345.00',
+      '0.37',
+      '37%',
+      '-0.4731',
+      '51.6383',
+      'E07000102',
+      'E01023819',
+      // Crime and case references (hashed when mapped; never flagged by their shape).
+      '41/12345/25',
+      'CR/1001/25',
+      'ASB/2025/0042',
+      'HC-2025-001234',
+      '0101234/25',
+      'CAD 1234 05/01/2025',
+      'ref 4112345',
+    ];
+    for (const v of values) expect(personalKind(v), v).toBeNull();
+    expect(scan({ Values: values })).toEqual([]);
   });
 });

@@ -276,11 +276,12 @@ describe('readTableFile: refusals', () => {
     );
   });
 
-  it('refuses a row with more cells than the header, naming its line', async () => {
-    // The header has 2 columns; line 3 has a third, non-empty cell.
-    const path = file('wide.csv', 'a,b\n1,2\n3,4,5\n');
+  it('refuses a row with more cells than the header, naming its line and not quoting the cell', async () => {
+    // The header has 2 columns; line 3 has a third, non-empty cell (a phone number: the message
+    // names its place, never its value).
+    const path = file('wide.csv', 'a,b\n1,2\n3,4,07700 900999\n');
     expect(await refusal(readTableFile(path))).toBe(
-      `${path}:3: the row has more cells than the header (column 3 holds "5" but the header has 2 columns)`,
+      `${path}:3: the row has more cells than the header (column 3 holds a value but the header has 2 columns)`,
     );
     const xlsx = await workbook('wide.xlsx', {
       S: [

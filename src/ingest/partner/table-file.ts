@@ -133,8 +133,9 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
     const extra = row.cells.findIndex((c, i) => i >= headers.length && c.trim() !== '');
     if (extra !== -1) {
       throw new InputError(
+        // The cell is named by its place, never quoted: it may hold personal data.
         `${raw.at(row.line)}: the row has more cells than the header (${raw.column(extra)} ` +
-          `holds "${row.cells[extra]}" but the header has ${headers.length} columns)`,
+          `holds a value but the header has ${headers.length} columns)`,
       );
     }
     const values: Record<string, string> = {};

@@ -12,7 +12,8 @@ import { boundariesSql } from './005-boundaries.js';
 import { partnerDataSchema } from './006-partner-data.js';
 import { partnerPeriodCountsSchema } from './007-partner-period-counts.js';
 import { assessmentsSchema } from './008-assessments.js';
-import { storeSettingsSchema } from './009-store-settings.js';
+import { partnerRejectedValuesSql } from './009-partner-rejected-values.js';
+import { storeSettingsSchema } from './010-store-settings.js';
 
 export interface Migration {
   version: number;
@@ -46,5 +47,10 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: () => partnerPeriodCountsSchema,
   },
   { version: 8, name: 'saved risk-matrix assessments', sql: () => assessmentsSchema },
-  { version: 9, name: 'store settings (hash key fingerprint)', sql: () => storeSettingsSchema },
+  {
+    version: 9,
+    name: "rejected partner rows keep no values (the rule broken only; a replaced file's go)",
+    sql: () => partnerRejectedValuesSql,
+  },
+  { version: 10, name: 'store settings (hash key fingerprint)', sql: () => storeSettingsSchema },
 ];

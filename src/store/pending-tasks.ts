@@ -1,0 +1,39 @@
+/**
+ * Work a migration leaves for the next open, when it cannot be done in SQL or inside the
+ * migration's transaction: rows of `store_pending_task` (created by migration 009). Each task
+ * removes its own row when done, so a process stopped half-way does it again on the next open.
+ *
+ * - `recheck-partner-text`: partner text kept by earlier versions checked again with today's
+ *   personal-data detector (`partner-text-recheck.ts`);
+ * - `rewrite-file`: the store's file rewritten, so that deleted values do not stay readable in
+ *   its free blocks (`rewrite-store-file.ts`).
+ */
+import type { Db } from './db.js';
+import { recheckPartnerText } from './partner-text-recheck.js';
+import { rewriteStoreFile } from './rewrite-store-file.js';
+
+export type PendingTask = 'recheck-partner-text' | 'rewrite-file';
+
+export async function pendingTasks(db: Db): Promise<Set<PendingTask>> {
+  const [table] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database()
+       AND schema_name = 'main' AND table_name = 'store_pending_task'`,
+  );
+  if ((table?.n ?? 0) === 0) return new Set();
+  const rows = await db.query<{ task: PendingTask }>(
+    'SELECT DISTINCT task FROM store_pending_task',
+  );
+  return new Set(rows.map((r) => r.task));
+}
+
+/** Does the pending tasks; returns the store open (a new handle if its file was rewritten). */
+export async function runPendingTasks(db: Db): Promise<Db> {
+  try {
+    if ((await pendingTasks(db)).has('recheck-partner-text')) await recheckPartnerText(db);
+    if (!(await pendingTasks(db)).has('rewrite-file')) return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return rewriteStoreFile(db);
+}
