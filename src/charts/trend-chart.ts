@@ -197,8 +197,19 @@ export function trendChart(input: TrendChartInput): string {
   }
   const slots = toSlots(input.months);
   if (slots.every((s) => s.count === null)) {
-    const desc = `${input.title}, ${spanOf(slots)}: no data for any month.`;
-    return noDataChart({ id, title: input.title, width, height, desc });
+    const hidden = slots.some((s) => s.hidden);
+    const desc = hidden
+      ? `${input.title}, ${spanOf(slots)}: no month's count is shown (small numbers).`
+      : `${input.title}, ${spanOf(slots)}: no data for any month.`;
+    const message = hidden ? 'Not shown (small numbers)' : undefined;
+    return noDataChart({
+      id,
+      title: input.title,
+      width,
+      height,
+      desc,
+      ...(message ? { message } : {}),
+    });
   }
 
   const head = heading(input.title, width);
