@@ -414,6 +414,18 @@ describe('lantern report: bad input', () => {
     expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
+  it("refuses, even with --replace, to write over a file of the user's in the report's place", () => {
+    const own = join(dir.path, 'own-index');
+    mkdirSync(join(own, 'data'), { recursive: true });
+    writeFileSync(join(own, 'data', 'index.csv'), 'name,notes\nx,y\n');
+    const r = runCli([...base, '--out', own, '--no-pdf', '--replace', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/holds data\/index\.csv, which no earlier Lantern report wrote/u);
+    expect(readFileSync(join(own, 'data', 'index.csv'), 'utf8')).toBe('name,notes\nx,y\n');
+    expect(readdirSync(own).sort()).toEqual(['data']);
+    expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
+  });
+
   it('writes a new or empty folder without --replace', () => {
     const empty = join(dir.path, 'empty');
     mkdirSync(empty);

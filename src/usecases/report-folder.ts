@@ -8,7 +8,8 @@
  * The new report is written whole into a sibling staging folder first. A new or empty folder is
  * then replaced by the staging folder in one rename; into a folder that holds other files, the
  * earlier report's files are moved aside, the new ones moved in, and the earlier ones deleted last,
- * or put back if a move fails.
+ * or put back if a move fails. A file of the user's where the report would write one (their own
+ * data/index.csv, say) is refused, never overwritten.
  */
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
@@ -53,10 +54,13 @@ export async function earlierReportFiles(out: string): Promise<string[]> {
   const found = REPORT_FILES.filter((f) => isFile(join(out, f))).map(String);
   const index = join(out, 'data', 'index.csv');
   if (!isFile(index)) return found;
-  const listed = Papa.parse<Record<string, string>>(await readFile(index, 'utf8'), {
+  const parsed = Papa.parse<Record<string, string>>(await readFile(index, 'utf8'), {
     header: true,
     skipEmptyLines: true,
-  }).data.map((r) => r.file ?? '');
+  });
+  // Only an index Lantern wrote (its header) says which CSVs are the report's.
+  if ((parsed.meta.fields ?? []).join(',') !== 'id,caption,file') return found;
+  const listed = parsed.data.map((r) => r.file ?? '');
   const data = [...new Set(listed)].filter((f) => DATA_NAME.test(f) && f !== 'index.csv');
   return [
     ...found,
@@ -78,6 +82,13 @@ export async function swapInto(staging: string, out: string, files: string[]): P
   }
   const aside = `${staging}-old`;
   const earlier = await earlierReportFiles(out);
+  // A file of the user's where the report would write one is refused, never overwritten.
+  const taken = files.filter((f) => existsSync(join(out, f)) && !earlier.includes(f));
+  if (taken.length > 0)
+    throw new InputError(
+      `--out: ${out} holds ${taken.join(', ')}, which no earlier Lantern report wrote; ` +
+        `move ${taken.length === 1 ? 'it' : 'them'} or give another folder`,
+    );
   const movedAside: string[] = [];
   const movedIn: string[] = [];
   try {
