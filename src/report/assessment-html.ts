@@ -102,7 +102,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
     ]),
     ...prioritySections,
     section('categories', 'Every category', [
-      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first. Rates use the ${esc(String(data.populationYear ?? 'latest'))} population.</p>`,
+      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first${aud === 'public' && data.categories.some((c) => isSmall(c.count)) ? '; those with fewer than 5 last, in alphabetical order, with no rate, change or significance (they would give the count away)' : ''}. Rates use the ${esc(String(data.populationYear ?? 'latest'))} population.</p>`,
       tableHtml(categories),
     ]),
     section('partner', 'Partner data', [
