@@ -350,7 +350,8 @@ describe('lantern report: bad input', () => {
       ],
       [[...base], /--out DIR is required/u],
       [['report', '--area', 'Three Rivers', '--out', join(dir.path, 'x')], /--period is required/u],
-      [[...base, '--out', taken], /exists and is not a Lantern report folder/u],
+      [[...base, '--out', taken], /taken already holds files; give --replace/u],
+      [[...base, '--out', join(taken, 'notes.txt')], /notes\.txt is a file, not a folder/u],
       [
         [...base, '--out', join(dir.path, 'x'), '--inputs', 'no-such.yaml'],
         /no-such\.yaml: no such inputs file/u,
@@ -373,16 +374,102 @@ describe('lantern report: bad input', () => {
     const out = join(dir.path, 'watford');
     expect(runCli([...watford, '--out', out, '--no-save', '--db', db]).code).toBe(0);
     expect(saved()).toBe(before);
-    expect(runCli([...watford, '--out', out, '--db', db]).code).toBe(0);
+    expect(runCli([...watford, '--out', out, '--replace', '--db', db]).code).toBe(0);
     expect(saved()).toBe(before + 1);
   });
 
-  it('replaces an earlier report in the same folder as a whole', () => {
-    const out = join(dir.path, 'again');
-    expect(runCli([...base, '--out', out, '--no-pdf', '--db', db]).code).toBe(0);
-    writeFileSync(join(out, 'data', 'stale.csv'), 'old');
-    expect(runCli([...base, '--out', out, '--no-pdf', '--db', db]).code).toBe(0);
-    expect(existsSync(join(out, 'data', 'stale.csv'))).toBe(false);
+  it("replaces an earlier report only with --replace, and then only the report's own files", () => {
+    // The case of issue 14: a folder holding a file named assessment.html beside the user's own.
+    const out = join(dir.path, 'theirs');
+    mkdirSync(join(out, 'sub'), { recursive: true });
+    writeFileSync(join(out, 'assessment.html'), 'an old report');
+    writeFileSync(join(out, 'keep.txt'), 'mine');
+    writeFileSync(join(out, 'sub', 'thesis.docx'), 'my thesis');
+    const refused = runCli([...base, '--out', out, '--no-pdf', '--db', db]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(
+      /theirs already holds files; give --replace to replace the report there .*or give a new or empty folder/u,
+    );
+    expect(readFileSync(join(out, 'assessment.html'), 'utf8')).toBe('an old report');
+    expect(readdirSync(out).sort()).toEqual(['assessment.html', 'keep.txt', 'sub']);
+
+    const r = runCli([...base, '--out', out, '--no-pdf', '--replace', '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(join(out, 'assessment.html'), 'utf8')).toMatch(/^<!doctype html>/u);
+    expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(out, 'sub', 'thesis.docx'), 'utf8')).toBe('my thesis');
+    expect(existsSync(join(out, 'data', 'index.csv'))).toBe(true);
+
+    // Again over that report: a CSV the earlier report listed and the new one does not write goes;
+    // the user's own CSV in data/ (not in the index) stays.
+    const index = join(out, 'data', 'index.csv');
+    writeFileSync(index, `${readFileSync(index, 'utf8')}fig-p9-trend,Old,fig-p9-trend.csv\n`);
+    writeFileSync(join(out, 'data', 'fig-p9-trend.csv'), 'month,recorded\n');
+    writeFileSync(join(out, 'data', 'mine.csv'), 'a,b\n');
+    expect(runCli([...base, '--out', out, '--no-pdf', '--replace', '--db', db]).code).toBe(0);
+    expect(existsSync(join(out, 'data', 'fig-p9-trend.csv'))).toBe(false);
+    expect(readFileSync(join(out, 'data', 'mine.csv'), 'utf8')).toBe('a,b\n');
+    expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(index, 'utf8')).not.toMatch(/fig-p9-trend/u);
     expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
+  });
+
+  it("refuses, even with --replace, to write over a file of the user's in the report's place", () => {
+    const own = join(dir.path, 'own-index');
+    mkdirSync(join(own, 'data'), { recursive: true });
+    writeFileSync(join(own, 'data', 'index.csv'), 'name,notes\nx,y\n');
+    const r = runCli([...base, '--out', own, '--no-pdf', '--replace', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/holds data\/index\.csv, which no earlier Lantern report wrote/u);
+    expect(readFileSync(join(own, 'data', 'index.csv'), 'utf8')).toBe('name,notes\nx,y\n');
+    expect(readdirSync(own).sort()).toEqual(['data']);
+    expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
+  });
+
+  it('writes a new or empty folder without --replace', () => {
+    const empty = join(dir.path, 'empty');
+    mkdirSync(empty);
+    expect(runCli([...base, '--out', empty, '--no-pdf', '--db', db]).code).toBe(0);
+    expect(existsSync(join(empty, 'assessment.html'))).toBe(true);
+  });
+});
+
+describe('lantern report: CSV files a spreadsheet opens safely', () => {
+  it('writes a cell that starts like a formula as text, and negative numbers as numbers', () => {
+    // A plan whose objective titles would run as formulas in Excel (OWASP's CSV injection).
+    const titles = ['=HYPERLINK("http://example.com","x")', '+1+1', '-2+3', '@SUM(A1)', '\tTab'];
+    let plan = readFileSync('config/police-crime-plan.yaml', 'utf8');
+    let k = 0;
+    plan = plan.replace(/title: .*/gu, (line) =>
+      k < titles.length ? `title: ${JSON.stringify(titles[k++])}` : line,
+    );
+    expect(k).toBe(titles.length);
+    const planFile = join(dir.path, 'formula-plan.yaml');
+    writeFileSync(planFile, plan);
+    const out = join(dir.path, 'formulas');
+    const r = runCli([
+      ...base,
+      '--plan',
+      planFile,
+      '--out',
+      out,
+      '--no-pdf',
+      '--no-save',
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = csv(join(out, 'data/tab-plan-alignment.csv')).data.map((row) => row.objective);
+    for (const t of titles) expect(rows).toContain(`'${t}`);
+    // No cell of any CSV starts with a formula character, except numbers (a fall of 15%).
+    for (const file of readdirSync(join(out, 'data'))) {
+      const parsed = Papa.parse<string[]>(readFileSync(join(out, 'data', file), 'utf8'), {
+        skipEmptyLines: true,
+      });
+      for (const cell of parsed.data.flat())
+        if (/^[=+\-@\t\r]/u.test(cell)) expect(cell, file).toMatch(/^-\d+(\.\d+)?$/u);
+    }
+    const categories = readFileSync(join(out, 'data/tab-categories.csv'), 'utf8');
+    expect(categories).toMatch(/^Anti-social behaviour,\d+,\d+,-\d+(\.\d)?,/mu);
   });
 });

@@ -31,3 +31,39 @@ export function funnelFlag(count: number, limits: FunnelLimits): FunnelFlag {
   if (count < limits.lower95) return 'below';
   return 'within';
 }
+
+/** The limits as rates per 1,000, at one population: what a funnel plot draws its lines through. */
+export interface FunnelLine {
+  population: number;
+  low95: number;
+  high95: number;
+  low998: number;
+  high998: number;
+}
+
+/**
+ * The limits around a rate per 1,000 at `steps + 1` populations from 80% of the smallest to 110% of
+ * the largest given: the funnel's lines, spanning the areas plotted with a margin.
+ */
+export function funnelLines(ratePer1000: number, populations: readonly number[], steps = 40) {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const p of populations) {
+    min = Math.min(min, p);
+    max = Math.max(max, p);
+  }
+  const lo = min * 0.8;
+  const hi = max * 1.1;
+  return Array.from({ length: steps + 1 }, (_, k): FunnelLine => {
+    const population = lo + ((hi - lo) * k) / steps;
+    const l = funnelLimits((ratePer1000 / 1000) * population);
+    const per = (n: number) => (n / population) * 1000;
+    return {
+      population,
+      low95: per(l.lower95),
+      high95: per(l.upper95),
+      low998: per(l.lower998),
+      high998: per(l.upper998),
+    };
+  });
+}

@@ -73,11 +73,11 @@ export function scoreIssue(e: IssueEvidence, config: RiskConfig): Omit<IssueScor
   let harm = e.harm;
   if (e.trend === 'significant rise' && a.significantRise !== 0) {
     likelihood += a.significantRise;
-    adjustments.push(`likelihood ${signed(a.significantRise)} for a significant rise`);
+    adjustments.push(`likelihood ${signed(a.significantRise)} ${ADJUSTMENT_WORDS.rise}`);
   }
   if (e.trend === 'significant fall' && a.significantFall !== 0) {
     likelihood += a.significantFall;
-    adjustments.push(`likelihood ${signed(a.significantFall)} for a significant fall`);
+    adjustments.push(`likelihood ${signed(a.significantFall)} ${ADJUSTMENT_WORDS.fall}`);
   }
   if (e.reportingRate !== null && e.reportingRate < a.lowReportingRate && a.hiddenFigureHarm) {
     harm += a.hiddenFigureHarm;
@@ -88,7 +88,7 @@ export function scoreIssue(e: IssueEvidence, config: RiskConfig): Omit<IssueScor
   if (e.concernShare !== null && e.concernShare >= a.highConcernShare && a.concernHarm) {
     harm += a.concernHarm;
     adjustments.push(
-      `harm ${signed(a.concernHarm)}: ${Math.round(e.concernShare * 100)}% of residents concerned`,
+      `harm ${signed(a.concernHarm)}: ${Math.round(e.concernShare * 100)}% ${ADJUSTMENT_WORDS.concern}`,
     );
   }
   if (e.vulnerability != null && e.vulnerability >= a.vulnerableFrom && a.vulnerabilityHarm) {
@@ -115,6 +115,20 @@ export function scoreIssue(e: IssueEvidence, config: RiskConfig): Omit<IssueScor
 }
 
 const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+
+/** The words that end the adjustments a report may need to reword (report/public-data.ts). */
+const ADJUSTMENT_WORDS = {
+  rise: 'for a significant rise',
+  fall: 'for a significant fall',
+  concern: 'of residents concerned',
+} as const;
+
+/** Which evidence an adjustment (as scoreIssue words it) rests on: a trend, public concern, or other. */
+export function adjustmentKind(adjustment: string): 'trend' | 'concern' | 'other' {
+  if (adjustment.endsWith(ADJUSTMENT_WORDS.rise) || adjustment.endsWith(ADJUSTMENT_WORDS.fall))
+    return 'trend';
+  return adjustment.endsWith(ADJUSTMENT_WORDS.concern) ? 'concern' : 'other';
+}
 
 /** Scores and ranks issues: by priority, then risk, then key (deterministic). */
 export function rankIssues(evidence: readonly IssueEvidence[], config: RiskConfig): IssueScore[] {

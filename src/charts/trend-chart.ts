@@ -3,7 +3,9 @@
  * given. A month outside its band is marked with a triangle pointing the way it went (up above,
  * down below) as well as a colour, and its count is labelled when there is room. A month with no
  * count (null, or absent between the first and last month given) is a gap in the line and a grey
- * column, and the alt text names it: a missing month is unknown, not zero.
+ * column, and the alt text names it: a missing month is unknown, not zero. A month whose count is
+ * held but not shown (`hidden`: a public report's small numbers) is a gap too, in an outlined
+ * column, named apart from months with no data.
  */
 import { max, min } from 'd3-array';
 import { axisCaption, categoryAxis, valueAxis, zeroBasedTicks } from './axis.js';
@@ -23,6 +25,8 @@ export interface TrendMonth {
   count: number | null;
   expectedLow?: number | null;
   expectedHigh?: number | null;
+  /** The count is held but not shown (disclosure control): a gap, named as such. */
+  hidden?: boolean;
 }
 
 export interface TrendChartInput {
@@ -40,6 +44,7 @@ type Position = 'above' | 'below' | 'within' | 'no-range';
 interface Slot {
   index: number;
   count: number | null;
+  hidden: boolean;
   band: { low: number; high: number } | null;
   position: Position;
 }
@@ -60,13 +65,14 @@ function toSlots(months: readonly TrendMonth[]): Slot[] {
   const slots: Slot[] = [];
   for (let index = first; index <= last; index++) {
     const m = byIndex.get(index);
-    const count = m?.count ?? null;
+    const hidden = m?.hidden === true;
+    const count = hidden ? null : (m?.count ?? null);
     const band = bandOf(m);
     let position: Position = 'no-range';
     if (count !== null && band !== null) {
       position = count > band.high ? 'above' : count < band.low ? 'below' : 'within';
     }
-    slots.push({ index, count, band, position });
+    slots.push({ index, count, hidden, band, position });
   }
   return slots;
 }
@@ -95,6 +101,9 @@ function runs(slots: readonly Slot[], test: (s: Slot) => boolean): Slot[][] {
   if (current.length > 0) out.push(current);
   return out;
 }
+
+/** A month held but not shown: an outlined column, told apart from the grey of no data. */
+const HIDDEN_OUTLINE = { stroke: INK.muted, 'stroke-width': 1, 'stroke-dasharray': '3 2' };
 
 const MARKER: Record<Position, { shape: MarkerShape; fill: string }> = {
   above: { shape: 'triangle-up', fill: ROLE.above },
@@ -166,14 +175,18 @@ function describe(title: string, slots: readonly Slot[], unit: string): string {
       sentence += `, highest in ${at(max)} and lowest in ${at(min)}`;
     }
   }
-  const gaps = runs(slots, (s) => s.count === null).map((run) => {
-    const a = run[0]?.index ?? 0;
-    const b = run[run.length - 1]?.index ?? 0;
-    return a === b ? monthLong(a) : `${monthLong(a)} to ${monthLong(b)}`;
-  });
+  const named = (test: (s: Slot) => boolean) =>
+    runs(slots, test).map((run) => {
+      const a = run[0]?.index ?? 0;
+      const b = run[run.length - 1]?.index ?? 0;
+      return a === b ? monthLong(a) : `${monthLong(a)} to ${monthLong(b)}`;
+    });
+  const gaps = named((s) => s.count === null && !s.hidden);
+  const hidden = named((s) => s.hidden);
   const missing =
     gaps.length > 0 ? ` No data for ${listJoin(gaps)}: the line has a gap there.` : '';
-  return `${sentence}.${missing}`;
+  const withheld = hidden.length > 0 ? ` Not shown for ${listJoin(hidden)} (small numbers).` : '';
+  return `${sentence}.${missing}${withheld}`;
 }
 
 export function trendChart(input: TrendChartInput): string {
@@ -185,8 +198,19 @@ export function trendChart(input: TrendChartInput): string {
   }
   const slots = toSlots(input.months);
   if (slots.every((s) => s.count === null)) {
-    const desc = `${input.title}, ${spanOf(slots)}: no data for any month.`;
-    return noDataChart({ id, title: input.title, width, height, desc });
+    const hidden = slots.some((s) => s.hidden);
+    const desc = hidden
+      ? `${input.title}, ${spanOf(slots)}: no month's count is shown (small numbers).`
+      : `${input.title}, ${spanOf(slots)}: no data for any month.`;
+    const message = hidden ? 'Not shown (small numbers)' : undefined;
+    return noDataChart({
+      id,
+      title: input.title,
+      width,
+      height,
+      desc,
+      ...(message ? { message } : {}),
+    });
   }
 
   const head = heading(input.title, width);
@@ -227,11 +251,18 @@ export function trendChart(input: TrendChartInput): string {
       });
     }
   }
-  if (slots.some((s) => s.count === null)) {
+  if (slots.some((s) => s.count === null && !s.hidden)) {
     items.push({
       symbol: swatchSymbol(INK.missing, { stroke: 'none' }),
       symbolWidth: 16,
       label: 'No data',
+    });
+  }
+  if (slots.some((s) => s.hidden)) {
+    items.push({
+      symbol: swatchSymbol(INK.background, HIDDEN_OUTLINE),
+      symbolWidth: 16,
+      label: 'Not shown (small numbers)',
     });
   }
   const legendHeight = legend(items, left, 0, right - left).height;
@@ -241,16 +272,24 @@ export function trendChart(input: TrendChartInput): string {
   const x = (i: number) => left + (i + 0.5) * step;
   const y = (v: number) => bottom - (v / ticks.max) * (bottom - top);
 
-  const missing = runs(slots, (s) => s.count === null).map((run) => {
+  const gap = (run: Slot[], attrs: Record<string, string | number>) => {
     const i = slots.indexOf(run[0] as Slot);
     return el('rect', {
       x: x(i) - step / 2,
       y: top,
       width: step * run.length,
       height: bottom - top,
-      fill: INK.missing,
+      ...attrs,
     });
-  });
+  };
+  const missing = [
+    ...runs(slots, (s) => s.count === null && !s.hidden).map((run) =>
+      gap(run, { fill: INK.missing }),
+    ),
+    ...runs(slots, (s) => s.hidden).map((run) =>
+      gap(run, { fill: INK.background, ...HIDDEN_OUTLINE }),
+    ),
+  ];
 
   const bands = runs(slots, (s) => s.band !== null).map((run) => {
     const i0 = slots.indexOf(run[0] as Slot);

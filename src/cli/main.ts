@@ -65,8 +65,10 @@ Commands:
   report --area A --period P --out DIR  the strategic assessment (HTML, PDF with Chromium) and its
          [--audience partner|public]  infographic (SVG, PNG, A4 and 1080 × 1350), data/ with a CSV
          [--inputs F] [--settings F]  per chart and table; public: counts 1–4 as "fewer than 5",
-         [--no-pdf] [--no-save]       partner-only datasets left out; the assessment is saved
-                                 as assess saves it, unless --no-save
+         [--no-pdf] [--no-save]       no small count recoverable, partner-only data left out;
+         [--replace]                  the assessment is saved as assess saves it, unless
+                                 --no-save; a folder holding files needs --replace, which
+                                 replaces only an earlier report's own files
   hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
         [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
@@ -144,6 +146,7 @@ const OPTIONS = {
   settings: { type: 'string' },
   'no-pdf': { type: 'boolean', default: false },
   repair: { type: 'boolean', default: false },
+  replace: { type: 'boolean', default: false },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -305,6 +308,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           settings: values.settings,
           pdf: !values['no-pdf'],
           save: !values['no-save'],
+          replace: values.replace,
         });
       case 'hidden-figure':
         return await (

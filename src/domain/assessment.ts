@@ -11,6 +11,10 @@ import type { Period } from './month.js';
 
 export type IssueSource = 'police.uk' | 'partner' | 'inputs';
 
+/** The assessment's note on where public concern comes from (a public report rewords it). */
+export const CONCERN_NOTE =
+  'Public concern comes from the inputs file, else from the community-concern survey where an issue matches.';
+
 export interface IssueFigures {
   recorded: number;
   previous: number | null;
@@ -29,6 +33,8 @@ export interface IssueFigures {
   concernShare: number | null;
   /** The survey the concern share comes from is synthetic demonstration data. */
   concernSynthetic: boolean;
+  /** The partner dataset the concern share comes from (null: from the inputs file, or none). */
+  concernDataset?: string | null;
   /** Organisational position: scored in the inputs file (by whom, when, why), or neutral. */
   position: { score: number; scoredBy: string | null };
   vulnerability: { score: number; scoredBy: string } | null;

@@ -8,7 +8,7 @@
  * each figure on one page. Pure: data in, a string out.
  */
 import { escapeXml as esc } from '../charts/index.js';
-import { changeShown, isSmall, showChange, showCount } from './disclosure.js';
+import { figureChangeShown, isSmall, showChange, showCount, showFigure } from './disclosure.js';
 import { periodInWords } from './infographic-text.js';
 import type { Figure, PriorityEvidence, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
@@ -68,7 +68,10 @@ export function renderAssessment(data: ReportData): RenderedReport {
       tile('All crime (excluding ASB)', data.totals.crime, aud, earlier),
       tile('Anti-social behaviour', data.totals.asb, aud, earlier),
       `</div>`,
-      `<p>${esc(data.area.name)} recorded ${esc(showCount(data.totals.crime.count, aud))} crimes and ${esc(showCount(data.totals.asb.count, aud))} incidents of anti-social behaviour from ${esc(periodInWords(data.period))}${data.comparisonPeriod ? `, against ${esc(showCount(data.totals.crime.previous, aud))} crimes and ${esc(showCount(data.totals.asb.previous, aud))} ASB incidents in ${esc(earlier)}` : ''}.</p>`,
+      `<p>${esc(data.area.name)} recorded ${esc(showFigure(data.totals.crime, 'count', aud))} crimes and ${esc(showFigure(data.totals.asb, 'count', aud))} incidents of anti-social behaviour from ${esc(periodInWords(data.period))}${data.comparisonPeriod ? `, against ${esc(showFigure(data.totals.crime, 'previous', aud))} crimes and ${esc(showFigure(data.totals.asb, 'previous', aud))} ASB incidents in ${esc(earlier)}` : ''}.</p>`,
+      data.totals.crime.countRange || data.totals.crime.previousRange
+        ? `<p class="note">All crime is given as a range in this public version: it is the sum of the categories, some of which had fewer than 5, and the exact total would give them away.</p>`
+        : '',
       high.length > 0
         ? `<p>The risk matrix ranks ${high.length} issue${high.length === 1 ? '' : 's'} as High priority:</p><ol class="priorities">${high
             .map(
@@ -99,7 +102,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
     ]),
     ...prioritySections,
     section('categories', 'Every category', [
-      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first. Rates use the ${esc(String(data.populationYear ?? 'latest'))} population.</p>`,
+      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first${aud === 'public' && data.categories.some((c) => isSmall(c.count)) ? '; those with fewer than 5 last, in alphabetical order, with no rate, change or significance (they would give the count away)' : ''}. Rates use the ${esc(String(data.populationYear ?? 'latest'))} population.</p>`,
       tableHtml(categories),
     ]),
     section('partner', 'Partner data', [
@@ -176,7 +179,7 @@ function prioritySection(
   }
   if (p.comparison?.flag)
     parts.push(
-      `<p>Against the ${esc(p.comparison.group)}, ${esc(data.area.name)} is ${p.comparison.flag === 'within' ? 'within the 95% limits: its rate is in line with the others' : `${p.comparison.flag} the 95% limits`}.</p>`,
+      `<p>Against the ${esc(p.comparison.group)}${p.comparison.rateOf === 'areas shown' ? ' shown' : ''}, ${esc(data.area.name)} is ${p.comparison.flag === 'within' ? 'within the 95% limits: its rate is in line with the others' : `${p.comparison.flag} the 95% limits`}.</p>`,
     );
   if (p.hotspot && p.hotspot.top.length > 0)
     parts.push(
@@ -213,7 +216,7 @@ function section(id: string, heading: string, parts: string[], cls = ''): string
 }
 
 function tile(label: string, f: Figure, aud: ReportData['audience'], earlier: string): string {
-  const shown = f.changePct !== null && changeShown(f.count, f.previous, aud);
+  const shown = figureChangeShown(f, aud);
   const dir = !shown
     ? ''
     : (f.changePct ?? 0) > 0
@@ -224,7 +227,7 @@ function tile(label: string, f: Figure, aud: ReportData['audience'], earlier: st
   return [
     `<div class="tile">`,
     `<p class="tile-label">${esc(label)}</p>`,
-    `<p class="tile-value">${esc(showCount(f.count, aud))}</p>`,
+    `<p class="tile-value">${esc(showFigure(f, 'count', aud))}</p>`,
     `<p class="tile-change ${dir}">${
       shown
         ? `${esc(showChange(f.changePct, f.count, f.previous, aud))} against ${esc(earlier)} — ${f.significant ? 'a significant change' : 'could be chance'}`

@@ -1,15 +1,19 @@
 /**
- * Statistical disclosure control for the public version of a report: any count from 1 to 4 is
- * shown as "fewer than 5", and a change is not given when either count it compares is that small
- * (the change and one count would give the other away). Zero is shown: an absence identifies no
- * one. The partner audience sees every number.
+ * Statistical disclosure control for the public version of a report, cell by cell: any count from
+ * 1 to 4 is shown as "fewer than 5", and a change is not given when either count it compares is
+ * that small (the change and one count would give the other away). Zero is shown: an absence
+ * identifies no one. The partner audience sees every number. What else the public version holds
+ * back so that no suppressed count can be worked out from the rest (totals, orders, reference
+ * lines, rates) is in report/public-data.ts.
  */
 import type { RationaleWords } from '../analysis/issue-rationale.js';
 import { formatNumber } from '../charts/text.js';
-import type { Audience } from './report-data.js';
+import type { Audience, Figure } from './report-data.js';
 
 export const SMALL_NUMBER_LIMIT = 5;
 export const SUPPRESSED = 'fewer than 5';
+/** A count held back although it is not small, because it would give a small one away. */
+export const WITHHELD = 'not shown';
 
 export const isSmall = (n: number | null | undefined): boolean =>
   n != null && n > 0 && n < SMALL_NUMBER_LIMIT;
@@ -25,6 +29,27 @@ export function showCount(n: number | null | undefined, audience: Audience): str
 export function csvCount(n: number | null | undefined, audience: Audience): string | number {
   if (n == null) return '';
   return audience === 'public' && isSmall(n) ? SUPPRESSED : n;
+}
+
+/** A total shown as the range its shown parts allow: "2,344 to 2,356". */
+export function showRange([low, high]: readonly [number, number]): string {
+  return `${formatNumber(low)} to ${formatNumber(high)}`;
+}
+
+/** A figure's count (or previous count) as shown: a range where the public version gives one. */
+export function showFigure(f: Figure, which: 'count' | 'previous', audience: Audience): string {
+  const range = which === 'count' ? f.countRange : f.previousRange;
+  return range ? showRange(range) : showCount(which === 'count' ? f.count : f.previous, audience);
+}
+
+/** Whether a figure's change may be shown: never beside a small count or a total given as a range. */
+export function figureChangeShown(f: Figure, audience: Audience): boolean {
+  return (
+    f.changePct !== null &&
+    !f.countRange &&
+    !f.previousRange &&
+    changeShown(f.count, f.previous, audience)
+  );
 }
 
 /** Whether a change between two counts may be shown to this audience. */

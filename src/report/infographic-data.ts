@@ -4,27 +4,31 @@
  * the first priority's hotspot map, one hidden-figure sentence, the contacts. Pure.
  */
 import type { InfographicData } from './infographic.js';
-import type { ReportData } from './report-data.js';
+import { changeShown } from './disclosure.js';
+import type { Figure, ReportData } from './report-data.js';
 
 export function infographicData(data: ReportData): InfographicData {
   const a = data.assessment;
-  const figure = (f: {
-    count: number;
-    previous: number | null;
-    changePct: number | null;
-    significant: boolean;
-  }) => ({
+  const figure = (f: Figure) => ({
     count: f.count,
     previous: f.previous,
     changePct: f.changePct,
     significant: f.significant,
+    countRange: f.countRange ?? null,
+    previousRange: f.previousRange ?? null,
   });
   const highPolice = data.priorities
     .filter((p) => p.source === 'police.uk')
     .map((p) => data.categories.find((c) => c.key === p.key))
     .filter((c): c is NonNullable<typeof c> => c !== undefined);
   const changes = data.categories
-    .filter((c) => c.significant && c.changePct !== null && !highPolice.includes(c))
+    .filter(
+      (c) =>
+        c.significant &&
+        c.changePct !== null &&
+        changeShown(c.count, c.previous, data.audience) &&
+        !highPolice.includes(c),
+    )
     .sort(
       (x, y) =>
         Math.abs(y.changePct ?? 0) * Math.sqrt(y.count) -

@@ -25,6 +25,7 @@ import {
   changeText,
   changeWords,
   countText,
+  figureText,
   wrapText,
   type Audience,
 } from './infographic-text.js';
@@ -72,7 +73,7 @@ export function changeFitsOneLine(t: TileInput, w: number, audience: Audience, m
 
 /** The number's size beside the change, or null when the change goes under the number. */
 function inlineLayout(t: TileInput, inner: number, audience: Audience, m: Metrics) {
-  const count = countText(t.figure.count, audience);
+  const count = figureText(t.figure, 'count', audience);
   const size = fitSize(count, inner * 0.55, m.big);
   const blockW = inner - textWidth(count, size, true) - m.body * 1.4;
   return size >= m.big * 0.8 && blockW >= m.body * 8 ? { size, blockW } : null;
@@ -99,7 +100,7 @@ export function tile(
   parts.push(sub.markup);
   top += sub.height + m.big * 0.3;
 
-  const count = countText(t.figure.count, audience);
+  const count = figureText(t.figure, 'count', audience);
   const inline = inlineLayout(t, inner, audience, m);
   if (inline !== null) {
     // The change beside the number, centred on it.
@@ -126,7 +127,7 @@ export function tile(
     top += change.height + m.big * 0.3;
   }
 
-  const previous = `In ${t.comparedWith}: ${countText(t.figure.previous, audience)}`;
+  const previous = `In ${t.comparedWith}: ${figureText(t.figure, 'previous', audience)}`;
   const prev = wrapped(left, top, previous, inner, muted, m, m.lines.label);
   parts.push(prev.markup);
   top += prev.height + m.pad;

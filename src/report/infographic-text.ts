@@ -24,6 +24,9 @@ export interface FigureLike {
   previous: number | null;
   changePct: number | null;
   significant: boolean;
+  /** A public total given as a range (report/public-data.ts): shown as such, with no change. */
+  countRange?: readonly [number, number] | null;
+  previousRange?: readonly [number, number] | null;
 }
 
 export const SMALL_COUNT = SUPPRESSED;
@@ -41,13 +44,23 @@ export function countText(n: number | null, audience: Audience): string {
   return formatValue(n);
 }
 
+/** A figure's count or previous count: "2,344–2,356" where the public page gives a range. */
+export function figureText(f: FigureLike, which: 'count' | 'previous', audience: Audience): string {
+  const range = which === 'count' ? f.countRange : f.previousRange;
+  if (range) return `${formatValue(range[0])}–${formatValue(range[1])}`;
+  return countText(which === 'count' ? f.count : f.previous, audience);
+}
+
 /**
  * Whether the change may be shown: there is one, and the disclosure rules allow it (on a public
- * page neither count is 1–4: a percentage and one count would give the other away).
+ * page neither count is 1–4: a percentage and one count would give the other away; nor is either
+ * a total given as a range).
  */
 export function changeShown(f: FigureLike, audience: Audience): boolean {
   return (
     f.changePct !== null &&
+    !f.countRange &&
+    !f.previousRange &&
     Number.isFinite(f.changePct) &&
     f.count !== null &&
     changeMayBeShown(f.count, f.previous, audience)

@@ -19,6 +19,7 @@ import {
   changeShown,
   changeWords,
   countText,
+  figureText,
   periodInWords,
   yearEarlier,
   type Audience,
@@ -29,6 +30,9 @@ export interface InfographicFigure {
   previous: number | null;
   changePct: number | null;
   significant: boolean;
+  /** A public total given as a range, with no change (report/public-data.ts). */
+  countRange?: [number, number] | null;
+  previousRange?: [number, number] | null;
 }
 
 export interface InfographicData {
@@ -81,9 +85,9 @@ function description(data: InfographicData, period: string, compared: string): s
     .map((t) => `${t.label}: ${countText(t.count, a)}, ${changeInWords(t, a)}`);
   return [
     `Community safety in ${data.area}, ${period}.`,
-    `Police-recorded crime excluding anti-social behaviour: ${countText(crime.count, a)}, ` +
+    `Police-recorded crime excluding anti-social behaviour: ${figureText(crime, 'count', a)}, ` +
       `${changeInWords(crime, a)}${changeShown(crime, a) ? ` compared with ${compared}` : ''}.`,
-    `Anti-social behaviour: ${countText(asb.count, a)}, ${changeInWords(asb, a)}.`,
+    `Anti-social behaviour: ${figureText(asb, 'count', a)}, ${changeInWords(asb, a)}.`,
     priorities.length > 0 ? `Top priorities: ${listJoin(priorities)}.` : '',
     trends.length > 0 ? `Key trends: ${trends.join('; ')}.` : '',
   ]

@@ -16,6 +16,12 @@ export interface Figure {
   changePct: number | null;
   pValue: number | null;
   significant: boolean;
+  /**
+   * Public version: a total with suppressed parts is shown as the range its shown parts allow
+   * (report/public-data.ts), never as the exact count, which would give the small parts back.
+   */
+  countRange?: [number, number] | null;
+  previousRange?: [number, number] | null;
 }
 
 export interface CategoryRow extends Figure {
@@ -39,12 +45,22 @@ export interface PriorityEvidence {
   source: 'police.uk' | 'partner' | 'inputs';
   synthetic: boolean;
   rationale: string;
-  /** Monthly counts over the history held, with the range expected from the seasonal model. */
-  trend: { months: TrendMonth[]; method: string | null; exceptions: Month[] } | null;
+  /**
+   * Monthly counts over the history held, with the range expected from the seasonal model. A month
+   * `hidden` is held but not shown (public version); `notes` say what the public version leaves out.
+   */
+  trend: {
+    months: TrendMonth[];
+    method: string | null;
+    exceptions: Month[];
+    notes: string[];
+  } | null;
   /** The districts of the force compared (funnel plot). */
   comparison: {
     group: string;
+    /** The overall rate the limits are drawn around: of every area, or (public) of those shown. */
     rate: number;
+    rateOf: 'every area' | 'areas shown';
     areas: FunnelArea[];
     limits: FunnelLimit[];
     flag: 'above' | 'within' | 'below' | null;

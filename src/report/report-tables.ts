@@ -11,7 +11,7 @@ import {
   type FunnelArea,
   type TrendMonth,
 } from '../charts/index.js';
-import { cellsShown, csvCount, isSmall } from './disclosure.js';
+import { cellsShown, csvCount, isSmall, WITHHELD } from './disclosure.js';
 import type { Audience, PriorityEvidence, ReportData } from './report-data.js';
 
 export type Cell = string | number | null;
@@ -207,16 +207,19 @@ export function trendFigure(
 ): ReportFigure | null {
   if (!p.trend) return null;
   const id = `fig-p${index}-trend`;
-  const months: TrendMonth[] = p.trend.months.map((m) => ({
-    ...m,
-    count: aud === 'public' && isSmall(m.count) ? null : m.count,
-  }));
-  const hidden = aud === 'public' && p.trend.months.some((m) => isSmall(m.count));
+  const small = (m: TrendMonth) => aud === 'public' && isSmall(m.count);
+  const months: TrendMonth[] = p.trend.months.map((m) =>
+    small(m) ? { ...m, count: null, hidden: true } : m,
+  );
   return {
     id,
-    caption:
-      `${p.label}: recorded each month, with the range the seasonal model expects (99.8%, each month fitted without itself).` +
-      (hidden ? ' Months with fewer than 5 are not plotted (public version).' : ''),
+    caption: [
+      `${p.label}: recorded each month, with the range the seasonal model expects (99.8%, each month fitted without itself).`,
+      ...(p.trend.months.some(small)
+        ? ['Months with fewer than 5 are not plotted (public version).']
+        : []),
+      ...p.trend.notes,
+    ].join(' '),
     svg: trendChart({ id, title: `${p.label} by month`, months }),
     table: {
       id,
@@ -224,7 +227,7 @@ export function trendFigure(
       columns: ['month', 'recorded', 'expected low (99.8%)', 'expected high (99.8%)'],
       rows: p.trend.months.map((m) => [
         m.month,
-        csvCount(m.count, aud),
+        m.hidden === true ? WITHHELD : csvCount(m.count, aud),
         m.expectedLow ?? null,
         m.expectedHigh ?? null,
       ]),
@@ -242,9 +245,13 @@ export function funnelFigure(
   if (!c) return null;
   const id = `fig-p${index}-funnel`;
   const areas: FunnelArea[] = c.areas.filter((a) => aud === 'partner' || !isSmall(a.count));
+  const left = c.areas.length - areas.length;
   return {
     id,
-    caption: `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${c.rate.toFixed(2)} per 1,000).`,
+    caption:
+      c.rateOf === 'areas shown'
+        ? `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${c.rate.toFixed(2)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate, which would otherwise give their counts away.`
+        : `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${c.rate.toFixed(2)} per 1,000).`,
     svg: funnelPlot({
       id,
       title: `${p.label}: ${c.group} compared`,

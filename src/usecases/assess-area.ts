@@ -185,6 +185,7 @@ export async function areaEvidence(
         reportingRate,
         concernShare: c?.share ?? null,
         concernSynthetic: c?.synthetic ?? false,
+        concernDataset: c && !given?.concern ? 'community-concern' : null,
         position: given?.position
           ? { score: given.position.score, scoredBy: scorer(given.position) }
           : { score: mid, scoredBy: null },

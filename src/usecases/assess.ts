@@ -21,14 +21,15 @@ import { loadReportingRates } from '../config/reporting-rates.js';
 import { loadRiskMatrix } from '../config/risk-matrix.js';
 import { loadTacticalOptions, type TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
-import type {
-  AssessedIssue,
-  Assessment,
-  CountyIssue,
-  IssueDetail,
-  ProposedOption,
-  SavedAssessmentRecord,
-  SavedAssessmentSummary,
+import {
+  CONCERN_NOTE,
+  type AssessedIssue,
+  type Assessment,
+  type CountyIssue,
+  type IssueDetail,
+  type ProposedOption,
+  type SavedAssessmentRecord,
+  type SavedAssessmentSummary,
 } from '../domain/assessment.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -346,7 +347,7 @@ function notes(
     inputs
       ? `Manual scores from ${inputs.path} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
       : 'Organisational position is neutral (the middle of the scale) for every issue: no inputs file (--inputs) scores it.',
-    'Public concern comes from the inputs file, else from the community-concern survey where an issue matches.',
+    CONCERN_NOTE,
     'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
     area.type === 'force'
       ? `Likelihood for ${area.name} is volume alone: Lantern holds no area above the force to compare its rates with.`

@@ -5,16 +5,15 @@
  * data/ with a CSV for every chart and table (data/index.csv lists them).
  *
  * Nothing is half-written: everything is made in a sibling folder first, and only when all of it
- * is there does that folder take the place of the output folder.
+ * is there does it take its place (usecases/report-folder.ts). A folder that already holds files
+ * is refused unless `replace` is given, and then only an earlier report's own files are replaced.
  */
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 
 import Papa from 'papaparse';
 
 import type { Scope } from '../domain/scope.js';
-import { InputError } from '../errors.js';
 import { CHROMIUM_HINT, findChromium, htmlToPdf, launchChromium } from '../render/chromium.js';
 import { svgToPng } from '../render/svg-png.js';
 import { renderAssessment } from '../report/assessment-html.js';
@@ -23,9 +22,12 @@ import { infographicData } from '../report/infographic-data.js';
 import type { ReportTable } from '../report/report-tables.js';
 import type { Db } from '../store/db.js';
 import { reportData, type ReportRequest } from './report-data.js';
+import { checkOutFolder, stagingFolder, swapInto } from './report-folder.js';
 
 export interface BuildReportRequest extends ReportRequest {
   out: string;
+  /** Replace the report in a folder that already holds files (only the report's own files). */
+  replace?: boolean;
   /** Make the PDF when Chromium is installed (default true). */
   pdf?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -47,17 +49,14 @@ export async function buildReport(
   request: BuildReportRequest,
 ): Promise<BuiltReport> {
   const out = resolve(request.out);
-  if (existsSync(out) && !existsSync(join(out, 'assessment.html')) && !(await isEmptyDir(out)))
-    throw new InputError(
-      `--out: ${request.out} exists and is not a Lantern report folder; give a new or empty folder`,
-    );
+  await checkOutFolder(request.out, out, request.replace === true);
   const data = await reportData(db, scope, request);
   const rendered = renderAssessment(data);
   const info = infographicData(data);
   const a4 = infographicSvg(info, 'a4');
   const social = infographicSvg(info, 'social');
 
-  const staging = join(dirname(out), `.${basename(out)}.partial-${process.pid}`);
+  const staging = stagingFolder(out);
   await rm(staging, { recursive: true, force: true });
   await mkdir(join(staging, 'data'), { recursive: true });
   const files: string[] = [];
@@ -76,13 +75,10 @@ export async function buildReport(
     for (const t of tables) await put(`data/${t.id}.csv`, toCsv(t));
     await put(
       'data/index.csv',
-      Papa.unparse(
-        {
-          fields: ['id', 'caption', 'file'],
-          data: tables.map((t) => [t.id, t.caption, `${t.id}.csv`]),
-        },
-        { newline: '\n' },
-      ) + '\n',
+      csvText(
+        ['id', 'caption', 'file'],
+        tables.map((t) => [t.id, t.caption, `${t.id}.csv`]),
+      ),
     );
     if (request.pdf !== false) {
       const chromium = findChromium(request.env);
@@ -102,7 +98,7 @@ export async function buildReport(
         pdf = { written: true, reason: null };
       }
     }
-    await swapInto(staging, out);
+    await swapInto(staging, out, files);
   } catch (error) {
     await rm(staging, { recursive: true, force: true });
     throw error;
@@ -125,33 +121,27 @@ export async function buildReport(
   };
 }
 
-/** The staged folder takes the output's place; an older report there is removed after. */
-async function swapInto(staging: string, out: string): Promise<void> {
-  const old = `${staging}-old`;
-  if (existsSync(out)) await rename(out, old);
-  try {
-    await rename(staging, out);
-  } catch (error) {
-    if (existsSync(old)) await rename(old, out);
-    throw error;
-  }
-  await rm(old, { recursive: true, force: true });
-}
-
-async function isEmptyDir(path: string): Promise<boolean> {
-  return (await readdir(path).catch(() => ['?'])).length === 0;
-}
-
 function uniqueTables(tables: readonly ReportTable[]): ReportTable[] {
   const seen = new Set<string>();
   return tables.filter((t) => (seen.has(t.id) ? false : (seen.add(t.id), true)));
 }
 
 export function toCsv(t: ReportTable): string {
+  return csvText(
+    t.columns,
+    t.rows.map((r) => r.map((v) => v ?? '')),
+  );
+}
+
+/**
+ * A cell a spreadsheet would read as a formula (OWASP's list: = + - @, tab, carriage return) is
+ * written with a leading single quote, so it opens as text. Numbers are written as numbers, so a
+ * negative change stays a number.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/u;
+
+function csvText(fields: string[], rows: (string | number)[][]): string {
   return (
-    Papa.unparse(
-      { fields: t.columns, data: t.rows.map((r) => r.map((v) => v ?? '')) },
-      { newline: '\n' },
-    ) + '\n'
+    Papa.unparse({ fields, data: rows }, { newline: '\n', escapeFormulae: FORMULA_START }) + '\n'
   );
 }

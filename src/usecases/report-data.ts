@@ -5,13 +5,13 @@
  * (`compare`), its Gi* hotspots (`hotspots`) and its hidden figure (`hidden-figure`). So every
  * figure in the report equals what the matching command prints.
  *
- * The public audience gets only datasets whose sensitivity is public; the renderers then show any
- * count from 1 to 4 as "fewer than 5" (report/disclosure.ts).
+ * The public audience gets only datasets whose sensitivity is public (report/audience.ts), and its
+ * data go through report/public-data.ts, so that no count from 1 to 4 can be worked out from what
+ * is published; the renderers then show each such count as "fewer than 5" (report/disclosure.ts).
  */
-import { max, min } from 'd3-array';
 import { compareAcross } from '../analysis/area-comparison.js';
 import { exceptionsReport } from '../analysis/exception-report.js';
-import { funnelLimits } from '../analysis/funnel.js';
+import { funnelLines } from '../analysis/funnel.js';
 import { poissonQuantile } from '../analysis/poisson.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import { loadReportSettings } from '../config/report-settings.js';
@@ -21,7 +21,7 @@ import { ALL_CRIME, ASB, isCategoryChoice, policeMeasure } from '../domain/categ
 import { findDataset } from '../domain/datasets.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
-import { cellsShown, isSmall } from '../report/disclosure.js';
+import { publicReportData } from '../report/public-data.js';
 import { monthFromIndex, monthIndex, monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { toBng } from '../geo/bng.js';
@@ -150,10 +150,7 @@ export async function reportData(
       rationale: issue.rationale,
       trend,
       comparison,
-      hotspot:
-        issue.source === 'inputs'
-          ? null
-          : await hotspotOf(db, scope, area, issue, period, audience),
+      hotspot: issue.source === 'inputs' ? null : await hotspotOf(db, scope, area, issue, period),
       hiddenFigure:
         row?.figure && row.rate
           ? {
@@ -170,7 +167,7 @@ export async function reportData(
   }
 
   const observed = new Set(local.observed);
-  return {
+  const data: ReportData = {
     audience,
     area,
     force,
@@ -189,6 +186,7 @@ export async function reportData(
     contacts: settings.contacts,
     caveats: caveats(audience, population?.year ?? null, withheld.length > 0, shown),
   };
+  return audience === 'public' ? publicReportData(data) : data;
 }
 
 /** An assessed issue's count and change (significance after Holm's adjustment). */
@@ -252,6 +250,7 @@ function trendOf(
   if (months.length === 0) return null;
   return {
     method: report.method,
+    notes: [],
     exceptions: report.exceptions.filter((m) => m >= from && m <= period.to),
     months: months.map((m) => ({
       month: m.month,
@@ -273,24 +272,14 @@ function comparisonOf(
   const rate = c.reference.rate;
   const areas = c.areas.filter((a) => a.population !== null && a.population > 0);
   if (c.basis === 'none' || rate === null || areas.length < 2) return null;
-  const pops = areas.map((a) => a.population as number);
-  const lo = (min(pops) as number) * 0.8;
-  const hi = (max(pops) as number) * 1.1;
-  const limits = Array.from({ length: 41 }, (_, k) => {
-    const population = lo + ((hi - lo) * k) / 40;
-    const l = funnelLimits((rate / 1000) * population);
-    const per = (n: number) => (n / population) * 1000;
-    return {
-      population,
-      low95: per(l.lower95),
-      high95: per(l.upper95),
-      low998: per(l.lower998),
-      high998: per(l.upper998),
-    };
-  });
+  const limits = funnelLines(
+    rate,
+    areas.map((a) => a.population as number),
+  );
   return {
     group,
     rate,
+    rateOf: 'every area',
     areas: areas.map((a) => ({
       name: a.name,
       count: a.count,
@@ -309,7 +298,6 @@ async function hotspotOf(
   area: ReportData['area'],
   issue: AssessedIssue,
   period: Period,
-  audience: Audience,
 ): Promise<PriorityEvidence['hotspot']> {
   const request =
     issue.source === 'police.uk'
@@ -349,15 +337,11 @@ async function hotspotOf(
   return {
     cellSize: size,
     outline,
-    cells: cellsShown(cells, audience),
+    cells,
     top: report.ranked
       .filter((r) => r.hotspot === 'hotspot')
-      .flatMap((r) => r.topLocations.slice(0, 1))
-      .filter((t) => audience === 'partner' || !isSmall(t.count)),
-    notes: [
-      ...report.notes.slice(0, 1),
-      ...(audience === 'public' ? ['Cells with fewer than 5 incidents are not shaded.'] : []),
-    ],
+      .flatMap((r) => r.topLocations.slice(0, 1)),
+    notes: report.notes.slice(0, 1),
   };
 }
 
@@ -380,7 +364,7 @@ function caveats(
       : []),
     ...(audience === 'public'
       ? [
-          'Public version: counts from 1 to 4 are shown as "fewer than 5" so that no one can be identified.',
+          'Public version: counts from 1 to 4 are shown as "fewer than 5" so that no one can be identified, and nothing else given can work them out: rows with fewer than 5 follow the others in alphabetical order, with no rate, change or significance beside them; a total with such a part is given as a range; months that a period total would give away are not shown; the districts compared are measured against the rate of those shown.',
           ...(withheld
             ? ['Datasets shared only between partners are left out of this version.']
             : []),

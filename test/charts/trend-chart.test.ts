@@ -73,6 +73,31 @@ describe('trendChart', () => {
     expect(texts(layer(root, 'legend'))).toContain('No data');
   });
 
+  it('draws a month held but not shown (small numbers) as a gap named apart from no data', () => {
+    const months: TrendMonth[] = year([30, 28, 31, 3, 33, null, 29, 27, 30, 36, 25, 28]).map((m) =>
+      m.count === 3 ? { ...m, hidden: true } : m,
+    );
+    const root = parseXml(render(months));
+    expect(markers(render(months)).circles).toBe(10);
+    expect(all(root, 'desc')[0]?.text).toBe(
+      'Monthly burglary counts in Three Rivers, January 2025 to December 2025: ' +
+        '297 in the 10 months with data, within the expected range every month. ' +
+        'No data for June 2025: the line has a gap there. ' +
+        'Not shown for April 2025 (small numbers).',
+    );
+    expect(texts(layer(root, 'legend'))).toEqual([
+      'Monthly count',
+      'Expected range',
+      'No data',
+      'Not shown (small numbers)',
+    ]);
+    // The hidden count is nowhere in the chart.
+    expect(render(months)).not.toMatch(/>3</u);
+    const none = parseXml(render(months.map((m) => ({ ...m, hidden: true }))));
+    expect(texts(none)).toContain('Not shown (small numbers)');
+    expect(all(none, 'desc')[0]?.text).toMatch(/no month's count is shown \(small numbers\)/u);
+  });
+
   it('labels months "Jan 25" style, every month when there is room', () => {
     const labels = texts(layer(parseXml(render(year())), 'x-axis'));
     expect(labels).toEqual([

@@ -1,7 +1,8 @@
 /**
  * `lantern report --area A --period P --out DIR [--audience partner|public] [--inputs F]
- * [--config F] [--options F] [--plan F] [--settings F] [--no-pdf] [--no-save]`: the strategic
- * assessment and its infographic; the assessment behind it is saved as `assess` saves it.
+ * [--config F] [--options F] [--plan F] [--settings F] [--no-pdf] [--no-save] [--replace]`: the
+ * strategic assessment and its infographic; the assessment behind it is saved as `assess` saves it.
+ * A folder that already holds files is written into only with --replace (report-folder.ts).
  */
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';

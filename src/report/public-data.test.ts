@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+
+import { inFixedOrder, publicComparison, publicTrend } from './public-data.js';
+import type { PriorityEvidence } from './report-data.js';
+
+type Comparison = NonNullable<PriorityEvidence['comparison']>;
+type Trend = NonNullable<PriorityEvidence['trend']>;
+
+const month = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}`;
+
+describe('the public version of a report', () => {
+  it('lists rows with a suppressed count after the others, alphabetically, whatever their counts', () => {
+    const rows = [
+      { name: 'Watford', n: 27 },
+      { name: 'St Albans', n: 20 },
+      { name: 'Hertsmere', n: 4 },
+      { name: 'Dacorum', n: 2 },
+      { name: 'Broxbourne', n: 0 },
+      { name: 'Stevenage', n: 3 },
+    ];
+    expect(
+      inFixedOrder(
+        rows,
+        (r) => r.n,
+        (r) => r.name,
+      ).map((r) => r.name),
+    ).toEqual(['Watford', 'St Albans', 'Broxbourne', 'Dacorum', 'Hertsmere', 'Stevenage']);
+  });
+
+  it('holds back every month of a totalled period with a small month, and draws no expected range', () => {
+    const months = [
+      ...Array.from({ length: 12 }, (_, i) => ({ month: month(2024, i + 1), count: 7 })),
+      ...Array.from({ length: 12 }, (_, i) => ({ month: month(2025, i + 1), count: 8 })),
+    ].map((m) => ({ ...m, expectedLow: 2, expectedHigh: 14 }));
+    months[15]!.count = 3; // April 2025: the year's total less the other months would give it
+    const trend: Trend = { months, method: 'model', exceptions: ['2024-05'], notes: [] };
+    const shown = publicTrend(trend, [
+      { from: '2025-01', to: '2025-12' },
+      { from: '2024-01', to: '2024-12' },
+    ])!;
+    expect(shown.months.filter((m) => m.hidden).map((m) => m.month)).toEqual(
+      Array.from({ length: 12 }, (_, i) => month(2025, i + 1)),
+    );
+    expect(shown.months.every((m) => m.expectedLow === null && m.expectedHigh === null)).toBe(true);
+    expect(shown.exceptions).toEqual([]);
+    expect(shown.notes.join(' ')).toMatch(/2025-01 to 2025-12 are not shown/u);
+    // With no small month, nothing changes but the notes (none).
+    const whole = publicTrend({ ...trend, months: trend.months.map((m) => ({ ...m, count: 9 })) }, [
+      { from: '2025-01', to: '2025-12' },
+    ])!;
+    expect(whole.months.some((m) => m.hidden)).toBe(false);
+    expect(whole.months[0]?.expectedHigh).toBe(14);
+    expect(whole.notes).toEqual([]);
+    // A one-month period's month is its total, suppressed alike: nothing more to hold back.
+    const single = publicTrend(trend, [{ from: '2025-04', to: '2025-04' }])!;
+    expect(single.months.some((m) => m.hidden)).toBe(false);
+  });
+
+  it('measures the districts compared against the rate of those shown, the others last and unflagged', () => {
+    const c: Comparison = {
+      group: 'districts of Hertfordshire',
+      rate: 0.2,
+      rateOf: 'every area',
+      areas: [
+        { name: 'Watford', count: 27, population: 90_000 },
+        { name: 'St Albans', count: 20, population: 140_000 },
+        { name: 'Hertsmere', count: 4, population: 100_000 },
+        { name: 'Dacorum', count: 4, population: 145_000 },
+        { name: 'Three Rivers', count: 2, population: 87_000, highlight: true },
+      ],
+      limits: [],
+      flag: 'below',
+      notes: ['Funnel limits: … (0.20 per 1,000).'],
+    };
+    const shown = publicComparison(c)!;
+    expect(shown.rateOf).toBe('areas shown');
+    expect(shown.rate).toBeCloseTo((47 / 230_000) * 1000, 10);
+    expect(shown.areas.map((a) => a.name)).toEqual([
+      'Watford',
+      'St Albans',
+      'Dacorum',
+      'Hertsmere',
+      'Three Rivers',
+    ]);
+    expect(shown.flag).toBeNull(); // Three Rivers is suppressed: no place against the limits
+    expect(shown.notes).toEqual([]);
+    expect(shown.limits.length).toBeGreaterThan(10);
+    expect(Math.min(...shown.limits.map((l) => l.population))).toBeCloseTo(90_000 * 0.8, 6);
+    // Nothing suppressed: as it was. Fewer than two shown: no funnel at all.
+    const none = { ...c, areas: c.areas.map((a) => ({ ...a, count: a.count + 10 })) };
+    expect(publicComparison(none)).toBe(none);
+    expect(publicComparison({ ...c, areas: c.areas.slice(1) })).toBeNull();
+  });
+});

@@ -1,0 +1,263 @@
+/**
+ * The public version of a report's data. Counts from 1 to 4 are suppressed cell by cell
+ * (disclosure.ts); this module makes sure nothing else published gives them back. Someone holding
+ * the whole public report (HTML, CSVs, SVG and PNG) and Lantern's code must not be able to pin a
+ * suppressed count to one value by:
+ *
+ * - **order**: rows with a suppressed count come after the rows shown, in alphabetical order
+ *   (categories, districts compared), never in the order of their counts or rates;
+ * - **a rate, share, change, significance or rank beside it**: no rate per 1,000, no force rate
+ *   (with the area's population it bounds the likelihood score's rate ratio), no change, no
+ *   significance (the trend adjustment of the risk matrix included), no harm-weighted rank;
+ * - **totals**: all crime is the sum of its categories, so with any category suppressed the total
+ *   is given as the range its shown categories allow (shown + 1 to 4 each), with no change; a
+ *   priority's months sum to its period totals, so when any month of the period or of the earlier
+ *   period it is compared with is suppressed, every month of that period is held back ("not
+ *   shown"), which leaves any month able to take other values;
+ * - **reference lines**: the funnel plot's overall rate is that of the districts shown (so the
+ *   line cannot be multiplied back into a total), the force rate of a category whose districts
+ *   compared include a suppressed one is not given, and no expected range is drawn for a series
+ *   with a suppressed month (the seasonal model is fitted from it);
+ * - **partner-only data**: issues from datasets shared only between partners are left out
+ *   (report/audience.ts, which also numbers the rest 1..n with no gaps), and a concern share from
+ *   a survey shared only between partners is not given (the harm point it added is named as
+ *   partner evidence).
+ *
+ * Pure: the report's complete data in, the public's out.
+ */
+import { funnelFlag, funnelLimits, funnelLines } from '../analysis/funnel.js';
+import { issueRationale } from '../analysis/issue-rationale.js';
+import { adjustmentKind } from '../analysis/risk-scoring.js';
+import { ASB } from '../domain/categories.js';
+import { CONCERN_NOTE, type AssessedIssue } from '../domain/assessment.js';
+import { findDataset } from '../domain/datasets.js';
+import type { Period } from '../domain/month.js';
+import { cellsShown, changeShown, isSmall, PUBLIC_WORDS } from './disclosure.js';
+import type {
+  CategoryRow,
+  Figure,
+  PartnerRow,
+  PriorityEvidence,
+  ReportData,
+} from './report-data.js';
+
+const PUBLIC_CONCERN_NOTE =
+  'Public concern comes from the inputs file, else from a survey shared only between partners, whose figures this public version does not give.';
+
+export function publicReportData(data: ReportData): ReportData {
+  const issues = new Map(data.assessment.issues.map((i) => [i.key, i]));
+  const priorities = data.priorities.map((p) => {
+    const compared = issues.get(p.key)?.evidence.comparedWith ?? null;
+    return {
+      ...p,
+      trend: publicTrend(p.trend, compared ? [data.period, compared] : [data.period]),
+      comparison: publicComparison(p.comparison),
+      hotspot: p.hotspot && {
+        ...p.hotspot,
+        cells: cellsShown(p.hotspot.cells, 'public'),
+        top: p.hotspot.top.filter((t) => !isSmall(t.count)),
+        notes: [...p.hotspot.notes, 'Cells with fewer than 5 incidents are not shaded.'],
+      },
+    };
+  });
+  // A force rate and a funnel with a suppressed district would give the district back.
+  const noForceRate = new Set(
+    priorities.filter((p) => p.comparison?.rateOf === 'areas shown').map((p) => p.key),
+  );
+  const harmRanks = !data.assessment.issues.some(
+    (i) =>
+      i.source === 'police.uk' && i.evidence.harmWeight !== null && isSmall(i.evidence.recorded),
+  );
+  const shownIssues = data.assessment.issues.map((i) => publicIssue(i, noForceRate, harmRanks));
+  const rationale = new Map(shownIssues.map((i) => [i.key, i.rationale]));
+  const crime = data.categories.filter((c) => c.key !== ASB);
+  return {
+    ...data,
+    totals: {
+      crime: totalOf(
+        data.totals.crime,
+        crime.map((c) => c.count),
+        crime.map((c) => c.previous),
+      ),
+      asb: figureOf(data.totals.asb),
+    },
+    assessment: {
+      ...data.assessment,
+      issues: shownIssues,
+      notes: data.assessment.notes.map((n) =>
+        n === CONCERN_NOTE && findDataset('community-concern')?.sensitivity !== 'public'
+          ? PUBLIC_CONCERN_NOTE
+          : n,
+      ),
+    },
+    priorities: priorities.map((p) => ({ ...p, rationale: rationale.get(p.key) ?? p.rationale })),
+    categories: inFixedOrder(
+      data.categories.map((c) => categoryOf(c, noForceRate)),
+      (c) => c.count,
+      (c) => c.label,
+    ),
+    partner: data.partner.map((p): PartnerRow => ({ ...p, ...figureOf(p) })),
+  };
+}
+
+/** Rows with a shown count in the order given, then the suppressed ones by name. */
+export function inFixedOrder<T>(
+  rows: readonly T[],
+  count: (row: T) => number,
+  name: (row: T) => string,
+): T[] {
+  const suppressed = rows.filter((r) => isSmall(count(r)));
+  return [
+    ...rows.filter((r) => !isSmall(count(r))),
+    ...suppressed.sort((a, b) => name(a).localeCompare(name(b), 'en-GB')),
+  ];
+}
+
+/** A figure whose change is not shown carries no significance either. */
+function figureOf<T extends Figure>(f: T): T {
+  return changeShown(f.count, f.previous, 'public')
+    ? f
+    : { ...f, pValue: null, significant: false };
+}
+
+function categoryOf(c: CategoryRow, noForceRate: ReadonlySet<string>): CategoryRow {
+  const small = isSmall(c.count);
+  return {
+    ...figureOf(c),
+    ratePer1000: small ? null : c.ratePer1000,
+    forceRatePer1000: small || noForceRate.has(c.key) ? null : c.forceRatePer1000,
+  };
+}
+
+/**
+ * A total of parts some of which are suppressed: the range its shown parts allow (each suppressed
+ * part 1 to 4), which is all the parts say anyway; its change and significance are not given.
+ */
+function totalOf(
+  f: Figure,
+  parts: readonly number[],
+  previousParts: readonly (number | null)[],
+): Figure {
+  const range = (total: number | null, of: readonly (number | null)[]) => {
+    const small = of.filter((n): n is number => n !== null && isSmall(n));
+    if (total === null || small.length === 0) return null;
+    const shown = total - small.reduce((s, n) => s + n, 0);
+    return [shown + small.length, shown + 4 * small.length] as [number, number];
+  };
+  const countRange = range(f.count, parts);
+  const previousRange = range(f.previous, previousParts);
+  if (!countRange && !previousRange) return figureOf(f);
+  return { ...f, countRange, previousRange, pValue: null, significant: false };
+}
+
+/**
+ * The months of a priority's trend as the public may see them. `totalled` are the periods whose
+ * totals the report gives (the period and the one it is compared with): when any month of one is
+ * suppressed, all its months are held back, since the total less the months shown would give the
+ * suppressed ones back. No expected range is drawn when a month shown is suppressed: the seasonal
+ * model behind it is fitted from the month's count.
+ */
+export function publicTrend(
+  trend: PriorityEvidence['trend'],
+  totalled: readonly Period[],
+): PriorityEvidence['trend'] {
+  if (!trend) return null;
+  const within = (month: string, p: Period) => month >= p.from && month <= p.to;
+  const withheld = totalled.filter((p) => {
+    const months = trend.months.filter((m) => within(m.month, p));
+    return months.length > 1 && months.some((m) => isSmall(m.count));
+  });
+  const anySmall = trend.months.some((m) => isSmall(m.count));
+  const words = (p: Period) => (p.from === p.to ? p.from : `${p.from} to ${p.to}`);
+  return {
+    ...trend,
+    exceptions: anySmall ? [] : trend.exceptions,
+    months: trend.months.map((m) => ({
+      ...m,
+      ...(m.count !== null && withheld.some((p) => within(m.month, p)) ? { hidden: true } : {}),
+      expectedLow: anySmall ? null : (m.expectedLow ?? null),
+      expectedHigh: anySmall ? null : (m.expectedHigh ?? null),
+    })),
+    notes: [
+      ...trend.notes,
+      ...(withheld.length > 0
+        ? [
+            `The months of ${withheld.map(words).join(' and ')} are not shown: with the total for ${withheld.length > 1 ? 'those periods' : 'that period'}, they would give away the months with fewer than 5.`,
+          ]
+        : []),
+      ...(anySmall
+        ? [
+            'The expected range is not drawn in the public version: the model behind it is fitted from months with fewer than 5.',
+          ]
+        : []),
+    ],
+  };
+}
+
+/**
+ * The districts compared, for the public: those with a suppressed count after the others, in
+ * alphabetical order, and the overall rate (and the limits and flags drawn from it) that of the
+ * districts shown, so the reference line cannot be turned back into the group's total. Not given
+ * with fewer than two districts shown.
+ */
+export function publicComparison(
+  c: PriorityEvidence['comparison'],
+): PriorityEvidence['comparison'] {
+  if (!c) return null;
+  const shown = c.areas.filter((a) => !isSmall(a.count));
+  if (shown.length === c.areas.length) return c;
+  const population = shown.reduce((s, a) => s + a.population, 0);
+  if (shown.length < 2 || population <= 0) return null;
+  const rate = (shown.reduce((s, a) => s + a.count, 0) / population) * 1000;
+  const local = shown.find((a) => a.highlight === true);
+  return {
+    ...c,
+    rate,
+    rateOf: 'areas shown',
+    areas: inFixedOrder(
+      c.areas,
+      (a) => a.count,
+      (a) => a.name,
+    ),
+    limits: funnelLines(
+      rate,
+      shown.map((a) => a.population),
+    ),
+    flag: local ? funnelFlag(local.count, funnelLimits((rate / 1000) * local.population)) : null,
+    notes: [],
+  };
+}
+
+/** An issue as the public sees it: its rationale written again without what would give a count away. */
+function publicIssue(
+  issue: AssessedIssue,
+  noForceRate: ReadonlySet<string>,
+  harmRanks: boolean,
+): AssessedIssue {
+  const e = issue.evidence;
+  const small = isSmall(e.recorded);
+  const change = changeShown(e.recorded, e.previous, 'public');
+  const concernWithheld =
+    e.concernDataset != null && findDataset(e.concernDataset)?.sensitivity !== 'public';
+  const shown: AssessedIssue = {
+    ...issue,
+    evidence: {
+      ...e,
+      ratePer1000: small ? null : e.ratePer1000,
+      forceRatePer1000: small || noForceRate.has(issue.key) ? null : e.forceRatePer1000,
+      volumeShare: small ? null : e.volumeShare,
+      harmWeighted: harmRanks ? e.harmWeighted : null,
+      pValueHolm: change ? e.pValueHolm : null,
+      concernShare: concernWithheld ? null : e.concernShare,
+      concernSynthetic: concernWithheld ? false : e.concernSynthetic,
+    },
+    adjustments: issue.adjustments.flatMap((a) => {
+      const kind = adjustmentKind(a);
+      if (kind === 'trend' && !change) return [];
+      if (kind === 'concern' && concernWithheld)
+        return [`${a.replace(/:.*$/u, '')} from evidence shared only between partners`];
+      return [a];
+    }),
+  };
+  return { ...shown, rationale: issueRationale(shown, PUBLIC_WORDS) };
+}

@@ -1,0 +1,522 @@
+/**
+ * An attacker on a public report: reads everything the folder publishes (every CSV, the HTML with
+ * its inline SVG) and, for each count shown as "fewer than 5", tries to work out its value from the
+ * rest, as someone holding the report and Lantern's code could:
+ *
+ * - a rate beside it (CSV or rationale) times the population;
+ * - a total it is part of (all crime = the categories; a period's total = its months) less the
+ *   parts shown;
+ * - the funnel plot's overall-rate line, read off the SVG, times the populations listed, less the
+ *   districts shown;
+ * - the order of the rows, when it follows counts or rates, and the shown rows around it;
+ *
+ * solving every relation it finds together (enumerating the values 1 to 4 against the sums and
+ * the orders). A finding is a suppressed count left with a single possible value. It also reports
+ * what gives a count away only in part or breaks the public version's rules: a change,
+ * significance, force rate or expected range beside a suppressed count, ranks with gaps, and
+ * anything from a dataset shared only between partners. The true values come from the partner
+ * version of the same report.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import Papa from 'papaparse';
+
+import { DATASETS } from '../../src/domain/datasets.js';
+
+export const SUPPRESSED = 'fewer than 5';
+const WITHHELD = 'not shown';
+
+export interface Finding {
+  /** Which relation or rule. */
+  how: string;
+  /** Where: the table or text, and the cell. */
+  where: string;
+  /** The values the suppressed count can still take (one: recovered; none for a rule broken). */
+  values: number[];
+  /** Its true value, from the partner version (null when not found there). */
+  truth: number | null;
+}
+
+export interface Attack {
+  findings: Finding[];
+  /** How many suppressed counts each kind of attack was tried on. */
+  tried: Record<string, number>;
+}
+
+interface Table {
+  id: string;
+  caption: string;
+  columns: string[];
+  rows: Record<string, string>[];
+}
+
+export interface Published {
+  dir: string;
+  html: string;
+  /** The HTML as text, tags removed. */
+  text: string;
+  area: string;
+  tables: Table[];
+  /** The rationale of each issue, by its label (the appendix). */
+  rationale: Map<string, string>;
+  svgs: string[];
+}
+
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&quot;/gu, '"')
+    .replace(/&#39;/gu, "'")
+    .replace(/&amp;/gu, '&');
+const textOf = (html: string) => unescape(html.replace(/<[^>]+>/gu, ' ')).replace(/\s+/gu, ' ');
+
+export function readReport(dir: string): Published {
+  const html = readFileSync(join(dir, 'assessment.html'), 'utf8');
+  const parse = (file: string) =>
+    Papa.parse<Record<string, string>>(readFileSync(join(dir, 'data', file), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
+  const index = parse('index.csv').data;
+  const tables = index.map((r) => {
+    const t = parse(r.file as string);
+    return {
+      id: r.id as string,
+      caption: r.caption as string,
+      columns: t.meta.fields ?? [],
+      rows: t.data,
+    };
+  });
+  const listed = new Set(index.map((r) => r.file));
+  for (const f of readdirSync(join(dir, 'data')))
+    if (f !== 'index.csv' && !listed.has(f)) throw new Error(`${dir}: data/${f} is not indexed`);
+  const appendix = /<ol class="rationale">(.*?)<\/ol>/su.exec(html)?.[1] ?? '';
+  const rationale = new Map(
+    [...appendix.matchAll(/<li>(.*?)<\/li>/gsu)].map((m) => {
+      const t = unescape(m[1] as string);
+      return [t.slice(0, t.indexOf(': ')), t] as const;
+    }),
+  );
+  const svgs = [
+    html,
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith('.svg'))
+      .map((f) => readFileSync(join(dir, f), 'utf8')),
+  ].flatMap((s) => [...s.matchAll(/<svg[\s\S]*?<\/svg>/gu)].map((m) => m[0]));
+  return {
+    dir,
+    html,
+    text: textOf(html),
+    area: unescape(/<h1>[^<]*: ([^<]+)<\/h1>/u.exec(html)?.[1] ?? ''),
+    tables,
+    rationale,
+    svgs,
+  };
+}
+
+/** A published count as the interval it allows: exact, a range "a to b", or 1 to 4. */
+function interval(cell: string | undefined): [number, number] | null {
+  if (cell === undefined) return null;
+  const c = cell.trim();
+  if (c === SUPPRESSED) return [1, 4];
+  const range = /^([\d,]+)\s*(?:to|–)\s*([\d,]+)$/u.exec(c);
+  if (range) return [num(range[1]), num(range[2])];
+  if (/^[\d,]+$/u.test(c)) return [num(c), num(c)];
+  return null;
+}
+const num = (s: string | undefined) => Number((s ?? '').replace(/,/gu, ''));
+
+interface Unknown {
+  label: string;
+  lo: number;
+  hi: number;
+  truth: number | null;
+}
+
+/**
+ * Every value each unknown can take, given integer bounds, an interval for their sum (after the
+ * known parts are taken off) and pairwise orders (`order[i]` holds between unknown i and i + 1),
+ * by enumeration with pruning.
+ */
+export function solve(
+  unknowns: readonly Unknown[],
+  sum: [number, number] | null,
+  order: ((a: number, b: number) => boolean)[] | null = null,
+): Set<number>[] {
+  const found = unknowns.map(() => new Set<number>());
+  const cap = (u: Unknown) => (Number.isFinite(u.hi) ? u.hi : Math.max(u.lo, sum ? sum[1] : 4));
+  const lo = sum ? Math.ceil(sum[0] - 1e-9) : -Infinity;
+  const hi = sum ? Math.floor(sum[1] + 1e-9) : Infinity;
+  if (!order) {
+    // Sum only: each unknown's range is exact in closed form.
+    const minAll = unknowns.reduce((s, u) => s + u.lo, 0);
+    const maxAll = unknowns.reduce((s, u) => s + cap(u), 0);
+    if (lo > maxAll || hi < minAll) return found; // inconsistent: nothing recovered
+    unknowns.forEach((u, i) => {
+      const a = Math.max(u.lo, lo - (maxAll - cap(u)));
+      const b = Math.min(cap(u), hi - (minAll - u.lo));
+      for (let v = a; v <= b && v - a < 50; v++) found[i]!.add(v);
+    });
+    return found;
+  }
+  const values: number[] = [];
+  const restMin = unknowns.map((_, i) => unknowns.slice(i).reduce((s, u) => s + u.lo, 0));
+  const restMax = unknowns.map((_, i) => unknowns.slice(i).reduce((s, u) => s + cap(u), 0));
+  const walk = (i: number, total: number) => {
+    if (i === unknowns.length) {
+      if (total >= lo && total <= hi) values.forEach((v, k) => found[k]!.add(v));
+      return;
+    }
+    if (total + restMin[i]! > hi || total + restMax[i]! < lo) return;
+    const u = unknowns[i]!;
+    for (let v = u.lo; v <= cap(u); v++) {
+      if (i > 0 && !order[i - 1]!(values[i - 1]!, v)) continue;
+      values[i] = v;
+      walk(i + 1, total + v);
+    }
+  };
+  walk(0, 0);
+  return found;
+}
+
+function record(attack: Attack, how: string, where: string, us: Unknown[], sets: Set<number>[]) {
+  attack.tried[how] = (attack.tried[how] ?? 0) + us.length;
+  us.forEach((u, i) => {
+    const values = [...(sets[i] ?? [])].sort((a, b) => a - b);
+    if (values.length === 1)
+      attack.findings.push({ how, where: `${where}: ${u.label}`, values, truth: u.truth });
+  });
+}
+
+function rule(attack: Attack, how: string, where: string) {
+  attack.findings.push({ how, where, values: [], truth: null });
+}
+
+/** The suppressed rows of a table come after the rows shown, in alphabetical order. */
+function inFixedOrder(rows: Record<string, string>[], count: string, name: string): boolean {
+  const first = rows.findIndex((r) => r[count] === SUPPRESSED);
+  if (first < 0) return true;
+  const tail = rows.slice(first);
+  const names = tail.map((r) => r[name] as string);
+  return (
+    tail.every((r) => r[count] === SUPPRESSED) &&
+    names.every((n, i) => i === 0 || names[i - 1]!.localeCompare(n, 'en-GB') <= 0)
+  );
+}
+
+export function attackReport(
+  pub: Published,
+  truth: Published,
+  period: { from: string; to: string },
+): Attack {
+  const attack: Attack = { findings: [], tried: {} };
+  const truthTable = (caption: string) => truth.tables.find((t) => t.caption === caption);
+  const trueCount = (caption: string, key: string, keyColumn: string, column: string) => {
+    const row = truthTable(caption)?.rows.find((r) => r[keyColumn] === key);
+    const v = row?.[column];
+    return v === undefined || v === '' ? null : num(v);
+  };
+  const categories = pub.tables.find((t) => t.id === 'tab-categories');
+  const partner = pub.tables.find((t) => t.id === 'tab-partner');
+
+  // The area's population: from a funnel's row for it, else from the categories' counts and rates.
+  let population: [number, number] | null = null;
+  for (const t of pub.tables.filter((x) => x.columns.includes('population'))) {
+    const row = t.rows.find((r) => r.area === pub.area);
+    if (row) population = [num(row.population), num(row.population)];
+  }
+  if (!population && categories) {
+    const best = [...categories.rows]
+      .filter((r) => interval(r.recorded)?.[0] === interval(r.recorded)?.[1] && r['rate per 1,000'])
+      .sort((a, b) => num(b.recorded) - num(a.recorded))[0];
+    if (best) {
+      const [n, rate] = [num(best.recorded), Number(best['rate per 1,000'])];
+      population = [(n / (rate + 0.005)) * 1000, (n / Math.max(rate - 0.005, 1e-9)) * 1000];
+    }
+  }
+
+  // 1. A rate beside a suppressed count, in a CSV or a rationale, times the population.
+  const fromRate = (rate: string, pop: [number, number]) => {
+    const d = rate.split('.')[1]?.length ?? 0;
+    const half = 0.5 * 10 ** -d + 1e-9;
+    const r = Number(rate);
+    return new Set(
+      [1, 2, 3, 4].filter(
+        (v) => v >= ((r - half) * pop[0]) / 1000 && v <= ((r + half) * pop[1]) / 1000,
+      ),
+    );
+  };
+  for (const t of pub.tables) {
+    if (!t.columns.includes('recorded') || !t.columns.includes('rate per 1,000')) continue;
+    const key = t.columns[0] as string;
+    for (const row of t.rows.filter((r) => r.recorded === SUPPRESSED)) {
+      const rate = row['rate per 1,000'];
+      if (rate) rule(attack, 'a rate beside a suppressed count', `${t.id}: ${row[key]}`);
+      const pop: [number, number] | null = row.population
+        ? [num(row.population), num(row.population)]
+        : population;
+      if (!rate || !pop) continue;
+      const u = {
+        label: row[key] as string,
+        lo: 1,
+        hi: 4,
+        truth: trueCount(t.caption, row[key] as string, key, 'recorded'),
+      };
+      record(attack, 'rate × population', t.id, [u], [fromRate(rate, pop)]);
+    }
+  }
+  for (const [label, words] of pub.rationale) {
+    if (!words.startsWith(`${label}: ${SUPPRESSED} recorded`)) continue;
+    const u = {
+      label,
+      lo: 1,
+      hi: 4,
+      truth: trueCount(categories?.caption ?? '', label, 'category', 'recorded'),
+    };
+    const rate = /; ([\d.]+) per 1,000/u.exec(words)?.[1];
+    if (rate && population)
+      record(attack, 'rate × population', 'rationale', [u], [fromRate(rate, population)]);
+    else attack.tried['rate × population'] = (attack.tried['rate × population'] ?? 0) + 1;
+    for (const [words2, what] of [
+      [/per 1,000/u, 'a rate'],
+      [/harm-weighted/u, 'a harm-weighted rank'],
+      [/significant|could be chance|% on /u, 'a change or its significance'],
+      [/may stand for/u, 'a hidden figure'],
+    ] as const)
+      if (words2.test(words))
+        rule(attack, `${what} beside a suppressed count`, `rationale: ${label}`);
+  }
+
+  // 2. All crime is the sum of its categories (ASB apart): the total less the categories shown,
+  //    with their order if it follows the counts.
+  const totals =
+    /recorded (.+?) crimes and (.+?) incidents of anti-social behaviour from .+?(?:, against (.+?) crimes and (.+?) ASB incidents in|\.)/u.exec(
+      pub.text,
+    );
+  if (categories && totals) {
+    const crimeRows = categories.rows.filter((r) => r.category !== 'Anti-social behaviour');
+    for (const [column, total] of [
+      ['recorded', totals[1]],
+      ['previous year', totals[3]],
+    ] as const) {
+      const t = interval(total);
+      if (!t) continue;
+      const us: Unknown[] = [];
+      let known = 0;
+      for (const r of crimeRows) {
+        const v = interval(r[column]);
+        if (v && v[0] === v[1]) known += v[0];
+        else if (r[column] === SUPPRESSED)
+          us.push({
+            label: r.category as string,
+            lo: 1,
+            hi: 4,
+            truth: trueCount(categories.caption, r.category as string, 'category', column),
+          });
+      }
+      if (us.length === 0) continue;
+      // Rows sorted by count: unless the suppressed ones follow in a fixed order, theirs is too.
+      const ordered =
+        column === 'recorded' && !inFixedOrder(categories.rows, 'recorded', 'category');
+      const order = ordered ? us.slice(1).map(() => (a: number, b: number) => a >= b) : null;
+      record(
+        attack,
+        'total less the parts shown',
+        `${categories.id} ${column}`,
+        us,
+        solve(us, [t[0] - known, t[1] - known], order),
+      );
+    }
+  }
+
+  // 3. A priority's months add up to its count for the period and its count for the period it
+  //    is compared with.
+  for (const t of pub.tables.filter((x) => x.id.endsWith('-trend'))) {
+    const label = t.caption.replace(/ by month$/u, '');
+    const row =
+      categories?.rows.find((r) => r.category === label) ??
+      partner?.rows.find((r) => r.dataset === label);
+    const words = pub.rationale.get(label) ?? '';
+    const compared = /(\d{4}-\d{2})\.\.(\d{4}-\d{2})/u.exec(words);
+    const periods: [string, { from: string; to: string } | null, string | undefined][] = [
+      ['recorded', period, row?.recorded],
+      [
+        'previous year',
+        compared ? { from: compared[1]!, to: compared[2]! } : null,
+        row?.['previous year'],
+      ],
+    ];
+    for (const [what, p, totalCell] of periods) {
+      const total = interval(totalCell);
+      if (!p || !total) continue;
+      const months = t.rows.filter(
+        (m) => (m.month as string) >= p.from && (m.month as string) <= p.to,
+      );
+      const us: Unknown[] = [];
+      let known = 0;
+      for (const m of months) {
+        const cell = m.recorded as string;
+        if (cell === '') continue; // not held: not in the total
+        if (cell === SUPPRESSED || cell === WITHHELD)
+          us.push({
+            label: m.month as string,
+            lo: cell === SUPPRESSED ? 1 : 0,
+            hi: cell === SUPPRESSED ? 4 : Infinity,
+            truth: trueCount(t.caption, m.month as string, 'month', 'recorded'),
+          });
+        else known += num(cell);
+      }
+      // Months "not shown" hide the small ones among them: each is tried as well.
+      if (us.length === 0) continue;
+      const sets = solve(us, [total[0] - known, total[1] - known]);
+      record(attack, 'period total less the months shown', `${t.id} (${what})`, us, sets);
+    }
+    // An expected range fitted from a suppressed month.
+    if (
+      t.rows.some((m) => m.recorded === SUPPRESSED) &&
+      t.rows.some((m) => m['expected low (99.8%)'])
+    )
+      rule(attack, 'an expected range fitted from suppressed months', t.id);
+  }
+
+  // 4. The funnel plot: its overall-rate line (read off the SVG) times the populations listed, less
+  //    the districts shown; and the rows' order, when it follows the rates.
+  for (const t of pub.tables.filter((x) => x.id.endsWith('-funnel'))) {
+    const suppressedRows = t.rows.filter((r) => r.recorded === SUPPRESSED);
+    if (suppressedRows.length === 0) continue;
+    const caption = unescape(
+      new RegExp(`<figure id="${t.id}">[\\s\\S]*?<figcaption>([\\s\\S]*?)</figcaption>`, 'u').exec(
+        pub.html,
+      )?.[1] ?? '',
+    );
+    const svg =
+      new RegExp(`<figure id="${t.id}">([\\s\\S]*?)</figure>`, 'u').exec(pub.html)?.[1] ?? '';
+    const line = overallRate(svg);
+    // The method the report states: a rate of the districts shown says nothing of the others.
+    const ofShown = /rate of the \d+ districts shown/u.test(caption);
+    let sum: [number, number] | null = null;
+    const pops = t.rows.reduce((s, r) => s + num(r.population), 0);
+    const shown = t.rows
+      .filter((r) => r.recorded !== SUPPRESSED)
+      .reduce((s, r) => s + num(r.recorded), 0);
+    if (line && !ofShown) sum = [(line[0] * pops) / 1000 - shown, (line[1] * pops) / 1000 - shown];
+    const us: Unknown[] = suppressedRows.map((r) => ({
+      label: r.area as string,
+      lo: 1,
+      hi: 4,
+      truth: trueCount(t.caption, r.area as string, 'area', 'recorded'),
+    }));
+    const ordered = !inFixedOrder(t.rows, 'recorded', 'area');
+    if (ordered) {
+      // Each suppressed row sits between the shown rates around it.
+      const rateOf = (r: Record<string, string>) => Number(r['rate per 1,000']);
+      suppressedRows.forEach((r, i) => {
+        const at = t.rows.indexOf(r);
+        const above = t.rows
+          .slice(0, at)
+          .reverse()
+          .find((x) => x.recorded !== SUPPRESSED);
+        const below = t.rows.slice(at + 1).find((x) => x.recorded !== SUPPRESSED);
+        const p = num(r.population);
+        const u = us[i]!;
+        while (above && u.hi >= u.lo && (u.hi / p) * 1000 > rateOf(above) + 0.005) u.hi -= 1;
+        while (below && u.lo <= u.hi && (u.lo / p) * 1000 < rateOf(below) - 0.005) u.lo += 1;
+      });
+    }
+    const order = ordered
+      ? suppressedRows.slice(1).map((r, i) => {
+          const pa = num(suppressedRows[i]!.population);
+          const pb = num(r.population);
+          return (a: number, b: number) => a / pa >= b / pb;
+        })
+      : null;
+    if (!sum && !order) {
+      attack.tried['funnel: reference line and order'] =
+        (attack.tried['funnel: reference line and order'] ?? 0) + us.length;
+      continue;
+    }
+    record(attack, 'funnel: reference line and order', t.id, us, solve(us, sum, order));
+    // Where the highlighted area is suppressed, its place against the limits bounds it.
+    if (suppressedRows.some((r) => r.area === pub.area)) {
+      const flagged = new RegExp(`Against the [^.]*?, ${pub.area} is (within|above|below)`, 'u');
+      const section = pub.html.slice(pub.html.indexOf(`<figure id="${t.id}">`));
+      if (flagged.test(textOf(section.slice(0, section.indexOf('</section>')))))
+        rule(attack, 'a funnel flag for a suppressed area', t.id);
+    }
+  }
+
+  // 5. Changes and significance beside a suppressed count; a force rate with suppressed districts.
+  for (const t of [categories, partner]) {
+    if (!t) continue;
+    for (const r of t.rows) {
+      const small = r.recorded === SUPPRESSED || r['previous year'] === SUPPRESSED;
+      const sig = r['significant (Holm)'] ?? r.significant ?? '';
+      if (small && !['', 'not shown'].includes(r['change %'] ?? ''))
+        rule(attack, 'a change beside a suppressed count', `${t.id}: ${r[t.columns[0] as string]}`);
+      if (small && sig !== '')
+        rule(
+          attack,
+          'significance beside a suppressed count',
+          `${t.id}: ${r[t.columns[0] as string]}`,
+        );
+      if (r.recorded === SUPPRESSED && r['force rate per 1,000'])
+        rule(attack, 'a force rate beside a suppressed count', `${t.id}: ${r.category}`);
+    }
+  }
+  for (const t of pub.tables.filter((x) => x.id.endsWith('-funnel'))) {
+    const label = t.caption.replace(/: [^:]*compared$/u, '');
+    const row = categories?.rows.find((r) => r.category === label);
+    if (t.rows.some((r) => r.recorded === SUPPRESSED) && row?.['force rate per 1,000'])
+      rule(attack, 'a force rate (the sum of the districts) with suppressed districts', `${t.id}`);
+  }
+  const significant = /Significant changes against [^:]*: ([^.]*)\./u.exec(pub.text)?.[1] ?? '';
+  for (const r of categories?.rows ?? [])
+    if (
+      (r.recorded === SUPPRESSED || r['previous year'] === SUPPRESSED) &&
+      significant.includes(`${r.category} `)
+    )
+      rule(attack, 'significance of a suppressed count in the summary', `summary: ${r.category}`);
+
+  // 6. Ranks with gaps say where a withheld issue ranked.
+  const matrix = pub.tables.find((t) => t.id === 'fig-risk-matrix');
+  const ranks = (matrix?.rows ?? []).map((r) => Number(r.rank));
+  if (ranks.some((r, i) => r !== i + 1))
+    rule(attack, 'ranks with gaps', `fig-risk-matrix: ${ranks.join(',')}`);
+
+  // 7. Nothing from a dataset shared only between partners, but the note that it is left out.
+  const note = /<p class="note">Left out of this public version[^<]*<\/p>/gu;
+  const everything = [
+    pub.html.replace(note, ''),
+    ...pub.tables.map((t) => `${t.caption}\n${JSON.stringify(t.rows)}`),
+    ...readdirSync(pub.dir)
+      .filter((f) => f.endsWith('.svg'))
+      .map((f) => readFileSync(join(pub.dir, f), 'utf8')),
+  ].join('\n');
+  for (const d of DATASETS.filter((x) => x.sensitivity !== 'public'))
+    if (everything.includes(d.label))
+      rule(attack, 'a dataset shared only between partners', d.name);
+  if (/residents concerned|concern from a SYNTHETIC survey/u.test(everything))
+    rule(attack, 'a concern share from a survey shared only between partners', 'rationale');
+  return attack;
+}
+
+/**
+ * The funnel plot's overall rate, from the y of its line against the axis ticks (an interval: the
+ * SVG's coordinates are rounded to 0.1 px).
+ */
+export function overallRate(svg: string): [number, number] | null {
+  const grid = /<g data-layer="grid">([\s\S]*?)<\/g>/u.exec(svg)?.[1] ?? '';
+  const ticks = [
+    ...grid.matchAll(/<line x1="[^"]+" y1="([^"]+)"[^>]*\/>\s*<text[^>]*>([^<]+)<\/text>/gu),
+  ].map((m) => [Number(m[1]), num(m[2])] as const);
+  const limits = /<g data-layer="limits"[^>]*>([\s\S]*?)<\/g>/u.exec(svg)?.[1] ?? '';
+  const y = /<line [^>]*y1="([^"]+)"[^>]*stroke-width="1.5"/u.exec(limits)?.[1];
+  if (ticks.length < 2 || y === undefined) return null;
+  const [a, b] = [ticks[0]!, ticks[ticks.length - 1]!];
+  const perPx = (b[1] - a[1]) / (b[0] - a[0]);
+  const rate = a[1] + (Number(y) - a[0]) * perPx;
+  const err = Math.abs(perPx) * 0.15; // the line's and the ticks' rounding
+  return [rate - err, rate + err];
+}

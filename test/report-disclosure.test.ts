@@ -1,0 +1,163 @@
+/**
+ * No count shown as "fewer than 5" in a public report can be worked back from anything else it
+ * publishes (issue 14, item 4). The public and partner versions of real reports are built from the
+ * demo store; an attacker (helpers/disclosure-attack.ts) reads every CSV, the HTML and the SVG of
+ * the public one and solves the sums, rates, reference lines and orders around each suppressed
+ * count, checking what it finds against the partner version. Any count it pins to one value, and
+ * any rule it finds broken (a rate, change or significance beside a suppressed count, ranks with
+ * gaps, partner-only data), fails the test.
+ *
+ * The cases: Three Rivers in December 2025 (five small categories, so all crime is a sum with small
+ * parts), Watford in December 2025 (six districts under 5 for theft from the person: the funnel's
+ * line and order gave them back as 4, 4, 4, 2, 2, 2), Three Rivers over 2025 (robbery's months,
+ * many under 5, sum to its count), and Three Rivers in December 2025 with a population of 3,000
+ * (where a rate per 1,000 beside "fewer than 5" gave the count back).
+ */
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runCli } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import {
+  attackReport,
+  readReport,
+  SUPPRESSED,
+  type Attack,
+  type Finding,
+} from './helpers/disclosure-attack.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+let db: string;
+let smallDb: string;
+beforeAll(() => {
+  db = demoStoreCopy(dir.path);
+  // A district of 3,000 residents, so that 1 to 4 crimes are rates of 0.3 to 1.3 per 1,000.
+  smallDb = demoStoreCopy(dir.path, 'small.duckdb');
+  const population = join(dir.path, 'population.csv');
+  writeFileSync(population, 'code,population\nE07000102,3000\n');
+  const r = runCli([
+    'areas',
+    'import-population',
+    population,
+    '--year',
+    '2025',
+    '--source',
+    'test: a small district',
+    '--code-column',
+    'code',
+    '--count-column',
+    'population',
+    '--db',
+    smallDb,
+  ]);
+  expect(r.code, r.stderr).toBe(0);
+});
+afterAll(() => dir.remove());
+
+const built = new Set<string>();
+function build(area: string, period: string, audience: string, store: string): string {
+  const out = join(dir.path, `${area}-${period}-${audience}-${store === db ? 'demo' : 'small'}`);
+  if (built.has(out)) return out;
+  built.add(out);
+  const r = runCli([
+    'report',
+    '--area',
+    area,
+    '--period',
+    period,
+    '--audience',
+    audience,
+    '--out',
+    out,
+    '--no-pdf',
+    '--no-save',
+    '--db',
+    store,
+  ]);
+  expect(r.code, r.stderr).toBe(0);
+  return out;
+}
+
+const explain = (f: Finding) =>
+  `${f.how} — ${f.where}${f.values.length > 0 ? `: only ${f.values.join(', ')} possible (true ${f.truth})` : ''}`;
+
+const tried: Record<string, number> = {};
+function attacked(area: string, period: string, store: string): Attack {
+  const [from, to] = period.includes('..') ? period.split('..') : [period, period];
+  const attack = attackReport(
+    readReport(build(area, period, 'public', store)),
+    readReport(build(area, period, 'partner', store)),
+    { from: from!, to: to! },
+  );
+  for (const [k, n] of Object.entries(attack.tried)) tried[k] = (tried[k] ?? 0) + n;
+  return attack;
+}
+
+describe('the public report gives back no suppressed count', () => {
+  it('Three Rivers, December 2025: all crime with five small categories', () => {
+    const a = attacked('Three Rivers', '2025-12', db);
+    expect(a.findings.map(explain)).toEqual([]);
+    expect(a.tried['total less the parts shown']).toBeGreaterThanOrEqual(5);
+  });
+
+  it('Watford, December 2025: six districts under 5 for theft from the person', () => {
+    const a = attacked('Watford', '2025-12', db);
+    expect(a.findings.map(explain)).toEqual([]);
+    expect(a.tried['funnel: reference line and order']).toBeGreaterThanOrEqual(6);
+  });
+
+  it("Three Rivers, 2025: robbery's months under 5 within the year's count", () => {
+    const a = attacked('Three Rivers', '2025-01..2025-12', db);
+    expect(a.findings.map(explain)).toEqual([]);
+    expect(a.tried['period total less the months shown']).toBeGreaterThan(5);
+  });
+
+  it('Three Rivers, December 2025, with 3,000 residents: no rate beside a small count', () => {
+    const a = attacked('Three Rivers', '2025-12', smallDb);
+    expect(a.findings.map(explain)).toEqual([]);
+    expect(a.tried['rate × population']).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('the attacker', () => {
+  it('recovers the districts that primary suppression alone left exposed (issue 14, item 4a)', () => {
+    // The partner report with counts 1 to 4 replaced by "fewer than 5" and nothing else changed:
+    // what the public version was before secondary protection.
+    const partner = build('Watford', '2025-12', 'partner', db);
+    const primary = `${partner}-primary-only`;
+    cpSync(partner, primary, { recursive: true });
+    const funnel = join(primary, 'data', 'fig-p3-funnel.csv');
+    const table = Papa.parse<Record<string, string>>(readFileSync(funnel, 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
+    expect(table.data[0]?.area).toBe('Watford');
+    const rows = table.data.map((r) =>
+      Number(r.recorded) >= 1 && Number(r.recorded) <= 4
+        ? { ...r, recorded: SUPPRESSED, 'rate per 1,000': '' }
+        : r,
+    );
+    writeFileSync(funnel, Papa.unparse(rows, { newline: '\n' }) + '\n');
+    const a = attackReport(readReport(primary), readReport(partner), {
+      from: '2025-12',
+      to: '2025-12',
+    });
+    const found = a.findings.filter((f) => f.how === 'funnel: reference line and order');
+    expect(found.map((f) => f.values[0])).toEqual([4, 4, 4, 2, 2, 2]);
+    for (const f of found) expect(f.values).toEqual([f.truth]);
+  });
+
+  it('tried every kind of attack on the public reports above', () => {
+    for (const kind of [
+      'total less the parts shown',
+      'period total less the months shown',
+      'funnel: reference line and order',
+      'rate × population',
+    ])
+      expect(tried[kind], kind).toBeGreaterThan(0);
+  });
+});
