@@ -31,6 +31,15 @@ export function isUserError(error: unknown): error is InputError | NotFoundError
   );
 }
 
+/**
+ * The store's file cannot be written (the disk is full, the file system read-only). What was
+ * committed before is kept in the store's log and applied when the store is next opened with
+ * room to write. Exit code 1.
+ */
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+}
+
 /** A remote source (data.police.uk) cannot be reached or answers with an error. Exit code 1. */
 export class SourceUnavailableError extends Error {
   override readonly name = 'SourceUnavailableError';

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 // Commands are loaded when used: each brings its own libraries (DuckDB, exceljs, proj4…), and
 // `lantern --help` or a usage error should not wait for all of them.
 
-import { ConfigError, isUserError, SourceUnavailableError } from '../errors.js';
+import { ConfigError, isUserError, SourceUnavailableError, StorageError } from '../errors.js';
 import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
 
 const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
@@ -443,7 +443,7 @@ function reportError(ctx: CommandContext, error: unknown): number {
     ctx.err(`lantern: ${message}`);
     return 2;
   }
-  if (error instanceof SourceUnavailableError) {
+  if (error instanceof SourceUnavailableError || error instanceof StorageError) {
     ctx.err(`lantern: ${message}`);
     return 1;
   }

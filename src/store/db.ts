@@ -15,7 +15,7 @@ import {
   type DuckDBValue,
 } from '@duckdb/node-api';
 
-import { InputError } from '../errors.js';
+import { InputError, StorageError } from '../errors.js';
 
 export type Params = Record<string, DuckDBValue>;
 export type ParamTypes = Record<string, DuckDBType>;
@@ -151,15 +151,54 @@ export class Db {
     await this.connection.run(`SET ${name} = ${literal}`);
   }
 
-  /** Writes committed work from the log into the database file. */
+  /**
+   * Writes committed work from the log into the database file. A file that cannot be written
+   * (disk full) throws StorageError: the committed work is safe in the log meanwhile.
+   */
   async checkpoint(): Promise<void> {
-    await this.connection.run('CHECKPOINT');
+    try {
+      await this.connection.run('CHECKPOINT');
+    } catch (error) {
+      throw storageError(this.path, error) ?? error;
+    }
   }
 
   close(): void {
-    this.connection.closeSync();
-    this.instance.closeSync();
+    try {
+      this.connection.closeSync();
+      this.instance.closeSync();
+    } catch (error) {
+      // DuckDB checkpoints on close; after a failed write it may refuse to close at all. What
+      // was committed is in the log either way.
+      if (storageError(this.path, error) === null && !/invalidated/iu.test(String(error))) {
+        throw error;
+      }
+    }
   }
+}
+
+/**
+ * DuckDB's failure to write the store's file, as a StorageError that says what it means for the
+ * user; null for any other error.
+ */
+export function storageError(path: string, error: unknown): StorageError | null {
+  const cause = storageFailure(error);
+  if (cause === null) return null;
+  return new StorageError(
+    `${path}: the store's file could not be written because ${cause}. Everything already ` +
+      "committed is kept in the store's log and is applied the next time Lantern opens the " +
+      'store; free some space and run the command again (files already imported are recognised ' +
+      'and not imported twice).',
+  );
+}
+
+/** Why DuckDB could not write the store's files ("the disk is full"), or null for other errors. */
+export function storageFailure(error: unknown): string | null {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/No space left on device/iu.test(message)) return 'the disk is full';
+  if (/Read-only file system/iu.test(message)) return 'the file system is read-only';
+  if (/Disk quota exceeded/iu.test(message)) return 'the disk quota is used up';
+  return null;
 }
 
 /** DuckDB's file signature: the four bytes at offset 8 of every database file. */

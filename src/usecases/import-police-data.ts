@@ -7,11 +7,11 @@ import { createHash } from 'node:crypto';
 
 import type { Month } from '../domain/month.js';
 import type { PoliceKind } from '../domain/police-file.js';
-import { InputError } from '../errors.js';
+import { InputError, StorageError } from '../errors.js';
 import type { CheckedPoliceFile } from '../ingest/police/parse-messages.js';
 import { ParsePool } from '../ingest/police/parse-pool.js';
 import { expandSources, type ExpandedSources, type Source } from '../ingest/sources.js';
-import type { Db } from '../store/db.js';
+import { storageFailure, type Db } from '../store/db.js';
 import {
   importedContents,
   PoliceBatchLoader,
@@ -42,6 +42,11 @@ export interface ImportFileReport {
 
 export interface ImportReport {
   files: ImportFileReport[];
+  /**
+   * The files were imported, but the store's file could not then be written (disk full): the
+   * import is kept in the store's log until the store is next opened with room to write.
+   */
+  storageError?: string;
 }
 
 export type ImportProgress =
@@ -193,7 +198,14 @@ export async function importPoliceSources(
     await pool.close();
     expanded.close();
   }
-  if (files.some((f) => f.status === 'imported')) await db.checkpoint();
+  if (files.some((f) => f.status === 'imported')) {
+    try {
+      await db.checkpoint();
+    } catch (error) {
+      if (!(error instanceof StorageError)) throw error;
+      return { files, storageError: error.message };
+    }
+  }
   return { files };
 }
 
@@ -294,6 +306,13 @@ function reportOf(parsed: CheckedPoliceFile, outcome: BatchOutcome): ImportFileR
     // The file's transaction was rolled back: nothing of it is in the store. Report it on its
     // own and go on with the other files.
     const { error } = outcome;
+    const full = storageFailure(error);
+    if (full !== null) {
+      return refused(
+        parsed.path,
+        `${parsed.path}: not imported: the store's file could not be written because ${full}; nothing of this file was stored`,
+      );
+    }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return refused(
       parsed.path,

@@ -47,6 +47,10 @@ export async function runImport(ctx: CommandContext, args: ImportArgs): Promise<
   }
   if (ctx.json) printJson(ctx, report);
   else ctx.out(formatImportReport(report));
+  if (report.storageError !== undefined) {
+    ctx.err(`lantern: ${report.storageError}`);
+    return 1;
+  }
   return report.files.some((f) => f.status === 'refused') ? 2 : 0;
 }
 
