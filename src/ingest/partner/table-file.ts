@@ -12,8 +12,6 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 
 import ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
@@ -21,6 +19,8 @@ import type { CellValue, Worksheet } from 'exceljs';
 import { InputError } from '../../errors.js';
 import { readCsv } from '../csv.js';
 import { decodeCsvText } from '../decode.js';
+import { gunzipWithin } from '../gunzip.js';
+import { checkZipSizes } from '../zip.js';
 
 /** One row after the header. `line`: 1-based row of the file or sheet (the header row counts). */
 export interface TableRow {
@@ -48,7 +48,6 @@ export interface ReadTableOptions {
 const SUPPORTED = '.csv, .csv.gz or .xlsx';
 /** Rows looked at to find the header. */
 const HEADER_SEARCH_ROWS = 20;
-const gunzipAsync = promisify(gunzip);
 
 /** A row as read, before the header is known: its line and its cells, left to right. */
 interface RawRow {
@@ -107,11 +106,7 @@ async function readBytes(path: string): Promise<Buffer> {
 
 async function gunzipBytes(bytes: Uint8Array, path: string): Promise<Uint8Array> {
   if (bytes.length === 0) throw new InputError(`${path}: the file is empty`);
-  try {
-    return await gunzipAsync(bytes);
-  } catch (error) {
-    throw new InputError(`${path}: not a readable gzip file (${(error as Error).message})`);
-  }
+  return gunzipWithin(bytes, path);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -256,6 +251,8 @@ async function readXlsx(path: string, bytes: Buffer, sheet: string | undefined):
     throw new InputError(`${notXlsx} (it is an old .xls or a password-protected workbook)`);
   }
   if (bytes.readUInt16BE(0) !== 0x504b) throw new InputError(`${notXlsx} (it is not a zip file)`);
+  // exceljs inflates the whole workbook at once: the sizes its parts declare are checked first.
+  await checkZipSizes(bytes, path);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types `load` with its own global `Buffer extends ArrayBuffer`, which a Node
