@@ -106,7 +106,7 @@ describe('parsePoliceFile: street rows', () => {
       "Month: 2025-11 does not match the file's month 2025-12",
     );
     expect(parsed.rejected[4]?.reason).toBe('Crime type: "Fraud" is not a police.uk crime type');
-    expect(parsed.rejected[5]?.reason).toBe('has 13 fields; the header has 12');
+    expect(parsed.rejected[5]?.reason).toBe('has 13 fields, the header has 12');
     expect(parsed.rejected[6]?.raw).toBe('abc,2025-12');
   });
 
