@@ -2,7 +2,12 @@
 import { promisify } from 'node:util';
 import { gunzip } from 'node:zlib';
 
-import { inflateLimits, inflatedCap, inflateRefusal, type InflateLimits } from '../domain/inflate-limits.js';
+import {
+  inflateLimits,
+  inflatedCap,
+  inflateRefusal,
+  type InflateLimits,
+} from '../domain/inflate-limits.js';
 import { InputError } from '../errors.js';
 
 const gunzipAsync = promisify(gunzip);

@@ -16,6 +16,7 @@ import { basename } from 'node:path';
 import { loadDatasetMapping, NO_MAPPING, type DatasetMapping } from '../config/dataset-mapping.js';
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
 import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
+import { shrinkRefusal, shrinksTooMuch, type MonthShrink } from '../domain/replacement.js';
 import { InputError } from '../errors.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import {
@@ -32,6 +33,7 @@ import { readTableFile, type TableFile } from '../ingest/partner/table-file.js';
 import { resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
 import { loadBoundaries } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
+import { partnerMonthsHeld } from '../store/month-holders.js';
 import {
   findPartnerBatch,
   loadPartnerBatch,
@@ -54,6 +56,11 @@ export interface PartnerImportRequest {
   period?: Period;
   /** Generated demonstration data (set by `lantern demo` only). */
   synthetic?: boolean;
+  /**
+   * Let the file replace a district's month even when it holds far fewer rows than the store
+   * does now (domain/replacement.ts); without it such a file is refused.
+   */
+  replace?: boolean;
   /** The file holding the key of the keyed hash of personal fields. */
   hashKeyFile: string;
 }
@@ -169,6 +176,10 @@ export async function importPartnerData(
       .filter((month) => !unknown.has(`${district}|${month}`))
       .map((month) => ({ district, month })),
   );
+  if (!request.replace) {
+    const shrinks = await shrunkMonths(db, dataset.name, coverage, placed.rows);
+    if (shrinks.length > 0) throw new InputError(shrinkRefusal(request.path, shrinks));
+  }
   const loaded = await loadPartnerBatch(db, {
     dataset: dataset.name,
     fileName: basename(request.path),
@@ -419,6 +430,30 @@ function toStore(
     }
   }
   return { records, counts, concerns };
+}
+
+/** The districts' months this file covers that it would leave with far fewer rows. */
+async function shrunkMonths(
+  db: Db,
+  dataset: string,
+  coverage: readonly { district: string; month: Month }[],
+  rows: readonly PlacedRow[],
+): Promise<MonthShrink[]> {
+  const held = await partnerMonthsHeld(db, dataset);
+  if (held.size === 0) return [];
+  const incoming = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.district}|${r.month}`;
+    incoming.set(key, (incoming.get(key) ?? 0) + 1);
+  }
+  const out: MonthShrink[] = [];
+  for (const { district, month } of coverage) {
+    const key = `${district}|${month}`;
+    const [before, after] = [held.get(key) ?? 0, incoming.get(key) ?? 0];
+    if (shrinksTooMuch(before, after))
+      out.push({ label: `${district} ${month}`, held: before, incoming: after });
+  }
+  return out;
 }
 
 function monthsBetween(from: Month, to: Month): Month[] {

@@ -62,6 +62,8 @@ interface RawTable {
   at(line: number): string;
   /** A column for messages: `column 3`, with its letter in a workbook. */
   column(index: number): string;
+  /** A CSV file whose last byte ends no line: its last row may be cut short. */
+  unended?: boolean;
 }
 
 export async function readTableFile(
@@ -122,6 +124,7 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
   const h = headerRow === undefined ? findHeader(rows) : givenHeader(rows, headerRow, raw);
   const header = rows[h] as RawRow;
   const headers = checkHeader(header, raw);
+  refuseCutShort(rows.slice(h + 1), headers.length, raw);
   const out: TableRow[] = [];
   for (const row of rows.slice(h + 1)) {
     const extra = row.cells.findIndex((c, i) => i >= headers.length && c.trim() !== '');
@@ -136,6 +139,25 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
     out.push({ line: row.line, values });
   }
   return { path, sheet: raw.sheet, headers, rows: out };
+}
+
+/**
+ * A CSV file that ends inside a line (no line end after a last row with fewer cells than both
+ * the header and the row before it) was cut short: copied or downloaded in part. Its rows would
+ * replace a month's good rows with some of them, so the file is refused, naming the line.
+ */
+function refuseCutShort(rows: readonly RawRow[], width: number, raw: RawTable): void {
+  if (!raw.unended || rows.length === 0) return;
+  const last = rows[rows.length - 1] as RawRow;
+  const before = rows[rows.length - 2];
+  const cells = last.cells.length;
+  if (cells < width && (before === undefined || cells < before.cells.length)) {
+    throw new InputError(
+      `${raw.at(last.line)}: the last line is incomplete (${cells} of the header's ${width} ` +
+        'cells, and no line end): the file looks cut short; nothing imported from it. Export ' +
+        'or copy it again.',
+    );
+  }
 }
 
 const filled = (row: RawRow) => row.cells.map((c) => c.trim()).filter((c) => c !== '');
@@ -212,6 +234,7 @@ function readCsvRows(bytes: Uint8Array, path: string): RawTable {
     rows,
     at: (line) => `${path}:${line}`,
     column: (i) => `column ${i + 1}`,
+    unended: bytes.length > 0 && bytes[bytes.length - 1] !== 10 && bytes[bytes.length - 1] !== 13,
   };
 }
 
