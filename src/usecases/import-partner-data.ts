@@ -150,6 +150,15 @@ export async function importPartnerData(
     placed.rows = placed.rows.filter((r) => r.month >= from && r.month <= to);
   }
   const rejected = [...checked.rejected, ...placed.rejected].sort((a, b) => a.line - b.line);
+  const lastLine = table.rows[table.rows.length - 1]?.line;
+  const lastRejected = rejected[rejected.length - 1];
+  if (table.unended && lastRejected !== undefined && lastRejected.line === lastLine)
+    // A last line with no line end that fails its checks was most likely cut inside a field.
+    throw new InputError(
+      `${request.path}:${lastLine}: the last line is incomplete (no line end, and ` +
+        `${lastRejected.field ? `${lastRejected.field}: ` : ''}${lastRejected.reason}): the file ` +
+        'looks cut short; nothing imported from it. Export or copy it again.',
+    );
   if (placed.rows.length === 0)
     throw new InputError(
       `${request.path}: no row could be imported` +

@@ -36,6 +36,11 @@ export interface TableFile {
   headers: string[];
   /** Rows after the header, blank rows left out. */
   rows: TableRow[];
+  /**
+   * A CSV file whose last byte ends no line: if its last row is then rejected, it was most
+   * likely cut inside a field (usecases/import-partner-data.ts refuses such a file).
+   */
+  unended?: boolean;
 }
 
 export interface ReadTableOptions {
@@ -138,7 +143,7 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
     headers.forEach((name, i) => (values[name] = row.cells[i] ?? ''));
     out.push({ line: row.line, values });
   }
-  return { path, sheet: raw.sheet, headers, rows: out };
+  return { path, sheet: raw.sheet, headers, rows: out, unended: raw.unended ?? false };
 }
 
 /**
