@@ -6,8 +6,8 @@
  * republished month normally holds about as many rows as before: police.uk revisions move a few
  * rows either way. A newer file holding far fewer rows is more likely cut short, or exported with
  * a filter by mistake, than right. So a file that would leave a month with less than
- * REPLACE_MIN_SHARE of the rows held now is refused, with both counts, unless the import is run
- * with `--replace`.
+ * REPLACE_MIN_SHARE of the rows held now, and so lose at least REPLACE_MIN_ROWS_LOST rows, is
+ * refused, with both counts, unless the import is run with `--replace`.
  */
 
 /** The least share of a month's rows held now that a newer file may hold without `--replace`. */
@@ -20,9 +20,15 @@ export interface MonthShrink {
   incoming: number;
 }
 
+/**
+ * The fewest rows a month must lose to need `--replace`: a partner's small monthly counts move by
+ * one or two between versions of a file (2 → 1 is half, and no sign of a file cut short).
+ */
+export const REPLACE_MIN_ROWS_LOST = 3;
+
 /** Whether replacing `held` rows by `incoming` needs `--replace`. */
 export function shrinksTooMuch(held: number, incoming: number): boolean {
-  return held > 0 && incoming < held * REPLACE_MIN_SHARE;
+  return incoming < held * REPLACE_MIN_SHARE && held - incoming >= REPLACE_MIN_ROWS_LOST;
 }
 
 /** The message of a file refused because it would shrink months too much. */

@@ -150,15 +150,6 @@ export async function importPartnerData(
     placed.rows = placed.rows.filter((r) => r.month >= from && r.month <= to);
   }
   const rejected = [...checked.rejected, ...placed.rejected].sort((a, b) => a.line - b.line);
-  const lastLine = table.rows[table.rows.length - 1]?.line;
-  const lastRejected = rejected[rejected.length - 1];
-  if (table.unended && lastRejected !== undefined && lastRejected.line === lastLine)
-    // A last line with no line end that fails its checks was most likely cut inside a field.
-    throw new InputError(
-      `${request.path}:${lastLine}: the last line is incomplete (no line end, and ` +
-        `${lastRejected.field ? `${lastRejected.field}: ` : ''}${lastRejected.reason}): the file ` +
-        'looks cut short; nothing imported from it. Export or copy it again.',
-    );
   if (placed.rows.length === 0)
     throw new InputError(
       `${request.path}: no row could be imported` +
@@ -166,6 +157,7 @@ export async function importPartnerData(
           ? ` (line ${rejected[0].line}, ${rejected[0].field}: ${rejected[0].reason})`
           : ''),
     );
+  refuseCutInLastCell(request.path, table, rejected);
 
   const months = [...new Set(placed.rows.map((r) => r.month))].sort();
   const span = request.period
@@ -439,6 +431,28 @@ function toStore(
     }
   }
   return { records, counts, concerns };
+}
+
+/**
+ * A CSV file with no line end after its last row, whose last cell is what that row was rejected
+ * for ("enviro" is not one of personal, nuisance, environmental), was most likely cut inside that
+ * cell: refused, so that part of a file never replaces the whole.
+ */
+function refuseCutInLastCell(
+  path: string,
+  table: TableFile,
+  rejected: readonly RejectedPartnerRow[],
+): void {
+  const last = table.rows[table.rows.length - 1];
+  const reason = rejected.find((r) => r.line === last?.line);
+  if (!table.unended || last === undefined || reason === undefined) return;
+  const cell = (last.values[table.headers[table.headers.length - 1] as string] ?? '').trim();
+  if (cell === '' || !reason.reason.includes(`"${cell}"`)) return;
+  throw new InputError(
+    `${path}:${last.line}: the last line is incomplete (no line end, and ` +
+      `${reason.field ? `${reason.field}: ` : ''}${reason.reason}): the file looks cut short; ` +
+      'nothing imported from it. Export or copy it again.',
+  );
 }
 
 /** The districts' months this file covers that it would leave with far fewer rows. */

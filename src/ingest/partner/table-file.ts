@@ -143,12 +143,15 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
     headers.forEach((name, i) => (values[name] = row.cells[i] ?? ''));
     out.push({ line: row.line, values });
   }
-  return { path, sheet: raw.sheet, headers, rows: out, unended: raw.unended ?? false };
+  const table: TableFile = { path, sheet: raw.sheet, headers, rows: out };
+  if (raw.unended) table.unended = true;
+  return table;
 }
 
 /**
  * A CSV file that ends inside a line (no line end after a last row with fewer cells than both
- * the header and the row before it) was cut short: copied or downloaded in part. Its rows would
+ * the header and the row before it; a file of one row is given the benefit of the doubt) was cut
+ * short: copied or downloaded in part. Its rows would
  * replace a month's good rows with some of them, so the file is refused, naming the line.
  */
 function refuseCutShort(rows: readonly RawRow[], width: number, raw: RawTable): void {
@@ -156,7 +159,7 @@ function refuseCutShort(rows: readonly RawRow[], width: number, raw: RawTable): 
   const last = rows[rows.length - 1] as RawRow;
   const before = rows[rows.length - 2];
   const cells = last.cells.length;
-  if (cells < width && (before === undefined || cells < before.cells.length)) {
+  if (cells < width && before !== undefined && cells < before.cells.length) {
     throw new InputError(
       `${raw.at(last.line)}: the last line is incomplete (${cells} of the header's ${width} ` +
         'cells, and no line end): the file looks cut short; nothing imported from it. Export ' +

@@ -130,8 +130,9 @@ function isPlainStreetFile(bytes: Buffer): boolean {
  * A street or outcomes file holds one month: the one its police.uk name gives, or else the one
  * most of its rows carry. A row of any other month refuses the file (naming the first such
  * line), as does a file that ends inside a line (no line end after a last line with fewer
- * fields than the header, or one that fails its checks): both are signs of a file cut short or
- * put together wrongly, whose import would replace a month's good rows with part of them.
+ * fields than the header): both are signs of a file cut short or put together wrongly, whose
+ * import would replace a month's good rows with part of them. (A line cut inside its last field,
+ * Context, keeps all its fields: free text, which no check can tell cut.)
  */
 class FileChecker implements PlainCsvSink {
   private readonly path: string;
@@ -301,14 +302,6 @@ class FileChecker implements PlainCsvSink {
       throw new Error(`${path}: rows were checked against the wrong force or month`);
     }
     const { staged, rejected, months, placer } = rows;
-    const lastRejected = rejected[rejected.length - 1];
-    if (!this.endsLine && last !== null && lastRejected?.line === last.line) {
-      // A last line with no line end that fails its checks was most likely cut inside a field.
-      throw new InputError(
-        `${path}:${last.line}: the last line is incomplete (no line end, and ${lastRejected.reason}): ` +
-          'the file looks cut short; nothing imported from it. Download or copy it again.',
-      );
-    }
     if (rows.otherMonth !== null) {
       const { line, month } = rows.otherMonth;
       const whose = named ? 'as its name says' : 'as most of its rows are';
