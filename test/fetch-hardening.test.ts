@@ -12,7 +12,8 @@ import type { Clock } from '../src/acquire/rate-limiter.js';
 import { InputError, SourceUnavailableError } from '../src/errors.js';
 import { runCliAsync } from './helpers/cli.js';
 import { startFakePoliceApi } from './helpers/fake-police-api.js';
-import { tempDir } from './helpers/temp.js';
+import { readZipEntries } from './helpers/raw-police.js';
+import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
@@ -181,11 +182,14 @@ describe('streamed archive downloads', () => {
     ',2025-12,Hertfordshire Constabulary,Hertfordshire Constabulary,-0.165081,51.922133,' +
     'On or near Glanville Crescent,E01035568,Stevenage 001E,Anti-social behaviour,,\n';
   const entry = '2025-12/2025-12-hertfordshire-street.csv';
+  const realStreetFile = async () =>
+    (await readZipEntries(SAMPLE_ZIP, /2025-12-hertfordshire-street\.csv$/)).values().next()
+      .value as Buffer;
 
   it('a server that stops sending is given up on after the idle timeout, saying so', async () => {
     const server = await startFakePoliceApi({
       months: NO_MONTHS,
-      archives: new Map([['2025-12', { [entry]: Buffer.from(ROW.repeat(20_000)) }]]),
+      archives: new Map([['2025-12', { [entry]: await realStreetFile() }]]),
       stallArchiveAfter: 1000,
     });
     try {
@@ -198,6 +202,36 @@ describe('streamed archive downloads', () => {
       );
     } finally {
       await server.close();
+    }
+  });
+
+  it('entries that do not say their size: a real file is kept whole, a bomb is stopped', async () => {
+    const real = await realStreetFile();
+    const bomb = Buffer.from(ROW.repeat(Math.ceil((24 * 2 ** 20) / ROW.length)));
+    for (const [content, ok] of [
+      [real, true],
+      [bomb, false],
+    ] as const) {
+      const server = await startFakePoliceApi({
+        months: NO_MONTHS,
+        archives: new Map([['2025-12', { [entry]: content }]]),
+        streamedEntries: true,
+      });
+      try {
+        const download = forceFilesFromArchive(`${server.archiveUrl}2025-12.zip`, 'hertfordshire');
+        if (ok) {
+          const { entries } = await download;
+          expect(entries.map((e) => [e.name, Buffer.from(e.bytes).equals(content)])).toEqual([
+            [entry, true],
+          ]);
+        } else {
+          await expect(download).rejects.toThrow(
+            /inflates to more than 100 times its compressed size/,
+          );
+        }
+      } finally {
+        await server.close();
+      }
     }
   });
 

@@ -102,13 +102,25 @@ async function download(
   let seen = 0;
   let failure: Error | null = null;
   let received = 0;
+  /** The bytes received before the piece being unzipped now. */
+  let before = 0;
   const unzip = new Unzip((file: UnzipFile) => {
     seen++;
     if (!wanted.test(file.name)) return; // never started: skipped without inflating
     const chunks: Uint8Array[] = [];
-    // A streamed entry may not say its compressed size: then the bytes received since it began.
-    const startedAt = received;
+    // A streamed entry may not say its compressed size: then the bytes received since the piece
+    // in which it began (at least what it has used, so never a ratio too high).
+    const startedAt = before;
     let inflated = 0;
+    // An entry whose header gives both sizes is judged on them before it inflates at all.
+    if (
+      file.size !== undefined &&
+      file.originalSize !== undefined &&
+      file.originalSize > inflatedCap(file.size, limits)
+    ) {
+      failure = inflateRefusal(`${url}!${file.name}`, file.size, limits);
+      return;
+    }
     file.ondata = (err, data, final) => {
       if (err) {
         failure = err;
@@ -133,6 +145,7 @@ async function download(
   try {
     for await (const chunk of body) {
       alive();
+      before = received;
       received += chunk.length;
       unzip.push(chunk, false);
       onProgress({ received, total });

@@ -60,7 +60,8 @@ export function inflateRefusal(
   limits: InflateLimits,
 ): InputError {
   const cap = inflatedCap(compressedBytes, limits);
-  const mib = (n: number) => `${Math.round((n / MIB) * 10) / 10} MiB`;
+  const mib = (n: number) =>
+    n < MIB ? `${Math.ceil(n / 1024)} KiB` : `${Math.round((n / MIB) * 10) / 10} MiB`;
   if (cap >= limits.maxBytes) {
     return new InputError(
       `${path}: inflates to more than ${mib(limits.maxBytes)}, the most Lantern reads from one ` +

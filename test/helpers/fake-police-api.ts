@@ -8,6 +8,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 
 import inside from 'point-in-polygon-hao';
 import yazl from 'yazl';
@@ -30,6 +31,11 @@ export interface FakeApiOptions {
   answers?: Record<string, string>;
   /** Archive downloads send this many bytes, then nothing more (the connection stays open). */
   stallArchiveAfter?: number;
+  /**
+   * Archive entries written as streams: their local headers give no sizes (a data descriptor
+   * follows each entry), as in archives written on the fly.
+   */
+  streamedEntries?: boolean;
   /** Every crimes request waits this long before answering. */
   slowMs?: number;
   /** The first N crimes requests get a truncated JSON body. */
@@ -52,7 +58,8 @@ export async function startFakePoliceApi(options: FakeApiOptions): Promise<FakeA
   let throttled = 0;
   let broken = 0;
   const archives = new Map<string, Buffer>();
-  for (const [month, entries] of options.archives ?? []) archives.set(month, await zipOf(entries));
+  for (const [month, entries] of options.archives ?? [])
+    archives.set(month, await zipOf(entries, options.streamedEntries ?? false));
 
   const send = (
     res: ServerResponse,
@@ -191,9 +198,12 @@ function bodyOf(req: IncomingMessage): Promise<string> {
   });
 }
 
-function zipOf(entries: Record<string, Buffer>): Promise<Buffer> {
+function zipOf(entries: Record<string, Buffer>, streamed: boolean): Promise<Buffer> {
   const zip = new yazl.ZipFile();
-  for (const [name, content] of Object.entries(entries)) zip.addBuffer(content, name);
+  for (const [name, content] of Object.entries(entries)) {
+    if (streamed) zip.addReadStream(Readable.from([content]), name);
+    else zip.addBuffer(content, name);
+  }
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
