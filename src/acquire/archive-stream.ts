@@ -2,11 +2,19 @@
  * A police.uk monthly archive (`data/archive/YYYY-MM.zip`, every force's files for three
  * years, about 1.5 GB) streamed from the server and read as it arrives (fflate's streaming
  * unzip): only the chosen force's CSV files are inflated and kept, in memory; the rest of the
- * archive is never stored, on disk or in memory.
+ * archive is never stored, on disk or in memory. A kept file that inflates past the limits of
+ * ingest/inflate-limits.ts stops the download at once. A server that sends nothing for
+ * `idleTimeoutMs` (a minute by default) is given up on, however long the whole download takes.
  */
 import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 
 import { SourceUnavailableError } from '../errors.js';
+import {
+  inflateLimits,
+  inflatedCap,
+  inflateRefusal,
+  type InflateLimits,
+} from '../domain/inflate-limits.js';
 
 export interface ArchiveEntry {
   name: string;
@@ -18,21 +26,69 @@ export interface ArchiveProgress {
   total: number | null;
 }
 
+export interface ArchiveStreamOptions {
+  onProgress?: (p: ArchiveProgress) => void;
+  /** How long the server may send nothing (before answering, or between two pieces). */
+  idleTimeoutMs?: number;
+  limits?: InflateLimits;
+}
+
 export async function forceFilesFromArchive(
   url: string,
   force: string,
-  onProgress: (p: ArchiveProgress) => void = () => undefined,
-  timeoutMs = 60_000,
+  options: ArchiveStreamOptions = {},
+): Promise<{ entries: ArchiveEntry[]; seen: number }> {
+  const onProgress = options.onProgress ?? (() => undefined);
+  const idleMs = options.idleTimeoutMs ?? 60_000;
+  const limits = options.limits ?? inflateLimits(process.env);
+  // Aborted when the server has sent nothing for idleMs; every piece received restarts the wait.
+  const controller = new AbortController();
+  let idled = false;
+  let timer: NodeJS.Timeout | undefined;
+  const wait = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      idled = true;
+      controller.abort();
+    }, idleMs);
+  };
+  const idleError = (received: number) =>
+    new SourceUnavailableError(
+      `${url}: the server sent nothing for ${idleMs / 1000} s` +
+        (received > 0 ? ` after ${received} bytes` : '') +
+        '; the download was given up. Try again later.',
+    );
+  wait();
+  try {
+    return await download(url, force, onProgress, limits, controller.signal, wait, () =>
+      idled ? idleError : null,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function download(
+  url: string,
+  force: string,
+  onProgress: (p: ArchiveProgress) => void,
+  limits: InflateLimits,
+  signal: AbortSignal,
+  alive: () => void,
+  idleFailure: () => ((received: number) => Error) | null,
 ): Promise<{ entries: ArchiveEntry[]; seen: number }> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs * 60) });
+    response = await fetch(url, { signal });
   } catch (error) {
+    const idle = idleFailure();
+    if (idle) throw idle(0);
     const e = error as { cause?: { code?: string }; message?: string };
     throw new SourceUnavailableError(
       `${url}: cannot download (${e.cause?.code ?? e.message ?? String(error)}). Check the network connection, or --archive-url.`,
     );
   }
+  alive();
   if (response.status === 404)
     throw new SourceUnavailableError(`${url}: the source has no such archive (HTTP 404)`);
   if (!response.ok || !response.body)
@@ -45,13 +101,38 @@ export async function forceFilesFromArchive(
   const entries: ArchiveEntry[] = [];
   let seen = 0;
   let failure: Error | null = null;
+  let received = 0;
+  /** The bytes received before the piece being unzipped now. */
+  let before = 0;
   const unzip = new Unzip((file: UnzipFile) => {
     seen++;
     if (!wanted.test(file.name)) return; // never started: skipped without inflating
     const chunks: Uint8Array[] = [];
+    // A streamed entry may not say its compressed size: then the bytes received since the piece
+    // in which it began (at least what it has used, so never a ratio too high).
+    const startedAt = before;
+    let inflated = 0;
+    // An entry whose header gives both sizes is judged on them before it inflates at all.
+    if (
+      file.size !== undefined &&
+      file.originalSize !== undefined &&
+      file.originalSize > inflatedCap(file.size, limits)
+    ) {
+      failure = inflateRefusal(`${url}!${file.name}`, file.size, limits);
+      return;
+    }
     file.ondata = (err, data, final) => {
       if (err) {
         failure = err;
+        return;
+      }
+      if (failure) return;
+      inflated += data.length;
+      const compressed = file.size ?? Math.max(1, received - startedAt);
+      if (inflated > inflatedCap(compressed, limits)) {
+        chunks.length = 0;
+        failure = inflateRefusal(`${url}!${file.name}`, compressed, limits);
+        file.terminate();
         return;
       }
       chunks.push(data);
@@ -60,20 +141,25 @@ export async function forceFilesFromArchive(
     file.start();
   });
   unzip.register(UnzipInflate);
-  let received = 0;
+  const body = response.body as unknown as AsyncIterable<Uint8Array>;
   try {
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    for await (const chunk of body) {
+      alive();
+      before = received;
       received += chunk.length;
       unzip.push(chunk, false);
       onProgress({ received, total });
       if (failure) break;
     }
-    unzip.push(new Uint8Array(0), true);
+    if (!failure) unzip.push(new Uint8Array(0), true);
   } catch (error) {
+    const idle = idleFailure();
+    if (idle) throw idle(received);
     throw new SourceUnavailableError(
       `${url}: the download broke off after ${received} bytes (${(error as Error).message})`,
     );
   }
+  if (failure && (failure as Error).name === 'InputError') throw failure;
   if (failure)
     throw new SourceUnavailableError(
       `${url}: a broken entry in the archive (${(failure as Error).message})`,

@@ -2,14 +2,18 @@
  * The data.police.uk API, as Lantern uses it: which months exist (`crimes-street-dates`,
  * `crime-last-updated`) and street-level crimes in a polygon for a month (POSTed, so polygons
  * of any size fit). Requests keep to the published limit (15 a second, bursts of 30), time out,
- * and are retried with jittered exponential backoff on 429 (honouring Retry-After), on 5xx other
- * than 503, on broken responses and on network errors. A 503 means "more than 10,000 crimes in
- * this polygon": it is returned to the caller, who splits the polygon.
+ * and are retried with jittered exponential backoff on 429 (honouring Retry-After up to a minute;
+ * a server asking for a longer wait is reported at once), on 5xx other than 503, on broken
+ * responses and on network errors. A 503 means "more than 10,000 crimes in this polygon": it is
+ * returned to the caller, who splits the polygon. An answer of the wrong shape (an object where
+ * a list is expected) is reported as the source's failure, never read.
  */
 import { SourceUnavailableError } from '../errors.js';
 import { RateLimiter, REAL_CLOCK, type Clock } from './rate-limiter.js';
 
 export const DEFAULT_API_URL = 'https://data.police.uk/api/';
+/** The longest Retry-After (seconds) Lantern waits for; a longer one fails the request. */
+export const MAX_RETRY_AFTER_SECONDS = 60;
 
 /** A crime as the API gives it (fields Lantern reads). */
 export interface ApiCrime {
@@ -27,6 +31,8 @@ export interface PoliceApiOptions {
   timeoutMs?: number;
   maxRetries?: number;
   backoffMs?: number;
+  /** The longest Retry-After honoured, in seconds (default MAX_RETRY_AFTER_SECONDS). */
+  maxRetryAfterSeconds?: number;
   clock?: Clock;
   limiter?: RateLimiter;
 }
@@ -38,6 +44,7 @@ export class PoliceApi {
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
   private readonly backoffMs: number;
+  private readonly maxRetryAfter: number;
   private readonly clock: Clock;
   private readonly limiter: RateLimiter;
   requests = 0;
@@ -47,19 +54,24 @@ export class PoliceApi {
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetries = options.maxRetries ?? 6;
     this.backoffMs = options.backoffMs ?? 500;
+    this.maxRetryAfter = options.maxRetryAfterSeconds ?? MAX_RETRY_AFTER_SECONDS;
     this.clock = options.clock ?? REAL_CLOCK;
     this.limiter = options.limiter ?? new RateLimiter(15, 30, this.clock);
   }
 
   /** The months for which street-level data exists. */
   async availableMonths(): Promise<string[]> {
-    const body = await this.request<{ date: string }[]>('GET', 'crimes-street-dates');
+    const body = await this.request('GET', 'crimes-street-dates', undefined, 'a list');
+    if (!Array.isArray(body) || !body.every((d) => hasDate(d))) {
+      throw wrongShape(this.url('crimes-street-dates'), body, 'a list of months');
+    }
     return body.map((d) => d.date).sort();
   }
 
   /** The latest month the data was updated for ("YYYY-MM"). */
   async lastUpdated(): Promise<string> {
-    const body = await this.request<{ date: string }>('GET', 'crime-last-updated');
+    const body = await this.request('GET', 'crime-last-updated', undefined, 'an object');
+    if (!hasDate(body)) throw wrongShape(this.url('crime-last-updated'), body, 'a date');
     return body.date.slice(0, 7);
   }
 
@@ -71,18 +83,28 @@ export class PoliceApi {
     const poly = ring.map(([lon, lat]) => `${lat.toFixed(6)},${lon.toFixed(6)}`).join(':');
     const form = new URLSearchParams({ poly, date: month }).toString();
     try {
-      return {
-        ok: true,
-        crimes: await this.request<ApiCrime[]>('POST', 'crimes-street/all-crime', form),
-      };
+      const body = await this.request('POST', 'crimes-street/all-crime', form, 'a list');
+      if (!Array.isArray(body) || !body.every(isCrime)) {
+        throw wrongShape(this.url('crimes-street/all-crime'), body, 'a list of crimes');
+      }
+      return { ok: true, crimes: body };
     } catch (error) {
       if (error instanceof TooManyCrimes) return { ok: false, tooMany: true };
       throw error;
     }
   }
 
-  private async request<T>(method: 'GET' | 'POST', path: string, form?: string): Promise<T> {
-    const url = new URL(path, this.baseUrl).toString();
+  private url(path: string): string {
+    return new URL(path, this.baseUrl).toString();
+  }
+
+  private async request(
+    method: 'GET' | 'POST',
+    path: string,
+    form: string | undefined,
+    expected: 'a list' | 'an object',
+  ): Promise<unknown> {
+    const url = this.url(path);
     let lastProblem = '';
     for (let attempt = 0; attempt <= this.maxRetries; attempt++) {
       if (attempt > 0) await this.clock.sleep(this.backoff(attempt, lastProblem));
@@ -107,9 +129,16 @@ export class PoliceApi {
         throw new TooManyCrimes();
       }
       if (response.status === 429 || response.status >= 500) {
-        const retryAfter = Number(response.headers.get('retry-after'));
-        lastProblem = `HTTP ${response.status}${Number.isFinite(retryAfter) && retryAfter > 0 ? `; retry-after ${retryAfter}` : ''}`;
+        const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
         await response.body?.cancel();
+        if (retryAfter > this.maxRetryAfter) {
+          throw new SourceUnavailableError(
+            `${url}: the server answered HTTP ${response.status} and asked to wait ` +
+              `${Math.ceil(retryAfter)} s before trying again (Lantern waits at most ` +
+              `${this.maxRetryAfter} s). Try again later.`,
+          );
+        }
+        lastProblem = `HTTP ${response.status}${retryAfter > 0 ? `; retry-after ${retryAfter}` : ''}`;
         continue;
       }
       if (!response.ok) {
@@ -118,11 +147,17 @@ export class PoliceApi {
           `${url}: the server answered HTTP ${response.status}${text ? ` (${text})` : ''}`,
         );
       }
+      let body: unknown;
       try {
-        return (await response.json()) as T;
+        body = await response.json();
       } catch (error) {
         lastProblem = `a broken response (${(error as Error).message})`;
+        continue;
       }
+      const isList = Array.isArray(body);
+      const isObject = typeof body === 'object' && body !== null && !isList;
+      if (expected === 'a list' ? !isList : !isObject) throw wrongShape(url, body, expected);
+      return body;
     }
     throw new SourceUnavailableError(
       `${url}: no answer (last: ${lastProblem}). ` +
@@ -140,6 +175,46 @@ export class PoliceApi {
 }
 
 class TooManyCrimes extends Error {}
+
+/** Retry-After as seconds (a number, or an HTTP date); 0 when absent or unreadable. */
+function retryAfterSeconds(header: string | null): number {
+  if (header === null || header.trim() === '') return 0;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds);
+  const at = Date.parse(header);
+  return Number.isFinite(at) ? Math.max(0, (at - Date.now()) / 1000) : 0;
+}
+
+function hasDate(value: unknown): value is { date: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { date?: unknown }).date === 'string'
+  );
+}
+
+function isCrime(value: unknown): value is ApiCrime {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  return typeof c.category === 'string' && typeof c.month === 'string';
+}
+
+/** The source's answer, not of the shape asked for: reported, with a glimpse of what came. */
+function wrongShape(url: string, body: unknown, expected: string): SourceUnavailableError {
+  const what = Array.isArray(body)
+    ? 'a list of something else'
+    : body === null
+      ? 'null'
+      : typeof body === 'object'
+        ? 'an object'
+        : `a ${typeof body}`;
+  const glimpse = JSON.stringify(body)?.slice(0, 120) ?? '';
+  return new SourceUnavailableError(
+    `data.police.uk answered ${url} with ${what} (expected ${expected})` +
+      (glimpse ? `: ${glimpse}` : '') +
+      '. The service may have changed, or --api-url points elsewhere.',
+  );
+}
 
 const UNREACHABLE = new Set([
   'ECONNREFUSED',

@@ -18,6 +18,7 @@ Usage: lantern <command> [options]
 Commands:
   import PATH...                 import police.uk zip archives, folders, .csv or .csv.gz files
          [--force ID]            the force of stop-and-search files not named YYYY-MM-<force>-…
+         [--replace]             let a file replace a month with under 80% of its rows
   import --dataset NAME FILE...  partner data (CSV, CSV.gz or XLSX): asb-council, fly-tipping,
          [--mapping M.yaml]      hate-crime, domestic-abuse, prevent, community-concern; a
          [--area A] [--period P] mapping names the file's own columns; --area for files without
@@ -37,7 +38,7 @@ Commands:
   fetch --area A --from M --to M fetch an area's missing months from the data.police.uk API
         [--dry-run] [--api-url U] (imported like files; months the source lacks stay missing)
   fetch --force F --archive M    stream a police.uk monthly archive, importing only force F
-        [--archive-url U]
+        [--archive-url U] [--replace]
   trends --area A --category C   counts by month, change against the same months of the nearest
          [--all] [--period P]    earlier complete year (exact test, rate ratio), rate per 1,000
   compare --within A | --group G districts side by side: rates, expected counts and funnel
@@ -185,6 +186,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           mapping: values.mapping,
           area: values.area,
           period: values.period,
+          replace: values.replace,
         });
       case 'areas':
         return await runAreasCommand(ctx, rest, values);
@@ -361,6 +363,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
             archive: values.archive,
             apiUrl: values['api-url'],
             archiveUrl: values['archive-url'],
+            replace: values.replace,
           },
           env,
         );

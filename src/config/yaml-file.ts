@@ -16,6 +16,13 @@ interface YamlText {
   lineOf(at: readonly PropertyKey[]): number | null;
 }
 
+/**
+ * The most alias references (`*name`) a configuration file may make: the yaml package's own
+ * default, said here so that it is seen. A file of nested aliases ("billion laughs") would
+ * otherwise expand to gigabytes; Lantern's own files use none.
+ */
+const MAX_ALIAS_COUNT = 100;
+
 /** Parses YAML text, refusing invalid YAML with the file and line. */
 function parseYamlText(text: string, path: string): YamlText {
   const lines = new LineCounter();
@@ -40,7 +47,19 @@ function parseYamlText(text: string, path: string): YamlText {
     }
     return null;
   };
-  return { data: doc.toJS() ?? {}, lineOf };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml package throws a ReferenceError for too many aliases (and for an alias to an
+    // anchor not yet defined): both are the file's fault, not Lantern's.
+    if (!(error instanceof ReferenceError)) throw error;
+    throw new InputError(
+      `${path}: refused: its aliases (*name) expand too far to be a configuration file ` +
+        `(${error.message.split('\n')[0]}); write the values out instead`,
+    );
+  }
+  return { data: data ?? {}, lineOf };
 }
 
 /** Validates parsed YAML against `schema`; the first problem is refused with its line and place. */

@@ -62,10 +62,14 @@ export function readCsv(original: string, path: string, sink: CsvSink): void {
 /**
  * A file whose lines end in CRLF here and LF there (edited by hand, or concatenated) is read with
  * LF line ends: papaparse guesses one line end for the whole file and would otherwise run lines
- * together. Files that use one kind throughout are left exactly as they are.
+ * together. So is a file whose lines end in CR CR LF (a CRLF file converted to CRLF again, as
+ * some transfers do): read as it is, each CR would end a line, numbering lines three times too
+ * high and ending the file with a phantom row holding the last LF. Files that use one kind
+ * throughout are left exactly as they are.
  */
 function normaliseMixedLineEnds(text: string): string {
   if (text.indexOf('\r\n') === -1) return text;
+  if (text.indexOf('\r\r\n') !== -1) return text.replace(/\r+\n/gu, '\n');
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) {
     if (text.charCodeAt(i - 1) !== 13) return text.replaceAll('\r\n', '\n');
   }

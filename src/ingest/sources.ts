@@ -4,15 +4,12 @@
  * order). Each source reads its bytes only when asked, so a large archive is imported one
  * entry at a time.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 
 import { InputError } from '../errors.js';
+import { gunzipWithin } from './gunzip.js';
 import { openZipArchive } from './zip.js';
-
-const gunzipAsync = promisify(gunzip);
 
 export interface Source {
   /** Shown to the user: the file path, or `archive.zip!entry/name.csv`. */
@@ -51,7 +48,7 @@ export async function expandSources(paths: readonly string[]): Promise<ExpandedS
   out.close = () => closers.forEach((c) => c());
   for (const path of paths) {
     try {
-      await expandOne(path, out, closers, true);
+      await expandOne(path, out, closers, true, []);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       out.problems.push({ path, error: error.message });
@@ -65,10 +62,22 @@ async function expandOne(
   out: ExpandedSources,
   closers: (() => void)[],
   named: boolean,
+  /** The real paths of the folders being walked above this one, to catch a link that loops. */
+  ancestors: readonly string[],
 ): Promise<void> {
-  const info = await stat(path).catch(() => null);
+  const info = await stat(path).catch((e: unknown) => {
+    if ((e as NodeJS.ErrnoException).code === 'ELOOP') fileProblem(path, e);
+    return null;
+  });
   if (!info) throw new InputError(`${path}: no such file or folder`);
   if (info.isDirectory()) {
+    const real = await realpath(path).catch((e: unknown) => fileProblem(path, e));
+    if (ancestors.includes(real)) {
+      throw new InputError(
+        `${path}: a link that leads back to the folder ${real} (a loop); not followed`,
+      );
+    }
+    const walking = [...ancestors, real];
     const before = out.sources.length;
     const names = (await readdir(path).catch((e: unknown) => fileProblem(path, e))).sort();
     for (const name of names) {
@@ -77,7 +86,7 @@ async function expandOne(
       try {
         const childInfo = await stat(child).catch((e: unknown) => fileProblem(child, e));
         if (childInfo.isDirectory() || isCsvName(name) || isZipName(name)) {
-          await expandOne(child, out, closers, false);
+          await expandOne(child, out, closers, false, walking);
         }
       } catch (error) {
         if (!(error instanceof InputError)) throw error;
@@ -130,16 +139,15 @@ function fileProblem(path: string, error: unknown): never {
         ? 'permission denied'
         : code === 'EISDIR'
           ? 'is a folder'
-          : null;
+          : code === 'ELOOP'
+            ? 'a link that leads back to itself (a loop); not followed'
+            : null;
   if (reason === null) throw error;
   throw new InputError(`${path}: ${reason}`);
 }
 
+/** A `.gz` file inflated within the limits of inflate-limits.ts; any other file as it is. */
 async function maybeGunzip(name: string, bytes: Buffer, path: string): Promise<Uint8Array> {
   if (!/\.gz$/iu.test(name)) return bytes;
-  try {
-    return await gunzipAsync(bytes);
-  } catch (error) {
-    throw new InputError(`${path}: not a readable gzip file (${(error as Error).message})`);
-  }
+  return gunzipWithin(bytes, path);
 }

@@ -1,12 +1,20 @@
 /**
  * Reading entries of a zip archive in place, without unpacking it to disk: yauzl reads the
- * central directory, then inflates one entry at a time into memory on request.
+ * central directory, then inflates one entry at a time into memory on request. An entry is
+ * refused, without inflating further, once it passes the limits of inflate-limits.ts (its size,
+ * and its ratio to its compressed size), whatever size the archive claims for it.
  */
 import { promisify } from 'node:util';
 
 import yauzl from 'yauzl';
 
 import { InputError } from '../errors.js';
+import {
+  inflateLimits,
+  inflatedCap,
+  inflateRefusal,
+  type InflateLimits,
+} from '../domain/inflate-limits.js';
 
 export interface ZipEntryRef {
   name: string;
@@ -20,7 +28,10 @@ export interface OpenZip {
 
 const openZip = promisify<string, yauzl.Options, yauzl.ZipFile>(yauzl.open);
 
-export async function openZipArchive(path: string): Promise<OpenZip> {
+export async function openZipArchive(
+  path: string,
+  limits: InflateLimits = inflateLimits(process.env),
+): Promise<OpenZip> {
   let zip: yauzl.ZipFile;
   try {
     zip = await openZip(path, { lazyEntries: true, autoClose: false, decodeStrings: true });
@@ -30,7 +41,7 @@ export async function openZipArchive(path: string): Promise<OpenZip> {
   const raw = await listEntries(zip, path);
   const entries = raw.map((entry) => ({
     name: entry.fileName,
-    read: () => readEntry(zip, entry, path),
+    read: () => readEntry(zip, entry, path, limits),
   }));
   return { entries, close: () => zip.close() };
 }
@@ -50,19 +61,73 @@ function listEntries(zip: yauzl.ZipFile, path: string): Promise<yauzl.Entry[]> {
   });
 }
 
-function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, path: string): Promise<Buffer> {
+function readEntry(
+  zip: yauzl.ZipFile,
+  entry: yauzl.Entry,
+  path: string,
+  limits: InflateLimits,
+): Promise<Buffer> {
+  const name = `${path}!${entry.fileName}`;
+  const cap = inflatedCap(entry.compressedSize, limits);
+  // The size the archive declares is checked first; the bytes as they inflate, in case it lies.
+  if (entry.uncompressedSize > cap) {
+    return Promise.reject(inflateRefusal(name, entry.compressedSize, limits));
+  }
   return new Promise((resolve, reject) => {
     zip.openReadStream(entry, (err, stream) => {
       if (err) {
-        reject(new InputError(`${path}!${entry.fileName}: cannot read (${err.message})`));
+        reject(new InputError(`${name}: cannot read (${err.message})`));
         return;
       }
       const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
+      let inflated = 0;
+      stream.on('data', (c: Buffer) => {
+        inflated += c.length;
+        if (inflated > cap) {
+          chunks.length = 0;
+          stream.destroy();
+          reject(inflateRefusal(name, entry.compressedSize, limits));
+          return;
+        }
+        chunks.push(c);
+      });
       stream.on('error', (e: Error) =>
-        reject(new InputError(`${path}!${entry.fileName}: broken entry (${e.message})`)),
+        reject(new InputError(`${name}: broken entry (${e.message})`)),
       );
       stream.on('end', () => resolve(Buffer.concat(chunks)));
     });
   });
+}
+
+const zipFromBuffer = promisify<Buffer, yauzl.Options, yauzl.ZipFile>(yauzl.fromBuffer);
+
+/**
+ * For a zip archive that another library inflates whole (an XLSX workbook): refuses it when the
+ * sizes its entries declare pass the limits, each on its own and all together. (Declared sizes
+ * can lie; the library then inflates what the entries really hold.)
+ */
+export async function checkZipSizes(
+  bytes: Buffer,
+  path: string,
+  limits: InflateLimits = inflateLimits(process.env),
+): Promise<void> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await zipFromBuffer(bytes, { lazyEntries: true, decodeStrings: true });
+  } catch {
+    return; // not readable as a zip here: the library that reads it says why
+  }
+  try {
+    const entries = await listEntries(zip, path);
+    let total = 0;
+    for (const entry of entries) {
+      total += entry.uncompressedSize;
+      if (entry.uncompressedSize > inflatedCap(entry.compressedSize, limits)) {
+        throw inflateRefusal(`${path}!${entry.fileName}`, entry.compressedSize, limits);
+      }
+    }
+    if (total > inflatedCap(bytes.length, limits)) throw inflateRefusal(path, bytes.length, limits);
+  } finally {
+    zip.close();
+  }
 }

@@ -23,6 +23,8 @@ export interface ArchiveFetchRequest {
   month: string;
   archiveUrl?: string;
   onDownload?: (p: ArchiveProgress) => void;
+  /** How long the server may send nothing before the download is given up (default 60 s). */
+  idleTimeoutMs?: number;
   importOptions?: ImportOptions;
 }
 
@@ -47,7 +49,10 @@ export async function fetchArchive(
   }
   const base = (request.archiveUrl ?? DEFAULT_ARCHIVE_URL).replace(/\/?$/u, '/');
   const url = new URL(`${month}.zip`, base).toString();
-  const { entries, seen } = await forceFilesFromArchive(url, request.force, request.onDownload);
+  const { entries, seen } = await forceFilesFromArchive(url, request.force, {
+    onProgress: request.onDownload,
+    idleTimeoutMs: request.idleTimeoutMs,
+  });
   if (entries.length === 0) {
     throw new InputError(
       `${url}: the archive holds no files of force "${request.force}" (${seen} entries read)`,

@@ -19,6 +19,7 @@ import { loadDatasetMapping, NO_MAPPING, type DatasetMapping } from '../config/d
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
 import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
 import { fileNameKind, PERSONAL_KIND_LABEL } from '../domain/personal-data.js';
+import { shrinkRefusal, shrinksTooMuch, type MonthShrink } from '../domain/replacement.js';
 import { InputError } from '../errors.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import {
@@ -36,6 +37,7 @@ import { resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
 import { loadBoundaries } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { storeHashKey } from './hash-key.js';
+import { partnerMonthsHeld } from '../store/month-holders.js';
 import {
   findPartnerBatch,
   loadPartnerBatch,
@@ -58,6 +60,11 @@ export interface PartnerImportRequest {
   period?: Period;
   /** Generated demonstration data (set by `lantern demo` only). */
   synthetic?: boolean;
+  /**
+   * Let the file replace a district's month even when it holds far fewer rows than the store
+   * does now (domain/replacement.ts); without it such a file is refused.
+   */
+  replace?: boolean;
   /** The file holding the key of the keyed hash of personal fields. */
   hashKeyFile: string;
 }
@@ -158,6 +165,7 @@ export async function importPartnerData(
       `${request.path}: no row could be imported` +
         (rejected[0] ? ` (${rejectedRowText(rejected[0])})` : ''),
     );
+  refuseCutInLastCell(request.path, table, rejected);
 
   const months = [...new Set(placed.rows.map((r) => r.month))].sort();
   const span = request.period
@@ -177,6 +185,10 @@ export async function importPartnerData(
       .filter((month) => !unknown.has(`${district}|${month}`))
       .map((month) => ({ district, month })),
   );
+  if (!request.replace) {
+    const shrinks = await shrunkMonths(db, dataset.name, coverage, placed.rows);
+    if (shrinks.length > 0) throw new InputError(shrinkRefusal(request.path, shrinks));
+  }
   const loaded = await loadPartnerBatch(db, {
     dataset: dataset.name,
     fileName: basename(request.path),
@@ -418,6 +430,52 @@ function toStore(
     }
   }
   return { records, counts, concerns };
+}
+
+/**
+ * A CSV file with no line end after its last row, whose last cell is what that row was rejected
+ * for ("enviro" is not one of personal, nuisance, environmental), was most likely cut inside that
+ * cell: refused, so that part of a file never replaces the whole.
+ */
+function refuseCutInLastCell(
+  path: string,
+  table: TableFile,
+  rejected: readonly RejectedPartnerRow[],
+): void {
+  const last = table.rows[table.rows.length - 1];
+  const reason = rejected.find((r) => r.line === last?.line);
+  if (!table.unended || last === undefined || reason === undefined) return;
+  const cell = (last.values[table.headers[table.headers.length - 1] as string] ?? '').trim();
+  if (cell === '' || !reason.reason.includes(`"${cell}"`)) return;
+  throw new InputError(
+    `${path}:${last.line}: the last line is incomplete (no line end, and ` +
+      `${reason.field ? `${reason.field}: ` : ''}${reason.reason}): the file looks cut short; ` +
+      'nothing imported from it. Export or copy it again.',
+  );
+}
+
+/** The districts' months this file covers that it would leave with far fewer rows. */
+async function shrunkMonths(
+  db: Db,
+  dataset: string,
+  coverage: readonly { district: string; month: Month }[],
+  rows: readonly PlacedRow[],
+): Promise<MonthShrink[]> {
+  const held = await partnerMonthsHeld(db, dataset);
+  if (held.size === 0) return [];
+  const incoming = new Map<string, number>();
+  for (const r of rows) {
+    const key = `${r.district}|${r.month}`;
+    incoming.set(key, (incoming.get(key) ?? 0) + 1);
+  }
+  const out: MonthShrink[] = [];
+  for (const { district, month } of coverage) {
+    const key = `${district}|${month}`;
+    const [before, after] = [held.get(key) ?? 0, incoming.get(key) ?? 0];
+    if (shrinksTooMuch(before, after))
+      out.push({ label: `${district} ${month}`, held: before, incoming: after });
+  }
+  return out;
 }
 
 function monthsBetween(from: Month, to: Month): Month[] {

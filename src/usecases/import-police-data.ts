@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 
 import type { Month } from '../domain/month.js';
 import type { PoliceKind } from '../domain/police-file.js';
+import { shrinkRefusal, shrinksTooMuch, type MonthShrink } from '../domain/replacement.js';
 import { InputError, StorageError } from '../errors.js';
 import type { CheckedPoliceFile } from '../ingest/police/parse-messages.js';
 import { ParsePool } from '../ingest/police/parse-pool.js';
@@ -19,6 +20,7 @@ import {
   type BatchToLoad,
   type ExistingBatch,
 } from '../store/police-batches.js';
+import { policeMonthsHeld, type PoliceMonthHeld } from '../store/month-holders.js';
 import { loadPlacementLookups } from '../store/placement-lookups.js';
 import type { PlacementCounts } from '../domain/placement.js';
 
@@ -57,6 +59,11 @@ export type ImportProgress =
 export interface ImportOptions {
   /** The force of stop-and-search files whose name does not give it. */
   force?: string;
+  /**
+   * Let a file replace a month even when it holds far fewer rows than the store does now
+   * (domain/replacement.ts); without it such a file is refused.
+   */
+  replace?: boolean;
   onProgress?: (event: ImportProgress) => void;
 }
 
@@ -104,11 +111,14 @@ export async function importPoliceSources(
   const loadedNow = new Map<string, ImportFileReport>();
   // The store's own start-up queries run while the worker boots, not after it.
   const contents = importedContents(db);
-  const created = contents.then(() => PoliceBatchLoader.create(db));
+  const heldNow = contents.then(() => policeMonthsHeld(db));
+  const created = heldNow.then(() => PoliceBatchLoader.create(db));
   created.catch(() => undefined); // awaited below
+  let held: MonthsHeld;
   try {
     await pool.ready;
     stored = await contents;
+    held = new MonthsHeld(await heldNow);
     loader = await created;
   } catch (error) {
     await created.then((l) => l.close()).catch(() => undefined);
@@ -179,6 +189,18 @@ export async function importPoliceSources(
         entries.push({ type: 'report', report: { ...earlier, ...copyOf(earlier, parsed.path) } });
         continue;
       }
+      const shrinks = options.replace ? [] : held.shrinks(parsed, areaCode ?? null);
+      if (shrinks.length > 0) {
+        const report = refused(parsed.path, shrinkRefusal(parsed.path, shrinks));
+        entries.push({
+          type: 'report',
+          report: { ...report, kind: parsed.kind, force: parsed.force, months: parsed.months },
+        });
+        continue;
+      }
+      // The months held once this file is loaded (if its load fails, the months it would have
+      // replaced are compared with its rows instead: the safe side).
+      held.replaceWith(parsed, areaCode ?? null);
       progress({ phase: 'parsed', index: i, path: parsed.path, rows: parsed.stagedRows });
       const outcome = loader.add(batchOf(parsed, startedAt, areaCode));
       // The staged rows now belong to the loader; the report needs the rest.
@@ -210,6 +232,51 @@ export async function importPoliceSources(
 }
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * The rows held for each kind, force and month (by area), kept up to date as files are handed to
+ * the loader: which months a file would shrink too much (domain/replacement.ts). A force's whole
+ * file replaces every holder of its months; an area's file (an API fetch) only the same area's.
+ */
+class MonthsHeld {
+  private readonly byKey = new Map<string, PoliceMonthHeld[]>();
+
+  constructor(rows: readonly PoliceMonthHeld[]) {
+    for (const r of rows) this.holders(r.kind, r.force, r.month).push(r);
+  }
+
+  private holders(kind: string, force: string, month: string): PoliceMonthHeld[] {
+    const key = `${kind}|${force}|${month}`;
+    let list = this.byKey.get(key);
+    if (list === undefined) this.byKey.set(key, (list = []));
+    return list;
+  }
+
+  private replacedBy(list: readonly PoliceMonthHeld[], area: string | null) {
+    return list.filter((h) => area === null || h.area === area);
+  }
+
+  shrinks(parsed: CheckedPoliceFile, area: string | null): MonthShrink[] {
+    const out: MonthShrink[] = [];
+    for (const [month, incoming] of parsed.monthCounts) {
+      const list = this.holders(parsed.kind, parsed.force, month);
+      const rows = this.replacedBy(list, area).reduce((n, h) => n + h.rows, 0);
+      if (shrinksTooMuch(rows, incoming)) out.push({ label: month, held: rows, incoming });
+    }
+    return out.sort((a, b) => a.label.localeCompare(b.label));
+  }
+
+  replaceWith(parsed: CheckedPoliceFile, area: string | null): void {
+    const { kind, force } = parsed;
+    for (const [month, rows] of parsed.monthCounts) {
+      const list = this.holders(kind, force, month);
+      const replaced = new Set(this.replacedBy(list, area));
+      const kept = list.filter((h) => !replaced.has(h));
+      kept.push({ kind, force, month, area, rows });
+      this.byKey.set(`${kind}|${force}|${month}`, kept);
+    }
+  }
+}
 
 type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 

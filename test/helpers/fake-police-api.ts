@@ -3,10 +3,12 @@
  * `crimes-street-dates`, `crime-last-updated` and POSTed `crimes-street/all-crime` polygon
  * queries (with the real answer shape), and serves monthly archive zips. It can also misbehave
  * as the real service does: 429 (with Retry-After), 503 for polygons holding too many crimes,
- * slow answers and broken bodies. It listens on 127.0.0.1 only.
+ * slow answers and broken bodies; and as it should not: answers of the wrong shape, a Retry-After
+ * of days, an archive download that stops sending. It listens on 127.0.0.1 only.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 
 import inside from 'point-in-polygon-hao';
 import yazl from 'yazl';
@@ -21,8 +23,19 @@ export interface FakeApiOptions {
   published?: string[];
   /** Polygons holding more crimes than this answer 503. */
   maxPerPolygon?: number;
-  /** The first N requests answer 429 with Retry-After: 0. */
+  /** The first N requests answer 429 with Retry-After: 0 (or `retryAfter`). */
   throttleFirst?: number;
+  /** The Retry-After header of the throttled answers (default "0"). */
+  retryAfter?: string;
+  /** Bodies answered instead of the real ones, by path (e.g. "/api/crimes-street-dates"). */
+  answers?: Record<string, string>;
+  /** Archive downloads send this many bytes, then nothing more (the connection stays open). */
+  stallArchiveAfter?: number;
+  /**
+   * Archive entries written as streams: their local headers give no sizes (a data descriptor
+   * follows each entry), as in archives written on the fly.
+   */
+  streamedEntries?: boolean;
   /** Every crimes request waits this long before answering. */
   slowMs?: number;
   /** The first N crimes requests get a truncated JSON body. */
@@ -45,7 +58,8 @@ export async function startFakePoliceApi(options: FakeApiOptions): Promise<FakeA
   let throttled = 0;
   let broken = 0;
   const archives = new Map<string, Buffer>();
-  for (const [month, entries] of options.archives ?? []) archives.set(month, await zipOf(entries));
+  for (const [month, entries] of options.archives ?? [])
+    archives.set(month, await zipOf(entries, options.streamedEntries ?? false));
 
   const send = (
     res: ServerResponse,
@@ -71,8 +85,12 @@ export async function startFakePoliceApi(options: FakeApiOptions): Promise<FakeA
     if (options.alwaysStatus) return send(res, path, options.alwaysStatus, '{"error":"down"}');
     if (throttled < (options.throttleFirst ?? 0)) {
       throttled++;
-      return send(res, path, 429, 'Too Many Requests', { 'retry-after': '0' });
+      return send(res, path, 429, 'Too Many Requests', {
+        'retry-after': options.retryAfter ?? '0',
+      });
     }
+    const answer = options.answers?.[path];
+    if (answer !== undefined) return send(res, path, 200, answer);
     if (path === '/api/crimes-street-dates') {
       const months = options.published ?? [...options.months.keys()];
       return send(
@@ -123,6 +141,11 @@ export async function startFakePoliceApi(options: FakeApiOptions): Promise<FakeA
         'content-length': String(zip.length),
       });
       // Sent in pieces, as a real download arrives.
+      const stall = options.stallArchiveAfter;
+      if (stall !== undefined) {
+        res.write(zip.subarray(0, stall)); // and then nothing, until the server closes
+        return;
+      }
       for (let at = 0; at < zip.length; at += 64 * 1024)
         res.write(zip.subarray(at, at + 64 * 1024));
       res.end();
@@ -137,7 +160,11 @@ export async function startFakePoliceApi(options: FakeApiOptions): Promise<FakeA
     apiUrl: `http://127.0.0.1:${port}/api/`,
     archiveUrl: `http://127.0.0.1:${port}/data/archive/`,
     log,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections(); // a stalled download's connection too
+      }),
   };
 }
 
@@ -171,9 +198,12 @@ function bodyOf(req: IncomingMessage): Promise<string> {
   });
 }
 
-function zipOf(entries: Record<string, Buffer>): Promise<Buffer> {
+function zipOf(entries: Record<string, Buffer>, streamed: boolean): Promise<Buffer> {
   const zip = new yazl.ZipFile();
-  for (const [name, content] of Object.entries(entries)) zip.addBuffer(content, name);
+  for (const [name, content] of Object.entries(entries)) {
+    if (streamed) zip.addReadStream(Readable.from([content]), name);
+    else zip.addBuffer(content, name);
+  }
   zip.end();
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];

@@ -25,6 +25,8 @@ export interface FetchArgs {
   archive?: string;
   apiUrl?: string;
   archiveUrl?: string;
+  /** fetch --archive: let a file replace a month with far fewer rows than held. */
+  replace?: boolean;
 }
 
 export async function runFetch(
@@ -121,7 +123,7 @@ async function runArchiveFetch(
         started = true;
         bar.update(p.received);
       },
-      importOptions: { onProgress: importBar.onProgress },
+      importOptions: { onProgress: importBar.onProgress, replace: args.replace },
     }).finally(() => {
       bar?.stop();
       importBar.stop();

@@ -19,6 +19,8 @@ export interface ImportArgs {
   mapping?: string;
   area?: string;
   period?: string;
+  /** Let a file replace a month with far fewer rows than held (domain/replacement.ts). */
+  replace?: boolean;
 }
 
 /** Returns the exit code: 2 when any file was refused (the others are still imported). */
@@ -40,7 +42,11 @@ export async function runImport(ctx: CommandContext, args: ImportArgs): Promise<
   let report: ImportReport;
   try {
     report = await withStore(ctx, (db) =>
-      importPoliceData(db, args.paths, { force: args.force, onProgress: progress.onProgress }),
+      importPoliceData(db, args.paths, {
+        force: args.force,
+        replace: args.replace,
+        onProgress: progress.onProgress,
+      }),
     );
   } finally {
     progress.stop();
@@ -116,6 +122,7 @@ async function runPartnerImport(
       mapping: args.mapping,
       area: args.area,
       period: args.period ? parsePeriod(args.period) : undefined,
+      replace: args.replace,
       hashKeyFile: ctx.hashKeyFile,
     }),
   );

@@ -59,6 +59,18 @@ describe('readTableFile: CSV', () => {
     });
   });
 
+  it('refuses a file cut short in its last line, naming the line; a whole last line needs no line end', async () => {
+    const cut = file('cut.csv', 'date,area,type\n2025-01-05,Watford,nuisance\n2025-01-06,Wat');
+    await expect(readTableFile(cut)).rejects.toThrow(
+      /cut\.csv:3: the last line is incomplete \(2 of the header's 3 cells, and no line end\): the file looks cut short/,
+    );
+    const whole = file('whole.csv', 'date,area,type\n2025-01-05,Watford,nuisance');
+    expect(await readTableFile(whole)).toMatchObject({ rows: [{ line: 2 }], unended: true });
+    // Rows that all leave out empty trailing cells are not taken for a cut.
+    const short = file('short.csv', 'date,area,type,note\n2025-01-05,Watford,nuisance');
+    expect((await readTableFile(short)).rows).toHaveLength(1);
+  });
+
   it("reads DEFRA's Windows-1252 file, skipping the title line above the header", async () => {
     // Line 1 is the title (one non-empty cell of 8: under half the widest row), so the header
     // is line 2; "£" is byte 0xA3 and the title's "–" byte 0x96, so the file is not UTF-8.

@@ -13,8 +13,6 @@
 import { max } from 'd3-array';
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 
 import ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
@@ -22,6 +20,8 @@ import type { CellValue, Worksheet } from 'exceljs';
 import { InputError } from '../../errors.js';
 import { readCsv } from '../csv.js';
 import { decodeCsvText } from '../decode.js';
+import { gunzipWithin } from '../gunzip.js';
+import { checkZipSizes } from '../zip.js';
 
 /** One row after the header. `line`: 1-based row of the file or sheet (the header row counts). */
 export interface TableRow {
@@ -37,6 +37,11 @@ export interface TableFile {
   headers: string[];
   /** Rows after the header, blank rows left out. */
   rows: TableRow[];
+  /**
+   * A CSV file whose last byte ends no line: if its last row is then rejected, it was most
+   * likely cut inside a field (usecases/import-partner-data.ts refuses such a file).
+   */
+  unended?: boolean;
 }
 
 export interface ReadTableOptions {
@@ -49,7 +54,6 @@ export interface ReadTableOptions {
 const SUPPORTED = '.csv, .csv.gz or .xlsx';
 /** Rows looked at to find the header. */
 const HEADER_SEARCH_ROWS = 20;
-const gunzipAsync = promisify(gunzip);
 
 /** A row as read, before the header is known: its line and its cells, left to right. */
 interface RawRow {
@@ -64,6 +68,8 @@ interface RawTable {
   at(line: number): string;
   /** A column for messages: `column 3`, with its letter in a workbook. */
   column(index: number): string;
+  /** A CSV file whose last byte ends no line: its last row may be cut short. */
+  unended?: boolean;
 }
 
 export async function readTableFile(
@@ -108,11 +114,7 @@ async function readBytes(path: string): Promise<Buffer> {
 
 async function gunzipBytes(bytes: Uint8Array, path: string): Promise<Uint8Array> {
   if (bytes.length === 0) throw new InputError(`${path}: the file is empty`);
-  try {
-    return await gunzipAsync(bytes);
-  } catch (error) {
-    throw new InputError(`${path}: not a readable gzip file (${(error as Error).message})`);
-  }
+  return gunzipWithin(bytes, path);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,6 +130,7 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
   const h = headerRow === undefined ? findHeader(rows) : givenHeader(rows, headerRow, raw);
   const header = rows[h] as RawRow;
   const headers = checkHeader(header, raw);
+  refuseCutShort(rows.slice(h + 1), headers.length, raw);
   const out: TableRow[] = [];
   for (const row of rows.slice(h + 1)) {
     const extra = row.cells.findIndex((c, i) => i >= headers.length && c.trim() !== '');
@@ -142,7 +145,29 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
     headers.forEach((name, i) => (values[name] = row.cells[i] ?? ''));
     out.push({ line: row.line, values });
   }
-  return { path, sheet: raw.sheet, headers, rows: out };
+  const table: TableFile = { path, sheet: raw.sheet, headers, rows: out };
+  if (raw.unended) table.unended = true;
+  return table;
+}
+
+/**
+ * A CSV file that ends inside a line (no line end after a last row with fewer cells than both
+ * the header and the row before it; a file of one row is given the benefit of the doubt) was cut
+ * short: copied or downloaded in part. Its rows would
+ * replace a month's good rows with some of them, so the file is refused, naming the line.
+ */
+function refuseCutShort(rows: readonly RawRow[], width: number, raw: RawTable): void {
+  if (!raw.unended || rows.length === 0) return;
+  const last = rows[rows.length - 1] as RawRow;
+  const before = rows[rows.length - 2];
+  const cells = last.cells.length;
+  if (cells < width && before !== undefined && cells < before.cells.length) {
+    throw new InputError(
+      `${raw.at(last.line)}: the last line is incomplete (${cells} of the header's ${width} ` +
+        'cells, and no line end): the file looks cut short; nothing imported from it. Export ' +
+        'or copy it again.',
+    );
+  }
 }
 
 const filled = (row: RawRow) => row.cells.map((c) => c.trim()).filter((c) => c !== '');
@@ -219,6 +244,7 @@ function readCsvRows(bytes: Uint8Array, path: string): RawTable {
     rows,
     at: (line) => `${path}:${line}`,
     column: (i) => `column ${i + 1}`,
+    unended: bytes.length > 0 && bytes[bytes.length - 1] !== 10 && bytes[bytes.length - 1] !== 13,
   };
 }
 
@@ -258,6 +284,8 @@ async function readXlsx(path: string, bytes: Buffer, sheet: string | undefined):
     throw new InputError(`${notXlsx} (it is an old .xls or a password-protected workbook)`);
   }
   if (bytes.readUInt16BE(0) !== 0x504b) throw new InputError(`${notXlsx} (it is not a zip file)`);
+  // exceljs inflates the whole workbook at once: the sizes its parts declare are checked first.
+  await checkZipSizes(bytes, path);
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types `load` with its own global `Buffer extends ArrayBuffer`, which a Node

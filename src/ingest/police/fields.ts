@@ -8,6 +8,11 @@ import { isMonth, type Month } from '../../domain/month.js';
 export interface Problem {
   field: string | null;
   reason: string;
+  /**
+   * Set when the row is of another month than the file's: a police.uk file holds one month, so
+   * such a row refuses the whole file (parse-police-file.ts) instead of being rejected alone.
+   */
+  otherMonth?: Month;
 }
 
 /** Great Britain and Northern Ireland, generously boxed: police.uk also covers the PSNI. */
@@ -16,7 +21,11 @@ export const UK_BOUNDS = { minLon: -8.7, maxLon: 1.8, minLat: 49.8, maxLat: 60.9
 export function monthProblem(value: string, expected: Month | null): Problem | null {
   if (!isMonth(value)) return { field: 'Month', reason: `"${value}" is not a month (YYYY-MM)` };
   if (expected !== null && value !== expected) {
-    return { field: 'Month', reason: `${value} does not match the file's month ${expected}` };
+    return {
+      field: 'Month',
+      reason: `${value} does not match the file's month ${expected}`,
+      otherMonth: value,
+    };
   }
   return null;
 }

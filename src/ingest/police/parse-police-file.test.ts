@@ -78,7 +78,7 @@ describe('parsePoliceFile: street rows', () => {
     const rows = [
       HEADER,
       GOOD,
-      GOOD.replace('2025-12', '2025-11'), // line 3: month of another file
+      GOOD.replace('2025-12', '2025-13'), // line 3: no such month
       GOOD.replace('2025-12', 'Dec 2025'), // line 4: not a month
       GOOD.replace('-0.45,51.65', '-120.5,51.65'), // line 5: outside Great Britain
       GOOD.replace('-0.45,51.65', ',51.65'), // line 6: one coordinate
@@ -102,17 +102,61 @@ describe('parsePoliceFile: street rows', () => {
       [9, null],
       [10, 'Falls within'],
     ]);
-    expect(parsed.rejected[0]?.reason).toBe(
-      "Month: 2025-11 does not match the file's month 2025-12",
-    );
+    expect(parsed.rejected[0]?.reason).toBe('Month: "2025-13" is not a month (YYYY-MM)');
     expect(parsed.rejected[4]?.reason).toBe('Crime type: "Fraud" is not a police.uk crime type');
-    expect(parsed.rejected[5]?.reason).toBe('has 13 fields; the header has 12');
+    expect(parsed.rejected[5]?.reason).toBe('has 13 fields, the header has 12');
     expect(parsed.rejected[6]?.raw).toBe('abc,2025-12');
   });
 
   it('reads force and month from rows when the file name does not follow the pattern', () => {
-    const rows = [HEADER, GOOD, GOOD.replace('2025-12', '2025-11')];
-    expect(parse('my-export.csv', rows.join('\n')).months).toEqual(['2025-11', '2025-12']);
+    const rows = [HEADER, GOOD, GOOD.replace('abc123', 'def456')];
+    expect(parse('my-export.csv', rows.join('\n'))).toMatchObject({
+      force: 'hertfordshire',
+      months: ['2025-12'],
+    });
+  });
+
+  it('refuses a file with a row of another month, naming the first such line', () => {
+    const other = GOOD.replace('2025-12', '2025-11');
+    expect(() =>
+      parse('2025-12-hertfordshire-street.csv', [HEADER, GOOD, GOOD, other, other].join('\n')),
+    ).toThrow(
+      /^2025-12-hertfordshire-street\.csv:4: line 4 is of 2025-11, but the file is of 2025-12 \(as its name says\); a police\.uk file holds one month/,
+    );
+    // Named otherwise, the file's month is the one most of its rows carry.
+    expect(() => parse('my-export.csv', [HEADER, other, GOOD, GOOD].join('\n'))).toThrow(
+      /my-export\.csv:2: line 2 is of 2025-11, but the file is of 2025-12 \(as most of its rows are\)/,
+    );
+  });
+
+  it('refuses a file whose last line is cut short, and only then', () => {
+    const cut = GOOD.slice(0, GOOD.indexOf('Three Rivers'));
+    expect(() => parse('2025-12-hertfordshire-street.csv', [HEADER, GOOD, cut].join('\n'))).toThrow(
+      /:3: the last line is incomplete \(9 of the header's 12 fields, and no line end\): the file looks cut short/,
+    );
+    // With a line end, the short line is a bad row like any other.
+    const ended = parse('2025-12-hertfordshire-street.csv', [HEADER, GOOD, cut, ''].join('\n'));
+    expect(ended.rejected.map((r) => [r.line, r.reason])).toEqual([
+      [3, 'has 9 fields, the header has 12'],
+    ]);
+    // A whole last line needs no line end.
+    expect(parse('2025-12-hertfordshire-street.csv', [HEADER, GOOD].join('\n')).staged.rows).toBe(
+      1,
+    );
+  });
+
+  it('refuses a line of more than 1,000 fields, and counts no force from rows of another width', () => {
+    const wide = Array(5000).fill('Kent Police').join(',');
+    expect(() =>
+      parse('2025-12-hertfordshire-street.csv', [HEADER, wide, GOOD].join('\n')),
+    ).toThrow(/:2: line 2 has 5,000 fields, the header has 12/);
+    const narrow = 'x,2025-12,Kent Police,Kent Police';
+    const parsed = parse(
+      '2025-12-hertfordshire-street.csv',
+      [HEADER, narrow, narrow, GOOD].join('\n'),
+    );
+    expect(parsed.force).toBe('hertfordshire');
+    expect(parsed.rejected).toHaveLength(2);
   });
 
   it('refuses a file whose name and rows name different forces', () => {

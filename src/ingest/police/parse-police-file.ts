@@ -7,7 +7,7 @@
 import { isAscii } from 'node:buffer';
 
 import { forceById, forceIdFromName } from '../../domain/forces.js';
-import type { Month } from '../../domain/month.js';
+import { isMonth, type Month } from '../../domain/month.js';
 import type { StagedLayout } from '../../domain/police-records.js';
 import {
   cachedPlacer,
@@ -27,6 +27,7 @@ import { readCsv } from '../csv.js';
 import { decodeCsvText, looksBinary } from '../decode.js';
 import { isPlainCsv, readPlainCsv, type PlainCsvSink } from '../plain-csv.js';
 import { recordText, StagingBuffer } from '../staging.js';
+import type { Problem } from './fields.js';
 import { ROW_MAPPERS, type RowMapper } from './row-mappers.js';
 
 export interface RejectedRow {
@@ -78,7 +79,9 @@ export function parsePoliceFile(
   const named = parsePoliceFileName(baseName);
   // An ASCII file's text is its bytes one for one, so its lines can be copied from the bytes.
   const source = isAscii(bytes) ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length) : null;
-  const file = new FileChecker(path, named, options, source, bytes.length);
+  const last = bytes[bytes.length - 1];
+  const endsLine = last === LF || last === CR;
+  const file = new FileChecker(path, named, options, source, bytes.length, endsLine);
   if (source !== null && options.fastPath !== false && isPlainStreetFile(source)) {
     readPlainCsv(source, file);
   } else {
@@ -86,6 +89,15 @@ export function parsePoliceFile(
   }
   return file.finish(contentHash);
 }
+
+const LF = 10;
+const CR = 13;
+/**
+ * The most fields a line may have. police.uk's widest files (stop-and-search) have 15 columns;
+ * a line of thousands is not a police.uk file, and is refused before its fields are counted
+ * as a force or stored as a rejected row.
+ */
+export const MAX_FIELDS = 1000;
 
 const STREET_HEADER = Buffer.from(`${POLICE_COLUMNS.street.join(',')}\n`, 'latin1');
 
@@ -111,8 +123,16 @@ function isPlainStreetFile(bytes: Buffer): boolean {
  * from the rows refuses the file. Otherwise (a file named otherwise) they are read from the rows
  * first, so the records are held until the end and checked then.
  *
- * Refusals keep the order of the checks: an unclosed quote (the CSV reader), then the header,
- * then a file without rows, then the force, then a file in which no row could be imported.
+ * Refusals keep the order of the checks: an unclosed quote (the CSV reader), then a line of more
+ * than MAX_FIELDS fields, then the header, then a file without rows, then a last line cut short,
+ * then the force, then a row of another month, then a file in which no row could be imported.
+ *
+ * A street or outcomes file holds one month: the one its police.uk name gives, or else the one
+ * most of its rows carry. A row of any other month refuses the file (naming the first such
+ * line), as does a file that ends inside a line (no line end after a last line with fewer
+ * fields than the header): both are signs of a file cut short or put together wrongly, whose
+ * import would replace a month's good rows with part of them. (A line cut inside its last field,
+ * Context, keeps all its fields: free text, which no check can tell cut.)
  */
 class FileChecker implements PlainCsvSink {
   private readonly path: string;
@@ -125,8 +145,17 @@ class FileChecker implements PlainCsvSink {
   /** Counts of the raw values the force (or, for stop-and-search, the month) is read from. */
   private forceValues: ValueCounter | null = null;
   private dateValues: ValueCounter | null = null;
+  /** The Month values of a street or outcomes file without a police.uk name. */
+  private monthValues: ValueCounter | null = null;
   private forceColumn = -1;
   private dateColumn = -1;
+  private monthColumn = -1;
+  /** The first line with more than MAX_FIELDS fields. */
+  private tooWide: { line: number; fields: number } | null = null;
+  /** The last record read: its line and how many fields it has. */
+  private last: { line: number; fields: number } | null = null;
+  /** Whether the file's last byte ends a line. */
+  private readonly endsLine: boolean;
   /** Set once the force and month are known; until then records are held. */
   private rows: RowChecker | null = null;
   private held: {
@@ -149,17 +178,23 @@ class FileChecker implements PlainCsvSink {
     options: ParseOptions,
     source: Buffer | null,
     size: number,
+    endsLine: boolean,
   ) {
     this.path = path;
     this.named = named;
     this.options = options;
     this.source = source;
     this.size = size;
+    this.endsLine = endsLine;
   }
 
   header(fields: string[], plain: boolean): void {
     this.width = fields.length;
     this.plain = plain;
+    if (fields.length > MAX_FIELDS) {
+      this.tooWide = { line: 1, fields: fields.length };
+      return;
+    }
     try {
       this.kind = kindOf(fields, this.path, this.named?.kind ?? null);
     } catch (error) {
@@ -180,9 +215,14 @@ class FileChecker implements PlainCsvSink {
       this.dateColumn = this.index.get('Date') ?? -1;
       if (this.dateColumn !== -1) this.dateValues = new ValueCounter();
     }
-    // With a police.uk name (or --force), the force and month checked below are the only ones
-    // that can pass forceOf and monthOf at the end: start checking rows now.
-    if (known !== undefined && (kind !== 'stop-and-search' || this.named)) {
+    if (kind !== 'stop-and-search' && !this.named) {
+      this.monthColumn = this.index.get('Month') ?? -1;
+      if (this.monthColumn !== -1) this.monthValues = new ValueCounter();
+    }
+    // With a police.uk name (and so a month) and a force (from the name or --force), the force
+    // and month checked below are the only ones that can pass forceOf at the end: start
+    // checking rows now.
+    if (known !== undefined && this.named) {
       this.rows = this.rowChecker(kind, known, this.named?.month ?? null);
     }
   }
@@ -194,10 +234,16 @@ class FileChecker implements PlainCsvSink {
     start: number,
     end: number,
   ): void {
-    if (this.kind === null) return;
+    this.last = { line, fields: fields.length };
+    if (fields.length > MAX_FIELDS) this.tooWide ??= { line, fields: fields.length };
+    if (this.kind === null || this.tooWide !== null) return;
     this.records++;
-    if (this.forceValues) this.forceValues.add(fields[this.forceColumn]);
-    if (this.dateValues) this.dateValues.add(fields[this.dateColumn]);
+    // A row of another width is rejected: its cells say nothing of the file's force or month.
+    if (fields.length === this.width) {
+      if (this.forceValues) this.forceValues.add(fields[this.forceColumn]);
+      if (this.dateValues) this.dateValues.add(fields[this.dateColumn]);
+      if (this.monthValues) this.monthValues.add(fields[this.monthColumn]);
+    }
     if (this.rows) this.rows.check(fields, line, malformed, start, end);
     else this.held.push({ fields, line, malformed, start, end });
   }
@@ -206,6 +252,7 @@ class FileChecker implements PlainCsvSink {
     // Until the force and month are known, records are held as fields.
     const fallsWithin = this.rows?.checkLine(bounds, line) ?? null;
     if (fallsWithin === null) return false;
+    this.last = { line, fields: this.width };
     this.records++;
     this.forceValues?.add(fallsWithin);
     return true;
@@ -213,9 +260,25 @@ class FileChecker implements PlainCsvSink {
 
   finish(contentHash: string): ParsedPoliceFile {
     const { path, named, options } = this;
+    if (this.tooWide) {
+      const { line, fields } = this.tooWide;
+      throw new InputError(
+        `${path}:${line}: line ${line} has ${fields.toLocaleString('en-GB')} fields` +
+          (line > 1 ? `, the header has ${this.width}` : '') +
+          `; a police.uk file has at most a few dozen, so this is not one; nothing imported from it`,
+      );
+    }
     const kind = this.kind;
     if (kind === null) throw this.headerError;
     if (this.records === 0) throw new InputError(`${path}: the file has a header but no rows`);
+    const last = this.last;
+    if (!this.endsLine && last !== null && last.fields < this.width) {
+      throw new InputError(
+        `${path}:${last.line}: the last line is incomplete (${last.fields} of the header's ` +
+          `${this.width} fields, and no line end): the file looks cut short; nothing imported ` +
+          `from it. Download or copy it again.`,
+      );
+    }
     const warnings: string[] = [];
     if (named && named.kind !== kind) {
       warnings.push(
@@ -227,7 +290,9 @@ class FileChecker implements PlainCsvSink {
     // Street and outcomes rows carry their own months; stop-and-search rows only a date.
     const fileMonth =
       named?.month ??
-      (kind === 'stop-and-search' ? (this.dateValues?.mode((d) => d.slice(0, 7)) ?? null) : null);
+      (kind === 'stop-and-search'
+        ? (this.dateValues?.mode((d) => d.slice(0, 7)) ?? null)
+        : (this.monthValues?.mode((m) => (isMonth(m) ? m : '')) ?? null));
     let rows = this.rows;
     if (rows === null) {
       rows = this.rowChecker(kind, force, fileMonth);
@@ -237,6 +302,15 @@ class FileChecker implements PlainCsvSink {
       throw new Error(`${path}: rows were checked against the wrong force or month`);
     }
     const { staged, rejected, months, placer } = rows;
+    if (rows.otherMonth !== null) {
+      const { line, month } = rows.otherMonth;
+      const whose = named ? 'as its name says' : 'as most of its rows are';
+      throw new InputError(
+        `${path}:${line}: line ${line} is of ${month}, but the file is of ${fileMonth ?? '?'} ` +
+          `(${whose}); a police.uk file holds one month, so nothing is ` +
+          'imported from it. Split it into one file per month.',
+      );
+    }
     if (staged.rows === 0) {
       const first = rejected
         .slice(0, 3)
@@ -273,6 +347,8 @@ class RowChecker {
   readonly staged: StagingBuffer;
   readonly rejected: RejectedRow[] = [];
   readonly months = new Map<Month, number>();
+  /** The first row of another month than the file's, which refuses the file. */
+  otherMonth: { line: number; month: Month } | null = null;
   readonly placer: ReturnType<typeof cachedPlacer>;
   private readonly mapper: RowMapper;
   private readonly width: number;
@@ -314,6 +390,10 @@ class RowChecker {
     const problem =
       rowProblem(record, this.width, malformed) ??
       this.mapper(record, line, this.staged, this.months, start, end);
+    if (problem?.otherMonth !== undefined) {
+      this.otherMonth ??= { line, month: problem.otherMonth };
+      return;
+    }
     if (problem) {
       this.rejected.push({
         line,
@@ -330,7 +410,11 @@ function sameColumns(header: readonly string[], columns: readonly string[]): boo
 }
 
 /** Problems with a record's shape, before its fields are looked at. */
-function rowProblem(record: readonly string[], width: number, quotes: string | undefined) {
+function rowProblem(
+  record: readonly string[],
+  width: number,
+  quotes: string | undefined,
+): Problem | null {
   if (!quotes && record.length === width) return null;
   const lines = record.reduce((n, f) => n + (f.includes('\n') ? f.split('\n').length - 1 : 0), 0);
   const merged =
@@ -338,7 +422,7 @@ function rowProblem(record: readonly string[], width: number, quotes: string | u
       ? `; it runs over ${lines + 1} lines: a quote opened in it and closed only later joined them`
       : '';
   if (quotes) return { field: null, reason: `malformed quotes (${quotes})${merged}` };
-  return { field: null, reason: `has ${record.length} fields; the header has ${width}${merged}` };
+  return { field: null, reason: `has ${record.length} fields, the header has ${width}${merged}` };
 }
 
 function describe(problem: { field: string | null; reason: string }): string {

@@ -1,0 +1,62 @@
+/**
+ * The one YAML reader refuses files whose aliases would expand without bound ("billion laughs",
+ * and the same through merge keys) with the file's name, instead of a stack trace.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { afterAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+
+import { InputError } from '../errors.js';
+import { readYamlFile } from './yaml-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'lantern-yaml-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function write(name: string, text: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Nine levels of nine aliases each: 9^9 (387 million) strings once expanded. */
+const laughs = [
+  'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ...'bcdefghi'
+    .split('')
+    .map((name, i) => `${name}: &${name} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`),
+].join('\n');
+
+describe('readYamlFile', () => {
+  it('refuses a billion-laughs file, naming it', async () => {
+    const path = write('bomb.yaml', laughs);
+    const read = readYamlFile(path, z.unknown());
+    await expect(read).rejects.toThrow(InputError);
+    await expect(read).rejects.toThrow(
+      `${path}: refused: its aliases (*name) expand too far to be a configuration file`,
+    );
+  });
+
+  it('refuses the same through merge keys', async () => {
+    const lines = ['x0: &x0 {a: 1, b: 2}'];
+    for (let i = 1; i <= 12; i++) {
+      lines.push(
+        `x${i}: &x${i} {${Array.from({ length: 9 }, (_, k) => `k${k}: *x${i - 1}`).join(', ')}}`,
+      );
+    }
+    lines.push('top: {<<: *x12}');
+    const path = write('merge-bomb.yaml', lines.join('\n'));
+    await expect(readYamlFile(path, z.unknown())).rejects.toThrow(`${path}: refused: its aliases`);
+  });
+
+  it('still reads a file with a few aliases', async () => {
+    const path = write('ok.yaml', 'base: &base {weight: 2}\nburglary: *base\nrobbery: *base\n');
+    expect(await readYamlFile(path, z.unknown())).toEqual({
+      base: { weight: 2 },
+      burglary: { weight: 2 },
+      robbery: { weight: 2 },
+    });
+  });
+});

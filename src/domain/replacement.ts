@@ -1,0 +1,49 @@
+/**
+ * When a newer file may replace what the store holds for a month without being told to.
+ *
+ * Months are republished (a newer police.uk file for the same force, kind and month replaces the
+ * older; a partner's newer file replaces the same dataset, district and month), and a
+ * republished month normally holds about as many rows as before: police.uk revisions move a few
+ * rows either way. A newer file holding far fewer rows is more likely cut short, or exported with
+ * a filter by mistake, than right. So a file that would leave a month with less than
+ * REPLACE_MIN_SHARE of the rows held now, and so lose at least REPLACE_MIN_ROWS_LOST rows, is
+ * refused, with both counts, unless the import is run with `--replace`.
+ */
+
+/** The least share of a month's rows held now that a newer file may hold without `--replace`. */
+export const REPLACE_MIN_SHARE = 0.8;
+
+export interface MonthShrink {
+  /** What the month is, for the message: "2025-12", or "Three Rivers 2025-12". */
+  label: string;
+  held: number;
+  incoming: number;
+}
+
+/**
+ * The fewest rows a month must lose to need `--replace`: a partner's small monthly counts move by
+ * one or two between versions of a file (2 → 1 is half, and no sign of a file cut short).
+ */
+export const REPLACE_MIN_ROWS_LOST = 3;
+
+/** Whether replacing `held` rows by `incoming` needs `--replace`. */
+export function shrinksTooMuch(held: number, incoming: number): boolean {
+  return incoming < held * REPLACE_MIN_SHARE && held - incoming >= REPLACE_MIN_ROWS_LOST;
+}
+
+/** The message of a file refused because it would shrink months too much. */
+export function shrinkRefusal(path: string, shrinks: readonly MonthShrink[]): string {
+  const shown = shrinks
+    .slice(0, 3)
+    .map(
+      (s) =>
+        `${s.label}: ${s.incoming.toLocaleString('en-GB')} rows, where the store holds ${s.held.toLocaleString('en-GB')}`,
+    )
+    .join('; ');
+  const more = shrinks.length > 3 ? ` (and ${shrinks.length - 3} more months)` : '';
+  return (
+    `${path}: would replace a month with far fewer rows (${shown}${more}; less than ` +
+    `${Math.round(REPLACE_MIN_SHARE * 100)}% of what is held), so it may be cut short; nothing ` +
+    'imported from it. If the smaller file is right, run the import again with --replace.'
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * How many rows the store holds now for each month an import may replace: police.uk months by
+ * kind, force and area (batch_month), partner months by dataset and district. Read-only; the
+ * import use cases compare a new file's rows with these before it replaces them, so that a file
+ * cut short cannot silently replace a month's good rows (domain/replacement.ts).
+ */
+import type { Db } from './db.js';
+
+export interface PoliceMonthHeld {
+  kind: string;
+  force: string;
+  month: string;
+  /** The area of an API fetch; null for a force's whole file. */
+  area: string | null;
+  rows: number;
+}
+
+/** Rows held now per kind, force, month and area. */
+export async function policeMonthsHeld(db: Db): Promise<PoliceMonthHeld[]> {
+  return db.query<PoliceMonthHeld & Record<string, unknown>>(
+    `SELECT kind, force, month, area_code AS area, CAST(sum(row_count) AS INTEGER) AS rows
+     FROM batch_month WHERE replaced_by IS NULL GROUP BY ALL`,
+  );
+}
+
+/**
+ * Rows (as the files gave them: an aggregate row counts once, however many counts it holds) held
+ * now for one partner dataset, by "district|month".
+ */
+export async function partnerMonthsHeld(db: Db, dataset: string): Promise<Map<string, number>> {
+  const rows = await db.query<{ district: string; month: string; n: number }>(
+    `SELECT district, month, CAST(sum(n) AS INTEGER) AS n FROM (
+       SELECT district_code AS district, month, count(*) AS n FROM partner_record
+       WHERE dataset = $dataset GROUP BY ALL
+       UNION ALL
+       SELECT district_code, month, count(DISTINCT (batch_id, line)) FROM partner_count
+       WHERE dataset = $dataset GROUP BY ALL
+       UNION ALL
+       SELECT r.district_code, r.month, count(*) FROM community_concern r
+       JOIN partner_batch b ON b.id = r.batch_id WHERE b.dataset = $dataset GROUP BY ALL
+     ) GROUP BY ALL`,
+    { dataset },
+  );
+  return new Map(rows.map((r) => [`${r.district}|${r.month}`, r.n]));
+}

@@ -1,0 +1,26 @@
+/**
+ * A store's fingerprint: for every table, its row count and a hash of all its rows (order does
+ * not matter, repeats do). Two equal fingerprints mean no table gained, lost or changed a row:
+ * what a refused import must leave behind.
+ */
+import type { Db } from '../../src/store/db.js';
+
+export type Fingerprint = Record<string, { rows: number; hash: string }>;
+
+export async function storeFingerprint(db: Db): Promise<Fingerprint> {
+  const tables = await db.query<{ name: string }>(
+    `SELECT table_name AS name FROM duckdb_tables()
+     WHERE database_name = current_database() AND schema_name = 'main' AND NOT temporary
+     ORDER BY table_name`,
+  );
+  const out: Fingerprint = {};
+  for (const { name } of tables) {
+    const [row] = await db.query<{ rows: number; hash: string }>(
+      `SELECT CAST(count(*) AS INTEGER) AS rows,
+         CAST(coalesce(sum(CAST(hash(t) AS HUGEINT)), 0) AS VARCHAR) AS hash
+       FROM "${name}" t`,
+    );
+    out[name] = row as { rows: number; hash: string };
+  }
+  return out;
+}
