@@ -25,8 +25,8 @@ writeFileSync(
   file,
   [
     'date,area,type,reference',
-    '2025-03-05,Three Rivers,personal,ASB/2025/0042',
-    '2025-03-09,Three Rivers,nuisance,ASB/2025/0042',
+    '2025-03-05,Watford,personal,ASB/2025/0042',
+    '2025-03-09,Watford,nuisance,ASB/2025/0042',
   ].join('\n') + '\n',
 );
 

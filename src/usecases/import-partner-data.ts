@@ -445,8 +445,9 @@ function refuseCutInLastCell(
   const last = table.rows[table.rows.length - 1];
   const reason = rejected.find((r) => r.line === last?.line);
   if (!table.unended || last === undefined || reason === undefined) return;
-  const cell = (last.values[table.headers[table.headers.length - 1] as string] ?? '').trim();
-  if (cell === '' || !reason.reason.includes(`"${cell}"`)) return;
+  const lastColumn = table.headers[table.headers.length - 1] as string;
+  const cell = (last.values[lastColumn] ?? '').trim();
+  if (cell === '' || reason.column !== lastColumn) return;
   throw new InputError(
     `${path}:${last.line}: the last line is incomplete (no line end, and ` +
       `${reason.field ? `${reason.field}: ` : ''}${reason.reason}): the file looks cut short; ` +

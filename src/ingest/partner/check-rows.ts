@@ -37,6 +37,8 @@ export interface RejectedPartnerRow {
   line: number;
   field: string | null;
   reason: string;
+  /** The file's column the failing field was read from, when it was one column. */
+  column?: string;
   /** The row's month and area where they could be read: a month it leaves unknown. */
   month?: string;
   area?: string;
@@ -123,13 +125,18 @@ export function checkPartnerFile(
   const rejected: RejectedPartnerRow[] = [];
   for (const row of table.rows) {
     const values: Record<string, CheckedValue> = {};
-    let problem: { field: string; reason: string } | null = null;
+    let problem: { field: string; reason: string; column?: string } | null = null;
     for (const field of dataset.fields) {
-      const text = rawValue(sources.get(field.name) as Source, row.values);
+      const source = sources.get(field.name) as Source;
+      const text = rawValue(source, row.values);
       const result =
         'error' in text ? text : readValue(field, text.value as string, mapping, options);
       if ('error' in result) {
-        problem = { field: field.name, reason: result.error };
+        problem = {
+          field: field.name,
+          reason: result.error,
+          ...(source.kind === 'column' ? { column: source.column } : {}),
+        };
         break;
       }
       if (field.personal === 'drop') continue;
@@ -143,6 +150,7 @@ export function checkPartnerFile(
         line: row.line,
         field: problem.field,
         reason: problem.reason,
+        ...(problem.column !== undefined ? { column: problem.column } : {}),
         ...(typeof month === 'string' ? { month } : {}),
         ...(typeof values.area === 'string' ? { area: values.area } : {}),
       });
