@@ -154,6 +154,8 @@ export function negBinomialQuantile(p: number, m: number, r: number): number {
   if (!(m >= 0) || !(r > 0) || Number.isNaN(p) || p < 0 || p > 1) return NaN;
   if (m === 0 || p === 0) return 0;
   if (p === 1) return Infinity;
+  // P(X = 0) = (r/(r + m))^r needs no log-gamma: a low quantile of a small count is often 0.
+  if (p <= Math.exp(-r * Math.log1p(m / r))) return 0;
   const variance = m + (m * m) / r;
   const sd = Math.sqrt(variance);
   const skew = (1 + (2 * m) / r) / sd; // (2 − P)/√(r(1 − P)) with P = r/(r + m)
