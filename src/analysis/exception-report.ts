@@ -80,7 +80,7 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
             : 'Month-of-year effects are kept: these counts show a season. A calendar month observed only once cannot be assessed.',
           fit.dispersion.pearson === null
             ? `Too few months to measure how much the counts vary around the model (at least ${MIN_DISPERSION_DF} more than its parameters are needed): months are not assessed.`
-            : `The counts vary ${fit.dispersion.pearson.toFixed(1)} times as much as Poisson counts would around the model (dispersion, ${fit.dispersion.df} degrees of freedom); the ranges allow for it and for the uncertainty of the fitted trend and season.`,
+            : `The counts vary ${fit.dispersion.pearson.toFixed(1)} times as much as Poisson counts would around the model (dispersion, ${fit.dispersion.df} degrees of freedom); the ranges allow for it and for the uncertainty of the fitted model.`,
           'Missing months are unknown and not modelled.',
           ...measure.caveats,
         ]

@@ -62,7 +62,7 @@ export interface ExpectedMonth {
 }
 
 export const SEASONAL_METHOD =
-  'Quasi-Poisson regression (log link) with linear trend and month-of-year effects; ranges from the predictive distribution (dispersion and parameter uncertainty included); exceptions above its 99.8% range' as const;
+  'Quasi-Poisson regression (log link) with a linear trend, and month-of-year effects where the counts show a season; ranges from the predictive distribution (dispersion and parameter uncertainty included); exceptions above its 99.8% range' as const;
 
 /** How much more the counts vary than Poisson counts would, around the fitted model. */
 export interface Dispersion {

@@ -44,7 +44,7 @@ export async function forecastArea(
     label: measure.label,
     notes: [
       `Model: quasi-Poisson regression (log link) with a linear trend${result.ok && result.season === 'none' ? ' and no month-of-year effects (these counts do not support them)' : ' and month-of-year effects where the counts support them'}, fitted on every month held; months not held are left out, never counted as zero.`,
-      'Prediction intervals include how much the counts vary beyond Poisson chance (the dispersion) and the uncertainty of the fitted trend and season.',
+      'Prediction intervals include how much the counts vary beyond Poisson chance (the dispersion) and the uncertainty of the fitted model.',
       'Backtest: the last months held forecast from the months before them; MASE below 1 beats the seasonal-naive forecast (the same month of the latest earlier year held).',
     ],
   };
