@@ -194,6 +194,7 @@ describe('lantern --json', () => {
       .filter((r) => r['Crime type'] === 'Violence and sexual offences');
     const { code, json } = runCliJson<{
       reference: { rate: number };
+      limitsMethod: string;
       areas: {
         name: string;
         count: number;
@@ -230,6 +231,23 @@ describe('lantern --json', () => {
     const total = json.areas.reduce((n, a) => n + a.count, 0);
     expect(json.areas.reduce((n, a) => n + a.expected, 0)).toBeCloseTo(total, 6);
     expect(json.areas.map((a) => a.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // Limits allow for the spread between districts unless Poisson is asked for; each says which.
+    expect(json.limitsMethod).toBe('overdispersed');
+    const args = ['compare', '--within', 'hertfordshire', '--category', 'violent-crime'];
+    const text = runCli([
+      ...args,
+      '--period',
+      '2025-01..2025-12',
+      '--limits',
+      'poisson',
+      '--db',
+      db,
+    ]);
+    expect(text.stdout).toMatch(/per 1,000 overall; Poisson limits \(chance alone\)/u);
+    expect(text.stdout).toMatch(/Chance alone is allowed for, not the usual spread between areas/u);
+    const bad = runCli([...args, '--period', '2025-01..2025-12', '--limits', 'wide', '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--limits: "wide" is not overdispersed or poisson/u);
   });
 
   it('outcomes: latest outcome per crime joined by Crime ID, charge share equal to the raw files', async () => {
@@ -318,7 +336,7 @@ describe('lantern --json', () => {
     }>(['summary', '--area', 'Three Rivers', '--db', db]).json.categories.find(
       (c) => c.category === 'burglary',
     )!;
-    expect(json.method).toMatch(/Poisson regression/);
+    expect(json.method).toMatch(/Quasi-Poisson regression/);
     for (const m of json.months) {
       expect(m.observed).toBe(summary.byMonth[m.month]);
       if (m.observed === null) expect(m.exception).toBeNull();
@@ -484,38 +502,37 @@ describe('lantern --json', () => {
     expect(row('dataset:domestic-abuse:incidents').rateSource).toMatch(/ons\.gov\.uk/u);
   });
 
-  it('forecast: refuses on the bundled data, whose longest unbroken run is too short, saying why', () => {
+  it('forecast: fits the bundled data across its gaps, lists them, and backtests with coverage', () => {
+    const args = ['forecast', '--area', 'Three Rivers', '--category', 'burglary', '--months', '6'];
     const { code, json } = runCliJson<{
       ok: boolean;
-      reason: string;
       run: { from: string; to: string; months: number };
-    }>([
-      'forecast',
-      '--area',
-      'Three Rivers',
-      '--category',
-      'burglary',
-      '--months',
-      '6',
-      '--db',
-      db,
-    ]);
+      gaps: { from: string; to: string; months: number }[];
+      dispersion: { pearson: number; df: number };
+      backtest: { inside: { pi80: number; pi95: number }; months: unknown[] };
+    }>([...args, '--db', db]);
     expect(code).toBe(0);
-    expect(json).toMatchObject({ ok: false, run: { from: '2025-01', to: '2025-12', months: 12 } });
-    expect(json.reason).toMatch(/needs 30 \(two years to fit, 6 to test\)/);
-    expect(
-      runCli([
-        'forecast',
-        '--area',
-        'Three Rivers',
-        '--category',
-        'burglary',
-        '--months',
-        '9',
-        '--db',
-        db,
-      ]).stderr,
-    ).toMatch(/--months: 9 is not 3 to 6/);
+    expect(json).toMatchObject({ ok: true, run: { from: '2018-10', to: '2025-12', months: 30 } });
+    expect(json.gaps.map((g) => `${g.from}..${g.to}`)).toEqual([
+      '2019-03..2020-12',
+      '2022-02..2024-12',
+    ]);
+    expect(json.backtest.months).toHaveLength(6);
+    const text = runCli([...args, '--backtest', '--db', db]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /forecast from the 30 months held, 2018-10..2025-12; not held, so not fitted: 2019-03..2020-12, 2022-02..2024-12/u,
+    );
+    expect(text.stdout).toMatch(
+      /Backtest: the last 6 months held, forecast from the 24 before them/u,
+    );
+    expect(text.stdout).toContain(
+      `Coverage: ${json.backtest.inside.pi80} of 6 inside the 80% intervals`,
+    );
+    expect(text.stdout).toMatch(/times as much as Poisson counts would around the model/u);
+    expect(runCli([...args.slice(0, -2), '--months', '9', '--db', db]).stderr).toMatch(
+      /--months: 9 is not 3 to 6/,
+    );
   });
 
   it('start reuses the built store and prints the Three Rivers summary', () => {

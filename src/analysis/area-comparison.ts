@@ -1,14 +1,24 @@
 /**
  * Areas side by side for one measure and period — count, population, rate per 1,000, the count
- * expected at the group's overall rate, and funnel limits at 95% and 99.8% from exact Poisson
- * quantiles (analysis/funnel.ts); each flagged above, within or below its 95% limits, and ranked by
- * rate. Only months held for every area are counted, so no area is compared on months another
- * lacks. The reference rate is the group's pooled rate over the areas with a population.
+ * expected at the group's overall rate, and funnel limits at 95% and 99.8% (analysis/funnel.ts):
+ * by default allowing for the spread between areas beyond chance (overdispersion), else exact
+ * Poisson; each flagged above, within or below its 95% limits, and ranked by rate. Only months
+ * held for every area are counted, so no area is compared on months another lacks. The reference
+ * rate is the group's pooled rate over the areas with a population.
  */
 import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { measurePeriodTotal, measureSeries, populationAt } from '../domain/area-counts.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
-import { funnelFlag, funnelLimits, type FunnelFlag, type FunnelLimits } from './funnel.js';
+import {
+  estimateOverdispersion,
+  funnelFlag,
+  funnelLimits,
+  type FunnelFlag,
+  type FunnelLimits,
+  type LimitsMethod,
+  type Overdispersion,
+  MIN_OVERDISPERSION_AREAS,
+} from './funnel.js';
 
 export interface ComparedArea {
   code: string;
@@ -32,6 +42,10 @@ export interface AreaComparison {
   basis: 'months' | 'whole-period' | 'none';
   monthsCompared: Month[];
   reference: { rate: number | null; per: 1000 };
+  /** The limits drawn: overdispersed (the default) or Poisson (asked for, or too few areas). */
+  limitsMethod: LimitsMethod;
+  /** The spread between areas beyond chance, estimated whichever limits are drawn. */
+  overdispersion: Overdispersion;
   areas: ComparedArea[];
   notes: string[];
 }
@@ -41,6 +55,7 @@ export function compareAcross(
   inputs: readonly AreaCounts[],
   measure: Measure,
   period: Period,
+  options: { limits?: LimitsMethod } = {},
 ): AreaComparison {
   const held = inputs.map((input) => new Set(input.observed));
   const all = monthsIn(period);
@@ -62,10 +77,21 @@ export function compareAcross(
   const totalCount = withPop.reduce((n, r) => n + r.count, 0);
   const totalPop = withPop.reduce((n, r) => n + (r.population?.count ?? 0), 0);
   const refRate = totalPop > 0 ? totalCount / totalPop : null;
+  const expectedOf = (pop: number | null) => (refRate !== null && pop ? refRate * pop : null);
+  const overdispersion = estimateOverdispersion(
+    rows.flatMap(({ count, population }) => {
+      const expected = expectedOf(population?.count || null);
+      return expected === null ? [] : [{ count, expected }];
+    }),
+  );
+  const asked = options.limits ?? 'overdispersed';
+  const limitsMethod: LimitsMethod =
+    asked === 'overdispersed' && overdispersion.tau2 !== null ? 'overdispersed' : 'poisson';
+  const tau2 = limitsMethod === 'overdispersed' ? (overdispersion.tau2 as number) : 0;
   const compared: ComparedArea[] = rows.map(({ area, count, population }) => {
     const pop = population?.count || null;
-    const expected = refRate !== null && pop ? refRate * pop : null;
-    const limits = expected !== null ? funnelLimits(expected) : null;
+    const expected = expectedOf(pop);
+    const limits = expected !== null ? funnelLimits(expected, tau2) : null;
     return {
       code: area.code,
       name: area.name,
@@ -84,7 +110,7 @@ export function compareAcross(
     .sort((x, y) => (y.rate as number) - (x.rate as number))
     .forEach((c, i) => (c.rank = i + 1));
   const notes = [
-    `Funnel limits: exact Poisson quantiles around the count expected at the group's rate (${refRate === null ? '–' : (refRate * 1000).toFixed(2)} per 1,000).`,
+    limitsNote(limitsMethod, asked, overdispersion, refRate),
     'Flags use the 95% limits; outside the 99.8% limits is stronger evidence. Neither says why an area differs.',
     ...measure.caveats,
   ];
@@ -105,7 +131,32 @@ export function compareAcross(
     basis: whole ? 'whole-period' : monthsCompared.length > 0 ? 'months' : 'none',
     monthsCompared,
     reference: { rate: refRate === null ? null : refRate * 1000, per: 1000 },
+    limitsMethod,
+    overdispersion,
     areas: compared.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity)),
     notes,
   };
+}
+
+/** What the limits are, in words: which kind, around what, and how much spread they allow for. */
+export function limitsNote(
+  method: LimitsMethod,
+  asked: LimitsMethod,
+  o: Overdispersion,
+  refRate: number | null,
+): string {
+  const around = `around the count expected at the group's rate (${refRate === null ? '–' : (refRate * 1000).toFixed(2)} per 1,000)`;
+  const spread =
+    o.tau2 === null
+      ? ''
+      : o.tau2 === 0
+        ? ' The areas differ by no more than chance would make them.'
+        : ` Beyond chance, the areas' rates typically differ from the group's by about ${Math.round(200 * Math.sqrt(o.tau2))}% (one standard deviation; τ² = ${o.tau2.toPrecision(2)} on the square-root scale, from ${o.areas} areas' z-scores winsorised at 10%).`;
+  if (method === 'overdispersed')
+    return `Funnel limits allow for overdispersion (Spiegelhalter's additive random effect): the range each area's count would fall in ${around}, given chance and the usual spread between areas.${spread}`;
+  const why =
+    asked === 'overdispersed'
+      ? ` Too few areas (${o.areas}) to measure the spread between areas (at least ${MIN_OVERDISPERSION_AREAS} are needed), so chance alone is allowed for, and more areas may be flagged than differ in any way that matters.`
+      : ` Chance alone is allowed for, not the usual spread between areas, so more areas may be flagged than differ in any way that matters.${spread}`;
+  return `Funnel limits: exact Poisson quantiles ${around}.${why}`;
 }

@@ -1,15 +1,31 @@
 /**
  * Exceptions for one area and measure: every observed month of its history with its expected
- * count (analysis/seasonal-model.ts, leave one out) and the 99.8% limit; months above it are
- * exceptions. Missing months are not modelled and are listed as missing.
+ * count (analysis/seasonal-model.ts, leave one out) and the 99.8% range expected for it, which
+ * allows for how much the counts vary beyond Poisson chance and for the uncertainty of the fit;
+ * months above it are exceptions. Missing months are not modelled and are listed as missing.
  */
 import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import { measureHistory } from '../domain/area-counts.js';
 import { monthsIn, type Month } from '../domain/month.js';
-import { fitSeasonal, MIN_SEASONAL_MONTHS, type ExpectedMonth } from './seasonal-model.js';
+import {
+  fitSeasonal,
+  MIN_DISPERSION_DF,
+  MIN_SEASONAL_MONTHS,
+  type Dispersion,
+  type ExpectedMonth,
+  type Season,
+} from './seasonal-model.js';
 
 export type ReportedMonth =
-  ExpectedMonth | { month: Month; observed: null; expected: null; upper998: null; exception: null };
+  | ExpectedMonth
+  | {
+      month: Month;
+      observed: null;
+      expected: null;
+      lower998: null;
+      upper998: null;
+      exception: null;
+    };
 
 export interface ExceptionsReport {
   area: AreaSummary;
@@ -17,6 +33,10 @@ export interface ExceptionsReport {
   label: string;
   method: string | null;
   trendPerYear: number | null;
+  /** Whether the model kept month-of-year effects; null when it was not fitted. */
+  season: Season | null;
+  /** How much the counts vary beyond Poisson chance around the model fitted to all of them. */
+  dispersion: Dispersion | null;
   months: ReportedMonth[];
   exceptions: Month[];
   notes: string[];
@@ -36,6 +56,7 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
               month,
               observed: null,
               expected: null,
+              lower998: null,
               upper998: null,
               exception: null,
             },
@@ -47,13 +68,20 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
     label: measure.label,
     method: fit?.method ?? null,
     trendPerYear: fit?.trendPerYear ?? null,
+    season: fit?.season ?? null,
+    dispersion: fit?.dispersion ?? null,
     months,
     exceptions: months.filter((m) => m.exception === true).map((m) => m.month),
     notes: fit
       ? [
-          `Model: ${fit.method}. Each month's expected count is fitted without that month.`,
-          'Missing months are unknown and not modelled; a calendar month observed only once cannot be assessed.',
-          'Counts like these are often overdispersed: a Poisson limit flags exceptions too readily.',
+          `Model: ${fit.method}. Each month's expected count and range are fitted without that month.`,
+          fit.season === 'none'
+            ? 'Month-of-year effects are left out: these counts are too few or too even to show a season, and fitting one to them would make each expectation hang on one or two other months.'
+            : 'Month-of-year effects are kept: these counts show a season. A calendar month observed only once cannot be assessed.',
+          fit.dispersion.pearson === null
+            ? `Too few months to measure how much the counts vary around the model (at least ${MIN_DISPERSION_DF} more than its parameters are needed): months are not assessed.`
+            : `The counts vary ${fit.dispersion.pearson.toFixed(1)} times as much as Poisson counts would around the model (dispersion, ${fit.dispersion.df} degrees of freedom); the ranges allow for it and for the uncertainty of the fitted model.`,
+          'Missing months are unknown and not modelled.',
           ...measure.caveats,
         ]
       : [

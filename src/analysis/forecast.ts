@@ -1,16 +1,24 @@
 /**
- * Forecasts of the next months from the latest unbroken run of observed months: the seasonal
- * Poisson regression (trend and month-of-year effects) fitted on the run, with 80% and 95%
- * prediction intervals from Poisson quantiles of the predicted mean. The intervals ignore the
- * uncertainty of the fitted parameters and any overdispersion, so they are too narrow rather than
- * too wide. A backtest holds out the run's last months, forecasts them from the rest, and reports
- * MASE: mean absolute error divided by that of the in-sample seasonal-naive forecast (same month
- * last year); below 1 beats seasonal naive.
+ * Forecasts of the next months from every month held: the seasonal regression (trend and
+ * month-of-year effects, analysis/seasonal-model.ts) needs no unbroken run, so it is fitted on the
+ * months held, gaps and all, and the gaps are listed. The 80% and 95% prediction intervals come
+ * from the model's predictive distribution: the counts' measured extra-Poisson variation
+ * (quasi-Poisson dispersion φ) and the uncertainty of the fitted mean are both in them.
+ *
+ * A backtest holds out the last months held, forecasts them from the months before, and reports
+ * how many fell inside their 80% and 95% intervals and the MASE: mean absolute error divided by
+ * that of the in-sample seasonal-naive forecast. Seasonal naive is "the same month of the latest
+ * earlier year held" (a year earlier when held; with gaps, the year before that, and so on);
+ * below 1 beats it.
  */
-import { poissonQuantile } from './poisson.js';
-
 import { monthFromIndex, monthIndex, type Month } from '../domain/month.js';
-import { fitGlm, type MonthCount } from './seasonal-model.js';
+import {
+  fitGlm,
+  type Dispersion,
+  type Glm,
+  type MonthCount,
+  type Season,
+} from './seasonal-model.js';
 
 export interface ForecastMonth {
   month: Month;
@@ -19,90 +27,205 @@ export interface ForecastMonth {
   pi95: [number, number];
 }
 
+export interface BacktestMonth extends ForecastMonth {
+  observed: number;
+  /** The same month of the latest earlier year held, if any. */
+  seasonalNaive: number | null;
+}
+
 export interface Backtest {
-  months: { month: Month; observed: number; forecast: number; seasonalNaive: number }[];
+  months: BacktestMonth[];
+  /** How many held-out months fell inside their interval (ends included), and their share. */
+  inside: { pi80: number; pi95: number };
+  coverage: { pi80: number; pi95: number };
   mase: number | null;
   /** MASE of the seasonal-naive forecast itself over the held-out months (1 would be typical). */
   maseSeasonalNaive: number | null;
+  season: Season;
+  dispersion: Dispersion;
+}
+
+/** A stretch of consecutive months. */
+export interface MonthSpan {
+  from: Month;
+  to: Month;
+  months: number;
 }
 
 export type ForecastResult =
   | {
       ok: true;
-      run: { from: Month; to: Month; months: number };
+      /** The months fitted: the first and last held, and how many are held. */
+      run: MonthSpan;
+      /** Months between the first and last held that are not held (not fitted, not zeros). */
+      gaps: MonthSpan[];
+      /** Whether the model kept month-of-year effects (see analysis/seasonal-model.ts). */
+      season: Season;
+      dispersion: Dispersion;
+      trendPerYear: number;
       forecast: ForecastMonth[];
       backtest: Backtest;
     }
-  | { ok: false; run: { from: Month; to: Month; months: number } | null; reason: string };
+  | { ok: false; run: MonthSpan | null; gaps: MonthSpan[]; reason: string };
 
-/** Fewest months in the run: two full seasonal cycles to fit, plus the months held out. */
+/** Fewest months held to fit the model: two years' worth, before the months held out to test. */
 export const MIN_FIT_MONTHS = 24;
 
-/** The latest run of consecutive months in a history sorted by month. */
-export function latestRun(history: readonly MonthCount[]): MonthCount[] {
-  let start = history.length - 1;
-  while (
-    start > 0 &&
-    monthIndex(history[start - 1]!.month) === monthIndex(history[start]!.month) - 1
-  )
-    start--;
-  return history.slice(Math.max(start, 0));
+/** The runs of consecutive months in a history sorted by month. */
+export function runsOf(months: readonly Month[]): MonthSpan[] {
+  const runs: MonthSpan[] = [];
+  for (const m of months) {
+    const last = runs[runs.length - 1];
+    if (last && monthIndex(m) === monthIndex(last.to) + 1) {
+      last.to = m;
+      last.months += 1;
+    } else runs.push({ from: m, to: m, months: 1 });
+  }
+  return runs;
 }
+
+/** The months missing between the runs of a history sorted by month. */
+export function gapsOf(months: readonly Month[]): MonthSpan[] {
+  const runs = runsOf(months);
+  return runs.slice(1).map((r, i) => {
+    const from = monthFromIndex(monthIndex(runs[i]!.to) + 1);
+    const to = monthFromIndex(monthIndex(r.from) - 1);
+    return { from, to, months: monthIndex(to) - monthIndex(from) + 1 };
+  });
+}
+
+const spanText = (s: MonthSpan) => (s.from === s.to ? s.from : `${s.from}..${s.to}`);
+const CALENDAR = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 export function forecast(history: readonly MonthCount[], horizon: number): ForecastResult {
   if (horizon < 1 || horizon > 12)
     throw new RangeError(`horizon must be 1..12 months, got ${horizon}`);
-  const run = latestRun(history);
-  const span = run.length
-    ? { from: run[0]!.month, to: run[run.length - 1]!.month, months: run.length }
+  const months = history.map((h) => h.month);
+  const runs = runsOf(months);
+  const gaps = gapsOf(months);
+  const run = history.length
+    ? { from: months[0]!, to: months[months.length - 1]!, months: history.length }
     : null;
-  if (run.length < MIN_FIT_MONTHS + horizon) {
-    return {
-      ok: false,
-      run: span,
-      reason:
-        `the latest unbroken run of observed months is ${run.length} long` +
-        (span ? ` (${span.from}..${span.to})` : '') +
-        `; forecasting ${horizon} months needs ${MIN_FIT_MONTHS + horizon} (two years to fit, ${horizon} to test)`,
-    };
+  const refuse = (reason: string): ForecastResult => ({ ok: false, run, gaps, reason });
+  const needed = MIN_FIT_MONTHS + horizon;
+  if (history.length < needed) {
+    return refuse(
+      `forecasting ${horizon} months needs at least ${needed} months held (${MIN_FIT_MONTHS} to fit, ${horizon} to test); ` +
+        (history.length === 0
+          ? 'none is held'
+          : `${history.length} ${history.length === 1 ? 'is' : 'are'} held: ${runs.map(spanText).join(', ')}`),
+    );
   }
-  const model = fitGlm(run);
-  const last = monthIndex(run[run.length - 1]!.month);
-  const ahead = Array.from({ length: horizon }, (_, i) => {
-    const month = monthFromIndex(last + 1 + i);
-    const expected = model.predict(month);
-    return {
-      month,
-      expected,
-      pi80: [poissonQuantile(0.1, expected), poissonQuantile(0.9, expected)] as [number, number],
-      pi95: [poissonQuantile(0.025, expected), poissonQuantile(0.975, expected)] as [
-        number,
-        number,
-      ],
-    };
-  });
-  return { ok: true, run: span!, forecast: ahead, backtest: backtest(run, horizon) };
+  const last = monthIndex(months[months.length - 1]!);
+  const ahead = Array.from({ length: horizon }, (_, i) => monthFromIndex(last + 1 + i));
+  const train = history.slice(0, history.length - horizon);
+  const test = history.slice(history.length - horizon);
+  const model = fitGlm(history);
+  const back = fitGlm(train);
+  const unfitted = [
+    ...new Set(
+      [
+        ...ahead.filter((m) => !model.fitted(m)),
+        ...test.map((t) => t.month).filter((m) => !back.fitted(m)),
+      ].map((m) => Number(m.slice(5, 7))),
+    ),
+  ].sort((a, b) => a - b);
+  if (unfitted.length > 0) {
+    return refuse(
+      `no ${unfitted.map((c) => CALENDAR[c - 1]).join(' or ')} is held before the months to forecast or test, so the season of ${unfitted.length === 1 ? 'that month' : 'those months'} cannot be estimated (held: ${runs.map(spanText).join(', ')})`,
+    );
+  }
+  if (model.dispersion.phi === null || back.dispersion.phi === null) {
+    return refuse(
+      `too few months to measure how much the counts vary around the model (held: ${runs.map(spanText).join(', ')})`,
+    );
+  }
+  return {
+    ok: true,
+    run: run!,
+    gaps,
+    season: model.season,
+    dispersion: model.dispersion,
+    trendPerYear: model.trendPerYear,
+    forecast: ahead.map((month) => forecastMonth(model, month)),
+    backtest: backtest(train, test, back),
+  };
 }
 
-function backtest(run: readonly MonthCount[], horizon: number): Backtest {
-  const train = run.slice(0, run.length - horizon);
-  const test = run.slice(run.length - horizon);
-  const model = fitGlm(train);
-  const byMonth = new Map(run.map((r) => [r.month, r.count]));
-  const lastYear = (m: Month) => byMonth.get(monthFromIndex(monthIndex(m) - 12)) ?? 0;
-  const months = test.map((t) => ({
-    month: t.month,
+function forecastMonth(model: Glm, month: Month): ForecastMonth {
+  const q = (p: number) => model.quantile(month, p) as number;
+  return {
+    month,
+    expected: model.predict(month),
+    pi80: [q(0.1), q(0.9)],
+    pi95: [q(0.025), q(0.975)],
+  };
+}
+
+/** The seasonal-naive forecast of each month: the same month of the latest earlier year held. */
+function seasonalNaive(held: readonly MonthCount[]): (m: Month) => number | null {
+  const byMonth = new Map(held.map((h) => [monthIndex(h.month), h.count]));
+  const first = held.length ? monthIndex(held[0]!.month) : 0;
+  return (m) => {
+    for (let i = monthIndex(m) - 12; i >= first; i -= 12) {
+      const count = byMonth.get(i);
+      if (count !== undefined) return count;
+    }
+    return null;
+  };
+}
+
+function backtest(train: readonly MonthCount[], test: readonly MonthCount[], model: Glm): Backtest {
+  const naive = seasonalNaive(train);
+  const months = test.map((t): BacktestMonth => ({
+    ...forecastMonth(model, t.month),
     observed: t.count,
-    forecast: model.predict(t.month),
-    seasonalNaive: lastYear(t.month),
+    seasonalNaive: naive(t.month),
   }));
-  const naiveErrors = train.slice(12).map((t) => Math.abs(t.count - lastYear(t.month)));
-  const scale = naiveErrors.reduce((a, b) => a + b, 0) / naiveErrors.length;
-  const mae = (pick: (m: (typeof months)[number]) => number) =>
-    months.reduce((s, m) => s + Math.abs(m.observed - pick(m)), 0) / months.length;
+  const within = (y: number, [lo, hi]: [number, number]) => y >= lo && y <= hi;
+  const inside = {
+    pi80: months.filter((m) => within(m.observed, m.pi80)).length,
+    pi95: months.filter((m) => within(m.observed, m.pi95)).length,
+  };
+  // The in-sample scale: the seasonal-naive error of every training month that has one.
+  const naiveErrors = train.flatMap((t) => {
+    const f = naive(t.month);
+    return f === null ? [] : [Math.abs(t.count - f)];
+  });
+  const scale = naiveErrors.length
+    ? naiveErrors.reduce((a, b) => a + b, 0) / naiveErrors.length
+    : 0;
+  const mae = (pick: (m: BacktestMonth) => number | null) => {
+    const errors = months.flatMap((m) => {
+      const f = pick(m);
+      return f === null ? [] : [Math.abs(m.observed - f)];
+    });
+    return errors.length === months.length
+      ? errors.reduce((a, b) => a + b, 0) / errors.length
+      : null;
+  };
+  const modelMae = mae((m) => m.expected);
+  const naiveMae = mae((m) => m.seasonalNaive);
   return {
     months,
-    mase: scale > 0 ? mae((m) => m.forecast) / scale : null,
-    maseSeasonalNaive: scale > 0 ? mae((m) => m.seasonalNaive) / scale : null,
+    inside,
+    coverage: { pi80: inside.pi80 / months.length, pi95: inside.pi95 / months.length },
+    mase: scale > 0 && modelMae !== null ? modelMae / scale : null,
+    maseSeasonalNaive: scale > 0 && naiveMae !== null ? naiveMae / scale : null,
+    season: model.season,
+    dispersion: model.dispersion,
   };
 }

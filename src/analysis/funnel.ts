@@ -1,10 +1,76 @@
 /**
- * Funnel-plot control limits for a count: the range a Poisson count with the expected value
- * would fall in 95% and 99.8% of the time, from exact Poisson quantiles (the lower limit is the
- * 2.5% / 0.1% quantile, the upper the 97.5% / 99.9% one). An area above its upper limit has more
- * than chance alone explains at the reference rate; it does not say why.
+ * Funnel-plot control limits for a count: the range a count with the expected value would fall in
+ * 95% and 99.8% of the time (the lower limit is the 2.5% / 0.1% quantile, the upper the 97.5% /
+ * 99.9% one). An area above its upper limit has more than chance and the usual spread between
+ * areas explain at the reference rate; it does not say why.
+ *
+ * Two kinds of limit:
+ *
+ * - **overdispersed** (the default): Spiegelhalter's additive random-effects method (Spiegelhalter
+ *   2005, "Funnel plots for comparing institutional performance", Stat Med 24:1185, §6). Areas'
+ *   underlying rates differ for reasons other than chance (an urban centre against a rural
+ *   district), so each area's count is taken to vary by more than Poisson chance: on the
+ *   square-root scale, √(O/E) ~ N(1, 1/(4E) + τ²). τ² is estimated by DerSimonian and Laird's
+ *   method of moments from the z-scores zᵢ = 2(√Oᵢ − √Eᵢ), winsorised at 10% at each end (the
+ *   z-scores below the 10th and above the 90th percentile set to those percentiles, R's default
+ *   quantile), so that the areas being judged do not set their own limits: φ̂ = Σ zᵢ²/I, and
+ *   τ² = (I·φ̂ − (I − 1)) / (Σwᵢ − Σwᵢ²/Σwᵢ) with wᵢ = 4Eᵢ, or 0 when I·φ̂ ≤ I − 1. The limits are
+ *   the quantiles of the count under that model: a count with mean E and variance E + 4τ²E², drawn
+ *   as the negative binomial with those moments (analysis/negative-binomial.ts). That is exactly
+ *   the Poisson limits when τ² = 0, and for large counts Spiegelhalter's E·(1 ± z·√(1/(4E) + τ²))²
+ *   at 95% (within 0.5%); the two share mean and variance but not tail shape, so the 99.8% limits
+ *   differ by a few per cent (the lower one by up to 6% at τ ≈ 0.12).
+ *   Why additive rather than Spiegelhalter's multiplicative φ: a multiplicative factor widens the
+ *   Poisson limits by √φ at every size, so they still close in on the line as counts grow and the
+ *   largest districts are flagged for ordinary differences between places; an additive spread
+ *   between areas keeps a floor under the limits' width, which is what differences between places
+ *   are. Estimated from at least 5 areas; with fewer, the limits are Poisson and say so.
+ * - **poisson**: exact Poisson quantiles (analysis/poisson.ts), chance alone.
  */
+import { countQuantile } from './negative-binomial.js';
 import { poissonQuantile } from './poisson.js';
+
+export type LimitsMethod = 'overdispersed' | 'poisson';
+
+/** The spread between areas beyond chance, as the overdispersed limits use it. */
+export interface Overdispersion {
+  /** The areas it was estimated from (those with an expected count). */
+  areas: number;
+  /** Mean squared winsorised z-score (1 is what chance alone gives); null with fewer than 5 areas. */
+  phi: number | null;
+  /** Between-area variance on the square-root scale (DerSimonian–Laird); null with fewer than 5 areas. */
+  tau2: number | null;
+}
+
+/** The fewest areas from which the spread between areas is estimated. */
+export const MIN_OVERDISPERSION_AREAS = 5;
+
+/** The p-quantile (R's default, type 7) of sorted values. */
+function quantileSorted(sorted: readonly number[], p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  const hi = Math.min(lo + 1, sorted.length - 1);
+  return (sorted[lo] as number) + (h - lo) * ((sorted[hi] as number) - (sorted[lo] as number));
+}
+
+/** τ² and φ̂ from each area's count and the count expected at the reference rate. */
+export function estimateOverdispersion(
+  areas: readonly { count: number; expected: number }[],
+): Overdispersion {
+  const used = areas.filter((a) => a.expected > 0);
+  const n = used.length;
+  if (n < MIN_OVERDISPERSION_AREAS) return { areas: n, phi: null, tau2: null };
+  const z = used.map((a) => 2 * (Math.sqrt(a.count) - Math.sqrt(a.expected)));
+  const sorted = [...z].sort((a, b) => a - b);
+  const lo = quantileSorted(sorted, 0.1);
+  const hi = quantileSorted(sorted, 0.9);
+  const phi = z.reduce((s, v) => s + Math.min(hi, Math.max(lo, v)) ** 2, 0) / n;
+  const w = used.map((a) => 4 * a.expected);
+  const sw = w.reduce((s, v) => s + v, 0);
+  const sw2 = w.reduce((s, v) => s + v * v, 0);
+  const tau2 = n * phi <= n - 1 ? 0 : (n * phi - (n - 1)) / (sw - sw2 / sw);
+  return { areas: n, phi, tau2 };
+}
 
 export interface FunnelLimits {
   lower95: number;
@@ -13,14 +79,15 @@ export interface FunnelLimits {
   upper998: number;
 }
 
-export function funnelLimits(expected: number): FunnelLimits {
+/** The limits at an expected count; τ² = 0 (the default) gives the exact Poisson limits. */
+export function funnelLimits(expected: number, tau2 = 0): FunnelLimits {
   if (!(expected >= 0)) throw new RangeError(`expected count must be ≥ 0, got ${expected}`);
-  return {
-    lower95: poissonQuantile(0.025, expected),
-    upper95: poissonQuantile(0.975, expected),
-    lower998: poissonQuantile(0.001, expected),
-    upper998: poissonQuantile(0.999, expected),
-  };
+  if (!(tau2 >= 0)) throw new RangeError(`τ² must be ≥ 0, got ${tau2}`);
+  const q =
+    tau2 === 0
+      ? (p: number) => poissonQuantile(p, expected)
+      : (p: number) => countQuantile(p, expected, expected + 4 * tau2 * expected * expected);
+  return { lower95: q(0.025), upper95: q(0.975), lower998: q(0.001), upper998: q(0.999) };
 }
 
 export type FunnelFlag = 'above' | 'within' | 'below';
@@ -43,9 +110,15 @@ export interface FunnelLine {
 
 /**
  * The limits around a rate per 1,000 at `steps + 1` populations from 80% of the smallest to 110% of
- * the largest given: the funnel's lines, spanning the areas plotted with a margin.
+ * the largest given: the funnel's lines, spanning the areas plotted with a margin. τ² as for
+ * `funnelLimits`.
  */
-export function funnelLines(ratePer1000: number, populations: readonly number[], steps = 40) {
+export function funnelLines(
+  ratePer1000: number,
+  populations: readonly number[],
+  steps = 40,
+  tau2 = 0,
+) {
   let min = Infinity;
   let max = -Infinity;
   for (const p of populations) {
@@ -56,7 +129,7 @@ export function funnelLines(ratePer1000: number, populations: readonly number[],
   const hi = max * 1.1;
   return Array.from({ length: steps + 1 }, (_, k): FunnelLine => {
     const population = lo + ((hi - lo) * k) / steps;
-    const l = funnelLimits((ratePer1000 / 1000) * population);
+    const l = funnelLimits((ratePer1000 / 1000) * population, tau2);
     const per = (n: number) => (n / population) * 1000;
     return {
       population,

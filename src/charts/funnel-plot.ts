@@ -1,8 +1,9 @@
 /**
  * A funnel plot: each area's rate per 1,000 against its population, with the overall rate and the
  * 95% (dashed) and 99.8% (solid) control limits around it, which narrow as population grows. An
- * area outside a limit has a rate chance alone rarely gives at the overall rate; it does not say
- * why. Shapes say which side: a triangle up above, down below, filled beyond 99.8%, outline
+ * area outside a limit has a rate that chance (and, with `overdispersed` limits, the usual spread
+ * between areas) rarely gives at the overall rate; it does not say why. The legend and the alt
+ * text say which kind of limit is drawn. Shapes say which side: a triangle up above, down below, filled beyond 99.8%, outline
  * beyond 95% only, a circle within. The highlighted area and every area beyond 99.8% are labelled.
  */
 import { max, min } from 'd3-array';
@@ -47,6 +48,11 @@ export interface FunnelPlotInput {
   rate: number;
   /** Limits along the population axis; drawn as lines through these points. */
   limits: readonly FunnelLimit[];
+  /**
+   * Whether the limits allow for the spread between areas beyond chance (overdispersion) or are
+   * Poisson (chance alone); said in the legend and the alt text when given.
+   */
+  limitsKind?: 'overdispersed' | 'poisson';
   width?: number;
   height?: number;
 }
@@ -130,9 +136,15 @@ function describe(
   const named = (flag: Flag) =>
     plotted.filter((p) => p.flag === flag).map((p) => `${p.area.name} (${rate1(p.rate)})`);
   let first = `${title}: rates per 1,000 for ${plural(plotted.length, 'area')} against population`;
+  const kind =
+    input.limitsKind === 'overdispersed'
+      ? ' allowing for the usual spread between areas (overdispersion)'
+      : input.limitsKind === 'poisson'
+        ? ' for chance alone (Poisson)'
+        : '';
   first +=
     input.limits.length > 0
-      ? `, with 95% and 99.8% control limits around the overall rate of ${rate1(input.rate)}.`
+      ? `, with 95% and 99.8% control limits${kind} around the overall rate of ${rate1(input.rate)}.`
       : `; overall rate ${rate1(input.rate)}.`;
   const parts: string[] = [];
   const phrase: [Flag, string][] = [
@@ -228,9 +240,15 @@ export function funnelPlot(input: FunnelPlotInput): string {
     { symbol: lineSymbol(INK.text, 1.5), symbolWidth: 20, label: 'Overall rate' },
   ];
   if (limits.length > 0) {
+    const kind =
+      input.limitsKind === 'overdispersed'
+        ? ' (overdispersed)'
+        : input.limitsKind === 'poisson'
+          ? ' (Poisson)'
+          : '';
     items.push(
-      { symbol: lineSymbol(INK.muted, 1.2, '5 3'), symbolWidth: 20, label: '95% limits' },
-      { symbol: lineSymbol(INK.muted, 1.2), symbolWidth: 20, label: '99.8% limits' },
+      { symbol: lineSymbol(INK.muted, 1.2, '5 3'), symbolWidth: 20, label: `95% limits${kind}` },
+      { symbol: lineSymbol(INK.muted, 1.2), symbolWidth: 20, label: `99.8% limits${kind}` },
     );
   }
   for (const f of flags) {

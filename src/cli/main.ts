@@ -42,13 +42,15 @@ Commands:
   trends --area A --category C   counts by month, change against the same months of the nearest
          [--all] [--period P]    earlier complete year (exact test, rate ratio), rate per 1,000
   compare --within A | --group G districts side by side: rates, expected counts and funnel
-          --category C --period P limits (exact Poisson, 95% and 99.8%), flags and ranks
+          --category C --period P limits (95% and 99.8%), flags and ranks; limits allow for the
+          [--limits overdispersed|poisson]  spread between areas beyond chance unless poisson
   outcomes --area A --period P   latest outcome of each crime (outcomes files joined by Crime
                                  ID) by category, and the share charged or summonsed
   deprivation --area A --period P  records by the IMD 2019 decile of their LSOA
         [--category C]
   stop-search --force F --period P  searches by object and outcome, and the linked share
-  exceptions --area A --category C  months above the 99.8% limit expected from the area's history
+  exceptions --area A --category C  months above the 99.8% range expected from the area's history
+                                 (trend and season, with the counts' own variability)
   hotspots --area A --period P   grid counts, kernel density and Getis-Ord Gi* (FDR) clipped to the
          (--category C | --dataset D) [--method gistar|kde|count] [--cell M] [--bandwidth M]
          [--classify] [--top N] [--out F.geojson]   --classify: persistent, emerging, former,
@@ -74,8 +76,9 @@ Commands:
         [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
                                  significant changes (Holm) and exceptions in the period
-  forecast --area A --category C  the next 3 to 6 months (--months N) with 80%/95% intervals and a
-                                 backtest (MASE), from the latest unbroken run of months
+  forecast --area A --category C  the next 3 to 6 months (--months N) with 80%/95% intervals, from
+         [--backtest]            every month held (gaps listed); --backtest: the last months held
+                                 forecast from those before, with interval coverage and MASE
   cameras --area A --period P    sites for K deployable cameras that would have seen the most
           (--category C | --dataset D) --cameras K --radius M [--candidates F] [--existing F]
           [--exclude F] [--harm-weighted [--harm-config F]] [--out F.geojson]   incidents (maximal covering: greedy + local search)
@@ -148,6 +151,8 @@ const OPTIONS = {
   'no-pdf': { type: 'boolean', default: false },
   repair: { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
+  limits: { type: 'string' },
+  backtest: { type: 'boolean', default: false },
 } as const;
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -217,6 +222,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           group: values.group,
           category: values.category,
           period: values.period,
+          limits: values.limits,
         });
       case 'outcomes':
         return await (
@@ -348,6 +354,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           area: values.area,
           category: values.category,
           months: values.months,
+          backtest: values.backtest,
         });
       case 'fetch':
         return await (

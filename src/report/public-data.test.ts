@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { funnelLines } from '../analysis/funnel.js';
 import { inFixedOrder, publicComparison, publicTrend } from './public-data.js';
 import type { PriorityEvidence } from './report-data.js';
 
@@ -61,6 +62,8 @@ describe('the public version of a report', () => {
       group: 'districts of Hertfordshire',
       rate: 0.2,
       rateOf: 'every area',
+      limitsMethod: 'overdispersed',
+      tau2: 0.01,
       areas: [
         { name: 'Watford', count: 27, population: 90_000 },
         { name: 'St Albans', count: 20, population: 140_000 },
@@ -86,9 +89,61 @@ describe('the public version of a report', () => {
     expect(shown.notes).toEqual([]);
     expect(shown.limits.length).toBeGreaterThan(10);
     expect(Math.min(...shown.limits.map((l) => l.population))).toBeCloseTo(90_000 * 0.8, 6);
+    // Two districts shown: too few to measure the spread between them, so Poisson limits.
+    expect(shown.limitsMethod).toBe('poisson');
+    expect(shown.tau2).toBe(0);
     // Nothing suppressed: as it was. Fewer than two shown: no funnel at all.
     const none = { ...c, areas: c.areas.map((a) => ({ ...a, count: a.count + 10 })) };
     expect(publicComparison(none)).toBe(none);
     expect(publicComparison({ ...c, areas: c.areas.slice(1) })).toBeNull();
+  });
+
+  it('measures the spread its overdispersed limits allow for on the districts shown only', () => {
+    const areas = [
+      { name: 'Watford', count: 130, population: 90_000 },
+      { name: 'St Albans', count: 95, population: 140_000 },
+      { name: 'Dacorum', count: 160, population: 145_000 },
+      { name: 'Stevenage', count: 140, population: 84_000 },
+      { name: 'Hertsmere', count: 70, population: 100_000 },
+      { name: 'Broxbourne', count: 88, population: 94_000 },
+      { name: 'Three Rivers', count: 3, population: 87_000, highlight: true },
+    ];
+    const c: Comparison = {
+      group: 'districts of Hertfordshire',
+      rate: (686 / 740_000) * 1000,
+      rateOf: 'every area',
+      limitsMethod: 'overdispersed',
+      tau2: 0.5, // of all seven: must not survive
+      areas,
+      limits: [],
+      flag: 'below',
+      notes: [],
+    };
+    const shown = publicComparison(c)!;
+    const six = areas.slice(0, 6);
+    const rate = (683 / 653_000) * 1000;
+    expect(shown.rate).toBeCloseTo(rate, 10);
+    // τ² of the six shown, by Spiegelhalter's method (z on the square-root scale, winsorised at
+    // R's type-7 10th and 90th percentiles, DerSimonian–Laird), written out again here.
+    const rows = six.map((a) => ({ count: a.count, expected: (rate / 1000) * a.population }));
+    const z = rows.map((r) => 2 * (Math.sqrt(r.count) - Math.sqrt(r.expected)));
+    const sorted = [...z].sort((a, b) => a - b);
+    const lo = sorted[0]! + 0.5 * (sorted[1]! - sorted[0]!); // h = 5 × 0.1
+    const hi = sorted[4]! + 0.5 * (sorted[5]! - sorted[4]!); // h = 5 × 0.9
+    const phi = z.reduce((s, v) => s + Math.min(hi, Math.max(lo, v)) ** 2, 0) / 6;
+    const w = rows.map((r) => 4 * r.expected);
+    const sw = w.reduce((a, b) => a + b, 0);
+    const tau2 = (6 * phi - 5) / (sw - w.reduce((a, b) => a + b * b, 0) / sw);
+    expect(tau2).toBeGreaterThan(0);
+    expect(shown.limitsMethod).toBe('overdispersed');
+    expect(shown.tau2).toBeCloseTo(tau2, 12);
+    expect(shown.limits).toEqual(
+      funnelLines(
+        rate,
+        six.map((a) => a.population),
+        40,
+        shown.tau2,
+      ),
+    );
   });
 });

@@ -15,7 +15,9 @@
  *   period it is compared with is suppressed, every month of that period is held back ("not
  *   shown"), which leaves any month able to take other values;
  * - **reference lines**: the funnel plot's overall rate is that of the districts shown (so the
- *   line cannot be multiplied back into a total), the force rate of a category whose districts
+ *   line cannot be multiplied back into a total), and so is the spread between districts its
+ *   overdispersed limits allow for (their width would otherwise depend on the suppressed counts),
+ *   the force rate of a category whose districts
  *   compared include a suppressed one is not given, and no expected range is drawn for a series
  *   with a suppressed month (the seasonal model is fitted from it);
  * - **partner-only data**: issues from datasets shared only between partners are left out
@@ -25,7 +27,12 @@
  *
  * Pure: the report's complete data in, the public's out.
  */
-import { funnelFlag, funnelLimits, funnelLines } from '../analysis/funnel.js';
+import {
+  estimateOverdispersion,
+  funnelFlag,
+  funnelLimits,
+  funnelLines,
+} from '../analysis/funnel.js';
 import { issueRationale } from '../analysis/issue-rationale.js';
 import { adjustmentKind } from '../analysis/risk-scoring.js';
 import { ASB } from '../domain/categories.js';
@@ -210,6 +217,15 @@ export function publicComparison(
   if (shown.length < 2 || population <= 0) return null;
   const rate = (shown.reduce((s, a) => s + a.count, 0) / population) * 1000;
   const local = shown.find((a) => a.highlight === true);
+  // The spread between areas, like the rate, from the districts shown alone.
+  const spread =
+    c.limitsMethod === 'overdispersed'
+      ? estimateOverdispersion(
+          shown.map((a) => ({ count: a.count, expected: (rate / 1000) * a.population })),
+        ).tau2
+      : null;
+  const limitsMethod = spread === null ? 'poisson' : 'overdispersed';
+  const tau2 = spread ?? 0;
   return {
     ...c,
     rate,
@@ -219,11 +235,17 @@ export function publicComparison(
       (a) => a.count,
       (a) => a.name,
     ),
+    limitsMethod,
+    tau2,
     limits: funnelLines(
       rate,
       shown.map((a) => a.population),
+      40,
+      tau2,
     ),
-    flag: local ? funnelFlag(local.count, funnelLimits((rate / 1000) * local.population)) : null,
+    flag: local
+      ? funnelFlag(local.count, funnelLimits((rate / 1000) * local.population, tau2))
+      : null,
     notes: [],
   };
 }

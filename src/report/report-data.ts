@@ -61,6 +61,9 @@ export interface PriorityEvidence {
     /** The overall rate the limits are drawn around: of every area, or (public) of those shown. */
     rate: number;
     rateOf: 'every area' | 'areas shown';
+    /** Limits allowing for the spread between areas beyond chance (τ², square-root scale), or Poisson. */
+    limitsMethod: 'overdispersed' | 'poisson';
+    tau2: number;
     areas: FunnelArea[];
     limits: FunnelLimit[];
     flag: 'above' | 'within' | 'below' | null;

@@ -214,7 +214,7 @@ export function trendFigure(
   return {
     id,
     caption: [
-      `${p.label}: recorded each month, with the range the seasonal model expects (99.8%, each month fitted without itself).`,
+      `${p.label}: recorded each month, with the range its own history expects (99.8%; from the trend, and the season where the counts show one, allowing for how much the counts vary and for the uncertainty of the fit; each month fitted without itself).`,
       ...(p.trend.months.some(small)
         ? ['Months with fewer than 5 are not plotted (public version).']
         : []),
@@ -249,15 +249,18 @@ export function funnelFigure(
   return {
     id,
     caption:
-      c.rateOf === 'areas shown'
-        ? `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${c.rate.toFixed(2)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate, which would otherwise give their counts away.`
-        : `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${c.rate.toFixed(2)} per 1,000).`,
+      (c.rateOf === 'areas shown'
+        ? `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${c.rate.toFixed(2)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate and of the spread the limits allow for, which would otherwise give their counts away.`
+        : `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${c.rate.toFixed(2)} per 1,000).`) +
+      ' ' +
+      limitsWords(c),
     svg: funnelPlot({
       id,
       title: `${p.label}: ${c.group} compared`,
       areas,
       rate: c.rate,
       limits: c.limits,
+      limitsKind: c.limitsMethod,
     }),
     table: {
       id,
@@ -272,6 +275,15 @@ export function funnelFigure(
       countColumns: [1],
     },
   };
+}
+
+/** Which funnel limits are drawn, in words for the caption. */
+function limitsWords(c: NonNullable<PriorityEvidence['comparison']>): string {
+  if (c.limitsMethod === 'poisson')
+    return 'The limits allow for chance alone (Poisson): too few districts to measure the usual spread between them, so more may fall outside than differ in any way that matters.';
+  return c.tau2 > 0
+    ? `The limits allow for chance and for the usual spread between districts' rates beyond it (overdispersion: they typically differ by about ${Math.round(200 * Math.sqrt(c.tau2))}%; Spiegelhalter's additive random effect).`
+    : 'The limits allow for overdispersion, but these districts differ by no more than chance would make them, so they are the Poisson limits.';
 }
 
 export function hotspotFigure(

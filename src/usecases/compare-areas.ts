@@ -3,6 +3,7 @@
  * police.uk category and period (analysis/area-comparison.ts).
  */
 import { compareAcross, type AreaComparison } from '../analysis/area-comparison.js';
+import type { LimitsMethod } from '../analysis/funnel.js';
 import type { Measure } from '../domain/area-counts.js';
 import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
@@ -17,6 +18,7 @@ import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { AreaComparison, ComparedArea } from '../analysis/area-comparison.js';
+export type { LimitsMethod };
 
 export interface CompareRequest {
   within?: string;
@@ -25,6 +27,8 @@ export interface CompareRequest {
   period: Period;
   /** A partner dataset instead of police.uk street records. */
   dataset?: string;
+  /** Funnel limits allowing for the spread between areas (default), or chance alone. */
+  limits?: LimitsMethod;
 }
 
 export async function compareAreas(
@@ -38,12 +42,12 @@ export async function compareAreas(
     const dataset = datasetNamed(request.dataset);
     const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
     const [measure] = datasetMeasures(dataset, request.category, synthetic);
-    return held(compareAcross(name, inputs, measure as Measure, request.period));
+    return held(compareAcross(name, inputs, measure as Measure, request.period, request));
   }
   if (!request.category) throw new InputError('compare: --category is required');
   const measure = policeMeasure(parseCategoryChoice(request.category));
   return held(
-    compareAcross(name, await streetAreaCounts(db, scope, areas), measure, request.period),
+    compareAcross(name, await streetAreaCounts(db, scope, areas), measure, request.period, request),
   );
 }
 

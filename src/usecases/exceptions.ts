@@ -1,6 +1,6 @@
 /**
  * `lantern exceptions`: every observed month of an area's history for a police.uk category with
- * its expected count and the 99.8% limit (analysis/exception-report.ts).
+ * its expected count and the 99.8% range expected for it (analysis/exception-report.ts).
  */
 import { exceptionsReport, type ExceptionsReport } from '../analysis/exception-report.js';
 import type { Measure } from '../domain/area-counts.js';

@@ -1,7 +1,8 @@
 /**
- * `lantern forecast`: the next months of a category in an area from its latest unbroken run of
- * observed months, with prediction intervals and a backtest against seasonal naive; or, when the
- * run is too short, the reason.
+ * `lantern forecast`: the next months of a category in an area from every month held (gaps are
+ * listed, not filled), with prediction intervals that include the counts' own variability and the
+ * uncertainty of the fit, and a backtest (interval coverage, MASE against seasonal naive); or,
+ * when too few months are held, the reason and the months that are.
  */
 import { forecast, type ForecastResult } from '../analysis/forecast.js';
 import { measureHistory } from '../domain/area-counts.js';
@@ -42,9 +43,9 @@ export async function forecastArea(
     category,
     label: measure.label,
     notes: [
-      'Model: Poisson regression with linear trend and month-of-year effects on the latest unbroken run of observed months.',
-      'Prediction intervals are Poisson quantiles of the forecast: they leave out parameter uncertainty and overdispersion, so they are too narrow rather than too wide.',
-      'Backtest: the run’s last months forecast from the months before them; MASE below 1 beats the seasonal-naive forecast (same month last year).',
+      `Model: quasi-Poisson regression (log link) with a linear trend${result.ok && result.season === 'none' ? ' and no month-of-year effects (these counts do not support them)' : ' and month-of-year effects where the counts support them'}, fitted on every month held; months not held are left out, never counted as zero.`,
+      'Prediction intervals include how much the counts vary beyond Poisson chance (the dispersion) and the uncertainty of the fitted model.',
+      'Backtest: the last months held forecast from the months before them; MASE below 1 beats the seasonal-naive forecast (the same month of the latest earlier year held).',
     ],
   };
 }

@@ -12,7 +12,6 @@
 import { compareAcross } from '../analysis/area-comparison.js';
 import { exceptionsReport } from '../analysis/exception-report.js';
 import { funnelLines } from '../analysis/funnel.js';
-import { poissonQuantile } from '../analysis/poisson.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import { loadReportSettings } from '../config/report-settings.js';
 import { populationAt, type AreaCounts, type Measure } from '../domain/area-counts.js';
@@ -232,7 +231,10 @@ async function issueMeasure(
 /** How many months of history a priority's trend chart shows at least, ending with the period. */
 const TREND_MONTHS = 36;
 
-/** The history with the 99.8% range the seasonal model (fitted leaving each month out) expects. */
+/**
+ * The history with the 99.8% range its model (fitted leaving each month out) expects: the same
+ * calibrated model and range as `exceptions`.
+ */
 function trendOf(
   input: AreaCounts,
   measure: Measure,
@@ -255,7 +257,7 @@ function trendOf(
     months: months.map((m) => ({
       month: m.month,
       count: m.observed,
-      expectedLow: m.expected === null ? null : poissonQuantile(0.001, m.expected),
+      expectedLow: m.lower998,
       expectedHigh: m.upper998,
     })),
   };
@@ -272,14 +274,19 @@ function comparisonOf(
   const rate = c.reference.rate;
   const areas = c.areas.filter((a) => a.population !== null && a.population > 0);
   if (c.basis === 'none' || rate === null || areas.length < 2) return null;
+  const tau2 = c.limitsMethod === 'overdispersed' ? (c.overdispersion.tau2 as number) : 0;
   const limits = funnelLines(
     rate,
     areas.map((a) => a.population as number),
+    40,
+    tau2,
   );
   return {
     group,
     rate,
     rateOf: 'every area',
+    limitsMethod: c.limitsMethod,
+    tau2,
     areas: areas.map((a) => ({
       name: a.name,
       count: a.count,

@@ -39,6 +39,25 @@ describe('funnelPlot', () => {
     );
   });
 
+  it('says which limits are drawn, in the alt text and the legend, when told', () => {
+    for (const [kind, words, legend] of [
+      [
+        'overdispersed',
+        'allowing for the usual spread between areas (overdispersion)',
+        '(overdispersed)',
+      ],
+      ['poisson', 'for chance alone (Poisson)', '(Poisson)'],
+    ] as const) {
+      const root = parseXml(funnelPlot({ ...input, limitsKind: kind }));
+      expect(all(root, 'desc')[0]?.text).toContain(
+        `99.8% control limits ${words} around the overall rate`,
+      );
+      expect(texts(root)).toEqual(
+        expect.arrayContaining([`95% limits ${legend}`, `99.8% limits ${legend}`]),
+      );
+    }
+  });
+
   it('draws one marker per area, shaped by the side it falls', () => {
     const points = layer(parseXml(funnelPlot(input)), 'points')!;
     const paths = all(points, 'path');

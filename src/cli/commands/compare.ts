@@ -1,14 +1,22 @@
 /** `lantern compare (--within A | --group G) --category C --period P`: districts in a funnel. */
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
-import { compareAreas } from '../../usecases/compare-areas.js';
+import { compareAreas, type LimitsMethod } from '../../usecases/compare-areas.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
 import { formatCount, formatTable } from '../table.js';
 
 export async function runCompare(
   ctx: CommandContext,
-  args: { within?: string; group?: string; category?: string; period?: string; dataset?: string },
+  args: {
+    within?: string;
+    group?: string;
+    category?: string;
+    period?: string;
+    dataset?: string;
+    limits?: string;
+  },
 ): Promise<number> {
+  const limits = args.limits === undefined ? undefined : limitsMethod(args.limits);
   if (!args.category && !args.dataset)
     throw new InputError('compare: --category is required (e.g. violent-crime, all-crime)');
   if (!args.period) throw new InputError('compare: --period is required (YYYY-MM..YYYY-MM)');
@@ -22,6 +30,7 @@ export async function runCompare(
         category: args.category,
         dataset: args.dataset,
         period,
+        limits,
       }),
     { mustExist: true },
   );
@@ -42,7 +51,7 @@ export async function runCompare(
   ]);
   ctx.out(
     [
-      `${result.label}, ${result.period.from}..${result.period.to}, ${result.group}: ${result.reference.rate === null ? '–' : result.reference.rate.toFixed(2)} per 1,000 overall`,
+      `${result.label}, ${result.period.from}..${result.period.to}, ${result.group}: ${result.reference.rate === null ? '–' : result.reference.rate.toFixed(2)} per 1,000 overall; ${result.limitsMethod === 'overdispersed' ? 'limits allowing for overdispersion' : 'Poisson limits (chance alone)'}`,
       '',
       formatTable(
         [
@@ -64,4 +73,9 @@ export async function runCompare(
     ].join('\n'),
   );
   return 0;
+}
+
+function limitsMethod(value: string): LimitsMethod {
+  if (value === 'overdispersed' || value === 'poisson') return value;
+  throw new InputError(`--limits: "${value}" is not overdispersed or poisson`);
 }

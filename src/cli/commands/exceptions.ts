@@ -33,7 +33,7 @@ export async function runExceptions(
       m.month,
       formatCount(m.observed),
       m.expected === null ? '–' : m.expected.toFixed(1),
-      m.upper998 === null ? '–' : String(m.upper998),
+      m.upper998 === null ? '–' : `${formatCount(m.lower998 as number)}–${formatCount(m.upper998)}`,
       m.exception === null ? 'not assessed' : m.exception ? 'EXCEPTION' : '',
     ]);
   ctx.out(
@@ -43,7 +43,7 @@ export async function runExceptions(
           ? ''
           : `; trend ${((r.trendPerYear - 1) * 100).toFixed(1)}% a year`),
       '',
-      formatTable(['month', 'observed', 'expected', '99.8% limit', ''], rows, [
+      formatTable(['month', 'observed', 'expected', '99.8% range', ''], rows, [
         'left',
         'right',
         'right',
