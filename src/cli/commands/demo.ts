@@ -28,6 +28,7 @@ export async function runDemo(ctx: CommandContext): Promise<number> {
             `  ${f.kind}: ${f.status === 'already-imported' ? 'already imported' : `${f.accepted} rows`} (${f.months[0] ?? '?'}..${f.months[f.months.length - 1] ?? '?'})`,
         ),
         `Demo store: ${ctx.dbPath}`,
+        `Hash key of its partner references: ${ctx.hashKeyFile} (keep it with the store and never share it: with it, hashed references can be matched to known ones)`,
       ].join('\n'),
     );
   return report.files.some((f) => f.status === 'refused') ? 1 : 0;
