@@ -172,12 +172,16 @@ function baseWords(months: readonly Month[]): string {
   return monthRunsText(months);
 }
 
-/** "compared with 2021, the latest earlier year held" / "compared with 2024, the previous year". */
-export function comparisonWords(c: TrendComparison): string {
-  const what = /^\d{4}$/.test(c.base) ? c.base : `the same months of ${c.label}`;
+/** "the year before" / "the latest earlier year held (4 years before; the years between are not held)". */
+export function basisWords(c: Pick<TrendComparison, 'basis' | 'yearsBack'>): string {
   return c.basis === 'previous year'
-    ? `compared with ${what}, the year before`
-    : `compared with ${what}, the latest earlier year held (${c.yearsBack} years before; the years between are not held)`;
+    ? 'the year before'
+    : `the latest earlier year held (${c.yearsBack} years before; the years between are not held)`;
+}
+
+/** "compared with 2021, the latest earlier year held (…)" / "compared with 2024, the year before". */
+export function comparisonWords(c: Pick<TrendComparison, 'base' | 'basis' | 'yearsBack'>): string {
+  return `compared with ${c.base}, ${basisWords(c)}`;
 }
 
 function document(
@@ -204,7 +208,7 @@ function document(
     if (compared.yearsBack > 1 || partial) {
       notes.push(
         `Compared month by month: ${monthRunsText(compared.currentMonths)} against ${compared.label} ` +
-          `(${compared.currentMonths.length} month${compared.currentMonths.length === 1 ? '' : 's'}), ${comparisonWords(compared)}.`,
+          `(${compared.currentMonths.length} month${compared.currentMonths.length === 1 ? '' : 's'}), ${basisWords(compared)}.`,
       );
     }
     if (compared.unpaired.length > 0)
@@ -223,7 +227,7 @@ function document(
     population && population.count > 0 && held > 0 ? (current / population.count) * 1000 : null;
   if (population) {
     notes.push(
-      `Rate per 1,000 residents over the ${held === coverage.months ? 'period' : `${held} months held`}, using the ${population.year} population (${population.source}).`,
+      `Rate per 1,000 residents over the ${held === coverage.months ? 'period' : `${held} month${held === 1 ? '' : 's'} held`}, using the ${population.year} population (${population.source}), the year held nearest the period.`,
     );
   }
   const against = compared

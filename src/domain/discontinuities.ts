@@ -12,9 +12,15 @@ export interface Discontinuity {
   id: string;
   title: string;
   nations: readonly Nation[];
-  /** First and last month affected (inclusive). */
+  /**
+   * `period`: the months from..to (inclusive) are not comparable with others; `change`: recording
+   * practice changed from `from` on, so a comparison with months on both sides of it spans it.
+   */
+  kind: 'period' | 'change';
   from: Month;
-  to: Month;
+  /** The last month affected (a period only). */
+  to?: Month;
+  verified: boolean;
   /** Police.uk category slugs affected; absent: every category. */
   categories?: readonly string[];
   source: string;
@@ -43,12 +49,22 @@ export function discontinuitiesTouching(
     (d) =>
       (nation === null || d.nations.includes(nation)) &&
       (!d.categories || d.categories.some(includes)) &&
-      months.some((m) => m >= d.from && m <= d.to),
+      (d.kind === 'change'
+        ? months.some((m) => m < d.from) && months.some((m) => m >= d.from)
+        : months.some((m) => m >= d.from && m <= (d.to ?? d.from))),
   );
 }
 
-/** "COVID-19 restrictions in England: third national lockdown (2021-01..2021-03)". */
+/**
+ * "COVID-19 legal restrictions in England (2020-03..2021-07; source: …)", "… (from 2023-05;
+ * source: …; dates not verified)".
+ */
 export function discontinuityText(d: Discontinuity): string {
-  const span = d.from === d.to ? d.from : `${d.from}..${d.to}`;
-  return `${d.title} (${span}; source: ${d.source})`;
+  const span =
+    d.kind === 'change'
+      ? `from ${d.from}`
+      : d.from === d.to || !d.to
+        ? d.from
+        : `${d.from}..${d.to}`;
+  return `${d.title} (${span}; source: ${d.source}${d.verified ? '' : '; dates not verified'})`;
 }
