@@ -32,8 +32,11 @@ export interface IssueFigures {
     base: string;
     basis: 'previous year' | 'latest earlier year held';
     yearsBack: number;
-    /** The count over the current months compared (what `previous` is compared with). */
-    current: number;
+    /**
+     * The count over the current months compared (what `previous` is compared with); left out of
+     * a public report where it would give away a small count of the months not compared.
+     */
+    current?: number;
     discontinuities: string[];
   } | null;
   /** The population the rate uses (its year and source). */
