@@ -23,6 +23,7 @@ import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { TrendDocument };
+export { basisWords } from '../analysis/trend-table.js';
 export { ALL_CRIME };
 
 export interface TrendsRequest {
