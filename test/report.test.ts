@@ -266,7 +266,9 @@ describe('lantern report (public version)', () => {
     let cells = 0;
     for (const table of html.split('<table ').slice(1)) {
       const head = [...table.matchAll(/<th scope="col">([^<]*)<\/th>/gu)].map((m) => m[1]);
-      const counts = head.flatMap((h, i) => (h === 'recorded' || h === 'earlier period' ? [i] : []));
+      const counts = head.flatMap((h, i) =>
+        h === 'recorded' || h === 'earlier period' ? [i] : [],
+      );
       for (const row of table.split('<tr>').slice(2)) {
         const values = [...row.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/gu)].map((m) => m[1]);
         for (const i of counts) {
