@@ -8,6 +8,7 @@ import {
   periodCoverage,
   requireMostMonthsHeld,
   requireSomeMonthHeld,
+  yearWithout,
 } from './held-months.js';
 import { monthsIn } from './month.js';
 
@@ -35,6 +36,9 @@ describe('months held, said compactly and in words', () => {
       'January to February and April to May 2021',
     );
     expect(monthsInWords(['2021-12', '2022-01'])).toBe('December 2021 to January 2022');
+    const lessMarch = monthsIn({ from: '2021-01', to: '2021-12' }).filter((m) => m !== '2021-03');
+    expect(yearWithout(lessMarch)).toBe('2021 without March');
+    expect(yearWithout(monthsIn({ from: '2021-01', to: '2021-06' }))).toBeNull();
   });
 
   it('refuses a period with no month held, naming the months held', () => {

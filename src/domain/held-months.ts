@@ -75,6 +75,25 @@ export function monthsInWords(months: Iterable<Month>): string {
   return sameYear ? `${joined} ${yearOf(runs[0]!.from)}` : joined;
 }
 
+/**
+ * "2021 without March", "2021 without March and July": months of one calendar year lacking at
+ * most three; null otherwise (then say them with monthsInWords).
+ */
+export function yearWithout(months: Iterable<Month>): string | null {
+  const list = [...new Set(months)].sort();
+  const year = list[0]?.slice(0, 4);
+  if (!year || list.some((m) => !m.startsWith(year))) return null;
+  const lacking = MONTH_NAMES.filter(
+    (_, i) => !list.includes(`${year}-${String(i + 1).padStart(2, '0')}`),
+  );
+  if (lacking.length === 0 || lacking.length > 3) return null;
+  const names =
+    lacking.length === 1
+      ? lacking[0]
+      : `${lacking.slice(0, -1).join(', ')} and ${lacking[lacking.length - 1]}`;
+  return `${year} without ${names}`;
+}
+
 /** How much of a period is held. */
 export interface PeriodCoverage {
   /** Months in the period. */

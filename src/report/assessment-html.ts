@@ -80,6 +80,9 @@ export function renderAssessment(data: ReportData): RenderedReport {
       tile('Anti-social behaviour', data.totals.asb, aud, earlier),
       `</div>`,
       `<p>${esc(data.area.name)} recorded ${esc(showFigure(data.totals.crime, 'count', aud))} crimes and ${esc(showFigure(data.totals.asb, 'count', aud))} incidents of anti-social behaviour from ${esc(periodInWords(data.period))}${data.comparisonPeriod ? `, against ${esc(showFigure(data.totals.crime, 'previous', aud))} crimes and ${esc(showFigure(data.totals.asb, 'previous', aud))} ASB incidents in ${esc(earlier)}` : ''}.</p>`,
+      data.totals.crime.comparedCount != null
+        ? `<p class="note">Changes compare only the months held in both years: ${esc(showCount(data.totals.crime.comparedCount, aud))} crimes in those months of ${esc(periodInWords(data.period))}, against ${esc(showFigure(data.totals.crime, 'previous', aud))} in ${esc(earlier)}.</p>`
+        : '',
       data.totals.crime.countRange || data.totals.crime.previousRange
         ? `<p class="note">All crime is given as a range in this public version: it is the sum of the categories, some of which had fewer than 5, and the exact total would give them away.</p>`
         : '',

@@ -141,7 +141,7 @@ export function tile(
 
   const same =
     t.figure.comparedCount != null
-      ? ` (${countText(t.figure.comparedCount, audience)} in the same months now)`
+      ? ` (${countText(t.figure.comparedCount, audience)} in the same months)`
       : '';
   const previous = `In ${t.comparedWith}: ${figureText(t.figure, 'previous', audience)}${same}`;
   // What the change is against is never cut short: two lines at least.

@@ -178,7 +178,14 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
       plan: { ...planAlignment, plan: plan.plan, file: plan.path, illustrative: plan.illustrative },
     },
     comparison: null,
-    notes: [...periodNotes(coverage, local, period), ...notes(cfg, inputs, area, force, plan)],
+    // A partial period is said first; the base, discontinuities and populations after the method.
+    notes: (() => {
+      const [first, ...rest] = periodNotes(coverage, local, period);
+      const method = notes(cfg, inputs, area, force, plan);
+      return coverage.partial
+        ? [first as string, ...method, ...rest]
+        : [...method, ...(first ? [first] : []), ...rest];
+    })(),
   };
 
   const configText = await readFile(matrix.path, 'utf8');

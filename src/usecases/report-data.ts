@@ -23,7 +23,7 @@ import { findDataset } from '../domain/datasets.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
 import { publicReportData } from '../report/public-data.js';
-import { monthsInWords, periodCoverage } from '../domain/held-months.js';
+import { monthsInWords, periodCoverage, yearWithout } from '../domain/held-months.js';
 import { monthFromIndex, monthIndex, monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { toBng } from '../geo/bng.js';
@@ -193,7 +193,9 @@ export async function reportData(
       ? {
           label: compared.label,
           words:
-            compared.base.length === 4 ? compared.base : monthsInWords(compared.previousMonths),
+            compared.base.length === 4
+              ? compared.base
+              : (yearWithout(compared.previousMonths) ?? monthsInWords(compared.previousMonths)),
           base: compared.base,
           basis: compared.basis,
           yearsBack: compared.yearsBack,
