@@ -71,10 +71,13 @@ export function renderAssessment(data: ReportData): RenderedReport {
       partial
         ? `<p class="warning">${esc(partial)}. Every count, rate and share in this report covers these months only; each change compares them with the same months of ${esc(earlier)}.</p>`
         : '',
-      ...(data.comparison?.discontinuities ?? []).map(
-        (d) =>
-          `<p class="warning">The changes span a known discontinuity: ${esc(d)}. Read them with care.</p>`,
-      ),
+      (data.comparison?.discontinuities ?? []).length > 0
+        ? `<p class="warning">The changes span known discontinuities: ${esc(
+            (data.comparison?.discontinuities ?? [])
+              .map((d) => d.replace(/^(.*?) \(([^;]+); source: .*$/u, '$1 ($2)'))
+              .join('; '),
+          )}. Read them with care (sources under Method and caveats).</p>`
+        : '',
       `<div class="tiles">`,
       tile('All crime (excluding ASB)', data.totals.crime, aud, earlier),
       tile('Anti-social behaviour', data.totals.asb, aud, earlier),
