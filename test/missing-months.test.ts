@@ -258,6 +258,31 @@ describe('2. one missing month costs one month', () => {
     expect(doc!.reading).not.toContain('2021-12');
   });
 
+  it('gives no public change that would give away the months left out of the comparison', async () => {
+    const partner = await reportData(gap, S, { area: AREA, period: Y2025, save: false });
+    const open = await reportData(gap, S, {
+      area: AREA,
+      period: Y2025,
+      save: false,
+      audience: 'public',
+    });
+    // March 2025 has no counterpart: a category's count less its count in the months compared
+    // is March's; from 1 to 4 it must not be worked out from the change and the earlier count.
+    const leaky = partner.categories.filter(
+      (c) =>
+        c.comparedCount != null && c.count - c.comparedCount >= 1 && c.count - c.comparedCount <= 4,
+    );
+    expect(leaky.length).toBeGreaterThan(0);
+    for (const c of leaky) {
+      const shown = open.categories.find((x) => x.key === c.key)!;
+      expect(shown.changePct, c.key).toBeNull();
+      expect(shown.comparedCount ?? null, c.key).toBeNull();
+      const issue = open.assessment.issues.find((i) => i.key === c.key)!;
+      expect(issue.evidence.changePct, c.key).toBeNull();
+      expect(issue.evidence.comparison?.current, c.key).toBeUndefined();
+    }
+  });
+
   it('keeps the trend evidence of the risk matrix when one month is missing', async () => {
     const a = await assess(gap, S, { area: AREA, period: Y2025, save: false });
     const robbery = a.issues.find((i) => i.key === 'robbery')!;
