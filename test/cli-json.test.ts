@@ -70,7 +70,7 @@ describe('lantern --json', () => {
     expect(json.areas).toHaveLength(10);
     expect(
       json.areas.every(
-        (a) => a.population.year === 2011 && /Census 2011/.test(a.population.source),
+        (a) => a.population.year === 2021 && /Census 2021/.test(a.population.source),
       ),
     ).toBe(true);
   });
@@ -155,7 +155,7 @@ describe('lantern --json', () => {
       comparisonPeriod: { from: '2021-01', to: '2021-03' },
       current: burglary('2025'),
       previous: burglary('2021'),
-      population: { count: 87317, year: 2011 },
+      population: { count: 93700, year: 2021 },
     });
     for (const key of [
       'change',
@@ -167,7 +167,7 @@ describe('lantern --json', () => {
       'months',
     ])
       expect(json).toHaveProperty(key);
-    expect(json.ratePer1000).toBeCloseTo((burglary('2025') / 87317) * 1000, 10);
+    expect(json.ratePer1000).toBeCloseTo((burglary('2025') / 93700) * 1000, 10);
   });
 
   it('trends --all: every category and all crime, with Holm-adjusted p-values; gaps are null', () => {

@@ -76,8 +76,10 @@ describe('importing another force', () => {
         db,
       ]);
       // Three Rivers is in Hertfordshire's force area, of which this store holds no file: its
-      // months are unknown, so nothing is counted there even though relabelled rows lie in it.
-      expect(summary.json.categories.every((c) => c.total === 0)).toBe(true);
+      // months are unknown, so nothing is counted there even though relabelled rows lie in it;
+      // a period with no month held is refused rather than shown as zeros.
+      expect(summary.code).toBe(2);
+      expect(JSON.stringify(summary.json)).toMatch(/no month of it is held .*unknown, not zero/u);
     },
   );
 

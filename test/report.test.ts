@@ -251,7 +251,7 @@ describe('lantern report (public version)', () => {
     for (const { file } of index) {
       const rows = csv(join(out, 'data', file!));
       for (const field of rows.meta.fields ?? [])
-        if (/^(recorded|previous year)$/u.test(field))
+        if (/^(recorded|earlier period)$/u.test(field))
           for (const row of rows.data) {
             checked += 1;
             expect(['1', '2', '3', '4'], `${file} ${field}`).not.toContain(row[field]);
@@ -266,7 +266,9 @@ describe('lantern report (public version)', () => {
     let cells = 0;
     for (const table of html.split('<table ').slice(1)) {
       const head = [...table.matchAll(/<th scope="col">([^<]*)<\/th>/gu)].map((m) => m[1]);
-      const counts = head.flatMap((h, i) => (h === 'recorded' || h === 'previous year' ? [i] : []));
+      const counts = head.flatMap((h, i) =>
+        h === 'recorded' || h === 'earlier period' ? [i] : [],
+      );
       for (const row of table.split('<tr>').slice(2)) {
         const values = [...row.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/gu)].map((m) => m[1]);
         for (const i of counts) {

@@ -69,17 +69,23 @@ describe('lantern check', () => {
       `SELECT count(*) AS left FROM crime WHERE batch_id = ${id}`,
     )) as [{ left: string }];
     expect(Number(left)).toBe(0);
-    // The month is now missing, not zero: summary says so.
+    // The month is now missing, not zero: summary says so, and refuses a period of it alone.
     const summary = runCliJson<{ months: { month: string; status: string }[] }>([
       'summary',
       '--area',
       'Three Rivers',
       '--period',
-      '2025-12..2025-12',
+      '2025-11..2025-12',
       '--db',
       db,
     ]);
-    expect(summary.json.months).toEqual([{ month: '2025-12', status: 'missing' }]);
+    expect(summary.json.months).toEqual([
+      { month: '2025-11', status: 'observed' },
+      { month: '2025-12', status: 'missing' },
+    ]);
+    const alone = runCli(['summary', '--area', 'Three Rivers', '--period', '2025-12', '--db', db]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain('2025-12: no month of it is held');
 
     const again = runCliJson<{ files: { path: string; status: string }[] }>([
       'import',

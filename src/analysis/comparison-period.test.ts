@@ -17,6 +17,8 @@ describe('chooseComparison(period, observed)', () => {
       previousMonths: ['2021-01'],
       period: { from: '2021-01', to: '2021-01' },
       yearsBack: 1,
+      label: '2021-01',
+      unpaired: [],
     });
   });
 
@@ -52,5 +54,26 @@ describe('chooseComparison(period, observed)', () => {
     expect(c?.currentMonths).toEqual(['2021-11', '2021-12', '2022-01']);
     expect(c?.previousMonths).toEqual(['2018-11', '2018-12', '2019-01']);
     expect(c?.yearsBack).toBe(3);
+  });
+
+  it('pairs months: one missing month costs that month, not the year', () => {
+    const gap = new Set([...observed].filter((m) => m !== '2021-03'));
+    const c = chooseComparison({ from: '2025-01', to: '2025-12' }, gap);
+    expect(c?.yearsBack).toBe(4);
+    expect(c?.currentMonths).toHaveLength(11);
+    expect(c?.previousMonths).not.toContain('2021-03');
+    expect(c?.unpaired).toEqual(['2025-03']);
+    expect(c?.label).toBe('2021-01..2021-02, 2021-04..2021-12');
+  });
+
+  it('keeps the year before when one of its months is missing', () => {
+    // A force missing one month of 2022: 2023 is still compared with 2022, on 11 months.
+    const held = new Set([
+      ...monthsIn({ from: '2021-01', to: '2023-12' }).filter((m) => m !== '2022-06'),
+    ]);
+    const c = chooseComparison({ from: '2023-01', to: '2023-12' }, held);
+    expect(c?.yearsBack).toBe(1);
+    expect(c?.previousMonths).toHaveLength(11);
+    expect(c?.label).toBe('2022-01..2022-05, 2022-07..2022-12');
   });
 });

@@ -38,9 +38,13 @@ export function issueRationale(
 ): string {
   const e = issue.evidence;
   const spot = issue.hotspot;
-  const period = e.comparedWith
-    ? `${e.comparedWith.from}..${e.comparedWith.to}`
-    : 'the earlier period';
+  // Exactly the months compared, and a base other than the year before said to be so.
+  const c = e.comparison;
+  const period = c
+    ? `${c.base}${c.basis === 'previous year' ? '' : ` (the latest earlier year held, ${c.yearsBack} years before)`}`
+    : e.comparedWith
+      ? `${e.comparedWith.from}..${e.comparedWith.to}`
+      : 'the earlier period';
   const parts = [
     issue.source === 'inputs'
       ? `${issue.label}: no data held; harm ${issue.basis.harm}; likelihood ${issue.basis.likelihood}`
@@ -59,7 +63,10 @@ export function issueRationale(
         : `${fmtPct(e.changePct)} on ${e.previous === null ? '–' : words.count(e.previous)} in ${period}` +
           (e.pValueHolm !== null && e.pValueHolm < 0.05
             ? ` (significant, p ${e.pValueHolm < 0.001 ? '< 0.001' : `= ${e.pValueHolm.toFixed(3)}`})`
-            : ' (could be chance)'),
+            : ' (could be chance)') +
+          (c && c.discontinuities.length > 0
+            ? `, across ${c.discontinuities.map((d) => d.replace(/ \(.*$/u, '')).join(' and ')}`
+            : ''),
     issue.source === 'inputs'
       ? null
       : e.harmWeight !== null

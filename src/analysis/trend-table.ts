@@ -1,10 +1,13 @@
 /**
- * Trends for one area: for each measure, the counts by month over a period, the comparison with
- * the same months of the nearest earlier complete year (analysis/comparison-period.ts), the exact
- * test of the change (analysis/compare-counts.ts), and the rate per 1,000 residents with the
- * population it uses. When several measures are tested at once, p-values are also given adjusted
- * by Holm's method; "all crime" is a sum of the others, not a separate test, and is left out of
- * the adjustment.
+ * Trends for one area: for each measure, the counts by month over a period, the comparison month
+ * by month with the same months of an earlier year where both are held
+ * (analysis/comparison-period.ts: exactly the months compared are named, and a base that is not
+ * the year before is said to be so), the exact test of the change (analysis/compare-counts.ts),
+ * and the rate per 1,000 residents with the population (and its year) it uses. A period partly
+ * held says so; a comparison touching a known discontinuity (config/discontinuities.yaml) is
+ * flagged. When several measures are tested at once, p-values are also given adjusted by Holm's
+ * method; "all crime" is a sum of the others, not a separate test, and is left out of the
+ * adjustment.
  */
 import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import {
@@ -14,9 +17,15 @@ import {
   wholePeriodOnly,
 } from '../domain/area-counts.js';
 import type { Population } from '../domain/area.js';
+import {
+  discontinuitiesTouching,
+  discontinuityText,
+  type Discontinuity,
+} from '../domain/discontinuities.js';
+import { monthRunsText, periodCoverage, type PeriodCoverage } from '../domain/held-months.js';
 import { monthFromIndex, monthIndex, monthsIn, type Month, type Period } from '../domain/month.js';
 import { compareCounts, type CountComparison } from './compare-counts.js';
-import { chooseComparison, type ComparisonChoice } from './comparison-period.js';
+import { chooseComparison } from './comparison-period.js';
 import { holm } from './multiple-testing.js';
 import { readComparison } from './reading.js';
 
@@ -25,8 +34,15 @@ export interface TrendDocument {
   category: string;
   label: string;
   period: Period;
+  /** The span of the earlier months compared (see comparison for exactly which). */
   comparisonPeriod: Period | null;
+  /** Exactly the months compared, pairwise, and how the base was chosen; null when none. */
+  comparison: TrendComparison | null;
+  /** How much of the period is held ("6 of 12 months held: January to June 2025"). */
+  coverage: Omit<PeriodCoverage, 'heldMonths' | 'missingMonths'>;
+  /** The total over the period's months held. */
   current: number;
+  /** The total over the earlier months compared. */
   previous: number | null;
   change: number | null;
   changePct: number | null;
@@ -36,11 +52,32 @@ export interface TrendDocument {
   /** With several measures: the p-value adjusted for testing all of them (Holm). */
   pValueAdjusted?: number | null;
   adjustment?: 'holm';
+  /** Over the months held; `ratePer1000PerMonth` divides it by them. */
   ratePer1000: number | null;
+  ratePer1000PerMonth: number | null;
   population: Population | null;
   months: { month: Month; count: number | null }[];
   reading: string;
   notes: string[];
+}
+
+export interface TrendComparison {
+  /** The months of the period compared, and their counterparts, in the same order. */
+  currentMonths: Month[];
+  previousMonths: Month[];
+  /** "2021-01..2021-02, 2021-04..2021-12": the earlier months compared, as runs. */
+  label: string;
+  /** "2021", or the months compared when not a whole calendar year. */
+  base: string;
+  yearsBack: number;
+  /** Whether the base is the year immediately before the period. */
+  basis: 'previous year' | 'latest earlier year held';
+  /** The count over `currentMonths`: what `previous` is compared with. */
+  current: number;
+  /** Months of the period held but left out: their counterpart is not held. */
+  unpaired: Month[];
+  /** Known discontinuities touching a month compared, on either side (text with its source). */
+  discontinuities: string[];
 }
 
 export interface TrendOptions {
@@ -48,6 +85,8 @@ export interface TrendOptions {
   period?: Period;
   /** A measure summing others (e.g. all crime), shown but not counted as a separate test. */
   notTested?: (measure: Measure) => boolean;
+  /** Known breaks in the series (config/discontinuities.yaml). */
+  discontinuities?: readonly Discontinuity[];
 }
 
 /** The latest twelve months ending with the last month held; null when nothing is held. */
@@ -66,16 +105,46 @@ export function trendDocuments(
   const choice = chooseComparison(period, observed);
   const population = populationAt(input.populations, Number(period.to.slice(0, 4)));
   const whole = wholePeriodOnly(input, period);
+  const coverage = periodCoverage(period, observed);
   const docs = measures.map((measure) => {
     if (whole) return wholePeriodDocument(input, measure, period, population);
     const series = measureSeries(input, measure);
     const months = monthsIn(period).map((month) => ({ month, count: series.get(month) ?? null }));
     const current = months.reduce((n, m) => n + (m.count ?? 0), 0);
-    const previous = choice
-      ? choice.previousMonths.reduce((n, m) => n + (series.get(m) ?? 0), 0)
-      : null;
-    const comparison = previous === null ? null : compareCounts(current, previous);
-    return document(input.area, measure, period, choice, months, current, comparison, population);
+    let compared: TrendComparison | null = null;
+    let comparison: CountComparison | null = null;
+    if (choice) {
+      const sum = (ms: readonly Month[]) => ms.reduce((n, m) => n + (series.get(m) ?? 0), 0);
+      const touched = discontinuitiesTouching(
+        options.discontinuities ?? [],
+        input.area.code,
+        measure.includes,
+        [...choice.currentMonths, ...choice.previousMonths],
+      );
+      compared = {
+        currentMonths: choice.currentMonths,
+        previousMonths: choice.previousMonths,
+        label: choice.label,
+        base: baseWords(choice.previousMonths),
+        yearsBack: choice.yearsBack,
+        basis: choice.yearsBack === 1 ? 'previous year' : 'latest earlier year held',
+        current: sum(choice.currentMonths),
+        unpaired: choice.unpaired,
+        discontinuities: touched.map(discontinuityText),
+      };
+      comparison = compareCounts(compared.current, sum(choice.previousMonths));
+    }
+    return document(
+      input.area,
+      measure,
+      period,
+      compared,
+      months,
+      current,
+      comparison,
+      population,
+      coverage,
+    );
   });
   if (docs.length > 1) {
     const tested = docs.filter(
@@ -91,39 +160,92 @@ export function trendDocuments(
   return docs;
 }
 
+/** "2021" for a whole calendar year of months, else the months as runs. */
+function baseWords(months: readonly Month[]): string {
+  const first = months[0];
+  if (
+    months.length === 12 &&
+    first?.endsWith('-01') &&
+    months.every((m, i) => m === monthFromIndex(monthIndex(first) + i))
+  )
+    return first.slice(0, 4);
+  return monthRunsText(months);
+}
+
+/** "the year before" / "the latest earlier year held (4 years before; the years between are not held)". */
+export function basisWords(c: Pick<TrendComparison, 'basis' | 'yearsBack'>): string {
+  return c.basis === 'previous year'
+    ? 'the year before'
+    : `the latest earlier year held (${c.yearsBack} years before; the years between are not held)`;
+}
+
+/** "compared with 2021, the latest earlier year held (…)" / "compared with 2024, the year before". */
+export function comparisonWords(c: Pick<TrendComparison, 'base' | 'basis' | 'yearsBack'>): string {
+  return `compared with ${c.base}, ${basisWords(c)}`;
+}
+
 function document(
   area: AreaSummary,
   measure: Measure,
   period: Period,
-  choice: ComparisonChoice | null,
+  compared: TrendComparison | null,
   months: { month: Month; count: number | null }[],
   current: number,
   comparison: CountComparison | null,
   population: Population | null,
+  coverage: PeriodCoverage,
 ): TrendDocument {
   const missing = months.filter((m) => m.count === null).map((m) => m.month);
   const notes: string[] = [];
+  if (coverage.words && months.length > 0)
+    notes.push(`Partial period: ${coverage.words}. The figures count only these months.`);
   if (missing.length > 0)
-    notes.push(`Missing from the store (unknown, not zero; not compared): ${missing.join(', ')}.`);
-  if (choice && choice.yearsBack > 1) {
     notes.push(
-      `The same months ${choice.yearsBack} years earlier are compared: the years between are not complete in the store.`,
+      `Missing from the store (unknown, not zero; not counted or compared): ${monthRunsText(missing)}.`,
     );
-  }
-  if (!choice)
-    notes.push('No earlier complete set of the same months is held: no comparison can be made.');
+  if (compared) {
+    const partial = compared.currentMonths.length < months.length;
+    if (compared.yearsBack > 1 || partial) {
+      notes.push(
+        `Compared month by month: ${monthRunsText(compared.currentMonths)} against ${compared.label} ` +
+          `(${compared.currentMonths.length} month${compared.currentMonths.length === 1 ? '' : 's'}), ${basisWords(compared)}.`,
+      );
+    }
+    if (compared.unpaired.length > 0)
+      notes.push(
+        `Left out of the comparison (held, but the same month ${compared.yearsBack === 1 ? 'a year' : `${compared.yearsBack} years`} earlier is not): ${monthRunsText(compared.unpaired)}.`,
+      );
+    for (const d of compared.discontinuities)
+      notes.push(`The comparison spans a known discontinuity: ${d}. Read the change with care.`);
+  } else if (months.length > 0)
+    notes.push(
+      'No month of the period has the same month of an earlier year held: no comparison can be made.',
+    );
   notes.push(...measure.caveats);
+  const held = coverage.held;
+  const rate =
+    population && population.count > 0 && held > 0 ? (current / population.count) * 1000 : null;
   if (population) {
     notes.push(
-      `Rate per 1,000 residents over the period, using ${population.year} population (${population.source}).`,
+      `Rate per 1,000 residents over the ${held === coverage.months ? 'period' : `${held} month${held === 1 ? '' : 's'} held`}, using the ${population.year} population (${population.source}), the year held nearest the period.`,
     );
   }
+  const against = compared
+    ? `${compared.label} vs ${monthRunsText(compared.currentMonths)}`
+    : `${period.from}..${period.to}`;
   return {
     area: { code: area.code, name: area.name, type: area.type },
     category: measure.key,
     label: measure.label,
     period,
-    comparisonPeriod: choice?.period ?? null,
+    comparisonPeriod: comparison && compared ? periodOf(compared.previousMonths) : null,
+    comparison: comparison ? compared : null,
+    coverage: {
+      months: coverage.months,
+      held: coverage.held,
+      partial: coverage.partial,
+      words: coverage.words,
+    },
     current,
     previous: comparison?.previous ?? null,
     change: comparison?.change ?? null,
@@ -131,19 +253,21 @@ function document(
     rateRatio: comparison?.rateRatio ?? null,
     ci95: comparison?.ci95 ?? null,
     pValue: comparison?.pValue ?? null,
-    ratePer1000: population && population.count > 0 ? (current / population.count) * 1000 : null,
+    ratePer1000: rate,
+    ratePer1000PerMonth: rate === null ? null : rate / held,
     population,
     months,
     reading: comparison
-      ? readComparison(
-          measure.label,
-          comparison,
-          `${choice?.period.from}..${choice?.period.to} vs ${period.from}..${period.to}`,
-        )
-      : `${measure.label}: ${current} in ${period.from}..${period.to}; no earlier complete period to compare with.`,
+      ? readComparison(measure.label, comparison, against)
+      : `${measure.label}: ${current} in ${period.from}..${period.to}; no earlier period to compare with.`,
     notes,
   };
 }
+
+const periodOf = (months: readonly Month[]): Period => ({
+  from: months[0] as Month,
+  to: months[months.length - 1] as Month,
+});
 
 /**
  * A period held only as a whole (DEFRA's annual table): its total against the same period of the
@@ -167,19 +291,36 @@ function wholePeriodDocument(
     if (previous !== null) previousPeriod = earlier;
   }
   const comparison = previous === null ? null : compareCounts(current, previous);
+  const years = previousPeriod
+    ? (monthIndex(period.from) - monthIndex(previousPeriod.from)) / 12
+    : 0;
+  const compared: TrendComparison | null = previousPeriod
+    ? {
+        currentMonths: monthsIn(period),
+        previousMonths: monthsIn(previousPeriod),
+        label: `${previousPeriod.from}..${previousPeriod.to}`,
+        base: baseWords(monthsIn(previousPeriod)),
+        yearsBack: years,
+        basis: years === 1 ? 'previous year' : 'latest earlier year held',
+        current,
+        unpaired: [],
+        discontinuities: [],
+      }
+    : null;
+  // The whole period is held as one total: as held as its months would be.
+  const all = monthsIn(period);
   const doc = document(
     input.area,
     measure,
     period,
-    previousPeriod
-      ? { period: previousPeriod, currentMonths: [], previousMonths: [], yearsBack: 1 }
-      : null,
+    compared,
     [],
     current,
     comparison,
     population,
+    periodCoverage(period, all),
   );
-  doc.notes = doc.notes.filter((n) => !n.startsWith('No earlier complete set'));
+  doc.notes = doc.notes.filter((n) => !n.startsWith('Compared month by month'));
   doc.notes.unshift(
     'Whole-period figures (an annual table): no monthly detail; compared with the same period of the nearest earlier year held.',
   );

@@ -64,12 +64,14 @@ Commands:
          [--inputs F] [--config F]  every category and partner theme scored, ranked, banded and
          [--options F] [--plan F]   explained; --inputs: manual scores with reasons; tactical options;
          [--compare-with ID] [--no-save]  alignment with the county and the Police and Crime Plan;
-  assess --list                  saved under an id; --compare-with ID: what moved since
+         [--allow-partial]        saved under an id; --compare-with ID: what moved since;
+                                 a period with under 3/4 of its months held needs --allow-partial
+  assess --list                  the saved assessments
   report --area A --period P --out DIR  the strategic assessment (HTML, PDF with Chromium) and its
          [--audience partner|public]  infographic (SVG, PNG, A4 and 1080 × 1350), data/ with a CSV
          [--inputs F] [--settings F]  per chart and table; public: counts 1–4 as "fewer than 5",
          [--no-pdf] [--no-save]       no small count recoverable, partner-only data left out;
-         [--replace]                  the assessment is saved as assess saves it, unless
+         [--replace] [--allow-partial]  the assessment is saved as assess saves it, unless
                                  --no-save; a folder holding files needs --replace, which
                                  replaces only an earlier report's own files
   hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
@@ -144,6 +146,7 @@ const OPTIONS = {
   options: { type: 'string' },
   plan: { type: 'string' },
   'no-save': { type: 'boolean', default: false },
+  'allow-partial': { type: 'boolean', default: false },
   'compare-with': { type: 'string' },
   list: { type: 'boolean', default: false },
   audience: { type: 'string' },
@@ -300,6 +303,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           save: !values['no-save'],
           compareWith: values['compare-with'],
           list: values.list,
+          allowPartial: values['allow-partial'],
         });
       case 'report':
         return await (
@@ -317,6 +321,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           pdf: !values['no-pdf'],
           save: !values['no-save'],
           replace: values.replace,
+          allowPartial: values['allow-partial'],
         });
       case 'hidden-figure':
         return await (

@@ -53,7 +53,13 @@ const fileSchema = z
           .strict(),
       })
       .strict(),
-    confidence: z.object({ smallNumbers: z.number().int().min(0) }).strict(),
+    confidence: z
+      .object({
+        smallNumbers: z.number().int().min(0),
+        // Levels (high → medium → low) a trend across a known discontinuity loses.
+        discontinuityLowers: z.number().int().min(0).max(2).default(1),
+      })
+      .strict(),
   })
   .strict();
 

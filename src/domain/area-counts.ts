@@ -107,16 +107,26 @@ export function measureHistory(input: AreaCounts, measure: Measure): MonthCount[
 }
 
 /**
- * The population for a rate over a period ending in `year`: the latest year not after it, a
- * direct figure preferred over a sum of sub-areas of the same year; null when none is held.
+ * The population for a rate over a period ending in `year`: the year held nearest to it (the
+ * earlier of two equally near), a direct figure preferred over a sum of sub-areas of the same
+ * year; null when none is held. So a 2025 rate uses Census 2021, not 2011, and an imported
+ * mid-year estimate for 2024 beats both.
  */
 export function populationAt(populations: readonly Population[], year: number): Population | null {
   let best: Population | null = null;
   const summed = (p: Population) => p.source.endsWith(' (summed)');
-  for (const p of populations) {
-    if (p.year > year) continue;
-    if (!best || p.year > best.year || (p.year === best.year && summed(best) && !summed(p)))
-      best = p;
-  }
+  // Nearer first; then not after the period; then direct before summed.
+  const key = (p: Population) => [
+    Math.abs(p.year - year),
+    p.year > year ? 1 : 0,
+    summed(p) ? 1 : 0,
+  ];
+  const before = (a: Population, b: Population) => {
+    const [x, y] = [key(a), key(b)];
+    for (let i = 0; i < x.length; i++)
+      if (x[i] !== y[i]) return (x[i] as number) < (y[i] as number);
+    return false;
+  };
+  for (const p of populations) if (!best || before(p, best)) best = p;
   return best;
 }

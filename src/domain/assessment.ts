@@ -21,6 +21,27 @@ export interface IssueFigures {
   changePct: number | null;
   /** The months the change is measured against (the same months of the latest complete earlier year held). */
   comparedWith: Period | null;
+  /**
+   * Exactly the months compared, pairwise; the base in words ("2021", or the months); whether it
+   * is the year before; known discontinuities it touches. Null when there is no comparison.
+   */
+  comparison?: {
+    currentMonths: string[];
+    previousMonths: string[];
+    label: string;
+    base: string;
+    basis: 'previous year' | 'latest earlier year held';
+    yearsBack: number;
+    /**
+     * The count over the current months compared (what `previous` is compared with); left out of
+     * a public report where it would give away a small count of the months not compared.
+     */
+    current?: number;
+    discontinuities: string[];
+  } | null;
+  /** The population the rate uses (its year and source). */
+  population?: { count: number; year: number; source: string } | null;
+  forcePopulation?: { count: number; year: number; source: string } | null;
   pValueHolm: number | null;
   ratePer1000: number | null;
   forceRatePer1000: number | null;
@@ -87,6 +108,16 @@ export interface ProposedOption extends TacticalOption {
   note: string | null;
 }
 
+/** An issue with no month held in the period: never banded. */
+export interface NotAssessedIssue {
+  key: string;
+  label: string;
+  source: IssueSource;
+  /** "not assessed (no data)". */
+  status: string;
+  reason: string;
+}
+
 /** An issue of the county's assessment, as the comparison of two assessments reads it too. */
 export type CountyIssue = ScoredIssue;
 
@@ -100,6 +131,10 @@ export interface Assessment {
   /** The matrix the issues are placed on: its scale and band thresholds (risk = harm × likelihood). */
   matrix: { scale: number; bands: { high: number; medium: number } };
   inputsFile: string | null;
+  /** How much of the period is held for the area's police.uk data. */
+  coverage?: { months: number; held: number; partial: boolean; words: string | null };
+  /** Issues with no month held in the period: not banded. */
+  notAssessed?: NotAssessedIssue[];
   issues: AssessedIssue[];
   /** For a district: its force's assessment from the same data and configuration. */
   county: { area: AreaSummary; issues: CountyIssue[] } | null;

@@ -9,7 +9,8 @@
  */
 import { escapeXml as esc } from '../charts/index.js';
 import { figureChangeShown, isSmall, showChange, showCount, showFigure } from './disclosure.js';
-import { periodInWords } from './infographic-text.js';
+import { monthRunsText } from '../domain/held-months.js';
+import { comparedWithWords, periodInWords } from './infographic-text.js';
 import type { Figure, PriorityEvidence, ReportData } from './report-data.js';
 import { REPORT_CSS } from './report-style.js';
 import {
@@ -49,9 +50,9 @@ export function renderAssessment(data: ReportData): RenderedReport {
   tables.push(categories, partner, ...alignment);
 
   const high = a.issues.filter((i) => i.band === 'High');
-  const earlier = data.comparisonPeriod
-    ? `${periodInWords(data.comparisonPeriod)}${Number(data.period.from.slice(0, 4)) - Number(data.comparisonPeriod.from.slice(0, 4)) > 1 ? ' (the latest earlier complete year held)' : ''}`
-    : 'no earlier period';
+  const earlier = comparedWithWords(data);
+  const partial = data.coverage?.partial ? `Partial period: ${data.coverage.words}` : null;
+  const pops = (data.populations ?? []).map((p) => `${p.area} ${p.year} (${p.source})`).join('; ');
   const rises = data.categories.filter((c) => c.significant && (c.changePct ?? 0) > 0);
   const falls = data.categories.filter((c) => c.significant && (c.changePct ?? 0) < 0);
 
@@ -60,15 +61,31 @@ export function renderAssessment(data: ReportData): RenderedReport {
     `<p class="kicker">${esc(data.force ? `${data.force.name} · ` : '')}${aud === 'public' ? 'Public version' : 'Partnership version'}</p>`,
     `<h1>${esc(title)}</h1>`,
     `<p class="period">${esc(periodInWords(data.period))}</p>`,
+    partial
+      ? `<p class="partial-banner">${esc(partial.toUpperCase().slice(0, 14))}${esc(partial.slice(14))}</p>`
+      : '',
     `<p class="meta">Made ${esc(data.generated)} by Lantern ${esc(data.lanternVersion)} from police.uk open data${data.partner.length > 0 ? ' and partner data' : ''}${a.id ? `; assessment ${esc(a.id)}` : ''}.</p>`,
     `</header>`,
     `<main>`,
     section('summary', 'Executive summary', [
+      partial
+        ? `<p class="warning">${esc(partial)}. Every count, rate and share in this report covers these months only; each change compares them with the same months of ${esc(earlier)}.</p>`
+        : '',
+      (data.comparison?.discontinuities ?? []).length > 0
+        ? `<p class="warning">The changes span known discontinuities: ${esc(
+            (data.comparison?.discontinuities ?? [])
+              .map((d) => d.replace(/^(.*?) \(([^;]+); source: .*$/u, '$1 ($2)'))
+              .join('; '),
+          )}. Read them with care (sources under Method and caveats).</p>`
+        : '',
       `<div class="tiles">`,
       tile('All crime (excluding ASB)', data.totals.crime, aud, earlier),
       tile('Anti-social behaviour', data.totals.asb, aud, earlier),
       `</div>`,
       `<p>${esc(data.area.name)} recorded ${esc(showFigure(data.totals.crime, 'count', aud))} crimes and ${esc(showFigure(data.totals.asb, 'count', aud))} incidents of anti-social behaviour from ${esc(periodInWords(data.period))}${data.comparisonPeriod ? `, against ${esc(showFigure(data.totals.crime, 'previous', aud))} crimes and ${esc(showFigure(data.totals.asb, 'previous', aud))} ASB incidents in ${esc(earlier)}` : ''}.</p>`,
+      data.totals.crime.comparedCount != null
+        ? `<p class="note">Changes compare only the months held in both years: ${esc(showCount(data.totals.crime.comparedCount, aud))} crimes in those months of ${esc(periodInWords(data.period))}, against ${esc(showFigure(data.totals.crime, 'previous', aud))} in ${esc(earlier)}.</p>`
+        : '',
       data.totals.crime.countRange || data.totals.crime.previousRange
         ? `<p class="note">All crime is given as a range in this public version: it is the sum of the categories, some of which had fewer than 5, and the exact total would give them away.</p>`
         : '',
@@ -92,7 +109,10 @@ export function renderAssessment(data: ReportData): RenderedReport {
           ].join('; ')}.</p>`
         : `<p>No category changed significantly against ${esc(earlier)}.</p>`,
       data.monthsMissing.length > 0
-        ? `<p class="warning">Months not held, left out of every count: ${esc(data.monthsMissing.join(', '))}.</p>`
+        ? `<p class="warning">Months not held, left out of every count (unknown, not zero): ${esc(monthRunsText(data.monthsMissing))}.</p>`
+        : '',
+      (a.notAssessed ?? []).length > 0
+        ? `<p>Not assessed (no data): ${esc((a.notAssessed ?? []).map((n) => `${n.label} (${n.reason})`).join('; '))}.</p>`
         : '',
     ]),
     section('priorities', 'Priorities and the risk matrix', [
@@ -102,7 +122,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
     ]),
     ...prioritySections,
     section('categories', 'Every category', [
-      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first${aud === 'public' && data.categories.some((c) => isSmall(c.count)) ? '; those with fewer than 5 last, in alphabetical order, with no rate, change or significance (they would give the count away)' : ''}. Rates use the ${esc(String(data.populationYear ?? 'latest'))} population.</p>`,
+      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first${aud === 'public' && data.categories.some((c) => isSmall(c.count)) ? '; those with fewer than 5 last, in alphabetical order, with no rate, change or significance (they would give the count away)' : ''}. ${partial ? `${esc(partial)}. ` : ''}Changes are against ${esc(earlier)}. Rates use the population of the year held nearest the period: ${esc(pops || 'none held')}.</p>`,
       tableHtml(categories),
     ]),
     section('partner', 'Partner data', [
@@ -144,7 +164,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}, ${esc(periodInWords(data.period))}</title>`,
-    `<style>${REPORT_CSS}</style>`,
+    `<style>${REPORT_CSS}${partial ? partialPageCss(partial) : ''}</style>`,
     '</head>',
     '<body>',
     ...body.filter((s) => s !== ''),
@@ -237,6 +257,12 @@ function tile(label: string, f: Figure, aud: ReportData['audience'], earlier: st
     }</p>`,
     `</div>`,
   ].join('');
+}
+
+/** Every printed page says the period is partial, in the page's top margin. */
+function partialPageCss(text: string): string {
+  const quoted = JSON.stringify(text.toUpperCase()).replace(/</gu, '\\3C ');
+  return `\n@page { @top-center { content: ${quoted}; font: 600 9pt system-ui, sans-serif; color: #8a1c1c; } }\n.partial-banner { display: inline-block; margin: 10px 0 0; padding: 4px 10px; background: #fff3cd; color: #5c3b00; font-weight: 600; border-radius: 3px; }`;
 }
 
 function figureHtml(f: ReportFigure): string {

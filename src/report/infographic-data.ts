@@ -16,6 +16,7 @@ export function infographicData(data: ReportData): InfographicData {
     significant: f.significant,
     countRange: f.countRange ?? null,
     previousRange: f.previousRange ?? null,
+    comparedCount: f.comparedCount ?? null,
   });
   const highPolice = data.priorities
     .filter((p) => p.source === 'police.uk')
@@ -48,6 +49,16 @@ export function infographicData(data: ReportData): InfographicData {
         : `${data.area.name}: the county picture`,
     period: data.period,
     ...(data.comparisonPeriod ? { comparedWith: data.comparisonPeriod } : {}),
+    ...(data.comparison &&
+    (data.comparison.basis !== 'previous year' || !/^\d{4}$/u.test(data.comparison.words))
+      ? {
+          comparedWords:
+            data.comparison.basis === 'previous year'
+              ? data.comparison.words
+              : `${data.comparison.words} (${data.comparison.yearsBack} years earlier)`,
+        }
+      : {}),
+    partial: data.coverage?.partial ? data.coverage.words : null,
     audience: data.audience,
     totals: { crime: figure(data.totals.crime), asb: figure(data.totals.asb) },
     priorities: a.issues.slice(0, 5).map((i) => ({ rank: i.rank, label: i.label, band: i.band })),
@@ -67,6 +78,13 @@ export function infographicData(data: ReportData): InfographicData {
     source: `Source: police.uk open data${data.force ? ` (${data.force.name})` : ''}${data.partner.length > 0 ? ' and partner data' : ''}; Lantern ${data.lanternVersion}, ${data.generated}.`,
     caveats: [
       'Crime locations are approximate (police.uk anonymisation).',
+      ...(data.comparison && data.comparison.discontinuities.length > 0
+        ? [
+            data.comparison.discontinuities.some((d) => d.startsWith('COVID-19'))
+              ? 'Changes span COVID-19 restrictions: read with care.'
+              : 'Changes span a change of recording rules: read with care.',
+          ]
+        : []),
       'All crime excludes anti-social behaviour.',
       ...(a.issues.slice(0, 5).some((i) => i.synthetic) || data.partner.some((p) => p.synthetic)
         ? ['Partner figures are SYNTHETIC demonstration data.']

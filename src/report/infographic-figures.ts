@@ -48,6 +48,8 @@ export interface TileInput {
   figure: InfographicFigure;
   /** "2024" or "January to June 2024", for the comparison line. */
   comparedWith: string;
+  /** "6 of 12 months held: January to June 2025" when the period is partly held. */
+  partial?: string | null;
   /**
    * Under the number, put the words on the arrow's line when they fit (the page asks this only
    * when they fit in every tile in the row, so the tiles match).
@@ -99,6 +101,16 @@ export function tile(
   const sub = wrapped(left, top, subtitle, inner, muted, m, m.lines.label);
   parts.push(sub.markup);
   top += sub.height + m.big * 0.3;
+  if (t.partial) {
+    // A partly held period is said on the tile itself, where the number is read: with its months
+    // when that fits on a line, else the count of months (the header gives the months).
+    const warn = { size: m.small, bold: true, fill: COLOURS.warning };
+    const short = t.partial.replace(/:.*$/u, '');
+    const text = textWidth(t.partial, m.small, true) <= inner ? t.partial : short;
+    const p = wrapped(left, top - m.big * 0.15, text, inner, warn, m, 2);
+    parts.push(p.markup);
+    top += p.height + m.big * 0.2;
+  }
 
   const count = figureText(t.figure, 'count', audience);
   const inline = inlineLayout(t, inner, audience, m);
@@ -127,8 +139,13 @@ export function tile(
     top += change.height + m.big * 0.3;
   }
 
-  const previous = `In ${t.comparedWith}: ${figureText(t.figure, 'previous', audience)}`;
-  const prev = wrapped(left, top, previous, inner, muted, m, m.lines.label);
+  const same =
+    t.figure.comparedCount != null
+      ? ` (${countText(t.figure.comparedCount, audience)} in the same months)`
+      : '';
+  const previous = `In ${t.comparedWith}: ${figureText(t.figure, 'previous', audience)}${same}`;
+  // What the change is against is never cut short: two lines at least.
+  const prev = wrapped(left, top, previous, inner, muted, m, Math.max(2, m.lines.label));
   parts.push(prev.markup);
   top += prev.height + m.pad;
   return { markup: parts.join('\n'), height: top - y };
@@ -215,7 +232,7 @@ export function trendsPanel(
   const changeHead = year ? `Change on ${comparedWith}` : 'Change';
   if (!year) {
     const style = { size: m.small, fill: COLOURS.muted };
-    const sub = wrapped(left, top, `Compared with ${comparedWith}`, inner, style, m, m.lines.label);
+    const sub = wrapped(left, top, `Compared with ${comparedWith}`, inner, style, m, 2);
     parts.push(sub.markup);
     top += sub.height + m.small * 0.6;
   }

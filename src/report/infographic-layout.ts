@@ -119,6 +119,8 @@ export const COLOURS = {
   high: ROLE.high,
   medium: ROLE.medium,
   low: ROLE.low,
+  /** Text that warns (a partly held period): dark red, 7:1 on white. */
+  warning: '#8a1c1c',
 } as const;
 
 export interface TextStyle {

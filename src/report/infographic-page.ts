@@ -56,6 +56,7 @@ function bigNumberInput(p: Page, which: 'crime' | 'asb', wordsBeside: boolean): 
       : ['Incidents reported to the police', 'Reported to the police'],
     figure: p.data.totals[which],
     comparedWith: p.compared,
+    partial: p.data.partial ?? null,
     wordsBeside,
   };
 }
@@ -193,7 +194,7 @@ export function pageBody(data: InfographicData, id: string, period: string, form
       data,
       id,
       m,
-      compared: shortPeriod(data.comparedWith ?? yearEarlier(data.period)),
+      compared: data.comparedWords ?? shortPeriod(data.comparedWith ?? yearEarlier(data.period)),
       note: data.hiddenFigure?.trim() ?? '',
       left: m.margin,
       inner: m.width - 2 * m.margin,

@@ -16,7 +16,7 @@ import {
 } from './disclosure.js';
 
 export type { Audience } from './report-data.js';
-import type { Audience } from './report-data.js';
+import type { Audience, ReportData } from './report-data.js';
 
 /** The figure fields these helpers read (InfographicFigure has them). */
 export interface FigureLike {
@@ -168,4 +168,19 @@ export function wrapText(
   const last = `${lines.slice(limit - 1).join(' ')}…`;
   kept.push(fits(last) ? last : truncate(last.slice(0, -1), maxWidth, fontSize, bold));
   return kept;
+}
+
+/**
+ * "2021, the latest earlier year held (4 years before)", "January to June 2024, the year before":
+ * exactly the months the changes compare with, and never "the previous year" for one that is not.
+ */
+export function comparedWithWords(
+  data: Pick<ReportData, 'comparison' | 'comparisonPeriod'>,
+): string {
+  const c = data.comparison;
+  if (c)
+    return c.basis === 'previous year'
+      ? c.words
+      : `${c.words}, the latest earlier year held (${c.yearsBack} years before)`;
+  return data.comparisonPeriod ? periodInWords(data.comparisonPeriod) : 'no earlier period';
 }

@@ -33,6 +33,8 @@ export interface InfographicFigure {
   /** A public total given as a range, with no change (report/public-data.ts). */
   countRange?: [number, number] | null;
   previousRange?: [number, number] | null;
+  /** The count over the months compared, where some month held had no counterpart. */
+  comparedCount?: number | null;
 }
 
 export interface InfographicData {
@@ -61,6 +63,13 @@ export interface InfographicData {
   caveats: string[];
   /** The period the changes compare with (default: the same months a year earlier). */
   comparedWith?: { from: string; to: string };
+  /**
+   * The changes' base in words, when not simply the year before ("2021 (4 years earlier)",
+   * "January to February and April to December 2021"); preferred over comparedWith.
+   */
+  comparedWords?: string;
+  /** The period is partly held: "6 of 12 months held: January to June 2025"; every tile says so. */
+  partial?: string | null;
   /** Prefix for the ids inside the SVG, when a page holds more than one (default "infographic"). */
   id?: string;
   /** The line above the title on A4 (who publishes it), e.g. "Three Rivers Community Safety Partnership". */
@@ -84,7 +93,7 @@ function description(data: InfographicData, period: string, compared: string): s
     .slice(0, MAX_TRENDS)
     .map((t) => `${t.label}: ${countText(t.count, a)}, ${changeInWords(t, a)}`);
   return [
-    `Community safety in ${data.area}, ${period}.`,
+    `Community safety in ${data.area}, ${period}${data.partial ? ` (partial period: ${data.partial})` : ''}.`,
     `Police-recorded crime excluding anti-social behaviour: ${figureText(crime, 'count', a)}, ` +
       `${changeInWords(crime, a)}${changeShown(crime, a) ? ` compared with ${compared}` : ''}.`,
     `Anti-social behaviour: ${figureText(asb, 'count', a)}, ${changeInWords(asb, a)}.`,
@@ -102,7 +111,8 @@ export function infographicSvg(data: InfographicData, format: 'a4' | 'social'): 
     throw new RangeError(`infographic format must be a4 or social, got ${format}`);
   const id = chartId(data.id ?? 'infographic');
   const period = periodInWords(data.period);
-  const compared = periodInWords(data.comparedWith ?? yearEarlier(data.period));
+  const compared =
+    data.comparedWords ?? periodInWords(data.comparedWith ?? yearEarlier(data.period));
   const body = pageBody(data, id, period, m);
 
   return svgDocument({

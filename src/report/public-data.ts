@@ -120,8 +120,15 @@ export function inFixedOrder<T>(
   ];
 }
 
-/** A figure whose change is not shown carries no significance either. */
+/**
+ * A figure whose change is not shown carries no significance either. Where some month held has no
+ * counterpart, the change is of the months compared: with the previous count it gives their count,
+ * and the period's count less that gives the months left out, so when those are 1 to 4 the change
+ * is not given.
+ */
 function figureOf<T extends Figure>(f: T): T {
+  if (f.comparedCount != null && isSmall(f.count - f.comparedCount))
+    return { ...f, changePct: null, pValue: null, significant: false, comparedCount: null };
   return changeShown(f.count, f.previous, 'public')
     ? f
     : { ...f, pValue: null, significant: false };
@@ -250,6 +257,12 @@ export function publicComparison(
   };
 }
 
+const withoutCurrent = <T extends { current?: number }>(c: T): Omit<T, 'current'> => {
+  const rest: T = { ...c };
+  delete rest.current;
+  return rest;
+};
+
 /** An issue as the public sees it: its rationale written again without what would give a count away. */
 function publicIssue(
   issue: AssessedIssue,
@@ -258,7 +271,9 @@ function publicIssue(
 ): AssessedIssue {
   const e = issue.evidence;
   const small = isSmall(e.recorded);
-  const change = changeShown(e.recorded, e.previous, 'public');
+  // The months left out of the comparison (held, no counterpart) as figureOf guards them.
+  const leftOut = e.comparison?.current === undefined ? 0 : e.recorded - e.comparison.current;
+  const change = changeShown(e.recorded, e.previous, 'public') && !isSmall(leftOut);
   const concernWithheld =
     e.concernDataset != null && findDataset(e.concernDataset)?.sensitivity !== 'public';
   const shown: AssessedIssue = {
@@ -270,6 +285,8 @@ function publicIssue(
       volumeShare: small ? null : e.volumeShare,
       harmWeighted: harmRanks ? e.harmWeighted : null,
       pValueHolm: change ? e.pValueHolm : null,
+      changePct: isSmall(leftOut) ? null : e.changePct,
+      comparison: e.comparison && isSmall(leftOut) ? withoutCurrent(e.comparison) : e.comparison,
       concernShare: concernWithheld ? null : e.concernShare,
       concernSynthetic: concernWithheld ? false : e.concernSynthetic,
     },

@@ -22,6 +22,11 @@ export interface Figure {
    */
   countRange?: [number, number] | null;
   previousRange?: [number, number] | null;
+  /**
+   * The count over the months compared, where some month held has no counterpart and so this
+   * differs from `count` (the change is of this against `previous`); absent otherwise.
+   */
+  comparedCount?: number | null;
 }
 
 export interface CategoryRow extends Figure {
@@ -93,6 +98,22 @@ export interface ReportData {
   force: AreaSummary | null;
   period: Period;
   comparisonPeriod: Period | null;
+  /** How much of the period is held ("6 of 12 months held: January to June 2025"). */
+  coverage?: { months: number; held: number; partial: boolean; words: string | null };
+  /**
+   * What the changes compare with: exactly the months ("2021-01..2021-06"), in words ("January to
+   * June 2021"), whether it is the year before, and the known discontinuities it spans.
+   */
+  comparison?: {
+    label: string;
+    words: string;
+    base: string;
+    basis: 'previous year' | 'latest earlier year held';
+    yearsBack: number;
+    discontinuities: string[];
+  } | null;
+  /** The population each rate uses, per area: its year and source. */
+  populations?: { area: string; count: number; year: number; source: string }[];
   /** The day the report was made (YYYY-MM-DD). */
   generated: string;
   lanternVersion: string;

@@ -3,6 +3,7 @@
  * (`data/<id>.csv`): the numbers behind a chart are its table, so a reader can check any figure and
  * a screen reader can read it. Counts pass through the disclosure rules of the audience.
  */
+import { comparedWithWords } from './infographic-text.js';
 import {
   funnelPlot,
   hotspotMap,
@@ -88,15 +89,23 @@ export function riskMatrixFigure(data: ReportData): ReportFigure {
   };
 }
 
+/** "; the earlier period is 2021, the latest earlier year held (…); 6 of 12 months held: …". */
+function periodCaption(data: ReportData): string {
+  return (
+    `; the earlier period is ${comparedWithWords(data)}` +
+    (data.coverage?.partial ? `; ${data.coverage.words}` : '')
+  );
+}
+
 export function categoriesTable(data: ReportData): ReportTable {
   const aud = data.audience;
   return {
     id: 'tab-categories',
-    caption: `Police-recorded crime and ASB by category, ${data.area.name}`,
+    caption: `Police-recorded crime and ASB by category, ${data.area.name}${periodCaption(data)}`,
     columns: [
       'category',
       'recorded',
-      'previous year',
+      'earlier period',
       'change %',
       'significant (Holm)',
       'rate per 1,000',
@@ -119,8 +128,8 @@ export function partnerTable(data: ReportData): ReportTable {
   const aud = data.audience;
   return {
     id: 'tab-partner',
-    caption: `Partner data, ${data.area.name}`,
-    columns: ['dataset', 'recorded', 'previous year', 'change %', 'significant', 'synthetic'],
+    caption: `Partner data, ${data.area.name}${periodCaption(data)}`,
+    columns: ['dataset', 'recorded', 'earlier period', 'change %', 'significant', 'synthetic'],
     rows: data.partner.map((p) => [
       p.label,
       csvCount(p.count, aud),

@@ -80,8 +80,9 @@ async function sumUpRegister(db: Db, year: number, source: string): Promise<numb
 }
 
 /**
- * The population to use for a rate over a period ending in `year`: the latest year not after it
- * (a direct figure preferred over a sum of sub-areas in the same year); null when none is.
+ * The population to use for a rate over a period ending in `year`: the year held nearest to it,
+ * the earlier of two equally near (a direct figure preferred over a sum of sub-areas in the same
+ * year); null when none is. As domain/area-counts.ts `populationAt`.
  */
 export async function populationFor(
   db: Db,
@@ -89,8 +90,8 @@ export async function populationFor(
   year: number,
 ): Promise<Population | null> {
   const rows = await db.query<Population & Record<string, unknown>>(
-    `SELECT count, year, source FROM population WHERE area_code = $code AND year <= $year
-     ORDER BY year DESC, (source LIKE '% (summed)') ASC LIMIT 1`,
+    `SELECT count, year, source FROM population WHERE area_code = $code
+     ORDER BY abs(year - $year), year > $year, (source LIKE '% (summed)') ASC LIMIT 1`,
     { code, year },
   );
   return rows[0] ?? null;

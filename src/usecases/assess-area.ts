@@ -7,12 +7,14 @@
  * - Harm: the ONS Crime Severity Score weight by thresholds (config/harm-weights.yaml), else the
  *   default; raised by the adjustments (analysis/risk-scoring.ts).
  * - Likelihood: the mean of a volume score (the issue's share of all police-recorded crime and ASB
- *   in the area) and a rate score (the area's rate per 1,000 ÷ its force's), rounded half up; a
- *   force has no higher area Lantern holds, so its likelihood is volume alone.
- * - Trend: the exact test against the same months of the latest complete earlier year held,
- *   Holm-adjusted across issues.
+ *   in the area) and a rate score (the area's rate per 1,000 per month held ÷ its force's), rounded
+ *   half up; a force has no higher area Lantern holds, so its likelihood is volume alone.
+ * - Trend: the exact test, month by month against the same months of an earlier year where both
+ *   are held, Holm-adjusted across issues.
  * - Confidence: low for small numbers, missing months or synthetic data; medium without a harm
- *   weight or a reporting rate; else high.
+ *   weight or a reporting rate; else high; lowered (config `confidence.discontinuityLowers`) when
+ *   the trend's comparison touches a known discontinuity (config/discontinuities.yaml).
+ * - An issue with no month held in the period is not banded: "not assessed (no data)".
  */
 import {
   scoreByThresholds,
@@ -20,7 +22,8 @@ import {
   type IssueEvidence,
 } from '../analysis/risk-scoring.js';
 import { fmtPct } from '../analysis/issue-rationale.js';
-import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
+import { comparisonWords, trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
+import type { Population } from '../domain/area.js';
 import type { AssessmentInputs, ManualScore } from '../config/assessment-inputs.js';
 import type { HarmWeight } from '../config/harm-weights.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
@@ -33,11 +36,12 @@ import {
 } from '../domain/area-counts.js';
 import { CURRENT_CATEGORIES, policeMeasure } from '../domain/categories.js';
 import { findDataset, slug } from '../domain/datasets.js';
+import type { Discontinuity } from '../domain/discontinuities.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
 import type { Db } from '../store/db.js';
-import type { IssueDetail } from '../domain/assessment.js';
+import type { IssueDetail, NotAssessedIssue } from '../domain/assessment.js';
 import { latestConcern, partnerDatasetsHeld } from '../store/partner-data.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
@@ -46,6 +50,7 @@ export interface AreaEvidence {
   area: AreaSummary;
   evidence: IssueEvidence[];
   details: Map<string, IssueDetail>;
+  notAssessed: NotAssessedIssue[];
 }
 
 export interface AssessmentSettings {
@@ -54,6 +59,7 @@ export interface AssessmentSettings {
   rates: ReadonlyMap<string, ReportingRate>;
   inputs: AssessmentInputs | null;
   period: Period;
+  discontinuities: readonly Discontinuity[];
 }
 
 /** Partner themes the assessment scores, with the category of each that stands for the theme. */
@@ -74,14 +80,14 @@ export async function areaEvidence(
   force: AreaSummary | null,
   settings: AssessmentSettings,
 ): Promise<AreaEvidence> {
-  const { matrix, weights, rates, inputs, period } = settings;
+  const { matrix, weights, rates, inputs, period, discontinuities } = settings;
   const cfg = matrix.config;
   const mid = Math.round((cfg.scale + 1) / 2);
   const year = Number(period.to.slice(0, 4));
   const [local, county] = await streetAreaCounts(db, scope, force ? [area, force] : [area]);
   const measures = CURRENT_CATEGORIES.map((c) => policeMeasure(c));
-  const docs = trendDocuments(local as AreaCounts, measures, period);
-  const forceDocs = county ? trendDocuments(county, measures, period) : [];
+  const docs = trendDocuments(local as AreaCounts, measures, period, { discontinuities });
+  const forceDocs = county ? trendDocuments(county, measures, period, { discontinuities }) : [];
   const allRecorded = docs.reduce((s, d) => s + d.current, 0);
   // A scope without the concern survey assesses without it; any other failure is real.
   const concern = await latestConcern(db, scope, area.code, period.to).catch((error: unknown) => {
@@ -99,23 +105,42 @@ export async function areaEvidence(
 
   const evidence: IssueEvidence[] = [];
   const details = new Map<string, IssueDetail>();
+  const notAssessed: NotAssessedIssue[] = [];
   const add = (
     key: string,
     issueKey: string,
     doc: TrendDocument,
     forceDoc: TrendDocument | undefined,
-    forcePopulation: number | null,
+    forcePopulation: Population | null,
     source: 'police.uk' | 'partner',
     synthetic: boolean,
   ) => {
+    if (doc.coverage.held === 0) {
+      notAssessed.push({
+        key: issueKey,
+        label: doc.label.replace(/: all$/u, ''),
+        source,
+        status: 'not assessed (no data)',
+        reason: `no month of ${period.from}..${period.to} is held for it`,
+      });
+      return;
+    }
     const w = source === 'police.uk' ? weights.get(key) : undefined;
     const weight = w?.weight ?? null;
     const harm =
       weight === null
         ? matrix.harm.unknown
         : scoreByThresholds(weight, matrix.harm.weightThresholds);
-    const forceRate = forceDoc ? rateOf(forceDoc.current, forcePopulation) : null;
-    const ratio = doc.ratePer1000 !== null && forceRate ? doc.ratePer1000 / forceRate : null;
+    const forceRate = forceDoc ? rateOf(forceDoc.current, forcePopulation?.count ?? null) : null;
+    // Per month held on each side, so an area and its force held for different months compare.
+    const forceRatePerMonth =
+      forceRate !== null && forceDoc && forceDoc.coverage.held > 0
+        ? forceRate / forceDoc.coverage.held
+        : null;
+    const ratio =
+      doc.ratePer1000PerMonth !== null && forceRatePerMonth
+        ? doc.ratePer1000PerMonth / forceRatePerMonth
+        : null;
     const share = allRecorded > 0 ? doc.current / allRecorded : null;
     const rateScore =
       ratio === null ? null : scoreByThresholds(ratio, matrix.likelihood.rateRatioThresholds);
@@ -146,12 +171,15 @@ export async function areaEvidence(
         : null;
     const small = doc.current < matrix.confidence.smallNumbers;
     const missing = doc.months.some((m) => m.count === null);
-    const confidence: Confidence =
+    const breaks = doc.comparison?.discontinuities ?? [];
+    const base: Confidence =
       small || missing || synthetic
         ? 'low'
         : (source === 'police.uk' && weight === null) || reportingRate === null
           ? 'medium'
           : 'high';
+    const confidence =
+      breaks.length > 0 ? lower(base, matrix.confidence.discontinuityLowers) : base;
     evidence.push({
       key: issueKey,
       harm,
@@ -175,6 +203,20 @@ export async function areaEvidence(
         previous: doc.previous,
         changePct: doc.changePct,
         comparedWith: doc.comparisonPeriod,
+        comparison: doc.comparison
+          ? {
+              currentMonths: doc.comparison.currentMonths,
+              previousMonths: doc.comparison.previousMonths,
+              label: doc.comparison.label,
+              base: doc.comparison.base,
+              basis: doc.comparison.basis,
+              yearsBack: doc.comparison.yearsBack,
+              current: doc.comparison.current,
+              discontinuities: doc.comparison.discontinuities,
+            }
+          : null,
+        population: doc.population,
+        forcePopulation: forceDoc ? forcePopulation : null,
         pValueHolm: p,
         ratePer1000: doc.ratePer1000,
         forceRatePer1000: forceRate,
@@ -216,13 +258,17 @@ export async function areaEvidence(
           .filter(Boolean)
           .join('; '),
         trend:
-          doc.pValue === null
-            ? 'no earlier complete period to compare with'
-            : `${fmtPct(doc.changePct)} against ${doc.comparisonPeriod?.from}..${doc.comparisonPeriod?.to} (Holm p ${p === null ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3)})`,
+          doc.pValue === null || !doc.comparison
+            ? 'no earlier period held to compare with'
+            : `${fmtPct(doc.changePct)} ${comparisonWords(doc.comparison)}, months compared: ${doc.comparison.label} (Holm p ${p === null ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3)})` +
+              (breaks.length > 0 ? `; spans ${breaks.join('; ')}` : ''),
         confidence:
           [
             small ? `small numbers (${doc.current})` : null,
-            missing ? 'months missing' : null,
+            missing ? `months missing (${doc.coverage.words})` : null,
+            breaks.length > 0
+              ? `the comparison spans a known discontinuity (confidence lowered ${matrix.confidence.discontinuityLowers} level${matrix.confidence.discontinuityLowers === 1 ? '' : 's'})`
+              : null,
             synthetic ? 'synthetic demonstration data' : null,
             source === 'police.uk' && weight === null ? 'no harm weight' : null,
             reportingRate === null ? 'no reporting rate' : null,
@@ -234,7 +280,7 @@ export async function areaEvidence(
     });
   };
 
-  const forcePopulation = county ? (populationAt(county.populations, year)?.count ?? null) : null;
+  const forcePopulation = county ? populationAt(county.populations, year) : null;
   for (const [i, m] of measures.entries())
     add(m.key, m.key, docs[i]!, forceDocs[i], forcePopulation, 'police.uk', false);
 
@@ -253,21 +299,32 @@ export async function areaEvidence(
       force ? [area, force] : [area],
     );
     const input = counts[0] as AreaCounts;
-    if (!input.observed.some((m) => m >= period.from && m <= period.to)) continue;
+    if (!input.observed.some((m) => m >= period.from && m <= period.to)) {
+      notAssessed.push({
+        key: name,
+        label: dataset.label,
+        source: 'partner',
+        status: 'not assessed (no data)',
+        reason: `${dataset.name} data are held for ${area.name}, but for no month of ${period.from}..${period.to}`,
+      });
+      continue;
+    }
     const [measure] = datasetMeasures(dataset, category, synthetic) as [Measure];
-    const [doc] = trendDocuments(input, [measure], period) as [TrendDocument];
+    const [doc] = trendDocuments(input, [measure], period, { discontinuities }) as [TrendDocument];
     const forceInput = counts[1];
     const forceDoc =
       forceInput && forceInput.observed.some((m) => m >= period.from && m <= period.to)
-        ? trendDocuments(forceInput, [measure], period)[0]
+        ? trendDocuments(forceInput, [measure], period, { discontinuities })[0]
         : undefined;
-    const forcePop = forceInput
-      ? (populationAt(forceInput.populations, year)?.count ?? null)
-      : null;
+    const forcePop = forceInput ? populationAt(forceInput.populations, year) : null;
     add(`${name}:${category}`, name, doc, forceDoc, forcePop, 'partner', synthetic);
   }
-  return { area, evidence, details };
+  return { area, evidence, details, notAssessed };
 }
+
+const LEVELS: readonly Confidence[] = ['high', 'medium', 'low'];
+const lower = (c: Confidence, by: number): Confidence =>
+  LEVELS[Math.min(LEVELS.length - 1, LEVELS.indexOf(c) + by)] as Confidence;
 
 const rateOf = (count: number, population: number | null) =>
   population && population > 0 ? (count / population) * 1000 : null;

@@ -18,6 +18,10 @@ import { loadAssessmentInputs } from '../config/assessment-inputs.js';
 import { loadHarmWeights } from '../config/harm-weights.js';
 import { loadPoliceCrimePlan } from '../config/police-crime-plan.js';
 import { loadReportingRates } from '../config/reporting-rates.js';
+import { loadDiscontinuities } from '../config/discontinuities.js';
+import { comparisonWords } from '../analysis/trend-table.js';
+import { requireMostMonthsHeld, type PeriodCoverage } from '../domain/held-months.js';
+import { observedStreetMonths } from '../store/street-counts.js';
 import { loadRiskMatrix } from '../config/risk-matrix.js';
 import { loadTacticalOptions, type TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
@@ -53,6 +57,10 @@ export interface AssessRequest {
   /** Save the assessment in the store (default true). */
   save?: boolean;
   compareWith?: string;
+  /** Assess a period with fewer than three quarters of its months held (every page marked). */
+  allowPartial?: boolean;
+  /** config/discontinuities.yaml by default. */
+  discontinuities?: string;
 }
 
 export async function assess(db: Db, scope: Scope, request: AssessRequest): Promise<Assessment> {
@@ -69,6 +77,7 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     rates: new Map((await loadReportingRates()).map((r) => [r.key, r])),
     inputs,
     period: request.period,
+    discontinuities: await loadDiscontinuities(request.discontinuities),
   };
   const period = request.period;
   const found = await resolveArea(db, request.area);
@@ -76,6 +85,13 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     throw new InputError(
       `assess: ${found.name} is a ${found.type}; assess a district (with its county beside it) or a force area`,
     );
+  // No figure for months not held: refused unless most of the period is held, or asked for.
+  const coverage = requireMostMonthsHeld(
+    period,
+    await observedStreetMonths(db, scope, { code: found.code, type: found.type }),
+    `police.uk street data of ${found.name}`,
+    request.allowPartial === true,
+  );
   const area: AreaSummary = { code: found.code, name: found.name, type: found.type };
   let force: AreaSummary | null = null;
   if (area.type === 'district') {
@@ -105,7 +121,7 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     local.details.set(key, inputsOnlyDetail(x, mid));
   }
   for (const key of inputs?.issues.keys() ?? [])
-    if (!local.details.has(key))
+    if (!local.details.has(key) && !local.notAssessed.some((n) => n.key === key))
       throw new InputError(
         `${inputs?.where(['issues', key])}: no such issue in this assessment (issues: ${[...local.details.keys()].join(', ')})`,
       );
@@ -148,6 +164,13 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     configFile: matrix.path,
     matrix: { scale: cfg.scale, bands: cfg.bands },
     inputsFile: inputs?.path ?? null,
+    coverage: {
+      months: coverage.months,
+      held: coverage.held,
+      partial: coverage.partial,
+      words: coverage.words,
+    },
+    notAssessed: local.notAssessed,
     issues,
     county,
     alignment: {
@@ -155,7 +178,14 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
       plan: { ...planAlignment, plan: plan.plan, file: plan.path, illustrative: plan.illustrative },
     },
     comparison: null,
-    notes: notes(cfg, inputs, area, force, plan),
+    // A partial period is said first; the base, discontinuities and populations after the method.
+    notes: (() => {
+      const [first, ...rest] = periodNotes(coverage, local, period);
+      const method = notes(cfg, inputs, area, force, plan);
+      return coverage.partial
+        ? [first as string, ...method, ...rest]
+        : [...method, ...(first ? [first] : []), ...rest];
+    })(),
   };
 
   const configText = await readFile(matrix.path, 'utf8');
@@ -333,6 +363,42 @@ function propose(
     run: `lantern ${o.analysis} --area "${areaName}" ${what} --period ${period.from}..${period.to}${extra}`,
     note: null,
   };
+}
+
+/**
+ * What the period and its comparison are: partial or whole, the base of the changes (said when it
+ * is not the year before), the discontinuities it spans, the populations' years.
+ */
+function periodNotes(coverage: PeriodCoverage, local: AreaEvidence, period: Period): string[] {
+  const out: string[] = [];
+  if (coverage.partial)
+    out.push(
+      `PARTIAL PERIOD: ${coverage.words} of ${period.from}..${period.to}. Counts, rates and shares cover these months only; changes compare the same months.`,
+    );
+  const police = [...local.details.values()].filter((d) => d.source === 'police.uk');
+  const c = police.find((d) => d.evidence.comparison)?.evidence.comparison;
+  if (c) {
+    out.push(`Changes are ${comparisonWords(c)}: months compared ${c.label}.`);
+    const breaks = [
+      ...new Set(police.flatMap((d) => d.evidence.comparison?.discontinuities ?? [])),
+    ];
+    for (const b of breaks)
+      out.push(
+        `Comparisons span a known discontinuity: ${b}; the trends it touches carry less confidence.`,
+      );
+  } else out.push('No earlier period is held to compare with: no change is measured.');
+  const pop = police[0]?.evidence.population;
+  const forcePop = police[0]?.evidence.forcePopulation;
+  if (pop)
+    out.push(
+      `Rates use ${local.area.name}'s ${pop.year} population (${pop.count.toLocaleString('en-GB')}, ${pop.source})` +
+        (forcePop
+          ? ` and the force's ${forcePop.year} population (${forcePop.count.toLocaleString('en-GB')}, ${forcePop.source})`
+          : '') +
+        ': the years held nearest the period.',
+    );
+  for (const n of local.notAssessed) out.push(`${n.label}: ${n.status}: ${n.reason}.`);
+  return out;
 }
 
 function notes(

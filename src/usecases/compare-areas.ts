@@ -4,7 +4,8 @@
  */
 import { compareAcross, type AreaComparison } from '../analysis/area-comparison.js';
 import type { LimitsMethod } from '../analysis/funnel.js';
-import type { Measure } from '../domain/area-counts.js';
+import type { AreaCounts, Measure } from '../domain/area-counts.js';
+import { monthRunsText } from '../domain/held-months.js';
 import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { Period } from '../domain/month.js';
@@ -42,21 +43,28 @@ export async function compareAreas(
     const dataset = datasetNamed(request.dataset);
     const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
     const [measure] = datasetMeasures(dataset, request.category, synthetic);
-    return held(compareAcross(name, inputs, measure as Measure, request.period, request));
+    return held(compareAcross(name, inputs, measure as Measure, request.period, request), inputs);
   }
   if (!request.category) throw new InputError('compare: --category is required');
   const measure = policeMeasure(parseCategoryChoice(request.category));
-  return held(
-    compareAcross(name, await streetAreaCounts(db, scope, areas), measure, request.period, request),
-  );
+  const inputs = await streetAreaCounts(db, scope, areas);
+  return held(compareAcross(name, inputs, measure, request.period, request), inputs);
 }
 
-/** A comparison with nothing counted is refused, not shown as a table of zeros. */
-function held(comparison: AreaComparison): AreaComparison {
-  if (comparison.basis === 'none')
-    throw new NotFoundError(
-      `no month of ${comparison.period.from}..${comparison.period.to} is held for every area of the ${comparison.group} (${comparison.label}); see lantern datasets or lantern areas`,
+/**
+ * A comparison with nothing counted is refused, not shown as a table of zeros, naming the months
+ * held for every area.
+ */
+function held(comparison: AreaComparison, inputs: readonly AreaCounts[]): AreaComparison {
+  if (comparison.basis === 'none') {
+    const [first, ...rest] = inputs;
+    const everywhere = (first?.observed ?? []).filter((m) =>
+      rest.every((i) => i.observed.includes(m)),
     );
+    throw new NotFoundError(
+      `no month of ${comparison.period.from}..${comparison.period.to} is held for every area of the ${comparison.group} (${comparison.label}): unknown, not zero. Months held for every area: ${monthRunsText(everywhere)}`,
+    );
+  }
   return comparison;
 }
 

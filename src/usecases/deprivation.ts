@@ -7,11 +7,13 @@
  */
 import { ALL_CRIME } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
+import { requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { countsByDeprivationDecile } from '../store/deprivation-counts.js';
+import { observedStreetMonths } from '../store/street-counts.js';
 
 export interface DecileRow {
   decile: number | null;
@@ -36,6 +38,12 @@ export async function deprivationProfile(
 ): Promise<DeprivationReport> {
   const category = parseCategoryChoice(request.category ?? ALL_CRIME);
   const area = await findArea(db, request.area);
+  const ref = { code: area.code, type: area.type };
+  requireSomeMonthHeld(
+    request.period,
+    await observedStreetMonths(db, scope, ref),
+    `police.uk street data of ${area.name}`,
+  );
   const rows = await countsByDeprivationDecile(
     db,
     scope,

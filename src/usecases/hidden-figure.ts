@@ -11,6 +11,7 @@ import { loadReportingRates, type ReportingRate } from '../config/reporting-rate
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
 import { isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset } from '../domain/datasets.js';
+import { requireSomeMonthHeld } from '../domain/held-months.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { findArea } from '../store/areas.js';
@@ -55,6 +56,7 @@ export async function hiddenFigureTable(
   const rates = await loadReportingRates(request.config);
   const area = await findArea(db, request.area);
   const [street] = (await streetAreaCounts(db, scope, [area])) as [AreaCounts];
+  requireSomeMonthHeld(request.period, street.observed, `police.uk street data of ${area.name}`);
   const partner = new Map<string, { input: AreaCounts; synthetic: boolean } | null>();
   const rows: HiddenFigureRow[] = [];
   for (const entry of rates) {

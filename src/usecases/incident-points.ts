@@ -7,6 +7,7 @@
 import type { AreaSummary } from '../domain/area-counts.js';
 import { categoryLabel, inCategory } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
+import { requireSomeMonthHeld } from '../domain/held-months.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
@@ -111,6 +112,13 @@ export async function incidentPoints(
     const heldEverywhere = monthsIn(period).filter((m) =>
       districts.every((d) => observed.get(d)?.includes(m)),
     );
+    requireSomeMonthHeld(
+      period,
+      (observed.get(districts[0] as string) ?? []).filter((m) =>
+        districts.every((d) => observed.get(d)?.includes(m)),
+      ),
+      `${dataset.name} data of every district of ${area.name}`,
+    );
     const points = (await partnerPoints(db, scope, dataset.name, districts, period))
       .filter((p) => heldEverywhere.includes(p.month))
       .filter((p) => category === 'total' || p.categories.includes(category))
@@ -138,6 +146,7 @@ export async function incidentPoints(
   const choice = parseCategoryChoice(request.category);
   const held = new Set(await observedStreetMonths(db, scope, summary));
   const monthsHeld = monthsIn(period).filter((m) => held.has(m));
+  requireSomeMonthHeld(period, held, `police.uk street data of ${area.name}`);
   const points = (await streetPoints(db, scope, summary, period))
     .filter((p) => p.categories.some((c) => inCategory(choice, c)))
     .map(toPoint);

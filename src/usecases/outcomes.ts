@@ -5,11 +5,13 @@
  * period understates the final share.
  */
 import { CATEGORY_NAMES, type Category } from '../domain/categories.js';
+import { requireSomeMonthHeld } from '../domain/held-months.js';
 import { monthFromIndex, monthIndex, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { latestOutcomes } from '../store/outcomes.js';
+import { observedStreetMonths } from '../store/street-counts.js';
 
 /** Outcomes counted as "charged or summonsed" (police.uk wording; court results follow a charge). */
 export const CHARGE_OR_SUMMONS =
@@ -38,6 +40,11 @@ export async function outcomesFor(
   request: { area: string; period: Period },
 ): Promise<OutcomesReport> {
   const area = await findArea(db, request.area);
+  requireSomeMonthHeld(
+    request.period,
+    await observedStreetMonths(db, scope, { code: area.code, type: area.type }),
+    `police.uk street data of ${area.name}`,
+  );
   const rows = await latestOutcomes(
     db,
     scope,

@@ -9,6 +9,8 @@ import { exceptionsReport, type ExceptionsReport } from '../analysis/exception-r
 import { latestYear, trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import { ALL_CRIME } from '../domain/categories.js';
+import { loadDiscontinuities } from '../config/discontinuities.js';
+import { requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
@@ -47,9 +49,14 @@ export async function partnershipOverview(
     throw new NotFoundError(
       `the store holds no police.uk street data for ${within.name}; import its force's files first`,
     );
+  requireSomeMonthHeld(period, held, `police.uk street data of ${within.name}`);
+  const discontinuities = await loadDiscontinuities();
   const measures = ALL_POLICE_MEASURES;
   const trends = inputs.map((input) =>
-    trendDocuments(input, measures, period, { notTested: (m) => m.key === ALL_CRIME }),
+    trendDocuments(input, measures, period, {
+      notTested: (m) => m.key === ALL_CRIME,
+      discontinuities,
+    }),
   );
   const comparisons = measures.map((m) =>
     compareAcross(`districts of ${within.name}`, inputs, m, period),

@@ -13,6 +13,7 @@ import { compareAcross } from '../analysis/area-comparison.js';
 import { exceptionsReport } from '../analysis/exception-report.js';
 import { funnelLines } from '../analysis/funnel.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
+import { loadDiscontinuities } from '../config/discontinuities.js';
 import { loadReportSettings } from '../config/report-settings.js';
 import { populationAt, type AreaCounts, type Measure } from '../domain/area-counts.js';
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
@@ -21,6 +22,7 @@ import { findDataset } from '../domain/datasets.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
 import { publicReportData } from '../report/public-data.js';
+import { monthsInWords, periodCoverage, yearWithout } from '../domain/held-months.js';
 import { monthFromIndex, monthIndex, monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { toBng } from '../geo/bng.js';
@@ -80,6 +82,7 @@ export async function reportData(
     local,
     [policeMeasure(ALL_CRIME), policeMeasure(ASB)],
     period,
+    { discontinuities: await loadDiscontinuities(request.discontinuities) },
   );
   const categories: CategoryRow[] = shown.issues
     .filter((i) => i.source === 'police.uk')
@@ -166,12 +169,39 @@ export async function reportData(
   }
 
   const observed = new Set(local.observed);
+  const coverage = periodCoverage(period, observed);
+  const compared = crimeDoc?.comparison ?? null;
+  const forcePopulation = force ? (a0(assessment)?.evidence.forcePopulation ?? null) : null;
+  const populations = [
+    ...(population ? [{ area: area.name, ...population }] : []),
+    ...(force && forcePopulation ? [{ area: force.name, ...forcePopulation }] : []),
+  ];
   const data: ReportData = {
     audience,
     area,
     force,
     period,
     comparisonPeriod: crimeDoc?.comparisonPeriod ?? null,
+    coverage: {
+      months: coverage.months,
+      held: coverage.held,
+      partial: coverage.partial,
+      words: coverage.words,
+    },
+    comparison: compared
+      ? {
+          label: compared.label,
+          words:
+            compared.base.length === 4
+              ? compared.base
+              : (yearWithout(compared.previousMonths) ?? monthsInWords(compared.previousMonths)),
+          base: compared.base,
+          basis: compared.basis,
+          yearsBack: compared.yearsBack,
+          discontinuities: compared.discontinuities,
+        }
+      : null,
+    populations,
     generated: request.today ?? new Date().toISOString().slice(0, 10),
     lanternVersion: LANTERN_VERSION,
     populationYear: population?.year ?? null,
@@ -183,7 +213,14 @@ export async function reportData(
     partner,
     withheld: [...new Set(withheld)],
     contacts: settings.contacts,
-    caveats: caveats(audience, population?.year ?? null, withheld.length > 0, shown),
+    caveats: caveats(
+      audience,
+      populations,
+      withheld.length > 0,
+      shown,
+      coverage.words,
+      compared?.discontinuities ?? [],
+    ),
   };
   return audience === 'public' ? publicReportData(data) : data;
 }
@@ -197,8 +234,15 @@ function issueFigure(i: AssessedIssue): Figure {
     changePct: i.evidence.changePct,
     pValue: p,
     significant: p !== null && p < 0.05,
+    ...(i.evidence.comparison?.current !== undefined &&
+    i.evidence.comparison.current !== i.evidence.recorded
+      ? { comparedCount: i.evidence.comparison.current }
+      : {}),
   };
 }
+
+/** The first police.uk issue of the assessment (all share the area's months and populations). */
+const a0 = (a: Assessment) => a.issues.find((i) => i.source === 'police.uk');
 
 function figureOf(doc: TrendDocument): Figure {
   return {
@@ -207,6 +251,9 @@ function figureOf(doc: TrendDocument): Figure {
     changePct: doc.changePct,
     pValue: doc.pValue,
     significant: doc.pValue !== null && doc.pValue < 0.05,
+    ...(doc.comparison && doc.comparison.current !== doc.current
+      ? { comparedCount: doc.comparison.current }
+      : {}),
   };
 }
 
@@ -354,15 +401,27 @@ async function hotspotOf(
 
 function caveats(
   audience: Audience,
-  populationYear: number | null,
+  populations: NonNullable<ReportData['populations']>,
   withheld: boolean,
   a: Assessment,
+  partial: string | null,
+  discontinuities: readonly string[],
 ): string[] {
   return [
+    ...(partial
+      ? [
+          `PARTIAL PERIOD: ${partial}. Every count, rate and share covers these months only, and each change compares them with the same months of the earlier year.`,
+        ]
+      : []),
+    ...discontinuities.map(
+      (d) => `The changes compare periods across a known discontinuity: ${d}. Read them with care.`,
+    ),
     'police.uk locations are approximate: each crime is snapped to the nearest of a set of anonymous map points, so a map shows where crime was recorded near, not the exact place.',
     'A month missing from the data is unknown, not zero; any missing months are listed and left out of the counts.',
-    populationYear
-      ? `Rates per 1,000 residents use the ${populationYear} population held for the area.`
+    populations.length > 0
+      ? `Rates per 1,000 residents use, for each area, the population of the year held nearest the period: ${populations
+          .map((p) => `${p.area} ${p.year} (${p.count.toLocaleString('en-GB')}, ${p.source})`)
+          .join('; ')}.`
       : 'No population is held for the area: rates are not given.',
     'Recorded crime is what is reported to the police and recorded: much is never reported (see the hidden figure of each priority), and changes in recording practice move the counts too.',
     'Anti-social behaviour is counted apart from crime: "all crime" excludes it.',

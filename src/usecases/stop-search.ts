@@ -3,6 +3,7 @@
  * search and outcome, and the share of searches whose outcome was linked to the object searched
  * for. Months not held are named. Stop-and-search is published per force, with no LSOA.
  */
+import { requireSomeMonthHeld } from '../domain/held-months.js';
 import { monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { NotFoundError } from '../errors.js';
@@ -39,6 +40,7 @@ export async function stopSearchSummary(
   const held = new Set(await searchMonths(db, request.force));
   if (held.size === 0)
     throw new NotFoundError(`the store holds no stop-and-search data of force "${request.force}"`);
+  requireSomeMonthHeld(request.period, held, `stop-and-search data of force "${request.force}"`);
   const rows = await searchCounts(db, scope, request.force, request.period);
   const byObject = new Map<string, typeof rows>();
   for (const r of rows) byObject.set(r.object, [...(byObject.get(r.object) ?? []), r]);

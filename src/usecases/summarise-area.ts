@@ -5,6 +5,7 @@
  */
 import type { AreaType, Population } from '../domain/area.js';
 import { ASB, CURRENT_CATEGORIES, isCategory, type Category } from '../domain/categories.js';
+import { monthRunsText, periodCoverage, requireSomeMonthHeld } from '../domain/held-months.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { NotFoundError } from '../errors.js';
@@ -37,6 +38,8 @@ export interface AreaSummary {
   /** Totals over observed months: crime excludes ASB. */
   totals: { crime: number; asb: number };
   population: Population | null;
+  /** How much of the period is held ("6 of 12 months held: January to June 2025"). */
+  coverage: { months: number; held: number; partial: boolean; words: string | null };
   /** Records related to the area but not in its counts, by reason (see notes). */
   uncounted: UncountedRecords;
   notes: string[];
@@ -58,12 +61,14 @@ export async function summariseArea(
   const ref = { code: area.code, type: area.type };
   const observed = new Set(await observedStreetMonths(db, scope, ref));
   const period = request.period ?? defaultPeriod(observed, area.name);
+  requireSomeMonthHeld(period, observed, `police.uk street data of ${area.name}`);
   const months = monthsIn(period).map((month): MonthStatus => ({
     month,
     status: observed.has(month) ? 'observed' : 'missing',
   }));
   const counts = await streetCountsByCategoryMonth(db, scope, ref, period);
   const population = await populationFor(db, area.code, Number(period.to.slice(0, 4)));
+  const coverage = periodCoverage(period, observed);
   const uncounted = await uncountedStreetRecords(db, scope, ref, period);
   const present = new Set(counts.map((c) => c.category));
   const categories = [...CURRENT_CATEGORIES, ...[...present].filter(isCategory)]
@@ -80,6 +85,12 @@ export async function summariseArea(
     categories,
     totals,
     population,
+    coverage: {
+      months: coverage.months,
+      held: coverage.held,
+      partial: coverage.partial,
+      words: coverage.words,
+    },
     notes: [
       ...notesFor(months),
       ...uncountedNote(uncounted, area.name, area.type),
@@ -145,7 +156,7 @@ function populationNote(population: Population | null, name: string, period: Per
   }
   return [
     `Population: ${population.count.toLocaleString('en-GB')} (${population.year}, ${population.source}), ` +
-      `the latest year not after the period's end.`,
+      `the year held nearest to the period's end.`,
   ];
 }
 
@@ -154,7 +165,7 @@ function notesFor(months: readonly MonthStatus[]): string[] {
   const missing = months.filter((m) => m.status === 'missing').length;
   if (missing > 0) {
     notes.push(
-      `${missing} of ${months.length} months are missing from the store: they are unknown, not zero, and are left out of totals.`,
+      `Partial period: ${months.length - missing} of ${months.length} months held. The ${missing} missing (${monthRunsText(months.filter((m) => m.status === 'missing').map((m) => m.month))}) are unknown, not zero, and are left out of totals.`,
     );
   }
   return notes;

@@ -12,7 +12,9 @@ import {
 } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { AreaCounts, Measure } from '../domain/area-counts.js';
+import { requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Period } from '../domain/month.js';
+import { loadDiscontinuities } from '../config/discontinuities.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { resolveArea } from '../store/areas.js';
@@ -21,6 +23,7 @@ import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { TrendDocument };
+export { basisWords } from '../analysis/trend-table.js';
 export { ALL_CRIME };
 
 export interface TrendsRequest {
@@ -30,6 +33,8 @@ export interface TrendsRequest {
   period?: Period;
   /** A partner dataset instead of police.uk street records. */
   dataset?: string;
+  /** config/discontinuities.yaml by default. */
+  discontinuities?: string;
 }
 
 /** Every police.uk category in display order, then all crime: the rows of `trends --all`. */
@@ -67,5 +72,7 @@ export async function trends(
   const period = request.period ?? latestYear(input.observed);
   if (!period)
     throw new NotFoundError(`the store holds no ${what.replace(';', ` for ${area.name};`)}`);
-  return trendDocuments(input, measures, period, { notTested });
+  requireSomeMonthHeld(period, input.observed, `${what.split(';')[0]} of ${area.name}`);
+  const discontinuities = await loadDiscontinuities(request.discontinuities);
+  return trendDocuments(input, measures, period, { notTested, discontinuities });
 }

@@ -299,7 +299,7 @@ export function attackReport(
     const crimeRows = categories.rows.filter((r) => r.category !== 'Anti-social behaviour');
     for (const [column, total] of [
       ['recorded', totals[1]],
-      ['previous year', totals[3]],
+      ['earlier period', totals[3]],
     ] as const) {
       const t = interval(total);
       if (!t) continue;
@@ -343,9 +343,9 @@ export function attackReport(
     const periods: [string, { from: string; to: string } | null, string | undefined][] = [
       ['recorded', period, row?.recorded],
       [
-        'previous year',
+        'earlier period',
         compared ? { from: compared[1]!, to: compared[2]! } : null,
-        row?.['previous year'],
+        row?.['earlier period'],
       ],
     ];
     for (const [what, p, totalCell] of periods) {
@@ -451,7 +451,7 @@ export function attackReport(
   for (const t of [categories, partner]) {
     if (!t) continue;
     for (const r of t.rows) {
-      const small = r.recorded === SUPPRESSED || r['previous year'] === SUPPRESSED;
+      const small = r.recorded === SUPPRESSED || r['earlier period'] === SUPPRESSED;
       const sig = r['significant (Holm)'] ?? r.significant ?? '';
       if (small && !['', 'not shown'].includes(r['change %'] ?? ''))
         rule(attack, 'a change beside a suppressed count', `${t.id}: ${r[t.columns[0] as string]}`);
@@ -474,7 +474,7 @@ export function attackReport(
   const significant = /Significant changes against [^:]*: ([^.]*)\./u.exec(pub.text)?.[1] ?? '';
   for (const r of categories?.rows ?? [])
     if (
-      (r.recorded === SUPPRESSED || r['previous year'] === SUPPRESSED) &&
+      (r.recorded === SUPPRESSED || r['earlier period'] === SUPPRESSED) &&
       significant.includes(`${r.category} `)
     )
       rule(attack, 'significance of a suppressed count in the summary', `summary: ${r.category}`);

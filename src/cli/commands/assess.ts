@@ -68,12 +68,16 @@ function assessmentText(a: Assessment): string {
   return [
     `${a.area.name}, ${a.period.from}..${a.period.to}: risk matrix (${a.configFile})` +
       (a.id ? `; saved as ${a.id}` : ''),
+    ...(a.coverage?.partial ? [`PARTIAL PERIOD: ${a.coverage.words}.`] : []),
     '',
     formatTable(
       ['rank', 'issue', 'harm', 'likelihood', 'risk', 'band', 'priority', 'confidence', 'could be'],
       rows,
       ['right', 'left', 'right', 'right', 'right', 'left', 'right', 'left', 'left'],
     ),
+    ...(a.notAssessed && a.notAssessed.length > 0
+      ? ['', ...a.notAssessed.map((n) => `${n.label}: ${n.status} (${n.reason})`)]
+      : []),
     '',
     'Why:',
     ...a.issues.map((i) => `  ${i.rank}. ${i.rationale}`),

@@ -3,6 +3,7 @@
  * for each category, the districts above their funnel limits, the significant changes (Holm-
  * adjusted), and the months above the limit expected from each district's history.
  */
+import { basisWords } from '../../usecases/trends.js';
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { partnershipOverview } from '../../usecases/partnership-overview.js';
@@ -42,13 +43,18 @@ export async function runOverview(
       String(exceptions),
     ];
   });
-  const comparisonPeriod = o.trends[0]?.[0]?.comparisonPeriod;
+  const first = o.trends[0]?.[0];
+  const c = first?.comparison;
   ctx.out(
     [
       `${o.within.name}: ${o.districts.length} districts, ${o.period.from}..${o.period.to}` +
-        (comparisonPeriod
-          ? ` against ${comparisonPeriod.from}..${comparisonPeriod.to}`
-          : ' (no earlier complete period to compare with)'),
+        (c
+          ? ` against ${c.label} (${basisWords(c)})`
+          : ' (no earlier period held to compare with)'),
+      ...(first?.coverage.partial ? [`PARTIAL PERIOD: ${first.coverage.words}.`] : []),
+      ...[...new Set(o.trends.flat().flatMap((d) => d.comparison?.discontinuities ?? []))].map(
+        (d) => `Comparisons span a known discontinuity: ${d}.`,
+      ),
       '',
       formatTable(
         ['category', 'records', 'districts above the 95% funnel limit', 'rises', 'falls', 'exc.'],

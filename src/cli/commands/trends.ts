@@ -46,12 +46,20 @@ function header(d: TrendDocument): string {
   const pop = d.population
     ? `population ${formatCount(d.population.count)} (${d.population.year}, ${d.population.source})`
     : 'no population held';
+  const c = d.comparison;
   return (
     `${d.area.name} (${d.area.type} ${d.area.code}), ${d.period.from}..${d.period.to}` +
-    (d.comparisonPeriod ? ` against ${d.comparisonPeriod.from}..${d.comparisonPeriod.to}` : '') +
-    `; ${pop}`
+    (c
+      ? ` against ${c.base} (${c.basis === 'previous year' ? 'the year before' : `the latest earlier year held, ${c.yearsBack} years before`})`
+      : '') +
+    `; ${pop}` +
+    (d.coverage.partial ? `\nPARTIAL PERIOD: ${d.coverage.words}.` : '')
   );
 }
+
+/** The count over the months compared, where it differs from the period's total. */
+const comparedCount = (d: TrendDocument) =>
+  d.comparison && d.comparison.current !== d.current ? d.comparison.current : null;
 
 function formatOne(d: TrendDocument): string {
   const months = d.months.map((m) => [
@@ -63,7 +71,11 @@ function formatOne(d: TrendDocument): string {
     '',
     formatTable(['month', d.label], months, ['left', 'right']),
     '',
-    `Total ${formatCount(d.current)}; previous ${d.previous === null ? '–' : formatCount(d.previous)}; change ${pct(d.changePct)}; ` +
+    `Total ${formatCount(d.current)}` +
+      (comparedCount(d) === null
+        ? ''
+        : ` (${formatCount(comparedCount(d) as number)} in the ${d.comparison?.currentMonths.length} months compared)`) +
+      `; previous ${d.previous === null ? '–' : formatCount(d.previous)}; change ${pct(d.changePct)}; ` +
       `rate ratio ${ratio(d)}; p ${pv(d.pValue)}; rate ${d.ratePer1000 === null ? '–' : d.ratePer1000.toFixed(2)} per 1,000.`,
     d.reading,
     ...d.notes,
@@ -72,9 +84,12 @@ function formatOne(d: TrendDocument): string {
 
 function formatAll(docs: TrendDocument[], police: boolean): string {
   const first = docs[0] as TrendDocument;
+  // When some months held have no counterpart, the change is on the months compared: show them.
+  const split = docs.some((d) => comparedCount(d) !== null);
   const rows = docs.map((d) => [
     d.label,
     formatCount(d.current),
+    ...(split ? [formatCount(d.comparison?.current ?? d.current)] : []),
     d.previous === null ? '–' : formatCount(d.previous),
     pct(d.changePct),
     ratio(d),
@@ -95,6 +110,7 @@ function formatAll(docs: TrendDocument[], police: boolean): string {
       [
         'category',
         'current',
+        ...(split ? ['months compared'] : []),
         'previous',
         'change',
         'rate ratio [95% CI]',
@@ -103,14 +119,24 @@ function formatAll(docs: TrendDocument[], police: boolean): string {
         'per 1,000',
       ],
       rows,
-      ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'],
+      [
+        'left',
+        'right',
+        ...(split ? ['right' as const] : []),
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+        'right',
+      ],
     ),
     '',
     significant.length > 0
       ? `Significant after Holm's adjustment for ${tested} tests:\n` +
         significant.map((d) => `  ${d.reading} Holm-adjusted p ${pv(d.pValueAdjusted)}.`).join('\n')
       : `No change is significant after Holm's adjustment for ${tested} tests.`,
-    ...first.notes.filter((n) => !n.startsWith('ASB')),
+    ...[...new Set(docs.flatMap((d) => d.notes))].filter((n) => !n.startsWith('ASB')),
     ...(police
       ? ['All crime excludes anti-social behaviour (ASB), which is shown on its own line.']
       : []),

@@ -14,6 +14,7 @@ import { partnerPeriodCountsSchema } from './007-partner-period-counts.js';
 import { assessmentsSchema } from './008-assessments.js';
 import { partnerRejectedValuesSql } from './009-partner-rejected-values.js';
 import { storeSettingsSchema } from './010-store-settings.js';
+import { census2021Sql } from './011-census-2021.js';
 
 export interface Migration {
   version: number;
@@ -53,4 +54,5 @@ export const MIGRATIONS: readonly Migration[] = [
     sql: () => partnerRejectedValuesSql,
   },
   { version: 10, name: 'store settings (hash key fingerprint)', sql: () => storeSettingsSchema },
+  { version: 11, name: 'district populations from the 2021 Census', sql: census2021Sql },
 ];
