@@ -153,12 +153,12 @@ describe('importing the bundled Hertfordshire sample', () => {
     ]);
   });
 
-  it("lists Hertfordshire's ten districts with 2011 populations and record counts", async () => {
+  it("lists Hertfordshire's ten districts with their latest populations (Census 2021) and record counts", async () => {
     const areas = await listAreas(db, FULL_SCOPE, { type: 'district' });
     expect(areas.map((a) => a.name).sort()).toEqual([...HERTS].sort());
     const threeRivers = areas.find((a) => a.code === 'E07000102');
     expect(threeRivers).toMatchObject({
-      population: { count: 87317, year: 2011 },
+      population: { count: 93700, year: 2021 },
       crime: 11848,
       asb: 3340,
     });
