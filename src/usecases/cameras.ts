@@ -19,7 +19,6 @@
  */
 import { max } from 'd3-array';
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson';
-import KDBush from 'kdbush';
 
 import { DEFAULT_TIME_LIMIT, solveCoveringExact } from '../analysis/covering-exact.js';
 import {
@@ -36,6 +35,7 @@ import {
 } from '../config/harm-weights.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { fromBng, toBng } from '../geo/bng.js';
+import { nearestFinder, type NamedPlace } from '../geo/nearest-place.js';
 import { readTableFile, type TableFile, type TableRow } from '../ingest/partner/table-file.js';
 import type { Db } from '../store/db.js';
 import { mapPointLocations } from '../store/nearest-location.js';
@@ -175,7 +175,7 @@ export async function cameraPlan(
 
   // Naming the sites: the nearest police.uk map point with a location text.
   const notes: string[] = [...(weighted?.notes ?? [])];
-  let places: Located[] = [];
+  let places: NamedPlace[] = [];
   if (set.source === 'police.uk') {
     places = set.points.flatMap((p) =>
       p.location ? [{ x: p.x, y: p.y, location: p.location }] : [],
@@ -351,39 +351,6 @@ export function cameraGeoJson(
       });
     }
   return { type: 'FeatureCollection', features };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Nearest named map point
-
-interface Located extends PlanePoint {
-  location: string;
-}
-
-/** The nearest of `places` to a point, searched in widening circles up to 10 km. */
-function nearestFinder(
-  places: readonly Located[],
-): (p: PlanePoint) => { location: string; distance: number } | null {
-  if (places.length === 0) return () => null;
-  const index = new KDBush(places.length);
-  for (const p of places) index.add(p.x, p.y);
-  index.finish();
-  return (p) => {
-    for (let r = 100; r <= 12_800; r *= 2) {
-      const found = index.within(p.x, p.y, r);
-      if (found.length === 0) continue;
-      let best = found[0] as number;
-      let bestD = Infinity;
-      for (const i of found) {
-        const q = places[i] as Located;
-        const d = Math.hypot(q.x - p.x, q.y - p.y);
-        if (d < bestD || (d === bestD && q.location < (places[best] as Located).location))
-          [best, bestD] = [i, d];
-      }
-      return { location: (places[best] as Located).location, distance: Math.round(bestD) };
-    }
-    return null;
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

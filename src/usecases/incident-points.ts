@@ -29,6 +29,10 @@ export interface IncidentPoint {
   date: string | null;
   location: string | null;
   categories: string[];
+  /** The record's LSOA code, where it has one (police.uk records; partner records may). */
+  lsoa: string | null;
+  /** The district the record was placed in, where known. */
+  district: string | null;
 }
 
 export interface IncidentSet {
