@@ -41,6 +41,7 @@ interface HotspotJson {
     pAdjusted: number;
     hotspot: string | null;
     topLocations: { location: string; count: number }[];
+    name: string;
   }[];
   classification: {
     periods: { from: string; to: string }[];
@@ -310,7 +311,6 @@ describe('hotspot ranks mean something (issue 15, item 8)', () => {
       location: 'On or near Somewhere',
       categories: ['burglary'],
       lsoa: 'E01035603',
-      district: 'E07000102',
     };
     const area = { code: 'E07000102', name: 'Three Rivers', type: 'district' as const };
     const cell = { x, y, points: [point], topLocation: 'On or near Somewhere' };
@@ -446,6 +446,9 @@ describe('hotspots at the scale of a force', () => {
     // With no boundary, every point lies in the grid's box: none falls outside.
     expect(r.json.incidents).toBe(Number(n));
     expect(r.json.outsideGrid).toBe(0);
+    // Across a force, a ward's name is followed by its district's (there is a Central ward in
+    // more than one town).
+    expect(r.json.ranked[0]!.name).toMatch(/^On or near .+, .+ ward, [A-Z][\w ]+$/u);
   });
 });
 

@@ -18,13 +18,19 @@ import { PolygonIndex } from '../geo/polygon-index.js';
 import { boundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { mapPointLocations } from '../store/nearest-location.js';
-import { areaNames, wardsOfLsoas, type NamedArea } from '../store/ward-names.js';
+import {
+  districtsOfLsoas,
+  wardsByCode,
+  wardsOfLsoas,
+  type NamedArea,
+  type Ward,
+} from '../store/ward-names.js';
 import type { IncidentPoint } from './incident-points.js';
 
 export interface CellName {
   /** The ward most of the cell's incidents fall in, or null when not known. */
   ward: NamedArea | null;
-  /** The district most of the cell's incidents were placed in, or null when not known. */
+  /** The ward's district; with no ward, the area (a district) or its incidents' LSOAs' district. */
   district: NamedArea | null;
   /** A police.uk "On or near …" location, or null when none is held near. */
   street: string | null;
@@ -51,44 +57,53 @@ export async function nameCells(
   cells: readonly CellToName[],
 ): Promise<{ names: CellName[]; notes: string[] }> {
   const lsoas = new Set<string>();
-  const districts = new Set<string>();
-  for (const c of cells)
-    for (const p of c.points) {
-      if (p.lsoa) lsoas.add(p.lsoa);
-      if (p.district) districts.add(p.district);
-    }
+  for (const c of cells) for (const p of c.points) if (p.lsoa) lsoas.add(p.lsoa);
   const wardOfLsoa = await wardsOfLsoas(db, [...lsoas]);
-  const districtNames = await areaNames(db, [...districts]);
 
   // Tallies per cell: wards through LSOAs; incidents with no ward that way, placed afterwards.
   const tallies = cells.map((c) => {
     const wards = new Tally();
-    const inDistrict = new Tally();
     const unplaced: IncidentPoint[] = [];
     for (const p of c.points) {
       const ward = p.lsoa ? wardOfLsoa.get(p.lsoa) : undefined;
       if (ward) wards.add(ward.code);
       else unplaced.push(p);
-      if (p.district) inDistrict.add(p.district);
     }
-    return { wards, inDistrict, unplaced };
+    return { wards, unplaced };
   });
-  const districtOf = (code: string) => {
-    const name = districtNames.get(code);
-    return name === undefined ? null : { code, name };
-  };
   const placed = await wardsByBoundary(
     db,
     area,
     tallies.flatMap((t) => t.unplaced),
   );
-  const wardNamed = new Map<string, NamedArea>();
+  const wardNamed = new Map<string, Ward>();
   for (const w of [...wardOfLsoa.values(), ...placed.values()]) wardNamed.set(w.code, w);
   for (const t of tallies)
     for (const p of t.unplaced) {
       const ward = placed.get(p);
       if (ward) t.wards.add(ward.code);
     }
+
+  // Cells with no ward are named by their district: the area's own, or their LSOAs'.
+  const wardless = tallies.filter((t) => t.wards.size === 0);
+  const districtOfLsoa =
+    area.type === 'district' || wardless.length === 0
+      ? new Map<string, NamedArea>()
+      : await districtsOfLsoas(db, [
+          ...new Set(wardless.flatMap((t) => t.unplaced.flatMap((p) => (p.lsoa ? [p.lsoa] : [])))),
+        ]);
+  const districtOf = (unplaced: readonly IncidentPoint[]): NamedArea | null => {
+    if (area.type === 'district') return { code: area.code, name: area.name };
+    const inDistrict = new Tally();
+    const named = new Map<string, NamedArea>();
+    for (const p of unplaced) {
+      const d = p.lsoa ? districtOfLsoa.get(p.lsoa) : undefined;
+      if (!d) continue;
+      inDistrict.add(d.code);
+      named.set(d.code, d);
+    }
+    return inDistrict.top((code) => named.get(code) ?? null);
+  };
 
   // Streets for cells none of whose incidents has a location: the nearest police.uk map point.
   let nearest: ReturnType<typeof nearestFinder> = () => null;
@@ -109,13 +124,13 @@ export async function nameCells(
   // Above a district, ward names repeat (every town has a "Central"): the district is added.
   const withDistrict = area.type === 'force' || area.type === 'csp';
   const names = cells.map((cell, k): CellName => {
-    const { wards, inDistrict } = tallies[k]!;
+    const { wards, unplaced } = tallies[k]!;
     const ward = wards.top((code) => wardNamed.get(code) ?? null);
-    const district = inDistrict.top(districtOf);
+    const district = ward ? ward.district : districtOf(unplaced);
     const near = cell.topLocation === null ? nearest(cell) : null;
     const street = cell.topLocation ?? near?.location ?? null;
     return {
-      ward,
+      ward: ward ? { code: ward.code, name: ward.name } : null,
       district,
       street,
       streetFrom: cell.topLocation !== null ? 'incidents' : near ? 'nearest' : null,
@@ -155,8 +170,8 @@ async function wardsByBoundary(
   db: Db,
   area: AreaSummary,
   points: readonly IncidentPoint[],
-): Promise<Map<IncidentPoint, NamedArea>> {
-  const wardOf = new Map<IncidentPoint, NamedArea>();
+): Promise<Map<IncidentPoint, Ward>> {
+  const wardOf = new Map<IncidentPoint, Ward>();
   if (points.length === 0) return wardOf;
   const wards = await boundariesWithin(db, area.code, 'ward');
   const byWard = wards.length > 0;
@@ -165,9 +180,7 @@ async function wardsByBoundary(
   const index = PolygonIndex.build(shapes);
   const found = new Map(points.map((p) => [p, index.locate(p.lon, p.lat)]));
   const codes = [...new Set([...found.values()].filter((c): c is string => c !== null))];
-  const named: Map<string, NamedArea> = byWard
-    ? new Map([...(await areaNames(db, codes))].map(([code, name]) => [code, { code, name }]))
-    : await wardsOfLsoas(db, codes);
+  const named = byWard ? await wardsByCode(db, codes) : await wardsOfLsoas(db, codes);
   for (const [p, code] of found) {
     const ward = code ? named.get(code) : undefined;
     if (ward) wardOf.set(p, ward);
@@ -179,12 +192,16 @@ async function wardsByBoundary(
 class Tally {
   private readonly counts = new Map<string, number>();
 
+  get size(): number {
+    return this.counts.size;
+  }
+
   add(code: string): void {
     this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
   }
 
-  top(named: (code: string) => NamedArea | null): NamedArea | null {
-    let best: { area: NamedArea; n: number } | null = null;
+  top<T extends NamedArea>(named: (code: string) => T | null): T | null {
+    let best: { area: T; n: number } | null = null;
     for (const [code, n] of this.counts) {
       const area = named(code);
       if (area && (!best || n > best.n || (n === best.n && area.name < best.area.name)))

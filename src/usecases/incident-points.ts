@@ -31,8 +31,6 @@ export interface IncidentPoint {
   categories: string[];
   /** The record's LSOA code, where it has one (police.uk records; partner records may). */
   lsoa: string | null;
-  /** The district the record was placed in, where known. */
-  district: string | null;
 }
 
 export interface IncidentSet {
