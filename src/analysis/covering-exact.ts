@@ -17,21 +17,23 @@
  * - a candidate whose incidents another candidate covers too, and more, is dropped: swapping it
  *   for the other never loses (dominance);
  * - incidents covered by exactly the same candidates are one group, their weights summed.
- * With a grid of candidates (many cells see the same incidents) this shrinks the model many
- * times over: on the bundled data, a district's burglaries over two thousand grid cells become a
- * few hundred candidates.
+ * With a grid of candidates (many cells see the same incidents) this shrinks the model several
+ * times over: on the bundled data, Dacorum's 980 burglaries of the months held from October 2018
+ * to March 2025 (250 m) have 3,195 grid cells, which become 572 candidates.
  *
  * Then:
  * - if the heuristic's sites already reach the cheap bound (covering.ts), they are optimal and
  *   the solver is not run;
- * - if the reduced model has more coverage entries than `maxEntries`, only its linear-programming
- *   relaxation is solved (x in [0, 1]): its optimum is an upper bound, and the heuristic's sites
- *   are reported with the gap to it;
- * - otherwise branch and bound runs until it proves an optimum or reaches `timeLimit` seconds;
- *   stopped early, its best sites (or the heuristic's, if better) are reported with its best
- *   bound.
+ * - the linear-programming relaxation (x in [0, 1]) is solved first: its optimum bounds what any
+ *   K sites could cover, and on covering problems it is often whole, which is then an optimal
+ *   choice of sites found without branching;
+ * - if the sites are not yet proven optimal, branch and bound runs (started from the best sites
+ *   so far) until it proves an optimum or the time left of `timeLimit` seconds runs out; stopped
+ *   early, the best sites found are reported with its best bound. A reduced model with more
+ *   coverage entries than `maxEntries` is not branched on: the relaxation's bound is reported.
  * Integer weights (plain counts) allow the solver to stop once no whole incident can be gained,
- * and the bound is rounded down to a whole number of incidents.
+ * and the bound is rounded down to a whole number of incidents. The time limit makes the answer
+ * depend on the machine only when it is reached, and then the output says so.
  *
  * The solver's sites are checked here: their coverage is recomputed from the coverage sets, not
  * taken from the solver's objective. Pure: the loaded solver comes in as an argument.
@@ -387,13 +389,13 @@ function solveModel(
     if (!how.integer)
       return {
         chosen: finished ? sites : null,
-        bound: finished ? solver.getObjectiveValue() + 1e-7 : null,
+        bound: finished ? solver.getObjectiveValue() : null,
         outcome,
       };
     const bound = Number(solver.info.get('mip_dual_bound'));
     return {
       chosen: sites,
-      bound: Number.isFinite(bound) ? bound + 1e-7 : null,
+      bound: Number.isFinite(bound) ? bound : null,
       outcome,
     };
   } catch {

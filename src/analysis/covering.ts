@@ -455,9 +455,10 @@ export function optimalityFrom(
   boundFrom: CoveringOptimality['boundFrom'],
   solver: CoveringSolverRun | null,
 ): CoveringOptimality {
-  const eps = tolerance(prepared);
   const whole = prepared.weight.every((w) => Number.isInteger(w));
   let b = whole ? Math.floor(bound + 1e-6) : bound;
+  // A solver's bound carries its tolerances (about 1e-6 of the objective).
+  const eps = Math.max(tolerance(prepared), whole ? 0 : 1e-6 * Math.max(1, Math.abs(b)));
   if (b < covered) b = covered; // a bound below a found solution is rounding
   const gap = b - covered <= eps ? 0 : b - covered;
   return {

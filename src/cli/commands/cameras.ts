@@ -126,7 +126,7 @@ function solutionDetail(plan: CameraPlan): string {
   const n = (v: number) =>
     o.unit === 'incidents'
       ? formatCount(v)
-      : v.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+      : `${v.toLocaleString('en-GB', { maximumFractionDigits: 1 })} of harm weight`;
   const k = `${plan.cameras} site${plan.cameras === 1 ? '' : 's'}`;
   const solver = o.solver?.name ?? 'HiGHS';
   const by = {
