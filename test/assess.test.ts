@@ -317,7 +317,7 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     // The rationale names the evidence: harm-weighted volume rank, the significant change, the hotspot.
     const violence = r.json.issues.find((i) => i.key === 'violent-crime')!;
     expect(violence.rationale).toMatch(
-      /highest harm-weighted volume of the 5 categories with a weight; .*\(significant, p < 0\.001\)[^;]*; .*hotspot around On or near .+ \(\d+ in its cell\)/u,
+      /highest harm-weighted volume of the 5 categories with a weight; .*\(significant, p < 0\.001\)[^;]*; .*hotspot around On or near [^;]+, [^;]+ ward \(\d+ in its cell\)/u,
     );
     expect(r.json.alignment.plan.illustrative).toBe(true);
     const planned = r.json.alignment.plan.objectives.flatMap((o) => o.high);

@@ -2,10 +2,13 @@
  * `lantern cameras` on the demo store: its SYNTHETIC fly-tipping points for Three Rivers
  * (2024-01..2025-12) and the bundled police.uk sample.
  */
-import type { CameraPlan } from '../src/usecases/cameras.js';
 import { readFileSync, writeFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { FULL_SCOPE } from '../src/domain/scope.js';
+import { openStore } from '../src/store/open-store.js';
+import { cameraPlan, type CameraPlan } from '../src/usecases/cameras.js';
 
 import { runCli, runCliJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
@@ -68,6 +71,10 @@ describe('lantern cameras', () => {
     expect(base.sites.reduce((a, s) => a + s.gain, 0)).toBe(base.covered);
     expect(base.covered).toBeGreaterThanOrEqual(base.greedyCovered);
     expect(base.share).toBeCloseTo(base.covered / base.incidents, 12);
+    // Proven the best possible (issue 15, item 7), and said so.
+    expect(base.solution).toBe('optimal');
+    expect(base.optimality).toMatchObject({ status: 'optimal', gap: 0, unit: 'incidents' });
+    expect(base.optimality.bound).toBe(base.covered);
     for (const s of base.sites) {
       expect(Number.isInteger(s.gain) && s.gain > 0).toBe(true);
       expect(s.covered).toBeGreaterThanOrEqual(s.unique);
@@ -90,6 +97,7 @@ describe('lantern cameras', () => {
     expect(r.stdout).toMatch(/rank\s+nearest street\s+adds\s+within\s+only here/);
     expect(r.stdout).toContain(base.sites[0]!.nearest!.location);
     expect(r.stdout).toMatch(/SYNTHETIC DATA/);
+    expect(r.stdout).toMatch(/^Solution: optimal: no 5 sites could cover more than [\d,]+ \(/mu);
   });
 
   it('--existing cameras: what they see counts as covered already, so new sites add less', () => {
@@ -250,5 +258,109 @@ describe('lantern cameras', () => {
     expect(weighted.json.notes.join(' ')).toMatch(
       /Harm weight of violent-crime: 203\.07 \(Violence with injury; .*unverified\)/,
     );
+  });
+});
+
+describe('lantern cameras: exact where it can be (issue 15, item 7)', () => {
+  // Dacorum's burglaries of the months held from October 2018 to March 2025 (980), K = 3,
+  // 250 m, candidates from the grid: greedy and 1-swap local search stop at 105, a local
+  // optimum; the best three sites cover 110.
+  const DACORUM = {
+    area: 'Dacorum',
+    category: 'burglary',
+    period: { from: '2018-10', to: '2025-03' },
+    cameras: 3,
+    radius: 250,
+  } as const;
+
+  it('finds sites the local search missed, and proves them the best possible', async () => {
+    const store = await openStore(db);
+    try {
+      const exact = await cameraPlan(store, FULL_SCOPE, DACORUM);
+      expect(exact.incidents).toBe(980);
+      expect(exact.greedyCovered).toBe(105);
+      expect(exact.localSearch).toEqual({ swaps: 0, stoppedBy: 'local-optimum' });
+      expect(exact.covered).toBe(110);
+      expect(exact.sites.reduce((a, s) => a + s.gain, 0)).toBe(110);
+      expect(exact.solution).toBe('optimal');
+      expect(exact.optimality).toMatchObject({ status: 'optimal', bound: 110, gap: 0 });
+      expect(exact.optimality.solver?.found).not.toBe('heuristic');
+      expect(exact.method).toMatch(/mixed-integer programme \(HiGHS\) within 10 s/u);
+
+      // --time-limit 0: the heuristic alone, with the gap it cannot rule out.
+      const heuristic = await cameraPlan(store, FULL_SCOPE, { ...DACORUM, timeLimit: 0 });
+      expect(heuristic.covered).toBe(105);
+      expect(heuristic.optimality).toMatchObject({
+        status: 'heuristic',
+        boundFrom: 'marginal-gains',
+        solver: null,
+      });
+      // The bound is at least the true optimum, so the gap at least what was missed.
+      expect(heuristic.optimality.bound).toBeGreaterThanOrEqual(110);
+      const { gap, gapShare } = heuristic.optimality;
+      expect(gap).toBe(heuristic.optimality.bound - 105);
+      expect(heuristic.solution).toBe(
+        `heuristic, within ${gap} incidents (${(gapShare * 100).toFixed(1)}%) of the best possible`,
+      );
+    } finally {
+      store.close();
+    }
+  });
+
+  it('prints which: "optimal", or "heuristic, within N incidents (X%)"; refuses a bad --time-limit', () => {
+    const args = [
+      'cameras',
+      '--area',
+      'Dacorum',
+      '--category',
+      'burglary',
+      '--period',
+      '2018-10..2025-03',
+      '--cameras',
+      '3',
+      '--radius',
+      '250',
+      '--db',
+      db,
+    ];
+    const quick = runCli([...args, '--time-limit', '0']);
+    expect(quick.code).toBe(0);
+    expect(quick.stdout).toMatch(/^Covered: 105 of 980 incidents/mu);
+    expect(quick.stdout).toMatch(
+      /^Solution: heuristic, within \d+ incidents \(\d+(\.\d)?%\) of the best possible: no 3 sites could cover more than \d+/mu,
+    );
+    const bad = runCli([...args, '--time-limit', '5000']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--time-limit: 5000 is not a number of seconds from 0 to 3600/u);
+    const words = runCli([...args, '--time-limit', 'soon']);
+    expect(words.code).toBe(2);
+    expect(words.stderr).toMatch(/--time-limit: "soon" is not a number/u);
+  });
+
+  it('loads the solver only when cameras runs: not for --help', () => {
+    // A module hook (node --import) notes every import of the package `highs` in a file.
+    const marker = `${dir.path}/highs-loaded`;
+    const hooks = `${dir.path}/hooks.mjs`;
+    const register = `${dir.path}/register.mjs`;
+    writeFileSync(
+      hooks,
+      `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  if (specifier === 'highs') appendFileSync(${JSON.stringify(marker)}, 'highs\\n');
+  return next(specifier, context);
+}
+`,
+    );
+    writeFileSync(
+      register,
+      `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
+    );
+    const withHook = { NODE_OPTIONS: `--import=${register}` };
+    expect(runCli(['--help'], withHook).code).toBe(0);
+    expect(runCli(['summary', '--area', 'Three Rivers', '--db', db], withHook).code).toBe(0);
+    expect(() => readFileSync(marker, 'utf8')).toThrow(/ENOENT/u);
+    const r = runCli(FLY_TIPPING, withHook);
+    expect(r.code).toBe(0);
+    expect(readFileSync(marker, 'utf8')).toBe('highs\n');
   });
 });

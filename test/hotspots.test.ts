@@ -7,6 +7,12 @@ import { readFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { FULL_SCOPE } from '../src/domain/scope.js';
+import { toBng } from '../src/geo/bng.js';
+import { openStore } from '../src/store/open-store.js';
+import { nameCells } from '../src/usecases/hotspot-names.js';
+import { hotspots, type HotspotReport } from '../src/usecases/hotspots.js';
+import type { IncidentPoint } from '../src/usecases/incident-points.js';
 import { runCli, runCliJson } from './helpers/cli.js';
 import { queryStore, updateStore } from './helpers/store-query.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
@@ -35,6 +41,7 @@ interface HotspotJson {
     pAdjusted: number;
     hotspot: string | null;
     topLocations: { location: string; count: number }[];
+    name: string;
   }[];
   classification: {
     periods: { from: string; to: string }[];
@@ -173,6 +180,237 @@ describe('lantern hotspots', () => {
   });
 });
 
+describe('hotspot ranks mean something (issue 15, item 8)', () => {
+  /** The command's result in this process, on the demo store copy. */
+  const inProcess = async (request: Parameters<typeof hotspots>[2]): Promise<HotspotReport> => {
+    const store = await openStore(db);
+    try {
+      return await hotspots(store, FULL_SCOPE, request);
+    } finally {
+      store.close();
+    }
+  };
+  const BURGLARY_2025 = {
+    area: 'Three Rivers',
+    category: 'burglary',
+    period: { from: '2025-01', to: '2025-12' },
+  } as const;
+
+  it('never ranks a cell with no incidents; such a cell may stay a Gi* hotspot on the map', async () => {
+    // With the defaults (Gi*, 200 m cells) the highest z of Three Rivers' 250 burglaries of 2025
+    // is a cell with none (its neighbours are busy): it was ranked first.
+    const r = await inProcess(BURGLARY_2025);
+    expect(r.ranked).toHaveLength(10);
+    expect(r.ranked.map((c) => c.rank)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    for (const c of r.ranked) expect(c.count).toBeGreaterThan(0);
+    const z = r.ranked.map((c) => c.gistar);
+    expect(z).toEqual([...z].sort((a, b) => b - a));
+    const cells = r.geojson.features.map(
+      (f) => f.properties as { count: number; rank: number | null; hotspot: string | null },
+    );
+    const empty = cells.filter((c) => c.count === 0);
+    expect(empty.every((c) => c.rank === null)).toBe(true);
+    // Zero cells with a higher z than the first ranked one: still hotspots on the map.
+    const hotEmpty = r.geojson.features.filter(
+      (f) => f.properties!.count === 0 && (f.properties!.gistar as number) > r.ranked[0]!.gistar,
+    );
+    expect(hotEmpty.length).toBeGreaterThan(0);
+    expect(hotEmpty.every((f) => f.properties!.hotspot === 'hotspot')).toBe(true);
+    // Every cell with incidents has a rank, 1 to their number, each once.
+    const ranks = cells
+      .filter((c) => c.count > 0)
+      .map((c) => c.rank!)
+      .sort((a, b) => a - b);
+    expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+    // The busiest significant hotspots: significant, with incidents, most first.
+    expect(r.busiest.length).toBeGreaterThan(0);
+    for (const c of r.busiest) expect(c).toMatchObject({ hotspot: 'hotspot' });
+    const counts = r.busiest.map((c) => c.count);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    expect(counts[0]).toBe(
+      Math.max(
+        ...r.geojson.features
+          .filter((f) => f.properties!.hotspot === 'hotspot')
+          .map((f) => f.properties!.count as number),
+      ),
+    );
+    // By density too, only cells with incidents.
+    const kde = await inProcess({ ...BURGLARY_2025, method: 'kde' });
+    for (const c of kde.ranked) expect(c.count).toBeGreaterThan(0);
+  });
+
+  it("names each ranked cell by its ward (from its incidents' LSOAs) and its most common street", async () => {
+    const r = await inProcess({
+      ...BURGLARY_2025,
+      category: 'all-crime',
+      method: 'count',
+      top: 20,
+    });
+    // An independent path: the records of the period, their cell from their National Grid point,
+    // their ward from the register by SQL.
+    const rows = await sql<{
+      lon: number;
+      lat: number;
+      location: string | null;
+      ward: string | null;
+    }>(
+      `SELECT c.longitude AS lon, c.latitude AS lat, c.location, w.name AS ward
+       FROM crime c LEFT JOIN area l ON l.code = c.lsoa_code
+       LEFT JOIN area w ON w.code = l.parent AND w.type = 'ward'
+       WHERE c.district_code = 'E07000102' AND c.category <> 'anti-social-behaviour'
+         AND c.month BETWEEN '2025-01' AND '2025-12' AND c.longitude IS NOT NULL`,
+    );
+    const points = rows.map((p) => ({ ...p, bng: toBng(Number(p.lon), Number(p.lat)) }));
+    let checked = 0;
+    for (const cell of r.ranked) {
+      const [cx, cy] = toBng(cell.lon, cell.lat);
+      const half = r.cellSize / 2;
+      const inCell = points.filter(
+        (p) => Math.abs(p.bng[0] - cx) < half - 0.01 && Math.abs(p.bng[1] - cy) < half - 0.01,
+      );
+      expect(inCell.length).toBe(cell.count);
+      const tally = (values: (string | null)[]) => {
+        const n = new Map<string, number>();
+        for (const v of values) if (v !== null) n.set(v, (n.get(v) ?? 0) + 1);
+        return [...n].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+      };
+      const street = tally(inCell.map((p) => p.location))[0]![0];
+      expect(cell.street).toBe(street);
+      expect(cell.name).toBe(`${cell.street}, ${cell.ward!.name} ward`);
+      // Where every record's LSOA has a ward in the register, the ward is the most common of them.
+      if (inCell.every((p) => p.ward !== null)) {
+        expect(cell.ward!.name).toBe(tally(inCell.map((p) => p.ward))[0]![0]);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(15);
+    // The map carries the names of the cells with incidents.
+    const named = r.geojson.features.filter((f) => f.properties!.count > 0);
+    expect(named.every((f) => / ward$/u.test(f.properties!.name as string))).toBe(true);
+  });
+
+  it('a 2021 LSOA with no ward in the register is placed by ward or LSOA boundaries, else named by its district', async () => {
+    // Three Rivers 002G (E01035603) is a 2021 LSOA: the register's lookup (2011 LSOAs) has no ward
+    // for it. The same map point was recorded under its 2011 LSOA in 2021, whose ward is known.
+    const [at] = await sql<{ lon: number; lat: number; ward: string }>(
+      `SELECT DISTINCT n.longitude AS lon, n.latitude AS lat, w.name AS ward FROM crime n
+       JOIN crime o ON o.longitude = n.longitude AND o.latitude = n.latitude AND o.month < '2025-01'
+       JOIN area l ON l.code = o.lsoa_code JOIN area w ON w.code = l.parent AND w.type = 'ward'
+       WHERE n.lsoa_code = 'E01035603' AND n.month >= '2025-01' ORDER BY lon, lat LIMIT 1`,
+    );
+    const then = at;
+    expect(then?.ward).toBeTruthy();
+    const [x, y] = toBng(Number(at!.lon), Number(at!.lat));
+    const point: IncidentPoint = {
+      lon: Number(at!.lon),
+      lat: Number(at!.lat),
+      x,
+      y,
+      month: '2025-06',
+      date: null,
+      location: 'On or near Somewhere',
+      categories: ['burglary'],
+      lsoa: 'E01035603',
+    };
+    const area = { code: 'E07000102', name: 'Three Rivers', type: 'district' as const };
+    const cell = { x, y, points: [point], topLocation: 'On or near Somewhere' };
+    const store = await openStore(db);
+    try {
+      const { names } = await nameCells(store, FULL_SCOPE, area, [cell]);
+      expect(names[0]).toMatchObject({
+        ward: { name: then!.ward },
+        district: { code: 'E07000102', name: 'Three Rivers' },
+        street: 'On or near Somewhere',
+        streetFrom: 'incidents',
+        name: `On or near Somewhere, ${then!.ward} ward`,
+      });
+    } finally {
+      store.close();
+    }
+    // Without boundaries, the ward is not known and the district names the cell.
+    const bare = demoStoreCopy(dir.path, 'no-lsoa-boundaries.duckdb');
+    await updateStore(bare, `DELETE FROM boundary WHERE area_type = 'lsoa'`);
+    const store2 = await openStore(bare);
+    try {
+      const { names, notes } = await nameCells(store2, FULL_SCOPE, area, [
+        { ...cell, topLocation: null },
+      ]);
+      expect(names[0]!.ward).toBeNull();
+      expect(names[0]!.streetFrom).toBe('nearest');
+      expect(names[0]!.name).toMatch(/^On or near .+, Three Rivers \(ward not known\)$/u);
+      expect(notes.join(' ')).toMatch(/named by their district/u);
+    } finally {
+      store2.close();
+    }
+    // Ward boundaries, when loaded, place it (here a square drawn round the point and given to
+    // Abbots Langley & Bedmond, so that the answer can only have come from it).
+    const d = 0.001;
+    const square = [
+      [point.lon - d, point.lat - d],
+      [point.lon + d, point.lat - d],
+      [point.lon + d, point.lat + d],
+      [point.lon - d, point.lat + d],
+      [point.lon - d, point.lat - d],
+    ];
+    await updateStore(
+      bare,
+      `INSERT INTO boundary VALUES ('E05009425', 'ward', 'test', 'test',
+        '${JSON.stringify({ type: 'Polygon', coordinates: [square] })}')`,
+    );
+    const store3 = await openStore(bare);
+    try {
+      const { names } = await nameCells(store3, FULL_SCOPE, area, [cell]);
+      expect(names[0]!.ward).toEqual({ code: 'E05009425', name: 'Abbots Langley & Bedmond' });
+      expect(names[0]!.name).toBe('On or near Somewhere, Abbots Langley & Bedmond ward');
+    } finally {
+      store3.close();
+    }
+  });
+
+  it('text, JSON and GeoJSON carry the ward and the nearest street', () => {
+    const out = `${dir.path}/burglary.geojson`;
+    const args = [
+      'hotspots',
+      '--area',
+      'Three Rivers',
+      '--category',
+      'burglary',
+      '--period',
+      '2025-01..2025-12',
+      '--db',
+      db,
+    ];
+    const text = runCli([...args, '--out', out]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toMatch(
+      /rank\s+count\s+KDE \/km²\s+Gi\* z\s+p \(BH\)\s+ward\s+nearest street\s+centre/u,
+    );
+    const first = text.stdout.split('\n').find((l) => /^\s+1\s/u.test(l))!;
+    expect(first).not.toMatch(/^\s+1\s+0\s/u);
+    const json = runCliJson<{
+      ranked: {
+        rank: number;
+        count: number;
+        name: string;
+        ward: { name: string } | null;
+        street: string | null;
+      }[];
+    }>(args);
+    expect(first).toContain(json.json.ranked[0]!.ward!.name);
+    expect(first).toContain(json.json.ranked[0]!.street!);
+    const geo = JSON.parse(readFileSync(out, 'utf8')) as {
+      features: { properties: Record<string, unknown> }[];
+    };
+    const top = geo.features.find((f) => f.properties.rank === 1)!;
+    expect(top.properties).toMatchObject({
+      name: json.json.ranked[0]!.name,
+      ward: json.json.ranked[0]!.ward!.name,
+      street: json.json.ranked[0]!.street,
+    });
+    expect(top.properties.count).toBeGreaterThan(0);
+  });
+});
+
 describe('hotspots at the scale of a force', () => {
   it('maps 200,000 points of an area with no boundaries held (a box around the points, not a stack overflow)', async () => {
     // A force whose boundaries the store does not hold gets a grid over the box around its
@@ -208,6 +446,9 @@ describe('hotspots at the scale of a force', () => {
     // With no boundary, every point lies in the grid's box: none falls outside.
     expect(r.json.incidents).toBe(Number(n));
     expect(r.json.outsideGrid).toBe(0);
+    // Across a force, a ward's name is followed by its district's (there is a Central ward in
+    // more than one town).
+    expect(r.json.ranked[0]!.name).toMatch(/^On or near .+, .+ ward, [A-Z][\w ]+$/u);
   });
 });
 

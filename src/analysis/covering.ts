@@ -19,7 +19,8 @@
  *   is then within c/√2 ≈ 0.35·R of some candidate. If that would give more than
  *   `maxGridCandidates` cells, the side is doubled until it does not (the result says which side).
  *
- * The solution is found in two steps:
+ * The heuristic here finds a solution in two steps (analysis/covering-exact.ts then tries to prove
+ * it optimal, or improve on it, with a mixed-integer solver):
  * 1. **Greedy** by marginal gain (the weight of not-yet-covered incidents a site adds), lazily
  *    evaluated with a priority queue: marginal gains only fall as sites are added (coverage is
  *    submodular), so a stale gain is an upper bound and only the top of the queue is re-evaluated.
@@ -28,6 +29,12 @@
  * 2. **Local search** by 1-swaps: the best exchange of a chosen site for an unchosen one is made
  *    while it strictly improves coverage; it stops at a local optimum (no improving swap) or after
  *    `maxSwaps` swaps. Each round costs O(coverage entries), not O(K × candidates × incidents).
+ *
+ * 3. **A bound**: no K sites can cover more than the chosen set S plus the K largest marginal gains
+ *    over S (f(OPT) ≤ f(S) + Σ_{j ∈ OPT} Δⱼ(S), by submodularity; Nemhauser, Wolsey and Fisher,
+ *    1978), nor more than every incident some allowed candidate covers. When S reaches the bound
+ *    it is optimal; otherwise the gap between them is what is not known (rounded down to whole
+ *    incidents when every weight is whole).
  *
  * Ties are broken towards the lower candidate index, so the same input gives the same answer.
  * Coverage sets come from a k-d tree (kdbush) over the incidents, one radius query per candidate;
@@ -127,6 +134,50 @@ export interface CoveringResult {
     swaps: number;
     stoppedBy: 'local-optimum' | 'swap-limit' | 'not-run';
   };
+  /** Whether the sites are proven the best possible, and if not, how far from it they may be. */
+  optimality: CoveringOptimality;
+}
+
+/**
+ * How good the chosen sites are known to be: proven optimal, or within `gap` of the best any K
+ * sites could do.
+ */
+export interface CoveringOptimality {
+  status: 'optimal' | 'heuristic';
+  /** The most weight any K allowed sites could newly cover (proven); = covered when optimal. */
+  bound: number;
+  /** bound − covered: at most this much more could be covered (0 when optimal). */
+  gap: number;
+  /** gap ÷ bound; 0 when the bound is 0. */
+  gapShare: number;
+  /**
+   * What gave the bound: every coverable incident covered, the marginal-gain bound of the
+   * heuristic's sites, the mixed-integer solver (its proven optimum, or its best bound when
+   * stopped), or the linear-programming relaxation (an instance too large to solve exactly).
+   */
+  boundFrom: 'coverable' | 'marginal-gains' | 'mip' | 'lp-relaxation';
+  /** The exact solve, when one was run (analysis/covering-exact.ts); null otherwise. */
+  solver: CoveringSolverRun | null;
+}
+
+export interface CoveringSolverRun {
+  name: string;
+  /**
+   * How far the solver went: the linear-programming relaxation only (its optimum was whole, or
+   * proved the sites optimal, or branching was not allowed), or branch and bound after it.
+   */
+  ran: 'lp-relaxation' | 'mip';
+  /**
+   * `optimal`: the last step finished; `time-limit`: stopped at the limit; `size-limit`: the model
+   * was too large to branch on; `failed`: the solver gave no answer (the heuristic's stands).
+   */
+  outcome: 'optimal' | 'time-limit' | 'size-limit' | 'failed';
+  /** The model after reduction: candidates, groups of incidents, coverage entries. */
+  model: { candidates: number; incidents: number; entries: number };
+  /** Seconds the solver was allowed. */
+  timeLimit: number;
+  /** Which step found the sites reported (the first one to find the best coverage). */
+  found: 'heuristic' | 'lp-relaxation' | 'mip';
 }
 
 const DEFAULT_MAX_SWAPS = 1_000;
@@ -137,13 +188,37 @@ export function solveCovering(
   options: CoveringOptions = {},
 ): CoveringResult {
   checkProblem(problem);
-  const { k, radius } = problem;
-  const prepared = prepare(problem, options.maxGridCandidates ?? DEFAULT_MAX_GRID_CANDIDATES);
+  const prepared = prepareCovering(
+    problem,
+    options.maxGridCandidates ?? DEFAULT_MAX_GRID_CANDIDATES,
+  );
+  const found = searchCovering(prepared, problem.k, options);
+  return coveringResult(
+    problem,
+    prepared,
+    found,
+    found.chosen,
+    heuristicOptimality(prepared, found.chosen, problem.k),
+  );
+}
+
+/** What the heuristic found: the sites (candidate indices) and how it got there. */
+export interface HeuristicSearch {
+  chosen: number[];
+  greedyWeight: number;
+  localSearch: CoveringResult['localSearch'];
+}
+
+/** Greedy, then the 1-swap local search (see the module comment). */
+export function searchCovering(
+  prepared: PreparedCovering,
+  k: number,
+  options: CoveringOptions = {},
+): HeuristicSearch {
   const { sets, weight, allowed } = prepared;
   const nInc = weight.length;
   const nCand = sets.offsets.length - 1;
-  const totalRemaining = sumOf(weight);
-  const eps = 1e-9 * Math.max(1, totalRemaining);
+  const eps = tolerance(prepared);
 
   // --- 1. Lazy greedy -------------------------------------------------------------------------
   const isCovered = new Uint8Array(nInc);
@@ -267,7 +342,19 @@ export function solveCovering(
     }
   }
 
-  // --- 3. Report: greedy order of the final set ------------------------------------------------
+  return { chosen, greedyWeight, localSearch: { swaps, stoppedBy } };
+}
+
+/** The result for a chosen set of sites (candidate indices), whichever method chose them. */
+export function coveringResult(
+  problem: CoveringProblem,
+  prepared: PreparedCovering,
+  search: HeuristicSearch,
+  chosen: readonly number[],
+  optimality: CoveringOptimality,
+): CoveringResult {
+  const { sets, weight, allowed } = prepared;
+  const nInc = weight.length;
   const sites = rankSites(chosen, sets, weight, prepared.candidates);
   const coveredWeight = sites.reduce((a, s) => a + s.gain, 0);
   const coveredSet = new Uint8Array(nInc);
@@ -279,8 +366,8 @@ export function solveCovering(
   const total = prepared.total;
   const left = total.weight - prepared.alreadyCovered.weight;
   return {
-    k,
-    radius,
+    k: problem.k,
+    radius: problem.radius,
     candidates: prepared.candidates,
     candidateSource: problem.candidates ? 'given' : 'grid',
     gridCell: prepared.gridCell,
@@ -291,9 +378,111 @@ export function solveCovering(
     share: total.weight > 0 ? coveredWeight / total.weight : 0,
     shareOfUncovered: left > 0 ? coveredWeight / left : 0,
     sites,
-    greedyWeight,
-    localSearch: { swaps, stoppedBy },
+    greedyWeight: search.greedyWeight,
+    localSearch: search.localSearch,
+    optimality,
   };
+}
+
+/** The weight a set of sites covers (incidents existing cameras see left out). */
+export function coveredWeight(prepared: PreparedCovering, chosen: readonly number[]): number {
+  const { sets, weight } = prepared;
+  const seen = new Uint8Array(weight.length);
+  let w = 0;
+  for (const j of chosen)
+    for (let p = sets.offsets[j] as number; p < (sets.offsets[j + 1] as number); p++) {
+      const i = sets.items[p] as number;
+      if (seen[i]) continue;
+      seen[i] = 1;
+      w += weight[i] as number;
+    }
+  return w;
+}
+
+/**
+ * The cheap upper bounds on what K sites could cover (see the module comment, step 3): the
+ * weight some allowed candidate covers, and the chosen set plus its K largest marginal gains.
+ */
+export function coveringBound(
+  prepared: PreparedCovering,
+  chosen: readonly number[],
+  k: number,
+): { bound: number; from: 'coverable' | 'marginal-gains' } {
+  const { sets, weight, allowed } = prepared;
+  const nCand = sets.offsets.length - 1;
+  const reachable = new Uint8Array(weight.length);
+  const covered = new Uint8Array(weight.length);
+  for (let j = 0; j < nCand; j++)
+    if (allowed[j])
+      for (let p = sets.offsets[j] as number; p < (sets.offsets[j + 1] as number); p++)
+        reachable[sets.items[p] as number] = 1;
+  for (const j of chosen)
+    for (let p = sets.offsets[j] as number; p < (sets.offsets[j + 1] as number); p++)
+      covered[sets.items[p] as number] = 1;
+  let coverable = 0;
+  let have = 0;
+  weight.forEach((w, i) => {
+    if (reachable[i]) coverable += w;
+    if (covered[i]) have += w;
+  });
+  const inSet = new Set(chosen);
+  const gains: number[] = [];
+  for (let j = 0; j < nCand; j++) {
+    if (!allowed[j] || inSet.has(j)) continue;
+    let g = 0;
+    for (let p = sets.offsets[j] as number; p < (sets.offsets[j + 1] as number); p++) {
+      const i = sets.items[p] as number;
+      if (!covered[i]) g += weight[i] as number;
+    }
+    if (g > 0) gains.push(g);
+  }
+  gains.sort((a, b) => b - a);
+  const marginal = have + gains.slice(0, k).reduce((a, g) => a + g, 0);
+  if (have >= coverable - tolerance(prepared)) return { bound: coverable, from: 'coverable' };
+  return marginal <= coverable
+    ? { bound: marginal, from: 'marginal-gains' }
+    : { bound: coverable, from: 'coverable' };
+}
+
+/**
+ * Optimality from a bound: optimal when the covered weight reaches it (within rounding), the bound
+ * rounded down to a whole number when every weight is whole.
+ */
+export function optimalityFrom(
+  prepared: PreparedCovering,
+  covered: number,
+  bound: number,
+  boundFrom: CoveringOptimality['boundFrom'],
+  solver: CoveringSolverRun | null,
+): CoveringOptimality {
+  const whole = prepared.weight.every((w) => Number.isInteger(w));
+  let b = whole ? Math.floor(bound + 1e-6) : bound;
+  // A solver's bound carries its tolerances (about 1e-6 of the objective).
+  const eps = Math.max(tolerance(prepared), whole ? 0 : 1e-6 * Math.max(1, Math.abs(b)));
+  if (b < covered) b = covered; // a bound below a found solution is rounding
+  const gap = b - covered <= eps ? 0 : b - covered;
+  return {
+    status: gap === 0 ? 'optimal' : 'heuristic',
+    bound: gap === 0 ? covered : b,
+    gap,
+    gapShare: b > 0 ? gap / b : 0,
+    boundFrom,
+    solver,
+  };
+}
+
+function heuristicOptimality(
+  prepared: PreparedCovering,
+  chosen: readonly number[],
+  k: number,
+): CoveringOptimality {
+  const { bound, from } = coveringBound(prepared, chosen, k);
+  return optimalityFrom(prepared, coveredWeight(prepared, chosen), bound, from, null);
+}
+
+/** Below this, a difference in weight is rounding. */
+export function tolerance(prepared: PreparedCovering): number {
+  return 1e-9 * Math.max(1, sumOf(prepared.weight));
 }
 
 /** Orders a set of sites greedily (most added first) and measures each. */
@@ -350,12 +539,13 @@ function rankSites(
 // Preparation: merged incidents, existing coverage removed, candidates, coverage sets
 
 /** Compressed lists: the items of list j are items[offsets[j] .. offsets[j + 1]). */
-interface Csr {
+export interface Csr {
   offsets: Int32Array;
   items: Int32Array;
 }
 
-interface Prepared {
+/** A problem ready to solve: merged incidents, existing coverage removed, coverage sets. */
+export interface PreparedCovering {
   candidates: PlanePoint[];
   gridCell: number | null;
   allowed: boolean[];
@@ -367,7 +557,10 @@ interface Prepared {
   alreadyCovered: WeightTotals;
 }
 
-function prepare(problem: CoveringProblem, maxGridCandidates: number): Prepared {
+export function prepareCovering(
+  problem: CoveringProblem,
+  maxGridCandidates: number = DEFAULT_MAX_GRID_CANDIDATES,
+): PreparedCovering {
   const { radius } = problem;
   const merged = mergeIncidents(problem.incidents);
   const total = {
@@ -457,7 +650,7 @@ function coverageCsr(
 }
 
 /** For each incident, the candidates covering it. */
-function transpose(sets: Csr, nInc: number): Csr {
+export function transpose(sets: Csr, nInc: number): Csr {
   const offsets = new Int32Array(nInc + 1);
   for (const i of sets.items) (offsets[i + 1] as number) += 1;
   for (let i = 0; i < nInc; i++) (offsets[i + 1] as number) += offsets[i] as number;
@@ -577,7 +770,7 @@ export function exactCoverage(problem: CoveringProblem): ExactCoverage {
 
 // ---------------------------------------------------------------------------------------------
 
-function checkProblem(problem: CoveringProblem): void {
+export function checkProblem(problem: CoveringProblem): void {
   if (!(Number.isInteger(problem.k) && problem.k >= 1))
     throw new RangeError(`k must be a whole number from 1 (not ${problem.k})`);
   if (!(Number.isFinite(problem.radius) && problem.radius > 0))

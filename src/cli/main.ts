@@ -83,7 +83,8 @@ Commands:
                                  forecast from those before, with interval coverage and MASE
   cameras --area A --period P    sites for K deployable cameras that would have seen the most
           (--category C | --dataset D) --cameras K --radius M [--candidates F] [--existing F]
-          [--exclude F] [--harm-weighted [--harm-config F]] [--out F.geojson]   incidents (maximal covering: greedy + local search)
+          [--exclude F] [--harm-weighted [--harm-config F]] [--out F.geojson]   incidents (maximal covering,
+          [--time-limit S]       solved exactly by HiGHS within S seconds, default 10; else the gap is given)
   check [--repair]               whether the store is whole: every record belongs to its import,
                                  every import holds what it recorded; --repair removes what does
                                  not and names the files to import again
@@ -142,6 +143,7 @@ const OPTIONS = {
   exclude: { type: 'string' },
   'harm-weighted': { type: 'boolean', default: false },
   'harm-config': { type: 'string' },
+  'time-limit': { type: 'string' },
   inputs: { type: 'string' },
   options: { type: 'string' },
   plan: { type: 'string' },
@@ -350,6 +352,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           exclude: values.exclude,
           harmWeighted: values['harm-weighted'],
           harmConfig: values['harm-config'],
+          timeLimit: values['time-limit'],
           out: values.out,
         });
       case 'forecast':

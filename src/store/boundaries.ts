@@ -82,13 +82,22 @@ export async function areaBoundary(
 
 /** The LSOA boundaries inside an area of district level or above (latest vintage of each). */
 export async function lsoaBoundariesWithin(db: Db, areaCode: string): Promise<StoredBoundary[]> {
+  return boundariesWithin(db, areaCode, 'lsoa');
+}
+
+/** The boundaries of LSOAs or wards inside an area (latest vintage of each). */
+export async function boundariesWithin(
+  db: Db,
+  areaCode: string,
+  type: 'lsoa' | 'ward',
+): Promise<StoredBoundary[]> {
   const rows = await db.query<{ code: string; geometry: string }>(
     `WITH RECURSIVE down(code) AS (
        SELECT $area UNION ALL SELECT a.code FROM area a JOIN down ON a.parent = down.code)
      SELECT b.area_code AS code, arg_max(b.geometry, b.vintage) AS geometry FROM boundary b
-     WHERE b.area_type = 'lsoa' AND b.area_code IN (SELECT code FROM down)
+     WHERE b.area_type = $type AND b.area_code IN (SELECT code FROM down)
      GROUP BY b.area_code ORDER BY b.area_code`,
-    { area: areaCode },
+    { area: areaCode, type },
   );
   return rows.map((r) => ({
     code: r.code,

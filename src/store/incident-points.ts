@@ -20,6 +20,8 @@ export interface StoredPoint {
   categories: string[];
   /** police.uk's "On or near …" text, where there is one. */
   location: string | null;
+  /** The record's LSOA code, where it has one (police.uk records; partner records may). */
+  lsoa: string | null;
 }
 
 export async function streetPoints(
@@ -31,7 +33,7 @@ export async function streetPoints(
   await checkStreetAccess(db, scope, area);
   return db.query<StoredPoint & Record<string, unknown>>(
     `SELECT c.longitude AS lon, c.latitude AS lat, c.month, NULL AS date,
-            [c.category] AS categories, c.location FROM crime c
+            [c.category] AS categories, c.location, c.lsoa_code AS lsoa FROM crime c
      WHERE ${streetAreaCondition(area.type)} AND c.month BETWEEN $from AND $to
        AND c.longitude IS NOT NULL
      ORDER BY c.month, c.longitude, c.latitude, c.category`,
@@ -50,7 +52,7 @@ export async function partnerPoints(
   await checkPartnerAccess(db, scope, dataset, districts);
   return db.query<StoredPoint & Record<string, unknown>>(
     `SELECT longitude AS lon, latitude AS lat, month, strftime(record_date, '%Y-%m-%d') AS date,
-            categories, NULL AS location
+            categories, NULL AS location, lsoa_code AS lsoa
      FROM partner_record
      WHERE dataset = $dataset AND list_contains($districts, district_code)
        AND month BETWEEN $from AND $to AND longitude IS NOT NULL

@@ -296,10 +296,10 @@ async function topHotspot(
       throw error;
     },
   );
-  const top = report?.ranked[0];
-  const place = top?.topLocations[0];
-  if (!top || top.hotspot !== 'hotspot' || !place) return null;
-  return { location: place.location, count: top.count, lon: top.lon, lat: top.lat };
+  // The busiest significant hotspot cell (never one without incidents), by its street and ward.
+  const top = report?.busiest[0];
+  if (!top || !top.topLocations[0]) return null;
+  return { location: top.name, count: top.count, lon: top.lon, lat: top.lat };
 }
 
 function inputsOnlyDetail(

@@ -19,9 +19,14 @@
  */
 import { max } from 'd3-array';
 import type { Feature, FeatureCollection, Point, Polygon, Position } from 'geojson';
-import KDBush from 'kdbush';
 
-import { solveCovering, type ExclusionZone, type PlanePoint } from '../analysis/covering.js';
+import { DEFAULT_TIME_LIMIT, solveCoveringExact } from '../analysis/covering-exact.js';
+import {
+  solveCovering,
+  type CoveringOptimality,
+  type ExclusionZone,
+  type PlanePoint,
+} from '../analysis/covering.js';
 import type { Scope } from '../domain/scope.js';
 import {
   DEFAULT_HARM_WEIGHTS_FILE,
@@ -30,9 +35,11 @@ import {
 } from '../config/harm-weights.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { fromBng, toBng } from '../geo/bng.js';
+import { nearestFinder, type NamedPlace } from '../geo/nearest-place.js';
 import { readTableFile, type TableFile, type TableRow } from '../ingest/partner/table-file.js';
 import type { Db } from '../store/db.js';
 import { mapPointLocations } from '../store/nearest-location.js';
+import { loadCoveringSolver } from './covering-solver.js';
 import {
   incidentContext,
   incidentPoints,
@@ -52,6 +59,11 @@ export interface CameraRequest extends IncidentRequest {
   /** Weight each incident by its category's harm weight (config/harm-weights.yaml). */
   harmWeighted?: boolean;
   harmConfig?: string;
+  /**
+   * Seconds the exact solver may take (default 10); 0 for the heuristic alone, with its cheap
+   * bound.
+   */
+  timeLimit?: number;
 }
 
 export interface CameraSite {
@@ -100,6 +112,13 @@ export interface CameraPlan extends IncidentContext {
   /** What the greedy step alone covered, before the swaps of the local search. */
   greedyCovered: number;
   localSearch: { swaps: number; stoppedBy: 'local-optimum' | 'swap-limit' | 'not-run' };
+  /**
+   * Whether the sites are the best possible: "optimal" (proven), or "heuristic" with the most
+   * any K sites could cover (`bound`) and the gap to it, in `unit`.
+   */
+  optimality: CoveringOptimality & { unit: 'incidents' | 'harm weight' };
+  /** "optimal", or "heuristic, within N incidents (X%) of the best possible". */
+  solution: string;
   sites: CameraSite[];
   method: string;
   notes: string[];
@@ -131,20 +150,32 @@ export async function cameraPlan(
   const existing = request.existingFile ? await readSites(request.existingFile, 'existing') : null;
   const zones = request.excludeFile ? await readZones(request.excludeFile) : null;
 
+  const timeLimit = request.timeLimit ?? DEFAULT_TIME_LIMIT;
+  if (!(Number.isFinite(timeLimit) && timeLimit >= 0 && timeLimit <= MAX_TIME_LIMIT))
+    throw new InputError(
+      `--time-limit: ${timeLimit} is not a number of seconds from 0 to ${MAX_TIME_LIMIT}`,
+    );
+
   const set = await incidentPoints(db, scope, request);
   const weighted = request.harmWeighted ? await harmWeighted(set, request.harmConfig) : null;
-  const result = solveCovering({
+  const problem = {
     incidents: weighted?.points ?? set.points,
     candidates: candidates ?? undefined,
     existing: existing ?? undefined,
     exclude: zones ?? undefined,
     k,
     radius,
-  });
+  };
+  const result =
+    timeLimit > 0
+      ? solveCoveringExact(problem, await loadCoveringSolver(), { timeLimit })
+      : solveCovering(problem);
+  const unit = weighted ? 'harm weight' : 'incidents';
+  const optimality = { ...result.optimality, unit } as const;
 
   // Naming the sites: the nearest police.uk map point with a location text.
   const notes: string[] = [...(weighted?.notes ?? [])];
-  let places: Located[] = [];
+  let places: NamedPlace[] = [];
   if (set.source === 'police.uk') {
     places = set.points.flatMap((p) =>
       p.location ? [{ x: p.x, y: p.y, location: p.location }] : [],
@@ -244,16 +275,34 @@ export async function cameraPlan(
     shareOfUncovered: result.shareOfUncovered,
     greedyCovered: result.greedyWeight,
     localSearch: result.localSearch,
+    optimality,
+    solution: describeSolution(optimality),
     sites,
     method:
-      'maximal covering location problem (Church & ReVelle 1974): greedy by marginal gain, then ' +
-      '1-swap local search to a local optimum (a heuristic: within 1 − 1/e of the optimum, usually at it)',
+      'maximal covering location problem (Church & ReVelle 1974): greedy by marginal gain and ' +
+      '1-swap local search, then ' +
+      (timeLimit > 0
+        ? `solved exactly as a mixed-integer programme (HiGHS) within ${timeLimit} s, ` +
+          'or the gap to the best possible reported'
+        : 'the gap to the best possible bounded by the marginal gains (no exact solve: --time-limit 0)'),
     notes,
   };
 }
 
 export const MAX_CAMERAS = 200;
 export const MAX_RADIUS = 5_000;
+export const MAX_TIME_LIMIT = 3_600;
+
+/** "optimal", or "heuristic, within N incidents (X%) of the best possible". */
+export function describeSolution(o: CameraPlan['optimality']): string {
+  if (o.status === 'optimal') return 'optimal';
+  const amount =
+    o.unit === 'incidents'
+      ? `${o.gap.toLocaleString('en-GB')} incident${o.gap === 1 ? '' : 's'}`
+      : `${o.gap.toLocaleString('en-GB', { maximumFractionDigits: 1 })} of harm weight`;
+  const pct = (o.gapShare * 100).toLocaleString('en-GB', { maximumFractionDigits: 1 });
+  return `heuristic, within ${amount} (${pct}%) of the best possible`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // GeoJSON
@@ -302,39 +351,6 @@ export function cameraGeoJson(
       });
     }
   return { type: 'FeatureCollection', features };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Nearest named map point
-
-interface Located extends PlanePoint {
-  location: string;
-}
-
-/** The nearest of `places` to a point, searched in widening circles up to 10 km. */
-function nearestFinder(
-  places: readonly Located[],
-): (p: PlanePoint) => { location: string; distance: number } | null {
-  if (places.length === 0) return () => null;
-  const index = new KDBush(places.length);
-  for (const p of places) index.add(p.x, p.y);
-  index.finish();
-  return (p) => {
-    for (let r = 100; r <= 12_800; r *= 2) {
-      const found = index.within(p.x, p.y, r);
-      if (found.length === 0) continue;
-      let best = found[0] as number;
-      let bestD = Infinity;
-      for (const i of found) {
-        const q = places[i] as Located;
-        const d = Math.hypot(q.x - p.x, q.y - p.y);
-        if (d < bestD || (d === bestD && q.location < (places[best] as Located).location))
-          [best, bestD] = [i, d];
-      }
-      return { location: (places[best] as Located).location, distance: Math.round(bestD) };
-    }
-    return null;
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ import { fromBng, toBng } from '../geo/bng.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import { areaBoundary, lsoaBoundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
+import type { NamedArea } from '../store/ward-names.js';
+import { nameCells, type CellName } from './hotspot-names.js';
 import { incidentPoints, type IncidentPoint, type IncidentRequest } from './incident-points.js';
 
 export type HotspotMethod = 'count' | 'kde' | 'gistar';
@@ -39,6 +41,7 @@ export interface HotspotRequest extends IncidentRequest {
 }
 
 export interface RankedCell {
+  /** 1 = the highest score among cells with incidents; cells with none are never ranked. */
   rank: number;
   cell: number;
   lon: number;
@@ -52,6 +55,14 @@ export interface RankedCell {
   hotspot: 'hotspot' | 'coldspot' | null;
   class: HotspotClass | null;
   topLocations: { location: string; count: number }[];
+  /** The ward most of the cell's incidents fall in (usecases/hotspot-names.ts), or null. */
+  ward: NamedArea | null;
+  /** The district most of the cell's incidents were placed in, or null. */
+  district: NamedArea | null;
+  /** The cell's most common "On or near …" location, else the map point nearest its centre. */
+  street: string | null;
+  /** Street and ward in one: "On or near High Street, Rickmansworth Town ward". */
+  name: string;
 }
 
 export interface HotspotReport {
@@ -66,7 +77,13 @@ export interface HotspotReport {
   incidents: number;
   outsideGrid: number;
   monthsMissing: Month[];
+  /** The cells with incidents, best score first (up to `top`). */
   ranked: RankedCell[];
+  /**
+   * The significant Gi* hotspots with the most incidents, busiest first (up to `top`; ties by Gi*
+   * z): what the assessment and the report name.
+   */
+  busiest: RankedCell[];
   classification: {
     periods: Period[];
     skipped: Period[];
@@ -163,17 +180,36 @@ export async function hotspots(
     ? classifyCells(grid, incidents.points, request.period, incidents.monthsMissing)
     : null;
 
-  const locations = topLocations(grid, incidents.points);
+  const { locations, pointsOf } = cellPoints(grid, incidents.points);
   const score = method === 'count' ? counts : method === 'kde' ? density : gi.z;
+  // Only cells with incidents are ranked: a cell with none can still be a Gi* hotspot (busy
+  // neighbours) or have a density (incidents within a bandwidth), and stays so on the map, but a
+  // ranked list of places names where incidents were recorded.
   const order = grid.cells
     .map((_, i) => i)
+    .filter((i) => (counts[i] as number) > 0)
     .sort((a, b) => (score[b] as number) - (score[a] as number) || a - b);
-  const describe = (i: number, rank: number): RankedCell => {
+  const rankOf = new Int32Array(grid.cells.length);
+  order.forEach((cell, k) => (rankOf[cell] = k + 1));
+  const named = await nameCells(
+    db,
+    scope,
+    incidents.area,
+    order.map((i) => ({
+      x: grid.cells[i]!.x,
+      y: grid.cells[i]!.y,
+      points: pointsOf.get(i) ?? [],
+      topLocation: locations.get(i)?.[0]?.location ?? null,
+    })),
+  );
+  const nameOf = new Map<number, CellName>(order.map((cell, k) => [cell, named.names[k]!]));
+  const describe = (i: number): RankedCell => {
     const cell = grid.cells[i]!;
     const [lon, lat] = fromBng(cell.x, cell.y);
     const significant = (gi.pAdjusted[i] as number) < SIGNIFICANT;
+    const name = nameOf.get(i);
     return {
-      rank,
+      rank: rankOf[i] as number,
       cell: i,
       lon,
       lat,
@@ -185,16 +221,25 @@ export async function hotspots(
       hotspot: significant ? ((gi.z[i] as number) > 0 ? 'hotspot' : 'coldspot') : null,
       class: classes ? (classes.byCell[i] ?? null) : null,
       topLocations: locations.get(i) ?? [],
+      ward: name?.ward ?? null,
+      district: name?.district ?? null,
+      street: name?.street ?? null,
+      name: name?.name ?? '',
     };
   };
-  const rankOf = new Int32Array(order.length);
-  order.forEach((cell, k) => (rankOf[cell] = k + 1));
-  const ranked = order
-    .filter((i) => method !== 'count' || (counts[i] as number) > 0)
+  const ranked = order.slice(0, request.top ?? 10).map((i) => describe(i));
+  const busiest = order
+    .filter((i) => (gi.pAdjusted[i] as number) < SIGNIFICANT && (gi.z[i] as number) > 0)
+    .sort(
+      (a, b) =>
+        (counts[b] as number) - (counts[a] as number) ||
+        (gi.z[b] as number) - (gi.z[a] as number) ||
+        a - b,
+    )
     .slice(0, request.top ?? 10)
-    .map((i) => describe(i, rankOf[i] as number));
+    .map((i) => describe(i));
   const features: Feature<Polygon>[] = grid.cells.map((cell, i) => {
-    const d = describe(i, rankOf[i] as number);
+    const d = describe(i);
     const half = cellSize / 2;
     const ring: Position[] = [
       [cell.x - half, cell.y - half],
@@ -203,6 +248,7 @@ export async function hotspots(
       [cell.x - half, cell.y + half],
       [cell.x - half, cell.y - half],
     ].map(([x, y]) => fromBng(x as number, y as number));
+    const ranked = d.count > 0;
     return {
       type: 'Feature',
       geometry: { type: 'Polygon', coordinates: [ring] },
@@ -214,17 +260,23 @@ export async function hotspots(
         pAdjusted: d.pAdjusted,
         hotspot: d.hotspot,
         class: d.class,
-        rank: d.rank,
+        rank: ranked ? d.rank : null,
         topLocations: d.topLocations,
+        name: ranked ? d.name : null,
+        ward: d.ward?.name ?? null,
+        wardCode: d.ward?.code ?? null,
+        street: d.street,
       },
     };
   });
   const notes = [
     ...incidents.notes,
+    ...named.notes,
     `Grid: ${cellSize} m cells${outline ? ' whose centres lie in the area' : ''} (British National Grid).`,
     `KDE: quartic kernel, bandwidth ${Math.round(bandwidth)} m${request.bandwidth ? ' (given)' : ' (bandwidth.nrd rule, mean of both axes)'}; incidents per km².`,
     'Gi*: counts of each cell and its 8 neighbours against the whole grid; p-values adjusted for the number of cells by Benjamini–Hochberg (false discovery rate 5%).',
     'A hotspot is where incidents were recorded, which also depends on where people report and police patrol.',
+    'Only cells with incidents are ranked (a cell with none may still be part of a Gi* hotspot on the map). Each is named by the ward most of its incidents fall in (from their LSOAs) and its most common police.uk "On or near" location, else the map point nearest its centre.',
   ];
   if (incidents.monthsMissing.length > 0)
     notes.push(`Months not held, left out: ${incidents.monthsMissing.join(', ')}.`);
@@ -249,6 +301,7 @@ export async function hotspots(
     outsideGrid: outside,
     monthsMissing: incidents.monthsMissing,
     ranked,
+    busiest,
     classification: classes
       ? {
           periods: classes.periods,
@@ -307,23 +360,31 @@ function boxOf(points: readonly { x: number; y: number }[]): Box {
   return { minX, minY, maxX: maxX + 1, maxY: maxY + 1 };
 }
 
-function topLocations(
+/** Each cell's incidents, and its top three "On or near" locations by count. */
+function cellPoints(
   grid: Grid,
   points: readonly IncidentPoint[],
-): Map<number, { location: string; count: number }[]> {
+): {
+  locations: Map<number, { location: string; count: number }[]>;
+  pointsOf: Map<number, IncidentPoint[]>;
+} {
   const byCell = new Map<number, Map<string, number>>();
+  const pointsOf = new Map<number, IncidentPoint[]>();
   const { x0, y0, cellSize, cols } = grid.spec;
   for (const p of points) {
-    if (!p.location) continue;
     const col = Math.floor((p.x - x0) / cellSize);
     const row = Math.floor((p.y - y0) / cellSize);
     const i = grid.position[row * cols + col];
     if (i === undefined || i < 0) continue;
+    let list = pointsOf.get(i);
+    if (!list) pointsOf.set(i, (list = []));
+    list.push(p);
+    if (!p.location) continue;
     let m = byCell.get(i);
     if (!m) byCell.set(i, (m = new Map()));
     m.set(p.location, (m.get(p.location) ?? 0) + 1);
   }
-  return new Map(
+  const locations = new Map(
     [...byCell].map(([i, m]) => [
       i,
       [...m]
@@ -332,6 +393,7 @@ function topLocations(
         .map(([location, count]) => ({ location, count })),
     ]),
   );
+  return { locations, pointsOf };
 }
 
 /**

@@ -30,6 +30,8 @@ export interface IncidentPoint {
   date: string | null;
   location: string | null;
   categories: string[];
+  /** The record's LSOA code, where it has one (police.uk records; partner records may). */
+  lsoa: string | null;
 }
 
 export interface IncidentSet {

@@ -372,7 +372,14 @@ async function hotspotOf(
         number,
       ];
       const [x, y] = toBng(lon, lat);
-      return { x: Math.round(x), y: Math.round(y), size, count: Number(f.properties?.count ?? 0) };
+      const label = f.properties?.name as string | null | undefined;
+      return {
+        x: Math.round(x),
+        y: Math.round(y),
+        size,
+        count: Number(f.properties?.count ?? 0),
+        ...(label ? { label } : {}),
+      };
     })
     .filter((c) => c.count > 0);
   // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs.
@@ -392,9 +399,8 @@ async function hotspotOf(
     cellSize: size,
     outline,
     cells,
-    top: report.ranked
-      .filter((r) => r.hotspot === 'hotspot')
-      .flatMap((r) => r.topLocations.slice(0, 1)),
+    // The busiest significant hotspot cells, each by its street and ward, with its count.
+    top: report.busiest.flatMap((r) => (r.street ? [{ location: r.name, count: r.count }] : [])),
     notes: report.notes.slice(0, 1),
   };
 }

@@ -1,14 +1,15 @@
 /**
  * `lantern cameras --area A (--dataset NAME [--category C] | --category C) --period P
- *  --cameras K --radius R [--candidates FILE] [--existing FILE] [--exclude FILE] [--out F.geojson]`:
- * where K deployable cameras would have seen the most incidents of the period (maximal covering).
+ *  --cameras K --radius R [--candidates FILE] [--existing FILE] [--exclude FILE] [--time-limit S]
+ *  [--out F.geojson]`: where K deployable cameras would have seen the most incidents of the period
+ * (maximal covering, solved exactly where it can be within the time limit).
  */
 import { writeFile } from 'node:fs/promises';
 
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
-import { cameraGeoJson, cameraPlan } from '../../usecases/cameras.js';
-import { requiredNumber } from '../options.js';
+import { cameraGeoJson, cameraPlan, type CameraPlan } from '../../usecases/cameras.js';
+import { numberOption, requiredNumber } from '../options.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
 import { formatCount, formatTable } from '../table.js';
 
@@ -24,6 +25,7 @@ export interface CameraArgs {
   exclude?: string;
   harmWeighted: boolean;
   harmConfig?: string;
+  timeLimit?: string;
   out?: string;
 }
 
@@ -33,6 +35,7 @@ export async function runCameras(ctx: CommandContext, args: CameraArgs): Promise
   const period = parsePeriod(args.period);
   const cameras = requiredNumber('cameras', 'cameras', args.cameras);
   const radius = requiredNumber('cameras', 'radius', args.radius);
+  const timeLimit = numberOption('time-limit', args.timeLimit);
   const plan = await withStore(
     ctx,
     (db) =>
@@ -48,6 +51,7 @@ export async function runCameras(ctx: CommandContext, args: CameraArgs): Promise
         excludeFile: args.exclude,
         harmWeighted: args.harmWeighted,
         harmConfig: args.harmConfig,
+        timeLimit,
       }),
     { mustExist: true },
   );
@@ -103,10 +107,7 @@ export async function runCameras(ctx: CommandContext, args: CameraArgs): Promise
             `so ${pct(plan.shareOfUncovered)} of the rest`
           : '') +
         '.',
-      `Greedy choice covered ${formatCount(plan.greedyCovered)}; local search made ` +
-        `${plan.localSearch.swaps} swap${plan.localSearch.swaps === 1 ? '' : 's'}` +
-        (plan.localSearch.stoppedBy === 'swap-limit' ? ' and stopped at its limit' : '') +
-        '.',
+      `Solution: ${plan.solution}${solutionDetail(plan)}`,
       `Method: ${plan.method}.`,
       ...(args.out
         ? [`Map written to ${args.out} (GeoJSON, WGS84: sites and coverage circles).`]
@@ -117,4 +118,43 @@ export async function runCameras(ctx: CommandContext, args: CameraArgs): Promise
     ].join('\n'),
   );
   return 0;
+}
+
+/** What proves the solution (or bounds it), and how it was found, in two sentences. */
+function solutionDetail(plan: CameraPlan): string {
+  const o = plan.optimality;
+  const n = (v: number) =>
+    o.unit === 'incidents'
+      ? formatCount(v)
+      : `${v.toLocaleString('en-GB', { maximumFractionDigits: 1 })} of harm weight`;
+  const k = `${plan.cameras} site${plan.cameras === 1 ? '' : 's'}`;
+  const solver = o.solver?.name ?? 'HiGHS';
+  const by = {
+    coverable: 'the incidents within reach of any candidate site',
+    'marginal-gains': "the sites' coverage plus the largest gains any sites could add to it",
+    mip: `branch and bound, ${solver}`,
+    'lp-relaxation': `the linear-programming relaxation, ${solver}`,
+  }[o.boundFrom];
+  const proof =
+    o.boundFrom === 'coverable' && o.status === 'optimal'
+      ? ': every incident within reach of a candidate site is covered'
+      : `: no ${k} could cover more than ${n(o.bound)} (${by})`;
+  const found =
+    o.solver && o.solver.found !== 'heuristic' ? '; the exact solver found better sites' : '';
+  const stopped =
+    o.status === 'optimal' || !o.solver
+      ? ''
+      : o.solver.outcome === 'time-limit'
+        ? ` The solver stopped at its time limit (${o.solver.timeLimit} s; --time-limit S allows more).`
+        : o.solver.outcome === 'size-limit'
+          ? ` The model (${formatCount(o.solver.model.entries)} coverage entries) is too large to solve exactly.`
+          : o.solver.outcome === 'failed'
+            ? ' The solver gave no answer; the heuristic stands.'
+            : '';
+  return (
+    `${proof}.${stopped} Greedy choice covered ${n(plan.greedyCovered)}, then ` +
+    `${plan.localSearch.swaps} swap${plan.localSearch.swaps === 1 ? '' : 's'} of local search` +
+    (plan.localSearch.stoppedBy === 'swap-limit' ? ' (stopped at its limit)' : '') +
+    `${found}.`
+  );
 }

@@ -61,7 +61,8 @@ export async function runHotspots(ctx: CommandContext, args: HotspotArgs): Promi
     c.pAdjusted < 0.001 ? '<0.001' : c.pAdjusted.toFixed(3),
     c.hotspot ?? '',
     ...(r.classification ? [c.class ?? ''] : []),
-    c.topLocations[0] ? `${c.topLocations[0].location} (${c.topLocations[0].count})` : '',
+    c.ward ? c.ward.name : c.district ? `${c.district.name} (ward not known)` : '',
+    c.street ?? '',
     `${c.lat.toFixed(5)}, ${c.lon.toFixed(5)}`,
   ]);
   ctx.out(
@@ -78,7 +79,8 @@ export async function runHotspots(ctx: CommandContext, args: HotspotArgs): Promi
           'p (BH)',
           '',
           ...(r.classification ? ['over time'] : []),
-          'top location',
+          'ward',
+          'nearest street',
           'centre (lat, lon)',
         ],
         rows,
@@ -90,6 +92,7 @@ export async function runHotspots(ctx: CommandContext, args: HotspotArgs): Promi
           'right',
           'left',
           ...(r.classification ? ['left' as const] : []),
+          'left',
           'left',
           'left',
         ],
