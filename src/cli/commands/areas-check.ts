@@ -1,7 +1,7 @@
 /** `lantern areas check`: LSOA codes in the records that the area register does not hold. */
 import { unlistedLsoaCodes } from '../../store/register-check.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export async function runAreasCheck(ctx: CommandContext): Promise<number> {
   const unlisted = await withStore(ctx, (db) => unlistedLsoaCodes(db), { mustExist: true });

@@ -2,7 +2,7 @@
 import { InputError } from '../../errors.js';
 import { importBoundaries } from '../../usecases/import-boundaries.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount } from '../table.js';
+import { formatCount } from '../../commands/table.js';
 import { parseAreaType } from './areas.js';
 
 export interface ImportBoundariesArgs {

@@ -2,7 +2,7 @@
 import { InputError } from '../../errors.js';
 import { importPopulation } from '../../usecases/import-population.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount } from '../table.js';
+import { formatCount } from '../../commands/table.js';
 
 export interface ImportPopulationArgs {
   file?: string;

@@ -3,7 +3,7 @@ import { AREA_TYPES, isAreaType, type AreaType } from '../../domain/area.js';
 import { InputError } from '../../errors.js';
 import { findArea, listAreas } from '../../store/areas.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export interface AreasArgs {
   type?: string;

@@ -12,7 +12,7 @@ import {
   type AssessRequest,
 } from '../../usecases/assess.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatTable } from '../table.js';
+import { formatTable } from '../../commands/table.js';
 
 export async function runAssess(
   ctx: CommandContext,

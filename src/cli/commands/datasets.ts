@@ -1,7 +1,7 @@
 /** `lantern datasets`: the partner datasets, their fields, and what the store holds. */
 import { listDatasets } from '../../usecases/list-datasets.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export async function runDatasets(ctx: CommandContext): Promise<number> {
   const list = await withStore(ctx, (db) => listDatasets(db, ctx.scope), { mustExist: true });

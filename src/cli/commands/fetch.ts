@@ -13,7 +13,7 @@ import { fetchArchive } from '../../usecases/fetch-archive.js';
 import { fetchPoliceData, type FetchReport } from '../../usecases/fetch-police-data.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
 import { importProgressBar } from '../progress.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 import { formatImportReport } from './import.js';
 
 export interface FetchArgs {

@@ -9,7 +9,7 @@ import {
 } from '../../usecases/import-police-data.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
 import { importProgressBar } from '../progress.js';
-import { formatCount } from '../table.js';
+import { formatCount } from '../../commands/table.js';
 
 export interface ImportArgs {
   paths: string[];

@@ -4,7 +4,7 @@ import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { summariseArea, type AreaSummary } from '../../usecases/summarise-area.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 import { parseAreaType } from './areas.js';
 
 export interface SummaryArgs {

@@ -1,0 +1,24 @@
+/**
+ * Every command Lantern has, in the order `lantern help` lists them within a task. The adapters
+ * (the CLI now, the HTTP API next) and the generated docs/commands.md all read this list.
+ * Each module holds only its definition; the use cases it runs are loaded when it runs, so
+ * listing the commands (for help, say) loads no DuckDB.
+ */
+import type { AnyCommand } from './definition.js';
+import { trendsCommand } from './trends.js';
+
+export const COMMANDS: readonly AnyCommand[] = [trendsCommand];
+
+/** The command named by the leading words of `words` (the longest name that matches), if any. */
+export function findCommand(
+  words: readonly string[],
+): { command: AnyCommand; used: number } | null {
+  let found: { command: AnyCommand; used: number } | null = null;
+  for (const command of COMMANDS) {
+    const name = command.name.split(' ');
+    if (name.every((w, i) => words[i] === w) && (found === null || name.length > found.used)) {
+      found = { command, used: name.length };
+    }
+  }
+  return found;
+}
