@@ -233,16 +233,6 @@ export async function legacyMain(argv: readonly string[], env: NodeJS.ProcessEnv
           type: values.type,
           period: values.period,
         });
-      case 'trends':
-        return await (
-          await import('./commands/trends.js')
-        ).runTrends(ctx, {
-          dataset: values.dataset,
-          area: values.area,
-          category: values.category,
-          all: values.all,
-          period: values.period,
-        });
       case 'compare':
         return await (
           await import('./commands/compare.js')
