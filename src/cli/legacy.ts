@@ -161,28 +161,18 @@ const OPTIONS = {
 
 /** The commands not yet defined in src/commands, run the old way until they are. */
 export const LEGACY_COMMANDS: ReadonlySet<string> = new Set([
-  'import',
-  'areas',
-  'summary',
   'compare',
   'outcomes',
   'deprivation',
   'stop-search',
   'exceptions',
-  'datasets',
   'hotspots',
   'repeat-locations',
   'near-repeat',
-  'assess',
-  'report',
   'hidden-figure',
   'overview',
   'cameras',
   'forecast',
-  'fetch',
-  'check',
-  'demo',
-  'start',
 ]);
 
 export async function legacyMain(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -194,12 +184,13 @@ export async function legacyMain(argv: readonly string[], env: NodeJS.ProcessEnv
     return 2;
   }
   const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
+  const [command] = positionals;
   const dbPath = resolveDbPath(values.db, env);
   const ctx: CommandContext = {
     dbPath,
     hashKeyFile: resolveHashKeyFile(dbPath, env),
     json: values.json,
+    env,
     scope: defaultScope(),
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),
@@ -211,28 +202,6 @@ export async function legacyMain(argv: readonly string[], env: NodeJS.ProcessEnv
   }
   try {
     switch (command) {
-      case 'import':
-        return await (
-          await import('./commands/import.js')
-        ).runImport(ctx, {
-          paths: rest,
-          force: values.force,
-          dataset: values.dataset,
-          mapping: values.mapping,
-          area: values.area,
-          period: values.period,
-          replace: values.replace,
-        });
-      case 'areas':
-        return await runAreasCommand(ctx, rest, values);
-      case 'summary':
-        return await (
-          await import('./commands/summary.js')
-        ).runSummary(ctx, {
-          area: values.area,
-          type: values.type,
-          period: values.period,
-        });
       case 'compare':
         return await (
           await import('./commands/compare.js')
@@ -268,8 +237,6 @@ export async function legacyMain(argv: readonly string[], env: NodeJS.ProcessEnv
           category: values.category,
           dataset: values.dataset,
         });
-      case 'datasets':
-        return await (await import('./commands/datasets.js')).runDatasets(ctx);
       case 'hotspots':
         return await (
           await import('./commands/hotspots.js')
@@ -306,39 +273,6 @@ export async function legacyMain(argv: readonly string[], env: NodeJS.ProcessEnv
           timeBands: values['time-bands'],
           iterations: values.iterations,
           seed: values.seed,
-        });
-      case 'assess':
-        return await (
-          await import('./commands/assess.js')
-        ).runAssess(ctx, {
-          area: values.area,
-          period: values.period,
-          config: values.config,
-          inputs: values.inputs,
-          options: values.options,
-          plan: values.plan,
-          save: !values['no-save'],
-          compareWith: values['compare-with'],
-          list: values.list,
-          allowPartial: values['allow-partial'],
-        });
-      case 'report':
-        return await (
-          await import('./commands/report.js')
-        ).runReport(ctx, {
-          area: values.area,
-          period: values.period,
-          out: values.out,
-          audience: values.audience,
-          inputs: values.inputs,
-          config: values.config,
-          options: values.options,
-          plan: values.plan,
-          settings: values.settings,
-          pdf: !values['no-pdf'],
-          save: !values['no-save'],
-          replace: values.replace,
-          allowPartial: values['allow-partial'],
         });
       case 'hidden-figure':
         return await (
@@ -379,89 +313,12 @@ export async function legacyMain(argv: readonly string[], env: NodeJS.ProcessEnv
           months: values.months,
           backtest: values.backtest,
         });
-      case 'fetch':
-        return await (
-          await import('./commands/fetch.js')
-        ).runFetch(
-          ctx,
-          {
-            area: values.area,
-            from: values.from,
-            to: values.to,
-            dryRun: values['dry-run'],
-            force: values.force,
-            archive: values.archive,
-            apiUrl: values['api-url'],
-            archiveUrl: values['archive-url'],
-            replace: values.replace,
-          },
-          env,
-        );
-      case 'check':
-        return await (await import('./commands/check.js')).runCheck(ctx, { repair: values.repair });
-      case 'demo':
-        return await (await import('./commands/demo.js')).runDemo(ctx);
-      case 'start':
-        return await (await import('./commands/demo.js')).runStart(ctx);
       default:
         ctx.err(`lantern: unknown command "${command}". Run 'lantern --help' for usage.`);
         return 2;
     }
   } catch (error) {
     return reportError(ctx, error);
-  }
-}
-
-async function runAreasCommand(
-  ctx: CommandContext,
-  rest: readonly string[],
-  values: {
-    type?: string;
-    within?: string;
-    all: boolean;
-    year?: string;
-    source?: string;
-    'code-column'?: string;
-    'count-column'?: string;
-    config?: string;
-    vintage?: string;
-    'code-property'?: string;
-  },
-): Promise<number> {
-  const [sub] = rest;
-  switch (sub) {
-    case undefined:
-      return (await import('./commands/areas.js')).runAreas(ctx, {
-        type: values.type,
-        within: values.within,
-        all: values.all,
-      });
-    case 'check':
-      return (await import('./commands/areas-check.js')).runAreasCheck(ctx);
-    case 'groups':
-      return (await import('./commands/areas-groups.js')).runAreasGroups(ctx, {
-        config: values.config,
-        all: values.all,
-      });
-    case 'import-boundaries':
-      return (await import('./commands/areas-import-boundaries.js')).runImportBoundaries(ctx, {
-        file: rest[1],
-        type: values.type,
-        vintage: values.vintage,
-        codeProperty: values['code-property'],
-        source: values.source,
-      });
-    case 'import-population':
-      return (await import('./commands/areas-import-population.js')).runImportPopulation(ctx, {
-        file: rest[1],
-        year: values.year,
-        source: values.source,
-        codeColumn: values['code-column'],
-        countColumn: values['count-column'],
-      });
-    default:
-      ctx.err(`lantern: unknown areas command "${sub}". Run 'lantern --help' for usage.`);
-      return 2;
   }
 }
 

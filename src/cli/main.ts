@@ -37,6 +37,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
     dbPath,
     hashKeyFile: resolveHashKeyFile(dbPath, env),
     json: pre.json,
+    env,
     scope: defaultScope(),
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),

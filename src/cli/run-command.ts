@@ -69,6 +69,7 @@ export async function runCommand(
       scope: ctx.scope,
       progress: (event: ProgressEvent) => bar.update(event),
       notify: ctx.err,
+      env: ctx.env,
     });
   } finally {
     bar.stop();

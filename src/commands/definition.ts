@@ -54,6 +54,11 @@ export interface Deps {
   storePath: string;
   /** Progress of long work. */
   progress: (event: ProgressEvent) => void;
+  /**
+   * The environment the edge runs in, for the few settings it carries (LANTERN_POLICE_API,
+   * LANTERN_CHROMIUM, …): read by commands, passed to use cases as plain values.
+   */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -86,7 +91,9 @@ export type OptionSpecs = Record<string, OptionSpec>;
 /** The input a command's options produce: each option's converted value. */
 export type InputOf<O extends OptionSpecs, P extends PositionalSpec | undefined> = {
   [K in keyof O]: O[K] extends OptionSpec<infer T> ? T : never;
-} & (P extends PositionalSpec<infer T> ? Record<P['key'], T> : unknown);
+} & (P extends { key: infer K extends string; schema: z.ZodType<infer T> }
+  ? { [key in K]: T }
+  : unknown);
 
 export interface CommandDefinition<
   O extends OptionSpecs = OptionSpecs,
@@ -119,7 +126,7 @@ export interface CommandDefinition<
 /** Declares a command, keeping its input type exact for `run` and `text`. */
 export function defineCommand<
   O extends OptionSpecs,
-  P extends PositionalSpec | undefined = undefined,
+  const P extends PositionalSpec | undefined = undefined,
   D = unknown,
 >(definition: CommandDefinition<O, P, D>): CommandDefinition<O, P, D> {
   return definition;

@@ -146,7 +146,7 @@ export const option = {
         .transform((v, ctx): T => {
           const hit = values.find((x) => x === v.trim().toLowerCase());
           if (hit === undefined) {
-            ctx.addIssue({ code: 'custom', message: `"${v}" is not one of ${values.join(', ')}` });
+            ctx.addIssue({ code: 'custom', message: `"${v}" is not ${orList(values)}` });
             return z.NEVER;
           }
           return hit;
@@ -175,13 +175,20 @@ export const option = {
   },
 };
 
+/** "a, b or c". */
+function orList(values: readonly string[]): string {
+  return values.length < 2
+    ? (values[0] ?? '')
+    : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
 /** Words after the command's name: file paths, folders, archives. */
-export function paths(
-  key: string,
+export function paths<const K extends string>(
+  key: K,
   placeholder: string,
   description: string,
   min = 1,
-): PositionalSpec<string[]> {
+): PositionalSpec<string[]> & { key: K } {
   return {
     key,
     placeholder,

@@ -4,10 +4,48 @@
  * Each module holds only its definition; the use cases it runs are loaded when it runs, so
  * listing the commands (for help, say) loads no DuckDB.
  */
+import { areasCommand } from './areas.js';
+import { areasCheckCommand } from './areas-check.js';
+import { areasGroupsCommand } from './areas-groups.js';
+import { areasImportBoundariesCommand } from './areas-import-boundaries.js';
+import { areasImportPopulationCommand } from './areas-import-population.js';
+import { assessCommand, assessListCommand } from './assess.js';
+import { categoriesCommand } from './categories.js';
+import { checkCommand } from './check.js';
+import { datasetsCommand } from './datasets.js';
 import type { AnyCommand } from './definition.js';
+import { demoCommand, startCommand } from './demo.js';
+import { fetchArchiveCommand, fetchCommand } from './fetch.js';
+import { importCommand } from './import.js';
+import { reportCommand } from './report.js';
+import { summaryCommand } from './summary.js';
 import { trendsCommand } from './trends.js';
 
-export const COMMANDS: readonly AnyCommand[] = [trendsCommand];
+export const COMMANDS: readonly AnyCommand[] = [
+  // Get data in
+  importCommand,
+  fetchCommand,
+  fetchArchiveCommand,
+  datasetsCommand,
+  areasImportPopulationCommand,
+  areasImportBoundariesCommand,
+  demoCommand,
+  startCommand,
+  // Look at an area
+  summaryCommand,
+  areasCommand,
+  categoriesCommand,
+  // Compare and explain
+  trendsCommand,
+  areasGroupsCommand,
+  // Priorities and reports
+  assessCommand,
+  assessListCommand,
+  reportCommand,
+  // Look after the store
+  checkCommand,
+  areasCheckCommand,
+];
 
 /** The command named by the leading words of `words` (the longest name that matches), if any. */
 export function findCommand(

@@ -21,6 +21,7 @@ export interface Edge {
   progress?: (event: ProgressEvent) => void;
   /** Told about repairs made when the store was opened. */
   notify?: (text: string) => void;
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** The command's input from raw values (absent options undefined), or InputError naming the option. */
@@ -37,9 +38,18 @@ export function readInput(
   if (result.success) return result.data;
   const issue = result.error.issues[0] as z.core.$ZodIssue;
   const key = String(issue.path[0] ?? '');
-  const message =
-    issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
   const positional = command.positionals?.key === key;
+  const missing =
+    raw[key] === undefined &&
+    (issue.message === 'is required' ||
+      (issue.code === 'invalid_type' && issue.input === undefined));
+  if (missing && !positional) {
+    const spec = (command.options as OptionSpecs)[key];
+    const placeholder = spec?.kind === 'string' && spec.placeholder ? ` ${spec.placeholder}` : '';
+    const what = spec ? ` (${spec.description.replace(/\.$/u, '')})` : '';
+    throw new InputError(`${nameOf(key)}${placeholder} is required${what}`);
+  }
+  const message = missing ? 'is required' : issue.message;
   throw new InputError(positional ? `${command.name}: ${message}` : `${nameOf(key)}: ${message}`);
 }
 
@@ -57,6 +67,7 @@ export async function execute(
     hashKeyFile: edge.hashKeyFile,
     storePath: edge.storePath,
     progress: edge.progress ?? (() => undefined),
+    env: edge.env ?? {},
   };
   try {
     return await command.run(deps, input);

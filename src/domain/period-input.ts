@@ -28,6 +28,10 @@ export function parsePeriodChoice(text: string): PeriodChoice {
   if (financial && !(value.includes('-') && isMonth(value))) {
     const start = Number(financial[1]);
     if (Number(financial[2]) !== (start + 1) % 100) {
+      if (value.includes('-') && Number(financial[2]) > 12)
+        throw new InputError(
+          `"${text}" is not a month (months run 01 to 12); periods are ${PERIOD_FORMS}`,
+        );
       throw new InputError(
         `"${text}" is not a financial year: the second year must follow the first (e.g. ${start}-${String((start + 1) % 100).padStart(2, '0')}); periods are ${PERIOD_FORMS}`,
       );
