@@ -40,25 +40,6 @@ Commands:
         [--archive-url U] [--replace]
   trends --area A --category C   counts by month, change against the same months of the nearest
          [--all] [--period P]    earlier complete year (exact test, rate ratio), rate per 1,000
-  compare --within A | --group G districts side by side: rates, expected counts and funnel
-          --category C --period P limits (95% and 99.8%), flags and ranks; limits allow for the
-          [--limits overdispersed|poisson]  spread between areas beyond chance unless poisson
-  outcomes --area A --period P   latest outcome of each crime (outcomes files joined by Crime
-                                 ID) by category, and the share charged or summonsed
-  deprivation --area A --period P  records by the IMD 2019 decile of their LSOA
-        [--category C]
-  stop-search --force F --period P  searches by object and outcome, and the linked share
-  exceptions --area A --category C  months above the 99.8% range expected from the area's history
-                                 (trend and season, with the counts' own variability)
-  hotspots --area A --period P   grid counts, kernel density and Getis-Ord Gi* (FDR) clipped to the
-         (--category C | --dataset D) [--method gistar|kde|count] [--cell M] [--bandwidth M]
-         [--classify] [--top N] [--out F.geojson]   --classify: persistent, emerging, former,
-                                 intermittent hot/coldspots over the periods held
-  repeat-locations --area A --period P (--category C | --dataset D)   the share at the top 1/5/10%
-                                 of places, the Lorenz curve and Gini
-  near-repeat --area A --period P  Knox test (Near Repeat Calculator): pairs close in space and
-         --dataset D [--category C]  time against permutations of dates; dated partner data only
-         [--distance-bands 0,100,200,400,800] [--time-bands 0,7,14,21,28] [--iterations 999] [--seed 1]
   assess --area A --period P     the risk matrix of a district (with its county beside it) or a force:
          [--inputs F] [--config F]  every category and partner theme scored, ranked, banded and
          [--options F] [--plan F]   explained; --inputs: manual scores with reasons; tactical options;
@@ -73,17 +54,6 @@ Commands:
          [--replace] [--allow-partial]  the assessment is saved as assess saves it, unless
                                  --no-save; a folder holding files needs --replace, which
                                  replaces only an earlier report's own files
-  hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
-        [--config FILE]          the estimated total incidence with its interval
-  overview --within A [--period P]  every category for every district at once: funnel flags,
-                                 significant changes (Holm) and exceptions in the period
-  forecast --area A --category C  the next 3 to 6 months (--months N) with 80%/95% intervals, from
-         [--backtest]            every month held (gaps listed); --backtest: the last months held
-                                 forecast from those before, with interval coverage and MASE
-  cameras --area A --period P    sites for K deployable cameras that would have seen the most
-          (--category C | --dataset D) --cameras K --radius M [--candidates F] [--existing F]
-          [--exclude F] [--harm-weighted [--harm-config F]] [--out F.geojson]   incidents (maximal covering,
-          [--time-limit S]       solved exactly by HiGHS within S seconds, default 10; else the gap is given)
   check [--repair]               whether the store is whole: every record belongs to its import,
                                  every import holds what it recorded; --repair removes what does
                                  not and names the files to import again
@@ -115,9 +85,6 @@ const OPTIONS = {
   vintage: { type: 'string' },
   'code-property': { type: 'string' },
   from: { type: 'string' },
-  category: { type: 'string' },
-  group: { type: 'string' },
-  months: { type: 'string' },
   to: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   archive: { type: 'string' },
@@ -125,24 +92,7 @@ const OPTIONS = {
   'archive-url': { type: 'string' },
   dataset: { type: 'string' },
   mapping: { type: 'string' },
-  'distance-bands': { type: 'string' },
-  'time-bands': { type: 'string' },
-  iterations: { type: 'string' },
-  seed: { type: 'string' },
-  method: { type: 'string' },
-  cell: { type: 'string' },
-  bandwidth: { type: 'string' },
-  classify: { type: 'boolean', default: false },
-  top: { type: 'string' },
   out: { type: 'string' },
-  cameras: { type: 'string' },
-  radius: { type: 'string' },
-  candidates: { type: 'string' },
-  existing: { type: 'string' },
-  exclude: { type: 'string' },
-  'harm-weighted': { type: 'boolean', default: false },
-  'harm-config': { type: 'string' },
-  'time-limit': { type: 'string' },
   inputs: { type: 'string' },
   options: { type: 'string' },
   plan: { type: 'string' },
@@ -155,8 +105,6 @@ const OPTIONS = {
   'no-pdf': { type: 'boolean', default: false },
   repair: { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
-  limits: { type: 'string' },
-  backtest: { type: 'boolean', default: false },
 } as const;
 
 /** The commands not yet defined in src/commands, run the old way until they are. */
@@ -164,21 +112,9 @@ export const LEGACY_COMMANDS: ReadonlySet<string> = new Set([
   'import',
   'areas',
   'summary',
-  'compare',
-  'outcomes',
-  'deprivation',
-  'stop-search',
-  'exceptions',
   'datasets',
-  'hotspots',
-  'repeat-locations',
-  'near-repeat',
   'assess',
   'report',
-  'hidden-figure',
-  'overview',
-  'cameras',
-  'forecast',
   'fetch',
   'check',
   'demo',
@@ -233,80 +169,8 @@ export async function legacyMain(argv: readonly string[], env: NodeJS.ProcessEnv
           type: values.type,
           period: values.period,
         });
-      case 'compare':
-        return await (
-          await import('./commands/compare.js')
-        ).runCompare(ctx, {
-          dataset: values.dataset,
-          within: values.within,
-          group: values.group,
-          category: values.category,
-          period: values.period,
-          limits: values.limits,
-        });
-      case 'outcomes':
-        return await (
-          await import('./commands/outcomes.js')
-        ).runOutcomes(ctx, { area: values.area, period: values.period });
-      case 'deprivation':
-        return await (
-          await import('./commands/deprivation.js')
-        ).runDeprivation(ctx, {
-          area: values.area,
-          period: values.period,
-          category: values.category,
-        });
-      case 'stop-search':
-        return await (
-          await import('./commands/stop-search.js')
-        ).runStopSearch(ctx, { force: values.force, period: values.period });
-      case 'exceptions':
-        return await (
-          await import('./commands/exceptions.js')
-        ).runExceptions(ctx, {
-          area: values.area,
-          category: values.category,
-          dataset: values.dataset,
-        });
       case 'datasets':
         return await (await import('./commands/datasets.js')).runDatasets(ctx);
-      case 'hotspots':
-        return await (
-          await import('./commands/hotspots.js')
-        ).runHotspots(ctx, {
-          area: values.area,
-          category: values.category,
-          dataset: values.dataset,
-          period: values.period,
-          method: values.method,
-          cell: values.cell,
-          bandwidth: values.bandwidth,
-          classify: values.classify,
-          top: values.top,
-          out: values.out,
-        });
-      case 'repeat-locations':
-        return await (
-          await import('./commands/repeat-locations.js')
-        ).runRepeatLocations(ctx, {
-          area: values.area,
-          period: values.period,
-          category: values.category,
-          dataset: values.dataset,
-        });
-      case 'near-repeat':
-        return await (
-          await import('./commands/near-repeat.js')
-        ).runNearRepeat(ctx, {
-          area: values.area,
-          period: values.period,
-          dataset: values.dataset,
-          category: values.category,
-          distanceBands: values['distance-bands'],
-          timeBands: values['time-bands'],
-          iterations: values.iterations,
-          seed: values.seed,
-        });
       case 'assess':
         return await (
           await import('./commands/assess.js')
@@ -339,45 +203,6 @@ export async function legacyMain(argv: readonly string[], env: NodeJS.ProcessEnv
           save: !values['no-save'],
           replace: values.replace,
           allowPartial: values['allow-partial'],
-        });
-      case 'hidden-figure':
-        return await (
-          await import('./commands/hidden-figure.js')
-        ).runHiddenFigure(ctx, {
-          area: values.area,
-          period: values.period,
-          config: values.config,
-        });
-      case 'overview':
-        return await (
-          await import('./commands/overview.js')
-        ).runOverview(ctx, { within: values.within, period: values.period });
-      case 'cameras':
-        return await (
-          await import('./commands/cameras.js')
-        ).runCameras(ctx, {
-          area: values.area,
-          category: values.category,
-          dataset: values.dataset,
-          period: values.period,
-          cameras: values.cameras,
-          radius: values.radius,
-          candidates: values.candidates,
-          existing: values.existing,
-          exclude: values.exclude,
-          harmWeighted: values['harm-weighted'],
-          harmConfig: values['harm-config'],
-          timeLimit: values['time-limit'],
-          out: values.out,
-        });
-      case 'forecast':
-        return await (
-          await import('./commands/forecast.js')
-        ).runForecast(ctx, {
-          area: values.area,
-          category: values.category,
-          months: values.months,
-          backtest: values.backtest,
         });
       case 'fetch':
         return await (

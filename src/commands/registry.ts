@@ -4,10 +4,39 @@
  * Each module holds only its definition; the use cases it runs are loaded when it runs, so
  * listing the commands (for help, say) loads no DuckDB.
  */
+import { camerasCommand } from './cameras.js';
+import { compareCommand } from './compare.js';
 import type { AnyCommand } from './definition.js';
+import { deprivationCommand } from './deprivation.js';
+import { exceptionsCommand } from './exceptions.js';
+import { forecastCommand } from './forecast.js';
+import { hiddenFigureCommand } from './hidden-figure.js';
+import { hotspotsCommand } from './hotspots.js';
+import { nearRepeatCommand } from './near-repeat.js';
+import { outcomesCommand } from './outcomes.js';
+import { overviewCommand } from './overview.js';
+import { repeatLocationsCommand } from './repeat-locations.js';
+import { stopSearchCommand } from './stop-search.js';
 import { trendsCommand } from './trends.js';
 
-export const COMMANDS: readonly AnyCommand[] = [trendsCommand];
+export const COMMANDS: readonly AnyCommand[] = [
+  // Look at an area
+  overviewCommand,
+  outcomesCommand,
+  deprivationCommand,
+  stopSearchCommand,
+  hiddenFigureCommand,
+  // Compare and explain
+  trendsCommand,
+  compareCommand,
+  exceptionsCommand,
+  forecastCommand,
+  // Places and patterns
+  hotspotsCommand,
+  repeatLocationsCommand,
+  nearRepeatCommand,
+  camerasCommand,
+];
 
 /** The command named by the leading words of `words` (the longest name that matches), if any. */
 export function findCommand(
