@@ -1,17 +1,60 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Three projects (docs/architecture.md, "Tests"):
+ * - unit: pure code and small stores, no set-up at all;
+ * - integration: commands and use cases run in this process on a copy of the demo store, built
+ *   once per change of the code or data (test/helpers/global-setup.ts), with no compile step;
+ * - e2e: what needs the real `lantern` process: exit codes, stdout holding only JSON, kills,
+ *   a terminal, a full disk, the report's Chromium and the fake police.uk server.
+ * `npm run test:fast` runs the first two.
+ */
+const E2E = [
+  'test/cli-bad-input.test.ts',
+  'test/disk-full.test.ts',
+  'test/fetch-hardening.test.ts',
+  'test/fetch.test.ts',
+  'test/hash-key.test.ts',
+  'test/import-edge-cases.test.ts',
+  'test/import-fuzz.test.ts',
+  'test/import-killed.test.ts',
+  'test/near-repeat.test.ts',
+  'test/partner-import.test.ts',
+  'test/partner-privacy.test.ts',
+  'test/progress.test.ts',
+  'test/report-disclosure.test.ts',
+  'test/report.test.ts',
+  'test/startup.test.ts',
+  'test/store-files.test.ts',
+];
+
 export default defineConfig({
   test: {
     pool: 'forks', // DuckDB is a native addon
-    // Vitest's default is one worker fewer than the cores: one, here. Most test time is spent
-    // waiting on spawned `lantern` processes, so two files at a time use both cores.
+    // Vitest's default is one worker fewer than the cores: one, here. Much test time is spent
+    // waiting on DuckDB, Chromium or a spawned `lantern`, so two files at a time use both cores.
     maxWorkers: 2,
-    globalSetup: ['test/helpers/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
       { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
-      { extends: true, test: { name: 'integration', include: ['test/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['test/**/*.test.ts'],
+          exclude: E2E,
+          globalSetup: ['test/helpers/global-setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: E2E,
+          globalSetup: ['test/helpers/build-setup.ts', 'test/helpers/global-setup.ts'],
+        },
+      },
     ],
   },
 });

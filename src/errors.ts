@@ -1,6 +1,6 @@
 /**
  * The few error types Lantern throws on purpose. Each edge converts them in one place:
- * `cli/main.ts` maps them to exit codes (and, later, the server to HTTP statuses).
+ * `cli/lantern.ts` maps them to exit codes (and, later, the server to HTTP statuses).
  * Anything else is an unexpected failure.
  */
 

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueRationale } from '../src/analysis/issue-rationale.js';
 import type { AssessedIssue } from '../src/domain/assessment.js';
 import { PUBLIC_WORDS } from '../src/report/disclosure.js';
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -38,8 +38,8 @@ interface Issue {
 describe('lantern assess', () => {
   const args = ['assess', '--area', 'Three Rivers', '--period', '2025-01..2025-12'];
 
-  it('scores every category and partner theme, ranked 1..n, risk = harm × likelihood, banded', () => {
-    const r = runCliJson<{ issues: Issue[]; notes: string[] }>([...args, '--db', db]);
+  it('scores every category and partner theme, ranked 1..n, risk = harm × likelihood, banded', async () => {
+    const r = await runJson<{ issues: Issue[]; notes: string[] }>([...args, '--db', db]);
     expect(r.code).toBe(0);
     const issues = r.json.issues;
     // 14 police.uk categories (ASB included) and the demo's 4 partner themes.
@@ -72,11 +72,11 @@ describe('lantern assess', () => {
     expect(r.json.notes[0]).toMatch(/^Not MoRiLE/u);
   });
 
-  it('explains each issue with the same figures trends gives, and ranks the same way every time', () => {
-    const a = runCliJson<{ issues: Issue[] }>([...args, '--db', db]);
-    const b = runCliJson<{ issues: Issue[] }>([...args, '--db', db]);
+  it('explains each issue with the same figures trends gives, and ranks the same way every time', async () => {
+    const a = await runJson<{ issues: Issue[] }>([...args, '--db', db]);
+    const b = await runJson<{ issues: Issue[] }>([...args, '--db', db]);
     expect(b.json).toEqual(a.json);
-    const trend = runCliJson<{ current: number; previous: number }>([
+    const trend = await runJson<{ current: number; previous: number }>([
       'trends',
       '--area',
       'Three Rivers',
@@ -95,8 +95,8 @@ describe('lantern assess', () => {
     expect(burglary.rationale).toContain(`on ${trend.json.previous.toLocaleString('en-GB')}`);
   });
 
-  it('writes the public rationale from the same figures, without a small count', () => {
-    const a = runCliJson<{ issues: AssessedIssue[] }>([...args, '--no-save', '--db', db]);
+  it('writes the public rationale from the same figures, without a small count', async () => {
+    const a = await runJson<{ issues: AssessedIssue[] }>([...args, '--no-save', '--db', db]);
     // The one function the assessment used gives back every stored rationale.
     for (const i of a.json.issues) expect(issueRationale(i), i.key).toBe(i.rationale);
     const burglary = a.json.issues.find((i) => i.key === 'burglary')!;
@@ -119,9 +119,9 @@ describe('lantern assess', () => {
     expect(text).not.toMatch(/-70%|\b10\b|\(4 in/u);
   });
 
-  it('takes manual scores with reasons from an inputs file, and refuses one without, naming field and line', () => {
+  it('takes manual scores with reasons from an inputs file, and refuses one without, naming field and line', async () => {
     const example = 'config/examples/three-rivers-2025-26.yaml';
-    const r = runCliJson<{
+    const r = await runJson<{
       issues: (Issue & { evidence: { position: { score: number; scoredBy: string | null } } })[];
       notes: string[];
     }>([...args, '--inputs', example, '--db', db]);
@@ -163,38 +163,38 @@ describe('lantern assess', () => {
     expect(low.band).not.toBe('High');
     expect(low.options).toEqual([]);
 
-    const bad = (name: string, yaml: string, message: RegExp) => {
+    const bad = async (name: string, yaml: string, message: RegExp) => {
       const path = `${dir.path}/${name}.yaml`;
       writeFileSync(path, yaml);
-      const out = runCli([...args, '--inputs', path, '--db', db]);
+      const out = await run([...args, '--inputs', path, '--db', db]);
       expect(out.code).toBe(2);
       expect(out.stderr).toMatch(message);
     };
     const head = 'scored_by: A\ndate: 2026-01-15\nissues:\n';
-    bad(
+    await bad(
       'no-reason',
       `${head}  burglary:\n    position: { score: 4, reason: '' }\n`,
       /no-reason\.yaml:5: issues\.burglary\.position\.reason: every manual score needs a reason/u,
     );
-    bad(
+    await bad(
       'above',
       `${head}  burglary:\n    position: { score: 9, reason: x }\n`,
       /above\.yaml:5: issues\.burglary\.position\.score: 9 is above the scale \(1\.\.5\)/u,
     );
-    bad(
+    await bad(
       'unknown',
       `${head}  burglry:\n    position: { score: 2, reason: x }\n`,
       /unknown\.yaml:4: issues\.burglry: no such issue in this assessment/u,
     );
   });
 
-  it('prints a ranked table with the alignment, and refuses an area it cannot assess', () => {
-    const text = runCli([...args, '--no-save', '--db', db]);
+  it('prints a ranked table with the alignment, and refuses an area it cannot assess', async () => {
+    const text = await run([...args, '--no-save', '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/rank\s+issue\s+harm\s+likelihood\s+risk\s+band/u);
     expect(text.stdout).toMatch(/Alignment with Hertfordshire's assessment/u);
     expect(text.stdout).toMatch(/illustrative placeholder, not the PCC's/u);
-    const ward = runCli([
+    const ward = await run([
       'assess',
       '--area',
       'E05009425',
@@ -248,8 +248,8 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     example,
   ];
 
-  it('assesses the force area from the same data, likelihood from volume alone', () => {
-    const r = runCliJson<Assessed>([
+  it('assesses the force area from the same data, likelihood from volume alone', async () => {
+    const r = await runJson<Assessed>([
       'assess',
       '--area',
       'Hertfordshire',
@@ -280,8 +280,8 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     }
   });
 
-  it('aligns the district with the county: the statuses agree with the two assessments', () => {
-    const r = runCliJson<Assessed>([...district, '--no-save', '--db', db]);
+  it('aligns the district with the county: the statuses agree with the two assessments', async () => {
+    const r = await runJson<Assessed>([...district, '--no-save', '--db', db]);
     const county = new Map(r.json.county!.issues.map((i) => [i.key, i.band]));
     const districtHigh = r.json.issues.filter((i) => i.band === 'High');
     expect(r.json.alignment.county!.district.map((d) => d.key)).toEqual(
@@ -325,8 +325,8 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
       expect([...planned, ...r.json.alignment.plan.unmapped]).toContain(i.key);
   });
 
-  it('matches the golden result on the bundled Hertfordshire data', () => {
-    const r = runCliJson<Assessed>([...district, '--no-save', '--db', db]);
+  it('matches the golden result on the bundled Hertfordshire data', async () => {
+    const r = await runJson<Assessed>([...district, '--no-save', '--db', db]);
     const result = {
       issues: r.json.issues.map((i) => ({
         key: i.key,
@@ -347,12 +347,17 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     expect(result).toEqual(JSON.parse(readFileSync(golden, 'utf8')));
   });
 
-  it('saves each assessment once, lists them, and says what moved since a saved one', () => {
-    const first = runCliJson<Assessed>([...district, '--db', db]);
+  it('saves each assessment once, lists them, and says what moved since a saved one', async () => {
+    const first = await runJson<Assessed>([...district, '--db', db]);
     expect(first.json.id).toMatch(/^[0-9a-f]{12}$/u);
     // The same assessment again: the same id, one row.
-    expect(runCliJson<Assessed>([...district, '--db', db]).json.id).toBe(first.json.id);
-    const listed = runCliJson<{ id: string; areaName: string }[]>(['assess', 'list', '--db', db]);
+    expect((await runJson<Assessed>([...district, '--db', db])).json.id).toBe(first.json.id);
+    const listed = await runJson<{ id: string; areaName: string }[]>([
+      'assess',
+      'list',
+      '--db',
+      db,
+    ]);
     expect(listed.json.filter((s) => s.id === first.json.id)).toHaveLength(1);
 
     // Next year's inputs: burglary's vulnerability drops to 2, its position to 2 (no neighbourhood team).
@@ -369,7 +374,7 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
           "score: 2,\n        reason: 'Illustrative: a neighbourhood team",
         ),
     );
-    const next = runCliJson<Assessed>([
+    const next = await runJson<Assessed>([
       ...district.slice(0, -1),
       changed,
       '--compare-with',
@@ -385,7 +390,7 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     expect(next.json.comparison!.notes.join(' ')).toMatch(
       /manual scores came from config\/examples/u,
     );
-    const text = runCli([
+    const text = await run([
       ...district.slice(0, -1),
       changed,
       '--compare-with',
@@ -397,11 +402,12 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     expect(text.stdout).toMatch(/Burglary\s+\d+\s+\d+\s+High\s+Medium/u);
 
     // An unknown id is refused before anything is saved (these inputs would save a new one).
-    const saved = () => runCliJson<unknown[]>(['assess', 'list', '--db', db]).json.length;
-    const before = saved();
+    const saved = async () =>
+      (await runJson<unknown[]>(['assess', 'list', '--db', db])).json.length;
+    const before = await saved();
     const other = `${dir.path}/other-year.yaml`;
     writeFileSync(other, readFileSync(changed, 'utf8').replace('score: 2,', 'score: 3,'));
-    const missing = runCli([
+    const missing = await run([
       ...district.slice(0, -1),
       other,
       '--compare-with',
@@ -411,11 +417,11 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     ]);
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/no saved assessment "abcdef123456"/u);
-    expect(saved()).toBe(before);
+    expect(await saved()).toBe(before);
 
     // The same inputs file edited in place: the comparison says its content changed.
     writeFileSync(changed, readFileSync(other, 'utf8'));
-    const edited = runCliJson<Assessed>([
+    const edited = await runJson<Assessed>([
       ...district.slice(0, -1),
       changed,
       '--compare-with',

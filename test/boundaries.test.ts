@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PolygonIndex } from '../src/geo/polygon-index.js';
 import { loadBoundaries } from '../src/store/boundaries.js';
 import { openStore } from '../src/store/open-store.js';
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -18,17 +18,19 @@ afterAll(() => dir.remove());
 
 describe('lantern areas import-boundaries', () => {
   it('reads the bundled 2013 district TopoJSON, matching recoded districts by name', async () => {
-    const { code, json } = runCliJson<{ stored: number; skipped: number; codeProperty: string }>([
-      'areas',
-      'import-boundaries',
-      DISTRICTS,
-      '--type',
-      'district',
-      '--vintage',
-      '2013',
-      '--db',
-      db,
-    ]);
+    const { code, json } = await runJson<{ stored: number; skipped: number; codeProperty: string }>(
+      [
+        'areas',
+        'import-boundaries',
+        DISTRICTS,
+        '--type',
+        'district',
+        '--vintage',
+        '2013',
+        '--db',
+        db,
+      ],
+    );
     expect(code).toBe(0);
     expect(json.codeProperty).toBe('LAD13CD');
     // 326 districts of 2013: those merged away by 2019 (Dorset, Suffolk, Somerset) are skipped.
@@ -64,9 +66,9 @@ describe('lantern areas import-boundaries', () => {
       }),
       /no property holds area codes the register knows \(properties: id\)/,
     ],
-  ])('refuses %s, naming the file', (_what, name, content, message) => {
+  ])('refuses %s, naming the file', async (_what, name, content, message) => {
     writeFileSync(`${dir.path}/${name}`, content);
-    const result = runCli([
+    const result = await run([
       'areas',
       'import-boundaries',
       `${dir.path}/${name}`,
@@ -82,12 +84,13 @@ describe('lantern areas import-boundaries', () => {
     expect(result.stderr).toContain(name);
   });
 
-  it('needs --type and --vintage', () => {
-    expect(runCli(['areas', 'import-boundaries', DISTRICTS, '--db', db]).stderr).toMatch(
+  it('needs --type and --vintage', async () => {
+    expect((await run(['areas', 'import-boundaries', DISTRICTS, '--db', db])).stderr).toMatch(
       /--type force\|csp\|district\|ward\|lsoa is required/,
     );
     expect(
-      runCli(['areas', 'import-boundaries', DISTRICTS, '--type', 'district', '--db', db]).stderr,
+      (await run(['areas', 'import-boundaries', DISTRICTS, '--type', 'district', '--db', db]))
+        .stderr,
     ).toMatch(/--vintage YYYY is required/);
   });
 });

@@ -10,7 +10,7 @@ import { FULL_SCOPE } from '../src/domain/scope.js';
 import { openStore } from '../src/store/open-store.js';
 import { cameraPlan, type CameraPlan } from '../src/usecases/cameras.js';
 
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -38,16 +38,16 @@ const FLY_TIPPING = [
 
 let base: Plan;
 
-beforeAll(() => {
+beforeAll(async () => {
   demoStoreCopy(dir.path);
-  const r = runCliJson<Plan>(FLY_TIPPING);
+  const r = await runJson<Plan>(FLY_TIPPING);
   expect(r.code).toBe(0);
   base = r.json;
 });
 afterAll(() => dir.remove());
 
 describe('lantern cameras', () => {
-  it('--dataset fly-tipping --cameras 5 --radius 75: ranked sites, coverage and the synthetic label', () => {
+  it('--dataset fly-tipping --cameras 5 --radius 75: ranked sites, coverage and the synthetic label', async () => {
     expect(base).toMatchObject({
       area: { code: 'E07000102', name: 'Three Rivers', type: 'district' },
       source: 'partner',
@@ -87,11 +87,11 @@ describe('lantern cameras', () => {
       expect(s.lon).toBeLessThan(-0.3);
     }
     // The same question gives the same answer.
-    expect(runCliJson<Plan>(FLY_TIPPING).json).toEqual(base);
+    expect((await runJson<Plan>(FLY_TIPPING)).json).toEqual(base);
   });
 
-  it('prints a ranked table with the nearest street and the notes', () => {
-    const r = runCli(FLY_TIPPING);
+  it('prints a ranked table with the nearest street and the notes', async () => {
+    const r = await run(FLY_TIPPING);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Three Rivers, Fly-tipping incidents \(synthetic\)/);
     expect(r.stdout).toMatch(/rank\s+nearest street\s+adds\s+within\s+only here/);
@@ -100,7 +100,7 @@ describe('lantern cameras', () => {
     expect(r.stdout).toMatch(/^Solution: optimal: no 5 sites could cover more than [\d,]+ \(/mu);
   });
 
-  it('--existing cameras: what they see counts as covered already, so new sites add less', () => {
+  it('--existing cameras: what they see counts as covered already, so new sites add less', async () => {
     const file = `${dir.path}/existing.csv`;
     const top = base.sites.slice(0, 2);
     writeFileSync(
@@ -109,7 +109,7 @@ describe('lantern cameras', () => {
         '\n',
       ) + '\n',
     );
-    const { code, json } = runCliJson<Plan>([...FLY_TIPPING, '--existing', file]);
+    const { code, json } = await runJson<Plan>([...FLY_TIPPING, '--existing', file]);
     expect(code).toBe(0);
     expect(json.existing).toEqual({ file, cameras: 2 });
     expect(json.alreadyCovered).toBe(top[0]!.covered + top[1]!.covered);
@@ -122,7 +122,7 @@ describe('lantern cameras', () => {
     expect(json.sites.some((s) => at.has(`${s.easting},${s.northing}`))).toBe(false);
   });
 
-  it('--candidates (easting/northing) and --exclude: only given sites, never one in a zone', () => {
+  it('--candidates (easting/northing) and --exclude: only given sites, never one in a zone', async () => {
     const candidates = `${dir.path}/candidates.csv`;
     const exclude = `${dir.path}/exclude.csv`;
     writeFileSync(
@@ -135,7 +135,7 @@ describe('lantern cameras', () => {
     );
     const first = base.sites[0]!;
     writeFileSync(exclude, `longitude,latitude,radius_m\n${first.lon},${first.lat},10\n`);
-    const { code, json } = runCliJson<Plan>([
+    const { code, json } = await runJson<Plan>([
       ...FLY_TIPPING.map((a) => (a === '5' ? '3' : a)),
       '--candidates',
       candidates,
@@ -150,27 +150,27 @@ describe('lantern cameras', () => {
     expect(names.every((n) => /^Site [2-5]$/.test(n ?? ''))).toBe(true);
   });
 
-  it('a bad line in a site file is refused, naming the file, the line and the field', () => {
+  it('a bad line in a site file is refused, naming the file, the line and the field', async () => {
     const file = `${dir.path}/bad.csv`;
     writeFileSync(file, 'longitude,latitude\n-0.45,51.65\n-0.45,north\n');
-    const r = runCli([...FLY_TIPPING, '--existing', file]);
+    const r = await run([...FLY_TIPPING, '--existing', file]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}, line 3, field latitude: "north" is not a number`);
     const zones = `${dir.path}/zones.csv`;
     writeFileSync(zones, 'longitude,latitude,radius_m\n-0.45,51.65,-5\n');
-    const z = runCli([...FLY_TIPPING, '--exclude', zones]);
+    const z = await run([...FLY_TIPPING, '--exclude', zones]);
     expect(z.code).toBe(2);
     expect(z.stderr).toContain(`${zones}, line 2, field radius_m`);
     const columns = `${dir.path}/columns.csv`;
     writeFileSync(columns, 'x,y\n1,2\n');
-    const c = runCli([...FLY_TIPPING, '--candidates', columns]);
+    const c = await run([...FLY_TIPPING, '--candidates', columns]);
     expect(c.code).toBe(2);
     expect(c.stderr).toMatch(/longitude and latitude, or easting and northing/);
   });
 
-  it('--out writes a WGS84 GeoJSON FeatureCollection: sites and 32-vertex coverage circles', () => {
+  it('--out writes a WGS84 GeoJSON FeatureCollection: sites and 32-vertex coverage circles', async () => {
     const out = `${dir.path}/cameras.geojson`;
-    const { code, json } = runCliJson<Plan>([...FLY_TIPPING, '--out', out]);
+    const { code, json } = await runJson<Plan>([...FLY_TIPPING, '--out', out]);
     expect(code).toBe(0);
     expect(json.out).toBe(out);
     const geo = JSON.parse(readFileSync(out, 'utf8')) as {
@@ -204,8 +204,8 @@ describe('lantern cameras', () => {
     }
   });
 
-  it('police.uk categories; harm weights where the configuration knows them, refused where not', () => {
-    const { code, json } = runCliJson<Plan>([
+  it('police.uk categories; harm weights where the configuration knows them, refused where not', async () => {
+    const { code, json } = await runJson<Plan>([
       'cameras',
       '--area',
       'Three Rivers',
@@ -224,11 +224,11 @@ describe('lantern cameras', () => {
     expect(json).toMatchObject({ source: 'police.uk', synthetic: false });
     expect(json.sites).toHaveLength(3);
     for (const s of json.sites) expect(s.nearest?.location).toMatch(/^On or near /);
-    const r = runCli([...FLY_TIPPING, '--harm-weighted']);
+    const r = await run([...FLY_TIPPING, '--harm-weighted']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/harm weights are by police\.uk category; partner data have none/);
-    const police = (category: string, extra: string[] = []) =>
-      runCliJson<Plan & { notes: string[] }>([
+    const police = async (category: string, extra: string[] = []) =>
+      await runJson<Plan & { notes: string[] }>([
         'cameras',
         '--area',
         'Three Rivers',
@@ -245,12 +245,12 @@ describe('lantern cameras', () => {
         ...extra,
       ]);
     // All crime holds burglary, shoplifting, …: no weight is known for them, and the message says which.
-    const all = police('all-crime', ['--harm-weighted']);
+    const all = await police('all-crime', ['--harm-weighted']);
     expect(all.code).toBe(2);
     // Violence and sexual offences: one weight (203.07, violence with injury, unverified) for every
     // incident, so the sites are those of the unweighted run and the notes say which weight.
-    const counted = police('violent-crime');
-    const weighted = police('violent-crime', ['--harm-weighted']);
+    const counted = await police('violent-crime');
+    const weighted = await police('violent-crime', ['--harm-weighted']);
     expect(weighted.code).toBe(0);
     expect(weighted.json.sites.map((x) => [x.lon, x.lat])).toEqual(
       counted.json.sites.map((x) => [x.lon, x.lat]),
@@ -307,7 +307,7 @@ describe('lantern cameras: exact where it can be (issue 15, item 7)', () => {
     }
   });
 
-  it('prints which: "optimal", or "heuristic, within N incidents (X%)"; refuses a bad --time-limit', () => {
+  it('prints which: "optimal", or "heuristic, within N incidents (X%)"; refuses a bad --time-limit', async () => {
     const args = [
       'cameras',
       '--area',
@@ -323,44 +323,17 @@ describe('lantern cameras: exact where it can be (issue 15, item 7)', () => {
       '--db',
       db,
     ];
-    const quick = runCli([...args, '--time-limit', '0']);
+    const quick = await run([...args, '--time-limit', '0']);
     expect(quick.code).toBe(0);
     expect(quick.stdout).toMatch(/^Covered: 105 of 980 incidents/mu);
     expect(quick.stdout).toMatch(
       /^Solution: heuristic, within \d+ incidents \(\d+(\.\d)?%\) of the best possible: no 3 sites could cover more than \d+/mu,
     );
-    const bad = runCli([...args, '--time-limit', '5000']);
+    const bad = await run([...args, '--time-limit', '5000']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--time-limit: 5000 is not a number of seconds from 0 to 3600/u);
-    const words = runCli([...args, '--time-limit', 'soon']);
+    const words = await run([...args, '--time-limit', 'soon']);
     expect(words.code).toBe(2);
     expect(words.stderr).toMatch(/--time-limit: "soon" is not a number/u);
-  });
-
-  it('loads the solver only when cameras runs: not for --help', () => {
-    // A module hook (node --import) notes every import of the package `highs` in a file.
-    const marker = `${dir.path}/highs-loaded`;
-    const hooks = `${dir.path}/hooks.mjs`;
-    const register = `${dir.path}/register.mjs`;
-    writeFileSync(
-      hooks,
-      `import { appendFileSync } from 'node:fs';
-export async function resolve(specifier, context, next) {
-  if (specifier === 'highs') appendFileSync(${JSON.stringify(marker)}, 'highs\\n');
-  return next(specifier, context);
-}
-`,
-    );
-    writeFileSync(
-      register,
-      `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
-    );
-    const withHook = { NODE_OPTIONS: `--import=${register}` };
-    expect(runCli(['--help'], withHook).code).toBe(0);
-    expect(runCli(['summary', '--area', 'Three Rivers', '--db', db], withHook).code).toBe(0);
-    expect(() => readFileSync(marker, 'utf8')).toThrow(/ENOENT/u);
-    const r = runCli(FLY_TIPPING, withHook);
-    expect(r.code).toBe(0);
-    expect(readFileSync(marker, 'utf8')).toBe('highs\n');
   });
 });

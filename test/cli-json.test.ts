@@ -5,16 +5,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { parseRaw, readZipEntries } from './helpers/raw-police.js';
 import { FIXTURES, SAMPLE_ZIP as SAMPLE, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 const db = `${dir.path}/demo.duckdb`;
-let demo: ReturnType<typeof runCliJson<{ files: Record<string, unknown>[] }>>;
+let demo: Awaited<ReturnType<typeof runJson<{ files: Record<string, unknown>[] }>>>;
 
-beforeAll(() => {
-  demo = runCliJson(['demo', '--db', db]);
+beforeAll(async () => {
+  demo = await runJson(['demo', '--db', db]);
 });
 afterAll(() => dir.remove());
 
@@ -38,8 +38,8 @@ describe('lantern --json', () => {
     }
   });
 
-  it('summary: area, period, months with status, categories by month, totals', () => {
-    const { code, json } = runCliJson<{
+  it('summary: area, period, months with status, categories by month, totals', async () => {
+    const { code, json } = await runJson<{
       area: unknown;
       period: unknown;
       months: { month: string; status: string }[];
@@ -63,8 +63,8 @@ describe('lantern --json', () => {
     expect(json.totals.crime).toBe(crime);
   });
 
-  it('areas: the ten Hertfordshire districts with population year and source', () => {
-    const { json } = runCliJson<{
+  it('areas: the ten Hertfordshire districts with population year and source', async () => {
+    const { json } = await runJson<{
       areas: { code: string; population: { count: number; year: number; source: string } }[];
     }>(['areas', '--type', 'district', '--db', db]);
     expect(json.areas).toHaveLength(10);
@@ -75,8 +75,8 @@ describe('lantern --json', () => {
     ).toBe(true);
   });
 
-  it('areas --within: the wards of Three Rivers from the 2019 lookup', () => {
-    const { json } = runCliJson<{ areas: { type: string }[] }>([
+  it('areas --within: the wards of Three Rivers from the 2019 lookup', async () => {
+    const { json } = await runJson<{ areas: { type: string }[] }>([
       'areas',
       '--type',
       'ward',
@@ -88,8 +88,8 @@ describe('lantern --json', () => {
     expect(json.areas).toHaveLength(13);
   });
 
-  it('areas --type lsoa: IMD 2019 rank and decile of each Three Rivers LSOA', () => {
-    const { json } = runCliJson<{
+  it('areas --type lsoa: IMD 2019 rank and decile of each Three Rivers LSOA', async () => {
+    const { json } = await runJson<{
       areas: { code: string; deprivation: { rank: number; decile: number; of: number } | null }[];
     }>(['areas', '--type', 'lsoa', '--within', 'Three Rivers', '--db', db]);
     expect(json.areas).toHaveLength(53);
@@ -104,8 +104,8 @@ describe('lantern --json', () => {
     expect(json.areas.find((a) => a.deprivation!.rank === 4265)?.deprivation?.decile).toBe(2);
   });
 
-  it('areas check: LSOA codes the register lacks, placed by name or not placed', () => {
-    const { json } = runCliJson<{
+  it('areas check: LSOA codes the register lacks, placed by name or not placed', async () => {
+    const { json } = await runJson<{
       unlistedLsoas: { code: string; records: number; district: { code: string } | null }[];
       notPlaced: number;
     }>(['areas', 'check', '--db', db]);
@@ -136,7 +136,7 @@ describe('lantern --json', () => {
           (r) =>
             (r['LSOA name'] ?? '').startsWith('Three Rivers ') && r['Crime type'] === 'Burglary',
         ).length;
-    const { code, json } = runCliJson<Record<string, unknown>>([
+    const { code, json } = await runJson<Record<string, unknown>>([
       'trends',
       '--area',
       'Three Rivers',
@@ -170,8 +170,8 @@ describe('lantern --json', () => {
     expect(json.ratePer1000).toBeCloseTo((burglary('2025') / 93700) * 1000, 10);
   });
 
-  it('trends --all: every category and all crime, with Holm-adjusted p-values; gaps are null', () => {
-    const { json } = runCliJson<
+  it('trends --all: every category and all crime, with Holm-adjusted p-values; gaps are null', async () => {
+    const { json } = await runJson<
       {
         category: string;
         months: { count: number | null }[];
@@ -192,7 +192,7 @@ describe('lantern --json', () => {
     const rows = [...raw.values()]
       .flatMap((b) => parseRaw(b))
       .filter((r) => r['Crime type'] === 'Violence and sexual offences');
-    const { code, json } = runCliJson<{
+    const { code, json } = await runJson<{
       reference: { rate: number };
       limitsMethod: string;
       areas: {
@@ -234,7 +234,7 @@ describe('lantern --json', () => {
     // Limits allow for the spread between districts unless Poisson is asked for; each says which.
     expect(json.limitsMethod).toBe('overdispersed');
     const args = ['compare', '--within', 'hertfordshire', '--category', 'violent-crime'];
-    const text = runCli([
+    const text = await run([
       ...args,
       '--period',
       '2025-01..2025-12',
@@ -245,7 +245,15 @@ describe('lantern --json', () => {
     ]);
     expect(text.stdout).toMatch(/per 1,000 overall; Poisson limits \(chance alone\)/u);
     expect(text.stdout).toMatch(/Chance alone is allowed for, not the usual spread between areas/u);
-    const bad = runCli([...args, '--period', '2025-01..2025-12', '--limits', 'wide', '--db', db]);
+    const bad = await run([
+      ...args,
+      '--period',
+      '2025-01..2025-12',
+      '--limits',
+      'wide',
+      '--db',
+      db,
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--limits: "wide" is not overdispersed or poisson/u);
   });
@@ -275,7 +283,7 @@ describe('lantern --json', () => {
       latest.get(r['Crime ID'] ?? '')?.outcome || r['Last outcome category'] || '';
     const violent = crimes.filter((r) => r['Crime type'] === 'Violence and sexual offences');
     const charged = violent.filter((r) => /charged/i.test(outcomeOf(r))).length;
-    const { json } = runCliJson<{
+    const { json } = await runJson<{
       categories: { category: string; crimes: number; chargedOrSummonsed: number }[];
     }>(['outcomes', '--area', 'Three Rivers', '--period', '2021-01..2022-01', '--db', db]);
     const v = json.categories.find((c) => c.category === 'violent-crime');
@@ -302,7 +310,7 @@ describe('lantern --json', () => {
       const d = imd.get(r['LSOA code'] ?? '') ?? null;
       expected.set(d, (expected.get(d) ?? 0) + 1);
     }
-    const { json } = runCliJson<{
+    const { json } = await runJson<{
       deciles: { decile: number | null; records: number; lsoas: number }[];
     }>([
       'deprivation',
@@ -319,8 +327,8 @@ describe('lantern --json', () => {
     for (const d of json.deciles) expect(d.records).toBe(expected.get(d.decile) ?? 0);
   });
 
-  it('exceptions: observed months modelled, gaps left out, exceptions above their 99.8% limit', () => {
-    const { json } = runCliJson<{
+  it('exceptions: observed months modelled, gaps left out, exceptions above their 99.8% limit', async () => {
+    const { json } = await runJson<{
       months: {
         month: string;
         observed: number | null;
@@ -331,11 +339,11 @@ describe('lantern --json', () => {
       exceptions: string[];
       method: string;
     }>(['exceptions', '--area', 'Three Rivers', '--category', 'burglary', '--db', db]);
-    const summary = runCliJson<{
-      categories: { category: string; byMonth: Record<string, number | null> }[];
-    }>(['summary', '--area', 'Three Rivers', '--db', db]).json.categories.find(
-      (c) => c.category === 'burglary',
-    )!;
+    const summary = (
+      await runJson<{
+        categories: { category: string; byMonth: Record<string, number | null> }[];
+      }>(['summary', '--area', 'Three Rivers', '--db', db])
+    ).json.categories.find((c) => c.category === 'burglary')!;
     expect(json.method).toMatch(/Quasi-Poisson regression/);
     for (const m of json.months) {
       expect(m.observed).toBe(summary.byMonth[m.month]);
@@ -347,9 +355,9 @@ describe('lantern --json', () => {
     expect(json.exceptions).toEqual(json.months.filter((m) => m.exception).map((m) => m.month));
   });
 
-  it('overview: every district and category from one engine, each figure equal to trends, compare and exceptions', () => {
+  it('overview: every district and category from one engine, each figure equal to trends, compare and exceptions', async () => {
     const period = '2025-01..2025-12';
-    const o = runCliJson<{
+    const o = await runJson<{
       districts: { code: string; name: string }[];
       categories: { key: string }[];
       trends: Record<string, unknown>[][];
@@ -362,7 +370,7 @@ describe('lantern --json', () => {
     expect(o.json.categories).toHaveLength(15);
     const d = o.json.districts.findIndex((x) => x.name === 'Three Rivers');
     const c = o.json.categories.findIndex((x) => x.key === 'burglary');
-    const trends = runCliJson<Record<string, unknown>[]>([
+    const trends = await runJson<Record<string, unknown>[]>([
       'trends',
       '--area',
       'Three Rivers',
@@ -373,7 +381,7 @@ describe('lantern --json', () => {
       db,
     ]);
     expect(o.json.trends[d]).toEqual(trends.json);
-    const compare = runCliJson([
+    const compare = await runJson([
       'compare',
       '--within',
       'Hertfordshire',
@@ -385,7 +393,7 @@ describe('lantern --json', () => {
       db,
     ]);
     expect(o.json.comparisons[c]).toEqual(compare.json);
-    const exceptions = runCliJson<{ exceptions: string[] }>([
+    const exceptions = await runJson<{ exceptions: string[] }>([
       'exceptions',
       '--area',
       'Three Rivers',
@@ -404,7 +412,7 @@ describe('lantern --json', () => {
         .filter((e) => e.area === threeRivers && e.category === 'burglary')
         .map((e) => e.month),
     ).toEqual(exceptions.json.exceptions.filter((m) => m >= '2025-01' && m <= '2025-12'));
-    const text = runCli(['overview', '--within', 'Hertfordshire', '--db', db]);
+    const text = await run(['overview', '--within', 'Hertfordshire', '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
       'Hertfordshire: 10 districts, 2025-01..2025-12 against 2021-01..2021-12',
@@ -412,7 +420,7 @@ describe('lantern --json', () => {
     expect(text.stdout).toMatch(/^Burglary\s+3,813\s/m);
   });
 
-  it('demo: synthetic partner data for Three Rivers, labelled synthetic in the store and in every output', () => {
+  it('demo: synthetic partner data for Three Rivers, labelled synthetic in the store and in every output', async () => {
     const synthetic = (demo.json as unknown as { synthetic: Record<string, unknown>[] }).synthetic;
     expect(synthetic.map((f) => f.kind).sort()).toEqual([
       'asb-council',
@@ -424,11 +432,11 @@ describe('lantern --json', () => {
     ]);
     for (const f of synthetic)
       expect(f).toMatchObject({ status: 'imported', synthetic: true, rejected: 0 });
-    const datasets = runCliJson<{
+    const datasets = await runJson<{
       datasets: { name: string; held: { synthetic: boolean } | null }[];
     }>(['datasets', '--db', db]);
     expect(datasets.json.datasets.every((d) => d.held?.synthetic === true)).toBe(true);
-    const trend = runCliJson<{ label: string; notes: string[]; comparisonPeriod: unknown }>([
+    const trend = await runJson<{ label: string; notes: string[]; comparisonPeriod: unknown }>([
       'trends',
       '--dataset',
       'fly-tipping',
@@ -442,7 +450,7 @@ describe('lantern --json', () => {
     expect(trend.json.label).toBe('Fly-tipping incidents (synthetic): all');
     expect(trend.json.notes[0]).toMatch(/^SYNTHETIC DATA/u);
     expect(trend.json.comparisonPeriod).toEqual({ from: '2024-01', to: '2024-12' });
-    const text = runCli([
+    const text = await run([
       'trends',
       '--dataset',
       'hate-crime',
@@ -456,8 +464,8 @@ describe('lantern --json', () => {
     expect(text.stdout).toContain('SYNTHETIC DATA');
   });
 
-  it('hidden-figure: recorded counts, rates with survey and source, estimates with intervals; ASB, DA, sexual offences and hate crime spelled out', () => {
-    const r = runCliJson<{
+  it('hidden-figure: recorded counts, rates with survey and source, estimates with intervals; ASB, DA, sexual offences and hate crime spelled out', async () => {
+    const r = await runJson<{
       rows: {
         key: string;
         recorded: number | null;
@@ -502,9 +510,9 @@ describe('lantern --json', () => {
     expect(row('dataset:domestic-abuse:incidents').rateSource).toMatch(/ons\.gov\.uk/u);
   });
 
-  it('forecast: fits the bundled data across its gaps, lists them, and backtests with coverage', () => {
+  it('forecast: fits the bundled data across its gaps, lists them, and backtests with coverage', async () => {
     const args = ['forecast', '--area', 'Three Rivers', '--category', 'burglary', '--months', '6'];
-    const { code, json } = runCliJson<{
+    const { code, json } = await runJson<{
       ok: boolean;
       run: { from: string; to: string; months: number };
       gaps: { from: string; to: string; months: number }[];
@@ -518,7 +526,7 @@ describe('lantern --json', () => {
       '2022-02..2024-12',
     ]);
     expect(json.backtest.months).toHaveLength(6);
-    const text = runCli([...args, '--backtest', '--db', db]);
+    const text = await run([...args, '--backtest', '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
       /forecast from the 30 months held, 2018-10..2025-12; not held, so not fitted: 2019-03..2020-12, 2022-02..2024-12/u,
@@ -530,13 +538,13 @@ describe('lantern --json', () => {
       `Coverage: ${json.backtest.inside.pi80} of 6 inside the 80% intervals`,
     );
     expect(text.stdout).toMatch(/times as much as Poisson counts would around the model/u);
-    expect(runCli([...args.slice(0, -2), '--months', '9', '--db', db]).stderr).toMatch(
+    expect((await run([...args.slice(0, -2), '--months', '9', '--db', db])).stderr).toMatch(
       /--months: 9 is not a whole number from 3 to 6/,
     );
   });
 
-  it('start reuses the built store and prints the Three Rivers summary', () => {
-    const result = runCli(['start', '--db', db]);
+  it('start reuses the built store and prints the Three Rivers summary', async () => {
+    const result = await run(['start', '--db', db]);
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/Using the demo store/);
     expect(result.stdout).toMatch(
@@ -545,8 +553,8 @@ describe('lantern --json', () => {
     expect(result.stdout).toMatch(/^total +4,949 +1,237 /m);
   });
 
-  it('an error in --json mode is still one JSON document on stdout', () => {
-    const { code, json } = runCliJson<{ error: { type: string; message: string } }>([
+  it('an error in --json mode is still one JSON document on stdout', async () => {
+    const { code, json } = await runJson<{ error: { type: string; message: string } }>([
       'summary',
       '--area',
       'Atlantis',
@@ -562,9 +570,9 @@ describe('lantern --json', () => {
 });
 
 describe('stop-and-search files (Northumbria, real data)', () => {
-  it('imports them by publication month, keeping late records of the month before', () => {
+  it('imports them by publication month, keeping late records of the month before', async () => {
     const ss = `${dir.path}/ss.duckdb`;
-    const { code, json } = runCliJson<{
+    const { code, json } = await runJson<{
       files: { kind: string; force: string; months: string[]; accepted: number }[];
     }>(['import', `${FIXTURES}police`, '--db', ss]);
     expect(code).toBe(0);
@@ -574,7 +582,7 @@ describe('stop-and-search files (Northumbria, real data)', () => {
       ['stop-and-search', 'northumbria', ['2020-06'], 427],
       ['stop-and-search', 'northumbria', ['2020-07'], 528],
     ]);
-    const again = runCliJson<{ files: { status: string }[] }>([
+    const again = await runJson<{ files: { status: string }[] }>([
       'import',
       `${FIXTURES}police`,
       '--db',

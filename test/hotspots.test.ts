@@ -13,7 +13,7 @@ import { openStore } from '../src/store/open-store.js';
 import { nameCells } from '../src/usecases/hotspot-names.js';
 import { hotspots, type HotspotReport } from '../src/usecases/hotspots.js';
 import type { IncidentPoint } from '../src/usecases/incident-points.js';
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { queryStore, updateStore } from './helpers/store-query.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
@@ -55,7 +55,7 @@ interface HotspotJson {
 describe('lantern hotspots', () => {
   it('maps every located ASB record of 2025 in Three Rivers onto the grid, ranked by Gi*', async () => {
     const out = `${dir.path}/asb.geojson`;
-    const r = runCliJson<HotspotJson>([
+    const r = await runJson<HotspotJson>([
       'hotspots',
       '--area',
       'Three Rivers',
@@ -99,8 +99,8 @@ describe('lantern hotspots', () => {
     expect(r.json.notes.join(' ')).toMatch(/Benjamini–Hochberg/u);
   });
 
-  it('classifies cells over the quarters held, skipping the quarters the bundled gaps leave incomplete', () => {
-    const r = runCliJson<HotspotJson>([
+  it('classifies cells over the quarters held, skipping the quarters the bundled gaps leave incomplete', async () => {
+    const r = await runJson<HotspotJson>([
       'hotspots',
       '--area',
       'Three Rivers',
@@ -131,8 +131,8 @@ describe('lantern hotspots', () => {
     expect(tally).toBe(r.json.cells);
   });
 
-  it('works on dated partner points, labelled synthetic', () => {
-    const r = runCliJson<HotspotJson>([
+  it('works on dated partner points, labelled synthetic', async () => {
+    const r = await runJson<HotspotJson>([
       'hotspots',
       '--area',
       'Three Rivers',
@@ -152,9 +152,9 @@ describe('lantern hotspots', () => {
     expect(r.json.incidents).toBeGreaterThan(1500);
   });
 
-  it('refuses bad input with a clear message', () => {
-    const bad = (args: string[], message: RegExp) => {
-      const r = runCli([
+  it('refuses bad input with a clear message', async () => {
+    const bad = async (args: string[], message: RegExp) => {
+      const r = await run([
         'hotspots',
         '--area',
         'Three Rivers',
@@ -167,16 +167,19 @@ describe('lantern hotspots', () => {
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(message);
     };
-    bad(
+    await bad(
       ['--category', 'burglary', '--method', 'heat'],
       /--method: "heat" is not count, kde or gistar/u,
     );
-    bad(
+    await bad(
       ['--category', 'burglary', '--cell', '2'],
       /--cell: 2 is not a number of metres from 10 up/u,
     );
-    bad(['--category', 'burglary', '--bandwidth', 'x'], /--bandwidth: "x" is not a number/u);
-    bad(['--dataset', 'domestic-abuse'], /domestic-abuse holds aggregate counts, not incidents/u);
+    await bad(['--category', 'burglary', '--bandwidth', 'x'], /--bandwidth: "x" is not a number/u);
+    await bad(
+      ['--dataset', 'domestic-abuse'],
+      /domestic-abuse holds aggregate counts, not incidents/u,
+    );
   });
 });
 
@@ -367,7 +370,7 @@ describe('hotspot ranks mean something (issue 15, item 8)', () => {
     }
   });
 
-  it('text, JSON and GeoJSON carry the ward and the nearest street', () => {
+  it('text, JSON and GeoJSON carry the ward and the nearest street', async () => {
     const out = `${dir.path}/burglary.geojson`;
     const args = [
       'hotspots',
@@ -380,14 +383,14 @@ describe('hotspot ranks mean something (issue 15, item 8)', () => {
       '--db',
       db,
     ];
-    const text = runCli([...args, '--out', out]);
+    const text = await run([...args, '--out', out]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(
       /rank\s+count\s+KDE \/km²\s+Gi\* z\s+p \(BH\)\s+ward\s+nearest street\s+centre/u,
     );
     const first = text.stdout.split('\n').find((l) => /^\s+1\s/u.test(l))!;
     expect(first).not.toMatch(/^\s+1\s+0\s/u);
-    const json = runCliJson<{
+    const json = await runJson<{
       ranked: {
         rank: number;
         count: number;
@@ -419,7 +422,7 @@ describe('hotspots at the scale of a force', () => {
     // bundled months, with the bundled boundaries removed, is such an area.
     const bare = demoStoreCopy(dir.path, 'no-boundaries.duckdb');
     await updateStore(bare, 'DELETE FROM boundary');
-    const r = runCliJson<HotspotJson>([
+    const r = await runJson<HotspotJson>([
       'hotspots',
       '--area',
       'hertfordshire',
@@ -454,7 +457,7 @@ describe('hotspots at the scale of a force', () => {
 
 describe('lantern repeat-locations', () => {
   it('shares at the top places equal a direct count of the store, over every map point of the area', async () => {
-    const r = runCliJson<{
+    const r = await runJson<{
       places: number;
       incidents: number;
       top: { percent: number; places: number; incidents: number }[];

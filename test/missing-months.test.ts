@@ -29,7 +29,7 @@ import { partnershipOverview } from '../src/usecases/partnership-overview.js';
 import { reportData } from '../src/usecases/report-data.js';
 import { summariseArea } from '../src/usecases/summarise-area.js';
 import { trends } from '../src/usecases/trends.js';
-import { runCli } from './helpers/cli.js';
+import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
@@ -146,9 +146,9 @@ describe('1. missing is never zero', () => {
     }
   });
 
-  it('exits 2 from the CLI and writes no report', () => {
+  it('exits 2 from the CLI and writes no report', async () => {
     const out = `${dir.path}/report-2023`;
-    const r = runCli([
+    const r = await run([
       'report',
       '--db',
       cliStore,

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { categoryFromName } from '../src/domain/categories.js';
 import { openStore } from '../src/store/open-store.js';
 import { countBy, parseRaw, readZipEntries } from './helpers/raw-police.js';
@@ -43,7 +43,7 @@ describe('importing another force', () => {
       const path = `${dir.path}/in/2025-03-${id}-street.csv`;
       writeFileSync(path, relabelled);
       const db = `${dir.path}/${id}.duckdb`;
-      const result = runCliJson<ImportJson>(['import', path, '--db', db]);
+      const result = await runJson<ImportJson>(['import', path, '--db', db]);
       expect(result.code).toBe(0);
       const rows = parseRaw(Buffer.from(relabelled));
       expect(result.json.files[0]).toMatchObject({
@@ -66,7 +66,7 @@ describe('importing another force', () => {
         // Placed in Hertfordshire districts, which are outside Kent's force area.
         expect(result.json.files[0]?.placement.outsideForceArea).toBeGreaterThan(rows.length * 0.9);
       }
-      const summary = runCliJson<{ categories: { category: string; total: number }[] }>([
+      const summary = await runJson<{ categories: { category: string; total: number }[] }>([
         'summary',
         '--area',
         'Three Rivers',
@@ -83,12 +83,12 @@ describe('importing another force', () => {
     },
   );
 
-  it('takes the store path from LANTERN_DB when --db is not given', () => {
+  it('takes the store path from LANTERN_DB when --db is not given', async () => {
     const path = `${dir.path}/in/2025-03-kent-street.csv`;
     writeFileSync(path, herts.replaceAll('Hertfordshire Constabulary', 'Kent Police'));
     const db = `${dir.path}/from-env.duckdb`;
-    expect(runCli(['import', path], { LANTERN_DB: db }).code).toBe(0);
-    const again = runCliJson<ImportJson>(['import', path, '--db', db]);
+    expect((await run(['import', path], { LANTERN_DB: db })).code).toBe(0);
+    const again = await runJson<ImportJson>(['import', path, '--db', db]);
     expect(again.json.files[0]?.status).toBe('already-imported');
   });
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openStore } from '../src/store/open-store.js';
 
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -24,8 +24,8 @@ function config(name: string, text: string): string {
 }
 
 describe('lantern areas groups', () => {
-  it('gives every force its districts as a built-in group, 43 forces in England and Wales', () => {
-    const { json } = runCliJson<Groups>(['areas', 'groups', '--all', '--db', db]);
+  it('gives every force its districts as a built-in group, 43 forces in England and Wales', async () => {
+    const { json } = await runJson<Groups>(['areas', 'groups', '--all', '--db', db]);
     const builtIn = json.groups.filter((g) => g.origin === 'built-in');
     expect(builtIn).toHaveLength(43);
     const herts = builtIn.find((g) => g.name === 'hertfordshire-districts');
@@ -33,12 +33,12 @@ describe('lantern areas groups', () => {
     expect(builtIn.find((g) => g.name === 'metropolitan-districts')?.areas).toHaveLength(32);
   });
 
-  it('adds the groups of a config file, resolving areas by name or code', () => {
+  it('adds the groups of a config file, resolving areas by name or code', async () => {
     const path = config(
       'ok.yaml',
       'groups:\n  - name: south-west-herts\n    areas: [Three Rivers, watford, E07000098]\n',
     );
-    const { json } = runCliJson<Groups>(['areas', 'groups', '--peer-groups', path, '--db', db]);
+    const { json } = await runJson<Groups>(['areas', 'groups', '--peer-groups', path, '--db', db]);
     expect(
       json.groups.find((g) => g.name === 'south-west-herts')?.areas.map((a) => a.code),
     ).toEqual(['E07000102', 'E07000103', 'E07000098']);
@@ -62,9 +62,9 @@ describe('lantern areas groups', () => {
     ],
     ['an unknown key', 'groupz: []\n', /\(top level\): Unrecognized key/],
     ['broken YAML', 'groups: [\n', /not valid YAML/],
-  ])('refuses %s, naming the file and the place in it', (_what, text, message) => {
+  ])('refuses %s, naming the file and the place in it', async (_what, text, message) => {
     const path = config('bad.yaml', text);
-    const result = runCli(['areas', 'groups', '--peer-groups', path, '--db', db]);
+    const result = await run(['areas', 'groups', '--peer-groups', path, '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain('bad.yaml');

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { FIXTURES, SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
@@ -20,26 +20,30 @@ beforeAll(async () => {
   // A small store (three Northumbria stop-and-search files): the register is what matters here,
   // with a month of Hertfordshire's street records in 2021 and in 2025, so that periods there are
   // held (a period with no month held is refused).
-  expect(runCli(['import', `${FIXTURES}police`, '--db', db]).code).toBe(0);
+  expect((await run(['import', `${FIXTURES}police`, '--db', db])).code).toBe(0);
   const files = await readZipEntries(SAMPLE_ZIP, /(2021-01|2025-01)-hertfordshire-street\.csv$/u);
   for (const [name, bytes] of files) writeFileSync(`${dir.path}/${name.split('/').pop()}`, bytes);
   expect(
-    runCli([
-      'import',
-      ...[...files.keys()].map((n) => `${dir.path}/${n.split('/').pop()}`),
+    (
+      await run([
+        'import',
+        ...[...files.keys()].map((n) => `${dir.path}/${n.split('/').pop()}`),
+        '--db',
+        db,
+      ])
+    ).code,
+  ).toBe(0);
+  lsoas = (
+    await runJson<{ areas: { code: string; name: string }[] }>([
+      'areas',
+      '--type',
+      'lsoa',
+      '--within',
+      'Three Rivers',
       '--db',
       db,
-    ]).code,
-  ).toBe(0);
-  lsoas = runCliJson<{ areas: { code: string; name: string }[] }>([
-    'areas',
-    '--type',
-    'lsoa',
-    '--within',
-    'Three Rivers',
-    '--db',
-    db,
-  ]).json.areas;
+    ])
+  ).json.areas;
 });
 afterAll(() => dir.remove());
 
@@ -52,7 +56,7 @@ interface PopulationReport {
 }
 
 describe('lantern areas import-population', () => {
-  it('stores LSOA populations, sums them to wards and the district, and rejects bad rows by line', () => {
+  it('stores LSOA populations, sums them to wards and the district, and rejects bad rows by line', async () => {
     const lines = [
       'LSOA Code,LSOA Name,All Ages',
       ...lsoas.map((l) => `${l.code},${l.name},"1,600"`),
@@ -60,7 +64,7 @@ describe('lantern areas import-population', () => {
     lines.push('E01999999,Nowhere 001A,10', 'E01023802,Three Rivers 001A,lots');
     const file = `${dir.path}/lsoa-2022.csv`;
     writeFileSync(file, lines.join('\n'));
-    const { code, json } = runCliJson<PopulationReport>([
+    const { code, json } = await runJson<PopulationReport>([
       'areas',
       'import-population',
       file,
@@ -79,21 +83,23 @@ describe('lantern areas import-population', () => {
     ]);
     // 13 wards of Three Rivers and the district itself are complete; the CSP too (one district).
     expect(json.derived).toBe(13 + 1 + 1);
-    const wards = runCliJson<{ areas: { population: { count: number; year: number } }[] }>([
-      'areas',
-      '--type',
-      'ward',
-      '--within',
-      'Three Rivers',
-      '--db',
-      db,
-    ]).json.areas;
+    const wards = (
+      await runJson<{ areas: { population: { count: number; year: number } }[] }>([
+        'areas',
+        '--type',
+        'ward',
+        '--within',
+        'Three Rivers',
+        '--db',
+        db,
+      ])
+    ).json.areas;
     expect(wards.reduce((n, w) => n + w.population.count, 0)).toBe(53 * 1600);
     expect(wards.every((w) => w.population.year === 2022)).toBe(true);
   });
 
-  it('uses the population year held nearest the end of the period', () => {
-    const later = runCliJson<{ population: { year: number; count: number } }>([
+  it('uses the population year held nearest the end of the period', async () => {
+    const later = await runJson<{ population: { year: number; count: number } }>([
       'summary',
       '--area',
       'Three Rivers',
@@ -107,7 +113,7 @@ describe('lantern areas import-population', () => {
       year: 2022,
       source: 'synthetic test values (summed)',
     });
-    const earlier = runCliJson<{ population: { year: number; count: number } }>([
+    const earlier = await runJson<{ population: { year: number; count: number } }>([
       'summary',
       '--area',
       'Three Rivers',
@@ -120,25 +126,31 @@ describe('lantern areas import-population', () => {
     expect(earlier.json.population).toMatchObject({ count: 93700, year: 2021 });
   });
 
-  it('refuses a file that does not say its year, and one with no code column', () => {
+  it('refuses a file that does not say its year, and one with no code column', async () => {
     const noYear = `${dir.path}/no-year.csv`;
     writeFileSync(noYear, 'Code,Name,All Ages\nE07000102,Three Rivers,90000\n');
-    expect(runCli(['areas', 'import-population', noYear, '--db', db]).stderr).toMatch(
+    expect((await run(['areas', 'import-population', noYear, '--db', db])).stderr).toMatch(
       /give --year YYYY/,
     );
     const noCode = `${dir.path}/no-code.csv`;
     writeFileSync(noCode, 'Place,All Ages\nThree Rivers,90000\n');
-    const result = runCli(['areas', 'import-population', noCode, '--year', '2022', '--db', db]);
+    const result = await run(['areas', 'import-population', noCode, '--year', '2022', '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(
       /no code column found \(columns: Place, All Ages\); name it with --code-column/,
     );
   });
 
-  it('reads the year from a "Mid-2023" header', () => {
+  it('reads the year from a "Mid-2023" header', async () => {
     const file = `${dir.path}/mid.csv`;
     writeFileSync(file, 'Code,Name,Mid-2023\nE07000102,Three Rivers,"93,000"\n');
-    const { json } = runCliJson<PopulationReport>(['areas', 'import-population', file, '--db', db]);
+    const { json } = await runJson<PopulationReport>([
+      'areas',
+      'import-population',
+      file,
+      '--db',
+      db,
+    ]);
     expect(json).toMatchObject({ year: 2023, stored: 1 });
   });
 });

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { queryStore, updateStore } from './helpers/store-query.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
@@ -30,12 +30,12 @@ const winchesterLike = `SELECT count(*) AS n FROM crime WHERE district_code = 'E
   AND month = '2025-12' AND category = 'violent-crime'`;
 
 describe('lantern check', () => {
-  it('finds the demo store whole', () => {
-    const r = runCliJson<CheckJson>(['check', '--db', clean]);
+  it('finds the demo store whole', async () => {
+    const r = await runJson<CheckJson>(['check', '--db', clean]);
     expect(r.code).toBe(0);
     expect(r.json.problems).toEqual([]);
     expect(r.json.rows).toBeGreaterThan(348_450);
-    const text = runCli(['check', '--db', clean]);
+    const text = await run(['check', '--db', clean]);
     expect(text.stdout).toMatch(/^The store is whole/u);
   });
 
@@ -51,15 +51,15 @@ describe('lantern check', () => {
       `INSERT INTO crime BY NAME SELECT * EXCLUDE (record_key) FROM crime WHERE batch_id = ${id}`,
     );
 
-    const found = runCliJson<CheckJson>(['check', '--db', db]);
+    const found = await runJson<CheckJson>(['check', '--db', db]);
     expect(found.code).toBe(2);
     expect(found.json.problems).toHaveLength(1);
     expect(found.json.problems[0]).toMatchObject({ kind: 'batch-rows', batchId: id });
     expect(found.json.problems[0]?.fileName).toMatch(/2025-12-hertfordshire-street\.csv$/u);
-    const text = runCli(['check', '--db', db]);
+    const text = await run(['check', '--db', db]);
     expect(text.stdout).toMatch(/lantern check --repair/u);
 
-    const repaired = runCli(['check', '--repair', '--db', db]);
+    const repaired = await run(['check', '--repair', '--db', db]);
     expect(repaired.code).toBe(0);
     expect(repaired.stdout).toMatch(
       /Import these files again[\s\S]*2025-12-hertfordshire-street\.csv/u,
@@ -70,7 +70,7 @@ describe('lantern check', () => {
     )) as [{ left: string }];
     expect(Number(left)).toBe(0);
     // The month is now missing, not zero: summary says so, and refuses a period of it alone.
-    const summary = runCliJson<{ months: { month: string; status: string }[] }>([
+    const summary = await runJson<{ months: { month: string; status: string }[] }>([
       'summary',
       '--area',
       'Three Rivers',
@@ -83,18 +83,26 @@ describe('lantern check', () => {
       { month: '2025-11', status: 'observed' },
       { month: '2025-12', status: 'missing' },
     ]);
-    const alone = runCli(['summary', '--area', 'Three Rivers', '--period', '2025-12', '--db', db]);
+    const alone = await run([
+      'summary',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-12',
+      '--db',
+      db,
+    ]);
     expect(alone.code).toBe(2);
     expect(alone.stderr).toContain('2025-12: no month of it is held');
 
-    const again = runCliJson<{ files: { path: string; status: string }[] }>([
+    const again = await runJson<{ files: { path: string; status: string }[] }>([
       'import',
       SAMPLE_ZIP,
       '--db',
       db,
     ]);
     expect(again.json.files.filter((f) => f.status === 'imported')).toHaveLength(1);
-    expect(runCliJson<CheckJson>(['check', '--db', db]).json.problems).toEqual([]);
+    expect((await runJson<CheckJson>(['check', '--db', db])).json.problems).toEqual([]);
     const [{ n: restored }] = (await queryStore<{ n: string }>(db, winchesterLike)) as [
       { n: string },
     ];
@@ -112,7 +120,7 @@ describe('lantern check', () => {
        INSERT INTO batch_month SELECT * REPLACE ((SELECT min(id) FROM import_batch) AS batch_id)
          FROM batch_month WHERE month = '2025-10' AND kind = 'street'`,
     );
-    const found = runCliJson<CheckJson>(['check', '--db', db]);
+    const found = await runJson<CheckJson>(['check', '--db', db]);
     expect(found.code).toBe(2);
     // The second holder also holds none of the rows it claims for that month.
     const kinds = found.json.problems.map((p) => p.kind).sort();
@@ -120,7 +128,7 @@ describe('lantern check', () => {
     expect(found.json.problems.find((p) => p.kind === 'orphan-rows')?.message).toMatch(
       /^10 row\(s\) of crime belong to batch 0/u,
     );
-    const repaired = runCliJson<CheckJson>(['check', '--repair', '--db', db]);
+    const repaired = await runJson<CheckJson>(['check', '--repair', '--db', db]);
     expect(repaired.code).toBe(0);
     expect(repaired.json.repaired?.orphanRows).toBe(10);
     expect(repaired.json.remaining).toEqual([]);
@@ -136,7 +144,7 @@ describe('lantern check', () => {
        FROM crime WHERE month = '2025-12'`,
     );
     const before = (await queryStore<{ n: string }>(db, winchesterLike))[0]?.n;
-    const areas = runCli([
+    const areas = await run([
       'summary',
       '--area',
       'Three Rivers',
@@ -151,6 +159,6 @@ describe('lantern check', () => {
     );
     const after = (await queryStore<{ n: string }>(db, winchesterLike))[0]?.n;
     expect(Number(after)).toBe(Number(before) / 2);
-    expect(runCliJson<CheckJson>(['check', '--db', db]).json.problems).toEqual([]);
+    expect((await runJson<CheckJson>(['check', '--db', db])).json.problems).toEqual([]);
   });
 });

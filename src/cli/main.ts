@@ -1,77 +1,5 @@
-/**
- * The `lantern` command: finds the command its first words name, runs it through the generic
- * adapter (run-command.ts), and turns errors into exit codes in this one place — 0 done, 2 bad
- * input or usage (nothing changed by the failing part), 1 a source that cannot be reached, a
- * store that cannot be written, or an unexpected failure. With --json, stdout carries exactly one
- * JSON document. Nothing here loads DuckDB: help and usage errors answer at once.
- */
-import { COMMANDS, findCommand } from '../commands/registry.js';
-import { didYouMean } from '../domain/suggest.js';
-import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
-import { commandHelp, generalHelp } from './help.js';
-import { reportError } from './report-error.js';
-
-/** The leading words (the command's name), and the global options wherever they are. */
-function prescan(argv: readonly string[]) {
-  const words: string[] = [];
-  let db: string | undefined;
-  let json = false;
-  let help = false;
-  let leading = true;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] as string;
-    if (a === '--db') db = argv[++i];
-    else if (a.startsWith('--db=')) db = a.slice(5);
-    else if (a === '--json') json = true;
-    else if (a === '--help' || a === '-h') help = true;
-    else if (a.startsWith('-')) leading = false;
-    else if (leading) words.push(a);
-  }
-  return { words, db, json, help };
-}
-
-export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const pre = prescan(argv);
-  const dbPath = resolveDbPath(pre.db, env);
-  const ctx: CommandContext = {
-    dbPath,
-    hashKeyFile: resolveHashKeyFile(dbPath, env),
-    json: pre.json,
-    env,
-    scope: defaultScope(),
-    out: (text) => process.stdout.write(text + '\n'),
-    err: (text) => process.stderr.write(text + '\n'),
-    interactive: Boolean(process.stdout.isTTY) && Boolean(process.stderr.isTTY),
-  };
-  if (pre.words.length === 0 || pre.words[0] === 'help') {
-    const asked = pre.words[0] === 'help' ? findCommand(pre.words.slice(1)) : null;
-    ctx.out(asked ? commandHelp(asked.command) : generalHelp());
-    return pre.words.length === 0 && !pre.help ? 2 : 0;
-  }
-  const found = findCommand(pre.words);
-  if (!found) {
-    const names = COMMANDS.map((c) => c.name);
-    ctx.err(
-      `lantern: unknown command "${pre.words.join(' ')}"${didYouMean(pre.words.slice(0, 2).join(' '), names)}. Run 'lantern help' for the commands.`,
-    );
-    return 2;
-  }
-  try {
-    const { runCommand } = await import('./run-command.js');
-    const words = found.command.name.split(' ');
-    let skipped = 0;
-    const args = argv.filter((a) => {
-      if (skipped < words.length && a === words[skipped]) {
-        skipped++;
-        return false;
-      }
-      return true;
-    });
-    return await runCommand(found.command, args, ctx);
-  } catch (error) {
-    return reportError(ctx, error);
-  }
-}
+/** The `lantern` process (bin/lantern.js): runs the command line, sets the exit code. */
+import { lantern } from './lantern.js';
 
 // Output piped into `head` and closed early is not a failure: stop quietly.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -79,4 +7,4 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-process.exitCode = await main(process.argv.slice(2), process.env);
+process.exitCode = await lantern(process.argv.slice(2), process.env);

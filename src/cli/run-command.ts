@@ -2,7 +2,7 @@
  * The terminal's adapter over a command definition: flags parsed from the definition's options
  * (an option the command does not have is refused with the ones it has), `--help` for the
  * command's own page, the input checked by the definition's schemas, the command run, and its
- * document printed as text or JSON. Errors become exit codes in cli/main.ts.
+ * document printed as text or JSON. Errors become exit codes in cli/lantern.ts.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 

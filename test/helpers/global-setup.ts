@@ -1,15 +1,14 @@
 /**
- * Once before the suite: brings dist/ up to date (the CLI tests run the real `lantern` binary;
- * an incremental build, so a few seconds when nothing changed), and provides one demo store
- * (`lantern demo`: the bundled police.uk sample plus the synthetic partner data) that test files
- * copy instead of each building their own (see demo-store.ts).
+ * Once before the integration tests: provides one demo store (`lantern demo`, run in this process
+ * from the sources: the bundled police.uk sample plus the synthetic partner data) that test files
+ * copy instead of each building their own (see demo-store.ts). No compile step: the end-to-end
+ * project alone builds dist/ (build-setup.ts).
  *
  * The demo store is kept between runs in .tmp/, under a hash of everything it is built from (the
- * compiled code and the bundled data and configuration): a run after a change to any of them
+ * source code and the bundled data and configuration): a run after a change to any of them
  * builds it again, a run after a change to tests only reuses it. CI starts from a fresh clone, so
  * it always builds it.
  */
-import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
   existsSync,
@@ -23,6 +22,8 @@ import {
 import { join, relative } from 'node:path';
 
 import type { TestProject } from 'vitest/node';
+
+import { lantern } from '../../src/cli/lantern.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -41,29 +42,27 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-/** A hash of what the demo store is made from: the compiled code, the bundled data and config. */
+/** A hash of what the demo store is made from: the source code, the bundled data and config. */
 function inputsHash(): string {
   const hash = createHash('sha256');
-  for (const dir of ['dist', 'data', 'config']) {
+  for (const dir of ['src', 'data', 'config']) {
     for (const file of filesUnder(join(ROOT, dir))) {
-      if (file.endsWith('.tsbuildinfo') || file.endsWith('.map')) continue;
+      if (file.endsWith('.test.ts')) continue;
       hash.update(relative(ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
     }
   }
   return hash.digest('hex').slice(0, 16);
 }
 
-export default function setup(project: TestProject): void {
-  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+export default async function setup(project: TestProject): Promise<void> {
   const store = join(CACHE, `demo-${inputsHash()}.duckdb`);
   if (!existsSync(store) || !existsSync(`${store}.hash-key`) || statSync(store).size === 0) {
     rmSync(CACHE, { recursive: true, force: true });
     mkdirSync(CACHE, { recursive: true });
     const building = join(CACHE, 'building.duckdb');
-    execFileSync(process.execPath, ['bin/lantern.js', 'demo', '--db', building], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
+    const quiet = { out: () => undefined, err: () => undefined, interactive: false };
+    const code = await lantern(['demo', '--db', building], process.env, quiet);
+    if (code !== 0) throw new Error(`lantern demo exited ${code}: the demo store was not built`);
     renameSync(`${building}.hash-key`, `${store}.hash-key`);
     renameSync(building, store);
   }
