@@ -39,6 +39,9 @@ Commands:
         [--dry-run] [--api-url U] (imported like files; months the source lacks stay missing)
   fetch --force F --archive M    stream a police.uk monthly archive, importing only force F
         [--archive-url U] [--replace]
+  fetch boundaries --area A      an area's generalised LSOA, ward and district boundaries from the
+        [--boundaries-url U]     ONS Open Geography Portal (--config F: its layers, default
+        [--config F]             config/ons-boundary-layers.yaml); what the portal lacks is listed
   trends --area A --category C   counts by month, change against the same months of the nearest
          [--all] [--period P]    earlier complete year (exact test, rate ratio), rate per 1,000
   compare --within A | --group G districts side by side: rates, expected counts and funnel
@@ -124,6 +127,7 @@ const OPTIONS = {
   archive: { type: 'string' },
   'api-url': { type: 'string' },
   'archive-url': { type: 'string' },
+  'boundaries-url': { type: 'string' },
   dataset: { type: 'string' },
   mapping: { type: 'string' },
   'distance-bands': { type: 'string' },
@@ -370,6 +374,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
         ).runFetch(
           ctx,
           {
+            sub: rest[0],
             area: values.area,
             from: values.from,
             to: values.to,
@@ -378,6 +383,8 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
             archive: values.archive,
             apiUrl: values['api-url'],
             archiveUrl: values['archive-url'],
+            boundariesUrl: values['boundaries-url'],
+            config: values.config,
             replace: values.replace,
           },
           env,

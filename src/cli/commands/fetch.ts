@@ -1,6 +1,7 @@
 /**
  * `lantern fetch --area A --from M --to M [--dry-run]` (the data.police.uk API) and
- * `lantern fetch --force F --archive YYYY-MM` (a monthly archive, streamed). The source
+ * `lantern fetch --force F --archive YYYY-MM` (a monthly archive, streamed); `fetch boundaries`
+ * (the ONS Open Geography Portal) is in fetch-boundaries.ts. The source
  * addresses can be changed with --api-url / --archive-url (or LANTERN_POLICE_API and
  * LANTERN_POLICE_ARCHIVE), e.g. for a mirror or a test server.
  */
@@ -17,6 +18,8 @@ import { formatCount, formatTable } from '../table.js';
 import { formatImportReport } from './import.js';
 
 export interface FetchArgs {
+  /** `fetch boundaries`: the ONS Open Geography Portal instead of data.police.uk. */
+  sub?: string;
   area?: string;
   from?: string;
   to?: string;
@@ -25,6 +28,9 @@ export interface FetchArgs {
   archive?: string;
   apiUrl?: string;
   archiveUrl?: string;
+  boundariesUrl?: string;
+  /** fetch boundaries: the portal's layers (default config/ons-boundary-layers.yaml). */
+  config?: string;
   /** fetch --archive: let a file replace a month with far fewer rows than held. */
   replace?: boolean;
 }
@@ -34,6 +40,12 @@ export async function runFetch(
   args: FetchArgs,
   env: NodeJS.ProcessEnv,
 ): Promise<number> {
+  if (args.sub === 'boundaries')
+    return (await import('./fetch-boundaries.js')).runFetchBoundaries(ctx, args, env);
+  if (args.sub !== undefined)
+    throw new InputError(
+      `fetch: unknown "${args.sub}" (did you mean 'fetch boundaries --area A'?)`,
+    );
   if (args.archive !== undefined) return runArchiveFetch(ctx, args, env);
   if (!args.area)
     throw new InputError(

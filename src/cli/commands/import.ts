@@ -1,6 +1,7 @@
 /** `lantern import PATH...`: police.uk files, folders and zip archives into the store. */
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
+import { boundaryGapText } from '../../usecases/boundary-gaps.js';
 import { importPartnerFiles, rejectedRowText } from '../../usecases/import-partner-data.js';
 import {
   importPoliceData,
@@ -71,6 +72,7 @@ export function formatImportReport(report: ImportReport): string {
       `${count('refused')} refused. Rows: ${formatCount(sum('accepted'))} accepted, ` +
       `${formatCount(sum('rejected'))} rejected, ${formatCount(sum('replaced'))} replaced.`,
   );
+  for (const gap of report.boundaryGaps ?? []) lines.push('', boundaryGapText(gap));
   return lines.join('\n');
 }
 
