@@ -38,3 +38,8 @@ export interface BoundaryLayer {
 export function isOnsAreaCode(code: string): boolean {
   return /^[EW]\d{8}$/u.test(code);
 }
+
+/** The credit the portal's licence asks for, wherever its boundaries are used. */
+export const PORTAL_ATTRIBUTION =
+  'Source: Office for National Statistics licensed under the Open Government Licence v.3.0; ' +
+  'contains OS data © Crown copyright and database right';

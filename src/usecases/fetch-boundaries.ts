@@ -10,6 +10,7 @@
 import type { OnsGeoportal } from '../acquire/ons-geoportal.js';
 import {
   FETCHED_BOUNDARY_TYPES,
+  PORTAL_ATTRIBUTION,
   type BoundaryLayer,
   type FetchedBoundaryType,
 } from '../domain/boundary-layer.js';
@@ -50,9 +51,7 @@ export interface BoundaryFetchRequest {
   onProgress?: (event: BoundaryFetchProgress) => void;
 }
 
-export const PORTAL_ATTRIBUTION =
-  'Source: Office for National Statistics licensed under the Open Government Licence v.3.0; ' +
-  'contains OS data © Crown copyright and database right';
+export { PORTAL_ATTRIBUTION };
 
 export async function fetchBoundaries(
   db: Db,
