@@ -9,6 +9,7 @@
  * a list is expected) is reported as the source's failure, never read.
  */
 import { SourceUnavailableError } from '../errors.js';
+import { networkProblem, retryAfterSeconds, UNREACHABLE } from './http-problems.js';
 import { RateLimiter, REAL_CLOCK, type Clock } from './rate-limiter.js';
 
 export const DEFAULT_API_URL = 'https://data.police.uk/api/';
@@ -176,15 +177,6 @@ export class PoliceApi {
 
 class TooManyCrimes extends Error {}
 
-/** Retry-After as seconds (a number, or an HTTP date); 0 when absent or unreadable. */
-function retryAfterSeconds(header: string | null): number {
-  if (header === null || header.trim() === '') return 0;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const at = Date.parse(header);
-  return Number.isFinite(at) ? Math.max(0, (at - Date.now()) / 1000) : 0;
-}
-
 function hasDate(value: unknown): value is { date: string } {
   return (
     typeof value === 'object' &&
@@ -214,23 +206,4 @@ function wrongShape(url: string, body: unknown, expected: string): SourceUnavail
       (glimpse ? `: ${glimpse}` : '') +
       '. The service may have changed, or --api-url points elsewhere.',
   );
-}
-
-const UNREACHABLE = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-]);
-
-function networkProblem(error: unknown, timeoutMs: number): string {
-  const e = error as {
-    name?: string;
-    cause?: { code?: string; message?: string };
-    message?: string;
-  };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError')
-    return `no answer within ${timeoutMs / 1000} s`;
-  return e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
 }

@@ -1,4 +1,5 @@
 /** `lantern import PATH...`: police.uk files, folders and zip archives (or a partner dataset's files) into the store. */
+import { boundaryGapText } from '../domain/boundary-gap.js';
 import { rejectedRowText } from '../domain/rejected-row.js';
 import { InputError } from '../errors.js';
 import type { PartnerImportReport } from '../usecases/import-partner-data.js';
@@ -109,6 +110,7 @@ export function formatImportReport(report: ImportReport): string {
       `${count('refused')} refused. Rows: ${formatCount(sum('accepted'))} accepted, ` +
       `${formatCount(sum('rejected'))} rejected, ${formatCount(sum('replaced'))} replaced.`,
   );
+  for (const gap of report.boundaryGaps ?? []) lines.push('', boundaryGapText(gap));
   return lines.join('\n');
 }
 

@@ -20,6 +20,7 @@ import { demoCommand, startCommand } from './demo.js';
 import { deprivationCommand } from './deprivation.js';
 import { exceptionsCommand } from './exceptions.js';
 import { fetchArchiveCommand, fetchCommand } from './fetch.js';
+import { fetchBoundariesCommand } from './fetch-boundaries.js';
 import { forecastCommand } from './forecast.js';
 import { hiddenFigureCommand } from './hidden-figure.js';
 import { hotspotsCommand } from './hotspots.js';
@@ -38,6 +39,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   importCommand,
   fetchCommand,
   fetchArchiveCommand,
+  fetchBoundariesCommand,
   datasetsCommand,
   areasImportPopulationCommand,
   areasImportBoundariesCommand,

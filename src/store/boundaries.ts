@@ -18,27 +18,41 @@ export interface BoundarySet {
 
 /** Stores the shapes, replacing any of the same codes, type and vintage, in one transaction. */
 export async function replaceBoundaries(db: Db, set: BoundarySet): Promise<number> {
+  return db.transaction(() => writeBoundarySet(db, set));
+}
+
+/**
+ * Several sets (an area's LSOAs, wards and districts) in one transaction: all of them are
+ * stored, or none. Returns the number stored of each set, in order.
+ */
+export async function replaceBoundarySets(db: Db, sets: readonly BoundarySet[]): Promise<number[]> {
   return db.transaction(async () => {
-    await db.run(
-      'CREATE TEMP TABLE IF NOT EXISTS boundary_in (area_code VARCHAR, geometry VARCHAR)',
-    );
-    await db.run('DELETE FROM boundary_in');
-    await db.append(
-      'boundary_in',
-      set.shapes.map((s) => [s.code, JSON.stringify(s.geometry)]),
-    );
-    await db.run(
-      `DELETE FROM boundary WHERE area_type = $type AND vintage = $vintage
-         AND area_code IN (SELECT area_code FROM boundary_in)`,
-      { type: set.type, vintage: set.vintage },
-    );
-    await db.run(
-      `INSERT INTO boundary SELECT area_code, $type, $vintage, $source, geometry FROM boundary_in`,
-      { type: set.type, vintage: set.vintage, source: set.source },
-    );
-    await db.run('DROP TABLE boundary_in');
-    return set.shapes.length;
+    const stored: number[] = [];
+    for (const set of sets) stored.push(await writeBoundarySet(db, set));
+    return stored;
   });
+}
+
+/** Within the caller's transaction. */
+async function writeBoundarySet(db: Db, set: BoundarySet): Promise<number> {
+  if (set.shapes.length === 0) return 0;
+  await db.run('CREATE TEMP TABLE IF NOT EXISTS boundary_in (area_code VARCHAR, geometry VARCHAR)');
+  await db.run('DELETE FROM boundary_in');
+  await db.append(
+    'boundary_in',
+    set.shapes.map((s) => [s.code, JSON.stringify(s.geometry)]),
+  );
+  await db.run(
+    `DELETE FROM boundary WHERE area_type = $type AND vintage = $vintage
+       AND area_code IN (SELECT area_code FROM boundary_in)`,
+    { type: set.type, vintage: set.vintage },
+  );
+  await db.run(
+    `INSERT INTO boundary SELECT area_code, $type, $vintage, $source, geometry FROM boundary_in`,
+    { type: set.type, vintage: set.vintage, source: set.source },
+  );
+  await db.run('DROP TABLE boundary_in');
+  return set.shapes.length;
 }
 
 export interface StoredBoundary {
@@ -102,5 +116,61 @@ export async function boundariesWithin(
   return rows.map((r) => ({
     code: r.code,
     geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+  }));
+}
+
+/** The register's codes of a type at or below an area (the area itself when of that type). */
+export async function registerCodesWithin(
+  db: Db,
+  areaCode: string,
+  type: AreaType,
+): Promise<string[]> {
+  const rows = await db.query<{ code: string }>(
+    `WITH RECURSIVE down(code, type) AS (
+       SELECT code, type FROM area WHERE code = $area
+       UNION ALL SELECT a.code, a.type FROM area a JOIN down ON a.parent = down.code
+       WHERE down.type <> $type)
+     SELECT code FROM down WHERE type = $type ORDER BY code`,
+    { area: areaCode, type },
+  );
+  return rows.map((r) => r.code);
+}
+
+export interface DistrictBoundaryCover {
+  force: { code: string; name: string };
+  district: { code: string; name: string };
+  /** Whether any LSOA of the district has a boundary in the store. */
+  lsoaBoundaries: boolean;
+}
+
+/**
+ * Every district of every force whose police.uk data the store holds, and whether any of its
+ * LSOAs has a boundary (the hotspot grid and the report's map are drawn from them).
+ */
+export async function districtBoundaryCover(db: Db): Promise<DistrictBoundaryCover[]> {
+  const rows = await db.query<{
+    force_code: string;
+    force_name: string;
+    code: string;
+    name: string;
+    covered: boolean;
+  }>(
+    `WITH held AS (
+       SELECT DISTINCT f.pfa_code AS code FROM batch_month b JOIN police_force f ON f.id = b.force
+       WHERE b.replaced_by IS NULL AND f.pfa_code IS NOT NULL),
+     covered AS (
+       SELECT DISTINCT ld.district_code FROM boundary b
+       JOIN lsoa_district ld ON ld.lsoa_code = b.area_code WHERE b.area_type = 'lsoa')
+     SELECT f.code AS force_code, f.name AS force_name, d.code, d.name,
+            d.code IN (SELECT district_code FROM covered) AS covered
+     FROM held JOIN area f ON f.code = held.code
+     JOIN area c ON c.parent = f.code AND c.type = 'csp'
+     JOIN area d ON d.parent = c.code AND d.type = 'district'
+     ORDER BY f.name, d.name`,
+  );
+  return rows.map((r) => ({
+    force: { code: r.force_code, name: r.force_name },
+    district: { code: r.code, name: r.name },
+    lsoaBoundaries: Boolean(r.covered),
   }));
 }

@@ -10,6 +10,7 @@ import { forceById } from '../domain/forces.js';
 import { parseMonth } from '../domain/month.js';
 import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
+import { boundaryGaps } from './boundary-gaps.js';
 import {
   importPoliceSources,
   type ImportOptions,
@@ -71,5 +72,6 @@ export async function fetchArchive(
     },
     request.importOptions,
   );
-  return { ...imported, url, force: request.force, entriesInArchive: seen };
+  const gaps = imported.storageError === undefined ? { boundaryGaps: await boundaryGaps(db) } : {};
+  return { ...imported, ...gaps, url, force: request.force, entriesInArchive: seen };
 }

@@ -27,6 +27,7 @@ import { PolygonIndex } from '../geo/polygon-index.js';
 import { areaBoundary, lsoaBoundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import type { NamedArea } from '../store/ward-names.js';
+import { fetchBoundariesCommand } from './boundary-gaps.js';
 import { nameCells, type CellName } from './hotspot-names.js';
 import { incidentPoints, type IncidentPoint, type IncidentRequest } from './incident-points.js';
 
@@ -147,7 +148,8 @@ export async function hotspots(
   const box = outline ? outline.box : boxOf(incidents.points);
   if (!outline)
     warnings.push(
-      'No boundary is held for the area: the grid covers the incidents’ extent, unclipped.',
+      'No boundary is held for the area: the grid covers the incidents’ extent, unclipped. ' +
+        `Fetch its boundaries with: ${fetchBoundariesCommand(incidents.area.name)}`,
     );
   const cellSize = request.cellSize ?? defaultCellSize(box);
   const estimated = ((box.maxX - box.minX) / cellSize) * ((box.maxY - box.minY) / cellSize);

@@ -23,6 +23,7 @@ import {
 import { policeMonthsHeld, type PoliceMonthHeld } from '../store/month-holders.js';
 import { loadPlacementLookups } from '../store/placement-lookups.js';
 import type { PlacementCounts } from '../domain/placement.js';
+import { boundaryGaps, type BoundaryGap } from './boundary-gaps.js';
 
 export type FileStatus = 'imported' | 'already-imported' | 'refused';
 
@@ -49,6 +50,11 @@ export interface ImportReport {
    * import is kept in the store's log until the store is next opened with room to write.
    */
   storageError?: string;
+  /**
+   * The forces whose data the store now holds that lack LSOA boundaries in some district, with
+   * the command that fetches them (given by `import` and `fetch --archive`).
+   */
+  boundaryGaps?: BoundaryGap[];
 }
 
 export type ImportProgress =
@@ -85,7 +91,9 @@ export async function importPoliceData(
   paths: readonly string[],
   options: ImportOptions = {},
 ): Promise<ImportReport> {
-  return importPoliceSources(db, await expandSources(paths), options);
+  const report = await importPoliceSources(db, await expandSources(paths), options);
+  if (report.storageError !== undefined) return report;
+  return { ...report, boundaryGaps: await boundaryGaps(db) };
 }
 
 /** A source's place in the command's report, recorded once its group has been loaded. */
