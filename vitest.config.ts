@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -9,24 +11,12 @@ import { defineConfig } from 'vitest/config';
  *   a terminal, a full disk, the report's Chromium and the fake police.uk server.
  * `npm run test:fast` runs the first two.
  */
-const E2E = [
-  'test/cli-bad-input.test.ts',
-  'test/disk-full.test.ts',
-  'test/fetch-hardening.test.ts',
-  'test/fetch.test.ts',
-  'test/hash-key.test.ts',
-  'test/import-edge-cases.test.ts',
-  'test/import-fuzz.test.ts',
-  'test/import-killed.test.ts',
-  'test/near-repeat.test.ts',
-  'test/partner-import.test.ts',
-  'test/partner-privacy.test.ts',
-  'test/progress.test.ts',
-  'test/report-disclosure.test.ts',
-  'test/report.test.ts',
-  'test/startup.test.ts',
-  'test/store-files.test.ts',
-];
+/** Test files that start a process (the built binary, a shell): these need dist/ built. */
+const E2E = readdirSync('test', { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.test.ts'))
+  .map((f) => `test/${f}`)
+  .filter((f) => /\b(runCli\w*|spawn\w*|execFile\w*)\s*[<(]/u.test(readFileSync(f, 'utf8')))
+  .sort();
 
 export default defineConfig({
   test: {
