@@ -8,6 +8,8 @@
  * each figure on one page. Pure: data in, a string out.
  */
 import { escapeXml as esc } from '../charts/index.js';
+import { formatNumber } from '../charts/text.js';
+import { formatChangePct, formatRate } from '../domain/rounding.js';
 import { figureChangeShown, isSmall, showChange, showCount, showFigure } from './disclosure.js';
 import { monthRunsText } from '../domain/held-months.js';
 import { comparedWithWords, periodInWords } from './infographic-text.js';
@@ -279,11 +281,15 @@ function detailsTable(t: ReportTable): string {
 }
 
 export function tableHtml(t: ReportTable, caption?: string): string {
-  const cell = (v: unknown) =>
+  const cell = (v: unknown, column: number) =>
     v === null || v === undefined || v === ''
       ? '–'
       : typeof v === 'number'
-        ? v.toLocaleString('en-GB', { maximumFractionDigits: 2 })
+        ? t.formats?.[column] === 'change'
+          ? formatChangePct(v).replace('%', '')
+          : t.formats?.[column] === 'rate'
+            ? formatRate(v)
+            : formatNumber(v, Number.isInteger(v) ? 0 : 1)
         : String(v);
   return [
     `<table id="${esc(t.id)}-table" data-id="${esc(t.id)}">`,
@@ -295,8 +301,8 @@ export function tableHtml(t: ReportTable, caption?: string): string {
           `<tr>${r
             .map((v, i) =>
               i === 0
-                ? `<th scope="row">${esc(cell(v))}</th>`
-                : `<td${typeof v === 'number' ? ' class="num"' : ''}>${esc(cell(v))}</td>`,
+                ? `<th scope="row">${esc(cell(v, i))}</th>`
+                : `<td${typeof v === 'number' ? ' class="num"' : ''}>${esc(cell(v, i))}</td>`,
             )
             .join('')}</tr>`,
       )

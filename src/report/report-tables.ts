@@ -14,6 +14,7 @@ import {
 } from '../charts/index.js';
 import { cellsShown, csvCount, isSmall, WITHHELD } from './disclosure.js';
 import type { Audience, PriorityEvidence, ReportData } from './report-data.js';
+import { formatRate, roundChangePct, roundRate } from '../domain/rounding.js';
 
 export type Cell = string | number | null;
 
@@ -24,6 +25,11 @@ export interface ReportTable {
   rows: Cell[][];
   /** Columns holding counts (for the public version's check). */
   countColumns: number[];
+  /**
+   * How the document shows a column's numbers (domain/rounding.ts): `change` signed ("+14",
+   * "−8.1"), `rate` to its decimals ("0.30"); the CSV holds the rounded number either way.
+   */
+  formats?: Partial<Record<number, 'change' | 'rate'>>;
 }
 
 export interface ReportFigure {
@@ -118,9 +124,10 @@ export function categoriesTable(data: ReportData): ReportTable {
       changeCell(c.changePct, c.count, c.previous, aud),
       c.pValue === null ? null : c.significant ? 'yes' : 'no',
       hideRate(c.ratePer1000, c.count, aud),
-      round(c.forceRatePer1000),
+      roundRate(c.forceRatePer1000),
     ]),
     countColumns: [1, 2],
+    formats: { 3: 'change', 5: 'rate', 6: 'rate' },
   };
 }
 
@@ -139,6 +146,7 @@ export function partnerTable(data: ReportData): ReportTable {
       p.synthetic ? 'SYNTHETIC' : 'no',
     ]),
     countColumns: [1, 2],
+    formats: { 3: 'change' },
   };
 }
 
@@ -259,8 +267,8 @@ export function funnelFigure(
     id,
     caption:
       (c.rateOf === 'areas shown'
-        ? `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${c.rate.toFixed(2)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate and of the spread the limits allow for, which would otherwise give their counts away.`
-        : `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${c.rate.toFixed(2)} per 1,000).`) +
+        ? `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${formatRate(c.rate)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate and of the spread the limits allow for, which would otherwise give their counts away.`
+        : `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${formatRate(c.rate)} per 1,000).`) +
       ' ' +
       limitsWords(c),
     svg: funnelPlot({
@@ -279,9 +287,10 @@ export function funnelFigure(
         a.name,
         csvCount(a.count, aud),
         a.population,
-        aud === 'public' && isSmall(a.count) ? null : round((a.count / a.population) * 1000, 2),
+        aud === 'public' && isSmall(a.count) ? null : roundRate((a.count / a.population) * 1000),
       ]),
       countColumns: [1],
+      formats: { 3: 'rate' },
     },
   };
 }
@@ -333,9 +342,9 @@ function changeCell(
 ): Cell {
   if (changePct === null) return null;
   if (aud === 'public' && (isSmall(current) || isSmall(previous))) return 'not shown';
-  return round(changePct);
+  return roundChangePct(changePct);
 }
 
 function hideRate(rate: number | null, count: number, aud: Audience): Cell {
-  return aud === 'public' && isSmall(count) ? null : round(rate, 2);
+  return aud === 'public' && isSmall(count) ? null : roundRate(rate);
 }
