@@ -70,10 +70,12 @@ Commands:
   report --area A --period P --out DIR  the strategic assessment (HTML, PDF with Chromium) and its
          [--audience partner|public]  infographic (SVG, PNG, A4 and 1080 × 1350), data/ with a CSV
          [--inputs F] [--settings F]  per chart and table; public: counts 1–4 as "fewer than 5",
-         [--no-pdf] [--no-save]       no small count recoverable, partner-only data left out;
-         [--replace] [--allow-partial]  the assessment is saved as assess saves it, unless
-                                 --no-save; a folder holding files needs --replace, which
-                                 replaces only an earlier report's own files
+         [--plan F] [--draft]         no small count recoverable, partner-only data left out;
+         [--no-pdf] [--no-save]       a setting still at its bundled example (contacts, plan,
+         [--replace] [--allow-partial]  inputs) is refused unless --draft, which marks it "not yet
+                                 confirmed by the partnership" on every page; the assessment is
+                                 saved as assess saves it, unless --no-save; a folder holding
+                                 files needs --replace (only an earlier report's files replaced)
   hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
         [--config FILE]          the estimated total incidence with its interval
   overview --within A [--period P]  every category for every district at once: funnel flags,
@@ -154,6 +156,7 @@ const OPTIONS = {
   audience: { type: 'string' },
   settings: { type: 'string' },
   'no-pdf': { type: 'boolean', default: false },
+  draft: { type: 'boolean', default: false },
   repair: { type: 'boolean', default: false },
   replace: { type: 'boolean', default: false },
   limits: { type: 'string' },
@@ -320,6 +323,7 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
           options: values.options,
           plan: values.plan,
           settings: values.settings,
+          draft: values.draft,
           pdf: !values['no-pdf'],
           save: !values['no-save'],
           replace: values.replace,

@@ -65,6 +65,7 @@ export function publicReportData(data: ReportData): ReportData {
         top: p.hotspot.top.filter((t) => !isSmall(t.count)),
         notes: [...p.hotspot.notes, 'Cells with fewer than 5 incidents are not shaded.'],
       },
+      places: p.places && { ...p.places, top: p.places.top.filter((t) => !isSmall(t.count)) },
     };
   });
   // A force rate and a funnel with a suppressed district would give the district back.

@@ -3,7 +3,8 @@
  * (`data/<id>.csv`): the numbers behind a chart are its table, so a reader can check any figure and
  * a screen reader can read it. Counts pass through the disclosure rules of the audience.
  */
-import { comparedWithWords } from './infographic-text.js';
+import { comparedWithWords, periodInWords } from './infographic-text.js';
+import { reportOptions } from './report-options.js';
 import {
   funnelPlot,
   hotspotMap,
@@ -13,7 +14,12 @@ import {
   type TrendMonth,
 } from '../charts/index.js';
 import { cellsShown, csvCount, isSmall, WITHHELD } from './disclosure.js';
-import type { Audience, PriorityEvidence, ReportData } from './report-data.js';
+import {
+  UNCONFIRMED,
+  type Audience,
+  type PriorityEvidence,
+  type ReportData,
+} from './report-data.js';
 import { formatRate, roundChangePct, roundRate } from '../domain/rounding.js';
 
 export type Cell = string | number | null;
@@ -81,7 +87,7 @@ export function riskMatrixFigure(data: ReportData): ReportFigure {
       rows: a.issues.map((i) => [
         i.rank,
         i.label,
-        i.source,
+        i.source === 'inputs' ? 'manual scores' : i.source,
         i.harm,
         i.likelihood,
         i.risk,
@@ -135,29 +141,40 @@ export function partnerTable(data: ReportData): ReportTable {
   const aud = data.audience;
   return {
     id: 'tab-partner',
-    caption: `Partner data, ${data.area.name}${periodCaption(data)}`,
-    columns: ['dataset', 'recorded', 'earlier period', 'change %', 'significant', 'synthetic'],
+    // Each dataset is compared with the latest earlier year it holds, said row by row.
+    caption: `Partner data, ${data.area.name}${data.coverage?.partial ? `; ${data.coverage.words}` : ''}`,
+    columns: [
+      'dataset',
+      'recorded',
+      'compared with',
+      'earlier period',
+      'change %',
+      'significant',
+      'synthetic',
+    ],
     rows: data.partner.map((p) => [
       p.label,
       csvCount(p.count, aud),
+      p.comparedWith ?? null,
       csvCount(p.previous, aud),
       changeCell(p.changePct, p.count, p.previous, aud),
       p.pValue === null ? null : p.significant ? 'yes' : 'no',
       p.synthetic ? 'SYNTHETIC' : 'no',
     ]),
-    countColumns: [1, 2],
-    formats: { 3: 'change' },
+    countColumns: [1, 3],
+    formats: { 4: 'change' },
   };
 }
 
 export function alignmentTables(data: ReportData): ReportTable[] {
   const a = data.assessment.alignment;
+  const word = data.forceWord ?? 'force area';
   const tables: ReportTable[] = [];
   if (a.county && data.assessment.county)
     tables.push({
       id: 'tab-county-alignment',
       caption: `District High priorities against ${data.assessment.county.area.name}'s assessment`,
-      columns: ['issue', 'district band', 'county band', 'alignment'],
+      columns: ['issue', 'district band', `${word} band`, 'alignment'],
       rows: [
         ...a.county.district.map((d) => [
           d.label,
@@ -167,13 +184,13 @@ export function alignmentTables(data: ReportData): ReportTable[] {
             ? 'matches'
             : d.status === 'differs'
               ? 'differs'
-              : 'absent from the county',
+              : `not assessed for the ${word}`,
         ]),
         ...a.county.countyOnly.map((c) => [
           c.label,
           c.district ?? 'not assessed',
           'High',
-          'county priority only',
+          `${word} priority only`,
         ]),
       ],
       countColumns: [],
@@ -181,7 +198,7 @@ export function alignmentTables(data: ReportData): ReportTable[] {
   const labels = new Map(data.assessment.issues.map((i) => [i.key, i.label]));
   tables.push({
     id: 'tab-plan-alignment',
-    caption: `Priorities against the ${a.plan.plan}`,
+    caption: `Priorities against the ${a.plan.plan}${a.plan.illustrative ? `: ${UNCONFIRMED}` : ''}`,
     columns: ['objective', 'High priorities it covers', 'other issues it covers'],
     rows: [
       ...a.plan.objectives.map((o) => [
@@ -207,12 +224,18 @@ export function alignmentTables(data: ReportData): ReportTable[] {
   return tables;
 }
 
-export function optionsTable(p: PriorityEvidence, index: number): ReportTable {
+export function optionsTable(p: PriorityEvidence, index: number, data: ReportData): ReportTable {
   return {
     id: `tab-p${index}-options`,
     caption: `Tactical options for ${p.label}`,
-    columns: ['4P', 'triangle', 'option', 'evidence', 'where it would apply'],
-    rows: p.options.map((o) => [o.four_p, o.triangle, o.option, o.evidence, o.run ?? o.note ?? '']),
+    columns: ['what would be done', 'where', 'why', 'approach', 'what is known of its effect'],
+    rows: reportOptions(p, data.area.name, data.audience).map((o) => [
+      o.what,
+      o.where,
+      o.why,
+      o.approach,
+      o.evidence,
+    ]),
     countColumns: [],
   };
 }
@@ -314,7 +337,10 @@ export function hotspotFigure(
   const id = `fig-p${index}-hotspots`;
   return {
     id,
-    caption: `${p.label}: recorded incidents in ${h.cellSize} m cells, ${data.period.from} to ${data.period.to}; the three busiest cells numbered. ${h.notes.join(' ')}`,
+    caption: [
+      `${p.label}: recorded incidents in ${h.cellSize} m cells, ${periodInWords(data.period)}; the three busiest cells numbered.`,
+      ...h.notes,
+    ].join(' '),
     svg: hotspotMap({
       id,
       title: `${p.label}: where it was recorded in ${data.area.name}`,

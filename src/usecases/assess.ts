@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 
 import { assessmentChanges } from '../analysis/assessment-change.js';
 import { issueRationale } from '../analysis/issue-rationale.js';
@@ -22,7 +23,7 @@ import { loadDiscontinuities } from '../config/discontinuities.js';
 import { comparisonWords } from '../analysis/trend-table.js';
 import { requireMostMonthsHeld, type PeriodCoverage } from '../domain/held-months.js';
 import { observedStreetMonths } from '../store/street-counts.js';
-import { loadRiskMatrix } from '../config/risk-matrix.js';
+import { DEFAULT_RISK_MATRIX_FILE, loadRiskMatrix } from '../config/risk-matrix.js';
 import { loadTacticalOptions, type TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import {
@@ -164,6 +165,10 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     configFile: matrix.path,
     matrix: { scale: cfg.scale, bands: cfg.bands },
     inputsFile: inputs?.path ?? null,
+    inputs: inputs
+      ? { scoredBy: inputs.scoredBy, date: inputs.date, example: inputs.examples.length > 0 }
+      : null,
+    defaultMatrix: resolve(matrix.path) === resolve(DEFAULT_RISK_MATRIX_FILE),
     coverage: {
       months: coverage.months,
       held: coverage.held,

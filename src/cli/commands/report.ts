@@ -1,8 +1,10 @@
 /**
  * `lantern report --area A --period P --out DIR [--audience partner|public] [--inputs F]
- * [--config F] [--options F] [--plan F] [--settings F] [--no-pdf] [--no-save] [--replace]`: the
- * strategic assessment and its infographic; the assessment behind it is saved as `assess` saves it.
- * A folder that already holds files is written into only with --replace (report-folder.ts).
+ * [--config F] [--options F] [--plan F] [--settings F] [--draft] [--no-pdf] [--no-save]
+ * [--replace]`: the strategic assessment and its infographic; the assessment behind it is saved as
+ * `assess` saves it. Settings still at their bundled example are refused unless --draft
+ * (usecases/report-examples.ts). A folder that already holds files is written into only with
+ * --replace (report-folder.ts).
  */
 import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
@@ -45,7 +47,7 @@ export async function runReport(
     [
       `Wrote ${built.out} (${built.audience} version${built.assessmentId ? `, assessment ${built.assessmentId}` : ''}):`,
       ...built.files.filter((f) => !f.startsWith('data/')).map((f) => `  ${f}`),
-      `  data/ (${built.files.filter((f) => f.startsWith('data/')).length} CSV files: one per chart and table, listed in data/index.csv)`,
+      `  data/ (${built.files.filter((f) => f.startsWith('data/') && f.endsWith('.csv')).length} CSV files: one per chart and table, listed in data/index.csv; the commands behind them in data/how-to-reproduce.txt)`,
       built.pdf.written ? '' : `No PDF: ${built.pdf.reason}.`,
       built.priorities.length > 0 ? `High priorities: ${built.priorities.join('; ')}.` : '',
       ...built.notes,
