@@ -11,7 +11,7 @@
 import { escapeXml as esc } from '../charts/index.js';
 import { isSmall, showChange, showCount, showFigure } from './disclosure.js';
 import { monthRunsText } from '../domain/held-months.js';
-import { comparedWithWords, periodInWords } from './infographic-text.js';
+import { comparedWithWords, monthSpansInWords, periodInWords } from './infographic-text.js';
 import { UNCONFIRMED, type PriorityEvidence, type ReportData } from './report-data.js';
 import {
   detailsTable,
@@ -98,7 +98,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
         ? `<p class="warning">${esc(partial)}. Every count, rate and share in this report covers these months only; each change compares them with the same months of ${esc(earlier)}.</p>`
         : '',
       (data.comparison?.discontinuities ?? []).length > 0
-        ? `<p class="warning">The changes span known discontinuities: ${esc(
+        ? `<p class="warning">The changes span known discontinuities: ${prose(
             (data.comparison?.discontinuities ?? [])
               .map((d) => d.replace(/^(.*?) \(([^;]+); source: .*$/u, '$1 ($2)'))
               .join('; '),
@@ -176,10 +176,10 @@ export function renderAssessment(data: ReportData): RenderedReport {
     ]),
     section('method', 'Method and data caveats', [
       `<p>The numbers behind every figure and table are in the folder named data beside this report, one spreadsheet (CSV) each; its index says which file holds which figure or table.</p>`,
-      `<ul>${data.caveats.map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`,
+      `<ul>${data.caveats.map((n) => `<li>${prose(n)}</li>`).join('')}</ul>`,
     ]),
     section('appendix', 'Appendix: why each issue scored as it did', [
-      `<ol class="rationale">${a.issues.map((i) => `<li>${esc(i.rationale)}</li>`).join('')}</ol>`,
+      `<ol class="rationale">${a.issues.map((i) => `<li>${prose(i.rationale)}</li>`).join('')}</ol>`,
     ]),
     `</main>`,
   ];
@@ -211,6 +211,9 @@ export function renderAssessment(data: ReportData): RenderedReport {
   };
 }
 
+/** Text for the reader, escaped: month spans in words ("March 2020 to July 2021"). */
+const prose = (text: string) => esc(monthSpansInWords(text));
+
 /** "a", "a and b", "a, b and c". */
 function listed(items: readonly string[]): string {
   return items.length <= 1
@@ -228,7 +231,7 @@ function prioritySection(
 ): string {
   const aud = data.audience;
   // In print the heading stays with the rationale, and the rationale with the first figure.
-  const parts: string[] = [`<p class="rationale">${esc(p.rationale)}</p>`];
+  const parts: string[] = [`<p class="rationale">${prose(p.rationale)}</p>`];
   for (const f of [
     trendFigure(p, index, aud),
     funnelFigure(p, index, aud),

@@ -211,11 +211,14 @@ export function mapPanel(
   const boxW = nw * s;
   const boxH = (nh - MAP_HEADING) * s;
   if (f.note.length > 0) {
-    // One caption style: the public note in the map's own footnote size, colour and left edge,
-    // just under it (its room, reserved at the small size, is never less than this needs).
-    const size = FONT_SIZE * s;
-    const left = x + (w - boxW) / 2 + PAD * s;
-    const lines = wrapText(PUBLIC_NOTE, boxW - 2 * PAD * s, size, false, 2);
+    // One caption style: the public note in the colour and at the left edge of the map's own
+    // footnote, just under it, at the small size (the map's footnote is drawn at that size
+    // unless the panel is short; never below it, the least a reader can read at this format).
+    const size = m.small;
+    const mapLeft = x + (w - boxW) / 2 + PAD * s;
+    const aligned = wrapText(PUBLIC_NOTE, x + w - m.pad - mapLeft, size, false, 9);
+    const [left, lines] =
+      aligned.length <= f.note.length ? [mapLeft, aligned] : [x + m.pad, f.note];
     const style = { size, fill: COLOURS.muted };
     parts.push(block(left, top + boxH + size * 0.3, lines, style, m).markup);
   }

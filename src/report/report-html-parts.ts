@@ -64,27 +64,36 @@ export function tableHtml(t: ReportTable, label: string, caption?: string): stri
             ? formatRate(v)
             : formatNumber(v, Number.isInteger(v) ? 0 : 1)
         : String(v);
-  // A short table is kept on one page; a long one breaks between rows, its header repeated.
-  const keep = t.rows.length <= 12 ? ' class="keep"' : '';
+  const row = (r: readonly unknown[]) =>
+    `<tr>${r
+      .map((v, i) =>
+        i === 0
+          ? `<th scope="row"${typeof v === 'number' ? ' class="num"' : ''}>${esc(cell(v, i))}</th>`
+          : `<td${typeof v === 'number' ? ' class="num"' : ''}>${esc(cell(v, i))}</td>`,
+      )
+      .join('')}</tr>`;
+  // A short table is kept on one page. A long one breaks between rows, its header repeated, but
+  // never straight after its header: its first rows are a group that stays with the header.
+  const long = t.rows.length > KEEP_ROWS;
+  const bodies = long
+    ? [t.rows.slice(0, LEAD_ROWS), t.rows.slice(LEAD_ROWS)]
+    : [t.rows as readonly unknown[][]];
   return [
-    `<table id="${esc(t.id)}-table"${keep}>`,
+    `<table id="${esc(t.id)}-table"${long ? '' : ' class="keep"'}>`,
     `<caption><span class="label">${esc(label)}.</span> ${esc(caption ?? t.caption)}</caption>`,
     `<thead><tr>${t.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${t.rows
-      .map(
-        (r) =>
-          `<tr>${r
-            .map((v, i) =>
-              i === 0
-                ? `<th scope="row"${typeof v === 'number' ? ' class="num"' : ''}>${esc(cell(v, i))}</th>`
-                : `<td${typeof v === 'number' ? ' class="num"' : ''}>${esc(cell(v, i))}</td>`,
-            )
-            .join('')}</tr>`,
-      )
-      .join('')}</tbody>`,
+    ...bodies.map(
+      (rows, i) =>
+        `<tbody${long && i === 0 ? ' class="lead"' : ''}>${rows.map(row).join('')}</tbody>`,
+    ),
     `</table>`,
   ].join('');
 }
+
+/** Tables of up to this many rows are kept on one page. */
+const KEEP_ROWS = 12;
+/** The rows of a longer table that stay with its header. */
+const LEAD_ROWS = 3;
 
 export function tile(label: string, f: Figure, aud: ReportData['audience'], earlier: string) {
   const shown = figureChangeShown(f, aud);

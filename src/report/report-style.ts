@@ -2,9 +2,9 @@
  * The assessment's stylesheet: readable on screen, printable on A4. Okabe–Ito accents (the charts'
  * palette), body text at 11 pt in print. In print, pages fill: nothing forces a page break, but a
  * heading stays with what follows it (a priority's heading with its rationale, the rationale with
- * its first figure),
- * figures and short tables are never split, a long table breaks between rows with its header
- * repeated on the next page, and the data tables behind figures are left out (they are in data/).
+ * its first figure), figures and short tables are never split, a long table breaks between rows
+ * (never straight after its header: its first rows stay with it) with its header repeated on the
+ * next page, and the data tables behind figures are left out (they are in data/).
  */
 export const REPORT_CSS = `
 :root { --ink: #1b2a38; --muted: #5b6b7a; --rule: #d5dde5; --accent: #0b4f6c; --page: #ffffff;
@@ -59,8 +59,9 @@ ol.rationale li { margin: 6px 0; font-size: 13px; }
   section { border: none; padding: 0; margin: 0 0 8mm; border-radius: 0; }
   details.data { display: none; }
   h2, h3, caption, p.rationale { break-after: avoid; page-break-after: avoid; }
-  figure, table.keep, .tiles, ol.priorities { break-inside: avoid; page-break-inside: avoid; }
-  thead { display: table-header-group; }
+  figure, table.keep, .tiles, ol.priorities, ul.contacts { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; break-after: avoid; page-break-after: avoid; }
+  tbody.lead { break-inside: avoid; page-break-inside: avoid; }
   tr, th, td { break-inside: avoid; page-break-inside: avoid; }
   p { orphans: 3; widows: 3; }
   .warning, .partial-banner, .draft-banner, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
