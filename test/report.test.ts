@@ -429,7 +429,7 @@ describe('lantern report (public version)', () => {
     expect(withheld.join('; ')).toMatch(/Prevent referrals/u);
   });
 
-  it('estimates no hidden figure from a count under 5 for the public', async () => {
+  it('estimates no hidden figure from a count under 5 for the public, and says force area unless a county', async () => {
     const store = await openStore(db);
     try {
       const request = { area: 'Three Rivers', period: { from: '2025-01', to: '2025-12' } };
@@ -448,6 +448,11 @@ describe('lantern report (public version)', () => {
       const html = renderAssessment(data).html;
       expect(html).toContain('Not estimated here: fewer than 5 were recorded.');
       expect(html).not.toMatch(/may stand for about/u);
+      // A district of a force that is no county (a metropolitan force): "the force area".
+      const metropolitan = renderAssessment({ ...data, forceWord: 'force area' }).html;
+      expect(metropolitan).toContain('Alignment with the force area and the Police and Crime Plan');
+      expect(readerText(metropolitan)).not.toMatch(/\bcounty\b(?! lines)/iu);
+      expect(readerText(renderAssessment(data).html)).toMatch(/\bcounty\b/iu);
     } finally {
       store.close();
     }
