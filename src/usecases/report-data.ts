@@ -446,9 +446,7 @@ function caveats(c: {
           `PARTIAL PERIOD: ${c.partial}. Every count, rate and share covers these months only, and each change compares them with the same months of the earlier year.`,
         ]
       : []),
-    ...c.discontinuities.map(
-      (d) => `The changes span a known discontinuity: ${d}. Read them with care.`,
-    ),
+    ...discontinuitiesCaveat(c.discontinuities),
     'police.uk locations are approximate: each crime is snapped to the nearest of a set of anonymous map points, so a map shows where crime was recorded near, not the exact place.',
     'A month missing from the data is unknown, not zero; any missing months are listed and left out of the counts.',
     c.populations.length > 0
@@ -479,6 +477,27 @@ function caveats(c: {
           'Public version: counts from 1 to 4 are shown as "fewer than 5" so that no one can be identified, and nothing else given can work them out: rows with fewer than 5 follow the others in alphabetical order, with no rate, change or significance beside them; a total with such a part is given as a range; months that a period total would give away are not shown; the districts compared are measured against the rate of those shown.',
         ]
       : []),
+  ];
+}
+
+/**
+ * The known discontinuities the changes span, in one caveat: each by its title and months, then
+ * their sources once each (two COVID-19 periods share theirs).
+ */
+function discontinuitiesCaveat(texts: readonly string[]): string[] {
+  if (texts.length === 0) return [];
+  const parsed = texts.map((t) => {
+    const m = /^(.*?) \(([^;]+); source: (.*?)(; dates not verified)?\)$/u.exec(t);
+    return m
+      ? {
+          what: `${m[1]} (${m[2]}${m[4] ? ', dates not verified' : ''})`,
+          sources: m[3]!.split('; '),
+        }
+      : { what: t, sources: [] };
+  });
+  const sources = [...new Set(parsed.flatMap((p) => p.sources))];
+  return [
+    `The changes span ${texts.length === 1 ? 'a known discontinuity' : 'known discontinuities'}: ${parsed.map((p) => p.what).join('; ')}. Read them with care.${sources.length > 0 ? ` Sources: ${sources.join('; ')}.` : ''}`,
   ];
 }
 
