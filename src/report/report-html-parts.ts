@@ -7,6 +7,7 @@ import { escapeXml as esc } from '../charts/index.js';
 import { formatNumber } from '../charts/text.js';
 import { formatChangePct, formatRate } from '../domain/rounding.js';
 import { figureChangeShown, showChange, showFigure } from './disclosure.js';
+import { monthSpansInWords } from './infographic-text.js';
 import type { Figure, ReportData } from './report-data.js';
 import type { ReportFigure, ReportTable } from './report-tables.js';
 
@@ -43,7 +44,7 @@ export function figureHtml(f: ReportFigure, label: string): string {
   return [
     `<figure id="${esc(f.id)}">`,
     f.svg,
-    `<figcaption><span class="label">${esc(label)}.</span> ${esc(f.caption)}</figcaption>`,
+    `<figcaption><span class="label">${esc(label)}.</span> ${esc(monthSpansInWords(f.caption))}</figcaption>`,
     `</figure>`,
   ].join('\n');
 }
@@ -80,7 +81,7 @@ export function tableHtml(t: ReportTable, label: string, caption?: string): stri
     : [t.rows as readonly unknown[][]];
   return [
     `<table id="${esc(t.id)}-table"${long ? '' : ' class="keep"'}>`,
-    `<caption><span class="label">${esc(label)}.</span> ${esc(caption ?? t.caption)}</caption>`,
+    `<caption><span class="label">${esc(label)}.</span> ${esc(monthSpansInWords(caption ?? t.caption))}</caption>`,
     `<thead><tr>${t.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`,
     ...bodies.map(
       (rows, i) =>

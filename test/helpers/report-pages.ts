@@ -32,7 +32,7 @@ export const INTERNAL_TEXT: readonly RegExp[] = [
   /\b(config|data|reports?)\//u, // a path
   /Lantern's notes/u,
   /configuration file named above/u,
-  /\d{4}-\d{2}\.\.\d{4}-\d{2}/u, // a period as the CLI writes it
+  /\d{4}-\d{2}(\.\.| to )\d{4}-\d{2}\b/u, // a period as the CLI writes it, not in words
   /\b(undefined|NaN|null)\b/u,
 ];
 
