@@ -29,6 +29,9 @@ import {
   readerText,
 } from './helpers/report-pages.js';
 import { tempDir } from './helpers/temp.js';
+import { settingsFrom } from './helpers/settings.js';
+
+const SETTINGS = await settingsFrom();
 
 const dir = tempDir();
 let db: string;
@@ -41,7 +44,12 @@ const area = ['report', '--area', 'Three Rivers', '--period', '2025-01..2025-12'
 const example = 'config/examples/three-rivers-2025-26.yaml';
 // A partnership's own contacts and plan: nothing in them is still the bundled example.
 const settings = 'test/fixtures/report/settings.yaml';
-const own = ['--settings', settings, '--plan', 'test/fixtures/report/plan.yaml'];
+const own = [
+  '--report-settings',
+  settings,
+  '--police-crime-plan',
+  'test/fixtures/report/plan.yaml',
+];
 const base = [...area, ...own];
 const chromium = existsSync('/usr/bin/chromium');
 const poppler = (() => {
@@ -436,6 +444,7 @@ describe('lantern report (public version)', () => {
       const data = await reportData(store, FULL_SCOPE, {
         ...request,
         save: false,
+        settings: SETTINGS,
         audience: 'public',
       });
       const p = data.priorities.find((x) => x.hiddenFigure !== null);
@@ -600,9 +609,9 @@ describe('lantern report: CSV files a spreadsheet opens safely', () => {
     const out = join(dir.path, 'formulas');
     const r = runCli([
       ...area,
-      '--settings',
+      '--report-settings',
       settings,
-      '--plan',
+      '--police-crime-plan',
       planFile,
       '--out',
       out,

@@ -6,8 +6,9 @@
  * --replace.
  */
 import type { BuiltReport } from '../usecases/build-report.js';
+import { assessmentSettingOptions, loadAssessmentSettings } from './assessment-settings.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 
 export const reportCommand = defineCommand({
@@ -16,10 +17,10 @@ export const reportCommand = defineCommand({
   summary:
     'The strategic assessment of a district or a force (HTML, PDF) and its infographic (A4 and 1080 × 1350), with a CSV behind every chart and table',
   description:
-    'The partner version shows every dataset the partnership may see; the public version shows counts from 1 to 4 as "fewer than 5", leaves out partner-only datasets, and publishes nothing from which a suppressed count can be worked out. The partnership\'s own details come from configuration: a value still at its bundled example (the local contact of config/report.yaml, the illustrative plan of config/police-crime-plan.yaml, an example inputs file) is refused, naming the file, the line and what to put there, unless --draft, which prints each as "not yet confirmed by the partnership" and marks every page a draft. The document speaks to its reader (no commands or file names); the commands behind each figure are in data/how-to-reproduce.txt. The PDF needs Chromium (apt-get install chromium, or LANTERN_CHROMIUM); without it the rest is written and the command says so.',
+    'The partner version shows every dataset the partnership may see; the public version shows counts from 1 to 4 as "fewer than 5", leaves out partner-only datasets, and publishes nothing from which a suppressed count can be worked out. The partnership\'s own details come from its settings: a value still at its bundled example (the local contact of config/report.yaml, the illustrative plan of config/police-crime-plan.yaml, an example inputs file) is refused, naming the file, the line and what to put there, unless --draft, which prints each as "not yet confirmed by the partnership" and marks every page a draft. The document speaks to its reader (no commands or file names); the commands behind each figure are in data/how-to-reproduce.txt. The PDF needs Chromium (apt-get install chromium, or LANTERN_CHROMIUM); without it the rest is written and the command says so.',
   examples: [
     'lantern report --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml --draft --out reports/three-rivers-2025',
-    'lantern report --area "Three Rivers" --period 2025 --audience public --settings my-report.yaml --plan my-plan.yaml --out reports/public --replace',
+    'lantern report --area "Three Rivers" --period 2025 --audience public --report-settings my-report.yaml --police-crime-plan my-plan.yaml --out reports/public --replace',
   ],
   options: {
     area: option.area(),
@@ -29,15 +30,8 @@ export const reportCommand = defineCommand({
       'DIR',
     ),
     audience: option.choice('who the report is for', ['partner', 'public'] as const, 'partner'),
-    inputs: option.file('manual scores with their reasons (see config/examples/)'),
-    config: option.file('the risk matrix', 'config/risk-matrix.yaml'),
-    options: option.file(
-      'the tactical options for High priorities',
-      'config/tactical-options.yaml',
-    ),
-    plan: option.file("the Police and Crime Plan's objectives", 'config/police-crime-plan.yaml'),
-    settings: option.file("the report's contacts and wording", 'config/report-settings.yaml'),
-    discontinuities: option.file('known breaks in the series', 'config/discontinuities.yaml'),
+    ...assessmentSettingOptions,
+    ...settingOptions('reportSettings'),
     draft: option.flag(
       'allow settings still at their bundled example (contacts, plan, inputs), each marked "not yet confirmed by the partnership" on every page',
     ),
@@ -51,17 +45,14 @@ export const reportCommand = defineCommand({
   store: 'existing',
   async run(deps, input) {
     const { buildReport } = await import('../usecases/build-report.js');
+    const { settings, inputs } = await loadAssessmentSettings(input, ['reportSettings']);
     return buildReport(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period),
       out: input.out,
       audience: input.audience ?? 'partner',
-      inputs: input.inputs,
-      config: input.config,
-      options: input.options,
-      plan: input.plan,
-      settings: input.settings,
-      discontinuities: input.discontinuities,
+      settings,
+      inputs,
       draft: input.draft,
       pdf: !input.noPdf,
       save: !input.noSave,

@@ -56,7 +56,7 @@ export async function loadPoliceCrimePlan(
           where: where(['illustrative']),
           what: 'the Police and Crime Plan objectives',
           value: plan.plan,
-          put: "your Police and Crime Commissioner's published plan in a copy of this file (its title under plan:, each objective's title and the issues it covers), delete illustrative: true, and give the copy with --plan FILE",
+          put: "your Police and Crime Commissioner's published plan in a copy of this file (its title under plan:, each objective's title and the issues it covers), delete illustrative: true, and give the copy with --police-crime-plan FILE",
         },
       ]
     : [];

@@ -59,7 +59,7 @@ export async function loadReportSettings(
               where: where(['contacts', i, 'detail']),
               what: `the "${c.label}" contact`,
               value: c.detail,
-              put: `${c.example}, and delete its example: line`,
+              put: `${c.example}, in a copy of this file without its example: line, given with --report-settings FILE`,
             },
           ],
     ),

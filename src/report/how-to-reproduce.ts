@@ -4,21 +4,14 @@
  * tactical option, the analysis that shows where it would apply in full. The document itself
  * holds no command (it speaks to councillors and the public). Pure.
  */
-import type { Period } from '../domain/month.js';
 import type { PriorityEvidence, ReportData } from './report-data.js';
 
-/** The report's request, as the analyst gave it (paths as given). */
+/** The report's request, as the analyst gave it: its settings files by option (paths as given). */
 export interface ReproduceOptions {
-  area: string;
-  period: Period;
-  audience?: string;
-  inputs?: string;
-  config?: string;
-  options?: string;
-  plan?: string;
-  settings?: string;
-  draft?: boolean;
-  allowPartial?: boolean;
+  /** The files given, by option: [['--inputs', 'my-scores.yaml'], ...]. */
+  files: readonly (readonly [string, string])[];
+  draft?: boolean | undefined;
+  allowPartial?: boolean | undefined;
 }
 
 /** An argument quoted for a POSIX shell when it needs to be. */
@@ -32,13 +25,7 @@ export function howToReproduce(
 ): string {
   const period = `${data.period.from}..${data.period.to}`;
   const area = `--area ${arg(data.area.name)}`;
-  const files = [
-    ['--inputs', request.inputs],
-    ['--config', request.config],
-    ['--options', request.options],
-    ['--plan', request.plan],
-    ['--settings', request.settings],
-  ].flatMap(([flag, v]) => (v ? [`${flag} ${arg(v)}`] : []));
+  const files = request.files.map(([flag, path]) => `${flag} ${arg(path)}`);
   const report = [
     'lantern report',
     area,
@@ -58,7 +45,7 @@ export function howToReproduce(
     `  ${report}`,
     '',
     `${label('fig-risk-matrix')} (the risk matrix, every issue ranked):`,
-    `  lantern assess ${area} --period ${period}${files.length > 0 ? ` ${files.filter((f) => !f.startsWith('--settings')).join(' ')}` : ''}`,
+    `  lantern assess ${area} --period ${period}${files.length > 0 ? ` ${files.filter((f) => !f.startsWith('--report-settings')).join(' ')}` : ''}`,
   ];
   data.priorities.forEach((p, i) => lines.push('', ...priorityLines(p, i + 1, data, label)));
   lines.push(

@@ -10,9 +10,11 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import Papa from 'papaparse';
 
+import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
 import type { Scope } from '../domain/scope.js';
 import { CHROMIUM_HINT, findChromium, htmlToPdf, launchChromium } from '../render/chromium.js';
 import { svgToPng } from '../render/svg-png.js';
@@ -62,7 +64,7 @@ export async function buildReport(
   request: BuildReportRequest,
 ): Promise<BuiltReport> {
   const out = resolve(request.out);
-  const examples = await refuseExampleValues(request);
+  const examples = refuseExampleValues(request);
   await checkOutFolder(request.out, out, request.replace === true);
   const data = await reportData(db, scope, request);
   const rendered = renderAssessment(data);
@@ -102,7 +104,18 @@ export async function buildReport(
         ]),
       ),
     );
-    await put(REPRODUCE_FILE, howToReproduce(data, request, rendered.labels));
+    await put(
+      REPRODUCE_FILE,
+      howToReproduce(
+        data,
+        {
+          files: filesGiven(request),
+          draft: request.draft,
+          allowPartial: request.allowPartial,
+        },
+        rendered.labels,
+      ),
+    );
     if (request.pdf !== false) {
       const chromium = findChromium(request.env);
       if (!chromium) pdf = { written: false, reason: `no Chromium found: ${CHROMIUM_HINT}` };
@@ -169,4 +182,21 @@ function csvText(fields: string[], rows: (string | number)[][]): string {
   return (
     Papa.unparse({ fields, data: rows }, { newline: '\n', escapeFormulae: FORMULA_START }) + '\n'
   );
+}
+
+/**
+ * The settings files the report was made with that are not the defaults, by their option
+ * (`--police-crime-plan my-plan.yaml`), for data/how-to-reproduce.txt.
+ */
+function filesGiven(request: BuildReportRequest): [string, string][] {
+  const option = (name: string) => `--${name.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)}`;
+  const given: [string, string][] = request.inputs ? [['--inputs', request.inputs.path]] : [];
+  for (const [name, setting] of Object.entries(request.settings)) {
+    const path = (setting as { path?: unknown }).path;
+    const file = SETTING_FILES[name as SettingName]?.defaultFile;
+    if (typeof path !== 'string' || !file) continue;
+    const byDefault = fileURLToPath(new URL(`../../${file}`, import.meta.url));
+    if (resolve(path) !== resolve(byDefault)) given.push([option(name), path]);
+  }
+  return given;
 }
