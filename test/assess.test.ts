@@ -109,7 +109,7 @@ describe('lantern assess', () => {
       hotspot: { location: 'On or near X', count: 4, lon: -0.45, lat: 51.65 },
     };
     expect(issueRationale(small)).toContain('Burglary: 3 recorded; ');
-    expect(issueRationale(small)).toContain('-70% on 10 in ');
+    expect(issueRationale(small)).toContain('−70% on 10 in ');
     const text = issueRationale(small, PUBLIC_WORDS);
     expect(text).toContain('Burglary: fewer than 5 recorded; ');
     expect(text).toContain(

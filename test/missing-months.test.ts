@@ -159,6 +159,7 @@ describe('1. missing is never zero', () => {
       '--out',
       out,
       '--no-pdf',
+      '--draft',
     ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`Months held: ${HELD}`);

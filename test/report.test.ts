@@ -20,6 +20,14 @@ import { openStore } from '../src/store/open-store.js';
 import { reportData } from '../src/usecases/report-data.js';
 import { runCli, runCliJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import {
+  internalText,
+  pageOutline,
+  pageProblems,
+  pdfPageCount,
+  pdfPages,
+  readerText,
+} from './helpers/report-pages.js';
 import { tempDir } from './helpers/temp.js';
 import { settingsFrom } from './helpers/settings.js';
 
@@ -32,8 +40,17 @@ beforeAll(() => {
 });
 afterAll(() => dir.remove());
 
-const base = ['report', '--area', 'Three Rivers', '--period', '2025-01..2025-12'];
+const area = ['report', '--area', 'Three Rivers', '--period', '2025-01..2025-12'];
 const example = 'config/examples/three-rivers-2025-26.yaml';
+// A partnership's own contacts and plan: nothing in them is still the bundled example.
+const settings = 'test/fixtures/report/settings.yaml';
+const own = [
+  '--report-settings',
+  settings,
+  '--police-crime-plan',
+  'test/fixtures/report/plan.yaml',
+];
+const base = [...area, ...own];
 const chromium = existsSync('/usr/bin/chromium');
 const poppler = (() => {
   try {
@@ -64,7 +81,17 @@ describe('lantern report (partner version)', () => {
   let html: string;
   beforeAll(() => {
     out = join(dir.path, 'three-rivers');
-    const r = runCliJson<Built>([...base, '--inputs', example, '--out', out, '--db', db]);
+    // As the README makes it: the bundled settings and plan, the example inputs, as a draft.
+    const r = runCliJson<Built>([
+      ...area,
+      '--inputs',
+      example,
+      '--draft',
+      '--out',
+      out,
+      '--db',
+      db,
+    ]);
     expect(r.code, r.stderr).toBe(0);
     built = r.json;
     html = readFileSync(join(out, 'assessment.html'), 'utf8');
@@ -91,7 +118,7 @@ describe('lantern report (partner version)', () => {
     const index = csv(join(out, 'data/index.csv')).data.map((r) => r.file);
     expect(index.sort()).toEqual(
       readdirSync(join(out, 'data'))
-        .filter((f) => f !== 'index.csv')
+        .filter((f) => f !== 'index.csv' && f.endsWith('.csv'))
         .sort(),
     );
     // One self-contained file: no scripts, no external requests.
@@ -124,6 +151,75 @@ describe('lantern report (partner version)', () => {
       'much is never reported',
     ])
       expect(html).toContain(words);
+  });
+
+  it('speaks to its reader: no command, option, file, figure id or internal note; each caveat once', () => {
+    for (const file of ['assessment.html', 'infographic.svg', 'infographic-social.svg'])
+      expect(internalText(readerText(readFileSync(join(out, file), 'utf8'))), file).toEqual([]);
+    expect(html).not.toMatch(/<code>|class="fig-id"/u);
+    // Figures and tables are numbered in order, and the index says which CSV holds each.
+    for (const [kind, tag] of [
+      ['Figure', 'figcaption'],
+      ['Table', 'caption'],
+    ] as const) {
+      const numbers = [
+        ...html.matchAll(new RegExp(`<${tag}><span class="label">(${kind} \\d+)\\.`, 'gu')),
+      ].map((m) => m[1]!);
+      expect(numbers.length, kind).toBeGreaterThan(5);
+      expect(numbers).toEqual(numbers.map((_, i) => `${kind} ${i + 1}`));
+    }
+    const index = csv(join(out, 'data/index.csv')).data;
+    expect(index.find((r) => r.file === 'fig-risk-matrix.csv')!['in the report']).toBe(
+      'Figure 1 and Table 1',
+    );
+    // Tactical options say what, where and why in words; the commands are in the data folder.
+    const options = csv(join(out, 'data/tab-p1-options.csv'));
+    expect(options.meta.fields).toEqual([
+      'what would be done',
+      'where',
+      'why',
+      'approach',
+      'what is known of its effect',
+    ]);
+    for (const o of options.data) for (const v of Object.values(o)) expect(v).not.toBe('');
+    const reproduce = readFileSync(join(out, 'data/how-to-reproduce.txt'), 'utf8');
+    expect(reproduce).toMatch(
+      /lantern repeat-locations --area "Three Rivers" --category violent-crime/u,
+    );
+    expect(reproduce).toMatch(/^ {2}Figure 2 \(by month\): lantern exceptions/mu);
+    // Each caveat once: none repeats another.
+    const method = /<section id="method"[\s\S]*?<\/section>/u.exec(html)![0];
+    const caveats = [...method.matchAll(/<li>([\s\S]*?)<\/li>/gu)].map((m) => readerText(m[1]!));
+    expect(caveats.length).toBeGreaterThan(5);
+    const words = (t: string) => new Set(t.toLowerCase().match(/[a-z]{4,}/gu));
+    for (const [i, a] of caveats.entries())
+      for (const b of caveats.slice(i + 1)) {
+        const [x, y] = [words(a), words(b)];
+        const shared = [...x].filter((w) => y.has(w)).length;
+        expect(shared / Math.min(x.size, y.size), `${a}\n${b}`).toBeLessThan(0.6);
+      }
+    // A county force's area is "the county".
+    expect(html).toContain('Alignment with the county and the Police and Crime Plan');
+  });
+
+  it('marks every value still at its bundled example as not yet confirmed, on every page', () => {
+    expect(html).toContain(
+      '<p class="draft-banner">Draft: the &quot;ASB and fly-tipping&quot; contact, the Police and Crime Plan objectives and the manual scores are not yet confirmed by the partnership.</p>',
+    );
+    expect(html).toMatch(
+      /@page \{ @top-center \{ content: "DRAFT: NOT YET CONFIRMED BY THE PARTNERSHIP"/u,
+    );
+    expect(html).toContain(
+      'your district council <span class="draft-note">(example, not yet confirmed by the partnership)</span>',
+    );
+    expect(html).toContain(
+      'The Police and Crime Plan objectives below are an example, not yet confirmed by the partnership',
+    );
+    for (const file of ['infographic.svg', 'infographic-social.svg']) {
+      const svg = readerText(readFileSync(join(out, file), 'utf8'));
+      expect(svg, file).toContain('DRAFT');
+      expect(svg, file).toContain('Not yet confirmed by the partnership');
+    }
   });
 
   it('gives every chart a title, a description and a caption, and every table a caption and headers', () => {
@@ -199,7 +295,7 @@ describe('lantern report (partner version)', () => {
     expect(months.reduce((n, m) => n + Number(m.recorded), 0)).toBe(first.evidence.recorded);
   });
 
-  it('prints to an A4 PDF whose pages render, when Chromium is installed', () => {
+  it('prints to an A4 PDF whose pages render and read well, when Chromium is installed', async () => {
     if (!chromium) {
       expect(built.pdf.reason).toMatch(/apt-get install chromium/u);
       return;
@@ -209,8 +305,20 @@ describe('lantern report (partner version)', () => {
     if (!poppler) return; // pages are rendered with poppler-utils, which .ci/run installs
     const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
     expect(info).toMatch(/Page size:\s+59[45]\.\d+ x 841\.\d+ pts \(A4\)/u);
-    const pages = Number(/Pages:\s+(\d+)/u.exec(info)![1]);
-    expect(pages).toBeGreaterThan(5);
+    const pages = pdfPages(pdf);
+    expect(pages).toHaveLength(pdfPageCount(pdf));
+    expect(pages.length).toBeGreaterThan(10);
+    expect(pages.length).toBeLessThan(25);
+    // Every page reads well: none near-empty, no heading or table header left at a page's foot;
+    // every page says it is a draft; none holds internal text.
+    expect(pageProblems(pages, html)).toEqual([]);
+    for (const [i, p] of pages.entries()) {
+      expect(p, `page ${i + 1}`).toContain('DRAFT: NOT YET CONFIRMED BY THE PARTNERSHIP');
+      expect(internalText(p), `page ${i + 1}`).toEqual([]);
+    }
+    // What each page holds: a change of layout shows here (update with vitest -u, having looked
+    // at the pages: test-output/report/page-*.png).
+    await expect(pageOutline(pages, html)).toMatchFileSnapshot('golden/report-pages-partner.txt');
     const shots = 'test-output/report';
     mkdirSync(shots, { recursive: true });
     execFileSync('pdftoppm', ['-r', '60', '-png', '-f', '1', '-l', '3', pdf, join(shots, 'page')]);
@@ -222,21 +330,15 @@ describe('lantern report (partner version)', () => {
 });
 
 describe('lantern report (public version)', () => {
-  it('shows no count from 1 to 4 and leaves out datasets shared only between partners', () => {
+  it('shows no count from 1 to 4 and leaves out datasets shared only between partners', async () => {
     const out = join(dir.path, 'public');
-    const r = runCliJson<Built>([
-      ...base,
-      '--audience',
-      'public',
-      '--out',
-      out,
-      '--no-pdf',
-      '--db',
-      db,
-    ]);
+    const r = runCliJson<Built>([...base, '--audience', 'public', '--out', out, '--db', db]);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'assessment.html'), 'utf8');
     expect(html).toContain('Public version');
+    const outline = publicReads(out, html);
+    if (outline !== null)
+      await expect(outline).toMatchFileSnapshot('golden/report-pages-public.txt');
     // Prevent (restricted) and hate crime (partner only) are not in it; the note says so.
     const matrix = readFileSync(join(out, 'data/fig-risk-matrix.csv'), 'utf8');
     expect(matrix).toMatch(/Fly-tipping/u);
@@ -285,8 +387,36 @@ describe('lantern report (public version)', () => {
     expect(svg).toMatch(/<svg[^>]+role="img"/u);
   });
 
+  /**
+   * The public version speaks to its reader, is no draft, ranks without gaps, prints well; what
+   * each of its pages holds, when Chromium and poppler are installed.
+   */
+  function publicReads(out: string, html: string): string | null {
+    for (const file of ['assessment.html', 'infographic.svg', 'infographic-social.svg'])
+      expect(internalText(readerText(readFileSync(join(out, file), 'utf8'))), file).toEqual([]);
+    expect(readerText(html)).not.toMatch(/not yet confirmed|draft/iu);
+    // Its own list ranked 1..n, with no gap where a partner-only dataset stood.
+    const ranks = csv(join(out, 'data/fig-risk-matrix.csv')).data.map((r) => Number(r.rank));
+    expect(ranks).toEqual(ranks.map((_, i) => i + 1));
+    const shown = [...html.matchAll(/<h2 id="priority-\d+-h">Priority (\d+):/gu)].map((m) =>
+      Number(m[1]),
+    );
+    expect(shown).toEqual(shown.map((_, i) => i + 1));
+    // Robbery's months of fewer than 5 are drawn as not shown, not as months with no data.
+    const robbery =
+      /<figure id="fig-p\d+-trend">(?:(?!<\/figure>)[\s\S])*?Robbery by month[\s\S]*?<\/figure>/u.exec(
+        html,
+      )![0];
+    expect(robbery).toContain('Not shown (small numbers)');
+    if (!chromium || !poppler) return null;
+    const pages = pdfPages(join(out, 'assessment.pdf'));
+    expect(pageProblems(pages, html)).toEqual([]);
+    for (const [i, p] of pages.entries()) expect(internalText(p), `page ${i + 1}`).toEqual([]);
+    return pageOutline(pages, html);
+  }
+
   it("keeps partner-only themes out of the county's side too", () => {
-    const a = runCliJson<Assessment>(['assess', ...base.slice(1), '--no-save', '--db', db]).json;
+    const a = runCliJson<Assessment>(['assess', ...area.slice(1), '--no-save', '--db', db]).json;
     // The demo's county holds no partner theme: give it a restricted one, High there only.
     expect(a.alignment.county).not.toBeNull();
     a.alignment.county!.countyOnly.push({
@@ -307,7 +437,7 @@ describe('lantern report (public version)', () => {
     expect(withheld.join('; ')).toMatch(/Prevent referrals/u);
   });
 
-  it('estimates no hidden figure from a count under 5 for the public', async () => {
+  it('estimates no hidden figure from a count under 5 for the public, and says force area unless a county', async () => {
     const store = await openStore(db);
     try {
       const request = { area: 'Three Rivers', period: { from: '2025-01', to: '2025-12' } };
@@ -327,6 +457,11 @@ describe('lantern report (public version)', () => {
       const html = renderAssessment(data).html;
       expect(html).toContain('Not estimated here: fewer than 5 were recorded.');
       expect(html).not.toMatch(/may stand for about/u);
+      // A district of a force that is no county (a metropolitan force): "the force area".
+      const metropolitan = renderAssessment({ ...data, forceWord: 'force area' }).html;
+      expect(metropolitan).toContain('Alignment with the force area and the Police and Crime Plan');
+      expect(readerText(metropolitan)).not.toMatch(/\bcounty\b(?! lines)/iu);
+      expect(readerText(renderAssessment(data).html)).toMatch(/\bcounty\b/iu);
     } finally {
       store.close();
     }
@@ -365,6 +500,19 @@ describe('lantern report: bad input', () => {
         [...base, '--out', join(dir.path, 'x'), '--inputs', 'no-such.yaml'],
         /no-such\.yaml: no such inputs file/u,
       ],
+      // A value still at its bundled example: the file, the line and what to put there.
+      [
+        [...area, '--out', join(dir.path, 'x')],
+        /config\/report\.yaml:18: contacts\.3\.detail: "your district council" is the bundled example, not the partnership's: put your council's phone number or web page for reporting anti-social behaviour and fly-tipping/u,
+      ],
+      [
+        [...area, '--out', join(dir.path, 'x')],
+        /config\/police-crime-plan\.yaml:13: illustrative: .* put your Police and Crime Commissioner's published plan/u,
+      ],
+      [
+        [...base, '--inputs', example, '--out', join(dir.path, 'x')],
+        /three-rivers-2025-26\.yaml:5: example: .*is the bundled example.*or make a draft with --draft/su,
+      ],
     ];
     for (const [args, message] of cases) {
       const r = runCli([...args, '--no-pdf', '--db', db]);
@@ -378,7 +526,10 @@ describe('lantern report: bad input', () => {
 
   it('saves the assessment behind it, unless --no-save', () => {
     const saved = () => runCliJson<unknown[]>(['assess', 'list', '--db', db]).json.length;
-    const watford = ['report', '--area', 'Watford', '--period', '2025-01..2025-12', '--no-pdf'];
+    const watford = [
+      ...['report', '--area', 'Watford', '--period', '2025-01..2025-12', '--no-pdf'],
+      ...own,
+    ];
     const before = saved();
     const out = join(dir.path, 'watford');
     expect(runCli([...watford, '--out', out, '--no-save', '--db', db]).code).toBe(0);
@@ -447,7 +598,7 @@ describe('lantern report: CSV files a spreadsheet opens safely', () => {
   it('writes a cell that starts like a formula as text, and negative numbers as numbers', () => {
     // A plan whose objective titles would run as formulas in Excel (OWASP's CSV injection).
     const titles = ['=HYPERLINK("http://example.com","x")', '+1+1', '-2+3', '@SUM(A1)', '\tTab'];
-    let plan = readFileSync('config/police-crime-plan.yaml', 'utf8');
+    let plan = readFileSync('test/fixtures/report/plan.yaml', 'utf8');
     let k = 0;
     plan = plan.replace(/title: .*/gu, (line) =>
       k < titles.length ? `title: ${JSON.stringify(titles[k++])}` : line,
@@ -457,7 +608,9 @@ describe('lantern report: CSV files a spreadsheet opens safely', () => {
     writeFileSync(planFile, plan);
     const out = join(dir.path, 'formulas');
     const r = runCli([
-      ...base,
+      ...area,
+      '--report-settings',
+      settings,
       '--police-crime-plan',
       planFile,
       '--out',

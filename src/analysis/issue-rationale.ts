@@ -6,6 +6,7 @@
  * supplies its rule); the assessment stores the version with every number.
  */
 import type { AssessedIssue } from '../domain/assessment.js';
+import { formatChangePct, formatRate } from '../domain/rounding.js';
 import type { IssueScore } from './risk-scoring.js';
 
 export interface RationaleWords {
@@ -21,12 +22,8 @@ export const EVERY_NUMBER: RationaleWords = {
   changeShown: () => true,
 };
 
-/** A percentage change rounded to a whole number, signed ("+6%", "−" as "-"); "–" for none. */
-export const fmtPct = (v: number | null): string => {
-  if (v === null) return '–';
-  const r = Math.round(v) || 0; // no "-0%"
-  return `${r > 0 ? '+' : ''}${r}%`;
-};
+/** A percentage change by the report's rounding rule ("+8.9%", "−15%"); "–" for none. */
+export const fmtPct = (v: number | null): string => (v === null ? '–' : formatChangePct(v));
 
 const ordinal = (n: number) =>
   n === 1 ? '' : `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}-`;
@@ -53,7 +50,7 @@ export function issueRationale(
       ? `the ${ordinal(e.harmWeighted.rank)}highest harm-weighted volume of the ${e.harmWeighted.of} categories with a weight`
       : null,
     e.ratePer1000 !== null && e.forceRatePer1000 !== null
-      ? `${e.ratePer1000.toFixed(1)} per 1,000 against ${e.forceRatePer1000.toFixed(1)} for the force` +
+      ? `${formatRate(e.ratePer1000)} per 1,000 against ${formatRate(e.forceRatePer1000)} for the force` +
         (e.ratePer1000 > e.forceRatePer1000 ? ' (above the force rate)' : '')
       : null,
     e.changePct === null

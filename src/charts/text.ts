@@ -59,13 +59,11 @@ export function formatValue(n: number): string {
   return formatNumber(n, Number.isInteger(n) ? 0 : 1);
 }
 
-/** A percentage change as "+12%", "−8%" or "0%": whole percent, one decimal under 10%. */
-export function formatPercentChange(pct: number): string {
-  const decimals = Math.abs(pct) < 9.95 && Math.round(pct) !== pct ? 1 : 0;
-  const body = formatNumber(Math.abs(pct), decimals);
-  if (Number(body) === 0) return '0%';
-  return `${pct > 0 ? '+' : '−'}${body}%`;
-}
+/**
+ * A percentage change as "+12%", "−8.5%" or "0%": the report's one rounding rule
+ * (domain/rounding.ts), so a chart and the text beside it agree.
+ */
+export { formatChangePct as formatPercentChange } from '../domain/rounding.js';
 
 /** A change under half a percent either way counts as level (no arrow up or down). */
 export function isLevel(pct: number): boolean {

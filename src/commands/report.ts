@@ -1,7 +1,9 @@
 /**
  * `lantern report`: the strategic assessment (HTML, PDF with Chromium) and its infographic (SVG,
  * PNG), with a CSV behind every chart and table; the assessment behind it is saved as `assess`
- * saves it. A folder that already holds files is written into only with --replace.
+ * saves it. Settings still at their bundled example are refused unless --draft
+ * (usecases/report-examples.ts). A folder that already holds files is written into only with
+ * --replace.
  */
 import type { BuiltReport } from '../usecases/build-report.js';
 import { assessmentSettingOptions, loadAssessmentSettings } from './assessment-settings.js';
@@ -15,10 +17,10 @@ export const reportCommand = defineCommand({
   summary:
     'The strategic assessment of a district or a force (HTML, PDF) and its infographic (A4 and 1080 × 1350), with a CSV behind every chart and table',
   description:
-    'The partner version shows every dataset the partnership may see; the public version shows counts from 1 to 4 as "fewer than 5", leaves out partner-only datasets, and publishes nothing from which a suppressed count can be worked out. The PDF needs Chromium (apt-get install chromium, or LANTERN_CHROMIUM); without it the rest is written and the command says so.',
+    'The partner version shows every dataset the partnership may see; the public version shows counts from 1 to 4 as "fewer than 5", leaves out partner-only datasets, and publishes nothing from which a suppressed count can be worked out. The partnership\'s own details come from its settings: a value still at its bundled example (the local contact of config/report.yaml, the illustrative plan of config/police-crime-plan.yaml, an example inputs file) is refused, naming the file, the line and what to put there, unless --draft, which prints each as "not yet confirmed by the partnership" and marks every page a draft. The document speaks to its reader (no commands or file names); the commands behind each figure are in data/how-to-reproduce.txt. The PDF needs Chromium (apt-get install chromium, or LANTERN_CHROMIUM); without it the rest is written and the command says so.',
   examples: [
-    'lantern report --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml --out reports/three-rivers-2025',
-    'lantern report --area "Three Rivers" --period 2025 --audience public --out reports/public --replace',
+    'lantern report --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml --draft --out reports/three-rivers-2025',
+    'lantern report --area "Three Rivers" --period 2025 --audience public --report-settings my-report.yaml --police-crime-plan my-plan.yaml --out reports/public --replace',
   ],
   options: {
     area: option.area(),
@@ -30,6 +32,9 @@ export const reportCommand = defineCommand({
     audience: option.choice('who the report is for', ['partner', 'public'] as const, 'partner'),
     ...assessmentSettingOptions,
     ...settingOptions('reportSettings'),
+    draft: option.flag(
+      'allow settings still at their bundled example (contacts, plan, inputs), each marked "not yet confirmed by the partnership" on every page',
+    ),
     noPdf: option.flag('write no PDF'),
     noSave: option.flag('do not save the assessment behind the report'),
     replace: option.flag("replace the report already in --out (only the report's own files)"),
@@ -48,6 +53,7 @@ export const reportCommand = defineCommand({
       audience: input.audience ?? 'partner',
       settings,
       inputs,
+      draft: input.draft,
       pdf: !input.noPdf,
       save: !input.noSave,
       replace: input.replace,
@@ -59,7 +65,7 @@ export const reportCommand = defineCommand({
     [
       `Wrote ${built.out} (${built.audience} version${built.assessmentId ? `, assessment ${built.assessmentId}` : ''}):`,
       ...built.files.filter((f) => !f.startsWith('data/')).map((f) => `  ${f}`),
-      `  data/ (${built.files.filter((f) => f.startsWith('data/')).length} CSV files: one per chart and table, listed in data/index.csv)`,
+      `  data/ (${built.files.filter((f) => f.startsWith('data/') && f.endsWith('.csv')).length} CSV files: one per chart and table, listed in data/index.csv; the commands behind them in data/how-to-reproduce.txt)`,
       built.pdf.written ? '' : `No PDF: ${built.pdf.reason}.`,
       built.priorities.length > 0 ? `High priorities: ${built.priorities.join('; ')}.` : '',
       ...built.notes,

@@ -22,6 +22,7 @@
 
 import { z } from 'zod';
 
+import type { ExampleValue } from './example-values.js';
 import { readYamlDocument } from './yaml-file.js';
 
 const reason = z.string().trim().min(1, 'every manual score needs a reason');
@@ -37,6 +38,8 @@ const share = z.object({ share: z.number().min(0).max(1), reason }).strict();
 
 const fileSchema = z
   .object({
+    /** The file is an illustration (config/examples/): what to put in its place. */
+    example: z.string().trim().min(1).optional(),
     scored_by: z.string().min(1),
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, 'a date, YYYY-MM-DD'),
     issues: z
@@ -78,6 +81,8 @@ export interface AssessmentInputs {
   where: (at: readonly (string | number)[]) => string;
   scoredBy: string;
   date: string;
+  /** The file itself when it is an illustration (`example:`): a report publishes it only as a draft. */
+  examples: ExampleValue[];
   issues: Map<
     string,
     {
@@ -127,5 +132,16 @@ export async function loadAssessmentInputs(path: string, scale: number): Promise
       likelihood: manual(v.likelihood),
       ...(v.position ? { position: manual(v.position) } : {}),
     });
-  return { path, scoredBy: data.scored_by, date: data.date, issues, extra, where };
+  const examples: ExampleValue[] =
+    data.example === undefined
+      ? []
+      : [
+          {
+            where: where(['example']),
+            what: 'the manual scores',
+            value: `scores by ${data.scored_by}`,
+            put: `${data.example}, in an inputs file of your own without the example: line`,
+          },
+        ];
+  return { path, scoredBy: data.scored_by, date: data.date, examples, issues, extra, where };
 }

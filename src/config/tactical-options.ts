@@ -1,7 +1,8 @@
 /**
  * The tactical options library (config/tactical-options.yaml by default): options per issue, with
- * their 4P group, the side of the problem analysis triangle they work on, what is known of their
- * effect, and the Lantern analysis that shows where they would apply. Validated with a schema.
+ * their 4P group, the side of the problem analysis triangle they work on, who or where they are for
+ * and why, in words, what is known of their effect, and the Lantern analysis that shows where they
+ * would apply. Validated with a schema.
  */
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +21,10 @@ const optionSchema = z
     four_p: z.enum(['pursue', 'prevent', 'protect', 'prepare']),
     triangle: z.enum(['offender', 'victim', 'place']),
     option: z.string().min(1),
+    /** Who or where it is for, in words, when no analysis can name places. */
+    where: z.string().min(1).optional(),
+    /** What it works on: why it fits the problem. */
+    why: z.string().min(1).optional(),
     evidence: z.string().min(1),
     analysis: z.enum(['hotspots', 'repeat-locations', 'near-repeat', 'cameras']).nullable(),
   })

@@ -137,6 +137,10 @@ export interface Assessment {
   /** The matrix the issues are placed on: its scale and band thresholds (risk = harm × likelihood). */
   matrix: { scale: number; bands: { high: number; medium: number } };
   inputsFile: string | null;
+  /** Who gave the manual scores and when; `example`: the inputs file is an illustration. */
+  inputs?: { scoredBy: string; date: string; example: boolean } | null;
+  /** The thresholds and bands are Lantern's defaults (config/risk-matrix.yaml), not the partnership's. */
+  defaultMatrix?: boolean;
   /** How much of the period is held for the area's police.uk data. */
   coverage?: { months: number; held: number; partial: boolean; words: string | null };
   /** Issues with no month held in the period: not banded. */

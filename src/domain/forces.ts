@@ -83,3 +83,53 @@ export function forceIdFromName(name: string): string {
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 }
+
+/** What a report calls a force's area: "county" only where that is what it is. */
+export type ForceAreaWord = 'county' | 'force area';
+
+/**
+ * The Police Force Areas (PFA19 codes) that are one county or are named for one: the English
+ * shire counties and Gwent (a Welsh preserved county), by the ONS name of the area. Hampshire
+ * (with the Isle of Wight), Leicestershire (with Rutland), Lincolnshire and Durham (each without a
+ * part policed by a neighbour) and Sussex (East and West) are named for their county. Not here:
+ * the metropolitan forces (the Metropolitan Police, the City of London, Greater Manchester,
+ * Merseyside, Northumbria, the West Midlands, South and West Yorkshire), forces of several counties
+ * (Avon and Somerset, Devon & Cornwall, Dyfed-Powys, Thames Valley, West Mercia, North and South
+ * Wales) and those named for counties abolished in 1996 (Cleveland, Humberside).
+ */
+const COUNTY_FORCE_AREAS: ReadonlySet<string> = new Set([
+  'E23000026', // Bedfordshire
+  'E23000023', // Cambridgeshire
+  'E23000006', // Cheshire
+  'E23000002', // Cumbria
+  'E23000018', // Derbyshire
+  'E23000039', // Dorset
+  'E23000008', // Durham
+  'E23000028', // Essex
+  'E23000037', // Gloucestershire
+  'W15000002', // Gwent
+  'E23000030', // Hampshire
+  'E23000027', // Hertfordshire
+  'E23000032', // Kent
+  'E23000003', // Lancashire
+  'E23000021', // Leicestershire
+  'E23000020', // Lincolnshire
+  'E23000024', // Norfolk
+  'E23000009', // North Yorkshire
+  'E23000022', // Northamptonshire
+  'E23000019', // Nottinghamshire
+  'E23000015', // Staffordshire
+  'E23000025', // Suffolk
+  'E23000031', // Surrey
+  'E23000033', // Sussex
+  'E23000017', // Warwickshire
+  'E23000038', // Wiltshire
+]);
+
+/** "county" for a force area that is (or is named for) one county, else "force area". */
+export function forceAreaWord(pfaCode: string): ForceAreaWord {
+  return COUNTY_FORCE_AREAS.has(pfaCode) ? 'county' : 'force area';
+}
+
+/** The PFA codes forceAreaWord calls counties (for its test). */
+export const countyForceAreas = (): string[] => [...COUNTY_FORCE_AREAS];

@@ -76,6 +76,10 @@ export interface TacticalOption {
   four_p: 'pursue' | 'prevent' | 'protect' | 'prepare';
   triangle: 'offender' | 'victim' | 'place';
   option: string;
+  /** Who or where it is for, in words, when no analysis can name places. */
+  where?: string | undefined;
+  /** What it works on: why it fits the problem. */
+  why?: string | undefined;
   evidence: string;
   analysis: 'hotspots' | 'repeat-locations' | 'near-repeat' | 'cameras' | null;
 }

@@ -2,16 +2,26 @@
  * The strategic assessment as one self-contained HTML file (inline CSS and SVG, no scripts, no
  * external requests): executive summary; the priorities on the risk matrix; a section for each
  * High priority (rationale, trend with expected range, districts compared, hotspot map, hidden
- * figure, tactical options); every category; partner data; alignment with the county and the
- * Police and Crime Plan; method and caveats; appendix tables. Real headings, figure captions,
- * charts with titles and descriptions, a data table behind every chart, and print CSS that keeps
- * each figure on one page. Pure: data in, a string out.
+ * figure, tactical options); every category; partner data; alignment with the county (or force
+ * area) and the Police and Crime Plan; method and caveats; appendix. Written for its reader: real
+ * headings, figures and tables numbered in order ("Figure 3"), no command, option, file path or
+ * internal id in it (those are in the data folder), each caveat said once. Pure: data in, a string
+ * out.
  */
 import { escapeXml as esc } from '../charts/index.js';
-import { figureChangeShown, isSmall, showChange, showCount, showFigure } from './disclosure.js';
+import { isSmall, showChange, showCount, showFigure } from './disclosure.js';
 import { monthRunsText } from '../domain/held-months.js';
-import { comparedWithWords, periodInWords } from './infographic-text.js';
-import type { Figure, PriorityEvidence, ReportData } from './report-data.js';
+import { comparedWithWords, monthSpansInWords, periodInWords } from './infographic-text.js';
+import { UNCONFIRMED, type PriorityEvidence, type ReportData } from './report-data.js';
+import {
+  detailsTable,
+  figureHtml,
+  Labels,
+  pageMarksCss,
+  section,
+  tableHtml,
+  tile,
+} from './report-html-parts.js';
 import { REPORT_CSS } from './report-style.js';
 import {
   alignmentTables,
@@ -30,41 +40,57 @@ export interface RenderedReport {
   html: string;
   figures: ReportFigure[];
   tables: ReportTable[];
+  /** Each figure's and table's label in the document, by id ("Figure 1", "Table 1"). */
+  labels: Map<string, string[]>;
 }
 
 export function renderAssessment(data: ReportData): RenderedReport {
   const figures: ReportFigure[] = [];
   const tables: ReportTable[] = [];
+  const labels = new Labels();
   const aud = data.audience;
   const a = data.assessment;
   const title = `Community safety strategic assessment: ${data.area.name}`;
 
   const matrix = riskMatrixFigure(data);
   figures.push(matrix);
+  const matrixLabel = labels.figure(matrix.id);
+  const matrixTableLabel = labels.table(matrix.id);
   const prioritySections = data.priorities.map((p, i) =>
-    prioritySection(p, i + 1, data, figures, tables),
+    prioritySection(p, i + 1, data, figures, tables, labels),
   );
   const categories = categoriesTable(data);
   const partner = partnerTable(data);
   const alignment = alignmentTables(data);
   tables.push(categories, partner, ...alignment);
+  const categoriesLabel = labels.table(categories.id);
+  const partnerLabel = data.partner.length > 0 ? labels.table(partner.id) : '';
+  const alignmentLabels = alignment.map((t) => labels.table(t.id));
 
   const high = a.issues.filter((i) => i.band === 'High');
   const earlier = comparedWithWords(data);
   const partial = data.coverage?.partial ? `Partial period: ${data.coverage.words}` : null;
+  const unconfirmed = data.unconfirmed ?? [];
+  const draft =
+    unconfirmed.length > 0
+      ? `Draft: ${listed(unconfirmed)} ${unconfirmed.length === 1 ? 'is' : 'are'} ${UNCONFIRMED}`
+      : null;
   const pops = (data.populations ?? []).map((p) => `${p.area} ${p.year} (${p.source})`).join('; ');
   const rises = data.categories.filter((c) => c.significant && (c.changePct ?? 0) > 0);
   const falls = data.categories.filter((c) => c.significant && (c.changePct ?? 0) < 0);
+  const word = data.forceWord ?? 'force area';
+  const plan = a.alignment.plan;
 
   const body = [
     `<header class="cover">`,
-    `<p class="kicker">${esc(data.force ? `${data.force.name} · ` : '')}${aud === 'public' ? 'Public version' : 'Partnership version'}</p>`,
+    `<p class="kicker">${esc(data.force ? `${data.force.name} · ` : '')}${aud === 'public' ? 'Public version' : 'Partnership version'}${draft ? ' · Draft' : ''}</p>`,
     `<h1>${esc(title)}</h1>`,
     `<p class="period">${esc(periodInWords(data.period))}</p>`,
     partial
       ? `<p class="partial-banner">${esc(partial.toUpperCase().slice(0, 14))}${esc(partial.slice(14))}</p>`
       : '',
-    `<p class="meta">Made ${esc(data.generated)} by Lantern ${esc(data.lanternVersion)} from police.uk open data${data.partner.length > 0 ? ' and partner data' : ''}${a.id ? `; assessment ${esc(a.id)}` : ''}.</p>`,
+    draft ? `<p class="draft-banner">${esc(draft)}.</p>` : '',
+    `<p class="meta">Made ${esc(data.generated)} by Lantern ${esc(data.lanternVersion)} from police.uk open data${data.partner.length > 0 ? ' and partner data' : ''}${a.id ? `; reference ${esc(a.id)}` : ''}.</p>`,
     `</header>`,
     `<main>`,
     section('summary', 'Executive summary', [
@@ -72,7 +98,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
         ? `<p class="warning">${esc(partial)}. Every count, rate and share in this report covers these months only; each change compares them with the same months of ${esc(earlier)}.</p>`
         : '',
       (data.comparison?.discontinuities ?? []).length > 0
-        ? `<p class="warning">The changes span known discontinuities: ${esc(
+        ? `<p class="warning">The changes span known discontinuities: ${prose(
             (data.comparison?.discontinuities ?? [])
               .map((d) => d.replace(/^(.*?) \(([^;]+); source: .*$/u, '$1 ($2)'))
               .join('; '),
@@ -114,49 +140,54 @@ export function renderAssessment(data: ReportData): RenderedReport {
       (a.notAssessed ?? []).length > 0
         ? `<p>Not assessed (no data): ${esc((a.notAssessed ?? []).map((n) => `${n.label} (${n.reason})`).join('; '))}.</p>`
         : '',
+      `<h3>How to report</h3><ul class="contacts">${data.contacts
+        .map(
+          (c) =>
+            `<li><strong>${esc(c.label)}:</strong> ${esc(c.detail)}${c.unconfirmed ? ` <span class="draft-note">(example, ${UNCONFIRMED})</span>` : ''}</li>`,
+        )
+        .join('')}</ul>`,
     ]),
     section('priorities', 'Priorities and the risk matrix', [
-      `<p>Each issue is scored for harm and likelihood from the evidence (${esc((a.notes.find((n) => n.startsWith('Likelihood')) ?? '').replace(/\.$/u, ''))}), adjusted for significant trends, the hidden figure, public concern and manual scores, and banded. ${esc(a.notes[0] ?? '')}</p>`,
-      figureHtml(matrix),
-      tableHtml(matrix.table, 'Every issue ranked'),
+      `<p>Each issue is scored for harm and for likelihood from the evidence, adjusted for significant trends, the hidden figure, public concern and the partnership's manual scores, and banded: High, Medium or Low. How, and on what assumptions, is under Method and caveats.</p>`,
+      figureHtml(matrix, matrixLabel),
+      tableHtml(matrix.table, matrixTableLabel, 'Every issue ranked'),
     ]),
     ...prioritySections,
     section('categories', 'Every category', [
       `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first${aud === 'public' && data.categories.some((c) => isSmall(c.count)) ? '; those with fewer than 5 last, in alphabetical order, with no rate, change or significance (they would give the count away)' : ''}. ${partial ? `${esc(partial)}. ` : ''}Changes are against ${esc(earlier)}. Rates use the population of the year held nearest the period: ${esc(pops || 'none held')}.</p>`,
-      tableHtml(categories),
+      tableHtml(categories, categoriesLabel),
     ]),
     section('partner', 'Partner data', [
       data.partner.length > 0
-        ? tableHtml(partner)
+        ? tableHtml(partner, partnerLabel)
         : '<p>No partner data are held for this area and period.</p>',
-      ...data.partner
-        .filter((p) => p.synthetic)
-        .slice(0, 1)
-        .map(
-          () =>
-            '<p class="warning">Figures marked SYNTHETIC are generated demonstration data, not real records.</p>',
-        ),
+      data.partner.some((p) => p.synthetic)
+        ? '<p class="warning">Figures marked SYNTHETIC are generated demonstration data, not real records.</p>'
+        : '',
       data.withheld.length > 0
         ? `<p class="note">Left out of this public version (shared only between partners): ${esc(data.withheld.join(', '))}.</p>`
         : '',
     ]),
-    section('alignment', 'Alignment with the county and the Police and Crime Plan', [
-      ...alignment.map((t) => tableHtml(t)),
-      a.alignment.plan.illustrative
-        ? `<p class="warning">The Police and Crime Plan objectives are an illustrative placeholder (${esc(a.alignment.plan.file.split('/').pop() ?? '')}), not the Commissioner's plan.</p>`
+    section('alignment', `Alignment with the ${word} and the Police and Crime Plan`, [
+      plan.illustrative
+        ? `<p class="draft-note">The Police and Crime Plan objectives below are an example, ${UNCONFIRMED}: they are not the Police and Crime Commissioner's plan.</p>`
         : '',
+      ...alignment.map((t, i) => tableHtml(t, alignmentLabels[i] ?? '')),
     ]),
     section('method', 'Method and data caveats', [
-      `<ul>${[...data.caveats, ...a.notes].map((n) => `<li>${esc(n)}</li>`).join('')}</ul>`,
+      `<p>The numbers behind every figure and table are in the folder named data beside this report, one spreadsheet (CSV) each; its index says which file holds which figure or table.</p>`,
+      `<ul>${data.caveats.map((n) => `<li>${prose(n)}</li>`).join('')}</ul>`,
     ]),
     section('appendix', 'Appendix: why each issue scored as it did', [
-      `<ol class="rationale">${a.issues.map((i) => `<li>${esc(i.rationale)}</li>`).join('')}</ol>`,
-      `<h3>How to report</h3><ul class="contacts">${data.contacts.map((c) => `<li><strong>${esc(c.label)}:</strong> ${esc(c.detail)}</li>`).join('')}</ul>`,
-      `<p class="note">The numbers behind every chart and table are in the <code>data/</code> folder beside this file, one CSV per id (for example <code>data/${esc(matrix.id)}.csv</code>).</p>`,
+      `<ol class="rationale">${a.issues.map((i) => `<li>${prose(i.rationale)}</li>`).join('')}</ol>`,
     ]),
     `</main>`,
   ];
   tables.unshift(matrix.table);
+  const marks = [
+    ...(partial ? [`PARTIAL PERIOD: ${data.coverage?.words ?? ''}`] : []),
+    ...(draft ? [`Draft: not yet confirmed by the partnership`] : []),
+  ];
   const html = [
     '<!doctype html>',
     '<html lang="en-GB">',
@@ -164,7 +195,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)}, ${esc(periodInWords(data.period))}</title>`,
-    `<style>${REPORT_CSS}${partial ? partialPageCss(partial) : ''}</style>`,
+    `<style>${REPORT_CSS}${pageMarksCss(marks)}</style>`,
     '</head>',
     '<body>',
     ...body.filter((s) => s !== ''),
@@ -176,7 +207,18 @@ export function renderAssessment(data: ReportData): RenderedReport {
     html,
     figures,
     tables: [...tables, ...figures.filter((f) => f !== matrix).map((f) => f.table)],
+    labels: labels.byId,
   };
+}
+
+/** Text for the reader, escaped: month spans in words ("March 2020 to July 2021"). */
+const prose = (text: string) => esc(monthSpansInWords(text));
+
+/** "a", "a and b", "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 function prioritySection(
@@ -185,9 +227,11 @@ function prioritySection(
   data: ReportData,
   figures: ReportFigure[],
   tables: ReportTable[],
+  labels: Labels,
 ): string {
   const aud = data.audience;
-  const parts: string[] = [`<p class="rationale">${esc(p.rationale)}</p>`];
+  // In print the heading stays with the rationale, and the rationale with the first figure.
+  const parts: string[] = [`<p class="rationale">${prose(p.rationale)}</p>`];
   for (const f of [
     trendFigure(p, index, aud),
     funnelFigure(p, index, aud),
@@ -195,7 +239,8 @@ function prioritySection(
   ]) {
     if (!f) continue;
     figures.push(f);
-    parts.push(figureHtml(f), detailsTable(f.table));
+    const label = labels.figure(f.id);
+    parts.push(figureHtml(f, label), detailsTable(f.table, label));
   }
   if (p.comparison?.flag)
     parts.push(
@@ -217,90 +262,11 @@ function prioritySection(
     );
   }
   if (p.options.length > 0) {
-    const t = optionsTable(p, index);
+    const t = optionsTable(p, index, data);
     tables.push(t);
-    parts.push(tableHtml(t));
+    parts.push(tableHtml(t, labels.table(t.id)));
   }
   if (p.synthetic)
     parts.push('<p class="warning">SYNTHETIC demonstration data: not real records.</p>');
   return section(`priority-${index}`, `Priority ${p.rank}: ${p.label}`, parts, 'priority');
-}
-
-function section(id: string, heading: string, parts: string[], cls = ''): string {
-  return [
-    `<section id="${esc(id)}"${cls ? ` class="${cls}"` : ''} aria-labelledby="${esc(id)}-h">`,
-    `<h2 id="${esc(id)}-h">${esc(heading)}</h2>`,
-    ...parts.filter((s) => s !== ''),
-    '</section>',
-  ].join('\n');
-}
-
-function tile(label: string, f: Figure, aud: ReportData['audience'], earlier: string): string {
-  const shown = figureChangeShown(f, aud);
-  const dir = !shown
-    ? ''
-    : (f.changePct ?? 0) > 0
-      ? 'up'
-      : (f.changePct ?? 0) < 0
-        ? 'down'
-        : 'flat';
-  return [
-    `<div class="tile">`,
-    `<p class="tile-label">${esc(label)}</p>`,
-    `<p class="tile-value">${esc(showFigure(f, 'count', aud))}</p>`,
-    `<p class="tile-change ${dir}">${
-      shown
-        ? `${esc(showChange(f.changePct, f.count, f.previous, aud))} against ${esc(earlier)} — ${f.significant ? 'a significant change' : 'could be chance'}`
-        : f.changePct === null
-          ? 'no earlier period to compare with'
-          : 'change not shown (small numbers)'
-    }</p>`,
-    `</div>`,
-  ].join('');
-}
-
-/** Every printed page says the period is partial, in the page's top margin. */
-function partialPageCss(text: string): string {
-  const quoted = JSON.stringify(text.toUpperCase()).replace(/</gu, '\\3C ');
-  return `\n@page { @top-center { content: ${quoted}; font: 600 9pt system-ui, sans-serif; color: #8a1c1c; } }\n.partial-banner { display: inline-block; margin: 10px 0 0; padding: 4px 10px; background: #fff3cd; color: #5c3b00; font-weight: 600; border-radius: 3px; }`;
-}
-
-function figureHtml(f: ReportFigure): string {
-  return [
-    `<figure id="${esc(f.id)}">`,
-    f.svg,
-    `<figcaption><span class="fig-id">${esc(f.id)}</span> ${esc(f.caption)}</figcaption>`,
-    `</figure>`,
-  ].join('\n');
-}
-
-function detailsTable(t: ReportTable): string {
-  return `<details class="data"><summary>Data behind ${esc(t.id)}</summary>${tableHtml(t)}</details>`;
-}
-
-export function tableHtml(t: ReportTable, caption?: string): string {
-  const cell = (v: unknown) =>
-    v === null || v === undefined || v === ''
-      ? '–'
-      : typeof v === 'number'
-        ? v.toLocaleString('en-GB', { maximumFractionDigits: 2 })
-        : String(v);
-  return [
-    `<table id="${esc(t.id)}-table" data-id="${esc(t.id)}">`,
-    `<caption><span class="fig-id">${esc(t.id)}</span> ${esc(caption ?? t.caption)}</caption>`,
-    `<thead><tr>${t.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${t.rows
-      .map(
-        (r) =>
-          `<tr>${r
-            .map((v, i) =>
-              i === 0
-                ? `<th scope="row">${esc(cell(v))}</th>`
-                : `<td${typeof v === 'number' ? ' class="num"' : ''}>${esc(cell(v))}</td>`,
-            )
-            .join('')}</tr>`,
-      )
-      .join('')}</tbody>`,
-    `</table>`,
-  ].join('');
 }

@@ -25,10 +25,12 @@ describe('disclosure control for the public version', () => {
     expect(showChange(-25, 9, 12, 'public')).toBe('−25%');
     expect(showChange(14.2, 2182, 1911, 'partner')).toBe('+14%');
     expect(showChange(null, 5, null, 'public')).toBe('–');
-    expect([-0.3, 0.4, -0.6].map((c) => showChange(c, 900, 901, 'public'))).toEqual([
+    // The report's one rounding rule (domain/rounding.ts): one decimal under 10%, no "−0%".
+    expect([-0.04, 0.04, -0.6, 8.93].map((c) => showChange(c, 900, 901, 'public'))).toEqual([
       '0%',
       '0%',
-      '−1%',
+      '−0.6%',
+      '+8.9%',
     ]);
   });
 });

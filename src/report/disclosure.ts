@@ -8,6 +8,7 @@
  */
 import type { RationaleWords } from '../analysis/issue-rationale.js';
 import { formatNumber } from '../charts/text.js';
+import { formatChangePct } from '../domain/rounding.js';
 import type { Audience, Figure } from './report-data.js';
 
 export const SMALL_NUMBER_LIMIT = 5;
@@ -69,8 +70,7 @@ export function showChange(
 ): string {
   if (changePct === null) return '–';
   if (!changeShown(current, previous, audience)) return 'not shown (small numbers)';
-  const r = Math.round(changePct);
-  return r === 0 ? '0%' : `${r > 0 ? '+' : '−'}${Math.abs(r)}%`;
+  return formatChangePct(changePct);
 }
 
 /** The words of an issue's rationale for the public (analysis/issue-rationale.ts). */

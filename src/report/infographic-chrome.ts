@@ -45,7 +45,7 @@ export function header(data: InfographicData, period: string, m: Metrics) {
   const when = wrapped(
     x,
     top,
-    `Strategic assessment: ${period}${data.partial ? ` (partial period, ${data.partial})` : ''}`,
+    `Strategic assessment: ${period}${data.partial ? ` (partial period, ${data.partial})` : ''}${data.draft ? ' · DRAFT' : ''}`,
     w,
     { size: m.heading, fill: COLOURS.headerSoft },
     m,

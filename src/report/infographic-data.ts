@@ -46,7 +46,7 @@ export function infographicData(data: ReportData): InfographicData {
     publisher:
       data.area.type === 'district'
         ? `${data.area.name} Community Safety Partnership`
-        : `${data.area.name}: the county picture`,
+        : `${data.area.name}: the whole ${data.forceWord ?? 'force area'}`,
     period: data.period,
     ...(data.comparisonPeriod ? { comparedWith: data.comparisonPeriod } : {}),
     ...(data.comparison &&
@@ -59,6 +59,7 @@ export function infographicData(data: ReportData): InfographicData {
         }
       : {}),
     partial: data.coverage?.partial ? data.coverage.words : null,
+    draft: (data.unconfirmed ?? []).length > 0,
     audience: data.audience,
     totals: { crime: figure(data.totals.crime), asb: figure(data.totals.asb) },
     priorities: a.issues.slice(0, 5).map((i) => ({ rank: i.rank, label: i.label, band: i.band })),

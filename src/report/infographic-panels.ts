@@ -6,6 +6,7 @@
  */
 import { max } from 'd3-array';
 import { hotspotMap } from '../charts/hotspot-map.js';
+import { PAD } from '../charts/layout.js';
 import { el, FONT_SIZE } from '../charts/svg.js';
 import type { Drawn } from './infographic-figures.js';
 import type { InfographicData } from './infographic.js';
@@ -190,10 +191,6 @@ export function mapPanel(
     return parts.join('\n');
   }
   const bottom = y + h - f.end - f.noteH;
-  if (f.note.length > 0) {
-    const style = { size: m.small, fill: COLOURS.muted };
-    parts.push(block(x + m.pad, bottom + m.small * 0.4, f.note, style, m).markup);
-  }
   const availW = w - m.pad;
   const availH = bottom - top;
   // The scale at which the chart's labels come out at the small size, unless the panel is short.
@@ -213,6 +210,18 @@ export function mapPanel(
   });
   const boxW = nw * s;
   const boxH = (nh - MAP_HEADING) * s;
+  if (f.note.length > 0) {
+    // One caption style: the public note in the colour and at the left edge of the map's own
+    // footnote, just under it, at the small size (the map's footnote is drawn at that size
+    // unless the panel is short; never below it, the least a reader can read at this format).
+    const size = m.small;
+    const mapLeft = x + (w - boxW) / 2 + PAD * s;
+    const aligned = wrapText(PUBLIC_NOTE, x + w - m.pad - mapLeft, size, false, 9);
+    const [left, lines] =
+      aligned.length <= f.note.length ? [mapLeft, aligned] : [x + m.pad, f.note];
+    const style = { size, fill: COLOURS.muted };
+    parts.push(block(left, top + boxH + size * 0.3, lines, style, m).markup);
+  }
   parts.push(
     nest(svg, { x: x + (w - boxW) / 2, y: top, width: boxW, height: boxH }, [
       0,
@@ -254,6 +263,29 @@ export function notePanel(
   };
 }
 
+/** A contact still at its bundled example: "Not yet confirmed by the partnership" under it. */
+function withUnconfirmed(
+  c: InfographicData['contacts'][number],
+  detail: Drawn,
+  x: number,
+  top: number,
+  w: number,
+  m: Metrics,
+): Drawn {
+  if (c.unconfirmed !== true) return detail;
+  const gap = m.small * 0.3;
+  const note = wrapped(
+    x,
+    top + detail.height + gap,
+    `Not yet confirmed by the partnership`,
+    w,
+    { size: m.small, bold: true, fill: COLOURS.warning },
+    m,
+    3,
+  );
+  return { markup: `${detail.markup}\n${note.markup}`, height: detail.height + gap + note.height };
+}
+
 /** "How to report" with the contacts side by side, `columns` to a row (1: each label above its detail). */
 export function contactsGrid(
   contacts: InfographicData['contacts'],
@@ -277,14 +309,21 @@ export function contactsGrid(
     );
     const detailTop = top + (max(labels, (l) => l.height) ?? 0) + m.small * 0.35;
     const details = row.map((c, j) =>
-      wrapped(
+      withUnconfirmed(
+        c,
+        wrapped(
+          x + m.pad + j * (colW + colGap),
+          detailTop,
+          c.detail,
+          colW,
+          { size: m.body, bold: true },
+          m,
+          DETAIL_LINES,
+        ),
         x + m.pad + j * (colW + colGap),
         detailTop,
-        c.detail,
         colW,
-        { size: m.body, bold: true },
         m,
-        DETAIL_LINES,
       ),
     );
     parts.push(...labels.map((l) => l.markup), ...details.map((d) => d.markup));
@@ -312,14 +351,13 @@ export function contactsTable(
     const muted = { size: m.small, fill: COLOURS.muted };
     const labelTop = top + (m.body - m.small) * 0.86;
     const label = wrapped(x + m.pad, labelTop, c.label, labelW, muted, m, m.lines.label);
-    const detail = wrapped(
+    const detail = withUnconfirmed(
+      c,
+      wrapped(detailX, top, c.detail, detailW, { size: m.body, bold: true }, m, DETAIL_LINES),
       detailX,
       top,
-      c.detail,
       detailW,
-      { size: m.body, bold: true },
       m,
-      DETAIL_LINES,
     );
     parts.push(label.markup, detail.markup);
     top += Math.max(label.height + labelTop - top, detail.height) + m.body * 0.75;

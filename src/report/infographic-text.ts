@@ -111,6 +111,18 @@ export function periodInWords(period: { from: string; to: string }): string {
   return `${from.name} ${from.year} to ${to.name} ${to.year}`;
 }
 
+/**
+ * Month spans written as the CLI writes them ("2020-03..2021-07", "from 2023-05") in words for a
+ * reader: "March 2020 to July 2021", "from May 2023". Dates (2026-01-15) are left as they are.
+ */
+export function monthSpansInWords(text: string): string {
+  return text
+    .replace(/\b(\d{4}-\d{2})\.\.(\d{4}-\d{2})\b/gu, (_, from: string, to: string) =>
+      periodInWords({ from, to }),
+    )
+    .replace(/\b(\d{4}-\d{2})\b(?!-\d)/gu, (m: string) => periodInWords({ from: m, to: m }));
+}
+
 /** "2024" for a calendar year, otherwise as periodInWords. */
 export function shortPeriod(period: { from: string; to: string }): string {
   const a = monthNumber(period.from);

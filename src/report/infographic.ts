@@ -56,8 +56,11 @@ export interface InfographicData {
   } | null;
   /** One sentence on what goes unreported. */
   hiddenFigure: string | null;
-  /** The "How to report" panel, e.g. { label: 'Emergency', detail: '999' }. */
-  contacts: { label: string; detail: string }[];
+  /**
+   * The "How to report" panel, e.g. { label: 'Emergency', detail: '999' }; `unconfirmed`: still
+   * the bundled example, drawn with "Not yet confirmed by the partnership" under it.
+   */
+  contacts: { label: string; detail: string; unconfirmed?: boolean }[];
   source: string;
   /** Short lines, e.g. "Locations are approximate". */
   caveats: string[];
@@ -70,6 +73,8 @@ export interface InfographicData {
   comparedWords?: string;
   /** The period is partly held: "6 of 12 months held: January to June 2025"; every tile says so. */
   partial?: string | null;
+  /** A draft: some of what it shows is not yet confirmed by the partnership (said in the header). */
+  draft?: boolean;
   /** Prefix for the ids inside the SVG, when a page holds more than one (default "infographic"). */
   id?: string;
   /** The line above the title on A4 (who publishes it), e.g. "Three Rivers Community Safety Partnership". */

@@ -44,7 +44,7 @@ describe('the public version of a report', () => {
     );
     expect(shown.months.every((m) => m.expectedLow === null && m.expectedHigh === null)).toBe(true);
     expect(shown.exceptions).toEqual([]);
-    expect(shown.notes.join(' ')).toMatch(/2025-01 to 2025-12 are not shown/u);
+    expect(shown.notes.join(' ')).toMatch(/January to December 2025 are not shown/u);
     // With no small month, nothing changes but the notes (none).
     const whole = publicTrend({ ...trend, months: trend.months.map((m) => ({ ...m, count: 9 })) }, [
       { from: '2025-01', to: '2025-12' },

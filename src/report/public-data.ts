@@ -40,6 +40,7 @@ import { CONCERN_NOTE, type AssessedIssue } from '../domain/assessment.js';
 import { findDataset } from '../domain/datasets.js';
 import type { Period } from '../domain/month.js';
 import { cellsShown, changeShown, isSmall, PUBLIC_WORDS } from './disclosure.js';
+import { periodInWords } from './infographic-text.js';
 import type {
   CategoryRow,
   Figure,
@@ -65,6 +66,7 @@ export function publicReportData(data: ReportData): ReportData {
         top: p.hotspot.top.filter((t) => !isSmall(t.count)),
         notes: [...p.hotspot.notes, 'Cells with fewer than 5 incidents are not shaded.'],
       },
+      places: p.places && { ...p.places, top: p.places.top.filter((t) => !isSmall(t.count)) },
     };
   });
   // A force rate and a funnel with a suppressed district would give the district back.
@@ -182,7 +184,7 @@ export function publicTrend(
     return months.length > 1 && months.some((m) => isSmall(m.count));
   });
   const anySmall = trend.months.some((m) => isSmall(m.count));
-  const words = (p: Period) => (p.from === p.to ? p.from : `${p.from} to ${p.to}`);
+  const words = (p: Period) => periodInWords(p);
   return {
     ...trend,
     exceptions: anySmall ? [] : trend.exceptions,

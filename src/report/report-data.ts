@@ -7,8 +7,12 @@ import type { FunnelArea, FunnelLimit, HotspotCell, TrendMonth } from '../charts
 import type { AreaSummary } from '../domain/area-counts.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Assessment } from '../domain/assessment.js';
+import type { ForceAreaWord } from '../domain/forces.js';
 
 export type Audience = 'partner' | 'public';
+
+/** How a value still at its bundled example is printed in a draft report. */
+export const UNCONFIRMED = 'not yet confirmed by the partnership';
 
 export interface Figure {
   count: number;
@@ -41,6 +45,8 @@ export interface PartnerRow extends Figure {
   label: string;
   synthetic: boolean;
   caveats: string[];
+  /** What its change is against, in words ("2024"): each dataset has its own earlier year. */
+  comparedWith?: string | null;
 }
 
 export interface PriorityEvidence {
@@ -49,6 +55,8 @@ export interface PriorityEvidence {
   rank: number;
   source: 'police.uk' | 'partner' | 'inputs';
   synthetic: boolean;
+  /** The count over the period (null for an issue scored from the inputs alone). */
+  recorded?: number | null;
   rationale: string;
   /**
    * Monthly counts over the history held, with the range expected from the seasonal model. A month
@@ -90,6 +98,14 @@ export interface PriorityEvidence {
     verified: boolean;
   } | null;
   options: Assessment['issues'][number]['options'];
+  /**
+   * Where it recurs: the map points with most incidents (police.uk's anonymous points, or the
+   * partner records' own), and the share of it at the busiest 5% of places. Null when not found.
+   */
+  places?: {
+    top: { location: string; count: number }[];
+    topFivePercentShare: number | null;
+  } | null;
 }
 
 export interface ReportData {
@@ -126,6 +142,14 @@ export interface ReportData {
   partner: PartnerRow[];
   /** Datasets left out of this audience's report, by label. */
   withheld: string[];
-  contacts: { label: string; detail: string }[];
+  /** `unconfirmed`: still the bundled example (a draft report prints it marked so). */
+  contacts: { label: string; detail: string; unconfirmed?: boolean }[];
   caveats: string[];
+  /** What the report calls the force's area: "county" only for a county force. */
+  forceWord?: ForceAreaWord;
+  /**
+   * Values still at their bundled example, in words ("the Police and Crime Plan objectives"): a
+   * report with any is a draft, and says on every page that they are not yet confirmed.
+   */
+  unconfirmed?: string[];
 }

@@ -1,8 +1,10 @@
 /**
  * The assessment's stylesheet: readable on screen, printable on A4. Okabe–Ito accents (the charts'
- * palette), body text at 11 pt in print, figures and tables that never split across pages, each
- * High priority starting a new page, data tables hidden in print (they are in data/*.csv and the
- * appendix tables).
+ * palette), body text at 11 pt in print. In print, pages fill: nothing forces a page break, but a
+ * heading stays with what follows it (a priority's heading with its rationale, the rationale with
+ * its first figure), figures and short tables are never split, a long table breaks between rows
+ * (never straight after its header: its first rows stay with it) with its header repeated on the
+ * next page, and the data tables behind figures are left out (they are in data/).
  */
 export const REPORT_CSS = `
 :root { --ink: #1b2a38; --muted: #5b6b7a; --rule: #d5dde5; --accent: #0b4f6c; --page: #ffffff;
@@ -30,10 +32,11 @@ ol.priorities li { margin: 4px 0; }
 figure { margin: 20px 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
-.fig-id { font-family: "DejaVu Sans Mono", monospace; font-size: 11px; background: #eef2f5; padding: 1px 4px; border-radius: 3px; color: var(--ink); }
+figcaption .label, caption .label { font-weight: bold; color: var(--ink); }
 table { border-collapse: collapse; width: 100%; margin: 12px 0 20px; font-size: 13px; break-inside: auto; }
 caption { text-align: left; font-weight: bold; padding: 4px 0 8px; font-size: 14px; }
 th[scope="row"] { min-width: 9em; }
+th.num[scope="row"] { min-width: 0; width: 3em; }
 th, td { border-bottom: 1px solid var(--rule); padding: 5px 8px; text-align: left; vertical-align: top; }
 thead th { background: #eef2f5; border-bottom: 2px solid var(--ink); }
 tr { break-inside: avoid; page-break-inside: avoid; }
@@ -43,6 +46,8 @@ details.data summary { cursor: pointer; color: var(--accent); }
 .warning { background: var(--warn-bg); border-left: 4px solid var(--medium); padding: 8px 12px; }
 .note { color: var(--muted); font-size: 13px; }
 .hidden-figure { border-left: 4px solid var(--low); padding: 4px 12px; }
+.partial-banner, .draft-banner { display: inline-block; margin: 10px 8px 0 0; padding: 4px 10px; background: #fff3cd; color: #5c3b00; font-weight: 600; border-radius: 3px; }
+.draft-note { color: #8a1c1c; font-weight: 600; }
 p.rationale { font-size: 14px; }
 ol.rationale li { margin: 6px 0; font-size: 13px; }
 @page { size: A4; margin: 16mm 14mm; }
@@ -52,9 +57,13 @@ ol.rationale li { margin: 6px 0; font-size: 13px; }
   header.cover { padding: 24mm 10mm 12mm; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   main { max-width: none; padding: 0; }
   section { border: none; padding: 0; margin: 0 0 8mm; border-radius: 0; }
-  section.priority, #categories, #method { break-before: page; page-break-before: always; }
   details.data { display: none; }
-  h2, h3 { break-after: avoid; page-break-after: avoid; }
-  .warning, thead th, .fig-id { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  h2, h3, caption, p.rationale { break-after: avoid; page-break-after: avoid; }
+  figure, table.keep, .tiles, ol.priorities, ul.contacts { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; break-after: avoid; page-break-after: avoid; }
+  tbody.lead { break-inside: avoid; page-break-inside: avoid; }
+  tr, th, td { break-inside: avoid; page-break-inside: avoid; }
+  p { orphans: 3; widows: 3; }
+  .warning, .partial-banner, .draft-banner, thead th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 }
 `;

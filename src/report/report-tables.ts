@@ -3,7 +3,8 @@
  * (`data/<id>.csv`): the numbers behind a chart are its table, so a reader can check any figure and
  * a screen reader can read it. Counts pass through the disclosure rules of the audience.
  */
-import { comparedWithWords } from './infographic-text.js';
+import { comparedWithWords, periodInWords } from './infographic-text.js';
+import { reportOptions } from './report-options.js';
 import {
   funnelPlot,
   hotspotMap,
@@ -13,7 +14,13 @@ import {
   type TrendMonth,
 } from '../charts/index.js';
 import { cellsShown, csvCount, isSmall, WITHHELD } from './disclosure.js';
-import type { Audience, PriorityEvidence, ReportData } from './report-data.js';
+import {
+  UNCONFIRMED,
+  type Audience,
+  type PriorityEvidence,
+  type ReportData,
+} from './report-data.js';
+import { formatRate, roundChangePct, roundRate } from '../domain/rounding.js';
 
 export type Cell = string | number | null;
 
@@ -24,6 +31,11 @@ export interface ReportTable {
   rows: Cell[][];
   /** Columns holding counts (for the public version's check). */
   countColumns: number[];
+  /**
+   * How the document shows a column's numbers (domain/rounding.ts): `change` signed ("+14",
+   * "−8.1"), `rate` to its decimals ("0.30"); the CSV holds the rounded number either way.
+   */
+  formats?: Partial<Record<number, 'change' | 'rate'>>;
 }
 
 export interface ReportFigure {
@@ -75,7 +87,7 @@ export function riskMatrixFigure(data: ReportData): ReportFigure {
       rows: a.issues.map((i) => [
         i.rank,
         i.label,
-        i.source,
+        i.source === 'inputs' ? 'manual scores' : i.source,
         i.harm,
         i.likelihood,
         i.risk,
@@ -118,9 +130,10 @@ export function categoriesTable(data: ReportData): ReportTable {
       changeCell(c.changePct, c.count, c.previous, aud),
       c.pValue === null ? null : c.significant ? 'yes' : 'no',
       hideRate(c.ratePer1000, c.count, aud),
-      round(c.forceRatePer1000),
+      roundRate(c.forceRatePer1000),
     ]),
     countColumns: [1, 2],
+    formats: { 3: 'change', 5: 'rate', 6: 'rate' },
   };
 }
 
@@ -128,28 +141,40 @@ export function partnerTable(data: ReportData): ReportTable {
   const aud = data.audience;
   return {
     id: 'tab-partner',
-    caption: `Partner data, ${data.area.name}${periodCaption(data)}`,
-    columns: ['dataset', 'recorded', 'earlier period', 'change %', 'significant', 'synthetic'],
+    // Each dataset is compared with the latest earlier year it holds, said row by row.
+    caption: `Partner data, ${data.area.name}${data.coverage?.partial ? `; ${data.coverage.words}` : ''}`,
+    columns: [
+      'dataset',
+      'recorded',
+      'compared with',
+      'earlier period',
+      'change %',
+      'significant',
+      'synthetic',
+    ],
     rows: data.partner.map((p) => [
       p.label,
       csvCount(p.count, aud),
+      p.comparedWith ?? null,
       csvCount(p.previous, aud),
       changeCell(p.changePct, p.count, p.previous, aud),
       p.pValue === null ? null : p.significant ? 'yes' : 'no',
       p.synthetic ? 'SYNTHETIC' : 'no',
     ]),
-    countColumns: [1, 2],
+    countColumns: [1, 3],
+    formats: { 4: 'change' },
   };
 }
 
 export function alignmentTables(data: ReportData): ReportTable[] {
   const a = data.assessment.alignment;
+  const word = data.forceWord ?? 'force area';
   const tables: ReportTable[] = [];
   if (a.county && data.assessment.county)
     tables.push({
       id: 'tab-county-alignment',
       caption: `District High priorities against ${data.assessment.county.area.name}'s assessment`,
-      columns: ['issue', 'district band', 'county band', 'alignment'],
+      columns: ['issue', 'district band', `${word} band`, 'alignment'],
       rows: [
         ...a.county.district.map((d) => [
           d.label,
@@ -159,13 +184,13 @@ export function alignmentTables(data: ReportData): ReportTable[] {
             ? 'matches'
             : d.status === 'differs'
               ? 'differs'
-              : 'absent from the county',
+              : `not assessed for the ${word}`,
         ]),
         ...a.county.countyOnly.map((c) => [
           c.label,
           c.district ?? 'not assessed',
           'High',
-          'county priority only',
+          `${word} priority only`,
         ]),
       ],
       countColumns: [],
@@ -173,7 +198,7 @@ export function alignmentTables(data: ReportData): ReportTable[] {
   const labels = new Map(data.assessment.issues.map((i) => [i.key, i.label]));
   tables.push({
     id: 'tab-plan-alignment',
-    caption: `Priorities against the ${a.plan.plan}`,
+    caption: `Priorities against the ${a.plan.plan}${a.plan.illustrative ? `: ${UNCONFIRMED}` : ''}`,
     columns: ['objective', 'High priorities it covers', 'other issues it covers'],
     rows: [
       ...a.plan.objectives.map((o) => [
@@ -199,12 +224,18 @@ export function alignmentTables(data: ReportData): ReportTable[] {
   return tables;
 }
 
-export function optionsTable(p: PriorityEvidence, index: number): ReportTable {
+export function optionsTable(p: PriorityEvidence, index: number, data: ReportData): ReportTable {
   return {
     id: `tab-p${index}-options`,
     caption: `Tactical options for ${p.label}`,
-    columns: ['4P', 'triangle', 'option', 'evidence', 'where it would apply'],
-    rows: p.options.map((o) => [o.four_p, o.triangle, o.option, o.evidence, o.run ?? o.note ?? '']),
+    columns: ['what would be done', 'where', 'why', 'approach', 'what is known of its effect'],
+    rows: reportOptions(p, data.area.name, data.audience).map((o) => [
+      o.what,
+      o.where,
+      o.why,
+      o.approach,
+      o.evidence,
+    ]),
     countColumns: [],
   };
 }
@@ -259,8 +290,8 @@ export function funnelFigure(
     id,
     caption:
       (c.rateOf === 'areas shown'
-        ? `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${c.rate.toFixed(2)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate and of the spread the limits allow for, which would otherwise give their counts away.`
-        : `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${c.rate.toFixed(2)} per 1,000).`) +
+        ? `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${formatRate(c.rate)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate and of the spread the limits allow for, which would otherwise give their counts away.`
+        : `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${formatRate(c.rate)} per 1,000).`) +
       ' ' +
       limitsWords(c),
     svg: funnelPlot({
@@ -279,9 +310,10 @@ export function funnelFigure(
         a.name,
         csvCount(a.count, aud),
         a.population,
-        aud === 'public' && isSmall(a.count) ? null : round((a.count / a.population) * 1000, 2),
+        aud === 'public' && isSmall(a.count) ? null : roundRate((a.count / a.population) * 1000),
       ]),
       countColumns: [1],
+      formats: { 3: 'rate' },
     },
   };
 }
@@ -305,7 +337,10 @@ export function hotspotFigure(
   const id = `fig-p${index}-hotspots`;
   return {
     id,
-    caption: `${p.label}: recorded incidents in ${h.cellSize} m cells, ${data.period.from} to ${data.period.to}; the three busiest cells numbered. ${h.notes.join(' ')}`,
+    caption: [
+      `${p.label}: recorded incidents in ${h.cellSize} m cells, ${periodInWords(data.period)}; the three busiest cells numbered.`,
+      ...h.notes,
+    ].join(' '),
     svg: hotspotMap({
       id,
       title: `${p.label}: where it was recorded in ${data.area.name}`,
@@ -333,9 +368,9 @@ function changeCell(
 ): Cell {
   if (changePct === null) return null;
   if (aud === 'public' && (isSmall(current) || isSmall(previous))) return 'not shown';
-  return round(changePct);
+  return roundChangePct(changePct);
 }
 
 function hideRate(rate: number | null, count: number, aud: Audience): Cell {
-  return aud === 'public' && isSmall(count) ? null : round(rate, 2);
+  return aud === 'public' && isSmall(count) ? null : roundRate(rate);
 }

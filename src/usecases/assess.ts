@@ -8,6 +8,7 @@
  * inputs and configuration it was made with, so a later one can say what moved.
  */
 import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
 
 import { assessmentChanges } from '../analysis/assessment-change.js';
 import { issueRationale } from '../analysis/issue-rationale.js';
@@ -17,6 +18,7 @@ import type { AssessmentInputsSetting, Settings } from '../config/settings.js';
 import { comparisonWords } from '../analysis/trend-table.js';
 import { requireMostMonthsHeld, type PeriodCoverage } from '../domain/held-months.js';
 import { observedStreetMonths } from '../store/street-counts.js';
+import { DEFAULT_RISK_MATRIX_FILE } from '../config/risk-matrix.js';
 import type { TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import {
@@ -167,6 +169,10 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     configFile: matrix.path,
     matrix: { scale: cfg.scale, bands: cfg.bands },
     inputsFile: inputs?.path ?? null,
+    inputs: inputs
+      ? { scoredBy: inputs.scoredBy, date: inputs.date, example: inputs.examples.length > 0 }
+      : null,
+    defaultMatrix: resolve(matrix.path) === resolve(DEFAULT_RISK_MATRIX_FILE),
     coverage: {
       months: coverage.months,
       held: coverage.held,

@@ -10,9 +10,11 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 import Papa from 'papaparse';
 
+import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
 import type { Scope } from '../domain/scope.js';
 import { CHROMIUM_HINT, findChromium, htmlToPdf, launchChromium } from '../render/chromium.js';
 import { svgToPng } from '../render/svg-png.js';
@@ -21,8 +23,16 @@ import { infographicSvg } from '../report/infographic.js';
 import { infographicData } from '../report/infographic-data.js';
 import type { ReportTable } from '../report/report-tables.js';
 import type { Db } from '../store/db.js';
+import { howToReproduce } from '../report/how-to-reproduce.js';
 import { reportData, type ReportRequest } from './report-data.js';
-import { checkOutFolder, stagingFolder, swapInto } from './report-folder.js';
+import { refuseExampleValues } from './report-examples.js';
+import {
+  checkOutFolder,
+  INDEX_HEADER,
+  REPRODUCE_FILE,
+  stagingFolder,
+  swapInto,
+} from './report-folder.js';
 
 export interface BuildReportRequest extends ReportRequest {
   out: string;
@@ -30,6 +40,11 @@ export interface BuildReportRequest extends ReportRequest {
   replace?: boolean;
   /** Make the PDF when Chromium is installed (default true). */
   pdf?: boolean;
+  /**
+   * Publish values still at their bundled example (config/example-values.ts) as a draft, each
+   * marked "not yet confirmed by the partnership"; without it they are refused.
+   */
+  draft?: boolean;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -49,6 +64,7 @@ export async function buildReport(
   request: BuildReportRequest,
 ): Promise<BuiltReport> {
   const out = resolve(request.out);
+  const examples = refuseExampleValues(request);
   await checkOutFolder(request.out, out, request.replace === true);
   const data = await reportData(db, scope, request);
   const rendered = renderAssessment(data);
@@ -71,13 +87,33 @@ export async function buildReport(
     await put('infographic.png', svgToPng(a4));
     await put('infographic-social.svg', social);
     await put('infographic-social.png', svgToPng(social));
-    const tables = uniqueTables(rendered.tables);
+    // In the order they appear in the document (the labels were given in that order).
+    const order = [...rendered.labels.keys()];
+    const at = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+    const tables = uniqueTables(rendered.tables).sort((a, b) => at(a.id) - at(b.id));
     for (const t of tables) await put(`data/${t.id}.csv`, toCsv(t));
     await put(
       'data/index.csv',
       csvText(
-        ['id', 'caption', 'file'],
-        tables.map((t) => [t.id, t.caption, `${t.id}.csv`]),
+        INDEX_HEADER,
+        tables.map((t) => [
+          (rendered.labels.get(t.id) ?? []).join(' and '),
+          t.caption,
+          `${t.id}.csv`,
+          t.id,
+        ]),
+      ),
+    );
+    await put(
+      REPRODUCE_FILE,
+      howToReproduce(
+        data,
+        {
+          files: filesGiven(request),
+          draft: request.draft,
+          allowPartial: request.allowPartial,
+        },
+        rendered.labels,
       ),
     );
     if (request.pdf !== false) {
@@ -114,8 +150,10 @@ export async function buildReport(
       ...(data.withheld.length > 0
         ? [`Left out of the public version: ${data.withheld.join(', ')}.`]
         : []),
-      ...(data.assessment.alignment.plan.illustrative
-        ? ['The Police and Crime Plan objectives are an illustrative placeholder (--plan FILE).']
+      ...(examples.length > 0
+        ? [
+            `Draft: not yet confirmed by the partnership, and marked so on every page: ${examples.map((e) => `${e.what} (${e.where})`).join('; ')}.`,
+          ]
         : []),
     ],
   };
@@ -144,4 +182,21 @@ function csvText(fields: string[], rows: (string | number)[][]): string {
   return (
     Papa.unparse({ fields, data: rows }, { newline: '\n', escapeFormulae: FORMULA_START }) + '\n'
   );
+}
+
+/**
+ * The settings files the report was made with that are not the defaults, by their option
+ * (`--police-crime-plan my-plan.yaml`), for data/how-to-reproduce.txt.
+ */
+function filesGiven(request: BuildReportRequest): [string, string][] {
+  const option = (name: string) => `--${name.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`)}`;
+  const given: [string, string][] = request.inputs ? [['--inputs', request.inputs.path]] : [];
+  for (const [name, setting] of Object.entries(request.settings)) {
+    const path = (setting as { path?: unknown }).path;
+    const file = SETTING_FILES[name as SettingName]?.defaultFile;
+    if (typeof path !== 'string' || !file) continue;
+    const byDefault = fileURLToPath(new URL(`../../${file}`, import.meta.url));
+    if (resolve(path) !== resolve(byDefault)) given.push([option(name), path]);
+  }
+  return given;
 }

@@ -18,6 +18,7 @@ import { populationAt, type AreaCounts, type Measure } from '../domain/area-coun
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
 import { ALL_CRIME, ASB, isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset } from '../domain/datasets.js';
+import { forceAreaWord } from '../domain/forces.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
 import { publicReportData } from '../report/public-data.js';
@@ -41,6 +42,7 @@ import { LANTERN_VERSION } from '../version.js';
 import { assess, type AssessRequest, type AssessSettings } from './assess.js';
 import { hiddenFigureTable } from './hidden-figure.js';
 import { hotspotsOnce } from './hotspots.js';
+import { repeatLocations } from './repeat-locations.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { streetAreaCounts } from './street-area-counts.js';
@@ -105,6 +107,7 @@ export async function reportData(
       ...issueFigure(i),
       synthetic: i.synthetic,
       caveats: [...(findDataset(i.key)?.caveats ?? [])],
+      comparedWith: baseWords(i.evidence.comparison),
     }));
 
   const hidden = await hiddenFigureTable(db, scope, {
@@ -155,10 +158,14 @@ export async function reportData(
       rank: issue.rank,
       source: issue.source,
       synthetic: issue.synthetic,
+      recorded: issue.source === 'inputs' ? null : issue.evidence.recorded,
       rationale: issue.rationale,
       trend,
       comparison,
       hotspot: issue.source === 'inputs' ? null : await hotspotOf(db, scope, area, issue, period),
+      places: issue.options.some((o) => o.analysis === 'repeat-locations')
+        ? await placesOf(db, scope, area, issue, period)
+        : null,
       hiddenFigure:
         row?.figure && row.rate
           ? {
@@ -219,16 +226,28 @@ export async function reportData(
     partner,
     withheld: [...new Set(withheld)],
     contacts: settings.contacts,
-    caveats: caveats(
+    caveats: caveats({
       audience,
       populations,
-      withheld.length > 0,
-      shown,
-      coverage.words,
-      compared?.discontinuities ?? [],
-    ),
+      assessment: shown,
+      partial: coverage.partial ? coverage.words : null,
+      discontinuities: compared?.discontinuities ?? [],
+      synthetic: shown.issues.some((i) => i.synthetic),
+    }),
+    forceWord: forceAreaWord((force ?? area).code),
+    unconfirmed: [
+      ...settings.examples.map((e) => e.what),
+      ...(shown.alignment.plan.illustrative ? ['the Police and Crime Plan objectives'] : []),
+      ...(shown.inputs?.example ? ['the manual scores'] : []),
+    ],
   };
   return audience === 'public' ? publicReportData(data) : data;
+}
+
+/** "2024", "2021 (the latest earlier year held)", or null when nothing is compared. */
+function baseWords(c: AssessedIssue['evidence']['comparison']): string | null {
+  if (!c) return null;
+  return c.basis === 'previous year' ? c.base : `${c.base} (the latest earlier year held)`;
 }
 
 /** An assessed issue's count and change (significance after Holm's adjustment). */
@@ -407,46 +426,108 @@ async function hotspotOf(
     cells,
     // The busiest significant hotspot cells, each by its street and ward, with its count.
     top: report.busiest.flatMap((r) => (r.street ? [{ location: r.name, count: r.count }] : [])),
-    notes: report.notes.slice(0, 1),
+    // That locations are approximate is said once, under Method and caveats, and on the map.
+    notes: issue.synthetic ? ['SYNTHETIC demonstration data, not real records.'] : [],
   };
 }
 
-function caveats(
-  audience: Audience,
-  populations: NonNullable<ReportData['populations']>,
-  withheld: boolean,
-  a: Assessment,
-  partial: string | null,
-  discontinuities: readonly string[],
-): string[] {
+/**
+ * The report's method and caveats, each said once, in words for its reader: no file, command or
+ * option names (those are in the data folder's how-to-reproduce.txt).
+ */
+function caveats(c: {
+  audience: Audience;
+  populations: NonNullable<ReportData['populations']>;
+  assessment: Assessment;
+  partial: string | null;
+  discontinuities: readonly string[];
+  synthetic: boolean;
+}): string[] {
+  const a = c.assessment;
+  const { scale, bands } = a.matrix;
+  const concernShared = findDataset('community-concern')?.sensitivity !== 'public';
   return [
-    ...(partial
+    ...(c.partial
       ? [
-          `PARTIAL PERIOD: ${partial}. Every count, rate and share covers these months only, and each change compares them with the same months of the earlier year.`,
+          `PARTIAL PERIOD: ${c.partial}. Every count, rate and share covers these months only, and each change compares them with the same months of the earlier year.`,
         ]
       : []),
-    ...discontinuities.map(
-      (d) => `The changes compare periods across a known discontinuity: ${d}. Read them with care.`,
-    ),
+    ...discontinuitiesCaveat(c.discontinuities),
     'police.uk locations are approximate: each crime is snapped to the nearest of a set of anonymous map points, so a map shows where crime was recorded near, not the exact place.',
     'A month missing from the data is unknown, not zero; any missing months are listed and left out of the counts.',
-    populations.length > 0
-      ? `Rates per 1,000 residents use, for each area, the population of the year held nearest the period: ${populations
+    c.populations.length > 0
+      ? `Rates per 1,000 residents use, for each area, the population of the year held nearest the period: ${c.populations
           .map((p) => `${p.area} ${p.year} (${p.count.toLocaleString('en-GB')}, ${p.source})`)
           .join('; ')}.`
       : 'No population is held for the area: rates are not given.',
     'Recorded crime is what is reported to the police and recorded: much is never reported (see the hidden figure of each priority), and changes in recording practice move the counts too.',
     'Anti-social behaviour is counted apart from crime: "all crime" excludes it.',
-    ...(a.issues.some((i) => i.synthetic)
+    ...(c.synthetic
       ? ['Partner figures marked SYNTHETIC are generated demonstration data, not real records.']
       : []),
-    ...(audience === 'public'
+    `Each issue is scored 1 to ${scale} for harm and for likelihood from the evidence. ${
+      a.area.type === 'force'
+        ? `Likelihood for ${a.area.name} is its volume alone: no area above it is held to compare its rates with.`
+        : `Likelihood is the mean of its volume and its rate against ${a.force?.name ?? 'the force'}.`
+    } Risk is harm × likelihood (1 to ${scale * scale}): High from ${bands.high}, Medium from ${bands.medium}. Within a band, the priority score orders issues by organisational position and confidence; "could be" gives the bands an issue would fall in if its harm or likelihood moved one point.`,
+    `The thresholds and bands are ${a.defaultMatrix === false ? "the partnership's own" : "Lantern's defaults"}: assumptions, modelled on MoRiLE but not it (MoRiLE's scales are not published).`,
+    a.inputs
+      ? `Manual scores (organisational position, victim vulnerability, community and environmental impact, and issues the data do not hold) were given by ${a.inputs.scoredBy} on ${a.inputs.date}; an issue with no organisational position scored takes the middle of the scale.`
+      : 'No manual scores were given: organisational position is the middle of the scale for every issue.',
+    c.audience === 'public' && concernShared
+      ? 'Public concern comes from the manual scores; a survey shared only between partners also informs the scores, but its figures are not given in this public version.'
+      : 'Public concern comes from the manual scores, else from the community concern survey where an issue matches.',
+    'Harm weights are ONS Crime Severity Score figures from secondary sources, not yet verified; categories without one take the default harm score.',
+    ...(c.audience === 'public'
       ? [
           'Public version: counts from 1 to 4 are shown as "fewer than 5" so that no one can be identified, and nothing else given can work them out: rows with fewer than 5 follow the others in alphabetical order, with no rate, change or significance beside them; a total with such a part is given as a range; months that a period total would give away are not shown; the districts compared are measured against the rate of those shown.',
-          ...(withheld
-            ? ['Datasets shared only between partners are left out of this version.']
-            : []),
         ]
       : []),
   ];
+}
+
+/**
+ * The known discontinuities the changes span, in one caveat: each by its title and months, then
+ * their sources once each (two COVID-19 periods share theirs).
+ */
+function discontinuitiesCaveat(texts: readonly string[]): string[] {
+  if (texts.length === 0) return [];
+  const parsed = texts.map((t) => {
+    const m = /^(.*?) \(([^;]+); source: (.*?)(; dates not verified)?\)$/u.exec(t);
+    return m
+      ? {
+          what: `${m[1]} (${m[2]}${m[4] ? ', dates not verified' : ''})`,
+          sources: m[3]!.split('; '),
+        }
+      : { what: t, sources: [] };
+  });
+  const sources = [...new Set(parsed.flatMap((p) => p.sources))];
+  return [
+    `The changes span ${texts.length === 1 ? 'a known discontinuity' : 'known discontinuities'}: ${parsed.map((p) => p.what).join('; ')}. Read them with care.${sources.length > 0 ? ` Sources: ${sources.join('; ')}.` : ''}`,
+  ];
+}
+
+/** The places where an issue recurs most (for the options that work on places). */
+async function placesOf(
+  db: Db,
+  scope: Scope,
+  area: ReportData['area'],
+  issue: AssessedIssue,
+  period: Period,
+): Promise<PriorityEvidence['places']> {
+  const request =
+    issue.source === 'police.uk'
+      ? { area: area.code, category: issue.key, period, top: 3 }
+      : { area: area.code, dataset: issue.key, period, top: 3 };
+  const report = await repeatLocations(db, scope, request).catch((error: unknown) => {
+    if (error instanceof InputError || error instanceof ForbiddenError) return null;
+    throw error;
+  });
+  if (!report || report.incidents === 0) return null;
+  return {
+    top: report.topPlaces.flatMap((p) =>
+      p.location ? [{ location: p.location, count: p.count }] : [],
+    ),
+    topFivePercentShare: report.top.find((t) => t.percent === 5)?.share ?? null,
+  };
 }

@@ -29,6 +29,12 @@ export const REPORT_FILES = [
   'infographic-social.png',
 ] as const;
 
+/** The columns of data/index.csv (an index of earlier versions has `id,caption,file`). */
+export const INDEX_HEADER = ['in the report', 'caption', 'file', 'id'];
+const OLD_INDEX_HEADER = 'id,caption,file';
+/** The commands behind the report, for the analyst (data/how-to-reproduce.txt). */
+export const REPRODUCE_FILE = 'data/how-to-reproduce.txt';
+
 /** A name the data/ index may list: a plain CSV file name, never a path. */
 const DATA_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.csv$/u;
 
@@ -58,13 +64,16 @@ export async function earlierReportFiles(out: string): Promise<string[]> {
     header: true,
     skipEmptyLines: true,
   });
-  // Only an index Lantern wrote (its header) says which CSVs are the report's.
-  if ((parsed.meta.fields ?? []).join(',') !== 'id,caption,file') return found;
+  // Only an index Lantern wrote (its header) says which CSVs are the report's; since the index
+  // says where each is in the report, the report writes data/how-to-reproduce.txt too.
+  const header = (parsed.meta.fields ?? []).join(',');
+  if (header !== OLD_INDEX_HEADER && header !== INDEX_HEADER.join(',')) return found;
   const listed = parsed.data.map((r) => r.file ?? '');
   const data = [...new Set(listed)].filter((f) => DATA_NAME.test(f) && f !== 'index.csv');
   return [
     ...found,
     ...data.map((f) => `data/${f}`).filter((f) => isFile(join(out, f))),
+    ...(header === OLD_INDEX_HEADER || !isFile(join(out, REPRODUCE_FILE)) ? [] : [REPRODUCE_FILE]),
     'data/index.csv',
   ];
 }

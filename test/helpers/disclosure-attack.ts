@@ -22,6 +22,8 @@ import { join } from 'node:path';
 
 import Papa from 'papaparse';
 
+import { REPRODUCE_FILE } from '../../src/usecases/report-folder.js';
+
 import { DATASETS } from '../../src/domain/datasets.js';
 
 export const SUPPRESSED = 'fewer than 5';
@@ -90,8 +92,19 @@ export function readReport(dir: string): Published {
     };
   });
   const listed = new Set(index.map((r) => r.file));
-  for (const f of readdirSync(join(dir, 'data')))
-    if (f !== 'index.csv' && !listed.has(f)) throw new Error(`${dir}: data/${f} is not indexed`);
+  // Every table published is read: each CSV is in the index (how-to-reproduce.txt holds commands,
+  // no figures: it is checked to hold no number beside them, the dates and the version).
+  for (const f of readdirSync(join(dir, 'data'))) {
+    if (`data/${f}` === REPRODUCE_FILE) {
+      const text = readFileSync(join(dir, 'data', f), 'utf8')
+        .replace(/lantern [a-z-]+ .*$/gmu, '') // the commands, with their options' values
+        .replace(/\d{4}-\d{2}(-\d{2})?/gu, '')
+        .replace(/Lantern \d+\.\d+\.\d+/gu, '')
+        .replace(/(Figure|Table|Priority) \d+/gu, '');
+      if (/\d/u.test(text)) throw new Error(`${dir}: data/${f} holds a number`);
+    } else if (f !== 'index.csv' && !listed.has(f))
+      throw new Error(`${dir}: data/${f} is not indexed`);
+  }
   const appendix = /<ol class="rationale">(.*?)<\/ol>/su.exec(html)?.[1] ?? '';
   const rationale = new Map(
     [...appendix.matchAll(/<li>(.*?)<\/li>/gsu)].map((m) => {

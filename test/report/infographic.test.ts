@@ -147,6 +147,15 @@ const SAMPLES = {
   infographic: threeRivers,
   'infographic-public': publicSmall,
   'infographic-public-map': { ...threeRivers, audience: 'public' as const },
+  // A draft whose local contact is still the bundled example: its mark must fit too.
+  'infographic-draft': {
+    ...threeRivers,
+    draft: true,
+    contacts: [
+      ...threeRivers.contacts.slice(0, -1),
+      { label: 'ASB and fly-tipping', detail: 'your district council', unconfirmed: true },
+    ],
+  },
   'infographic-longest': longest,
   'infographic-four-trends': {
     ...threeRivers,
@@ -427,6 +436,20 @@ describe('public audience', () => {
       .map((t) => t.text);
     expect(labels.length).toBeGreaterThan(0);
     for (const l of labels) expect(l).not.toMatch(/^[1-4](–|$)/);
+    // One caption style: the note in the map's own footnote's size, colour and left edge.
+    const note = own(parseXml(svg)).find((e) => e.name === 'text' && e.text.startsWith('Cells'))!;
+    const footnote = all(map!, 'text').find((t) => t.text.startsWith('Locations are'))!;
+    const [minX] = (map!.attrs.viewBox ?? '').split(' ').map(Number);
+    const scale = Number(map!.attrs.width) / Number((map!.attrs.viewBox ?? '').split(' ')[2]);
+    expect(Number(note.attrs['font-size'])).toBeCloseTo(
+      Number(footnote.attrs['font-size']) * scale,
+      1,
+    );
+    expect(note.attrs.fill).toBe(footnote.attrs.fill);
+    expect(Number(note.attrs.x)).toBeCloseTo(
+      Number(map!.attrs.x) + (Number(footnote.attrs.x) - minX!) * scale,
+      1,
+    );
   });
 });
 
