@@ -194,6 +194,7 @@ describe('a store built with import from another force', () => {
       out,
       '--no-pdf',
       '--no-save',
+      '--draft',
       '--db',
       db,
     ]);
@@ -209,6 +210,9 @@ describe('a store built with import from another force', () => {
     // And the infographic's, in both formats.
     for (const file of ['infographic.svg', 'infographic-social.svg'])
       expect(readFileSync(`${out}/${file}`, 'utf8')).toContain('data-layer="outline"');
+    // Merseyside is a metropolitan force: its area is the force area, never "the county".
+    expect(html).toContain('Alignment with the force area and the Police and Crime Plan');
+    expect(html).not.toMatch(/the county|county band|county priority|absent from the county/iu);
   }, 180_000);
 
   it('import then names only the districts still without boundaries', () => {
