@@ -1,20 +1,24 @@
 /**
  * A hotspot map: grid cells shaded by their count over the area's outline, in British National
- * Grid metres (x east, y north), fitted to the view with north up and the aspect kept. Five
- * classes on a light-to-dark colour-blind-safe ramp, each class labelled with the counts it holds;
- * the three highest cells numbered 1–3; a north arrow and a scale bar in km. Cells with no
- * incidents are left unshaded.
+ * Grid metres (x east, y north), fitted to the view with north up and the aspect kept. Up to five
+ * classes on a light-to-dark colour-blind-safe ramp (natural breaks, shown as contiguous ranges:
+ * see classes.ts); the three highest cells numbered 1–3; the places within the area (wards, or a
+ * force's districts) outlined and named where their names fit without covering the marked cells;
+ * a north arrow and a scale bar on every map. Cells with no incidents are left unshaded.
  *
  * Police.uk snaps each crime to one of a fixed set of anonymised map points, so a cell's count is
  * where those points fall, not exactly where the crimes happened: the footnote and the alt text
- * say so.
+ * say so. No text is cut: the footnote wraps, and the map leaves it room.
  */
-import { naturalBreaks } from './classes.js';
+import { NAME_LEADING, placeAreaNames, type AreaToName } from './area-names.js';
+import { contiguousClasses, naturalBreaks } from './classes.js';
 import type { ValueClass } from './classes.js';
+import type { Box } from './labels.js';
 import { footnote, heading, noDataChart, PAD } from './layout.js';
+import { badge, BADGE_R, FURNITURE_HEIGHT, kmLabel, northAndScale } from './map-furniture.js';
 import { INK, SEQUENTIAL_5 } from './palette.js';
 import { chartId, chartSize, el, FONT_SIZE, group, num, svgDocument, text } from './svg.js';
-import { formatNumber, formatValue, listJoin, plural } from './text.js';
+import { formatNumber, formatValue, listJoin, plural, wrapWords } from './text.js';
 
 export interface HotspotCell {
   /** Lower-left corner, metres east and north. */
@@ -27,22 +31,50 @@ export interface HotspotCell {
   label?: string;
 }
 
+type Ring = readonly (readonly [number, number])[];
+
+/** A named place drawn on the map: its outline in metres (holes as holes). */
+export interface MapPlace {
+  name: string;
+  outline: readonly Ring[];
+}
+
+export interface MapPlaces {
+  /** What each place is, singular: "ward", "district". */
+  kind: string;
+  places: readonly MapPlace[];
+  /** The outlines are approximate (e.g. LSOAs grouped by their best-fit ward): said in the key. */
+  approximate?: boolean;
+  /** A sentence for the footnote saying where the outlines come from. */
+  note?: string;
+}
+
 export interface HotspotMapInput {
   id: string;
   title: string;
   /** Rings of [east, north] points in metres; holes are drawn as holes (even-odd rule). */
-  outline: readonly (readonly (readonly [number, number])[])[];
+  outline: readonly Ring[];
   cells: readonly HotspotCell[];
+  /** Wards (or districts) outlined and named over the cells. */
+  places?: MapPlaces | null;
   width?: number;
   height?: number;
-  /** Draw the scale bar (default true). */
-  scaleBar?: boolean;
+  /** Draw the title as a visible heading (default true; a page panel with its own may not). */
+  heading?: boolean;
+  /**
+   * Draw the footnote that locations are approximate (default true; a page whose own caveats
+   * say so may leave it off).
+   */
+  footnote?: boolean;
 }
 
 export const APPROXIMATE_NOTE =
   'Locations are approximate: police.uk moves each crime to an anonymised map point nearby.';
 
 const LEGEND_WIDTH = 150;
+const ROW = 18;
+/** The places' outlines: a mid grey, lighter than the area's own outline. */
+const PLACE_STROKE = '#6f6f6f';
 
 interface Bounds {
   x0: number;
@@ -77,14 +109,15 @@ export interface HotspotClass extends ValueClass {
 
 /**
  * Up to five classes over the cells with incidents, by natural breaks (one per distinct count when
- * there are five or fewer). Each class is labelled by the counts it actually holds, so the legend
- * never claims a count no cell has. Fewer than five classes take colours spread over the ramp,
- * keeping the darkest for the top class.
+ * there are five or fewer), shown as contiguous ranges from the smallest count to the largest
+ * (1–3, 4–8, 9–14, …: every count in exactly one class). Fewer than five classes take colours
+ * spread over the ramp, keeping the darkest for the top class.
  */
 export function hotspotClasses(counts: readonly number[]): HotspotClass[] {
-  const classes = naturalBreaks(
-    counts.filter((c) => c > 0),
-    5,
+  const shown = counts.filter((c) => c > 0);
+  const classes = contiguousClasses(
+    naturalBreaks(shown, 5),
+    shown.every((c) => Number.isInteger(c)),
   );
   const picks = PICKS[classes.length] ?? PICKS[5];
   return classes.map((c, i) => ({
@@ -102,20 +135,13 @@ const PICKS: Record<number, readonly number[]> = {
   5: [0, 1, 2, 3, 4],
 };
 
-function classOf(classes: readonly HotspotClass[], count: number): HotspotClass | undefined {
-  return classes.find((c) => count <= c.max);
+function classIndex(classes: readonly HotspotClass[], count: number): number {
+  const i = classes.findIndex((c) => count <= c.max);
+  return i < 0 ? classes.length - 1 : i;
 }
 
 const rangeLabel = (c: HotspotClass) =>
   c.min === c.max ? formatValue(c.min) : `${formatValue(c.min)}–${formatValue(c.max)}`;
-
-/** A scale bar length in km: a 1-2-2.5-5 step no longer than maxKm. */
-function niceKm(maxKm: number): number {
-  const steps = [0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500];
-  return steps.filter((s) => s <= maxKm).pop() ?? 0.1;
-}
-
-const kmLabel = (km: number) => (km < 1 ? `${formatNumber(km * 1000)} m` : `${km} km`);
 
 /** The most common cell size, when every cell has it. */
 function commonSize(cells: readonly HotspotCell[]): number | null {
@@ -143,7 +169,101 @@ function describe(title: string, input: HotspotMapInput, top: readonly HotspotCe
       `; the highest count in one cell is ${formatValue(first.count)}${where(first)}` +
       (next.length > 0 ? `, then ${listJoin(next)}.` : '.');
   }
-  return `${sentence} Police.uk locations are approximate (snapped to anonymised map points).`;
+  const places = input.places?.places.length
+    ? ` ${capitalFirst(input.places.kind)} boundaries${input.places.approximate ? ' (approximate)' : ''} are drawn over the cells.`
+    : '';
+  return `${sentence}${places} Police.uk locations are approximate (snapped to anonymised map points).`;
+}
+
+const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** The key's rows, top to bottom, each with its height; the caller draws them from a top. */
+function keyRows(
+  classes: readonly HotspotClass[],
+  input: HotspotMapInput,
+  topCount: number,
+): { height: number; draw: (x: number, y: number) => string[] }[] {
+  const rows: { height: number; draw: (x: number, y: number) => string[] }[] = [
+    {
+      height: 24,
+      draw: (x, y) => [text(x, y + 12, 'Incidents per cell', { 'font-weight': 'bold' })],
+    },
+  ];
+  if (classes.length === 0) {
+    rows.push({
+      height: ROW,
+      draw: (x, y) => [text(x, y + 10, 'None in any cell', { fill: INK.muted })],
+    });
+  }
+  for (const c of [...classes].reverse()) {
+    rows.push({
+      height: ROW,
+      draw: (x, y) => [
+        el('rect', { x, y, width: 18, height: 13, fill: c.colour, stroke: INK.frame }),
+        text(x + 26, y + 10.5, rangeLabel(c)),
+      ],
+    });
+  }
+  const size = commonSize(input.cells);
+  if (size !== null) {
+    rows.push({
+      height: ROW,
+      draw: (x, y) => [
+        text(x, y + 12, `Cells ${kmLabel(size / 1000)} square`, { fill: INK.muted }),
+      ],
+    });
+  }
+  if (topCount > 0) {
+    rows.push({
+      height: 26,
+      draw: (x, y) => [
+        badge(x + 9, y + 15, '1'),
+        text(x + 26, y + 19, topCount === 1 ? 'Highest cell' : `Highest ${topCount} cells`),
+      ],
+    });
+  }
+  const places = input.places;
+  if (places && places.places.length > 0) {
+    const label = `${capitalFirst(places.kind)} boundary${places.approximate ? ' (approximate)' : ''}`;
+    const lines = wrapWords(label, LEGEND_WIDTH - 26, FONT_SIZE);
+    rows.push({
+      height: 8 + lines.length * 14,
+      draw: (x, y) => [
+        el('line', {
+          x1: x,
+          y1: y + 15,
+          x2: x + 18,
+          y2: y + 15,
+          stroke: PLACE_STROKE,
+          'stroke-width': 1,
+        }),
+        ...lines.map((l, i) => text(x + 26, y + 19 + i * 14, l)),
+      ],
+    });
+  }
+  return rows;
+}
+
+/** The legend's height for these inputs: its rows, then the north arrow and scale bar. */
+function keyHeight(rows: readonly { height: number }[]): number {
+  return rows.reduce((h, r) => h + r.height, 0) + 10 + FURNITURE_HEIGHT;
+}
+
+const footnoteText = (input: HotspotMapInput) =>
+  input.footnote === false
+    ? ''
+    : [APPROXIMATE_NOTE, input.places?.note ?? ''].filter((s) => s !== '').join(' ');
+
+/**
+ * The least height at which a map of this width draws its whole key above its footnote: a page
+ * that fits the map to a panel draws it at least this tall (and scales it down).
+ */
+export function hotspotMapMinHeight(input: HotspotMapInput, width: number): number {
+  const classes = hotspotClasses(input.cells.map((c) => c.count));
+  const top = Math.min(3, input.cells.filter((c) => c.count > 0).length);
+  const head = input.heading === false ? PAD : heading(input.title, width).bottom + 6;
+  const foot = footnote(footnoteText(input), width, 0).height;
+  return Math.ceil(head + keyHeight(keyRows(classes, input, top)) + 6 + foot + PAD);
 }
 
 export function hotspotMap(input: HotspotMapInput): string {
@@ -167,11 +287,12 @@ export function hotspotMap(input: HotspotMapInput): string {
     return noDataChart({ id, title: input.title, width, height, desc: `${input.title}: no data.` });
   }
 
-  const head = heading(input.title, width);
+  const head = input.heading === false ? null : heading(input.title, width);
+  const foot = footnote(footnoteText(input), width, height);
   const mapLeft = PAD;
   const mapRight = width - PAD - LEGEND_WIDTH - 12;
-  const mapTop = head.bottom + 6;
-  const mapBottom = height - PAD - 20;
+  const mapTop = head === null ? PAD : head.bottom + 6;
+  const mapBottom = height - PAD - foot.height - 10;
   const dx = Math.max(b.x1 - b.x0, 1);
   const dy = Math.max(b.y1 - b.y0, 1);
   const s = Math.min((mapRight - mapLeft) / dx, (mapBottom - mapTop) / dy);
@@ -180,7 +301,7 @@ export function hotspotMap(input: HotspotMapInput): string {
   const px = (x: number) => ox + (x - b.x0) * s;
   const py = (y: number) => oy + (b.y1 - y) * s;
 
-  const ringPath = (ring: readonly (readonly [number, number])[]) => {
+  const ringPath = (ring: Ring) => {
     let d = '';
     let last = '';
     for (const [x, y] of ring) {
@@ -201,54 +322,38 @@ export function hotspotMap(input: HotspotMapInput): string {
       y: py(c.y + c.size),
       width: c.size * s,
       height: c.size * s,
-      fill: classOf(classes, c.count)?.colour ?? SEQUENTIAL_5[4],
+      fill: classes[classIndex(classes, c.count)]?.colour ?? SEQUENTIAL_5[4],
     }),
   );
 
   const top = [...shaded].sort((a, c) => c.count - a.count || c.y - a.y || a.x - c.x).slice(0, 3);
   const badges = topBadges(top, px, py, s);
 
-  const legendX = width - PAD - LEGEND_WIDTH;
-  const legendParts: string[] = [
-    text(legendX, mapTop + 12, 'Incidents per cell', { 'font-weight': 'bold' }),
-  ];
-  let ly = mapTop + 24;
-  if (classes.length === 0) {
-    legendParts.push(text(legendX, ly + 10, 'None in any cell', { fill: INK.muted }));
-    ly += 18;
-  }
-  for (const c of [...classes].reverse()) {
-    legendParts.push(
-      el('rect', { x: legendX, y: ly, width: 18, height: 13, fill: c.colour, stroke: INK.frame }),
-      text(legendX + 26, ly + 10.5, rangeLabel(c)),
-    );
-    ly += 18;
-  }
-  const size = commonSize(input.cells);
-  if (size !== null) {
-    legendParts.push(
-      text(legendX, ly + 12, `Cells ${kmLabel(size / 1000)} square`, { fill: INK.muted }),
-    );
-    ly += 18;
-  }
-  if (top.length > 0) {
-    ly += 6;
-    legendParts.push(
-      badge(legendX + 9, ly + 9, '1'),
-      text(
-        legendX + 26,
-        ly + 13,
-        top.length === 1 ? 'Highest cell' : `Highest ${top.length} cells`,
-      ),
-    );
-    ly += 26;
-  }
+  const places = input.places?.places ?? [];
+  const placeLines = places.map((p) =>
+    el('path', {
+      d: p.outline.map(ringPath).join(''),
+      fill: 'none',
+      stroke: PLACE_STROKE,
+      'stroke-width': 0.8,
+      'stroke-linejoin': 'round',
+    }),
+  );
+  const names = placeNames(places, shaded, classes, badges.boxes, px, py, s, {
+    x0: mapLeft,
+    y0: mapTop,
+    x1: mapRight,
+    y1: mapBottom,
+  });
 
-  const north = northArrow(legendX + 14, ly + 30);
-  const scale =
-    input.scaleBar === false
-      ? ''
-      : scaleBar(legendX, ly + 58, niceKm((LEGEND_WIDTH - 30) / s / 1000), s);
+  const legendX = width - PAD - LEGEND_WIDTH;
+  const rows = keyRows(classes, input, top.length);
+  const legendParts: string[] = [];
+  let ly = mapTop;
+  for (const r of rows) {
+    legendParts.push(...r.draw(legendX, ly));
+    ly += r.height;
+  }
 
   return svgDocument({
     id,
@@ -257,11 +362,12 @@ export function hotspotMap(input: HotspotMapInput): string {
     title: input.title,
     desc: describe(input.title, input, top),
     body: [
-      head.markup,
+      head?.markup ?? '',
       outlineD === ''
         ? ''
         : el('path', { d: outlineD, fill: '#fafafa', stroke: 'none', 'fill-rule': 'evenodd' }),
       group({ 'data-layer': 'cells', 'shape-rendering': 'crispEdges' }, cells),
+      group({ 'data-layer': 'places', 'fill-rule': 'evenodd' }, placeLines),
       outlineD === ''
         ? ''
         : el('path', {
@@ -272,41 +378,84 @@ export function hotspotMap(input: HotspotMapInput): string {
             'stroke-linejoin': 'round',
             'data-layer': 'outline',
           }),
-      group({ 'data-layer': 'top-cells' }, badges),
+      group({ 'data-layer': 'place-names' }, names),
+      group({ 'data-layer': 'top-cells' }, badges.markup),
       group({ 'data-layer': 'legend' }, legendParts),
-      north,
-      scale,
-      footnote(APPROXIMATE_NOTE, width, height),
+      northAndScale(legendX, ly + 10, LEGEND_WIDTH, s),
+      foot.markup,
     ],
   });
 }
 
-const BADGE_R = 9;
-
-function badge(cx: number, cy: number, label: string): string {
-  return (
-    el('circle', {
-      cx,
-      cy,
-      r: BADGE_R,
-      fill: INK.background,
-      stroke: INK.text,
-      'stroke-width': 1.5,
-    }) + text(cx, cy + FONT_SIZE * 0.36, label, { 'text-anchor': 'middle', 'font-weight': 'bold' })
+/**
+ * The places' names, in halo text, where they fit: never over the numbered cells or another
+ * name, covering as few shaded cells as they can (the darker, the more it counts).
+ */
+function placeNames(
+  places: readonly MapPlace[],
+  shaded: readonly HotspotCell[],
+  classes: readonly HotspotClass[],
+  hard: readonly Box[],
+  px: (x: number) => number,
+  py: (y: number) => number,
+  s: number,
+  frame: Box,
+): string[] {
+  if (places.length === 0) return [];
+  const size = commonSize(shaded);
+  // Shaded cells by grid position, weighted by class (1 for the lightest), for quick look-ups.
+  const weights = new Map<string, number>();
+  const origin = shaded[0];
+  if (size !== null && origin !== undefined) {
+    for (const c of shaded) {
+      const key = `${Math.round((c.x - origin.x) / size)},${Math.round((c.y - origin.y) / size)}`;
+      weights.set(key, classIndex(classes, c.count) + 1);
+    }
+  }
+  const soft = (box: Box) => {
+    if (size === null || origin === undefined) return 0;
+    const toX = (v: number) => (v - px(origin.x)) / (size * s);
+    const toY = (v: number) => (py(origin.y) - v) / (size * s);
+    let total = 0;
+    for (let i = Math.floor(toX(box.x0)); i <= Math.floor(toX(box.x1)); i++) {
+      for (let j = Math.floor(toY(box.y1)); j <= Math.floor(toY(box.y0)); j++) {
+        const w = weights.get(`${i},${j}`);
+        if (w !== undefined) total += w * w;
+      }
+    }
+    return total;
+  };
+  const areas: AreaToName[] = places.map((p) => ({
+    name: p.name,
+    rings: p.outline.map((ring) => ring.map(([x, y]) => [px(x), py(y)] as const)),
+  }));
+  return placeAreaNames(areas, FONT_SIZE, frame, { hard, soft }).flatMap((n) =>
+    n.lines.map((line, i) =>
+      text(n.x, n.y + i * FONT_SIZE * NAME_LEADING, line, {
+        'text-anchor': 'middle',
+        fill: INK.axis,
+        stroke: INK.background,
+        'stroke-width': 3,
+        'stroke-linejoin': 'round',
+        'paint-order': 'stroke',
+      }),
+    ),
   );
 }
 
 /**
  * The top cells outlined, each with a numbered badge beside it on a short leader, so the badge
  * does not hide the cell's shade; a badge that would cover an earlier one tries the next spot.
+ * Returns the markup and the boxes of the badges and cells (which no name may cover).
  */
 function topBadges(
   top: readonly HotspotCell[],
   px: (x: number) => number,
   py: (y: number) => number,
   s: number,
-): string[] {
+): { markup: string[]; boxes: Box[] } {
   const placed: [number, number][] = [];
+  const boxes: Box[] = [];
   const offsets: [number, number][] = [];
   for (const [ox, oy] of [
     [1, -1],
@@ -320,7 +469,7 @@ function topBadges(
   ] as const) {
     offsets.push([ox * BADGE_R * 1.8, oy * BADGE_R * 1.8]);
   }
-  return top.map((c, i) => {
+  const markup = top.map((c, i) => {
     const cx = px(c.x + c.size / 2);
     const cy = py(c.y + c.size / 2);
     // A cell big enough to hold its badge keeps it at its centre, with no leader.
@@ -332,6 +481,10 @@ function topBadges(
     const by = cy + free[1];
     placed.push([bx, by]);
     const half = Math.max(1.5, (c.size * s) / 2);
+    boxes.push(
+      { x0: bx - BADGE_R - 1, y0: by - BADGE_R - 1, x1: bx + BADGE_R + 1, y1: by + BADGE_R + 1 },
+      { x0: cx - half - 1, y0: cy - half - 1, x1: cx + half + 1, y1: cy + half + 1 },
+    );
     // Black on a white halo, to show on the darkest and the lightest cells alike.
     const outlined = (stroke: string, w: number) =>
       (bx === cx && by === cy
@@ -349,38 +502,5 @@ function topBadges(
     const mark = outlined(INK.background, 3.5) + outlined(INK.text, 1.5);
     return mark + badge(bx, by, String(i + 1));
   });
-}
-
-function northArrow(cx: number, cy: number): string {
-  return group({ 'data-layer': 'north-arrow' }, [
-    el('path', {
-      d: `M${num(cx)},${num(cy - 14)}L${num(cx + 7)},${num(cy + 8)}L${num(cx)},${num(cy + 3)}Z`,
-      fill: INK.text,
-    }),
-    el('path', {
-      d: `M${num(cx)},${num(cy - 14)}L${num(cx - 7)},${num(cy + 8)}L${num(cx)},${num(cy + 3)}Z`,
-      fill: INK.background,
-      stroke: INK.text,
-      'stroke-width': 1,
-      'stroke-linejoin': 'round',
-    }),
-    text(cx + 14, cy + 4, 'N', { 'font-weight': 'bold' }),
-  ]);
-}
-
-function scaleBar(x: number, y: number, km: number, s: number): string {
-  const w = km * 1000 * s;
-  return group({ 'data-layer': 'scale-bar' }, [
-    el('rect', { x, y, width: w / 2, height: 5, fill: INK.text, stroke: INK.text }),
-    el('rect', {
-      x: x + w / 2,
-      y,
-      width: w / 2,
-      height: 5,
-      fill: INK.background,
-      stroke: INK.text,
-    }),
-    text(x, y + 18, '0', { 'text-anchor': 'middle', fill: INK.muted }),
-    text(x + w, y + 18, kmLabel(km), { 'text-anchor': 'middle', fill: INK.muted }),
-  ]);
+  return { markup, boxes };
 }

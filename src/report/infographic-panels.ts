@@ -5,7 +5,7 @@
  * height it needs; the map fills the height it is given.
  */
 import { max } from 'd3-array';
-import { hotspotMap } from '../charts/hotspot-map.js';
+import { hotspotMap, hotspotMapMinHeight, type HotspotMapInput } from '../charts/hotspot-map.js';
 import { el, FONT_SIZE } from '../charts/svg.js';
 import type { Drawn } from './infographic-figures.js';
 import type { InfographicData } from './infographic.js';
@@ -90,15 +90,8 @@ export function prioritiesPanel(
   return { markup: parts.join('\n'), height: top - m.body * 0.75 + m.pad - y };
 }
 
-/** The hotspot map's heading band, in its own px: PAD 12 + title 14 + 8 (charts/layout.ts). */
-const MAP_HEADING = 32;
-/**
- * The smallest map drawn: hotspotMap's own minimum width, and the height its legend, north arrow
- * and scale bar need above its footnote with five classes (it does not shrink them to fit), or
- * without the scale bar.
- */
+/** The smallest map drawn, in the chart's own px: hotspotMap's own minimum width. */
 const MAP_MIN_WIDTH = 360;
-const mapMinHeight = (m: Metrics) => (m.mapScaleBar ? 310 : 270);
 
 /**
  * The least height of map below the panel heading, in px: about 10 px chart labels on A4 (the
@@ -194,34 +187,39 @@ export function mapPanel(
     const style = { size: m.small, fill: COLOURS.muted };
     parts.push(block(x + m.pad, bottom + m.small * 0.4, f.note, style, m).markup);
   }
-  const availW = w - m.pad;
-  const availH = bottom - top;
-  // The scale at which the chart's labels come out at the small size, unless the panel is short.
-  let s = Math.min(m.small / FONT_SIZE, availH / (mapMinHeight(m) - MAP_HEADING));
-  const nw = Math.floor(Math.max(MAP_MIN_WIDTH, availW / s));
-  const nh = Math.floor(Math.max(mapMinHeight(m), availH / s + MAP_HEADING));
-  s = Math.min(availW / nw, availH / (nh - MAP_HEADING));
-  const cells = cellsShown(hotspot.cells, audience);
-  const svg = hotspotMap({
+  const input = {
     id: `${id}-hotspot`,
     title: hotspot.title,
     outline: hotspot.outline,
-    cells,
-    width: nw,
-    height: nh,
-    scaleBar: m.mapScaleBar,
-  });
-  const boxW = nw * s;
-  const boxH = (nh - MAP_HEADING) * s;
-  parts.push(
-    nest(svg, { x: x + (w - boxW) / 2, y: top, width: boxW, height: boxH }, [
-      0,
-      MAP_HEADING,
-      nw,
-      nh - MAP_HEADING,
-    ]),
-  );
+    cells: cellsShown(hotspot.cells, audience),
+    places: hotspot.places ?? null,
+    // The panel has the heading, and the page's caveats say that locations are approximate.
+    heading: false,
+    footnote: false,
+  };
+  const { width: nw, height: nh, scale } = mapSize(input, w - m.pad, bottom - top, m);
+  const svg = hotspotMap({ ...input, width: nw, height: nh });
+  const boxW = nw * scale;
+  const boxH = nh * scale;
+  parts.push(nest(svg, { x: x + (w - boxW) / 2, y: top, width: boxW, height: boxH }));
   return parts.join('\n');
+}
+
+/**
+ * The map's size in its own px and the scale it is drawn at: the scale at which its labels (11 px
+ * in the chart) come out at the format's small size, unless the panel is too short for the map's
+ * whole key at that scale; then the scale that fits the key's height.
+ */
+function mapSize(input: HotspotMapInput, availW: number, availH: number, m: Metrics) {
+  let scale = m.small / FONT_SIZE;
+  for (let i = 0; i < 3; i++) {
+    const width = Math.max(MAP_MIN_WIDTH, Math.floor(availW / scale));
+    const need = hotspotMapMinHeight(input, width);
+    scale = Math.min(scale, availW / width, availH / need);
+  }
+  const width = Math.max(MAP_MIN_WIDTH, Math.floor(availW / scale));
+  scale = Math.min(scale, availW / width);
+  return { width, height: Math.floor(availH / scale), scale };
 }
 
 /**

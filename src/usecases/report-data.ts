@@ -42,6 +42,7 @@ import { LANTERN_VERSION } from '../version.js';
 import { assess, type AssessRequest } from './assess.js';
 import { hiddenFigureTable } from './hidden-figure.js';
 import { hotspotsOnce } from './hotspots.js';
+import { bngRings, mapPlaces } from './map-places.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { streetAreaCounts } from './street-area-counts.js';
@@ -213,6 +214,7 @@ export async function reportData(
     partner,
     withheld: [...new Set(withheld)],
     contacts: settings.contacts,
+    places: priorities.some((p) => p.hotspot !== null) ? await mapPlaces(db, area) : null,
     caveats: caveats(
       audience,
       populations,
@@ -383,17 +385,7 @@ async function hotspotOf(
     })
     .filter((c) => c.count > 0);
   // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs.
-  const rings = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) =>
-    (b.geometry.type === 'Polygon' ? [b.geometry.coordinates] : b.geometry.coordinates).flatMap(
-      (poly) =>
-        poly.map((ring) =>
-          ring.map(([lon, lat]) => {
-            const [x, y] = toBng(lon as number, lat as number);
-            return [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number];
-          }),
-        ),
-    ),
-  );
+  const rings = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) => bngRings(b.geometry));
   const outline = dissolveRings(rings);
   return {
     cellSize: size,

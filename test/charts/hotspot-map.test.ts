@@ -68,7 +68,6 @@ describe('hotspotMap', () => {
     expect(legend[6]).toBe('Cells 500 m square');
     expect(texts(layer(root, 'north-arrow'))).toEqual(['N']);
     expect(texts(layer(root, 'scale-bar'))[1]).toMatch(/^\d+(\.\d+)? (km|m)$/);
-    expect(layer(parseXml(hotspotMap({ ...input, scaleBar: false })), 'scale-bar')).toBeUndefined();
   });
 
   it('describes the cells, the top count and that locations are approximate', () => {

@@ -1,0 +1,176 @@
+/**
+ * Names for the areas on a map (wards, or districts on a force's map), each placed inside its
+ * area where it fits, away from what matters more: the largest areas are named first; a name
+ * goes where it sits wholly inside its area, is farthest from the area's edge (a coarse pole of
+ * inaccessibility) and covers the least of the shaded cells; it never overlaps another name, the
+ * marked cells or the map's edge, and an area whose name cannot be placed so is left unnamed.
+ * Pure geometry in the chart's px; the caller draws the names.
+ */
+import { max } from 'd3-array';
+
+import type { Box } from './labels.js';
+import { textWidth } from './text.js';
+
+export type PxRing = readonly (readonly [number, number])[];
+
+export interface AreaToName {
+  name: string;
+  /** The area's rings in chart px (holes as holes, even-odd). */
+  rings: readonly PxRing[];
+}
+
+export interface PlacedName {
+  name: string;
+  /** The name on one line, or on two where that fits inside the area and one line does not. */
+  lines: string[];
+  /** The text's centre (anchor middle) and the first line's baseline. */
+  x: number;
+  y: number;
+}
+
+/** Line height of a name on two lines, as a multiple of the font size. */
+export const NAME_LEADING = 1.1;
+
+/** The name on one line, and split in two at the space nearest its middle. */
+function layouts(name: string): string[][] {
+  const words = name.split(' ');
+  if (words.length < 2) return [[name]];
+  let best = 1;
+  for (let i = 1; i < words.length; i++) {
+    const diff = (k: number) =>
+      Math.abs(words.slice(0, k).join(' ').length - words.slice(k).join(' ').length);
+    if (diff(i) < diff(best)) best = i;
+  }
+  return [[name], [words.slice(0, best).join(' '), words.slice(best).join(' ')]];
+}
+
+export interface NameObstacles {
+  /** Never covered: the marked top cells and their badges. */
+  hard: readonly Box[];
+  /** Covered as little as possible, by weight (darker cells weigh more): box → weight. */
+  soft: (box: Box) => number;
+}
+
+/** Whether (x, y) is inside the rings by the even-odd rule. */
+export function insideRings(rings: readonly PxRing[], x: number, y: number): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i] as readonly [number, number];
+      const [xj, yj] = ring[j] as readonly [number, number];
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Distance from (x, y) to the nearest edge of the rings. */
+export function distanceToEdge(rings: readonly PxRing[], x: number, y: number): number {
+  let best = Infinity;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [ax, ay] = ring[j] as readonly [number, number];
+      const [bx, by] = ring[i] as readonly [number, number];
+      const dx = bx - ax;
+      const dy = by - ay;
+      const len = dx * dx + dy * dy;
+      const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len));
+      best = Math.min(best, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
+    }
+  }
+  return best;
+}
+
+/** The size names are placed by: the area of the largest ring (shoelace formula). */
+function areaOf(rings: readonly PxRing[]): number {
+  const areas = rings.map((ring) => {
+    let a = 0;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i] as readonly [number, number];
+      const [xj, yj] = ring[j] as readonly [number, number];
+      a += xj * yi - xi * yj;
+    }
+    return Math.abs(a) / 2;
+  });
+  return max(areas) ?? 0;
+}
+
+function boundsOf(rings: readonly PxRing[]): Box {
+  let b: Box = { x0: Infinity, y0: Infinity, x1: -Infinity, y1: -Infinity };
+  for (const ring of rings)
+    for (const [x, y] of ring)
+      b = {
+        x0: Math.min(b.x0, x),
+        y0: Math.min(b.y0, y),
+        x1: Math.max(b.x1, x),
+        y1: Math.max(b.y1, y),
+      };
+  return b;
+}
+
+const overlaps = (a: Box, b: Box, margin = 0) =>
+  a.x0 < b.x1 + margin && b.x0 < a.x1 + margin && a.y0 < b.y1 + margin && b.y0 < a.y1 + margin;
+
+const within = (a: Box, b: Box) => a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 && a.y1 <= b.y1;
+
+/** How many candidate centres a grid over an area's bounds tries in each direction. */
+const GRID = 14;
+
+/**
+ * The names that fit, largest area first. `bounds` is the map's frame: a name stays inside it.
+ * A name must lie wholly inside its area when the area can hold it anywhere; a smaller area's
+ * name may cross its edge but its centre stays inside.
+ */
+export function placeAreaNames(
+  areas: readonly AreaToName[],
+  fontSize: number,
+  bounds: Box,
+  obstacles: NameObstacles,
+): PlacedName[] {
+  const ascent = fontSize * 0.76;
+  const descent = fontSize * 0.24;
+  const placed: { box: Box; name: PlacedName }[] = [];
+  const order = areas
+    .map((a) => ({ a, size: areaOf(a.rings) }))
+    .filter((o) => o.a.name.trim() !== '' && o.size > 0)
+    .sort((p, q) => q.size - p.size || p.a.name.localeCompare(q.a.name));
+  for (const { a } of order) {
+    const b = boundsOf(a.rings);
+    const step = Math.max(2, Math.max(b.x1 - b.x0, b.y1 - b.y0) / GRID);
+    let best: { box: Box; name: PlacedName; score: number } | null = null;
+    for (const [k, lines] of layouts(a.name.trim()).entries()) {
+      const w = max(lines, (l) => textWidth(l, fontSize)) ?? 0;
+      const half = (ascent + descent + (lines.length - 1) * fontSize * NAME_LEADING) / 2;
+      for (let cy = b.y0 + step / 2; cy < b.y1; cy += step) {
+        for (let cx = b.x0 + step / 2; cx < b.x1; cx += step) {
+          if (!insideRings(a.rings, cx, cy)) continue;
+          const box = { x0: cx - w / 2 - 1, y0: cy - half, x1: cx + w / 2 + 1, y1: cy + half };
+          if (!within(box, bounds)) continue;
+          if (placed.some((p) => overlaps(p.box, box, 2))) continue;
+          if (obstacles.hard.some((h) => overlaps(h, box))) continue;
+          const corners: [number, number][] = [
+            [box.x0, box.y0],
+            [box.x1, box.y0],
+            [box.x0, box.y1],
+            [box.x1, box.y1],
+            [cx, box.y0],
+            [cx, box.y1],
+            [box.x0, cy],
+            [box.x1, cy],
+          ];
+          const inside = corners.every(([x, y]) => insideRings(a.rings, x, y));
+          const edge = distanceToEdge(a.rings, cx, cy);
+          // Whole names first, on one line before two; then the fewest dark cells covered; then
+          // the farthest from the edge.
+          const score = (inside ? 0 : 1e6) + k * 50 + obstacles.soft(box) * 4 - Math.min(edge, w);
+          if (best === null || score < best.score) {
+            const y = cy - half + ascent;
+            best = { box, name: { name: a.name, lines, x: cx, y }, score };
+          }
+        }
+      }
+    }
+    if (best !== null) placed.push(best);
+  }
+  return placed.map((p) => p.name);
+}
