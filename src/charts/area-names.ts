@@ -1,9 +1,11 @@
 /**
  * Names for the areas on a map (wards, or districts on a force's map), each placed inside its
  * area where it fits, away from what matters more: the largest areas are named first; a name
- * goes where it sits wholly inside its area, is farthest from the area's edge (a coarse pole of
- * inaccessibility) and covers the least of the shaded cells; it never overlaps another name, the
- * marked cells or the map's edge, and an area whose name cannot be placed so is left unnamed.
+ * (on one line, or two) goes where it sits inside its area, covers the least of the shaded cells
+ * and is farthest from the area's edge (a coarse pole of inaccessibility); failing that, centred
+ * in its area and inside the map's outline. It never overlaps another name, the marked cells or
+ * the map's edge, and an area whose name cannot be placed so is left unnamed: on a small map,
+ * only the largest are named.
  * Pure geometry in the chart's px; the caller draws the names.
  */
 import { max } from 'd3-array';
@@ -49,6 +51,11 @@ export interface NameObstacles {
   hard: readonly Box[];
   /** Covered as little as possible, by weight (darker cells weigh more): box → weight. */
   soft: (box: Box) => number;
+  /**
+   * The whole map's outline: a name that fits inside no spot of its own area may cross into its
+   * neighbours (its centre still in its own area), but stays inside this.
+   */
+  within?: readonly PxRing[];
 }
 
 /** Whether (x, y) is inside the rings by the even-odd rule. */
@@ -117,9 +124,9 @@ const within = (a: Box, b: Box) => a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 
 const GRID = 14;
 
 /**
- * The names that fit, largest area first. `bounds` is the map's frame: a name stays inside it.
- * A name must lie wholly inside its area when the area can hold it anywhere; a smaller area's
- * name may cross its edge but its centre stays inside.
+ * The names that fit, largest area first. `bounds` is the map's frame: a name stays inside it,
+ * and inside its area (or else the map's outline) but for a corner a third of the font size over
+ * the edge.
  */
 export function placeAreaNames(
   areas: readonly AreaToName[],
@@ -129,6 +136,7 @@ export function placeAreaNames(
 ): PlacedName[] {
   const ascent = fontSize * 0.76;
   const descent = fontSize * 0.24;
+  const slack = fontSize * 0.3;
   const placed: { box: Box; name: PlacedName }[] = [];
   const order = areas
     .map((a) => ({ a, size: areaOf(a.rings) }))
@@ -158,10 +166,16 @@ export function placeAreaNames(
             [box.x0, cy],
             [box.x1, cy],
           ];
-          const inside = corners.every(([x, y]) => insideRings(a.rings, x, y));
+          // Inside its area, but for a corner just over the edge (halo text reads across a line).
+          const near = (rings: readonly PxRing[]) =>
+            corners.every(
+              ([x, y]) => insideRings(rings, x, y) || distanceToEdge(rings, x, y) <= slack,
+            );
+          const inside = near(a.rings);
+          if (!inside && !(obstacles.within !== undefined && near(obstacles.within))) continue;
           const edge = distanceToEdge(a.rings, cx, cy);
-          // Whole names first, on one line before two; then the fewest dark cells covered; then
-          // the farthest from the edge.
+          // Inside its own area first; one line before two; then the fewest dark cells covered;
+          // then the farthest from the edge.
           const score = (inside ? 0 : 1e6) + k * 50 + obstacles.soft(box) * 4 - Math.min(edge, w);
           if (best === null || score < best.score) {
             const y = cy - half + ascent;

@@ -16,6 +16,7 @@ import {
   horizontalValueAxis,
   niceTicks,
   position,
+  spanTicks,
   valueAxis,
   zeroBasedTicks,
 } from './axis.js';
@@ -233,7 +234,7 @@ export function funnelPlot(input: FunnelPlotInput): string {
   const xTicks =
     xLow === 0
       ? zeroBasedTicks(maxPop * 1.05, true, xCount)
-      : niceTicks(xLow, maxPop + spread * 0.08, true, xCount);
+      : spanTicks(xLow, maxPop + spread * 0.08, true, xCount);
   const labelWidth =
     max(yTicks.values, (v) => textWidth(formatNumber(v, yTicks.decimals), FONT_SIZE)) ?? 0;
   const left = PAD + labelWidth + 8;
@@ -333,7 +334,10 @@ export function funnelPlot(input: FunnelPlotInput): string {
       lines,
       taken,
     );
-    const unnamed = order.filter((_, i) => named[i] === null);
+    // Numbered left to right, so the key reads in the order of the points.
+    const unnamed = order
+      .filter((_, i) => named[i] === null)
+      .sort((a, b) => a.cx - b.cx || a.cy - b.cy);
     const numbered = placeLabels(
       unnamed.map((q, i) => ({
         x: q.cx,
@@ -342,6 +346,7 @@ export function funnelPlot(input: FunnelPlotInput): string {
         bold: true,
         clearance: clearance(q),
         crossLines: true,
+        force: true,
       })),
       bounds,
       obstacles,

@@ -10,7 +10,7 @@
  * where those points fall, not exactly where the crimes happened: the footnote and the alt text
  * say so. No text is cut: the footnote wraps, and the map leaves it room.
  */
-import { NAME_LEADING, placeAreaNames, type AreaToName } from './area-names.js';
+import { NAME_LEADING, placeAreaNames, type AreaToName, type PxRing } from './area-names.js';
 import { contiguousClasses, naturalBreaks } from './classes.js';
 import type { ValueClass } from './classes.js';
 import type { Box } from './labels.js';
@@ -72,7 +72,7 @@ export const APPROXIMATE_NOTE =
   'Locations are approximate: police.uk moves each crime to an anonymised map point nearby.';
 
 const LEGEND_WIDTH = 150;
-const ROW = 18;
+const ROW = 16;
 /** The places' outlines: a mid grey, lighter than the area's own outline. */
 const PLACE_STROKE = '#6f6f6f';
 
@@ -183,10 +183,14 @@ function keyRows(
   input: HotspotMapInput,
   topCount: number,
 ): { height: number; draw: (x: number, y: number) => string[] }[] {
+  const size = commonSize(input.cells);
+  const title = size === null ? 'Incidents per cell' : `Incidents per ${kmLabel(size / 1000)} cell`;
+  const titleLines = wrapWords(title, LEGEND_WIDTH, FONT_SIZE, true, 2);
   const rows: { height: number; draw: (x: number, y: number) => string[] }[] = [
     {
-      height: 24,
-      draw: (x, y) => [text(x, y + 12, 'Incidents per cell', { 'font-weight': 'bold' })],
+      height: 6 + titleLines.length * 14,
+      draw: (x, y) =>
+        titleLines.map((l, i) => text(x, y + 10 + i * 14, l, { 'font-weight': 'bold' })),
     },
   ];
   if (classes.length === 0) {
@@ -199,45 +203,36 @@ function keyRows(
     rows.push({
       height: ROW,
       draw: (x, y) => [
-        el('rect', { x, y, width: 18, height: 13, fill: c.colour, stroke: INK.frame }),
-        text(x + 26, y + 10.5, rangeLabel(c)),
-      ],
-    });
-  }
-  const size = commonSize(input.cells);
-  if (size !== null) {
-    rows.push({
-      height: ROW,
-      draw: (x, y) => [
-        text(x, y + 12, `Cells ${kmLabel(size / 1000)} square`, { fill: INK.muted }),
+        el('rect', { x, y, width: 18, height: 12, fill: c.colour, stroke: INK.frame }),
+        text(x + 26, y + 10, rangeLabel(c)),
       ],
     });
   }
   if (topCount > 0) {
     rows.push({
-      height: 26,
+      height: 24,
       draw: (x, y) => [
-        badge(x + 9, y + 15, '1'),
-        text(x + 26, y + 19, topCount === 1 ? 'Highest cell' : `Highest ${topCount} cells`),
+        badge(x + 9, y + 13, '1'),
+        text(x + 26, y + 17, topCount === 1 ? 'Highest cell' : `Highest ${topCount} cells`),
       ],
     });
   }
   const places = input.places;
   if (places && places.places.length > 0) {
-    const label = `${capitalFirst(places.kind)} boundary${places.approximate ? ' (approximate)' : ''}`;
+    const label = `${capitalFirst(places.kind)}s${places.approximate ? ' (approximate)' : ''}`;
     const lines = wrapWords(label, LEGEND_WIDTH - 26, FONT_SIZE);
     rows.push({
-      height: 8 + lines.length * 14,
+      height: 6 + lines.length * 14,
       draw: (x, y) => [
         el('line', {
           x1: x,
-          y1: y + 15,
+          y1: y + 13,
           x2: x + 18,
-          y2: y + 15,
+          y2: y + 13,
           stroke: PLACE_STROKE,
           'stroke-width': 1,
         }),
-        ...lines.map((l, i) => text(x + 26, y + 19 + i * 14, l)),
+        ...lines.map((l, i) => text(x + 26, y + 17 + i * 14, l)),
       ],
     });
   }
@@ -246,7 +241,7 @@ function keyRows(
 
 /** The legend's height for these inputs: its rows, then the north arrow and scale bar. */
 function keyHeight(rows: readonly { height: number }[]): number {
-  return rows.reduce((h, r) => h + r.height, 0) + 10 + FURNITURE_HEIGHT;
+  return rows.reduce((h, r) => h + r.height, 0) + 4 + FURNITURE_HEIGHT;
 }
 
 const footnoteText = (input: HotspotMapInput) =>
@@ -339,7 +334,8 @@ export function hotspotMap(input: HotspotMapInput): string {
       'stroke-linejoin': 'round',
     }),
   );
-  const names = placeNames(places, shaded, classes, badges.boxes, px, py, s, {
+  const within = input.outline.map((ring) => ring.map(([x, y]) => [px(x), py(y)] as const));
+  const names = placeNames(places, shaded, classes, badges.boxes, within, px, py, s, {
     x0: mapLeft,
     y0: mapTop,
     x1: mapRight,
@@ -381,7 +377,7 @@ export function hotspotMap(input: HotspotMapInput): string {
       group({ 'data-layer': 'place-names' }, names),
       group({ 'data-layer': 'top-cells' }, badges.markup),
       group({ 'data-layer': 'legend' }, legendParts),
-      northAndScale(legendX, ly + 10, LEGEND_WIDTH, s),
+      northAndScale(legendX, ly + 4, LEGEND_WIDTH, s),
       foot.markup,
     ],
   });
@@ -396,6 +392,7 @@ function placeNames(
   shaded: readonly HotspotCell[],
   classes: readonly HotspotClass[],
   hard: readonly Box[],
+  within: readonly PxRing[],
   px: (x: number) => number,
   py: (y: number) => number,
   s: number,
@@ -429,7 +426,7 @@ function placeNames(
     name: p.name,
     rings: p.outline.map((ring) => ring.map(([x, y]) => [px(x), py(y)] as const)),
   }));
-  return placeAreaNames(areas, FONT_SIZE, frame, { hard, soft }).flatMap((n) =>
+  return placeAreaNames(areas, FONT_SIZE, frame, { hard, soft, within }).flatMap((n) =>
     n.lines.map((line, i) =>
       text(n.x, n.y + i * FONT_SIZE * NAME_LEADING, line, {
         'text-anchor': 'middle',

@@ -28,6 +28,11 @@ export interface LabelRequest {
   clearance: number;
   /** May cross the lines (a short number may; a name may not). */
   crossLines?: boolean;
+  /**
+   * Placed even when no spot is free, where it overlaps least (a number, the last resort that
+   * identifies a point in a crowd).
+   */
+  force?: boolean;
 }
 
 export interface PlacedLabel {
@@ -119,7 +124,12 @@ export function placeLabels(
   return requests.map((r) => {
     const w = textWidth(r.text, FONT_SIZE, r.bold);
     const near = r.clearance + 3;
-    const rings = [near, near + 16, near + 30];
+    // A name tries three rings; a short number (the fallback) goes farther out before failing.
+    const rings =
+      r.crossLines === true
+        ? [0, 8, 16, 26, 38, 52].map((d) => near + d)
+        : [near, near + 16, near + 30];
+    let least: { label: PlacedLabel; cost: number } | null = null;
     for (const [k, c] of rings.entries()) {
       for (const [dx, dy, anchor] of candidates(c, ascent)) {
         const x = r.x + dx;
@@ -127,6 +137,19 @@ export function placeLabels(
         const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
         const box = { x0: x0 - 1, y0: y - ascent, x1: x0 + w + 1, y1: y + descent };
         if (!insideBox(box, bounds)) continue;
+        if (r.force === true) {
+          const cost =
+            taken.reduce((n, t) => n + overlapArea(box, t) * 4, 0) +
+            obstacles.reduce((n, o) => n + overlapArea(box, o), 0) +
+            k;
+          if (least === null || cost < least.cost) {
+            const leader = k === 0 ? null : leaderTo(r.x, r.y, box, r.clearance);
+            least = {
+              label: { x, y, anchor, text: r.text, bold: r.bold ?? false, box, leader },
+              cost,
+            };
+          }
+        }
         if (taken.some((t) => overlapArea(box, t) > 0)) continue;
         if (obstacles.some((o) => overlapArea(box, o) > 0)) continue;
         if (r.crossLines !== true && lines.some((s) => segmentCrossesBox(s, box))) continue;
@@ -136,7 +159,8 @@ export function placeLabels(
         return { x, y, anchor, text: r.text, bold: r.bold ?? false, box, leader };
       }
     }
-    return null;
+    if (least !== null) taken.push(least.label.box);
+    return least?.label ?? null;
   });
 }
 

@@ -31,7 +31,7 @@ export function niceKm(maxKm: number): number {
 export const kmLabel = (km: number) => (km < 1 ? `${formatNumber(km * 1000)} m` : `${km} km`);
 
 /** Height of the north arrow and scale bar row. */
-export const FURNITURE_HEIGHT = 40;
+export const FURNITURE_HEIGHT = 36;
 const ARROW_W = 34;
 
 /**

@@ -3,7 +3,55 @@ import { describe, expect, it } from 'vitest';
 
 import { funnelPlot } from '../../src/charts/index.js';
 import type { FunnelPlotInput } from '../../src/charts/index.js';
-import { all, layer, parseXml, texts, triangleDirection } from './xml.js';
+import { segmentCrossesBox, type Segment } from '../../src/charts/labels.js';
+import { textWidth } from '../../src/charts/text.js';
+import { boxesOverlap, cutTexts, type Box } from './text-boxes.js';
+import { all, layer, parseXml, pathPoints, texts, triangleDirection } from './xml.js';
+import type { XmlElement } from './xml.js';
+
+/** The labels' texts with their boxes. */
+function labelBoxes(root: XmlElement): (Box & { text: string })[] {
+  const labels = layer(root, 'labels');
+  if (labels === undefined) return [];
+  return all(labels, 'text').map((t) => {
+    const w = textWidth(t.text, 11, t.attrs['font-weight'] === 'bold');
+    const x = Number(t.attrs.x);
+    const y = Number(t.attrs.y);
+    const anchor = t.attrs['text-anchor'];
+    const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
+    return { text: t.text, x0, y0: y - 11 * 0.76, x1: x0 + w, y1: y + 11 * 0.24 };
+  });
+}
+
+/** The markers' boxes (circles and triangles). */
+function markerBoxes(root: XmlElement): Box[] {
+  const points = layer(root, 'points')!;
+  const circles = all(points, 'circle').map((c) => {
+    const [x, y, r] = [Number(c.attrs.cx), Number(c.attrs.cy), Number(c.attrs.r)];
+    return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
+  });
+  const paths = all(points, 'path').map((p) => {
+    const pts = pathPoints(p.attrs.d ?? '');
+    const xs = pts.map((q) => q[0]);
+    const ys = pts.map((q) => q[1]);
+    return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
+  });
+  return [...circles, ...paths];
+}
+
+/** The limit lines and the overall rate, as segments. */
+function lineSegments(root: XmlElement): Segment[] {
+  const limits = layer(root, 'limits')!;
+  const out: Segment[] = [];
+  for (const p of all(limits, 'path')) {
+    const pts = pathPoints(p.attrs.d ?? '');
+    for (let i = 0; i + 1 < pts.length; i++)
+      out.push([pts[i]![0], pts[i]![1], pts[i + 1]![0], pts[i + 1]![1]]);
+  }
+  for (const l of all(limits, 'line'))
+    out.push([Number(l.attrs.x1), Number(l.attrs.y1), Number(l.attrs.x2), Number(l.attrs.y2)]);
+  return out;
+}
 
 /** Flat limits, so each area's flag is plain: 95% 3–7, 99.8% 2–8 around a rate of 5. */
 const limits = [1_000, 100_000].map((population) => ({
@@ -70,9 +118,104 @@ describe('funnelPlot', () => {
     expect(fills[0]).not.toBe('#ffffff');
   });
 
-  it('labels the highlighted area and the areas beyond 99.8%, and no others', () => {
-    const labels = texts(layer(parseXml(funnelPlot(input)), 'labels'));
-    expect(labels).toEqual(['Charlie', 'Alpha', 'Delta']);
+  it('names every area, the highlighted one first, in bold', () => {
+    const labels = all(layer(parseXml(funnelPlot(input)), 'labels')!, 'text');
+    expect(labels.map((t) => t.text).sort()).toEqual([
+      'Alpha',
+      'Bravo',
+      'Charlie',
+      'Delta',
+      'Echo',
+    ]);
+    expect(labels[0]?.text).toBe('Charlie');
+    expect(labels[0]?.attrs['font-weight']).toBe('bold');
+  });
+
+  describe('labels without overlaps (issue 16)', () => {
+    // Ten districts of 90,000 to 155,000 people around a rate of 30, as Hertfordshire's are.
+    const herts: FunnelPlotInput = {
+      id: 'herts',
+      title: 'Violence and sexual offences: districts compared',
+      rate: 29.6,
+      limits: [70_000, 120_000, 170_000].map((population) => ({
+        population,
+        low95: 19.7,
+        high95: 41.5,
+        low998: 15.3,
+        high998: 49.8,
+      })),
+      areas: [
+        ['Stevenage', 3_900, 89_500],
+        ['Three Rivers', 2_182, 93_800],
+        ['Broxbourne', 2_880, 98_900],
+        ['Watford', 3_840, 102_000],
+        ['Hertsmere', 3_250, 107_800],
+        ['Welwyn Hatfield', 4_240, 120_500],
+        ['North Hertfordshire', 3_200, 133_200],
+        ['St Albans', 3_570, 147_900],
+        ['East Hertfordshire', 3_680, 150_000],
+        ['Dacorum', 4_730, 155_000],
+      ].map(([name, count, population]) => ({
+        name: name as string,
+        count: count as number,
+        population: population as number,
+        highlight: name === 'Three Rivers',
+      })),
+    };
+    // Thirty areas of almost the same size and rate: too many names for the room.
+    const crowded: FunnelPlotInput = {
+      ...herts,
+      id: 'crowded',
+      areas: Array.from({ length: 30 }, (_, i) => ({
+        name: `District number ${i + 1}`,
+        count: 2_900 + (i % 5) * 40,
+        population: 100_000 + i * 300,
+      })),
+    };
+
+    for (const [name, sample] of [
+      ['ten districts', herts],
+      ['thirty crowded areas', crowded],
+    ] as const) {
+      it(`${name}: every area named or numbered, no label over another, a marker or a line`, () => {
+        const root = parseXml(funnelPlot(sample));
+        const labels = labelBoxes(root);
+        const key = texts(layer(root, 'key')).join(' ');
+        for (const a of sample.areas) {
+          const named = labels.some((l) => l.text === a.name);
+          const numbered = new RegExp(`(\\d+) ${a.name}( ·|$)`).exec(key);
+          expect(named || numbered !== null, a.name).toBe(true);
+          if (numbered) expect(labels.map((l) => l.text)).toContain(numbered[1]);
+        }
+        for (const [i, a] of labels.entries()) {
+          for (const b of labels.slice(i + 1))
+            expect(boxesOverlap(a, b), `${a.text} / ${b.text}`).toBe(false);
+          for (const m of markerBoxes(root)) expect(boxesOverlap(a, m, 0.5), a.text).toBe(false);
+          if (/^\d+$/.test(a.text)) continue;
+          for (const s of lineSegments(root)) expect(segmentCrossesBox(s, a), a.text).toBe(false);
+        }
+        expect(cutTexts(root)).toEqual([]);
+      });
+    }
+
+    it('names all ten districts (no key needed)', () => {
+      const root = parseXml(funnelPlot(herts));
+      expect(layer(root, 'key')).toBeUndefined();
+      expect(labelBoxes(root)).toHaveLength(10);
+    });
+
+    it('spreads the population axis over the areas rather than from 0', () => {
+      const root = parseXml(funnelPlot(herts));
+      expect(texts(layer(root, 'x-axis'))[0]).not.toBe('0');
+      const xs = markerBoxes(root).map((b) => (b.x0 + b.x1) / 2);
+      expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(Number(root.attrs.width) * 0.6);
+    });
+
+    it('numbers the crowded areas whose names do not fit, in a key under the legend', () => {
+      const root = parseXml(funnelPlot(crowded));
+      const key = texts(layer(root, 'key'));
+      expect(key[0]).toMatch(/^Numbered: 1 District number \d+ · 2 /);
+    });
   });
 
   it('draws 95% limits dashed, 99.8% solid, and the overall rate, clipped to the plot', () => {
