@@ -17,17 +17,23 @@ export type PxRing = readonly (readonly [number, number])[];
 
 export interface AreaToName {
   name: string;
+  /** Which area this is, when its name is not unique (e.g. a letter standing for it). */
+  id?: string;
   /** The area's rings in chart px (holes as holes, even-odd). */
   rings: readonly PxRing[];
 }
 
 export interface PlacedName {
   name: string;
+  /** The area's id, or its name. */
+  id: string;
   /** The name on one line, or on two where that fits inside the area and one line does not. */
   lines: string[];
   /** The text's centre (anchor middle) and the first line's baseline. */
   x: number;
   y: number;
+  /** The box the text takes, in chart px. */
+  box: Box;
 }
 
 /** Line height of a name on two lines, as a multiple of the font size. */
@@ -123,6 +129,16 @@ const within = (a: Box, b: Box) => a.x0 >= b.x0 && a.x1 <= b.x1 && a.y0 >= b.y0 
 /** How many candidate centres a grid over an area's bounds tries in each direction. */
 const GRID = 14;
 
+/** The share of the box's horizontal midline that lies inside the rings (9 points along it). */
+function midlineShare(rings: readonly PxRing[], box: Box): number {
+  const cy = (box.y0 + box.y1) / 2;
+  let inside = 0;
+  for (let i = 0; i <= 8; i++) {
+    if (insideRings(rings, box.x0 + ((box.x1 - box.x0) * i) / 8, cy)) inside++;
+  }
+  return inside / 9;
+}
+
 /**
  * The names that fit, largest area first. `bounds` is the map's frame: a name stays inside it,
  * and inside its area (or else the map's outline) but for a corner a third of the font size over
@@ -133,6 +149,7 @@ export function placeAreaNames(
   fontSize: number,
   bounds: Box,
   obstacles: NameObstacles,
+  bold = false,
 ): PlacedName[] {
   const ascent = fontSize * 0.76;
   const descent = fontSize * 0.24;
@@ -147,7 +164,7 @@ export function placeAreaNames(
     const step = Math.max(2, Math.max(b.x1 - b.x0, b.y1 - b.y0) / GRID);
     let best: { box: Box; name: PlacedName; score: number } | null = null;
     for (const [k, lines] of layouts(a.name.trim()).entries()) {
-      const w = max(lines, (l) => textWidth(l, fontSize)) ?? 0;
+      const w = max(lines, (l) => textWidth(l, fontSize, bold)) ?? 0;
       const half = (ascent + descent + (lines.length - 1) * fontSize * NAME_LEADING) / 2;
       for (let cy = b.y0 + step / 2; cy < b.y1; cy += step) {
         for (let cx = b.x0 + step / 2; cx < b.x1; cx += step) {
@@ -172,14 +189,22 @@ export function placeAreaNames(
               ([x, y]) => insideRings(rings, x, y) || distanceToEdge(rings, x, y) <= slack,
             );
           const inside = near(a.rings);
-          if (!inside && !(obstacles.within !== undefined && near(obstacles.within))) continue;
           const edge = distanceToEdge(a.rings, cx, cy);
+          // A name crossing into its neighbours is centred well inside its own area, and most of
+          // its length lies inside it.
+          if (!inside && !(obstacles.within !== undefined && near(obstacles.within))) continue;
+          if (!inside && (edge < Math.min(fontSize, w / 2) || midlineShare(a.rings, box) < 0.6))
+            continue;
           // Inside its own area first; one line before two; then the fewest dark cells covered;
-          // then the farthest from the edge.
-          const score = (inside ? 0 : 1e6) + k * 50 + obstacles.soft(box) * 4 - Math.min(edge, w);
+          // then the farthest from the edge (up to its width, or three letters' for a short one).
+          const score =
+            (inside ? 0 : 1e6) +
+            k * 50 +
+            obstacles.soft(box) * 4 -
+            Math.min(edge, Math.max(w, fontSize * 3));
           if (best === null || score < best.score) {
             const y = cy - half + ascent;
-            best = { box, name: { name: a.name, lines, x: cx, y }, score };
+            best = { box, name: { name: a.name, id: a.id ?? a.name, lines, x: cx, y, box }, score };
           }
         }
       }

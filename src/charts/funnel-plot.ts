@@ -345,12 +345,11 @@ export function funnelPlot(input: FunnelPlotInput): string {
         text: String(i + 1),
         bold: true,
         clearance: clearance(q),
-        crossLines: true,
-        force: true,
+        fallback: true,
       })),
       bounds,
       obstacles,
-      [],
+      lines,
       taken,
     );
     const labels = [...named, ...numbered].filter((l): l is PlacedLabel => l !== null);

@@ -10,7 +10,13 @@
  * where those points fall, not exactly where the crimes happened: the footnote and the alt text
  * say so. No text is cut: the footnote wraps, and the map leaves it room.
  */
-import { NAME_LEADING, placeAreaNames, type AreaToName, type PxRing } from './area-names.js';
+import {
+  NAME_LEADING,
+  placeAreaNames,
+  type AreaToName,
+  type PlacedName,
+  type PxRing,
+} from './area-names.js';
 import { contiguousClasses, naturalBreaks } from './classes.js';
 import type { ValueClass } from './classes.js';
 import type { Box } from './labels.js';
@@ -335,13 +341,6 @@ export function hotspotMap(input: HotspotMapInput): string {
     }),
   );
   const within = input.outline.map((ring) => ring.map(([x, y]) => [px(x), py(y)] as const));
-  const names = placeNames(places, shaded, classes, badges.boxes, within, px, py, s, {
-    x0: mapLeft,
-    y0: mapTop,
-    x1: mapRight,
-    y1: mapBottom,
-  });
-
   const legendX = width - PAD - LEGEND_WIDTH;
   const rows = keyRows(classes, input, top.length);
   const legendParts: string[] = [];
@@ -350,6 +349,20 @@ export function hotspotMap(input: HotspotMapInput): string {
     legendParts.push(...r.draw(legendX, ly));
     ly += r.height;
   }
+  const keyTop = ly + 4 + FURNITURE_HEIGHT + 8;
+  const names = placeNames(
+    places,
+    input.places?.kind ?? '',
+    shaded,
+    classes,
+    badges.boxes,
+    within,
+    px,
+    py,
+    s,
+    { x0: mapLeft, y0: mapTop, x1: mapRight, y1: mapBottom },
+    { x: legendX, y: keyTop, height: mapBottom - keyTop },
+  );
 
   return svgDocument({
     id,
@@ -374,10 +387,11 @@ export function hotspotMap(input: HotspotMapInput): string {
             'stroke-linejoin': 'round',
             'data-layer': 'outline',
           }),
-      group({ 'data-layer': 'place-names' }, names),
+      group({ 'data-layer': 'place-names' }, names.onMap),
       group({ 'data-layer': 'top-cells' }, badges.markup),
       group({ 'data-layer': 'legend' }, legendParts),
       northAndScale(legendX, ly + 4, LEGEND_WIDTH, s),
+      names.key.length > 0 ? group({ 'data-layer': 'place-key' }, names.key) : '',
       foot.markup,
     ],
   });
@@ -385,10 +399,15 @@ export function hotspotMap(input: HotspotMapInput): string {
 
 /**
  * The places' names, in halo text, where they fit: never over the numbered cells or another
- * name, covering as few shaded cells as they can (the darker, the more it counts).
+ * name, covering as few shaded cells as they can (the darker, the more it counts). A place whose
+ * name does not fit gets a letter in its place (A, B, … in the order of the names), keyed below
+ * the scale bar, when the key has room for all of them: so every place is identified and a
+ * reader can find a ward the text names. On a map too small for that key, only the names that
+ * fit are drawn (the largest places first), and no letter.
  */
 function placeNames(
   places: readonly MapPlace[],
+  kind: string,
   shaded: readonly HotspotCell[],
   classes: readonly HotspotClass[],
   hard: readonly Box[],
@@ -397,8 +416,9 @@ function placeNames(
   py: (y: number) => number,
   s: number,
   frame: Box,
-): string[] {
-  if (places.length === 0) return [];
+  keyRoom: { x: number; y: number; height: number },
+): { onMap: string[]; key: string[] } {
+  if (places.length === 0) return { onMap: [], key: [] };
   const size = commonSize(shaded);
   // Shaded cells by grid position, weighted by class (1 for the lightest), for quick look-ups.
   const weights = new Map<string, number>();
@@ -426,18 +446,72 @@ function placeNames(
     name: p.name,
     rings: p.outline.map((ring) => ring.map(([x, y]) => [px(x), py(y)] as const)),
   }));
-  return placeAreaNames(areas, FONT_SIZE, frame, { hard, soft, within }).flatMap((n) =>
+  const halo = {
+    fill: INK.axis,
+    stroke: INK.background,
+    'stroke-width': 3,
+    'stroke-linejoin': 'round',
+    'paint-order': 'stroke',
+  };
+  const draw = (n: PlacedName) =>
     n.lines.map((line, i) =>
-      text(n.x, n.y + i * FONT_SIZE * NAME_LEADING, line, {
-        'text-anchor': 'middle',
-        fill: INK.axis,
-        stroke: INK.background,
-        'stroke-width': 3,
-        'stroke-linejoin': 'round',
-        'paint-order': 'stroke',
-      }),
-    ),
+      text(n.x, n.y + i * FONT_SIZE * NAME_LEADING, line, { 'text-anchor': 'middle', ...halo }),
+    );
+  const unnamed = (done: readonly PlacedName[]) => {
+    const ids = new Set(done.map((n) => n.id));
+    return areas.filter((a) => !ids.has(a.name) && a.name.trim() !== '');
+  };
+  // Names inside their own areas first; then, for an area with no room inside, a name centred
+  // well inside it that crosses into its neighbours, within the map's outline.
+  const inside = placeAreaNames(areas, FONT_SIZE, frame, { hard, soft });
+  const crossing = placeAreaNames(unnamed(inside), FONT_SIZE, frame, {
+    hard: [...hard, ...inside.map((n) => n.box)],
+    soft,
+    within,
+  });
+  const named = [...inside, ...crossing];
+  const onMap = named.flatMap(draw);
+  const taken = named.map((n) => n.box);
+  const rest = unnamed(named).sort((a, b) => a.name.localeCompare(b.name));
+
+  // The rest lettered in the order of their names, when the key below the scale bar holds them
+  // all (a letter that fits nowhere, under a numbered cell, is left out).
+  const heading = wrapWords(`${capitalFirst(kind)}s lettered on the map`, LEGEND_WIDTH, FONT_SIZE);
+  const rowCount = rest.reduce(
+    (n, a) => n + wrapWords(a.name, LEGEND_WIDTH - 18, FONT_SIZE).length,
+    heading.length,
   );
+  const key: string[] = [];
+  if (rest.length > 0 && rest.length <= 26 && rowCount * 14 <= keyRoom.height) {
+    // Placed as the widest letter, so any letter fits where one was placed.
+    const spots = placeAreaNames(
+      rest.map((a) => ({ name: 'W', id: a.name, rings: a.rings })),
+      FONT_SIZE,
+      frame,
+      { hard: [...hard, ...taken], soft, within },
+      true,
+    );
+    const at = new Map(spots.map((p) => [p.id, p]));
+    const lettered = rest.filter((a) => at.has(a.name));
+    if (lettered.length > 0) {
+      key.push(
+        ...heading.map((l, i) => text(keyRoom.x, keyRoom.y + 10 + i * 14, l, { fill: INK.muted })),
+      );
+    }
+    let y = keyRoom.y + 10 + heading.length * 14;
+    for (const [i, a] of lettered.entries()) {
+      const letter = String.fromCharCode(65 + i);
+      const spot = at.get(a.name)!;
+      onMap.push(
+        text(spot.x, spot.y, letter, { 'text-anchor': 'middle', 'font-weight': 'bold', ...halo }),
+      );
+      key.push(text(keyRoom.x, y, letter, { 'font-weight': 'bold' }));
+      const lines = wrapWords(a.name, LEGEND_WIDTH - 18, FONT_SIZE);
+      for (const [j, line] of lines.entries()) key.push(text(keyRoom.x + 18, y + j * 14, line));
+      y += lines.length * 14;
+    }
+  }
+  return { onMap, key };
 }
 
 /**

@@ -26,13 +26,12 @@ export interface LabelRequest {
   bold?: boolean;
   /** Radius of the marker the label must clear. */
   clearance: number;
-  /** May cross the lines (a short number may; a name may not). */
-  crossLines?: boolean;
   /**
-   * Placed even when no spot is free, where it overlaps least (a number, the last resort that
-   * identifies a point in a crowd).
+   * The last resort that identifies a point in a crowd (a number): tried farther out than a
+   * name, and placed even when no spot is free of other labels, markers and lines, where it
+   * covers least (lines count too).
    */
-  force?: boolean;
+  fallback?: boolean;
 }
 
 export interface PlacedLabel {
@@ -126,7 +125,7 @@ export function placeLabels(
     const near = r.clearance + 3;
     // A name tries three rings; a short number (the fallback) goes farther out before failing.
     const rings =
-      r.crossLines === true
+      r.fallback === true
         ? [0, 8, 16, 26, 38, 52].map((d) => near + d)
         : [near, near + 16, near + 30];
     let least: { label: PlacedLabel; cost: number } | null = null;
@@ -137,10 +136,11 @@ export function placeLabels(
         const x0 = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
         const box = { x0: x0 - 1, y0: y - ascent, x1: x0 + w + 1, y1: y + descent };
         if (!insideBox(box, bounds)) continue;
-        if (r.force === true) {
+        if (r.fallback === true) {
           const cost =
             taken.reduce((n, t) => n + overlapArea(box, t) * 4, 0) +
             obstacles.reduce((n, o) => n + overlapArea(box, o), 0) +
+            lines.filter((s) => segmentCrossesBox(s, box)).length * 20 +
             k;
           if (least === null || cost < least.cost) {
             const leader = k === 0 ? null : leaderTo(r.x, r.y, box, r.clearance);
@@ -152,7 +152,7 @@ export function placeLabels(
         }
         if (taken.some((t) => overlapArea(box, t) > 0)) continue;
         if (obstacles.some((o) => overlapArea(box, o) > 0)) continue;
-        if (r.crossLines !== true && lines.some((s) => segmentCrossesBox(s, box))) continue;
+        if (lines.some((s) => segmentCrossesBox(s, box))) continue;
         const leader: Segment | null = k === 0 ? null : leaderTo(r.x, r.y, box, r.clearance);
         if (leader && taken.some((t) => segmentCrossesBox(leader, t))) continue;
         taken.push(box);

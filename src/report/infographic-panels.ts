@@ -127,7 +127,10 @@ export function mapPanelNeeds(
   const lines = wrapText(text, w - 4 * m.pad, m.body, false, 3).length;
   const message = f.top + blockHeight(lines, m.body, m) + m.pad * 1.4 + f.end;
   return {
-    map: hotspot === null ? message : f.top + MAP_AREA_MIN[m.format] + f.noteH + f.end,
+    map:
+      hotspot === null
+        ? message
+        : f.top + MAP_AREA_MIN[m.format] * (m.mapMinShare ?? 1) + f.noteH + f.end,
     message,
   };
 }

@@ -3,55 +3,9 @@ import { describe, expect, it } from 'vitest';
 
 import { funnelPlot } from '../../src/charts/index.js';
 import type { FunnelPlotInput } from '../../src/charts/index.js';
-import { segmentCrossesBox, type Segment } from '../../src/charts/labels.js';
-import { textWidth } from '../../src/charts/text.js';
-import { boxesOverlap, cutTexts, type Box } from './text-boxes.js';
-import { all, layer, parseXml, pathPoints, texts, triangleDirection } from './xml.js';
-import type { XmlElement } from './xml.js';
-
-/** The labels' texts with their boxes. */
-function labelBoxes(root: XmlElement): (Box & { text: string })[] {
-  const labels = layer(root, 'labels');
-  if (labels === undefined) return [];
-  return all(labels, 'text').map((t) => {
-    const w = textWidth(t.text, 11, t.attrs['font-weight'] === 'bold');
-    const x = Number(t.attrs.x);
-    const y = Number(t.attrs.y);
-    const anchor = t.attrs['text-anchor'];
-    const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
-    return { text: t.text, x0, y0: y - 11 * 0.76, x1: x0 + w, y1: y + 11 * 0.24 };
-  });
-}
-
-/** The markers' boxes (circles and triangles). */
-function markerBoxes(root: XmlElement): Box[] {
-  const points = layer(root, 'points')!;
-  const circles = all(points, 'circle').map((c) => {
-    const [x, y, r] = [Number(c.attrs.cx), Number(c.attrs.cy), Number(c.attrs.r)];
-    return { x0: x - r, y0: y - r, x1: x + r, y1: y + r };
-  });
-  const paths = all(points, 'path').map((p) => {
-    const pts = pathPoints(p.attrs.d ?? '');
-    const xs = pts.map((q) => q[0]);
-    const ys = pts.map((q) => q[1]);
-    return { x0: Math.min(...xs), y0: Math.min(...ys), x1: Math.max(...xs), y1: Math.max(...ys) };
-  });
-  return [...circles, ...paths];
-}
-
-/** The limit lines and the overall rate, as segments. */
-function lineSegments(root: XmlElement): Segment[] {
-  const limits = layer(root, 'limits')!;
-  const out: Segment[] = [];
-  for (const p of all(limits, 'path')) {
-    const pts = pathPoints(p.attrs.d ?? '');
-    for (let i = 0; i + 1 < pts.length; i++)
-      out.push([pts[i]![0], pts[i]![1], pts[i + 1]![0], pts[i + 1]![1]]);
-  }
-  for (const l of all(limits, 'line'))
-    out.push([Number(l.attrs.x1), Number(l.attrs.y1), Number(l.attrs.x2), Number(l.attrs.y2)]);
-  return out;
-}
+import { funnelLabelProblems, labelBoxes, markerBoxes } from './funnel-geometry.js';
+import { cutTexts } from './text-boxes.js';
+import { all, layer, parseXml, texts, triangleDirection } from './xml.js';
 
 /** Flat limits, so each area's flag is plain: 95% 3–7, 99.8% 2–8 around a rate of 5. */
 const limits = [1_000, 100_000].map((population) => ({
@@ -179,21 +133,12 @@ describe('funnelPlot', () => {
     ] as const) {
       it(`${name}: every area named or numbered, no label over another, a marker or a line`, () => {
         const root = parseXml(funnelPlot(sample));
-        const labels = labelBoxes(root);
-        const key = texts(layer(root, 'key')).join(' ');
-        for (const a of sample.areas) {
-          const named = labels.some((l) => l.text === a.name);
-          const numbered = new RegExp(`(\\d+) ${a.name}( ·|$)`).exec(key);
-          expect(named || numbered !== null, a.name).toBe(true);
-          if (numbered) expect(labels.map((l) => l.text)).toContain(numbered[1]);
-        }
-        for (const [i, a] of labels.entries()) {
-          for (const b of labels.slice(i + 1))
-            expect(boxesOverlap(a, b), `${a.text} / ${b.text}`).toBe(false);
-          for (const m of markerBoxes(root)) expect(boxesOverlap(a, m, 0.5), a.text).toBe(false);
-          if (/^\d+$/.test(a.text)) continue;
-          for (const s of lineSegments(root)) expect(segmentCrossesBox(s, a), a.text).toBe(false);
-        }
+        expect(
+          funnelLabelProblems(
+            root,
+            sample.areas.map((a) => a.name),
+          ),
+        ).toEqual([]);
         expect(cutTexts(root)).toEqual([]);
       });
     }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import { hotspotClasses, hotspotMap, SEQUENTIAL_5 } from '../../src/charts/index.js';
 import type { HotspotCell, HotspotMapInput } from '../../src/charts/index.js';
+import { mapNames } from './map-names.js';
 import { boxesOverlap, cutTexts, textBoxes } from './text-boxes.js';
 import { all, layer, parseXml, texts } from './xml.js';
 
@@ -203,5 +204,67 @@ describe('hotspotMap with places (issue 16)', () => {
     expect(cutTexts(small)).toEqual([]);
     expect(texts(layer(small, 'north-arrow'))).toEqual(['N']);
     expect(layer(small, 'scale-bar')).toBeDefined();
+  });
+});
+
+describe('hotspotMap with more places than names fit (issue 16)', () => {
+  // Sixteen wards, one per cell of the 4 × 4 grid; three names too long for a ward.
+  const cellRing = (c: HotspotCell): [number, number][] => [
+    [c.x, c.y],
+    [c.x + c.size, c.y],
+    [c.x + c.size, c.y + c.size],
+    [c.x, c.y + c.size],
+    [c.x, c.y],
+  ];
+  const many = {
+    kind: 'ward',
+    places: cells.map((c, i) => ({
+      name: [1, 6, 9].includes(i)
+        ? `Chorleywood South and Maple Cross with Heronsgate and West Hyde ${i}`
+        : `Oxhey ${i}`,
+      outline: [cellRing(c)],
+    })),
+  };
+  const root = parseXml(hotspotMap({ ...input, places: many, height: 600 }));
+  const found = mapNames(root);
+
+  it('names each ward on the map or letters it, with its name in the key below the scale bar', () => {
+    expect(found.unmatched).toEqual([]);
+    expect([...found.lettered.values()]).toEqual([1, 6, 9].map((i) => many.places[i]!.name));
+    // The three wards under the numbered cells have no room for a name or a letter.
+    const identified = [...found.named, ...found.lettered.values()].sort();
+    expect(identified).toEqual(
+      many.places
+        .filter((_, i) => i < 13)
+        .map((p) => p.name)
+        .sort(),
+    );
+    expect(texts(layer(root, 'place-key'))[0]).toBe('Wards lettered on the map');
+    // Letters in the order of the names.
+    const keyed = [...found.lettered.entries()];
+    expect(keyed.map(([l]) => l)).toEqual(keyed.map((_, i) => String.fromCharCode(65 + i)));
+    expect(keyed.map(([, n]) => n)).toEqual(keyed.map(([, n]) => n).sort());
+  });
+
+  it('puts no letter over a name, another letter or a numbered cell, and cuts no text', () => {
+    const boxes = textBoxes(layer(root, 'place-names')!);
+    const badges = textBoxes(layer(root, 'top-cells')!);
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1))
+        expect(boxesOverlap(a, b), `${a.text}/${b.text}`).toBe(false);
+      for (const b of badges) expect(boxesOverlap(a, b), a.text).toBe(false);
+    }
+    // The key stays above the footnote, inside the chart.
+    const key = textBoxes(layer(root, 'place-key')!);
+    const foot = textBoxes(root).filter((t) => t.text.startsWith('Locations are approximate'));
+    expect(Math.max(...key.map((k) => k.y1))).toBeLessThan(Math.min(...foot.map((f) => f.y0)));
+    expect(cutTexts(root)).toEqual([]);
+  });
+
+  it('letters none on a map too small to key them all: only the names that fit', () => {
+    const small = parseXml(hotspotMap({ ...input, places: many, width: 420, height: 300 }));
+    expect(layer(small, 'place-key')).toBeUndefined();
+    expect(mapNames(small).lettered.size).toBe(0);
+    expect(cutTexts(small)).toEqual([]);
   });
 });

@@ -168,7 +168,6 @@ export const barSample: BarChartInput = {
 
 const LONG = 'Chorleywood South and Maple Cross with a very long ward name & <friends>';
 
-/** Every sample and edge case, rendered: file name (without .svg) → SVG. */
 /** Four wards: the outline cut into quarters at its centre (sectors of its points). */
 export const wardsSample: NonNullable<HotspotMapInput['places']> = {
   kind: 'ward',
@@ -203,6 +202,7 @@ export const trendGapSample: TrendChartInput = {
   ),
 };
 
+/** Every sample and edge case, rendered: file name (without .svg) → SVG. */
 export function sampleCharts(): Record<string, string> {
   const months36 = Array.from({ length: 36 }, (_, i) => ({
     month: `${2023 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
