@@ -193,7 +193,10 @@ export function placeAreaNames(
           // A name crossing into its neighbours is centred well inside its own area, and most of
           // its length lies inside it.
           if (!inside && !(obstacles.within !== undefined && near(obstacles.within))) continue;
-          if (!inside && (edge < Math.min(fontSize, w / 2) || midlineShare(a.rings, box) < 0.6))
+          // (A letter, in a small area crowded by the numbered cells, only needs its middle in.)
+          const letter = w < fontSize * 1.5;
+          const depth = letter ? 2 : Math.min(fontSize, w / 2);
+          if (!inside && (edge < depth || midlineShare(a.rings, box) < (letter ? 0.5 : 0.6)))
             continue;
           // Inside its own area first; one line before two; then the fewest dark cells covered;
           // then the farthest from the edge (up to its width, or three letters' for a short one).

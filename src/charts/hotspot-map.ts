@@ -10,7 +10,11 @@
  * where those points fall, not exactly where the crimes happened: the footnote and the alt text
  * say so. No text is cut: the footnote wraps, and the map leaves it room.
  */
+import { extent } from 'd3-array';
+
 import {
+  distanceToEdge,
+  insideRings,
   NAME_LEADING,
   placeAreaNames,
   type AreaToName,
@@ -24,7 +28,7 @@ import { footnote, heading, noDataChart, PAD } from './layout.js';
 import { badge, BADGE_R, FURNITURE_HEIGHT, kmLabel, northAndScale } from './map-furniture.js';
 import { INK, SEQUENTIAL_5 } from './palette.js';
 import { chartId, chartSize, el, FONT_SIZE, group, num, svgDocument, text } from './svg.js';
-import { formatNumber, formatValue, listJoin, plural, wrapWords } from './text.js';
+import { formatNumber, formatValue, listJoin, plural, textWidth, wrapWords } from './text.js';
 
 export interface HotspotCell {
   /** Lower-left corner, metres east and north. */
@@ -491,7 +495,18 @@ function placeNames(
       { hard: [...hard, ...taken], soft, within },
       true,
     );
-    const at = new Map(spots.map((p) => [p.id, p]));
+    const at = new Map<string, { x: number; y: number; leader: string[] }>(
+      spots.map((p) => [p.id, { x: p.x, y: p.y, leader: [] }]),
+    );
+    // An area too crowded for its letter (a small one under the numbered cells) has it beside
+    // it, on a short leader from the point farthest inside it.
+    const letterBoxes = spots.map((p) => p.box);
+    for (const a of rest.filter((r) => !at.has(r.name))) {
+      const beside = letterBeside(a.rings, frame, [...hard, ...taken, ...letterBoxes]);
+      if (beside === null) continue;
+      letterBoxes.push(beside.box);
+      at.set(a.name, beside);
+    }
     const lettered = rest.filter((a) => at.has(a.name));
     if (lettered.length > 0) {
       key.push(
@@ -503,6 +518,7 @@ function placeNames(
       const letter = String.fromCharCode(65 + i);
       const spot = at.get(a.name)!;
       onMap.push(
+        ...spot.leader,
         text(spot.x, spot.y, letter, { 'text-anchor': 'middle', 'font-weight': 'bold', ...halo }),
       );
       key.push(text(keyRoom.x, y, letter, { 'font-weight': 'bold' }));
@@ -512,6 +528,61 @@ function placeNames(
     }
   }
   return { onMap, key };
+}
+
+/**
+ * A letter's place beside a small area: 16 to 40 px from the point farthest inside it, in one of
+ * eight directions, clear of the obstacles and inside the frame; with its leader (a grey line on
+ * a white halo) from that point to the letter's box. Null when there is none.
+ */
+function letterBeside(
+  rings: readonly PxRing[],
+  frame: Box,
+  obstacles: readonly Box[],
+): { x: number; y: number; box: Box; leader: string[] } | null {
+  const points = rings.flat();
+  const [x0, x1] = extent(points, (p) => p[0]);
+  const [y0, y1] = extent(points, (p) => p[1]);
+  if (x0 === undefined || x1 === undefined || y0 === undefined || y1 === undefined) return null;
+  let pole: [number, number] | null = null;
+  let deepest = -1;
+  for (let i = 0; i <= 14; i++) {
+    for (let j = 0; j <= 14; j++) {
+      const [x, y] = [x0 + ((x1 - x0) * i) / 14, y0 + ((y1 - y0) * j) / 14];
+      if (!insideRings(rings, x, y)) continue;
+      const d = distanceToEdge(rings, x, y);
+      if (d > deepest) [pole, deepest] = [[x, y], d];
+    }
+  }
+  if (pole === null) return null;
+  const [px0, py0] = pole;
+  const w = textWidth('W', FONT_SIZE, true) + 2;
+  const h = FONT_SIZE;
+  for (const d of [16, 24, 32, 40]) {
+    for (let k = 0; k < 8; k++) {
+      const angle = -Math.PI / 2 + (k * Math.PI) / 4;
+      const cx = px0 + d * Math.cos(angle);
+      const cy = py0 + d * Math.sin(angle);
+      const box = { x0: cx - w / 2, y0: cy - h / 2, x1: cx + w / 2, y1: cy + h / 2 };
+      if (box.x0 < frame.x0 || box.x1 > frame.x1 || box.y0 < frame.y0 || box.y1 > frame.y1)
+        continue;
+      if (obstacles.some((o) => o.x0 < box.x1 && box.x0 < o.x1 && o.y0 < box.y1 && box.y0 < o.y1))
+        continue;
+      // The leader ends at the box's edge, towards the point.
+      const t = Math.min(w / 2 / Math.abs(cx - px0 || 1e-9), h / 2 / Math.abs(cy - py0 || 1e-9));
+      const ex = cx + (px0 - cx) * Math.min(1, t);
+      const ey = cy + (py0 - cy) * Math.min(1, t);
+      const line = (stroke: string, width: number) =>
+        el('line', { x1: px0, y1: py0, x2: ex, y2: ey, stroke, 'stroke-width': width });
+      return {
+        x: cx,
+        y: cy - h / 2 + FONT_SIZE * 0.76,
+        box,
+        leader: [line(INK.background, 3), line(INK.axis, 1)],
+      };
+    }
+  }
+  return null;
 }
 
 /**
