@@ -86,9 +86,14 @@ export function textBoxes(root: XmlElement): TextBox[] {
   return out;
 }
 
-/** The texts that are cut: outside their viewport (more than `slack` px), or ending in "…". */
+/**
+ * The texts that are cut: outside their viewport (more than `slack` px), or ending in "…". A
+ * nested chart's text wholly above its viewport is not cut but cropped off on purpose (a page
+ * that draws the chart's heading itself crops the chart's own off the top).
+ */
 export function cutTexts(root: XmlElement, slack = 0.5): string[] {
   return textBoxes(root)
+    .filter((t) => t.chart === null || t.y1 > t.viewport.y0)
     .filter(
       (t) =>
         t.text.endsWith('…') ||
