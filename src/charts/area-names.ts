@@ -190,14 +190,11 @@ export function placeAreaNames(
             );
           const inside = near(a.rings);
           const edge = distanceToEdge(a.rings, cx, cy);
-          // A name crossing into its neighbours is centred well inside its own area, and most of
-          // its length lies inside it.
+          // A name crossing into its neighbours has its centre in its own area and at least half
+          // its length (a letter, in a small area crowded by the numbered cells, its middle).
           if (!inside && !(obstacles.within !== undefined && near(obstacles.within))) continue;
-          // (A letter, in a small area crowded by the numbered cells, only needs its middle in.)
           const letter = w < fontSize * 1.5;
-          const depth = letter ? 2 : Math.min(fontSize, w / 2);
-          if (!inside && (edge < depth || midlineShare(a.rings, box) < (letter ? 0.5 : 0.6)))
-            continue;
+          if (!inside && midlineShare(a.rings, box) < (letter ? 0.3 : 0.5)) continue;
           // Inside its own area first; one line before two; then the fewest dark cells covered;
           // then the farthest from the edge (up to its width, or three letters' for a short one).
           const score =

@@ -220,12 +220,12 @@ describe('hotspotMap with more places than names fit (issue 16)', () => {
     kind: 'ward',
     places: cells.map((c, i) => ({
       name: [1, 6, 9].includes(i)
-        ? `Chorleywood South and Maple Cross with Heronsgate and West Hyde ${i}`
+        ? `Chorleywood South and Maple Cross with Heronsgate, West Hyde and Mill End ${i}`
         : `Oxhey ${i}`,
       outline: [cellRing(c)],
     })),
   };
-  const root = parseXml(hotspotMap({ ...input, places: many, height: 600 }));
+  const root = parseXml(hotspotMap({ ...input, places: many, height: 680 }));
   const found = mapNames(root);
 
   it('names each ward on the map or letters it, with its name in the key below the scale bar', () => {
