@@ -19,6 +19,7 @@ import type { Db } from '../../src/store/db.js';
 import { openStore } from '../../src/store/open-store.js';
 import { reportData } from '../../src/usecases/report-data.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
+import { settingsFrom } from '../helpers/settings.js';
 import { tempDir } from '../helpers/temp.js';
 import { funnelLabelProblems } from './funnel-geometry.js';
 import { mapNames } from './map-names.js';
@@ -29,6 +30,7 @@ const period = { from: '2025-01', to: '2025-12' };
 /** The width of an A4 page's text at the report's 14 mm side margins, in CSS px. */
 const PRINT_WIDTH = ((210 - 2 * 14) / 25.4) * 96;
 
+const SETTINGS = await settingsFrom();
 const dir = tempDir();
 let db: Db;
 beforeAll(async () => {
@@ -63,7 +65,13 @@ describe.each(CASES)('the report for $area ($audience), issue 16', ({ area, audi
   let data: ReportData;
   let figures: ReportFigure[];
   beforeAll(async () => {
-    data = await reportData(db, FULL_SCOPE, { area, period, audience, save: false });
+    data = await reportData(db, FULL_SCOPE, {
+      area,
+      period,
+      audience,
+      save: false,
+      settings: SETTINGS,
+    });
     figures = renderAssessment(data).figures;
   });
   const maps = () => figures.filter((f) => f.id.endsWith('-hotspots'));
