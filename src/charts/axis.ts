@@ -30,6 +30,16 @@ export function niceTicks(min: number, max: number, integer: boolean, count = 5)
 }
 
 /**
+ * Ticks inside [min, max] without widening the ends to nice values: an axis that spans its data
+ * (a funnel's populations), labelled at the nice values within it.
+ */
+export function spanTicks(min: number, max: number, integer: boolean, count = 5): Ticks {
+  const nice = niceTicks(min, max, integer, count);
+  const values = nice.values.filter((v) => v >= min && v <= max);
+  return { ...nice, min, max, values };
+}
+
+/**
  * Ticks from 0 to at least max. With `integer`, only whole-number ticks, and at least 0 to 4 so a
  * series of zeros and ones does not fill the chart with 0.2 steps.
  */

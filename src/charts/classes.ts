@@ -2,7 +2,10 @@
  * Class breaks for a choropleth: Fisher–Jenks natural breaks (the optimal split into k classes
  * that minimises the squared deviations within classes), computed over the distinct values
  * weighted by how often each occurs, which keeps it fast for counts (few distinct values however
- * many cells). Each class is described by the smallest and largest value it actually holds.
+ * many cells). `naturalBreaks` describes each class by the smallest and largest value it holds;
+ * `contiguousClasses` turns those into the ranges a legend shows, which leave no gap between
+ * classes: for whole numbers each class runs from one more than the top of the class below it
+ * (1–3, 4–8, 9–14), so every value from the smallest to the largest falls in exactly one class.
  */
 
 export interface ValueClass {
@@ -73,4 +76,18 @@ export function naturalBreaks(values: readonly number[], k: number): ValueClass[
     end = start - 1;
   }
   return classes;
+}
+
+/**
+ * The classes as contiguous ranges covering every value from the smallest to the largest: each
+ * class keeps its top (the largest value it holds) and starts just above the class below, at the
+ * next whole number when every value is whole, else at the top below itself (shared by both, and
+ * counted in the lower class: a value v is in the first class whose max is ≥ v).
+ */
+export function contiguousClasses(classes: readonly ValueClass[], integers: boolean): ValueClass[] {
+  return classes.map((c, i) => {
+    const below = classes[i - 1];
+    if (below === undefined) return { min: c.min, max: c.max };
+    return { min: integers ? below.max + 1 : below.max, max: c.max };
+  });
 }

@@ -4,7 +4,11 @@
  * area outside a limit has a rate that chance (and, with `overdispersed` limits, the usual spread
  * between areas) rarely gives at the overall rate; it does not say why. The legend and the alt
  * text say which kind of limit is drawn. Shapes say which side: a triangle up above, down below, filled beyond 99.8%, outline
- * beyond 95% only, a circle within. The highlighted area and every area beyond 99.8% are labelled.
+ * beyond 95% only, a circle within. Every area is named beside its point where the name fits
+ * without touching another name, a marker or a limit line (labels.ts); an area whose name does
+ * not fit is numbered, and the numbers are keyed under the legend. The population axis spans the
+ * areas rather than starting at 0, so districts of similar size are not squeezed together, and
+ * markers shrink where points would still overlap.
  */
 import { max, min } from 'd3-array';
 import {
@@ -12,17 +16,18 @@ import {
   horizontalValueAxis,
   niceTicks,
   position,
+  spanTicks,
   valueAxis,
   zeroBasedTicks,
 } from './axis.js';
 import { heading, noDataChart, PAD } from './layout.js';
-import type { Box, LabelRequest } from './labels.js';
-import { placeLabels } from './labels.js';
+import type { Box, PlacedLabel, Segment } from './labels.js';
+import { placeLabels, polylineSegments } from './labels.js';
 import { legend, lineSymbol, marker } from './marks.js';
 import type { LegendItem, MarkerShape } from './marks.js';
 import { INK, ROLE } from './palette.js';
 import { chartId, chartSize, el, FONT_SIZE, group, pathData, svgDocument, text } from './svg.js';
-import { formatNumber, listJoin, plural, textWidth, truncate } from './text.js';
+import { formatNumber, listJoin, plural, textWidth, truncate, wrapWords } from './text.js';
 
 export interface FunnelArea {
   name: string;
@@ -221,11 +226,15 @@ export function funnelPlot(input: FunnelPlotInput): string {
   const lo = Math.min(min(rates) as number, min(shown, (l) => l.low998) ?? Infinity);
   const pad = (hi - lo) * 0.05 || Math.max(hi * 0.1, 0.5);
   const yTicks = niceTicks(Math.max(0, lo - pad), hi + pad, false);
-  const xTicks = zeroBasedTicks(
-    maxPop * 1.05,
-    true,
-    Math.max(2, Math.min(6, Math.floor(width / 100))),
-  );
+  // The population axis spans the areas (from 0 only when they reach down near it), so districts
+  // of similar size are not squeezed into a corner.
+  const xCount = Math.max(2, Math.min(6, Math.floor(width / 100)));
+  const spread = maxPop - minPop || maxPop * 0.2;
+  const xLow = minPop - spread * 0.08 < maxPop * 0.25 ? 0 : minPop - spread * 0.08;
+  const xTicks =
+    xLow === 0
+      ? zeroBasedTicks(maxPop * 1.05, true, xCount)
+      : spanTicks(xLow, maxPop + spread * 0.08, true, xCount);
   const labelWidth =
     max(yTicks.values, (v) => textWidth(formatNumber(v, yTicks.decimals), FONT_SIZE)) ?? 0;
   const left = PAD + labelWidth + 8;
@@ -261,10 +270,98 @@ export function funnelPlot(input: FunnelPlotInput): string {
     });
   }
   const legendHeight = legend(items, left, 0, right - left).height;
-  const bottom = height - PAD - legendHeight - 44;
-  const x = (p: number) => left + (p / xTicks.max) * (right - left);
-  const y = (r: number) => position(yTicks, r, bottom, top);
 
+  // Every point is named where its name fits; the rest are numbered, with a key under the legend.
+  // The key's lines take room from the plot, which can change what fits: laid out again until
+  // the room kept for the key is enough.
+  let keyRoom = 0;
+  let plot = layoutPlot(0);
+  for (let i = 0; i < plotted.length && plot.key.length > keyRoom; i++) {
+    keyRoom = plot.key.length;
+    plot = layoutPlot(keyRoom);
+  }
+
+  function layoutPlot(keyLines: number) {
+    const keyH = keyLines * KEY_LINE;
+    const bottom = height - PAD - legendHeight - keyH - 44;
+    const x = (p: number) => position(xTicks, p, left, right);
+    const y = (r: number) => position(yTicks, r, bottom, top);
+    const pts = plotted.map((p) => ({ p, cx: x(p.area.population), cy: y(p.rate) }));
+    // Markers shrink (to 5 px) where points would overlap.
+    let nearest = Infinity;
+    for (const [i, a] of pts.entries())
+      for (const b of pts.slice(i + 1))
+        nearest = Math.min(nearest, Math.hypot(a.cx - b.cx, a.cy - b.cy));
+    const size = Math.max(5, Math.min(8, nearest - 1));
+    const limitPoints = (key: LimitKey) => limits.map((l) => [x(l.population), y(l[key])] as const);
+    const lines: Segment[] = [
+      ...(limits.length > 1
+        ? (['high95', 'low95', 'high998', 'low998'] as const).flatMap((k) =>
+            polylineSegments(limitPoints(k)),
+          )
+        : []),
+      [left, y(input.rate), right, y(input.rate)],
+    ];
+    const obstacles: Box[] = pts.map(({ cx, cy }) => ({
+      x0: cx - size / 2 - 1,
+      y0: cy - size / 2 - 1,
+      x1: cx + size / 2 + 1,
+      y1: cy + size / 2 + 1,
+    }));
+    const order = [
+      ...pts.filter((q) => q.p.area.highlight === true),
+      ...pts
+        .filter((q) => q.p.area.highlight !== true && q.p.flag !== 'within')
+        .sort((a, b) => Math.abs(b.p.rate - input.rate) - Math.abs(a.p.rate - input.rate)),
+      ...pts
+        .filter((q) => q.p.area.highlight !== true && q.p.flag === 'within')
+        .sort((a, b) => a.cx - b.cx || a.p.area.name.localeCompare(b.p.area.name)),
+    ];
+    const bounds = { x0: left, y0: top, x1: right, y1: bottom };
+    const taken: Box[] = [];
+    const clearance = (q: (typeof pts)[number]) =>
+      q.p.area.highlight === true ? size : size / 2 + 1;
+    const named = placeLabels(
+      order.map((q) => ({
+        x: q.cx,
+        y: q.cy,
+        text: truncate(q.p.area.name, 160, FONT_SIZE, q.p.area.highlight === true),
+        bold: q.p.area.highlight === true,
+        clearance: clearance(q),
+      })),
+      bounds,
+      obstacles,
+      lines,
+      taken,
+    );
+    // Numbered left to right, so the key reads in the order of the points.
+    const unnamed = order
+      .filter((_, i) => named[i] === null)
+      .sort((a, b) => a.cx - b.cx || a.cy - b.cy);
+    const numbered = placeLabels(
+      unnamed.map((q, i) => ({
+        x: q.cx,
+        y: q.cy,
+        text: String(i + 1),
+        bold: true,
+        clearance: clearance(q),
+        fallback: true,
+      })),
+      bounds,
+      obstacles,
+      lines,
+      taken,
+    );
+    const labels = [...named, ...numbered].filter((l): l is PlacedLabel => l !== null);
+    const keyItems = unnamed.map((q, i) => `${i + 1} ${q.p.area.name}`);
+    const key =
+      keyItems.length === 0
+        ? []
+        : wrapWords(`Numbered: ${keyItems.join(' · ')}`, right - left, FONT_SIZE);
+    return { bottom, x, y, size, pts, labels, key };
+  }
+
+  const { bottom, x, y, size, pts, labels: placed, key } = plot;
   const clip = `${id}-clip`;
   const limitLines: string[] = [];
   const lineFor = (key: LimitKey, dash?: string) =>
@@ -295,14 +392,11 @@ export function funnelPlot(input: FunnelPlotInput): string {
   );
 
   // Within first, so the flagged areas are drawn on top.
-  const order = [...plotted].sort(
-    (a, b) => Number(a.flag !== 'within') - Number(b.flag !== 'within'),
+  const order = [...pts].sort(
+    (a, b) => Number(a.p.flag !== 'within') - Number(b.p.flag !== 'within'),
   );
-  const size = 8;
-  const points = order.map((p) => {
+  const points = order.map(({ p, cx, cy }) => {
     const s = STYLE[p.flag];
-    const cx = x(p.area.population);
-    const cy = y(p.rate);
     const dot = marker(s.shape, cx, cy, size, {
       fill: s.fill,
       stroke: s.stroke,
@@ -323,26 +417,18 @@ export function funnelPlot(input: FunnelPlotInput): string {
     return dot + ring;
   });
 
-  const obstacles: Box[] = plotted.map((p) => {
-    const cx = x(p.area.population);
-    const cy = y(p.rate);
-    return { x0: cx - size / 2, y0: cy - size / 2, x1: cx + size / 2, y1: cy + size / 2 };
-  });
-  const labelled = [
-    ...plotted.filter((p) => p.area.highlight === true),
-    ...plotted
-      .filter((p) => p.area.highlight !== true && (p.flag === 'above998' || p.flag === 'below998'))
-      .sort((a, b) => Math.abs(b.rate - input.rate) - Math.abs(a.rate - input.rate)),
-  ];
-  const requests: LabelRequest[] = labelled.map((p) => ({
-    x: x(p.area.population),
-    y: y(p.rate),
-    text: truncate(p.area.name, 160, FONT_SIZE, p.area.highlight === true),
-    bold: p.area.highlight === true,
-    clearance: p.area.highlight === true ? size : size / 2 + 1,
-  }));
-  const labels = placeLabels(requests, { x0: left, y0: top, x1: right, y1: bottom }, obstacles).map(
+  const labels = placed.map(
     (l) =>
+      (l.leader === null
+        ? ''
+        : el('line', {
+            x1: l.leader[0],
+            y1: l.leader[1],
+            x2: l.leader[2],
+            y2: l.leader[3],
+            stroke: INK.muted,
+            'stroke-width': 0.8,
+          })) +
       text(l.x, l.y, l.text, {
         'text-anchor': l.anchor,
         'font-weight': l.bold ? 'bold' : undefined,
@@ -351,6 +437,10 @@ export function funnelPlot(input: FunnelPlotInput): string {
         'stroke-linejoin': 'round',
         'paint-order': 'stroke',
       }),
+  );
+  const legendTop = height - PAD - legendHeight - key.length * KEY_LINE;
+  const keyMarkup = key.map((line, i) =>
+    text(left, legendTop + legendHeight + FONT_SIZE + i * KEY_LINE, line),
   );
 
   return svgDocument({
@@ -380,7 +470,11 @@ export function funnelPlot(input: FunnelPlotInput): string {
       group({ 'data-layer': 'limits', 'clip-path': `url(#${clip})` }, limitLines),
       group({ 'data-layer': 'points' }, points),
       group({ 'data-layer': 'labels' }, labels),
-      legend(items, left, height - PAD - legendHeight, right - left).markup,
+      legend(items, left, legendTop, right - left).markup,
+      group({ 'data-layer': 'key' }, keyMarkup),
     ],
   });
 }
+
+/** Line height of the numbered key. */
+const KEY_LINE = FONT_SIZE * 1.35;

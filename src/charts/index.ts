@@ -10,8 +10,19 @@ export { trendChart } from './trend-chart.js';
 export type { TrendChartInput, TrendMonth } from './trend-chart.js';
 export { funnelPlot } from './funnel-plot.js';
 export type { FunnelArea, FunnelLimit, FunnelPlotInput } from './funnel-plot.js';
-export { APPROXIMATE_NOTE, hotspotClasses, hotspotMap } from './hotspot-map.js';
-export type { HotspotCell, HotspotClass, HotspotMapInput } from './hotspot-map.js';
+export {
+  APPROXIMATE_NOTE,
+  hotspotClasses,
+  hotspotMap,
+  hotspotMapMinHeight,
+} from './hotspot-map.js';
+export type {
+  HotspotCell,
+  HotspotClass,
+  HotspotMapInput,
+  MapPlace,
+  MapPlaces,
+} from './hotspot-map.js';
 export { riskBand, riskMatrix } from './risk-matrix.js';
 export type { RiskBand, RiskIssue, RiskMatrixInput } from './risk-matrix.js';
 export { barChange, barChart } from './bar-chart.js';

@@ -1,28 +1,50 @@
 /**
- * What every chart has around its plot: the visible heading, a footnote, and the "No data" chart
- * drawn in place of a plot when there is nothing to show (a report page keeps its figure, and the
- * alt text says why it is empty).
+ * What every chart has around its plot: the visible heading (wrapped to two lines), a footnote
+ * (wrapped, never cut), and the "No data" chart drawn in place of a plot when there is nothing to
+ * show (a report page keeps its figure, and the alt text says why it is empty).
  */
 import { INK } from './palette.js';
 import { el, FONT_SIZE, svgDocument, text, TITLE_SIZE } from './svg.js';
-import { truncate } from './text.js';
+import { wrapWords } from './text.js';
 
 export const PAD = 12;
+/** Line height of the footnote's small print. */
+const FOOT_LINE = FONT_SIZE * 1.3;
+const TITLE_LINE = TITLE_SIZE * 1.25;
 
 /** The heading's markup and the y where content below it can start. */
 export function heading(title: string, width: number): { markup: string; bottom: number } {
-  const shown = truncate(title, width - 2 * PAD, TITLE_SIZE, true);
+  const lines = wrapWords(title, width - 2 * PAD, TITLE_SIZE, true, 2);
   return {
-    markup: text(PAD, PAD + TITLE_SIZE, shown, { 'font-size': TITLE_SIZE, 'font-weight': 'bold' }),
-    bottom: PAD + TITLE_SIZE + 8,
+    markup: lines
+      .map((l, i) =>
+        text(PAD, PAD + TITLE_SIZE + i * TITLE_LINE, l, {
+          'font-size': TITLE_SIZE,
+          'font-weight': 'bold',
+        }),
+      )
+      .join('\n'),
+    bottom: PAD + TITLE_SIZE + (Math.max(1, lines.length) - 1) * TITLE_LINE + 8,
   };
 }
 
-/** A muted line of small print at the bottom left, truncated to the width. */
-export function footnote(note: string, width: number, height: number): string {
-  return text(PAD, height - PAD + 2, truncate(note, width - 2 * PAD, FONT_SIZE), {
-    fill: INK.muted,
-  });
+/**
+ * Muted small print at the bottom left, wrapped to the width: its markup, drawn so its last line
+ * sits at the chart's foot, and the height it takes above the bottom padding.
+ */
+export function footnote(
+  note: string,
+  width: number,
+  height: number,
+): { markup: string; height: number } {
+  const lines = wrapWords(note, width - 2 * PAD, FONT_SIZE);
+  const last = height - PAD + 2;
+  return {
+    markup: lines
+      .map((l, i) => text(PAD, last - (lines.length - 1 - i) * FOOT_LINE, l, { fill: INK.muted }))
+      .join('\n'),
+    height: lines.length === 0 ? 0 : FONT_SIZE + (lines.length - 1) * FOOT_LINE,
+  };
 }
 
 export interface NoDataOptions {

@@ -45,6 +45,42 @@ export function truncate(text: string, maxWidth: number, fontSize: number, isBol
   return '…';
 }
 
+/**
+ * Words wrapped to lines no wider than maxWidth px, at most maxLines of them (the last cut with
+ * an ellipsis only when the words do not fit in that many); a word wider than a line is cut.
+ */
+export function wrapWords(
+  text: string,
+  maxWidth: number,
+  fontSize: number,
+  isBold = false,
+  maxLines = Infinity,
+): string[] {
+  const words = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .split(' ')
+    .filter((w) => w !== '');
+  const lines: string[] = [];
+  let current = '';
+  for (const word of words) {
+    const joined = current === '' ? word : `${current} ${word}`;
+    if (textWidth(joined, fontSize, isBold) <= maxWidth || current === '') current = joined;
+    else {
+      lines.push(current);
+      current = word;
+    }
+  }
+  if (current !== '') lines.push(current);
+  const fitted = lines.map((l) => truncate(l, maxWidth, fontSize, isBold));
+  if (fitted.length <= maxLines) return fitted;
+  const kept = fitted.slice(0, Math.max(1, maxLines));
+  const rest = lines.slice(kept.length - 1).join(' ');
+  // The rest is wider than a line (it holds the next line's words too), so this ends in "…".
+  kept[kept.length - 1] = truncate(rest, maxWidth, fontSize, isBold);
+  return kept;
+}
+
 /** Thousands separated by commas, to `decimals` places, without the locale (so: deterministic). */
 export function formatNumber(n: number, decimals = 0): string {
   const fixed = Math.abs(n).toFixed(decimals);

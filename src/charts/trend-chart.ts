@@ -3,17 +3,18 @@
  * given. A month outside its band is marked with a triangle pointing the way it went (up above,
  * down below) as well as a colour, and its count is labelled when there is room. A month with no
  * count (null, or absent between the first and last month given) is a gap in the line and a grey
- * column, and the alt text names it: a missing month is unknown, not zero. A month whose count is
+ * column, and the alt text names it: a missing month is unknown, not zero; six or more such months
+ * in a row are compressed into an axis break (month-axis.ts). A month whose count is
  * held but not shown (`hidden`: a public report's small numbers) is a gap too, in an outlined
  * column, named apart from months with no data.
  */
 import { max, min } from 'd3-array';
 import { axisCaption, categoryAxis, valueAxis, zeroBasedTicks } from './axis.js';
-import type { CategoryTick } from './axis.js';
 import { heading, noDataChart, PAD } from './layout.js';
 import { legend, lineSymbol, marker, swatchSymbol } from './marks.js';
 import type { LegendItem, MarkerShape } from './marks.js';
-import { monthIndex, monthLong, monthShort } from './months.js';
+import { breakMarks, inBreak, monthLayout, monthTicks } from './month-axis.js';
+import { monthIndex, monthLong } from './months.js';
 import { INK, ROLE } from './palette.js';
 import { chartId, chartSize, el, FONT_SIZE, group, pathData, svgDocument, text } from './svg.js';
 import { capitalise, formatNumber, listJoin, plural, textWidth } from './text.js';
@@ -111,22 +112,6 @@ const MARKER: Record<Position, { shape: MarkerShape; fill: string }> = {
   within: { shape: 'circle', fill: ROLE.series },
   'no-range': { shape: 'circle', fill: ROLE.series },
 };
-
-/** Every n-th month is labelled, n chosen so labels do not collide, aligned to the calendar. */
-function monthTicks(slots: readonly Slot[], x: (i: number) => number, plotWidth: number) {
-  const labelWidth = textWidth('May 25', FONT_SIZE) + 8;
-  const fit = Math.max(1, Math.floor(plotWidth / labelWidth));
-  const every =
-    [1, 2, 3, 6, 12, 24, 60, 120].find((n) => Math.ceil(slots.length / n) <= fit) ?? 120;
-  const ticks: CategoryTick[] = [];
-  slots.forEach((s, i) => {
-    const labelled = s.index % every === 0 || (slots.length < every && i === 0);
-    if (labelled || slots.length <= 120) {
-      ticks.push({ x: x(i), label: labelled ? monthShort(s.index) : '' });
-    }
-  });
-  return ticks;
-}
 
 const long = (s: Slot) => monthLong(s.index);
 
@@ -268,22 +253,31 @@ export function trendChart(input: TrendChartInput): string {
   const legendHeight = legend(items, left, 0, right - left).height;
   const bottom = height - PAD - legendHeight - 30;
   const plotWidth = right - left;
-  const step = plotWidth / slots.length;
-  const x = (i: number) => left + (i + 0.5) * step;
+  // Long runs of months with no data are compressed into axis breaks (month-axis.ts).
+  const layout = monthLayout(
+    slots.map((s) => s.count === null && !s.hidden),
+    left,
+    plotWidth,
+  );
+  const step = layout.step;
+  const x = (i: number) => layout.centre[i] ?? left;
+  const broken = new Set(slots.filter((_, i) => inBreak(layout, i)));
   const y = (v: number) => bottom - (v / ticks.max) * (bottom - top);
 
   const gap = (run: Slot[], attrs: Record<string, string | number>) => {
     const i = slots.indexOf(run[0] as Slot);
+    const j = i + run.length - 1;
+    const x0 = layout.left[i] ?? left;
     return el('rect', {
-      x: x(i) - step / 2,
+      x: x0,
       y: top,
-      width: step * run.length,
+      width: (layout.right[j] ?? right) - x0,
       height: bottom - top,
       ...attrs,
     });
   };
   const missing = [
-    ...runs(slots, (s) => s.count === null && !s.hidden).map((run) =>
+    ...runs(slots, (s) => s.count === null && !s.hidden && !broken.has(s)).map((run) =>
       gap(run, { fill: INK.missing }),
     ),
     ...runs(slots, (s) => s.hidden).map((run) =>
@@ -291,7 +285,7 @@ export function trendChart(input: TrendChartInput): string {
     ),
   ];
 
-  const bands = runs(slots, (s) => s.band !== null).map((run) => {
+  const bands = runs(slots, (s) => s.band !== null && !broken.has(s)).map((run) => {
     const i0 = slots.indexOf(run[0] as Slot);
     const attrs = { fill: ROLE.band, 'fill-opacity': 0.3 };
     if (run.length === 1) {
@@ -362,7 +356,17 @@ export function trendChart(input: TrendChartInput): string {
       group({ 'data-layer': 'missing' }, missing),
       group({ 'data-layer': 'grid' }, valueAxis({ ticks, y, left, right })),
       group({ 'data-layer': 'band' }, bands),
-      group({ 'data-layer': 'x-axis' }, categoryAxis(monthTicks(slots, x, plotWidth), bottom)),
+      group(
+        { 'data-layer': 'x-axis' },
+        categoryAxis(
+          monthTicks(
+            slots.map((s) => s.index),
+            layout,
+          ),
+          bottom,
+        ),
+      ),
+      ...breakMarks(layout, top, bottom),
       group({ 'data-layer': 'line' }, lines),
       group({ 'data-layer': 'points' }, points),
       group({ 'data-layer': 'labels' }, outlierLabels),

@@ -69,6 +69,7 @@ export function infographicData(data: ReportData): InfographicData {
           title: `Hotspots: ${mapped.label}`,
           outline: mapped.hotspot.outline,
           cells: mapped.hotspot.cells,
+          places: data.places ?? null,
         }
       : null,
     hiddenFigure:

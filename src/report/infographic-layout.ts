@@ -59,6 +59,11 @@ export interface Metrics {
   lines: LineLimits;
   /** Whether the map has its scale bar (it needs a taller map; the social card leaves it off). */
   mapScaleBar: boolean;
+  /**
+   * The map's least height as a share of its usual least height: below 1 when the page draws the
+   * map smaller rather than cut a text (see pageBody).
+   */
+  mapMinShare?: number;
 }
 
 export const METRICS: Record<InfographicFormat, Metrics> = {

@@ -181,31 +181,45 @@ function body(p: Page, top: number, footTop: number): Laid {
   return { ...row, markup: [...out, ...row.markup] };
 }
 
+/** Whether any text on the page was cut short (wrapText ends a cut text with an ellipsis). */
+const cutShort = (markup: readonly string[]) => markup.some((m) => m.includes('…</text>'));
+
+/** The map's least height, as a share of its usual one, that the page may use to cut no text. */
+const MAP_MIN_SHARES = [1, 0.8] as const;
+
 /**
  * Everything on the page after the root element's title and description: laid out with the
- * first line limits that fit with the map drawn, or failing that the first that fit at all.
+ * first line limits that fit with the map drawn and no text cut short, the map drawn a little
+ * smaller if that is what it takes; failing that, the first that fit with the map drawn (some
+ * text cut), or failing that the first that fit at all.
  */
 export function pageBody(data: InfographicData, id: string, period: string, format: Metrics) {
+  let withMap: string[] | null = null;
   let fallback: string[] | null = null;
   let last: string[] = [];
-  for (const lines of LINE_LIMITS) {
-    const m = { ...format, lines };
-    const p: Page = {
-      data,
-      id,
-      m,
-      compared: data.comparedWords ?? shortPeriod(data.comparedWith ?? yearEarlier(data.period)),
-      note: data.hiddenFigure?.trim() ?? '',
-      left: m.margin,
-      inner: m.width - 2 * m.margin,
-    };
-    const head = header(data, period, m);
-    const foot = footer(data, m);
-    const footTop = m.height - m.margin * 0.7 - foot.height;
-    const laid = body(p, head.height + m.gap * 1.25, footTop);
-    last = [head.markup, ...laid.markup, foot.draw(footTop)];
-    if (laid.fits && laid.mapShown) return last;
-    if (laid.fits) fallback ??= last;
+  for (const mapMinShare of MAP_MIN_SHARES) {
+    for (const lines of LINE_LIMITS) {
+      const m = { ...format, lines, mapMinShare };
+      const p: Page = {
+        data,
+        id,
+        m,
+        compared: data.comparedWords ?? shortPeriod(data.comparedWith ?? yearEarlier(data.period)),
+        note: data.hiddenFigure?.trim() ?? '',
+        left: m.margin,
+        inner: m.width - 2 * m.margin,
+      };
+      const head = header(data, period, m);
+      const foot = footer(data, m);
+      const footTop = m.height - m.margin * 0.7 - foot.height;
+      const laid = body(p, head.height + m.gap * 1.25, footTop);
+      const page = [head.markup, ...laid.markup, foot.draw(footTop)];
+      if (laid.fits && laid.mapShown && !cutShort(page)) return page;
+      if (mapMinShare !== 1) continue;
+      if (laid.fits && laid.mapShown) withMap ??= page;
+      if (laid.fits) fallback ??= page;
+      last = page;
+    }
   }
-  return fallback ?? last;
+  return withMap ?? fallback ?? last;
 }

@@ -5,7 +5,7 @@
  * height it needs; the map fills the height it is given.
  */
 import { max } from 'd3-array';
-import { hotspotMap } from '../charts/hotspot-map.js';
+import { hotspotMap, hotspotMapMinHeight, type HotspotMapInput } from '../charts/hotspot-map.js';
 import { PAD } from '../charts/layout.js';
 import { el, FONT_SIZE } from '../charts/svg.js';
 import type { Drawn } from './infographic-figures.js';
@@ -91,15 +91,8 @@ export function prioritiesPanel(
   return { markup: parts.join('\n'), height: top - m.body * 0.75 + m.pad - y };
 }
 
-/** The hotspot map's heading band, in its own px: PAD 12 + title 14 + 8 (charts/layout.ts). */
-const MAP_HEADING = 32;
-/**
- * The smallest map drawn: hotspotMap's own minimum width, and the height its legend, north arrow
- * and scale bar need above its footnote with five classes (it does not shrink them to fit), or
- * without the scale bar.
- */
+/** The smallest map drawn, in the chart's own px: hotspotMap's own minimum width. */
 const MAP_MIN_WIDTH = 360;
-const mapMinHeight = (m: Metrics) => (m.mapScaleBar ? 310 : 270);
 
 /**
  * The least height of map below the panel heading, in px: about 10 px chart labels on A4 (the
@@ -135,7 +128,10 @@ export function mapPanelNeeds(
   const lines = wrapText(text, w - 4 * m.pad, m.body, false, 3).length;
   const message = f.top + blockHeight(lines, m.body, m) + m.pad * 1.4 + f.end;
   return {
-    map: hotspot === null ? message : f.top + MAP_AREA_MIN[m.format] + f.noteH + f.end,
+    map:
+      hotspot === null
+        ? message
+        : f.top + MAP_AREA_MIN[m.format] * (m.mapMinShare ?? 1) + f.noteH + f.end,
     message,
   };
 }
@@ -191,46 +187,50 @@ export function mapPanel(
     return parts.join('\n');
   }
   const bottom = y + h - f.end - f.noteH;
-  const availW = w - m.pad;
-  const availH = bottom - top;
-  // The scale at which the chart's labels come out at the small size, unless the panel is short.
-  let s = Math.min(m.small / FONT_SIZE, availH / (mapMinHeight(m) - MAP_HEADING));
-  const nw = Math.floor(Math.max(MAP_MIN_WIDTH, availW / s));
-  const nh = Math.floor(Math.max(mapMinHeight(m), availH / s + MAP_HEADING));
-  s = Math.min(availW / nw, availH / (nh - MAP_HEADING));
-  const cells = cellsShown(hotspot.cells, audience);
-  const svg = hotspotMap({
+  const input = {
     id: `${id}-hotspot`,
     title: hotspot.title,
     outline: hotspot.outline,
-    cells,
-    width: nw,
-    height: nh,
-    scaleBar: m.mapScaleBar,
-  });
-  const boxW = nw * s;
-  const boxH = (nh - MAP_HEADING) * s;
+    cells: cellsShown(hotspot.cells, audience),
+    places: hotspot.places ?? null,
+    // The panel has the heading, and the page's caveats say that locations are approximate.
+    heading: false,
+    footnote: false,
+  };
+  const { width: nw, height: nh, scale } = mapSize(input, w - m.pad, bottom - top, m);
+  const svg = hotspotMap({ ...input, width: nw, height: nh });
+  const boxW = nw * scale;
+  const boxH = nh * scale;
   if (f.note.length > 0) {
-    // One caption style: the public note in the colour and at the left edge of the map's own
-    // footnote, just under it, at the small size (the map's footnote is drawn at that size
-    // unless the panel is short; never below it, the least a reader can read at this format).
+    // One caption style: the public note in the muted colour at the small size, from the map's
+    // left edge, just under it (or from the panel's edge when that wraps to more lines).
     const size = m.small;
-    const mapLeft = x + (w - boxW) / 2 + PAD * s;
+    const mapLeft = x + (w - boxW) / 2 + PAD * scale;
     const aligned = wrapText(PUBLIC_NOTE, x + w - m.pad - mapLeft, size, false, 9);
     const [left, lines] =
       aligned.length <= f.note.length ? [mapLeft, aligned] : [x + m.pad, f.note];
     const style = { size, fill: COLOURS.muted };
     parts.push(block(left, top + boxH + size * 0.3, lines, style, m).markup);
   }
-  parts.push(
-    nest(svg, { x: x + (w - boxW) / 2, y: top, width: boxW, height: boxH }, [
-      0,
-      MAP_HEADING,
-      nw,
-      nh - MAP_HEADING,
-    ]),
-  );
+  parts.push(nest(svg, { x: x + (w - boxW) / 2, y: top, width: boxW, height: boxH }));
   return parts.join('\n');
+}
+
+/**
+ * The map's size in its own px and the scale it is drawn at: the scale at which its labels (11 px
+ * in the chart) come out at the format's small size, unless the panel is too short for the map's
+ * whole key at that scale; then the scale that fits the key's height.
+ */
+function mapSize(input: HotspotMapInput, availW: number, availH: number, m: Metrics) {
+  let scale = m.small / FONT_SIZE;
+  for (let i = 0; i < 3; i++) {
+    const width = Math.max(MAP_MIN_WIDTH, Math.floor(availW / scale));
+    const need = hotspotMapMinHeight(input, width);
+    scale = Math.min(scale, availW / width, availH / need);
+  }
+  const width = Math.max(MAP_MIN_WIDTH, Math.floor(availW / scale));
+  scale = Math.min(scale, availW / width);
+  return { width, height: Math.floor(availH / scale), scale };
 }
 
 /**

@@ -10,6 +10,7 @@
  * measured (DejaVu Sans widths) and wrapped to its panel, cut with an ellipsis only as a last
  * resort. A public page never shows a count from 1 to 4: "fewer than 5" instead, and no change.
  */
+import type { MapPlaces } from '../charts/hotspot-map.js';
 import { chartId, svgDocument } from '../charts/svg.js';
 import { formatPercentChange, listJoin } from '../charts/text.js';
 import { COLOURS, METRICS, type Metrics } from './infographic-layout.js';
@@ -53,6 +54,8 @@ export interface InfographicData {
     title: string;
     outline: [number, number][][];
     cells: { x: number; y: number; size: number; count: number }[];
+    /** The wards (or districts) outlined and named on the map. */
+    places?: MapPlaces | null;
   } | null;
   /** One sentence on what goes unreported. */
   hiddenFigure: string | null;

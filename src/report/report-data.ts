@@ -3,7 +3,13 @@
  * (usecases/report-data.ts) fills it from the store, the renderers in this folder turn it into
  * HTML, SVG and CSV without touching the store or the file system.
  */
-import type { FunnelArea, FunnelLimit, HotspotCell, TrendMonth } from '../charts/index.js';
+import type {
+  FunnelArea,
+  FunnelLimit,
+  HotspotCell,
+  MapPlaces,
+  TrendMonth,
+} from '../charts/index.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Assessment } from '../domain/assessment.js';
@@ -152,4 +158,9 @@ export interface ReportData {
    * report with any is a draft, and says on every page that they are not yet confirmed.
    */
   unconfirmed?: string[];
+  /**
+   * What the hotspot maps outline and name, so a reader can tell where a hotspot is: the wards of
+   * a district, the districts of a force (British National Grid metres); null when none is held.
+   */
+  places?: MapPlaces | null;
 }

@@ -346,7 +346,7 @@ export function hotspotFigure(
       title: `${p.label}: where it was recorded in ${data.area.name}`,
       outline: h.outline,
       cells: h.cells,
-      scaleBar: true,
+      places: data.places ?? null,
     }),
     table: {
       id,

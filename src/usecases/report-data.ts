@@ -43,6 +43,7 @@ import { assess, type AssessRequest, type AssessSettings } from './assess.js';
 import { hiddenFigureTable } from './hidden-figure.js';
 import { hotspotsOnce } from './hotspots.js';
 import { repeatLocations } from './repeat-locations.js';
+import { bngRings, mapPlaces } from './map-places.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { streetAreaCounts } from './street-area-counts.js';
@@ -226,6 +227,7 @@ export async function reportData(
     partner,
     withheld: [...new Set(withheld)],
     contacts: settings.contacts,
+    places: priorities.some((p) => p.hotspot !== null) ? await mapPlaces(db, area) : null,
     caveats: caveats({
       audience,
       populations,
@@ -408,17 +410,7 @@ async function hotspotOf(
     })
     .filter((c) => c.count > 0);
   // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs.
-  const rings = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) =>
-    (b.geometry.type === 'Polygon' ? [b.geometry.coordinates] : b.geometry.coordinates).flatMap(
-      (poly) =>
-        poly.map((ring) =>
-          ring.map(([lon, lat]) => {
-            const [x, y] = toBng(lon as number, lat as number);
-            return [Math.round(x * 100) / 100, Math.round(y * 100) / 100] as [number, number];
-          }),
-        ),
-    ),
-  );
+  const rings = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) => bngRings(b.geometry));
   const outline = dissolveRings(rings);
   return {
     cellSize: size,

@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 
 import { funnelPlot } from '../../src/charts/index.js';
 import type { FunnelPlotInput } from '../../src/charts/index.js';
+import { funnelLabelProblems, labelBoxes, markerBoxes } from './funnel-geometry.js';
+import { cutTexts } from './text-boxes.js';
 import { all, layer, parseXml, texts, triangleDirection } from './xml.js';
 
 /** Flat limits, so each area's flag is plain: 95% 3–7, 99.8% 2–8 around a rate of 5. */
@@ -70,9 +72,95 @@ describe('funnelPlot', () => {
     expect(fills[0]).not.toBe('#ffffff');
   });
 
-  it('labels the highlighted area and the areas beyond 99.8%, and no others', () => {
-    const labels = texts(layer(parseXml(funnelPlot(input)), 'labels'));
-    expect(labels).toEqual(['Charlie', 'Alpha', 'Delta']);
+  it('names every area, the highlighted one first, in bold', () => {
+    const labels = all(layer(parseXml(funnelPlot(input)), 'labels')!, 'text');
+    expect(labels.map((t) => t.text).sort()).toEqual([
+      'Alpha',
+      'Bravo',
+      'Charlie',
+      'Delta',
+      'Echo',
+    ]);
+    expect(labels[0]?.text).toBe('Charlie');
+    expect(labels[0]?.attrs['font-weight']).toBe('bold');
+  });
+
+  describe('labels without overlaps (issue 16)', () => {
+    // Ten districts of 90,000 to 155,000 people around a rate of 30, as Hertfordshire's are.
+    const herts: FunnelPlotInput = {
+      id: 'herts',
+      title: 'Violence and sexual offences: districts compared',
+      rate: 29.6,
+      limits: [70_000, 120_000, 170_000].map((population) => ({
+        population,
+        low95: 19.7,
+        high95: 41.5,
+        low998: 15.3,
+        high998: 49.8,
+      })),
+      areas: [
+        ['Stevenage', 3_900, 89_500],
+        ['Three Rivers', 2_182, 93_800],
+        ['Broxbourne', 2_880, 98_900],
+        ['Watford', 3_840, 102_000],
+        ['Hertsmere', 3_250, 107_800],
+        ['Welwyn Hatfield', 4_240, 120_500],
+        ['North Hertfordshire', 3_200, 133_200],
+        ['St Albans', 3_570, 147_900],
+        ['East Hertfordshire', 3_680, 150_000],
+        ['Dacorum', 4_730, 155_000],
+      ].map(([name, count, population]) => ({
+        name: name as string,
+        count: count as number,
+        population: population as number,
+        highlight: name === 'Three Rivers',
+      })),
+    };
+    // Thirty areas of almost the same size and rate: too many names for the room.
+    const crowded: FunnelPlotInput = {
+      ...herts,
+      id: 'crowded',
+      areas: Array.from({ length: 30 }, (_, i) => ({
+        name: `District number ${i + 1}`,
+        count: 2_900 + (i % 5) * 40,
+        population: 100_000 + i * 300,
+      })),
+    };
+
+    for (const [name, sample] of [
+      ['ten districts', herts],
+      ['thirty crowded areas', crowded],
+    ] as const) {
+      it(`${name}: every area named or numbered, no label over another, a marker or a line`, () => {
+        const root = parseXml(funnelPlot(sample));
+        expect(
+          funnelLabelProblems(
+            root,
+            sample.areas.map((a) => a.name),
+          ),
+        ).toEqual([]);
+        expect(cutTexts(root)).toEqual([]);
+      });
+    }
+
+    it('names all ten districts (no key needed)', () => {
+      const root = parseXml(funnelPlot(herts));
+      expect(layer(root, 'key')).toBeUndefined();
+      expect(labelBoxes(root)).toHaveLength(10);
+    });
+
+    it('spreads the population axis over the areas rather than from 0', () => {
+      const root = parseXml(funnelPlot(herts));
+      expect(texts(layer(root, 'x-axis'))[0]).not.toBe('0');
+      const xs = markerBoxes(root).map((b) => (b.x0 + b.x1) / 2);
+      expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(Number(root.attrs.width) * 0.6);
+    });
+
+    it('numbers the crowded areas whose names do not fit, in a key under the legend', () => {
+      const root = parseXml(funnelPlot(crowded));
+      const key = texts(layer(root, 'key'));
+      expect(key[0]).toMatch(/^Numbered: 1 District number \d+ · 2 /);
+    });
   });
 
   it('draws 95% limits dashed, 99.8% solid, and the overall rate, clipped to the plot', () => {

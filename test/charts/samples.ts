@@ -168,6 +168,40 @@ export const barSample: BarChartInput = {
 
 const LONG = 'Chorleywood South and Maple Cross with a very long ward name & <friends>';
 
+/** Four wards: the outline cut into quarters at its centre (sectors of its points). */
+export const wardsSample: NonNullable<HotspotMapInput['places']> = {
+  kind: 'ward',
+  approximate: true,
+  note: 'Ward boundaries are approximate: the 2011 LSOAs grouped by their best-fit 2019 ward.',
+  places: ['Leavesden', 'Abbots Langley & Bedmond', 'Moor Park & Eastbury', 'South Oxhey'].map(
+    (name, k) => ({
+      name,
+      outline: [
+        [
+          [506_000, 195_000] as [number, number],
+          ...OUTLINE.slice(k * 18, k * 18 + 19 > 72 ? 72 : k * 18 + 19),
+          ...(k === 3 ? [OUTLINE[0] as [number, number]] : []),
+          [506_000, 195_000] as [number, number],
+        ],
+      ],
+    }),
+  ),
+};
+
+/** 2021, three years not held, then 2025: the demo store's history of a police.uk category. */
+export const trendGapSample: TrendChartInput = {
+  id: 'gap-trend',
+  title: 'Violence and sexual offences by month',
+  months: [2021, 2025].flatMap((y) =>
+    Array.from({ length: 12 }, (_, i) => ({
+      month: `${y}-${String(i + 1).padStart(2, '0')}`,
+      count: 150 + ((i * 7 + y) % 45),
+      expectedLow: 95,
+      expectedHigh: 260,
+    })),
+  ),
+};
+
 /** Every sample and edge case, rendered: file name (without .svg) → SVG. */
 export function sampleCharts(): Record<string, string> {
   const months36 = Array.from({ length: 36 }, (_, i) => ({
@@ -181,6 +215,7 @@ export function sampleCharts(): Record<string, string> {
   }));
   return {
     trend: trendChart(trendSample),
+    'trend-gap': trendChart(trendGapSample),
     'trend-36-months': trendChart({
       id: 't36',
       title: 'Anti-social behaviour, 2023 to 2025',
@@ -200,6 +235,14 @@ export function sampleCharts(): Record<string, string> {
     funnel: funnelPlot(funnelSample),
     'funnel-no-limits': funnelPlot({ ...funnelSample, id: 'fnl', limits: [] }),
     hotspot: hotspotMap(hotspotSample),
+    'hotspot-wards': hotspotMap({ ...hotspotSample, id: 'hw', places: wardsSample }),
+    'hotspot-wards-small': hotspotMap({
+      ...hotspotSample,
+      id: 'hws',
+      places: wardsSample,
+      width: 420,
+      height: 300,
+    }),
     'hotspot-one-cell': hotspotMap({
       id: 'h1',
       title: 'One cell',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 
 import { trendChart } from '../../src/charts/index.js';
 import type { TrendMonth } from '../../src/charts/index.js';
+import { cutTexts } from './text-boxes.js';
 import { all, layer, parseXml, texts, triangleDirection } from './xml.js';
 
 const month = (i: number) => `2025-${String(i + 1).padStart(2, '0')}`;
@@ -165,13 +166,74 @@ describe('trendChart', () => {
     expect(desc).toBe('Burglary, January 2025: no data for any month.');
   });
 
-  it('cuts a long title on the page but keeps it whole in <title>', () => {
-    const title = `Burglary in ${'a very long place name '.repeat(6)}`.trim();
+  it('wraps a long title onto two lines, cuts it only beyond that, and keeps it whole in <title>', () => {
+    const two = `Burglary in ${'a long place name '.repeat(5)}`.trim();
+    const root2 = parseXml(render(year(), two));
+    const head = all(root2, 'text').filter((t) => t.attrs['font-size'] === '14');
+    expect(head.map((t) => t.text).join(' ')).toBe(two);
+    expect(head).toHaveLength(2);
+    expect(cutTexts(root2)).toEqual([]);
+    const title = `Burglary in ${'a very long place name '.repeat(8)}`.trim();
     const root = parseXml(render(year(), title));
     expect(all(root, 'title')[0]?.text).toBe(title);
-    const shown = texts(root)[0] ?? '';
-    expect(shown.endsWith('…')).toBe(true);
-    expect(shown.length).toBeLessThan(title.length);
+    const shown = all(root, 'text').filter((t) => t.attrs['font-size'] === '14');
+    expect(shown).toHaveLength(2);
+    expect(shown[1]?.text.endsWith('…')).toBe(true);
+  });
+
+  describe('a long gap (issue 16)', () => {
+    // 2021, then nothing held for three years, then 2025: as the demo store holds violence.
+    const held = (y: number) =>
+      Array.from({ length: 12 }, (_, i) => ({
+        month: `${y}-${String(i + 1).padStart(2, '0')}`,
+        count: 150 + ((i * 7) % 40),
+        expectedLow: 100,
+        expectedHigh: 250,
+      }));
+    const months: TrendMonth[] = [...held(2021), ...held(2025)];
+    const svg = trendChart({ id: 't', title: 'Violence and sexual offences by month', months });
+    const root = parseXml(svg);
+    const points = all(layer(root, 'points')!, 'circle').map((c) => Number(c.attrs.cx));
+
+    it('compresses it into an axis break that says what it is', () => {
+      const breaks = all(root, 'g').filter((g) => g.attrs['data-layer'] === 'axis-break');
+      expect(breaks).toHaveLength(1);
+      expect(texts(breaks[0])).toEqual(['No data', '36 months']);
+      // The slashes across the baseline.
+      expect(all(breaks[0]!, 'line')).toHaveLength(2);
+      // No grey column of 36 months' width: the missing layer holds no rectangle.
+      expect(layer(root, 'missing')).toBeUndefined();
+    });
+
+    it('gives the months held most of the width (the break an eighth at most)', () => {
+      const [x0, x1, w] = [points[0]!, points[points.length - 1]!, Number(root.attrs.width)];
+      expect(x1 - x0).toBeGreaterThan(w * 0.8);
+      const gap = (points[12] ?? 0) - (points[11] ?? 0);
+      const step = (points[1] ?? 0) - (points[0] ?? 0);
+      expect(gap - step).toBeLessThan(w / 8);
+      // Before the fix the 36 empty months took 60% of the width.
+      expect(gap).toBeLessThan((x1 - x0) * 0.2);
+    });
+
+    it('labels the months either side of the break, and no label is cut', () => {
+      const labels = texts(layer(root, 'x-axis'));
+      expect(labels).toContain('Dec 21');
+      expect(labels).toContain('Jan 25');
+      expect(cutTexts(root)).toEqual([]);
+    });
+
+    it('says in the alt text which months have no data', () => {
+      expect(all(root, 'desc')[0]?.text).toContain(
+        'No data for January 2022 to December 2024: the line has a gap there.',
+      );
+    });
+
+    it('leaves a short gap (under six months) at its true width', () => {
+      const short = [...held(2025)].map((m, i) => (i >= 4 && i < 7 ? { ...m, count: null } : m));
+      const r = parseXml(trendChart({ id: 't', title: 'T', months: short }));
+      expect(all(r, 'g').some((g) => g.attrs['data-layer'] === 'axis-break')).toBe(false);
+      expect(all(layer(r, 'missing')!, 'rect')).toHaveLength(1);
+    });
   });
 
   it('refuses counts that cannot be counts, and malformed or repeated months', () => {
