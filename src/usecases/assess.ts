@@ -44,6 +44,7 @@ import { LANTERN_VERSION } from '../version.js';
 import { areaEvidence, scorer, type AreaEvidence, type AssessmentSettings } from './assess-area.js';
 import { CommandReads } from './command-reads.js';
 import { busiestHotspot } from './hotspots.js';
+import { prefetchStreetIncidents } from './incident-points.js';
 import { heldStreetMonths } from './street-area-counts.js';
 
 export type { AssessedIssue, Assessment, ProposedOption } from '../domain/assessment.js';
@@ -139,6 +140,17 @@ export async function assess(
   const ranked = rankIssues(local.evidence, cfg);
   const sensitivity = bandSensitivity(local.evidence, cfg, ['harm', 'likelihood']);
   const issues: AssessedIssue[] = [];
+  // Each High police.uk priority of a district is mapped: their records are read in one query.
+  if (area.type === 'district')
+    prefetchStreetIncidents(
+      db,
+      scope,
+      { area: area.code, period },
+      ranked
+        .filter((s) => s.band === 'High' && local.details.get(s.key)?.source === 'police.uk')
+        .map((s) => s.key),
+      reads,
+    );
   for (const s of ranked) {
     const d = local.details.get(s.key)!;
     const spot =

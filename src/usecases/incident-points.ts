@@ -150,10 +150,40 @@ export function incidentPoints(
   request: IncidentRequest,
   reads: CommandReads = new CommandReads(),
 ): Promise<IncidentSet> {
-  const { area, period, category, dataset } = request;
-  return reads.once(
-    `incidents:${scopeKey(scope)}:${JSON.stringify([area, period.from, period.to, category ?? null, dataset ?? null])}`,
-    () => readIncidents(db, scope, request, reads),
+  return reads.once(incidentsKey(scope, request), () => readIncidents(db, scope, request, reads));
+}
+
+const incidentsKey = (scope: Scope, { area, period, category, dataset }: IncidentRequest) =>
+  `incidents:${scopeKey(scope)}:${JSON.stringify([area, period.from, period.to, category ?? null, dataset ?? null])}`;
+
+/**
+ * Reads the police.uk incidents of several categories of one area and period in one query, and
+ * remembers each category's in `reads` as the set incidentPoints then gives for it (the same
+ * records, in the same order): an assessment maps each of its High priorities, and one scan of
+ * the area's records serves them all. Categories already read, or fewer than two, are left to
+ * incidentPoints; an unknown category leaves them all to it (it names the problem).
+ */
+export function prefetchStreetIncidents(
+  db: Db,
+  scope: Scope,
+  request: { area: string; period: Period },
+  categories: readonly string[],
+  reads: CommandReads,
+): void {
+  const keyOf = (category: string) => incidentsKey(scope, { ...request, category });
+  const missing = [...new Set(categories)].filter((c) => !reads.has(keyOf(c)));
+  if (missing.length < 2) return;
+  try {
+    missing.forEach((c) => parseCategoryChoice(c));
+  } catch {
+    return;
+  }
+  const sets = readStreetIncidents(db, scope, request, missing, reads);
+  missing.forEach((c, i) =>
+    reads.remember(
+      keyOf(c),
+      sets.then((all) => all[i]!),
+    ),
   );
 }
 
@@ -224,53 +254,86 @@ async function readIncidents(
     };
   }
   if (!request.category) throw new InputError('give --category C (police.uk) or --dataset NAME');
-  const choice = parseCategoryChoice(request.category);
+  const [set] = await readStreetIncidents(db, scope, request, [request.category], reads);
+  return set!;
+}
+
+/** The police.uk incidents of each category choice given, from one read of the store. */
+async function readStreetIncidents(
+  db: Db,
+  scope: Scope,
+  request: { area: string; period: Period },
+  categories: readonly string[],
+  reads: CommandReads,
+): Promise<IncidentSet[]> {
+  const area = await reads.once(`area:${request.area}`, () => findArea(db, request.area));
+  const summary = { code: area.code, name: area.name, type: area.type };
+  const period = request.period;
+  const choices = categories.map((c) => parseCategoryChoice(c));
   const held = new Set(await heldStreetMonths(db, scope, summary, reads));
   const monthsHeld = monthsIn(period).filter((m) => held.has(m));
   requireSomeMonthHeld(period, held, `police.uk street data of ${area.name}`);
-  // The categories counted in the choice (all crime: every police.uk category but ASB), sorted
+  // The categories counted in the choices (all crime: every police.uk category but ASB), sorted
   // as their names sort, so that records keep the order of category names.
   const slugs = Object.keys(CATEGORY_NAMES)
-    .filter((slug) => inCategory(choice, slug))
+    .filter((slug) => choices.some((choice) => inCategory(choice, slug)))
     .sort();
   const records = await streetRecords(db, scope, summary, period, slugs);
-  const places = records.places.map((p): IncidentPlace => {
+  const allPlaces = records.places.map((p): IncidentPlace => {
     const [x, y] = toBng(p.lon, p.lat);
     return { ...p, x, y };
   });
-  const x = new Float64Array(records.length);
-  const y = new Float64Array(records.length);
-  for (let i = 0; i < records.length; i++) {
-    const p = places[records.place[i]!]!;
-    x[i] = p.x;
-    y[i] = p.y;
-  }
-  const categoryOf = slugs.map((slug) => [slug] as const);
-  return {
-    area: summary,
-    source: 'police.uk',
-    what: choice,
-    label: categoryLabel(choice),
-    period,
-    monthsHeld,
-    monthsMissing: monthsIn(period).filter((m) => !held.has(m)),
-    dated: false,
-    synthetic: false,
-    incidents: {
-      length: records.length,
-      x,
-      y,
-      place: records.place,
-      month: records.month,
-      date: null,
-      categories: Array.from(records.category, (k) => categoryOf[k]!),
-      places,
-    },
-    notes: [
-      'police.uk places each record at an anonymous map point near where it happened: the map shows those points, not exact addresses.',
-      'Records without a location are not mapped.',
-    ],
-  };
+  return choices.map((choice): IncidentSet => {
+    // The choice's own records, and its own places in their order (as a read of it alone gives).
+    const mine = slugs.map((slug) => inCategory(choice, slug));
+    const placeOf = new Int32Array(allPlaces.length).fill(-1);
+    const keep: number[] = [];
+    for (let i = 0; i < records.length; i++)
+      if (mine[records.category[i]!]) {
+        keep.push(i);
+        placeOf[records.place[i]!] = 0;
+      }
+    const places: IncidentPlace[] = [];
+    placeOf.forEach((used, k) => {
+      if (used === 0) {
+        placeOf[k] = places.length;
+        places.push(allPlaces[k]!);
+      }
+    });
+    const n = keep.length;
+    const columns = {
+      x: new Float64Array(n),
+      y: new Float64Array(n),
+      place: new Int32Array(n),
+      month: new Int32Array(n),
+    };
+    const categoryOf = slugs.map((slug) => [slug] as const);
+    const categories = new Array<readonly string[]>(n);
+    keep.forEach((i, j) => {
+      const k = placeOf[records.place[i]!]!;
+      columns.place[j] = k;
+      columns.x[j] = places[k]!.x;
+      columns.y[j] = places[k]!.y;
+      columns.month[j] = records.month[i]!;
+      categories[j] = categoryOf[records.category[i]!]!;
+    });
+    return {
+      area: summary,
+      source: 'police.uk',
+      what: choice,
+      label: categoryLabel(choice),
+      period,
+      monthsHeld,
+      monthsMissing: monthsIn(period).filter((m) => !held.has(m)),
+      dated: false,
+      synthetic: false,
+      incidents: { length: n, ...columns, date: null, categories, places },
+      notes: [
+        'police.uk places each record at an anonymous map point near where it happened: the map shows those points, not exact addresses.',
+        'Records without a location are not mapped.',
+      ],
+    };
+  });
 }
 
 /** Partner points (a few thousand at most) as columns, each distinct point a place. */
