@@ -92,6 +92,8 @@ export async function assess(
   };
   const period = request.period;
   const found = await resolveArea(db, request.area);
+  // The area as the command's later reads (its hotspots' points) look it up, by code.
+  reads.remember(`area:${found.code}`, Promise.resolve(found));
   if (found.type !== 'district' && found.type !== 'force')
     throw new InputError(
       `assess: ${found.name} is a ${found.type}; assess a district (with its county beside it) or a force area`,

@@ -17,7 +17,7 @@ import { monthIndex, monthFromIndex, monthsIn, type Month, type Period } from '.
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
 import { toBng } from '../geo/bng.js';
-import { findArea } from '../store/areas.js';
+import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { partnerPoints, streetRecords, type StoredPoint } from '../store/incident-points.js';
 import { districtsWithin } from '../store/area-force.js';
@@ -193,7 +193,7 @@ async function readIncidents(
   request: IncidentRequest,
   reads: CommandReads,
 ): Promise<IncidentSet> {
-  const area = await reads.once(`area:${request.area}`, () => findArea(db, request.area));
+  const area = await reads.once(`area:${request.area}`, () => resolveArea(db, request.area));
   const summary = { code: area.code, name: area.name, type: area.type };
   const period = request.period;
   if (request.dataset) {
@@ -266,7 +266,7 @@ async function readStreetIncidents(
   categories: readonly string[],
   reads: CommandReads,
 ): Promise<IncidentSet[]> {
-  const area = await reads.once(`area:${request.area}`, () => findArea(db, request.area));
+  const area = await reads.once(`area:${request.area}`, () => resolveArea(db, request.area));
   const summary = { code: area.code, name: area.name, type: area.type };
   const period = request.period;
   const choices = categories.map((c) => parseCategoryChoice(c));
