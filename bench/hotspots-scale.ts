@@ -93,7 +93,7 @@ for (let i = 0; i < RECORDS; i++) {
 }
 const records = { x, y };
 
-const memoryBefore = process.memoryUsage();
+const peakBefore = process.resourceUsage().maxRSS * 1024;
 const pipeline = () => {
   const cellSize = defaultCellSize(box);
   const grid = makeGrid(box, cellSize);
@@ -110,7 +110,7 @@ const exactKde = (grid: Grid.Grid, bandwidth: number) => {
   return kde(grid, { x: placeX, y: placeY, weight }, bandwidth);
 };
 const whole = time(pipeline);
-const memoryAfter = process.memoryUsage();
+const peakAfter = process.resourceUsage().maxRSS * 1024;
 const { grid, bandwidth, cellSize, density } = whole.value;
 const exact = time(() => exactKde(grid, bandwidth), 9);
 const byRecord = time(() => kde(grid, records, bandwidth), 3);
@@ -159,7 +159,7 @@ console.log(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     `1,000,000 records at ${PLACES.toLocaleString('en-GB')} map points, 50 km × 40 km: ${grid.cells.length.toLocaleString('en-GB')} cells of ${cellSize} m, bandwidth ${Math.round(bandwidth)} m`,
     `  cell size, grid, counts, bandwidth, exact KDE and Gi*  ${s(whole.ms)}  (${cpu(whole)}; target < 3 s)`,
-    `  memory: heap ${mib(memoryAfter.heapUsed - memoryBefore.heapUsed)} and buffers ${mib(memoryAfter.arrayBuffers - memoryBefore.arrayBuffers)} more after the runs; peak RSS of the process ${mib(process.resourceUsage().maxRSS * 1024)} (the records' columns: ${mib(RECORDS * 20)})`,
+    `  memory: the process's peak RSS ${mib(peakBefore)} with the records generated, ${mib(peakAfter)} after six runs (the records' columns: ${mib(RECORDS * 20)}; beyond them the work holds one sorted copy of an axis for the bandwidth, 8 MiB, and arrays per cell and per map point)`,
     `  exact KDE (by map point)                                ${s(exact.ms)}  (${(exact.ms / fft.ms).toFixed(2)} × the FFT; target ≤ 2)`,
     `  baseline: binned FFT approximation, same grid           ${s(fft.ms)}  (largest error ${(worstFft * 100).toFixed(2)} % of the peak density)`,
     `  exact KDE record by record                              ${s(byRecord.ms)}  (differs from by map point by ${worst.toExponential(1)} of the peak)`,
