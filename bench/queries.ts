@@ -17,6 +17,7 @@ import type * as Assess from '../src/usecases/assess.js';
 import type * as Hotspots from '../src/usecases/hotspots.js';
 import type * as OpenStore from '../src/store/open-store.js';
 import type * as ScopeModule from '../src/domain/scope.js';
+import type * as SettingsModule from '../src/config/settings.js';
 
 const fromDist = <T>(module: string) =>
   import(new URL(`../dist/${module}`, import.meta.url).href) as Promise<T>;
@@ -24,6 +25,16 @@ const { assess } = await fromDist<typeof Assess>('usecases/assess.js');
 const { hotspots } = await fromDist<typeof Hotspots>('usecases/hotspots.js');
 const { openStore } = await fromDist<typeof OpenStore>('store/open-store.js');
 const { FULL_SCOPE } = await fromDist<typeof ScopeModule>('domain/scope.js');
+const { loadSettings } = await fromDist<typeof SettingsModule>('config/settings.js');
+// The bundled settings, loaded once as a command loads them at the edge.
+const settings = await loadSettings({}, [
+  'riskMatrix',
+  'tacticalOptions',
+  'policeCrimePlan',
+  'harmWeights',
+  'reportingRates',
+  'discontinuities',
+]);
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-queries-'));
 const path = join(dir, 'demo.duckdb');
@@ -59,8 +70,8 @@ async function paired(
 
 const period = { from: '2025-01', to: '2025-12' };
 const [district, force] = await paired(
-  () => assess(db, FULL_SCOPE, { area: 'Three Rivers', period, save: false }),
-  () => assess(db, FULL_SCOPE, { area: 'Hertfordshire', period, save: false }),
+  () => assess(db, FULL_SCOPE, { area: 'Three Rivers', period, save: false, settings }),
+  () => assess(db, FULL_SCOPE, { area: 'Hertfordshire', period, save: false, settings }),
 );
 const [burglary, allCrime] = await paired(
   () => hotspots(db, FULL_SCOPE, { area: 'Three Rivers', category: 'burglary', period }),

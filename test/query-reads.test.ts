@@ -16,6 +16,7 @@ import { assess } from '../src/usecases/assess.js';
 import { hotspots } from '../src/usecases/hotspots.js';
 import { reportData } from '../src/usecases/report-data.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { settingsFrom } from './helpers/settings.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -26,6 +27,7 @@ beforeAll(() => {
 afterAll(() => dir.remove());
 
 const YEAR = { from: '2025-01', to: '2025-12' } as const;
+const SETTINGS = await settingsFrom();
 const THREE_RIVERS = "c.district_code = 'E07000102'";
 
 interface Read {
@@ -95,7 +97,12 @@ describe('queries read only what they need', () => {
   it('assess reads the points of its High priorities in one statement, and the force’s counts once', async () => {
     const { db, log } = await loggedStore();
     try {
-      const a = await assess(db, FULL_SCOPE, { area: 'Three Rivers', period: YEAR, save: false });
+      const a = await assess(db, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: YEAR,
+        save: false,
+        settings: SETTINGS,
+      });
       const mapped = a.issues.filter(
         (i) => i.band === 'High' && i.source === 'police.uk' && i.hotspot !== null,
       );
@@ -136,6 +143,7 @@ describe('queries read only what they need', () => {
         period: YEAR,
         save: false,
         today: '2026-01-31',
+        settings: SETTINGS,
       });
       expect(data.priorities.some((p) => p.hotspot !== null)).toBe(true);
       // One statement for the points of every High priority, serving both the assessment's
@@ -154,7 +162,7 @@ describe('queries read only what they need', () => {
     // A server holds the store open for every request: a command run after a change must see it.
     const db = await openStore(path);
     try {
-      const request = { area: 'Three Rivers', period: YEAR, save: false };
+      const request = { area: 'Three Rivers', period: YEAR, save: false, settings: SETTINGS };
       const before = await assess(db, FULL_SCOPE, request);
       const violence = before.issues.find((i) => i.key === 'violent-crime')!;
       expect(violence.hotspot).not.toBeNull();

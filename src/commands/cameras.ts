@@ -6,7 +6,7 @@
 import { PERIOD_FORMS } from '../domain/period-input.js';
 import type { CameraPlan } from '../usecases/cameras.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
 
@@ -74,10 +74,7 @@ export const camerasCommand = defineCommand({
     harmWeighted: option.flag(
       'weigh each incident by the harm of its police.uk category instead of counting it once',
     ),
-    harmConfig: option.file(
-      'the harm weights of the categories, for --harm-weighted (a copy of the bundled one, edited)',
-      'the bundled config/harm-weights.yaml',
-    ),
+    ...settingOptions('harmWeights'),
     timeLimit: option.number(
       `seconds the exact solver may take, up to ${MAX_TIME_LIMIT.toLocaleString('en-GB')}; 0 for the quick heuristic alone, with its bound`,
       { min: 0, max: MAX_TIME_LIMIT, unit: 'seconds', placeholder: 'SECONDS', defaultText: '10' },
@@ -90,6 +87,7 @@ export const camerasCommand = defineCommand({
     if (!input.category && !input.dataset)
       throw new InputError('cameras: give --category C (police.uk) or --dataset NAME');
     const { cameraGeoJson, cameraPlan } = await import('../usecases/cameras.js');
+    const { loadSettings } = await import('../config/settings.js');
     const plan = await cameraPlan(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period),
@@ -101,7 +99,9 @@ export const camerasCommand = defineCommand({
       existingFile: input.existing,
       excludeFile: input.exclude,
       harmWeighted: input.harmWeighted,
-      harmConfig: input.harmConfig,
+      ...(input.harmWeighted
+        ? { harmWeights: (await loadSettings(input, ['harmWeights'])).harmWeights }
+        : {}),
       timeLimit: input.timeLimit,
     });
     if (input.out) {

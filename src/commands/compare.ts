@@ -1,7 +1,7 @@
 /** `lantern compare`: the districts of a force or CSP (or a peer group) side by side in a funnel. */
 import type { AreaComparison } from '../usecases/compare-areas.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
 
@@ -23,6 +23,7 @@ export const compareCommand = defineCommand({
       "a peer group of districts instead of --within ('lantern areas groups' lists them)",
       'NAME',
     ),
+    ...settingOptions('peerGroups'),
     category: option.text(
       "the category: its code or its name as outputs print it (burglary, 'Violence and sexual offences'), all-crime, or a partner dataset's category",
       'CATEGORY',
@@ -44,6 +45,7 @@ export const compareCommand = defineCommand({
     if (!input.category && !input.dataset)
       throw new InputError('compare: --category is required (e.g. violent-crime, all-crime)');
     const { compareAreas } = await import('../usecases/compare-areas.js');
+    const { loadSettings } = await import('../config/settings.js');
     return compareAreas(deps.db, deps.scope, {
       within: input.within,
       group: input.group,
@@ -51,6 +53,9 @@ export const compareCommand = defineCommand({
       dataset: input.dataset,
       period: await periodOf(deps, input.period),
       limits: input.limits,
+      ...(input.group
+        ? { peerGroups: (await loadSettings(input, ['peerGroups'])).peerGroups }
+        : {}),
     });
   },
   text(result: AreaComparison) {

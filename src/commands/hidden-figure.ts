@@ -4,7 +4,7 @@
  */
 import type { HiddenFigureReport } from '../usecases/hidden-figure.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
 
@@ -21,18 +21,16 @@ export const hiddenFigureCommand = defineCommand({
   options: {
     area: option.area(),
     period: option.requiredPeriod(),
-    config: option.file(
-      'the reporting-rates file: the share of each kind of incident victims report, with its survey and source (a copy of the bundled one, edited)',
-      'the bundled config/reporting-rates.yaml',
-    ),
+    ...settingOptions('reportingRates'),
   },
   store: 'existing',
   async run(deps, input) {
     const { hiddenFigureTable } = await import('../usecases/hidden-figure.js');
+    const { loadSettings } = await import('../config/settings.js');
     return hiddenFigureTable(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period),
-      config: input.config,
+      rates: (await loadSettings(input, ['reportingRates'])).reportingRates,
     });
   },
   text(r: HiddenFigureReport) {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
 import { parsePeriodChoice, PERIOD_FORMS, type PeriodChoice } from '../domain/period-input.js';
 import { InputError } from '../errors.js';
 import type { OptionSpec, PositionalSpec } from './definition.js';
@@ -216,6 +217,21 @@ function orList(values: readonly string[]): string {
   return values.length < 2
     ? (values[0] ?? '')
     : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+/**
+ * The options naming settings files, each named for the file it names (`riskMatrix` is
+ * `--risk-matrix FILE`, default config/risk-matrix.yaml).
+ */
+export function settingOptions<const K extends SettingName>(
+  ...names: K[]
+): Record<K, OptionSpec<string | undefined>> {
+  return Object.fromEntries(
+    names.map((name) => {
+      const { describe, defaultFile } = SETTING_FILES[name];
+      return [name, option.file(describe, defaultFile)];
+    }),
+  ) as Record<K, OptionSpec<string | undefined>>;
 }
 
 /** Words after the command's name: file paths, folders, archives. */

@@ -5,7 +5,7 @@
  */
 import type { PartnershipOverview } from '../usecases/partnership-overview.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
 
@@ -30,13 +30,16 @@ export const overviewCommand = defineCommand({
       'the force or Community Safety Partnership whose districts are shown (an ONS code, a name or a police.uk force id)',
     ),
     period: option.period(undefined, 'the latest 12 months held'),
+    ...settingOptions('discontinuities'),
   },
   store: 'existing',
   async run(deps, input): Promise<OverviewDocument> {
     const { partnershipOverview } = await import('../usecases/partnership-overview.js');
     const { basisWords } = await import('../analysis/trend-table.js');
+    const { loadSettings } = await import('../config/settings.js');
     const overview = await partnershipOverview(deps.db, deps.scope, {
       within: input.within,
+      discontinuities: (await loadSettings(input, ['discontinuities'])).discontinuities,
       period: await periodOf(deps, input.period),
     });
     const c = overview.trends[0]?.[0]?.comparison;

@@ -28,11 +28,7 @@ import {
   type PlanePoint,
 } from '../analysis/covering.js';
 import type { Scope } from '../domain/scope.js';
-import {
-  DEFAULT_HARM_WEIGHTS_FILE,
-  loadHarmWeights,
-  type HarmWeight,
-} from '../config/harm-weights.js';
+import type { HarmWeight } from '../config/harm-weights.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { fromBng, toBng } from '../geo/bng.js';
 import { nearestFinder, type NamedPlace } from '../geo/nearest-place.js';
@@ -59,7 +55,8 @@ export interface CameraRequest extends IncidentRequest {
   excludeFile?: string;
   /** Weight each incident by its category's harm weight (config/harm-weights.yaml). */
   harmWeighted?: boolean;
-  harmConfig?: string;
+  /** The harm weight of each category (the harm-weights setting, loaded at the edge). */
+  harmWeights?: ReadonlyMap<string, HarmWeight>;
   /**
    * Seconds the exact solver may take (default 10); 0 for the heuristic alone, with its cheap
    * bound.
@@ -159,9 +156,7 @@ export async function cameraPlan(
 
   const set = await incidentPoints(db, scope, request);
   const points = incidentObjects(set.incidents);
-  const weighted = request.harmWeighted
-    ? await harmWeighted(set, points, request.harmConfig)
-    : null;
+  const weighted = request.harmWeighted ? harmWeighted(set, points, request.harmWeights) : null;
   const problem = {
     incidents: weighted?.points ?? points,
     candidates: candidates ?? undefined,
@@ -468,21 +463,21 @@ function round(v: number, places: number): number {
  * Incidents weighted by their category's harm weight. Refused for partner data (no weights) and
  * when any category present has no known weight, naming those categories.
  */
-async function harmWeighted(
+function harmWeighted(
   set: Awaited<ReturnType<typeof incidentPoints>>,
   points: readonly IncidentPoint[],
-  config: string | undefined,
-): Promise<{ points: (IncidentPoint & { weight: number })[]; notes: string[] }> {
+  weights: ReadonlyMap<string, HarmWeight> | undefined,
+): { points: (IncidentPoint & { weight: number })[]; notes: string[] } {
   if (set.source !== 'police.uk')
     throw new InputError(
       '--harm-weighted: harm weights are by police.uk category; partner data have none',
     );
-  const weights = await loadHarmWeights(config);
+  if (!weights) throw new Error('cameraPlan: harm weighting needs the harm-weights setting');
   const present = [...new Set(points.flatMap((p) => p.categories))].sort();
   const missing = present.filter((c) => !weights.get(c)?.weight);
   if (missing.length > 0)
     throw new InputError(
-      `--harm-weighted: no harm weight is known for ${missing.join(', ')}; give them in a copy of ${config ?? DEFAULT_HARM_WEIGHTS_FILE} (--harm-config FILE)`,
+      `--harm-weighted: no harm weight is known for ${missing.join(', ')}; give them in a copy of the harm-weights file (--harm-weights FILE)`,
     );
   return {
     points: points.map((p) => ({
