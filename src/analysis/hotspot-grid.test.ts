@@ -4,10 +4,12 @@ import { describe, expect, it } from 'vitest';
 import {
   bandwidthNrd,
   countPoints,
+  cellsOver,
   defaultCellSize,
   giStar,
   kde,
   makeGrid,
+  MAX_DEFAULT_CELLS,
   type Grid,
 } from './hotspot-grid.js';
 
@@ -38,6 +40,50 @@ describe('grid', () => {
     expect(defaultCellSize(box(20_000, 12_000))).toBe(200); // 12,000 / 50 = 240 → 200
     expect(defaultCellSize(box(4_000, 3_000))).toBe(60); // 3,000 / 50 = 60 < 100 → 60
     expect(defaultCellSize(box(200, 200))).toBe(10); // 4 → at least 10 m
+  });
+
+  it('never lays more than MAX_DEFAULT_CELLS cells by default, however long and thin the area', () => {
+    // sfhotspot's rule bounds only the shorter side: 2,000 / 50 = 40 m cells over a 100 km × 2 km
+    // strip would be 2,500 × 50 = 125,000 cells.
+    const strip = box(100_000, 2_000);
+    expect(cellsOver(strip, 40)).toBe(125_000);
+    const size = defaultCellSize(strip);
+    expect(cellsOver(strip, size)).toBeLessThanOrEqual(MAX_DEFAULT_CELLS);
+    expect(size).toBe(100); // the smallest in the rule's steps within the bound: 1,000 × 20 cells
+    expect(cellsOver(strip, 90)).toBeGreaterThan(MAX_DEFAULT_CELLS);
+    // A district's box stretched by one stray point 300 km away (no boundary held): 400 m cells
+    // would make 750 × 50 = 37,500.
+    const stretched = { minX: 400_000, minY: 200_000, maxX: 700_000, maxY: 220_000 };
+    expect(cellsOver(stretched, defaultCellSize(stretched))).toBeLessThanOrEqual(MAX_DEFAULT_CELLS);
+  });
+
+  it('is sfhotspot’s rule whenever that is within the bound, and bounded for any box in Great Britain', () => {
+    const sfhotspot = (b: ReturnType<typeof box>) => {
+      const shorter = Math.min(b.maxX - b.minX, b.maxY - b.minY) / 50;
+      const hundreds = Math.floor(shorter / 100) * 100;
+      return hundreds > 0 ? hundreds : Math.max(10, Math.floor(shorter / 10) * 10);
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 700_000 }),
+        fc.integer({ min: 0, max: 1_300_000 }),
+        fc.integer({ min: 1, max: 700_000 }),
+        fc.integer({ min: 1, max: 1_300_000 }),
+        (x, y, w, h) => {
+          const b = { minX: x, minY: y, maxX: x + w, maxY: y + h };
+          const size = defaultCellSize(b);
+          expect(cellsOver(b, size)).toBeLessThanOrEqual(MAX_DEFAULT_CELLS);
+          const rule = sfhotspot(b);
+          if (cellsOver(b, rule) <= MAX_DEFAULT_CELLS) expect(size).toBe(rule);
+          else expect(size).toBeGreaterThan(rule);
+          // The smallest within the bound in the rule's steps (10 m below 100 m, then 100 m).
+          const smaller = size <= 100 ? size - 10 : size - 100;
+          if (size > rule && smaller >= rule)
+            expect(cellsOver(b, smaller)).toBeGreaterThan(MAX_DEFAULT_CELLS);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('keeps the cells whose centres are inside, and counts points into them', () => {

@@ -4,7 +4,11 @@
  *
  * - Grid: square cells over the area's bounding box, kept when the cell's centre lies inside the
  *   area. Cell size by default as sfhotspot's rule: the shorter side of the box / 50, floored to a
- *   multiple of 100 m (unless that is 0, then to a multiple of 10 m, never below 10 m).
+ *   multiple of 100 m (unless that is 0, then to a multiple of 10 m, never below 10 m); enlarged,
+ *   in the same steps, until the box holds at most MAX_DEFAULT_CELLS cells. sfhotspot's rule
+ *   bounds only the shorter side (50 to 100 cells): a long, thin area, or a box stretched by a
+ *   stray point, would otherwise make any number of cells. Below the bound (every box up to
+ *   about 2:1) the rule is sfhotspot's exactly.
  * - Count: incidents per cell.
  * - KDE: a quartic (biweight) kernel, K(d) = 3/(π h²) · (1 − d²/h²)² for d < h, evaluated at each
  *   cell's centre and summed over incidents: incidents per square metre (each incident's kernel
@@ -51,6 +55,40 @@ export interface Grid {
   position: Int32Array;
 }
 
+/**
+ * Points in National Grid metres: objects, or columns (typed arrays, for many points: a force's
+ * records, or a benchmark's million), each with an optional weight (default 1).
+ */
+export type Points =
+  | readonly { x: number; y: number; weight?: number }[]
+  | { x: ArrayLike<number>; y: ArrayLike<number>; weight?: ArrayLike<number> };
+
+interface Columns {
+  n: number;
+  x: ArrayLike<number>;
+  y: ArrayLike<number>;
+  weight: ArrayLike<number> | null;
+}
+
+function columnsOf(points: Points): Columns {
+  if (!Array.isArray(points)) {
+    const c = points as Exclude<Points, readonly unknown[]>;
+    return { n: c.x.length, x: c.x, y: c.y, weight: c.weight ?? null };
+  }
+  const list = points as readonly { x: number; y: number; weight?: number }[];
+  const n = list.length;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  let weight: Float64Array | null = null;
+  for (let i = 0; i < n; i++) {
+    const p = list[i]!;
+    x[i] = p.x;
+    y[i] = p.y;
+    if (p.weight !== undefined) (weight ??= new Float64Array(n).fill(1))[i] = p.weight;
+  }
+  return { n, x, y, weight };
+}
+
 export interface Box {
   minX: number;
   minY: number;
@@ -58,12 +96,34 @@ export interface Box {
   maxY: number;
 }
 
-/** sfhotspot's default cell size for a bounding box (metres). */
+/** The most cells a default grid makes over an area's box (a cell given by the user may make more). */
+export const MAX_DEFAULT_CELLS = 20_000;
+
+/**
+ * The default cell size for a bounding box (metres): sfhotspot's rule, enlarged when that would
+ * make more than MAX_DEFAULT_CELLS cells over the box (see the header).
+ */
 export function defaultCellSize(box: Box): number {
   const shorter = Math.min(box.maxX - box.minX, box.maxY - box.minY) / 50;
   const hundreds = Math.floor(shorter / 100) * 100;
-  if (hundreds > 0) return hundreds;
-  return Math.max(10, Math.floor(shorter / 10) * 10);
+  let size = hundreds > 0 ? hundreds : Math.max(10, Math.floor(shorter / 10) * 10);
+  if (cellsOver(box, size) <= MAX_DEFAULT_CELLS) return size;
+  // The smallest size in the rule's steps (10 m below 100 m, then 100 m) within the bound.
+  const step = (s: number) => (s < 100 ? 10 : 100);
+  const area = (box.maxX - box.minX) * (box.maxY - box.minY);
+  const least = Math.sqrt(area / MAX_DEFAULT_CELLS);
+  size = Math.max(size, Math.ceil(least / step(least)) * step(least));
+  while (cellsOver(box, size) > MAX_DEFAULT_CELLS) size += step(size);
+  return size;
+}
+
+/** How many cells makeGrid lays over a box (before keeping those inside the area). */
+export function cellsOver(box: Box, cellSize: number): number {
+  const x0 = Math.floor(box.minX / cellSize) * cellSize;
+  const y0 = Math.floor(box.minY / cellSize) * cellSize;
+  const cols = Math.max(1, Math.ceil((box.maxX - x0) / cellSize));
+  const rows = Math.max(1, Math.ceil((box.maxY - y0) / cellSize));
+  return cols * rows;
 }
 
 export function makeGrid(
@@ -100,21 +160,19 @@ export function cellOf(grid: Grid, x: number, y: number): number {
 }
 
 /** Incidents per kept cell; points outside every kept cell are counted apart. */
-export function countPoints(
-  grid: Grid,
-  points: readonly { x: number; y: number }[],
-): { counts: Float64Array; outside: number } {
+export function countPoints(grid: Grid, points: Points): { counts: Float64Array; outside: number } {
+  const { n, x, y } = columnsOf(points);
   const counts = new Float64Array(grid.cells.length);
   let outside = 0;
-  for (const p of points) {
-    const c = cellOf(grid, p.x, p.y);
+  for (let i = 0; i < n; i++) {
+    const c = cellOf(grid, x[i]!, y[i]!);
     if (c < 0) outside++;
     else counts[c]! += 1;
   }
   return { counts, outside };
 }
 
-const quantile = (sorted: readonly number[], q: number) => {
+const quantile = (sorted: ArrayLike<number>, q: number) => {
   const pos = (sorted.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
@@ -122,50 +180,61 @@ const quantile = (sorted: readonly number[], q: number) => {
 };
 
 /** MASS::bandwidth.nrd for one axis: 4 × 1.06 × min(sd, IQR/1.34) × n^(−1/5). */
-export function bandwidthNrd(values: readonly number[]): number {
+export function bandwidthNrd(values: ArrayLike<number>): number {
   const n = values.length;
   if (n < 2) return 0;
-  const mean = values.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(values.reduce((s, v) => s + (v - mean) ** 2, 0) / (n - 1));
-  const sorted = [...values].sort((a, b) => a - b);
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mean = sum / n;
+  let squares = 0;
+  for (let i = 0; i < n; i++) squares += (values[i]! - mean) ** 2;
+  const sd = Math.sqrt(squares / (n - 1));
+  const sorted = Float64Array.from(values).sort();
   const iqr = quantile(sorted, 0.75) - quantile(sorted, 0.25);
   const spread = iqr > 0 ? Math.min(sd, iqr / 1.34) : sd;
   return 4 * 1.06 * spread * n ** -0.2;
 }
 
 /** The default bandwidth: the mean of the x and y axes' `bandwidth.nrd`. */
-export function defaultBandwidth(points: readonly { x: number; y: number }[]): number {
-  return (bandwidthNrd(points.map((p) => p.x)) + bandwidthNrd(points.map((p) => p.y))) / 2;
+export function defaultBandwidth(points: Points): number {
+  const { x, y } = columnsOf(points);
+  return (bandwidthNrd(x) + bandwidthNrd(y)) / 2;
 }
 
 /**
  * Quartic-kernel density at each kept cell's centre, incidents per square metre. Each incident
  * visits only the cells within one bandwidth of it.
  */
-export function kde(
-  grid: Grid,
-  points: readonly { x: number; y: number; weight?: number }[],
-  bandwidth: number,
-): Float64Array {
+export function kde(grid: Grid, points: Points, bandwidth: number): Float64Array {
   const out = new Float64Array(grid.cells.length);
   if (!(bandwidth > 0)) return out;
+  const { n, x, y, weight } = columnsOf(points);
   const { x0, y0, cellSize, cols, rows } = grid.spec;
   const h2 = bandwidth * bandwidth;
   const norm = 3 / (Math.PI * h2);
-  for (const p of points) {
-    const w = p.weight ?? 1;
-    const c0 = Math.max(0, Math.floor((p.x - bandwidth - x0) / cellSize));
-    const c1 = Math.min(cols - 1, Math.floor((p.x + bandwidth - x0) / cellSize));
-    const r0 = Math.max(0, Math.floor((p.y - bandwidth - y0) / cellSize));
-    const r1 = Math.min(rows - 1, Math.floor((p.y + bandwidth - y0) / cellSize));
+  // Cell centres, computed once (the same arithmetic as per point, so the same values).
+  const cx = new Float64Array(cols);
+  for (let col = 0; col < cols; col++) cx[col] = x0 + (col + 0.5) * cellSize;
+  const cy = new Float64Array(rows);
+  for (let row = 0; row < rows; row++) cy[row] = y0 + (row + 0.5) * cellSize;
+  const position = grid.position;
+  for (let i = 0; i < n; i++) {
+    const px = x[i]!;
+    const py = y[i]!;
+    const w = weight ? weight[i]! : 1;
+    const c0 = Math.max(0, Math.floor((px - bandwidth - x0) / cellSize));
+    const c1 = Math.min(cols - 1, Math.floor((px + bandwidth - x0) / cellSize));
+    const r0 = Math.max(0, Math.floor((py - bandwidth - y0) / cellSize));
+    const r1 = Math.min(rows - 1, Math.floor((py + bandwidth - y0) / cellSize));
     for (let row = r0; row <= r1; row++) {
-      const dy = y0 + (row + 0.5) * cellSize - p.y;
+      const dy = cy[row]! - py;
       const dy2 = dy * dy;
       if (dy2 >= h2) continue;
+      const base = row * cols;
       for (let col = c0; col <= c1; col++) {
-        const k = grid.position[row * cols + col] as number;
+        const k = position[base + col]!;
         if (k < 0) continue;
-        const dx = x0 + (col + 0.5) * cellSize - p.x;
+        const dx = cx[col]! - px;
         const d2 = dx * dx + dy2;
         if (d2 >= h2) continue;
         const u = 1 - d2 / h2;

@@ -3,6 +3,8 @@
  * or partner incident records with a point (dated), for an area (district or above, or an LSOA or
  * ward for police.uk data) over a period.
  */
+import { VARCHAR } from '@duckdb/node-api';
+
 import type { AreaType } from '../domain/area.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -24,30 +26,93 @@ export interface StoredPoint {
   lsoa: string | null;
 }
 
-export async function streetPoints(
+/** A police.uk map point as records give it: its point, "On or near …" text and LSOA. */
+export interface StoredPlace {
+  lon: number;
+  lat: number;
+  location: string | null;
+  lsoa: string | null;
+}
+
+/**
+ * Street records as columns, one entry per record: its place (an index into `places`), its month
+ * (domain/month.ts `monthIndex`) and its category (an index into the categories asked for).
+ * Records are in a fixed order: by month, longitude, latitude, category, then place.
+ */
+export interface StoredStreetRecords {
+  length: number;
+  place: Int32Array;
+  month: Int32Array;
+  category: Int32Array;
+  /** The distinct places of the records, ordered by longitude, latitude, location and LSOA. */
+  places: StoredPlace[];
+}
+
+/**
+ * The located street records of some categories in an area over a period, read as columns: the
+ * text of each map point (location, LSOA) is read once per place, not once per record.
+ */
+export async function streetRecords(
   db: Db,
   scope: Scope,
   area: { code: string; type: AreaType },
   period: Period,
-): Promise<StoredPoint[]> {
+  categories: readonly string[],
+): Promise<StoredStreetRecords> {
   await checkStreetAccess(db, scope, area);
-  return db.query<StoredPoint & Record<string, unknown>>(
-    `SELECT c.longitude AS lon, c.latitude AS lat, c.month, NULL AS date,
-            [c.category] AS categories, c.location, c.lsoa_code AS lsoa FROM crime c
-     WHERE ${streetAreaCondition(area.type)} AND c.month BETWEEN $from AND $to
-       AND c.longitude IS NOT NULL
-     ORDER BY c.month, c.longitude, c.latitude, c.category`,
-    { area: area.code, from: period.from, to: period.to },
+  const { length: rows, columns } = await db.queryColumns(
+    `WITH p AS (
+       SELECT c.longitude AS lon, c.latitude AS lat,
+              CAST(substr(c.month, 1, 4) AS INTEGER) * 12 + CAST(substr(c.month, 6, 2) AS INTEGER) - 1 AS m,
+              list_position($categories, c.category) - 1 AS k, c.location, c.lsoa_code AS lsoa
+       FROM crime c
+       WHERE ${streetAreaCondition(area.type)} AND c.month BETWEEN $from AND $to
+         AND c.longitude IS NOT NULL AND list_contains($categories, c.category)),
+     places AS (
+       SELECT lon, lat, location, lsoa,
+              row_number() OVER (ORDER BY lon, lat, location NULLS FIRST, lsoa NULLS FIRST) - 1 AS place
+       FROM (SELECT DISTINCT lon, lat, location, lsoa FROM p))
+     SELECT 0 AS kind, p.m, p.k, pl.place, p.lon, p.lat, NULL AS location, NULL AS lsoa
+     FROM p JOIN places pl ON pl.lon = p.lon AND pl.lat = p.lat
+       AND pl.location IS NOT DISTINCT FROM p.location AND pl.lsoa IS NOT DISTINCT FROM p.lsoa
+     UNION ALL
+     SELECT 1, NULL, NULL, place, lon, lat, location, lsoa FROM places
+     ORDER BY kind, m, lon, lat, k, place`,
+    { area: area.code, from: period.from, to: period.to, categories: list(categories) },
+    { categories: TEXT_LIST },
   );
+  const kind = columns.kind as Float64Array;
+  const place = columns.place as Float64Array;
+  let length = 0;
+  while (length < rows && kind[length] === 0) length++;
+  const places: StoredPlace[] = [];
+  const [lon, lat] = [columns.lon as Float64Array, columns.lat as Float64Array];
+  const [location, lsoa] = [
+    columns.location as (string | null)[],
+    columns.lsoa as (string | null)[],
+  ];
+  for (let i = length; i < rows; i++)
+    places.push({ lon: lon[i]!, lat: lat[i]!, location: location[i]!, lsoa: lsoa[i]! });
+  return {
+    length,
+    place: Int32Array.from(place.subarray(0, length)),
+    month: Int32Array.from((columns.m as Float64Array).subarray(0, length)),
+    category: Int32Array.from((columns.k as Float64Array).subarray(0, length)),
+    places,
+  };
 }
 
-/** Partner incident records with a point. */
+/**
+ * Partner incident records with a point, in the months given, of one category (a record carries
+ * it among its categories) or of every category (null).
+ */
 export async function partnerPoints(
   db: Db,
   scope: Scope,
   dataset: string,
   districts: readonly string[],
-  period: Period,
+  months: readonly Month[],
+  category: string | null,
 ): Promise<StoredPoint[]> {
   await checkPartnerAccess(db, scope, dataset, districts);
   return db.query<StoredPoint & Record<string, unknown>>(
@@ -55,10 +120,11 @@ export async function partnerPoints(
             categories, NULL AS location, lsoa_code AS lsoa
      FROM partner_record
      WHERE dataset = $dataset AND list_contains($districts, district_code)
-       AND month BETWEEN $from AND $to AND longitude IS NOT NULL
+       AND list_contains($months, month) AND longitude IS NOT NULL
+       AND ($category IS NULL OR list_contains(categories, $category))
      ORDER BY record_date, longitude, latitude`,
-    { dataset, districts: list(districts), from: period.from, to: period.to },
-    { districts: TEXT_LIST },
+    { dataset, districts: list(districts), months: list(months), category },
+    { districts: TEXT_LIST, months: TEXT_LIST, category: VARCHAR },
   );
 }
 

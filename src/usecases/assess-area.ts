@@ -45,6 +45,7 @@ import type { IssueDetail, NotAssessedIssue } from '../domain/assessment.js';
 import { latestConcern, partnerDatasetsHeld } from '../store/partner-data.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
+import { CommandReads, scopeKey } from './command-reads.js';
 
 export interface AreaEvidence {
   area: AreaSummary;
@@ -79,15 +80,23 @@ export async function areaEvidence(
   area: AreaSummary,
   force: AreaSummary | null,
   settings: AssessmentSettings,
+  reads: CommandReads = new CommandReads(),
 ): Promise<AreaEvidence> {
   const { matrix, weights, rates, inputs, period, discontinuities } = settings;
   const cfg = matrix.config;
   const mid = Math.round((cfg.scale + 1) / 2);
   const year = Number(period.to.slice(0, 4));
-  const [local, county] = await streetAreaCounts(db, scope, force ? [area, force] : [area]);
+  const [local, county] = await streetAreaCounts(db, scope, force ? [area, force] : [area], reads);
   const measures = CURRENT_CATEGORIES.map((c) => policeMeasure(c));
-  const docs = trendDocuments(local as AreaCounts, measures, period, { discontinuities });
-  const forceDocs = county ? trendDocuments(county, measures, period, { discontinuities }) : [];
+  // Each area's police.uk trends are worked out once per command: the force's beside a district
+  // serve again as the county's own.
+  const documents = (counts: AreaCounts) =>
+    reads.once(
+      `police-trends:${scopeKey(scope)}:${counts.area.code}:${period.from}..${period.to}:${JSON.stringify(discontinuities)}`,
+      async () => trendDocuments(counts, measures, period, { discontinuities }),
+    );
+  const docs = await documents(local as AreaCounts);
+  const forceDocs = county ? await documents(county) : [];
   const allRecorded = docs.reduce((s, d) => s + d.current, 0);
   // A scope without the concern survey assesses without it; any other failure is real.
   const concern = await latestConcern(db, scope, area.code, period.to).catch((error: unknown) => {
@@ -285,7 +294,11 @@ export async function areaEvidence(
     add(m.key, m.key, docs[i]!, forceDocs[i], forcePopulation, 'police.uk', false);
 
   const held = new Map(
-    (await partnerDatasetsHeld(db, scope)).map((h) => [h.dataset, new Set(h.districts)]),
+    (
+      await reads.once(`partner-datasets-held:${scopeKey(scope)}`, () =>
+        partnerDatasetsHeld(db, scope),
+      )
+    ).map((h) => [h.dataset, new Set(h.districts)]),
   );
   for (const [name, category] of PARTNER_THEMES) {
     const dataset = findDataset(name);
@@ -297,6 +310,7 @@ export async function areaEvidence(
       scope,
       dataset,
       force ? [area, force] : [area],
+      reads,
     );
     const input = counts[0] as AreaCounts;
     if (!input.observed.some((m) => m >= period.from && m <= period.to)) {

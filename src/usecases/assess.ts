@@ -17,7 +17,6 @@ import { bandSensitivity, rankIssues } from '../analysis/risk-scoring.js';
 import type { AssessmentInputsSetting, Settings } from '../config/settings.js';
 import { comparisonWords } from '../analysis/trend-table.js';
 import { requireMostMonthsHeld, type PeriodCoverage } from '../domain/held-months.js';
-import { observedStreetMonths } from '../store/street-counts.js';
 import { DEFAULT_RISK_MATRIX_FILE } from '../config/risk-matrix.js';
 import type { TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
@@ -39,7 +38,10 @@ import { ancestorChains, areasByCode, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
 import { areaEvidence, scorer, type AreaEvidence, type AssessmentSettings } from './assess-area.js';
-import { hotspotsOnce } from './hotspots.js';
+import { CommandReads } from './command-reads.js';
+import { busiestHotspot } from './hotspots.js';
+import { prefetchStreetIncidents } from './incident-points.js';
+import { heldStreetMonths } from './street-area-counts.js';
 
 export type { AssessedIssue, Assessment, ProposedOption } from '../domain/assessment.js';
 
@@ -68,7 +70,16 @@ export type AssessSettings = Pick<
   | 'discontinuities'
 >;
 
-export async function assess(db: Db, scope: Scope, request: AssessRequest): Promise<Assessment> {
+/**
+ * `reads`: what the command has read already (a report passes its own, so that the assessment's
+ * points and hotspots serve its maps too).
+ */
+export async function assess(
+  db: Db,
+  scope: Scope,
+  request: AssessRequest,
+  reads: CommandReads = new CommandReads(),
+): Promise<Assessment> {
   // An unknown id is refused before anything is assessed or saved.
   const earlier = request.compareWith ? await savedAssessment(db, request.compareWith) : null;
   const matrix = request.settings.riskMatrix;
@@ -86,6 +97,8 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
   };
   const period = request.period;
   const found = await resolveArea(db, request.area);
+  // The area as the command's later reads (its hotspots' points) look it up, by code.
+  reads.remember(`area:${found.code}`, Promise.resolve(found));
   if (found.type !== 'district' && found.type !== 'force')
     throw new InputError(
       `assess: ${found.name} is a ${found.type}; assess a district (with its county beside it) or a force area`,
@@ -93,7 +106,7 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
   // No figure for months not held: refused unless most of the period is held, or asked for.
   const coverage = requireMostMonthsHeld(
     period,
-    await observedStreetMonths(db, scope, { code: found.code, type: found.type }),
+    await heldStreetMonths(db, scope, { code: found.code, type: found.type }, reads),
     `police.uk street data of ${found.name}`,
     request.allowPartial === true,
   );
@@ -106,7 +119,7 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     force = f ? { code: f.code, name: f.name, type: f.type } : null;
   }
 
-  const local = await areaEvidence(db, scope, area, force, settings);
+  const local = await areaEvidence(db, scope, area, force, settings, reads);
   const mid = Math.round((cfg.scale + 1) / 2);
   for (const [key, x] of inputs?.extra ?? []) {
     if (local.details.has(key))
@@ -134,11 +147,22 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
   const ranked = rankIssues(local.evidence, cfg);
   const sensitivity = bandSensitivity(local.evidence, cfg, ['harm', 'likelihood']);
   const issues: AssessedIssue[] = [];
+  // Each High police.uk priority of a district is mapped: their records are read in one query.
+  if (area.type === 'district')
+    prefetchStreetIncidents(
+      db,
+      scope,
+      { area: area.code, period },
+      ranked
+        .filter((s) => s.band === 'High' && local.details.get(s.key)?.source === 'police.uk')
+        .map((s) => s.key),
+      reads,
+    );
   for (const s of ranked) {
     const d = local.details.get(s.key)!;
     const spot =
       s.band === 'High' && d.source === 'police.uk' && area.type === 'district'
-        ? await topHotspot(db, scope, area, s.key, period)
+        ? await topHotspot(db, scope, area, s.key, period, reads)
         : null;
     issues.push({
       ...s,
@@ -157,7 +181,8 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
 
   let county: Assessment['county'] = null;
   if (force) {
-    const theirs = await areaEvidence(db, scope, force, null, { ...settings, inputs: null });
+    // The force's counts were read with the district's: the county's evidence reuses them.
+    const theirs = await areaEvidence(db, scope, force, null, { ...settings, inputs: null }, reads);
     county = { area: force, issues: countyIssues(theirs, cfg) };
   }
   const planAlignment = alignWithPlan(issues, plan.objectives);
@@ -298,17 +323,19 @@ async function topHotspot(
   area: AreaSummary,
   category: string,
   period: Period,
+  reads: CommandReads,
 ): Promise<AssessedIssue['hotspot']> {
-  const report = await hotspotsOnce(db, scope, { area: area.code, category, period, top: 3 }).catch(
-    (error: unknown) => {
-      if (error instanceof InputError) return null;
-      throw error;
-    },
-  );
   // The busiest significant hotspot cell (never one without incidents), by its street and ward.
-  const top = report?.busiest[0];
-  if (!top || !top.topLocations[0]) return null;
-  return { location: top.name, count: top.count, lon: top.lon, lat: top.lat };
+  const top = await busiestHotspot(
+    db,
+    scope,
+    { area: area.code, category, period, top: 3 },
+    reads,
+  ).catch((error: unknown) => {
+    if (error instanceof InputError) return null;
+    throw error;
+  });
+  return top ? { location: top.name, count: top.count, lon: top.lon, lat: top.lat } : null;
 }
 
 function inputsOnlyDetail(

@@ -38,6 +38,7 @@ import { mapPointLocations } from '../store/nearest-location.js';
 import { loadCoveringSolver } from './covering-solver.js';
 import {
   incidentContext,
+  incidentObjects,
   incidentPoints,
   type IncidentContext,
   type IncidentPoint,
@@ -154,9 +155,10 @@ export async function cameraPlan(
     );
 
   const set = await incidentPoints(db, scope, request);
-  const weighted = request.harmWeighted ? harmWeighted(set, request.harmWeights) : null;
+  const points = incidentObjects(set.incidents);
+  const weighted = request.harmWeighted ? harmWeighted(set, points, request.harmWeights) : null;
   const problem = {
-    incidents: weighted?.points ?? set.points,
+    incidents: weighted?.points ?? points,
     candidates: candidates ?? undefined,
     existing: existing ?? undefined,
     exclude: zones ?? undefined,
@@ -174,9 +176,7 @@ export async function cameraPlan(
   const notes: string[] = [...(weighted?.notes ?? [])];
   let places: NamedPlace[] = [];
   if (set.source === 'police.uk') {
-    places = set.points.flatMap((p) =>
-      p.location ? [{ x: p.x, y: p.y, location: p.location }] : [],
-    );
+    places = points.flatMap((p) => (p.location ? [{ x: p.x, y: p.y, location: p.location }] : []));
   } else if (result.sites.length > 0) {
     try {
       places = (await mapPointLocations(db, scope, set.area)).map((p) => {
@@ -218,8 +218,7 @@ export async function cameraPlan(
     notes.push(
       `Months of the period the store does not hold, left out (not counted as zero): ${set.monthsMissing.join(', ')}.`,
     );
-  if (set.points.length === 0)
-    notes.push('No incidents with a point in the period: nothing to cover.');
+  if (points.length === 0) notes.push('No incidents with a point in the period: nothing to cover.');
   if (!candidates)
     notes.push(
       `Candidate sites are the centres of a ${result.gridCell ?? radius / 2} m grid (National Grid) ` +
@@ -237,7 +236,7 @@ export async function cameraPlan(
       `${n(result.excludedCandidates, 'candidate site')} inside the ${n(zones.length, 'excluded zone')} ` +
         `(${request.excludeFile}) were not considered; incidents there still count.`,
     );
-  if (result.sites.length < k && set.points.length > 0)
+  if (result.sites.length < k && points.length > 0)
     notes.push(
       `Only ${n(result.sites.length, 'site')} add coverage: a further camera would see no incident ` +
         'not already covered.',
@@ -466,6 +465,7 @@ function round(v: number, places: number): number {
  */
 function harmWeighted(
   set: Awaited<ReturnType<typeof incidentPoints>>,
+  points: readonly IncidentPoint[],
   weights: ReadonlyMap<string, HarmWeight> | undefined,
 ): { points: (IncidentPoint & { weight: number })[]; notes: string[] } {
   if (set.source !== 'police.uk')
@@ -473,14 +473,14 @@ function harmWeighted(
       '--harm-weighted: harm weights are by police.uk category; partner data have none',
     );
   if (!weights) throw new Error('cameraPlan: harm weighting needs the harm-weights setting');
-  const present = [...new Set(set.points.flatMap((p) => p.categories))].sort();
+  const present = [...new Set(points.flatMap((p) => p.categories))].sort();
   const missing = present.filter((c) => !weights.get(c)?.weight);
   if (missing.length > 0)
     throw new InputError(
       `--harm-weighted: no harm weight is known for ${missing.join(', ')}; give them in a copy of the harm-weights file (--harm-weights FILE)`,
     );
   return {
-    points: set.points.map((p) => ({
+    points: points.map((p) => ({
       ...p,
       weight: max(p.categories, (c) => weights.get(c)?.weight ?? 0) ?? 0,
     })),

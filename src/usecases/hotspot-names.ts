@@ -25,7 +25,7 @@ import {
   type NamedArea,
   type Ward,
 } from '../store/ward-names.js';
-import type { IncidentPoint } from './incident-points.js';
+import { CommandReads, scopeKey } from './command-reads.js';
 
 export interface CellName {
   /** The ward most of the cell's incidents fall in, or null when not known. */
@@ -40,12 +40,20 @@ export interface CellName {
   name: string;
 }
 
+/** Where incidents of a cell are: a point with its LSOA, and how many incidents (default 1). */
+export interface CellPoint {
+  lon: number;
+  lat: number;
+  lsoa: string | null;
+  count?: number;
+}
+
 export interface CellToName {
   /** Centre, British National Grid metres. */
   x: number;
   y: number;
-  /** The cell's incidents. */
-  points: readonly IncidentPoint[];
+  /** The cell's incidents: each point once with its count, or each incident once. */
+  points: readonly CellPoint[];
   /** The cell's most common location, if any of its incidents has one. */
   topLocation: string | null;
 }
@@ -55,6 +63,7 @@ export async function nameCells(
   scope: Scope,
   area: AreaSummary,
   cells: readonly CellToName[],
+  reads: CommandReads = new CommandReads(),
 ): Promise<{ names: CellName[]; notes: string[] }> {
   const lsoas = new Set<string>();
   for (const c of cells) for (const p of c.points) if (p.lsoa) lsoas.add(p.lsoa);
@@ -63,10 +72,10 @@ export async function nameCells(
   // Tallies per cell: wards through LSOAs; incidents with no ward that way, placed afterwards.
   const tallies = cells.map((c) => {
     const wards = new Tally();
-    const unplaced: IncidentPoint[] = [];
+    const unplaced: CellPoint[] = [];
     for (const p of c.points) {
       const ward = p.lsoa ? wardOfLsoa.get(p.lsoa) : undefined;
-      if (ward) wards.add(ward.code);
+      if (ward) wards.add(ward.code, p.count);
       else unplaced.push(p);
     }
     return { wards, unplaced };
@@ -75,13 +84,14 @@ export async function nameCells(
     db,
     area,
     tallies.flatMap((t) => t.unplaced),
+    reads,
   );
   const wardNamed = new Map<string, Ward>();
   for (const w of [...wardOfLsoa.values(), ...placed.values()]) wardNamed.set(w.code, w);
   for (const t of tallies)
     for (const p of t.unplaced) {
       const ward = placed.get(p);
-      if (ward) t.wards.add(ward.code);
+      if (ward) t.wards.add(ward.code, p.count);
     }
 
   // Cells with no ward are named by their district: the area's own, or their LSOAs'.
@@ -92,14 +102,14 @@ export async function nameCells(
       : await districtsOfLsoas(db, [
           ...new Set(wardless.flatMap((t) => t.unplaced.flatMap((p) => (p.lsoa ? [p.lsoa] : [])))),
         ]);
-  const districtOf = (unplaced: readonly IncidentPoint[]): NamedArea | null => {
+  const districtOf = (unplaced: readonly CellPoint[]): NamedArea | null => {
     if (area.type === 'district') return { code: area.code, name: area.name };
     const inDistrict = new Tally();
     const named = new Map<string, NamedArea>();
     for (const p of unplaced) {
       const d = p.lsoa ? districtOfLsoa.get(p.lsoa) : undefined;
       if (!d) continue;
-      inDistrict.add(d.code);
+      inDistrict.add(d.code, p.count);
       named.set(d.code, d);
     }
     return inDistrict.top((code) => named.get(code) ?? null);
@@ -110,11 +120,14 @@ export async function nameCells(
   const notes: string[] = [];
   if (cells.some((c) => c.topLocation === null)) {
     try {
-      const places = (await mapPointLocations(db, scope, area)).map((p) => {
-        const [x, y] = toBng(p.lon, p.lat);
-        return { x, y, location: p.location };
-      });
-      nearest = nearestFinder(places);
+      nearest = await reads.once(`nearest-map-point:${scopeKey(scope)}:${area.code}`, async () =>
+        nearestFinder(
+          (await mapPointLocations(db, scope, area)).map((p) => {
+            const [x, y] = toBng(p.lon, p.lat);
+            return { x, y, location: p.location };
+          }),
+        ),
+      );
     } catch (error) {
       if (!(error instanceof ForbiddenError)) throw error;
       notes.push('Cells are named by ward only: your access does not cover police.uk street data.');
@@ -169,15 +182,19 @@ export function cellName(
 async function wardsByBoundary(
   db: Db,
   area: AreaSummary,
-  points: readonly IncidentPoint[],
-): Promise<Map<IncidentPoint, Ward>> {
-  const wardOf = new Map<IncidentPoint, Ward>();
+  points: readonly CellPoint[],
+  reads: CommandReads,
+): Promise<Map<CellPoint, Ward>> {
+  const wardOf = new Map<CellPoint, Ward>();
   if (points.length === 0) return wardOf;
-  const wards = await boundariesWithin(db, area.code, 'ward');
-  const byWard = wards.length > 0;
-  const shapes = byWard ? wards : await boundariesWithin(db, area.code, 'lsoa');
-  if (shapes.length === 0) return wardOf;
-  const index = PolygonIndex.build(shapes);
+  // The area's ward boundaries if any are loaded, else its LSOAs': indexed once per command.
+  const { index, byWard } = await reads.once(`ward-index:${area.code}`, async () => {
+    const wards = await boundariesWithin(db, area.code, 'ward');
+    const byWard = wards.length > 0;
+    const shapes = byWard ? wards : await boundariesWithin(db, area.code, 'lsoa');
+    return { index: shapes.length > 0 ? PolygonIndex.build(shapes) : null, byWard };
+  });
+  if (!index) return wardOf;
   const found = new Map(points.map((p) => [p, index.locate(p.lon, p.lat)]));
   const codes = [...new Set([...found.values()].filter((c): c is string => c !== null))];
   const named = byWard ? await wardsByCode(db, codes) : await wardsOfLsoas(db, codes);
@@ -196,8 +213,8 @@ class Tally {
     return this.counts.size;
   }
 
-  add(code: string): void {
-    this.counts.set(code, (this.counts.get(code) ?? 0) + 1);
+  add(code: string, n = 1): void {
+    this.counts.set(code, (this.counts.get(code) ?? 0) + n);
   }
 
   top<T extends NamedArea>(named: (code: string) => T | null): T | null {

@@ -9,6 +9,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 
 import { classifyCell, DEFAULT_CLASSIFY, type HotspotClass } from '../analysis/hotspot-classify.js';
 import {
+  cellOf,
   countPoints,
   defaultBandwidth,
   defaultCellSize,
@@ -16,6 +17,7 @@ import {
   kde,
   makeGrid,
   type Box,
+  type GiStar,
   type Grid,
 } from '../analysis/hotspot-grid.js';
 import type { AreaSummary } from '../domain/area-counts.js';
@@ -28,8 +30,14 @@ import { areaBoundary, lsoaBoundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import type { NamedArea } from '../store/ward-names.js';
 import { fetchBoundariesCommand } from './boundary-gaps.js';
-import { nameCells, type CellName } from './hotspot-names.js';
-import { incidentPoints, type IncidentPoint, type IncidentRequest } from './incident-points.js';
+import { CommandReads, scopeKey } from './command-reads.js';
+import { nameCells, type CellName, type CellPoint } from './hotspot-names.js';
+import {
+  incidentPoints,
+  type IncidentColumns,
+  type IncidentRequest,
+  type IncidentSet,
+} from './incident-points.js';
 
 export type HotspotMethod = 'count' | 'kde' | 'gistar';
 
@@ -99,33 +107,139 @@ const MAX_CELLS = 100_000;
 const SIGNIFICANT = 0.05;
 
 /**
- * The same hotspot analysis asked for twice in one command (the assessment's rationale, then the
- * report's map) is computed once: results are remembered per open store, so a later import
- * (another command, another handle) never sees a stale one.
+ * The hotspot analysis asked for. Worked out once per command: the assessment's rationale and the
+ * report's map ask for the same one, and share it through `reads` (with the points, the area's
+ * outline and the map points' names read for it).
  */
-const remembered = new WeakMap<Db, Map<string, Promise<HotspotReport>>>();
-
-export function hotspotsOnce(
+export function hotspots(
   db: Db,
   scope: Scope,
   request: HotspotRequest,
+  reads: CommandReads = new CommandReads(),
 ): Promise<HotspotReport> {
-  const key = JSON.stringify([scope, request]);
-  let cache = remembered.get(db);
-  if (!cache) remembered.set(db, (cache = new Map()));
-  let result = cache.get(key);
-  if (!result) {
-    result = hotspots(db, scope, request);
-    cache.set(key, result);
-    result.catch(() => cache.delete(key));
-  }
-  return result;
+  return reads.once(`hotspots:${scopeKey(scope)}:${JSON.stringify(request)}`, () =>
+    hotspotAnalysis(db, scope, request, reads),
+  );
 }
 
-export async function hotspots(
+/** What every hotspot analysis of a request starts from: its incidents on the area's grid. */
+interface Prepared {
+  incidents: IncidentSet;
+  points: IncidentColumns;
+  outline: Outline | null;
+  cellSize: number;
+  grid: Grid;
+  counts: Float64Array;
+  outside: number;
+  gi: GiStar;
+  warnings: string[];
+}
+
+/** The request's incidents counted on its grid, with Gi*: once per command and grid. */
+function prepare(
   db: Db,
   scope: Scope,
   request: HotspotRequest,
+  reads: CommandReads,
+): Promise<Prepared> {
+  const { area, period, category, dataset, cellSize } = request;
+  const key = [area, period.from, period.to, category ?? null, dataset ?? null, cellSize ?? null];
+  return reads.once(`hotspot-grid:${scopeKey(scope)}:${JSON.stringify(key)}`, async () => {
+    if (request.cellSize !== undefined && !(request.cellSize >= 10))
+      throw new InputError(`--cell: ${request.cellSize} m is too small (at least 10 m)`);
+    const incidents = await incidentPoints(db, scope, request, reads);
+    const points = incidents.incidents;
+    const warnings: string[] = [];
+    if (points.length === 0)
+      throw new InputError(
+        `no ${incidents.label} with a location in ${incidents.area.name}, ${request.period.from}..${request.period.to}` +
+          (incidents.monthsMissing.length > 0
+            ? ` (months not held: ${incidents.monthsMissing.length})`
+            : ''),
+      );
+
+    const outline = await reads.once(`outline:${incidents.area.code}`, () =>
+      areaOutline(db, incidents.area),
+    );
+    const box = outline ? outline.box : boxOf(points);
+    if (!outline)
+      warnings.push(
+        'No boundary is held for the area: the grid covers the incidents’ extent, unclipped. ' +
+          `Fetch its boundaries with: ${fetchBoundariesCommand(incidents.area.name)}`,
+      );
+    const cellSize = request.cellSize ?? defaultCellSize(box);
+    const estimated = ((box.maxX - box.minX) / cellSize) * ((box.maxY - box.minY) / cellSize);
+    if (estimated > MAX_CELLS * 4)
+      throw new InputError(
+        `--cell ${cellSize} m would make about ${Math.round(estimated).toLocaleString('en-GB')} cells; choose a larger cell`,
+      );
+    // An area's grid (cells whose centres lie in its outline) serves every category of the command.
+    const grid = outline
+      ? await reads.once(`grid:${incidents.area.code}:${cellSize}`, async () =>
+          makeGrid(box, cellSize, (x, y) => outline.index.locate(x, y) !== null),
+        )
+      : makeGrid(box, cellSize);
+    if (grid.cells.length > MAX_CELLS)
+      warnings.push(
+        `${grid.cells.length.toLocaleString('en-GB')} cells: more than ${MAX_CELLS.toLocaleString('en-GB')}, slow to map.`,
+      );
+    const { counts, outside } = countPoints(grid, points);
+    const gi = giStar(grid, counts);
+    return { incidents, points, outline, cellSize, grid, counts, outside, gi, warnings };
+  });
+}
+
+/** The cells with incidents that are significant Gi* hotspots, busiest first (ties by z, cell). */
+function busiestCells(p: Prepared): number[] {
+  const { counts, gi } = p;
+  const cells: number[] = [];
+  for (let i = 0; i < counts.length; i++)
+    if (counts[i]! > 0 && gi.pAdjusted[i]! < SIGNIFICANT && gi.z[i]! > 0) cells.push(i);
+  return cells.sort((a, b) => counts[b]! - counts[a]! || gi.z[b]! - gi.z[a]! || a - b);
+}
+
+/**
+ * The busiest significant Gi* hotspot of a request (what the assessment names): the first of
+ * `busiest` in the full analysis, worked out without the density, the ranking or the map unless
+ * the command has the full analysis already. Null when no cell is a significant hotspot, or when
+ * the busiest one has no "On or near" location among its incidents.
+ */
+export async function busiestHotspot(
+  db: Db,
+  scope: Scope,
+  request: HotspotRequest,
+  reads: CommandReads = new CommandReads(),
+): Promise<{ name: string; count: number; lon: number; lat: number } | null> {
+  const fullKey = `hotspots:${scopeKey(scope)}:${JSON.stringify(request)}`;
+  if (reads.has(fullKey)) {
+    const top = (await hotspots(db, scope, request, reads)).busiest[0];
+    return top && top.topLocations[0]
+      ? { name: top.name, count: top.count, lon: top.lon, lat: top.lat }
+      : null;
+  }
+  const p = await prepare(db, scope, request, reads);
+  const [cell] = busiestCells(p);
+  if (cell === undefined) return null;
+  const { locations, pointsOf } = cellPoints(p.grid, p.points, cell);
+  const topLocation = locations.get(cell)?.[0]?.location ?? null;
+  if (topLocation === null) return null;
+  const { x, y } = p.grid.cells[cell]!;
+  const named = await nameCells(
+    db,
+    scope,
+    p.incidents.area,
+    [{ x, y, points: pointsOf.get(cell) ?? [], topLocation }],
+    reads,
+  );
+  const [lon, lat] = fromBng(x, y);
+  return { name: named.names[0]!.name, count: p.counts[cell]!, lon, lat };
+}
+
+async function hotspotAnalysis(
+  db: Db,
+  scope: Scope,
+  request: HotspotRequest,
+  reads: CommandReads,
 ): Promise<HotspotReport> {
   const method = request.method ?? 'gistar';
   if (!['count', 'kde', 'gistar'].includes(method))
@@ -134,40 +248,10 @@ export async function hotspots(
     throw new InputError(`--cell: ${request.cellSize} m is too small (at least 10 m)`);
   if (request.bandwidth !== undefined && !(request.bandwidth > 0))
     throw new InputError(`--bandwidth: ${request.bandwidth} m is not a positive distance`);
-  const incidents = await incidentPoints(db, scope, request);
-  const warnings: string[] = [];
-  if (incidents.points.length === 0)
-    throw new InputError(
-      `no ${incidents.label} with a location in ${incidents.area.name}, ${request.period.from}..${request.period.to}` +
-        (incidents.monthsMissing.length > 0
-          ? ` (months not held: ${incidents.monthsMissing.length})`
-          : ''),
-    );
-
-  const outline = await areaOutline(db, incidents.area);
-  const box = outline ? outline.box : boxOf(incidents.points);
-  if (!outline)
-    warnings.push(
-      'No boundary is held for the area: the grid covers the incidents’ extent, unclipped. ' +
-        `Fetch its boundaries with: ${fetchBoundariesCommand(incidents.area.name)}`,
-    );
-  const cellSize = request.cellSize ?? defaultCellSize(box);
-  const estimated = ((box.maxX - box.minX) / cellSize) * ((box.maxY - box.minY) / cellSize);
-  if (estimated > MAX_CELLS * 4)
-    throw new InputError(
-      `--cell ${cellSize} m would make about ${Math.round(estimated).toLocaleString('en-GB')} cells; choose a larger cell`,
-    );
-  const grid = makeGrid(
-    box,
-    cellSize,
-    outline ? (x, y) => outline.index.locate(x, y) !== null : undefined,
-  );
-  if (grid.cells.length > MAX_CELLS)
-    warnings.push(
-      `${grid.cells.length.toLocaleString('en-GB')} cells: more than ${MAX_CELLS.toLocaleString('en-GB')}, slow to map.`,
-    );
-  const { counts, outside } = countPoints(grid, incidents.points);
-  const bandwidth = request.bandwidth ?? defaultBandwidth(incidents.points);
+  const prepared = await prepare(db, scope, request, reads);
+  const { incidents, points, outline, cellSize, grid, counts, outside, gi } = prepared;
+  const warnings = [...prepared.warnings];
+  const bandwidth = request.bandwidth ?? defaultBandwidth(points);
   if (bandwidth < cellSize)
     warnings.push(
       `The bandwidth (${Math.round(bandwidth)} m) is smaller than a cell (${cellSize} m): the density misses incidents between cell centres. Give a larger --bandwidth or a smaller --cell.`,
@@ -176,13 +260,12 @@ export async function hotspots(
     warnings.push(
       `The default bandwidth (${Math.round(bandwidth)} m, MASS's bandwidth.nrd rule) assumes one cluster; across a whole district it smooths heavily. For street-level detail give --bandwidth (e.g. ${3 * cellSize}).`,
     );
-  const density = kde(grid, incidents.points, bandwidth);
-  const gi = giStar(grid, counts);
+  const density = kde(grid, byPlace(points), bandwidth);
   const classes = request.classify
-    ? classifyCells(grid, incidents.points, request.period, incidents.monthsMissing)
+    ? classifyCells(grid, points, request.period, incidents.monthsMissing)
     : null;
 
-  const { locations, pointsOf } = cellPoints(grid, incidents.points);
+  const { locations, pointsOf } = cellPoints(grid, points);
   const score = method === 'count' ? counts : method === 'kde' ? density : gi.z;
   // Only cells with incidents are ranked: a cell with none can still be a Gi* hotspot (busy
   // neighbours) or have a density (incidents within a bandwidth), and stays so on the map, but a
@@ -203,9 +286,16 @@ export async function hotspots(
       points: pointsOf.get(i) ?? [],
       topLocation: locations.get(i)?.[0]?.location ?? null,
     })),
+    reads,
   );
   const nameOf = new Map<number, CellName>(order.map((cell, k) => [cell, named.names[k]!]));
+  const described = new Map<number, RankedCell>();
   const describe = (i: number): RankedCell => {
+    let d = described.get(i);
+    if (!d) described.set(i, (d = describeCell(i)));
+    return d;
+  };
+  const describeCell = (i: number): RankedCell => {
     const cell = grid.cells[i]!;
     const [lon, lat] = fromBng(cell.x, cell.y);
     const significant = (gi.pAdjusted[i] as number) < SIGNIFICANT;
@@ -230,26 +320,44 @@ export async function hotspots(
     };
   };
   const ranked = order.slice(0, request.top ?? 10).map((i) => describe(i));
-  const busiest = order
-    .filter((i) => (gi.pAdjusted[i] as number) < SIGNIFICANT && (gi.z[i] as number) > 0)
-    .sort(
-      (a, b) =>
-        (counts[b] as number) - (counts[a] as number) ||
-        (gi.z[b] as number) - (gi.z[a] as number) ||
-        a - b,
-    )
+  const busiest = busiestCells(prepared)
     .slice(0, request.top ?? 10)
     .map((i) => describe(i));
+  // Neighbouring cells share corners: each corner is converted to WGS84 once.
+  const corners = new Map<number, Map<number, Position>>();
+  const corner = (x: number, y: number): Position => {
+    let column = corners.get(x);
+    if (!column) corners.set(x, (column = new Map()));
+    let at = column.get(y);
+    if (!at) column.set(y, (at = fromBng(x, y)));
+    return at;
+  };
   const features: Feature<Polygon>[] = grid.cells.map((cell, i) => {
-    const d = describe(i);
+    // A cell's properties as describe() gives them, but without its centre in WGS84.
+    const significant = gi.pAdjusted[i]! < SIGNIFICANT;
+    const name = nameOf.get(i);
+    const d = {
+      count: counts[i]!,
+      kde: density[i]! * 1e6,
+      gistar: gi.z[i]!,
+      pValue: gi.p[i]!,
+      pAdjusted: gi.pAdjusted[i]!,
+      hotspot: significant ? (gi.z[i]! > 0 ? 'hotspot' : 'coldspot') : null,
+      class: classes ? (classes.byCell[i] ?? null) : null,
+      rank: rankOf[i]!,
+      topLocations: locations.get(i) ?? [],
+      name: name?.name ?? '',
+      ward: name?.ward ?? null,
+      street: name?.street ?? null,
+    };
     const half = cellSize / 2;
     const ring: Position[] = [
-      [cell.x - half, cell.y - half],
-      [cell.x + half, cell.y - half],
-      [cell.x + half, cell.y + half],
-      [cell.x - half, cell.y + half],
-      [cell.x - half, cell.y - half],
-    ].map(([x, y]) => fromBng(x as number, y as number));
+      corner(cell.x - half, cell.y - half),
+      corner(cell.x + half, cell.y - half),
+      corner(cell.x + half, cell.y + half),
+      corner(cell.x - half, cell.y + half),
+      corner(cell.x - half, cell.y - half),
+    ];
     const ranked = d.count > 0;
     return {
       type: 'Feature',
@@ -282,7 +390,7 @@ export async function hotspots(
   ];
   if (incidents.monthsMissing.length > 0)
     notes.push(`Months not held, left out: ${incidents.monthsMissing.join(', ')}.`);
-  if (incidents.points.length < grid.cells.length)
+  if (points.length < grid.cells.length)
     notes.push(
       'Fewer incidents than cells: with counts this sparse one incident can make its neighbourhood significant; larger cells give steadier Gi*.',
     );
@@ -299,7 +407,7 @@ export async function hotspots(
     cellSize,
     bandwidth,
     cells: grid.cells.length,
-    incidents: incidents.points.length,
+    incidents: points.length,
     outsideGrid: outside,
     monthsMissing: incidents.monthsMissing,
     ranked,
@@ -350,10 +458,34 @@ async function areaOutline(db: Db, area: AreaSummary): Promise<Outline | null> {
   return { box, index: PolygonIndex.build(projected) };
 }
 
+/**
+ * The incidents as their places, each weighted by how many incidents are there: the same density
+ * (the kernel sum is over the same points), computed once per map point rather than once per
+ * record (a force's million records lie at some tens of thousands of map points).
+ */
+function byPlace(points: IncidentColumns): {
+  x: Float64Array;
+  y: Float64Array;
+  weight: Float64Array;
+} {
+  const n = points.places.length;
+  const weight = new Float64Array(n);
+  for (let i = 0; i < points.length; i++) weight[points.place[i]!]! += 1;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  points.places.forEach((p, k) => {
+    x[k] = p.x;
+    y[k] = p.y;
+  });
+  return { x, y, weight };
+}
+
 /** The box around the points, in one pass (a force's points are far too many to spread into a call). */
-function boxOf(points: readonly { x: number; y: number }[]): Box {
+function boxOf(points: IncidentColumns): Box {
   let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const { x, y } of points) {
+  for (let i = 0; i < points.length; i++) {
+    const x = points.x[i]!;
+    const y = points.y[i]!;
     if (x < minX) minX = x;
     if (x > maxX) maxX = x;
     if (y < minY) minY = y;
@@ -362,30 +494,35 @@ function boxOf(points: readonly { x: number; y: number }[]): Box {
   return { minX, minY, maxX: maxX + 1, maxY: maxY + 1 };
 }
 
-/** Each cell's incidents, and its top three "On or near" locations by count. */
+/**
+ * Each cell's places with how many incidents are at each, and its top three "On or near"
+ * locations by count: worked out per place (a map point holds many incidents), not per incident.
+ */
 function cellPoints(
   grid: Grid,
-  points: readonly IncidentPoint[],
+  points: IncidentColumns,
+  only?: number,
 ): {
   locations: Map<number, { location: string; count: number }[]>;
-  pointsOf: Map<number, IncidentPoint[]>;
+  pointsOf: Map<number, CellPoint[]>;
 } {
+  const atPlace = new Int32Array(points.places.length);
+  for (let i = 0; i < points.length; i++) atPlace[points.place[i]!]! += 1;
   const byCell = new Map<number, Map<string, number>>();
-  const pointsOf = new Map<number, IncidentPoint[]>();
-  const { x0, y0, cellSize, cols } = grid.spec;
-  for (const p of points) {
-    const col = Math.floor((p.x - x0) / cellSize);
-    const row = Math.floor((p.y - y0) / cellSize);
-    const i = grid.position[row * cols + col];
-    if (i === undefined || i < 0) continue;
+  const pointsOf = new Map<number, CellPoint[]>();
+  points.places.forEach((p, k) => {
+    const count = atPlace[k]!;
+    if (count === 0) return;
+    const i = cellOf(grid, p.x, p.y);
+    if (i < 0 || (only !== undefined && i !== only)) return;
     let list = pointsOf.get(i);
     if (!list) pointsOf.set(i, (list = []));
-    list.push(p);
-    if (!p.location) continue;
+    list.push({ lon: p.lon, lat: p.lat, lsoa: p.lsoa, count });
+    if (!p.location) return;
     let m = byCell.get(i);
     if (!m) byCell.set(i, (m = new Map()));
-    m.set(p.location, (m.get(p.location) ?? 0) + 1);
-  }
+    m.set(p.location, (m.get(p.location) ?? 0) + count);
+  });
   const locations = new Map(
     [...byCell].map(([i, m]) => [
       i,
@@ -405,7 +542,7 @@ function cellPoints(
  */
 function classifyCells(
   grid: Grid,
-  points: readonly IncidentPoint[],
+  points: IncidentColumns,
   period: Period,
   monthsMissing: readonly Month[],
 ): {
@@ -431,8 +568,15 @@ function classifyCells(
       `--classify needs at least two periods held in ${period.from}..${period.to}; ${periods.length} held (${skipped.length} skipped for missing months)`,
     );
   const series = periods.map((p) => {
-    const inPeriod = points.filter((pt) => pt.month >= p.from && pt.month <= p.to);
-    return giStar(grid, countPoints(grid, inPeriod).counts);
+    const [from, to] = [monthIndex(p.from), monthIndex(p.to)];
+    const counts = new Float64Array(grid.cells.length);
+    for (let i = 0; i < points.length; i++) {
+      const m = points.month[i]!;
+      if (m < from || m > to) continue;
+      const c = cellOf(grid, points.x[i]!, points.y[i]!);
+      if (c >= 0) counts[c]! += 1;
+    }
+    return giStar(grid, counts);
   });
   const byCell = grid.cells.map((_, i) =>
     classifyCell(

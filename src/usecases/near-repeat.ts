@@ -120,8 +120,10 @@ export async function nearRepeat(
     throw new InputError(
       `near-repeat: ${set.label} records carry only a month, and the Knox test needs the day of each event`,
     );
-  const dated = set.points.filter((p) => p.date !== null);
-  const undated = set.points.length - dated.length;
+  const { x, y, date } = set.incidents;
+  const dated: number[] = [];
+  for (let i = 0; i < set.incidents.length; i++) if (date?.[i] != null) dated.push(i);
+  const undated = set.incidents.length - dated.length;
   if (dated.length < MIN_NEAR_REPEAT_EVENTS)
     throw new InputError(
       `near-repeat: ${dated.length} dated record${dated.length === 1 ? '' : 's'} with a point for ${set.label} ` +
@@ -133,7 +135,7 @@ export async function nearRepeat(
   let knox;
   try {
     knox = knoxTest(
-      dated.map((p) => ({ x: p.x, y: p.y, day: dayNumber(p.date as string) })),
+      dated.map((i) => ({ x: x[i]!, y: y[i]!, day: dayNumber(date![i] as string) })),
       { distanceBands, timeBands, iterations, seed },
     );
   } catch (error) {

@@ -26,6 +26,7 @@ import {
   partnerPeriodCounts,
 } from '../store/partner-data.js';
 import { populationsOf } from '../store/populations.js';
+import { type CommandReads, scopeKey } from './command-reads.js';
 
 export const SYNTHETIC_CAVEAT =
   'SYNTHETIC DATA: generated for demonstration (lantern demo), shaped on national proportions; not real records.';
@@ -71,12 +72,39 @@ export interface PartnerAreaCounts {
   synthetic: boolean;
 }
 
+/**
+ * A dataset's counts for some areas. With `reads`, read once per command; each area whose
+ * districts are all those read is remembered on its own too (the force beside a district, asked
+ * for again as the county).
+ */
 export async function partnerAreaCounts(
   db: Db,
   scope: Scope,
   dataset: DatasetDefinition,
   areas: readonly AreaSummary[],
+  reads?: CommandReads,
 ): Promise<PartnerAreaCounts> {
+  if (!reads) return readPartnerAreaCounts(db, scope, dataset, areas).then((r) => r.counts);
+  const key = (codes: readonly string[]) =>
+    `partner-counts:${scopeKey(scope)}:${dataset.name}:${codes.join(',')}`;
+  return reads.once(key(areas.map((a) => a.code)), async () => {
+    const { counts, alone } = await readPartnerAreaCounts(db, scope, dataset, areas);
+    for (const i of alone)
+      if (areas.length > 1)
+        reads.remember(
+          key([areas[i]!.code]),
+          Promise.resolve({ inputs: [counts.inputs[i]!], synthetic: counts.synthetic }),
+        );
+    return counts;
+  });
+}
+
+async function readPartnerAreaCounts(
+  db: Db,
+  scope: Scope,
+  dataset: DatasetDefinition,
+  areas: readonly AreaSummary[],
+): Promise<{ counts: PartnerAreaCounts; alone: number[] }> {
   const districtsOf = new Map<string, string[]>();
   for (const area of areas) {
     if (area.type === 'district') districtsOf.set(area.code, [area.code]);
@@ -131,5 +159,9 @@ export async function partnerAreaCounts(
       periodTotals,
     };
   });
-  return { inputs, synthetic };
+  // Areas whose districts are all those read: their counts and flag are what they alone give.
+  const alone = areas.flatMap((a, i) =>
+    new Set(districtsOf.get(a.code)).size === districts.length ? [i] : [],
+  );
+  return { counts: { inputs, synthetic }, alone };
 }

@@ -38,7 +38,9 @@ export async function repeatLocations(
     for (const p of await streetPlaces(db, scope, area))
       places.set(key(p.lon, p.lat), { ...p, count: 0 });
   }
-  for (const p of incidents.points) {
+  const { place: placeOf, places: at } = incidents.incidents;
+  for (let i = 0; i < incidents.incidents.length; i++) {
+    const p = at[placeOf[i]!]!;
     const k = key(p.lon, p.lat);
     const place = places.get(k) ?? { lon: p.lon, lat: p.lat, location: p.location, count: 0 };
     place.count += 1;

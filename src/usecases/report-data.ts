@@ -41,7 +41,8 @@ import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
 import { assess, type AssessRequest, type AssessSettings } from './assess.js';
 import { hiddenFigureTable } from './hidden-figure.js';
-import { hotspotsOnce } from './hotspots.js';
+import { CommandReads } from './command-reads.js';
+import { hotspots } from './hotspots.js';
 import { repeatLocations } from './repeat-locations.js';
 import { bngRings, mapPlaces } from './map-places.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
@@ -68,17 +69,21 @@ export async function reportData(
 ): Promise<ReportData> {
   const audience = request.audience ?? 'partner';
   const settings = request.settings.reportSettings;
-  const assessment = await assess(db, scope, request);
+  // One set of reads for the whole report: the assessment's hotspots are the maps' too.
+  const reads = new CommandReads();
+  const assessment = await assess(db, scope, request, reads);
   const { area, force, period } = assessment;
   const { shown, withheld } = assessmentFor(assessment, audience);
 
   // The districts of the force (or the force's own districts), one scan for all of them.
   const groupArea = force ?? area;
   const districts = await districtAreasWithin(db, groupArea.code);
-  const inputs = await streetAreaCounts(db, scope, [
-    area,
-    ...districts.filter((d) => d.code !== area.code),
-  ]);
+  const inputs = await streetAreaCounts(
+    db,
+    scope,
+    [area, ...districts.filter((d) => d.code !== area.code)],
+    reads,
+  );
   const local = inputs[0] as AreaCounts;
   const year = Number(period.to.slice(0, 4));
   const population = populationAt(local.populations, year);
@@ -163,7 +168,8 @@ export async function reportData(
       rationale: issue.rationale,
       trend,
       comparison,
-      hotspot: issue.source === 'inputs' ? null : await hotspotOf(db, scope, area, issue, period),
+      hotspot:
+        issue.source === 'inputs' ? null : await hotspotOf(db, scope, area, issue, period, reads),
       places: issue.options.some((o) => o.analysis === 'repeat-locations')
         ? await placesOf(db, scope, area, issue, period)
         : null,
@@ -379,6 +385,7 @@ async function hotspotOf(
   area: ReportData['area'],
   issue: AssessedIssue,
   period: Period,
+  reads: CommandReads,
 ): Promise<PriorityEvidence['hotspot']> {
   const request =
     issue.source === 'police.uk'
@@ -386,7 +393,7 @@ async function hotspotOf(
       : { area: area.code, dataset: issue.key, period, top: 3 };
   // No map where hotspots cannot be computed for the area (an InputError, such as no boundaries)
   // or the scope does not allow them; any other failure is real.
-  const report = await hotspotsOnce(db, scope, request).catch((error: unknown) => {
+  const report = await hotspots(db, scope, request, reads).catch((error: unknown) => {
     if (error instanceof InputError || error instanceof ForbiddenError) return null;
     throw error;
   });

@@ -1,0 +1,236 @@
+/**
+ * Queries read only what a command needs (issue 17, item 2), on a copy of the demo store: the
+ * category, period and area asked for are filtered in SQL; the points, the force's counts and the
+ * hotspots of one command are read once and shared by everything in it; and nothing is kept from
+ * one command to the next on the same open store (a server keeps it open across requests).
+ *
+ * What a command reads is seen through a log kept by the store handle itself: every statement with
+ * the number of rows it returned (real DuckDB throughout; the log only counts).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { FULL_SCOPE } from '../src/domain/scope.js';
+import type { Db } from '../src/store/db.js';
+import { openStore } from '../src/store/open-store.js';
+import { assess } from '../src/usecases/assess.js';
+import { hotspots } from '../src/usecases/hotspots.js';
+import { reportData } from '../src/usecases/report-data.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { settingsFrom } from './helpers/settings.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+let path: string;
+beforeAll(() => {
+  path = demoStoreCopy(dir.path);
+});
+afterAll(() => dir.remove());
+
+const YEAR = { from: '2025-01', to: '2025-12' } as const;
+const SETTINGS = await settingsFrom();
+const THREE_RIVERS = "c.district_code = 'E07000102'";
+
+interface Read {
+  sql: string;
+  rows: number;
+}
+
+/** The store, with a log of each statement it runs and the rows it returns. */
+async function loggedStore(): Promise<{ db: Db; log: Read[] }> {
+  const db = await openStore(path);
+  const log: Read[] = [];
+  const query = db.query.bind(db);
+  const queryColumns = db.queryColumns.bind(db);
+  db.query = (async (sql, params, types) => {
+    const rows = await query(sql, params, types);
+    log.push({ sql, rows: rows.length });
+    return rows;
+  }) as Db['query'];
+  db.queryColumns = async (sql, params, types) => {
+    const result = await queryColumns(sql, params, types);
+    log.push({ sql, rows: result.length });
+    return result;
+  };
+  return { db, log };
+}
+
+/** Statements that return street records one by one (not counts): the points of a hotspot map. */
+const pointReads = (log: readonly Read[]) =>
+  log.filter(
+    (r) =>
+      /FROM crime c/u.test(r.sql) && /c\.longitude AS lon/u.test(r.sql) && !/GROUP BY/u.test(r.sql),
+  );
+
+async function count(db: Db, where: string): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM crime c WHERE ${where}`);
+  return row!.n;
+}
+
+describe('queries read only what they need', () => {
+  it('hotspots of one category read that category’s records, not every category’s', async () => {
+    const { db, log } = await loggedStore();
+    try {
+      const period = `c.month BETWEEN '${YEAR.from}' AND '${YEAR.to}' AND c.longitude IS NOT NULL`;
+      const burglaries = await count(db, `${THREE_RIVERS} AND ${period} AND category = 'burglary'`);
+      const all = await count(db, `${THREE_RIVERS} AND ${period}`);
+      expect(all).toBeGreaterThan(10 * burglaries);
+      log.length = 0;
+      const r = await hotspots(db, FULL_SCOPE, {
+        area: 'Three Rivers',
+        category: 'burglary',
+        period: YEAR,
+      });
+      expect(r.incidents).toBe(burglaries);
+      // Everything the command read, points and all, is fewer rows than the other categories'
+      // records it has no use for (before: every category's 6,000 records, then filtered).
+      const read = log.reduce((s, r) => s + r.rows, 0);
+      expect(read).toBeLessThan(all - burglaries);
+      // The points themselves: one statement, one row per burglary and per place at most.
+      const points = pointReads(log);
+      expect(points).toHaveLength(1);
+      expect(points[0]!.rows).toBeLessThanOrEqual(2 * burglaries);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('assess reads the points of its High priorities in one statement, and the force’s counts once', async () => {
+    const { db, log } = await loggedStore();
+    try {
+      const a = await assess(db, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: YEAR,
+        save: false,
+        settings: SETTINGS,
+      });
+      const mapped = a.issues.filter(
+        (i) => i.band === 'High' && i.source === 'police.uk' && i.hotspot !== null,
+      );
+      expect(mapped.length).toBeGreaterThanOrEqual(2);
+      // One statement for every High police.uk priority (one scan of the district's records),
+      // returning those categories' records only.
+      const points = pointReads(log);
+      const high = a.issues.filter((i) => i.band === 'High' && i.source === 'police.uk');
+      expect(high.length).toBeGreaterThanOrEqual(2);
+      expect(points).toHaveLength(1);
+      const located = await Promise.all(
+        high.map((i) =>
+          count(
+            db,
+            `${THREE_RIVERS} AND c.month BETWEEN '${YEAR.from}' AND '${YEAR.to}' AND c.longitude IS NOT NULL AND category = '${i.key}'`,
+          ),
+        ),
+      );
+      const total = located.reduce((s, n) => s + n, 0);
+      expect(points.reduce((s, r) => s + r.rows, 0)).toBeLessThanOrEqual(2 * total);
+      // The force's counts by category and month (for the district's rates, then as the county's
+      // own assessment) are read once.
+      const forceCounts = log.filter(
+        (r) =>
+          /count\(\*\) AS count FROM crime c/u.test(r.sql) && /p\.parent = \$area/u.test(r.sql),
+      );
+      expect(forceCounts).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a report shares the assessment’s points and hotspots: each category is read once', async () => {
+    const { db, log } = await loggedStore();
+    try {
+      const data = await reportData(db, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: YEAR,
+        save: false,
+        today: '2026-01-31',
+        settings: SETTINGS,
+      });
+      expect(data.priorities.some((p) => p.hotspot !== null)).toBe(true);
+      // One statement for the points of every High priority, serving both the assessment's
+      // text and the report's maps.
+      const high = data.assessment.issues.filter(
+        (i) => i.band === 'High' && i.source === 'police.uk',
+      );
+      expect(high.length).toBeGreaterThanOrEqual(2);
+      expect(pointReads(log)).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('nothing is kept from one command to the next on the same open store', async () => {
+    // A server holds the store open for every request: a command run after a change must see it.
+    const db = await openStore(path);
+    try {
+      const request = { area: 'Three Rivers', period: YEAR, save: false, settings: SETTINGS };
+      const before = await assess(db, FULL_SCOPE, request);
+      const violence = before.issues.find((i) => i.key === 'violent-crime')!;
+      expect(violence.hotspot).not.toBeNull();
+      const { lon, lat, count: inCell } = violence.hotspot!;
+      expect(inCell).toBeGreaterThan(5);
+      // Remove the records of the busiest hotspot's cell (every record within 100 m of its
+      // centre, on a 200 m grid, and more around it): another cell must now be the busiest.
+      await db.run(
+        `DELETE FROM crime WHERE category = 'violent-crime' AND district_code = 'E07000102'
+           AND abs(longitude - ${lon}) < 0.004 AND abs(latitude - ${lat}) < 0.003`,
+      );
+      const after = await assess(db, FULL_SCOPE, request);
+      const now = after.issues.find((i) => i.key === 'violent-crime')!;
+      expect(now.evidence.recorded).toBeLessThan(violence.evidence.recorded);
+      expect(now.hotspot).not.toEqual(violence.hotspot);
+      const direct = await hotspots(db, FULL_SCOPE, {
+        area: 'Three Rivers',
+        category: 'violent-crime',
+        period: YEAR,
+        top: 3,
+      });
+      expect(now.hotspot?.location ?? null).toBe(direct.busiest[0]?.name ?? null);
+      // The points read for all priorities at once are those each category's own read gives.
+      for (const issue of after.issues.filter(
+        (i) => i.band === 'High' && i.source === 'police.uk',
+      )) {
+        const alone = await hotspots(db, FULL_SCOPE, {
+          area: 'E07000102',
+          category: issue.key,
+          period: YEAR,
+          top: 3,
+        });
+        const top = alone.busiest[0];
+        expect(issue.hotspot).toEqual(
+          top && top.topLocations[0]
+            ? { location: top.name, count: top.count, lon: top.lon, lat: top.lat }
+            : null,
+        );
+      }
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('Db.queryColumns', () => {
+  it('gives numeric columns as Float64Array (NULL as NaN) and others as plain values', async () => {
+    const db = await openStore(':memory:');
+    try {
+      const { length, columns } = await db.queryColumns(
+        `SELECT * FROM (VALUES (1, 2.5::DOUBLE, 'a', 10::BIGINT), (NULL, NULL, NULL, 20::BIGINT))
+           AS t(i, d, s, b) ORDER BY b`,
+      );
+      expect(length).toBe(2);
+      expect(columns.i).toBeInstanceOf(Float64Array);
+      expect([...(columns.i as Float64Array)]).toEqual([1, NaN]);
+      expect([...(columns.d as Float64Array)]).toEqual([2.5, NaN]);
+      expect(columns.s).toEqual(['a', null]);
+      expect([...(columns.b as Float64Array)]).toEqual([10, 20]);
+      // Results of several chunks (DuckDB hands rows over 2,048 at a time) keep every row in order.
+      const big = await db.queryColumns(
+        'SELECT i::INTEGER AS i, i::VARCHAR AS s FROM range(5000) t(i) ORDER BY i',
+      );
+      expect(big.length).toBe(5000);
+      expect((big.columns.i as Float64Array)[4999]).toBe(4999);
+      expect((big.columns.s as string[])[2048]).toBe('2048');
+    } finally {
+      db.close();
+    }
+  });
+});
