@@ -4,7 +4,7 @@
  * priorities, trends and contacts a page holds.
  */
 import { el } from '../charts/svg.js';
-import type { InfographicData } from './infographic.js';
+import type { InfographicData } from './infographic-types.js';
 import { COLOURS, wrapped, type Metrics } from './infographic-layout.js';
 
 export const MAX_PRIORITIES = 5;

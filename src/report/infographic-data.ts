@@ -3,7 +3,7 @@
  * a few key trends (the High police.uk priorities first, then the largest significant changes),
  * the first priority's hotspot map, one hidden-figure sentence, the contacts. Pure.
  */
-import type { InfographicData } from './infographic.js';
+import type { InfographicData } from './infographic-types.js';
 import { changeShown } from './disclosure.js';
 import type { Figure, ReportData } from './report-data.js';
 

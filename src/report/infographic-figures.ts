@@ -7,7 +7,7 @@
 import { max } from 'd3-array';
 import { changeArrow } from '../charts/change-arrow.js';
 import { textWidth } from '../charts/text.js';
-import type { InfographicFigure } from './infographic.js';
+import type { InfographicFigure } from './infographic-types.js';
 import {
   block,
   blockHeight,

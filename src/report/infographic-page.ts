@@ -14,7 +14,7 @@ import {
   type Drawn,
   type TileInput,
 } from './infographic-figures.js';
-import type { InfographicData } from './infographic.js';
+import type { InfographicData } from './infographic-types.js';
 import {
   footer,
   header,

@@ -9,7 +9,7 @@ import { hotspotMap, hotspotMapMinHeight, type HotspotMapInput } from '../charts
 import { PAD } from '../charts/layout.js';
 import { el, FONT_SIZE } from '../charts/svg.js';
 import type { Drawn } from './infographic-figures.js';
-import type { InfographicData } from './infographic.js';
+import type { InfographicData } from './infographic-types.js';
 import { cellsShown } from './disclosure.js';
 import {
   bandChip,
