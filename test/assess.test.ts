@@ -352,7 +352,7 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     expect(first.json.id).toMatch(/^[0-9a-f]{12}$/u);
     // The same assessment again: the same id, one row.
     expect(runCliJson<Assessed>([...district, '--db', db]).json.id).toBe(first.json.id);
-    const listed = runCliJson<{ id: string; areaName: string }[]>(['assess', '--list', '--db', db]);
+    const listed = runCliJson<{ id: string; areaName: string }[]>(['assess', 'list', '--db', db]);
     expect(listed.json.filter((s) => s.id === first.json.id)).toHaveLength(1);
 
     // Next year's inputs: burglary's vulnerability drops to 2, its position to 2 (no neighbourhood team).
@@ -397,7 +397,7 @@ describe('lantern assess: the county, the alignment, saved assessments', () => {
     expect(text.stdout).toMatch(/Burglary\s+\d+\s+\d+\s+High\s+Medium/u);
 
     // An unknown id is refused before anything is saved (these inputs would save a new one).
-    const saved = () => runCliJson<unknown[]>(['assess', '--list', '--db', db]).json.length;
+    const saved = () => runCliJson<unknown[]>(['assess', 'list', '--db', db]).json.length;
     const before = saved();
     const other = `${dir.path}/other-year.yaml`;
     writeFileSync(other, readFileSync(changed, 'utf8').replace('score: 2,', 'score: 3,'));

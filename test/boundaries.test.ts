@@ -84,10 +84,10 @@ describe('lantern areas import-boundaries', () => {
 
   it('needs --type and --vintage', () => {
     expect(runCli(['areas', 'import-boundaries', DISTRICTS, '--db', db]).stderr).toMatch(
-      /--type is required/,
+      /--type force\|csp\|district\|ward\|lsoa is required/,
     );
     expect(
       runCli(['areas', 'import-boundaries', DISTRICTS, '--type', 'district', '--db', db]).stderr,
-    ).toMatch(/--vintage is required/);
+    ).toMatch(/--vintage YYYY is required/);
   });
 });

@@ -210,7 +210,7 @@ describe('lantern import with bad input', () => {
 
   it('answers usage errors with exit code 2 and no stack trace', () => {
     expect(runCli(['import', '--db', freshDb()]).code).toBe(2);
-    expect(runCli(['summary', '--db', freshDb()]).stderr).toMatch(/--area is required/);
+    expect(runCli(['summary', '--db', freshDb()]).stderr).toMatch(/--area AREA is required/);
     expect(
       runCli(['summary', '--area', 'Three Rivers', '--period', '2025-13', '--db', freshDb()])
         .stderr,

@@ -264,9 +264,10 @@ describe('lantern fetch --archive (a monthly archive, streamed)', () => {
       entriesInArchive: number;
     }>([
       'fetch',
+      'archive',
       '--force',
       'hertfordshire',
-      '--archive',
+      '--month',
       '2025-12',
       '--archive-url',
       fake.archiveUrl,
@@ -281,9 +282,10 @@ describe('lantern fetch --archive (a monthly archive, streamed)', () => {
     ]);
     const again = await runCliJsonAsync<{ files: { status: string }[] }>([
       'fetch',
+      'archive',
       '--force',
       'hertfordshire',
-      '--archive',
+      '--month',
       '2025-12',
       '--archive-url',
       fake.archiveUrl,
@@ -296,9 +298,10 @@ describe('lantern fetch --archive (a monthly archive, streamed)', () => {
   it('says when the source has no archive for that month', async () => {
     const result = await runCliAsync([
       'fetch',
+      'archive',
       '--force',
       'hertfordshire',
-      '--archive',
+      '--month',
       '2019-01',
       '--archive-url',
       fake.archiveUrl,
@@ -312,9 +315,10 @@ describe('lantern fetch --archive (a monthly archive, streamed)', () => {
   it('refuses a force police.uk does not have', async () => {
     const result = await runCliAsync([
       'fetch',
+      'archive',
       '--force',
       'borsetshire',
-      '--archive',
+      '--month',
       '2025-12',
       '--db',
       `${dir.path}/none.duckdb`,

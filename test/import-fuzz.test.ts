@@ -755,7 +755,7 @@ describe('the CLI: exit codes and messages', () => {
           .map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)
           .join('\n'),
     );
-    const yaml = runCli(['areas', 'groups', '--config', bomb, '--db', path]);
+    const yaml = runCli(['areas', 'groups', '--peer-groups', bomb, '--db', path]);
     expect(yaml.code).toBe(2);
     expect(yaml.stderr).toMatch(/groups\.yaml: refused: its aliases \(\*name\) expand too far/);
     expect(yaml.stderr).not.toMatch(/\n\s+at /);

@@ -38,7 +38,7 @@ describe('lantern areas groups', () => {
       'ok.yaml',
       'groups:\n  - name: south-west-herts\n    areas: [Three Rivers, watford, E07000098]\n',
     );
-    const { json } = runCliJson<Groups>(['areas', 'groups', '--config', path, '--db', db]);
+    const { json } = runCliJson<Groups>(['areas', 'groups', '--peer-groups', path, '--db', db]);
     expect(
       json.groups.find((g) => g.name === 'south-west-herts')?.areas.map((a) => a.code),
     ).toEqual(['E07000102', 'E07000103', 'E07000098']);
@@ -64,7 +64,7 @@ describe('lantern areas groups', () => {
     ['broken YAML', 'groups: [\n', /not valid YAML/],
   ])('refuses %s, naming the file and the place in it', (_what, text, message) => {
     const path = config('bad.yaml', text);
-    const result = runCli(['areas', 'groups', '--config', path, '--db', db]);
+    const result = runCli(['areas', 'groups', '--peer-groups', path, '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain('bad.yaml');

@@ -351,7 +351,10 @@ describe('lantern report: bad input', () => {
         /--audience: "press" is not partner or public/u,
       ],
       [[...base], /--out DIR is required/u],
-      [['report', '--area', 'Three Rivers', '--out', join(dir.path, 'x')], /--period is required/u],
+      [
+        ['report', '--area', 'Three Rivers', '--out', join(dir.path, 'x')],
+        /--period PERIOD is required/u,
+      ],
       [[...base, '--out', taken], /taken already holds files; give --replace/u],
       [[...base, '--out', join(taken, 'notes.txt')], /notes\.txt is a file, not a folder/u],
       [
@@ -370,7 +373,7 @@ describe('lantern report: bad input', () => {
   });
 
   it('saves the assessment behind it, unless --no-save', () => {
-    const saved = () => runCliJson<unknown[]>(['assess', '--list', '--db', db]).json.length;
+    const saved = () => runCliJson<unknown[]>(['assess', 'list', '--db', db]).json.length;
     const watford = ['report', '--area', 'Watford', '--period', '2025-01..2025-12', '--no-pdf'];
     const before = saved();
     const out = join(dir.path, 'watford');

@@ -21,6 +21,8 @@ export interface CommandContext {
   interactive: boolean;
   /** The key of the keyed hash of personal fields: a file beside the store, never inside it. */
   hashKeyFile: string;
+  /** The process's environment, read only here at the edge. */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export function resolveHashKeyFile(dbPath: string, env: NodeJS.ProcessEnv): string {

@@ -1,478 +1,78 @@
 /**
- * The `lantern` command: parses arguments, runs one command, and turns errors into exit codes
- * in this one place — 0 done, 2 bad input or usage (nothing changed by the failing part),
- * 1 unexpected failure. With --json, stdout carries exactly one JSON document.
+ * The `lantern` command: finds the command its first words name, runs it through the generic
+ * adapter (run-command.ts), and turns errors into exit codes in this one place — 0 done, 2 bad
+ * input or usage (nothing changed by the failing part), 1 a source that cannot be reached, a
+ * store that cannot be written, or an unexpected failure. With --json, stdout carries exactly one
+ * JSON document. Nothing here loads DuckDB: help and usage errors answer at once.
  */
-import { parseArgs } from 'node:util';
-
-// Commands are loaded when used: each brings its own libraries (DuckDB, exceljs, proj4…), and
-// `lantern --help` or a usage error should not wait for all of them.
-
-import { ConfigError, isUserError, SourceUnavailableError, StorageError } from '../errors.js';
+import { COMMANDS, findCommand } from '../commands/registry.js';
+import { didYouMean } from '../domain/suggest.js';
 import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
+import { commandHelp, generalHelp } from './help.js';
+import { reportError } from './report-error.js';
 
-const USAGE = `lantern — community-safety intelligence for Community Safety Partnerships
-
-Usage: lantern <command> [options]
-
-Commands:
-  import PATH...                 import police.uk zip archives, folders, .csv or .csv.gz files
-         [--force ID]            the force of stop-and-search files not named YYYY-MM-<force>-…
-         [--replace]             let a file replace a month with under 80% of its rows
-  import --dataset NAME FILE...  partner data (CSV, CSV.gz or XLSX): asb-council, fly-tipping,
-         [--mapping M.yaml]      hate-crime, domestic-abuse, prevent, community-concern; a
-         [--area A] [--period P] mapping names the file's own columns; --area for files without
-                                 one; --period: the months covered (default first..last row)
-  datasets                       the partner datasets, their fields, and what the store holds
-  areas [--type T] [--within A]  the area register with populations and record counts
-        [--all]                  (types: force, csp, district, ward, lsoa; default district)
-  areas check                    LSOA codes in the records that the register does not hold
-  areas groups [--config FILE]   peer groups: each force's districts, and those of the config
-        [--all]                  file (default config/peer-groups.yaml)
-  areas import-boundaries FILE   GeoJSON or TopoJSON boundaries of an area type and vintage
-        --type T --vintage V     (--code-property P: the property holding ONS codes)
-  areas import-population FILE   populations by area code for a year (ONS mid-year estimates or
-        [--year Y] [--source S]  any CSV of codes and counts; --code-column, --count-column)
-  summary --area A [--period P]  street records by category and month (P: YYYY-MM..YYYY-MM)
-          [--type T]
-  fetch --area A --from M --to M fetch an area's missing months from the data.police.uk API
-        [--dry-run] [--api-url U] (imported like files; months the source lacks stay missing)
-  fetch --force F --archive M    stream a police.uk monthly archive, importing only force F
-        [--archive-url U] [--replace]
-  trends --area A --category C   counts by month, change against the same months of the nearest
-         [--all] [--period P]    earlier complete year (exact test, rate ratio), rate per 1,000
-  compare --within A | --group G districts side by side: rates, expected counts and funnel
-          --category C --period P limits (95% and 99.8%), flags and ranks; limits allow for the
-          [--limits overdispersed|poisson]  spread between areas beyond chance unless poisson
-  outcomes --area A --period P   latest outcome of each crime (outcomes files joined by Crime
-                                 ID) by category, and the share charged or summonsed
-  deprivation --area A --period P  records by the IMD 2019 decile of their LSOA
-        [--category C]
-  stop-search --force F --period P  searches by object and outcome, and the linked share
-  exceptions --area A --category C  months above the 99.8% range expected from the area's history
-                                 (trend and season, with the counts' own variability)
-  hotspots --area A --period P   grid counts, kernel density and Getis-Ord Gi* (FDR) clipped to the
-         (--category C | --dataset D) [--method gistar|kde|count] [--cell M] [--bandwidth M]
-         [--classify] [--top N] [--out F.geojson]   --classify: persistent, emerging, former,
-                                 intermittent hot/coldspots over the periods held
-  repeat-locations --area A --period P (--category C | --dataset D)   the share at the top 1/5/10%
-                                 of places, the Lorenz curve and Gini
-  near-repeat --area A --period P  Knox test (Near Repeat Calculator): pairs close in space and
-         --dataset D [--category C]  time against permutations of dates; dated partner data only
-         [--distance-bands 0,100,200,400,800] [--time-bands 0,7,14,21,28] [--iterations 999] [--seed 1]
-  assess --area A --period P     the risk matrix of a district (with its county beside it) or a force:
-         [--inputs F] [--config F]  every category and partner theme scored, ranked, banded and
-         [--options F] [--plan F]   explained; --inputs: manual scores with reasons; tactical options;
-         [--compare-with ID] [--no-save]  alignment with the county and the Police and Crime Plan;
-         [--allow-partial]        saved under an id; --compare-with ID: what moved since;
-                                 a period with under 3/4 of its months held needs --allow-partial
-  assess --list                  the saved assessments
-  report --area A --period P --out DIR  the strategic assessment (HTML, PDF with Chromium) and its
-         [--audience partner|public]  infographic (SVG, PNG, A4 and 1080 × 1350), data/ with a CSV
-         [--inputs F] [--settings F]  per chart and table; public: counts 1–4 as "fewer than 5",
-         [--no-pdf] [--no-save]       no small count recoverable, partner-only data left out;
-         [--replace] [--allow-partial]  the assessment is saved as assess saves it, unless
-                                 --no-save; a folder holding files needs --replace, which
-                                 replaces only an earlier report's own files
-  hidden-figure --area A --period P  recorded counts, survey reporting rates (year, source) and
-        [--config FILE]          the estimated total incidence with its interval
-  overview --within A [--period P]  every category for every district at once: funnel flags,
-                                 significant changes (Holm) and exceptions in the period
-  forecast --area A --category C  the next 3 to 6 months (--months N) with 80%/95% intervals, from
-         [--backtest]            every month held (gaps listed); --backtest: the last months held
-                                 forecast from those before, with interval coverage and MASE
-  cameras --area A --period P    sites for K deployable cameras that would have seen the most
-          (--category C | --dataset D) --cameras K --radius M [--candidates F] [--existing F]
-          [--exclude F] [--harm-weighted [--harm-config F]] [--out F.geojson]   incidents (maximal covering,
-          [--time-limit S]       solved exactly by HiGHS within S seconds, default 10; else the gap is given)
-  check [--repair]               whether the store is whole: every record belongs to its import,
-                                 every import holds what it recorded; --repair removes what does
-                                 not and names the files to import again
-  demo                           build the demo store from the bundled Hertfordshire sample
-  start                          build the demo store if needed, then show Three Rivers
-
-Options for every command:
-  --db PATH    the store (default: $LANTERN_DB, else ./lantern.duckdb)
-  --json       print one JSON document on stdout
-  -h, --help   this help
-
-Exit codes: 0 done, 2 bad input or usage, 1 unexpected failure.`;
-
-const OPTIONS = {
-  db: { type: 'string' },
-  json: { type: 'boolean', default: false },
-  help: { type: 'boolean', short: 'h', default: false },
-  force: { type: 'string' },
-  type: { type: 'string' },
-  within: { type: 'string' },
-  all: { type: 'boolean', default: false },
-  area: { type: 'string' },
-  period: { type: 'string' },
-  year: { type: 'string' },
-  source: { type: 'string' },
-  'code-column': { type: 'string' },
-  'count-column': { type: 'string' },
-  config: { type: 'string' },
-  vintage: { type: 'string' },
-  'code-property': { type: 'string' },
-  from: { type: 'string' },
-  category: { type: 'string' },
-  group: { type: 'string' },
-  months: { type: 'string' },
-  to: { type: 'string' },
-  'dry-run': { type: 'boolean', default: false },
-  archive: { type: 'string' },
-  'api-url': { type: 'string' },
-  'archive-url': { type: 'string' },
-  dataset: { type: 'string' },
-  mapping: { type: 'string' },
-  'distance-bands': { type: 'string' },
-  'time-bands': { type: 'string' },
-  iterations: { type: 'string' },
-  seed: { type: 'string' },
-  method: { type: 'string' },
-  cell: { type: 'string' },
-  bandwidth: { type: 'string' },
-  classify: { type: 'boolean', default: false },
-  top: { type: 'string' },
-  out: { type: 'string' },
-  cameras: { type: 'string' },
-  radius: { type: 'string' },
-  candidates: { type: 'string' },
-  existing: { type: 'string' },
-  exclude: { type: 'string' },
-  'harm-weighted': { type: 'boolean', default: false },
-  'harm-config': { type: 'string' },
-  'time-limit': { type: 'string' },
-  inputs: { type: 'string' },
-  options: { type: 'string' },
-  plan: { type: 'string' },
-  'no-save': { type: 'boolean', default: false },
-  'allow-partial': { type: 'boolean', default: false },
-  'compare-with': { type: 'string' },
-  list: { type: 'boolean', default: false },
-  audience: { type: 'string' },
-  settings: { type: 'string' },
-  'no-pdf': { type: 'boolean', default: false },
-  repair: { type: 'boolean', default: false },
-  replace: { type: 'boolean', default: false },
-  limits: { type: 'string' },
-  backtest: { type: 'boolean', default: false },
-} as const;
+/** The leading words (the command's name), and the global options wherever they are. */
+function prescan(argv: readonly string[]) {
+  const words: string[] = [];
+  let db: string | undefined;
+  let json = false;
+  let help = false;
+  let leading = true;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (a === '--db') db = argv[++i];
+    else if (a.startsWith('--db=')) db = a.slice(5);
+    else if (a === '--json') json = true;
+    else if (a === '--help' || a === '-h') help = true;
+    else if (a.startsWith('-')) leading = false;
+    else if (leading) words.push(a);
+  }
+  return { words, db, json, help };
+}
 
 export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    process.stderr.write(`lantern: ${(error as Error).message}\nRun 'lantern --help' for usage.\n`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  const [command, ...rest] = positionals;
-  const dbPath = resolveDbPath(values.db, env);
+  const pre = prescan(argv);
+  const dbPath = resolveDbPath(pre.db, env);
   const ctx: CommandContext = {
     dbPath,
     hashKeyFile: resolveHashKeyFile(dbPath, env),
-    json: values.json,
+    json: pre.json,
+    env,
     scope: defaultScope(),
     out: (text) => process.stdout.write(text + '\n'),
     err: (text) => process.stderr.write(text + '\n'),
     interactive: Boolean(process.stdout.isTTY) && Boolean(process.stderr.isTTY),
   };
-  if (values.help || command === undefined || command === 'help') {
-    ctx.out(USAGE);
-    return command === undefined && !values.help ? 2 : 0;
+  if (pre.words.length === 0 || pre.words[0] === 'help') {
+    const asked = pre.words[0] === 'help' ? findCommand(pre.words.slice(1)) : null;
+    ctx.out(asked ? commandHelp(asked.command) : generalHelp());
+    return pre.words.length === 0 && !pre.help ? 2 : 0;
+  }
+  const found = findCommand(pre.words);
+  if (!found) {
+    const { LEGACY_COMMANDS, legacyMain } = await import('./legacy.js');
+    if (LEGACY_COMMANDS.has(pre.words[0] as string)) return legacyMain(argv, env);
+    const names = COMMANDS.map((c) => c.name);
+    ctx.err(
+      `lantern: unknown command "${pre.words.join(' ')}"${didYouMean(pre.words.slice(0, 2).join(' '), names)}. Run 'lantern help' for the commands.`,
+    );
+    return 2;
   }
   try {
-    switch (command) {
-      case 'import':
-        return await (
-          await import('./commands/import.js')
-        ).runImport(ctx, {
-          paths: rest,
-          force: values.force,
-          dataset: values.dataset,
-          mapping: values.mapping,
-          area: values.area,
-          period: values.period,
-          replace: values.replace,
-        });
-      case 'areas':
-        return await runAreasCommand(ctx, rest, values);
-      case 'summary':
-        return await (
-          await import('./commands/summary.js')
-        ).runSummary(ctx, {
-          area: values.area,
-          type: values.type,
-          period: values.period,
-        });
-      case 'trends':
-        return await (
-          await import('./commands/trends.js')
-        ).runTrends(ctx, {
-          dataset: values.dataset,
-          area: values.area,
-          category: values.category,
-          all: values.all,
-          period: values.period,
-        });
-      case 'compare':
-        return await (
-          await import('./commands/compare.js')
-        ).runCompare(ctx, {
-          dataset: values.dataset,
-          within: values.within,
-          group: values.group,
-          category: values.category,
-          period: values.period,
-          limits: values.limits,
-        });
-      case 'outcomes':
-        return await (
-          await import('./commands/outcomes.js')
-        ).runOutcomes(ctx, { area: values.area, period: values.period });
-      case 'deprivation':
-        return await (
-          await import('./commands/deprivation.js')
-        ).runDeprivation(ctx, {
-          area: values.area,
-          period: values.period,
-          category: values.category,
-        });
-      case 'stop-search':
-        return await (
-          await import('./commands/stop-search.js')
-        ).runStopSearch(ctx, { force: values.force, period: values.period });
-      case 'exceptions':
-        return await (
-          await import('./commands/exceptions.js')
-        ).runExceptions(ctx, {
-          area: values.area,
-          category: values.category,
-          dataset: values.dataset,
-        });
-      case 'datasets':
-        return await (await import('./commands/datasets.js')).runDatasets(ctx);
-      case 'hotspots':
-        return await (
-          await import('./commands/hotspots.js')
-        ).runHotspots(ctx, {
-          area: values.area,
-          category: values.category,
-          dataset: values.dataset,
-          period: values.period,
-          method: values.method,
-          cell: values.cell,
-          bandwidth: values.bandwidth,
-          classify: values.classify,
-          top: values.top,
-          out: values.out,
-        });
-      case 'repeat-locations':
-        return await (
-          await import('./commands/repeat-locations.js')
-        ).runRepeatLocations(ctx, {
-          area: values.area,
-          period: values.period,
-          category: values.category,
-          dataset: values.dataset,
-        });
-      case 'near-repeat':
-        return await (
-          await import('./commands/near-repeat.js')
-        ).runNearRepeat(ctx, {
-          area: values.area,
-          period: values.period,
-          dataset: values.dataset,
-          category: values.category,
-          distanceBands: values['distance-bands'],
-          timeBands: values['time-bands'],
-          iterations: values.iterations,
-          seed: values.seed,
-        });
-      case 'assess':
-        return await (
-          await import('./commands/assess.js')
-        ).runAssess(ctx, {
-          area: values.area,
-          period: values.period,
-          config: values.config,
-          inputs: values.inputs,
-          options: values.options,
-          plan: values.plan,
-          save: !values['no-save'],
-          compareWith: values['compare-with'],
-          list: values.list,
-          allowPartial: values['allow-partial'],
-        });
-      case 'report':
-        return await (
-          await import('./commands/report.js')
-        ).runReport(ctx, {
-          area: values.area,
-          period: values.period,
-          out: values.out,
-          audience: values.audience,
-          inputs: values.inputs,
-          config: values.config,
-          options: values.options,
-          plan: values.plan,
-          settings: values.settings,
-          pdf: !values['no-pdf'],
-          save: !values['no-save'],
-          replace: values.replace,
-          allowPartial: values['allow-partial'],
-        });
-      case 'hidden-figure':
-        return await (
-          await import('./commands/hidden-figure.js')
-        ).runHiddenFigure(ctx, {
-          area: values.area,
-          period: values.period,
-          config: values.config,
-        });
-      case 'overview':
-        return await (
-          await import('./commands/overview.js')
-        ).runOverview(ctx, { within: values.within, period: values.period });
-      case 'cameras':
-        return await (
-          await import('./commands/cameras.js')
-        ).runCameras(ctx, {
-          area: values.area,
-          category: values.category,
-          dataset: values.dataset,
-          period: values.period,
-          cameras: values.cameras,
-          radius: values.radius,
-          candidates: values.candidates,
-          existing: values.existing,
-          exclude: values.exclude,
-          harmWeighted: values['harm-weighted'],
-          harmConfig: values['harm-config'],
-          timeLimit: values['time-limit'],
-          out: values.out,
-        });
-      case 'forecast':
-        return await (
-          await import('./commands/forecast.js')
-        ).runForecast(ctx, {
-          area: values.area,
-          category: values.category,
-          months: values.months,
-          backtest: values.backtest,
-        });
-      case 'fetch':
-        return await (
-          await import('./commands/fetch.js')
-        ).runFetch(
-          ctx,
-          {
-            area: values.area,
-            from: values.from,
-            to: values.to,
-            dryRun: values['dry-run'],
-            force: values.force,
-            archive: values.archive,
-            apiUrl: values['api-url'],
-            archiveUrl: values['archive-url'],
-            replace: values.replace,
-          },
-          env,
-        );
-      case 'check':
-        return await (await import('./commands/check.js')).runCheck(ctx, { repair: values.repair });
-      case 'demo':
-        return await (await import('./commands/demo.js')).runDemo(ctx);
-      case 'start':
-        return await (await import('./commands/demo.js')).runStart(ctx);
-      default:
-        ctx.err(`lantern: unknown command "${command}". Run 'lantern --help' for usage.`);
-        return 2;
-    }
+    const { runCommand } = await import('./run-command.js');
+    const words = found.command.name.split(' ');
+    let skipped = 0;
+    const args = argv.filter((a) => {
+      if (skipped < words.length && a === words[skipped]) {
+        skipped++;
+        return false;
+      }
+      return true;
+    });
+    return await runCommand(found.command, args, ctx);
   } catch (error) {
     return reportError(ctx, error);
   }
-}
-
-async function runAreasCommand(
-  ctx: CommandContext,
-  rest: readonly string[],
-  values: {
-    type?: string;
-    within?: string;
-    all: boolean;
-    year?: string;
-    source?: string;
-    'code-column'?: string;
-    'count-column'?: string;
-    config?: string;
-    vintage?: string;
-    'code-property'?: string;
-  },
-): Promise<number> {
-  const [sub] = rest;
-  switch (sub) {
-    case undefined:
-      return (await import('./commands/areas.js')).runAreas(ctx, {
-        type: values.type,
-        within: values.within,
-        all: values.all,
-      });
-    case 'check':
-      return (await import('./commands/areas-check.js')).runAreasCheck(ctx);
-    case 'groups':
-      return (await import('./commands/areas-groups.js')).runAreasGroups(ctx, {
-        config: values.config,
-        all: values.all,
-      });
-    case 'import-boundaries':
-      return (await import('./commands/areas-import-boundaries.js')).runImportBoundaries(ctx, {
-        file: rest[1],
-        type: values.type,
-        vintage: values.vintage,
-        codeProperty: values['code-property'],
-        source: values.source,
-      });
-    case 'import-population':
-      return (await import('./commands/areas-import-population.js')).runImportPopulation(ctx, {
-        file: rest[1],
-        year: values.year,
-        source: values.source,
-        codeColumn: values['code-column'],
-        countColumn: values['count-column'],
-      });
-    default:
-      ctx.err(`lantern: unknown areas command "${sub}". Run 'lantern --help' for usage.`);
-      return 2;
-  }
-}
-
-function reportError(ctx: CommandContext, error: unknown): number {
-  const user = isUserError(error);
-  const message = error instanceof Error ? error.message : String(error);
-  if (ctx.json) {
-    const type = error instanceof Error ? error.name : 'Error';
-    ctx.out(JSON.stringify({ error: { type, message } }, null, 2));
-  }
-  if (user) {
-    ctx.err(`lantern: ${message}`);
-    return 2;
-  }
-  if (error instanceof SourceUnavailableError || error instanceof StorageError) {
-    ctx.err(`lantern: ${message}`);
-    return 1;
-  }
-  if (error instanceof ConfigError) {
-    ctx.err(`lantern: configuration problem: ${message}`);
-    return 1;
-  }
-  ctx.err(
-    `lantern: unexpected failure: ${error instanceof Error ? (error.stack ?? message) : message}`,
-  );
-  return 1;
 }
 
 // Output piped into `head` and closed early is not a failure: stop quietly.

@@ -4,6 +4,7 @@
  */
 import cliProgress from 'cli-progress';
 
+import type { ProgressEvent } from '../commands/definition.js';
 import type { ImportProgress } from '../usecases/import-police-data.js';
 
 export function importProgressBar(enabled: boolean): {
@@ -27,6 +28,32 @@ export function importProgressBar(enabled: boolean): {
         started = true;
       } else if (started && event.phase === 'done') {
         bar.increment(1, { file: event.path.split(/[/!]/u).pop() ?? '' });
+      }
+    },
+    stop: () => {
+      if (started) bar.stop();
+    },
+  };
+}
+
+/** A bar for any command's progress events, drawn only when a person is watching. */
+export function progressBar(enabled: boolean): {
+  update: (event: ProgressEvent) => void;
+  stop: () => void;
+} {
+  if (!enabled) return { update: () => undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar(
+    { format: '[{bar}] {value}/{total}  {label}', hideCursor: true, clearOnComplete: true },
+    cliProgress.Presets.shades_classic,
+  );
+  let started = false;
+  return {
+    update: (event) => {
+      if (event.phase === 'start') {
+        bar.start(event.total ?? 0, 0, { label: event.label ?? '' });
+        started = true;
+      } else if (started && event.phase === 'step') {
+        bar.increment(1, { label: event.label ?? '' });
       }
     },
     stop: () => {

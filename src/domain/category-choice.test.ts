@@ -10,9 +10,14 @@ describe('parseCategoryChoice(value)', () => {
   });
   it('refuses anything else, naming the option', () => {
     expect(() => parseCategoryChoice('fraud')).toThrow(InputError);
-    expect(() => parseCategoryChoice('Burglary')).toThrow(
-      /--category: "Burglary" is not a police.uk category/,
+    expect(() => parseCategoryChoice('Burgalry')).toThrow(
+      /--category: "Burgalry" is not a police.uk category \(did you mean "burglary"\?\)/,
     );
+  });
+  it('accepts the names outputs print, in any case', () => {
+    expect(parseCategoryChoice('Burglary')).toBe('burglary');
+    expect(parseCategoryChoice('violence and sexual offences')).toBe('violent-crime');
+    expect(parseCategoryChoice('All crime')).toBe(ALL_CRIME);
   });
 });
 

@@ -361,3 +361,11 @@ export function slug(value: string): string {
     .replace(/[^a-z0-9]+/gu, '-')
     .replace(/^-+|-+$/gu, '');
 }
+
+/** A dataset's categories as commands take them: its category field's values (and "total"). */
+export function datasetCategories(dataset: DatasetDefinition): string[] {
+  if (dataset.detail === 'aggregate' && !dataset.categoryField)
+    return (dataset.countFields ?? []).map((f) => f.replaceAll('_', '-'));
+  const field = dataset.fields.find((f) => f.name === dataset.categoryField);
+  return [...(field?.values ?? []), ...(dataset.detail === 'incident' ? ['total'] : [])];
+}

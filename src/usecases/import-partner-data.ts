@@ -20,6 +20,8 @@ import { findDataset, DATASETS, type DatasetDefinition } from '../domain/dataset
 import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
 import { fileNameKind, PERSONAL_KIND_LABEL } from '../domain/personal-data.js';
 import { shrinkRefusal, shrinksTooMuch, type MonthShrink } from '../domain/replacement.js';
+import { rejectedRowText } from '../domain/rejected-row.js';
+import { didYouMean } from '../domain/suggest.js';
 import { InputError } from '../errors.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import {
@@ -274,19 +276,14 @@ export async function importPartnerFiles(
   return reports;
 }
 
-/**
- * A rejected row as people read it: "line 14, field date: not a date (YYYY-MM-DD or DD/MM/YYYY)".
- * The line, the field and the rule broken; a rejected row never carries the row's values.
- */
-export function rejectedRowText(row: { line: number; field: string | null; reason: string }) {
-  return `line ${row.line}${row.field ? `, field ${row.field}` : ''}: ${row.reason}`;
-}
-
 function datasetByName(name: string): DatasetDefinition {
   const dataset = findDataset(name);
   if (!dataset)
     throw new InputError(
-      `--dataset: no dataset "${name}" (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,
+      `--dataset: no dataset "${name}"${didYouMean(
+        name,
+        DATASETS.map((d) => d.name),
+      )} (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,
     );
   return dataset;
 }
@@ -606,3 +603,5 @@ async function unknownDistrictMonths(
   }
   return unknown;
 }
+
+export { rejectedRowText };

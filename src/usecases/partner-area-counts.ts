@@ -13,6 +13,10 @@ import { findDataset, DATASETS, type DatasetDefinition } from '../domain/dataset
 import type { Month } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
+import { didYouMean } from '../domain/suggest.js';
+import { datasetCategories } from '../domain/datasets.js';
+
+export { datasetCategories };
 import { districtsWithin } from '../store/area-force.js';
 import type { Db } from '../store/db.js';
 import {
@@ -38,13 +42,6 @@ export function datasetNamed(name: string): DatasetDefinition {
 }
 
 /** The categories a dataset can be counted by. */
-export function datasetCategories(dataset: DatasetDefinition): string[] {
-  if (dataset.detail === 'aggregate' && !dataset.categoryField)
-    return (dataset.countFields ?? []).map((f) => f.replaceAll('_', '-'));
-  const field = dataset.fields.find((f) => f.name === dataset.categoryField);
-  return [...(field?.values ?? []), ...(dataset.detail === 'incident' ? ['total'] : [])];
-}
-
 export function datasetMeasures(
   dataset: DatasetDefinition,
   category: string | 'all' | undefined,
@@ -58,7 +55,7 @@ export function datasetMeasures(
   for (const c of chosen)
     if (!categories.includes(c))
       throw new InputError(
-        `--category: ${dataset.name} has no category "${c}" (categories: ${categories.join(', ')})`,
+        `--category: ${dataset.name} has no category "${c}"${didYouMean(c, categories)} (categories: ${categories.join(', ')})`,
       );
   const caveats = [...(synthetic ? [SYNTHETIC_CAVEAT] : []), ...dataset.caveats];
   return chosen.map((c) => ({

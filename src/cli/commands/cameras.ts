@@ -11,7 +11,7 @@ import { InputError } from '../../errors.js';
 import { cameraGeoJson, cameraPlan, type CameraPlan } from '../../usecases/cameras.js';
 import { numberOption, requiredNumber } from '../options.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export interface CameraArgs {
   area?: string;

@@ -2,7 +2,7 @@
 import { InputError } from '../../errors.js';
 import { findExceptions } from '../../usecases/exceptions.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export async function runExceptions(
   ctx: CommandContext,

@@ -2,7 +2,7 @@
 import { InputError } from '../../errors.js';
 import { forecastArea } from '../../usecases/forecast-area.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export async function runForecast(
   ctx: CommandContext,

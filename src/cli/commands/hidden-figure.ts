@@ -6,7 +6,7 @@ import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { hiddenFigureTable } from '../../usecases/hidden-figure.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export async function runHiddenFigure(
   ctx: CommandContext,

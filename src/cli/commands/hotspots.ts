@@ -9,7 +9,7 @@ import { InputError } from '../../errors.js';
 import { hotspots, type HotspotMethod } from '../../usecases/hotspots.js';
 import { numberOption } from '../options.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export interface HotspotArgs {
   area?: string;

@@ -9,7 +9,7 @@ import { InputError } from '../../errors.js';
 import { nearRepeat, parseBandList, type NearRepeatCell } from '../../usecases/near-repeat.js';
 import { wholeNumberOption } from '../options.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export interface NearRepeatArgs {
   area?: string;

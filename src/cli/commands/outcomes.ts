@@ -3,7 +3,7 @@ import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { outcomesFor } from '../../usecases/outcomes.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export async function runOutcomes(
   ctx: CommandContext,

@@ -8,7 +8,7 @@ import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { partnershipOverview } from '../../usecases/partnership-overview.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export async function runOverview(
   ctx: CommandContext,

@@ -3,7 +3,7 @@ import { parsePeriod } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { stopSearchSummary } from '../../usecases/stop-search.js';
 import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
+import { formatCount, formatTable } from '../../commands/table.js';
 
 export async function runStopSearch(
   ctx: CommandContext,

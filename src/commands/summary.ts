@@ -1,32 +1,40 @@
-/** `lantern summary --area A [--period P]`: street records by category and month. */
-import { CATEGORY_NAMES, CATEGORY_SHORT } from '../../domain/categories.js';
-import { parsePeriod } from '../../domain/month.js';
-import { InputError } from '../../errors.js';
-import { summariseArea, type AreaSummary } from '../../usecases/summarise-area.js';
-import { printJson, withStore, type CommandContext } from '../context.js';
-import { formatCount, formatTable } from '../table.js';
-import { parseAreaType } from './areas.js';
+/** `lantern summary`: an area's street records by category and month. */
+import { AREA_TYPES } from '../domain/area.js';
+import { CATEGORY_NAMES, CATEGORY_SHORT } from '../domain/categories.js';
+import type { AreaSummary } from '../usecases/summarise-area.js';
+import { defineCommand } from './definition.js';
+import { option } from './options.js';
+import { periodOf } from './period.js';
+import { formatCount, formatTable } from './table.js';
 
-export interface SummaryArgs {
-  area?: string;
-  type?: string;
-  period?: string;
-}
-
-export async function runSummary(ctx: CommandContext, args: SummaryArgs): Promise<number> {
-  if (!args.area)
-    throw new InputError('summary: --area is required (a code or a name, e.g. "Three Rivers")');
-  const period = args.period ? parsePeriod(args.period) : undefined;
-  const areaType = parseAreaType(args.type);
-  const summary = await withStore(
-    ctx,
-    (db) => summariseArea(db, ctx.scope, { area: args.area as string, areaType, period }),
-    { mustExist: true },
-  );
-  if (ctx.json) printJson(ctx, summary);
-  else ctx.out(formatSummary(summary));
-  return 0;
-}
+export const summaryCommand = defineCommand({
+  name: 'summary',
+  task: 'Look at an area',
+  summary:
+    "An area's street records by category and month: missing months marked missing, never zero",
+  description:
+    'Crime totals exclude anti-social behaviour (ASB), which is shown apart. A month no file of the force covers is missing, not zero, and left out of the totals.',
+  examples: [
+    'lantern summary --area "Three Rivers"',
+    'lantern summary --area "Three Rivers" --period 2025-26',
+    'lantern summary --area hertfordshire --period last-12-months',
+  ],
+  options: {
+    area: option.area(),
+    period: option.period(undefined, 'every month held'),
+    type: option.choice('which kind of area the name means, when two share it', AREA_TYPES),
+  },
+  store: 'existing',
+  async run(deps, input) {
+    const { summariseArea } = await import('../usecases/summarise-area.js');
+    return summariseArea(deps.db, deps.scope, {
+      area: input.area,
+      areaType: input.type,
+      period: await periodOf(deps, input.period),
+    });
+  },
+  text: (s) => formatSummary(s),
+});
 
 export function formatSummary(s: AreaSummary): string {
   const shown = s.categories.filter((c) => c.total > 0 || c.category in CATEGORY_SHORT);

@@ -1,0 +1,100 @@
+/** The help a person reads in a terminal: every command by task, or one command in full. */
+import type { AnyCommand, OptionSpec } from '../commands/definition.js';
+import { TASKS } from '../commands/definition.js';
+import { COMMANDS } from '../commands/registry.js';
+
+export const kebab = (key: string) => key.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`);
+
+/** `--period PERIOD`, `--all`. */
+export function flagText(key: string, spec: OptionSpec): string {
+  return spec.kind === 'boolean' ? `--${kebab(key)}` : `--${kebab(key)} ${spec.placeholder ?? 'X'}`;
+}
+
+/** The usage line: the command, its required options, then the optional ones in brackets. */
+export function usageLine(command: AnyCommand): string {
+  const parts = [`lantern ${command.name}`];
+  if (command.positionals) parts.push(`${command.positionals.placeholder}...`);
+  for (const [key, spec] of Object.entries(command.options) as [string, OptionSpec][]) {
+    parts.push(isRequired(spec) ? flagText(key, spec) : `[${flagText(key, spec)}]`);
+  }
+  return parts.join(' ');
+}
+
+/** Whether an option must be given: its schema refuses "absent". */
+export function isRequired(spec: OptionSpec): boolean {
+  return !spec.schema.safeParse(undefined).success;
+}
+
+export function commandHelp(command: AnyCommand): string {
+  const rows: [string, string][] = [];
+  if (command.positionals) {
+    rows.push([`${command.positionals.placeholder}...`, command.positionals.description]);
+  }
+  for (const [key, spec] of Object.entries(command.options) as [string, OptionSpec][]) {
+    const notes = [
+      isRequired(spec) ? 'required' : null,
+      spec.defaultText ? `default: ${spec.defaultText}` : null,
+    ]
+      .filter(Boolean)
+      .join('; ');
+    rows.push([flagText(key, spec), spec.description + (notes ? ` (${notes})` : '')]);
+  }
+  rows.push(['--db PATH', 'the store (default: $LANTERN_DB, else ./lantern.duckdb)']);
+  rows.push(['--json', 'print one JSON document on stdout and nothing else there']);
+  const width = Math.min(34, rows.reduce((w, [f]) => Math.max(w, f.length), 0) + 2);
+  return [
+    `lantern ${command.name}: ${command.summary}`,
+    '',
+    `Usage: ${usageLine(command)}`,
+    ...(command.description ? ['', wrap(command.description, 0)] : []),
+    '',
+    'Options:',
+    ...rows.map(([flag, text]) =>
+      flag.length + 2 <= width
+        ? `  ${flag.padEnd(width)}${wrap(text, width + 2).trimStart()}`
+        : `  ${flag}\n${wrap(text, width + 2)}`,
+    ),
+    '',
+    'Examples:',
+    ...command.examples.map((e) => `  ${e}`),
+  ].join('\n');
+}
+
+export function generalHelp(): string {
+  const lines = [
+    'lantern: community-safety intelligence for Community Safety Partnerships',
+    '',
+    'Usage: lantern <command> [options]        lantern <command> --help for its options and examples',
+  ];
+  for (const task of TASKS) {
+    const commands = COMMANDS.filter((c) => c.task === task);
+    if (commands.length === 0) continue;
+    lines.push('', `${task}:`);
+    for (const c of commands)
+      lines.push(`  ${c.name.padEnd(22)}${wrap(c.summary, 24).trimStart()}`);
+  }
+  lines.push(
+    '',
+    'Every command takes --db PATH (the store: $LANTERN_DB, else ./lantern.duckdb) and --json.',
+    'Areas: ONS code, name or police.uk force id. Periods: YYYY-MM..YYYY-MM, YYYY, YYYY-YY (April',
+    'to March) or last-12-months. Categories: code or name (lantern categories).',
+    'Exit codes: 0 done, 2 bad input or usage (nothing changed), 1 a source that cannot be reached',
+    'or an unexpected failure.',
+  );
+  return lines.join('\n');
+}
+
+/** Wraps text to 100 columns, indenting continuation lines by `indent`. */
+function wrap(text: string, indent: number): string {
+  const width = 100 - indent;
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/u)) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      out.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') out.push(line);
+  return out.map((l) => ' '.repeat(indent) + l).join('\n');
+}

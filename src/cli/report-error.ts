@@ -1,0 +1,28 @@
+/** Errors to exit codes, in one place: the terminal's side of src/errors.ts. */
+import { ConfigError, isUserError, SourceUnavailableError, StorageError } from '../errors.js';
+import type { CommandContext } from './context.js';
+
+export function reportError(ctx: CommandContext, error: unknown): number {
+  const user = isUserError(error);
+  const message = error instanceof Error ? error.message : String(error);
+  if (ctx.json) {
+    const type = error instanceof Error ? error.name : 'Error';
+    ctx.out(JSON.stringify({ error: { type, message } }, null, 2));
+  }
+  if (user) {
+    ctx.err(`lantern: ${message}`);
+    return 2;
+  }
+  if (error instanceof SourceUnavailableError || error instanceof StorageError) {
+    ctx.err(`lantern: ${message}`);
+    return 1;
+  }
+  if (error instanceof ConfigError) {
+    ctx.err(`lantern: configuration problem: ${message}`);
+    return 1;
+  }
+  ctx.err(
+    `lantern: unexpected failure: ${error instanceof Error ? (error.stack ?? message) : message}`,
+  );
+  return 1;
+}

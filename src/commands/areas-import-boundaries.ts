@@ -1,0 +1,53 @@
+/** `lantern areas import-boundaries FILE --type T --vintage V`: boundaries of any area type. */
+import { z } from 'zod';
+
+import { AREA_TYPES } from '../domain/area.js';
+import type { BoundaryImportReport } from '../usecases/import-boundaries.js';
+import { defineCommand } from './definition.js';
+import { option } from './options.js';
+import { formatCount } from './table.js';
+
+export const areasImportBoundariesCommand = defineCommand({
+  name: 'areas import-boundaries',
+  task: 'Get data in',
+  summary: 'GeoJSON or TopoJSON boundaries of any area type and vintage',
+  description:
+    'Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with --code-property).',
+  examples: ['lantern areas import-boundaries wards-2019.geojson --type ward --vintage 2019'],
+  positionals: {
+    key: 'file',
+    placeholder: 'FILE',
+    description: 'the GeoJSON or TopoJSON file',
+    schema: z
+      .array(z.string())
+      .length(1, 'name one GeoJSON or TopoJSON file')
+      .transform((a) => a[0] as string),
+  },
+  options: {
+    type: {
+      ...option.choice('the type of area the boundaries are of', AREA_TYPES),
+      schema: option.choice('', AREA_TYPES).schema.refine((v) => v !== undefined, 'is required'),
+    },
+    vintage: option.requiredText('the year of the boundaries (e.g. 2011, 2021)', 'YYYY'),
+    codeProperty: option.text("the property holding each feature's ONS code", 'NAME'),
+    source: option.text('where the boundaries come from, as outputs will name it', 'TEXT'),
+  },
+  store: 'existing',
+  async run(deps, input) {
+    const { importBoundaries } = await import('../usecases/import-boundaries.js');
+    return importBoundaries(deps.db, {
+      path: input.file,
+      type: input.type as (typeof AREA_TYPES)[number],
+      vintage: input.vintage,
+      codeProperty: input.codeProperty,
+      source: input.source,
+    });
+  },
+  text(report: BoundaryImportReport) {
+    return [
+      `${report.path}: ${formatCount(report.stored)} ${report.type} boundaries (vintage ${report.vintage}, ` +
+        `codes from "${report.codeProperty}") stored; ${formatCount(report.skipped)} features skipped.`,
+      ...report.skippedSample.map((s) => `    skipped: ${s}`),
+    ].join('\n');
+  },
+});

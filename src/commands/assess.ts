@@ -1,0 +1,180 @@
+/**
+ * `lantern assess`: the risk matrix of a district (with its county beside it) or a force, ranked
+ * and explained; `lantern assess list`: the assessments saved so far.
+ */
+import type { SavedAssessmentSummary } from '../domain/assessment.js';
+import type { Assessment } from '../usecases/assess.js';
+import { defineCommand } from './definition.js';
+import { option } from './options.js';
+import { periodOf } from './period.js';
+import { formatTable } from './table.js';
+
+export const assessCommand = defineCommand({
+  name: 'assess',
+  task: 'Priorities and reports',
+  summary:
+    'The risk matrix of a district (with its county beside it) or a force: every category and partner theme scored, ranked, banded and explained',
+  description:
+    'Harm, likelihood and trend from the data; vulnerability, community impact, concern and organisational position from an inputs file of manual scores, each with who, when and why. High priorities get tactical options and their busiest hotspot; the district is aligned with its county and with the Police and Crime Plan. Each assessment is saved under an id; --compare-with ID says what moved since. A period with fewer than three quarters of its months held is refused unless --allow-partial.',
+  examples: [
+    'lantern assess --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml',
+    'lantern assess --area hertfordshire --period 2025-01..2025-12 --no-save',
+  ],
+  options: {
+    area: option.area(),
+    period: option.requiredPeriod(),
+    inputs: option.file('manual scores with their reasons (see config/examples/)'),
+    config: option.file('the risk matrix: scales, thresholds and bands', 'config/risk-matrix.yaml'),
+    options: option.file(
+      'the tactical options for High priorities',
+      'config/tactical-options.yaml',
+    ),
+    plan: option.file("the Police and Crime Plan's objectives", 'config/police-crime-plan.yaml'),
+    discontinuities: option.file('known breaks in the series', 'config/discontinuities.yaml'),
+    compareWith: option.text("a saved assessment's id: what moved since it", 'ID'),
+    noSave: option.flag('do not save this assessment'),
+    allowPartial: option.flag(
+      'assess a period with fewer than three quarters of its months held (marked partial)',
+    ),
+  },
+  store: 'existing',
+  async run(deps, input) {
+    const { assess } = await import('../usecases/assess.js');
+    return assess(deps.db, deps.scope, {
+      area: input.area,
+      period: await periodOf(deps, input.period),
+      inputs: input.inputs,
+      config: input.config,
+      options: input.options,
+      plan: input.plan,
+      discontinuities: input.discontinuities,
+      compareWith: input.compareWith,
+      save: !input.noSave,
+      allowPartial: input.allowPartial,
+    });
+  },
+  text: (a) => assessmentText(a),
+});
+
+export const assessListCommand = defineCommand({
+  name: 'assess list',
+  task: 'Priorities and reports',
+  summary: 'The saved assessments: id, area, period, inputs file, when',
+  examples: ['lantern assess list'],
+  options: {},
+  store: 'existing',
+  async run(deps) {
+    const { savedAssessments } = await import('../usecases/assess.js');
+    return savedAssessments(deps.db);
+  },
+  text: (saved: SavedAssessmentSummary[]) =>
+    saved.length === 0
+      ? 'No saved assessments: each `lantern assess` saves one.'
+      : formatTable(
+          ['id', 'area', 'period', 'inputs', 'saved'],
+          saved.map((s) => [
+            s.id,
+            s.areaName,
+            `${s.periodFrom}..${s.periodTo}`,
+            s.inputsFile ?? '',
+            s.savedAt,
+          ]),
+        ),
+});
+
+export function assessmentText(a: Assessment): string {
+  const rows = a.issues.map((i) => [
+    String(i.rank),
+    i.label,
+    String(i.harm),
+    String(i.likelihood),
+    String(i.risk),
+    i.band,
+    i.priority.toFixed(1),
+    i.evidence.confidence,
+    i.sensitivity.length > 1 ? i.sensitivity.join('/') : '',
+  ]);
+  const county = a.alignment.county;
+  const plan = a.alignment.plan;
+  return [
+    `${a.area.name}, ${a.period.from}..${a.period.to}: risk matrix (${a.configFile})` +
+      (a.id ? `; saved as ${a.id}` : ''),
+    ...(a.coverage?.partial ? [`PARTIAL PERIOD: ${a.coverage.words}.`] : []),
+    '',
+    formatTable(
+      ['rank', 'issue', 'harm', 'likelihood', 'risk', 'band', 'priority', 'confidence', 'could be'],
+      rows,
+      ['right', 'left', 'right', 'right', 'right', 'left', 'right', 'left', 'left'],
+    ),
+    ...(a.notAssessed && a.notAssessed.length > 0
+      ? ['', ...a.notAssessed.map((n) => `${n.label}: ${n.status} (${n.reason})`)]
+      : []),
+    '',
+    'Why:',
+    ...a.issues.map((i) => `  ${i.rank}. ${i.rationale}`),
+    ...(a.issues.some((i) => i.options.length > 0)
+      ? [
+          '',
+          'Tactical options for the High priorities (4P; problem analysis triangle):',
+          ...a.issues.flatMap((i) =>
+            i.options.map(
+              (o) =>
+                `  ${i.label} — ${o.four_p}, ${o.triangle}: ${o.option}. ${o.evidence}` +
+                (o.run ? `\n      where: ${o.run}` : o.note ? `\n      (${o.note})` : ''),
+            ),
+          ),
+        ]
+      : []),
+    ...(county && a.county
+      ? [
+          '',
+          `Alignment with ${a.county.area.name}'s assessment (same data and configuration):`,
+          ...(county.district.length === 0
+            ? ['  no High priorities in the district']
+            : county.district.map(
+                (d) =>
+                  `  ${d.label}: ${
+                    d.status === 'matches'
+                      ? 'matches a county High priority'
+                      : d.status === 'differs'
+                        ? `differs: the county bands it ${d.county}`
+                        : 'absent from the county assessment'
+                  }`,
+              )),
+          ...county.countyOnly.map(
+            (c) =>
+              `  ${c.label}: a county High priority (rank ${c.countyRank}) that the district bands ${c.district ?? 'not at all'}`,
+          ),
+        ]
+      : []),
+    '',
+    `${plan.plan} (${plan.file}):`,
+    ...plan.objectives.map(
+      (o) =>
+        `  ${o.title}: ${o.high.length > 0 ? `High priorities ${o.high.join(', ')}` : 'no High priority'}`,
+    ),
+    ...(plan.unmapped.length > 0
+      ? [`  High priorities no objective covers: ${plan.unmapped.join(', ')}`]
+      : []),
+    ...(a.comparison
+      ? [
+          '',
+          ...a.comparison.notes,
+          formatTable(
+            ['issue', 'rank then', 'rank now', 'band then', 'band now', 'what moved'],
+            a.comparison.moves.map((m) => [
+              m.label,
+              m.rank.then === null ? '–' : String(m.rank.then),
+              m.rank.now === null ? '–' : String(m.rank.now),
+              m.band.then ?? '–',
+              m.band.now ?? '–',
+              m.summary,
+            ]),
+            ['left', 'right', 'right', 'left', 'left', 'left'],
+          ),
+        ]
+      : []),
+    '',
+    ...a.notes,
+  ].join('\n');
+}

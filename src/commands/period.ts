@@ -1,0 +1,19 @@
+/** A typed period made concrete: "the last N months" end with the latest month the store holds. */
+import type { Period } from '../domain/month.js';
+import { resolvePeriodChoice, type PeriodChoice } from '../domain/period-input.js';
+import { latestMonthHeld } from '../store/latest-month.js';
+import type { Deps } from './definition.js';
+
+export async function periodOf(deps: Deps, choice: PeriodChoice): Promise<Period>;
+export async function periodOf(
+  deps: Deps,
+  choice: PeriodChoice | undefined,
+): Promise<Period | undefined>;
+export async function periodOf(
+  deps: Deps,
+  choice: PeriodChoice | undefined,
+): Promise<Period | undefined> {
+  if (choice === undefined) return undefined;
+  if (!('last' in choice)) return choice;
+  return resolvePeriodChoice(choice, await latestMonthHeld(deps.db));
+}

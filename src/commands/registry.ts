@@ -1,0 +1,62 @@
+/**
+ * Every command Lantern has, in the order `lantern help` lists them within a task. The adapters
+ * (the CLI now, the HTTP API next) and the generated docs/commands.md all read this list.
+ * Each module holds only its definition; the use cases it runs are loaded when it runs, so
+ * listing the commands (for help, say) loads no DuckDB.
+ */
+import { areasCommand } from './areas.js';
+import { areasCheckCommand } from './areas-check.js';
+import { areasGroupsCommand } from './areas-groups.js';
+import { areasImportBoundariesCommand } from './areas-import-boundaries.js';
+import { areasImportPopulationCommand } from './areas-import-population.js';
+import { assessCommand, assessListCommand } from './assess.js';
+import { categoriesCommand } from './categories.js';
+import { checkCommand } from './check.js';
+import { datasetsCommand } from './datasets.js';
+import type { AnyCommand } from './definition.js';
+import { demoCommand, startCommand } from './demo.js';
+import { fetchArchiveCommand, fetchCommand } from './fetch.js';
+import { importCommand } from './import.js';
+import { reportCommand } from './report.js';
+import { summaryCommand } from './summary.js';
+import { trendsCommand } from './trends.js';
+
+export const COMMANDS: readonly AnyCommand[] = [
+  // Get data in
+  importCommand,
+  fetchCommand,
+  fetchArchiveCommand,
+  datasetsCommand,
+  areasImportPopulationCommand,
+  areasImportBoundariesCommand,
+  demoCommand,
+  startCommand,
+  // Look at an area
+  summaryCommand,
+  areasCommand,
+  categoriesCommand,
+  // Compare and explain
+  trendsCommand,
+  areasGroupsCommand,
+  // Priorities and reports
+  assessCommand,
+  assessListCommand,
+  reportCommand,
+  // Look after the store
+  checkCommand,
+  areasCheckCommand,
+];
+
+/** The command named by the leading words of `words` (the longest name that matches), if any. */
+export function findCommand(
+  words: readonly string[],
+): { command: AnyCommand; used: number } | null {
+  let found: { command: AnyCommand; used: number } | null = null;
+  for (const command of COMMANDS) {
+    const name = command.name.split(' ');
+    if (name.every((w, i) => words[i] === w) && (found === null || name.length > found.used)) {
+      found = { command, used: name.length };
+    }
+  }
+  return found;
+}

@@ -1,0 +1,78 @@
+/**
+ * `lantern report`: the strategic assessment (HTML, PDF with Chromium) and its infographic (SVG,
+ * PNG), with a CSV behind every chart and table; the assessment behind it is saved as `assess`
+ * saves it. A folder that already holds files is written into only with --replace.
+ */
+import type { BuiltReport } from '../usecases/build-report.js';
+import { defineCommand } from './definition.js';
+import { option } from './options.js';
+import { periodOf } from './period.js';
+
+export const reportCommand = defineCommand({
+  name: 'report',
+  task: 'Priorities and reports',
+  summary:
+    'The strategic assessment of a district or a force (HTML, PDF) and its infographic (A4 and 1080 × 1350), with a CSV behind every chart and table',
+  description:
+    'The partner version shows every dataset the partnership may see; the public version shows counts from 1 to 4 as "fewer than 5", leaves out partner-only datasets, and publishes nothing from which a suppressed count can be worked out. The PDF needs Chromium (apt-get install chromium, or LANTERN_CHROMIUM); without it the rest is written and the command says so.',
+  examples: [
+    'lantern report --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml --out reports/three-rivers-2025',
+    'lantern report --area "Three Rivers" --period 2025 --audience public --out reports/public --replace',
+  ],
+  options: {
+    area: option.area(),
+    period: option.requiredPeriod(),
+    out: option.requiredText(
+      'the folder to write the report into; one that holds files is refused unless --replace',
+      'DIR',
+    ),
+    audience: option.choice('who the report is for', ['partner', 'public'] as const, 'partner'),
+    inputs: option.file('manual scores with their reasons (see config/examples/)'),
+    config: option.file('the risk matrix', 'config/risk-matrix.yaml'),
+    options: option.file(
+      'the tactical options for High priorities',
+      'config/tactical-options.yaml',
+    ),
+    plan: option.file("the Police and Crime Plan's objectives", 'config/police-crime-plan.yaml'),
+    settings: option.file("the report's contacts and wording", 'config/report-settings.yaml'),
+    discontinuities: option.file('known breaks in the series', 'config/discontinuities.yaml'),
+    noPdf: option.flag('write no PDF'),
+    noSave: option.flag('do not save the assessment behind the report'),
+    replace: option.flag("replace the report already in --out (only the report's own files)"),
+    allowPartial: option.flag(
+      'report a period with fewer than three quarters of its months held (every page marked)',
+    ),
+  },
+  store: 'existing',
+  async run(deps, input) {
+    const { buildReport } = await import('../usecases/build-report.js');
+    return buildReport(deps.db, deps.scope, {
+      area: input.area,
+      period: await periodOf(deps, input.period),
+      out: input.out,
+      audience: input.audience ?? 'partner',
+      inputs: input.inputs,
+      config: input.config,
+      options: input.options,
+      plan: input.plan,
+      settings: input.settings,
+      discontinuities: input.discontinuities,
+      pdf: !input.noPdf,
+      save: !input.noSave,
+      replace: input.replace,
+      allowPartial: input.allowPartial,
+      env: deps.env as NodeJS.ProcessEnv,
+    });
+  },
+  text: (built: BuiltReport) =>
+    [
+      `Wrote ${built.out} (${built.audience} version${built.assessmentId ? `, assessment ${built.assessmentId}` : ''}):`,
+      ...built.files.filter((f) => !f.startsWith('data/')).map((f) => `  ${f}`),
+      `  data/ (${built.files.filter((f) => f.startsWith('data/')).length} CSV files: one per chart and table, listed in data/index.csv)`,
+      built.pdf.written ? '' : `No PDF: ${built.pdf.reason}.`,
+      built.priorities.length > 0 ? `High priorities: ${built.priorities.join('; ')}.` : '',
+      ...built.notes,
+    ]
+      .filter((l) => l !== '')
+      .join('\n'),
+});

@@ -1,0 +1,10 @@
+/** The latest month the store holds any police.uk file for (what "the last 12 months" ends with). */
+import type { Month } from '../domain/month.js';
+import type { Db } from './db.js';
+
+export async function latestMonthHeld(db: Db): Promise<Month | null> {
+  const [row] = await db.query<{ month: Month | null }>(
+    'SELECT max(month) AS month FROM batch_month WHERE replaced_by IS NULL',
+  );
+  return row?.month ?? null;
+}
