@@ -12,21 +12,30 @@
  * Targets: every command under 2 s for a district and under 5 s for a force at that size; peak
  * memory under 4 GiB.
  *
- * Settings (environment):
- *   BENCH_FORCES   all (default), a number (the first N forces, Hertfordshire and the chosen
- *                  district's and force's always among them) or a list of police.uk force ids
- *   BENCH_YEARS    years of months, ending December 2025 (default 5)
- *   BENCH_DIR      where to build (default a new temporary folder, removed at the end unless
- *                  BENCH_KEEP=1); a folder holding a store built with the same settings is
- *                  reused (only the commands are timed again)
- *   BENCH_DISTRICT the district (default Leeds), BENCH_FORCE the force (default metropolitan)
- *   BENCH_ROUNDS   runs of each command (default 3; the median is shown, and the highest memory)
+ * Scale (flags after `npm run bench:national --`, or the environment variable in brackets):
+ *   --forces N|all|a,b  [BENCH_FORCES]  all (default: the full size, about 30M rows), a number
+ *                  (the first N forces, with the chosen district's and force's always among
+ *                  them) or a list of police.uk force ids
+ *   --years N      [BENCH_YEARS]  years of months, ending December 2025 (default 5)
+ *   --dir PATH     [BENCH_DIR]  where to build (default a new temporary folder, removed at the
+ *                  end unless --keep [BENCH_KEEP=1]); a folder holding a store built with the same
+ *                  scale is reused (only the commands are timed again)
+ *   --district D   [BENCH_DISTRICT]  the district (default Leeds); --force F [BENCH_FORCE] the
+ *                  force (default metropolitan)
+ *   --rounds N     [BENCH_ROUNDS]  runs of each command (default 3; the median is shown, and
+ *                  the highest memory). Rounds go over every command in turn, the baseline run
+ *                  next to each command, before it in one round and after it in the next.
+ *   --no-duckdb    skip the baseline of the import (DuckDB's own read_csv of the same files in a
+ *                  process of its own, run before Lantern's import)
+ *
+ * Example: `npm run bench:national -- --forces 12 --years 2 --keep --dir /tmp/national`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 
 import type * as Forces from '../src/domain/forces.js';
 import type * as Zip from '../src/ingest/zip.js';
@@ -38,17 +47,30 @@ const fromDist = <T>(module: string) =>
   import(new URL(`../dist/${module}`, import.meta.url).href) as Promise<T>;
 const { openZipArchive } = await fromDist<typeof Zip>('ingest/zip.js');
 const { openStore } = await fromDist<typeof Store>('store/open-store.js');
-const { BUNDLED_DISTRICT_BOUNDARIES } = await fromDist<typeof Boundaries>(
+const { BUNDLED_DISTRICT_BOUNDARIES, importBoundaries } = await fromDist<typeof Boundaries>(
   'usecases/import-boundaries.js',
 );
 const { FORCES, forceById } = await fromDist<typeof Forces>('domain/forces.js');
 
 const BIN = new URL('../bin/lantern.js', import.meta.url).pathname;
+const ROOT = new URL('..', import.meta.url).pathname;
 const SAMPLE = new URL('../data/police/hertfordshire-sample.zip', import.meta.url).pathname;
-const YEARS = Number(process.env.BENCH_YEARS ?? 5);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const DISTRICT = process.env.BENCH_DISTRICT ?? 'Leeds';
-const FORCE = process.env.BENCH_FORCE ?? 'metropolitan';
+const { values: flags } = parseArgs({
+  options: {
+    forces: { type: 'string', default: process.env.BENCH_FORCES ?? 'all' },
+    years: { type: 'string', default: process.env.BENCH_YEARS ?? '5' },
+    dir: { type: 'string', ...(process.env.BENCH_DIR ? { default: process.env.BENCH_DIR } : {}) },
+    keep: { type: 'boolean', default: process.env.BENCH_KEEP === '1' },
+    district: { type: 'string', default: process.env.BENCH_DISTRICT ?? 'Leeds' },
+    force: { type: 'string', default: process.env.BENCH_FORCE ?? 'metropolitan' },
+    rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
+    'no-duckdb': { type: 'boolean', default: false },
+  },
+});
+const YEARS = Number(flags.years);
+const ROUNDS = Number(flags.rounds);
+const DISTRICT = flags.district;
+const FORCE = flags.force;
 const MONTHS = monthsFrom(`${2026 - YEARS}-01`, YEARS * 12);
 const PERIOD = '2025-01..2025-12';
 const GiB = 2 ** 30;
@@ -59,6 +81,12 @@ const FORCE_OF_DISTRICT: Record<string, string> = {
   'Three Rivers': 'hertfordshire',
 };
 
+interface Command {
+  level: string;
+  name: string;
+  args: string[];
+}
+
 interface Measured {
   ms: number;
   /** Peak resident memory of the process, bytes. */
@@ -68,11 +96,12 @@ interface Measured {
   stderr: string;
 }
 
-/** Runs `lantern ARGS` under /usr/bin/time: wall time and peak memory of that process. */
-function lantern(args: readonly string[]): Measured {
+/** Runs `node ARGS` under /usr/bin/time: wall time and peak memory of that process. */
+function timed(args: readonly string[]): Measured {
   const started = performance.now();
-  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, BIN, ...args], {
+  const result = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], {
     encoding: 'utf8',
+    cwd: ROOT,
     maxBuffer: 1024 * 2 ** 20,
     env: { ...process.env, TZ: 'UTC' },
   });
@@ -88,6 +117,27 @@ function lantern(args: readonly string[]): Measured {
   };
 }
 
+/** `lantern ARGS`, as a user would type it. */
+const lantern = (args: readonly string[]) => timed([BIN, ...args]);
+
+/**
+ * The import's baseline: DuckDB's own `read_csv` (types detected) of the same files into a
+ * plain table, then a checkpoint, as bench/ingest.ts does, in a process of its own.
+ */
+function duckdbReadCsv(folder: string, dbPath: string): Measured {
+  const script = [
+    "import { DuckDBInstance } from '@duckdb/node-api';",
+    'const [db, glob] = process.argv.slice(-2);',
+    'const instance = await DuckDBInstance.create(db);',
+    'const c = await instance.connect();',
+    "await c.run(`CREATE TABLE plain AS SELECT * FROM read_csv('${glob}')`);",
+    "await c.run('CHECKPOINT');",
+    "const n = (await c.runAndReadAll('SELECT count(*) FROM plain')).getRows()[0][0];",
+    'process.stdout.write(String(n));',
+  ].join('\n');
+  return timed(['--input-type=module', '-e', script, dbPath, join(folder, '*', '*.csv')]);
+}
+
 async function bundledMonths(): Promise<SourceMonth[]> {
   const zip = await openZipArchive(SAMPLE);
   const months: SourceMonth[] = [];
@@ -100,7 +150,7 @@ async function bundledMonths(): Promise<SourceMonth[]> {
 }
 
 function chosenForces(relabeller: Relabeller): Relabeller['forces'] {
-  const setting = process.env.BENCH_FORCES ?? 'all';
+  const setting = flags.forces;
   const all = relabeller.forces;
   if (setting === 'all') return all;
   const must = new Set(['hertfordshire', FORCE, FORCE_OF_DISTRICT[DISTRICT] ?? FORCE]);
@@ -114,12 +164,12 @@ const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 const gib = (bytes: number) => `${(bytes / GiB).toFixed(2)} GiB`;
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
-const dir = process.env.BENCH_DIR ?? (await mkdtemp(join(tmpdir(), 'lantern-bench-national-')));
-const keep = process.env.BENCH_KEEP === '1' || process.env.BENCH_DIR !== undefined;
+const dir = flags.dir ?? (await mkdtemp(join(tmpdir(), 'lantern-bench-national-')));
+const keep = flags.keep || flags.dir !== undefined;
 mkdirSync(dir, { recursive: true });
 const store = join(dir, 'national.duckdb');
 const settingsFile = join(dir, 'settings.json');
-const settings = JSON.stringify({ forces: process.env.BENCH_FORCES ?? 'all', years: YEARS });
+const settings = JSON.stringify({ forces: flags.forces, years: YEARS });
 const log = (line: string) => console.log(line);
 
 try {
@@ -131,30 +181,24 @@ try {
     existsSync(store) &&
     existsSync(settingsFile) &&
     readFileSync(settingsFile, 'utf8') === settings;
+  let baselineMs = 0;
   if (!reuse) {
     rmSync(store, { force: true });
     rmSync(`${store}.wal`, { force: true });
     // The register and the bundled district boundaries (as `lantern demo` imports them).
-    const created = lantern([
-      'areas',
-      'import-boundaries',
-      BUNDLED_DISTRICT_BOUNDARIES,
-      '--type',
-      'district',
-      '--vintage',
-      '2013',
-      '--db',
-      store,
-    ]);
-    if (created.code !== 0) throw new Error(`areas import-boundaries failed: ${created.stderr}`);
     const db = await openStore(store);
+    await importBoundaries(db, {
+      path: BUNDLED_DISTRICT_BOUNDARIES,
+      type: 'district',
+      vintage: '2013',
+    });
     const relabeller = await Relabeller.fromStore(db, FORCES);
     db.close();
     const forces = chosenForces(relabeller);
     const sources = await bundledMonths();
     const police = join(dir, 'police');
     rmSync(police, { recursive: true, force: true });
-    let t = performance.now();
+    const t = performance.now();
     let bytes = 0;
     for (const [m, month] of MONTHS.entries()) {
       const folder = join(police, month);
@@ -170,16 +214,31 @@ try {
       `SYNTHETIC data: ${forces.length} forces × ${MONTHS.length} months (${MONTHS[0]}..${MONTHS.at(-1)}), ` +
         `${forces.length * MONTHS.length} files, ${gib(bytes)} of CSV, written in ${s(performance.now() - t)}`,
     );
-    t = performance.now();
+    if (!flags['no-duckdb']) {
+      const plain = join(dir, 'plain.duckdb');
+      const baseline = duckdbReadCsv(police, plain);
+      if (baseline.code !== 0) throw new Error(`DuckDB read_csv failed: ${baseline.stderr}`);
+      const n = Number(baseline.stdout);
+      log(
+        `baseline, DuckDB read_csv (types detected) → table: ${n.toLocaleString('en-GB')} rows in ${s(baseline.ms)} ` +
+          `(${Math.round(n / (baseline.ms / 1000)).toLocaleString('en-GB')} rows/s), peak memory ${gib(baseline.rss)}, ` +
+          `table ${gib(statSync(plain).size)} on disk`,
+      );
+      rmSync(plain, { force: true });
+      baselineMs = baseline.ms;
+    }
     const imported = lantern(['import', police, '--db', store, '--json']);
-    if (imported.code !== 0) throw new Error(`import failed (${imported.code}): ${imported.stderr}`);
+    if (imported.code !== 0)
+      throw new Error(`import failed (${imported.code}): ${imported.stderr}`);
     const report = JSON.parse(imported.stdout) as { files: { accepted: number; status: string }[] };
     const rows = report.files.reduce((n, f) => n + f.accepted, 0);
-    const size = statSync(store).size + (existsSync(`${store}.wal`) ? statSync(`${store}.wal`).size : 0);
+    const size =
+      statSync(store).size + (existsSync(`${store}.wal`) ? statSync(`${store}.wal`).size : 0);
     log(
       `import: ${rows.toLocaleString('en-GB')} rows in ${s(imported.ms)} ` +
         `(${Math.round(rows / (imported.ms / 1000)).toLocaleString('en-GB')} rows/s), peak memory ${gib(imported.rss)}; ` +
-        `store ${gib(size)} on disk (${(size / rows).toFixed(0)} bytes a row)`,
+        `store ${gib(size)} on disk (${(size / rows).toFixed(0)} bytes a row)` +
+        (baselineMs ? `; ratio to DuckDB's read_csv ${(imported.ms / baselineMs).toFixed(2)}` : ''),
     );
     rmSync(police, { recursive: true, force: true });
     writeFileSync(settingsFile, settings);
@@ -201,8 +260,8 @@ try {
   const force = forceById(FORCE);
   if (!force) throw new Error(`BENCH_FORCE: no force "${FORCE}"`);
   const db = ['--db', store, '--json'];
-  const commands: { level: string; name: string; args: string[] }[] = [
-    { level: 'baseline: open the store', name: 'assess --list', args: ['assess', '--list'] },
+  const commands: Command[] = [
+    { level: 'baseline: open the store', name: 'assess list', args: ['assess', 'list'] },
   ];
   const area = (level: string, a: string, within: string) => {
     commands.push(
@@ -237,27 +296,59 @@ try {
       args: ['areas', '--type', 'district'],
     },
   );
-  const results: { level: string; name: string; ms: number; rss: number; error?: string }[] = [];
-  for (const c of commands) {
-    const runs: Measured[] = [];
-    for (let r = 0; r < ROUNDS; r++) runs.push(lantern([...c.args, ...db]));
-    const failed = runs.find((r) => r.code !== 0);
-    const row = {
-      level: c.level,
-      name: c.name,
-      ms: median(runs.map((r) => r.ms)),
-      rss: Math.max(...runs.map((r) => r.rss)),
-      ...(failed ? { error: failed.stderr.split('\n').slice(-3).join(' ') } : {}),
-    };
-    results.push(row);
+  // Rounds go over every command in turn (so a busy spell of the machine touches them all alike),
+  // each next to a run of the baseline, before it in one round and after it in the next.
+  const [baseline, ...timedCommands] = commands as [Command, ...Command[]];
+  const runs = timedCommands.map(() => ({
+    ms: [] as number[],
+    base: [] as number[],
+    rss: [] as number[],
+    error: '',
+  }));
+  const write = () =>
+    writeFileSync(
+      join(dir, 'results.json'),
+      JSON.stringify({ settings, held, size, commands: timedCommands, runs }, null, 2),
+    );
+  for (let r = 0; r < ROUNDS; r++) {
+    for (const [i, c] of timedCommands.entries()) {
+      const pair: Measured[] = [];
+      for (const side of r % 2 === 0 ? [baseline, c] : [c, baseline]) {
+        pair[side === baseline ? 0 : 1] = lantern([...side.args, ...db]);
+      }
+      const [base, run] = pair as [Measured, Measured];
+      const into = runs[i] as (typeof runs)[number];
+      into.ms.push(run.ms);
+      into.base.push(base.ms);
+      into.rss.push(run.rss);
+      if (run.code !== 0) into.error = run.stderr.split('\n').slice(-3).join(' ');
+      log(
+        `round ${r + 1}: ${c.level} ${c.name}: ${s(run.ms)}, ${gib(run.rss)} (baseline ${s(base.ms)})` +
+          (run.code !== 0 ? `  FAILED: ${into.error}` : ''),
+      );
+      write();
+    }
+  }
+  log('');
+  log(
+    `${'level'.padEnd(32)} ${'command'.padEnd(36)} ${'median'.padStart(8)} ${'baseline'.padStart(9)} ` +
+      `${'peak memory'.padStart(12)}  target`,
+  );
+  for (const [i, c] of timedCommands.entries()) {
+    const into = runs[i] as (typeof runs)[number];
+    const ms = median(into.ms);
+    const limit = c.level.startsWith('district') ? 2000 : c.level.startsWith('force') ? 5000 : null;
+    const rss = Math.max(...into.rss);
+    const verdict =
+      limit === null
+        ? '—'
+        : `${ms < limit && rss < 4 * GiB ? 'met' : 'NOT met'} (< ${limit / 1000} s, < 4 GiB)`;
     log(
-      `${row.level.padEnd(40)} ${row.name.padEnd(36)} ${s(row.ms).padStart(8)}  ${gib(row.rss)}` +
-        (row.error ? `  FAILED: ${row.error}` : ''),
+      `${c.level.padEnd(32)} ${c.name.padEnd(36)} ${s(ms).padStart(8)} ${s(median(into.base)).padStart(9)} ` +
+        `${gib(rss).padStart(12)}  ${into.error ? `FAILED: ${into.error}` : verdict}`,
     );
   }
-  writeFileSync(join(dir, 'results.json'), JSON.stringify({ settings, held, size, results }, null, 2));
   log(`load ${loadavg()[0]?.toFixed(1)} at the end`);
 } finally {
   if (!keep) rmSync(dir, { recursive: true, force: true });
 }
-
