@@ -331,21 +331,24 @@ try {
   }
   log('');
   log(
-    `${'level'.padEnd(32)} ${'command'.padEnd(36)} ${'median'.padStart(8)} ${'baseline'.padStart(9)} ` +
-      `${'peak memory'.padStart(12)}  target`,
+    `${'level'.padEnd(36)} ${'command'.padEnd(36)} ${'median'.padStart(8)} ${'baseline'.padStart(9)} ` +
+      `${'own work'.padStart(9)} ${'ratio'.padStart(6)} ${'peak memory'.padStart(12)}  target`,
   );
   for (const [i, c] of timedCommands.entries()) {
     const into = runs[i] as (typeof runs)[number];
     const ms = median(into.ms);
     const limit = c.level.startsWith('district') ? 2000 : c.level.startsWith('force') ? 5000 : null;
     const rss = Math.max(...into.rss);
+    // Paired with the baseline run next to it: the command's own work beyond opening the store.
+    const own = median(into.ms.map((m, k) => m - (into.base[k] as number)));
+    const ratio = median(into.ms.map((m, k) => m / (into.base[k] as number)));
     const verdict =
       limit === null
         ? '—'
         : `${ms < limit && rss < 4 * GiB ? 'met' : 'NOT met'} (< ${limit / 1000} s, < 4 GiB)`;
     log(
-      `${c.level.padEnd(32)} ${c.name.padEnd(36)} ${s(ms).padStart(8)} ${s(median(into.base)).padStart(9)} ` +
-        `${gib(rss).padStart(12)}  ${into.error ? `FAILED: ${into.error}` : verdict}`,
+      `${c.level.padEnd(36)} ${c.name.padEnd(36)} ${s(ms).padStart(8)} ${s(median(into.base)).padStart(9)} ` +
+        `${s(own).padStart(9)} ${ratio.toFixed(2).padStart(6)} ${gib(rss).padStart(12)}  ${into.error ? `FAILED: ${into.error}` : verdict}`,
     );
   }
   log(`load ${loadavg()[0]?.toFixed(1)} at the end`);
