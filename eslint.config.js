@@ -84,6 +84,102 @@ export default tseslint.config(
     },
   },
   {
+    // Domain: vocabulary and pure rules. It imports nothing of Lantern's but errors, and no I/O.
+    files: ['src/domain/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            duckdbOnlyInStore,
+            {
+              group: ['../*', '!../errors.js', '!../domain/*'],
+              message: 'domain/ imports only domain/ and errors (docs/architecture.md).',
+            },
+            { group: ['node:*'], message: 'domain/ does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Ingest reads and checks input; mapping files are loaded by config/ at the edge.
+    files: ['src/ingest/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...pureLayers,
+            { group: ['**/config/*'], message: 'ingest/ takes settings as domain values.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The CLI is an adapter over the command definitions: it never opens the store itself.
+    files: ['src/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            duckdbOnlyInStore,
+            {
+              group: ['**/store/*', '**/usecases/*'],
+              message:
+                'The CLI runs commands (src/commands); it never imports the store or a use case.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Commands are the edge: they load settings and run use cases; the store they see as a type
+    // (the runtime opens it).
+    files: ['src/commands/**/*.ts'],
+    ignores: ['src/commands/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            duckdbOnlyInStore,
+            {
+              group: ['**/store/*'],
+              allowTypeImports: true,
+              message: 'Commands reach the store through use cases (src/usecases).',
+            },
+            { group: ['**/cli/*'], message: 'Commands know no adapter.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Use cases take settings loaded at the edge (config/settings.ts) and know no adapter.
+    files: ['src/usecases/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            duckdbOnlyInStore,
+            {
+              group: ['**/config/*'],
+              importNamePattern: '^load',
+              message: 'Use cases never read settings files: take them loaded, from the edge.',
+            },
+            { group: ['**/cli/*', '**/commands/*'], message: 'Use cases know no adapter.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['src/store/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -13,6 +13,7 @@ import type * as Demo from '../src/usecases/build-demo.js';
 import type * as Overview from '../src/usecases/partnership-overview.js';
 import type * as Store from '../src/store/open-store.js';
 import type * as Scope from '../src/domain/scope.js';
+import { loadSettings } from '../src/config/settings.js';
 
 const fromDist = <T>(module: string) =>
   import(new URL(`../dist/${module}`, import.meta.url).href) as Promise<T>;
@@ -43,9 +44,14 @@ try {
     if (result.length === 0) throw new Error('the scan found nothing');
     return performance.now() - started;
   };
+  const { discontinuities } = await loadSettings({}, ['discontinuities']);
   const overview = async () => {
     const started = performance.now();
-    const result = await partnershipOverview(db, FULL_SCOPE, { within: FORCE, period: PERIOD });
+    const result = await partnershipOverview(db, FULL_SCOPE, {
+      within: FORCE,
+      period: PERIOD,
+      discontinuities,
+    });
     const ms = performance.now() - started;
     return { ms, result };
   };

@@ -531,7 +531,7 @@ describe('lantern --json', () => {
     );
     expect(text.stdout).toMatch(/times as much as Poisson counts would around the model/u);
     expect(runCli([...args.slice(0, -2), '--months', '9', '--db', db]).stderr).toMatch(
-      /--months: 9 is not 3 to 6/,
+      /--months: 9 is not a whole number from 3 to 6/,
     );
   });
 

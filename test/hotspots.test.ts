@@ -171,11 +171,11 @@ describe('lantern hotspots', () => {
       ['--category', 'burglary', '--method', 'heat'],
       /--method: "heat" is not count, kde or gistar/u,
     );
-    bad(['--category', 'burglary', '--cell', '2'], /--cell: 2 m is too small/u);
     bad(
-      ['--category', 'burglary', '--cell', '1', '--bandwidth', 'x'],
-      /--bandwidth: "x" is not a number/u,
+      ['--category', 'burglary', '--cell', '2'],
+      /--cell: 2 is not a number of metres from 10 up/u,
     );
+    bad(['--category', 'burglary', '--bandwidth', 'x'], /--bandwidth: "x" is not a number/u);
     bad(['--dataset', 'domestic-abuse'], /domestic-abuse holds aggregate counts, not incidents/u);
   });
 });

@@ -33,6 +33,9 @@ import { runCli } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
+import { settingsFrom } from './helpers/settings.js';
+
+const SETTINGS = await settingsFrom();
 
 const dir = tempDir();
 let cliStore: string;
@@ -77,10 +80,24 @@ describe('1. missing is never zero', () => {
   it('refuses a period with no month held in every command that takes one, naming the months held', async () => {
     const attempts: [string, () => Promise<unknown>][] = [
       ['summary', () => summariseArea(demo, S, { area: AREA, period: YEAR_2023 })],
-      ['trends', () => trends(demo, S, { area: AREA, category: 'all', period: YEAR_2023 })],
+      [
+        'trends',
+        () =>
+          trends(demo, S, {
+            area: AREA,
+            category: 'all',
+            period: YEAR_2023,
+            discontinuities: SETTINGS.discontinuities,
+          }),
+      ],
       [
         'overview',
-        () => partnershipOverview(demo, S, { within: 'Hertfordshire', period: YEAR_2023 }),
+        () =>
+          partnershipOverview(demo, S, {
+            within: 'Hertfordshire',
+            period: YEAR_2023,
+            discontinuities: SETTINGS.discontinuities,
+          }),
       ],
       [
         'compare',
@@ -91,9 +108,24 @@ describe('1. missing is never zero', () => {
             period: YEAR_2023,
           }),
       ],
-      ['assess', () => assess(demo, S, { area: AREA, period: YEAR_2023, save: false })],
-      ['report', () => reportData(demo, S, { area: AREA, period: YEAR_2023, save: false })],
-      ['hidden-figure', () => hiddenFigureTable(demo, S, { area: AREA, period: YEAR_2023 })],
+      [
+        'assess',
+        () => assess(demo, S, { area: AREA, period: YEAR_2023, save: false, settings: SETTINGS }),
+      ],
+      [
+        'report',
+        () =>
+          reportData(demo, S, { area: AREA, period: YEAR_2023, save: false, settings: SETTINGS }),
+      ],
+      [
+        'hidden-figure',
+        () =>
+          hiddenFigureTable(demo, S, {
+            area: AREA,
+            period: YEAR_2023,
+            rates: SETTINGS.reportingRates,
+          }),
+      ],
       [
         'hotspots, repeat-locations, cameras',
         () => incidentPoints(demo, S, { area: AREA, category: 'burglary', period: YEAR_2023 }),
@@ -134,7 +166,9 @@ describe('1. missing is never zero', () => {
   });
 
   it('refuses to assess a period under three quarters held unless --allow-partial, then marks it', async () => {
-    const error = await refusal(assess(demo, S, { area: AREA, period: HALF_HELD, save: false }));
+    const error = await refusal(
+      assess(demo, S, { area: AREA, period: HALF_HELD, save: false, settings: SETTINGS }),
+    );
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toContain('6 of 12 months held: January to June 2025');
     expect(error.message).toContain('--allow-partial');
@@ -143,6 +177,7 @@ describe('1. missing is never zero', () => {
       area: AREA,
       period: HALF_HELD,
       save: false,
+      settings: SETTINGS,
       allowPartial: true,
     });
     expect(a.coverage).toMatchObject({ months: 12, held: 6, partial: true });
@@ -174,6 +209,7 @@ describe('1. missing is never zero', () => {
         area: AREA,
         period: HALF_HELD,
         save: false,
+        settings: SETTINGS,
         allowPartial: true,
         audience,
       });
@@ -208,6 +244,7 @@ describe('1. missing is never zero', () => {
       area: AREA,
       period: { from: '2021-01', to: '2021-12' },
       save: false,
+      settings: SETTINGS,
     });
     const none = a.notAssessed ?? [];
     expect(none.map((n) => n.key).sort()).toEqual(
@@ -223,7 +260,12 @@ describe('1. missing is never zero', () => {
 
 describe('2. one missing month costs one month', () => {
   it('compares 2025 with the eleven months of 2021 held, pairwise, and names exactly those', async () => {
-    const [doc] = await trends(gap, S, { area: AREA, category: 'burglary', period: Y2025 });
+    const [doc] = await trends(gap, S, {
+      area: AREA,
+      category: 'burglary',
+      period: Y2025,
+      discontinuities: SETTINGS.discontinuities,
+    });
     const c = doc!.comparison!;
     expect(c.previousMonths).toHaveLength(11);
     expect(c.previousMonths).not.toContain('2021-03');
@@ -239,6 +281,7 @@ describe('2. one missing month costs one month', () => {
       area: AREA,
       category: 'burglary',
       period: { from: '2021-01', to: '2021-12' },
+      discontinuities: SETTINGS.discontinuities,
     });
     const march = y2021!.months.find((m) => m.month === '2021-03')!.count as number;
     expect(doc!.previous).toBe(y2021!.current - march);
@@ -251,6 +294,7 @@ describe('2. one missing month costs one month', () => {
       area: AREA,
       category: 'burglary',
       period: { from: '2022-01', to: '2022-12' },
+      discontinuities: SETTINGS.discontinuities,
     });
     expect(doc!.comparison?.label).toBe('2021-01');
     expect(doc!.comparisonPeriod).toEqual({ from: '2021-01', to: '2021-01' });
@@ -259,11 +303,17 @@ describe('2. one missing month costs one month', () => {
   });
 
   it('gives no public change that would give away the months left out of the comparison', async () => {
-    const partner = await reportData(gap, S, { area: AREA, period: Y2025, save: false });
+    const partner = await reportData(gap, S, {
+      area: AREA,
+      period: Y2025,
+      save: false,
+      settings: SETTINGS,
+    });
     const open = await reportData(gap, S, {
       area: AREA,
       period: Y2025,
       save: false,
+      settings: SETTINGS,
       audience: 'public',
     });
     // March 2025 has no counterpart: a category's count less its count in the months compared
@@ -284,18 +334,27 @@ describe('2. one missing month costs one month', () => {
   });
 
   it('keeps the trend evidence of the risk matrix when one month is missing', async () => {
-    const a = await assess(gap, S, { area: AREA, period: Y2025, save: false });
+    const a = await assess(gap, S, { area: AREA, period: Y2025, save: false, settings: SETTINGS });
     const robbery = a.issues.find((i) => i.key === 'robbery')!;
     expect(robbery.evidence.pValueHolm).not.toBeNull();
     expect(robbery.basis.trend).toContain('2021-01..2021-02, 2021-04..2021-12');
-    const o = await partnershipOverview(gap, S, { within: 'Hertfordshire', period: Y2025 });
+    const o = await partnershipOverview(gap, S, {
+      within: 'Hertfordshire',
+      period: Y2025,
+      discontinuities: SETTINGS.discontinuities,
+    });
     expect(o.trends.flat().every((d) => d.comparison?.previousMonths.length === 11)).toBe(true);
   });
 });
 
 describe('3. the comparison base is said', () => {
   it('calls 2021 the latest earlier year held, never the previous year, and flags COVID-19', async () => {
-    const docs = await trends(demo, S, { area: AREA, category: 'all', period: Y2025 });
+    const docs = await trends(demo, S, {
+      area: AREA,
+      category: 'all',
+      period: Y2025,
+      discontinuities: SETTINGS.discontinuities,
+    });
     for (const d of docs) {
       expect(d.comparison?.basis).toBe('latest earlier year held');
       expect(d.comparison?.base).toBe('2021');
@@ -303,9 +362,14 @@ describe('3. the comparison base is said', () => {
         'COVID-19 legal restrictions in England',
       );
     }
-    const a = await assess(demo, S, { area: AREA, period: Y2025, save: false });
+    const a = await assess(demo, S, { area: AREA, period: Y2025, save: false, settings: SETTINGS });
     expect(a.notes.join(' ')).toContain('compared with 2021, the latest earlier year held');
-    const data = await reportData(demo, S, { area: AREA, period: Y2025, save: false });
+    const data = await reportData(demo, S, {
+      area: AREA,
+      period: Y2025,
+      save: false,
+      settings: SETTINGS,
+    });
     const { html } = renderAssessment(data);
     expect(html).toContain('2021, the latest earlier year held (4 years before)');
     expect(html).not.toMatch(/previous year/iu);
@@ -314,16 +378,22 @@ describe('3. the comparison base is said', () => {
       area: AREA,
       category: 'burglary',
       period: { from: '2022-01', to: '2022-01' },
+      discontinuities: SETTINGS.discontinuities,
     });
     expect(jan!.comparison?.basis).toBe('previous year');
   });
 
   it('lowers the confidence of a trend across a discontinuity, as the risk matrix configures', async () => {
-    const a = await assess(demo, S, { area: AREA, period: Y2025, save: false });
+    const a = await assess(demo, S, { area: AREA, period: Y2025, save: false, settings: SETTINGS });
     const config = `${dir.path}/risk-matrix.yaml`;
     const text = (await import('node:fs')).readFileSync('config/risk-matrix.yaml', 'utf8');
     writeFileSync(config, text.replace('discontinuityLowers: 1', 'discontinuityLowers: 0'));
-    const b = await assess(demo, S, { area: AREA, period: Y2025, save: false, config });
+    const b = await assess(demo, S, {
+      area: AREA,
+      period: Y2025,
+      save: false,
+      settings: await settingsFrom({ riskMatrix: config }),
+    });
     const order = ['low', 'medium', 'high'];
     let lowered = 0;
     for (const i of a.issues) {
@@ -344,7 +414,7 @@ describe('3. the comparison base is said', () => {
       area: AREA,
       category: 'all',
       period: Y2025,
-      discontinuities: none,
+      discontinuities: (await settingsFrom({ discontinuities: none })).discontinuities,
     });
     expect(docs.every((d) => d.comparison?.discontinuities.length === 0)).toBe(true);
   });
@@ -380,7 +450,12 @@ describe('3. the comparison base is said', () => {
 
 describe('4. populations of the period', () => {
   it('uses the 2021 Census for 2025 rates and names the year per area', async () => {
-    const [doc] = await trends(demo, S, { area: AREA, category: 'burglary', period: Y2025 });
+    const [doc] = await trends(demo, S, {
+      area: AREA,
+      category: 'burglary',
+      period: Y2025,
+      discontinuities: SETTINGS.discontinuities,
+    });
     expect(doc!.population).toMatchObject({ year: 2021, count: 93_700 });
     expect(doc!.ratePer1000).toBeCloseTo((doc!.current / 93_700) * 1000, 10);
     expect(doc!.notes.join(' ')).toContain('using the 2021 population (ONS Census 2021');
@@ -389,6 +464,7 @@ describe('4. populations of the period', () => {
       area: AREA,
       category: 'burglary',
       period: { from: '2018-10', to: '2019-02' },
+      discontinuities: SETTINGS.discontinuities,
     });
     expect(old!.population?.year).toBe(2021);
     const s = await summariseArea(demo, S, { area: AREA, period: Y2025 });
@@ -399,7 +475,12 @@ describe('4. populations of the period', () => {
       period: Y2025,
     });
     expect(c.areas.find((x) => x.name === AREA)?.population).toBe(93_700);
-    const data = await reportData(demo, S, { area: AREA, period: Y2025, save: false });
+    const data = await reportData(demo, S, {
+      area: AREA,
+      period: Y2025,
+      save: false,
+      settings: SETTINGS,
+    });
     expect(data.populations).toEqual([
       expect.objectContaining({ area: AREA, year: 2021, count: 93_700 }),
       expect.objectContaining({ area: 'Hertfordshire', year: 2021, count: 1_197_900 }),
@@ -411,7 +492,12 @@ describe('4. populations of the period', () => {
     await demo.run(
       `INSERT INTO population VALUES ('E07000102', 2024, 'ONS mid-year estimate (test)', 95000)`,
     );
-    const [doc] = await trends(demo, S, { area: AREA, category: 'burglary', period: Y2025 });
+    const [doc] = await trends(demo, S, {
+      area: AREA,
+      category: 'burglary',
+      period: Y2025,
+      discontinuities: SETTINGS.discontinuities,
+    });
     expect(doc!.population).toMatchObject({ year: 2024, count: 95_000 });
     await demo.run(`DELETE FROM population WHERE year = 2024 AND area_code = 'E07000102'`);
   });

@@ -22,6 +22,9 @@ import { reportData } from '../src/usecases/report-data.js';
 import { streetAreaCounts } from '../src/usecases/street-area-counts.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
+import { settingsFrom } from './helpers/settings.js';
+
+const SETTINGS = await settingsFrom();
 
 const period = { from: '2025-01', to: '2025-12' };
 const dir = tempDir();
@@ -29,7 +32,12 @@ let db: Db;
 let report: ReportData;
 beforeAll(async () => {
   db = await openStore(demoStoreCopy(dir.path));
-  report = await reportData(db, FULL_SCOPE, { area: 'Three Rivers', period, save: false });
+  report = await reportData(db, FULL_SCOPE, {
+    area: 'Three Rivers',
+    period,
+    save: false,
+    settings: SETTINGS,
+  });
 });
 afterAll(() => {
   db.close();

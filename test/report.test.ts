@@ -21,6 +21,9 @@ import { reportData } from '../src/usecases/report-data.js';
 import { runCli, runCliJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
+import { settingsFrom } from './helpers/settings.js';
+
+const SETTINGS = await settingsFrom();
 
 const dir = tempDir();
 let db: string;
@@ -311,6 +314,7 @@ describe('lantern report (public version)', () => {
       const data = await reportData(store, FULL_SCOPE, {
         ...request,
         save: false,
+        settings: SETTINGS,
         audience: 'public',
       });
       const p = data.priorities.find((x) => x.hiddenFigure !== null);
@@ -454,7 +458,7 @@ describe('lantern report: CSV files a spreadsheet opens safely', () => {
     const out = join(dir.path, 'formulas');
     const r = runCli([
       ...base,
-      '--plan',
+      '--police-crime-plan',
       planFile,
       '--out',
       out,

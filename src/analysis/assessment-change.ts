@@ -2,27 +2,9 @@
  * What moved between two assessments (`lantern assess --compare-with ID`): for each issue, its
  * rank, band and scores then and now; issues new this time and issues no longer assessed. Pure.
  */
-import type { Band } from './risk-scoring.js';
+import type { Band, IssueMove, ScoredIssue } from '../domain/priority.js';
 
-export interface ScoredIssue {
-  key: string;
-  label: string;
-  rank: number;
-  band: Band;
-  harm: number;
-  likelihood: number;
-  risk: number;
-}
-
-export interface IssueMove {
-  key: string;
-  label: string;
-  rank: { then: number | null; now: number | null };
-  band: { then: Band | null; now: Band | null };
-  risk: { then: number | null; now: number | null };
-  /** In words: "new", "no longer assessed", "up 3 places, Medium → High", "unchanged". */
-  summary: string;
-}
+export type { IssueMove, ScoredIssue };
 
 const ORDER: Record<Band, number> = { Low: 0, Medium: 1, High: 2 };
 

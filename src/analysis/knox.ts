@@ -38,6 +38,10 @@ import KDBush from 'kdbush';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 
+import { bandProblem } from './knox-bands.js';
+
+export { bandProblem };
+
 /** Two events closer than this (metres) are at the "same location". */
 export const SAME_LOCATION_METRES = 0.001;
 
@@ -123,18 +127,6 @@ export class TooManyPairsError extends Error {
     this.pairs = pairs;
     this.limit = limit;
   }
-}
-
-/** Why a list of breakpoints cannot be used, or null when it can. */
-export function bandProblem(breaks: readonly number[]): string | null {
-  if (breaks.length < 2) return 'give at least two breakpoints (e.g. 0,100)';
-  if (breaks.some((b) => !Number.isFinite(b))) return 'breakpoints must be numbers';
-  if (breaks.some((b) => b < 0)) return 'breakpoints must not be negative';
-  if (breaks[0] !== 0) return 'the first breakpoint must be 0 (every pair falls in some band)';
-  for (let i = 1; i < breaks.length; i++)
-    if ((breaks[i] as number) <= (breaks[i - 1] as number))
-      return `breakpoints must be strictly increasing (${breaks[i - 1]} then ${breaks[i]})`;
-  return null;
 }
 
 /** The pairs (i < j) closer than `radius`, with their distances, found with a k-d tree. */

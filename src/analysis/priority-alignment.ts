@@ -10,27 +10,15 @@
  * - Each plan objective lists the district issues it covers and which of them are High; High
  *   priorities no objective covers are listed too.
  */
-import type { Band } from './risk-scoring.js';
+import type {
+  AlignmentStatus,
+  CountyAlignment,
+  Objective,
+  PlanAlignment,
+  RankedIssue,
+} from '../domain/priority.js';
 
-export interface RankedIssue {
-  key: string;
-  label: string;
-  band: Band;
-  rank: number;
-}
-
-export type AlignmentStatus = 'matches' | 'differs' | 'absent';
-
-export interface CountyAlignment {
-  district: {
-    key: string;
-    label: string;
-    rank: number;
-    county: Band | null;
-    status: AlignmentStatus;
-  }[];
-  countyOnly: { key: string; label: string; countyRank: number; district: Band | null }[];
-}
+export type { AlignmentStatus, CountyAlignment, Objective, PlanAlignment, RankedIssue };
 
 export function alignWithCounty(
   district: readonly RankedIssue[],
@@ -60,18 +48,6 @@ export function alignWithCounty(
         district: districtByKey.get(c.key)?.band ?? null,
       })),
   };
-}
-
-export interface Objective {
-  id: string;
-  title: string;
-  issues: readonly string[];
-}
-
-export interface PlanAlignment {
-  objectives: { id: string; title: string; high: string[]; covered: string[] }[];
-  /** High priorities no objective covers. */
-  unmapped: string[];
 }
 
 export function alignWithPlan(

@@ -17,11 +17,10 @@
  *   confidenceFactor, ranking issues of equal risk by what the partnership can act on and how sure
  *   the evidence is.
  */
+import type { Band, IssueScore } from '../domain/priority.js';
 import type { Confidence, RiskConfig } from '../domain/risk.js';
 
-export type { Confidence, RiskConfig };
-
-export type Band = 'High' | 'Medium' | 'Low';
+export type { Band, Confidence, IssueScore, RiskConfig };
 
 export interface IssueEvidence {
   key: string;
@@ -39,18 +38,6 @@ export interface IssueEvidence {
   /** Organisational position (capacity, capability, current activity), 1..scale. */
   position: number;
   confidence: Confidence;
-}
-
-export interface IssueScore {
-  key: string;
-  harm: number;
-  likelihood: number;
-  risk: number;
-  band: Band;
-  priority: number;
-  rank: number;
-  /** What moved each score, in words. */
-  adjustments: string[];
 }
 
 /** The score of a value against increasing thresholds: 1 below the first, … `scale` at the top. */

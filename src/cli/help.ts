@@ -45,7 +45,7 @@ export function commandHelp(command: AnyCommand): string {
   return [
     `lantern ${command.name}: ${command.summary}`,
     '',
-    `Usage: ${usageLine(command)}`,
+    `Usage: ${wrapUsage(usageLine(command))}`,
     ...(command.description ? ['', wrap(command.description, 0)] : []),
     '',
     'Options:',
@@ -60,6 +60,9 @@ export function commandHelp(command: AnyCommand): string {
   ].join('\n');
 }
 
+/** The widest command name and two spaces: every summary starts in the same column. */
+const NAME_WIDTH = COMMANDS.reduce((w, c) => Math.max(w, c.name.length), 0) + 2;
+
 export function generalHelp(): string {
   const lines = [
     'lantern: community-safety intelligence for Community Safety Partnerships',
@@ -71,7 +74,7 @@ export function generalHelp(): string {
     if (commands.length === 0) continue;
     lines.push('', `${task}:`);
     for (const c of commands)
-      lines.push(`  ${c.name.padEnd(22)}${wrap(c.summary, 24).trimStart()}`);
+      lines.push(`  ${c.name.padEnd(NAME_WIDTH)}${wrap(c.summary, NAME_WIDTH + 2).trimStart()}`);
   }
   lines.push(
     '',
@@ -97,4 +100,20 @@ function wrap(text: string, indent: number): string {
   }
   if (line !== '') out.push(line);
   return out.map((l) => ' '.repeat(indent) + l).join('\n');
+}
+
+/** The usage line wrapped between options (never inside `[--x X]`), continued under the name. */
+function wrapUsage(usage: string): string {
+  const parts = usage.match(/\[[^\]]*\]|\S+/gu) ?? [];
+  const indent = ' '.repeat('Usage: lantern '.length);
+  const lines: string[] = [];
+  let line = '';
+  for (const part of parts) {
+    if (line !== '' && 'Usage: '.length + line.length + 1 + part.length > 100) {
+      lines.push(line);
+      line = `${indent.slice('Usage: '.length)}${part}`;
+    } else line = line === '' ? part : `${line} ${part}`;
+  }
+  lines.push(line);
+  return lines.join(`\n${' '.repeat('Usage: '.length)}`);
 }

@@ -50,8 +50,6 @@ export async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Pro
   }
   const found = findCommand(pre.words);
   if (!found) {
-    const { LEGACY_COMMANDS, legacyMain } = await import('./legacy.js');
-    if (LEGACY_COMMANDS.has(pre.words[0] as string)) return legacyMain(argv, env);
     const names = COMMANDS.map((c) => c.name);
     ctx.err(
       `lantern: unknown command "${pre.words.join(' ')}"${didYouMean(pre.words.slice(0, 2).join(' '), names)}. Run 'lantern help' for the commands.`,

@@ -1,7 +1,7 @@
 /** `lantern areas groups`: the peer groups areas are compared within. */
 import type { PeerGroup } from '../usecases/peer-groups.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 
 export const areasGroupsCommand = defineCommand({
   name: 'areas groups',
@@ -10,7 +10,7 @@ export const areasGroupsCommand = defineCommand({
     "Peer groups for comparison: each force's districts (built in) and the named groups of the peer-groups file",
   examples: ['lantern areas groups', 'lantern areas groups --all'],
   options: {
-    peerGroups: option.file('named groups of areas to compare within', 'config/peer-groups.yaml'),
+    ...settingOptions('peerGroups'),
     all: option.flag(
       "every force's districts, not only those of the forces whose data the store holds",
     ),
@@ -18,9 +18,11 @@ export const areasGroupsCommand = defineCommand({
   store: 'existing',
   async run(deps, input) {
     const { listPeerGroups } = await import('../usecases/peer-groups.js');
+    const { loadSettings } = await import('../config/settings.js');
+    const { peerGroups } = await loadSettings(input, ['peerGroups']);
     return {
       groups: await listPeerGroups(deps.db, deps.scope, {
-        configPath: input.peerGroups,
+        peerGroups,
         all: input.all,
       }),
     };

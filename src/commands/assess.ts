@@ -4,6 +4,7 @@
  */
 import type { SavedAssessmentSummary } from '../domain/assessment.js';
 import type { Assessment } from '../usecases/assess.js';
+import { assessmentSettingOptions, loadAssessmentSettings } from './assessment-settings.js';
 import { defineCommand } from './definition.js';
 import { option } from './options.js';
 import { periodOf } from './period.js';
@@ -23,14 +24,7 @@ export const assessCommand = defineCommand({
   options: {
     area: option.area(),
     period: option.requiredPeriod(),
-    inputs: option.file('manual scores with their reasons (see config/examples/)'),
-    config: option.file('the risk matrix: scales, thresholds and bands', 'config/risk-matrix.yaml'),
-    options: option.file(
-      'the tactical options for High priorities',
-      'config/tactical-options.yaml',
-    ),
-    plan: option.file("the Police and Crime Plan's objectives", 'config/police-crime-plan.yaml'),
-    discontinuities: option.file('known breaks in the series', 'config/discontinuities.yaml'),
+    ...assessmentSettingOptions,
     compareWith: option.text("a saved assessment's id: what moved since it", 'ID'),
     noSave: option.flag('do not save this assessment'),
     allowPartial: option.flag(
@@ -40,14 +34,12 @@ export const assessCommand = defineCommand({
   store: 'existing',
   async run(deps, input) {
     const { assess } = await import('../usecases/assess.js');
+    const { settings, inputs } = await loadAssessmentSettings(input);
     return assess(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period),
-      inputs: input.inputs,
-      config: input.config,
-      options: input.options,
-      plan: input.plan,
-      discontinuities: input.discontinuities,
+      settings,
+      inputs,
       compareWith: input.compareWith,
       save: !input.noSave,
       allowPartial: input.allowPartial,

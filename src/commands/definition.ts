@@ -38,6 +38,9 @@ export interface ProgressEvent {
   /** Steps in all (at 'start'), and the step just done with what it was about. */
   total?: number;
   label?: string;
+  /** At 'start': what the work is ("importing") and what its steps count ("files"). */
+  doing?: string;
+  unit?: string;
 }
 
 /** Everything a command runs with, made at the edge. */

@@ -14,7 +14,8 @@ async function build(deps: Deps): Promise<DemoReport> {
   return buildDemo(deps.db, {
     hashKeyFile: deps.hashKeyFile,
     onProgress: (event) => {
-      if (event.phase === 'start') deps.progress({ phase: 'start', total: event.total });
+      if (event.phase === 'start')
+        deps.progress({ phase: 'start', total: event.total, doing: 'importing', unit: 'files' });
       if (event.phase === 'done')
         deps.progress({ phase: 'step', label: event.path.split(/[/!]/u).pop() ?? '' });
     },

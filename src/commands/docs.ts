@@ -25,7 +25,7 @@ function section(command: AnyCommand): string {
   const rows: string[] = [];
   if (command.positionals) {
     rows.push(
-      `| \`${command.positionals.placeholder}...\` | ${cell(command.positionals.description)} |`,
+      `| ${cell(`\`${command.positionals.placeholder}...\``)} | ${cell(command.positionals.description)} |`,
     );
   }
   for (const [key, spec] of Object.entries(command.options) as [string, OptionSpec][]) {
@@ -36,7 +36,7 @@ function section(command: AnyCommand): string {
       .filter(Boolean)
       .join('; ');
     rows.push(
-      `| \`${flag(key, spec)}\` | ${cell(spec.description)}${notes ? ` (${notes})` : ''} |`,
+      `| ${cell(`\`${flag(key, spec)}\``)} | ${cell(spec.description)}${notes ? ` (${cell(notes)})` : ''} |`,
     );
   }
   return [

@@ -51,7 +51,7 @@ export const fetchCommand = defineCommand({
       dryRun: input.dryRun,
       onProgress: (e) => {
         if (e.phase === 'plan' && !input.dryRun) {
-          deps.progress({ phase: 'start', total: e.toFetch });
+          deps.progress({ phase: 'start', total: e.toFetch, doing: 'fetching', unit: 'months' });
           started = true;
         }
         if (started && e.phase === 'month' && e.status !== 'present' && e.status !== 'unavailable')

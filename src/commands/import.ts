@@ -46,10 +46,15 @@ export const importCommand = defineCommand({
       if (input.force)
         throw new InputError('import: --force goes with police.uk files, not --dataset');
       const { importPartnerFiles } = await import('../usecases/import-partner-data.js');
+      const { loadDatasetMapping } = await import('../config/dataset-mapping.js');
+      // A bad mapping file refuses the whole command before any file is read.
+      const mapping = input.mapping
+        ? { path: input.mapping, mapping: await loadDatasetMapping(input.mapping) }
+        : undefined;
       const files = await importPartnerFiles(deps.db, {
         dataset: input.dataset,
         paths: input.paths,
-        mapping: input.mapping,
+        mapping,
         area: input.area,
         period: await periodOf(deps, input.period),
         replace: input.replace,
@@ -72,7 +77,8 @@ export const importCommand = defineCommand({
       force: input.force,
       replace: input.replace,
       onProgress: (event) => {
-        if (event.phase === 'start') deps.progress({ phase: 'start', total: event.total });
+        if (event.phase === 'start')
+          deps.progress({ phase: 'start', total: event.total, doing: 'importing', unit: 'files' });
         if (event.phase === 'done') {
           deps.progress({ phase: 'step', label: event.path.split(/[/!]/u).pop() ?? '' });
         }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 
+import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
 import { parsePeriodChoice, PERIOD_FORMS, type PeriodChoice } from '../domain/period-input.js';
 import { InputError } from '../errors.js';
 import type { OptionSpec, PositionalSpec } from './definition.js';
@@ -96,39 +97,26 @@ export const option = {
   flag(description: string): OptionSpec<boolean> {
     return { kind: 'boolean', description, schema: bool };
   },
-  /** A number within limits. */
-  number(
-    description: string,
-    limits: {
-      min?: number;
-      max?: number;
-      integer?: boolean;
-      placeholder?: string;
-      defaultText?: string;
-    } = {},
-  ): OptionSpec<number | undefined> {
-    let n = z.number({ error: 'is not a number' });
-    if (limits.integer) n = n.int('is not a whole number');
-    if (limits.min !== undefined) n = n.min(limits.min, `must be at least ${limits.min}`);
-    if (limits.max !== undefined) n = n.max(limits.max, `must be at most ${limits.max}`);
-    const schema = z
-      .union([z.number(), z.string()])
-      .transform((v, ctx) => {
-        const value = typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
-        if (!Number.isFinite(value)) {
-          ctx.addIssue({ code: 'custom', message: `"${v}" is not a number` });
-          return z.NEVER;
-        }
-        return value;
-      })
-      .pipe(n)
-      .optional();
+  /**
+   * A number within limits. A refusal says what is wanted, as "5000 is not a number of seconds
+   * from 0 to 3600" (`unit`: what the number counts; `above`: a lower limit not itself allowed).
+   */
+  number(description: string, limits: NumberLimits = {}): OptionSpec<number | undefined> {
     return {
       kind: 'string',
       description,
       placeholder: limits.placeholder ?? 'N',
-      schema,
+      schema: numberSchema(limits).optional(),
       ...(limits.defaultText ? { defaultText: limits.defaultText } : {}),
+    };
+  },
+  /** A number within limits that the command cannot do without. */
+  requiredNumber(description: string, limits: NumberLimits = {}): OptionSpec<number> {
+    return {
+      kind: 'string',
+      description,
+      placeholder: limits.placeholder ?? 'N',
+      schema: numberSchema(limits),
     };
   },
   /** One of a few words. */
@@ -175,11 +163,75 @@ export const option = {
   },
 };
 
+interface NumberLimits {
+  min?: number;
+  /** A lower limit not itself allowed (a radius above 0). */
+  above?: number;
+  max?: number;
+  integer?: boolean;
+  /** What the number counts, for messages: "metres", "seconds". */
+  unit?: string;
+  placeholder?: string;
+  defaultText?: string;
+}
+
+/** A number from a string (the terminal, a query string) or a number (JSON), within limits. */
+function numberSchema(limits: NumberLimits) {
+  const { min, above, max, integer } = limits;
+  const kind = integer ? 'a whole number' : 'a number';
+  const wanted = [`${kind}${limits.unit ? ` of ${limits.unit}` : ''}`, rangeWords(min, above, max)]
+    .filter(Boolean)
+    .join(' ');
+  const raw = z.union([z.number(), z.string()], {
+    error: (issue) => (issue.input === undefined ? 'is required' : `is not ${kind}`),
+  });
+  return raw.transform((v, ctx) => {
+    const value = typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
+    if (!Number.isFinite(value)) {
+      ctx.addIssue({ code: 'custom', message: `"${v}" is not ${kind}` });
+      return z.NEVER;
+    }
+    const within =
+      (!integer || Number.isInteger(value)) &&
+      (min === undefined || value >= min) &&
+      (above === undefined || value > above) &&
+      (max === undefined || value <= max);
+    if (!within) {
+      ctx.addIssue({ code: 'custom', message: `${value} is not ${wanted}` });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/** "from 1 to 200", "above 0 and up to 5000", "from 10 up", "above 0", "up to 6", or ''. */
+function rangeWords(min?: number, above?: number, max?: number): string {
+  const low = min !== undefined ? `from ${min}` : above !== undefined ? `above ${above}` : '';
+  if (max === undefined) return min !== undefined ? `${low} up` : low;
+  if (low === '') return `up to ${max}`;
+  return min !== undefined ? `${low} to ${max}` : `${low} and up to ${max}`;
+}
+
 /** "a, b or c". */
 function orList(values: readonly string[]): string {
   return values.length < 2
     ? (values[0] ?? '')
     : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
+}
+
+/**
+ * The options naming settings files, each named for the file it names (`riskMatrix` is
+ * `--risk-matrix FILE`, default config/risk-matrix.yaml).
+ */
+export function settingOptions<const K extends SettingName>(
+  ...names: K[]
+): Record<K, OptionSpec<string | undefined>> {
+  return Object.fromEntries(
+    names.map((name) => {
+      const { describe, defaultFile } = SETTING_FILES[name];
+      return [name, option.file(describe, defaultFile)];
+    }),
+  ) as Record<K, OptionSpec<string | undefined>>;
 }
 
 /** Words after the command's name: file paths, folders, archives. */

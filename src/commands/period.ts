@@ -1,7 +1,6 @@
 /** A typed period made concrete: "the last N months" end with the latest month the store holds. */
 import type { Period } from '../domain/month.js';
-import { resolvePeriodChoice, type PeriodChoice } from '../domain/period-input.js';
-import { latestMonthHeld } from '../store/latest-month.js';
+import type { PeriodChoice } from '../domain/period-input.js';
 import type { Deps } from './definition.js';
 
 export async function periodOf(deps: Deps, choice: PeriodChoice): Promise<Period>;
@@ -15,5 +14,6 @@ export async function periodOf(
 ): Promise<Period | undefined> {
   if (choice === undefined) return undefined;
   if (!('last' in choice)) return choice;
-  return resolvePeriodChoice(choice, await latestMonthHeld(deps.db));
+  const { resolvePeriod } = await import('../usecases/resolve-period.js');
+  return resolvePeriod(deps.db, choice);
 }

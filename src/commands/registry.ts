@@ -10,14 +10,26 @@ import { areasGroupsCommand } from './areas-groups.js';
 import { areasImportBoundariesCommand } from './areas-import-boundaries.js';
 import { areasImportPopulationCommand } from './areas-import-population.js';
 import { assessCommand, assessListCommand } from './assess.js';
+import { camerasCommand } from './cameras.js';
 import { categoriesCommand } from './categories.js';
 import { checkCommand } from './check.js';
+import { compareCommand } from './compare.js';
 import { datasetsCommand } from './datasets.js';
 import type { AnyCommand } from './definition.js';
 import { demoCommand, startCommand } from './demo.js';
+import { deprivationCommand } from './deprivation.js';
+import { exceptionsCommand } from './exceptions.js';
 import { fetchArchiveCommand, fetchCommand } from './fetch.js';
+import { forecastCommand } from './forecast.js';
+import { hiddenFigureCommand } from './hidden-figure.js';
+import { hotspotsCommand } from './hotspots.js';
 import { importCommand } from './import.js';
+import { nearRepeatCommand } from './near-repeat.js';
+import { outcomesCommand } from './outcomes.js';
+import { overviewCommand } from './overview.js';
+import { repeatLocationsCommand } from './repeat-locations.js';
 import { reportCommand } from './report.js';
+import { stopSearchCommand } from './stop-search.js';
 import { summaryCommand } from './summary.js';
 import { trendsCommand } from './trends.js';
 
@@ -33,11 +45,24 @@ export const COMMANDS: readonly AnyCommand[] = [
   startCommand,
   // Look at an area
   summaryCommand,
+  overviewCommand,
   areasCommand,
   categoriesCommand,
+  outcomesCommand,
+  deprivationCommand,
+  stopSearchCommand,
+  hiddenFigureCommand,
   // Compare and explain
   trendsCommand,
+  compareCommand,
   areasGroupsCommand,
+  exceptionsCommand,
+  forecastCommand,
+  // Places and patterns
+  hotspotsCommand,
+  repeatLocationsCommand,
+  nearRepeatCommand,
+  camerasCommand,
   // Priorities and reports
   assessCommand,
   assessListCommand,

@@ -4,8 +4,9 @@
  * saves it. A folder that already holds files is written into only with --replace.
  */
 import type { BuiltReport } from '../usecases/build-report.js';
+import { assessmentSettingOptions, loadAssessmentSettings } from './assessment-settings.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 
 export const reportCommand = defineCommand({
@@ -27,15 +28,8 @@ export const reportCommand = defineCommand({
       'DIR',
     ),
     audience: option.choice('who the report is for', ['partner', 'public'] as const, 'partner'),
-    inputs: option.file('manual scores with their reasons (see config/examples/)'),
-    config: option.file('the risk matrix', 'config/risk-matrix.yaml'),
-    options: option.file(
-      'the tactical options for High priorities',
-      'config/tactical-options.yaml',
-    ),
-    plan: option.file("the Police and Crime Plan's objectives", 'config/police-crime-plan.yaml'),
-    settings: option.file("the report's contacts and wording", 'config/report-settings.yaml'),
-    discontinuities: option.file('known breaks in the series', 'config/discontinuities.yaml'),
+    ...assessmentSettingOptions,
+    ...settingOptions('reportSettings'),
     noPdf: option.flag('write no PDF'),
     noSave: option.flag('do not save the assessment behind the report'),
     replace: option.flag("replace the report already in --out (only the report's own files)"),
@@ -46,17 +40,14 @@ export const reportCommand = defineCommand({
   store: 'existing',
   async run(deps, input) {
     const { buildReport } = await import('../usecases/build-report.js');
+    const { settings, inputs } = await loadAssessmentSettings(input, ['reportSettings']);
     return buildReport(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period),
       out: input.out,
       audience: input.audience ?? 'partner',
-      inputs: input.inputs,
-      config: input.config,
-      options: input.options,
-      plan: input.plan,
-      settings: input.settings,
-      discontinuities: input.discontinuities,
+      settings,
+      inputs,
       pdf: !input.noPdf,
       save: !input.noSave,
       replace: input.replace,

@@ -2,7 +2,7 @@
 import type { TrendDocument } from '../usecases/trends.js';
 import { formatCount, formatTable } from './table.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 
 export const trendsCommand = defineCommand({
@@ -29,10 +29,7 @@ export const trendsCommand = defineCommand({
       'a partner dataset instead of police.uk records (lantern datasets)',
       'DATASET',
     ),
-    discontinuities: option.file(
-      'known breaks in the series (COVID-19 restrictions, recording changes)',
-      'config/discontinuities.yaml',
-    ),
+    ...settingOptions('discontinuities'),
   },
   store: 'existing',
   async run(deps, input) {
@@ -41,12 +38,13 @@ export const trendsCommand = defineCommand({
       throw new InputError('trends: give --category C (e.g. burglary) or --all');
     }
     const { trends } = await import('../usecases/trends.js');
+    const { loadSettings } = await import('../config/settings.js');
     return trends(deps.db, deps.scope, {
       area: input.area,
       category: input.all ? 'all' : input.category,
       dataset: input.dataset,
       period: await periodOf(deps, input.period),
-      discontinuities: input.discontinuities,
+      discontinuities: (await loadSettings(input, ['discontinuities'])).discontinuities,
     });
   },
   text(docs, input) {

@@ -22,6 +22,8 @@
  */
 import { z } from 'zod';
 
+import { NO_MAPPING, type DatasetMapping } from '../domain/dataset-mapping.js';
+
 import { readYamlFile } from './yaml-file.js';
 
 const mappingSchema = z
@@ -38,26 +40,7 @@ const mappingSchema = z
   })
   .strict();
 
-export interface DatasetMapping {
-  dataset?: string;
-  sheet?: string;
-  headerRow?: number;
-  /** Field → column, or for an enum-list built from flag columns, value → column. */
-  columns: Readonly<Record<string, string | Readonly<Record<string, string>>>>;
-  values: Readonly<Record<string, Readonly<Record<string, string>>>>;
-  ignore: readonly string[];
-  constants: Readonly<Record<string, string>>;
-  /** The file the mapping came from, for messages. */
-  source: string | null;
-}
-
-export const NO_MAPPING: DatasetMapping = {
-  columns: {},
-  values: {},
-  ignore: [],
-  constants: {},
-  source: null,
-};
+export { NO_MAPPING, type DatasetMapping };
 
 export async function loadDatasetMapping(path: string): Promise<DatasetMapping> {
   const m = await readYamlFile(path, mappingSchema, 'mapping file');

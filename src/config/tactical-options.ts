@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
+import type { TacticalOption } from '../domain/priority.js';
 import { readYamlFile } from './yaml-file.js';
 
 export const DEFAULT_TACTICAL_OPTIONS_FILE = fileURLToPath(
@@ -26,7 +27,11 @@ const optionSchema = z
 
 const fileSchema = z.object({ options: z.array(optionSchema) }).strict();
 
-export type TacticalOption = z.infer<typeof optionSchema>;
+export type { TacticalOption };
+
+// The schema reads exactly the domain's TacticalOption.
+const _matches: z.ZodType<TacticalOption> = optionSchema;
+void _matches;
 
 export async function loadTacticalOptions(
   path: string = DEFAULT_TACTICAL_OPTIONS_FILE,

@@ -2,10 +2,16 @@
  * The shape of a risk-matrix assessment (`lantern assess`), shared by the use case that builds it,
  * the store that saves it and the report that publishes it.
  */
-import type { IssueMove, ScoredIssue } from '../analysis/assessment-change.js';
-import type { CountyAlignment, PlanAlignment } from '../analysis/priority-alignment.js';
-import type { Band, Confidence, IssueScore } from '../analysis/risk-scoring.js';
-import type { TacticalOption } from '../config/tactical-options.js';
+import type {
+  Band,
+  CountyAlignment,
+  IssueMove,
+  IssueScore,
+  PlanAlignment,
+  ScoredIssue,
+  TacticalOption,
+} from './priority.js';
+import type { Confidence } from './risk.js';
 import type { AreaSummary } from './area-counts.js';
 import type { Period } from './month.js';
 

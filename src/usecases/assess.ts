@@ -8,22 +8,16 @@
  * inputs and configuration it was made with, so a later one can say what moved.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 
 import { assessmentChanges } from '../analysis/assessment-change.js';
 import { issueRationale } from '../analysis/issue-rationale.js';
 import { alignWithCounty, alignWithPlan } from '../analysis/priority-alignment.js';
 import { bandSensitivity, rankIssues } from '../analysis/risk-scoring.js';
-import { loadAssessmentInputs } from '../config/assessment-inputs.js';
-import { loadHarmWeights } from '../config/harm-weights.js';
-import { loadPoliceCrimePlan } from '../config/police-crime-plan.js';
-import { loadReportingRates } from '../config/reporting-rates.js';
-import { loadDiscontinuities } from '../config/discontinuities.js';
+import type { AssessmentInputsSetting, Settings } from '../config/settings.js';
 import { comparisonWords } from '../analysis/trend-table.js';
 import { requireMostMonthsHeld, type PeriodCoverage } from '../domain/held-months.js';
 import { observedStreetMonths } from '../store/street-counts.js';
-import { loadRiskMatrix } from '../config/risk-matrix.js';
-import { loadTacticalOptions, type TacticalOption } from '../config/tactical-options.js';
+import type { TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import {
   CONCERN_NOTE,
@@ -50,34 +44,43 @@ export type { AssessedIssue, Assessment, ProposedOption } from '../domain/assess
 export interface AssessRequest {
   area: string;
   period: Period;
-  config?: string;
-  inputs?: string;
-  options?: string;
-  plan?: string;
+  /** The settings files, loaded at the edge (config/settings.ts). */
+  settings: AssessSettings;
+  /** Manual scores with their reasons, loaded at the edge against the risk matrix's scale. */
+  inputs?: AssessmentInputsSetting | null;
   /** Save the assessment in the store (default true). */
   save?: boolean;
   compareWith?: string;
   /** Assess a period with fewer than three quarters of its months held (every page marked). */
   allowPartial?: boolean;
-  /** config/discontinuities.yaml by default. */
-  discontinuities?: string;
 }
+
+/** The settings an assessment is made with. */
+export type AssessSettings = Pick<
+  Settings,
+  | 'riskMatrix'
+  | 'tacticalOptions'
+  | 'policeCrimePlan'
+  | 'harmWeights'
+  | 'reportingRates'
+  | 'discontinuities'
+>;
 
 export async function assess(db: Db, scope: Scope, request: AssessRequest): Promise<Assessment> {
   // An unknown id is refused before anything is assessed or saved.
   const earlier = request.compareWith ? await savedAssessment(db, request.compareWith) : null;
-  const matrix = await loadRiskMatrix(request.config);
+  const matrix = request.settings.riskMatrix;
   const cfg = matrix.config;
-  const inputs = request.inputs ? await loadAssessmentInputs(request.inputs, cfg.scale) : null;
-  const library = await loadTacticalOptions(request.options);
-  const plan = await loadPoliceCrimePlan(request.plan);
+  const inputs = request.inputs ?? null;
+  const library = request.settings.tacticalOptions;
+  const plan = request.settings.policeCrimePlan;
   const settings: AssessmentSettings = {
     matrix,
-    weights: await loadHarmWeights(),
-    rates: new Map((await loadReportingRates()).map((r) => [r.key, r])),
+    weights: request.settings.harmWeights,
+    rates: new Map(request.settings.reportingRates.map((r) => [r.key, r])),
     inputs,
     period: request.period,
-    discontinuities: await loadDiscontinuities(request.discontinuities),
+    discontinuities: request.settings.discontinuities,
   };
   const period = request.period;
   const found = await resolveArea(db, request.area);
@@ -188,9 +191,9 @@ export async function assess(db: Db, scope: Scope, request: AssessRequest): Prom
     })(),
   };
 
-  const configText = await readFile(matrix.path, 'utf8');
+  const configText = matrix.text;
   const configSha256 = createHash('sha256').update(configText).digest('hex');
-  const inputsText = inputs ? await readFile(inputs.path, 'utf8') : null;
+  const inputsText = inputs?.text ?? null;
   if (request.save !== false) {
     const json = JSON.stringify(result);
     const id = createHash('sha256')

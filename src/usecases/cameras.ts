@@ -28,11 +28,7 @@ import {
   type PlanePoint,
 } from '../analysis/covering.js';
 import type { Scope } from '../domain/scope.js';
-import {
-  DEFAULT_HARM_WEIGHTS_FILE,
-  loadHarmWeights,
-  type HarmWeight,
-} from '../config/harm-weights.js';
+import type { HarmWeight } from '../config/harm-weights.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { fromBng, toBng } from '../geo/bng.js';
 import { nearestFinder, type NamedPlace } from '../geo/nearest-place.js';
@@ -58,7 +54,8 @@ export interface CameraRequest extends IncidentRequest {
   excludeFile?: string;
   /** Weight each incident by its category's harm weight (config/harm-weights.yaml). */
   harmWeighted?: boolean;
-  harmConfig?: string;
+  /** The harm weight of each category (the harm-weights setting, loaded at the edge). */
+  harmWeights?: ReadonlyMap<string, HarmWeight>;
   /**
    * Seconds the exact solver may take (default 10); 0 for the heuristic alone, with its cheap
    * bound.
@@ -157,7 +154,7 @@ export async function cameraPlan(
     );
 
   const set = await incidentPoints(db, scope, request);
-  const weighted = request.harmWeighted ? await harmWeighted(set, request.harmConfig) : null;
+  const weighted = request.harmWeighted ? harmWeighted(set, request.harmWeights) : null;
   const problem = {
     incidents: weighted?.points ?? set.points,
     candidates: candidates ?? undefined,
@@ -467,20 +464,20 @@ function round(v: number, places: number): number {
  * Incidents weighted by their category's harm weight. Refused for partner data (no weights) and
  * when any category present has no known weight, naming those categories.
  */
-async function harmWeighted(
+function harmWeighted(
   set: Awaited<ReturnType<typeof incidentPoints>>,
-  config: string | undefined,
-): Promise<{ points: (IncidentPoint & { weight: number })[]; notes: string[] }> {
+  weights: ReadonlyMap<string, HarmWeight> | undefined,
+): { points: (IncidentPoint & { weight: number })[]; notes: string[] } {
   if (set.source !== 'police.uk')
     throw new InputError(
       '--harm-weighted: harm weights are by police.uk category; partner data have none',
     );
-  const weights = await loadHarmWeights(config);
+  if (!weights) throw new Error('cameraPlan: harm weighting needs the harm-weights setting');
   const present = [...new Set(set.points.flatMap((p) => p.categories))].sort();
   const missing = present.filter((c) => !weights.get(c)?.weight);
   if (missing.length > 0)
     throw new InputError(
-      `--harm-weighted: no harm weight is known for ${missing.join(', ')}; give them in a copy of ${config ?? DEFAULT_HARM_WEIGHTS_FILE} (--harm-config FILE)`,
+      `--harm-weighted: no harm weight is known for ${missing.join(', ')}; give them in a copy of the harm-weights file (--harm-weights FILE)`,
     );
   return {
     points: set.points.map((p) => ({

@@ -14,6 +14,7 @@ import { InputError, NotFoundError } from '../errors.js';
 import { districtsWithin } from '../store/area-force.js';
 import { areasByCode, findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
+import type { Settings } from '../config/settings.js';
 import { listPeerGroups } from './peer-groups.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
@@ -26,6 +27,8 @@ export interface CompareRequest {
   group?: string;
   category?: string;
   period: Period;
+  /** The peer-groups setting (loaded at the edge): needed with `group`. */
+  peerGroups?: Settings['peerGroups'];
   /** A partner dataset instead of police.uk street records. */
   dataset?: string;
   /** Funnel limits allowing for the spread between areas (default), or chance alone. */
@@ -74,7 +77,8 @@ async function members(
   request: CompareRequest,
 ): Promise<{ name: string; codes: string[] }> {
   if (request.group) {
-    const groups = await listPeerGroups(db, scope, { all: true });
+    if (!request.peerGroups) throw new Error('compareAreas: a group needs the peer-groups setting');
+    const groups = await listPeerGroups(db, scope, { all: true, peerGroups: request.peerGroups });
     const group = groups.find((g) => g.name === request.group);
     if (!group)
       throw new InputError(`--group: no peer group "${request.group}" (see lantern areas groups)`);

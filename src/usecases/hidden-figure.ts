@@ -7,7 +7,7 @@
  * always spelled out.
  */
 import { hiddenFigure, type HiddenFigure } from '../analysis/hidden-figure.js';
-import { loadReportingRates, type ReportingRate } from '../config/reporting-rates.js';
+import type { ReportingRate } from '../config/reporting-rates.js';
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
 import { isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset } from '../domain/datasets.js';
@@ -51,9 +51,9 @@ const METHOD =
 export async function hiddenFigureTable(
   db: Db,
   scope: Scope,
-  request: { area: string; period: Period; config?: string },
+  request: { area: string; period: Period; rates: readonly ReportingRate[] },
 ): Promise<HiddenFigureReport> {
-  const rates = await loadReportingRates(request.config);
+  const { rates } = request;
   const area = await findArea(db, request.area);
   const [street] = (await streetAreaCounts(db, scope, [area])) as [AreaCounts];
   requireSomeMonthHeld(request.period, street.observed, `police.uk street data of ${area.name}`);

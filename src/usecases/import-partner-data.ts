@@ -15,7 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 
-import { loadDatasetMapping, NO_MAPPING, type DatasetMapping } from '../config/dataset-mapping.js';
+import { NO_MAPPING, type DatasetMapping } from '../domain/dataset-mapping.js';
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
 import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
 import { fileNameKind, PERSONAL_KIND_LABEL } from '../domain/personal-data.js';
@@ -52,7 +52,8 @@ import {
 export interface PartnerImportRequest {
   dataset: string;
   path: string;
-  mapping?: string;
+  /** A mapping file of the file's own columns and values, loaded at the edge. */
+  mapping?: { path: string; mapping: DatasetMapping };
   /** The area of every row that names none (a council's own file). */
   area?: string;
   /**
@@ -95,10 +96,10 @@ export async function importPartnerData(
   request: PartnerImportRequest,
 ): Promise<PartnerImportReport> {
   const dataset = datasetByName(request.dataset);
-  const mapping = request.mapping ? await loadDatasetMapping(request.mapping) : NO_MAPPING;
+  const mapping = request.mapping?.mapping ?? NO_MAPPING;
   if (mapping.dataset && mapping.dataset !== dataset.name)
     throw new InputError(
-      `${request.mapping}: the mapping is for ${mapping.dataset}, not ${dataset.name}`,
+      `${request.mapping?.path}: the mapping is for ${mapping.dataset}, not ${dataset.name}`,
     );
   const base = {
     path: request.path,
@@ -195,7 +196,7 @@ export async function importPartnerData(
     dataset: dataset.name,
     fileName: basename(request.path),
     contentHash: hash,
-    mapping: request.mapping ?? null,
+    mapping: request.mapping?.path ?? null,
     synthetic: request.synthetic ?? false,
     coverage,
     ...toStore(dataset, placed.rows),
@@ -249,7 +250,6 @@ export async function importPartnerFiles(
   request: Omit<PartnerImportRequest, 'path'> & { paths: readonly string[] },
 ): Promise<PartnerImportReport[]> {
   const dataset = datasetByName(request.dataset);
-  if (request.mapping) await loadDatasetMapping(request.mapping);
   const reports: PartnerImportReport[] = [];
   for (const path of request.paths) {
     try {

@@ -7,13 +7,8 @@
  * day of each event (a pair "2 days apart" cannot be told from one "27 days apart" within a
  * month). Dated partner datasets with points can (asb-council, fly-tipping, hate-crime).
  */
-import {
-  bandProblem,
-  knoxTest,
-  TooManyPairsError,
-  type KnoxBand,
-  type KnoxCell,
-} from '../analysis/knox.js';
+import { bandProblem, MAX_BANDS } from '../analysis/knox-bands.js';
+import { knoxTest, TooManyPairsError, type KnoxBand, type KnoxCell } from '../analysis/knox.js';
 import { holm } from '../analysis/multiple-testing.js';
 import { DATASETS } from '../domain/datasets.js';
 import type { Scope } from '../domain/scope.js';
@@ -36,7 +31,6 @@ export const NEAR_REPEAT_DEFAULTS = {
 /** Fewer events than this give too few close pairs for the test to say anything. */
 export const MIN_NEAR_REPEAT_EVENTS = 20;
 export const MAX_ITERATIONS = 99_999;
-const MAX_BANDS = 20;
 
 export interface NearRepeatRequest extends IncidentRequest {
   /** Distance breakpoints, metres (default 0,100,200,400,800). */
@@ -77,17 +71,6 @@ export interface NearRepeatResult extends IncidentContext {
 /** The incident-level datasets: the ones with a date and a point for each record. */
 export function datedDatasets(): string[] {
   return DATASETS.filter((d) => d.detail === 'incident').map((d) => d.name);
-}
-
-/** "0,100,200" → [0, 100, 200], refusing anything that is not a list of numbers. */
-export function parseBandList(text: string, option: string): number[] {
-  const parts = text.split(',').map((s) => s.trim());
-  const values = parts.map(Number);
-  if (parts.some((p) => p === '') || values.some((v) => !Number.isFinite(v)))
-    throw new InputError(
-      `${option}: "${text}" is not a list of numbers (expected breakpoints such as 0,100,200)`,
-    );
-  return values;
 }
 
 function checkBands(breaks: readonly number[], option: string, unit: string): void {

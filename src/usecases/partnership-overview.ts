@@ -9,7 +9,7 @@ import { exceptionsReport, type ExceptionsReport } from '../analysis/exception-r
 import { latestYear, trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import { ALL_CRIME } from '../domain/categories.js';
-import { loadDiscontinuities } from '../config/discontinuities.js';
+import type { Discontinuity } from '../domain/discontinuities.js';
 import { requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -37,7 +37,7 @@ export interface PartnershipOverview {
 export async function partnershipOverview(
   db: Db,
   scope: Scope,
-  request: { within: string; period?: Period },
+  request: { within: string; period?: Period; discontinuities: readonly Discontinuity[] },
 ): Promise<PartnershipOverview> {
   const within = await resolveArea(db, request.within);
   const districts = await districtAreasWithin(db, within.code);
@@ -50,7 +50,7 @@ export async function partnershipOverview(
       `the store holds no police.uk street data for ${within.name}; import its force's files first`,
     );
   requireSomeMonthHeld(period, held, `police.uk street data of ${within.name}`);
-  const discontinuities = await loadDiscontinuities();
+  const { discontinuities } = request;
   const measures = ALL_POLICE_MEASURES;
   const trends = inputs.map((input) =>
     trendDocuments(input, measures, period, {

@@ -2,7 +2,7 @@
  * Peer groups: the districts of each force (built in, the default group of each district) and
  * the named groups of the configuration file, with every member resolved in the register.
  */
-import { DEFAULT_PEER_GROUPS_FILE, loadPeerGroupsConfig } from '../config/peer-groups.js';
+import type { Settings } from '../config/settings.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { findArea } from '../store/areas.js';
@@ -17,7 +17,8 @@ export interface PeerGroup {
 }
 
 export interface PeerGroupsRequest {
-  configPath?: string;
+  /** The peer-groups setting, loaded at the edge. */
+  peerGroups: Settings['peerGroups'];
   /** All forces' groups; otherwise only those of forces whose data the store holds. */
   all?: boolean;
 }
@@ -35,8 +36,8 @@ export async function listPeerGroups(
       origin: 'built-in',
       areas: f.districts.map((d) => ({ ...d, type: 'district' })),
     }));
-  const configPath = request.configPath ?? DEFAULT_PEER_GROUPS_FILE;
-  const specs = await loadPeerGroupsConfig(configPath);
+  const configPath = request.peerGroups.path;
+  const specs = request.peerGroups.groups;
   const configured: PeerGroup[] = [];
   for (const spec of specs) {
     const areas = [];

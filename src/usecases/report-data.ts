@@ -13,8 +13,7 @@ import { compareAcross } from '../analysis/area-comparison.js';
 import { exceptionsReport } from '../analysis/exception-report.js';
 import { funnelLines } from '../analysis/funnel.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
-import { loadDiscontinuities } from '../config/discontinuities.js';
-import { loadReportSettings } from '../config/report-settings.js';
+import type { Settings } from '../config/settings.js';
 import { populationAt, type AreaCounts, type Measure } from '../domain/area-counts.js';
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
 import { ALL_CRIME, ASB, isCategoryChoice, policeMeasure } from '../domain/categories.js';
@@ -39,22 +38,25 @@ import { districtAreasWithin } from '../store/areas.js';
 import { lsoaBoundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
-import { assess, type AssessRequest } from './assess.js';
+import { assess, type AssessRequest, type AssessSettings } from './assess.js';
 import { hiddenFigureTable } from './hidden-figure.js';
 import { hotspotsOnce } from './hotspots.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
-export interface ReportRequest extends Omit<AssessRequest, 'compareWith'> {
+export interface ReportRequest extends Omit<AssessRequest, 'compareWith' | 'settings'> {
   audience?: Audience;
-  /** config/report.yaml by default: the "how to report" contacts. */
-  settings?: string;
+  /** The settings files, loaded at the edge: the assessment's, and the report's own wording. */
+  settings: ReportSettingsFiles;
   /** The day to print as the report's date (default today). */
   today?: string;
   /** At most this many High priorities get their own section (default 6). */
   maxPriorities?: number;
 }
+
+/** The settings a report is made with. */
+export type ReportSettingsFiles = AssessSettings & Pick<Settings, 'reportSettings'>;
 
 export async function reportData(
   db: Db,
@@ -62,7 +64,7 @@ export async function reportData(
   request: ReportRequest,
 ): Promise<ReportData> {
   const audience = request.audience ?? 'partner';
-  const settings = await loadReportSettings(request.settings);
+  const settings = request.settings.reportSettings;
   const assessment = await assess(db, scope, request);
   const { area, force, period } = assessment;
   const { shown, withheld } = assessmentFor(assessment, audience);
@@ -82,7 +84,7 @@ export async function reportData(
     local,
     [policeMeasure(ALL_CRIME), policeMeasure(ASB)],
     period,
-    { discontinuities: await loadDiscontinuities(request.discontinuities) },
+    { discontinuities: request.settings.discontinuities },
   );
   const categories: CategoryRow[] = shown.issues
     .filter((i) => i.source === 'police.uk')
@@ -105,7 +107,11 @@ export async function reportData(
       caveats: [...(findDataset(i.key)?.caveats ?? [])],
     }));
 
-  const hidden = await hiddenFigureTable(db, scope, { area: area.code, period });
+  const hidden = await hiddenFigureTable(db, scope, {
+    area: area.code,
+    period,
+    rates: request.settings.reportingRates,
+  });
   const high = shown.issues.filter((i) => i.band === 'High').slice(0, request.maxPriorities ?? 6);
   const priorities: PriorityEvidence[] = [];
   for (const issue of high) {

@@ -14,7 +14,7 @@ import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Period } from '../domain/month.js';
-import { loadDiscontinuities } from '../config/discontinuities.js';
+import type { Discontinuity } from '../domain/discontinuities.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { resolveArea } from '../store/areas.js';
@@ -33,8 +33,8 @@ export interface TrendsRequest {
   period?: Period;
   /** A partner dataset instead of police.uk street records. */
   dataset?: string;
-  /** config/discontinuities.yaml by default. */
-  discontinuities?: string;
+  /** Known breaks in the series (the discontinuities setting, loaded at the edge). */
+  discontinuities: readonly Discontinuity[];
 }
 
 /** Every police.uk category in display order, then all crime: the rows of `trends --all`. */
@@ -73,6 +73,6 @@ export async function trends(
   if (!period)
     throw new NotFoundError(`the store holds no ${what.replace(';', ` for ${area.name};`)}`);
   requireSomeMonthHeld(period, input.observed, `${what.split(';')[0]} of ${area.name}`);
-  const discontinuities = await loadDiscontinuities(request.discontinuities);
+  const { discontinuities } = request;
   return trendDocuments(input, measures, period, { notTested, discontinuities });
 }

@@ -15,7 +15,7 @@
  */
 import { createHmac } from 'node:crypto';
 
-import type { DatasetMapping } from '../../config/dataset-mapping.js';
+import type { DatasetMapping } from '../../domain/dataset-mapping.js';
 import { slug, type DatasetDefinition, type DatasetField } from '../../domain/datasets.js';
 import { InputError } from '../../errors.js';
 import { PERSONAL_KIND_LABEL, personalKind } from '../../domain/personal-data.js';

@@ -1,0 +1,55 @@
+/** `lantern deprivation`: an area's records by the deprivation decile of their LSOA. */
+import type { DeprivationReport } from '../usecases/deprivation.js';
+import { defineCommand } from './definition.js';
+import { option } from './options.js';
+import { periodOf } from './period.js';
+import { formatCount, formatTable } from './table.js';
+
+export const deprivationCommand = defineCommand({
+  name: 'deprivation',
+  task: 'Look at an area',
+  summary: 'Records by the deprivation decile (IMD 2019) of the LSOA they are placed in',
+  description:
+    'Each street record is counted in the national IMD 2019 decile of the LSOA it is placed in (1: the most deprived tenth of LSOAs in England). LSOAs hold similar numbers of residents, so records per LSOA compare deciles fairly; records without a ranked LSOA are shown apart. Where a crime was placed says nothing of where the people involved live.',
+  examples: [
+    'lantern deprivation --area "Three Rivers" --period 2025',
+    'lantern deprivation --area "Three Rivers" --period 2025-01..2025-12 --category burglary',
+  ],
+  options: {
+    area: option.area(),
+    period: option.requiredPeriod(),
+    category: option.text(
+      "a police.uk category: its code or its name as outputs print it (burglary, 'Violence and sexual offences')",
+      'CATEGORY',
+    ),
+  },
+  store: 'existing',
+  async run(deps, input) {
+    const { deprivationProfile } = await import('../usecases/deprivation.js');
+    return deprivationProfile(deps.db, deps.scope, {
+      area: input.area,
+      period: await periodOf(deps, input.period),
+      category: input.category,
+    });
+  },
+  text(report: DeprivationReport) {
+    const rows = report.deciles.map((d) => [
+      d.decile === null ? 'unranked' : String(d.decile),
+      formatCount(d.records),
+      String(d.lsoas),
+      d.perLsoa === null ? '–' : d.perLsoa.toFixed(1),
+    ]);
+    return [
+      `${report.area.name}, ${report.category}, ${report.period.from}..${report.period.to}, by ${report.index} decile`,
+      '',
+      formatTable(['decile', 'records', 'LSOAs', 'per LSOA'], rows, [
+        'left',
+        'right',
+        'right',
+        'right',
+      ]),
+      '',
+      ...report.notes,
+    ].join('\n');
+  },
+});

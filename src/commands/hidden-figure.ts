@@ -1,0 +1,77 @@
+/**
+ * `lantern hidden-figure`: recorded counts, survey reporting rates and the estimated total
+ * incidence, each rate with its survey year and source.
+ */
+import type { HiddenFigureReport } from '../usecases/hidden-figure.js';
+import { defineCommand } from './definition.js';
+import { option, settingOptions } from './options.js';
+import { periodOf } from './period.js';
+import { formatCount, formatTable } from './table.js';
+
+export const hiddenFigureCommand = defineCommand({
+  name: 'hidden-figure',
+  task: 'Look at an area',
+  summary: 'Recorded counts and the estimated total, from survey reporting rates',
+  description:
+    'Much crime is never reported: the estimate divides what was recorded by the share of incidents victims say they report (Crime Survey for England and Wales and others), with an interval from the count’s own uncertainty and the range of the rate. The rates are national and often years old, so the estimate is an order of magnitude for the area, not a count; where no rate is published (ASB) there is none.',
+  examples: [
+    'lantern hidden-figure --area "Three Rivers" --period 2025',
+    'lantern hidden-figure --area "Three Rivers" --period last-12-months --json',
+  ],
+  options: {
+    area: option.area(),
+    period: option.requiredPeriod(),
+    ...settingOptions('reportingRates'),
+  },
+  store: 'existing',
+  async run(deps, input) {
+    const { hiddenFigureTable } = await import('../usecases/hidden-figure.js');
+    const { loadSettings } = await import('../config/settings.js');
+    return hiddenFigureTable(deps.db, deps.scope, {
+      area: input.area,
+      period: await periodOf(deps, input.period),
+      rates: (await loadSettings(input, ['reportingRates'])).reportingRates,
+    });
+  },
+  text(r: HiddenFigureReport) {
+    const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 1 : 0)}%`;
+    const rows = r.rows.map((row) => [
+      row.label + (row.synthetic ? ' (synthetic)' : ''),
+      row.recorded === null ? '–' : formatCount(row.recorded),
+      row.rate
+        ? `${pct(row.rate.estimate)} (${pct(row.rate.low)}–${pct(row.rate.high)})`
+        : 'unknown',
+      row.survey,
+      row.figure ? formatCount(Math.round(row.figure.estimate)) : '–',
+      row.figure
+        ? `${formatCount(Math.floor(row.figure.interval[0]))}–${formatCount(Math.ceil(row.figure.interval[1]))}`
+        : '–',
+      row.rate && !row.verified ? 'unverified' : '',
+    ]);
+    const notes = r.rows.flatMap((row) => row.notes.map((n) => `  ${row.label}: ${n}`));
+    return [
+      `${r.area.name}, ${r.period.from}..${r.period.to}: recorded and estimated total incidence`,
+      '',
+      formatTable(
+        [
+          'measure',
+          'recorded',
+          'reported share (range)',
+          'survey',
+          'estimated total',
+          'interval',
+          '',
+        ],
+        rows,
+        ['left', 'right', 'right', 'left', 'right', 'right', 'left'],
+      ),
+      '',
+      `Method: ${r.method}.`,
+      ...r.notes,
+      `Rates from ${r.configFile}.`,
+      '',
+      'Notes:',
+      ...notes,
+    ].join('\n');
+  },
+});

@@ -1,0 +1,49 @@
+/**
+ * The partnership's settings files: what each is and where its default is (relative to the
+ * package). Kept apart from the loaders so that listing options (help, docs) loads no parser.
+ */
+export type SettingName =
+  | 'riskMatrix'
+  | 'tacticalOptions'
+  | 'policeCrimePlan'
+  | 'harmWeights'
+  | 'reportingRates'
+  | 'discontinuities'
+  | 'reportSettings'
+  | 'peerGroups';
+
+/** What each setting is, for its option's help, and the file used when none is given. */
+export const SETTING_FILES: Record<SettingName, { describe: string; defaultFile: string }> = {
+  riskMatrix: {
+    describe: 'the risk matrix: scales, thresholds and bands',
+    defaultFile: 'config/risk-matrix.yaml',
+  },
+  tacticalOptions: {
+    describe: 'the tactical options offered for High priorities',
+    defaultFile: 'config/tactical-options.yaml',
+  },
+  policeCrimePlan: {
+    describe: "the Police and Crime Plan's objectives",
+    defaultFile: 'config/police-crime-plan.yaml',
+  },
+  harmWeights: {
+    describe: 'the harm weight of each category (Cambridge Crime Harm Index style)',
+    defaultFile: 'config/harm-weights.yaml',
+  },
+  reportingRates: {
+    describe: 'survey reporting rates, each with its year and source',
+    defaultFile: 'config/reporting-rates.yaml',
+  },
+  discontinuities: {
+    describe: 'known breaks in the series (recording changes, lockdowns)',
+    defaultFile: 'config/discontinuities.yaml',
+  },
+  reportSettings: {
+    describe: "the report's contacts and wording",
+    defaultFile: 'config/report.yaml',
+  },
+  peerGroups: {
+    describe: 'named peer groups of districts for comparison',
+    defaultFile: 'config/peer-groups.yaml',
+  },
+};

@@ -1,0 +1,72 @@
+/**
+ * The partnership's settings files, each loaded and validated once, at the edge (a command, the
+ * server), and handed to use cases as plain values: use cases never read a file. Each has an
+ * option named for the file it names (`--risk-matrix`, `--tactical-options`, ...), and a default
+ * in config/.
+ */
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+import { loadAssessmentInputs, type AssessmentInputs } from './assessment-inputs.js';
+import { SETTING_FILES, type SettingName } from './setting-files.js';
+import { loadDiscontinuities } from './discontinuities.js';
+import { loadHarmWeights } from './harm-weights.js';
+import { loadPeerGroupsConfig } from './peer-groups.js';
+import { loadPoliceCrimePlan } from './police-crime-plan.js';
+import { loadReportSettings } from './report-settings.js';
+import { loadReportingRates } from './reporting-rates.js';
+import { loadRiskMatrix } from './risk-matrix.js';
+import { loadTacticalOptions } from './tactical-options.js';
+
+/** A risk matrix as loaded, with the text it was read from (saved with each assessment). */
+export type RiskMatrixSetting = Awaited<ReturnType<typeof loadRiskMatrix>> & { text: string };
+
+const LOADERS = {
+  riskMatrix: async (path: string): Promise<RiskMatrixSetting> => ({
+    ...(await loadRiskMatrix(path)),
+    text: await readFile(path, 'utf8'),
+  }),
+  tacticalOptions: loadTacticalOptions,
+  policeCrimePlan: loadPoliceCrimePlan,
+  harmWeights: loadHarmWeights,
+  reportingRates: loadReportingRates,
+  discontinuities: loadDiscontinuities,
+  reportSettings: loadReportSettings,
+  peerGroups: async (path: string) => ({ path, groups: await loadPeerGroupsConfig(path) }),
+} as const;
+
+export type { SettingName } from './setting-files.js';
+
+/** Every setting, loaded. A use case asks for the ones it needs: `Pick<Settings, ...>`. */
+export type Settings = { [K in keyof typeof LOADERS]: Awaited<ReturnType<(typeof LOADERS)[K]>> };
+
+/** Loads the named settings from the files given (the defaults for the others), in parallel. */
+export async function loadSettings<const K extends SettingName>(
+  files: Partial<Record<SettingName, string | undefined>>,
+  names: readonly K[],
+): Promise<Pick<Settings, K>> {
+  const loaded = await Promise.all(
+    names.map(async (name) => {
+      const path =
+        files[name] ??
+        fileURLToPath(new URL(`../../${SETTING_FILES[name].defaultFile}`, import.meta.url));
+      const load = LOADERS[name] as (path: string) => Promise<unknown>;
+      return [name, await load(path)] as const;
+    }),
+  );
+  return Object.fromEntries(loaded) as Pick<Settings, K>;
+}
+
+/** An inputs file of manual scores, as loaded, with its text (saved with each assessment). */
+export type AssessmentInputsSetting = AssessmentInputs & { text: string };
+
+/** Loads an inputs file, checking its scores against the risk matrix's scale. */
+export async function loadAssessmentInputsSetting(
+  path: string,
+  matrix: RiskMatrixSetting,
+): Promise<AssessmentInputsSetting> {
+  return {
+    ...(await loadAssessmentInputs(path, matrix.config.scale)),
+    text: await readFile(path, 'utf8'),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The vocabulary of priorities: the bands and scores of the risk matrix, what moved between two
+ * assessments, how a district's priorities line up with its county's and with the Police and
+ * Crime Plan, and the tactical options offered. Types only; the arithmetic is in analysis/.
+ */
+
+export type Band = 'High' | 'Medium' | 'Low';
+
+export interface IssueScore {
+  key: string;
+  harm: number;
+  likelihood: number;
+  risk: number;
+  band: Band;
+  priority: number;
+  rank: number;
+  /** What moved each score, in words. */
+  adjustments: string[];
+}
+
+export interface ScoredIssue {
+  key: string;
+  label: string;
+  rank: number;
+  band: Band;
+  harm: number;
+  likelihood: number;
+  risk: number;
+}
+
+export interface IssueMove {
+  key: string;
+  label: string;
+  rank: { then: number | null; now: number | null };
+  band: { then: Band | null; now: Band | null };
+  risk: { then: number | null; now: number | null };
+  /** In words: "new", "no longer assessed", "up 3 places, Medium → High", "unchanged". */
+  summary: string;
+}
+
+export interface RankedIssue {
+  key: string;
+  label: string;
+  band: Band;
+  rank: number;
+}
+
+export type AlignmentStatus = 'matches' | 'differs' | 'absent';
+
+export interface CountyAlignment {
+  district: {
+    key: string;
+    label: string;
+    rank: number;
+    county: Band | null;
+    status: AlignmentStatus;
+  }[];
+  countyOnly: { key: string; label: string; countyRank: number; district: Band | null }[];
+}
+
+export interface Objective {
+  id: string;
+  title: string;
+  issues: readonly string[];
+}
+
+export interface PlanAlignment {
+  objectives: { id: string; title: string; high: string[]; covered: string[] }[];
+  /** High priorities no objective covers. */
+  unmapped: string[];
+}
+
+/** A tactical option of the library (config/tactical-options.yaml). */
+export interface TacticalOption {
+  issue: string;
+  four_p: 'pursue' | 'prevent' | 'protect' | 'prepare';
+  triangle: 'offender' | 'victim' | 'place';
+  option: string;
+  evidence: string;
+  analysis: 'hotspots' | 'repeat-locations' | 'near-repeat' | 'cameras' | null;
+}
