@@ -45,24 +45,51 @@ export function placeRecord(lsoaCode: string, lsoaName: string, lookups: Placeme
   return { districtCode: null, match: 'unmatched' };
 }
 
+/** A placement as a placer remembers it: where, and whether that lies outside the force's area. */
+export interface PlacedRecord {
+  placed: Placed;
+  /** In a district outside the force's own area. */
+  outside: boolean;
+}
+
+/** Places records and counts how each was placed (`cachedPlacer`). */
+export interface Placer {
+  /** Places a record and counts it. */
+  place(lsoaCode: string, lsoaName: string): Placed;
+  /**
+   * What `place` gives, without counting it: for a caller that remembers placements itself and
+   * counts each record with `count`.
+   */
+  lookup(lsoaCode: string, lsoaName: string): PlacedRecord;
+  count(record: PlacedRecord): void;
+  readonly counts: PlacementCounts;
+}
+
 /**
  * A placer that remembers each LSOA it has seen: a force-month has a few thousand of them. An
  * LSOA code the register knows decides the district alone, so it is remembered by its code; any
  * other code and name are remembered as a pair. Whether a district lies outside the force's area
- * is remembered with it.
+ * is remembered with it. Records placed alike get the same Placed object (one per district and
+ * match), so callers can remember what they derive from a placement by it.
  */
-export function cachedPlacer(lookups: PlacementLookups, forceArea: string | null) {
-  const byCode = new Map<string, Remembered>();
-  const byPair = new Map<string, Remembered>();
+export function cachedPlacer(lookups: PlacementLookups, forceArea: string | null): Placer {
+  const byCode = new Map<string, PlacedRecord>();
+  const byPair = new Map<string, PlacedRecord>();
+  const alike = new Map<string, Placed>();
   const counts = emptyPlacementCounts();
-  const remember = (placed: Placed): Remembered => ({
-    placed,
-    outside:
-      placed.districtCode !== null &&
-      forceArea !== null &&
-      lookups.forceAreaOfDistrict.get(placed.districtCode) !== forceArea,
-  });
-  const place = (lsoaCode: string, lsoaName: string): Placed => {
+  const remember = (found: Placed): PlacedRecord => {
+    const key = `${found.districtCode ?? ''}|${found.match}`;
+    let placed = alike.get(key);
+    if (placed === undefined) alike.set(key, (placed = found));
+    return {
+      placed,
+      outside:
+        placed.districtCode !== null &&
+        forceArea !== null &&
+        lookups.forceAreaOfDistrict.get(placed.districtCode) !== forceArea,
+    };
+  };
+  const lookup = (lsoaCode: string, lsoaName: string): PlacedRecord => {
     let seen = byCode.get(lsoaCode);
     if (seen === undefined) {
       if (lsoaCode !== '' && lookups.districtOfLsoa.get(lsoaCode)) {
@@ -75,19 +102,20 @@ export function cachedPlacer(lookups: PlacementLookups, forceArea: string | null
         }
       }
     }
-    const placed = seen.placed;
-    if (placed.match === 'code') counts.byLsoaCode++;
-    else if (placed.match === 'name') counts.byLsoaName++;
-    else if (placed.match === 'none') counts.noLocation++;
+    return seen;
+  };
+  const count = (seen: PlacedRecord): void => {
+    const match = seen.placed.match;
+    if (match === 'code') counts.byLsoaCode++;
+    else if (match === 'name') counts.byLsoaName++;
+    else if (match === 'none') counts.noLocation++;
     else counts.unmatched++;
     if (seen.outside) counts.outsideForceArea++;
-    return placed;
   };
-  return { place, counts };
-}
-
-interface Remembered {
-  placed: Placed;
-  /** In a district outside the force's own area. */
-  outside: boolean;
+  const place = (lsoaCode: string, lsoaName: string): Placed => {
+    const seen = lookup(lsoaCode, lsoaName);
+    count(seen);
+    return seen.placed;
+  };
+  return { place, lookup, count, counts };
 }

@@ -111,8 +111,9 @@ export async function importPoliceSources(
   const progress = options.onProgress ?? (() => undefined);
   const sources = expanded.sources;
   progress({ phase: 'start', total: sources.length });
-  // The parse worker boots while the store reads the register's lookups.
-  const pool = new ParsePool(loadPlacementLookups(db));
+  // The parse worker boots while the store reads the register's lookups. A single file is
+  // checked on this thread: there is no next file to check while DuckDB loads it.
+  const pool = new ParsePool(loadPlacementLookups(db), { thread: sources.length > 1 });
   let stored: Map<string, ExistingBatch>;
   let loader: PoliceBatchLoader;
   /** The outcome of each content imported by this command, for copies of it later in the command. */

@@ -13,6 +13,7 @@ import {
   cachedPlacer,
   type PlacementCounts,
   type PlacementLookups,
+  type Placer,
 } from '../../domain/placement.js';
 import {
   detectKind,
@@ -349,7 +350,7 @@ class RowChecker {
   readonly months = new Map<Month, number>();
   /** The first row of another month than the file's, which refuses the file. */
   otherMonth: { line: number; month: Month } | null = null;
-  readonly placer: ReturnType<typeof cachedPlacer>;
+  readonly placer: Placer;
   private readonly mapper: RowMapper;
   private readonly width: number;
 
@@ -370,8 +371,8 @@ class RowChecker {
     this.fileMonth = fileMonth;
     this.width = width;
     this.placer = cachedPlacer(lookups, forceById(force)?.pfaCode ?? null);
-    const place = this.placer.place;
-    this.mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, place, plain, source });
+    const placer = this.placer;
+    this.mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, placer, plain, source });
   }
 
   /** The fast path of a plain street line (RowMapper.fromLine): its Falls within, or null if declined. */

@@ -59,10 +59,19 @@ export class ParsePool {
   >();
   private nextId = 1;
 
-  constructor(lookups: Promise<PlacementLookups>) {
+  /**
+   * `thread: false` parses on the calling thread even from the compiled build: for a single file
+   * there is nothing to check while DuckDB loads, and a worker's start (its own copy of Node's
+   * internal modules and of Lantern's parsing code, and the register's lookups cloned into it)
+   * cost more CPU than checking the file.
+   */
+  constructor(lookups: Promise<PlacementLookups>, options: { thread?: boolean } = {}) {
     this.lookups = lookups;
     const script = fileURLToPath(new URL('./parse-worker.js', import.meta.url));
-    const worker = existsSync(script) ? new Worker(script, { execArgv: workerExecArgv() }) : null;
+    const worker =
+      options.thread !== false && existsSync(script)
+        ? new Worker(script, { execArgv: workerExecArgv() })
+        : null;
     this.worker = worker;
     worker?.on('message', (reply: ParseReply) => this.settle(reply));
     worker?.on('error', (error) => this.failAll(error));
@@ -94,6 +103,11 @@ export class ParsePool {
         buffer instanceof ArrayBuffer && byteOffset === 0 && byteLength === buffer.byteLength;
       this.worker?.postMessage({ ...request, id } satisfies ParseJob, own ? [buffer] : []);
     });
+  }
+
+  /** Whether files are checked on a worker thread. */
+  get threaded(): boolean {
+    return this.worker !== null;
   }
 
   async close(): Promise<void> {

@@ -8,7 +8,7 @@
 import { categoryFromName, type Category } from '../../domain/categories.js';
 import { forceIdFromName } from '../../domain/forces.js';
 import type { Month } from '../../domain/month.js';
-import type { Placed } from '../../domain/placement.js';
+import type { Placer } from '../../domain/placement.js';
 import type { PoliceKind } from '../../domain/police-file.js';
 import { flag, num, text, type StagingBuffer } from '../staging.js';
 import {
@@ -28,8 +28,8 @@ export interface MapperContext {
   fileMonth: Month | null;
   /** The force the file belongs to. */
   force: string;
-  /** Ties a record to its district by LSOA code or name (domain/placement.ts). */
-  place: (lsoaCode: string, lsoaName: string) => Placed;
+  /** Ties a record to its district by LSOA code or name, and counts how (domain/placement.ts). */
+  placer: Placer;
   /** No field of the file holds a quote, comma or line break (csv.ts), so none needs quoting. */
   plain: boolean;
   /**
@@ -199,7 +199,7 @@ function streetMapper(ctx: MapperContext): RowMapper {
     const id = crimeId(record);
     const code = lsoaCode(record);
     const name = lsoaName(record);
-    const placed = ctx.place(code, name);
+    const placed = ctx.placer.place(code, name);
     // The cells join as the coordinates themselves would (no location: empty).
     const asbKey =
       id !== ''
@@ -239,8 +239,8 @@ function streetMapper(ctx: MapperContext): RowMapper {
     return null;
   };
   if (source !== null && ctx.fileMonth !== null) {
-    const { fileMonth, force, place } = ctx;
-    mapper.fromLine = streetLineMapper({ source, fileMonth, force, place }, { keyOf, categoryOf });
+    const { fileMonth, force, placer } = ctx;
+    mapper.fromLine = streetLineMapper({ source, fileMonth, force, placer }, { keyOf, categoryOf });
   }
   return mapper;
 }
@@ -268,7 +268,7 @@ function outcomesMapper(ctx: MapperContext): RowMapper {
     const m = month(record);
     countMonth(months, m);
     const [code, name] = [lsoaCode(record), lsoaName(record)];
-    const placed = ctx.place(code, name);
+    const placed = ctx.placer.place(code, name);
     out.row(
       `${line},${cell(id)},${m},${cell(reportedBy(record))},${cell(fallsWithin(record))},` +
         `${coordinateCell(point, point.lon)},${coordinateCell(point, point.lat)},` +

@@ -6,7 +6,7 @@ import { readPlainCsv } from '../plain-csv.js';
 import { StagingBuffer } from '../staging.js';
 import { parsePoliceFile } from './parse-police-file.js';
 import { recordKeys } from './record-key.js';
-import { decimalAt, streetLineMapper } from './street-line.js';
+import { canonicalDecimal, decimalAt, streetLineMapper } from './street-line.js';
 
 const lookups: PlacementLookups = {
   districtOfLsoa: new Map([['E01023819', 'E07000102']]),
@@ -57,7 +57,7 @@ function throughFastPath(lines: readonly string[]) {
     ['Anti-social behaviour', 'anti-social-behaviour'],
   ] as const);
   const mapper = streetLineMapper(
-    { source, fileMonth: '2025-12', force: 'hertfordshire', place: placer.place },
+    { source, fileMonth: '2025-12', force: 'hertfordshire', placer },
     { keyOf: recordKeys(), categoryOf: (t) => categories.get(t as 'Burglary') },
   );
   if (!mapper) throw new Error('no fast path for 2025-12');
@@ -161,6 +161,30 @@ describe('decimalAt', () => {
   it('is NaN for anything else', () => {
     for (const s of ['', '-', '.5', '5.', '+1', '1e3', '1.2.3', ' 1', '0x10', '1234567890123456']) {
       expect(read(s), s).toBeNaN();
+    }
+  });
+});
+
+describe('canonicalDecimal', () => {
+  it('is true exactly when String gives back the text of the number (the ASB key hashes the bytes then)', () => {
+    const samples = ['0', '-0', '0.0', '7', '70', '-0.45', '-0.450', '0.000001', '0.0000001'];
+    samples.push('-0.0000012', '00.5', '051.5', '51.816960', '1.8', '60.9', '-8.70', '10.05');
+    for (let i = 0; i < 5000; i++) {
+      const digits = Math.floor(Math.random() * 15) + 1;
+      const whole = Math.floor(Math.random() * digits) + 1;
+      let s = Math.random() < 0.5 ? '-' : '';
+      for (let d = 0; d < digits; d++) {
+        if (d === whole) s += '.';
+        // Zeros are common, to make leading and trailing zeros and small values.
+        s += Math.random() < 0.4 ? '0' : String(Math.floor(Math.random() * 10));
+      }
+      samples.push(s);
+    }
+    for (const s of samples) {
+      const bytes = Buffer.from(s, 'latin1');
+      const value = decimalAt(bytes, 0, s.length);
+      if (Number.isNaN(value) || value === 0) continue; // declined before any key is made
+      expect(canonicalDecimal(bytes, 0, s.length), s).toBe(String(value) === s);
     }
   });
 });

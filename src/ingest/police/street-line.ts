@@ -13,10 +13,11 @@
 import type { Category } from '../../domain/categories.js';
 import { forceIdFromName } from '../../domain/forces.js';
 import { isMonth, type Month } from '../../domain/month.js';
-import type { Placed } from '../../domain/placement.js';
+import type { Placed, PlacedRecord, Placer } from '../../domain/placement.js';
 import { POLICE_COLUMNS } from '../../domain/police-file.js';
 import { num, type StagingBuffer } from '../staging.js';
 import { UK_BOUNDS } from './fields.js';
+import type { RecordKeys } from './record-key.js';
 
 /**
  * Checks and stages one line (field i lies from `bounds[i] + 1` to `bounds[i + 1]` in the file's
@@ -33,7 +34,7 @@ export type StreetLineMapper = (
 /** What the fast path shares with the street mapper, so both key and name rows alike. */
 export interface StreetShared {
   /** The file's ASB keys: the n-th identical row gets "#n", whichever path staged it. */
-  keyOf: (content: readonly string[]) => string;
+  keyOf: RecordKeys;
   /** A police.uk crime type to its category, or undefined. */
   categoryOf: (crimeType: string) => Category | undefined;
 }
@@ -44,8 +45,8 @@ export interface StreetLineContext {
   /** The month every row must carry. */
   fileMonth: Month;
   force: string;
-  /** Ties a record to its district; the same LSOA gives the same object (domain/placement.ts). */
-  place: (lsoaCode: string, lsoaName: string) => Placed;
+  /** Ties a record to its district and counts how (domain/placement.ts). */
+  placer: Placer;
 }
 
 const column = (name: string) => {
@@ -96,6 +97,38 @@ export function streetLineMapper(
     }
     return tail;
   };
+  // Placements of LSOA codes the register knows, by registerKey.
+  const byCode = new Map<number, PlacedRecord>();
+  // An ASB key's content (record-key.ts): month, longitude, latitude, location, LSOA code,
+  // LSOA name, category and context, joined by U+001F. Five of them lie side by side in the
+  // line, so their bytes are copied with each comma made U+001F.
+  const monthBytes = Buffer.from(fileMonth, 'latin1');
+  const categoryBytes = new Map<Category, Buffer>();
+  let content = Buffer.allocUnsafe(1024);
+  const contentBytes = (bounds: Int32Array, category: Category): Uint8Array => {
+    let cat = categoryBytes.get(category);
+    if (cat === undefined) categoryBytes.set(category, (cat = Buffer.from(category, 'latin1')));
+    const from = (bounds[LONGITUDE] as number) + 1;
+    const to = bounds[LSOA_NAME + 1] as number;
+    const contextFrom = (bounds[CONTEXT] as number) + 1;
+    const contextTo = bounds[CONTEXT + 1] as number;
+    const size = monthBytes.length + (to - from) + cat.length + (contextTo - contextFrom) + 3;
+    if (size > content.length) content = Buffer.allocUnsafe(size * 2);
+    const c = content;
+    c.set(monthBytes, 0);
+    let at = monthBytes.length;
+    c[at++] = UNIT_SEPARATOR;
+    for (let i = from; i < to; i++) {
+      const byte = source[i] as number;
+      c[at++] = byte === COMMA ? UNIT_SEPARATOR : byte;
+    }
+    c[at++] = UNIT_SEPARATOR;
+    c.set(cat, at);
+    at += cat.length;
+    c[at++] = UNIT_SEPARATOR;
+    for (let i = contextFrom; i < contextTo; i++) c[at++] = source[i] as number;
+    return c.subarray(0, at);
+  };
   // The last Falls within value found to be the file's force: where it lies, and its text.
   let forceAt = -1;
   let forceLength = -1;
@@ -142,26 +175,38 @@ export function streetLineMapper(
 
     // Taken: from here on, exactly what the street mapper does for a row staged as filed.
     months.set(fileMonth, (months.get(fileMonth) ?? 0) + 1);
-    const code = text(bounds, LSOA_CODE);
-    const name = text(bounds, LSOA_NAME);
-    const placed = ctx.place(code, name);
+    const codeStart = (bounds[LSOA_CODE] as number) + 1;
+    const key = registerKey(source, codeStart, bounds[LSOA_CODE + 1] as number);
+    let found = key === -1 ? undefined : byCode.get(key);
+    if (found === undefined) {
+      found = ctx.placer.lookup(text(bounds, LSOA_CODE), text(bounds, LSOA_NAME));
+      // A code the register knows decides the district alone (placement.ts).
+      if (key !== -1 && found.placed.match === 'code') byCode.set(key, found);
+    }
+    ctx.placer.count(found);
     const asbKey =
       bounds[CRIME_ID + 1] !== (bounds[CRIME_ID] as number) + 1
         ? ''
-        : shared.keyOf([
-            fileMonth,
-            located ? num(lon) : '',
-            located ? num(lat) : '',
-            text(bounds, LOCATION),
-            code,
-            name,
-            category,
-            text(bounds, CONTEXT),
-          ]);
+        : located &&
+            !(
+              canonicalDecimal(source, lonStart, lonEnd) &&
+              canonicalDecimal(source, latStart, latEnd)
+            )
+          ? shared.keyOf([
+              fileMonth,
+              num(lon),
+              num(lat),
+              text(bounds, LOCATION),
+              text(bounds, LSOA_CODE),
+              text(bounds, LSOA_NAME),
+              category,
+              text(bounds, CONTEXT),
+            ])
+          : shared.keyOf.ofBytes(contentBytes(bounds, category));
     out.rowFromParts(
       line,
       asbKey,
-      tailOf(placed, category),
+      tailOf(found.placed, category),
       source,
       (bounds[0] as number) + 1,
       bounds[bounds.length - 1] as number,
@@ -169,6 +214,54 @@ export function streetLineMapper(
     return fallsWithin;
   };
 }
+
+/**
+ * A number for an LSOA (or any register) code of a letter E or W and eight digits, read from its
+ * bytes: placements are remembered by it without making a string of the code. -1 for any other
+ * text.
+ */
+function registerKey(bytes: Buffer, start: number, end: number): number {
+  if (end - start !== 9) return -1;
+  const letter = bytes[start];
+  if (letter !== 69 && letter !== 87) return -1; // E, W
+  let n = letter === 69 ? 0 : 1;
+  for (let i = start + 1; i < end; i++) {
+    const c = (bytes[i] as number) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * Whether a plain decimal (one `decimalAt` reads) is written as JavaScript writes its value
+ * (`num`, `String`), so that the ASB key can hash its bytes instead of `num` of the number: no
+ * leading zero but a lone one before the point, no trailing zero after it, no negative zero,
+ * and a value of at least 10^-6 (JavaScript writes smaller ones with an exponent). With at most
+ * 15 significant digits (`decimalAt`), a decimal so written is the shortest that reads back as
+ * its double, which is what String gives.
+ */
+export function canonicalDecimal(bytes: Buffer, start: number, end: number): boolean {
+  let i = start;
+  if (bytes[i] === 45) i++; // '-'
+  const whole = i;
+  while (i < end && bytes[i] !== 46) i++;
+  const point = i;
+  if (point === whole) return false;
+  if (bytes[whole] === 48 && point - whole > 1) return false; // a leading zero
+  if (point === end) return !(point - whole === 1 && bytes[whole] === 48); // an integer: not zero
+  if (bytes[end - 1] === 48 || end - point < 2) return false; // a trailing zero, or "1."
+  if (point - whole === 1 && bytes[whole] === 48) {
+    // 0.xxx: at most five zeros before the first significant digit
+    let zeros = 0;
+    for (let k = point + 1; k < end && bytes[k] === 48; k++) zeros++;
+    if (zeros > 5) return false;
+  }
+  return true;
+}
+
+const COMMA = 44;
+const UNIT_SEPARATOR = 31;
 
 function sameBytes(bytes: Buffer, a: number, b: number, length: number): boolean {
   for (let k = 0; k < length; k++) if (bytes[a + k] !== bytes[b + k]) return false;
