@@ -16,7 +16,7 @@ import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 const db = `${dir.path}/merseyside.duckdb`;
-const MERSEYSIDE_FILE = `${FIXTURES}police/2019-01-merseyside-street.csv.gz`;
+const MERSEYSIDE_FILE = `${FIXTURES}merseyside/2019-01-merseyside-street.csv.gz`;
 let portal: FakeGeoportal;
 
 beforeAll(async () => {

@@ -10,6 +10,7 @@ import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { streetPlaces } from '../store/incident-points.js';
 import { incidentPoints, type IncidentRequest } from './incident-points.js';
+import { CommandReads } from './command-reads.js';
 
 export interface RepeatLocations extends Concentration {
   area: { code: string; name: string; type: string };
@@ -27,8 +28,9 @@ export async function repeatLocations(
   db: Db,
   scope: Scope,
   request: IncidentRequest & { top?: number },
+  reads: CommandReads = new CommandReads(),
 ): Promise<RepeatLocations> {
-  const incidents = await incidentPoints(db, scope, request);
+  const incidents = await incidentPoints(db, scope, request, reads);
   const places = new Map<
     string,
     { lon: number; lat: number; location: string | null; count: number }

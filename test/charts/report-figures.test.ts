@@ -30,7 +30,12 @@ const period = { from: '2025-01', to: '2025-12' };
 /** The width of an A4 page's text at the report's 14 mm side margins, in CSS px. */
 const PRINT_WIDTH = ((210 - 2 * 14) / 25.4) * 96;
 
-const SETTINGS = await settingsFrom();
+// A partnership's own contacts and plan (nothing left at the bundled example): the report as it
+// is published, not a draft.
+const SETTINGS = await settingsFrom({
+  reportSettings: 'test/fixtures/report/settings.yaml',
+  policeCrimePlan: 'test/fixtures/report/plan.yaml',
+});
 const dir = tempDir();
 let db: Db;
 beforeAll(async () => {
