@@ -6,6 +6,7 @@
  * JSON document. Nothing here loads DuckDB: help and usage errors answer at once.
  */
 import { COMMANDS, findCommand } from '../commands/registry.js';
+import { renderOptionRefs } from '../domain/option-ref.js';
 import { didYouMean } from '../domain/suggest.js';
 import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
 import { commandHelp, generalHelp } from './help.js';
@@ -60,8 +61,9 @@ export async function lantern(
     json: pre.json,
     env,
     scope: defaultScope(),
-    out: io.out,
-    err: io.err,
+    // Options named in messages as ⟨key⟩ (domain/option-ref.ts) are flags here.
+    out: (text) => io.out(renderOptionRefs(text)),
+    err: (text) => io.err(renderOptionRefs(text)),
     interactive: io.interactive,
   };
   if (pre.words.length === 0 || pre.words[0] === 'help') {

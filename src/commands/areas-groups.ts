@@ -29,7 +29,7 @@ export const areasGroupsCommand = defineCommand({
   },
   text: ({ groups }: { groups: PeerGroup[] }) =>
     groups.length === 0
-      ? "No peer groups: import a force's data (or use --all), or add groups to the peer-groups file."
+      ? "No peer groups: import a force's data (or use ⟨all⟩), or add groups to the peer-groups file."
       : groups
           .map(
             (g) =>

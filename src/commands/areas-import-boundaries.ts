@@ -12,7 +12,7 @@ export const areasImportBoundariesCommand = defineCommand({
   task: 'Get data in',
   summary: 'GeoJSON or TopoJSON boundaries of any area type and vintage',
   description:
-    'Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with --code-property).',
+    'Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with ⟨codeProperty⟩).',
   examples: ['lantern areas import-boundaries wards-2019.geojson --type ward --vintage 2019'],
   positionals: {
     key: 'file',

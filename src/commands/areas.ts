@@ -10,7 +10,7 @@ export const areasCommand = defineCommand({
   task: 'Look at an area',
   summary: 'The area register with populations (year and source) and record counts',
   description:
-    'Lists the areas of the forces whose data the store holds (force, CSP, district, ward or LSOA), each with its population, the year and source of that population, and the street records placed in it. --all lists the whole register of England and Wales.',
+    'Lists the areas of the forces whose data the store holds (force, CSP, district, ward or LSOA), each with its population, the year and source of that population, and the street records placed in it. ⟨all⟩ lists the whole register of England and Wales.',
   examples: [
     'lantern areas',
     'lantern areas --type ward --within "Three Rivers"',
@@ -37,7 +37,7 @@ function formatAreas({ type, areas }: AreaListing): string {
   if (areas.length === 0) {
     return (
       `No ${type} areas to show. The list covers the forces whose data the store holds; ` +
-      'import data first, or use --all for the whole register.'
+      'import data first, or use ⟨all⟩ for the whole register.'
     );
   }
   const lines: string[] = [];

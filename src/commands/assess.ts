@@ -16,7 +16,7 @@ export const assessCommand = defineCommand({
   summary:
     'The risk matrix of a district (with its county beside it) or a force: every category and partner theme scored, ranked, banded and explained',
   description:
-    'Harm, likelihood and trend from the data; vulnerability, community impact, concern and organisational position from an inputs file of manual scores, each with who, when and why. High priorities get tactical options and their busiest hotspot; the district is aligned with its county and with the Police and Crime Plan. Each assessment is saved under an id; --compare-with ID says what moved since. A period with fewer than three quarters of its months held is refused unless --allow-partial.',
+    'Harm, likelihood and trend from the data; vulnerability, community impact, concern and organisational position from an inputs file of manual scores, each with who, when and why. High priorities get tactical options and their busiest hotspot; the district is aligned with its county and with the Police and Crime Plan. Each assessment is saved under an id; ⟨compareWith⟩ ID says what moved since. A period with fewer than three quarters of its months held is refused unless ⟨allowPartial⟩.',
   examples: [
     'lantern assess --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml',
     'lantern assess --area hertfordshire --period 2025-01..2025-12 --no-save',

@@ -27,7 +27,7 @@ export const camerasCommand = defineCommand({
   task: 'Places and patterns',
   summary: 'Where K cameras would have seen the most incidents (maximal covering)',
   description:
-    'Each site sees the incidents within the radius; sites are chosen together so that as many incidents as possible are seen, from a grid over the area (or your own candidate sites), leaving out places already covered by existing cameras and excluded zones. The exact solver (HiGHS) runs within --time-limit; the solution says whether it is proven best, or how far from the best it can be. It looks back at where incidents were recorded: it cannot say whether a camera would deter or move them, and police.uk points are map points near the scene, not the scene.',
+    'Each site sees the incidents within the radius; sites are chosen together so that as many incidents as possible are seen, from a grid over the area (or your own candidate sites), leaving out places already covered by existing cameras and excluded zones. The exact solver (HiGHS) runs within ⟨timeLimit⟩; the solution says whether it is proven best, or how far from the best it can be. It looks back at where incidents were recorded: it cannot say whether a camera would deter or move them, and police.uk points are map points near the scene, not the scene.',
   examples: [
     'lantern cameras --area "Three Rivers" --dataset fly-tipping --period 2024-01..2025-12 --cameras 5 --radius 75',
     'lantern cameras --area "Three Rivers" --category robbery --period 2025 --cameras 3 --radius 250 --harm-weighted',
@@ -36,7 +36,7 @@ export const camerasCommand = defineCommand({
   options: {
     area: option.area(),
     category: option.text(
-      "a police.uk category: its code or its name as outputs print it (burglary, 'Anti-social behaviour'), all-crime; with --dataset, one of the dataset's categories",
+      "a police.uk category: its code or its name as outputs print it (burglary, 'Anti-social behaviour'), all-crime; with ⟨dataset⟩, one of the dataset's categories",
       'CATEGORY',
     ),
     dataset: option.text(
@@ -85,7 +85,7 @@ export const camerasCommand = defineCommand({
   async run(deps, input): Promise<CameraDocument> {
     const { InputError } = await import('../errors.js');
     if (!input.category && !input.dataset)
-      throw new InputError('cameras: give --category C (police.uk) or --dataset NAME');
+      throw new InputError('cameras: give ⟨category⟩ C (police.uk) or ⟨dataset⟩ NAME');
     const { cameraGeoJson, cameraPlan } = await import('../usecases/cameras.js');
     const { loadSettings } = await import('../config/settings.js');
     const plan = await cameraPlan(deps.db, deps.scope, {
@@ -109,7 +109,7 @@ export const camerasCommand = defineCommand({
       try {
         await writeFile(input.out, JSON.stringify(cameraGeoJson(plan)) + '\n');
       } catch (error) {
-        throw new InputError(`--out ${input.out}: cannot write (${(error as Error).message})`);
+        throw new InputError(`⟨out⟩ ${input.out}: cannot write (${(error as Error).message})`);
       }
     }
     return { ...plan, out: input.out ?? null };
@@ -192,7 +192,7 @@ function solutionDetail(plan: CameraPlan): string {
     o.status === 'optimal' || !o.solver
       ? ''
       : o.solver.outcome === 'time-limit'
-        ? ` The solver stopped at its time limit (${o.solver.timeLimit} s; --time-limit S allows more).`
+        ? ` The solver stopped at its time limit (${o.solver.timeLimit} s; ⟨timeLimit⟩ S allows more).`
         : o.solver.outcome === 'size-limit'
           ? ` The model (${formatCount(o.solver.model.entries)} coverage entries) is too large to solve exactly.`
           : o.solver.outcome === 'failed'

@@ -19,7 +19,7 @@ export const categoriesCommand = defineCommand({
   task: 'Look at an area',
   summary: "The categories commands take: police.uk codes and names, and each partner dataset's",
   description:
-    "--category takes a police.uk category by its code or by its name as outputs print it, in any case; all-crime is every category but anti-social behaviour. With --dataset, it takes that dataset's categories.",
+    "⟨category⟩ takes a police.uk category by its code or by its name as outputs print it, in any case; all-crime is every category but anti-social behaviour. With ⟨dataset⟩, it takes that dataset's categories.",
   examples: ['lantern categories'],
   options: {},
   store: 'none',
@@ -38,13 +38,13 @@ export const categoriesCommand = defineCommand({
   },
   text: (list) =>
     [
-      'police.uk (--category CODE or NAME):',
+      'police.uk (⟨category⟩ CODE or NAME):',
       formatTable(
         ['code', 'name'],
         list.police.map((c) => [c.code, c.name]),
       ),
       '',
-      'Partner datasets (--dataset NAME --category C):',
+      'Partner datasets (⟨dataset⟩ NAME ⟨category⟩ C):',
       ...list.datasets.map(
         (d) =>
           `  ${d.dataset} (${d.label}): ${d.categories.length > 0 ? d.categories.join(', ') : '–'}`,

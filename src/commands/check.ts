@@ -9,7 +9,7 @@ export const checkCommand = defineCommand({
   summary:
     'Whether the store is whole: every record belongs to its import, every import holds what it recorded',
   description:
-    "Checks that each record's import exists, that each import holds, month by month, the rows it recorded, and that no month is held by two imports. --repair removes rows that belong to no import and each damaged import whole (its months then show as missing) and names the files to import again. Rows an import killed mid-commit left behind are removed whenever the store is opened, with a note.",
+    "Checks that each record's import exists, that each import holds, month by month, the rows it recorded, and that no month is held by two imports. ⟨repair⟩ removes rows that belong to no import and each damaged import whole (its months then show as missing) and names the files to import again. Rows an import killed mid-commit left behind are removed whenever the store is opened, with a note.",
   examples: ['lantern check', 'lantern check --repair'],
   options: {
     repair: option.flag('remove what cannot be trusted, and name the files to import again'),

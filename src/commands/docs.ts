@@ -3,6 +3,7 @@
  * description, usage, options table and examples. `npm run docs` writes it; a test fails when
  * the file in the repository differs from what the definitions make.
  */
+import { renderOptionRefs } from '../domain/option-ref.js';
 import { TASKS, type AnyCommand, type OptionSpec } from './definition.js';
 import { COMMANDS } from './registry.js';
 
@@ -86,7 +87,8 @@ export function commandsMarkdown(): string {
     );
     for (const c of commands) parts.push('', section(c));
   }
-  return parts.join('\n') + '\n';
+  // Options named in descriptions as ⟨key⟩ are the CLI's flags here.
+  return renderOptionRefs(parts.join('\n') + '\n');
 }
 
 /** GitHub's anchor for a "### lantern NAME" heading. */

@@ -30,7 +30,7 @@ export const exceptionsCommand = defineCommand({
   async run(deps, input) {
     const { InputError } = await import('../errors.js');
     if (!input.category && !input.dataset)
-      throw new InputError('exceptions: --category is required (e.g. burglary, all-crime)');
+      throw new InputError('exceptions: ⟨category⟩ is required (e.g. burglary, all-crime)');
     const { findExceptions } = await import('../usecases/exceptions.js');
     return findExceptions(deps.db, deps.scope, {
       area: input.area,

@@ -96,7 +96,7 @@ function formatBoundaryFetch(r: BoundaryFetchReport): string {
       '',
       `${TYPE_NAME[l.type]} codes the portal's layer lacks (${l.title}), left without a boundary: ` +
         l.missing.slice(0, LISTED).join(', ') +
-        (more > 0 ? ` … and ${formatCount(more)} more (--json lists them all)` : ''),
+        (more > 0 ? ` … and ${formatCount(more)} more (⟨json⟩ lists them all)` : ''),
     );
   }
   const stored = r.layers.reduce((n, l) => n + l.fetched, 0);

@@ -40,7 +40,7 @@ export const fetchCommand = defineCommand({
   async run(deps, input) {
     const from = input.from as string;
     const to = input.to as string;
-    if (from > to) throw new InputError('fetch: --from is after --to');
+    if (from > to) throw new InputError('fetch: ⟨from⟩ is after ⟨to⟩');
     const { PoliceApi } = await import('../acquire/police-api.js');
     const { fetchPoliceData } = await import('../usecases/fetch-police-data.js');
     const api = new PoliceApi({ baseUrl: input.apiUrl ?? deps.env.LANTERN_POLICE_API });

@@ -89,7 +89,7 @@ export const forecastCommand = defineCommand({
       );
     } else {
       lines.push(
-        `Backtest on the last ${tested} months held: ${b.inside.pi80} of ${tested} inside the 80% intervals, ${b.inside.pi95} of ${tested} inside the 95%; MASE ${mase(b.mase)} (seasonal naive ${mase(b.maseSeasonalNaive)}). --backtest shows each month.`,
+        `Backtest on the last ${tested} months held: ${b.inside.pi80} of ${tested} inside the 80% intervals, ${b.inside.pi95} of ${tested} inside the 95%; MASE ${mase(b.mase)} (seasonal naive ${mase(b.maseSeasonalNaive)}). ⟨backtest⟩ shows each month.`,
       );
     }
     lines.push(...r.notes);

@@ -16,7 +16,7 @@ export const hotspotsCommand = defineCommand({
   task: 'Places and patterns',
   summary: 'Where incidents cluster: Gi* hotspots, density and counts on a grid; a map',
   description:
-    'Incidents with a location are counted on a grid of square cells clipped to the area’s boundary and ranked by Gi* z (or kernel density, or count); Gi* p-values are adjusted for the number of cells tested (Benjamini–Hochberg false discovery rate). Cells with no incidents are never ranked. With --classify each cell is also classed over the periods held (persistent, emerging, former or intermittent hot and cold spots). police.uk points are snapped to anonymous map points, not addresses, so a cell is a few streets at best; a hotspot says where incidents were recorded, not why.',
+    'Incidents with a location are counted on a grid of square cells clipped to the area’s boundary and ranked by Gi* z (or kernel density, or count); Gi* p-values are adjusted for the number of cells tested (Benjamini–Hochberg false discovery rate). Cells with no incidents are never ranked. With ⟨classify⟩ each cell is also classed over the periods held (persistent, emerging, former or intermittent hot and cold spots). police.uk points are snapped to anonymous map points, not addresses, so a cell is a few streets at best; a hotspot says where incidents were recorded, not why.',
   examples: [
     'lantern hotspots --area "Three Rivers" --category burglary --period 2025',
     'lantern hotspots --area "Three Rivers" --dataset fly-tipping --period 2024-01..2025-12 --classify',
@@ -25,7 +25,7 @@ export const hotspotsCommand = defineCommand({
   options: {
     area: option.area(),
     category: option.text(
-      "a police.uk category: its code or its name as outputs print it (burglary, 'Anti-social behaviour'), all-crime; with --dataset, one of the dataset's categories",
+      "a police.uk category: its code or its name as outputs print it (burglary, 'Anti-social behaviour'), all-crime; with ⟨dataset⟩, one of the dataset's categories",
       'CATEGORY',
     ),
     dataset: option.text(
@@ -64,7 +64,7 @@ export const hotspotsCommand = defineCommand({
   async run(deps, input): Promise<HotspotDocument> {
     const { InputError } = await import('../errors.js');
     if (!input.category && !input.dataset)
-      throw new InputError('hotspots: give --category C (police.uk) or --dataset NAME');
+      throw new InputError('hotspots: give ⟨category⟩ C (police.uk) or ⟨dataset⟩ NAME');
     const { hotspots } = await import('../usecases/hotspots.js');
     const report = await hotspots(deps.db, deps.scope, {
       area: input.area,

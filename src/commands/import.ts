@@ -16,9 +16,9 @@ export const importCommand = defineCommand({
   name: 'import',
   task: 'Get data in',
   summary:
-    "police.uk street, outcomes and stop-and-search files (zip archives read in place, folders, .csv, .csv.gz), or a partner dataset's files with --dataset",
+    "police.uk street, outcomes and stop-and-search files (zip archives read in place, folders, .csv, .csv.gz), or a partner dataset's files with ⟨dataset⟩",
   description:
-    "Each file is checked before anything is stored, and stored whole or not at all: a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless --replace). The same content twice is recognised and not imported again; a newer file for the same force and month replaces the older one. Partner files (--dataset) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
+    "Each file is checked before anything is stored, and stored whole or not at all: a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content twice is recognised and not imported again; a newer file for the same force and month replaces the older one. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
   examples: [
     'lantern import data/police/hertfordshire-sample.zip',
     'lantern import 2025-12-hertfordshire-street.csv --replace',
@@ -45,7 +45,7 @@ export const importCommand = defineCommand({
   async run(deps, input): Promise<ImportDocument> {
     if (input.dataset) {
       if (input.force)
-        throw new InputError('import: --force goes with police.uk files, not --dataset');
+        throw new InputError('import: ⟨force⟩ goes with police.uk files, not ⟨dataset⟩');
       const { importPartnerFiles } = await import('../usecases/import-partner-data.js');
       const { loadDatasetMapping } = await import('../config/dataset-mapping.js');
       // A bad mapping file refuses the whole command before any file is read.
@@ -65,12 +65,12 @@ export const importCommand = defineCommand({
     }
     if (input.mapping || input.area || input.period) {
       throw new InputError(
-        'import: --mapping, --area and --period go with --dataset NAME (partner data)',
+        'import: ⟨mapping⟩, ⟨area⟩ and ⟨period⟩ go with ⟨dataset⟩ NAME (partner data)',
       );
     }
     if (input.force !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(input.force)) {
       throw new InputError(
-        `--force: "${input.force}" is not a police.uk force id (e.g. hertfordshire)`,
+        `⟨force⟩: "${input.force}" is not a police.uk force id (e.g. hertfordshire)`,
       );
     }
     const { importPoliceData } = await import('../usecases/import-police-data.js');

@@ -91,7 +91,7 @@ export const nearRepeatCommand = defineCommand({
     const { InputError } = await import('../errors.js');
     if (!input.dataset && !input.category)
       throw new InputError(
-        'near-repeat: give --dataset NAME (dated partner data: asb-council, fly-tipping, hate-crime)',
+        'near-repeat: give ⟨dataset⟩ NAME (dated partner data: asb-council, fly-tipping, hate-crime)',
       );
     const { nearRepeat } = await import('../usecases/near-repeat.js');
     return nearRepeat(deps.db, deps.scope, {

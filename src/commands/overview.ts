@@ -20,7 +20,7 @@ export const overviewCommand = defineCommand({
   task: 'Look at an area',
   summary: "What stands out across a partnership's districts, category by category",
   description:
-    'For each category: the districts above their 95% funnel limit, the significant rises and falls against the comparison period (Holm-adjusted), and the months in the period above the range expected from each district’s history. From the same figures as trends, compare and exceptions (each district’s own with those commands, or all of them with --json). Flags are statistical: a district above its limits or a significant rise is worth a look, not a finding; counts are of recorded crime, and much is never reported.',
+    'For each category: the districts above their 95% funnel limit, the significant rises and falls against the comparison period (Holm-adjusted), and the months in the period above the range expected from each district’s history. From the same figures as trends, compare and exceptions (each district’s own with those commands, or all of them with ⟨json⟩). Flags are statistical: a district above its limits or a significant rise is worth a look, not a finding; counts are of recorded crime, and much is never reported.',
   examples: [
     'lantern overview --within Hertfordshire',
     'lantern overview --within Hertfordshire --period 2025-01..2025-12',

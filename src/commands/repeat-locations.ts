@@ -19,7 +19,7 @@ export const repeatLocationsCommand = defineCommand({
     area: option.area(),
     period: option.requiredPeriod(),
     category: option.text(
-      "a police.uk category: its code or its name as outputs print it (burglary, 'Anti-social behaviour'), all-crime; with --dataset, one of the dataset's categories",
+      "a police.uk category: its code or its name as outputs print it (burglary, 'Anti-social behaviour'), all-crime; with ⟨dataset⟩, one of the dataset's categories",
       'CATEGORY',
     ),
     dataset: option.text(
@@ -31,7 +31,7 @@ export const repeatLocationsCommand = defineCommand({
   async run(deps, input) {
     const { InputError } = await import('../errors.js');
     if (!input.category && !input.dataset)
-      throw new InputError('repeat-locations: give --category C (police.uk) or --dataset NAME');
+      throw new InputError('repeat-locations: give ⟨category⟩ C (police.uk) or ⟨dataset⟩ NAME');
     const { repeatLocations } = await import('../usecases/repeat-locations.js');
     return repeatLocations(deps.db, deps.scope, {
       area: input.area,

@@ -17,7 +17,7 @@ export const reportCommand = defineCommand({
   summary:
     'The strategic assessment of a district or a force (HTML, PDF) and its infographic (A4 and 1080 × 1350), with a CSV behind every chart and table',
   description:
-    'The partner version shows every dataset the partnership may see; the public version shows counts from 1 to 4 as "fewer than 5", leaves out partner-only datasets, and publishes nothing from which a suppressed count can be worked out. The partnership\'s own details come from its settings: a value still at its bundled example (the local contact of config/report.yaml, the illustrative plan of config/police-crime-plan.yaml, an example inputs file) is refused, naming the file, the line and what to put there, unless --draft, which prints each as "not yet confirmed by the partnership" and marks every page a draft. The document speaks to its reader (no commands or file names); the commands behind each figure are in data/how-to-reproduce.txt. The PDF needs Chromium (apt-get install chromium, or LANTERN_CHROMIUM); without it the rest is written and the command says so.',
+    'The partner version shows every dataset the partnership may see; the public version shows counts from 1 to 4 as "fewer than 5", leaves out partner-only datasets, and publishes nothing from which a suppressed count can be worked out. The partnership\'s own details come from its settings: a value still at its bundled example (the local contact of config/report.yaml, the illustrative plan of config/police-crime-plan.yaml, an example inputs file) is refused, naming the file, the line and what to put there, unless ⟨draft⟩, which prints each as "not yet confirmed by the partnership" and marks every page a draft. The document speaks to its reader (no commands or file names); the commands behind each figure are in data/how-to-reproduce.txt. The PDF needs Chromium (apt-get install chromium, or LANTERN_CHROMIUM); without it the rest is written and the command says so.',
   examples: [
     'lantern report --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml --draft --out reports/three-rivers-2025',
     'lantern report --area "Three Rivers" --period 2025 --audience public --report-settings my-report.yaml --police-crime-plan my-plan.yaml --out reports/public --replace',
@@ -26,7 +26,7 @@ export const reportCommand = defineCommand({
     area: option.area(),
     period: option.requiredPeriod(),
     out: option.requiredText(
-      'the folder to write the report into; one that holds files is refused unless --replace',
+      'the folder to write the report into; one that holds files is refused unless ⟨replace⟩',
       'DIR',
     ),
     audience: option.choice('who the report is for', ['partner', 'public'] as const, 'partner'),
@@ -37,7 +37,7 @@ export const reportCommand = defineCommand({
     ),
     noPdf: option.flag('write no PDF'),
     noSave: option.flag('do not save the assessment behind the report'),
-    replace: option.flag("replace the report already in --out (only the report's own files)"),
+    replace: option.flag("replace the report already in ⟨out⟩ (only the report's own files)"),
     allowPartial: option.flag(
       'report a period with fewer than three quarters of its months held (every page marked)',
     ),

@@ -11,7 +11,7 @@ export const trendsCommand = defineCommand({
   summary:
     'Counts by month (gaps marked), the change against the same months of the nearest earlier year held, its exact test and rate ratio, and the rate per 1,000',
   description:
-    'Police.uk street records by default, or a partner dataset with --dataset. The change is tested as two Poisson counts (exact conditional test); with --all every category is tested and Holm-adjusted. Months not held are never zero: a partly held period is said, and the comparison uses the months held on both sides.',
+    'Police.uk street records by default, or a partner dataset with ⟨dataset⟩. The change is tested as two Poisson counts (exact conditional test); with ⟨all⟩ every category is tested and Holm-adjusted. Months not held are never zero: a partly held period is said, and the comparison uses the months held on both sides.',
   examples: [
     'lantern trends --area "Three Rivers" --category burglary --period 2025',
     'lantern trends --area "Three Rivers" --all --period 2025-01..2025-12',
@@ -35,7 +35,7 @@ export const trendsCommand = defineCommand({
   async run(deps, input) {
     const { InputError } = await import('../errors.js');
     if (!input.all && !input.category && !input.dataset) {
-      throw new InputError('trends: give --category C (e.g. burglary) or --all');
+      throw new InputError('trends: give ⟨category⟩ C (e.g. burglary) or ⟨all⟩');
     }
     const { trends } = await import('../usecases/trends.js');
     const { loadSettings } = await import('../config/settings.js');

@@ -448,7 +448,7 @@ function notes(
     'Not MoRiLE: its scales are not published. Thresholds and bands are assumptions of the configuration file named above.',
     inputs
       ? `Manual scores from ${inputs.path} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
-      : 'Organisational position is neutral (the middle of the scale) for every issue: no inputs file (--inputs) scores it.',
+      : 'Organisational position is neutral (the middle of the scale) for every issue: no inputs file (⟨inputs⟩) scores it.',
     CONCERN_NOTE,
     'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
     area.type === 'force'
@@ -458,7 +458,7 @@ function notes(
     'Sensitivity: the bands an issue could fall in if its harm or likelihood moved one point (organisational position orders issues but never changes a band).',
     `Police and Crime Plan objectives from ${plan.path}` +
       (plan.illustrative
-        ? ': an ILLUSTRATIVE placeholder, not the Commissioner’s plan; replace it (--plan FILE).'
+        ? ': an ILLUSTRATIVE placeholder, not the Commissioner’s plan; replace it (⟨policeCrimePlan⟩ FILE).'
         : '.'),
     'Recorded crime is what is reported and recorded: police.uk locations are approximate (snapped to anonymised map points) and much crime goes unreported.',
   ];

@@ -80,7 +80,7 @@ export async function buildReport(
     await writeFile(join(staging, name), content);
     files.push(name);
   };
-  let pdf: BuiltReport['pdf'] = { written: false, reason: 'not asked for (--no-pdf)' };
+  let pdf: BuiltReport['pdf'] = { written: false, reason: 'not asked for (⟨noPdf⟩)' };
   try {
     await put('assessment.html', rendered.html);
     await put('infographic.svg', a4);

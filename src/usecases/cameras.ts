@@ -134,10 +134,10 @@ export async function cameraPlan(
 ): Promise<CameraPlan> {
   const { cameras: k, radius } = request;
   if (!(Number.isInteger(k) && k >= 1 && k <= MAX_CAMERAS))
-    throw new InputError(`--cameras: ${k} is not a whole number from 1 to ${MAX_CAMERAS}`);
+    throw new InputError(`⟨cameras⟩: ${k} is not a whole number from 1 to ${MAX_CAMERAS}`);
   if (!(Number.isFinite(radius) && radius > 0 && radius <= MAX_RADIUS))
     throw new InputError(
-      `--radius: ${radius} is not a number of metres above 0 and up to ${MAX_RADIUS}`,
+      `⟨radius⟩: ${radius} is not a number of metres above 0 and up to ${MAX_RADIUS}`,
     );
   // Files first: a mistake in one is reported before any work on the store.
   const candidates = request.candidatesFile
@@ -151,7 +151,7 @@ export async function cameraPlan(
   const timeLimit = request.timeLimit ?? DEFAULT_TIME_LIMIT;
   if (!(Number.isFinite(timeLimit) && timeLimit >= 0 && timeLimit <= MAX_TIME_LIMIT))
     throw new InputError(
-      `--time-limit: ${timeLimit} is not a number of seconds from 0 to ${MAX_TIME_LIMIT}`,
+      `⟨timeLimit⟩: ${timeLimit} is not a number of seconds from 0 to ${MAX_TIME_LIMIT}`,
     );
 
   const set = await incidentPoints(db, scope, request);
@@ -223,7 +223,7 @@ export async function cameraPlan(
     notes.push(
       `Candidate sites are the centres of a ${result.gridCell ?? radius / 2} m grid (National Grid) ` +
         `with an incident within ${radius} m: ${n(result.candidates.length, 'cell')}. Give ` +
-        '--candidates FILE to choose among real places (lamp columns, poles, walls).',
+        '⟨candidates⟩ FILE to choose among real places (lamp columns, poles, walls).',
     );
   if (existing)
     notes.push(
@@ -280,7 +280,7 @@ export async function cameraPlan(
       (timeLimit > 0
         ? `solved exactly as a mixed-integer programme (HiGHS) within ${timeLimit} s, ` +
           'or the gap to the best possible reported'
-        : 'the gap to the best possible bounded by the marginal gains (no exact solve: --time-limit 0)'),
+        : 'the gap to the best possible bounded by the marginal gains (no exact solve: ⟨timeLimit⟩ 0)'),
     notes,
   };
 }
@@ -470,14 +470,14 @@ function harmWeighted(
 ): { points: (IncidentPoint & { weight: number })[]; notes: string[] } {
   if (set.source !== 'police.uk')
     throw new InputError(
-      '--harm-weighted: harm weights are by police.uk category; partner data have none',
+      '⟨harmWeighted⟩: harm weights are by police.uk category; partner data have none',
     );
   if (!weights) throw new Error('cameraPlan: harm weighting needs the harm-weights setting');
   const present = [...new Set(points.flatMap((p) => p.categories))].sort();
   const missing = present.filter((c) => !weights.get(c)?.weight);
   if (missing.length > 0)
     throw new InputError(
-      `--harm-weighted: no harm weight is known for ${missing.join(', ')}; give them in a copy of the harm-weights file (--harm-weights FILE)`,
+      `⟨harmWeighted⟩: no harm weight is known for ${missing.join(', ')}; give them in a copy of the harm-weights file (⟨harmWeights⟩ FILE)`,
     );
   return {
     points: points.map((p) => ({

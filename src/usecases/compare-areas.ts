@@ -48,7 +48,7 @@ export async function compareAreas(
     const [measure] = datasetMeasures(dataset, request.category, synthetic);
     return held(compareAcross(name, inputs, measure as Measure, request.period, request), inputs);
   }
-  if (!request.category) throw new InputError('compare: --category is required');
+  if (!request.category) throw new InputError('compare: ⟨category⟩ is required');
   const measure = policeMeasure(parseCategoryChoice(request.category));
   const inputs = await streetAreaCounts(db, scope, areas);
   return held(compareAcross(name, inputs, measure, request.period, request), inputs);
@@ -85,7 +85,7 @@ async function members(
     return { name: group.name, codes: group.areas.map((a) => a.code) };
   }
   if (!request.within)
-    throw new InputError('compare: give --within AREA (a force or CSP) or --group NAME');
+    throw new InputError('compare: give ⟨within⟩ AREA (a force or CSP) or ⟨group⟩ NAME');
   const within = await findArea(db, request.within);
   const codes = [...(await districtsWithin(db, within.code))].sort();
   if (codes.length < 2)

@@ -29,7 +29,7 @@ export async function findExceptions(
       throw new NotFoundError(`the store holds no ${dataset.name} data for ${area.name}`);
     return exceptionsReport(inputs[0]!, measure as Measure);
   }
-  if (!request.category) throw new InputError('exceptions: --category is required');
+  if (!request.category) throw new InputError('exceptions: ⟨category⟩ is required');
   const measure = policeMeasure(parseCategoryChoice(request.category));
   const [input] = await streetAreaCounts(db, scope, [area]);
   if (input!.observed.length === 0)

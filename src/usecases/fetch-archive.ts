@@ -39,14 +39,14 @@ export async function fetchArchive(
   db: Db,
   request: ArchiveFetchRequest,
 ): Promise<ArchiveFetchReport> {
-  const month = parseMonth(request.month, '--archive');
+  const month = parseMonth(request.month, '⟨month⟩');
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/u.test(request.force)) {
     throw new InputError(
-      `--force: "${request.force}" is not a police.uk force id (e.g. hertfordshire)`,
+      `⟨force⟩: "${request.force}" is not a police.uk force id (e.g. hertfordshire)`,
     );
   }
   if (!forceById(request.force)) {
-    throw new InputError(`--force: "${request.force}" is not a force that publishes on police.uk`);
+    throw new InputError(`⟨force⟩: "${request.force}" is not a force that publishes on police.uk`);
   }
   const base = (request.archiveUrl ?? DEFAULT_ARCHIVE_URL).replace(/\/?$/u, '/');
   const url = new URL(`${month}.zip`, base).toString();

@@ -28,7 +28,7 @@ export async function forecastArea(
 ): Promise<AreaForecast> {
   const category = parseCategoryChoice(request.category);
   if (!Number.isInteger(request.months) || request.months < 3 || request.months > 6) {
-    throw new InputError(`--months: ${request.months} is not 3 to 6`);
+    throw new InputError(`⟨months⟩: ${request.months} is not 3 to 6`);
   }
   const area = await findArea(db, request.area);
   const measure = policeMeasure(category);

@@ -146,7 +146,7 @@ function prepare(
   const key = [area, period.from, period.to, category ?? null, dataset ?? null, cellSize ?? null];
   return reads.once(`hotspot-grid:${scopeKey(scope)}:${JSON.stringify(key)}`, async () => {
     if (request.cellSize !== undefined && !(request.cellSize >= 10))
-      throw new InputError(`--cell: ${request.cellSize} m is too small (at least 10 m)`);
+      throw new InputError(`⟨cell⟩: ${request.cellSize} m is too small (at least 10 m)`);
     const incidents = await incidentPoints(db, scope, request, reads);
     const points = incidents.incidents;
     const warnings: string[] = [];
@@ -171,7 +171,7 @@ function prepare(
     const estimated = ((box.maxX - box.minX) / cellSize) * ((box.maxY - box.minY) / cellSize);
     if (estimated > MAX_CELLS * 4)
       throw new InputError(
-        `--cell ${cellSize} m would make about ${Math.round(estimated).toLocaleString('en-GB')} cells; choose a larger cell`,
+        `⟨cell⟩ ${cellSize} m would make about ${Math.round(estimated).toLocaleString('en-GB')} cells; choose a larger cell`,
       );
     // An area's grid (cells whose centres lie in its outline) serves every category of the command.
     const grid = outline
@@ -243,22 +243,22 @@ async function hotspotAnalysis(
 ): Promise<HotspotReport> {
   const method = request.method ?? 'gistar';
   if (!['count', 'kde', 'gistar'].includes(method))
-    throw new InputError(`--method: "${method}" is not count, kde or gistar`);
+    throw new InputError(`⟨method⟩: "${method}" is not count, kde or gistar`);
   if (request.cellSize !== undefined && !(request.cellSize >= 10))
-    throw new InputError(`--cell: ${request.cellSize} m is too small (at least 10 m)`);
+    throw new InputError(`⟨cell⟩: ${request.cellSize} m is too small (at least 10 m)`);
   if (request.bandwidth !== undefined && !(request.bandwidth > 0))
-    throw new InputError(`--bandwidth: ${request.bandwidth} m is not a positive distance`);
+    throw new InputError(`⟨bandwidth⟩: ${request.bandwidth} m is not a positive distance`);
   const prepared = await prepare(db, scope, request, reads);
   const { incidents, points, outline, cellSize, grid, counts, outside, gi } = prepared;
   const warnings = [...prepared.warnings];
   const bandwidth = request.bandwidth ?? defaultBandwidth(points);
   if (bandwidth < cellSize)
     warnings.push(
-      `The bandwidth (${Math.round(bandwidth)} m) is smaller than a cell (${cellSize} m): the density misses incidents between cell centres. Give a larger --bandwidth or a smaller --cell.`,
+      `The bandwidth (${Math.round(bandwidth)} m) is smaller than a cell (${cellSize} m): the density misses incidents between cell centres. Give a larger ⟨bandwidth⟩ or a smaller ⟨cell⟩.`,
     );
   if (!request.bandwidth && bandwidth > 10 * cellSize)
     warnings.push(
-      `The default bandwidth (${Math.round(bandwidth)} m, MASS's bandwidth.nrd rule) assumes one cluster; across a whole district it smooths heavily. For street-level detail give --bandwidth (e.g. ${3 * cellSize}).`,
+      `The default bandwidth (${Math.round(bandwidth)} m, MASS's bandwidth.nrd rule) assumes one cluster; across a whole district it smooths heavily. For street-level detail give ⟨bandwidth⟩ (e.g. ${3 * cellSize}).`,
     );
   const density = kde(grid, byPlace(points), bandwidth);
   const classes = request.classify
@@ -565,7 +565,7 @@ function classifyCells(
   }
   if (periods.length < 2)
     throw new InputError(
-      `--classify needs at least two periods held in ${period.from}..${period.to}; ${periods.length} held (${skipped.length} skipped for missing months)`,
+      `⟨classify⟩ needs at least two periods held in ${period.from}..${period.to}; ${periods.length} held (${skipped.length} skipped for missing months)`,
     );
   const series = periods.map((p) => {
     const [from, to] = [monthIndex(p.from), monthIndex(p.to)];

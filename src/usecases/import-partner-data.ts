@@ -280,7 +280,7 @@ function datasetByName(name: string): DatasetDefinition {
   const dataset = findDataset(name);
   if (!dataset)
     throw new InputError(
-      `--dataset: no dataset "${name}"${didYouMean(
+      `⟨dataset⟩: no dataset "${name}"${didYouMean(
         name,
         DATASETS.map((d) => d.name),
       )} (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,

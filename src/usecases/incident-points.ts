@@ -200,12 +200,12 @@ async function readIncidents(
     const dataset = datasetNamed(request.dataset);
     if (dataset.detail !== 'incident')
       throw new InputError(
-        `--dataset: ${dataset.name} holds ${dataset.detail} counts, not incidents with places`,
+        `⟨dataset⟩: ${dataset.name} holds ${dataset.detail} counts, not incidents with places`,
       );
     const category = request.category ?? 'total';
     if (!datasetCategories(dataset).includes(category))
       throw new InputError(
-        `--category: ${dataset.name} has no category "${category}" (categories: ${datasetCategories(dataset).join(', ')})`,
+        `⟨category⟩: ${dataset.name} has no category "${category}" (categories: ${datasetCategories(dataset).join(', ')})`,
       );
     const districts =
       area.type === 'district'
@@ -253,7 +253,7 @@ async function readIncidents(
       ],
     };
   }
-  if (!request.category) throw new InputError('give --category C (police.uk) or --dataset NAME');
+  if (!request.category) throw new InputError('give ⟨category⟩ C (police.uk) or ⟨dataset⟩ NAME');
   const [set] = await readStreetIncidents(db, scope, request, [request.category], reads);
   return set!;
 }

@@ -101,19 +101,19 @@ export async function nearRepeat(
   const datasets = datedDatasets();
   if (!request.dataset)
     throw new InputError(
-      `near-repeat: ${request.category ? `--category ${request.category} is police.uk data, which gives` : 'police.uk gives'} ` +
+      `near-repeat: ${request.category ? `⟨category⟩ ${request.category} is police.uk data, which gives` : 'police.uk gives'} ` +
         'only the month of each crime; the Knox test needs the day of each event (whether two events were 2 or 27 days apart). ' +
-        `Use dated partner data instead: --dataset ${datasets.join(', ')} ` +
-        `(e.g. --dataset asb-council, optionally with --category).`,
+        `Use dated partner data instead: ⟨dataset⟩ ${datasets.join(', ')} ` +
+        `(e.g. ⟨dataset⟩ asb-council, optionally with ⟨category⟩).`,
     );
   const distanceBands = [...(request.distanceBands ?? NEAR_REPEAT_DEFAULTS.distanceBands)];
   const timeBands = [...(request.timeBands ?? NEAR_REPEAT_DEFAULTS.timeBands)];
   const iterations = request.iterations ?? NEAR_REPEAT_DEFAULTS.iterations;
   const seed = request.seed ?? NEAR_REPEAT_DEFAULTS.seed;
-  checkBands(distanceBands, '--distance-bands', 'metres');
-  checkBands(timeBands, '--time-bands', 'days');
-  checkWhole(iterations, '--iterations', 1, MAX_ITERATIONS);
-  checkWhole(seed, '--seed', 0, 2 ** 32 - 1);
+  checkBands(distanceBands, '⟨distanceBands⟩', 'metres');
+  checkBands(timeBands, '⟨timeBands⟩', 'days');
+  checkWhole(iterations, '⟨iterations⟩', 1, MAX_ITERATIONS);
+  checkWhole(seed, '⟨seed⟩', 0, 2 ** 32 - 1);
 
   const set = await incidentPoints(db, scope, request);
   if (!set.dated)
@@ -129,7 +129,7 @@ export async function nearRepeat(
       `near-repeat: ${dated.length} dated record${dated.length === 1 ? '' : 's'} with a point for ${set.label} ` +
         `in ${set.area.name}, ${set.period.from}..${set.period.to}` +
         (set.monthsMissing.length ? ` (${set.monthsMissing.length} months not held)` : '') +
-        `; the Knox test needs at least ${MIN_NEAR_REPEAT_EVENTS}: widen --period or --area`,
+        `; the Knox test needs at least ${MIN_NEAR_REPEAT_EVENTS}: widen ⟨period⟩ or ⟨area⟩`,
     );
 
   let knox;
@@ -142,7 +142,7 @@ export async function nearRepeat(
     if (error instanceof TooManyPairsError)
       throw new InputError(
         `near-repeat: ${error.message} (${dated.length.toLocaleString('en-GB')} events); ` +
-          'use a smaller largest --distance-bands value, a shorter --period or a smaller --area',
+          'use a smaller largest ⟨distanceBands⟩ value, a shorter ⟨period⟩ or a smaller ⟨area⟩',
       );
     throw error;
   }
@@ -173,7 +173,7 @@ export async function nearRepeat(
     ...set.notes,
     'Bands include their lower limit and exclude their upper one (a pair exactly 100 m apart is in 100 to under 200 m; 7 days apart is in 7–13 days). As in the Near Repeat Calculator, "same location" (identical points) is split out of the first distance band, and the last row and column hold the pairs beyond the bands asked for.',
     'Same location means the same coordinates: records placed at street or map points rather than addresses share points without sharing an address.',
-    `With ${fmt(iterations)} permutations the smallest possible p-value is ${fmt(knox.minPValue)}; small p-values, and the Holm adjustment, need many permutations (e.g. --iterations 9999).` +
+    `With ${fmt(iterations)} permutations the smallest possible p-value is ${fmt(knox.minPValue)}; small p-values, and the Holm adjustment, need many permutations (e.g. ⟨iterations⟩ 9999).` +
       (iterations < 19 ? ' Fewer than 19 permutations can never give p < 0.05.' : ''),
     `${m} cells are tested at once: at p < 0.05 about ${fmt(m * 0.05)} would look significant by chance alone. ` +
       'The p-values are unadjusted, as in the Near Repeat Calculator; pValueHolm applies Holm’s adjustment across those cells (not the beyond bands), which holds whatever the dependence between cells (they share events).',

@@ -35,10 +35,10 @@ export function datasetNamed(name: string): DatasetDefinition {
   const dataset = findDataset(name);
   if (!dataset)
     throw new InputError(
-      `--dataset: no dataset "${name}" (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,
+      `⟨dataset⟩: no dataset "${name}" (datasets: ${DATASETS.map((d) => d.name).join(', ')})`,
     );
   if (dataset.detail === 'survey')
-    throw new InputError(`--dataset: ${dataset.name} holds survey results, not counts over time`);
+    throw new InputError(`⟨dataset⟩: ${dataset.name} holds survey results, not counts over time`);
   return dataset;
 }
 
@@ -56,7 +56,7 @@ export function datasetMeasures(
   for (const c of chosen)
     if (!categories.includes(c))
       throw new InputError(
-        `--category: ${dataset.name} has no category "${c}"${didYouMean(c, categories)} (categories: ${categories.join(', ')})`,
+        `⟨category⟩: ${dataset.name} has no category "${c}"${didYouMean(c, categories)} (categories: ${categories.join(', ')})`,
       );
   const caveats = [...(synthetic ? [SYNTHETIC_CAVEAT] : []), ...dataset.caveats];
   return chosen.map((c) => ({

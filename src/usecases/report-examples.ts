@@ -25,7 +25,7 @@ export function refuseExampleValues(request: ReportRequest & { draft?: boolean }
     [
       `report: refused: ${examples.length === 1 ? 'a value is' : `${examples.length} values are`} still the bundled example, not the partnership's:`,
       ...exampleLines(examples).map((l) => `  ${l}`),
-      'Give the partnership\'s own (--report-settings FILE, --police-crime-plan FILE, --inputs FILE), or make a draft with --draft: each such value is then printed as "not yet confirmed by the partnership", and every page says the report is a draft.',
+      'Give the partnership\'s own (⟨reportSettings⟩ FILE, ⟨policeCrimePlan⟩ FILE, ⟨inputs⟩ FILE), or make a draft with ⟨draft⟩: each such value is then printed as "not yet confirmed by the partnership", and every page says the report is a draft.',
     ].join('\n'),
   );
 }

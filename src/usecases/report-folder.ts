@@ -42,10 +42,10 @@ const DATA_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.csv$/u;
 export async function checkOutFolder(given: string, out: string, replace: boolean): Promise<void> {
   if (!existsSync(out)) return;
   if (!statSync(out).isDirectory())
-    throw new InputError(`--out: ${given} is a file, not a folder; give a folder for the report`);
+    throw new InputError(`⟨out⟩: ${given} is a file, not a folder; give a folder for the report`);
   if (replace || (await readdir(out)).length === 0) return;
   throw new InputError(
-    `--out: ${given} already holds files; give --replace to replace the report there ` +
+    `⟨out⟩: ${given} already holds files; give ⟨replace⟩ to replace the report there ` +
       `(only the files a Lantern report writes are replaced), or give a new or empty folder`,
   );
 }
@@ -95,7 +95,7 @@ export async function swapInto(staging: string, out: string, files: string[]): P
   const taken = files.filter((f) => existsSync(join(out, f)) && !earlier.includes(f));
   if (taken.length > 0)
     throw new InputError(
-      `--out: ${out} holds ${taken.join(', ')}, which no earlier Lantern report wrote; ` +
+      `⟨out⟩: ${out} holds ${taken.join(', ')}, which no earlier Lantern report wrote; ` +
         `move ${taken.length === 1 ? 'it' : 'them'} or give another folder`,
     );
   const movedAside: string[] = [];

@@ -60,7 +60,7 @@ export async function trends(
     notTested = (m) => m.key === 'total';
     what = `${dataset.name} data; import a file with lantern import --dataset ${dataset.name}`;
   } else {
-    if (!request.category) throw new InputError('trends: give --category C or --all');
+    if (!request.category) throw new InputError('trends: give ⟨category⟩ C or ⟨all⟩');
     measures =
       request.category === 'all'
         ? ALL_POLICE_MEASURES

@@ -26,7 +26,7 @@ export function readerText(html: string): string {
  */
 export const INTERNAL_TEXT: readonly RegExp[] = [
   /\blantern [a-z]/u, // a command (the software's name is "Lantern")
-  /(^|\s)--[a-z]/u, // an option
+  /(^|\s)--[a-z]|⟨[A-Za-z]+⟩/u, // an option, as a flag or as a use case names it
   /\b(fig|tab)-[a-z0-9-]+/u, // a figure's or table's id
   /\.(ya?ml|csv|txt|json|geojson)\b/u, // a file
   /\b(config|data|reports?)\//u, // a path
