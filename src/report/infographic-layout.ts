@@ -17,7 +17,7 @@ export type InfographicFormat = 'a4' | 'social';
  */
 export interface LineLimits {
   heading: number;
-  /** Priority and trend labels, contacts' labels and details, tile subtitles. */
+  /** Priority and trend labels, contacts' labels (never their details), tile subtitles. */
   label: number;
   /** The hidden-figure sentence. */
   note: number;

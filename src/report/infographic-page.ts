@@ -184,42 +184,68 @@ function body(p: Page, top: number, footTop: number): Laid {
 /** Whether any text on the page was cut short (wrapText ends a cut text with an ellipsis). */
 const cutShort = (markup: readonly string[]) => markup.some((m) => m.includes('…</text>'));
 
-/** The map's least height, as a share of its usual one, that the page may use to cut no text. */
-const MAP_MIN_SHARES = [1, 0.8] as const;
+/**
+ * The ways the page may make room, in the order it tries them, before it tightens a line limit:
+ * the map's least height as a share of its usual one (drawn smaller rather than cut a text); the
+ * space between and inside panels, as a share of the usual; and how much narrower than its usual
+ * share of its row the map is drawn, to widen the note and "How to report" beside it.
+ */
+const ROOM = {
+  mapMinShare: [1, 0.8, 0.65],
+  spacing: [1, 0.8],
+  mapNarrower: [0, 0.06, 0.12],
+} as const;
+
+/** The metrics to try, in order: the usual first, then each way of making room, then tighter lines. */
+function candidates(format: Metrics): Metrics[] {
+  return ROOM.mapMinShare.flatMap((mapMinShare) =>
+    ROOM.spacing.flatMap((spacing) =>
+      ROOM.mapNarrower.flatMap((narrower) =>
+        LINE_LIMITS.map((lines) => ({
+          ...format,
+          lines,
+          mapMinShare,
+          gap: format.gap * spacing,
+          pad: format.pad * spacing,
+          mapShare: format.mapShare - narrower,
+        })),
+      ),
+    ),
+  );
+}
 
 /**
  * Everything on the page after the root element's title and description: laid out with the
- * first line limits that fit with the map drawn and no text cut short, the map drawn a little
- * smaller if that is what it takes; failing that, the first that fit with the map drawn (some
- * text cut), or failing that the first that fit at all.
+ * first candidate metrics that fit with the map drawn and no text cut short (the usual sizes and
+ * line limits, then a smaller map, tighter spacing, a narrower map, tighter line limits); failing
+ * all, the first at the usual sizes that fit with the map drawn (some text cut), or failing that
+ * the first that fit at all.
  */
 export function pageBody(data: InfographicData, id: string, period: string, format: Metrics) {
   let withMap: string[] | null = null;
   let fallback: string[] | null = null;
   let last: string[] = [];
-  for (const mapMinShare of MAP_MIN_SHARES) {
-    for (const lines of LINE_LIMITS) {
-      const m = { ...format, lines, mapMinShare };
-      const p: Page = {
-        data,
-        id,
-        m,
-        compared: data.comparedWords ?? shortPeriod(data.comparedWith ?? yearEarlier(data.period)),
-        note: data.hiddenFigure?.trim() ?? '',
-        left: m.margin,
-        inner: m.width - 2 * m.margin,
-      };
-      const head = header(data, period, m);
-      const foot = footer(data, m);
-      const footTop = m.height - m.margin * 0.7 - foot.height;
-      const laid = body(p, head.height + m.gap * 1.25, footTop);
-      const page = [head.markup, ...laid.markup, foot.draw(footTop)];
-      if (laid.fits && laid.mapShown && !cutShort(page)) return page;
-      if (mapMinShare !== 1) continue;
-      if (laid.fits && laid.mapShown) withMap ??= page;
-      if (laid.fits) fallback ??= page;
-      last = page;
-    }
+  for (const m of candidates(format)) {
+    const p: Page = {
+      data,
+      id,
+      m,
+      compared: data.comparedWords ?? shortPeriod(data.comparedWith ?? yearEarlier(data.period)),
+      note: data.hiddenFigure?.trim() ?? '',
+      left: m.margin,
+      inner: m.width - 2 * m.margin,
+    };
+    const head = header(data, period, m);
+    const foot = footer(data, m);
+    const footTop = m.height - m.margin * 0.7 - foot.height;
+    const laid = body(p, head.height + m.gap * 1.25, footTop);
+    const page = [head.markup, ...laid.markup, foot.draw(footTop)];
+    if (laid.fits && laid.mapShown && !cutShort(page)) return page;
+    const usual = m.mapMinShare === 1 && m.gap === format.gap && m.mapShare === format.mapShare;
+    if (!usual) continue;
+    if (laid.fits && laid.mapShown) withMap ??= page;
+    if (laid.fits) fallback ??= page;
+    last = page;
   }
   return withMap ?? fallback ?? last;
 }

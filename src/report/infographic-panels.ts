@@ -100,8 +100,11 @@ const MAP_MIN_WIDTH = 360;
  */
 const MAP_AREA_MIN = { a4: 260, social: 240 } as const;
 const NO_MAP = 'No map: locations are not available for this period.';
-/** A contact's number or address is never cut to fewer lines than this. */
-const DETAIL_LINES = 2;
+/**
+ * A contact's number or address is never cut: a number missing its last digits is no number. It
+ * wraps to the lines it needs, and the page finds the room (pageBody).
+ */
+const DETAIL_LINES = Number.POSITIVE_INFINITY;
 const NO_ROOM = 'No room for the map on this page.';
 const PUBLIC_NOTE = 'Cells with fewer than 5 incidents are not shaded.';
 

@@ -123,41 +123,33 @@ describe.each(CASES)('the report for $area ($audience), issue 16', ({ area, audi
   });
 
   for (const format of ['a4', 'social'] as const) {
-    // The public A4 page is full: its caveats (four lines, with the "fewer than 5" rule) are cut
-    // to two so that the map keeps its room. Left to the rewrite of the caveats (fix/i16-doc,
-    // item 1: each written once); this fails loudly once they fit.
-    const full = area === 'Three Rivers' && audience === 'public' && format === 'a4';
-    (full ? it.fails : it)(
-      `cuts no text in the ${format} infographic: each inside its panel and its chart, the map’s included`,
-      () => {
-        const root = parseXml(infographicSvg(infographicData(data), format));
-        const boxes = panels(root);
-        const page = { x0: 0, y0: 0, x1: Number(root.attrs.width), y1: Number(root.attrs.height) };
-        const texts = textBoxes(root);
-        // The map is there, with its places.
-        expect(texts.filter((t) => t.chart !== null).length).toBeGreaterThan(10);
-        for (const t of texts) {
-          const where = `"${t.text}"${t.chart ? ` in ${t.chart}` : ''}`;
-          const mid = { x: (t.x0 + t.x1) / 2, y: (t.y0 + t.y1) / 2 };
-          const host = boxes.find(
-            (b) => mid.x > b.x0 && mid.x < b.x1 && mid.y > b.y0 && mid.y < b.y1,
-          );
-          const box = host ?? page;
-          expect(t.x0, where).toBeGreaterThanOrEqual(box.x0 - 0.5);
-          expect(t.x1, where).toBeLessThanOrEqual(box.x1 + 0.5);
-          expect(t.y0, where).toBeGreaterThanOrEqual(box.y0 - 0.5);
-          expect(t.y1, where).toBeLessThanOrEqual(box.y1 + 0.5);
-          // A text outside every panel (the header band, the footer) crosses none.
-          if (host === undefined)
-            for (const b of boxes) expect(boxesOverlap(t, b), where).toBe(false);
-        }
-        expect(cutTexts(root)).toEqual([]);
-        const map = all(root, 'svg').find((s) => s !== root && layer(s, 'cells') !== undefined);
-        expect(
-          map && all(layer(map, 'places')!, 'path').length,
-          'the map outlines its places',
-        ).toBe(data.places?.places.length);
-      },
-    );
+    it(`cuts no text in the ${format} infographic: each inside its panel and its chart, the map’s included`, () => {
+      const root = parseXml(infographicSvg(infographicData(data), format));
+      const boxes = panels(root);
+      const page = { x0: 0, y0: 0, x1: Number(root.attrs.width), y1: Number(root.attrs.height) };
+      const texts = textBoxes(root);
+      // The map is there, with its places.
+      expect(texts.filter((t) => t.chart !== null).length).toBeGreaterThan(10);
+      for (const t of texts) {
+        const where = `"${t.text}"${t.chart ? ` in ${t.chart}` : ''}`;
+        const mid = { x: (t.x0 + t.x1) / 2, y: (t.y0 + t.y1) / 2 };
+        const host = boxes.find(
+          (b) => mid.x > b.x0 && mid.x < b.x1 && mid.y > b.y0 && mid.y < b.y1,
+        );
+        const box = host ?? page;
+        expect(t.x0, where).toBeGreaterThanOrEqual(box.x0 - 0.5);
+        expect(t.x1, where).toBeLessThanOrEqual(box.x1 + 0.5);
+        expect(t.y0, where).toBeGreaterThanOrEqual(box.y0 - 0.5);
+        expect(t.y1, where).toBeLessThanOrEqual(box.y1 + 0.5);
+        // A text outside every panel (the header band, the footer) crosses none.
+        if (host === undefined)
+          for (const b of boxes) expect(boxesOverlap(t, b), where).toBe(false);
+      }
+      expect(cutTexts(root)).toEqual([]);
+      const map = all(root, 'svg').find((s) => s !== root && layer(s, 'cells') !== undefined);
+      expect(map && all(layer(map, 'places')!, 'path').length, 'the map outlines its places').toBe(
+        data.places?.places.length,
+      );
+    });
   }
 });

@@ -329,6 +329,23 @@ describe('content', () => {
     expect(shown).toEqual(expect.arrayContaining(['In 2024: 8,208', 'In 2024: 1,455']));
   });
 
+  it('never cuts a contact’s number or address: it wraps to the lines it needs (issue 16)', () => {
+    const detail =
+      'Three Rivers District Council, Three Rivers House, Northway, Rickmansworth WD3 1RL, 01923 776611';
+    const data = {
+      ...threeRivers,
+      contacts: [...threeRivers.contacts.slice(0, -1), { label: 'ASB and fly-tipping', detail }],
+    };
+    for (const format of ['a4', 'social'] as const) {
+      const texts = placedTexts(parseXml(infographicSvg(data, format))).map((t) => t.text);
+      expect(
+        texts.filter((t) => t.endsWith('…')),
+        format,
+      ).toEqual([]);
+      expect(texts.join(' '), format).toContain('01923 776611');
+    }
+  });
+
   it('describes the page: totals, changes, priorities and trends', () => {
     const desc = root.children.find((c) => c.name === 'desc')?.text ?? '';
     expect(desc).toContain('8,701, up 6%, a significant rise compared with January to December');
