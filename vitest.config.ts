@@ -15,7 +15,12 @@ import { defineConfig } from 'vitest/config';
 const E2E = readdirSync('test', { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.test.ts'))
   .map((f) => `test/${f}`)
-  .filter((f) => /\b(runCli\w*|spawn\w*|execFile\w*)\s*[<(]/u.test(readFileSync(f, 'utf8')))
+  .filter(
+    (f) =>
+      /\b(runCli\w*|spawn\w*|execFile\w*)\s*[<(]/u.test(readFileSync(f, 'utf8')) ||
+      // The kill test's twin: it cuts the log of a real 348,450-row commit at 15 points.
+      f === 'test/import-torn-log.test.ts',
+  )
   .sort();
 
 export default defineConfig({

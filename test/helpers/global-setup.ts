@@ -18,6 +18,7 @@ import {
   renameSync,
   rmSync,
   statSync,
+  writeFileSync,
 } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -28,6 +29,8 @@ import { lantern } from '../../src/cli/lantern.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     demoStore: string;
+    /** What `lantern demo --json` printed when it built the demo store. */
+    demoOutput: string;
   }
 }
 
@@ -56,15 +59,29 @@ function inputsHash(): string {
 
 export default async function setup(project: TestProject): Promise<void> {
   const store = join(CACHE, `demo-${inputsHash()}.duckdb`);
-  if (!existsSync(store) || !existsSync(`${store}.hash-key`) || statSync(store).size === 0) {
+  const output = `${store}.json`;
+  if (
+    !existsSync(store) ||
+    !existsSync(`${store}.hash-key`) ||
+    !existsSync(output) ||
+    statSync(store).size === 0
+  ) {
     rmSync(CACHE, { recursive: true, force: true });
     mkdirSync(CACHE, { recursive: true });
     const building = join(CACHE, 'building.duckdb');
-    const quiet = { out: () => undefined, err: () => undefined, interactive: false };
-    const code = await lantern(['demo', '--db', building], process.env, quiet);
+    // Built with --json: what `lantern demo --json` printed is kept for the tests of that output.
+    let printed = '';
+    const io = {
+      out: (text: string) => (printed += text),
+      err: () => undefined,
+      interactive: false,
+    };
+    const code = await lantern(['demo', '--db', building, '--json'], process.env, io);
     if (code !== 0) throw new Error(`lantern demo exited ${code}: the demo store was not built`);
+    writeFileSync(output, printed);
     renameSync(`${building}.hash-key`, `${store}.hash-key`);
     renameSync(building, store);
   }
   project.provide('demoStore', store);
+  project.provide('demoOutput', output);
 }
