@@ -9,6 +9,7 @@ import type { Scope } from '../domain/scope.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { streetPlaces } from '../store/incident-points.js';
+import { CommandReads, scopeKey } from './command-reads.js';
 import { incidentPoints, type IncidentRequest } from './incident-points.js';
 
 export interface RepeatLocations extends Concentration {
@@ -27,16 +28,20 @@ export async function repeatLocations(
   db: Db,
   scope: Scope,
   request: IncidentRequest & { top?: number },
+  reads: CommandReads = new CommandReads(),
 ): Promise<RepeatLocations> {
-  const incidents = await incidentPoints(db, scope, request);
+  const incidents = await incidentPoints(db, scope, request, reads);
   const places = new Map<
     string,
     { lon: number; lat: number; location: string | null; count: number }
   >();
   if (incidents.source === 'police.uk') {
     const area = await findArea(db, request.area);
-    for (const p of await streetPlaces(db, scope, area))
-      places.set(key(p.lon, p.lat), { ...p, count: 0 });
+    // The area's map points are the same for every category of the command: read once.
+    const all = await reads.once(`street-places:${scopeKey(scope)}:${area.code}`, () =>
+      streetPlaces(db, scope, area),
+    );
+    for (const p of all) places.set(key(p.lon, p.lat), { ...p, count: 0 });
   }
   const { place: placeOf, places: at } = incidents.incidents;
   for (let i = 0; i < incidents.incidents.length; i++) {

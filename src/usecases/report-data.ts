@@ -171,7 +171,7 @@ export async function reportData(
       hotspot:
         issue.source === 'inputs' ? null : await hotspotOf(db, scope, area, issue, period, reads),
       places: issue.options.some((o) => o.analysis === 'repeat-locations')
-        ? await placesOf(db, scope, area, issue, period)
+        ? await placesOf(db, scope, area, issue, period, reads)
         : null,
       hiddenFigure:
         row?.figure && row.rate
@@ -416,9 +416,11 @@ async function hotspotOf(
       };
     })
     .filter((c) => c.count > 0);
-  // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs.
-  const rings = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) => bngRings(b.geometry));
-  const outline = dissolveRings(rings);
+  // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs;
+  // the same for every priority's map, so dissolved once.
+  const outline = await reads.once(`map-outline:${area.code}`, async () =>
+    dissolveRings((await lsoaBoundariesWithin(db, area.code)).flatMap((b) => bngRings(b.geometry))),
+  );
   return {
     cellSize: size,
     outline,
@@ -513,12 +515,13 @@ async function placesOf(
   area: ReportData['area'],
   issue: AssessedIssue,
   period: Period,
+  reads: CommandReads,
 ): Promise<PriorityEvidence['places']> {
   const request =
     issue.source === 'police.uk'
       ? { area: area.code, category: issue.key, period, top: 3 }
       : { area: area.code, dataset: issue.key, period, top: 3 };
-  const report = await repeatLocations(db, scope, request).catch((error: unknown) => {
+  const report = await repeatLocations(db, scope, request, reads).catch((error: unknown) => {
     if (error instanceof InputError || error instanceof ForbiddenError) return null;
     throw error;
   });
