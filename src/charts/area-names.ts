@@ -162,7 +162,12 @@ export function distanceToEdge(rings: readonly PxRing[], x: number, y: number): 
  * The distance from (x, y) to the nearest edge of the rings, or `cap` when none is nearer:
  * `Math.min(distanceToEdge(rings, x, y), cap)`, reading only the edges within `cap` of its height.
  */
-function distanceToEdgeUpTo(rings: readonly PxRing[], x: number, y: number, cap: number): number {
+export function distanceToEdgeUpTo(
+  rings: readonly PxRing[],
+  x: number,
+  y: number,
+  cap: number,
+): number {
   const index = edgeIndex(rings);
   // A margin of 1 px: an edge in no band read is more than cap + 1 px away, whatever the rounding.
   const [from, to] = bandRange(index, y - cap - 1, y + cap + 1);
