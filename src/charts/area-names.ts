@@ -64,32 +64,117 @@ export interface NameObstacles {
   within?: readonly PxRing[];
 }
 
-/** Whether (x, y) is inside the rings by the even-odd rule. */
-export function insideRings(rings: readonly PxRing[], x: number, y: number): boolean {
-  let inside = false;
+/**
+ * The rings' edges, flat, and indexed by horizontal band: a point's tests read only the edges
+ * whose heights reach it, not every edge of a district's outline for every candidate spot. Made
+ * once per rings array (placeAreaNames tries hundreds of spots in each area).
+ */
+interface EdgeIndex {
+  /** Edge e runs from (xy[4e], xy[4e+1]) (the ring's point j) to (xy[4e+2], xy[4e+3]) (point i). */
+  xy: Float64Array;
+  y0: number;
+  bandHeight: number;
+  /** The edges whose heights overlap each band, by number. */
+  bands: Uint32Array[];
+}
+
+const indexes = new WeakMap<readonly PxRing[], EdgeIndex>();
+
+function edgeIndex(rings: readonly PxRing[]): EdgeIndex {
+  const known = indexes.get(rings);
+  if (known) return known;
+  const count = rings.reduce((n, r) => n + r.length, 0);
+  const xy = new Float64Array(count * 4);
+  let e = 0;
+  let y0 = Infinity;
+  let y1 = -Infinity;
   for (const ring of rings) {
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
       const [xi, yi] = ring[i] as readonly [number, number];
       const [xj, yj] = ring[j] as readonly [number, number];
-      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+      xy.set([xj, yj, xi, yi], e * 4);
+      e++;
+      y0 = Math.min(y0, yi);
+      y1 = Math.max(y1, yi);
     }
+  }
+  const n = Math.max(1, Math.min(4096, Math.ceil(count / 8)));
+  const bandHeight = y1 > y0 ? (y1 - y0) / n : 1;
+  const lists: number[][] = Array.from({ length: n + 1 }, () => []);
+  const band = (y: number) => Math.floor((y - y0) / bandHeight);
+  for (let k = 0; k < count; k++) {
+    const ya = xy[k * 4 + 1] as number;
+    const yb = xy[k * 4 + 3] as number;
+    const last = Math.min(n, band(Math.max(ya, yb)));
+    for (let b = Math.max(0, band(Math.min(ya, yb))); b <= last; b++) lists[b]!.push(k);
+  }
+  const index = { xy, y0, bandHeight, bands: lists.map((l) => Uint32Array.from(l)) };
+  indexes.set(rings, index);
+  return index;
+}
+
+/** The numbers of the bands that hold every edge reaching heights from lo to hi. */
+function bandRange(index: EdgeIndex, lo: number, hi: number): [number, number] {
+  const band = (y: number) => Math.floor((y - index.y0) / index.bandHeight);
+  return [Math.max(0, band(lo)), Math.min(index.bands.length - 1, band(hi))];
+}
+
+/** Whether (x, y) is inside the rings by the even-odd rule. */
+export function insideRings(rings: readonly PxRing[], x: number, y: number): boolean {
+  const index = edgeIndex(rings);
+  const band = Math.floor((y - index.y0) / index.bandHeight);
+  const edges = index.bands[band]; // none above or below every edge
+  if (edges === undefined) return false;
+  const { xy } = index;
+  let inside = false;
+  for (const k of edges) {
+    const xj = xy[k * 4] as number;
+    const yj = xy[k * 4 + 1] as number;
+    const xi = xy[k * 4 + 2] as number;
+    const yi = xy[k * 4 + 3] as number;
+    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;
 }
 
+/** Distance from (x, y) to edge k of the index. */
+function edgeDistance(xy: Float64Array, k: number, x: number, y: number): number {
+  const ax = xy[k * 4] as number;
+  const ay = xy[k * 4 + 1] as number;
+  const bx = xy[k * 4 + 2] as number;
+  const by = xy[k * 4 + 3] as number;
+  const dx = bx - ax;
+  const dy = by - ay;
+  const len = dx * dx + dy * dy;
+  const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len));
+  return Math.hypot(x - (ax + t * dx), y - (ay + t * dy));
+}
+
 /** Distance from (x, y) to the nearest edge of the rings. */
 export function distanceToEdge(rings: readonly PxRing[], x: number, y: number): number {
+  const { xy } = edgeIndex(rings);
   let best = Infinity;
-  for (const ring of rings) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const [ax, ay] = ring[j] as readonly [number, number];
-      const [bx, by] = ring[i] as readonly [number, number];
-      const dx = bx - ax;
-      const dy = by - ay;
-      const len = dx * dx + dy * dy;
-      const t = len === 0 ? 0 : Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / len));
-      best = Math.min(best, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
-    }
+  for (let k = 0; k < xy.length / 4; k++) best = Math.min(best, edgeDistance(xy, k, x, y));
+  return best;
+}
+
+/**
+ * The distance from (x, y) to the nearest edge of the rings, or `cap` when none is nearer:
+ * `Math.min(distanceToEdge(rings, x, y), cap)`, reading only the edges within `cap` of its height.
+ */
+export function distanceToEdgeUpTo(
+  rings: readonly PxRing[],
+  x: number,
+  y: number,
+  cap: number,
+): number {
+  const index = edgeIndex(rings);
+  // A margin of 1 px: an edge in no band read is more than cap + 1 px away, whatever the rounding.
+  const [from, to] = bandRange(index, y - cap - 1, y + cap + 1);
+  let best = cap;
+  for (let b = from; b <= to; b++) {
+    for (const k of index.bands[b] as Uint32Array)
+      best = Math.min(best, edgeDistance(index.xy, k, x, y));
   }
   return best;
 }
@@ -186,10 +271,10 @@ export function placeAreaNames(
           // Inside its area, but for a corner just over the edge (halo text reads across a line).
           const near = (rings: readonly PxRing[]) =>
             corners.every(
-              ([x, y]) => insideRings(rings, x, y) || distanceToEdge(rings, x, y) <= slack,
+              ([x, y]) =>
+                insideRings(rings, x, y) || distanceToEdgeUpTo(rings, x, y, slack + 1) <= slack,
             );
           const inside = near(a.rings);
-          const edge = distanceToEdge(a.rings, cx, cy);
           // A name crossing into its neighbours has its centre in its own area and at least half
           // its length (a letter, in a small area crowded by the numbered cells, its middle).
           if (!inside && !(obstacles.within !== undefined && near(obstacles.within))) continue;
@@ -197,11 +282,11 @@ export function placeAreaNames(
           if (!inside && midlineShare(a.rings, box) < (letter ? 0.3 : 0.5)) continue;
           // Inside its own area first; one line before two; then the fewest dark cells covered;
           // then the farthest from the edge (up to its width, or three letters' for a short one).
-          const score =
-            (inside ? 0 : 1e6) +
-            k * 50 +
-            obstacles.soft(box) * 4 -
-            Math.min(edge, Math.max(w, fontSize * 3));
+          const reach = Math.max(w, fontSize * 3);
+          const before = (inside ? 0 : 1e6) + k * 50 + obstacles.soft(box) * 4;
+          // The farthest from the edge it could be does not beat the best: no need to measure.
+          if (best !== null && before - reach >= best.score) continue;
+          const score = before - distanceToEdgeUpTo(a.rings, cx, cy, reach);
           if (best === null || score < best.score) {
             const y = cy - half + ascent;
             best = { box, name: { name: a.name, id: a.id ?? a.name, lines, x: cx, y, box }, score };

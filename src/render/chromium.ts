@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -27,6 +27,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | nul
 }
 
 export async function launchChromium(executablePath: string): Promise<Browser> {
+  // Loaded only when a PDF is made: playwright-core takes a third of a second to load.
+  const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath,
     headless: true,
@@ -56,5 +58,31 @@ export async function htmlToPdf(
     });
   } finally {
     await page.close();
+  }
+}
+
+/**
+ * One Chromium for a whole command: started as soon as the command knows it will print (so it
+ * starts while the command reads and lays out), used for every PDF of the command, and closed by
+ * `close()` whatever happened, started or starting.
+ */
+export class ChromiumSession {
+  private readonly browser: Promise<Browser>;
+
+  constructor(executablePath: string) {
+    this.browser = launchChromium(executablePath);
+    // A launch that fails is reported by the first print; until then it must not go unhandled.
+    this.browser.catch(() => undefined);
+  }
+
+  /** Prints an HTML file to an A4 PDF (htmlToPdf) in this session's Chromium. */
+  async print(htmlFile: string, pdfFile: string): Promise<void> {
+    await htmlToPdf(await this.browser, htmlFile, pdfFile);
+  }
+
+  /** Closes the browser, once it has started (nothing to close when it failed to start). */
+  async close(): Promise<void> {
+    const browser = await this.browser.catch(() => null);
+    await browser?.close();
   }
 }

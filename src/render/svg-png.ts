@@ -3,13 +3,14 @@
  * needed), using the system's fonts; the infographic names DejaVu Sans first, which Debian ships
  * (fonts-dejavu-core).
  */
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 
-export function svgToPng(svg: string, width?: number): Buffer {
-  const resvg = new Resvg(svg, {
+/** Drawn on a worker thread of resvg's, so that several can be drawn at once. */
+export async function svgToPng(svg: string, width?: number): Promise<Buffer> {
+  const image = await renderAsync(svg, {
     font: { loadSystemFonts: true, defaultFontFamily: 'DejaVu Sans' },
     ...(width ? { fitTo: { mode: 'width' as const, value: width } } : {}),
     background: '#ffffff',
   });
-  return resvg.render().asPng();
+  return image.asPng();
 }

@@ -16,7 +16,7 @@ import Papa from 'papaparse';
 
 import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
 import type { Scope } from '../domain/scope.js';
-import { CHROMIUM_HINT, findChromium, htmlToPdf, launchChromium } from '../render/chromium.js';
+import { CHROMIUM_HINT, ChromiumSession, findChromium } from '../render/chromium.js';
 import { svgToPng } from '../render/svg-png.js';
 import { renderAssessment } from '../report/assessment-html.js';
 import { infographicSvg } from '../report/infographic.js';
@@ -66,11 +66,26 @@ export async function buildReport(
   const out = resolve(request.out);
   const examples = refuseExampleValues(request);
   await checkOutFolder(request.out, out, request.replace === true);
+  // Chromium starts now, while the report is read and laid out, and is closed in every case.
+  const chromium = request.pdf !== false ? findChromium(request.env) : null;
+  const browser = chromium ? new ChromiumSession(chromium) : null;
+  try {
+    return await writeReport(db, scope, request, out, examples, browser);
+  } finally {
+    await browser?.close();
+  }
+}
+
+async function writeReport(
+  db: Db,
+  scope: Scope,
+  request: BuildReportRequest,
+  out: string,
+  examples: ReturnType<typeof refuseExampleValues>,
+  browser: ChromiumSession | null,
+): Promise<BuiltReport> {
   const data = await reportData(db, scope, request);
   const rendered = renderAssessment(data);
-  const info = infographicData(data);
-  const a4 = infographicSvg(info, 'a4');
-  const social = infographicSvg(info, 'social');
 
   const staging = stagingFolder(out);
   await rm(staging, { recursive: true, force: true });
@@ -81,12 +96,24 @@ export async function buildReport(
     files.push(name);
   };
   let pdf: BuiltReport['pdf'] = { written: false, reason: 'not asked for (⟨noPdf⟩)' };
+  // Chromium prints the PDF while the rest is laid out and written; awaited in every case.
+  let printing: Promise<void> | null = null;
   try {
     await put('assessment.html', rendered.html);
+    if (browser)
+      printing = browser.print(join(staging, 'assessment.html'), join(staging, 'assessment.pdf'));
+    printing?.catch(() => undefined);
+    const info = infographicData(data);
+    const a4 = infographicSvg(info, 'a4');
+    const social = infographicSvg(info, 'social');
+    // Both PNGs are drawn off the main thread, side by side.
+    const pngs = Promise.all([svgToPng(a4), svgToPng(social)]);
+    pngs.catch(() => undefined);
     await put('infographic.svg', a4);
-    await put('infographic.png', svgToPng(a4));
     await put('infographic-social.svg', social);
-    await put('infographic-social.png', svgToPng(social));
+    const [a4Png, socialPng] = await pngs;
+    await put('infographic.png', a4Png);
+    await put('infographic-social.png', socialPng);
     // In the order they appear in the document (the labels were given in that order).
     const order = [...rendered.labels.keys()];
     const at = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
@@ -117,25 +144,16 @@ export async function buildReport(
       ),
     );
     if (request.pdf !== false) {
-      const chromium = findChromium(request.env);
-      if (!chromium) pdf = { written: false, reason: `no Chromium found: ${CHROMIUM_HINT}` };
+      if (!printing) pdf = { written: false, reason: `no Chromium found: ${CHROMIUM_HINT}` };
       else {
-        const browser = await launchChromium(chromium);
-        try {
-          await htmlToPdf(
-            browser,
-            join(staging, 'assessment.html'),
-            join(staging, 'assessment.pdf'),
-          );
-        } finally {
-          await browser.close();
-        }
+        await printing;
         files.push('assessment.pdf');
         pdf = { written: true, reason: null };
       }
     }
     await swapInto(staging, out, files);
   } catch (error) {
+    await printing?.catch(() => undefined); // nothing still writing into the folder removed
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

@@ -6,9 +6,10 @@
  */
 import { concentration, type Concentration } from '../analysis/concentration.js';
 import type { Scope } from '../domain/scope.js';
-import { findArea } from '../store/areas.js';
+import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { streetPlaces } from '../store/incident-points.js';
+import { CommandReads, scopeKey } from './command-reads.js';
 import { incidentPoints, type IncidentRequest } from './incident-points.js';
 import { CommandReads } from './command-reads.js';
 
@@ -36,14 +37,20 @@ export async function repeatLocations(
     { lon: number; lat: number; location: string | null; count: number }
   >();
   if (incidents.source === 'police.uk') {
-    const area = await findArea(db, request.area);
-    for (const p of await streetPlaces(db, scope, area))
-      places.set(key(p.lon, p.lat), { ...p, count: 0 });
+    const area = await reads.once(`area:${request.area}`, () => resolveArea(db, request.area));
+    // The area's map points (and their keys) are the same for every category of the command:
+    // read once.
+    const all = await reads.once(`street-places:${scopeKey(scope)}:${area.code}`, async () =>
+      (await streetPlaces(db, scope, area)).map((p) => ({ p, k: key(p.lon, p.lat) })),
+    );
+    for (const { p, k } of all) places.set(k, { ...p, count: 0 });
   }
   const { place: placeOf, places: at } = incidents.incidents;
+  const keys: string[] = [];
   for (let i = 0; i < incidents.incidents.length; i++) {
-    const p = at[placeOf[i]!]!;
-    const k = key(p.lon, p.lat);
+    const j = placeOf[i]!;
+    const p = at[j]!;
+    const k = (keys[j] ??= key(p.lon, p.lat));
     const place = places.get(k) ?? { lon: p.lon, lat: p.lat, location: p.location, count: 0 };
     place.count += 1;
     places.set(k, place);

@@ -416,9 +416,11 @@ async function hotspotOf(
       };
     })
     .filter((c) => c.count > 0);
-  // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs.
-  const rings = (await lsoaBoundariesWithin(db, area.code)).flatMap((b) => bngRings(b.geometry));
-  const outline = dissolveRings(rings);
+  // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs;
+  // the same for every priority's map, so dissolved once.
+  const outline = await reads.once(`map-outline:${area.code}`, async () =>
+    dissolveRings((await lsoaBoundariesWithin(db, area.code)).flatMap((b) => bngRings(b.geometry))),
+  );
   return {
     cellSize: size,
     outline,
