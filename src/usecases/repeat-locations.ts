@@ -11,7 +11,6 @@ import type { Db } from '../store/db.js';
 import { streetPlaces } from '../store/incident-points.js';
 import { CommandReads, scopeKey } from './command-reads.js';
 import { incidentPoints, type IncidentRequest } from './incident-points.js';
-import { CommandReads } from './command-reads.js';
 
 export interface RepeatLocations extends Concentration {
   area: { code: string; name: string; type: string };
