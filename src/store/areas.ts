@@ -6,6 +6,7 @@ import { AREA_TYPES, type Area, type AreaType, type Population } from '../domain
 import type { Scope } from '../domain/scope.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { list, TEXT_LIST, type Db } from './db.js';
+import { didYouMean } from '../domain/suggest.js';
 
 /** When a name matches areas of several types, the first type here wins. */
 const NAME_PRIORITY: readonly AreaType[] = ['district', 'force', 'csp', 'ward', 'lsoa'];
@@ -41,8 +42,17 @@ export async function resolveArea(db: Db, query: string, type?: AreaType): Promi
       params,
     );
   if (matches.length === 0) {
+    // A slip gets a "did you mean" among the names people type most: forces, CSPs, districts.
+    const names = await db.query<{ name: string }>(
+      `SELECT name FROM area WHERE type IN ('force', 'csp', 'district')
+       UNION SELECT id AS name FROM police_force`,
+    );
+    const hint = didYouMean(
+      query,
+      names.map((n) => n.name),
+    );
     throw new NotFoundError(
-      `no area is called "${query}"${type ? ` (type ${type})` : ''}; try \`lantern areas --all --type district\``,
+      `no area is called "${query}"${type ? ` (type ${type})` : ''}${hint}; try \`lantern areas --all --type district\``,
     );
   }
   const best = matches.reduce((b, m) => Math.min(b, NAME_PRIORITY.indexOf(m.type)), Infinity);
