@@ -77,6 +77,9 @@ export const importCommand = defineCommand({
     const report = await importPoliceData(deps.db, input.paths, {
       force: input.force,
       replace: input.replace,
+      ...(deps.env.LANTERN_IMPORT_GROUP_ROWS
+        ? { groupRows: Number(deps.env.LANTERN_IMPORT_GROUP_ROWS) }
+        : {}),
       onProgress: (event) => {
         if (event.phase === 'start')
           deps.progress({ phase: 'start', total: event.total, doing: 'importing', unit: 'files' });

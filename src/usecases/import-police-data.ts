@@ -71,6 +71,8 @@ export interface ImportOptions {
    */
   replace?: boolean;
   onProgress?: (event: ImportProgress) => void;
+  /** Accepted rows per transaction (default GROUP_ROWS); the kill tests use small groups. */
+  groupRows?: number;
 }
 
 const SAMPLE_SIZE = 5;
@@ -80,9 +82,10 @@ const LOOKAHEAD = 3;
  * Accepted rows per transaction (a group of files). DuckDB writes a transaction's rows straight
  * into compressed blocks once a table gets a full row group (122,880 rows) from it, instead of
  * writing them to its log and again at the checkpoint. An interrupted import loses at most the
- * group it was loading. `LANTERN_IMPORT_GROUP_ROWS` sets another size (tests use small groups).
+ * group it was loading. `ImportOptions.groupRows` sets another size (the command reads it from
+ * `LANTERN_IMPORT_GROUP_ROWS`, for the kill tests' small groups).
  */
-const GROUP_ROWS = Number(process.env.LANTERN_IMPORT_GROUP_ROWS ?? 1_000_000);
+export const GROUP_ROWS = 1_000_000;
 /** Checked rows that may wait for DuckDB before checking pauses (bounds the memory they take). */
 const BACKLOG_ROWS = 200_000;
 
@@ -216,7 +219,7 @@ export async function importPoliceSources(
       entries.push({ type: 'load', parsed: { ...parsed, staged: EMPTY }, outcome });
       pendingHashes.add(hash);
       groupRows += parsed.stagedRows;
-      if (groupRows >= GROUP_ROWS) endGroup();
+      if (groupRows >= (options.groupRows ?? GROUP_ROWS)) endGroup();
       if (i + 1 < sources.length) await loader.backlogBelow(BACKLOG_ROWS);
     }
     loader.allAdded();
