@@ -32,12 +32,19 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['src/**/*.test.ts'] } },
+      {
+        extends: true,
+        // Pure modules: a worker keeps them loaded from one file to the next.
+        test: { name: 'unit', include: ['src/**/*.test.ts'], isolate: false },
+      },
       {
         extends: true,
         test: {
           name: 'integration',
           include: ['test/**/*.test.ts'],
+          // Use cases keep no module-level state (a command's shared reads live in CommandReads),
+          // so a worker keeps modules loaded from one file to the next; each file has its own store.
+          isolate: false,
           exclude: E2E,
           globalSetup: ['test/helpers/global-setup.ts'],
         },
