@@ -17,6 +17,7 @@ import type * as Assess from '../src/usecases/assess.js';
 import type * as Hotspots from '../src/usecases/hotspots.js';
 import type * as OpenStore from '../src/store/open-store.js';
 import type * as ScopeModule from '../src/domain/scope.js';
+import type * as SettingFiles from '../src/config/setting-files.js';
 import type * as SettingsModule from '../src/config/settings.js';
 
 const fromDist = <T>(module: string) =>
@@ -27,14 +28,8 @@ const { openStore } = await fromDist<typeof OpenStore>('store/open-store.js');
 const { FULL_SCOPE } = await fromDist<typeof ScopeModule>('domain/scope.js');
 const { loadSettings } = await fromDist<typeof SettingsModule>('config/settings.js');
 // The bundled settings, loaded once as a command loads them at the edge.
-const settings = await loadSettings({}, [
-  'riskMatrix',
-  'tacticalOptions',
-  'policeCrimePlan',
-  'harmWeights',
-  'reportingRates',
-  'discontinuities',
-]);
+const { ASSESSMENT_SETTINGS } = await fromDist<typeof SettingFiles>('config/setting-files.js');
+const settings = await loadSettings({}, ASSESSMENT_SETTINGS);
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-bench-queries-'));
 const path = join(dir, 'demo.duckdb');

@@ -19,6 +19,7 @@ import {
   type MonthCount,
   type Season,
 } from './seasonal-model.js';
+import { MONTH_NAMES } from '../domain/month.js';
 
 export interface ForecastMonth {
   month: Month;
@@ -95,20 +96,6 @@ export function gapsOf(months: readonly Month[]): MonthSpan[] {
 }
 
 const spanText = (s: MonthSpan) => (s.from === s.to ? s.from : `${s.from}..${s.to}`);
-const CALENDAR = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 export function forecast(history: readonly MonthCount[], horizon: number): ForecastResult {
   if (horizon < 1 || horizon > 12)
@@ -145,7 +132,7 @@ export function forecast(history: readonly MonthCount[], horizon: number): Forec
   ].sort((a, b) => a - b);
   if (unfitted.length > 0) {
     return refuse(
-      `no ${unfitted.map((c) => CALENDAR[c - 1]).join(' or ')} is held before the months to forecast or test, so the season of ${unfitted.length === 1 ? 'that month' : 'those months'} cannot be estimated (held: ${runs.map(spanText).join(', ')})`,
+      `no ${unfitted.map((c) => MONTH_NAMES[c - 1]).join(' or ')} is held before the months to forecast or test, so the season of ${unfitted.length === 1 ? 'that month' : 'those months'} cannot be estimated (held: ${runs.map(spanText).join(', ')})`,
     );
   }
   if (model.dispersion.phi === null || back.dispersion.phi === null) {

@@ -1,25 +1,13 @@
 /**
  * Months for chart axes and descriptions: "YYYY-MM" keys to a running index (year × 12 + month),
- * and back to "Jan 25" for tick labels and "January 2025" for alt text. Kept here rather than
- * imported from the domain layer so the chart module stands alone in a browser bundle.
+ * and back to "Jan 25" for tick labels and "January 2025" for alt text. The month names are the
+ * domain's (pure, so the chart still runs in a browser).
  */
+import { MONTH_NAMES } from '../domain/month.js';
+
+export { MONTH_NAMES };
 
 const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-/** The months' names, January first. */
-export const MONTH_NAMES: readonly string[] = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 

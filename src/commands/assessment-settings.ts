@@ -2,17 +2,9 @@
  * The settings `assess` and `report` share: their options (named for the files they name) and
  * loading them, once, at the edge.
  */
+import { ASSESSMENT_SETTINGS } from '../config/setting-files.js';
 import type { Settings } from '../config/settings.js';
 import { option, settingOptions } from './options.js';
-
-export const ASSESSMENT_SETTINGS = [
-  'riskMatrix',
-  'tacticalOptions',
-  'policeCrimePlan',
-  'harmWeights',
-  'reportingRates',
-  'discontinuities',
-] as const;
 
 export const assessmentSettingOptions = {
   inputs: option.file('manual scores with their reasons (see config/examples/)'),

@@ -9,6 +9,7 @@ import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
+import { incidentSourceOptions, requireIncidentSource } from './incident-source.js';
 
 /** The plan, and the file the map was written to (null when none was asked for). */
 type CameraDocument = CameraPlan & { out: string | null };
@@ -35,14 +36,7 @@ export const camerasCommand = defineCommand({
   ],
   options: {
     area: option.area(),
-    category: option.text(
-      "a police.uk category: its code or its name as outputs print it (burglary, 'Anti-social behaviour'), all-crime; with ⟨dataset⟩, one of the dataset's categories",
-      'CATEGORY',
-    ),
-    dataset: option.text(
-      'a partner dataset with a place for each incident (asb-council, fly-tipping, hate-crime) instead of police.uk records',
-      'DATASET',
-    ),
+    ...incidentSourceOptions,
     period: option.requiredPeriod(
       `the months whose incidents the cameras should have seen: ${PERIOD_FORMS}`,
     ),
@@ -83,9 +77,7 @@ export const camerasCommand = defineCommand({
   },
   store: 'existing',
   async run(deps, input): Promise<CameraDocument> {
-    const { InputError } = await import('../errors.js');
-    if (!input.category && !input.dataset)
-      throw new InputError('cameras: give ⟨category⟩ C (police.uk) or ⟨dataset⟩ NAME');
+    requireIncidentSource('cameras', input);
     const { cameraGeoJson, cameraPlan } = await import('../usecases/cameras.js');
     const { loadSettings } = await import('../config/settings.js');
     const plan = await cameraPlan(deps.db, deps.scope, {
@@ -106,6 +98,7 @@ export const camerasCommand = defineCommand({
     });
     if (input.out) {
       const { writeFile } = await import('node:fs/promises');
+      const { InputError } = await import('../errors.js');
       try {
         await writeFile(input.out, JSON.stringify(cameraGeoJson(plan)) + '\n');
       } catch (error) {

@@ -7,6 +7,7 @@ import { defineCommand } from './definition.js';
 import { option } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
+import { incidentSourceOptions, requireIncidentSource } from './incident-source.js';
 
 /** The report, and the file the map was written to (null when none was asked for). */
 type HotspotDocument = HotspotReport & { out: string | null };
@@ -24,14 +25,7 @@ export const hotspotsCommand = defineCommand({
   ],
   options: {
     area: option.area(),
-    category: option.text(
-      "a police.uk category: its code or its name as outputs print it (burglary, 'Anti-social behaviour'), all-crime; with ⟨dataset⟩, one of the dataset's categories",
-      'CATEGORY',
-    ),
-    dataset: option.text(
-      'a partner dataset with a place for each incident (asb-council, fly-tipping, hate-crime) instead of police.uk records',
-      'DATASET',
-    ),
+    ...incidentSourceOptions,
     period: option.requiredPeriod(),
     method: option.choice(
       'what ranks the cells: incidents, kernel density, or the Gi* hotspot statistic',
@@ -62,9 +56,7 @@ export const hotspotsCommand = defineCommand({
   },
   store: 'existing',
   async run(deps, input): Promise<HotspotDocument> {
-    const { InputError } = await import('../errors.js');
-    if (!input.category && !input.dataset)
-      throw new InputError('hotspots: give ⟨category⟩ C (police.uk) or ⟨dataset⟩ NAME');
+    requireIncidentSource('hotspots', input);
     const { hotspots } = await import('../usecases/hotspots.js');
     const report = await hotspots(deps.db, deps.scope, {
       area: input.area,

@@ -4,6 +4,7 @@ import { defineCommand } from './definition.js';
 import { option } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
+import { incidentSourceOptions, requireIncidentSource } from './incident-source.js';
 
 export const repeatLocationsCommand = defineCommand({
   name: 'repeat-locations',
@@ -18,20 +19,11 @@ export const repeatLocationsCommand = defineCommand({
   options: {
     area: option.area(),
     period: option.requiredPeriod(),
-    category: option.text(
-      "a police.uk category: its code or its name as outputs print it (burglary, 'Anti-social behaviour'), all-crime; with ⟨dataset⟩, one of the dataset's categories",
-      'CATEGORY',
-    ),
-    dataset: option.text(
-      'a partner dataset with a place for each incident (asb-council, fly-tipping, hate-crime) instead of police.uk records',
-      'DATASET',
-    ),
+    ...incidentSourceOptions,
   },
   store: 'existing',
   async run(deps, input) {
-    const { InputError } = await import('../errors.js');
-    if (!input.category && !input.dataset)
-      throw new InputError('repeat-locations: give ⟨category⟩ C (police.uk) or ⟨dataset⟩ NAME');
+    requireIncidentSource('repeat-locations', input);
     const { repeatLocations } = await import('../usecases/repeat-locations.js');
     return repeatLocations(deps.db, deps.scope, {
       area: input.area,

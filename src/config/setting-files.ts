@@ -2,15 +2,20 @@
  * The partnership's settings files: what each is and where its default is (relative to the
  * package). Kept apart from the loaders so that listing options (help, docs) loads no parser.
  */
-export type SettingName =
-  | 'riskMatrix'
-  | 'tacticalOptions'
-  | 'policeCrimePlan'
-  | 'harmWeights'
-  | 'reportingRates'
-  | 'discontinuities'
-  | 'reportSettings'
-  | 'peerGroups';
+/** The settings an assessment is made with (`assess`, and `report` behind it). */
+export const ASSESSMENT_SETTINGS = [
+  'riskMatrix',
+  'tacticalOptions',
+  'policeCrimePlan',
+  'harmWeights',
+  'reportingRates',
+  'discontinuities',
+] as const;
+
+/** Every setting. */
+export const SETTING_NAMES = [...ASSESSMENT_SETTINGS, 'reportSettings', 'peerGroups'] as const;
+
+export type SettingName = (typeof SETTING_NAMES)[number];
 
 /** What each setting is, for its option's help, and the file used when none is given. */
 export const SETTING_FILES: Record<SettingName, { describe: string; defaultFile: string }> = {

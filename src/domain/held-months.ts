@@ -4,22 +4,14 @@
  * ("6 of 12 months held: January to June 2025") wherever a figure of it appears.
  */
 import { InputError } from '../errors.js';
-import { monthFromIndex, monthIndex, monthsIn, type Month, type Period } from './month.js';
-
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
+import {
+  MONTH_NAMES,
+  monthFromIndex,
+  monthIndex,
+  monthsIn,
+  type Month,
+  type Period,
+} from './month.js';
 
 /** Consecutive runs of the months (any order, duplicates ignored), ascending. */
 export function monthRuns(months: Iterable<Month>): Period[] {

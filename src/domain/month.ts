@@ -4,6 +4,22 @@
  */
 import { InputError } from '../errors.js';
 
+/** The months' names, January first. */
+export const MONTH_NAMES: readonly string[] = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
 export type Month = string;
 
 export interface Period {

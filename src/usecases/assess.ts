@@ -14,6 +14,7 @@ import { assessmentChanges } from '../analysis/assessment-change.js';
 import { issueRationale } from '../analysis/issue-rationale.js';
 import { alignWithCounty, alignWithPlan } from '../analysis/priority-alignment.js';
 import { bandSensitivity, rankIssues } from '../analysis/risk-scoring.js';
+import type { ASSESSMENT_SETTINGS } from '../config/setting-files.js';
 import type { AssessmentInputsSetting, Settings } from '../config/settings.js';
 import { comparisonWords } from '../analysis/trend-table.js';
 import { requireMostMonthsHeld, type PeriodCoverage } from '../domain/held-months.js';
@@ -60,15 +61,7 @@ export interface AssessRequest {
 }
 
 /** The settings an assessment is made with. */
-export type AssessSettings = Pick<
-  Settings,
-  | 'riskMatrix'
-  | 'tacticalOptions'
-  | 'policeCrimePlan'
-  | 'harmWeights'
-  | 'reportingRates'
-  | 'discontinuities'
->;
+export type AssessSettings = Pick<Settings, (typeof ASSESSMENT_SETTINGS)[number]>;
 
 /**
  * `reads`: what the command has read already (a report passes its own, so that the assessment's

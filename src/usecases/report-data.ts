@@ -379,6 +379,20 @@ function comparisonOf(
   };
 }
 
+/** The incidents of a priority in the area and period: its police.uk category or its dataset. */
+function incidentRequest(area: ReportData['area'], issue: AssessedIssue, period: Period) {
+  return issue.source === 'police.uk'
+    ? { area: area.code, category: issue.key, period, top: 3 }
+    : { area: area.code, dataset: issue.key, period, top: 3 };
+}
+
+/** No evidence where it cannot be computed for the area (an InputError, such as no boundaries)
+ * or the scope does not allow it; any other failure is real. */
+function noneWhereNotPossible(error: unknown): null {
+  if (error instanceof InputError || error instanceof ForbiddenError) return null;
+  throw error;
+}
+
 async function hotspotOf(
   db: Db,
   scope: Scope,
@@ -387,16 +401,8 @@ async function hotspotOf(
   period: Period,
   reads: CommandReads,
 ): Promise<PriorityEvidence['hotspot']> {
-  const request =
-    issue.source === 'police.uk'
-      ? { area: area.code, category: issue.key, period, top: 3 }
-      : { area: area.code, dataset: issue.key, period, top: 3 };
-  // No map where hotspots cannot be computed for the area (an InputError, such as no boundaries)
-  // or the scope does not allow them; any other failure is real.
-  const report = await hotspots(db, scope, request, reads).catch((error: unknown) => {
-    if (error instanceof InputError || error instanceof ForbiddenError) return null;
-    throw error;
-  });
+  const request = incidentRequest(area, issue, period);
+  const report = await hotspots(db, scope, request, reads).catch(noneWhereNotPossible);
   if (!report) return null;
   const size = report.cellSize;
   const cells = report.geojson.features
@@ -517,14 +523,8 @@ async function placesOf(
   period: Period,
   reads: CommandReads,
 ): Promise<PriorityEvidence['places']> {
-  const request =
-    issue.source === 'police.uk'
-      ? { area: area.code, category: issue.key, period, top: 3 }
-      : { area: area.code, dataset: issue.key, period, top: 3 };
-  const report = await repeatLocations(db, scope, request, reads).catch((error: unknown) => {
-    if (error instanceof InputError || error instanceof ForbiddenError) return null;
-    throw error;
-  });
+  const request = incidentRequest(area, issue, period);
+  const report = await repeatLocations(db, scope, request, reads).catch(noneWhereNotPossible);
   if (!report || report.incidents === 0) return null;
   return {
     top: report.topPlaces.flatMap((p) =>

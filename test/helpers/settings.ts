@@ -1,20 +1,10 @@
 /** The bundled settings files, loaded as a command loads them at the edge. */
+import { SETTING_NAMES } from '../../src/config/setting-files.js';
 import { loadSettings, type Settings } from '../../src/config/settings.js';
-
-const ALL = [
-  'riskMatrix',
-  'tacticalOptions',
-  'policeCrimePlan',
-  'harmWeights',
-  'reportingRates',
-  'discontinuities',
-  'reportSettings',
-  'peerGroups',
-] as const;
 
 /** Every setting at its bundled default, or from the files given. */
 export function settingsFrom(
   files: Partial<Record<keyof Settings, string>> = {},
 ): Promise<Settings> {
-  return loadSettings(files, ALL);
+  return loadSettings(files, SETTING_NAMES);
 }
