@@ -210,7 +210,7 @@ describe('a portal that cannot serve the area', () => {
         layers: renamed,
       });
       await expect(failure).rejects.toThrow(
-        /Wards_Gone\/FeatureServer\/0\/query: the ONS Open Geography Portal refused the query \(error 400: Invalid URL; Invalid URL\)\. The layer "Wards_Gone" may have been renamed .* config\/ons-boundary-layers\.yaml \(--config FILE\)/u,
+        /Wards_Gone\/FeatureServer\/0\/query: the ONS Open Geography Portal refused the query \(error 400: Invalid URL; Invalid URL\)\. The layer "Wards_Gone" may have been renamed .* config\/ons-boundary-layers\.yaml \(--boundary-layers FILE\)/u,
       );
       // The LSOAs had been fetched (5 requests) before the wards failed; none was stored.
       expect(fake.log.filter((l) => l.service === SERVICES.lsoa)).toHaveLength(5);
@@ -356,7 +356,7 @@ describe('the command', () => {
     });
   }, 120_000);
 
-  it('--config names another layers file; a bad one is refused with its line', async () => {
+  it('--boundary-layers names another layers file; a bad one is refused with its line', async () => {
     const file = `${dir.path}/layers.yaml`;
     const text = readFileSync(
       new URL('../config/ons-boundary-layers.yaml', import.meta.url),
@@ -371,7 +371,11 @@ describe('the command', () => {
     await expect(loadBoundaryLayers(file)).rejects.toThrow(
       /layers\.1\.codeField: letters, digits and underscores/u,
     );
-    const result = await runCliAsync([...fetchArgs('http://127.0.0.1:9/'), '--config', file]);
+    const result = await runCliAsync([
+      ...fetchArgs('http://127.0.0.1:9/'),
+      '--boundary-layers',
+      file,
+    ]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/layers\.1\.codeField/u);
   }, 120_000);

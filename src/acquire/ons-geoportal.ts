@@ -205,7 +205,7 @@ function layerHint(layer: BoundaryLayer): string {
   return (
     `. The layer "${layer.service}" may have been renamed or its fields (${layer.codeField}, ` +
     `${layer.nameField}) changed: find its current name on https://geoportal.statistics.gov.uk and ` +
-    'give it in a copy of config/ons-boundary-layers.yaml (--config FILE), or check --boundaries-url.'
+    'give it in a copy of config/ons-boundary-layers.yaml (--boundary-layers FILE), or check --boundaries-url.'
   );
 }
 

@@ -1,7 +1,7 @@
 /**
  * `lantern fetch boundaries --area A`: an area's generalised LSOA, ward and district boundaries
  * from the ONS Open Geography Portal. The portal's address can be changed with --boundaries-url
- * (or LANTERN_ONS_GEOPORTAL), e.g. for a mirror or a test server; its layers with --config
+ * (or LANTERN_ONS_GEOPORTAL), e.g. for a mirror or a test server; its layers with --boundary-layers
  * (default config/ons-boundary-layers.yaml).
  */
 import { PORTAL_ATTRIBUTION, type FetchedBoundaryType } from '../domain/boundary-layer.js';
@@ -26,7 +26,7 @@ export const fetchBoundariesCommand = defineCommand({
       "the portal's address (default $LANTERN_ONS_GEOPORTAL, else https://services1.arcgis.com/ESMARspQHYMw9BZ9/arcgis/rest/services)",
       'URL',
     ),
-    config: option.file(
+    boundaryLayers: option.file(
       "the portal's layers: their names, code fields and vintages",
       'config/ons-boundary-layers.yaml',
     ),
@@ -36,7 +36,7 @@ export const fetchBoundariesCommand = defineCommand({
     const { OnsGeoportal } = await import('../acquire/ons-geoportal.js');
     const { loadBoundaryLayers } = await import('../config/boundary-layers.js');
     const { fetchBoundaries } = await import('../usecases/fetch-boundaries.js');
-    const layers = await loadBoundaryLayers(input.config);
+    const layers = await loadBoundaryLayers(input.boundaryLayers);
     const portal = new OnsGeoportal({
       baseUrl: input.boundariesUrl ?? deps.env.LANTERN_ONS_GEOPORTAL,
     });

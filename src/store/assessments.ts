@@ -46,7 +46,7 @@ export async function savedAssessment(db: Db, id: string): Promise<SavedAssessme
     throw new NotFoundError(
       rows.length > 1
         ? `--compare-with: "${id}" matches more than one saved assessment; give more of the id`
-        : `--compare-with: no saved assessment "${id}" in ${db.path} (list them: lantern assess --list)`,
+        : `--compare-with: no saved assessment "${id}" in ${db.path} (list them: lantern assess list)`,
     );
   return rows[0]!;
 }

@@ -52,7 +52,7 @@ export interface ImportReport {
   storageError?: string;
   /**
    * The forces whose data the store now holds that lack LSOA boundaries in some district, with
-   * the command that fetches them (given by `import` and `fetch --archive`).
+   * the command that fetches them (given by `import` and `fetch archive`).
    */
   boundaryGaps?: BoundaryGap[];
 }
