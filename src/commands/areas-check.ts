@@ -12,7 +12,7 @@ export const areasCheckCommand = defineCommand({
     'police.uk files since 2022 use 2021 LSOA codes, and districts created since 2019 are newer than the bundled register: their records are kept and placed by the district in their LSOA name where it can be read.',
   examples: ['lantern areas check'],
   options: {},
-  store: 'existing',
+  store: 'read',
   async run(deps) {
     const { registerCheck } = await import('../usecases/list-areas.js');
     return registerCheck(deps.db);

@@ -15,7 +15,7 @@ export const areasGroupsCommand = defineCommand({
       "every force's districts, not only those of the forces whose data the store holds",
     ),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { listPeerGroups } = await import('../usecases/peer-groups.js');
     const { loadSettings } = await import('../config/settings.js');

@@ -21,7 +21,7 @@ export const areasCommand = defineCommand({
     within: option.optionalArea('only the areas inside this one'),
     all: option.flag('the whole register, not only the forces whose data the store holds'),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { areaListing } = await import('../usecases/list-areas.js');
     return areaListing(deps.db, deps.scope, {

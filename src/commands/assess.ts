@@ -54,7 +54,7 @@ export const assessListCommand = defineCommand({
   summary: 'The saved assessments: id, area, period, inputs file, when',
   examples: ['lantern assess list'],
   options: {},
-  store: 'existing',
+  store: 'read',
   async run(deps) {
     const { savedAssessments } = await import('../usecases/assess.js');
     return savedAssessments(deps.db);

@@ -75,7 +75,7 @@ export const camerasCommand = defineCommand({
     ),
     out: option.file('write the sites and their coverage circles to this GeoJSON file (WGS84)'),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input): Promise<CameraDocument> {
     requireIncidentSource('cameras', input);
     const { cameraGeoJson, cameraPlan } = await import('../usecases/cameras.js');

@@ -39,7 +39,7 @@ export const compareCommand = defineCommand({
       'overdispersed',
     ),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { InputError } = await import('../errors.js');
     if (!input.category && !input.dataset)

@@ -10,7 +10,7 @@ export const datasetsCommand = defineCommand({
     'The partner datasets: their fields (required, personal), sensitivity, and what the store holds',
   examples: ['lantern datasets'],
   options: {},
-  store: 'existing',
+  store: 'read',
   async run(deps) {
     const { listDatasets } = await import('../usecases/list-datasets.js');
     return listDatasets(deps.db, deps.scope);

@@ -27,7 +27,12 @@ export type Task = (typeof TASKS)[number];
 export type StoreUse =
   /** No store: the command works on its options alone. */
   | 'none'
-  /** Reads (or adds to) a store that must exist: a mistyped --db is refused, not created. */
+  /**
+   * Only reads a store that must exist (a mistyped --db is refused, not created): the HTTP API
+   * mounts these as GET endpoints, and they may run beside one another.
+   */
+  | 'read'
+  /** Reads and adds to a store that must exist: a mistyped --db is refused, not created. */
   | 'existing'
   /** Creates the store if there is none (imports, the demo). */
   | 'create';

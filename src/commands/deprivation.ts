@@ -23,7 +23,7 @@ export const deprivationCommand = defineCommand({
       'CATEGORY',
     ),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { deprivationProfile } = await import('../usecases/deprivation.js');
     return deprivationProfile(deps.db, deps.scope, {

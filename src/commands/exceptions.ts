@@ -26,7 +26,7 @@ export const exceptionsCommand = defineCommand({
       'DATASET',
     ),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { InputError } = await import('../errors.js');
     if (!input.category && !input.dataset)

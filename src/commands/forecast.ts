@@ -30,7 +30,7 @@ export const forecastCommand = defineCommand({
       'show each month of the backtest (the last months held, forecast from those before them) with its intervals',
     ),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { forecastArea } = await import('../usecases/forecast-area.js');
     return forecastArea(deps.db, deps.scope, {

@@ -23,7 +23,7 @@ export const hiddenFigureCommand = defineCommand({
     period: option.requiredPeriod(),
     ...settingOptions('reportingRates'),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { hiddenFigureTable } = await import('../usecases/hidden-figure.js');
     const { loadSettings } = await import('../config/settings.js');

@@ -54,7 +54,7 @@ export const hotspotsCommand = defineCommand({
     }),
     out: option.file('write the map to this GeoJSON file (WGS84, one feature per cell)'),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input): Promise<HotspotDocument> {
     requireIncidentSource('hotspots', input);
     const { hotspots } = await import('../usecases/hotspots.js');

@@ -86,7 +86,7 @@ export const nearRepeatCommand = defineCommand({
       defaultText: '1',
     }),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { InputError } = await import('../errors.js');
     if (!input.dataset && !input.category)

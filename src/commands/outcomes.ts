@@ -20,7 +20,7 @@ export const outcomesCommand = defineCommand({
     area: option.area(),
     period: option.requiredPeriod(`the months the crimes were recorded in: ${PERIOD_FORMS}`),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { outcomesFor } = await import('../usecases/outcomes.js');
     return outcomesFor(deps.db, deps.scope, {

@@ -32,7 +32,7 @@ export const overviewCommand = defineCommand({
     period: option.period(undefined, 'the latest 12 months held'),
     ...settingOptions('discontinuities'),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input): Promise<OverviewDocument> {
     const { partnershipOverview } = await import('../usecases/partnership-overview.js');
     const { basisWords } = await import('../analysis/trend-table.js');

@@ -21,7 +21,7 @@ export const repeatLocationsCommand = defineCommand({
     period: option.requiredPeriod(),
     ...incidentSourceOptions,
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     requireIncidentSource('repeat-locations', input);
     const { repeatLocations } = await import('../usecases/repeat-locations.js');

@@ -78,7 +78,7 @@ export async function execute(
 
 async function open(command: AnyCommand, edge: Edge): Promise<Db> {
   const path = edge.storePath;
-  if (command.store === 'existing' && path !== ':memory:' && !existsSync(path)) {
+  if (command.store !== 'create' && path !== ':memory:' && !existsSync(path)) {
     throw new NotFoundError(
       `${path}: no store here; build one with 'lantern demo' or 'lantern import', or give --db`,
     );

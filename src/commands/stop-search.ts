@@ -20,7 +20,7 @@ export const stopSearchCommand = defineCommand({
     force: option.requiredText('the police.uk force id (e.g. northumbria, hertfordshire)', 'FORCE'),
     period: option.requiredPeriod(`the months of the searches: ${PERIOD_FORMS}`),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { stopSearchSummary } = await import('../usecases/stop-search.js');
     return stopSearchSummary(deps.db, deps.scope, {

@@ -24,7 +24,7 @@ export const summaryCommand = defineCommand({
     period: option.period(undefined, 'every month held'),
     type: option.choice('which kind of area the name means, when two share it', AREA_TYPES),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { summariseArea } = await import('../usecases/summarise-area.js');
     return summariseArea(deps.db, deps.scope, {

@@ -31,7 +31,7 @@ export const trendsCommand = defineCommand({
     ),
     ...settingOptions('discontinuities'),
   },
-  store: 'existing',
+  store: 'read',
   async run(deps, input) {
     const { InputError } = await import('../errors.js');
     if (!input.all && !input.category && !input.dataset) {
