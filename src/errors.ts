@@ -7,6 +7,13 @@
 /** The user gave input Lantern cannot use (a bad file, argument or option). Exit code 2. */
 export class InputError extends Error {
   override readonly name = 'InputError';
+  /** The option or parameter at fault, when there is one (`period`): the API returns it. */
+  readonly field?: string;
+
+  constructor(message: string, options?: { field?: string }) {
+    super(message);
+    if (options?.field !== undefined) this.field = options.field;
+  }
 }
 
 /** The thing asked for does not exist (an unknown area, say). Exit code 2. */

@@ -69,6 +69,12 @@ export async function runCommand(
       scope: ctx.scope,
       progress: (event: ProgressEvent) => bar.update(event),
       notify: ctx.err,
+      say: ctx.out,
+      untilStopped: () =>
+        new Promise<void>((resolve) => {
+          process.once('SIGINT', () => resolve());
+          process.once('SIGTERM', () => resolve());
+        }),
       env: ctx.env,
     });
   } finally {

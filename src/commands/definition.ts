@@ -62,6 +62,13 @@ export interface Deps {
   storePath: string;
   /** Progress of long work. */
   progress: (event: ProgressEvent) => void;
+  /** Tells a person something now, while the command still runs (a server's address). */
+  say: (text: string) => void;
+  /**
+   * Resolves when the person asks a long-running command (serve) to stop: Ctrl+C in a terminal.
+   * Only such a command calls it; until then, stopping works as for any process.
+   */
+  untilStopped: () => Promise<void>;
   /**
    * The environment the edge runs in, for the few settings it carries (LANTERN_POLICE_API,
    * LANTERN_CHROMIUM, …): read by commands, passed to use cases as plain values.
@@ -83,6 +90,12 @@ export interface OptionSpec<T = unknown> {
   defaultText?: string;
   /** A one-letter alias. */
   short?: string;
+  /**
+   * A path on the machine that runs Lantern (a settings file, an output file): the terminal
+   * takes it, the HTTP API does not, so that no caller can name the server's files. Over HTTP
+   * the option keeps its default.
+   */
+  local?: boolean;
 }
 
 /** The words a command takes after its name (file paths, say), as one input field. */

@@ -1,13 +1,12 @@
 /**
  * `lantern demo`: the demo store from the bundled Hertfordshire sample, with labelled synthetic
  * partner data. `lantern start` (what `npm start` runs): the demo store built on first run and
- * reused afterwards, then the Three Rivers summary of the latest twelve months held.
+ * reused afterwards, then the dashboard served over it.
  */
 import type { DemoReport } from '../usecases/build-demo.js';
-import type { AreaSummary } from '../usecases/summarise-area.js';
 import { defineCommand, type Deps } from './definition.js';
 import { formatImportReport } from './import.js';
-import { formatSummary } from './summary.js';
+import { serveOptions, serveUntilStopped } from './serve.js';
 
 async function build(deps: Deps): Promise<DemoReport> {
   const { buildDemo } = await import('../usecases/build-demo.js');
@@ -53,32 +52,21 @@ export const demoCommand = defineCommand({
 export const startCommand = defineCommand({
   name: 'start',
   task: 'Get data in',
-  summary: 'What npm start runs: builds the demo store if needed, then shows Three Rivers',
-  examples: ['lantern start'],
-  options: {},
+  summary:
+    'What npm start runs: builds the demo store if needed, then serves the dashboard (Three Rivers first) until stopped',
+  examples: ['lantern start', 'lantern start --port 8081'],
+  options: serveOptions,
   store: 'create',
-  async run(deps) {
+  async run(deps, input) {
     const report = await build(deps);
-    const { summariseArea } = await import('../usecases/summarise-area.js');
-    const { DEMO_AREA } = await import('../usecases/build-demo.js');
-    const { monthFromIndex, monthIndex } = await import('../domain/month.js');
-    // The latest twelve months held: the whole series, gaps and all, is `lantern summary`.
-    const all = await summariseArea(deps.db, deps.scope, { area: DEMO_AREA });
-    const last = all.months.filter((m) => m.status === 'observed').pop()?.month ?? all.period.to;
-    const summary: AreaSummary = await summariseArea(deps.db, deps.scope, {
-      area: DEMO_AREA,
-      period: { from: monthFromIndex(monthIndex(last) - 11), to: last },
-    });
-    return { report, summary, store: deps.storePath };
-  },
-  text: ({ summary }) => formatSummary(summary),
-  json: ({ report, summary }) => ({ report, summary }),
-  notes: ({ report, store }) => {
     const added = report.files.filter((f) => f.status === 'imported').length;
-    return [
+    deps.say(
       added > 0
-        ? `Built the demo store at ${store} from the bundled police.uk sample (${added} files).`
-        : `Using the demo store at ${store} (the bundled sample is already imported).`,
-    ];
+        ? `Built the demo store at ${deps.storePath} from the bundled police.uk sample (${added} files).`
+        : `Using the demo store at ${deps.storePath} (the bundled sample is already imported).`,
+    );
+    return { report, served: await serveUntilStopped(deps, input) };
   },
+  text: ({ served }) => `Stopped serving ${served.url}`,
+  json: ({ report, served }) => ({ report, served }),
 });

@@ -89,6 +89,7 @@ export const option = {
       kind: 'string',
       description,
       placeholder: 'FILE',
+      local: true,
       schema: text.optional(),
       ...(defaultText ? { defaultText } : {}),
     };

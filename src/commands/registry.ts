@@ -30,6 +30,7 @@ import { outcomesCommand } from './outcomes.js';
 import { overviewCommand } from './overview.js';
 import { repeatLocationsCommand } from './repeat-locations.js';
 import { reportCommand } from './report.js';
+import { serveCommand } from './serve.js';
 import { stopSearchCommand } from './stop-search.js';
 import { summaryCommand } from './summary.js';
 import { trendsCommand } from './trends.js';
@@ -47,6 +48,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   startCommand,
   // Look at an area
   summaryCommand,
+  serveCommand,
   overviewCommand,
   areasCommand,
   categoriesCommand,

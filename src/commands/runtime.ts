@@ -19,9 +19,18 @@ export interface Edge {
   scope: Scope;
   clock?: () => Date;
   progress?: (event: ProgressEvent) => void;
+  /** Told what a command says while it runs (a server's address). */
+  say?: (text: string) => void;
+  /** Resolves when the person asks a long-running command to stop (the CLI: Ctrl+C). */
+  untilStopped?: () => Promise<void>;
   /** Told about repairs made when the store was opened. */
   notify?: (text: string) => void;
   env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * A store already open (a long-running server's session): used as it is and left open, in
+   * place of opening the store at storePath for this one run.
+   */
+  db?: Db;
 }
 
 /** The command's input from raw values (absent options undefined), or InputError naming the option. */
@@ -47,10 +56,13 @@ export function readInput(
     const spec = (command.options as OptionSpecs)[key];
     const placeholder = spec?.kind === 'string' && spec.placeholder ? ` ${spec.placeholder}` : '';
     const what = spec ? ` (${spec.description.replace(/\.$/u, '')})` : '';
-    throw new InputError(`${nameOf(key)}${placeholder} is required${what}`);
+    throw new InputError(`${nameOf(key)}${placeholder} is required${what}`, { field: key });
   }
   const message = missing ? 'is required' : issue.message;
-  throw new InputError(positional ? `${command.name}: ${message}` : `${nameOf(key)}: ${message}`);
+  throw new InputError(
+    positional ? `${command.name}: ${message}` : `${nameOf(key)}: ${message}`,
+    positional ? {} : { field: key },
+  );
 }
 
 /** Runs the command with its input checked, the store open for the length of the run. */
@@ -59,7 +71,8 @@ export async function execute(
   input: Record<string, unknown>,
   edge: Edge,
 ): Promise<unknown> {
-  const db = command.store === 'none' ? noStore(command.name) : await open(command, edge);
+  const db =
+    command.store === 'none' ? noStore(command.name) : (edge.db ?? (await open(command, edge)));
   const deps: Deps = {
     db,
     scope: edge.scope,
@@ -67,12 +80,14 @@ export async function execute(
     hashKeyFile: edge.hashKeyFile,
     storePath: edge.storePath,
     progress: edge.progress ?? (() => undefined),
+    say: edge.say ?? (() => undefined),
+    untilStopped: edge.untilStopped ?? (() => new Promise<void>(() => undefined)),
     env: edge.env ?? {},
   };
   try {
     return await command.run(deps, input);
   } finally {
-    if (command.store !== 'none') db.close();
+    if (command.store !== 'none' && edge.db === undefined) db.close();
   }
 }
 

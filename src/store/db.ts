@@ -49,11 +49,28 @@ export class Db {
   private readonly instance: DuckDBInstance;
   private readonly connection: DuckDBConnection;
   readonly path: string;
+  /** False for a session on another's instance (Db.session): closing it leaves the store open. */
+  private readonly ownsInstance: boolean;
 
-  private constructor(instance: DuckDBInstance, connection: DuckDBConnection, path: string) {
+  private constructor(
+    instance: DuckDBInstance,
+    connection: DuckDBConnection,
+    path: string,
+    ownsInstance = true,
+  ) {
     this.instance = instance;
     this.connection = connection;
     this.path = path;
+    this.ownsInstance = ownsInstance;
+  }
+
+  /**
+   * Another connection to the same open store, for one request of a long-running process (the
+   * HTTP server): it has transactions of its own, so it sees only committed work (never the rows
+   * of an import still in progress on another session), and closing it leaves the store open.
+   */
+  async session(): Promise<Db> {
+    return new Db(this.instance, await this.instance.connect(), this.path, false);
   }
 
   /** Opens (creating if needed) the database file at `path`, or ':memory:'. */
@@ -217,7 +234,7 @@ export class Db {
   close(): void {
     try {
       this.connection.closeSync();
-      this.instance.closeSync();
+      if (this.ownsInstance) this.instance.closeSync();
     } catch (error) {
       // DuckDB checkpoints on close; after a failed write it may refuse to close at all. What
       // was committed is in the log either way.

@@ -1,0 +1,48 @@
+/**
+ * `lantern serve`: the dashboard and the HTTP API over the store, until stopped. The server is
+ * an adapter (src/server) like the terminal; this command only starts it.
+ */
+import type { Deps } from './definition.js';
+import { defineCommand } from './definition.js';
+import { option } from './options.js';
+
+export const serveOptions = {
+  port: option.number('the port to listen on', {
+    min: 0,
+    max: 65535,
+    integer: true,
+    placeholder: 'PORT',
+    defaultText: '8080 ($PORT when set); 0 picks a free one',
+  }),
+  host: option.text(
+    'the address to listen on: 127.0.0.1 (this computer only) unless told otherwise; 0.0.0.0 shares it with the network, and there is no sign-in yet',
+    'HOST',
+  ),
+};
+
+/** Serves the store of `deps` until the person stops it; returns where it served. */
+export async function serveUntilStopped(
+  deps: Deps,
+  input: { port: number | undefined; host: string | undefined },
+) {
+  const { serveStore } = await import('../server/serve.js');
+  const fromEnv = deps.env.PORT === undefined ? undefined : Number(deps.env.PORT);
+  return serveStore(deps, {
+    port: input.port ?? (Number.isInteger(fromEnv) ? (fromEnv as number) : 8080),
+    host: input.host ?? '127.0.0.1',
+    until: deps.untilStopped(),
+  });
+}
+
+export const serveCommand = defineCommand({
+  name: 'serve',
+  task: 'Look at an area',
+  summary: 'The dashboard and the HTTP API over the store, in a browser, until stopped (Ctrl+C)',
+  description:
+    'Prints the address to open. Every command that reads is also an endpoint (GET /api/trends?area=…; GET /api/openapi.json lists them). Until sign-in exists it listens on 127.0.0.1 only, unless ⟨host⟩ says otherwise.',
+  examples: ['lantern serve', 'lantern serve --port 8081'],
+  options: serveOptions,
+  store: 'existing',
+  run: (deps, input) => serveUntilStopped(deps, input),
+  text: ({ url }) => `Stopped serving ${url}`,
+});

@@ -1,0 +1,107 @@
+/**
+ * The commands that read, mounted as JSON endpoints: `lantern trends --area X --period 2025` is
+ * `GET /api/trends?area=X&period=2025`, with the same schemas, the same checks and the same
+ * document as `--json`. A parameter the command does not take is refused with the ones it does;
+ * options that name files on the server (settings files, output files) are not taken at all.
+ */
+import type { Context, Hono } from 'hono';
+
+import type { AnyCommand, OptionSpec } from '../commands/definition.js';
+import { COMMANDS } from '../commands/registry.js';
+import { execute, readInput } from '../commands/runtime.js';
+import { didYouMean } from '../domain/suggest.js';
+import { InputError } from '../errors.js';
+import type { ServerContext } from './context.js';
+import { problemOf } from './http-errors.js';
+
+/** Inputs fixed over HTTP, by command: a GET never saves an assessment. */
+const FIXED: Record<string, Record<string, unknown>> = { assess: { noSave: true } };
+
+/** The commands served as GET endpoints: every one that only reads, and assess without saving. */
+export function apiCommands(): AnyCommand[] {
+  return COMMANDS.filter((c) => c.store === 'read' || c.store === 'none' || c.name in FIXED);
+}
+
+/** `areas check` → `/api/areas/check`. */
+export function apiPath(command: AnyCommand): string {
+  return `/api/${command.name.replaceAll(' ', '/')}`;
+}
+
+/** The options a caller may give over HTTP: not those fixed, not those naming the server's files. */
+export function apiOptions(command: AnyCommand): [string, OptionSpec][] {
+  const fixed = FIXED[command.name] ?? {};
+  return (Object.entries(command.options) as [string, OptionSpec][]).filter(
+    ([key, spec]) => !spec.local && !(key in fixed),
+  );
+}
+
+export function mountCommands(app: Hono, ctx: ServerContext): void {
+  for (const command of apiCommands()) {
+    app.get(apiPath(command), async (c) => {
+      try {
+        return c.json(await runForRequest(ctx, command, c.req.queries()));
+      } catch (error) {
+        return errorAnswer(c, error);
+      }
+    });
+  }
+}
+
+/**
+ * Runs a command for one request on a session of the server's store: its raw input from query
+ * parameters (a repeated one for a list option), checked by the command's own schemas.
+ */
+export async function runForRequest(
+  ctx: ServerContext,
+  command: AnyCommand,
+  query: Record<string, string[]>,
+): Promise<unknown> {
+  const input = readInput(command, rawInput(command, query), (key) => key);
+  Object.assign(input, FIXED[command.name] ?? {});
+  const db = command.store === 'none' ? undefined : await ctx.store.session();
+  try {
+    const document = await execute(command, input, {
+      storePath: ctx.storePath,
+      hashKeyFile: ctx.hashKeyFile,
+      scope: ctx.scope,
+      clock: ctx.clock,
+      env: ctx.env,
+      ...(db ? { db } : {}),
+    });
+    return command.json ? command.json(document, input) : document;
+  } finally {
+    db?.close();
+  }
+}
+
+/** Query parameters as the raw input of the command's options, or a refusal naming the stranger. */
+export function rawInput(
+  command: AnyCommand,
+  query: Record<string, string[]>,
+): Record<string, unknown> {
+  const options = apiOptions(command);
+  const known = new Set(options.map(([key]) => key));
+  for (const name of Object.keys(query)) {
+    if (known.has(name)) continue;
+    const accepted = [...known];
+    throw new InputError(
+      `${command.name} takes no parameter '${name}'${didYouMean(name, accepted)}; it takes ${
+        accepted.length > 0 ? accepted.join(', ') : 'none'
+      } (GET /api/openapi.json describes each)`,
+      { field: name },
+    );
+  }
+  const raw: Record<string, unknown> = {};
+  for (const [key, spec] of options) {
+    const values = query[key];
+    if (values === undefined) continue;
+    raw[key] = spec.kind === 'strings' ? values : values[values.length - 1];
+  }
+  return raw;
+}
+
+/** A handler's answer for an error, as JSON with its status. */
+export function errorAnswer(c: Context, error: unknown) {
+  const problem = problemOf(error);
+  return c.json(problem.body, problem.status);
+}

@@ -1,0 +1,44 @@
+/**
+ * The HTTP server's routes: the API (commands that read, the OpenAPI document, imports and
+ * exports) and the dashboard's pages. Made from a ServerContext so that tests call it in-process
+ * (`app.request(...)`) exactly as the network does.
+ */
+import { Hono } from 'hono';
+
+import { mountCommands } from './api-commands.js';
+import type { ServerContext } from './context.js';
+import { problemOf } from './http-errors.js';
+import { openApiDocument } from './openapi.js';
+
+export function createApp(ctx: ServerContext): Hono {
+  const app = new Hono();
+  app.use('*', async (c, next) => {
+    await next();
+    // Nothing of Lantern's is framed by another site, sniffed or sent on as a referrer.
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Referrer-Policy', 'same-origin');
+  });
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  /** A constant answer: the baseline of bench/api.ts, and a check that the server is up. */
+  app.get('/api/ping', (c) => c.json({ ok: true }));
+  mountCommands(app, ctx);
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/')
+      ? c.json(
+          {
+            error: {
+              type: 'not-found',
+              message: `No endpoint ${c.req.method} ${c.req.path}; GET /api/openapi.json lists them`,
+            },
+          },
+          404,
+        )
+      : c.text('Not found', 404),
+  );
+  app.onError((error, c) => {
+    const problem = problemOf(error);
+    return c.json(problem.body, problem.status);
+  });
+  return app;
+}

@@ -1,0 +1,92 @@
+/**
+ * The OpenAPI 3.1 document of the API, generated from the same definitions and zod schemas the
+ * endpoints check their parameters with (`GET /api/openapi.json`): a parameter cannot be
+ * documented one way and checked another.
+ */
+import { z } from 'zod';
+
+import { renderOptionRefs } from '../domain/option-ref.js';
+import { LANTERN_VERSION } from '../version.js';
+import { apiCommands, apiOptions, apiPath } from './api-commands.js';
+
+/** Routes that are not commands, described by hand next to their handlers. */
+export interface ExtraOperation {
+  path: string;
+  method: 'get' | 'post';
+  operation: Record<string, unknown>;
+}
+
+const ERROR_SCHEMA = {
+  type: 'object',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        type: { type: 'string' },
+        message: { type: 'string', description: 'What was wrong and what to do, for a person' },
+        field: { type: 'string', description: 'The parameter at fault, when there is one' },
+      },
+      required: ['type', 'message'],
+    },
+  },
+};
+
+export function openApiDocument(extra: readonly ExtraOperation[] = []): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  const param = (text: string) => renderOptionRefs(text, (key) => `'${key}'`);
+  for (const command of apiCommands()) {
+    paths[apiPath(command)] = {
+      get: {
+        operationId: command.name.replaceAll(' ', '-'),
+        summary: param(command.summary),
+        ...(command.description ? { description: param(command.description) } : {}),
+        tags: [command.task],
+        parameters: apiOptions(command).map(([key, spec]) => ({
+          name: key,
+          in: 'query',
+          required: !spec.schema.safeParse(undefined).success,
+          description:
+            param(spec.description) + (spec.defaultText ? ` (default: ${spec.defaultText})` : ''),
+          schema: jsonSchema(spec.schema),
+          ...(spec.kind === 'strings' ? { explode: true } : {}),
+        })),
+        responses: {
+          '200': {
+            description: `The document \`lantern ${command.name} --json\` prints`,
+            content: { 'application/json': { schema: { type: 'object' } } },
+          },
+          '400': {
+            description: 'A parameter was wrong: the message says which and what is accepted',
+            content: { 'application/json': { schema: ERROR_SCHEMA } },
+          },
+          '404': {
+            description: 'The area, dataset or category asked for is not in the store',
+            content: { 'application/json': { schema: ERROR_SCHEMA } },
+          },
+        },
+      },
+    };
+  }
+  for (const { path, method, operation } of extra)
+    paths[path] = { ...paths[path], [method]: operation };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Lantern',
+      version: LANTERN_VERSION,
+      description:
+        "Community-safety intelligence for a partnership: each GET endpoint is a Lantern command that reads the store, with the command's options as query parameters (a repeated parameter for a list).",
+    },
+    paths,
+  };
+}
+
+/** The schema of what a caller sends (before the command converts it), as JSON Schema. */
+function jsonSchema(schema: z.ZodType): Record<string, unknown> {
+  const json: Record<string, unknown> = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
+  delete json.$schema;
+  return json;
+}

@@ -1,0 +1,63 @@
+/**
+ * Serving a store over HTTP until the process is told to stop: the store stays open (one
+ * instance, a session per request), and the address is printed for a person to open.
+ */
+import { serve as listen } from '@hono/node-server';
+
+import type { Deps } from '../commands/definition.js';
+import { createApp } from './app.js';
+import { WriterSlot } from './context.js';
+
+export interface ServeOptions {
+  port: number;
+  host: string;
+  /** Resolves when the server should stop (the CLI: SIGINT or SIGTERM). */
+  until: Promise<unknown>;
+}
+
+export interface Served {
+  url: string;
+  host: string;
+  port: number;
+}
+
+/** Serves until `until` resolves; tells `deps.say` the address as soon as it listens. */
+export async function serveStore(deps: Deps, options: ServeOptions): Promise<Served> {
+  const app = createApp({
+    store: deps.db,
+    storePath: deps.storePath,
+    hashKeyFile: deps.hashKeyFile,
+    scope: deps.scope,
+    clock: deps.clock,
+    env: deps.env,
+    writer: new WriterSlot(),
+  });
+  const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
+    const s = listen({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
+      resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const shown = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
+  const local =
+    options.host === '127.0.0.1' || options.host === 'localhost' || options.host === '::1';
+  deps.say(
+    [
+      `Lantern is serving ${deps.storePath} at ${url}`,
+      local
+        ? 'Only this computer can open it: there is no sign-in yet, so it listens on 127.0.0.1. Give ⟨host⟩ 0.0.0.0 to share it on a network you trust.'
+        : `Listening on ${options.host}: anyone who can reach this computer can read the store, as there is no sign-in yet.`,
+      'Press Ctrl+C to stop.',
+    ].join('\n'),
+  );
+  await options.until;
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    // Keep-alive connections would hold the close open: the dashboard's event streams, say.
+    (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+  });
+  return { url, host: options.host, port };
+}
