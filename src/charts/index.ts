@@ -28,4 +28,6 @@ export type { RiskBand, RiskIssue, RiskMatrixInput } from './risk-matrix.js';
 export { barChange, barChart } from './bar-chart.js';
 export type { Bar, BarChange, BarChartInput } from './bar-chart.js';
 export { changeArrow, changeDirection } from './change-arrow.js';
+export { sparkline } from './sparkline.js';
+export type { SparklineInput } from './sparkline.js';
 export type { ChangeArrowInput, ChangeDirection } from './change-arrow.js';

@@ -49,13 +49,14 @@ export function mountCommands(app: Hono, ctx: ServerContext): void {
 
 /**
  * Runs a command for one request on a session of the server's store: its raw input from query
- * parameters (a repeated one for a list option), checked by the command's own schemas.
+ * parameters (a repeated one for a list option), checked by the command's own schemas. Returns
+ * the command's document (what `text` prints) and its input.
  */
-export async function runForRequest(
+export async function runCommandFor(
   ctx: ServerContext,
   command: AnyCommand,
   query: Record<string, string[]>,
-): Promise<unknown> {
+): Promise<{ document: unknown; input: Record<string, unknown> }> {
   const input = readInput(command, rawInput(command, query), (key) => key);
   Object.assign(input, FIXED[command.name] ?? {});
   const db = command.store === 'none' ? undefined : await ctx.store.session();
@@ -68,10 +69,20 @@ export async function runForRequest(
       env: ctx.env,
       ...(db ? { db } : {}),
     });
-    return command.json ? command.json(document, input) : document;
+    return { document, input };
   } finally {
     db?.close();
   }
+}
+
+/** The command's answer over HTTP: the document `--json` prints. */
+export async function runForRequest(
+  ctx: ServerContext,
+  command: AnyCommand,
+  query: Record<string, string[]>,
+): Promise<unknown> {
+  const { document, input } = await runCommandFor(ctx, command, query);
+  return command.json ? command.json(document, input) : document;
 }
 
 /** Query parameters as the raw input of the command's options, or a refusal naming the stranger. */

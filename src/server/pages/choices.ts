@@ -1,0 +1,81 @@
+/**
+ * What the filters offer: the forces whose data the store holds with their districts, and the
+ * categories. Read through the same commands as everything else (`areas`, `categories`).
+ */
+import type { AnyCommand } from '../../commands/definition.js';
+import { findCommand } from '../../commands/registry.js';
+import type { ServerContext } from '../context.js';
+import { runCommandFor } from '../api-commands.js';
+
+export interface AreaChoice {
+  code: string;
+  name: string;
+}
+
+export interface Choices {
+  forces: (AreaChoice & { districts: AreaChoice[] })[];
+  categories: { code: string; name: string }[];
+  datasets: { dataset: string; label: string }[];
+}
+
+interface AreaListing {
+  areas: { code: string; name: string }[];
+}
+
+export function command(name: string): AnyCommand {
+  const found = findCommand(name.split(' '));
+  if (!found) throw new Error(`no command ${name}`);
+  return found.command;
+}
+
+export async function run<T>(
+  ctx: ServerContext,
+  name: string,
+  query: Record<string, string[]>,
+): Promise<T> {
+  return (await runCommandFor(ctx, command(name), query)).document as T;
+}
+
+export async function loadChoices(ctx: ServerContext): Promise<Choices> {
+  const forces = await run<AreaListing>(ctx, 'areas', { type: ['force'] });
+  const withDistricts = await Promise.all(
+    forces.areas.map(async (f) => ({
+      code: f.code,
+      name: f.name,
+      districts: (
+        await run<AreaListing>(ctx, 'areas', { type: ['district'], within: [f.code] })
+      ).areas.map((d) => ({ code: d.code, name: d.name })),
+    })),
+  );
+  const cats = await run<{
+    police: { code: string; name: string }[];
+    datasets: { dataset: string; label: string }[];
+  }>(ctx, 'categories', {});
+  return { forces: withDistricts, categories: cats.police, datasets: cats.datasets };
+}
+
+/** The force a district (or the force itself) belongs to, by name or code as typed. */
+export function forceOf(choices: Choices, area: string): AreaChoice | null {
+  const k = area.trim().toLowerCase();
+  const same = (a: AreaChoice) => a.code.toLowerCase() === k || a.name.toLowerCase() === k;
+  for (const f of choices.forces) if (same(f) || f.districts.some(same)) return f;
+  return null;
+}
+
+/** The district or force the state names, as the register names it. */
+export function areaNamed(choices: Choices, area: string): AreaChoice | null {
+  const k = area.trim().toLowerCase();
+  const same = (a: AreaChoice) => a.code.toLowerCase() === k || a.name.toLowerCase() === k;
+  for (const f of choices.forces) {
+    if (same(f)) return f;
+    const d = f.districts.find(same);
+    if (d) return d;
+  }
+  return null;
+}
+
+/** The area a first visit shows: Three Rivers when the store holds it, else the first district. */
+export function defaultArea(choices: Choices): string {
+  const all = choices.forces.flatMap((f) => f.districts);
+  return (all.find((d) => d.name === 'Three Rivers') ?? all[0] ?? choices.forces[0])?.name ?? 'Three Rivers';
+}
