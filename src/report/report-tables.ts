@@ -49,7 +49,7 @@ export interface ReportFigure {
 const round = (v: number | null, digits = 1) =>
   v === null || !Number.isFinite(v) ? null : Number(v.toFixed(digits));
 
-export function riskMatrixFigure(data: ReportData): ReportFigure {
+export function riskMatrixFigure(data: Pick<ReportData, 'assessment' | 'area'>): ReportFigure {
   const a = data.assessment;
   const id = 'fig-risk-matrix';
   return {
@@ -241,7 +241,7 @@ export function optionsTable(p: PriorityEvidence, index: number, data: ReportDat
 }
 
 export function trendFigure(
-  p: PriorityEvidence,
+  p: Pick<PriorityEvidence, 'label' | 'trend'>,
   index: number,
   aud: Audience,
 ): ReportFigure | null {
@@ -277,7 +277,7 @@ export function trendFigure(
 }
 
 export function funnelFigure(
-  p: PriorityEvidence,
+  p: Pick<PriorityEvidence, 'label' | 'comparison'>,
   index: number,
   aud: Audience,
 ): ReportFigure | null {
@@ -328,9 +328,9 @@ function limitsWords(c: NonNullable<PriorityEvidence['comparison']>): string {
 }
 
 export function hotspotFigure(
-  p: PriorityEvidence,
+  p: Pick<PriorityEvidence, 'label' | 'hotspot'>,
   index: number,
-  data: ReportData,
+  data: Pick<ReportData, 'audience' | 'period' | 'area' | 'places'>,
 ): ReportFigure | null {
   const h = p.hotspot && { ...p.hotspot, cells: cellsShown(p.hotspot.cells, data.audience) };
   if (!h || h.cells.length === 0) return null;

@@ -6,6 +6,7 @@
 import { Hono } from 'hono';
 
 import { mountCommands } from './api-commands.js';
+import { mountDashboard } from './dashboard.js';
 import type { ServerContext } from './context.js';
 import { problemOf } from './http-errors.js';
 import { openApiDocument } from './openapi.js';
@@ -23,6 +24,7 @@ export function createApp(ctx: ServerContext): Hono {
   /** A constant answer: the baseline of bench/api.ts, and a check that the server is up. */
   app.get('/api/ping', (c) => c.json({ ok: true }));
   mountCommands(app, ctx);
+  mountDashboard(app, ctx);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? c.json(

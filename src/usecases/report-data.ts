@@ -11,8 +11,9 @@
  */
 import { compareAcross } from '../analysis/area-comparison.js';
 import { exceptionsReport } from '../analysis/exception-report.js';
-import { funnelLines } from '../analysis/funnel.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
+import { comparisonEvidence } from '../report/comparison-evidence.js';
+import { trendEvidence } from '../report/trend-evidence.js';
 import type { Settings } from '../config/settings.js';
 import { populationAt, type AreaCounts, type Measure } from '../domain/area-counts.js';
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
@@ -23,10 +24,8 @@ import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
 import { publicReportData } from '../report/public-data.js';
 import { monthsInWords, periodCoverage, yearWithout } from '../domain/held-months.js';
-import { monthFromIndex, monthIndex, monthsIn, type Period } from '../domain/month.js';
+import { monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { toBng } from '../geo/bng.js';
-import { dissolveRings } from '../geo/dissolve.js';
 import type {
   Audience,
   CategoryRow,
@@ -36,15 +35,14 @@ import type {
   ReportData,
 } from '../report/report-data.js';
 import { districtAreasWithin } from '../store/areas.js';
-import { lsoaBoundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
 import { assess, type AssessRequest, type AssessSettings } from './assess.js';
 import { hiddenFigureTable } from './hidden-figure.js';
 import { CommandReads } from './command-reads.js';
-import { hotspots } from './hotspots.js';
+import { hotspotEvidence } from './hotspot-evidence.js';
 import { repeatLocations } from './repeat-locations.js';
-import { bngRings, mapPlaces } from './map-places.js';
+import { mapPlaces } from './map-places.js';
 import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { streetAreaCounts } from './street-area-counts.js';
@@ -308,39 +306,14 @@ async function issueMeasure(
   return { inputs, measure };
 }
 
-/** How many months of history a priority's trend chart shows at least, ending with the period. */
-const TREND_MONTHS = 36;
-
-/**
- * The history with the 99.8% range its model (fitted leaving each month out) expects: the same
- * calibrated model and range as `exceptions`.
- */
+/** The history with the 99.8% range its model expects (report/trend-evidence.ts). */
 function trendOf(
   input: AreaCounts,
   measure: Measure,
   period: Period,
   comparison: Period | null,
 ): PriorityEvidence['trend'] {
-  const report = exceptionsReport(input, measure);
-  const recent = monthFromIndex(monthIndex(period.to) - (TREND_MONTHS - 1));
-  // From the comparison period (so the change the text reports can be seen), else 36 months.
-  const from = comparison && comparison.from < recent ? comparison.from : recent;
-  // The window's leading months with no data are dropped: the chart starts where the data do.
-  const inWindow = report.months.filter((m) => m.month >= from && m.month <= period.to);
-  const first = inWindow.findIndex((m) => m.observed !== null);
-  const months = first < 0 ? [] : inWindow.slice(first);
-  if (months.length === 0) return null;
-  return {
-    method: report.method,
-    notes: [],
-    exceptions: report.exceptions.filter((m) => m >= from && m <= period.to),
-    months: months.map((m) => ({
-      month: m.month,
-      count: m.observed,
-      expectedLow: m.lower998,
-      expectedHigh: m.upper998,
-    })),
-  };
+  return trendEvidence(exceptionsReport(input, measure), period, comparison);
 }
 
 function comparisonOf(
@@ -350,33 +323,7 @@ function comparisonOf(
   period: Period,
   code: string,
 ): PriorityEvidence['comparison'] {
-  const c = compareAcross(group, inputs, measure, period);
-  const rate = c.reference.rate;
-  const areas = c.areas.filter((a) => a.population !== null && a.population > 0);
-  if (c.basis === 'none' || rate === null || areas.length < 2) return null;
-  const tau2 = c.limitsMethod === 'overdispersed' ? (c.overdispersion.tau2 as number) : 0;
-  const limits = funnelLines(
-    rate,
-    areas.map((a) => a.population as number),
-    40,
-    tau2,
-  );
-  return {
-    group,
-    rate,
-    rateOf: 'every area',
-    limitsMethod: c.limitsMethod,
-    tau2,
-    areas: areas.map((a) => ({
-      name: a.name,
-      count: a.count,
-      population: a.population as number,
-      highlight: a.code === code,
-    })),
-    limits,
-    flag: c.areas.find((a) => a.code === code)?.flag ?? null,
-    notes: c.notes,
-  };
+  return comparisonEvidence(compareAcross(group, inputs, measure, period), code);
 }
 
 /** The incidents of a priority in the area and period: its police.uk category or its dataset. */
@@ -402,40 +349,13 @@ async function hotspotOf(
   reads: CommandReads,
 ): Promise<PriorityEvidence['hotspot']> {
   const request = incidentRequest(area, issue, period);
-  const report = await hotspots(db, scope, request, reads).catch(noneWhereNotPossible);
-  if (!report) return null;
-  const size = report.cellSize;
-  const cells = report.geojson.features
-    .map((f) => {
-      const [lon, lat] = (f.geometry as { coordinates: number[][][] }).coordinates[0]![0] as [
-        number,
-        number,
-      ];
-      const [x, y] = toBng(lon, lat);
-      const label = f.properties?.name as string | null | undefined;
-      return {
-        x: Math.round(x),
-        y: Math.round(y),
-        size,
-        count: Number(f.properties?.count ?? 0),
-        ...(label ? { label } : {}),
-      };
-    })
-    .filter((c) => c.count > 0);
-  // The area's outline: its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs;
-  // the same for every priority's map, so dissolved once.
-  const outline = await reads.once(`map-outline:${area.code}`, async () =>
-    dissolveRings((await lsoaBoundariesWithin(db, area.code)).flatMap((b) => bngRings(b.geometry))),
+  const evidence = await hotspotEvidence(db, scope, area.code, request, reads).catch(
+    noneWhereNotPossible,
   );
-  return {
-    cellSize: size,
-    outline,
-    cells,
-    // The busiest significant hotspot cells, each by its street and ward, with its count.
-    top: report.busiest.flatMap((r) => (r.street ? [{ location: r.name, count: r.count }] : [])),
-    // That locations are approximate is said once, under Method and caveats, and on the map.
-    notes: issue.synthetic ? ['SYNTHETIC demonstration data, not real records.'] : [],
-  };
+  if (!evidence) return null;
+  return issue.synthetic
+    ? { ...evidence, notes: ['SYNTHETIC demonstration data, not real records.'] }
+    : evidence;
 }
 
 /**

@@ -77,5 +77,8 @@ export function areaNamed(choices: Choices, area: string): AreaChoice | null {
 /** The area a first visit shows: Three Rivers when the store holds it, else the first district. */
 export function defaultArea(choices: Choices): string {
   const all = choices.forces.flatMap((f) => f.districts);
-  return (all.find((d) => d.name === 'Three Rivers') ?? all[0] ?? choices.forces[0])?.name ?? 'Three Rivers';
+  return (
+    (all.find((d) => d.name === 'Three Rivers') ?? all[0] ?? choices.forces[0])?.name ??
+    'Three Rivers'
+  );
 }

@@ -33,30 +33,50 @@ export function page(p: Page): string {
   const filters = p.filters ?? { category: true, period: true };
   return `<!doctype html>${
     html`<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${p.title} · Lantern</title>
-<link rel="stylesheet" href="/static/dashboard.css">
-<script src="/static/dashboard.js" defer></script>
-</head>
-<body>
-<a class="skip" href="#main">Skip to the content</a>
-<header class="top">
-  <p class="brand"><a href="${viewHref('/', p.state)}">Lantern</a> <span>community safety dashboard</span></p>
-  <nav aria-label="Views"><ul>${VIEWS.map(
-    (v) =>
-      html`<li><a href="${viewHref(v.path, p.state)}"${safe(v.path === p.path ? ' aria-current="page"' : '')}>${v.name}</a></li>`,
-  )}</ul></nav>
-</header>
-${p.choices ? filterForm(p.path, p.state, p.choices, filters) : ''}
-<main id="main" tabindex="-1">
-<h1>${p.title}</h1>
-${p.body}
-</main>
-<footer class="foot"><p>police.uk data are recorded crime: much is never reported, locations are approximate, and months not held are gaps, not zeros. <button type="button" class="link" data-copy-link>Copy the link to this view</button> · <button type="button" class="link" data-print>Print</button> · <a href="/api/openapi.json">API</a></p></footer>
-</body>
-</html>`.html
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${p.title} · Lantern</title>
+        <link rel="stylesheet" href="/static/dashboard.css" />
+        <script src="/static/dashboard.js" defer></script>
+      </head>
+      <body>
+        <a class="skip" href="#main">Skip to the content</a>
+        <header class="top">
+          <p class="brand">
+            <a href="${viewHref('/', p.state)}">Lantern</a> <span>community safety dashboard</span>
+          </p>
+          <nav aria-label="Views">
+            <ul>
+              ${VIEWS.map(
+                (v) =>
+                  html`<li>
+                    <a
+                      href="${viewHref(v.path, p.state)}"
+                      ${safe(v.path === p.path ? ' aria-current="page"' : '')}
+                      >${v.name}</a
+                    >
+                  </li>`,
+              )}
+            </ul>
+          </nav>
+        </header>
+        ${p.choices ? filterForm(p.path, p.state, p.choices, filters) : ''}
+        <main id="main" tabindex="-1">
+          <h1>${p.title}</h1>
+          ${p.body}
+        </main>
+        <footer class="foot">
+          <p>
+            police.uk data are recorded crime: much is never reported, locations are approximate,
+            and months not held are gaps, not zeros.
+            <button type="button" class="link" data-copy-link>Copy the link to this view</button> ·
+            <button type="button" class="link" data-print>Print</button> ·
+            <a href="/api/openapi.json">API</a>
+          </p>
+        </footer>
+      </body>
+    </html>`.html
   }`;
 }
 
@@ -74,38 +94,72 @@ function filterForm(
       f.districts.some((d) => d.name.toLowerCase() === state.area.toLowerCase()),
   );
   return html`<form class="filters" method="get" action="${path}" aria-label="What to show">
-  <label>Area
-    <select name="area">${known ? '' : html`<option selected>${state.area}</option>`}${choices.forces.map(
-      (f) =>
-        html`<optgroup label="${f.name}"><option value="${f.name}"${selected(f.name, state.area)}>${f.name} (whole force)</option>${f.districts.map(
-          (d) => html`<option${selected(d.name, state.area)}>${d.name}</option>`,
-        )}</optgroup>`,
-    )}</select>
-  </label>
-  ${
-    filters.period
-      ? html`<label>Period
-    <input name="period" value="${state.period ?? ''}" placeholder="latest 12 months" list="period-forms" size="16" aria-describedby="period-help">
-    <datalist id="period-forms"><option value="last-12-months"><option value="2025"><option value="2024"><option value="2025-26"><option value="2024-25"></datalist>
-  </label>
-  <span id="period-help" class="help">e.g. 2025, 2025-26 (April to March), 2025-01..2025-06, last-12-months</span>`
-      : html`<input type="hidden" name="period" value="${state.period ?? ''}">`
-  }
-  ${
-    filters.category
-      ? html`<label>Category
-    <select name="category"><option value="all-crime"${selected('all-crime', state.category)}>All crime</option>${choices.categories
-      .filter((c) => c.code !== 'all-crime')
-      .map((c) => html`<option value="${c.code}"${selected(c.code, state.category)}>${c.name}</option>`)}</select>
-  </label>`
-      : html`<input type="hidden" name="category" value="${state.category}">`
-  }
-  <button type="submit">Show</button>
-</form>`;
+    <label
+      >Area
+      <select name="area">
+        ${known ? '' : html`<option selected>${state.area}</option>`}${choices.forces.map(
+          (f) =>
+            html`<optgroup label="${f.name}">
+              <option value="${f.name}" ${selected(f.name, state.area)}>
+                ${f.name} (whole force)
+              </option>
+              ${f.districts.map(
+                (d) => html`<option${selected(d.name, state.area)}>${d.name}</option>`,
+              )}
+            </optgroup>`,
+        )}
+      </select>
+    </label>
+    ${
+      filters.period
+        ? html`<label
+            >Period
+            <input
+              name="period"
+              value="${state.period ?? ''}"
+              placeholder="latest 12 months"
+              list="period-forms"
+              size="16"
+              aria-describedby="period-help"
+            />
+            <datalist id="period-forms">
+              <option value="last-12-months"></option>
+              <option value="2025"></option>
+              <option value="2024"></option>
+              <option value="2025-26"></option>
+              <option value="2024-25"></option>
+            </datalist>
+            <span id="period-help" class="help">2025, 2025-26 (April–March), 2025-01..2025-06</span>
+          </label>`
+        : html`<input type="hidden" name="period" value="${state.period ?? ''}" />`
+    }
+    ${
+      filters.category
+        ? html`<label
+            >Category
+            <select name="category">
+              <option value="all-crime" ${selected('all-crime', state.category)}>All crime</option>
+              ${choices.categories
+                .filter((c) => c.code !== 'all-crime')
+                .map(
+                  (c) =>
+                    html`<option value="${c.code}" ${selected(c.code, state.category)}>
+                      ${c.name}
+                    </option>`,
+                )}
+            </select>
+          </label>`
+        : html`<input type="hidden" name="category" value="${state.category}" />`
+    }
+    <button type="submit">Show</button>
+  </form>`;
 }
 
 /** A plain-language box for what went wrong or is not there. */
 export function notice(kind: 'error' | 'empty' | 'note', text: string, detail?: Safe): Safe {
   const role = kind === 'error' ? ' role="alert"' : '';
-  return html`<div class="notice ${kind}"${safe(role)}><p>${text}</p>${detail ?? ''}</div>`;
+  return html`<div class="notice ${kind}" ${safe(role)}>
+    <p>${text}</p>
+    ${detail ?? ''}
+  </div>`;
 }

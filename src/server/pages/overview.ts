@@ -40,50 +40,118 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
   const c = first.comparison;
   const labelOf = new Map(exceptions.categories.map((k) => [k.key, k.label]));
   const districtOf = new Map(exceptions.districts.map((d) => [d.code, d.name]));
-  return html`
-<p class="lead">${first.area.name}, ${first.period.from} to ${first.period.to}${
-    c ? html`, compared with ${c.label} (${c.basis === 'previous year' ? 'the year before' : `the latest earlier year held, ${c.yearsBack} years before`})` : ', with no earlier year held to compare with'
-  }.</p>
-${first.coverage.partial ? html`<p class="notice note">Partial period: ${first.coverage.words}. Counts cover the months held only.</p>` : ''}
-${all ? headline(all) : ''}
-<section aria-labelledby="cats"><h2 id="cats">Categories</h2>
-<div class="table-wrap"><table class="data">
-<caption>Recorded crime by category. The change compares the same months of the earlier year; "likely chance" uses an exact test for two counts, adjusted for testing every category (Holm).</caption>
-<thead><tr><th scope="col">Category</th><th scope="col">Months</th><th scope="col" class="num">Recorded</th><th scope="col" class="num">Earlier</th><th scope="col" class="num">Change</th><th scope="col">Is the change chance?</th></tr></thead>
-<tbody>${trends.map(
-    (t) => html`<tr><th scope="row"><a href="${viewHref('/trends', { ...state, category: t.category })}">${t.label}</a></th>
-<td>${safe(sparkline({ label: `${t.label}, ${t.area.name}`, months: t.months }))}</td>
-<td class="num">${count(t.current)}</td><td class="num">${count(t.previous)}</td><td class="num">${pct(t.changePct)}</td>
-<td>${significance(t.pValueAdjusted ?? t.pValue)}</td></tr>`,
-  )}</tbody></table></div>
-</section>
-<section aria-labelledby="exc"><h2 id="exc">Months outside their expected range</h2>
-${
-  exceptions.exceptionsInPeriod.length === 0
-    ? html`<p>No month of the period was outside the range its own history expects (99.8%).</p>`
-    : html`<ul>${exceptions.exceptionsInPeriod.map(
-        (e) =>
-          html`<li><a href="${viewHref('/trends', { ...state, category: e.category })}">${labelOf.get(e.category) ?? e.category}</a>, ${e.month}${exceptions.districts.length > 1 ? html` (${districtOf.get(e.area) ?? e.area})` : ''}</li>`,
-      )}</ul>`
-}
-</section>
-<section aria-labelledby="pri"><h2 id="pri">Top priorities</h2>
-${
-  assessment
-    ? html`<ol>${assessment.issues.slice(0, 5).map(
-        (i) =>
-          html`<li><strong>${i.label}</strong>: ${i.band} (risk ${i.risk} = harm ${i.harm} × likelihood ${i.likelihood})</li>`,
-      )}</ol><p><a href="${viewHref('/priorities', state)}">The risk matrix, the reasons and the tactical options</a></p>`
-    : html`<p>No assessment can be made of this area and period; <a href="${viewHref('/priorities', state)}">the priorities page</a> says why.</p>`
-}
-</section>`;
+  return html` <p class="lead">
+      ${first.area.name}, ${first.period.from} to
+      ${first.period.to}${
+        c
+          ? html`, compared with ${c.label}
+            (${c.basis === 'previous year' ? 'the year before' : `the latest earlier year held, ${c.yearsBack} years before`})`
+          : ', with no earlier year held to compare with'
+      }.
+    </p>
+    ${first.coverage.partial ? html`<p class="notice note">Partial period: ${first.coverage.words}. Counts cover the months held only.</p>` : ''}
+    ${all ? headline(all) : ''}
+    <section aria-labelledby="cats">
+      <h2 id="cats">Categories</h2>
+      <div class="table-wrap">
+        <table class="data">
+          <caption>
+            Recorded crime by category. The change compares the same months of the earlier year;
+            whether it could be chance uses an exact test for two counts, adjusted for testing every
+            category (Holm).
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">Months</th>
+              <th scope="col" class="num">Recorded</th>
+              <th scope="col" class="num">Earlier</th>
+              <th scope="col" class="num">Change</th>
+              <th scope="col">Is the change chance?</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${trends.map(
+              (t) =>
+                html`<tr>
+                  <th scope="row">
+                    <a href="${viewHref('/trends', { ...state, category: t.category })}"
+                      >${t.label}</a
+                    >
+                  </th>
+                  <td>
+                    ${safe(sparkline({ label: `${t.label}, ${t.area.name}`, months: t.months }))}
+                  </td>
+                  <td class="num">${count(t.current)}</td>
+                  <td class="num">${count(t.previous)}</td>
+                  <td class="num">${pct(t.changePct)}</td>
+                  <td>${significance(t.pValueAdjusted ?? t.pValue)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+    <section aria-labelledby="exc">
+      <h2 id="exc">Months outside their expected range</h2>
+      ${
+        exceptions.exceptionsInPeriod.length === 0
+          ? html`<p>
+              No month of the period was outside the range its own history expects (99.8%).
+            </p>`
+          : html`<ul>
+              ${exceptions.exceptionsInPeriod.map(
+                (e) =>
+                  html`<li>
+                    <a href="${viewHref('/trends', { ...state, category: e.category })}"
+                      >${labelOf.get(e.category) ?? e.category}</a
+                    >,
+                    ${e.month}${exceptions.districts.length > 1 ? html` (${districtOf.get(e.area) ?? e.area})` : ''}
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>
+    <section aria-labelledby="pri">
+      <h2 id="pri">Top priorities</h2>
+      ${
+        assessment
+          ? html`<ol>
+                ${assessment.issues
+                  .slice(0, 5)
+                  .map(
+                    (i) =>
+                      html`<li>
+                        <strong>${i.label}</strong>: ${i.band} (risk ${i.risk} = harm ${i.harm} ×
+                        likelihood ${i.likelihood})
+                      </li>`,
+                  )}
+              </ol>
+              <p>
+                <a href="${viewHref('/priorities', state)}"
+                  >The risk matrix, the reasons and the tactical options</a
+                >
+              </p>`
+          : html`<p>
+              No assessment can be made of this area and period;
+              <a href="${viewHref('/priorities', state)}">the priorities page</a> says why.
+            </p>`
+      }
+    </section>`;
 }
 
 function headline(t: TrendDocument): Safe {
-  return html`<section class="headline" aria-label="All crime"><p class="big">${count(t.current)}</p>
-<p>crimes recorded${t.ratePer1000 !== null ? html` (${t.ratePer1000.toFixed(1)} per 1,000 residents)` : ''}; ${
-    t.changePct === null
-      ? 'no earlier year to compare with'
-      : html`<strong>${pct(t.changePct)}</strong> on ${count(t.previous)} the earlier year, which ${significance(t.pValue)}`
-  }.</p></section>`;
+  return html`<section class="headline" aria-label="All crime">
+    <p class="big">${count(t.current)}</p>
+    <p>
+      crimes
+      recorded${t.ratePer1000 !== null ? html` (${t.ratePer1000.toFixed(1)} per 1,000 residents)` : ''};
+      ${
+        t.changePct === null
+          ? 'no earlier year to compare with'
+          : html`<strong>${pct(t.changePct)}</strong> on ${count(t.previous)} the earlier year: a
+              change ${significance(t.pValue)}`
+      }.
+    </p>
+  </section>`;
 }

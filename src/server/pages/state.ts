@@ -12,8 +12,12 @@ export interface ViewState {
 
 export const DEFAULT_CATEGORY = 'all-crime';
 
-export function readState(query: Record<string, string | undefined>, defaultArea: string): ViewState {
-  const clean = (v: string | undefined) => (v === undefined || v.trim() === '' ? undefined : v.trim());
+export function readState(
+  query: Record<string, string | undefined>,
+  defaultArea: string,
+): ViewState {
+  const clean = (v: string | undefined) =>
+    v === undefined || v.trim() === '' ? undefined : v.trim();
   return {
     area: clean(query.area) ?? defaultArea,
     period: clean(query.period),
@@ -22,7 +26,11 @@ export function readState(query: Record<string, string | undefined>, defaultArea
 }
 
 /** The address of a view with this state (and extra parameters of its own). */
-export function viewHref(path: string, state: ViewState, extra: Record<string, string> = {}): string {
+export function viewHref(
+  path: string,
+  state: ViewState,
+  extra: Record<string, string> = {},
+): string {
   const params = new URLSearchParams();
   params.set('area', state.area);
   if (state.period) params.set('period', state.period);

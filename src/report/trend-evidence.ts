@@ -1,0 +1,37 @@
+/**
+ * The months a trend chart shows, with the 99.8% range each month's own history expects (the
+ * exceptions model, fitted leaving each month out): from the comparison period (so the change a
+ * text reports can be seen) or the last 36 months, whichever starts earlier, to the period's end;
+ * leading months with no data dropped. The report's priority charts and the dashboard's trends
+ * view both draw this, so a chart on screen and in the PDF cannot differ.
+ */
+import type { ExceptionsReport } from '../analysis/exception-report.js';
+import { monthFromIndex, monthIndex, type Period } from '../domain/month.js';
+import type { PriorityEvidence } from './report-data.js';
+
+/** How many months of history a trend chart shows at least, ending with the period. */
+export const TREND_MONTHS = 36;
+
+export function trendEvidence(
+  report: Pick<ExceptionsReport, 'months' | 'method' | 'exceptions'>,
+  period: Period,
+  comparison: Period | null,
+): PriorityEvidence['trend'] {
+  const recent = monthFromIndex(monthIndex(period.to) - (TREND_MONTHS - 1));
+  const from = comparison && comparison.from < recent ? comparison.from : recent;
+  const inWindow = report.months.filter((m) => m.month >= from && m.month <= period.to);
+  const first = inWindow.findIndex((m) => m.observed !== null);
+  const months = first < 0 ? [] : inWindow.slice(first);
+  if (months.length === 0) return null;
+  return {
+    method: report.method,
+    notes: [],
+    exceptions: report.exceptions.filter((m) => m >= from && m <= period.to),
+    months: months.map((m) => ({
+      month: m.month,
+      count: m.observed,
+      expectedLow: m.lower998,
+      expectedHigh: m.upper998,
+    })),
+  };
+}

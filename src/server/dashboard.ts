@@ -1,0 +1,113 @@
+/**
+ * The dashboard: server-rendered pages, one per view, each drawn from the same commands and the
+ * same chart module as the reports, with a small script for what a form cannot do (zooming the
+ * map, an upload's progress, copying the address). Every view's state is in its address.
+ */
+import { readFileSync } from 'node:fs';
+
+import type { Context, Hono } from 'hono';
+
+import type { ServerContext } from './context.js';
+import { apiText, problemOf } from './http-errors.js';
+import { defaultArea, loadChoices, type Choices } from './pages/choices.js';
+import { compareBody } from './pages/compare.js';
+import { dataBody } from './pages/data.js';
+import { html, type Safe } from './pages/html.js';
+import { notice, page, VIEWS, type ViewPath } from './pages/layout.js';
+import { mapBody } from './pages/map.js';
+import { overviewBody } from './pages/overview.js';
+import { prioritiesBody } from './pages/priorities.js';
+import { readState, type ViewState } from './pages/state.js';
+import { trendsBody } from './pages/trends.js';
+
+/** The dashboard's own files (web/), read once: they are small and never change while serving. */
+const STATIC: Record<string, { type: string; body: string }> = Object.fromEntries(
+  [
+    ['dashboard.css', 'text/css; charset=utf-8'],
+    ['dashboard.js', 'text/javascript; charset=utf-8'],
+  ].map(([name, type]) => [
+    name,
+    {
+      type: type as string,
+      body: readFileSync(new URL(`../../web/${name}`, import.meta.url), 'utf8'),
+    },
+  ]),
+);
+
+type Body = (ctx: ServerContext, state: ViewState, choices: Choices, c: Context) => Promise<Safe>;
+
+const BODIES: Record<
+  ViewPath,
+  {
+    title: (s: ViewState) => string;
+    body: Body;
+    filters?: { category?: boolean; period?: boolean };
+  }
+> = {
+  '/': {
+    title: (s) => `Overview: ${s.area}`,
+    body: (ctx, s) => overviewBody(ctx, s),
+    filters: { period: true },
+  },
+  '/trends': { title: (s) => `Trends: ${s.area}`, body: (ctx, s) => trendsBody(ctx, s) },
+  '/compare': {
+    title: (s) => `Compare: ${s.area} and its neighbours`,
+    body: (ctx, s, ch) => compareBody(ctx, s, ch),
+  },
+  '/map': { title: (s) => `Map: ${s.area}`, body: (ctx, s) => mapBody(ctx, s) },
+  '/priorities': {
+    title: (s) => `Priorities: ${s.area}`,
+    body: (ctx, s, _ch, c) => prioritiesBody(ctx, s, c.req.query('compareWith') || undefined),
+    filters: { period: true },
+  },
+  '/data': {
+    title: () => 'Data and imports',
+    body: (ctx, _s, ch) => dataBody(ctx, ch),
+    filters: {},
+  },
+};
+
+export function mountDashboard(app: Hono, ctx: ServerContext): void {
+  for (const [name, file] of Object.entries(STATIC)) {
+    app.get(`/static/${name}`, (c) => {
+      c.header('Content-Type', file.type);
+      c.header('Cache-Control', 'no-cache');
+      return c.body(file.body);
+    });
+  }
+  for (const view of VIEWS) {
+    const spec = BODIES[view.path];
+    app.get(view.path, async (c) => {
+      const choices = await loadChoices(ctx);
+      const state = readState(c.req.query(), defaultArea(choices));
+      let body: Safe;
+      let status: 200 | 400 | 404 | 500 | 403 | 409 | 503 = 200;
+      try {
+        body = await spec.body(ctx, state, choices, c);
+      } catch (error) {
+        const problem = problemOf(error);
+        status = problem.status;
+        body = notice(
+          'error',
+          status >= 500
+            ? problem.body.error.message
+            : `This view cannot be shown: ${apiText(problem.body.error.message)}`,
+          status < 500
+            ? html`<p>Change the area, period or category above, and press Show.</p>`
+            : undefined,
+        );
+      }
+      return c.html(
+        page({
+          path: view.path,
+          title: spec.title(state),
+          state,
+          choices,
+          body,
+          ...(spec.filters ? { filters: spec.filters } : {}),
+        }),
+        status,
+      );
+    });
+  }
+}

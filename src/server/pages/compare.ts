@@ -1,0 +1,84 @@
+/**
+ * The districts of the area's force compared for a category: a funnel plot of rate against
+ * population with 95% and 99.8% limits, each district's flag, and the peer groups held.
+ */
+import type { AreaComparison } from '../../analysis/area-comparison.js';
+import { comparisonEvidence } from '../../report/comparison-evidence.js';
+import { funnelFigure } from '../../report/report-tables.js';
+import type { ServerContext } from '../context.js';
+import { areaNamed, forceOf, run, type Choices } from './choices.js';
+import { figure } from './figure.js';
+import { count, html, type Safe } from './html.js';
+import { notice } from './layout.js';
+import { viewHref, type ViewState } from './state.js';
+
+const FLAG_WORDS: Record<string, string> = {
+  above: 'higher than the limits allow for (99.8%)',
+  below: 'lower than the limits allow for (99.8%)',
+  within: 'within the limits',
+};
+
+export async function compareBody(
+  ctx: ServerContext,
+  state: ViewState,
+  choices: Choices,
+): Promise<Safe> {
+  const force = forceOf(choices, state.area);
+  if (!force) return notice('empty', `${state.area} is not a district or force of the data held.`);
+  const area = areaNamed(choices, state.area) ?? force;
+  const c = await run<AreaComparison>(ctx, 'compare', {
+    within: [force.code],
+    category: [state.category],
+    period: [state.period ?? 'last-12-months'],
+  });
+  const evidence = comparisonEvidence(c, area.code);
+  const chart = funnelFigure({ label: c.label, comparison: evidence }, 0, 'partner');
+  const groups = await run<{
+    groups: { name: string; origin: string; areas: { name: string }[] }[];
+  }>(ctx, 'areas groups', {});
+  return html` <p class="lead">
+      ${c.label} in the ${c.group}, ${c.period.from} to ${c.period.to}: rate per 1,000 residents
+      against population.${area.code !== force.code ? html` ${area.name} is marked.` : ''}
+    </p>
+    ${chart ? figure(chart) : notice('empty', 'Too few districts with a population held to compare.')}
+    <div class="table-wrap">
+      <table class="data">
+        <caption>
+          Each district against the limits
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">District</th>
+            <th scope="col" class="num">Recorded</th>
+            <th scope="col" class="num">Per 1,000</th>
+            <th scope="col">Against the others</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${c.areas.map(
+            (a) =>
+              html`<tr${a.code === area.code ? html` class="mark"` : ''}><th scope="row"><a href="${viewHref('/trends', { ...state, area: a.name })}">${a.name}</a></th><td class="num">${count(a.count)}</td><td class="num">${a.rate === null ? '–' : a.rate.toFixed(2)}</td><td>${a.flag ? (FLAG_WORDS[a.flag] ?? a.flag) : 'no population held'}</td></tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <ul class="small">
+      ${c.notes.map((n) => html`<li>${n}</li>`)}
+    </ul>
+    <section aria-labelledby="peers">
+      <h2 id="peers">Peer groups</h2>
+      ${
+        groups.groups.length === 0
+          ? html`<p>No peer groups are set up.</p>`
+          : html`<ul>
+              ${groups.groups.map(
+                (g) =>
+                  html`<li>
+                    <strong>${g.name}</strong> (${g.origin}):
+                    ${g.areas.map((a) => a.name).join(', ')}
+                  </li>`,
+              )}
+            </ul>`
+      }
+    </section>`;
+}

@@ -1,0 +1,113 @@
+/**
+ * What the store holds, and adding to it: police.uk months by force, the partner datasets, and an
+ * upload that imports a police.uk file (or a partner file) with its progress and the same report
+ * `lantern import` prints.
+ */
+import type { DatasetListing } from '../../usecases/list-datasets.js';
+import type { ServerContext } from '../context.js';
+import { run, type Choices } from './choices.js';
+import { count, html, type Safe } from './html.js';
+
+interface AreaListing {
+  areas: { code: string; name: string; crime: number | null; asb: number | null }[];
+}
+
+export async function dataBody(ctx: ServerContext, choices: Choices): Promise<Safe> {
+  const [forces, datasets] = await Promise.all([
+    run<AreaListing>(ctx, 'areas', { type: ['force'] }),
+    run<DatasetListing[]>(ctx, 'datasets', {}),
+  ]);
+  const running = ctx.writer.running;
+  return html` <section aria-labelledby="police">
+      <h2 id="police">police.uk records held</h2>
+      ${
+        forces.areas.length === 0
+          ? html`<p>
+              No police.uk data yet: upload a month's file below, or use <code>lantern fetch</code>.
+            </p>`
+          : html`<div class="table-wrap">
+              <table class="data">
+                <caption>
+                  Street-level records by force (all months held)
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Force</th>
+                    <th scope="col" class="num">Crimes</th>
+                    <th scope="col" class="num">ASB</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${forces.areas.map(
+                    (f) =>
+                      html`<tr>
+                        <th scope="row">${f.name}</th>
+                        <td class="num">${count(f.crime)}</td>
+                        <td class="num">${count(f.asb)}</td>
+                      </tr>`,
+                  )}
+                </tbody>
+              </table>
+            </div>`
+      }
+    </section>
+    <section aria-labelledby="partner">
+      <h2 id="partner">Partner datasets</h2>
+      <div class="table-wrap">
+        <table class="data">
+          <caption>
+            Each partner dataset, who may see it, and what is held
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Dataset</th>
+              <th scope="col">Sensitivity</th>
+              <th scope="col" class="num">Records</th>
+              <th scope="col">Months</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${datasets.map(
+              (d) =>
+                html`<tr>
+                  <th scope="row">
+                    ${d.label}${d.held?.synthetic ? html` <strong>(SYNTHETIC)</strong>` : ''}
+                  </th>
+                  <td>${d.sensitivity}</td>
+                  <td class="num">${d.held ? count(d.held.rows) : '–'}</td>
+                  <td>${d.held ? `${d.held.from} to ${d.held.to}` : 'none held'}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+    <section aria-labelledby="upload">
+      <h2 id="upload">Import a file</h2>
+      <p>
+        A police.uk download (the zip, or one month's CSV), or a partner's file (CSV, CSV.gz or
+        XLSX) with its dataset named. Each file is checked before anything is kept: a file with a
+        problem is refused whole, and the report says which line and field.
+      </p>
+      ${running ? html`<p class="notice note" role="status">An import is running now (${running.what}, since ${running.since.toISOString().slice(11, 19)} UTC): a new one waits until it finishes.</p>` : ''}
+      <form id="upload-form" method="post" action="/api/imports" enctype="multipart/form-data">
+        <p>
+          <label
+            >Files <input type="file" name="file" multiple required accept=".zip,.csv,.gz,.xlsx"
+          /></label>
+        </p>
+        <p>
+          <label
+            >Partner dataset (leave empty for police.uk files)
+            <select name="dataset">
+              <option value="">police.uk</option>
+              ${choices.datasets.map((d) => html`<option value="${d.dataset}">${d.label}</option>`)}
+            </select></label
+          >
+        </p>
+        <p><button type="submit">Import</button></p>
+      </form>
+      <div id="upload-status" role="status" aria-live="polite"></div>
+      <pre id="upload-report" hidden></pre>
+    </section>`;
+}

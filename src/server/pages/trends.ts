@@ -1,0 +1,115 @@
+/**
+ * An area's category by month: the count against the range its own history expects (months not
+ * held drawn as gaps and listed), the change against the earlier year with its test, and the
+ * forecast of the next months.
+ */
+import type { ExceptionsReport } from '../../analysis/exception-report.js';
+import type { TrendDocument } from '../../analysis/trend-table.js';
+import type { ForecastResult } from '../../analysis/forecast.js';
+import { trendFigure } from '../../report/report-tables.js';
+import { trendEvidence } from '../../report/trend-evidence.js';
+import type { ServerContext } from '../context.js';
+import { run } from './choices.js';
+import { figure } from './figure.js';
+import { count, html, pct, significance, type Safe } from './html.js';
+import { notice } from './layout.js';
+import { periodParam, viewHref, type ViewState } from './state.js';
+
+export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
+  const one = { area: [state.area], category: [state.category] };
+  const [[trend], exceptions, forecast] = await Promise.all([
+    run<[TrendDocument]>(ctx, 'trends', { ...one, ...periodParam(state) }),
+    run<ExceptionsReport>(ctx, 'exceptions', one),
+    run<ForecastResult & { notes: string[] }>(ctx, 'forecast', one).catch(() => null),
+  ]);
+  const evidence = trendEvidence(exceptions, trend.period, trend.comparisonPeriod);
+  const chart = trendFigure({ label: trend.label, trend: evidence }, 0, 'partner');
+  const missing = trend.months.filter((m) => m.count === null).map((m) => m.month);
+  return html` <p class="lead">${trend.reading}</p>
+    ${trend.coverage.partial ? notice('note', `Partial period: ${trend.coverage.words}. The change compares the months held on both sides.`) : ''}
+    ${missing.length > 0 ? notice('note', `Months not held (unknown, not zero): ${missing.join(', ')}.`) : ''}
+    <dl class="facts">
+      <div>
+        <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
+        <dd>${count(trend.current)}</dd>
+      </div>
+      <div>
+        <dt>${trend.comparison ? `Same months of ${trend.comparison.base}` : 'Earlier year'}</dt>
+        <dd>${count(trend.previous)}</dd>
+      </div>
+      <div>
+        <dt>Change</dt>
+        <dd>
+          ${pct(trend.changePct)}${
+            trend.rateRatio !== null && trend.ci95
+              ? html` <span class="small"
+                  >(rate ratio ${trend.rateRatio.toFixed(2)}, 95% interval
+                  ${trend.ci95[0].toFixed(2)} to ${trend.ci95[1]?.toFixed(2) ?? '∞'})</span
+                >`
+              : ''
+          }
+        </dd>
+      </div>
+      <div>
+        <dt>Is it chance?</dt>
+        <dd>${significance(trend.pValue)}</dd>
+      </div>
+      <div>
+        <dt>Per 1,000 residents</dt>
+        <dd>${trend.ratePer1000 === null ? 'no population held' : trend.ratePer1000.toFixed(2)}</dd>
+      </div>
+    </dl>
+    ${chart ? figure(chart) : notice('empty', 'No month of this category is held for the area, so there is nothing to draw.')}
+    ${forecastSection(forecast)}
+    <p>
+      <a href="${viewHref('/compare', state)}">Compare with the other districts</a> ·
+      <a href="${viewHref('/map', state)}">Where it was recorded</a>
+    </p>
+    <section aria-labelledby="notes">
+      <h2 id="notes">What these numbers cannot tell</h2>
+      <ul>
+        ${trend.notes.map((n) => html`<li>${n}</li>`)}
+      </ul>
+    </section>`;
+}
+
+function forecastSection(f: (ForecastResult & { notes: string[] }) | null): Safe {
+  if (!f) return html``;
+  if (!f.ok)
+    return html`<section aria-labelledby="fc">
+      <h2 id="fc">Forecast</h2>
+      <p>${f.reason}</p>
+    </section>`;
+  return html`<section aria-labelledby="fc">
+    <h2 id="fc">Forecast</h2>
+    <div class="table-wrap">
+      <table class="data">
+        <caption>
+          The next months, with 80% and 95% prediction intervals
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col" class="num">Expected</th>
+            <th scope="col">80% range</th>
+            <th scope="col">95% range</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${f.forecast.map(
+            (m) =>
+              html`<tr>
+                <th scope="row">${m.month}</th>
+                <td class="num">${count(m.expected)}</td>
+                <td>${count(m.pi80[0])} to ${count(m.pi80[1])}</td>
+                <td>${count(m.pi95[0])} to ${count(m.pi95[1])}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
+    <ul class="small">
+      ${f.notes.map((n) => html`<li>${n}</li>`)}
+    </ul>
+  </section>`;
+}

@@ -1,0 +1,58 @@
+/**
+ * A hotspot map's evidence: the cells with incidents (British National Grid, lower-left corners),
+ * the area's outline (its LSOAs dissolved, so the map shows the boundary, not 50 to 700 LSOAs),
+ * and the busiest significant cells by street and ward. The report's priority maps and the
+ * dashboard's map view both draw this.
+ */
+import type { Scope } from '../domain/scope.js';
+import { toBng } from '../geo/bng.js';
+import { dissolveRings } from '../geo/dissolve.js';
+import type { PriorityEvidence } from '../report/report-data.js';
+import { lsoaBoundariesWithin } from '../store/boundaries.js';
+import type { Db } from '../store/db.js';
+import type { CommandReads } from './command-reads.js';
+import { hotspots, type HotspotRequest } from './hotspots.js';
+import { bngRings } from './map-places.js';
+
+export type HotspotEvidence = NonNullable<PriorityEvidence['hotspot']>;
+
+export async function hotspotEvidence(
+  db: Db,
+  scope: Scope,
+  areaCode: string,
+  request: HotspotRequest,
+  reads: CommandReads,
+): Promise<HotspotEvidence> {
+  const report = await hotspots(db, scope, request, reads);
+  const size = report.cellSize;
+  const cells = report.geojson.features
+    .map((f) => {
+      const [lon, lat] = (f.geometry as { coordinates: number[][][] }).coordinates[0]![0] as [
+        number,
+        number,
+      ];
+      const [x, y] = toBng(lon, lat);
+      const label = f.properties?.name as string | null | undefined;
+      return {
+        x: Math.round(x),
+        y: Math.round(y),
+        size,
+        count: Number(f.properties?.count ?? 0),
+        ...(label ? { label } : {}),
+      };
+    })
+    .filter((c) => c.count > 0);
+  // The same outline for every map of the area in one command: dissolved once.
+  const outline = await reads.once(`map-outline:${areaCode}`, async () =>
+    dissolveRings((await lsoaBoundariesWithin(db, areaCode)).flatMap((b) => bngRings(b.geometry))),
+  );
+  return {
+    cellSize: size,
+    outline,
+    cells,
+    // The busiest significant hotspot cells, each by its street and ward, with its count.
+    top: report.busiest.flatMap((r) => (r.street ? [{ location: r.name, count: r.count }] : [])),
+    // That locations are approximate is said once, under Method and caveats, and on the map.
+    notes: [],
+  };
+}
