@@ -1,0 +1,154 @@
+/**
+ * Issue 19, the HTTP API, in process: every command that reads is an endpoint with the command's
+ * own schemas, answering what `--json` prints; refusals name the parameter and the accepted forms;
+ * a GET changes nothing; the OpenAPI document lists exactly what is mounted.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { OptionSpec } from '../../src/commands/definition.js';
+import { COMMANDS } from '../../src/commands/registry.js';
+import { apiCommands, apiOptions, apiPath } from '../../src/server/api-commands.js';
+import { runJson } from '../helpers/cli.js';
+import { demoStoreCopy } from '../helpers/demo-store.js';
+import { testServer, type TestServer } from '../helpers/server.js';
+import { tempDir } from '../helpers/temp.js';
+
+const dir = tempDir();
+let server: TestServer;
+let store: string;
+beforeAll(async () => {
+  store = demoStoreCopy(dir.path);
+  server = await testServer(store);
+});
+afterAll(() => {
+  server.close();
+  dir.remove();
+});
+
+async function get(path: string) {
+  const response = await server.app.request(path);
+  return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+}
+
+describe('commands as endpoints', () => {
+  it('answers GET /api/summary with the document `summary --json` prints', async () => {
+    const { status, json } = await get('/api/summary?area=Three%20Rivers&period=2025');
+    expect(status).toBe(200);
+    const cli = await runJson([
+      'summary',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025',
+      '--db',
+      store,
+    ]);
+    expect(cli.code).toBe(0);
+    expect(json).toEqual(cli.json);
+  });
+
+  it('takes a boolean as true/false and a list parameter repeated', async () => {
+    const all = await get('/api/trends?area=Three%20Rivers&all=true&period=2025');
+    expect(all.status).toBe(200);
+    expect(Array.isArray(all.json)).toBe(true);
+    expect((all.json as unknown as unknown[]).length).toBeGreaterThan(10);
+  });
+
+  it('refuses a wrong value naming the parameter and the forms it takes', async () => {
+    const { status, json } = await get(
+      '/api/trends?area=Three%20Rivers&category=burglary&period=2025-13',
+    );
+    expect(status).toBe(400);
+    expect(json.error).toMatchObject({ type: 'bad-input', field: 'period' });
+    expect((json.error as { message: string }).message).toMatch(
+      /^period: "2025-13" is not a month .*YYYY-YY \(April to March/u,
+    );
+  });
+
+  it('refuses a parameter the command does not take, with the ones it does', async () => {
+    const { status, json } = await get('/api/trends?area=Three%20Rivers&perod=2025');
+    expect(status).toBe(400);
+    expect(json.error).toMatchObject({ field: 'perod' });
+    expect((json.error as { message: string }).message).toContain('did you mean "period"');
+    expect((json.error as { message: string }).message).toContain(
+      'it takes area, category, all, period, dataset',
+    );
+  });
+
+  it('names a missing required parameter', async () => {
+    const { status, json } = await get('/api/summary');
+    expect(status).toBe(400);
+    expect(json.error).toMatchObject({ field: 'area' });
+  });
+
+  it('answers 404 for an area the store does not know', async () => {
+    const { status, json } = await get('/api/summary?area=Narnia');
+    expect(status).toBe(404);
+    expect((json.error as { message: string }).message).toContain('Narnia');
+  });
+
+  it('never takes a path on the server: settings files stay the server’s own', async () => {
+    const { status, json } = await get(
+      '/api/trends?area=Three%20Rivers&category=burglary&discontinuities=/etc/passwd',
+    );
+    expect(status).toBe(400);
+    expect(json.error).toMatchObject({ field: 'discontinuities' });
+  });
+
+  it('assesses without saving over GET', async () => {
+    const before = (await get('/api/assess/list')).json as unknown as unknown[];
+    const { status, json } = await get('/api/assess?area=Three%20Rivers&period=2025');
+    expect(status).toBe(200);
+    expect(json.id).toBeNull();
+    expect((await get('/api/assess/list')).json).toEqual(before);
+    expect((await get('/api/assess?area=Three%20Rivers&period=2025&noSave=false')).status).toBe(
+      400,
+    );
+  });
+
+  it('answers an unknown endpoint with where to find the list', async () => {
+    const { status, json } = await get('/api/nope');
+    expect(status).toBe(404);
+    expect((json.error as { message: string }).message).toContain('/api/openapi.json');
+  });
+
+  it('mounts every command that only reads, and none that writes', () => {
+    const mounted = new Set(apiCommands().map((c) => c.name));
+    for (const c of COMMANDS) {
+      if (c.store === 'read') expect(mounted, c.name).toContain(c.name);
+      if (c.store === 'create') expect(mounted, c.name).not.toContain(c.name);
+    }
+    expect(mounted).not.toContain('import');
+    expect(mounted).not.toContain('report');
+    expect(mounted).not.toContain('check');
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('describes each endpoint with the parameters its schemas check', async () => {
+    const { status, json } = await get('/api/openapi.json');
+    expect(status).toBe(200);
+    expect(json.openapi).toBe('3.1.0');
+    const paths = json.paths as Record<
+      string,
+      { get?: { parameters: { name: string; required: boolean; schema: unknown }[] } }
+    >;
+    for (const command of apiCommands()) {
+      const operation = paths[apiPath(command)]?.get;
+      expect(operation, command.name).toBeDefined();
+      const expected = apiOptions(command).map(([key]) => key);
+      expect(operation!.parameters.map((p) => p.name)).toEqual(expected);
+      for (const p of operation!.parameters) {
+        const spec = (command.options as Record<string, OptionSpec>)[p.name]!;
+        expect(p.required, `${command.name} ${p.name}`).toBe(
+          !spec.schema.safeParse(undefined).success,
+        );
+        expect(p.schema).toBeTypeOf('object');
+      }
+    }
+    const period = paths['/api/trends']!.get!.parameters.find((p) => p.name === 'period');
+    expect(period).toMatchObject({ required: false, schema: { type: 'string' } });
+    const area = paths['/api/summary']!.get!.parameters.find((p) => p.name === 'area');
+    expect(area).toMatchObject({ required: true });
+  });
+});

@@ -1,0 +1,169 @@
+/**
+ * Issue 19, the dashboard, in process: every view answers for the demo store's districts and
+ * periods, a view's state is its address, a mistake gets a page that says what to change, and the
+ * charts on screen are the report's own (the same SVG for the same data).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { FULL_SCOPE } from '../../src/domain/scope.js';
+import { renderAssessment } from '../../src/report/assessment-html.js';
+import type { ReportFigure } from '../../src/report/report-tables.js';
+import { openStore } from '../../src/store/open-store.js';
+import { reportData } from '../../src/usecases/report-data.js';
+import { demoStoreCopy } from '../helpers/demo-store.js';
+import { testServer, type TestServer } from '../helpers/server.js';
+import { settingsFrom } from '../helpers/settings.js';
+import { tempDir } from '../helpers/temp.js';
+
+const dir = tempDir();
+let server: TestServer;
+let storePath: string;
+beforeAll(async () => {
+  storePath = demoStoreCopy(dir.path);
+  server = await testServer(storePath);
+});
+afterAll(() => {
+  server.close();
+  dir.remove();
+});
+
+async function get(path: string): Promise<{ status: number; body: string }> {
+  const response = await server.app.request(path);
+  // Whitespace collapsed: HTML shows any run of it as one space.
+  return { status: response.status, body: (await response.text()).replace(/\s+/gu, ' ') };
+}
+
+/** The SVG of a figure on a page, by the figure's id, with ids made comparable. */
+function svgOf(body: string, idPattern: RegExp): string {
+  const figure = [...body.matchAll(/<figure class="chart" id="([^"]+)">[\s\S]*?<\/figure>/gu)].find(
+    (m) => idPattern.test(m[1] as string),
+  );
+  if (!figure) throw new Error(`no figure matching ${idPattern}`);
+  const svg = /<svg[\s\S]*<\/svg>/u.exec(figure[0]);
+  return normalise(svg?.[0] ?? '');
+}
+
+const normalise = (svg: string) =>
+  svg
+    .replace(/\s+/gu, ' ')
+    .replace(/fig-p\d+-/gu, 'fig-pN-')
+    .trim();
+
+describe('the dashboard views', () => {
+  it('opens on the Three Rivers overview: totals with change and significance, sparklines, exceptions, top priorities', async () => {
+    const { status, body } = await get('/');
+    expect(status).toBe(200);
+    expect(body).toContain('<h1>Overview: Three Rivers</h1>');
+    expect(body).toMatch(/crimes recorded \([\d.]+ per 1,000 residents\)/u);
+    expect(body).toContain('class="sparkline"');
+    expect((body.match(/class="sparkline"/gu) ?? []).length).toBeGreaterThanOrEqual(14);
+    expect(body).toContain('Months outside their expected range');
+    expect(body).toMatch(/<h2 id="pri">Top priorities<\/h2> ?<ol> ?<li> ?<strong>/u);
+  });
+
+  it('shows Watford, 2025, burglary when the address says so', async () => {
+    const { status, body } = await get('/trends?area=Watford&period=2025&category=burglary');
+    expect(status).toBe(200);
+    expect(body).toContain('<h1>Trends: Watford</h1>');
+    expect(body).toContain('Recorded, 2025-01 to 2025-12');
+    expect(body).toMatch(/<option value="burglary" selected> ?Burglary ?<\/option>/u);
+    expect(body).toMatch(/<option selected>Watford<\/option>/u);
+    expect(body).toContain('Burglary by month');
+    expect(body).toContain('<h2 id="fc">Forecast</h2>');
+    // Every link to another view keeps the state.
+    expect(body).toContain('href="/map?area=Watford&amp;period=2025&amp;category=burglary"');
+  });
+
+  it.each([
+    ['/compare?area=Three%20Rivers&category=burglary&period=2025', 'districts of Hertfordshire'],
+    ['/map?area=Three%20Rivers&category=burglary&period=2025', 'Gade Valley'],
+    ['/priorities?area=Three%20Rivers&period=2025', 'Each issue, and why'],
+    ['/data', 'Import a file'],
+  ])('%s answers with its view', async (path, expected) => {
+    const { status, body } = await get(path);
+    expect(status).toBe(200);
+    expect(body).toContain(expected);
+    expect(body).not.toContain('class="notice error"');
+  });
+
+  it('names a month not held as not held, never as zero', async () => {
+    // The demo store holds nothing from 2019-03 to 2020-12.
+    const { body } = await get(
+      '/trends?area=Three%20Rivers&period=2020-06..2021-03&category=burglary',
+    );
+    expect(body).toContain('Partial period');
+    expect(body).toMatch(/Months not held \(unknown, not zero\): 2020-06, 2020-07/u);
+  });
+
+  it('answers a wrong period with the forms it takes, and keeps the filters to change it', async () => {
+    const { status, body } = await get(
+      '/trends?area=Three%20Rivers&period=2025-13&category=burglary',
+    );
+    expect(status).toBe(400);
+    expect(body).toContain('This view cannot be shown');
+    expect(body).toContain('is not a month');
+    expect(body).toContain('YYYY-YY (April to March');
+    expect(body).toContain('<form class="filters"');
+  });
+
+  it('answers an unknown area in words, not a stack trace', async () => {
+    const { status, body } = await get('/?area=Narnia');
+    expect(status).toBe(404);
+    expect(body).toContain('Narnia');
+    expect(body).not.toMatch(/at \w+ \(file:/u);
+  });
+
+  it('escapes whatever the address holds', async () => {
+    const { body } = await get(
+      '/trends?area=%3Cscript%3Ealert(1)%3C%2Fscript%3E&category=burglary',
+    );
+    expect(body).not.toContain('<script>alert(1)');
+    expect(body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+});
+
+describe('one chart module: the dashboard draws what the report draws', () => {
+  let figures: ReportFigure[];
+  beforeAll(async () => {
+    const db = await openStore(demoStoreCopy(dir.path, 'report.duckdb'));
+    try {
+      const data = await reportData(db, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: { from: '2025-01', to: '2025-12' },
+        audience: 'partner',
+        save: false,
+        settings: await settingsFrom({}),
+      });
+      figures = renderAssessment(data).figures;
+    } finally {
+      db.close();
+    }
+  });
+  const report = (pattern: RegExp) => {
+    const f = figures.find((x) => pattern.test(x.id));
+    if (!f) throw new Error(`the report has no figure ${pattern}`);
+    return normalise(f.svg);
+  };
+
+  it('the trend of violence and sexual offences, 2025', async () => {
+    const { body } = await get('/trends?area=Three%20Rivers&period=2025&category=violent-crime');
+    const onScreen = svgOf(body, /-trend$/u);
+    expect(onScreen).toContain('Violence and sexual offences by month');
+    expect(onScreen).toBe(report(/^fig-p1-trend$/u));
+  });
+
+  it('the funnel plot of the districts for it', async () => {
+    const { body } = await get('/compare?area=Three%20Rivers&period=2025&category=violent-crime');
+    expect(svgOf(body, /-funnel$/u)).toBe(report(/^fig-p1-funnel$/u));
+  });
+
+  it('its hotspot map', async () => {
+    const { body } = await get('/map?area=Three%20Rivers&period=2025&category=violent-crime');
+    expect(svgOf(body, /-hotspots$/u)).toBe(report(/^fig-p1-hotspots$/u));
+  });
+
+  it('the risk matrix', async () => {
+    const { body } = await get('/priorities?area=Three%20Rivers&period=2025');
+    expect(svgOf(body, /^fig-risk-matrix$/u)).toBe(report(/^fig-risk-matrix$/u));
+  });
+});
