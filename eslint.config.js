@@ -153,7 +153,48 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'Commands reach the store through use cases (src/usecases).',
             },
-            { group: ['**/cli/*'], message: 'Commands know no adapter.' },
+            { group: ['**/cli/*', '**/server/*'], message: 'Commands know no adapter.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // `serve` is the one command that starts an adapter: the HTTP server.
+    files: ['src/commands/serve.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            duckdbOnlyInStore,
+            {
+              group: ['**/store/*'],
+              allowTypeImports: true,
+              message: 'Commands reach the store through use cases (src/usecases).',
+            },
+            { group: ['**/cli/*'], message: 'Commands know no adapter but the one serve starts.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The HTTP server is an adapter like the CLI: it runs commands, and use cases for the
+    // dashboard's views that no command has (the map); the store it holds open but never queries.
+    files: ['src/server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            duckdbOnlyInStore,
+            {
+              group: ['**/store/*'],
+              allowTypeImports: true,
+              message: 'The server reads through commands and use cases, never the store itself.',
+            },
+            { group: ['**/cli/*'], message: 'The server and the CLI are separate adapters.' },
           ],
         },
       ],
@@ -173,7 +214,10 @@ export default tseslint.config(
               importNamePattern: '^load',
               message: 'Use cases never read settings files: take them loaded, from the edge.',
             },
-            { group: ['**/cli/*', '**/commands/*'], message: 'Use cases know no adapter.' },
+            {
+              group: ['**/cli/*', '**/commands/*', '**/server/*'],
+              message: 'Use cases know no adapter.',
+            },
           ],
         },
       ],

@@ -1,0 +1,165 @@
+/**
+ * Issue 19, the dashboard in a real browser (Debian's Chromium driven by playwright-core) against
+ * a real `lantern serve` process: the overview, changing filters, the map's zoom, a shared
+ * address, a keyboard-only path, and an accessibility check of every view with axe-core (no
+ * serious or critical violation). Screenshots are saved to .tmp/screenshots/ to be looked at.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { tempDir } from './helpers/temp.js';
+
+const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
+const present = existsSync(CHROMIUM);
+if (!present && process.env.CI)
+  throw new Error(`CI needs Chromium at ${CHROMIUM} (.ci/run installs it)`);
+const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const dir = tempDir();
+let server: ChildProcess;
+let base: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!present) return;
+  mkdirSync(SHOTS, { recursive: true });
+  const db = demoStoreCopy(dir.path);
+  server = spawn(process.execPath, ['bin/lantern.js', 'serve', '--port', '0', '--db', db], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  base = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    server.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /at (http:\/\/127\.0\.0\.1:\d+)\//u.exec(out)?.[1];
+      if (url) resolve(url);
+    });
+    server.once('exit', (code) => reject(new Error(`lantern serve exited (${code}): ${out}`)));
+  });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  server?.kill('SIGTERM');
+  dir.remove();
+});
+
+async function axeProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  const result = (await page.evaluate('axe.run()')) as {
+    violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
+  };
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} (${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join('; ')})`,
+    );
+}
+
+describe.skipIf(!present)('the dashboard in Chromium', () => {
+  it('opens on the Three Rivers overview; a person changes area and period, then clicks burglary', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/`);
+    expect((await page.locator('h1').textContent())?.trim()).toBe('Overview: Three Rivers');
+    await page.screenshot({ path: `${SHOTS}overview.png`, fullPage: true });
+    await page.selectOption('select[name=area]', 'Watford');
+    await page.fill('input[name=period]', '2025');
+    await page.click('button[type=submit]');
+    await page.waitForURL(/area=Watford/u);
+    expect((await page.locator('h1').textContent())?.trim()).toBe('Overview: Watford');
+    await page.click('text=Burglary');
+    await page.waitForURL(/\/trends\?/u);
+    const url = new URL(page.url());
+    expect(url.searchParams.get('area')).toBe('Watford');
+    expect(url.searchParams.get('period')).toBe('2025');
+    expect(url.searchParams.get('category')).toBe('burglary');
+    expect(await page.locator('figure.chart svg').first().isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}trends-watford-burglary.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('shows a colleague the same view from the copied address', async () => {
+    const address = `${base}/compare?area=Watford&period=2025&category=burglary`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(address);
+    expect((await page.locator('h1').textContent())?.trim()).toBe(
+      'Compare: Watford and its neighbours',
+    );
+    expect(await page.inputValue('input[name=period]')).toBe('2025');
+    expect(await page.locator('select[name=category]').inputValue()).toBe('burglary');
+    expect((await page.locator('tr.mark th').textContent())?.trim()).toBe('Watford');
+    await page.screenshot({ path: `${SHOTS}compare.png`, fullPage: true });
+    await context.close();
+  });
+
+  it('zooms and pans the map with its buttons and the keyboard', async () => {
+    const page = await browser.newPage({ viewport: { width: 1024, height: 1366 } });
+    await page.goto(`${base}/map?area=Three%20Rivers&category=burglary&period=2025`);
+    const svg = page.locator('[data-zoom] svg');
+    const before = await svg.getAttribute('viewBox');
+    await page.click('button[aria-label="Zoom in"]');
+    const zoomed = await svg.getAttribute('viewBox');
+    expect(zoomed).not.toBe(before);
+    await page.focus('[data-zoom]');
+    await page.keyboard.press('ArrowRight');
+    expect(await svg.getAttribute('viewBox')).not.toBe(zoomed);
+    await page.keyboard.press('0');
+    expect(await svg.getAttribute('viewBox')).toBe(before);
+    expect(await page.locator('svg text', { hasText: 'Gade' }).first().isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}map-tablet.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('can be used with the keyboard alone', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/`);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement?.className')).toBe('skip');
+    // Through the navigation to Priorities, by the keyboard.
+    let guard = 0;
+    while (guard++ < 20) {
+      await page.keyboard.press('Tab');
+      const text = await page.evaluate("document.activeElement?.textContent ?? ''");
+      if (text === 'Priorities') break;
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/priorities/u);
+    expect((await page.locator('h1').textContent())?.trim()).toBe('Priorities: Three Rivers');
+    // The focus ring is drawn (a visible outline), not hidden.
+    await page.keyboard.press('Tab');
+    const outline = await page.evaluate('getComputedStyle(document.activeElement).outlineStyle');
+    expect(outline).not.toBe('none');
+    await page.close();
+  });
+
+  it.each([
+    ['overview', '/'],
+    ['trends', '/trends?area=Three%20Rivers&category=burglary'],
+    ['compare', '/compare?area=Three%20Rivers&category=burglary'],
+    ['map', '/map?area=Three%20Rivers&category=burglary'],
+    ['priorities', '/priorities?area=Three%20Rivers'],
+    ['data', '/data'],
+    ['error', '/trends?area=Three%20Rivers&period=2025-13'],
+  ])('%s has no serious or critical accessibility problem (axe-core)', async (name, path) => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}${path}`);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}axe-${name}.png`, fullPage: true });
+    await page.close();
+  });
+});
