@@ -7,7 +7,7 @@
 export { OKABE_ITO, SEQUENTIAL_5 } from './palette.js';
 export { escapeXml } from './svg.js';
 export { trendChart } from './trend-chart.js';
-export type { TrendChartInput, TrendMonth } from './trend-chart.js';
+export type { TrendChartInput, TrendForecastMonth, TrendMonth } from './trend-chart.js';
 export { funnelPlot } from './funnel-plot.js';
 export type { FunnelArea, FunnelLimit, FunnelPlotInput } from './funnel-plot.js';
 export {

@@ -33,6 +33,17 @@ export const trendSample: TrendChartInput = {
   })),
 };
 
+/** The sample with three months forecast, as the forecast command gives them (rounded). */
+export const trendForecastSample: TrendChartInput = {
+  ...trendSample,
+  id: 'burglary-forecast',
+  forecast: [
+    { month: '2026-01', expected: 17, low80: 10, high80: 25, low95: 5, high95: 33 },
+    { month: '2026-02', expected: 16, low80: 9, high80: 24, low95: 5, high95: 31 },
+    { month: '2026-03', expected: 18, low80: 10, high80: 26, low95: 6, high95: 33 },
+  ],
+};
+
 const OVERALL = 5.2;
 
 /** Normal-approximation limits around a rate per 1,000 (the real ones come from analysis). */
@@ -216,6 +227,7 @@ export function sampleCharts(): Record<string, string> {
   return {
     trend: trendChart(trendSample),
     'trend-gap': trendChart(trendGapSample),
+    'trend-forecast': trendChart(trendForecastSample),
     'trend-36-months': trendChart({
       id: 't36',
       title: 'Anti-social behaviour, 2023 to 2025',
