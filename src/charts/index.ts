@@ -31,3 +31,5 @@ export { changeArrow, changeDirection } from './change-arrow.js';
 export { sparkline } from './sparkline.js';
 export type { SparklineInput } from './sparkline.js';
 export type { ChangeArrowInput, ChangeDirection } from './change-arrow.js';
+export { choroplethMap, choroplethMapMinHeight } from './choropleth-map.js';
+export type { ChoroplethArea, ChoroplethMapInput } from './choropleth-map.js';

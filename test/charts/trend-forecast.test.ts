@@ -7,12 +7,12 @@
  */
 import { describe, expect, it } from 'vitest';
 
-import { expectGolden } from '../../test/helpers/golden.js';
-import { trendForecastSample, trendGapSample, trendSample } from '../../test/charts/samples.js';
-import { all, layer, parseXml, pathPoints, texts } from '../../test/charts/xml.js';
-import type { XmlElement } from '../../test/charts/xml.js';
-import { trendChart } from './trend-chart.js';
-import type { TrendChartInput, TrendForecastMonth } from './trend-chart.js';
+import { trendChart } from '../../src/charts/index.js';
+import type { TrendChartInput, TrendForecastMonth } from '../../src/charts/index.js';
+import { expectGolden } from '../helpers/golden.js';
+import { trendForecastSample, trendGapSample, trendSample } from './samples.js';
+import { all, layer, parseXml, pathPoints, texts } from './xml.js';
+import type { XmlElement } from './xml.js';
 
 const m = (y: number, i: number) => `${y}-${String(i + 1).padStart(2, '0')}`;
 
@@ -49,7 +49,7 @@ const UNCHANGED: Record<string, TrendChartInput> = {
 describe('trendChart without a forecast', () => {
   it.each(Object.keys(UNCHANGED))('draws %s byte for byte as before', (name) => {
     expectGolden(
-      new URL(`../../test/charts/__snapshots__/trend-unchanged-${name}.svg`, import.meta.url),
+      new URL(`__snapshots__/trend-unchanged-${name}.svg`, import.meta.url),
       trendChart(UNCHANGED[name]!),
     );
   });
