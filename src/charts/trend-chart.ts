@@ -340,9 +340,12 @@ export function trendChart(input: TrendChartInput): string {
           : '') +
         el('line', { x1: cx - 12, y1: cy, x2: cx + 12, y2: cy, ...FORECAST.line }),
       symbolWidth: 24,
-      label: has80
-        ? 'Forecast, 80% and 95% prediction intervals'
-        : 'Forecast, 95% prediction interval',
+      // Shorter on a narrow chart, so the legend's row holds it.
+      label:
+        (has80
+          ? ['Forecast, 80% and 95% prediction intervals', 'Forecast, 80% and 95% intervals']
+          : ['Forecast, 95% prediction interval', 'Forecast, 95% interval']
+        ).find((l) => 30 + textWidth(l, FONT_SIZE) <= right - left) ?? 'Forecast',
     });
   }
   if (hasBand) {

@@ -11,6 +11,7 @@ import { trendChart } from '../../src/charts/index.js';
 import type { TrendChartInput, TrendForecastMonth } from '../../src/charts/index.js';
 import { expectGolden } from '../helpers/golden.js';
 import { trendForecastSample, trendGapSample, trendSample } from './samples.js';
+import { cutTexts } from './text-boxes.js';
 import { all, layer, parseXml, pathPoints, texts } from './xml.js';
 import type { XmlElement } from './xml.js';
 
@@ -153,6 +154,12 @@ describe('trendChart with a forecast', () => {
     const only95 = parseXml(trendChart({ ...trendForecastSample, forecast: without80(FORECAST) }));
     expect(texts(layerOf(only95, 'legend'))).toContain('Forecast, 95% prediction interval');
     expect(all(layerOf(only95, 'forecast-band'), 'path')).toHaveLength(1);
+  });
+
+  it('shortens the legend entry on a narrow chart rather than cut it', () => {
+    const narrow = parseXml(trendChart({ ...trendForecastSample, width: 280, height: 260 }));
+    expect(cutTexts(narrow)).toEqual([]);
+    expect(texts(layerOf(narrow, 'legend'))).toContain('Forecast, 80% and 95% intervals');
   });
 
   it('scales the value axis to hold the whole 95% band', () => {
