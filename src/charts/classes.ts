@@ -8,6 +8,9 @@
  * (1–3, 4–8, 9–14), so every value from the smallest to the largest falls in exactly one class.
  */
 
+import { SEQUENTIAL_5 } from './palette.js';
+import { formatValue } from './text.js';
+
 export interface ValueClass {
   min: number;
   max: number;
@@ -91,3 +94,46 @@ export function contiguousClasses(classes: readonly ValueClass[], integers: bool
     return { min: integers ? below.max + 1 : below.max, max: c.max };
   });
 }
+
+/** A class on a map's colour ramp: its range and its colour. */
+export interface RampClass extends ValueClass {
+  colour: string;
+}
+
+/** Which ramp colours k classes use, by k. */
+const PICKS: Record<number, readonly number[]> = {
+  1: [3],
+  2: [1, 4],
+  3: [0, 2, 4],
+  4: [0, 2, 3, 4],
+  5: [0, 1, 2, 3, 4],
+};
+
+/**
+ * Up to five classes over the values, by natural breaks (one per distinct value when there are
+ * five or fewer), shown as contiguous ranges from the smallest value to the largest (whole numbers
+ * as 1–3, 4–8, 9–14, …). Fewer than five classes take colours spread over the light-to-dark
+ * ramp (SEQUENTIAL_5), keeping the darkest for the top class.
+ */
+export function rampClasses(values: readonly number[]): RampClass[] {
+  const finite = values.filter((v) => Number.isFinite(v));
+  const classes = contiguousClasses(
+    naturalBreaks(finite, 5),
+    finite.every((v) => Number.isInteger(v)),
+  );
+  const picks = PICKS[classes.length] ?? PICKS[5];
+  return classes.map((c, i) => ({
+    ...c,
+    colour: SEQUENTIAL_5[picks?.[i] ?? 4] ?? SEQUENTIAL_5[4],
+  }));
+}
+
+/** The class a value falls in: the first whose top is at least the value. */
+export function classIndex(classes: readonly ValueClass[], value: number): number {
+  const i = classes.findIndex((c) => value <= c.max);
+  return i < 0 ? classes.length - 1 : i;
+}
+
+/** A class's range for a legend: "4–8", or "5" for a class of one value. */
+export const rangeLabel = (c: ValueClass) =>
+  c.min === c.max ? formatValue(c.min) : `${formatValue(c.min)}–${formatValue(c.max)}`;

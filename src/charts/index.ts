@@ -7,7 +7,7 @@
 export { OKABE_ITO, SEQUENTIAL_5 } from './palette.js';
 export { escapeXml } from './svg.js';
 export { trendChart } from './trend-chart.js';
-export type { TrendChartInput, TrendMonth } from './trend-chart.js';
+export type { TrendChartInput, TrendForecastMonth, TrendMonth } from './trend-chart.js';
 export { funnelPlot } from './funnel-plot.js';
 export type { FunnelArea, FunnelLimit, FunnelPlotInput } from './funnel-plot.js';
 export {
@@ -31,3 +31,5 @@ export { changeArrow, changeDirection } from './change-arrow.js';
 export { sparkline } from './sparkline.js';
 export type { SparklineInput } from './sparkline.js';
 export type { ChangeArrowInput, ChangeDirection } from './change-arrow.js';
+export { choroplethMap, choroplethMapMinHeight } from './choropleth-map.js';
+export type { ChoroplethArea, ChoroplethMapInput } from './choropleth-map.js';

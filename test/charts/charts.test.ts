@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import {
   barChart,
   changeArrow,
+  choroplethMap,
   funnelPlot,
   hotspotMap,
   riskMatrix,
@@ -20,6 +21,7 @@ import {
 } from '../../src/charts/index.js';
 import {
   barSample,
+  choroplethSample,
   funnelSample,
   hotspotSample,
   riskSample,
@@ -104,6 +106,11 @@ describe('all charts', () => {
       }),
       riskMatrix({ ...riskSample, title, issues: [{ ...riskSample.issues[0]!, label: title }] }),
       barChart({ ...barSample, title, bars: [{ label: title, value: 1, note: title }] }),
+      choroplethMap({
+        ...choroplethSample,
+        title,
+        areas: choroplethSample.areas.map((a) => ({ ...a, name: title, label: title })),
+      }),
     ];
     for (const svg of svgs) {
       expect(all(parseXml(svg), 'title')[0]?.text).toBe(title);
@@ -128,12 +135,14 @@ describe('all charts', () => {
   it.each([
     'trend',
     'trend-gap',
+    'trend-forecast',
     'funnel',
     'risk',
     'bar',
     'hotspot-one-cell',
     'hotspot-wards',
     'hotspot-wards-small',
+    'choropleth',
     'arrow-up',
   ])('match the golden SVG of %s', (name) => {
     expectGolden(new URL(`__snapshots__/${name}.svg`, import.meta.url), samples[name] ?? '');

@@ -5,6 +5,7 @@
 import {
   barChart,
   changeArrow,
+  choroplethMap,
   funnelPlot,
   hotspotMap,
   riskMatrix,
@@ -12,6 +13,7 @@ import {
 } from '../../src/charts/index.js';
 import type {
   BarChartInput,
+  ChoroplethMapInput,
   FunnelPlotInput,
   HotspotCell,
   HotspotMapInput,
@@ -31,6 +33,17 @@ export const trendSample: TrendChartInput = {
     expectedLow: 22 + (i % 3),
     expectedHigh: 42 + (i % 4),
   })),
+};
+
+/** The sample with three months forecast, as the forecast command gives them (rounded). */
+export const trendForecastSample: TrendChartInput = {
+  ...trendSample,
+  id: 'burglary-forecast',
+  forecast: [
+    { month: '2026-01', expected: 17, low80: 10, high80: 25, low95: 5, high95: 33 },
+    { month: '2026-02', expected: 16, low80: 9, high80: 24, low95: 5, high95: 31 },
+    { month: '2026-03', expected: 18, low80: 10, high80: 26, low95: 6, high95: 33 },
+  ],
 };
 
 const OVERALL = 5.2;
@@ -188,6 +201,46 @@ export const wardsSample: NonNullable<HotspotMapInput['places']> = {
   ),
 };
 
+/**
+ * Small areas for the choropleth: the 1 km squares whose centres fall inside the outline, each
+ * valued by the sample's incidents in it per 1,000 of a made-up population; every 13th has no value.
+ */
+function choroplethAreas(): ChoroplethMapInput['areas'] {
+  const cells = hotspotSample.cells;
+  const areas: ChoroplethMapInput['areas'][number][] = [];
+  for (let x = 499_000; x < 513_000; x += 1_000) {
+    for (let y = 189_000; y < 201_000; y += 1_000) {
+      if (!inside(x + 500, y + 500)) continue;
+      const n = areas.length;
+      const count = cells
+        .filter((c) => c.x >= x && c.x < x + 1_000 && c.y >= y && c.y < y + 1_000)
+        .reduce((t, c) => t + c.count, 0);
+      areas.push({
+        code: `E0102${String(n).padStart(4, '0')}`,
+        name: `Three Rivers ${String(n + 1).padStart(3, '0')}`,
+        outline: [
+          [
+            [x, y],
+            [x + 1_000, y],
+            [x + 1_000, y + 1_000],
+            [x, y + 1_000],
+          ],
+        ],
+        value: n % 13 === 7 ? null : Math.round((count / (1.4 + (n % 5) * 0.3)) * 10) / 10,
+      });
+    }
+  }
+  return areas;
+}
+
+export const choroplethSample: ChoroplethMapInput = {
+  id: 'burglary-lsoa',
+  title: 'Burglary rate by small area, Three Rivers, 2025',
+  valueLabel: 'crimes per 1,000 residents',
+  areas: choroplethAreas(),
+  places: wardsSample,
+};
+
 /** 2021, three years not held, then 2025: the demo store's history of a police.uk category. */
 export const trendGapSample: TrendChartInput = {
   id: 'gap-trend',
@@ -216,6 +269,7 @@ export function sampleCharts(): Record<string, string> {
   return {
     trend: trendChart(trendSample),
     'trend-gap': trendChart(trendGapSample),
+    'trend-forecast': trendChart(trendForecastSample),
     'trend-36-months': trendChart({
       id: 't36',
       title: 'Anti-social behaviour, 2023 to 2025',
@@ -292,6 +346,14 @@ export function sampleCharts(): Record<string, string> {
         },
         { label: 'A & B <x>', value: 0.5, previous: 0.5 },
       ],
+    }),
+    choropleth: choroplethMap(choroplethSample),
+    'choropleth-small': choroplethMap({ ...choroplethSample, id: 'cs', width: 420, height: 340 }),
+    'choropleth-no-data': choroplethMap({
+      ...choroplethSample,
+      id: 'cn',
+      places: null,
+      areas: choroplethSample.areas.map((a) => ({ ...a, value: null })),
     }),
     'arrow-up': changeArrow({ id: 'up', changePct: 12.4, significant: true }),
   };

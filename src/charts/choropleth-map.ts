@@ -1,0 +1,310 @@
+/**
+ * A choropleth map of small areas (LSOAs): each area shaded by its value (a rate, a count) in up
+ * to five classes on the light-to-dark colour-blind-safe ramp, by natural breaks shown as
+ * contiguous ranges (classes.ts, as the hotspot map's); an area with no value hatched grey and
+ * keyed "No data", never shaded as if it were low. British National Grid metres, north up, the
+ * same scale both ways (map-projection.ts); wards (or districts) outlined over the areas and named
+ * as on the hotspot map (map-places.ts); a north arrow and a scale bar.
+ *
+ * Each area's path carries its code (`data-code`, for a page's script) and a `<title>` with its
+ * name and value, which a browser shows on hover (and on focus, with `focusable`). The alt text
+ * gives the range and names the highest areas.
+ */
+import { max, min } from 'd3-array';
+
+import { footnote, heading, noDataChart, PAD } from './layout.js';
+import { classIndex, rampClasses, rangeLabel } from './classes.js';
+import type { RampClass } from './classes.js';
+import { FURNITURE_HEIGHT, northAndScale } from './map-furniture.js';
+import {
+  placeNames,
+  placeOutlines,
+  placesKeyRow,
+  type KeyRow,
+  type MapPlaces,
+  type PlaceStyle,
+} from './map-places.js';
+import { extendBounds, fitMap, type Bounds, type Ring } from './map-projection.js';
+import { INK } from './palette.js';
+import { chartId, chartSize, el, escapeXml, FONT_SIZE, group, svgDocument, text } from './svg.js';
+import { capitalise, formatValue, listJoin, plural, wrapWords } from './text.js';
+
+export interface ChoroplethArea {
+  /** The area's code (an LSOA's "E01023780"): the path's data-code. */
+  code: string;
+  /** The area's name ("Three Rivers 012C"). */
+  name: string;
+  /** Rings of [east, north] points in metres; holes are drawn as holes (even-odd rule). */
+  outline: readonly Ring[];
+  /** null: no value for the area (hatched, keyed "No data"); never drawn as the lowest class. */
+  value: number | null;
+  /** Words after the name, in brackets, in its tooltip and the alt text (its ward, a street). */
+  label?: string;
+}
+
+export interface ChoroplethMapInput {
+  id: string;
+  title: string;
+  areas: readonly ChoroplethArea[];
+  /** What the value is, plural, lower case: "crimes per 1,000 residents". */
+  valueLabel: string;
+  /** Wards (or districts) outlined and named over the areas. */
+  places?: MapPlaces | null;
+  width?: number;
+  height?: number;
+  /** Draw the title as a visible heading (default true; a page panel with its own may not). */
+  heading?: boolean;
+  /** A sentence of small print under the map (the source, the period); the places' note follows. */
+  note?: string;
+  /** Make each area focusable (tabindex 0), so a keyboard user can read its tooltip. */
+  focusable?: boolean;
+}
+
+const LEGEND_WIDTH = 150;
+const ROW = 16;
+/** The borders between areas: thin and white, so the shades read as one surface. */
+const AREA_BORDER = { stroke: INK.background, 'stroke-width': 0.5, 'stroke-linejoin': 'round' };
+/** Wards over the shades: dark on a white halo, to show on the lightest and the darkest alike. */
+const WARD_STYLE: PlaceStyle = { stroke: INK.axis, width: 1.2 };
+const WARD_HALO: PlaceStyle = { stroke: INK.background, width: 3 };
+const HATCH = '#8a8a8a';
+
+/** "Three Rivers 012C (South Oxhey)". */
+const areaName = (a: ChoroplethArea) =>
+  a.label !== undefined && a.label.trim() !== '' ? `${a.name} (${a.label.trim()})` : a.name;
+
+function tooltip(a: ChoroplethArea, valueLabel: string): string {
+  return a.value === null
+    ? `${areaName(a)}: no data`
+    : `${areaName(a)}: ${formatValue(a.value)} ${valueLabel}`.trimEnd();
+}
+
+function checked(areas: readonly ChoroplethArea[]): void {
+  const codes = new Set<string>();
+  for (const a of areas) {
+    if (codes.has(a.code)) throw new RangeError(`areas: ${a.code} appears more than once`);
+    codes.add(a.code);
+    if (a.value !== null && !Number.isFinite(a.value)) {
+      throw new RangeError(`areas: ${a.code}: value must be a number or null, got ${a.value}`);
+    }
+  }
+}
+
+function boundsOf(input: ChoroplethMapInput): Bounds | null {
+  let b: Bounds | null = null;
+  for (const a of input.areas)
+    for (const ring of a.outline) for (const [x, y] of ring) b = extendBounds(b, x, y);
+  if (b === null) return null;
+  // The places too, where they reach beyond the areas (an approximate ward outline).
+  for (const p of input.places?.places ?? [])
+    for (const ring of p.outline) for (const [x, y] of ring) b = extendBounds(b, x, y);
+  return b;
+}
+
+/** The highest three areas, highest first (ties by name, so the same every time). */
+function highest(areas: readonly ChoroplethArea[]): ChoroplethArea[] {
+  return areas
+    .filter((a) => a.value !== null)
+    .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.name.localeCompare(b.name))
+    .slice(0, 3);
+}
+
+function describe(input: ChoroplethMapInput): string {
+  const valued = input.areas.filter((a) => a.value !== null);
+  const missing = input.areas.length - valued.length;
+  const places = input.places?.places.length
+    ? ` ${capitalise(input.places.kind)} boundaries${input.places.approximate ? ' (approximate)' : ''} are drawn over the areas.`
+    : '';
+  if (valued.length === 0) {
+    return `${input.title}: no data for any of the ${plural(input.areas.length, 'area')}.${places}`;
+  }
+  const values = valued.map((a) => a.value ?? 0);
+  const low = min(values) ?? 0;
+  const high = max(values) ?? 0;
+  const what = input.valueLabel.trim() === '' ? '' : ` by ${input.valueLabel.trim()}`;
+  const top = highest(input.areas).map((a) => `${formatValue(a.value ?? 0)} in ${areaName(a)}`);
+  const range =
+    low === high
+      ? `, all ${formatValue(low)}`
+      : `, from ${formatValue(low)} to ${formatValue(high)}`;
+  const noData = missing > 0 ? ` No data for ${plural(missing, 'area')} (hatched grey).` : '';
+  return (
+    `${input.title}: ${plural(valued.length, 'area')} shaded${what}${range}. ` +
+    `Highest: ${listJoin(top)}.${noData}${places}`
+  );
+}
+
+/** The hatching for "no data": grey diagonal lines on the grey of a missing month. */
+function hatchPattern(patternId: string): string {
+  return el(
+    'defs',
+    {},
+    el(
+      'pattern',
+      {
+        id: patternId,
+        patternUnits: 'userSpaceOnUse',
+        width: 6,
+        height: 6,
+        patternTransform: 'rotate(45)',
+      },
+      el('rect', { width: 6, height: 6, fill: INK.missing }),
+      el('line', { x1: 0, y1: 0, x2: 0, y2: 6, stroke: HATCH, 'stroke-width': 1.5 }),
+    ),
+  );
+}
+
+/** The key's rows, top to bottom: the value's name, the classes highest first, no data, places. */
+function keyRows(
+  classes: readonly RampClass[],
+  input: ChoroplethMapInput,
+  noDataFill: string | null,
+): KeyRow[] {
+  const titleLines = wrapWords(
+    capitalise(input.valueLabel.trim()),
+    LEGEND_WIDTH,
+    FONT_SIZE,
+    true,
+    3,
+  );
+  const rows: KeyRow[] = [
+    {
+      height: 6 + titleLines.length * 14,
+      draw: (x, y) =>
+        titleLines.map((l, i) => text(x, y + 10 + i * 14, l, { 'font-weight': 'bold' })),
+    },
+  ];
+  for (const c of [...classes].reverse()) {
+    rows.push({
+      height: ROW,
+      draw: (x, y) => [
+        el('rect', { x, y, width: 18, height: 12, fill: c.colour, stroke: INK.frame }),
+        text(x + 26, y + 10, rangeLabel(c)),
+      ],
+    });
+  }
+  if (noDataFill !== null) {
+    rows.push({
+      height: ROW,
+      draw: (x, y) => [
+        el('rect', { x, y, width: 18, height: 12, fill: noDataFill, stroke: INK.frame }),
+        text(x + 26, y + 10, 'No data'),
+      ],
+    });
+  }
+  const places = placesKeyRow(input.places, LEGEND_WIDTH, WARD_STYLE);
+  if (places !== null) rows.push(places);
+  return rows;
+}
+
+const keyHeight = (rows: readonly KeyRow[]) =>
+  rows.reduce((h, r) => h + r.height, 0) + 4 + FURNITURE_HEIGHT;
+
+const footnoteText = (input: ChoroplethMapInput) =>
+  [input.note ?? '', input.places?.note ?? ''].filter((s) => s.trim() !== '').join(' ');
+
+/**
+ * The least height at which a map of this width draws its whole key above its footnote: a page
+ * that fits the map to a panel draws it at least this tall (and scales it down).
+ */
+export function choroplethMapMinHeight(input: ChoroplethMapInput, width: number): number {
+  const classes = rampClasses(input.areas.flatMap((a) => (a.value === null ? [] : [a.value])));
+  const hasMissing = input.areas.some((a) => a.value === null);
+  const head = input.heading === false ? PAD : heading(input.title, width).bottom + 6;
+  const foot = footnote(footnoteText(input), width, 0).height;
+  const rows = keyRows(classes, input, hasMissing ? 'none' : null);
+  return Math.ceil(head + keyHeight(rows) + 6 + foot + PAD);
+}
+
+export function choroplethMap(input: ChoroplethMapInput): string {
+  const id = chartId(input.id);
+  const { width, height } = chartSize(
+    input.width,
+    input.height,
+    { width: 640, height: 520 },
+    { width: 360, height: 240 },
+  );
+  checked(input.areas);
+  const b = boundsOf(input);
+  if (b === null) {
+    return noDataChart({ id, title: input.title, width, height, desc: `${input.title}: no data.` });
+  }
+
+  const head = input.heading === false ? null : heading(input.title, width);
+  const foot = footnote(footnoteText(input), width, height);
+  const frame = {
+    x0: PAD,
+    y0: head === null ? PAD : head.bottom + 6,
+    x1: width - PAD - LEGEND_WIDTH - 12,
+    y1: height - PAD - foot.height - (foot.height > 0 ? 10 : 0),
+  };
+  const { s, px, py, ringPath, toPx } = fitMap(b, frame);
+
+  const classes = rampClasses(input.areas.flatMap((a) => (a.value === null ? [] : [a.value])));
+  const hatchId = `${id}-no-data`;
+  const hasMissing = input.areas.some((a) => a.value === null);
+  const areaPaths = input.areas.flatMap((a) => {
+    const d = a.outline.map(ringPath).join('');
+    if (d === '') return [];
+    const fill =
+      a.value === null
+        ? `url(#${hatchId})`
+        : (classes[classIndex(classes, a.value)]?.colour ?? INK.missing);
+    return [
+      el(
+        'path',
+        {
+          d,
+          fill,
+          ...AREA_BORDER,
+          'data-code': a.code,
+          tabindex: input.focusable === true ? '0' : undefined,
+        },
+        el('title', {}, escapeXml(tooltip(a, input.valueLabel.trim()))),
+      ),
+    ];
+  });
+
+  const places = input.places?.places ?? [];
+  const legendX = width - PAD - LEGEND_WIDTH;
+  const rows = keyRows(classes, input, hasMissing ? `url(#${hatchId})` : null);
+  const legendParts: string[] = [];
+  let ly = frame.y0;
+  for (const r of rows) {
+    legendParts.push(...r.draw(legendX, ly));
+    ly += r.height;
+  }
+  const keyTop = ly + 4 + FURNITURE_HEIGHT + 8;
+  const names = placeNames(
+    places,
+    input.places?.kind ?? '',
+    { hard: [], soft: () => 0 },
+    input.areas.flatMap((a) => a.outline.map(toPx)),
+    px,
+    py,
+    frame,
+    { x: legendX, y: keyTop, width: LEGEND_WIDTH, height: frame.y1 - keyTop },
+  );
+
+  return svgDocument({
+    id,
+    width,
+    height,
+    title: input.title,
+    desc: describe(input),
+    body: [
+      head?.markup ?? '',
+      hasMissing ? hatchPattern(hatchId) : '',
+      group({ 'data-layer': 'areas', 'fill-rule': 'evenodd' }, areaPaths),
+      group({ 'data-layer': 'places', 'fill-rule': 'evenodd' }, [
+        ...placeOutlines(places, ringPath, WARD_HALO),
+        ...placeOutlines(places, ringPath, WARD_STYLE),
+      ]),
+      group({ 'data-layer': 'place-names' }, names.onMap),
+      group({ 'data-layer': 'legend' }, legendParts),
+      northAndScale(legendX, ly + 4, LEGEND_WIDTH, s),
+      names.key.length > 0 ? group({ 'data-layer': 'place-key' }, names.key) : '',
+      foot.markup,
+    ],
+  });
+}
