@@ -11,6 +11,7 @@ import {
   riskMatrix,
   trendChart,
   type FunnelArea,
+  type TrendForecastMonth,
   type TrendMonth,
 } from '../charts/index.js';
 import { cellsShown, csvCount, isSmall, WITHHELD } from './disclosure.js';
@@ -244,6 +245,8 @@ export function trendFigure(
   p: Pick<PriorityEvidence, 'label' | 'trend'>,
   index: number,
   aud: Audience,
+  /** The months after the last one drawn, forecast (the dashboard's trends view). */
+  forecast?: readonly TrendForecastMonth[],
 ): ReportFigure | null {
   if (!p.trend) return null;
   const id = `fig-p${index}-trend`;
@@ -259,8 +262,18 @@ export function trendFigure(
         ? ['Months with fewer than 5 are not plotted (public version).']
         : []),
       ...p.trend.notes,
+      ...(forecast && forecast.length > 0
+        ? [
+            'After the last month, the dashed line is the forecast, with its 80% and 95% prediction intervals (the table below the chart lists them).',
+          ]
+        : []),
     ].join(' '),
-    svg: trendChart({ id, title: `${p.label} by month`, months }),
+    svg: trendChart({
+      id,
+      title: `${p.label} by month`,
+      months,
+      ...(forecast && forecast.length > 0 ? { forecast } : {}),
+    }),
     table: {
       id,
       caption: `${p.label} by month`,

@@ -4,6 +4,7 @@
  * (`app.request(...)`) exactly as the network does.
  */
 import { Hono } from 'hono';
+import { compress } from 'hono/compress';
 
 import { mountCommands } from './api-commands.js';
 import { mountDashboard } from './dashboard.js';
@@ -13,6 +14,11 @@ import { openApiDocument } from './openapi.js';
 
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
+  // Pages and documents gzipped for whoever accepts it (server-sent events are left alone).
+  app.use('*', async (c, next) => {
+    if (c.req.header('Accept') === 'text/event-stream') return next();
+    return compress()(c, next);
+  });
   app.use('*', async (c, next) => {
     await next();
     // Nothing of Lantern's is framed by another site, sniffed or sent on as a referrer.

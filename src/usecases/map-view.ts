@@ -3,15 +3,17 @@
  * and busiest places as the report's priority maps) with the area's wards outlined and named.
  */
 import type { AreaSummary } from '../domain/area-counts.js';
-import type { MapPlaces } from '../charts/index.js';
+import type { ChoroplethArea, MapPlaces } from '../charts/index.js';
 import type { Period } from '../domain/month.js';
 import type { PeriodChoice } from '../domain/period-input.js';
 import type { Scope } from '../domain/scope.js';
 import { resolveArea } from '../store/areas.js';
+import { lsoaBoundariesWithin } from '../store/boundaries.js';
+import { countsByLsoa } from '../store/lsoa-counts.js';
 import type { Db } from '../store/db.js';
 import { CommandReads } from './command-reads.js';
 import { hotspotEvidence, type HotspotEvidence } from './hotspot-evidence.js';
-import { mapPlaces } from './map-places.js';
+import { bngRings, mapPlaces } from './map-places.js';
 import { resolvePeriod } from './resolve-period.js';
 
 export interface MapView {
@@ -19,6 +21,8 @@ export interface MapView {
   period: Period;
   hotspot: HotspotEvidence;
   places: MapPlaces | null;
+  /** The area's LSOAs (2011) with their outlines and the records of the category in the period. */
+  lsoas: ChoroplethArea[];
 }
 
 export async function mapView(
@@ -37,5 +41,12 @@ export async function mapView(
     { area: area.code, category: request.category, period, top: 3 },
     reads,
   );
-  return { area, period, hotspot, places: await mapPlaces(db, area) };
+  const outlines = new Map(
+    (await lsoaBoundariesWithin(db, area.code)).map((b) => [b.code, bngRings(b.geometry)]),
+  );
+  const lsoas = (await countsByLsoa(db, scope, area, period, request.category)).flatMap((l) => {
+    const outline = outlines.get(l.code);
+    return outline ? [{ code: l.code, name: l.name, outline, value: l.records }] : [];
+  });
+  return { area, period, hotspot, places: await mapPlaces(db, area), lsoas };
 }

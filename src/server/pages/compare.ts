@@ -10,7 +10,7 @@ import { areaNamed, forceOf, run, type Choices } from './choices.js';
 import { figure } from './figure.js';
 import { count, html, type Safe } from './html.js';
 import { notice } from './layout.js';
-import { viewHref, type ViewState } from './state.js';
+import { sourceOf, viewHref, type ViewState } from './state.js';
 
 const FLAG_WORDS: Record<string, string> = {
   above: 'higher than the limits allow for (99.8%)',
@@ -28,7 +28,7 @@ export async function compareBody(
   const area = areaNamed(choices, state.area) ?? force;
   const c = await run<AreaComparison>(ctx, 'compare', {
     within: [force.code],
-    category: [state.category],
+    ...sourceOf(state),
     period: [state.period ?? 'last-12-months'],
   });
   const evidence = comparisonEvidence(c, area.code);

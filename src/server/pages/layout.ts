@@ -5,7 +5,7 @@
  */
 import type { Choices } from './choices.js';
 import { html, safe, type Safe } from './html.js';
-import { viewHref, type ViewState } from './state.js';
+import { DATASET_PREFIX, viewHref, type ViewState } from './state.js';
 
 export const VIEWS = [
   { path: '/', name: 'Overview' },
@@ -147,6 +147,21 @@ function filterForm(
                       ${c.name}
                     </option>`,
                 )}
+              ${
+                choices.datasets.length > 0
+                  ? html`<optgroup label="Partner data (trends)">
+                      ${choices.datasets.map(
+                        (d) =>
+                          html`<option
+                            value="${DATASET_PREFIX}${d.dataset}"
+                            ${selected(`${DATASET_PREFIX}${d.dataset}`, state.category)}
+                          >
+                            ${d.label}
+                          </option>`,
+                      )}
+                    </optgroup>`
+                  : ''
+              }
             </select>
           </label>`
         : html`<input type="hidden" name="category" value="${state.category}" />`

@@ -3,8 +3,9 @@
  * outlined and named) drawn from the bundled boundaries with no internet, which the reader can
  * pan and zoom, and the busiest places.
  */
-import { hotspotFigure } from '../../report/report-tables.js';
-import { mapView } from '../../usecases/map-view.js';
+import { choroplethMap } from '../../charts/index.js';
+import { hotspotFigure, type ReportFigure } from '../../report/report-tables.js';
+import { mapView, type MapView } from '../../usecases/map-view.js';
 import { parsePeriodChoice } from '../../domain/period-input.js';
 import { parseCategoryChoice } from '../../domain/category-choice.js';
 import { ALL_CRIME, CATEGORY_NAMES } from '../../domain/categories.js';
@@ -12,9 +13,14 @@ import type { ServerContext } from '../context.js';
 import { figure } from './figure.js';
 import { count, html, type Safe } from './html.js';
 import { notice } from './layout.js';
-import type { ViewState } from './state.js';
+import { sourceOf, type ViewState } from './state.js';
 
 export async function mapBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
+  if ('dataset' in sourceOf(state))
+    return notice(
+      'empty',
+      'The map shows police.uk records: choose a police.uk category above. (A partner dataset with locations is mapped by `lantern hotspots --dataset`.)',
+    );
   const db = await ctx.store.session();
   try {
     const view = await mapView(db, ctx.scope, {
@@ -40,6 +46,11 @@ export async function mapBody(ctx: ServerContext, state: ViewState): Promise<Saf
         it by dragging or with the arrow keys; 0 resets.
       </p>
       ${
+        view.lsoas.length > 0
+          ? figure(lsoaFigure(view, label), { zoomable: true })
+          : notice('empty', `No LSOA boundaries are held for ${view.area.name}.`)
+      }
+      ${
         view.hotspot.top.length > 0
           ? html`<section aria-labelledby="top">
               <h2 id="top">
@@ -54,6 +65,33 @@ export async function mapBody(ctx: ServerContext, state: ViewState): Promise<Saf
   } finally {
     db.close();
   }
+}
+
+/** The area's LSOAs shaded by the records of the category: the numbers a partner can act on. */
+function lsoaFigure(view: MapView, label: string): ReportFigure {
+  const id = 'fig-lsoa-map';
+  const title = `${label} by neighbourhood (LSOA), ${view.area.name}`;
+  return {
+    id,
+    caption: `${label} recorded in each LSOA (neighbourhoods of about 1,500 residents), ${view.period.from} to ${view.period.to}: counts, not rates, as LSOA populations are not held; an LSOA with a shopping centre or a station will show high for that reason.`,
+    svg: choroplethMap({
+      id,
+      title,
+      areas: view.lsoas,
+      valueLabel: 'recorded',
+      places: view.places,
+      focusable: false,
+    }),
+    table: {
+      id,
+      caption: title,
+      columns: ['LSOA', 'code', 'recorded'],
+      rows: [...view.lsoas]
+        .sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.name.localeCompare(b.name))
+        .map((a) => [a.name, a.code, a.value]),
+      countColumns: [2],
+    },
+  };
 }
 
 function labelOf(category: string): string {

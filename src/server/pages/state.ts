@@ -12,6 +12,16 @@ export interface ViewState {
 
 export const DEFAULT_CATEGORY = 'all-crime';
 
+/** A partner dataset chosen in the category list: `dataset:fly-tipping`. */
+export const DATASET_PREFIX = 'dataset:';
+
+/** The police.uk category or the partner dataset the state's category names. */
+export function sourceOf(state: ViewState): { category: string[] } | { dataset: string[] } {
+  return state.category.startsWith(DATASET_PREFIX)
+    ? { dataset: [state.category.slice(DATASET_PREFIX.length)] }
+    : { category: [state.category] };
+}
+
 export function readState(
   query: Record<string, string | undefined>,
   defaultArea: string,

@@ -13,17 +13,36 @@ import { run } from './choices.js';
 import { figure } from './figure.js';
 import { count, html, pct, significance, type Safe } from './html.js';
 import { notice } from './layout.js';
-import { periodParam, viewHref, type ViewState } from './state.js';
+import { periodParam, sourceOf, viewHref, type ViewState } from './state.js';
 
 export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
-  const one = { area: [state.area], category: [state.category] };
+  const one = { area: [state.area], ...sourceOf(state) };
   const [[trend], exceptions, forecast] = await Promise.all([
     run<[TrendDocument]>(ctx, 'trends', { ...one, ...periodParam(state) }),
     run<ExceptionsReport>(ctx, 'exceptions', one),
-    run<ForecastResult & { notes: string[] }>(ctx, 'forecast', one).catch(() => null),
+    'category' in sourceOf(state)
+      ? run<ForecastResult & { notes: string[] }>(ctx, 'forecast', one).catch(() => null)
+      : null,
   ]);
   const evidence = trendEvidence(exceptions, trend.period, trend.comparisonPeriod);
-  const chart = trendFigure({ label: trend.label, trend: evidence }, 0, 'partner');
+  // The forecast continues the chart only when the chart ends at the latest month held.
+  const last = evidence?.months[evidence.months.length - 1]?.month;
+  const continues = forecast?.ok === true && forecast.run.to === last;
+  const chart = trendFigure(
+    { label: trend.label, trend: evidence },
+    0,
+    'partner',
+    continues
+      ? forecast.forecast.map((m) => ({
+          month: m.month,
+          expected: m.expected,
+          low80: m.pi80[0],
+          high80: m.pi80[1],
+          low95: m.pi95[0],
+          high95: m.pi95[1],
+        }))
+      : undefined,
+  );
   const missing = trend.months.filter((m) => m.count === null).map((m) => m.month);
   return html` <p class="lead">${trend.reading}</p>
     ${trend.coverage.partial ? notice('note', `Partial period: ${trend.coverage.words}. The change compares the months held on both sides.`) : ''}
