@@ -554,16 +554,6 @@ describe('lantern --json', () => {
     );
   });
 
-  it('start reuses the built store and prints the Three Rivers summary', async () => {
-    const result = await run(['start', '--db', db]);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/Using the demo store/);
-    expect(result.stdout).toMatch(
-      /Three Rivers \(district E07000102\), 2025-01..2025-12: 12 of 12 months observed/,
-    );
-    expect(result.stdout).toMatch(/^total +4,949 +1,237 /m);
-  });
-
   it('an error in --json mode is still one JSON document on stdout', async () => {
     const { code, json } = await runJson<{ error: { type: string; message: string } }>([
       'summary',

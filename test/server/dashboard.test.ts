@@ -7,9 +7,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { FULL_SCOPE } from '../../src/domain/scope.js';
 import { renderAssessment } from '../../src/report/assessment-html.js';
-import type { ReportFigure } from '../../src/report/report-tables.js';
+import type { ForecastResult } from '../../src/analysis/forecast.js';
+import type { ReportData } from '../../src/report/report-data.js';
+import { trendFigure, type ReportFigure } from '../../src/report/report-tables.js';
 import { openStore } from '../../src/store/open-store.js';
 import { reportData } from '../../src/usecases/report-data.js';
+import { runJson } from '../helpers/cli.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { settingsFrom } from '../helpers/settings.js';
@@ -124,10 +127,11 @@ describe('the dashboard views', () => {
 
 describe('one chart module: the dashboard draws what the report draws', () => {
   let figures: ReportFigure[];
+  let data: ReportData;
   beforeAll(async () => {
     const db = await openStore(demoStoreCopy(dir.path, 'report.duckdb'));
     try {
-      const data = await reportData(db, FULL_SCOPE, {
+      data = await reportData(db, FULL_SCOPE, {
         area: 'Three Rivers',
         period: { from: '2025-01', to: '2025-12' },
         audience: 'partner',
@@ -145,11 +149,41 @@ describe('one chart module: the dashboard draws what the report draws', () => {
     return normalise(f.svg);
   };
 
-  it('the trend of violence and sexual offences, 2025', async () => {
+  it('the trend of violence and sexual offences, 2025, continued by its forecast', async () => {
     const { body } = await get('/trends?area=Three%20Rivers&period=2025&category=violent-crime');
     const onScreen = svgOf(body, /-trend$/u);
     expect(onScreen).toContain('Violence and sexual offences by month');
-    expect(onScreen).toBe(report(/^fig-p1-trend$/u));
+    // The report's months and ranges, with the forecast the dashboard adds after them.
+    const priority = data.priorities.find((p) => p.label === 'Violence and sexual offences')!;
+    const forecast = (
+      await runJson<ForecastResult>([
+        'forecast',
+        '--area',
+        'Three Rivers',
+        '--category',
+        'violent-crime',
+        '--db',
+        storePath,
+      ])
+    ).json;
+    if (!forecast.ok) throw new Error('no forecast');
+    const drawn = trendFigure(
+      priority,
+      1,
+      'partner',
+      forecast.forecast.map((m) => ({
+        month: m.month,
+        expected: m.expected,
+        low80: m.pi80[0],
+        high80: m.pi80[1],
+        low95: m.pi95[0],
+        high95: m.pi95[1],
+      })),
+    );
+    expect(onScreen).toBe(normalise(drawn!.svg));
+    expect(onScreen).toContain('Forecast for January to March 2026');
+    // Without the forecast, exactly the report's figure.
+    expect(normalise(trendFigure(priority, 1, 'partner')!.svg)).toBe(report(/^fig-p1-trend$/u));
   });
 
   it('the funnel plot of the districts for it', async () => {
