@@ -172,7 +172,7 @@ describe('1. missing is never zero', () => {
     );
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toContain('6 of 12 months held: January to June 2025');
-    expect(error.message).toContain('--allow-partial');
+    expect(error.message).toContain('⟨allowPartial⟩');
 
     const a = await assess(demo, S, {
       area: AREA,
