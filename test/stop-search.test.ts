@@ -5,7 +5,7 @@
  * the raw CSVs with csv-parse; disproportionality against the Census 2011 table read here
  * directly and a ratio and interval worked out with scipy.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { FULL_SCOPE } from '../src/domain/scope.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
+import { importPopulation } from '../src/usecases/import-population.js';
 import { stopSearchSummary, type StopSearchReport } from '../src/usecases/stop-search.js';
 import { parseRaw, readZipEntries, type RawRow } from './helpers/raw-police.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
@@ -148,5 +149,40 @@ describe('stop and search a panel can scrutinise', () => {
       'Not held (unknown, not zero): 2022-01.',
     ])
       expect(text).toContain(heading);
+  });
+
+  it('uses an imported Census 2021 table by ethnic group for searches nearer 2021, and says so', async () => {
+    // A table in the shape of ONS TS021 (detailed groups summed into the broad ones), with
+    // figures made up for the test; a total row and a non-district row are rejected.
+    const codes = ['E08000037', 'E08000021', 'E08000022', 'E08000023', 'E08000024', 'E06000057'];
+    const lines = ['Lower tier local authorities Code,Ethnic group (20 categories),Observation'];
+    for (const c of codes)
+      lines.push(
+        `${c},"White: English, Welsh, Scottish, Northern Irish or British",200000`,
+        `${c},White: Irish,1000`,
+        `${c},"Black, Black British, Black Welsh, Caribbean or African: African",3000`,
+        `${c},"Asian, Asian British or Asian Welsh: Indian",4000`,
+        `${c},Mixed or Multiple ethnic groups: White and Asian,500`,
+        `${c},Other ethnic group: Arab,250`,
+        `${c},Does not apply,0`,
+      );
+    lines.push('E23000007,White: Irish,6000');
+    const file = `${dir.path}/ts021.csv`;
+    writeFileSync(file, lines.join('\n') + '\n');
+    const imported = await importPopulation(db, file, {
+      year: 2021,
+      source: 'ONS Census 2021 TS021 (test figures)',
+      ethnicGroupColumn: 'Ethnic group (20 categories)',
+    });
+    expect(imported.ethnicGroups?.districts).toBe(6);
+    expect(imported.rejected).toBe(7);
+    const later = await stopSearchSummary(db, FULL_SCOPE, { force: 'northumbria', period: Y2022 });
+    const d = later.disproportionality;
+    expect(d.population).toEqual({ year: 2021, source: 'ONS Census 2021 TS021 (test figures)' });
+    const black = d.groups.find((g) => g.group === 'Black')!;
+    expect(black.residents).toBe(18000);
+    expect(d.groups.find((g) => g.group === 'White')!.residents).toBe(6 * 201000);
+    // 2020 searches are nearer 2021 than 2011 too; the notes name the year used.
+    expect(d.notes[0]).toMatch(/ONS Census 2021 TS021 \(test figures\) \(2021\)\./u);
   });
 });
