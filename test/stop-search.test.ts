@@ -11,16 +11,24 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { stopSearchCommand } from '../src/commands/stop-search.js';
+import { loadPoliceOutcomes } from '../src/config/police-outcomes.js';
+import { publicTrust } from '../src/report/public-data.js';
+import type { ReportData } from '../src/report/report-data.js';
+import { Labels } from '../src/report/report-html-parts.js';
+import type { ReportFigure, ReportTable } from '../src/report/report-tables.js';
+import { trustSection } from '../src/report/report-trust.js';
+import { findArea } from '../src/store/areas.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
 import { importPopulation } from '../src/usecases/import-population.js';
+import { trustData } from '../src/usecases/report-trust.js';
 import { stopSearchSummary, type StopSearchReport } from '../src/usecases/stop-search.js';
 import { parseRaw, readZipEntries, type RawRow } from './helpers/raw-police.js';
-import { FIXTURES, tempDir } from './helpers/temp.js';
+import { tempDir } from './helpers/temp.js';
 
-const ZIP = `${FIXTURES}stop-and-search/northumbria-stop-and-search-2020-05..2023-02.zip`;
+const ZIP = new URL('../data/police/northumbria-stop-and-search.zip', import.meta.url).pathname;
 const CENSUS = new URL('../data/population/census-2011-lad-population.csv.gz', import.meta.url);
 const Y2022 = { from: '2022-01', to: '2022-12' };
 
@@ -151,6 +159,64 @@ describe('stop and search a panel can scrutinise', () => {
       expect(text).toContain(heading);
   });
 
+  it('gives the report a section a panel can read, and its public version gives no small count away', async () => {
+    const area = await findArea(db, 'Newcastle upon Tyne');
+    const trust = await trustData(
+      db,
+      FULL_SCOPE,
+      { code: area.code, name: area.name, type: area.type },
+      Y2022,
+      await loadPoliceOutcomes(),
+    );
+    // No street data of Newcastle is held: no outcomes, but the force's searches.
+    expect(trust.outcomes).toBeNull();
+    const s = trust.stopSearch!;
+    expect(s.missing).toBeNull();
+    expect(s.searches).toBe(4417);
+    expect(s.byGender.map((g) => [g.value, g.searches])).toEqual([
+      ['Male', 3913],
+      ['Female', 501],
+      ['Other', 3],
+    ]);
+    const base = { area, period: Y2022, force: null } as unknown as ReportData;
+    const render = (data: ReportData) => {
+      const figures: ReportFigure[] = [];
+      const tables: ReportTable[] = [];
+      const html = trustSection(data, figures, tables, new Labels());
+      return { html, tables };
+    };
+    const partner = render({ ...base, audience: 'partner', trust });
+    expect(partner.html).toMatch(/Stop and search is published for Northumbria Police as a whole/u);
+    expect(partner.html).toMatch(
+      /people who defined themselves as Black were searched more often than White residents \(3\.6 times the White rate, 95% interval 2\.9 to 4\.4\)/u,
+    );
+    expect(partner.tables.map((t) => t.id)).toEqual([
+      'stop-search-ethnicity',
+      'stop-search-age',
+      'stop-search-gender',
+    ]);
+    const pub = render({ ...base, audience: 'public', trust: publicTrust(trust) });
+    const gender = pub.tables.find((t) => t.id === 'stop-search-gender')!;
+    // "Other" (3) is suppressed; "Female" is held back with it, or 4,417 less the rest would give it.
+    expect(gender.rows).toEqual([
+      [
+        'Male',
+        3913,
+        expect.any(Number),
+        expect.any(String),
+        expect.any(Number),
+        expect.any(String),
+      ],
+      ['Female', 'not shown', null, null, null, null],
+      ['Other', 'fewer than 5', null, null, null, null],
+    ]);
+    for (const t of pub.tables)
+      for (const row of t.rows)
+        for (const c of t.countColumns) {
+          const v = row[c];
+          expect(typeof v === 'number' && v > 0 && v < 5, `${t.id} ${String(row[0])}`).toBe(false);
+        }
+  });
   it('uses an imported Census 2021 table by ethnic group for searches nearer 2021, and says so', async () => {
     // A table in the shape of ONS TS021 (detailed groups summed into the broad ones), with
     // figures made up for the test; a total row and a non-district row are rejected.
