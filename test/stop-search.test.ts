@@ -137,7 +137,15 @@ describe('stop and search a panel can scrutinise', () => {
     expect(all.pValueAdjusted).toBeNull(); // the sum of the groups is not a separate test
   });
 
-  it('maps searches in 1 km squares and prints every section', () => {
+  it('maps searches in 1 km squares and prints every section', async () => {
+    const withMap = await stopSearchSummary(db, FULL_SCOPE, {
+      force: 'northumbria',
+      period: Y2022,
+      withMapSvg: true,
+    });
+    expect(withMap.mapSvg).toMatch(/Searches per 1 km cell/u);
+    expect(withMap.mapSvg).toMatch(/\d[\d,]* searches in [\d,]+ grid cells/u);
+    expect(withMap.mapSvg).not.toMatch(/incidents/iu);
     const mapped = report.map.cells.reduce((n, c) => n + c.count, 0);
     expect(mapped).toBe(report.map.located);
     expect(report.map.located + report.map.unlocated).toBe(report.searches);

@@ -20,6 +20,7 @@ export function stopSearchMapSvg(
     id: options.id,
     title: options.title,
     outline: [],
+    counting: 'searches',
     cells: cellsShown(map.cells, options.audience),
     ...(options.width ? { width: options.width } : {}),
     ...(options.height ? { height: options.height } : {}),
