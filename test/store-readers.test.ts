@@ -104,4 +104,19 @@ describe('reads beside reads, writers alone', () => {
     );
     expect(Number(left?.n)).toBe(0);
   });
+
+  it('upgrades a store from an earlier version on a read when the store is free', async () => {
+    const db = demoStoreCopy(dir.path, 'upgrade.duckdb');
+    await updateStore(
+      db,
+      'DROP TABLE population_ethnic_group; DELETE FROM schema_migration WHERE version = 12',
+    );
+    const read = runCli([...SUMMARY, '--db', db]);
+    expect(read.code, read.stderr).toBe(0);
+    const [row] = await queryStore<{ n: string }>(
+      db,
+      'SELECT count(*) AS n FROM schema_migration WHERE version = 12',
+    );
+    expect(Number(row?.n)).toBe(1);
+  });
 });
