@@ -24,7 +24,9 @@
  *   its count (or the finds or arrests it is a share of) is from 1 to 4; since a breakdown's
  *   counts sum to a total that is shown, a breakdown with exactly one count suppressed holds back
  *   the next smallest too ("not shown"), and categories with fewer than 5 crimes are left out of
- *   the outcomes table;
+ *   the outcomes table, which then (as when a category's charged count is from 1 to 4) gives no
+ *   crime total and no group count, shares only: the total less the categories shown would give
+ *   the small ones back;
  *   disproportionality is not given for a group with fewer than 5 searches; map squares with fewer
  *   than 5 searches are not shaded;
  * - **partner-only data**: issues from datasets shared only between partners are left out
@@ -162,6 +164,9 @@ export function publicTrust(trust: TrustData): TrustData {
   return {
     outcomes: o && {
       ...o,
+      ...(o.categories.some((c) => isSmall(c.crimes) || isSmall(c.charged))
+        ? { countsWithheld: true }
+        : {}),
       groups: o.groups.map((g, i) => ({
         ...g,
         share: back.has(i) ? null : g.share,

@@ -190,6 +190,11 @@ export interface TrustData {
     /** Months of the period whose crimes are counted, when not all ("11 of 12 months held: …"). */
     coverage: string | null;
     crimes: number;
+    /**
+     * The public version gives no crime count here when a category has fewer than 5 crimes or
+     * charges: the total, or a group's count, less the categories shown would give it away.
+     */
+    countsWithheld?: boolean;
     charged: number;
     chargeShare: number | null;
     chargeShareCi95: [number, number] | null;

@@ -35,7 +35,7 @@ function outcomesTables(o: NonNullable<TrustData['outcomes']>, aud: Audience): R
       columns: ['outcome', 'crimes', 'share %'],
       rows: o.groups.map((g) => [
         g.label,
-        countCell(g.count, g.withheld, aud),
+        countCell(g.count, g.withheld || o.countsWithheld, aud),
         g.withheld ? WITHHELD : pct(g.share),
       ]),
       countColumns: [1],
@@ -141,7 +141,7 @@ function outcomesWords(o: NonNullable<TrustData['outcomes']>, data: ReportData):
     return g && g.share !== null ? pctText(g.share) : 'a share not shown here';
   };
   return [
-    `<p>Of the ${esc(showCount(o.crimes, aud))} crimes recorded in ${esc(data.area.name)} from ${esc(periodInWords(data.period))}${o.coverage ? ` (${esc(o.coverage)})` : ''}, <strong>${o.chargeShare === null ? 'none' : esc(pctText(o.chargeShare))}</strong>${o.chargeShareCi95 ? ` (95% interval ${esc(intervalText(o.chargeShareCi95))})` : ''} have so far ended in a charge or summons, court results included. A charge is not a conviction.</p>`,
+    `<p>Of the ${o.countsWithheld ? '' : `${esc(showCount(o.crimes, aud))} `}crimes recorded in ${esc(data.area.name)} from ${esc(periodInWords(data.period))}${o.coverage ? ` (${esc(o.coverage)})` : ''}, <strong>${o.chargeShare === null ? 'none' : esc(pctText(o.chargeShare))}</strong>${o.chargeShareCi95 ? ` (95% interval ${esc(intervalText(o.chargeShareCi95))})` : ''} have so far ended in a charge or summons, court results included. A charge is not a conviction.</p>`,
     `<p>Why the others did not: no suspect was identified for ${esc(share(/no suspect/u))}; for ${esc(share(/Evidential/u))} there were evidential difficulties or the victim did not support action (police.uk does not separate the two); ${esc(share(/Out-of-court/u))} ended out of court (a caution, penalty notice, drugs warning or local resolution); ${esc(share(/Under investigation/u))} are still under investigation, so the charge share of recent months will rise.</p>`,
   ];
 }
