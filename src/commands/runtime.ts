@@ -100,7 +100,11 @@ async function open(command: AnyCommand, edge: Edge): Promise<Db> {
   }
   // Loaded here, not at the top: commands that need no store (help, categories) never load DuckDB.
   const { openStore } = await import('../store/open-store.js');
-  return openStore(path, edge.notify ? { onRepair: edge.notify } : {});
+  return openStore(path, {
+    ...(edge.notify ? { onRepair: edge.notify } : {}),
+    // Reads open the store read-only, so that they run beside one another.
+    readOnly: command.store === 'read',
+  });
 }
 
 /** The store of a command that declared it needs none: using it is a bug in the command. */
