@@ -59,8 +59,8 @@ export async function runForRequest(
   const input = readInput(command, rawInput(command, query), (key) => key);
   Object.assign(input, FIXED[command.name] ?? {});
   const db = command.store === 'none' ? undefined : await ctx.store.session();
-  try {
-    const document = await execute(command, input, {
+  const run = () =>
+    execute(command, input, {
       storePath: ctx.storePath,
       hashKeyFile: ctx.hashKeyFile,
       scope: ctx.scope,
@@ -68,6 +68,10 @@ export async function runForRequest(
       env: ctx.env,
       ...(db ? { db } : {}),
     });
+  try {
+    // One transaction for all of the command's queries: they read one snapshot of the store, so
+    // an import committing meanwhile is seen in all of them or none (never a mixture).
+    const document = db ? await db.transaction(run) : await run();
     return command.json ? command.json(document, input) : document;
   } finally {
     db?.close();
