@@ -56,6 +56,16 @@ export async function runForRequest(
   command: AnyCommand,
   query: Record<string, string[]>,
 ): Promise<unknown> {
+  const { document, input } = await runDocument(ctx, command, query);
+  return command.json ? command.json(document, input) : document;
+}
+
+/** The command's document for the request, and the input it was made from. */
+export async function runDocument(
+  ctx: ServerContext,
+  command: AnyCommand,
+  query: Record<string, string[]>,
+): Promise<{ document: unknown; input: Record<string, unknown> }> {
   const input = readInput(command, rawInput(command, query), (key) => key);
   Object.assign(input, FIXED[command.name] ?? {});
   const db = command.store === 'none' ? undefined : await ctx.store.session();
@@ -71,8 +81,7 @@ export async function runForRequest(
   try {
     // One transaction for all of the command's queries: they read one snapshot of the store, so
     // an import committing meanwhile is seen in all of them or none (never a mixture).
-    const document = db ? await db.transaction(run) : await run();
-    return command.json ? command.json(document, input) : document;
+    return { document: db ? await db.transaction(run) : await run(), input };
   } finally {
     db?.close();
   }

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 
 import { mountCommands } from './api-commands.js';
 import type { ServerContext } from './context.js';
+import { exportOperations, mountExports } from './exports.js';
 import { problemOf } from './http-errors.js';
 import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
@@ -20,11 +21,14 @@ export function createApp(ctx: ServerContext): Hono {
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'same-origin');
   });
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument([...importOperations])));
+  app.get('/api/openapi.json', (c) =>
+    c.json(openApiDocument([...importOperations, ...exportOperations()])),
+  );
   /** A constant answer: the baseline of bench/api.ts, and a check that the server is up. */
   app.get('/api/ping', (c) => c.json({ ok: true }));
   mountCommands(app, ctx);
   mountImports(app, ctx);
+  mountExports(app, ctx);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? c.json(
