@@ -4,8 +4,7 @@
  * events (replayed to a late watcher), one import at a time, refusals that say what to change,
  * the client's file name never used as a path, and the uploaded files removed afterwards.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 
 import ExcelJS from 'exceljs';
@@ -20,12 +19,11 @@ const dir = tempDir();
 let api: Awaited<ReturnType<typeof apiOn>>;
 const STOP_SEARCH = join(FIXTURES, 'police/2020-05-northumbria-stop-and-search.csv.gz');
 
-const uploadsLeft = () =>
-  new Set(readdirSync(tmpdir()).filter((name) => name.startsWith('lantern-upload-')));
-const uploadsBefore = uploadsLeft();
+const UPLOADS = join(dir.path, 'uploads');
 
 beforeAll(async () => {
-  api = await apiOn(demoStoreCopy(dir.path, 'served.duckdb'));
+  mkdirSync(UPLOADS);
+  api = await apiOn(demoStoreCopy(dir.path, 'served.duckdb'), { LANTERN_UPLOAD_DIR: UPLOADS });
 });
 afterAll(() => {
   api?.close();
@@ -33,8 +31,7 @@ afterAll(() => {
 });
 afterEach(() => {
   // Every upload's folder is gone once its import has finished, whatever the outcome.
-  const left = [...uploadsLeft()].filter((name) => !uploadsBefore.has(name));
-  expect(left).toEqual([]);
+  expect(readdirSync(UPLOADS)).toEqual([]);
 });
 
 function form(files: [name: string, bytes: Uint8Array][], fields: Record<string, string> = {}) {

@@ -7,6 +7,7 @@ import { Hono } from 'hono';
 
 import { mountCommands } from './api-commands.js';
 import type { ServerContext } from './context.js';
+import { DocumentCache } from './document-cache.js';
 import { exportOperations, mountExports } from './exports.js';
 import { problemOf } from './http-errors.js';
 import { importOperations, mountImports } from './imports.js';
@@ -26,8 +27,9 @@ export function createApp(ctx: ServerContext): Hono {
   );
   /** A constant answer: the baseline of bench/api.ts, and a check that the server is up. */
   app.get('/api/ping', (c) => c.json({ ok: true }));
-  mountCommands(app, ctx);
-  mountImports(app, ctx);
+  const documents = new DocumentCache();
+  mountCommands(app, ctx, documents);
+  mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

@@ -25,7 +25,11 @@ import type { ImportEvent, ImportRun } from './import-runs.js';
 import { ImportRuns } from './import-runs.js';
 import type { ExtraOperation } from './openapi.js';
 
-/** The largest upload taken, in MiB (LANTERN_MAX_UPLOAD_MIB): the form is held in memory. */
+/**
+ * The largest upload taken, in MiB (LANTERN_MAX_UPLOAD_MIB): the form is held in memory. The
+ * files are saved while they import in a folder of their own under LANTERN_UPLOAD_DIR (the
+ * system's temporary folder by default), readable by this user only, and removed afterwards.
+ */
 const DEFAULT_MAX_UPLOAD_MIB = 256;
 
 /** Told when an import has committed something: caches of what the store held are stale. */
@@ -88,7 +92,7 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
       const run = runs.start(what, since);
       let dir: string;
       try {
-        dir = await mkdtemp(join(tmpdir(), 'lantern-upload-'));
+        dir = await mkdtemp(join(ctx.env.LANTERN_UPLOAD_DIR || tmpdir(), 'lantern-upload-'));
       } catch (error) {
         ctx.writer.release();
         runs.tell(run, { event: 'failed', data: problemOf(error).body });
