@@ -12,7 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { demoStoreCopy } from './helpers/demo-store.js';
-import { tempDir } from './helpers/temp.js';
+import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
 const present = existsSync(CHROMIUM);
@@ -122,6 +122,27 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
     expect(await svg.getAttribute('viewBox')).toBe(before);
     expect(await page.locator('svg text', { hasText: 'Gade' }).first().isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}map-tablet.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('uploads a police.uk file, shows its progress and then its report', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/data`);
+    await page.setInputFiles(
+      'input[type=file]',
+      `${FIXTURES}merseyside/2019-01-merseyside-street.csv.gz`,
+    );
+    await page.click('#upload-form button[type=submit]');
+    await page.waitForSelector('#upload-report:not([hidden])', { timeout: 60_000 });
+    const report = (await page.textContent('#upload-report')) ?? '';
+    expect(report).toMatch(
+      /^2019-01-merseyside-street\.csv\.gz: [\d,]+ records imported for 2019-01/u,
+    );
+    expect(await page.textContent('#upload-status')).toContain('Finished');
+    await page.screenshot({ path: `${SHOTS}upload.png`, fullPage: true });
+    // The store now holds Merseyside: the data page lists it.
+    await page.goto(`${base}/data`);
+    expect(await page.textContent('main')).toContain('Merseyside');
     await page.close();
   });
 

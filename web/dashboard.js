@@ -160,6 +160,56 @@
     });
   });
 
+  // A form's fields without the empty ones (police.uk files name no dataset).
+  function filled(data) {
+    var out = new FormData();
+    data.forEach(function (value, key) {
+      if (value !== '') out.append(key, value);
+    });
+    return out;
+  }
+
+  // The import's report in words: what each file gave, or why it was refused.
+  function describeImport(r) {
+    var lines = (r.files || []).map(function (f) {
+      var name = String(f.path || '')
+        .split(/[\\/!]/)
+        .pop();
+      var months =
+        f.months && f.months.length
+          ? ' for ' +
+            f.months[0] +
+            (f.months.length > 1 ? ' to ' + f.months[f.months.length - 1] : '')
+          : '';
+      if (f.status === 'refused') return name + ': refused, nothing of it kept. ' + (f.error || '');
+      if (f.status === 'already-imported')
+        return name + ': already imported' + months + ', nothing changed.';
+      var rejected = f.rejected ? ' (' + f.rejected + ' rows set aside, listed in the store)' : '';
+      var warnings = (f.warnings || [])
+        .map(function (w) {
+          return '\n  ' + (w.message || w);
+        })
+        .join('');
+      return name + ': ' + f.accepted + ' records imported' + months + rejected + '.' + warnings;
+    });
+    (r.boundaryGaps || []).forEach(function (g) {
+      var names = (g.districts || [])
+        .map(function (d) {
+          return d.name;
+        })
+        .join(', ');
+      lines.push(
+        'No boundaries are held for ' +
+          (g.force ? g.force.name : 'this force') +
+          "'s districts (" +
+          names +
+          '): its maps and hotspot grids need them. On the server: ' +
+          g.command,
+      );
+    });
+    return lines.join('\n');
+  }
+
   // Upload: post the files, then follow the import's progress until its report.
   var form = document.getElementById('upload-form');
   if (form) {
@@ -171,7 +221,7 @@
       button.disabled = true;
       report.hidden = true;
       status.textContent = 'Uploading…';
-      fetch(form.action, { method: 'POST', body: new FormData(form) })
+      fetch(form.action, { method: 'POST', body: filled(new FormData(form)) })
         .then(function (r) {
           return r.json().then(function (body) {
             return { ok: r.ok, body: body };
@@ -202,7 +252,7 @@
             events.close();
             var r = JSON.parse(m.data);
             status.textContent = 'Finished. The report of the import:';
-            report.textContent = r.text || JSON.stringify(r, null, 2);
+            report.textContent = describeImport(r);
             report.hidden = false;
             button.disabled = false;
           });
