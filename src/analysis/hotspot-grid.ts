@@ -26,7 +26,7 @@
  */
 import erfc from '@stdlib/math-base-special-erfc';
 
-import { benjaminiHochberg } from './multiple-testing.js';
+import { benjaminiHochbergOf } from './multiple-testing.js';
 
 export interface GridSpec {
   /** Lower-left corner of the grid, metres. */
@@ -299,5 +299,5 @@ export function giStar(grid: Grid, values: Float64Array): GiStar {
     z[i] = zi;
     p[i] = erfc(Math.abs(zi) / Math.SQRT2); // 2Φ(−|z|)
   }
-  return { z, p, pAdjusted: Float64Array.from(benjaminiHochberg([...p])) };
+  return { z, p, pAdjusted: benjaminiHochbergOf(p) };
 }

@@ -143,15 +143,17 @@ export async function streetCountsByArea(
   const districts = new Set(areas.filter((a) => a.type === 'district').map((a) => a.code));
   const rows: AreaCategoryMonthCount[] = [];
   for (const force of new Set(areas.filter((a) => a.type === 'force').map((a) => a.code))) {
-    // Records of the districts asked for are counted by district (the rest as one, null).
+    // Records of the districts asked for are counted by district (the rest as one, null); a
+    // force alone is counted as a whole.
+    const split = districts.size > 0;
     const parts = await db.query<
       { district: string | null } & CategoryMonthCount & Record<string, unknown>
     >(
-      `SELECT CASE WHEN list_contains($districts, c.district_code) THEN c.district_code END
+      `SELECT ${split ? 'CASE WHEN list_contains($districts, c.district_code) THEN c.district_code END' : 'NULL'}
                 AS district, c.category, c.month, count(*) AS count FROM crime c
        WHERE ${streetAreaCondition('force')} GROUP BY ALL`,
-      { area: force, districts: list([...districts]) },
-      { districts: TEXT_LIST },
+      split ? { area: force, districts: list([...districts]) } : { area: force },
+      split ? { districts: TEXT_LIST } : undefined,
     );
     const total = new Map<string, AreaCategoryMonthCount>();
     for (const r of parts) {
