@@ -1,7 +1,8 @@
 /**
  * Query benchmark (`npm run bench:queries`, issue 17 item 2): what a command reads, on the demo
  * store (the bundled Hertfordshire data), in one process with the store open, as the use cases
- * run (median of 7 rounds after a warm-up, the two sides alternated round by round):
+ * run (median of 7 rounds after a warm-up, the two sides alternated round by round; wall-clock, and
+ * the process's CPU time, steadier on a shared machine):
  * - `assess` of a district (Three Rivers) against `assess` of its force (Hertfordshire), the
  *   baseline: a district's assessment reads its force's evidence too, and maps its High
  *   priorities. Target: the district no slower than its force (ratio ≤ 1).
@@ -41,34 +42,40 @@ execFileSync(
 const db = await openStore(path);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-/** Median times of two runs alternated round by round, after one warm-up of each. */
+/**
+ * Median times of two runs alternated round by round, after one warm-up of each: wall-clock, and
+ * the CPU time of the process (all its threads, DuckDB's included), which other work on a shared
+ * machine disturbs less.
+ */
 async function paired(
   a: () => Promise<unknown>,
   b: () => Promise<unknown>,
   rounds = Number(process.env.BENCH_ROUNDS ?? 7),
-): Promise<[number, number]> {
+): Promise<{ wall: [number, number]; cpu: [number, number] }> {
   await a();
   await b();
-  const ta: number[] = [];
-  const tb: number[] = [];
-  const timed = async (run: () => Promise<unknown>, times: number[]) => {
+  const [ta, tb, ca, cb]: [number[], number[], number[], number[]] = [[], [], [], []];
+  const timed = async (run: () => Promise<unknown>, times: number[], cpu: number[]) => {
+    const c = process.cpuUsage();
     const t = performance.now();
     await run();
     times.push(performance.now() - t);
+    const used = process.cpuUsage(c);
+    cpu.push((used.user + used.system) / 1000);
   };
   for (let i = 0; i < rounds; i++) {
-    await timed(a, ta);
-    await timed(b, tb);
+    await timed(a, ta, ca);
+    await timed(b, tb, cb);
   }
-  return [median(ta), median(tb)];
+  return { wall: [median(ta), median(tb)], cpu: [median(ca), median(cb)] };
 }
 
 const period = { from: '2025-01', to: '2025-12' };
-const [district, force] = await paired(
+const assessed = await paired(
   () => assess(db, FULL_SCOPE, { area: 'Three Rivers', period, save: false, settings }),
   () => assess(db, FULL_SCOPE, { area: 'Hertfordshire', period, save: false, settings }),
 );
-const [burglary, allCrime] = await paired(
+const mapped = await paired(
   () => hotspots(db, FULL_SCOPE, { area: 'Three Rivers', category: 'burglary', period }),
   () => hotspots(db, FULL_SCOPE, { area: 'Three Rivers', category: 'all-crime', period }),
 );
@@ -76,10 +83,13 @@ db.close();
 rmSync(dir, { recursive: true, force: true });
 
 const s = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+const [district, force] = assessed.wall;
+const [burglary, allCrime] = mapped.wall;
 console.log(
   [
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
     `assess Three Rivers ${s(district)}; baseline assess Hertfordshire ${s(force)}: ${(district / force).toFixed(2)} (target ≤ 1)`,
+    `  CPU time: ${s(assessed.cpu[0])} against ${s(assessed.cpu[1])}: ${(assessed.cpu[0] / assessed.cpu[1]).toFixed(2)}`,
     `hotspots Three Rivers burglary ${s(burglary)}; baseline all crime ${s(allCrime)}: ${(burglary / allCrime).toFixed(2)}`,
   ].join('\n'),
 );

@@ -29,6 +29,10 @@ afterAll(() => dir.remove());
 const YEAR = { from: '2025-01', to: '2025-12' } as const;
 const SETTINGS = await settingsFrom();
 const THREE_RIVERS = "c.district_code = 'E07000102'";
+/** The statement reading the register's districts, CSPs and forces whole. */
+const UPPER_AREAS = /FROM area WHERE type IN \('force', 'csp', 'district'\)/u;
+/** The statement looking up the wards of LSOAs (to name hotspot cells). */
+const WARDS_OF_LSOAS = /JOIN area w ON w\.code = l\.parent/u;
 
 interface Read {
   sql: string;
@@ -130,6 +134,62 @@ describe('queries read only what they need', () => {
           /count\(\*\) AS count FROM crime c/u.test(r.sql) && /p\.parent = \$area/u.test(r.sql),
       );
       expect(forceCounts).toHaveLength(1);
+      // The district's counts are counted apart in that same scan: no other count of records.
+      expect(log.filter((r) => /count\(\*\) AS count FROM crime c/u.test(r.sql))).toHaveLength(1);
+      // The register's districts, CSPs and forces (the district's force, each area's months
+      // held) and the months of the current files are read once.
+      expect(log.filter((r) => UPPER_AREAS.test(r.sql))).toHaveLength(1);
+      expect(log.filter((r) => /FROM batch_month/u.test(r.sql))).toHaveLength(1);
+      // The busiest cells of all the High priorities are named together: one lookup of wards.
+      expect(log.filter((r) => WARDS_OF_LSOAS.test(r.sql))).toHaveLength(1);
+      // And the district's outline is read once for them all.
+      expect(log.filter((r) => /FROM boundary/u.test(r.sql))).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('assess of a force reads the register and the months held once', async () => {
+    const { db, log } = await loggedStore();
+    try {
+      await assess(db, FULL_SCOPE, {
+        area: 'Hertfordshire',
+        period: YEAR,
+        save: false,
+        settings: SETTINGS,
+      });
+      expect(log.filter((r) => UPPER_AREAS.test(r.sql))).toHaveLength(1);
+      expect(log.filter((r) => /FROM batch_month/u.test(r.sql))).toHaveLength(1);
+      expect(log.filter((r) => /count\(\*\) AS count FROM crime c/u.test(r.sql))).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a district’s counts read with its force’s are those of its own records, and the county is the force’s own assessment', async () => {
+    const db = await openStore(path);
+    try {
+      const request = { period: YEAR, save: false, settings: SETTINGS };
+      const district = await assess(db, FULL_SCOPE, { ...request, area: 'Three Rivers' });
+      const force = await assess(db, FULL_SCOPE, { ...request, area: 'Hertfordshire' });
+      for (const issue of district.issues.filter((i) => i.source === 'police.uk')) {
+        const recorded = await count(
+          db,
+          `${THREE_RIVERS} AND c.month BETWEEN '${YEAR.from}' AND '${YEAR.to}' AND category = '${issue.key}'`,
+        );
+        expect(issue.evidence.recorded, issue.key).toBe(recorded);
+      }
+      expect(district.county?.issues).toEqual(
+        force.issues.map(({ key, label, rank, band, harm, likelihood, risk }) => ({
+          key,
+          label,
+          rank,
+          band,
+          harm,
+          likelihood,
+          risk,
+        })),
+      );
     } finally {
       db.close();
     }

@@ -3,7 +3,7 @@ import stdlibBinomialTest from '@stdlib/stats-binomial-test';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 
-import { binomialPmf, binomialTest } from './binomial.js';
+import { binomialPmf, binomialPValue, binomialTest } from './binomial.js';
 
 describe('binomialTest(x, n, p)', () => {
   it("reproduces R's binom.test(682, 925, p = 3/4): p-value 0.3825, interval 0.7076683..0.7654066", () => {
@@ -68,5 +68,23 @@ describe('binomialTest(x, n, p)', () => {
     expect(() => binomialTest(5, 4, 0.5)).toThrow(RangeError);
     expect(() => binomialTest(1.5, 4, 0.5)).toThrow(RangeError);
     expect(() => binomialTest(1, 4, 1)).toThrow(RangeError);
+  });
+});
+
+describe('binomialPValue(x, n, p)', () => {
+  it('is binomialTest’s p-value, to the bit, without the interval', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 5000 }),
+        fc.integer({ min: 0, max: 5000 }),
+        fc.double({ min: 0.01, max: 0.99, noNaN: true }),
+        (a, b, p) => {
+          const [x, n] = a <= b ? [a, b] : [b, a];
+          expect(binomialPValue(x, n, p)).toBe(binomialTest(x, n, p).pValue);
+        },
+      ),
+      { numRuns: 300 },
+    );
+    expect(() => binomialPValue(3, 2, 0.5)).toThrow(RangeError);
   });
 });

@@ -59,15 +59,25 @@ export interface BinomialTest {
 }
 
 export function binomialTest(x: number, n: number, p: number, confidence = 0.95): BinomialTest {
-  if (!Number.isInteger(x) || !Number.isInteger(n) || x < 0 || x > n)
-    throw new RangeError(`binomialTest: need integers 0 ≤ x ≤ n, got x = ${x}, n = ${n}`);
-  if (!(p > 0 && p < 1)) throw new RangeError(`binomialTest: need 0 < p < 1, got ${p}`);
+  check('binomialTest', x, n, p);
   const alpha = 1 - confidence;
   const ci: [number, number] = [
     x === 0 ? 0 : solveP((p) => 1 - binomialCdf(x - 1, n, p), alpha / 2),
     x === n ? 1 : solveP((p) => 1 - binomialCdf(x, n, p), 1 - alpha / 2),
   ];
   return { pValue: twoSidedPValue(x, n, p), ci };
+}
+
+/** The two-sided p-value of binomialTest alone, without its interval (most of its cost). */
+export function binomialPValue(x: number, n: number, p: number): number {
+  check('binomialPValue', x, n, p);
+  return twoSidedPValue(x, n, p);
+}
+
+function check(what: string, x: number, n: number, p: number): void {
+  if (!Number.isInteger(x) || !Number.isInteger(n) || x < 0 || x > n)
+    throw new RangeError(`${what}: need integers 0 ≤ x ≤ n, got x = ${x}, n = ${n}`);
+  if (!(p > 0 && p < 1)) throw new RangeError(`${what}: need 0 < p < 1, got ${p}`);
 }
 
 function twoSidedPValue(x: number, n: number, p: number): number {

@@ -10,7 +10,7 @@
  * makes this test too ready to call a change significant), and recording practice is the same in
  * both periods.
  */
-import { binomialTest } from './binomial.js';
+import { binomialPValue, binomialTest } from './binomial.js';
 
 export interface CountComparison {
   current: number;
@@ -21,7 +21,7 @@ export interface CountComparison {
   changePct: number | null;
   /** (current / currentExposure) / (previous / previousExposure); null when previous is 0. */
   rateRatio: number | null;
-  /** Exact 95% interval of the rate ratio; null when no events at all. */
+  /** Exact 95% interval of the rate ratio; null when no events at all, or not asked for. */
   ci95: [number, number | null] | null;
   /** Two-sided exact conditional p-value; 1 when no events at all. */
   pValue: number;
@@ -33,6 +33,7 @@ export interface CountComparison {
  * @param previous events in the comparison period
  * @param currentExposure length of the current period (months); default 1
  * @param previousExposure length of the comparison period (months); default 1
+ * @param options.interval false: no interval (`ci95` null), the p-value alone (default true)
  * @example compareCounts(248, 210) // rate ratio 1.18, p ≈ 0.08
  */
 export function compareCounts(
@@ -40,6 +41,7 @@ export function compareCounts(
   previous: number,
   currentExposure = 1,
   previousExposure = 1,
+  options: { interval?: boolean } = {},
 ): CountComparison {
   const method =
     'exact conditional test for two Poisson counts (binomial on c1 given c0 + c1)' as const;
@@ -52,6 +54,17 @@ export function compareCounts(
   if (n === 0)
     return { current, previous, change, changePct, rateRatio, ci95: null, pValue: 1, method };
   const p0 = currentExposure / (currentExposure + previousExposure);
+  if (options.interval === false)
+    return {
+      current,
+      previous,
+      change,
+      changePct,
+      rateRatio,
+      ci95: null,
+      pValue: Math.min(1, binomialPValue(current, n, p0)),
+      method,
+    };
   const test = binomialTest(current, n, p0, 0.95);
   const [pl, pu] = test.ci;
   const toRatio = (p: number) =>

@@ -26,7 +26,7 @@
  */
 import erfc from '@stdlib/math-base-special-erfc';
 
-import { benjaminiHochberg } from './multiple-testing.js';
+import { benjaminiHochbergOf } from './multiple-testing.js';
 
 export interface GridSpec {
   /** Lower-left corner of the grid, metres. */
@@ -126,10 +126,17 @@ export function cellsOver(box: Box, cellSize: number): number {
   return cols * rows;
 }
 
+/**
+ * Which of a row's cell centres (one y, the xs ascending) lie in the area (non-zero: inside): the
+ * same answer as `inside` for each, worked out a row at a time (geo/polygon-index.ts).
+ */
+export type RowInside = (y: number, xs: Float64Array) => ArrayLike<number>;
+
 export function makeGrid(
   box: Box,
   cellSize: number,
   inside: (x: number, y: number) => boolean = () => true,
+  insideRow?: RowInside,
 ): Grid {
   if (!(cellSize > 0)) throw new RangeError(`cell size must be > 0 m, got ${cellSize}`);
   const x0 = Math.floor(box.minX / cellSize) * cellSize;
@@ -138,15 +145,19 @@ export function makeGrid(
   const rows = Math.max(1, Math.ceil((box.maxY - y0) / cellSize));
   const position = new Int32Array(cols * rows).fill(-1);
   const cells: Cell[] = [];
-  for (let row = 0; row < rows; row++)
+  const xs = new Float64Array(cols);
+  for (let col = 0; col < cols; col++) xs[col] = x0 + (col + 0.5) * cellSize;
+  for (let row = 0; row < rows; row++) {
+    const y = y0 + (row + 0.5) * cellSize;
+    const kept = insideRow ? insideRow(y, xs) : null;
     for (let col = 0; col < cols; col++) {
-      const x = x0 + (col + 0.5) * cellSize;
-      const y = y0 + (row + 0.5) * cellSize;
-      if (!inside(x, y)) continue;
+      const x = xs[col]!;
+      if (kept ? !kept[col] : !inside(x, y)) continue;
       const index = row * cols + col;
       position[index] = cells.length;
       cells.push({ index, col, row, x, y });
     }
+  }
   return { spec: { x0, y0, cellSize, cols, rows }, cells, position };
 }
 
@@ -288,5 +299,5 @@ export function giStar(grid: Grid, values: Float64Array): GiStar {
     z[i] = zi;
     p[i] = erfc(Math.abs(zi) / Math.SQRT2); // 2Φ(−|z|)
   }
-  return { z, p, pAdjusted: Float64Array.from(benjaminiHochberg([...p])) };
+  return { z, p, pAdjusted: benjaminiHochbergOf(p) };
 }

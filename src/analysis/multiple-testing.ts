@@ -31,3 +31,37 @@ export function benjaminiHochberg(pValues: readonly number[]): number[] {
   });
   return out;
 }
+
+/**
+ * benjaminiHochberg of many p-values (a grid's cells), the same values to the bit, without an
+ * object per value: the p-values sorted as numbers, walked from the largest, and each given the
+ * adjusted value of its own (tied values all take the first one's, as they do there).
+ */
+export function benjaminiHochbergOf(pValues: Float64Array): Float64Array {
+  const m = pValues.length;
+  const sorted = Float64Array.from(pValues).sort();
+  // NaN sorts last here but anywhere there: left to the general method.
+  if (m > 0 && Number.isNaN(sorted[m - 1]!))
+    return Float64Array.from(benjaminiHochberg([...pValues]));
+  const adjusted = new Float64Array(m);
+  let running = 1;
+  for (let k = 0; k < m; k++) {
+    const at = m - 1 - k;
+    running = Math.min(running, Math.min(1, (sorted[at]! * m) / (m - k)));
+    adjusted[at] = running;
+  }
+  const out = new Float64Array(m);
+  for (let i = 0; i < m; i++) {
+    // Any position of the value will do: tied values share their adjusted value.
+    const p = pValues[i]!;
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < p) lo = mid + 1;
+      else hi = mid;
+    }
+    out[i] = adjusted[lo]!;
+  }
+  return out;
+}

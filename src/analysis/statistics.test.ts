@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 
 import { compareCounts } from './compare-counts.js';
 import { funnelFlag, funnelLimits } from './funnel.js';
-import { benjaminiHochberg, holm } from './multiple-testing.js';
+import { benjaminiHochberg, benjaminiHochbergOf, holm } from './multiple-testing.js';
 
 describe('compareCounts(current, previous, currentExposure, previousExposure)', () => {
   it("reproduces R's binom.test(c(682, 243), p = 3/4) (Mendel's peas, the example in R's ?binom.test)", () => {
@@ -137,6 +137,23 @@ describe('funnelLimits(expected)', () => {
         expect(cdf(upper95, lambda)).toBeGreaterThanOrEqual(0.975 - 1e-9);
       }),
       { numRuns: 100 },
+    );
+  });
+});
+
+describe('benjaminiHochbergOf(p)', () => {
+  it('gives benjaminiHochberg’s values to the bit, ties, zeros, ones and NaN included', () => {
+    // Values from a small set (many ties) or any double in [0, 1].
+    const value = fc.oneof(
+      fc.constantFrom(0, 1, 0.05, 0.5, 1e-300, Number.NaN),
+      fc.double({ min: 0, max: 1, noNaN: true }),
+    );
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 300 }), (ps) => {
+        const fast = [...benjaminiHochbergOf(Float64Array.from(ps))];
+        expect(fast).toEqual(benjaminiHochberg(ps));
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -64,6 +64,24 @@ describe('trend tables (properties)', () => {
     );
   });
 
+  it('without the interval are the same documents, the interval apart (what the assessment asks for)', () => {
+    fc.assert(
+      fc.property(rowsArb, (rows) => {
+        const full = trendDocuments(input(rows), measures, period);
+        const lean = trendDocuments(input(rows), measures, period, { interval: false });
+        expect(lean).toEqual(full.map((d) => ({ ...d, ci95: null })));
+      }),
+      { numRuns: 100 },
+    );
+    // 50 then 80 of the first category: an interval with it, none without.
+    const rows: [number, number, number][] = [
+      [0, 0, 50],
+      [0, 12, 80],
+    ];
+    expect(trendDocuments(input(rows), measures, period)[0]!.ci95).not.toBeNull();
+    expect(trendDocuments(input(rows), measures, period, { interval: false })[0]!.ci95).toBeNull();
+  });
+
   it('do not depend on the order of the input rows', () => {
     fc.assert(
       fc.property(rowsArb, fc.integer(), (rows, seed) => {

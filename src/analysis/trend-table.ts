@@ -87,6 +87,11 @@ export interface TrendOptions {
   notTested?: (measure: Measure) => boolean;
   /** Known breaks in the series (config/discontinuities.yaml). */
   discontinuities?: readonly Discontinuity[];
+  /**
+   * False: the rate ratio's interval is not worked out (`ci95` null), for a caller that shows no
+   * interval (the assessment): it costs most of the test's arithmetic. Default true.
+   */
+  interval?: boolean;
 }
 
 /** The latest twelve months ending with the last month held; null when nothing is held. */
@@ -107,7 +112,8 @@ export function trendDocuments(
   const whole = wholePeriodOnly(input, period);
   const coverage = periodCoverage(period, observed);
   const docs = measures.map((measure) => {
-    if (whole) return wholePeriodDocument(input, measure, period, population);
+    const interval = options.interval ?? true;
+    if (whole) return wholePeriodDocument(input, measure, period, population, interval);
     const series = measureSeries(input, measure);
     const months = monthsIn(period).map((month) => ({ month, count: series.get(month) ?? null }));
     const current = months.reduce((n, m) => n + (m.count ?? 0), 0);
@@ -132,7 +138,9 @@ export function trendDocuments(
         unpaired: choice.unpaired,
         discontinuities: touched.map(discontinuityText),
       };
-      comparison = compareCounts(compared.current, sum(choice.previousMonths));
+      comparison = compareCounts(compared.current, sum(choice.previousMonths), 1, 1, {
+        interval,
+      });
     }
     return document(
       input.area,
@@ -278,6 +286,7 @@ function wholePeriodDocument(
   measure: Measure,
   period: Period,
   population: Population | null,
+  interval: boolean,
 ): TrendDocument {
   const current = measurePeriodTotal(input, measure, period) as number;
   let previous: number | null = null;
@@ -290,7 +299,8 @@ function wholePeriodDocument(
     previous = measurePeriodTotal(input, measure, earlier);
     if (previous !== null) previousPeriod = earlier;
   }
-  const comparison = previous === null ? null : compareCounts(current, previous);
+  const comparison =
+    previous === null ? null : compareCounts(current, previous, 1, 1, { interval });
   const years = previousPeriod
     ? (monthIndex(period.from) - monthIndex(previousPeriod.from)) / 12
     : 0;

@@ -238,6 +238,24 @@ export async function areasByCode(db: Db, codes: readonly string[]): Promise<Are
   return codes.flatMap((c) => byCode.get(c) ?? []);
 }
 
+/** An area of district level or above, as the register holds it. */
+export interface UpperArea {
+  code: string;
+  name: string;
+  type: AreaType;
+  parent: string | null;
+}
+
+/**
+ * The register's forces, CSPs and districts (a few hundred rows, read whole): what the areas
+ * above a district or above come from (`chainsFrom`), for a command that looks several up.
+ */
+export async function upperAreas(db: Db): Promise<UpperArea[]> {
+  return db.query<UpperArea & Record<string, unknown>>(
+    `SELECT code, name, type, parent FROM area WHERE type IN ('force', 'csp', 'district')`,
+  );
+}
+
 /**
  * Each area with every area above it (itself first). Areas above LSOAs and wards are few, so
  * they are read whole and walked here; an LSOA or ward is first looked up on its own.
@@ -248,19 +266,27 @@ export async function ancestorChains(
   /** False when every code is a district or above: the wards and LSOAs need no lookup. */
   lowerLevels = true,
 ): Promise<Map<string, { code: string; type: AreaType }[]>> {
-  const upper = await db.query<{ code: string; type: AreaType; parent: string | null }>(
-    lowerLevels
-      ? `SELECT code, type, parent FROM area WHERE type IN ('force', 'csp', 'district')
+  const upper = lowerLevels
+    ? await db.query<{ code: string; type: AreaType; parent: string | null }>(
+        `SELECT code, type, parent FROM area WHERE type IN ('force', 'csp', 'district')
          UNION ALL
          SELECT code, type, parent FROM area WHERE list_contains($codes, code) AND type IN ('ward', 'lsoa')
          UNION ALL
          SELECT w.code, w.type, w.parent FROM area l JOIN area w ON w.code = l.parent
-         WHERE list_contains($codes, l.code) AND l.type = 'lsoa'`
-      : `SELECT code, type, parent FROM area WHERE type IN ('force', 'csp', 'district') AND $codes IS NOT NULL`,
-    { codes: list(codes) },
-    { codes: TEXT_LIST },
-  );
-  const byCode = new Map(upper.map((a) => [a.code, a]));
+         WHERE list_contains($codes, l.code) AND l.type = 'lsoa'`,
+        { codes: list(codes) },
+        { codes: TEXT_LIST },
+      )
+    : await upperAreas(db);
+  return chainsFrom(upper, codes);
+}
+
+/** Each area's chain (itself first, then each area above it) walked through `areas`. */
+export function chainsFrom(
+  areas: readonly { code: string; type: AreaType; parent: string | null }[],
+  codes: readonly string[],
+): Map<string, { code: string; type: AreaType }[]> {
+  const byCode = new Map(areas.map((a) => [a.code, a]));
   return new Map(
     codes.map((code) => {
       const chain: { code: string; type: AreaType }[] = [];

@@ -78,11 +78,34 @@ export async function observedStreetMonthsByArea(
     areas.map((a) => a.code),
     areas.some((a) => a.type === 'ward' || a.type === 'lsoa'),
   );
-  const batches = await db.query<{ force: string; area: string | null; month: Month }>(
+  return monthsHeldFrom(areas, chains, await currentStreetBatches(db));
+}
+
+/** A month of a current street file: its force, and the area it was fetched for (null: the force's file). */
+export interface StreetBatchMonth {
+  force: string;
+  area: string | null;
+  month: Month;
+}
+
+/**
+ * Every month of every current street file (a few rows per force and month), in month order.
+ * Callers check access first (checkStreetAccess); `monthsHeldFrom` turns them into each area's months.
+ */
+export async function currentStreetBatches(db: Db): Promise<StreetBatchMonth[]> {
+  return db.query<StreetBatchMonth & Record<string, unknown>>(
     `SELECT DISTINCT f.pfa_code AS force, b.area_code AS area, b.month
      FROM batch_month b JOIN police_force f ON f.id = b.force
      WHERE b.kind = 'street' AND b.replaced_by IS NULL ORDER BY b.month`,
   );
+}
+
+/** The months held for each area, from the current files and each area's chain (areas.ts). */
+export function monthsHeldFrom(
+  areas: readonly AreaRef[],
+  chains: ReadonlyMap<string, readonly { code: string; type: AreaType }[]>,
+  batches: readonly StreetBatchMonth[],
+): Map<string, Month[]> {
   const result = new Map<string, Month[]>();
   for (const area of areas) {
     const chain = chains.get(area.code) ?? [];
@@ -107,7 +130,9 @@ export interface AreaCategoryMonthCount extends CategoryMonthCount {
 
 /**
  * Every street record of each area counted by category and month, over all months held: one
- * aggregation scan for any number of districts, one query per area of another type.
+ * aggregation scan per force, which counts apart the records of any of its districts asked for
+ * too (a district beside its force: one scan for both); one scan for any number of other
+ * districts; one query per area of another type.
  */
 export async function streetCountsByArea(
   db: Db,
@@ -115,19 +140,45 @@ export async function streetCountsByArea(
   areas: readonly AreaRef[],
 ): Promise<AreaCategoryMonthCount[]> {
   for (const area of areas) await checkStreetAccess(db, scope, area);
-  const districts = areas.filter((a) => a.type === 'district').map((a) => a.code);
+  const districts = new Set(areas.filter((a) => a.type === 'district').map((a) => a.code));
   const rows: AreaCategoryMonthCount[] = [];
-  if (districts.length > 0) {
+  for (const force of new Set(areas.filter((a) => a.type === 'force').map((a) => a.code))) {
+    // Records of the districts asked for are counted by district (the rest as one, null); a
+    // force alone is counted as a whole.
+    const split = districts.size > 0;
+    const parts = await db.query<
+      { district: string | null } & CategoryMonthCount & Record<string, unknown>
+    >(
+      `SELECT ${split ? 'CASE WHEN list_contains($districts, c.district_code) THEN c.district_code END' : 'NULL'}
+                AS district, c.category, c.month, count(*) AS count FROM crime c
+       WHERE ${streetAreaCondition('force')} GROUP BY ALL`,
+      split ? { area: force, districts: list([...districts]) } : { area: force },
+      split ? { districts: TEXT_LIST } : undefined,
+    );
+    const total = new Map<string, AreaCategoryMonthCount>();
+    for (const r of parts) {
+      const key = `${r.category}\u0000${r.month}`;
+      const sum = total.get(key);
+      if (sum) sum.count += r.count;
+      else total.set(key, { area: force, category: r.category, month: r.month, count: r.count });
+      if (r.district !== null)
+        rows.push({ area: r.district, category: r.category, month: r.month, count: r.count });
+    }
+    rows.push(...total.values());
+    // A district of the force is counted whole here: its records all lie in the force.
+    for (const r of parts) if (r.district !== null) districts.delete(r.district);
+  }
+  if (districts.size > 0) {
     rows.push(
       ...(await db.query<AreaCategoryMonthCount & Record<string, unknown>>(
         `SELECT c.district_code AS area, c.category, c.month, count(*) AS count FROM crime c
          WHERE list_contains($areas, c.district_code) GROUP BY ALL`,
-        { areas: list(districts) },
+        { areas: list([...districts]) },
         { areas: TEXT_LIST },
       )),
     );
   }
-  for (const area of areas.filter((a) => a.type !== 'district')) {
+  for (const area of areas.filter((a) => a.type !== 'district' && a.type !== 'force')) {
     rows.push(
       ...(await db.query<AreaCategoryMonthCount & Record<string, unknown>>(
         `SELECT $area AS area, c.category, c.month, count(*) AS count FROM crime c

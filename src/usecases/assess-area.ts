@@ -92,8 +92,8 @@ export async function areaEvidence(
   // serve again as the county's own.
   const documents = (counts: AreaCounts) =>
     reads.once(
-      `police-trends:${scopeKey(scope)}:${counts.area.code}:${period.from}..${period.to}:${JSON.stringify(discontinuities)}`,
-      async () => trendDocuments(counts, measures, period, { discontinuities }),
+      `police-trends-without-interval:${scopeKey(scope)}:${counts.area.code}:${period.from}..${period.to}:${JSON.stringify(discontinuities)}`,
+      async () => trendDocuments(counts, measures, period, { discontinuities, interval: false }),
     );
   const docs = await documents(local as AreaCounts);
   const forceDocs = county ? await documents(county) : [];
@@ -324,11 +324,14 @@ export async function areaEvidence(
       continue;
     }
     const [measure] = datasetMeasures(dataset, category, synthetic) as [Measure];
-    const [doc] = trendDocuments(input, [measure], period, { discontinuities }) as [TrendDocument];
+    const [doc] = trendDocuments(input, [measure], period, {
+      discontinuities,
+      interval: false,
+    }) as [TrendDocument];
     const forceInput = counts[1];
     const forceDoc =
       forceInput && forceInput.observed.some((m) => m >= period.from && m <= period.to)
-        ? trendDocuments(forceInput, [measure], period, { discontinuities })[0]
+        ? trendDocuments(forceInput, [measure], period, { discontinuities, interval: false })[0]
         : undefined;
     const forcePop = forceInput ? populationAt(forceInput.populations, year) : null;
     add(`${name}:${category}`, name, doc, forceDoc, forcePop, 'partner', synthetic);

@@ -35,12 +35,12 @@ import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
 import { listAssessments, saveAssessment, savedAssessment } from '../store/assessments.js';
-import { ancestorChains, areasByCode, resolveArea } from '../store/areas.js';
+import { chainsFrom, resolveArea, upperAreas } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
 import { areaEvidence, scorer, type AreaEvidence, type AssessmentSettings } from './assess-area.js';
-import { CommandReads } from './command-reads.js';
-import { busiestHotspot } from './hotspots.js';
+import { allSettled, CommandReads } from './command-reads.js';
+import { busiestHotspots, type BusiestHotspot } from './hotspots.js';
 import { prefetchStreetIncidents } from './incident-points.js';
 import { heldStreetMonths } from './street-area-counts.js';
 
@@ -106,9 +106,11 @@ export async function assess(
   const area: AreaSummary = { code: found.code, name: found.name, type: found.type };
   let force: AreaSummary | null = null;
   if (area.type === 'district') {
-    const chain = (await ancestorChains(db, [area.code], false)).get(area.code) ?? [];
+    // The register's upper areas were read for the months held: the force is found in them.
+    const upper = await reads.once('upper-areas', () => upperAreas(db));
+    const chain = chainsFrom(upper, [area.code]).get(area.code) ?? [];
     const code = chain.find((c) => c.type === 'force')?.code;
-    const [f] = code ? await areasByCode(db, [code]) : [];
+    const f = upper.find((a) => a.code === code);
     force = f ? { code: f.code, name: f.name, type: f.type } : null;
   }
 
@@ -140,23 +142,37 @@ export async function assess(
   const ranked = rankIssues(local.evidence, cfg);
   const sensitivity = bandSensitivity(local.evidence, cfg, ['harm', 'likelihood']);
   const issues: AssessedIssue[] = [];
-  // Each High police.uk priority of a district is mapped: their records are read in one query.
-  if (area.type === 'district')
-    prefetchStreetIncidents(
+  // Each High police.uk priority of a district is mapped: their records are read in one query,
+  // their busiest cells named together.
+  const mapped =
+    area.type === 'district'
+      ? ranked
+          .filter((s) => s.band === 'High' && local.details.get(s.key)?.source === 'police.uk')
+          .map((s) => s.key)
+      : [];
+  prefetchStreetIncidents(db, scope, { area: area.code, period }, mapped, reads);
+  // The county's evidence (its counts and trends read already with the district's) is worked out
+  // while the hotspots' records are read.
+  const [tops, theirs] = await allSettled<unknown>([
+    busiestHotspots(
       db,
       scope,
-      { area: area.code, period },
-      ranked
-        .filter((s) => s.band === 'High' && local.details.get(s.key)?.source === 'police.uk')
-        .map((s) => s.key),
+      mapped.map((category) => ({ area: area.code, category, period, top: 3 })),
       reads,
-    );
+    ),
+    force
+      ? areaEvidence(db, scope, force, null, { ...settings, inputs: null }, reads)
+      : Promise.resolve(null),
+  ]).then(([t, e]) => [t as (BusiestHotspot | null)[], e as AreaEvidence | null] as const);
+  const spots = new Map(
+    tops.map((top, i) => [
+      mapped[i]!,
+      top ? { location: top.name, count: top.count, lon: top.lon, lat: top.lat } : null,
+    ]),
+  );
   for (const s of ranked) {
     const d = local.details.get(s.key)!;
-    const spot =
-      s.band === 'High' && d.source === 'police.uk' && area.type === 'district'
-        ? await topHotspot(db, scope, area, s.key, period, reads)
-        : null;
+    const spot = spots.get(s.key) ?? null;
     issues.push({
       ...s,
       ...d,
@@ -172,12 +188,9 @@ export async function assess(
     });
   }
 
-  let county: Assessment['county'] = null;
-  if (force) {
-    // The force's counts were read with the district's: the county's evidence reuses them.
-    const theirs = await areaEvidence(db, scope, force, null, { ...settings, inputs: null }, reads);
-    county = { area: force, issues: countyIssues(theirs, cfg) };
-  }
+  // The force's counts were read with the district's: the county's evidence reuses them.
+  const county: Assessment['county'] =
+    force && theirs ? { area: force, issues: countyIssues(theirs, cfg) } : null;
   const planAlignment = alignWithPlan(issues, plan.objectives);
   const result: Assessment = {
     id: null,
@@ -308,27 +321,6 @@ function countyIssues(e: AreaEvidence, cfg: AssessmentSettings['matrix']['config
     likelihood: s.likelihood,
     risk: s.risk,
   }));
-}
-
-async function topHotspot(
-  db: Db,
-  scope: Scope,
-  area: AreaSummary,
-  category: string,
-  period: Period,
-  reads: CommandReads,
-): Promise<AssessedIssue['hotspot']> {
-  // The busiest significant hotspot cell (never one without incidents), by its street and ward.
-  const top = await busiestHotspot(
-    db,
-    scope,
-    { area: area.code, category, period, top: 3 },
-    reads,
-  ).catch((error: unknown) => {
-    if (error instanceof InputError) return null;
-    throw error;
-  });
-  return top ? { location: top.name, count: top.count, lon: top.lon, lat: top.lat } : null;
 }
 
 function inputsOnlyDetail(

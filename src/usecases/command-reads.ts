@@ -39,5 +39,16 @@ export class CommandReads {
   }
 }
 
+/**
+ * Every one of `reads` settled, then their values; else the first failure, thrown only once all
+ * have settled, so that a command never returns (or fails) with a read of the store still running.
+ */
+export async function allSettled<T>(reads: readonly Promise<T>[]): Promise<T[]> {
+  const settled = await Promise.allSettled(reads);
+  const failed = settled.find((r) => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((r) => (r as PromiseFulfilledResult<T>).value);
+}
+
 /** A key part for a caller's scope (what it may see changes what a read returns). */
 export const scopeKey = (scope: unknown): string => JSON.stringify(scope);

@@ -26,12 +26,13 @@ import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
 import { fromBng, toBng } from '../geo/bng.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
+import { resolveArea } from '../store/areas.js';
 import { areaBoundary, lsoaBoundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import type { NamedArea } from '../store/ward-names.js';
 import { fetchBoundariesCommand } from './boundary-gaps.js';
-import { CommandReads, scopeKey } from './command-reads.js';
-import { nameCells, type CellName, type CellPoint } from './hotspot-names.js';
+import { allSettled, CommandReads, scopeKey } from './command-reads.js';
+import { nameCells, type CellName, type CellPoint, type CellToName } from './hotspot-names.js';
 import {
   incidentPoints,
   type IncidentColumns,
@@ -147,7 +148,11 @@ function prepare(
   return reads.once(`hotspot-grid:${scopeKey(scope)}:${JSON.stringify(key)}`, async () => {
     if (request.cellSize !== undefined && !(request.cellSize >= 10))
       throw new InputError(`⟨cell⟩: ${request.cellSize} m is too small (at least 10 m)`);
-    const incidents = await incidentPoints(db, scope, request, reads);
+    // The area's outline is read while its incidents are (a police.uk area's are usually in flight).
+    const [incidents, outline] = await allSettled<unknown>([
+      incidentPoints(db, scope, request, reads),
+      outlineOf(db, request.area, reads),
+    ]).then(([i, o]) => [i as IncidentSet, o as Outline | null] as const);
     const points = incidents.incidents;
     const warnings: string[] = [];
     if (points.length === 0)
@@ -158,9 +163,6 @@ function prepare(
             : ''),
       );
 
-    const outline = await reads.once(`outline:${incidents.area.code}`, () =>
-      areaOutline(db, incidents.area),
-    );
     const box = outline ? outline.box : boxOf(points);
     if (!outline)
       warnings.push(
@@ -176,7 +178,12 @@ function prepare(
     // An area's grid (cells whose centres lie in its outline) serves every category of the command.
     const grid = outline
       ? await reads.once(`grid:${incidents.area.code}:${cellSize}`, async () =>
-          makeGrid(box, cellSize, (x, y) => outline.index.locate(x, y) !== null),
+          makeGrid(
+            box,
+            cellSize,
+            (x, y) => outline.index.locate(x, y) !== null,
+            (y, xs) => outline.index.insideRow(y, xs),
+          ),
         )
       : makeGrid(box, cellSize);
     if (grid.cells.length > MAX_CELLS)
@@ -198,24 +205,85 @@ function busiestCells(p: Prepared): number[] {
   return cells.sort((a, b) => counts[b]! - counts[a]! || gi.z[b]! - gi.z[a]! || a - b);
 }
 
+/** Where a hotspot is, as the assessment names it. */
+export interface BusiestHotspot {
+  name: string;
+  count: number;
+  lon: number;
+  lat: number;
+}
+
 /**
- * The busiest significant Gi* hotspot of a request (what the assessment names): the first of
+ * The busiest significant Gi* hotspot of each request (what the assessment names): the first of
  * `busiest` in the full analysis, worked out without the density, the ranking or the map unless
- * the command has the full analysis already. Null when no cell is a significant hotspot, or when
- * the busiest one has no "On or near" location among its incidents.
+ * the command has the full analysis already; the cells of all the requests are named together
+ * (one lookup of their wards). Null for a request with no significant hotspot cell, whose busiest
+ * one has no "On or near" location among its incidents, or that cannot be analysed (an
+ * InputError: no incident with a location, no month held).
  */
-export async function busiestHotspot(
+export async function busiestHotspots(
+  db: Db,
+  scope: Scope,
+  requests: readonly HotspotRequest[],
+  reads: CommandReads = new CommandReads(),
+): Promise<(BusiestHotspot | null)[]> {
+  const found = await allSettled(
+    requests.map(async (request) => {
+      try {
+        return await busiestCell(db, scope, request, reads);
+      } catch (error) {
+        if (error instanceof InputError) return null;
+        throw error;
+      }
+    }),
+  );
+  const toName = found.filter((f): f is Extract<typeof f, { kind: 'cell' }> => f?.kind === 'cell');
+  // Every request of one command is of one area (the assessment's district).
+  const byArea = new Map<string, typeof toName>();
+  for (const f of toName) {
+    const list = byArea.get(f.area.code) ?? [];
+    byArea.set(f.area.code, [...list, f]);
+  }
+  const names = new Map<(typeof toName)[number], string>();
+  for (const cells of byArea.values()) {
+    const named = await nameCells(
+      db,
+      scope,
+      cells[0]!.area,
+      cells.map((c) => c.cell),
+      reads,
+    );
+    cells.forEach((c, k) => names.set(c, named.names[k]!.name));
+  }
+  return found.map((f) => {
+    if (f === null) return null;
+    if (f.kind === 'spot') return f.spot;
+    const [lon, lat] = fromBng(f.cell.x, f.cell.y);
+    return { name: names.get(f)!, count: f.count, lon, lat };
+  });
+}
+
+/** A request's busiest significant hotspot: named already (the full analysis), or to name. */
+async function busiestCell(
   db: Db,
   scope: Scope,
   request: HotspotRequest,
-  reads: CommandReads = new CommandReads(),
-): Promise<{ name: string; count: number; lon: number; lat: number } | null> {
+  reads: CommandReads,
+): Promise<
+  | { kind: 'spot'; spot: BusiestHotspot | null }
+  | { kind: 'cell'; area: AreaSummary; cell: CellToName; count: number }
+  | null
+> {
   const fullKey = `hotspots:${scopeKey(scope)}:${JSON.stringify(request)}`;
   if (reads.has(fullKey)) {
     const top = (await hotspots(db, scope, request, reads)).busiest[0];
-    return top && top.topLocations[0]
-      ? { name: top.name, count: top.count, lon: top.lon, lat: top.lat }
-      : null;
+    return {
+      kind: 'spot',
+      spot:
+        top && top.topLocations[0]
+          ? { name: top.name, count: top.count, lon: top.lon, lat: top.lat }
+          : null,
+    };
   }
   const p = await prepare(db, scope, request, reads);
   const [cell] = busiestCells(p);
@@ -224,15 +292,12 @@ export async function busiestHotspot(
   const topLocation = locations.get(cell)?.[0]?.location ?? null;
   if (topLocation === null) return null;
   const { x, y } = p.grid.cells[cell]!;
-  const named = await nameCells(
-    db,
-    scope,
-    p.incidents.area,
-    [{ x, y, points: pointsOf.get(cell) ?? [], topLocation }],
-    reads,
-  );
-  const [lon, lat] = fromBng(x, y);
-  return { name: named.names[0]!.name, count: p.counts[cell]!, lon, lat };
+  return {
+    kind: 'cell',
+    area: p.incidents.area,
+    cell: { x, y, points: pointsOf.get(cell) ?? [], topLocation },
+    count: p.counts[cell]!,
+  };
 }
 
 async function hotspotAnalysis(
@@ -431,6 +496,13 @@ interface Outline {
 }
 
 /** The area's boundary in National Grid metres: its own, else its LSOAs'; null when none held. */
+/** The outline of the area a request names (as its incidents are read for it), once per command. */
+async function outlineOf(db: Db, name: string, reads: CommandReads): Promise<Outline | null> {
+  const area = await reads.once(`area:${name}`, () => resolveArea(db, name));
+  const summary: AreaSummary = { code: area.code, name: area.name, type: area.type };
+  return reads.once(`outline:${area.code}`, () => areaOutline(db, summary));
+}
+
 async function areaOutline(db: Db, area: AreaSummary): Promise<Outline | null> {
   const own = await areaBoundary(db, area.code, area.type);
   const shapes = own ? [own] : await lsoaBoundariesWithin(db, area.code);

@@ -9,14 +9,17 @@ import type { AreaCounts, AreaSummary } from '../domain/area-counts.js';
 import type { Month } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import type { Db } from '../store/db.js';
+import { chainsFrom, upperAreas } from '../store/areas.js';
 import { populationsOf } from '../store/populations.js';
 import {
-  observedStreetMonths,
+  checkStreetAccess,
+  currentStreetBatches,
+  monthsHeldFrom,
   observedStreetMonthsByArea,
   streetCountsByArea,
   type AreaRef,
 } from '../store/street-counts.js';
-import { CommandReads, scopeKey } from './command-reads.js';
+import { allSettled, CommandReads, scopeKey } from './command-reads.js';
 
 export async function streetAreaCounts(
   db: Db,
@@ -29,7 +32,7 @@ export async function streetAreaCounts(
     (a, i) => !reads.has(key(a)) && areas.findIndex((b) => b.code === a.code) === i,
   );
   if (missing.length > 0) {
-    const read = readStreetAreaCounts(db, scope, missing);
+    const read = readStreetAreaCounts(db, scope, missing, reads);
     missing.forEach((a, i) =>
       reads.remember(
         key(a),
@@ -39,7 +42,9 @@ export async function streetAreaCounts(
   }
   return Promise.all(
     areas.map((a) =>
-      reads.once<AreaCounts>(key(a), () => readStreetAreaCounts(db, scope, [a]).then(([c]) => c!)),
+      reads.once<AreaCounts>(key(a), () =>
+        readStreetAreaCounts(db, scope, [a], reads).then(([c]) => c!),
+      ),
     ),
   );
 }
@@ -48,8 +53,9 @@ async function readStreetAreaCounts(
   db: Db,
   scope: Scope,
   areas: readonly AreaSummary[],
+  reads: CommandReads,
 ): Promise<AreaCounts[]> {
-  const observed = await observedStreetMonthsByArea(db, scope, areas);
+  const observed = await heldStreetMonthsByArea(db, scope, areas, reads);
   const rows = await streetCountsByArea(db, scope, areas);
   const populations = await populationsOf(
     db,
@@ -74,13 +80,39 @@ async function readStreetAreaCounts(
 }
 
 /** The months of street data held for an area (store/street-counts.ts), read once per command. */
-export function heldStreetMonths(
+export async function heldStreetMonths(
   db: Db,
   scope: Scope,
   area: AreaRef,
   reads: CommandReads = new CommandReads(),
 ): Promise<Month[]> {
-  return reads.once(`street-months:${scopeKey(scope)}:${area.code}`, () =>
-    observedStreetMonths(db, scope, area),
+  return (await heldStreetMonthsByArea(db, scope, [area], reads)).get(area.code) ?? [];
+}
+
+/**
+ * The months of street data held for each area, each worked out once per command. For areas of
+ * district level and above, the register's upper areas and the current files' months are read
+ * once per command and serve every area (a district, then its force beside it); a ward or LSOA is
+ * looked up in the register on its own.
+ */
+export async function heldStreetMonthsByArea(
+  db: Db,
+  scope: Scope,
+  areas: readonly AreaRef[],
+  reads: CommandReads = new CommandReads(),
+): Promise<Map<string, Month[]>> {
+  const key = (a: AreaRef) => `street-months:${scopeKey(scope)}:${a.code}`;
+  const months = await allSettled(
+    areas.map((a) =>
+      reads.once(key(a), async () => {
+        if (a.type === 'ward' || a.type === 'lsoa')
+          return (await observedStreetMonthsByArea(db, scope, [a])).get(a.code) ?? [];
+        await checkStreetAccess(db, scope, a);
+        const upper = await reads.once('upper-areas', () => upperAreas(db));
+        const batches = await reads.once('street-batches', () => currentStreetBatches(db));
+        return monthsHeldFrom([a], chainsFrom(upper, [a.code]), batches).get(a.code) ?? [];
+      }),
+    ),
   );
+  return new Map(areas.map((a, i) => [a.code, months[i]!]));
 }
