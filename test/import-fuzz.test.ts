@@ -281,7 +281,7 @@ const CASES: Case[] = [
   police(
     'cut at a line end, half the rows (would replace 8,386 rows)',
     () => [HEADER, ...ROWS.slice(0, 4000)].join('\n') + '\n',
-    /would replace a month with far fewer rows \(2025-12: 4,000 rows, where the store holds 8,386; less than 80% of what is held\).*run the import again with --replace/,
+    /would replace a month with far fewer rows \(2025-12: 4,000 rows, where the store holds 8,386; less than 80% of what is held\).*run the import again with ⟨replace⟩/,
   ),
   // Rows of another month or force (item 5)
   police(
@@ -485,7 +485,7 @@ const CASES: Case[] = [
     make: (folder) => [write(folder, 'asb.csv', ASB_LINES.slice(0, 54).join('\n') + '\n')],
     refused: () =>
       new RegExp(
-        `would replace a month with far fewer rows \\(${WATFORD} 2025-06: 3 rows, where the store holds 10;.*--replace`,
+        `would replace a month with far fewer rows \\(${WATFORD} 2025-06: 3 rows, where the store holds 10;.*⟨replace⟩`,
       ),
   },
   {

@@ -13,7 +13,7 @@ import { didYouMean } from '../domain/suggest.js';
 import { InputError } from '../errors.js';
 import type { ServerContext } from './context.js';
 import { DocumentCache, requestKey } from './document-cache.js';
-import { problemOf } from './http-errors.js';
+import { apiText, problemOf } from './http-errors.js';
 
 /** Inputs fixed over HTTP, by command: a GET never saves an assessment. */
 const FIXED: Record<string, Record<string, unknown>> = { assess: { noSave: true } };
@@ -53,7 +53,7 @@ export function mountCommands(
       const generation = cache.current;
       try {
         const answer = new TextEncoder().encode(
-          JSON.stringify(await runForRequest(ctx, command, query)),
+          apiText(JSON.stringify(await runForRequest(ctx, command, query))),
         ) as Uint8Array<ArrayBuffer>;
         cache.keep(key, answer, generation);
         return c.body(answer, 200, headers);

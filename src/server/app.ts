@@ -23,11 +23,13 @@ export function createApp(ctx: ServerContext): Hono {
     return compress()(c, next);
   });
   app.use('*', async (c, next) => {
-    await next();
-    // Nothing of Lantern's is framed by another site, sniffed or sent on as a referrer.
+    // Nothing of Lantern's is framed by another site, sniffed or sent on as a referrer. Set
+    // before the handler, so they go with its response as it is made (set after, they would
+    // make every answer be copied into a new Response).
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'same-origin');
+    await next();
   });
   app.get('/api/openapi.json', (c) =>
     c.json(openApiDocument([...importOperations, ...exportOperations()])),

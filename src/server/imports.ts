@@ -20,7 +20,7 @@ import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { apiOptions } from './api-commands.js';
 import type { RunningWrite, ServerContext } from './context.js';
-import { problemOf } from './http-errors.js';
+import { apiText, problemOf } from './http-errors.js';
 import type { ImportEvent, ImportRun } from './import-runs.js';
 import { ImportRuns } from './import-runs.js';
 import type { ExtraOperation } from './openapi.js';
@@ -140,7 +140,7 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
           }
           await stream.writeSSE({
             event: event.event,
-            data: JSON.stringify(event.data),
+            data: apiText(JSON.stringify(event.data)),
             id: String(id++),
           });
           if (event.event !== 'progress' || stream.aborted) break;
