@@ -22,7 +22,9 @@ describe('lockout', () => {
 
   it('reads its settings from the environment, refusing nonsense', () => {
     expect(lockoutPolicyFrom({})).toEqual({ attempts: 5, minutes: 15 });
-    expect(lockoutPolicyFrom({ LANTERN_LOCKOUT_ATTEMPTS: '3', LANTERN_LOCKOUT_MINUTES: '60' })).toEqual({
+    expect(
+      lockoutPolicyFrom({ LANTERN_LOCKOUT_ATTEMPTS: '3', LANTERN_LOCKOUT_MINUTES: '60' }),
+    ).toEqual({
       attempts: 3,
       minutes: 60,
     });

@@ -63,11 +63,7 @@ describe('scopeFor(user, grants, registry)', () => {
   });
 
   it('opens restricted datasets (prevent, domestic-abuse) only when granted', () => {
-    const partner = scopeFor(
-      user(),
-      [grant({ sensitivity: 'partner' })],
-      DATASET_SENSITIVITIES,
-    );
+    const partner = scopeFor(user(), [grant({ sensitivity: 'partner' })], DATASET_SENSITIVITIES);
     expect(partner.datasets).toContain('hate-crime');
     expect(partner.datasets).not.toContain('prevent');
     expect(partner.datasets).not.toContain('domestic-abuse');

@@ -42,10 +42,10 @@ export async function listGrants(
     ? await db.query(
         `SELECT ${COLUMNS} FROM access_grant
          WHERE user_name = $user OR ($organisation IS NOT NULL AND organisation = $organisation)
-         ORDER BY created_at, id`,
+         ORDER BY created_at, rowid`,
         { user: to.user, organisation: to.organisation },
       )
-    : await db.query(`SELECT ${COLUMNS} FROM access_grant ORDER BY created_at, id`);
+    : await db.query(`SELECT ${COLUMNS} FROM access_grant ORDER BY created_at, rowid`);
   return rows.map(toGrant);
 }
 

@@ -315,7 +315,9 @@ describe('password reset and the audit log', () => {
       expect(actions).toContain(a);
     }
     expect(await verifyAuditLog(db)).toEqual({ rows: rows.length, brokenAt: null });
-    await db.run("UPDATE audit_log SET outcome = 'ok' WHERE seq = 5");
+    await db.run("UPDATE audit_log SET detail = 'nothing happened' WHERE seq = 5");
     expect((await verifyAuditLog(db)).brokenAt).toBe(5);
+    await db.run('DELETE FROM audit_log WHERE seq = 2');
+    expect((await verifyAuditLog(db)).brokenAt).toBe(3);
   });
 });
