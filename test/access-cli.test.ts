@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { apiCommands } from '../src/server/api-commands.js';
 import { run, runJson } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -15,6 +16,11 @@ afterAll(() => dir.remove());
 const PW = { LANTERN_PASSWORD: 'a long enough pass phrase' };
 
 describe('lantern users, tokens and audit', () => {
+  it('are not served by the read-only HTTP API (users, tokens and the audit log are for admins)', () => {
+    const mounted = apiCommands().map((c) => c.name);
+    for (const name of mounted) expect(name).not.toMatch(/^(users|tokens|audit)\b/u);
+  });
+
   it('refuses a first user who is not an admin', async () => {
     const partner = await run(
       [

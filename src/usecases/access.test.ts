@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Actor } from '../domain/access.js';
 import { DEFAULT_LOCKOUT } from '../domain/lockout.js';
-import { areaLevel, mayReadDataset } from '../domain/scope.js';
+import { mayReadDataset } from '../domain/scope.js';
 import { ForbiddenError, InputError } from '../errors.js';
-import { ancestorsOf } from '../store/areas.js';
+import { areaAccessLevel } from '../store/area-access.js';
 import { readAudit, verifyAuditLog } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
@@ -129,8 +129,11 @@ describe('users and grants', () => {
   it("scopes the partner: Three Rivers in detail, Watford only in aggregate; the store's checks refuse Watford's records", async () => {
     const priya = (await resolveActor(db, 'Priya', 'x')).user!;
     const scope = await scopeOfUser(db, priya);
-    expect(areaLevel(scope, await ancestorsOf(db, 'E07000102'))).toBe('detail');
-    expect(areaLevel(scope, await ancestorsOf(db, 'E07000103'))).toBe('aggregate');
+    expect(await areaAccessLevel(db, scope, 'E07000102')).toBe('detail');
+    expect(await areaAccessLevel(db, scope, 'E23000027')).toBe('aggregate');
+    expect(await areaAccessLevel(db, scope, 'E07000103')).toBe('aggregate');
+    expect(await areaAccessLevel(db, scope, 'E07000098')).toBe('aggregate'); // Hertsmere
+    expect(await areaAccessLevel(db, scope, 'E06000001')).toBeNull(); // Hartlepool: another force
     expect(mayReadDataset(scope, 'prevent')).toBe(false);
     await expect(
       checkStreetAccess(db, scope, { code: 'E07000102', type: 'district' }),
@@ -180,7 +183,9 @@ describe('sign-in, sessions, lockout', () => {
       t0,
     );
     expect(user.name).toBe('Priya');
-    expect((await verifySession(db, token, at(60)))?.user.name).toBe('Priya');
+    const caller = await verifySession(db, token, at(60));
+    expect(caller?.user.name).toBe('Priya');
+    expect(caller?.scope).toMatchObject({ areas: ['E07000102'], aggregateAreas: ['E23000027'] });
     expect(await verifySession(db, token + 'x', at(60))).toBeNull();
     expect(await verifySession(db, token, at(9 * 60))).toBeNull(); // expired after 8 hours
     expect(await signOut(db, token, at(61))).toBe(true);

@@ -87,12 +87,20 @@ export async function signIn(
   return { user, token, expiresAt };
 }
 
-/** The caller of a live session token, or null (unknown, ended, expired, or user disabled). */
-export async function verifySession(db: Db, token: string, now: Date): Promise<Caller | null> {
+/**
+ * The caller of a live session token and the scope their grants give now, or null (unknown,
+ * ended, expired, or user disabled).
+ */
+export async function verifySession(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<(Caller & { scope: Scope }) | null> {
   const userId = await touchSession(db, secretHash(token), now);
   if (userId === null) return null;
   const user = await userById(db, userId);
-  return user && !user.disabled ? { user, via: 'session' } : null;
+  if (user === null || user.disabled) return null;
+  return { user, via: 'session', scope: await scopeOfUser(db, user) };
 }
 
 export async function signOut(db: Db, token: string, now: Date): Promise<boolean> {
