@@ -38,6 +38,9 @@ import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './t
 import { trendsCommand } from './trends.js';
 import {
   usersAddCommand,
+  usersAddOrgCommand,
+  usersDisableCommand,
+  usersEnableCommand,
   usersGrantCommand,
   usersListCommand,
   usersResetPasswordCommand,
@@ -86,11 +89,14 @@ export const COMMANDS: readonly AnyCommand[] = [
   areasCheckCommand,
   // Manage access
   usersAddCommand,
+  usersAddOrgCommand,
   usersListCommand,
   usersGrantCommand,
   usersRevokeCommand,
   usersResetPasswordCommand,
   usersSetPasswordCommand,
+  usersDisableCommand,
+  usersEnableCommand,
   tokensCreateCommand,
   tokensListCommand,
   tokensRevokeCommand,

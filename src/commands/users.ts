@@ -215,3 +215,50 @@ export const usersSetPasswordCommand = defineCommand({
   },
   text: (r) => `New password set for ${r.user}; their other sessions are ended.`,
 });
+
+export const usersAddOrgCommand = defineCommand({
+  name: 'users add-org',
+  task: 'Manage access',
+  summary: 'Add an organisation, so that its members can be granted access together',
+  examples: ['lantern users add-org --name "Three Rivers DC"'],
+  options: {
+    name: option.requiredText("the organisation's name", 'NAME'),
+    as: asOption,
+  },
+  store: 'existing',
+  async run(deps, input) {
+    const { addOrganisationNamed } = await import('../usecases/users.js');
+    return addOrganisationNamed(deps.db, await actorOf(deps, input.as), input.name, deps.clock());
+  },
+  text: (r) => (r.added ? `Added the organisation ${r.name}.` : `${r.name} is already there.`),
+});
+
+function disableCommand(disabled: boolean) {
+  return defineCommand({
+    name: disabled ? 'users disable' : 'users enable',
+    task: 'Manage access',
+    summary: disabled
+      ? 'Disable a user: they cannot sign in, their sessions end and their tokens stop at once'
+      : 'Enable a disabled user again, with the grants they held',
+    examples: [`lantern users ${disabled ? 'disable' : 'enable'} --user Priya`],
+    options: {
+      user: option.requiredText('the user (name or email)', 'USER'),
+      as: asOption,
+    },
+    store: 'existing',
+    async run(deps, input) {
+      const { setUserDisabled } = await import('../usecases/users.js');
+      return setUserDisabled(
+        deps.db,
+        await actorOf(deps, input.as),
+        input.user,
+        disabled,
+        deps.clock(),
+      );
+    },
+    text: (u) => `${u.name} is ${u.disabled ? 'disabled' : 'enabled'}.`,
+  });
+}
+
+export const usersDisableCommand = disableCommand(true);
+export const usersEnableCommand = disableCommand(false);

@@ -20,7 +20,7 @@ import { auditLog } from './audit.js';
 import { grantAccess, revokeGrant } from './grants.js';
 import { completePasswordReset, startPasswordReset } from './password-reset.js';
 import { scopeOfUser, signIn, signOut, SIGN_IN_REFUSED, verifySession } from './sign-in.js';
-import { addUser, listUsersWithGrants } from './users.js';
+import { addOrganisationNamed, addUser, listUsersWithGrants, setUserDisabled } from './users.js';
 
 const PASSWORD = 'correct horse battery staple';
 const t0 = new Date('2026-03-02T09:00:00Z');
@@ -275,6 +275,53 @@ describe('API tokens', () => {
       .grants.find((g) => g.level === 'detail')!;
     await revokeGrant(db, alex, grant.id, at(2));
     expect((await verifyApiToken(db, created.token, at(3)))?.scope.areas).toEqual([]);
+  });
+});
+
+describe('organisations and disabled users', () => {
+  it("grants to an organisation reach its members; a disabled member's session and tokens stop", async () => {
+    const alex = await resolveActor(db, 'Alex Admin', 'x');
+    expect(await addOrganisationNamed(db, alex, 'Watford BC', at(400))).toEqual({
+      name: 'Watford BC',
+      added: true,
+    });
+    await grantAccess(
+      db,
+      alex,
+      { organisation: 'Watford BC', area: 'Watford', level: 'detail' },
+      at(401),
+    );
+    const sam = await addUser(
+      db,
+      alex,
+      {
+        name: 'Sam',
+        email: 'sam@watford.gov.uk',
+        organisation: 'Watford BC',
+        role: 'analyst',
+        password: PASSWORD,
+      },
+      at(402),
+    );
+    expect((await scopeOfUser(db, sam)).areas).toEqual(['E07000103']);
+    const session = await signIn(db, { who: 'Sam', password: PASSWORD }, DEFAULT_LOCKOUT, at(403));
+    const token = await createApiToken(
+      db,
+      alex,
+      { user: 'Sam', name: 'etl', expiresInMs: 86_400_000 },
+      at(404),
+    );
+    await expect(setUserDisabled(db, alex, 'Alex Admin', true, at(405))).rejects.toThrow(
+      /cannot disable yourself/u,
+    );
+    await setUserDisabled(db, alex, 'Sam', true, at(405));
+    expect(await verifySession(db, session.token, at(406))).toBeNull();
+    expect(await verifyApiToken(db, token.token, at(406))).toBeNull();
+    await expect(
+      signIn(db, { who: 'Sam', password: PASSWORD }, DEFAULT_LOCKOUT, at(407)),
+    ).rejects.toThrow(SIGN_IN_REFUSED);
+    await setUserDisabled(db, alex, 'Sam', false, at(408));
+    expect((await verifyApiToken(db, token.token, at(409)))?.scope.areas).toEqual(['E07000103']);
   });
 });
 

@@ -5,10 +5,18 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Actor, Role, User } from '../domain/access.js';
-import { InputError } from '../errors.js';
+import { InputError, NotFoundError } from '../errors.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
-import { addOrganisation, countUsers, findUser, insertUser, listUsers } from '../store/users.js';
+import { endSessionsOf } from '../store/sessions.js';
+import {
+  addOrganisation,
+  countUsers,
+  findUser,
+  insertUser,
+  listUsers,
+  setDisabled,
+} from '../store/users.js';
 import { listGrants } from '../store/grants.js';
 import type { Grant } from '../domain/access.js';
 import { requireAdmin } from './access-actor.js';
@@ -92,4 +100,57 @@ export async function listUsersWithGrants(db: Db, actor: Actor, now: Date): Prom
     });
   }
   return out;
+}
+
+/** Adds an organisation, so that grants can be given to its members before any is added. */
+export async function addOrganisationNamed(
+  db: Db,
+  actor: Actor,
+  name: string,
+  now: Date,
+): Promise<{ name: string; added: boolean }> {
+  await requireAdmin(db, actor, 'organisation.add', 'add organisations', now);
+  const trimmed = name.trim();
+  if (!/^[\p{L}\p{N}.,&()_ '-]{1,120}$/u.test(trimmed)) {
+    throw new InputError(
+      `--name: "${name}" is not a usable organisation name: letters, digits, spaces and . , & ( ) _ ' - only, at most 120`,
+    );
+  }
+  return db.transaction(async () => {
+    const added = await addOrganisation(db, trimmed, now);
+    if (added) {
+      await appendAudit(
+        db,
+        { actor: actor.name, action: 'organisation.add', outcome: 'ok', detail: trimmed },
+        now,
+      );
+    }
+    return { name: trimmed, added };
+  });
+}
+
+/**
+ * Disables (or enables again) a user: a disabled user cannot sign in, their sessions end at once
+ * and their tokens stop working; their grants are kept for when they are enabled.
+ */
+export async function setUserDisabled(
+  db: Db,
+  actor: Actor,
+  who: string,
+  disabled: boolean,
+  now: Date,
+): Promise<User> {
+  const action = disabled ? 'user.disable' : 'user.enable';
+  await requireAdmin(db, actor, action, disabled ? 'disable users' : 'enable users', now);
+  const user = await findUser(db, who);
+  if (user === null) throw new NotFoundError(`--user: no user is called "${who}"`);
+  if (disabled && actor.user?.id === user.id) {
+    throw new InputError('you cannot disable yourself: ask another admin');
+  }
+  await db.transaction(async () => {
+    await setDisabled(db, user.id, disabled);
+    if (disabled) await endSessionsOf(db, user.id, now);
+    await appendAudit(db, { actor: actor.name, action, outcome: 'ok', detail: user.name }, now);
+  });
+  return { ...user, disabled };
 }
