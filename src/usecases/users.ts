@@ -77,7 +77,9 @@ export async function addUser(db: Db, actor: Actor, input: AddUserInput, now: Da
         actor: first ? name : actor.name,
         action: first ? 'user.add-first-admin' : 'user.add',
         outcome: 'ok',
-        detail: `${name} <${email}> ${user.role}${user.organisation ? ` of ${user.organisation}` : ''}`,
+        detail:
+          `${name} <${email}> ${user.role}${user.organisation ? ` of ${user.organisation}` : ''}` +
+          (first ? `, set up by ${actor.name}` : ''),
       },
       now,
     );
