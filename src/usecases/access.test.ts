@@ -63,6 +63,14 @@ describe('users and grants', () => {
       t0,
     );
     expect(admin).toMatchObject({ role: 'admin', email: 'alex@herts.gov.uk', disabled: false });
+    // Kept only as an argon2id hash with the documented parameters.
+    const [stored] = await db.query<{ h: string }>(
+      'SELECT password_hash AS h FROM app_user WHERE id = $id',
+      { id: admin.id },
+    );
+    expect(stored?.h).toMatch(
+      /^\$argon2id\$v=19\$m=19456,t=2,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/u,
+    );
   });
 
   it('refuses a short password and a second user of the same name', async () => {
