@@ -1,5 +1,5 @@
 /**
- * API tokens (migration 012): for automation and Power BI's web connector. Only the token's
+ * API tokens (migration 013): for automation and Power BI's web connector. Only the token's
  * SHA-256 is kept; its public id (the part after `lnt_`) names it in lists and in revoking.
  */
 import { TEXT_LIST, list, type Db } from './db.js';

@@ -1,5 +1,5 @@
 /**
- * The audit log (migration 012): who did what, when, to which area or dataset, and how it ended.
+ * The audit log (migration 013): who did what, when, to which area or dataset, and how it ended.
  * Rows are only ever appended — this module has no update and no delete — and each carries
  * hash = SHA-256(previous row's hash + this row's content), starting from 64 zeros, so that a row
  * edited or deleted afterwards (by anyone with the file) breaks the chain, which `verifyAuditLog`

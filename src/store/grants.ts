@@ -1,4 +1,4 @@
-/** Grants (migration 012): what a user or an organisation may see. See src/domain/access.ts. */
+/** Grants (migration 013): what a user or an organisation may see. See src/domain/access.ts. */
 import type { Grant, GrantLevel } from '../domain/access.js';
 import type { Db } from './db.js';
 

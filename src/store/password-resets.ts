@@ -1,5 +1,5 @@
 /**
- * One-time password-reset tokens (migration 012), kept as their SHA-256: an admin starts a reset,
+ * One-time password-reset tokens (migration 013), kept as their SHA-256: an admin starts a reset,
  * hands the token to the person, who sets a new password with it once before it expires.
  */
 import type { Db } from './db.js';

@@ -1,5 +1,5 @@
 /**
- * Sign-in sessions (migration 012), by the SHA-256 of their token: the token itself is only ever
+ * Sign-in sessions (migration 013), by the SHA-256 of their token: the token itself is only ever
  * in the person's cookie. A session ends when it expires or its holder signs out.
  */
 import type { Db } from './db.js';

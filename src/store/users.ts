@@ -1,5 +1,5 @@
 /**
- * Organisations and users (migration 012). A user's password is held only as an argon2id hash
+ * Organisations and users (migration 013). A user's password is held only as an argon2id hash
  * (src/usecases/password-hash.ts makes and checks it); this file never sees a password.
  */
 import type { Role, User } from '../domain/access.js';

@@ -15,7 +15,7 @@ import { assessmentsSchema } from './008-assessments.js';
 import { partnerRejectedValuesSql } from './009-partner-rejected-values.js';
 import { storeSettingsSchema } from './010-store-settings.js';
 import { census2021Sql } from './011-census-2021.js';
-import { accessSchema } from './012-access.js';
+import { accessSchema } from './013-access.js';
 
 export interface Migration {
   version: number;
@@ -56,8 +56,9 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 10, name: 'store settings (hash key fingerprint)', sql: () => storeSettingsSchema },
   { version: 11, name: 'district populations from the 2021 Census', sql: census2021Sql },
+  // Version 12 is main's (district populations by ethnic group): this branch was made before it.
   {
-    version: 12,
+    version: 13,
     name: 'access control (users, grants, sessions, tokens, audit log)',
     sql: () => accessSchema,
   },
