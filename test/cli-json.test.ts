@@ -282,18 +282,26 @@ describe('lantern --json', () => {
           (r['LSOA name'] ?? '').startsWith('Three Rivers ') &&
           r['Crime type'] !== 'Anti-social behaviour',
       );
-    const latest = new Map<string, { month: string; outcome: string }>();
+    // Every outcome of each crime's latest month: a month holding a charge beside another
+    // outcome counts the charge (the more final), whatever the rows' order.
+    const latest = new Map<string, { month: string; outcomes: string[] }>();
     for (const o of [...raw]
       .filter(([n]) => n.endsWith('outcomes.csv'))
       .flatMap(([, b]) => parseRaw(b))) {
-      const seen = latest.get(o['Crime ID'] ?? '');
-      if (!seen || (o.Month ?? '') >= seen.month)
-        latest.set(o['Crime ID'] ?? '', { month: o.Month ?? '', outcome: o['Outcome type'] ?? '' });
+      const id = o['Crime ID'] ?? '';
+      const month = o.Month ?? '';
+      const seen = latest.get(id);
+      if (!seen || month > seen.month)
+        latest.set(id, { month, outcomes: [o['Outcome type'] ?? ''] });
+      else if (month === seen.month) seen.outcomes.push(o['Outcome type'] ?? '');
     }
-    const outcomeOf = (r: (typeof crimes)[number]) =>
-      latest.get(r['Crime ID'] ?? '')?.outcome || r['Last outcome category'] || '';
+    const outcomesOf = (r: (typeof crimes)[number]) =>
+      latest.get(r['Crime ID'] ?? '')?.outcomes ?? [r['Last outcome category'] ?? ''];
+    // A charge or summons, or any court result (police.uk's wording).
+    const CHARGED =
+      /^(suspect charged|awaiting court|court |defendant |offender (sent|given (suspended|community|conditional|absolute)|fined|ordered|deprived|otherwise))/iu;
     const violent = crimes.filter((r) => r['Crime type'] === 'Violence and sexual offences');
-    const charged = violent.filter((r) => /charged/i.test(outcomeOf(r))).length;
+    const charged = violent.filter((r) => outcomesOf(r).some((o) => CHARGED.test(o))).length;
     const { json } = await runJson<{
       categories: { category: string; crimes: number; chargedOrSummonsed: number }[];
     }>(['outcomes', '--area', 'Three Rivers', '--period', '2021-01..2022-01', '--db', db]);

@@ -110,18 +110,29 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
   it('zooms and pans the map with its buttons and the keyboard', async () => {
     const page = await browser.newPage({ viewport: { width: 1024, height: 1366 } });
     await page.goto(`${base}/map?area=Three%20Rivers&category=burglary&period=2025`);
-    const svg = page.locator('[data-zoom] svg');
+    const svg = page.locator('[data-zoom] svg').first();
     const before = await svg.getAttribute('viewBox');
-    await page.click('button[aria-label="Zoom in"]');
+    await page.locator('button[aria-label="Zoom in"]').first().click();
     const zoomed = await svg.getAttribute('viewBox');
     expect(zoomed).not.toBe(before);
-    await page.focus('[data-zoom]');
+    await page.locator('[data-zoom]').first().focus();
     await page.keyboard.press('ArrowRight');
     expect(await svg.getAttribute('viewBox')).not.toBe(zoomed);
     await page.keyboard.press('0');
     expect(await svg.getAttribute('viewBox')).toBe(before);
     expect(await page.locator('svg text', { hasText: 'Gade' }).first().isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}map-tablet.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('prints the view without its navigation and filters, with the numbers behind each chart', async () => {
+    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    await page.goto(`${base}/trends?area=Three%20Rivers&category=burglary&period=2025`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('nav').isVisible()).toBe(false);
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    expect(await page.locator('figure.chart svg').first().isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}print-trends.png`, fullPage: true });
     await page.close();
   });
 

@@ -11,6 +11,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { loadDiscontinuities } from '../src/config/discontinuities.js';
+import { loadPoliceOutcomes } from '../src/config/police-outcomes.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import { InputError, NotFoundError } from '../src/errors.js';
 import { renderAssessment } from '../src/report/assessment-html.js';
@@ -135,7 +136,11 @@ describe('1. missing is never zero', () => {
         () => incidentPoints(demo, S, { area: AREA, dataset: 'asb-council', period: YEAR_2023 }),
       ],
       ['deprivation', () => deprivationProfile(demo, S, { area: AREA, period: YEAR_2023 })],
-      ['outcomes', () => outcomesFor(demo, S, { area: AREA, period: YEAR_2023 })],
+      [
+        'outcomes',
+        async () =>
+          outcomesFor(demo, S, { area: AREA, period: YEAR_2023 }, await loadPoliceOutcomes()),
+      ],
     ];
     for (const [command, attempt] of attempts) {
       const error = await refusal(attempt());
@@ -172,7 +177,7 @@ describe('1. missing is never zero', () => {
     );
     expect(error).toBeInstanceOf(InputError);
     expect(error.message).toContain('6 of 12 months held: January to June 2025');
-    expect(error.message).toContain('--allow-partial');
+    expect(error.message).toContain('⟨allowPartial⟩');
 
     const a = await assess(demo, S, {
       area: AREA,

@@ -23,6 +23,20 @@
     });
   });
 
+  // While a view is being worked out (a force's assessment takes a few seconds), say so.
+  document.querySelectorAll('form.filters').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      var main = document.getElementById('main');
+      if (!main) return;
+      main.setAttribute('aria-busy', 'true');
+      var note = document.createElement('p');
+      note.className = 'notice note';
+      note.setAttribute('role', 'status');
+      note.textContent = 'Working it out…';
+      main.insertBefore(note, main.firstChild);
+    });
+  });
+
   // Pan and zoom a map: buttons, the wheel, dragging, and the keyboard (+ − arrows 0).
   document.querySelectorAll('[data-zoom]').forEach(function (box) {
     var svg = box.querySelector('svg');

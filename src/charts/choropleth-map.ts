@@ -58,9 +58,32 @@ export interface ChoroplethMapInput {
   note?: string;
   /** Make each area focusable (tabindex 0), so a keyboard user can read its tooltip. */
   focusable?: boolean;
+  /**
+   * Points drawn over the areas (police.uk's anonymised map points, each with the records snapped
+   * to it), in metres east and north, sized by their count; keyed with `pointsLabel`.
+   */
+  points?: readonly MapPoint[];
+  /** What a point is, for the key and the alt text ("map points, sized by records"). */
+  pointsLabel?: string;
 }
 
+export interface MapPoint {
+  x: number;
+  y: number;
+  count: number;
+}
+
+/** A point's radius in px: its area grows with its count. */
+const pointRadius = (count: number) => 1.2 + 0.9 * Math.sqrt(Math.max(0, count));
+
 const LEGEND_WIDTH = 150;
+/** A point over the shades: dark, half see-through, with a white edge to part neighbours. */
+const POINT_STYLE = {
+  fill: '#1a1a1a',
+  'fill-opacity': 0.55,
+  stroke: '#ffffff',
+  'stroke-width': 0.5,
+};
 const ROW = 16;
 /** The borders between areas: thin and white, so the shades read as one surface. */
 const AREA_BORDER = { stroke: INK.background, 'stroke-width': 0.5, 'stroke-linejoin': 'round' };
@@ -128,9 +151,13 @@ function describe(input: ChoroplethMapInput): string {
       ? `, all ${formatValue(low)}`
       : `, from ${formatValue(low)} to ${formatValue(high)}`;
   const noData = missing > 0 ? ` No data for ${plural(missing, 'area')} (hatched grey).` : '';
+  const points =
+    input.points && input.points.length > 0
+      ? ` ${plural(input.points.length, 'point')} drawn over them (${input.pointsLabel ?? 'sized by count'}).`
+      : '';
   return (
     `${input.title}: ${plural(valued.length, 'area')} shaded${what}${range}. ` +
-    `Highest: ${listJoin(top)}.${noData}${places}`
+    `Highest: ${listJoin(top)}.${noData}${places}${points}`
   );
 }
 
@@ -189,6 +216,22 @@ function keyRows(
       draw: (x, y) => [
         el('rect', { x, y, width: 18, height: 12, fill: noDataFill, stroke: INK.frame }),
         text(x + 26, y + 10, 'No data'),
+      ],
+    });
+  }
+  if (input.points && input.points.length > 0) {
+    const words = wrapWords(
+      capitalise(input.pointsLabel ?? 'points, sized by count'),
+      LEGEND_WIDTH - 26,
+      FONT_SIZE,
+      false,
+      3,
+    );
+    rows.push({
+      height: Math.max(ROW, 4 + words.length * 13),
+      draw: (x, y) => [
+        el('circle', { cx: x + 9, cy: y + 6, r: pointRadius(4), ...POINT_STYLE }),
+        ...words.map((l, i) => text(x + 26, y + 10 + i * 13, l)),
       ],
     });
   }
@@ -300,6 +343,12 @@ export function choroplethMap(input: ChoroplethMapInput): string {
         ...placeOutlines(places, ringPath, WARD_HALO),
         ...placeOutlines(places, ringPath, WARD_STYLE),
       ]),
+      group(
+        { 'data-layer': 'points' },
+        (input.points ?? []).map((p) =>
+          el('circle', { cx: px(p.x), cy: py(p.y), r: pointRadius(p.count), ...POINT_STYLE }),
+        ),
+      ),
       group({ 'data-layer': 'place-names' }, names.onMap),
       group({ 'data-layer': 'legend' }, legendParts),
       northAndScale(legendX, ly + 4, LEGEND_WIDTH, s),

@@ -57,6 +57,8 @@ export interface HotspotMapInput {
    * say so may leave it off).
    */
   footnote?: boolean;
+  /** What the cells count, plural, lower case (default "incidents"; stop and search: "searches"). */
+  counting?: string;
 }
 
 export const APPROXIMATE_NOTE =
@@ -100,13 +102,13 @@ function describe(title: string, input: HotspotMapInput, top: readonly HotspotCe
   let sentence: string;
   if (first === undefined) {
     const cells = plural(input.cells.length, 'grid cell');
-    sentence = `${title}: no incidents in any of the ${cells}${of}.`;
+    sentence = `${title}: no ${counting(input)} in any of the ${cells}${of}.`;
   } else {
     const where = (c: HotspotCell) =>
       c.label !== undefined && c.label !== '' ? ` (${c.label})` : '';
     const next = top.slice(1).map((c) => `${formatValue(c.count)}${where(c)}`);
     sentence =
-      `${title}: ${formatValue(total)} incidents in ` +
+      `${title}: ${formatValue(total)} ${counting(input)} in ` +
       `${plural(withIncidents.length, 'grid cell')}${of}` +
       `; the highest count in one cell is ${formatValue(first.count)}${where(first)}` +
       (next.length > 0 ? `, then ${listJoin(next)}.` : '.');
@@ -118,6 +120,7 @@ function describe(title: string, input: HotspotMapInput, top: readonly HotspotCe
 }
 
 const capitalFirst = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+const counting = (input: HotspotMapInput) => input.counting ?? 'incidents';
 
 /** The key's rows, top to bottom, each with its height; the caller draws them from a top. */
 function keyRows(
@@ -126,7 +129,8 @@ function keyRows(
   topCount: number,
 ): KeyRow[] {
   const size = commonSize(input.cells);
-  const title = size === null ? 'Incidents per cell' : `Incidents per ${kmLabel(size / 1000)} cell`;
+  const what = capitalFirst(counting(input));
+  const title = size === null ? `${what} per cell` : `${what} per ${kmLabel(size / 1000)} cell`;
   const titleLines = wrapWords(title, LEGEND_WIDTH, FONT_SIZE, true, 2);
   const rows: KeyRow[] = [
     {
@@ -172,7 +176,14 @@ function keyHeight(rows: readonly { height: number }[]): number {
 const footnoteText = (input: HotspotMapInput) =>
   input.footnote === false
     ? ''
-    : [APPROXIMATE_NOTE, input.places?.note ?? ''].filter((s) => s !== '').join(' ');
+    : [
+        input.counting
+          ? `Locations are approximate: police.uk moves each of the ${input.counting} to an anonymised map point nearby.`
+          : APPROXIMATE_NOTE,
+        input.places?.note ?? '',
+      ]
+        .filter((s) => s !== '')
+        .join(' ');
 
 /**
  * The least height at which a map of this width draws its whole key above its footnote: a page

@@ -32,4 +32,5 @@ export { sparkline } from './sparkline.js';
 export type { SparklineInput } from './sparkline.js';
 export type { ChangeArrowInput, ChangeDirection } from './change-arrow.js';
 export { choroplethMap, choroplethMapMinHeight } from './choropleth-map.js';
+export type { MapPoint } from './choropleth-map.js';
 export type { ChoroplethArea, ChoroplethMapInput } from './choropleth-map.js';

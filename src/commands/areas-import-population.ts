@@ -15,6 +15,7 @@ export const areasImportPopulationCommand = defineCommand({
     'At LSOA, ward, district or higher; LSOA or ward figures are summed up the register where every sub-area has one. A rate uses the population of the year held nearest the period, and says which.',
   examples: [
     'lantern areas import-population mid-2022-lsoa.csv --year 2022 --source "ONS mid-2022 estimates"',
+    'lantern areas import-population ts021-ethnic-group-ltla.csv --year 2021 --source "ONS Census 2021 TS021" --ethnic-group-column "Ethnic group (6 categories)"',
   ],
   positionals: {
     key: 'file',
@@ -41,6 +42,10 @@ export const areasImportPopulationCommand = defineCommand({
       'the column holding the counts (found by its header if absent)',
       'NAME',
     ),
+    ethnicGroupColumn: option.text(
+      'for a Census table by ethnic group (e.g. 2021 TS021, by district): the column naming the group; stop-search then uses the year nearest its searches',
+      'NAME',
+    ),
   },
   store: 'existing',
   async run(deps, input) {
@@ -50,12 +55,20 @@ export const areasImportPopulationCommand = defineCommand({
       source: input.source,
       codeColumn: input.codeColumn,
       countColumn: input.countColumn,
+      ethnicGroupColumn: input.ethnicGroupColumn,
     });
   },
   text(report: PopulationImportReport) {
     const types = Object.entries(report.byType)
       .map(([type, n]) => `${formatCount(n)} ${type}`)
       .join(', ');
+    if (report.ethnicGroups)
+      return [
+        `${report.path}: populations by ethnic group for ${report.year}, source "${report.source}": ` +
+          `${formatCount(report.ethnicGroups.districts)} districts stored by the five broad groups; ` +
+          `${formatCount(report.rejected)} rows rejected.`,
+        ...report.rejectedSample.map((r) => `    line ${r.line}: ${r.field}: ${r.reason}`),
+      ].join('\n');
     return [
       `${report.path}: populations for mid-${report.year} ("${report.countColumn}" by "${report.codeColumn}"), ` +
         `source "${report.source}": ${types} stored; ${formatCount(report.derived)} larger areas summed from them; ` +

@@ -46,6 +46,7 @@ export const reportCommand = defineCommand({
   async run(deps, input) {
     const { buildReport } = await import('../usecases/build-report.js');
     const { settings, inputs } = await loadAssessmentSettings(input, ['reportSettings']);
+    const { loadPoliceOutcomes } = await import('../config/police-outcomes.js');
     return buildReport(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period),
@@ -53,6 +54,7 @@ export const reportCommand = defineCommand({
       audience: input.audience ?? 'partner',
       settings,
       inputs,
+      outcomeCategories: await loadPoliceOutcomes(),
       draft: input.draft,
       pdf: !input.noPdf,
       save: !input.noSave,

@@ -103,7 +103,11 @@ async function open(command: AnyCommand, edge: Edge): Promise<Db> {
   }
   // Loaded here, not at the top: commands that need no store (help, categories) never load DuckDB.
   const { openStore } = await import('../store/open-store.js');
-  return openStore(path, edge.notify ? { onRepair: edge.notify } : {});
+  return openStore(path, {
+    ...(edge.notify ? { onRepair: edge.notify } : {}),
+    // Reads open the store read-only, so that they run beside one another.
+    readOnly: command.store === 'read',
+  });
 }
 
 /** This process's piped standard input, or null when it is a terminal. */

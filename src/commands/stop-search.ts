@@ -1,4 +1,4 @@
-/** `lantern stop-search`: a force's stop-and-search by object of search and outcome. */
+/** `lantern stop-search`: who a force stops and searches, what is found, and whether it is fair. */
 import { PERIOD_FORMS } from '../domain/period-input.js';
 import type { StopSearchReport } from '../usecases/stop-search.js';
 import { defineCommand } from './definition.js';
@@ -6,51 +6,132 @@ import { option } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
 
+const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
+const range = (ci: readonly [number, number | null] | null, scale = 100, digits = 1) =>
+  ci === null
+    ? ''
+    : `${(ci[0] * scale).toFixed(digits)}–${ci[1] === null ? '∞' : (ci[1] * scale).toFixed(digits)}`;
+
 export const stopSearchCommand = defineCommand({
   name: 'stop-search',
   task: 'Look at an area',
-  summary: "A force's stop and search by object searched for and by outcome",
+  summary:
+    "A force's stop and search: who is searched, find and arrest rates, disproportionality, trend and map",
   description:
-    'Searches by object of search and outcome, and the share whose outcome the force linked to the object searched for. Stop and search is published per force, without LSOAs, so it cannot be split by district. Months not held are named, never counted as zero (the demo store holds none: import a force’s stop-and-search files first). Searches measure police activity, not crime, and say nothing by themselves about who was searched or why.',
+    'Searches by self-defined and officer-defined ethnicity, age range, gender, legislation, object of search and outcome, each group with its find rate (an outcome other than no further action, linked to the object searched for) and arrest rate and their exact 95% intervals; disproportionality: searches per 1,000 residents of each broad ethnic group against White residents, with the exact 95% interval of the ratio and the Census year of the populations named; the trend against the same months of an earlier year with the exact test `trends` uses (Holm-adjusted across groups). Stop and search is published per force, without LSOAs, so it cannot be split by district. Months not held are named, never counted as zero (the demo store holds none: import a force’s files first, e.g. data/police/northumbria-stop-and-search.zip). Searches measure police activity, not crime.',
   examples: [
-    'lantern stop-search --force northumbria --period 2020-05..2020-07',
-    'lantern stop-search --force northumbria --period 2020',
+    'lantern stop-search --force northumbria --period 2022',
+    'lantern stop-search --force northumbria --period 2022 --map searches.svg',
   ],
   options: {
     force: option.requiredText('the police.uk force id (e.g. northumbria, hertfordshire)', 'FORCE'),
     period: option.requiredPeriod(`the months of the searches: ${PERIOD_FORMS}`),
+    map: option.file('write a map of the searches (1 km squares) to this SVG file'),
   },
   store: 'read',
   async run(deps, input) {
     const { stopSearchSummary } = await import('../usecases/stop-search.js');
-    return stopSearchSummary(deps.db, deps.scope, {
+    const report = await stopSearchSummary(deps.db, deps.scope, {
       force: input.force,
       period: await periodOf(deps, input.period),
+      withMapSvg: input.map !== undefined,
     });
+    if (input.map !== undefined && report.mapSvg) {
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(input.map, report.mapSvg);
+    }
+    return { ...report, mapFile: input.map ?? null };
   },
-  text(r: StopSearchReport) {
-    const share = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
-    const rows = r.objects.map((o) => [
-      o.object,
-      formatCount(o.searches),
-      o.outcomes[0]?.outcome ?? '',
-      share(o.linkedShare),
-    ]);
-    return [
-      `${r.force}, stop and search, ${r.period.from}..${r.period.to}: ${formatCount(r.searches)} searches; ` +
-        `outcome linked to the object ${share(r.linkedShare)}`,
+  json({ mapSvg: _svg, ...rest }: StopSearchReport & { mapFile: string | null }) {
+    return rest;
+  },
+  text(r: StopSearchReport & { mapFile: string | null }) {
+    const lines = [
+      `${r.forceName}, stop and search, ${r.period.from}..${r.period.to}: ${formatCount(r.searches)} searches` +
+        (r.coverage ? ` (${r.coverage})` : ''),
       ...(r.missingMonths.length
         ? [`Not held (unknown, not zero): ${r.missingMonths.join(', ')}.`]
         : []),
+      `Find rate ${pct(r.findRate)} (95% interval ${range(r.findRateCi95)}%); arrest rate ${pct(r.arrestRate)} (${range(r.arrestRateCi95)}%).`,
       '',
-      formatTable(['object of search', 'searches', 'most common outcome', 'linked'], rows, [
-        'left',
-        'right',
-        'left',
-        'right',
-      ]),
+    ];
+    const d = r.disproportionality;
+    if (d.population && d.groups.length > 0) {
+      lines.push(
+        `Disproportionality (searches per 1,000 residents, Census ${d.population.year}; against White residents):`,
+        formatTable(
+          ['group', 'searches', 'residents', 'per 1,000', 'ratio to White', '95% interval'],
+          d.groups.map((g) => [
+            g.group,
+            formatCount(g.searches),
+            formatCount(g.residents),
+            g.ratePer1000.toFixed(2),
+            g.group === 'White' ? '1 (reference)' : g.ratio === null ? '–' : g.ratio.toFixed(2),
+            g.group === 'White' ? '' : range(g.ci95, 1, 2),
+          ]),
+          ['left', 'right', 'right', 'right', 'right', 'right'],
+        ),
+        '',
+      );
+    }
+    for (const b of r.breakdowns) {
+      lines.push(
+        `${b.label}:`,
+        formatTable(
+          [
+            b.label.toLowerCase(),
+            'searches',
+            'share',
+            'find rate',
+            '95% interval',
+            'arrest rate',
+            '95% interval',
+          ],
+          b.groups.map((g) => [
+            g.value,
+            formatCount(g.searches),
+            pct(g.share),
+            pct(g.findRate),
+            range(g.findRateCi95),
+            pct(g.arrestRate),
+            range(g.arrestRateCi95),
+          ]),
+          ['left', 'right', 'right', 'right', 'right', 'right', 'right'],
+        ),
+        '',
+      );
+    }
+    const trendRows = r.trends.map((t) => [
+      t.label,
+      formatCount(t.current),
+      t.previous === null ? '–' : formatCount(t.previous),
+      t.rateRatio === null ? '–' : t.rateRatio.toFixed(2),
+      range(t.ci95, 1, 2),
+      t.pValueAdjusted == null
+        ? t.pValue === null
+          ? '–'
+          : t.pValue.toFixed(3)
+        : t.pValueAdjusted.toFixed(3),
+    ]);
+    const compared = r.trends[0]?.comparison;
+    lines.push(
+      compared
+        ? `Trend: the period's months against the same months of ${compared.base}:`
+        : 'Trend: no earlier months held to compare with.',
+      ...(compared
+        ? [
+            formatTable(
+              ['searches', 'now', 'before', 'ratio', '95% interval', 'p (Holm)'],
+              trendRows,
+              ['left', 'right', 'right', 'right', 'right', 'right'],
+            ),
+          ]
+        : []),
       '',
+      ...(r.mapFile ? [`Map of searches written to ${r.mapFile}.`] : []),
+      ...d.notes,
       ...r.notes,
-    ].join('\n');
+    );
+    return lines.join('\n');
   },
 });

@@ -11,7 +11,7 @@ describe('parseCategoryChoice(value)', () => {
   it('refuses anything else, naming the option', () => {
     expect(() => parseCategoryChoice('fraud')).toThrow(InputError);
     expect(() => parseCategoryChoice('Burgalry')).toThrow(
-      /--category: "Burgalry" is not a police.uk category \(did you mean "burglary"\?\)/,
+      /⟨category⟩: "Burgalry" is not a police.uk category \(did you mean "burglary"\?\)/,
     );
   });
   it('accepts the names outputs print, in any case', () => {

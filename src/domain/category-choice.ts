@@ -23,7 +23,7 @@ export function categoryChoiceFrom(value: string): CategoryChoice | null {
   return categoryFromName(text) ?? null;
 }
 
-export function parseCategoryChoice(value: string, what = '--category'): CategoryChoice {
+export function parseCategoryChoice(value: string, what = '⟨category⟩'): CategoryChoice {
   const choice = categoryChoiceFrom(value);
   if (choice !== null) return choice;
   const known = [...Object.keys(CATEGORY_NAMES), ...Object.values(CATEGORY_NAMES), ALL_CRIME];

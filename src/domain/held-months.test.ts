@@ -46,7 +46,7 @@ describe('months held, said compactly and in words', () => {
       requireSomeMonthHeld({ from: '2023-01', to: '2023-12' }, held, 'Three Rivers'),
     ).toThrow(
       new InputError(
-        '--period 2023-01..2023-12: no month of it is held in the store for Three Rivers (unknown, not zero). Months held: 2018-10..2019-02, 2021-01..2022-01, 2025-01..2025-12.',
+        '⟨period⟩ 2023-01..2023-12: no month of it is held in the store for Three Rivers (unknown, not zero). Months held: 2018-10..2019-02, 2021-01..2022-01, 2025-01..2025-12.',
       ),
     );
     expect(() => requireSomeMonthHeld({ from: '2024-07', to: '2025-06' }, held, 'x')).not.toThrow();
@@ -54,7 +54,7 @@ describe('months held, said compactly and in words', () => {
 
   it('needs three quarters of the months for an assessment unless partial is allowed', () => {
     const half = { from: '2024-07', to: '2025-06' };
-    expect(() => requireMostMonthsHeld(half, held, 'x', false)).toThrow(/--allow-partial/u);
+    expect(() => requireMostMonthsHeld(half, held, 'x', false)).toThrow(/⟨allowPartial⟩/u);
     expect(requireMostMonthsHeld(half, held, 'x', true).held).toBe(6);
     // 9 of 12 is three quarters: enough.
     expect(requireMostMonthsHeld({ from: '2024-10', to: '2025-09' }, held, 'x', false).held).toBe(

@@ -126,7 +126,7 @@ export function requireSomeMonthHeld(
   period: Period,
   observed: Iterable<Month>,
   what: string,
-  option = '--period',
+  option = '⟨period⟩',
 ): void {
   const held = [...observed];
   const inPeriod = monthsIn(period).filter((m) => held.includes(m));
@@ -156,10 +156,10 @@ export function requireMostMonthsHeld(
   const coverage = periodCoverage(period, held);
   if (!allowPartial && coverage.held < PARTIAL_THRESHOLD * coverage.months) {
     throw new InputError(
-      `--period ${period.from}..${period.to}: only ${coverage.words} for ${what}; ` +
+      `⟨period⟩ ${period.from}..${period.to}: only ${coverage.words} for ${what}; ` +
         `an assessment needs at least three quarters of the period's months. ` +
         `Choose a period the store holds (months held: ${monthRunsText(held)}), ` +
-        `or give --allow-partial to assess the months held, every page marked partial.`,
+        `or give ⟨allowPartial⟩ to assess the months held, every page marked partial.`,
     );
   }
   return coverage;

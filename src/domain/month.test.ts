@@ -19,7 +19,7 @@ describe('parsePeriod(value)', () => {
     '2025-01..2025-02..2025-03',
   ])('refuses "%s" with an InputError naming the option', (bad) => {
     expect(() => parsePeriod(bad)).toThrow(InputError);
-    expect(() => parsePeriod(bad)).toThrow(/--period/);
+    expect(() => parsePeriod(bad)).toThrow(/⟨period⟩/);
   });
   it('refuses a period that ends before it starts', () => {
     expect(() => parsePeriod('2025-12..2025-01')).toThrow(/ends before it starts/);

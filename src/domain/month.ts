@@ -42,7 +42,7 @@ export function parseMonth(value: string, what = 'month'): Month {
 }
 
 /** Parses "YYYY-MM..YYYY-MM" (or a single month) into a period, checking its order. */
-export function parsePeriod(value: string, what = '--period'): Period {
+export function parsePeriod(value: string, what = '⟨period⟩'): Period {
   const parts = value.split('..');
   if (parts.length > 2 || parts.some((p) => p === '')) {
     throw new InputError(`${what}: "${value}" is not a period (expected YYYY-MM..YYYY-MM)`);

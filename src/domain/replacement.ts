@@ -44,6 +44,6 @@ export function shrinkRefusal(path: string, shrinks: readonly MonthShrink[]): st
   return (
     `${path}: would replace a month with far fewer rows (${shown}${more}; less than ` +
     `${Math.round(REPLACE_MIN_SHARE * 100)}% of what is held), so it may be cut short; nothing ` +
-    'imported from it. If the smaller file is right, run the import again with --replace.'
+    'imported from it. If the smaller file is right, run the import again with ⟨replace⟩.'
   );
 }

@@ -2,7 +2,8 @@
  * The strategic assessment as one self-contained HTML file (inline CSS and SVG, no scripts, no
  * external requests): executive summary; the priorities on the risk matrix; a section for each
  * High priority (rationale, trend with expected range, districts compared, hotspot map, hidden
- * figure, tactical options); every category; partner data; alignment with the county (or force
+ * figure, tactical options); every category; partner data; outcomes and stop and search (for a
+ * scrutiny panel: report-trust.ts); alignment with the county (or force
  * area) and the Police and Crime Plan; method and caveats; appendix. Written for its reader: real
  * headings, figures and tables numbered in order ("Figure 3"), no command, option, file path or
  * internal id in it (those are in the data folder), each caveat said once. Pure: data in, a string
@@ -23,6 +24,7 @@ import {
   tile,
 } from './report-html-parts.js';
 import { REPORT_CSS } from './report-style.js';
+import { trustSection } from './report-trust.js';
 import {
   alignmentTables,
   categoriesTable,
@@ -65,6 +67,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
   tables.push(categories, partner, ...alignment);
   const categoriesLabel = labels.table(categories.id);
   const partnerLabel = data.partner.length > 0 ? labels.table(partner.id) : '';
+  const trust = trustSection(data, figures, tables, labels);
   const alignmentLabels = alignment.map((t) => labels.table(t.id));
 
   const high = a.issues.filter((i) => i.band === 'High');
@@ -168,6 +171,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
         ? `<p class="note">Left out of this public version (shared only between partners): ${esc(data.withheld.join(', '))}.</p>`
         : '',
     ]),
+    trust,
     section('alignment', `Alignment with the ${word} and the Police and Crime Plan`, [
       plan.illustrative
         ? `<p class="draft-note">The Police and Crime Plan objectives below are an example, ${UNCONFIRMED}: they are not the Police and Crime Commissioner's plan.</p>`

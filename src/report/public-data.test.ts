@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { funnelLines } from '../analysis/funnel.js';
-import { inFixedOrder, publicComparison, publicTrend } from './public-data.js';
+import { inFixedOrder, publicComparison, publicTrend, publicTrust } from './public-data.js';
 import type { PriorityEvidence } from './report-data.js';
 
 type Comparison = NonNullable<PriorityEvidence['comparison']>;
@@ -145,5 +145,57 @@ describe('the public version of a report', () => {
         shown.tau2,
       ),
     );
+  });
+});
+
+describe('publicTrust (outcomes and stop and search)', () => {
+  const outcomes = (categories: { label: string; crimes: number; charged: number }[]) => ({
+    coverage: null,
+    crimes: categories.reduce((n, c) => n + c.crimes, 0),
+    charged: categories.reduce((n, c) => n + c.charged, 0),
+    chargeShare: 0.1,
+    chargeShareCi95: [0.05, 0.15] as [number, number],
+    groups: [
+      { label: 'Charged', count: 13, share: 0.08 },
+      { label: 'No suspect', count: 137, share: 0.9 },
+      { label: 'Other', count: 2, share: 0.01 },
+    ],
+    categories: categories.map((c) => ({ ...c, chargeShare: c.charged / c.crimes })),
+    tiedCrimes: 0,
+    notes: [],
+  });
+
+  it('leaves out small categories, and then gives no total or group count that would give them back', () => {
+    const t = publicTrust({
+      outcomes: outcomes([
+        { label: 'Burglary', crimes: 100, charged: 3 },
+        { label: 'Drugs', crimes: 50, charged: 10 },
+        { label: 'Robbery', crimes: 2, charged: 0 },
+      ]),
+      stopSearch: null,
+    });
+    const o = t.outcomes!;
+    expect(o.countsWithheld).toBe(true);
+    expect(o.categories.map((c) => [c.label, c.chargeShare])).toEqual([
+      ['Burglary', null], // 3 charged: the share would give it
+      ['Drugs', 0.2],
+    ]);
+    // "Other" (2) is suppressed, and the next smallest group with it.
+    expect(o.groups.map((g) => [g.label, g.share, g.withheld ?? false])).toEqual([
+      ['Charged', null, true],
+      ['No suspect', 0.9, false],
+      ['Other', null, true],
+    ]);
+  });
+
+  it('gives the counts when no category is small', () => {
+    const t = publicTrust({
+      outcomes: outcomes([
+        { label: 'Burglary', crimes: 100, charged: 30 },
+        { label: 'Drugs', crimes: 50, charged: 10 },
+      ]),
+      stopSearch: null,
+    });
+    expect(t.outcomes!.countsWithheld).toBeUndefined();
   });
 });

@@ -20,6 +20,15 @@
  *   the force rate of a category whose districts
  *   compared include a suppressed one is not given, and no expected range is drawn for a series
  *   with a suppressed month (the seasonal model is fitted from it);
+ * - **outcomes and stop and search** (`publicTrust`): a group's share or rate is not given where
+ *   its count (or the finds or arrests it is a share of) is from 1 to 4; since a breakdown's
+ *   counts sum to a total that is shown, a breakdown with exactly one count suppressed holds back
+ *   the next smallest too ("not shown"), and categories with fewer than 5 crimes are left out of
+ *   the outcomes table, which then (as when a category's charged count is from 1 to 4) gives no
+ *   crime total and no group count, shares only: the total less the categories shown would give
+ *   the small ones back;
+ *   disproportionality is not given for a group with fewer than 5 searches; map squares with fewer
+ *   than 5 searches are not shaded;
  * - **partner-only data**: issues from datasets shared only between partners are left out
  *   (report/audience.ts, which also numbers the rest 1..n with no gaps), and a concern share from
  *   a survey shared only between partners is not given (the harm point it added is named as
@@ -47,6 +56,8 @@ import type {
   PartnerRow,
   PriorityEvidence,
   ReportData,
+  SearchGroupRow,
+  TrustData,
 } from './report-data.js';
 
 const PUBLIC_CONCERN_NOTE =
@@ -106,6 +117,76 @@ export function publicReportData(data: ReportData): ReportData {
       (c) => c.label,
     ),
     partner: data.partner.map((p): PartnerRow => ({ ...p, ...figureOf(p) })),
+    ...(data.trust ? { trust: publicTrust(data.trust) } : {}),
+  };
+}
+
+/**
+ * Which of the counts to hold back: those from 1 to 4, and, when exactly one is, the next smallest
+ * above it (the total is shown, so a lone suppressed count would be the total less the others).
+ */
+function heldBack(counts: readonly number[]): Set<number> {
+  const small = counts.map((c, i) => [c, i] as const).filter(([c]) => isSmall(c));
+  const out = new Set(small.map(([, i]) => i));
+  if (out.size === 1) {
+    const next = counts
+      .map((c, i) => [c, i] as const)
+      .filter(([c, i]) => !out.has(i) && c > 0)
+      .sort((a, b) => a[0] - b[0])[0];
+    if (next) out.add(next[1]);
+  }
+  return out;
+}
+
+function publicSearchRows<T extends SearchGroupRow>(rows: readonly T[]): T[] {
+  const back = heldBack(rows.map((r) => r.searches));
+  return rows.map((r, i) => {
+    const withheld = back.has(i) && !isSmall(r.searches);
+    const hide = back.has(i) || isSmall(r.searches);
+    const finds = hide || isSmall(r.finds);
+    const arrests = hide || isSmall(r.arrests);
+    return {
+      ...r,
+      ...(withheld ? { withheld: true } : {}),
+      findRate: finds ? null : r.findRate,
+      findRateCi95: finds ? null : r.findRateCi95,
+      arrestRate: arrests ? null : r.arrestRate,
+      arrestRateCi95: arrests ? null : r.arrestRateCi95,
+    };
+  });
+}
+
+/** The public version of the report's outcomes and stop-and-search section (see the header). */
+export function publicTrust(trust: TrustData): TrustData {
+  const o = trust.outcomes;
+  const s = trust.stopSearch;
+  const back = o ? heldBack(o.groups.map((g) => g.count)) : new Set<number>();
+  return {
+    outcomes: o && {
+      ...o,
+      ...(o.categories.some((c) => isSmall(c.crimes) || isSmall(c.charged))
+        ? { countsWithheld: true }
+        : {}),
+      groups: o.groups.map((g, i) => ({
+        ...g,
+        share: back.has(i) ? null : g.share,
+        ...(back.has(i) ? { withheld: true } : {}),
+      })),
+      categories: o.categories
+        .filter((c) => !isSmall(c.crimes))
+        .map((c) => ({ ...c, chargeShare: isSmall(c.charged) ? null : c.chargeShare })),
+    },
+    stopSearch: s && {
+      ...s,
+      byEthnicGroup: publicSearchRows(s.byEthnicGroup).map((r) =>
+        r.withheld || isSmall(r.searches)
+          ? { ...r, ratePer1000: null, ratio: null, ci95: null }
+          : r,
+      ),
+      byAge: publicSearchRows(s.byAge),
+      byGender: publicSearchRows(s.byGender),
+      map: cellsShown(s.map, 'public'),
+    },
   };
 }
 

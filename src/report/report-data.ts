@@ -163,4 +163,69 @@ export interface ReportData {
    * a district, the districts of a force (British National Grid metres); null when none is held.
    */
   places?: MapPlaces | null;
+  /**
+   * Outcomes of crimes and the force's stop and search, for the section written for a scrutiny
+   * panel; absent when not asked for.
+   */
+  trust?: TrustData;
+}
+
+/** A group's searches, finds and arrests with their rates and exact 95% intervals. */
+export interface SearchGroupRow {
+  value: string;
+  searches: number;
+  /** The public version holds this count back although it is not small (it would give one away). */
+  withheld?: boolean;
+  finds: number;
+  /** null where the public version holds it back (the finds would be a small number). */
+  findRate: number | null;
+  findRateCi95: [number, number] | null;
+  arrests: number;
+  arrestRate: number | null;
+  arrestRateCi95: [number, number] | null;
+}
+
+export interface TrustData {
+  outcomes: {
+    /** Months of the period whose crimes are counted, when not all ("11 of 12 months held: …"). */
+    coverage: string | null;
+    crimes: number;
+    /**
+     * The public version gives no crime count here when a category has fewer than 5 crimes or
+     * charges: the total, or a group's count, less the categories shown would give it away.
+     */
+    countsWithheld?: boolean;
+    charged: number;
+    chargeShare: number | null;
+    chargeShareCi95: [number, number] | null;
+    /** `withheld`: the public version gives neither count nor share (see report/public-data.ts). */
+    groups: { label: string; count: number; share: number | null; withheld?: boolean }[];
+    categories: { label: string; crimes: number; charged: number; chargeShare: number | null }[];
+    tiedCrimes: number;
+    notes: string[];
+  } | null;
+  stopSearch: {
+    force: string;
+    /** Why there is nothing to show (no data of the force held for the period), else null. */
+    missing: string | null;
+    coverage: string | null;
+    searches: number;
+    findRate: number | null;
+    findRateCi95: [number, number] | null;
+    arrestRate: number | null;
+    arrestRateCi95: [number, number] | null;
+    population: { year: number; source: string } | null;
+    byEthnicGroup: (SearchGroupRow & {
+      residents: number | null;
+      ratePer1000: number | null;
+      ratio: number | null;
+      ci95: [number, number | null] | null;
+    })[];
+    byAge: SearchGroupRow[];
+    byGender: SearchGroupRow[];
+    /** The trend in words (the exact test `trends` uses), or null when nothing earlier is held. */
+    trend: string | null;
+    map: { x: number; y: number; size: number; count: number }[];
+    notes: string[];
+  } | null;
 }

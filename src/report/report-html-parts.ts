@@ -63,7 +63,9 @@ export function tableHtml(t: ReportTable, label: string, caption?: string): stri
           ? formatChangePct(v).replace('%', '')
           : t.formats?.[column] === 'rate'
             ? formatRate(v)
-            : formatNumber(v, Number.isInteger(v) ? 0 : 1)
+            : t.formats?.[column] === 'share'
+              ? formatNumber(v, 1)
+              : formatNumber(v, Number.isInteger(v) ? 0 : 1)
         : String(v);
   const row = (r: readonly unknown[]) =>
     `<tr>${r

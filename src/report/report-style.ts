@@ -59,7 +59,7 @@ ol.rationale li { margin: 6px 0; font-size: 13px; }
   section { border: none; padding: 0; margin: 0 0 8mm; border-radius: 0; }
   details.data { display: none; }
   h2, h3, caption, p.rationale { break-after: avoid; page-break-after: avoid; }
-  figure, table.keep, .tiles, ol.priorities, ul.contacts { break-inside: avoid; page-break-inside: avoid; }
+  figure, table.keep, .tiles, ol.priorities, ul.contacts, .lead-in { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; break-after: avoid; page-break-after: avoid; }
   tbody.lead { break-inside: avoid; page-break-inside: avoid; }
   tr, th, td { break-inside: avoid; page-break-inside: avoid; }

@@ -34,9 +34,10 @@ export interface ReportTable {
   countColumns: number[];
   /**
    * How the document shows a column's numbers (domain/rounding.ts): `change` signed ("+14",
-   * "−8.1"), `rate` to its decimals ("0.30"); the CSV holds the rounded number either way.
+   * "−8.1"), `rate` to its decimals ("0.30"), `share` a percentage to one place ("22.0"); the CSV
+   * holds the rounded number either way.
    */
-  formats?: Partial<Record<number, 'change' | 'rate'>>;
+  formats?: Partial<Record<number, 'change' | 'rate' | 'share'>>;
 }
 
 export interface ReportFigure {

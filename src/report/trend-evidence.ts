@@ -6,6 +6,8 @@
  * view both draw this, so a chart on screen and in the PDF cannot differ.
  */
 import type { ExceptionsReport } from '../analysis/exception-report.js';
+import type { ForecastMonth } from '../analysis/forecast.js';
+import type { TrendForecastMonth } from '../charts/index.js';
 import { monthFromIndex, monthIndex, type Period } from '../domain/month.js';
 import type { PriorityEvidence } from './report-data.js';
 
@@ -34,4 +36,16 @@ export function trendEvidence(
       expectedHigh: m.upper998,
     })),
   };
+}
+
+/** A forecast's months as the trend chart draws them after the last month held. */
+export function forecastBand(months: readonly ForecastMonth[]): TrendForecastMonth[] {
+  return months.map((m) => ({
+    month: m.month,
+    expected: m.expected,
+    low80: m.pi80[0],
+    high80: m.pi80[1],
+    low95: m.pi95[0],
+    high95: m.pi95[1],
+  }));
 }

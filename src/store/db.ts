@@ -45,6 +45,31 @@ const NUMERIC_TYPES: ReadonlySet<DuckDBTypeId> = new Set([
   DuckDBTypeId.DOUBLE,
 ]);
 
+/** How Db.open opens the file. */
+export interface DbOpenOptions {
+  /** Read only, beside other readers (the file must exist; nothing can be written). */
+  readOnly?: boolean;
+}
+
+/**
+ * The store's file is held by another process: a reader finds a writer at work, or a writer finds
+ * any other process (readers included) using it. The message says what to do.
+ */
+export class StoreInUseError extends InputError {
+  constructor(path: string, readOnly: boolean, cause: string) {
+    const holder = /held in .*\(PID (\d+)\)/u.exec(cause)?.[1];
+    const by = holder ? ` (process ${holder})` : '';
+    super(
+      readOnly
+        ? `${path}: the store is being changed by another Lantern command${by}, such as an ` +
+            'import or a report; a command that reads must wait for it. Run this again when it has finished.'
+        : `${path}: the store is in use by another Lantern process${by}. This command changes ` +
+            'the store, so it needs the store to itself: run it again when the other commands using ' +
+            'it (reads such as trends or summary included) have finished.',
+    );
+  }
+}
+
 export class Db {
   private readonly instance: DuckDBInstance;
   private readonly connection: DuckDBConnection;
@@ -73,12 +98,18 @@ export class Db {
     return new Db(this.instance, await this.instance.connect(), this.path, false);
   }
 
-  /** Opens (creating if needed) the database file at `path`, or ':memory:'. */
-  static async open(path: string): Promise<Db> {
+  /**
+   * Opens (creating if needed) the database file at `path`, or ':memory:'. With `readOnly`, the
+   * file must exist and is opened for reading only: any number of Lantern processes may read it
+   * at once, while a process that writes needs it to itself (DuckDB's file lock).
+   */
+  static async open(path: string, options: DbOpenOptions = {}): Promise<Db> {
     if (path !== ':memory:') refuseForeignFile(path);
+    const readOnly = options.readOnly === true && path !== ':memory:';
     let instance: DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, {
+        ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),
         // Checkpoint when the import says so (Db.checkpoint), not after every 16 MB of log:
         // per-file commits stay cheap, and a crash still replays only committed work.
         checkpoint_threshold: '1GB',
@@ -91,11 +122,7 @@ export class Db {
       });
     } catch (error) {
       const message = (error as Error).message;
-      if (/lock/iu.test(message)) {
-        throw new InputError(
-          `${path}: the store is in use by another Lantern process (${message})`,
-        );
-      }
+      if (/lock/iu.test(message)) throw new StoreInUseError(path, readOnly, message);
       throw new InputError(`${path}: cannot open the store (${message})`);
     }
     return new Db(instance, await instance.connect(), path);

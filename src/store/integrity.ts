@@ -47,11 +47,12 @@ export interface InterruptedRows {
 }
 
 /**
- * Removes the rows an interrupted import left without their batch (see the header), in one
- * transaction, and writes the store file so the torn log is gone. Returns what it removed, or
- * null when there was nothing to remove (the usual case: a few min/max lookups).
+ * The rows an interrupted import left without their batch (see the header), by table, with the
+ * batch id above which they lie; empty when there are none. Only reads (a few min/max lookups).
  */
-export async function removeInterruptedRows(db: Db): Promise<InterruptedRows | null> {
+export async function findInterruptedRows(
+  db: Db,
+): Promise<{ table: string; rows: number; above: number }[]> {
   const found: { table: string; rows: number; above: number }[] = [];
   for (const [batches, tables] of Object.entries(OWNED)) {
     const above = await maxId(db, batches);
@@ -62,6 +63,16 @@ export async function removeInterruptedRows(db: Db): Promise<InterruptedRows | n
       if (row && row.n > 0) found.push({ table, rows: row.n, above });
     }
   }
+  return found;
+}
+
+/**
+ * Removes the rows an interrupted import left without their batch (see the header), in one
+ * transaction, and writes the store file so the torn log is gone. Returns what it removed, or
+ * null when there was nothing to remove (the usual case: a few min/max lookups).
+ */
+export async function removeInterruptedRows(db: Db): Promise<InterruptedRows | null> {
+  const found = await findInterruptedRows(db);
   if (found.length === 0) return null;
   await db.transaction(async () => {
     for (const { table, above } of found) {

@@ -24,3 +24,18 @@ export async function migrate(db: Db): Promise<number[]> {
   }
   return applied;
 }
+
+/** The migrations a store lacks, found without writing (a store opened read-only). */
+export async function missingMigrations(db: Db): Promise<number[]> {
+  const [table] = await db.query<{ n: number }>(
+    `SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database()
+       AND schema_name = 'main' AND table_name = 'schema_migration'`,
+  );
+  if ((table?.n ?? 0) === 0) return MIGRATIONS.map((m) => m.version);
+  const done = new Set(
+    (await db.query<{ version: number }>('SELECT version FROM schema_migration')).map(
+      (r) => r.version,
+    ),
+  );
+  return MIGRATIONS.filter((m) => !done.has(m.version)).map((m) => m.version);
+}

@@ -134,3 +134,43 @@ export async function nationalPopulations(
     source: row?.source ?? null,
   };
 }
+
+/**
+ * Stores district populations by broad ethnic group for a year (replacing that year and source):
+ * `stop-search` divides searches by them.
+ */
+export async function replaceEthnicPopulations(
+  db: Db,
+  input: {
+    year: number;
+    source: string;
+    rows: readonly { code: string; group: string; count: number }[];
+  },
+): Promise<number> {
+  return db.transaction(async () => {
+    const params = { year: input.year, source: input.source };
+    await db.run(
+      'CREATE TEMP TABLE IF NOT EXISTS ethnic_population_in (area_code VARCHAR, ethnic_group VARCHAR, count INTEGER)',
+    );
+    await db.run('DELETE FROM ethnic_population_in');
+    await db.append(
+      'ethnic_population_in',
+      input.rows.map((r) => [r.code, r.group, r.count]),
+    );
+    await db.run(
+      'DELETE FROM population_ethnic_group WHERE year = $year AND source = $source',
+      params,
+    );
+    await db.run(
+      `INSERT INTO population_ethnic_group
+         SELECT area_code, $year, $source, ethnic_group, sum(count) FROM ethnic_population_in
+         GROUP BY area_code, ethnic_group`,
+      params,
+    );
+    const [row] = await db.query<{ n: number }>(
+      'SELECT count(DISTINCT area_code) AS n FROM ethnic_population_in',
+    );
+    await db.run('DROP TABLE ethnic_population_in');
+    return row?.n ?? 0;
+  });
+}

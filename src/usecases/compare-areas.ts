@@ -81,7 +81,7 @@ async function members(
     const groups = await listPeerGroups(db, scope, { all: true, peerGroups: request.peerGroups });
     const group = groups.find((g) => g.name === request.group);
     if (!group)
-      throw new InputError(`--group: no peer group "${request.group}" (see lantern areas groups)`);
+      throw new InputError(`⟨group⟩: no peer group "${request.group}" (see lantern areas groups)`);
     return { name: group.name, codes: group.areas.map((a) => a.code) };
   }
   if (!request.within)

@@ -12,10 +12,12 @@ import {
   parsePopulationFile,
   type PopulationFileOptions,
   type PopulationProblem,
+  type PopulationRow,
 } from '../ingest/population/parse-population-file.js';
+import { ethnicGroupOf } from '../domain/ethnic-groups.js';
 import type { Db } from '../store/db.js';
 import { areaTypes } from '../store/areas.js';
-import { replacePopulations } from '../store/populations.js';
+import { replaceEthnicPopulations, replacePopulations } from '../store/populations.js';
 
 export interface PopulationImportReport {
   path: string;
@@ -28,6 +30,8 @@ export interface PopulationImportReport {
   derived: number;
   rejected: number;
   rejectedSample: PopulationProblem[];
+  /** For a table by ethnic group: the districts stored, each by the five broad groups. */
+  ethnicGroups?: { districts: number };
 }
 
 export interface PopulationImportOptions extends PopulationFileOptions {
@@ -60,6 +64,8 @@ export async function importPopulation(
     );
   }
   const source = options.source ?? `${basename(path)} (mid-${parsed.year})`;
+  if (options.ethnicGroupColumn !== undefined)
+    return importEthnicGroups(db, path, parsed, rows, rejected, types, source);
   const { stored, derived } = await replacePopulations(db, { year: parsed.year, source, rows });
   const byType: Record<string, number> = {};
   for (const r of rows)
@@ -76,5 +82,58 @@ export async function importPopulation(
     derived,
     rejected: rejected.length,
     rejectedSample: rejected.slice(0, 5),
+  };
+}
+
+/**
+ * A table of district populations by ethnic group (a Census table such as 2021's TS021): each
+ * row's group falls in one of the five broad groups (its first word: White, Mixed, Asian, Black,
+ * Other; detailed groups are summed into theirs); totals and rows of other areas are rejected
+ * with their line.
+ */
+async function importEthnicGroups(
+  db: Db,
+  path: string,
+  parsed: ReturnType<typeof parsePopulationFile>,
+  rows: readonly PopulationRow[],
+  rejected: PopulationProblem[],
+  types: ReadonlyMap<string, string>,
+  source: string,
+): Promise<PopulationImportReport> {
+  const kept: { code: string; group: string; count: number }[] = [];
+  for (const r of rows) {
+    const group = ethnicGroupOf(r.ethnicGroup ?? null);
+    if (types.get(r.code) !== 'district') {
+      rejected.push({
+        line: r.line,
+        field: parsed.codeColumn,
+        reason: `"${r.code}" is not a district: populations by ethnic group are taken by district`,
+      });
+    } else if (group === null) {
+      rejected.push({
+        line: r.line,
+        field: 'ethnic group',
+        reason: `"${r.ethnicGroup ?? ''}" is not one of the five broad groups (White, Mixed, Asian, Black, Other)`,
+      });
+    } else kept.push({ code: r.code, group, count: r.count });
+  }
+  if (kept.length === 0)
+    throw new InputError(
+      `${path}: no row holds a district, one of the five broad ethnic groups and a count`,
+    );
+  const districts = await replaceEthnicPopulations(db, { year: parsed.year, source, rows: kept });
+  rejected.sort((a, b) => a.line - b.line);
+  return {
+    path,
+    year: parsed.year,
+    source,
+    codeColumn: parsed.codeColumn,
+    countColumn: parsed.countColumn,
+    stored: kept.length,
+    byType: { district: districts },
+    derived: 0,
+    rejected: rejected.length,
+    rejectedSample: rejected.slice(0, 5),
+    ethnicGroups: { districts },
   };
 }

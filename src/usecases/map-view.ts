@@ -3,7 +3,7 @@
  * and busiest places as the report's priority maps) with the area's wards outlined and named.
  */
 import type { AreaSummary } from '../domain/area-counts.js';
-import type { ChoroplethArea, MapPlaces } from '../charts/index.js';
+import type { ChoroplethArea, MapPlaces, MapPoint } from '../charts/index.js';
 import type { Period } from '../domain/month.js';
 import type { PeriodChoice } from '../domain/period-input.js';
 import type { Scope } from '../domain/scope.js';
@@ -13,6 +13,7 @@ import { countsByLsoa } from '../store/lsoa-counts.js';
 import type { Db } from '../store/db.js';
 import { CommandReads } from './command-reads.js';
 import { hotspotEvidence, type HotspotEvidence } from './hotspot-evidence.js';
+import { incidentPoints } from './incident-points.js';
 import { bngRings, mapPlaces } from './map-places.js';
 import { resolvePeriod } from './resolve-period.js';
 
@@ -23,6 +24,8 @@ export interface MapView {
   places: MapPlaces | null;
   /** The area's LSOAs (2011) with their outlines and the records of the category in the period. */
   lsoas: ChoroplethArea[];
+  /** police.uk's map points with the records of the category snapped to each (metres, BNG). */
+  points: MapPoint[];
 }
 
 export async function mapView(
@@ -34,13 +37,19 @@ export async function mapView(
   const area: AreaSummary = { code: found.code, name: found.name, type: found.type };
   const period = await resolvePeriod(db, request.period ?? { last: 12 });
   const reads = new CommandReads();
-  const hotspot = await hotspotEvidence(
-    db,
-    scope,
-    area.code,
-    { area: area.code, category: request.category, period, top: 3 },
-    reads,
-  );
+  const incidents = { area: area.code, category: request.category, period };
+  const hotspot = await hotspotEvidence(db, scope, area.code, { ...incidents, top: 3 }, reads);
+  // The same incidents the hotspot grid counted (read once for the command), by map point.
+  const { incidents: columns } = await incidentPoints(db, scope, incidents, reads);
+  const perPlace = new Map<number, number>();
+  for (let i = 0; i < columns.length; i++) {
+    const place = columns.place[i]!;
+    perPlace.set(place, (perPlace.get(place) ?? 0) + 1);
+  }
+  const points = [...perPlace].map(([place, count]) => {
+    const p = columns.places[place]!;
+    return { x: p.x, y: p.y, count };
+  });
   const outlines = new Map(
     (await lsoaBoundariesWithin(db, area.code)).map((b) => [b.code, bngRings(b.geometry)]),
   );
@@ -48,5 +57,5 @@ export async function mapView(
     const outline = outlines.get(l.code);
     return outline ? [{ code: l.code, name: l.name, outline, value: l.records }] : [];
   });
-  return { area, period, hotspot, places: await mapPlaces(db, area), lsoas };
+  return { area, period, hotspot, places: await mapPlaces(db, area), lsoas, points };
 }

@@ -9,6 +9,8 @@
  * data go through report/public-data.ts, so that no count from 1 to 4 can be worked out from what
  * is published; the renderers then show each such count as "fewer than 5" (report/disclosure.ts).
  */
+import type { OutcomeCategories } from '../domain/outcome-groups.js';
+import { trustData } from './report-trust.js';
 import { compareAcross } from '../analysis/area-comparison.js';
 import { exceptionsReport } from '../analysis/exception-report.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
@@ -55,6 +57,11 @@ export interface ReportRequest extends Omit<AssessRequest, 'compareWith' | 'sett
   today?: string;
   /** At most this many High priorities get their own section (default 6). */
   maxPriorities?: number;
+  /**
+   * The police.uk outcome categories and their groups (config/police-outcomes.yaml, loaded at the
+   * edge): with them the report gains its section on outcomes and stop and search.
+   */
+  outcomeCategories?: OutcomeCategories;
 }
 
 /** The settings a report is made with. */
@@ -232,6 +239,9 @@ export async function reportData(
     withheld: [...new Set(withheld)],
     contacts: settings.contacts,
     places: priorities.some((p) => p.hotspot !== null) ? await mapPlaces(db, area) : null,
+    ...(request.outcomeCategories
+      ? { trust: await trustData(db, scope, area, period, request.outcomeCategories) }
+      : {}),
     caveats: caveats({
       audience,
       populations,

@@ -1,14 +1,39 @@
 /**
- * `lantern stop-search`: a force's stop-and-search over a period (publication months) by object of
- * search and outcome, and the share of searches whose outcome was linked to the object searched
- * for. Months not held are named. Stop-and-search is published per force, with no LSOA.
+ * `lantern stop-search`: a force's stop and search over a period (publication months), as a
+ * scrutiny panel asks about it: searches by self-defined and officer-defined ethnicity, age
+ * range, gender, legislation, object of search and outcome, each group's find rate (an outcome
+ * other than no further action, linked to the object searched for) and arrest rate with exact 95%
+ * intervals; disproportionality (searches per 1,000 residents of each broad ethnic group against
+ * White residents, Census populations of the force's districts, the year named); the monthly
+ * trend with the same comparison and test as `trends`; and where searches took place. Months not
+ * held are named. Stop-and-search is published per force, with no LSOA.
  */
-import { requireSomeMonthHeld } from '../domain/held-months.js';
-import { monthsIn, type Period } from '../domain/month.js';
+import { searchRateRatio, type SearchRateRatio } from '../analysis/disproportionality.js';
+import { proportionInterval } from '../analysis/proportion.js';
+import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
+import type { AreaCounts, Measure } from '../domain/area-counts.js';
+import { ETHNIC_GROUPS, ethnicGroupOf } from '../domain/ethnic-groups.js';
+import { periodCoverage, requireSomeMonthHeld } from '../domain/held-months.js';
+import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { NotFoundError } from '../errors.js';
+import { toBng } from '../geo/bng.js';
+import { stopSearchMapSvg } from '../report/stop-search-map.js';
 import type { Db } from '../store/db.js';
-import { searchCounts, searchMonths } from '../store/stop-search.js';
+import {
+  ethnicPopulationsOfForce,
+  NO_FURTHER_ACTION,
+  policeForce,
+  SEARCH_DIMENSIONS,
+  searchBreakdown,
+  searchCounts,
+  searchesByMonthAndEthnicity,
+  searchMonths,
+  searchPoints,
+  type EthnicPopulation,
+  type SearchDimension,
+  type SearchGroupCount,
+} from '../store/stop-search.js';
 
 export interface SearchObjectSummary {
   object: string;
@@ -22,25 +47,253 @@ export interface SearchObjectSummary {
   linkedShare: number | null;
 }
 
+/** One group of a breakdown (a value of a dimension) with its rates. */
+export interface SearchGroup {
+  value: string;
+  searches: number;
+  /** Share of all searches in the period. */
+  share: number;
+  finds: number;
+  findRate: number;
+  findRateCi95: [number, number];
+  arrests: number;
+  arrestRate: number;
+  arrestRateCi95: [number, number];
+}
+
+export interface SearchBreakdown {
+  dimension: SearchDimension | 'selfDefinedEthnicGroup';
+  label: string;
+  groups: SearchGroup[];
+}
+
+export interface Disproportionality {
+  /** The Census year and source of the populations; null when none is held for the force. */
+  population: { year: number; source: string } | null;
+  reference: 'White';
+  groups: ({ group: string; searches: number; residents: number } & SearchRateRatio)[];
+  /** Searches whose self-defined ethnicity is not stated (in no group). */
+  notStated: number;
+  notes: string[];
+}
+
+export interface SearchMapData {
+  /** Searches per grid cell (British National Grid metres, lower-left corner). */
+  cells: { x: number; y: number; size: number; count: number }[];
+  /** Searches with a location, and without one (not mapped). */
+  located: number;
+  unlocated: number;
+}
+
 export interface StopSearchReport {
   force: string;
+  forceName: string;
   period: Period;
   missingMonths: string[];
+  /** "2 of 3 months held: …"; null when all are held. */
+  coverage: string | null;
   searches: number;
   objects: SearchObjectSummary[];
   linkedShare: number | null;
+  /** Find rate and arrest rate of all searches, with exact 95% intervals. */
+  findRate: number | null;
+  findRateCi95: [number, number] | null;
+  arrestRate: number | null;
+  arrestRateCi95: [number, number] | null;
+  breakdowns: SearchBreakdown[];
+  disproportionality: Disproportionality;
+  /** All searches, then each broad self-defined ethnic group: the `trends` comparison and test. */
+  trends: TrendDocument[];
+  map: SearchMapData;
+  /** The map as SVG, when asked for. */
+  mapSvg?: string;
   notes: string[];
+}
+
+const DIMENSION_LABELS: Record<SearchBreakdown['dimension'], string> = {
+  selfDefinedEthnicGroup: 'Self-defined ethnicity (broad group)',
+  selfDefinedEthnicity: 'Self-defined ethnicity',
+  officerDefinedEthnicity: 'Officer-defined ethnicity',
+  ageRange: 'Age range',
+  gender: 'Gender',
+  legislation: 'Legislation',
+  objectOfSearch: 'Object of search',
+  outcome: 'Outcome',
+};
+
+/** Map grid cell side, metres: searches are shown in 1 km squares. */
+const MAP_CELL = 1000;
+
+function group(c: Omit<SearchGroupCount, 'dimension'>, total: number): SearchGroup {
+  return {
+    value: c.value,
+    searches: c.searches,
+    share: total > 0 ? c.searches / total : 0,
+    finds: c.finds,
+    findRate: c.finds / c.searches,
+    findRateCi95: proportionInterval(c.finds, c.searches),
+    arrests: c.arrests,
+    arrestRate: c.arrests / c.searches,
+    arrestRateCi95: proportionInterval(c.arrests, c.searches),
+  };
+}
+
+function breakdowns(rows: readonly SearchGroupCount[], total: number): SearchBreakdown[] {
+  const out: SearchBreakdown[] = [];
+  const self = rows.filter((r) => r.dimension === 'selfDefinedEthnicity');
+  const broad = new Map<string, Omit<SearchGroupCount, 'dimension'>>();
+  for (const r of self) {
+    const g = ethnicGroupOf(r.value === 'Not stated' ? null : r.value) ?? 'Not stated';
+    const b = broad.get(g) ?? { value: g, searches: 0, finds: 0, arrests: 0 };
+    b.searches += r.searches;
+    b.finds += r.finds;
+    b.arrests += r.arrests;
+    broad.set(g, b);
+  }
+  const order = [...ETHNIC_GROUPS, 'Not stated'];
+  out.push({
+    dimension: 'selfDefinedEthnicGroup',
+    label: DIMENSION_LABELS.selfDefinedEthnicGroup,
+    groups: [...broad.values()]
+      .sort((a, b) => order.indexOf(a.value) - order.indexOf(b.value))
+      .map((g) => group(g, total)),
+  });
+  for (const dimension of Object.keys(SEARCH_DIMENSIONS) as SearchDimension[]) {
+    out.push({
+      dimension,
+      label: DIMENSION_LABELS[dimension],
+      groups: rows
+        .filter((r) => r.dimension === dimension)
+        .sort((a, b) => b.searches - a.searches || a.value.localeCompare(b.value))
+        .map((g) => group(g, total)),
+    });
+  }
+  return out;
+}
+
+/** The population year nearest the period's last year (the later on ties). */
+function nearestYear(pops: readonly EthnicPopulation[], period: Period): EthnicPopulation | null {
+  const year = Number(period.to.slice(0, 4));
+  return (
+    [...pops].sort(
+      (a, b) => Math.abs(a.year - year) - Math.abs(b.year - year) || b.year - a.year,
+    )[0] ?? null
+  );
+}
+
+function disproportionality(
+  broad: SearchBreakdown,
+  pops: readonly EthnicPopulation[],
+  period: Period,
+): Disproportionality {
+  const pop = nearestYear(pops, period);
+  const searchesOf = (g: string) => broad.groups.find((x) => x.value === g)?.searches ?? 0;
+  const notStated = searchesOf('Not stated');
+  const white = pop?.groups.White ?? 0;
+  const groups =
+    pop && white > 0
+      ? ETHNIC_GROUPS.filter((g) => (pop.groups[g] ?? 0) > 0).map((g) => ({
+          group: g,
+          searches: searchesOf(g),
+          residents: pop.groups[g] as number,
+          ...searchRateRatio(
+            { searches: searchesOf(g), residents: pop.groups[g] as number },
+            { searches: searchesOf('White'), residents: white },
+          ),
+        }))
+      : [];
+  const gap = pop ? Number(period.to.slice(0, 4)) - pop.year : 0;
+  return {
+    population: pop ? { year: pop.year, source: pop.source } : null,
+    reference: 'White',
+    groups,
+    notStated,
+    notes: pop
+      ? [
+          `Rates per 1,000 residents of each broad ethnic group of the force's districts, ${pop.source} (${pop.year})${gap >= 5 ? `: ${gap} years before the searches, so the groups' sizes may have changed; import a later Census table with 'lantern areas import-population --ethnic-group-column' to use it` : ''}.`,
+          'Ratio: the group’s search rate over the White rate, with the exact 95% interval (searches as Poisson counts, residents as exposure). Residents are not everyone present where searches happen, and a person searched twice counts twice.',
+          `${notStated.toLocaleString('en-GB')} searches had no self-defined ethnicity stated and are in no group, so every rate is a lower bound.`,
+        ]
+      : [
+          "No population by ethnic group is held for this force's districts: import one with 'lantern areas import-population --ethnic-group-column'.",
+        ],
+  };
+}
+
+function searchTrends(
+  force: { id: string; name: string; areaCode: string | null },
+  held: readonly Month[],
+  monthly: readonly { month: string; ethnicity: string | null; count: number }[],
+  pops: readonly EthnicPopulation[],
+  period: Period,
+): TrendDocument[] {
+  const counts = new Map<string, Map<Month, number>>();
+  for (const r of monthly) {
+    const g = ethnicGroupOf(r.ethnicity) ?? 'Not stated';
+    const series = counts.get(g) ?? new Map<Month, number>();
+    series.set(r.month, (series.get(r.month) ?? 0) + r.count);
+    counts.set(g, series);
+  }
+  const input: AreaCounts = {
+    area: { code: force.areaCode ?? force.id, name: force.name, type: 'force' },
+    observed: held,
+    counts,
+    populations: pops.map((p) => ({
+      year: p.year,
+      source: p.source,
+      count: Object.values(p.groups).reduce((n, c) => n + c, 0),
+    })),
+  };
+  const caveats = ['Searches measure police activity, not crime.'];
+  const measures: Measure[] = [
+    { key: 'all', label: 'All searches', includes: () => true, caveats },
+    ...ETHNIC_GROUPS.map((g) => ({
+      key: g,
+      label: `Searches of people self-defined ${g}`,
+      includes: (c: string) => c === g,
+      caveats,
+    })),
+  ];
+  return trendDocuments(input, measures, period, { notTested: (m) => m.key === 'all' });
+}
+
+function searchMap(
+  points: readonly { lon: number; lat: number }[],
+  unlocated: number,
+): SearchMapData {
+  const cells = new Map<string, { x: number; y: number; size: number; count: number }>();
+  for (const p of points) {
+    const [e, n] = toBng(p.lon, p.lat);
+    const x = Math.floor(e / MAP_CELL) * MAP_CELL;
+    const y = Math.floor(n / MAP_CELL) * MAP_CELL;
+    const key = `${x},${y}`;
+    const cell = cells.get(key) ?? { x, y, size: MAP_CELL, count: 0 };
+    cell.count++;
+    cells.set(key, cell);
+  }
+  return {
+    cells: [...cells.values()].sort((a, b) => b.count - a.count || a.x - b.x || a.y - b.y),
+    located: points.length,
+    unlocated,
+  };
 }
 
 export async function stopSearchSummary(
   db: Db,
   scope: Scope,
-  request: { force: string; period: Period },
+  request: { force: string; period: Period; withMapSvg?: boolean },
 ): Promise<StopSearchReport> {
-  const held = new Set(await searchMonths(db, request.force));
+  const heldList = await searchMonths(db, request.force);
+  const held = new Set(heldList);
   if (held.size === 0)
     throw new NotFoundError(`the store holds no stop-and-search data of force "${request.force}"`);
   requireSomeMonthHeld(request.period, held, `stop-and-search data of force "${request.force}"`);
+  const force = (await policeForce(db, request.force)) ?? {
+    id: request.force,
+    name: request.force,
+    areaCode: null,
+  };
+  const coverage = periodCoverage(request.period, held);
   const rows = await searchCounts(db, scope, request.force, request.period);
   const byObject = new Map<string, typeof rows>();
   for (const r of rows) byObject.set(r.object, [...(byObject.get(r.object) ?? []), r]);
@@ -65,21 +318,60 @@ export async function stopSearchSummary(
   const searches = objects.reduce((n, o) => n + o.searches, 0);
   const unstated = objects.reduce((n, o) => n + o.linkUnstated, 0);
   const neverFalse = !rows.some((r) => r.linked === false);
+
+  const groupRows = await searchBreakdown(db, scope, request.force, request.period);
+  const parts = breakdowns(groupRows, searches);
+  const all = groupRows.filter((r) => r.dimension === 'outcome');
+  const finds = all.reduce((n, r) => n + r.finds, 0);
+  const arrests = all.reduce((n, r) => n + r.arrests, 0);
+  const pops = await ethnicPopulationsOfForce(db, request.force);
+  const dispro = disproportionality(parts[0] as SearchBreakdown, pops, request.period);
+  const monthly = await searchesByMonthAndEthnicity(db, scope, request.force);
+  const trends = searchTrends(force, heldList, monthly, pops, request.period);
+  const located = await searchPoints(db, scope, request.force, request.period);
+  const overall = trends[0];
+  const map = searchMap(located.points, located.unlocated);
   return {
     force: request.force,
+    forceName: force.name,
     period: request.period,
-    missingMonths: monthsIn(request.period).filter((m) => !held.has(m)),
+    missingMonths: coverage.missingMonths,
+    coverage: coverage.words,
     searches,
     objects: objects.sort((a, b) => b.searches - a.searches),
     linkedShare: searches > 0 ? linked / searches : null,
+    findRate: searches > 0 ? finds / searches : null,
+    findRateCi95: searches > 0 ? proportionInterval(finds, searches) : null,
+    arrestRate: searches > 0 ? arrests / searches : null,
+    arrestRateCi95: searches > 0 ? proportionInterval(arrests, searches) : null,
+    breakdowns: parts,
+    disproportionality: dispro,
+    trends,
+    map,
+    ...(request.withMapSvg
+      ? {
+          mapSvg: stopSearchMapSvg(map, {
+            id: 'stop-search-map',
+            title: `Stop and search in the ${force.name} area, ${request.period.from}..${request.period.to}`,
+            audience: 'partner',
+          }),
+        }
+      : {}),
     notes: [
       'Months are publication months: a file may carry a few searches of the month before.',
-      `Linked share: searches whose outcome the file marks as linked to the object of search, of all searches; ${unstated} leave it empty.`,
+      `Find rate: searches whose outcome was other than "${NO_FURTHER_ACTION}" and linked to the object searched for, of all searches. Arrest rate: searches ending in arrest, of all searches. Intervals are exact 95% intervals.`,
+      `Linked share: searches whose outcome the file marks as linked to the object of search (no further action included), of all searches; ${unstated} leave it empty.`,
       ...(neverFalse && unstated > 0
         ? [
             'These files never mark a search as not linked: an empty field may mean "not linked" or "not recorded".',
           ]
         : []),
+      ...(overall?.comparison && overall.pValue !== null
+        ? [
+            `Trend: ${overall.reading} (the exact test trends uses; groups' p-values Holm-adjusted).`,
+          ]
+        : []),
+      'Searches measure police activity, not crime; groups with few searches give wide intervals.',
     ],
   };
 }

@@ -152,6 +152,26 @@ describe('choroplethMap', () => {
     }
   });
 
+  it('draws points over the areas, larger for larger counts, keyed and described', () => {
+    const points = [
+      { x: 500_500, y: 200_500, count: 1 },
+      { x: 502_500, y: 201_500, count: 16 },
+    ];
+    const withPoints = parseXml(
+      choroplethMap({ ...input, points, pointsLabel: 'map points, sized by records' }),
+    );
+    const circles = all(layer(withPoints, 'points')!, 'circle');
+    expect(circles).toHaveLength(2);
+    const [small, large] = circles.map((c) => Number(c.attrs.r));
+    expect(large!).toBeGreaterThan(small! * 2);
+    // North up: the second point is north-east of the first, so right of it and higher.
+    expect(Number(circles[1]!.attrs.cx)).toBeGreaterThan(Number(circles[0]!.attrs.cx));
+    expect(Number(circles[1]!.attrs.cy)).toBeLessThan(Number(circles[0]!.attrs.cy));
+    expect(texts(layer(withPoints, 'legend')!).join(' ')).toContain('Map points, sized by records');
+    expect(desc(withPoints)).toContain('2 points drawn over them (map points, sized by records).');
+    expect(layer(parseXml(choroplethMap(input)), 'points')?.children ?? []).toHaveLength(0);
+  });
+
   it('draws a "No data" chart when there are no areas', () => {
     expect(texts(parseXml(choroplethMap({ ...input, areas: [] })))).toContain('No data');
   });

@@ -10,6 +10,7 @@ import { renderAssessment } from '../../src/report/assessment-html.js';
 import type { ForecastResult } from '../../src/analysis/forecast.js';
 import type { ReportData } from '../../src/report/report-data.js';
 import { trendFigure, type ReportFigure } from '../../src/report/report-tables.js';
+import { forecastBand } from '../../src/report/trend-evidence.js';
 import { openStore } from '../../src/store/open-store.js';
 import { reportData } from '../../src/usecases/report-data.js';
 import { runJson } from '../helpers/cli.js';
@@ -167,19 +168,7 @@ describe('one chart module: the dashboard draws what the report draws', () => {
       ])
     ).json;
     if (!forecast.ok) throw new Error('no forecast');
-    const drawn = trendFigure(
-      priority,
-      1,
-      'partner',
-      forecast.forecast.map((m) => ({
-        month: m.month,
-        expected: m.expected,
-        low80: m.pi80[0],
-        high80: m.pi80[1],
-        low95: m.pi95[0],
-        high95: m.pi95[1],
-      })),
-    );
+    const drawn = trendFigure(priority, 1, 'partner', forecastBand(forecast.forecast));
     expect(onScreen).toBe(normalise(drawn!.svg));
     expect(onScreen).toContain('Forecast for January to March 2026');
     // Without the forecast, exactly the report's figure.

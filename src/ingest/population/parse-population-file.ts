@@ -2,7 +2,7 @@
  * A population file (ONS mid-year estimates or any table of area codes and counts) to rows of
  * code and count with their lines. Columns are found by name: the code column is the first whose
  * header names a code ("LSOA 2021 Code", "LSOA11CD", "Area Codes", "ladcode21", "Code"), the count
- * column the first named "All Ages", "Total", "Population", "Persons" or "Count" (or given by the
+ * column the first named "All Ages", "Total", "Population", "Persons", "Count" or "Observation" (ONS custom tables) (or given by the
  * caller). The year comes from the caller or from a header such as "Mid-2022" / "population_2022".
  */
 import { InputError } from '../../errors.js';
@@ -13,6 +13,8 @@ export interface PopulationRow {
   line: number;
   code: string;
   count: number;
+  /** The ethnic group as filed, when the file gives populations by ethnic group. */
+  ethnicGroup?: string;
 }
 
 export interface PopulationProblem {
@@ -33,10 +35,13 @@ export interface PopulationFileOptions {
   year?: number;
   codeColumn?: string;
   countColumn?: string;
+  /** The column naming each row's ethnic group (a Census table by ethnic group). */
+  ethnicGroupColumn?: string;
 }
 
 const CODE_HEADER = /(^|[\s_])(code|codes|cd)$|cd\d{2}$|^ladcode|^lsoa\d{2}cd$/iu;
-const COUNT_HEADER = /^(all[\s_]ages|total|population(_\d{4})?|persons|count|mid[-\s]?\d{4})$/iu;
+const COUNT_HEADER =
+  /^(all[\s_]ages|total|population(_\d{4})?|persons|count|observation|mid[-\s]?\d{4})$/iu;
 const YEAR_IN_HEADER = /(?:mid[-\s]?|population_)(\d{4})/iu;
 
 export function parsePopulationFile(
@@ -62,6 +67,17 @@ export function parsePopulationFile(
     'count',
     '--count-column',
   );
+  const groupColumn =
+    options.ethnicGroupColumn === undefined
+      ? null
+      : pickColumn(
+          header,
+          options.ethnicGroupColumn,
+          /^$/u,
+          path,
+          'ethnic group',
+          '--ethnic-group-column',
+        );
   const year = options.year ?? yearFromHeader(countColumn);
   if (year === null) {
     throw new InputError(
@@ -88,7 +104,14 @@ export function parsePopulationFile(
       });
       return;
     }
-    rows.push({ line, code, count: Number(countText) });
+    rows.push({
+      line,
+      code,
+      count: Number(countText),
+      ...(groupColumn === null
+        ? {}
+        : { ethnicGroup: (record[header.indexOf(groupColumn)] ?? '').trim() }),
+    });
   });
   if (rows.length === 0) throw new InputError(`${path}: no row holds a code and a population`);
   return { year, codeColumn, countColumn, rows, rejected };

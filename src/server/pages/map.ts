@@ -73,7 +73,7 @@ function lsoaFigure(view: MapView, label: string): ReportFigure {
   const title = `${label} by neighbourhood (LSOA), ${view.area.name}`;
   return {
     id,
-    caption: `${label} recorded in each LSOA (neighbourhoods of about 1,500 residents), ${view.period.from} to ${view.period.to}: counts, not rates, as LSOA populations are not held; an LSOA with a shopping centre or a station will show high for that reason.`,
+    caption: `${label} recorded in each LSOA (neighbourhoods of about 1,500 residents), ${view.period.from} to ${view.period.to}: counts, not rates, as LSOA populations are not held; an LSOA with a shopping centre or a station will show high for that reason. The dots are police.uk's anonymised map points, each sized by the records moved to it (not where each crime happened).`,
     svg: choroplethMap({
       id,
       title,
@@ -81,6 +81,8 @@ function lsoaFigure(view: MapView, label: string): ReportFigure {
       valueLabel: 'recorded',
       places: view.places,
       focusable: false,
+      points: view.points,
+      pointsLabel: 'map points (police.uk), sized by records',
     }),
     table: {
       id,

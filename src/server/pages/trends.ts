@@ -7,7 +7,7 @@ import type { ExceptionsReport } from '../../analysis/exception-report.js';
 import type { TrendDocument } from '../../analysis/trend-table.js';
 import type { ForecastResult } from '../../analysis/forecast.js';
 import { trendFigure } from '../../report/report-tables.js';
-import { trendEvidence } from '../../report/trend-evidence.js';
+import { forecastBand, trendEvidence } from '../../report/trend-evidence.js';
 import type { ServerContext } from '../context.js';
 import { run } from './choices.js';
 import { figure } from './figure.js';
@@ -32,16 +32,7 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
     { label: trend.label, trend: evidence },
     0,
     'partner',
-    continues
-      ? forecast.forecast.map((m) => ({
-          month: m.month,
-          expected: m.expected,
-          low80: m.pi80[0],
-          high80: m.pi80[1],
-          low95: m.pi95[0],
-          high95: m.pi95[1],
-        }))
-      : undefined,
+    continues ? forecastBand(forecast.forecast) : undefined,
   );
   const missing = trend.months.filter((m) => m.count === null).map((m) => m.month);
   return html` <p class="lead">${trend.reading}</p>

@@ -10,7 +10,7 @@ import { referenceFile } from '../reference-files.js';
 
 export const POPULATION_SOURCE = 'ONS Census 2011, usual residents (Nomis)';
 
-const MERGED_2019: readonly (readonly [string, string])[] = [
+export const MERGED_2019: readonly (readonly [string, string])[] = [
   ['Bournemouth, Christchurch and Poole', 'Bournemouth'],
   ['Bournemouth, Christchurch and Poole', 'Christchurch'],
   ['Bournemouth, Christchurch and Poole', 'Poole'],

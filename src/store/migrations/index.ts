@@ -15,6 +15,7 @@ import { assessmentsSchema } from './008-assessments.js';
 import { partnerRejectedValuesSql } from './009-partner-rejected-values.js';
 import { storeSettingsSchema } from './010-store-settings.js';
 import { census2021Sql } from './011-census-2021.js';
+import { ethnicGroupPopulationsSql } from './012-ethnic-group-populations.js';
 import { accessSchema } from './013-access.js';
 
 export interface Migration {
@@ -56,7 +57,11 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   { version: 10, name: 'store settings (hash key fingerprint)', sql: () => storeSettingsSchema },
   { version: 11, name: 'district populations from the 2021 Census', sql: census2021Sql },
-  // Version 12 is main's (district populations by ethnic group): this branch was made before it.
+  {
+    version: 12,
+    name: 'district populations by ethnic group (Census 2011)',
+    sql: ethnicGroupPopulationsSql,
+  },
   {
     version: 13,
     name: 'access control (users, grants, sessions, tokens, audit log)',

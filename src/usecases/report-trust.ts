@@ -1,0 +1,130 @@
+/**
+ * The report's section for a scrutiny panel on trust: what happened after crimes were reported in
+ * the area (`outcomes`), and the stop and search of the force that covers it (`stop-search`: it
+ * is published per force, not per district). The figures are those the two commands give.
+ */
+import type { AreaSummary } from '../domain/area-counts.js';
+import type { Period } from '../domain/month.js';
+import type { OutcomeCategories } from '../domain/outcome-groups.js';
+import type { Scope } from '../domain/scope.js';
+import { InputError, NotFoundError } from '../errors.js';
+import type { SearchGroupRow, TrustData } from '../report/report-data.js';
+import { forceCovering } from '../store/area-force.js';
+import type { Db } from '../store/db.js';
+import { outcomesFor } from './outcomes.js';
+import { stopSearchSummary, type SearchGroup } from './stop-search.js';
+
+const row = (g: SearchGroup): SearchGroupRow => ({
+  value: g.value,
+  searches: g.searches,
+  finds: g.finds,
+  findRate: g.findRate,
+  findRateCi95: g.findRateCi95,
+  arrests: g.arrests,
+  arrestRate: g.arrestRate,
+  arrestRateCi95: g.arrestRateCi95,
+});
+
+/** A refusal of "nothing held" from a command, as null; anything else is thrown on. */
+async function orNone<T>(work: Promise<T>): Promise<T | string> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof InputError || error instanceof NotFoundError) return error.message;
+    throw error;
+  }
+}
+
+export async function trustData(
+  db: Db,
+  scope: Scope,
+  area: AreaSummary,
+  period: Period,
+  outcomeCategories: OutcomeCategories,
+): Promise<TrustData> {
+  const o = await orNone(outcomesFor(db, scope, { area: area.code, period }, outcomeCategories));
+  const outcomes: TrustData['outcomes'] =
+    typeof o === 'string'
+      ? null
+      : {
+          coverage: o.coverage,
+          crimes: o.all.crimes,
+          charged: o.all.chargedOrSummonsed,
+          chargeShare: o.all.chargeShare,
+          chargeShareCi95: o.all.chargeShareCi95,
+          groups: o.all.groups.map((g) => ({ label: g.label, count: g.count, share: g.share })),
+          categories: o.categories.map((c) => ({
+            label: c.label,
+            crimes: c.crimes,
+            charged: c.chargedOrSummonsed,
+            chargeShare: c.chargeShare,
+          })),
+          tiedCrimes: o.all.tiedCrimes,
+          notes: o.notes.filter((n) => !/config\/|Crime ID/u.test(n)),
+        };
+  const force = await forceCovering(db, area.code);
+  if (!force) return { outcomes, stopSearch: null };
+  const s = await orNone(stopSearchSummary(db, scope, { force: force.id, period }));
+  if (typeof s === 'string')
+    return {
+      outcomes,
+      stopSearch: {
+        force: force.name,
+        missing:
+          `No stop-and-search data of ${force.name} is held for this period. Stop and search is published for each force as a whole; ` +
+          'with its data this section says who is searched by ethnic group, age and gender, how often a search finds what was looked for or leads to an arrest, and how search rates per head compare with those of White residents.',
+        coverage: null,
+        searches: 0,
+        findRate: null,
+        findRateCi95: null,
+        arrestRate: null,
+        arrestRateCi95: null,
+        population: null,
+        byEthnicGroup: [],
+        byAge: [],
+        byGender: [],
+        trend: null,
+        map: [],
+        notes: [],
+      },
+    };
+  const part = (d: string) => s.breakdowns.find((b) => b.dimension === d)?.groups ?? [];
+  const dispro = new Map(s.disproportionality.groups.map((g) => [g.group, g]));
+  const overall = s.trends[0];
+  return {
+    outcomes,
+    stopSearch: {
+      force: s.forceName,
+      missing: null,
+      coverage: s.coverage,
+      searches: s.searches,
+      findRate: s.findRate,
+      findRateCi95: s.findRateCi95,
+      arrestRate: s.arrestRate,
+      arrestRateCi95: s.arrestRateCi95,
+      population: s.disproportionality.population,
+      byEthnicGroup: part('selfDefinedEthnicGroup').map((g) => {
+        const d = dispro.get(g.value);
+        return {
+          ...row(g),
+          residents: d?.residents ?? null,
+          ratePer1000: d?.ratePer1000 ?? null,
+          ratio: d ? d.ratio : null,
+          ci95: d && g.value !== 'White' ? d.ci95 : null,
+        };
+      }),
+      byAge: part('ageRange').map(row),
+      byGender: part('gender').map(row),
+      trend: overall?.comparison ? overall.reading : null,
+      map: s.map.cells,
+      // The report names no command: the notes' advice on what to import is left to the data folder.
+      notes: [...s.disproportionality.notes, ...s.notes]
+        .map((n) =>
+          n
+            .replace(/; import a later Census table with '[^']*' to use it/u, '')
+            .replace(/: import one with '[^']*'/u, ''),
+        )
+        .filter((n) => !/Linked share|never mark|^Trend:/u.test(n)),
+    },
+  };
+}
