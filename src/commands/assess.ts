@@ -9,6 +9,7 @@ import { defineCommand } from './definition.js';
 import { option } from './options.js';
 import { periodOf } from './period.js';
 import { formatTable } from './table.js';
+import { assessTables } from './document-tables.js';
 
 export const assessCommand = defineCommand({
   name: 'assess',
@@ -46,6 +47,7 @@ export const assessCommand = defineCommand({
     });
   },
   text: (a) => assessmentText(a),
+  tables: (a) => assessTables(a),
 });
 
 export const assessListCommand = defineCommand({

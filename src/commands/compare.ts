@@ -4,6 +4,7 @@ import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
+import { compareTables } from './document-tables.js';
 
 export const compareCommand = defineCommand({
   name: 'compare',
@@ -58,6 +59,7 @@ export const compareCommand = defineCommand({
         : {}),
     });
   },
+  tables: (result: AreaComparison) => compareTables(result),
   text(result: AreaComparison) {
     const rows = result.areas.map((a) => [
       String(a.rank ?? '–'),

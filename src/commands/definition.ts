@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 
+import type { DataTable } from '../domain/data-table.js';
 import type { Scope } from '../domain/scope.js';
 import type { Db } from '../store/db.js';
 
@@ -144,6 +145,11 @@ export interface CommandDefinition<
   text(document: D, input: InputOf<O, P>): string;
   /** The `--json` document (and the API's answer), when it is not the document itself. */
   json?(document: D, input: InputOf<O, P>): unknown;
+  /**
+   * The document's tables, as a spreadsheet or Power BI takes them (one value per cell, notes on
+   * how to read them): the API exports these as CSV, XLSX and Parquet.
+   */
+  tables?(document: D, input: InputOf<O, P>): DataTable[];
   /** Lines for stderr: warnings a person must see even when stdout is piped. */
   notes?(document: D): string[];
   /** The exit code for a document (default 0): for example 2 when a file was refused. */

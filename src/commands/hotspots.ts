@@ -8,6 +8,7 @@ import { option } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
 import { incidentSourceOptions, requireIncidentSource } from './incident-source.js';
+import { hotspotTables } from './document-tables.js';
 
 /** The report, and the file the map was written to (null when none was asked for). */
 type HotspotDocument = HotspotReport & { out: string | null };
@@ -78,6 +79,7 @@ export const hotspotsCommand = defineCommand({
   json({ geojson, ...rest }: HotspotDocument) {
     return { ...rest, features: geojson.features.length };
   },
+  tables: (r: HotspotDocument) => hotspotTables(r),
   text(r: HotspotDocument) {
     const rows = r.ranked.map((c) => [
       String(c.rank),

@@ -6,6 +6,7 @@ import { defineCommand } from './definition.js';
 import { option } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
+import { summaryTables } from './document-tables.js';
 
 export const summaryCommand = defineCommand({
   name: 'summary',
@@ -34,6 +35,7 @@ export const summaryCommand = defineCommand({
     });
   },
   text: (s) => formatSummary(s),
+  tables: (s) => summaryTables(s),
 });
 
 export function formatSummary(s: AreaSummary): string {

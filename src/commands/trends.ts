@@ -4,6 +4,7 @@ import { formatCount, formatTable } from './table.js';
 import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
+import { trendsTables } from './document-tables.js';
 
 export const trendsCommand = defineCommand({
   name: 'trends',
@@ -53,6 +54,7 @@ export const trendsCommand = defineCommand({
   json(docs, input) {
     return input.all ? docs : docs[0];
   },
+  tables: (docs) => trendsTables(docs),
 });
 
 const pct = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(0)}%`);

@@ -12,6 +12,7 @@ import { execute, readInput } from '../commands/runtime.js';
 import { didYouMean } from '../domain/suggest.js';
 import { InputError } from '../errors.js';
 import type { ServerContext } from './context.js';
+import { DocumentCache, requestKey } from './document-cache.js';
 import { problemOf } from './http-errors.js';
 
 /** Inputs fixed over HTTP, by command: a GET never saves an assessment. */
@@ -35,11 +36,27 @@ export function apiOptions(command: AnyCommand): [string, OptionSpec][] {
   );
 }
 
-export function mountCommands(app: Hono, ctx: ServerContext): void {
+export function mountCommands(
+  app: Hono,
+  ctx: ServerContext,
+  cache: DocumentCache = new DocumentCache(),
+): void {
   for (const command of apiCommands()) {
     app.get(apiPath(command), async (c) => {
+      const query = c.req.queries();
+      const key = requestKey(c.req.path, query);
+      const kept = cache.get(key);
+      const headers = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
+      if (kept?.gzip && /\bgzip\b/u.test(c.req.header('Accept-Encoding') ?? ''))
+        return c.body(kept.gzip, 200, { ...headers, 'Content-Encoding': 'gzip' });
+      if (kept !== undefined) return c.body(kept.json, 200, headers);
+      const generation = cache.current;
       try {
-        return c.json(await runForRequest(ctx, command, c.req.queries()));
+        const answer = new TextEncoder().encode(
+          JSON.stringify(await runForRequest(ctx, command, query)),
+        ) as Uint8Array<ArrayBuffer>;
+        cache.keep(key, answer, generation);
+        return c.body(answer, 200, headers);
       } catch (error) {
         return errorAnswer(c, error);
       }
@@ -60,8 +77,8 @@ export async function runCommandFor(
   const input = readInput(command, rawInput(command, query), (key) => key);
   Object.assign(input, FIXED[command.name] ?? {});
   const db = command.store === 'none' ? undefined : await ctx.store.session();
-  try {
-    const document = await execute(command, input, {
+  const run = () =>
+    execute(command, input, {
       storePath: ctx.storePath,
       hashKeyFile: ctx.hashKeyFile,
       scope: ctx.scope,
@@ -69,7 +86,10 @@ export async function runCommandFor(
       env: ctx.env,
       ...(db ? { db } : {}),
     });
-    return { document, input };
+  try {
+    // One transaction for all of the command's queries: they read one snapshot of the store, so
+    // an import committing meanwhile is seen in all of them or none (never a mixture).
+    return { document: db ? await db.transaction(run) : await run(), input };
   } finally {
     db?.close();
   }

@@ -9,7 +9,10 @@ import { compress } from 'hono/compress';
 import { mountCommands } from './api-commands.js';
 import { mountDashboard } from './dashboard.js';
 import type { ServerContext } from './context.js';
+import { DocumentCache } from './document-cache.js';
+import { exportOperations, mountExports } from './exports.js';
 import { problemOf } from './http-errors.js';
+import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
 
 export function createApp(ctx: ServerContext): Hono {
@@ -26,10 +29,15 @@ export function createApp(ctx: ServerContext): Hono {
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'same-origin');
   });
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  app.get('/api/openapi.json', (c) =>
+    c.json(openApiDocument([...importOperations, ...exportOperations()])),
+  );
   /** A constant answer: the baseline of bench/api.ts, and a check that the server is up. */
   app.get('/api/ping', (c) => c.json({ ok: true }));
-  mountCommands(app, ctx);
+  const documents = new DocumentCache();
+  mountCommands(app, ctx, documents);
+  mountImports(app, ctx, () => documents.changed());
+  mountExports(app, ctx);
   mountDashboard(app, ctx);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')

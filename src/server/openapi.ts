@@ -7,6 +7,7 @@ import { z } from 'zod';
 
 import { renderOptionRefs } from '../domain/option-ref.js';
 import { LANTERN_VERSION } from '../version.js';
+import type { AnyCommand } from '../commands/definition.js';
 import { apiCommands, apiOptions, apiPath } from './api-commands.js';
 
 /** Routes that are not commands, described by hand next to their handlers. */
@@ -41,15 +42,7 @@ export function openApiDocument(extra: readonly ExtraOperation[] = []): Record<s
         summary: param(command.summary),
         ...(command.description ? { description: param(command.description) } : {}),
         tags: [command.task],
-        parameters: apiOptions(command).map(([key, spec]) => ({
-          name: key,
-          in: 'query',
-          required: !spec.schema.safeParse(undefined).success,
-          description:
-            param(spec.description) + (spec.defaultText ? ` (default: ${spec.defaultText})` : ''),
-          schema: jsonSchema(spec.schema),
-          ...(spec.kind === 'strings' ? { explode: true } : {}),
-        })),
+        parameters: queryParameters(command),
         responses: {
           '200': {
             description: `The document \`lantern ${command.name} --json\` prints`,
@@ -79,6 +72,20 @@ export function openApiDocument(extra: readonly ExtraOperation[] = []): Record<s
     },
     paths,
   };
+}
+
+/** A command's options as the query parameters of its endpoint. */
+export function queryParameters(command: AnyCommand): Record<string, unknown>[] {
+  const param = (text: string) => renderOptionRefs(text, (key) => `'${key}'`);
+  return apiOptions(command).map(([key, spec]) => ({
+    name: key,
+    in: 'query',
+    required: !spec.schema.safeParse(undefined).success,
+    description:
+      param(spec.description) + (spec.defaultText ? ` (default: ${spec.defaultText})` : ''),
+    schema: jsonSchema(spec.schema),
+    ...(spec.kind === 'strings' ? { explode: true } : {}),
+  }));
 }
 
 /** The schema of what a caller sends (before the command converts it), as JSON Schema. */

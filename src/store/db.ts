@@ -249,6 +249,9 @@ export class Db {
   /**
    * Writes committed work from the log into the database file. A file that cannot be written
    * (disk full) throws StorageError: the committed work is safe in the log meanwhile.
+   * Other sessions may be reading (the server answers requests while an import ends): DuckDB 1.5
+   * checkpoints with their transactions open and keeps their snapshots, so nothing waits or
+   * retries here (src/store/db-sessions.test.ts holds DuckDB to that).
    */
   async checkpoint(): Promise<void> {
     try {

@@ -12,13 +12,12 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import Papa from 'papaparse';
-
 import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
 import type { Scope } from '../domain/scope.js';
 import { CHROMIUM_HINT, ChromiumSession, findChromium } from '../render/chromium.js';
 import { svgToPng } from '../render/svg-png.js';
 import { renderAssessment } from '../report/assessment-html.js';
+import { csvText } from '../report/csv-text.js';
 import { infographicSvg } from '../report/infographic.js';
 import { infographicData } from '../report/infographic-data.js';
 import type { ReportTable } from '../report/report-tables.js';
@@ -186,19 +185,6 @@ export function toCsv(t: ReportTable): string {
   return csvText(
     t.columns,
     t.rows.map((r) => r.map((v) => v ?? '')),
-  );
-}
-
-/**
- * A cell a spreadsheet would read as a formula (OWASP's list: = + - @, tab, carriage return) is
- * written with a leading single quote, so it opens as text. Numbers are written as numbers, so a
- * negative change stays a number.
- */
-const FORMULA_START = /^[=+\-@\t\r]/u;
-
-function csvText(fields: string[], rows: (string | number)[][]): string {
-  return (
-    Papa.unparse({ fields, data: rows }, { newline: '\n', escapeFormulae: FORMULA_START }) + '\n'
   );
 }
 

@@ -29,3 +29,41 @@ export async function updateStore(db: string, sql: string): Promise<void> {
     instance.closeSync();
   }
 }
+
+/** A Parquet file read by DuckDB: its rows, each column's type, and its key-value metadata. */
+export async function readParquet(path: string): Promise<{
+  rows: Record<string, unknown>[];
+  types: Record<string, string>;
+  metadata: Record<string, string>;
+}> {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const file = `'${path.replaceAll("'", "''")}'`;
+  try {
+    const rows = (
+      await connection.runAndReadAll(`SELECT * FROM read_parquet(${file})`)
+    ).getRowObjectsJS();
+    const types = (
+      await connection.runAndReadAll(
+        `SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(${file}))`,
+      )
+    ).getRowObjectsJS();
+    const metadata = (
+      await connection.runAndReadAll(
+        `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${file})`,
+      )
+    ).getRowObjectsJS();
+    return {
+      rows: rows.map((r) =>
+        Object.fromEntries(
+          Object.entries(r).map(([k, v]) => [k, typeof v === 'bigint' ? Number(v) : v]),
+        ),
+      ),
+      types: Object.fromEntries(types.map((t) => [String(t.column_name), String(t.column_type)])),
+      metadata: Object.fromEntries(metadata.map((m) => [String(m.key), String(m.value)])),
+    };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}

@@ -1,0 +1,18 @@
+/**
+ * CSV as a spreadsheet opens it safely: a cell it would read as a formula (OWASP's list: = + -
+ * @, tab, carriage return) is written with a leading single quote, so it opens as text. Numbers
+ * are written as numbers, so a negative change stays a number. Used by the report's data files
+ * and the API's exports.
+ */
+import Papa from 'papaparse';
+
+export const FORMULA_START = /^[=+\-@\t\r]/u;
+
+export function csvText(fields: readonly string[], rows: readonly (string | number)[][]): string {
+  const text = Papa.unparse(
+    { fields: [...fields], data: rows.map((r) => [...r]) },
+    { newline: '\n', escapeFormulae: FORMULA_START },
+  );
+  // Papa ends a table of no rows with a newline already: a second would be an empty record.
+  return text.endsWith('\n') ? text : `${text}\n`;
+}

@@ -1,0 +1,61 @@
+/** The read endpoints' answers kept per generation of the store, forgotten when an import ends. */
+import { gunzipSync } from 'node:zlib';
+
+import { describe, expect, it } from 'vitest';
+
+import { DocumentCache, requestKey } from './document-cache.js';
+
+const bytes = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;
+const text = (b: { json: Uint8Array } | undefined) =>
+  b === undefined ? undefined : new TextDecoder().decode(b.json);
+
+describe('DocumentCache', () => {
+  it('serves what was kept until the store changes, then nothing', () => {
+    const cache = new DocumentCache();
+    cache.keep('a', bytes('{"n":1}'), cache.current);
+    expect(text(cache.get('a'))).toBe('{"n":1}');
+    cache.changed();
+    expect(cache.get('a')).toBeUndefined();
+  });
+
+  it('does not keep an answer begun before the store changed (made from the old store)', () => {
+    const cache = new DocumentCache();
+    const begun = cache.current;
+    cache.changed(); // an import ended while the answer was being made
+    cache.keep('a', bytes('{"old":true}'), begun);
+    expect(cache.get('a')).toBeUndefined();
+  });
+
+  it('keeps at most 256 answers, forgetting the least recently used', () => {
+    const cache = new DocumentCache();
+    for (let i = 0; i < 256; i++) cache.keep(`k${i}`, bytes(String(i)), cache.current);
+    expect(text(cache.get('k0'))).toBe('0'); // used: now the most recent
+    cache.keep('k256', bytes('256'), cache.current);
+    expect(cache.get('k1')).toBeUndefined();
+    expect(text(cache.get('k0'))).toBe('0');
+    expect(text(cache.get('k256'))).toBe('256');
+  });
+});
+
+describe('a kept answer', () => {
+  it('is gzipped once when over 1 KB, to the same JSON', () => {
+    const cache = new DocumentCache();
+    const json = JSON.stringify({ rows: Array.from({ length: 200 }, (_, i) => ({ i })) });
+    cache.keep('big', bytes(json), cache.current);
+    cache.keep('small', bytes('{}'), cache.current);
+    const big = cache.get('big');
+    expect(gunzipSync(big?.gzip as Uint8Array).toString()).toBe(json);
+    expect(cache.get('small')?.gzip).toBeNull();
+  });
+});
+
+describe('requestKey', () => {
+  it('is the same for the same parameters in any order, and keeps repeats in order', () => {
+    expect(requestKey('/api/trends', { category: ['burglary'], area: ['Three Rivers'] })).toBe(
+      requestKey('/api/trends', { area: ['Three Rivers'], category: ['burglary'] }),
+    );
+    expect(requestKey('/api/x', { a: ['1', '2'] })).not.toBe(
+      requestKey('/api/x', { a: ['2', '1'] }),
+    );
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * The JSON answers of read endpoints, kept for as long as the store is unchanged. The server holds
+ * the store open, so no other process can write it (DuckDB's lock), and within the server the one
+ * writer is an upload's import (context.ts): the store changes only when an import ends, which
+ * starts a new generation and forgets every answer. An answer is kept only if no import ended
+ * while it was being made, so an answer of the store before an import is never served after it.
+ *
+ * Without it a command's document is made afresh for each request (DuckDB queries and the
+ * analysis: 30-100 ms for the overview or a trend of the demo store), and 32 clients at once wait
+ * behind one another for seconds (docs/benchmarks.md, "HTTP API"). Answers are kept as UTF-8
+ * bytes and gzipped once, for the clients that take it (every browser): the overview's 220 KB of
+ * JSON is 18 KB gzipped, and is neither encoded nor compressed again for each request.
+ */
+
+import { gzipSync } from 'node:zlib';
+
+/** How many answers are kept (the least recently used go first). */
+const KEPT = 256;
+
+/** An answer as UTF-8 JSON, and gzipped when that is worth it (over 1 KB). */
+export interface KeptAnswer {
+  json: Uint8Array<ArrayBuffer>;
+  gzip: Uint8Array<ArrayBuffer> | null;
+}
+
+export class DocumentCache {
+  private generation = 0;
+  private readonly answers = new Map<string, KeptAnswer>();
+
+  /** The current generation: pass it back to `keep` with what was made in it. */
+  get current(): number {
+    return this.generation;
+  }
+
+  get(key: string): KeptAnswer | undefined {
+    const answer = this.answers.get(key);
+    if (answer !== undefined) {
+      // Most recently used last.
+      this.answers.delete(key);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  keep(key: string, json: Uint8Array<ArrayBuffer>, madeIn: number): void {
+    if (madeIn !== this.generation) return;
+    const gzip = json.length > 1024 ? new Uint8Array(gzipSync(json)) : null;
+    this.answers.set(key, { json, gzip });
+    if (this.answers.size > KEPT) this.answers.delete(this.answers.keys().next().value as string);
+  }
+
+  /** The store has changed: every answer kept is stale. */
+  changed(): void {
+    this.generation++;
+    this.answers.clear();
+  }
+}
+
+/** A request's key: the path and its query parameters in a fixed order (repeats kept in order). */
+export function requestKey(path: string, query: Record<string, string[]>): string {
+  const pairs = Object.keys(query)
+    .sort()
+    .flatMap((k) => (query[k] ?? []).map((v): [string, string] => [k, v]));
+  return `${path}?${new URLSearchParams(pairs).toString()}`;
+}

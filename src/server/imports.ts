@@ -1,0 +1,383 @@
+/**
+ * Imports by upload: `POST /api/imports` takes the files (police.uk zip, CSV, CSV.gz, partner
+ * CSV or XLSX) as a multipart form with the `import` command's options as fields, and runs that
+ * command on them exactly as `lantern import` would: the same checks, the same report. The
+ * answer comes at once (202, with where to watch); the import's progress, then its report, are
+ * a server-sent-event stream. One import at a time: a second is refused, naming the first.
+ */
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
+
+import { importCommand } from '../commands/import.js';
+import { execute, readInput } from '../commands/runtime.js';
+import { didYouMean } from '../domain/suggest.js';
+import { InputError } from '../errors.js';
+import type { Db } from '../store/db.js';
+import { apiOptions } from './api-commands.js';
+import type { RunningWrite, ServerContext } from './context.js';
+import { problemOf } from './http-errors.js';
+import type { ImportEvent, ImportRun } from './import-runs.js';
+import { ImportRuns } from './import-runs.js';
+import type { ExtraOperation } from './openapi.js';
+
+/**
+ * The largest upload taken, in MiB (LANTERN_MAX_UPLOAD_MIB): the form is held in memory. The
+ * files are saved while they import in a folder of their own under LANTERN_UPLOAD_DIR (the
+ * system's temporary folder by default), readable by this user only, and removed afterwards.
+ */
+const DEFAULT_MAX_UPLOAD_MIB = 256;
+
+/** Told when an import has committed something: caches of what the store held are stale. */
+export type OnImported = () => void;
+
+export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImported = () => {}) {
+  const runs = new ImportRuns();
+  const maxMiB = Number(ctx.env.LANTERN_MAX_UPLOAD_MIB) || DEFAULT_MAX_UPLOAD_MIB;
+
+  app.get('/api/imports/current', (c) => {
+    const running = ctx.writer.running;
+    return c.json(
+      running
+        ? {
+            running: true,
+            what: running.what,
+            since: running.since.toISOString(),
+            progress: running.events,
+          }
+        : { running: false },
+    );
+  });
+
+  app.post(
+    '/api/imports',
+    // Refused before a byte is read when the server is busy: an upload would only be thrown away.
+    async (c, next) => (ctx.writer.running ? busy(c, ctx) : next()),
+    bodyLimit({
+      maxSize: maxMiB * 2 ** 20,
+      onError: (c) =>
+        c.json(
+          {
+            error: {
+              type: 'too-large',
+              message: `The upload is larger than ${maxMiB} MiB, the most this server takes at once; upload the files a few at a time, or import them on the server with 'lantern import'.`,
+            },
+          },
+          413,
+        ),
+    }),
+    async (c) => {
+      let form: Record<string, string | File | (string | File)[]>;
+      try {
+        form = await c.req.parseBody({ all: true });
+      } catch {
+        return problem(c, new InputError('The upload is not a readable multipart form'));
+      }
+      let files: File[];
+      let input: Record<string, unknown>;
+      try {
+        files = uploadedFiles(form);
+        input = readInput(importCommand, { ...formOptions(form), paths: ['upload'] }, (k) => k);
+      } catch (error) {
+        return problem(c, error);
+      }
+      const since = ctx.clock();
+      const what = files.map((f) => safeName(f.name) || 'a file').join(', ');
+      const slot = ctx.writer.take(what, since);
+      if ('busy' in slot) return busy(c, ctx);
+      const run = runs.start(what, since);
+      let dir: string;
+      try {
+        dir = await mkdtemp(join(ctx.env.LANTERN_UPLOAD_DIR || tmpdir(), 'lantern-upload-'));
+      } catch (error) {
+        ctx.writer.release();
+        runs.tell(run, { event: 'failed', data: problemOf(error).body });
+        return problem(c, error);
+      }
+      // The import runs after the answer: the caller watches its events.
+      // Its last event is told once the files are gone and the next import may start.
+      void importUpload(ctx, runs, run, slot, dir, files, input).then((last) => {
+        ctx.writer.release();
+        onImported();
+        runs.tell(run, last);
+      });
+      return c.json({ id: run.id, events: `/api/imports/${run.id}/events` }, 202);
+    },
+  );
+
+  app.get('/api/imports/:id/events', (c) => {
+    const run = runs.get(c.req.param('id'));
+    if (!run) {
+      return c.json(
+        {
+          error: {
+            type: 'not-found',
+            message: `No import ${c.req.param('id')} on this server (it keeps the last few after they finish); GET /api/imports/current says what is importing`,
+          },
+        },
+        404,
+      );
+    }
+    return streamSSE(c, async (stream) => {
+      let id = 0;
+      const queue: ImportEvent[] = [];
+      let wake: (() => void) | undefined;
+      const stop = runs.watch(run, (event) => {
+        queue.push(event);
+        wake?.();
+      });
+      stream.onAbort(stop);
+      try {
+        for (;;) {
+          const event = queue.shift();
+          if (event === undefined) {
+            await new Promise<void>((resolve) => (wake = resolve));
+            continue;
+          }
+          await stream.writeSSE({
+            event: event.event,
+            data: JSON.stringify(event.data),
+            id: String(id++),
+          });
+          if (event.event !== 'progress' || stream.aborted) break;
+        }
+      } finally {
+        stop();
+      }
+    });
+  });
+}
+
+/**
+ * Saves the files, runs `import` on them (telling the run its progress) and removes the files;
+ * returns the last event, the report or the failure.
+ */
+async function importUpload(
+  ctx: ServerContext,
+  runs: ImportRuns,
+  run: ImportRun,
+  slot: RunningWrite,
+  dir: string,
+  files: File[],
+  input: Record<string, unknown>,
+): Promise<ImportEvent> {
+  let db: Db | undefined;
+  try {
+    const paths = await saveFiles(dir, files);
+    db = await ctx.store.session();
+    const document = await execute(
+      importCommand,
+      { ...input, paths },
+      {
+        storePath: ctx.storePath,
+        hashKeyFile: ctx.hashKeyFile,
+        scope: ctx.scope,
+        clock: ctx.clock,
+        env: ctx.env,
+        db,
+        progress: (event) => {
+          slot.events.push(event);
+          runs.tell(run, { event: 'progress', data: event });
+        },
+      },
+    );
+    const report = importCommand.json
+      ? importCommand.json(document as never, input as never)
+      : document;
+    return { event: 'report', data: withoutFolder(report, dir) };
+  } catch (error) {
+    const { body } = problemOf(error);
+    return {
+      event: 'failed',
+      data: { error: { ...body.error, message: withoutFolder(body.error.message, dir) } },
+    };
+  } finally {
+    db?.close();
+    await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** The uploaded files, or a refusal saying how to send them. */
+function uploadedFiles(form: Record<string, string | File | (string | File)[]>): File[] {
+  const given = form.file;
+  const list = given === undefined ? [] : Array.isArray(given) ? given : [given];
+  const files = list.filter((f): f is File => typeof f !== 'string');
+  if (files.length === 0) {
+    throw new InputError(
+      "Upload at least one file, as a form field named 'file' (multipart/form-data): police.uk zip, CSV or CSV.gz files, or a partner dataset's CSV or XLSX with the field 'dataset'",
+      { field: 'file' },
+    );
+  }
+  return files;
+}
+
+/** The form's other fields as the import command's raw options; a field it does not take is refused. */
+function formOptions(form: Record<string, string | File | (string | File)[]>) {
+  const known = new Set(apiOptions(importCommand).map(([key]) => key));
+  const raw: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(form)) {
+    if (name === 'file') continue;
+    if (!known.has(name)) {
+      const accepted = ['file', ...known];
+      throw new InputError(
+        `An upload takes no field '${name}'${didYouMean(name, accepted)}; it takes ${accepted.join(', ')}`,
+        { field: name },
+      );
+    }
+    const last = Array.isArray(value) ? value[value.length - 1] : value;
+    if (typeof last !== 'string') {
+      throw new InputError(`The field '${name}' takes text, not a file`, { field: name });
+    }
+    raw[name] = last;
+  }
+  return raw;
+}
+
+/**
+ * Writes the files into the upload's own folder under names made safe here: the client's name is
+ * kept only as letters, digits, '.', '-' and '_' (police.uk names, which say a file's month and
+ * force, survive), never as a path. Two files of the same name go in numbered sub-folders.
+ */
+async function saveFiles(dir: string, files: File[]): Promise<string[]> {
+  const used = new Set<string>();
+  const paths: string[] = [];
+  for (const [i, file] of files.entries()) {
+    const name = safeName(file.name) || `upload-${i + 1}`;
+    let folder = dir;
+    if (used.has(name)) {
+      folder = join(dir, String(i + 1));
+      await mkdir(folder);
+    }
+    used.add(name);
+    const path = join(folder, name);
+    await writeFile(path, new Uint8Array(await file.arrayBuffer()), { flag: 'wx', mode: 0o600 });
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** The last part of a client's file name, with anything but [A-Za-z0-9._-] made '_'; no leading dot. */
+export function safeName(name: string): string {
+  const last = name.split(/[/\\]/u).pop() ?? '';
+  return last
+    .replace(/[^A-Za-z0-9._-]+/gu, '_')
+    .replace(/^[.]+/u, '')
+    .slice(-120);
+}
+
+/** The report with the upload folder taken out of every path: a person sees their file names. */
+function withoutFolder<T>(value: T, dir: string): T {
+  const inJson = JSON.stringify(`${dir}/`).slice(1, -1);
+  return JSON.parse(JSON.stringify(value).split(inJson).join('')) as T;
+}
+
+function busy(c: Context, ctx: ServerContext) {
+  const running = ctx.writer.running;
+  const what = running
+    ? `${running.what}, started at ${running.since.toISOString().slice(0, 19).replace('T', ' ')} UTC`
+    : 'another import';
+  return c.json(
+    {
+      error: {
+        type: 'busy',
+        message: `An import is already running (${what}); one import runs at a time. Upload again when it has finished (GET /api/imports/current says what is importing).`,
+      },
+    },
+    409,
+  );
+}
+
+function problem(c: Context, error: unknown) {
+  const { body, status } = problemOf(error);
+  return c.json(body, status);
+}
+
+/** The import routes in the OpenAPI document. */
+export const importOperations: ExtraOperation[] = [
+  {
+    path: '/api/imports',
+    method: 'post',
+    operation: {
+      operationId: 'import-upload',
+      summary:
+        'Imports uploaded files exactly as `lantern import` does; the answer says where to watch its progress and report',
+      tags: ['Get data in'],
+      requestBody: {
+        required: true,
+        content: {
+          'multipart/form-data': {
+            schema: {
+              type: 'object',
+              properties: {
+                file: {
+                  type: 'array',
+                  items: { type: 'string', format: 'binary' },
+                  description:
+                    'police.uk zip, CSV or CSV.gz files; with dataset, partner CSV or XLSX files',
+                },
+                ...Object.fromEntries(
+                  apiOptions(importCommand).map(([key, spec]) => [
+                    key,
+                    {
+                      type: spec.kind === 'boolean' ? 'boolean' : 'string',
+                      description: spec.description,
+                    },
+                  ]),
+                ),
+              },
+              required: ['file'],
+            },
+          },
+        },
+      },
+      responses: {
+        '202': {
+          description:
+            'Importing: `events` is the server-sent-event stream of its progress and report',
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { id: { type: 'string' }, events: { type: 'string' } },
+              },
+            },
+          },
+        },
+        '400': { description: 'No file, or a field the import does not take' },
+        '409': {
+          description: 'Another import is running: the message names it and when it started',
+        },
+        '413': { description: 'The upload is larger than the server takes' },
+      },
+    },
+  },
+  {
+    path: '/api/imports/current',
+    method: 'get',
+    operation: {
+      operationId: 'import-current',
+      summary: 'What is importing now, since when, and its progress so far',
+      tags: ['Get data in'],
+      responses: { '200': { description: '{running: false} or {running, what, since, progress}' } },
+    },
+  },
+  {
+    path: '/api/imports/{id}/events',
+    method: 'get',
+    operation: {
+      operationId: 'import-events',
+      summary:
+        "An import's events as server-sent events: `progress` (each file), then one `report` (the document of `lantern import --json`) or `failed` ({error}); a late watcher is told everything from the start",
+      tags: ['Get data in'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      responses: {
+        '200': { description: 'text/event-stream' },
+        '404': { description: 'No such import on this server' },
+      },
+    },
+  },
+];

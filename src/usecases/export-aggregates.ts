@@ -1,0 +1,214 @@
+/**
+ * The store's records as tables for a spreadsheet or Power BI: counts by LSOA (or district, or
+ * force) × month × category for an area and period, with the places named. A month the store
+ * does not hold has no rows at all (unknown, not zero), and each table's notes list such months.
+ */
+import type { AreaType } from '../domain/area.js';
+import type { DataTable } from '../domain/data-table.js';
+import { monthsIn, type Month, type Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { NotFoundError } from '../errors.js';
+import { districtAreasWithin, findArea } from '../store/areas.js';
+import type { Db } from '../store/db.js';
+import {
+  forceOfArea,
+  monthsHeldOf,
+  outcomesByLsoa,
+  searchesByMonth,
+  streetRecordsByLsoa,
+  type LsoaMonthCount,
+} from '../store/export-aggregates.js';
+import { partnerCountsByDistrict, partnerObservedMonths } from '../store/partner-data.js';
+import { observedStreetMonths } from '../store/street-counts.js';
+
+export interface AggregateRequest {
+  area: string;
+  areaType?: AreaType;
+  /** Defaults to the first to the last month held. */
+  period?: Period;
+}
+
+const LSOA_COLUMNS = [
+  'lsoa_code',
+  'lsoa_name',
+  'ward_code',
+  'ward_name',
+  'district_code',
+  'district_name',
+  'month',
+] as const;
+
+export async function streetRecordsTable(
+  db: Db,
+  scope: Scope,
+  request: AggregateRequest,
+): Promise<DataTable> {
+  const area = await findArea(db, request.area, request.areaType);
+  const held = await observedStreetMonths(db, scope, area);
+  const period = periodOrHeld(request.period, held, `police.uk street records for ${area.name}`);
+  const rows = await streetRecordsByLsoa(db, scope, area, period);
+  return lsoaTable(
+    'street-records',
+    `police.uk street records (crimes and anti-social behaviour) in ${area.name}, ${period.from} to ${period.to}, by LSOA, month and category`,
+    'category',
+    rows,
+    held,
+    period,
+  );
+}
+
+export async function outcomesTable(
+  db: Db,
+  scope: Scope,
+  request: AggregateRequest,
+): Promise<DataTable> {
+  const area = await findArea(db, request.area, request.areaType);
+  const force = await forceOfArea(db, area.code);
+  const held = force ? await monthsHeldOf(db, 'outcomes', force.id) : [];
+  const period = periodOrHeld(request.period, held, `police.uk outcomes for ${area.name}`);
+  const rows = await outcomesByLsoa(db, scope, area, period);
+  return lsoaTable(
+    'outcomes',
+    `police.uk outcomes recorded in ${area.name}, ${period.from} to ${period.to}, by LSOA, month (the outcome's) and outcome`,
+    'outcome',
+    rows,
+    held,
+    period,
+  );
+}
+
+export async function stopSearchTable(
+  db: Db,
+  scope: Scope,
+  request: AggregateRequest,
+): Promise<DataTable> {
+  const area = await findArea(db, request.area, request.areaType);
+  const force = await forceOfArea(db, area.code);
+  if (!force) throw new NotFoundError(`${area.name} lies in no police.uk force the store knows`);
+  const held = await monthsHeldOf(db, 'stop-and-search', force.id);
+  const period = periodOrHeld(request.period, held, `police.uk stop and search for ${force.name}`);
+  const rows = await searchesByMonth(db, scope, force.id, period);
+  return {
+    id: 'stop-search',
+    title: `police.uk stop and search by ${force.name} (the force that covers ${area.name}), ${period.from} to ${period.to}, by month, type, object of search and outcome`,
+    columns: [
+      'force',
+      'force_name',
+      'month',
+      'search_type',
+      'object_of_search',
+      'outcome',
+      'count',
+    ],
+    rows: rows.map((r) => [
+      force.id,
+      force.name,
+      r.month,
+      r.search_type,
+      r.object_of_search,
+      r.outcome,
+      r.count,
+    ]),
+    notes: [
+      'police.uk publishes stop and search by force, without a place finer than a point: the table is the whole force.',
+      ...monthNotes(held, period),
+    ],
+  };
+}
+
+export async function partnerCountsTable(
+  db: Db,
+  scope: Scope,
+  request: AggregateRequest & { dataset: string },
+): Promise<DataTable> {
+  const area = await findArea(db, request.area, request.areaType);
+  const districts = await districtAreasWithin(db, area.code);
+  const codes = districts.map((d) => d.code);
+  const held = await partnerObservedMonths(db, scope, request.dataset, codes);
+  const all = [...new Set([...held.values()].flat())].sort();
+  const period = periodOrHeld(request.period, all, `${request.dataset} in ${area.name}`);
+  const names = new Map(districts.map((d) => [d.code, d.name]));
+  const inPeriod = (m: Month) => m >= period.from && m <= period.to;
+  const rows = (await partnerCountsByDistrict(db, scope, request.dataset, codes))
+    .filter((r) => inPeriod(r.month))
+    .sort(
+      (a, b) =>
+        a.month.localeCompare(b.month) ||
+        a.area.localeCompare(b.area) ||
+        a.category.localeCompare(b.category),
+    );
+  const notHeld = districts.flatMap((d) => {
+    const months = new Set(held.get(d.code) ?? []);
+    const missing = monthsIn(period).filter((m) => !months.has(m));
+    return missing.length > 0 ? [`${d.name}: ${monthList(missing)}`] : [];
+  });
+  return {
+    id: 'partner-counts',
+    title: `${request.dataset} in ${area.name}, ${period.from} to ${period.to}, by district, month and category`,
+    columns: ['district_code', 'district_name', 'month', 'category', 'count'],
+    rows: rows.map((r) => [r.area, names.get(r.area) ?? null, r.month, r.category, r.count]),
+    notes: [
+      "Records with several categories (a hate crime's strands) count under each; the category 'total' counts each record once.",
+      'A month a district has no data of the dataset for has no rows: unknown, not zero.',
+      notHeld.length > 0
+        ? `Months not held, by district: ${notHeld.join('; ')}.`
+        : 'Every month of the period is held for every district.',
+    ],
+  };
+}
+
+function lsoaTable(
+  id: string,
+  title: string,
+  what: string,
+  rows: readonly LsoaMonthCount[],
+  held: readonly Month[],
+  period: Period,
+): DataTable {
+  return {
+    id,
+    title,
+    columns: [...LSOA_COLUMNS, what, 'count'],
+    rows: rows.map((r) => [
+      r.lsoa_code,
+      r.lsoa_name,
+      r.ward_code,
+      r.ward_name,
+      r.district_code,
+      r.district_name,
+      r.month,
+      r.category,
+      r.count,
+    ]),
+    notes: [
+      `In a month held, an LSOA and ${what} with no row had none (0).`,
+      ...monthNotes(held, period),
+      "Records police.uk gives no location have the LSOA, ward and district blank; the LSOA name is police.uk's when the store's register lacks the code.",
+    ],
+  };
+}
+
+function monthNotes(held: readonly Month[], period: Period): string[] {
+  const months = new Set(held);
+  const missing = monthsIn(period).filter((m) => !months.has(m));
+  return [
+    missing.length > 0
+      ? `Months not held (no rows at all: unknown, not zero): ${monthList(missing)}.`
+      : 'Every month of the period is held.',
+  ];
+}
+
+function monthList(months: readonly Month[]): string {
+  return months.length > 24
+    ? `${months.slice(0, 12).join(', ')}, … (${months.length} months)`
+    : months.join(', ');
+}
+
+function periodOrHeld(period: Period | undefined, held: readonly Month[], what: string): Period {
+  if (period) return period;
+  const sorted = [...held].sort();
+  const from = sorted[0];
+  const to = sorted[sorted.length - 1];
+  if (!from || !to) throw new NotFoundError(`The store holds no ${what}; import some first`);
+  return { from, to };
+}

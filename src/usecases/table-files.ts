@@ -1,0 +1,81 @@
+/**
+ * Tables written as the files a spreadsheet or Power BI opens: CSV (UTF-8 with a byte-order mark,
+ * so Excel reads the names right; formula-like cells escaped), XLSX (a README sheet with each
+ * table's title and notes, then one sheet per table) and Parquet (written by DuckDB, its notes
+ * in the file's metadata).
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import ExcelJS from 'exceljs';
+
+import type { DataTable } from '../domain/data-table.js';
+import { csvText } from '../report/csv-text.js';
+import type { Db } from '../store/db.js';
+import { writeParquet } from '../store/parquet-file.js';
+
+export type TableFormat = 'csv' | 'xlsx' | 'parquet';
+
+export const TABLE_FORMATS: readonly TableFormat[] = ['csv', 'xlsx', 'parquet'];
+
+export const MEDIA_TYPES: Record<TableFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  parquet: 'application/vnd.apache.parquet',
+};
+
+const BOM = '\uFEFF';
+
+export function csvFile(table: DataTable): Uint8Array {
+  return new TextEncoder().encode(
+    BOM +
+      csvText(
+        table.columns,
+        table.rows.map((r) => r.map((v) => v ?? '')),
+      ),
+  );
+}
+
+/** A workbook: README first (what each table is, how to read it, where it came from), then the tables. */
+export async function xlsxFile(
+  tables: readonly DataTable[],
+  made: { by: string; at: Date },
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = made.by;
+  workbook.created = made.at;
+  const readme = workbook.addWorksheet('README');
+  readme.getColumn(1).width = 120;
+  readme.addRow([`Made by ${made.by} on ${made.at.toISOString().slice(0, 10)}.`]);
+  for (const table of tables) {
+    readme.addRow([]);
+    readme.addRow([`Sheet "${sheetName(table.id)}": ${table.title}`]).font = { bold: true };
+    for (const note of table.notes) readme.addRow([note]);
+  }
+  for (const table of tables) {
+    const sheet = workbook.addWorksheet(sheetName(table.id), {
+      views: [{ state: 'frozen', ySplit: 1 }],
+    });
+    sheet.addRow(table.columns).font = { bold: true };
+    for (const row of table.rows) sheet.addRow(row.map((v) => v ?? null));
+    table.columns.forEach((c, j) => (sheet.getColumn(j + 1).width = Math.max(10, c.length + 2)));
+  }
+  return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+export async function parquetFile(db: Db, table: DataTable): Promise<Uint8Array> {
+  const dir = await mkdtemp(join(tmpdir(), 'lantern-export-'));
+  try {
+    const path = join(dir, 'table.parquet');
+    await writeParquet(db, table, path);
+    return new Uint8Array(await readFile(path));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Excel's sheet names: at most 31 characters, none of : \ / ? * [ ]. */
+function sheetName(id: string): string {
+  return id.replace(/[:\\/?*[\]]/gu, '-').slice(0, 31);
+}
