@@ -3,6 +3,8 @@
  * password without ever taking it as an option (an option would be kept in the shell's history
  * and shown to every user of the machine by `ps`).
  */
+import { userInfo } from 'node:os';
+
 import type { Actor } from '../domain/access.js';
 import { InputError } from '../errors.js';
 import type { Deps } from './definition.js';
@@ -18,7 +20,7 @@ export const PASSWORD_HELP =
 
 export async function actorOf(deps: Deps, as: string | undefined): Promise<Actor> {
   const { resolveActor } = await import('../usecases/access-actor.js');
-  return resolveActor(deps.db, as, deps.env.USER ?? deps.env.USERNAME ?? 'unknown');
+  return resolveActor(deps.db, as, deps.env.USER ?? deps.env.USERNAME ?? osUserName());
 }
 
 /** The password from LANTERN_PASSWORD or standard input (one trailing newline dropped). */
@@ -33,4 +35,13 @@ export async function readPassword(deps: Deps): Promise<string> {
     );
   }
   return password;
+}
+
+/** The operating system's name for the person running Lantern, or 'unknown'. */
+function osUserName(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
 }

@@ -35,7 +35,7 @@ describe('scopeFor(user, grants, registry)', () => {
   it('denies everything without a grant, whatever the role', () => {
     for (const role of ['admin', 'analyst', 'partner', 'viewer'] as const) {
       const scope = scopeFor(user({ role }), [], DATASET_SENSITIVITIES);
-      expect(scope).toEqual({ areas: [], aggregateAreas: [], datasets: [] });
+      expect(scope).toEqual({ areas: [], aggregateAreas: [], datasets: [], aggregateDatasets: [] });
       expect(areaLevel(scope, THREE_RIVERS)).toBeNull();
       expect(mayReadDataset(scope, 'police-street')).toBe(false);
     }
@@ -76,6 +76,20 @@ describe('scopeFor(user, grants, registry)', () => {
     );
     expect(restricted.datasets).toContain('prevent');
     expect(restricted.datasets).toContain('domestic-abuse');
+  });
+
+  it('never opens in detail a dataset granted only with an aggregate area', () => {
+    const scope = scopeFor(
+      user(),
+      [
+        grant({ id: 'a', area: 'E07000102', level: 'detail' }),
+        grant({ id: 'b', area: 'E23000027', level: 'aggregate', dataset: 'prevent' }),
+      ],
+      DATASET_SENSITIVITIES,
+    );
+    expect(mayReadDataset(scope, 'prevent')).toBe(false);
+    expect(scope.aggregateDatasets).toEqual(['prevent']);
+    expect(mayReadDataset(scope, 'police-street')).toBe(true);
   });
 
   it("counts the organisation's grants, not another organisation's or another user's", () => {

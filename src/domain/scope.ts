@@ -15,14 +15,24 @@ export interface Scope {
    * areas altogether, which fails closed.
    */
   aggregateAreas?: 'all' | readonly string[];
-  /** 'all', or the dataset names the caller may read ('police-street', 'police-outcomes', …). */
+  /**
+   * 'all', or the dataset names the caller may read ('police-street', 'police-outcomes', …) in the
+   * areas they see in detail.
+   */
   datasets: 'all' | readonly string[];
+  /** The datasets opened by aggregate grants: read only with `aggregateAreas`. Absent: none. */
+  aggregateDatasets?: readonly string[];
 }
 
 export const FULL_SCOPE: Scope = { areas: 'all', datasets: 'all' };
 
 /** Nothing at all: a disabled user, or one without a grant. */
-export const NO_SCOPE: Scope = { areas: [], aggregateAreas: [], datasets: [] };
+export const NO_SCOPE: Scope = {
+  areas: [],
+  aggregateAreas: [],
+  datasets: [],
+  aggregateDatasets: [],
+};
 
 export function mayReadDataset(scope: Scope, dataset: string): boolean {
   return scope.datasets === 'all' || scope.datasets.includes(dataset);
@@ -56,7 +66,11 @@ const RANK: Readonly<Record<Sensitivity, number>> = { public: 0, partner: 1, res
  * it) in detail, an `aggregate` grant in aggregate; 'all' covers every area. Datasets: a grant
  * naming a dataset opens that one; one naming a sensitivity opens every dataset up to it
  * (public < partner < restricted); one naming neither opens the public ones (police.uk's data).
- * A viewer sees aggregates only: their detail grants count as aggregate.
+ * Datasets opened by detail grants go in `datasets`, those by aggregate grants in
+ * `aggregateDatasets`, so an aggregate grant never opens a dataset in detail anywhere. (Datasets
+ * are not yet tied to the area of their grant: a dataset opened with one detail area is readable in
+ * every detail area the caller has.) A viewer sees aggregates only: their detail grants count as
+ * aggregate.
  */
 export function scopeFor(
   user: User,
@@ -68,14 +82,16 @@ export function scopeFor(
   const detail = new Set<string>();
   const aggregate = new Set<string>();
   const datasets = new Set<string>();
+  const aggregateDatasets = new Set<string>();
   for (const g of mine) {
     const level: GrantLevel = user.role === 'viewer' ? 'aggregate' : g.level;
     (level === 'detail' ? detail : aggregate).add(g.area);
+    const opened = level === 'detail' ? datasets : aggregateDatasets;
     if (g.dataset !== null) {
-      datasets.add(g.dataset);
+      opened.add(g.dataset);
     } else {
       const upTo = RANK[g.sensitivity ?? 'public'];
-      for (const d of registry) if (RANK[d.sensitivity] <= upTo) datasets.add(d.name);
+      for (const d of registry) if (RANK[d.sensitivity] <= upTo) opened.add(d.name);
     }
   }
   const areas = (set: Set<string>) => (set.has(ALL_AREAS) ? 'all' : [...set].sort());
@@ -85,5 +101,6 @@ export function scopeFor(
     aggregateAreas:
       detailAreas === 'all' ? [] : areas(new Set([...aggregate].filter((a) => !detail.has(a)))),
     datasets: [...datasets].sort(),
+    aggregateDatasets: [...aggregateDatasets].sort(),
   };
 }
