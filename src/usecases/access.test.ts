@@ -16,11 +16,17 @@ import { checkPartnerAccess } from '../store/partner-data.js';
 import { checkStreetAccess } from '../store/street-counts.js';
 import { resolveActor } from './access-actor.js';
 import { createApiToken, revokeToken, verifyApiToken } from './api-tokens.js';
-import { auditLog } from './audit.js';
+import { auditLog, recordAudit } from './audit.js';
 import { grantAccess, revokeGrant } from './grants.js';
 import { completePasswordReset, startPasswordReset } from './password-reset.js';
 import { scopeOfUser, signIn, signOut, SIGN_IN_REFUSED, verifySession } from './sign-in.js';
-import { addOrganisationNamed, addUser, listUsersWithGrants, setUserDisabled } from './users.js';
+import {
+  addOrganisationNamed,
+  addUser,
+  listUsersWithGrants,
+  needsFirstAdmin,
+  setUserDisabled,
+} from './users.js';
 
 const PASSWORD = 'correct horse battery staple';
 const t0 = new Date('2026-03-02T09:00:00Z');
@@ -36,6 +42,7 @@ afterAll(() => db.close());
 
 describe('users and grants', () => {
   it('refuses a first user who is not an admin, then adds the first admin', async () => {
+    expect(await needsFirstAdmin(db)).toBe(true);
     await expect(
       addUser(
         db,
@@ -63,6 +70,7 @@ describe('users and grants', () => {
       t0,
     );
     expect(admin).toMatchObject({ role: 'admin', email: 'alex@herts.gov.uk', disabled: false });
+    expect(await needsFirstAdmin(db)).toBe(false);
     // Kept only as an argon2id hash with the documented parameters.
     const [stored] = await db.query<{ h: string }>(
       'SELECT password_hash AS h FROM app_user WHERE id = $id',
@@ -357,8 +365,14 @@ describe('password reset and the audit log', () => {
   });
 
   it('records every change and sign-in, and detects an edited or deleted row', async () => {
+    await recordAudit(
+      db,
+      { actor: 'Priya', action: 'read', area: 'E07000102', dataset: 'prevent', outcome: 'refused' },
+      at(299),
+    );
     const rows = await auditLog(db, local, {}, at(300));
     const actions = new Set(rows.map((r) => r.action));
+    expect(rows.at(-1)).toMatchObject({ action: 'read', dataset: 'prevent', outcome: 'refused' });
     for (const a of [
       'user.add-first-admin',
       'user.add',

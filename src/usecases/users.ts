@@ -156,3 +156,8 @@ export async function setUserDisabled(
   });
   return { ...user, disabled };
 }
+
+/** True when the store has no user yet: the first start asks for the first admin. */
+export async function needsFirstAdmin(db: Db): Promise<boolean> {
+  return (await countUsers(db)) === 0;
+}
