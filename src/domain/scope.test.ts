@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Grant, User } from './access.js';
 import { DATASET_SENSITIVITIES } from './dataset-sensitivity.js';
-import { areaLevel, FULL_SCOPE, mayReadDataset, scopeFor } from './scope.js';
+import { areaLevel, FULL_SCOPE, mayReadDataset, mayReadDatasetIn, scopeFor } from './scope.js';
 
 // The register's codes: district → CSP → force.
 const THREE_RIVERS = ['E07000102', 'E22000130', 'E23000027'];
@@ -35,7 +35,13 @@ describe('scopeFor(user, grants, registry)', () => {
   it('denies everything without a grant, whatever the role', () => {
     for (const role of ['admin', 'analyst', 'partner', 'viewer'] as const) {
       const scope = scopeFor(user({ role }), [], DATASET_SENSITIVITIES);
-      expect(scope).toEqual({ areas: [], aggregateAreas: [], datasets: [], aggregateDatasets: [] });
+      expect(scope).toEqual({
+        areas: [],
+        aggregateAreas: [],
+        datasets: [],
+        aggregateDatasets: [],
+        datasetAreas: {},
+      });
       expect(areaLevel(scope, THREE_RIVERS)).toBeNull();
       expect(mayReadDataset(scope, 'police-street')).toBe(false);
     }
@@ -76,6 +82,21 @@ describe('scopeFor(user, grants, registry)', () => {
     );
     expect(restricted.datasets).toContain('prevent');
     expect(restricted.datasets).toContain('domestic-abuse');
+  });
+
+  it('opens a dataset only in the areas of the grants that opened it', () => {
+    const scope = scopeFor(
+      user(),
+      [
+        grant({ id: 'a', area: 'E07000102', level: 'detail', sensitivity: 'partner' }),
+        grant({ id: 'b', area: 'E07000103', level: 'detail' }),
+      ],
+      DATASET_SENSITIVITIES,
+    );
+    expect(mayReadDatasetIn(scope, 'hate-crime', THREE_RIVERS)).toBe(true);
+    expect(mayReadDatasetIn(scope, 'hate-crime', WATFORD)).toBe(false);
+    expect(mayReadDatasetIn(scope, 'police-street', WATFORD)).toBe(true);
+    expect(mayReadDatasetIn(FULL_SCOPE, 'prevent', WATFORD)).toBe(true);
   });
 
   it('never opens in detail a dataset granted only with an aggregate area', () => {

@@ -22,6 +22,11 @@ export interface Scope {
   datasets: 'all' | readonly string[];
   /** The datasets opened by aggregate grants: read only with `aggregateAreas`. Absent: none. */
   aggregateDatasets?: readonly string[];
+  /**
+   * For each dataset in `datasets`, the detail areas whose grants opened it ('all', or codes each
+   * with its sub-areas). Absent (FULL_SCOPE): every dataset in `datasets` in every area of `areas`.
+   */
+  datasetAreas?: Readonly<Record<string, 'all' | readonly string[]>>;
 }
 
 export const FULL_SCOPE: Scope = { areas: 'all', datasets: 'all' };
@@ -32,10 +37,22 @@ export const NO_SCOPE: Scope = {
   aggregateAreas: [],
   datasets: [],
   aggregateDatasets: [],
+  datasetAreas: {},
 };
 
 export function mayReadDataset(scope: Scope, dataset: string): boolean {
   return scope.datasets === 'all' || scope.datasets.includes(dataset);
+}
+
+/**
+ * May the scope read the dataset in detail in an area, given the area's code followed by the codes
+ * of the areas above it? Only where a grant that opened the dataset covers the area.
+ */
+export function mayReadDatasetIn(scope: Scope, dataset: string, chain: readonly string[]): boolean {
+  if (!mayReadDataset(scope, dataset)) return false;
+  if (scope.datasetAreas === undefined) return true;
+  const where = scope.datasetAreas[dataset];
+  return where !== undefined && (where === 'all' || chain.some((c) => where.includes(c)));
 }
 
 /**
@@ -67,9 +84,8 @@ const RANK: Readonly<Record<Sensitivity, number>> = { public: 0, partner: 1, res
  * naming a dataset opens that one; one naming a sensitivity opens every dataset up to it
  * (public < partner < restricted); one naming neither opens the public ones (police.uk's data).
  * Datasets opened by detail grants go in `datasets`, those by aggregate grants in
- * `aggregateDatasets`, so an aggregate grant never opens a dataset in detail anywhere. (Datasets
- * are not yet tied to the area of their grant: a dataset opened with one detail area is readable in
- * every detail area the caller has.) A viewer sees aggregates only: their detail grants count as
+ * `aggregateDatasets`, so an aggregate grant never opens a dataset in detail anywhere; and
+ * `datasetAreas` ties each dataset to the areas of the grants that opened it. A viewer sees aggregates only: their detail grants count as
  * aggregate.
  */
 export function scopeFor(
@@ -83,15 +99,24 @@ export function scopeFor(
   const aggregate = new Set<string>();
   const datasets = new Set<string>();
   const aggregateDatasets = new Set<string>();
+  const datasetAreas = new Map<string, Set<string>>();
   for (const g of mine) {
     const level: GrantLevel = user.role === 'viewer' ? 'aggregate' : g.level;
     (level === 'detail' ? detail : aggregate).add(g.area);
-    const opened = level === 'detail' ? datasets : aggregateDatasets;
-    if (g.dataset !== null) {
-      opened.add(g.dataset);
-    } else {
-      const upTo = RANK[g.sensitivity ?? 'public'];
-      for (const d of registry) if (RANK[d.sensitivity] <= upTo) opened.add(d.name);
+    const names =
+      g.dataset !== null
+        ? [g.dataset]
+        : registry
+            .filter((d) => RANK[d.sensitivity] <= RANK[g.sensitivity ?? 'public'])
+            .map((d) => d.name);
+    for (const name of names) {
+      if (level === 'aggregate') {
+        aggregateDatasets.add(name);
+        continue;
+      }
+      datasets.add(name);
+      const where = datasetAreas.get(name) ?? new Set<string>();
+      datasetAreas.set(name, where.add(g.area));
     }
   }
   const areas = (set: Set<string>) => (set.has(ALL_AREAS) ? 'all' : [...set].sort());
@@ -102,5 +127,8 @@ export function scopeFor(
       detailAreas === 'all' ? [] : areas(new Set([...aggregate].filter((a) => !detail.has(a)))),
     datasets: [...datasets].sort(),
     aggregateDatasets: [...aggregateDatasets].sort(),
+    datasetAreas: Object.fromEntries(
+      [...datasetAreas].map(([name, where]) => [name, areas(where)] as const),
+    ),
   };
 }

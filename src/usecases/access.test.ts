@@ -165,6 +165,27 @@ describe('users and grants', () => {
     ).resolves.toBeUndefined();
   });
 
+  it('reads a dataset only in the areas whose grants opened it', async () => {
+    const alex = await resolveActor(db, 'Alex Admin', 'x');
+    const watford = await grantAccess(
+      db,
+      alex,
+      { user: 'Priya', area: 'Watford', level: 'detail' },
+      t0,
+    );
+    const scope = await scopeOfUser(db, (await resolveActor(db, 'Priya', 'x')).user!);
+    const district = (code: string) => ({ code, type: 'district' as const });
+    await expect(checkStreetAccess(db, scope, district('E07000103'))).resolves.toBeUndefined();
+    // hate-crime came with the Three Rivers grant (partner datasets), not with Watford's.
+    await expect(
+      checkPartnerAccess(db, scope, 'hate-crime', ['E07000102']),
+    ).resolves.toBeUndefined();
+    await expect(checkPartnerAccess(db, scope, 'hate-crime', ['E07000103'])).rejects.toThrow(
+      /hate-crime dataset in area E07000103/u,
+    );
+    await revokeGrant(db, alex, watford.id, t0);
+  });
+
   it("refuses a grant of 'all' to a non-admin, and an unknown dataset", async () => {
     const alex = await resolveActor(db, 'Alex Admin', 'x');
     await expect(
