@@ -21,6 +21,7 @@ export const TASKS = [
   'Places and patterns',
   'Priorities and reports',
   'Look after the store',
+  'Manage access',
 ] as const;
 export type Task = (typeof TASKS)[number];
 
@@ -75,6 +76,11 @@ export interface Deps {
    * LANTERN_CHROMIUM, …): read by commands, passed to use cases as plain values.
    */
   env: Readonly<Record<string, string | undefined>>;
+  /**
+   * What was piped to the command's standard input (a password, for commands that must never take
+   * one as an option), or null when nothing was: a terminal, or an adapter that has no input.
+   */
+  readStdin: () => Promise<string | null>;
 }
 
 /**

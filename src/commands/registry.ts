@@ -10,6 +10,7 @@ import { areasGroupsCommand } from './areas-groups.js';
 import { areasImportBoundariesCommand } from './areas-import-boundaries.js';
 import { areasImportPopulationCommand } from './areas-import-population.js';
 import { assessCommand, assessListCommand } from './assess.js';
+import { auditCommand } from './audit.js';
 import { camerasCommand } from './cameras.js';
 import { categoriesCommand } from './categories.js';
 import { checkCommand } from './check.js';
@@ -33,7 +34,19 @@ import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
 import { stopSearchCommand } from './stop-search.js';
 import { summaryCommand } from './summary.js';
+import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './tokens.js';
 import { trendsCommand } from './trends.js';
+import {
+  usersAddCommand,
+  usersAddOrgCommand,
+  usersDisableCommand,
+  usersEnableCommand,
+  usersGrantCommand,
+  usersListCommand,
+  usersResetPasswordCommand,
+  usersRevokeCommand,
+  usersSetPasswordCommand,
+} from './users.js';
 
 export const COMMANDS: readonly AnyCommand[] = [
   // Get data in
@@ -74,6 +87,20 @@ export const COMMANDS: readonly AnyCommand[] = [
   // Look after the store
   checkCommand,
   areasCheckCommand,
+  // Manage access
+  usersAddCommand,
+  usersAddOrgCommand,
+  usersListCommand,
+  usersGrantCommand,
+  usersRevokeCommand,
+  usersResetPasswordCommand,
+  usersSetPasswordCommand,
+  usersDisableCommand,
+  usersEnableCommand,
+  tokensCreateCommand,
+  tokensListCommand,
+  tokensRevokeCommand,
+  auditCommand,
 ];
 
 /** The command named by the leading words of `words` (the longest name that matches), if any. */

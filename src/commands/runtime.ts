@@ -26,6 +26,8 @@ export interface Edge {
   /** Told about repairs made when the store was opened. */
   notify?: (text: string) => void;
   env?: Readonly<Record<string, string | undefined>>;
+  /** What was piped to standard input (default: this process's, unless it is a terminal). */
+  readStdin?: () => Promise<string | null>;
   /**
    * A store already open (a long-running server's session): used as it is and left open, in
    * place of opening the store at storePath for this one run.
@@ -83,6 +85,7 @@ export async function execute(
     say: edge.say ?? (() => undefined),
     untilStopped: edge.untilStopped ?? (() => new Promise<void>(() => undefined)),
     env: edge.env ?? {},
+    readStdin: edge.readStdin ?? readProcessStdin,
   };
   try {
     return await command.run(deps, input);
@@ -105,6 +108,14 @@ async function open(command: AnyCommand, edge: Edge): Promise<Db> {
     // Reads open the store read-only, so that they run beside one another.
     readOnly: command.store === 'read',
   });
+}
+
+/** This process's piped standard input, or null when it is a terminal. */
+async function readProcessStdin(): Promise<string | null> {
+  if (process.stdin.isTTY) return null;
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /** The store of a command that declared it needs none: using it is a bug in the command. */

@@ -260,7 +260,7 @@ export const DATASETS: readonly DatasetDefinition[] = [
   {
     name: 'domestic-abuse',
     label: 'Domestic abuse',
-    sensitivity: 'partner',
+    sensitivity: 'restricted',
     detail: 'aggregate',
     countFields: ['incidents', 'crimes', 'repeat_victims', 'referrals'],
     fields: [

@@ -1,18 +1,134 @@
 /**
- * What a caller may see: which areas (by ONS code, with everything inside them) and which
- * datasets. Every store query takes one. Access control (capability 10) will build scopes from
- * users and grants; until then the CLI acts with the full scope of the store's owner.
+ * What a caller may see: which areas (by ONS code, with everything inside them), at what level,
+ * and which datasets. Every store query takes one. `scopeFor` builds a caller's scope from their
+ * grants (src/domain/access.ts); the CLI still acts with the full scope of the store's owner.
  */
+import { ALL_AREAS, grantsOf, type Grant, type GrantLevel, type User } from './access.js';
+import type { Sensitivity } from './datasets.js';
 
 export interface Scope {
-  /** 'all', or the codes of the areas the caller may see (each includes its sub-areas). */
+  /** 'all', or the codes of the areas the caller may see in detail (each with its sub-areas). */
   areas: 'all' | readonly string[];
-  /** 'all', or the dataset names the caller may read ('police-street', 'police-outcomes', …). */
+  /**
+   * Areas the caller may see in aggregate only (totals, no records or breakdowns below them),
+   * besides those in `areas`. Absent: none. Code that does not yet read this field refuses these
+   * areas altogether, which fails closed.
+   */
+  aggregateAreas?: 'all' | readonly string[];
+  /**
+   * 'all', or the dataset names the caller may read ('police-street', 'police-outcomes', …) in the
+   * areas they see in detail.
+   */
   datasets: 'all' | readonly string[];
+  /** The datasets opened by aggregate grants: read only with `aggregateAreas`. Absent: none. */
+  aggregateDatasets?: readonly string[];
+  /**
+   * For each dataset in `datasets`, the detail areas whose grants opened it ('all', or codes each
+   * with its sub-areas). Absent (FULL_SCOPE): every dataset in `datasets` in every area of `areas`.
+   */
+  datasetAreas?: Readonly<Record<string, 'all' | readonly string[]>>;
 }
 
 export const FULL_SCOPE: Scope = { areas: 'all', datasets: 'all' };
 
+/** Nothing at all: a disabled user, or one without a grant. */
+export const NO_SCOPE: Scope = {
+  areas: [],
+  aggregateAreas: [],
+  datasets: [],
+  aggregateDatasets: [],
+  datasetAreas: {},
+};
+
 export function mayReadDataset(scope: Scope, dataset: string): boolean {
   return scope.datasets === 'all' || scope.datasets.includes(dataset);
+}
+
+/**
+ * May the scope read the dataset in detail in an area, given the area's code followed by the codes
+ * of the areas above it? Only where a grant that opened the dataset covers the area.
+ */
+export function mayReadDatasetIn(scope: Scope, dataset: string, chain: readonly string[]): boolean {
+  if (!mayReadDataset(scope, dataset)) return false;
+  if (scope.datasetAreas === undefined) return true;
+  const where = scope.datasetAreas[dataset];
+  return where !== undefined && (where === 'all' || chain.some((c) => where.includes(c)));
+}
+
+/**
+ * The level at which the scope shows an area, given the area's code followed by the codes of the
+ * areas above it (district, CSP, force): detail if any of them is granted in detail, aggregate if
+ * any is granted in aggregate, otherwise null (not visible).
+ */
+export function areaLevel(scope: Scope, chain: readonly string[]): GrantLevel | null {
+  const covers = (areas: 'all' | readonly string[] | undefined) =>
+    areas !== undefined && (areas === 'all' || chain.some((c) => areas.includes(c)));
+  if (covers(scope.areas)) return 'detail';
+  if (covers(scope.aggregateAreas)) return 'aggregate';
+  return null;
+}
+
+/** A dataset as access control needs it: its name and how sensitive it is. */
+export interface DatasetSensitivity {
+  name: string;
+  sensitivity: Sensitivity;
+}
+
+const RANK: Readonly<Record<Sensitivity, number>> = { public: 0, partner: 1, restricted: 2 };
+
+/**
+ * A user's scope from the grants held (theirs and their organisation's), against the registry of
+ * datasets and their sensitivity. Denied by default: no grant, no area and no dataset, whatever
+ * the role; a disabled user sees nothing. Areas: a `detail` grant adds the area (and everything in
+ * it) in detail, an `aggregate` grant in aggregate; 'all' covers every area. Datasets: a grant
+ * naming a dataset opens that one; one naming a sensitivity opens every dataset up to it
+ * (public < partner < restricted); one naming neither opens the public ones (police.uk's data).
+ * Datasets opened by detail grants go in `datasets`, those by aggregate grants in
+ * `aggregateDatasets`, so an aggregate grant never opens a dataset in detail anywhere; and
+ * `datasetAreas` ties each dataset to the areas of the grants that opened it. A viewer sees aggregates only: their detail grants count as
+ * aggregate.
+ */
+export function scopeFor(
+  user: User,
+  grants: readonly Grant[],
+  registry: readonly DatasetSensitivity[],
+): Scope {
+  if (user.disabled) return NO_SCOPE;
+  const mine = grantsOf(user, grants);
+  const detail = new Set<string>();
+  const aggregate = new Set<string>();
+  const datasets = new Set<string>();
+  const aggregateDatasets = new Set<string>();
+  const datasetAreas = new Map<string, Set<string>>();
+  for (const g of mine) {
+    const level: GrantLevel = user.role === 'viewer' ? 'aggregate' : g.level;
+    (level === 'detail' ? detail : aggregate).add(g.area);
+    const names =
+      g.dataset !== null
+        ? [g.dataset]
+        : registry
+            .filter((d) => RANK[d.sensitivity] <= RANK[g.sensitivity ?? 'public'])
+            .map((d) => d.name);
+    for (const name of names) {
+      if (level === 'aggregate') {
+        aggregateDatasets.add(name);
+        continue;
+      }
+      datasets.add(name);
+      const where = datasetAreas.get(name) ?? new Set<string>();
+      datasetAreas.set(name, where.add(g.area));
+    }
+  }
+  const areas = (set: Set<string>) => (set.has(ALL_AREAS) ? 'all' : [...set].sort());
+  const detailAreas = areas(detail);
+  return {
+    areas: detailAreas,
+    aggregateAreas:
+      detailAreas === 'all' ? [] : areas(new Set([...aggregate].filter((a) => !detail.has(a)))),
+    datasets: [...datasets].sort(),
+    aggregateDatasets: [...aggregateDatasets].sort(),
+    datasetAreas: Object.fromEntries(
+      [...datasetAreas].map(([name, where]) => [name, areas(where)] as const),
+    ),
+  };
 }

@@ -10,6 +10,7 @@ import type { Month } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { mayReadDataset } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
+import { assertDatasetInArea } from './area-access.js';
 import { assertAreaInScope } from './areas.js';
 import { list, TEXT_LIST, type Db } from './db.js';
 import type { AreaCategoryMonthCount } from './street-counts.js';
@@ -309,7 +310,10 @@ export async function checkPartnerAccess(
 ): Promise<void> {
   if (!mayReadDataset(scope, dataset))
     throw new ForbiddenError(`your access does not cover the ${dataset} dataset`);
-  for (const code of areaCodes) await assertAreaInScope(db, scope, code);
+  for (const code of areaCodes) {
+    await assertAreaInScope(db, scope, code);
+    await assertDatasetInArea(db, scope, dataset, code);
+  }
 }
 
 /** The months each district has current data of the dataset for. */

@@ -8,6 +8,7 @@ import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { mayReadDataset } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
+import { assertDatasetInArea } from './area-access.js';
 import { ancestorChains, assertAreaInScope } from './areas.js';
 import { list, TEXT_LIST, type Db } from './db.js';
 
@@ -44,6 +45,7 @@ export async function checkStreetAccess(db: Db, scope: Scope, area: AreaRef): Pr
     throw new ForbiddenError('your access does not cover police.uk street data');
   }
   await assertAreaInScope(db, scope, area.code);
+  await assertDatasetInArea(db, scope, 'police-street', area.code);
 }
 
 /** Records per category and month in the area over the period (months with none are absent). */

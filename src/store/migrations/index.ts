@@ -16,6 +16,7 @@ import { partnerRejectedValuesSql } from './009-partner-rejected-values.js';
 import { storeSettingsSchema } from './010-store-settings.js';
 import { census2021Sql } from './011-census-2021.js';
 import { ethnicGroupPopulationsSql } from './012-ethnic-group-populations.js';
+import { accessSchema } from './013-access.js';
 
 export interface Migration {
   version: number;
@@ -60,5 +61,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 12,
     name: 'district populations by ethnic group (Census 2011)',
     sql: ethnicGroupPopulationsSql,
+  },
+  {
+    version: 13,
+    name: 'access control (users, grants, sessions, tokens, audit log)',
+    sql: () => accessSchema,
   },
 ];

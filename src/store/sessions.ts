@@ -1,0 +1,60 @@
+/**
+ * Sign-in sessions (migration 013), by the SHA-256 of their token: the token itself is only ever
+ * in the person's cookie. A session ends when it expires or its holder signs out.
+ */
+import type { Db } from './db.js';
+
+export async function insertSession(
+  db: Db,
+  s: { tokenHash: string; userId: string; expiresAt: Date },
+  at: Date,
+): Promise<void> {
+  await db.run(
+    `INSERT INTO user_session VALUES ($hash, $user, $at::TIMESTAMPTZ, $expires::TIMESTAMPTZ,
+       $at::TIMESTAMPTZ, NULL)`,
+    {
+      hash: s.tokenHash,
+      user: s.userId,
+      at: at.toISOString(),
+      expires: s.expiresAt.toISOString(),
+    },
+  );
+}
+
+/** The user of a live session (not ended, not expired at `now`), noting it was seen; or null. */
+export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<string | null> {
+  const rows = await db.query<{ user_id: string }>(
+    `SELECT user_id FROM user_session
+     WHERE token_hash = $hash AND ended_at IS NULL AND expires_at > $now::TIMESTAMPTZ`,
+    { hash: tokenHash, now: now.toISOString() },
+  );
+  if (!rows[0]) return null;
+  await db.run(
+    'UPDATE user_session SET last_seen_at = $now::TIMESTAMPTZ WHERE token_hash = $hash',
+    { hash: tokenHash, now: now.toISOString() },
+  );
+  return rows[0].user_id;
+}
+
+/** Ends one session; true if it was live. */
+export async function endSession(db: Db, tokenHash: string, at: Date): Promise<string | null> {
+  const rows = await db.query<{ user_id: string }>(
+    'SELECT user_id FROM user_session WHERE token_hash = $hash AND ended_at IS NULL',
+    { hash: tokenHash },
+  );
+  if (!rows[0]) return null;
+  await db.run('UPDATE user_session SET ended_at = $at::TIMESTAMPTZ WHERE token_hash = $hash', {
+    hash: tokenHash,
+    at: at.toISOString(),
+  });
+  return rows[0].user_id;
+}
+
+/** Ends every live session of a user (after a password reset, or when disabled). */
+export async function endSessionsOf(db: Db, userId: string, at: Date): Promise<void> {
+  await db.run(
+    `UPDATE user_session SET ended_at = $at::TIMESTAMPTZ
+     WHERE user_id = $user AND ended_at IS NULL`,
+    { user: userId, at: at.toISOString() },
+  );
+}

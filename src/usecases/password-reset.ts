@@ -1,0 +1,71 @@
+/**
+ * Admin-driven password reset. An admin starts a reset for a user and hands them the one-time
+ * token it prints (`lrt_` + 256 random bits; kept only as its SHA-256; valid for 24 hours; a newer
+ * reset voids an older one). The person sets a new password with it, once: that clears the
+ * lockout and ends every session the account had.
+ */
+import type { Actor } from '../domain/access.js';
+import { InputError, NotFoundError } from '../errors.js';
+import { appendAudit } from '../store/audit-log.js';
+import type { Db } from '../store/db.js';
+import { consumePasswordReset, insertPasswordReset } from '../store/password-resets.js';
+import { endSessionsOf } from '../store/sessions.js';
+import { findUser, saveSignInState, setPasswordHash, userById } from '../store/users.js';
+import { requireAdmin } from './access-actor.js';
+import { checkPasswordRules, hashPassword } from './password-hash.js';
+import { randomSecret, secretHash } from './secret-token.js';
+
+export const RESET_HOURS = 24;
+
+export async function startPasswordReset(
+  db: Db,
+  actor: Actor,
+  who: string,
+  now: Date,
+): Promise<{ user: string; token: string; expiresAt: Date }> {
+  await requireAdmin(db, actor, 'password.reset-start', 'reset passwords', now);
+  const user = await findUser(db, who);
+  if (user === null) throw new NotFoundError(`--user: no user is called "${who}"`);
+  const token = `lrt_${randomSecret()}`;
+  const expiresAt = new Date(now.getTime() + RESET_HOURS * 3_600_000);
+  await db.transaction(async () => {
+    await insertPasswordReset(
+      db,
+      { tokenHash: secretHash(token), userId: user.id, expiresAt },
+      now,
+    );
+    await appendAudit(
+      db,
+      { actor: actor.name, action: 'password.reset-start', outcome: 'ok', detail: user.name },
+      now,
+    );
+  });
+  return { user: user.name, token, expiresAt };
+}
+
+export async function completePasswordReset(
+  db: Db,
+  input: { token: string; password: string },
+  now: Date,
+): Promise<{ user: string }> {
+  checkPasswordRules(input.password);
+  const hash = await hashPassword(input.password);
+  return db.transaction(async () => {
+    const userId = await consumePasswordReset(db, secretHash(input.token.trim()), now);
+    const user = userId === null ? null : await userById(db, userId);
+    if (user === null) {
+      throw new InputError(
+        'this reset token is not valid: it was mistyped, already used, replaced by a newer one or has expired (ask an admin for a new one)',
+      );
+    }
+    await setPasswordHash(db, user.id, hash);
+    await saveSignInState(db, user.id, { failures: 0, lockedUntil: null }, now);
+    await endSessionsOf(db, user.id, now);
+    await appendAudit(
+      db,
+      { actor: user.name, action: 'password.reset-complete', outcome: 'ok' },
+      now,
+    );
+    return { user: user.name };
+  });
+}

@@ -1,0 +1,120 @@
+/**
+ * Signing in and out, and knowing who a request comes from.
+ *
+ * Sign-in checks the password against its argon2id hash. When the name is unknown a dummy hash is
+ * checked all the same, so both cost about as long; every refusal (unknown name, wrong password,
+ * disabled account, locked account) says the same thing, so a guesser cannot tell which it was.
+ * Failures are counted per account and lock it (src/domain/lockout.ts). A success starts a session:
+ * a random token given to the person once (for a cookie), of which the store keeps only the hash.
+ */
+import type { Caller, User } from '../domain/access.js';
+import { afterFailure, isLocked, type LockoutPolicy } from '../domain/lockout.js';
+import { scopeFor, type Scope } from '../domain/scope.js';
+import { DATASET_SENSITIVITIES } from '../domain/dataset-sensitivity.js';
+import { ForbiddenError } from '../errors.js';
+import { appendAudit } from '../store/audit-log.js';
+import type { Db } from '../store/db.js';
+import { listGrants } from '../store/grants.js';
+import { endSession, insertSession, touchSession } from '../store/sessions.js';
+import {
+  findUser,
+  passwordHashOf,
+  saveSignInState,
+  signInState,
+  userById,
+} from '../store/users.js';
+import { dummyHash, verifyPassword } from './password-hash.js';
+import { randomSecret, secretHash } from './secret-token.js';
+
+/** How long a session lasts from sign-in: a working day. */
+export const SESSION_HOURS = 8;
+
+export const SIGN_IN_REFUSED =
+  'Sign-in refused: the name or password is not right, or the account is disabled or locked for a while after repeated failures.';
+
+export interface SignedIn {
+  user: User;
+  /** The session token: for the person's cookie, never stored. */
+  token: string;
+  expiresAt: Date;
+}
+
+export async function signIn(
+  db: Db,
+  input: { who: string; password: string },
+  policy: LockoutPolicy,
+  now: Date,
+): Promise<SignedIn> {
+  const user = await findUser(db, input.who);
+  const phc = user ? await passwordHashOf(db, user.id) : null;
+  const right = await verifyPassword(phc ?? (await dummyHash()), input.password);
+  if (user === null) {
+    await appendAudit(
+      db,
+      { actor: 'unknown', action: 'sign-in', outcome: 'refused', detail: 'unknown name' },
+      now,
+    );
+    throw new ForbiddenError(SIGN_IN_REFUSED);
+  }
+  const state = await signInState(db, user.id);
+  const refuse = async (reason: string, failed: boolean) => {
+    await db.transaction(async () => {
+      if (failed) await saveSignInState(db, user.id, afterFailure(state, policy, now), now);
+      await appendAudit(
+        db,
+        { actor: user.name, action: 'sign-in', outcome: 'refused', detail: reason },
+        now,
+      );
+    });
+    return new ForbiddenError(SIGN_IN_REFUSED);
+  };
+  if (isLocked(state, now)) throw await refuse('account locked', false);
+  if (!right || phc === null) {
+    const next = afterFailure(state, policy, now);
+    throw await refuse(
+      next.lockedUntil !== null ? 'wrong password; account locked' : 'wrong password',
+      true,
+    );
+  }
+  if (user.disabled) throw await refuse('account disabled', false);
+  const token = randomSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await db.transaction(async () => {
+    await saveSignInState(db, user.id, { failures: 0, lockedUntil: null }, now);
+    await insertSession(db, { tokenHash: secretHash(token), userId: user.id, expiresAt }, now);
+    await appendAudit(db, { actor: user.name, action: 'sign-in', outcome: 'ok' }, now);
+  });
+  return { user, token, expiresAt };
+}
+
+/**
+ * The caller of a live session token and the scope their grants give now, or null (unknown,
+ * ended, expired, or user disabled).
+ */
+export async function verifySession(
+  db: Db,
+  token: string,
+  now: Date,
+): Promise<(Caller & { scope: Scope }) | null> {
+  const userId = await touchSession(db, secretHash(token), now);
+  if (userId === null) return null;
+  const user = await userById(db, userId);
+  if (user === null || user.disabled) return null;
+  return { user, via: 'session', scope: await scopeOfUser(db, user) };
+}
+
+export async function signOut(db: Db, token: string, now: Date): Promise<boolean> {
+  return db.transaction(async () => {
+    const userId = await endSession(db, secretHash(token), now);
+    if (userId === null) return false;
+    const user = await userById(db, userId);
+    await appendAudit(db, { actor: user?.name ?? userId, action: 'sign-out', outcome: 'ok' }, now);
+    return true;
+  });
+}
+
+/** What a user may see: their grants and their organisation's, through scopeFor. */
+export async function scopeOfUser(db: Db, user: User): Promise<Scope> {
+  const grants = await listGrants(db, { user: user.name, organisation: user.organisation });
+  return scopeFor(user, grants, DATASET_SENSITIVITIES);
+}
