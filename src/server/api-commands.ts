@@ -14,6 +14,7 @@ import { InputError } from '../errors.js';
 import type { ServerContext } from './context.js';
 import { DocumentCache, requestKey } from './document-cache.js';
 import { apiText, problemOf } from './http-errors.js';
+import { route } from './permissions.js';
 
 /** Inputs fixed over HTTP, by command: a GET never saves an assessment. */
 const FIXED: Record<string, Record<string, unknown>> = { assess: { noSave: true } };
@@ -42,7 +43,7 @@ export function mountCommands(
   cache: DocumentCache = new DocumentCache(),
 ): void {
   for (const command of apiCommands()) {
-    app.get(apiPath(command), async (c) => {
+    route(app, 'get', apiPath(command), 'read', async (c) => {
       const query = c.req.queries();
       const key = requestKey(c.req.path, query);
       const kept = cache.get(key);

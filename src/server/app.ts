@@ -14,6 +14,7 @@ import { exportOperations, mountExports } from './exports.js';
 import { problemOf } from './http-errors.js';
 import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
+import { route } from './permissions.js';
 
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -31,11 +32,11 @@ export function createApp(ctx: ServerContext): Hono {
     c.header('Referrer-Policy', 'same-origin');
     await next();
   });
-  app.get('/api/openapi.json', (c) =>
+  route(app, 'get', '/api/openapi.json', 'public', (c) =>
     c.json(openApiDocument([...importOperations, ...exportOperations()])),
   );
   /** A constant answer: the baseline of bench/api.ts, and a check that the server is up. */
-  app.get('/api/ping', (c) => c.json({ ok: true }));
+  route(app, 'get', '/api/ping', 'public', (c) => c.json({ ok: true }));
   const documents = new DocumentCache();
   mountCommands(app, ctx, documents);
   mountImports(app, ctx, () => documents.changed());

@@ -9,6 +9,7 @@ import type { Context, Hono } from 'hono';
 
 import type { ServerContext } from './context.js';
 import { apiText, problemOf } from './http-errors.js';
+import { route } from './permissions.js';
 import { defaultArea, loadChoices, type Choices } from './pages/choices.js';
 import { compareBody } from './pages/compare.js';
 import { dataBody } from './pages/data.js';
@@ -69,7 +70,7 @@ const BODIES: Record<
 
 export function mountDashboard(app: Hono, ctx: ServerContext): void {
   for (const [name, file] of Object.entries(STATIC)) {
-    app.get(`/static/${name}`, (c) => {
+    route(app, 'get', `/static/${name}`, 'public', (c) => {
       c.header('Content-Type', file.type);
       c.header('Cache-Control', 'no-cache');
       return c.body(file.body);
@@ -77,7 +78,7 @@ export function mountDashboard(app: Hono, ctx: ServerContext): void {
   }
   for (const view of VIEWS) {
     const spec = BODIES[view.path];
-    app.get(view.path, async (c) => {
+    route(app, 'get', view.path, 'read', async (c) => {
       const choices = await loadChoices(ctx);
       const state = readState(c.req.query(), defaultArea(choices));
       let body: Safe;

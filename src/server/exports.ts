@@ -8,6 +8,7 @@
  */
 import type { Hono } from 'hono';
 
+import { route } from './permissions.js';
 import type { AnyCommand } from '../commands/definition.js';
 import { RECORD_EXPORTS } from '../commands/export-tables.js';
 import type { DataTable } from '../domain/data-table.js';
@@ -33,9 +34,9 @@ export function exportables(): Map<string, AnyCommand> {
 
 export function mountExports(app: Hono, ctx: ServerContext): void {
   const tables = exportables();
-  app.get('/api/export/:file', async (c) => {
+  route(app, 'get', '/api/export/:file', 'read', async (c) => {
     try {
-      const file = c.req.param('file');
+      const file = c.req.param('file') ?? '';
       const dot = file.lastIndexOf('.');
       const name = dot < 0 ? file : file.slice(0, dot);
       const format = (dot < 0 ? '' : file.slice(dot + 1)) as TableFormat;

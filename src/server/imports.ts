@@ -21,6 +21,7 @@ import type { Db } from '../store/db.js';
 import { apiOptions } from './api-commands.js';
 import type { RunningWrite, ServerContext } from './context.js';
 import { apiText, problemOf } from './http-errors.js';
+import { route } from './permissions.js';
 import type { ImportEvent, ImportRun } from './import-runs.js';
 import { ImportRuns } from './import-runs.js';
 import type { ExtraOperation } from './openapi.js';
@@ -39,7 +40,7 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
   const runs = new ImportRuns();
   const maxMiB = Number(ctx.env.LANTERN_MAX_UPLOAD_MIB) || DEFAULT_MAX_UPLOAD_MIB;
 
-  app.get('/api/imports/current', (c) => {
+  route(app, 'get', '/api/imports/current', 'read', (c) => {
     const running = ctx.writer.running;
     return c.json(
       running
@@ -53,8 +54,11 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
     );
   });
 
-  app.post(
+  route(
+    app,
+    'post',
     '/api/imports',
+    'import',
     // Refused before a byte is read when the server is busy: an upload would only be thrown away.
     async (c, next) => (ctx.writer.running ? busy(c, ctx) : next()),
     bodyLimit({
@@ -109,8 +113,8 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
     },
   );
 
-  app.get('/api/imports/:id/events', (c) => {
-    const run = runs.get(c.req.param('id'));
+  route(app, 'get', '/api/imports/:id/events', 'import', (c) => {
+    const run = runs.get(c.req.param('id') ?? '');
     if (!run) {
       return c.json(
         {

@@ -1,0 +1,51 @@
+/**
+ * Issue 20: every route the server mounts declares the permission it needs, so a route cannot be
+ * added without saying who may use it; and what is public is only what may be.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { declaredPermissions } from '../../src/server/permissions.js';
+import { demoStoreCopy } from '../helpers/demo-store.js';
+import { testServer, type TestServer } from '../helpers/server.js';
+import { tempDir } from '../helpers/temp.js';
+
+const dir = tempDir();
+let server: TestServer;
+beforeAll(async () => {
+  server = await testServer(demoStoreCopy(dir.path));
+});
+afterAll(() => {
+  server.close();
+  dir.remove();
+});
+
+describe('the route table', () => {
+  it('has a declared permission for every route', () => {
+    const declared = declaredPermissions(server.app);
+    const routes = server.app.routes.filter((r) => r.method !== 'ALL');
+    expect(routes.length).toBeGreaterThan(30);
+    const undeclared = routes
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => !declared.has(key));
+    expect(undeclared).toEqual([]);
+  });
+
+  it('makes public only the API description, the health check and the dashboard’s own files', () => {
+    const publicRoutes = [...declaredPermissions(server.app)]
+      .filter(([, p]) => p === 'public')
+      .map(([key]) => key)
+      .sort();
+    expect(publicRoutes).toEqual([
+      'GET /api/openapi.json',
+      'GET /api/ping',
+      'GET /static/dashboard.css',
+      'GET /static/dashboard.js',
+    ]);
+  });
+
+  it('needs more than reading to add to the store', () => {
+    const declared = declaredPermissions(server.app);
+    for (const r of server.app.routes.filter((x) => x.method === 'POST'))
+      expect(declared.get(`POST ${r.path}`), r.path).not.toMatch(/^(public|read)$/u);
+  });
+});
