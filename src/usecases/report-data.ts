@@ -58,7 +58,7 @@ export interface ReportRequest extends Omit<AssessRequest, 'compareWith' | 'sett
 }
 
 /** The settings a report is made with. */
-export type ReportSettingsFiles = AssessSettings & Pick<Settings, 'reportSettings'>;
+export type ReportSettingsFiles = AssessSettings & Pick<Settings, 'reportSettings' | 'disclosure'>;
 
 export async function reportData(
   db: Db,
@@ -247,7 +247,7 @@ export async function reportData(
       ...(shown.inputs?.example ? ['the manual scores'] : []),
     ],
   };
-  return audience === 'public' ? publicReportData(data) : data;
+  return audience === 'public' ? publicReportData(data, request.settings.disclosure) : data;
 }
 
 /** "2024", "2021 (the latest earlier year held)", or null when nothing is compared. */

@@ -6,9 +6,10 @@
  * and one with several can still narrow them (two suppressed months of a period total of 3 are
  * each 1 or 2). So, as the "at least two suppressed per relation" heuristic of the hypercube
  * method for nested tables does, cells are held back until no suppressed count can be narrowed
- * below "fewer than threshold" from the relations: while one can (bounds.ts), the smallest cell
- * of one of its relations that is shown and at least the threshold is held back too (so a reader
- * knows only that it is at least the threshold), parts before totals; a relation whose total is
+ * below "fewer than threshold" from the relations: while one can (bounds.ts), a cell of one of its
+ * relations that is shown and at least the threshold is held back too ("not shown": a reader
+ * knows only that it is at least the threshold), parts before totals, the smallest that is enough
+ * on its own, else the smallest and then more; a relation whose total is
  * given as a range needs none; a relation with no such cell left has all its shown parts held
  * back, small ones included (any value from 0). audit.ts proves the result by linear programming.
  */
@@ -77,15 +78,24 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
         .sort((a, b) => held([a.total, ...a.parts]) - held([b.total, ...b.parts]));
     // From the exposed cell outwards: its relations, then those of the cells held back in them
     // (a total held back that another relation gives exactly protects nothing).
+    // Of the cells that could go, the smallest that protects the exposed cell alone, else the
+    // smallest (and more after it).
+    const best = (from: string, found: readonly DisclosureCell[]) =>
+      found.find((c) => {
+        status.set(c.id, 'secondary');
+        const enough = !exposedCells(table, protection).includes(from);
+        status.set(c.id, 'shown');
+        return enough;
+      }) ?? found[0];
     const nearest = (from: string): DisclosureCell | undefined => {
       const seen = new Set([from]);
       let frontier = [from];
       while (frontier.length > 0) {
         const relations = [...new Set(frontier.flatMap(relationsOf))];
-        const found =
-          relations.map((r) => candidates(r.parts)[0]).find((c) => c !== undefined) ??
-          relations.map((r) => candidates([r.total])[0]).find((c) => c !== undefined);
-        if (found) return found;
+        const parts = relations.map((r) => candidates(r.parts)).find((c) => c.length > 0);
+        const totals = relations.map((r) => candidates([r.total])).find((c) => c.length > 0);
+        const found = parts ?? totals;
+        if (found) return best(from, found);
         frontier = relations
           .flatMap((r) => [r.total, ...r.parts])
           .filter((id) => status.get(id) !== 'shown' && !seen.has(id));
