@@ -204,11 +204,13 @@ export interface PeriodTotal {
 /**
  * The months of a priority's trend as the public may see them. The report gives the priority's
  * count for the period and for the period it is compared with, and each is the sum of its months:
- * secondary suppression (domain/disclosure) holds back ("not shown") the fewest months, smallest
- * first, needed so that no month with fewer than the threshold can be worked out, or narrowed,
- * from the total less the months shown. Where the months held do not add up to the total (a month
- * not held), every month of that period is held back when one is small, as no sum can be relied
- * on. No expected range is drawn when a month shown is suppressed: the seasonal model behind it is
+ * when one of its months is small, every month of that period is held back ("not shown"; a
+ * relation whose parts are withheld, domain/disclosure). Holding back only the fewest months
+ * needed (secondary suppression) protects them within this report, but not against the quarterly
+ * and yearly reports of the same area: their totals less the months shown give them back (the
+ * exact attacker in test/report-disclosure.test.ts recovered robbery in Three Rivers, September
+ * 2025, that way), so whole periods are held back. The same holds where the months held do not
+ * add up to the total (a month not held). No expected range is drawn when a month shown is suppressed: the seasonal model behind it is
  * fitted from the month's count.
  */
 export function publicTrend(
@@ -231,7 +233,12 @@ export function publicTrend(
       return;
     }
     cells.push({ id: `total ${i}`, value: total, suppressible: false });
-    relations.push({ id: `period ${i}`, total: `total ${i}`, parts: months.map((m) => m.month) });
+    relations.push({
+      id: `period ${i}`,
+      total: `total ${i}`,
+      parts: months.map((m) => m.month),
+      partsAs: 'withheld',
+    });
   });
   const status = protectTable({ cells, relations }, policy).status;
   const hidden = new Set([
@@ -244,11 +251,6 @@ export function publicTrend(
   const heldBack = totals.filter((t) =>
     trend.months.some((m) => hidden.has(m.month) && within(m.month, t.period)),
   );
-  const list = (months: string[]) => {
-    const words = months.map((m) => periodInWords({ from: m, to: m }));
-    return words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words.at(-1)}` : words[0]!;
-  };
-  const hiddenMonths = trend.months.filter((m) => hidden.has(m.month)).map((m) => m.month);
   return {
     ...trend,
     exceptions: anySmall ? [] : trend.exceptions,
@@ -260,9 +262,9 @@ export function publicTrend(
     })),
     notes: [
       ...trend.notes,
-      ...(hiddenMonths.length > 0
+      ...(heldBack.length > 0
         ? [
-            `${hiddenMonths.length > 1 ? 'The counts of' : 'The count of'} ${list(hiddenMonths)} ${hiddenMonths.length > 1 ? 'are' : 'is'} not shown: with the total for ${heldBack.map((t) => periodInWords(t.period)).join(' and ')}, ${hiddenMonths.length > 1 ? 'they' : 'it'} would give away the months with fewer than ${policy.threshold}.`,
+            `The months of ${heldBack.map((t) => periodInWords(t.period)).join(' and ')} are not shown: with the total for ${heldBack.length > 1 ? 'those periods' : 'that period'}, they would give away the months with fewer than ${policy.threshold}.`,
           ]
         : []),
       ...(anySmall

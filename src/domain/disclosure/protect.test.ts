@@ -116,6 +116,17 @@ describe('secondary suppression: hand-worked tables (threshold 5)', () => {
     expect(auditProtection(highs, fixed, p)).toEqual([]);
   });
 
+  it('a relation whose parts are withheld: every part goes when one is small', () => {
+    // 20 = 3 + 8 + 9, parts withheld: a reader knows only that three counts from 0 sum to 20.
+    const t = table({ total: 20, a: 3, b: 8, c: 9 }, ['total = a + b + c']);
+    const p = protectTable(
+      { ...t, relations: t.relations.map((r) => ({ ...r, partsAs: 'withheld' as const })) },
+      policy,
+    );
+    expect(pattern(p)).toEqual({ a: 'withheld', b: 'withheld', c: 'withheld' });
+    expect(auditProtection(highs, t, p)).toEqual([]);
+  });
+
   it('a threshold from configuration: 10 suppresses 1 to 9', () => {
     const t = table({ total: 40, a: 7, b: 12, c: 21 }, ['total = a + b + c']);
     const p = protectTable(t, { threshold: 10 });

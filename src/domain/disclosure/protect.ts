@@ -10,8 +10,8 @@
  * relations that is shown and at least the threshold is held back too ("not shown": a reader
  * knows only that it is at least the threshold), parts before totals, the smallest that is enough
  * on its own, else the smallest and then more; a relation whose total is
- * given as a range needs none; a relation with no such cell left has all its shown parts held
- * back, small ones included (any value from 0). audit.ts proves the result by linear programming.
+ * given as a range needs none; a relation with no such cell left has its parts withheld (any
+ * value from 0): those shown, then the small ones, then those held back. audit.ts proves the result by linear programming.
  */
 import { deducedBounds, exposedCells } from './bounds.js';
 import {
@@ -66,6 +66,17 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
       .filter((c) => status.get(c.id) === 'shown' && c.value >= T && c.suppressible !== false)
       .sort((a, b) => a.value - b.value || a.id.localeCompare(b.id));
 
+  // Relations whose parts are all withheld when one is small (a part that is the whole total is
+  // the total, and suppressed alike).
+  for (const r of table.relations)
+    if (
+      r.partsAs === 'withheld' &&
+      r.parts.length > 1 &&
+      r.parts.some((id) => isSmallCount(cells.get(id)!.value, policy))
+    )
+      for (const id of r.parts)
+        if (cells.get(id)!.suppressible !== false) status.set(id, 'withheld');
+
   for (let step = 0; step <= table.cells.length + table.relations.length; step++) {
     setRanges();
     const exposed = exposedCells(table, protection);
@@ -115,7 +126,8 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
     }
     // No cell left to hold back: the parts shown of their relations are withheld (zeros among
     // them); failing that, the parts "fewer than" too (a total of 2 with two parts "fewer than 5"
-    // would say each is 1).
+    // would say each is 1); failing that, those held back as at least the threshold (a total of
+    // 12 with two parts of at least 5 would put the third at 2 or less).
     const withhold = (from: CellStatus) => {
       let changed = false;
       for (const r of exposed.flatMap(relationsOf))
@@ -126,7 +138,7 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
           }
       return changed;
     };
-    if (!withhold('shown') && !withhold('primary')) break;
+    if (!withhold('shown') && !withhold('primary') && !withhold('secondary')) break;
   }
   setRanges();
   const left = exposedCells(table, protection);

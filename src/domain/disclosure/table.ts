@@ -32,6 +32,12 @@ export interface LinearRelation {
    * than the parts do.
    */
   totalAs?: 'exact' | 'range';
+  /**
+   * How its parts are protected when one is small: 'secondary' (the default) holds back the fewest
+   * other cells needed; 'withheld' holds back every part ("not shown", any value from 0), which
+   * gives nothing of the relation away however many other outputs publish totals around it.
+   */
+  partsAs?: 'secondary' | 'withheld';
 }
 
 export interface DisclosureTable {
