@@ -134,6 +134,36 @@ describe('the public report gives back no suppressed count', () => {
   });
 });
 
+describe('the threshold', () => {
+  it('is read from --disclosure; the public report refuses one it cannot yet follow', () => {
+    const file = join(dir.path, 'disclosure-10.yaml');
+    writeFileSync(file, 'threshold: 10\n');
+    const r = runCli([
+      'report',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-12',
+      '--audience',
+      'public',
+      '--out',
+      join(dir.path, 'threshold-10'),
+      '--disclosure',
+      file,
+      '--report-settings',
+      'test/fixtures/report/settings.yaml',
+      '--police-crime-plan',
+      'test/fixtures/report/plan.yaml',
+      '--no-pdf',
+      '--no-save',
+      '--db',
+      db,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}: threshold`);
+  });
+});
+
 describe('the attacker', () => {
   it('recovers the districts that primary suppression alone left exposed (issue 14, item 4a)', () => {
     // The partner report with counts 1 to 4 replaced by "fewer than 5" and nothing else changed:
