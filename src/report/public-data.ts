@@ -9,11 +9,12 @@
  * - **a rate, share, change, significance or rank beside it**: no rate per 1,000, no force rate
  *   (with the area's population it bounds the likelihood score's rate ratio), no change, no
  *   significance (the trend adjustment of the risk matrix included), no harm-weighted rank;
- * - **totals**: all crime is the sum of its categories, so with any category suppressed the total
- *   is given as the range its shown categories allow (shown + 1 to 4 each), with no change; a
- *   priority's months sum to its period totals, so when any month of the period or of the earlier
- *   period it is compared with is suppressed, every month of that period is held back ("not
- *   shown"), which leaves any month able to take other values;
+ * - **totals** (through domain/disclosure, the one disclosure module): all crime is the sum of its
+ *   categories, so with any category suppressed the total is given as the range its shown
+ *   categories allow (shown + 1 to 4 each), with no change; a priority's months sum to its period
+ *   totals, so when any month of the period or of the earlier period it is compared with is
+ *   suppressed, every month of that period is held back ("not shown"), which leaves any month
+ *   able to take other values;
  * - **reference lines**: the funnel plot's overall rate is that of the districts shown (so the
  *   line cannot be multiplied back into a total), and so is the spread between districts its
  *   overdispersed limits allow for (their width would otherwise depend on the suppressed counts),
@@ -208,7 +209,7 @@ export interface PeriodTotal {
  * relation whose parts are withheld, domain/disclosure). Holding back only the fewest months
  * needed (secondary suppression) protects them within this report, but not against the quarterly
  * and yearly reports of the same area: their totals less the months shown give them back (the
- * exact attacker in test/report-disclosure.test.ts recovered robbery in Three Rivers, September
+ * exact attacker of test/helpers/disclosure-lp.ts recovered robbery in Three Rivers, September
  * 2025, that way), so whole periods are held back. The same holds where the months held do not
  * add up to the total (a month not held). No expected range is drawn when a month shown is suppressed: the seasonal model behind it is
  * fitted from the month's count.
