@@ -211,8 +211,8 @@ export interface PeriodTotal {
  * and yearly reports of the same area: their totals less the months shown give them back (the
  * exact attacker of test/helpers/disclosure-lp.ts recovered robbery in Three Rivers, September
  * 2025, that way), so whole periods are held back. The same holds where the months held do not
- * add up to the total (a month not held). No expected range is drawn when a month shown is suppressed: the seasonal model behind it is
- * fitted from the month's count.
+ * add up to the total (a month not held). No expected range is drawn when a month shown is
+ * suppressed: the seasonal model behind it is fitted from the month's count.
  */
 export function publicTrend(
   trend: PriorityEvidence['trend'],
