@@ -81,11 +81,12 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
     setRanges();
     const exposed = exposedCells(table, protection);
     if (exposed.length === 0) return protection;
-    // The relations each is in whose totals are exact, those with fewest cells held back first.
+    // The relations each is in whose totals are not given as ranges, those with fewest cells held
+    // back first.
     const held = (ids: readonly string[]) => ids.filter((id) => status.get(id) !== 'shown').length;
     const relationsOf = (id: string) =>
       table.relations
-        .filter((r) => r.totalAs !== 'range' && (r.total === id || r.parts.includes(id)))
+        .filter((r) => status.get(r.total) !== 'range' && (r.total === id || r.parts.includes(id)))
         .sort((a, b) => held([a.total, ...a.parts]) - held([b.total, ...b.parts]));
     // From the exposed cell outwards: its relations, then those of the cells held back in them
     // (a total held back that another relation gives exactly protects nothing).
