@@ -31,7 +31,7 @@ export const reportCommand = defineCommand({
     ),
     audience: option.choice('who the report is for', ['partner', 'public'] as const, 'partner'),
     ...assessmentSettingOptions,
-    ...settingOptions('reportSettings'),
+    ...settingOptions('reportSettings', 'disclosure'),
     draft: option.flag(
       'allow settings still at their bundled example (contacts, plan, inputs), each marked "not yet confirmed by the partnership" on every page',
     ),
@@ -45,7 +45,10 @@ export const reportCommand = defineCommand({
   store: 'existing',
   async run(deps, input) {
     const { buildReport } = await import('../usecases/build-report.js');
-    const { settings, inputs } = await loadAssessmentSettings(input, ['reportSettings']);
+    const { settings, inputs } = await loadAssessmentSettings(input, [
+      'reportSettings',
+      'disclosure',
+    ]);
     const { loadPoliceOutcomes } = await import('../config/police-outcomes.js');
     return buildReport(deps.db, deps.scope, {
       area: input.area,

@@ -13,7 +13,12 @@ export const ASSESSMENT_SETTINGS = [
 ] as const;
 
 /** Every setting. */
-export const SETTING_NAMES = [...ASSESSMENT_SETTINGS, 'reportSettings', 'peerGroups'] as const;
+export const SETTING_NAMES = [
+  ...ASSESSMENT_SETTINGS,
+  'reportSettings',
+  'peerGroups',
+  'disclosure',
+] as const;
 
 export type SettingName = (typeof SETTING_NAMES)[number];
 
@@ -50,5 +55,9 @@ export const SETTING_FILES: Record<SettingName, { describe: string; defaultFile:
   peerGroups: {
     describe: 'named peer groups of districts for comparison',
     defaultFile: 'config/peer-groups.yaml',
+  },
+  disclosure: {
+    describe: 'disclosure control of public output: the small-number threshold',
+    defaultFile: 'config/disclosure.yaml',
   },
 };

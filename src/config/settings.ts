@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 import { loadAssessmentInputs, type AssessmentInputs } from './assessment-inputs.js';
 import { SETTING_FILES, type SettingName } from './setting-files.js';
+import { loadDisclosurePolicy } from './disclosure.js';
 import { loadDiscontinuities } from './discontinuities.js';
 import { loadHarmWeights } from './harm-weights.js';
 import { loadPeerGroupsConfig } from './peer-groups.js';
@@ -33,6 +34,7 @@ const LOADERS = {
   discontinuities: loadDiscontinuities,
   reportSettings: loadReportSettings,
   peerGroups: async (path: string) => ({ path, groups: await loadPeerGroupsConfig(path) }),
+  disclosure: loadDisclosurePolicy,
 } as const;
 
 export type { SettingName } from './setting-files.js';

@@ -35,26 +35,44 @@ describe('the public version of a report', () => {
     ].map((m) => ({ ...m, expectedLow: 2, expectedHigh: 14 }));
     months[15]!.count = 3; // April 2025: the year's total less the other months would give it
     const trend: Trend = { months, method: 'model', exceptions: ['2024-05'], notes: [] };
-    const shown = publicTrend(trend, [
-      { from: '2025-01', to: '2025-12' },
-      { from: '2024-01', to: '2024-12' },
-    ])!;
+    const y2025 = { period: { from: '2025-01', to: '2025-12' }, total: 3 + 11 * 8 };
+    const y2024 = { period: { from: '2024-01', to: '2024-12' }, total: 12 * 7 };
+    const shown = publicTrend(trend, [y2025, y2024])!;
+    // Every month of 2025 is held back (holding back January alone would protect April within
+    // this report, but not against the quarterly reports: January to March's total less February
+    // and March gives January, and then the year's total gives April). 2024 is untouched.
     expect(shown.months.filter((m) => m.hidden).map((m) => m.month)).toEqual(
       Array.from({ length: 12 }, (_, i) => month(2025, i + 1)),
     );
     expect(shown.months.every((m) => m.expectedLow === null && m.expectedHigh === null)).toBe(true);
     expect(shown.exceptions).toEqual([]);
-    expect(shown.notes.join(' ')).toMatch(/January to December 2025 are not shown/u);
+    expect(shown.notes.join(' ')).toMatch(
+      /The months of January to December 2025 are not shown: with the total for that period, they would give away the months with fewer than 5/u,
+    );
     // With no small month, nothing changes but the notes (none).
     const whole = publicTrend({ ...trend, months: trend.months.map((m) => ({ ...m, count: 9 })) }, [
-      { from: '2025-01', to: '2025-12' },
+      { period: y2025.period, total: 12 * 9 },
     ])!;
     expect(whole.months.some((m) => m.hidden)).toBe(false);
     expect(whole.months[0]?.expectedHigh).toBe(14);
     expect(whole.notes).toEqual([]);
     // A one-month period's month is its total, suppressed alike: nothing more to hold back.
-    const single = publicTrend(trend, [{ from: '2025-04', to: '2025-04' }])!;
+    const single = publicTrend(trend, [{ period: { from: '2025-04', to: '2025-04' }, total: 3 }])!;
     expect(single.months.some((m) => m.hidden)).toBe(false);
+    // Months that do not add up to the total given (one not held): all of that period held back.
+    const unsure = publicTrend(trend, [{ ...y2025, total: y2025.total + 2 }])!;
+    expect(unsure.months.filter((m) => m.hidden)).toHaveLength(12);
+  });
+
+  it('follows the configured threshold', () => {
+    const months = Array.from({ length: 12 }, (_, i) => ({ month: month(2025, i + 1), count: 12 }));
+    months[3]!.count = 7; // below a threshold of 10, not of 5
+    const trend: Trend = { months, method: 'model', exceptions: [], notes: [] };
+    const total = { period: { from: '2025-01', to: '2025-12' }, total: 7 + 11 * 12 };
+    expect(publicTrend(trend, [total])!.months.some((m) => m.hidden)).toBe(false);
+    const ten = publicTrend(trend, [total], { threshold: 10 })!;
+    expect(ten.months.filter((m) => m.hidden)).toHaveLength(12);
+    expect(ten.notes.join(' ')).toMatch(/fewer than 10/u);
   });
 
   it('measures the districts compared against the rate of those shown, the others last and unflagged', () => {

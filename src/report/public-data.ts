@@ -9,11 +9,12 @@
  * - **a rate, share, change, significance or rank beside it**: no rate per 1,000, no force rate
  *   (with the area's population it bounds the likelihood score's rate ratio), no change, no
  *   significance (the trend adjustment of the risk matrix included), no harm-weighted rank;
- * - **totals**: all crime is the sum of its categories, so with any category suppressed the total
- *   is given as the range its shown categories allow (shown + 1 to 4 each), with no change; a
- *   priority's months sum to its period totals, so when any month of the period or of the earlier
- *   period it is compared with is suppressed, every month of that period is held back ("not
- *   shown"), which leaves any month able to take other values;
+ * - **totals** (through domain/disclosure, the one disclosure module): all crime is the sum of its
+ *   categories, so with any category suppressed the total is given as the range its shown
+ *   categories allow (shown + 1 to 4 each), with no change; a priority's months sum to its period
+ *   totals, so when any month of the period or of the earlier period it is compared with is
+ *   suppressed, every month of that period is held back ("not shown"), which leaves any month
+ *   able to take other values;
  * - **reference lines**: the funnel plot's overall rate is that of the districts shown (so the
  *   line cannot be multiplied back into a total), and so is the spread between districts its
  *   overdispersed limits allow for (their width would otherwise depend on the suppressed counts),
@@ -47,6 +48,13 @@ import { adjustmentKind } from '../analysis/risk-scoring.js';
 import { ASB } from '../domain/categories.js';
 import { CONCERN_NOTE, type AssessedIssue } from '../domain/assessment.js';
 import { findDataset } from '../domain/datasets.js';
+import { protectTable } from '../domain/disclosure/protect.js';
+import {
+  DEFAULT_DISCLOSURE_POLICY,
+  type DisclosureCell,
+  type DisclosurePolicy,
+  type LinearRelation,
+} from '../domain/disclosure/table.js';
 import type { Period } from '../domain/month.js';
 import { cellsShown, changeShown, isSmall, PUBLIC_WORDS } from './disclosure.js';
 import { periodInWords } from './infographic-text.js';
@@ -63,13 +71,22 @@ import type {
 const PUBLIC_CONCERN_NOTE =
   'Public concern comes from the inputs file, else from a survey shared only between partners, whose figures this public version does not give.';
 
-export function publicReportData(data: ReportData): ReportData {
+export function publicReportData(
+  data: ReportData,
+  policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY,
+): ReportData {
   const issues = new Map(data.assessment.issues.map((i) => [i.key, i]));
   const priorities = data.priorities.map((p) => {
-    const compared = issues.get(p.key)?.evidence.comparedWith ?? null;
+    const e = issues.get(p.key)?.evidence;
+    const totals: PeriodTotal[] = e
+      ? [
+          { period: data.period, total: e.recorded },
+          ...(e.comparedWith ? [{ period: e.comparedWith, total: e.previous }] : []),
+        ]
+      : [];
     return {
       ...p,
-      trend: publicTrend(p.trend, compared ? [data.period, compared] : [data.period]),
+      trend: publicTrend(p.trend, totals, policy),
       comparison: publicComparison(p.comparison),
       hotspot: p.hotspot && {
         ...p.hotspot,
@@ -98,6 +115,7 @@ export function publicReportData(data: ReportData): ReportData {
         data.totals.crime,
         crime.map((c) => c.count),
         crime.map((c) => c.previous),
+        policy,
       ),
       asb: figureOf(data.totals.asb),
     },
@@ -227,19 +245,31 @@ function categoryOf(c: CategoryRow, noForceRate: ReadonlySet<string>): CategoryR
 }
 
 /**
- * A total of parts some of which are suppressed: the range its shown parts allow (each suppressed
- * part 1 to 4), which is all the parts say anyway; its change and significance are not given.
+ * A total of parts some of which are suppressed: given as the range its shown parts allow (each
+ * suppressed part 1 to threshold − 1), which is all the parts say anyway (domain/disclosure: a
+ * relation whose total is given as a range); its change and significance are not given.
  */
 function totalOf(
   f: Figure,
   parts: readonly number[],
   previousParts: readonly (number | null)[],
+  policy: DisclosurePolicy,
 ): Figure {
   const range = (total: number | null, of: readonly (number | null)[]) => {
-    const small = of.filter((n): n is number => n !== null && isSmall(n));
-    if (total === null || small.length === 0) return null;
-    const shown = total - small.reduce((s, n) => s + n, 0);
-    return [shown + small.length, shown + 4 * small.length] as [number, number];
+    if (total === null) return null;
+    const held = of.filter((n): n is number => n !== null);
+    const cells: DisclosureCell[] = [
+      { id: 'total', value: total, suppressible: false },
+      ...held.map((value, i) => ({ id: `part ${i}`, value, suppressible: false })),
+    ];
+    const relation: LinearRelation = {
+      id: 'all crime',
+      total: 'total',
+      parts: held.map((_, i) => `part ${i}`),
+      totalAs: 'range',
+    };
+    const r = protectTable({ cells, relations: [relation] }, policy).ranges.get('total');
+    return r ? ([r[0], r[1]] as [number, number]) : null;
   };
   const countRange = range(f.count, parts);
   const previousRange = range(f.previous, previousParts);
@@ -247,44 +277,81 @@ function totalOf(
   return { ...f, countRange, previousRange, pValue: null, significant: false };
 }
 
+/** A period whose total the report gives: a priority's count, or its count in the earlier period. */
+export interface PeriodTotal {
+  period: Period;
+  total: number | null;
+}
+
 /**
- * The months of a priority's trend as the public may see them. `totalled` are the periods whose
- * totals the report gives (the period and the one it is compared with): when any month of one is
- * suppressed, all its months are held back, since the total less the months shown would give the
- * suppressed ones back. No expected range is drawn when a month shown is suppressed: the seasonal
- * model behind it is fitted from the month's count.
+ * The months of a priority's trend as the public may see them. The report gives the priority's
+ * count for the period and for the period it is compared with, and each is the sum of its months:
+ * when one of its months is small, every month of that period is held back ("not shown"; a
+ * relation whose parts are withheld, domain/disclosure). Holding back only the fewest months
+ * needed (secondary suppression) protects them within this report, but not against the quarterly
+ * and yearly reports of the same area: their totals less the months shown give them back (the
+ * exact attacker of test/helpers/disclosure-lp.ts recovered robbery in Three Rivers, September
+ * 2025, that way), so whole periods are held back. The same holds where the months held do not
+ * add up to the total (a month not held). No expected range is drawn when a month shown is
+ * suppressed: the seasonal model behind it is fitted from the month's count.
  */
 export function publicTrend(
   trend: PriorityEvidence['trend'],
-  totalled: readonly Period[],
+  totals: readonly PeriodTotal[],
+  policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY,
 ): PriorityEvidence['trend'] {
   if (!trend) return null;
+  const small = (n: number | null) => n !== null && n > 0 && n < policy.threshold;
   const within = (month: string, p: Period) => month >= p.from && month <= p.to;
-  const withheld = totalled.filter((p) => {
-    const months = trend.months.filter((m) => within(m.month, p));
-    return months.length > 1 && months.some((m) => isSmall(m.count));
+  const held = trend.months.filter((m) => m.count !== null);
+  const cells: DisclosureCell[] = held.map((m) => ({ id: m.month, value: m.count! }));
+  const relations: LinearRelation[] = [];
+  const wholly = new Set<string>();
+  totals.forEach(({ period, total }, i) => {
+    const months = held.filter((m) => within(m.month, period));
+    if (total === null || months.length === 0) return;
+    if (months.reduce((s, m) => s + m.count!, 0) !== total) {
+      if (months.some((m) => small(m.count))) for (const m of months) wholly.add(m.month);
+      return;
+    }
+    cells.push({ id: `total ${i}`, value: total, suppressible: false });
+    relations.push({
+      id: `period ${i}`,
+      total: `total ${i}`,
+      parts: months.map((m) => m.month),
+      partsAs: 'withheld',
+    });
   });
-  const anySmall = trend.months.some((m) => isSmall(m.count));
-  const words = (p: Period) => periodInWords(p);
+  const status = protectTable({ cells, relations }, policy).status;
+  const hidden = new Set([
+    ...wholly,
+    ...held
+      .filter((m) => ['secondary', 'withheld'].includes(status.get(m.month) ?? ''))
+      .map((m) => m.month),
+  ]);
+  const anySmall = trend.months.some((m) => small(m.count));
+  const heldBack = totals.filter((t) =>
+    trend.months.some((m) => hidden.has(m.month) && within(m.month, t.period)),
+  );
   return {
     ...trend,
     exceptions: anySmall ? [] : trend.exceptions,
     months: trend.months.map((m) => ({
       ...m,
-      ...(m.count !== null && withheld.some((p) => within(m.month, p)) ? { hidden: true } : {}),
+      ...(hidden.has(m.month) ? { hidden: true } : {}),
       expectedLow: anySmall ? null : (m.expectedLow ?? null),
       expectedHigh: anySmall ? null : (m.expectedHigh ?? null),
     })),
     notes: [
       ...trend.notes,
-      ...(withheld.length > 0
+      ...(heldBack.length > 0
         ? [
-            `The months of ${withheld.map(words).join(' and ')} are not shown: with the total for ${withheld.length > 1 ? 'those periods' : 'that period'}, they would give away the months with fewer than 5.`,
+            `The months of ${heldBack.map((t) => periodInWords(t.period)).join(' and ')} are not shown: with the total for ${heldBack.length > 1 ? 'those periods' : 'that period'}, they would give away the months with fewer than ${policy.threshold}.`,
           ]
         : []),
       ...(anySmall
         ? [
-            'The expected range is not drawn in the public version: the model behind it is fitted from months with fewer than 5.',
+            `The expected range is not drawn in the public version: the model behind it is fitted from months with fewer than ${policy.threshold}.`,
           ]
         : []),
     ],

@@ -24,6 +24,7 @@ import { findDataset } from '../domain/datasets.js';
 import { forceAreaWord } from '../domain/forces.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
+import { SMALL_NUMBER_LIMIT } from '../report/disclosure.js';
 import { publicReportData } from '../report/public-data.js';
 import { monthsInWords, periodCoverage, yearWithout } from '../domain/held-months.js';
 import { monthsIn, type Period } from '../domain/month.js';
@@ -65,7 +66,7 @@ export interface ReportRequest extends Omit<AssessRequest, 'compareWith' | 'sett
 }
 
 /** The settings a report is made with. */
-export type ReportSettingsFiles = AssessSettings & Pick<Settings, 'reportSettings'>;
+export type ReportSettingsFiles = AssessSettings & Pick<Settings, 'reportSettings' | 'disclosure'>;
 
 export async function reportData(
   db: Db,
@@ -74,6 +75,12 @@ export async function reportData(
 ): Promise<ReportData> {
   const audience = request.audience ?? 'partner';
   const settings = request.settings.reportSettings;
+  const disclosure = request.settings.disclosure;
+  // The report's words and cells ("fewer than 5") follow the default threshold only, so far.
+  if (audience === 'public' && disclosure.threshold !== SMALL_NUMBER_LIMIT)
+    throw new InputError(
+      `${disclosure.path}: threshold: the public report can so far suppress only counts from 1 to ${SMALL_NUMBER_LIMIT - 1} (threshold ${SMALL_NUMBER_LIMIT}); ${disclosure.threshold} is not yet supported by lantern report.`,
+    );
   // One set of reads for the whole report: the assessment's hotspots are the maps' too.
   const reads = new CommandReads();
   const assessment = await assess(db, scope, request, reads);
@@ -257,7 +264,7 @@ export async function reportData(
       ...(shown.inputs?.example ? ['the manual scores'] : []),
     ],
   };
-  return audience === 'public' ? publicReportData(data) : data;
+  return audience === 'public' ? publicReportData(data, disclosure) : data;
 }
 
 /** "2024", "2021 (the latest earlier year held)", or null when nothing is compared. */

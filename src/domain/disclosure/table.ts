@@ -1,0 +1,79 @@
+/**
+ * A published table as disclosure control sees it: cells with counts, and the linear relations a
+ * reader can solve between them (a total is the sum of its parts: all crime and its categories, a
+ * period and its months, a force and its districts). The same cell may sit in several relations
+ * and several tables of one output; it has one id throughout.
+ */
+
+/** What disclosure control needs from configuration (config/disclosure.yaml). */
+export interface DisclosurePolicy {
+  /** Counts from 1 to threshold − 1 are suppressed ("fewer than 5" for a threshold of 5). */
+  threshold: number;
+}
+
+export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = { threshold: 5 };
+
+export interface DisclosureCell {
+  id: string;
+  value: number;
+  /** False for a cell that must be published as it is (it is never held back to protect another). */
+  suppressible?: boolean;
+}
+
+export interface LinearRelation {
+  id: string;
+  /** The total's cell. */
+  total: string;
+  parts: readonly string[];
+  /**
+   * How the total is published when a part is suppressed: 'exact' (the default) keeps it and
+   * protects the parts by secondary suppression among them; 'range' gives it as the range its
+   * shown parts allow (shown + 1 to threshold − 1 for each suppressed one), which tells no more
+   * than the parts do.
+   */
+  totalAs?: 'exact' | 'range';
+  /**
+   * How its parts are protected when one is small: 'secondary' (the default) holds back the fewest
+   * other cells needed; 'withheld' holds back every part ("not shown", any value from 0), which
+   * gives nothing of the relation away however many other outputs publish totals around it.
+   */
+  partsAs?: 'secondary' | 'withheld';
+}
+
+export interface DisclosureTable {
+  cells: readonly DisclosureCell[];
+  relations: readonly LinearRelation[];
+}
+
+/**
+ * How a cell is published: shown; suppressed because it is small ('primary', "fewer than 5");
+ * held back because it would give a small one away ('secondary', "not shown": never a zero or a
+ * small count, so a reader knows it is at least the threshold); held back with every part of its
+ * relation when no secondary cell would do ('withheld', "not shown": any value from 0); or a total
+ * given as a range ('range').
+ */
+export type CellStatus = 'shown' | 'primary' | 'secondary' | 'withheld' | 'range';
+
+export interface Protection {
+  threshold: number;
+  status: ReadonlyMap<string, CellStatus>;
+  /** The range given for each total whose status is 'range' (high may be Infinity: "at least"). */
+  ranges: ReadonlyMap<string, readonly [number, number]>;
+}
+
+/** Whether a count is small: from 1 to threshold − 1. Zero is shown: an absence identifies no one. */
+export const isSmallCount = (n: number, policy: DisclosurePolicy): boolean =>
+  n > 0 && n < policy.threshold;
+
+/** Whether a cell's value is published as it is. */
+export const isShown = (p: Protection, id: string): boolean =>
+  (p.status.get(id) ?? 'shown') === 'shown';
+
+/**
+ * Whether a quantity derived from cells may be published beside them: a rate with its published
+ * population, a change or difference between two counts, a share. Only when every cell it is
+ * derived from is shown; otherwise it gives the cell back (rate × population, the other count
+ * plus the change).
+ */
+export const linkedShown = (p: Protection, ...ids: readonly string[]): boolean =>
+  ids.every((id) => isShown(p, id));
