@@ -18,9 +18,11 @@ import { route } from './permissions.js';
 
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
-  // Pages and documents gzipped for whoever accepts it (server-sent events are left alone).
+  // The dashboard's pages, script and style gzipped for whoever accepts it. The API's answers are
+  // gzipped once when kept (document-cache.ts); the event streams and small answers are left
+  // alone (gzipping eleven bytes through a stream costs more than sending them).
   app.use('*', async (c, next) => {
-    if (c.req.header('Accept') === 'text/event-stream') return next();
+    if (c.req.path.startsWith('/api/')) return next();
     return compress()(c, next);
   });
   app.use('*', async (c, next) => {
