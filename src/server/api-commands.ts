@@ -45,7 +45,7 @@ export function mountCommands(
   for (const command of apiCommands()) {
     route(app, 'get', apiPath(command), 'read', async (c) => {
       const query = c.req.queries();
-      const key = requestKey(c.req.path, query);
+      const key = requestKey(c.req.path, query, ctx.scope);
       const kept = cache.get(key);
       const headers = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
       if (kept?.gzip && /\bgzip\b/u.test(c.req.header('Accept-Encoding') ?? ''))

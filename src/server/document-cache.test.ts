@@ -3,6 +3,7 @@ import { gunzipSync } from 'node:zlib';
 
 import { describe, expect, it } from 'vitest';
 
+import { FULL_SCOPE } from '../domain/scope.js';
 import { DocumentCache, requestKey } from './document-cache.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;
@@ -51,11 +52,20 @@ describe('a kept answer', () => {
 
 describe('requestKey', () => {
   it('is the same for the same parameters in any order, and keeps repeats in order', () => {
-    expect(requestKey('/api/trends', { category: ['burglary'], area: ['Three Rivers'] })).toBe(
-      requestKey('/api/trends', { area: ['Three Rivers'], category: ['burglary'] }),
+    expect(
+      requestKey('/api/trends', { category: ['burglary'], area: ['Three Rivers'] }, FULL_SCOPE),
+    ).toBe(
+      requestKey('/api/trends', { area: ['Three Rivers'], category: ['burglary'] }, FULL_SCOPE),
     );
-    expect(requestKey('/api/x', { a: ['1', '2'] })).not.toBe(
-      requestKey('/api/x', { a: ['2', '1'] }),
+    expect(requestKey('/api/x', { a: ['1', '2'] }, FULL_SCOPE)).not.toBe(
+      requestKey('/api/x', { a: ['2', '1'] }, FULL_SCOPE),
+    );
+  });
+
+  it('differs for callers who may see different things', () => {
+    const partner = { areas: ['E07000102'], datasets: ['police-street'] } as const;
+    expect(requestKey('/api/summary', { area: ['Watford'] }, partner)).not.toBe(
+      requestKey('/api/summary', { area: ['Watford'] }, FULL_SCOPE),
     );
   });
 });

@@ -14,6 +14,8 @@
 
 import { gzipSync } from 'node:zlib';
 
+import type { Scope } from '../domain/scope.js';
+
 /** How many answers are kept (the least recently used go first). */
 const KEPT = 256;
 
@@ -56,10 +58,13 @@ export class DocumentCache {
   }
 }
 
-/** A request's key: the path and its query parameters in a fixed order (repeats kept in order). */
-export function requestKey(path: string, query: Record<string, string[]>): string {
+/**
+ * A request's key: who may see what (the caller's Scope: two callers with different grants never
+ * share an answer), the path, and its query parameters in a fixed order (repeats kept in order).
+ */
+export function requestKey(path: string, query: Record<string, string[]>, scope: Scope): string {
   const pairs = Object.keys(query)
     .sort()
     .flatMap((k) => (query[k] ?? []).map((v): [string, string] => [k, v]));
-  return `${path}?${new URLSearchParams(pairs).toString()}`;
+  return `${JSON.stringify(scope)} ${path}?${new URLSearchParams(pairs).toString()}`;
 }
