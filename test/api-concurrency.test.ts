@@ -13,6 +13,9 @@ import { readZipEntries } from './helpers/raw-police.js';
 import { queryStore } from './helpers/store-query.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
+/** A form from the server's own page (the browser sends its origin; another site's is refused). */
+const SAME_ORIGIN = { Origin: 'http://localhost' };
+
 const dir = tempDir();
 const STORE = join(dir.path, 'store.duckdb');
 let api: Awaited<ReturnType<typeof apiOn>>;
@@ -28,7 +31,11 @@ afterAll(() => {
 async function uploadAndWatch(files: [string, Uint8Array][]) {
   const body = new FormData();
   for (const [name, bytes] of files) body.append('file', new File([bytes], name));
-  const answer = await api.app.request('/api/imports', { method: 'POST', body });
+  const answer = await api.app.request('/api/imports', {
+    method: 'POST',
+    body,
+    headers: SAME_ORIGIN,
+  });
   expect(answer.status).toBe(202);
   const { events } = (await answer.json()) as { events: string };
   return readEvents(await api.app.request(events));
@@ -50,7 +57,11 @@ describe('reads while an upload imports', () => {
     // The whole sample (43 files, one of them held already), uploaded; reads while it imports.
     const body = new FormData();
     body.append('file', new File([new Uint8Array(await readFile(SAMPLE_ZIP))], 'sample.zip'));
-    const started = await api.app.request('/api/imports', { method: 'POST', body });
+    const started = await api.app.request('/api/imports', {
+      method: 'POST',
+      body,
+      headers: SAME_ORIGIN,
+    });
     expect(started.status).toBe(202);
     const { events } = (await started.json()) as { events: string };
     let finished = false;

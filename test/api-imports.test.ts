@@ -15,6 +15,9 @@ import { runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { FIXTURES, SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
+/** A form from the server's own page (the browser sends its origin; another site's is refused). */
+const SAME_ORIGIN = { Origin: 'http://localhost' };
+
 const dir = tempDir();
 let api: Awaited<ReturnType<typeof apiOn>>;
 const STOP_SEARCH = join(FIXTURES, 'police/2020-05-northumbria-stop-and-search.csv.gz');
@@ -42,7 +45,7 @@ function form(files: [name: string, bytes: Uint8Array][], fields: Record<string,
 }
 
 async function upload(body: FormData) {
-  return api.app.request('/api/imports', { method: 'POST', body });
+  return api.app.request('/api/imports', { method: 'POST', body, headers: SAME_ORIGIN });
 }
 
 /** Uploads, then reads the import's event stream to its end. */
@@ -216,6 +219,7 @@ describe('POST /api/imports', () => {
       const answer = await small.app.request('/api/imports', {
         method: 'POST',
         body: form([['big.csv', new Uint8Array(4096)]]),
+        headers: SAME_ORIGIN,
       });
       expect(answer.status).toBe(413);
       expect(((await answer.json()) as { error: { message: string } }).error.message).toMatch(

@@ -39,7 +39,7 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('lantern start, stopped by %s', (s
     const url = await run.address;
     const { stdout } = run.output();
     expect(stdout).toContain('Using the demo store');
-    expect(stdout).toMatch(/Only this computer can open it/u);
+    expect(stdout).toMatch(/no user accounts.*127\.0\.0\.1 \(this computer\) only/u);
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<h1>Overview: Three Rivers</h1>');

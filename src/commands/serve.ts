@@ -15,7 +15,7 @@ export const serveOptions = {
     defaultText: '8080 ($PORT when set); 0 picks a free one',
   }),
   host: option.text(
-    'the address to listen on: 127.0.0.1 (this computer only) unless told otherwise; 0.0.0.0 shares it with the network, and there is no sign-in yet',
+    'the address to listen on: 127.0.0.1 (this computer only) unless told otherwise; 0.0.0.0 shares it with the network (add user accounts first: a store without them is open to whoever reaches it)',
     'HOST',
   ),
 };
@@ -39,7 +39,7 @@ export const serveCommand = defineCommand({
   task: 'Look at an area',
   summary: 'The dashboard and the HTTP API over the store, in a browser, until stopped (Ctrl+C)',
   description:
-    'Prints the address to open. Every command that reads is also an endpoint (GET /api/trends?area=…; GET /api/openapi.json lists them). Until sign-in exists it listens on 127.0.0.1 only, unless ⟨host⟩ says otherwise.',
+    'Prints the address to open. Every command that reads is also an endpoint (GET /api/trends?area=…; GET /api/openapi.json lists them). Once the store has user accounts (lantern users add --admin), everyone signs in (the dashboard) or sends an API token (Authorization: Bearer), and sees what their grants allow; a store without accounts is served to its owner on 127.0.0.1 only, unless ⟨host⟩ says otherwise.',
   examples: ['lantern serve', 'lantern serve --port 8081'],
   options: serveOptions,
   store: 'existing',

@@ -14,6 +14,7 @@ import { InputError } from '../errors.js';
 import type { ServerContext } from './context.js';
 import { DocumentCache, requestKey } from './document-cache.js';
 import { apiText, problemOf } from './http-errors.js';
+import { forRequest } from './caller.js';
 import { route } from './permissions.js';
 
 /** Inputs fixed over HTTP, by command: a GET never saves an assessment. */
@@ -45,7 +46,8 @@ export function mountCommands(
   for (const command of apiCommands()) {
     route(app, 'get', apiPath(command), 'read', async (c) => {
       const query = c.req.queries();
-      const key = requestKey(c.req.path, query, ctx.scope);
+      const rctx = forRequest(c, ctx);
+      const key = requestKey(c.req.path, query, rctx.scope);
       const kept = cache.get(key);
       const headers = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
       if (kept?.gzip && /\bgzip\b/u.test(c.req.header('Accept-Encoding') ?? ''))
@@ -54,7 +56,7 @@ export function mountCommands(
       const generation = cache.current;
       try {
         const answer = new TextEncoder().encode(
-          apiText(JSON.stringify(await runForRequest(ctx, command, query))),
+          apiText(JSON.stringify(await runForRequest(rctx, command, query))),
         ) as Uint8Array<ArrayBuffer>;
         cache.keep(key, answer, generation);
         return c.body(answer, 200, headers);

@@ -5,8 +5,11 @@
  */
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 
 import { mountCommands } from './api-commands.js';
+import { resolveCaller } from './caller.js';
 import { mountDashboard } from './dashboard.js';
 import type { ServerContext } from './context.js';
 import { DocumentCache } from './document-cache.js';
@@ -15,6 +18,7 @@ import { problemOf } from './http-errors.js';
 import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
 import { route } from './permissions.js';
+import { mountSignIn } from './sign-in.js';
 
 export function createApp(ctx: ServerContext): Hono {
   const app = new Hono();
@@ -25,6 +29,10 @@ export function createApp(ctx: ServerContext): Hono {
     if (c.req.path.startsWith('/api/')) return next();
     return compress()(c, next);
   });
+  // A form posted from another site (a cross-site request forgery) is refused: the browser says
+  // where a request comes from (Origin, Sec-Fetch-Site), and only this server's own are taken.
+  app.use('*', csrf());
+  app.use('*', resolveCaller(ctx));
   app.use('*', async (c, next) => {
     // Nothing of Lantern's is framed by another site, sniffed or sent on as a referrer. Set
     // before the handler, so they go with its response as it is made (set after, they would
@@ -44,6 +52,7 @@ export function createApp(ctx: ServerContext): Hono {
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
   mountDashboard(app, ctx);
+  mountSignIn(app, ctx);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? c.json(
@@ -58,6 +67,18 @@ export function createApp(ctx: ServerContext): Hono {
       : c.text('Not found', 404),
   );
   app.onError((error, c) => {
+    if (error instanceof HTTPException && error.status === 403)
+      return c.json(
+        {
+          error: {
+            type: 'forbidden',
+            message:
+              'Refused: this request was sent from another site or page (a form must come from this server).',
+          },
+        },
+        403,
+      );
+    if (error instanceof HTTPException) return error.getResponse();
     const problem = problemOf(error);
     return c.json(problem.body, problem.status);
   });

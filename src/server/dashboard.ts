@@ -9,6 +9,7 @@ import type { Context, Hono } from 'hono';
 
 import type { ServerContext } from './context.js';
 import { apiText, problemOf } from './http-errors.js';
+import { forRequest } from './caller.js';
 import { route } from './permissions.js';
 import { defaultArea, loadChoices, type Choices } from './pages/choices.js';
 import { compareBody } from './pages/compare.js';
@@ -79,12 +80,13 @@ export function mountDashboard(app: Hono, ctx: ServerContext): void {
   for (const view of VIEWS) {
     const spec = BODIES[view.path];
     route(app, 'get', view.path, 'read', async (c) => {
-      const choices = await loadChoices(ctx);
+      const rctx = forRequest(c, ctx);
+      const choices = await loadChoices(rctx);
       const state = readState(c.req.query(), defaultArea(choices));
       let body: Safe;
       let status: 200 | 400 | 404 | 500 | 403 | 409 | 503 = 200;
       try {
-        body = await spec.body(ctx, state, choices, c);
+        body = await spec.body(rctx, state, choices, c);
       } catch (error) {
         const problem = problemOf(error);
         status = problem.status;

@@ -8,6 +8,7 @@
  */
 import type { Hono } from 'hono';
 
+import { forRequest } from './caller.js';
 import { route } from './permissions.js';
 import type { AnyCommand } from '../commands/definition.js';
 import { RECORD_EXPORTS } from '../commands/export-tables.js';
@@ -52,7 +53,7 @@ export function mountExports(app: Hono, ctx: ServerContext): void {
         });
       }
       const { table: chosen, ...query } = c.req.queries();
-      const { document, input } = await runCommandFor(ctx, command, query);
+      const { document, input } = await runCommandFor(forRequest(c, ctx), command, query);
       const all = (command.tables as NonNullable<AnyCommand['tables']>)(document, input);
       const wanted = chosen?.[chosen.length - 1];
       const table = wanted === undefined ? all[0] : all.find((t) => t.id === wanted);

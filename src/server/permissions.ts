@@ -1,20 +1,14 @@
 /**
  * What each route needs of its caller, declared where the route is mounted: a route cannot be
  * added without saying who may use it (a test walks the app's whole route table against these
- * declarations). Today the server acts for the store's owner on this computer (127.0.0.1) and
- * every declaration is met; sign-in (issue 20) checks them per caller.
+ * declarations), and each route checks its caller against it (caller.ts).
  */
 import type { Hono } from 'hono';
 import type { H } from 'hono/types';
 
-/**
- * - public: anyone, signed in or not (published, disclosure-controlled summaries; the API's
- *   description; the dashboard's own script and style);
- * - read: a signed-in caller, who then sees what their grants allow (the Scope);
- * - import: an analyst or admin: adds to the store;
- * - admin: users, grants and the audit log.
- */
-export type Permission = 'public' | 'read' | 'import' | 'admin';
+import { guard, type Permission } from './caller.js';
+
+export type { Permission } from './caller.js';
 
 export const PERMISSIONS: readonly Permission[] = ['public', 'read', 'import', 'admin'];
 
@@ -39,5 +33,5 @@ export function route(
   ...handlers: H[]
 ): void {
   declaredPermissions(app).set(`${method.toUpperCase()} ${path}`, permission);
-  (app[method] as (path: string, ...h: H[]) => Hono)(path, ...handlers);
+  (app[method] as (path: string, ...h: H[]) => Hono)(path, guard(permission), ...handlers);
 }

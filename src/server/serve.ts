@@ -5,6 +5,7 @@
 import { serve as listen } from '@hono/node-server';
 
 import type { Deps } from '../commands/definition.js';
+import { needsFirstAdmin } from '../usecases/users.js';
 import { createApp } from './app.js';
 import { WriterSlot } from './context.js';
 
@@ -44,12 +45,16 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
   const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
   const local =
     options.host === '127.0.0.1' || options.host === 'localhost' || options.host === '::1';
+  const session = await deps.db.session();
+  const open = await needsFirstAdmin(session).finally(() => session.close());
   deps.say(
     [
       `Lantern is serving ${deps.storePath} at ${url}`,
-      local
-        ? 'Only this computer can open it: there is no sign-in yet, so it listens on 127.0.0.1. Give ⟨host⟩ 0.0.0.0 to share it on a network you trust.'
-        : `Listening on ${options.host}: anyone who can reach this computer can read the store, as there is no sign-in yet.`,
+      !open
+        ? 'Sign-in is required: each user sees what their grants allow, and anyone else only the sign-in page.'
+        : local
+          ? 'This store has no user accounts, so whoever opens the address sees all of it: it listens on 127.0.0.1 (this computer) only. To share it, add an admin (lantern users add --admin) and grant each user their areas, then give ⟨host⟩.'
+          : `WARNING: this store has no user accounts and listens on ${options.host}: anyone who can reach this computer can read all of it. Add an admin first (lantern users add --admin).`,
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );

@@ -1,0 +1,134 @@
+/**
+ * Who a request comes from, and what they may do.
+ *
+ * A store with no user accounts is served to its owner on this computer, as before sign-in
+ * existed: the full scope, and the server listens on 127.0.0.1 only unless told otherwise. Once
+ * the store has accounts (`lantern users add --admin`), every route's declared permission is
+ * checked: a caller is signed in by a session cookie (the dashboard) or an API token
+ * (`Authorization: Bearer lnt_…`, for automation and Power BI), and sees what their grants allow;
+ * anyone else reaches only the public routes.
+ */
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+
+import type { Role, User } from '../domain/access.js';
+import type { Scope } from '../domain/scope.js';
+import { verifyApiToken } from '../usecases/api-tokens.js';
+import { verifySession } from '../usecases/sign-in.js';
+import { needsFirstAdmin } from '../usecases/users.js';
+import type { ServerContext } from './context.js';
+
+/**
+ * - public: anyone, signed in or not (published, disclosure-controlled summaries; the API's
+ *   description; the dashboard's own script and style);
+ * - read: a signed-in caller, who then sees what their grants allow (the Scope);
+ * - import: an analyst or admin: adds to the store;
+ * - admin: users, grants and the audit log.
+ */
+export type Permission = 'public' | 'read' | 'import' | 'admin';
+
+export const SESSION_COOKIE = 'lantern_session';
+
+export type RequestCaller =
+  /** The store has no accounts: its owner, on this computer. */
+  | { kind: 'owner' }
+  | { kind: 'user'; user: User; scope: Scope; via: 'session' | 'token' }
+  | { kind: 'anonymous' };
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    caller: RequestCaller;
+  }
+}
+
+/** Whether the store has accounts, asked once: the server holds the store, so none appear meanwhile. */
+const accounts = new WeakMap<ServerContext, Promise<boolean>>();
+
+function hasAccounts(ctx: ServerContext): Promise<boolean> {
+  let known = accounts.get(ctx);
+  if (!known) {
+    known = (async () => {
+      const db = await ctx.store.session();
+      try {
+        return !(await needsFirstAdmin(db));
+      } finally {
+        db.close();
+      }
+    })();
+    accounts.set(ctx, known);
+  }
+  return known;
+}
+
+/** Sets the request's caller (`c.get('caller')`). */
+export function resolveCaller(ctx: ServerContext): MiddlewareHandler {
+  return async (c, next) => {
+    c.set('caller', await callerOf(ctx, c));
+    await next();
+  };
+}
+
+async function callerOf(ctx: ServerContext, c: Context): Promise<RequestCaller> {
+  if (!(await hasAccounts(ctx))) return { kind: 'owner' };
+  const bearer = /^Bearer (\S+)$/u.exec(c.req.header('Authorization') ?? '')?.[1];
+  const cookie = getCookie(c, SESSION_COOKIE);
+  if (!bearer && !cookie) return { kind: 'anonymous' };
+  const db = await ctx.store.session();
+  try {
+    const found = bearer
+      ? await verifyApiToken(db, bearer, ctx.clock())
+      : await verifySession(db, cookie as string, ctx.clock());
+    return found ? { kind: 'user', ...found } : { kind: 'anonymous' };
+  } finally {
+    db.close();
+  }
+}
+
+/** The roles each permission admits (a signed-in caller of another role is refused). */
+const ROLES: Record<Exclude<Permission, 'public'>, readonly Role[]> = {
+  read: ['admin', 'analyst', 'partner', 'viewer'],
+  import: ['admin', 'analyst'],
+  admin: ['admin'],
+};
+
+/** Whether the caller may use a route of this permission. */
+export function permits(caller: RequestCaller, permission: Permission): boolean {
+  if (permission === 'public' || caller.kind === 'owner') return true;
+  if (caller.kind === 'anonymous') return false;
+  return ROLES[permission].includes(caller.user.role);
+}
+
+/** Refuses a request its caller may not make: 401 to sign in, 403 when signed in. */
+export function guard(permission: Permission): MiddlewareHandler {
+  return async (c, next) => {
+    const caller = c.get('caller') ?? { kind: 'owner' };
+    if (permits(caller, permission)) return next();
+    const api = c.req.path.startsWith('/api/');
+    // Says that the route's permission refused it, not the data's grants (tests walk on it).
+    c.header('X-Lantern-Refused', caller.kind === 'anonymous' ? 'sign-in' : 'role');
+    if (caller.kind === 'anonymous') {
+      if (!api && c.req.method === 'GET')
+        return c.redirect(
+          `/sign-in?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`,
+        );
+      return c.json(
+        {
+          error: {
+            type: 'sign-in',
+            message:
+              'Sign in first (the dashboard), or give an API token: Authorization: Bearer lnt_…',
+          },
+        },
+        401,
+      );
+    }
+    const message = `Your account (${caller.kind === 'user' ? caller.user.role : ''}) may not do this: it needs ${permission === 'import' ? 'an analyst or admin' : 'an admin'}.`;
+    return api ? c.json({ error: { type: 'forbidden', message } }, 403) : c.text(message, 403);
+  };
+}
+
+/** The server's context as one request sees it: the caller's scope in place of the owner's. */
+export function forRequest(c: Context, ctx: ServerContext): ServerContext {
+  const caller = c.get('caller');
+  return caller?.kind === 'user' ? { ...ctx, scope: caller.scope } : ctx;
+}

@@ -1,0 +1,262 @@
+/**
+ * Issue 20 on the server: once a store has accounts, every route checks its caller against the
+ * permission it declares, a caller sees only what their grants allow, sessions are httpOnly
+ * SameSite cookies, API tokens work for automation, and a form from another site is refused.
+ * The whole route table is walked for every role.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { permits, type RequestCaller } from '../../src/server/caller.js';
+import { declaredPermissions } from '../../src/server/permissions.js';
+import type { Role } from '../../src/domain/access.js';
+import { run, runJson } from '../helpers/cli.js';
+import { demoStoreCopy } from '../helpers/demo-store.js';
+import { testServer, type TestServer } from '../helpers/server.js';
+import { tempDir } from '../helpers/temp.js';
+
+const PW = { LANTERN_PASSWORD: 'correct horse battery staple' };
+const ORIGIN = { Origin: 'http://localhost' };
+const dir = tempDir();
+let server: TestServer;
+let priyaToken: string;
+
+async function cli(args: string[], db: string) {
+  const r = await run([...args, '--db', db], PW);
+  if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  return r;
+}
+
+beforeAll(async () => {
+  const db = demoStoreCopy(dir.path);
+  const user = (name: string, role: Role | 'admin') =>
+    cli(
+      [
+        'users',
+        'add',
+        '--name',
+        name,
+        '--email',
+        `${name.toLowerCase()}@example.gov.uk`,
+        '--org',
+        'Three Rivers DC',
+        ...(role === 'admin' ? ['--admin'] : ['--role', role, '--as', 'Alex']),
+      ],
+      db,
+    );
+  await user('Alex', 'admin');
+  await user('Priya', 'partner');
+  await user('Sam', 'analyst');
+  await user('Val', 'viewer');
+  for (const [who, area] of [
+    ['Alex', 'Hertfordshire'],
+    ['Priya', 'Three Rivers'],
+    ['Sam', 'Hertfordshire'],
+    ['Val', 'Three Rivers'],
+  ])
+    await cli(
+      [
+        'users',
+        'grant',
+        '--user',
+        who as string,
+        '--area',
+        area as string,
+        '--level',
+        'detail',
+        '--as',
+        'Alex',
+      ],
+      db,
+    );
+  const token = await runJson<{ token: string }>(
+    [
+      'tokens',
+      'create',
+      '--user',
+      'Priya',
+      '--name',
+      'Power BI',
+      '--expires',
+      '300d',
+      '--as',
+      'Alex',
+      '--db',
+      db,
+    ],
+    PW,
+  );
+  priyaToken = token.json.token;
+  server = await testServer(db);
+});
+afterAll(() => {
+  server.close();
+  dir.remove();
+});
+
+/** Signs in and returns the session cookie. */
+async function signIn(who: string, password = PW.LANTERN_PASSWORD): Promise<Response> {
+  return server.app.request('/sign-in', {
+    method: 'POST',
+    headers: ORIGIN,
+    body: new URLSearchParams({ who, password, next: '/trends?area=Three%20Rivers' }),
+  });
+}
+const cookieOf = (r: Response) =>
+  /lantern_session=[^;]+/u.exec(r.headers.get('Set-Cookie') ?? '')?.[0] ?? '';
+const sessions = new Map<string, string>();
+async function as(who: string): Promise<Record<string, string>> {
+  if (!sessions.has(who)) sessions.set(who, cookieOf(await signIn(who)));
+  return { Cookie: sessions.get(who)!, ...ORIGIN };
+}
+
+describe('signing in', () => {
+  it('asks an anonymous reader to sign in, and shows the public routes to anyone', async () => {
+    expect((await server.app.request('/api/summary?area=Three%20Rivers')).status).toBe(401);
+    const page = await server.app.request('/?area=Three%20Rivers');
+    expect(page.status).toBe(302);
+    expect(page.headers.get('Location')).toBe('/sign-in?next=%2F%3Farea%3DThree%2520Rivers');
+    expect((await server.app.request('/api/openapi.json')).status).toBe(200);
+    expect(await (await server.app.request('/sign-in')).text()).toContain('Sign in to Lantern');
+  });
+
+  it('gives a session in an httpOnly SameSite=Strict cookie, and goes where the reader was going', async () => {
+    const r = await signIn('Priya');
+    expect(r.status).toBe(303);
+    expect(r.headers.get('Location')).toBe('/trends?area=Three%20Rivers');
+    expect(r.headers.get('Set-Cookie')).toMatch(
+      /lantern_session=[^;]+; Max-Age=28800; Path=\/; HttpOnly; SameSite=Strict/u,
+    );
+  });
+
+  it('says the same for a wrong password and an unknown name', async () => {
+    const wrong = await signIn('Priya', 'not the password at all');
+    const unknown = await signIn('Nobody', 'not the password at all');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const message = (t: string) => /role="alert"><p>([^<]*)/u.exec(t.replace(/\s+/gu, ' '))?.[1];
+    expect(message(await wrong.text())).toBe(message(await unknown.text()));
+  });
+
+  it('never sends a reader to another site after signing in', async () => {
+    const r = await server.app.request('/sign-in', {
+      method: 'POST',
+      headers: ORIGIN,
+      body: new URLSearchParams({
+        who: 'Val',
+        password: PW.LANTERN_PASSWORD,
+        next: '//evil.example/',
+      }),
+    });
+    expect(r.headers.get('Location')).toBe('/');
+  });
+
+  it('refuses a form posted from another site', async () => {
+    const r = await server.app.request('/sign-out', {
+      method: 'POST',
+      headers: { Cookie: (await as('Val')).Cookie!, Origin: 'http://evil.example' },
+      body: new URLSearchParams({}),
+    });
+    expect(r.status).toBe(403);
+  });
+});
+
+describe('what each caller sees', () => {
+  it('shows a Three Rivers partner Three Rivers, not Watford', async () => {
+    const headers = await as('Priya');
+    expect(
+      (await server.app.request('/api/summary?area=Three%20Rivers&period=2025', { headers }))
+        .status,
+    ).toBe(200);
+    const watford = await server.app.request('/api/summary?area=Watford&period=2025', { headers });
+    expect(watford.status).toBe(403);
+    const page = await server.app.request('/trends?area=Watford&category=burglary', { headers });
+    expect(await page.text()).not.toMatch(/Burglary (rose|fell)/u);
+  });
+
+  it('never serves one caller an answer kept for another', async () => {
+    const alex = await as('Alex');
+    expect(
+      (await server.app.request('/api/summary?area=Watford&period=2025', { headers: alex })).status,
+    ).toBe(200);
+    const priya = await as('Priya');
+    expect(
+      (await server.app.request('/api/summary?area=Watford&period=2025', { headers: priya }))
+        .status,
+    ).toBe(403);
+  });
+
+  it('takes an API token for automation, with its owner’s grants', async () => {
+    const bearer = { Authorization: `Bearer ${priyaToken}` };
+    expect(
+      (
+        await server.app.request('/api/summary?area=Three%20Rivers&period=2025', {
+          headers: bearer,
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      (await server.app.request('/api/summary?area=Watford&period=2025', { headers: bearer }))
+        .status,
+    ).toBe(403);
+    const forged = { Authorization: `Bearer ${priyaToken.slice(0, -4)}AAAA` };
+    expect(
+      (await server.app.request('/api/summary?area=Three%20Rivers', { headers: forged })).status,
+    ).toBe(401);
+  });
+
+  it('lets only an analyst or admin import', async () => {
+    const body = () => new FormData();
+    for (const [who, status] of [
+      ['Priya', 403],
+      ['Val', 403],
+      ['Sam', 400],
+      ['Alex', 400],
+    ] as const) {
+      const r = await server.app.request('/api/imports', {
+        method: 'POST',
+        headers: await as(who),
+        body: body(),
+      });
+      expect(r.status, who).toBe(status);
+    }
+  });
+});
+
+describe('the whole route table, for every role', () => {
+  const callers: [
+    string,
+    () => Promise<Record<string, string>>,
+    RequestCaller['kind'],
+    Role | null,
+  ][] = [
+    ['anonymous', async () => ORIGIN, 'anonymous', null],
+    ['viewer', () => as('Val'), 'user', 'viewer'],
+    ['partner', () => as('Priya'), 'user', 'partner'],
+    ['analyst', () => as('Sam'), 'user', 'analyst'],
+    ['admin', () => as('Alex'), 'user', 'admin'],
+  ];
+  it.each(callers)(
+    '%s is refused every route it may not use, and only those',
+    async (_name, headers, kind, role) => {
+      const caller = (kind === 'anonymous' ? { kind } : { kind, user: { role } }) as RequestCaller;
+      const table = [...declaredPermissions(server.app)];
+      expect(table.length).toBeGreaterThan(30);
+      for (const [key, permission] of table) {
+        const [method, path] = key.split(' ') as [string, string];
+        // Signing out would end the session the walk uses; a refused sign-in is tested above.
+        if (path === '/sign-out' || path === '/sign-in') continue;
+        const url = path.replace(':file', 'summary.csv').replace(':id', 'none');
+        const r = await server.app.request(url, {
+          method,
+          headers: await headers(),
+          ...(method === 'POST' ? { body: new FormData() } : {}),
+        });
+        // Refused by the route's permission (not by the data's grants, which answer 403 too).
+        const refused = r.headers.get('X-Lantern-Refused') !== null;
+        expect(refused, `${key} (${permission}) for ${kind} ${role ?? ''}: ${r.status}`).toBe(
+          !permits(caller, permission),
+        );
+      }
+    },
+  );
+});
