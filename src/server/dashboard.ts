@@ -81,6 +81,7 @@ export function mountDashboard(app: Hono, ctx: ServerContext): void {
     const spec = BODIES[view.path];
     route(app, 'get', view.path, 'read', async (c) => {
       const rctx = forRequest(c, ctx);
+      const caller = c.get('caller');
       const choices = await loadChoices(rctx);
       const state = readState(c.req.query(), defaultArea(choices));
       let body: Safe;
@@ -108,6 +109,7 @@ export function mountDashboard(app: Hono, ctx: ServerContext): void {
           choices,
           body,
           ...(spec.filters ? { filters: spec.filters } : {}),
+          ...(caller?.kind === 'user' ? { signedIn: caller.user.name } : {}),
         }),
         status,
       );

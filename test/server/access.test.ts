@@ -170,7 +170,11 @@ describe('what each caller sees', () => {
     const watford = await server.app.request('/api/summary?area=Watford&period=2025', { headers });
     expect(watford.status).toBe(403);
     const page = await server.app.request('/trends?area=Watford&category=burglary', { headers });
-    expect(await page.text()).not.toMatch(/Burglary (rose|fell)/u);
+    const text = await page.text();
+    expect(text).not.toMatch(/Burglary (rose|fell)/u);
+    expect(text.replace(/\s+/gu, ' ')).toMatch(
+      /<span>Priya<\/span> <button type="submit" class="link">Sign out<\/button>/u,
+    );
   });
 
   it('never serves one caller an answer kept for another', async () => {

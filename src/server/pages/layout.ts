@@ -27,6 +27,8 @@ export interface Page {
   body: Safe;
   /** Which filters the view uses. */
   filters?: { category?: boolean; period?: boolean };
+  /** The signed-in user's name (none for the store's owner on a store without accounts). */
+  signedIn?: string;
 }
 
 export function page(p: Page): string {
@@ -60,6 +62,13 @@ export function page(p: Page): string {
               )}
             </ul>
           </nav>
+          ${
+            p.signedIn
+              ? html`<form class="account" method="post" action="/sign-out">
+                  <span>${p.signedIn}</span> <button type="submit" class="link">Sign out</button>
+                </form>`
+              : ''
+          }
         </header>
         ${p.choices ? filterForm(p.path, p.state, p.choices, filters) : ''}
         <main id="main" tabindex="-1">
