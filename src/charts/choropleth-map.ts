@@ -65,6 +65,12 @@ export interface ChoroplethMapInput {
   points?: readonly MapPoint[];
   /** What a point is, for the key and the alt text ("map points, sized by records"). */
   pointsLabel?: string;
+  /**
+   * Sites drawn over everything, numbered in order (suggested camera sites), each with the
+   * circle it covers (`radius`, metres); keyed with `sitesLabel`.
+   */
+  sites?: readonly { x: number; y: number; radius: number }[];
+  sitesLabel?: string;
 }
 
 export interface MapPoint {
@@ -78,6 +84,8 @@ const pointRadius = (count: number) => 1.2 + 0.9 * Math.sqrt(Math.max(0, count))
 
 const LEGEND_WIDTH = 150;
 /** A point over the shades: dark, half see-through, with a white edge to part neighbours. */
+/** A suggested site: vermillion, apart from the blues of the shades. */
+const SITE_COLOUR = '#b23a00';
 const POINT_STYLE = {
   fill: '#1a1a1a',
   'fill-opacity': 0.55,
@@ -155,9 +163,13 @@ function describe(input: ChoroplethMapInput): string {
     input.points && input.points.length > 0
       ? ` ${plural(input.points.length, 'point')} drawn over them (${input.pointsLabel ?? 'sized by count'}).`
       : '';
+  const sites =
+    input.sites && input.sites.length > 0
+      ? ` ${plural(input.sites.length, 'site')} numbered over them (${input.sitesLabel ?? 'sites'}).`
+      : '';
   return (
     `${input.title}: ${plural(valued.length, 'area')} shaded${what}${range}. ` +
-    `Highest: ${listJoin(top)}.${noData}${places}${points}`
+    `Highest: ${listJoin(top)}.${noData}${places}${points}${sites}`
   );
 }
 
@@ -231,6 +243,22 @@ function keyRows(
       height: Math.max(ROW, 4 + words.length * 13),
       draw: (x, y) => [
         el('circle', { cx: x + 9, cy: y + 6, r: pointRadius(4), ...POINT_STYLE }),
+        ...words.map((l, i) => text(x + 26, y + 10 + i * 13, l)),
+      ],
+    });
+  }
+  if (input.sites && input.sites.length > 0) {
+    const words = wrapWords(
+      capitalise(input.sitesLabel ?? 'sites, numbered'),
+      LEGEND_WIDTH - 26,
+      FONT_SIZE,
+      false,
+      3,
+    );
+    rows.push({
+      height: Math.max(ROW, 4 + words.length * 13),
+      draw: (x, y) => [
+        el('circle', { cx: x + 9, cy: y + 6, r: 6, fill: SITE_COLOUR, stroke: '#ffffff' }),
         ...words.map((l, i) => text(x + 26, y + 10 + i * 13, l)),
       ],
     });
@@ -350,6 +378,32 @@ export function choroplethMap(input: ChoroplethMapInput): string {
         ),
       ),
       group({ 'data-layer': 'place-names' }, names.onMap),
+      group(
+        { 'data-layer': 'sites' },
+        (input.sites ?? []).flatMap((site, i) => [
+          el('circle', {
+            cx: px(site.x),
+            cy: py(site.y),
+            r: Math.max(3, site.radius * s),
+            fill: 'none',
+            stroke: SITE_COLOUR,
+            'stroke-width': 1.5,
+          }),
+          el('circle', {
+            cx: px(site.x),
+            cy: py(site.y),
+            r: 7,
+            fill: SITE_COLOUR,
+            stroke: '#ffffff',
+          }),
+          text(px(site.x), py(site.y) + 3.5, String(i + 1), {
+            'font-size': 10,
+            'font-weight': 'bold',
+            fill: '#ffffff',
+            'text-anchor': 'middle',
+          }),
+        ]),
+      ),
       group({ 'data-layer': 'legend' }, legendParts),
       northAndScale(legendX, ly + 4, LEGEND_WIDTH, s),
       names.key.length > 0 ? group({ 'data-layer': 'place-key' }, names.key) : '',

@@ -172,6 +172,26 @@ describe('choroplethMap', () => {
     expect(layer(parseXml(choroplethMap(input)), 'points')?.children ?? []).toHaveLength(0);
   });
 
+  it('numbers sites over everything, with the circle each covers, keyed and described', () => {
+    const sites = [
+      { x: 501_500, y: 201_500, radius: 100 },
+      { x: 503_500, y: 200_500, radius: 100 },
+    ];
+    const root2 = parseXml(
+      choroplethMap({ ...input, sites, sitesLabel: 'suggested camera sites' }),
+    );
+    const layerSites = layer(root2, 'sites')!;
+    expect(texts(layerSites)).toEqual(['1', '2']);
+    const rings = all(layerSites, 'circle').filter((c) => c.attrs.fill === 'none');
+    expect(rings).toHaveLength(2);
+    expect(Number(rings[0]!.attrs.r)).toBeGreaterThan(3);
+    expect(texts(layer(root2, 'legend')!).join(' ')).toContain('Suggested camera sites');
+    expect(desc(root2)).toContain('2 sites numbered over them (suggested camera sites).');
+    // Drawn after the names, so no name hides a site.
+    const order = root2.children.map((c) => c.attrs['data-layer']);
+    expect(order.indexOf('sites')).toBeGreaterThan(order.indexOf('place-names'));
+  });
+
   it('draws a "No data" chart when there are no areas', () => {
     expect(texts(parseXml(choroplethMap({ ...input, areas: [] })))).toContain('No data');
   });

@@ -80,7 +80,10 @@ describe('the dashboard views', () => {
 
   it.each([
     ['/compare?area=Three%20Rivers&category=burglary&period=2025', 'districts of Hertfordshire'],
-    ['/map?area=Three%20Rivers&category=burglary&period=2025', 'Gade Valley'],
+    [
+      '/map?area=Three%20Rivers&category=burglary&period=2025',
+      'Numbered: where 5 cameras seeing 75 m',
+    ],
     ['/priorities?area=Three%20Rivers&period=2025', 'Each issue, and why'],
     ['/data', 'Import a file'],
   ])('%s answers with its view', async (path, expected) => {

@@ -10,6 +10,7 @@ import { parsePeriodChoice } from '../../domain/period-input.js';
 import { parseCategoryChoice } from '../../domain/category-choice.js';
 import { ALL_CRIME, CATEGORY_NAMES } from '../../domain/categories.js';
 import type { ServerContext } from '../context.js';
+import { run } from './choices.js';
 import { figure } from './figure.js';
 import { count, html, type Safe } from './html.js';
 import { notice } from './layout.js';
@@ -23,6 +24,13 @@ export async function mapBody(ctx: ServerContext, state: ViewState): Promise<Saf
     );
   const db = await ctx.store.session();
   try {
+    const cameras = await run<CameraPlan>(ctx, 'cameras', {
+      area: [state.area],
+      category: [state.category],
+      period: [state.period ?? 'last-12-months'],
+      cameras: [String(CAMERAS)],
+      radius: [String(CAMERA_RADIUS)],
+    }).catch(() => null);
     const view = await mapView(db, ctx.scope, {
       area: state.area,
       category: parseCategoryChoice(state.category, 'category'),
@@ -47,7 +55,7 @@ export async function mapBody(ctx: ServerContext, state: ViewState): Promise<Saf
       </p>
       ${
         view.lsoas.length > 0
-          ? figure(lsoaFigure(view, label), { zoomable: true })
+          ? figure(lsoaFigure(view, label, cameras), { zoomable: true })
           : notice('empty', `No LSOA boundaries are held for ${view.area.name}.`)
       }
       ${
@@ -68,12 +76,16 @@ export async function mapBody(ctx: ServerContext, state: ViewState): Promise<Saf
 }
 
 /** The area's LSOAs shaded by the records of the category: the numbers a partner can act on. */
-function lsoaFigure(view: MapView, label: string): ReportFigure {
+function lsoaFigure(view: MapView, label: string, cameras: CameraPlan | null): ReportFigure {
   const id = 'fig-lsoa-map';
   const title = `${label} by neighbourhood (LSOA), ${view.area.name}`;
   return {
     id,
-    caption: `${label} recorded in each LSOA (neighbourhoods of about 1,500 residents), ${view.period.from} to ${view.period.to}: counts, not rates, as LSOA populations are not held; an LSOA with a shopping centre or a station will show high for that reason. The dots are police.uk's anonymised map points, each sized by the records moved to it (not where each crime happened).`,
+    caption: `${label} recorded in each LSOA (neighbourhoods of about 1,500 residents), ${view.period.from} to ${view.period.to}: counts, not rates, as LSOA populations are not held; an LSOA with a shopping centre or a station will show high for that reason. The dots are police.uk's anonymised map points, each sized by the records moved to it (not where each crime happened).${
+      cameras && cameras.sites.length > 0
+        ? ` Numbered: where ${cameras.sites.length} cameras seeing ${CAMERA_RADIUS} m would cover the most of these records (${cameras.covered} of ${cameras.incidents}; maximum coverage, solved by integer programming: lantern cameras gives other numbers and radii).`
+        : ''
+    }`,
     svg: choroplethMap({
       id,
       title,
@@ -83,6 +95,16 @@ function lsoaFigure(view: MapView, label: string): ReportFigure {
       focusable: false,
       points: view.points,
       pointsLabel: 'map points (police.uk), sized by records',
+      ...(cameras && cameras.sites.length > 0
+        ? {
+            sites: cameras.sites.map((c) => ({
+              x: c.easting,
+              y: c.northing,
+              radius: CAMERA_RADIUS,
+            })),
+            sitesLabel: `suggested camera sites (${CAMERA_RADIUS} m view)`,
+          }
+        : {}),
     }),
     table: {
       id,
@@ -94,6 +116,16 @@ function lsoaFigure(view: MapView, label: string): ReportFigure {
       countColumns: [2],
     },
   };
+}
+
+/** The camera plan the map suggests: a few cameras, each seeing a street's length. */
+const CAMERAS = 5;
+const CAMERA_RADIUS = 75;
+
+interface CameraPlan {
+  sites: { easting: number; northing: number }[];
+  covered: number;
+  incidents: number;
 }
 
 function labelOf(category: string): string {
