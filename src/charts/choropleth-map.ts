@@ -194,6 +194,18 @@ function hatchPattern(patternId: string): string {
 }
 
 /** The key's rows, top to bottom: the value's name, the classes highest first, no data, places. */
+/** A key row of a marker (drawn centred at x, y) and its words, wrapped. */
+function markerRow(label: string, marker: (x: number, y: number) => string): KeyRow {
+  const words = wrapWords(capitalise(label), LEGEND_WIDTH - 26, FONT_SIZE, false, 3);
+  return {
+    height: Math.max(ROW, 4 + words.length * 13),
+    draw: (x, y) => [
+      marker(x + 9, y + 6),
+      ...words.map((l, i) => text(x + 26, y + 10 + i * 13, l)),
+    ],
+  };
+}
+
 function keyRows(
   classes: readonly RampClass[],
   input: ChoroplethMapInput,
@@ -231,38 +243,18 @@ function keyRows(
       ],
     });
   }
-  if (input.points && input.points.length > 0) {
-    const words = wrapWords(
-      capitalise(input.pointsLabel ?? 'points, sized by count'),
-      LEGEND_WIDTH - 26,
-      FONT_SIZE,
-      false,
-      3,
+  if (input.points && input.points.length > 0)
+    rows.push(
+      markerRow(input.pointsLabel ?? 'points, sized by count', (x, y) =>
+        el('circle', { cx: x, cy: y, r: pointRadius(4), ...POINT_STYLE }),
+      ),
     );
-    rows.push({
-      height: Math.max(ROW, 4 + words.length * 13),
-      draw: (x, y) => [
-        el('circle', { cx: x + 9, cy: y + 6, r: pointRadius(4), ...POINT_STYLE }),
-        ...words.map((l, i) => text(x + 26, y + 10 + i * 13, l)),
-      ],
-    });
-  }
-  if (input.sites && input.sites.length > 0) {
-    const words = wrapWords(
-      capitalise(input.sitesLabel ?? 'sites, numbered'),
-      LEGEND_WIDTH - 26,
-      FONT_SIZE,
-      false,
-      3,
+  if (input.sites && input.sites.length > 0)
+    rows.push(
+      markerRow(input.sitesLabel ?? 'sites, numbered', (x, y) =>
+        el('circle', { cx: x, cy: y, r: 6, fill: SITE_COLOUR, stroke: '#ffffff' }),
+      ),
     );
-    rows.push({
-      height: Math.max(ROW, 4 + words.length * 13),
-      draw: (x, y) => [
-        el('circle', { cx: x + 9, cy: y + 6, r: 6, fill: SITE_COLOUR, stroke: '#ffffff' }),
-        ...words.map((l, i) => text(x + 26, y + 10 + i * 13, l)),
-      ],
-    });
-  }
   const places = placesKeyRow(input.places, LEGEND_WIDTH, WARD_STYLE);
   if (places !== null) rows.push(places);
   return rows;
