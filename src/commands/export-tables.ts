@@ -19,65 +19,49 @@ const place = {
 
 const asTable = (t: DataTable) => `${t.title}: ${t.rows.length} rows`;
 
-export const streetRecordsExport = defineCommand({
-  name: 'street-records',
-  task: 'Look at an area',
-  summary:
-    "The area's police.uk street records counted by LSOA, month and category, with the LSOA, ward and district named",
-  examples: [],
-  options: place,
-  store: 'read',
-  async run(deps, input): Promise<DataTable> {
-    const { streetRecordsTable } = await import('../usecases/export-aggregates.js');
-    return streetRecordsTable(deps.db, deps.scope, {
-      area: input.area,
-      areaType: input.type,
-      period: await periodOf(deps, input.period),
-    });
-  },
-  text: asTable,
-  tables: (t) => [t],
-});
+/** An export of one table of records in an area and period, made by the use case `make` names. */
+function recordsExport(
+  name: string,
+  summary: string,
+  make: 'streetRecordsTable' | 'outcomesTable' | 'stopSearchTable',
+) {
+  return defineCommand({
+    name,
+    task: 'Look at an area',
+    summary,
+    examples: [],
+    options: place,
+    store: 'read',
+    async run(deps, input): Promise<DataTable> {
+      const tables = await import('../usecases/export-aggregates.js');
+      return tables[make](deps.db, deps.scope, {
+        area: input.area,
+        areaType: input.type,
+        period: await periodOf(deps, input.period),
+      });
+    },
+    text: asTable,
+    tables: (t) => [t],
+  });
+}
 
-export const outcomesExport = defineCommand({
-  name: 'outcomes-records',
-  task: 'Look at an area',
-  summary:
-    'The outcomes recorded in the area (police.uk outcomes files) by LSOA, month and outcome',
-  examples: [],
-  options: place,
-  store: 'read',
-  async run(deps, input): Promise<DataTable> {
-    const { outcomesTable } = await import('../usecases/export-aggregates.js');
-    return outcomesTable(deps.db, deps.scope, {
-      area: input.area,
-      areaType: input.type,
-      period: await periodOf(deps, input.period),
-    });
-  },
-  text: asTable,
-  tables: (t) => [t],
-});
+export const streetRecordsExport = recordsExport(
+  'street-records',
+  "The area's police.uk street records counted by LSOA, month and category, with the LSOA, ward and district named",
+  'streetRecordsTable',
+);
 
-export const stopSearchExport = defineCommand({
-  name: 'stop-search-records',
-  task: 'Look at an area',
-  summary:
-    'Stop and search by the force covering the area, by month, type, object of search and outcome',
-  examples: [],
-  options: place,
-  store: 'read',
-  async run(deps, input): Promise<DataTable> {
-    const { stopSearchTable } = await import('../usecases/export-aggregates.js');
-    return stopSearchTable(deps.db, deps.scope, {
-      area: input.area,
-      areaType: input.type,
-      period: await periodOf(deps, input.period),
-    });
-  },
-  text: asTable,
-  tables: (t) => [t],
-});
+export const outcomesExport = recordsExport(
+  'outcomes-records',
+  'The outcomes recorded in the area (police.uk outcomes files) by LSOA, month and outcome',
+  'outcomesTable',
+);
+
+export const stopSearchExport = recordsExport(
+  'stop-search-records',
+  'Stop and search by the force covering the area, by month, type, object of search and outcome',
+  'stopSearchTable',
+);
 
 export const partnerCountsExport = defineCommand({
   name: 'partner-counts',
