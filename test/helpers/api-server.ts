@@ -2,24 +2,11 @@
  * The HTTP API in this process on a store file: `app.request(...)` answers exactly as the network
  * would (Hono's in-process fetch), with the store open once and a session per request.
  */
-import { createApp } from '../../src/server/app.js';
-import { WriterSlot, type ServerContext } from '../../src/server/context.js';
-import { FULL_SCOPE } from '../../src/domain/scope.js';
-import { openStore } from '../../src/store/open-store.js';
+import { testServer } from './server.js';
 
-export async function apiOn(storePath: string, env: Record<string, string> = {}) {
-  const store = await openStore(storePath);
-  const ctx: ServerContext = {
-    store,
-    storePath,
-    hashKeyFile: `${storePath}.hash-key`,
-    scope: FULL_SCOPE,
-    clock: () => new Date(),
-    env,
-    writer: new WriterSlot(),
-  };
-  const app = createApp(ctx);
-  return { app, ctx, close: () => store.close() };
+/** The server on a store file, on the real clock (imports are dated), with these settings. */
+export function apiOn(storePath: string, env: Record<string, string> = {}) {
+  return testServer(storePath, { env, clock: () => new Date() });
 }
 
 /** The events of a server-sent-event stream, read to its end. */

@@ -15,15 +15,18 @@ export interface TestServer {
   close: () => void;
 }
 
-export async function testServer(storePath: string): Promise<TestServer> {
+export async function testServer(
+  storePath: string,
+  options: { env?: Record<string, string>; clock?: () => Date } = {},
+): Promise<TestServer> {
   const store = await openStore(storePath);
   const ctx: ServerContext = {
     store,
     storePath,
     hashKeyFile: `${storePath}.hash-key`,
     scope: FULL_SCOPE,
-    clock: () => new Date('2026-01-15T12:00:00Z'),
-    env: {},
+    clock: options.clock ?? (() => new Date('2026-01-15T12:00:00Z')),
+    env: options.env ?? {},
     writer: new WriterSlot(),
   };
   return { app: createApp(ctx), ctx, close: () => store.close() };
