@@ -92,7 +92,12 @@ export async function assertAreaInScope(db: Db, scope: Scope, code: string): Pro
   const allowed = new Set(scope.areas);
   const chain = await ancestorsOf(db, code);
   if (!chain.some((c) => allowed.has(c))) {
-    throw new ForbiddenError(`your access does not cover area ${code}`);
+    const [area] = await db.query<{ name: string }>('SELECT name FROM area WHERE code = $code', {
+      code,
+    });
+    throw new ForbiddenError(
+      `your access does not cover ${area ? `${area.name} (${code})` : `area ${code}`}: ask your Lantern administrator for a grant if you need it`,
+    );
   }
 }
 

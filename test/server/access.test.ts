@@ -169,6 +169,9 @@ describe('what each caller sees', () => {
     ).toBe(200);
     const watford = await server.app.request('/api/summary?area=Watford&period=2025', { headers });
     expect(watford.status).toBe(403);
+    expect(((await watford.json()) as { error: { message: string } }).error.message).toMatch(
+      /your access does not cover Watford \(E07000103\): ask your Lantern administrator/u,
+    );
     const page = await server.app.request('/trends?area=Watford&category=burglary', { headers });
     const text = await page.text();
     expect(text).not.toMatch(/Burglary (rose|fell)/u);
