@@ -56,7 +56,7 @@ const BODIES: Record<
     title: (s) => `Compare: ${s.area} and its neighbours`,
     body: (ctx, s, ch) => compareBody(ctx, s, ch),
   },
-  '/map': { title: (s) => `Map: ${s.area}`, body: (ctx, s) => mapBody(ctx, s) },
+  '/map': { title: (s) => `Map: ${s.area}`, body: (ctx, s, ch) => mapBody(ctx, s, ch) },
   '/priorities': {
     title: (s) => `Priorities: ${s.area}`,
     body: (ctx, s, _ch, c) => prioritiesBody(ctx, s, c.req.query('compareWith') || undefined),

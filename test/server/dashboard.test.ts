@@ -13,11 +13,11 @@ import { trendFigure, type ReportFigure } from '../../src/report/report-tables.j
 import { forecastBand } from '../../src/report/trend-evidence.js';
 import { openStore } from '../../src/store/open-store.js';
 import { reportData } from '../../src/usecases/report-data.js';
-import { runJson } from '../helpers/cli.js';
+import { run, runJson } from '../helpers/cli.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { settingsFrom } from '../helpers/settings.js';
-import { tempDir } from '../helpers/temp.js';
+import { FIXTURES, tempDir } from '../helpers/temp.js';
 
 const dir = tempDir();
 let server: TestServer;
@@ -191,5 +191,47 @@ describe('one chart module: the dashboard draws what the report draws', () => {
   it('the risk matrix', async () => {
     const { body } = await get('/priorities?area=Three%20Rivers&period=2025');
     expect(svgOf(body, /^fig-risk-matrix$/u)).toBe(report(/^fig-risk-matrix$/u));
+  });
+});
+
+describe('another force: a metropolitan month of Merseyside, with no boundaries held', () => {
+  let mers: TestServer;
+  beforeAll(async () => {
+    const db = `${dir.path}/merseyside.duckdb`;
+    const imported = await run([
+      'import',
+      `${FIXTURES}merseyside/2019-01-merseyside-street.csv.gz`,
+      '--db',
+      db,
+    ]);
+    expect(imported.code).toBe(0);
+    mers = await testServer(db);
+  });
+  afterAll(() => mers.close());
+  const page = async (path: string) => {
+    const r = await mers.app.request(path);
+    return { status: r.status, body: (await r.text()).replace(/\s+/gu, ' ') };
+  };
+
+  it('maps Liverpool by its squares, and says how to get its neighbourhoods', async () => {
+    const { status, body } = await page('/map?area=Liverpool&category=burglary');
+    expect(status).toBe(200);
+    expect(body).toContain('Burglary: where it was recorded in Liverpool');
+    expect(body).toContain('lantern fetch boundaries --area &quot;Merseyside&quot;');
+  });
+
+  it('says one month of twelve is held, and claims no comparison it cannot make', async () => {
+    const { status, body } = await page('/trends?area=Liverpool&category=burglary');
+    expect(status).toBe(200);
+    expect(body).toContain('1 of 12 months held: January 2019');
+    expect(body).not.toContain('compares the months held on both sides');
+    expect(body).toMatch(/Months not held \(unknown, not zero\): 2018-02/u);
+  });
+
+  it('compares the five Merseyside districts', async () => {
+    const { status, body } = await page('/compare?area=Liverpool&category=burglary');
+    expect(status).toBe(200);
+    for (const d of ['Knowsley', 'Liverpool', 'Sefton', 'St. Helens', 'Wirral'])
+      expect(body).toContain(d);
   });
 });

@@ -10,13 +10,17 @@ import { parsePeriodChoice } from '../../domain/period-input.js';
 import { parseCategoryChoice } from '../../domain/category-choice.js';
 import { ALL_CRIME, CATEGORY_NAMES } from '../../domain/categories.js';
 import type { ServerContext } from '../context.js';
-import { run } from './choices.js';
+import { forceOf, run, type Choices } from './choices.js';
 import { figure } from './figure.js';
 import { count, html, type Safe } from './html.js';
 import { notice } from './layout.js';
 import { sourceOf, type ViewState } from './state.js';
 
-export async function mapBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
+export async function mapBody(
+  ctx: ServerContext,
+  state: ViewState,
+  choices: Choices,
+): Promise<Safe> {
   if ('dataset' in sourceOf(state))
     return notice(
       'empty',
@@ -56,7 +60,10 @@ export async function mapBody(ctx: ServerContext, state: ViewState): Promise<Saf
       ${
         view.lsoas.length > 0
           ? figure(lsoaFigure(view, label, cameras), { zoomable: true })
-          : notice('empty', `No LSOA boundaries are held for ${view.area.name}.`)
+          : notice(
+              'empty',
+              `No LSOA boundaries are held for ${view.area.name}, so there are no neighbourhoods to shade and the map above has no outline. Whoever runs Lantern can fetch them from the ONS Open Geography Portal: lantern fetch boundaries --area "${forceOf(choices, state.area)?.name ?? view.area.name}".`,
+            )
       }
       ${
         view.hotspot.top.length > 0

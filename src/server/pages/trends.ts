@@ -36,7 +36,7 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
   );
   const missing = trend.months.filter((m) => m.count === null).map((m) => m.month);
   return html` <p class="lead">${trend.reading}</p>
-    ${trend.coverage.partial ? notice('note', `Partial period: ${trend.coverage.words}. The change compares the months held on both sides.`) : ''}
+    ${trend.coverage.partial ? notice('note', `Partial period: ${trend.coverage.words}.${trend.comparison ? ' The change compares the months held on both sides.' : ''}`) : ''}
     ${missing.length > 0 ? notice('note', `Months not held (unknown, not zero): ${missing.join(', ')}.`) : ''}
     <dl class="facts">
       <div>
