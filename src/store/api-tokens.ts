@@ -3,6 +3,7 @@
  * SHA-256 is kept; its public id (the part after `lnt_`) names it in lists and in revoking.
  */
 import { TEXT_LIST, list, type Db } from './db.js';
+import { noteUse } from './sessions.js';
 
 export interface ApiTokenRecord {
   id: string;
@@ -58,10 +59,12 @@ export async function useApiToken(
   );
   const row = rows[0];
   if (!row) return null;
-  await db.run('UPDATE api_token SET last_used_at = $now::TIMESTAMPTZ WHERE id = $id', {
-    id: row.id,
-    now: now.toISOString(),
-  });
+  await noteUse(
+    db,
+    `UPDATE api_token SET last_used_at = $now::TIMESTAMPTZ
+     WHERE id = $id AND (last_used_at IS NULL OR last_used_at < $now::TIMESTAMPTZ - INTERVAL 1 MINUTE)`,
+    { id: row.id, now: now.toISOString() },
+  );
   return { id: row.id, userId: row.user_id, grantIds: row.grant_ids };
 }
 

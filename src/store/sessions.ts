@@ -2,7 +2,7 @@
  * Sign-in sessions (migration 013), by the SHA-256 of their token: the token itself is only ever
  * in the person's cookie. A session ends when it expires or its holder signs out.
  */
-import type { Db } from './db.js';
+import type { Db, Params } from './db.js';
 
 export async function insertSession(
   db: Db,
@@ -29,8 +29,10 @@ export async function touchSession(db: Db, tokenHash: string, now: Date): Promis
     { hash: tokenHash, now: now.toISOString() },
   );
   if (!rows[0]) return null;
-  await db.run(
-    'UPDATE user_session SET last_seen_at = $now::TIMESTAMPTZ WHERE token_hash = $hash',
+  await noteUse(
+    db,
+    `UPDATE user_session SET last_seen_at = $now::TIMESTAMPTZ
+     WHERE token_hash = $hash AND (last_seen_at IS NULL OR last_seen_at < $now::TIMESTAMPTZ - INTERVAL 1 MINUTE)`,
     { hash: tokenHash, now: now.toISOString() },
   );
   return rows[0].user_id;
@@ -57,4 +59,18 @@ export async function endSessionsOf(db: Db, userId: string, at: Date): Promise<v
      WHERE user_id = $user AND ended_at IS NULL`,
     { user: userId, at: at.toISOString() },
   );
+}
+
+/**
+ * Records when a session or token was last used, as a convenience for its owner and admins: at
+ * most once a minute (the statement's own condition), and a request that loses the race to write
+ * it, to another request of the same caller at the same moment (DuckDB: "Conflict on update"),
+ * leaves it to that one instead of failing. A page's parallel requests share one session.
+ */
+export async function noteUse(db: Db, sql: string, params: Params): Promise<void> {
+  try {
+    await db.run(sql, params);
+  } catch (error) {
+    if (!/Conflict on (update|tuple)/iu.test(String(error))) throw error;
+  }
 }

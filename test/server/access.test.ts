@@ -211,6 +211,24 @@ describe('what each caller sees', () => {
     ).toBe(401);
   });
 
+  it('answers a page’s parallel requests on one session, and a script’s on one token', async () => {
+    const session = await as('Priya');
+    const bearer = { Authorization: `Bearer ${priyaToken}` };
+    const statuses = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        server.app
+          .request(
+            `/api/summary?area=Three%20Rivers&period=2025-${String((i % 12) + 1).padStart(2, '0')}`,
+            {
+              headers: i % 2 === 0 ? session : bearer,
+            },
+          )
+          .then((r) => r.status),
+      ),
+    );
+    expect(statuses).toEqual(Array.from({ length: 24 }, () => 200));
+  });
+
   it('lets only an analyst or admin import', async () => {
     const body = () => new FormData();
     for (const [who, status] of [
