@@ -215,16 +215,16 @@ describe('what each caller sees', () => {
     const session = await as('Priya');
     const bearer = { Authorization: `Bearer ${priyaToken}` };
     const statuses = await Promise.all(
-      Array.from({ length: 24 }, (_, i) =>
-        server.app
-          .request(
-            `/api/summary?area=Three%20Rivers&period=2025-${String((i % 12) + 1).padStart(2, '0')}`,
-            {
-              headers: i % 2 === 0 ? session : bearer,
-            },
-          )
-          .then((r) => r.status),
-      ),
+      Array.from({ length: 24 }, async (_, i) => {
+        const month = String((i % 12) + 1).padStart(2, '0');
+        const r = await server.app.request(
+          `/api/summary?area=Three%20Rivers&period=2025-${month}`,
+          {
+            headers: i % 2 === 0 ? session : bearer,
+          },
+        );
+        return r.status;
+      }),
     );
     expect(statuses).toEqual(Array.from({ length: 24 }, () => 200));
   });
