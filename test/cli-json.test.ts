@@ -381,9 +381,9 @@ describe('lantern --json', () => {
       categories: { key: string }[];
       trends: Record<string, unknown>[][];
       comparisons: Record<string, unknown>[];
-      exceptions: { area: { name: string }; category: string }[];
+      exceptions: { area: { name: string }; category: string; months?: unknown[] }[];
       exceptionsInPeriod: { area: string; category: string; month: string }[];
-    }>(['overview', '--within', 'Hertfordshire', '--period', period, '--db', db]);
+    }>(['overview', '--within', 'Hertfordshire', '--period', period, '--history', '--db', db]);
     expect(o.code).toBe(0);
     expect(o.json.districts).toHaveLength(10);
     expect(o.json.categories).toHaveLength(15);
@@ -431,6 +431,22 @@ describe('lantern --json', () => {
         .filter((e) => e.area === threeRivers && e.category === 'burglary')
         .map((e) => e.month),
     ).toEqual(exceptions.json.exceptions.filter((m) => m >= '2025-01' && m <= '2025-12'));
+    // Without --history the same answer, less each exceptions entry's month-by-month range.
+    const short = await runJson<{ exceptions: Record<string, unknown>[] }>([
+      'overview',
+      '--within',
+      'Hertfordshire',
+      '--period',
+      period,
+      '--db',
+      db,
+    ]);
+    expect(short.json.exceptions).toHaveLength(o.json.exceptions.length);
+    expect(short.json.exceptions.every((e) => !('months' in e))).toBe(true);
+    expect(short.json).toEqual({
+      ...o.json,
+      exceptions: o.json.exceptions.map(({ months: _m, ...rest }) => rest),
+    });
     const text = await run(['overview', '--within', 'Hertfordshire', '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(

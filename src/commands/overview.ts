@@ -13,6 +13,7 @@ import { formatCount, formatTable } from './table.js';
 interface OverviewDocument {
   overview: PartnershipOverview;
   against: string | null;
+  history: boolean;
 }
 
 export const overviewCommand = defineCommand({
@@ -30,6 +31,9 @@ export const overviewCommand = defineCommand({
       'the force or Community Safety Partnership whose districts are shown (an ONS code, a name or a police.uk force id)',
     ),
     period: option.period(undefined, 'the latest 12 months held'),
+    history: option.flag(
+      'with ⟨json⟩: each district and category’s month-by-month expected range too, as exceptions gives it (without it the overview is a seventh of the size)',
+    ),
     ...settingOptions('discontinuities'),
   },
   store: 'read',
@@ -43,10 +47,20 @@ export const overviewCommand = defineCommand({
       period: await periodOf(deps, input.period),
     });
     const c = overview.trends[0]?.[0]?.comparison;
-    return { overview, against: c ? `${c.label} (${basisWords(c)})` : null };
+    return {
+      overview,
+      against: c ? `${c.label} (${basisWords(c)})` : null,
+      history: input.history,
+    };
   },
   json(document: OverviewDocument) {
-    return document.overview;
+    // The months are most of the answer (30 months × 6 figures × every district and category);
+    // the overview's flags need only the months in the period, which `exceptionsInPeriod` lists.
+    if (document.history) return document.overview;
+    return {
+      ...document.overview,
+      exceptions: document.overview.exceptions.map(({ months: _months, ...rest }) => rest),
+    };
   },
   text({ overview: o, against }: OverviewDocument) {
     const rows = o.categories.map((category, i) => {
