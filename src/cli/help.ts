@@ -41,6 +41,12 @@ export function commandHelp(command: AnyCommand): string {
   }
   rows.push(['--db PATH', 'the store (default: $LANTERN_DB, else ./lantern.duckdb)']);
   rows.push(['--json', 'print one JSON document on stdout and nothing else there']);
+  if (!('as' in command.options) && command.store !== 'none') {
+    rows.push([
+      '--as USER',
+      'read with that user’s grants, as they would see it (default: $LANTERN_AS, else the owner of the store file, who sees everything)',
+    ]);
+  }
   const width = Math.min(34, rows.reduce((w, [f]) => Math.max(w, f.length), 0) + 2);
   return [
     `lantern ${command.name}: ${command.summary}`,
@@ -78,7 +84,8 @@ export function generalHelp(): string {
   }
   lines.push(
     '',
-    'Every command takes --db PATH (the store: $LANTERN_DB, else ./lantern.duckdb) and --json.',
+    'Every command takes --db PATH (the store: $LANTERN_DB, else ./lantern.duckdb) and --json;',
+    'commands that read take --as USER (read with that user’s grants; $LANTERN_AS).',
     'Areas: ONS code, name or police.uk force id. Periods: YYYY-MM..YYYY-MM, YYYY, YYYY-YY (April',
     'to March) or last-12-months. Categories: code or name (lantern categories).',
     'Exit codes: 0 done, 2 bad input or usage (nothing changed), 1 a source that cannot be reached',

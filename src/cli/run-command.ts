@@ -28,6 +28,10 @@ export async function runCommand(
 ): Promise<number> {
   const specs = Object.entries(command.options) as [string, OptionSpec][];
   const options: NonNullable<ParseArgsConfig['options']> = { ...GLOBAL };
+  // --as: the user whose grants a data command reads with (commands that administer take their
+  // own --as, the actor named in the audit log).
+  const ownAs = 'as' in command.options;
+  if (!ownAs && command.store !== 'none') options.as = { type: 'string' };
   for (const [key, spec] of specs) {
     options[kebab(key)] = {
       type: spec.kind === 'boolean' ? 'boolean' : 'string',
@@ -57,6 +61,12 @@ export async function runCommand(
   }
   const raw: Record<string, unknown> = {};
   for (const [key] of specs) raw[key] = values[kebab(key)];
+  const asValue = ownAs ? undefined : (values.as as string | undefined);
+  if (asValue !== undefined && asValue.trim() === '')
+    throw new InputError('--as needs the name or email of a user (lantern users list)', {
+      field: 'as',
+    });
+  const actingAs = asValue ?? (ownAs ? undefined : nonEmpty(ctx.env.LANTERN_AS));
   if (command.positionals) raw[command.positionals.key] = parsed.positionals;
   const input = readInput(command, raw, (key) => `--${kebab(key)}`);
 
@@ -67,6 +77,7 @@ export async function runCommand(
       storePath: ctx.dbPath,
       hashKeyFile: ctx.hashKeyFile,
       scope: ctx.scope,
+      ...(actingAs !== undefined ? { actingAs } : {}),
       progress: (event: ProgressEvent) => bar.update(event),
       notify: ctx.err,
       say: ctx.out,
@@ -116,4 +127,8 @@ function usageError(
     return new InputError(`${flag} needs a value; ${listing}`);
   }
   return new InputError(`${error.message}; ${listing}`);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
 }

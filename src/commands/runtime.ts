@@ -17,6 +17,12 @@ export interface Edge {
   storePath: string;
   hashKeyFile: string;
   scope: Scope;
+  /**
+   * The user the command acts as (the CLI's --as or LANTERN_AS): the command reads with that
+   * user's grants in place of `scope`. Absent: the owner of the store's file, who sees everything
+   * (whoever can read the file can read it all with DuckDB).
+   */
+  actingAs?: string;
   clock?: () => Date;
   progress?: (event: ProgressEvent) => void;
   /** Told what a command says while it runs (a server's address). */
@@ -75,9 +81,19 @@ export async function execute(
 ): Promise<unknown> {
   const db =
     command.store === 'none' ? noStore(command.name) : (edge.db ?? (await open(command, edge)));
+  let scope = edge.scope;
+  if (edge.actingAs !== undefined && command.store !== 'none') {
+    try {
+      const { scopeOfNamedUser } = await import('../usecases/access-actor.js');
+      scope = await scopeOfNamedUser(db, edge.actingAs);
+    } catch (error) {
+      if (edge.db === undefined) db.close();
+      throw error;
+    }
+  }
   const deps: Deps = {
     db,
-    scope: edge.scope,
+    scope,
     clock: edge.clock ?? (() => new Date()),
     hashKeyFile: edge.hashKeyFile,
     storePath: edge.storePath,

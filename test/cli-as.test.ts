@@ -1,0 +1,110 @@
+/**
+ * Issue 20: the CLI acts as a named local user. `--as USER` (or LANTERN_AS) makes a data command
+ * read with that user's grants, as the dashboard does for them once signed in; without it the
+ * owner of the store's file reads everything.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { run, runJson } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { tempDir } from './helpers/temp.js';
+
+const PW = { LANTERN_PASSWORD: 'correct horse battery staple' };
+const dir = tempDir();
+let db: string;
+
+async function cli(args: string[]) {
+  const r = await run([...args, '--db', db], PW);
+  if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+}
+
+beforeAll(async () => {
+  db = demoStoreCopy(dir.path);
+  await cli(['users', 'add', '--name', 'Alex', '--email', 'alex@example.gov.uk', '--admin']);
+  await cli([
+    'users',
+    'add',
+    '--name',
+    'Priya',
+    '--email',
+    'priya@example.gov.uk',
+    '--org',
+    'Three Rivers DC',
+    '--role',
+    'partner',
+    '--as',
+    'Alex',
+  ]);
+  await cli(['users', 'grant', '--user', 'Alex', '--area', 'Hertfordshire', '--level', 'detail']);
+  await cli([
+    'users',
+    'grant',
+    '--user',
+    'Priya',
+    '--area',
+    'Three Rivers',
+    '--level',
+    'detail',
+    '--as',
+    'Alex',
+  ]);
+});
+
+const trends = (area: string, ...extra: string[]) =>
+  runJson<{ current: number }>(
+    ['trends', '--area', area, '--category', 'burglary', '--period', '2025', '--db', db, ...extra],
+    {},
+  );
+
+describe('--as: a command run as a named user reads with their grants', () => {
+  it("reads the partner's own district as the owner sees it", async () => {
+    const owner = await trends('Three Rivers');
+    const priya = await trends('Three Rivers', '--as', 'Priya');
+    expect(priya.code).toBe(0);
+    expect(priya.json).toEqual(owner.json);
+  });
+
+  it('refuses a district the partner is not granted, naming it; the owner still reads it', async () => {
+    expect((await trends('Watford')).code).toBe(0);
+    const priya = await run(
+      ['trends', '--area', 'Watford', '--category', 'burglary', '--as', 'Priya', '--db', db],
+      {},
+    );
+    expect(priya.code).not.toBe(0);
+    expect(priya.stderr).toContain('Watford');
+  });
+
+  it('takes the user from LANTERN_AS, and --as over it', async () => {
+    const viaEnv = await run(
+      ['trends', '--area', 'Watford', '--category', 'burglary', '--db', db],
+      { LANTERN_AS: 'priya@example.gov.uk' },
+    );
+    expect(viaEnv.code).not.toBe(0);
+    expect(viaEnv.stderr).toContain('Watford');
+    const overridden = await run(
+      ['trends', '--area', 'Watford', '--category', 'burglary', '--as', 'Alex', '--db', db],
+      { LANTERN_AS: 'Priya' },
+    );
+    expect(overridden.code).toBe(0);
+  });
+
+  it('refuses a user who does not exist, or an empty name, rather than reading as the owner', async () => {
+    const nobody = await run(
+      ['trends', '--area', 'Three Rivers', '--category', 'burglary', '--as', 'Nobody', '--db', db],
+      {},
+    );
+    expect(nobody.code).not.toBe(0);
+    expect(nobody.stderr).toContain('no user is called "Nobody"');
+    const empty = await run(
+      ['trends', '--area', 'Three Rivers', '--category', 'burglary', '--as', ' ', '--db', db],
+      {},
+    );
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--as needs the name or email of a user');
+  });
+
+  it('is listed in the help of a command that reads', async () => {
+    const help = await run(['trends', '--help'], {});
+    expect(help.stdout).toContain('--as USER');
+  });
+});
