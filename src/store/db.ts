@@ -191,6 +191,27 @@ export class Db {
   }
 
   /**
+   * Runs `work` in one transaction as `transaction` does, and runs it again when it loses a race
+   * with another session of the same store (the server's requests each have one). DuckDB's
+   * transactions are optimistic: two that append the next row of the audit log, or update the
+   * same row, at the same moment conflict, and the later fails at the statement or at its commit.
+   * Rolled back and run again, it sees the other's committed work and goes on from there. For
+   * short work whose every read and write is inside `work`: a read made before it would be stale
+   * on the second run.
+   */
+  async retryingTransaction<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.transaction(work);
+      } catch (error) {
+        if (attempt >= RETRIES || !isConflict(error)) throw error;
+        // A short, growing, jittered pause, so the sessions that collided do not collide again.
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
+      }
+    }
+  }
+
+  /**
    * Runs statements as one transaction in a single call, so DuckDB executes all of them without
    * waiting on JavaScript in between. On any failure the transaction is rolled back.
    */
@@ -360,4 +381,13 @@ function plainValue(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
   if (Array.isArray(v)) return v.map(plainValue);
   return v;
+}
+
+/** How many times in all `retryingTransaction` runs its work before giving up. */
+const RETRIES = 10;
+
+/** DuckDB's words for a transaction that lost a race with another session's commit. */
+function isConflict(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /Conflict on|write-write conflict|Duplicate key|duplicate key/u.test(message);
 }

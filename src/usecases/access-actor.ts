@@ -27,7 +27,9 @@ export async function requireAdmin(
   now: Date,
 ): Promise<void> {
   if (mayAdminister(actor)) return;
-  await appendAudit(db, { actor: actor.name, action, outcome: 'refused' }, now);
+  await db.retryingTransaction(() =>
+    appendAudit(db, { actor: actor.name, action, outcome: 'refused' }, now),
+  );
   throw new ForbiddenError(`${actor.name} may not ${what}: only an admin may`);
 }
 

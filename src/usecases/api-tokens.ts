@@ -60,7 +60,7 @@ export async function createApiToken(
   const name = input.name.trim();
   const { id, token } = newApiToken();
   const expiresAt = new Date(now.getTime() + input.expiresInMs);
-  await db.transaction(async () => {
+  await db.retryingTransaction(async () => {
     await insertApiToken(
       db,
       { id, tokenHash: secretHash(token), userId: owner.id, name, grantIds, expiresAt },
@@ -88,7 +88,7 @@ export async function revokeToken(db: Db, actor: Actor, id: string, now: Date): 
   }
   if (actor.user?.name !== record.user)
     await requireAdmin(db, actor, 'token.revoke', 'revoke this token', now);
-  await db.transaction(async () => {
+  await db.retryingTransaction(async () => {
     await revokeApiToken(db, tokenId, now);
     await appendAudit(
       db,

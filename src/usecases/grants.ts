@@ -91,7 +91,7 @@ export async function grantAccess(
     dataset: input.dataset ?? null,
     sensitivity: input.sensitivity ?? null,
   };
-  await db.transaction(async () => {
+  await db.retryingTransaction(async () => {
     await insertGrant(db, grant, now);
     await appendAudit(
       db,
@@ -114,7 +114,7 @@ export async function revokeGrant(db: Db, actor: Actor, id: string, now: Date): 
   const grant = await grantById(db, id.trim());
   if (grant === null)
     throw new NotFoundError(`--grant: no grant has the id "${id}" (lantern users list)`);
-  await db.transaction(async () => {
+  await db.retryingTransaction(async () => {
     await deleteGrant(db, grant.id);
     await appendAudit(
       db,

@@ -28,7 +28,7 @@ export async function startPasswordReset(
   if (user === null) throw new NotFoundError(`--user: no user is called "${who}"`);
   const token = `lrt_${randomSecret()}`;
   const expiresAt = new Date(now.getTime() + RESET_HOURS * 3_600_000);
-  await db.transaction(async () => {
+  await db.retryingTransaction(async () => {
     await insertPasswordReset(
       db,
       { tokenHash: secretHash(token), userId: user.id, expiresAt },
@@ -50,7 +50,7 @@ export async function completePasswordReset(
 ): Promise<{ user: string }> {
   checkPasswordRules(input.password);
   const hash = await hashPassword(input.password);
-  return db.transaction(async () => {
+  return db.retryingTransaction(async () => {
     const userId = await consumePasswordReset(db, secretHash(input.token.trim()), now);
     const user = userId === null ? null : await userById(db, userId);
     if (user === null) {

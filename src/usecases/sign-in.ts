@@ -49,41 +49,45 @@ export async function signIn(
   const phc = user ? await passwordHashOf(db, user.id) : null;
   const right = await verifyPassword(phc ?? (await dummyHash()), input.password);
   if (user === null) {
-    await appendAudit(
-      db,
-      { actor: 'unknown', action: 'sign-in', outcome: 'refused', detail: 'unknown name' },
-      now,
+    await db.retryingTransaction(() =>
+      appendAudit(
+        db,
+        { actor: 'unknown', action: 'sign-in', outcome: 'refused', detail: 'unknown name' },
+        now,
+      ),
     );
     throw new ForbiddenError(SIGN_IN_REFUSED);
   }
-  const state = await signInState(db, user.id);
-  const refuse = async (reason: string, failed: boolean) => {
-    await db.transaction(async () => {
+  const token = randomSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  // The lockout state is read and written in the one transaction, run again if another sign-in
+  // of the same account commits first: wrong passwords sent at once each count.
+  const refusal = await db.retryingTransaction(async (): Promise<string | null> => {
+    const state = await signInState(db, user.id);
+    const refuse = async (reason: string, failed: boolean) => {
       if (failed) await saveSignInState(db, user.id, afterFailure(state, policy, now), now);
       await appendAudit(
         db,
         { actor: user.name, action: 'sign-in', outcome: 'refused', detail: reason },
         now,
       );
-    });
-    return new ForbiddenError(SIGN_IN_REFUSED);
-  };
-  if (isLocked(state, now)) throw await refuse('account locked', false);
-  if (!right || phc === null) {
-    const next = afterFailure(state, policy, now);
-    throw await refuse(
-      next.lockedUntil !== null ? 'wrong password; account locked' : 'wrong password',
-      true,
-    );
-  }
-  if (user.disabled) throw await refuse('account disabled', false);
-  const token = randomSecret();
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await db.transaction(async () => {
+      return reason;
+    };
+    if (isLocked(state, now)) return refuse('account locked', false);
+    if (!right || phc === null) {
+      const next = afterFailure(state, policy, now);
+      return refuse(
+        next.lockedUntil !== null ? 'wrong password; account locked' : 'wrong password',
+        true,
+      );
+    }
+    if (user.disabled) return refuse('account disabled', false);
     await saveSignInState(db, user.id, { failures: 0, lockedUntil: null }, now);
     await insertSession(db, { tokenHash: secretHash(token), userId: user.id, expiresAt }, now);
     await appendAudit(db, { actor: user.name, action: 'sign-in', outcome: 'ok' }, now);
+    return null;
   });
+  if (refusal !== null) throw new ForbiddenError(SIGN_IN_REFUSED);
   return { user, token, expiresAt };
 }
 
@@ -104,7 +108,7 @@ export async function verifySession(
 }
 
 export async function signOut(db: Db, token: string, now: Date): Promise<boolean> {
-  return db.transaction(async () => {
+  return db.retryingTransaction(async () => {
     const userId = await endSession(db, secretHash(token), now);
     if (userId === null) return false;
     const user = await userById(db, userId);

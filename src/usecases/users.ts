@@ -62,7 +62,7 @@ export async function addUser(db: Db, actor: Actor, input: AddUserInput, now: Da
     role: input.role,
     disabled: false,
   };
-  await db.transaction(async () => {
+  await db.retryingTransaction(async () => {
     if (user.organisation !== null && (await addOrganisation(db, user.organisation, now))) {
       await appendAudit(
         db,
@@ -118,7 +118,7 @@ export async function addOrganisationNamed(
       `--name: "${name}" is not a usable organisation name: letters, digits, spaces and . , & ( ) _ ' - only, at most 120`,
     );
   }
-  return db.transaction(async () => {
+  return db.retryingTransaction(async () => {
     const added = await addOrganisation(db, trimmed, now);
     if (added) {
       await appendAudit(
@@ -149,7 +149,7 @@ export async function setUserDisabled(
   if (disabled && actor.user?.id === user.id) {
     throw new InputError('you cannot disable yourself: ask another admin');
   }
-  await db.transaction(async () => {
+  await db.retryingTransaction(async () => {
     await setDisabled(db, user.id, disabled);
     if (disabled) await endSessionsOf(db, user.id, now);
     await appendAudit(db, { actor: actor.name, action, outcome: 'ok', detail: user.name }, now);
