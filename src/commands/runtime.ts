@@ -23,6 +23,11 @@ export interface Edge {
    * (whoever can read the file can read it all with DuckDB).
    */
   actingAs?: string;
+  /**
+   * Who is named in the audit log for an import or a read of a restricted dataset (the server's
+   * caller). Absent: the --as user, else `local:` and the operating system's user name.
+   */
+  actor?: string;
   clock?: () => Date;
   progress?: (event: ProgressEvent) => void;
   /** Told what a command says while it runs (a server's address). */
@@ -104,10 +109,54 @@ export async function execute(
     readStdin: edge.readStdin ?? readProcessStdin,
   };
   try {
-    return await command.run(deps, input);
+    // Here the command has the store to itself, written: its use is recorded when it is over.
+    // A server (edge.db) records it after the request's transaction; a read-only open cannot,
+    // and a local read needs no record (the file's holder can read it all with DuckDB).
+    const records =
+      edge.db === undefined && (command.store === 'create' || command.store === 'existing');
+    let document: unknown;
+    try {
+      document = await command.run(deps, input);
+    } catch (error) {
+      // A failed use keeps its own error, even if it cannot be recorded.
+      if (records) await audit(command, input, edge, db, deps.clock(), error).catch(() => {});
+      throw error;
+    }
+    // A use that went through is not left unrecorded.
+    if (records) {
+      // A command that reports a problem by its exit code (an import with files refused) ended
+      // without throwing, but not as asked.
+      const code = command.exitCode?.(document) ?? 0;
+      const ending =
+        code === 0
+          ? undefined
+          : new Error(`ended with exit code ${code}: not everything was done (see its report)`);
+      await audit(command, input, edge, db, deps.clock(), ending);
+    }
+    return document;
   } finally {
     if (command.store !== 'none' && edge.db === undefined) db.close();
   }
+}
+
+/** Appends the audit row of a use that leaves one (domain/audited-use.ts). */
+async function audit(
+  command: AnyCommand,
+  input: Record<string, unknown>,
+  edge: Edge,
+  db: Db,
+  now: Date,
+  error: unknown,
+): Promise<void> {
+  const { auditedUse } = await import('../domain/audited-use.js');
+  const { DATASET_SENSITIVITIES } = await import('../domain/dataset-sensitivity.js');
+  const use = auditedUse(command.name, input, DATASET_SENSITIVITIES);
+  if (use === null) return;
+  const { recordUse, endingOf } = await import('../usecases/audit.js');
+  const env = edge.env ?? {};
+  const actor = edge.actor ?? edge.actingAs ?? `local:${env.USER ?? env.USERNAME ?? 'unknown'}`;
+  await db.rollback(); // a failed command may have left its transaction open
+  await recordUse(db, actor, use, endingOf(error), now);
 }
 
 async function open(command: AnyCommand, edge: Edge): Promise<Db> {

@@ -12,6 +12,7 @@ import { execute, readInput } from '../commands/runtime.js';
 import { didYouMean } from '../domain/suggest.js';
 import { InputError } from '../errors.js';
 import type { ServerContext } from './context.js';
+import { recordRequestUse, useOf } from './audit-use.js';
 import { DocumentCache, requestKey } from './document-cache.js';
 import { apiText, problemOf } from './http-errors.js';
 import { forRequest } from './caller.js';
@@ -49,6 +50,8 @@ export function mountCommands(
       const rctx = forRequest(c, ctx);
       const key = requestKey(c.req.path, query, rctx.scope);
       const kept = cache.get(key);
+      // An answer kept is still a read: a restricted dataset's is recorded each time it is served.
+      if (kept !== undefined) await recordRequestUse(rctx, useOf(command.name, keptInput(query)));
       const headers = { 'Content-Type': 'application/json', Vary: 'Accept-Encoding' };
       if (kept?.gzip && /\bgzip\b/u.test(c.req.header('Accept-Encoding') ?? ''))
         return c.body(kept.gzip, 200, { ...headers, 'Content-Encoding': 'gzip' });
@@ -89,13 +92,19 @@ export async function runCommandFor(
       env: ctx.env,
       ...(db ? { db } : {}),
     });
+  let document: unknown;
   try {
     // One transaction for all of the command's queries: they read one snapshot of the store, so
     // an import committing meanwhile is seen in all of them or none (never a mixture).
-    return { document: db ? await db.transaction(run) : await run(), input };
-  } finally {
+    document = db ? await db.transaction(run) : await run();
+  } catch (error) {
     db?.close();
+    await recordRequestUse(ctx, useOf(command.name, input), error).catch(() => {});
+    throw error;
   }
+  db?.close();
+  await recordRequestUse(ctx, useOf(command.name, input));
+  return { document, input };
 }
 
 /** The command's answer over HTTP: the document `--json` prints. */
@@ -138,4 +147,10 @@ export function rawInput(
 export function errorAnswer(c: Context, error: unknown) {
   const problem = problemOf(error);
   return c.json(problem.body, problem.status);
+}
+
+/** What the audit row of a kept answer needs from its query: the dataset and the area. */
+function keptInput(query: Record<string, string[]>): Record<string, unknown> {
+  const last = (k: string) => query[k]?.[query[k].length - 1];
+  return { dataset: last('dataset'), area: last('area'), within: last('within') };
 }

@@ -130,5 +130,6 @@ export function guard(permission: Permission): MiddlewareHandler {
 /** The server's context as one request sees it: the caller's scope in place of the owner's. */
 export function forRequest(c: Context, ctx: ServerContext): ServerContext {
   const caller = c.get('caller');
-  return caller?.kind === 'user' ? { ...ctx, scope: caller.scope } : ctx;
+  if (caller?.kind === 'user') return { ...ctx, scope: caller.scope, actor: caller.user.name };
+  return { ...ctx, actor: caller?.kind === 'owner' ? 'owner (no accounts yet)' : 'anonymous' };
 }

@@ -13,6 +13,8 @@ export interface ServerContext {
   storePath: string;
   hashKeyFile: string;
   scope: Scope;
+  /** Who is named in the audit log for what a request does (forRequest sets the caller's name). */
+  actor?: string;
   clock: () => Date;
   env: Readonly<Record<string, string | undefined>>;
   /** The one write (an import) that may run at a time. */

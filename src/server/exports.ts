@@ -24,6 +24,7 @@ import {
 } from '../usecases/table-files.js';
 import { LANTERN_VERSION } from '../version.js';
 import { apiCommands, errorAnswer, runCommandFor } from './api-commands.js';
+import { recordRequestUse } from './audit-use.js';
 import type { ServerContext } from './context.js';
 import { queryParameters, type ExtraOperation } from './openapi.js';
 
@@ -64,6 +65,13 @@ export function mountExports(app: Hono, ctx: ServerContext): void {
         );
       }
       const bytes = await fileOf(ctx, format, format === 'xlsx' ? all : [table]);
+      const last = (k: string) => query[k]?.[query[k].length - 1] ?? null;
+      await recordRequestUse(forRequest(c, ctx), {
+        action: 'export',
+        area: last('area') ?? last('within') ?? last('force'),
+        dataset: last('dataset') ?? name,
+        detail: format === 'xlsx' ? `${name}.xlsx` : `${table.id}.${format}`,
+      });
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],
         'Content-Disposition': `attachment; filename="${format === 'xlsx' ? name : table.id}.${format}"`,

@@ -19,6 +19,8 @@ import { didYouMean } from '../domain/suggest.js';
 import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { apiOptions } from './api-commands.js';
+import { recordRequestUse, useOf } from './audit-use.js';
+import { forRequest } from './caller.js';
 import type { RunningWrite, ServerContext } from './context.js';
 import { apiText, problemOf } from './http-errors.js';
 import { route } from './permissions.js';
@@ -104,7 +106,8 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
       }
       // The import runs after the answer: the caller watches its events.
       // Its last event is told once the files are gone and the next import may start.
-      void importUpload(ctx, runs, run, slot, dir, files, input).then((last) => {
+      const caller = forRequest(c, ctx);
+      void importUpload(caller, runs, run, slot, dir, files, input).then((last) => {
         ctx.writer.release();
         onImported();
         runs.tell(run, last);
@@ -192,8 +195,14 @@ async function importUpload(
     const report = importCommand.json
       ? importCommand.json(document as never, input as never)
       : document;
+    await recordRequestUse(ctx, useOf('import', { ...input, paths: files.map((f) => f.name) }));
     return { event: 'report', data: withoutFolder(report, dir) };
   } catch (error) {
+    await recordRequestUse(
+      ctx,
+      useOf('import', { ...input, paths: files.map((f) => f.name) }),
+      error,
+    ).catch(() => {});
     const { body } = problemOf(error);
     return {
       event: 'failed',

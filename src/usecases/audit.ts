@@ -1,5 +1,6 @@
 /** Reading the audit log (admins and the store's local owner only), and checking its hash chain. */
 import type { Actor } from '../domain/access.js';
+import type { AuditedUse } from '../domain/audited-use.js';
 import {
   appendAudit,
   readAudit,
@@ -8,6 +9,7 @@ import {
   type AuditRow,
 } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
+import { ForbiddenError } from '../errors.js';
 import { requireAdmin } from './access-actor.js';
 
 export async function auditLog(
@@ -38,4 +40,43 @@ export async function verifyAudit(
  */
 export async function recordAudit(db: Db, entry: AuditEntry, now: Date): Promise<void> {
   await appendAudit(db, entry, now);
+}
+
+/**
+ * Records a use of a command (an import, an export, a read of a restricted dataset) once it is
+ * over, in a transaction of its own, run again if another session appends at the same moment.
+ * A use refused (not allowed) or failed names why.
+ */
+export async function recordUse(
+  db: Db,
+  actor: string,
+  use: AuditedUse,
+  ending: { outcome: 'ok' } | { outcome: 'refused' | 'failed'; message: string },
+  now: Date,
+): Promise<void> {
+  const why = ending.outcome === 'ok' ? null : ending.message.slice(0, 300);
+  const detail = [use.detail, why].filter((d): d is string => d !== null).join('; ');
+  await db.retryingTransaction(() =>
+    appendAudit(
+      db,
+      {
+        actor,
+        action: use.action,
+        area: use.area,
+        dataset: use.dataset,
+        outcome: ending.outcome,
+        detail: detail === '' ? null : detail,
+      },
+      now,
+    ),
+  );
+}
+
+/** How a use ended, from the error it threw (if any): refused when it was not allowed. */
+export function endingOf(
+  error: unknown,
+): { outcome: 'ok' } | { outcome: 'refused' | 'failed'; message: string } {
+  if (error === undefined) return { outcome: 'ok' };
+  const message = error instanceof Error ? error.message : String(error);
+  return { outcome: error instanceof ForbiddenError ? 'refused' : 'failed', message };
 }
