@@ -24,7 +24,7 @@ export interface SearchArea {
 const DATASET = 'police-stop-and-search';
 
 /** Refuses a read the scope does not cover: the dataset, then the area (the force's when whole). */
-async function requireSearchAccess(db: Db, scope: Scope, where: SearchArea): Promise<void> {
+export async function requireSearchAccess(db: Db, scope: Scope, where: SearchArea): Promise<void> {
   if (!mayReadDataset(scope, DATASET)) {
     throw new ForbiddenError('your access does not cover police.uk stop-and-search data');
   }
@@ -41,7 +41,10 @@ async function requireSearchAccess(db: Db, scope: Scope, where: SearchArea): Pro
 }
 
 /** SQL condition (no alias) and parameters selecting the searches of `where`. */
-function searchCondition(where: SearchArea): { sql: string; params: Record<string, string> } {
+export function searchCondition(where: SearchArea): {
+  sql: string;
+  params: Record<string, string>;
+} {
   const params: Record<string, string> = { force: where.force };
   if (where.area === null) return { sql: 'force = $force', params };
   params.area = where.area.code;
