@@ -166,6 +166,11 @@ describe('exports of the records of outcomes, stop and search and partner datase
     const rows = await csv('/api/export/stop-search-records.csv?area=northumbria');
     expect(rows.reduce((n, r) => n + Number(r.count), 0)).toBe((raw as unknown[]).length);
     expect(new Set(rows.map((r) => r.month))).toEqual(new Set(['2020-05']));
+    // Each search in the district its point lies in (or none); a district's export is its rows.
+    const newcastle = rows.filter((r) => r.district_name === 'Newcastle upon Tyne');
+    expect(newcastle.length).toBeGreaterThan(0);
+    const own = await csv('/api/export/stop-search-records.csv?area=Newcastle%20upon%20Tyne');
+    expect(own).toEqual(newcastle);
   });
 
   it('outcomes: counted by LSOA, month and outcome, only in months the outcomes files hold', async () => {

@@ -151,7 +151,7 @@ describe('stop and search a panel can scrutinise', () => {
     expect(report.map.located + report.map.unlocated).toBe(report.searches);
     const text = stopSearchCommand.text(
       { ...report, mapFile: null },
-      { force: 'northumbria', period: Y2022, map: undefined },
+      { force: 'northumbria', area: undefined, period: Y2022, map: undefined },
     );
     for (const heading of [
       'Disproportionality (searches per 1,000 residents, Census 2011',
@@ -176,15 +176,17 @@ describe('stop and search a panel can scrutinise', () => {
       Y2022,
       await loadPoliceOutcomes(),
     );
-    // No street data of Newcastle is held: no outcomes, but the force's searches.
+    // No street data of Newcastle is held: no outcomes, but Newcastle's own searches (placed by
+    // their points; test/stop-search-districts.test.ts checks the placement independently).
     expect(trust.outcomes).toBeNull();
     const s = trust.stopSearch!;
     expect(s.missing).toBeNull();
-    expect(s.searches).toBe(4417);
+    expect(s.area).toBe('Newcastle upon Tyne');
+    expect(s.searches).toBe(1645);
     expect(s.byGender.map((g) => [g.value, g.searches])).toEqual([
-      ['Male', 3913],
-      ['Female', 501],
-      ['Other', 3],
+      ['Male', 1482],
+      ['Female', 161],
+      ['Other', 2],
     ]);
     const base = { area, period: Y2022, force: null } as unknown as ReportData;
     const render = (data: ReportData) => {
@@ -194,9 +196,11 @@ describe('stop and search a panel can scrutinise', () => {
       return { html, tables };
     };
     const partner = render({ ...base, audience: 'partner', trust });
-    expect(partner.html).toMatch(/Stop and search is published for Northumbria Police as a whole/u);
     expect(partner.html).toMatch(
-      /people who defined themselves as Black were searched more often than White residents \(3\.6 times the White rate, 95% interval 2\.9 to 4\.4\)/u,
+      /Stop and search is published for Northumbria Police with the approximate place of each search, which puts it in a district\. .* it recorded 1,645 searches in Newcastle upon Tyne/u,
+    );
+    expect(partner.html).toMatch(
+      /people who defined themselves as Black were searched more often than White residents \(2\.6 times the White rate, 95% interval 2\.0 to 3\.3\)/u,
     );
     expect(partner.tables.map((t) => t.id)).toEqual([
       'stop-search-ethnicity',
@@ -205,11 +209,11 @@ describe('stop and search a panel can scrutinise', () => {
     ]);
     const pub = render({ ...base, audience: 'public', trust: publicTrust(trust) });
     const gender = pub.tables.find((t) => t.id === 'stop-search-gender')!;
-    // "Other" (3) is suppressed; "Female" is held back with it, or 4,417 less the rest would give it.
+    // "Other" (2) is suppressed; "Female" is held back with it, or 1,645 less the rest would give it.
     expect(gender.rows).toEqual([
       [
         'Male',
-        3913,
+        1482,
         expect.any(Number),
         expect.any(String),
         expect.any(Number),

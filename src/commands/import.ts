@@ -113,6 +113,15 @@ export function formatImportReport(report: ImportReport): string {
       `${count('refused')} refused. Rows: ${formatCount(sum('accepted'))} accepted, ` +
       `${formatCount(sum('rejected'))} rejected, ${formatCount(sum('replaced'))} replaced.`,
   );
+  const placed = report.searchPlacement;
+  if (placed) {
+    lines.push(
+      '',
+      `Stop and search placed in districts by location: ${formatCount(placed.placed)} placed; ` +
+        `${formatCount(placed.noLocation)} without a location and ${formatCount(placed.unmatched)} ` +
+        'at a point in no district whose boundary Lantern holds stay in no district (counted in the force’s figures only).',
+    );
+  }
   for (const gap of report.boundaryGaps ?? []) lines.push('', boundaryGapText(gap));
   return lines.join('\n');
 }

@@ -172,6 +172,12 @@ async function open(command: AnyCommand, edge: Edge): Promise<Db> {
     ...(edge.notify ? { onRepair: edge.notify } : {}),
     // Reads open the store read-only, so that they run beside one another.
     readOnly: command.store === 'read',
+    // Searches an earlier version or a stopped import left without a district are placed on
+    // open (the use case is loaded only when there are some).
+    pendingWork: {
+      placeSearches: async (db) =>
+        (await import('../usecases/place-searches.js')).placeStoredSearches(db),
+    },
   });
 }
 

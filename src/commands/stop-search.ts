@@ -1,4 +1,7 @@
-/** `lantern stop-search`: who a force stops and searches, what is found, and whether it is fair. */
+/**
+ * `lantern stop-search`: who a force (or one of its districts) stops and searches, what is found,
+ * and whether it is fair.
+ */
 import { PERIOD_FORMS } from '../domain/period-input.js';
 import type { StopSearchReport } from '../usecases/stop-search.js';
 import { defineCommand } from './definition.js';
@@ -16,15 +19,22 @@ export const stopSearchCommand = defineCommand({
   name: 'stop-search',
   task: 'Look at an area',
   summary:
-    "A force's stop and search: who is searched, find and arrest rates, disproportionality, trend and map",
+    "A force's or a district's stop and search: who is searched, find and arrest rates, disproportionality, trend and map",
   description:
-    'Searches by self-defined and officer-defined ethnicity, age range, gender, legislation, object of search and outcome, each group with its find rate (an outcome other than no further action, linked to the object searched for) and arrest rate and their exact 95% intervals; disproportionality: searches per 1,000 residents of each broad ethnic group against White residents, with the exact 95% interval of the ratio and the Census year of the populations named; the trend against the same months of an earlier year with the exact test `trends` uses (Holm-adjusted across groups). Stop and search is published per force, without LSOAs, so it cannot be split by district. Months not held are named, never counted as zero (the demo store holds none: import a force’s files first, e.g. data/police/northumbria-stop-and-search.zip). Searches measure police activity, not crime.',
+    'Searches by self-defined and officer-defined ethnicity, age range, gender, legislation, object of search and outcome, each group with its find rate (an outcome other than no further action, linked to the object searched for) and arrest rate and their exact 95% intervals; disproportionality: searches per 1,000 residents of each broad ethnic group against White residents, with the exact 95% interval of the ratio and the Census year of the populations named; the trend against the same months of an earlier year with the exact test `trends` uses (Holm-adjusted across groups). Stop and search is published per force with a point but no LSOA: each search is placed in a district by its point when imported, so `--area` reads one district’s (or CSP’s) searches against its own residents; searches with no location, or at a point in no district whose boundary is held, count only for the whole force, which lists searches by district and says how many are in none. Months not held are named, never counted as zero (the demo store holds none: import a force’s files first, e.g. data/police/northumbria-stop-and-search.zip). Searches measure police activity, not crime.',
   examples: [
     'lantern stop-search --force northumbria --period 2022',
+    'lantern stop-search --area "Newcastle upon Tyne" --period 2022',
     'lantern stop-search --force northumbria --period 2022 --map searches.svg',
   ],
   options: {
-    force: option.requiredText('the police.uk force id (e.g. northumbria, hertfordshire)', 'FORCE'),
+    force: option.text(
+      'the police.uk force id (e.g. northumbria, hertfordshire); may be left out when --area is given',
+      'FORCE',
+    ),
+    area: option.optionalArea(
+      'a district or CSP (ONS code or name, e.g. "Newcastle upon Tyne") to read its searches only, or a force; give this or --force',
+    ),
     period: option.requiredPeriod(`the months of the searches: ${PERIOD_FORMS}`),
     map: option.file('write a map of the searches (1 km squares) to this SVG file'),
   },
@@ -32,7 +42,8 @@ export const stopSearchCommand = defineCommand({
   async run(deps, input) {
     const { stopSearchSummary } = await import('../usecases/stop-search.js');
     const report = await stopSearchSummary(deps.db, deps.scope, {
-      force: input.force,
+      ...(input.force !== undefined ? { force: input.force } : {}),
+      ...(input.area !== undefined ? { area: input.area } : {}),
       period: await periodOf(deps, input.period),
       withMapSvg: input.map !== undefined,
     });
@@ -47,7 +58,7 @@ export const stopSearchCommand = defineCommand({
   },
   text(r: StopSearchReport & { mapFile: string | null }) {
     const lines = [
-      `${r.forceName}, stop and search, ${r.period.from}..${r.period.to}: ${formatCount(r.searches)} searches` +
+      `${r.area ? `${r.area.name} (${r.forceName})` : r.forceName}, stop and search, ${r.period.from}..${r.period.to}: ${formatCount(r.searches)} searches` +
         (r.coverage ? ` (${r.coverage})` : ''),
       ...(r.missingMonths.length
         ? [`Not held (unknown, not zero): ${r.missingMonths.join(', ')}.`]
@@ -55,6 +66,28 @@ export const stopSearchCommand = defineCommand({
       `Find rate ${pct(r.findRate)} (95% interval ${range(r.findRateCi95)}%); arrest rate ${pct(r.arrestRate)} (${range(r.arrestRateCi95)}%).`,
       '',
     ];
+    const p = r.placement;
+    if (p && p.districts.length > 0) {
+      lines.push(
+        'Searches by district (placed by their points):',
+        formatTable(
+          ['district', 'searches'],
+          [
+            ...p.districts.map((x) => [x.name, formatCount(x.searches)]),
+            ...(p.elsewhere > 0 ? [["outside the force's area", formatCount(p.elsewhere)]] : []),
+            ...(p.noLocation > 0
+              ? [['no location (in no district)', formatCount(p.noLocation)]]
+              : []),
+            ...(p.noDistrict > 0
+              ? [['in no district whose boundary is held', formatCount(p.noDistrict)]]
+              : []),
+            ...(p.notYetPlaced > 0 ? [['not yet placed', formatCount(p.notYetPlaced)]] : []),
+          ],
+          ['left', 'right'],
+        ),
+        '',
+      );
+    }
     const d = r.disproportionality;
     if (d.population && d.groups.length > 0) {
       lines.push(

@@ -206,6 +206,11 @@ export interface TrustData {
   } | null;
   stopSearch: {
     force: string;
+    /**
+     * The district or CSP whose searches these are (placed by their points); null when they are
+     * the force's as a whole (the area is a force, or no district's searches could be read).
+     */
+    area: string | null;
     /** Why there is nothing to show (no data of the force held for the period), else null. */
     missing: string | null;
     coverage: string | null;

@@ -1,7 +1,7 @@
 /**
  * The strategic assessment's section for a scrutiny panel on trust: "what happens after a crime is
  * reported?" (the latest outcome of the area's crimes, grouped) and "who is stopped and searched,
- * and is it fair?" (the force's searches by self-defined ethnic group, age and gender, with find
+ * and is it fair?" (the area's searches, placed in districts by their points, or the force's, by self-defined ethnic group, age and gender, with find
  * and arrest rates, and search rates per 1,000 residents against White residents). Plain words
  * first, then the tables and the map; every share with its 95% interval, the Census year named.
  * Pure: the report's data in (already made public where it is the public version), HTML out.
@@ -150,7 +150,11 @@ function outcomesWords(o: NonNullable<TrustData['outcomes']>, data: ReportData):
 function searchWords(s: NonNullable<TrustData['stopSearch']>, data: ReportData): string[] {
   const aud = data.audience;
   const parts = [
-    `<p>Stop and search is published for ${esc(s.force)} as a whole, not by district. From ${esc(periodInWords(data.period))}${s.coverage ? ` (${esc(s.coverage)})` : ''} it recorded ${esc(showCount(s.searches, aud))} searches. ${s.findRate !== null && s.findRateCi95 ? `${esc(pctText(s.findRate))} found what was searched for (an outcome linked to the object of the search; 95% interval ${esc(intervalText(s.findRateCi95))})` : ''}${s.arrestRate !== null && s.arrestRateCi95 ? `, and ${esc(pctText(s.arrestRate))} led to an arrest (${esc(intervalText(s.arrestRateCi95))})` : ''}.${s.trend ? ` ${esc(s.trend)}` : ''}</p>`,
+    `<p>${
+      s.area === null
+        ? `Stop and search is published for ${esc(s.force)} as a whole. From ${esc(periodInWords(data.period))}${s.coverage ? ` (${esc(s.coverage)})` : ''} it recorded ${esc(showCount(s.searches, aud))} searches.`
+        : `Stop and search is published for ${esc(s.force)} with the approximate place of each search, which puts it in a district. From ${esc(periodInWords(data.period))}${s.coverage ? ` (${esc(s.coverage)})` : ''} it recorded ${esc(showCount(s.searches, aud))} searches in ${esc(s.area)}; searches with no place recorded are in no district's figures.`
+    } ${s.findRate !== null && s.findRateCi95 ? `${esc(pctText(s.findRate))} found what was searched for (an outcome linked to the object of the search; 95% interval ${esc(intervalText(s.findRateCi95))})` : ''}${s.arrestRate !== null && s.arrestRateCi95 ? `, and ${esc(pctText(s.arrestRate))} led to an arrest (${esc(intervalText(s.arrestRateCi95))})` : ''}.${s.trend ? ` ${esc(s.trend)}` : ''}</p>`,
   ];
   const compared = s.byEthnicGroup.filter((g) => g.value !== 'White' && g.ratio !== null && g.ci95);
   if (s.population && compared.length > 0) {
@@ -167,7 +171,7 @@ function searchWords(s: NonNullable<TrustData['stopSearch']>, data: ReportData):
     );
   } else if (!s.population) {
     parts.push(
-      '<p>No population by ethnic group is held for the force area, so search rates per head are not given.</p>',
+      `<p>No population by ethnic group is held for ${s.area === null ? 'the force area' : esc(s.area)}, so search rates per head are not given.</p>`,
     );
   }
   return parts;
@@ -211,12 +215,12 @@ export function trustSection(
       const id = 'fig-stop-search-map';
       const figure: ReportFigure = {
         id,
-        caption: `Where stop and searches took place in the ${s.force} area, ${periodInWords(data.period)}: searches in 1 km squares${aud === 'public' ? '; squares with fewer than 5 are not shaded' : ''}. Locations are approximate.`,
+        caption: `Where stop and searches took place in ${s.area ?? `the ${s.force} area`}, ${periodInWords(data.period)}: searches in 1 km squares${aud === 'public' ? '; squares with fewer than 5 are not shaded' : ''}. Locations are approximate.`,
         svg: stopSearchMapSvg(
           { cells: s.map },
           {
             id,
-            title: `Stop and search in the ${s.force} area`,
+            title: `Stop and search in ${s.area ?? `the ${s.force} area`}`,
             audience: aud,
           },
         ),

@@ -1,15 +1,15 @@
 /**
  * The store's records counted for export to a spreadsheet or Power BI: police.uk street records
  * and outcomes by LSOA, month and category (with the LSOA's ward and district named), and
- * stop-and-search by force, month, object and outcome. Only combinations with records appear;
+ * stop-and-search by district (placed by its point), month, type, object and outcome. Only combinations with records appear;
  * the callers say which months are held, so that an absent month is not read as zero.
  */
 import type { Period } from '../domain/month.js';
-import { mayReadDataset, type Scope } from '../domain/scope.js';
-import { ForbiddenError } from '../errors.js';
+import type { Scope } from '../domain/scope.js';
 import { ancestorsOf } from './areas.js';
 import { list, TEXT_LIST, type Db } from './db.js';
 import type { AreaRef } from './street-counts.js';
+import { requireSearchAccess, searchCondition, type SearchArea } from './stop-search.js';
 import { checkStreetAccess, streetAreaCondition } from './street-counts.js';
 
 export interface LsoaMonthCount extends Record<string, unknown> {
@@ -81,6 +81,9 @@ export async function monthsHeldOf(
 }
 
 export interface SearchMonthCount extends Record<string, unknown> {
+  /** The district the search was placed in by its point; null when in none. */
+  district_code: string | null;
+  district_name: string | null;
   month: string;
   search_type: string;
   object_of_search: string;
@@ -88,22 +91,26 @@ export interface SearchMonthCount extends Record<string, unknown> {
   count: number;
 }
 
-/** A force's stop-and-search records by publication month, type, object of search and outcome. */
+/**
+ * Stop-and-search records (a force's, or a district's or CSP's) by the district each was placed
+ * in, publication month, type, object of search and outcome.
+ */
 export async function searchesByMonth(
   db: Db,
   scope: Scope,
-  force: string,
+  where: SearchArea,
   period: Period,
 ): Promise<SearchMonthCount[]> {
-  if (!mayReadDataset(scope, 'police-stop-and-search')) {
-    throw new ForbiddenError('your access does not cover police.uk stop-and-search data');
-  }
+  await requireSearchAccess(db, scope, where);
+  const c = searchCondition(where);
   return db.query<SearchMonthCount>(
-    `SELECT month, search_type, COALESCE(object_of_search, 'Not stated') AS object_of_search,
-            COALESCE(outcome, 'Not stated') AS outcome, count(*) AS count
-     FROM stop_search WHERE force = $force AND month BETWEEN $from AND $to
-     GROUP BY ALL ORDER BY ALL`,
-    { force, from: period.from, to: period.to },
+    `SELECT s.district_code, d.name AS district_name, s.month, s.search_type,
+            COALESCE(s.object_of_search, 'Not stated') AS object_of_search,
+            COALESCE(s.outcome, 'Not stated') AS outcome, count(*) AS count
+     FROM (SELECT * FROM stop_search WHERE ${c.sql} AND month BETWEEN $from AND $to) s
+     LEFT JOIN area d ON d.code = s.district_code
+     GROUP BY ALL ORDER BY s.month, s.district_code NULLS LAST, s.search_type, object_of_search, outcome`,
+    { ...c.params, from: period.from, to: period.to },
   );
 }
 

@@ -6,7 +6,7 @@ import {
   removeInterruptedRows,
 } from './integrity.js';
 import { migrate, missingMigrations } from './migrate.js';
-import { pendingTasks, runPendingTasks } from './pending-tasks.js';
+import { pendingTasks, runPendingTasks, type PendingWork } from './pending-tasks.js';
 import { InputError } from '../errors.js';
 
 export interface OpenStoreOptions {
@@ -19,6 +19,8 @@ export interface OpenStoreOptions {
    * what to do.
    */
   readOnly?: boolean;
+  /** Work a migration or an import left that needs code outside the store (placing searches). */
+  pendingWork?: PendingWork;
 }
 
 export async function openStore(path: string, options: OpenStoreOptions = {}): Promise<Db> {
@@ -37,7 +39,7 @@ export async function openStore(path: string, options: OpenStoreOptions = {}): P
     throw error;
   }
   // What a migration left to do: checks of stored text, a rewrite of the file.
-  return runPendingTasks(db);
+  return runPendingTasks(db, options.pendingWork);
 }
 
 /** What a store needs done before it can be read, in the reader's words (empty: nothing). */

@@ -6,13 +6,22 @@
  * - `recheck-partner-text`: partner text kept by earlier versions checked again with today's
  *   personal-data detector (`partner-text-recheck.ts`);
  * - `rewrite-file`: the store's file rewritten, so that deleted values do not stay readable in
- *   its free blocks (`rewrite-store-file.ts`).
+ *   its free blocks (`rewrite-store-file.ts`);
+ * - `place-stop-searches`: searches placed in districts by their points (migration 014, and
+ *   each import of stop-and-search until it has placed its rows). The geometry is not the
+ *   store's: the opener gives the work (`PendingWork.placeSearches`); without it the task waits.
  */
 import type { Db } from './db.js';
 import { recheckPartnerText } from './partner-text-recheck.js';
 import { rewriteStoreFile } from './rewrite-store-file.js';
 
-export type PendingTask = 'recheck-partner-text' | 'rewrite-file';
+export type PendingTask = 'recheck-partner-text' | 'rewrite-file' | 'place-stop-searches';
+
+/** Pending work done by code outside the store, given by whoever opens it. */
+export interface PendingWork {
+  /** Places the searches not yet placed and removes the `place-stop-searches` task. */
+  placeSearches?: (db: Db) => Promise<unknown>;
+}
 
 export async function pendingTasks(db: Db): Promise<Set<PendingTask>> {
   const [table] = await db.query<{ n: number }>(
@@ -27,9 +36,11 @@ export async function pendingTasks(db: Db): Promise<Set<PendingTask>> {
 }
 
 /** Does the pending tasks; returns the store open (a new handle if its file was rewritten). */
-export async function runPendingTasks(db: Db): Promise<Db> {
+export async function runPendingTasks(db: Db, work: PendingWork = {}): Promise<Db> {
   try {
     if ((await pendingTasks(db)).has('recheck-partner-text')) await recheckPartnerText(db);
+    if (work.placeSearches && (await pendingTasks(db)).has('place-stop-searches'))
+      await work.placeSearches(db);
     if (!(await pendingTasks(db)).has('rewrite-file')) return db;
   } catch (error) {
     db.close();

@@ -580,6 +580,15 @@ function loadStatements(
       );
     }
   }
+  if (members.some((m) => m.plan.batch.kind === 'stop-and-search')) {
+    // Searches come without a district: the import places them once this commits
+    // (usecases/place-searches.ts); if it stops before, the next writing open does.
+    statements.push(
+      `INSERT INTO store_pending_task
+       SELECT 'place-stop-searches', 'searches imported, not yet placed in districts'
+       WHERE NOT EXISTS (SELECT 1 FROM store_pending_task WHERE task = 'place-stop-searches')`,
+    );
+  }
   return statements;
 }
 

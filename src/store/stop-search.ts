@@ -1,8 +1,61 @@
-/** Stop-and-search records of a force over a period, counted by object of search and outcome. */
+/**
+ * Stop-and-search records of a force over a period, or of the searches of one of its districts
+ * (or CSPs), placed by their points (migration 014): counts by object and outcome, breakdowns,
+ * monthly counts and points. Every read takes the caller's Scope and checks it here: the
+ * dataset, and the area read (the district, or the force's area for the whole force).
+ */
 import type { Period } from '../domain/month.js';
 import { mayReadDataset, type Scope } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
+import { assertDatasetInArea } from './area-access.js';
+import { assertAreaInScope } from './areas.js';
 import type { Db } from './db.js';
+
+/** The searches read: a force's, all of them, or those placed in a district or CSP of it. */
+export interface SearchArea {
+  /** The police.uk force id whose files hold the searches. */
+  force: string;
+  /** The ONS code of the force's area, when known (checked against the scope). */
+  forceArea: string | null;
+  /** null: every search of the force, placed or not; else a district or CSP in its area. */
+  area: { code: string; type: 'district' | 'csp' } | null;
+}
+
+const DATASET = 'police-stop-and-search';
+
+/** Refuses a read the scope does not cover: the dataset, then the area (the force's when whole). */
+export async function requireSearchAccess(db: Db, scope: Scope, where: SearchArea): Promise<void> {
+  if (!mayReadDataset(scope, DATASET)) {
+    throw new ForbiddenError('your access does not cover police.uk stop-and-search data');
+  }
+  const code = where.area?.code ?? where.forceArea;
+  if (code === null) {
+    if (scope.areas !== 'all')
+      throw new ForbiddenError(
+        `your access does not cover the whole of force "${where.force}": name a district with --area`,
+      );
+    return;
+  }
+  await assertAreaInScope(db, scope, code);
+  await assertDatasetInArea(db, scope, DATASET, code);
+}
+
+/** SQL condition (no alias) and parameters selecting the searches of `where`. */
+export function searchCondition(where: SearchArea): {
+  sql: string;
+  params: Record<string, string>;
+} {
+  const params: Record<string, string> = { force: where.force };
+  if (where.area === null) return { sql: 'force = $force', params };
+  params.area = where.area.code;
+  return where.area.type === 'district'
+    ? { sql: 'force = $force AND district_code = $area', params }
+    : {
+        sql: `force = $force AND district_code IN (
+                SELECT code FROM area WHERE type = 'district' AND parent = $area)`,
+        params,
+      };
+}
 
 export interface SearchCount {
   object: string;
@@ -14,18 +67,17 @@ export interface SearchCount {
 export async function searchCounts(
   db: Db,
   scope: Scope,
-  force: string,
+  where: SearchArea,
   period: Period,
 ): Promise<SearchCount[]> {
-  if (!mayReadDataset(scope, 'police-stop-and-search')) {
-    throw new ForbiddenError('your access does not cover police.uk stop-and-search data');
-  }
+  await requireSearchAccess(db, scope, where);
+  const c = searchCondition(where);
   return db.query<SearchCount & Record<string, unknown>>(
     `SELECT COALESCE(object_of_search, 'Not stated') AS object, COALESCE(outcome, 'Not stated') AS outcome,
             outcome_linked AS linked, count(*) AS count
-     FROM stop_search WHERE force = $force AND month BETWEEN $from AND $to
+     FROM stop_search WHERE ${c.sql} AND month BETWEEN $from AND $to
      GROUP BY ALL ORDER BY count DESC`,
-    { force, from: period.from, to: period.to },
+    { ...c.params, from: period.from, to: period.to },
   );
 }
 
@@ -65,20 +117,15 @@ export interface SearchGroupCount {
   arrests: number;
 }
 
-function requireSearchAccess(scope: Scope): void {
-  if (!mayReadDataset(scope, 'police-stop-and-search')) {
-    throw new ForbiddenError('your access does not cover police.uk stop-and-search data');
-  }
-}
-
 /** Searches, finds and arrests by each dimension's values (one scan, grouping sets). */
 export async function searchBreakdown(
   db: Db,
   scope: Scope,
-  force: string,
+  where: SearchArea,
   period: Period,
 ): Promise<SearchGroupCount[]> {
-  requireSearchAccess(scope);
+  await requireSearchAccess(db, scope, where);
+  const c = searchCondition(where);
   const dims = Object.entries(SEARCH_DIMENSIONS) as [SearchDimension, string][];
   const value = (col: string) => `COALESCE(NULLIF(trim(${col}), ''), 'Not stated')`;
   const rows = await db.query<Record<string, unknown>>(
@@ -86,9 +133,9 @@ export async function searchBreakdown(
             count(*) AS searches,
             count(*) FILTER (WHERE outcome_linked AND outcome IS DISTINCT FROM $nfa) AS finds,
             count(*) FILTER (WHERE outcome = 'Arrest') AS arrests
-     FROM stop_search WHERE force = $force AND month BETWEEN $from AND $to
+     FROM stop_search WHERE ${c.sql} AND month BETWEEN $from AND $to
      GROUP BY GROUPING SETS (${dims.map(([, col]) => `(${value(col)})`).join(', ')})`,
-    { force, from: period.from, to: period.to, nfa: NO_FURTHER_ACTION },
+    { ...c.params, from: period.from, to: period.to, nfa: NO_FURTHER_ACTION },
   );
   return rows.flatMap((r) => {
     const dim = dims.find(([k]) => r[`g_${k}`] === 0);
@@ -109,13 +156,14 @@ export async function searchBreakdown(
 export async function searchesByMonthAndEthnicity(
   db: Db,
   scope: Scope,
-  force: string,
+  where: SearchArea,
 ): Promise<{ month: string; ethnicity: string | null; count: number }[]> {
-  requireSearchAccess(scope);
+  await requireSearchAccess(db, scope, where);
+  const c = searchCondition(where);
   return db.query(
     `SELECT month, NULLIF(trim(self_defined_ethnicity), '') AS ethnicity, count(*) AS count
-     FROM stop_search WHERE force = $force GROUP BY ALL ORDER BY month`,
-    { force },
+     FROM stop_search WHERE ${c.sql} GROUP BY ALL ORDER BY month`,
+    c.params,
   );
 }
 
@@ -123,19 +171,64 @@ export async function searchesByMonthAndEthnicity(
 export async function searchPoints(
   db: Db,
   scope: Scope,
-  force: string,
+  where: SearchArea,
   period: Period,
 ): Promise<{ points: { lon: number; lat: number }[]; unlocated: number }> {
-  requireSearchAccess(scope);
+  await requireSearchAccess(db, scope, where);
+  const c = searchCondition(where);
   const rows = await db.query<{ lon: number | null; lat: number | null }>(
     `SELECT longitude AS lon, latitude AS lat FROM stop_search
-     WHERE force = $force AND month BETWEEN $from AND $to`,
-    { force, from: period.from, to: period.to },
+     WHERE ${c.sql} AND month BETWEEN $from AND $to`,
+    { ...c.params, from: period.from, to: period.to },
   );
   const points = rows.filter(
     (r): r is { lon: number; lat: number } => r.lon !== null && r.lat !== null,
   );
   return { points, unlocated: rows.length - points.length };
+}
+
+export interface SearchPlacementCount {
+  /** The district the search was placed in; null when in none. */
+  district: string | null;
+  /** The district's name (null when in none). */
+  name: string | null;
+  /** 'point', 'none' (no location), 'unmatched' (in no district held), null (not yet placed). */
+  match: 'point' | 'none' | 'unmatched' | null;
+  /** Whether the district lies in the force's own area. */
+  inForceArea: boolean;
+  searches: number;
+}
+
+/** A force's searches over a period by the district they were placed in (and how). */
+export async function searchesByDistrict(
+  db: Db,
+  scope: Scope,
+  where: SearchArea & { area: null },
+  period: Period,
+): Promise<SearchPlacementCount[]> {
+  await requireSearchAccess(db, scope, where);
+  const rows = await db.query<{
+    district: string | null;
+    name: string | null;
+    match: SearchPlacementCount['match'];
+    inside: boolean;
+    searches: number;
+  }>(
+    `SELECT s.district_code AS district, d.name, s.district_match AS match,
+            COALESCE(c.parent = $forceArea, false) AS inside, count(*) AS searches
+     FROM stop_search s LEFT JOIN area d ON d.code = s.district_code
+     LEFT JOIN area c ON c.code = d.parent
+     WHERE s.force = $force AND s.month BETWEEN $from AND $to
+     GROUP BY ALL ORDER BY searches DESC, district`,
+    { force: where.force, forceArea: where.forceArea, from: period.from, to: period.to },
+  );
+  return rows.map((r) => ({
+    district: r.district,
+    name: r.name,
+    match: r.match,
+    inForceArea: r.inside,
+    searches: Number(r.searches),
+  }));
 }
 
 export interface EthnicPopulation {
@@ -165,13 +258,43 @@ export async function ethnicPopulationsOfForce(db: Db, force: string): Promise<E
      GROUP BY p.year, p.ethnic_group ORDER BY p.year`,
     { force },
   );
-  const byYear = new Map<number, EthnicPopulation>();
+  return byYear(rows);
+}
+
+/**
+ * The populations by broad ethnic group of a district or CSP (summed over its districts), one
+ * per Census year held for all of them.
+ */
+export async function ethnicPopulationsOfArea(
+  db: Db,
+  areaCode: string,
+): Promise<EthnicPopulation[]> {
+  const rows = await db.query<{ year: number; source: string; grp: string; people: number }>(
+    `WITH districts AS (
+       SELECT code FROM area WHERE code = $area AND type = 'district'
+       UNION SELECT code FROM area WHERE parent = $area AND type = 'district'),
+     years AS (
+       SELECT year FROM population_ethnic_group p JOIN districts d ON d.code = p.area_code
+       GROUP BY year HAVING count(DISTINCT p.area_code) = (SELECT count(*) FROM districts))
+     SELECT p.year, any_value(p.source) AS source, p.ethnic_group AS grp, sum(p.count) AS people
+     FROM population_ethnic_group p JOIN districts d ON d.code = p.area_code
+     WHERE p.year IN (SELECT year FROM years)
+     GROUP BY p.year, p.ethnic_group ORDER BY p.year`,
+    { area: areaCode },
+  );
+  return byYear(rows);
+}
+
+function byYear(
+  rows: readonly { year: number; source: string; grp: string; people: number }[],
+): EthnicPopulation[] {
+  const out = new Map<number, EthnicPopulation>();
   for (const r of rows) {
-    const entry = byYear.get(r.year) ?? { year: r.year, source: r.source, groups: {} };
+    const entry = out.get(r.year) ?? { year: r.year, source: r.source, groups: {} };
     entry.groups[r.grp] = Number(r.people);
-    byYear.set(r.year, entry);
+    out.set(r.year, entry);
   }
-  return [...byYear.values()];
+  return [...out.values()];
 }
 
 /** A police.uk force's name and the ONS code of its area, or null when the id is not known. */

@@ -7,7 +7,8 @@ import type { AreaType } from '../domain/area.js';
 import type { DataTable } from '../domain/data-table.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { NotFoundError } from '../errors.js';
+import { InputError, NotFoundError } from '../errors.js';
+import { forceCovering } from '../store/area-force.js';
 import { districtAreasWithin, findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import {
@@ -83,17 +84,35 @@ export async function stopSearchTable(
   request: AggregateRequest,
 ): Promise<DataTable> {
   const area = await findArea(db, request.area, request.areaType);
-  const force = await forceOfArea(db, area.code);
+  if (area.type === 'ward' || area.type === 'lsoa')
+    throw new InputError(
+      `${area.name} (${area.code}) is a ${area.type}: stop and search is placed in districts, so export a district, a CSP or a force`,
+    );
+  const force = await forceCovering(db, area.code);
   if (!force) throw new NotFoundError(`${area.name} lies in no police.uk force the store knows`);
   const held = await monthsHeldOf(db, 'stop-and-search', force.id);
   const period = periodOrHeld(request.period, held, `police.uk stop and search for ${force.name}`);
-  const rows = await searchesByMonth(db, scope, force.id, period);
+  const part = area.type === 'district' || area.type === 'csp';
+  const rows = await searchesByMonth(
+    db,
+    scope,
+    {
+      force: force.id,
+      forceArea: force.areaCode,
+      area: part ? { code: area.code, type: area.type as 'district' | 'csp' } : null,
+    },
+    period,
+  );
   return {
     id: 'stop-search',
-    title: `police.uk stop and search by ${force.name} (the force that covers ${area.name}), ${period.from} to ${period.to}, by month, type, object of search and outcome`,
+    title: part
+      ? `police.uk stop and search by ${force.name} in ${area.name} (placed by each search's point), ${period.from} to ${period.to}, by district, month, type, object of search and outcome`
+      : `police.uk stop and search by ${force.name}, ${period.from} to ${period.to}, by district, month, type, object of search and outcome`,
     columns: [
       'force',
       'force_name',
+      'district_code',
+      'district_name',
       'month',
       'search_type',
       'object_of_search',
@@ -103,6 +122,8 @@ export async function stopSearchTable(
     rows: rows.map((r) => [
       force.id,
       force.name,
+      r.district_code,
+      r.district_name,
       r.month,
       r.search_type,
       r.object_of_search,
@@ -110,7 +131,7 @@ export async function stopSearchTable(
       r.count,
     ]),
     notes: [
-      'police.uk publishes stop and search by force, without a place finer than a point: the table is the whole force.',
+      "police.uk publishes stop and search by force, each search with an approximate point: Lantern places it in the district whose boundary holds the point. A search with no location, or at a point in no district whose boundary is held, has no district (empty district_code) and is in the force's table only.",
       ...monthNotes(held, period),
     ],
   };

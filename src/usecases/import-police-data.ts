@@ -21,9 +21,12 @@ import {
   type ExistingBatch,
 } from '../store/police-batches.js';
 import { policeMonthsHeld, type PoliceMonthHeld } from '../store/month-holders.js';
+import { pendingTasks } from '../store/pending-tasks.js';
 import { loadPlacementLookups } from '../store/placement-lookups.js';
+import type { SearchPlacementWritten } from '../store/stop-search-placement.js';
 import type { PlacementCounts } from '../domain/placement.js';
 import { boundaryGaps, type BoundaryGap } from './boundary-gaps.js';
+import { placeStoredSearches } from './place-searches.js';
 
 export type FileStatus = 'imported' | 'already-imported' | 'refused';
 
@@ -55,6 +58,11 @@ export interface ImportReport {
    * the command that fetches them (given by `import` and `fetch archive`).
    */
   boundaryGaps?: BoundaryGap[];
+  /**
+   * Searches placed in districts by their points once the files were loaded (this import's, and
+   * any an earlier version or a stopped import left unplaced); absent when there were none.
+   */
+  searchPlacement?: SearchPlacementWritten;
 }
 
 export type ImportProgress =
@@ -232,15 +240,21 @@ export async function importPoliceSources(
     await pool.close();
     expanded.close();
   }
-  if (files.some((f) => f.status === 'imported')) {
+  // Searches come without a district: placed now by their points (the loader left a pending
+  // task for them in the same transaction, so an import stopped here is finished on next open).
+  const searchPlacement = (await pendingTasks(db)).has('place-stop-searches')
+    ? await placeStoredSearches(db)
+    : undefined;
+  const placed = searchPlacement ? { searchPlacement } : {};
+  if (files.some((f) => f.status === 'imported') || searchPlacement) {
     try {
       await db.checkpoint();
     } catch (error) {
       if (!(error instanceof StorageError)) throw error;
-      return { files, storageError: error.message };
+      return { files, ...placed, storageError: error.message };
     }
   }
-  return { files };
+  return { files, ...placed };
 }
 
 const EMPTY = new Uint8Array(0);

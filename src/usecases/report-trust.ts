@@ -1,7 +1,8 @@
 /**
  * The report's section for a scrutiny panel on trust: what happened after crimes were reported in
- * the area (`outcomes`), and the stop and search of the force that covers it (`stop-search`: it
- * is published per force, not per district). The figures are those the two commands give.
+ * the area (`outcomes`), and the stop and search in it (`stop-search`: a district's or CSP's own
+ * searches, placed by their points; the force's for a force). The figures are those the two
+ * commands give.
  */
 import type { AreaSummary } from '../domain/area-counts.js';
 import type { Period } from '../domain/month.js';
@@ -64,15 +65,23 @@ export async function trustData(
         };
   const force = await forceCovering(db, area.code);
   if (!force) return { outcomes, stopSearch: null };
-  const s = await orNone(stopSearchSummary(db, scope, { force: force.id, period }));
+  const ofArea = area.type === 'district' || area.type === 'csp';
+  const s = await orNone(
+    stopSearchSummary(
+      db,
+      scope,
+      ofArea ? { area: area.code, period } : { force: force.id, period },
+    ),
+  );
   if (typeof s === 'string')
     return {
       outcomes,
       stopSearch: {
         force: force.name,
+        area: ofArea ? area.name : null,
         missing:
-          `No stop-and-search data of ${force.name} is held for this period. Stop and search is published for each force as a whole; ` +
-          'with its data this section says who is searched by ethnic group, age and gender, how often a search finds what was looked for or leads to an arrest, and how search rates per head compare with those of White residents.',
+          `No stop-and-search data of ${force.name} is held for this period. Stop and search is published for each force, with the approximate place of each search; ` +
+          `with its data this section says who is searched${ofArea ? ` in ${area.name}` : ''} by ethnic group, age and gender, how often a search finds what was looked for or leads to an arrest, and how search rates per head compare with those of White residents.`,
         coverage: null,
         searches: 0,
         findRate: null,
@@ -95,6 +104,7 @@ export async function trustData(
     outcomes,
     stopSearch: {
       force: s.forceName,
+      area: s.area?.name ?? null,
       missing: null,
       coverage: s.coverage,
       searches: s.searches,

@@ -6,31 +6,39 @@
  * intervals; disproportionality (searches per 1,000 residents of each broad ethnic group against
  * White residents, Census populations of the force's districts, the year named); the monthly
  * trend with the same comparison and test as `trends`; and where searches took place. Months not
- * held are named. Stop-and-search is published per force, with no LSOA.
+ * held are named. Stop-and-search is published per force, with a point but no LSOA: each search
+ * is placed in a district by its point at import (`place-searches.ts`), so a district's (or
+ * CSP's) searches can be read on their own, with its own residents; searches with no location,
+ * or at a point in no district held, are in no district's figures and are counted as such.
  */
 import { searchRateRatio, type SearchRateRatio } from '../analysis/disproportionality.js';
 import { proportionInterval } from '../analysis/proportion.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
-import type { AreaCounts, Measure } from '../domain/area-counts.js';
+import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import { ETHNIC_GROUPS, ethnicGroupOf } from '../domain/ethnic-groups.js';
 import { periodCoverage, requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { NotFoundError } from '../errors.js';
+import { InputError, NotFoundError } from '../errors.js';
 import { toBng } from '../geo/bng.js';
 import { stopSearchMapSvg } from '../report/stop-search-map.js';
+import { forceCovering } from '../store/area-force.js';
+import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import {
+  ethnicPopulationsOfArea,
   ethnicPopulationsOfForce,
   NO_FURTHER_ACTION,
   policeForce,
   SEARCH_DIMENSIONS,
   searchBreakdown,
   searchCounts,
+  searchesByDistrict,
   searchesByMonthAndEthnicity,
   searchMonths,
   searchPoints,
   type EthnicPopulation,
+  type SearchArea,
   type SearchDimension,
   type SearchGroupCount,
 } from '../store/stop-search.js';
@@ -85,9 +93,29 @@ export interface SearchMapData {
   unlocated: number;
 }
 
+/** Where a force's searches were placed (the whole force's report only). */
+export interface SearchPlacement {
+  /** Searches in each district of the force's area, most first. */
+  districts: { code: string; name: string; searches: number }[];
+  /** Placed in a district outside the force's area (near its edge, or a search elsewhere). */
+  elsewhere: number;
+  /** No location given: in no district. */
+  noLocation: number;
+  /** At a point in no district whose boundary Lantern holds: in no district. */
+  noDistrict: number;
+  /** Not yet placed (held before this version; placed when the store is next opened to write). */
+  notYetPlaced: number;
+}
+
 export interface StopSearchReport {
   force: string;
   forceName: string;
+  /** The district or CSP read; null for the whole force. */
+  area: { code: string; name: string; type: 'district' | 'csp' } | null;
+  /** What the report is of, in words: the area's name, or the force's. */
+  areaName: string;
+  /** Where the force's searches were placed; null when one district or CSP is read. */
+  placement: SearchPlacement | null;
   period: Period;
   missingMonths: string[];
   /** "2 of 3 months held: …"; null when all are held. */
@@ -185,6 +213,7 @@ function disproportionality(
   broad: SearchBreakdown,
   pops: readonly EthnicPopulation[],
   period: Period,
+  residentsOf: string,
 ): Disproportionality {
   const pop = nearestYear(pops, period);
   const searchesOf = (g: string) => broad.groups.find((x) => x.value === g)?.searches ?? 0;
@@ -210,18 +239,18 @@ function disproportionality(
     notStated,
     notes: pop
       ? [
-          `Rates per 1,000 residents of each broad ethnic group of the force's districts, ${pop.source} (${pop.year})${gap >= 5 ? `: ${gap} years before the searches, so the groups' sizes may have changed; import a later Census table with 'lantern areas import-population --ethnic-group-column' to use it` : ''}.`,
+          `Rates per 1,000 residents of each broad ethnic group of ${residentsOf}, ${pop.source} (${pop.year})${gap >= 5 ? `: ${gap} years before the searches, so the groups' sizes may have changed; import a later Census table with 'lantern areas import-population --ethnic-group-column' to use it` : ''}.`,
           'Ratio: the group’s search rate over the White rate, with the exact 95% interval (searches as Poisson counts, residents as exposure). Residents are not everyone present where searches happen, and a person searched twice counts twice.',
           `${notStated.toLocaleString('en-GB')} searches had no self-defined ethnicity stated and are in no group, so every rate is a lower bound.`,
         ]
       : [
-          "No population by ethnic group is held for this force's districts: import one with 'lantern areas import-population --ethnic-group-column'.",
+          `No population by ethnic group is held for ${residentsOf}: import one with 'lantern areas import-population --ethnic-group-column'.`,
         ],
   };
 }
 
 function searchTrends(
-  force: { id: string; name: string; areaCode: string | null },
+  subject: AreaSummary,
   held: readonly Month[],
   monthly: readonly { month: string; ethnicity: string | null; count: number }[],
   pops: readonly EthnicPopulation[],
@@ -235,7 +264,7 @@ function searchTrends(
     counts.set(g, series);
   }
   const input: AreaCounts = {
-    area: { code: force.areaCode ?? force.id, name: force.name, type: 'force' },
+    area: subject,
     observed: held,
     counts,
     populations: pops.map((p) => ({
@@ -278,23 +307,115 @@ function searchMap(
   };
 }
 
+export interface StopSearchRequest {
+  /** The police.uk force id; may be left out when `area` names a district, CSP or force. */
+  force?: string;
+  /** A district, CSP or force (code, name or force id): its searches only. */
+  area?: string;
+  period: Period;
+  withMapSvg?: boolean;
+}
+
+interface Subject {
+  force: { id: string; name: string; areaCode: string | null };
+  area: StopSearchReport['area'];
+}
+
+/** The force and area a request reads: `--area` names a district, CSP or force, `--force` a force. */
+async function subjectOf(db: Db, request: StopSearchRequest): Promise<Subject> {
+  if (request.area === undefined) {
+    if (request.force === undefined)
+      throw new InputError(
+        'name a force (--force northumbria) or an area (--area "Newcastle upon Tyne")',
+      );
+    const force = (await policeForce(db, request.force)) ?? {
+      id: request.force,
+      name: request.force,
+      areaCode: null,
+    };
+    return { force, area: null };
+  }
+  const area = await findArea(db, request.area);
+  if (area.type === 'ward' || area.type === 'lsoa')
+    throw new InputError(
+      `${area.name} (${area.code}) is a ${area.type}: stop and search is placed in districts, so name a district, a CSP or a force`,
+    );
+  const covering = await forceCovering(db, area.code);
+  if (!covering) throw new NotFoundError(`no police force is known to cover ${area.name}`);
+  if (request.force !== undefined && request.force !== covering.id)
+    throw new InputError(
+      `${area.name} is in the area of ${covering.name} ("${covering.id}"), not of force "${request.force}": leave --force out or name that force`,
+    );
+  const force = { id: covering.id, name: covering.name, areaCode: covering.areaCode };
+  return {
+    force,
+    area:
+      area.type === 'district' || area.type === 'csp'
+        ? { code: area.code, name: area.name, type: area.type }
+        : null,
+  };
+}
+
+function placementOf(rows: Awaited<ReturnType<typeof searchesByDistrict>>): SearchPlacement {
+  const sum = (f: (r: (typeof rows)[number]) => boolean) =>
+    rows.filter(f).reduce((n, r) => n + r.searches, 0);
+  return {
+    districts: rows
+      .filter((r) => r.match === 'point' && r.inForceArea && r.district !== null)
+      .map((r) => ({
+        code: r.district as string,
+        name: r.name ?? (r.district as string),
+        searches: r.searches,
+      })),
+    elsewhere: sum((r) => r.match === 'point' && !r.inForceArea),
+    noLocation: sum((r) => r.match === 'none'),
+    noDistrict: sum((r) => r.match === 'unmatched'),
+    notYetPlaced: sum((r) => r.match === null),
+  };
+}
+
+function placementNotes(subject: Subject, p: SearchPlacement | null): string[] {
+  const n = (v: number) => v.toLocaleString('en-GB');
+  if (subject.area !== null)
+    return [
+      `Searches are placed in districts by the point police.uk gives each (an approximate map point); searches of ${subject.force.name} with no location, or at a point in no district whose boundary is held, are in no district's figures.`,
+    ];
+  if (p === null) return [];
+  const unplaced = [
+    ...(p.noLocation > 0 ? [`${n(p.noLocation)} had no location`] : []),
+    ...(p.noDistrict > 0 ? [`${n(p.noDistrict)} lay in no district whose boundary is held`] : []),
+    ...(p.elsewhere > 0 ? [`${n(p.elsewhere)} lay in districts outside the force's area`] : []),
+  ];
+  return [
+    ...(unplaced.length > 0
+      ? [
+          `Of these searches, ${unplaced.join(', ')}: they count for the force, in no district of it.`,
+        ]
+      : []),
+    ...(p.notYetPlaced > 0
+      ? [
+          `${n(p.notYetPlaced)} searches were stored by an earlier version and are not yet placed in districts: the next command that writes to the store (an import, for instance) places them.`,
+        ]
+      : []),
+  ];
+}
+
 export async function stopSearchSummary(
   db: Db,
   scope: Scope,
-  request: { force: string; period: Period; withMapSvg?: boolean },
+  request: StopSearchRequest,
 ): Promise<StopSearchReport> {
-  const heldList = await searchMonths(db, request.force);
+  const subject = await subjectOf(db, request);
+  const { force } = subject;
+  const heldList = await searchMonths(db, force.id);
   const held = new Set(heldList);
   if (held.size === 0)
-    throw new NotFoundError(`the store holds no stop-and-search data of force "${request.force}"`);
-  requireSomeMonthHeld(request.period, held, `stop-and-search data of force "${request.force}"`);
-  const force = (await policeForce(db, request.force)) ?? {
-    id: request.force,
-    name: request.force,
-    areaCode: null,
-  };
+    throw new NotFoundError(`the store holds no stop-and-search data of force "${force.id}"`);
+  requireSomeMonthHeld(request.period, held, `stop-and-search data of force "${force.id}"`);
+  const where: SearchArea = { force: force.id, forceArea: force.areaCode, area: subject.area };
+  const areaName = subject.area?.name ?? force.name;
   const coverage = periodCoverage(request.period, held);
-  const rows = await searchCounts(db, scope, request.force, request.period);
+  const rows = await searchCounts(db, scope, where, request.period);
   const byObject = new Map<string, typeof rows>();
   for (const r of rows) byObject.set(r.object, [...(byObject.get(r.object) ?? []), r]);
   const objects = [...byObject].map(([object, list]): SearchObjectSummary => {
@@ -319,21 +440,40 @@ export async function stopSearchSummary(
   const unstated = objects.reduce((n, o) => n + o.linkUnstated, 0);
   const neverFalse = !rows.some((r) => r.linked === false);
 
-  const groupRows = await searchBreakdown(db, scope, request.force, request.period);
+  const groupRows = await searchBreakdown(db, scope, where, request.period);
   const parts = breakdowns(groupRows, searches);
   const all = groupRows.filter((r) => r.dimension === 'outcome');
   const finds = all.reduce((n, r) => n + r.finds, 0);
   const arrests = all.reduce((n, r) => n + r.arrests, 0);
-  const pops = await ethnicPopulationsOfForce(db, request.force);
-  const dispro = disproportionality(parts[0] as SearchBreakdown, pops, request.period);
-  const monthly = await searchesByMonthAndEthnicity(db, scope, request.force);
-  const trends = searchTrends(force, heldList, monthly, pops, request.period);
-  const located = await searchPoints(db, scope, request.force, request.period);
+  const pops = subject.area
+    ? await ethnicPopulationsOfArea(db, subject.area.code)
+    : await ethnicPopulationsOfForce(db, force.id);
+  const dispro = disproportionality(
+    parts[0] as SearchBreakdown,
+    pops,
+    request.period,
+    subject.area ? subject.area.name : "the force's districts",
+  );
+  const monthly = await searchesByMonthAndEthnicity(db, scope, where);
+  const trendArea: AreaSummary = subject.area ?? {
+    code: force.areaCode ?? force.id,
+    name: force.name,
+    type: 'force',
+  };
+  const trends = searchTrends(trendArea, heldList, monthly, pops, request.period);
+  const located = await searchPoints(db, scope, where, request.period);
+  const placement =
+    subject.area === null
+      ? placementOf(await searchesByDistrict(db, scope, { ...where, area: null }, request.period))
+      : null;
   const overall = trends[0];
   const map = searchMap(located.points, located.unlocated);
   return {
-    force: request.force,
+    force: force.id,
     forceName: force.name,
+    area: subject.area,
+    areaName,
+    placement,
     period: request.period,
     missingMonths: coverage.missingMonths,
     coverage: coverage.words,
@@ -352,13 +492,14 @@ export async function stopSearchSummary(
       ? {
           mapSvg: stopSearchMapSvg(map, {
             id: 'stop-search-map',
-            title: `Stop and search in the ${force.name} area, ${request.period.from}..${request.period.to}`,
+            title: `Stop and search in ${subject.area ? subject.area.name : `the ${force.name} area`}, ${request.period.from}..${request.period.to}`,
             audience: 'partner',
           }),
         }
       : {}),
     notes: [
       'Months are publication months: a file may carry a few searches of the month before.',
+      ...placementNotes(subject, placement),
       `Find rate: searches whose outcome was other than "${NO_FURTHER_ACTION}" and linked to the object searched for, of all searches. Arrest rate: searches ending in arrest, of all searches. Intervals are exact 95% intervals.`,
       `Linked share: searches whose outcome the file marks as linked to the object of search (no further action included), of all searches; ${unstated} leave it empty.`,
       ...(neverFalse && unstated > 0
