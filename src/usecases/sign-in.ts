@@ -77,13 +77,27 @@ export async function signIn(
     );
   }
   if (user.disabled) throw await refuse('account disabled', false);
+  return db.transaction(async () => {
+    await saveSignInState(db, user.id, { failures: 0, lockedUntil: null }, now);
+    return startSession(db, user, now, null);
+  });
+}
+
+/**
+ * A new session for a user whose sign-in succeeded (by password or single sign-on), audited: a
+ * new random token each time, never one the browser brought (no session fixation). Call inside
+ * the transaction of the sign-in's other writes.
+ */
+export async function startSession(
+  db: Db,
+  user: User,
+  now: Date,
+  detail: string | null,
+): Promise<SignedIn> {
   const token = randomSecret();
   const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
-  await db.transaction(async () => {
-    await saveSignInState(db, user.id, { failures: 0, lockedUntil: null }, now);
-    await insertSession(db, { tokenHash: secretHash(token), userId: user.id, expiresAt }, now);
-    await appendAudit(db, { actor: user.name, action: 'sign-in', outcome: 'ok' }, now);
-  });
+  await insertSession(db, { tokenHash: secretHash(token), userId: user.id, expiresAt }, now);
+  await appendAudit(db, { actor: user.name, action: 'sign-in', outcome: 'ok', detail }, now);
   return { user, token, expiresAt };
 }
 
