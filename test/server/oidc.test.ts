@@ -215,7 +215,7 @@ describe('single sign-on', () => {
     const page = await back.text();
     expect(page).toContain('Signed in as Priya');
     expect(page).toContain(
-      '<meta http-equiv="refresh" content="0;url=/trends?area=Three Rivers" />',
+      '<meta http-equiv="refresh" content="0;url=/trends?area=Three%20Rivers" />',
     );
 
     const headers = { Cookie: `lantern_session=${lantern.cookies.get('lantern_session')}` };

@@ -4,9 +4,17 @@
  */
 import { html, type Safe } from './html.js';
 
-/** Where to go after signing in: a path of this server only, never another site. */
+const HERE = 'http://lantern.invalid';
+
+/**
+ * Where to go after signing in: a path of this server only, never another site. Read as the
+ * browser will read it (the URL standard drops tabs and newlines and takes a backslash for a
+ * slash, so "/\t/evil.example" is "//evil.example"), and kept only if it stays on this server.
+ */
 export function safeNext(next: string): string {
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  if (!next.startsWith('/')) return '/';
+  const url = new URL(next, HERE);
+  return url.origin === HERE ? `${url.pathname}${url.search}${url.hash}` : '/';
 }
 
 export function signInPage(
