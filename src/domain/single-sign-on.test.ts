@@ -35,6 +35,14 @@ describe('single sign-on settings', () => {
     expect(() => singleSignOnFrom(half)).toThrow(/but LANTERN_OIDC_CLIENT_SECRET is not/u);
   });
 
+  it('refuses a redirect address that is not Lantern’s callback', () => {
+    expect(() =>
+      singleSignOnFrom({ ...ENTRA, LANTERN_OIDC_REDIRECT_URL: 'https://lantern.example.gov.uk/' }),
+    ).toThrow(
+      /LANTERN_OIDC_REDIRECT_URL: must be Lantern's address followed by \/sign-in\/oidc\/callback/u,
+    );
+  });
+
   it('takes plain http only from a provider on this computer', () => {
     expect(() =>
       singleSignOnFrom({ ...ENTRA, LANTERN_OIDC_ISSUER: 'http://login.example.com/t/v2.0' }),

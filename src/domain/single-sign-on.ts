@@ -34,6 +34,9 @@ export const OIDC_ENV = {
   name: 'LANTERN_OIDC_NAME',
 } as const;
 
+/** Where the provider sends the person back to: LANTERN_OIDC_REDIRECT_URL ends with it. */
+export const CALLBACK_PATH = '/sign-in/oidc/callback';
+
 /** The settings from the environment, or null when single sign-on is not configured (the default). */
 export function singleSignOnFrom(
   env: Readonly<Record<string, string | undefined>>,
@@ -58,6 +61,11 @@ export function singleSignOnFrom(
   }
   const issuer = address(OIDC_ENV.issuer, value(OIDC_ENV.issuer) as string);
   const redirectUrl = address(OIDC_ENV.redirectUrl, value(OIDC_ENV.redirectUrl) as string);
+  if (!redirectUrl.pathname.endsWith(CALLBACK_PATH) || redirectUrl.search !== '') {
+    throw new ConfigError(
+      `${OIDC_ENV.redirectUrl}: must be Lantern's address followed by ${CALLBACK_PATH} (https://lantern.example.gov.uk${CALLBACK_PATH}), as registered at the provider, not "${redirectUrl.href}"`,
+    );
+  }
   const allowHttp = isLoopback(issuer.hostname);
   if (issuer.protocol !== 'https:' && !allowHttp) {
     throw new ConfigError(

@@ -13,6 +13,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as client from 'openid-client';
 
 import {
+  CALLBACK_PATH,
   emailVerified,
   type ProviderIdentity,
   type SingleSignOnSettings,
@@ -118,7 +119,7 @@ export function mountSingleSignOn(
     return c.redirect(to.href, 302);
   });
 
-  route(app, 'get', '/sign-in/oidc/callback', 'public', async (c) => {
+  route(app, 'get', CALLBACK_PATH, 'public', async (c) => {
     if (!settings) return notSetUp(c);
     const handle = getCookie(c, PENDING_COOKIE);
     deleteCookie(c, PENDING_COOKIE, { path: '/sign-in/oidc' });
