@@ -169,7 +169,7 @@ export function mountSingleSignOn(
           return await refused(
             403,
             `the provider refused: ${describe(error)}`,
-            `${settings.name} did not sign you in (${error.error_description ?? error.error}): start again, or sign in with your password.`,
+            `${settings.name} did not sign you in (${(error.error_description ?? error.error).slice(0, 200)}): start again, or sign in with your password.`,
           );
         return await refused(
           400,
@@ -215,7 +215,13 @@ function isUnreachable(error: unknown): boolean {
   return error instanceof TypeError && error.message === 'fetch failed';
 }
 
+/** What went wrong, for the audit log: at most 300 characters (the provider's text is the caller's to choose). */
 function describe(error: unknown): string {
+  const text = describeFully(error);
+  return text.length > 300 ? `${text.slice(0, 299)}…` : text;
+}
+
+function describeFully(error: unknown): string {
   if (error instanceof client.AuthorizationResponseError)
     return `${error.error}${error.error_description ? `: ${error.error_description}` : ''}`;
   if (error instanceof client.ResponseBodyError)

@@ -137,7 +137,7 @@ async function atLantern(url: string, jar: Jar): Promise<Response> {
  * Starts single sign-on at Lantern and signs in at the provider as `account`, filling in its
  * forms; returns the address the provider sends the browser back to, not yet visited.
  */
-async function throughProvider(account: string, lantern = new Jar()) {
+async function throughProvider(account: string, lantern = new Jar(), cancel = false) {
   const start = await atLantern(
     `${LANTERN}/sign-in/oidc?next=${encodeURIComponent('/trends?area=Three Rivers')}`,
     lantern,
@@ -153,6 +153,17 @@ async function throughProvider(account: string, lantern = new Jar()) {
       // The provider's own page: sign in (any password: it is the provider's development form),
       // then consent to Lantern reading the email.
       const page = await r.text();
+      if (cancel) {
+        // The provider's "Cancel": it sends the person back with access_denied.
+        r = await fetch(new URL(`${at.pathname}/abort`, at), {
+          redirect: 'manual',
+          headers: { Cookie: jar.header() },
+        });
+        const back = new URL(r.headers.get('Location')!, at);
+        if (back.href.startsWith(CALLBACK)) return { callback: back.href, lantern };
+        at = back;
+        continue;
+      }
       const prompt = /name="prompt" value="(\w+)"/u.exec(page)?.[1] ?? '';
       const action = /<form[^>]*action="([^"]+)"/u.exec(page)?.[1];
       expect(prompt, page).toMatch(/^(login|consent)$/u);
@@ -274,6 +285,16 @@ describe('single sign-on', () => {
     expect(await alertOf(back)).toMatch(/does not vouch that val@example\.gov\.uk is yours/u);
   });
 
+  it('says so when the person cancels at the provider', async () => {
+    const { callback, lantern } = await throughProvider('entra-priya', new Jar(), true);
+    const back = await atLantern(callback, lantern);
+    expect(back.status).toBe(403);
+    expect(sessionCookie(back)).toBeUndefined();
+    expect(await alertOf(back)).toBe(
+      'Test Council did not sign you in (End-User aborted interaction): start again, or sign in with your password.',
+    );
+  });
+
   it('refuses an answer whose state was tampered with', async () => {
     const { callback, lantern } = await throughProvider('entra-priya');
     const tampered = new URL(callback);
@@ -327,6 +348,11 @@ describe('single sign-on', () => {
       'unknown',
       'refused',
       'single sign-on (Test Council): sign-in expired or already used',
+    ]);
+    expect(said).toContainEqual([
+      'unknown',
+      'refused',
+      'single sign-on (Test Council): the provider refused: access_denied: End-User aborted interaction',
     ]);
     expect(said).toContainEqual([
       'unknown',
