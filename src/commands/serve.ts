@@ -39,7 +39,7 @@ export const serveCommand = defineCommand({
   task: 'Look at an area',
   summary: 'The dashboard and the HTTP API over the store, in a browser, until stopped (Ctrl+C)',
   description:
-    'Prints the address to open. Every command that reads is also an endpoint (GET /api/trends?area=…; GET /api/openapi.json lists them). Once the store has user accounts (lantern users add --admin), everyone signs in (the dashboard) or sends an API token (Authorization: Bearer), and sees what their grants allow; a store without accounts is served to its owner on 127.0.0.1 only, unless ⟨host⟩ says otherwise.',
+    "Prints the address to open. Every command that reads is also an endpoint (GET /api/trends?area=…; GET /api/openapi.json lists them). Once the store has user accounts (lantern users add --admin), everyone signs in (the dashboard) or sends an API token (Authorization: Bearer), and sees what their grants allow; a store without accounts is served to its owner on 127.0.0.1 only, unless ⟨host⟩ says otherwise. Single sign-on (OpenID Connect: a council's Microsoft Entra ID, say) is offered beside passwords when LANTERN_OIDC_ISSUER, LANTERN_OIDC_CLIENT_ID, LANTERN_OIDC_CLIENT_SECRET and LANTERN_OIDC_REDIRECT_URL are set (LANTERN_OIDC_NAME names the button); it signs in only people an admin has added.",
   examples: ['lantern serve', 'lantern serve --port 8081'],
   options: serveOptions,
   store: 'existing',

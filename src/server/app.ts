@@ -19,8 +19,12 @@ import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
 import { route } from './permissions.js';
 import { mountSignIn } from './sign-in.js';
+import { mountSingleSignOn } from './single-sign-on.js';
+import { singleSignOnFrom } from '../domain/single-sign-on.js';
 
 export function createApp(ctx: ServerContext): Hono {
+  // Single sign-on's settings, checked before anything is served (half set up is refused).
+  const singleSignOn = singleSignOnFrom(ctx.env);
   const app = new Hono();
   // The dashboard's pages, script and style gzipped for whoever accepts it. The API's answers are
   // gzipped once when kept (document-cache.ts); the event streams and small answers are left
@@ -52,7 +56,8 @@ export function createApp(ctx: ServerContext): Hono {
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
   mountDashboard(app, ctx);
-  mountSignIn(app, ctx);
+  mountSignIn(app, ctx, singleSignOn);
+  mountSingleSignOn(app, ctx, singleSignOn);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? c.json(

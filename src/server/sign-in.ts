@@ -4,22 +4,29 @@
  * (beside the per-account lockout of usecases/sign-in.ts), and every refusal says the same thing.
  */
 import type { Context, Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
 import { lockoutPolicyFrom } from '../domain/lockout.js';
 import { ForbiddenError } from '../errors.js';
-import { SESSION_HOURS, signIn, signOut, SIGN_IN_REFUSED } from '../usecases/sign-in.js';
+import type { SingleSignOnSettings } from '../domain/single-sign-on.js';
+import { signIn, signOut, SIGN_IN_REFUSED } from '../usecases/sign-in.js';
 import { SESSION_COOKIE } from './caller.js';
 import type { ServerContext } from './context.js';
-import { html, type Safe } from './pages/html.js';
+import { safeNext, signInPage as page } from './pages/sign-in-page.js';
 import { route } from './permissions.js';
+import { setSessionCookie } from './session-cookie.js';
 
 /** Sign-in attempts allowed per address in a window, before 429. */
 export const ATTEMPTS_PER_WINDOW = 10;
 export const WINDOW_MINUTES = 5;
 
-export function mountSignIn(app: Hono, ctx: ServerContext): void {
+export function mountSignIn(
+  app: Hono,
+  ctx: ServerContext,
+  singleSignOn: SingleSignOnSettings | null,
+): void {
+  const signInPage = (next: string, problem: string | null) => page(next, problem, singleSignOn);
   const attempts = new Map<string, number[]>();
   route(app, 'get', '/sign-in', 'public', (c) =>
     c.html(signInPage(c.req.query('next') ?? '/', null)),
@@ -48,13 +55,7 @@ export function mountSignIn(app: Hono, ctx: ServerContext): void {
         lockoutPolicyFrom(ctx.env),
         ctx.clock(),
       );
-      setCookie(c, SESSION_COOKIE, signed.token, {
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure: new URL(c.req.url).protocol === 'https:',
-        path: '/',
-        maxAge: SESSION_HOURS * 3600,
-      });
+      setSessionCookie(c, signed.token, new URL(c.req.url).protocol === 'https:');
       return c.redirect(next, 303);
     } catch (error) {
       if (error instanceof ForbiddenError) return c.html(signInPage(next, SIGN_IN_REFUSED), 401);
@@ -79,54 +80,10 @@ export function mountSignIn(app: Hono, ctx: ServerContext): void {
   });
 }
 
-/** Where to go after signing in: a path of this server only, never another site. */
-function safeNext(next: string): string {
-  return next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
-
 function addressOf(c: Context): string {
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
   } catch {
     return 'unknown';
   }
-}
-
-function signInPage(next: string, problem: string | null): string {
-  const body: Safe = html`<main id="main" class="sign-in">
-    <h1>Sign in to Lantern</h1>
-    ${problem ? html`<div class="notice error" role="alert"><p>${problem}</p></div>` : ''}
-    <form method="post" action="/sign-in">
-      <input type="hidden" name="next" value="${safeNext(next)}" />
-      <p>
-        <label>Name or email <input name="who" autocomplete="username" required /></label>
-      </p>
-      <p>
-        <label
-          >Password <input name="password" type="password" autocomplete="current-password" required
-        /></label>
-      </p>
-      <p><button type="submit">Sign in</button></p>
-    </form>
-    <p class="small">
-      No account? Ask your partnership's Lantern administrator. A forgotten password is reset by
-      them (lantern users reset-password).
-    </p>
-  </main>`;
-  return `<!doctype html>${
-    html`<html lang="en-GB">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>Sign in · Lantern</title>
-        <link rel="stylesheet" href="/static/dashboard.css" />
-      </head>
-      <body>
-        <header class="top">
-          <p class="brand">Lantern <span>community safety dashboard</span></p>
-        </header>
-        ${body}
-      </body>
-    </html>`.html
-  }`;
 }

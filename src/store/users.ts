@@ -78,6 +78,15 @@ export async function findUser(db: Db, who: string): Promise<User | null> {
   return rows[0] ? toUser(rows[0]) : null;
 }
 
+/** The user whose email (in any case) is exactly `email`, or null: never by name. */
+export async function userByEmail(db: Db, email: string): Promise<User | null> {
+  const rows = await db.query(
+    `SELECT ${USER_COLUMNS} FROM app_user WHERE lower(email) = lower($email) LIMIT 1`,
+    { email: email.trim() },
+  );
+  return rows[0] ? toUser(rows[0]) : null;
+}
+
 export async function userById(db: Db, id: string): Promise<User | null> {
   const rows = await db.query(`SELECT ${USER_COLUMNS} FROM app_user WHERE id = $id`, { id });
   return rows[0] ? toUser(rows[0]) : null;

@@ -58,11 +58,9 @@ export async function signIn(
     );
     throw new ForbiddenError(SIGN_IN_REFUSED);
   }
-  const token = randomSecret();
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
   // The lockout state is read and written in the one transaction, run again if another sign-in
   // of the same account commits first: wrong passwords sent at once each count.
-  const refusal = await db.retryingTransaction(async (): Promise<string | null> => {
+  const outcome = await db.retryingTransaction(async (): Promise<string | SignedIn> => {
     const state = await signInState(db, user.id);
     const refuse = async (reason: string, failed: boolean) => {
       if (failed) await saveSignInState(db, user.id, afterFailure(state, policy, now), now);
@@ -83,11 +81,27 @@ export async function signIn(
     }
     if (user.disabled) return refuse('account disabled', false);
     await saveSignInState(db, user.id, { failures: 0, lockedUntil: null }, now);
-    await insertSession(db, { tokenHash: secretHash(token), userId: user.id, expiresAt }, now);
-    await appendAudit(db, { actor: user.name, action: 'sign-in', outcome: 'ok' }, now);
-    return null;
+    return startSession(db, user, now, null);
   });
-  if (refusal !== null) throw new ForbiddenError(SIGN_IN_REFUSED);
+  if (typeof outcome === 'string') throw new ForbiddenError(SIGN_IN_REFUSED);
+  return outcome;
+}
+
+/**
+ * A new session for a user whose sign-in succeeded (by password or single sign-on), audited: a
+ * new random token each time, never one the browser brought (no session fixation). Call inside
+ * the transaction of the sign-in's other writes.
+ */
+export async function startSession(
+  db: Db,
+  user: User,
+  now: Date,
+  detail: string | null,
+): Promise<SignedIn> {
+  const token = randomSecret();
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+  await insertSession(db, { tokenHash: secretHash(token), userId: user.id, expiresAt }, now);
+  await appendAudit(db, { actor: user.name, action: 'sign-in', outcome: 'ok', detail }, now);
   return { user, token, expiresAt };
 }
 

@@ -39,10 +39,20 @@ describe('the route table', () => {
       'GET /api/openapi.json',
       'GET /api/ping',
       'GET /sign-in',
+      'GET /sign-in/oidc',
+      'GET /sign-in/oidc/callback',
       'GET /static/dashboard.css',
       'GET /static/dashboard.js',
       'POST /sign-in',
     ]);
+  });
+
+  it('offers no single sign-on unless it is set up', async () => {
+    expect(await (await server.app.request('/sign-in')).text()).not.toContain('Sign in with');
+    const start = await server.app.request('/sign-in/oidc');
+    expect(start.status).toBe(404);
+    expect(await start.text()).toContain('Single sign-on is not set up on this server');
+    expect((await server.app.request('/sign-in/oidc/callback?code=x&state=y')).status).toBe(404);
   });
 
   it('needs more than reading to add to the store (signing in and out aside)', () => {

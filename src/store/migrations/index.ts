@@ -18,6 +18,7 @@ import { census2021Sql } from './011-census-2021.js';
 import { ethnicGroupPopulationsSql } from './012-ethnic-group-populations.js';
 import { accessSchema } from './013-access.js';
 import { stopSearchDistrictsSql } from './014-stop-search-districts.js';
+import { externalIdentitiesSchema } from './016-external-identities.js';
 
 export interface Migration {
   version: number;
@@ -72,5 +73,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 14,
     name: 'stop and search placed in districts (by point; earlier searches placed on next open)',
     sql: () => stopSearchDistrictsSql,
+  },
+  {
+    version: 16,
+    name: 'single sign-on identities linked to users',
+    sql: () => externalIdentitiesSchema,
   },
 ];
