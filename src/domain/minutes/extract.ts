@@ -27,6 +27,7 @@ const ACTIONS_HEADING =
 /** A heading over earlier meetings' actions (their progress, not new work). */
 const PREVIOUS_HEADING =
   /^(?:review\s+of\s+|update\s+on\s+|progress\s+on\s+)?(?:(?:minutes|notes)\s+(?:and|&)\s+)?(?:matters\s+arising|(?:outstanding|previous|open|existing)\s+actions?|actions?\s+(?:from|of|arising\s+from)\s+(?:the\s+)?(?:last|previous)\s+meetings?|actions?\s+update|review\s+of\s+actions?)\b[^.]{0,60}$/iu;
+const AGENDA_NUMBER = /^(?:item\s+)?\d{1,2}(?:\.\d{1,2})*[.):]?\s+/iu;
 /** Headings that end a list whatever their case ("Any other business"). */
 const AGENDA_HEADING =
   /^(?:any\s+other\s+business|aob|(?:date\s+of\s+)?(?:the\s+)?next\s+meeting|apologies|minutes|welcome|introductions|close|meeting\s+closed)\b/iu;
@@ -93,12 +94,14 @@ export function extractMinutes(text: string, options: ExtractOptions = {}): Extr
       return;
     }
     table = null;
-    if (l.text.length <= 100 && PREVIOUS_HEADING.test(l.text)) {
+    // "4. Actions", "## 1. Minutes and actions from the last meeting": the agenda number aside.
+    const heading = l.text.replace(AGENDA_NUMBER, '');
+    if (heading.length <= 100 && PREVIOUS_HEADING.test(heading)) {
       section = { kind: 'previous' };
       return;
     }
-    if (ACTIONS_HEADING.test(l.text)) {
-      section = { kind: 'actions', heading: l.text.replace(/:$/, ''), items: 0, gap: false };
+    if (ACTIONS_HEADING.test(heading)) {
+      section = { kind: 'actions', heading: heading.replace(/:$/, ''), items: 0, gap: false };
       return;
     }
     if (NONE.test(l.text)) return;
@@ -204,6 +207,7 @@ function listItem(l: MinutesLine, heading: string, context: DueContext): Found {
 
 /** "NAME to provide …" (or "NAME agreed to provide …") in a sentence of the discussion. */
 function assignedAction(sentence: string, l: MinutesLine, context: DueContext): Found | null {
+  if (DONE.test(sentence)) return null;
   const toVerb = ownerToVerb(sentence);
   if (toVerb) {
     return {
