@@ -4,7 +4,7 @@
  * month", "ASAP". Resolved to a day from the meeting's date (and the next meeting's, when the
  * minutes give it); what cannot be resolved keeps its wording for the reviewer.
  */
-import { addDays, dateAt, monthEnd, weekday } from './dates.js';
+import { addDays, dateAt, MONTH, monthEnd, weekday } from './dates.js';
 
 export interface DueContext {
   meetingDate: string | null;
@@ -62,6 +62,14 @@ function dueAfter(word: string, rest: string, context: DueContext): Found | null
   const next = /^(?:the\s+)?next\s+(?:\p{L}+\s+)?meeting\b/iu.exec(rest);
   if (next) return { due: nextMeeting, length: next[0].length };
   if (word === 'at' || word === 'to' || word === 'for') return null;
+  if (word === 'in') {
+    // "in March 2026", "in January": by the end of that month.
+    const month = new RegExp(`^(${MONTH})\\b(?:\\s+\\d{4})?`, 'i').exec(rest);
+    if (month) {
+      const end = dateAt(`end of ${month[0]}`, meetingDate);
+      if (end) return { due: end.iso, length: month[0].length };
+    }
+  }
   if (word === 'within' || word === 'in') {
     const span =
       /^(\d+|a|one|two|three|four|five|six|seven|eight|ten|twelve)\s+(day|week|month)s?(?:['’]s?)?(?:\s+time)?\b/i.exec(

@@ -294,6 +294,63 @@ const CASES: { name: string; text: string; meetingDate?: string; want: Expected[
       { title: 'KP to send the venue details to all members', owner: 'KP', rule: 'action-label' },
     ],
   },
+  {
+    name: 'Actions arising with the owner and date after dashes',
+    meetingDate: '2025-11-12',
+    text: [
+      'Actions arising:',
+      '• Circulate the slides – JW – 31/01/2026',
+      '• Book the room for the February meeting (KP)',
+      '',
+      '5. Any other business',
+      'The Chair thanked everyone for attending.',
+    ].join('\n'),
+    want: [
+      {
+        title: 'Circulate the slides – JW – 31/01/2026',
+        owner: 'JW',
+        due: '2026-01-31',
+        rule: 'actions-list',
+      },
+      { title: 'Book the room for the February meeting (KP)', owner: 'KP', rule: 'actions-list' },
+    ],
+  },
+  {
+    name: 'An action log table: a row marked complete is not proposed again',
+    text: [
+      '| Ref | Action | Owner | Deadline | Status |',
+      '|---|---|---|---|---|',
+      '| 12 | Share ASB data with housing | JW | 30/11/2025 | Complete |',
+      '| 13 | Confirm funding for the CCTV camera | Hertfordshire County Council | 31 March 2026 | Open |',
+    ].join('\n'),
+    want: [
+      {
+        title: 'Confirm funding for the CCTV camera',
+        owner: 'Hertfordshire County Council',
+        due: '2026-03-31',
+        rule: 'action-table',
+      },
+    ],
+  },
+  {
+    name: 'A councillor and a group named for an action group, in a month',
+    meetingDate: '2025-11-12',
+    text: 'Cllr Smith to raise the issue at full Council. The ASB Action Group to review its terms of reference in April 2026.',
+    want: [
+      {
+        title: 'Cllr Smith to raise the issue at full Council',
+        owner: 'Cllr Smith',
+        rule: 'owner-to-verb',
+      },
+      {
+        title: 'The ASB Action Group to review its terms of reference in April 2026',
+        owner: 'The ASB Action Group',
+        due: '2026-04-30',
+        dueText: 'in April 2026',
+        rule: 'owner-to-verb',
+      },
+    ],
+  },
   // Negatives: sentences that mention actions without assigning one.
   { name: 'the action plan was discussed', text: 'The action plan was discussed.', want: [] },
   {
@@ -341,6 +398,20 @@ const CASES: { name: string; text: string; meetingDate?: string; want: Expected[
   {
     name: 'an "Actions" heading with "None" under it',
     text: ['Actions', '', 'None.'].join('\n'),
+    want: [],
+  },
+  {
+    name: 'Action Fraud reporting, not assigned',
+    text: 'Action Fraud reported a rise in courier fraud in Three Rivers.',
+    want: [],
+  },
+  { name: 'Actions: see below', text: 'Actions: see below', want: [] },
+  { name: 'Action: ongoing', text: 'Action: Ongoing', want: [] },
+  {
+    name: 'an earlier action in matters arising',
+    text: ['Matters arising', 'JW circulated the slides.', 'KP to book the room – ongoing'].join(
+      '\n',
+    ),
     want: [],
   },
 ];

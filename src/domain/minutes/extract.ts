@@ -5,6 +5,7 @@
  * provide …"); a sentence that merely mentions actions ("the action plan was discussed",
  * "actions from the last meeting were reviewed") gives nothing. Pure.
  */
+import { dateAt } from './dates.js';
 import { findDue, type DueContext } from './due-date.js';
 import { headingLike, minutesLines, sentences, type MinutesLine } from './lines.js';
 import { meetingDetails } from './meeting-details.js';
@@ -33,7 +34,7 @@ const AGENDA_HEADING =
   /^(?:any\s+other\s+business|aob|(?:date\s+of\s+)?(?:the\s+)?next\s+meeting|apologies|minutes|welcome|introductions|close|meeting\s+closed)\b/iu;
 /** An action with nothing in it ("Action: none", "No actions"). */
 const NONE =
-  /^(?:none|nil|n\/a|-|–|no\s+(?:new\s+|further\s+)?actions?(?:\s+(?:arising|required|needed|agreed))?|nothing\s+(?:further|to\s+report))\.?$/iu;
+  /^(?:none|nil|n\/a|-|–|no\s+(?:new\s+|further\s+)?actions?(?:\s+(?:arising|required|needed|agreed))?|nothing\s+(?:further|to\s+report)|ongoing|on\s*going|complete|completed|done|closed|see\s+(?:below|above|attached|overleaf|(?:the\s+)?action\s+log))\.?$/iu;
 /** An earlier action's progress ("– complete", "Status: done"): not new work. */
 const DONE =
   /(?:\s[–—-]\s*|\bstatus\s*:\s*|\()(?:complete|completed|done|closed|discharged|superseded)\)?\.?$/iu;
@@ -176,11 +177,12 @@ function labelledActions(
       });
       return;
     }
-    const owner = inLabel ?? ownerOf(body);
+    const dashed = dashParts(body, context);
+    const owner = inLabel ?? ownerOf(body) ?? dashed.owner;
     out.push({
       title: body,
       owner,
-      due: findDue(body, context),
+      due: findDue(body, context) ?? dashed.due,
       rule: 'action-label',
       confidence: owner ? 'high' : 'medium',
       reason: owner
@@ -193,11 +195,12 @@ function labelledActions(
 }
 
 function listItem(l: MinutesLine, heading: string, context: DueContext): Found {
-  const owner = ownerOf(l.text);
+  const parts = dashParts(l.text, context);
+  const owner = ownerOf(l.text) ?? parts.owner;
   return {
     title: title(l.text),
     owner,
-    due: findDue(l.text, context),
+    due: findDue(l.text, context) ?? parts.due,
     rule: 'actions-list',
     confidence: owner ? 'high' : 'medium',
     reason: `listed under "${heading}"${owner ? '' : '; no owner named'}`,
@@ -245,6 +248,25 @@ function sectionBreak(l: MinutesLine): boolean {
   const words = l.text.split(' ').filter((w) => w.length > 3);
   const capitalised = words.filter((w) => /^[\p{Lu}\d]/u.test(w)).length;
   return l.text.endsWith(':') || (words.length > 0 && capitalised / words.length >= 0.6);
+}
+
+/**
+ * The owner and due date of "Circulate the slides – JW – 31/01/2026": the parts after the task,
+ * between dashes, that are an owner alone or a date alone.
+ */
+function dashParts(
+  text: string,
+  context: DueContext,
+): { owner: string | null; due: { due: string | null; text: string } | null } {
+  let owner: string | null = null;
+  let due: { due: string | null; text: string } | null = null;
+  for (const part of text.split(/\s[–—-]\s/u).slice(1)) {
+    const p = part.trim().replace(/\.$/, '');
+    const date = dateAt(p, context.meetingDate);
+    if (date && date.length === p.length) due ??= { due: date.iso, text: p };
+    else if (isOwnerOnly(p)) owner ??= p;
+  }
+  return { owner, due };
 }
 
 function previousText(lines: readonly MinutesLine[], at: number): string {

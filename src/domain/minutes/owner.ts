@@ -92,6 +92,7 @@ export const ACTION_VERBS = [
   'progress',
   'promote',
   'provide',
+  'raise',
   're-circulate',
   'recirculate',
   'refer',
@@ -120,16 +121,20 @@ export const ACTION_VERBS = [
 const VERB = `(?:${ACTION_VERBS.join('|')})`;
 
 /**
- * Words that open a sentence as its subject but are no owner: "Plans to share the data were
- * welcomed", "Due to update delays …", "Access to support services was discussed".
+ * Words that open a sentence as its subject but are no owner on their own: "Plans to share the
+ * data were welcomed", "Due to update delays …", "Access to support services was discussed"
+ * ("Action Fraud", "the Action Group" are owners: these refuse a one-word owner only).
  */
 const NOT_OWNERS = new Set(
   (
     'access according action actions agreement arrangements attempts changes data decision due ' +
-    'efforts failure funding he her his i in it its measures moves need nothing on options ' +
-    'opportunities our plans prior proposals reference referrals reports requests she steps ' +
-    'that their these they this those thanks time up ways we welcome work you'
+    'efforts failure funding measures moves need nothing options opportunities plans prior ' +
+    'proposals reference referrals reports requests steps thanks time ways welcome work'
   ).split(' '),
+);
+/** Words that never open an owner's name: pronouns, prepositions, demonstratives. */
+const NEVER_FIRST = new Set(
+  'he her his i in it its on our she that their there these they this those up we you'.split(' '),
 );
 
 const TO_VERB = new RegExp(String.raw`^${OWNER}\s+to\s+(${VERB})\b`, 'u');
@@ -189,7 +194,8 @@ export function isOwnerOnly(text: string): boolean {
 function isOwner(name: string): boolean {
   const words = name.trim().split(/\s+/);
   const first = (words[0] ?? '').toLowerCase() === 'the' ? words[1] : words[0];
-  return first !== undefined && !NOT_OWNERS.has(first.toLowerCase());
+  if (first === undefined || NEVER_FIRST.has(first.toLowerCase())) return false;
+  return !(words.length === 1 && NOT_OWNERS.has(first.toLowerCase()));
 }
 
 function isShort(name: string): boolean {
