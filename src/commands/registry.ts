@@ -26,6 +26,7 @@ import { forecastCommand } from './forecast.js';
 import { hiddenFigureCommand } from './hidden-figure.js';
 import { hotspotsCommand } from './hotspots.js';
 import { importCommand } from './import.js';
+import { minutesExtractCommand } from './minutes-extract.js';
 import { nearRepeatCommand } from './near-repeat.js';
 import { outcomesCommand } from './outcomes.js';
 import { overviewCommand } from './overview.js';
@@ -84,6 +85,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   assessCommand,
   assessListCommand,
   reportCommand,
+  minutesExtractCommand,
   // Look after the store
   checkCommand,
   areasCheckCommand,

@@ -49,3 +49,18 @@ export function decodeCsvText(
   if (text.trim() === '') throw new InputError(`${path}: the file is empty`);
   return text;
 }
+
+/**
+ * Bytes as Windows-1252, what "latin-1" files from Windows systems almost always are (it agrees
+ * with ISO-8859-1 except that 0x80–0x9F hold characters such as € and – instead of controls).
+ */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/gu, (c) => CP1252_80_9F.charAt(c.charCodeAt(0) - 0x80));
+}
+
+/**
+ * What Windows-1252 bytes 0x80–0x9F stand for (the five unassigned bytes stand for themselves).
+ * Written out because Node 20's TextDecoder('windows-1252') decodes them as latin-1 controls.
+ */
+const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';

@@ -21,9 +21,15 @@ import { route } from './permissions.js';
 /** Inputs fixed over HTTP, by command: a GET never saves an assessment. */
 const FIXED: Record<string, Record<string, unknown>> = { assess: { noSave: true } };
 
-/** The commands served as GET endpoints: every one that only reads, and assess without saving. */
+/**
+ * The commands served as GET endpoints: every one that only reads, and assess without saving;
+ * not those that take files by name (`minutes extract FILE`): no caller names the server's files.
+ */
 export function apiCommands(): AnyCommand[] {
-  return COMMANDS.filter((c) => c.store === 'read' || c.store === 'none' || c.name in FIXED);
+  return COMMANDS.filter(
+    (c) =>
+      c.positionals === undefined && (c.store === 'read' || c.store === 'none' || c.name in FIXED),
+  );
 }
 
 /** `areas check` → `/api/areas/check`. */

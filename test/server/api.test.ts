@@ -121,6 +121,8 @@ describe('commands as endpoints', () => {
     expect(mounted).not.toContain('import');
     expect(mounted).not.toContain('report');
     expect(mounted).not.toContain('check');
+    // It reads a file by name on the machine that runs Lantern: never over HTTP.
+    expect(mounted).not.toContain('minutes extract');
   });
 });
 

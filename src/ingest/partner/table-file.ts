@@ -19,7 +19,7 @@ import type { CellValue, Worksheet } from 'exceljs';
 
 import { InputError } from '../../errors.js';
 import { readCsv } from '../csv.js';
-import { decodeCsvText } from '../decode.js';
+import { decodeCsvText, decodeWindows1252 } from '../decode.js';
 import { gunzipWithin } from '../gunzip.js';
 import { checkZipSizes } from '../zip.js';
 
@@ -258,19 +258,10 @@ function decodeText(bytes: Uint8Array, path: string): string {
   if (bom || isUtf8(bytes) || bytes.subarray(0, 8192).includes(0)) {
     return decodeCsvText(bytes, path);
   }
-  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
-  const text = latin1.replace(/[\u0080-\u009f]/gu, (c) =>
-    CP1252_80_9F.charAt(c.charCodeAt(0) - 0x80),
-  );
+  const text = decodeWindows1252(bytes);
   if (text.trim() === '') throw new InputError(`${path}: the file is empty`);
   return text;
 }
-
-/**
- * What Windows-1252 bytes 0x80–0x9F stand for (the five unassigned bytes stand for themselves).
- * Written out because Node 20's TextDecoder('windows-1252') decodes them as latin-1 controls.
- */
-const CP1252_80_9F = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
 
 // ---------------------------------------------------------------------------------------------
 // XLSX
