@@ -511,6 +511,7 @@ describe('lantern --json', () => {
     expect(burglary.figure!.interval[1]).toBeCloseTo(burglary.figure!.recordedCi95[1] / 0.68, 6);
     expect(burglary.survey).toBe('BCS 2009/10');
     expect(burglary.notes.join(' ')).toMatch(/unverified/u);
+    expect(burglary.notes.join(' ')).toMatch(/No current survey figure exists/u);
     // ASB: counted, no published rate, no estimate, and why.
     const asb = row('police:anti-social-behaviour');
     expect(asb.recorded).toBeGreaterThan(0);

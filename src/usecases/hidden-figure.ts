@@ -29,6 +29,10 @@ export interface HiddenFigureRow {
   rate: { estimate: number; low: number; high: number } | null;
   measure: string;
   survey: string;
+  /** The table or section of the survey publication the rate is read from. */
+  table: string;
+  /** False: no newer survey figure was found. */
+  current: boolean;
   rateSource: string;
   verified: boolean;
   figure: HiddenFigure | null;
@@ -136,6 +140,10 @@ function row(
   const allNotes = [...(synthetic ? [SYNTHETIC_CAVEAT] : []), ...notes];
   if (entry.note) allNotes.push(entry.note);
   if (entry.rate && !entry.verified) allNotes.push('The rate is unverified.');
+  if (!entry.current)
+    allNotes.push(
+      `No current survey figure exists for this: ${entry.rate ? `the rate is the newest found (${entry.survey})` : 'none has been found'}.`,
+    );
   if (series && inPeriod.length === 0) allNotes.push('No month of the period is held.');
   else if (series && inPeriod.length < months.length)
     allNotes.push(
@@ -156,6 +164,8 @@ function row(
     rate: entry.rate,
     measure: entry.measure,
     survey: entry.survey,
+    table: entry.table,
+    current: entry.current,
     rateSource: entry.source,
     verified: entry.verified,
     figure,
