@@ -32,6 +32,13 @@ import { overviewCommand } from './overview.js';
 import { repeatLocationsCommand } from './repeat-locations.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
+import {
+  servicesAddCommand,
+  servicesExportCommand,
+  servicesImportCommand,
+  servicesListCommand,
+  servicesRemoveCommand,
+} from './services.js';
 import { stopSearchCommand } from './stop-search.js';
 import { summaryCommand } from './summary.js';
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './tokens.js';
@@ -84,6 +91,11 @@ export const COMMANDS: readonly AnyCommand[] = [
   assessCommand,
   assessListCommand,
   reportCommand,
+  servicesListCommand,
+  servicesImportCommand,
+  servicesAddCommand,
+  servicesRemoveCommand,
+  servicesExportCommand,
   // Look after the store
   checkCommand,
   areasCheckCommand,

@@ -17,6 +17,7 @@ import { storeSettingsSchema } from './010-store-settings.js';
 import { census2021Sql } from './011-census-2021.js';
 import { ethnicGroupPopulationsSql } from './012-ethnic-group-populations.js';
 import { accessSchema } from './013-access.js';
+import { supportServicesSchema } from './018-support-services.js';
 
 export interface Migration {
   version: number;
@@ -66,5 +67,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 13,
     name: 'access control (users, grants, sessions, tokens, audit log)',
     sql: () => accessSchema,
+  },
+  // 014 to 017 are other capabilities' (the action plan and what it needs), merged separately.
+  {
+    version: 18,
+    name: 'support-services directory',
+    sql: () => supportServicesSchema,
   },
 ];
