@@ -75,11 +75,11 @@ describe('lantern services', () => {
       db,
     ]);
     expect(first.code).toBe(0);
-    expect(first.json.files[0]).toMatchObject({ added: 8, unchanged: 0 });
+    expect(first.json.files[0]).toMatchObject({ added: 9, unchanged: 0 });
     const again = await runJson<{ files: { added: number; changed: number; unchanged: number }[] }>(
       ['services', 'import', SEED, '--db', db],
     );
-    expect(again.json.files[0]).toMatchObject({ added: 0, changed: 0, unchanged: 8 });
+    expect(again.json.files[0]).toMatchObject({ added: 0, changed: 0, unchanged: 9 });
     const audit = await run(['audit', '--db', db]);
     expect(audit.stdout).toMatch(/services\.import/u);
   });
@@ -116,6 +116,7 @@ describe('lantern services', () => {
     ]);
     const ids = asb.json.services.map((s) => s.id);
     expect(ids).toContain('tr-asb');
+    expect(ids).toContain('three-rivers-asb');
     expect(ids).toContain('herts-asb');
     expect(ids).not.toContain('watford-asb');
     expect(asb.json.services.find((s) => s.id === 'tr-asb')?.areaName).toBe('Three Rivers');

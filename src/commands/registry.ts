@@ -11,6 +11,7 @@ import { areasImportBoundariesCommand } from './areas-import-boundaries.js';
 import { areasImportPopulationCommand } from './areas-import-population.js';
 import { assessCommand, assessListCommand } from './assess.js';
 import { auditCommand } from './audit.js';
+import { briefingCommand } from './briefing.js';
 import { camerasCommand } from './cameras.js';
 import { categoriesCommand } from './categories.js';
 import { checkCommand } from './check.js';
@@ -91,6 +92,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   assessCommand,
   assessListCommand,
   reportCommand,
+  briefingCommand,
   servicesListCommand,
   servicesImportCommand,
   servicesAddCommand,
