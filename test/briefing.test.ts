@@ -190,6 +190,27 @@ describe('lantern briefing', () => {
     );
   });
 
+  it('hidden-figure says, where most go unreported, what that means and whom to report to (the directory)', async () => {
+    const r = await runJson<{ rows: { key: string; reporting: string | null }[] }>([
+      'hidden-figure',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025',
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const row = (key: string) => r.json.rows.find((x) => x.key === key)!;
+    // Partner abuse: 18.9% told the police, so about 5 happen for each one recorded.
+    expect(row('dataset:domestic-abuse:incidents').reporting).toMatch(
+      /^Most go unreported: for each one recorded, about 5 happen .*To report or get help: National Domestic Abuse Helpline 0808 2000 247/u,
+    );
+    expect(row('police:all-crime').reporting).toMatch(/Crimestoppers 0800 555 111/u);
+    // Burglary is mostly reported (78%): nothing to add.
+    expect(row('police:burglary').reporting).toBeNull();
+  });
+
   it.skipIf(findChromium() === null)('prints a PDF of two to four A4 pages', async () => {
     const pack = await brief('hate-crime', 'hate-pdf');
     expect(pack.code, pack.stderr).toBe(0);

@@ -528,6 +528,10 @@ describe('lantern --json', () => {
       expect(row(key).notes[0]).toMatch(/^SYNTHETIC DATA/u);
     }
     expect(row('dataset:domestic-abuse:incidents').rateSource).toMatch(/ons\.gov\.uk/u);
+    // Most domestic abuse goes unreported; this store's directory is empty, and the output says so.
+    expect(row('dataset:domestic-abuse:incidents').notes.join(' ')).toMatch(
+      /Most go unreported.*No service to report to is in the directory yet/u,
+    );
   });
 
   it('forecast: fits the bundled data across its gaps, lists them, and backtests with coverage', async () => {

@@ -232,3 +232,17 @@ export function serviceRow(s: SupportService): Record<(typeof SERVICE_COLUMNS)[n
     verified: s.verified ? 'yes' : 'no',
   };
 }
+
+/**
+ * Services in the order a reader needs them: those for one theme alone first (the specialist
+ * lines), then the wider ones; checked ones before those not yet checked; local before national.
+ */
+export function forReaders(services: readonly SupportService[]): SupportService[] {
+  return [...services].sort(
+    (a, b) =>
+      a.themes.length - b.themes.length ||
+      Number(b.verified) - Number(a.verified) ||
+      Number(a.coverage === 'national') - Number(b.coverage === 'national') ||
+      a.name.localeCompare(b.name),
+  );
+}

@@ -16,6 +16,7 @@ import type { DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
+import { forReaders } from '../domain/support-service.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { ChromiumSession, CHROMIUM_HINT, findChromium } from '../render/chromium.js';
 import {
@@ -91,20 +92,12 @@ export async function briefingPack(
   const rate = text.reportingRate
     ? request.rates.find((r) => r.key === text.reportingRate)
     : undefined;
-  // The services for this theme alone first (the specialist lines), then the wider ones; checked
-  // ones before those not yet checked; local before national.
-  const services = (
+  const services = forReaders(
     await listServices(db, {
       theme: request.theme,
       area: area.code,
       publicOnly: request.audience === 'volunteers',
-    })
-  ).sort(
-    (a, b) =>
-      a.themes.length - b.themes.length ||
-      Number(b.verified) - Number(a.verified) ||
-      Number(a.coverage === 'national') - Number(b.coverage === 'national') ||
-      a.name.localeCompare(b.name),
+    }),
   );
   return {
     theme: request.theme,
