@@ -34,6 +34,7 @@ interface Briefing {
     previous: Shown | null;
     changePct: number | null;
     quarters: { label: string; count: Shown }[];
+    change: string;
     synthetic: boolean;
   } | null;
   hiddenFigure: { sentence: string; source: string } | null;
@@ -110,6 +111,8 @@ describe('lantern briefing', () => {
       trend.json.months.slice(0, 3).reduce((n, m) => n + m.count, 0),
     );
     expect(f.synthetic).toBe(true);
+    // The change names what it is compared with (the nearest earlier year held).
+    expect(f.change).toMatch(/^The number is \d+% (lower|higher) than in 2024\./u);
     const html = readFileSync(join(dir.path, 'da', 'briefing.html'), 'utf8');
     expect(html).toContain(`<strong>${trend.json.current}</strong> domestic abuse incidents`);
     expect(html).toContain('SYNTHETIC DATA');
@@ -171,6 +174,8 @@ describe('lantern briefing', () => {
       expect(pack.json.readability.readingEase, theme).toBeGreaterThanOrEqual(60);
       expect(pack.json.readability.readingAge, theme).toBeLessThanOrEqual(12);
       expect(pack.json.signs.source, theme).toMatch(/https?:\/\//u);
+      // ASB's nearest earlier complete year in the demo data is 2021, not "the year before".
+      if (theme === 'asb') expect(pack.json.figures?.change).toMatch(/than in 2021\./u);
     }
     const text = await run([
       'briefing',

@@ -47,6 +47,8 @@ export interface BriefingFigures {
 }
 
 export interface BriefingHiddenFigure {
+  /** The share reported, when a survey gives one. */
+  rate: number | null;
   /** "About 1 in 5 victims tell the police." */
   sentence: string;
   survey: string;
@@ -156,16 +158,29 @@ function changeSentence(
   changePct: number | null,
   previous: ShownCount | null,
 ): string {
-  if (previous === null) return 'There is no earlier year to compare with.';
+  if (previous === null || trend.comparisonPeriod === null)
+    return 'There is no earlier year to compare with.';
+  const { from, to } = trend.comparisonPeriod;
+  const month = (m: string) =>
+    new Date(`${m}-01T00:00:00Z`).toLocaleString('en-GB', {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+  // The nearest earlier year held, which is not always the year before (months may be missing).
+  const before =
+    from.endsWith('-01') && to.endsWith('-12') && from.slice(0, 4) === to.slice(0, 4)
+      ? `in ${from.slice(0, 4)}`
+      : `from ${month(from)} to ${month(to)}`;
   if (changePct === null)
     return 'The numbers are too small to compare with the year before without risk of identifying someone.';
   const pct = Math.abs(Math.round(changePct));
   const chance = trend.pValue !== null && trend.pValue >= 0.05;
-  if (pct === 0) return 'The number is about the same as the year before.';
+  if (pct === 0) return `The number is about the same as ${before}.`;
   const way = changePct > 0 ? 'higher' : 'lower';
   return chance
-    ? `The number is ${pct}% ${way} than the year before. A change this size can happen by chance.`
-    : `The number is ${pct}% ${way} than the year before. This is more than chance would explain.`;
+    ? `The number is ${pct}% ${way} than ${before}. A change this size can happen by chance.`
+    : `The number is ${pct}% ${way} than ${before}. This is more than chance would explain.`;
 }
 
 /** "About 1 in 5": the share as a simple fraction a reader knows. */
@@ -196,6 +211,7 @@ export function briefingHiddenFigure(
       'Nobody knows what share of it is reported: no survey measures it. What is recorded is only part of what happens.';
   }
   return {
+    rate: rate.rate?.estimate ?? null,
     sentence,
     survey: rate.survey,
     table: rate.table,
