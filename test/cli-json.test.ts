@@ -527,6 +527,7 @@ describe('lantern --json', () => {
     expect(burglary.figure!.interval[1]).toBeCloseTo(burglary.figure!.recordedCi95[1] / 0.68, 6);
     expect(burglary.survey).toBe('BCS 2009/10');
     expect(burglary.notes.join(' ')).toMatch(/unverified/u);
+    expect(burglary.notes.join(' ')).toMatch(/No current survey figure exists/u);
     // ASB: counted, no published rate, no estimate, and why.
     const asb = row('police:anti-social-behaviour');
     expect(asb.recorded).toBeGreaterThan(0);
@@ -543,6 +544,10 @@ describe('lantern --json', () => {
       expect(row(key).notes[0]).toMatch(/^SYNTHETIC DATA/u);
     }
     expect(row('dataset:domestic-abuse:incidents').rateSource).toMatch(/ons\.gov\.uk/u);
+    // Most domestic abuse goes unreported; this store's directory is empty, and the output says so.
+    expect(row('dataset:domestic-abuse:incidents').notes.join(' ')).toMatch(
+      /Most go unreported.*No service to report to is in the directory yet/u,
+    );
   });
 
   it('forecast: fits the bundled data across its gaps, lists them, and backtests with coverage', async () => {

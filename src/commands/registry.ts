@@ -11,6 +11,7 @@ import { areasImportBoundariesCommand } from './areas-import-boundaries.js';
 import { areasImportPopulationCommand } from './areas-import-population.js';
 import { assessCommand, assessListCommand } from './assess.js';
 import { auditCommand } from './audit.js';
+import { briefingCommand } from './briefing.js';
 import { camerasCommand } from './cameras.js';
 import { categoriesCommand } from './categories.js';
 import { checkCommand } from './check.js';
@@ -33,6 +34,13 @@ import { overviewCommand } from './overview.js';
 import { repeatLocationsCommand } from './repeat-locations.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
+import {
+  servicesAddCommand,
+  servicesExportCommand,
+  servicesImportCommand,
+  servicesListCommand,
+  servicesRemoveCommand,
+} from './services.js';
 import { stopSearchCommand } from './stop-search.js';
 import { summaryCommand } from './summary.js';
 import { tokensCreateCommand, tokensListCommand, tokensRevokeCommand } from './tokens.js';
@@ -86,6 +94,12 @@ export const COMMANDS: readonly AnyCommand[] = [
   assessListCommand,
   reportCommand,
   minutesExtractCommand,
+  briefingCommand,
+  servicesListCommand,
+  servicesImportCommand,
+  servicesAddCommand,
+  servicesRemoveCommand,
+  servicesExportCommand,
   // Look after the store
   checkCommand,
   areasCheckCommand,

@@ -12,8 +12,15 @@ describe('reporting rates configuration', () => {
   it('ships a default for every figure the domain notes give, each with its survey and source', async () => {
     const rates = await loadReportingRates();
     const byKey = new Map(rates.map((r) => [r.key, r]));
-    // domain-notes §4: burglary with entry 78%, vandalism 35%, partner abuse told police 18.9% …
+    // The newest all-crime figure found: "four in ten" reported, CSEW 2016/17 (a press report of
+    // the ONS figures, so unverified), replacing BCS 2009/10's 43%.
+    expect(byKey.get('police:all-crime')?.rate?.estimate).toBe(0.4);
+    expect(byKey.get('police:all-crime')?.survey).toBe('CSEW year ending March 2017');
+    expect(byKey.get('police:all-crime')?.verified).toBe(false);
+    // No current CSEW figure by offence was found: the BCS 2009/10 figures stay, marked so.
     expect(byKey.get('police:burglary')?.rate?.estimate).toBe(0.78);
+    expect(byKey.get('police:burglary')?.current).toBe(false);
+    expect(byKey.get('police:robbery')?.rate).toBeNull();
     expect(byKey.get('police:criminal-damage-arson')?.rate?.estimate).toBe(0.35);
     expect(byKey.get('dataset:domestic-abuse:incidents')?.rate?.estimate).toBe(0.189);
     expect(byKey.get('dataset:domestic-abuse:incidents')?.survey).toContain('2023');
@@ -22,9 +29,20 @@ describe('reporting rates configuration', () => {
     expect(byKey.get('police:sexual-offences')?.rate?.estimate).toBe(0.17);
     expect(byKey.get('dataset:hate-crime:total')?.measure).toMatch(/ILLUSTRATIVE/u);
     for (const r of rates) {
-      expect(r.survey).not.toBe('');
-      expect(r.source).not.toBe('');
-      if (r.rate && r.survey.includes('2009/10')) expect(r.verified).toBe(false);
+      expect(r.survey, r.key).not.toBe('');
+      expect(r.source, r.key).not.toBe('');
+      // Every rate names the table (or section) it is read from, and its survey year.
+      expect(r.table, r.key).not.toBe('');
+      if (r.rate) expect(r.survey, r.key).toMatch(/(19|20)\d\d/u);
+      if (r.rate) expect(r.source, r.key).toMatch(/https?:\/\//u);
+      if (r.rate && r.survey.includes('2009/10')) {
+        expect(r.verified, r.key).toBe(false);
+        // Old figures say plainly that no current one exists.
+        expect(r.current, r.key).toBe(false);
+        expect(r.note, r.key).toMatch(
+          /No (current CSEW figure|share of hate crime reported to the police) was found/u,
+        );
+      }
     }
   });
 

@@ -1,7 +1,8 @@
 /**
  * Reporting rates (config/reporting-rates.yaml by default): for each police.uk category or
  * partner dataset category, the share of incidents that reach the police, with a range, the
- * survey it comes from, its source, and whether it is verified. Validated with a schema; a rate
+ * survey it comes from, the table it is read from, its source, whether it is verified, and whether
+ * it is current (false: no newer figure was found, and outputs say so). Validated with a schema; a rate
  * outside its own range, or a range outside (0, 1], is an error naming the entry.
  */
 import { fileURLToPath } from 'node:url';
@@ -28,8 +29,12 @@ const entrySchema = z
     rate: z.object({ estimate: share, low: share, high: share }).strict().nullable(),
     measure: z.string(),
     survey: z.string(),
+    /** The table or section of the publication the figure is read from. */
+    table: z.string().default(''),
     source: z.string(),
     verified: z.boolean(),
+    /** False: no figure more recent than this one was found (outputs say so). */
+    current: z.boolean().default(true),
     note: z.string().default(''),
   })
   .strict();

@@ -18,6 +18,8 @@ import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { datasetMeasures, partnerAreaCounts, SYNTHETIC_CAVEAT } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
+import { listServices } from './support-services.js';
+import { forReaders, type ServiceTheme } from '../domain/support-service.js';
 
 export interface HiddenFigureRow {
   key: string;
@@ -29,9 +31,18 @@ export interface HiddenFigureRow {
   rate: { estimate: number; low: number; high: number } | null;
   measure: string;
   survey: string;
+  /** The table or section of the survey publication the rate is read from. */
+  table: string;
+  /** False: no newer survey figure was found. */
+  current: boolean;
   rateSource: string;
   verified: boolean;
   figure: HiddenFigure | null;
+  /**
+   * Where most incidents go unreported (the estimate is at least twice the count recorded): what
+   * that means and how to report, from the support-services directory. Null otherwise.
+   */
+  reporting: string | null;
   synthetic: boolean;
   notes: string[];
 }
@@ -106,6 +117,7 @@ export async function hiddenFigureTable(
       row(entry, 'partner', series, request.period, held.input.observed, held.synthetic, []),
     );
   }
+  await addReporting(db, area.code, rows);
   return {
     area: { code: area.code, name: area.name, type: area.type },
     period: request.period,
@@ -136,6 +148,10 @@ function row(
   const allNotes = [...(synthetic ? [SYNTHETIC_CAVEAT] : []), ...notes];
   if (entry.note) allNotes.push(entry.note);
   if (entry.rate && !entry.verified) allNotes.push('The rate is unverified.');
+  if (!entry.current)
+    allNotes.push(
+      `No current survey figure exists for this: ${entry.rate ? `the rate is the newest found (${entry.survey})` : 'none has been found'}.`,
+    );
   if (series && inPeriod.length === 0) allNotes.push('No month of the period is held.');
   else if (series && inPeriod.length < months.length)
     allNotes.push(
@@ -156,10 +172,53 @@ function row(
     rate: entry.rate,
     measure: entry.measure,
     survey: entry.survey,
+    table: entry.table,
+    current: entry.current,
     rateSource: entry.source,
     verified: entry.verified,
     figure,
+    reporting: null,
     synthetic,
     notes: allNotes,
   };
+}
+
+/** The directory's theme for a reporting-rate key. */
+function themeOf(key: string): ServiceTheme {
+  if (key.startsWith('dataset:domestic-abuse:')) return 'domestic-abuse';
+  if (key.startsWith('dataset:hate-crime:')) return 'hate-crime';
+  if (key === 'police:anti-social-behaviour' || key.startsWith('dataset:asb-')) return 'asb';
+  return 'general';
+}
+
+/**
+ * For each row whose estimate is at least twice its recorded count: in words, what the hidden
+ * figure means, and the services of the directory a person can report to or get help from (for
+ * the row's theme, in the area; public ones).
+ */
+async function addReporting(db: Db, areaCode: string, rows: HiddenFigureRow[]): Promise<void> {
+  const byTheme = new Map<ServiceTheme, string>();
+  for (const r of rows) {
+    if (!r.figure || !r.recorded || r.figure.estimate < 2 * r.recorded) continue;
+    const theme = themeOf(r.key);
+    if (!byTheme.has(theme)) {
+      const services = forReaders(
+        await listServices(db, { theme, area: areaCode, publicOnly: true }),
+      ).filter((s) => s.phone !== null || s.web !== null);
+      byTheme.set(
+        theme,
+        services.length > 0
+          ? `To report or get help: ${services
+              .slice(0, 4)
+              .map((s) => `${s.name} ${s.phone ?? s.web}`)
+              .join('; ')}.`
+          : 'No service to report to is in the directory yet: lantern services import config/support-services.yaml adds the national ones.',
+      );
+    }
+    const times = Math.round(r.figure.estimate / r.recorded);
+    r.reporting =
+      `Most go unreported: for each one recorded, about ${times} happen (the estimate), so more reports would show more of what happens. ` +
+      byTheme.get(theme)!;
+    r.notes.push(r.reporting);
+  }
 }

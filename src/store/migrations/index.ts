@@ -19,6 +19,7 @@ import { ethnicGroupPopulationsSql } from './012-ethnic-group-populations.js';
 import { accessSchema } from './013-access.js';
 import { stopSearchDistrictsSql } from './014-stop-search-districts.js';
 import { externalIdentitiesSchema } from './016-external-identities.js';
+import { supportServicesSchema } from './018-support-services.js';
 
 export interface Migration {
   version: number;
@@ -78,5 +79,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 16,
     name: 'single sign-on identities linked to users',
     sql: () => externalIdentitiesSchema,
+  },
+  {
+    version: 18,
+    name: 'support-services directory',
+    sql: () => supportServicesSchema,
   },
 ];

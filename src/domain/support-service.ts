@@ -1,0 +1,248 @@
+/**
+ * The support-services directory: who helps with what (domestic abuse, hate crime, ASB, Prevent,
+ * any crime), where, how to reach them and when. One entry is checked here, field by field, with
+ * every problem named (the file's line is the caller's): UK phone numbers with libphonenumber-js
+ * (and the few short numbers it does not know: 999, 101, 111 …), web addresses as http(s) URLs,
+ * email addresses by their shape. Pure: no I/O.
+ */
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+
+export const SERVICE_THEMES = [
+  'domestic-abuse',
+  'hate-crime',
+  'asb',
+  'prevent',
+  'general',
+] as const;
+export type ServiceTheme = (typeof SERVICE_THEMES)[number];
+
+export function isServiceTheme(value: string): value is ServiceTheme {
+  return (SERVICE_THEMES as readonly string[]).includes(value);
+}
+
+/** What a service covers: the whole country, or one force's area, or one district. */
+export type ServiceCoverage = 'national' | 'force' | 'district';
+
+export interface SupportService {
+  /** A short lower-case name that identifies the entry: "national-domestic-abuse-helpline". */
+  id: string;
+  name: string;
+  /** Who runs it ("Refuge"); empty when it is the service itself. */
+  provider: string;
+  themes: ServiceTheme[];
+  coverage: ServiceCoverage;
+  /** The force or district covered (ONS code); null for a national service. */
+  areaCode: string | null;
+  /** The area's name as the register holds it (for reading); null for a national service. */
+  areaName: string | null;
+  phone: string | null;
+  web: string | null;
+  email: string | null;
+  /** A number to text (SMS, or a text-relay number). */
+  text: string | null;
+  hours: string;
+  eligibility: string;
+  description: string;
+  /** Shown on the public page and in packs for volunteers (false: staff only). */
+  public: boolean;
+  /** Where the contact details were checked, and whether they were. */
+  source: string;
+  verified: boolean;
+}
+
+/** An entry as a file gives it: text fields, the area by name or code ("national" for none). */
+export interface ServiceInput {
+  id: string;
+  name: string;
+  provider: string;
+  themes: string[];
+  area: string;
+  phone: string;
+  web: string;
+  email: string;
+  text: string;
+  hours: string;
+  eligibility: string;
+  description: string;
+  public: string | boolean;
+  source: string;
+  verified: string | boolean;
+}
+
+export interface FieldProblem {
+  field: keyof ServiceInput;
+  message: string;
+}
+
+/**
+ * UK numbers libphonenumber-js does not parse as numbers: emergency (999, 112), police non-emergency
+ * (101), NHS (111), the 116 helplines, and text relay (18000, 18001 before a number).
+ */
+const SHORT_NUMBERS = new Set([
+  '999',
+  '112',
+  '101',
+  '111',
+  '116000',
+  '116006',
+  '116111',
+  '116123',
+  '18000',
+]);
+
+/** A UK phone number as people write it: valid, or one of the short numbers above. */
+export function phoneProblem(value: string): string | null {
+  const digits = value.replace(/[\s()-]/gu, '');
+  if (!/^\+?\d+$/u.test(digits)) return `"${value}" is not a phone number (digits and spaces only)`;
+  if (SHORT_NUMBERS.has(digits)) return null;
+  const relay = /^1800[01](\d+)$/u.exec(digits);
+  if (relay && (SHORT_NUMBERS.has(relay[1]!) || isUkNumber(relay[1]!))) return null;
+  if (isUkNumber(digits)) return null;
+  return `"${value}" is not a valid UK phone number`;
+}
+
+function isUkNumber(digits: string): boolean {
+  const parsed = parsePhoneNumberFromString(digits, 'GB');
+  return parsed !== undefined && parsed.isValid() && parsed.country === 'GB';
+}
+
+export function webProblem(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `"${value}" is not a web address (it must start https:// or http://)`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return `"${value}" is not a web address (it must start https:// or http://)`;
+  if (!url.hostname.includes('.')) return `"${value}" has no domain name`;
+  return null;
+}
+
+export function emailProblem(value: string): string | null {
+  return /^[^\s@]+@[^\s@]+\.[^\s@.]+$/u.test(value)
+    ? null
+    : `"${value}" is not an email address (name@domain.uk)`;
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+
+function yesNo(value: string | boolean): boolean | null {
+  if (typeof value === 'boolean') return value;
+  const v = value.trim().toLowerCase();
+  if (['yes', 'true', 'y', '1'].includes(v)) return true;
+  if (['no', 'false', 'n', '0'].includes(v)) return false;
+  return null;
+}
+
+/**
+ * Every problem with one entry (an empty list: it is good). The area is checked by the caller,
+ * which holds the register.
+ */
+export function serviceProblems(input: ServiceInput): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const add = (field: keyof ServiceInput, message: string | null) => {
+    if (message !== null) problems.push({ field, message });
+  };
+  if (input.id === '') add('id', 'is required (a short name: national-domestic-abuse-helpline)');
+  else if (!ID.test(input.id))
+    add('id', `"${input.id}" must be lower-case letters, digits and single hyphens`);
+  if (input.name.trim() === '') add('name', 'is required');
+  if (input.themes.length === 0)
+    add('themes', `is required: one or more of ${SERVICE_THEMES.join(', ')}`);
+  for (const t of input.themes)
+    if (!isServiceTheme(t))
+      add('themes', `"${t}" is not a theme: use ${SERVICE_THEMES.join(', ')}`);
+  if (input.area.trim() === '') add('area', 'is required: national, or a force or district');
+  if (input.phone !== '') add('phone', phoneProblem(input.phone));
+  if (input.text !== '') add('text', phoneProblem(input.text));
+  if (input.web !== '') add('web', webProblem(input.web));
+  if (input.email !== '') add('email', emailProblem(input.email));
+  if ([input.phone, input.web, input.email, input.text].every((c) => c === ''))
+    add('phone', 'no way to get in touch: give a phone, web, email or text contact');
+  if (yesNo(input.public) === null) add('public', `"${String(input.public)}" must be yes or no`);
+  if (yesNo(input.verified) === null)
+    add('verified', `"${String(input.verified)}" must be yes or no`);
+  return problems;
+}
+
+/** The entry as stored, once it has no problems and its area is resolved. */
+export function toService(
+  input: ServiceInput,
+  area: { coverage: ServiceCoverage; code: string | null; name: string | null },
+): SupportService {
+  const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+  return {
+    id: input.id,
+    name: input.name.trim(),
+    provider: input.provider.trim(),
+    themes: [...new Set(input.themes)].filter(isServiceTheme).sort(),
+    coverage: area.coverage,
+    areaCode: area.code,
+    areaName: area.name,
+    phone: orNull(input.phone),
+    web: orNull(input.web),
+    email: orNull(input.email),
+    text: orNull(input.text),
+    hours: input.hours.trim(),
+    eligibility: input.eligibility.trim(),
+    description: input.description.trim(),
+    public: yesNo(input.public) ?? false,
+    source: input.source.trim(),
+    verified: yesNo(input.verified) ?? false,
+  };
+}
+
+/** The columns of a directory file (CSV header, export), in order. */
+export const SERVICE_COLUMNS = [
+  'id',
+  'name',
+  'provider',
+  'themes',
+  'area',
+  'phone',
+  'web',
+  'email',
+  'text',
+  'hours',
+  'eligibility',
+  'description',
+  'public',
+  'source',
+  'verified',
+] as const satisfies readonly (keyof ServiceInput)[];
+
+/** An entry as a row of a file: the inverse of reading one. */
+export function serviceRow(s: SupportService): Record<(typeof SERVICE_COLUMNS)[number], string> {
+  return {
+    id: s.id,
+    name: s.name,
+    provider: s.provider,
+    themes: s.themes.join('; '),
+    area: s.coverage === 'national' ? 'national' : (s.areaCode ?? ''),
+    phone: s.phone ?? '',
+    web: s.web ?? '',
+    email: s.email ?? '',
+    text: s.text ?? '',
+    hours: s.hours,
+    eligibility: s.eligibility,
+    description: s.description,
+    public: s.public ? 'yes' : 'no',
+    source: s.source,
+    verified: s.verified ? 'yes' : 'no',
+  };
+}
+
+/**
+ * Services in the order a reader needs them: those for one theme alone first (the specialist
+ * lines), then the wider ones; checked ones before those not yet checked; local before national.
+ */
+export function forReaders(services: readonly SupportService[]): SupportService[] {
+  return [...services].sort(
+    (a, b) =>
+      a.themes.length - b.themes.length ||
+      Number(b.verified) - Number(a.verified) ||
+      Number(a.coverage === 'national') - Number(b.coverage === 'national') ||
+      a.name.localeCompare(b.name),
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * `lantern briefing`: a short printable pack for volunteers or staff on one theme in one area.
+ * The local figures come from the trends use case (the theme's police.uk category or partner
+ * dataset), with disclosure control (report/briefing-data.ts); the hidden figure from the
+ * reporting rates; the signs from the briefing-themes settings; the services from the directory
+ * (public ones only for volunteers). Writes briefing.html and, when Chromium is installed,
+ * briefing.pdf, and measures the pack's reading ease.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+
+import { readability, type Readability } from '../analysis/readability.js';
+import type { BriefingTheme, BriefingThemes } from '../config/briefing-themes.js';
+import type { ReportingRate } from '../config/reporting-rates.js';
+import type { DisclosurePolicy } from '../domain/disclosure/table.js';
+import type { Discontinuity } from '../domain/discontinuities.js';
+import type { Period } from '../domain/month.js';
+import type { Scope } from '../domain/scope.js';
+import { forReaders } from '../domain/support-service.js';
+import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
+import { ChromiumSession, CHROMIUM_HINT, findChromium } from '../render/chromium.js';
+import {
+  briefingFigures,
+  briefingHiddenFigure,
+  type BriefingAudience,
+  type BriefingPack,
+} from '../report/briefing-data.js';
+import { briefingHtml, briefingProse } from '../report/briefing-html.js';
+import { resolveArea } from '../store/areas.js';
+import type { Db } from '../store/db.js';
+import { listServices } from './support-services.js';
+import { trends } from './trends.js';
+
+export interface BriefingRequest {
+  theme: BriefingTheme;
+  audience: BriefingAudience;
+  area: string;
+  period?: Period;
+  out: string;
+  pdf: boolean;
+  themes: BriefingThemes;
+  rates: readonly ReportingRate[];
+  disclosure: DisclosurePolicy;
+  discontinuities: readonly Discontinuity[];
+  now: Date;
+  env: NodeJS.ProcessEnv;
+}
+
+export interface BuiltBriefing {
+  out: string;
+  files: string[];
+  pdf: { written: boolean; pages: number | null; reason: string | null };
+  readability: Readability;
+  pack: BriefingPack;
+}
+
+/** The pack's content, without writing anything. */
+export async function briefingPack(
+  db: Db,
+  scope: Scope,
+  request: Omit<BriefingRequest, 'out' | 'pdf' | 'env'>,
+): Promise<BriefingPack> {
+  const area = await resolveArea(db, request.area);
+  if (area.type !== 'district' && area.type !== 'csp' && area.type !== 'force')
+    throw new InputError(
+      `${area.name} is a ${area.type}: a pack is made for a district or a force`,
+      {
+        field: 'area',
+      },
+    );
+  const text = request.themes[request.theme];
+  let figures: BriefingPack['figures'] = null;
+  let noFigures: string | null = null;
+  try {
+    const [trend] = await trends(db, scope, {
+      area: area.code,
+      category: text.figures.category,
+      ...(request.period ? { period: request.period } : {}),
+      ...(text.figures.dataset ? { dataset: text.figures.dataset } : {}),
+      discontinuities: request.discontinuities,
+    });
+    if (trend) figures = briefingFigures(trend, text.figures.what, request.disclosure);
+  } catch (error) {
+    if (!(
+      error instanceof NotFoundError ||
+      error instanceof InputError ||
+      error instanceof ForbiddenError
+    ))
+      throw error;
+    noFigures = `No local figures are held for this yet (${error.message}).`;
+  }
+  const rate = text.reportingRate
+    ? request.rates.find((r) => r.key === text.reportingRate)
+    : undefined;
+  const services = forReaders(
+    await listServices(db, {
+      theme: request.theme,
+      area: area.code,
+      publicOnly: request.audience === 'volunteers',
+    }),
+  );
+  return {
+    theme: request.theme,
+    audience: request.audience,
+    area: { code: area.code, name: area.name, type: area.type },
+    made: request.now.toISOString().slice(0, 10),
+    text,
+    figures,
+    noFigures,
+    hiddenFigure: briefingHiddenFigure(rate, request.theme),
+    services,
+    threshold: request.disclosure.threshold,
+  };
+}
+
+/** Pages in a PDF that Chromium printed: its page objects. */
+function pdfPages(bytes: Buffer): number {
+  return (bytes.toString('latin1').match(/\/Type\s*\/Page(?!s)/gu) ?? []).length;
+}
+
+export async function buildBriefing(
+  db: Db,
+  scope: Scope,
+  request: BriefingRequest,
+): Promise<BuiltBriefing> {
+  const pack = await briefingPack(db, scope, request);
+  const reading = readability(briefingProse(pack).join('\n'));
+  const out = resolve(request.out);
+  await mkdir(out, { recursive: true });
+  const html = join(out, 'briefing.html');
+  await writeFile(html, briefingHtml(pack, reading));
+  const files = ['briefing.html'];
+  let pdf: BuiltBriefing['pdf'] = { written: false, pages: null, reason: 'not asked for' };
+  if (request.pdf) {
+    const chromium = findChromium(request.env);
+    if (chromium === null) pdf = { written: false, pages: null, reason: CHROMIUM_HINT };
+    else {
+      const browser = new ChromiumSession(chromium);
+      try {
+        await browser.print(html, join(out, 'briefing.pdf'));
+      } finally {
+        await browser.close();
+      }
+      files.push('briefing.pdf');
+      pdf = {
+        written: true,
+        pages: pdfPages(await readFile(join(out, 'briefing.pdf'))),
+        reason: null,
+      };
+    }
+  }
+  return { out: request.out, files, pdf, readability: reading, pack };
+}

@@ -1,0 +1,231 @@
+/**
+ * `lantern briefing` on a copy of the demo store with the bundled services imported: the domestic
+ * abuse pack for Three Rivers shows what `trends` counts, in quarters that add up to it; small
+ * numbers (Prevent referrals) are suppressed; every theme's pack reads as plain English; the
+ * services are the directory's for the theme and area (public ones only for volunteers); and the
+ * PDF is two to four A4 pages.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { findChromium } from '../src/render/chromium.js';
+import { run, runJson } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+let db: string;
+const SEED = new URL('../config/support-services.yaml', import.meta.url).pathname;
+
+interface Shown {
+  value: number | null;
+  text: string;
+  status: string;
+}
+interface Briefing {
+  files: string[];
+  pdf: { written: boolean; pages: number | null };
+  readability: { readingEase: number; readingAge: number };
+  figures: {
+    period: { from: string; to: string };
+    total: Shown;
+    previous: Shown | null;
+    changePct: number | null;
+    quarters: { label: string; count: Shown }[];
+    change: string;
+    synthetic: boolean;
+  } | null;
+  hiddenFigure: { sentence: string; source: string } | null;
+  signs: { source: string; items: string[] };
+  services: { id: string; themes: string[]; public: boolean }[];
+}
+
+const brief = (theme: string, out: string, extra: string[] = []) =>
+  runJson<Briefing>([
+    'briefing',
+    '--theme',
+    theme,
+    '--area',
+    'Three Rivers',
+    '--period',
+    '2025',
+    '--out',
+    join(dir.path, out),
+    '--db',
+    db,
+    ...extra,
+  ]);
+
+beforeAll(async () => {
+  db = demoStoreCopy(dir.path);
+  expect((await run(['services', 'import', SEED, '--db', db])).code).toBe(0);
+  // A staff-only local service, to show it is left out of volunteers' packs.
+  const add = await run([
+    'services',
+    'add',
+    '--id',
+    'staff-da-consult',
+    '--name',
+    'Staff consultation line',
+    '--themes',
+    'domestic-abuse',
+    '--area',
+    'Three Rivers',
+    '--web',
+    'https://www.example.org/consult',
+    '--private',
+    '--db',
+    db,
+  ]);
+  expect(add.code, add.stderr).toBe(0);
+});
+afterAll(() => dir.remove());
+
+describe('lantern briefing', () => {
+  it('domestic abuse in Three Rivers: the figures trends gives, by quarter, with the services and signs', async () => {
+    const pack = await brief('domestic-abuse', 'da', ['--format', 'html']);
+    expect(pack.code, pack.stderr).toBe(0);
+    const trend = await runJson<{ current: number; previous: number; months: { count: number }[] }>(
+      [
+        'trends',
+        '--dataset',
+        'domestic-abuse',
+        '--category',
+        'incidents',
+        '--area',
+        'Three Rivers',
+        '--period',
+        '2025',
+        '--db',
+        db,
+      ],
+    );
+    const f = pack.json.figures!;
+    expect(f.total.value).toBe(trend.json.current);
+    expect(f.previous?.value).toBe(trend.json.previous);
+    expect(f.quarters).toHaveLength(4);
+    expect(f.quarters.reduce((n, q) => n + (q.count.value ?? 0), 0)).toBe(trend.json.current);
+    expect(f.quarters[0]!.count.value).toBe(
+      trend.json.months.slice(0, 3).reduce((n, m) => n + m.count, 0),
+    );
+    expect(f.synthetic).toBe(true);
+    // The change names what it is compared with (the nearest earlier year held).
+    expect(f.change).toMatch(/^The number is \d+% (lower|higher) than in 2024\./u);
+    const html = readFileSync(join(dir.path, 'da', 'briefing.html'), 'utf8');
+    expect(html).toContain(`<strong>${trend.json.current}</strong> domestic abuse incidents`);
+    expect(html).toContain('SYNTHETIC DATA');
+    expect(html).toContain('0808 2000 247');
+    expect(html).toMatch(/Source: UK Government guidance/u);
+    // The hidden figure: about 1 in 5 partner-abuse victims tell the police, with its table.
+    expect(pack.json.hiddenFigure?.sentence).toMatch(/About 1 in 5 victims of partner abuse/u);
+    expect(html).toContain('Partner abuse in detail, year ending March 2023');
+    const ids = pack.json.services.map((s) => s.id);
+    expect(ids[0]).toBe('national-domestic-abuse-helpline');
+    expect(ids).toContain('victim-support');
+    expect(ids).not.toContain('act-early');
+    expect(ids).not.toContain('staff-da-consult');
+    const staff = await brief('domestic-abuse', 'da-staff', [
+      '--audience',
+      'staff',
+      '--format',
+      'html',
+    ]);
+    expect(staff.json.services.map((s) => s.id)).toContain('staff-da-consult');
+  });
+
+  it('suppresses small numbers: Prevent referrals by quarter are "fewer than 5", never the count', async () => {
+    const pack = await brief('prevent', 'prevent', ['--format', 'html']);
+    expect(pack.code, pack.stderr).toBe(0);
+    const f = pack.json.figures!;
+    const trend = await runJson<{ months: { count: number }[] }>([
+      'trends',
+      '--dataset',
+      'prevent',
+      '--category',
+      'referral',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025',
+      '--db',
+      db,
+    ]);
+    const quarterSums = [0, 3, 6, 9].map((i) =>
+      trend.json.months.slice(i, i + 3).reduce((n, m) => n + m.count, 0),
+    );
+    // The demo's Three Rivers Prevent referrals are small in every quarter of 2025.
+    expect(quarterSums.every((n) => n > 0 && n < 5)).toBe(true);
+    for (const q of f.quarters) {
+      expect(q.count.value).toBeNull();
+      expect(q.count.text).toBe('fewer than 5');
+    }
+    const html = readFileSync(join(dir.path, 'prevent', 'briefing.html'), 'utf8');
+    const table = html.slice(html.indexOf('<table>'), html.indexOf('</table>'));
+    for (const n of quarterSums) expect(table).not.toContain(`class="n">${n}<`);
+    expect(table).toContain('fewer than 5');
+  });
+
+  it('reads as plain English for every theme: Flesch reading ease 60 or more, reading age 12 or under', async () => {
+    for (const theme of ['domestic-abuse', 'hate-crime', 'asb', 'prevent']) {
+      const pack = await brief(theme, `read-${theme}`, ['--format', 'html']);
+      expect(pack.code, pack.stderr).toBe(0);
+      expect(pack.json.readability.readingEase, theme).toBeGreaterThanOrEqual(60);
+      expect(pack.json.readability.readingAge, theme).toBeLessThanOrEqual(12);
+      expect(pack.json.signs.source, theme).toMatch(/https?:\/\//u);
+      // ASB's nearest earlier complete year in the demo data is 2021, not "the year before".
+      if (theme === 'asb') expect(pack.json.figures?.change).toMatch(/than in 2021\./u);
+    }
+    const text = await run([
+      'briefing',
+      '--theme',
+      'asb',
+      '--area',
+      'Three Rivers',
+      '--format',
+      'html',
+      '--out',
+      join(dir.path, 'asb-text'),
+      '--db',
+      db,
+    ]);
+    expect(text.stdout).toMatch(
+      /Reading ease \d+ \(Flesch; 60 or more is plain English\), reading age about \d+/u,
+    );
+  });
+
+  it('hidden-figure says, where most go unreported, what that means and whom to report to (the directory)', async () => {
+    const r = await runJson<{ rows: { key: string; reporting: string | null }[] }>([
+      'hidden-figure',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025',
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const row = (key: string) => r.json.rows.find((x) => x.key === key)!;
+    // Partner abuse: 18.9% told the police, so about 5 happen for each one recorded.
+    expect(row('dataset:domestic-abuse:incidents').reporting).toMatch(
+      /^Most go unreported: for each one recorded, about 5 happen .*To report or get help: National Domestic Abuse Helpline 0808 2000 247/u,
+    );
+    expect(row('police:all-crime').reporting).toMatch(/Crimestoppers 0800 555 111/u);
+    // Burglary is mostly reported (78%): nothing to add.
+    expect(row('police:burglary').reporting).toBeNull();
+  });
+
+  it.skipIf(findChromium() === null)('prints a PDF of two to four A4 pages', async () => {
+    const pack = await brief('hate-crime', 'hate-pdf');
+    expect(pack.code, pack.stderr).toBe(0);
+    expect(pack.json.files).toEqual(['briefing.html', 'briefing.pdf']);
+    expect(pack.json.pdf.pages).toBeGreaterThanOrEqual(2);
+    expect(pack.json.pdf.pages).toBeLessThanOrEqual(4);
+    expect(
+      readFileSync(join(dir.path, 'hate-pdf', 'briefing.pdf'))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+});
