@@ -29,6 +29,18 @@ import { importCommand } from './import.js';
 import { nearRepeatCommand } from './near-repeat.js';
 import { outcomesCommand } from './outcomes.js';
 import { overviewCommand } from './overview.js';
+import {
+  planCarryOverCommand,
+  planCreateCommand,
+  planOverdueCommand,
+  planReportCommand,
+  planShowCommand,
+} from './plan.js';
+import {
+  planActionAddCommand,
+  planActionShowCommand,
+  planActionUpdateCommand,
+} from './plan-action.js';
 import { repeatLocationsCommand } from './repeat-locations.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
@@ -84,6 +96,14 @@ export const COMMANDS: readonly AnyCommand[] = [
   assessCommand,
   assessListCommand,
   reportCommand,
+  planCreateCommand,
+  planShowCommand,
+  planActionAddCommand,
+  planActionUpdateCommand,
+  planActionShowCommand,
+  planOverdueCommand,
+  planCarryOverCommand,
+  planReportCommand,
   // Look after the store
   checkCommand,
   areasCheckCommand,

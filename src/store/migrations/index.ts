@@ -17,6 +17,7 @@ import { storeSettingsSchema } from './010-store-settings.js';
 import { census2021Sql } from './011-census-2021.js';
 import { ethnicGroupPopulationsSql } from './012-ethnic-group-populations.js';
 import { accessSchema } from './013-access.js';
+import { actionPlanSchema } from './015-action-plan.js';
 
 export interface Migration {
   version: number;
@@ -66,5 +67,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 13,
     name: 'access control (users, grants, sessions, tokens, audit log)',
     sql: () => accessSchema,
+  },
+  {
+    version: 15,
+    name: 'the partnership action plan (plans, priorities, actions, updates, meetings, history)',
+    sql: () => actionPlanSchema,
   },
 ];
