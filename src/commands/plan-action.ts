@@ -23,7 +23,10 @@ export const planActionAddCommand = defineCommand({
   ],
   options: {
     ...planChoiceOptions,
-    priority: option.text("the plan's priority it serves (its key, as plan show lists them)", 'KEY'),
+    priority: option.text(
+      "the plan's priority it serves (its key, as plan show lists them)",
+      'KEY',
+    ),
     objective: option.text('the objective under the priority it serves (added if new)', 'TEXT'),
     title: option.requiredText('what will be done', 'TEXT'),
     description: option.text('more about it', 'TEXT'),
@@ -66,7 +69,7 @@ const parsedWith = <T>(parse: (text: string) => T) =>
 export const planActionUpdateCommand = defineCommand({
   name: 'plan action update',
   task: 'Priorities and reports',
-  summary: "Update an action: status, progress, a dated note, RAG set by hand (with a reason)",
+  summary: 'Update an action: status, progress, a dated note, RAG set by hand (with a reason)',
   description:
     'Give the version you read (plan show lists it as v): if someone changed the action since, nothing is saved and you are told who changed what, when. A RAG set by hand needs ⟨ragReason⟩; --rag clear returns to the derived RAG.',
   examples: [
@@ -79,13 +82,21 @@ export const planActionUpdateCommand = defineCommand({
       placeholder: 'STATUS',
       schema: parsedWith<ActionStatus>((t) => parseActionStatus(t)),
     },
-    progress: option.number('how much is done', { min: 0, max: 100, integer: true, unit: 'per cent', placeholder: '0-100' }),
+    progress: option.number('how much is done', {
+      min: 0,
+      max: 100,
+      integer: true,
+      unit: 'per cent',
+      placeholder: '0-100',
+    }),
     note: option.text('a dated update, kept with your name', 'TEXT'),
     rag: {
       kind: 'string',
       description: 'a RAG set by hand (red, amber, green, blue, grey), or clear',
       placeholder: 'RAG',
-      schema: parsedWith<Rag | 'clear'>((t) => (t.trim().toLowerCase() === 'clear' ? 'clear' : parseRag(t))),
+      schema: parsedWith<Rag | 'clear'>((t) =>
+        t.trim().toLowerCase() === 'clear' ? 'clear' : parseRag(t),
+      ),
     },
     ragReason: option.text('why the RAG is set by hand', 'TEXT'),
     due: dayOption('a new due date'),
@@ -171,10 +182,14 @@ export const planActionShowCommand = defineCommand({
       a.carriedFrom ? `  Carried over from action ${a.carriedFrom}` : '',
       '',
       'Updates:',
-      ...(d.updates.length ? d.updates.map((u) => `  ${u.at.slice(0, 10)} ${u.author}: ${u.note}`) : ['  none']),
+      ...(d.updates.length
+        ? d.updates.map((u) => `  ${u.at.slice(0, 10)} ${u.author}: ${u.note}`)
+        : ['  none']),
       '',
       'History:',
-      ...d.history.map((h) => `  v${h.version} ${h.at.slice(0, 16).replace('T', ' ')} ${h.author}: ${h.change}`),
+      ...d.history.map(
+        (h) => `  v${h.version} ${h.at.slice(0, 16).replace('T', ' ')} ${h.author}: ${h.change}`,
+      ),
     ]
       .filter((l, i, all) => l !== '' || (all[i - 1] ?? '') !== '')
       .join('\n');

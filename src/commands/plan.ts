@@ -16,7 +16,8 @@ import { formatTable } from './table.js';
 export const planCreateCommand = defineCommand({
   name: 'plan create',
   task: 'Priorities and reports',
-  summary: "Start a partnership's action plan for a year, its priorities taken from a saved assessment",
+  summary:
+    "Start a partnership's action plan for a year, its priorities taken from a saved assessment",
   description:
     "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last, of ⟨area⟩ when given), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once.",
   examples: [
@@ -122,7 +123,7 @@ export const planCarryOverCommand = defineCommand({
   task: 'Priorities and reports',
   summary: "Carry one year's open actions into the next year's plan",
   description:
-    "Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their status and progress and noting the action they continue. Running it again carries nothing twice.",
+    'Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their status and progress and noting the action they continue. Running it again carries nothing twice.',
   examples: ['lantern plan carry-over --from 2025-26 --to 2026-27'],
   options: {
     partnership: planChoiceOptions.partnership,

@@ -33,7 +33,8 @@ function ragCell(a: ActionView): string {
 function actionRows(actions: readonly ActionView[]): string {
   if (actions.length === 0) return '<p>No actions yet.</p>';
   const rows = actions.map(
-    (a) => `<tr><td>${a.id}</td><td><strong>${esc(a.title)}</strong>${a.description ? `<br>${esc(a.description)}` : ''}${a.objective ? `<br><small>Objective: ${esc(a.objective)}</small>` : ''}${a.links.map((l) => `<br><a href="${esc(l)}">${esc(l)}</a>`).join('')}${a.carriedFrom ? `<br><small>Carried over from action ${a.carriedFrom}</small>` : ''}</td><td>${esc(a.owner ?? '–')}${a.organisation ? `<br><small>${esc(a.organisation)}</small>` : ''}</td><td>${esc(a.dueDate ?? '–')}</td><td>${esc(a.status.replace('-', ' '))}</td><td>${a.progress}%</td><td>${ragCell(a)}</td></tr>`,
+    (a) =>
+      `<tr><td>${a.id}</td><td><strong>${esc(a.title)}</strong>${a.description ? `<br>${esc(a.description)}` : ''}${a.objective ? `<br><small>Objective: ${esc(a.objective)}</small>` : ''}${a.links.map((l) => `<br><a href="${esc(l)}">${esc(l)}</a>`).join('')}${a.carriedFrom ? `<br><small>Carried over from action ${a.carriedFrom}</small>` : ''}</td><td>${esc(a.owner ?? '–')}${a.organisation ? `<br><small>${esc(a.organisation)}</small>` : ''}</td><td>${esc(a.dueDate ?? '–')}</td><td>${esc(a.status.replace('-', ' '))}</td><td>${a.progress}%</td><td>${ragCell(a)}</td></tr>`,
   );
   return `<table><thead><tr><th>No.</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>Done</th><th>RAG</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -9,12 +9,16 @@ import type { ActionView, PlanView } from '../domain/plan/plan-view.js';
 
 /** Escapes a TEXT value: backslash, semicolon, comma and line ends. */
 export function icsText(text: string): string {
-  return text
-    .replace(/\\/gu, '\\\\')
-    .replace(/;/gu, '\\;')
-    .replace(/,/gu, '\\,')
-    .replace(/\r\n|\r|\n/gu, '\\n')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, '');
+  return (
+    text
+      .replace(/\\/gu, '\\\\')
+      .replace(/;/gu, '\\;')
+      .replace(/,/gu, '\\,')
+      .replace(/\r\n|\r|\n/gu, '\\n')
+      // Control characters other than tab are not allowed in TEXT (RFC 5545, 3.3.11).
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/gu, '')
+  );
 }
 
 /** Folds a content line into lines of at most 75 octets, each continuation starting with a space. */
@@ -47,7 +51,10 @@ function nextDay(day: string): string {
 }
 
 function stamp(at: Date): string {
-  return at.toISOString().replace(/[-:]/gu, '').replace(/\.\d{3}/u, '');
+  return at
+    .toISOString()
+    .replace(/[-:]/gu, '')
+    .replace(/\.\d{3}/u, '');
 }
 
 function event(a: ActionView & { dueDate: string }, view: PlanView, at: Date): string[] {

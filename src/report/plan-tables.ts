@@ -58,7 +58,10 @@ export function actionRow(a: ActionView): (string | number | null)[] {
   ];
 }
 
-export function planTables(view: PlanView, actions: readonly ActionView[] = view.actions): DataTable[] {
+export function planTables(
+  view: PlanView,
+  actions: readonly ActionView[] = view.actions,
+): DataTable[] {
   const name = `${view.plan.partnership} action plan ${view.plan.year}`;
   const ragNote = `RAG on ${view.today}: derived from status, due date and progress (blue complete, grey cancelled, red overdue, amber on hold, due within 14 days and under half done, or more than 25 points behind its time; green otherwise); "RAG" is the one in force, a RAG set by hand replacing the derived one with its reason.`;
   return [

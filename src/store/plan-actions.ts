@@ -1,6 +1,6 @@
 /** The action plan's actions and their dated updates (migration 015). */
 import type { ActionRecord, ActionUpdateRecord } from '../domain/plan/plan-types.js';
-import type { Db } from './db.js';
+import type { Db, Params } from './db.js';
 
 const ACTION = `id, partnership, plan_id AS "planId", priority_id AS "priorityId",
   objective_id AS "objectiveId", meeting_id AS "meetingId", group_id AS "groupId", title,
@@ -18,6 +18,11 @@ function toAction(r: Record<string, unknown>): ActionRecord {
 
 function params(a: ActionRecord) {
   return { ...a, links: JSON.stringify(a.links) };
+}
+
+/** Only the named parameters: DuckDB refuses a parameter its statement does not use. */
+function pick<T extends object>(values: T, keys: readonly (keyof T)[]): Params {
+  return Object.fromEntries(keys.map((k) => [k, values[k]])) as Params;
 }
 
 export async function insertAction(db: Db, a: ActionRecord): Promise<void> {
@@ -45,7 +50,27 @@ export async function updateAction(db: Db, a: ActionRecord): Promise<boolean> {
        updated_at = $updatedAt::TIMESTAMPTZ, updated_by = $updatedBy, version = $version
      WHERE id = $id AND version = $version - 1
      RETURNING id`,
-    params(a),
+    pick(params(a), [
+      'id',
+      'planId',
+      'priorityId',
+      'objectiveId',
+      'groupId',
+      'title',
+      'description',
+      'owner',
+      'organisation',
+      'dueDate',
+      'status',
+      'progress',
+      'ragOverride',
+      'ragReason',
+      'links',
+      'public',
+      'updatedAt',
+      'updatedBy',
+      'version',
+    ]),
   );
   return rows.length === 1;
 }
@@ -90,12 +115,12 @@ export async function updatesOf(
 ): Promise<ActionUpdateRecord[]> {
   return db.query<ActionUpdateRecord & Record<string, unknown>>(
     `SELECT u.id, u.action_id AS "actionId",
-       strftime(u.at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS at, u.author, u.note, u.status,
+       strftime(u.given_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS at, u.author, u.note, u.status,
        u.progress
      FROM plan_action_update u JOIN plan_action a ON a.id = u.action_id
      WHERE ($actionId IS NULL OR u.action_id = $actionId)
        AND ($planId IS NULL OR a.plan_id = $planId)
-     ORDER BY u.at, u.id`,
+     ORDER BY u.given_at, u.id`,
     { actionId: filter.actionId ?? null, planId: filter.planId ?? null },
   );
 }

@@ -36,8 +36,8 @@ export async function historyOf(
   after = 0,
 ): Promise<HistoryRecord[]> {
   const rows = await db.query(
-    `SELECT seq, strftime(at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS at, author, entity,
-       entity_id AS "entityId", version, change, before, after
+    `SELECT seq, strftime(changed_at AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS at, author, entity,
+       entity_id AS "entityId", version, change, row_before AS before, row_after AS after
      FROM plan_history WHERE entity = $entity AND entity_id = $id AND version > $after
      ORDER BY seq`,
     { entity, id, after },

@@ -86,7 +86,7 @@ export async function updateMeeting(db: Db, m: MeetingRecord): Promise<boolean> 
     `UPDATE plan_meeting SET group_id = $groupId, date = $date::DATE, attendees = $attendees,
        agenda = $agenda, decisions = $decisions, source = $source, version = $version
      WHERE id = $id AND version = $version - 1 RETURNING id`,
-    params(m),
+    (({ partnership: _p, title: _t, ...rest }) => rest)(params(m)),
   );
   return rows.length === 1;
 }

@@ -11,7 +11,10 @@ export const ACTION_STATUSES = [
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
 export function parseActionStatus(text: string, field = 'status'): ActionStatus {
-  const wanted = text.trim().toLowerCase().replace(/[\s_]+/gu, '-');
+  const wanted = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/gu, '-');
   const hit = ACTION_STATUSES.find((s) => s === wanted);
   if (hit === undefined)
     throw new InputError(`"${text}" is not a status: use ${ACTION_STATUSES.join(', ')}`, {

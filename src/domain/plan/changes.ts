@@ -6,6 +6,17 @@ import type { HistoryRecord } from './plan-types.js';
 
 const SKIP = new Set(['version', 'updatedAt', 'updatedBy']);
 
+/** Field names as a person reads them. */
+const WORDS: Readonly<Record<string, string>> = {
+  ragOverride: 'RAG set by hand',
+  ragReason: 'reason for the RAG',
+  dueDate: 'due date',
+  priorityId: 'priority',
+  objectiveId: 'objective',
+  groupId: 'group',
+  public: 'public',
+};
+
 function shown(value: unknown): string {
   if (value === null || value === undefined || value === '') return '–';
   if (Array.isArray(value)) return value.length === 0 ? '–' : value.join(', ');
@@ -24,7 +35,7 @@ export function describeChanges(
   );
   const parts = keys
     .filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]))
-    .map((k) => `${k} ${shown(before[k])} → ${shown(after[k])}`);
+    .map((k) => `${WORDS[k] ?? k} ${shown(before[k])} → ${shown(after[k])}`);
   return parts.length > 0 ? parts.join('; ') : 'no field changed';
 }
 
@@ -46,7 +57,7 @@ export function conflictMessage(
   return [
     read > current
       ? `${what} is at version ${current}, not ${read}: give the version you read (it is shown with the action)`
-      : `${what} was changed by someone else since you read it (you read version ${read}; it is now version ${current}), so your change was not saved:`,
+      : `${what} was changed since you read it (you read version ${read}; it is now version ${current}), so your change was not saved:`,
     ...changes,
     `Look at it again and, if your change still stands, repeat it with ${retry} ${current}.`,
   ].join('\n');

@@ -16,8 +16,9 @@ export interface PlanYear {
 export function parsePlanYear(text: string, field = 'year'): PlanYear {
   const m = /^(\d{4})\s*[-/–]\s*(\d{2}|\d{4})$/u.exec(text.trim());
   const first = m ? Number(m[1]) : NaN;
-  const second = m ? Number(m[2]!.length === 2 ? `${m[1]!.slice(0, 2)}${m[2]}` : m[2]) : NaN;
-  if (!m || second !== first + 1) {
+  const second = m ? Number(m[2]) : NaN;
+  const follows = m?.[2]!.length === 2 ? second === (first + 1) % 100 : second === first + 1;
+  if (!m || !follows) {
     throw new InputError(
       `"${text}" is not a plan year: write it as 2025-26 (April 2025 to March 2026)`,
       { field },

@@ -101,7 +101,7 @@ CREATE TABLE plan_action (
 CREATE TABLE plan_action_update (
   id          INTEGER PRIMARY KEY,
   action_id   INTEGER NOT NULL,
-  at          TIMESTAMPTZ NOT NULL,
+  given_at    TIMESTAMPTZ NOT NULL,
   author      VARCHAR NOT NULL,
   note        VARCHAR NOT NULL,
   status      VARCHAR,
@@ -109,13 +109,13 @@ CREATE TABLE plan_action_update (
 );
 CREATE TABLE plan_history (
   seq         BIGINT PRIMARY KEY,
-  at          TIMESTAMPTZ NOT NULL,
+  changed_at  TIMESTAMPTZ NOT NULL,
   author      VARCHAR NOT NULL,
   entity      VARCHAR NOT NULL,
   entity_id   INTEGER NOT NULL,
   version     INTEGER NOT NULL,
   change      VARCHAR NOT NULL,
-  before      VARCHAR,
-  after       VARCHAR
+  row_before  VARCHAR,
+  row_after   VARCHAR
 );
 `;

@@ -63,7 +63,9 @@ export function findPriority(
   wanted: string,
 ): PriorityRecord {
   const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/gu, '');
-  const hit = priorities.find((p) => norm(p.key) === norm(wanted) || norm(p.label) === norm(wanted));
+  const hit = priorities.find(
+    (p) => norm(p.key) === norm(wanted) || norm(p.label) === norm(wanted),
+  );
   if (hit) return hit;
   throw new InputError(
     `the plan has no priority "${wanted}"; its priorities are ${priorities.map((p) => p.key).join(', ') || 'none yet'}`,
@@ -95,7 +97,13 @@ export async function insertNewAction(
   plan: PlanRecord | null,
   a: NewAction,
   now: Date,
-  extra: { meetingId?: number; carriedFrom?: number; partnership?: string; status?: ActionStatus; progress?: number },
+  extra: {
+    meetingId?: number;
+    carriedFrom?: number;
+    partnership?: string;
+    status?: ActionStatus;
+    progress?: number;
+  },
 ): Promise<ActionRecord> {
   const title = a.title.trim();
   if (title === '') throw new InputError('an action needs a title', { field: 'title' });
@@ -108,7 +116,9 @@ export async function insertNewAction(
       field: 'objective',
     });
   const objectiveId =
-    priority && a.objective ? await objectiveFor(db, actor, plan!, priority, a.objective, now) : null;
+    priority && a.objective
+      ? await objectiveFor(db, actor, plan!, priority, a.objective, now)
+      : null;
   const group = a.group ? await ensureGroup(db, partnership, a.group.trim()) : null;
   const at = now.toISOString();
   const record: ActionRecord = {
@@ -169,7 +179,13 @@ async function objectiveFor(
     (o) => o.priorityId === priority.id && o.text.toLowerCase() === text.trim().toLowerCase(),
   );
   if (held) return held.id;
-  const o = { id: await nextId(db, 'plan_objective'), planId: plan.id, priorityId: priority.id, text: text.trim(), version: 1 };
+  const o = {
+    id: await nextId(db, 'plan_objective'),
+    planId: plan.id,
+    priorityId: priority.id,
+    text: text.trim(),
+    version: 1,
+  };
   await insertObjective(db, o);
   await recordChange(
     db,
@@ -215,7 +231,8 @@ export async function updateAction(
   now: Date,
 ): Promise<ActionRecord> {
   const before = await actionById(db, id);
-  if (before === null) throw new NotFoundError(`there is no action ${id} (lantern plan show lists them)`);
+  if (before === null)
+    throw new NotFoundError(`there is no action ${id} (lantern plan show lists them)`);
   const plan = before.planId === null ? null : await planById(db, before.planId);
   await requirePlanEdit(
     db,
@@ -233,13 +250,21 @@ export async function updateAction(
       if (current!.version !== expectVersion) {
         const since = await historyOf(db, 'action', id, expectVersion);
         throw new ConflictError(
-          conflictMessage(`Action ${id} ("${current!.title}")`, expectVersion, current!.version, since, '⟨expectVersion⟩'),
+          conflictMessage(
+            `Action ${id} ("${current!.title}")`,
+            expectVersion,
+            current!.version,
+            since,
+            '⟨expectVersion⟩',
+          ),
           { field: 'expectVersion' },
         );
       }
       const next = { ...after, version: current!.version + 1 };
       if (!(await writeAction(db, next)))
-        throw new ConflictError(`Action ${id} was changed at the same moment by someone else: look at it again and repeat your change`);
+        throw new ConflictError(
+          `Action ${id} was changed at the same moment by someone else: look at it again and repeat your change`,
+        );
       const note = edit.note?.trim();
       if (note || edit.status !== undefined || edit.progress !== undefined)
         await insertActionUpdate(db, {
@@ -300,7 +325,8 @@ function edited(before: ActionRecord, e: ActionEdit, actor: Actor, now: Date): A
     ragOverride = e.rag ?? null;
     ragReason = e.ragReason?.trim() ?? null;
   }
-  const text = (v: string | undefined, old: string | null) => (v === undefined ? old : v.trim() || null);
+  const text = (v: string | undefined, old: string | null) =>
+    v === undefined ? old : v.trim() || null;
   const title = e.title?.trim() || before.title;
   return {
     ...before,

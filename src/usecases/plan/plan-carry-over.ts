@@ -11,7 +11,13 @@ import { parsePlanYear } from '../../domain/plan/plan-year.js';
 import { InputError } from '../../errors.js';
 import type { Db } from '../../store/db.js';
 import { findActions, insertActionUpdate } from '../../store/plan-actions.js';
-import { findPlans, insertPlan, insertPriority, nextId, prioritiesOf } from '../../store/plan-rows.js';
+import {
+  findPlans,
+  insertPlan,
+  insertPriority,
+  nextId,
+  prioritiesOf,
+} from '../../store/plan-rows.js';
 import { findPlan } from './find-plan.js';
 import { insertNewAction } from './plan-actions.js';
 import { recordChange, requirePlanEdit } from './plan-change.js';
@@ -44,14 +50,49 @@ export async function carryOver(
     let [to] = await findPlans(db, { partnership: from.partnership, year: toYear.label });
     const planCreated = to === undefined;
     if (to === undefined) {
-      to = { ...from, id: await nextId(db, 'action_plan'), year: toYear.label, createdAt: at, createdBy: actor.name, version: 1 };
+      to = {
+        ...from,
+        id: await nextId(db, 'action_plan'),
+        year: toYear.label,
+        createdAt: at,
+        createdBy: actor.name,
+        version: 1,
+      };
       await insertPlan(db, to);
-      await recordChange(db, actor, { entity: 'plan', entityId: to.id, version: 1, action: 'plan.create', change: `created the ${to.year} plan of ${to.partnership} to carry over ${from.year}'s open actions`, before: null, after: to, area: to.areaCode }, now);
+      await recordChange(
+        db,
+        actor,
+        {
+          entity: 'plan',
+          entityId: to.id,
+          version: 1,
+          action: 'plan.create',
+          change: `created the ${to.year} plan of ${to.partnership} to carry over ${from.year}'s open actions`,
+          before: null,
+          after: to,
+          area: to.areaCode,
+        },
+        now,
+      );
       let id = await nextId(db, 'plan_priority');
       for (const p of await prioritiesOf(db, from.id)) {
         const copy = { ...p, id: id++, planId: to.id, version: 1 };
         await insertPriority(db, copy);
-        await recordChange(db, actor, { entity: 'priority', entityId: copy.id, version: 1, action: 'plan.priority.add', change: `priority ${copy.label} carried from ${from.year}`, before: null, after: copy, area: to.areaCode }, now);
+        await recordChange(
+          db,
+          actor,
+          {
+            entity: 'priority',
+            entityId: copy.id,
+            version: 1,
+            action: 'plan.priority.add',
+            change: `priority ${copy.label} carried from ${from.year}`,
+            before: null,
+            after: copy,
+            area: to.areaCode,
+          },
+          now,
+        );
       }
     }
     const target = to;

@@ -74,7 +74,13 @@ export async function requirePlanEdit(
   if (why === null) return;
   await appendAudit(
     db,
-    { actor: actor.name, action: auditAction, area: plan?.areaCode ?? null, outcome: 'refused', detail: why },
+    {
+      actor: actor.name,
+      action: auditAction,
+      area: plan?.areaCode ?? null,
+      outcome: 'refused',
+      detail: why,
+    },
     now,
   );
   throw new ForbiddenError(`${actor.name} may not change the action plan: ${why}`);

@@ -50,7 +50,7 @@ export async function createPlan(
     : null;
   if (saved === null && area === null)
     throw new InputError(
-      'say where the plan comes from: ⟨fromAssessment⟩ latest (or an assessment id from lantern assess list), or the partnership\'s ⟨area⟩',
+      "say where the plan comes from: ⟨fromAssessment⟩ latest (or an assessment id from lantern assess list), or the partnership's ⟨area⟩",
       { field: 'fromAssessment' },
     );
   const areaCode = saved?.areaCode ?? area!.code;
@@ -61,7 +61,14 @@ export async function createPlan(
       `${held[0]!.partnership} already has a ${year} plan (made by ${held[0]!.createdBy} on ${held[0]!.createdAt.slice(0, 10)}): see it with lantern plan show --year ${year}`,
       { field: 'year' },
     );
-  await requirePlanEdit(db, actor, { areaCode, partnership: input.partnership, year }, 'plan', 'plan.create', now);
+  await requirePlanEdit(
+    db,
+    actor,
+    { areaCode, partnership: input.partnership, year },
+    'plan',
+    'plan.create',
+    now,
+  );
   const at = now.toISOString();
   return db.transaction(async () => {
     await ensurePartnership(db, input.partnership, areaCode, at);
@@ -127,7 +134,9 @@ export async function createPlan(
   });
 }
 
-function priorityIssues(a: Assessment): { key: string; label: string; band: string; rank: number }[] {
+function priorityIssues(
+  a: Assessment,
+): { key: string; label: string; band: string; rank: number }[] {
   return a.issues
     .filter((i) => PLAN_BANDS.includes(i.band))
     .sort((x, y) => x.rank - y.rank)
@@ -140,7 +149,9 @@ async function chosenAssessment(
   areaCode: string | null,
 ): Promise<SavedAssessmentRecord> {
   if (choice.trim().toLowerCase() !== 'latest') return savedAssessment(db, choice);
-  const all = (await listAssessments(db)).filter((a) => areaCode === null || a.areaCode === areaCode);
+  const all = (await listAssessments(db)).filter(
+    (a) => areaCode === null || a.areaCode === areaCode,
+  );
   const latest = all[all.length - 1];
   if (latest === undefined)
     throw new NotFoundError(

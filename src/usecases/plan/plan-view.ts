@@ -4,7 +4,11 @@
  * it), its updates, and counts by RAG. Read only; over HTTP, only for a caller whose grants cover
  * the plan's area.
  */
-import type { ActionUpdateRecord, HistoryRecord, PlanRecord } from '../../domain/plan/plan-types.js';
+import type {
+  ActionUpdateRecord,
+  HistoryRecord,
+  PlanRecord,
+} from '../../domain/plan/plan-types.js';
 import {
   ragCounts,
   viewAction,
@@ -70,7 +74,8 @@ export async function actionDetail(
   now: Date,
 ): Promise<ActionDetail> {
   const a = await actionById(db, id);
-  if (a === null) throw new NotFoundError(`there is no action ${id} (lantern plan show lists them)`);
+  if (a === null)
+    throw new NotFoundError(`there is no action ${id} (lantern plan show lists them)`);
   const plan = a.planId === null ? null : await planById(db, a.planId);
   if (plan) await assertPlanVisible(db, scope, plan);
   const priorities = plan ? await prioritiesOf(db, plan.id) : [];

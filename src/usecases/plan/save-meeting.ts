@@ -13,7 +13,12 @@ import { ConflictError, InputError } from '../../errors.js';
 import type { Db } from '../../store/db.js';
 import { findActions } from '../../store/plan-actions.js';
 import { historyOf } from '../../store/plan-history.js';
-import { ensureGroup, findMeetings, insertMeeting, updateMeeting } from '../../store/plan-meetings.js';
+import {
+  ensureGroup,
+  findMeetings,
+  insertMeeting,
+  updateMeeting,
+} from '../../store/plan-meetings.js';
 import { ensurePartnership, findPlans, nextId } from '../../store/plan-rows.js';
 import { checkDay, insertNewAction, type NewAction } from './plan-actions.js';
 import { recordChange, requirePlanEdit } from './plan-change.js';
@@ -82,19 +87,55 @@ export async function saveMeeting(
     if (held === undefined) {
       meeting = { id: await nextId(db, 'plan_meeting'), ...fields, version: 1 };
       await insertMeeting(db, meeting);
-      await recordChange(db, actor, { entity: 'meeting', entityId: meeting.id, version: 1, action: 'plan.meeting.save', change: `meeting "${title}" on ${date}`, before: null, after: meeting, area: plan?.areaCode ?? null }, now);
+      await recordChange(
+        db,
+        actor,
+        {
+          entity: 'meeting',
+          entityId: meeting.id,
+          version: 1,
+          action: 'plan.meeting.save',
+          change: `meeting "${title}" on ${date}`,
+          before: null,
+          after: meeting,
+          area: plan?.areaCode ?? null,
+        },
+        now,
+      );
     } else {
       if (expectVersion !== held.version)
         throw new ConflictError(
           expectVersion === undefined
             ? `the meeting "${title}" is saved already (version ${held.version}): to add to it, give the version you read (⟨expectVersion⟩ ${held.version})`
-            : conflictMessage(`The meeting "${title}"`, expectVersion, held.version, await historyOf(db, 'meeting', held.id, expectVersion), '⟨expectVersion⟩'),
+            : conflictMessage(
+                `The meeting "${title}"`,
+                expectVersion,
+                held.version,
+                await historyOf(db, 'meeting', held.id, expectVersion),
+                '⟨expectVersion⟩',
+              ),
           { field: 'expectVersion' },
         );
       meeting = { id: held.id, ...fields, version: held.version + 1 };
       if (!(await updateMeeting(db, meeting)))
-        throw new ConflictError(`the meeting "${title}" was changed at the same moment by someone else: look at it again`);
-      await recordChange(db, actor, { entity: 'meeting', entityId: meeting.id, version: meeting.version, action: 'plan.meeting.save', change: `meeting "${title}" saved again`, before: held, after: meeting, area: plan?.areaCode ?? null }, now);
+        throw new ConflictError(
+          `the meeting "${title}" was changed at the same moment by someone else: look at it again`,
+        );
+      await recordChange(
+        db,
+        actor,
+        {
+          entity: 'meeting',
+          entityId: meeting.id,
+          version: meeting.version,
+          action: 'plan.meeting.save',
+          change: `meeting "${title}" saved again`,
+          before: held,
+          after: meeting,
+          area: plan?.areaCode ?? null,
+        },
+        now,
+      );
     }
     const heldTitles = new Set(
       (await findActions(db, { meetingId: meeting.id })).map((a) => a.title.toLowerCase()),
@@ -108,10 +149,17 @@ export async function saveMeeting(
       }
       heldTitles.add(a.title.trim().toLowerCase());
       added.push(
-        await insertNewAction(db, actor, plan ?? null, { ...a, group: a.group ?? input.group }, now, {
-          meetingId: meeting.id,
-          partnership: input.partnership,
-        }),
+        await insertNewAction(
+          db,
+          actor,
+          plan ?? null,
+          { ...a, group: a.group ?? input.group },
+          now,
+          {
+            meetingId: meeting.id,
+            partnership: input.partnership,
+          },
+        ),
       );
     }
     return { meeting, plan: plan ?? null, added, kept, created: held === undefined };
