@@ -52,7 +52,7 @@ export function conflictMessage(
 ): string {
   const changes = since.map(
     (h) =>
-      `  version ${h.version}: ${h.author} at ${h.at.slice(0, 16).replace('T', ' ')} UTC: ${describeChanges(h.before, h.after)}`,
+      `  version ${h.version}: ${h.author} at ${h.at.slice(0, 16).replace('T', ' ')} UTC: ${h.change || describeChanges(h.before, h.after)}`,
   );
   return [
     read > current

@@ -284,7 +284,7 @@ export async function updateAction(
           entityId: id,
           version: next.version,
           action: 'plan.action.update',
-          change: describeChanges({ ...before }, { ...next }) + (note ? ` (note: ${note})` : ''),
+          change: changeWords(describeChanges({ ...before }, { ...next }), note),
           before,
           after: next,
           area: plan?.areaCode ?? null,
@@ -308,6 +308,12 @@ export async function updateAction(
       );
     throw error;
   }
+}
+
+/** The change in words with its note: "progress 40 → 60; note: Visits booked". */
+function changeWords(fields: string, note: string | undefined): string {
+  if (!note) return fields;
+  return fields === 'no field changed' ? `note: ${note}` : `${fields}; note: ${note}`;
 }
 
 /** The action as the edit leaves it (checked), before its version is raised. */
