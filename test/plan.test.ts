@@ -16,6 +16,7 @@ import { ConflictError, ForbiddenError } from '../src/errors.js';
 import { readAudit, verifyAuditLog } from '../src/store/audit-log.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
+import { problemOf } from '../src/server/http-errors.js';
 import { historyOf } from '../src/store/plan-history.js';
 import { grantAccess } from '../src/usecases/grants.js';
 import { addAction, updateAction } from '../src/usecases/plan/plan-actions.js';
@@ -450,6 +451,16 @@ describe('who may change the plan, and what each change leaves behind', () => {
     await expect(late).rejects.toThrow(
       /it is now version 5[\s\S]*version 5: Sam at 2026-01-20 10:00 UTC: note: Checked with the PCSOs/u,
     );
+  });
+
+  it('shows the plan only to a caller whose grants cover its area; a conflict is HTTP 409', async () => {
+    const watford = { areas: ['E07000103'], datasets: 'all' as const };
+    await expect(planView(store, watford, { year: '2025-26' }, now)).rejects.toThrow(
+      /your access does not cover Three Rivers \(E07000102\), whose plan this is/u,
+    );
+    const hertfordshire = { areas: ['E23000027'], datasets: 'all' as const };
+    await expect(planView(store, hertfordshire, { year: '2025-26' }, now)).resolves.toBeDefined();
+    expect(problemOf(new ConflictError('changed')).status).toBe(409);
   });
 
   it('saves a meeting with the actions it raised, once, as minutes import will', async () => {

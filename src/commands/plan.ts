@@ -169,5 +169,6 @@ export const planReportCommand = defineCommand({
       deps.clock(),
     );
   },
-  text: (r) => `Wrote ${r.out} (${r.format}, ${r.actions} actions of the ${r.plan} plan).`,
+  text: (r) =>
+    `Wrote ${r.out} (${r.format}, ${r.actions} action${r.actions === 1 ? '' : 's'} of the ${r.plan} plan).`,
 });

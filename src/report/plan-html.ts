@@ -34,7 +34,7 @@ function actionRows(actions: readonly ActionView[]): string {
   if (actions.length === 0) return '<p>No actions yet.</p>';
   const rows = actions.map(
     (a) =>
-      `<tr><td>${a.id}</td><td><strong>${esc(a.title)}</strong>${a.description ? `<br>${esc(a.description)}` : ''}${a.objective ? `<br><small>Objective: ${esc(a.objective)}</small>` : ''}${a.links.map((l) => `<br><a href="${esc(l)}">${esc(l)}</a>`).join('')}${a.carriedFrom ? `<br><small>Carried over from action ${a.carriedFrom}</small>` : ''}</td><td>${esc(a.owner ?? '–')}${a.organisation ? `<br><small>${esc(a.organisation)}</small>` : ''}</td><td>${esc(a.dueDate ?? '–')}</td><td>${esc(a.status.replace('-', ' '))}</td><td>${a.progress}%</td><td>${ragCell(a)}</td></tr>`,
+      `<tr><td>${a.id}</td><td><strong>${esc(a.title)}</strong>${a.description ? `<br>${esc(a.description)}` : ''}${a.objective ? `<br><small>Objective: ${esc(a.objective)}</small>` : ''}${a.links.map((l) => `<br><a href="${esc(l)}">${esc(l)}</a>`).join('')}${a.carriedFrom ? `<br><small>Carried over from action ${a.carriedFrom}</small>` : ''}</td><td>${esc(a.owner ?? '–')}${a.organisation ? `<br><small>${esc(a.organisation)}</small>` : ''}</td><td class="nowrap">${esc(a.dueDate ?? '–')}</td><td>${esc(a.status.replace('-', ' '))}</td><td>${a.progress}%</td><td>${ragCell(a)}</td></tr>`,
   );
   return `<table><thead><tr><th>No.</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>Done</th><th>RAG</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -66,6 +66,7 @@ th{background:#eee}
 .rag{display:inline-block;padding:.1rem .45rem;border-radius:.25rem;font-weight:600}
 ul.counts{list-style:none;padding:0;display:flex;gap:1.25rem;flex-wrap:wrap}
 small{color:#444}
+.nowrap{white-space:nowrap}
 </style></head><body>
 <h1>${esc(title)}</h1>
 <p>${esc(view.plan.areaName ?? '')}${view.plan.assessmentId ? ` · priorities from the strategic assessment ${esc(view.plan.assessmentId.slice(0, 12))}` : ''} · RAG as at ${esc(view.today)}</p>

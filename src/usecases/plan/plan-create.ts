@@ -148,7 +148,14 @@ async function chosenAssessment(
   choice: string,
   areaCode: string | null,
 ): Promise<SavedAssessmentRecord> {
-  if (choice.trim().toLowerCase() !== 'latest') return savedAssessment(db, choice);
+  if (choice.trim().toLowerCase() !== 'latest') {
+    try {
+      return await savedAssessment(db, choice);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new NotFoundError(error.message.replace('--compare-with', '⟨fromAssessment⟩'));
+    }
+  }
   const all = (await listAssessments(db)).filter(
     (a) => areaCode === null || a.areaCode === areaCode,
   );
