@@ -22,6 +22,7 @@ import { grantAccess } from '../src/usecases/grants.js';
 import { addAction, updateAction } from '../src/usecases/plan/plan-actions.js';
 import { actionDetail, planView } from '../src/usecases/plan/plan-view.js';
 import { saveMeeting } from '../src/usecases/plan/save-meeting.js';
+import { setGroup } from '../src/usecases/plan/plan-groups.js';
 import { addOrganisationNamed, addUser } from '../src/usecases/users.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
@@ -461,6 +462,45 @@ describe('who may change the plan, and what each change leaves behind', () => {
     const hertfordshire = { areas: ['E23000027'], datasets: 'all' as const };
     await expect(planView(store, hertfordshire, { year: '2025-26' }, now)).resolves.toBeDefined();
     expect(problemOf(new ConflictError('changed')).status).toBe(409);
+  });
+
+  it("sets a group's members, and replaces them only from the version read", async () => {
+    const sam = await actorFor('Sam');
+    const group = {
+      partnership: 'Three Rivers CSP',
+      name: 'ASB Action Group',
+      members: [
+        'Jemma Duffell (Three Rivers District Council)',
+        'Andrew Palfreyman (Hertfordshire Constabulary)',
+      ],
+    };
+    const first = await setGroup(store, sam, group, now);
+    expect(first.members).toEqual([
+      { name: 'Jemma Duffell', organisation: 'Three Rivers District Council', role: null },
+      { name: 'Andrew Palfreyman', organisation: 'Hertfordshire Constabulary', role: null },
+    ]);
+    await expect(
+      setGroup(store, sam, { ...group, members: ['Rebecca Young'] }, now),
+    ).rejects.toThrow(/has members already \(version 2\)/u);
+    const second = await setGroup(
+      store,
+      sam,
+      { ...group, members: ['Rebecca Young'] },
+      now,
+      first.version,
+    );
+    expect(second).toMatchObject({
+      version: 3,
+      members: [{ name: 'Rebecca Young', organisation: null }],
+    });
+    await expect(setGroup(store, await actorFor('Val'), group, now, 3)).rejects.toThrow(
+      ForbiddenError,
+    );
+    const history = await historyOf(store, 'group', second.id);
+    expect(history.at(-1)).toMatchObject({
+      before: { members: group.members },
+      after: { members: ['Rebecca Young'] },
+    });
   });
 
   it('saves a meeting with the actions it raised, once, as minutes import will', async () => {

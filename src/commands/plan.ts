@@ -4,6 +4,9 @@
  * and the audit log); showing the plan and its overdue actions only read it, and are served by the
  * HTTP API too.
  */
+import { z } from 'zod';
+
+import type { GroupRecord } from '../domain/plan/plan-types.js';
 import type { ActionView, PlanView } from '../domain/plan/plan-view.js';
 import type { CarryOver } from '../usecases/plan/plan-carry-over.js';
 import type { CreatedPlan } from '../usecases/plan/plan-create.js';
@@ -171,4 +174,45 @@ export const planReportCommand = defineCommand({
   },
   text: (r) =>
     `Wrote ${r.out} (${r.format}, ${r.actions} action${r.actions === 1 ? '' : 's'} of the ${r.plan} plan).`,
+});
+
+export const planGroupCommand = defineCommand({
+  name: 'plan group',
+  task: 'Priorities and reports',
+  summary:
+    "Set a partnership group's members (the CSCG, the ASB Action Group), for meetings and actions",
+  description:
+    'Replaces the list of members. For a group that has members already, give the version you read (⟨expectVersion⟩): a change made by someone else meanwhile is not overwritten.',
+  examples: [
+    'lantern plan group --partnership "Three Rivers CSP" --name "ASB Action Group" --member "Jemma Duffell (Three Rivers District Council)" --member "Andrew Palfreyman (Hertfordshire Constabulary)"',
+  ],
+  options: {
+    partnership: option.requiredText('the partnership the group belongs to', 'NAME'),
+    name: option.requiredText("the group's name", 'NAME'),
+    member: {
+      kind: 'strings',
+      description: 'a member, as NAME or NAME (ORGANISATION); repeat for each',
+      placeholder: 'MEMBER',
+      schema: z.array(z.string()).optional(),
+    },
+    expectVersion: option.number('the version of the group you read', {
+      min: 1,
+      integer: true,
+      placeholder: 'N',
+    }),
+    as: asOption,
+  },
+  store: 'existing',
+  async run(deps, input) {
+    const { setGroup } = await import('../usecases/plan/plan-groups.js');
+    return setGroup(
+      deps.db,
+      await actorOf(deps, input.as),
+      { partnership: input.partnership, name: input.name, members: input.member ?? [] },
+      deps.clock(),
+      input.expectVersion,
+    );
+  },
+  text: (g: GroupRecord) =>
+    `${g.name} (version ${g.version}): ${g.members.map((m) => (m.organisation ? `${m.name} (${m.organisation})` : m.name)).join('; ') || 'no members'}.`,
 });

@@ -32,6 +32,7 @@ import { overviewCommand } from './overview.js';
 import {
   planCarryOverCommand,
   planCreateCommand,
+  planGroupCommand,
   planOverdueCommand,
   planReportCommand,
   planShowCommand,
@@ -103,6 +104,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   planActionShowCommand,
   planOverdueCommand,
   planCarryOverCommand,
+  planGroupCommand,
   planReportCommand,
   // Look after the store
   checkCommand,
