@@ -464,6 +464,28 @@ describe('who may change the plan, and what each change leaves behind', () => {
     expect(problemOf(new ConflictError('changed')).status).toBe(409);
   });
 
+  it('saves exactly one of two edits from the same version sent at the same moment (two sessions)', async () => {
+    const [a, b] = [await store.session(), await store.session()];
+    try {
+      const sam = await actorFor('Sam');
+      const { version } = (await actionDetail(store, FULL_SCOPE, 1, now)).action;
+      const results = await Promise.allSettled([
+        updateAction(a, sam, 1, version, { progress: 80 }, now),
+        updateAction(b, sam, 1, version, { progress: 90 }, now),
+      ]);
+      expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+      const refused = results.filter((r) => r.status === 'rejected');
+      expect(refused).toHaveLength(1);
+      expect((refused[0] as PromiseRejectedResult).reason).toBeInstanceOf(ConflictError);
+      const after = (await actionDetail(store, FULL_SCOPE, 1, now)).action;
+      expect(after.version).toBe(version + 1);
+      expect((await historyOf(store, 'action', 1)).map((h) => h.version)).toContain(version + 1);
+    } finally {
+      a.close();
+      b.close();
+    }
+  });
+
   it("sets a group's members, and replaces them only from the version read", async () => {
     const sam = await actorFor('Sam');
     const group = {

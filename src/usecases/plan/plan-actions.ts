@@ -29,7 +29,7 @@ import {
   prioritiesOf,
 } from '../../store/plan-rows.js';
 import { findPlan, type PlanChoice } from './find-plan.js';
-import { recordChange, requirePlanEdit } from './plan-change.js';
+import { recordChange, requirePlanEdit, isWriteRace, planTransaction } from './plan-change.js';
 
 export interface NewAction {
   priority?: string | undefined;
@@ -83,7 +83,7 @@ export async function addAction(
 ): Promise<ActionRecord> {
   const plan = await findPlan(db, choice);
   await requirePlanEdit(db, actor, plan, 'action', 'plan.action.add', now, a.organisation ?? null);
-  return db.transaction(() => insertNewAction(db, actor, plan, a, now, {}));
+  return planTransaction(db, () => insertNewAction(db, actor, plan, a, now, {}));
 }
 
 /**
@@ -245,7 +245,7 @@ export async function updateAction(
   );
   const after = edited(before, edit, actor, now);
   try {
-    return await db.transaction(async () => {
+    return await planTransaction(db, async () => {
       const current = await actionById(db, id);
       if (current!.version !== expectVersion) {
         const since = await historyOf(db, 'action', id, expectVersion);
@@ -293,7 +293,14 @@ export async function updateAction(
       );
       return next;
     });
-  } catch (error) {
+  } catch (caught) {
+    // Two sessions of one server writing the same row at once: DuckDB refuses the later commit.
+    const error = isWriteRace(caught)
+      ? new ConflictError(
+          `Action ${id} was changed at the same moment by someone else, so your change was not saved: look at it again and repeat your change`,
+          { field: 'expectVersion' },
+        )
+      : caught;
     if (error instanceof ConflictError)
       await appendAudit(
         db,

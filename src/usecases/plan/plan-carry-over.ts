@@ -20,7 +20,7 @@ import {
 } from '../../store/plan-rows.js';
 import { findPlan } from './find-plan.js';
 import { insertNewAction } from './plan-actions.js';
-import { recordChange, requirePlanEdit } from './plan-change.js';
+import { recordChange, requirePlanEdit, planTransaction } from './plan-change.js';
 
 export interface CarryOver {
   from: PlanRecord;
@@ -46,7 +46,7 @@ export async function carryOver(
   const from = await findPlan(db, { partnership: input.partnership, year: fromYear.label });
   await requirePlanEdit(db, actor, from, 'plan', 'plan.carry-over', now);
   const at = now.toISOString();
-  return db.transaction(async () => {
+  return planTransaction(db, async () => {
     let [to] = await findPlans(db, { partnership: from.partnership, year: toYear.label });
     const planCreated = to === undefined;
     if (to === undefined) {

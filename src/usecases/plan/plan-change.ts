@@ -85,3 +85,27 @@ export async function requirePlanEdit(
   );
   throw new ForbiddenError(`${actor.name} may not change the action plan: ${why}`);
 }
+
+/** DuckDB's refusal of a commit that raced another session's (a row or a key both wrote). */
+export function isWriteRace(error: unknown): boolean {
+  return /Conflict on (update|tuple)|PRIMARY KEY or UNIQUE constraint|duplicate key/iu.test(
+    String(error),
+  );
+}
+
+/**
+ * Runs a change of the plan in one transaction, again (up to 5 times, waiting a little longer
+ * each time) when it lost a race with another session's change: both took the next history or
+ * audit number, or wrote the same row. Each attempt reads afresh, so a version check that now
+ * fails gives the usual conflict message rather than a bare refusal.
+ */
+export async function planTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(work);
+    } catch (error) {
+      if (attempt >= 5 || !isWriteRace(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
+    }
+  }
+}

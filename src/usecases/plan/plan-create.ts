@@ -18,7 +18,7 @@ import {
   insertPriority,
   nextId,
 } from '../../store/plan-rows.js';
-import { recordChange, requirePlanEdit } from './plan-change.js';
+import { recordChange, requirePlanEdit, planTransaction } from './plan-change.js';
 
 export interface CreatePlanInput {
   partnership: string;
@@ -70,7 +70,7 @@ export async function createPlan(
     now,
   );
   const at = now.toISOString();
-  return db.transaction(async () => {
+  return planTransaction(db, async () => {
     await ensurePartnership(db, input.partnership, areaCode, at);
     const plan: PlanRecord = {
       id: await nextId(db, 'action_plan'),

@@ -11,7 +11,7 @@ import type { Db } from '../../store/db.js';
 import { historyOf } from '../../store/plan-history.js';
 import { ensureGroup, groupByName, setGroupMembers } from '../../store/plan-meetings.js';
 import { ensurePartnership, findPlans } from '../../store/plan-rows.js';
-import { recordChange, requirePlanEdit } from './plan-change.js';
+import { recordChange, requirePlanEdit, planTransaction } from './plan-change.js';
 
 /** "Jemma Duffell (Three Rivers District Council)" → name and organisation. */
 export function parseMember(text: string): GroupRecord['members'][number] {
@@ -40,7 +40,7 @@ export async function setGroup(
     'plan.group.set',
     now,
   );
-  return db.transaction(async () => {
+  return planTransaction(db, async () => {
     await ensurePartnership(db, input.partnership, plan?.areaCode ?? null, now.toISOString());
     const held = await groupByName(db, input.partnership, input.name.trim());
     if (held && held.members.length > 0 && expectVersion !== held.version)

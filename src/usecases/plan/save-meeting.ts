@@ -21,7 +21,7 @@ import {
 } from '../../store/plan-meetings.js';
 import { ensurePartnership, findPlans, nextId } from '../../store/plan-rows.js';
 import { checkDay, insertNewAction, type NewAction } from './plan-actions.js';
-import { recordChange, requirePlanEdit } from './plan-change.js';
+import { recordChange, requirePlanEdit, planTransaction } from './plan-change.js';
 
 export interface MeetingInput {
   partnership: string;
@@ -69,7 +69,7 @@ export async function saveMeeting(
     'plan.meeting.save',
     now,
   );
-  return db.transaction(async () => {
+  return planTransaction(db, async () => {
     await ensurePartnership(db, input.partnership, plan?.areaCode ?? null, now.toISOString());
     const group = input.group ? await ensureGroup(db, input.partnership, input.group.trim()) : null;
     const [held] = await findMeetings(db, { partnership: input.partnership, title });
