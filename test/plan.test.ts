@@ -337,6 +337,24 @@ describe('lantern plan, as a person runs it', () => {
   });
 });
 
+describe('lantern plan review', () => {
+  it('reviews each priority of the year, with no later assessment to compare with on the demo store', async () => {
+    const { code, json, stderr } = await runJson<{
+      then: { id: string } | null;
+      now: unknown;
+      priorities: { key: string; actions: { total: number; open: number }; moved: string }[];
+    }>(['plan', 'review', ...D, '--year', '2025-26']);
+    expect(code, stderr).toBe(0);
+    expect(json.then).not.toBeNull();
+    expect(json.now).toBeNull();
+    const burglary = json.priorities.find((p) => p.key === 'burglary')!;
+    expect(burglary).toMatchObject({
+      actions: { total: 1, open: 1 },
+      moved: 'no later assessment to compare with',
+    });
+  });
+});
+
 describe('who may change the plan, and what each change leaves behind', () => {
   let store: Db;
   const local: Actor = { name: 'local:test', user: null };

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { GroupRecord } from '../domain/plan/plan-types.js';
 import type { ActionView, PlanView } from '../domain/plan/plan-view.js';
 import type { CarryOver } from '../usecases/plan/plan-carry-over.js';
+import type { PlanReview } from '../usecases/plan/plan-review.js';
 import type { CreatedPlan } from '../usecases/plan/plan-create.js';
 import { actorOf, asOption } from './access-options.js';
 import { defineCommand } from './definition.js';
@@ -215,4 +216,39 @@ export const planGroupCommand = defineCommand({
   },
   text: (g: GroupRecord) =>
     `${g.name} (version ${g.version}): ${g.members.map((m) => (m.organisation ? `${m.name} (${m.organisation})` : m.name)).join('; ') || 'no members'}.`,
+});
+
+export const planReviewCommand = defineCommand({
+  name: 'plan review',
+  task: 'Priorities and reports',
+  summary:
+    "A year's plan reviewed for the next assessment: what was done for each priority and how its figures moved",
+  description:
+    "Figures move from the assessment the plan was built from to the latest saved assessment of the same area over a later period (or ⟨assessment⟩): records over each assessment's period, band and rank.",
+  examples: ['lantern plan review --year 2025-26'],
+  options: {
+    ...planChoiceOptions,
+    assessment: option.text(
+      'the later saved assessment to compare with (default: the latest of the same area over a later period)',
+      'ID',
+    ),
+  },
+  store: 'read',
+  async run(deps, input) {
+    const { planReview } = await import('../usecases/plan/plan-review.js');
+    return planReview(deps.db, deps.scope, input, deps.clock());
+  },
+  text: (r: PlanReview) =>
+    [
+      `Review of the ${r.plan.year} plan of ${r.plan.partnership}${r.then && r.now ? `: figures from assessment ${r.then.id.slice(0, 12)} (${r.then.period}) to ${r.now.id.slice(0, 12)} (${r.now.period})` : ''}.`,
+      r.now
+        ? ''
+        : 'No later saved assessment of the area: make one with lantern assess to see how the figures moved.',
+      ...r.priorities.map(
+        (p) =>
+          `${p.label}: ${p.actions.complete} of ${p.actions.total} action${p.actions.total === 1 ? '' : 's'} complete, ${p.actions.open} open (${p.actions.overdue} overdue); ${p.moved}.`,
+      ),
+    ]
+      .filter((l) => l !== '')
+      .join('\n'),
 });

@@ -35,6 +35,7 @@ import {
   planGroupCommand,
   planOverdueCommand,
   planReportCommand,
+  planReviewCommand,
   planShowCommand,
 } from './plan.js';
 import {
@@ -106,6 +107,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   planCarryOverCommand,
   planGroupCommand,
   planReportCommand,
+  planReviewCommand,
   // Look after the store
   checkCommand,
   areasCheckCommand,
