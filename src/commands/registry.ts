@@ -31,6 +31,20 @@ import { minutesExtractCommand } from './minutes-extract.js';
 import { nearRepeatCommand } from './near-repeat.js';
 import { outcomesCommand } from './outcomes.js';
 import { overviewCommand } from './overview.js';
+import {
+  planCarryOverCommand,
+  planCreateCommand,
+  planGroupCommand,
+  planOverdueCommand,
+  planReportCommand,
+  planReviewCommand,
+  planShowCommand,
+} from './plan.js';
+import {
+  planActionAddCommand,
+  planActionShowCommand,
+  planActionUpdateCommand,
+} from './plan-action.js';
 import { repeatLocationsCommand } from './repeat-locations.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
@@ -100,6 +114,16 @@ export const COMMANDS: readonly AnyCommand[] = [
   servicesAddCommand,
   servicesRemoveCommand,
   servicesExportCommand,
+  planCreateCommand,
+  planShowCommand,
+  planActionAddCommand,
+  planActionUpdateCommand,
+  planActionShowCommand,
+  planOverdueCommand,
+  planCarryOverCommand,
+  planGroupCommand,
+  planReportCommand,
+  planReviewCommand,
   // Look after the store
   checkCommand,
   areasCheckCommand,
