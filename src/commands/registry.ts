@@ -28,6 +28,7 @@ import { hiddenFigureCommand } from './hidden-figure.js';
 import { hotspotsCommand } from './hotspots.js';
 import { importCommand } from './import.js';
 import { minutesExtractCommand } from './minutes-extract.js';
+import { minutesImportCommand } from './minutes-import.js';
 import { nearRepeatCommand } from './near-repeat.js';
 import { outcomesCommand } from './outcomes.js';
 import { overviewCommand } from './overview.js';
@@ -108,6 +109,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   assessListCommand,
   reportCommand,
   minutesExtractCommand,
+  minutesImportCommand,
   briefingCommand,
   servicesListCommand,
   servicesImportCommand,
