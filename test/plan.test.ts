@@ -425,6 +425,18 @@ describe('who may change the plan, and what each change leaves behind', () => {
         await actorFor('Priya'),
         1,
         3,
+        { organisation: 'Hertfordshire Constabulary' },
+        now,
+      ),
+    ).rejects.toThrow(
+      /only their own organisation's actions \(Three Rivers District Council\), and this one is Hertfordshire Constabulary/u,
+    );
+    await expect(
+      updateAction(
+        store,
+        await actorFor('Priya'),
+        1,
+        3,
         { progress: 50, note: 'Half the visits made' },
         now,
       ),
