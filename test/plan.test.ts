@@ -21,7 +21,7 @@ import { historyOf } from '../src/store/plan-history.js';
 import { grantAccess } from '../src/usecases/grants.js';
 import { addAction, updateAction } from '../src/usecases/plan/plan-actions.js';
 import { actionDetail, planView } from '../src/usecases/plan/plan-view.js';
-import { saveMeeting } from '../src/usecases/plan/save-meeting.js';
+import { previewMeeting, saveMeeting } from '../src/usecases/plan/save-meeting.js';
 import { setGroup } from '../src/usecases/plan/plan-groups.js';
 import { addOrganisationNamed, addUser } from '../src/usecases/users.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
@@ -425,6 +425,18 @@ describe('who may change the plan, and what each change leaves behind', () => {
         await actorFor('Priya'),
         1,
         3,
+        { organisation: 'Hertfordshire Constabulary' },
+        now,
+      ),
+    ).rejects.toThrow(
+      /only their own organisation's actions \(Three Rivers District Council\), and this one is Hertfordshire Constabulary/u,
+    );
+    await expect(
+      updateAction(
+        store,
+        await actorFor('Priya'),
+        1,
+        3,
         { progress: 50, note: 'Half the visits made' },
         now,
       ),
@@ -562,7 +574,23 @@ describe('who may change the plan, and what each change leaves behind', () => {
         priority: 'hate-crime',
       },
     ];
+    expect(await previewMeeting(store, meeting, actions)).toMatchObject({
+      held: null,
+      plan: { year: '2025-26' },
+      toAdd: [actions[0]!.title],
+      kept: [],
+    });
     const saved = await saveMeeting(store, sam, meeting, actions, now);
+    expect(
+      await previewMeeting(store, meeting, [
+        ...actions,
+        { title: 'Arrange a session for volunteers' },
+      ]),
+    ).toMatchObject({
+      held: { version: 1 },
+      toAdd: ['Arrange a session for volunteers'],
+      kept: [actions[0]!.title],
+    });
     expect(saved).toMatchObject({
       created: true,
       meeting: { version: 1 },

@@ -9,10 +9,10 @@ import { parseActionStatus, type ActionStatus } from '../domain/plan/action-stat
 import type { ActionRecord } from '../domain/plan/plan-types.js';
 import { parseRag, type Rag } from '../domain/plan/rag.js';
 import type { ActionDetail } from '../usecases/plan/plan-view.js';
-import { actorOf, asOption } from './access-options.js';
+import { actorOf } from './access-options.js';
 import { defineCommand } from './definition.js';
 import { option } from './options.js';
-import { dayOption, linksOption, planChoiceOptions } from './plan-options.js';
+import { dayOption, linksOption, planChoiceOptions, planAsOption } from './plan-options.js';
 
 export const planActionAddCommand = defineCommand({
   name: 'plan action add',
@@ -36,7 +36,7 @@ export const planActionAddCommand = defineCommand({
     due: dayOption('when it is due'),
     link: linksOption,
     public: option.flag('may be shown on the public page'),
-    as: asOption,
+    as: planAsOption,
   },
   store: 'existing',
   async run(deps, input) {
@@ -119,7 +119,7 @@ export const planActionUpdateCommand = defineCommand({
       integer: true,
       placeholder: 'N',
     }),
-    as: asOption,
+    as: planAsOption,
   },
   positionals: {
     key: 'id',

@@ -26,3 +26,9 @@ export const dayOption = (description: string): OptionSpec<string | undefined> =
   placeholder: 'YYYY-MM-DD',
   schema: z.string().trim().min(1, 'must not be empty').optional(),
 });
+
+/** --as for the plan's changes: who may make them differs from the access commands. */
+export const planAsOption = option.text(
+  "the user you act as, named in the audit log (an admin or analyst; a partner for their organisation's actions only); without it you act as the local owner of the store file",
+  'USER',
+);

@@ -11,10 +11,10 @@ import type { ActionView, PlanView } from '../domain/plan/plan-view.js';
 import type { CarryOver } from '../usecases/plan/plan-carry-over.js';
 import type { PlanReview } from '../usecases/plan/plan-review.js';
 import type { CreatedPlan } from '../usecases/plan/plan-create.js';
-import { actorOf, asOption } from './access-options.js';
+import { actorOf } from './access-options.js';
 import { defineCommand } from './definition.js';
 import { option } from './options.js';
-import { planChoiceOptions } from './plan-options.js';
+import { planChoiceOptions, planAsOption } from './plan-options.js';
 import { formatTable } from './table.js';
 
 export const planCreateCommand = defineCommand({
@@ -37,7 +37,7 @@ export const planCreateCommand = defineCommand({
     area: option.optionalArea(
       "the partnership's area (picks its latest assessment; needed without ⟨fromAssessment⟩)",
     ),
-    as: asOption,
+    as: planAsOption,
   },
   store: 'existing',
   async run(deps, input) {
@@ -133,7 +133,7 @@ export const planCarryOverCommand = defineCommand({
     partnership: planChoiceOptions.partnership,
     from: option.requiredText('the year whose open actions are carried, as 2025-26', 'YEAR'),
     to: option.requiredText('the year they are carried into, as 2026-27', 'YEAR'),
-    as: asOption,
+    as: planAsOption,
   },
   store: 'existing',
   async run(deps, input) {
@@ -201,7 +201,7 @@ export const planGroupCommand = defineCommand({
       integer: true,
       placeholder: 'N',
     }),
-    as: asOption,
+    as: planAsOption,
   },
   store: 'existing',
   async run(deps, input) {

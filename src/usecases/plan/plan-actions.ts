@@ -244,6 +244,17 @@ export async function updateAction(
     before.organisation,
   );
   const after = edited(before, edit, actor, now);
+  if (after.organisation !== before.organisation)
+    // Moving an action to another organisation needs the right to change that one's actions too.
+    await requirePlanEdit(
+      db,
+      actor,
+      plan ?? { areaCode: null, partnership: before.partnership, year: '' },
+      'action',
+      'plan.action.update',
+      now,
+      after.organisation,
+    );
   try {
     return await planTransaction(db, async () => {
       const current = await actionById(db, id);

@@ -165,3 +165,41 @@ export async function saveMeeting(
     return { meeting, plan: plan ?? null, added, kept, created: held === undefined };
   });
 }
+
+export interface MeetingPreview {
+  /** The meeting as held (to give its version when saving again), or null if new. */
+  held: MeetingRecord | null;
+  /** The plan its actions would join, or null. */
+  plan: PlanRecord | null;
+  /** The actions that saving would add, and those the meeting holds already (by title). */
+  toAdd: string[];
+  kept: string[];
+}
+
+/** What `saveMeeting` would do, without writing: for `minutes import --dry-run`. */
+export async function previewMeeting(
+  db: Db,
+  input: Pick<MeetingInput, 'partnership' | 'title' | 'date'>,
+  actions: readonly Pick<NewAction, 'title'>[],
+): Promise<MeetingPreview> {
+  const date = checkDay(input.date, 'date');
+  const [plan] = await findPlans(db, {
+    partnership: input.partnership,
+    year: planYearOf(date).label,
+  });
+  const [held] = await findMeetings(db, {
+    partnership: input.partnership,
+    title: input.title.trim(),
+  });
+  const titles = new Set(
+    held ? (await findActions(db, { meetingId: held.id })).map((a) => a.title.toLowerCase()) : [],
+  );
+  const toAdd: string[] = [];
+  const kept: string[] = [];
+  for (const a of actions) {
+    const key = a.title.trim().toLowerCase();
+    (titles.has(key) ? kept : toAdd).push(a.title);
+    titles.add(key);
+  }
+  return { held: held ?? null, plan: plan ?? null, toAdd, kept };
+}
