@@ -10,7 +10,7 @@ import { planEditRefusal, type PlanEdit } from '../../domain/plan/plan-edit-righ
 import { ForbiddenError } from '../../errors.js';
 import { ancestorsOf } from '../../store/areas.js';
 import { appendAudit } from '../../store/audit-log.js';
-import type { Db } from '../../store/db.js';
+import { isWriteConflict, type Db } from '../../store/db.js';
 import { appendHistory } from '../../store/plan-history.js';
 import { scopeOfUser } from '../sign-in.js';
 
@@ -87,25 +87,14 @@ export async function requirePlanEdit(
 }
 
 /** DuckDB's refusal of a commit that raced another session's (a row or a key both wrote). */
-export function isWriteRace(error: unknown): boolean {
-  return /Conflict on (update|tuple)|PRIMARY KEY or UNIQUE constraint|duplicate key/iu.test(
-    String(error),
-  );
-}
+export const isWriteRace = isWriteConflict;
 
 /**
- * Runs a change of the plan in one transaction, again (up to 5 times, waiting a little longer
- * each time) when it lost a race with another session's change: both took the next history or
- * audit number, or wrote the same row. Each attempt reads afresh, so a version check that now
- * fails gives the usual conflict message rather than a bare refusal.
+ * Runs a change of the plan in one transaction, again when it lost a race with another session's
+ * change (both took the next history or audit number, or wrote the same row): Db's
+ * retryingTransaction. Each attempt reads afresh, so a version check that now fails gives the
+ * usual conflict message rather than a bare refusal.
  */
-export async function planTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(work);
-    } catch (error) {
-      if (attempt >= 5 || !isWriteRace(error)) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt));
-    }
-  }
+export function planTransaction<T>(db: Db, work: () => Promise<T>): Promise<T> {
+  return db.retryingTransaction(work);
 }
