@@ -146,7 +146,9 @@ function setupPage(
     </form>
     <p class="small">
       The same as <code>lantern users add --admin</code>. This page closes once the first account
-      exists.
+      exists. An administrator, too, sees data only where granted:
+      <code>lantern users grant --user NAME --area all --level detail --as NAME</code> opens every
+      area to them.
     </p>`;
   return plainPage({ title: 'Set up Lantern', body });
 }
