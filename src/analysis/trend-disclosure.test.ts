@@ -39,7 +39,8 @@ describe('trends for a totals-only caller', () => {
     expect(d!.months[0]).toMatchObject({ count: null, withheld: 'fewer than' });
     expect(d!.months.filter((m) => m.withheld)).toHaveLength(2);
     expect(d!.current).toBe(26);
-    expect(d!.reading).not.toContain('rose');
+    // The totals and the change are shown, so the reading that quotes them is kept.
+    expect(d!.reading).toBe('robbery rose');
   });
 
   it('holds back a small total, and the change and rate worked from it', () => {
@@ -47,6 +48,7 @@ describe('trends for a totals-only caller', () => {
     expect(d!.current).toBeNull();
     expect(d!.previous).toBeNull();
     expect(d!.disclosure).toMatchObject({ current: 'fewer than', previous: 'fewer than' });
+    expect(d!.reading).not.toContain('rose');
     expect([d!.changePct, d!.rateRatio, d!.pValue, d!.ratePer1000]).toEqual([
       null,
       null,

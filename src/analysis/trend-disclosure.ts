@@ -93,7 +93,9 @@ function disclosed(
     const as = m.count === null ? null : withheldAs(p, cell(m.month));
     return as === null ? m : { month: m.month, count: null, withheld: as };
   });
-  const anything = current !== null || previous !== null || months.some((m) => 'withheld' in m);
+  // The reading quotes the totals and the change: kept when they are all shown.
+  const readingShown =
+    current === null && previous === null && (d.previous === null || changeShown);
   const fewer = `fewer than ${policy.threshold}`;
   return {
     ...d,
@@ -114,9 +116,9 @@ function disclosed(
       : {}),
     ratePer1000: rateShown ? d.ratePer1000 : null,
     ratePer1000PerMonth: rateShown ? d.ratePer1000PerMonth : null,
-    reading: anything
-      ? `${d.label}: some counts are held back (${fewer}, or not shown where they would give a smaller one away), so no change or rate is given where it would reveal them.`
-      : d.reading,
+    reading: readingShown
+      ? d.reading
+      : `${d.label}: the total or the earlier year's is held back (${fewer}, or not shown where it would give a smaller count away), so no change or rate is given.`,
     notes: [
       `Your access shows ${d.area.name} as totals only: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}", and counts that would give them away by subtraction as "not shown".`,
       ...d.notes,

@@ -55,7 +55,7 @@ export async function assertAreaAccess(
   const ask = await whomToAsk(db);
   if (level === 'aggregate')
     throw new ForbiddenError(
-      `your access shows ${named} as totals only (counts by category and month of a district, CSP or force, small counts suppressed; see trends): its records, map, hotspots and breakdowns need a detail grant: ${ask}`,
+      `your access shows ${named} as totals only: its counts by category and month, small counts suppressed (see Trends). Its records, map, hotspots, ward and LSOA breakdowns need a detail grant: ${ask}`,
     );
   throw new ForbiddenError(`your access does not cover ${named}: ${ask}`);
 }

@@ -302,7 +302,7 @@ describe('totals-only (aggregate) access', () => {
       { headers },
     );
     expect(await messageOf(hot)).toMatch(
-      /your access shows Watford \(E07000103\) as totals only .*need a detail grant: ask your Lantern administrator \(Alex\)/u,
+      /your access shows Watford \(E07000103\) as totals only: .*need a detail grant: ask your Lantern administrator \(Alex\)/u,
     );
     const map = await server.app.request('/map?area=Watford&category=burglary', { headers });
     expect(map.status).toBe(403);
