@@ -11,6 +11,7 @@
  *
  * Pure: documents in, documents out.
  */
+import { ALL_CRIME, ASB } from '../domain/categories.js';
 import { protectTable } from '../domain/disclosure/protect.js';
 import {
   linkedShown,
@@ -21,7 +22,6 @@ import {
 } from '../domain/disclosure/table.js';
 import type { DisclosedTrendDocument, TrendDocument, WithheldAs } from './trend-table.js';
 
-const ALL_CRIME = 'all-crime';
 
 export function discloseTrends(
   docs: readonly TrendDocument[],
@@ -53,7 +53,8 @@ export function discloseTrends(
   // where it is their sum (a reader can subtract only what adds up).
   const all = docs.findIndex((d) => d.category === ALL_CRIME);
   if (all >= 0 && docs.length > 1) {
-    const parts = docs.map((_, i) => i).filter((i) => i !== all);
+    // All crime leaves out anti-social behaviour, which is shown on its own line.
+    const parts = docs.map((_, i) => i).filter((i) => i !== all && docs[i]!.category !== ASB);
     const value = new Map(cells.map((c) => [c.id, c.value]));
     const sums = (what: string) => {
       const ids = parts.map((i) => id(i, what));
