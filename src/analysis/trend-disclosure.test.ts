@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import type { Highs } from 'highs';
+import { beforeAll, describe, expect, it } from 'vitest';
 
-import { discloseTrends } from './trend-disclosure.js';
+import { auditProtection } from '../domain/disclosure/audit.js';
+import { protectTable } from '../domain/disclosure/protect.js';
+import { discloseTrends, trendDisclosureTable } from './trend-disclosure.js';
 import type { TrendDocument } from './trend-table.js';
 
 const doc = (category: string, counts: number[], previous: number): TrendDocument => {
@@ -32,6 +35,12 @@ const doc = (category: string, counts: number[], previous: number): TrendDocumen
     notes: [],
   };
 };
+
+let highs: Highs;
+beforeAll(async () => {
+  const loader = (await import('highs')) as unknown as { default: () => Promise<Highs> };
+  highs = await loader.default();
+});
 
 describe('trends for a totals-only caller', () => {
   it('holds back a small month and another that would give it back from the total', () => {
@@ -73,6 +82,17 @@ describe('trends for a totals-only caller', () => {
     expect(docs[0]!.months[0]!.withheld).toBe('fewer than');
     const january = [docs[0], docs[1], docs[3]].map((d) => d!.months[0]!.count);
     expect(january.filter((c) => c === null).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('leaves no held-back count that a reader could narrow, by linear programming', () => {
+    const docs = [
+      doc('robbery', [3, 10, 1, 7], 20),
+      doc('burglary', [20, 4, 30, 9], 40),
+      doc('anti-social-behaviour', [50, 60, 2, 40], 90),
+      doc('all-crime', [23, 14, 31, 16], 60),
+    ];
+    const table = trendDisclosureTable(docs);
+    expect(auditProtection(highs, table, protectTable(table, { threshold: 5 }))).toEqual([]);
   });
 
   it('leaves a trend with no small count as it was', () => {

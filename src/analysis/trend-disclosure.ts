@@ -17,16 +17,26 @@ import {
   linkedShown,
   type DisclosureCell,
   type DisclosurePolicy,
+  type DisclosureTable,
   type LinearRelation,
   type Protection,
 } from '../domain/disclosure/table.js';
 import type { DisclosedTrendDocument, TrendDocument, WithheldAs } from './trend-table.js';
 
-
 export function discloseTrends(
   docs: readonly TrendDocument[],
   policy: DisclosurePolicy,
 ): DisclosedTrendDocument[] {
+  const protection = protectTable(trendDisclosureTable(docs), policy);
+  return docs.map((d, i) => disclosed(d, i, protection, policy));
+}
+
+/**
+ * The trends as disclosure control sees them: each measure's months and totals as cells (ids
+ * `i:month`, `i:current`, `i:previous`, `i:compared` for the i-th document), and the sums between
+ * them a reader can solve.
+ */
+export function trendDisclosureTable(docs: readonly TrendDocument[]): DisclosureTable {
   const cells: DisclosureCell[] = [];
   const relations: LinearRelation[] = [];
   const id = (i: number, what: string) => `${i}:${what}`;
@@ -67,8 +77,7 @@ export function discloseTrends(
     sums('current');
     sums('previous');
   }
-  const protection = protectTable({ cells, relations }, policy);
-  return docs.map((d, i) => disclosed(d, i, protection, policy));
+  return { cells, relations };
 }
 
 function withheldAs(p: Protection, cell: string): WithheldAs | null {
