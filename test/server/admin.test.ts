@@ -154,6 +154,11 @@ describe('the administration pages', () => {
     const body = await text(page);
     for (const name of ['Alex', 'Priya', 'Sam', 'Val']) expect(body).toContain(`>${name}<`);
     expect(body).toContain('none: sees nothing');
+    // The dashboard links an admin, and only an admin, to these pages.
+    const dashboard = async (who: string) =>
+      text(await server.app.request('/data', { headers: await as(who) }));
+    expect(await dashboard('Alex')).toContain('<a href="/admin">Administration</a>');
+    expect(await dashboard('Sam')).not.toContain('href="/admin"');
     for (const who of ['Priya', 'Sam', 'Val'])
       for (const path of ['/admin', '/admin/audit']) {
         const r = await server.app.request(path, { headers: await as(who) });
