@@ -91,8 +91,13 @@ describe('trends for a totals-only caller', () => {
       doc('anti-social-behaviour', [50, 60, 2, 40], 90),
       doc('all-crime', [23, 14, 31, 16], 60),
     ];
-    const table = trendDisclosureTable(docs);
-    expect(auditProtection(highs, table, protectTable(table, { threshold: 5 }))).toEqual([]);
+    for (const keepTotals of [false, true]) {
+      const table = trendDisclosureTable(docs, { keepTotals });
+      expect(auditProtection(highs, table, protectTable(table, { threshold: 5 }))).toEqual([]);
+    }
+    // Totals are kept where months can protect the small counts instead.
+    const shown = discloseTrends(docs, { threshold: 5 });
+    expect(shown.map((d) => d.current)).toEqual(docs.map((d) => d.current));
   });
 
   it('leaves a trend with no small count as it was', () => {

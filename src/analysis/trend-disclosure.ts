@@ -27,7 +27,14 @@ export function discloseTrends(
   docs: readonly TrendDocument[],
   policy: DisclosurePolicy,
 ): DisclosedTrendDocument[] {
-  const protection = protectTable(trendDisclosureTable(docs), policy);
+  // Held back, a year's total hides more than a month does: the totals are kept and months held
+  // back instead where that protects every small count; else anything may go.
+  let protection: Protection;
+  try {
+    protection = protectTable(trendDisclosureTable(docs, { keepTotals: true }), policy);
+  } catch {
+    protection = protectTable(trendDisclosureTable(docs), policy);
+  }
   return docs.map((d, i) => disclosed(d, i, protection, policy));
 }
 
@@ -36,22 +43,30 @@ export function discloseTrends(
  * `i:month`, `i:current`, `i:previous`, `i:compared` for the i-th document), and the sums between
  * them a reader can solve.
  */
-export function trendDisclosureTable(docs: readonly TrendDocument[]): DisclosureTable {
+export function trendDisclosureTable(
+  docs: readonly TrendDocument[],
+  options: { keepTotals?: boolean } = {},
+): DisclosureTable {
   const cells: DisclosureCell[] = [];
+  // A total that is not small (a period's, or all crime's in a month) is never held back to
+  // protect another cell: the categories' months are.
+  const total = options.keepTotals ? { suppressible: false } : {};
   const relations: LinearRelation[] = [];
   const id = (i: number, what: string) => `${i}:${what}`;
+  const all = docs.findIndex((d) => d.category === ALL_CRIME);
   docs.forEach((d, i) => {
     const held = d.months.filter((m) => m.count !== null);
-    for (const m of held) cells.push({ id: id(i, m.month), value: m.count as number });
-    cells.push({ id: id(i, 'current'), value: d.current });
+    for (const m of held)
+      cells.push({ id: id(i, m.month), value: m.count as number, ...(i === all ? total : {}) });
+    cells.push({ id: id(i, 'current'), value: d.current, ...total });
     relations.push({
       id: id(i, 'period'),
       total: id(i, 'current'),
       parts: held.map((m) => id(i, m.month)),
     });
-    if (d.previous !== null) cells.push({ id: id(i, 'previous'), value: d.previous });
+    if (d.previous !== null) cells.push({ id: id(i, 'previous'), value: d.previous, ...total });
     if (d.comparison && d.comparison.current !== d.current) {
-      cells.push({ id: id(i, 'compared'), value: d.comparison.current });
+      cells.push({ id: id(i, 'compared'), value: d.comparison.current, ...total });
       relations.push({
         id: id(i, 'compared'),
         total: id(i, 'compared'),
@@ -61,7 +76,6 @@ export function trendDisclosureTable(docs: readonly TrendDocument[]): Disclosure
   });
   // All crime as the sum of the categories beside it, month by month and over the totals: only
   // where it is their sum (a reader can subtract only what adds up).
-  const all = docs.findIndex((d) => d.category === ALL_CRIME);
   if (all >= 0 && docs.length > 1) {
     // All crime leaves out anti-social behaviour, which is shown on its own line.
     const parts = docs.map((_, i) => i).filter((i) => i !== all && docs[i]!.category !== ASB);

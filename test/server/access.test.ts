@@ -284,6 +284,13 @@ describe('totals-only (aggregate) access', () => {
     if (shown.current !== null) expect(withheld.length === 0 || withheld.length >= 2).toBe(true);
     // No rate or change worked from a held-back count.
     if (shown.current === null) expect(shown.ratePer1000).toBeNull();
+    // Every category at once: the months protect the small counts, and every year's total (none
+    // of them small in Watford) is still shown.
+    const all = (await (
+      await server.app.request('/api/trends?area=Watford&all=true&period=2025', { headers })
+    ).json()) as Trend[];
+    expect(all.every((d) => d.current !== null && d.current >= 5)).toBe(true);
+    expect(all.flatMap((d) => d.months).filter((m) => m.withheld).length).toBeGreaterThan(2);
   });
 
   it('refuses the records, map and hotspots of that area, saying whom to ask', async () => {
@@ -331,6 +338,14 @@ describe('totals-only (aggregate) access', () => {
     });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('as totals only');
+    const overview = await server.app.request('/?area=Three%20Rivers&period=2025', { headers });
+    expect(overview.status).toBe(200);
+    const body = (await overview.text()).replace(/\s+/gu, ' ');
+    expect(body).toContain('as totals only');
+    expect(body).toContain('fewer than 5');
+    // No expected ranges or priorities, which are worked from the months and the records.
+    expect(body).not.toContain('Months outside their expected range');
+    expect(body).not.toContain('Top priorities');
     expect(
       (
         await server.app.request(
@@ -382,7 +397,7 @@ describe('the whole route table, for every role', () => {
   );
 
   /** The routes that show an area seen in aggregate only: its totals, after disclosure control. */
-  const TOTALS_ROUTES = ['GET /api/trends', 'GET /trends'];
+  const TOTALS_ROUTES = ['GET /api/trends', 'GET /trends', 'GET /'];
   /** Routes that answer the same whatever the area (descriptions, lists, the caller's own). */
   const AREA_FREE =
     /^GET \/(api\/(openapi\.json|ping|categories|datasets|areas|imports.*|exports)|static\/|sign-in|data$)/u;

@@ -89,13 +89,31 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
     </section>`;
 }
 
+/** A count after disclosure control: the number, "fewer than 5" or "not shown". */
+export function shownCount(
+  trend: DisclosedTrendDocument,
+  n: number | null,
+  held: 'fewer than' | 'not shown' | null | undefined,
+): string {
+  const threshold = trend.disclosure?.threshold ?? 5;
+  return held === 'fewer than' ? `fewer than ${threshold}` : held ? 'not shown' : count(n);
+}
+
+/** What a totals-only caller is told on every view that shows them totals. */
+export function totalsOnlyNotice(trend: DisclosedTrendDocument): Safe {
+  const threshold = trend.disclosure?.threshold ?? 5;
+  return notice(
+    'note',
+    `Your access shows ${trend.area.name} as totals only: counts from 1 to ${threshold - 1} are shown as “fewer than ${threshold}”, and counts that would give them away as “not shown”. Records, maps, breakdowns, expected ranges and priorities need a detail grant from your Lantern administrator.`,
+  );
+}
+
 /** The trend of an area seen as totals only: the months after disclosure control, no chart. */
 function totalsOnlyBody(trend: DisclosedTrendDocument): Safe {
-  const threshold = trend.disclosure?.threshold ?? 5;
   const shown = (n: number | null, held: 'fewer than' | 'not shown' | null | undefined) =>
-    held === 'fewer than' ? `fewer than ${threshold}` : held ? 'not shown' : count(n);
+    shownCount(trend, n, held);
   return html` <p class="lead">${trend.reading}</p>
-    ${notice('note', `Your access shows ${trend.area.name} as totals only: counts from 1 to ${threshold - 1} are shown as “fewer than ${threshold}”, and counts that would give them away as “not shown”. Records, maps and breakdowns need a detail grant from your Lantern administrator.`)}
+    ${totalsOnlyNotice(trend)}
     <dl class="facts">
       <div>
         <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
