@@ -46,6 +46,7 @@ import {
   usersResetPasswordCommand,
   usersRevokeCommand,
   usersSetPasswordCommand,
+  usersUnlockCommand,
 } from './users.js';
 
 export const COMMANDS: readonly AnyCommand[] = [
@@ -95,6 +96,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   usersRevokeCommand,
   usersResetPasswordCommand,
   usersSetPasswordCommand,
+  usersUnlockCommand,
   usersDisableCommand,
   usersEnableCommand,
   tokensCreateCommand,
