@@ -26,7 +26,13 @@ export function summaryTables(s: AreaSummary): DataTable[] {
           status,
           c.category,
           label(c.category),
-          status === 'missing' ? null : (c.byMonth[month] ?? 0),
+          status === 'missing'
+            ? null
+            : c.withheld?.[month]
+              ? c.withheld[month] === 'fewer than'
+                ? `fewer than ${s.disclosure?.threshold ?? 5}`
+                : 'not shown'
+              : (c.byMonth[month] ?? 0),
         ]),
       ),
       notes: [
