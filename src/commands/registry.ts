@@ -70,6 +70,7 @@ import {
   usersResetPasswordCommand,
   usersRevokeCommand,
   usersSetPasswordCommand,
+  usersUnlockCommand,
 } from './users.js';
 
 export const COMMANDS: readonly AnyCommand[] = [
@@ -137,6 +138,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   usersRevokeCommand,
   usersResetPasswordCommand,
   usersSetPasswordCommand,
+  usersUnlockCommand,
   usersDisableCommand,
   usersEnableCommand,
   tokensCreateCommand,
