@@ -12,6 +12,7 @@ import { areasImportPopulationCommand } from './areas-import-population.js';
 import { assessCommand, assessListCommand } from './assess.js';
 import { auditCommand } from './audit.js';
 import { briefingCommand } from './briefing.js';
+import { publicPageCommand } from './public-page.js';
 import { camerasCommand } from './cameras.js';
 import { categoriesCommand } from './categories.js';
 import { checkCommand } from './check.js';
@@ -95,6 +96,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   reportCommand,
   minutesExtractCommand,
   briefingCommand,
+  publicPageCommand,
   servicesListCommand,
   servicesImportCommand,
   servicesAddCommand,

@@ -17,6 +17,7 @@ import { exportOperations, mountExports } from './exports.js';
 import { problemOf } from './http-errors.js';
 import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
+import { mountPublicPages } from './pages/public.js';
 import { route } from './permissions.js';
 import { mountSignIn } from './sign-in.js';
 import { mountSingleSignOn } from './single-sign-on.js';
@@ -56,6 +57,7 @@ export function createApp(ctx: ServerContext): Hono {
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
   mountDashboard(app, ctx);
+  mountPublicPages(app, ctx);
   mountSignIn(app, ctx, singleSignOn);
   mountSingleSignOn(app, ctx, singleSignOn);
   app.notFound((c) =>

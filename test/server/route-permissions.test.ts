@@ -30,7 +30,7 @@ describe('the route table', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('makes public only the API description, the health check and the dashboard’s own files', () => {
+  it('makes public only the API description, the health check, the dashboard’s own files and the public pages', () => {
     const publicRoutes = [...declaredPermissions(server.app)]
       .filter(([, p]) => p === 'public')
       .map(([key]) => key)
@@ -38,11 +38,14 @@ describe('the route table', () => {
     expect(publicRoutes).toEqual([
       'GET /api/openapi.json',
       'GET /api/ping',
+      'GET /public',
+      'GET /public/:area',
       'GET /sign-in',
       'GET /sign-in/oidc',
       'GET /sign-in/oidc/callback',
       'GET /static/dashboard.css',
       'GET /static/dashboard.js',
+      'GET /static/public.css',
       'POST /sign-in',
     ]);
   });
