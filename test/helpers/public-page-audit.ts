@@ -15,7 +15,7 @@ import type {
   DisclosureCell,
   LinearRelation,
 } from '../../src/domain/disclosure/table.js';
-import { solve, SUPPRESSED } from './disclosure-attack.js';
+import { solve } from './disclosure-attack.js';
 
 export interface PublishedRow {
   label: string;
@@ -57,7 +57,7 @@ const num = (s: string) => Number(s.replace(/,/gu, ''));
 function readCell(printed: string, truth: number, threshold: number) {
   const range = /^([\d,]+) to ([\d,]+)$/u.exec(printed);
   if (/^[\d,]+$/u.test(printed)) return { status: 'shown' as CellStatus, value: num(printed) };
-  if (printed === SUPPRESSED) return { status: 'primary' as CellStatus };
+  if (printed === `fewer than ${threshold}`) return { status: 'primary' as CellStatus };
   if (range)
     return { status: 'range' as CellStatus, range: [num(range[1]!), num(range[2]!)] as const };
   if (printed === 'not shown')
