@@ -153,7 +153,7 @@ function trendRow(r: HeadlineRow, total: boolean): string {
   const change =
     r.changePct === null
       ? 'not given'
-      : `<span class="nw">${esc(r.change)}</span>${r.clear === false ? ' (could be chance)' : ''}`;
+      : `<span class="nw">${esc(r.change)}</span>${r.clear === false ? ' <span class="note">(could be chance)</span>' : ''}`;
   return `<tr${total ? ' class="total"' : ''}><th scope="row">${esc(total ? 'All crime' : r.label)}</th><td class="n">${esc(r.current.text)}</td><td class="n">${esc(r.previous?.text ?? 'not held')}</td><td class="n">${change}</td></tr>`;
 }
 
