@@ -276,6 +276,30 @@ districts:
     expect(busy.stderr).toContain('holds other files');
   });
 
+  it('refuses settings that name a district the register does not hold', async () => {
+    const typo = join(dir.path, 'typo.yaml');
+    writeFileSync(
+      typo,
+      readFileSync(new URL('../config/public-page.yaml', import.meta.url), 'utf8').replace(
+        '- area: Three Rivers',
+        '- area: Thre Rivers',
+      ),
+    );
+    const r = await run([
+      'public-page',
+      '--area',
+      'Three Rivers',
+      '--out',
+      join(dir.path, 'y'),
+      '--settings',
+      typo,
+      '--db',
+      db,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('districts.0.area: no area "Thre Rivers" in the register');
+  });
+
   it('refuses a settings file with a bad contact, naming its line and field', async () => {
     const bad = join(dir.path, 'bad.yaml');
     writeFileSync(

@@ -167,6 +167,23 @@ describe('the headline table', () => {
     expect(many.rows[1]!.changePct).toBe(0);
   });
 
+  it('names the months not held, and those with no month a year before to compare', () => {
+    const all = doc('all-crime', 40, 30);
+    all.months = all.months.map((m) =>
+      ['2025-03', '2025-04', '2025-11'].includes(m.month) ? { ...m, count: null } : m,
+    );
+    all.comparison = { ...all.comparison!, unpaired: ['2025-01'] };
+    const held = headlineTrends([doc('violent-crime', 40, 30), all], DEFAULT_DISCLOSURE_POLICY)!;
+    expect(held.notHeld).toBe('March to April and November 2025');
+    expect(held.notCompared).toBe('January 2025');
+    const html = publicPageHtml(page({ trends: held }), readability('A b.'), 'public.css');
+    expect(html).toContain(
+      'We do not have the figures for March to April and November 2025. The totals leave those months out.',
+    );
+    expect(html).toContain('There are no figures a year before January 2025');
+    expect(t.notHeld).toBeNull();
+  });
+
   it('leaves no suppressed count to be worked back, in random tables (exact check)', () => {
     let suppressed = 0;
     const count = fc.oneof(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 0, max: 60 }));

@@ -20,6 +20,15 @@ export const NO_PLAN =
 
 const period = (p: { from: string; to: string }) => runInWords(p);
 
+/** "6 December 2026". */
+const dayInWords = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
 function prioritySentences(page: PublicPage): string[] {
   const p = page.priorities;
   if (!p)
@@ -290,7 +299,7 @@ ${hiddenSection(page)}
     `Community safety in ${page.area.name}`,
     'Community safety partnership',
     `Keeping ${page.area.name} safe`,
-    `Updated ${esc(page.made)}.`,
+    `Updated ${esc(dayInWords(page.made))}.`,
     css,
     body,
     `<p>Figures: police.uk street-level crime data for ${esc(page.area.name)}. Made with Lantern.</p>

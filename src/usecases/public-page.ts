@@ -8,7 +8,7 @@
  * report, "You said, we did"), the directory's public services for the district, and the
  * reporting rate of all crime. `buildPublicPage` writes it as index.html and public.css.
  */
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
 import { readability, type Readability } from '../analysis/readability.js';
@@ -135,6 +135,24 @@ export async function publicPage(
   };
 }
 
+/**
+ * Refuses settings that name a district the register does not hold (a misspelt name would
+ * otherwise leave that district's contacts and "You said, we did" silently unused).
+ */
+export async function checkSettingsAreas(db: Db, config: PublicPageConfig): Promise<void> {
+  for (const [i, d] of config.districts.entries()) {
+    try {
+      await resolveArea(db, d.area);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new InputError(
+        `${config.configFile}: districts.${i}.area: no area "${d.area}" in the register (give a district's name or ONS code)`,
+        { field: 'settings' },
+      );
+    }
+  }
+}
+
 /** The page's reading ease, measured on its prose. */
 export const pageReadability = (page: PublicPage): Readability =>
   readability(publicPageProse(page).join('\n'));
@@ -154,10 +172,10 @@ export async function buildPublicPage(
   db: Db,
   request: PublicPageOptions & { area: string; out: string },
 ): Promise<BuiltPublicPage> {
+  await checkSettingsAreas(db, request.config);
   const page = await publicPage(db, request.area, request);
   const reading = pageReadability(page);
   const out = resolve(request.out);
-  const { readdir } = await import('node:fs/promises');
   const present = await readdir(out).catch(() => null);
   const ours = new Set(['index.html', 'public.css']);
   if (present && present.some((f) => !ours.has(f)))
@@ -167,15 +185,18 @@ export async function buildPublicPage(
     );
   await mkdir(dirname(out), { recursive: true });
   const staging = `${out}.writing-${process.pid}`;
+  const old = `${out}.replaced-${process.pid}`;
   await rm(staging, { recursive: true, force: true });
   await mkdir(staging);
   try {
     await writeFile(join(staging, 'index.html'), publicPageHtml(page, reading, 'public.css'));
     await writeFile(join(staging, 'public.css'), PUBLIC_PAGE_CSS);
-    if (present) await rm(out, { recursive: true });
+    // The earlier page is moved aside, not deleted, until the new one is in place.
+    if (present) await rename(out, old);
     await rename(staging, out);
   } finally {
     await rm(staging, { recursive: true, force: true });
+    await rm(old, { recursive: true, force: true });
   }
   return { out: request.out, files: [...ours], readability: reading, page };
 }

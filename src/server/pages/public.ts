@@ -10,7 +10,7 @@ import type { Context, Hono } from 'hono';
 
 import { loadPublicPageConfig } from '../../config/public-page.js';
 import { loadSettings } from '../../config/settings.js';
-import { NotFoundError } from '../../errors.js';
+import { InputError, NotFoundError } from '../../errors.js';
 import { publicIndexHtml, publicPageHtml } from '../../report/public-page-html.js';
 import { PUBLIC_PAGE_CSS } from '../../report/public-page-style.js';
 import {
@@ -22,7 +22,6 @@ import {
 } from '../../usecases/public-page.js';
 import type { Db } from '../../store/db.js';
 import type { ServerContext } from '../context.js';
-import { problemOf } from '../http-errors.js';
 import { route } from '../permissions.js';
 
 const CSS = '/static/public.css';
@@ -58,11 +57,13 @@ export function mountPublicPages(
   );
   route(app, 'get', '/public/:area', 'public', async (c) => {
     const area = c.req.param('area') ?? '';
+    // The settings are read for each page, so an edit shows at once; a broken file is the
+    // server's problem, not an unknown district.
+    const [config, settings] = await Promise.all([
+      loadPublicPageConfig(),
+      loadSettings({}, ['reportingRates', 'disclosure', 'discontinuities']),
+    ]);
     try {
-      const [config, settings] = await Promise.all([
-        loadPublicPageConfig(),
-        loadSettings({}, ['reportingRates', 'disclosure', 'discontinuities']),
-      ]);
       const page = await withStore(ctx, (db) =>
         publicPage(db, area, {
           config,
@@ -75,15 +76,8 @@ export function mountPublicPages(
       );
       return send(c, publicPageHtml(page, pageReadability(page), CSS));
     } catch (error) {
-      const problem = problemOf(error);
-      const missing =
-        error instanceof NotFoundError || problem.status === 404 || problem.status === 400;
-      return c.text(
-        missing
-          ? `There is no public page for "${area}". The list of areas is at /public.`
-          : 'This page cannot be shown just now. Please try again later.',
-        missing ? 404 : 500,
-      );
+      if (!(error instanceof NotFoundError || error instanceof InputError)) throw error;
+      return c.text(`There is no public page for "${area}". The list of areas is at /public.`, 404);
     }
   });
 }
