@@ -104,6 +104,26 @@ export default tseslint.config(
     },
   },
   {
+    // A folder of domain/ (domain/plan): the same rule, one level down.
+    files: ['src/domain/*/**/*.ts'],
+    ignores: ['src/domain/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            duckdbOnlyInStore,
+            {
+              group: ['../../*', '!../../errors.js', '!../../domain/*'],
+              message: 'domain/ imports only domain/ and errors (docs/architecture.md).',
+            },
+            { group: ['node:*'], message: 'domain/ does no I/O.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Ingest reads and checks input; mapping files are loaded by config/ at the edge.
     files: ['src/ingest/**/*.ts'],
     rules: {

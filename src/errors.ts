@@ -16,6 +16,12 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * An edit made from a version of a record that is no longer current: someone else changed it
+ * first. The message says who, when and what. Exit code 2 (HTTP 409).
+ */
+export class ConflictError extends InputError {}
+
 /** The thing asked for does not exist (an unknown area, say). Exit code 2. */
 export class NotFoundError extends Error {
   override readonly name = 'NotFoundError';

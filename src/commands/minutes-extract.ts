@@ -11,6 +11,39 @@ import { formatTable } from './table.js';
 const FORMAT_NAMES = { text: 'plain text', markdown: 'Markdown', docx: 'Word document' } as const;
 const TITLE_WIDTH = 72;
 
+/** The minutes file, the one positional argument. */
+export const minutesFile = {
+  key: 'file' as const,
+  placeholder: 'FILE',
+  description: 'the minutes: a Word document (.docx), Markdown (.md) or plain text (.txt)',
+  schema: z
+    .array(z.string())
+    .length(1, 'name one minutes file (.docx, .md or .txt)')
+    .transform((a) => a[0] as string),
+};
+
+/** --meeting: the meeting's group and date ("CSCG 2025-11-12"). */
+export const meetingOption: OptionSpec<MeetingRef | undefined> = {
+  kind: 'string',
+  description:
+    'the meeting: its group and date ("CSCG 2025-11-12"); the date resolves due dates such as "by 31 January" (else the date the minutes state is used)',
+  placeholder: 'MEETING',
+  schema: z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .transform((text, ctx): MeetingRef => {
+      try {
+        return parseMeetingRef(text);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        ctx.addIssue({ code: 'custom', message: error.message });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+};
+
 export const minutesExtractCommand = defineCommand({
   name: 'minutes extract',
   task: 'Priorities and reports',
@@ -22,36 +55,9 @@ export const minutesExtractCommand = defineCommand({
     'lantern minutes extract minutes-2025-11.docx --meeting "CSCG 2025-11-12"',
     'lantern minutes extract minutes.txt --json',
   ],
-  positionals: {
-    key: 'file',
-    placeholder: 'FILE',
-    description: 'the minutes: a Word document (.docx), Markdown (.md) or plain text (.txt)',
-    schema: z
-      .array(z.string())
-      .length(1, 'name one minutes file (.docx, .md or .txt)')
-      .transform((a) => a[0] as string),
-  },
+  positionals: minutesFile,
   options: {
-    meeting: {
-      kind: 'string',
-      description:
-        'the meeting: its group and date ("CSCG 2025-11-12"); the date resolves due dates such as "by 31 January" (else the date the minutes state is used)',
-      placeholder: 'MEETING',
-      schema: z
-        .string()
-        .trim()
-        .min(1, 'must not be empty')
-        .transform((text, ctx): MeetingRef => {
-          try {
-            return parseMeetingRef(text);
-          } catch (error) {
-            if (!(error instanceof InputError)) throw error;
-            ctx.addIssue({ code: 'custom', message: error.message });
-            return z.NEVER;
-          }
-        })
-        .optional(),
-    } satisfies OptionSpec<MeetingRef | undefined>,
+    meeting: meetingOption,
   },
   store: 'none',
   async run(_deps, input): Promise<MinutesExtraction> {
@@ -61,7 +67,7 @@ export const minutesExtractCommand = defineCommand({
   text: (doc) => minutesText(doc),
 });
 
-function minutesText(doc: MinutesExtraction): string {
+export function minutesText(doc: MinutesExtraction): string {
   const { meeting, proposals } = doc;
   const which = [meeting.name, meeting.date ? dayText(meeting.date) : null]
     .filter(Boolean)

@@ -29,9 +29,24 @@ import { hiddenFigureCommand } from './hidden-figure.js';
 import { hotspotsCommand } from './hotspots.js';
 import { importCommand } from './import.js';
 import { minutesExtractCommand } from './minutes-extract.js';
+import { minutesImportCommand } from './minutes-import.js';
 import { nearRepeatCommand } from './near-repeat.js';
 import { outcomesCommand } from './outcomes.js';
 import { overviewCommand } from './overview.js';
+import {
+  planCarryOverCommand,
+  planCreateCommand,
+  planGroupCommand,
+  planOverdueCommand,
+  planReportCommand,
+  planReviewCommand,
+  planShowCommand,
+} from './plan.js';
+import {
+  planActionAddCommand,
+  planActionShowCommand,
+  planActionUpdateCommand,
+} from './plan-action.js';
 import { repeatLocationsCommand } from './repeat-locations.js';
 import { reportCommand } from './report.js';
 import { serveCommand } from './serve.js';
@@ -56,6 +71,7 @@ import {
   usersResetPasswordCommand,
   usersRevokeCommand,
   usersSetPasswordCommand,
+  usersUnlockCommand,
 } from './users.js';
 
 export const COMMANDS: readonly AnyCommand[] = [
@@ -95,6 +111,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   assessListCommand,
   reportCommand,
   minutesExtractCommand,
+  minutesImportCommand,
   briefingCommand,
   publicPageCommand,
   servicesListCommand,
@@ -102,6 +119,16 @@ export const COMMANDS: readonly AnyCommand[] = [
   servicesAddCommand,
   servicesRemoveCommand,
   servicesExportCommand,
+  planCreateCommand,
+  planShowCommand,
+  planActionAddCommand,
+  planActionUpdateCommand,
+  planActionShowCommand,
+  planOverdueCommand,
+  planCarryOverCommand,
+  planGroupCommand,
+  planReportCommand,
+  planReviewCommand,
   // Look after the store
   checkCommand,
   areasCheckCommand,
@@ -113,6 +140,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   usersRevokeCommand,
   usersResetPasswordCommand,
   usersSetPasswordCommand,
+  usersUnlockCommand,
   usersDisableCommand,
   usersEnableCommand,
   tokensCreateCommand,

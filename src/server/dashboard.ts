@@ -109,7 +109,9 @@ export function mountDashboard(app: Hono, ctx: ServerContext): void {
           choices,
           body,
           ...(spec.filters ? { filters: spec.filters } : {}),
-          ...(caller?.kind === 'user' ? { signedIn: caller.user.name } : {}),
+          ...(caller?.kind === 'user'
+            ? { signedIn: caller.user.name, admin: caller.user.role === 'admin' }
+            : {}),
         }),
         status,
       );

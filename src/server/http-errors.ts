@@ -5,6 +5,7 @@
  */
 import {
   ConfigError,
+  ConflictError,
   ForbiddenError,
   InputError,
   NotFoundError,
@@ -34,6 +35,7 @@ export function problemOf(
   });
   if (error instanceof NotFoundError) return answer(404, 'not-found');
   if (error instanceof ForbiddenError) return answer(403, 'forbidden');
+  if (error instanceof ConflictError) return answer(409, 'conflict');
   if (error instanceof InputError) return answer(400, 'bad-input', error.field);
   if (error instanceof SourceUnavailableError) return answer(503, 'source-unavailable');
   if (error instanceof StorageError) return answer(503, 'storage');

@@ -204,7 +204,7 @@ export class Db {
       try {
         return await this.transaction(work);
       } catch (error) {
-        if (attempt >= RETRIES || !isConflict(error)) throw error;
+        if (attempt >= RETRIES || !isWriteConflict(error)) throw error;
         // A short, growing, jittered pause, so the sessions that collided do not collide again.
         await new Promise((resolve) => setTimeout(resolve, Math.random() * 4 * attempt));
       }
@@ -386,8 +386,13 @@ function plainValue(v: unknown): unknown {
 /** How many times in all `retryingTransaction` runs its work before giving up. */
 const RETRIES = 10;
 
-/** DuckDB's words for a transaction that lost a race with another session's commit. */
-function isConflict(error: unknown): boolean {
+/**
+ * DuckDB's words for a transaction that lost a race with another session's commit: a row both
+ * wrote, or a key both took (the next audit or history number).
+ */
+export function isWriteConflict(error: unknown): boolean {
   const message = error instanceof Error ? error.message : String(error);
-  return /Conflict on|write-write conflict|Duplicate key|duplicate key/u.test(message);
+  return /Conflict on (update|tuple)|write-write conflict|PRIMARY KEY or UNIQUE constraint|duplicate key/iu.test(
+    message,
+  );
 }

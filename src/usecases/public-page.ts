@@ -2,7 +2,8 @@
  * The public page of a district (`lantern serve` at /public/<district>, `lantern public-page`):
  * read with the public's scope (police.uk street data only, whoever asks), from the latest saved
  * assessment of the district (its priorities, partner-only issues left out: report/audience.ts),
- * the trends of every category over the latest twelve months (with disclosure control:
+ * the trends of every category over the latest twelve months (read before the trends use case's
+ * own control for totals-only callers, since the page applies its own to everything it shows:
  * report/public-page-data.ts), the public actions of the action plan (from a provider the caller
  * gives: the plan's store is wired in by whoever holds it), the public-page settings (how to
  * report, "You said, we did"), the directory's public services for the district, and the
@@ -34,7 +35,7 @@ import { listAssessments, savedAssessment } from '../store/assessments.js';
 import { listAreas, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listServices } from './support-services.js';
-import { trends } from './trends.js';
+import { trendsForOwnDisclosure } from './trends.js';
 
 /** What the public may read, whoever asks: police.uk street data, in every area. */
 export const PUBLIC_SCOPE: Scope = { areas: 'all', datasets: ['police-street'] };
@@ -103,7 +104,7 @@ export async function publicPage(
   let noTrends: string | null = null;
   try {
     headline = headlineTrends(
-      await trends(db, PUBLIC_SCOPE, {
+      await trendsForOwnDisclosure(db, PUBLIC_SCOPE, {
         area: district.code,
         category: 'all',
         discontinuities: options.discontinuities,

@@ -18,6 +18,7 @@ import { census2021Sql } from './011-census-2021.js';
 import { ethnicGroupPopulationsSql } from './012-ethnic-group-populations.js';
 import { accessSchema } from './013-access.js';
 import { stopSearchDistrictsSql } from './014-stop-search-districts.js';
+import { actionPlanSchema } from './015-action-plan.js';
 import { externalIdentitiesSchema } from './016-external-identities.js';
 import { supportServicesSchema } from './018-support-services.js';
 
@@ -74,6 +75,11 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 14,
     name: 'stop and search placed in districts (by point; earlier searches placed on next open)',
     sql: () => stopSearchDistrictsSql,
+  },
+  {
+    version: 15,
+    name: 'the partnership action plan (plans, priorities, actions, updates, meetings, history)',
+    sql: () => actionPlanSchema,
   },
   {
     version: 16,

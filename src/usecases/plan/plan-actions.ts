@@ -1,0 +1,371 @@
+/**
+ * Adding an action to a plan and updating it. An update states the version of the action it was
+ * made from (`expectVersion`); when someone else's change came first it is refused with what they
+ * changed, when, and the version to retry from. Each change is kept in the plan's history and the
+ * audit log; a note, status or progress given also makes a dated update of the action.
+ */
+import type { Actor } from '../../domain/access.js';
+import { checkProgress, type ActionStatus } from '../../domain/plan/action-status.js';
+import { conflictMessage, describeChanges } from '../../domain/plan/changes.js';
+import { checkEvidenceLink } from '../../domain/plan/evidence-link.js';
+import type { ActionRecord, PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
+import { checkRagOverride, type Rag } from '../../domain/plan/rag.js';
+import { ConflictError, InputError, NotFoundError } from '../../errors.js';
+import { appendAudit } from '../../store/audit-log.js';
+import type { Db } from '../../store/db.js';
+import {
+  actionById,
+  insertAction,
+  insertActionUpdate,
+  updateAction as writeAction,
+} from '../../store/plan-actions.js';
+import { historyOf } from '../../store/plan-history.js';
+import { ensureGroup } from '../../store/plan-meetings.js';
+import {
+  insertObjective,
+  nextId,
+  objectivesOf,
+  planById,
+  prioritiesOf,
+} from '../../store/plan-rows.js';
+import { findPlan, type PlanChoice } from './find-plan.js';
+import { recordChange, requirePlanEdit, isWriteRace, planTransaction } from './plan-change.js';
+
+export interface NewAction {
+  priority?: string | undefined;
+  objective?: string | undefined;
+  title: string;
+  description?: string | undefined;
+  owner?: string | undefined;
+  organisation?: string | undefined;
+  group?: string | undefined;
+  /** YYYY-MM-DD. */
+  due?: string | undefined;
+  links?: readonly string[] | undefined;
+  public?: boolean | undefined;
+}
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
+
+/** A due date as YYYY-MM-DD that is a real day. */
+export function checkDay(text: string, field = 'due'): string {
+  const day = text.trim();
+  if (!DAY.test(day) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)
+    throw new InputError(`"${text}" is not a date: write it as YYYY-MM-DD (2026-01-31)`, {
+      field,
+    });
+  return day;
+}
+
+/** The plan's priority named by key or label (case and spacing ignored), or a refusal listing them. */
+export function findPriority(
+  priorities: readonly PriorityRecord[],
+  wanted: string,
+): PriorityRecord {
+  const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/gu, '');
+  const hit = priorities.find(
+    (p) => norm(p.key) === norm(wanted) || norm(p.label) === norm(wanted),
+  );
+  if (hit) return hit;
+  throw new InputError(
+    `the plan has no priority "${wanted}"; its priorities are ${priorities.map((p) => p.key).join(', ') || 'none yet'}`,
+    { field: 'priority' },
+  );
+}
+
+/** Adds an action to a plan (or, with `meetingId`, one raised at a meeting). */
+export async function addAction(
+  db: Db,
+  actor: Actor,
+  choice: PlanChoice,
+  a: NewAction,
+  now: Date,
+): Promise<ActionRecord> {
+  const plan = await findPlan(db, choice);
+  await requirePlanEdit(db, actor, plan, 'action', 'plan.action.add', now, a.organisation ?? null);
+  return planTransaction(db, () => insertNewAction(db, actor, plan, a, now, {}));
+}
+
+/**
+ * Inserts an action with its history and audit lines, inside the caller's transaction (the
+ * caller has checked the actor's rights). `extra` sets the meeting it was raised at and the
+ * action it carries over.
+ */
+export async function insertNewAction(
+  db: Db,
+  actor: Actor,
+  plan: PlanRecord | null,
+  a: NewAction,
+  now: Date,
+  extra: {
+    meetingId?: number;
+    carriedFrom?: number;
+    partnership?: string;
+    status?: ActionStatus;
+    progress?: number;
+  },
+): Promise<ActionRecord> {
+  const title = a.title.trim();
+  if (title === '') throw new InputError('an action needs a title', { field: 'title' });
+  const partnership = plan?.partnership ?? extra.partnership;
+  if (partnership === undefined) throw new InputError('an action needs a plan or a partnership');
+  const priority =
+    plan && a.priority ? findPriority(await prioritiesOf(db, plan.id), a.priority) : null;
+  if (a.objective && !priority)
+    throw new InputError('an objective belongs to a priority: give ⟨priority⟩ too', {
+      field: 'objective',
+    });
+  const objectiveId =
+    priority && a.objective
+      ? await objectiveFor(db, actor, plan!, priority, a.objective, now)
+      : null;
+  const group = a.group ? await ensureGroup(db, partnership, a.group.trim()) : null;
+  const at = now.toISOString();
+  const record: ActionRecord = {
+    id: await nextId(db, 'plan_action'),
+    partnership,
+    planId: plan?.id ?? null,
+    priorityId: priority?.id ?? null,
+    objectiveId,
+    meetingId: extra.meetingId ?? null,
+    groupId: group?.id ?? null,
+    title,
+    description: a.description?.trim() || null,
+    owner: a.owner?.trim() || null,
+    organisation: a.organisation?.trim() || null,
+    startDate: at.slice(0, 10),
+    dueDate: a.due ? checkDay(a.due) : null,
+    status: extra.status ?? 'not-started',
+    progress: extra.progress ?? 0,
+    ragOverride: null,
+    ragReason: null,
+    links: (a.links ?? []).map((l) => checkEvidenceLink(l)),
+    public: a.public ?? false,
+    carriedFrom: extra.carriedFrom ?? null,
+    createdAt: at,
+    createdBy: actor.name,
+    updatedAt: at,
+    updatedBy: actor.name,
+    version: 1,
+  };
+  await insertAction(db, record);
+  await recordChange(
+    db,
+    actor,
+    {
+      entity: 'action',
+      entityId: record.id,
+      version: 1,
+      action: 'plan.action.add',
+      change: `added "${record.title}"${priority ? ` under ${priority.label}` : ''}`,
+      before: null,
+      after: record,
+      area: plan?.areaCode ?? null,
+    },
+    now,
+  );
+  return record;
+}
+
+async function objectiveFor(
+  db: Db,
+  actor: Actor,
+  plan: PlanRecord,
+  priority: PriorityRecord,
+  text: string,
+  now: Date,
+): Promise<number> {
+  const held = (await objectivesOf(db, plan.id)).find(
+    (o) => o.priorityId === priority.id && o.text.toLowerCase() === text.trim().toLowerCase(),
+  );
+  if (held) return held.id;
+  const o = {
+    id: await nextId(db, 'plan_objective'),
+    planId: plan.id,
+    priorityId: priority.id,
+    text: text.trim(),
+    version: 1,
+  };
+  await insertObjective(db, o);
+  await recordChange(
+    db,
+    actor,
+    {
+      entity: 'objective',
+      entityId: o.id,
+      version: 1,
+      action: 'plan.objective.add',
+      change: `objective "${o.text}" under ${priority.label}`,
+      before: null,
+      after: o,
+      area: plan.areaCode,
+    },
+    now,
+  );
+  return o.id;
+}
+
+export interface ActionEdit {
+  status?: ActionStatus | undefined;
+  progress?: number | undefined;
+  note?: string | undefined;
+  /** A RAG set by hand, with its reason; 'clear' removes an override. */
+  rag?: Rag | 'clear' | undefined;
+  ragReason?: string | undefined;
+  due?: string | undefined;
+  owner?: string | undefined;
+  organisation?: string | undefined;
+  title?: string | undefined;
+  description?: string | undefined;
+  addLinks?: readonly string[] | undefined;
+  public?: boolean | undefined;
+}
+
+/** Updates an action made from version `expectVersion` of it. */
+export async function updateAction(
+  db: Db,
+  actor: Actor,
+  id: number,
+  expectVersion: number,
+  edit: ActionEdit,
+  now: Date,
+): Promise<ActionRecord> {
+  const before = await actionById(db, id);
+  if (before === null)
+    throw new NotFoundError(`there is no action ${id} (lantern plan show lists them)`);
+  const plan = before.planId === null ? null : await planById(db, before.planId);
+  await requirePlanEdit(
+    db,
+    actor,
+    plan ?? { areaCode: null, partnership: before.partnership, year: '' },
+    'action',
+    'plan.action.update',
+    now,
+    before.organisation,
+  );
+  const after = edited(before, edit, actor, now);
+  if (after.organisation !== before.organisation)
+    // Moving an action to another organisation needs the right to change that one's actions too.
+    await requirePlanEdit(
+      db,
+      actor,
+      plan ?? { areaCode: null, partnership: before.partnership, year: '' },
+      'action',
+      'plan.action.update',
+      now,
+      after.organisation,
+    );
+  try {
+    return await planTransaction(db, async () => {
+      const current = await actionById(db, id);
+      if (current!.version !== expectVersion) {
+        const since = await historyOf(db, 'action', id, expectVersion);
+        throw new ConflictError(
+          conflictMessage(
+            `Action ${id} ("${current!.title}")`,
+            expectVersion,
+            current!.version,
+            since,
+            '⟨expectVersion⟩',
+          ),
+          { field: 'expectVersion' },
+        );
+      }
+      const next = { ...after, version: current!.version + 1 };
+      if (!(await writeAction(db, next)))
+        throw new ConflictError(
+          `Action ${id} was changed at the same moment by someone else: look at it again and repeat your change`,
+        );
+      const note = edit.note?.trim();
+      if (note || edit.status !== undefined || edit.progress !== undefined)
+        await insertActionUpdate(db, {
+          id: await nextId(db, 'plan_action_update'),
+          actionId: id,
+          at: now.toISOString(),
+          author: actor.name,
+          note: note || 'status or progress updated',
+          status: edit.status ?? null,
+          progress: edit.progress ?? null,
+        });
+      await recordChange(
+        db,
+        actor,
+        {
+          entity: 'action',
+          entityId: id,
+          version: next.version,
+          action: 'plan.action.update',
+          change: changeWords(describeChanges({ ...before }, { ...next }), note),
+          before,
+          after: next,
+          area: plan?.areaCode ?? null,
+        },
+        now,
+      );
+      return next;
+    });
+  } catch (caught) {
+    // Two sessions of one server writing the same row at once: DuckDB refuses the later commit.
+    const error = isWriteRace(caught)
+      ? new ConflictError(
+          `Action ${id} was changed at the same moment by someone else, so your change was not saved: look at it again and repeat your change`,
+          { field: 'expectVersion' },
+        )
+      : caught;
+    if (error instanceof ConflictError)
+      await appendAudit(
+        db,
+        {
+          actor: actor.name,
+          action: 'plan.action.update',
+          area: plan?.areaCode ?? null,
+          outcome: 'refused',
+          detail: `action ${id}: edit from version ${expectVersion} refused (a later version is held)`,
+        },
+        now,
+      );
+    throw error;
+  }
+}
+
+/** The change in words with its note: "progress 40 → 60; note: Visits booked". */
+function changeWords(fields: string, note: string | undefined): string {
+  if (!note) return fields;
+  return fields === 'no field changed' ? `note: ${note}` : `${fields}; note: ${note}`;
+}
+
+/** The action as the edit leaves it (checked), before its version is raised. */
+function edited(before: ActionRecord, e: ActionEdit, actor: Actor, now: Date): ActionRecord {
+  const status = e.status ?? before.status;
+  const progress = e.progress ?? (e.status === 'complete' ? 100 : before.progress);
+  checkProgress(progress, status);
+  let ragOverride = before.ragOverride;
+  let ragReason = before.ragReason;
+  if (e.rag === 'clear') {
+    ragOverride = null;
+    ragReason = null;
+  } else if (e.rag !== undefined || e.ragReason !== undefined) {
+    checkRagOverride(e.rag ?? null, e.ragReason ?? null);
+    ragOverride = e.rag ?? null;
+    ragReason = e.ragReason?.trim() ?? null;
+  }
+  const text = (v: string | undefined, old: string | null) =>
+    v === undefined ? old : v.trim() || null;
+  const title = e.title?.trim() || before.title;
+  return {
+    ...before,
+    title,
+    description: text(e.description, before.description),
+    owner: text(e.owner, before.owner),
+    organisation: text(e.organisation, before.organisation),
+    dueDate: e.due === undefined ? before.dueDate : checkDay(e.due),
+    status,
+    progress,
+    ragOverride,
+    ragReason,
+    links: [...before.links, ...(e.addLinks ?? []).map((l) => checkEvidenceLink(l))],
+    public: e.public ?? before.public,
+    updatedAt: now.toISOString(),
+    updatedBy: actor.name,
+  };
+}

@@ -1,0 +1,138 @@
+/**
+ * `lantern plan carry-over --from 2025-26 --to 2026-27`: the open actions of one year's plan (not
+ * complete, not cancelled) copied into the next year's, each remembering the action it continues
+ * and keeping its status and progress; the next year's plan is made (with the same priorities)
+ * if there is none. Running it again carries nothing twice.
+ */
+import type { Actor } from '../../domain/access.js';
+import { isOpen } from '../../domain/plan/action-status.js';
+import type { ActionRecord, PlanRecord } from '../../domain/plan/plan-types.js';
+import { parsePlanYear } from '../../domain/plan/plan-year.js';
+import { InputError } from '../../errors.js';
+import type { Db } from '../../store/db.js';
+import { findActions, insertActionUpdate } from '../../store/plan-actions.js';
+import {
+  findPlans,
+  insertPlan,
+  insertPriority,
+  nextId,
+  prioritiesOf,
+} from '../../store/plan-rows.js';
+import { findPlan } from './find-plan.js';
+import { insertNewAction } from './plan-actions.js';
+import { recordChange, requirePlanEdit, planTransaction } from './plan-change.js';
+
+export interface CarryOver {
+  from: PlanRecord;
+  to: PlanRecord;
+  planCreated: boolean;
+  carried: { from: number; to: number; title: string }[];
+  /** Open actions carried before (by an earlier run). */
+  alreadyCarried: number;
+}
+
+export async function carryOver(
+  db: Db,
+  actor: Actor,
+  input: { partnership?: string | undefined; from: string; to: string },
+  now: Date,
+): Promise<CarryOver> {
+  const fromYear = parsePlanYear(input.from, 'from');
+  const toYear = parsePlanYear(input.to, 'to');
+  if (toYear.start <= fromYear.start)
+    throw new InputError(`⟨to⟩ ${toYear.label} must come after ⟨from⟩ ${fromYear.label}`, {
+      field: 'to',
+    });
+  const from = await findPlan(db, { partnership: input.partnership, year: fromYear.label });
+  await requirePlanEdit(db, actor, from, 'plan', 'plan.carry-over', now);
+  const at = now.toISOString();
+  return planTransaction(db, async () => {
+    let [to] = await findPlans(db, { partnership: from.partnership, year: toYear.label });
+    const planCreated = to === undefined;
+    if (to === undefined) {
+      to = {
+        ...from,
+        id: await nextId(db, 'action_plan'),
+        year: toYear.label,
+        createdAt: at,
+        createdBy: actor.name,
+        version: 1,
+      };
+      await insertPlan(db, to);
+      await recordChange(
+        db,
+        actor,
+        {
+          entity: 'plan',
+          entityId: to.id,
+          version: 1,
+          action: 'plan.create',
+          change: `created the ${to.year} plan of ${to.partnership} to carry over ${from.year}'s open actions`,
+          before: null,
+          after: to,
+          area: to.areaCode,
+        },
+        now,
+      );
+      let id = await nextId(db, 'plan_priority');
+      for (const p of await prioritiesOf(db, from.id)) {
+        const copy = { ...p, id: id++, planId: to.id, version: 1 };
+        await insertPriority(db, copy);
+        await recordChange(
+          db,
+          actor,
+          {
+            entity: 'priority',
+            entityId: copy.id,
+            version: 1,
+            action: 'plan.priority.add',
+            change: `priority ${copy.label} carried from ${from.year}`,
+            before: null,
+            after: copy,
+            area: to.areaCode,
+          },
+          now,
+        );
+      }
+    }
+    const target = to;
+    const priorities = await prioritiesOf(db, from.id);
+    const open = (await findActions(db, { planId: from.id })).filter((a) => isOpen(a.status));
+    const carried: CarryOver['carried'] = [];
+    let alreadyCarried = 0;
+    for (const a of open) {
+      if ((await findActions(db, { carriedFrom: a.id })).some((c) => c.planId === target.id)) {
+        alreadyCarried++;
+        continue;
+      }
+      const copy: ActionRecord = await insertNewAction(
+        db,
+        actor,
+        target,
+        {
+          priority: priorities.find((p) => p.id === a.priorityId)?.key,
+          title: a.title,
+          description: a.description ?? undefined,
+          owner: a.owner ?? undefined,
+          organisation: a.organisation ?? undefined,
+          due: a.dueDate ?? undefined,
+          links: a.links,
+          public: a.public,
+        },
+        now,
+        { carriedFrom: a.id, status: a.status, progress: a.progress },
+      );
+      await insertActionUpdate(db, {
+        id: await nextId(db, 'plan_action_update'),
+        actionId: a.id,
+        at,
+        author: actor.name,
+        note: `carried over to the ${target.year} plan as action ${copy.id}`,
+        status: null,
+        progress: null,
+      });
+      carried.push({ from: a.id, to: copy.id, title: a.title });
+    }
+    return { from, to: target, planCreated, carried, alreadyCarried };
+  });
+}

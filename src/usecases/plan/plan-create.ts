@@ -1,0 +1,168 @@
+/**
+ * `lantern plan create`: a partnership's plan for a year, its priorities taken from a saved
+ * assessment (its High and Medium issues, in the assessment's order) so that each priority of the
+ * plan is the assessment's. Creating the same plan again is refused, naming the one held.
+ */
+import type { Actor } from '../../domain/access.js';
+import type { Assessment, SavedAssessmentRecord } from '../../domain/assessment.js';
+import type { PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
+import { parsePlanYear } from '../../domain/plan/plan-year.js';
+import { InputError, NotFoundError } from '../../errors.js';
+import { resolveArea } from '../../store/areas.js';
+import { listAssessments, savedAssessment } from '../../store/assessments.js';
+import type { Db } from '../../store/db.js';
+import {
+  ensurePartnership,
+  findPlans,
+  insertPlan,
+  insertPriority,
+  nextId,
+} from '../../store/plan-rows.js';
+import { recordChange, requirePlanEdit, planTransaction } from './plan-change.js';
+
+export interface CreatePlanInput {
+  partnership: string;
+  year: string;
+  /** 'latest', or a saved assessment's id (a prefix of 6 characters or more). */
+  fromAssessment?: string | undefined;
+  /** The partnership's area, when no assessment is named (or to pick its latest assessment). */
+  area?: string | undefined;
+}
+
+export interface CreatedPlan {
+  plan: PlanRecord;
+  priorities: PriorityRecord[];
+}
+
+/** The bands of an assessment's issues that become the plan's priorities. */
+export const PLAN_BANDS: readonly string[] = ['High', 'Medium'];
+
+export async function createPlan(
+  db: Db,
+  actor: Actor,
+  input: CreatePlanInput,
+  now: Date,
+): Promise<CreatedPlan> {
+  const year = parsePlanYear(input.year).label;
+  const area = input.area ? await resolveArea(db, input.area) : null;
+  const saved = input.fromAssessment
+    ? await chosenAssessment(db, input.fromAssessment, area?.code ?? null)
+    : null;
+  if (saved === null && area === null)
+    throw new InputError(
+      "say where the plan comes from: ⟨fromAssessment⟩ latest (or an assessment id from lantern assess list), or the partnership's ⟨area⟩",
+      { field: 'fromAssessment' },
+    );
+  const areaCode = saved?.areaCode ?? area!.code;
+  const areaName = saved?.areaName ?? area!.name;
+  const held = await findPlans(db, { partnership: input.partnership, year });
+  if (held.length > 0)
+    throw new InputError(
+      `${held[0]!.partnership} already has a ${year} plan (made by ${held[0]!.createdBy} on ${held[0]!.createdAt.slice(0, 10)}): see it with lantern plan show --year ${year}`,
+      { field: 'year' },
+    );
+  await requirePlanEdit(
+    db,
+    actor,
+    { areaCode, partnership: input.partnership, year },
+    'plan',
+    'plan.create',
+    now,
+  );
+  const at = now.toISOString();
+  return planTransaction(db, async () => {
+    await ensurePartnership(db, input.partnership, areaCode, at);
+    const plan: PlanRecord = {
+      id: await nextId(db, 'action_plan'),
+      partnership: input.partnership,
+      year,
+      areaCode,
+      areaName,
+      assessmentId: saved?.id ?? null,
+      createdAt: at,
+      createdBy: actor.name,
+      version: 1,
+    };
+    await insertPlan(db, plan);
+    await recordChange(
+      db,
+      actor,
+      {
+        entity: 'plan',
+        entityId: plan.id,
+        version: 1,
+        action: 'plan.create',
+        change: `created the ${year} plan of ${plan.partnership}${saved ? ` from assessment ${saved.id.slice(0, 12)}` : ''}`,
+        before: null,
+        after: plan,
+        area: areaCode,
+      },
+      now,
+    );
+    const priorities: PriorityRecord[] = [];
+    const issues = saved ? priorityIssues(JSON.parse(saved.result) as Assessment) : [];
+    let id = await nextId(db, 'plan_priority');
+    for (const issue of issues) {
+      const p: PriorityRecord = {
+        id: id++,
+        planId: plan.id,
+        key: issue.key,
+        label: issue.label,
+        band: issue.band,
+        rank: issue.rank,
+        version: 1,
+      };
+      await insertPriority(db, p);
+      await recordChange(
+        db,
+        actor,
+        {
+          entity: 'priority',
+          entityId: p.id,
+          version: 1,
+          action: 'plan.priority.add',
+          change: `priority ${p.label} (${p.band}, rank ${p.rank}) from the assessment`,
+          before: null,
+          after: p,
+          area: areaCode,
+        },
+        now,
+      );
+      priorities.push(p);
+    }
+    return { plan, priorities };
+  });
+}
+
+function priorityIssues(
+  a: Assessment,
+): { key: string; label: string; band: string; rank: number }[] {
+  return a.issues
+    .filter((i) => PLAN_BANDS.includes(i.band))
+    .sort((x, y) => x.rank - y.rank)
+    .map((i) => ({ key: i.key, label: i.label, band: i.band, rank: i.rank }));
+}
+
+async function chosenAssessment(
+  db: Db,
+  choice: string,
+  areaCode: string | null,
+): Promise<SavedAssessmentRecord> {
+  if (choice.trim().toLowerCase() !== 'latest') {
+    try {
+      return await savedAssessment(db, choice);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new NotFoundError(error.message.replace('--compare-with', '⟨fromAssessment⟩'));
+    }
+  }
+  const all = (await listAssessments(db)).filter(
+    (a) => areaCode === null || a.areaCode === areaCode,
+  );
+  const latest = all[all.length - 1];
+  if (latest === undefined)
+    throw new NotFoundError(
+      `no saved assessment${areaCode ? ` of ${areaCode}` : ''} to build the plan from: make one first with lantern assess --area AREA --period PERIOD`,
+    );
+  return savedAssessment(db, latest.id);
+}

@@ -1,0 +1,89 @@
+/**
+ * The plan as a person reads it (`lantern plan show`, `plan overdue`, the report): its priorities
+ * with their objectives and actions, each action with its RAG (derived, and the override beside
+ * it), its updates, and counts by RAG. Read only; over HTTP, only for a caller whose grants cover
+ * the plan's area.
+ */
+import type {
+  ActionUpdateRecord,
+  HistoryRecord,
+  PlanRecord,
+} from '../../domain/plan/plan-types.js';
+import {
+  ragCounts,
+  viewAction,
+  type ActionView,
+  type PlanView,
+} from '../../domain/plan/plan-view.js';
+import { areaLevel, type Scope } from '../../domain/scope.js';
+import { ForbiddenError, NotFoundError } from '../../errors.js';
+import { ancestorsOf } from '../../store/areas.js';
+import type { Db } from '../../store/db.js';
+import { actionById, findActions, updatesOf } from '../../store/plan-actions.js';
+import { historyOf } from '../../store/plan-history.js';
+import { objectivesOf, planById, prioritiesOf } from '../../store/plan-rows.js';
+import { findPlan, type PlanChoice } from './find-plan.js';
+
+async function assertPlanVisible(db: Db, scope: Scope, plan: PlanRecord): Promise<void> {
+  if (scope.areas === 'all' || plan.areaCode === null) return;
+  if (areaLevel(scope, await ancestorsOf(db, plan.areaCode)) === null)
+    throw new ForbiddenError(
+      `your access does not cover ${plan.areaName ?? plan.areaCode} (${plan.areaCode}), whose plan this is: ask your Lantern administrator for a grant if you need it`,
+    );
+}
+
+export async function planView(
+  db: Db,
+  scope: Scope,
+  choice: PlanChoice,
+  now: Date,
+): Promise<PlanView> {
+  const plan = await findPlan(db, choice);
+  await assertPlanVisible(db, scope, plan);
+  const today = now.toISOString().slice(0, 10);
+  const priorities = await prioritiesOf(db, plan.id);
+  const objectives = await objectivesOf(db, plan.id);
+  const actions = (await findActions(db, { planId: plan.id })).map((a) =>
+    viewAction(a, today, priorities, objectives),
+  );
+  return {
+    plan,
+    today,
+    priorities: priorities.map((p) => ({
+      ...p,
+      objectives: objectives.filter((o) => o.priorityId === p.id),
+    })),
+    actions,
+    updates: await updatesOf(db, { planId: plan.id }),
+    counts: ragCounts(actions),
+  };
+}
+
+export interface ActionDetail {
+  action: ActionView;
+  plan: PlanRecord | null;
+  updates: ActionUpdateRecord[];
+  history: HistoryRecord[];
+}
+
+/** One action with its updates and the full history of its changes. */
+export async function actionDetail(
+  db: Db,
+  scope: Scope,
+  id: number,
+  now: Date,
+): Promise<ActionDetail> {
+  const a = await actionById(db, id);
+  if (a === null)
+    throw new NotFoundError(`there is no action ${id} (lantern plan show lists them)`);
+  const plan = a.planId === null ? null : await planById(db, a.planId);
+  if (plan) await assertPlanVisible(db, scope, plan);
+  const priorities = plan ? await prioritiesOf(db, plan.id) : [];
+  const objectives = plan ? await objectivesOf(db, plan.id) : [];
+  return {
+    action: viewAction(a, now.toISOString().slice(0, 10), priorities, objectives),
+    plan,
+    updates: await updatesOf(db, { actionId: id }),
+    history: await historyOf(db, 'action', id),
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Issue 21 item 3: a meeting's minutes into the plan. The actions found are shown for
+ * confirmation (--dry-run saves nothing), then only those a person accepts are saved, with the
+ * meeting, into the plan of the year it falls in; importing again adds nothing twice.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { run, runJson } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+const db = demoStoreCopy(dir.path);
+const D = ['--db', db];
+const DOCX = 'test/fixtures/minutes/cscg-2025-11-12.docx';
+const MEETING = ['--meeting', 'CSCG 2025-11-12'];
+afterAll(() => dir.remove());
+
+interface PlanShown {
+  actions: { id: number; title: string; owner: string | null; dueDate: string | null }[];
+}
+const planActions = async () =>
+  (await runJson<PlanShown>(['plan', 'show', ...D])).json.actions.map((a) => a.title);
+
+beforeAll(async () => {
+  expect((await run(['assess', ...D, '--area', 'Three Rivers', '--period', '2025'])).code).toBe(0);
+  const plan = await run([
+    'plan',
+    'create',
+    ...D,
+    '--partnership',
+    'Three Rivers CSP',
+    '--year',
+    '2025-26',
+    '--from-assessment',
+    'latest',
+  ]);
+  expect(plan.code, plan.stderr).toBe(0);
+});
+
+describe('lantern minutes import', () => {
+  it('shows the proposed actions on a dry run and saves nothing', async () => {
+    const before = await planActions();
+    const dry = await run(['minutes', 'import', DOCX, ...MEETING, '--dry-run', ...D]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain('7 proposed actions for CSCG on 12 November 2025');
+    expect(dry.stdout).toContain('Michael Nadasdy');
+    expect(dry.stdout).toContain(
+      'Dry run: nothing saved. Saving would add the meeting "CSCG 2025-11-12" of Three Rivers CSP, into the 2025-26 plan.',
+    );
+    expect(await planActions()).toEqual(before);
+  });
+
+  it('refuses to save until a person says which actions to save', async () => {
+    const r = await run(['minutes', 'import', DOCX, ...MEETING, ...D]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--accept all, or --accept 1,3');
+    const wrong = await run(['minutes', 'import', DOCX, ...MEETING, '--accept', '9', ...D]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('no proposed action is numbered 9: the proposals are 1 to 7');
+  });
+
+  it('saves the meeting with the actions accepted, each with its owner, due date and source line', async () => {
+    const before = await planActions();
+    const dry = await runJson<{ extraction: { proposals: { number: number; title: string }[] } }>([
+      'minutes',
+      'import',
+      DOCX,
+      ...MEETING,
+      '--dry-run',
+      ...D,
+    ]);
+    const [first, second] = dry.json.extraction.proposals;
+    const saved = await run(['minutes', 'import', DOCX, ...MEETING, '--accept', '1,2', ...D]);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toContain('Added 2 actions');
+    const after = (await runJson<PlanShown>(['plan', 'show', ...D])).json.actions;
+    const added = after.filter((a) => !before.includes(a.title));
+    expect(added.map((a) => a.title)).toEqual([first!.title, second!.title]);
+    const michael = added.find((a) => a.owner === 'Michael Nadasdy');
+    expect(michael?.dueDate).toBe('2025-11-14');
+    const audit = await runJson<{ rows: { action: string }[] }>(['audit', ...D]);
+    expect(audit.json.rows.map((r) => r.action)).toContain('plan.meeting.save');
+  });
+
+  it('importing again needs the version read, and adds only the actions not held already', async () => {
+    const again = await run(['minutes', 'import', DOCX, ...MEETING, '--accept', 'all', ...D]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('is saved already (version 1)');
+    const before = await planActions();
+    const ok = await run([
+      'minutes',
+      'import',
+      DOCX,
+      ...MEETING,
+      '--accept',
+      'all',
+      '--expect-version',
+      '1',
+      ...D,
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toContain('Added 5 actions');
+    expect(ok.stdout).toContain('Held already for this meeting, not added again');
+    expect((await planActions()).length).toBe(before.length + 5);
+  });
+});
