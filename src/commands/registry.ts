@@ -12,6 +12,7 @@ import { areasImportPopulationCommand } from './areas-import-population.js';
 import { assessCommand, assessListCommand } from './assess.js';
 import { auditCommand } from './audit.js';
 import { briefingCommand } from './briefing.js';
+import { publicPageCommand } from './public-page.js';
 import { camerasCommand } from './cameras.js';
 import { categoriesCommand } from './categories.js';
 import { checkCommand } from './check.js';
@@ -112,6 +113,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   minutesExtractCommand,
   minutesImportCommand,
   briefingCommand,
+  publicPageCommand,
   servicesListCommand,
   servicesImportCommand,
   servicesAddCommand,

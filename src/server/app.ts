@@ -19,6 +19,7 @@ import { problemOf } from './http-errors.js';
 import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
 import { mountPasswordReset } from './password-reset-page.js';
+import { mountPublicPages } from './pages/public.js';
 import { route } from './permissions.js';
 import { mountSetup } from './setup.js';
 import { mountSignIn } from './sign-in.js';
@@ -59,6 +60,7 @@ export function createApp(ctx: ServerContext): Hono {
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
   mountDashboard(app, ctx);
+  mountPublicPages(app, ctx);
   mountSignIn(app, ctx, singleSignOn);
   mountSingleSignOn(app, ctx, singleSignOn);
   mountSetup(app, ctx);

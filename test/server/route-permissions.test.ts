@@ -30,7 +30,7 @@ describe('the route table', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('makes public only the API description, the health check, the dashboard’s own files, signing in, setting a password with a reset token, and the first-run set-up (which checks for itself that no account exists and that it is asked from this computer)', () => {
+  it('makes public only the API description, the health check, the dashboard’s own files, signing in, setting a password with a reset token, the first-run set-up (which checks for itself that no account exists and that it is asked from this computer) and the public pages', () => {
     const publicRoutes = [...declaredPermissions(server.app)]
       .filter(([, p]) => p === 'public')
       .map(([key]) => key)
@@ -38,6 +38,8 @@ describe('the route table', () => {
     expect(publicRoutes).toEqual([
       'GET /api/openapi.json',
       'GET /api/ping',
+      'GET /public',
+      'GET /public/:area',
       'GET /reset-password',
       'GET /setup',
       'GET /sign-in',
@@ -45,6 +47,7 @@ describe('the route table', () => {
       'GET /sign-in/oidc/callback',
       'GET /static/dashboard.css',
       'GET /static/dashboard.js',
+      'GET /static/public.css',
       'POST /reset-password',
       'POST /setup',
       'POST /sign-in',
