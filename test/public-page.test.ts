@@ -53,6 +53,42 @@ beforeAll(async () => {
     html: readFileSync(join(dir.path, 'none', 'index.html'), 'utf8'),
   };
   await ok(['assess', '--area', 'Three Rivers', '--period', '2025']);
+  // The 2025-26 plan from that assessment, one action public and one not.
+  await ok([
+    'plan',
+    'create',
+    '--partnership',
+    'Three Rivers CSP',
+    '--year',
+    '2025-26',
+    '--from-assessment',
+    'latest',
+  ]);
+  await ok([
+    'plan',
+    'action',
+    'add',
+    '--priority',
+    'burglary',
+    '--title',
+    'Target-hardening visits in the top hotspot',
+    '--owner',
+    'Priya Shah',
+    '--due',
+    '2026-01-31',
+    '--public',
+  ]);
+  await ok([
+    'plan',
+    'action',
+    'add',
+    '--priority',
+    'burglary',
+    '--title',
+    'Share the burglary offender list with housing',
+    '--owner',
+    'Sam Jones',
+  ]);
   await ok(['users', 'add', '--name', 'Alex', '--email', 'alex@example.gov.uk', '--admin'], PW);
   server = await testServer(db);
 }, 120_000);
@@ -68,6 +104,21 @@ const page = async (path: string) => {
 };
 
 describe('the public page', () => {
+  it("shows the plan's public actions under their priority, and nothing else of the plan", async () => {
+    const { html } = await page('/public/three-rivers');
+    expect(html).toContain('Target-hardening visits in the top hotspot');
+    expect(html).toContain('Not started yet, due 2026-01-31');
+    expect(html).not.toContain('Share the burglary offender list');
+    expect(html).not.toContain('Priya Shah');
+    expect(html).not.toContain('has not been published in Lantern yet');
+    const out = join(dir.path, 'with-plan');
+    await ok(['public-page', '--area', 'Three Rivers', '--out', out]);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(
+      'Target-hardening visits in the top hotspot',
+    );
+    expect(noAssessment.html).toContain('has not been published in Lantern yet');
+  });
+
   it('says plainly when no assessment is saved, then gives its priorities without partner-only issues', async () => {
     expect(noAssessment.stdout).toContain('No saved assessment');
     expect(noAssessment.html).toContain(

@@ -30,7 +30,8 @@ export const publicPageCommand = defineCommand({
   async run(deps, input) {
     const { InputError } = await import('../errors.js');
     if (input.out === undefined) throw new InputError('--out is required', { field: 'out' });
-    const { buildPublicPage, NO_PUBLIC_ACTIONS } = await import('../usecases/public-page.js');
+    const { buildPublicPage } = await import('../usecases/public-page.js');
+    const { planPublicActions } = await import('../usecases/plan/public-actions.js');
     const { loadPublicPageConfig } = await import('../config/public-page.js');
     const { loadSettings } = await import('../config/settings.js');
     const settings = await loadSettings(input, ['reportingRates', 'disclosure', 'discontinuities']);
@@ -41,7 +42,7 @@ export const publicPageCommand = defineCommand({
       rates: settings.reportingRates,
       disclosure: settings.disclosure,
       discontinuities: settings.discontinuities,
-      actions: NO_PUBLIC_ACTIONS,
+      actions: planPublicActions(deps.db, deps.clock),
       now: deps.clock(),
     });
   },

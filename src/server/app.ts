@@ -20,6 +20,7 @@ import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
 import { mountPasswordReset } from './password-reset-page.js';
 import { mountPublicPages } from './pages/public.js';
+import { planPublicActions } from '../usecases/plan/public-actions.js';
 import { route } from './permissions.js';
 import { mountSetup } from './setup.js';
 import { mountSignIn } from './sign-in.js';
@@ -60,7 +61,7 @@ export function createApp(ctx: ServerContext): Hono {
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
   mountDashboard(app, ctx);
-  mountPublicPages(app, ctx);
+  mountPublicPages(app, ctx, (db) => planPublicActions(db, ctx.clock));
   mountSignIn(app, ctx, singleSignOn);
   mountSingleSignOn(app, ctx, singleSignOn);
   mountSetup(app, ctx);

@@ -45,7 +45,8 @@ function send(c: Context, body: string, status: 200 | 404 | 400 | 500 = 200) {
 export function mountPublicPages(
   app: Hono,
   ctx: ServerContext,
-  actions: PublicActions = NO_PUBLIC_ACTIONS,
+  /** The public actions of the plan, read on the request's session of the store. */
+  actionsOf: (db: Db) => PublicActions = () => NO_PUBLIC_ACTIONS,
 ): void {
   route(app, 'get', CSS, 'public', (c) => {
     c.header('Content-Type', 'text/css; charset=utf-8');
@@ -70,7 +71,7 @@ export function mountPublicPages(
           rates: settings.reportingRates,
           disclosure: settings.disclosure,
           discontinuities: settings.discontinuities,
-          actions,
+          actions: actionsOf(db),
           now: ctx.clock(),
         }),
       );
