@@ -21,6 +21,15 @@ const LISTED = 8;
 
 const pText = (p: number) => (p < 0.001 ? '< 0.001' : p.toFixed(3));
 
+/** "6 December 2026" for 2026-12-06. */
+const day = (iso: string) =>
+  new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function planReviewTables(review: PlanReviewData, data: ReportData): ReportTable[] {
@@ -30,7 +39,7 @@ export function planReviewTables(review: PlanReviewData, data: ReportData): Repo
   return [
     {
       id: 'tab-plan-actions',
-      caption: `What was done: the ${review.year} action plan's actions by priority, as they stood on ${review.asOf}${aud === 'public' ? ' (the actions published by the partnership)' : ''}`,
+      caption: `What was done: the ${review.year} action plan's actions by priority, as they stood on ${day(review.asOf)}${aud === 'public' ? ' (the actions published by the partnership)' : ''}`,
       columns: [
         'priority',
         'actions',
@@ -57,7 +66,7 @@ export function planReviewTables(review: PlanReviewData, data: ReportData): Repo
     },
     {
       id: 'tab-plan-figures',
-      caption: `What changed: each priority's count in ${base} (when the plan was made) and in ${now}`,
+      caption: `What changed: each priority's count in ${base} (the assessment the plan was built from) and in ${now}`,
       columns: [
         'priority',
         base,
@@ -104,7 +113,7 @@ export function planReviewSection(data: ReportData, tables: ReportTable[], label
   const base = review.base ? periodInWords(review.base) : null;
   const now = periodInWords(data.period);
   const parts = [
-    `<p>${esc(review.partnership)} made its ${esc(review.year)} action plan on ${esc(review.made)}${base ? `, from the strategic assessment of ${esc(base)}` : ''}. For each of its priorities, this section says <strong>what was done</strong>: the actions, and where each stood on ${esc(review.asOf)}; and <strong>what changed</strong>: the priority's count in ${base ? esc(base) : 'the period the plan was built from'}, against ${esc(now)}.</p>`,
+    `<p>${esc(review.partnership)} made its ${esc(review.year)} action plan on ${esc(day(review.made))}${base ? `, from the strategic assessment of ${esc(base)}` : ''}. For each of its priorities, this section says <strong>what was done</strong>: the actions, and where each stood on ${esc(day(review.asOf))}; and <strong>what changed</strong>: the priority's count in ${base ? esc(base) : 'the period the plan was built from'}, against ${esc(now)}.</p>`,
     `<p class="warning">Figures moving is not evidence that an action worked, nor that it failed: counts rise and fall for many reasons (how crimes are recorded and reported, chance, other work and events), and this review does not measure what any action caused.</p>`,
     aud === 'public'
       ? `<p class="note">This public version lists only the actions the partnership has published, and names the organisations that own them, not people.${review.withheld.length > 0 ? ` Left out (their data are shared only between partners): ${esc(review.withheld.join(', '))}.` : ''}</p>`
@@ -148,7 +157,7 @@ function prioritySummary(p: PlanReviewPriority, data: ReportData, base: string |
 function actionLine(i: ReviewedAction): string {
   const who = [i.owner, i.organisation].filter((s): s is string => !!s).join(', ');
   const state =
-    i.state === 'overdue' && i.dueDate ? `overdue (due ${i.dueDate})` : (i.state as string);
+    i.state === 'overdue' && i.dueDate ? `overdue (due ${day(i.dueDate)})` : (i.state as string);
   return `${esc(i.title)} — <em>${esc(state)}</em>${i.carriedOver ? ', carried over' : ''}${who ? ` (${esc(who)})` : ''}`;
 }
 
