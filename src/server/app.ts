@@ -55,7 +55,7 @@ export function createApp(ctx: ServerContext): Hono {
   mountCommands(app, ctx, documents);
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
-  mountDashboard(app, ctx);
+  mountDashboard(app, ctx, () => documents.changed());
   mountSignIn(app, ctx, singleSignOn);
   mountSingleSignOn(app, ctx, singleSignOn);
   app.notFound((c) =>
