@@ -38,7 +38,7 @@ export function actionBody(p: ActionPage): Safe {
     </p>
     ${p.message ?? ''} ${a.description ? html`<p class="lead">${a.description}</p>` : ''}
     <dl class="facts action-facts">
-      <div>
+      <div class="rag-fact">
         <dt>RAG</dt>
         <dd>${ragShown(a.rag, true)}</dd>
       </div>

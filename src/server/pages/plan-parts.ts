@@ -90,11 +90,9 @@ export function actionTable(
         <tr>
           <th scope="col">Action</th>
           ${columns.priority ? html`<th scope="col">Priority</th>` : ''}
-          <th scope="col">Owner</th>
-          <th scope="col">Organisation</th>
+          <th scope="col">Owner and organisation</th>
           <th scope="col">Due</th>
-          <th scope="col">Status</th>
-          <th scope="col">Progress</th>
+          <th scope="col">Status and progress</th>
           <th scope="col">RAG</th>
         </tr>
       </thead>
@@ -107,11 +105,11 @@ export function actionTable(
                 ${evidenceLinks(a.links)}
               </th>
               ${columns.priority ? html`<td>${a.priority ?? '–'}${a.planYear ? html`<br /><span class="small">plan ${a.planYear}</span>` : ''}</td>` : ''}
-              <td>${a.owner ?? '–'}</td>
-              <td>${a.organisation ?? '–'}</td>
-              <td>${dueShown(a)}</td>
-              <td>${STATUS_WORDS[a.status]}</td>
-              <td class="num">${progressShown(a)}</td>
+              <td>
+                ${a.owner ?? '–'}${a.organisation ? html`<br /><span class="small">${a.organisation}</span>` : ''}
+              </td>
+              <td class="due">${dueShown(a)}</td>
+              <td>${STATUS_WORDS[a.status]}<br />${progressShown(a)}</td>
               <td>${ragShown(a.rag)}</td>
             </tr>`,
         )}
