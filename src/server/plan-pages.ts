@@ -9,7 +9,7 @@
 import type { Context, Hono } from 'hono';
 
 import type { Actor } from '../domain/access.js';
-import { parseActionStatus } from '../domain/plan/action-status.js';
+import { ACTION_STATUSES, parseActionStatus } from '../domain/plan/action-status.js';
 import { planEditRefusal } from '../domain/plan/plan-edit-rights.js';
 import { parseRag } from '../domain/plan/rag.js';
 import { renderOptionRefs } from '../domain/option-ref.js';
@@ -60,7 +60,8 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
   route(app, 'get', '/plan/actions/:id', 'read', (c) =>
     withDb(c, ctx, 'Action', async (db, rctx) => {
       const detail = await actionDetail(db, rctx.scope, idOf(c, 'action'), rctx.clock());
-      const saved = c.req.query('saved');
+      // The version a save reached (the redirect after it says so); nothing else is echoed.
+      const saved = /^\d{1,9}$/u.exec(c.req.query('saved') ?? '')?.[0];
       return actionPage(
         detail,
         formFor(c, detail),
@@ -77,8 +78,9 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
     return withDb(c, ctx, 'Action', async (db, rctx) => {
       const id = idOf(c, 'action');
       const held = await actionDetail(db, rctx.scope, id, rctx.clock());
+      const chosen = ACTION_STATUSES.find((st) => st === text('status'));
       const typed: UpdateForm = {
-        status: held.action.status,
+        status: chosen ?? held.action.status,
         progress: text('progress').trim(),
         note: text('note'),
         version: held.action.version,
@@ -92,7 +94,6 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
           );
         typed.version = version;
         const edit = editOf(text, held);
-        if (edit.status) typed.status = edit.status;
         const after = await updateAction(db, actorOf(c, rctx), id, version, edit, rctx.clock());
         changed();
         return c.redirect(`/plan/actions/${id}?saved=${after.version}`, 303);

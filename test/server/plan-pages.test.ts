@@ -337,11 +337,22 @@ describe("an action's page", () => {
     });
     expect(nothing.status).toBe(400);
     expect(words(await nothing.text())).toContain('Nothing to save');
-    const wrong = await post(`/plan/actions/${ids.leaflets}`, { version, progress: '140' });
+    const wrong = await post(`/plan/actions/${ids.leaflets}`, {
+      version,
+      status: 'on-hold',
+      progress: '140',
+    });
     expect(wrong.status).toBe(400);
     const page = await wrong.text();
     expect(words(page)).toContain('progress "140" is not a whole percentage');
+    // The form keeps what was typed, to be corrected.
     expect(page).toContain('value="140"');
+    expect(page).toMatch(/<option value="on-hold"\s+selected/u);
+    // The page's address echoes only a version number.
+    const echoed = await (
+      await get(`/plan/actions/${ids.leaflets}?saved=${encodeURIComponent(XSS)}`)
+    ).text();
+    expect(echoed).not.toContain('Your update was saved');
   });
 
   it('shows a viewer no form and refuses their post; a partner may update only their organisation’s actions', async () => {
