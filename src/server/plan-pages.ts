@@ -25,7 +25,7 @@ import { html, type Safe } from './pages/html.js';
 import { notice, page } from './pages/layout.js';
 import { actionBody, saveProblem, type ActionPage, type UpdateForm } from './pages/plan-action.js';
 import { meetingBody, meetingsBody } from './pages/plan-meetings.js';
-import { noPlanYet, planBody, type PlanQuery } from './pages/plan.js';
+import { noPlanForYou, noPlanYet, planBody, type PlanQuery } from './pages/plan.js';
 import { readState } from './pages/state.js';
 import { route } from './permissions.js';
 
@@ -38,8 +38,9 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
   route(app, 'get', '/plan', 'read', (c) =>
     withDb(c, ctx, 'Action plan', async (db, rctx) => {
       const q = planQuery(c);
-      const plans = await visiblePlans(db, rctx.scope);
-      if (plans.length === 0) return { title: 'Action plan', body: noPlanYet() };
+      const { plans, hidden } = await visiblePlans(db, rctx.scope);
+      if (plans.length === 0)
+        return { title: 'Action plan', body: hidden > 0 ? noPlanForYou() : noPlanYet() };
       const view = await planView(
         db,
         rctx.scope,
@@ -126,10 +127,10 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
   });
 
   route(app, 'get', '/plan/meetings', 'read', (c) =>
-    withDb(c, ctx, 'Meetings', async (db, rctx) => ({
-      title: 'Meetings and their actions',
-      body: meetingsBody(await meetingsView(db, rctx.scope, rctx.clock())),
-    })),
+    withDb(c, ctx, 'Meetings', async (db, rctx) => {
+      const { meetings, hidden } = await meetingsView(db, rctx.scope, rctx.clock());
+      return { title: 'Meetings and their actions', body: meetingsBody(meetings, hidden) };
+    }),
   );
 
   route(app, 'get', '/plan/meetings/:id', 'read', (c) =>

@@ -145,6 +145,11 @@ beforeAll(async () => {
   await user('Sam', 'analyst');
   await user('Priya', 'partner');
   await user('Val', 'viewer');
+  await user('Wendy', 'analyst');
+  await cli(
+    ['users', 'grant', '--user', 'Wendy', '--area', 'Watford', '--level', 'detail', '--as', 'Alex'],
+    db,
+  );
   for (const who of ['Sam', 'Priya', 'Val'])
     await cli(
       [
@@ -380,6 +385,23 @@ describe("an action's page", () => {
     expect(ok.status).toBe(303);
     const detail = words(await (await get(`/plan/actions/${ids.visits}`)).text());
     expect(detail).not.toContain('x</p>');
+  });
+
+  it('shows nothing of a plan to someone whose grants do not cover its area, and refuses their update', async () => {
+    expect(words(await (await get('/plan', 'Wendy')).text())).toContain(
+      'No plan you may see: the plans held are for areas your access does not cover',
+    );
+    const action = await get(`/plan/actions/${ids.visits}`, 'Wendy');
+    expect(action.status).toBe(403);
+    expect(words(await action.text())).toContain('your access does not cover Three Rivers');
+    const update = await post(`/plan/actions/${ids.visits}`, { version: '9', note: 'x' }, 'Wendy');
+    expect(update.status).toBe(403);
+    expect(words(await (await get('/plan/meetings', 'Wendy')).text())).toContain(
+      'No meeting you may see',
+    );
+    const list = await (await get('/plan/meetings')).text();
+    const id = /href="\/plan\/meetings\/(\d+)"/u.exec(list)![1];
+    expect((await get(`/plan/meetings/${id}`, 'Wendy')).status).toBe(403);
   });
 
   it('refuses a form posted from another site', async () => {

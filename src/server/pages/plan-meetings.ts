@@ -7,7 +7,12 @@ import { html, type Safe } from './html.js';
 import { notice } from './layout.js';
 import { actionTable } from './plan-parts.js';
 
-export function meetingsBody(meetings: readonly MeetingSummary[]): Safe {
+export function meetingsBody(meetings: readonly MeetingSummary[], hidden: number): Safe {
+  if (meetings.length === 0 && hidden > 0)
+    return notice(
+      'empty',
+      'No meeting you may see: the meetings held are of partnerships whose areas your access does not cover. Ask your Lantern administrator for a grant if you need one.',
+    );
   if (meetings.length === 0)
     return notice(
       'empty',

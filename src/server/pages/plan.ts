@@ -67,6 +67,14 @@ export function noPlanYet(): Safe {
   );
 }
 
+/** What to say when the store holds plans, but none of an area the caller's grants cover. */
+export function noPlanForYou(): Safe {
+  return notice(
+    'empty',
+    'No plan you may see: the plans held are for areas your access does not cover. Ask your Lantern administrator for a grant if you need one.',
+  );
+}
+
 export function planBody(view: PlanView, plans: readonly PlanRecord[], q: PlanQuery): Safe {
   const all = view.actions;
   const shown = filterActions(all, q);

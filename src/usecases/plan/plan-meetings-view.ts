@@ -28,11 +28,15 @@ export interface MeetingDetail {
   actions: (ActionView & { planYear: string | null })[];
 }
 
-/** The plans the caller may read, newest year first. */
-export async function visiblePlans(db: Db, scope: Scope): Promise<PlanRecord[]> {
-  const out: PlanRecord[] = [];
-  for (const p of await findPlans(db)) if (await isPlanVisible(db, scope, p)) out.push(p);
-  return out;
+/** The plans the caller may read, newest year first, and how many others the store holds. */
+export async function visiblePlans(
+  db: Db,
+  scope: Scope,
+): Promise<{ plans: PlanRecord[]; hidden: number }> {
+  const all = await findPlans(db);
+  const plans: PlanRecord[] = [];
+  for (const p of all) if (await isPlanVisible(db, scope, p)) plans.push(p);
+  return { plans, hidden: all.length - plans.length };
 }
 
 async function partnershipVisible(db: Db, scope: Scope, partnership: string): Promise<boolean> {
@@ -43,8 +47,12 @@ async function partnershipVisible(db: Db, scope: Scope, partnership: string): Pr
   return false;
 }
 
-/** The meetings the caller may see, newest first. */
-export async function meetingsView(db: Db, scope: Scope, now: Date): Promise<MeetingSummary[]> {
+/** The meetings the caller may see, newest first, and how many others the store holds. */
+export async function meetingsView(
+  db: Db,
+  scope: Scope,
+  now: Date,
+): Promise<{ meetings: MeetingSummary[]; hidden: number }> {
   const meetings = (await findMeetings(db)).reverse();
   const out: MeetingSummary[] = [];
   const names = await groupNames(db);
@@ -57,7 +65,7 @@ export async function meetingsView(db: Db, scope: Scope, now: Date): Promise<Mee
       actions: actions.length,
     });
   }
-  return out;
+  return { meetings: out, hidden: meetings.length - out.length };
 }
 
 /** One meeting with its action log. */
