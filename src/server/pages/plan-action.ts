@@ -128,7 +128,7 @@ export function actionBody(p: ActionPage): Safe {
               (h) =>
                 html`<tr>
                   <td class="num">${h.version}</td>
-                  <td>${h.at.slice(0, 16).replace('T', ' ')}</td>
+                  <td class="date">${h.at.slice(0, 16).replace('T', ' ')}</td>
                   <td>${h.author}</td>
                   <td>${h.change}</td>
                 </tr>`,

@@ -46,7 +46,7 @@ export function meetingsBody(meetings: readonly MeetingSummary[], hidden: number
           ${meetings.map(
             (m) =>
               html`<tr>
-                <td>${m.date}</td>
+                <td class="date">${m.date}</td>
                 <th scope="row"><a href="/plan/meetings/${m.id}">${m.title}</a></th>
                 ${partnerships.size > 1 ? html`<td>${m.partnership}</td>` : ''}
                 <td>${m.group ?? '–'}</td>
