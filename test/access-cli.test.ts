@@ -6,7 +6,10 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
+import { DEFAULT_LOCKOUT } from '../src/domain/lockout.js';
 import { apiCommands } from '../src/server/api-commands.js';
+import { openStore } from '../src/store/open-store.js';
+import { signIn } from '../src/usecases/sign-in.js';
 import { run, runJson } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -203,6 +206,27 @@ describe('lantern users, tokens and audit', () => {
     expect(again.code).toBe(2);
   });
 
+  it('unlocks a user locked out by failed sign-ins (an admin only)', async () => {
+    const now = new Date();
+    const tries = async (password: string) => {
+      const store = await openStore(db);
+      try {
+        return await signIn(store, { who: 'Priya', password }, DEFAULT_LOCKOUT, now)
+          .then(() => 'in')
+          .catch(() => 'refused');
+      } finally {
+        store.close();
+      }
+    };
+    for (let i = 0; i < 5; i++) expect(await tries('not the right one')).toBe('refused');
+    expect(await tries('another long pass phrase')).toBe('refused');
+    const refused = await run(['users', 'unlock', '--db', db, '--user', 'Priya', '--as', 'Priya']);
+    expect(refused.code).toBe(2);
+    const unlock = await run(['users', 'unlock', '--db', db, '--user', 'Priya', '--as', 'Alex']);
+    expect(unlock.stdout).toContain('Priya is unlocked');
+    expect(await tries('another long pass phrase')).toBe('in');
+  });
+
   it('shows every change in the audit log, whose chain is intact', async () => {
     const audit = await runJson<{
       rows: { actor: string; action: string; outcome: string }[];
@@ -218,6 +242,8 @@ describe('lantern users, tokens and audit', () => {
         'Priya grant.add refused',
         'Alex password.reset-start ok',
         'Priya password.reset-complete ok',
+        'Priya user.unlock refused',
+        'Alex user.unlock ok',
       ]),
     );
     const mine = await runJson<{ rows: { actor: string }[] }>([

@@ -302,3 +302,48 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
     await page.close();
   });
 });
+
+describe.skipIf(!present)('the set-up and admin pages in Chromium', () => {
+  // Last in this file: it gives the store its first account, after which every page needs one.
+  it('creates the first admin on the set-up page, then manages users; no serious or critical accessibility problem (axe-core)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/setup`);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}axe-setup.png`, fullPage: true });
+    const password = 'correct horse battery staple';
+    await page.getByLabel('Name', { exact: true }).fill('Alex');
+    await page.getByLabel('Email').fill('alex@example.gov.uk');
+    await page.getByLabel('Organisation').fill('Three Rivers DC');
+    await page.getByLabel('Password (at least 12 characters)').fill(password);
+    await page.getByLabel('Password again').fill(password);
+    await page.getByRole('button', { name: 'Create the administrator' }).click();
+    await page.waitForURL(/\/sign-in\?next=%2Fadmin/u);
+    await page.getByLabel('Name or email').fill('Alex');
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(/\/admin$/u);
+    await page.getByLabel('Name', { exact: true }).fill('Priya <script>alert(1)</script>');
+    await page.getByLabel('Email').fill('priya@example.gov.uk');
+    await page.getByLabel('Organisation').fill('Watford BC');
+    await page.getByLabel('Password (at least 12 characters)').fill(password);
+    await page.getByLabel('Password again').fill(password);
+    await page.getByRole('button', { name: 'Add the user' }).click();
+    // A name with markup is refused (and shown inert); a plain one is added.
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('is not a usable name');
+    expect(await page.evaluate('document.querySelectorAll("main script").length')).toBe(0);
+    await page.getByLabel('Name', { exact: true }).fill('Priya');
+    await page.getByLabel('Email').fill('priya@example.gov.uk');
+    await page.getByLabel('Password (at least 12 characters)').fill(password);
+    await page.getByLabel('Password again').fill(password);
+    await page.getByRole('button', { name: 'Add the user' }).click();
+    await page.getByText('Priya was added as partner').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}axe-admin.png`, fullPage: true });
+    await page.getByRole('link', { name: 'Audit log' }).click();
+    await page.getByText('The hash chain is intact').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}axe-admin-audit.png`, fullPage: true });
+    await page.close();
+  });
+});

@@ -70,10 +70,10 @@ describe('importing the bundled Hertfordshire sample', () => {
     expect(raw).toHaveLength(15188); // as SOURCES.md records
     const summary = await summariseArea(db, FULL_SCOPE, { area: 'Three Rivers' });
     const lantern = Object.fromEntries(
-      summary.categories.filter((c) => c.total > 0).map((c) => [c.category, c.total]),
+      summary.categories.filter((c) => c.total! > 0).map((c) => [c.category, c.total]),
     );
     expect(lantern).toEqual(slugCounts(raw));
-    expect(summary.totals.asb + summary.totals.crime).toBe(15188);
+    expect(summary.totals.asb! + summary.totals.crime!).toBe(15188);
   });
 
   it('accounts, at force level, for every record the force published', async () => {
@@ -82,8 +82,8 @@ describe('importing the bundled Hertfordshire sample', () => {
       area: 'hertfordshire',
       period: { from: '2025-12', to: '2025-12' },
     });
-    const { noLocation, outsideArea, notPlaced } = summary.uncounted;
-    expect(summary.totals.crime + summary.totals.asb + noLocation + outsideArea + notPlaced).toBe(
+    const { noLocation, outsideArea, notPlaced } = summary.uncounted!;
+    expect(summary.totals.crime! + summary.totals.asb! + noLocation + outsideArea + notPlaced).toBe(
       raw.length,
     );
     expect(noLocation).toBe(raw.filter((r) => r['LSOA code'] === '').length);

@@ -280,7 +280,7 @@ describe('2. one missing month costs one month', () => {
     expect(c.unpaired).toEqual(['2025-03']);
     // The same months on both sides: the current side leaves out March 2025 as well.
     const by = new Map(doc!.months.map((m) => [m.month, m.count as number]));
-    expect(c.current).toBe(doc!.current - (by.get('2025-03') as number));
+    expect(c.current).toBe(doc!.current! - (by.get('2025-03') as number));
     expect(doc!.pValue).not.toBeNull();
     // The earlier side: 2021 less March, as the complete store counts them.
     const [y2021] = await trends(demo, S, {
@@ -290,7 +290,7 @@ describe('2. one missing month costs one month', () => {
       discontinuities: SETTINGS.discontinuities,
     });
     const march = y2021!.months.find((m) => m.month === '2021-03')!.count as number;
-    expect(doc!.previous).toBe(y2021!.current - march);
+    expect(doc!.previous).toBe(y2021!.current! - march);
     expect(doc!.notes.join(' ')).toContain('Left out of the comparison');
   });
 
@@ -463,7 +463,7 @@ describe('4. populations of the period', () => {
       discontinuities: SETTINGS.discontinuities,
     });
     expect(doc!.population).toMatchObject({ year: 2021, count: 93_700 });
-    expect(doc!.ratePer1000).toBeCloseTo((doc!.current / 93_700) * 1000, 10);
+    expect(doc!.ratePer1000).toBeCloseTo((doc!.current! / 93_700) * 1000, 10);
     expect(doc!.notes.join(' ')).toContain('using the 2021 population (ONS Census 2021');
     // 2018-19 is nearer 2021 than 2011 too.
     const [old] = await trends(demo, S, {

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import ExcelJS from 'exceljs';
+import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -298,6 +299,14 @@ describe('lantern plan, as a person runs it', () => {
     const cal = readFileSync(ics, 'utf8');
     expect(cal.match(/BEGIN:VEVENT/gu)).toHaveLength(1);
     expect(cal).toContain('DTSTART;VALUE=DATE:20260131');
+    // Read back by Mozilla's iCalendar parser (the one Thunderbird uses), as a calendar would.
+    const calendar = new ICAL.Component(ICAL.parse(cal));
+    const events = calendar.getAllSubcomponents('vevent').map((e) => new ICAL.Event(e));
+    expect(events).toHaveLength(1);
+    expect(events[0]!.startDate.toString()).toBe('2026-01-31');
+    expect(events[0]!.startDate.isDate).toBe(true);
+    expect(events[0]!.uid).toMatch(/@/u);
+    expect(calendar.getFirstPropertyValue('prodid')).toMatch(/Lantern/u);
   });
 
   it("carries the year's open actions into the next, once", async () => {

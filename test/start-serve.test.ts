@@ -43,6 +43,9 @@ describe.each(['SIGINT', 'SIGTERM'] as const)('lantern start, stopped by %s', (s
     const page = await fetch(url);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain('<h1>Overview: Three Rivers</h1>');
+    // No account yet: the first-run set-up page is open to this computer, and the start says so.
+    expect((await fetch(`${url}setup`)).status).toBe(200);
+    expect(run.output().stdout).toMatch(/Set-up is open: .*127\.0\.0\.1:\d+\/setup/u);
     const api = await fetch(`${url}api/summary?area=Three%20Rivers&period=2025`);
     expect(((await api.json()) as { area: { name: string } }).area.name).toBe('Three Rivers');
     run.child.kill(signal);

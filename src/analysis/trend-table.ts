@@ -61,6 +61,37 @@ export interface TrendDocument {
   notes: string[];
 }
 
+/** How a held-back count is shown: "fewer than 5" (small) or "not shown" (would give one away). */
+export type WithheldAs = 'fewer than' | 'not shown';
+
+/**
+ * A trend as a caller who sees the area in aggregate only gets it, after disclosure control
+ * (analysis/trend-disclosure.ts): counts from 1 to threshold − 1, and those that would give one
+ * away, are null, and so is anything derived from them (change, test, rate). A TrendDocument is
+ * one with nothing held back.
+ */
+export interface DisclosedTrendDocument extends Omit<
+  TrendDocument,
+  'current' | 'comparison' | 'months'
+> {
+  current: number | null;
+  comparison: (Omit<TrendComparison, 'current'> & { current: number | null }) | null;
+  /** A month's count: null when not held, or when held back (`withheld` says so). */
+  months: { month: Month; count: number | null; withheld?: WithheldAs }[];
+  /** Present when the figures went through disclosure control. */
+  disclosure?: {
+    threshold: number;
+    /** Why: the caller sees the area as totals only, or the dataset is restricted. */
+    reason: DisclosureReason;
+    /** How the period's total and the earlier total were held back, if they were. */
+    current: WithheldAs | null;
+    previous: WithheldAs | null;
+  };
+}
+
+/** Why figures went through disclosure control for a reader who is not the public. */
+export type DisclosureReason = 'totals only' | 'restricted dataset';
+
 export interface TrendComparison {
   /** The months of the period compared, and their counterparts, in the same order. */
   currentMonths: Month[];

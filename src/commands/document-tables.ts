@@ -9,7 +9,7 @@ import type { Assessment } from '../domain/assessment.js';
 import type { DataTable } from '../domain/data-table.js';
 import type { HotspotReport, RankedCell } from '../usecases/hotspots.js';
 import type { AreaSummary } from '../usecases/summarise-area.js';
-import type { TrendDocument } from '../usecases/trends.js';
+import type { DisclosedTrendDocument as TrendDocument } from '../usecases/trends.js';
 
 export function summaryTables(s: AreaSummary): DataTable[] {
   const label = (c: string) => (CATEGORY_NAMES as Record<string, string | undefined>)[c] ?? c;
@@ -26,7 +26,13 @@ export function summaryTables(s: AreaSummary): DataTable[] {
           status,
           c.category,
           label(c.category),
-          status === 'missing' ? null : (c.byMonth[month] ?? 0),
+          status === 'missing'
+            ? null
+            : c.withheld?.[month]
+              ? c.withheld[month] === 'fewer than'
+                ? `fewer than ${s.disclosure?.threshold ?? 5}`
+                : 'not shown'
+              : (c.byMonth[month] ?? 0),
         ]),
       ),
       notes: [
@@ -74,8 +80,8 @@ export function trendsTables(docs: readonly TrendDocument[]): DataTable[] {
         d.period.to,
         d.comparisonPeriod?.from ?? null,
         d.comparisonPeriod?.to ?? null,
-        d.current,
-        d.previous,
+        withheldCell(d, 'current') ?? d.current,
+        withheldCell(d, 'previous') ?? d.previous,
         d.change,
         d.changePct,
         d.rateRatio,
@@ -95,10 +101,33 @@ export function trendsTables(docs: readonly TrendDocument[]): DataTable[] {
       id: 'trends-months',
       title: `Counts by month and category, ${where}`,
       columns: ['area_code', 'category', 'month', 'count'],
-      rows: docs.flatMap((d) => d.months.map((m) => [d.area.code, d.category, m.month, m.count])),
-      notes: ['A blank count is a month not held: unknown, never 0.'],
+      rows: docs.flatMap((d) =>
+        d.months.map((m) => [
+          d.area.code,
+          d.category,
+          m.month,
+          m.withheld ? withheldWords(m.withheld, d) : m.count,
+        ]),
+      ),
+      notes: [
+        'A blank count is a month not held: unknown, never 0.',
+        ...(first?.disclosure
+          ? [
+              `Totals-only access: "fewer than ${first.disclosure.threshold}" is a count from 1 to ${first.disclosure.threshold - 1}; "not shown" a count held back because it would give one away.`,
+            ]
+          : []),
+      ],
     },
   ];
+}
+
+function withheldWords(as: 'fewer than' | 'not shown', d: TrendDocument): string {
+  return as === 'fewer than' ? `fewer than ${d.disclosure?.threshold ?? 5}` : 'not shown';
+}
+
+function withheldCell(d: TrendDocument, as: 'current' | 'previous'): string | null {
+  const held = d.disclosure?.[as];
+  return held ? withheldWords(held, d) : null;
 }
 
 export function compareTables(c: AreaComparison): DataTable[] {

@@ -12,6 +12,7 @@ import { areasImportPopulationCommand } from './areas-import-population.js';
 import { assessCommand, assessListCommand } from './assess.js';
 import { auditCommand } from './audit.js';
 import { briefingCommand } from './briefing.js';
+import { publicPageCommand } from './public-page.js';
 import { camerasCommand } from './cameras.js';
 import { categoriesCommand } from './categories.js';
 import { checkCommand } from './check.js';
@@ -70,6 +71,7 @@ import {
   usersResetPasswordCommand,
   usersRevokeCommand,
   usersSetPasswordCommand,
+  usersUnlockCommand,
 } from './users.js';
 
 export const COMMANDS: readonly AnyCommand[] = [
@@ -111,6 +113,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   minutesExtractCommand,
   minutesImportCommand,
   briefingCommand,
+  publicPageCommand,
   servicesListCommand,
   servicesImportCommand,
   servicesAddCommand,
@@ -137,6 +140,7 @@ export const COMMANDS: readonly AnyCommand[] = [
   usersRevokeCommand,
   usersResetPasswordCommand,
   usersSetPasswordCommand,
+  usersUnlockCommand,
   usersDisableCommand,
   usersEnableCommand,
   tokensCreateCommand,

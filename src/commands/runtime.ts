@@ -127,11 +127,15 @@ export async function execute(
       // A command that reports a problem by its exit code (an import with files refused) ended
       // without throwing, but not as asked.
       const code = command.exitCode?.(document) ?? 0;
-      const ending =
-        code === 0
-          ? undefined
-          : new Error(`ended with exit code ${code}: not everything was done (see its report)`);
-      await audit(command, input, edge, db, deps.clock(), ending);
+      if (code === 0) await audit(command, input, edge, db, deps.clock(), undefined);
+      else {
+        // Its report says what went wrong (a disk that filled may have left the store unusable
+        // for this run): a record that cannot be written does not hide it.
+        const ending = new Error(
+          `ended with exit code ${code}: not everything was done (see its report)`,
+        );
+        await audit(command, input, edge, db, deps.clock(), ending).catch(() => {});
+      }
     }
     return document;
   } finally {

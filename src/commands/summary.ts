@@ -1,9 +1,10 @@
 /** `lantern summary`: an area's street records by category and month. */
 import { AREA_TYPES } from '../domain/area.js';
 import { CATEGORY_NAMES, CATEGORY_SHORT } from '../domain/categories.js';
-import type { AreaSummary } from '../usecases/summarise-area.js';
+import type { Month } from '../domain/month.js';
+import type { AreaSummary, CategorySummary } from '../usecases/summarise-area.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 import { formatCount, formatTable } from './table.js';
 import { summaryTables } from './document-tables.js';
@@ -24,14 +25,17 @@ export const summaryCommand = defineCommand({
     area: option.area(),
     period: option.period(undefined, 'every month held'),
     type: option.choice('which kind of area the name means, when two share it', AREA_TYPES),
+    ...settingOptions('disclosure'),
   },
   store: 'read',
   async run(deps, input) {
     const { summariseArea } = await import('../usecases/summarise-area.js');
+    const { loadSettings } = await import('../config/settings.js');
     return summariseArea(deps.db, deps.scope, {
       area: input.area,
       areaType: input.type,
       period: await periodOf(deps, input.period),
+      ...(await loadSettings(input, ['disclosure'])),
     });
   },
   text: (s) => formatSummary(s),
@@ -39,25 +43,37 @@ export const summaryCommand = defineCommand({
 });
 
 export function formatSummary(s: AreaSummary): string {
-  const shown = s.categories.filter((c) => c.total > 0 || c.category in CATEGORY_SHORT);
+  const shown = s.categories.filter(
+    (c) => c.total === null || c.total > 0 || c.category in CATEGORY_SHORT,
+  );
   const crimeCats = shown.filter((c) => c.category !== 'anti-social-behaviour');
   const asb = shown.find((c) => c.category === 'anti-social-behaviour');
   const headers = ['month', 'crime', 'ASB', ...crimeCats.map((c) => CATEGORY_SHORT[c.category])];
+  // A count held back by disclosure control (a totals-only caller) is printed as such.
+  const words = (as: 'fewer than' | 'not shown') =>
+    as === 'fewer than' ? `<${s.disclosure?.threshold ?? 5}` : 'n/s';
+  const cell = (c: CategorySummary | undefined, month: Month) => {
+    const held = c?.withheld?.[month];
+    return held ? words(held) : formatCount(c?.byMonth[month] ?? 0);
+  };
   const rows = s.months.map(({ month, status }) => {
     if (status === 'missing') return [month, 'missing', '', ...crimeCats.map(() => '')];
     const crime = crimeCats.reduce((n, c) => n + (c.byMonth[month] ?? 0), 0);
+    const heldCrime = s.disclosure?.monthCrime[month];
     return [
       month,
-      formatCount(crime),
-      formatCount(asb?.byMonth[month] ?? 0),
-      ...crimeCats.map((c) => formatCount(c.byMonth[month] ?? 0)),
+      heldCrime ? words(heldCrime) : formatCount(crime),
+      cell(asb, month),
+      ...crimeCats.map((c) => cell(c, month)),
     ];
   });
+  const total = (c: CategorySummary | undefined) =>
+    c?.totalWithheld ? words(c.totalWithheld) : formatCount(c?.total ?? 0);
   rows.push([
     'total',
-    formatCount(s.totals.crime),
-    formatCount(s.totals.asb),
-    ...crimeCats.map((c) => formatCount(c.total)),
+    s.disclosure?.crime ? words(s.disclosure.crime) : formatCount(s.totals.crime),
+    total(asb),
+    ...crimeCats.map((c) => total(c)),
   ]);
   const observed = s.months.filter((m) => m.status === 'observed').length;
   const pop = s.population
@@ -73,6 +89,6 @@ export function formatSummary(s: AreaSummary): string {
     formatTable(headers, rows, ['left', ...headers.slice(1).map(() => 'right' as const)]),
     '',
     ...s.notes,
-    `Key: ${legend.join('; ')}.`,
+    `Key: ${legend.join('; ')}${s.disclosure ? `; <${s.disclosure.threshold} = fewer than ${s.disclosure.threshold}; n/s = not shown` : ''}.`,
   ].join('\n');
 }

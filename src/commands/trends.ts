@@ -1,5 +1,5 @@
 /** `lantern trends`: counts by month, the change against the same months of an earlier year, and rates. */
-import type { TrendDocument } from '../usecases/trends.js';
+import type { DisclosedTrendDocument as TrendDocument } from '../usecases/trends.js';
 import { formatCount, formatTable } from './table.js';
 import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
@@ -30,7 +30,7 @@ export const trendsCommand = defineCommand({
       'a partner dataset instead of police.uk records (lantern datasets)',
       'DATASET',
     ),
-    ...settingOptions('discontinuities'),
+    ...settingOptions('discontinuities', 'disclosure'),
   },
   store: 'read',
   async run(deps, input) {
@@ -45,7 +45,7 @@ export const trendsCommand = defineCommand({
       category: input.all ? 'all' : input.category,
       dataset: input.dataset,
       period: await periodOf(deps, input.period),
-      discontinuities: (await loadSettings(input, ['discontinuities'])).discontinuities,
+      ...(await loadSettings(input, ['discontinuities', 'disclosure'])),
     });
   },
   text(docs, input) {
@@ -81,24 +81,37 @@ function header(d: TrendDocument): string {
 }
 
 /** The count over the months compared, where it differs from the period's total. */
+/** A count as printed: "fewer than 5" or "not shown" where disclosure control held it back. */
+function shownCount(d: TrendDocument, n: number | null, as: 'current' | 'previous'): string {
+  const held = d.disclosure?.[as];
+  if (held) return held === 'fewer than' ? `fewer than ${d.disclosure?.threshold}` : 'not shown';
+  return formatCount(n);
+}
+
 const comparedCount = (d: TrendDocument) =>
   d.comparison && d.comparison.current !== d.current ? d.comparison.current : null;
 
 function formatOne(d: TrendDocument): string {
   const months = d.months.map((m) => [
     m.month,
-    m.count === null ? 'missing' : formatCount(m.count),
+    m.withheld
+      ? m.withheld === 'fewer than'
+        ? `fewer than ${d.disclosure?.threshold}`
+        : 'not shown'
+      : m.count === null
+        ? 'missing'
+        : formatCount(m.count),
   ]);
   return [
     header(d),
     '',
     formatTable(['month', d.label], months, ['left', 'right']),
     '',
-    `Total ${formatCount(d.current)}` +
+    `Total ${shownCount(d, d.current, 'current')}` +
       (comparedCount(d) === null
         ? ''
-        : ` (${formatCount(comparedCount(d) as number)} in the ${d.comparison?.currentMonths.length} months compared)`) +
-      `; previous ${d.previous === null ? '–' : formatCount(d.previous)}; change ${pct(d.changePct)}; ` +
+        : ` (${formatCount(comparedCount(d), 'not shown')} in the ${d.comparison?.currentMonths.length} months compared)`) +
+      `; previous ${shownCount(d, d.previous, 'previous')}; change ${pct(d.changePct)}; ` +
       `rate ratio ${ratio(d)}; p ${pv(d.pValue)}; rate ${d.ratePer1000 === null ? '–' : d.ratePer1000.toFixed(2)} per 1,000.`,
     d.reading,
     ...d.notes,
@@ -111,9 +124,9 @@ function formatAll(docs: TrendDocument[], police: boolean): string {
   const split = docs.some((d) => comparedCount(d) !== null);
   const rows = docs.map((d) => [
     d.label,
-    formatCount(d.current),
-    ...(split ? [formatCount(d.comparison?.current ?? d.current)] : []),
-    d.previous === null ? '–' : formatCount(d.previous),
+    shownCount(d, d.current, 'current'),
+    ...(split ? [formatCount(d.comparison ? d.comparison.current : d.current, 'not shown')] : []),
+    shownCount(d, d.previous, 'previous'),
     pct(d.changePct),
     ratio(d),
     pv(d.pValue),

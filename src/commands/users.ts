@@ -191,6 +191,24 @@ export const usersResetPasswordCommand = defineCommand({
     ].join('\n'),
 });
 
+export const usersUnlockCommand = defineCommand({
+  name: 'users unlock',
+  task: 'Manage access',
+  summary:
+    'Unlock a user locked out by repeated failed sign-ins, so they may sign in again at once',
+  examples: ['lantern users unlock --user Priya'],
+  options: {
+    user: option.requiredText('the user (name or email)', 'USER'),
+    as: asOption,
+  },
+  store: 'existing',
+  async run(deps, input) {
+    const { unlockUser } = await import('../usecases/users.js');
+    return unlockUser(deps.db, await actorOf(deps, input.as), input.user, deps.clock());
+  },
+  text: (u) => `${u.name} is unlocked and may sign in again.`,
+});
+
 export const usersSetPasswordCommand = defineCommand({
   name: 'users set-password',
   task: 'Manage access',

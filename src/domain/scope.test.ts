@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 
 import type { Grant, User } from './access.js';
 import { DATASET_SENSITIVITIES } from './dataset-sensitivity.js';
-import { areaLevel, FULL_SCOPE, mayReadDataset, mayReadDatasetIn, scopeFor } from './scope.js';
+import {
+  areaLevel,
+  forTotals,
+  FULL_SCOPE,
+  mayReadDataset,
+  mayReadDatasetIn,
+  scopeFor,
+} from './scope.js';
 
 // The register's codes: district → CSP → force.
 const THREE_RIVERS = ['E07000102', 'E22000130', 'E23000027'];
@@ -41,6 +48,7 @@ describe('scopeFor(user, grants, registry)', () => {
         datasets: [],
         aggregateDatasets: [],
         datasetAreas: {},
+        aggregateDatasetAreas: {},
       });
       expect(areaLevel(scope, THREE_RIVERS)).toBeNull();
       expect(mayReadDataset(scope, 'police-street')).toBe(false);
@@ -111,6 +119,26 @@ describe('scopeFor(user, grants, registry)', () => {
     expect(mayReadDataset(scope, 'prevent')).toBe(false);
     expect(scope.aggregateDatasets).toEqual(['prevent']);
     expect(mayReadDataset(scope, 'police-street')).toBe(true);
+    // Its totals, for a use case under disclosure control, in the areas of that grant only.
+    expect(mayReadDatasetIn(scope, 'prevent', WATFORD, 'totals')).toBe(false);
+    expect(mayReadDatasetIn(forTotals(scope), 'prevent', WATFORD, 'totals')).toBe(true);
+    expect(mayReadDatasetIn(forTotals(scope), 'prevent', WATFORD, 'detail')).toBe(false);
+  });
+
+  it('ties an aggregate grant’s datasets to its areas', () => {
+    const scope = forTotals(
+      scopeFor(
+        user(),
+        [
+          grant({ id: 'a', area: 'E07000102', level: 'aggregate', dataset: 'prevent' }),
+          grant({ id: 'b', area: 'E23000027', level: 'aggregate' }),
+        ],
+        DATASET_SENSITIVITIES,
+      ),
+    );
+    expect(mayReadDatasetIn(scope, 'prevent', THREE_RIVERS, 'totals')).toBe(true);
+    expect(mayReadDatasetIn(scope, 'prevent', WATFORD, 'totals')).toBe(false);
+    expect(mayReadDatasetIn(scope, 'police-street', WATFORD, 'totals')).toBe(true);
   });
 
   it("counts the organisation's grants, not another organisation's or another user's", () => {

@@ -27,6 +27,28 @@ export interface Scope {
    * with its sub-areas). Absent (FULL_SCOPE): every dataset in `datasets` in every area of `areas`.
    */
   datasetAreas?: Readonly<Record<string, 'all' | readonly string[]>>;
+  /**
+   * For each dataset in `aggregateDatasets`, the areas whose aggregate grants opened it. Absent:
+   * none (an aggregate dataset is then read nowhere).
+   */
+  aggregateDatasetAreas?: Readonly<Record<string, 'all' | readonly string[]>>;
+  /**
+   * Set (by `forTotals`) only by a use case that shows totals under disclosure control: the
+   * store's totals reads (counts by category and month of a district, CSP or force) then admit the
+   * areas and datasets of `aggregateAreas` too. Reads of records, points and breakdowns never do.
+   */
+  totals?: boolean;
+}
+
+/**
+ * What a read needs: `detail` (records, points, hotspots, LSOA and ward breakdowns, maps, exports
+ * of records) or `totals` (counts by category and month of a district, CSP or force).
+ */
+export type AccessNeed = 'detail' | 'totals';
+
+/** The scope of a use case that shows totals under disclosure control (see Scope.totals). */
+export function forTotals(scope: Scope): Scope {
+  return { ...scope, totals: true };
 }
 
 export const FULL_SCOPE: Scope = { areas: 'all', datasets: 'all' };
@@ -38,6 +60,7 @@ export const NO_SCOPE: Scope = {
   datasets: [],
   aggregateDatasets: [],
   datasetAreas: {},
+  aggregateDatasetAreas: {},
 };
 
 export function mayReadDataset(scope: Scope, dataset: string): boolean {
@@ -48,11 +71,34 @@ export function mayReadDataset(scope: Scope, dataset: string): boolean {
  * May the scope read the dataset in detail in an area, given the area's code followed by the codes
  * of the areas above it? Only where a grant that opened the dataset covers the area.
  */
-export function mayReadDatasetIn(scope: Scope, dataset: string, chain: readonly string[]): boolean {
-  if (!mayReadDataset(scope, dataset)) return false;
-  if (scope.datasetAreas === undefined) return true;
-  const where = scope.datasetAreas[dataset];
-  return where !== undefined && (where === 'all' || chain.some((c) => where.includes(c)));
+export function mayReadDatasetIn(
+  scope: Scope,
+  dataset: string,
+  chain: readonly string[],
+  need: AccessNeed = 'detail',
+): boolean {
+  const covers = (where: 'all' | readonly string[] | undefined) =>
+    where !== undefined && (where === 'all' || chain.some((c) => where.includes(c)));
+  if (mayReadDataset(scope, dataset)) {
+    if (scope.datasetAreas === undefined) return true;
+    if (covers(scope.datasetAreas[dataset])) return true;
+  }
+  return (
+    need === 'totals' &&
+    scope.totals === true &&
+    (scope.aggregateDatasets ?? []).includes(dataset) &&
+    covers(scope.aggregateDatasetAreas?.[dataset])
+  );
+}
+
+/** May the scope read the dataset at all at this need (in some area)? */
+export function mayReadDatasetFor(scope: Scope, dataset: string, need: AccessNeed): boolean {
+  return (
+    mayReadDataset(scope, dataset) ||
+    (need === 'totals' &&
+      scope.totals === true &&
+      (scope.aggregateDatasets ?? []).includes(dataset))
+  );
 }
 
 /**
@@ -100,6 +146,7 @@ export function scopeFor(
   const datasets = new Set<string>();
   const aggregateDatasets = new Set<string>();
   const datasetAreas = new Map<string, Set<string>>();
+  const aggregateDatasetAreas = new Map<string, Set<string>>();
   for (const g of mine) {
     const level: GrantLevel = user.role === 'viewer' ? 'aggregate' : g.level;
     (level === 'detail' ? detail : aggregate).add(g.area);
@@ -112,6 +159,8 @@ export function scopeFor(
     for (const name of names) {
       if (level === 'aggregate') {
         aggregateDatasets.add(name);
+        const where = aggregateDatasetAreas.get(name) ?? new Set<string>();
+        aggregateDatasetAreas.set(name, where.add(g.area));
         continue;
       }
       datasets.add(name);
@@ -129,6 +178,9 @@ export function scopeFor(
     aggregateDatasets: [...aggregateDatasets].sort(),
     datasetAreas: Object.fromEntries(
       [...datasetAreas].map(([name, where]) => [name, areas(where)] as const),
+    ),
+    aggregateDatasetAreas: Object.fromEntries(
+      [...aggregateDatasetAreas].map(([name, where]) => [name, areas(where)] as const),
     ),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The strategic assessment as one self-contained HTML file (inline CSS and SVG, no scripts, no
- * external requests): executive summary; the priorities on the risk matrix; a section for each
+ * external requests): executive summary; the review of the previous action plan
+ * (report-plan-review.ts); the priorities on the risk matrix; a section for each
  * High priority (rationale, trend with expected range, districts compared, hotspot map, hidden
  * figure, tactical options); every category; partner data; outcomes and stop and search (for a
  * scrutiny panel: report-trust.ts); alignment with the county (or force
@@ -24,6 +25,7 @@ import {
   tile,
 } from './report-html-parts.js';
 import { REPORT_CSS } from './report-style.js';
+import { planReviewSection } from './report-plan-review.js';
 import { trustSection } from './report-trust.js';
 import {
   alignmentTables,
@@ -54,6 +56,8 @@ export function renderAssessment(data: ReportData): RenderedReport {
   const a = data.assessment;
   const title = `Community safety strategic assessment: ${data.area.name}`;
 
+  // The review of the previous plan follows the summary: its tables are numbered first.
+  const review = planReviewSection(data, tables, labels);
   const matrix = riskMatrixFigure(data);
   figures.push(matrix);
   const matrixLabel = labels.figure(matrix.id);
@@ -150,6 +154,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
         )
         .join('')}</ul>`,
     ]),
+    review,
     section('priorities', 'Priorities and the risk matrix', [
       `<p>Each issue is scored for harm and for likelihood from the evidence, adjusted for significant trends, the hidden figure, public concern and the partnership's manual scores, and banded: High, Medium or Low. How, and on what assumptions, is under Method and caveats.</p>`,
       figureHtml(matrix, matrixLabel),

@@ -4,6 +4,7 @@
  * tactical option, the analysis that shows where it would apply in full. The document itself
  * holds no command (it speaks to councillors and the public). Pure.
  */
+import { isCategoryChoice } from '../domain/categories.js';
 import type { PriorityEvidence, ReportData } from './report-data.js';
 
 /** The report's request, as the analyst gave it: its settings files by option (paths as given). */
@@ -47,6 +48,24 @@ export function howToReproduce(
     `${label('fig-risk-matrix')} (the risk matrix, every issue ranked):`,
     `  lantern assess ${area} --period ${period}${files.length > 0 ? ` ${files.filter((f) => !f.startsWith('--report-settings')).join(' ')}` : ''}`,
   ];
+  const review = data.planReview;
+  if (review) {
+    const plan = `--partnership ${arg(review.partnership)} --year ${review.year}`;
+    lines.push(
+      '',
+      `${label('tab-plan-actions')} (what was done under the ${review.year} action plan):`,
+      `  lantern plan review ${plan}`,
+      `${label('tab-plan-figures')} (what changed: the priorities' counts${review.base ? `, ${review.base.from}..${review.base.to} against ${period}` : ''}):`,
+      ...(review.base
+        ? review.priorities
+            .filter((p) => p.figures !== null)
+            .map(
+              (p) =>
+                `  lantern trends ${area} ${isCategoryChoice(p.key) ? `--category ${p.key}` : `--dataset ${p.key}`} --period ${period}   (and --period ${review.base!.from}..${review.base!.to})`,
+            )
+        : []),
+    );
+  }
   data.priorities.forEach((p, i) => lines.push('', ...priorityLines(p, i + 1, data, label)));
   lines.push(
     '',

@@ -58,10 +58,12 @@ import {
 import type { Period } from '../domain/month.js';
 import { cellsShown, changeShown, isSmall, PUBLIC_WORDS } from './disclosure.js';
 import { periodInWords } from './infographic-text.js';
+import { countActions } from '../domain/plan/plan-review.js';
 import type {
   CategoryRow,
   Figure,
   PartnerRow,
+  PlanReviewData,
   PriorityEvidence,
   ReportData,
   SearchGroupRow,
@@ -76,14 +78,25 @@ export function publicReportData(
   policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY,
 ): ReportData {
   const issues = new Map(data.assessment.issues.map((i) => [i.key, i]));
+  const review = data.planReview && publicPlanReview(data.planReview);
   const priorities = data.priorities.map((p) => {
     const e = issues.get(p.key)?.evidence;
-    const totals: PeriodTotal[] = e
-      ? [
-          { period: data.period, total: e.recorded },
-          ...(e.comparedWith ? [{ period: e.comparedWith, total: e.previous }] : []),
-        ]
-      : [];
+    const moved = review?.priorities.find((r) => r.key === p.key)?.figures;
+    const totals: PeriodTotal[] = [
+      ...(e
+        ? [
+            { period: data.period, total: e.recorded },
+            ...(e.comparedWith ? [{ period: e.comparedWith, total: e.previous }] : []),
+          ]
+        : []),
+      // The plan review's counts are totals of the same months too.
+      ...(moved
+        ? [
+            { period: moved.base, total: moved.previous },
+            { period: moved.period, total: moved.current },
+          ]
+        : []),
+    ];
     return {
       ...p,
       trend: publicTrend(p.trend, totals, policy),
@@ -136,6 +149,50 @@ export function publicReportData(
     ),
     partner: data.partner.map((p): PartnerRow => ({ ...p, ...figureOf(p) })),
     ...(data.trust ? { trust: publicTrust(data.trust) } : {}),
+    ...(review !== undefined ? { planReview: review } : {}),
+  };
+}
+
+/**
+ * The review of the previous action plan, for the public: only the actions marked public (counted
+ * again from them), with no owner (an owner may be a person; the organisation is given), and no
+ * priority of data shared only between partners. A change is not given beside a count from 1 to
+ * 4; and where the two periods are not held for the same months the counts compared are of fewer
+ * months than the period's (given elsewhere), which would give the months left out away, so no
+ * figures are given.
+ */
+export function publicPlanReview(review: PlanReviewData): PlanReviewData {
+  const partnerOnly = (key: string) => {
+    const dataset = findDataset(key);
+    return dataset !== undefined && dataset.sensitivity !== 'public';
+  };
+  return {
+    ...review,
+    withheld: [
+      ...review.withheld,
+      ...review.priorities.filter((p) => partnerOnly(p.key)).map((p) => p.label),
+    ],
+    priorities: review.priorities
+      .filter((p) => !partnerOnly(p.key))
+      .map((p) => {
+        const items = p.items.filter((a) => a.public).map((a) => ({ ...a, owner: null }));
+        const f = p.figures;
+        const uneven = f !== null && f.unpaired.length > 0;
+        return {
+          ...p,
+          items,
+          actions: countActions(items),
+          figures:
+            f === null || uneven
+              ? null
+              : changeShown(f.current, f.previous, 'public')
+                ? f
+                : { ...f, pValue: null, significant: false },
+          noFigures: uneven
+            ? 'not given in this public version: the two periods are not held for the same months, and the months left out could be worked out'
+            : p.noFigures,
+        };
+      }),
   };
 }
 

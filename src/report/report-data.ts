@@ -14,6 +14,8 @@ import type { AreaSummary } from '../domain/area-counts.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Assessment } from '../domain/assessment.js';
 import type { ForceAreaWord } from '../domain/forces.js';
+import type { PeriodChange } from '../analysis/period-change.js';
+import type { ActionCounts, ReviewedAction } from '../domain/plan/plan-review.js';
 
 export type Audience = 'partner' | 'public';
 
@@ -168,6 +170,39 @@ export interface ReportData {
    * panel; absent when not asked for.
    */
   trust?: TrustData;
+  /**
+   * The review of the previous action plan (usecases/report-plan-review.ts): null when the store
+   * holds none for the area (the report then says so in one line); absent when not looked for.
+   */
+  planReview?: PlanReviewData | null;
+}
+
+/** What was done for each priority of the previous action plan, and how its figures moved. */
+export interface PlanReviewData {
+  partnership: string;
+  /** "2024-25". */
+  year: string;
+  /** The day the plan was made, YYYY-MM-DD. */
+  made: string;
+  /** The period of the assessment the plan was built from (its figures' base), or null. */
+  base: Period | null;
+  /** The day each action's state is given for (the report's date), YYYY-MM-DD. */
+  asOf: string;
+  priorities: PlanReviewPriority[];
+  /** Public version: priorities left out, by label (their data are shared only between partners). */
+  withheld: string[];
+}
+
+export interface PlanReviewPriority {
+  key: string;
+  label: string;
+  actions: ActionCounts;
+  /** The public version holds only actions marked public, with no owner (people are not named). */
+  items: ReviewedAction[];
+  /** Its count in the base period against the report's period; null with `noFigures` saying why. */
+  figures: PeriodChange | null;
+  noFigures: string | null;
+  synthetic: boolean;
 }
 
 /** A group's searches, finds and arrests with their rates and exact 95% intervals. */

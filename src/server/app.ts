@@ -8,6 +8,7 @@ import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 
+import { mountAdmin } from './admin.js';
 import { mountCommands } from './api-commands.js';
 import { resolveCaller } from './caller.js';
 import { mountDashboard } from './dashboard.js';
@@ -17,7 +18,11 @@ import { exportOperations, mountExports } from './exports.js';
 import { problemOf } from './http-errors.js';
 import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
+import { mountPasswordReset } from './password-reset-page.js';
+import { mountPublicPages } from './pages/public.js';
+import { planPublicActions } from '../usecases/plan/public-actions.js';
 import { route } from './permissions.js';
+import { mountSetup } from './setup.js';
 import { mountSignIn } from './sign-in.js';
 import { mountSingleSignOn } from './single-sign-on.js';
 import { singleSignOnFrom } from '../domain/single-sign-on.js';
@@ -56,8 +61,12 @@ export function createApp(ctx: ServerContext): Hono {
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
   mountDashboard(app, ctx, () => documents.changed());
+  mountPublicPages(app, ctx, (db) => planPublicActions(db, ctx.clock));
   mountSignIn(app, ctx, singleSignOn);
   mountSingleSignOn(app, ctx, singleSignOn);
+  mountSetup(app, ctx);
+  mountAdmin(app, ctx);
+  mountPasswordReset(app, ctx);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? c.json(

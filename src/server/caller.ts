@@ -62,6 +62,16 @@ function hasAccounts(ctx: ServerContext): Promise<boolean> {
   return known;
 }
 
+/** The first account was made (the set-up page): every request from now on needs a caller. */
+export function accountsChanged(ctx: ServerContext): void {
+  accounts.delete(ctx);
+}
+
+/** Whether the store has no account yet: the first-run set-up page is open. */
+export async function setupOpen(ctx: ServerContext): Promise<boolean> {
+  return !(await hasAccounts(ctx));
+}
+
 /** Sets the request's caller (`c.get('caller')`). */
 export function resolveCaller(ctx: ServerContext): MiddlewareHandler {
   return async (c, next) => {

@@ -118,7 +118,9 @@ export function mountDashboard(
           choices,
           body,
           ...(spec.filters ? { filters: spec.filters } : {}),
-          ...(caller?.kind === 'user' ? { signedIn: caller.user.name } : {}),
+          ...(caller?.kind === 'user'
+            ? { signedIn: caller.user.name, admin: caller.user.role === 'admin' }
+            : {}),
         }),
         status,
       );

@@ -283,7 +283,9 @@ async function withDb(
       state,
       choices: null,
       body: rendered.body,
-      ...(caller?.kind === 'user' ? { signedIn: caller.user.name } : {}),
+      ...(caller?.kind === 'user'
+        ? { signedIn: caller.user.name, admin: caller.user.role === 'admin' }
+        : {}),
     }),
     rendered.status ?? 200,
   );

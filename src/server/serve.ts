@@ -55,6 +55,11 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
         : local
           ? 'This store has no user accounts, so whoever opens the address sees all of it: it listens on 127.0.0.1 (this computer) only. To share it, add an admin (lantern users add --admin) and grant each user their areas, then give ⟨host⟩.'
           : `WARNING: this store has no user accounts and listens on ${options.host}: anyone who can reach this computer can read all of it. Add an admin first (lantern users add --admin).`,
+      ...(open
+        ? [
+            `Set-up is open: to create the first admin, open ${local ? url : `http://localhost:${port}/`}setup in a browser on this computer (only this computer may), or run lantern users add --admin.`,
+          ]
+        : []),
       'Press Ctrl+C to stop.',
     ].join('\n'),
   );

@@ -99,6 +99,19 @@ export async function readAudit(
   return rows.map(toRow);
 }
 
+/** One page of the log, newest first, and how many rows it holds in all. */
+export async function readAuditPage(
+  db: Db,
+  page: { offset: number; limit: number },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const [count] = await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM audit_log');
+  const rows = await db.query(`${SELECT} ORDER BY seq DESC LIMIT $limit OFFSET $offset`, {
+    limit: page.limit,
+    offset: page.offset,
+  });
+  return { rows: rows.map(toRow), total: count?.n ?? 0 };
+}
+
 /**
  * Checks the whole chain: the first row whose stored hashes do not follow from the rows before it
  * (an edited row, a deleted one, rows reordered), or null when the log is intact.

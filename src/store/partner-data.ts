@@ -7,11 +7,10 @@
  * Every read takes a Scope and checks the dataset and the areas against it.
  */
 import type { Month } from '../domain/month.js';
-import type { Scope } from '../domain/scope.js';
-import { mayReadDataset } from '../domain/scope.js';
+import type { AccessNeed, Scope } from '../domain/scope.js';
+import { mayReadDataset, mayReadDatasetFor } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
-import { assertDatasetInArea } from './area-access.js';
-import { assertAreaInScope } from './areas.js';
+import { assertAreaAccess, assertDatasetInArea } from './area-access.js';
 import { list, TEXT_LIST, type Db } from './db.js';
 import type { AreaCategoryMonthCount } from './street-counts.js';
 
@@ -307,12 +306,13 @@ export async function checkPartnerAccess(
   scope: Scope,
   dataset: string,
   areaCodes: readonly string[],
+  need: AccessNeed = 'detail',
 ): Promise<void> {
-  if (!mayReadDataset(scope, dataset))
+  if (!mayReadDatasetFor(scope, dataset, need))
     throw new ForbiddenError(`your access does not cover the ${dataset} dataset`);
   for (const code of areaCodes) {
-    await assertAreaInScope(db, scope, code);
-    await assertDatasetInArea(db, scope, dataset, code);
+    await assertAreaAccess(db, scope, code, need);
+    await assertDatasetInArea(db, scope, dataset, code, need);
   }
 }
 
@@ -323,7 +323,7 @@ export async function partnerObservedMonths(
   dataset: string,
   districts: readonly string[],
 ): Promise<Map<string, Month[]>> {
-  await checkPartnerAccess(db, scope, dataset, districts);
+  await checkPartnerAccess(db, scope, dataset, districts, 'totals');
   const rows = await db.query<{ district: string; month: Month }>(
     `SELECT DISTINCT district, month FROM partner_coverage
      WHERE dataset = $dataset AND replaced_by IS NULL AND list_contains($districts, district)
@@ -347,7 +347,7 @@ export async function partnerCountsByDistrict(
   dataset: string,
   districts: readonly string[],
 ): Promise<AreaCategoryMonthCount[]> {
-  await checkPartnerAccess(db, scope, dataset, districts);
+  await checkPartnerAccess(db, scope, dataset, districts, 'totals');
   return db.query<AreaCategoryMonthCount & Record<string, unknown>>(
     `SELECT area, category, month, count(*) AS count FROM (
        SELECT district_code AS area, unnest(categories) AS category, month FROM partner_record
@@ -421,7 +421,7 @@ export async function partnerPeriodCounts(
   dataset: string,
   districts: readonly string[],
 ): Promise<PeriodCount[]> {
-  await checkPartnerAccess(db, scope, dataset, districts);
+  await checkPartnerAccess(db, scope, dataset, districts, 'totals');
   return db.query<PeriodCount & Record<string, unknown>>(
     `SELECT district_code AS area, period_from AS "from", period_to AS "to", category,
             sum(count)::INTEGER AS count

@@ -100,6 +100,17 @@ export async function findActions(
   return rows.map(toAction);
 }
 
+/** The ids of a plan's actions that a later action continues (carried over into another plan). */
+export async function carriedOnIds(db: Db, planId: number): Promise<Set<number>> {
+  const rows = await db.query(
+    `SELECT DISTINCT later.carried_from AS id FROM plan_action later
+     JOIN plan_action earlier ON earlier.id = later.carried_from
+     WHERE earlier.plan_id = $planId AND later.plan_id IS DISTINCT FROM $planId`,
+    { planId },
+  );
+  return new Set(rows.map((r) => Number(r.id)));
+}
+
 export async function insertActionUpdate(db: Db, u: ActionUpdateRecord): Promise<void> {
   await db.run(
     `INSERT INTO plan_action_update VALUES ($id, $actionId, $at::TIMESTAMPTZ, $author, $note,

@@ -74,3 +74,12 @@ export async function noteUse(db: Db, sql: string, params: Params): Promise<void
     if (!/Conflict on (update|tuple)/iu.test(String(error))) throw error;
   }
 }
+
+/** Each user's latest sign-in (the start of their newest session), as ISO text, by user id. */
+export async function lastSignIns(db: Db): Promise<Map<string, string>> {
+  const rows = await db.query<{ user_id: string; at: string }>(
+    `SELECT user_id, strftime(max(created_at) AT TIME ZONE 'UTC', '%Y-%m-%dT%H:%M:%SZ') AS at
+     FROM user_session GROUP BY user_id`,
+  );
+  return new Map(rows.map((r) => [r.user_id, r.at]));
+}

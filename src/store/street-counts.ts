@@ -5,11 +5,11 @@
  */
 import type { AreaType } from '../domain/area.js';
 import type { Month, Period } from '../domain/month.js';
-import type { Scope } from '../domain/scope.js';
-import { mayReadDataset } from '../domain/scope.js';
+import type { AccessNeed, Scope } from '../domain/scope.js';
+import { mayReadDatasetFor } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
-import { assertDatasetInArea } from './area-access.js';
-import { ancestorChains, assertAreaInScope } from './areas.js';
+import { assertAreaAccess, assertDatasetInArea } from './area-access.js';
+import { ancestorChains } from './areas.js';
 import { list, TEXT_LIST, type Db } from './db.js';
 
 export interface AreaRef {
@@ -40,12 +40,22 @@ export function streetAreaCondition(type: AreaType): string {
   }
 }
 
-export async function checkStreetAccess(db: Db, scope: Scope, area: AreaRef): Promise<void> {
-  if (!mayReadDataset(scope, 'police-street')) {
+/**
+ * Refuses a read of the area's street records the scope does not allow: `detail` (the default:
+ * records, points, breakdowns) or `totals` (counts by category and month, which aggregate grants
+ * admit for a use case under disclosure control; store/area-access.ts).
+ */
+export async function checkStreetAccess(
+  db: Db,
+  scope: Scope,
+  area: AreaRef,
+  need: AccessNeed = 'detail',
+): Promise<void> {
+  if (!mayReadDatasetFor(scope, 'police-street', need)) {
     throw new ForbiddenError('your access does not cover police.uk street data');
   }
-  await assertAreaInScope(db, scope, area.code);
-  await assertDatasetInArea(db, scope, 'police-street', area.code);
+  await assertAreaAccess(db, scope, area.code, need);
+  await assertDatasetInArea(db, scope, 'police-street', area.code, need);
 }
 
 /** Records per category and month in the area over the period (months with none are absent). */
@@ -55,7 +65,7 @@ export async function streetCountsByCategoryMonth(
   area: AreaRef,
   period: Period,
 ): Promise<CategoryMonthCount[]> {
-  await checkStreetAccess(db, scope, area);
+  await checkStreetAccess(db, scope, area, 'totals');
   return db.query<CategoryMonthCount & Record<string, unknown>>(
     `SELECT c.category, c.month, count(*) AS count FROM crime c
      WHERE ${streetAreaCondition(area.type)} AND c.month BETWEEN $from AND $to
@@ -74,7 +84,7 @@ export async function observedStreetMonthsByArea(
   scope: Scope,
   areas: readonly AreaRef[],
 ): Promise<Map<string, Month[]>> {
-  for (const area of areas) await checkStreetAccess(db, scope, area);
+  for (const area of areas) await checkStreetAccess(db, scope, area, 'totals');
   const chains = await ancestorChains(
     db,
     areas.map((a) => a.code),
@@ -141,7 +151,7 @@ export async function streetCountsByArea(
   scope: Scope,
   areas: readonly AreaRef[],
 ): Promise<AreaCategoryMonthCount[]> {
-  for (const area of areas) await checkStreetAccess(db, scope, area);
+  for (const area of areas) await checkStreetAccess(db, scope, area, 'totals');
   const districts = new Set(areas.filter((a) => a.type === 'district').map((a) => a.code));
   const rows: AreaCategoryMonthCount[] = [];
   for (const force of new Set(areas.filter((a) => a.type === 'force').map((a) => a.code))) {
@@ -208,7 +218,7 @@ export async function uncountedStreetRecords(
   area: AreaRef,
   period: Period,
 ): Promise<UncountedRecords> {
-  await checkStreetAccess(db, scope, area);
+  await checkStreetAccess(db, scope, area, 'totals');
   const none = { noLocation: 0, outsideArea: 0, notPlaced: 0, unlistedLsoa: 0 };
   const params = { area: area.code, from: period.from, to: period.to };
   if (area.type === 'force') {

@@ -4,6 +4,7 @@ import type { AuditedUse } from '../domain/audited-use.js';
 import {
   appendAudit,
   readAudit,
+  readAuditPage,
   verifyAuditLog,
   type AuditEntry,
   type AuditRow,
@@ -32,6 +33,21 @@ export async function verifyAudit(
 ): Promise<{ rows: number; brokenAt: number | null }> {
   await requireAdmin(db, actor, 'audit.verify', 'check the audit log', now);
   return verifyAuditLog(db);
+}
+
+/** One page of the log, newest first (the admin page), with the chain checked as `--verify` does. */
+export async function auditPage(
+  db: Db,
+  actor: Actor,
+  page: { offset: number; limit: number },
+  now: Date,
+): Promise<{
+  rows: AuditRow[];
+  total: number;
+  verified: { rows: number; brokenAt: number | null };
+}> {
+  await requireAdmin(db, actor, 'audit.read', 'read the audit log', now);
+  return { ...(await readAuditPage(db, page)), verified: await verifyAuditLog(db) };
 }
 
 /**

@@ -29,7 +29,7 @@ import { briefingHtml, briefingProse } from '../report/briefing-html.js';
 import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listServices } from './support-services.js';
-import { trends } from './trends.js';
+import { trendsForOwnDisclosure } from './trends.js';
 
 export interface BriefingRequest {
   theme: BriefingTheme;
@@ -72,7 +72,7 @@ export async function briefingPack(
   let figures: BriefingPack['figures'] = null;
   let noFigures: string | null = null;
   try {
-    const [trend] = await trends(db, scope, {
+    const [trend] = await trendsForOwnDisclosure(db, scope, {
       area: area.code,
       category: text.figures.category,
       ...(request.period ? { period: request.period } : {}),

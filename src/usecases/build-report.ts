@@ -23,7 +23,7 @@ import { infographicData } from '../report/infographic-data.js';
 import type { ReportTable } from '../report/report-tables.js';
 import type { Db } from '../store/db.js';
 import { howToReproduce } from '../report/how-to-reproduce.js';
-import { reportData, type ReportRequest } from './report-data.js';
+import { NO_PLAN_TO_REVIEW, reportData, type ReportRequest } from './report-data.js';
 import { refuseExampleValues } from './report-examples.js';
 import {
   checkOutFolder,
@@ -167,6 +167,7 @@ async function writeReport(
       ...(data.withheld.length > 0
         ? [`Left out of the public version: ${data.withheld.join(', ')}.`]
         : []),
+      ...(data.planReview === null ? [NO_PLAN_TO_REVIEW] : []),
       ...(examples.length > 0
         ? [
             `Draft: not yet confirmed by the partnership, and marked so on every page: ${examples.map((e) => `${e.what} (${e.where})`).join('; ')}.`,

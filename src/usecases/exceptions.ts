@@ -7,7 +7,8 @@ import type { Measure } from '../domain/area-counts.js';
 import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { Scope } from '../domain/scope.js';
-import { InputError, NotFoundError } from '../errors.js';
+import { DEFAULT_DISCLOSURE_POLICY, isSmallCount } from '../domain/disclosure/table.js';
+import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
@@ -27,7 +28,18 @@ export async function findExceptions(
     const [measure] = datasetMeasures(dataset, request.category, synthetic);
     if (inputs[0]!.observed.length === 0)
       throw new NotFoundError(`the store holds no ${dataset.name} data for ${area.name}`);
-    return exceptionsReport(inputs[0]!, measure as Measure);
+    const report = exceptionsReport(inputs[0]!, measure as Measure);
+    const { threshold } = DEFAULT_DISCLOSURE_POLICY;
+    // A restricted dataset's counts from 1 to 4 are shown to no one (issue 20 item 4); month by
+    // month, with the period totals trends gives, any one of them could be worked out.
+    if (
+      dataset.sensitivity === 'restricted' &&
+      report.months.some((m) => m.observed !== null && isSmallCount(m.observed, { threshold }))
+    )
+      throw new ForbiddenError(
+        `${dataset.name} is a restricted dataset and ${area.name}'s months hold counts from 1 to ${threshold - 1}, which are shown to no one: its months are not listed one by one; lantern trends --dataset ${dataset.name} gives its totals, with small counts as "fewer than ${threshold}"`,
+      );
+    return report;
   }
   if (!request.category) throw new InputError('exceptions: ⟨category⟩ is required');
   const measure = policeMeasure(parseCategoryChoice(request.category));

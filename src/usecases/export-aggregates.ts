@@ -6,6 +6,8 @@
 import type { AreaType } from '../domain/area.js';
 import type { DataTable } from '../domain/data-table.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
+import { DEFAULT_DISCLOSURE_POLICY, isSmallCount } from '../domain/disclosure/table.js';
+import { findDataset } from '../domain/datasets.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { forceCovering } from '../store/area-force.js';
@@ -158,6 +160,18 @@ export async function partnerCountsTable(
         a.area.localeCompare(b.area) ||
         a.category.localeCompare(b.category),
     );
+  // A restricted dataset's counts from 1 to 4 are shown to no one (issue 20 item 4): a district's
+  // category with any such month has every month withheld, so that no total published elsewhere
+  // (trends) can give one back.
+  const restricted = findDataset(request.dataset)?.sensitivity === 'restricted';
+  const { threshold } = DEFAULT_DISCLOSURE_POLICY;
+  const withheld = new Set(
+    restricted
+      ? rows
+          .filter((r) => isSmallCount(r.count, { threshold }))
+          .map((r) => `${r.area} ${r.category}`)
+      : [],
+  );
   const notHeld = districts.flatMap((d) => {
     const months = new Set(held.get(d.code) ?? []);
     const missing = monthsIn(period).filter((m) => !months.has(m));
@@ -167,8 +181,19 @@ export async function partnerCountsTable(
     id: 'partner-counts',
     title: `${request.dataset} in ${area.name}, ${period.from} to ${period.to}, by district, month and category`,
     columns: ['district_code', 'district_name', 'month', 'category', 'count'],
-    rows: rows.map((r) => [r.area, names.get(r.area) ?? null, r.month, r.category, r.count]),
+    rows: rows.map((r) => [
+      r.area,
+      names.get(r.area) ?? null,
+      r.month,
+      r.category,
+      withheld.has(`${r.area} ${r.category}`) ? null : r.count,
+    ]),
     notes: [
+      ...(restricted
+        ? [
+            `${request.dataset} is restricted: where a district's category has any month from 1 to ${threshold - 1}, every month of it is left empty (withheld), so that no count under ${threshold} can be read or worked back.`,
+          ]
+        : []),
       "Records with several categories (a hate crime's strands) count under each; the category 'total' counts each record once.",
       'A month a district has no data of the dataset for has no rows: unknown, not zero.',
       notHeld.length > 0

@@ -19,7 +19,7 @@ import { trendEvidence } from '../report/trend-evidence.js';
 import type { Settings } from '../config/settings.js';
 import { populationAt, type AreaCounts, type Measure } from '../domain/area-counts.js';
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
-import { ALL_CRIME, ASB, isCategoryChoice, policeMeasure } from '../domain/categories.js';
+import { ALL_CRIME, ASB, policeMeasure } from '../domain/categories.js';
 import { findDataset } from '../domain/datasets.js';
 import { forceAreaWord } from '../domain/forces.js';
 import { ForbiddenError, InputError } from '../errors.js';
@@ -46,9 +46,13 @@ import { CommandReads } from './command-reads.js';
 import { hotspotEvidence } from './hotspot-evidence.js';
 import { repeatLocations } from './repeat-locations.js';
 import { mapPlaces } from './map-places.js';
-import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
 import { PARTNER_THEMES } from './assess-area.js';
+import { issueMeasure } from './issue-measure.js';
+import { reportPlanReview } from './report-plan-review.js';
 import { streetAreaCounts } from './street-area-counts.js';
+
+/** The report's note when there is no previous action plan to review (and so no section). */
+export const NO_PLAN_TO_REVIEW = 'No earlier action plan is held in Lantern to review.';
 
 export interface ReportRequest extends Omit<AssessRequest, 'compareWith' | 'settings'> {
   audience?: Audience;
@@ -136,13 +140,16 @@ export async function reportData(
   const high = shown.issues.filter((i) => i.band === 'High').slice(0, request.maxPriorities ?? 6);
   const priorities: PriorityEvidence[] = [];
   for (const issue of high) {
-    const measure = await issueMeasure(
-      db,
-      scope,
-      issue,
-      [area, ...districts.filter((d) => d.code !== area.code)],
-      inputs,
-    );
+    const measure =
+      issue.source === 'inputs'
+        ? null
+        : await issueMeasure(
+            db,
+            scope,
+            issue.key,
+            [area, ...districts.filter((d) => d.code !== area.code)],
+            inputs,
+          );
     const trend = measure
       ? trendOf(
           measure.inputs[0] as AreaCounts,
@@ -208,6 +215,14 @@ export async function reportData(
     ...(population ? [{ area: area.name, ...population }] : []),
     ...(force && forcePopulation ? [{ area: force.name, ...forcePopulation }] : []),
   ];
+  const generated = request.today ?? new Date().toISOString().slice(0, 10);
+  const planReview = await reportPlanReview(db, scope, {
+    area,
+    period,
+    street: local,
+    audience,
+    today: generated,
+  });
   const data: ReportData = {
     audience,
     area,
@@ -234,7 +249,7 @@ export async function reportData(
         }
       : null,
     populations,
-    generated: request.today ?? new Date().toISOString().slice(0, 10),
+    generated,
     lanternVersion: LANTERN_VERSION,
     populationYear: population?.year ?? null,
     monthsMissing: monthsIn(period).filter((m) => !observed.has(m)),
@@ -249,7 +264,9 @@ export async function reportData(
     ...(request.outcomeCategories
       ? { trust: await trustData(db, scope, area, period, request.outcomeCategories) }
       : {}),
+    planReview,
     caveats: caveats({
+      noPlan: planReview === null,
       audience,
       populations,
       assessment: shown,
@@ -303,24 +320,6 @@ function figureOf(doc: TrendDocument): Figure {
       ? { comparedCount: doc.comparison.current }
       : {}),
   };
-}
-
-async function issueMeasure(
-  db: Db,
-  scope: Scope,
-  issue: AssessedIssue,
-  areas: Parameters<typeof streetAreaCounts>[2],
-  street: AreaCounts[],
-): Promise<{ inputs: AreaCounts[]; measure: Measure } | null> {
-  if (issue.source === 'police.uk' && isCategoryChoice(issue.key))
-    return { inputs: street, measure: policeMeasure(issue.key) };
-  if (issue.source !== 'partner') return null;
-  const dataset = findDataset(issue.key);
-  const theme = PARTNER_THEMES.find(([name]) => name === issue.key);
-  if (!dataset || !theme) return null;
-  const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
-  const [measure] = datasetMeasures(dataset, theme[1], synthetic) as [Measure];
-  return { inputs, measure };
 }
 
 /** The history with the 99.8% range its model expects (report/trend-evidence.ts). */
@@ -380,6 +379,7 @@ async function hotspotOf(
  * option names (those are in the data folder's how-to-reproduce.txt).
  */
 function caveats(c: {
+  noPlan: boolean;
   audience: Audience;
   populations: NonNullable<ReportData['populations']>;
   assessment: Assessment;
@@ -427,6 +427,7 @@ function caveats(c: {
           'Public version: counts from 1 to 4 are shown as "fewer than 5" so that no one can be identified, and nothing else given can work them out: rows with fewer than 5 follow the others in alphabetical order, with no rate, change or significance beside them; a total with such a part is given as a range; months that a period total would give away are not shown; the districts compared are measured against the rate of those shown.',
         ]
       : []),
+    ...(c.noPlan ? [NO_PLAN_TO_REVIEW] : []),
   ];
 }
 

@@ -107,7 +107,7 @@ export async function heldStreetMonthsByArea(
       reads.once(key(a), async () => {
         if (a.type === 'ward' || a.type === 'lsoa')
           return (await observedStreetMonthsByArea(db, scope, [a])).get(a.code) ?? [];
-        await checkStreetAccess(db, scope, a);
+        await checkStreetAccess(db, scope, a, 'totals');
         const upper = await reads.once('upper-areas', () => upperAreas(db));
         const batches = await reads.once('street-batches', () => currentStreetBatches(db));
         return monthsHeldFrom([a], chainsFrom(upper, [a.code]), batches).get(a.code) ?? [];

@@ -7,7 +7,10 @@ import type { AreaType, Population } from '../domain/area.js';
 import { ASB, CURRENT_CATEGORIES, isCategory, type Category } from '../domain/categories.js';
 import { monthRunsText, periodCoverage, requireSomeMonthHeld } from '../domain/held-months.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
-import type { Scope } from '../domain/scope.js';
+import type { WithheldAs } from '../analysis/trend-table.js';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
+import { forTotals, type Scope } from '../domain/scope.js';
+import { areaAccessLevel } from '../store/area-access.js';
 import { NotFoundError } from '../errors.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
@@ -26,8 +29,13 @@ export interface MonthStatus {
 
 export interface CategorySummary {
   category: Category;
-  total: number;
+  /** Null only when disclosure control holds it back (`totalWithheld`). */
+  total: number | null;
+  /** Null for a month not held, or held back by disclosure control (`withheld`). */
   byMonth: Record<Month, number | null>;
+  /** Months held back by disclosure control (a totals-only caller), and as what. */
+  withheld?: Record<Month, WithheldAs>;
+  totalWithheld?: WithheldAs;
 }
 
 export interface AreaSummary {
@@ -35,14 +43,24 @@ export interface AreaSummary {
   period: Period;
   months: MonthStatus[];
   categories: CategorySummary[];
-  /** Totals over observed months: crime excludes ASB. */
-  totals: { crime: number; asb: number };
+  /** Totals over observed months: crime excludes ASB (null: held back by disclosure control). */
+  totals: { crime: number | null; asb: number | null };
   population: Population | null;
   /** How much of the period is held ("6 of 12 months held: January to June 2025"). */
   coverage: { months: number; held: number; partial: boolean; words: string | null };
-  /** Records related to the area but not in its counts, by reason (see notes). */
-  uncounted: UncountedRecords;
+  /** Records related to the area but not in its counts, by reason (see notes); null: not given. */
+  uncounted: UncountedRecords | null;
   notes: string[];
+  /**
+   * Present when the counts went through disclosure control (a caller who sees the area in
+   * aggregate only, usecases/summary-disclosure.ts): the crime total's and each month's crime
+   * total's status, when held back.
+   */
+  disclosure?: {
+    threshold: number;
+    crime: WithheldAs | null;
+    monthCrime: Record<Month, WithheldAs>;
+  };
 }
 
 export interface SummaryRequest {
@@ -50,14 +68,27 @@ export interface SummaryRequest {
   areaType?: AreaType;
   /** Defaults to the first to the last month the store holds for the area. */
   period?: Period;
+  /** Disclosure control of what a totals-only caller sees (config/disclosure.yaml). */
+  disclosure?: DisclosurePolicy;
 }
 
+/**
+ * The summary of an area. A caller who sees the area in aggregate only gets its counts after
+ * disclosure control (usecases/summary-disclosure.ts); the store admits the read only for that.
+ */
 export async function summariseArea(
   db: Db,
-  scope: Scope,
+  given: Scope,
   request: SummaryRequest,
 ): Promise<AreaSummary> {
   const area = await findArea(db, request.area, request.areaType);
+  if (!given.totals && (await areaAccessLevel(db, given, area.code)) === 'aggregate') {
+    const { discloseSummary } = await import('./summary-disclosure.js');
+    const { disclosure, ...rest } = request;
+    const full = await summariseArea(db, forTotals(given), rest);
+    return discloseSummary(full, disclosure ?? DEFAULT_DISCLOSURE_POLICY);
+  }
+  const scope = given;
   const ref = { code: area.code, type: area.type };
   const observed = new Set(await observedStreetMonths(db, scope, ref));
   const period = request.period ?? defaultPeriod(observed, area.name);
@@ -75,7 +106,7 @@ export async function summariseArea(
     .filter((c, i, all) => all.indexOf(c) === i)
     .map((category) => summariseCategory(category, months, counts));
   const totals = {
-    crime: categories.filter((c) => c.category !== ASB).reduce((n, c) => n + c.total, 0),
+    crime: categories.filter((c) => c.category !== ASB).reduce((n, c) => n + (c.total ?? 0), 0),
     asb: categories.find((c) => c.category === ASB)?.total ?? 0,
   };
   return {

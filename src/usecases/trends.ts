@@ -3,7 +3,13 @@
  * month over a period, the comparison with the same months of the nearest earlier complete year,
  * the exact test of the change, and the rate per 1,000 residents (analysis/trend-table.ts).
  */
-import { latestYear, trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
+import { discloseTrends } from '../analysis/trend-disclosure.js';
+import {
+  latestYear,
+  trendDocuments,
+  type DisclosedTrendDocument,
+  type TrendDocument,
+} from '../analysis/trend-table.js';
 import {
   ALL_CRIME,
   CURRENT_CATEGORIES,
@@ -15,14 +21,16 @@ import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Period } from '../domain/month.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
-import type { Scope } from '../domain/scope.js';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
+import { forTotals, type Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
+import { areaAccessLevel } from '../store/area-access.js';
 import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
-export type { TrendDocument };
+export type { DisclosedTrendDocument, TrendDocument };
 export { basisWords } from '../analysis/trend-table.js';
 export { ALL_CRIME };
 
@@ -35,6 +43,20 @@ export interface TrendsRequest {
   dataset?: string;
   /** Known breaks in the series (the discontinuities setting, loaded at the edge). */
   discontinuities: readonly Discontinuity[];
+  /** Disclosure control of what a totals-only caller sees (config/disclosure.yaml). */
+  disclosure?: DisclosurePolicy;
+}
+
+/**
+ * Trends before disclosure control, for a use case that applies its own to everything it shows
+ * (the briefing pack, by quarter): the store admits a totals-only caller's read for it too.
+ */
+export async function trendsForOwnDisclosure(
+  db: Db,
+  given: Scope,
+  request: TrendsRequest,
+): Promise<TrendDocument[]> {
+  return (await trendsOf(db, given, request)).docs;
 }
 
 /** Every police.uk category in display order, then all crime: the rows of `trends --all`. */
@@ -42,12 +64,32 @@ export const ALL_POLICE_MEASURES = [...CURRENT_CATEGORIES, ALL_CRIME].map((c) =>
   policeMeasure(c as CategoryChoice),
 );
 
+/**
+ * Trends of an area. A caller who sees the area in aggregate only (a grant at that level, or a
+ * viewer) gets its totals by category and month after disclosure control
+ * (analysis/trend-disclosure.ts); the store admits the read only for that (Scope.totals). A
+ * restricted dataset (prevent, domestic-abuse) goes through the same control for every caller:
+ * its counts from 1 to 4 are "fewer than 5" even to those granted it (issue 20 item 4).
+ */
 export async function trends(
   db: Db,
-  scope: Scope,
+  given: Scope,
   request: TrendsRequest,
-): Promise<TrendDocument[]> {
+): Promise<DisclosedTrendDocument[]> {
+  const { docs, aggregate, restricted } = await trendsOf(db, given, request);
+  if (!aggregate && !restricted) return docs;
+  const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
+  return discloseTrends(docs, policy, aggregate ? 'totals only' : 'restricted dataset');
+}
+
+async function trendsOf(
+  db: Db,
+  given: Scope,
+  request: TrendsRequest,
+): Promise<{ docs: TrendDocument[]; aggregate: boolean; restricted: boolean }> {
   const area = await resolveArea(db, request.area);
+  const aggregate = (await areaAccessLevel(db, given, area.code)) === 'aggregate';
+  const scope = aggregate ? forTotals(given) : given;
   let input: AreaCounts;
   let measures: Measure[];
   let notTested: (m: Measure) => boolean;
@@ -74,5 +116,8 @@ export async function trends(
     throw new NotFoundError(`the store holds no ${what.replace(';', ` for ${area.name};`)}`);
   requireSomeMonthHeld(period, input.observed, `${what.split(';')[0]} of ${area.name}`);
   const { discontinuities } = request;
-  return trendDocuments(input, measures, period, { notTested, discontinuities });
+  const docs = trendDocuments(input, measures, period, { notTested, discontinuities });
+  const restricted =
+    request.dataset !== undefined && datasetNamed(request.dataset).sensitivity === 'restricted';
+  return { docs, aggregate, restricted };
 }

@@ -8,15 +8,18 @@ import type { Actor, Role, User } from '../domain/access.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
-import { endSessionsOf } from '../store/sessions.js';
+import { endSessionsOf, lastSignIns } from '../store/sessions.js';
 import {
   addOrganisation,
   countUsers,
   findUser,
   insertUser,
   listUsers,
+  saveSignInState,
   setDisabled,
+  signInState,
 } from '../store/users.js';
+import { isLocked } from '../domain/lockout.js';
 import { listGrants } from '../store/grants.js';
 import type { Grant } from '../domain/access.js';
 import { requireAdmin } from './access-actor.js';
@@ -102,6 +105,52 @@ export async function listUsersWithGrants(db: Db, actor: Actor, now: Date): Prom
     });
   }
   return out;
+}
+
+export interface AdminUserListing extends UserListing {
+  /** Locked after repeated failed sign-ins, until this time (ISO); null when not locked. */
+  lockedUntil: string | null;
+  /** The start of their latest session (ISO), or null if they have never signed in. */
+  lastSignIn: string | null;
+}
+
+/** Users with their grants, lockout and latest sign-in: the admin page's list. */
+export async function listUsersForAdmin(
+  db: Db,
+  actor: Actor,
+  now: Date,
+): Promise<AdminUserListing[]> {
+  const users = await listUsersWithGrants(db, actor, now);
+  const last = await lastSignIns(db);
+  const out: AdminUserListing[] = [];
+  for (const u of users) {
+    const state = await signInState(db, u.id);
+    out.push({
+      ...u,
+      lockedUntil: isLocked(state, now) ? (state.lockedUntil?.toISOString() ?? null) : null,
+      lastSignIn: last.get(u.id) ?? null,
+    });
+  }
+  return out;
+}
+
+/**
+ * Unlocks a user locked out by repeated failed sign-ins (and clears their count of failures), so
+ * they can sign in again at once rather than wait; recorded in the audit log.
+ */
+export async function unlockUser(db: Db, actor: Actor, who: string, now: Date): Promise<User> {
+  await requireAdmin(db, actor, 'user.unlock', 'unlock users', now);
+  const user = await findUser(db, who);
+  if (user === null) throw new NotFoundError(`--user: no user is called "${who}"`);
+  await db.transaction(async () => {
+    await saveSignInState(db, user.id, { failures: 0, lockedUntil: null }, now);
+    await appendAudit(
+      db,
+      { actor: actor.name, action: 'user.unlock', outcome: 'ok', detail: user.name },
+      now,
+    );
+  });
+  return user;
 }
 
 /** Adds an organisation, so that grants can be given to its members before any is added. */

@@ -47,25 +47,18 @@ beforeAll(async () => {
   await user('Priya', 'partner');
   await user('Sam', 'analyst');
   await user('Val', 'viewer');
-  for (const [who, area] of [
-    ['Alex', 'Hertfordshire'],
-    ['Priya', 'Three Rivers'],
-    ['Sam', 'Hertfordshire'],
-    ['Val', 'Three Rivers'],
-  ])
+  await user('Pat', 'partner');
+  for (const [who, area, level] of [
+    ['Alex', 'Hertfordshire', 'detail'],
+    ['Priya', 'Three Rivers', 'detail'],
+    ['Sam', 'Hertfordshire', 'detail'],
+    ['Val', 'Three Rivers', 'detail'],
+    // The issue's partner: Three Rivers in detail, the county in aggregate.
+    ['Pat', 'Three Rivers', 'detail'],
+    ['Pat', 'Hertfordshire', 'aggregate'],
+  ] as const)
     await cli(
-      [
-        'users',
-        'grant',
-        '--user',
-        who as string,
-        '--area',
-        area as string,
-        '--level',
-        'detail',
-        '--as',
-        'Alex',
-      ],
+      ['users', 'grant', '--user', who, '--area', area, '--level', level, '--as', 'Alex'],
       db,
     );
   const token = await runJson<{ token: string }>(
@@ -247,6 +240,149 @@ describe('what each caller sees', () => {
   });
 });
 
+interface Trend {
+  current: number | null;
+  changePct: number | null;
+  ratePer1000: number | null;
+  months: { month: string; count: number | null; withheld?: string }[];
+  disclosure?: { threshold: number; current: string | null };
+}
+const trendOf = async (r: Response) => (await r.json()) as Trend;
+const messageOf = async (r: Response) =>
+  ((await r.json()) as { error: { message: string } }).error.message;
+
+describe('totals-only (aggregate) access', () => {
+  it('answers a partner the trends of an area granted in aggregate, small counts suppressed', async () => {
+    const headers = await as('Pat');
+    const r = await server.app.request(
+      '/api/trends?area=Watford&category=bicycle-theft&period=2025',
+      {
+        headers,
+      },
+    );
+    expect(r.status).toBe(200);
+    const shown = await trendOf(r);
+    const full = await trendOf(
+      await server.app.request('/api/trends?area=Watford&category=bicycle-theft&period=2025', {
+        headers: await as('Sam'),
+      }),
+    );
+    expect(shown.disclosure?.threshold).toBe(5);
+    expect(full.disclosure).toBeUndefined();
+    // Every month from 1 to 4 is held back, as is any month that would give one away from the
+    // total; nothing shown is small.
+    const small = full.months.filter((m) => m.count !== null && m.count > 0 && m.count < 5);
+    expect(small.length).toBeGreaterThan(0);
+    for (const m of shown.months) {
+      const truth = full.months.find((f) => f.month === m.month)!.count;
+      if (truth !== null && truth > 0 && truth < 5)
+        expect(m).toMatchObject({ count: null, withheld: 'fewer than' });
+      if (m.count !== null) expect(m.count === 0 || m.count >= 5).toBe(true);
+    }
+    // The total less the months shown never gives back a single held-back month.
+    const withheld = shown.months.filter((m) => m.withheld);
+    if (shown.current !== null) expect(withheld.length === 0 || withheld.length >= 2).toBe(true);
+    // No rate or change worked from a held-back count.
+    if (shown.current === null) expect(shown.ratePer1000).toBeNull();
+    // Every category at once: the months protect the small counts, and every year's total (none
+    // of them small in Watford) is still shown.
+    const all = (await (
+      await server.app.request('/api/trends?area=Watford&all=true&period=2025', { headers })
+    ).json()) as Trend[];
+    expect(all.every((d) => d.current !== null && d.current >= 5)).toBe(true);
+    expect(all.flatMap((d) => d.months).filter((m) => m.withheld).length).toBeGreaterThan(2);
+  });
+
+  it('answers the summary of that area by category and month, small counts suppressed', async () => {
+    const r = await server.app.request('/api/summary?area=Watford&period=2025', {
+      headers: await as('Pat'),
+    });
+    expect(r.status).toBe(200);
+    const s = (await r.json()) as {
+      categories: {
+        category: string;
+        total: number | null;
+        byMonth: Record<string, number | null>;
+        withheld?: Record<string, string>;
+      }[];
+      totals: { crime: number | null };
+      uncounted: unknown;
+      disclosure?: { threshold: number };
+    };
+    expect(s.disclosure?.threshold).toBe(5);
+    expect(s.uncounted).toBeNull();
+    const bicycles = s.categories.find((c) => c.category === 'bicycle-theft')!;
+    expect(bicycles.withheld?.['2025-01']).toBe('fewer than');
+    expect(bicycles.byMonth['2025-01']).toBeNull();
+    for (const c of s.categories)
+      for (const n of Object.values(c.byMonth))
+        if (n !== null) expect(n === 0 || n >= 5).toBe(true);
+    expect(s.totals.crime).toBe(9163);
+  });
+
+  it('refuses the records, map and hotspots of that area, saying whom to ask', async () => {
+    const headers = await as('Pat');
+    for (const path of [
+      '/api/hotspots?area=Watford&category=burglary&period=2025',
+      '/api/trends?area=E05011046&category=robbery&period=2025',
+    ]) {
+      const r = await server.app.request(path, { headers });
+      expect(r.status, path).toBe(403);
+      expect(await messageOf(r), path).toMatch(/Watford|E05011046|totals only|does not cover/u);
+    }
+    const hot = await server.app.request(
+      '/api/hotspots?area=Watford&category=burglary&period=2025',
+      { headers },
+    );
+    expect(await messageOf(hot)).toMatch(
+      /your access shows Watford \(E07000103\) as totals only: .*need a detail grant: ask your Lantern administrator \(Alex\)/u,
+    );
+    const map = await server.app.request('/map?area=Watford&category=burglary', { headers });
+    expect(map.status).toBe(403);
+    expect((await map.text()).replace(/\s+/gu, ' ')).toMatch(
+      /Watford \(E07000103\) as totals only.*ask your Lantern administrator \(Alex\)/u,
+    );
+    // Three Rivers, granted in detail, in full.
+    const own = await server.app.request(
+      '/api/trends?area=Three%20Rivers&category=robbery&period=2025',
+      { headers },
+    );
+    expect((await trendOf(own)).disclosure).toBeUndefined();
+  });
+
+  it('shows a viewer the aggregates of their area, and not its records', async () => {
+    const headers = await as('Val');
+    const r = await server.app.request('/api/trends?area=Three%20Rivers&all=true&period=2025', {
+      headers,
+    });
+    expect(r.status).toBe(200);
+    const docs = (await r.json()) as Trend[];
+    expect(docs.every((d) => d.disclosure?.threshold === 5)).toBe(true);
+    expect(docs.some((d) => d.months.some((m) => m.withheld === 'fewer than'))).toBe(true);
+    const page = await server.app.request('/trends?area=Three%20Rivers&category=robbery', {
+      headers,
+    });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('as totals only');
+    const overview = await server.app.request('/?area=Three%20Rivers&period=2025', { headers });
+    expect(overview.status).toBe(200);
+    const body = (await overview.text()).replace(/\s+/gu, ' ');
+    expect(body).toContain('as totals only');
+    expect(body).toContain('fewer than 5');
+    // No expected ranges or priorities, which are worked from the months and the records.
+    expect(body).not.toContain('Months outside their expected range');
+    expect(body).not.toContain('Top priorities');
+    expect(
+      (
+        await server.app.request(
+          '/api/hotspots?area=Three%20Rivers&category=burglary&period=2025',
+          { headers },
+        )
+      ).status,
+    ).toBe(403);
+  });
+});
+
 describe('the whole route table, for every role', () => {
   const callers: [
     string,
@@ -257,6 +393,7 @@ describe('the whole route table, for every role', () => {
     ['anonymous', async () => ORIGIN, 'anonymous', null],
     ['viewer', () => as('Val'), 'user', 'viewer'],
     ['partner', () => as('Priya'), 'user', 'partner'],
+    ['partner with aggregate grants', () => as('Pat'), 'user', 'partner'],
     ['analyst', () => as('Sam'), 'user', 'analyst'],
     ['admin', () => as('Alex'), 'user', 'admin'],
   ];
@@ -282,6 +419,39 @@ describe('the whole route table, for every role', () => {
           !permits(caller, permission),
         );
       }
+    },
+  );
+
+  /** The routes that show an area seen in aggregate only: its totals, after disclosure control. */
+  const TOTALS_ROUTES = ['GET /api/trends', 'GET /api/summary', 'GET /trends', 'GET /'];
+  /** Routes that answer the same whatever the area (descriptions, lists, the caller's own). */
+  const AREA_FREE =
+    /^GET \/(api\/(openapi\.json|ping|categories|datasets|areas|imports.*|exports)|static\/|sign-in|data$)/u;
+
+  it.each([
+    ['partner with aggregate grants', 'Pat', 'Watford'],
+    ['viewer', 'Val', 'Three Rivers'],
+  ])(
+    'a %s reading an area seen in aggregate gets totals from the totals routes only',
+    async (_name, who, area) => {
+      const answered: string[] = [];
+      for (const [key, permission] of declaredPermissions(server.app)) {
+        const [method, path] = key.split(' ') as [string, string];
+        if (method !== 'GET' || permission === 'public' || AREA_FREE.test(key)) continue;
+        if (path.includes(':')) continue;
+        const query = new URLSearchParams({ area, category: 'robbery', period: '2025' });
+        const r = await server.app.request(`${path}?${query}`, { headers: await as(who) });
+        // A page may answer 200 saying there is nothing it can show (the area is not among the
+        // caller's choices): that shows nothing of the area.
+        if (r.status === 200) {
+          if (!(await r.text()).includes('class="notice empty"')) answered.push(key);
+        } else expect([400, 403, 404], `${key}: ${r.status}`).toContain(r.status);
+      }
+      expect(answered.filter((k) => !TOTALS_ROUTES.includes(k))).toEqual([]);
+      // (The summary takes no category, so this walk's query is refused there: tested above.)
+      expect(answered).toEqual(
+        expect.arrayContaining(TOTALS_ROUTES.filter((k) => k !== 'GET /api/summary')),
+      );
     },
   );
 });

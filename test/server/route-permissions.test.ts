@@ -30,7 +30,7 @@ describe('the route table', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('makes public only the API description, the health check and the dashboard’s own files', () => {
+  it('makes public only the API description, the health check, the dashboard’s own files, signing in, setting a password with a reset token, the first-run set-up (which checks for itself that no account exists and that it is asked from this computer) and the public pages', () => {
     const publicRoutes = [...declaredPermissions(server.app)]
       .filter(([, p]) => p === 'public')
       .map(([key]) => key)
@@ -38,11 +38,18 @@ describe('the route table', () => {
     expect(publicRoutes).toEqual([
       'GET /api/openapi.json',
       'GET /api/ping',
+      'GET /public',
+      'GET /public/:area',
+      'GET /reset-password',
+      'GET /setup',
       'GET /sign-in',
       'GET /sign-in/oidc',
       'GET /sign-in/oidc/callback',
       'GET /static/dashboard.css',
       'GET /static/dashboard.js',
+      'GET /static/public.css',
+      'POST /reset-password',
+      'POST /setup',
       'POST /sign-in',
     ]);
   });
@@ -55,10 +62,12 @@ describe('the route table', () => {
     expect((await server.app.request('/sign-in/oidc/callback?code=x&state=y')).status).toBe(404);
   });
 
-  it('needs more than reading to add to the store (signing in and out aside)', () => {
+  it('needs more than reading to add to the store (signing in and out, a reset token and the first-run set-up aside)', () => {
     const declared = declaredPermissions(server.app);
     const posts = server.app.routes.filter(
-      (x) => x.method === 'POST' && !['/sign-in', '/sign-out'].includes(x.path),
+      (x) =>
+        x.method === 'POST' &&
+        !['/sign-in', '/sign-out', '/reset-password', '/setup'].includes(x.path),
     );
     expect(posts.length).toBeGreaterThan(0);
     for (const r of posts)

@@ -76,4 +76,16 @@ describe('the review of a plan for the next assessment', () => {
       'no later assessment to compare with',
     );
   });
+
+  it('lists each action with its state in words, and counts those carried over into a later plan', () => {
+    const [burglary, robbery] = reviewPlan(view, null, null, new Set([2, 3]));
+    expect(burglary!.items.map((i) => [i.title, i.state, i.carriedOver])).toEqual([
+      ['Action 1', 'done', false],
+      ['Action 2', 'overdue', true],
+    ]);
+    expect(burglary!.actions).toMatchObject({ inProgress: 1, notStarted: 0, carriedOver: 1 });
+    // A cancelled action is not open, so not carried over whatever the later plan holds.
+    expect(robbery!.items[0]).toMatchObject({ state: 'cancelled', carriedOver: false });
+    expect(robbery!.actions.carriedOver).toBe(0);
+  });
 });

@@ -1,11 +1,13 @@
 /**
  * The review of a year's plan for the next strategic assessment: for each priority, what was
  * done (actions complete, open, overdue, cancelled) and how its figures moved between the
- * assessment the plan was built from and a later one (records, band, rank).
+ * assessment the plan was built from and a later one (records, band, rank). Each action is listed
+ * with its state in words, so that an audience's selection of them (the public version of the
+ * strategic assessment shows only actions marked public) is counted again the same way.
  */
 import type { Assessment } from '../assessment.js';
 import type { Band } from '../priority.js';
-import { isOpen } from './action-status.js';
+import { isOpen, type ActionStatus } from './action-status.js';
 import type { ActionView, PlanView } from './plan-view.js';
 
 export interface IssueFiguresAt {
@@ -15,10 +17,41 @@ export interface IssueFiguresAt {
   rank: number | null;
 }
 
+/** Where an action stands, in words: an open action past its due date is "overdue". */
+export type ActionState =
+  'done' | 'overdue' | 'in progress' | 'not started' | 'on hold' | 'cancelled';
+
+export interface ReviewedAction {
+  id: number;
+  title: string;
+  owner: string | null;
+  organisation: string | null;
+  dueDate: string | null;
+  status: ActionStatus;
+  state: ActionState;
+  /** Open, and carried over into a later year's plan. */
+  carriedOver: boolean;
+  public: boolean;
+}
+
+export interface ActionCounts {
+  total: number;
+  complete: number;
+  open: number;
+  overdue: number;
+  cancelled: number;
+  inProgress: number;
+  notStarted: number;
+  onHold: number;
+  carriedOver: number;
+}
+
 export interface PriorityReview {
   key: string;
   label: string;
-  actions: { total: number; complete: number; open: number; overdue: number; cancelled: number };
+  actions: ActionCounts;
+  /** Every action of the priority, in the plan's order. */
+  items: ReviewedAction[];
   completed: string[];
   stillOpen: string[];
   then: IssueFiguresAt | null;
@@ -63,13 +96,55 @@ function movedWords(
   return parts.join('; ');
 }
 
+function stateOf(a: ActionView): ActionState {
+  if (a.status === 'complete') return 'done';
+  if (a.status === 'cancelled') return 'cancelled';
+  if (a.daysLeft !== null && a.daysLeft < 0) return 'overdue';
+  return a.status === 'in-progress'
+    ? 'in progress'
+    : a.status === 'on-hold'
+      ? 'on hold'
+      : 'not started';
+}
+
+/** The counts of a list of reviewed actions (an overdue action is open, and counted by status too). */
+export function countActions(items: readonly ReviewedAction[]): ActionCounts {
+  const n = (f: (a: ReviewedAction) => boolean) => items.filter(f).length;
+  return {
+    total: items.length,
+    complete: n((a) => a.status === 'complete'),
+    open: n((a) => isOpen(a.status)),
+    overdue: n((a) => a.state === 'overdue'),
+    cancelled: n((a) => a.status === 'cancelled'),
+    inProgress: n((a) => a.status === 'in-progress'),
+    notStarted: n((a) => a.status === 'not-started'),
+    onHold: n((a) => a.status === 'on-hold'),
+    carriedOver: n((a) => a.carriedOver),
+  };
+}
+
+/**
+ * @param carriedOn the ids of this plan's actions carried over into a later year's plan
+ */
 export function reviewPlan(
   view: PlanView,
   then: Assessment | null,
   now: Assessment | null,
+  carriedOn: ReadonlySet<number> = new Set(),
 ): PriorityReview[] {
   return view.priorities.map((p) => {
     const mine: ActionView[] = view.actions.filter((a) => a.priorityId === p.id);
+    const items: ReviewedAction[] = mine.map((a) => ({
+      id: a.id,
+      title: a.title,
+      owner: a.owner,
+      organisation: a.organisation,
+      dueDate: a.dueDate,
+      status: a.status,
+      state: stateOf(a),
+      carriedOver: isOpen(a.status) && carriedOn.has(a.id),
+      public: a.public,
+    }));
     const t = figuresOf(then, p.key);
     const n = figuresOf(now, p.key);
     const changePct =
@@ -79,14 +154,8 @@ export function reviewPlan(
     return {
       key: p.key,
       label: p.label,
-      actions: {
-        total: mine.length,
-        complete: mine.filter((a) => a.status === 'complete').length,
-        open: mine.filter((a) => isOpen(a.status)).length,
-        overdue: mine.filter((a) => isOpen(a.status) && a.daysLeft !== null && a.daysLeft < 0)
-          .length,
-        cancelled: mine.filter((a) => a.status === 'cancelled').length,
-      },
+      actions: countActions(items),
+      items,
       completed: mine.filter((a) => a.status === 'complete').map((a) => a.title),
       stillOpen: mine.filter((a) => isOpen(a.status)).map((a) => a.title),
       then: t,

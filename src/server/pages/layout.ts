@@ -30,6 +30,8 @@ export interface Page {
   filters?: { category?: boolean; period?: boolean };
   /** The signed-in user's name (none for the store's owner on a store without accounts). */
   signedIn?: string;
+  /** Whether they are an admin: a link to the administration pages. */
+  admin?: boolean;
 }
 
 export function page(p: Page): string {
@@ -66,6 +68,7 @@ export function page(p: Page): string {
           ${
             p.signedIn
               ? html`<form class="account" method="post" action="/sign-out">
+                  ${p.admin ? html`<a href="/admin">Administration</a> ·` : ''}
                   <span>${p.signedIn}</span> <button type="submit" class="link">Sign out</button>
                 </form>`
               : ''

@@ -4,12 +4,13 @@
  * their expected range, and the top priorities of an assessment of the same period.
  */
 import { sparkline } from '../../charts/index.js';
-import type { TrendDocument } from '../../analysis/trend-table.js';
+import type { DisclosedTrendDocument, TrendDocument } from '../../analysis/trend-table.js';
 import type { Assessment } from '../../domain/assessment.js';
 import type { ServerContext } from '../context.js';
 import { run } from './choices.js';
 import { count, html, pct, safe, significance, type Safe } from './html.js';
 import { periodParam, viewHref, type ViewState } from './state.js';
+import { shownCount, totalsOnlyNotice } from './trends.js';
 
 interface OverviewExceptions {
   exceptionsInPeriod: { area: string; category: string; month: string }[];
@@ -18,13 +19,17 @@ interface OverviewExceptions {
 }
 
 export async function overviewBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
-  const trends = await run<TrendDocument[]>(ctx, 'trends', {
+  const shown = await run<DisclosedTrendDocument[]>(ctx, 'trends', {
     area: [state.area],
     all: ['true'],
     ...periodParam(state),
   });
-  const first = trends[0];
-  if (!first) return html`<p>No categories to show.</p>`;
+  if (!shown[0]) return html`<p>No categories to show.</p>`;
+  // A caller who sees the area as totals only: its totals after disclosure control, and nothing
+  // worked from its months (expected ranges) or below it (priorities).
+  if (shown[0].disclosure) return totalsOnlyOverview(shown, state);
+  const trends = shown as TrendDocument[];
+  const first = trends[0]!;
   const [exceptions, assessment] = await Promise.all([
     run<{ overview: OverviewExceptions }>(ctx, 'overview', {
       within: [state.area],
@@ -137,6 +142,62 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
               <a href="${viewHref('/priorities', state)}">the priorities page</a> says why.
             </p>`
       }
+    </section>`;
+}
+
+function totalsOnlyOverview(trends: readonly DisclosedTrendDocument[], state: ViewState): Safe {
+  const first = trends[0]!;
+  const all = trends.find((t) => t.category === 'all-crime');
+  return html` <p class="lead">
+      ${first.area.name}, ${first.period.from} to
+      ${first.period.to}${first.comparison ? html`, compared with ${first.comparison.label}` : ''}.
+    </p>
+    ${totalsOnlyNotice(first)}
+    ${
+      all
+        ? html`<section class="headline" aria-label="All crime">
+            <p class="big">${shownCount(all, all.current, all.disclosure?.current)}</p>
+            <p>
+              crimes recorded; ${shownCount(all, all.previous, all.disclosure?.previous)} the
+              earlier
+              year${all.changePct === null ? '' : html` (<strong>${pct(all.changePct)}</strong>)`}.
+            </p>
+          </section>`
+        : ''
+    }
+    <section aria-labelledby="cats">
+      <h2 id="cats">Categories</h2>
+      <div class="table-wrap">
+        <table class="data">
+          <caption>
+            Recorded crime by category, small counts held back. The change compares the same months
+            of the earlier year, where both totals are shown.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col" class="num">Recorded</th>
+              <th scope="col" class="num">Earlier</th>
+              <th scope="col" class="num">Change</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${trends.map(
+              (t) =>
+                html`<tr>
+                  <th scope="row">
+                    <a href="${viewHref('/trends', { ...state, category: t.category })}"
+                      >${t.label}</a
+                    >
+                  </th>
+                  <td class="num">${shownCount(t, t.current, t.disclosure?.current)}</td>
+                  <td class="num">${shownCount(t, t.previous, t.disclosure?.previous)}</td>
+                  <td class="num">${pct(t.changePct)}</td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
     </section>`;
 }
 

@@ -4,7 +4,7 @@
  * forecast of the next months.
  */
 import type { ExceptionsReport } from '../../analysis/exception-report.js';
-import type { TrendDocument } from '../../analysis/trend-table.js';
+import type { DisclosedTrendDocument, TrendDocument } from '../../analysis/trend-table.js';
 import type { ForecastResult } from '../../analysis/forecast.js';
 import { trendFigure } from '../../report/report-tables.js';
 import { forecastBand, trendEvidence } from '../../report/trend-evidence.js';
@@ -17,13 +17,19 @@ import { periodParam, sourceOf, viewHref, type ViewState } from './state.js';
 
 export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
   const one = { area: [state.area], ...sourceOf(state) };
-  const [[trend], exceptions, forecast] = await Promise.all([
-    run<[TrendDocument]>(ctx, 'trends', { ...one, ...periodParam(state) }),
-    run<ExceptionsReport>(ctx, 'exceptions', one),
+  const [[shown], exceptionsOrRefusal, forecast] = await Promise.all([
+    run<[DisclosedTrendDocument]>(ctx, 'trends', { ...one, ...periodParam(state) }),
+    run<ExceptionsReport>(ctx, 'exceptions', one).catch((error: unknown) => ({ error })),
     'category' in sourceOf(state)
       ? run<ForecastResult & { notes: string[] }>(ctx, 'forecast', one).catch(() => null)
       : null,
   ]);
+  // A caller who sees the area as totals only gets the counts after disclosure control, and
+  // nothing worked from the months themselves (expected range, forecast).
+  if (shown.disclosure) return totalsOnlyBody(shown);
+  if ('error' in exceptionsOrRefusal) throw exceptionsOrRefusal.error;
+  const exceptions = exceptionsOrRefusal;
+  const trend = shown as TrendDocument;
   const evidence = trendEvidence(exceptions, trend.period, trend.comparisonPeriod);
   // The forecast continues the chart only when the chart ends at the latest month held.
   const last = evidence?.months[evidence.months.length - 1]?.month;
@@ -75,6 +81,82 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
       <a href="${viewHref('/compare', state)}">Compare with the other districts</a> ·
       <a href="${viewHref('/map', state)}">Where it was recorded</a>
     </p>
+    <section aria-labelledby="notes">
+      <h2 id="notes">What these numbers cannot tell</h2>
+      <ul>
+        ${trend.notes.map((n) => html`<li>${n}</li>`)}
+      </ul>
+    </section>`;
+}
+
+/** A count after disclosure control: the number, "fewer than 5" or "not shown". */
+export function shownCount(
+  trend: DisclosedTrendDocument,
+  n: number | null,
+  held: 'fewer than' | 'not shown' | null | undefined,
+): string {
+  const threshold = trend.disclosure?.threshold ?? 5;
+  return held === 'fewer than' ? `fewer than ${threshold}` : held ? 'not shown' : count(n);
+}
+
+/** What a totals-only caller is told on every view that shows them totals. */
+export function totalsOnlyNotice(trend: DisclosedTrendDocument): Safe {
+  const threshold = trend.disclosure?.threshold ?? 5;
+  if (trend.disclosure?.reason === 'restricted dataset')
+    return notice(
+      'note',
+      `${trend.label.split(':')[0]} is a restricted dataset: counts from 1 to ${threshold - 1} are shown as “fewer than ${threshold}” to everyone, and counts that would give them away as “not shown”; no expected range is drawn from its months.`,
+    );
+  return notice(
+    'note',
+    `Your access shows ${trend.area.name} as totals only: counts from 1 to ${threshold - 1} are shown as “fewer than ${threshold}”, and counts that would give them away as “not shown”. Records, maps, breakdowns, expected ranges and priorities need a detail grant from your Lantern administrator.`,
+  );
+}
+
+/** The trend of an area seen as totals only: the months after disclosure control, no chart. */
+function totalsOnlyBody(trend: DisclosedTrendDocument): Safe {
+  const shown = (n: number | null, held: 'fewer than' | 'not shown' | null | undefined) =>
+    shownCount(trend, n, held);
+  return html` <p class="lead">${trend.reading}</p>
+    ${totalsOnlyNotice(trend)}
+    <dl class="facts">
+      <div>
+        <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
+        <dd>${shown(trend.current, trend.disclosure?.current)}</dd>
+      </div>
+      <div>
+        <dt>${trend.comparison ? `Same months of ${trend.comparison.base}` : 'Earlier year'}</dt>
+        <dd>${shown(trend.previous, trend.disclosure?.previous)}</dd>
+      </div>
+      <div>
+        <dt>Change</dt>
+        <dd>${pct(trend.changePct)}</dd>
+      </div>
+    </dl>
+    <div class="table-wrap">
+      <table class="data">
+        <caption>
+          ${trend.label} by month, ${trend.area.name}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Month</th>
+            <th scope="col" class="num">Recorded</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${trend.months.map(
+            (m) =>
+              html`<tr>
+                <th scope="row">${m.month}</th>
+                <td class="num">
+                  ${m.withheld || m.count !== null ? shown(m.count, m.withheld) : 'not held'}
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>
     <section aria-labelledby="notes">
       <h2 id="notes">What these numbers cannot tell</h2>
       <ul>

@@ -1,0 +1,333 @@
+/**
+ * The public page of a district as one HTML document, for a resident reading it on a phone: what
+ * the partnership is focusing on, the headline figures (with disclosure control, done before it
+ * gets here: report/public-page-data.ts), what the partnership is doing, "You said, we did", how
+ * to report, where to get help, and what the numbers cannot tell. Semantic HTML with one h1 and
+ * h2 sections, lang="en-GB", every value escaped, no script and no inline style (the style sheet
+ * is a file of its own: report/public-page-style.ts). `publicPageProse` is the plain text of its
+ * prose, on which its reading ease is measured. Pure.
+ */
+import type { Readability } from '../analysis/readability.js';
+import { escapeXml as esc } from '../charts/svg.js';
+import { formatNumber } from '../charts/text.js';
+import type { PublicContact } from '../config/public-page.js';
+import { runInWords } from '../domain/held-months.js';
+import type { SupportService } from '../domain/support-service.js';
+import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.js';
+
+export const NO_PLAN =
+  "The partnership's action plan for this year has not been published in Lantern yet.";
+
+const period = (p: { from: string; to: string }) => runInWords(p);
+
+/** "6 December 2026". */
+const dayInWords = (day: string) =>
+  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+
+function prioritySentences(page: PublicPage): string[] {
+  const p = page.priorities;
+  if (!p)
+    return [
+      `The partnership has not yet set its priorities for ${page.area.name} in Lantern.`,
+      'When it does, they will be shown here.',
+    ];
+  if (p.items.length === 0)
+    return [
+      `The partnership's last look at the figures, for ${period(p.period)}, found no issue it needed to focus on.`,
+    ];
+  return [
+    `Each year the partnership looks at the figures and at what people tell us. Then it chooses what to focus on.`,
+    `These priorities come from the figures for ${period(p.period)}.`,
+  ];
+}
+
+const all = (page: PublicPage) => page.trends!.rows[0]!;
+
+function trendSentences(page: PublicPage): string[] {
+  const t = page.trends;
+  if (!t) return [page.noTrends ?? `We do not hold any police figures for ${page.area.name} yet.`];
+  const total = all(page);
+  const out = [
+    `From ${period(t.period)}, the police recorded ${total.current.text} crimes in ${page.area.name}.`,
+  ];
+  if (total.changePct !== null && t.comparedWith)
+    out.push(
+      total.change === 'about the same'
+        ? `That is about the same as ${t.comparedWith}.`
+        : `That is ${total.change} on ${t.comparedWith}.`,
+    );
+  out.push(
+    'Anti-social behaviour is not a crime, so it is not in this total. It has a line of its own in the table.',
+  );
+  if (t.notHeld)
+    out.push(`We do not have the figures for ${t.notHeld}. The totals leave those months out.`);
+  if (t.notCompared)
+    out.push(
+      `There are no figures a year before ${t.notCompared}, so the change leaves those months out.`,
+    );
+  out.push(
+    `Numbers from 1 to ${page.threshold - 1} are shown as "fewer than ${page.threshold}". This is so that no one can be identified.`,
+  );
+  return out;
+}
+
+function hiddenSentences(page: PublicPage): string[] {
+  const h = page.hidden;
+  const out = ['Not every crime is reported to the police.'];
+  if (h) {
+    out.push(`${h.share} This comes from a national survey of crime (${h.survey}).`);
+    if (h.estimate)
+      out.push(
+        `If that is true here, there may have been between ${formatNumber(h.estimate.low)} and ${formatNumber(h.estimate.high)} crimes in ${page.area.name} in these 12 months.`,
+      );
+    if (!h.current) out.push('This is the newest figure we could find.');
+  }
+  out.push(
+    'Some crimes, like domestic abuse and hate crime, are reported even less.',
+    'When more people report, the numbers can go up. That can be a good sign. It can mean people trust the police and the council more.',
+    'A small number does not mean a problem is small. Please tell us what you see. It helps us put help where it is needed.',
+  );
+  return out;
+}
+
+/** The paragraphs a reader reads, as plain text (for the reading-ease measure and the tests). */
+export function publicPageProse(page: PublicPage): string[] {
+  return [
+    `This page is for people who live or work in ${page.area.name}. It says what the community safety partnership is doing to keep the area safe, and how to report a crime.`,
+    'The partnership is the council, the police and other local services working together.',
+    'If someone is in danger now, call 999.',
+    ...prioritySentences(page),
+    ...trendSentences(page),
+    ...(page.actions.length === 0 ? [NO_PLAN] : []),
+    ...(page.youSaidWeDid.length === 0
+      ? [`No "You said, we did" items have been published for ${page.area.name} yet.`]
+      : page.youSaidWeDid.flatMap((s) => [s.youSaid, s.weDid])),
+    ...page.contacts.map((c) => c.what),
+    ...hiddenSentences(page),
+  ];
+}
+
+const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${esc(l)}</p>`).join('\n');
+
+function contactLines(c: {
+  phone?: string | null | undefined;
+  text?: string | null | undefined;
+  web?: string | null | undefined;
+  email?: string | null | undefined;
+}): string {
+  const out: string[] = [];
+  if (c.phone)
+    out.push(
+      `<p class="contact">Call <a href="tel:${esc(c.phone.replace(/\s/gu, ''))}">${esc(c.phone)}</a></p>`,
+    );
+  if (c.text) out.push(`<p>Text relay or text phone: ${esc(c.text)}</p>`);
+  if (c.web)
+    out.push(
+      `<p><a href="${esc(c.web)}">${esc(c.web.replace(/^https?:\/\//u, '').replace(/\/$/u, ''))}</a></p>`,
+    );
+  if (c.email) out.push(`<p><a href="mailto:${esc(c.email)}">${esc(c.email)}</a></p>`);
+  return out.join('\n');
+}
+
+const UNCHECKED =
+  '<p class="unchecked">We have not yet checked these details against the service’s own page.</p>';
+
+function contactCard(c: PublicContact): string {
+  return `<li class="card">
+<h3>${esc(c.name)}</h3>
+<p>${esc(c.what)}</p>
+${contactLines(c)}
+${c.hours ? `<p>${esc(c.hours)}</p>` : ''}
+${c.verified ? '' : UNCHECKED}
+</li>`;
+}
+
+function serviceCard(s: SupportService): string {
+  return `<li class="card">
+<h3>${esc(s.name)}</h3>
+${s.description ? `<p>${esc(s.description)}</p>` : ''}
+${contactLines(s)}
+${s.hours ? `<p>${esc(s.hours)}</p>` : ''}
+${s.eligibility ? `<p>For: ${esc(s.eligibility)}</p>` : ''}
+${s.verified ? '' : UNCHECKED}
+</li>`;
+}
+
+function trendRow(r: HeadlineRow, total: boolean): string {
+  const change =
+    r.changePct === null
+      ? 'not given'
+      : `<span class="nw">${esc(r.change)}</span>${r.clear === false ? ' <span class="note">(could be chance)</span>' : ''}`;
+  return `<tr${total ? ' class="total"' : ''}><th scope="row">${esc(total ? 'All crime' : r.label)}</th><td class="n">${esc(r.current.text)}</td><td class="n">${esc(r.previous?.text ?? 'not held')}</td><td class="n">${change}</td></tr>`;
+}
+
+function trendsSection(page: PublicPage): string {
+  const t = page.trends;
+  const lines = trendSentences(page);
+  if (!t) return paragraphs(lines);
+  const lead = all(page).changePct !== null && t.comparedWith ? 2 : 1;
+  return `${paragraphs(lines.slice(0, lead))}
+<table>
+<caption>Crimes and anti-social behaviour recorded by the police in ${esc(page.area.name)}</caption>
+<thead><tr><th scope="col">What</th><th scope="col" class="n">${esc(period(t.period))}</th><th scope="col" class="n">${t.comparisonPeriod ? esc(period(t.comparisonPeriod)) : 'Year before'}</th><th scope="col" class="n">Change</th></tr></thead>
+<tbody>
+${t.rows.map((r, i) => trendRow(r, i === 0)).join('\n')}
+</tbody>
+</table>
+${paragraphs(lines.slice(lead))}
+<p class="note">"Not shown" means a number is held back so that a small one cannot be worked out from it. "Could be chance" means a change this size often happens from one year to the next.</p>`;
+}
+
+function actionsSection(actions: readonly PublicAction[]): string {
+  if (actions.length === 0) return `<p>${esc(NO_PLAN)}</p>`;
+  const byPriority = new Map<string, PublicAction[]>();
+  for (const a of actions) byPriority.set(a.priority, [...(byPriority.get(a.priority) ?? []), a]);
+  return [...byPriority]
+    .map(
+      ([priority, list]) => `<h3>${esc(priority)}</h3>
+<ul>
+${list.map((a) => `<li>${esc(a.title)}. <span class="note">${esc(a.status)}${a.due ? `, due ${esc(a.due)}` : ''}.</span></li>`).join('\n')}
+</ul>`,
+    )
+    .join('\n');
+}
+
+function hiddenSection(page: PublicPage): string {
+  const h = page.hidden;
+  return `${paragraphs(hiddenSentences(page))}
+${h ? `<p class="note">Source: ${esc(h.table || h.survey)}.${h.verified ? '' : ' This figure has not been checked against the survey’s own tables.'}</p>` : ''}`;
+}
+
+/** The document's head and site header, shared by a district's page and the list of districts. */
+function shell(
+  title: string,
+  kicker: string,
+  heading: string,
+  meta: string,
+  css: string,
+  body: string,
+  foot: string,
+): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<link rel="stylesheet" href="${esc(css)}">
+</head>
+<body>
+<a class="skip" href="#content">Skip to the page</a>
+<header class="site"><div class="wrap">
+<p class="kicker">${esc(kicker)}</p>
+<h1>${esc(heading)}</h1>
+<p class="meta">${meta}</p>
+</div></header>
+<main id="content">
+${body}
+</main>
+<footer><div class="wrap">
+${foot}
+</div></footer>
+</body>
+</html>
+`;
+}
+
+/** A district's public page. `css` is the style sheet's address ("public.css" beside an export). */
+export function publicPageHtml(page: PublicPage, reading: Readability, css: string): string {
+  const prose = publicPageProse(page);
+  const p = page.priorities;
+  const priorities = p?.items.length
+    ? `<ol class="priorities">
+${p.items.map((i) => `<li>${esc(i.label)}<span class="band">${i.band === 'High' ? 'top priority' : 'also a priority'}</span></li>`).join('\n')}
+</ol>`
+    : '';
+  const contactIds = new Set(page.contacts.map((c) => c.id));
+  const services = page.services.filter((s) => !contactIds.has(s.id));
+  const body = `<p>${esc(prose[0]!)} ${esc(prose[1]!)}</p>
+<p class="urgent"><strong>If someone is in danger now, call <a href="tel:999">999</a>.</strong></p>
+<section aria-labelledby="priorities">
+<h2 id="priorities">What we are focusing on</h2>
+${paragraphs(prioritySentences(page))}
+${priorities}
+</section>
+<section aria-labelledby="figures">
+<h2 id="figures">Crime in the last 12 months</h2>
+${trendsSection(page)}
+</section>
+<section aria-labelledby="doing">
+<h2 id="doing">What the partnership is doing</h2>
+${actionsSection(page.actions)}
+</section>
+<section aria-labelledby="said">
+<h2 id="said">You said, we did</h2>
+${
+  page.youSaidWeDid.length === 0
+    ? `<p>No "You said, we did" items have been published for ${esc(page.area.name)} yet.</p>`
+    : `<ul class="said">
+${page.youSaidWeDid.map((s) => `<li><p><strong>You said:</strong> ${esc(s.youSaid)}</p><p><strong>We did:</strong> ${esc(s.weDid)}${s.when ? ` <span class="note">(${esc(s.when)})</span>` : ''}</p></li>`).join('\n')}
+</ul>`
+}
+</section>
+<section aria-labelledby="report">
+<h2 id="report">How to report</h2>
+<ul class="cards">
+${page.contacts.map(contactCard).join('\n')}
+</ul>
+</section>
+<section aria-labelledby="help">
+<h2 id="help">Where to get help</h2>
+${
+  services.length > 0
+    ? `<ul class="cards">
+${services.map(serviceCard).join('\n')}
+</ul>`
+    : `<p>No other support services for ${esc(page.area.name)} are listed yet.</p>`
+}
+</section>
+<section aria-labelledby="cannot">
+<h2 id="cannot">What the numbers cannot tell you</h2>
+${hiddenSection(page)}
+</section>`;
+  return shell(
+    `Community safety in ${page.area.name}`,
+    'Community safety partnership',
+    `Keeping ${page.area.name} safe`,
+    `Updated ${esc(dayInWords(page.made))}.`,
+    css,
+    body,
+    `<p>Figures: police.uk street-level crime data for ${esc(page.area.name)}. Made with Lantern.</p>
+<p>Reading ease of this page: ${Math.round(reading.readingEase)} (Flesch reading ease; 60 or more is plain English).</p>`,
+  );
+}
+
+/** The list of districts with a public page. */
+export function publicIndexHtml(
+  districts: readonly { name: string; slug: string }[],
+  css: string,
+): string {
+  const body =
+    districts.length === 0
+      ? '<p>No district has a public page yet: Lantern holds no police figures for any district.</p>'
+      : `<p>Choose your area to see what the community safety partnership is doing there, and how to report a crime.</p>
+<p class="urgent"><strong>If someone is in danger now, call <a href="tel:999">999</a>.</strong></p>
+<h2>Areas</h2>
+<ul class="districts">
+${districts.map((d) => `<li><a href="/public/${esc(encodeURIComponent(d.slug))}">${esc(d.name)}</a></li>`).join('\n')}
+</ul>`;
+  return shell(
+    'Community safety in your area',
+    'Community safety partnership',
+    'Community safety in your area',
+    'What the partnership is doing, and how to report.',
+    css,
+    body,
+    '<p>Made with Lantern.</p>',
+  );
+}

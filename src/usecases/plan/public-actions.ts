@@ -1,0 +1,44 @@
+/**
+ * The public page's "What the partnership is doing": the actions of a district's action plan
+ * marked public (`plan action add --public`), under the plan priority each serves. The plan is the
+ * one for the plan year of today (April to March) whose area is the district, else the latest
+ * earlier one; only public actions, and of them only the title, status and due date (never an
+ * owner's name or a note).
+ */
+import { planYearOf } from '../../domain/plan/plan-year.js';
+import type { PublicAction } from '../../report/public-page-data.js';
+import type { Db } from '../../store/db.js';
+import { findActions } from '../../store/plan-actions.js';
+import { findPlans, prioritiesOf } from '../../store/plan-rows.js';
+import type { PublicActions } from '../public-page.js';
+
+const STATUS_WORDS: Readonly<Record<string, string>> = {
+  'not-started': 'Not started yet',
+  'in-progress': 'Under way',
+  'on-hold': 'On hold',
+  complete: 'Done',
+  cancelled: 'Stopped',
+};
+
+/** The provider of a district's public actions, from the plans in the store. */
+export function planPublicActions(db: Db, now: () => Date): PublicActions {
+  return async (area) => {
+    const thisYear = planYearOf(now().toISOString().slice(0, 10)).label;
+    const plans = (await findPlans(db))
+      .filter((p) => p.areaCode === area.code && p.year <= thisYear)
+      .sort((a, b) => b.year.localeCompare(a.year));
+    const plan = plans[0];
+    if (plan === undefined) return null;
+    const priorities = new Map((await prioritiesOf(db, plan.id)).map((p) => [p.id, p.label]));
+    const actions = (await findActions(db, { planId: plan.id })).filter(
+      (a) => a.public && a.status !== 'cancelled',
+    );
+    return actions.map((a): PublicAction => ({
+      priority:
+        a.priorityId === null ? 'Other work' : (priorities.get(a.priorityId) ?? 'Other work'),
+      title: a.title,
+      status: STATUS_WORDS[a.status] ?? a.status,
+      due: a.dueDate,
+    }));
+  };
+}

@@ -1,0 +1,203 @@
+/**
+ * The public page of a district (`lantern serve` at /public/<district>, `lantern public-page`):
+ * read with the public's scope (police.uk street data only, whoever asks), from the latest saved
+ * assessment of the district (its priorities, partner-only issues left out: report/audience.ts),
+ * the trends of every category over the latest twelve months (read before the trends use case's
+ * own control for totals-only callers, since the page applies its own to everything it shows:
+ * report/public-page-data.ts), the public actions of the action plan (from a provider the caller
+ * gives: the plan's store is wired in by whoever holds it), the public-page settings (how to
+ * report, "You said, we did"), the directory's public services for the district, and the
+ * reporting rate of all crime. `buildPublicPage` writes it as index.html and public.css.
+ */
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+
+import { readability, type Readability } from '../analysis/readability.js';
+import { districtSettings, type PublicPageConfig } from '../config/public-page.js';
+import type { ReportingRate } from '../config/reporting-rates.js';
+import type { Assessment } from '../domain/assessment.js';
+import type { DisclosurePolicy } from '../domain/disclosure/table.js';
+import type { Discontinuity } from '../domain/discontinuities.js';
+import type { Scope } from '../domain/scope.js';
+import { forReaders } from '../domain/support-service.js';
+import { InputError, NotFoundError } from '../errors.js';
+import {
+  headlineTrends,
+  publicHiddenFigure,
+  publicPriorities,
+  slugOf,
+  type PublicAction,
+  type PublicPage,
+} from '../report/public-page-data.js';
+import { publicPageHtml, publicPageProse } from '../report/public-page-html.js';
+import { PUBLIC_PAGE_CSS } from '../report/public-page-style.js';
+import { listAssessments, savedAssessment } from '../store/assessments.js';
+import { listAreas, resolveArea } from '../store/areas.js';
+import type { Db } from '../store/db.js';
+import { listServices } from './support-services.js';
+import { trendsForOwnDisclosure } from './trends.js';
+
+/** What the public may read, whoever asks: police.uk street data, in every area. */
+export const PUBLIC_SCOPE: Scope = { areas: 'all', datasets: ['police-street'] };
+
+/** The public actions of a district's action plan; none (or null) when no plan is published. */
+export type PublicActions = (area: {
+  code: string;
+  name: string;
+}) => Promise<readonly PublicAction[] | null>;
+
+/** Until the action plan is wired in: no plan published. */
+export const NO_PUBLIC_ACTIONS: PublicActions = () => Promise.resolve(null);
+
+export interface PublicPageOptions {
+  config: PublicPageConfig;
+  rates: readonly ReportingRate[];
+  disclosure: DisclosurePolicy;
+  discontinuities: readonly Discontinuity[];
+  actions: PublicActions;
+  now: Date;
+}
+
+/** The districts with a public page: those whose police.uk data the store holds. */
+export async function publicDistricts(
+  db: Db,
+): Promise<{ code: string; name: string; slug: string }[]> {
+  const areas = await listAreas(db, PUBLIC_SCOPE, { type: 'district', all: false });
+  return areas
+    .filter((a) => a.crime + a.asb > 0)
+    .map((a) => ({ code: a.code, name: a.name, slug: slugOf(a.name) }))
+    .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
+}
+
+/** A district by its slug ("three-rivers"), code or name. */
+async function districtOf(db: Db, wanted: string): Promise<{ code: string; name: string }> {
+  const key = wanted.trim().toLowerCase();
+  const held = await publicDistricts(db);
+  const bySlug = held.find((d) => d.slug === slugOf(key) || d.code.toLowerCase() === key);
+  if (bySlug) return bySlug;
+  const area = await resolveArea(db, wanted);
+  if (area.type !== 'district' && area.type !== 'csp')
+    throw new InputError(`${area.name} is a ${area.type}: the public page is for a district`, {
+      field: 'area',
+    });
+  return area;
+}
+
+async function latestAssessment(
+  db: Db,
+  code: string,
+): Promise<{ assessment: Assessment; savedAt: string } | null> {
+  const saved = (await listAssessments(db)).filter((a) => a.areaCode === code);
+  const last = saved.at(-1);
+  if (!last) return null;
+  const record = await savedAssessment(db, last.id);
+  return { assessment: JSON.parse(record.result) as Assessment, savedAt: record.savedAt };
+}
+
+export async function publicPage(
+  db: Db,
+  area: string,
+  options: PublicPageOptions,
+): Promise<PublicPage> {
+  const district = await districtOf(db, area);
+  let headline: PublicPage['trends'] = null;
+  let noTrends: string | null = null;
+  try {
+    headline = headlineTrends(
+      await trendsForOwnDisclosure(db, PUBLIC_SCOPE, {
+        area: district.code,
+        category: 'all',
+        discontinuities: options.discontinuities,
+      }),
+      options.disclosure,
+    );
+  } catch (error) {
+    if (!(error instanceof NotFoundError || error instanceof InputError)) throw error;
+    noTrends = `We do not hold any police figures for ${district.name} yet.`;
+  }
+  const saved = await latestAssessment(db, district.code);
+  const settings = districtSettings(options.config, district);
+  const services = forReaders(await listServices(db, { area: district.code, publicOnly: true }));
+  return {
+    area: { code: district.code, name: district.name, slug: slugOf(district.name) },
+    made: options.now.toISOString().slice(0, 10),
+    priorities: saved && publicPriorities(saved.assessment, saved.savedAt),
+    trends: headline,
+    noTrends,
+    actions: [...((await options.actions(district)) ?? [])],
+    youSaidWeDid: settings.youSaidWeDid,
+    contacts: settings.contacts,
+    services,
+    hidden: publicHiddenFigure(
+      options.rates.find((r) => r.key === 'police:all-crime'),
+      headline,
+    ),
+    threshold: options.disclosure.threshold,
+  };
+}
+
+/**
+ * Refuses settings that name a district the register does not hold (a misspelt name would
+ * otherwise leave that district's contacts and "You said, we did" silently unused).
+ */
+export async function checkSettingsAreas(db: Db, config: PublicPageConfig): Promise<void> {
+  for (const [i, d] of config.districts.entries()) {
+    try {
+      await resolveArea(db, d.area);
+    } catch (error) {
+      if (!(error instanceof NotFoundError)) throw error;
+      throw new InputError(
+        `${config.configFile}: districts.${i}.area: no area "${d.area}" in the register (give a district's name or ONS code)`,
+        { field: 'settings' },
+      );
+    }
+  }
+}
+
+/** The page's reading ease, measured on its prose. */
+export const pageReadability = (page: PublicPage): Readability =>
+  readability(publicPageProse(page).join('\n'));
+
+export interface BuiltPublicPage {
+  out: string;
+  files: string[];
+  readability: Readability;
+  page: PublicPage;
+}
+
+/**
+ * Writes the page as index.html and public.css into `out`, through a sibling staging folder put
+ * in place whole; a folder that holds other files is refused.
+ */
+export async function buildPublicPage(
+  db: Db,
+  request: PublicPageOptions & { area: string; out: string },
+): Promise<BuiltPublicPage> {
+  await checkSettingsAreas(db, request.config);
+  const page = await publicPage(db, request.area, request);
+  const reading = pageReadability(page);
+  const out = resolve(request.out);
+  const present = await readdir(out).catch(() => null);
+  const ours = new Set(['index.html', 'public.css']);
+  if (present && present.some((f) => !ours.has(f)))
+    throw new InputError(
+      `${request.out} holds other files: give an empty folder, or one an earlier public page was written to`,
+      { field: 'out' },
+    );
+  await mkdir(dirname(out), { recursive: true });
+  const staging = `${out}.writing-${process.pid}`;
+  const old = `${out}.replaced-${process.pid}`;
+  await rm(staging, { recursive: true, force: true });
+  await mkdir(staging);
+  try {
+    await writeFile(join(staging, 'index.html'), publicPageHtml(page, reading, 'public.css'));
+    await writeFile(join(staging, 'public.css'), PUBLIC_PAGE_CSS);
+    // The earlier page is moved aside, not deleted, until the new one is in place.
+    if (present) await rename(out, old);
+    await rename(staging, out);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+    await rm(old, { recursive: true, force: true });
+  }
+  return { out: request.out, files: [...ours], readability: reading, page };
+}

@@ -1,0 +1,109 @@
+/**
+ * An area's summary as a caller who sees the area in aggregate only gets it: the counts by
+ * category and month after disclosure control (domain/disclosure, as the trends of
+ * analysis/trend-disclosure.ts). Each category's months sum to its total, the categories other
+ * than ASB to the crime total, and (as the text prints it) to each month's crime; counts from 1
+ * to threshold − 1 are held back as "fewer than", and those that would give one back as "not
+ * shown". Totals are kept, months held back instead, wherever that protects every small count.
+ * The records not counted (no location, outside the area) are not given. Pure.
+ */
+import type { WithheldAs } from '../analysis/trend-table.js';
+import { ASB } from '../domain/categories.js';
+import { protectTable } from '../domain/disclosure/protect.js';
+import type {
+  DisclosureCell,
+  DisclosurePolicy,
+  DisclosureTable,
+  LinearRelation,
+  Protection,
+} from '../domain/disclosure/table.js';
+import type { Month } from '../domain/month.js';
+import type { AreaSummary } from './summarise-area.js';
+
+export function summaryDisclosureTable(
+  s: AreaSummary,
+  options: { keepTotals?: boolean } = {},
+): DisclosureTable {
+  const keep = options.keepTotals ? { suppressible: false } : {};
+  const cells: DisclosureCell[] = [];
+  const relations: LinearRelation[] = [];
+  const observed = s.months.filter((m) => m.status === 'observed').map((m) => m.month);
+  const crimeCats = s.categories.filter((c) => c.category !== ASB);
+  for (const c of s.categories) {
+    for (const m of observed) cells.push({ id: `${c.category}:${m}`, value: c.byMonth[m] ?? 0 });
+    cells.push({ id: `${c.category}:total`, value: c.total ?? 0, ...keep });
+    relations.push({
+      id: c.category,
+      total: `${c.category}:total`,
+      parts: observed.map((m) => `${c.category}:${m}`),
+    });
+  }
+  cells.push({ id: 'crime:total', value: s.totals.crime ?? 0, ...keep });
+  relations.push({
+    id: 'crime',
+    total: 'crime:total',
+    parts: crimeCats.map((c) => `${c.category}:total`),
+  });
+  for (const m of observed) {
+    const parts = crimeCats.map((c) => `${c.category}:${m}`);
+    cells.push({
+      id: `crime:${m}`,
+      value: crimeCats.reduce((n, c) => n + (c.byMonth[m] ?? 0), 0),
+      ...keep,
+    });
+    relations.push({ id: `crime:${m}`, total: `crime:${m}`, parts });
+  }
+  return { cells, relations };
+}
+
+const withheldAs = (p: Protection, id: string): WithheldAs | null => {
+  const status = p.status.get(id) ?? 'shown';
+  return status === 'shown' ? null : status === 'primary' ? 'fewer than' : 'not shown';
+};
+
+export function discloseSummary(s: AreaSummary, policy: DisclosurePolicy): AreaSummary {
+  let p: Protection;
+  try {
+    p = protectTable(summaryDisclosureTable(s, { keepTotals: true }), policy);
+  } catch {
+    p = protectTable(summaryDisclosureTable(s), policy);
+  }
+  const observed = s.months.filter((m) => m.status === 'observed').map((m) => m.month);
+  const monthCrime: Record<Month, WithheldAs> = {};
+  for (const m of observed) {
+    const as = withheldAs(p, `crime:${m}`);
+    if (as) monthCrime[m] = as;
+  }
+  const categories = s.categories.map((c) => {
+    const byMonth = { ...c.byMonth };
+    const withheld: Record<Month, WithheldAs> = {};
+    for (const m of observed) {
+      const as = withheldAs(p, `${c.category}:${m}`);
+      if (as) {
+        withheld[m] = as;
+        byMonth[m] = null;
+      }
+    }
+    const total = withheldAs(p, `${c.category}:total`);
+    return {
+      ...c,
+      byMonth,
+      total: total ? null : c.total,
+      ...(Object.keys(withheld).length > 0 ? { withheld } : {}),
+      ...(total ? { totalWithheld: total } : {}),
+    };
+  });
+  const crime = withheldAs(p, 'crime:total');
+  const asb = categories.find((c) => c.category === ASB);
+  return {
+    ...s,
+    categories,
+    totals: { crime: crime ? null : s.totals.crime, asb: asb ? asb.total : s.totals.asb },
+    uncounted: null,
+    notes: [
+      `Your access shows ${s.area.name} as totals only: counts from 1 to ${policy.threshold - 1} are shown as "fewer than ${policy.threshold}", and counts that would give them away by subtraction as "not shown"; records not counted here are not given.`,
+      ...s.notes.filter((n) => !n.startsWith('Not counted here')),
+    ],
+    disclosure: { threshold: policy.threshold, crime, monthCrime },
+  };
+}
