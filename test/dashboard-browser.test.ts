@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
@@ -30,6 +31,7 @@ beforeAll(async () => {
   if (!present) return;
   mkdirSync(SHOTS, { recursive: true });
   const db = demoStoreCopy(dir.path);
+  await planFor(db);
   server = spawn(process.execPath, ['bin/lantern.js', 'serve', '--port', '0', '--db', db], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -53,6 +55,84 @@ afterAll(async () => {
   server?.kill('SIGTERM');
   dir.remove();
 });
+
+/** A plan with actions (one overdue, one with its RAG set by hand) and a meeting's, for the plan's pages. */
+async function planFor(db: string): Promise<void> {
+  const lantern = async (...args: string[]) => {
+    const r = await run([...args, '--db', db]);
+    if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
+  };
+  const day = (offset: number) =>
+    new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  await lantern('assess', '--area', 'Three Rivers', '--period', '2025');
+  await lantern(
+    'plan',
+    'create',
+    '--partnership',
+    'Three Rivers CSP',
+    '--year',
+    '2025-26',
+    '--from-assessment',
+    'latest',
+  );
+  await lantern(
+    'plan',
+    'action',
+    'add',
+    '--priority',
+    'burglary',
+    '--title',
+    'Target-hardening visits in the top hotspot',
+    '--owner',
+    'Community Safety Officer',
+    '--org',
+    'Three Rivers District Council',
+    '--due',
+    day(-5),
+    '--link',
+    '/trends?area=Three%20Rivers&category=burglary',
+  );
+  await lantern(
+    'plan',
+    'action',
+    'add',
+    '--priority',
+    'burglary',
+    '--title',
+    'Leaflet drop on the estates',
+    '--owner',
+    'Sergeant Khan',
+    '--org',
+    'Hertfordshire Constabulary',
+    '--due',
+    day(10),
+  );
+  await lantern(
+    'plan',
+    'action',
+    'update',
+    '2',
+    '--rag',
+    'green',
+    '--rag-reason',
+    'Printing is paid for',
+    '--progress',
+    '20',
+    '--note',
+    'Leaflets designed',
+    '--expect-version',
+    '1',
+  );
+  await lantern(
+    'minutes',
+    'import',
+    `${FIXTURES}minutes/cscg-2025-11-12.docx`,
+    '--meeting',
+    'CSCG 2025-11-12',
+    '--accept',
+    'all',
+  );
+}
 
 async function axeProblems(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: AXE });
@@ -187,11 +267,38 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
     ['priorities', '/priorities?area=Three%20Rivers'],
     ['data', '/data'],
     ['error', '/trends?area=Three%20Rivers&period=2025-13'],
+    ['plan', '/plan'],
+    ['plan-filtered', '/plan?organisation=Hertfordshire%20Constabulary'],
+    ['plan-action', '/plan/actions/2'],
+    ['plan-meetings', '/plan/meetings'],
+    ['plan-meeting', '/plan/meetings/1'],
   ])('%s has no serious or critical accessibility problem (axe-core)', async (name, path) => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}${path}`);
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}axe-${name}.png`, fullPage: true });
+    if (name.startsWith('plan')) {
+      await page.setViewportSize({ width: 768, height: 1024 });
+      await page.screenshot({ path: `${SHOTS}axe-${name}-768.png`, fullPage: true });
+    }
+    await page.close();
+  });
+
+  it('saves an update from the action’s form, and prints the plan without its form and filters', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/plan/actions/1`);
+    await page.selectOption('select[name=status]', 'in-progress');
+    await page.fill('input[name=progress]', '30');
+    await page.fill('textarea[name=note]', 'First ten visits done');
+    await Promise.all([page.waitForURL(/saved=2/u), page.click('form.update-form button')]);
+    expect(await page.textContent('main')).toContain('First ten visits done');
+    await page.goto(`${base}/plan`);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('form.filters').isVisible()).toBe(false);
+    expect(await page.locator('table.actions').first().isVisible()).toBe(true);
+    await page.screenshot({ path: `${SHOTS}print-plan.png`, fullPage: true });
+    await page.goto(`${base}/plan/actions/1`);
+    expect(await page.locator('form.update-form').isVisible()).toBe(false);
     await page.close();
   });
 });

@@ -60,7 +60,7 @@ export function createApp(ctx: ServerContext): Hono {
   mountCommands(app, ctx, documents);
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
-  mountDashboard(app, ctx);
+  mountDashboard(app, ctx, () => documents.changed());
   mountPublicPages(app, ctx, (db) => planPublicActions(db, ctx.clock));
   mountSignIn(app, ctx, singleSignOn);
   mountSingleSignOn(app, ctx, singleSignOn);

@@ -23,9 +23,11 @@ import type { ServerContext } from './context.js';
  *   description; the dashboard's own script and style);
  * - read: a signed-in caller, who then sees what their grants allow (the Scope);
  * - import: an analyst or admin: adds to the store;
+ * - plan: an analyst, admin or partner: changes the action plan (the use case then checks a
+ *   partner's organisation and the caller's grants: domain/plan/plan-edit-rights.ts);
  * - admin: users, grants and the audit log.
  */
-export type Permission = 'public' | 'read' | 'import' | 'admin';
+export type Permission = 'public' | 'read' | 'import' | 'plan' | 'admin';
 
 export const SESSION_COOKIE = 'lantern_session';
 
@@ -98,7 +100,17 @@ async function callerOf(ctx: ServerContext, c: Context): Promise<RequestCaller> 
 const ROLES: Record<Exclude<Permission, 'public'>, readonly Role[]> = {
   read: ['admin', 'analyst', 'partner', 'viewer'],
   import: ['admin', 'analyst'],
+  plan: ['admin', 'analyst', 'partner'],
   admin: ['admin'],
+};
+
+/** Who a refused caller is told the route needs. */
+const NEEDS: Record<Permission, string> = {
+  public: 'anyone',
+  read: 'a signed-in account',
+  import: 'an analyst or admin',
+  plan: "an analyst or admin (or a partner, for their own organisation's actions)",
+  admin: 'an admin',
 };
 
 /** Whether the caller may use a route of this permission. */
@@ -132,7 +144,7 @@ export function guard(permission: Permission): MiddlewareHandler {
         401,
       );
     }
-    const message = `Your account (${caller.kind === 'user' ? caller.user.role : ''}) may not do this: it needs ${permission === 'import' ? 'an analyst or admin' : 'an admin'}.`;
+    const message = `Your account (${caller.kind === 'user' ? caller.user.role : ''}) may not do this: it needs ${NEEDS[permission]}.`;
     return api ? c.json({ error: { type: 'forbidden', message } }, 403) : c.text(message, 403);
   };
 }

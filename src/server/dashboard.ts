@@ -11,6 +11,7 @@ import type { ServerContext } from './context.js';
 import { apiText, problemOf } from './http-errors.js';
 import { forRequest } from './caller.js';
 import { route } from './permissions.js';
+import { mountPlanPages } from './plan-pages.js';
 import { defaultArea, loadChoices, type Choices } from './pages/choices.js';
 import { compareBody } from './pages/compare.js';
 import { dataBody } from './pages/data.js';
@@ -38,8 +39,9 @@ const STATIC: Record<string, { type: string; body: string }> = Object.fromEntrie
 
 type Body = (ctx: ServerContext, state: ViewState, choices: Choices, c: Context) => Promise<Safe>;
 
+/** The views drawn from the area, period and category; the plan's pages are plan-pages.ts. */
 const BODIES: Record<
-  ViewPath,
+  Exclude<ViewPath, '/plan'>,
   {
     title: (s: ViewState) => string;
     body: Body;
@@ -69,7 +71,12 @@ const BODIES: Record<
   },
 };
 
-export function mountDashboard(app: Hono, ctx: ServerContext): void {
+/** Mounts the dashboard; `changed` is told when a page changed the store (a plan update). */
+export function mountDashboard(
+  app: Hono,
+  ctx: ServerContext,
+  changed: () => void = () => {},
+): void {
   for (const [name, file] of Object.entries(STATIC)) {
     route(app, 'get', `/static/${name}`, 'public', (c) => {
       c.header('Content-Type', file.type);
@@ -77,7 +84,9 @@ export function mountDashboard(app: Hono, ctx: ServerContext): void {
       return c.body(file.body);
     });
   }
+  mountPlanPages(app, ctx, changed);
   for (const view of VIEWS) {
+    if (view.path === '/plan') continue;
     const spec = BODIES[view.path];
     route(app, 'get', view.path, 'read', async (c) => {
       const rctx = forRequest(c, ctx);

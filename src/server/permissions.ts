@@ -10,7 +10,7 @@ import { guard, type Permission } from './caller.js';
 
 export type { Permission } from './caller.js';
 
-export const PERMISSIONS: readonly Permission[] = ['public', 'read', 'import', 'admin'];
+export const PERMISSIONS: readonly Permission[] = ['public', 'read', 'import', 'plan', 'admin'];
 
 /** Every route's permission, by "METHOD path" as Hono lists it. */
 export type RoutePermissions = Map<string, Permission>;

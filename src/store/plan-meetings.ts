@@ -109,3 +109,12 @@ export async function findMeetings(
   );
   return rows.map(toMeeting);
 }
+
+/** The groups' names by id (of one partnership when given), for showing a meeting's group. */
+export async function groupNames(db: Db, partnership?: string): Promise<Map<number, string>> {
+  const rows = await db.query<{ id: number; name: string }>(
+    `SELECT id, name FROM plan_group WHERE ($partnership IS NULL OR partnership = $partnership)`,
+    { partnership: partnership ?? null },
+  );
+  return new Map(rows.map((r) => [r.id, r.name]));
+}

@@ -13,6 +13,7 @@ export const VIEWS = [
   { path: '/compare', name: 'Compare' },
   { path: '/map', name: 'Map' },
   { path: '/priorities', name: 'Priorities' },
+  { path: '/plan', name: 'Plan' },
   { path: '/data', name: 'Data and imports' },
 ] as const;
 

@@ -24,9 +24,14 @@ import { historyOf } from '../../store/plan-history.js';
 import { objectivesOf, planById, prioritiesOf } from '../../store/plan-rows.js';
 import { findPlan, type PlanChoice } from './find-plan.js';
 
-async function assertPlanVisible(db: Db, scope: Scope, plan: PlanRecord): Promise<void> {
-  if (scope.areas === 'all' || plan.areaCode === null) return;
-  if (areaLevel(scope, await ancestorsOf(db, plan.areaCode)) === null)
+/** Whether the caller's scope covers the plan's area (a plan with no area is the partnership's). */
+export async function isPlanVisible(db: Db, scope: Scope, plan: PlanRecord): Promise<boolean> {
+  if (scope.areas === 'all' || plan.areaCode === null) return true;
+  return areaLevel(scope, await ancestorsOf(db, plan.areaCode)) !== null;
+}
+
+export async function assertPlanVisible(db: Db, scope: Scope, plan: PlanRecord): Promise<void> {
+  if (!(await isPlanVisible(db, scope, plan)))
     throw new ForbiddenError(
       `your access does not cover ${plan.areaName ?? plan.areaCode} (${plan.areaCode}), whose plan this is: ask your Lantern administrator for a grant if you need it`,
     );
