@@ -183,13 +183,20 @@ describe.skipIf(!present)('hostile text in Chromium', () => {
     expect(audit.text).toContain(IMG);
     await page.screenshot({ path: `${SHOTS}xss-audit.png`, fullPage: true });
 
-    // The plan's pages, where they are served: the action and the meeting from the minutes.
-    for (const path of ['/plan', '/plan/meetings']) {
-      const probe = await page.request.get(`${base}${path}`);
-      if (probe.status() === 404) continue;
+    // The plan's pages: the action (title, description), the meeting from the minutes
+    // (attendees, the action raised there).
+    const shows: [string, string][] = [
+      ['/plan', `Visits ${IMG}`],
+      ['/plan/actions/1', `Notes ${SCRIPT}`],
+      // Minutes are read as text with Markdown's emphasis taken off, so only the start is kept.
+      ['/plan/meetings', 'Andrew Palfreyman, <img src=x onerror='],
+      ['/plan/meetings/1', '<img src=x onerror='],
+      ['/plan/meetings/1', 'provide the link <script>'],
+    ];
+    for (const [path, text] of shows) {
       const shown = await visit(page, path);
       expect(shown.ran, path).toBeUndefined();
-      expect(shown.text, path).toContain('Visits <img');
+      expect(shown.text, path).toContain(text);
       await page.screenshot({
         path: `${SHOTS}xss${path.replaceAll('/', '-')}.png`,
         fullPage: true,
