@@ -4,23 +4,15 @@
  * address, a keyboard-only path, and an accessibility check of every view with axe-core (no
  * serious or critical violation). Screenshots are saved to .tmp/screenshots/ to be looked at.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import type { ChildProcess } from 'node:child_process';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { AXE, chromiumPresent, launchChromium, SHOTS, spawnServe } from './helpers/browser.js';
 import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
-
-const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI)
-  throw new Error(`CI needs Chromium at ${CHROMIUM} (.ci/run installs it)`);
-const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const dir = tempDir();
 let server: ChildProcess;
@@ -28,26 +20,11 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!present) return;
-  mkdirSync(SHOTS, { recursive: true });
+  if (!chromiumPresent) return;
   const db = demoStoreCopy(dir.path);
   await planFor(db);
-  server = spawn(process.execPath, ['bin/lantern.js', 'serve', '--port', '0', '--db', db], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /at (http:\/\/127\.0\.0\.1:\d+)\//u.exec(out)?.[1];
-      if (url) resolve(url);
-    });
-    server.once('exit', (code) => reject(new Error(`lantern serve exited (${code}): ${out}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  ({ base, server } = await spawnServe(db));
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
@@ -150,7 +127,7 @@ async function axeProblems(page: Page): Promise<string[]> {
     );
 }
 
-describe.skipIf(!present)('the dashboard in Chromium', () => {
+describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
   it('opens on the Three Rivers overview; a person changes area and period, then clicks burglary', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/`);
@@ -303,7 +280,7 @@ describe.skipIf(!present)('the dashboard in Chromium', () => {
   });
 });
 
-describe.skipIf(!present)('the set-up and admin pages in Chromium', () => {
+describe.skipIf(!chromiumPresent)('the set-up and admin pages in Chromium', () => {
   // Last in this file: it gives the store its first account, after which every page needs one.
   it('creates the first admin on the set-up page, then manages users; no serious or critical accessibility problem (axe-core)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -6,23 +6,16 @@
  * accessibility check with axe-core (no serious or critical violation). Screenshots are saved to
  * .tmp/screenshots/ to be looked at.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import type { ChildProcess } from 'node:child_process';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { AXE, chromiumPresent, launchChromium, SHOTS, spawnServe } from './helpers/browser.js';
 import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
-const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI)
-  throw new Error(`CI needs Chromium at ${CHROMIUM} (.ci/run installs it)`);
-const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SEED = new URL('../config/support-services.yaml', import.meta.url).pathname;
 
 const dir = tempDir();
@@ -31,8 +24,7 @@ let base: string;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!present) return;
-  mkdirSync(SHOTS, { recursive: true });
+  if (!chromiumPresent) return;
   const db = demoStoreCopy(dir.path);
   for (const [args, env] of [
     [['services', 'import', SEED], {}],
@@ -45,22 +37,8 @@ beforeAll(async () => {
     const r = await run([...args, '--db', db], env);
     if (r.code !== 0) throw new Error(r.stderr);
   }
-  server = spawn(process.execPath, ['bin/lantern.js', 'serve', '--port', '0', '--db', db], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /at (http:\/\/127\.0\.0\.1:\d+)\//u.exec(out)?.[1];
-      if (url) resolve(url);
-    });
-    server.once('exit', (code) => reject(new Error(`lantern serve exited (${code}): ${out}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  ({ base, server } = await spawnServe(db));
+  browser = await launchChromium();
 }, 120_000);
 
 afterAll(async () => {
@@ -105,7 +83,7 @@ async function open(path: string, width: number): Promise<{ page: Page; problems
   return { page, problems };
 }
 
-describe.skipIf(!present)('the public page in Chromium', () => {
+describe.skipIf(!chromiumPresent)('the public page in Chromium', () => {
   it('on a phone (375 px): styled, nothing wider than the screen, no serious accessibility problem', async () => {
     const { page, problems } = await open('/public/three-rivers', 375);
     expect(page.url()).toBe(`${base}/public/three-rivers`);

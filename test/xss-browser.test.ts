@@ -7,22 +7,18 @@
  * against a real `lantern serve`: no script runs (no dialog, no global set), and the text is
  * shown as text.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { chromiumPresent, launchChromium, SHOTS, spawnServe } from './helpers/browser.js';
 import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
-const CHROMIUM = process.env.LANTERN_CHROMIUM ?? '/usr/bin/chromium';
-const present = existsSync(CHROMIUM);
-if (!present && process.env.CI)
-  throw new Error(`CI needs Chromium at ${CHROMIUM} (.ci/run installs it)`);
-const SHOTS = new URL('../.tmp/screenshots/', import.meta.url).pathname;
 const PW = { LANTERN_PASSWORD: 'correct horse battery staple' };
 
 /** Each payload sets a global and opens a dialog if it ever runs. */
@@ -41,8 +37,7 @@ async function ok(args: string[]): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!present) return;
-  mkdirSync(SHOTS, { recursive: true });
+  if (!chromiumPresent) return;
   db = demoStoreCopy(dir.path);
   await ok([
     'services',
@@ -111,22 +106,8 @@ beforeAll(async () => {
     '--sensitivity',
     'restricted',
   ]);
-  server = spawn(process.execPath, ['bin/lantern.js', 'serve', '--port', '0', '--db', db], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  base = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    server.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /at (http:\/\/127\.0\.0\.1:\d+)\//u.exec(out)?.[1];
-      if (url) resolve(url);
-    });
-    server.once('exit', (code) => reject(new Error(`lantern serve exited (${code}): ${out}`)));
-  });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  ({ base, server } = await spawnServe(db));
+  browser = await launchChromium();
 }, 180_000);
 
 afterAll(async () => {
@@ -145,7 +126,7 @@ async function visit(page: Page, path: string): Promise<{ ran: unknown; text: st
   };
 }
 
-describe.skipIf(!present)('hostile text in Chromium', () => {
+describe.skipIf(!chromiumPresent)('hostile text in Chromium', () => {
   it('is shown as text, and never runs, on every page that shows it', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
