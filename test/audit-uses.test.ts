@@ -8,12 +8,13 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { addAccounts, TEST_PASSWORD } from './helpers/accounts.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { testServer, type TestServer } from './helpers/server.js';
 import { tempDir } from './helpers/temp.js';
 
-const PW = { LANTERN_PASSWORD: 'correct horse battery staple' };
+const PW = { LANTERN_PASSWORD: TEST_PASSWORD };
 const ORIGIN = { Origin: 'http://localhost' };
 const MERSEYSIDE = 'test/fixtures/merseyside/2019-01-merseyside-street.csv.gz';
 
@@ -73,53 +74,14 @@ describe('the server', () => {
 
   beforeAll(async () => {
     db = demoStoreCopy(dir.path);
-    const cli = async (args: string[]) => {
-      const r = await run([...args, '--db', db], PW);
-      if (r.code !== 0) throw new Error(r.stderr);
-    };
-    await cli(['users', 'add', '--name', 'Alex', '--email', 'alex@example.gov.uk', '--admin']);
-    for (const [name, role] of [
-      ['Sam', 'analyst'],
-      ['Priya', 'partner'],
-    ] as const) {
-      await cli([
-        'users',
-        'add',
-        '--name',
-        name,
-        '--email',
-        `${name.toLowerCase()}@example.gov.uk`,
-        '--role',
-        role,
-        '--as',
-        'Alex',
-      ]);
-    }
-    await cli([
-      'users',
-      'grant',
-      '--user',
-      'Sam',
-      '--area',
-      'Hertfordshire',
-      '--level',
-      'detail',
-      '--sensitivity',
-      'restricted',
-      '--as',
-      'Alex',
-    ]);
-    await cli([
-      'users',
-      'grant',
-      '--user',
-      'Priya',
-      '--area',
-      'Three Rivers',
-      '--level',
-      'detail',
-      '--as',
-      'Alex',
+    await addAccounts(db, [
+      { name: 'Alex', role: 'admin' },
+      {
+        name: 'Sam',
+        role: 'analyst',
+        grants: [{ area: 'Hertfordshire', sensitivity: 'restricted' }],
+      },
+      { name: 'Priya', role: 'partner', grants: [{ area: 'Three Rivers' }] },
     ]);
     server = await testServer(db);
     for (const who of ['Sam', 'Priya']) {

@@ -5,48 +5,24 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { addAccounts } from './helpers/accounts.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
-const PW = { LANTERN_PASSWORD: 'correct horse battery staple' };
 const dir = tempDir();
 let db: string;
 
-async function cli(args: string[]) {
-  const r = await run([...args, '--db', db], PW);
-  if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-}
-
 beforeAll(async () => {
   db = demoStoreCopy(dir.path);
-  await cli(['users', 'add', '--name', 'Alex', '--email', 'alex@example.gov.uk', '--admin']);
-  await cli([
-    'users',
-    'add',
-    '--name',
-    'Priya',
-    '--email',
-    'priya@example.gov.uk',
-    '--org',
-    'Three Rivers DC',
-    '--role',
-    'partner',
-    '--as',
-    'Alex',
-  ]);
-  await cli(['users', 'grant', '--user', 'Alex', '--area', 'Hertfordshire', '--level', 'detail']);
-  await cli([
-    'users',
-    'grant',
-    '--user',
-    'Priya',
-    '--area',
-    'Three Rivers',
-    '--level',
-    'detail',
-    '--as',
-    'Alex',
+  await addAccounts(db, [
+    { name: 'Alex', role: 'admin', grants: [{ area: 'Hertfordshire' }] },
+    {
+      name: 'Priya',
+      role: 'partner',
+      organisation: 'Three Rivers DC',
+      grants: [{ area: 'Three Rivers' }],
+    },
   ]);
 });
 

@@ -10,15 +10,13 @@ import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Role } from '../../src/domain/access.js';
 import { readAudit, verifyAuditLog } from '../../src/store/audit-log.js';
 import { countUsers } from '../../src/store/users.js';
-import { run } from '../helpers/cli.js';
+import { addAccounts } from '../helpers/accounts.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../helpers/temp.js';
 
-const PW = { LANTERN_PASSWORD: 'correct horse battery staple' };
 const LANTERN = 'http://localhost';
 const CALLBACK = `${LANTERN}/sign-in/oidc/callback`;
 const CLIENT = { id: 'lantern', secret: 'a-test-client-secret-of-some-length' };
@@ -36,35 +34,18 @@ let server: TestServer;
 let idp: Server;
 let issuer: string;
 
-async function cli(args: string[], db: string) {
-  const r = await run([...args, '--db', db], PW);
-  if (r.code !== 0) throw new Error(`${args.join(' ')}: ${r.stderr}`);
-}
-
 beforeAll(async () => {
   const db = demoStoreCopy(dir.path);
-  const user = (name: string, role: Role) =>
-    cli(
-      [
-        'users',
-        'add',
-        '--name',
-        name,
-        '--email',
-        `${name.toLowerCase()}@example.gov.uk`,
-        '--org',
-        'Three Rivers DC',
-        ...(role === 'admin' ? ['--admin'] : ['--role', role, '--as', 'Alex']),
-      ],
-      db,
-    );
-  await user('Alex', 'admin');
-  await user('Priya', 'partner');
-  await user('Val', 'viewer');
-  await cli(
-    ['users', 'grant', '--user', 'Priya', '--area', 'Three Rivers', '--level', 'detail'],
-    db,
-  );
+  await addAccounts(db, [
+    { name: 'Alex', role: 'admin', organisation: 'Three Rivers DC' },
+    {
+      name: 'Priya',
+      role: 'partner',
+      organisation: 'Three Rivers DC',
+      grants: [{ area: 'Three Rivers' }],
+    },
+    { name: 'Val', role: 'viewer', organisation: 'Three Rivers DC' },
+  ]);
 
   // The provider, on a port of its own: its issuer must name the port, so it listens first.
   let handle: (req: IncomingMessage, res: ServerResponse) => void = (_q, s) => s.end();

@@ -7,12 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { run, runJson } from '../helpers/cli.js';
+import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
+import { runJson } from '../helpers/cli.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../helpers/temp.js';
 
-const PW = { LANTERN_PASSWORD: 'correct horse battery staple' };
+const PW = { LANTERN_PASSWORD: TEST_PASSWORD };
 const ORIGIN = { Origin: 'http://localhost' };
 const dir = tempDir();
 let server: TestServer;
@@ -21,25 +22,10 @@ const NAMES = ['Ada', 'Ben', 'Cat', 'Dev', 'Eli', 'Fay', 'Gus', 'Hal'];
 
 beforeAll(async () => {
   db = demoStoreCopy(dir.path);
-  const add = async (args: string[]) => {
-    const r = await run([...args, '--db', db], PW);
-    if (r.code !== 0) throw new Error(r.stderr);
-  };
-  await add(['users', 'add', '--name', 'Alex', '--email', 'alex@example.gov.uk', '--admin']);
-  for (const name of NAMES) {
-    await add([
-      'users',
-      'add',
-      '--name',
-      name,
-      '--email',
-      `${name.toLowerCase()}@example.gov.uk`,
-      '--role',
-      'analyst',
-      '--as',
-      'Alex',
-    ]);
-  }
+  await addAccounts(db, [
+    { name: 'Alex', role: 'admin' },
+    ...NAMES.map((name) => ({ name, role: 'analyst' as const })),
+  ]);
   // Distinct addresses, so the per-address rate limit does not refuse them.
   server = await testServer(db, { env: { LANTERN_LOCKOUT_ATTEMPTS: '5' } });
 });

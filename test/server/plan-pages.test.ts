@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { readAudit } from '../../src/store/audit-log.js';
 import { run, runJson } from '../helpers/cli.js';
+import { addAccounts } from '../helpers/accounts.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../helpers/temp.js';
@@ -126,46 +127,19 @@ beforeAll(async () => {
     ],
     db,
   );
-  const user = (name: string, role: string) =>
-    cli(
-      [
-        'users',
-        'add',
-        '--name',
-        name,
-        '--email',
-        `${name.toLowerCase()}@example.gov.uk`,
-        '--org',
-        'Three Rivers DC',
-        ...(role === 'admin' ? ['--admin'] : ['--role', role, '--as', 'Alex']),
-      ],
-      db,
-    );
-  await user('Alex', 'admin');
-  await user('Sam', 'analyst');
-  await user('Priya', 'partner');
-  await user('Val', 'viewer');
-  await user('Wendy', 'analyst');
-  await cli(
-    ['users', 'grant', '--user', 'Wendy', '--area', 'Watford', '--level', 'detail', '--as', 'Alex'],
-    db,
-  );
-  for (const who of ['Sam', 'Priya', 'Val'])
-    await cli(
-      [
-        'users',
-        'grant',
-        '--user',
-        who,
-        '--area',
-        'Three Rivers',
-        '--level',
-        'detail',
-        '--as',
-        'Alex',
-      ],
-      db,
-    );
+  const tr = { organisation: 'Three Rivers DC', grants: [{ area: 'Three Rivers' }] };
+  await addAccounts(db, [
+    { name: 'Alex', role: 'admin', organisation: 'Three Rivers DC' },
+    { name: 'Sam', role: 'analyst', ...tr },
+    { name: 'Priya', role: 'partner', ...tr },
+    { name: 'Val', role: 'viewer', ...tr },
+    {
+      name: 'Wendy',
+      role: 'analyst',
+      organisation: 'Three Rivers DC',
+      grants: [{ area: 'Watford' }],
+    },
+  ]);
   server = await testServer(db, { clock: () => NOW });
   empty = await testServer(demoStoreCopy(dir.path, 'empty.duckdb'));
 });
