@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXE, chromiumPresent, launchChromium, SHOTS, spawnServe } from './helpers/browser.js';
 import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { threeRiversPlan } from './helpers/plan.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -41,17 +42,7 @@ async function planFor(db: string): Promise<void> {
   };
   const day = (offset: number) =>
     new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-  await lantern('assess', '--area', 'Three Rivers', '--period', '2025');
-  await lantern(
-    'plan',
-    'create',
-    '--partnership',
-    'Three Rivers CSP',
-    '--year',
-    '2025-26',
-    '--from-assessment',
-    'latest',
-  );
+  await threeRiversPlan(db);
   await lantern(
     'plan',
     'action',

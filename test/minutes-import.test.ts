@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { threeRiversPlan } from './helpers/plan.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -23,19 +24,7 @@ const planActions = async () =>
   (await runJson<PlanShown>(['plan', 'show', ...D])).json.actions.map((a) => a.title);
 
 beforeAll(async () => {
-  expect((await run(['assess', ...D, '--area', 'Three Rivers', '--period', '2025'])).code).toBe(0);
-  const plan = await run([
-    'plan',
-    'create',
-    ...D,
-    '--partnership',
-    'Three Rivers CSP',
-    '--year',
-    '2025-26',
-    '--from-assessment',
-    'latest',
-  ]);
-  expect(plan.code, plan.stderr).toBe(0);
+  await threeRiversPlan(db);
 });
 
 describe('lantern minutes import', () => {

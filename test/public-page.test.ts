@@ -16,6 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { attackHeadline, headlineRows } from './helpers/public-page-audit.js';
+import { threeRiversPlan } from './helpers/plan.js';
 import { testServer, type TestServer } from './helpers/server.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -52,18 +53,8 @@ beforeAll(async () => {
     stdout: none.stdout,
     html: readFileSync(join(dir.path, 'none', 'index.html'), 'utf8'),
   };
-  await ok(['assess', '--area', 'Three Rivers', '--period', '2025']);
-  // The 2025-26 plan from that assessment, one action public and one not.
-  await ok([
-    'plan',
-    'create',
-    '--partnership',
-    'Three Rivers CSP',
-    '--year',
-    '2025-26',
-    '--from-assessment',
-    'latest',
-  ]);
+  // An assessment saved, and the 2025-26 plan from it, one action public and one not.
+  await threeRiversPlan(db);
   await ok([
     'plan',
     'action',

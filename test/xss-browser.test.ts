@@ -17,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPresent, launchChromium, SHOTS, spawnServe } from './helpers/browser.js';
 import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { threeRiversPlan } from './helpers/plan.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const PW = { LANTERN_PASSWORD: 'correct horse battery staple' };
@@ -55,17 +56,7 @@ beforeAll(async () => {
     '--description',
     `Support ${SCRIPT}`,
   ]);
-  await ok(['assess', '--area', 'Three Rivers', '--period', '2025']);
-  await ok([
-    'plan',
-    'create',
-    '--partnership',
-    'Three Rivers CSP',
-    '--year',
-    '2025-26',
-    '--from-assessment',
-    'latest',
-  ]);
+  await threeRiversPlan(db);
   await ok([
     'plan',
     'action',

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAudit } from '../../src/store/audit-log.js';
 import { run, runJson } from '../helpers/cli.js';
 import { addAccounts } from '../helpers/accounts.js';
+import { threeRiversPlan } from '../helpers/plan.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../helpers/temp.js';
@@ -36,23 +37,7 @@ async function cli(args: string[], db: string) {
 
 beforeAll(async () => {
   const db = demoStoreCopy(dir.path);
-  await cli(['assess', '--area', 'Three Rivers', '--period', '2025'], db);
-  const plan = await runJson<{ priorities: { key: string; label: string }[] }>(
-    [
-      'plan',
-      'create',
-      '--partnership',
-      'Three Rivers CSP',
-      '--year',
-      '2025-26',
-      '--from-assessment',
-      'latest',
-      '--db',
-      db,
-    ],
-    PW,
-  );
-  priorities = plan.json.priorities;
+  priorities = await threeRiversPlan(db);
   const other = priorities.find((p) => p.key !== 'burglary')!.key;
   const add = async (args: string[]) =>
     (await runJson<{ id: number }>(['plan', 'action', 'add', ...args, '--db', db], PW)).json.id;
