@@ -8,6 +8,20 @@ const duckdbOnlyInStore = {
   group: ['@duckdb/*'],
   message: 'Only src/store may import DuckDB (docs/architecture.md).',
 };
+/** Domain: vocabulary and pure rules; `up` reaches src/ from the file's folder. */
+const domainImports = (up) => [
+  'error',
+  {
+    patterns: [
+      duckdbOnlyInStore,
+      {
+        group: [`${up}*`, `!${up}errors.js`, `!${up}domain/*`],
+        message: 'domain/ imports only domain/ and errors (docs/architecture.md).',
+      },
+      { group: ['node:*'], message: 'domain/ does no I/O.' },
+    ],
+  },
+];
 const pureLayers = [
   duckdbOnlyInStore,
   { group: ['**/store/*', '**/store'], message: 'Pure layers must not import the store.' },
@@ -88,19 +102,7 @@ export default tseslint.config(
     files: ['src/domain/**/*.ts'],
     ignores: ['src/domain/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            duckdbOnlyInStore,
-            {
-              group: ['../*', '!../errors.js', '!../domain/*'],
-              message: 'domain/ imports only domain/ and errors (docs/architecture.md).',
-            },
-            { group: ['node:*'], message: 'domain/ does no I/O.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': domainImports('../'),
     },
   },
   {
@@ -108,19 +110,7 @@ export default tseslint.config(
     files: ['src/domain/*/**/*.ts'],
     ignores: ['src/domain/**/*.test.ts'],
     rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            duckdbOnlyInStore,
-            {
-              group: ['../../*', '!../../errors.js', '!../../domain/*'],
-              message: 'domain/ imports only domain/ and errors (docs/architecture.md).',
-            },
-            { group: ['node:*'], message: 'domain/ does no I/O.' },
-          ],
-        },
-      ],
+      'no-restricted-imports': domainImports('../../'),
     },
   },
   {

@@ -20,6 +20,7 @@ import {
   placeNames,
   placeOutlines,
   placesKeyRow,
+  stackKeyRows,
   type KeyRow,
   type MapPlaces,
   type PlaceStyle,
@@ -331,12 +332,7 @@ export function choroplethMap(input: ChoroplethMapInput): string {
   const places = input.places?.places ?? [];
   const legendX = width - PAD - LEGEND_WIDTH;
   const rows = keyRows(classes, input, hasMissing ? `url(#${hatchId})` : null);
-  const legendParts: string[] = [];
-  let ly = frame.y0;
-  for (const r of rows) {
-    legendParts.push(...r.draw(legendX, ly));
-    ly += r.height;
-  }
+  const { parts: legendParts, bottom: ly } = stackKeyRows(rows, legendX, frame.y0);
   const keyTop = ly + 4 + FURNITURE_HEIGHT + 8;
   const names = placeNames(
     places,

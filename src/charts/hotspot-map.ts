@@ -19,6 +19,7 @@ import {
   placeNames,
   placeOutlines,
   placesKeyRow,
+  stackKeyRows,
   type KeyRow,
   type MapPlaces,
 } from './map-places.js';
@@ -248,12 +249,7 @@ export function hotspotMap(input: HotspotMapInput): string {
   const within = input.outline.map(toPx);
   const legendX = width - PAD - LEGEND_WIDTH;
   const rows = keyRows(classes, input, top.length);
-  const legendParts: string[] = [];
-  let ly = mapTop;
-  for (const r of rows) {
-    legendParts.push(...r.draw(legendX, ly));
-    ly += r.height;
-  }
+  const { parts: legendParts, bottom: ly } = stackKeyRows(rows, legendX, mapTop);
   const keyTop = ly + 4 + FURNITURE_HEIGHT + 8;
   const names = placeNames(
     places,

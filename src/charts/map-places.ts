@@ -43,6 +43,21 @@ export interface KeyRow {
   draw: (x: number, y: number) => string[];
 }
 
+/** The key's rows drawn one under another from (x, y): their markup, and where they end. */
+export function stackKeyRows(
+  rows: readonly KeyRow[],
+  x: number,
+  y: number,
+): { parts: string[]; bottom: number } {
+  const parts: string[] = [];
+  let bottom = y;
+  for (const r of rows) {
+    parts.push(...r.draw(x, bottom));
+    bottom += r.height;
+  }
+  return { parts, bottom };
+}
+
 /** How the places' outlines are drawn. */
 export interface PlaceStyle {
   stroke: string;
