@@ -98,7 +98,7 @@ describe('the public page', () => {
   it("shows the plan's public actions under their priority, and nothing else of the plan", async () => {
     const { html } = await page('/public/three-rivers');
     expect(html).toContain('Target-hardening visits in the top hotspot');
-    expect(html).toContain('Not started yet, due 2026-01-31');
+    expect(html).toContain('Not started, due 2026-01-31');
     expect(html).not.toContain('Share the burglary offender list');
     expect(html).not.toContain('Priya Shah');
     expect(html).not.toContain('has not been published in Lantern yet');

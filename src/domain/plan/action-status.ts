@@ -10,6 +10,15 @@ export const ACTION_STATUSES = [
 ] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
+/** Each status in words, as the dashboard and the public page show it. */
+export const STATUS_WORDS: Readonly<Record<ActionStatus, string>> = {
+  'not-started': 'Not started',
+  'in-progress': 'In progress',
+  'on-hold': 'On hold',
+  complete: 'Complete',
+  cancelled: 'Cancelled',
+};
+
 export function parseActionStatus(text: string, field = 'status'): ActionStatus {
   const wanted = text
     .trim()

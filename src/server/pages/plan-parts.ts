@@ -3,18 +3,12 @@
  * reason beside an override), its status and progress in words, its due date as days, its
  * evidence links, and the table of actions.
  */
-import type { ActionStatus } from '../../domain/plan/action-status.js';
+import { STATUS_WORDS } from '../../domain/plan/action-status.js';
 import type { ActionView } from '../../domain/plan/plan-view.js';
 import type { Rag, ShownRag } from '../../domain/plan/rag.js';
 import { html, type Safe } from './html.js';
 
-export const STATUS_WORDS: Record<ActionStatus, string> = {
-  'not-started': 'Not started',
-  'in-progress': 'In progress',
-  'on-hold': 'On hold',
-  complete: 'Complete',
-  cancelled: 'Cancelled',
-};
+export { STATUS_WORDS };
 
 export const RAG_WORDS: Record<Rag, string> = {
   red: 'Red',

@@ -5,20 +5,13 @@
  * earlier one; only public actions, and of them only the title, status and due date (never an
  * owner's name or a note).
  */
+import { STATUS_WORDS } from '../../domain/plan/action-status.js';
 import { planYearOf } from '../../domain/plan/plan-year.js';
 import type { PublicAction } from '../../report/public-page-data.js';
 import type { Db } from '../../store/db.js';
 import { findActions } from '../../store/plan-actions.js';
 import { findPlans, prioritiesOf } from '../../store/plan-rows.js';
 import type { PublicActions } from '../public-page.js';
-
-const STATUS_WORDS: Readonly<Record<string, string>> = {
-  'not-started': 'Not started yet',
-  'in-progress': 'Under way',
-  'on-hold': 'On hold',
-  complete: 'Done',
-  cancelled: 'Stopped',
-};
 
 /** The provider of a district's public actions, from the plans in the store. */
 export function planPublicActions(db: Db, now: () => Date): PublicActions {
@@ -37,7 +30,7 @@ export function planPublicActions(db: Db, now: () => Date): PublicActions {
       priority:
         a.priorityId === null ? 'Other work' : (priorities.get(a.priorityId) ?? 'Other work'),
       title: a.title,
-      status: STATUS_WORDS[a.status] ?? a.status,
+      status: STATUS_WORDS[a.status],
       due: a.dueDate,
     }));
   };
