@@ -100,7 +100,13 @@ export function briefingFigures(
   const quarters = quartersOf(trend.period).map((months, i) => {
     const counts = months.map((m) => byMonth.get(m) ?? null);
     const held = counts.filter((c): c is number => c !== null);
-    return { id: `q${i}`, months, value: held.length ? held.reduce((a, b) => a + b, 0) : null };
+    const heldMonths = months.filter((m) => byMonth.get(m) != null);
+    return {
+      id: `q${i}`,
+      months,
+      heldMonths,
+      value: held.length ? held.reduce((a, b) => a + b, 0) : null,
+    };
   });
   const heldQuarters = quarters.filter((q) => q.value !== null);
   const cells = [
@@ -140,7 +146,11 @@ export function briefingFigures(
     previous,
     changePct,
     quarters: quarters.map((q) => ({
-      label: quarterLabel(q.months),
+      // A quarter partly held is named by the months it counts, not the three asked for.
+      label:
+        q.heldMonths.length > 0 && q.heldMonths.length < q.months.length
+          ? `${q.heldMonths.map((m) => quarterLabel([m])).join(' and ')} only`
+          : quarterLabel(q.months),
       count:
         q.value === null
           ? { value: null, text: 'not held', status: 'not held' as const }

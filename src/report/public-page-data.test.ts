@@ -181,7 +181,15 @@ describe('the headline table', () => {
       'We do not have the figures for March to April and November 2025. The totals leave those months out.',
     );
     expect(html).toContain('There are no figures a year before January 2025');
+    // The heading, the column and the first sentence name the months held, not the 12 asked for.
+    expect(held.held).toBe('January to February, May to October and December 2025');
+    expect(html).toContain('Crime in the latest months we have');
+    expect(html).toContain('>January to February, May to October and December 2025</th>');
+    expect(html).toContain(
+      'In January to February, May to October and December 2025, the months we have',
+    );
     expect(t.notHeld).toBeNull();
+    expect(t.held).toBeNull();
   });
 
   it('leaves no suppressed count to be worked back, in random tables (exact check)', () => {

@@ -72,6 +72,8 @@ export interface HeadlineTrends {
   rows: HeadlineRow[];
   /** The months of the period not held, in words; null when all are held. */
   notHeld: string | null;
+  /** The months of the period held, in words, when some are not; null when all are held. */
+  held: string | null;
   /** The earlier months not compared (no count for them), in words; null when none. */
   notCompared: string | null;
 }
@@ -224,6 +226,10 @@ export function headlineTrends(
       : null,
     rows: [row(all), ...categories.map(row)],
     notHeld: missing.length > 0 ? monthsInWords(missing) : null,
+    held:
+      missing.length > 0
+        ? monthsInWords(all.months.filter((m) => m.count !== null).map((m) => m.month))
+        : null,
     notCompared: unpaired.length > 0 ? monthsInWords(unpaired) : null,
   };
 }

@@ -53,7 +53,9 @@ function trendSentences(page: PublicPage): string[] {
   if (!t) return [page.noTrends ?? `We do not hold any police figures for ${page.area.name} yet.`];
   const total = all(page);
   const out = [
-    `From ${period(t.period)}, the police recorded ${total.current.text} crimes in ${page.area.name}.`,
+    t.held
+      ? `In ${t.held}, the months we have, the police recorded ${total.current.text} crimes in ${page.area.name}.`
+      : `From ${period(t.period)}, the police recorded ${total.current.text} crimes in ${page.area.name}.`,
   ];
   if (total.changePct !== null && t.comparedWith)
     out.push(
@@ -174,7 +176,7 @@ function trendsSection(page: PublicPage): string {
   return `${paragraphs(lines.slice(0, lead))}
 <table>
 <caption>Crimes and anti-social behaviour recorded by the police in ${esc(page.area.name)}</caption>
-<thead><tr><th scope="col">What</th><th scope="col" class="n">${esc(period(t.period))}</th><th scope="col" class="n">${t.comparisonPeriod ? esc(period(t.comparisonPeriod)) : 'Year before'}</th><th scope="col" class="n">Change</th></tr></thead>
+<thead><tr><th scope="col">What</th><th scope="col" class="n">${esc(t.held ?? period(t.period))}</th><th scope="col" class="n">${t.comparisonPeriod ? esc(period(t.comparisonPeriod)) : 'Year before'}</th><th scope="col" class="n">Change</th></tr></thead>
 <tbody>
 ${t.rows.map((r, i) => trendRow(r, i === 0)).join('\n')}
 </tbody>
@@ -258,7 +260,7 @@ ${paragraphs(prioritySentences(page))}
 ${priorities}
 </section>
 <section aria-labelledby="figures">
-<h2 id="figures">Crime in the last 12 months</h2>
+<h2 id="figures">${page.trends?.held ? 'Crime in the latest months we have' : 'Crime in the last 12 months'}</h2>
 ${trendsSection(page)}
 </section>
 <section aria-labelledby="doing">
