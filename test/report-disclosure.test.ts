@@ -22,7 +22,8 @@ import type { Highs } from 'highs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli } from './helpers/cli.js';
+import type { HeadlineTrends, PublicCount } from '../src/report/public-page-data.js';
+import { runCli, runCliJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import {
   attackReport,
@@ -65,13 +66,28 @@ beforeAll(async () => {
 });
 afterAll(() => dir.remove());
 
+/** Settings that let one public report cover any period, to attack it on its own. */
+const ANY_PERIOD = 'test/fixtures/disclosure/any-period.yaml';
+
 const built = new Set<string>();
-function build(area: string, period: string, audience: string, store: string): string {
-  const out = join(dir.path, `${area}-${period}-${audience}-${store === db ? 'demo' : 'small'}`);
+function build(
+  area: string,
+  period: string,
+  audience: string,
+  store: string,
+  disclosure = ANY_PERIOD,
+): string {
+  const rule = disclosure === ANY_PERIOD ? 'any' : 'rule';
+  const out = join(
+    dir.path,
+    `${area}-${period}-${audience}-${store === db ? 'demo' : 'small'}-${rule}`,
+  );
   if (built.has(out)) return out;
   built.add(out);
   const r = runCli([
     'report',
+    '--disclosure',
+    disclosure,
     '--area',
     area,
     '--period',
@@ -204,10 +220,10 @@ describe('the attacker', () => {
 });
 
 /** A public report and its partner version, as the exact attacker takes them. */
-function report(area: string, period: string, store = db): Attacked {
+function report(area: string, period: string, store = db, disclosure = ANY_PERIOD): Attacked {
   const [from, to] = period.includes('..') ? period.split('..') : [period, period];
   return {
-    pub: readReport(build(area, period, 'public', store)),
+    pub: readReport(build(area, period, 'public', store, disclosure)),
     truth: readReport(build(area, period, 'partner', store)),
     period: { from: from!, to: to! },
   };
@@ -236,14 +252,13 @@ describe('the exact attacker: every number published, solved together by linear 
     expect(a.findings.map(narrowed)).toEqual([]);
   });
 
-  // Known limit (docs/architecture.md): each report protects its own numbers, so the four
-  // quarterly reports of a year and the yearly one narrow a category that is small in two
-  // quarters and not in the others (the year less the two quarters shown is the sum of the two):
-  // possession of weapons (2 and 4) and bicycle theft (4 and 2) in Three Rivers, 2025, are each
-  // left 2 to 4. The code before the disclosure module gives the same. This also shows the
-  // attacker finds what the numbers give away; when reports share a suppression pattern, expect
-  // no findings here.
-  it('Three Rivers: the four quarters of 2025 and the year narrow two categories (a known limit)', () => {
+  // Why public outputs cover whole years only (domain/disclosure/public-period.ts): each report
+  // protects its own numbers, so, were any period allowed, the four quarterly reports of a year
+  // and the yearly one would narrow a category that is small in two quarters and not in the
+  // others (the year less the two quarters shown is the sum of the two): possession of weapons
+  // (2 and 4) and bicycle theft (4 and 2) in Three Rivers, 2025, are each left 2 to 4. This also
+  // shows the attacker finds what the numbers give away.
+  it('with any period allowed, the four quarters of 2025 and the year narrow two categories', () => {
     const a = lpAttack(highs, [
       report('Three Rivers', '2025-01..2025-03'),
       report('Three Rivers', '2025-04..2025-06'),
@@ -257,5 +272,118 @@ describe('the exact attacker: every number published, solved together by linear 
       'Possession of weapons 2025-01..2025-03: 2 to 4 (true 2)',
       'Possession of weapons 2025-04..2025-06: 2 to 4 (true 4)',
     ]);
+  });
+});
+
+/** The store's own disclosure settings (config/disclosure.yaml): public outputs cover calendar years. */
+const SHIPPED = 'config/disclosure.yaml';
+
+describe('public outputs cover whole years, so that no two can be subtracted (issue 20, item 4)', () => {
+  const publicReport = (period: string, disclosure: string, ...more: string[]) =>
+    runCli([
+      'report',
+      '--area',
+      'Three Rivers',
+      '--period',
+      period,
+      '--audience',
+      'public',
+      '--out',
+      join(dir.path, `rule-${period}-${disclosure.replace(/\W/gu, '')}`),
+      '--disclosure',
+      disclosure,
+      '--report-settings',
+      'test/fixtures/report/settings.yaml',
+      '--police-crime-plan',
+      'test/fixtures/report/plan.yaml',
+      '--no-pdf',
+      '--no-save',
+      '--db',
+      db,
+      ...more,
+    ]);
+
+  it('refuses a month, a quarter, a year of another calendar and a year not wholly held', () => {
+    for (const period of ['2025-12', '2025-10..2025-12', '2025-04..2026-03', '2025-02..2025-12']) {
+      const r = publicReport(period, SHIPPED);
+      expect(r.code, period).toBe(2);
+      expect(r.stderr, period).toMatch(/whole calendar years \(January to December\) only/u);
+    }
+    // 2022 is a calendar year, but only January of it is held (a partner report of it needs
+    // --allow-partial): published now and again when the rest arrived, it would give them away.
+    const partly = publicReport('2022', SHIPPED, '--allow-partial');
+    expect(partly.code).toBe(2);
+    expect(partly.stderr).toContain('11 of 2022-01..2022-12');
+    // Financial years, when the partnership chooses them: a calendar year is then refused.
+    const fy = join(dir.path, 'financial-year.yaml');
+    writeFileSync(fy, 'threshold: 5\npublicPeriod: financial-year\n');
+    const calendar = publicReport('2025', fy);
+    expect(calendar.code).toBe(2);
+    expect(calendar.stderr).toContain('whole financial years (April to March) only');
+    // The partner version is not a public output: any period.
+    const partner = runCli([
+      'report',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-12',
+      '--out',
+      join(dir.path, 'rule-partner-2025-12'),
+      '--disclosure',
+      SHIPPED,
+      '--report-settings',
+      'test/fixtures/report/settings.yaml',
+      '--police-crime-plan',
+      'test/fixtures/report/plan.yaml',
+      '--no-pdf',
+      '--no-save',
+      '--db',
+      db,
+    ]);
+    expect(partner.code, partner.stderr).toBe(0);
+  });
+
+  it('every public report the rule allows, solved together, narrows no small count', () => {
+    // The calendar years wholly held in the demo store: 2021 and 2025 (2025 is compared with 2021).
+    const a = lpAttack(highs, [
+      report('Three Rivers', '2021-01..2021-12', db, SHIPPED),
+      report('Three Rivers', '2025-01..2025-12', db, SHIPPED),
+    ]);
+    expect(a.findings.map(narrowed)).toEqual([]);
+    expect(a.relations).toBeGreaterThan(3);
+  });
+
+  it("the public page publishes the year's counts exactly as the public report does", () => {
+    const page = join(dir.path, 'page-three-rivers');
+    const {
+      json: r,
+      code,
+      stderr,
+    } = runCliJson<{ trends: HeadlineTrends }>([
+      'public-page',
+      '--area',
+      'Three Rivers',
+      '--out',
+      page,
+      '--disclosure',
+      SHIPPED,
+      '--db',
+      db,
+    ]);
+    expect(code, stderr).toBe(0);
+    expect(r.trends.period).toEqual({ from: '2025-01', to: '2025-12' });
+    const pub = readReport(build('Three Rivers', '2025-01..2025-12', 'public', db, SHIPPED));
+    const table = pub.tables.find((t) => t.id === 'tab-categories')!;
+    const asCsv = (c: PublicCount | null) =>
+      c === null ? '' : c.status === 'shown' ? String(c.value) : c.text;
+    let compared = 0;
+    for (const row of r.trends.rows) {
+      const csv = table.rows.find((x) => x.category === row.label);
+      if (!csv) continue;
+      expect(asCsv(row.current), row.label).toBe(csv.recorded);
+      expect(asCsv(row.previous), row.label).toBe(csv['earlier period']);
+      compared += 1;
+    }
+    expect(compared).toBeGreaterThanOrEqual(14);
   });
 });

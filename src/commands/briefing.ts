@@ -33,7 +33,10 @@ export const briefingCommand = defineCommand({
       'volunteers',
     ),
     area: option.area(),
-    period: option.period(undefined, 'the latest 12 months held'),
+    period: option.period(
+      undefined,
+      'the latest whole year held (calendar years, or as publicPeriod in the disclosure settings says: packs are handed out, so they follow the rule of public outputs)',
+    ),
     out: {
       ...option.file('the folder to write briefing.html (and briefing.pdf) into'),
       placeholder: 'DIR',

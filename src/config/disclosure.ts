@@ -1,18 +1,26 @@
 /**
  * Disclosure control's settings (config/disclosure.yaml by default): the threshold below which a
- * count is suppressed. Validated with a schema; loaded at the edge and handed to the pure
+ * count is suppressed, and the periods public outputs may cover. Validated with a schema; loaded at the edge and handed to the pure
  * disclosure module (domain/disclosure/).
  */
 import { z } from 'zod';
 
+import { PUBLIC_PERIOD_RULES, type PublicPeriodRule } from '../domain/disclosure/public-period.js';
 import type { DisclosurePolicy } from '../domain/disclosure/table.js';
 import { readYamlFile } from './yaml-file.js';
 
-const fileSchema = z.object({ threshold: z.number().int().min(2).max(100) }).strict();
+const fileSchema = z
+  .object({
+    threshold: z.number().int().min(2).max(100),
+    publicPeriod: z
+      .enum(PUBLIC_PERIOD_RULES as [PublicPeriodRule, ...PublicPeriodRule[]])
+      .optional(),
+  })
+  .strict();
 
 export async function loadDisclosurePolicy(
   path: string,
-): Promise<DisclosurePolicy & { path: string }> {
+): Promise<DisclosurePolicy & { path: string; publicPeriod: PublicPeriodRule }> {
   const data = await readYamlFile(path, fileSchema);
-  return { threshold: data.threshold, path };
+  return { threshold: data.threshold, publicPeriod: data.publicPeriod ?? 'calendar-year', path };
 }

@@ -5,7 +5,8 @@
  * (usecases/public-page.ts) gathers the inputs.
  *
  * Disclosure control, as the public report's categories table does it (report/public-data.ts,
- * domain/disclosure/): each category's count for the latest twelve months and for the year it is
+ * domain/disclosure/): each category's count for the year published (the latest whole year the
+ * rule of domain/disclosure/public-period.ts allows, so that no two pages overlap) and for the year it is
  * compared with is a cell; all crime is the sum of the categories but ASB, in each period (a
  * relation whose total is given as the range its shown parts allow when one is small). Counts
  * from 1 to 4 are "fewer than 5"; a change is given only beside two counts shown, and not when
@@ -142,7 +143,7 @@ function changeWords(pct: number | null): string {
 }
 
 /**
- * All crime and each category, the latest twelve months against the year compared, with
+ * All crime and each category, the year published against the year compared, with
  * disclosure control (see the module's comment). `trends` are `trends --all`'s documents: every
  * category, then all crime.
  */

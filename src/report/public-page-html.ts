@@ -13,6 +13,7 @@ import { formatNumber } from '../charts/text.js';
 import type { PublicContact } from '../config/public-page.js';
 import { runInWords } from '../domain/held-months.js';
 import type { SupportService } from '../domain/support-service.js';
+import { periodInWords } from './infographic-text.js';
 import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.js';
 
 export const NO_PLAN =
@@ -260,7 +261,7 @@ ${paragraphs(prioritySentences(page))}
 ${priorities}
 </section>
 <section aria-labelledby="figures">
-<h2 id="figures">${page.trends?.held ? 'Crime in the latest months we have' : 'Crime in the last 12 months'}</h2>
+<h2 id="figures">${page.trends?.held ? 'Crime in the latest months we have' : page.trends ? `Crime in ${periodInWords(page.trends.period)}` : 'Crime figures'}</h2>
 ${trendsSection(page)}
 </section>
 <section aria-labelledby="doing">

@@ -29,7 +29,7 @@ import { briefingHtml, briefingProse } from '../report/briefing-html.js';
 import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listServices } from './support-services.js';
-import { trendsForOwnDisclosure } from './trends.js';
+import { PublicPeriodError, trendsForOwnDisclosure } from './trends.js';
 
 export interface BriefingRequest {
   theme: BriefingTheme;
@@ -78,16 +78,22 @@ export async function briefingPack(
       ...(request.period ? { period: request.period } : {}),
       ...(text.figures.dataset ? { dataset: text.figures.dataset } : {}),
       discontinuities: request.discontinuities,
+      publicPeriod: request.disclosure.publicPeriod ?? 'calendar-year',
     });
     if (trend) figures = briefingFigures(trend, text.figures.what, request.disclosure);
   } catch (error) {
+    // A period asked for that no public output may cover is the asker's mistake: refused.
+    if (error instanceof PublicPeriodError && request.period) throw error;
     if (!(
       error instanceof NotFoundError ||
       error instanceof InputError ||
       error instanceof ForbiddenError
     ))
       throw error;
-    noFigures = `No local figures are held for this yet (${error.message}).`;
+    noFigures =
+      error instanceof PublicPeriodError
+        ? error.message
+        : `No local figures are held for this yet (${error.message}).`;
   }
   const rate = text.reportingRate
     ? request.rates.find((r) => r.key === text.reportingRate)

@@ -2,7 +2,8 @@
  * The public page of a district (`lantern serve` at /public/<district>, `lantern public-page`):
  * read with the public's scope (police.uk street data only, whoever asks), from the latest saved
  * assessment of the district (its priorities, partner-only issues left out: report/audience.ts),
- * the trends of every category over the latest twelve months (read before the trends use case's
+ * the trends of every category over the latest whole year published (domain/disclosure/
+ * public-period.ts: calendar years by default, so that no two pages overlap; read before the trends use case's
  * own control for totals-only callers, since the page applies its own to everything it shows:
  * report/public-page-data.ts), the public actions of the action plan (from a provider the caller
  * gives: the plan's store is wired in by whoever holds it), the public-page settings (how to
@@ -35,7 +36,7 @@ import { listAssessments, savedAssessment } from '../store/assessments.js';
 import { listAreas, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listServices } from './support-services.js';
-import { trendsForOwnDisclosure } from './trends.js';
+import { PublicPeriodError, trendsForOwnDisclosure } from './trends.js';
 
 /** What the public may read, whoever asks: police.uk street data, in every area. */
 export const PUBLIC_SCOPE: Scope = { areas: 'all', datasets: ['police-street'] };
@@ -108,12 +109,16 @@ export async function publicPage(
         area: district.code,
         category: 'all',
         discontinuities: options.discontinuities,
+        publicPeriod: options.disclosure.publicPeriod ?? 'calendar-year',
       }),
       options.disclosure,
     );
   } catch (error) {
     if (!(error instanceof NotFoundError || error instanceof InputError)) throw error;
-    noTrends = `We do not hold any police figures for ${district.name} yet.`;
+    noTrends =
+      error instanceof PublicPeriodError
+        ? error.message
+        : `We do not hold any police figures for ${district.name} yet.`;
   }
   const saved = await latestAssessment(db, district.code);
   const settings = districtSettings(options.config, district);

@@ -26,6 +26,7 @@ import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
 import { SMALL_NUMBER_LIMIT } from '../report/disclosure.js';
 import { publicReportData } from '../report/public-data.js';
+import { publicPeriodProblem } from '../domain/disclosure/public-period.js';
 import { monthsInWords, periodCoverage, yearWithout } from '../domain/held-months.js';
 import { monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -85,6 +86,20 @@ export async function reportData(
     throw new InputError(
       `${disclosure.path}: threshold: the public report can so far suppress only counts from 1 to ${SMALL_NUMBER_LIMIT - 1} (threshold ${SMALL_NUMBER_LIMIT}); ${disclosure.threshold} is not yet supported by lantern report.`,
     );
+  // A public report of a period no public output may cover is refused before any work: its
+  // shape first (whole years of one calendar), its months held once they are read.
+  const rule = disclosure.publicPeriod ?? 'calendar-year';
+  const publicProblem = (held: Iterable<string>) => {
+    const problem = publicPeriodProblem(request.period, rule, held);
+    if (problem)
+      throw new InputError(
+        `--period ${request.period.from}..${request.period.to}: ${problem} (the partner version, --audience partner, may cover any period)`,
+        {
+          field: 'period',
+        },
+      );
+  };
+  if (audience === 'public') publicProblem(monthsIn(request.period));
   // One set of reads for the whole report: the assessment's hotspots are the maps' too.
   const reads = new CommandReads();
   const assessment = await assess(db, scope, request, reads);
@@ -101,6 +116,7 @@ export async function reportData(
     reads,
   );
   const local = inputs[0] as AreaCounts;
+  if (audience === 'public') publicProblem(local.observed);
   const year = Number(period.to.slice(0, 4));
   const population = populationAt(local.populations, year);
 

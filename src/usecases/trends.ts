@@ -19,7 +19,13 @@ import {
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { requireSomeMonthHeld } from '../domain/held-months.js';
-import type { Period } from '../domain/month.js';
+import type { Month, Period } from '../domain/month.js';
+import {
+  latestPublicPeriod,
+  publicPeriodProblem,
+  publicPeriodPlainWords,
+  type PublicPeriodRule,
+} from '../domain/disclosure/public-period.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import { forTotals, type Scope } from '../domain/scope.js';
@@ -45,6 +51,37 @@ export interface TrendsRequest {
   discontinuities: readonly Discontinuity[];
   /** Disclosure control of what a totals-only caller sees (config/disclosure.yaml). */
   disclosure?: DisclosurePolicy;
+  /**
+   * For a public output (the public page, a briefing pack): the period must be one the rule
+   * allows (domain/disclosure/public-period.ts), and when none is given it is the latest that is.
+   */
+  publicPeriod?: PublicPeriodRule;
+}
+
+/** A public output asked for a period its rule does not allow, or no such period is held. */
+export class PublicPeriodError extends InputError {}
+
+function publicPeriodOf(
+  rule: PublicPeriodRule,
+  asked: Period | undefined,
+  observed: readonly Month[],
+  place: string,
+): Period {
+  if (asked) {
+    const problem = publicPeriodProblem(asked, rule, observed);
+    if (problem)
+      throw new PublicPeriodError(`--period ${asked.from}..${asked.to}: ${problem}`, {
+        field: 'period',
+      });
+    return asked;
+  }
+  const latest = latestPublicPeriod(observed, rule);
+  if (!latest)
+    throw new PublicPeriodError(
+      `We publish figures for ${publicPeriodPlainWords(rule)} only, so that small numbers cannot be worked out by comparing one year's figures with another's. We do not yet hold a whole year of figures for ${place}.`,
+      { field: 'period' },
+    );
+  return latest;
 }
 
 /**
@@ -111,7 +148,9 @@ async function trendsOf(
     notTested = (m) => m.key === ALL_CRIME;
     what = "police.uk street data; import its force's files first";
   }
-  const period = request.period ?? latestYear(input.observed);
+  const period = request.publicPeriod
+    ? publicPeriodOf(request.publicPeriod, request.period, input.observed, area.name)
+    : (request.period ?? latestYear(input.observed));
   if (!period)
     throw new NotFoundError(`the store holds no ${what.replace(';', ` for ${area.name};`)}`);
   requireSomeMonthHeld(period, input.observed, `${what.split(';')[0]} of ${area.name}`);

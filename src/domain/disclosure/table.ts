@@ -4,14 +4,20 @@
  * period and its months, a force and its districts). The same cell may sit in several relations
  * and several tables of one output; it has one id throughout.
  */
+import type { PublicPeriodRule } from './public-period.js';
 
 /** What disclosure control needs from configuration (config/disclosure.yaml). */
 export interface DisclosurePolicy {
   /** Counts from 1 to threshold − 1 are suppressed ("fewer than 5" for a threshold of 5). */
   threshold: number;
+  /** The periods public outputs may cover (public-period.ts); calendar years when not given. */
+  publicPeriod?: PublicPeriodRule;
 }
 
-export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = { threshold: 5 };
+export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = {
+  threshold: 5,
+  publicPeriod: 'calendar-year',
+};
 
 export interface DisclosureCell {
   id: string;
