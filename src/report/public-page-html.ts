@@ -169,6 +169,12 @@ function trendRow(r: HeadlineRow, total: boolean): string {
   return `<tr${total ? ' class="total"' : ''}><th scope="row">${esc(total ? 'All crime' : r.label)}</th><td class="n">${esc(r.current.text)}</td><td class="n">${esc(r.previous?.text ?? 'not held')}</td><td class="n">${change}</td></tr>`;
 }
 
+/** "2025" for a calendar year, else the months in words ("April 2024 to March 2025"). */
+const yearWords = (p: { from: string; to: string }) =>
+  p.from.endsWith('-01') && p.to === `${p.from.slice(0, 4)}-12`
+    ? p.from.slice(0, 4)
+    : periodInWords(p);
+
 function trendsSection(page: PublicPage): string {
   const t = page.trends;
   const lines = trendSentences(page);
@@ -261,7 +267,7 @@ ${paragraphs(prioritySentences(page))}
 ${priorities}
 </section>
 <section aria-labelledby="figures">
-<h2 id="figures">${page.trends?.held ? 'Crime in the latest months we have' : page.trends ? `Crime in ${periodInWords(page.trends.period)}` : 'Crime figures'}</h2>
+<h2 id="figures">${page.trends?.held ? 'Crime in the latest months we have' : page.trends ? `Crime in ${yearWords(page.trends.period)}` : 'Crime figures'}</h2>
 ${trendsSection(page)}
 </section>
 <section aria-labelledby="doing">
