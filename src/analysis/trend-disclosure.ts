@@ -1,6 +1,13 @@
 /**
- * Trends as a caller who sees an area in aggregate only gets them: the same documents after
- * disclosure control (domain/disclosure, the one module the public report uses too). Each
+ * Trends after disclosure control (domain/disclosure, the one module the public report uses too),
+ * for a caller who sees an area in aggregate only and for restricted datasets.
+ *
+ * A totals-only caller (discloseTrendsByMonth) chooses the periods, so each month of the area is
+ * protected on its own and a total is given only where every month of it is shown
+ * (domain/disclosure/by-month.ts): no two answers can be subtracted.
+ *
+ * A restricted dataset (discloseTrends), for every caller, the owner included, who is granted the
+ * dataset: each answer is protected on its own, its totals kept where possible. Each
  * measure's months and its period total are cells, the total the sum of the months (and the
  * months compared, when fewer, another sum); where "all crime" is given beside its categories and
  * is their sum, each of its months and totals is the sum of theirs. Counts from 1 to threshold − 1
@@ -12,9 +19,13 @@
  * Pure: documents in, documents out.
  */
 import { ALL_CRIME, ASB } from '../domain/categories.js';
+import type { AreaCounts, Measure } from '../domain/area-counts.js';
+import { measureSeries } from '../domain/area-counts.js';
+import { totalStatus, type MonthCells } from '../domain/disclosure/by-month.js';
 import { protectTable } from '../domain/disclosure/protect.js';
 import {
   linkedShown,
+  type CellStatus,
   type DisclosureCell,
   type DisclosurePolicy,
   type DisclosureTable,
@@ -28,10 +39,13 @@ import type {
   WithheldAs,
 } from './trend-table.js';
 
+/**
+ * Trends of a restricted dataset (for every caller, the owner included), each answer protected on
+ * its own. A totals-only caller is answered month by month instead (discloseTrendsByMonth).
+ */
 export function discloseTrends(
   docs: readonly TrendDocument[],
   policy: DisclosurePolicy,
-  reason: DisclosureReason = 'totals only',
 ): DisclosedTrendDocument[] {
   // Held back, a year's total hides more than a month does: the totals are kept and months held
   // back instead where that protects every small count; else anything may go.
@@ -41,7 +55,7 @@ export function discloseTrends(
   } catch {
     protection = protectTable(trendDisclosureTable(docs), policy);
   }
-  return docs.map((d, i) => disclosed(d, i, protection, policy, reason));
+  return docs.map((d, i) => disclosed(d, i, protection, policy, 'restricted dataset'));
 }
 
 /**
@@ -152,10 +166,74 @@ function disclosed(
       : `${d.label}: the total or the earlier year's is held back (${fewer}, or not shown where it would give a smaller count away), so no change or rate is given.`,
     notes: [
       reason === 'totals only'
-        ? `Your access shows ${d.area.name} as totals only: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}", and counts that would give them away by subtraction as "not shown".`
+        ? `Your access shows ${d.area.name} as totals only: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}", and counts that would give them away by subtraction as "not shown"; each month is protected on its own, and a total is given only where every month of it is shown.`
         : `This dataset is restricted: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}" to everyone, and counts that would give them away by subtraction as "not shown".`,
       ...d.notes,
     ],
     disclosure: { threshold: policy.threshold, reason, current, previous },
   };
+}
+
+/**
+ * Every month's cells of an area for month-by-month disclosure control (domain/disclosure/
+ * by-month.ts): each measure's count (cell `measure:month`), the sum measure's (all crime, or a
+ * dataset's total) as their published sum, anti-social behaviour beside them and not in it. All
+ * the area's measures, whichever the caller asked for, so that the pattern is the same whatever
+ * is asked.
+ */
+export function areaMonthCells(
+  input: AreaCounts,
+  measures: readonly Measure[],
+  sumKey: string,
+): MonthCells[] {
+  const series = measures.map((m) => ({ key: m.key, counts: measureSeries(input, m) }));
+  const sum = series.find((m) => m.key === sumKey);
+  return input.observed.map((month) => ({
+    month,
+    parts: series
+      .filter((m) => m !== sum)
+      .map((m) => ({
+        id: `${m.key}:${month}`,
+        value: m.counts.get(month) ?? 0,
+        inSum: m.key !== ASB,
+      })),
+    sum: sum ? { id: `${sum.key}:${month}`, value: sum.counts.get(month) ?? 0 } : null,
+  }));
+}
+
+/**
+ * Trends as a totals-only caller gets them: each month's count with the status month-by-month
+ * control gave it (`status`, from protectByMonth over areaMonthCells), and a total (the period's,
+ * the months compared, the earlier year's) only where every month of it is shown.
+ */
+export function discloseTrendsByMonth(
+  docs: readonly TrendDocument[],
+  status: ReadonlyMap<string, CellStatus>,
+  policy: DisclosurePolicy,
+): DisclosedTrendDocument[] {
+  return docs.map((d, i) => {
+    const cells = new Map<string, CellStatus>();
+    const of = (months: readonly string[]) => months.map((m) => `${d.category}:${m}`);
+    const held = d.months.filter((m) => m.count !== null).map((m) => m.month);
+    for (const m of held) cells.set(`${i}:${m}`, status.get(`${d.category}:${m}`) ?? 'shown');
+    cells.set(`${i}:current`, totalStatus(d.current, of(held), status, policy));
+    if (d.previous !== null)
+      cells.set(
+        `${i}:previous`,
+        d.comparison
+          ? totalStatus(d.previous, of(d.comparison.previousMonths), status, policy)
+          : 'withheld',
+      );
+    if (d.comparison && d.comparison.current !== d.current)
+      cells.set(
+        `${i}:compared`,
+        totalStatus(d.comparison.current, of(d.comparison.currentMonths), status, policy),
+      );
+    const protection: Protection = {
+      threshold: policy.threshold,
+      status: cells,
+      ranges: new Map(),
+    };
+    return disclosed(d, i, protection, policy, 'totals only');
+  });
 }

@@ -4,12 +4,13 @@
  * analysis/trend-disclosure.ts). Each category's months sum to its total, the categories other
  * than ASB to the crime total, and (as the text prints it) to each month's crime; counts from 1
  * to threshold − 1 are held back as "fewer than", and those that would give one back as "not
- * shown". Totals are kept, months held back instead, wherever that protects every small count.
+ * shown", each month on its own so that answers for different periods hold a month back alike
+ * (domain/disclosure/by-month.ts), and a total only where every month of it is shown.
  * The records not counted (no location, outside the area) are not given. Pure.
  */
 import type { WithheldAs } from '../analysis/trend-table.js';
 import { ASB } from '../domain/categories.js';
-import { protectTable } from '../domain/disclosure/protect.js';
+import { protectByMonth, totalStatus, type MonthCells } from '../domain/disclosure/by-month.js';
 import type {
   DisclosureCell,
   DisclosurePolicy,
@@ -20,11 +21,9 @@ import type {
 import type { Month } from '../domain/month.js';
 import type { AreaSummary } from './summarise-area.js';
 
-export function summaryDisclosureTable(
-  s: AreaSummary,
-  options: { keepTotals?: boolean } = {},
-): DisclosureTable {
-  const keep = options.keepTotals ? { suppressible: false } : {};
+/** The summary as a reader can solve it: every cell it publishes and the sums between them. */
+export function summaryDisclosureTable(s: AreaSummary): DisclosureTable {
+  const keep = {};
   const cells: DisclosureCell[] = [];
   const relations: LinearRelation[] = [];
   const observed = s.months.filter((m) => m.status === 'observed').map((m) => m.month);
@@ -61,13 +60,53 @@ const withheldAs = (p: Protection, id: string): WithheldAs | null => {
   return status === 'shown' ? null : status === 'primary' ? 'fewer than' : 'not shown';
 };
 
+/**
+ * Each month protected on its own (domain/disclosure/by-month.ts: a totals-only caller chooses
+ * the period, and the same month must be held back alike in every answer), and a category's
+ * total given only where every month of it is shown; the crime total is the sum of the months'
+ * crime, which are published.
+ */
+export function summaryProtection(s: AreaSummary, policy: DisclosurePolicy): Protection {
+  const observed = s.months.filter((m) => m.status === 'observed').map((m) => m.month);
+  const months: MonthCells[] = observed.map((m) => ({
+    month: m,
+    parts: s.categories.map((c) => ({
+      id: `${c.category}:${m}`,
+      value: c.byMonth[m] ?? 0,
+      inSum: c.category !== ASB,
+    })),
+    sum: {
+      id: `crime:${m}`,
+      value: s.categories
+        .filter((c) => c.category !== ASB)
+        .reduce((n, c) => n + (c.byMonth[m] ?? 0), 0),
+    },
+  }));
+  const status = protectByMonth(months, policy);
+  for (const c of s.categories)
+    status.set(
+      `${c.category}:total`,
+      totalStatus(
+        c.total ?? 0,
+        observed.map((m) => `${c.category}:${m}`),
+        status,
+        policy,
+      ),
+    );
+  status.set(
+    'crime:total',
+    totalStatus(
+      s.totals.crime ?? 0,
+      observed.map((m) => `crime:${m}`),
+      status,
+      policy,
+    ),
+  );
+  return { threshold: policy.threshold, status, ranges: new Map() };
+}
+
 export function discloseSummary(s: AreaSummary, policy: DisclosurePolicy): AreaSummary {
-  let p: Protection;
-  try {
-    p = protectTable(summaryDisclosureTable(s, { keepTotals: true }), policy);
-  } catch {
-    p = protectTable(summaryDisclosureTable(s), policy);
-  }
+  const p = summaryProtection(s, policy);
   const observed = s.months.filter((m) => m.status === 'observed').map((m) => m.month);
   const monthCrime: Record<Month, WithheldAs> = {};
   for (const m of observed) {
@@ -101,7 +140,7 @@ export function discloseSummary(s: AreaSummary, policy: DisclosurePolicy): AreaS
     totals: { crime: crime ? null : s.totals.crime, asb: asb ? asb.total : s.totals.asb },
     uncounted: null,
     notes: [
-      `Your access shows ${s.area.name} as totals only: counts from 1 to ${policy.threshold - 1} are shown as "fewer than ${policy.threshold}", and counts that would give them away by subtraction as "not shown"; records not counted here are not given.`,
+      `Your access shows ${s.area.name} as totals only: counts from 1 to ${policy.threshold - 1} are shown as "fewer than ${policy.threshold}", and counts that would give them away by subtraction as "not shown"; each month is protected on its own, a total is given only where every month of it is shown, and records not counted here are not given.`,
       ...s.notes.filter((n) => !n.startsWith('Not counted here')),
     ],
     disclosure: { threshold: policy.threshold, crime, monthCrime },

@@ -3,7 +3,12 @@
  * month over a period, the comparison with the same months of the nearest earlier complete year,
  * the exact test of the change, and the rate per 1,000 residents (analysis/trend-table.ts).
  */
-import { discloseTrends } from '../analysis/trend-disclosure.js';
+import {
+  areaMonthCells,
+  discloseTrends,
+  discloseTrendsByMonth,
+} from '../analysis/trend-disclosure.js';
+import { protectByMonth, type MonthCells } from '../domain/disclosure/by-month.js';
 import {
   latestYear,
   trendDocuments,
@@ -113,29 +118,42 @@ export async function trends(
   given: Scope,
   request: TrendsRequest,
 ): Promise<DisclosedTrendDocument[]> {
-  const { docs, aggregate, restricted } = await trendsOf(db, given, request);
+  const { docs, aggregate, restricted, input, cellsOf } = await trendsOf(db, given, request);
   if (!aggregate && !restricted) return docs;
   const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
-  return discloseTrends(docs, policy, aggregate ? 'totals only' : 'restricted dataset');
+  // A totals-only caller chooses the periods: answered month by month, so that no two answers
+  // can be subtracted (domain/disclosure/by-month.ts).
+  if (aggregate) return discloseTrendsByMonth(docs, protectByMonth(cellsOf(input), policy), policy);
+  return discloseTrends(docs, policy);
 }
 
 async function trendsOf(
   db: Db,
   given: Scope,
   request: TrendsRequest,
-): Promise<{ docs: TrendDocument[]; aggregate: boolean; restricted: boolean }> {
+): Promise<{
+  docs: TrendDocument[];
+  aggregate: boolean;
+  restricted: boolean;
+  input: AreaCounts;
+  /** Every month's cells of the area, for month-by-month disclosure control. */
+  cellsOf: (input: AreaCounts) => MonthCells[];
+}> {
   const area = await resolveArea(db, request.area);
   const aggregate = (await areaAccessLevel(db, given, area.code)) === 'aggregate';
   const scope = aggregate ? forTotals(given) : given;
   let input: AreaCounts;
   let measures: Measure[];
   let notTested: (m: Measure) => boolean;
+  let cellsOf: (input: AreaCounts) => MonthCells[];
   let what: string;
   if (request.dataset) {
     const dataset = datasetNamed(request.dataset);
     const counts = await partnerAreaCounts(db, scope, dataset, [area]);
     input = counts.inputs[0] as AreaCounts;
     measures = datasetMeasures(dataset, request.category, counts.synthetic);
+    const every = datasetMeasures(dataset, 'all', counts.synthetic);
+    cellsOf = (i) => areaMonthCells(i, every, 'total');
     notTested = (m) => m.key === 'total';
     what = `${dataset.name} data; import a file with lantern import --dataset ${dataset.name}`;
   } else {
@@ -145,6 +163,7 @@ async function trendsOf(
         ? ALL_POLICE_MEASURES
         : [policeMeasure(parseCategoryChoice(request.category))];
     input = (await streetAreaCounts(db, scope, [area]))[0] as AreaCounts;
+    cellsOf = (i) => areaMonthCells(i, ALL_POLICE_MEASURES, ALL_CRIME);
     notTested = (m) => m.key === ALL_CRIME;
     what = "police.uk street data; import its force's files first";
   }
@@ -158,5 +177,5 @@ async function trendsOf(
   const docs = trendDocuments(input, measures, period, { notTested, discontinuities });
   const restricted =
     request.dataset !== undefined && datasetNamed(request.dataset).sensitivity === 'restricted';
-  return { docs, aggregate, restricted };
+  return { docs, aggregate, restricted, input, cellsOf };
 }
