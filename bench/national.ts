@@ -27,6 +27,11 @@
  *                  next to each command, before it in one round and after it in the next.
  *   --no-duckdb    skip the baseline of the import (DuckDB's own read_csv of the same files in a
  *                  process of its own, run before Lantern's import)
+ *   --before DIR   [BENCH_BEFORE]  a built copy of Lantern to compare with (DIR/bin/lantern.js,
+ *                  e.g. the main branch's checkout after `npm run build`): each command is run by
+ *                  it too, next to this one's run in every round (the order of the three runs
+ *                  turning from round to round), and the table gives both, with the ratio of this
+ *                  build to the other (median of the paired ratios). `--rounds 0` only builds.
  *
  * Example: `npm run bench:national -- --forces 12 --years 2 --keep --dir /tmp/national`.
  */
@@ -65,6 +70,10 @@ const { values: flags } = parseArgs({
     force: { type: 'string', default: process.env.BENCH_FORCE ?? 'metropolitan' },
     rounds: { type: 'string', default: process.env.BENCH_ROUNDS ?? '3' },
     'no-duckdb': { type: 'boolean', default: false },
+    before: {
+      type: 'string',
+      ...(process.env.BENCH_BEFORE ? { default: process.env.BENCH_BEFORE } : {}),
+    },
   },
 });
 const YEARS = Number(flags.years);
@@ -117,8 +126,11 @@ function timed(args: readonly string[]): Measured {
   };
 }
 
-/** `lantern ARGS`, as a user would type it. */
-const lantern = (args: readonly string[]) => timed([BIN, ...args]);
+/** `lantern ARGS`, as a user would type it (or the `--before` build's). */
+const lantern = (args: readonly string[], bin = BIN) => timed([bin, ...args]);
+const BEFORE = flags.before ? join(flags.before, 'bin', 'lantern.js') : null;
+if (BEFORE && !existsSync(BEFORE))
+  throw new Error(`--before: no ${BEFORE} (build that copy first)`);
 
 /**
  * The import's baseline: DuckDB's own `read_csv` (types detected) of the same files into a
@@ -303,6 +315,9 @@ try {
     ms: [] as number[],
     base: [] as number[],
     rss: [] as number[],
+    /** The `--before` build's runs, each paired with the run of this build in its round. */
+    before: [] as number[],
+    beforeRss: [] as number[],
     error: '',
   }));
   const write = () =>
@@ -312,44 +327,83 @@ try {
     );
   for (let r = 0; r < ROUNDS; r++) {
     for (const [i, c] of timedCommands.entries()) {
-      const pair: Measured[] = [];
-      for (const side of r % 2 === 0 ? [baseline, c] : [c, baseline]) {
-        pair[side === baseline ? 0 : 1] = lantern([...side.args, ...db]);
-      }
-      const [base, run] = pair as [Measured, Measured];
+      // Which run is which: 0 the baseline, 1 this build, 2 the --before build.
+      const sides = BEFORE ? [0, 1, 2] : [0, 1];
+      const order = sides.map((_, k) => sides[(k + r) % sides.length] as number);
+      if (r % 2 === 1) order.reverse();
+      const got: Measured[] = [];
+      for (const side of order)
+        got[side] =
+          side === 0
+            ? lantern([...baseline.args, ...db])
+            : lantern([...c.args, ...db], side === 2 ? (BEFORE as string) : BIN);
+      const [base, run, before] = got as [Measured, Measured, Measured | undefined];
       const into = runs[i] as (typeof runs)[number];
       into.ms.push(run.ms);
       into.base.push(base.ms);
       into.rss.push(run.rss);
+      if (before) {
+        into.before.push(before.ms);
+        into.beforeRss.push(before.rss);
+      }
       if (run.code !== 0) into.error = run.stderr.split('\n').slice(-3).join(' ');
+      if (before && before.code !== 0)
+        into.error ||= `before: ${before.stderr.split('\n').slice(-3).join(' ')}`;
       log(
-        `round ${r + 1}: ${c.level} ${c.name}: ${s(run.ms)}, ${gib(run.rss)} (baseline ${s(base.ms)})` +
-          (run.code !== 0 ? `  FAILED: ${into.error}` : ''),
+        `round ${r + 1}: ${c.level} ${c.name}: ${s(run.ms)}, ${gib(run.rss)} (baseline ${s(base.ms)}` +
+          (before ? `; before ${s(before.ms)}, ${gib(before.rss)}` : '') +
+          ')' +
+          (into.error ? `  FAILED: ${into.error}` : ''),
       );
       write();
     }
   }
-  log('');
-  log(
-    `${'level'.padEnd(36)} ${'command'.padEnd(36)} ${'median'.padStart(8)} ${'baseline'.padStart(9)} ` +
-      `${'own work'.padStart(9)} ${'ratio'.padStart(6)} ${'peak memory'.padStart(12)}  target`,
-  );
-  for (const [i, c] of timedCommands.entries()) {
-    const into = runs[i] as (typeof runs)[number];
-    const ms = median(into.ms);
-    const limit = c.level.startsWith('district') ? 2000 : c.level.startsWith('force') ? 5000 : null;
-    const rss = Math.max(...into.rss);
-    // Paired with the baseline run next to it: the command's own work beyond opening the store.
-    const own = median(into.ms.map((m, k) => m - (into.base[k] as number)));
-    const ratio = median(into.ms.map((m, k) => m / (into.base[k] as number)));
-    const verdict =
-      limit === null
-        ? '—'
-        : `${ms < limit && rss < 4 * GiB ? 'met' : 'NOT met'} (< ${limit / 1000} s, < 4 GiB)`;
+  if (ROUNDS === 0) {
+    log('--rounds 0: the store is built, no command timed');
+    process.exitCode = 0;
+  } else {
+    log('');
     log(
-      `${c.level.padEnd(36)} ${c.name.padEnd(36)} ${s(ms).padStart(8)} ${s(median(into.base)).padStart(9)} ` +
-        `${s(own).padStart(9)} ${ratio.toFixed(2).padStart(6)} ${gib(rss).padStart(12)}  ${into.error ? `FAILED: ${into.error}` : verdict}`,
+      `${'level'.padEnd(36)} ${'command'.padEnd(36)} ${'median'.padStart(8)} ${'baseline'.padStart(9)} ` +
+        `${'own work'.padStart(9)} ${'ratio'.padStart(6)} ${'peak memory'.padStart(12)}  target`,
     );
+    for (const [i, c] of timedCommands.entries()) {
+      const into = runs[i] as (typeof runs)[number];
+      const ms = median(into.ms);
+      const limit = c.level.startsWith('district')
+        ? 2000
+        : c.level.startsWith('force')
+          ? 5000
+          : null;
+      const rss = Math.max(...into.rss);
+      // Paired with the baseline run next to it: the command's own work beyond opening the store.
+      const own = median(into.ms.map((m, k) => m - (into.base[k] as number)));
+      const ratio = median(into.ms.map((m, k) => m / (into.base[k] as number)));
+      const verdict =
+        limit === null
+          ? '—'
+          : `${ms < limit && rss < 4 * GiB ? 'met' : 'NOT met'} (< ${limit / 1000} s, < 4 GiB)`;
+      log(
+        `${c.level.padEnd(36)} ${c.name.padEnd(36)} ${s(ms).padStart(8)} ${s(median(into.base)).padStart(9)} ` +
+          `${s(own).padStart(9)} ${ratio.toFixed(2).padStart(6)} ${gib(rss).padStart(12)}  ${into.error ? `FAILED: ${into.error}` : verdict}`,
+      );
+    }
+    if (BEFORE) {
+      log('');
+      log(`against the --before build (${flags.before}), paired run by run:`);
+      log(
+        `${'level'.padEnd(36)} ${'command'.padEnd(36)} ${'before'.padStart(8)} ${'after'.padStart(8)} ` +
+          `${'after/before'.padStart(13)} ${'memory before'.padStart(14)} ${'after'.padStart(9)}`,
+      );
+      for (const [i, c] of timedCommands.entries()) {
+        const into = runs[i] as (typeof runs)[number];
+        const ratio = median(into.ms.map((m, k) => m / (into.before[k] as number)));
+        log(
+          `${c.level.padEnd(36)} ${c.name.padEnd(36)} ${s(median(into.before)).padStart(8)} ${s(median(into.ms)).padStart(8)} ` +
+            `${ratio.toFixed(2).padStart(13)} ${gib(Math.max(...into.beforeRss)).padStart(14)} ${gib(Math.max(...into.rss)).padStart(9)}`,
+        );
+      }
+    }
   }
   log(`load ${loadavg()[0]?.toFixed(1)} at the end`);
 } finally {

@@ -125,13 +125,21 @@ export interface ListedArea extends AreaRow {
   deprivation: Deprivation | null;
 }
 
-/** How each area type is reached from a street record. */
-const AREA_KEY: Readonly<Record<AreaType, string>> = {
-  lsoa: 'c.lsoa_code',
-  ward: 'l.parent',
-  district: 'c.district_code',
-  csp: 'd.parent',
-  force: 'p.parent',
+/**
+ * Each area type's counts, from the records counted once by LSOA or by district (a plain scan
+ * grouped by one column of the record) and then joined to the register's few thousand rows: the
+ * records are never joined to the area table themselves.
+ */
+const AREA_COUNTS: Readonly<Record<AreaType, { key: string; via: string; code: string }>> = {
+  lsoa: { key: 'lsoa_code', via: '', code: 'k.key' },
+  ward: { key: 'lsoa_code', via: 'JOIN area l ON l.code = k.key', code: 'l.parent' },
+  district: { key: 'district_code', via: '', code: 'k.key' },
+  csp: { key: 'district_code', via: 'JOIN area d ON d.code = k.key', code: 'd.parent' },
+  force: {
+    key: 'district_code',
+    via: 'JOIN area d ON d.code = k.key JOIN area p ON p.code = d.parent',
+    code: 'p.parent',
+  },
 };
 
 export async function listAreas(
@@ -141,6 +149,7 @@ export async function listAreas(
 ): Promise<ListedArea[]> {
   const type = options.type ?? 'district';
   const scoped = scope.areas !== 'all';
+  const counted = AREA_COUNTS[type];
   const rows = await db.query<Record<string, unknown>>(
     `WITH RECURSIVE up(code, ancestor) AS (
        SELECT code, code FROM area WHERE type = $type
@@ -149,15 +158,14 @@ export async function listAreas(
      held_forces AS (
        SELECT DISTINCT f.pfa_code AS code FROM batch_month b JOIN police_force f ON f.id = b.force
        WHERE b.replaced_by IS NULL AND f.pfa_code IS NOT NULL),
-     counts AS (
-       SELECT ${AREA_KEY[type]} AS code,
+     keyed AS (
+       SELECT c.${counted.key} AS key,
               count(*) FILTER (WHERE c.category <> 'anti-social-behaviour') AS crime,
               count(*) FILTER (WHERE c.category = 'anti-social-behaviour') AS asb
-       FROM crime c
-       LEFT JOIN area l ON l.code = c.lsoa_code
-       LEFT JOIN area d ON d.code = c.district_code
-       LEFT JOIN area p ON p.code = d.parent
-       GROUP BY 1)
+       FROM crime c WHERE c.${counted.key} IS NOT NULL GROUP BY 1),
+     counts AS (
+       SELECT ${counted.code} AS code, sum(k.crime)::BIGINT AS crime, sum(k.asb)::BIGINT AS asb
+       FROM keyed k ${counted.via} GROUP BY 1)
      SELECT a.code, a.name, a.type, a.parent, a.vintage,
             pop.count AS pop_count, pop.year AS pop_year, pop.source AS pop_source,
             COALESCE(counts.crime, 0) AS crime, COALESCE(counts.asb, 0) AS asb,
