@@ -259,9 +259,7 @@ export function trendFigure(
     id,
     caption: [
       `${p.label}: recorded each month, with the range its own history expects (99.8%; from the trend, and the season where the counts show one, allowing for how much the counts vary and for the uncertainty of the fit; each month fitted without itself).`,
-      ...(p.trend.months.some(small)
-        ? ['Months with fewer than 5 are not plotted.']
-        : []),
+      ...(p.trend.months.some(small) ? ['Months with fewer than 5 are not plotted.'] : []),
       ...p.trend.notes,
       ...(forecast && forecast.length > 0
         ? [

@@ -33,10 +33,7 @@ import {
   type SavedAssessmentRecord,
   type SavedAssessmentSummary,
 } from '../domain/assessment.js';
-import {
-  DEFAULT_DISCLOSURE_POLICY,
-  type DisclosurePolicy,
-} from '../domain/disclosure/table.js';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';

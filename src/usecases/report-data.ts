@@ -135,6 +135,7 @@ export async function reportData(
     }));
 
   const hidden = await hiddenFigureTable(db, scope, {
+    disclosure,
     area: area.code,
     period,
     rates: request.settings.reportingRates,
@@ -359,8 +360,7 @@ function restrictedPriority(
       notes: [...p.hotspot.notes, `Cells with fewer than ${policy.threshold} are not shaded.`],
     },
     places: p.places && { ...p.places, top: p.places.top.filter((t) => !small(t.count)) },
-    hiddenFigure:
-      held || !p.hiddenFigure || small(p.hiddenFigure.recorded) ? null : p.hiddenFigure,
+    hiddenFigure: held || !p.hiddenFigure || small(p.hiddenFigure.recorded) ? null : p.hiddenFigure,
   };
 }
 

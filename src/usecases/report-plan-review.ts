@@ -104,10 +104,10 @@ export async function reportPlanReview(
         : withheld
           ? `not given: ${p.key} is a restricted dataset, and its counts from 1 to ${policy.threshold - 1} are shown to no one`
           : !base
-          ? 'the plan was not built from a saved assessment, so there is no earlier period to compare with'
-          : !counted
-            ? 'not counted in the data Lantern holds (scored from the partnership’s own evidence)'
-            : 'no month of one period or the other is held',
+            ? 'the plan was not built from a saved assessment, so there is no earlier period to compare with'
+            : !counted
+              ? 'not counted in the data Lantern holds (scored from the partnership’s own evidence)'
+              : 'no month of one period or the other is held',
       synthetic: counted?.synthetic ?? false,
     });
   }
