@@ -26,6 +26,7 @@ import { tempDir } from './helpers/temp.js';
 const dir = tempDir();
 const db = demoStoreCopy(dir.path);
 const Q1 = ['--area', 'Three Rivers', '--period', '2025-01..2025-03', '--db', db];
+afterAll(() => dir.remove());
 const small = (n: number | null | undefined) => n != null && n >= 1 && n <= 4;
 
 interface Issue {
@@ -188,7 +189,6 @@ describe('the partner report: a restricted dataset', () => {
     }
     html = readFileSync(join(out, 'assessment.html'), 'utf8');
   }, 60_000);
-  afterAll(() => dir.remove());
 
   it('the partner table: Prevent "fewer than 5" with no change; the others exact', () => {
     const rows = csv('tab-partner.csv');
@@ -231,5 +231,76 @@ describe('the partner report: a restricted dataset', () => {
     expect(text).toContain('Prevent referrals (synthetic): referral: fewer than 5 recorded');
     expect(text).not.toMatch(/referral: [1-4] recorded/u);
     expect(text).not.toMatch(/Prevent referrals \(synthetic\): referral [1-4] /u);
+  });
+});
+
+describe('other outputs of a restricted dataset with a count from 1 to 4', () => {
+  // A copy of its own: Prevent for every district of the county, domestic abuse for Watford.
+  const other = demoStoreCopy(dir.path, 'others.duckdb');
+  const file = (name: string, lines: readonly string[]) => {
+    const path = join(dir.path, name);
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    return path;
+  };
+
+  it('compare: the districts are not compared one by one where one holds such a count', async () => {
+    const areas = await runJson<{ areas: { name: string }[] }>(['areas', '--db', other]);
+    const names = areas.json.areas.map((a) => a.name).filter((n) => n !== 'Three Rivers');
+    const rows = names.flatMap((n) =>
+      ['2025-01', '2025-02', '2025-03'].map((m) => `${m},${n},Islamist,Education,Referral,6`),
+    );
+    const imported = await run([
+      'import',
+      '--dataset',
+      'prevent',
+      file('prevent-county.csv', ['month,area,concern,sector,stage,count', ...rows]),
+      '--db',
+      other,
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const args = ['--within', 'hertfordshire', '--dataset', 'prevent', '--db', other];
+    // Three Rivers' referrals of January to March 2025 are 4.
+    const r = await run(['compare', ...args, '--period', '2025-01..2025-03']);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain('prevent is a restricted dataset');
+    expect(r.stdout).not.toMatch(/Three Rivers\s+4\b/u);
+    // A dataset that is not restricted is compared as before.
+    const open = await run([
+      'compare',
+      '--within',
+      'hertfordshire',
+      '--category',
+      'burglary',
+      '--period',
+      '2025-01..2025-03',
+      '--db',
+      other,
+    ]);
+    expect(open.code, open.stderr).toBe(0);
+  });
+
+  it('hidden-figure: no count and no estimate from one', async () => {
+    const imported = await run([
+      'import',
+      '--dataset',
+      'domestic-abuse',
+      file('abuse-watford.csv', ['month,area,incidents,crimes', '2025-01,Watford,3,2']),
+      '--db',
+      other,
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const { code, json } = await runJson<{
+      rows: { key: string; recorded: number | null; figure: unknown; withheld?: string }[];
+    }>(['hidden-figure', '--area', 'Watford', '--period', '2025-01', '--db', other]);
+    expect(code).toBe(0);
+    const abuse = json.rows.filter((r) => r.key.startsWith('dataset:domestic-abuse'));
+    expect(abuse.length).toBeGreaterThan(0);
+    for (const r of abuse) {
+      expect(r.recorded).toBeNull();
+      expect(r.figure).toBeNull();
+      expect(r.withheld).toBe('fewer than 5');
+    }
+    // Police-recorded crime is untouched.
+    expect(json.rows.find((r) => r.key === 'police:burglary')?.recorded).not.toBeNull();
   });
 });
