@@ -88,5 +88,8 @@ export function issueRationale(
     e.concernShare !== null && e.concernSynthetic ? 'concern from a SYNTHETIC survey' : null,
     issue.synthetic ? 'SYNTHETIC demonstration data' : null,
   ].filter(Boolean);
-  return `${parts.join('; ')}. Risk ${issue.harm} × ${issue.likelihood} = ${issue.risk} (${issue.band}); confidence ${e.confidence}.`;
+  const restricted = e.disclosure
+    ? ` Restricted dataset: counts from 1 to ${e.disclosure.threshold - 1} are shown as "fewer than ${e.disclosure.threshold}" to everyone, and counts that would give them away as "not shown".`
+    : '';
+  return `${parts.join('; ')}. Risk ${issue.harm} × ${issue.likelihood} = ${issue.risk} (${issue.band}); confidence ${e.confidence}.${restricted}`;
 }

@@ -25,7 +25,7 @@ import {
   type LinearRelation,
   type Protection,
 } from '../domain/disclosure/table.js';
-import { issueRationale, type RationaleWords } from './issue-rationale.js';
+import { issueRationale } from './issue-rationale.js';
 
 /** Whether an issue's data are of a restricted dataset. */
 export const isRestrictedIssue = (i: Pick<AssessedIssue, 'source' | 'key'>): boolean =>
@@ -59,14 +59,6 @@ const withheldAs = (p: Protection, id: string): WithheldCount | null => {
   const s = p.status.get(id) ?? 'shown';
   return s === 'shown' ? null : s === 'primary' ? 'fewer than' : 'not shown';
 };
-
-/** The words of a rationale for a restricted issue: its counts as the disclosure gives them. */
-function restrictedWords(d: IssueDisclosure, changeShown: boolean): RationaleWords {
-  return {
-    count: (n) => (isSmallCount(n, d) ? `fewer than ${d.threshold}` : n.toLocaleString('en-GB')),
-    changeShown: () => changeShown,
-  };
-}
 
 /**
  * The issue as it may be shown: unchanged unless it is of a restricted dataset and some count of
@@ -147,10 +139,6 @@ export function discloseRestrictedIssue(
     },
     months,
   };
-  const rationale = issueRationale(out, restrictedWords(disclosure, changeShown));
-  return { ...out, rationale: `${rationale} ${restrictedNote(policy.threshold)}` };
+  // Its total, and anything worked from a count held back, are given in words or not at all.
+  return { ...out, rationale: issueRationale(out) };
 }
-
-/** What a restricted issue's reader is told. */
-export const restrictedNote = (threshold: number): string =>
-  `Restricted dataset: counts from 1 to ${threshold - 1} are shown as "fewer than ${threshold}" to everyone, and counts that would give them away as "not shown".`;
