@@ -26,6 +26,7 @@ import {
   type Protection,
 } from '../domain/disclosure/table.js';
 import { issueRationale } from './issue-rationale.js';
+import { adjustmentKind } from './risk-scoring.js';
 
 /** Whether an issue's data are of a restricted dataset. */
 export const isRestrictedIssue = (i: Pick<AssessedIssue, 'source' | 'key'>): boolean =>
@@ -138,6 +139,10 @@ export function discloseRestrictedIssue(
       ),
     },
     months,
+    // A significant rise or fall beside a count held back narrows it (as in the public version).
+    adjustments: changeShown
+      ? issue.adjustments
+      : issue.adjustments.filter((a) => adjustmentKind(a) !== 'trend'),
   };
   // Its total, and anything worked from a count held back, are given in words or not at all.
   return { ...out, rationale: issueRationale(out) };
