@@ -57,7 +57,8 @@ export const SETTING_FILES: Record<SettingName, { describe: string; defaultFile:
     defaultFile: 'config/peer-groups.yaml',
   },
   disclosure: {
-    describe: 'disclosure control of public output and restricted datasets: the small-number threshold',
+    describe:
+      'disclosure control of public output and restricted datasets: the small-number threshold',
     defaultFile: 'config/disclosure.yaml',
   },
 };
