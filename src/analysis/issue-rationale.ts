@@ -42,10 +42,17 @@ export function issueRationale(
     : e.comparedWith
       ? `${e.comparedWith.from}..${e.comparedWith.to}`
       : 'the earlier period';
+  // A restricted dataset's total held back (analysis/restricted-issue.ts) is given in words.
+  const held = e.disclosure?.recorded;
+  const recorded = held
+    ? held === 'fewer than'
+      ? `fewer than ${e.disclosure!.threshold}`
+      : 'a number not shown'
+    : words.count(e.recorded);
   const parts = [
     issue.source === 'inputs'
       ? `${issue.label}: no data held; harm ${issue.basis.harm}; likelihood ${issue.basis.likelihood}`
-      : `${issue.label}: ${words.count(e.recorded)} recorded`,
+      : `${issue.label}: ${recorded} recorded`,
     e.harmWeighted && e.harmWeighted.rank <= 3
       ? `the ${ordinal(e.harmWeighted.rank)}highest harm-weighted volume of the ${e.harmWeighted.of} categories with a weight`
       : null,
@@ -54,8 +61,10 @@ export function issueRationale(
         (e.ratePer1000 > e.forceRatePer1000 ? ' (above the force rate)' : '')
       : null,
     e.changePct === null
-      ? null
-      : !words.changeShown(e.recorded, e.previous)
+      ? e.disclosure && (e.comparedWith || c)
+        ? `the change against ${period} is not shown (restricted dataset, small numbers)`
+        : null
+      : held || !words.changeShown(e.recorded, e.previous)
         ? `the change against ${period} is not shown (small numbers)`
         : `${fmtPct(e.changePct)} on ${e.previous === null ? '–' : words.count(e.previous)} in ${period}` +
           (e.pValueHolm !== null && e.pValueHolm < 0.05
@@ -79,5 +88,8 @@ export function issueRationale(
     e.concernShare !== null && e.concernSynthetic ? 'concern from a SYNTHETIC survey' : null,
     issue.synthetic ? 'SYNTHETIC demonstration data' : null,
   ].filter(Boolean);
-  return `${parts.join('; ')}. Risk ${issue.harm} × ${issue.likelihood} = ${issue.risk} (${issue.band}); confidence ${e.confidence}.`;
+  const restricted = e.disclosure
+    ? ` Restricted dataset: counts from 1 to ${e.disclosure.threshold - 1} are shown as "fewer than ${e.disclosure.threshold}" to everyone, and counts that would give them away as "not shown".`
+    : '';
+  return `${parts.join('; ')}. Risk ${issue.harm} × ${issue.likelihood} = ${issue.risk} (${issue.band}); confidence ${e.confidence}.${restricted}`;
 }

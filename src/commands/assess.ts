@@ -2,11 +2,14 @@
  * `lantern assess`: the risk matrix of a district (with its county beside it) or a force, ranked
  * and explained; `lantern assess list`: the assessments saved so far.
  */
-import type { SavedAssessmentSummary } from '../domain/assessment.js';
-import type { Assessment } from '../usecases/assess.js';
+import {
+  assessmentOutput,
+  type AssessmentOutput,
+  type SavedAssessmentSummary,
+} from '../domain/assessment.js';
 import { assessmentSettingOptions, loadAssessmentSettings } from './assessment-settings.js';
 import { defineCommand } from './definition.js';
-import { option } from './options.js';
+import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
 import { formatTable } from './table.js';
 import { assessTables } from './document-tables.js';
@@ -26,6 +29,7 @@ export const assessCommand = defineCommand({
     area: option.area(),
     period: option.requiredPeriod(),
     ...assessmentSettingOptions,
+    ...settingOptions('disclosure'),
     compareWith: option.text("a saved assessment's id: what moved since it", 'ID'),
     noSave: option.flag('do not save this assessment'),
     allowPartial: option.flag(
@@ -35,8 +39,8 @@ export const assessCommand = defineCommand({
   store: 'existing',
   async run(deps, input) {
     const { assess } = await import('../usecases/assess.js');
-    const { settings, inputs } = await loadAssessmentSettings(input);
-    return assess(deps.db, deps.scope, {
+    const { settings, inputs } = await loadAssessmentSettings(input, ['disclosure']);
+    const a = await assess(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period),
       settings,
@@ -44,7 +48,10 @@ export const assessCommand = defineCommand({
       compareWith: input.compareWith,
       save: !input.noSave,
       allowPartial: input.allowPartial,
+      disclosure: settings.disclosure,
     });
+    // A restricted dataset's count held back is printed and served as null, never the number.
+    return assessmentOutput(a);
   },
   text: (a) => assessmentText(a),
   tables: (a) => assessTables(a),
@@ -76,7 +83,7 @@ export const assessListCommand = defineCommand({
         ),
 });
 
-export function assessmentText(a: Assessment): string {
+export function assessmentText(a: AssessmentOutput): string {
   const rows = a.issues.map((i) => [
     String(i.rank),
     i.label,

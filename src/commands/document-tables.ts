@@ -5,7 +5,8 @@
  */
 import type { AreaComparison } from '../analysis/area-comparison.js';
 import { CATEGORY_NAMES } from '../domain/categories.js';
-import type { Assessment } from '../domain/assessment.js';
+import type { AssessmentOutput, IssueDisclosure } from '../domain/assessment.js';
+import { withheldWords as issueWithheldWords } from '../analysis/restricted-issue.js';
 import type { DataTable } from '../domain/data-table.js';
 import type { HotspotReport, RankedCell } from '../usecases/hotspots.js';
 import type { AreaSummary } from '../usecases/summarise-area.js';
@@ -222,7 +223,7 @@ export function hotspotTables(h: HotspotReport): DataTable[] {
   ];
 }
 
-export function assessTables(a: Assessment): DataTable[] {
+export function assessTables(a: AssessmentOutput): DataTable[] {
   return [
     {
       id: 'assess',
@@ -254,8 +255,9 @@ export function assessTables(a: Assessment): DataTable[] {
         i.harm,
         i.likelihood,
         i.priority,
-        i.evidence.recorded,
-        i.evidence.previous,
+        // A restricted dataset's count held back: its words ("fewer than 5"), never the number.
+        heldBack(i.evidence.disclosure, 'recorded') ?? i.evidence.recorded,
+        heldBack(i.evidence.disclosure, 'previous') ?? i.evidence.previous,
         i.evidence.changePct,
         i.evidence.ratePer1000,
         i.synthetic ? 'yes' : 'no',
@@ -264,4 +266,9 @@ export function assessTables(a: Assessment): DataTable[] {
       notes: a.notes,
     },
   ];
+}
+
+function heldBack(d: IssueDisclosure | undefined, which: 'recorded' | 'previous'): string | null {
+  const as = d?.[which];
+  return as ? issueWithheldWords(as, d.threshold) : null;
 }

@@ -21,7 +21,7 @@ export const hiddenFigureCommand = defineCommand({
   options: {
     area: option.area(),
     period: option.requiredPeriod(),
-    ...settingOptions('reportingRates'),
+    ...settingOptions('reportingRates', 'disclosure'),
   },
   store: 'read',
   async run(deps, input) {
@@ -30,14 +30,17 @@ export const hiddenFigureCommand = defineCommand({
     return hiddenFigureTable(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period),
-      rates: (await loadSettings(input, ['reportingRates'])).reportingRates,
+      ...(await loadSettings(input, ['reportingRates', 'disclosure']).then((s) => ({
+        rates: s.reportingRates,
+        disclosure: s.disclosure,
+      }))),
     });
   },
   text(r: HiddenFigureReport) {
     const pct = (v: number) => `${(v * 100).toFixed(v < 0.1 ? 1 : 0)}%`;
     const rows = r.rows.map((row) => [
       row.label + (row.synthetic ? ' (synthetic)' : ''),
-      row.recorded === null ? '–' : formatCount(row.recorded),
+      row.withheld ? row.withheld : row.recorded === null ? '–' : formatCount(row.recorded),
       row.rate
         ? `${pct(row.rate.estimate)} (${pct(row.rate.low)}–${pct(row.rate.high)})`
         : 'unknown',

@@ -58,7 +58,7 @@ export const SETTING_FILES: Record<SettingName, { describe: string; defaultFile:
   },
   disclosure: {
     describe:
-      'disclosure control of public output: the small-number threshold, and the periods public outputs may cover',
+      'disclosure control of public output and restricted datasets: the small-number threshold, and the periods public outputs may cover',
     defaultFile: 'config/disclosure.yaml',
   },
 };

@@ -21,7 +21,26 @@ export type IssueSource = 'police.uk' | 'partner' | 'inputs';
 export const CONCERN_NOTE =
   'Public concern comes from the inputs file, else from the community-concern survey where an issue matches.';
 
+/** How a held-back count is shown: "fewer than 5" (small) or "not shown" (would give one away). */
+export type WithheldCount = 'fewer than' | 'not shown';
+
+/**
+ * A restricted dataset's issue after disclosure control (analysis/restricted-issue.ts): how its
+ * period total and earlier total are held back, if they are. Its months held back carry
+ * `withheld`; its change, rate and share are null where they would give a count back.
+ */
+export interface IssueDisclosure {
+  reason: 'restricted dataset';
+  threshold: number;
+  recorded: WithheldCount | null;
+  previous: WithheldCount | null;
+}
+
 export interface IssueFigures {
+  /**
+   * The count over the period. Where `disclosure.recorded` holds it back it is kept here only for
+   * the scores worked from it: every output gives the words instead (`assessmentOutput` nulls it).
+   */
   recorded: number;
   previous: number | null;
   changePct: number | null;
@@ -67,6 +86,8 @@ export interface IssueFigures {
   vulnerability: { score: number; scoredBy: string } | null;
   impact: { score: number; scoredBy: string } | null;
   confidence: Confidence;
+  /** Present when a restricted dataset's counts were held back (analysis/restricted-issue.ts). */
+  disclosure?: IssueDisclosure;
 }
 
 export interface IssueDetail {
@@ -77,7 +98,7 @@ export interface IssueDetail {
   /** How each base score was reached. */
   basis: { harm: string; likelihood: string; trend: string; confidence: string };
   /** The monthly counts behind the trend (empty for issues scored from the inputs alone). */
-  months: { month: string; count: number | null }[];
+  months: { month: string; count: number | null; withheld?: WithheldCount }[];
 }
 
 export interface SavedAssessmentRecord {
@@ -154,4 +175,21 @@ export interface Assessment {
   };
   comparison: { with: SavedAssessmentSummary; notes: string[]; moves: IssueMove[] } | null;
   notes: string[];
+}
+
+/** An assessment as it is printed, served and saved: a count held back is null, never the number. */
+export type AssessmentOutput = Omit<Assessment, 'issues'> & {
+  issues: (Omit<AssessedIssue, 'evidence'> & {
+    evidence: Omit<IssueFigures, 'recorded'> & { recorded: number | null };
+  })[];
+};
+
+/** The assessment with each count a restricted dataset holds back (its total) as null. */
+export function assessmentOutput(a: Assessment): AssessmentOutput {
+  return {
+    ...a,
+    issues: a.issues.map((i) =>
+      i.evidence.disclosure?.recorded ? { ...i, evidence: { ...i.evidence, recorded: null } } : i,
+    ),
+  };
 }

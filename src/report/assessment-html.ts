@@ -238,13 +238,15 @@ function prioritySection(
   tables: ReportTable[],
   labels: Labels,
 ): string {
-  const aud = data.audience;
+  // A restricted dataset's counts are shown as the public's, for every audience (its data were
+  // made so by usecases/report-data.ts; its rationale says so).
+  const aud = p.restricted ? 'public' : data.audience;
   // In print the heading stays with the rationale, and the rationale with the first figure.
   const parts: string[] = [`<p class="rationale">${prose(p.rationale)}</p>`];
   for (const f of [
     trendFigure(p, index, aud),
     funnelFigure(p, index, aud),
-    hotspotFigure(p, index, data),
+    hotspotFigure(p, index, { ...data, audience: aud }),
   ]) {
     if (!f) continue;
     figures.push(f);
@@ -271,7 +273,7 @@ function prioritySection(
     );
   }
   if (p.options.length > 0) {
-    const t = optionsTable(p, index, data);
+    const t = optionsTable(p, index, { ...data, audience: aud });
     tables.push(t);
     parts.push(tableHtml(t, labels.table(t.id)));
   }

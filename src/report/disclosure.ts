@@ -2,7 +2,9 @@
  * Statistical disclosure control for the public version of a report, cell by cell: any count from
  * 1 to 4 is shown as "fewer than 5", and a change is not given when either count it compares is
  * that small (the change and one count would give the other away). Zero is shown: an absence
- * identifies no one. The partner audience sees every number. What else the public version holds
+ * identifies no one. The partner audience sees every number but a restricted dataset's (prevent,
+ * domestic-abuse), whose counts from 1 to 4 are held back for everyone (analysis/restricted-issue.ts;
+ * a priority of one is shown as the public's, `restricted`). What else the public version holds
  * back so that no suppressed count can be worked out from the rest (totals, orders, reference
  * lines, rates) is in report/public-data.ts.
  */
@@ -37,8 +39,29 @@ export function showRange([low, high]: readonly [number, number]): string {
   return `${formatNumber(low)} to ${formatNumber(high)}`;
 }
 
-/** A figure's count (or previous count) as shown: a range where the public version gives one. */
+/** "fewer than 5" or "not shown": a restricted dataset's count held back, if it is. */
+function heldBack(f: Figure, which: 'count' | 'previous'): string | null {
+  const as = f.withheld?.[which === 'count' ? 'recorded' : 'previous'];
+  if (!as) return null;
+  return as === 'fewer than' ? `fewer than ${f.withheld!.threshold}` : WITHHELD;
+}
+
+/** A figure's count (or previous count) as a CSV cell: as `csvCount`, or held back in words. */
+export function csvFigure(
+  f: Figure,
+  which: 'count' | 'previous',
+  audience: Audience,
+): string | number {
+  return heldBack(f, which) ?? csvCount(which === 'count' ? f.count : f.previous, audience);
+}
+
+/**
+ * A figure's count (or previous count) as shown: a range where the public version gives one, the
+ * words where a restricted dataset holds it back.
+ */
 export function showFigure(f: Figure, which: 'count' | 'previous', audience: Audience): string {
+  const held = heldBack(f, which);
+  if (held) return held;
   const range = which === 'count' ? f.countRange : f.previousRange;
   return range ? showRange(range) : showCount(which === 'count' ? f.count : f.previous, audience);
 }

@@ -12,7 +12,7 @@ import type {
 } from '../charts/index.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import type { Month, Period } from '../domain/month.js';
-import type { Assessment } from '../domain/assessment.js';
+import type { Assessment, IssueDisclosure } from '../domain/assessment.js';
 import type { ForceAreaWord } from '../domain/forces.js';
 import type { PeriodChange } from '../analysis/period-change.js';
 import type { ActionCounts, ReviewedAction } from '../domain/plan/plan-review.js';
@@ -39,6 +39,11 @@ export interface Figure {
    * differs from `count` (the change is of this against `previous`); absent otherwise.
    */
   comparedCount?: number | null;
+  /**
+   * A restricted dataset's counts held back (analysis/restricted-issue.ts), for every audience:
+   * the renderers give "fewer than 5" or "not shown" instead of `count` or `previous`.
+   */
+  withheld?: IssueDisclosure;
 }
 
 export interface CategoryRow extends Figure {
@@ -63,8 +68,16 @@ export interface PriorityEvidence {
   rank: number;
   source: 'police.uk' | 'partner' | 'inputs';
   synthetic: boolean;
-  /** The count over the period (null for an issue scored from the inputs alone). */
+  /**
+   * The count over the period (null for an issue scored from the inputs alone, or where a
+   * restricted dataset holds it back).
+   */
   recorded?: number | null;
+  /**
+   * Of a restricted dataset: its counts are shown as the public's are ("fewer than 5"), and what
+   * would give one back is held back as in the public version (report/public-data.ts).
+   */
+  restricted?: boolean;
   rationale: string;
   /**
    * Monthly counts over the history held, with the range expected from the seasonal model. A month

@@ -14,7 +14,7 @@ import {
   type TrendForecastMonth,
   type TrendMonth,
 } from '../charts/index.js';
-import { cellsShown, csvCount, isSmall, WITHHELD } from './disclosure.js';
+import { cellsShown, csvCount, csvFigure, isSmall, WITHHELD } from './disclosure.js';
 import {
   UNCONFIRMED,
   type Audience,
@@ -156,9 +156,9 @@ export function partnerTable(data: ReportData): ReportTable {
     ],
     rows: data.partner.map((p) => [
       p.label,
-      csvCount(p.count, aud),
+      csvFigure(p, 'count', aud),
       p.comparedWith ?? null,
-      csvCount(p.previous, aud),
+      csvFigure(p, 'previous', aud),
       changeCell(p.changePct, p.count, p.previous, aud),
       p.pValue === null ? null : p.significant ? 'yes' : 'no',
       p.synthetic ? 'SYNTHETIC' : 'no',
@@ -259,9 +259,7 @@ export function trendFigure(
     id,
     caption: [
       `${p.label}: recorded each month, with the range its own history expects (99.8%; from the trend, and the season where the counts show one, allowing for how much the counts vary and for the uncertainty of the fit; each month fitted without itself).`,
-      ...(p.trend.months.some(small)
-        ? ['Months with fewer than 5 are not plotted (public version).']
-        : []),
+      ...(p.trend.months.some(small) ? ['Months with fewer than 5 are not plotted.'] : []),
       ...p.trend.notes,
       ...(forecast && forecast.length > 0
         ? [

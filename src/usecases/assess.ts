@@ -12,6 +12,7 @@ import { resolve } from 'node:path';
 
 import { assessmentChanges } from '../analysis/assessment-change.js';
 import { issueRationale } from '../analysis/issue-rationale.js';
+import { discloseRestrictedIssue } from '../analysis/restricted-issue.js';
 import { alignWithCounty, alignWithPlan } from '../analysis/priority-alignment.js';
 import { bandSensitivity, rankIssues } from '../analysis/risk-scoring.js';
 import type { ASSESSMENT_SETTINGS } from '../config/setting-files.js';
@@ -22,6 +23,7 @@ import { DEFAULT_RISK_MATRIX_FILE } from '../config/risk-matrix.js';
 import type { TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import {
+  assessmentOutput,
   CONCERN_NOTE,
   type AssessedIssue,
   type Assessment,
@@ -31,6 +33,7 @@ import {
   type SavedAssessmentRecord,
   type SavedAssessmentSummary,
 } from '../domain/assessment.js';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
@@ -58,6 +61,11 @@ export interface AssessRequest {
   compareWith?: string;
   /** Assess a period with fewer than three quarters of its months held (every page marked). */
   allowPartial?: boolean;
+  /**
+   * The disclosure threshold (config/disclosure.yaml): a restricted dataset's counts below it are
+   * held back for every caller (analysis/restricted-issue.ts). Default 5.
+   */
+  disclosure?: DisclosurePolicy;
 }
 
 /** The settings an assessment is made with. */
@@ -173,7 +181,7 @@ export async function assess(
   for (const s of ranked) {
     const d = local.details.get(s.key)!;
     const spot = spots.get(s.key) ?? null;
-    issues.push({
+    const issue: AssessedIssue = {
       ...s,
       ...d,
       hotspot: spot,
@@ -185,7 +193,18 @@ export async function assess(
               .filter((o) => o.issue === s.key)
               .map((o) => propose(o, d.source, s.key, area.name, period))
           : [],
-    });
+    };
+    // A restricted dataset's small counts are held back for every caller (issue 20 item 4); the
+    // force's count is its rate times its population.
+    const fp = d.evidence.forcePopulation;
+    const fr = d.evidence.forceRatePer1000;
+    issues.push(
+      discloseRestrictedIssue(
+        issue,
+        request.disclosure ?? DEFAULT_DISCLOSURE_POLICY,
+        fp && fr !== null ? Math.round((fr * fp.count) / 1000) : null,
+      ),
+    );
   }
 
   // The force's counts were read with the district's: the county's evidence reuses them.
@@ -232,7 +251,8 @@ export async function assess(
   const configSha256 = createHash('sha256').update(configText).digest('hex');
   const inputsText = inputs?.text ?? null;
   if (request.save !== false) {
-    const json = JSON.stringify(result);
+    // Saved as it is printed: a restricted dataset's count held back is not kept in the store.
+    const json = JSON.stringify(assessmentOutput(result));
     const id = createHash('sha256')
       .update(
         [
@@ -259,7 +279,7 @@ export async function assess(
       configFile: matrix.path,
       configSha256,
       lanternVersion: LANTERN_VERSION,
-      result: JSON.stringify(result),
+      result: JSON.stringify(assessmentOutput(result)),
     });
   }
   if (earlier) result.comparison = comparedWith(earlier, result, configSha256, inputsText);

@@ -10,7 +10,12 @@ import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { InputError, NotFoundError } from '../errors.js';
+import {
+  DEFAULT_DISCLOSURE_POLICY,
+  isSmallCount,
+  type DisclosurePolicy,
+} from '../domain/disclosure/table.js';
+import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { districtsWithin } from '../store/area-force.js';
 import { areasByCode, findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
@@ -33,6 +38,8 @@ export interface CompareRequest {
   dataset?: string;
   /** Funnel limits allowing for the spread between areas (default), or chance alone. */
   limits?: LimitsMethod;
+  /** The threshold a restricted dataset's small counts are held back under (default 5). */
+  disclosure?: DisclosurePolicy;
 }
 
 export async function compareAreas(
@@ -46,7 +53,22 @@ export async function compareAreas(
     const dataset = datasetNamed(request.dataset);
     const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
     const [measure] = datasetMeasures(dataset, request.category, synthetic);
-    return held(compareAcross(name, inputs, measure as Measure, request.period, request), inputs);
+    const compared = held(
+      compareAcross(name, inputs, measure as Measure, request.period, request),
+      inputs,
+    );
+    // A restricted dataset's counts from 1 to 4 are shown to no one (issue 20 item 4): with the
+    // rate, the population and the overall rate, a district's count is given whatever it is
+    // labelled, so the districts are not compared one by one where one holds such a count.
+    const { threshold } = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
+    if (
+      dataset.sensitivity === 'restricted' &&
+      compared.areas.some((a) => isSmallCount(a.count, { threshold }))
+    )
+      throw new ForbiddenError(
+        `${dataset.name} is a restricted dataset and a district of the ${compared.group} holds a count from 1 to ${threshold - 1} for ${request.period.from}..${request.period.to}, which is shown to no one: the districts are not compared one by one; lantern trends --dataset ${dataset.name} --area AREA gives each district's totals, with small counts as "fewer than ${threshold}"`,
+      );
+    return compared;
   }
   if (!request.category) throw new InputError('compare: ⟨category⟩ is required');
   const measure = policeMeasure(parseCategoryChoice(request.category));

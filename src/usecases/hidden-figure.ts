@@ -11,6 +11,11 @@ import type { ReportingRate } from '../config/reporting-rates.js';
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
 import { isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset } from '../domain/datasets.js';
+import {
+  DEFAULT_DISCLOSURE_POLICY,
+  isSmallCount,
+  type DisclosurePolicy,
+} from '../domain/disclosure/table.js';
 import { requireSomeMonthHeld } from '../domain/held-months.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -45,6 +50,11 @@ export interface HiddenFigureRow {
   reporting: string | null;
   synthetic: boolean;
   notes: string[];
+  /**
+   * A restricted dataset's count from 1 to 4 (issue 20 item 4): "fewer than 5", with `recorded`
+   * and the estimate null (the estimate and the rate give the count back).
+   */
+  withheld?: string;
 }
 
 export interface HiddenFigureReport {
@@ -62,7 +72,13 @@ const METHOD =
 export async function hiddenFigureTable(
   db: Db,
   scope: Scope,
-  request: { area: string; period: Period; rates: readonly ReportingRate[] },
+  request: {
+    area: string;
+    period: Period;
+    rates: readonly ReportingRate[];
+    /** The threshold a restricted dataset's small counts are held back under (default 5). */
+    disclosure?: DisclosurePolicy;
+  },
 ): Promise<HiddenFigureReport> {
   const { rates } = request;
   const area = await findArea(db, request.area);
@@ -113,9 +129,16 @@ export async function hiddenFigureTable(
     }
     const [measure] = datasetMeasures(dataset, category, held.synthetic);
     const series = measureSeries(held.input, measure!);
-    rows.push(
-      row(entry, 'partner', series, request.period, held.input.observed, held.synthetic, []),
+    const r = row(
+      entry,
+      'partner',
+      series,
+      request.period,
+      held.input.observed,
+      held.synthetic,
+      [],
     );
+    rows.push(dataset.sensitivity === 'restricted' ? restrictedRow(r, request.disclosure) : r);
   }
   await addReporting(db, area.code, rows);
   return {
@@ -128,6 +151,25 @@ export async function hiddenFigureTable(
       'Reporting rates come from national surveys (CSEW/BCS): they may not hold for this area, and most are old.',
       'Each interval combines the recorded count’s exact 95% Poisson interval with the rate’s range, taking the extremes: most of its width is the rate’s, and most ranges are assumed (see each note).',
       'Counts cover the months held only; missing months are not estimated.',
+    ],
+  };
+}
+
+/** A restricted dataset's row with a count from 1 to threshold − 1 held back, and its estimate. */
+function restrictedRow(
+  r: HiddenFigureRow,
+  policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY,
+): HiddenFigureRow {
+  if (r.recorded === null || !isSmallCount(r.recorded, policy)) return r;
+  return {
+    ...r,
+    recorded: null,
+    figure: null,
+    reporting: null,
+    withheld: `fewer than ${policy.threshold}`,
+    notes: [
+      ...r.notes,
+      `A restricted dataset: its counts from 1 to ${policy.threshold - 1} are shown to no one, and no estimate is made from one (with the rate, it would give the count back).`,
     ],
   };
 }

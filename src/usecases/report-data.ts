@@ -25,8 +25,10 @@ import { forceAreaWord } from '../domain/forces.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
 import { SMALL_NUMBER_LIMIT } from '../report/disclosure.js';
-import { publicReportData } from '../report/public-data.js';
+import { publicComparison, publicReportData, publicTrend } from '../report/public-data.js';
+import { isRestrictedIssue } from '../analysis/restricted-issue.js';
 import { publicPeriodProblem } from '../domain/disclosure/public-period.js';
+import { isSmallCount, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import { monthsInWords, periodCoverage, yearWithout } from '../domain/held-months.js';
 import { monthsIn, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -102,7 +104,7 @@ export async function reportData(
   if (audience === 'public') publicProblem(monthsIn(request.period));
   // One set of reads for the whole report: the assessment's hotspots are the maps' too.
   const reads = new CommandReads();
-  const assessment = await assess(db, scope, request, reads);
+  const assessment = await assess(db, scope, { ...request, disclosure }, reads);
   const { area, force, period } = assessment;
   const { shown, withheld } = assessmentFor(assessment, audience);
 
@@ -149,6 +151,7 @@ export async function reportData(
     }));
 
   const hidden = await hiddenFigureTable(db, scope, {
+    disclosure,
     area: area.code,
     period,
     rates: request.settings.reportingRates,
@@ -193,7 +196,7 @@ export async function reportData(
           ? `dataset:${theme[0]}:${theme[1]}`
           : null;
     const row = hidden.rows.find((r) => r.key === rateKey);
-    priorities.push({
+    const evidence: PriorityEvidence = {
       key: issue.key,
       label: issue.label,
       rank: issue.rank,
@@ -220,7 +223,10 @@ export async function reportData(
             }
           : null,
       options: issue.options,
-    });
+    };
+    priorities.push(
+      isRestrictedIssue(issue) ? restrictedPriority(evidence, issue, period, disclosure) : evidence,
+    );
   }
 
   const observed = new Set(local.observed);
@@ -238,6 +244,7 @@ export async function reportData(
     street: local,
     audience,
     today: generated,
+    disclosure,
   });
   const data: ReportData = {
     audience,
@@ -319,6 +326,57 @@ function issueFigure(i: AssessedIssue): Figure {
     i.evidence.comparison.current !== i.evidence.recorded
       ? { comparedCount: i.evidence.comparison.current }
       : {}),
+    ...(i.evidence.disclosure ? { withheld: i.evidence.disclosure } : {}),
+  };
+}
+
+/**
+ * A High priority of a restricted dataset, for every audience (issue 20 item 4): its count as the
+ * assessment gives it (null where held back), and its months, districts compared, hotspot cells and
+ * places as the public version gives them (report/public-data.ts: the months of a period with a
+ * small one held back whole, so none can be worked back from the period's total; the funnel
+ * without the small districts and drawn from those shown; no cell or place under 5); no hidden
+ * figure where the count is held back or small (the estimate and the rate give it back).
+ */
+function restrictedPriority(
+  p: PriorityEvidence,
+  issue: AssessedIssue,
+  period: Period,
+  policy: DisclosurePolicy,
+): PriorityEvidence {
+  const e = issue.evidence;
+  const held = e.disclosure?.recorded != null;
+  const small = (n: number) => isSmallCount(n, policy);
+  // The report gives both periods' totals (as counts or "fewer than 5"): each is its months' sum.
+  const totalOf = (within: Period) =>
+    (p.trend?.months ?? [])
+      .filter((m) => m.month >= within.from && m.month <= within.to)
+      .reduce((sum, m) => sum + (m.count ?? 0), 0);
+  const trend = publicTrend(
+    p.trend,
+    [period, ...(e.comparedWith ? [e.comparedWith] : [])].map((q) => ({
+      period: q,
+      total: totalOf(q),
+    })),
+    policy,
+  );
+  return {
+    ...p,
+    restricted: true,
+    recorded: held ? null : e.recorded,
+    trend: trend && {
+      ...trend,
+      notes: trend.notes.map((n) => n.replace('in the public version', 'for a restricted dataset')),
+    },
+    comparison: publicComparison(p.comparison),
+    hotspot: p.hotspot && {
+      ...p.hotspot,
+      cells: p.hotspot.cells.filter((c) => !small(c.count)),
+      top: held ? [] : p.hotspot.top.filter((t) => !small(t.count)),
+      notes: [...p.hotspot.notes, `Cells with fewer than ${policy.threshold} are not shaded.`],
+    },
+    places: p.places && { ...p.places, top: p.places.top.filter((t) => !small(t.count)) },
+    hiddenFigure: held || !p.hiddenFigure || small(p.hiddenFigure.recorded) ? null : p.hiddenFigure,
   };
 }
 

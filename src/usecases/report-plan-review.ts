@@ -9,12 +9,21 @@
  * 2024-25 plan; a plan whose year begins within the report's period is the current one, not the
  * one to review. Null when the store holds no such plan.
  *
+ * A restricted dataset's priority gives no figures where a count of them is from 1 to 4 (issue 20
+ * item 4), for every audience.
+ *
  * The public version reviews only the actions marked public (report/public-data.ts then leaves
  * out owners and the priorities of data shared only between partners).
  */
 import { periodChange } from '../analysis/period-change.js';
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
 import type { Assessment } from '../domain/assessment.js';
+import { findDataset } from '../domain/datasets.js';
+import {
+  DEFAULT_DISCLOSURE_POLICY,
+  isSmallCount,
+  type DisclosurePolicy,
+} from '../domain/disclosure/table.js';
 import type { Period } from '../domain/month.js';
 import { reviewPlan } from '../domain/plan/plan-review.js';
 import { parsePlanYear } from '../domain/plan/plan-year.js';
@@ -40,9 +49,12 @@ export async function reportPlanReview(
     audience: Audience;
     /** The report's date, YYYY-MM-DD: each action's state is given for it. */
     today: string;
+    /** The disclosure threshold a restricted dataset's counts are held back under (default 5). */
+    disclosure?: DisclosurePolicy;
   },
 ): Promise<PlanReviewData | null> {
   const { area, period, audience, today } = request;
+  const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
   const plan = (await findPlans(db))
     .filter((p) => p.areaCode === area.code && parsePlanYear(p.year).start < `${period.from}-01`)
     .sort((a, b) => b.year.localeCompare(a.year) || a.partnership.localeCompare(b.partnership))[0];
@@ -64,7 +76,7 @@ export async function reportPlanReview(
         throw error;
       },
     );
-    const figures =
+    const moved =
       counted && base
         ? periodChange(
             measureSeries(counted.inputs[0] as AreaCounts, counted.measure),
@@ -72,6 +84,15 @@ export async function reportPlanReview(
             period,
           )
         : null;
+    // A restricted dataset's counts from 1 to 4 are shown to no one (issue 20 item 4): neither
+    // are its two totals when one is, nor when months left out of the pairing could be worked out.
+    const withheld =
+      moved !== null &&
+      findDataset(p.key)?.sensitivity === 'restricted' &&
+      (isSmallCount(moved.previous, policy) ||
+        isSmallCount(moved.current, policy) ||
+        moved.unpaired.length > 0);
+    const figures = withheld ? null : moved;
     priorities.push({
       key: p.key,
       label: p.label,
@@ -80,11 +101,13 @@ export async function reportPlanReview(
       figures,
       noFigures: figures
         ? null
-        : !base
-          ? 'the plan was not built from a saved assessment, so there is no earlier period to compare with'
-          : !counted
-            ? 'not counted in the data Lantern holds (scored from the partnership’s own evidence)'
-            : 'no month of one period or the other is held',
+        : withheld
+          ? `not given: ${p.key} is a restricted dataset, and its counts from 1 to ${policy.threshold - 1} are shown to no one`
+          : !base
+            ? 'the plan was not built from a saved assessment, so there is no earlier period to compare with'
+            : !counted
+              ? 'not counted in the data Lantern holds (scored from the partnership’s own evidence)'
+              : 'no month of one period or the other is held',
       synthetic: counted?.synthetic ?? false,
     });
   }

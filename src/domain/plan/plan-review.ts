@@ -5,6 +5,8 @@
  * with its state in words, so that an audience's selection of them (the public version of the
  * strategic assessment shows only actions marked public) is counted again the same way.
  */
+import { findDataset } from '../datasets.js';
+import { DEFAULT_DISCLOSURE_POLICY, isSmallCount } from '../disclosure/table.js';
 import type { Assessment } from '../assessment.js';
 import type { Band } from '../priority.js';
 import { isOpen, type ActionStatus } from './action-status.js';
@@ -67,7 +69,15 @@ function figuresOf(a: Assessment | null, key: string): IssueFiguresAt | null {
   const period = `${a.period.from}..${a.period.to}`;
   const issue = a.issues.find((i) => i.key === key);
   if (issue === undefined) return { period, recorded: null, band: null, rank: null };
-  return { period, recorded: issue.evidence.recorded, band: issue.band, rank: issue.rank };
+  // A restricted dataset's count from 1 to 4 is shown to no one (issue 20 item 4): assessments
+  // saved before they were disclosed hold it as it was.
+  const recorded =
+    (issue.evidence.recorded as number | null) === null ||
+    (findDataset(key)?.sensitivity === 'restricted' &&
+      isSmallCount(issue.evidence.recorded, DEFAULT_DISCLOSURE_POLICY))
+      ? null
+      : issue.evidence.recorded;
+  return { period, recorded, band: issue.band, rank: issue.rank };
 }
 
 const count = new Intl.NumberFormat('en-GB');
