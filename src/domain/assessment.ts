@@ -132,6 +132,11 @@ export interface Assessment {
   id: string | null;
   area: AreaSummary;
   force: AreaSummary | null;
+  /**
+   * A district's force left out of its assessment because the caller sees it as totals only
+   * (`force` is then null: likelihood is volume alone). Absent otherwise.
+   */
+  forceLeftOut?: AreaSummary;
   period: Period;
   configFile: string;
   /** The matrix the issues are placed on: its scale and band thresholds (risk = harm × likelihood). */

@@ -8,9 +8,14 @@ import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { monthRunsText } from '../domain/held-months.js';
 import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
-import type { Period } from '../domain/month.js';
-import type { Scope } from '../domain/scope.js';
-import { InputError, NotFoundError } from '../errors.js';
+import { monthsIn, type Period } from '../domain/month.js';
+import { forTotals, type Scope } from '../domain/scope.js';
+import type { Area } from '../domain/area.js';
+import type { Discontinuity } from '../domain/discontinuities.js';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
+import type { DisclosedTrendDocument, WithheldAs } from '../analysis/trend-table.js';
+import { areaAccessLevel, whomToAsk } from '../store/area-access.js';
+import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { districtsWithin } from '../store/area-force.js';
 import { areasByCode, findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
@@ -18,6 +23,7 @@ import type { Settings } from '../config/settings.js';
 import { listPeerGroups } from './peer-groups.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
+import { trends } from './trends.js';
 
 export type { AreaComparison, ComparedArea } from '../analysis/area-comparison.js';
 export type { LimitsMethod };
@@ -33,15 +39,43 @@ export interface CompareRequest {
   dataset?: string;
   /** Funnel limits allowing for the spread between areas (default), or chance alone. */
   limits?: LimitsMethod;
+  /** Known breaks in the series: as `trends` has them, for what a totals-only area shows. */
+  discontinuities?: readonly Discontinuity[];
+  /** Disclosure control of the areas the caller sees as totals only (config/disclosure.yaml). */
+  disclosure?: DisclosurePolicy;
+}
+
+/** An area the caller sees as totals only, left out of a comparison: its count is held back. */
+export interface WithheldArea {
+  code: string;
+  name: string;
+  /** As `trends` says it: "fewer than" the threshold, or "not shown" (it would give one back). */
+  withheld: WithheldAs;
+}
+
+/**
+ * A comparison as the caller is shown it: areas seen as totals only whose count `trends` holds
+ * back are left out of it altogether (`withheld`), so nothing drawn from the rest — rates, the
+ * group's rate, limits, ranks — depends on them.
+ */
+export interface DisclosedComparison extends AreaComparison {
+  withheld?: WithheldArea[];
+  disclosure?: { threshold: number; reason: 'totals only' };
 }
 
 export async function compareAreas(
   db: Db,
   scope: Scope,
   request: CompareRequest,
-): Promise<AreaComparison> {
+): Promise<DisclosedComparison> {
   const { name, codes } = await members(db, scope, request);
   const areas = await areasByCode(db, codes);
+  const levels = await Promise.all(areas.map((a) => areaAccessLevel(db, scope, a.code)));
+  const totalsOnly = new Set(areas.filter((_, i) => levels[i] === 'aggregate').map((a) => a.code));
+  // Police.uk counts only: a partner dataset's areas seen as totals only are refused (the store
+  // admits no totals read without forTotals), failing closed.
+  if (totalsOnly.size > 0 && !request.dataset && request.category)
+    return withTotalsOnly(db, scope, request, name, areas, totalsOnly);
   if (request.dataset) {
     const dataset = datasetNamed(request.dataset);
     const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
@@ -52,6 +86,78 @@ export async function compareAreas(
   const measure = policeMeasure(parseCategoryChoice(request.category));
   const inputs = await streetAreaCounts(db, scope, areas);
   return held(compareAcross(name, inputs, measure, request.period, request), inputs);
+}
+
+/**
+ * The comparison beside areas the caller sees as totals only. Their counts are read as totals
+ * (forTotals) and each is shown only when `trends` shows the same number for the area, the
+ * category and the period — asked for the category alone and for every category — so the
+ * comparison publishes nothing that trends' disclosure control (analysis/trend-disclosure.ts, by
+ * domain/disclosure's protectTable) does not: no count from 1 to threshold − 1, and none that
+ * would give one back. The others are left out before the comparison is worked out, so no rate,
+ * group rate, limit, spread or rank gives their count back either; and when the months compared
+ * are not exactly those trends totals for an area, its count (another sum) is left out too.
+ */
+async function withTotalsOnly(
+  db: Db,
+  scope: Scope,
+  request: CompareRequest,
+  name: string,
+  areas: readonly Area[],
+  totalsOnly: ReadonlySet<string>,
+): Promise<DisclosedComparison> {
+  const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
+  const category = request.category as string;
+  const measure = policeMeasure(parseCategoryChoice(category));
+  const inputs = await streetAreaCounts(db, forTotals(scope), areas);
+  const discontinuities = request.discontinuities ?? [];
+  const asked = { period: request.period, discontinuities, disclosure: policy };
+  const withheld = new Map<string, WithheldAs>();
+  for (const code of totalsOnly) {
+    const [alone, every] = await Promise.all([
+      trends(db, scope, { ...asked, area: code, category }),
+      trends(db, scope, { ...asked, area: code, category: 'all' }),
+    ]).catch(() => [[], []] as DisclosedTrendDocument[][]);
+    const shown = [alone[0], every.find((d) => d.category === measure.key)];
+    const held = shown.map((d) => (d ? (d.disclosure?.current ?? null) : 'not shown'));
+    const as = held.find((h) => h !== null);
+    if (as || shown.some((d) => d?.current === null || d?.current === undefined))
+      withheld.set(code, as ?? 'not shown');
+  }
+  const periodMonths = monthsIn(request.period);
+  for (let round = 0; round <= areas.length; round++) {
+    const kept = inputs.filter((i) => !withheld.has(i.area.code));
+    if (kept.length < 2)
+      throw new ForbiddenError(
+        `compare: too few districts of the ${name} can be shown to you to compare ${measure.label}: ${[...totalsOnly].length} of them are seen as totals only and their counts for ${request.period.from}..${request.period.to} are held back (small, or would give a small one back). ${await whomToAsk(db)}`,
+      );
+    const c = held(compareAcross(name, kept, measure, request.period, request), kept);
+    const compared = new Set(c.monthsCompared);
+    // Each count shown is the very total trends shows: the area's months held in the period.
+    const differing = kept.filter(
+      (i) =>
+        totalsOnly.has(i.area.code) &&
+        (c.basis !== 'months' ||
+          periodMonths.filter((m) => i.observed.includes(m)).some((m) => !compared.has(m)) ||
+          c.monthsCompared.some((m) => !i.observed.includes(m))),
+    );
+    if (differing.length === 0) {
+      const left = areas
+        .filter((a) => withheld.has(a.code))
+        .map((a) => ({ code: a.code, name: a.name, withheld: withheld.get(a.code)! }));
+      return {
+        ...c,
+        ...(left.length > 0 ? { withheld: left } : {}),
+        disclosure: { threshold: policy.threshold, reason: 'totals only' },
+        notes: [
+          ...c.notes,
+          `Areas your access shows as totals only are compared by the counts their trends show; ${left.length === 0 ? 'none is held back' : `${left.map((a) => a.name).join(', ')} ${left.length === 1 ? 'is' : 'are'} left out: ${left.length === 1 ? 'its count is' : 'their counts are'} fewer than ${policy.threshold}, or would give one back`}.`,
+        ],
+      };
+    }
+    for (const i of differing) withheld.set(i.area.code, 'not shown');
+  }
+  throw new Error('compare: the areas shown did not settle');
 }
 
 /**
