@@ -13,7 +13,9 @@ import { forTotals, type Scope } from '../domain/scope.js';
 import type { Area } from '../domain/area.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
-import type { DisclosedTrendDocument, WithheldAs } from '../analysis/trend-table.js';
+import { trendDocuments, type WithheldAs } from '../analysis/trend-table.js';
+import { discloseTrends } from '../analysis/trend-disclosure.js';
+import { ALL_CRIME } from '../domain/categories.js';
 import { areaAccessLevel, whomToAsk } from '../store/area-access.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { districtsWithin } from '../store/area-force.js';
@@ -23,7 +25,6 @@ import type { Settings } from '../config/settings.js';
 import { listPeerGroups } from './peer-groups.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
-import { trends } from './trends.js';
 
 export type { AreaComparison, ComparedArea } from '../analysis/area-comparison.js';
 export type { LimitsMethod };
@@ -90,11 +91,10 @@ export async function compareAreas(
 
 /**
  * The comparison beside areas the caller sees as totals only. Their counts are read as totals
- * (forTotals) and each is shown only when `trends` shows the same number for the area, the
- * category and the period — asked for the category alone and for every category — so the
- * comparison publishes nothing that trends' disclosure control (analysis/trend-disclosure.ts, by
- * domain/disclosure's protectTable) does not: no count from 1 to threshold − 1, and none that
- * would give one back. The others are left out before the comparison is worked out, so no rate,
+ * (forTotals) and each is shown only when `trends` shows the caller the same number for the area,
+ * the category and the period, so the comparison publishes nothing that trends' disclosure
+ * control (analysis/trend-disclosure.ts, by domain/disclosure's protectTable) does not: no count
+ * from 1 to threshold − 1, and none that would give one back. The others are left out before the comparison is worked out, so no rate,
  * group rate, limit, spread or rank gives their count back either; and when the months compared
  * are not exactly those trends totals for an area, its count (another sum) is left out too.
  */
@@ -111,18 +111,22 @@ async function withTotalsOnly(
   const measure = policeMeasure(parseCategoryChoice(category));
   const inputs = await streetAreaCounts(db, forTotals(scope), areas);
   const discontinuities = request.discontinuities ?? [];
-  const asked = { period: request.period, discontinuities, disclosure: policy };
   const withheld = new Map<string, WithheldAs>();
-  for (const code of totalsOnly) {
-    const [alone, every] = await Promise.all([
-      trends(db, scope, { ...asked, area: code, category }),
-      trends(db, scope, { ...asked, area: code, category: 'all' }),
-    ]).catch(() => [[], []] as DisclosedTrendDocument[][]);
-    const shown = [alone[0], every.find((d) => d.category === measure.key)];
-    const held = shown.map((d) => (d ? (d.disclosure?.current ?? null) : 'not shown'));
-    const as = held.find((h) => h !== null);
-    if (as || shown.some((d) => d?.current === null || d?.current === undefined))
-      withheld.set(code, as ?? 'not shown');
+  for (const input of inputs) {
+    if (!totalsOnly.has(input.area.code)) continue;
+    // The trend `trends` gives the caller for this area and category (the same documents, through
+    // the same disclosure control), worked from the counts read here.
+    const [doc] = input.observed.some((m) => m >= request.period.from && m <= request.period.to)
+      ? discloseTrends(
+          trendDocuments(input, [measure], request.period, {
+            notTested: (m) => m.key === ALL_CRIME,
+            discontinuities,
+          }),
+          policy,
+        )
+      : [];
+    if (doc?.current === null || doc?.current === undefined)
+      withheld.set(input.area.code, doc?.disclosure?.current ?? 'not shown');
   }
   const periodMonths = monthsIn(request.period);
   for (let round = 0; round <= areas.length; round++) {

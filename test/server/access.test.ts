@@ -412,6 +412,14 @@ describe('the dashboard for a district partner with the county in aggregate', ()
     expect(listing.totalsOnly.every((a) => a.level === 'aggregate' && a.crime === undefined)).toBe(
       true,
     );
+    // The data page does not say the store holds no police.uk data because no force is theirs.
+    const data = (await (await server.app.request('/data', { headers })).text()).replace(
+      /\s+/gu,
+      ' ',
+    );
+    expect(data).not.toContain('No police.uk data yet');
+    expect(data).toContain('Your access covers no whole force in detail');
+    expect(data).toContain('(Hertfordshire: totals only');
     // A partner granted a district and nothing of its force still has it to choose.
     const priya = (
       await (
