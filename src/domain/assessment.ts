@@ -133,7 +133,7 @@ export interface Assessment {
   area: AreaSummary;
   force: AreaSummary | null;
   /**
-   * A district's force left out of its assessment because the caller sees it as totals only
+   * A district's force left out of its assessment because the caller does not see it in detail (totals only, or not at all)
    * (`force` is then null: likelihood is volume alone). Absent otherwise.
    */
   forceLeftOut?: AreaSummary;

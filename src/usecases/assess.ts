@@ -114,8 +114,8 @@ export async function assess(
     const f = upper.find((a) => a.code === code);
     force = f ? { code: f.code, name: f.name, type: f.type } : null;
   }
-  // A caller who sees the force as totals only (a district partner with the county in aggregate)
-  // has the district assessed without it: the rate against the force, and the county's own
+  // A caller who does not see the force in detail (a district partner with the county in
+  // aggregate, or without it) has the district assessed without it: the rate against the force, and the county's own
   // priorities, are worked from the force's counts as they are, not under disclosure control.
   let forceLeftOut: AreaSummary | null = null;
   if (force && (await areaAccessLevel(db, scope, force.code)) !== 'detail') {
@@ -450,7 +450,7 @@ function notes(
     area.type === 'force'
       ? `Likelihood for ${area.name} is volume alone: Lantern holds no area above the force to compare its rates with.`
       : forceLeftOut
-        ? `Likelihood for ${area.name} is volume alone: your access shows ${forceLeftOut.name} as totals only, so its rates are not compared with here and its own priorities are not shown (an analyst's assessment, with the force, may band some issues differently).`
+        ? `Likelihood for ${area.name} is volume alone: your access does not show ${forceLeftOut.name} in detail, so its rates are not compared with here and its own priorities are not shown (an analyst's assessment, with the force, may band some issues differently).`
         : `Likelihood is the mean of volume and the rate against ${force?.name ?? 'the force'}.`,
     `Risk = harm × likelihood (1..${cfg.scale * cfg.scale}); High from ${cfg.bands.high}, Medium from ${cfg.bands.medium}. Priority shapes risk by position and confidence.`,
     'Sensitivity: the bands an issue could fall in if its harm or likelihood moved one point (organisational position orders issues but never changes a band).',

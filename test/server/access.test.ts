@@ -438,7 +438,7 @@ describe('the dashboard for a district partner with the county in aggregate', ()
     });
     expect(r.status).toBe(200);
     const text = (await r.text()).replace(/\s+/gu, ' ');
-    expect(text).toContain('Your access shows Hertfordshire as totals only');
+    expect(text).toContain('Your access does not show Hertfordshire in detail');
     expect(text).toContain('Each issue, and why');
     const api = (await (
       await server.app.request('/api/assess?area=Three%20Rivers&period=2025&allowPartial=true', {
@@ -451,6 +451,12 @@ describe('the dashboard for a district partner with the county in aggregate', ()
       forceLeftOut: { name: 'Hertfordshire' },
     });
     expect(JSON.stringify(api)).not.toMatch(/× the force rate/u);
+    // So does a partner granted the district alone.
+    const priya = await server.app.request('/priorities?area=Three%20Rivers&period=2025', {
+      headers: await as('Priya'),
+    });
+    expect(priya.status).toBe(200);
+    expect(await priya.text()).toContain('Your access does not show Hertfordshire in detail');
   });
 
   it('compares their district with the others by the counts the others’ trends show, leaving out those held back', async () => {

@@ -35,7 +35,7 @@ export async function prioritiesBody(
       a.forceLeftOut
         ? notice(
             'note',
-            `Your access shows ${a.forceLeftOut.name} as totals only, so each issue's likelihood here is its volume in ${a.area.name} alone, not compared with ${a.forceLeftOut.name}'s rate, and the county's priorities are not shown. An assessment by someone who sees ${a.forceLeftOut.name} in detail may band some issues differently.`,
+            `Your access does not show ${a.forceLeftOut.name} in detail, so each issue's likelihood here is its volume in ${a.area.name} alone, not compared with ${a.forceLeftOut.name}'s rate, and the county's priorities are not shown. An assessment by someone who sees ${a.forceLeftOut.name} in detail may band some issues differently.`,
           )
         : ''
     }
