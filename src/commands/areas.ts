@@ -33,7 +33,13 @@ export const areasCommand = defineCommand({
   text: formatAreas,
 });
 
-function formatAreas({ type, areas }: AreaListing): string {
+function formatAreas({ type, areas, totalsOnly = [] }: AreaListing): string {
+  const aggregate =
+    totalsOnly.length === 0
+      ? ''
+      : `\nSeen as totals only (counts by category and month, small counts suppressed; see lantern trends): ${totalsOnly.map((a) => `${a.name} (${a.code})`).join(', ')}.`;
+  if (areas.length === 0 && totalsOnly.length > 0)
+    return `No ${type} areas seen in detail.${aggregate}`;
   if (areas.length === 0) {
     return (
       `No ${type} areas to show. The list covers the forces whose data the store holds; ` +
@@ -70,7 +76,8 @@ function formatAreas({ type, areas }: AreaListing): string {
       (source ? `\nPopulation: ${source}.` : '') +
       (withImd
         ? '\nIMD decile: English Index of Multiple Deprivation 2019, 1 = most deprived tenth of LSOAs in England.'
-        : ''),
+        : '') +
+      aggregate,
   );
   return lines.join('\n');
 }

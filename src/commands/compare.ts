@@ -1,5 +1,5 @@
 /** `lantern compare`: the districts of a force or CSP (or a peer group) side by side in a funnel. */
-import type { AreaComparison } from '../usecases/compare-areas.js';
+import type { DisclosedComparison as AreaComparison } from '../usecases/compare-areas.js';
 import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
@@ -24,7 +24,7 @@ export const compareCommand = defineCommand({
       "a peer group of districts instead of --within ('lantern areas groups' lists them)",
       'NAME',
     ),
-    ...settingOptions('peerGroups'),
+    ...settingOptions('peerGroups', 'discontinuities', 'disclosure'),
     category: option.text(
       "the category: its code or its name as outputs print it (burglary, 'Violence and sexual offences'), all-crime, or a partner dataset's category",
       'CATEGORY',
@@ -54,6 +54,8 @@ export const compareCommand = defineCommand({
       dataset: input.dataset,
       period: await periodOf(deps, input.period),
       limits: input.limits,
+      // For the districts the caller sees as totals only: shown as their trends show them.
+      ...(await loadSettings(input, ['discontinuities', 'disclosure'])),
       ...(input.group
         ? { peerGroups: (await loadSettings(input, ['peerGroups'])).peerGroups }
         : {}),

@@ -153,6 +153,11 @@ export interface Assessment {
   id: string | null;
   area: AreaSummary;
   force: AreaSummary | null;
+  /**
+   * A district's force left out of its assessment because the caller does not see it in detail (totals only, or not at all)
+   * (`force` is then null: likelihood is volume alone). Absent otherwise.
+   */
+  forceLeftOut?: AreaSummary;
   period: Period;
   configFile: string;
   /** The matrix the issues are placed on: its scale and band thresholds (risk = harm × likelihood). */

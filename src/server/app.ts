@@ -24,6 +24,7 @@ import { planPublicActions } from '../usecases/plan/public-actions.js';
 import { route } from './permissions.js';
 import { mountSetup } from './setup.js';
 import { mountSignIn } from './sign-in.js';
+import { SignInLimit } from './sign-in-limit.js';
 import { mountSingleSignOn } from './single-sign-on.js';
 import { singleSignOnFrom } from '../domain/single-sign-on.js';
 
@@ -62,8 +63,10 @@ export function createApp(ctx: ServerContext): Hono {
   mountExports(app, ctx);
   mountDashboard(app, ctx, () => documents.changed());
   mountPublicPages(app, ctx, (db) => planPublicActions(db, ctx.clock));
-  mountSignIn(app, ctx, singleSignOn);
-  mountSingleSignOn(app, ctx, singleSignOn);
+  // One limit per address on every way of signing in (the form, single sign-on's start and return).
+  const signInLimit = new SignInLimit(ctx.clock);
+  mountSignIn(app, ctx, singleSignOn, signInLimit);
+  mountSingleSignOn(app, ctx, singleSignOn, signInLimit);
   mountSetup(app, ctx);
   mountAdmin(app, ctx);
   mountPasswordReset(app, ctx);

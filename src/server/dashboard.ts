@@ -12,7 +12,7 @@ import { apiText, problemOf } from './http-errors.js';
 import { forRequest } from './caller.js';
 import { route } from './permissions.js';
 import { mountPlanPages } from './plan-pages.js';
-import { defaultArea, loadChoices, type Choices } from './pages/choices.js';
+import { areaNamed, defaultArea, loadChoices, type Choices } from './pages/choices.js';
 import { compareBody } from './pages/compare.js';
 import { dataBody } from './pages/data.js';
 import { html, type Safe } from './pages/html.js';
@@ -20,7 +20,7 @@ import { notice, page, VIEWS, type ViewPath } from './pages/layout.js';
 import { mapBody } from './pages/map.js';
 import { overviewBody } from './pages/overview.js';
 import { prioritiesBody } from './pages/priorities.js';
-import { readState, type ViewState } from './pages/state.js';
+import { readState, viewHref, type ViewState } from './pages/state.js';
 import { trendsBody } from './pages/trends.js';
 
 /** The dashboard's own files (web/), read once: they are small and never change while serving. */
@@ -105,9 +105,11 @@ export function mountDashboard(
           status >= 500
             ? problem.body.error.message
             : `This view cannot be shown: ${apiText(problem.body.error.message)}`,
-          status < 500
-            ? html`<p>Change the area, period or category above, and press Show.</p>`
-            : undefined,
+          status === 403
+            ? viewsThatWork(view.path, state, choices)
+            : status < 500
+              ? html`<p>Change the area, period or category above, and press Show.</p>`
+              : undefined,
         );
       }
       return c.html(
@@ -126,4 +128,36 @@ export function mountDashboard(
       );
     });
   }
+}
+
+/** The views that show totals only, which a totals-only area can be seen in. */
+const TOTALS_VIEWS: readonly ViewPath[] = ['/', '/trends', '/compare'];
+
+/**
+ * Where a refused view can send its reader: the views that show the area as totals only (when the
+ * caller sees it so), and this view of the districts they see in detail.
+ */
+function viewsThatWork(path: ViewPath, state: ViewState, choices: Choices): Safe {
+  const area = areaNamed(choices, state.area);
+  const named = (p: ViewPath) => VIEWS.find((v) => v.path === p)?.name ?? p;
+  const totals = area?.totalsOnly
+    ? TOTALS_VIEWS.filter((p) => p !== path).map(
+        (p) => html`<li><a href="${viewHref(p, state)}">${named(p)}: ${area.name}</a></li>`,
+      )
+    : [];
+  const own = [...choices.forces.flatMap((f) => f.districts), ...choices.otherDistricts]
+    .filter((d) => !d.totalsOnly && d.code !== area?.code)
+    .slice(0, 5)
+    .map(
+      (d) =>
+        html`<li>
+          <a href="${viewHref(path, { ...state, area: d.name })}">${named(path)}: ${d.name}</a>
+        </li>`,
+    );
+  if (totals.length + own.length === 0)
+    return html`<p>Change the area, period or category above, and press Show.</p>`;
+  return html`<p>What you can see instead:</p>
+    <ul>
+      ${totals}${own}
+    </ul>`;
 }

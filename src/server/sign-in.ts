@@ -3,9 +3,8 @@
  * SameSite=Strict cookie (the store keeps only its hash); sign-in attempts are limited per address
  * (beside the per-account lockout of usecases/sign-in.ts), and every refusal says the same thing.
  */
-import type { Context, Hono } from 'hono';
+import type { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
 
 import { lockoutPolicyFrom } from '../domain/lockout.js';
 import { ForbiddenError } from '../errors.js';
@@ -16,37 +15,22 @@ import type { ServerContext } from './context.js';
 import { safeNext, signInPage as page } from './pages/sign-in-page.js';
 import { route } from './permissions.js';
 import { setSessionCookie } from './session-cookie.js';
-
-/** Sign-in attempts allowed per address in a window, before 429. */
-export const ATTEMPTS_PER_WINDOW = 10;
-export const WINDOW_MINUTES = 5;
+import { TOO_MANY_ATTEMPTS, type SignInLimit } from './sign-in-limit.js';
 
 export function mountSignIn(
   app: Hono,
   ctx: ServerContext,
   singleSignOn: SingleSignOnSettings | null,
+  limit: SignInLimit,
 ): void {
   const signInPage = (next: string, problem: string | null) => page(next, problem, singleSignOn);
-  const attempts = new Map<string, number[]>();
   route(app, 'get', '/sign-in', 'public', (c) =>
     c.html(signInPage(c.req.query('next') ?? '/', null)),
   );
   route(app, 'post', '/sign-in', 'public', async (c) => {
     const form = await c.req.parseBody();
     const next = safeNext(String(form.next ?? '/'));
-    const address = addressOf(c);
-    const now = ctx.clock().getTime();
-    const recent = (attempts.get(address) ?? []).filter((t) => now - t < WINDOW_MINUTES * 60_000);
-    if (recent.length >= ATTEMPTS_PER_WINDOW) {
-      return c.html(
-        signInPage(
-          next,
-          `Too many attempts from this address: wait ${WINDOW_MINUTES} minutes and try again.`,
-        ),
-        429,
-      );
-    }
-    attempts.set(address, [...recent, now]);
+    if (!limit.attempt(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS), 429);
     const db = await ctx.store.session();
     try {
       const signed = await signIn(
@@ -78,12 +62,4 @@ export function mountSignIn(
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.redirect('/sign-in', 303);
   });
-}
-
-function addressOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
 }

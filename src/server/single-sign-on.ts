@@ -25,6 +25,7 @@ import type { ServerContext } from './context.js';
 import { safeNext, signedInPage, signInPage } from './pages/sign-in-page.js';
 import { route } from './permissions.js';
 import { setSessionCookie } from './session-cookie.js';
+import { TOO_MANY_ATTEMPTS, type SignInLimit } from './sign-in-limit.js';
 
 /**
  * The sign-in in progress, for the callback only. Not the session's SameSite=Strict cookie: the
@@ -53,6 +54,8 @@ export function mountSingleSignOn(
   app: Hono,
   ctx: ServerContext,
   settings: SingleSignOnSettings | null,
+  /** The password form's limit per address: a start or a callback counts as an attempt. */
+  limit: SignInLimit,
 ): void {
   const pending = new Map<string, Pending>();
   let discovered: Promise<client.Configuration> | null = null;
@@ -83,6 +86,7 @@ export function mountSingleSignOn(
   route(app, 'get', '/sign-in/oidc', 'public', async (c) => {
     if (!settings) return notSetUp(c);
     const next = safeNext(c.req.query('next') ?? '/');
+    if (!limit.attempt(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS, settings), 429);
     let config: client.Configuration;
     try {
       config = await provider();
@@ -121,6 +125,7 @@ export function mountSingleSignOn(
 
   route(app, 'get', CALLBACK_PATH, 'public', async (c) => {
     if (!settings) return notSetUp(c);
+    if (!limit.attempt(c)) return c.html(signInPage('/', TOO_MANY_ATTEMPTS, settings), 429);
     const handle = getCookie(c, PENDING_COOKIE);
     deleteCookie(c, PENDING_COOKIE, { path: '/sign-in/oidc' });
     const entry = handle === undefined ? undefined : pending.get(handle);

@@ -61,7 +61,7 @@ export async function assertAreaAccess(
 }
 
 /** "ask your Lantern administrator (A. Name, B. Name) for a grant if you need it". */
-async function whomToAsk(db: Db): Promise<string> {
+export async function whomToAsk(db: Db): Promise<string> {
   const admins = await db
     .query<{ name: string }>(
       `SELECT name FROM app_user WHERE role = 'admin' AND NOT disabled ORDER BY name LIMIT 3`,

@@ -194,6 +194,67 @@ export async function listAreas(
   return rows.map(toListedArea);
 }
 
+/** An area the caller sees as totals only: listed without its record counts. */
+export interface TotalsOnlyArea extends AreaRow {
+  level: 'aggregate';
+}
+
+/**
+ * The areas of this type the scope sees in aggregate only (a district, CSP or force: never a ward
+ * or LSOA), besides those `listAreas` gives; the same filters. No record counts: what such an area
+ * shows goes through disclosure control (store/area-access.ts), and a count of every record ever
+ * placed in it does not.
+ */
+export async function listTotalsOnlyAreas(
+  db: Db,
+  scope: Scope,
+  options: ListAreasOptions,
+): Promise<TotalsOnlyArea[]> {
+  const type = options.type ?? 'district';
+  const aggregate = scope.aggregateAreas ?? [];
+  if (scope.areas === 'all' || !['district', 'csp', 'force'].includes(type)) return [];
+  if (aggregate !== 'all' && aggregate.length === 0) return [];
+  const rows = await db.query<Record<string, unknown>>(
+    `WITH RECURSIVE up(code, ancestor) AS (
+       SELECT code, code FROM area WHERE type = $type
+       UNION ALL
+       SELECT up.code, a.parent FROM up JOIN area a ON a.code = up.ancestor WHERE a.parent IS NOT NULL),
+     held_forces AS (
+       SELECT DISTINCT f.pfa_code AS code FROM batch_month b JOIN police_force f ON f.id = b.force
+       WHERE b.replaced_by IS NULL AND f.pfa_code IS NOT NULL)
+     SELECT a.code, a.name, a.type, a.parent, a.vintage,
+            pop.count AS pop_count, pop.year AS pop_year, pop.source AS pop_source
+     FROM area a
+     LEFT JOIN (SELECT area_code, arg_max(count, year) AS count, max(year) AS year,
+                       arg_max(source, year) AS source FROM population GROUP BY area_code) pop
+       ON pop.area_code = a.code
+     WHERE a.type = $type
+       AND ($within IS NULL OR a.code IN (SELECT code FROM up WHERE ancestor = $within))
+       AND ($all OR $within IS NOT NULL
+            OR a.code IN (SELECT code FROM up WHERE ancestor IN (SELECT code FROM held_forces)))
+       AND ($everywhere OR a.code IN (SELECT code FROM up WHERE list_contains($aggregate, ancestor)))
+       AND a.code NOT IN (SELECT code FROM up WHERE list_contains($detail, ancestor))
+     ORDER BY a.name`,
+    {
+      type,
+      within: options.within ?? null,
+      all: options.all ?? false,
+      everywhere: aggregate === 'all',
+      aggregate: list(aggregate === 'all' ? [] : aggregate),
+      detail: list(scope.areas),
+    },
+    { aggregate: TEXT_LIST, detail: TEXT_LIST },
+  );
+  return rows.map((r) => {
+    const { code, name, type, parent, vintage, population } = toListedArea({
+      ...r,
+      crime: 0,
+      asb: 0,
+    });
+    return { code, name, type, parent, vintage, population, level: 'aggregate' as const };
+  });
+}
+
 function toListedArea(r: Record<string, unknown>): ListedArea {
   return {
     code: r.code as string,

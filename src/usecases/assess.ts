@@ -38,6 +38,7 @@ import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
 import { listAssessments, saveAssessment, savedAssessment } from '../store/assessments.js';
+import { areaAccessLevel } from '../store/area-access.js';
 import { chainsFrom, resolveArea, upperAreas } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
@@ -120,6 +121,14 @@ export async function assess(
     const code = chain.find((c) => c.type === 'force')?.code;
     const f = upper.find((a) => a.code === code);
     force = f ? { code: f.code, name: f.name, type: f.type } : null;
+  }
+  // A caller who does not see the force in detail (a district partner with the county in
+  // aggregate, or without it) has the district assessed without it: the rate against the force, and the county's own
+  // priorities, are worked from the force's counts as they are, not under disclosure control.
+  let forceLeftOut: AreaSummary | null = null;
+  if (force && (await areaAccessLevel(db, scope, force.code)) !== 'detail') {
+    forceLeftOut = force;
+    force = null;
   }
 
   const local = await areaEvidence(db, scope, area, force, settings, reads);
@@ -215,6 +224,7 @@ export async function assess(
     id: null,
     area,
     force,
+    ...(forceLeftOut ? { forceLeftOut } : {}),
     period,
     configFile: matrix.path,
     matrix: { scale: cfg.scale, bands: cfg.bands },
@@ -240,7 +250,7 @@ export async function assess(
     // A partial period is said first; the base, discontinuities and populations after the method.
     notes: (() => {
       const [first, ...rest] = periodNotes(coverage, local, period);
-      const method = notes(cfg, inputs, area, force, plan);
+      const method = notes(cfg, inputs, area, force, plan, forceLeftOut);
       return coverage.partial
         ? [first as string, ...method, ...rest]
         : [...method, ...(first ? [first] : []), ...rest];
@@ -448,6 +458,7 @@ function notes(
   area: AreaSummary,
   force: AreaSummary | null,
   plan: { plan: string; path: string; illustrative: boolean },
+  forceLeftOut: AreaSummary | null = null,
 ): string[] {
   return [
     'Not MoRiLE: its scales are not published. Thresholds and bands are assumptions of the configuration file named above.',
@@ -458,7 +469,9 @@ function notes(
     'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
     area.type === 'force'
       ? `Likelihood for ${area.name} is volume alone: Lantern holds no area above the force to compare its rates with.`
-      : `Likelihood is the mean of volume and the rate against ${force?.name ?? 'the force'}.`,
+      : forceLeftOut
+        ? `Likelihood for ${area.name} is volume alone: your access does not show ${forceLeftOut.name} in detail, so its rates are not compared with here and its own priorities are not shown (an analyst's assessment, with the force, may band some issues differently).`
+        : `Likelihood is the mean of volume and the rate against ${force?.name ?? 'the force'}.`,
     `Risk = harm × likelihood (1..${cfg.scale * cfg.scale}); High from ${cfg.bands.high}, Medium from ${cfg.bands.medium}. Priority shapes risk by position and confidence.`,
     'Sensitivity: the bands an issue could fall in if its harm or likelihood moved one point (organisational position orders issues but never changes a band).',
     `Police and Crime Plan objectives from ${plan.path}` +

@@ -8,13 +8,21 @@ import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { monthRunsText } from '../domain/held-months.js';
 import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
-import type { Period } from '../domain/month.js';
-import type { Scope } from '../domain/scope.js';
+import { monthsIn, type Period } from '../domain/month.js';
+import { forTotals, type Scope } from '../domain/scope.js';
+import type { Area } from '../domain/area.js';
+import type { Discontinuity } from '../domain/discontinuities.js';
 import {
   DEFAULT_DISCLOSURE_POLICY,
   isSmallCount,
   type DisclosurePolicy,
 } from '../domain/disclosure/table.js';
+import { trendDocuments, type WithheldAs } from '../analysis/trend-table.js';
+import { areaMonthCells, discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
+import { protectByMonth } from '../domain/disclosure/by-month.js';
+import { ALL_POLICE_MEASURES } from './trends.js';
+import { ALL_CRIME } from '../domain/categories.js';
+import { areaAccessLevel, whomToAsk } from '../store/area-access.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { districtsWithin } from '../store/area-force.js';
 import { areasByCode, findArea } from '../store/areas.js';
@@ -38,17 +46,46 @@ export interface CompareRequest {
   dataset?: string;
   /** Funnel limits allowing for the spread between areas (default), or chance alone. */
   limits?: LimitsMethod;
-  /** The threshold a restricted dataset's small counts are held back under (default 5). */
+  /** Known breaks in the series: as `trends` has them, for what a totals-only area shows. */
+  discontinuities?: readonly Discontinuity[];
+  /**
+   * Disclosure control (config/disclosure.yaml) of the areas the caller sees as totals only, and
+   * the threshold a restricted dataset's small counts are held back under (default 5).
+   */
   disclosure?: DisclosurePolicy;
+}
+
+/** An area the caller sees as totals only, left out of a comparison: its count is held back. */
+export interface WithheldArea {
+  code: string;
+  name: string;
+  /** As `trends` says it: "fewer than" the threshold, or "not shown" (it would give one back). */
+  withheld: WithheldAs;
+}
+
+/**
+ * A comparison as the caller is shown it: areas seen as totals only whose count `trends` holds
+ * back are left out of it altogether (`withheld`), so nothing drawn from the rest — rates, the
+ * group's rate, limits, ranks — depends on them.
+ */
+export interface DisclosedComparison extends AreaComparison {
+  withheld?: WithheldArea[];
+  disclosure?: { threshold: number; reason: 'totals only' };
 }
 
 export async function compareAreas(
   db: Db,
   scope: Scope,
   request: CompareRequest,
-): Promise<AreaComparison> {
+): Promise<DisclosedComparison> {
   const { name, codes } = await members(db, scope, request);
   const areas = await areasByCode(db, codes);
+  const levels = await Promise.all(areas.map((a) => areaAccessLevel(db, scope, a.code)));
+  const totalsOnly = new Set(areas.filter((_, i) => levels[i] === 'aggregate').map((a) => a.code));
+  // Police.uk counts only: a partner dataset's areas seen as totals only are refused (the store
+  // admits no totals read without forTotals), failing closed.
+  if (totalsOnly.size > 0 && !request.dataset && request.category)
+    return withTotalsOnly(db, scope, request, name, areas, totalsOnly);
   if (request.dataset) {
     const dataset = datasetNamed(request.dataset);
     const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
@@ -74,6 +111,82 @@ export async function compareAreas(
   const measure = policeMeasure(parseCategoryChoice(request.category));
   const inputs = await streetAreaCounts(db, scope, areas);
   return held(compareAcross(name, inputs, measure, request.period, request), inputs);
+}
+
+/**
+ * The comparison beside areas the caller sees as totals only. Their counts are read as totals
+ * (forTotals) and each is shown only when `trends` shows the caller the same number for the area,
+ * the category and the period, so the comparison publishes nothing that trends' disclosure
+ * control (analysis/trend-disclosure.ts, month by month: domain/disclosure/by-month.ts) does not: no count
+ * from 1 to threshold − 1, and none that would give one back. The others are left out before the comparison is worked out, so no rate,
+ * group rate, limit, spread or rank gives their count back either; and when the months compared
+ * are not exactly those trends totals for an area, its count (another sum) is left out too.
+ */
+async function withTotalsOnly(
+  db: Db,
+  scope: Scope,
+  request: CompareRequest,
+  name: string,
+  areas: readonly Area[],
+  totalsOnly: ReadonlySet<string>,
+): Promise<DisclosedComparison> {
+  const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
+  const category = request.category as string;
+  const measure = policeMeasure(parseCategoryChoice(category));
+  const inputs = await streetAreaCounts(db, forTotals(scope), areas);
+  const discontinuities = request.discontinuities ?? [];
+  const withheld = new Map<string, WithheldAs>();
+  for (const input of inputs) {
+    if (!totalsOnly.has(input.area.code)) continue;
+    // The trend `trends` gives the caller for this area and category (the same documents, through
+    // the same disclosure control), worked from the counts read here.
+    const [doc] = input.observed.some((m) => m >= request.period.from && m <= request.period.to)
+      ? discloseTrendsByMonth(
+          trendDocuments(input, [measure], request.period, {
+            notTested: (m) => m.key === ALL_CRIME,
+            discontinuities,
+          }),
+          protectByMonth(areaMonthCells(input, ALL_POLICE_MEASURES, ALL_CRIME), policy),
+          policy,
+        )
+      : [];
+    if (doc?.current === null || doc?.current === undefined)
+      withheld.set(input.area.code, doc?.disclosure?.current ?? 'not shown');
+  }
+  const periodMonths = monthsIn(request.period);
+  for (let round = 0; round <= areas.length; round++) {
+    const kept = inputs.filter((i) => !withheld.has(i.area.code));
+    if (kept.length < 2)
+      throw new ForbiddenError(
+        `compare: too few districts of the ${name} can be shown to you to compare ${measure.label}: ${[...totalsOnly].length} of them are seen as totals only and their counts for ${request.period.from}..${request.period.to} are held back (small, or would give a small one back). ${await whomToAsk(db)}`,
+      );
+    const c = held(compareAcross(name, kept, measure, request.period, request), kept);
+    const compared = new Set(c.monthsCompared);
+    // Each count shown is the very total trends shows: the area's months held in the period.
+    const differing = kept.filter(
+      (i) =>
+        totalsOnly.has(i.area.code) &&
+        (c.basis !== 'months' ||
+          periodMonths.filter((m) => i.observed.includes(m)).some((m) => !compared.has(m)) ||
+          c.monthsCompared.some((m) => !i.observed.includes(m))),
+    );
+    if (differing.length === 0) {
+      const left = areas
+        .filter((a) => withheld.has(a.code))
+        .map((a) => ({ code: a.code, name: a.name, withheld: withheld.get(a.code)! }));
+      return {
+        ...c,
+        ...(left.length > 0 ? { withheld: left } : {}),
+        disclosure: { threshold: policy.threshold, reason: 'totals only' },
+        notes: [
+          ...c.notes,
+          `Areas your access shows as totals only are compared by the counts their trends show; ${left.length === 0 ? 'none is held back' : `${left.map((a) => a.name).join(', ')} ${left.length === 1 ? 'is' : 'are'} left out: ${left.length === 1 ? 'its count is' : 'their counts are'} fewer than ${policy.threshold}, or would give one back`}.`,
+        ],
+      };
+    }
+    for (const i of differing) withheld.set(i.area.code, 'not shown');
+  }
+  throw new Error('compare: the areas shown did not settle');
 }
 
 /**

@@ -2,13 +2,24 @@
 import type { AreaType } from '../domain/area.js';
 import type { Scope } from '../domain/scope.js';
 import type { Db } from '../store/db.js';
-import { findArea, listAreas, type ListedArea } from '../store/areas.js';
+import {
+  findArea,
+  listAreas,
+  listTotalsOnlyAreas,
+  type ListedArea,
+  type TotalsOnlyArea,
+} from '../store/areas.js';
 import { unlistedLsoaCodes, type UnlistedLsoa } from '../store/register-check.js';
 
 export interface AreaListing {
   type: AreaType;
   within: { code: string; name: string } | null;
   areas: ListedArea[];
+  /**
+   * The areas the caller sees as totals only (an aggregate grant: districts, CSPs and forces),
+   * without record counts; absent when there are none.
+   */
+  totalsOnly?: TotalsOnlyArea[];
 }
 
 export async function areaListing(
@@ -17,15 +28,14 @@ export async function areaListing(
   request: { type: AreaType; within?: string; all: boolean },
 ): Promise<AreaListing> {
   const inside = request.within ? await findArea(db, request.within) : null;
-  const areas = await listAreas(db, scope, {
-    type: request.type,
-    within: inside?.code,
-    all: request.all,
-  });
+  const options = { type: request.type, within: inside?.code, all: request.all };
+  const areas = await listAreas(db, scope, options);
+  const totalsOnly = await listTotalsOnlyAreas(db, scope, options);
   return {
     type: request.type,
     within: inside ? { code: inside.code, name: inside.name } : null,
     areas,
+    ...(totalsOnly.length > 0 ? { totalsOnly } : {}),
   };
 }
 

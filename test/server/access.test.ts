@@ -405,6 +405,158 @@ describe('totals-only (aggregate) access', () => {
   });
 });
 
+interface Compared {
+  areas: { code: string; name: string; count: number; rate: number | null; rank: number | null }[];
+  reference: { rate: number | null };
+  withheld?: { code: string; name: string; withheld: string }[];
+  disclosure?: { threshold: number };
+}
+const THREE_RIVERS = 'E07000102';
+
+describe('the dashboard for a district partner with the county in aggregate', () => {
+  it('offers the areas seen as totals only in the area list, marked so, and the API lists them without record counts', async () => {
+    const headers = await as('Pat');
+    const page = (
+      await (await server.app.request('/?area=Three%20Rivers', { headers })).text()
+    ).replace(/\s+/gu, ' ');
+    expect(page).toMatch(/<optgroup label="Hertfordshire">/u);
+    expect(page).toContain('Hertfordshire (whole force, totals only)');
+    expect(page).toMatch(/<option value="Watford" > Watford \(totals only\) <\/option>/u);
+    expect(page).toMatch(/<option value="Three Rivers" selected> Three Rivers <\/option>/u);
+    const listing = (await (
+      await server.app.request('/api/areas?type=district', { headers })
+    ).json()) as {
+      areas: { name: string; crime: number }[];
+      totalsOnly: { name: string; level: string; crime?: number }[];
+    };
+    expect(listing.areas.map((a) => a.name)).toEqual(['Three Rivers']);
+    expect(listing.totalsOnly.map((a) => a.name)).toContain('Watford');
+    expect(listing.totalsOnly.every((a) => a.level === 'aggregate' && a.crime === undefined)).toBe(
+      true,
+    );
+    // The data page does not say the store holds no police.uk data because no force is theirs.
+    const data = (await (await server.app.request('/data', { headers })).text()).replace(
+      /\s+/gu,
+      ' ',
+    );
+    expect(data).not.toContain('No police.uk data yet');
+    expect(data).toContain('Your access covers no whole force in detail');
+    expect(data).toContain('(Hertfordshire: totals only');
+    // A partner granted a district and nothing of its force still has it to choose.
+    const priya = (
+      await (
+        await server.app.request('/?area=Three%20Rivers', { headers: await as('Priya') })
+      ).text()
+    ).replace(/\s+/gu, ' ');
+    expect(priya).toMatch(
+      /<optgroup label="Your districts"> <option value="Three Rivers" selected>/u,
+    );
+    expect(priya).not.toContain('Watford');
+  });
+
+  it('shows the priorities of their own district, assessed without the county they see as totals only', async () => {
+    const r = await server.app.request('/priorities?area=Three%20Rivers&period=2025', {
+      headers: await as('Pat'),
+    });
+    expect(r.status).toBe(200);
+    const text = (await r.text()).replace(/\s+/gu, ' ');
+    expect(text).toContain('Your access does not show Hertfordshire in detail');
+    expect(text).toContain('Each issue, and why');
+    const api = (await (
+      await server.app.request('/api/assess?area=Three%20Rivers&period=2025&allowPartial=true', {
+        headers: await as('Pat'),
+      })
+    ).json()) as { force: unknown; county: unknown; forceLeftOut?: { name: string } };
+    expect(api).toMatchObject({
+      force: null,
+      county: null,
+      forceLeftOut: { name: 'Hertfordshire' },
+    });
+    expect(JSON.stringify(api)).not.toMatch(/× the force rate/u);
+    // So does a partner granted the district alone.
+    const priya = await server.app.request('/priorities?area=Three%20Rivers&period=2025', {
+      headers: await as('Priya'),
+    });
+    expect(priya.status).toBe(200);
+    expect(await priya.text()).toContain('Your access does not show Hertfordshire in detail');
+  });
+
+  it('compares their district with the others by the counts the others’ trends show, leaving out those held back', async () => {
+    const query = 'within=Hertfordshire&category=bicycle-theft&period=2025-01';
+    const r = await server.app.request(`/api/compare?${query}`, { headers: await as('Pat') });
+    expect(r.status).toBe(200);
+    const shown = (await r.json()) as Compared;
+    const full = (await (
+      await server.app.request(`/api/compare?${query}`, { headers: await as('Sam') })
+    ).json()) as Compared;
+    const truth = new Map(full.areas.map((a) => [a.code, a.count]));
+    expect(shown.disclosure?.threshold).toBe(5);
+    // Watford's 4 bicycle thefts that month are held back, and with them every other district
+    // whose trends hold theirs back: none is in the comparison, so no rate gives it back.
+    expect(shown.withheld).toContainEqual({
+      code: 'E07000103',
+      name: 'Watford',
+      withheld: 'fewer than',
+    });
+    const held = new Set(shown.withheld!.map((w) => w.code));
+    expect(shown.areas.some((a) => held.has(a.code))).toBe(false);
+    for (const code of held) {
+      const n = truth.get(code)!;
+      // Small ones, and those that would give one back; every small one is among them.
+      expect(n).toBeGreaterThan(0);
+    }
+    for (const [code, n] of truth)
+      if (code !== THREE_RIVERS && n > 0 && n < 5) expect(held.has(code), code).toBe(true);
+    // Every other district shown has the count its trends show, and Three Rivers its own.
+    const others = shown.areas.filter((a) => a.code !== THREE_RIVERS);
+    expect(others.length).toBeGreaterThan(0);
+    for (const a of others) {
+      expect(a.count).toBe(truth.get(a.code));
+      expect(a.count === 0 || a.count >= 5, a.name).toBe(true);
+      const trend = await trendOf(
+        await server.app.request(
+          `/api/trends?area=${a.code}&category=bicycle-theft&period=2025-01`,
+          { headers: await as('Pat') },
+        ),
+      );
+      expect(trend.current, a.name).toBe(a.count);
+    }
+    expect(shown.areas.find((a) => a.code === THREE_RIVERS)?.count).toBe(truth.get(THREE_RIVERS));
+    // The group's rate is of the districts shown only.
+    const ranks = shown.areas.map((a) => a.rank).filter((k) => k !== null);
+    expect(Math.max(...ranks)).toBe(shown.areas.length);
+
+    // The page: the districts shown, and the others named as left out, without their counts.
+    const page = await server.app.request(
+      '/compare?area=Three%20Rivers&category=bicycle-theft&period=2025-01',
+      { headers: await as('Pat') },
+    );
+    expect(page.status).toBe(200);
+    const text = (await page.text()).replace(/\s+/gu, ' ');
+    const rows = [
+      ...text.matchAll(
+        /<th scope="row"><a [^>]*>([^<]+)<\/a><\/th><td class="num">([^<]*)<\/td>/gu,
+      ),
+    ].map((m) => [m[1]!, Number(m[2]!.replace(/,/gu, ''))] as const);
+    expect(rows.map(([name]) => name).sort()).toEqual(shown.areas.map((a) => a.name).sort());
+    for (const [name, n] of rows) if (name !== 'Three Rivers') expect(n === 0 || n >= 5).toBe(true);
+    expect(text).toMatch(
+      /Left out, seen as totals only under your access: .*Watford<\/a ?> \(fewer than 5\)/u,
+    );
+  });
+
+  it('sends a reader refused a view of an area seen as totals only to the views that show it', async () => {
+    const r = await server.app.request('/map?area=Watford&category=burglary', {
+      headers: await as('Pat'),
+    });
+    expect(r.status).toBe(403);
+    const text = await r.text();
+    expect(text).toContain('What you can see instead:');
+    expect(text).toContain('href="/trends?area=Watford&amp;category=burglary"');
+    expect(text).toContain('href="/map?area=Three+Rivers&amp;category=burglary"');
+  });
+});
+
 describe('the whole route table, for every role', () => {
   const callers: [
     string,
@@ -445,17 +597,25 @@ describe('the whole route table, for every role', () => {
   );
 
   /** The routes that show an area seen in aggregate only: its totals, after disclosure control. */
-  const TOTALS_ROUTES = ['GET /api/trends', 'GET /api/summary', 'GET /trends', 'GET /'];
+  const TOTALS_ROUTES = [
+    'GET /api/trends',
+    'GET /api/summary',
+    'GET /trends',
+    'GET /',
+    'GET /compare',
+  ];
   /** Routes that answer the same whatever the area (descriptions, lists, the caller's own). */
   const AREA_FREE =
     /^GET \/(api\/(openapi\.json|ping|categories|datasets|areas|imports.*|exports)|static\/|sign-in|data$)/u;
 
   it.each([
-    ['partner with aggregate grants', 'Pat', 'Watford'],
-    ['viewer', 'Val', 'Three Rivers'],
+    // Compare sets Watford beside the other districts, the partner's own among them.
+    ['partner with aggregate grants', 'Pat', 'Watford', ['GET /compare']],
+    // The viewer sees no other district of the force, so has nothing to compare with.
+    ['viewer', 'Val', 'Three Rivers', []],
   ])(
     'a %s reading an area seen in aggregate gets totals from the totals routes only',
-    async (_name, who, area) => {
+    async (_name, who, area, comparing) => {
       const answered: string[] = [];
       for (const [key, permission] of declaredPermissions(server.app)) {
         const [method, path] = key.split(' ') as [string, string];
@@ -472,7 +632,11 @@ describe('the whole route table, for every role', () => {
       expect(answered.filter((k) => !TOTALS_ROUTES.includes(k))).toEqual([]);
       // (The summary takes no category, so this walk's query is refused there: tested above.)
       expect(answered).toEqual(
-        expect.arrayContaining(TOTALS_ROUTES.filter((k) => k !== 'GET /api/summary')),
+        expect.arrayContaining(
+          TOTALS_ROUTES.filter(
+            (k) => k !== 'GET /api/summary' && (k !== 'GET /compare' || comparing.includes(k)),
+          ),
+        ),
       );
     },
   );

@@ -33,6 +33,11 @@ const dir = tempDir();
 let server: TestServer;
 let idp: Server;
 let issuer: string;
+/**
+ * Lantern's clock: each sign-in through the provider starts 6 minutes after the last, so the limit
+ * on sign-in attempts per address (5 minutes' window) never counts the file's sign-ins together.
+ */
+let now = new Date('2026-01-15T12:00:00Z');
 
 beforeAll(async () => {
   const db = demoStoreCopy(dir.path);
@@ -73,6 +78,7 @@ beforeAll(async () => {
   handle = (req, res) => void answer(req, res);
 
   server = await testServer(db, {
+    clock: () => now,
     env: {
       LANTERN_OIDC_ISSUER: issuer,
       LANTERN_OIDC_CLIENT_ID: CLIENT.id,
@@ -119,6 +125,7 @@ async function atLantern(url: string, jar: Jar): Promise<Response> {
  * forms; returns the address the provider sends the browser back to, not yet visited.
  */
 async function throughProvider(account: string, lantern = new Jar(), cancel = false) {
+  now = new Date(now.getTime() + 6 * 60_000);
   const start = await atLantern(
     `${LANTERN}/sign-in/oidc?next=${encodeURIComponent('/trends?area=Three Rivers')}`,
     lantern,
@@ -349,5 +356,27 @@ describe('single sign-on', () => {
     ).toBe(true);
     const db = await server.ctx.store.session();
     expect(await verifyAuditLog(db).finally(() => db.close())).toMatchObject({ brokenAt: null });
+  });
+
+  it('limits attempts per address as the password form does, the form’s and single sign-on’s together', async () => {
+    now = new Date(now.getTime() + 6 * 60_000);
+    // Callbacks without a sign-in in progress (someone trying codes), from one address.
+    for (let i = 0; i < 10; i++)
+      expect((await atLantern(`${CALLBACK}?code=guess${i}&state=x`, new Jar())).status).toBe(400);
+    const limited = await atLantern(`${CALLBACK}?code=guess&state=x`, new Jar());
+    expect(limited.status).toBe(429);
+    expect(await alertOf(limited)).toBe(
+      'Too many attempts from this address: wait 5 minutes and try again.',
+    );
+    expect((await atLantern(`${LANTERN}/sign-in/oidc`, new Jar())).status).toBe(429);
+    const password = await server.app.request('/sign-in', {
+      method: 'POST',
+      headers: { Origin: LANTERN },
+      body: new URLSearchParams({ who: 'Priya', password: 'not the password at all' }),
+    });
+    expect(password.status).toBe(429);
+    // Once the window has passed, the address may try again.
+    now = new Date(now.getTime() + 6 * 60_000);
+    expect((await atLantern(`${LANTERN}/sign-in/oidc`, new Jar())).status).toBe(302);
   });
 });

@@ -10,16 +10,29 @@ import { runCommandFor } from '../api-commands.js';
 export interface AreaChoice {
   code: string;
   name: string;
+  /** Seen as totals only (an aggregate grant): its trends and overview, not its records. */
+  totalsOnly?: boolean;
 }
 
 export interface Choices {
   forces: (AreaChoice & { districts: AreaChoice[] })[];
+  /** Districts the caller sees whose force they do not (not even as totals). */
+  otherDistricts: AreaChoice[];
   categories: { code: string; name: string }[];
   datasets: { dataset: string; label: string }[];
 }
 
 interface AreaListing {
   areas: { code: string; name: string }[];
+  totalsOnly?: { code: string; name: string }[];
+}
+
+/** The areas listed, those seen in detail and those seen as totals only, by name. */
+function choicesOf(listing: AreaListing): AreaChoice[] {
+  return [
+    ...listing.areas.map((a) => ({ code: a.code, name: a.name })),
+    ...(listing.totalsOnly ?? []).map((a) => ({ code: a.code, name: a.name, totalsOnly: true })),
+  ].sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
 export function command(name: string): AnyCommand {
@@ -37,21 +50,33 @@ export async function run<T>(
 }
 
 export async function loadChoices(ctx: ServerContext): Promise<Choices> {
-  const forces = await run<AreaListing>(ctx, 'areas', { type: ['force'] });
+  const forces = choicesOf(await run<AreaListing>(ctx, 'areas', { type: ['force'] }));
   const withDistricts = await Promise.all(
-    forces.areas.map(async (f) => ({
-      code: f.code,
-      name: f.name,
-      districts: (
-        await run<AreaListing>(ctx, 'areas', { type: ['district'], within: [f.code] })
-      ).areas.map((d) => ({ code: d.code, name: d.name })),
+    forces.map(async (f) => ({
+      ...f,
+      districts: choicesOf(
+        await run<AreaListing>(ctx, 'areas', { type: ['district'], within: [f.code] }),
+      ),
     })),
   );
+  // A caller granted a district but nothing of its force still has that district to choose.
+  const listed = new Set(withDistricts.flatMap((f) => f.districts.map((d) => d.code)));
+  const otherDistricts =
+    ctx.scope.areas === 'all'
+      ? []
+      : choicesOf(await run<AreaListing>(ctx, 'areas', { type: ['district'] })).filter(
+          (d) => !listed.has(d.code),
+        );
   const cats = await run<{
     police: { code: string; name: string }[];
     datasets: { dataset: string; label: string }[];
   }>(ctx, 'categories', {});
-  return { forces: withDistricts, categories: cats.police, datasets: cats.datasets };
+  return {
+    forces: withDistricts,
+    otherDistricts,
+    categories: cats.police,
+    datasets: cats.datasets,
+  };
 }
 
 /** The force a district (or the force itself) belongs to, by name or code as typed. */
@@ -71,14 +96,21 @@ export function areaNamed(choices: Choices, area: string): AreaChoice | null {
     const d = f.districts.find(same);
     if (d) return d;
   }
-  return null;
+  return choices.otherDistricts.find(same) ?? null;
 }
 
 /** The area a first visit shows: Three Rivers when the store holds it, else the first district. */
 export function defaultArea(choices: Choices): string {
-  const all = choices.forces.flatMap((f) => f.districts);
+  const all = [...choices.forces.flatMap((f) => f.districts), ...choices.otherDistricts];
+  // The caller's own district (seen in detail) first, then any.
+  const detail = all.filter((d) => !d.totalsOnly);
   return (
-    (all.find((d) => d.name === 'Three Rivers') ?? all[0] ?? choices.forces[0])?.name ??
-    'Three Rivers'
+    (
+      detail.find((d) => d.name === 'Three Rivers') ??
+      detail[0] ??
+      all.find((d) => d.name === 'Three Rivers') ??
+      all[0] ??
+      choices.forces[0]
+    )?.name ?? 'Three Rivers'
   );
 }

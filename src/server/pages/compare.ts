@@ -2,7 +2,7 @@
  * The districts of the area's force compared for a category: a funnel plot of rate against
  * population with 95% and 99.8% limits, each district's flag, and the peer groups held.
  */
-import type { AreaComparison } from '../../analysis/area-comparison.js';
+import type { DisclosedComparison } from '../../usecases/compare-areas.js';
 import { comparisonEvidence } from '../../report/comparison-evidence.js';
 import { funnelFigure } from '../../report/report-tables.js';
 import type { ServerContext } from '../context.js';
@@ -24,9 +24,15 @@ export async function compareBody(
   choices: Choices,
 ): Promise<Safe> {
   const force = forceOf(choices, state.area);
+  const named = areaNamed(choices, state.area);
+  if (!force && named)
+    return notice(
+      'empty',
+      `Compare sets ${named.name} beside the other districts of its force, and your access shows none of them, not even as totals. An administrator can grant you the force in aggregate (totals only) for this view.`,
+    );
   if (!force) return notice('empty', `${state.area} is not a district or force of the data held.`);
-  const area = areaNamed(choices, state.area) ?? force;
-  const c = await run<AreaComparison>(ctx, 'compare', {
+  const area = named ?? force;
+  const c = await run<DisclosedComparison>(ctx, 'compare', {
     within: [force.code],
     ...sourceOf(state),
     period: [state.period ?? 'last-12-months'],
@@ -62,6 +68,23 @@ export async function compareBody(
         </tbody>
       </table>
     </div>
+    ${
+      c.withheld
+        ? html`<p>
+            Left out, seen as totals only under your access:
+            ${c.withheld.map(
+              (w, i) =>
+                html`${i > 0 ? ', ' : ''}<a
+                    href="${viewHref('/trends', { ...state, area: w.name })}"
+                    >${w.name}</a
+                  >
+                  (${w.withheld === 'fewer than' ? `fewer than ${c.disclosure?.threshold ?? 5}` : 'not shown'})`,
+            )}.
+            Their counts are small, or would give a small one back, so they are not compared and the
+            others' limits are worked without them.
+          </p>`
+        : ''
+    }
     <ul class="small">
       ${c.notes.map((n) => html`<li>${n}</li>`)}
     </ul>

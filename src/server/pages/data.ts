@@ -10,6 +10,7 @@ import { count, html, type Safe } from './html.js';
 
 interface AreaListing {
   areas: { code: string; name: string; crime: number | null; asb: number | null }[];
+  totalsOnly?: { code: string; name: string }[];
 }
 
 export async function dataBody(ctx: ServerContext, choices: Choices): Promise<Safe> {
@@ -21,34 +22,46 @@ export async function dataBody(ctx: ServerContext, choices: Choices): Promise<Sa
   return html` <section aria-labelledby="police">
       <h2 id="police">police.uk records held</h2>
       ${
-        forces.areas.length === 0
+        forces.areas.length === 0 && ctx.scope.areas !== 'all'
           ? html`<p>
-              No police.uk data yet: upload a month's file below, or use <code>lantern fetch</code>.
+              Your access covers no whole force in detail, so the records each force holds are not
+              counted
+              here${
+                forces.totalsOnly
+                  ? html` (${forces.totalsOnly.map((f) => f.name).join(', ')}: totals only, by
+                    category and month, in Trends and the Overview)`
+                  : ''
+              }.
             </p>`
-          : html`<div class="table-wrap">
-              <table class="data">
-                <caption>
-                  Street-level records by force (all months held)
-                </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Force</th>
-                    <th scope="col" class="num">Crimes</th>
-                    <th scope="col" class="num">ASB</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${forces.areas.map(
-                    (f) =>
-                      html`<tr>
-                        <th scope="row">${f.name}</th>
-                        <td class="num">${count(f.crime)}</td>
-                        <td class="num">${count(f.asb)}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-            </div>`
+          : forces.areas.length === 0
+            ? html`<p>
+                No police.uk data yet: upload a month's file below, or use
+                <code>lantern fetch</code>.
+              </p>`
+            : html`<div class="table-wrap">
+                <table class="data">
+                  <caption>
+                    Street-level records by force (all months held)
+                  </caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Force</th>
+                      <th scope="col" class="num">Crimes</th>
+                      <th scope="col" class="num">ASB</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${forces.areas.map(
+                      (f) =>
+                        html`<tr>
+                          <th scope="row">${f.name}</th>
+                          <td class="num">${count(f.crime)}</td>
+                          <td class="num">${count(f.asb)}</td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>`
       }
     </section>
     <section aria-labelledby="partner">

@@ -3,7 +3,7 @@
  * area, period and category), the filters as a plain GET form (so the address always holds the
  * view, and it works without scripts and from the keyboard), and the view itself.
  */
-import type { Choices } from './choices.js';
+import type { AreaChoice, Choices } from './choices.js';
 import { html, safe, type Safe } from './html.js';
 import { DATASET_PREFIX, viewHref, type ViewState } from './state.js';
 
@@ -101,11 +101,15 @@ function filterForm(
 ): Safe {
   const selected = (value: string, wanted: string) =>
     safe(value.toLowerCase() === wanted.toLowerCase() ? ' selected' : '');
-  const known = choices.forces.some(
-    (f) =>
-      f.name.toLowerCase() === state.area.toLowerCase() ||
-      f.districts.some((d) => d.name.toLowerCase() === state.area.toLowerCase()),
-  );
+  const k = state.area.toLowerCase();
+  const known =
+    choices.forces.some(
+      (f) => f.name.toLowerCase() === k || f.districts.some((d) => d.name.toLowerCase() === k),
+    ) || choices.otherDistricts.some((d) => d.name.toLowerCase() === k);
+  const district = (d: AreaChoice) =>
+    html`<option value="${d.name}" ${selected(d.name, state.area)}>
+      ${d.name}${d.totalsOnly ? ' (totals only)' : ''}
+    </option>`;
   return html`<form class="filters" method="get" action="${path}" aria-label="What to show">
     <label
       >Area
@@ -114,13 +118,17 @@ function filterForm(
           (f) =>
             html`<optgroup label="${f.name}">
               <option value="${f.name}" ${selected(f.name, state.area)}>
-                ${f.name} (whole force)
+                ${f.name} (whole force${f.totalsOnly ? ', totals only' : ''})
               </option>
-              ${f.districts.map(
-                (d) => html`<option${selected(d.name, state.area)}>${d.name}</option>`,
-              )}
+              ${f.districts.map(district)}
             </optgroup>`,
-        )}
+        )}${
+          choices.otherDistricts.length > 0
+            ? html`<optgroup label="Your districts">
+                ${choices.otherDistricts.map(district)}
+              </optgroup>`
+            : ''
+        }
       </select>
     </label>
     ${

@@ -31,6 +31,14 @@ export async function prioritiesBody(
       likelihood on a ${a.matrix.scale}-point scale (High from ${a.matrix.bands.high}, Medium from
       ${a.matrix.bands.medium}).
     </p>
+    ${
+      a.forceLeftOut
+        ? notice(
+            'note',
+            `Your access does not show ${a.forceLeftOut.name} in detail, so each issue's likelihood here is its volume in ${a.area.name} alone, not compared with ${a.forceLeftOut.name}'s rate, and the county's priorities are not shown. An assessment by someone who sees ${a.forceLeftOut.name} in detail may band some issues differently.`,
+          )
+        : ''
+    }
     ${a.defaultMatrix ? notice('note', "These bands are Lantern's defaults, not yet the partnership's own.") : ''}
     ${a.inputs?.example ? notice('note', 'The manual scores (vulnerability, community impact, position) are an illustration, not yet confirmed by the partnership.') : ''}
     ${a.coverage?.partial ? notice('note', `Partial period: ${a.coverage.words ?? ''}.`) : ''}
