@@ -3,6 +3,9 @@
  * read with that user's grants, as the dashboard does for them once signed in; without it the
  * owner of the store's file reads everything.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { beforeAll, describe, expect, it } from 'vitest';
 
 import { addAccounts } from './helpers/accounts.js';
@@ -22,6 +25,12 @@ beforeAll(async () => {
       role: 'partner',
       organisation: 'Three Rivers DC',
       grants: [{ area: 'Three Rivers' }],
+    },
+    {
+      name: 'Pat',
+      role: 'partner',
+      organisation: 'Three Rivers DC',
+      grants: [{ area: 'Three Rivers' }, { area: 'Hertfordshire', level: 'aggregate' }],
     },
   ]);
 });
@@ -82,5 +91,41 @@ describe('--as: a command run as a named user reads with their grants', () => {
   it('is listed in the help of a command that reads', async () => {
     const help = await run(['trends', '--help'], {});
     expect(help.stdout).toContain('--as USER');
+  });
+});
+
+describe('--as: the strategic assessment report of a partner with the county as totals only', () => {
+  it('is made for their district from what they may read, with no other district in it', async () => {
+    const out = join(dir.path, 'pat-report');
+    const r = await run(
+      [
+        'report',
+        '--area',
+        'Three Rivers',
+        '--period',
+        '2025',
+        '--draft',
+        '--no-pdf',
+        '--no-save',
+        '--out',
+        out,
+        '--as',
+        'Pat',
+        '--db',
+        db,
+      ],
+      {},
+    );
+    expect(r.code, r.stderr).toBe(0);
+    // Domestic abuse (restricted, not granted to Pat) was read for the hidden-figure table and
+    // refused the whole report; it is now left out of that table with a note saying why.
+    const html = readFileSync(join(out, 'assessment.html'), 'utf8');
+    expect(html).toContain('Three Rivers');
+    // No other district, and no county figure, is read or printed.
+    const data = readdirSync(join(out, 'data'))
+      .map((f) => readFileSync(join(out, 'data', f), 'utf8'))
+      .join('\n');
+    for (const other of ['Watford', 'Dacorum', 'St Albans', 'Hertsmere'])
+      expect(html + data, other).not.toContain(other);
   });
 });

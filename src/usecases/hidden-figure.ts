@@ -21,6 +21,7 @@ import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
+import { ForbiddenError } from '../errors.js';
 import { datasetMeasures, partnerAreaCounts, SYNTHETIC_CAVEAT } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
 import { listServices } from './support-services.js';
@@ -107,10 +108,20 @@ export async function hiddenFigureTable(
       continue;
     }
     if (!partner.has(dataset.name)) {
-      const held =
-        area.type === 'district' || area.type === 'csp' || area.type === 'force'
-          ? await partnerAreaCounts(db, scope, dataset, [area])
-          : null;
+      let held: Awaited<ReturnType<typeof partnerAreaCounts>> | null = null;
+      try {
+        if (area.type === 'district' || area.type === 'csp' || area.type === 'force')
+          held = await partnerAreaCounts(db, scope, dataset, [area]);
+      } catch (error) {
+        // A dataset the caller is not granted is a row saying so, not a refusal of the table.
+        if (!(error instanceof ForbiddenError)) throw error;
+        rows.push(
+          row(entry, 'none', null, request.period, [], false, [
+            `Your access does not cover the ${dataset.name} dataset in ${area.name}.`,
+          ]),
+        );
+        continue;
+      }
       partner.set(
         dataset.name,
         held && held.inputs[0] && held.inputs[0].observed.length > 0
