@@ -7,6 +7,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import type { AnyCommand, OptionSpec, ProgressEvent } from '../commands/definition.js';
+import { describeCommand } from '../commands/info.js';
 import { execute, readInput } from '../commands/runtime.js';
 import { didYouMean } from '../domain/suggest.js';
 import { InputError } from '../errors.js';
@@ -49,14 +50,14 @@ export async function runCommand(
     });
   } catch (error) {
     if (args.includes('--help') || args.includes('-h')) {
-      ctx.out(commandHelp(command));
+      ctx.out(commandHelp(describeCommand(command)));
       return 0;
     }
     throw usageError(command, specs, error as Error & { code?: string });
   }
   const values = parsed.values as Record<string, string | boolean | string[] | undefined>;
   if (values.help) {
-    ctx.out(commandHelp(command));
+    ctx.out(commandHelp(describeCommand(command)));
     return 0;
   }
   const raw: Record<string, unknown> = {};
