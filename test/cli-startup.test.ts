@@ -2,9 +2,11 @@
  * Start-up (issue 17 item 4): what needs no store answers without loading what it does not use.
  * The built `lantern` runs with a module loader hook that writes down every module it loads; help
  * (general, a command's, by `help X` or `X --help`) and an unknown command load no command
- * definition, no zod and no library of the commands (DuckDB, Chromium, spreadsheets, …); a usage
- * error loads the one command it is about and its option schemas, still no DuckDB, no use case and
- * no heavy library, and creates no store. Modules loaded, not times: the times are bench/startup.ts.
+ * definition, no zod and no library of the commands (DuckDB, Chromium, spreadsheets, …), nor do
+ * the usage errors the command's facts can answer (an unknown option, a required one left out); a
+ * value only an option's schema can judge loads the one command it is about and its schemas,
+ * still no DuckDB, no use case and no heavy library. None creates a store.
+ * (test/startup.test.ts checks when DuckDB and the solver load for commands that run.) Modules loaded, not times: the times are bench/startup.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -74,6 +76,9 @@ describe('lantern start-up: help and usage errors load only what they use', () =
     [['import', '--help'], 0, 'lantern import: police.uk street'],
     [['trends', '--area', 'Watford', '-h'], 0, 'Usage: lantern trends --area AREA'],
     [['frobnicate'], 2, 'unknown command "frobnicate"'],
+    // Usage errors the command's facts answer: a required option left out, an unknown option.
+    [['trends', '--period', 'nonsense'], 2, '--area AREA is required'],
+    [['trends', '--area', 'Watford', '--bogus'], 2, 'trends has no option --bogus'],
   ])('lantern %j loads no command, no zod and no library of the commands', (args, code, says) => {
     const run = lanternLoading([...args, '--db', store]);
     expect(run.code, run.stderr).toBe(code);
@@ -96,7 +101,6 @@ describe('lantern start-up: help and usage errors load only what they use', () =
   it.each([
     [['trends', '--area', 'Watford', '--period', 'nonsense'], '"nonsense" is not a period'],
     [['import'], 'import: name at least one: PATH'],
-    [['trends', '--bogus'], 'trends has no option --bogus'],
   ])(
     'lantern %j (a usage error) loads no DuckDB, no use case and creates no store',
     (args, says) => {

@@ -13,6 +13,7 @@ import { renderOptionRefs } from '../domain/option-ref.js';
 import { didYouMean } from '../domain/suggest.js';
 import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
 import { commandHelp, generalHelp } from './help.js';
+import { actingAsOf, missingOption, parseFlags } from './parse-flags.js';
 import { reportError } from './report-error.js';
 
 /** The leading words (the command's name), and the global options wherever they are. */
@@ -91,19 +92,21 @@ export async function lantern(
     }
     return true;
   });
-  // `lantern trends --help`: the command's page, from its facts alone. (After `--`, --help may be
-  // a file's name: the command's own parser decides.)
-  const end = args.indexOf('--');
-  if (args.slice(0, end === -1 ? undefined : end).some((a) => a === '--help' || a === '-h')) {
-    ctx.out(commandHelp(found.command));
-    return 0;
-  }
   try {
+    // Flags, help and the usage errors that need no schema, from the command's facts alone.
+    const flags = parseFlags(found.command, args);
+    if (flags === 'help') {
+      ctx.out(commandHelp(found.command));
+      return 0;
+    }
+    const actingAs = actingAsOf(found.command, flags.values, env);
+    const missing = missingOption(found.command, flags.values);
+    if (missing) throw missing;
     const [{ runCommand }, command] = await Promise.all([
       import('./run-command.js'),
       found.command.load(),
     ]);
-    return await runCommand(command, args, ctx);
+    return await runCommand(command, flags, actingAs, ctx);
   } catch (error) {
     return reportError(ctx, error);
   }

@@ -13,6 +13,8 @@ export interface OptionInfo {
   description: string;
   placeholder?: string;
   defaultText?: string;
+  /** A one-letter alias. */
+  short?: string;
   /** Whether it must be given: its schema refuses "absent". */
   required: boolean;
 }
@@ -43,6 +45,7 @@ export function describeCommand(command: AnyCommand): CommandFacts {
       description: spec.description,
       ...(spec.placeholder !== undefined ? { placeholder: spec.placeholder } : {}),
       ...(spec.defaultText !== undefined ? { defaultText: spec.defaultText } : {}),
+      ...(spec.short !== undefined ? { short: spec.short } : {}),
       required: !spec.schema.safeParse(undefined).success,
     };
   }
