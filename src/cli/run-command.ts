@@ -23,7 +23,7 @@ export async function runCommand(
   if (command.positionals) raw[command.positionals.key] = flags.positionals;
   const input = readInput(command, raw, (key) => `--${kebab(key)}`);
 
-  const bar = progressBar(ctx.interactive && !ctx.json);
+  const bar = await progressBar(ctx.interactive && !ctx.json);
   let document: unknown;
   try {
     document = await execute(command, input, {
