@@ -1,38 +1,36 @@
-/** The help a person reads in a terminal: every command by task, or one command in full. */
-import type { AnyCommand, OptionSpec } from '../commands/definition.js';
+/**
+ * The help a person reads in a terminal: every command by task, or one command in full. Made from
+ * the commands' facts (commands/manifest.ts), so that no command is loaded to show it.
+ */
 import { TASKS } from '../commands/definition.js';
-import { COMMANDS } from '../commands/registry.js';
+import type { CommandFacts, OptionInfo } from '../commands/info.js';
+import { COMMAND_INFO } from '../commands/manifest.js';
 
 export const kebab = (key: string) => key.replace(/[A-Z]/gu, (c) => `-${c.toLowerCase()}`);
 
 /** `--period PERIOD`, `--all`. */
-export function flagText(key: string, spec: OptionSpec): string {
+export function flagText(key: string, spec: Pick<OptionInfo, 'kind' | 'placeholder'>): string {
   return spec.kind === 'boolean' ? `--${kebab(key)}` : `--${kebab(key)} ${spec.placeholder ?? 'X'}`;
 }
 
 /** The usage line: the command, its required options, then the optional ones in brackets. */
-export function usageLine(command: AnyCommand): string {
+export function usageLine(command: CommandFacts): string {
   const parts = [`lantern ${command.name}`];
   if (command.positionals) parts.push(`${command.positionals.placeholder}...`);
-  for (const [key, spec] of Object.entries(command.options) as [string, OptionSpec][]) {
-    parts.push(isRequired(spec) ? flagText(key, spec) : `[${flagText(key, spec)}]`);
+  for (const [key, spec] of Object.entries(command.options)) {
+    parts.push(spec.required ? flagText(key, spec) : `[${flagText(key, spec)}]`);
   }
   return parts.join(' ');
 }
 
-/** Whether an option must be given: its schema refuses "absent". */
-export function isRequired(spec: OptionSpec): boolean {
-  return !spec.schema.safeParse(undefined).success;
-}
-
-export function commandHelp(command: AnyCommand): string {
+export function commandHelp(command: CommandFacts): string {
   const rows: [string, string][] = [];
   if (command.positionals) {
     rows.push([`${command.positionals.placeholder}...`, command.positionals.description]);
   }
-  for (const [key, spec] of Object.entries(command.options) as [string, OptionSpec][]) {
+  for (const [key, spec] of Object.entries(command.options)) {
     const notes = [
-      isRequired(spec) ? 'required' : null,
+      spec.required ? 'required' : null,
       spec.defaultText ? `default: ${spec.defaultText}` : null,
     ]
       .filter(Boolean)
@@ -67,7 +65,7 @@ export function commandHelp(command: AnyCommand): string {
 }
 
 /** The widest command name and two spaces: every summary starts in the same column. */
-const NAME_WIDTH = COMMANDS.reduce((w, c) => Math.max(w, c.name.length), 0) + 2;
+const NAME_WIDTH = COMMAND_INFO.reduce((w, c) => Math.max(w, c.name.length), 0) + 2;
 
 export function generalHelp(): string {
   const lines = [
@@ -76,7 +74,7 @@ export function generalHelp(): string {
     'Usage: lantern <command> [options]        lantern <command> --help for its options and examples',
   ];
   for (const task of TASKS) {
-    const commands = COMMANDS.filter((c) => c.task === task);
+    const commands = COMMAND_INFO.filter((c) => c.task === task);
     if (commands.length === 0) continue;
     lines.push('', `${task}:`);
     for (const c of commands)

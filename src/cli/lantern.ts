@@ -3,13 +3,17 @@
  * adapter (run-command.ts), and turns errors into exit codes in this one place — 0 done, 2 bad
  * input or usage (nothing changed by the failing part), 1 a source that cannot be reached, a
  * store that cannot be written, or an unexpected failure. With --json, stdout carries exactly one
- * JSON document. Nothing here loads DuckDB: help and usage errors answer at once.
+ * JSON document. Help, and the choice of command, read only the commands' facts
+ * (commands/manifest.ts); the one command that runs is imported then, and with it what it needs
+ * (zod for its options; its use case and DuckDB only once its input has been checked).
  */
-import { COMMANDS, findCommand } from '../commands/registry.js';
+import { findByWords } from '../commands/info.js';
+import { COMMAND_INFO } from '../commands/manifest.js';
 import { renderOptionRefs } from '../domain/option-ref.js';
 import { didYouMean } from '../domain/suggest.js';
 import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
 import { commandHelp, generalHelp } from './help.js';
+import { actingAsOf, missingOption, parseFlags } from './parse-flags.js';
 import { reportError } from './report-error.js';
 
 /** The leading words (the command's name), and the global options wherever they are. */
@@ -67,30 +71,42 @@ export async function lantern(
     interactive: io.interactive,
   };
   if (pre.words.length === 0 || pre.words[0] === 'help') {
-    const asked = pre.words[0] === 'help' ? findCommand(pre.words.slice(1)) : null;
+    const asked = pre.words[0] === 'help' ? findByWords(COMMAND_INFO, pre.words.slice(1)) : null;
     ctx.out(asked ? commandHelp(asked.command) : generalHelp());
     return pre.words.length === 0 && !pre.help ? 2 : 0;
   }
-  const found = findCommand(pre.words);
+  const found = findByWords(COMMAND_INFO, pre.words);
   if (!found) {
-    const names = COMMANDS.map((c) => c.name);
+    const names = COMMAND_INFO.map((c) => c.name);
     ctx.err(
       `lantern: unknown command "${pre.words.join(' ')}"${didYouMean(pre.words.slice(0, 2).join(' '), names)}. Run 'lantern help' for the commands.`,
     );
     return 2;
   }
+  const words = found.command.name.split(' ');
+  let skipped = 0;
+  const args = argv.filter((a) => {
+    if (skipped < words.length && a === words[skipped]) {
+      skipped++;
+      return false;
+    }
+    return true;
+  });
   try {
-    const { runCommand } = await import('./run-command.js');
-    const words = found.command.name.split(' ');
-    let skipped = 0;
-    const args = argv.filter((a) => {
-      if (skipped < words.length && a === words[skipped]) {
-        skipped++;
-        return false;
-      }
-      return true;
-    });
-    return await runCommand(found.command, args, ctx);
+    // Flags, help and the usage errors that need no schema, from the command's facts alone.
+    const flags = parseFlags(found.command, args);
+    if (flags === 'help') {
+      ctx.out(commandHelp(found.command));
+      return 0;
+    }
+    const actingAs = actingAsOf(found.command, flags.values, env);
+    const missing = missingOption(found.command, flags.values);
+    if (missing) throw missing;
+    const [{ runCommand }, command] = await Promise.all([
+      import('./run-command.js'),
+      found.command.load(),
+    ]);
+    return await runCommand(command, flags, actingAs, ctx);
   } catch (error) {
     return reportError(ctx, error);
   }

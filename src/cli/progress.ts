@@ -1,17 +1,17 @@
 /**
  * The progress bar of long work (an import, a fetch), drawn on stderr only when a person is
- * watching (stdout is a terminal and the output is not JSON).
+ * watching (stdout is a terminal and the output is not JSON). The bar's library is loaded only
+ * then: a usage error, a pipe or a test never waits for it.
  */
-import cliProgress from 'cli-progress';
-
 import type { ProgressEvent } from '../commands/definition.js';
 
 /** A bar for any command's progress events, drawn only when a person is watching. */
-export function progressBar(enabled: boolean): {
+export async function progressBar(enabled: boolean): Promise<{
   update: (event: ProgressEvent) => void;
   stop: () => void;
-} {
+}> {
   if (!enabled) return { update: () => undefined, stop: () => undefined };
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     {
       format: '{doing}[{bar}] {value}/{total}{unit}  {label}',

@@ -1,8 +1,9 @@
 /**
  * Every command Lantern has, in the order `lantern help` lists them within a task. The adapters
  * (the CLI now, the HTTP API next) and the generated docs/commands.md all read this list.
- * Each module holds only its definition; the use cases it runs are loaded when it runs, so
- * listing the commands (for help, say) loads no DuckDB.
+ * Each module holds only its definition; the use cases it runs are loaded when it runs. The CLI
+ * does not import this list: it reads the commands' facts from manifest.ts (made from it by
+ * `npm run docs`) and imports only the one command it runs.
  */
 import { areasCommand } from './areas.js';
 import { areasCheckCommand } from './areas-check.js';
@@ -19,6 +20,7 @@ import { checkCommand } from './check.js';
 import { compareCommand } from './compare.js';
 import { datasetsCommand } from './datasets.js';
 import type { AnyCommand } from './definition.js';
+import { findByWords } from './info.js';
 import { demoCommand, startCommand } from './demo.js';
 import { deprivationCommand } from './deprivation.js';
 import { exceptionsCommand } from './exceptions.js';
@@ -153,12 +155,5 @@ export const COMMANDS: readonly AnyCommand[] = [
 export function findCommand(
   words: readonly string[],
 ): { command: AnyCommand; used: number } | null {
-  let found: { command: AnyCommand; used: number } | null = null;
-  for (const command of COMMANDS) {
-    const name = command.name.split(' ');
-    if (name.every((w, i) => words[i] === w) && (found === null || name.length > found.used)) {
-      found = { command, used: name.length };
-    }
-  }
-  return found;
+  return findByWords(COMMANDS, words);
 }

@@ -1,0 +1,130 @@
+/**
+ * A command line's flags read against the command's facts (commands/info.ts), before its
+ * definition is loaded: an option the command does not have, a value missing, words it does not
+ * take, `--help`, an empty --as, and a required option left out are all answered from the facts
+ * alone, so these usage errors load neither the command nor zod. What only the option's schema
+ * can judge (`--period nonsense`) is left to run-command.ts.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+import type { CommandFacts, OptionInfo } from '../commands/info.js';
+import { didYouMean } from '../domain/suggest.js';
+import { InputError } from '../errors.js';
+import { flagText, kebab } from './help.js';
+
+/** The options every command takes, besides its own. */
+const GLOBAL: NonNullable<ParseArgsConfig['options']> = {
+  db: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+export type FlagValues = Record<string, string | boolean | string[] | undefined>;
+
+/** The flags as read: each option's raw value by its flag name, and the words after the name. */
+export interface Flags {
+  values: FlagValues;
+  positionals: string[];
+}
+
+/** Whether the command takes --as from the CLI (a data command), not as its own option. */
+export function takesGlobalAs(command: CommandFacts): boolean {
+  return !('as' in command.options) && command.store !== 'none';
+}
+
+/** The flags of `args`, or 'help' when they ask for the command's help. Usage errors throw. */
+export function parseFlags(command: CommandFacts, args: readonly string[]): Flags | 'help' {
+  const specs = Object.entries(command.options);
+  const options: NonNullable<ParseArgsConfig['options']> = { ...GLOBAL };
+  // --as: the user whose grants a data command reads with (commands that administer take their
+  // own --as, the actor named in the audit log).
+  if (takesGlobalAs(command)) options.as = { type: 'string' };
+  for (const [key, spec] of specs) {
+    options[kebab(key)] = {
+      type: spec.kind === 'boolean' ? 'boolean' : 'string',
+      ...(spec.kind === 'strings' ? { multiple: true } : {}),
+      ...(spec.short ? { short: spec.short } : {}),
+    };
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options,
+      allowPositionals: command.positionals !== undefined,
+      strict: true,
+    });
+  } catch (error) {
+    if (args.includes('--help') || args.includes('-h')) return 'help';
+    throw usageError(command, specs, error as Error & { code?: string });
+  }
+  const values = parsed.values as FlagValues;
+  if (values.help) return 'help';
+  return { values, positionals: parsed.positionals };
+}
+
+/** The user named by --as (else $LANTERN_AS) unless the command has its own --as; empty is refused. */
+export function actingAsOf(
+  command: CommandFacts,
+  values: FlagValues,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  const ownAs = 'as' in command.options;
+  const asValue = ownAs ? undefined : (values.as as string | undefined);
+  if (asValue !== undefined && asValue.trim() === '')
+    throw new InputError('--as needs the name or email of a user (lantern users list)', {
+      field: 'as',
+    });
+  return asValue ?? (ownAs ? undefined : nonEmpty(env.LANTERN_AS));
+}
+
+/**
+ * A required option left out, when no option before it was given: the first complaint the
+ * options' schemas would make (they are checked in order, and an absent optional one passes).
+ * Null when an earlier option was given, for its schema may refuse it first.
+ */
+export function missingOption(command: CommandFacts, values: FlagValues): InputError | null {
+  for (const [key, spec] of Object.entries(command.options)) {
+    if (values[kebab(key)] !== undefined) return null;
+    if (spec.required) {
+      const placeholder = spec.kind === 'string' && spec.placeholder ? ` ${spec.placeholder}` : '';
+      return new InputError(
+        `--${kebab(key)}${placeholder} is required (${spec.description.replace(/\.$/u, '')})`,
+        { field: key },
+      );
+    }
+  }
+  return null;
+}
+
+/** parseArgs' complaint, told in the command's terms. */
+function usageError(
+  command: CommandFacts,
+  specs: [string, OptionInfo][],
+  error: Error & { code?: string },
+): InputError {
+  const own = specs.map(([key, spec]) => flagText(key, spec));
+  const listing = `${command.name} takes ${own.length > 0 ? own.join(', ') : 'no options of its own'} (lantern ${command.name} --help)`;
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const flag = /'([^']+)'/u.exec(error.message)?.[1] ?? 'that option';
+    const names = specs.map(([key]) => `--${kebab(key)}`);
+    return new InputError(
+      `${command.name} has no option ${flag}${didYouMean(flag, names)}; ${listing}`,
+    );
+  }
+  if (error.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const word = /'([^']+)'/u.exec(error.message)?.[1] ?? '';
+    return new InputError(
+      `${command.name} takes no words of its own ("${word}"); quote a name with spaces, e.g. --area "Three Rivers"; ${listing}`,
+    );
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    const flag = /'(--?[^' ]+)/u.exec(error.message)?.[1] ?? 'an option';
+    return new InputError(`${flag} needs a value; ${listing}`);
+  }
+  return new InputError(`${error.message}; ${listing}`);
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value;
+}
