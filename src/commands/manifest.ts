@@ -345,7 +345,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       disclosure: {
         kind: 'string',
-        description: 'disclosure control of public output: the small-number threshold',
+        description:
+          'disclosure control of public output and restricted datasets: the small-number threshold, and the periods public outputs may cover',
         placeholder: 'FILE',
         defaultText: 'config/disclosure.yaml',
         required: false,
@@ -610,6 +611,14 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
         defaultText: 'config/reporting-rates.yaml',
         required: false,
       },
+      disclosure: {
+        kind: 'string',
+        description:
+          'disclosure control of public output and restricted datasets: the small-number threshold, and the periods public outputs may cover',
+        placeholder: 'FILE',
+        defaultText: 'config/disclosure.yaml',
+        required: false,
+      },
     },
     load: async () => (await import('./hidden-figure.js')).hiddenFigureCommand,
   },
@@ -669,7 +678,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       disclosure: {
         kind: 'string',
-        description: 'disclosure control of public output: the small-number threshold',
+        description:
+          'disclosure control of public output and restricted datasets: the small-number threshold, and the periods public outputs may cover',
         placeholder: 'FILE',
         defaultText: 'config/disclosure.yaml',
         required: false,
@@ -708,6 +718,21 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
         description: 'named peer groups of districts for comparison',
         placeholder: 'FILE',
         defaultText: 'config/peer-groups.yaml',
+        required: false,
+      },
+      discontinuities: {
+        kind: 'string',
+        description: 'known breaks in the series (recording changes, lockdowns)',
+        placeholder: 'FILE',
+        defaultText: 'config/discontinuities.yaml',
+        required: false,
+      },
+      disclosure: {
+        kind: 'string',
+        description:
+          'disclosure control of public output and restricted datasets: the small-number threshold, and the periods public outputs may cover',
+        placeholder: 'FILE',
+        defaultText: 'config/disclosure.yaml',
         required: false,
       },
       category: {
@@ -1227,6 +1252,14 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
         defaultText: 'config/discontinuities.yaml',
         required: false,
       },
+      disclosure: {
+        kind: 'string',
+        description:
+          'disclosure control of public output and restricted datasets: the small-number threshold, and the periods public outputs may cover',
+        placeholder: 'FILE',
+        defaultText: 'config/disclosure.yaml',
+        required: false,
+      },
       compareWith: {
         kind: 'string',
         description: "a saved assessment's id: what moved since it",
@@ -1258,7 +1291,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       'The strategic assessment of a district or a force (HTML, PDF) and its infographic (A4 and 1080 × 1350), with a CSV behind every chart and table',
     description:
-      'The partner version shows every dataset the partnership may see; the public version shows counts from 1 to 4 as "fewer than 5", leaves out partner-only datasets, and publishes nothing from which a suppressed count can be worked out. The partnership\'s own details come from its settings: a value still at its bundled example (the local contact of config/report.yaml, the illustrative plan of config/police-crime-plan.yaml, an example inputs file) is refused, naming the file, the line and what to put there, unless ⟨draft⟩, which prints each as "not yet confirmed by the partnership" and marks every page a draft. The document speaks to its reader (no commands or file names); the commands behind each figure are in data/how-to-reproduce.txt. The PDF needs Chromium (apt-get install chromium, or LANTERN_CHROMIUM); without it the rest is written and the command says so.',
+      'The partner version shows every dataset the partnership may see, a restricted one (prevent, domestic-abuse) with its counts from 1 to 4 as "fewer than 5"; the public version shows counts from 1 to 4 as "fewer than 5", leaves out partner-only datasets, and publishes nothing from which a suppressed count can be worked out. The partnership\'s own details come from its settings: a value still at its bundled example (the local contact of config/report.yaml, the illustrative plan of config/police-crime-plan.yaml, an example inputs file) is refused, naming the file, the line and what to put there, unless ⟨draft⟩, which prints each as "not yet confirmed by the partnership" and marks every page a draft. The document speaks to its reader (no commands or file names); the commands behind each figure are in data/how-to-reproduce.txt. The PDF needs Chromium (apt-get install chromium, or LANTERN_CHROMIUM); without it the rest is written and the command says so.',
     examples: [
       'lantern report --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml --draft --out reports/three-rivers-2025',
       'lantern report --area "Three Rivers" --period 2025 --audience public --report-settings my-report.yaml --police-crime-plan my-plan.yaml --out reports/public --replace',
@@ -1350,7 +1383,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       disclosure: {
         kind: 'string',
-        description: 'disclosure control of public output: the small-number threshold',
+        description:
+          'disclosure control of public output and restricted datasets: the small-number threshold, and the periods public outputs may cover',
         placeholder: 'FILE',
         defaultText: 'config/disclosure.yaml',
         required: false,
@@ -1504,7 +1538,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
         description:
           'the months to look at: YYYY-MM..YYYY-MM (e.g. 2025-01..2025-12), YYYY-MM (one month), YYYY (a calendar year), YYYY-YY (April to March, e.g. 2025-26) or last-12-months',
         placeholder: 'PERIOD',
-        defaultText: 'the latest 12 months held',
+        defaultText:
+          'the latest whole year held (calendar years, or as publicPeriod in the disclosure settings says: packs are handed out, so they follow the rule of public outputs)',
         required: false,
       },
       out: {
@@ -1536,7 +1571,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       disclosure: {
         kind: 'string',
-        description: 'disclosure control of public output: the small-number threshold',
+        description:
+          'disclosure control of public output and restricted datasets: the small-number threshold, and the periods public outputs may cover',
         placeholder: 'FILE',
         defaultText: 'config/disclosure.yaml',
         required: false,
@@ -1556,7 +1592,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Priorities and reports',
     summary: "A district's public page as static HTML, for residents (no sign-in, no script)",
     description:
-      'What a resident needs, in plain English: the priorities of the latest saved assessment (issues from partner-only datasets left out), all crime and each category over the latest 12 months against the year before (counts from 1 to 4 shown as "fewer than 5", and any count that would give one away held back; months not held named), the public actions of the action plan, "You said, we did" and how to report (from config/public-page.yaml, every contact checked as the directory checks them), the public support services of the directory, and what the numbers cannot tell (the reporting rate of all crime, with its survey). Writes index.html and public.css into an empty folder (or one it wrote before). The same page is served without signing in by lantern serve at /public/<district>. The reading ease (Flesch) of the page is measured and printed.',
+      'What a resident needs, in plain English: the priorities of the latest saved assessment (issues from partner-only datasets left out), all crime and each category over the latest whole year held (calendar years by default: publicPeriod in the disclosure settings; no two public outputs overlap, so none can be subtracted from another) against the year before (counts from 1 to 4 shown as "fewer than 5", and any count that would give one away held back; months not held named), the public actions of the action plan, "You said, we did" and how to report (from config/public-page.yaml, every contact checked as the directory checks them), the public support services of the directory, and what the numbers cannot tell (the reporting rate of all crime, with its survey). Writes index.html and public.css into an empty folder (or one it wrote before). The same page is served without signing in by lantern serve at /public/<district>. The reading ease (Flesch) of the page is measured and printed.',
     examples: ['lantern public-page --area "Three Rivers" --out public/three-rivers'],
     store: 'existing',
     options: {
@@ -1589,7 +1625,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       disclosure: {
         kind: 'string',
-        description: 'disclosure control of public output: the small-number threshold',
+        description:
+          'disclosure control of public output and restricted datasets: the small-number threshold, and the periods public outputs may cover',
         placeholder: 'FILE',
         defaultText: 'config/disclosure.yaml',
         required: false,
