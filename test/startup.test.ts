@@ -1,7 +1,7 @@
 /**
  * What the `lantern` process loads: help and usage errors answer without DuckDB; the exact
  * covering solver (HiGHS, a 3 MB WebAssembly module) is loaded only when `cameras` runs. A module
- * hook (node --import) notes every import of the two packages in a file.
+ * hook (node --import) notes every import or require of the two packages in a file.
  */
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
@@ -30,9 +30,19 @@ export async function resolve(specifier, context, next) {
 }
 `,
   );
+  // DuckDB is loaded with require (store/db.ts), which the ES hooks above do not see: noted too.
   writeFileSync(
     register,
-    `import { register } from 'node:module';\nregister(${JSON.stringify(`file://${hooks}`)});\n`,
+    `import Module, { register } from 'node:module';
+import { appendFileSync } from 'node:fs';
+register(${JSON.stringify(`file://${hooks}`)});
+const load = Module._load;
+Module._load = function (request, ...rest) {
+  if (request === 'highs' || request === '@duckdb/node-api')
+    appendFileSync(${JSON.stringify(marker)}, request + '\\n');
+  return load.call(this, request, ...rest);
+};
+`,
   );
   withHook = { NODE_OPTIONS: `--import=${register}` };
 });

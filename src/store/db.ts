@@ -4,19 +4,20 @@
  * always bound as parameters; identifiers never come from user input.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-import {
-  DuckDBInstance,
-  DuckDBTypeId,
-  LIST,
-  listValue,
-  VARCHAR,
-  type DuckDBConnection,
-  type DuckDBType,
-  type DuckDBValue,
-} from '@duckdb/node-api';
+import type * as DuckDB from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 
 import { InputError, StorageError } from '../errors.js';
+
+// Loaded with require: the package is CommonJS, and an ES import of it has Node scan every file of
+// the package for its exports first (about 0.1 s of CPU at every start; docs/benchmarks.md,
+// Start-up).
+const duckdb = createRequire(import.meta.url)('@duckdb/node-api') as typeof DuckDB;
+const { DuckDBInstance, DuckDBTypeId, LIST, listValue } = duckdb;
+/** DuckDB's text type, for parameters that must be typed (an empty list, a NULL). */
+export const VARCHAR: DuckDBType = duckdb.VARCHAR;
 
 export type Params = Record<string, DuckDBValue>;
 export type ParamTypes = Record<string, DuckDBType>;
@@ -32,7 +33,7 @@ export interface Columns {
   columns: Record<string, Float64Array | unknown[]>;
 }
 
-const NUMERIC_TYPES: ReadonlySet<DuckDBTypeId> = new Set([
+const NUMERIC_TYPES: ReadonlySet<DuckDB.DuckDBTypeId> = new Set([
   DuckDBTypeId.TINYINT,
   DuckDBTypeId.SMALLINT,
   DuckDBTypeId.INTEGER,
@@ -71,14 +72,14 @@ export class StoreInUseError extends InputError {
 }
 
 export class Db {
-  private readonly instance: DuckDBInstance;
+  private readonly instance: DuckDB.DuckDBInstance;
   private readonly connection: DuckDBConnection;
   readonly path: string;
   /** False for a session on another's instance (Db.session): closing it leaves the store open. */
   private readonly ownsInstance: boolean;
 
   private constructor(
-    instance: DuckDBInstance,
+    instance: DuckDB.DuckDBInstance,
     connection: DuckDBConnection,
     path: string,
     ownsInstance = true,
@@ -106,7 +107,7 @@ export class Db {
   static async open(path: string, options: DbOpenOptions = {}): Promise<Db> {
     if (path !== ':memory:') refuseForeignFile(path);
     const readOnly = options.readOnly === true && path !== ':memory:';
-    let instance: DuckDBInstance;
+    let instance: DuckDB.DuckDBInstance;
     try {
       instance = await DuckDBInstance.create(path, {
         ...(readOnly ? { access_mode: 'READ_ONLY' } : {}),

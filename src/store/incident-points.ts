@@ -3,12 +3,11 @@
  * or partner incident records with a point (dated), for an area (district or above, or an LSOA or
  * ward for police.uk data) over a period.
  */
-import { VARCHAR } from '@duckdb/node-api';
 
 import type { AreaType } from '../domain/area.js';
 import type { Month, Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { list, TEXT_LIST, type Db } from './db.js';
+import { list, TEXT_LIST, VARCHAR, type Db } from './db.js';
 import { checkPartnerAccess } from './partner-data.js';
 import { checkStreetAccess, streetAreaCondition } from './street-counts.js';
 

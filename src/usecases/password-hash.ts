@@ -5,7 +5,9 @@
  * and a 32-byte hash, kept as a PHC string ($argon2id$v=19$m=19456,t=2,p=1$salt$hash) that
  * carries its own parameters, so they can be raised later without breaking stored hashes.
  */
-import { hash, verify } from '@node-rs/argon2';
+// The native addon is loaded when a password is first hashed or checked, not by every command
+// that can reach this file (an import never needs it: about 40 ms of CPU).
+const argon2 = () => import('@node-rs/argon2');
 
 import { InputError } from '../errors.js';
 
@@ -31,10 +33,12 @@ export function checkPasswordRules(password: string): void {
 }
 
 export async function hashPassword(password: string): Promise<string> {
+  const { hash } = await argon2();
   return hash(password, { ...ARGON2_PARAMETERS, algorithm: ARGON2ID as never });
 }
 
 export async function verifyPassword(phc: string, password: string): Promise<boolean> {
+  const { verify } = await argon2();
   try {
     return await verify(phc, password);
   } catch {
