@@ -40,7 +40,7 @@ import type {
   PriorityEvidence,
   ReportData,
 } from '../report/report-data.js';
-import { districtAreasWithin } from '../store/areas.js';
+import { districtAreasWithin, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
 import { assess, type AssessRequest, type AssessSettings } from './assess.js';
@@ -89,7 +89,7 @@ export async function reportData(
       `${disclosure.path}: threshold: the public report can so far suppress only counts from 1 to ${SMALL_NUMBER_LIMIT - 1} (threshold ${SMALL_NUMBER_LIMIT}); ${disclosure.threshold} is not yet supported by lantern report.`,
     );
   // A public report of a period no public output may cover is refused before any work: its
-  // shape first (whole years of one calendar), its months held once they are read.
+  // shape (whole years of one calendar), then the area's months held.
   const rule = disclosure.publicPeriod ?? 'calendar-year';
   const publicProblem = (held: Iterable<string>) => {
     const problem = publicPeriodProblem(request.period, rule, held);
@@ -101,9 +101,14 @@ export async function reportData(
         },
       );
   };
-  if (audience === 'public') publicProblem(monthsIn(request.period));
   // One set of reads for the whole report: the assessment's hotspots are the maps' too.
   const reads = new CommandReads();
+  if (audience === 'public') {
+    publicProblem(monthsIn(request.period));
+    // The area's months held: read once, and used again by everything below.
+    const [own] = await streetAreaCounts(db, scope, [await resolveArea(db, request.area)], reads);
+    if (own) publicProblem(own.observed);
+  }
   const assessment = await assess(db, scope, { ...request, disclosure }, reads);
   const { area, force, period } = assessment;
   const { shown, withheld } = assessmentFor(assessment, audience);
@@ -118,7 +123,6 @@ export async function reportData(
     reads,
   );
   const local = inputs[0] as AreaCounts;
-  if (audience === 'public') publicProblem(local.observed);
   const year = Number(period.to.slice(0, 4));
   const population = populationAt(local.populations, year);
 
