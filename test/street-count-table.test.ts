@@ -3,8 +3,9 @@
  * category (street_count, migration 019), which the readers of counts by area and month read
  * instead of the records (issue 17). The counts must always be exactly a GROUP BY of the records:
  * after imports of several files in one group, a republished month replacing an earlier file's,
- * a group whose transaction failed and was loaded again file by file, a file already imported,
- * and, for a store that held records before the table existed, the migration's backfill.
+ * a group whose transaction failed and was loaded again file by file, an area's fetch replacing
+ * its earlier fetch, a file already imported, and, for a store that held records before the
+ * table existed, the migration's backfill.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -12,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Month } from '../src/domain/month.js';
 import type { Db } from '../src/store/db.js';
-import { checkStore } from '../src/store/integrity.js';
+import { checkStore, repairStore } from '../src/store/integrity.js';
 import { openStore } from '../src/store/open-store.js';
 import { PoliceBatchLoader, type BatchToLoad } from '../src/store/police-batches.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
@@ -116,6 +117,33 @@ describe('the street counts kept by the import', () => {
         { month: '2025-03', district: 'E07000095', category: 'robbery', records: 1 },
       ]);
       expect((await checkStore(db)).problems).toEqual([]);
+
+      // An area's fetch (an API batch) replaces only the earlier fetch of the same area and month.
+      const fetched = await PoliceBatchLoader.create(db);
+      const area = (name: string, code: string, rows: readonly (readonly [string, string])[]) =>
+        fetched.add({ ...batch(name, '2025-05', rows), areaCode: code });
+      const fetches = Promise.all([
+        area('f1', 'E07000095', [['E07000095', 'burglary']]),
+        area('f2', 'E07000098', [['E07000098', 'drugs']]),
+      ]);
+      await fetched.endGroup();
+      const again = area('f3', 'E07000095', [
+        ['E07000095', 'robbery'],
+        ['E07000095', 'robbery'],
+      ]);
+      await fetched.close();
+      expect((await fetches).every((o) => o.ok)).toBe(true);
+      expect(await again).toMatchObject({ ok: true, loaded: { replaced: 1 } });
+      await expectCountsMatchRecords(db);
+      expect(
+        await db.query(
+          `SELECT district_code AS district, category, records FROM street_count
+           WHERE month = '2025-05' ORDER BY district`,
+        ),
+      ).toEqual([
+        { district: 'E07000095', category: 'robbery', records: 2 },
+        { district: 'E07000098', category: 'drugs', records: 1 },
+      ]);
     } finally {
       db.close();
     }
@@ -183,6 +211,10 @@ describe('lantern check', () => {
       await db.run('UPDATE street_count SET records = records + 1 WHERE batch_id = $id', { id });
       const check = await checkStore(db);
       expect(check.problems.map((p) => [p.kind, p.batchId])).toContainEqual(['street-counts', id]);
+      const repair = await repairStore(db, check);
+      expect(repair.removed.map((r) => r.batchId)).toEqual([id]);
+      expect((await checkStore(db)).problems).toEqual([]);
+      await expectCountsMatchRecords(db);
     } finally {
       db.close();
     }
