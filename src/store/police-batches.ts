@@ -5,8 +5,8 @@
  * DuckDB's CSV reader, counts the street records by district, category and month (the
  * street_count table the readers of counts use), and stores the rejected rows. The whole
  * transaction is sent as one script, so DuckDB runs it on its own threads while JavaScript reads
- * the next file. A crash at any point leaves the store as
- * it was before the file: DuckDB's log replays only committed transactions.
+ * the next file. A crash at any point leaves the store as it was before the file: DuckDB's log
+ * replays only committed transactions.
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';

@@ -154,10 +154,10 @@ export interface AreaCategoryMonthCount extends CategoryMonthCount {
 }
 
 /**
- * Every street record of each area counted by category and month, over all months held: one
- * aggregation scan per force, which counts apart the records of any of its districts asked for
- * too (a district beside its force: one scan for both); one scan for any number of other
- * districts; one query per area of another type.
+ * Every street record of each area counted by category and month, over all months held, from the
+ * counts the import keeps (street_count; a ward's or an LSOA's from the records): one aggregation
+ * per force, which counts apart any of its districts asked for too (a district beside its force:
+ * one read for both); one for any number of other districts; one query per area of another type.
  */
 export async function streetCountsByArea(
   db: Db,
@@ -217,11 +217,11 @@ export async function streetCountsByArea(
 }
 
 /**
- * A plain filter on the records' district (alias c), which DuckDB applies inside the table scan:
- * the codes as an `IN` list of parameters, and their range as a `BETWEEN` the scan checks cheaply
- * (and against each row group's smallest and largest code, its zone map: a row group holding only
- * other districts is skipped unread, though in a store kept in import order most row groups hold
- * a dozen forces' records of one month). `list_contains` was a function called on every record.
+ * A plain filter on the district (alias c: the counts table, or the records), which DuckDB applies
+ * inside the table scan: the codes as an `IN` list of parameters, and their range as a `BETWEEN`
+ * the scan checks cheaply (and against each row group's smallest and largest code, its zone map:
+ * a row group holding only other districts is skipped unread). `list_contains` was a function
+ * called on every row.
  */
 export function districtsAmong(codes: readonly string[]): {
   sql: string;

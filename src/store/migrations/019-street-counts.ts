@@ -1,12 +1,12 @@
 /**
  * Street records counted by import batch, force, month, district (and how the record was placed
  * in it) and category (issue 17): the counts every reader of an area's counts by month wants,
- * kept up by the import in the same transaction as the records they count (store/police-batches.ts) and removed with them, so that a district's
- * or a force's counts read a few thousand rows instead of every record of the country (a row
- * group of the record table holds a dozen forces' records of one month, so no filter on the
- * district can skip any). About 14 categories × 330 districts × 60 months × a few batches: a few
- * hundred thousand rows for the whole country over five years. A store that holds records already
- * is counted here, from its records.
+ * kept up by the import in the same transaction as the records they count
+ * (store/police-batches.ts) and removed with them, so that a district's or a force's counts read
+ * a few thousand rows instead of every record of the country (a row group of the record table
+ * holds a dozen forces' records of one month, so no filter on the district can skip any). Some
+ * 240,000 rows for the whole country over two years (one for every 44 records). A store that
+ * holds records already is counted here, from its records.
  */
 export const streetCountsSql = `
 CREATE TABLE street_count (
