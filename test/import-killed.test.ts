@@ -52,7 +52,7 @@ async function problemsAfterOpen(path: string) {
   }
 }
 
-/** The records held, by force, month and category, and the batches: equal for equal stores. */
+/** The records held, by force, month and category, their counts (street_count) and the batches: equal for equal stores. */
 async function fingerprint(db: string) {
   const [row] = await queryStore<Record<string, string>>(
     db,
@@ -60,7 +60,11 @@ async function fingerprint(db: string) {
        (SELECT count(*) FROM import_batch) AS batches,
        (SELECT count(*) FROM crime) + (SELECT count(*) FROM outcome) AS rows,
        (SELECT md5(string_agg(concat_ws('|', force, month, category, n), ',' ORDER BY force, month, category))
-          FROM (SELECT force, month, category, count(*) AS n FROM crime GROUP BY ALL)) AS crime_by_month`,
+          FROM (SELECT force, month, category, count(*) AS n FROM crime GROUP BY ALL)) AS crime_by_month,
+       (SELECT md5(string_agg(concat_ws('|', force, month, district_code, category, n), ','
+                              ORDER BY force, month, district_code, category))
+          FROM (SELECT force, month, district_code, category, sum(records) AS n
+                FROM street_count GROUP BY ALL)) AS counts_by_month`,
   );
   return row;
 }

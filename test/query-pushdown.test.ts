@@ -3,11 +3,13 @@
  * (issue 17, items 2 and 5; docs/benchmarks.md, "The country on one machine"), seen in the plan
  * DuckDB runs for each statement on a copy of the demo store (`EXPLAIN (ANALYZE, FORMAT json)`:
  * the operators and the rows each produced), never in timings:
- *  - the counts of a partnership's districts filter the records with plain predicates in the
- *    table scan (a range of district codes that each row group's zone map can rule out), not a
- *    function applied to every record;
- *  - the register's counts (`lantern areas`) count the records by one of their own columns
- *    before any join: no join in that statement handles a row per record.
+ *  - the counts of a partnership's districts read the counts the import keeps by district,
+ *    category and month (street_count, migration 019), never the records, and filter them with
+ *    plain predicates in the table scan (a range of district codes that each row group's zone map
+ *    can rule out), not a function applied to every row;
+ *  - the register's counts (`lantern areas`) count the records (or, for districts and the areas
+ *    made of them, the import's counts) by one of their own columns before any join: no join in
+ *    that statement handles a row per record.
  * The answers are checked against plain counts of the same records.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,12 +74,18 @@ async function operators(db: Db, s: Statement): Promise<PlanNode[]> {
 }
 
 const kind = (n: PlanNode) => n.operator_type ?? n.operator_name ?? '';
-const isCrimeScan = (n: PlanNode) =>
-  kind(n) === 'TABLE_SCAN' && JSON.stringify(n.extra_info ?? {}).includes('crime');
+/** A scan of the table (named `table`, or `db.schema.table`). */
+const scanOf = (table: string) => (n: PlanNode) =>
+  kind(n) === 'TABLE_SCAN' &&
+  String(n.extra_info?.Table ?? '')
+    .split('.')
+    .at(-1) === table;
+const isCrimeScan = scanOf('crime');
+const isCountScan = (n: PlanNode) => scanOf('street_count')(n) || isCrimeScan(n);
 
 /** Whether the records' scan feeds this operator without a grouping in between. */
 function recordsUngrouped(n: PlanNode): boolean {
-  if (isCrimeScan(n)) return true;
+  if (isCountScan(n)) return true;
   if (/GROUP_BY|AGGREGATE/u.test(kind(n))) return false;
   return n.children?.some(recordsUngrouped) ?? false;
 }
@@ -88,7 +96,7 @@ async function count(db: Db, sql: string): Promise<number> {
 }
 
 describe('counts at the scale of the country', () => {
-  it('the counts of several districts filter the records by a range of codes in the scan', async () => {
+  it('the counts of several districts read the import’s counts, filtered by a range of codes in the scan', async () => {
     const { db, log } = await loggedStore();
     try {
       const districts = ['E07000102', 'E07000103']; // Three Rivers, Watford
@@ -97,6 +105,7 @@ describe('counts at the scale of the country', () => {
         FULL_SCOPE,
         districts.map((code) => ({ code, type: 'district' as AreaType })),
       );
+      const read = [...log];
       for (const code of districts) {
         const counted = rows.filter((r) => r.area === code).reduce((s, r) => s + r.count, 0);
         expect(counted).toBe(
@@ -104,9 +113,11 @@ describe('counts at the scale of the country', () => {
         );
         expect(counted).toBeGreaterThan(0);
       }
-      const [statement] = log.filter((s) => /count\(\*\) AS count FROM crime c/u.test(s.sql));
+      // No statement reads the records themselves.
+      for (const s of read) expect((await operators(db, s)).filter(isCrimeScan), s.sql).toEqual([]);
+      const [statement] = read.filter((s) => /FROM street_count c/u.test(s.sql));
       const plan = await operators(db, statement!);
-      const scans = plan.filter(isCrimeScan);
+      const scans = plan.filter(scanOf('street_count'));
       expect(scans).toHaveLength(1);
       const filters = JSON.stringify(scans[0]!.extra_info?.Filters ?? '');
       // A range DuckDB checks against each row group's smallest and largest code (zone maps)…
@@ -125,8 +136,10 @@ describe('counts at the scale of the country', () => {
       for (const type of AREA_TYPES) {
         log.length = 0;
         const areas = await listAreas(db, FULL_SCOPE, { type, all: true });
-        const [statement] = log.filter((s) => /FROM crime c/u.test(s.sql));
+        const [statement] = log.filter((s) => /FROM (crime|street_count) c/u.test(s.sql));
         const plan = await operators(db, statement!);
+        // Districts and the areas made of them are counted from the import's counts.
+        expect(plan.some(isCrimeScan), type).toBe(type === 'lsoa' || type === 'ward');
         const joins = plan.filter((n) => /JOIN/u.test(kind(n)));
         expect(joins.length, type).toBeGreaterThan(0);
         // The records reach a join only counted (through a grouping), never one by one.

@@ -127,18 +127,41 @@ export interface ListedArea extends AreaRow {
 
 /**
  * Each area type's counts, from the records counted once by LSOA or by district (a plain scan
- * grouped by one column of the record) and then joined to the register's few thousand rows: the
- * records are never joined to the area table themselves.
+ * grouped by one column) and then joined to the register's few thousand rows: the records are
+ * never joined to the area table themselves. Districts and the areas made of them are counted
+ * from the import's counts by district (street_count, migration 019), not the records.
  */
-const AREA_COUNTS: Readonly<Record<AreaType, { key: string; via: string; code: string }>> = {
-  lsoa: { key: 'lsoa_code', via: '', code: 'k.key' },
-  ward: { key: 'lsoa_code', via: 'JOIN area l ON l.code = k.key', code: 'l.parent' },
-  district: { key: 'district_code', via: '', code: 'k.key' },
-  csp: { key: 'district_code', via: 'JOIN area d ON d.code = k.key', code: 'd.parent' },
+const AREA_COUNTS: Readonly<
+  Record<AreaType, { key: string; via: string; code: string; from: string; sum: string }>
+> = {
+  lsoa: { key: 'lsoa_code', via: '', code: 'k.key', from: 'crime', sum: 'count(*)' },
+  ward: {
+    key: 'lsoa_code',
+    via: 'JOIN area l ON l.code = k.key',
+    code: 'l.parent',
+    from: 'crime',
+    sum: 'count(*)',
+  },
+  district: {
+    key: 'district_code',
+    via: '',
+    code: 'k.key',
+    from: 'street_count',
+    sum: 'sum(c.records)',
+  },
+  csp: {
+    key: 'district_code',
+    via: 'JOIN area d ON d.code = k.key',
+    code: 'd.parent',
+    from: 'street_count',
+    sum: 'sum(c.records)',
+  },
   force: {
     key: 'district_code',
     via: 'JOIN area d ON d.code = k.key JOIN area p ON p.code = d.parent',
     code: 'p.parent',
+    from: 'street_count',
+    sum: 'sum(c.records)',
   },
 };
 
@@ -160,9 +183,9 @@ export async function listAreas(
        WHERE b.replaced_by IS NULL AND f.pfa_code IS NOT NULL),
      keyed AS (
        SELECT c.${counted.key} AS key,
-              count(*) FILTER (WHERE c.category <> 'anti-social-behaviour') AS crime,
-              count(*) FILTER (WHERE c.category = 'anti-social-behaviour') AS asb
-       FROM crime c WHERE c.${counted.key} IS NOT NULL GROUP BY 1),
+              ${counted.sum} FILTER (WHERE c.category <> 'anti-social-behaviour') AS crime,
+              ${counted.sum} FILTER (WHERE c.category = 'anti-social-behaviour') AS asb
+       FROM ${counted.from} c WHERE c.${counted.key} IS NOT NULL GROUP BY 1),
      counts AS (
        SELECT ${counted.code} AS code, sum(k.crime)::BIGINT AS crime, sum(k.asb)::BIGINT AS asb
        FROM keyed k ${counted.via} GROUP BY 1)

@@ -1,10 +1,12 @@
 /**
  * Loading one validated police.uk file into the store, atomically. One transaction records the
  * batch, deletes the rows that an earlier file holds for the same kind, force and months (a
- * republished month replaces the old one), bulk-loads the staged rows with DuckDB's CSV reader,
- * and stores the rejected rows. The whole transaction is sent as one script, so DuckDB runs it on
- * its own threads while JavaScript reads the next file. A crash at any point leaves the store as
- * it was before the file: DuckDB's log replays only committed transactions.
+ * republished month replaces the old one) and their counts, bulk-loads the staged rows with
+ * DuckDB's CSV reader, counts the street records by district, category and month (the
+ * street_count table the readers of counts use), and stores the rejected rows. The whole
+ * transaction is sent as one script, so DuckDB runs it on its own threads while JavaScript reads
+ * the next file. A crash at any point leaves the store as it was before the file: DuckDB's log
+ * replays only committed transactions.
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
@@ -537,6 +539,11 @@ function loadStatements(
       const ids = replacedIds.join(', ');
       statements.push(
         `DELETE FROM ${TABLE[batch.kind]} WHERE batch_id IN (${ids}) AND list_contains(${monthList}, month)`,
+        ...(batch.kind === 'street'
+          ? [
+              `DELETE FROM street_count WHERE batch_id IN (${ids}) AND list_contains(${monthList}, month)`,
+            ]
+          : []),
         `UPDATE batch_month SET replaced_by = ${id}
          WHERE batch_id IN (${ids}) AND list_contains(${monthList}, month) AND replaced_by IS NULL`,
         `UPDATE import_batch SET status = 'replaced' WHERE status = 'imported' AND id IN (
@@ -579,6 +586,18 @@ function loadStatements(
          )} s`,
       );
     }
+  }
+  const street = members.filter((m) => m.plan.batch.kind === 'street').map((m) => m.plan.id);
+  if (street.length > 0) {
+    // The group's records counted as the readers of counts by area and month want them
+    // (migration 019), read back from the rows just inserted: their batch ids (consecutive, in
+    // order) are new, so the scan skips every row group of earlier imports by its ids' range.
+    statements.push(
+      `INSERT INTO street_count
+       SELECT batch_id, force, month, district_code, district_match, category, count(*) FROM crime
+       WHERE batch_id BETWEEN ${street[0]} AND ${street.at(-1)}
+       GROUP BY ALL ORDER BY district_code, month, category, batch_id`,
+    );
   }
   if (members.some((m) => m.plan.batch.kind === 'stop-and-search')) {
     // Searches come without a district: the import places them once this commits

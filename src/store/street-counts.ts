@@ -58,6 +58,18 @@ export async function checkStreetAccess(
   await assertDatasetInArea(db, scope, 'police-street', area.code, need);
 }
 
+/**
+ * Where an area's records are counted, and how (alias c): a district or an area made of districts
+ * from the counts the import keeps by district, category and month (street_count, migration 019:
+ * a few thousand rows per force, however many records the store holds); a ward or an LSOA from
+ * the records themselves (the counts hold no LSOA).
+ */
+export function countedRecords(type: AreaType): { from: string; count: string } {
+  return type === 'ward' || type === 'lsoa'
+    ? { from: 'crime c', count: 'count(*)' }
+    : { from: 'street_count c', count: 'sum(c.records)::BIGINT' };
+}
+
 /** Records per category and month in the area over the period (months with none are absent). */
 export async function streetCountsByCategoryMonth(
   db: Db,
@@ -66,8 +78,9 @@ export async function streetCountsByCategoryMonth(
   period: Period,
 ): Promise<CategoryMonthCount[]> {
   await checkStreetAccess(db, scope, area, 'totals');
+  const counted = countedRecords(area.type);
   return db.query<CategoryMonthCount & Record<string, unknown>>(
-    `SELECT c.category, c.month, count(*) AS count FROM crime c
+    `SELECT c.category, c.month, ${counted.count} AS count FROM ${counted.from}
      WHERE ${streetAreaCondition(area.type)} AND c.month BETWEEN $from AND $to
      GROUP BY ALL ORDER BY c.month, c.category`,
     { area: area.code, from: period.from, to: period.to },
@@ -141,10 +154,10 @@ export interface AreaCategoryMonthCount extends CategoryMonthCount {
 }
 
 /**
- * Every street record of each area counted by category and month, over all months held: one
- * aggregation scan per force, which counts apart the records of any of its districts asked for
- * too (a district beside its force: one scan for both); one scan for any number of other
- * districts; one query per area of another type.
+ * Every street record of each area counted by category and month, over all months held, from the
+ * counts the import keeps (street_count; a ward's or an LSOA's from the records): one aggregation
+ * per force, which counts apart any of its districts asked for too (a district beside its force:
+ * one read for both); one for any number of other districts; one query per area of another type.
  */
 export async function streetCountsByArea(
   db: Db,
@@ -162,8 +175,8 @@ export async function streetCountsByArea(
       { district: string | null } & CategoryMonthCount & Record<string, unknown>
     >(
       `SELECT ${split ? 'CASE WHEN list_contains($districts, c.district_code) THEN c.district_code END' : 'NULL'}
-                AS district, c.category, c.month, count(*) AS count FROM crime c
-       WHERE ${streetAreaCondition('force')} GROUP BY ALL`,
+                AS district, c.category, c.month, sum(c.records)::BIGINT AS count
+       FROM street_count c WHERE ${streetAreaCondition('force')} GROUP BY ALL`,
       split ? { area: force, districts: list([...districts]) } : { area: force },
       split ? { districts: TEXT_LIST } : undefined,
     );
@@ -184,16 +197,17 @@ export async function streetCountsByArea(
     const among = districtsAmong([...districts]);
     rows.push(
       ...(await db.query<AreaCategoryMonthCount & Record<string, unknown>>(
-        `SELECT c.district_code AS area, c.category, c.month, count(*) AS count FROM crime c
-         WHERE ${among.sql} GROUP BY ALL`,
+        `SELECT c.district_code AS area, c.category, c.month, sum(c.records)::BIGINT AS count
+         FROM street_count c WHERE ${among.sql} GROUP BY ALL`,
         among.params,
       )),
     );
   }
   for (const area of areas.filter((a) => a.type !== 'district' && a.type !== 'force')) {
+    const counted = countedRecords(area.type);
     rows.push(
       ...(await db.query<AreaCategoryMonthCount & Record<string, unknown>>(
-        `SELECT $area AS area, c.category, c.month, count(*) AS count FROM crime c
+        `SELECT $area AS area, c.category, c.month, ${counted.count} AS count FROM ${counted.from}
          WHERE ${streetAreaCondition(area.type)} GROUP BY ALL`,
         { area: area.code },
       )),
@@ -203,11 +217,11 @@ export async function streetCountsByArea(
 }
 
 /**
- * A plain filter on the records' district (alias c), which DuckDB applies inside the table scan:
- * the codes as an `IN` list of parameters, and their range as a `BETWEEN` the scan checks cheaply
- * (and against each row group's smallest and largest code, its zone map: a row group holding only
- * other districts is skipped unread, though in a store kept in import order most row groups hold
- * a dozen forces' records of one month). `list_contains` was a function called on every record.
+ * A plain filter on the district (alias c: the counts table, or the records), which DuckDB applies
+ * inside the table scan: the codes as an `IN` list of parameters, and their range as a `BETWEEN`
+ * the scan checks cheaply (and against each row group's smallest and largest code, its zone map:
+ * a row group holding only other districts is skipped unread). `list_contains` was a function
+ * called on every row.
  */
 export function districtsAmong(codes: readonly string[]): {
   sql: string;
@@ -246,13 +260,16 @@ export async function uncountedStreetRecords(
   const none = { noLocation: 0, outsideArea: 0, notPlaced: 0, unlistedLsoa: 0 };
   const params = { area: area.code, from: period.from, to: period.to };
   if (area.type === 'force') {
+    // From the import's counts, which keep each record's force and how it was placed.
     const [row] = await db.query<Record<string, number>>(
-      `SELECT count(*) FILTER (WHERE c.district_match = 'none') AS "noLocation",
-              count(*) FILTER (WHERE c.district_match = 'unmatched') AS "notPlaced",
-              count(*) FILTER (WHERE c.district_code IS NOT NULL AND c.district_code NOT IN
-                (SELECT d.code FROM area d JOIN area p ON p.code = d.parent WHERE p.parent = $area))
+      `SELECT coalesce(sum(c.records) FILTER (WHERE c.district_match = 'none'), 0)::BIGINT
+                AS "noLocation",
+              coalesce(sum(c.records) FILTER (WHERE c.district_match = 'unmatched'), 0)::BIGINT
+                AS "notPlaced",
+              coalesce(sum(c.records) FILTER (WHERE c.district_code IS NOT NULL AND c.district_code NOT IN
+                (SELECT d.code FROM area d JOIN area p ON p.code = d.parent WHERE p.parent = $area)), 0)::BIGINT
                 AS "outsideArea"
-       FROM crime c JOIN police_force f ON f.id = c.force
+       FROM street_count c JOIN police_force f ON f.id = c.force
        WHERE f.pfa_code = $area AND c.month BETWEEN $from AND $to`,
       params,
     );
@@ -263,7 +280,7 @@ export async function uncountedStreetRecords(
       `WITH RECURSIVE up(code, type) AS (
          SELECT code, type FROM area WHERE code = $area
          UNION ALL SELECT a.code, a.type FROM up JOIN area p ON p.code = up.code JOIN area a ON a.code = p.parent)
-       SELECT count(*) AS n FROM crime c
+       SELECT coalesce(sum(c.records), 0)::BIGINT AS n FROM street_count c
        WHERE c.district_code = (SELECT code FROM up WHERE type = 'district')
          AND c.district_match = 'name' AND c.month BETWEEN $from AND $to`,
       params,

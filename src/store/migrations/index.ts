@@ -21,6 +21,7 @@ import { stopSearchDistrictsSql } from './014-stop-search-districts.js';
 import { actionPlanSchema } from './015-action-plan.js';
 import { externalIdentitiesSchema } from './016-external-identities.js';
 import { supportServicesSchema } from './018-support-services.js';
+import { streetCountsSql } from './019-street-counts.js';
 
 export interface Migration {
   version: number;
@@ -90,5 +91,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 18,
     name: 'support-services directory',
     sql: () => supportServicesSchema,
+  },
+  {
+    version: 19,
+    name: 'street records counted by district, category and month (kept by the import)',
+    sql: () => streetCountsSql,
   },
 ];

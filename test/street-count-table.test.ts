@@ -1,0 +1,222 @@
+/**
+ * The import keeps street records counted by batch, force, month, district, placement and
+ * category (street_count, migration 019), which the readers of counts by area and month read
+ * instead of the records (issue 17). The counts must always be exactly a GROUP BY of the records:
+ * after imports of several files in one group, a republished month replacing an earlier file's,
+ * a group whose transaction failed and was loaded again file by file, an area's fetch replacing
+ * its earlier fetch, a file already imported, and, for a store that held records before the
+ * table existed, the migration's backfill.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { Month } from '../src/domain/month.js';
+import type { Db } from '../src/store/db.js';
+import { checkStore, repairStore } from '../src/store/integrity.js';
+import { openStore } from '../src/store/open-store.js';
+import { PoliceBatchLoader, type BatchToLoad } from '../src/store/police-batches.js';
+import { importPoliceData } from '../src/usecases/import-police-data.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { readZipEntries } from './helpers/raw-police.js';
+import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+afterAll(() => dir.remove());
+
+/** The records counted as street_count counts them, and the table itself, in the same order. */
+async function countsAndRecords(db: Db) {
+  const order = 'ORDER BY batch_id, force, month, district_code, district_match, category';
+  const records = await db.query(
+    `SELECT batch_id, force, month, district_code, district_match, category, count(*) AS n
+     FROM crime GROUP BY ALL ${order}`,
+  );
+  const counts = await db.query(
+    `SELECT batch_id, force, month, district_code, district_match, category, records AS n
+     FROM street_count ${order}`,
+  );
+  return { records, counts };
+}
+
+async function expectCountsMatchRecords(db: Db) {
+  const { records, counts } = await countsAndRecords(db);
+  expect(records.length).toBeGreaterThan(0);
+  expect(counts).toEqual(records);
+}
+
+/** A street batch: each row `[district, category]` for `month`; `line` is every row's first cell. */
+function batch(
+  name: string,
+  month: Month,
+  rows: readonly (readonly [string, string])[],
+  line = '2',
+): BatchToLoad {
+  const row = ([district, category]: readonly [string, string], i: number) =>
+    `${line},,id-${name}-${i},${month},Hertfordshire Constabulary,Hertfordshire Constabulary,-0.2,51.8,On or near X,E01023640,Broxbourne 001A,${district},${district === '' ? 'none' : 'code'},${category},,`;
+  return {
+    fileName: name,
+    contentHash: `hash-${name}`,
+    kind: 'street',
+    force: 'hertfordshire',
+    monthCounts: new Map([[month, rows.length]]),
+    staged: rows.map(row).join('\n') + '\n',
+    stagedRows: rows.length,
+    rejected: [],
+    startedAt: new Date(),
+  };
+}
+
+describe('the street counts kept by the import', () => {
+  it('equal the records grouped after a group, a republished month and a failed group', async () => {
+    const db = await openStore(`${dir.path}/loader.duckdb`);
+    try {
+      const loader = await PoliceBatchLoader.create(db);
+      const first = Promise.all([
+        loader.add(
+          batch('a', '2025-01', [
+            ['E07000095', 'burglary'],
+            ['E07000095', 'burglary'],
+            ['E07000098', 'drugs'],
+            ['', 'anti-social-behaviour'],
+          ]),
+        ),
+        loader.add(batch('b', '2025-02', [['E07000098', 'burglary']])),
+      ]);
+      await loader.endGroup();
+      expect((await first).every((o) => o.ok)).toBe(true);
+      await expectCountsMatchRecords(db);
+
+      // A republished January replaces a's counts with its own; February stays.
+      const republished = loader.add(
+        batch('a2', '2025-01', [
+          ['E07000095', 'drugs'],
+          ['E07000241', 'burglary'],
+        ]),
+      );
+      await loader.endGroup();
+      expect(await republished).toMatchObject({ ok: true, loaded: { replaced: 4 } });
+      await expectCountsMatchRecords(db);
+
+      // A group whose transaction fails: rolled back, then loaded file by file, the bad one refused.
+      const group = Promise.all([
+        loader.add(batch('c', '2025-03', [['E07000095', 'robbery']])),
+        loader.add(batch('bad', '2025-04', [['E07000095', 'robbery']], 'not-a-line-number')),
+        loader.add(batch('d', '2025-01', [['E07000098', 'shoplifting']])),
+      ]);
+      await loader.close();
+      expect((await group).map((o) => o.ok)).toEqual([true, false, true]);
+      await expectCountsMatchRecords(db);
+      expect(
+        await db.query(
+          `SELECT month, district_code AS district, category, records FROM street_count
+           ORDER BY month, district, category`,
+        ),
+      ).toEqual([
+        { month: '2025-01', district: 'E07000098', category: 'shoplifting', records: 1 },
+        { month: '2025-02', district: 'E07000098', category: 'burglary', records: 1 },
+        { month: '2025-03', district: 'E07000095', category: 'robbery', records: 1 },
+      ]);
+      expect((await checkStore(db)).problems).toEqual([]);
+
+      // An area's fetch (an API batch) replaces only the earlier fetch of the same area and month.
+      const fetched = await PoliceBatchLoader.create(db);
+      const area = (name: string, code: string, rows: readonly (readonly [string, string])[]) =>
+        fetched.add({ ...batch(name, '2025-05', rows), areaCode: code });
+      const fetches = Promise.all([
+        area('f1', 'E07000095', [['E07000095', 'burglary']]),
+        area('f2', 'E07000098', [['E07000098', 'drugs']]),
+      ]);
+      await fetched.endGroup();
+      const again = area('f3', 'E07000095', [
+        ['E07000095', 'robbery'],
+        ['E07000095', 'robbery'],
+      ]);
+      await fetched.close();
+      expect((await fetches).every((o) => o.ok)).toBe(true);
+      expect(await again).toMatchObject({ ok: true, loaded: { replaced: 1 } });
+      await expectCountsMatchRecords(db);
+      expect(
+        await db.query(
+          `SELECT district_code AS district, category, records FROM street_count
+           WHERE month = '2025-05' ORDER BY district`,
+        ),
+      ).toEqual([
+        { district: 'E07000095', category: 'robbery', records: 2 },
+        { district: 'E07000098', category: 'drugs', records: 1 },
+      ]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('equal the records grouped after importing real files, a republished month and a file already imported', async () => {
+    const db = await openStore(`${dir.path}/real.duckdb`);
+    try {
+      const raw = await readZipEntries(SAMPLE_ZIP, /2025-1[12]-hertfordshire-street\.csv$/);
+      mkdirSync(`${dir.path}/v1`);
+      mkdirSync(`${dir.path}/v2`);
+      for (const [name, bytes] of raw)
+        writeFileSync(`${dir.path}/v1/${name.split('/').pop()}`, bytes);
+      const december = [...raw].find(([name]) => name.includes('2025-12'))?.[1] as Buffer;
+      const lines = december.toString('utf8').trimEnd().split('\n').slice(0, -250);
+      writeFileSync(`${dir.path}/v2/2025-12-hertfordshire-street.csv`, lines.join('\n') + '\n');
+
+      await importPoliceData(db, [`${dir.path}/v1`]);
+      await expectCountsMatchRecords(db);
+      const again = await importPoliceData(db, [`${dir.path}/v1`]);
+      expect(again.files.map((f) => f.status)).toEqual(['already-imported', 'already-imported']);
+      await expectCountsMatchRecords(db);
+      const replaced = await importPoliceData(db, [`${dir.path}/v2`]);
+      expect(replaced.files[0]?.replaced).toBeGreaterThan(0);
+      await expectCountsMatchRecords(db);
+      expect((await checkStore(db)).problems).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('a store made before the counts were kept', () => {
+  let path: string;
+  beforeAll(async () => {
+    // The demo store as an older Lantern left it: records, and no counts.
+    path = demoStoreCopy(dir.path, 'older.duckdb');
+    const db = await openStore(path);
+    try {
+      await db.run('DROP TABLE street_count');
+      await db.run('DELETE FROM schema_migration WHERE version = 19');
+    } finally {
+      db.close();
+    }
+  });
+
+  it('has its records counted by the migration when next opened', async () => {
+    const db = await openStore(path);
+    try {
+      await expectCountsMatchRecords(db);
+      expect((await checkStore(db)).problems).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('lantern check', () => {
+  it('finds counts that differ from the records, and the repair removes that batch whole', async () => {
+    const db = await openStore(demoStoreCopy(dir.path, 'drifted.duckdb'));
+    try {
+      const [{ id } = { id: 0 }] = await db.query<{ id: number }>(
+        'SELECT min(batch_id) AS id FROM street_count',
+      );
+      await db.run('UPDATE street_count SET records = records + 1 WHERE batch_id = $id', { id });
+      const check = await checkStore(db);
+      expect(check.problems.map((p) => [p.kind, p.batchId])).toContainEqual(['street-counts', id]);
+      const repair = await repairStore(db, check);
+      expect(repair.removed.map((r) => r.batchId)).toEqual([id]);
+      expect((await checkStore(db)).problems).toEqual([]);
+      await expectCountsMatchRecords(db);
+    } finally {
+      db.close();
+    }
+  });
+});
