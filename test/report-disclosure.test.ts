@@ -69,6 +69,31 @@ afterAll(() => dir.remove());
 /** Settings that let one public report cover any period, to attack it on its own. */
 const ANY_PERIOD = 'test/fixtures/disclosure/any-period.yaml';
 
+/** `lantern report` of Three Rivers' public version with these disclosure settings. */
+const publicReport = (period: string, out: string, disclosure: string, ...more: string[]) =>
+  runCli([
+    'report',
+    '--area',
+    'Three Rivers',
+    '--period',
+    period,
+    '--audience',
+    'public',
+    '--out',
+    join(dir.path, out),
+    '--disclosure',
+    disclosure,
+    '--report-settings',
+    'test/fixtures/report/settings.yaml',
+    '--police-crime-plan',
+    'test/fixtures/report/plan.yaml',
+    '--no-pdf',
+    '--no-save',
+    '--db',
+    db,
+    ...more,
+  ]);
+
 const built = new Set<string>();
 function build(
   area: string,
@@ -151,27 +176,7 @@ describe('the threshold', () => {
   it('is read from --disclosure; the public report refuses one it cannot yet follow', () => {
     const file = join(dir.path, 'disclosure-10.yaml');
     writeFileSync(file, 'threshold: 10\n');
-    const r = runCli([
-      'report',
-      '--area',
-      'Three Rivers',
-      '--period',
-      '2025-12',
-      '--audience',
-      'public',
-      '--out',
-      join(dir.path, 'threshold-10'),
-      '--disclosure',
-      file,
-      '--report-settings',
-      'test/fixtures/report/settings.yaml',
-      '--police-crime-plan',
-      'test/fixtures/report/plan.yaml',
-      '--no-pdf',
-      '--no-save',
-      '--db',
-      db,
-    ]);
+    const r = publicReport('2025-12', 'threshold-10', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: threshold`);
   });
@@ -276,45 +281,21 @@ describe('the exact attacker: every number published, solved together by linear 
 const SHIPPED = 'config/disclosure.yaml';
 
 describe('public outputs cover whole years, so that no two can be subtracted (issue 20, item 4)', () => {
-  const publicReport = (period: string, disclosure: string, ...more: string[]) =>
-    runCli([
-      'report',
-      '--area',
-      'Three Rivers',
-      '--period',
-      period,
-      '--audience',
-      'public',
-      '--out',
-      join(dir.path, `rule-${period}-${disclosure.replace(/\W/gu, '')}`),
-      '--disclosure',
-      disclosure,
-      '--report-settings',
-      'test/fixtures/report/settings.yaml',
-      '--police-crime-plan',
-      'test/fixtures/report/plan.yaml',
-      '--no-pdf',
-      '--no-save',
-      '--db',
-      db,
-      ...more,
-    ]);
-
   it('refuses a month, a quarter, a year of another calendar and a year not wholly held', () => {
     for (const period of ['2025-12', '2025-10..2025-12', '2025-04..2026-03', '2025-02..2025-12']) {
-      const r = publicReport(period, SHIPPED);
+      const r = publicReport(period, `rule-${period}`, SHIPPED);
       expect(r.code, period).toBe(2);
       expect(r.stderr, period).toMatch(/whole calendar years \(January to December\) only/u);
     }
     // 2022 is a calendar year, but only January of it is held (a partner report of it needs
     // --allow-partial): published now and again when the rest arrived, it would give them away.
-    const partly = publicReport('2022', SHIPPED, '--allow-partial');
+    const partly = publicReport('2022', 'rule-2022', SHIPPED, '--allow-partial');
     expect(partly.code).toBe(2);
     expect(partly.stderr).toContain('11 of 2022-01..2022-12');
     // Financial years, when the partnership chooses them: a calendar year is then refused.
     const fy = join(dir.path, 'financial-year.yaml');
     writeFileSync(fy, 'threshold: 5\npublicPeriod: financial-year\n');
-    const calendar = publicReport('2025', fy);
+    const calendar = publicReport('2025', 'rule-2025-fy', fy);
     expect(calendar.code).toBe(2);
     expect(calendar.stderr).toContain('whole financial years (April to March) only');
   });

@@ -165,6 +165,26 @@ const AREA_COUNTS: Readonly<
   },
 };
 
+/**
+ * The parts of the area-listing queries both lists share: `up` (each area of $type with each of
+ * its ancestors, itself included) and `held_forces` (the forces with police.uk months held), …
+ */
+const AREAS_OF_TYPE = `WITH RECURSIVE up(code, ancestor) AS (
+       SELECT code, code FROM area WHERE type = $type
+       UNION ALL
+       SELECT up.code, a.parent FROM up JOIN area a ON a.code = up.ancestor WHERE a.parent IS NOT NULL),
+     held_forces AS (
+       SELECT DISTINCT f.pfa_code AS code FROM batch_month b JOIN police_force f ON f.id = b.force
+       WHERE b.replaced_by IS NULL AND f.pfa_code IS NOT NULL)`;
+/** … each area's latest population (joined as `pop`) … */
+const LATEST_POPULATION = `LEFT JOIN (SELECT area_code, arg_max(count, year) AS count, max(year) AS year,
+                       arg_max(source, year) AS source FROM population GROUP BY area_code) pop
+       ON pop.area_code = a.code`;
+/** … and the filters of $within, and of areas in forces held unless $all. */
+const WITHIN_AND_HELD = `($within IS NULL OR a.code IN (SELECT code FROM up WHERE ancestor = $within))
+       AND ($all OR $within IS NOT NULL
+            OR a.code IN (SELECT code FROM up WHERE ancestor IN (SELECT code FROM held_forces)))`;
+
 export async function listAreas(
   db: Db,
   scope: Scope,
@@ -174,13 +194,7 @@ export async function listAreas(
   const scoped = scope.areas !== 'all';
   const counted = AREA_COUNTS[type];
   const rows = await db.query<Record<string, unknown>>(
-    `WITH RECURSIVE up(code, ancestor) AS (
-       SELECT code, code FROM area WHERE type = $type
-       UNION ALL
-       SELECT up.code, a.parent FROM up JOIN area a ON a.code = up.ancestor WHERE a.parent IS NOT NULL),
-     held_forces AS (
-       SELECT DISTINCT f.pfa_code AS code FROM batch_month b JOIN police_force f ON f.id = b.force
-       WHERE b.replaced_by IS NULL AND f.pfa_code IS NOT NULL),
+    `${AREAS_OF_TYPE},
      keyed AS (
        SELECT c.${counted.key} AS key,
               ${counted.sum} FILTER (WHERE c.category <> 'anti-social-behaviour') AS crime,
@@ -196,13 +210,9 @@ export async function listAreas(
      FROM area a
      LEFT JOIN counts ON counts.code = a.code
      LEFT JOIN deprivation dp ON dp.lsoa_code = a.code
-     LEFT JOIN (SELECT area_code, arg_max(count, year) AS count, max(year) AS year,
-                       arg_max(source, year) AS source FROM population GROUP BY area_code) pop
-       ON pop.area_code = a.code
+     ${LATEST_POPULATION}
      WHERE a.type = $type
-       AND ($within IS NULL OR a.code IN (SELECT code FROM up WHERE ancestor = $within))
-       AND ($all OR $within IS NOT NULL
-            OR a.code IN (SELECT code FROM up WHERE ancestor IN (SELECT code FROM held_forces)))
+       AND ${WITHIN_AND_HELD}
        AND (NOT $scoped OR a.code IN (SELECT code FROM up WHERE list_contains($scope, ancestor)))
      ORDER BY a.name`,
     {
@@ -238,23 +248,13 @@ export async function listTotalsOnlyAreas(
   if (scope.areas === 'all' || !['district', 'csp', 'force'].includes(type)) return [];
   if (aggregate !== 'all' && aggregate.length === 0) return [];
   const rows = await db.query<Record<string, unknown>>(
-    `WITH RECURSIVE up(code, ancestor) AS (
-       SELECT code, code FROM area WHERE type = $type
-       UNION ALL
-       SELECT up.code, a.parent FROM up JOIN area a ON a.code = up.ancestor WHERE a.parent IS NOT NULL),
-     held_forces AS (
-       SELECT DISTINCT f.pfa_code AS code FROM batch_month b JOIN police_force f ON f.id = b.force
-       WHERE b.replaced_by IS NULL AND f.pfa_code IS NOT NULL)
+    `${AREAS_OF_TYPE}
      SELECT a.code, a.name, a.type, a.parent, a.vintage,
             pop.count AS pop_count, pop.year AS pop_year, pop.source AS pop_source
      FROM area a
-     LEFT JOIN (SELECT area_code, arg_max(count, year) AS count, max(year) AS year,
-                       arg_max(source, year) AS source FROM population GROUP BY area_code) pop
-       ON pop.area_code = a.code
+     ${LATEST_POPULATION}
      WHERE a.type = $type
-       AND ($within IS NULL OR a.code IN (SELECT code FROM up WHERE ancestor = $within))
-       AND ($all OR $within IS NOT NULL
-            OR a.code IN (SELECT code FROM up WHERE ancestor IN (SELECT code FROM held_forces)))
+       AND ${WITHIN_AND_HELD}
        AND ($everywhere OR a.code IN (SELECT code FROM up WHERE list_contains($aggregate, ancestor)))
        AND a.code NOT IN (SELECT code FROM up WHERE list_contains($detail, ancestor))
      ORDER BY a.name`,
