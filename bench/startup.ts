@@ -1,11 +1,12 @@
 /**
  * Start-up benchmark (`npm run bench:startup`; issue 17 item 4): how long the built `lantern`
  * takes to answer what needs no store — `lantern --help`, `lantern help import`, a usage error
- * its facts answer (`lantern trends --period nonsense`: --area left out) and one only the option's
- * schema can (`lantern trends --area "Three Rivers" --period nonsense`, which loads zod) — against
+ * its facts answer (`lantern trends --period nonsense`: --area left out) and a bad value of a kind
+ * the facts record (`lantern trends --area "Three Rivers" --period nonsense`) — against
  * `node -e 0` (Node starting and exiting) in the same run. The runs alternate, so a busy machine
  * slows both sides alike; each figure is the median of N spawns (BENCH_RUNS, default 31).
- * Target: ratio ≤ 2.
+ * BENCH_BEFORE=/path/to/other/bin/lantern.js (another build, e.g. of main) adds its runs of the
+ * same commands, alternating with these, for a before/after in one run. Target: ratio ≤ 2.
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -16,17 +17,26 @@ const BIN = new URL('../bin/lantern.js', import.meta.url).pathname;
 // A store that does not exist: none of these commands may open (or create) one.
 const DB = join(tmpdir(), 'lantern-bench-startup-none.duckdb');
 
-const CASES: [name: string, args: string[], exit: number][] = [
-  ['baseline: node -e 0', ['-e', '0'], 0],
-  ['lantern --help', [BIN, '--help'], 0],
-  ['lantern help import', [BIN, 'help', 'import'], 0],
-  // A usage error the command's facts answer (--area left out), and one only the schema can.
-  ['lantern trends --period nonsense', [BIN, 'trends', '--period', 'nonsense', '--db', DB], 2],
+const LANTERN: [name: string, args: string[], exit: number][] = [
+  ['lantern --help', ['--help'], 0],
+  ['lantern help import', ['help', 'import'], 0],
+  // Usage errors the command's facts answer: --area left out, a bad --period.
+  ['lantern trends --period nonsense', ['trends', '--period', 'nonsense', '--db', DB], 2],
   [
     'lantern trends --area "Three Rivers" --period nonsense',
-    [BIN, 'trends', '--area', 'Three Rivers', '--period', 'nonsense', '--db', DB],
+    ['trends', '--area', 'Three Rivers', '--period', 'nonsense', '--db', DB],
     2,
   ],
+];
+const BEFORE = process.env.BENCH_BEFORE;
+const CASES: [name: string, args: string[], exit: number][] = [
+  ['baseline: node -e 0', ['-e', '0'], 0],
+  ...LANTERN.flatMap(([name, args, exit]): [string, string[], number][] => [
+    ...(BEFORE
+      ? [[`${name} (before)`, [BEFORE, ...args], exit] as [string, string[], number]]
+      : []),
+    [name, [BIN, ...args], exit],
+  ]),
 ];
 
 function once(args: string[], exit: number): number {

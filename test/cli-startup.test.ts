@@ -3,9 +3,10 @@
  * The built `lantern` runs with a module loader hook that writes down every module it loads; help
  * (general, a command's, by `help X` or `X --help`) and an unknown command load no command
  * definition, no zod and no library of the commands (DuckDB, Chromium, spreadsheets, …), nor do
- * the usage errors the command's facts can answer (an unknown option, a required one left out); a
- * value only an option's schema can judge loads the one command it is about and its schemas,
- * still no DuckDB, no use case and no heavy library. None creates a store.
+ * the usage errors the command's facts can answer (an unknown option, a required one left out, a
+ * bad value of a common kind: `--period nonsense`); what only a command's own schemas can judge
+ * (the words after its name) loads the one command it is about and its schemas, still no DuckDB,
+ * no use case and no heavy library. None creates a store.
  * (test/startup.test.ts checks when DuckDB and the solver load for commands that run.) Modules loaded, not times: the times are bench/startup.ts.
  */
 import { spawnSync } from 'node:child_process';
@@ -76,9 +77,25 @@ describe('lantern start-up: help and usage errors load only what they use', () =
     [['import', '--help'], 0, 'lantern import: police.uk street'],
     [['trends', '--area', 'Watford', '-h'], 0, 'Usage: lantern trends --area AREA'],
     [['frobnicate'], 2, 'unknown command "frobnicate"'],
-    // Usage errors the command's facts answer: a required option left out, an unknown option.
+    // Usage errors the command's facts answer: a required option left out, an unknown option, a
+    // bad value of a kind the facts record (a period, a whole number, a choice).
     [['trends', '--period', 'nonsense'], 2, '--area AREA is required'],
     [['trends', '--area', 'Watford', '--bogus'], 2, 'trends has no option --bogus'],
+    [
+      ['trends', '--area', 'Watford', '--period', 'nonsense'],
+      2,
+      '--period: "nonsense" is not a period; give YYYY-MM..YYYY-MM',
+    ],
+    [
+      ['hotspots', '--area', 'Watford', '--period', '2025', '--method', 'nonsense'],
+      2,
+      '--method: "nonsense" is not count, kde or gistar',
+    ],
+    [
+      ['hotspots', '--area', 'Watford', '--period', '2025', '--top', '2.5'],
+      2,
+      '--top: 2.5 is not a whole number above 0',
+    ],
   ])('lantern %j loads no command, no zod and no library of the commands', (args, code, says) => {
     const run = lanternLoading([...args, '--db', store]);
     expect(run.code, run.stderr).toBe(code);
@@ -94,14 +111,12 @@ describe('lantern start-up: help and usage errors load only what they use', () =
       'commands/definition.js',
       'commands/info.js',
       'commands/manifest.js',
+      'commands/option-values.js',
     ]);
     expect(existsSync(store)).toBe(false);
   });
 
-  it.each([
-    [['trends', '--area', 'Watford', '--period', 'nonsense'], '"nonsense" is not a period'],
-    [['import'], 'import: name at least one: PATH'],
-  ])(
+  it.each([[['import'], 'import: name at least one: PATH']])(
     'lantern %j (a usage error) loads no DuckDB, no use case and creates no store',
     (args, says) => {
       const run = lanternLoading([...args, '--db', store]);

@@ -4,8 +4,9 @@
  * input or usage (nothing changed by the failing part), 1 a source that cannot be reached, a
  * store that cannot be written, or an unexpected failure. With --json, stdout carries exactly one
  * JSON document. Help, and the choice of command, read only the commands' facts
- * (commands/manifest.ts); the one command that runs is imported then, and with it what it needs
- * (zod for its options; its use case and DuckDB only once its input has been checked).
+ * (commands/manifest.ts), as do the usage errors those facts can judge (parse-flags.ts); the one
+ * command that runs is imported then, and with it what it needs (zod for its options; its use
+ * case and DuckDB only once its input has been checked).
  */
 import { findByWords } from '../commands/info.js';
 import { COMMAND_INFO } from '../commands/manifest.js';
@@ -13,7 +14,7 @@ import { renderOptionRefs } from '../domain/option-ref.js';
 import { didYouMean } from '../domain/suggest.js';
 import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
 import { commandHelp, generalHelp } from './help.js';
-import { actingAsOf, missingOption, parseFlags } from './parse-flags.js';
+import { actingAsOf, optionError, parseFlags } from './parse-flags.js';
 import { reportError } from './report-error.js';
 
 /** The leading words (the command's name), and the global options wherever they are. */
@@ -93,15 +94,16 @@ export async function lantern(
     return true;
   });
   try {
-    // Flags, help and the usage errors that need no schema, from the command's facts alone.
+    // Flags, help and the usage errors the command's facts can answer (a required option left
+    // out, a bad value of a common kind), before the command and zod are loaded.
     const flags = parseFlags(found.command, args);
     if (flags === 'help') {
       ctx.out(commandHelp(found.command));
       return 0;
     }
     const actingAs = actingAsOf(found.command, flags.values, env);
-    const missing = missingOption(found.command, flags.values);
-    if (missing) throw missing;
+    const refused = optionError(found.command, flags.values);
+    if (refused) throw refused;
     const [{ runCommand }, command] = await Promise.all([
       import('./run-command.js'),
       found.command.load(),

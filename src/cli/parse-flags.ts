@@ -1,14 +1,17 @@
 /**
  * A command line's flags read against the command's facts (commands/info.ts), before its
  * definition is loaded: an option the command does not have, a value missing, words it does not
- * take, `--help`, an empty --as, and a required option left out are all answered from the facts
- * alone, so these usage errors load neither the command nor zod. What only the option's schema
- * can judge (`--period nonsense`) is left to run-command.ts.
+ * take, `--help`, an empty --as, a required option left out, and a bad value of a common kind
+ * (`--period nonsense`, `--month 2025-13`, `--limit lots`, a word not among the choices: the
+ * kinds in commands/option-values.ts) are all answered from the facts alone, so these usage
+ * errors load neither the command nor zod. What only the option's own schema can judge (a value
+ * of another kind, the words after the command's name) is left to run-command.ts.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 import type { CommandFacts, OptionInfo } from '../commands/info.js';
 import { didYouMean } from '../domain/suggest.js';
+import { valueProblem } from '../commands/option-values.js';
 import { InputError } from '../errors.js';
 import { flagText, kebab } from './help.js';
 
@@ -79,20 +82,28 @@ export function actingAsOf(
 }
 
 /**
- * A required option left out, when no option before it was given: the first complaint the
- * options' schemas would make (they are checked in order, and an absent optional one passes).
- * Null when an earlier option was given, for its schema may refuse it first.
+ * The first complaint the options' schemas would make (they are checked in order, and an absent
+ * optional one passes): a required option left out, or a value of a kind the facts record that
+ * its schema refuses, in the schema's words. Null when every option passes, or when an option
+ * whose value only its schema can judge is given first (for its schema may refuse it first).
  */
-export function missingOption(command: CommandFacts, values: FlagValues): InputError | null {
+export function optionError(command: CommandFacts, values: FlagValues): InputError | null {
   for (const [key, spec] of Object.entries(command.options)) {
-    if (values[kebab(key)] !== undefined) return null;
-    if (spec.required) {
+    const value = values[kebab(key)];
+    if (value === undefined) {
+      if (!spec.required) continue;
       const placeholder = spec.kind === 'string' && spec.placeholder ? ` ${spec.placeholder}` : '';
       return new InputError(
         `--${kebab(key)}${placeholder} is required (${spec.description.replace(/\.$/u, '')})`,
         { field: key },
       );
     }
+    const check = spec.check;
+    // A flag's value is true, which its schema takes.
+    if (check?.type === 'flag' && value === true) continue;
+    if (check === undefined || check.type === 'flag' || typeof value !== 'string') return null;
+    const problem = valueProblem(check, value);
+    if (problem !== null) return new InputError(`--${kebab(key)}: ${problem}`, { field: key });
   }
   return null;
 }

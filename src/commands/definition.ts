@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { DataTable } from '../domain/data-table.js';
 import type { Scope } from '../domain/scope.js';
 import type { Db } from '../store/db.js';
+import type { ValueCheck } from './option-values.js';
 
 /** What a person uses the command for: `lantern help` lists commands under these headings. */
 export const TASKS = [
@@ -97,6 +98,8 @@ export interface OptionSpec<T = unknown> {
   defaultText?: string;
   /** A one-letter alias. */
   short?: string;
+  /** The kind of value (option-values.ts), when the CLI may check it before loading the command. */
+  check?: ValueCheck;
   /**
    * A path on the machine that runs Lantern (a settings file, an output file): the terminal
    * takes it, the HTTP API does not, so that no caller can name the server's files. Over HTTP

@@ -3,9 +3,12 @@
  * plain data. The help, the usage errors' listings and `lantern`'s choice of command read only
  * this (src/commands/manifest.ts holds it for every command, made from the definitions by
  * `npm run docs`), so that answering them loads no command, no zod, no DuckDB; the definition
- * itself is imported (`load`) only when the command runs.
+ * itself is imported (`load`) only when the command runs. An option's facts include the kind of
+ * its value where it is a common one (a period, a month, a number, a choice), so that a bad value
+ * is refused before the command loads too.
  */
 import type { AnyCommand, OptionSpec, StoreUse, Task } from './definition.js';
+import type { ValueCheck } from './option-values.js';
 
 /** One option as help shows it. */
 export interface OptionInfo {
@@ -17,6 +20,8 @@ export interface OptionInfo {
   short?: string;
   /** Whether it must be given: its schema refuses "absent". */
   required: boolean;
+  /** The kind of value, when it can be checked without the schema (option-values.ts). */
+  check?: ValueCheck;
 }
 
 /** A command's definition less its schemas and functions. */
@@ -47,6 +52,7 @@ export function describeCommand(command: AnyCommand): CommandFacts {
       ...(spec.defaultText !== undefined ? { defaultText: spec.defaultText } : {}),
       ...(spec.short !== undefined ? { short: spec.short } : {}),
       required: !spec.schema.safeParse(undefined).success,
+      ...(spec.check !== undefined ? { check: spec.check } : {}),
     };
   }
   return {

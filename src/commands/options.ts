@@ -7,9 +7,20 @@
 import { z } from 'zod';
 
 import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
-import { parsePeriodChoice, PERIOD_FORMS, type PeriodChoice } from '../domain/period-input.js';
+import { PERIOD_FORMS, type PeriodChoice } from '../domain/period-input.js';
 import { InputError } from '../errors.js';
 import type { OptionSpec, PositionalSpec } from './definition.js';
+import {
+  EMPTY_TEXT,
+  numberKind,
+  readChoice,
+  readMonth,
+  readNumber,
+  readNumberList,
+  readPeriod,
+  type NumberRange,
+  type ValueCheck,
+} from './option-values.js';
 
 /** A schema from a parser that throws InputError: its message becomes the issue. */
 function parsed<T>(parse: (text: string) => T) {
@@ -24,7 +35,15 @@ function parsed<T>(parse: (text: string) => T) {
   });
 }
 
-const text = z.string().trim().min(1, 'must not be empty');
+const text = z.string().trim().min(1, EMPTY_TEXT);
+
+// What each kind of value is, for the manifest: the CLI checks these before loading the command
+// (option-values.ts), with the readers the schemas below use.
+const TEXT: ValueCheck = { type: 'text' };
+const PERIOD: ValueCheck = { type: 'period' };
+const MONTH: ValueCheck = { type: 'month' };
+const FLAG: ValueCheck = { type: 'flag' };
+const NUMBERS: ValueCheck = { type: 'numbers' };
 
 /** Reads a boolean from the terminal (true or absent) or from a query string ('true'/'false'). */
 const bool = z
@@ -35,20 +54,26 @@ const bool = z
 export const option = {
   /** Free text (a name, an id). */
   text(description: string, placeholder = 'TEXT'): OptionSpec<string | undefined> {
-    return { kind: 'string', description, placeholder, schema: text.optional() };
+    return { kind: 'string', description, placeholder, schema: text.optional(), check: TEXT };
   },
   /** Free text the command cannot do without. */
   requiredText(description: string, placeholder = 'TEXT'): OptionSpec<string> {
-    return { kind: 'string', description, placeholder, schema: text };
+    return { kind: 'string', description, placeholder, schema: text, check: TEXT };
   },
   /** An area by ONS code, name or police.uk force id. */
   area(
     description = 'the area: an ONS code (E07000102), a name ("Three Rivers") or a police.uk force id (hertfordshire)',
   ): OptionSpec<string> {
-    return { kind: 'string', description, placeholder: 'AREA', schema: text };
+    return { kind: 'string', description, placeholder: 'AREA', schema: text, check: TEXT };
   },
   optionalArea(description: string): OptionSpec<string | undefined> {
-    return { kind: 'string', description, placeholder: 'AREA', schema: text.optional() };
+    return {
+      kind: 'string',
+      description,
+      placeholder: 'AREA',
+      schema: text.optional(),
+      check: TEXT,
+    };
   },
   /** A period in any of the forms a person types (see domain/period-input.ts). */
   period(
@@ -59,7 +84,8 @@ export const option = {
       kind: 'string',
       description,
       placeholder: 'PERIOD',
-      schema: parsed(parsePeriodChoice).optional(),
+      schema: parsed(readPeriod).optional(),
+      check: PERIOD,
       ...(defaultText ? { defaultText } : {}),
     };
   },
@@ -68,7 +94,8 @@ export const option = {
       kind: 'string',
       description,
       placeholder: 'PERIOD',
-      schema: parsed(parsePeriodChoice),
+      schema: parsed(readPeriod),
+      check: PERIOD,
     };
   },
   /** A month, YYYY-MM. */
@@ -77,10 +104,8 @@ export const option = {
       kind: 'string',
       description,
       placeholder: 'YYYY-MM',
-      schema: z
-        .string()
-        .regex(/^\d{4}-(0[1-9]|1[0-2])$/u, 'is not a month (expected YYYY-MM, e.g. 2025-01)')
-        .optional(),
+      schema: parsed(readMonth).optional(),
+      check: MONTH,
     };
   },
   /** A file to read. */
@@ -91,12 +116,13 @@ export const option = {
       placeholder: 'FILE',
       local: true,
       schema: text.optional(),
+      check: TEXT,
       ...(defaultText ? { defaultText } : {}),
     };
   },
   /** A yes/no switch. */
   flag(description: string): OptionSpec<boolean> {
-    return { kind: 'boolean', description, schema: bool };
+    return { kind: 'boolean', description, schema: bool, check: FLAG };
   },
   /**
    * A number within limits. A refusal says what is wanted, as "5000 is not a number of seconds
@@ -108,6 +134,7 @@ export const option = {
       description,
       placeholder: limits.placeholder ?? 'N',
       schema: numberSchema(limits).optional(),
+      check: numberCheck(limits),
       ...(limits.defaultText ? { defaultText: limits.defaultText } : {}),
     };
   },
@@ -118,6 +145,7 @@ export const option = {
       description,
       placeholder: limits.placeholder ?? 'N',
       schema: numberSchema(limits),
+      check: numberCheck(limits),
     };
   },
   /** One of a few words. */
@@ -130,17 +158,8 @@ export const option = {
       kind: 'string',
       description: `${description} (${values.join(', ')})`,
       placeholder: values.join('|'),
-      schema: z
-        .string()
-        .transform((v, ctx): T => {
-          const hit = values.find((x) => x === v.trim().toLowerCase());
-          if (hit === undefined) {
-            ctx.addIssue({ code: 'custom', message: `"${v}" is not ${orList(values)}` });
-            return z.NEVER;
-          }
-          return hit;
-        })
-        .optional(),
+      schema: parsed((v) => readChoice(values, v)).optional(),
+      check: { type: 'choice', values: [...values] },
       ...(defaultText ? { defaultText } : {}),
     };
   },
@@ -150,74 +169,41 @@ export const option = {
       kind: 'string',
       description,
       placeholder,
-      schema: parsed((v) => {
-        const values = v.split(',').map((s) => Number(s.trim()));
-        if (values.length < 2 || values.some((x) => !Number.isFinite(x) || x < 0)) {
-          throw new InputError(`"${v}" is not a list of numbers ≥ 0 separated by commas`);
-        }
-        if (values.some((x, i) => i > 0 && x <= (values[i - 1] as number))) {
-          throw new InputError(`"${v}": the numbers must increase`);
-        }
-        return values;
-      }).optional(),
+      schema: parsed(readNumberList).optional(),
+      check: NUMBERS,
     };
   },
 };
 
-interface NumberLimits {
-  min?: number;
-  /** A lower limit not itself allowed (a radius above 0). */
-  above?: number;
-  max?: number;
-  integer?: boolean;
-  /** What the number counts, for messages: "metres", "seconds". */
-  unit?: string;
+interface NumberLimits extends NumberRange {
   placeholder?: string;
   defaultText?: string;
 }
 
+/** The number's kind for the manifest: its limits, less what only help shows. */
+function numberCheck(limits: NumberLimits): ValueCheck {
+  const { min, above, max, integer, unit } = limits;
+  const range = Object.fromEntries(
+    Object.entries({ min, above, max, integer, unit }).filter(([, v]) => v !== undefined),
+  ) as NumberRange;
+  return { type: 'number', ...range };
+}
+
 /** A number from a string (the terminal, a query string) or a number (JSON), within limits. */
 function numberSchema(limits: NumberLimits) {
-  const { min, above, max, integer } = limits;
-  const kind = integer ? 'a whole number' : 'a number';
-  const wanted = [`${kind}${limits.unit ? ` of ${limits.unit}` : ''}`, rangeWords(min, above, max)]
-    .filter(Boolean)
-    .join(' ');
+  const kind = numberKind(limits);
   const raw = z.union([z.number(), z.string()], {
     error: (issue) => (issue.input === undefined ? 'is required' : `is not ${kind}`),
   });
   return raw.transform((v, ctx) => {
-    const value = typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
-    if (!Number.isFinite(value)) {
-      ctx.addIssue({ code: 'custom', message: `"${v}" is not ${kind}` });
+    try {
+      return readNumber(limits, v);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      ctx.addIssue({ code: 'custom', message: error.message });
       return z.NEVER;
     }
-    const within =
-      (!integer || Number.isInteger(value)) &&
-      (min === undefined || value >= min) &&
-      (above === undefined || value > above) &&
-      (max === undefined || value <= max);
-    if (!within) {
-      ctx.addIssue({ code: 'custom', message: `${value} is not ${wanted}` });
-      return z.NEVER;
-    }
-    return value;
   });
-}
-
-/** "from 1 to 200", "above 0 and up to 5000", "from 10 up", "above 0", "up to 6", or ''. */
-function rangeWords(min?: number, above?: number, max?: number): string {
-  const low = min !== undefined ? `from ${min}` : above !== undefined ? `above ${above}` : '';
-  if (max === undefined) return min !== undefined ? `${low} up` : low;
-  if (low === '') return `up to ${max}`;
-  return min !== undefined ? `${low} to ${max}` : `${low} and up to ${max}`;
-}
-
-/** "a, b or c". */
-function orList(values: readonly string[]): string {
-  return values.length < 2
-    ? (values[0] ?? '')
-    : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
 /**
