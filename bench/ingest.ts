@@ -15,10 +15,14 @@
  * (targets: at most 1.5 for the larger imports, at most 2 for one file).
  *
  * BENCH_ROUNDS (default 5) sets the rounds; BENCH_IMPORTS (e.g. "bundled,one-file") the imports.
+ * BENCH_BASE_DIST (a copy of an earlier build's dist/ folder, inside this repository so that it
+ * finds node_modules) adds that build's import as a fourth side, alternated with the others in
+ * the same rounds: a change measured before and after on the same machine at the same time.
  */
 import { copyFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { DuckDBInstance } from '@duckdb/node-api';
 
@@ -36,6 +40,16 @@ const fromDist = <T>(module: string) =>
 const { openZipArchive } = await fromDist<typeof Zip>('ingest/zip.js');
 const { openStore } = await fromDist<typeof Store>('store/open-store.js');
 const { importPoliceData } = await fromDist<typeof Import>('usecases/import-police-data.js');
+const BASE_DIST = process.env.BENCH_BASE_DIST;
+const fromBase = <T>(module: string) =>
+  import(pathToFileURL(join(BASE_DIST as string, module)).href) as Promise<T>;
+const base = BASE_DIST
+  ? {
+      openStore: (await fromBase<typeof Store>('store/open-store.js')).openStore,
+      importPoliceData: (await fromBase<typeof Import>('usecases/import-police-data.js'))
+        .importPoliceData,
+    }
+  : null;
 const { importBoundaries, BUNDLED_DISTRICT_BOUNDARIES } = await fromDist<typeof Boundaries>(
   'usecases/import-boundaries.js',
 );
@@ -89,12 +103,20 @@ async function timeDuckDb(files: string[], dbPath: string, allVarchar: boolean):
   return { ms, cpuMs, rows };
 }
 
-async function timeLantern(dir: string, template: string, dbPath: string): Promise<Timing> {
+async function timeLantern(
+  dir: string,
+  template: string,
+  dbPath: string,
+  build: { openStore: typeof openStore; importPoliceData: typeof importPoliceData } = {
+    openStore,
+    importPoliceData,
+  },
+): Promise<Timing> {
   await copyFile(template, dbPath); // schema and area register: not part of the import
-  const db = await openStore(dbPath);
+  const db = await build.openStore(dbPath);
   const cpu = cpuNow();
   const started = performance.now();
-  const report = await importPoliceData(db, [dir]);
+  const report = await build.importPoliceData(db, [dir]);
   const ms = performance.now() - started;
   const cpuMs = cpuNow() - cpu;
   db.close();
@@ -170,7 +192,12 @@ try {
       `load ${loadavg()[0]?.toFixed(1)} at the start; median of ${ROUNDS} rounds`,
   );
   for (const { name, what, files, dir } of imports) {
-    const times = { types: [] as Timing[], varchar: [] as Timing[], lantern: [] as Timing[] };
+    const times = {
+      types: [] as Timing[],
+      varchar: [] as Timing[],
+      lantern: [] as Timing[],
+      base: [] as Timing[],
+    };
     for (let round = 0; round < ROUNDS; round++) {
       const sides = [
         async () =>
@@ -180,11 +207,16 @@ try {
         async () =>
           times.lantern.push(await timeLantern(dir, template, join(work, `l-${round}.duckdb`))),
       ];
+      if (base)
+        sides.push(async () =>
+          times.base.push(await timeLantern(dir, template, join(work, `b-${round}.duckdb`), base)),
+        );
       // Alternate the order, so that neither side always runs on a warmer (or busier) machine.
       for (const side of round % 2 === 0 ? sides : [...sides].reverse()) await side();
       await rm(join(work, `t-${round}.duckdb`), { force: true });
       await rm(join(work, `v-${round}.duckdb`), { force: true });
       await rm(join(work, `l-${round}.duckdb`), { force: true });
+      await rm(join(work, `b-${round}.duckdb`), { force: true });
     }
     const rows = times.lantern[0]?.rows ?? 0;
     const baseRows = times.types[0]?.rows ?? 0;
@@ -208,6 +240,13 @@ try {
         `all VARCHAR ${(ms(times.lantern) / ms(times.varchar)).toFixed(2)}; ` +
         `CPU ${(cpu(times.lantern) / cpu(times.types)).toFixed(2)}`,
     );
+    if (base) {
+      console.log(line(`base build (${BASE_DIST})`.slice(0, 40), times.base));
+      console.log(
+        `  ratio base build / read_csv (types detected): ${(ms(times.base) / ms(times.types)).toFixed(2)}; ` +
+          `CPU ${(cpu(times.base) / cpu(times.types)).toFixed(2)}`,
+      );
+    }
   }
   console.log(`load ${loadavg()[0]?.toFixed(1)} at the end`);
 } finally {
