@@ -92,7 +92,6 @@ beforeAll(async () => {
   const store2 = await openStore(work);
   try {
     const report = await importPoliceData(store2, [SAMPLE_ZIP], {
-      groupRows: 1_000_000, // the whole sample in one transaction, whatever the default group
       onProgress: (event) => {
         if (event.phase !== 'done' || copied) return;
         copied = true;

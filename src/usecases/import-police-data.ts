@@ -91,12 +91,9 @@ const LOOKAHEAD = 3;
  * into compressed blocks once a table gets a full row group (122,880 rows) from it, instead of
  * writing them to its log and again at the checkpoint. An interrupted import loses at most the
  * group it was loading. `ImportOptions.groupRows` sets another size (the command reads it from
- * `LANTERN_IMPORT_GROUP_ROWS`, for the kill tests' small groups). Yet DuckDB's load of each file
- * gets slower as its transaction holds more uncommitted rows (twelve 65,000-row files: 80-150 ms
- * for each of the first two, 350-900 ms for later ones in a group of a million), so a group
- * closes after about two row groups (docs/benchmarks.md, Ingest, sixth session).
+ * `LANTERN_IMPORT_GROUP_ROWS`, for the kill tests' small groups).
  */
-export const GROUP_ROWS = 250_000;
+export const GROUP_ROWS = 1_000_000;
 /** Checked rows that may wait for DuckDB before checking pauses (bounds the memory they take). */
 const BACKLOG_ROWS = 200_000;
 
