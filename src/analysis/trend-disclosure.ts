@@ -21,7 +21,7 @@
 import { ALL_CRIME, ASB } from '../domain/categories.js';
 import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { measureSeries } from '../domain/area-counts.js';
-import { totalStatus, yearTotalId, type MonthCells } from '../domain/disclosure/by-month.js';
+import { totalStatus, type MonthCells } from '../domain/disclosure/by-month.js';
 import { protectTable } from '../domain/disclosure/protect.js';
 import {
   linkedShown,
@@ -210,29 +210,25 @@ export function discloseTrendsByMonth(
   docs: readonly TrendDocument[],
   status: ReadonlyMap<string, CellStatus>,
   policy: DisclosurePolicy,
-  /** The whole years' totals allowed (yearTotalStatus), by yearTotalId. */
-  years: ReadonlyMap<string, CellStatus> = new Map(),
 ): DisclosedTrendDocument[] {
   return docs.map((d, i) => {
     const cells = new Map<string, CellStatus>();
-    const total = (value: number, months: readonly string[]) =>
-      totalStatus(
-        value,
-        months.map((m) => `${d.category}:${m}`),
-        status,
-        policy,
-        months.length === 12 ? years.get(yearTotalId(d.category, months)) : undefined,
-      );
+    const of = (months: readonly string[]) => months.map((m) => `${d.category}:${m}`);
     const held = d.months.filter((m) => m.count !== null).map((m) => m.month);
     for (const m of held) cells.set(`${i}:${m}`, status.get(`${d.category}:${m}`) ?? 'shown');
-    cells.set(`${i}:current`, total(d.current, held));
+    cells.set(`${i}:current`, totalStatus(d.current, of(held), status, policy));
     if (d.previous !== null)
       cells.set(
         `${i}:previous`,
-        d.comparison ? total(d.previous, d.comparison.previousMonths) : 'withheld',
+        d.comparison
+          ? totalStatus(d.previous, of(d.comparison.previousMonths), status, policy)
+          : 'withheld',
       );
     if (d.comparison && d.comparison.current !== d.current)
-      cells.set(`${i}:compared`, total(d.comparison.current, d.comparison.currentMonths));
+      cells.set(
+        `${i}:compared`,
+        totalStatus(d.comparison.current, of(d.comparison.currentMonths), status, policy),
+      );
     const protection: Protection = {
       threshold: policy.threshold,
       status: cells,

@@ -18,8 +18,9 @@ import {
   type DisclosurePolicy,
 } from '../domain/disclosure/table.js';
 import { trendDocuments, type WithheldAs } from '../analysis/trend-table.js';
-import { areaMonthCells } from '../analysis/trend-disclosure.js';
-import { ALL_POLICE_MEASURES, totalsOnlyTrends } from './trends.js';
+import { areaMonthCells, discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
+import { protectByMonth } from '../domain/disclosure/by-month.js';
+import { ALL_POLICE_MEASURES } from './trends.js';
 import { ALL_CRIME } from '../domain/categories.js';
 import { areaAccessLevel, whomToAsk } from '../store/area-access.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
@@ -140,12 +141,12 @@ async function withTotalsOnly(
     // The trend `trends` gives the caller for this area and category (the same documents, through
     // the same disclosure control), worked from the counts read here.
     const [doc] = input.observed.some((m) => m >= request.period.from && m <= request.period.to)
-      ? totalsOnlyTrends(
+      ? discloseTrendsByMonth(
           trendDocuments(input, [measure], request.period, {
             notTested: (m) => m.key === ALL_CRIME,
             discontinuities,
           }),
-          areaMonthCells(input, ALL_POLICE_MEASURES, ALL_CRIME),
+          protectByMonth(areaMonthCells(input, ALL_POLICE_MEASURES, ALL_CRIME), policy),
           policy,
         )
       : [];

@@ -10,14 +10,7 @@
  */
 import type { WithheldAs } from '../analysis/trend-table.js';
 import { ASB } from '../domain/categories.js';
-import {
-  protectByMonth,
-  totalStatus,
-  yearTotalId,
-  yearTotalStatus,
-  type MonthCells,
-} from '../domain/disclosure/by-month.js';
-import { wholeYearsHeld } from '../domain/disclosure/public-period.js';
+import { protectByMonth, totalStatus, type MonthCells } from '../domain/disclosure/by-month.js';
 import type {
   DisclosureCell,
   DisclosurePolicy,
@@ -25,7 +18,7 @@ import type {
   LinearRelation,
   Protection,
 } from '../domain/disclosure/table.js';
-import { monthsIn, type Month } from '../domain/month.js';
+import type { Month } from '../domain/month.js';
 import type { AreaSummary } from './summarise-area.js';
 
 /** The summary as a reader can solve it: every cell it publishes and the sums between them. */
@@ -90,11 +83,6 @@ export function summaryProtection(s: AreaSummary, policy: DisclosurePolicy): Pro
     },
   }));
   const status = protectByMonth(months, policy);
-  // A summary of exactly one whole year gives its totals where trends would (the same rule).
-  const years = wholeYearsHeld(observed, policy.publicPeriod ?? 'calendar-year')
-    .map((p) => ({ months: monthsIn(p) }))
-    .filter((y) => y.months.length === observed.length);
-  const yearTotals = yearTotalStatus(months, status, years, policy);
   for (const c of s.categories)
     status.set(
       `${c.category}:total`,
@@ -103,7 +91,6 @@ export function summaryProtection(s: AreaSummary, policy: DisclosurePolicy): Pro
         observed.map((m) => `${c.category}:${m}`),
         status,
         policy,
-        yearTotals.get(yearTotalId(c.category, observed)),
       ),
     );
   status.set(

@@ -8,7 +8,7 @@ import {
   discloseTrends,
   discloseTrendsByMonth,
 } from '../analysis/trend-disclosure.js';
-import { protectByMonth, yearTotalStatus, type MonthCells } from '../domain/disclosure/by-month.js';
+import { protectByMonth, type MonthCells } from '../domain/disclosure/by-month.js';
 import {
   latestYear,
   trendDocuments,
@@ -24,11 +24,10 @@ import {
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { requireSomeMonthHeld } from '../domain/held-months.js';
-import { monthsIn, type Month, type Period } from '../domain/month.js';
+import type { Month, Period } from '../domain/month.js';
 import {
   latestPublicPeriod,
   publicPeriodProblem,
-  wholeYearsHeld,
   publicPeriodPlainWords,
   type PublicPeriodRule,
 } from '../domain/disclosure/public-period.js';
@@ -62,24 +61,6 @@ export interface TrendsRequest {
    * allows (domain/disclosure/public-period.ts), and when none is given it is the latest that is.
    */
   publicPeriod?: PublicPeriodRule;
-}
-
-/**
- * Trends as a totals-only caller gets them (domain/disclosure/by-month.ts): each month protected on
- * its own, and whole years' totals where they give no small count away. `cells`: every month's
- * cells of the area (areaMonthCells).
- */
-export function totalsOnlyTrends(
-  docs: TrendDocument[],
-  cells: MonthCells[],
-  policy: DisclosurePolicy,
-): DisclosedTrendDocument[] {
-  const status = protectByMonth(cells, policy);
-  const years = wholeYearsHeld(
-    cells.map((c) => c.month),
-    policy.publicPeriod ?? 'calendar-year',
-  ).map((p) => ({ months: monthsIn(p) }));
-  return discloseTrendsByMonth(docs, status, policy, yearTotalStatus(cells, status, years, policy));
 }
 
 /** A public output asked for a period its rule does not allow, or no such period is held. */
@@ -142,7 +123,7 @@ export async function trends(
   const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
   // A totals-only caller chooses the periods: answered month by month, so that no two answers
   // can be subtracted (domain/disclosure/by-month.ts).
-  if (aggregate) return totalsOnlyTrends(docs, cellsOf(input), policy);
+  if (aggregate) return discloseTrendsByMonth(docs, protectByMonth(cellsOf(input), policy), policy);
   return discloseTrends(docs, policy);
 }
 

@@ -101,19 +101,3 @@ export function latestPublicPeriod(held: readonly Month[], rule: PublicPeriodRul
   }
   return null;
 }
-
-/**
- * Every whole year of the rule's calendar whose every month is held (calendar years under `any`),
- * oldest first: the years whose totals a totals-only caller may be given exactly (by-month.ts).
- */
-export function wholeYearsHeld(held: readonly Month[], rule: PublicPeriodRule): Period[] {
-  const start = startMonth(rule) ?? 1;
-  const have = new Set(held);
-  const years = new Map<string, Period>();
-  for (const m of held) {
-    const year = yearHolding(m, start);
-    if (!years.has(year.from) && monthsIn(year).every((x) => have.has(x)))
-      years.set(year.from, year);
-  }
-  return [...years.values()].sort((a, b) => a.from.localeCompare(b.from));
-}
