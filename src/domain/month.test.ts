@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { InputError } from '../errors.js';
-import { monthsIn, parseMonth, parsePeriod } from './month.js';
+import { calendarYearOf, monthsIn, parseMonth, parsePeriod } from './month.js';
 
 describe('parsePeriod(value)', () => {
   it('reads YYYY-MM..YYYY-MM', () => {
@@ -43,5 +43,14 @@ describe('monthsIn(period)', () => {
 describe('parseMonth(value)', () => {
   it('refuses month 00', () => {
     expect(() => parseMonth('2025-00')).toThrow(InputError);
+  });
+});
+
+describe('calendarYearOf', () => {
+  it('names a whole calendar year, and nothing else', () => {
+    expect(calendarYearOf({ from: '2025-01', to: '2025-12' })).toBe('2025');
+    expect(calendarYearOf({ from: '2025-04', to: '2026-03' })).toBeNull();
+    expect(calendarYearOf({ from: '2024-01', to: '2025-12' })).toBeNull();
+    expect(calendarYearOf({ from: '2025-01', to: '2025-11' })).toBeNull();
   });
 });

@@ -74,3 +74,9 @@ export function monthsIn(period: Period): Month[] {
     out.push(monthFromIndex(i));
   return out;
 }
+
+/** "2025" when the period is one whole calendar year (January to December), else null. */
+export function calendarYearOf(period: Period): string | null {
+  const year = period.from.slice(0, 4);
+  return period.from === `${year}-01` && period.to === `${year}-12` ? year : null;
+}

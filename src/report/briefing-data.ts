@@ -15,7 +15,7 @@ import type { ReportingRate } from '../config/reporting-rates.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import { protectTable } from '../domain/disclosure/protect.js';
 import { isShown, type DisclosurePolicy } from '../domain/disclosure/table.js';
-import { monthsIn, type Month, type Period } from '../domain/month.js';
+import { calendarYearOf, monthsIn, type Month, type Period } from '../domain/month.js';
 import type { SupportService } from '../domain/support-service.js';
 import { formatNumber } from '../charts/text.js';
 
@@ -178,10 +178,8 @@ function changeSentence(
       timeZone: 'UTC',
     });
   // The nearest earlier year held, which is not always the year before (months may be missing).
-  const before =
-    from.endsWith('-01') && to.endsWith('-12') && from.slice(0, 4) === to.slice(0, 4)
-      ? `in ${from.slice(0, 4)}`
-      : `from ${month(from)} to ${month(to)}`;
+  const year = calendarYearOf(trend.comparisonPeriod);
+  const before = year ? `in ${year}` : `from ${month(from)} to ${month(to)}`;
   if (changePct === null)
     return 'The numbers are too small to compare with the year before without risk of identifying someone.';
   const pct = Math.abs(Math.round(changePct));

@@ -12,6 +12,7 @@ import { escapeXml as esc } from '../charts/svg.js';
 import { formatNumber } from '../charts/text.js';
 import type { PublicContact } from '../config/public-page.js';
 import { runInWords } from '../domain/held-months.js';
+import { calendarYearOf, type Period } from '../domain/month.js';
 import type { SupportService } from '../domain/support-service.js';
 import { periodInWords } from './infographic-text.js';
 import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.js';
@@ -170,10 +171,7 @@ function trendRow(r: HeadlineRow, total: boolean): string {
 }
 
 /** "2025" for a calendar year, else the months in words ("April 2024 to March 2025"). */
-const yearWords = (p: { from: string; to: string }) =>
-  p.from.endsWith('-01') && p.to === `${p.from.slice(0, 4)}-12`
-    ? p.from.slice(0, 4)
-    : periodInWords(p);
+const yearWords = (p: Period) => calendarYearOf(p) ?? periodInWords(p);
 
 function trendsSection(page: PublicPage): string {
   const t = page.trends;
