@@ -18,9 +18,9 @@ import {
   type DisclosurePolicy,
 } from '../domain/disclosure/table.js';
 import { trendDocuments, type WithheldAs } from '../analysis/trend-table.js';
-import { areaMonthCells, discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
+import { discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
 import { protectByMonth } from '../domain/disclosure/by-month.js';
-import { ALL_POLICE_MEASURES } from './trends.js';
+import { policeMonthCells } from './trends.js';
 import { ALL_CRIME } from '../domain/categories.js';
 import { areaAccessLevel, whomToAsk } from '../store/area-access.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
@@ -146,7 +146,7 @@ async function withTotalsOnly(
             notTested: (m) => m.key === ALL_CRIME,
             discontinuities,
           }),
-          protectByMonth(areaMonthCells(input, ALL_POLICE_MEASURES, ALL_CRIME), policy),
+          protectByMonth(policeMonthCells(input), policy),
           policy,
         )
       : [];

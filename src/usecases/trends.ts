@@ -101,6 +101,10 @@ export async function trendsForOwnDisclosure(
   return (await trendsOf(db, given, request)).docs;
 }
 
+/** Every month's police.uk cells of an area: what a totals-only caller is answered from. */
+export const policeMonthCells = (input: AreaCounts): MonthCells[] =>
+  areaMonthCells(input, ALL_POLICE_MEASURES, ALL_CRIME);
+
 /** Every police.uk category in display order, then all crime: the rows of `trends --all`. */
 export const ALL_POLICE_MEASURES = [...CURRENT_CATEGORIES, ALL_CRIME].map((c) =>
   policeMeasure(c as CategoryChoice),
@@ -118,12 +122,12 @@ export async function trends(
   given: Scope,
   request: TrendsRequest,
 ): Promise<DisclosedTrendDocument[]> {
-  const { docs, aggregate, restricted, input, cellsOf } = await trendsOf(db, given, request);
+  const { docs, aggregate, restricted, monthCells } = await trendsOf(db, given, request);
   if (!aggregate && !restricted) return docs;
   const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
   // A totals-only caller chooses the periods: answered month by month, so that no two answers
   // can be subtracted (domain/disclosure/by-month.ts).
-  if (aggregate) return discloseTrendsByMonth(docs, protectByMonth(cellsOf(input), policy), policy);
+  if (aggregate) return discloseTrendsByMonth(docs, protectByMonth(monthCells(), policy), policy);
   return discloseTrends(docs, policy);
 }
 
@@ -135,9 +139,8 @@ async function trendsOf(
   docs: TrendDocument[];
   aggregate: boolean;
   restricted: boolean;
-  input: AreaCounts;
   /** Every month's cells of the area, for month-by-month disclosure control. */
-  cellsOf: (input: AreaCounts) => MonthCells[];
+  monthCells: () => MonthCells[];
 }> {
   const area = await resolveArea(db, request.area);
   const aggregate = (await areaAccessLevel(db, given, area.code)) === 'aggregate';
@@ -145,15 +148,16 @@ async function trendsOf(
   let input: AreaCounts;
   let measures: Measure[];
   let notTested: (m: Measure) => boolean;
-  let cellsOf: (input: AreaCounts) => MonthCells[];
+  let every: readonly Measure[];
+  let sumKey: string;
   let what: string;
   if (request.dataset) {
     const dataset = datasetNamed(request.dataset);
     const counts = await partnerAreaCounts(db, scope, dataset, [area]);
     input = counts.inputs[0] as AreaCounts;
     measures = datasetMeasures(dataset, request.category, counts.synthetic);
-    const every = datasetMeasures(dataset, 'all', counts.synthetic);
-    cellsOf = (i) => areaMonthCells(i, every, 'total');
+    every = datasetMeasures(dataset, 'all', counts.synthetic);
+    sumKey = 'total';
     notTested = (m) => m.key === 'total';
     what = `${dataset.name} data; import a file with lantern import --dataset ${dataset.name}`;
   } else {
@@ -163,7 +167,8 @@ async function trendsOf(
         ? ALL_POLICE_MEASURES
         : [policeMeasure(parseCategoryChoice(request.category))];
     input = (await streetAreaCounts(db, scope, [area]))[0] as AreaCounts;
-    cellsOf = (i) => areaMonthCells(i, ALL_POLICE_MEASURES, ALL_CRIME);
+    every = ALL_POLICE_MEASURES;
+    sumKey = ALL_CRIME;
     notTested = (m) => m.key === ALL_CRIME;
     what = "police.uk street data; import its force's files first";
   }
@@ -177,5 +182,5 @@ async function trendsOf(
   const docs = trendDocuments(input, measures, period, { notTested, discontinuities });
   const restricted =
     request.dataset !== undefined && datasetNamed(request.dataset).sensitivity === 'restricted';
-  return { docs, aggregate, restricted, input, cellsOf };
+  return { docs, aggregate, restricted, monthCells: () => areaMonthCells(input, every, sumKey) };
 }
