@@ -5,29 +5,15 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 
-import type { Month } from '../src/domain/month.js';
 import { openStore } from '../src/store/open-store.js';
-import { PoliceBatchLoader, type BatchToLoad } from '../src/store/police-batches.js';
+import { PoliceBatchLoader } from '../src/store/police-batches.js';
+import { streetBatch } from './helpers/street-batch.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
 
-/** A street batch of `rows` staged rows for `month`; `line` is the first cell of every row. */
-function batch(name: string, month: Month, rows: number, line = '2'): BatchToLoad {
-  const row = `${line},,id-${name},${month},Hertfordshire Constabulary,Hertfordshire Constabulary,-0.2,51.8,On or near X,E01023640,Broxbourne 001A,E07000095,code,burglary,,`;
-  return {
-    fileName: name,
-    contentHash: `hash-${name}`,
-    kind: 'street',
-    force: 'hertfordshire',
-    monthCounts: new Map([[month, rows]]),
-    staged: Array.from({ length: rows }, () => row).join('\n') + '\n',
-    stagedRows: rows,
-    rejected: [],
-    startedAt: new Date(),
-  };
-}
+const batch = streetBatch;
 
 describe('a group whose transaction fails', () => {
   it('refuses only the file that cannot be loaded, and imports the others of its group', async () => {

@@ -180,9 +180,6 @@ export class PoliceBatchLoader {
   private readonly writing = new Set<Promise<unknown>>();
   /** DuckDB's settings as they were before the loader changed them; restored by `close`. */
   private readonly settings: ReadonlyMap<string, string>;
-  /** Set by `allAdded`; the next load then gives DuckDB its threads back. */
-  private checkingDone = false;
-  private threadsBack = false;
 
   private constructor(
     db: Db,
@@ -266,14 +263,6 @@ export class PoliceBatchLoader {
       await this.loadQueued();
       await this.commit();
     });
-  }
-
-  /**
-   * Every file has been added: no checking competes with DuckDB any more, so the files still
-   * waiting load with DuckDB's own number of threads (a load of several files uses them all).
-   */
-  allAdded(): void {
-    this.checkingDone = true;
   }
 
   /** Waits until at most `rows` staged rows wait for DuckDB (so checking cannot run far ahead). */
@@ -376,11 +365,6 @@ export class PoliceBatchLoader {
     const group = this.group;
     if (!group || members.length === 0 || group.failed) return;
     const statements = loadStatements(members);
-    const threads = this.settings.get('threads');
-    if (this.checkingDone && !this.threadsBack && threads !== undefined) {
-      await this.db.set('threads', threads);
-      this.threadsBack = true;
-    }
     try {
       await this.db.script(group.begun ? statements : ['BEGIN TRANSACTION', ...statements]);
       group.begun = true;
@@ -457,10 +441,16 @@ export class PoliceBatchLoader {
 /**
  * DuckDB's settings while files load. One thread: each load is one file or a few (about 9,000
  * rows each), which a second DuckDB thread made slower even alone (30 single-file loads: 0.69 s
- * against 0.49 s) while it took CPU from the thread checking the next files. Row groups: written
- * into compressed blocks as soon as each is full (DuckDB waits for 5 by default, which this
- * import's 2 or 3 never reach), so the compression runs while JavaScript checks the next files
- * instead of all at once in the commit.
+ * against 0.49 s) while it took CPU from the thread checking the next files. One thread to the
+ * end, too. The last loads, once every file was checked, used to get DuckDB's threads back, but
+ * a parallel insert leaves part-filled row groups in the middle of the table, which the
+ * checkpoint then merges by rewriting the row groups after them: 0.35-0.7 s of a 3 s import of
+ * twelve 65,000-row files, against 0.02-0.03 s, for no gain in the loads themselves (four such
+ * files in one insert on two threads took 0.6 s, one by one on one thread 0.65 s). Row groups:
+ * written into compressed blocks as soon as each is full (DuckDB waits for 5 by default, which
+ * this import's 2 or 3 never reach), so the compression runs while JavaScript checks the next
+ * files instead of all at once in the commit (a commit compresses on one thread whatever the
+ * setting: 1.1 s for twelve such files held back).
  */
 const LOADING_SETTINGS: Readonly<Record<string, number>> = {
   threads: 1,

@@ -230,7 +230,6 @@ export async function importPoliceSources(
       if (groupRows >= (options.groupRows ?? GROUP_ROWS)) endGroup();
       if (i + 1 < sources.length) await loader.backlogBelow(BACKLOG_ROWS);
     }
-    loader.allAdded();
     endGroup();
     await reported;
   } finally {
