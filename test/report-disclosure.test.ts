@@ -69,20 +69,30 @@ afterAll(() => dir.remove());
 /** Settings that let one public report cover any period, to attack it on its own. */
 const ANY_PERIOD = 'test/fixtures/disclosure/any-period.yaml';
 
-/** `lantern report` of Three Rivers' public version with these disclosure settings. */
-const publicReport = (period: string, out: string, disclosure: string, ...more: string[]) =>
+/** `lantern report` of one area, period and audience into `out`, without its PDF. */
+const runReport = (
+  r: {
+    area: string;
+    period: string;
+    audience: string;
+    out: string;
+    disclosure: string;
+    store: string;
+  },
+  ...more: string[]
+) =>
   runCli([
     'report',
     '--area',
-    'Three Rivers',
+    r.area,
     '--period',
-    period,
+    r.period,
     '--audience',
-    'public',
+    r.audience,
     '--out',
-    join(dir.path, out),
+    r.out,
     '--disclosure',
-    disclosure,
+    r.disclosure,
     '--report-settings',
     'test/fixtures/report/settings.yaml',
     '--police-crime-plan',
@@ -90,9 +100,23 @@ const publicReport = (period: string, out: string, disclosure: string, ...more: 
     '--no-pdf',
     '--no-save',
     '--db',
-    db,
+    r.store,
     ...more,
   ]);
+
+/** `lantern report` of Three Rivers' public version with these disclosure settings. */
+const publicReport = (period: string, out: string, disclosure: string, ...more: string[]) =>
+  runReport(
+    {
+      area: 'Three Rivers',
+      period,
+      audience: 'public',
+      out: join(dir.path, out),
+      disclosure,
+      store: db,
+    },
+    ...more,
+  );
 
 const built = new Set<string>();
 function build(
@@ -106,27 +130,7 @@ function build(
   const out = join(dir.path, `${area}-${period}-${audience}-${store === db ? 'demo' : 'small'}`);
   if (built.has(out)) return out;
   built.add(out);
-  const r = runCli([
-    'report',
-    '--disclosure',
-    disclosure,
-    '--area',
-    area,
-    '--period',
-    period,
-    '--audience',
-    audience,
-    '--out',
-    out,
-    '--report-settings',
-    'test/fixtures/report/settings.yaml',
-    '--police-crime-plan',
-    'test/fixtures/report/plan.yaml',
-    '--no-pdf',
-    '--no-save',
-    '--db',
-    store,
-  ]);
+  const r = runReport({ area, period, audience, out, disclosure, store });
   expect(r.code, r.stderr).toBe(0);
   return out;
 }
