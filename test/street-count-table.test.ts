@@ -11,14 +11,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { Month } from '../src/domain/month.js';
 import type { Db } from '../src/store/db.js';
 import { checkStore, repairStore } from '../src/store/integrity.js';
 import { openStore } from '../src/store/open-store.js';
-import { PoliceBatchLoader, type BatchToLoad } from '../src/store/police-batches.js';
+import { PoliceBatchLoader } from '../src/store/police-batches.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
+import { streetBatch } from './helpers/street-batch.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -44,27 +44,7 @@ async function expectCountsMatchRecords(db: Db) {
   expect(counts).toEqual(records);
 }
 
-/** A street batch: each row `[district, category]` for `month`; `line` is every row's first cell. */
-function batch(
-  name: string,
-  month: Month,
-  rows: readonly (readonly [string, string])[],
-  line = '2',
-): BatchToLoad {
-  const row = ([district, category]: readonly [string, string], i: number) =>
-    `${line},,id-${name}-${i},${month},Hertfordshire Constabulary,Hertfordshire Constabulary,-0.2,51.8,On or near X,E01023640,Broxbourne 001A,${district},${district === '' ? 'none' : 'code'},${category},,`;
-  return {
-    fileName: name,
-    contentHash: `hash-${name}`,
-    kind: 'street',
-    force: 'hertfordshire',
-    monthCounts: new Map([[month, rows.length]]),
-    staged: rows.map(row).join('\n') + '\n',
-    stagedRows: rows.length,
-    rejected: [],
-    startedAt: new Date(),
-  };
-}
+const batch = streetBatch;
 
 describe('the street counts kept by the import', () => {
   it('equal the records grouped after a group, a republished month and a failed group', async () => {
