@@ -12,8 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
+import { findDataset } from '../src/domain/datasets.js';
 import { assess } from '../src/usecases/assess.js';
+import { PARTNER_THEMES } from '../src/usecases/assess-area.js';
 import { hotspots } from '../src/usecases/hotspots.js';
+import { partnerAreaCounts } from '../src/usecases/partner-area-counts.js';
 import { reportData } from '../src/usecases/report-data.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { settingsFrom } from './helpers/settings.js';
@@ -148,6 +151,54 @@ describe('queries read only what they need', () => {
       expect(log.filter((r) => WARDS_OF_LSOAS.test(r.sql))).toHaveLength(1);
       // And the district's outline is read once for them all.
       expect(log.filter((r) => /FROM boundary/u.test(r.sql))).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('assess reads every partner theme’s counts in one round of statements, each theme’s as read alone', async () => {
+    const { db, log } = await loggedStore();
+    try {
+      const a = await assess(db, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: YEAR,
+        save: false,
+        settings: SETTINGS,
+      });
+      const themes = a.issues.filter((i) => i.source === 'partner');
+      expect(themes.map((t) => t.key).sort()).toEqual([
+        'domestic-abuse',
+        'fly-tipping',
+        'hate-crime',
+        'prevent',
+      ]);
+      // The district's and the force's counts of every theme: one statement, not one a theme;
+      // the force's districts are looked up once.
+      expect(log.filter((r) => /unnest\(categories\)/u.test(r.sql))).toHaveLength(1);
+      expect(
+        log.filter((r) => /FROM partner_coverage/u.test(r.sql) && /month/u.test(r.sql)),
+      ).toHaveLength(1);
+      expect(log.filter((r) => /WITH RECURSIVE down/u.test(r.sql))).toHaveLength(1);
+      // Each theme's figures are those its dataset gives read on its own…
+      const area = { code: a.area.code, name: a.area.name, type: a.area.type };
+      for (const t of themes) {
+        const [category] = PARTNER_THEMES.find(([name]) => name === t.key)!.slice(1);
+        const { inputs } = await partnerAreaCounts(db, FULL_SCOPE, findDataset(t.key)!, [area]);
+        const byMonth = inputs[0]!.counts.get(category!) ?? new Map<string, number>();
+        const alone = [...byMonth]
+          .filter(([m]) => m >= YEAR.from && m <= YEAR.to)
+          .reduce((s, [, n]) => s + n, 0);
+        expect(t.evidence.recorded, t.key).toBe(alone);
+      }
+      // …and, for the themes counted record by record, the records held.
+      for (const key of ['fly-tipping', 'hate-crime']) {
+        const [row] = await db.query<{ n: number }>(
+          `SELECT count(*) AS n FROM partner_record WHERE dataset = '${key}'
+           AND district_code = 'E07000102' AND month BETWEEN '${YEAR.from}' AND '${YEAR.to}'`,
+        );
+        expect(themes.find((t) => t.key === key)!.evidence.recorded, key).toBe(row!.n);
+        expect(row!.n).toBeGreaterThan(0);
+      }
     } finally {
       db.close();
     }

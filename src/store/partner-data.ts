@@ -323,16 +323,29 @@ export async function partnerObservedMonths(
   dataset: string,
   districts: readonly string[],
 ): Promise<Map<string, Month[]>> {
-  await checkPartnerAccess(db, scope, dataset, districts, 'totals');
-  const rows = await db.query<{ district: string; month: Month }>(
-    `SELECT DISTINCT district, month FROM partner_coverage
-     WHERE dataset = $dataset AND replaced_by IS NULL AND list_contains($districts, district)
+  return (await partnerObservedMonthsOf(db, scope, [dataset], districts)).get(dataset)!;
+}
+
+/** For each dataset, the months each district has current data of it for: one query for all. */
+export async function partnerObservedMonthsOf(
+  db: Db,
+  scope: Scope,
+  datasets: readonly string[],
+  districts: readonly string[],
+): Promise<Map<string, Map<string, Month[]>>> {
+  for (const dataset of datasets) await checkPartnerAccess(db, scope, dataset, districts, 'totals');
+  const rows = await db.query<{ dataset: string; district: string; month: Month }>(
+    `SELECT DISTINCT dataset, district, month FROM partner_coverage
+     WHERE list_contains($datasets, dataset) AND replaced_by IS NULL
+       AND list_contains($districts, district)
      ORDER BY month`,
-    { dataset, districts: list(districts) },
-    { districts: TEXT_LIST },
+    { datasets: list(datasets), districts: list(districts) },
+    { datasets: TEXT_LIST, districts: TEXT_LIST },
   );
-  const result = new Map<string, Month[]>(districts.map((d) => [d, []]));
-  for (const r of rows) result.get(r.district)?.push(r.month);
+  const result = new Map(
+    datasets.map((d) => [d, new Map<string, Month[]>(districts.map((x) => [x, []]))]),
+  );
+  for (const r of rows) result.get(r.dataset)?.get(r.district)?.push(r.month);
   return result;
 }
 
@@ -347,20 +360,32 @@ export async function partnerCountsByDistrict(
   dataset: string,
   districts: readonly string[],
 ): Promise<AreaCategoryMonthCount[]> {
-  await checkPartnerAccess(db, scope, dataset, districts, 'totals');
-  return db.query<AreaCategoryMonthCount & Record<string, unknown>>(
-    `SELECT area, category, month, count(*) AS count FROM (
-       SELECT district_code AS area, unnest(categories) AS category, month FROM partner_record
-       WHERE dataset = $dataset AND list_contains($districts, district_code))
+  return (await partnerCountsByDistrictOf(db, scope, [dataset], districts)).map(
+    ({ dataset: _, ...count }) => count,
+  );
+}
+
+/** partnerCountsByDistrict for several datasets in one query, each row naming its dataset. */
+export async function partnerCountsByDistrictOf(
+  db: Db,
+  scope: Scope,
+  datasets: readonly string[],
+  districts: readonly string[],
+): Promise<(AreaCategoryMonthCount & { dataset: string })[]> {
+  for (const dataset of datasets) await checkPartnerAccess(db, scope, dataset, districts, 'totals');
+  return db.query<AreaCategoryMonthCount & { dataset: string } & Record<string, unknown>>(
+    `SELECT dataset, area, category, month, count(*) AS count FROM (
+       SELECT dataset, district_code AS area, unnest(categories) AS category, month FROM partner_record
+       WHERE list_contains($datasets, dataset) AND list_contains($districts, district_code))
      GROUP BY ALL
      UNION ALL
-     SELECT district_code, 'total', month, count(*) FROM partner_record
-     WHERE dataset = $dataset AND list_contains($districts, district_code) GROUP BY ALL
+     SELECT dataset, district_code, 'total', month, count(*) FROM partner_record
+     WHERE list_contains($datasets, dataset) AND list_contains($districts, district_code) GROUP BY ALL
      UNION ALL
-     SELECT district_code, category, month, sum(count)::INTEGER FROM partner_count
-     WHERE dataset = $dataset AND list_contains($districts, district_code) GROUP BY ALL`,
-    { dataset, districts: list(districts) },
-    { districts: TEXT_LIST },
+     SELECT dataset, district_code, category, month, sum(count)::INTEGER FROM partner_count
+     WHERE list_contains($datasets, dataset) AND list_contains($districts, district_code) GROUP BY ALL`,
+    { datasets: list(datasets), districts: list(districts) },
+    { datasets: TEXT_LIST, districts: TEXT_LIST },
   );
 }
 
@@ -370,14 +395,23 @@ export async function partnerDataIsSynthetic(
   dataset: string,
   districts: readonly string[],
 ): Promise<boolean> {
-  const [row] = await db.query<{ n: number }>(
-    `SELECT count(*) AS n FROM partner_coverage c JOIN partner_batch b ON b.id = c.batch_id
-     WHERE c.dataset = $dataset AND c.replaced_by IS NULL AND b.synthetic
+  return (await syntheticPartnerDatasets(db, [dataset], districts)).has(dataset);
+}
+
+/** Those of the datasets any current data of which for these districts is synthetic. */
+export async function syntheticPartnerDatasets(
+  db: Db,
+  datasets: readonly string[],
+  districts: readonly string[],
+): Promise<Set<string>> {
+  const rows = await db.query<{ dataset: string }>(
+    `SELECT DISTINCT c.dataset FROM partner_coverage c JOIN partner_batch b ON b.id = c.batch_id
+     WHERE list_contains($datasets, c.dataset) AND c.replaced_by IS NULL AND b.synthetic
        AND list_contains($districts, c.district)`,
-    { dataset, districts: list(districts) },
-    { districts: TEXT_LIST },
+    { datasets: list(datasets), districts: list(districts) },
+    { datasets: TEXT_LIST, districts: TEXT_LIST },
   );
-  return (row?.n ?? 0) > 0;
+  return new Set(rows.map((r) => r.dataset));
 }
 
 export interface PartnerDatasetHeld {
@@ -406,6 +440,18 @@ export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<Partner
   return rows.filter((r) => mayReadDataset(scope, r.dataset));
 }
 
+/** The districts each partner dataset held now covers (what partnerDatasetsHeld gives, alone). */
+export async function partnerDatasetDistricts(
+  db: Db,
+  scope: Scope,
+): Promise<{ dataset: string; districts: string[] }[]> {
+  const rows = await db.query<{ dataset: string; districts: string[] }>(
+    `SELECT dataset, list(DISTINCT district ORDER BY district) AS districts
+     FROM partner_coverage WHERE replaced_by IS NULL GROUP BY dataset ORDER BY dataset`,
+  );
+  return rows.filter((r) => mayReadDataset(scope, r.dataset));
+}
+
 export interface PeriodCount {
   area: string;
   from: Month;
@@ -421,14 +467,27 @@ export async function partnerPeriodCounts(
   dataset: string,
   districts: readonly string[],
 ): Promise<PeriodCount[]> {
-  await checkPartnerAccess(db, scope, dataset, districts, 'totals');
-  return db.query<PeriodCount & Record<string, unknown>>(
-    `SELECT district_code AS area, period_from AS "from", period_to AS "to", category,
+  return (await partnerPeriodCountsOf(db, scope, [dataset], districts)).map(
+    ({ dataset: _, ...count }) => count,
+  );
+}
+
+/** partnerPeriodCounts for several datasets in one query, each row naming its dataset. */
+export async function partnerPeriodCountsOf(
+  db: Db,
+  scope: Scope,
+  datasets: readonly string[],
+  districts: readonly string[],
+): Promise<(PeriodCount & { dataset: string })[]> {
+  for (const dataset of datasets) await checkPartnerAccess(db, scope, dataset, districts, 'totals');
+  return db.query<PeriodCount & { dataset: string } & Record<string, unknown>>(
+    `SELECT dataset, district_code AS area, period_from AS "from", period_to AS "to", category,
             sum(count)::INTEGER AS count
-     FROM partner_period_count WHERE dataset = $dataset AND list_contains($districts, district_code)
+     FROM partner_period_count
+     WHERE list_contains($datasets, dataset) AND list_contains($districts, district_code)
      GROUP BY ALL ORDER BY "from"`,
-    { dataset, districts: list(districts) },
-    { districts: TEXT_LIST },
+    { datasets: list(datasets), districts: list(districts) },
+    { datasets: TEXT_LIST, districts: TEXT_LIST },
   );
 }
 

@@ -42,8 +42,12 @@ import type { Scope } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import type { IssueDetail, NotAssessedIssue } from '../domain/assessment.js';
-import { latestConcern, partnerDatasetsHeld } from '../store/partner-data.js';
-import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
+import { latestConcern, partnerDatasetDistricts } from '../store/partner-data.js';
+import {
+  datasetMeasures,
+  partnerAreaCounts,
+  prefetchPartnerAreaCounts,
+} from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
 import { CommandReads, scopeKey } from './command-reads.js';
 
@@ -295,16 +299,27 @@ export async function areaEvidence(
 
   const held = new Map(
     (
-      await reads.once(`partner-datasets-held:${scopeKey(scope)}`, () =>
-        partnerDatasetsHeld(db, scope),
+      await reads.once(`partner-dataset-districts:${scopeKey(scope)}`, () =>
+        partnerDatasetDistricts(db, scope),
       )
     ).map((h) => [h.dataset, new Set(h.districts)]),
   );
-  for (const [name, category] of PARTNER_THEMES) {
+  // The themes held for the area, read together (one round of queries for them all).
+  const themes = PARTNER_THEMES.flatMap(([name, category]) => {
     const dataset = findDataset(name);
     const districts = held.get(name);
-    if (!dataset || !districts) continue;
-    if (area.type === 'district' && !districts.has(area.code)) continue;
+    if (!dataset || !districts) return [];
+    if (area.type === 'district' && !districts.has(area.code)) return [];
+    return [{ name, category, dataset }];
+  });
+  prefetchPartnerAreaCounts(
+    db,
+    scope,
+    themes.map((t) => t.dataset),
+    force ? [area, force] : [area],
+    reads,
+  );
+  for (const { name, category, dataset } of themes) {
     const { inputs: counts, synthetic } = await partnerAreaCounts(
       db,
       scope,

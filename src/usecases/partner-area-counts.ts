@@ -8,6 +8,7 @@
  * counts under each strand it carries) plus "total" (each record once), or each count column
  * (aggregate data). Synthetic demonstration data carry that label in every caveat.
  */
+import type { Population } from '../domain/area.js';
 import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
 import type { Month } from '../domain/month.js';
@@ -20,11 +21,13 @@ export { datasetCategories };
 import { districtsWithin } from '../store/area-force.js';
 import type { Db } from '../store/db.js';
 import {
-  partnerCountsByDistrict,
-  partnerDataIsSynthetic,
-  partnerObservedMonths,
-  partnerPeriodCounts,
+  partnerCountsByDistrictOf,
+  partnerObservedMonthsOf,
+  partnerPeriodCountsOf,
+  syntheticPartnerDatasets,
+  type PeriodCount,
 } from '../store/partner-data.js';
+import type { AreaCategoryMonthCount } from '../store/street-counts.js';
 import { populationsOf } from '../store/populations.js';
 import { type CommandReads, scopeKey } from './command-reads.js';
 
@@ -84,27 +87,55 @@ export async function partnerAreaCounts(
   areas: readonly AreaSummary[],
   reads?: CommandReads,
 ): Promise<PartnerAreaCounts> {
-  if (!reads) return readPartnerAreaCounts(db, scope, dataset, areas).then((r) => r.counts);
-  const key = (codes: readonly string[]) =>
-    `partner-counts:${scopeKey(scope)}:${dataset.name}:${codes.join(',')}`;
-  return reads.once(key(areas.map((a) => a.code)), async () => {
-    const { counts, alone } = await readPartnerAreaCounts(db, scope, dataset, areas);
-    for (const i of alone)
-      if (areas.length > 1)
-        reads.remember(
-          key([areas[i]!.code]),
-          Promise.resolve({ inputs: [counts.inputs[i]!], synthetic: counts.synthetic }),
-        );
-    return counts;
-  });
+  const read = () =>
+    readPartnerAreaCounts(db, scope, [dataset], areas).then((r) => r.get(dataset.name)!.counts);
+  if (!reads) return read();
+  prefetchPartnerAreaCounts(db, scope, [dataset], areas, reads);
+  return reads.once(countsKey(scope, dataset, areas), read);
 }
 
+const countsKey = (scope: Scope, dataset: DatasetDefinition, areas: readonly AreaSummary[]) =>
+  `partner-counts:${scopeKey(scope)}:${dataset.name}:${areas.map((a) => a.code).join(',')}`;
+
+/**
+ * Starts reading several datasets' counts for the same areas in one round of queries (an
+ * assessment scores every partner theme held), and remembers each dataset's as partnerAreaCounts
+ * then gives it, and each area's alone whose districts are all those read. Datasets already read
+ * (or being read) are left.
+ */
+export function prefetchPartnerAreaCounts(
+  db: Db,
+  scope: Scope,
+  datasets: readonly DatasetDefinition[],
+  areas: readonly AreaSummary[],
+  reads: CommandReads,
+): void {
+  const missing = datasets.filter((d) => !reads.has(countsKey(scope, d, areas)));
+  if (missing.length === 0) return;
+  const read = readPartnerAreaCounts(db, scope, missing, areas);
+  for (const dataset of missing)
+    reads.remember(
+      countsKey(scope, dataset, areas),
+      read.then((all) => {
+        const { counts, alone } = all.get(dataset.name)!;
+        if (areas.length > 1)
+          for (const i of alone)
+            reads.remember(
+              countsKey(scope, dataset, [areas[i]!]),
+              Promise.resolve({ inputs: [counts.inputs[i]!], synthetic: counts.synthetic }),
+            );
+        return counts;
+      }),
+    );
+}
+
+/** The datasets' counts for the areas: each kind of figure read once for all the datasets. */
 async function readPartnerAreaCounts(
   db: Db,
   scope: Scope,
-  dataset: DatasetDefinition,
+  datasets: readonly DatasetDefinition[],
   areas: readonly AreaSummary[],
-): Promise<{ counts: PartnerAreaCounts; alone: number[] }> {
+): Promise<Map<string, { counts: PartnerAreaCounts; alone: number[] }>> {
   const districtsOf = new Map<string, string[]>();
   for (const area of areas) {
     if (area.type === 'district') districtsOf.set(area.code, [area.code]);
@@ -116,15 +147,41 @@ async function readPartnerAreaCounts(
       );
   }
   const districts = [...new Set([...districtsOf.values()].flat())];
-  const observed = await partnerObservedMonths(db, scope, dataset.name, districts);
-  const rows = await partnerCountsByDistrict(db, scope, dataset.name, districts);
+  const names = datasets.map((d) => d.name);
+  const observedOf = await partnerObservedMonthsOf(db, scope, names, districts);
+  const allRows = await partnerCountsByDistrictOf(db, scope, names, districts);
   const populations = await populationsOf(
     db,
     areas.map((a) => a.code),
   );
-  const synthetic = await partnerDataIsSynthetic(db, dataset.name, districts);
-  const periodRows = await partnerPeriodCounts(db, scope, dataset.name, districts);
-  const inputs = areas.map((area): AreaCounts => {
+  const syntheticOnes = await syntheticPartnerDatasets(db, names, districts);
+  const allPeriodRows = await partnerPeriodCountsOf(db, scope, names, districts);
+  // Areas whose districts are all those read: their counts and flag are what they alone give.
+  const alone = areas.flatMap((a, i) =>
+    new Set(districtsOf.get(a.code)).size === districts.length ? [i] : [],
+  );
+  return new Map(
+    names.map((name) => {
+      const observed = observedOf.get(name)!;
+      const rows = allRows.filter((r) => r.dataset === name);
+      const periodRows = allPeriodRows.filter((r) => r.dataset === name);
+      const synthetic = syntheticOnes.has(name);
+      const inputs = areaInputs(areas, districtsOf, observed, rows, periodRows, populations);
+      return [name, { counts: { inputs, synthetic }, alone }];
+    }),
+  );
+}
+
+/** Each area's counts from its districts' rows of one dataset. */
+function areaInputs(
+  areas: readonly AreaSummary[],
+  districtsOf: ReadonlyMap<string, string[]>,
+  observed: ReadonlyMap<string, Month[]>,
+  rows: readonly AreaCategoryMonthCount[],
+  periodRows: readonly PeriodCount[],
+  populations: ReadonlyMap<string, Population[]>,
+): AreaCounts[] {
+  return areas.map((area): AreaCounts => {
     const members = new Set(districtsOf.get(area.code));
     const held = [...members].map((d) => new Set(observed.get(d) ?? []));
     const months = [...(held[0] ?? [])].filter((m) => held.every((h) => h.has(m))).sort();
@@ -159,9 +216,4 @@ async function readPartnerAreaCounts(
       periodTotals,
     };
   });
-  // Areas whose districts are all those read: their counts and flag are what they alone give.
-  const alone = areas.flatMap((a, i) =>
-    new Set(districtsOf.get(a.code)).size === districts.length ? [i] : [],
-  );
-  return { counts: { inputs, synthetic }, alone };
 }
