@@ -102,11 +102,15 @@ export async function areaEvidence(
   const docs = await documents(local as AreaCounts);
   const forceDocs = county ? await documents(county) : [];
   const allRecorded = docs.reduce((s, d) => s + d.current, 0);
-  // A scope without the concern survey assesses without it; any other failure is real.
-  const concern = await latestConcern(db, scope, area.code, period.to).catch((error: unknown) => {
-    if (error instanceof ForbiddenError) return [];
-    throw error;
-  });
+  // The concern survey is of districts: an area above one has none. A scope without the survey
+  // assesses without it; any other failure is real.
+  const concern =
+    area.type !== 'district'
+      ? []
+      : await latestConcern(db, scope, area.code, period.to).catch((error: unknown) => {
+          if (error instanceof ForbiddenError) return [];
+          throw error;
+        });
   const concernOf = (key: string, label: string) =>
     concern.find((c) => slug(c.issue) === key || slug(c.issue) === slug(label)) ?? null;
 
