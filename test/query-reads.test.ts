@@ -9,6 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { loadPoliceOutcomes } from '../src/config/police-outcomes.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
@@ -44,6 +45,8 @@ const WARDS_OF_LSOAS = /JOIN area w ON w\.code = l\.parent/u;
 
 interface Read {
   sql: string;
+  /** The statement's parameters as JSON. */
+  params: string;
   rows: number;
 }
 
@@ -55,12 +58,12 @@ async function loggedStore(): Promise<{ db: Db; log: Read[] }> {
   const queryColumns = db.queryColumns.bind(db);
   db.query = (async (sql, params, types) => {
     const rows = await query(sql, params, types);
-    log.push({ sql, rows: rows.length });
+    log.push({ sql, params: JSON.stringify(params ?? null), rows: rows.length });
     return rows;
   }) as Db['query'];
   db.queryColumns = async (sql, params, types) => {
     const result = await queryColumns(sql, params, types);
-    log.push({ sql, rows: result.length });
+    log.push({ sql, params: JSON.stringify(params ?? null), rows: result.length });
     return result;
   };
   return { db, log };
@@ -268,6 +271,38 @@ describe('queries read only what they need', () => {
       );
       expect(high.length).toBeGreaterThanOrEqual(2);
       expect(pointReads(log)).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a report reads nothing twice: no statement runs again with the same parameters', async () => {
+    const { db, log } = await loggedStore();
+    try {
+      for (const area of ['Three Rivers', 'Hertfordshire']) {
+        log.length = 0;
+        const data = await reportData(db, FULL_SCOPE, {
+          area,
+          period: YEAR,
+          save: false,
+          today: '2026-01-31',
+          settings: SETTINGS,
+          outcomeCategories: await loadPoliceOutcomes(),
+        });
+        // Every section is there to read: the maps, the hidden figure, the partner rows, the trust
+        // section's outcomes and stop and search.
+        expect(data.trust?.outcomes, area).not.toBeNull();
+        expect(data.trust?.stopSearch, area).not.toBeNull();
+        expect(data.priorities.length, area).toBeGreaterThan(0);
+        const times = new Map<string, number>();
+        for (const r of log) {
+          const key = `${r.sql.replace(/\s+/gu, ' ')} ${r.params}`;
+          times.set(key, (times.get(key) ?? 0) + 1);
+        }
+        const again = [...times].filter(([, n]) => n > 1).map(([key, n]) => `${n}× ${key}`);
+        expect(again, area).toEqual([]);
+        expect(log.length, area).toBeGreaterThan(20);
+      }
     } finally {
       db.close();
     }

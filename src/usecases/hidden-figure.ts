@@ -10,7 +10,7 @@ import { hiddenFigure, type HiddenFigure } from '../analysis/hidden-figure.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
 import { isCategoryChoice, policeMeasure } from '../domain/categories.js';
-import { findDataset } from '../domain/datasets.js';
+import { findDataset, type DatasetDefinition } from '../domain/datasets.js';
 import {
   DEFAULT_DISCLOSURE_POLICY,
   isSmallCount,
@@ -19,13 +19,19 @@ import {
 import { requireSomeMonthHeld } from '../domain/held-months.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { ForbiddenError } from '../errors.js';
-import { datasetMeasures, partnerAreaCounts, SYNTHETIC_CAVEAT } from './partner-area-counts.js';
+import { CommandReads } from './command-reads.js';
+import {
+  datasetMeasures,
+  partnerAreaCounts,
+  prefetchPartnerAreaCounts,
+  SYNTHETIC_CAVEAT,
+} from './partner-area-counts.js';
+import { findAreaOnce } from './place-reads.js';
 import { streetAreaCounts } from './street-area-counts.js';
 import { listServices } from './support-services.js';
-import { forReaders, type ServiceTheme } from '../domain/support-service.js';
+import { forReaders, type ServiceTheme, type SupportService } from '../domain/support-service.js';
 
 export interface HiddenFigureRow {
   key: string;
@@ -80,11 +86,28 @@ export async function hiddenFigureTable(
     /** The threshold a restricted dataset's small counts are held back under (default 5). */
     disclosure?: DisclosurePolicy;
   },
+  reads: CommandReads = new CommandReads(),
 ): Promise<HiddenFigureReport> {
   const { rates } = request;
-  const area = await findArea(db, request.area);
-  const [street] = (await streetAreaCounts(db, scope, [area])) as [AreaCounts];
+  const area = await findAreaOnce(db, request.area, reads);
+  const [street] = (await streetAreaCounts(db, scope, [area], reads)) as [AreaCounts];
   requireSomeMonthHeld(request.period, street.observed, `police.uk street data of ${area.name}`);
+  // The partner datasets the rates name, read together (one round of queries for them all).
+  if (area.type === 'district' || area.type === 'csp' || area.type === 'force')
+    prefetchPartnerAreaCounts(
+      db,
+      scope,
+      [
+        ...new Set(
+          rates
+            .filter((r) => !r.key.startsWith('police:'))
+            .map((r) => findDataset(r.key.split(':')[1] ?? ''))
+            .filter((d) => d !== undefined && d.detail !== 'survey'),
+        ),
+      ] as DatasetDefinition[],
+      [area],
+      reads,
+    );
   const partner = new Map<string, { input: AreaCounts; synthetic: boolean } | null>();
   const rows: HiddenFigureRow[] = [];
   for (const entry of rates) {
@@ -111,7 +134,7 @@ export async function hiddenFigureTable(
       let held: Awaited<ReturnType<typeof partnerAreaCounts>> | null = null;
       try {
         if (area.type === 'district' || area.type === 'csp' || area.type === 'force')
-          held = await partnerAreaCounts(db, scope, dataset, [area]);
+          held = await partnerAreaCounts(db, scope, dataset, [area], reads);
       } catch (error) {
         // A dataset the caller is not granted is a row saying so, not a refusal of the table.
         if (!(error instanceof ForbiddenError)) throw error;
@@ -151,7 +174,7 @@ export async function hiddenFigureTable(
     );
     rows.push(dataset.sensitivity === 'restricted' ? restrictedRow(r, request.disclosure) : r);
   }
-  await addReporting(db, area.code, rows);
+  await addReporting(db, area.code, rows, reads);
   return {
     area: { code: area.code, name: area.name, type: area.type },
     period: request.period,
@@ -249,15 +272,23 @@ function themeOf(key: string): ServiceTheme {
  * figure means, and the services of the directory a person can report to or get help from (for
  * the row's theme, in the area; public ones).
  */
-async function addReporting(db: Db, areaCode: string, rows: HiddenFigureRow[]): Promise<void> {
+async function addReporting(
+  db: Db,
+  areaCode: string,
+  rows: HiddenFigureRow[],
+  reads: CommandReads,
+): Promise<void> {
   const byTheme = new Map<ServiceTheme, string>();
+  // The area's public services, read once: each theme's are those of them under that theme.
+  let near: SupportService[] | null = null;
   for (const r of rows) {
     if (!r.figure || !r.recorded || r.figure.estimate < 2 * r.recorded) continue;
     const theme = themeOf(r.key);
     if (!byTheme.has(theme)) {
-      const services = forReaders(
-        await listServices(db, { theme, area: areaCode, publicOnly: true }),
-      ).filter((s) => s.phone !== null || s.web !== null);
+      near ??= await listServices(db, { area: areaCode, publicOnly: true }, reads);
+      const services = forReaders(near.filter((s) => s.themes.includes(theme))).filter(
+        (s) => s.phone !== null || s.web !== null,
+      );
       byTheme.set(
         theme,
         services.length > 0

@@ -8,11 +8,11 @@ import type { Scope } from '../domain/scope.js';
 import { toBng } from '../geo/bng.js';
 import { dissolveRings } from '../geo/dissolve.js';
 import type { PriorityEvidence } from '../report/report-data.js';
-import { lsoaBoundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import type { CommandReads } from './command-reads.js';
 import { hotspots, type HotspotRequest } from './hotspots.js';
 import { bngRings } from './map-places.js';
+import { boundariesWithinOnce } from './place-reads.js';
 
 export type HotspotEvidence = NonNullable<PriorityEvidence['hotspot']>;
 
@@ -44,7 +44,11 @@ export async function hotspotEvidence(
     .filter((c) => c.count > 0);
   // The same outline for every map of the area in one command: dissolved once.
   const outline = await reads.once(`map-outline:${areaCode}`, async () =>
-    dissolveRings((await lsoaBoundariesWithin(db, areaCode)).flatMap((b) => bngRings(b.geometry))),
+    dissolveRings(
+      (await boundariesWithinOnce(db, areaCode, 'lsoa', reads)).flatMap((b) =>
+        bngRings(b.geometry),
+      ),
+    ),
   );
   return {
     cellSize: size,

@@ -15,17 +15,11 @@ import { ForbiddenError } from '../errors.js';
 import { toBng } from '../geo/bng.js';
 import { nearestFinder } from '../geo/nearest-place.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
-import { boundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { mapPointLocations } from '../store/nearest-location.js';
-import {
-  districtsOfLsoas,
-  wardsByCode,
-  wardsOfLsoas,
-  type NamedArea,
-  type Ward,
-} from '../store/ward-names.js';
+import { districtsOfLsoas, wardsByCode, type NamedArea, type Ward } from '../store/ward-names.js';
 import { CommandReads, scopeKey } from './command-reads.js';
+import { boundariesWithinOnce, wardsOfLsoasOnce } from './place-reads.js';
 
 export interface CellName {
   /** The ward most of the cell's incidents fall in, or null when not known. */
@@ -67,7 +61,7 @@ export async function nameCells(
 ): Promise<{ names: CellName[]; notes: string[] }> {
   const lsoas = new Set<string>();
   for (const c of cells) for (const p of c.points) if (p.lsoa) lsoas.add(p.lsoa);
-  const wardOfLsoa = await wardsOfLsoas(db, [...lsoas]);
+  const wardOfLsoa = await wardsOfLsoasOnce(db, [...lsoas], reads);
 
   // Tallies per cell: wards through LSOAs; incidents with no ward that way, placed afterwards.
   const tallies = cells.map((c) => {
@@ -189,15 +183,15 @@ async function wardsByBoundary(
   if (points.length === 0) return wardOf;
   // The area's ward boundaries if any are loaded, else its LSOAs': indexed once per command.
   const { index, byWard } = await reads.once(`ward-index:${area.code}`, async () => {
-    const wards = await boundariesWithin(db, area.code, 'ward');
+    const wards = await boundariesWithinOnce(db, area.code, 'ward', reads);
     const byWard = wards.length > 0;
-    const shapes = byWard ? wards : await boundariesWithin(db, area.code, 'lsoa');
+    const shapes = byWard ? wards : await boundariesWithinOnce(db, area.code, 'lsoa', reads);
     return { index: shapes.length > 0 ? PolygonIndex.build(shapes) : null, byWard };
   });
   if (!index) return wardOf;
   const found = new Map(points.map((p) => [p, index.locate(p.lon, p.lat)]));
   const codes = [...new Set([...found.values()].filter((c): c is string => c !== null))];
-  const named = byWard ? await wardsByCode(db, codes) : await wardsOfLsoas(db, codes);
+  const named = byWard ? await wardsByCode(db, codes) : await wardsOfLsoasOnce(db, codes, reads);
   for (const [p, code] of found) {
     const ward = code ? named.get(code) : undefined;
     if (ward) wardOf.set(p, ward);

@@ -27,12 +27,13 @@ import { InputError } from '../errors.js';
 import { fromBng, toBng } from '../geo/bng.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import { resolveArea } from '../store/areas.js';
-import { areaBoundary, lsoaBoundariesWithin } from '../store/boundaries.js';
+import { areaBoundary } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import type { NamedArea } from '../store/ward-names.js';
 import { fetchBoundariesCommand } from './boundary-gaps.js';
 import { allSettled, CommandReads, scopeKey } from './command-reads.js';
 import { nameCells, type CellName, type CellPoint, type CellToName } from './hotspot-names.js';
+import { boundariesWithinOnce } from './place-reads.js';
 import {
   incidentPoints,
   type IncidentColumns,
@@ -500,12 +501,16 @@ interface Outline {
 async function outlineOf(db: Db, name: string, reads: CommandReads): Promise<Outline | null> {
   const area = await reads.once(`area:${name}`, () => resolveArea(db, name));
   const summary: AreaSummary = { code: area.code, name: area.name, type: area.type };
-  return reads.once(`outline:${area.code}`, () => areaOutline(db, summary));
+  return reads.once(`outline:${area.code}`, () => areaOutline(db, summary, reads));
 }
 
-async function areaOutline(db: Db, area: AreaSummary): Promise<Outline | null> {
+async function areaOutline(
+  db: Db,
+  area: AreaSummary,
+  reads: CommandReads,
+): Promise<Outline | null> {
   const own = await areaBoundary(db, area.code, area.type);
-  const shapes = own ? [own] : await lsoaBoundariesWithin(db, area.code);
+  const shapes = own ? [own] : await boundariesWithinOnce(db, area.code, 'lsoa', reads);
   if (shapes.length === 0) return null;
   const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const project = (ring: Position[]) =>

@@ -15,9 +15,10 @@ import type { AreaSummary } from '../domain/area-counts.js';
 import type { ReportData } from '../report/report-data.js';
 import { toBng } from '../geo/bng.js';
 import { dissolveRings } from '../geo/dissolve.js';
-import { boundariesWithin, lsoaBoundariesWithin } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
-import { wardsByCode, wardsOfLsoas, type NamedArea } from '../store/ward-names.js';
+import { wardsByCode, type NamedArea } from '../store/ward-names.js';
+import { CommandReads } from './command-reads.js';
+import { boundariesWithinOnce, wardsOfLsoasOnce } from './place-reads.js';
 
 type Ring = [number, number][];
 type MapPlaces = NonNullable<ReportData['places']>;
@@ -39,9 +40,13 @@ const APPROXIMATE_WARDS =
   'Ward boundaries are approximate: the 2011 LSOAs grouped by their best-fit 2019 ward.';
 
 /** The wards (of a district or CSP) or districts (of a force) to draw, or null for other areas. */
-export async function mapPlaces(db: Db, area: AreaSummary): Promise<MapPlaces | null> {
+export async function mapPlaces(
+  db: Db,
+  area: AreaSummary,
+  reads: CommandReads = new CommandReads(),
+): Promise<MapPlaces | null> {
   if (area.type === 'district' || area.type === 'csp') {
-    const stored = await boundariesWithin(db, area.code, 'ward');
+    const stored = await boundariesWithinOnce(db, area.code, 'ward', reads);
     if (stored.length > 0) {
       const names = await wardsByCode(
         db,
@@ -53,13 +58,13 @@ export async function mapPlaces(db: Db, area: AreaSummary): Promise<MapPlaces | 
       });
       if (places.length > 0) return { kind: 'ward', places };
     }
-    const grouped = await lsoasGrouped(db, area.code, (w) => w);
+    const grouped = await lsoasGrouped(db, area.code, (w) => w, reads);
     return grouped.length > 0
       ? { kind: 'ward', places: grouped, approximate: true, note: APPROXIMATE_WARDS }
       : null;
   }
   if (area.type === 'force') {
-    const grouped = await lsoasGrouped(db, area.code, (w) => w.district);
+    const grouped = await lsoasGrouped(db, area.code, (w) => w.district, reads);
     return grouped.length > 0 ? { kind: 'district', places: grouped } : null;
   }
   return null;
@@ -73,11 +78,13 @@ async function lsoasGrouped(
   db: Db,
   code: string,
   of: (ward: NamedArea & { district: NamedArea | null }) => NamedArea | null,
+  reads: CommandReads,
 ): Promise<{ name: string; outline: Ring[] }[]> {
-  const lsoas = await lsoaBoundariesWithin(db, code);
-  const wards = await wardsOfLsoas(
+  const lsoas = await boundariesWithinOnce(db, code, 'lsoa', reads);
+  const wards = await wardsOfLsoasOnce(
     db,
     lsoas.map((l) => l.code),
+    reads,
   );
   const groups = new Map<string, { name: string; rings: Ring[] }>();
   for (const l of lsoas) {

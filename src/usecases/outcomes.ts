@@ -18,11 +18,11 @@ import {
   type OutcomeGroup,
 } from '../domain/outcome-groups.js';
 import type { Scope } from '../domain/scope.js';
-import { forceCovering } from '../store/area-force.js';
-import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { latestOutcomes, outcomeFileMonths } from '../store/outcomes.js';
-import { observedStreetMonths } from '../store/street-counts.js';
+import { CommandReads } from './command-reads.js';
+import { findAreaOnce, forceCoveringOnce } from './place-reads.js';
+import { heldStreetMonths } from './street-area-counts.js';
 
 export interface GroupCount {
   group: OutcomeGroup;
@@ -107,14 +107,15 @@ export async function outcomesFor(
   scope: Scope,
   request: { area: string; period: Period },
   outcomes: OutcomeCategories,
+  reads: CommandReads = new CommandReads(),
 ): Promise<OutcomesReport> {
-  const area = await findArea(db, request.area);
+  const area = await findAreaOnce(db, request.area, reads);
   const ref = { code: area.code, type: area.type };
-  const observed = await observedStreetMonths(db, scope, ref);
+  const observed = await heldStreetMonths(db, scope, ref, reads);
   requireSomeMonthHeld(request.period, observed, `police.uk street data of ${area.name}`);
   const coverage = periodCoverage(request.period, observed);
   const rows = await latestOutcomes(db, scope, ref, request.period, outcomes.finalityOrder);
-  const force = await forceCovering(db, area.code);
+  const force = await forceCoveringOnce(db, area.code, reads);
   const outcomeMonths = new Set(
     await outcomeFileMonths(db, force ? [force.id] : [], request.period),
   );

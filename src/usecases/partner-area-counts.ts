@@ -13,12 +13,11 @@ import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js'
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
 import type { Month } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
-import { InputError } from '../errors.js';
+import { ForbiddenError, InputError } from '../errors.js';
 import { didYouMean } from '../domain/suggest.js';
 import { datasetCategories } from '../domain/datasets.js';
 
 export { datasetCategories };
-import { districtsWithin } from '../store/area-force.js';
 import type { Db } from '../store/db.js';
 import {
   partnerCountsByDistrictOf,
@@ -28,8 +27,8 @@ import {
   type PeriodCount,
 } from '../store/partner-data.js';
 import type { AreaCategoryMonthCount } from '../store/street-counts.js';
-import { populationsOf } from '../store/populations.js';
-import { type CommandReads, scopeKey } from './command-reads.js';
+import { CommandReads, scopeKey } from './command-reads.js';
+import { districtsWithinOnce, populationsOnce } from './place-reads.js';
 
 export const SYNTHETIC_CAVEAT =
   'SYNTHETIC DATA: generated for demonstration (lantern demo), shaped on national proportions; not real records.';
@@ -88,7 +87,9 @@ export async function partnerAreaCounts(
   reads?: CommandReads,
 ): Promise<PartnerAreaCounts> {
   const read = () =>
-    readPartnerAreaCounts(db, scope, [dataset], areas).then((r) => r.get(dataset.name)!.counts);
+    readPartnerAreaCounts(db, scope, [dataset], areas, reads ?? new CommandReads()).then(
+      (r) => r.get(dataset.name)!.counts,
+    );
   if (!reads) return read();
   prefetchPartnerAreaCounts(db, scope, [dataset], areas, reads);
   return reads.once(countsKey(scope, dataset, areas), read);
@@ -112,20 +113,27 @@ export function prefetchPartnerAreaCounts(
 ): void {
   const missing = datasets.filter((d) => !reads.has(countsKey(scope, d, areas)));
   if (missing.length === 0) return;
-  const read = readPartnerAreaCounts(db, scope, missing, areas);
+  const read = readPartnerAreaCounts(db, scope, missing, areas, reads);
   for (const dataset of missing)
     reads.remember(
       countsKey(scope, dataset, areas),
-      read.then((all) => {
-        const { counts, alone } = all.get(dataset.name)!;
-        if (areas.length > 1)
-          for (const i of alone)
-            reads.remember(
-              countsKey(scope, dataset, [areas[i]!]),
-              Promise.resolve({ inputs: [counts.inputs[i]!], synthetic: counts.synthetic }),
-            );
-        return counts;
-      }),
+      read
+        .catch((error: unknown) => {
+          // One dataset the caller may not read refuses the round: each is then read alone, so
+          // that each gets its own answer (its counts, or its own refusal) as if read alone.
+          if (missing.length === 1 || !(error instanceof ForbiddenError)) throw error;
+          return readPartnerAreaCounts(db, scope, [dataset], areas, reads);
+        })
+        .then((all) => {
+          const { counts, alone } = all.get(dataset.name)!;
+          if (areas.length > 1)
+            for (const i of alone)
+              reads.remember(
+                countsKey(scope, dataset, [areas[i]!]),
+                Promise.resolve({ inputs: [counts.inputs[i]!], synthetic: counts.synthetic }),
+              );
+          return counts;
+        }),
     );
 }
 
@@ -135,12 +143,13 @@ async function readPartnerAreaCounts(
   scope: Scope,
   datasets: readonly DatasetDefinition[],
   areas: readonly AreaSummary[],
+  reads: CommandReads,
 ): Promise<Map<string, { counts: PartnerAreaCounts; alone: number[] }>> {
   const districtsOf = new Map<string, string[]>();
   for (const area of areas) {
     if (area.type === 'district') districtsOf.set(area.code, [area.code]);
     else if (area.type === 'csp' || area.type === 'force')
-      districtsOf.set(area.code, [...(await districtsWithin(db, area.code))].sort());
+      districtsOf.set(area.code, [...(await districtsWithinOnce(db, area.code, reads))].sort());
     else
       throw new InputError(
         `${area.name} is a ${area.type}: partner data are counted by district (or CSP or force)`,
@@ -150,9 +159,10 @@ async function readPartnerAreaCounts(
   const names = datasets.map((d) => d.name);
   const observedOf = await partnerObservedMonthsOf(db, scope, names, districts);
   const allRows = await partnerCountsByDistrictOf(db, scope, names, districts);
-  const populations = await populationsOf(
+  const populations = await populationsOnce(
     db,
     areas.map((a) => a.code),
+    reads,
   );
   const syntheticOnes = await syntheticPartnerDatasets(db, names, districts);
   const allPeriodRows = await partnerPeriodCountsOf(db, scope, names, districts);

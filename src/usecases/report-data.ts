@@ -154,12 +154,17 @@ export async function reportData(
       comparedWith: baseWords(i.evidence.comparison),
     }));
 
-  const hidden = await hiddenFigureTable(db, scope, {
-    disclosure,
-    area: area.code,
-    period,
-    rates: request.settings.reportingRates,
-  });
+  const hidden = await hiddenFigureTable(
+    db,
+    scope,
+    {
+      disclosure,
+      area: area.code,
+      period,
+      rates: request.settings.reportingRates,
+    },
+    reads,
+  );
   const high = shown.issues.filter((i) => i.band === 'High').slice(0, request.maxPriorities ?? 6);
   const priorities: PriorityEvidence[] = [];
   for (const issue of high) {
@@ -172,6 +177,7 @@ export async function reportData(
             issue.key,
             [area, ...districts.filter((d) => d.code !== area.code)],
             inputs,
+            reads,
           );
     const trend = measure
       ? trendOf(
@@ -287,9 +293,9 @@ export async function reportData(
     partner,
     withheld: [...new Set(withheld)],
     contacts: settings.contacts,
-    places: priorities.some((p) => p.hotspot !== null) ? await mapPlaces(db, area) : null,
+    places: priorities.some((p) => p.hotspot !== null) ? await mapPlaces(db, area, reads) : null,
     ...(request.outcomeCategories
-      ? { trust: await trustData(db, scope, area, period, request.outcomeCategories) }
+      ? { trust: await trustData(db, scope, area, period, request.outcomeCategories, reads) }
       : {}),
     planReview,
     caveats: caveats({

@@ -10,9 +10,10 @@ import type { OutcomeCategories } from '../domain/outcome-groups.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
 import type { SearchGroupRow, TrustData } from '../report/report-data.js';
-import { forceCovering } from '../store/area-force.js';
 import type { Db } from '../store/db.js';
+import { CommandReads } from './command-reads.js';
 import { outcomesFor } from './outcomes.js';
+import { forceCoveringOnce } from './place-reads.js';
 import { stopSearchSummary, type SearchGroup } from './stop-search.js';
 
 const row = (g: SearchGroup): SearchGroupRow => ({
@@ -42,8 +43,11 @@ export async function trustData(
   area: AreaSummary,
   period: Period,
   outcomeCategories: OutcomeCategories,
+  reads: CommandReads = new CommandReads(),
 ): Promise<TrustData> {
-  const o = await orNone(outcomesFor(db, scope, { area: area.code, period }, outcomeCategories));
+  const o = await orNone(
+    outcomesFor(db, scope, { area: area.code, period }, outcomeCategories, reads),
+  );
   const outcomes: TrustData['outcomes'] =
     typeof o === 'string'
       ? null
@@ -63,7 +67,7 @@ export async function trustData(
           tiedCrimes: o.all.tiedCrimes,
           notes: o.notes.filter((n) => !/config\/|Crime ID/u.test(n)),
         };
-  const force = await forceCovering(db, area.code);
+  const force = await forceCoveringOnce(db, area.code, reads);
   if (!force) return { outcomes, stopSearch: null };
   const ofArea = area.type === 'district' || area.type === 'csp';
   const s = await orNone(
@@ -71,6 +75,7 @@ export async function trustData(
       db,
       scope,
       ofArea ? { area: area.code, period } : { force: force.id, period },
+      reads,
     ),
   );
   if (typeof s === 'string')

@@ -22,9 +22,9 @@ import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { toBng } from '../geo/bng.js';
 import { stopSearchMapSvg } from '../report/stop-search-map.js';
-import { forceCovering } from '../store/area-force.js';
-import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
+import { CommandReads } from './command-reads.js';
+import { findAreaOnce, forceCoveringOnce } from './place-reads.js';
 import {
   ethnicPopulationsOfArea,
   ethnicPopulationsOfForce,
@@ -322,7 +322,11 @@ interface Subject {
 }
 
 /** The force and area a request reads: `--area` names a district, CSP or force, `--force` a force. */
-async function subjectOf(db: Db, request: StopSearchRequest): Promise<Subject> {
+async function subjectOf(
+  db: Db,
+  request: StopSearchRequest,
+  reads: CommandReads,
+): Promise<Subject> {
   if (request.area === undefined) {
     if (request.force === undefined)
       throw new InputError(
@@ -335,12 +339,12 @@ async function subjectOf(db: Db, request: StopSearchRequest): Promise<Subject> {
     };
     return { force, area: null };
   }
-  const area = await findArea(db, request.area);
+  const area = await findAreaOnce(db, request.area, reads);
   if (area.type === 'ward' || area.type === 'lsoa')
     throw new InputError(
       `${area.name} (${area.code}) is a ${area.type}: stop and search is placed in districts, so name a district, a CSP or a force`,
     );
-  const covering = await forceCovering(db, area.code);
+  const covering = await forceCoveringOnce(db, area.code, reads);
   if (!covering) throw new NotFoundError(`no police force is known to cover ${area.name}`);
   if (request.force !== undefined && request.force !== covering.id)
     throw new InputError(
@@ -404,8 +408,9 @@ export async function stopSearchSummary(
   db: Db,
   scope: Scope,
   request: StopSearchRequest,
+  reads: CommandReads = new CommandReads(),
 ): Promise<StopSearchReport> {
-  const subject = await subjectOf(db, request);
+  const subject = await subjectOf(db, request, reads);
   const { force } = subject;
   const heldList = await searchMonths(db, force.id);
   const held = new Set(heldList);

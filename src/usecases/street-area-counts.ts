@@ -10,7 +10,6 @@ import type { Month } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import type { Db } from '../store/db.js';
 import { chainsFrom, upperAreas } from '../store/areas.js';
-import { populationsOf } from '../store/populations.js';
 import {
   checkStreetAccess,
   currentStreetBatches,
@@ -20,6 +19,7 @@ import {
   type AreaRef,
 } from '../store/street-counts.js';
 import { allSettled, CommandReads, scopeKey } from './command-reads.js';
+import { populationsOnce } from './place-reads.js';
 
 export async function streetAreaCounts(
   db: Db,
@@ -57,9 +57,10 @@ async function readStreetAreaCounts(
 ): Promise<AreaCounts[]> {
   const observed = await heldStreetMonthsByArea(db, scope, areas, reads);
   const rows = await streetCountsByArea(db, scope, areas);
-  const populations = await populationsOf(
+  const populations = await populationsOnce(
     db,
     areas.map((a) => a.code),
+    reads,
   );
   const counts = new Map<string, Map<string, Map<Month, number>>>(
     areas.map((a) => [a.code, new Map()]),

@@ -21,6 +21,8 @@ import { readServicesFile, type ServiceEntry } from '../ingest/support-services-
 import { ancestorsOf, findArea } from '../store/areas.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
+import { CommandReads } from './command-reads.js';
+import { findAreaOnce } from './place-reads.js';
 import {
   deleteService,
   readServices,
@@ -186,9 +188,13 @@ export interface ServicesRequest {
   publicOnly?: boolean;
 }
 
-export async function listServices(db: Db, request: ServicesRequest): Promise<SupportService[]> {
+export async function listServices(
+  db: Db,
+  request: ServicesRequest,
+  reads: CommandReads = new CommandReads(),
+): Promise<SupportService[]> {
   const areaCodes = request.area
-    ? await ancestorsOf(db, (await findArea(db, request.area)).code)
+    ? await ancestorsOf(db, (await findAreaOnce(db, request.area, reads)).code)
     : undefined;
   return readServices(db, {
     ...(request.theme ? { theme: request.theme } : {}),
