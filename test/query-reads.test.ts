@@ -76,6 +76,10 @@ const pointReads = (log: readonly Read[]) =>
       /FROM crime c/u.test(r.sql) && /c\.longitude AS lon/u.test(r.sql) && !/GROUP BY/u.test(r.sql),
   );
 
+/** The assessment of an area for 2025 with the bundled settings, not saved. */
+const assessOf = (db: Db, area: string) =>
+  assess(db, FULL_SCOPE, { area, period: YEAR, save: false, settings: SETTINGS });
+
 async function count(db: Db, where: string): Promise<number> {
   const [row] = await db.query<{ n: number }>(`SELECT count(*) AS n FROM crime c WHERE ${where}`);
   return row!.n;
@@ -112,12 +116,7 @@ describe('queries read only what they need', () => {
   it('assess reads the points of its High priorities in one statement, and the force’s counts once', async () => {
     const { db, log } = await loggedStore();
     try {
-      const a = await assess(db, FULL_SCOPE, {
-        area: 'Three Rivers',
-        period: YEAR,
-        save: false,
-        settings: SETTINGS,
-      });
+      const a = await assessOf(db, 'Three Rivers');
       const mapped = a.issues.filter(
         (i) => i.band === 'High' && i.source === 'police.uk' && i.hotspot !== null,
       );
@@ -162,12 +161,7 @@ describe('queries read only what they need', () => {
   it('assess reads every partner theme’s counts in one round of statements, each theme’s as read alone', async () => {
     const { db, log } = await loggedStore();
     try {
-      const a = await assess(db, FULL_SCOPE, {
-        area: 'Three Rivers',
-        period: YEAR,
-        save: false,
-        settings: SETTINGS,
-      });
+      const a = await assessOf(db, 'Three Rivers');
       const themes = a.issues.filter((i) => i.source === 'partner');
       expect(themes.map((t) => t.key).sort()).toEqual([
         'domestic-abuse',
@@ -210,12 +204,7 @@ describe('queries read only what they need', () => {
   it('assess of a force reads the register and the months held once', async () => {
     const { db, log } = await loggedStore();
     try {
-      await assess(db, FULL_SCOPE, {
-        area: 'Hertfordshire',
-        period: YEAR,
-        save: false,
-        settings: SETTINGS,
-      });
+      await assessOf(db, 'Hertfordshire');
       expect(log.filter((r) => UPPER_AREAS.test(r.sql))).toHaveLength(1);
       expect(log.filter((r) => /FROM batch_month/u.test(r.sql))).toHaveLength(1);
       expect(log.filter((r) => COUNTS.test(r.sql))).toHaveLength(1);
