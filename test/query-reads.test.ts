@@ -16,6 +16,7 @@ import { openStore } from '../src/store/open-store.js';
 import { findDataset } from '../src/domain/datasets.js';
 import { assess } from '../src/usecases/assess.js';
 import { PARTNER_THEMES } from '../src/usecases/assess-area.js';
+import { hiddenFigureTable } from '../src/usecases/hidden-figure.js';
 import { hotspots } from '../src/usecases/hotspots.js';
 import { partnerAreaCounts } from '../src/usecases/partner-area-counts.js';
 import { reportData } from '../src/usecases/report-data.js';
@@ -291,6 +292,34 @@ describe('queries read only what they need', () => {
         const again = [...times].filter(([, n]) => n > 1).map(([key, n]) => `${n}× ${key}`);
         expect(again, area).toEqual([]);
         expect(log.length, area).toBeGreaterThan(20);
+      }
+    } finally {
+      db.close();
+    }
+  });
+
+  it('partner datasets read together answer as each read alone: one the caller may not see is refused on its own', async () => {
+    const db = await openStore(path);
+    try {
+      const request = { area: 'Three Rivers', period: YEAR, rates: SETTINGS.reportingRates };
+      const all = await hiddenFigureTable(db, FULL_SCOPE, request);
+      // A partner granted two of the datasets, the first the table reads among them: the round
+      // of reads for all four is refused, and each dataset is then read alone.
+      const some = await hiddenFigureTable(
+        db,
+        { areas: 'all', datasets: ['police-street', 'domestic-abuse', 'hate-crime'] },
+        request,
+      );
+      const row = (table: typeof all, key: string) => table.rows.find((r) => r.key === key)!;
+      for (const key of ['dataset:domestic-abuse:incidents', 'dataset:hate-crime:total']) {
+        expect(row(some, key).recorded, key).toBe(row(all, key).recorded);
+        expect(row(some, key).notes, key).toEqual(row(all, key).notes);
+      }
+      expect(row(some, 'dataset:hate-crime:total').recorded).toBeGreaterThan(0);
+      for (const key of ['dataset:asb-council:total', 'dataset:fly-tipping:total']) {
+        expect(row(all, key).recorded, key).toBeGreaterThan(0);
+        expect(row(some, key).recorded, key).toBeNull();
+        expect(row(some, key).notes.join(' '), key).toMatch(/Your access does not cover/u);
       }
     } finally {
       db.close();
