@@ -49,7 +49,7 @@ import {
   prefetchPartnerAreaCounts,
 } from './partner-area-counts.js';
 import { streetAreaCounts } from './street-area-counts.js';
-import { CommandReads, scopeKey } from './command-reads.js';
+import { allSettled, CommandReads, scopeKey } from './command-reads.js';
 
 export interface AreaEvidence {
   area: AreaSummary;
@@ -316,21 +316,20 @@ export async function areaEvidence(
     if (area.type === 'district' && !districts.has(area.code)) return [];
     return [{ name, category, dataset }];
   });
+  const areas = force ? [area, force] : [area];
   prefetchPartnerAreaCounts(
     db,
     scope,
     themes.map((t) => t.dataset),
-    force ? [area, force] : [area],
+    areas,
     reads,
   );
-  for (const { name, category, dataset } of themes) {
-    const { inputs: counts, synthetic } = await partnerAreaCounts(
-      db,
-      scope,
-      dataset,
-      force ? [area, force] : [area],
-      reads,
-    );
+  // Every theme's read settled before any is used (a failure is thrown once none is running).
+  const counted = await allSettled(
+    themes.map((t) => partnerAreaCounts(db, scope, t.dataset, areas, reads)),
+  );
+  for (const [i, { name, category, dataset }] of themes.entries()) {
+    const { inputs: counts, synthetic } = counted[i]!;
     const input = counts[0] as AreaCounts;
     if (!input.observed.some((m) => m >= period.from && m <= period.to)) {
       notAssessed.push({

@@ -92,22 +92,24 @@ export async function hiddenFigureTable(
   const area = await findAreaOnce(db, request.area, reads);
   const [street] = (await streetAreaCounts(db, scope, [area], reads)) as [AreaCounts];
   requireSomeMonthHeld(request.period, street.observed, `police.uk street data of ${area.name}`);
-  // The partner datasets the rates name, read together (one round of queries for them all).
-  if (area.type === 'district' || area.type === 'csp' || area.type === 'force')
-    prefetchPartnerAreaCounts(
-      db,
-      scope,
-      [
-        ...new Set(
-          rates
-            .filter((r) => !r.key.startsWith('police:'))
-            .map((r) => findDataset(r.key.split(':')[1] ?? ''))
-            .filter((d) => d !== undefined && d.detail !== 'survey'),
-        ),
-      ] as DatasetDefinition[],
-      [area],
-      reads,
-    );
+  // The partner datasets the rates name, read together (one round of queries for them all), every
+  // read settled before any row is made: a failure other than a refusal is thrown once none runs.
+  const counted =
+    area.type === 'district' || area.type === 'csp' || area.type === 'force'
+      ? ([
+          ...new Set(
+            rates
+              .filter((r) => !r.key.startsWith('police:'))
+              .map((r) => findDataset(r.key.split(':')[1] ?? ''))
+              .filter((d) => d !== undefined && d.detail !== 'survey'),
+          ),
+        ] as DatasetDefinition[])
+      : [];
+  prefetchPartnerAreaCounts(db, scope, counted, [area], reads);
+  const settled = await Promise.allSettled(
+    counted.map((d) => partnerAreaCounts(db, scope, d, [area], reads)),
+  );
+  const readOf = new Map(counted.map((d, i) => [d.name, settled[i]!]));
   const partner = new Map<string, { input: AreaCounts; synthetic: boolean } | null>();
   const rows: HiddenFigureRow[] = [];
   for (const entry of rates) {
@@ -131,13 +133,10 @@ export async function hiddenFigureTable(
       continue;
     }
     if (!partner.has(dataset.name)) {
-      let held: Awaited<ReturnType<typeof partnerAreaCounts>> | null = null;
-      try {
-        if (area.type === 'district' || area.type === 'csp' || area.type === 'force')
-          held = await partnerAreaCounts(db, scope, dataset, [area], reads);
-      } catch (error) {
+      const read = readOf.get(dataset.name);
+      if (read?.status === 'rejected') {
         // A dataset the caller is not granted is a row saying so, not a refusal of the table.
-        if (!(error instanceof ForbiddenError)) throw error;
+        if (!(read.reason instanceof ForbiddenError)) throw read.reason;
         rows.push(
           row(entry, 'none', null, request.period, [], false, [
             `Your access does not cover the ${dataset.name} dataset in ${area.name}.`,
@@ -145,10 +144,11 @@ export async function hiddenFigureTable(
         );
         continue;
       }
+      const counts = read?.value ?? null;
       partner.set(
         dataset.name,
-        held && held.inputs[0] && held.inputs[0].observed.length > 0
-          ? { input: held.inputs[0], synthetic: held.synthetic }
+        counts && counts.inputs[0] && counts.inputs[0].observed.length > 0
+          ? { input: counts.inputs[0], synthetic: counts.synthetic }
           : null,
       );
     }
