@@ -19,6 +19,7 @@
  * whole (its months become missing), and the check names the files to import again.
  */
 import type { Db } from './db.js';
+import { storeTables } from './store-tables.js';
 
 /** The tables whose rows belong to an import batch, by the table of batches they belong to. */
 const OWNED: Readonly<Record<'import_batch' | 'partner_batch', readonly string[]>> = {
@@ -55,14 +56,7 @@ export async function findInterruptedRows(
 ): Promise<{ table: string; rows: number; above: number }[]> {
   const found: { table: string; rows: number; above: number }[] = [];
   // A table a migration not yet applied creates (a store opened for reading before its upgrade).
-  const existing = new Set(
-    (
-      await db.query<{ name: string }>(
-        `SELECT table_name AS name FROM duckdb_tables()
-         WHERE database_name = current_database() AND schema_name = 'main'`,
-      )
-    ).map((t) => t.name),
-  );
+  const existing = await storeTables(db);
   for (const [batches, tables] of Object.entries(OWNED)) {
     const above = await maxId(db, batches);
     for (const table of tables) {

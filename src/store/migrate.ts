@@ -1,6 +1,7 @@
 /** Applies the migrations a store lacks, in order, each atomically. */
 import type { Db } from './db.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { storeTables } from './store-tables.js';
 
 export async function migrate(db: Db): Promise<number[]> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migration (
@@ -27,11 +28,7 @@ export async function migrate(db: Db): Promise<number[]> {
 
 /** The migrations a store lacks, found without writing (a store opened read-only). */
 export async function missingMigrations(db: Db): Promise<number[]> {
-  const [table] = await db.query<{ n: number }>(
-    `SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database()
-       AND schema_name = 'main' AND table_name = 'schema_migration'`,
-  );
-  if ((table?.n ?? 0) === 0) return MIGRATIONS.map((m) => m.version);
+  if (!(await storeTables(db)).has('schema_migration')) return MIGRATIONS.map((m) => m.version);
   const done = new Set(
     (await db.query<{ version: number }>('SELECT version FROM schema_migration')).map(
       (r) => r.version,

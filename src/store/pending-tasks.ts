@@ -12,6 +12,7 @@
  *   store's: the opener gives the work (`PendingWork.placeSearches`); without it the task waits.
  */
 import type { Db } from './db.js';
+import { storeTables } from './store-tables.js';
 import { recheckPartnerText } from './partner-text-recheck.js';
 import { rewriteStoreFile } from './rewrite-store-file.js';
 
@@ -24,11 +25,7 @@ export interface PendingWork {
 }
 
 export async function pendingTasks(db: Db): Promise<Set<PendingTask>> {
-  const [table] = await db.query<{ n: number }>(
-    `SELECT count(*) AS n FROM duckdb_tables() WHERE database_name = current_database()
-       AND schema_name = 'main' AND table_name = 'store_pending_task'`,
-  );
-  if ((table?.n ?? 0) === 0) return new Set();
+  if (!(await storeTables(db)).has('store_pending_task')) return new Set();
   const rows = await db.query<{ task: PendingTask }>(
     'SELECT DISTINCT task FROM store_pending_task',
   );
