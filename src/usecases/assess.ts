@@ -39,13 +39,14 @@ import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
 import { listAssessments, saveAssessment, savedAssessment } from '../store/assessments.js';
 import { areaAccessLevel } from '../store/area-access.js';
-import { chainsFrom, resolveArea, upperAreas } from '../store/areas.js';
+import { chainsFrom, upperAreas } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
 import { areaEvidence, scorer, type AreaEvidence, type AssessmentSettings } from './assess-area.js';
 import { allSettled, CommandReads } from './command-reads.js';
 import { busiestHotspots, type BusiestHotspot } from './hotspots.js';
 import { prefetchStreetIncidents } from './incident-points.js';
+import { resolveAreaOnce } from './place-reads.js';
 import { heldStreetMonths } from './street-area-counts.js';
 
 export type { AssessedIssue, Assessment, ProposedOption } from '../domain/assessment.js';
@@ -98,7 +99,7 @@ export async function assess(
     discontinuities: request.settings.discontinuities,
   };
   const period = request.period;
-  const found = await resolveArea(db, request.area);
+  const found = await resolveAreaOnce(db, request.area, reads);
   // The area as the command's later reads (its hotspots' points) look it up, by code.
   reads.remember(`area:${found.code}`, Promise.resolve(found));
   if (found.type !== 'district' && found.type !== 'force')

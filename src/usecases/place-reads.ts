@@ -6,10 +6,10 @@
  * kept beyond the command.
  */
 import { districtsWithin, forceCovering, type AreaForce } from '../store/area-force.js';
-import { findArea, type AreaRow } from '../store/areas.js';
+import { findArea, resolveArea, type AreaRow } from '../store/areas.js';
 import { boundariesWithin, type StoredBoundary } from '../store/boundaries.js';
 import { populationsOf } from '../store/populations.js';
-import type { Population } from '../domain/area.js';
+import type { Area, Population } from '../domain/area.js';
 import type { Db } from '../store/db.js';
 import { wardsOfLsoas, type Ward } from '../store/ward-names.js';
 import type { CommandReads } from './command-reads.js';
@@ -55,6 +55,11 @@ export async function wardsOfLsoasOnce(
     if (ward) result.set(l, ward);
   }
   return result;
+}
+
+/** The register's area a name or code gives (store/areas.ts), once per command. */
+export function resolveAreaOnce(db: Db, query: string, reads: CommandReads): Promise<Area> {
+  return reads.once(`resolved-area:${query.trim()}`, () => resolveArea(db, query));
 }
 
 /** The register's area a name or code gives, with its population (store/areas.ts), once per command. */

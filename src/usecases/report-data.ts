@@ -40,7 +40,7 @@ import type {
   PriorityEvidence,
   ReportData,
 } from '../report/report-data.js';
-import { districtAreasWithin, resolveArea } from '../store/areas.js';
+import { districtAreasWithin } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
 import { assess, type AssessRequest, type AssessSettings } from './assess.js';
@@ -49,6 +49,7 @@ import { CommandReads } from './command-reads.js';
 import { hotspotEvidence } from './hotspot-evidence.js';
 import { repeatLocations } from './repeat-locations.js';
 import { mapPlaces } from './map-places.js';
+import { resolveAreaOnce } from './place-reads.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { issueMeasure } from './issue-measure.js';
 import { reportPlanReview } from './report-plan-review.js';
@@ -106,7 +107,8 @@ export async function reportData(
   if (audience === 'public') {
     publicProblem(monthsIn(request.period));
     // The area's months held: read once, and used again by everything below.
-    const [own] = await streetAreaCounts(db, scope, [await resolveArea(db, request.area)], reads);
+    const named = await resolveAreaOnce(db, request.area, reads);
+    const [own] = await streetAreaCounts(db, scope, [named], reads);
     if (own) publicProblem(own.observed);
   }
   const assessment = await assess(db, scope, { ...request, disclosure }, reads);
