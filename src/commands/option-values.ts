@@ -4,7 +4,7 @@
  * (OptionSpec.check, copied into the command's facts), so that a bad value is refused before
  * the command, and zod, are loaded, with the very message its schema gives.
  */
-import { parsePeriodChoice, type PeriodChoice } from '../domain/period-input.js';
+import { parsePeriodChoice } from '../domain/period-input.js';
 import { InputError } from '../errors.js';
 
 /** Limits of a number option. */
@@ -30,11 +30,6 @@ export type ValueCheck =
 
 /** The refusal of free text that is empty (the text schema's own words). */
 export const EMPTY_TEXT = 'must not be empty';
-
-/** A period typed as a person types it (domain/period-input.ts). */
-export function readPeriod(text: string): PeriodChoice {
-  return parsePeriodChoice(text);
-}
 
 /** A month, YYYY-MM. */
 export function readMonth(text: string): string {
@@ -104,7 +99,7 @@ export function valueProblem(
       case 'text':
         return value.trim() === '' ? EMPTY_TEXT : null;
       case 'period':
-        readPeriod(value);
+        parsePeriodChoice(value);
         return null;
       case 'month':
         readMonth(value);

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 
 import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
-import { PERIOD_FORMS, type PeriodChoice } from '../domain/period-input.js';
+import { parsePeriodChoice, PERIOD_FORMS, type PeriodChoice } from '../domain/period-input.js';
 import { InputError } from '../errors.js';
 import type { OptionSpec, PositionalSpec } from './definition.js';
 import {
@@ -17,7 +17,6 @@ import {
   readMonth,
   readNumber,
   readNumberList,
-  readPeriod,
   type NumberRange,
   type ValueCheck,
 } from './option-values.js';
@@ -84,7 +83,7 @@ export const option = {
       kind: 'string',
       description,
       placeholder: 'PERIOD',
-      schema: parsed(readPeriod).optional(),
+      schema: parsed(parsePeriodChoice).optional(),
       check: PERIOD,
       ...(defaultText ? { defaultText } : {}),
     };
@@ -94,7 +93,7 @@ export const option = {
       kind: 'string',
       description,
       placeholder: 'PERIOD',
-      schema: parsed(readPeriod),
+      schema: parsed(parsePeriodChoice),
       check: PERIOD,
     };
   },
