@@ -15,14 +15,20 @@ export const areasCheckCommand = defineCommand({
   store: 'read',
   async run(deps) {
     const { registerCheck } = await import('../usecases/list-areas.js');
-    return registerCheck(deps.db);
+    return registerCheck(deps.db, deps.scope);
   },
   text: formatRegisterCheck,
 });
 
 function formatRegisterCheck(check: RegisterCheck): string {
   const unlisted = check.unlistedLsoas;
-  if (unlisted.length === 0) return 'Every LSOA code in the store is in the area register.';
+  const outside = check.outsideAccess
+    ? `${check.outsideAccess} LSOA code(s) not in the register are in areas your access does not show in detail, and are not listed.`
+    : null;
+  if (unlisted.length === 0)
+    return outside
+      ? `Every LSOA code of the districts you see in detail is in the area register. ${outside}`
+      : 'Every LSOA code in the store is in the area register.';
   const rows = unlisted.map((u) => [
     u.code,
     u.name ?? '',
@@ -35,5 +41,6 @@ function formatRegisterCheck(check: RegisterCheck): string {
     `${unlisted.length} LSOA code(s) are not in the register (2011 LSOAs, 2019 wards and districts): ` +
       `${check.placedByName} placed by the district in their LSOA name, ${check.notPlaced} not placed ` +
       `(their district is newer than the register). Their records are kept and counted.`,
+    ...(outside ? [outside] : []),
   ].join('\n');
 }

@@ -66,7 +66,7 @@ export const assessListCommand = defineCommand({
   store: 'read',
   async run(deps) {
     const { savedAssessments } = await import('../usecases/assess.js');
-    return savedAssessments(deps.db);
+    return savedAssessments(deps.db, deps.scope);
   },
   text: (saved: SavedAssessmentSummary[]) =>
     saved.length === 0

@@ -180,6 +180,11 @@ export interface Assessment {
   };
   comparison: { with: SavedAssessmentSummary; notes: string[]; moves: IssueMove[] } | null;
   notes: string[];
+  /**
+   * A saved assessment read by a caller whose grants do not open every dataset it drew on: the
+   * keys of the issues left out for them (usecases/saved-assessments.ts). Absent otherwise.
+   */
+  notShown?: string[];
 }
 
 /** An assessment as it is printed, served and saved: a count held back is null, never the number. */

@@ -31,8 +31,15 @@ export async function listAssessments(db: Db): Promise<SavedAssessmentSummary[]>
   );
 }
 
-/** One saved assessment by its id (or a unique prefix of at least 6 characters). */
-export async function savedAssessment(db: Db, id: string): Promise<SavedAssessmentRecord> {
+/**
+ * One saved assessment by its id (or a unique prefix of at least 6 characters); `option` names
+ * where the id was given, for the refusal when none (or more than one) matches.
+ */
+export async function savedAssessment(
+  db: Db,
+  id: string,
+  option = '⟨compareWith⟩',
+): Promise<SavedAssessmentRecord> {
   const wanted = id.trim().toLowerCase();
   const rows =
     wanted.length >= 6
@@ -45,8 +52,8 @@ export async function savedAssessment(db: Db, id: string): Promise<SavedAssessme
   if (rows.length !== 1)
     throw new NotFoundError(
       rows.length > 1
-        ? `--compare-with: "${id}" matches more than one saved assessment; give more of the id`
-        : `--compare-with: no saved assessment "${id}" in ${db.path} (list them: lantern assess list)`,
+        ? `${option}: "${id}" matches more than one saved assessment; give more of the id`
+        : `${option}: no saved assessment "${id}" (list them: lantern assess list)`,
     );
   return rows[0]!;
 }

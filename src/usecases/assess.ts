@@ -30,14 +30,13 @@ import {
   type CountyIssue,
   type IssueDetail,
   type ProposedOption,
-  type SavedAssessmentRecord,
   type SavedAssessmentSummary,
 } from '../domain/assessment.js';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError } from '../errors.js';
-import { listAssessments, saveAssessment, savedAssessment } from '../store/assessments.js';
+import { saveAssessment } from '../store/assessments.js';
 import { areaAccessLevel } from '../store/area-access.js';
 import { chainsFrom, upperAreas } from '../store/areas.js';
 import type { Db } from '../store/db.js';
@@ -47,6 +46,11 @@ import { allSettled, CommandReads } from './command-reads.js';
 import { busiestHotspots, type BusiestHotspot } from './hotspots.js';
 import { prefetchStreetIncidents } from './incident-points.js';
 import { resolveAreaOnce } from './place-reads.js';
+import {
+  savedAssessmentFor,
+  savedAssessmentsFor,
+  type SavedAssessmentView,
+} from './saved-assessments.js';
 import { heldStreetMonths } from './street-area-counts.js';
 
 export type { AssessedIssue, Assessment, ProposedOption } from '../domain/assessment.js';
@@ -84,7 +88,10 @@ export async function assess(
   reads: CommandReads = new CommandReads(),
 ): Promise<Assessment> {
   // An unknown id is refused before anything is assessed or saved.
-  const earlier = request.compareWith ? await savedAssessment(db, request.compareWith) : null;
+  // Another's assessment is compared as the caller may see it (usecases/saved-assessments.ts).
+  const earlier = request.compareWith
+    ? await savedAssessmentFor(db, scope, request.compareWith, '⟨compareWith⟩')
+    : null;
   const matrix = request.settings.riskMatrix;
   const cfg = matrix.config;
   const inputs = request.inputs ?? null;
@@ -297,18 +304,19 @@ export async function assess(
   return result;
 }
 
-export async function savedAssessments(db: Db): Promise<SavedAssessmentSummary[]> {
-  return listAssessments(db);
+/** The saved assessments of the areas the caller sees in detail. */
+export async function savedAssessments(db: Db, scope: Scope): Promise<SavedAssessmentSummary[]> {
+  return savedAssessmentsFor(db, scope);
 }
 
 /** What moved since a saved assessment; the configuration and inputs are compared by content. */
 function comparedWith(
-  saved: SavedAssessmentRecord,
+  earlier: SavedAssessmentView,
   now: Assessment,
   configSha256: string,
   inputsText: string | null,
 ): NonNullable<Assessment['comparison']> {
-  const then = JSON.parse(saved.result) as Assessment;
+  const { record: saved, assessment: then } = earlier;
   const summary: SavedAssessmentSummary = {
     id: saved.id,
     areaCode: saved.areaCode,

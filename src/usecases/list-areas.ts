@@ -1,6 +1,7 @@
 /** `lantern areas`: the area register with populations and record counts, and what is missing from it. */
 import type { AreaType } from '../domain/area.js';
 import type { Scope } from '../domain/scope.js';
+import { areaAccessLevel } from '../store/area-access.js';
 import type { Db } from '../store/db.js';
 import {
   findArea,
@@ -43,14 +44,31 @@ export interface RegisterCheck {
   unlistedLsoas: UnlistedLsoa[];
   placedByName: number;
   notPlaced: number;
+  /**
+   * LSOA codes left out because the caller does not see their district in detail (their records
+   * are a breakdown below a district), or because they were placed in no district (only a caller
+   * who sees every area is shown those); absent when none is left out.
+   */
+  outsideAccess?: number;
 }
 
-/** LSOA codes in the records that the register does not hold, and how their records were placed. */
-export async function registerCheck(db: Db): Promise<RegisterCheck> {
-  const unlisted = await unlistedLsoaCodes(db);
+/**
+ * LSOA codes in the records that the register does not hold, and how their records were placed:
+ * those of the districts the caller sees in detail.
+ */
+export async function registerCheck(db: Db, scope: Scope): Promise<RegisterCheck> {
+  const every = await unlistedLsoaCodes(db);
+  let unlisted = every;
+  if (scope.areas !== 'all') {
+    const districts = [...new Set(every.flatMap((u) => (u.district ? [u.district.code] : [])))];
+    const levels = await Promise.all(districts.map((d) => areaAccessLevel(db, scope, d)));
+    const seen = new Set(districts.filter((_, i) => levels[i] === 'detail'));
+    unlisted = every.filter((u) => u.district !== null && seen.has(u.district.code));
+  }
   return {
     unlistedLsoas: unlisted,
     placedByName: unlisted.filter((u) => u.district !== null).length,
     notPlaced: unlisted.filter((u) => u.district === null).length,
+    ...(unlisted.length < every.length ? { outsideAccess: every.length - unlisted.length } : {}),
   };
 }

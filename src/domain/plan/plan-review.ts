@@ -17,6 +17,8 @@ export interface IssueFiguresAt {
   recorded: number | null;
   band: Band | null;
   rank: number | null;
+  /** The issue is in the assessment, but the caller's grants do not open its dataset. */
+  notShown?: true;
 }
 
 /** Where an action stands, in words: an open action past its due date is "overdue". */
@@ -68,6 +70,8 @@ function figuresOf(a: Assessment | null, key: string): IssueFiguresAt | null {
   if (a === null) return null;
   const period = `${a.period.from}..${a.period.to}`;
   const issue = a.issues.find((i) => i.key === key);
+  if (a.notShown?.includes(key))
+    return { period, recorded: null, band: null, rank: null, notShown: true };
   if (issue === undefined) return { period, recorded: null, band: null, rank: null };
   // A restricted dataset's count from 1 to 4 is shown to no one (issue 20 item 4): assessments
   // saved before they were disclosed hold it as it was.
@@ -88,6 +92,8 @@ function movedWords(
   pct: number | null,
 ): string {
   if (then === null || now === null) return 'no later assessment to compare with';
+  if (then.notShown || now.notShown)
+    return 'figures not shown: your access does not open the dataset they come from';
   const parts: string[] = [];
   if (then.recorded !== null && now.recorded !== null) {
     const way =

@@ -153,7 +153,7 @@ async function chosenAssessment(
       return await savedAssessment(db, choice);
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
-      throw new NotFoundError(error.message.replace('--compare-with', '⟨fromAssessment⟩'));
+      throw new NotFoundError(error.message.replace('⟨compareWith⟩', '⟨fromAssessment⟩'));
     }
   }
   const all = (await listAssessments(db)).filter(

@@ -7,9 +7,9 @@ import type { Assessment } from '../../domain/assessment.js';
 import { reviewPlan, type PriorityReview } from '../../domain/plan/plan-review.js';
 import type { PlanRecord } from '../../domain/plan/plan-types.js';
 import type { Scope } from '../../domain/scope.js';
-import { listAssessments, savedAssessment } from '../../store/assessments.js';
 import type { Db } from '../../store/db.js';
 import type { PlanChoice } from './find-plan.js';
+import { savedAssessmentFor, savedAssessmentsFor } from '../saved-assessments.js';
 import { planView } from './plan-view.js';
 
 export interface PlanReview {
@@ -26,15 +26,20 @@ export async function planReview(
   at: Date,
 ): Promise<PlanReview> {
   const view = await planView(db, scope, choice, at);
-  const load = async (id: string) => {
-    const record = await savedAssessment(db, id);
-    return { id: record.id, assessment: JSON.parse(record.result) as Assessment };
+  // Each assessment as the caller may see it: refused unless they see its area in detail, and
+  // without the partner themes (and the force) their grants do not open.
+  const load = async (id: string, option: string) => {
+    const { record, assessment } = await savedAssessmentFor(db, scope, id, option);
+    return { id: record.id, assessment };
   };
-  const then = view.plan.assessmentId ? await load(view.plan.assessmentId) : null;
+  const then = view.plan.assessmentId
+    ? await load(view.plan.assessmentId, "the plan's assessment")
+    : null;
   let nowId = choice.assessment;
   if (nowId === undefined) {
-    // A later one: of the same area, over a period ending after the plan's assessment's.
-    const later = (await listAssessments(db)).filter(
+    // A later one the caller may see: of the same area, over a period ending after the plan's
+    // assessment's.
+    const later = (await savedAssessmentsFor(db, scope)).filter(
       (a) =>
         a.areaCode === view.plan.areaCode &&
         a.id !== view.plan.assessmentId &&
@@ -42,7 +47,7 @@ export async function planReview(
     );
     nowId = later.at(-1)?.id;
   }
-  const now = nowId ? await load(nowId) : null;
+  const now = nowId ? await load(nowId, '⟨assessment⟩') : null;
   const period = (a: Assessment) => `${a.period.from}..${a.period.to}`;
   return {
     plan: view.plan,
