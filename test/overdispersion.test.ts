@@ -100,7 +100,9 @@ describe('compare: funnel limits', () => {
     );
     expect(small.limitsMethod).toBe('poisson');
     expect(small.overdispersion.tau2).toBeNull();
-    expect(small.notes[0]).toMatch(/Too few areas \(4\) to measure the spread between areas/u);
+    expect(small.notes[0]).toMatch(
+      /4 areas are too few to estimate how much areas differ beyond chance/u,
+    );
   });
 });
 

@@ -111,9 +111,11 @@ describe('the public page', () => {
   });
 
   it('says plainly when no assessment is saved, then gives its priorities without partner-only issues', async () => {
-    expect(noAssessment.stdout).toContain('No saved assessment');
+    expect(noAssessment.stdout).toContain(
+      'No priorities shown (the page says they are not yet published): no action plan of Three Rivers is held',
+    );
     expect(noAssessment.html).toContain(
-      'The partnership has not yet set its priorities for Three Rivers in Lantern.',
+      'The partnership has not yet published its priorities for Three Rivers.',
     );
     const { status, html } = await page('/public/three-rivers');
     expect(status).toBe(200);
@@ -122,6 +124,62 @@ describe('the public page', () => {
     // Domestic abuse and hate crime are assessed from datasets shared only between partners.
     expect(priorities).not.toMatch(/Domestic abuse|Hate crime/iu);
     expect(priorities).not.toMatch(/\d{2,}/u);
+    expect(html).toContain(
+      'These are the priorities of its plan. They come from the figures for January to December 2025.',
+    );
+  }, 120_000);
+
+  it("gives no priorities from a few months' assessment, nor from one the partnership has not made its plan from", async () => {
+    // A store of its own: the tester's run, four months assessed and saved, then a plan made
+    // from them. Before, the page listed that run's High and Medium issues as the partnership's
+    // choices ("Each year the partnership looks at the figures …") while refusing its figures.
+    const own = tempDir();
+    try {
+      const store = demoStoreCopy(own.path);
+      const inStore = async (args: string[]) => {
+        const r = await run([...args, '--db', store]);
+        if (r.code !== 0) throw new Error(r.stderr);
+        return r;
+      };
+      const pageNow = async (name: string) => {
+        const r = await inStore([
+          'public-page',
+          '--area',
+          'Three Rivers',
+          '--out',
+          join(own.path, name),
+        ]);
+        return { stdout: r.stdout, html: readFileSync(join(own.path, name, 'index.html'), 'utf8') };
+      };
+      const unpublished = (html: string) => {
+        expect(html).toContain(
+          'The partnership has not yet published its priorities for Three Rivers.',
+        );
+        expect(html).not.toContain('<ol class="priorities">');
+        expect(html).not.toMatch(/top priority|also a priority|Then it chooses what to focus on/u);
+      };
+      await inStore(['assess', '--area', 'Three Rivers', '--period', '2025-09..2025-12']);
+      const saved = await pageNow('saved');
+      unpublished(saved.html);
+      expect(saved.stdout).toContain('no action plan of Three Rivers is held');
+      await inStore([
+        'plan',
+        'create',
+        '--partnership',
+        'Three Rivers CSP',
+        '--year',
+        '2025-26',
+        '--from-assessment',
+        'latest',
+      ]);
+      const planned = await pageNow('planned');
+      unpublished(planned.html);
+      expect(planned.stdout).toMatch(
+        /the assessment the action plan of Three Rivers was made from \([0-9a-f]{12}\) is not fit to publish: it covers 2025-09\.\.2025-12 \(4 months\), not a whole year/u,
+      );
+    } finally {
+      own.remove();
+    }
   }, 120_000);
 
   it('is open to anyone on a store with accounts; the dashboard and the API still ask to sign in', async () => {

@@ -156,7 +156,19 @@ export function limitsNote(
     return `Funnel limits allow for overdispersion (Spiegelhalter's additive random effect): the range each area's count would fall in ${around}, given chance and the usual spread between areas.${spread}`;
   const why =
     asked === 'overdispersed'
-      ? ` Too few areas (${o.areas}) to measure the spread between areas (at least ${MIN_OVERDISPERSION_AREAS} are needed), so chance alone is allowed for, and more areas may be flagged than differ in any way that matters.`
+      ? ` ${spreadNotEstimated(o.areas)}`
       : ` Chance alone is allowed for, not the usual spread between areas, so more areas may be flagged than differ in any way that matters.${spread}`;
   return `Funnel limits: exact Poisson quantiles ${around}.${why}`;
+}
+
+/**
+ * What limits of chance alone mean when the spread between areas could not be estimated (fewer
+ * than MIN_OVERDISPERSION_AREAS, analysis/funnel.ts): the same words in `compare`, the report's
+ * funnel captions and the dashboard's Compare (which lists the comparison's notes). An area
+ * outside such limits differs by more than chance, which may be no more than places usually
+ * differ by; one inside them differs by less than chance alone would explain.
+ */
+export function spreadNotEstimated(areas: number | null, noun = 'areas'): string {
+  const few = areas === null ? `Too few ${noun}` : `${areas} ${noun} are too few`;
+  return `${few} to estimate how much ${noun} differ beyond chance (at least ${MIN_OVERDISPERSION_AREAS} are needed), so these limits allow for chance alone: one outside them differs by more than chance, but perhaps by no more than ${noun} usually differ.`;
 }

@@ -8,41 +8,50 @@ import { estimateOverdispersion, funnelLimits, funnelLines } from './funnel.js';
 import { poissonQuantile } from './poisson.js';
 
 describe('estimateOverdispersion(areas)', () => {
-  it('gives φ̂ and τ² worked by hand on five areas', () => {
-    // Expected 100 each; counts 64, 81, 100, 121, 144 have square roots 8..12, so the z-scores
-    // 2(√O − √E) are −4, −2, 0, 2, 4. R's type-7 10th percentile: h = 4 × 0.1 = 0.4, so
-    // −4 + 0.4 × 2 = −3.2; the 90th: 2 + 0.6 × 2 = 3.2. Winsorised: −3.2, −2, 0, 2, 3.2;
-    // φ̂ = (10.24 + 4 + 0 + 4 + 10.24)/5 = 5.696. Weights 4E = 400 each: Σw = 2,000,
-    // Σw²/Σw = 400; τ² = (5 × 5.696 − 4)/(2,000 − 400) = 24.48/1,600 = 0.0153.
+  it('gives φ̂ and τ² worked by hand on ten areas', () => {
+    // Expected 100 each; counts 36, 49, 64, 81, 100, 100, 121, 144, 169, 196 have square roots
+    // 6..14, so the z-scores 2(√O − √E) are −8, −6, −4, −2, 0, 0, 2, 4, 6, 8. R's type-7 10th
+    // percentile: h = 9 × 0.1 = 0.9, so −8 + 0.9 × 2 = −6.2; the 90th: h = 8.1, 6 + 0.1 × 2 = 6.2.
+    // Winsorised: −6.2, −6, −4, −2, 0, 0, 2, 4, 6, 6.2; Σz² = 2 × (38.44 + 36 + 16 + 4) = 188.88,
+    // φ̂ = 18.888. Weights 4E = 400 each: Σw = 4,000, Σw²/Σw = 400;
+    // τ² = (10 × 18.888 − 9)/(4,000 − 400) = 179.88/3,600 = 0.049966….
     const o = estimateOverdispersion(
-      [64, 81, 100, 121, 144].map((count) => ({ count, expected: 100 })),
+      [36, 49, 64, 81, 100, 100, 121, 144, 169, 196].map((count) => ({ count, expected: 100 })),
     );
-    expect(o.areas).toBe(5);
-    expect(o.phi).toBeCloseTo(5.696, 12);
-    expect(o.tau2).toBeCloseTo(0.0153, 12);
+    expect(o.areas).toBe(10);
+    expect(o.phi).toBeCloseTo(18.888, 12);
+    expect(o.tau2).toBeCloseTo(179.88 / 3600, 12);
   });
 
-  it('finds no spread beyond chance when I·φ̂ ≤ I − 1, and none is estimated from fewer than 5 areas', () => {
+  it('finds no spread beyond chance when I·φ̂ ≤ I − 1', () => {
     const even = estimateOverdispersion(
-      [100, 101, 99, 100, 100, 98].map((count) => ({ count, expected: 100 })),
+      [100, 101, 99, 100, 100, 98, 100, 102, 100, 99].map((count) => ({ count, expected: 100 })),
     );
     expect(even.tau2).toBe(0);
-    expect(
-      estimateOverdispersion([
-        { count: 5, expected: 9 },
-        { count: 50, expected: 9 },
-      ]),
-    ).toEqual({
-      areas: 2,
-      phi: null,
-      tau2: null,
-    });
-    // Areas with no expected count (no population) are left out.
+  });
+
+  it('estimates none from fewer than 10 areas (the ten-area rule), areas with no expected count left out', () => {
+    // Merseyside's five districts, theft from the person in January 2019 (the bundled fixture):
+    // Liverpool's 128 against 12, 19, 16 and 3. Estimated from these five, τ² would be 0.12 and
+    // Liverpool's limits 7–169 around 60.8 expected: "within".
+    const pops = [485_300, 183_100, 319_900, 278_800, 154_200];
+    const counts = [128, 12, 19, 16, 3];
+    const rate = 178 / 1_421_300;
+    const five = counts.map((count, i) => ({ count, expected: rate * (pops[i] as number) }));
+    expect(estimateOverdispersion(five)).toEqual({ areas: 5, phi: null, tau2: null });
+    const nine = [64, 81, 100, 121, 144, 64, 81, 100, 400].map((count) => ({
+      count,
+      expected: 100,
+    }));
+    expect(estimateOverdispersion(nine)).toEqual({ areas: 9, phi: null, tau2: null });
     expect(
       estimateOverdispersion(
-        [64, 81, 100, 121, 144, 9].map((count, i) => ({ count, expected: i === 5 ? 0 : 100 })),
+        [36, 49, 64, 81, 100, 100, 121, 144, 169, 196, 9].map((count, i) => ({
+          count,
+          expected: i === 10 ? 0 : 100,
+        })),
       ).tau2,
-    ).toBeCloseTo(0.0153, 12);
+    ).toBeCloseTo(179.88 / 3600, 12);
   });
 });
 

@@ -24,7 +24,20 @@
  *   Poisson limits by √φ at every size, so they still close in on the line as counts grow and the
  *   largest districts are flagged for ordinary differences between places; an additive spread
  *   between areas keeps a floor under the limits' width, which is what differences between places
- *   are. Estimated from at least 5 areas; with fewer, the limits are Poisson and say so.
+ *   are.
+ *   **The ten-area rule**: τ² is estimated only from at least 10 areas (MIN_OVERDISPERSION_AREAS);
+ *   with fewer, the limits are Poisson and every output says the spread could not be estimated.
+ *   The winsorising is what stops the areas being judged from setting their own limits, and with
+ *   few areas it barely acts: R's 10th percentile of I sorted values lies (I − 1)/10 of the way
+ *   from the lowest to the next, so with 5 areas the most extreme is pulled in only 40% of the
+ *   way and one very different district (Liverpool's theft from the person, five times the rate
+ *   of the rest of Merseyside) widens every district's limits until none, itself included, is
+ *   flagged. From 10 areas it is pulled in 90% of the way or more. The random-effects literature
+ *   warns that a between-unit variance from few units is very uncertain (Röver, Knapp and Friede
+ *   2015, BMC Med Res Methodol 15:99), but neither it nor the funnel-plot sources we read
+ *   (Spiegelhalter 2005; Spiegelhalter et al. 2012, JRSS A 175:1, as the NHS-R FunnelPlotR
+ *   package implements them) gives a minimum number of units, so the number is ours, from the
+ *   winsorising, and stated as a rule rather than borrowed.
  * - **poisson**: exact Poisson quantiles (analysis/poisson.ts), chance alone.
  */
 import { countQuantile } from './negative-binomial.js';
@@ -36,14 +49,17 @@ export type LimitsMethod = 'overdispersed' | 'poisson';
 export interface Overdispersion {
   /** The areas it was estimated from (those with an expected count). */
   areas: number;
-  /** Mean squared winsorised z-score (1 is what chance alone gives); null with fewer than 5 areas. */
+  /** Mean squared winsorised z-score (1 is what chance alone gives); null with fewer than 10 areas. */
   phi: number | null;
-  /** Between-area variance on the square-root scale (DerSimonian–Laird); null with fewer than 5 areas. */
+  /** Between-area variance on the square-root scale (DerSimonian–Laird); null with fewer than 10 areas. */
   tau2: number | null;
 }
 
-/** The fewest areas from which the spread between areas is estimated. */
-export const MIN_OVERDISPERSION_AREAS = 5;
+/**
+ * The fewest areas from which the spread between areas is estimated (the ten-area rule above):
+ * from 10, winsorising at 10% pulls the most extreme area at each end at least 90% of the way in.
+ */
+export const MIN_OVERDISPERSION_AREAS = 10;
 
 /** The p-quantile (R's default, type 7) of sorted values. */
 function quantileSorted(sorted: readonly number[], p: number): number {

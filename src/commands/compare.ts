@@ -11,7 +11,7 @@ export const compareCommand = defineCommand({
   task: 'Compare and explain',
   summary: 'Districts side by side: rates per 1,000, funnel limits, flags and ranks',
   description:
-    'The districts of a force or Community Safety Partnership (⟨within⟩), or a peer group (⟨group⟩), each against the count expected at the group’s rate, with 95% and 99.8% funnel limits, a flag (above, within, below) and a rank. By default the limits allow for the usual spread between areas beyond chance (overdispersion); ⟨limits⟩ poisson shows chance alone. A district above its limits differs by more than that spread, which says nothing of why: population, footfall and recording practice all differ between districts.',
+    'The districts of a force or Community Safety Partnership (⟨within⟩), or a peer group (⟨group⟩), each against the count expected at the group’s rate, with 95% and 99.8% funnel limits, a flag (above, within, below) and a rank. By default the limits allow for the usual spread between areas beyond chance (overdispersion); ⟨limits⟩ poisson shows chance alone. A district above its limits differs by more than that spread, which says nothing of why: population, footfall and recording practice all differ between districts. With fewer than 10 areas the spread cannot be estimated, and the limits allow for chance alone (said in the output).',
   examples: [
     'lantern compare --within hertfordshire --category burglary --period 2025',
     'lantern compare --within hertfordshire --category violent-crime --period 2025-01..2025-12 --limits poisson',
@@ -75,7 +75,7 @@ export const compareCommand = defineCommand({
       a.flag ?? '–',
     ]);
     return [
-      `${result.label}, ${result.period.from}..${result.period.to}, ${result.group}: ${result.reference.rate === null ? '–' : result.reference.rate.toFixed(2)} per 1,000 overall; ${result.limitsMethod === 'overdispersed' ? 'limits allowing for overdispersion' : 'Poisson limits (chance alone)'}`,
+      `${result.label}, ${result.period.from}..${result.period.to}, ${result.group}: ${result.reference.rate === null ? '–' : result.reference.rate.toFixed(2)} per 1,000 overall; ${result.limitsMethod === 'overdispersed' ? 'limits allowing for overdispersion' : result.overdispersion.tau2 === null ? 'Poisson limits (chance alone: too few areas to estimate how much they differ beyond it)' : 'Poisson limits (chance alone)'}`,
       '',
       formatTable(
         [

@@ -4,6 +4,7 @@
  * above the range expected from each district's history.
  */
 import type { PartnershipOverview } from '../usecases/partnership-overview.js';
+import { spreadNotEstimated } from '../analysis/area-comparison.js';
 import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
@@ -96,7 +97,9 @@ export const overviewCommand = defineCommand({
         ['left', 'right', 'left', 'right', 'right', 'right'],
       ),
       '',
-      'Funnel: each district against the count expected at the group’s rate, with limits allowing for the usual spread between districts (overdispersion; lantern compare --limits poisson for chance alone).',
+      o.comparisons.some((c) => c.limitsMethod === 'poisson')
+        ? `Funnel: each district against the count expected at the group’s rate. ${spreadNotEstimated(o.districts.length, 'districts')}`
+        : 'Funnel: each district against the count expected at the group’s rate, with limits allowing for the usual spread between districts (overdispersion; lantern compare --limits poisson for chance alone).',
       'Rises, falls: districts with a significant change against the comparison period (exact test, p < 0.05 after Holm’s adjustment across each district’s categories; all crime is not tested separately).',
       'exc.: district-months in the period above the 99.8% range expected from the district’s own history (trend and season, allowing for how much its counts vary), fitted without that month.',
       'Each district’s figures: lantern trends --area D --all, lantern exceptions --area D --category C, or --json here.',

@@ -30,6 +30,7 @@ import { trustSection } from './report-trust.js';
 import {
   alignmentTables,
   categoriesTable,
+  comparisonSentence,
   funnelFigure,
   hotspotFigure,
   optionsTable,
@@ -253,10 +254,8 @@ function prioritySection(
     const label = labels.figure(f.id);
     parts.push(figureHtml(f, label), detailsTable(f.table, label));
   }
-  if (p.comparison?.flag)
-    parts.push(
-      `<p>Against the ${esc(p.comparison.group)}${p.comparison.rateOf === 'areas shown' ? ' shown' : ''}, ${esc(data.area.name)} is ${p.comparison.flag === 'within' ? 'within the 95% limits: its rate is in line with the others' : `${p.comparison.flag} the 95% limits`}.</p>`,
-    );
+  const standing = p.comparison && comparisonSentence(p.comparison, data.area.name);
+  if (standing) parts.push(`<p>${esc(standing)}</p>`);
   if (p.hotspot && p.hotspot.top.length > 0)
     parts.push(
       `<p>Busiest significant hotspots (Getis-Ord Gi*): ${p.hotspot.top.map((t) => `${esc(t.location)} (${esc(showCount(t.count, aud))})`).join('; ')}.</p>`,

@@ -117,6 +117,7 @@ describe('the public version of a report', () => {
   });
 
   it('measures the spread its overdispersed limits allow for on the districts shown only', () => {
+    // Eleven districts, one suppressed: ten shown, as many as the spread is estimated from.
     const areas = [
       { name: 'Watford', count: 130, population: 90_000 },
       { name: 'St Albans', count: 95, population: 140_000 },
@@ -124,45 +125,53 @@ describe('the public version of a report', () => {
       { name: 'Stevenage', count: 140, population: 84_000 },
       { name: 'Hertsmere', count: 70, population: 100_000 },
       { name: 'Broxbourne', count: 88, population: 94_000 },
+      { name: 'East Hertfordshire', count: 120, population: 150_000 },
+      { name: 'North Hertfordshire', count: 110, population: 133_000 },
+      { name: 'Welwyn Hatfield', count: 125, population: 119_000 },
+      { name: 'Luton', count: 260, population: 225_000 },
       { name: 'Three Rivers', count: 3, population: 87_000, highlight: true },
     ];
     const c: Comparison = {
-      group: 'districts of Hertfordshire',
-      rate: (686 / 740_000) * 1000,
+      group: 'peer group',
+      rate: (1_301 / 1_367_000) * 1000,
       rateOf: 'every area',
       limitsMethod: 'overdispersed',
-      tau2: 0.5, // of all seven: must not survive
+      tau2: 0.5, // of all eleven: must not survive
       areas,
       limits: [],
       flag: 'below',
       notes: [],
     };
     const shown = publicComparison(c)!;
-    const six = areas.slice(0, 6);
-    const rate = (683 / 653_000) * 1000;
+    const ten = areas.slice(0, 10);
+    const rate = (1_298 / 1_280_000) * 1000;
     expect(shown.rate).toBeCloseTo(rate, 10);
-    // τ² of the six shown, by Spiegelhalter's method (z on the square-root scale, winsorised at
+    // τ² of the ten shown, by Spiegelhalter's method (z on the square-root scale, winsorised at
     // R's type-7 10th and 90th percentiles, DerSimonian–Laird), written out again here.
-    const rows = six.map((a) => ({ count: a.count, expected: (rate / 1000) * a.population }));
+    const rows = ten.map((a) => ({ count: a.count, expected: (rate / 1000) * a.population }));
     const z = rows.map((r) => 2 * (Math.sqrt(r.count) - Math.sqrt(r.expected)));
     const sorted = [...z].sort((a, b) => a - b);
-    const lo = sorted[0]! + 0.5 * (sorted[1]! - sorted[0]!); // h = 5 × 0.1
-    const hi = sorted[4]! + 0.5 * (sorted[5]! - sorted[4]!); // h = 5 × 0.9
-    const phi = z.reduce((s, v) => s + Math.min(hi, Math.max(lo, v)) ** 2, 0) / 6;
+    const lo = sorted[0]! + 0.9 * (sorted[1]! - sorted[0]!); // h = 9 × 0.1
+    const hi = sorted[8]! + 0.1 * (sorted[9]! - sorted[8]!); // h = 9 × 0.9
+    const phi = z.reduce((s, v) => s + Math.min(hi, Math.max(lo, v)) ** 2, 0) / 10;
     const w = rows.map((r) => 4 * r.expected);
     const sw = w.reduce((a, b) => a + b, 0);
-    const tau2 = (6 * phi - 5) / (sw - w.reduce((a, b) => a + b * b, 0) / sw);
+    const tau2 = (10 * phi - 9) / (sw - w.reduce((a, b) => a + b * b, 0) / sw);
     expect(tau2).toBeGreaterThan(0);
     expect(shown.limitsMethod).toBe('overdispersed');
     expect(shown.tau2).toBeCloseTo(tau2, 12);
     expect(shown.limits).toEqual(
       funnelLines(
         rate,
-        six.map((a) => a.population),
+        ten.map((a) => a.population),
         40,
         shown.tau2,
       ),
     );
+    // Six of them shown: too few to estimate the spread from (the ten-area rule), so Poisson.
+    const six = publicComparison({ ...c, areas: [...areas.slice(0, 6), areas[10]!] })!;
+    expect(six.limitsMethod).toBe('poisson');
+    expect(six.tau2).toBe(0);
   });
 });
 

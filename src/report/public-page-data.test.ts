@@ -17,7 +17,8 @@ import type { TrendDocument } from '../analysis/trend-table.js';
 import { CURRENT_CATEGORIES, categoryLabel } from '../domain/categories.js';
 import { DEFAULT_DISCLOSURE_POLICY } from '../domain/disclosure/table.js';
 import { monthsIn } from '../domain/month.js';
-import { headlineTrends, slugOf, type PublicPage } from './public-page-data.js';
+import type { Assessment } from '../domain/assessment.js';
+import { headlineTrends, slugOf, unfitToPublish, type PublicPage } from './public-page-data.js';
 import { NO_PLAN, publicPageHtml, publicPageProse } from './public-page-html.js';
 
 let highs: Highs;
@@ -247,7 +248,7 @@ describe('the page', () => {
 
   it('says plainly what it does not hold: no priorities, no plan, no "You said, we did"', () => {
     const html = publicPageHtml(page(), readability('A b.'), 'public.css');
-    expect(html).toContain('has not yet set its priorities for Three Rivers');
+    expect(html).toContain('has not yet published its priorities for Three Rivers.');
     expect(html).toContain(esc(NO_PLAN));
     expect(html).toContain('No "You said, we did" items have been published for Three Rivers yet.');
     expect(html).toContain('<html lang="en-GB">');
@@ -284,5 +285,47 @@ describe('the page', () => {
     expect(slugOf('Three Rivers')).toBe('three-rivers');
     expect(slugOf("King's Lynn & West Norfolk")).toBe('king-s-lynn-and-west-norfolk');
     expect(slugOf('St Albans')).toBe('st-albans');
+  });
+});
+
+describe('unfitToPublish(assessment): the priorities a partnership may publish', () => {
+  const assessment = (over: Partial<Assessment>) =>
+    ({
+      period: PERIOD,
+      coverage: { months: 12, held: 12, partial: false, words: null },
+      inputs: null,
+      ...over,
+    }) as Assessment;
+
+  it('takes a whole year, every month held, with the partnership’s own scores or none', () => {
+    expect(unfitToPublish(assessment({}))).toBeNull();
+    expect(
+      unfitToPublish(
+        assessment({
+          inputs: { scoredBy: 'Three Rivers CSP', date: '2026-01-10', example: false },
+        }),
+      ),
+    ).toBeNull();
+    // An assessment saved before coverage was recorded: judged on its period.
+    expect(unfitToPublish(assessment({ coverage: undefined }))).toBeNull();
+  });
+
+  it('refuses a few months, a year with months missing, and the bundled example scores', () => {
+    expect(
+      unfitToPublish(
+        assessment({
+          period: { from: '2018-11', to: '2019-02' },
+          coverage: { months: 4, held: 4, partial: false, words: null },
+        }),
+      ),
+    ).toBe('it covers 2018-11..2019-02 (4 months), not a whole year');
+    expect(
+      unfitToPublish(assessment({ coverage: { months: 12, held: 8, partial: true, words: null } })),
+    ).toBe('it holds 8 of the 12 months of 2025-01..2025-12');
+    expect(
+      unfitToPublish(
+        assessment({ inputs: { scoredBy: 'Example', date: '2025-04-01', example: true } }),
+      ),
+    ).toBe("its manual scores are the bundled example, not the partnership's");
   });
 });

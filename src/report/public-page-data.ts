@@ -29,7 +29,7 @@ import type {
   LinearRelation,
 } from '../domain/disclosure/table.js';
 import { monthsInWords } from '../domain/held-months.js';
-import type { Period } from '../domain/month.js';
+import { monthsIn, type Period } from '../domain/month.js';
 import type { SupportService } from '../domain/support-service.js';
 import { assessmentFor } from './audience.js';
 
@@ -82,7 +82,10 @@ export interface HeadlineTrends {
 export interface PublicPriorities {
   period: Period;
   savedAt: string;
-  /** The High priorities first, in rank order, then the Medium ones. */
+  /**
+   * The priorities of the partnership's plan: the High issues first ("top priority"), in rank
+   * order, then the Medium ones ("also a priority"), as `plan create` made them its priorities.
+   */
   items: { label: string; band: 'High' | 'Medium' }[];
 }
 
@@ -100,7 +103,10 @@ export interface PublicHiddenFigure {
 export interface PublicPage {
   area: { code: string; name: string; slug: string };
   made: string;
+  /** Null until the partnership has published priorities fit for the public (`unpublished` says why). */
   priorities: PublicPriorities | null;
+  /** For the analyst (never on the page): why no priorities are shown. */
+  unpublished?: string;
   trends: HeadlineTrends | null;
   /** Why there are no trends, when there are none. */
   noTrends: string | null;
@@ -123,7 +129,31 @@ export function slugOf(name: string): string {
     .replace(/^-+|-+$/gu, '');
 }
 
-/** The assessment's High and Medium priorities the public may see, in plain words. */
+/**
+ * Why an assessment is not fit to give the public the partnership's priorities, or null when it
+ * is: it must cover a whole year (12 months), hold every month of it, and rest on the
+ * partnership's own manual scores, not the bundled example (what a report would print as "not
+ * yet confirmed by the partnership"). A few months' figures, or an analyst's trial run, are not
+ * what the partnership chose to focus on for the year.
+ */
+export function unfitToPublish(assessment: Assessment): string | null {
+  const { period, coverage } = assessment;
+  const months = monthsIn(period).length;
+  if (months !== 12)
+    return `it covers ${period.from}..${period.to} (${months} month${months === 1 ? '' : 's'}), not a whole year`;
+  if (coverage && (coverage.partial || coverage.held < coverage.months))
+    return `it holds ${coverage.held} of the ${coverage.months} months of ${period.from}..${period.to}`;
+  if (assessment.inputs?.example === true)
+    return "its manual scores are the bundled example, not the partnership's";
+  return null;
+}
+
+/**
+ * The priorities of the partnership's plan the public may see, in plain words: the assessment's
+ * High and Medium issues, which `plan create --from-assessment` made the plan's priorities
+ * (usecases/plan/plan-create.ts, PLAN_BANDS), partner-only issues left out. Only for an
+ * assessment fit to publish (`unfitToPublish`).
+ */
 export function publicPriorities(assessment: Assessment, savedAt: string): PublicPriorities {
   const { shown } = assessmentFor(assessment, 'public');
   const ranked = [...shown.issues].sort((a, b) => a.rank - b.rank);

@@ -35,7 +35,7 @@ function prioritySentences(page: PublicPage): string[] {
   const p = page.priorities;
   if (!p)
     return [
-      `The partnership has not yet set its priorities for ${page.area.name} in Lantern.`,
+      `The partnership has not yet published its priorities for ${page.area.name}.`,
       'When it does, they will be shown here.',
     ];
   if (p.items.length === 0)
@@ -44,7 +44,7 @@ function prioritySentences(page: PublicPage): string[] {
     ];
   return [
     `Each year the partnership looks at the figures and at what people tell us. Then it chooses what to focus on.`,
-    `These priorities come from the figures for ${period(p.period)}.`,
+    `These are the priorities of its plan. They come from the figures for ${period(p.period)}.`,
   ];
 }
 

@@ -22,6 +22,7 @@ import {
   type ReportData,
 } from './report-data.js';
 import { formatRate, roundChangePct, roundRate } from '../domain/rounding.js';
+import { spreadNotEstimated } from '../analysis/area-comparison.js';
 
 export type Cell = string | number | null;
 
@@ -330,10 +331,31 @@ export function funnelFigure(
   };
 }
 
+/**
+ * Where the area stands against the others, in words for the report: "in line with the others"
+ * only where its count is inside limits that can tell. With Poisson limits (too few districts to
+ * estimate how much they differ beyond chance) inside them is in line, as chance alone would
+ * explain it; outside them says only that it differs by more than chance.
+ */
+export function comparisonSentence(
+  c: NonNullable<PriorityEvidence['comparison']>,
+  areaName: string,
+): string | null {
+  if (!c.flag) return null;
+  const against = `Against the ${c.group}${c.rateOf === 'areas shown' ? ' shown' : ''}, ${areaName} is`;
+  if (c.limitsMethod === 'overdispersed')
+    return c.flag === 'within'
+      ? `${against} within the 95% limits: its rate is in line with the others.`
+      : `${against} ${c.flag} the 95% limits.`;
+  return c.flag === 'within'
+    ? `${against} within the 95% limits of chance alone: its rate is in line with the others.`
+    : `${against} ${c.flag} the 95% limits of chance alone. There are too few districts to estimate how much districts differ beyond chance, so this may be no more than the usual difference between places.`;
+}
+
 /** Which funnel limits are drawn, in words for the caption. */
 function limitsWords(c: NonNullable<PriorityEvidence['comparison']>): string {
   if (c.limitsMethod === 'poisson')
-    return 'The limits allow for chance alone (Poisson): too few districts to measure the usual spread between them, so more may fall outside than differ in any way that matters.';
+    return `The limits are Poisson. ${spreadNotEstimated(null, 'districts')}`;
   return c.tau2 > 0
     ? `The limits allow for chance and for the usual spread between districts' rates beyond it (overdispersion: they typically differ by about ${Math.round(200 * Math.sqrt(c.tau2))}%; Spiegelhalter's additive random effect).`
     : 'The limits allow for overdispersion, but these districts differ by no more than chance would make them, so they are the Poisson limits.';

@@ -1,7 +1,8 @@
 /**
  * The public page of a district (`lantern serve` at /public/<district>, `lantern public-page`):
- * read with the public's scope (police.uk street data only, whoever asks), from the latest saved
- * assessment of the district (its priorities, partner-only issues left out: report/audience.ts),
+ * read with the public's scope (police.uk street data only, whoever asks), the priorities of the
+ * district's action plan (those of the saved assessment it was made from, when that is fit to
+ * publish; partner-only issues left out: report/audience.ts),
  * the trends of every category over the latest whole year published (domain/disclosure/
  * public-period.ts: calendar years by default, so that no two pages overlap; read before the trends use case's
  * own control for totals-only callers, since the page applies its own to everything it shows:
@@ -16,7 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { readability, type Readability } from '../analysis/readability.js';
 import { districtSettings, type PublicPageConfig } from '../config/public-page.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
-import type { Assessment } from '../domain/assessment.js';
+import type { Assessment, SavedAssessmentRecord } from '../domain/assessment.js';
 import type { DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
 import type { Scope } from '../domain/scope.js';
@@ -27,12 +28,14 @@ import {
   publicHiddenFigure,
   publicPriorities,
   slugOf,
+  unfitToPublish,
   type PublicAction,
   type PublicPage,
+  type PublicPriorities,
 } from '../report/public-page-data.js';
 import { publicPageHtml, publicPageProse } from '../report/public-page-html.js';
 import { PUBLIC_PAGE_CSS } from '../report/public-page-style.js';
-import { listAssessments, savedAssessment } from '../store/assessments.js';
+import { savedAssessment } from '../store/assessments.js';
 import { listAreas, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listServices } from './support-services.js';
@@ -41,11 +44,18 @@ import { PublicPeriodError, trendsForOwnDisclosure } from './trends.js';
 /** What the public may read, whoever asks: police.uk street data, in every area. */
 export const PUBLIC_SCOPE: Scope = { areas: 'all', datasets: ['police-street'] };
 
-/** The public actions of a district's action plan; none (or null) when no plan is published. */
-export type PublicActions = (area: {
-  code: string;
-  name: string;
-}) => Promise<readonly PublicAction[] | null>;
+/**
+ * A district's action plan as the public page reads it: its public actions, and the saved
+ * assessment its priorities were taken from (`plan create --from-assessment`), null when it was
+ * made without one.
+ */
+export interface PublishedPlan {
+  assessmentId: string | null;
+  actions: readonly PublicAction[];
+}
+
+/** A district's action plan (usecases/plan/public-actions.ts); null when no plan is held. */
+export type PublicActions = (area: { code: string; name: string }) => Promise<PublishedPlan | null>;
 
 /** Until the action plan is wired in: no plan published. */
 export const NO_PUBLIC_ACTIONS: PublicActions = () => Promise.resolve(null);
@@ -84,15 +94,46 @@ async function districtOf(db: Db, wanted: string): Promise<{ code: string; name:
   return area;
 }
 
-async function latestAssessment(
+/**
+ * The priorities the partnership has published: those of its action plan, taken from the saved
+ * assessment the plan was made from, when that assessment is fit to publish (a whole year, every
+ * month held, the partnership's own manual scores: report/public-page-data.ts). Otherwise none,
+ * and why, for the analyst: a saved assessment alone, a few months' figures or a trial run with
+ * the example scores is not what the partnership chose to focus on.
+ */
+async function publishedPriorities(
   db: Db,
-  code: string,
-): Promise<{ assessment: Assessment; savedAt: string } | null> {
-  const saved = (await listAssessments(db)).filter((a) => a.areaCode === code);
-  const last = saved.at(-1);
-  if (!last) return null;
-  const record = await savedAssessment(db, last.id);
-  return { assessment: JSON.parse(record.result) as Assessment, savedAt: record.savedAt };
+  district: { name: string },
+  plan: PublishedPlan | null,
+): Promise<{ priorities: PublicPriorities | null; unpublished?: string }> {
+  if (!plan)
+    return {
+      priorities: null,
+      unpublished: `no action plan of ${district.name} is held: its priorities are published by making the plan from a saved assessment of a whole year (lantern plan create --from-assessment ID)`,
+    };
+  if (!plan.assessmentId)
+    return {
+      priorities: null,
+      unpublished: `the action plan of ${district.name} was not made from a saved assessment (lantern plan create --from-assessment ID)`,
+    };
+  let record: SavedAssessmentRecord;
+  try {
+    record = await savedAssessment(db, plan.assessmentId);
+  } catch (error) {
+    if (!(error instanceof NotFoundError)) throw error;
+    return {
+      priorities: null,
+      unpublished: `the assessment the action plan of ${district.name} was made from (${plan.assessmentId.slice(0, 12)}) is no longer saved`,
+    };
+  }
+  const assessment = JSON.parse(record.result) as Assessment;
+  const why = unfitToPublish(assessment);
+  if (why)
+    return {
+      priorities: null,
+      unpublished: `the assessment the action plan of ${district.name} was made from (${record.id.slice(0, 12)}) is not fit to publish: ${why}`,
+    };
+  return { priorities: publicPriorities(assessment, record.savedAt) };
 }
 
 export async function publicPage(
@@ -120,16 +161,18 @@ export async function publicPage(
         ? error.message
         : `We do not hold any police figures for ${district.name} yet.`;
   }
-  const saved = await latestAssessment(db, district.code);
+  const plan = await options.actions(district);
+  const published = await publishedPriorities(db, district, plan);
   const settings = districtSettings(options.config, district);
   const services = forReaders(await listServices(db, { area: district.code, publicOnly: true }));
   return {
     area: { code: district.code, name: district.name, slug: slugOf(district.name) },
     made: options.now.toISOString().slice(0, 10),
-    priorities: saved && publicPriorities(saved.assessment, saved.savedAt),
+    priorities: published.priorities,
+    ...(published.unpublished ? { unpublished: published.unpublished } : {}),
     trends: headline,
     noTrends,
-    actions: [...((await options.actions(district)) ?? [])],
+    actions: [...(plan?.actions ?? [])],
     youSaidWeDid: settings.youSaidWeDid,
     contacts: settings.contacts,
     services,

@@ -3,7 +3,8 @@
  * marked public (`plan action add --public`), under the plan priority each serves. The plan is the
  * one for the plan year of today (April to March) whose area is the district, else the latest
  * earlier one; only public actions, and of them only the title, status and due date (never an
- * owner's name or a note).
+ * owner's name or a note). With them, the id of the saved assessment the plan's priorities were
+ * taken from: the public page's priorities are that assessment's (usecases/public-page.ts).
  */
 import { STATUS_WORDS } from '../../domain/plan/action-status.js';
 import { planYearOf } from '../../domain/plan/plan-year.js';
@@ -13,7 +14,7 @@ import { findActions } from '../../store/plan-actions.js';
 import { findPlans, prioritiesOf } from '../../store/plan-rows.js';
 import type { PublicActions } from '../public-page.js';
 
-/** The provider of a district's public actions, from the plans in the store. */
+/** The provider of a district's plan (its public actions and its assessment), from the store. */
 export function planPublicActions(db: Db, now: () => Date): PublicActions {
   return async (area) => {
     const thisYear = planYearOf(now().toISOString().slice(0, 10)).label;
@@ -26,12 +27,15 @@ export function planPublicActions(db: Db, now: () => Date): PublicActions {
     const actions = (await findActions(db, { planId: plan.id })).filter(
       (a) => a.public && a.status !== 'cancelled',
     );
-    return actions.map((a): PublicAction => ({
-      priority:
-        a.priorityId === null ? 'Other work' : (priorities.get(a.priorityId) ?? 'Other work'),
-      title: a.title,
-      status: STATUS_WORDS[a.status],
-      due: a.dueDate,
-    }));
+    return {
+      assessmentId: plan.assessmentId,
+      actions: actions.map((a): PublicAction => ({
+        priority:
+          a.priorityId === null ? 'Other work' : (priorities.get(a.priorityId) ?? 'Other work'),
+        title: a.title,
+        status: STATUS_WORDS[a.status],
+        due: a.dueDate,
+      })),
+    };
   };
 }
