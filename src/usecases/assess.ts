@@ -20,6 +20,7 @@ import type { AssessmentInputsSetting, Settings } from '../config/settings.js';
 import { comparisonWords } from '../analysis/trend-table.js';
 import { requireMostMonthsHeld, type PeriodCoverage } from '../domain/held-months.js';
 import { DEFAULT_RISK_MATRIX_FILE } from '../config/risk-matrix.js';
+import { settingFileName } from '../config/setting-file-name.js';
 import type { TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import {
@@ -227,9 +228,9 @@ export async function assess(
     force,
     ...(forceLeftOut ? { forceLeftOut } : {}),
     period,
-    configFile: matrix.path,
+    configFile: settingFileName(matrix.path),
     matrix: { scale: cfg.scale, bands: cfg.bands },
-    inputsFile: inputs?.path ?? null,
+    inputsFile: inputs ? settingFileName(inputs.path) : null,
     inputs: inputs
       ? { scoredBy: inputs.scoredBy, date: inputs.date, example: inputs.examples.length > 0 }
       : null,
@@ -245,7 +246,7 @@ export async function assess(
     county,
     alignment: {
       county: county ? alignWithCounty(issues, county.issues) : null,
-      plan: { ...planAlignment, plan: plan.plan, file: plan.path, illustrative: plan.illustrative },
+      plan: { ...planAlignment, plan: plan.plan, file: settingFileName(plan.path), illustrative: plan.illustrative },
     },
     comparison: null,
     // A partial period is said first; the base, discontinuities and populations after the method.
@@ -285,9 +286,9 @@ export async function assess(
       areaName: area.name,
       periodFrom: period.from,
       periodTo: period.to,
-      inputsFile: inputs?.path ?? null,
+      inputsFile: inputs ? settingFileName(inputs.path) : null,
       inputsText,
-      configFile: matrix.path,
+      configFile: settingFileName(matrix.path),
       configSha256,
       lanternVersion: LANTERN_VERSION,
       result: JSON.stringify(assessmentOutput(result)),
@@ -464,7 +465,7 @@ function notes(
   return [
     'Not MoRiLE: its scales are not published. Thresholds and bands are assumptions of the configuration file named above.',
     inputs
-      ? `Manual scores from ${inputs.path} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
+      ? `Manual scores from ${settingFileName(inputs.path)} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
       : 'Organisational position is neutral (the middle of the scale) for every issue: no inputs file (⟨inputs⟩) scores it.',
     CONCERN_NOTE,
     'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
@@ -475,7 +476,7 @@ function notes(
         : `Likelihood is the mean of volume and the rate against ${force?.name ?? 'the force'}.`,
     `Risk = harm × likelihood (1..${cfg.scale * cfg.scale}); High from ${cfg.bands.high}, Medium from ${cfg.bands.medium}. Priority shapes risk by position and confidence.`,
     'Sensitivity: the bands an issue could fall in if its harm or likelihood moved one point (organisational position orders issues but never changes a band).',
-    `Police and Crime Plan objectives from ${plan.path}` +
+    `Police and Crime Plan objectives from ${settingFileName(plan.path)}` +
       (plan.illustrative
         ? ': an ILLUSTRATIVE placeholder, not the Commissioner’s plan; replace it (⟨policeCrimePlan⟩ FILE).'
         : '.'),
