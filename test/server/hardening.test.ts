@@ -15,6 +15,7 @@ import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
 import { run, runJson } from '../helpers/cli.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
+import { threeRiversPlan } from '../helpers/plan.js';
 import { tempDir } from '../helpers/temp.js';
 
 const ORIGIN = { Origin: 'http://localhost' };
@@ -107,6 +108,29 @@ beforeAll(async () => {
     {},
   );
   expect(revoked.code, revoked.stderr).toBe(0);
+  // A plan with one action (number 1), for the ids.
+  await threeRiversPlan(db);
+  const action = await run(
+    [
+      'plan',
+      'action',
+      'add',
+      '--priority',
+      'burglary',
+      '--title',
+      'Visits',
+      '--owner',
+      'CSO',
+      '--org',
+      'Three Rivers DC',
+      '--due',
+      '2026-03-31',
+      '--db',
+      db,
+    ],
+    {},
+  );
+  expect(action.code, action.stderr).toBe(0);
   server = await testServer(db, { clock: () => now, env: { LANTERN_SECURE_COOKIES: '1' } });
 });
 afterAll(() => {
@@ -230,6 +254,18 @@ describe('ids', () => {
     expect(body.error.field).toBe('action');
     // The largest taken is no failure either: there is no such action.
     expect((await get('Alex', '/api/plan/action/show?action=9007199254740991')).status).toBe(404);
+    expect((await get('Alex', '/api/plan/action/show?action=1')).status).toBe(200);
+  });
+
+  it('refuses a version too large to be one in the action’s form', async () => {
+    const r = await post('Alex', '/plan/actions/1', {
+      version: '99999999999999999999',
+      status: 'in-progress',
+      progress: '10',
+      note: '',
+    });
+    expect(r.status).toBe(400);
+    expect(await r.text()).toContain('did not say which version');
   });
 });
 
