@@ -32,12 +32,18 @@ function messageOf(m: AdminMessage | null): Safe | string {
 }
 
 /** A button that posts one change (the page's forms are this server's own: csrf in app.ts). */
-function postButton(action: string, fields: Record<string, string>, label: string): Safe {
+function postButton(
+  action: string,
+  fields: Record<string, string>,
+  label: string,
+  /** What a screen reader says, where the label alone ("Revoke") does not say which. */
+  spoken: string = label,
+): Safe {
   return html`<form class="inline-form" method="post" action="${action}">
     ${Object.entries(fields).map(
       ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
     )}
-    <button type="submit" class="link">${label}</button>
+    <button type="submit" class="link" aria-label="${spoken}">${label}</button>
   </form>`;
 }
 
@@ -79,7 +85,12 @@ export function usersBody(
                             (g) =>
                               html`<li>
                                 ${grantText(g)} ·
-                                ${postButton('/admin/revoke-grant', { grant: g.id }, 'Revoke')}
+                                ${postButton(
+                                  '/admin/revoke-grant',
+                                  { grant: g.id },
+                                  'Revoke',
+                                  `Revoke ${u.name}'s grant: ${grantText(g)}`,
+                                )}
                               </li>`,
                           )}
                         </ul>`
@@ -106,6 +117,7 @@ export function usersBody(
                     '/admin/disable',
                     { user: u.name, disabled: u.disabled ? 'no' : 'yes' },
                     u.disabled ? 'Enable' : 'Disable',
+                    `${u.disabled ? 'Enable' : 'Disable'} ${u.name}`,
                   )}
                 </td>
               </tr>`,
@@ -177,7 +189,14 @@ function tokensSection(tokens: readonly ApiTokenRecord[]): Safe {
                       <td>${t.user}</td>
                       <td>${when(t.expiresAt)}</td>
                       <td>${when(t.lastUsedAt)}</td>
-                      <td>${postButton('/admin/revoke-token', { token: t.id }, 'Revoke')}</td>
+                      <td>
+                        ${postButton(
+                          '/admin/revoke-token',
+                          { token: t.id },
+                          'Revoke',
+                          `Revoke the token ${t.id} (${t.name}) of ${t.user}`,
+                        )}
+                      </td>
                     </tr>`,
                 )}
               </tbody>
