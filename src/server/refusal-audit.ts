@@ -1,9 +1,9 @@
 /**
  * The audit rows of requests refused: a caller outside their grants (an area, a restricted
  * dataset, an export), a role that may not use the route (/admin for a non-admin), an API token
- * or session cookie not accepted (revoked, expired, unknown), and sign-ins refused for too many
- * attempts (429). Each row says who (the account; "anonymous" with the token's id when none is
- * known), what (the attempt: view, export, sign-in, admin, plan, import; the area and dataset
+ * or session cookie not accepted (revoked, expired, unknown), sign-ins refused for too many
+ * attempts (429), and the first-run set-up page asked for from another computer. Each row says
+ * who (the account; "anonymous" with the token's id when none is known), what (the attempt: view, export, sign-in, admin, plan, import; the area and dataset
  * asked for; the address), why (the refusal's reason and message) and when.
  *
  * A flood of refusals must not grow the log without bound: at most one row is written per caller,
@@ -25,7 +25,7 @@ export const REFUSAL_WINDOW_MS = 60_000;
 /** Keys remembered before the ones whose minute is over are forgotten. */
 const MAX_KEYS = 10_000;
 
-type Reason = 'role' | 'grant' | 'token' | 'session' | 'too-many-sign-ins';
+type Reason = 'role' | 'grant' | 'token' | 'session' | 'too-many-sign-ins' | 'set-up';
 
 interface Refusal {
   reason: Reason;
@@ -111,6 +111,11 @@ async function refusalOf(c: Context): Promise<Refusal | null> {
   if (status !== 403) return null;
   // The CSRF check answers 403 before the caller is known: a form from another site, not a caller.
   if (c.get('caller') === undefined) return null;
+  if (c.req.path === '/setup')
+    return {
+      reason: 'set-up',
+      why: 'the set-up page is open only from the computer Lantern runs on',
+    };
   if (c.res.headers.get('X-Lantern-Refused') === 'role')
     return { reason: 'role', why: 'the account’s role may not use this' };
   return { reason: 'grant', why: (await messageOf(c)) ?? 'outside the caller’s grants' };
@@ -133,7 +138,7 @@ function attemptOf(c: Context): string {
   if (path.startsWith('/api/export/')) return 'export';
   if (path.startsWith('/api/imports')) return 'import';
   if (path.startsWith('/sign-in')) return 'sign-in';
-  if (path.startsWith('/admin')) return 'admin';
+  if (path.startsWith('/admin') || path === '/setup') return 'admin';
   if (path.startsWith('/plan') || path.startsWith('/api/plan'))
     return c.req.method === 'GET' ? 'view' : 'plan';
   return c.req.method === 'GET' ? 'view' : 'request';

@@ -246,7 +246,12 @@ export async function assess(
     county,
     alignment: {
       county: county ? alignWithCounty(issues, county.issues) : null,
-      plan: { ...planAlignment, plan: plan.plan, file: settingFileName(plan.path), illustrative: plan.illustrative },
+      plan: {
+        ...planAlignment,
+        plan: plan.plan,
+        file: settingFileName(plan.path),
+        illustrative: plan.illustrative,
+      },
     },
     comparison: null,
     // A partial period is said first; the base, discontinuities and populations after the method.
@@ -310,14 +315,17 @@ function comparedWith(
   inputsText: string | null,
 ): NonNullable<Assessment['comparison']> {
   const then = JSON.parse(saved.result) as Assessment;
+  // An assessment saved before files were named so may hold the absolute path it was made with.
+  const savedConfig = settingFileName(saved.configFile);
+  const savedInputs = saved.inputsFile === null ? null : settingFileName(saved.inputsFile);
   const summary: SavedAssessmentSummary = {
     id: saved.id,
     areaCode: saved.areaCode,
     areaName: saved.areaName,
     periodFrom: saved.periodFrom,
     periodTo: saved.periodTo,
-    inputsFile: saved.inputsFile,
-    configFile: saved.configFile,
+    inputsFile: savedInputs,
+    configFile: savedConfig,
     configSha256: saved.configSha256,
     lanternVersion: saved.lanternVersion,
     savedAt: saved.savedAt,
@@ -327,10 +335,10 @@ function comparedWith(
       ? `It assessed ${saved.areaName}, not ${now.area.name}: the comparison is between areas.`
       : null,
     saved.configSha256 !== configSha256
-      ? `It used another risk-matrix configuration (${saved.configFile}, as it then read): some moves come from the method, not the evidence.`
+      ? `It used another risk-matrix configuration (${savedConfig}, as it then read): some moves come from the method, not the evidence.`
       : null,
     (saved.inputsText ?? null) !== inputsText
-      ? `Its manual scores came from ${saved.inputsFile ?? 'no inputs file'}; these from ${now.inputsFile ?? 'no inputs file'}${saved.inputsFile === now.inputsFile ? ', changed since' : ''}.`
+      ? `Its manual scores came from ${savedInputs ?? 'no inputs file'}; these from ${now.inputsFile ?? 'no inputs file'}${savedInputs === now.inputsFile ? ', changed since' : ''}.`
       : null,
   ].filter((x): x is string => x !== null);
   return {
