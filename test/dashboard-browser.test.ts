@@ -6,8 +6,8 @@
  */
 import type { ChildProcess } from 'node:child_process';
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { AXE, chromiumPresent, launchChromium, SHOTS, spawnServe } from './helpers/browser.js';
 import { run } from './helpers/cli.js';
@@ -27,6 +27,29 @@ beforeAll(async () => {
   ({ base, server } = await spawnServe(db));
   browser = await launchChromium();
 });
+
+/**
+ * What the browser refused under the pages' Content-Security-Policy (a script, style or image it
+ * would not load, a form it would not send): each test's must be none.
+ */
+const blocked: string[] = [];
+afterEach(() => {
+  expect(blocked.splice(0)).toEqual([]);
+});
+
+/** A browser context whose every page is watched for anything the policy blocked. */
+async function openContext(
+  options?: Parameters<Browser['newContext']>[0],
+): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  context.on('console', (message) => {
+    if (/Content Security Policy/iu.test(message.text())) blocked.push(message.text());
+  });
+  return context;
+}
+async function openPage(options?: Parameters<Browser['newContext']>[0]): Promise<Page> {
+  return (await openContext(options)).newPage();
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -103,7 +126,8 @@ async function planFor(db: string): Promise<void> {
 }
 
 async function axeProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  // Evaluated, not added as a script tag: the page's policy refuses inline script.
+  await page.evaluate(AXE);
   const result = (await page.evaluate('axe.run()')) as {
     violations: { id: string; impact: string; help: string; nodes: { target: string[] }[] }[];
   };
@@ -120,7 +144,7 @@ async function axeProblems(page: Page): Promise<string[]> {
 
 describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
   it('opens on the Three Rivers overview; a person changes area and period, then clicks burglary', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/`);
     expect((await page.locator('h1').textContent())?.trim()).toBe('Overview: Three Rivers');
     await page.screenshot({ path: `${SHOTS}overview.png`, fullPage: true });
@@ -142,7 +166,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
 
   it('shows a colleague the same view from the copied address', async () => {
     const address = `${base}/compare?area=Watford&period=2025&category=burglary`;
-    const context = await browser.newContext();
+    const context = await openContext();
     const page = await context.newPage();
     await page.goto(address);
     expect((await page.locator('h1').textContent())?.trim()).toBe(
@@ -156,7 +180,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
   });
 
   it('zooms and pans the map with its buttons and the keyboard', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 1366 } });
+    const page = await openPage({ viewport: { width: 1024, height: 1366 } });
     await page.goto(`${base}/map?area=Three%20Rivers&category=burglary&period=2025`);
     const svg = page.locator('[data-zoom] svg').first();
     const before = await svg.getAttribute('viewBox');
@@ -174,7 +198,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
   });
 
   it('uploads a police.uk file, shows its progress and then its report', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/data`);
     await page.setInputFiles(
       'input[type=file]',
@@ -195,7 +219,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
   });
 
   it('prints the view without its navigation and filters, with the numbers behind each chart', async () => {
-    const page = await browser.newPage({ viewport: { width: 900, height: 1200 } });
+    const page = await openPage({ viewport: { width: 900, height: 1200 } });
     await page.goto(`${base}/trends?area=Three%20Rivers&category=burglary&period=2025`);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav').isVisible()).toBe(false);
@@ -206,7 +230,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
   });
 
   it('can be used with the keyboard alone', async () => {
-    const page = await browser.newPage();
+    const page = await openPage();
     await page.goto(`${base}/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate('document.activeElement?.className')).toBe('skip');
@@ -241,7 +265,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     ['plan-meetings', '/plan/meetings'],
     ['plan-meeting', '/plan/meetings/1'],
   ])('%s has no serious or critical accessibility problem (axe-core)', async (name, path) => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}${path}`);
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}axe-${name}.png`, fullPage: true });
@@ -253,7 +277,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
   });
 
   it('saves an update from the action’s form, and prints the plan without its form and filters', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/plan/actions/1`);
     await page.selectOption('select[name=status]', 'in-progress');
     await page.fill('input[name=progress]', '30');
@@ -274,7 +298,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
 describe.skipIf(!chromiumPresent)('the set-up and admin pages in Chromium', () => {
   // Last in this file: it gives the store its first account, after which every page needs one.
   it('creates the first admin on the set-up page, then manages users; no serious or critical accessibility problem (axe-core)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/setup`);
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}axe-setup.png`, fullPage: true });

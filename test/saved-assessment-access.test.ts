@@ -40,7 +40,7 @@ interface Review {
 
 /** The partner datasets a grant without a sensitivity does not open (all but the public ones). */
 let closed: Set<string>;
-let owner: { issues: Issue[] };
+let owner: { id: string; issues: Issue[] };
 
 const D = () => ['--db', db];
 

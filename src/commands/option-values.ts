@@ -60,6 +60,13 @@ export function readNumber(range: NumberRange, v: number | string): number {
   const kind = numberKind(range);
   const value = typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
   if (!Number.isFinite(value)) throw new InputError(`"${v}" is not ${kind}`);
+  // A whole number beyond what a number holds exactly (an id of twenty digits) is refused here,
+  // not passed on to the store, which would fail on it.
+  if (integer && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+    throw new InputError(
+      `${String(v).trim()} is too large: ${kind} here is at most ${Number.MAX_SAFE_INTEGER} (and at least -${Number.MAX_SAFE_INTEGER})`,
+    );
+  }
   const within =
     (!integer || Number.isInteger(value)) &&
     (min === undefined || value >= min) &&

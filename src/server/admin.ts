@@ -1,6 +1,7 @@
 /**
  * The administration pages (admin role only): the users with their grants, lockout and latest
- * sign-in; adding a user, starting a password reset and unlocking a locked account; and the audit
+ * sign-in; adding a user, starting a password reset, unlocking a locked account, disabling (or
+ * enabling) a user, revoking a grant or an API token; and the audit
  * log, newest first, with its hash chain checked. Each change goes through the same use case as
  * the CLI (`lantern users …`), which checks the admin and writes the audit row in the change's
  * transaction. Forms are posted to this server only (csrf in app.ts); no inline script.
@@ -12,7 +13,9 @@ import { isRole } from '../domain/access.js';
 import { InputError, isUserError } from '../errors.js';
 import { auditPage } from '../usecases/audit.js';
 import { startPasswordReset } from '../usecases/password-reset.js';
-import { addUser, listUsersForAdmin, unlockUser } from '../usecases/users.js';
+import { listTokens, revokeToken } from '../usecases/api-tokens.js';
+import { revokeGrant } from '../usecases/grants.js';
+import { addUser, listUsersForAdmin, setUserDisabled, unlockUser } from '../usecases/users.js';
 import type { ServerContext } from './context.js';
 import { auditBody, usersBody, type AdminMessage } from './pages/admin.js';
 import { plainPage } from './pages/plain-page.js';
@@ -49,7 +52,13 @@ export function mountAdmin(app: Hono, ctx: ServerContext): void {
         title: 'Users and access',
         nav: NAV('users'),
         signedIn: actor.name,
-        body: usersBody(await withDb((db) => listUsersForAdmin(db, actor, ctx.clock())), message),
+        body: await withDb(async (db) =>
+          usersBody(
+            await listUsersForAdmin(db, actor, ctx.clock()),
+            message,
+            await listTokens(db, actor, ctx.clock()),
+          ),
+        ),
       }),
       status as 200,
     );
@@ -120,6 +129,43 @@ export function mountAdmin(app: Hono, ctx: ServerContext): void {
     change(c, async (actor, form) => {
       const user = await withDb((db) => unlockUser(db, actor, form.user ?? '', ctx.clock()));
       return { kind: 'done', text: `${user.name} is unlocked and may sign in again.` };
+    }),
+  );
+
+  // Taking access away while the server runs (it holds the store, so the CLI cannot): each takes
+  // effect at the next request, as every request checks its session, token and grants afresh.
+  route(app, 'post', '/admin/disable', 'admin', (c) =>
+    change(c, async (actor, form) => {
+      const disable = form.disabled !== 'no';
+      const user = await withDb((db) =>
+        setUserDisabled(db, actor, form.user ?? '', disable, ctx.clock()),
+      );
+      return {
+        kind: 'done',
+        text: disable
+          ? `${user.name} is disabled: signed out everywhere, their API tokens refused; their grants are kept.`
+          : `${user.name} is enabled again and may sign in.`,
+      };
+    }),
+  );
+
+  route(app, 'post', '/admin/revoke-grant', 'admin', (c) =>
+    change(c, async (actor, form) => {
+      const grant = await withDb((db) => revokeGrant(db, actor, form.grant ?? '', ctx.clock()));
+      return {
+        kind: 'done',
+        text: `Grant ${grant.id} (${grant.area}, ${grant.level}) is revoked for ${grant.user ?? `organisation ${grant.organisation ?? ''}`}.`,
+      };
+    }),
+  );
+
+  route(app, 'post', '/admin/revoke-token', 'admin', (c) =>
+    change(c, async (actor, form) => {
+      await withDb((db) => revokeToken(db, actor, form.token ?? '', ctx.clock()));
+      return {
+        kind: 'done',
+        text: `API token ${form.token ?? ''} is revoked: it is refused from now on.`,
+      };
     }),
   );
 

@@ -10,7 +10,7 @@ import type { AnyCommand, OptionSpec } from '../commands/definition.js';
 import { COMMANDS } from '../commands/registry.js';
 import { execute, readInput } from '../commands/runtime.js';
 import { didYouMean } from '../domain/suggest.js';
-import { InputError } from '../errors.js';
+import { ForbiddenError, InputError } from '../errors.js';
 import type { ServerContext } from './context.js';
 import { recordRequestUse, useOf } from './audit-use.js';
 import { DocumentCache, requestKey } from './document-cache.js';
@@ -105,7 +105,9 @@ export async function runCommandFor(
     document = db ? await db.transaction(run) : await run();
   } catch (error) {
     db?.close();
-    await recordRequestUse(ctx, useOf(command.name, input), error).catch(() => {});
+    // A refusal is recorded with every other (refusal-audit.ts), at most one a minute of its kind.
+    if (!(error instanceof ForbiddenError))
+      await recordRequestUse(ctx, useOf(command.name, input), error).catch(() => {});
     throw error;
   }
   db?.close();

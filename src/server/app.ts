@@ -4,6 +4,7 @@
  * (`app.request(...)`) exactly as the network does.
  */
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -16,6 +17,7 @@ import type { ServerContext } from './context.js';
 import { DocumentCache } from './document-cache.js';
 import { exportOperations, mountExports } from './exports.js';
 import { problemOf } from './http-errors.js';
+import { auditRefusals } from './refusal-audit.js';
 import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
 import { mountPasswordReset } from './password-reset-page.js';
@@ -26,12 +28,52 @@ import { mountSetup } from './setup.js';
 import { mountSignIn } from './sign-in.js';
 import { SignInLimit } from './sign-in-limit.js';
 import { mountSingleSignOn } from './single-sign-on.js';
-import { singleSignOnFrom } from '../domain/single-sign-on.js';
+import { singleSignOnFrom, type SingleSignOnSettings } from '../domain/single-sign-on.js';
+
+/**
+ * The most a form (sign-in, set-up, password reset, the admin's and the plan's forms) may send:
+ * far more than any of them needs, and refused before it is read (an upload has its own limit).
+ */
+export const FORM_BODY_LIMIT = 16 * 1024;
+
+/**
+ * What the dashboard's pages may load: their own script, style and images, nothing inline and
+ * nothing from elsewhere; forms go to this server (and to the single sign-on provider, whose page
+ * the sign-in form's redirect leads to). The public pages set a stricter one (pages/public.ts).
+ */
+export function contentSecurityPolicy(singleSignOn: SingleSignOnSettings | null): string {
+  const formAction = ["'self'", ...(singleSignOn ? [singleSignOn.issuer.origin] : [])].join(' ');
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self'",
+    "connect-src 'self'",
+    `form-action ${formAction}`,
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
 
 export function createApp(ctx: ServerContext): Hono {
   // Single sign-on's settings, checked before anything is served (half set up is refused).
   const singleSignOn = singleSignOnFrom(ctx.env);
   const app = new Hono();
+  // A body larger than any form sends is refused before it is read: a 30 MB password is neither
+  // parsed nor hashed. Uploads (/api/imports) have their own, larger limit (imports.ts).
+  const formLimit = bodyLimit({
+    maxSize: FORM_BODY_LIMIT,
+    onError: (c) =>
+      c.text(
+        `Refused: the form sent is larger than ${FORM_BODY_LIMIT / 1024} KiB, more than any of Lantern's forms needs.`,
+        413,
+      ),
+  });
+  app.use('*', async (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path === '/api/imports'
+      ? next()
+      : formLimit(c, next),
+  );
   // The dashboard's pages, script and style gzipped for whoever accepts it. The API's answers are
   // gzipped once when kept (document-cache.ts); the event streams and small answers are left
   // alone (gzipping eleven bytes through a stream costs more than sending them).
@@ -42,7 +84,11 @@ export function createApp(ctx: ServerContext): Hono {
   // A form posted from another site (a cross-site request forgery) is refused: the browser says
   // where a request comes from (Origin, Sec-Fetch-Site), and only this server's own are taken.
   app.use('*', csrf());
+  const policy = contentSecurityPolicy(singleSignOn);
   app.use('*', resolveCaller(ctx));
+  // Every refusal (a grant, a role, a token or session not accepted, too many sign-ins) leaves an
+  // audit row, at most one per caller and kind a minute (refusal-audit.ts).
+  app.use('*', auditRefusals(ctx));
   app.use('*', async (c, next) => {
     // Nothing of Lantern's is framed by another site, sniffed or sent on as a referrer. Set
     // before the handler, so they go with its response as it is made (set after, they would
@@ -50,6 +96,12 @@ export function createApp(ctx: ServerContext): Hono {
     c.header('X-Content-Type-Options', 'nosniff');
     c.header('X-Frame-Options', 'DENY');
     c.header('Referrer-Policy', 'same-origin');
+    // Nothing loaded from elsewhere or run inline; the public pages replace it with their own.
+    c.header('Content-Security-Policy', policy);
+    // Signed-in pages and the API's answers (a reset token on /admin, a partner's figures) are
+    // kept by no browser or proxy; the public pages and the dashboard's own files set their own.
+    if (!c.req.path.startsWith('/public') && !c.req.path.startsWith('/static/'))
+      c.header('Cache-Control', 'no-store');
     await next();
   });
   route(app, 'get', '/api/openapi.json', 'public', (c) =>

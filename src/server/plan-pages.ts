@@ -88,7 +88,8 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
       };
       try {
         const version = Number(text('version'));
-        if (!Number.isInteger(version) || version < 1)
+        // A whole number beyond what a number holds exactly is no version either (not a 500).
+        if (!Number.isSafeInteger(version) || version < 1)
           throw new InputError(
             'the form did not say which version of the action it was made from: open the action again and repeat your update',
             { field: 'version' },

@@ -14,7 +14,7 @@ import { SESSION_COOKIE } from './caller.js';
 import type { ServerContext } from './context.js';
 import { safeNext, signInPage as page } from './pages/sign-in-page.js';
 import { route } from './permissions.js';
-import { setSessionCookie } from './session-cookie.js';
+import { secureCookies, setSessionCookie } from './session-cookie.js';
 import { TOO_MANY_ATTEMPTS, type SignInLimit } from './sign-in-limit.js';
 
 export function mountSignIn(
@@ -39,7 +39,7 @@ export function mountSignIn(
         lockoutPolicyFrom(ctx.env),
         ctx.clock(),
       );
-      setSessionCookie(c, signed.token, new URL(c.req.url).protocol === 'https:');
+      setSessionCookie(c, signed.token, secureCookies(c, ctx.env));
       return c.redirect(next, 303);
     } catch (error) {
       if (error instanceof ForbiddenError) return c.html(signInPage(next, SIGN_IN_REFUSED), 401);

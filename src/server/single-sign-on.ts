@@ -24,7 +24,7 @@ import { refuseSingleSignOn, signInWithProvider } from '../usecases/single-sign-
 import type { ServerContext } from './context.js';
 import { safeNext, signedInPage, signInPage } from './pages/sign-in-page.js';
 import { route } from './permissions.js';
-import { setSessionCookie } from './session-cookie.js';
+import { secureCookies, setSessionCookie } from './session-cookie.js';
 import { TOO_MANY_ATTEMPTS, type SignInLimit } from './sign-in-limit.js';
 
 /**
@@ -196,7 +196,11 @@ export function mountSingleSignOn(
       };
       try {
         const signed = await signInWithProvider(db, identity, settings.name, ctx.clock());
-        setSessionCookie(c, signed.token, settings.redirectUrl.protocol === 'https:');
+        setSessionCookie(
+          c,
+          signed.token,
+          settings.redirectUrl.protocol === 'https:' || secureCookies(c, ctx.env),
+        );
         return c.html(signedInPage(signed.user.name, entry.next));
       } catch (error) {
         if (error instanceof ForbiddenError)

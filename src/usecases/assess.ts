@@ -20,6 +20,7 @@ import type { AssessmentInputsSetting, Settings } from '../config/settings.js';
 import { comparisonWords } from '../analysis/trend-table.js';
 import { requireMostMonthsHeld, type PeriodCoverage } from '../domain/held-months.js';
 import { DEFAULT_RISK_MATRIX_FILE } from '../config/risk-matrix.js';
+import { settingFileName } from '../config/setting-file-name.js';
 import type { TacticalOption } from '../config/tactical-options.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import {
@@ -234,9 +235,9 @@ export async function assess(
     force,
     ...(forceLeftOut ? { forceLeftOut } : {}),
     period,
-    configFile: matrix.path,
+    configFile: settingFileName(matrix.path),
     matrix: { scale: cfg.scale, bands: cfg.bands },
-    inputsFile: inputs?.path ?? null,
+    inputsFile: inputs ? settingFileName(inputs.path) : null,
     inputs: inputs
       ? { scoredBy: inputs.scoredBy, date: inputs.date, example: inputs.examples.length > 0 }
       : null,
@@ -252,7 +253,12 @@ export async function assess(
     county,
     alignment: {
       county: county ? alignWithCounty(issues, county.issues) : null,
-      plan: { ...planAlignment, plan: plan.plan, file: plan.path, illustrative: plan.illustrative },
+      plan: {
+        ...planAlignment,
+        plan: plan.plan,
+        file: settingFileName(plan.path),
+        illustrative: plan.illustrative,
+      },
     },
     comparison: null,
     // A partial period is said first; the base, discontinuities and populations after the method.
@@ -292,9 +298,9 @@ export async function assess(
       areaName: area.name,
       periodFrom: period.from,
       periodTo: period.to,
-      inputsFile: inputs?.path ?? null,
+      inputsFile: inputs ? settingFileName(inputs.path) : null,
       inputsText,
-      configFile: matrix.path,
+      configFile: settingFileName(matrix.path),
       configSha256,
       lanternVersion: LANTERN_VERSION,
       result: JSON.stringify(assessmentOutput(result)),
@@ -317,14 +323,17 @@ function comparedWith(
   inputsText: string | null,
 ): NonNullable<Assessment['comparison']> {
   const { record: saved, assessment: then } = earlier;
+  // An assessment saved before files were named so may hold the absolute path it was made with.
+  const savedConfig = settingFileName(saved.configFile);
+  const savedInputs = saved.inputsFile === null ? null : settingFileName(saved.inputsFile);
   const summary: SavedAssessmentSummary = {
     id: saved.id,
     areaCode: saved.areaCode,
     areaName: saved.areaName,
     periodFrom: saved.periodFrom,
     periodTo: saved.periodTo,
-    inputsFile: saved.inputsFile,
-    configFile: saved.configFile,
+    inputsFile: savedInputs,
+    configFile: savedConfig,
     configSha256: saved.configSha256,
     lanternVersion: saved.lanternVersion,
     savedAt: saved.savedAt,
@@ -334,10 +343,10 @@ function comparedWith(
       ? `It assessed ${saved.areaName}, not ${now.area.name}: the comparison is between areas.`
       : null,
     saved.configSha256 !== configSha256
-      ? `It used another risk-matrix configuration (${saved.configFile}, as it then read): some moves come from the method, not the evidence.`
+      ? `It used another risk-matrix configuration (${savedConfig}, as it then read): some moves come from the method, not the evidence.`
       : null,
     (saved.inputsText ?? null) !== inputsText
-      ? `Its manual scores came from ${saved.inputsFile ?? 'no inputs file'}; these from ${now.inputsFile ?? 'no inputs file'}${saved.inputsFile === now.inputsFile ? ', changed since' : ''}.`
+      ? `Its manual scores came from ${savedInputs ?? 'no inputs file'}; these from ${now.inputsFile ?? 'no inputs file'}${savedInputs === now.inputsFile ? ', changed since' : ''}.`
       : null,
   ].filter((x): x is string => x !== null);
   return {
@@ -472,7 +481,7 @@ function notes(
   return [
     'Not MoRiLE: its scales are not published. Thresholds and bands are assumptions of the configuration file named above.',
     inputs
-      ? `Manual scores from ${inputs.path} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
+      ? `Manual scores from ${settingFileName(inputs.path)} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
       : 'Organisational position is neutral (the middle of the scale) for every issue: no inputs file (⟨inputs⟩) scores it.',
     CONCERN_NOTE,
     'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
@@ -483,7 +492,7 @@ function notes(
         : `Likelihood is the mean of volume and the rate against ${force?.name ?? 'the force'}.`,
     `Risk = harm × likelihood (1..${cfg.scale * cfg.scale}); High from ${cfg.bands.high}, Medium from ${cfg.bands.medium}. Priority shapes risk by position and confidence.`,
     'Sensitivity: the bands an issue could fall in if its harm or likelihood moved one point (organisational position orders issues but never changes a band).',
-    `Police and Crime Plan objectives from ${plan.path}` +
+    `Police and Crime Plan objectives from ${settingFileName(plan.path)}` +
       (plan.illustrative
         ? ': an ILLUSTRATIVE placeholder, not the Commissioner’s plan; replace it (⟨policeCrimePlan⟩ FILE).'
         : '.'),

@@ -96,3 +96,16 @@ export function endingOf(
   const message = error instanceof Error ? error.message : String(error);
   return { outcome: error instanceof ForbiddenError ? 'refused' : 'failed', message };
 }
+
+/**
+ * Records a request refused (a caller outside their grants or role, a token or session not
+ * accepted, too many sign-ins), in a transaction of its own, run again if another session appends
+ * at the same moment.
+ */
+export async function recordRefusal(
+  db: Db,
+  entry: Omit<AuditEntry, 'outcome'>,
+  now: Date,
+): Promise<void> {
+  await db.retryingTransaction(() => appendAudit(db, { ...entry, outcome: 'refused' }, now));
+}

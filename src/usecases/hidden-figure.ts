@@ -6,6 +6,7 @@
  * listed with the reason, never left out: ASB, domestic abuse, sexual offences and hate crime are
  * always spelled out.
  */
+import { settingFileName } from '../config/setting-file-name.js';
 import { hiddenFigure, type HiddenFigure } from '../analysis/hidden-figure.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
@@ -179,7 +180,7 @@ export async function hiddenFigureTable(
     area: { code: area.code, name: area.name, type: area.type },
     period: request.period,
     method: METHOD,
-    configFile: rates[0]?.configFile ?? '',
+    configFile: rates[0] ? settingFileName(rates[0].configFile) : '',
     rows,
     notes: [
       'Reporting rates come from national surveys (CSEW/BCS): they may not hold for this area, and most are old.',

@@ -24,20 +24,40 @@ export const ARGON2_PARAMETERS = {
 /** The shortest password accepted (NCSC and NIST SP 800-63B: at least 8; we ask for 12). */
 export const MIN_PASSWORD_LENGTH = 12;
 
+/**
+ * The longest password accepted: far beyond any passphrase, and a bound on the work of hashing
+ * one (argon2 reads the whole password). A longer one is refused when set, and at sign-in simply
+ * does not match, without being hashed.
+ */
+export const MAX_PASSWORD_LENGTH = 1024;
+
+function tooLong(password: string): boolean {
+  // Counted in characters; no need to count when even its UTF-16 units are few enough.
+  return password.length > MAX_PASSWORD_LENGTH && [...password].length > MAX_PASSWORD_LENGTH;
+}
+
 export function checkPasswordRules(password: string): void {
   if ([...password].length < MIN_PASSWORD_LENGTH) {
     throw new InputError(
       `the password must be at least ${MIN_PASSWORD_LENGTH} characters long (a few words together are easy to remember)`,
     );
   }
+  if (tooLong(password)) {
+    throw new InputError(
+      `the password must be at most ${MAX_PASSWORD_LENGTH} characters long (this one has ${[...password].length})`,
+    );
+  }
 }
 
 export async function hashPassword(password: string): Promise<string> {
+  if (tooLong(password)) checkPasswordRules(password);
   const { hash } = await argon2();
   return hash(password, { ...ARGON2_PARAMETERS, algorithm: ARGON2ID as never });
 }
 
 export async function verifyPassword(phc: string, password: string): Promise<boolean> {
+  // No password this long was ever set: it cannot match, and is not worth hashing.
+  if (tooLong(password)) return false;
   const { verify } = await argon2();
   try {
     return await verify(phc, password);

@@ -1,5 +1,6 @@
 /** The administration pages' content: users with their grants, the forms, and the audit log. */
 import { ROLES, type Grant } from '../../domain/access.js';
+import type { ApiTokenRecord } from '../../store/api-tokens.js';
 import type { AuditRow } from '../../store/audit-log.js';
 import type { AdminUserListing } from '../../usecases/users.js';
 import { html, safe, type Safe } from './html.js';
@@ -30,7 +31,27 @@ function messageOf(m: AdminMessage | null): Safe | string {
   </div>`;
 }
 
-export function usersBody(users: readonly AdminUserListing[], message: AdminMessage | null): Safe {
+/** A button that posts one change (the page's forms are this server's own: csrf in app.ts). */
+function postButton(
+  action: string,
+  fields: Record<string, string>,
+  label: string,
+  /** What a screen reader says, where the label alone ("Revoke") does not say which. */
+  spoken: string = label,
+): Safe {
+  return html`<form class="inline-form" method="post" action="${action}">
+    ${Object.entries(fields).map(
+      ([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`,
+    )}
+    <button type="submit" class="link" aria-label="${spoken}">${label}</button>
+  </form>`;
+}
+
+export function usersBody(
+  users: readonly AdminUserListing[],
+  message: AdminMessage | null,
+  tokens: readonly ApiTokenRecord[] = [],
+): Safe {
   return html`${messageOf(message)}
     <div class="table-wrap">
       <table class="data">
@@ -60,7 +81,18 @@ export function usersBody(users: readonly AdminUserListing[], message: AdminMess
                     u.grants.length === 0
                       ? 'none: sees nothing'
                       : html`<ul>
-                          ${u.grants.map((g) => html`<li>${grantText(g)}</li>`)}
+                          ${u.grants.map(
+                            (g) =>
+                              html`<li>
+                                ${grantText(g)} ·
+                                ${postButton(
+                                  '/admin/revoke-grant',
+                                  { grant: g.id },
+                                  'Revoke',
+                                  `Revoke ${u.name}'s grant: ${grantText(g)}`,
+                                )}
+                              </li>`,
+                          )}
                         </ul>`
                   }
                 </td>
@@ -80,6 +112,13 @@ export function usersBody(users: readonly AdminUserListing[], message: AdminMess
                           </form>`
                       : ''
                   }
+                  ·
+                  ${postButton(
+                    '/admin/disable',
+                    { user: u.name, disabled: u.disabled ? 'no' : 'yes' },
+                    u.disabled ? 'Enable' : 'Disable',
+                    `${u.disabled ? 'Enable' : 'Disable'} ${u.name}`,
+                  )}
                 </td>
               </tr>`,
           )}
@@ -87,9 +126,11 @@ export function usersBody(users: readonly AdminUserListing[], message: AdminMess
       </table>
     </div>
     <p class="small">
-      Grants are given and taken back with <code>lantern users grant</code> and
-      <code>lantern users revoke</code>; a user without a grant sees nothing.
+      Grants are given with <code>lantern users grant</code> and taken back here (Revoke) or with
+      <code>lantern users revoke</code>; a user without a grant sees nothing. Disabling a user ends
+      their sessions at once and stops their API tokens; their grants are kept.
     </p>
+    ${tokensSection(tokens)}
     <section aria-labelledby="add">
       <h2 id="add">Add a user</h2>
       <form method="post" action="/admin/users">
@@ -117,6 +158,53 @@ export function usersBody(users: readonly AdminUserListing[], message: AdminMess
         <p><button type="submit">Add the user</button></p>
       </form>
     </section>`;
+}
+
+/** The API tokens still live, each with a button that revokes it at once. */
+function tokensSection(tokens: readonly ApiTokenRecord[]): Safe {
+  const live = tokens.filter((t) => t.revokedAt === null);
+  return html`<section aria-labelledby="tokens">
+    <h2 id="tokens">API tokens</h2>
+    ${
+      live.length === 0
+        ? html`<p>No live API token.</p>`
+        : html`<div class="table-wrap">
+            <table class="data">
+              <thead>
+                <tr>
+                  <th scope="col">Id</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Of</th>
+                  <th scope="col">Expires</th>
+                  <th scope="col">Last used</th>
+                  <th scope="col">Actions</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${live.map(
+                  (t) =>
+                    html`<tr>
+                      <th scope="row">${t.id}</th>
+                      <td>${t.name}</td>
+                      <td>${t.user}</td>
+                      <td>${when(t.expiresAt)}</td>
+                      <td>${when(t.lastUsedAt)}</td>
+                      <td>
+                        ${postButton(
+                          '/admin/revoke-token',
+                          { token: t.id },
+                          'Revoke',
+                          `Revoke the token ${t.id} (${t.name}) of ${t.user}`,
+                        )}
+                      </td>
+                    </tr>`,
+                )}
+              </tbody>
+            </table>
+          </div>`
+    }
+    <p class="small">Tokens are made with <code>lantern tokens create</code>, shown once.</p>
+  </section>`;
 }
 
 export function auditBody(
