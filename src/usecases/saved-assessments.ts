@@ -19,6 +19,7 @@ import type {
   SavedAssessmentRecord,
   SavedAssessmentSummary,
 } from '../domain/assessment.js';
+import { settingFileName } from '../config/setting-file-name.js';
 import { findDataset } from '../domain/datasets.js';
 import { areaLevel, mayReadDatasetIn, type Scope } from '../domain/scope.js';
 import { areaAccessLevel, assertAreaAccess } from '../store/area-access.js';
@@ -32,7 +33,12 @@ const seesEverything = (scope: Scope): boolean =>
 
 /** The saved assessments of the areas the caller sees in detail, oldest first. */
 export async function savedAssessmentsFor(db: Db, scope: Scope): Promise<SavedAssessmentSummary[]> {
-  const all = await listAssessments(db);
+  // Settings files named without the path they were read from (config/setting-file-name.ts).
+  const all = (await listAssessments(db)).map((a) => ({
+    ...a,
+    configFile: settingFileName(a.configFile),
+    inputsFile: a.inputsFile === null ? null : settingFileName(a.inputsFile),
+  }));
   if (scope.areas === 'all') return all;
   const codes = [...new Set(all.map((a) => a.areaCode))];
   const levels = await Promise.all(codes.map((c) => areaAccessLevel(db, scope, c)));
