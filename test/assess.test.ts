@@ -204,7 +204,9 @@ describe('lantern assess', () => {
       db,
     ]);
     expect(ward.code).toBe(2);
-    expect(ward.stderr).toMatch(/assess a district \(with its county beside it\) or a force area/u);
+    expect(ward.stderr).toMatch(
+      /assess a district \(with its county or force area beside it\) or a force area/u,
+    );
   });
 });
 

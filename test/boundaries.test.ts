@@ -18,20 +18,21 @@ afterAll(() => dir.remove());
 
 describe('lantern areas import-boundaries', () => {
   it('reads the bundled 2013 district TopoJSON, matching recoded districts by name', async () => {
-    const { code, json } = await runJson<{ stored: number; skipped: number; codeProperty: string }>(
-      [
-        'areas',
-        'import-boundaries',
-        DISTRICTS,
-        '--type',
-        'district',
-        '--vintage',
-        '2013',
-        '--db',
-        db,
-      ],
-    );
+    const { code, json: out } = await runJson<{
+      files: { stored: number; skipped: number; codeProperty: string }[];
+    }>([
+      'areas',
+      'import-boundaries',
+      DISTRICTS,
+      '--type',
+      'district',
+      '--vintage',
+      '2013',
+      '--db',
+      db,
+    ]);
     expect(code).toBe(0);
+    const json = out.files[0]!;
     expect(json.codeProperty).toBe('LAD13CD');
     // 326 districts of 2013: those merged away by 2019 (Dorset, Suffolk, Somerset) are skipped.
     expect(json.stored + json.skipped).toBe(326);
@@ -82,6 +83,44 @@ describe('lantern areas import-boundaries', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain(name);
+  });
+
+  it('imports several files at once, all of them or none', async () => {
+    const wards = (lad: string) =>
+      new URL(`./fixtures/boundaries/wards_by_lad/${lad}.json.gz`, import.meta.url).pathname;
+    const count = async () => {
+      const store = await openStore(db);
+      const [row] = await store.query<{ n: number }>(
+        "SELECT count(*)::INTEGER AS n FROM boundary WHERE area_type = 'ward' AND vintage = '2013'",
+      );
+      store.close();
+      return row?.n ?? 0;
+    };
+    const args = ['--type', 'ward', '--vintage', '2013', '--db', db];
+    // A bad second file refuses the whole import: the first file's wards are not stored either.
+    writeFileSync(`${dir.path}/broken.geojson`, '{"type": "FeatureCollection", "features": [');
+    const refused = await run([
+      'areas',
+      'import-boundaries',
+      wards('E08000012'),
+      `${dir.path}/broken.geojson`,
+      ...args,
+    ]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('broken.geojson');
+    expect(await count()).toBe(0);
+    const both = await runJson<{ files: { path: string; stored: number }[] }>([
+      'areas',
+      'import-boundaries',
+      wards('E08000012'),
+      wards('E08000013'),
+      ...args,
+    ]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.json.files.map((f) => f.path)).toEqual([wards('E08000012'), wards('E08000013')]);
+    // Liverpool's 30 wards and St Helens' 16 (2013 boundaries, the codes the register holds).
+    expect(both.json.files.map((f) => f.stored)).toEqual([30, 16]);
+    expect(await count()).toBe(46);
   });
 
   it('needs --type and --vintage', async () => {

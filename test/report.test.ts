@@ -210,7 +210,7 @@ describe('lantern report (partner version)', () => {
       /@page \{ @top-center \{ content: "DRAFT: NOT YET CONFIRMED BY THE PARTNERSHIP"/u,
     );
     expect(html).toContain(
-      'your district council <span class="draft-note">(example, not yet confirmed by the partnership)</span>',
+      'your local council <span class="draft-note">(example, not yet confirmed by the partnership)</span>',
     );
     expect(html).toContain(
       'The Police and Crime Plan objectives below are an example, not yet confirmed by the partnership',
@@ -503,7 +503,7 @@ describe('lantern report: bad input', () => {
       // A value still at its bundled example: the file, the line and what to put there.
       [
         [...area, '--out', join(dir.path, 'x')],
-        /config\/report\.yaml:18: contacts\.3\.detail: "your district council" is the bundled example, not the partnership's: put your council's phone number or web page for reporting anti-social behaviour and fly-tipping/u,
+        /config\/report\.yaml:18: contacts\.3\.detail: "your local council" is the bundled example, not the partnership's: put your council's phone number or web page for reporting anti-social behaviour and fly-tipping/u,
       ],
       [
         [...area, '--out', join(dir.path, 'x')],

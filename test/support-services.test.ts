@@ -49,7 +49,9 @@ describe('lantern services', () => {
     expect(r.stderr).toContain(`${file}:3: phone: "0808 2000" is not a valid UK phone number`);
     expect(r.stderr).toContain(`${file}:4: web: "www.example.org" is not a web address`);
     expect(r.stderr).toContain(`${file}:5: email: "help at example.org" is not an email address`);
-    expect(r.stderr).toContain(`${file}:6: area: "Atlantis" is not national nor an area`);
+    expect(r.stderr).toContain(
+      `${file}:6: area: "Atlantis" is not national, a nation (England, Wales, Scotland, Northern Ireland, England and Wales, Great Britain) nor an area`,
+    );
     // Atomic: the good row was not stored either.
     const listed = await runJson<Listed>(['services', 'list', '--db', db]);
     expect(listed.json.services).toEqual([]);
@@ -75,11 +77,11 @@ describe('lantern services', () => {
       db,
     ]);
     expect(first.code).toBe(0);
-    expect(first.json.files[0]).toMatchObject({ added: 9, unchanged: 0 });
+    expect(first.json.files[0]).toMatchObject({ added: 10, unchanged: 0 });
     const again = await runJson<{ files: { added: number; changed: number; unchanged: number }[] }>(
       ['services', 'import', SEED, '--db', db],
     );
-    expect(again.json.files[0]).toMatchObject({ added: 0, changed: 0, unchanged: 9 });
+    expect(again.json.files[0]).toMatchObject({ added: 0, changed: 0, unchanged: 10 });
     const audit = await run(['audit', '--db', db]);
     expect(audit.stdout).toMatch(/services\.import/u);
   });
@@ -98,6 +100,7 @@ describe('lantern services', () => {
     expect((await run(['services', 'import', local, '--db', db])).code).toBe(0);
     const da = await runJson<Listed>(['services', 'list', '--theme', 'domestic-abuse', '--db', db]);
     expect(da.json.services.map((s) => s.id).sort()).toEqual([
+      'live-fear-free',
       'mens-advice-line',
       'national-domestic-abuse-helpline',
       'police-emergency',
@@ -120,6 +123,45 @@ describe('lantern services', () => {
     expect(ids).toContain('herts-asb');
     expect(ids).not.toContain('watford-asb');
     expect(asb.json.services.find((s) => s.id === 'tr-asb')?.areaName).toBe('Three Rivers');
+  });
+
+  it("offers a service only where it serves: England's helpline in Three Rivers, Wales' own in Newport", async () => {
+    const list = async (area: string) =>
+      (
+        await runJson<Listed>([
+          'services',
+          'list',
+          '--theme',
+          'domestic-abuse',
+          '--area',
+          area,
+          '--db',
+          db,
+        ])
+      ).json.services;
+    const newport = await list('Newport');
+    const ids = newport.map((s) => s.id);
+    expect(ids).toContain('live-fear-free');
+    expect(ids).toContain('victim-support'); // England and Wales
+    expect(ids).not.toContain('national-domestic-abuse-helpline'); // England only
+    const threeRivers = (await list('Three Rivers')).map((s) => s.id);
+    expect(threeRivers).toContain('national-domestic-abuse-helpline');
+    expect(threeRivers).not.toContain('live-fear-free');
+    // "national" names no nation: a service of one says which, and the UK-wide ones say so.
+    const text = await run([
+      'services',
+      'list',
+      '--theme',
+      'domestic-abuse',
+      '--area',
+      'Newport',
+      '--db',
+      db,
+    ]);
+    expect(text.stdout).toMatch(/live-fear-free .* Wales /u);
+    expect(text.stdout).toMatch(/victim-support .* England and Wales /u);
+    expect(text.stdout).toMatch(/police-emergency .* UK-wide /u);
+    expect(text.stdout).not.toMatch(/ national /u);
   });
 
   it('refuses changes to a viewer, in the audit log; lets an analyst remove one', async () => {

@@ -39,6 +39,11 @@ export interface ExceptionsReport {
   dispersion: Dispersion | null;
   months: ReportedMonth[];
   exceptions: Month[];
+  /**
+   * Why no month could be tested (too few months held to fit the model, or to measure how much
+   * the counts vary); null when months were tested. "0 exceptions" means something only then.
+   */
+  notTested: string | null;
   notes: string[];
 }
 
@@ -62,6 +67,8 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
             },
         )
       : [];
+  const tooFew = `Only ${history.length} month${history.length === 1 ? ' is' : 's are'} held: at least ${MIN_SEASONAL_MONTHS} are needed to model the season and trend.`;
+  const noVariation = `Too few months to measure how much the counts vary around the model (at least ${MIN_DISPERSION_DF} more than its parameters are needed): months are not assessed.`;
   return {
     area: { code: input.area.code, name: input.area.name, type: input.area.type },
     category: measure.key,
@@ -72,6 +79,13 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
     dispersion: fit?.dispersion ?? null,
     months,
     exceptions: months.filter((m) => m.exception === true).map((m) => m.month),
+    notTested: !fit
+      ? tooFew
+      : months.every((m) => m.exception === null)
+        ? fit.dispersion.pearson === null
+          ? noVariation
+          : 'No month could be assessed against a range fitted from the others.'
+        : null,
     notes: fit
       ? [
           `Model: ${fit.method}. Each month's expected count and range are fitted without that month.`,
@@ -79,13 +93,11 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
             ? 'Month-of-year effects are left out: these counts are too few or too even to show a season, and fitting one to them would make each expectation hang on one or two other months.'
             : 'Month-of-year effects are kept: these counts show a season. A calendar month observed only once cannot be assessed.',
           fit.dispersion.pearson === null
-            ? `Too few months to measure how much the counts vary around the model (at least ${MIN_DISPERSION_DF} more than its parameters are needed): months are not assessed.`
+            ? noVariation
             : `The counts vary ${fit.dispersion.pearson.toFixed(1)} times as much as Poisson counts would around the model (dispersion, ${fit.dispersion.df} degrees of freedom); the ranges allow for it and for the uncertainty of the fitted model.`,
           'Missing months are unknown and not modelled.',
           ...measure.caveats,
         ]
-      : [
-          `Only ${history.length} months are held: at least ${MIN_SEASONAL_MONTHS} are needed to model the season and trend.`,
-        ],
+      : [tooFew],
   };
 }

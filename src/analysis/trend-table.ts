@@ -298,9 +298,21 @@ function document(
     months,
     reading: comparison
       ? readComparison(measure.label, comparison, against)
-      : `${measure.label}: ${current} in ${period.from}..${period.to}; no earlier period to compare with.`,
+      : `${measure.label}: ${current.toLocaleString('en-GB')} in ${heldSpan(period, coverage)}; no earlier period to compare with.`,
     notes,
   };
+}
+
+/**
+ * The months a total covers: the period, or, when only some of its months are held, those months
+ * ("the 2 months held of 2018-01..2018-12: 2018-11..2018-12"), so that a total is never read as
+ * the whole period's.
+ */
+function heldSpan(period: Period, coverage: PeriodCoverage): string {
+  const whole = `${period.from}..${period.to}`;
+  if (!coverage.partial) return whole;
+  const n = coverage.held;
+  return `the ${n === 1 ? 'month' : `${n} months`} held of ${whole}: ${monthRunsText(coverage.heldMonths)}`;
 }
 
 const periodOf = (months: readonly Month[]): Period => ({

@@ -1,4 +1,4 @@
-/** `lantern areas import-boundaries FILE --type T --vintage V`: boundaries of any area type. */
+/** `lantern areas import-boundaries FILE... --type T --vintage V`: boundaries of any area type. */
 import { z } from 'zod';
 
 import { AREA_TYPES } from '../domain/area.js';
@@ -12,16 +12,16 @@ export const areasImportBoundariesCommand = defineCommand({
   task: 'Get data in',
   summary: 'GeoJSON or TopoJSON boundaries of any area type and vintage',
   description:
-    'Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with ⟨codeProperty⟩).',
-  examples: ['lantern areas import-boundaries wards-2019.geojson --type ward --vintage 2019'],
+    'Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with ⟨codeProperty⟩). Several files of one type and vintage (one per district, say) are all checked first and stored together: all of them, or none.',
+  examples: [
+    'lantern areas import-boundaries wards-2019.geojson --type ward --vintage 2019',
+    'lantern areas import-boundaries wards-E08000011.json wards-E08000012.json --type ward --vintage 2019',
+  ],
   positionals: {
-    key: 'file',
+    key: 'files',
     placeholder: 'FILE',
-    description: 'the GeoJSON or TopoJSON file',
-    schema: z
-      .array(z.string())
-      .length(1, 'name one GeoJSON or TopoJSON file')
-      .transform((a) => a[0] as string),
+    description: 'the GeoJSON or TopoJSON files',
+    schema: z.array(z.string()).min(1, 'name one or more GeoJSON or TopoJSON files'),
   },
   options: {
     type: {
@@ -34,20 +34,23 @@ export const areasImportBoundariesCommand = defineCommand({
   },
   store: 'existing',
   async run(deps, input) {
-    const { importBoundaries } = await import('../usecases/import-boundaries.js');
-    return importBoundaries(deps.db, {
-      path: input.file,
+    const { importBoundaryFiles } = await import('../usecases/import-boundaries.js');
+    const files = await importBoundaryFiles(deps.db, {
+      paths: input.files,
       type: input.type as (typeof AREA_TYPES)[number],
       vintage: input.vintage,
       codeProperty: input.codeProperty,
       source: input.source,
     });
+    return { files };
   },
-  text(report: BoundaryImportReport) {
-    return [
-      `${report.path}: ${formatCount(report.stored)} ${report.type} boundaries (vintage ${report.vintage}, ` +
-        `codes from "${report.codeProperty}") stored; ${formatCount(report.skipped)} features skipped.`,
-      ...report.skippedSample.map((s) => `    skipped: ${s}`),
-    ].join('\n');
+  text({ files }: { files: BoundaryImportReport[] }) {
+    return files
+      .flatMap((report) => [
+        `${report.path}: ${formatCount(report.stored)} ${report.type} boundaries (vintage ${report.vintage}, ` +
+          `codes from "${report.codeProperty}") stored; ${formatCount(report.skipped)} features skipped.`,
+        ...report.skippedSample.map((s) => `    skipped: ${s}`),
+      ])
+      .join('\n');
   },
 });

@@ -75,7 +75,10 @@ function formatAreas({ type, areas, totalsOnly = [] }: AreaListing): string {
       'street records in the store placed in the area.' +
       (source ? `\nPopulation: ${source}.` : '') +
       (withImd
-        ? '\nIMD decile: English Index of Multiple Deprivation 2019, 1 = most deprived tenth of LSOAs in England.'
+        ? '\nIMD decile: English Index of Multiple Deprivation 2019, 1 = most deprived tenth of LSOAs in England.' +
+          (areas.some((a) => a.code.startsWith('W'))
+            ? ' Welsh LSOAs (W01) have none (–): they are ranked by the Welsh Index of Multiple Deprivation (WIMD), which Lantern does not hold.'
+            : '')
         : '') +
       aggregate,
   );

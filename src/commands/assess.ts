@@ -1,5 +1,5 @@
 /**
- * `lantern assess`: the risk matrix of a district (with its county beside it) or a force, ranked
+ * `lantern assess`: the risk matrix of a district (with its county or force area beside it) or a force, ranked
  * and explained; `lantern assess list`: the assessments saved so far.
  */
 import {
@@ -7,6 +7,7 @@ import {
   type AssessmentOutput,
   type SavedAssessmentSummary,
 } from '../domain/assessment.js';
+import { forceAreaWord } from '../domain/forces.js';
 import { assessmentSettingOptions, loadAssessmentSettings } from './assessment-settings.js';
 import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
@@ -18,9 +19,9 @@ export const assessCommand = defineCommand({
   name: 'assess',
   task: 'Priorities and reports',
   summary:
-    'The risk matrix of a district (with its county beside it) or a force: every category and partner theme scored, ranked, banded and explained',
+    'The risk matrix of a district (with its county or force area beside it) or a force: every category and partner theme scored, ranked, banded and explained',
   description:
-    'Harm, likelihood and trend from the data; vulnerability, community impact, concern and organisational position from an inputs file of manual scores, each with who, when and why. High priorities get tactical options and their busiest hotspot; the district is aligned with its county and with the Police and Crime Plan. Each assessment is saved under an id; ⟨compareWith⟩ ID says what moved since. A period with fewer than three quarters of its months held is refused unless ⟨allowPartial⟩.',
+    'Harm, likelihood and trend from the data; vulnerability, community impact, concern and organisational position from an inputs file of manual scores, each with who, when and why. High priorities get tactical options and their busiest hotspot; the district is aligned with its county (or force area) and with the Police and Crime Plan. Each assessment is saved under an id; ⟨compareWith⟩ ID says what moved since. A period with fewer than three quarters of its months held is refused unless ⟨allowPartial⟩.',
   examples: [
     'lantern assess --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml',
     'lantern assess --area hertfordshire --period 2025-01..2025-12 --no-save',
@@ -96,6 +97,9 @@ export function assessmentText(a: AssessmentOutput): string {
     i.sensitivity.length > 1 ? i.sensitivity.join('/') : '',
   ]);
   const county = a.alignment.county;
+  // Merseyside is a force area of metropolitan boroughs, Gwent one of Welsh councils: "county"
+  // only where the force area is one.
+  const word = a.county ? forceAreaWord(a.county.area.code) : 'force area';
   const plan = a.alignment.plan;
   return [
     `${a.area.name}, ${a.period.from}..${a.period.to}: risk matrix (${a.configFile})` +
@@ -136,15 +140,15 @@ export function assessmentText(a: AssessmentOutput): string {
                 (d) =>
                   `  ${d.label}: ${
                     d.status === 'matches'
-                      ? 'matches a county High priority'
+                      ? `matches a ${word} High priority`
                       : d.status === 'differs'
-                        ? `differs: the county bands it ${d.county}`
-                        : 'absent from the county assessment'
+                        ? `differs: the ${word} bands it ${d.county}`
+                        : `absent from the ${word} assessment`
                   }`,
               )),
           ...county.countyOnly.map(
             (c) =>
-              `  ${c.label}: a county High priority (rank ${c.countyRank}) that the district bands ${c.district ?? 'not at all'}`,
+              `  ${c.label}: a ${word} High priority (rank ${c.countyRank}) that the district bands ${c.district ?? 'not at all'}`,
           ),
         ]
       : []),

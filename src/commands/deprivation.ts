@@ -8,9 +8,9 @@ import { formatCount, formatTable } from './table.js';
 export const deprivationCommand = defineCommand({
   name: 'deprivation',
   task: 'Look at an area',
-  summary: 'Records by the deprivation decile (IMD 2019) of the LSOA they are placed in',
+  summary: 'Records by the deprivation decile (IMD 2019, England) of the LSOA they are placed in',
   description:
-    'Each street record is counted in the national IMD 2019 decile of the LSOA it is placed in (1: the most deprived tenth of LSOAs in England). LSOAs hold similar numbers of residents, so records per LSOA compare deciles fairly; records without a ranked LSOA are shown apart. Where a crime was placed says nothing of where the people involved live.',
+    'Each street record is counted in the national IMD 2019 decile of the LSOA it is placed in (1: the most deprived tenth of LSOAs in England). LSOAs hold similar numbers of residents, so records per LSOA compare deciles fairly; records without a ranked LSOA are shown apart. IMD 2019 covers England only: an area in Wales is refused, and records in Welsh LSOAs (ranked by the Welsh index, WIMD, which Lantern does not hold) are shown apart as Wales. Where a crime was placed says nothing of where the people involved live.',
   examples: [
     'lantern deprivation --area "Three Rivers" --period 2025',
     'lantern deprivation --area "Three Rivers" --period 2025-01..2025-12 --category burglary',
@@ -34,7 +34,7 @@ export const deprivationCommand = defineCommand({
   },
   text(report: DeprivationReport) {
     const rows = report.deciles.map((d) => [
-      d.decile === null ? 'unranked' : String(d.decile),
+      d.decile !== null ? String(d.decile) : d.wales ? 'Wales' : 'unranked',
       formatCount(d.records),
       String(d.lsoas),
       d.perLsoa === null ? '–' : d.perLsoa.toFixed(1),

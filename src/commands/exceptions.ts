@@ -50,6 +50,15 @@ export const exceptionsCommand = defineCommand({
           : `${formatCount(m.lower998 as number)}–${formatCount(m.upper998)}`,
         m.exception === null ? 'not assessed' : m.exception ? 'EXCEPTION' : '',
       ]);
+    // "0 exceptions" would say the months were looked at and none stood out: when the model
+    // could not be fitted, nothing was tested, and the reason is the first thing said.
+    if (r.notTested !== null)
+      return [
+        `${r.area.name}, ${r.label}: not tested for exceptions`,
+        '',
+        `Not tested: ${r.notTested}`,
+        ...r.notes.filter((n) => n !== r.notTested),
+      ].join('\n');
     return [
       `${r.area.name}, ${r.label}: ${r.exceptions.length} exception(s)` +
         (r.trendPerYear === null

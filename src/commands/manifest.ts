@@ -262,10 +262,13 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Get data in',
     summary: 'GeoJSON or TopoJSON boundaries of any area type and vintage',
     description:
-      'Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with ⟨codeProperty⟩).',
-    examples: ['lantern areas import-boundaries wards-2019.geojson --type ward --vintage 2019'],
+      'Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with ⟨codeProperty⟩). Several files of one type and vintage (one per district, say) are all checked first and stored together: all of them, or none.',
+    examples: [
+      'lantern areas import-boundaries wards-2019.geojson --type ward --vintage 2019',
+      'lantern areas import-boundaries wards-E08000011.json wards-E08000012.json --type ward --vintage 2019',
+    ],
     store: 'existing',
-    positionals: { placeholder: 'FILE', description: 'the GeoJSON or TopoJSON file' },
+    positionals: { placeholder: 'FILE', description: 'the GeoJSON or TopoJSON files' },
     options: {
       type: {
         kind: 'string',
@@ -516,7 +519,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       'What happened after crimes were reported: the share charged or summonsed, and why the others were not',
     description:
-      'Each crime recorded in the period gets the latest outcome the outcomes files hold for it (joined by Crime ID), else the last outcome its street file gives; a month holding two outcomes for one crime counts the more final (config/police-outcomes.yaml lists every police.uk outcome category, its group and the order). Crimes are grouped as charged or summonsed (court results included), out-of-court disposal, no suspect identified, evidential difficulties or victim does not support, under investigation, and other, per category, with the share charged and its exact 95% interval. Months not held are named. Crimes of the last months are often still under investigation, so their charge share will rise; ASB has no outcomes. A charge is not a conviction.',
+      'Each crime recorded in the period gets the latest outcome the outcomes files hold for it (joined by Crime ID), else the last outcome its street file gives; a month holding two outcomes for one crime counts the more final (config/police-outcomes.yaml lists every police.uk outcome category, its group and the order). Crimes are grouped as charged or summonsed (court results included), out-of-court disposal, no suspect identified, evidential difficulties or victim does not support, under investigation, and other, per category, with the share charged and its exact 95% interval. Months not held are named. Crimes of the last months are often still under investigation, so their charge share may rise; ASB has no outcomes. A charge is not a conviction.',
     examples: [
       'lantern outcomes --area "Three Rivers" --period 2025',
       'lantern outcomes --area "Three Rivers" --period 2021-01..2022-01',
@@ -545,9 +548,9 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
   {
     name: 'deprivation',
     task: 'Look at an area',
-    summary: 'Records by the deprivation decile (IMD 2019) of the LSOA they are placed in',
+    summary: 'Records by the deprivation decile (IMD 2019, England) of the LSOA they are placed in',
     description:
-      'Each street record is counted in the national IMD 2019 decile of the LSOA it is placed in (1: the most deprived tenth of LSOAs in England). LSOAs hold similar numbers of residents, so records per LSOA compare deciles fairly; records without a ranked LSOA are shown apart. Where a crime was placed says nothing of where the people involved live.',
+      'Each street record is counted in the national IMD 2019 decile of the LSOA it is placed in (1: the most deprived tenth of LSOAs in England). LSOAs hold similar numbers of residents, so records per LSOA compare deciles fairly; records without a ranked LSOA are shown apart. IMD 2019 covers England only: an area in Wales is refused, and records in Welsh LSOAs (ranked by the Welsh index, WIMD, which Lantern does not hold) are shown apart as Wales. Where a crime was placed says nothing of where the people involved live.',
     examples: [
       'lantern deprivation --area "Three Rivers" --period 2025',
       'lantern deprivation --area "Three Rivers" --period 2025-01..2025-12 --category burglary',
@@ -1294,9 +1297,9 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     name: 'assess',
     task: 'Priorities and reports',
     summary:
-      'The risk matrix of a district (with its county beside it) or a force: every category and partner theme scored, ranked, banded and explained',
+      'The risk matrix of a district (with its county or force area beside it) or a force: every category and partner theme scored, ranked, banded and explained',
     description:
-      'Harm, likelihood and trend from the data; vulnerability, community impact, concern and organisational position from an inputs file of manual scores, each with who, when and why. High priorities get tactical options and their busiest hotspot; the district is aligned with its county and with the Police and Crime Plan. Each assessment is saved under an id; ⟨compareWith⟩ ID says what moved since. A period with fewer than three quarters of its months held is refused unless ⟨allowPartial⟩.',
+      'Harm, likelihood and trend from the data; vulnerability, community impact, concern and organisational position from an inputs file of manual scores, each with who, when and why. High priorities get tactical options and their busiest hotspot; the district is aligned with its county (or force area) and with the Police and Crime Plan. Each assessment is saved under an id; ⟨compareWith⟩ ID says what moved since. A period with fewer than three quarters of its months held is refused unless ⟨allowPartial⟩.',
     examples: [
       'lantern assess --area "Three Rivers" --period 2025 --inputs config/examples/three-rivers-2025-26.yaml',
       'lantern assess --area hertfordshire --period 2025-01..2025-12 --no-save',
@@ -1912,7 +1915,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       area: {
         kind: 'string',
-        description: '"national", or the force or district it covers',
+        description:
+          '"national" (the whole UK), a nation (England, Wales, "England and Wales" …), or the force or district it covers',
         placeholder: 'AREA',
         required: true,
         check: { type: 'text' },

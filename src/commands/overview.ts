@@ -72,14 +72,23 @@ export const overviewCommand = defineCommand({
       const rises = significant.filter((d) => (d?.change ?? 0) > 0).length;
       const falls = significant.length - rises;
       const exceptions = o.exceptionsInPeriod.filter((e) => e.category === category.key).length;
+      const untested = o.exceptionsNotTested.filter((e) => e.category === category.key).length;
       const total = o.trends.reduce((n, docs) => n + (docs[i]?.current ?? 0), 0);
+      // A 0 says "tested, and none": with no comparison period (or all crime, never tested
+      // separately) nothing was tested, and "–" says so; a note below gives the reason.
+      const changesTested =
+        against !== null &&
+        category.key !== 'all-crime' &&
+        o.trends.some((docs) => docs[i]?.comparison);
       return [
         category.label,
         formatCount(total),
         above?.join(', ') || '–',
-        significant.length === 0 && category.key === 'all-crime' ? '–' : String(rises),
-        significant.length === 0 && category.key === 'all-crime' ? '–' : String(falls),
-        String(exceptions),
+        changesTested ? String(rises) : '–',
+        changesTested ? String(falls) : '–',
+        untested === o.districts.length
+          ? '–'
+          : `${exceptions}${untested > 0 ? ` (${untested} not tested)` : ''}`,
       ];
     });
     const first = o.trends[0]?.[0];
@@ -102,8 +111,26 @@ export const overviewCommand = defineCommand({
         : 'Funnel: each district against the count expected at the group’s rate, with limits allowing for the usual spread between districts (overdispersion; lantern compare --limits poisson for chance alone).',
       'Rises, falls: districts with a significant change against the comparison period (exact test, p < 0.05 after Holm’s adjustment across each district’s categories; all crime is not tested separately).',
       'exc.: district-months in the period above the 99.8% range expected from the district’s own history (trend and season, allowing for how much its counts vary), fitted without that month.',
+      ...notTestedNotes(o, against),
       'Each district’s figures: lantern trends --area D --all, lantern exceptions --area D --category C, or --json here.',
       'Counts are of recorded crime: much is never reported, and ASB least of all.',
     ].join('\n');
   },
 });
+
+/** Why a "–" stands where a count of changes or exceptions would: what was not tested. */
+function notTestedNotes(o: PartnershipOverview, against: string | null): string[] {
+  const notes: string[] = [];
+  if (against === null)
+    notes.push(
+      'Rises, falls “–”: not tested: no earlier period is held to compare with (import the months before the period).',
+    );
+  const reasons = [...new Set(o.exceptionsNotTested.map((e) => e.reason))];
+  if (reasons.length > 0) {
+    const all = o.exceptionsNotTested.length === o.districts.length * o.categories.length;
+    notes.push(
+      `exc. “–”${all ? '' : ' or “not tested”'}: not tested for ${all ? 'any district' : 'some districts'}: ${reasons.map((r) => r.charAt(0).toLowerCase() + r.slice(1)).join(' ')}`,
+    );
+  }
+  return notes;
+}

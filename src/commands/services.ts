@@ -3,7 +3,7 @@
  * show. Import a CSV or YAML file, list by theme and area, export as CSV or XLSX, add or remove
  * one service. Changes are for admins and analysts, and each is written to the audit log.
  */
-import { SERVICE_THEMES, type SupportService } from '../domain/support-service.js';
+import { coverageWords, SERVICE_THEMES, type SupportService } from '../domain/support-service.js';
 import { InputError } from '../errors.js';
 import { actorOf, asOption } from './access-options.js';
 import { defineCommand } from './definition.js';
@@ -84,7 +84,7 @@ function formatServices(services: SupportService[]): string {
       s.id,
       s.provider ? `${s.name} (${s.provider})` : s.name,
       s.themes.join(', '),
-      s.coverage === 'national' ? 'national' : (s.areaName ?? s.areaCode ?? ''),
+      coverageWords(s),
       contactsText(s),
       s.hours,
       s.verified ? 'yes' : 'NOT VERIFIED',
@@ -142,7 +142,9 @@ export const servicesAddCommand = defineCommand({
       `its themes, separated by commas (${SERVICE_THEMES.join(', ')})`,
       'THEMES',
     ),
-    area: option.area('"national", or the force or district it covers'),
+    area: option.area(
+      '"national" (the whole UK), a nation (England, Wales, "England and Wales" …), or the force or district it covers',
+    ),
     phone: option.text('a UK phone number', 'PHONE'),
     web: option.text('its web address (https://…)', 'URL'),
     email: option.text('its email address', 'EMAIL'),

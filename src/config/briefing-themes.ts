@@ -45,6 +45,20 @@ const themeSchema = z
       .object({
         source: z.string().regex(/https?:\/\//u, 'must name the page the signs come from (a URL)'),
         items: z.array(sentence).min(1),
+        /**
+         * Sources of one place (a council's own page): named only in packs for that area or an
+         * area within it, never in another partnership's.
+         */
+        local: z
+          .array(
+            z
+              .object({
+                area: z.string().min(1),
+                source: z.string().regex(/https?:\/\//u, 'must name the page (a URL)'),
+              })
+              .strict(),
+          )
+          .optional(),
       })
       .strict(),
   })

@@ -20,8 +20,51 @@ export function isServiceTheme(value: string): value is ServiceTheme {
   return (SERVICE_THEMES as readonly string[]).includes(value);
 }
 
-/** What a service covers: the whole country, or one force's area, or one district. */
-export type ServiceCoverage = 'national' | 'force' | 'district';
+/**
+ * What a service covers: the whole United Kingdom ("national"), one nation or group of nations
+ * ("nation": England, Wales, England and Wales …), one force's area, or one district.
+ */
+export type ServiceCoverage = 'national' | 'nation' | 'force' | 'district';
+
+/**
+ * The nations (and groups of them) a service may cover, by their ONS codes: a helpline for England
+ * (Refuge's) is not offered in Wales, which has its own (Live Fear Free).
+ */
+export const NATIONS: readonly { code: string; name: string; within: readonly string[] }[] = [
+  { code: 'E92000001', name: 'England', within: ['E'] },
+  { code: 'W92000004', name: 'Wales', within: ['W'] },
+  { code: 'S92000003', name: 'Scotland', within: ['S'] },
+  { code: 'N92000002', name: 'Northern Ireland', within: ['N'] },
+  { code: 'K04000001', name: 'England and Wales', within: ['E', 'W'] },
+  { code: 'K03000001', name: 'Great Britain', within: ['E', 'W', 'S'] },
+];
+
+/** The nation an entry's area names ("Wales", "england and wales"), or undefined. */
+export function nationNamed(area: string): (typeof NATIONS)[number] | undefined {
+  const a = area.trim().toLowerCase().replace(/\s+/gu, ' ');
+  return NATIONS.find((n) => n.name.toLowerCase() === a || n.code.toLowerCase() === a);
+}
+
+/** The name of a nation's code, or null when the code is not a nation's. */
+export function nationName(code: string | null): string | null {
+  return NATIONS.find((n) => n.code === code)?.name ?? null;
+}
+
+/**
+ * The nation codes whose services serve an area (by the first letter of its ONS code: E
+ * England, W Wales): Wales, England and Wales and Great Britain for Newport; never England.
+ */
+export function nationCodesServing(areaCode: string): string[] {
+  return NATIONS.filter((n) => n.within.includes(areaCode.charAt(0))).map((n) => n.code);
+}
+
+/** Where a service serves, in words: "UK-wide", "Wales", "Three Rivers". */
+export function coverageWords(
+  s: Pick<SupportService, 'coverage' | 'areaCode' | 'areaName'>,
+): string {
+  if (s.coverage === 'national') return 'UK-wide';
+  return s.areaName ?? nationName(s.areaCode) ?? s.areaCode ?? '';
+}
 
 export interface SupportService {
   /** A short lower-case name that identifies the entry: "national-domestic-abuse-helpline". */
@@ -31,7 +74,7 @@ export interface SupportService {
   provider: string;
   themes: ServiceTheme[];
   coverage: ServiceCoverage;
-  /** The force or district covered (ONS code); null for a national service. */
+  /** The nation, force or district covered (ONS code); null for a UK-wide service. */
   areaCode: string | null;
   /** The area's name as the register holds it (for reading); null for a national service. */
   areaName: string | null;
@@ -153,7 +196,11 @@ export function serviceProblems(input: ServiceInput): FieldProblem[] {
   for (const t of input.themes)
     if (!isServiceTheme(t))
       add('themes', `"${t}" is not a theme: use ${SERVICE_THEMES.join(', ')}`);
-  if (input.area.trim() === '') add('area', 'is required: national, or a force or district');
+  if (input.area.trim() === '')
+    add(
+      'area',
+      'is required: national (UK-wide), a nation (England, Wales …), a force or a district',
+    );
   if (input.phone !== '') add('phone', phoneProblem(input.phone));
   if (input.text !== '') add('text', phoneProblem(input.text));
   if (input.web !== '') add('web', webProblem(input.web));
@@ -219,7 +266,12 @@ export function serviceRow(s: SupportService): Record<(typeof SERVICE_COLUMNS)[n
     name: s.name,
     provider: s.provider,
     themes: s.themes.join('; '),
-    area: s.coverage === 'national' ? 'national' : (s.areaCode ?? ''),
+    area:
+      s.coverage === 'national'
+        ? 'national'
+        : s.coverage === 'nation'
+          ? (nationName(s.areaCode) ?? s.areaCode ?? '')
+          : (s.areaCode ?? ''),
     phone: s.phone ?? '',
     web: s.web ?? '',
     email: s.email ?? '',
@@ -242,7 +294,10 @@ export function forReaders(services: readonly SupportService[]): SupportService[
     (a, b) =>
       a.themes.length - b.themes.length ||
       Number(b.verified) - Number(a.verified) ||
-      Number(a.coverage === 'national') - Number(b.coverage === 'national') ||
+      BREADTH[a.coverage] - BREADTH[b.coverage] ||
       a.name.localeCompare(b.name),
   );
 }
+
+/** Local services before those of a nation, and those before UK-wide ones. */
+const BREADTH: Record<ServiceCoverage, number> = { district: 0, force: 0, nation: 1, national: 2 };

@@ -178,12 +178,19 @@ export function renderAssessment(data: ReportData): RenderedReport {
         : '',
     ]),
     trust,
-    section('alignment', `Alignment with the ${word} and the Police and Crime Plan`, [
-      plan.illustrative
-        ? `<p class="draft-note">The Police and Crime Plan objectives below are an example, ${UNCONFIRMED}: they are not the Police and Crime Commissioner's plan.</p>`
-        : '',
-      ...alignment.map((t, i) => tableHtml(t, alignmentLabels[i] ?? '')),
-    ]),
+    // A force's own report has no force area beside it: its alignment is with the plan alone.
+    section(
+      'alignment',
+      a.alignment.county && a.county
+        ? `Alignment with the ${word} and the Police and Crime Plan`
+        : 'Alignment with the Police and Crime Plan',
+      [
+        plan.illustrative
+          ? `<p class="draft-note">The Police and Crime Plan objectives below are an example, ${UNCONFIRMED}: they are not the Police and Crime Commissioner's plan.</p>`
+          : '',
+        ...alignment.map((t, i) => tableHtml(t, alignmentLabels[i] ?? '')),
+      ],
+    ),
     section('method', 'Method and data caveats', [
       `<p>The numbers behind every figure and table are in the folder named data beside this report, one spreadsheet (CSV) each; its index says which file holds which figure or table.</p>`,
       `<ul>${data.caveats.map((n) => `<li>${prose(n)}</li>`).join('')}</ul>`,

@@ -140,9 +140,15 @@ function outcomesWords(o: NonNullable<TrustData['outcomes']>, data: ReportData):
     const g = o.groups.find((x) => label.test(x.label));
     return g && g.share !== null ? pctText(g.share) : 'a share not shown here';
   };
+  // Only when some are still open can the share rise; when none are, the sentence says so.
+  const open = o.groups.find((x) => /Under investigation/u.test(x.label));
+  const underInvestigation =
+    open && !open.withheld && open.count === 0
+      ? 'none is still under investigation.'
+      : `${esc(share(/Under investigation/u))} are still under investigation, so the charge share may yet rise.`;
   return [
     `<p>Of the ${o.countsWithheld ? '' : `${esc(showCount(o.crimes, aud))} `}crimes recorded in ${esc(data.area.name)} from ${esc(periodInWords(data.period))}${o.coverage ? ` (${esc(o.coverage)})` : ''}, <strong>${o.chargeShare === null ? 'none' : esc(pctText(o.chargeShare))}</strong>${o.chargeShareCi95 ? ` (95% interval ${esc(intervalText(o.chargeShareCi95))})` : ''} have so far ended in a charge or summons, court results included. A charge is not a conviction.</p>`,
-    `<p>Why the others did not: no suspect was identified for ${esc(share(/no suspect/u))}; for ${esc(share(/Evidential/u))} there were evidential difficulties or the victim did not support action (police.uk does not separate the two); ${esc(share(/Out-of-court/u))} ended out of court (a caution, penalty notice, drugs warning or local resolution); ${esc(share(/Under investigation/u))} are still under investigation, so the charge share of recent months will rise.</p>`,
+    `<p>Why the others did not: no suspect was identified for ${esc(share(/no suspect/u))}; for ${esc(share(/Evidential/u))} there were evidential difficulties or the victim did not support action (police.uk does not separate the two); ${esc(share(/Out-of-court/u))} ended out of court (a caution, penalty notice, drugs warning or local resolution); ${underInvestigation}</p>`,
   ];
 }
 

@@ -10,6 +10,12 @@ import { didYouMean } from '../domain/suggest.js';
 
 /** When a name matches areas of several types, the first type here wins. */
 const NAME_PRIORITY: readonly AreaType[] = ['district', 'force', 'csp', 'ward', 'lsoa'];
+/** The types people name most: matched with punctuation and case aside too. */
+const UPPER_TYPES: readonly AreaType[] = ['district', 'force', 'csp'];
+
+/** SQL folding a name for matching: lower case, "." "," and apostrophes dropped, other marks spaces ("st helens"). */
+const foldedSql = (expr: string) =>
+  `trim(regexp_replace(regexp_replace(regexp_replace(lower(${expr}), '[.,''’]', '', 'g'), '[^a-z0-9]+', ' ', 'g'), ' +', ' ', 'g'))`;
 
 export interface AreaRow extends Area {
   population: Population | null;
@@ -41,6 +47,18 @@ export async function resolveArea(db: Db, query: string, type?: AreaType): Promi
          AND ($type IS NULL OR type = $type)`,
       params,
     );
+  if (!matches.some((m) => UPPER_TYPES.includes(m.type))) {
+    // "St Helens" is the council's spelling of the district ONS calls "St. Helens" (and two
+    // wards elsewhere are called "St Helens"): names of forces, CSPs and districts match with
+    // their punctuation and case aside, and the district is preferred below.
+    const loose = await db.query<Area & Record<string, unknown>>(
+      `SELECT code, name, type, parent, vintage FROM area
+       WHERE type IN ('force', 'csp', 'district') AND ${foldedSql('name')} = ${foldedSql('$q')}
+         AND ($type IS NULL OR type = $type)`,
+      params,
+    );
+    matches = [...matches, ...loose.filter((l) => !matches.some((m) => m.code === l.code))];
+  }
   if (matches.length === 0) {
     // A slip gets a "did you mean" among the names people type most: forces, CSPs, districts.
     const names = await db.query<{ name: string }>(
@@ -58,7 +76,20 @@ export async function resolveArea(db: Db, query: string, type?: AreaType): Promi
   const best = matches.reduce((b, m) => Math.min(b, NAME_PRIORITY.indexOf(m.type)), Infinity);
   const chosen = matches.filter((m) => NAME_PRIORITY.indexOf(m.type) === best);
   if (chosen.length > 1) {
-    const list = chosen.map((m) => `${m.code} (${m.name}, ${m.type})`).join(', ');
+    // "Church, ward in Wirral": wards and LSOAs with their district, so that one can be chosen.
+    const parents = new Map(
+      (
+        await areasByCode(db, [...new Set(chosen.flatMap((m) => (m.parent ? [m.parent] : [])))])
+      ).map((p) => [p.code, p]),
+    );
+    const list = chosen
+      .map((m) => {
+        const parent = m.parent ? parents.get(m.parent) : undefined;
+        const within =
+          parent && (m.type === 'ward' || m.type === 'lsoa') ? ` in ${parent.name}` : '';
+        return `${m.code} (${m.name}, ${m.type}${within})`;
+      })
+      .join(', ');
     throw new InputError(`"${query}" names more than one area: ${list}; give the code instead`);
   }
   return chosen[0] as Area;

@@ -1,5 +1,5 @@
 /** The support-services directory (migration 018): read, add or replace by id, remove. */
-import type { ServiceTheme, SupportService } from '../domain/support-service.js';
+import { nationName, type ServiceTheme, type SupportService } from '../domain/support-service.js';
 import { list, TEXT_LIST, type Db, type Params } from './db.js';
 
 const SELECT = `SELECT s.id, s.name, s.provider, s.themes, s.coverage, s.area_code, a.name AS area_name,
@@ -14,7 +14,7 @@ function toService(r: Record<string, unknown>): SupportService {
     themes: [...(r.themes as string[])] as ServiceTheme[],
     coverage: r.coverage as SupportService['coverage'],
     areaCode: (r.area_code as string | null) ?? null,
-    areaName: (r.area_name as string | null) ?? null,
+    areaName: (r.area_name as string | null) ?? nationName(r.area_code as string | null),
     phone: (r.phone as string | null) ?? null,
     web: (r.web as string | null) ?? null,
     email: (r.email as string | null) ?? null,
@@ -30,12 +30,15 @@ function toService(r: Record<string, unknown>): SupportService {
 
 export interface ServiceFilter {
   theme?: ServiceTheme;
-  /** The area and those above it: a service covering any of them (or the nation) is listed. */
+  /**
+   * The area, those above it and the nations it is in: a service covering any of them (or the
+   * whole UK) is listed.
+   */
   areaCodes?: readonly string[];
   publicOnly?: boolean;
 }
 
-/** The directory, national services first, then by name. */
+/** The directory, UK-wide services first, then those of a nation, a force, a district; by name. */
 export async function readServices(db: Db, filter: ServiceFilter = {}): Promise<SupportService[]> {
   const where: string[] = [];
   const params: Params = {};
@@ -50,7 +53,8 @@ export async function readServices(db: Db, filter: ServiceFilter = {}): Promise<
   if (filter.publicOnly) where.push('s.public');
   const rows = await db.query(
     `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-     ORDER BY CASE s.coverage WHEN 'national' THEN 0 WHEN 'force' THEN 1 ELSE 2 END, s.name, s.id`,
+     ORDER BY CASE s.coverage WHEN 'national' THEN 0 WHEN 'nation' THEN 1 WHEN 'force' THEN 2 ELSE 3 END,
+       s.name, s.id`,
     params,
     filter.areaCodes ? { areas: TEXT_LIST } : undefined,
   );

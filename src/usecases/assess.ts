@@ -112,7 +112,7 @@ export async function assess(
   reads.remember(`area:${found.code}`, Promise.resolve(found));
   if (found.type !== 'district' && found.type !== 'force')
     throw new InputError(
-      `assess: ${found.name} is a ${found.type}; assess a district (with its county beside it) or a force area`,
+      `assess: ${found.name} is a ${found.type}; assess a district (with its county or force area beside it) or a force area`,
     );
   // No figure for months not held: refused unless most of the period is held, or asked for.
   const coverage = requireMostMonthsHeld(

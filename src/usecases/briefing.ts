@@ -10,7 +10,11 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import { readability, type Readability } from '../analysis/readability.js';
-import type { BriefingTheme, BriefingThemes } from '../config/briefing-themes.js';
+import type {
+  BriefingTheme,
+  BriefingThemes,
+  BriefingThemeText,
+} from '../config/briefing-themes.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
 import type { DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
@@ -26,7 +30,7 @@ import {
   type BriefingPack,
 } from '../report/briefing-data.js';
 import { briefingHtml, briefingProse } from '../report/briefing-html.js';
-import { resolveArea } from '../store/areas.js';
+import { ancestorsOf, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listServices } from './support-services.js';
 import { PublicPeriodError, trendsForOwnDisclosure } from './trends.js';
@@ -68,7 +72,7 @@ export async function briefingPack(
         field: 'area',
       },
     );
-  const text = request.themes[request.theme];
+  const text = await withLocalSources(db, area.code, request.themes[request.theme]);
   let figures: BriefingPack['figures'] = null;
   let noFigures: string | null = null;
   try {
@@ -117,6 +121,27 @@ export async function briefingPack(
     services,
     threshold: request.disclosure.threshold,
   };
+}
+
+/**
+ * The theme's text with the local sources of its signs that belong to the pack's area (a
+ * council's own page, named only for that council's area or one within it) added to its source,
+ * and the others left out: Three Rivers' ASB toolkit is never cited in Torfaen's pack.
+ */
+async function withLocalSources(
+  db: Db,
+  areaCode: string,
+  text: BriefingThemeText,
+): Promise<BriefingThemeText> {
+  const { local, ...signs } = text.signs;
+  if (!local || local.length === 0) return { ...text, signs };
+  const within = new Set(await ancestorsOf(db, areaCode));
+  const sources: string[] = [];
+  for (const l of local) {
+    const place = await resolveArea(db, l.area).catch(() => null);
+    if (place && within.has(place.code)) sources.push(l.source);
+  }
+  return { ...text, signs: { ...signs, source: [signs.source, ...sources].join('; and ') } };
 }
 
 /** Pages in a PDF that Chromium printed: its page objects. */

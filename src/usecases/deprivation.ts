@@ -3,7 +3,9 @@
  * placed in, with the number of the area's LSOAs in each decile, so that counts per LSOA can be
  * compared across deciles. LSOAs are of roughly equal population (about 1,500 residents), which
  * is what makes a count per LSOA a fair comparison; the IMD ranks 2011 LSOAs, so records with new
- * 2021 codes are shown unranked.
+ * 2021 codes are shown unranked. IMD 2019 ranks England's LSOAs only: an area in Wales is refused
+ * (its LSOAs are ranked by the Welsh Index of Multiple Deprivation, which Lantern does not hold),
+ * and any records in Welsh LSOAs of another area are counted apart, with that reason.
  */
 import { ALL_CRIME } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
@@ -14,9 +16,15 @@ import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { countsByDeprivationDecile } from '../store/deprivation-counts.js';
 import { observedStreetMonths } from '../store/street-counts.js';
+import { InputError } from '../errors.js';
+
+/** ONS codes of areas in Wales begin with W (W06 districts, W05 wards, W15 forces …). */
+const isInWales = (code: string) => code.startsWith('W');
 
 export interface DecileRow {
   decile: number | null;
+  /** Unranked because the LSOA is in Wales (IMD 2019 covers England only). */
+  wales: boolean;
   records: number;
   lsoas: number;
   perLsoa: number | null;
@@ -38,6 +46,11 @@ export async function deprivationProfile(
 ): Promise<DeprivationReport> {
   const category = parseCategoryChoice(request.category ?? ALL_CRIME);
   const area = await findArea(db, request.area);
+  if (isInWales(area.code))
+    throw new InputError(
+      `${area.name} is in Wales: the Index of Multiple Deprivation 2019 that Lantern holds covers England only (LSOA codes E01…). Welsh LSOAs (W01…) are ranked by the Welsh Index of Multiple Deprivation (WIMD), which Lantern does not hold, so no deprivation decile can be given for ${area.name}`,
+      { field: 'area' },
+    );
   const ref = { code: area.code, type: area.type };
   requireSomeMonthHeld(
     request.period,
@@ -58,13 +71,19 @@ export async function deprivationProfile(
     index: 'IMD 2019 (England)',
     deciles: rows.map((r) => ({
       decile: r.decile,
+      wales: r.wales,
       records: r.records,
       lsoas: r.lsoas,
       perLsoa: r.decile === null || r.lsoas === 0 ? null : r.records / r.lsoas,
     })),
     notes: [
       'Decile 1 = the most deprived tenth of LSOAs in England (IMD 2019). Records per LSOA compare deciles fairly because LSOAs hold similar numbers of residents.',
-      'Records without a ranked LSOA (new 2021 codes, no location) are shown unranked.',
+      ...(rows.some((r) => r.wales)
+        ? [
+            'Records in Welsh LSOAs are shown apart ("Wales"): IMD 2019 ranks England\'s LSOAs only; Welsh LSOAs are ranked by the Welsh Index of Multiple Deprivation (WIMD), which Lantern does not hold.',
+          ]
+        : []),
+      'Records without a ranked LSOA in England (new 2021 codes, no location) are shown unranked.',
       ...(category === ALL_CRIME ? ['All crime excludes anti-social behaviour.'] : []),
     ],
   };

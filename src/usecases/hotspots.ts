@@ -167,7 +167,8 @@ function prepare(
     const box = outline ? outline.box : boxOf(points);
     if (!outline)
       warnings.push(
-        'No boundary is held for the area: the grid covers the incidents’ extent, unclipped. ' +
+        // Ward boundaries may well be held: it is the area's own outline that is missing.
+        `No boundary of the ${incidents.area.type} ${incidents.area.name} is held (neither its own outline nor its LSOAs’): the grid covers the incidents’ extent, unclipped. ` +
           `Fetch its boundaries with: ${fetchBoundariesCommand(incidents.area.name)}`,
       );
     const cellSize = request.cellSize ?? defaultCellSize(box);

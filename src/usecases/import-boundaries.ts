@@ -1,7 +1,8 @@
 /**
- * `lantern areas import-boundaries FILE --type T --vintage V`: GeoJSON or TopoJSON boundaries of
- * any area type, matched to the register by code, stored atomically (replacing the same codes,
- * type and vintage).
+ * `lantern areas import-boundaries FILE... --type T --vintage V`: GeoJSON or TopoJSON boundaries
+ * of any area type, matched to the register by code, stored atomically (replacing the same codes,
+ * type and vintage). Several files (a force's wards, one file per district) are all read and
+ * checked first, then stored in one transaction: all of them, or none.
  */
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -10,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AreaType } from '../domain/area.js';
 import { InputError } from '../errors.js';
 import { parseBoundaries } from '../ingest/boundaries/parse-boundaries.js';
-import { replaceBoundaries } from '../store/boundaries.js';
+import { replaceBoundarySets } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { areaCodesByName, areaTypes } from '../store/areas.js';
 
@@ -41,31 +42,49 @@ export async function importBoundaries(
   db: Db,
   request: BoundaryImportRequest,
 ): Promise<BoundaryImportReport> {
-  const bytes = await readFile(request.path).catch(() => {
-    throw new InputError(`${request.path}: no such file`);
-  });
+  const { path, ...rest } = request;
+  return (await importBoundaryFiles(db, { ...rest, paths: [path] }))[0] as BoundaryImportReport;
+}
+
+/** Several files of one type and vintage: every file parsed first, then all stored or none. */
+export async function importBoundaryFiles(
+  db: Db,
+  request: Omit<BoundaryImportRequest, 'path'> & { paths: readonly string[] },
+): Promise<BoundaryImportReport[]> {
+  if (request.paths.length === 0) throw new InputError('name one or more boundary files');
   const types = await areaTypes(db);
   const byName = await areaCodesByName(db, request.type);
-  const parsed = parseBoundaries(
-    request.path,
-    bytes,
-    (code) => types.get(code) === request.type,
-    request.codeProperty,
-    (name) => byName.get(name.toLowerCase()),
+  const parsedFiles = [];
+  for (const path of request.paths) {
+    const bytes = await readFile(path).catch(() => {
+      throw new InputError(`${path}: no such file`);
+    });
+    // A bad file refuses the whole import before anything is stored, naming the file.
+    const parsed = parseBoundaries(
+      path,
+      bytes,
+      (code) => types.get(code) === request.type,
+      request.codeProperty,
+      (name) => byName.get(name.toLowerCase()),
+    );
+    parsedFiles.push({ path, parsed });
+  }
+  const stored = await replaceBoundarySets(
+    db,
+    parsedFiles.map(({ path, parsed }) => ({
+      type: request.type,
+      vintage: request.vintage,
+      source: request.source ?? basename(path),
+      shapes: parsed.shapes,
+    })),
   );
-  const stored = await replaceBoundaries(db, {
-    type: request.type,
-    vintage: request.vintage,
-    source: request.source ?? basename(request.path),
-    shapes: parsed.shapes,
-  });
-  return {
-    path: request.path,
+  return parsedFiles.map(({ path, parsed }, i) => ({
+    path,
     type: request.type,
     vintage: request.vintage,
     codeProperty: parsed.codeProperty,
-    stored,
+    stored: stored[i] ?? 0,
     skipped: parsed.skipped.length,
     skippedSample: parsed.skipped.slice(0, 5).map((s) => s.reason),
-  };
+  }));
 }

@@ -224,7 +224,9 @@ async function readIncidents(
       (observed.get(districts[0] as string) ?? []).filter((m) =>
         districts.every((d) => observed.get(d)?.includes(m)),
       ),
-      `${dataset.name} data of every district of ${area.name}`,
+      area.type === 'district'
+        ? `${dataset.name} data of ${area.name}`
+        : `${dataset.name} data of every district of ${area.name}`,
     );
     const points = await partnerPoints(
       db,

@@ -9,7 +9,7 @@
 import { proportionInterval } from '../analysis/proportion.js';
 import { CATEGORY_NAMES, type Category } from '../domain/categories.js';
 import { periodCoverage, requireSomeMonthHeld, monthsInWords } from '../domain/held-months.js';
-import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
+import { monthIndex, type Month, type Period } from '../domain/month.js';
 import {
   NO_OUTCOME,
   OUTCOME_GROUP_LABELS,
@@ -131,7 +131,7 @@ export async function outcomesFor(
   const unlisted = [
     ...new Set(rows.map((r) => r.outcome).filter((o) => o !== NO_OUTCOME && !outcomes.isKnown(o))),
   ].sort();
-  const recent = monthFromIndex(monthIndex(request.period.to) - 5);
+  const underInvestigation = all.groups.find((g) => g.group === 'under-investigation')?.count ?? 0;
   return {
     area: { code: area.code, name: area.name, type: area.type },
     period: request.period,
@@ -155,7 +155,7 @@ export async function outcomesFor(
           ]
         : []),
       `When a crime's latest month holds two different outcomes, the more final counts (court result, then charge, then out-of-court disposal, then closure, then under investigation: the order of config/police-outcomes.yaml); ${all.tiedCrimes.toLocaleString('en-GB')} crime(s) here had such a tie.`,
-      `Crimes of the last months (from ${recent}) are often still under investigation: their charge share will rise.`,
+      recentMonthsNote(coverage.heldMonths, request.period, underInvestigation),
       'Charged or summonsed counts a charge or summons and every court result that follows one, "not guilty" included: a charge is not a conviction. The interval is the exact 95% interval of the share.',
       'police.uk publishes evidential difficulties and a victim not supporting action as one outcome ("Unable to prosecute suspect"): they cannot be told apart.',
       ...(unlisted.length > 0
@@ -166,3 +166,25 @@ export async function outcomesFor(
     ],
   };
 }
+
+/**
+ * What the period's last months mean for its charge share: only months of the period that are
+ * held are named, and the share is said to rise only when some crimes are still under
+ * investigation (a crime with no outcome yet may still be charged).
+ */
+export function recentMonthsNote(
+  held: readonly Month[],
+  period: Period,
+  underInvestigation: number,
+): string {
+  const last = monthIndex(period.to);
+  const recent = held.filter((m) => monthIndex(m) > last - RECENT_MONTHS);
+  const months = recent.length > 0 ? monthsInWords(recent) : null;
+  const n = underInvestigation.toLocaleString('en-GB');
+  if (underInvestigation === 0)
+    return "No crime here is shown as still under investigation, so the charge share is not waiting on open investigations (a later outcomes file may still change a crime's outcome).";
+  return `${n} crime(s) here are still under investigation${months ? ` (crimes of the latest months held, ${months}, often are)` : ''}: as they end, some in a charge or summons, the charge share may rise.`;
+}
+
+/** Crimes of about the last six months of a period are the ones often still being investigated. */
+const RECENT_MONTHS = 6;

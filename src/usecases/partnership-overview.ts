@@ -32,6 +32,11 @@ export interface PartnershipOverview {
   exceptions: ExceptionsReport[];
   /** Exceptions falling inside the period: district, category, month. */
   exceptionsInPeriod: { area: string; category: string; month: Month }[];
+  /**
+   * District and category whose months in the period could not be tested for exceptions, and
+   * why (too few months held): none of their months counts as "no exception".
+   */
+  exceptionsNotTested: { area: string; category: string; reason: string }[];
 }
 
 export async function partnershipOverview(
@@ -67,6 +72,18 @@ export async function partnershipOverview(
       .filter((month) => month >= period.from && month <= period.to)
       .map((month) => ({ area: e.area.code, category: e.category, month })),
   );
+  const exceptionsNotTested = exceptions.flatMap((e) => {
+    const inPeriod = e.months.filter((m) => m.month >= period.from && m.month <= period.to);
+    if (e.notTested === null && inPeriod.some((m) => m.exception !== null)) return [];
+    return [
+      {
+        area: e.area.code,
+        category: e.category,
+        reason:
+          e.notTested ?? 'no month of the period could be assessed against its expected range',
+      },
+    ];
+  });
   return {
     within: { code: within.code, name: within.name, type: within.type },
     period,
@@ -76,5 +93,6 @@ export async function partnershipOverview(
     comparisons,
     exceptions,
     exceptionsInPeriod,
+    exceptionsNotTested,
   };
 }

@@ -7,6 +7,9 @@
 import type { Actor } from '../domain/access.js';
 import type { DataTable } from '../domain/data-table.js';
 import {
+  NATIONS,
+  nationCodesServing,
+  nationNamed,
   SERVICE_COLUMNS,
   serviceProblems,
   serviceRow,
@@ -44,13 +47,16 @@ async function requireEditor(db: Db, actor: Actor, action: string, now: Date): P
   );
 }
 
-/** The area an entry names: national, or a force or district of the register. */
+/** The area an entry names: national (UK-wide), a nation, or a force or district of the register. */
 async function coverageOf(
   db: Db,
   area: string,
 ): Promise<{ coverage: ServiceCoverage; code: string | null; name: string | null } | string> {
-  if (area.trim().toLowerCase() === 'national')
+  const a = area.trim().toLowerCase();
+  if (a === 'national' || a === 'uk' || a === 'united kingdom')
     return { coverage: 'national', code: null, name: null };
+  const nation = nationNamed(area);
+  if (nation) return { coverage: 'nation', code: nation.code, name: nation.name };
   try {
     const found = await findArea(db, area.trim());
     if (found.type === 'force' || found.type === 'district' || found.type === 'csp')
@@ -59,10 +65,10 @@ async function coverageOf(
         code: found.code,
         name: found.name,
       };
-    return `"${area}" is a ${found.type}: a service covers the nation, a force or a district`;
+    return `"${area}" is a ${found.type}: a service covers the UK (national), a nation, a force or a district`;
   } catch (error) {
     if (error instanceof NotFoundError || error instanceof InputError)
-      return `"${area}" is not national nor an area of the register (lantern areas)`;
+      return `"${area}" is not national, a nation (${NATIONS.map((n) => n.name).join(', ')}) nor an area of the register (lantern areas)`;
     throw error;
   }
 }
@@ -193,8 +199,10 @@ export async function listServices(
   request: ServicesRequest,
   reads: CommandReads = new CommandReads(),
 ): Promise<SupportService[]> {
-  const areaCodes = request.area
-    ? await ancestorsOf(db, (await findAreaOnce(db, request.area, reads)).code)
+  // A service of England is not offered in Newport: an area's nations are matched, not "any".
+  const code = request.area ? (await findAreaOnce(db, request.area, reads)).code : undefined;
+  const areaCodes = code
+    ? [...(await ancestorsOf(db, code)), ...nationCodesServing(code)]
     : undefined;
   return readServices(db, {
     ...(request.theme ? { theme: request.theme } : {}),
@@ -214,7 +222,7 @@ export function servicesTable(services: readonly SupportService[]): DataTable {
       return SERVICE_COLUMNS.map((c) => row[c]);
     }),
     notes: [
-      'One row per service; themes are separated by ";". area is "national" or the ONS code of the force or district covered.',
+      'One row per service; themes are separated by ";". area is "national" (the whole UK), a nation (England, Wales, England and Wales …) or the ONS code of the force or district covered.',
       'verified says whether the contact details were checked against the source named; check any that say no before publishing them.',
       'This file can be imported again: lantern services import FILE.csv.',
     ],

@@ -22,6 +22,7 @@ import { actionPlanSchema } from './015-action-plan.js';
 import { externalIdentitiesSchema } from './016-external-identities.js';
 import { supportServicesSchema } from './018-support-services.js';
 import { streetCountsSql } from './019-street-counts.js';
+import { serviceNationsSql } from './020-service-nations.js';
 
 export interface Migration {
   version: number;
@@ -96,5 +97,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 19,
     name: 'street records counted by district, category and month (kept by the import)',
     sql: () => streetCountsSql,
+  },
+  {
+    version: 20,
+    name: 'support services may cover one nation (England, Wales …)',
+    sql: () => serviceNationsSql,
   },
 ];

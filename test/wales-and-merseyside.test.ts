@@ -1,0 +1,235 @@
+/**
+ * Lantern run on Gwent (Wales) and Merseyside (metropolitan boroughs), not Hertfordshire: what it
+ * says must be true there. Real police.uk street files of January 2019 for both forces
+ * (test/fixtures/gwent, test/fixtures/merseyside) in one store: deprivation refused for Wales with
+ * the real reason, outcomes notes naming only months held, "not tested" where the exceptions test
+ * could not run, the force-area word, the wording of trends, near-repeat and hotspots, area names
+ * as councils spell them, and briefing sources of another partnership left out.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { run, runJson } from './helpers/cli.js';
+import { FIXTURES, tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+const db = join(dir.path, 'wales-merseyside.duckdb');
+const GWENT = `${FIXTURES}gwent/2019-01-gwent-street.csv.gz`;
+const MERSEYSIDE = `${FIXTURES}merseyside/2019-01-merseyside-street.csv.gz`;
+
+beforeAll(async () => {
+  const imported = await run(['import', GWENT, MERSEYSIDE, '--db', db]);
+  expect(imported.code, imported.stderr).toBe(0);
+}, 120_000);
+afterAll(() => dir.remove());
+
+const lantern = (...args: string[]) => run([...args, '--db', db]);
+
+describe('deprivation in Wales', () => {
+  it('refuses an area in Wales, saying IMD 2019 is England’s and Wales has its own index', async () => {
+    const r = await lantern('deprivation', '--area', 'Newport', '--period', '2019-01');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Newport is in Wales/u);
+    expect(r.stderr).toMatch(/covers England only/u);
+    expect(r.stderr).toMatch(/Welsh Index of Multiple Deprivation \(WIMD\)/u);
+    expect(r.stdout).not.toMatch(/new 2021 codes/u);
+  });
+
+  it('still ranks an English district by IMD 2019, with no Welsh row', async () => {
+    const r = await runJson<{ deciles: { decile: number | null; wales: boolean }[] }>([
+      'deprivation',
+      '--area',
+      'Knowsley',
+      '--period',
+      '2019-01',
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.deciles.some((d) => d.decile === 1)).toBe(true);
+    expect(r.json.deciles.some((d) => d.wales)).toBe(false);
+  });
+});
+
+describe('outcomes notes', () => {
+  it('name no month before the period nor one not held, and no rise when none is open', async () => {
+    const r = await lantern('outcomes', '--area', 'Newport', '--period', '2019-01');
+    expect(r.code, r.stderr).toBe(0);
+    // Gwent's January 2019 file has no crime "Under investigation".
+    expect(r.stdout).toMatch(/Under investigation +0 +0\.0%/u);
+    expect(r.stdout).not.toMatch(/2018-/u);
+    expect(r.stdout).not.toMatch(/will rise/u);
+    expect(r.stdout).toContain('No crime here is shown as still under investigation');
+  });
+});
+
+describe('exceptions that could not be tested', () => {
+  it('say "not tested" and why, never "0 exception(s)"', async () => {
+    const r = await lantern('exceptions', '--area', 'Knowsley', '--category', 'burglary');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toMatch(/0 exception/u);
+    expect(r.stdout).toMatch(/^Knowsley, Burglary: not tested for exceptions/u);
+    expect(r.stdout).toContain(
+      'Not tested: Only 1 month is held: at least 13 are needed to model the season and trend.',
+    );
+  });
+
+  it('overview shows – for changes and exceptions not tested, and says why', async () => {
+    const r = await lantern('overview', '--within', 'gwent', '--period', '2019-01');
+    expect(r.code, r.stderr).toBe(0);
+    const burglary = r.stdout.split('\n').find((l) => l.startsWith('Burglary'));
+    // records, districts above the funnel, rises, falls, exceptions: none was tested.
+    expect(burglary).toMatch(/ –\s+–\s+–$/u);
+    expect(r.stdout).toContain(
+      'Rises, falls “–”: not tested: no earlier period is held to compare with',
+    );
+    expect(r.stdout).toContain(
+      'exc. “–”: not tested for any district: only 1 month is held: at least 13 are needed',
+    );
+    const json = await runJson<{ exceptionsNotTested: unknown[] }>([
+      'overview',
+      '--within',
+      'gwent',
+      '--period',
+      '2019-01',
+      '--db',
+      db,
+    ]);
+    // 5 districts × 15 categories (14 and all crime).
+    expect(json.json.exceptionsNotTested).toHaveLength(5 * 15);
+  });
+});
+
+describe('the force-area word', () => {
+  it('assess calls Merseyside a force area, not a county', async () => {
+    const r = await lantern('assess', '--area', 'Liverpool', '--period', '2019-01', '--no-save');
+    expect(r.code, r.stderr).toBe(0);
+    const alignment = r.stdout.slice(r.stdout.indexOf("Alignment with Merseyside's assessment"));
+    expect(alignment).toMatch(/force area High priority/u);
+    expect(alignment.split('\n\n')[0]).not.toMatch(/county/u);
+  });
+
+  it("a force's own report aligns with the plan alone, and sends ASB to the local council", async () => {
+    const out = join(dir.path, 'gwent-report');
+    const r = await lantern(
+      'report',
+      '--area',
+      'gwent',
+      '--period',
+      '2019-01',
+      '--draft',
+      '--no-pdf',
+      '--no-save',
+      '--out',
+      out,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'assessment.html'), 'utf8');
+    expect(html).toContain('Alignment with the Police and Crime Plan');
+    expect(html).not.toMatch(/Alignment with the (county|force area)/u);
+    expect(html).not.toMatch(/district council/u);
+    expect(html).toContain('your local council');
+    // No crime of Gwent's January 2019 is still under investigation: nothing is waiting to rise.
+    expect(html).toContain('none is still under investigation.');
+    expect(html).not.toMatch(/will rise/u);
+  });
+});
+
+describe('wording of trends, near-repeat and hotspots', () => {
+  it('trends heads a total with the months held, not the whole period', async () => {
+    const r = await lantern(
+      'trends',
+      '--area',
+      'Liverpool',
+      '--category',
+      'burglary',
+      '--period',
+      '2018-12..2019-01',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      /Burglary: [\d,]+ in the month held of 2018-12\.\.2019-01: 2019-01; no earlier period/u,
+    );
+  });
+
+  it('near-repeat speaks of a district as the district, not "every district of" it', async () => {
+    const r = await lantern(
+      'near-repeat',
+      '--area',
+      'Liverpool',
+      '--dataset',
+      'asb-council',
+      '--period',
+      '2019-01',
+    );
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('asb-council data of Liverpool');
+    expect(r.stderr).not.toMatch(/every district of Liverpool/u);
+  });
+
+  it('hotspots say whose boundary is missing', async () => {
+    const r = await runJson<{ warnings: string[] }>([
+      'hotspots',
+      '--area',
+      'Newport',
+      '--category',
+      'burglary',
+      '--period',
+      '2019-01',
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.warnings).toContain(
+      'No boundary of the district Newport is held (neither its own outline nor its LSOAs’): the grid covers the incidents’ extent, unclipped. ' +
+        'Fetch its boundaries with: lantern fetch boundaries --area Newport',
+    );
+  });
+});
+
+describe('area names', () => {
+  it('finds the district St. Helens as its council spells it, before two wards "St Helens"', async () => {
+    for (const name of ['St Helens', 'st helens', 'St. Helens']) {
+      const r = await lantern('summary', '--area', name, '--period', '2019-01');
+      expect(r.code, `${name}: ${r.stderr}`).toBe(0);
+      expect(r.stdout).toMatch(/^St\. Helens \(district E08000013\)/u);
+    }
+  });
+
+  it('names each ward of an ambiguous name with its district', async () => {
+    const r = await lantern('summary', '--area', 'Church', '--period', '2019-01');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('E05000891 (Church, ward in Liverpool)');
+    expect(r.stderr).toContain('E05000936 (Church, ward in Sefton)');
+  });
+});
+
+describe('briefing sources', () => {
+  it("cite Three Rivers' own ASB page in Three Rivers' pack only, not in Torfaen's", async () => {
+    const pack = async (area: string) => {
+      const out = join(dir.path, `brief-${area.replace(/\W/gu, '')}`);
+      const r = await lantern(
+        'briefing',
+        '--theme',
+        'asb',
+        '--area',
+        area,
+        '--format',
+        'html',
+        '--out',
+        out,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const file = readdirSync(out).find((f) => f.endsWith('.html')) as string;
+      return readFileSync(join(out, file), 'utf8');
+    };
+    const torfaen = await pack('Torfaen');
+    expect(torfaen).toMatch(/Source: Canterbury City Council/u);
+    expect(torfaen).not.toMatch(/Three Rivers|threerivers/u);
+    expect(await pack('Three Rivers')).toContain(
+      'https://threerivers.gov.uk/services/crime-and-safety/asb-toolkit',
+    );
+  });
+});
