@@ -19,7 +19,7 @@ import { DEFAULT_DISCLOSURE_POLICY } from '../domain/disclosure/table.js';
 import { monthsIn } from '../domain/month.js';
 import type { Assessment } from '../domain/assessment.js';
 import { headlineTrends, slugOf, unfitToPublish, type PublicPage } from './public-page-data.js';
-import { NO_PLAN, publicPageHtml, publicPageProse } from './public-page-html.js';
+import { NO_PLAN, NO_PUBLIC_ACTIONS, publicPageHtml, publicPageProse } from './public-page-html.js';
 
 let highs: Highs;
 beforeAll(async () => {
@@ -253,6 +253,13 @@ describe('the page', () => {
     expect(html).toContain('No "You said, we did" items have been published for Three Rivers yet.');
     expect(html).toContain('<html lang="en-GB">');
     expect(html).not.toMatch(/<script|style=/u);
+  });
+
+  it('says a plan is held when none of its actions is public, rather than that there is no plan', () => {
+    const html = publicPageHtml(page({ planHeld: true }), readability('A b.'), 'public.css');
+    expect(html).toContain(esc(NO_PUBLIC_ACTIONS));
+    expect(html).not.toContain(esc(NO_PLAN));
+    expect(publicPageProse(page({ planHeld: true }))).toContain(NO_PUBLIC_ACTIONS);
   });
 
   it('lists the public actions it is given under their priorities', () => {

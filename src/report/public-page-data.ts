@@ -111,6 +111,8 @@ export interface PublicPage {
   /** Why there are no trends, when there are none. */
   noTrends: string | null;
   actions: PublicAction[];
+  /** The partnership's action plan of the area is held (its public actions may still be none). */
+  planHeld?: boolean;
   youSaidWeDid: YouSaidWeDid[];
   contacts: PublicContact[];
   services: SupportService[];

@@ -20,6 +20,13 @@ import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.j
 export const NO_PLAN =
   "The partnership's action plan for this year has not been published in Lantern yet.";
 
+/** A plan is held, but none of its actions is marked for the public. */
+export const NO_PUBLIC_ACTIONS =
+  'The partnership has an action plan for this year, but none of its actions has been published for the public yet.';
+
+/** What the page says when it lists no action. */
+const noActions = (page: PublicPage): string => (page.planHeld ? NO_PUBLIC_ACTIONS : NO_PLAN);
+
 const period = (p: { from: string; to: string }) => runInWords(p);
 
 /** "6 December 2026". */
@@ -107,7 +114,7 @@ export function publicPageProse(page: PublicPage): string[] {
     'If someone is in danger now, call 999.',
     ...prioritySentences(page),
     ...trendSentences(page),
-    ...(page.actions.length === 0 ? [NO_PLAN] : []),
+    ...(page.actions.length === 0 ? [noActions(page)] : []),
     ...(page.youSaidWeDid.length === 0
       ? [`No "You said, we did" items have been published for ${page.area.name} yet.`]
       : page.youSaidWeDid.flatMap((s) => [s.youSaid, s.weDid])),
@@ -190,8 +197,9 @@ ${paragraphs(lines.slice(lead))}
 <p class="note">"Not shown" means a number is held back so that a small one cannot be worked out from it. "Could be chance" means a change this size often happens from one year to the next.</p>`;
 }
 
-function actionsSection(actions: readonly PublicAction[]): string {
-  if (actions.length === 0) return `<p>${esc(NO_PLAN)}</p>`;
+function actionsSection(page: PublicPage): string {
+  const actions = page.actions;
+  if (actions.length === 0) return `<p>${esc(noActions(page))}</p>`;
   const byPriority = new Map<string, PublicAction[]>();
   for (const a of actions) byPriority.set(a.priority, [...(byPriority.get(a.priority) ?? []), a]);
   return [...byPriority]
@@ -270,7 +278,7 @@ ${trendsSection(page)}
 </section>
 <section aria-labelledby="doing">
 <h2 id="doing">What the partnership is doing</h2>
-${actionsSection(page.actions)}
+${actionsSection(page)}
 </section>
 <section aria-labelledby="said">
 <h2 id="said">You said, we did</h2>

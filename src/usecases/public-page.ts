@@ -173,6 +173,7 @@ export async function publicPage(
     trends: headline,
     noTrends,
     actions: [...(plan?.actions ?? [])],
+    planHeld: plan !== null,
     youSaidWeDid: settings.youSaidWeDid,
     contacts: settings.contacts,
     services,

@@ -12,10 +12,11 @@ import { count, html, type Safe } from './html.js';
 import { notice } from './layout.js';
 import { sourceOf, viewHref, type ViewState } from './state.js';
 
+/** Flags use the 95% limits (analysis/funnel.ts funnelFlag); the notes say what they allow for. */
 const FLAG_WORDS: Record<string, string> = {
-  above: 'higher than the limits allow for (99.8%)',
-  below: 'lower than the limits allow for (99.8%)',
-  within: 'within the limits',
+  above: 'above the 95% limits',
+  below: 'below the 95% limits',
+  within: 'within the 95% limits',
 };
 
 export async function compareBody(

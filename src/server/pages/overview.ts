@@ -14,8 +14,24 @@ import { shownCount, totalsOnlyNotice } from './trends.js';
 
 interface OverviewExceptions {
   exceptionsInPeriod: { area: string; category: string; month: string }[];
+  /** Category and district pairs whose months could not be tested, and why. */
+  exceptionsNotTested: { area: string; category: string; reason: string }[];
   categories: { key: string; label: string }[];
   districts: { code: string; name: string }[];
+}
+
+/** Which categories' months were not tested against their expected range, and why (never "none found"). */
+function untestedNote(e: OverviewExceptions): Safe | '' {
+  if (e.exceptionsNotTested.length === 0) return '';
+  const reasons = [...new Set(e.exceptionsNotTested.map((x) => x.reason))];
+  const all = e.exceptionsNotTested.length === e.categories.length * e.districts.length;
+  const labelOf = new Map(e.categories.map((k) => [k.key, k.label]));
+  const which = [
+    ...new Set(e.exceptionsNotTested.map((x) => labelOf.get(x.category) ?? x.category)),
+  ];
+  return html`<p class="notice note">
+    ${all ? 'Not tested: ' : `Not tested for ${which.join(', ')}: `}${reasons.join('; ')}.
+  </p>`;
 }
 
 export async function overviewBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
@@ -99,11 +115,17 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
     </section>
     <section aria-labelledby="exc">
       <h2 id="exc">Months outside their expected range</h2>
+      ${untestedNote(exceptions)}
       ${
         exceptions.exceptionsInPeriod.length === 0
-          ? html`<p>
-              No month of the period was outside the range its own history expects (99.8%).
-            </p>`
+          ? exceptions.exceptionsNotTested.length ===
+            exceptions.categories.length * exceptions.districts.length
+            ? ''
+            : html`<p>
+                No month of the
+                period${exceptions.exceptionsNotTested.length > 0 ? ' that could be tested' : ''}
+                was outside the range its own history expects (99.8%).
+              </p>`
           : html`<ul>
               ${exceptions.exceptionsInPeriod.map(
                 (e) =>
