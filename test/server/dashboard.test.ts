@@ -233,5 +233,16 @@ describe('another force: a metropolitan month of Merseyside, with no boundaries 
     expect(status).toBe(200);
     for (const d of ['Knowsley', 'Liverpool', 'Sefton', 'St. Helens', 'Wirral'])
       expect(body).toContain(d);
+    // The flags are against the 95% limits, which for five districts allow for chance alone.
+    expect(body).not.toContain('99.8%)</td>');
+    expect(body).toMatch(/<td>(above|below|within) the 95% limits<\/td>/u);
+    expect(body).toContain('5 areas are too few to estimate how much areas differ beyond chance');
+  });
+
+  it('says the months were not tested for exceptions with one month held, never that none was outside its range', async () => {
+    const { status, body } = await page('/?area=Liverpool');
+    expect(status).toBe(200);
+    expect(body).toMatch(/Not tested: [^<]*13/u);
+    expect(body).not.toContain('No month of the period');
   });
 });
