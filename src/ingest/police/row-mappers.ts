@@ -111,7 +111,7 @@ function locatedChecker(ctx: MapperContext) {
     const fw = fallsWithin(record);
     if (fw !== '') {
       let id = forceOfName.get(fw);
-      if (id === undefined) forceOfName.set(fw, (id = forceIdFromName(fw)));
+      if (id === undefined) forceOfName.set(fw, (id = forceIdFromName(fw) ?? ''));
       if (id !== ctx.force) {
         return { field: 'Falls within', reason: `"${fw}" is not the file's force (${ctx.force})` };
       }
@@ -297,6 +297,34 @@ export function isRealDateTime(text: string): boolean {
 const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/u;
 const ISO_DATE_TIME =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/u;
+/**
+ * Whether a search's Date (checked by isRealDateTime) is of `month`: its date as written, or
+ * the date in the UK at that moment. police.uk writes the moment in UTC ("+00:00") and files a
+ * search by its UK date, so a search at 00:05 BST on 1 June is in the June file as
+ * "2020-05-31T23:05:00+00:00".
+ */
+export function searchOfMonth(dateText: string, month: Month): boolean {
+  if (dateText.startsWith(month)) return true;
+  if (!HAS_OFFSET.test(dateText)) return false;
+  const moment = new Date(dateText);
+  return !Number.isNaN(moment.getTime()) && ukMonth(moment) === month;
+}
+
+const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/u;
+let ukMonthFormat: Intl.DateTimeFormat | null = null;
+
+/** The month (YYYY-MM) in the UK at a moment. */
+function ukMonth(moment: Date): string {
+  ukMonthFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+  });
+  const parts = ukMonthFormat.formatToParts(moment);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
+}
+
 const FLAG_COLUMNS = [
   'Part of a policing operation',
   'Outcome linked to object of search',
@@ -347,6 +375,13 @@ function stopSearchMapper(ctx: MapperContext): RowMapper {
       flagValues.push(value);
     }
     const month = ctx.fileMonth ?? dateText.slice(0, 7);
+    if (!searchOfMonth(dateText, month)) {
+      return {
+        field: 'Date',
+        reason: `${dateText} is not in the file's month ${month}`,
+        otherMonth: { month: dateText.slice(0, 7), value: dateText },
+      };
+    }
     countMonth(months, month);
     out.row(
       `${line},${month},${cell(searchType)},${cell(dateText)},${flag(flagValues[0] ?? null)},` +
