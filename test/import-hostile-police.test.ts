@@ -235,6 +235,31 @@ describe('coordinates are decimal numbers', () => {
   });
 });
 
+describe("stop-and-search Gender and Age range are police.uk's values", () => {
+  const lookups: PlacementLookups = {
+    districtOfLsoa: new Map(),
+    districtByName: new Map(),
+    forceAreaOfDistrict: new Map(),
+  };
+  it('rejects a Gender or Age range police.uk does not publish, each with its line', () => {
+    const GENDER = 6;
+    const AGE_RANGE = 7;
+    let rows = withColumn(SEARCH_ROWS, GENDER, (v, i) => (i === 2 ? 'M' : v));
+    rows = withColumn(rows, AGE_RANGE, (v, i) => (i === 5 ? '35-44' : v));
+    const text = csv([SEARCH_HEADER, ...rows]);
+    const parsed = parsePoliceFile(SEARCH_NAME, SEARCH_NAME, Buffer.from(text), 'h', { lookups });
+    expect(parsed.rejected.map((r) => [r.line, r.field, r.reason])).toEqual([
+      [4, 'Gender', `Gender: "M" is not one of police.uk's values (Male, Female, Other)`],
+      [
+        7,
+        'Age range',
+        `Age range: "35-44" is not one of police.uk's values (under 10, 10-17, 18-24, 25-34, over 34)`,
+      ],
+    ]);
+    expect(parsed.staged.rows).toBe(SEARCH_ROWS.length - 2);
+  });
+});
+
 describe('NUL bytes', () => {
   it('refuses a NUL byte after the first 8 KiB, naming its line', async () => {
     const at = STREET.indexOf('\n', 100_000) + 10;

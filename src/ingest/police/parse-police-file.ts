@@ -326,6 +326,12 @@ class FileChecker implements PlainCsvSink {
     }
     if (this.unknownForce) {
       const { line, field, value } = this.unknownForce;
+      if (value === field) {
+        throw new InputError(
+          `${path}:${line}: line ${line} repeats the header (its ${field} is "${value}"): ` +
+            'two files joined into one? Import each on its own; nothing imported from it',
+        );
+      }
       const near = didYouMean(value, forceNames());
       throw new InputError(
         `${path}:${line}: ${field} "${value}" is not a force that publishes on police.uk` +

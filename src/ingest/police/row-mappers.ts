@@ -281,6 +281,17 @@ function outcomesMapper(ctx: MapperContext): RowMapper {
 
 const SEARCH_TYPES = new Set(['person search', 'vehicle search', 'person and vehicle search']);
 /**
+ * The values police.uk publishes for a searched person's gender and age range (data.police.uk
+ * API, stops-force; the bundled Northumbria files use exactly these), or empty (a vehicle
+ * search, or not recorded). Stop-and-search figures are grouped by them, so another value would
+ * be a group of its own that no reader could interpret. (Outcome and Object of search are left
+ * open: their wording has changed over the years and differs between forces.)
+ */
+const SEARCH_VOCABULARY = {
+  Gender: new Set(['Male', 'Female', 'Other']),
+  'Age range': new Set(['under 10', '10-17', '18-24', '25-34', 'over 34']),
+} as const;
+/**
  * An ISO 8601 date (and time) that exists on the calendar and the clock: Date.parse accepts
  * 2020-04-31, which DuckDB (rightly) does not.
  */
@@ -352,6 +363,12 @@ function stopSearchMapper(ctx: MapperContext): RowMapper {
     Reader,
     ...Reader[],
   ];
+  const vocabulary = Object.entries(SEARCH_VOCABULARY).map(([name, values]) => ({
+    name,
+    values,
+    read: reader(ctx, name),
+    shown: [...values].join(', '),
+  }));
   const cell = cellOf(ctx);
   return (record, line, out, months) => {
     const searchType = type(record);
@@ -367,6 +384,15 @@ function stopSearchMapper(ctx: MapperContext): RowMapper {
     }
     const problem = pointProblem(lon(record), lat(record), point);
     if (problem) return problem;
+    for (const v of vocabulary) {
+      const value = v.read(record);
+      if (value !== '' && !v.values.has(value)) {
+        return {
+          field: v.name,
+          reason: `"${value}" is not one of police.uk's values (${v.shown})`,
+        };
+      }
+    }
     const flagValues: (boolean | null)[] = [];
     for (const f of flags) {
       const value = booleanValue(f.read(record));
