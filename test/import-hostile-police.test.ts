@@ -2,10 +2,11 @@
  * Careless and hostile police.uk files, each made here from a bundled real file (the
  * Hertfordshire sample's 2025-12 street file, the Northumbria 2020-06 stop-and-search fixture):
  * a --force that contradicts the file or names no force, searches of another month, a force
- * police.uk does not know, a repeated column, coordinates in hexadecimal or binary, a NUL byte
- * deep in a file, and a zip entry whose bytes fail its CRC-32. Each must be refused with the
- * file, the line and the field, leaving the store exactly as it was (a copy of the demo store,
- * which holds the Hertfordshire sample); and the real files must still import whole.
+ * police.uk does not know, a repeated column, a NUL byte deep in a file, and a zip entry whose
+ * bytes fail its CRC-32 must each refuse the file with the file, the line and the field, leaving
+ * the store exactly as it was (a copy of the demo store, which holds the Hertfordshire sample).
+ * A coordinate in hexadecimal or binary, or a Gender or Age range police.uk does not publish,
+ * rejects its row (with line and field) as other bad values do. The real files still import whole.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -261,12 +262,16 @@ describe("stop-and-search Gender and Age range are police.uk's values", () => {
 });
 
 describe('NUL bytes', () => {
-  it('refuses a NUL byte after the first 8 KiB, naming its line', async () => {
-    const at = STREET.indexOf('\n', 100_000) + 10;
+  it('refuses a NUL byte after the first 8 KiB, naming its line and field', async () => {
+    // Inside the Location of a line past the first 100,000 bytes.
+    const start = STREET.indexOf('\n', 100_000) + 1;
+    const at = STREET.indexOf(',On or near ', start) + 5;
     const line = STREET.slice(0, at).split('\n').length;
     await expectRefused(
       [write(STREET_NAME, STREET.slice(0, at) + '\0' + STREET.slice(at))],
-      new RegExp(`${STREET_NAME}:${line}: line ${line} holds a NUL byte`),
+      new RegExp(
+        `${STREET_NAME}:${line}: line ${line} holds a NUL byte \\(character 0\\) in its "Location" field`,
+      ),
     );
   });
 });
