@@ -118,6 +118,17 @@ describe('parsePoliceFile: street rows', () => {
     expect(parsed.staged.rows).toBe(2);
   });
 
+  it('refuses a file whose name gives a force police.uk does not know, when no row says one', () => {
+    const rows = [
+      HEADER,
+      GOOD.replace('Hertfordshire Constabulary,Hertfordshire Constabulary', ','),
+    ];
+    expect(() => parse('2025-12-hertfordshire-street.csv', rows.join('\n'))).not.toThrow();
+    expect(() => parse('2025-12-hertfordshir-street.csv', rows.join('\n'))).toThrow(
+      /the file name says force "hertfordshir", which is not a force that publishes on police\.uk \(did you mean "hertfordshire"\?\)/,
+    );
+  });
+
   it('reads force and month from rows when the file name does not follow the pattern', () => {
     const rows = [HEADER, GOOD, GOOD.replace('abc123', 'def456')];
     expect(parse('my-export.csv', rows.join('\n'))).toMatchObject({

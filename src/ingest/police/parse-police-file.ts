@@ -126,8 +126,10 @@ function isPlainStreetFile(bytes: Buffer): boolean {
  * first, so the records are held until the end and checked then.
  *
  * Refusals keep the order of the checks: an unclosed quote (the CSV reader), then a line of more
- * than MAX_FIELDS fields, then the header, then a file without rows, then a last line cut short,
- * then the force, then a row of another month, then a file in which no row could be imported.
+ * than MAX_FIELDS fields, then the header (a column named twice among them), then a file without
+ * rows, then a last line cut short, then a Reported by or Falls within that names no police.uk
+ * force, then the force (--force must name one, and agree with the name and the rows), then a
+ * row of another month, then a file in which no row could be imported.
  *
  * A street or outcomes file holds one month: the one its police.uk name gives, or else the one
  * most of its rows carry. A row of any other month refuses the file (naming the first such
@@ -588,23 +590,26 @@ function forceOf(
           `the police.uk pattern YYYY-MM-<force>-stop-and-search.csv; rename it or pass --force`,
       );
     }
-    if (!forceById(force)) {
-      throw new InputError(
-        `${path}: the file name says force "${force}", which is not a force that publishes on ` +
-          `police.uk${didYouMean(force, forceIds())}; rename it with the force's police.uk id ` +
-          '(e.g. 2021-01-northumbria-stop-and-search.csv); nothing imported from it',
-      );
-    }
+    if (!forceById(force)) throw unknownNamedForce(path, force, kind);
     return force;
   }
   const force = override ?? fromRows ?? named;
   if (!force) throw new InputError(`${path}: no row says which force it falls within`);
+  if (!forceById(force)) throw unknownNamedForce(path, force, kind);
   if (named && fromRows && named !== fromRows) {
     throw new InputError(
       `${path}: the file name says force "${named}" but its rows fall within "${fromRows}"; nothing imported from it`,
     );
   }
   return force;
+}
+
+function unknownNamedForce(path: string, force: string, kind: PoliceKind): InputError {
+  return new InputError(
+    `${path}: the file name says force "${force}", which is not a force that publishes on ` +
+      `police.uk${didYouMean(force, forceIds())}; rename it with the force's police.uk id ` +
+      `(e.g. 2021-01-northumbria-${kind}.csv); nothing imported from it`,
+  );
 }
 
 /** `"Month" (columns 2 and 13)` for each name the header gives twice or more, or null. */
