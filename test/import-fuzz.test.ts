@@ -307,7 +307,7 @@ const CASES: Case[] = [
   police(
     'two months run together (the header repeated in the middle)',
     () => [HEADER, ...ROWS, HEADER, ...withColumn(ROWS, MONTH, () => '2025-11')].join('\n') + '\n',
-    () => new RegExp(`:${ROWS.length + 3}: line ${ROWS.length + 3} is of 2025-11`),
+    () => new RegExp(`:${ROWS.length + 2}: line ${ROWS.length + 2} repeats the header`),
   ),
   police(
     'an outcomes file with rows of another month',

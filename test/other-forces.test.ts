@@ -2,7 +2,7 @@
  * Lantern is for any partnership: nothing in import is specific to Hertfordshire. These files
  * are real Hertfordshire rows relabelled as another force's (the repository holds no other
  * force's street data), so that force naming, area placement and counting are exercised for a
- * force in the table (Kent) and one whose name Lantern has never seen.
+ * force in the table (Kent); a force whose name police.uk does not publish for is refused.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 
@@ -33,10 +33,7 @@ interface ImportJson {
 }
 
 describe('importing another force', () => {
-  it.each([
-    ['Kent Police', 'kent'],
-    ['Borsetshire Constabulary', 'borsetshire'],
-  ])(
+  it.each([['Kent Police', 'kent']])(
     'reads rows that fall within "%s" as force %s, with counts equal to the raw file',
     async (name, id) => {
       const relabelled = herts.replaceAll('Hertfordshire Constabulary', name);
@@ -82,6 +79,23 @@ describe('importing another force', () => {
       expect(JSON.stringify(summary.json)).toMatch(/no month of it is held .*unknown, not zero/u);
     },
   );
+
+  it('refuses rows of a force that does not publish on police.uk, naming the line and field', async () => {
+    // A made-up force: imported, its records would belong to no force area and be seen nowhere.
+    const path = `${dir.path}/in/2025-03-borsetshire-street.csv`;
+    writeFileSync(path, herts.replaceAll('Hertfordshire Constabulary', 'Borsetshire Constabulary'));
+    const result = await runJson<ImportJson & { files: { error?: string }[] }>([
+      'import',
+      path,
+      '--db',
+      `${dir.path}/borsetshire.duckdb`,
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.json.files[0]).toMatchObject({ status: 'refused', accepted: 0 });
+    expect(result.json.files[0]?.error).toMatch(
+      /2025-03-borsetshire-street\.csv:2: Reported by "Borsetshire Constabulary" is not a force that publishes on police\.uk/,
+    );
+  });
 
   it('takes the store path from LANTERN_DB when --db is not given', async () => {
     const path = `${dir.path}/in/2025-03-kent-street.csv`;

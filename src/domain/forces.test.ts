@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { countyForceAreas, FORCES, forceAreaWord } from './forces.js';
+import { countyForceAreas, FORCES, forceAreaWord, forceIdFromName } from './forces.js';
 
 describe('forceAreaWord(pfaCode)', () => {
   it('calls a county force area a county, and every other force area a force area', () => {
@@ -25,5 +25,20 @@ describe('forceAreaWord(pfaCode)', () => {
     expect(words).toContain('metropolitan: force area');
     expect(words).toContain('west-midlands: force area');
     expect(words).toContain('kent: county');
+  });
+});
+
+describe('forceIdFromName(name)', () => {
+  it('knows each force by its police.uk name, and by that name written a little otherwise', () => {
+    for (const f of FORCES) expect(forceIdFromName(f.name), f.name).toBe(f.id);
+    expect(forceIdFromName(' hertfordshire constabulary ')).toBe('hertfordshire');
+    expect(forceIdFromName('Devon and Cornwall Police')).toBe('devon-and-cornwall');
+    expect(forceIdFromName('Avon & Somerset Constabulary')).toBe('avon-and-somerset');
+  });
+
+  it('is null for a name that is no police.uk force', () => {
+    for (const name of ['Acme Police', 'Borsetshire Constabulary', 'Herts', 'Reported by', '']) {
+      expect(forceIdFromName(name), name).toBeNull();
+    }
   });
 });

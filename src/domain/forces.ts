@@ -68,21 +68,29 @@ export function forceById(id: string): Force | undefined {
 }
 
 /**
- * The force id for a "Falls within" name. Names not in the table (a renamed force, a new
- * publisher) get an id made the way police.uk makes them: lower case, words joined by '-',
- * without the trailing "Police" / "Constabulary" / "Police Service".
+ * The force id for a "Reported by" / "Falls within" name, or null when the name is not of a
+ * force that publishes on police.uk. A name written a little otherwise than the table's ("Devon
+ * and Cornwall Police") is known by the id police.uk would make of it: lower case, words joined
+ * by '-', "&" as "and", without the trailing "Police" / "Constabulary" / "Police Service".
  */
-export function forceIdFromName(name: string): string {
+export function forceIdFromName(name: string): string | null {
   const known = BY_NAME.get(name.trim().toLowerCase());
   if (known) return known.id;
-  return name
+  const id = name
     .trim()
     .toLowerCase()
     .replace(/\s+(constabulary|police service|police)$/u, '')
     .replace(/&/g, 'and')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
+  return BY_ID.has(id) ? id : null;
 }
+
+/** The forces' ids, for "did you mean". */
+export const forceIds = (): string[] => FORCES.map((f) => f.id);
+
+/** The forces' names as their rows carry them, for "did you mean". */
+export const forceNames = (): string[] => FORCES.map((f) => f.name);
 
 /** What a report calls a force's area: "county" only where that is what it is. */
 export type ForceAreaWord = 'county' | 'force area';

@@ -1,6 +1,7 @@
 /**
- * Bytes to text for CSV input: UTF-8 with or without a byte-order mark. Binary files and files
- * that are not valid UTF-8 are refused with a message, never parsed into garbage.
+ * Bytes to text for CSV input: UTF-8 with or without a byte-order mark. Binary files, files with
+ * a NUL byte anywhere and files that are not valid UTF-8 are refused with a message, never
+ * parsed into garbage.
  */
 import { constants, isAscii } from 'node:buffer';
 
@@ -26,6 +27,17 @@ export function decodeCsvText(
   if (looksBinary(bytes)) {
     throw new InputError(`${path}: not a CSV file (it contains binary data)`);
   }
+  // Past the first 8 KiB, a NUL byte is a damaged file (or data hidden in one): never stored.
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const line = lineAt(bytes, nul);
+    const field = fieldAt(bytes, nul);
+    throw new InputError(
+      `${path}:${line}: line ${line} holds a NUL byte (character 0)` +
+        (field === null ? '' : ` in its ${field}`) +
+        ', which no text file has: the file is damaged or not a CSV file; nothing imported from it',
+    );
+  }
   // Decoded UTF-8 never takes more characters than bytes, so a file within the limit always
   // fits in a string; a larger one is refused (even one whose multi-byte text would fit).
   if (bytes.length > maxLength) {
@@ -49,6 +61,35 @@ export function decodeCsvText(
   if (text.trim() === '') throw new InputError(`${path}: the file is empty`);
   return text;
 }
+
+/** The line (from 1) on which the byte at `offset` lies: one more than the line feeds before it. */
+function lineAt(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(LF); i !== -1 && i < offset; i = bytes.indexOf(LF, i + 1)) line++;
+  return line;
+}
+
+/**
+ * The header's name of the column in which the byte at `offset` lies, when it can be told
+ * without parsing: no quote in the header or in its line before it. Else null.
+ */
+function fieldAt(bytes: Uint8Array, offset: number): string | null {
+  const lineStart = offset === 0 ? 0 : bytes.lastIndexOf(LF, offset - 1) + 1;
+  const before = bytes.subarray(lineStart, offset);
+  const headerEnd = bytes.indexOf(LF);
+  const header = Buffer.from(bytes.buffer, bytes.byteOffset, headerEnd === -1 ? offset : headerEnd)
+    .toString('utf8')
+    .replace(/^\uFEFF/u, '')
+    .replace(/\r+$/u, '');
+  if (lineStart === 0 || before.includes(QUOTE) || header.includes('"')) return null;
+  const column = before.reduce((n, b) => (b === COMMA ? n + 1 : n), 0);
+  const name = header.split(',')[column]?.trim();
+  return name ? `"${name}" field` : null;
+}
+
+const LF = 10;
+const QUOTE = 34;
+const COMMA = 44;
 
 /**
  * Bytes as Windows-1252, what "latin-1" files from Windows systems almost always are (it agrees

@@ -2,9 +2,12 @@
  * Reading entries of a zip archive in place, without unpacking it to disk: yauzl reads the
  * central directory, then inflates one entry at a time into memory on request. An entry is
  * refused, without inflating further, once it passes the limits of inflate-limits.ts (its size,
- * and its ratio to its compressed size), whatever size the archive claims for it.
+ * and its ratio to its compressed size), whatever size the archive claims for it. Each entry's
+ * bytes are checked against the CRC-32 the archive records for them (yauzl does not check it), so
+ * an entry damaged in storage or transit is refused, never imported.
  */
 import { promisify } from 'node:util';
+import { crc32 } from 'node:zlib';
 
 import yauzl from 'yauzl';
 
@@ -81,8 +84,10 @@ function readEntry(
       }
       const chunks: Buffer[] = [];
       let inflated = 0;
+      let crc = 0;
       stream.on('data', (c: Buffer) => {
         inflated += c.length;
+        crc = crc32(c, crc);
         if (inflated > cap) {
           chunks.length = 0;
           stream.destroy();
@@ -94,10 +99,25 @@ function readEntry(
       stream.on('error', (e: Error) =>
         reject(new InputError(`${name}: broken entry (${e.message})`)),
       );
-      stream.on('end', () => resolve(Buffer.concat(chunks)));
+      stream.on('end', () => {
+        if (crc !== entry.crc32 >>> 0) {
+          chunks.length = 0;
+          reject(
+            new InputError(
+              `${name}: the entry is damaged (its bytes fail the archive's CRC-32 check: ` +
+                `${hex(crc)}, not ${hex(entry.crc32)}); nothing imported from it. ` +
+                'Download or copy the archive again.',
+            ),
+          );
+          return;
+        }
+        resolve(Buffer.concat(chunks));
+      });
     });
   });
 }
+
+const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
 
 const zipFromBuffer = promisify<Buffer, yauzl.Options, yauzl.ZipFile>(yauzl.fromBuffer);
 

@@ -11,8 +11,9 @@ export interface Problem {
   /**
    * Set when the row is of another month than the file's: a police.uk file holds one month, so
    * such a row refuses the whole file (parse-police-file.ts) instead of being rejected alone.
+   * `month` is the row's month, `value` the field as written.
    */
-  otherMonth?: Month;
+  otherMonth?: { month: Month; value: string };
 }
 
 /** Great Britain and Northern Ireland, generously boxed: police.uk also covers the PSNI. */
@@ -24,7 +25,7 @@ export function monthProblem(value: string, expected: Month | null): Problem | n
     return {
       field: 'Month',
       reason: `${value} does not match the file's month ${expected}`,
-      otherMonth: value,
+      otherMonth: { month: value, value },
     };
   }
   return null;
@@ -45,10 +46,12 @@ export function pointProblem(lonText: string, latText: string, out: PointScratch
     const field = lonText === '' ? 'Longitude' : 'Latitude';
     return { field, reason: 'is empty but the other coordinate is not' };
   }
+  // Number() also reads hexadecimal, binary and octal ("0x33", "0b110011", "0o63"): a
+  // coordinate is a decimal number, and anything else is a mistake, not a place.
+  if (!DECIMAL.test(lonText)) return { field: 'Longitude', reason: notDecimal(lonText) };
+  if (!DECIMAL.test(latText)) return { field: 'Latitude', reason: notDecimal(latText) };
   const lon = Number(lonText);
   const lat = Number(latText);
-  if (!Number.isFinite(lon)) return { field: 'Longitude', reason: `"${lonText}" is not a number` };
-  if (!Number.isFinite(lat)) return { field: 'Latitude', reason: `"${latText}" is not a number` };
   const b = UK_BOUNDS;
   if (lon < b.minLon || lon > b.maxLon || lat < b.minLat || lat > b.maxLat) {
     return {
@@ -61,6 +64,11 @@ export function pointProblem(lonText: string, latText: string, out: PointScratch
   out.lat = lat;
   return null;
 }
+
+/** A decimal number: an optional sign, digits with or without a point, and an optional exponent. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/u;
+
+const notDecimal = (text: string) => `"${text}" is not a decimal number (such as -0.4512)`;
 
 /** "True"/"False" (any case) or empty (null); undefined when it is neither. */
 export function booleanValue(value: string): boolean | null | undefined {

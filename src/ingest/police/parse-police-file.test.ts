@@ -108,6 +108,27 @@ describe('parsePoliceFile: street rows', () => {
     expect(parsed.rejected[6]?.raw).toBe('abc,2025-12');
   });
 
+  it('keeps rows reported by another force that publishes on police.uk (British Transport Police)', () => {
+    const btp = GOOD.replace(
+      'abc123,2025-12,Hertfordshire Constabulary',
+      'btp1,2025-12,British Transport Police',
+    );
+    const parsed = parse('2025-12-hertfordshire-street.csv', [HEADER, GOOD, btp].join('\n'));
+    expect(parsed).toMatchObject({ force: 'hertfordshire', rejected: [] });
+    expect(parsed.staged.rows).toBe(2);
+  });
+
+  it('refuses a file whose name gives a force police.uk does not know, when no row says one', () => {
+    const rows = [
+      HEADER,
+      GOOD.replace('Hertfordshire Constabulary,Hertfordshire Constabulary', ','),
+    ];
+    expect(() => parse('2025-12-hertfordshire-street.csv', rows.join('\n'))).not.toThrow();
+    expect(() => parse('2025-12-hertfordshir-street.csv', rows.join('\n'))).toThrow(
+      /the file name says force "hertfordshir", which is not a force that publishes on police\.uk \(did you mean "hertfordshire"\?\)/,
+    );
+  });
+
   it('reads force and month from rows when the file name does not follow the pattern', () => {
     const rows = [HEADER, GOOD, GOOD.replace('abc123', 'def456')];
     expect(parse('my-export.csv', rows.join('\n'))).toMatchObject({
@@ -211,11 +232,22 @@ describe('parsePoliceFile: stop-and-search rows', () => {
     expect(() => parse('searches.csv', `${header}\n${row}\n`)).toThrow(/pass --force/);
     expect(parse('searches.csv', `${header}\n${row}\n`, 'northumbria').force).toBe('northumbria');
   });
-  it('keeps late records of an earlier month under the file month', () => {
-    const late = row.replace('2020-06-01', '2020-05-31');
-    const parsed = parse('2020-06-northumbria-stop-and-search.csv', [header, row, late].join('\n'));
+  it("keeps a search of the file's month in the UK that UTC puts on the day before", () => {
+    // police.uk writes the moment in UTC and files a search by its UK date: 00:05 BST on 1 June.
+    const late = row.replace('2020-06-01T01:50:00+00:00', '2020-05-31T23:05:00+00:00');
+    const local = row.replace('2020-06-01T01:50:00+00:00', '2020-06-01T00:30:00+01:00');
+    const parsed = parse(
+      '2020-06-northumbria-stop-and-search.csv',
+      [header, row, late, local].join('\n'),
+    );
     expect(parsed.months).toEqual(['2020-06']);
-    expect(parsed.staged.rows).toBe(2);
+    expect(parsed.staged.rows).toBe(3);
+  });
+  it('refuses a search of an earlier month, in UTC and in the UK', () => {
+    const earlier = row.replace('2020-06-01T01:50:00+00:00', '2020-05-31T01:50:00+00:00');
+    expect(() =>
+      parse('2020-06-northumbria-stop-and-search.csv', [header, row, earlier].join('\n')),
+    ).toThrow(/:3: line 3 is of 2020-05, but the file is of 2020-06/);
   });
   it('rejects a date that is not ISO 8601 and a flag that is not True/False', () => {
     const rows = [

@@ -6,7 +6,7 @@
  */
 import { isAscii } from 'node:buffer';
 
-import { forceById, forceIdFromName } from '../../domain/forces.js';
+import { forceById, forceIdFromName, forceIds, forceNames } from '../../domain/forces.js';
 import { isMonth, type Month } from '../../domain/month.js';
 import type { StagedLayout } from '../../domain/police-records.js';
 import {
@@ -23,9 +23,10 @@ import {
   type PoliceFileName,
   type PoliceKind,
 } from '../../domain/police-file.js';
+import { didYouMean } from '../../domain/suggest.js';
 import { InputError } from '../../errors.js';
 import { readCsv } from '../csv.js';
-import { decodeCsvText, looksBinary } from '../decode.js';
+import { decodeCsvText } from '../decode.js';
 import { isPlainCsv, readPlainCsv, type PlainCsvSink } from '../plain-csv.js';
 import { recordText, StagingBuffer } from '../staging.js';
 import type { Problem } from './fields.js';
@@ -105,14 +106,14 @@ const STREET_HEADER = Buffer.from(`${POLICE_COLUMNS.street.join(',')}\n`, 'latin
 /**
  * A file of the import's fast path (plain-csv.ts, street-line.ts): ASCII (checked by the caller),
  * exactly the police.uk street header, no quote or carriage return, and nothing decodeCsvText
- * would refuse (it refuses a NUL byte near the start as binary).
+ * would refuse (it refuses a NUL byte anywhere).
  */
 function isPlainStreetFile(bytes: Buffer): boolean {
   return (
     bytes.length > STREET_HEADER.length &&
     bytes.length < 2 ** 31 && // plain-csv.ts keeps positions in an Int32Array
     bytes.subarray(0, STREET_HEADER.length).equals(STREET_HEADER) &&
-    !looksBinary(bytes) &&
+    bytes.indexOf(0) === -1 && // a NUL byte anywhere: decodeCsvText refuses the file
     isPlainCsv(bytes)
   );
 }
@@ -125,8 +126,10 @@ function isPlainStreetFile(bytes: Buffer): boolean {
  * first, so the records are held until the end and checked then.
  *
  * Refusals keep the order of the checks: an unclosed quote (the CSV reader), then a line of more
- * than MAX_FIELDS fields, then the header, then a file without rows, then a last line cut short,
- * then the force, then a row of another month, then a file in which no row could be imported.
+ * than MAX_FIELDS fields, then the header (a column named twice among them), then a file without
+ * rows, then a last line cut short, then a Reported by or Falls within that names no police.uk
+ * force, then the force (--force must name one, and agree with the name and the rows), then a
+ * row of another month, then a file in which no row could be imported.
  *
  * A street or outcomes file holds one month: the one its police.uk name gives, or else the one
  * most of its rows carry. A row of any other month refuses the file (naming the first such
@@ -149,6 +152,13 @@ class FileChecker implements PlainCsvSink {
   /** The Month values of a street or outcomes file without a police.uk name. */
   private monthValues: ValueCounter | null = null;
   private forceColumn = -1;
+  /** The Reported by and Falls within columns (street and outcomes): each must name a force. */
+  private forceNameColumns: { field: string; at: number }[] = [];
+  /** Names found to be of known forces (the last one, and all). */
+  private lastForceName = '';
+  private readonly knownForceNames = new Set<string>();
+  /** The first Reported by or Falls within that names no force police.uk publishes for. */
+  private unknownForce: { line: number; field: string; value: string } | null = null;
   private dateColumn = -1;
   private monthColumn = -1;
   /** The first line with more than MAX_FIELDS fields. */
@@ -203,6 +213,15 @@ class FileChecker implements PlainCsvSink {
       return;
     }
     const kind = this.kind;
+    const repeated = repeatedColumns(fields);
+    if (repeated !== null) {
+      this.kind = null;
+      this.headerError = new InputError(
+        `${this.path}:1: the header repeats ${repeated}; a police.uk file names each column ` +
+          'once, and Lantern cannot tell which to read, so nothing is imported from it',
+      );
+      return;
+    }
     if (!(plain && kind === 'street' && sameColumns(fields, POLICE_COLUMNS.street))) {
       this.source = null;
     }
@@ -211,6 +230,10 @@ class FileChecker implements PlainCsvSink {
     if (kind !== 'stop-and-search') {
       this.forceColumn = this.index.get('Falls within') ?? -1;
       if (this.forceColumn !== -1) this.forceValues = new ValueCounter();
+      this.forceNameColumns = ['Reported by', 'Falls within'].flatMap((field) => {
+        const at = this.index.get(field);
+        return at === undefined ? [] : [{ field, at }];
+      });
     }
     if (kind === 'stop-and-search' && !this.named) {
       this.dateColumn = this.index.get('Date') ?? -1;
@@ -244,9 +267,26 @@ class FileChecker implements PlainCsvSink {
       if (this.forceValues) this.forceValues.add(fields[this.forceColumn]);
       if (this.dateValues) this.dateValues.add(fields[this.dateColumn]);
       if (this.monthValues) this.monthValues.add(fields[this.monthColumn]);
+      if (this.unknownForce === null) this.checkForceNames(fields, line);
     }
     if (this.rows) this.rows.check(fields, line, malformed, start, end);
     else this.held.push({ fields, line, malformed, start, end });
+  }
+
+  /** Notes the first Reported by or Falls within that is not a force's name. */
+  private checkForceNames(fields: readonly string[], line: number): void {
+    for (const { field, at } of this.forceNameColumns) {
+      const value = (fields[at] as string).trim();
+      if (value === '' || value === this.lastForceName) continue;
+      if (!this.knownForceNames.has(value)) {
+        if (forceIdFromName(value) === null) {
+          this.unknownForce = { line, field, value };
+          return;
+        }
+        this.knownForceNames.add(value);
+      }
+      this.lastForceName = value;
+    }
   }
 
   line(bounds: Int32Array, line: number): boolean {
@@ -286,7 +326,22 @@ class FileChecker implements PlainCsvSink {
         `the file name says ${named.kind} but the header is a ${kind} header; read as ${kind}`,
       );
     }
-    const fromRows = this.forceValues?.mode(forceIdFromName) ?? null;
+    if (this.unknownForce) {
+      const { line, field, value } = this.unknownForce;
+      if (value === field) {
+        throw new InputError(
+          `${path}:${line}: line ${line} repeats the header (its ${field} is "${value}"): ` +
+            'two files joined into one? Import each on its own; nothing imported from it',
+        );
+      }
+      const near = didYouMean(value, forceNames());
+      throw new InputError(
+        `${path}:${line}: ${field} "${value}" is not a force that publishes on police.uk` +
+          `${near || ` (rows name one as police.uk does, e.g. "Hertfordshire Constabulary" or "British Transport Police")`}` +
+          '; nothing imported from it',
+      );
+    }
+    const fromRows = this.forceValues?.mode((name) => forceIdFromName(name) ?? '') ?? null;
     const force = forceOf(kind, fromRows, named?.force ?? null, options.force, path);
     // Street and outcomes rows carry their own months; stop-and-search rows only a date.
     const fileMonth =
@@ -304,12 +359,12 @@ class FileChecker implements PlainCsvSink {
     }
     const { staged, rejected, months, placer } = rows;
     if (rows.otherMonth !== null) {
-      const { line, month } = rows.otherMonth;
+      const { line, month, field, value } = rows.otherMonth;
       const whose = named ? 'as its name says' : 'as most of its rows are';
       throw new InputError(
         `${path}:${line}: line ${line} is of ${month}, but the file is of ${fileMonth ?? '?'} ` +
           `(${whose}); a police.uk file holds one month, so nothing is ` +
-          'imported from it. Split it into one file per month.',
+          `imported from it (line ${line}'s ${field} is "${value}"). Split it into one file per month.`,
       );
     }
     if (staged.rows === 0) {
@@ -349,7 +404,7 @@ class RowChecker {
   readonly rejected: RejectedRow[] = [];
   readonly months = new Map<Month, number>();
   /** The first row of another month than the file's, which refuses the file. */
-  otherMonth: { line: number; month: Month } | null = null;
+  otherMonth: { line: number; month: Month; field: string; value: string } | null = null;
   readonly placer: Placer;
   private readonly mapper: RowMapper;
   private readonly width: number;
@@ -392,7 +447,8 @@ class RowChecker {
       rowProblem(record, this.width, malformed) ??
       this.mapper(record, line, this.staged, this.months, start, end);
     if (problem?.otherMonth !== undefined) {
-      this.otherMonth ??= { line, month: problem.otherMonth };
+      const { month, value } = problem.otherMonth;
+      this.otherMonth ??= { line, month, field: problem.field ?? 'Month', value };
       return;
     }
     if (problem) {
@@ -492,7 +548,12 @@ class ValueCounter {
   }
 }
 
-/** `fromRows`: the most common force among the rows (street and outcomes), or null. */
+/**
+ * The file's force. `fromRows`: the most common force among the rows (street and outcomes), or
+ * null; `named`: the force its police.uk name gives; `override`: --force, which names the force
+ * of a file whose name does not say it (stop-and-search rows never do) and must agree with
+ * whatever the name and rows say: it never re-labels one force's records as another's.
+ */
 function forceOf(
   kind: PoliceKind,
   fromRows: string | null,
@@ -500,6 +561,27 @@ function forceOf(
   override: string | undefined,
   path: string,
 ): string {
+  if (override !== undefined) {
+    if (!forceById(override)) {
+      throw new InputError(
+        `${path}: --force "${override}" is not a force that publishes on police.uk` +
+          `${didYouMean(override, forceIds()) || ' (e.g. hertfordshire, northumbria)'}; nothing imported from it`,
+      );
+    }
+    if (named !== null && named !== override) {
+      throw new InputError(
+        `${path}: the file name says force "${named}" but --force says "${override}"; ` +
+          "--force cannot make one force's records another's, so nothing is imported from it. " +
+          'Leave --force out for files whose name gives the force.',
+      );
+    }
+    if (fromRows !== null && fromRows !== override) {
+      throw new InputError(
+        `${path}: its rows fall within "${fromRows}" but --force says "${override}"; ` +
+          "--force cannot make one force's records another's, so nothing is imported from it",
+      );
+    }
+  }
   if (kind === 'stop-and-search') {
     const force = override ?? named;
     if (!force) {
@@ -508,14 +590,41 @@ function forceOf(
           `the police.uk pattern YYYY-MM-<force>-stop-and-search.csv; rename it or pass --force`,
       );
     }
+    if (!forceById(force)) throw unknownNamedForce(path, force, kind);
     return force;
   }
   const force = override ?? fromRows ?? named;
   if (!force) throw new InputError(`${path}: no row says which force it falls within`);
+  if (!forceById(force)) throw unknownNamedForce(path, force, kind);
   if (named && fromRows && named !== fromRows) {
     throw new InputError(
       `${path}: the file name says force "${named}" but its rows fall within "${fromRows}"; nothing imported from it`,
     );
   }
   return force;
+}
+
+function unknownNamedForce(path: string, force: string, kind: PoliceKind): InputError {
+  return new InputError(
+    `${path}: the file name says force "${force}", which is not a force that publishes on ` +
+      `police.uk${didYouMean(force, forceIds())}; rename it with the force's police.uk id ` +
+      `(e.g. 2021-01-northumbria-${kind}.csv); nothing imported from it`,
+  );
+}
+
+/** `"Month" (columns 2 and 13)` for each name the header gives twice or more, or null. */
+function repeatedColumns(header: readonly string[]): string | null {
+  const at = new Map<string, number[]>();
+  header.forEach((h, i) => {
+    const name = h.trim();
+    if (name !== '') at.set(name, [...(at.get(name) ?? []), i + 1]);
+  });
+  const repeats = [...at].filter(([, columns]) => columns.length > 1);
+  if (repeats.length === 0) return null;
+  return repeats
+    .map(
+      ([name, columns]) =>
+        `"${name}" (columns ${columns.slice(0, -1).join(', ')} and ${columns.at(-1)})`,
+    )
+    .join('; ');
 }

@@ -111,7 +111,7 @@ function locatedChecker(ctx: MapperContext) {
     const fw = fallsWithin(record);
     if (fw !== '') {
       let id = forceOfName.get(fw);
-      if (id === undefined) forceOfName.set(fw, (id = forceIdFromName(fw)));
+      if (id === undefined) forceOfName.set(fw, (id = forceIdFromName(fw) ?? ''));
       if (id !== ctx.force) {
         return { field: 'Falls within', reason: `"${fw}" is not the file's force (${ctx.force})` };
       }
@@ -281,6 +281,17 @@ function outcomesMapper(ctx: MapperContext): RowMapper {
 
 const SEARCH_TYPES = new Set(['person search', 'vehicle search', 'person and vehicle search']);
 /**
+ * The values police.uk publishes for a searched person's gender and age range (data.police.uk
+ * API, stops-force; the bundled Northumbria files use exactly these), or empty (a vehicle
+ * search, or not recorded). Stop-and-search figures are grouped by them, so another value would
+ * be a group of its own that no reader could interpret. (Outcome and Object of search are left
+ * open: their wording has changed over the years and differs between forces.)
+ */
+const SEARCH_VOCABULARY = {
+  Gender: new Set(['Male', 'Female', 'Other']),
+  'Age range': new Set(['under 10', '10-17', '18-24', '25-34', 'over 34']),
+} as const;
+/**
  * An ISO 8601 date (and time) that exists on the calendar and the clock: Date.parse accepts
  * 2020-04-31, which DuckDB (rightly) does not.
  */
@@ -297,6 +308,34 @@ export function isRealDateTime(text: string): boolean {
 const ISO_PARTS = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?)?/u;
 const ISO_DATE_TIME =
   /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/u;
+/**
+ * Whether a search's Date (checked by isRealDateTime) is of `month`: its date as written, or
+ * the date in the UK at that moment. police.uk writes the moment in UTC ("+00:00") and files a
+ * search by its UK date, so a search at 00:05 BST on 1 June is in the June file as
+ * "2020-05-31T23:05:00+00:00".
+ */
+export function searchOfMonth(dateText: string, month: Month): boolean {
+  if (dateText.startsWith(month)) return true;
+  if (!HAS_OFFSET.test(dateText)) return false;
+  const moment = new Date(dateText);
+  return !Number.isNaN(moment.getTime()) && ukMonth(moment) === month;
+}
+
+const HAS_OFFSET = /(?:Z|[+-]\d{2}:?\d{2})$/u;
+let ukMonthFormat: Intl.DateTimeFormat | null = null;
+
+/** The month (YYYY-MM) in the UK at a moment. */
+function ukMonth(moment: Date): string {
+  ukMonthFormat ??= new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+  });
+  const parts = ukMonthFormat.formatToParts(moment);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}`;
+}
+
 const FLAG_COLUMNS = [
   'Part of a policing operation',
   'Outcome linked to object of search',
@@ -324,6 +363,12 @@ function stopSearchMapper(ctx: MapperContext): RowMapper {
     Reader,
     ...Reader[],
   ];
+  const vocabulary = Object.entries(SEARCH_VOCABULARY).map(([name, values]) => ({
+    name,
+    values,
+    read: reader(ctx, name),
+    shown: [...values].join(', '),
+  }));
   const cell = cellOf(ctx);
   return (record, line, out, months) => {
     const searchType = type(record);
@@ -339,6 +384,15 @@ function stopSearchMapper(ctx: MapperContext): RowMapper {
     }
     const problem = pointProblem(lon(record), lat(record), point);
     if (problem) return problem;
+    for (const v of vocabulary) {
+      const value = v.read(record);
+      if (value !== '' && !v.values.has(value)) {
+        return {
+          field: v.name,
+          reason: `"${value}" is not one of police.uk's values (${v.shown})`,
+        };
+      }
+    }
     const flagValues: (boolean | null)[] = [];
     for (const f of flags) {
       const value = booleanValue(f.read(record));
@@ -347,6 +401,13 @@ function stopSearchMapper(ctx: MapperContext): RowMapper {
       flagValues.push(value);
     }
     const month = ctx.fileMonth ?? dateText.slice(0, 7);
+    if (!searchOfMonth(dateText, month)) {
+      return {
+        field: 'Date',
+        reason: `${dateText} is not in the file's month ${month}`,
+        otherMonth: { month: dateText.slice(0, 7), value: dateText },
+      };
+    }
     countMonth(months, month);
     out.row(
       `${line},${month},${cell(searchType)},${cell(dateText)},${flag(flagValues[0] ?? null)},` +

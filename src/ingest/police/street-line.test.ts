@@ -34,6 +34,10 @@ const DECLINED: Record<string, string> = {
     'Constabulary,Hertfordshire Constabulary',
     'Constabulary,Herts',
   ),
+  'a Reported by Lantern does not know': GOOD.replace(
+    'abc123,2025-12,Hertfordshire Constabulary',
+    'abc123,2025-12,Herts',
+  ),
   'one coordinate': GOOD.replace('-0.45,', ','),
   'outside Great Britain': GOOD.replace('-0.45,', '-20.45,'),
   'a coordinate on the boundary box, just outside': GOOD.replace('51.65', '60.9000000000001'),
@@ -113,8 +117,11 @@ describe('the fast path for street lines', () => {
 
   it('gives exactly what reading every row as fields gives, whichever path each line takes', () => {
     // Good, declined and ASB lines interleaved, so that "#n" keys cross between the two paths.
-    // (Not the row of another month: it refuses the whole file, on both paths.)
-    const declined = Object.entries(DECLINED).filter(([k]) => k !== 'another month');
+    // (Not the row of another month or of a force name Lantern does not know: each refuses the
+    // whole file, on both paths.)
+    const refusing = ['another month', 'a force name Lantern does not know'];
+    refusing.push('a Reported by Lantern does not know');
+    const declined = Object.entries(DECLINED).filter(([k]) => !refusing.includes(k));
     const lines = [GOOD, ASB, ...declined.map(([, line]) => line), ASB, '', 'too,few', ASB];
     lines.push(ASB.replace('-0.450', ' -0.450'), ASB, GOOD.replace('Burglary', 'burglary'));
     const texts = [lines.join('\n'), `${lines.join('\n')}\n`];
@@ -135,7 +142,18 @@ describe('the fast path for street lines', () => {
       );
       expect({ ...fast, staged: null }).toEqual({ ...fields, staged: null });
       // The rest of DECLINED is staged cell by cell.
-      expect(fast.rejected).toHaveLength(9);
+      expect(fast.rejected).toHaveLength(8);
+    }
+    for (const key of refusing) {
+      const bytes = new TextEncoder().encode(`${HEADER}\n${GOOD}\n${DECLINED[key]}\n${ASB}\n`);
+      for (const fastPath of [true, false]) {
+        const parse = () =>
+          parsePoliceFile('f', '2025-12-hertfordshire-street.csv', bytes, 'h', {
+            lookups,
+            fastPath,
+          });
+        expect(parse, `${key}, fast path ${fastPath}`).toThrow(/^f:3: /);
+      }
     }
   });
 });

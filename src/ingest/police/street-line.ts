@@ -3,9 +3,10 @@
  * quotes or carriage returns, exactly the police.uk street columns in their order; see
  * MapperContext.source) checked and staged straight from the file's bytes, without a string per
  * field. It takes a line only when every check can be decided from the bytes and passes, and the
- * row would be staged as filed: the month is the file's, the force is the file's, the
- * coordinates are both empty or both plain decimals that it reads exactly as Number does, inside
- * Great Britain and not zero, and the crime type is known. Any other line is declined and read as
+ * row would be staged as filed: the month is the file's, the force is the file's (and Reported
+ * by is a force that publishes on police.uk), the coordinates are both empty or both plain
+ * decimals that it reads exactly as Number does, inside Great Britain and not zero, and the crime
+ * type is known. Any other line is declined and read as
  * fields by the street mapper (row-mappers.ts), which rejects it or stages it cell by cell.
  * Nothing is counted, keyed or staged before a line is taken, so both paths stage the same
  * bytes in the same order; a test compares them on every bundled file.
@@ -56,6 +57,7 @@ const column = (name: string) => {
 };
 const CRIME_ID = column('Crime ID');
 const MONTH = column('Month');
+const REPORTED_BY = column('Reported by');
 const FALLS_WITHIN = column('Falls within');
 const LONGITUDE = column('Longitude');
 const LATITUDE = column('Latitude');
@@ -133,6 +135,9 @@ export function streetLineMapper(
   let forceAt = -1;
   let forceLength = -1;
   let forceText = '';
+  // The last Reported by value found to name a known force (it need not be the file's).
+  let reporterAt = -1;
+  let reporterLength = -1;
   const b = UK_BOUNDS;
   return (bounds, line, out, months) => {
     let s = (bounds[MONTH] as number) + 1;
@@ -149,6 +154,16 @@ export function streetLineMapper(
         [forceAt, forceLength, forceText] = [s, length, value];
       }
       fallsWithin = forceText;
+    }
+
+    s = (bounds[REPORTED_BY] as number) + 1;
+    const reporter = (bounds[REPORTED_BY + 1] as number) - s;
+    if (
+      reporter > 0 &&
+      (reporter !== reporterLength || !sameBytes(source, s, reporterAt, reporter))
+    ) {
+      if (forceIdFromName(text(bounds, REPORTED_BY)) === null) return null;
+      [reporterAt, reporterLength] = [s, reporter];
     }
 
     const lonStart = (bounds[LONGITUDE] as number) + 1;
