@@ -3,11 +3,7 @@
  * month over a period, the comparison with the same months of the nearest earlier complete year,
  * the exact test of the change, and the rate per 1,000 residents (analysis/trend-table.ts).
  */
-import {
-  areaMonthCells,
-  discloseTrends,
-  discloseTrendsByMonth,
-} from '../analysis/trend-disclosure.js';
+import { areaMonthCells, discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
 import { protectByMonth, type MonthCells } from '../domain/disclosure/by-month.js';
 import {
   latestYear,
@@ -115,7 +111,8 @@ export const ALL_POLICE_MEASURES = [...CURRENT_CATEGORIES, ALL_CRIME].map((c) =>
  * viewer) gets its totals by category and month after disclosure control
  * (analysis/trend-disclosure.ts); the store admits the read only for that (Scope.totals). A
  * restricted dataset (prevent, domestic-abuse) goes through the same control for every caller:
- * its counts from 1 to 4 are "fewer than 5" even to those granted it (issue 20 item 4).
+ * its counts from 1 to 4 are "fewer than 5" even to those granted it (issue 20 item 4), each
+ * month protected on its own whatever period is asked.
  */
 export async function trends(
   db: Db,
@@ -125,10 +122,14 @@ export async function trends(
   const { docs, aggregate, restricted, monthCells } = await trendsOf(db, given, request);
   if (!aggregate && !restricted) return docs;
   const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
-  // A totals-only caller chooses the periods: answered month by month, so that no two answers
-  // can be subtracted (domain/disclosure/by-month.ts).
-  if (aggregate) return discloseTrendsByMonth(docs, protectByMonth(monthCells(), policy), policy);
-  return discloseTrends(docs, policy);
+  // A totals-only caller, and any caller of a restricted dataset, chooses the periods: answered
+  // month by month, so that no two answers can be subtracted (domain/disclosure/by-month.ts).
+  return discloseTrendsByMonth(
+    docs,
+    protectByMonth(monthCells(), policy),
+    policy,
+    aggregate ? 'totals only' : 'restricted dataset',
+  );
 }
 
 async function trendsOf(
