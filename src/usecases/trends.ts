@@ -18,7 +18,7 @@ import {
   type CategoryChoice,
 } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
-import type { AreaCounts, Measure } from '../domain/area-counts.js';
+import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import { requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Month, Period } from '../domain/month.js';
 import {
@@ -35,6 +35,7 @@ import { areaAccessLevel } from '../store/area-access.js';
 import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
+import { policeTotalsStatus } from './police-totals-disclosure.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { DisclosedTrendDocument, TrendDocument };
@@ -119,9 +120,15 @@ export async function trends(
   given: Scope,
   request: TrendsRequest,
 ): Promise<DisclosedTrendDocument[]> {
-  const { docs, aggregate, restricted, monthCells } = await trendsOf(db, given, request);
+  const { docs, aggregate, restricted, monthCells, area } = await trendsOf(db, given, request);
   if (!aggregate && !restricted) return docs;
   const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
+  // Police.uk counts: protected with the other areas of the force the caller sees, which a force's
+  // counts add up (usecases/police-totals-disclosure.ts).
+  if (aggregate && !request.dataset) {
+    const status = await policeTotalsStatus(db, given, [area], trendMonths(docs), policy);
+    return discloseTrendsByMonth(docs, status.get(area.code)!, policy);
+  }
   // A totals-only caller, and any caller of a restricted dataset, chooses the periods: answered
   // month by month, so that no two answers can be subtracted (domain/disclosure/by-month.ts).
   return discloseTrendsByMonth(
@@ -130,6 +137,17 @@ export async function trends(
     policy,
     aggregate ? 'totals only' : 'restricted dataset',
   );
+}
+
+/** Every month a trend's figures are worked from: its own, and those of its comparison. */
+export function trendMonths(docs: readonly TrendDocument[]): Month[] {
+  const months = new Set<Month>();
+  for (const d of docs) {
+    for (const m of d.months) months.add(m.month);
+    for (const m of d.comparison?.currentMonths ?? []) months.add(m);
+    for (const m of d.comparison?.previousMonths ?? []) months.add(m);
+  }
+  return [...months].sort();
 }
 
 async function trendsOf(
@@ -142,6 +160,7 @@ async function trendsOf(
   restricted: boolean;
   /** Every month's cells of the area, for month-by-month disclosure control. */
   monthCells: () => MonthCells[];
+  area: AreaSummary;
 }> {
   const area = await resolveArea(db, request.area);
   const aggregate = (await areaAccessLevel(db, given, area.code)) === 'aggregate';
@@ -183,5 +202,11 @@ async function trendsOf(
   const docs = trendDocuments(input, measures, period, { notTested, discontinuities });
   const restricted =
     request.dataset !== undefined && datasetNamed(request.dataset).sensitivity === 'restricted';
-  return { docs, aggregate, restricted, monthCells: () => areaMonthCells(input, every, sumKey) };
+  return {
+    docs,
+    aggregate,
+    restricted,
+    monthCells: () => areaMonthCells(input, every, sumKey),
+    area: { code: area.code, name: area.name, type: area.type },
+  };
 }

@@ -65,3 +65,74 @@ export function totalStatus(
   if (isSmallCount(value, policy)) return 'primary';
   return monthIds.every((id) => (status.get(id) ?? 'shown') === 'shown') ? 'shown' : 'withheld';
 }
+
+/** One area's cells of a month, among areas protected together (protectAreasInMonth). */
+export interface AreaMonth {
+  area: string;
+  cells: MonthCells;
+  /** The reader sees the area in detail: its cells are known to them (DisclosureCell.known). */
+  known: boolean;
+}
+
+/** An area whose every count is the sum of its parts' (a force and its districts), by code. */
+export interface AreaSum {
+  total: string;
+  parts: readonly string[];
+}
+
+/**
+ * One month of several areas protected together, for a reader who sees some of them as totals
+ * only and can subtract one from another (a force less its other districts is the district left).
+ * Each area's cells and the sum among them are as protectByMonth makes them; besides, each count
+ * of an area that is the sum of others' (`sums`: a force of its districts, a partnership of its
+ * districts) is tied to theirs, measure by measure, where it is exactly their sum. Cells of areas
+ * the reader sees in detail are known to them and used as such. The status of each area's cells,
+ * by area then by the cell's own id.
+ */
+export function protectAreasInMonth(
+  areas: readonly AreaMonth[],
+  sums: readonly AreaSum[],
+  policy: DisclosurePolicy,
+): Map<string, Map<string, CellStatus>> {
+  const cells: DisclosureCell[] = [];
+  const relations: LinearRelation[] = [];
+  const key = (area: string, id: string) => `${area}|${id}`;
+  const value = new Map<string, number>();
+  for (const { area, cells: m, known } of areas) {
+    const k = known ? { known: true } : {};
+    for (const p of m.parts) cells.push({ id: key(area, p.id), value: p.value, ...k });
+    const inSum = m.parts.filter((p) => p.inSum);
+    if (m.sum && inSum.reduce((n, p) => n + p.value, 0) === m.sum.value) {
+      cells.push({ id: key(area, m.sum.id), value: m.sum.value, suppressible: false, ...k });
+      relations.push({
+        id: key(area, m.sum.id),
+        total: key(area, m.sum.id),
+        parts: inSum.map((p) => key(area, p.id)),
+      });
+    } else if (m.sum) cells.push({ id: key(area, m.sum.id), value: m.sum.value, ...k });
+  }
+  for (const c of cells) value.set(c.id, c.value);
+  const ids = new Map(
+    areas.map((a) => [
+      a.area,
+      [...a.cells.parts, ...(a.cells.sum ? [a.cells.sum] : [])].map((p) => p.id),
+    ]),
+  );
+  for (const s of sums) {
+    for (const id of ids.get(s.total) ?? []) {
+      const parts = s.parts.map((a) => key(a, id));
+      const total = key(s.total, id);
+      // A reader can subtract only what adds up exactly.
+      if (parts.some((p) => !value.has(p))) continue;
+      if (parts.reduce((n, p) => n + (value.get(p) as number), 0) !== value.get(total)) continue;
+      relations.push({ id: `${total}=sum`, total, parts });
+    }
+  }
+  const protection = protectTable({ cells, relations }, policy);
+  const byArea = new Map<string, Map<string, CellStatus>>(areas.map((a) => [a.area, new Map()]));
+  for (const [id, status] of protection.status) {
+    const cut = id.indexOf('|');
+    byArea.get(id.slice(0, cut))?.set(id.slice(cut + 1), status);
+  }
+  return byArea;
+}
