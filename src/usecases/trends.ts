@@ -98,10 +98,6 @@ export async function trendsForOwnDisclosure(
   return (await trendsOf(db, given, request)).docs;
 }
 
-/** Every month's police.uk cells of an area: what a totals-only caller is answered from. */
-export const policeMonthCells = (input: AreaCounts): MonthCells[] =>
-  areaMonthCells(input, ALL_POLICE_MEASURES, ALL_CRIME);
-
 /** Every police.uk category in display order, then all crime: the rows of `trends --all`. */
 export const ALL_POLICE_MEASURES = [...CURRENT_CATEGORIES, ALL_CRIME].map((c) =>
   policeMeasure(c as CategoryChoice),
