@@ -85,7 +85,7 @@ function disclosed(
     notes: [
       reason === 'totals only'
         ? `Your access shows ${d.area.name} as totals only: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}", and counts that would give them away by subtraction as "not shown"; each month is protected on its own, and a total is given only where every month of it is shown.`
-        : `This dataset is restricted: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}" to everyone, and counts that would give them away by subtraction as "not shown".`,
+        : `This dataset is restricted: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}" to everyone, and counts that would give them away by subtraction as "not shown"; each month is protected on its own, and a total is given only where every month of it is shown.`,
       ...d.notes,
     ],
     disclosure: { threshold: policy.threshold, reason, current, previous },
