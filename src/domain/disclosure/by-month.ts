@@ -99,16 +99,8 @@ export function protectAreasInMonth(
   const key = (area: string, id: string) => `${area}|${id}`;
   const value = new Map<string, number>();
   for (const { area, cells: m, known } of areas) {
-    // Each area's own pattern first (as protectByMonth gives it), which the whole then completes:
-    // far fewer cells to try than from nothing.
-    const alone = known ? new Map<string, CellStatus>() : protectByMonth([m], policy);
-    const held = (id: string) => {
-      const s = alone.get(id);
-      return s === 'secondary' || s === 'withheld' ? { heldBack: s } : {};
-    };
     const k = known ? { known: true } : {};
-    for (const p of m.parts)
-      cells.push({ id: key(area, p.id), value: p.value, ...k, ...held(p.id) });
+    for (const p of m.parts) cells.push({ id: key(area, p.id), value: p.value, ...k });
     const inSum = m.parts.filter((p) => p.inSum);
     if (m.sum && inSum.reduce((n, p) => n + p.value, 0) === m.sum.value) {
       cells.push({ id: key(area, m.sum.id), value: m.sum.value, suppressible: false, ...k });
@@ -117,8 +109,7 @@ export function protectAreasInMonth(
         total: key(area, m.sum.id),
         parts: inSum.map((p) => key(area, p.id)),
       });
-    } else if (m.sum)
-      cells.push({ id: key(area, m.sum.id), value: m.sum.value, ...k, ...held(m.sum.id) });
+    } else if (m.sum) cells.push({ id: key(area, m.sum.id), value: m.sum.value, ...k });
   }
   for (const c of cells) value.set(c.id, c.value);
   const ids = new Map(

@@ -31,13 +31,7 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
   const status = new Map<string, CellStatus>(
     table.cells.map((c) => [
       c.id,
-      isSmallCount(c.value, policy) && c.known !== true
-        ? 'primary'
-        : c.known !== true && c.heldBack
-          ? c.value >= T
-            ? c.heldBack
-            : 'withheld'
-          : 'shown',
+      isSmallCount(c.value, policy) && c.known !== true ? 'primary' : 'shown',
     ]),
   );
   const ranges = new Map<string, [number, number]>();

@@ -30,12 +30,6 @@ export interface DisclosureCell {
    * used as known to protect the others.
    */
   known?: boolean;
-  /**
-   * Held back from the start (a pattern found for part of the table on its own, which protection
-   * of the whole then completes): 'secondary' for a count of at least the threshold, else
-   * 'withheld'.
-   */
-  heldBack?: 'secondary' | 'withheld';
 }
 
 export interface LinearRelation {
