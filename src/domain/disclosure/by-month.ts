@@ -15,13 +15,16 @@
  * linear programming, audit.ts) leaves no small count narrowed.
  */
 import type { Month } from '../month.js';
+import { deducedBounds, exposedCells } from './bounds.js';
 import { protectTable } from './protect.js';
 import {
   isSmallCount,
   type CellStatus,
   type DisclosureCell,
   type DisclosurePolicy,
+  type DisclosureTable,
   type LinearRelation,
+  type Protection,
 } from './table.js';
 
 /** One month's cells: its parts, and the sum of those marked `inSum` when it is published. */
@@ -118,6 +121,7 @@ export function protectAreasInMonth(
       [...a.cells.parts, ...(a.cells.sum ? [a.cells.sum] : [])].map((p) => p.id),
     ]),
   );
+  let tied = false;
   for (const s of sums) {
     for (const id of ids.get(s.total) ?? []) {
       const parts = s.parts.map((a) => key(a, id));
@@ -126,13 +130,39 @@ export function protectAreasInMonth(
       if (parts.some((p) => !value.has(p))) continue;
       if (parts.reduce((n, p) => n + (value.get(p) as number), 0) !== value.get(total)) continue;
       relations.push({ id: `${total}=sum`, total, parts });
+      tied = true;
     }
   }
-  const protection = protectTable({ cells, relations }, policy);
+  const table = { cells, relations };
+  // Areas tied by no sum are each protected as protectByMonth protects them, unchanged.
+  const protection = tied
+    ? pruned(table, protectTable(table, policy))
+    : protectTable(table, policy);
   const byArea = new Map<string, Map<string, CellStatus>>(areas.map((a) => [a.area, new Map()]));
   for (const [id, status] of protection.status) {
     const cut = id.indexOf('|');
     byArea.get(id.slice(0, cut))?.set(id.slice(cut + 1), status);
   }
   return byArea;
+}
+
+/**
+ * The pattern with every cell held back to protect others given back where the rest still protect
+ * every small count, the largest first. Holding cells back one at a time (protect.ts) can, in a
+ * two-way table (districts by category), take many that later ones made needless.
+ */
+function pruned(table: DisclosureTable, protection: Protection): Protection {
+  const status = new Map(protection.status);
+  const p: Protection = { ...protection, status };
+  const value = new Map(table.cells.map((c) => [c.id, c.value]));
+  const held = [...status]
+    .filter(([, s]) => s === 'secondary' || s === 'withheld')
+    .map(([id]) => id)
+    .sort((a, b) => (value.get(b) ?? 0) - (value.get(a) ?? 0) || a.localeCompare(b));
+  for (const id of held) {
+    const was = status.get(id)!;
+    status.set(id, 'shown');
+    if (exposedCells(table, p).length > 0 || !deducedBounds(table, p)) status.set(id, was);
+  }
+  return p;
 }
