@@ -24,7 +24,9 @@ import {
   protectByMonth,
   type AreaMonth,
   type AreaSum,
+  type ExactCheck,
 } from '../domain/disclosure/by-month.js';
+import { auditProtection } from '../domain/disclosure/audit.js';
 import type { CellStatus, DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Month } from '../domain/month.js';
 import { areaLevel, forTotals, type Scope } from '../domain/scope.js';
@@ -32,6 +34,7 @@ import type { GrantLevel } from '../domain/access.js';
 import { forceFamilyOf } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { CommandReads } from './command-reads.js';
+import { loadCoveringSolver } from './covering-solver.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
 /** Every police.uk category held for the areas (the current ones, and any older one), then all crime. */
@@ -149,12 +152,17 @@ async function familyStatus(
     ),
   }));
   const statuses = new Map<string, Map<string, CellStatus>>(cells.map((c) => [c.area, new Map()]));
+  // The exact check of each month's pattern (linear programming), only when areas are tied.
+  const highs = sums.length > 0 ? await loadCoveringSolver() : null;
+  const exact: ExactCheck | undefined = highs
+    ? (table, protection) => auditProtection(highs, table, protection).map((f) => f.cell)
+    : undefined;
   for (const month of months) {
     const areas: AreaMonth[] = cells.flatMap((c) => {
       const m = c.months.get(month);
       return m ? [{ area: c.area, cells: m, known: c.known }] : [];
     });
-    for (const [area, status] of protectAreasInMonth(areas, sums, policy))
+    for (const [area, status] of protectAreasInMonth(areas, sums, policy, exact))
       for (const [id, s] of status) statuses.get(area)!.set(id, s);
   }
   return statuses;

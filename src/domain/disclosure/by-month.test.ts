@@ -109,7 +109,10 @@ describe('a month of a force and its districts, protected together', () => {
   const sums = [{ total: 'gwent', parts: Object.keys(districts) }];
 
   it('leaves no small count of a district that the force less the others, or a month less its parts, narrows', () => {
-    const status = protectAreasInMonth(areas, sums, POLICY);
+    // As the use case runs it: completed until linear programming narrows nothing.
+    const status = protectAreasInMonth(areas, sums, POLICY, (table, p) =>
+      auditProtection(highs, table, p).map((f) => f.cell),
+    );
     // Torfaen's, seen in detail, are shown as they are, small or not.
     expect(status.get('torfaen')!.get('weap:2018-12')).toBe('shown');
     expect(status.get('newport')!.get('weap:2018-12')).toBe('primary');

@@ -77,6 +77,12 @@ export interface AreaMonth {
   known: boolean;
 }
 
+/**
+ * The exact check of a pattern (audit.ts, by linear programming: the solver is handed in by the
+ * use case): the small counts held back that a reader can still narrow.
+ */
+export type ExactCheck = (table: DisclosureTable, protection: Protection) => readonly string[];
+
 /** An area whose every count is the sum of its parts' (a force and its districts), by code. */
 export interface AreaSum {
   total: string;
@@ -96,6 +102,7 @@ export function protectAreasInMonth(
   areas: readonly AreaMonth[],
   sums: readonly AreaSum[],
   policy: DisclosurePolicy,
+  exact?: ExactCheck,
 ): Map<string, Map<string, CellStatus>> {
   const cells: DisclosureCell[] = [];
   const relations: LinearRelation[] = [];
@@ -136,7 +143,7 @@ export function protectAreasInMonth(
   const table = { cells, relations };
   // Areas tied by no sum are each protected as protectByMonth protects them, unchanged.
   const protection = tied
-    ? pruned(table, protectTable(table, policy))
+    ? completed(table, pruned(table, protectTable(table, policy)), exact)
     : protectTable(table, policy);
   const byArea = new Map<string, Map<string, CellStatus>>(areas.map((a) => [a.area, new Map()]));
   for (const [id, status] of protection.status) {
@@ -165,4 +172,40 @@ function pruned(table: DisclosureTable, protection: Protection): Protection {
     if (exposedCells(table, p).length > 0 || !deducedBounds(table, p)) status.set(id, was);
   }
   return p;
+}
+
+/**
+ * The pattern completed until the exact check finds nothing: the bounds protect.ts works with are
+ * not exact in a two-way table (districts by category), where linear programming can combine a
+ * district's month with the force's column. For each count still narrowed, the smallest cell shown
+ * (at least the threshold) of a sum it is in is held back too; with none left, that sum's parts
+ * shown are withheld.
+ */
+function completed(
+  table: DisclosureTable,
+  protection: Protection,
+  exact: ExactCheck | undefined,
+): Protection {
+  if (!exact) return protection;
+  const status = new Map(protection.status);
+  const p: Protection = { ...protection, status };
+  const cell = new Map(table.cells.map((c) => [c.id, c]));
+  const free = (id: string) => {
+    const c = cell.get(id)!;
+    return status.get(id) === 'shown' && c.suppressible !== false && c.known !== true;
+  };
+  for (let round = 0; round <= table.cells.length; round++) {
+    const narrowed = exact(table, p);
+    if (narrowed.length === 0) return p;
+    for (const id of narrowed) {
+      const sums = table.relations.filter((r) => r.total === id || r.parts.includes(id));
+      const next = sums
+        .flatMap((r) => [...r.parts, r.total])
+        .filter((x) => free(x) && cell.get(x)!.value >= p.threshold)
+        .sort((a, b) => cell.get(a)!.value - cell.get(b)!.value || a.localeCompare(b))[0];
+      if (next) status.set(next, 'secondary');
+      else for (const r of sums) for (const x of r.parts) if (free(x)) status.set(x, 'withheld');
+    }
+  }
+  throw new Error('disclosure: could not protect a month of a force and its districts');
 }
