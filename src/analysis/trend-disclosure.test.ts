@@ -1,9 +1,8 @@
-import type { Highs } from 'highs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { auditProtection } from '../domain/disclosure/audit.js';
-import { protectTable } from '../domain/disclosure/protect.js';
-import { discloseTrends, trendDisclosureTable } from './trend-disclosure.js';
+import { ALL_CRIME, ASB } from '../domain/categories.js';
+import { protectByMonth, type MonthCells } from '../domain/disclosure/by-month.js';
+import { discloseTrendsByMonth } from './trend-disclosure.js';
 import type { TrendDocument } from './trend-table.js';
 
 const doc = (category: string, counts: number[], previous: number): TrendDocument => {
@@ -36,27 +35,43 @@ const doc = (category: string, counts: number[], previous: number): TrendDocumen
   };
 };
 
-let highs: Highs;
-beforeAll(async () => {
-  const loader = (await import('highs')) as unknown as { default: () => Promise<Highs> };
-  highs = await loader.default();
-});
+/** Each month's cells from the documents (all crime as the sum of the others but ASB). */
+const monthCells = (docs: readonly TrendDocument[]): MonthCells[] => {
+  const sum = docs.find((d) => d.category === ALL_CRIME);
+  return docs[0]!.months.map(({ month }) => {
+    const count = (d: TrendDocument) => d.months.find((m) => m.month === month)?.count ?? 0;
+    return {
+      month,
+      parts: docs
+        .filter((d) => d !== sum)
+        .map((d) => ({ id: `${d.category}:${month}`, value: count(d), inSum: d.category !== ASB })),
+      sum: sum ? { id: `${ALL_CRIME}:${month}`, value: count(sum) } : null,
+    };
+  });
+};
 
-describe('trends for a totals-only caller', () => {
-  it('holds back a small month and another that would give it back from the total', () => {
-    const [d] = discloseTrends([doc('robbery', [4, 10, 12], 30)], { threshold: 5 });
+const policy = { threshold: 5 };
+const disclose = (docs: TrendDocument[], reason?: 'restricted dataset') =>
+  discloseTrendsByMonth(docs, protectByMonth(monthCells(docs), policy), policy, reason);
+
+describe('trends for a totals-only caller or a restricted dataset, month by month', () => {
+  it('holds back a small month, and the total that would give it back', () => {
+    const [d] = disclose([doc('robbery', [4, 10, 12], 30)]);
     expect(d!.months[0]).toMatchObject({ count: null, withheld: 'fewer than' });
-    expect(d!.months.filter((m) => m.withheld)).toHaveLength(2);
-    expect(d!.current).toBe(26);
-    // The totals and the change are shown, so the reading that quotes them is kept.
-    expect(d!.reading).toBe('robbery rose');
+    expect(d!.months.slice(1).map((m) => m.count)).toEqual([10, 12]);
+    // The total less the months shown would be January: it is not shown, nor the change or rate.
+    expect(d!.current).toBeNull();
+    expect(d!.disclosure).toMatchObject({ current: 'not shown' });
+    expect([d!.change, d!.ratePer1000]).toEqual([null, null]);
+    expect(d!.reading).not.toContain('rose');
   });
 
   it('holds back a small total, and the change and rate worked from it', () => {
-    const [d] = discloseTrends([doc('robbery', [1, 0, 2], 3)], { threshold: 5 });
+    const [d] = disclose([doc('robbery', [1, 0, 2], 3)], 'restricted dataset');
     expect(d!.current).toBeNull();
     expect(d!.previous).toBeNull();
-    expect(d!.disclosure).toMatchObject({ current: 'fewer than', previous: 'fewer than' });
+    expect(d!.disclosure).toMatchObject({ current: 'fewer than', reason: 'restricted dataset' });
+    expect(d!.notes[0]).toContain('This dataset is restricted');
     expect(d!.reading).not.toContain('rose');
     expect([d!.changePct, d!.rateRatio, d!.pValue, d!.ratePer1000]).toEqual([
       null,
@@ -67,42 +82,46 @@ describe('trends for a totals-only caller', () => {
   });
 
   it('protects a category from all crime less the others, month by month', () => {
-    const docs = discloseTrends(
-      [
-        doc('robbery', [3, 10], 20),
-        doc('burglary', [20, 30], 40),
-        // Shown on its own line, and not in all crime.
-        doc('anti-social-behaviour', [50, 60], 90),
-        doc('all-crime', [23, 40], 60),
-      ],
-      { threshold: 5 },
-    );
-    // January's robbery (3) is small: all crime less burglary would give it back, so one of them
-    // is held back too.
+    const docs = disclose([
+      doc('robbery', [3, 10], 20),
+      doc('burglary', [20, 30], 40),
+      // Shown on its own line, and not in all crime.
+      doc('anti-social-behaviour', [50, 60], 90),
+      doc('all-crime', [23, 40], 60),
+    ]);
+    // January's robbery (3) is small: all crime less burglary would give it back, so burglary is
+    // held back too (all crime, the published sum, is kept).
     expect(docs[0]!.months[0]!.withheld).toBe('fewer than');
-    const january = [docs[0], docs[1], docs[3]].map((d) => d!.months[0]!.count);
-    expect(january.filter((c) => c === null).length).toBeGreaterThanOrEqual(2);
+    expect(docs[1]!.months[0]!.withheld).toBe('not shown');
+    expect(docs[3]!.months[0]!.count).toBe(23);
   });
 
-  it('leaves no held-back count that a reader could narrow, by linear programming', () => {
-    const docs = [
-      doc('robbery', [3, 10, 1, 7], 20),
-      doc('burglary', [20, 4, 30, 9], 40),
-      doc('anti-social-behaviour', [50, 60, 2, 40], 90),
-      doc('all-crime', [23, 14, 31, 16], 60),
-    ];
-    for (const keepTotals of [false, true]) {
-      const table = trendDisclosureTable(docs, { keepTotals });
-      expect(auditProtection(highs, table, protectTable(table, { threshold: 5 }))).toEqual([]);
-    }
-    // Totals are kept where months can protect the small counts instead.
-    const shown = discloseTrends(docs, { threshold: 5 });
-    expect(shown.map((d) => d.current)).toEqual(docs.map((d) => d.current));
+  it('gives two periods that differ by a small month no totals to subtract', () => {
+    const year = disclose([doc('robbery', [3, 10, 12], 30)])[0]!;
+    const [later] = disclose([
+      { ...doc('robbery', [10, 12], 30), months: year.months.slice(1) as TrendDocument['months'] },
+    ]);
+    expect(year.current).toBeNull();
+    // February and March are all shown: their total is their sum, and tells nothing more.
+    expect(later!.current).toBe(22);
   });
 
   it('leaves a trend with no small count as it was', () => {
-    const original = doc('burglary', [20, 30], 40);
-    const [d] = discloseTrends([original], { threshold: 5 });
+    const original: TrendDocument = {
+      ...doc('burglary', [20, 30], 40),
+      comparison: {
+        currentMonths: ['2025-01', '2025-02'],
+        previousMonths: ['2024-01', '2024-02'],
+        label: '2024-01..2024-02',
+        base: '2024-01..2024-02',
+        yearsBack: 1,
+        basis: 'previous year',
+        current: 50,
+        unpaired: [],
+        discontinuities: [],
+      },
+    };
+    const [d] = disclose([original]);
     expect(d!.months).toEqual(original.months);
     expect(d!.changePct).toBe(original.changePct);
     expect(d!.reading).toBe(original.reading);

@@ -6,30 +6,23 @@
  * protected on its own and a total is given only where every month of it is shown
  * (domain/disclosure/by-month.ts): no two answers can be subtracted.
  *
- * A restricted dataset (discloseTrends), for every caller, the owner included, who is granted the
- * dataset: each answer is protected on its own, its totals kept where possible. Each
- * measure's months and its period total are cells, the total the sum of the months (and the
- * months compared, when fewer, another sum); where "all crime" is given beside its categories and
- * is their sum, each of its months and totals is the sum of theirs. Counts from 1 to threshold − 1
- * are held back as "fewer than", and the cells that would give one back by subtraction as "not
- * shown" (secondary suppression); a change, test or rate is given only when every count it is
- * worked from is shown (a rate with its population, or a change with one count, gives the other
- * back). The earlier year's months are not published, only its total, which is suppressed alone.
+ * A restricted dataset is answered the same way, for every caller (the owner included) who is
+ * granted it: its counts from 1 to threshold − 1 are "fewer than" to everyone, and any caller may
+ * ask for any period, so protecting each answer on its own would let two answers be subtracted
+ * (January to December less February to December is January). A change, test or rate is given
+ * only when every count it is worked from is shown (a rate with its population, or a change with
+ * one count, gives the other back).
  *
  * Pure: documents in, documents out.
  */
-import { ALL_CRIME, ASB } from '../domain/categories.js';
+import { ASB } from '../domain/categories.js';
 import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { measureSeries } from '../domain/area-counts.js';
 import { totalStatus, type MonthCells } from '../domain/disclosure/by-month.js';
-import { protectTable } from '../domain/disclosure/protect.js';
 import {
   linkedShown,
   type CellStatus,
-  type DisclosureCell,
   type DisclosurePolicy,
-  type DisclosureTable,
-  type LinearRelation,
   type Protection,
 } from '../domain/disclosure/table.js';
 import type {
@@ -38,81 +31,6 @@ import type {
   TrendDocument,
   WithheldAs,
 } from './trend-table.js';
-
-/**
- * Trends of a restricted dataset (for every caller, the owner included), each answer protected on
- * its own. A totals-only caller is answered month by month instead (discloseTrendsByMonth).
- */
-export function discloseTrends(
-  docs: readonly TrendDocument[],
-  policy: DisclosurePolicy,
-): DisclosedTrendDocument[] {
-  // Held back, a year's total hides more than a month does: the totals are kept and months held
-  // back instead where that protects every small count; else anything may go.
-  let protection: Protection;
-  try {
-    protection = protectTable(trendDisclosureTable(docs, { keepTotals: true }), policy);
-  } catch {
-    protection = protectTable(trendDisclosureTable(docs), policy);
-  }
-  return docs.map((d, i) => disclosed(d, i, protection, policy, 'restricted dataset'));
-}
-
-/**
- * The trends as disclosure control sees them: each measure's months and totals as cells (ids
- * `i:month`, `i:current`, `i:previous`, `i:compared` for the i-th document), and the sums between
- * them a reader can solve.
- */
-export function trendDisclosureTable(
-  docs: readonly TrendDocument[],
-  options: { keepTotals?: boolean } = {},
-): DisclosureTable {
-  const cells: DisclosureCell[] = [];
-  // A total that is not small (a period's, or all crime's in a month) is never held back to
-  // protect another cell: the categories' months are.
-  const total = options.keepTotals ? { suppressible: false } : {};
-  const relations: LinearRelation[] = [];
-  const id = (i: number, what: string) => `${i}:${what}`;
-  const all = docs.findIndex((d) => d.category === ALL_CRIME);
-  docs.forEach((d, i) => {
-    const held = d.months.filter((m) => m.count !== null);
-    for (const m of held)
-      cells.push({ id: id(i, m.month), value: m.count as number, ...(i === all ? total : {}) });
-    cells.push({ id: id(i, 'current'), value: d.current, ...total });
-    relations.push({
-      id: id(i, 'period'),
-      total: id(i, 'current'),
-      parts: held.map((m) => id(i, m.month)),
-    });
-    if (d.previous !== null) cells.push({ id: id(i, 'previous'), value: d.previous, ...total });
-    if (d.comparison && d.comparison.current !== d.current) {
-      cells.push({ id: id(i, 'compared'), value: d.comparison.current, ...total });
-      relations.push({
-        id: id(i, 'compared'),
-        total: id(i, 'compared'),
-        parts: d.comparison.currentMonths.map((m) => id(i, m)),
-      });
-    }
-  });
-  // All crime as the sum of the categories beside it, month by month and over the totals: only
-  // where it is their sum (a reader can subtract only what adds up).
-  if (all >= 0 && docs.length > 1) {
-    // All crime leaves out anti-social behaviour, which is shown on its own line.
-    const parts = docs.map((_, i) => i).filter((i) => i !== all && docs[i]!.category !== ASB);
-    const value = new Map(cells.map((c) => [c.id, c.value]));
-    const sums = (what: string) => {
-      const ids = parts.map((i) => id(i, what));
-      const total = id(all, what);
-      if (!value.has(total) || ids.some((x) => !value.has(x))) return;
-      const sum = ids.reduce((s, x) => s + (value.get(x) as number), 0);
-      if (sum === value.get(total)) relations.push({ id: `sum:${what}`, total, parts: ids });
-    };
-    for (const m of docs[all]!.months) sums(m.month);
-    sums('current');
-    sums('previous');
-  }
-  return { cells, relations };
-}
 
 function withheldAs(p: Protection, cell: string): WithheldAs | null {
   const status = p.status.get(cell) ?? 'shown';
@@ -167,7 +85,7 @@ function disclosed(
     notes: [
       reason === 'totals only'
         ? `Your access shows ${d.area.name} as totals only: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}", and counts that would give them away by subtraction as "not shown"; each month is protected on its own, and a total is given only where every month of it is shown.`
-        : `This dataset is restricted: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}" to everyone, and counts that would give them away by subtraction as "not shown".`,
+        : `This dataset is restricted: counts from 1 to ${policy.threshold - 1} are shown as "${fewer}" to everyone, and counts that would give them away by subtraction as "not shown"; each month is protected on its own, and a total is given only where every month of it is shown.`,
       ...d.notes,
     ],
     disclosure: { threshold: policy.threshold, reason, current, previous },
@@ -202,14 +120,17 @@ export function areaMonthCells(
 }
 
 /**
- * Trends as a totals-only caller gets them: each month's count with the status month-by-month
- * control gave it (`status`, from protectByMonth over areaMonthCells), and a total (the period's,
- * the months compared, the earlier year's) only where every month of it is shown.
+ * Trends as a totals-only caller, or any caller of a restricted dataset (`reason`), gets them:
+ * each month's count with the status month-by-month control gave it (`status`, from
+ * protectByMonth over areaMonthCells), and a total (the period's, the months compared, the
+ * earlier year's) only where every month of it is shown; a change or rate only where the totals it
+ * is worked from are.
  */
 export function discloseTrendsByMonth(
   docs: readonly TrendDocument[],
   status: ReadonlyMap<string, CellStatus>,
   policy: DisclosurePolicy,
+  reason: DisclosureReason = 'totals only',
 ): DisclosedTrendDocument[] {
   return docs.map((d, i) => {
     const cells = new Map<string, CellStatus>();
@@ -234,6 +155,6 @@ export function discloseTrendsByMonth(
       status: cells,
       ranges: new Map(),
     };
-    return disclosed(d, i, protection, policy, 'totals only');
+    return disclosed(d, i, protection, policy, reason);
   });
 }

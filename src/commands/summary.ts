@@ -58,11 +58,11 @@ export function formatSummary(s: AreaSummary): string {
   };
   const rows = s.months.map(({ month, status }) => {
     if (status === 'missing') return [month, 'missing', '', ...crimeCats.map(() => '')];
-    const crime = crimeCats.reduce((n, c) => n + (c.byMonth[month] ?? 0), 0);
+    // The month's crime as counted (or held back), never the sum of the categories shown.
     const heldCrime = s.disclosure?.monthCrime[month];
     return [
       month,
-      heldCrime ? words(heldCrime) : formatCount(crime),
+      heldCrime ? words(heldCrime) : formatCount(s.crimeByMonth[month] ?? 0),
       cell(asb, month),
       ...crimeCats.map((c) => cell(c, month)),
     ];

@@ -489,3 +489,43 @@ export async function districtAreasWithin(db: Db, code: string): Promise<Area[]>
     { code },
   );
 }
+
+/**
+ * The force an area lies in (or is), with its partnerships (CSPs) and districts: the areas whose
+ * totals add up to one another, for disclosure control across them. The districts are those the
+ * force's counts add up (street-counts.ts: those whose partnership, or parent, is the force's).
+ * Null when the area lies in no force.
+ */
+export async function forceFamilyOf(
+  db: Db,
+  code: string,
+): Promise<{
+  force: Area;
+  /** The codes of the force and of the areas above it, nearest first. */
+  forceChain: string[];
+  csps: Area[];
+  districts: Area[];
+} | null> {
+  const chain = await ancestorsOf(db, code);
+  const [force] = await db.query<Area & Record<string, unknown>>(
+    `SELECT code, name, type, parent, vintage FROM area
+     WHERE type = 'force' AND list_contains($chain, code)`,
+    { chain: list(chain) },
+    { chain: TEXT_LIST },
+  );
+  if (!force) return null;
+  const below = await db.query<Area & Record<string, unknown>>(
+    `SELECT code, name, type, parent, vintage FROM area WHERE type = 'csp' AND parent = $force
+     UNION ALL
+     SELECT d.code, d.name, d.type, d.parent, d.vintage FROM area d JOIN area p ON p.code = d.parent
+     WHERE d.type = 'district' AND p.parent = $force
+     ORDER BY code`,
+    { force: force.code },
+  );
+  return {
+    force,
+    forceChain: chain.slice(chain.indexOf(force.code)),
+    csps: below.filter((a) => a.type === 'csp'),
+    districts: below.filter((a) => a.type === 'district'),
+  };
+}

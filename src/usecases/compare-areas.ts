@@ -19,8 +19,8 @@ import {
 } from '../domain/disclosure/table.js';
 import { trendDocuments, type WithheldAs } from '../analysis/trend-table.js';
 import { discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
-import { protectByMonth } from '../domain/disclosure/by-month.js';
-import { policeMonthCells } from './trends.js';
+import { policeTotalsStatus } from './police-totals-disclosure.js';
+import { trendMonths } from './trends.js';
 import { ALL_CRIME } from '../domain/categories.js';
 import { areaAccessLevel, whomToAsk } from '../store/area-access.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
@@ -136,20 +136,32 @@ async function withTotalsOnly(
   const inputs = await streetAreaCounts(db, forTotals(scope), areas);
   const discontinuities = request.discontinuities ?? [];
   const withheld = new Map<string, WithheldAs>();
+  // The trend `trends` gives the caller for each area and category (the same documents, through
+  // the same disclosure control, with the other areas of its force), worked from the counts read
+  // here.
+  const docs = new Map(
+    inputs
+      .filter((i) => totalsOnly.has(i.area.code))
+      .filter((i) => i.observed.some((m) => m >= request.period.from && m <= request.period.to))
+      .map((i) => [
+        i.area.code,
+        trendDocuments(i, [measure], request.period, {
+          notTested: (m) => m.key === ALL_CRIME,
+          discontinuities,
+        }),
+      ]),
+  );
+  const statuses = await policeTotalsStatus(
+    db,
+    scope,
+    inputs.filter((i) => docs.has(i.area.code)).map((i) => i.area),
+    trendMonths([...docs.values()].flat()),
+    policy,
+  );
   for (const input of inputs) {
     if (!totalsOnly.has(input.area.code)) continue;
-    // The trend `trends` gives the caller for this area and category (the same documents, through
-    // the same disclosure control), worked from the counts read here.
-    const [doc] = input.observed.some((m) => m >= request.period.from && m <= request.period.to)
-      ? discloseTrendsByMonth(
-          trendDocuments(input, [measure], request.period, {
-            notTested: (m) => m.key === ALL_CRIME,
-            discontinuities,
-          }),
-          protectByMonth(policeMonthCells(input), policy),
-          policy,
-        )
-      : [];
+    const own = docs.get(input.area.code);
+    const [doc] = own ? discloseTrendsByMonth(own, statuses.get(input.area.code)!, policy) : [];
     if (doc?.current === null || doc?.current === undefined)
       withheld.set(input.area.code, doc?.disclosure?.current ?? 'not shown');
   }

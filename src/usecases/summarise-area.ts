@@ -43,6 +43,11 @@ export interface AreaSummary {
   period: Period;
   months: MonthStatus[];
   categories: CategorySummary[];
+  /**
+   * Each month's crime (every category but ASB): null for a month not held, or held back by
+   * disclosure control (`disclosure.monthCrime`). Never the sum of the categories shown.
+   */
+  crimeByMonth: Record<Month, number | null>;
   /** Totals over observed months: crime excludes ASB (null: held back by disclosure control). */
   totals: { crime: number | null; asb: number | null };
   population: Population | null;
@@ -84,9 +89,16 @@ export async function summariseArea(
   const area = await findArea(db, request.area, request.areaType);
   if (!given.totals && (await areaAccessLevel(db, given, area.code)) === 'aggregate') {
     const { discloseSummary } = await import('./summary-disclosure.js');
+    const { policeTotalsStatus } = await import('./police-totals-disclosure.js');
     const { disclosure, ...rest } = request;
+    const policy = disclosure ?? DEFAULT_DISCLOSURE_POLICY;
     const full = await summariseArea(db, forTotals(given), rest);
-    return discloseSummary(full, disclosure ?? DEFAULT_DISCLOSURE_POLICY);
+    // Protected with the other areas of the force the caller sees (a force less its other
+    // districts is the district left), as trends are.
+    const observed = full.months.filter((m) => m.status === 'observed').map((m) => m.month);
+    const place = { code: area.code, name: area.name, type: area.type };
+    const status = await policeTotalsStatus(db, given, [place], observed, policy);
+    return discloseSummary(full, policy, status.get(area.code));
   }
   const scope = given;
   const ref = { code: area.code, type: area.type };
@@ -109,11 +121,20 @@ export async function summariseArea(
     crime: categories.filter((c) => c.category !== ASB).reduce((n, c) => n + (c.total ?? 0), 0),
     asb: categories.find((c) => c.category === ASB)?.total ?? 0,
   };
+  const crimeByMonth: Record<Month, number | null> = {};
+  for (const { month, status } of months)
+    crimeByMonth[month] =
+      status === 'missing'
+        ? null
+        : categories
+            .filter((c) => c.category !== ASB)
+            .reduce((n, c) => n + (c.byMonth[month] ?? 0), 0);
   return {
     area: { code: area.code, name: area.name, type: area.type },
     period,
     months,
     categories,
+    crimeByMonth,
     totals,
     population,
     coverage: {

@@ -28,6 +28,9 @@ function summary(counts: Record<string, number[]>): AreaSummary {
     period: { from: '2025-01', to: '2025-03' },
     months: MONTHS.map((month) => ({ month, status: 'observed' as const })),
     categories,
+    crimeByMonth: Object.fromEntries(
+      MONTHS.map((m) => [m, crime.reduce((n, c) => n + (c.byMonth[m] ?? 0), 0)]),
+    ),
     totals: {
       crime: crime.reduce((n, c) => n + c.total, 0),
       asb: categories.find((c) => c.category === 'anti-social-behaviour')?.total ?? 0,
@@ -73,6 +76,13 @@ describe('a summary for a totals-only caller', () => {
     // The records not counted (3 here) are not given.
     expect(d.uncounted).toBeNull();
     expect(d.notes.join(' ')).not.toContain('Not counted here');
+  });
+
+  it("gives each month's crime as counted (all crime is published), never the sum of the categories shown", () => {
+    const d = discloseSummary(s, { threshold: 5 });
+    // January: burglary (4) held back, and another beside it; its crime is still 4 + 10 + 15 + 50.
+    expect(d.crimeByMonth).toEqual({ '2025-01': 79, '2025-02': 98, '2025-03': 129 });
+    expect(d.disclosure?.monthCrime).toEqual({});
   });
 
   it('leaves nothing a reader could narrow, by linear programming', () => {

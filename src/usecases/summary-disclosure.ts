@@ -9,9 +9,10 @@
  * The records not counted (no location, outside the area) are not given. Pure.
  */
 import type { WithheldAs } from '../analysis/trend-table.js';
-import { ASB } from '../domain/categories.js';
+import { ALL_CRIME, ASB } from '../domain/categories.js';
 import { protectByMonth, totalStatus, type MonthCells } from '../domain/disclosure/by-month.js';
 import type {
+  CellStatus,
   DisclosureCell,
   DisclosurePolicy,
   DisclosureTable,
@@ -55,6 +56,22 @@ export function summaryDisclosureTable(s: AreaSummary): DisclosureTable {
   return { cells, relations };
 }
 
+/**
+ * The summary's month cells' status from the area's (police-totals-disclosure.ts), whose crime
+ * cell is all crime's. A cell it does not name is held back: never shown by default.
+ */
+function fromAreaStatus(
+  months: readonly MonthCells[],
+  status: ReadonlyMap<string, CellStatus>,
+): Map<string, CellStatus> {
+  const out = new Map<string, CellStatus>();
+  for (const m of months) {
+    for (const p of m.parts) out.set(p.id, status.get(p.id) ?? 'withheld');
+    if (m.sum) out.set(m.sum.id, status.get(`${ALL_CRIME}:${m.month}`) ?? 'withheld');
+  }
+  return out;
+}
+
 const withheldAs = (p: Protection, id: string): WithheldAs | null => {
   const status = p.status.get(id) ?? 'shown';
   return status === 'shown' ? null : status === 'primary' ? 'fewer than' : 'not shown';
@@ -66,7 +83,11 @@ const withheldAs = (p: Protection, id: string): WithheldAs | null => {
  * total given only where every month of it is shown; the crime total is the sum of the months'
  * crime, which are published.
  */
-export function summaryProtection(s: AreaSummary, policy: DisclosurePolicy): Protection {
+export function summaryProtection(
+  s: AreaSummary,
+  policy: DisclosurePolicy,
+  monthStatus?: ReadonlyMap<string, CellStatus>,
+): Protection {
   const observed = s.months.filter((m) => m.status === 'observed').map((m) => m.month);
   const months: MonthCells[] = observed.map((m) => ({
     month: m,
@@ -82,7 +103,7 @@ export function summaryProtection(s: AreaSummary, policy: DisclosurePolicy): Pro
         .reduce((n, c) => n + (c.byMonth[m] ?? 0), 0),
     },
   }));
-  const status = protectByMonth(months, policy);
+  const status = monthStatus ? fromAreaStatus(months, monthStatus) : protectByMonth(months, policy);
   for (const c of s.categories)
     status.set(
       `${c.category}:total`,
@@ -105,13 +126,27 @@ export function summaryProtection(s: AreaSummary, policy: DisclosurePolicy): Pro
   return { threshold: policy.threshold, status, ranges: new Map() };
 }
 
-export function discloseSummary(s: AreaSummary, policy: DisclosurePolicy): AreaSummary {
-  const p = summaryProtection(s, policy);
+/**
+ * The summary as a caller who sees the area as totals only gets it. `monthStatus`: each month's
+ * cells as protected with the other areas of the force the caller sees
+ * (usecases/police-totals-disclosure.ts: ids `category:month`, all crime `all-crime:month`);
+ * without it, the area's months are protected on their own.
+ */
+export function discloseSummary(
+  s: AreaSummary,
+  policy: DisclosurePolicy,
+  monthStatus?: ReadonlyMap<string, CellStatus>,
+): AreaSummary {
+  const p = summaryProtection(s, policy, monthStatus);
   const observed = s.months.filter((m) => m.status === 'observed').map((m) => m.month);
   const monthCrime: Record<Month, WithheldAs> = {};
+  const crimeByMonth = { ...s.crimeByMonth };
   for (const m of observed) {
     const as = withheldAs(p, `crime:${m}`);
-    if (as) monthCrime[m] = as;
+    if (as) {
+      monthCrime[m] = as;
+      crimeByMonth[m] = null;
+    }
   }
   const categories = s.categories.map((c) => {
     const byMonth = { ...c.byMonth };
@@ -137,6 +172,7 @@ export function discloseSummary(s: AreaSummary, policy: DisclosurePolicy): AreaS
   return {
     ...s,
     categories,
+    crimeByMonth,
     totals: { crime: crime ? null : s.totals.crime, asb: asb ? asb.total : s.totals.asb },
     uncounted: null,
     notes: [

@@ -3,11 +3,7 @@
  * month over a period, the comparison with the same months of the nearest earlier complete year,
  * the exact test of the change, and the rate per 1,000 residents (analysis/trend-table.ts).
  */
-import {
-  areaMonthCells,
-  discloseTrends,
-  discloseTrendsByMonth,
-} from '../analysis/trend-disclosure.js';
+import { areaMonthCells, discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
 import { protectByMonth, type MonthCells } from '../domain/disclosure/by-month.js';
 import {
   latestYear,
@@ -22,7 +18,7 @@ import {
   type CategoryChoice,
 } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
-import type { AreaCounts, Measure } from '../domain/area-counts.js';
+import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import { requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Month, Period } from '../domain/month.js';
 import {
@@ -39,6 +35,7 @@ import { areaAccessLevel } from '../store/area-access.js';
 import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
+import { policeTotalsStatus } from './police-totals-disclosure.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { DisclosedTrendDocument, TrendDocument };
@@ -101,10 +98,6 @@ export async function trendsForOwnDisclosure(
   return (await trendsOf(db, given, request)).docs;
 }
 
-/** Every month's police.uk cells of an area: what a totals-only caller is answered from. */
-export const policeMonthCells = (input: AreaCounts): MonthCells[] =>
-  areaMonthCells(input, ALL_POLICE_MEASURES, ALL_CRIME);
-
 /** Every police.uk category in display order, then all crime: the rows of `trends --all`. */
 export const ALL_POLICE_MEASURES = [...CURRENT_CATEGORIES, ALL_CRIME].map((c) =>
   policeMeasure(c as CategoryChoice),
@@ -115,20 +108,42 @@ export const ALL_POLICE_MEASURES = [...CURRENT_CATEGORIES, ALL_CRIME].map((c) =>
  * viewer) gets its totals by category and month after disclosure control
  * (analysis/trend-disclosure.ts); the store admits the read only for that (Scope.totals). A
  * restricted dataset (prevent, domestic-abuse) goes through the same control for every caller:
- * its counts from 1 to 4 are "fewer than 5" even to those granted it (issue 20 item 4).
+ * its counts from 1 to 4 are "fewer than 5" even to those granted it (issue 20 item 4), each
+ * month protected on its own whatever period is asked.
  */
 export async function trends(
   db: Db,
   given: Scope,
   request: TrendsRequest,
 ): Promise<DisclosedTrendDocument[]> {
-  const { docs, aggregate, restricted, monthCells } = await trendsOf(db, given, request);
+  const { docs, aggregate, restricted, monthCells, area } = await trendsOf(db, given, request);
   if (!aggregate && !restricted) return docs;
   const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
-  // A totals-only caller chooses the periods: answered month by month, so that no two answers
-  // can be subtracted (domain/disclosure/by-month.ts).
-  if (aggregate) return discloseTrendsByMonth(docs, protectByMonth(monthCells(), policy), policy);
-  return discloseTrends(docs, policy);
+  // Police.uk counts: protected with the other areas of the force the caller sees, which a force's
+  // counts add up (usecases/police-totals-disclosure.ts).
+  if (aggregate && !request.dataset) {
+    const status = await policeTotalsStatus(db, given, [area], trendMonths(docs), policy);
+    return discloseTrendsByMonth(docs, status.get(area.code)!, policy);
+  }
+  // A totals-only caller, and any caller of a restricted dataset, chooses the periods: answered
+  // month by month, so that no two answers can be subtracted (domain/disclosure/by-month.ts).
+  return discloseTrendsByMonth(
+    docs,
+    protectByMonth(monthCells(), policy),
+    policy,
+    aggregate ? 'totals only' : 'restricted dataset',
+  );
+}
+
+/** Every month a trend's figures are worked from: its own, and those of its comparison. */
+export function trendMonths(docs: readonly TrendDocument[]): Month[] {
+  const months = new Set<Month>();
+  for (const d of docs) {
+    for (const m of d.months) months.add(m.month);
+    for (const m of d.comparison?.currentMonths ?? []) months.add(m);
+    for (const m of d.comparison?.previousMonths ?? []) months.add(m);
+  }
+  return [...months].sort();
 }
 
 async function trendsOf(
@@ -141,6 +156,7 @@ async function trendsOf(
   restricted: boolean;
   /** Every month's cells of the area, for month-by-month disclosure control. */
   monthCells: () => MonthCells[];
+  area: AreaSummary;
 }> {
   const area = await resolveArea(db, request.area);
   const aggregate = (await areaAccessLevel(db, given, area.code)) === 'aggregate';
@@ -182,5 +198,11 @@ async function trendsOf(
   const docs = trendDocuments(input, measures, period, { notTested, discontinuities });
   const restricted =
     request.dataset !== undefined && datasetNamed(request.dataset).sensitivity === 'restricted';
-  return { docs, aggregate, restricted, monthCells: () => areaMonthCells(input, every, sumKey) };
+  return {
+    docs,
+    aggregate,
+    restricted,
+    monthCells: () => areaMonthCells(input, every, sumKey),
+    area: { code: area.code, name: area.name, type: area.type },
+  };
 }

@@ -92,7 +92,8 @@ export function deducedBounds(
  */
 export function exposedCells(table: DisclosureTable, protection: Protection): string[] {
   const T = protection.threshold;
-  const small = table.cells.filter((c) => c.value > 0 && c.value < T);
+  // A cell the reader already knows (DisclosureCell.known) has nothing left to protect.
+  const small = table.cells.filter((c) => c.value > 0 && c.value < T && c.known !== true);
   const bounds = deducedBounds(table, protection);
   if (!bounds) return small.map((c) => c.id);
   return small

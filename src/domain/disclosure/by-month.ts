@@ -15,13 +15,16 @@
  * linear programming, audit.ts) leaves no small count narrowed.
  */
 import type { Month } from '../month.js';
+import { deducedBounds, exposedCells } from './bounds.js';
 import { protectTable } from './protect.js';
 import {
   isSmallCount,
   type CellStatus,
   type DisclosureCell,
   type DisclosurePolicy,
+  type DisclosureTable,
   type LinearRelation,
+  type Protection,
 } from './table.js';
 
 /** One month's cells: its parts, and the sum of those marked `inSum` when it is published. */
@@ -64,4 +67,145 @@ export function totalStatus(
 ): CellStatus {
   if (isSmallCount(value, policy)) return 'primary';
   return monthIds.every((id) => (status.get(id) ?? 'shown') === 'shown') ? 'shown' : 'withheld';
+}
+
+/** One area's cells of a month, among areas protected together (protectAreasInMonth). */
+export interface AreaMonth {
+  area: string;
+  cells: MonthCells;
+  /** The reader sees the area in detail: its cells are known to them (DisclosureCell.known). */
+  known: boolean;
+}
+
+/**
+ * The exact check of a pattern (audit.ts, by linear programming: the solver is handed in by the
+ * use case): the small counts held back that a reader can still narrow.
+ */
+export type ExactCheck = (table: DisclosureTable, protection: Protection) => readonly string[];
+
+/** An area whose every count is the sum of its parts' (a force and its districts), by code. */
+export interface AreaSum {
+  total: string;
+  parts: readonly string[];
+}
+
+/**
+ * One month of several areas protected together, for a reader who sees some of them as totals
+ * only and can subtract one from another (a force less its other districts is the district left).
+ * Each area's cells and the sum among them are as protectByMonth makes them; besides, each count
+ * of an area that is the sum of others' (`sums`: a force of its districts, a partnership of its
+ * districts) is tied to theirs, measure by measure, where it is exactly their sum. Cells of areas
+ * the reader sees in detail are known to them and used as such. The status of each area's cells,
+ * by area then by the cell's own id.
+ */
+export function protectAreasInMonth(
+  areas: readonly AreaMonth[],
+  sums: readonly AreaSum[],
+  policy: DisclosurePolicy,
+  exact?: ExactCheck,
+): Map<string, Map<string, CellStatus>> {
+  const cells: DisclosureCell[] = [];
+  const relations: LinearRelation[] = [];
+  const key = (area: string, id: string) => `${area}|${id}`;
+  const value = new Map<string, number>();
+  for (const { area, cells: m, known } of areas) {
+    const k = known ? { known: true } : {};
+    for (const p of m.parts) cells.push({ id: key(area, p.id), value: p.value, ...k });
+    const inSum = m.parts.filter((p) => p.inSum);
+    if (m.sum && inSum.reduce((n, p) => n + p.value, 0) === m.sum.value) {
+      cells.push({ id: key(area, m.sum.id), value: m.sum.value, suppressible: false, ...k });
+      relations.push({
+        id: key(area, m.sum.id),
+        total: key(area, m.sum.id),
+        parts: inSum.map((p) => key(area, p.id)),
+      });
+    } else if (m.sum) cells.push({ id: key(area, m.sum.id), value: m.sum.value, ...k });
+  }
+  for (const c of cells) value.set(c.id, c.value);
+  const ids = new Map(
+    areas.map((a) => [
+      a.area,
+      [...a.cells.parts, ...(a.cells.sum ? [a.cells.sum] : [])].map((p) => p.id),
+    ]),
+  );
+  let tied = false;
+  for (const s of sums) {
+    for (const id of ids.get(s.total) ?? []) {
+      const parts = s.parts.map((a) => key(a, id));
+      const total = key(s.total, id);
+      // A reader can subtract only what adds up exactly.
+      if (parts.some((p) => !value.has(p))) continue;
+      if (parts.reduce((n, p) => n + (value.get(p) as number), 0) !== value.get(total)) continue;
+      relations.push({ id: `${total}=sum`, total, parts });
+      tied = true;
+    }
+  }
+  const table = { cells, relations };
+  // Areas tied by no sum are each protected as protectByMonth protects them, unchanged.
+  const protection = tied
+    ? completed(table, pruned(table, protectTable(table, policy)), exact)
+    : protectTable(table, policy);
+  const byArea = new Map<string, Map<string, CellStatus>>(areas.map((a) => [a.area, new Map()]));
+  for (const [id, status] of protection.status) {
+    const cut = id.indexOf('|');
+    byArea.get(id.slice(0, cut))?.set(id.slice(cut + 1), status);
+  }
+  return byArea;
+}
+
+/**
+ * The pattern with every cell held back to protect others given back where the rest still protect
+ * every small count, the largest first. Holding cells back one at a time (protect.ts) can, in a
+ * two-way table (districts by category), take many that later ones made needless.
+ */
+function pruned(table: DisclosureTable, protection: Protection): Protection {
+  const status = new Map(protection.status);
+  const p: Protection = { ...protection, status };
+  const value = new Map(table.cells.map((c) => [c.id, c.value]));
+  const held = [...status]
+    .filter(([, s]) => s === 'secondary' || s === 'withheld')
+    .map(([id]) => id)
+    .sort((a, b) => (value.get(b) ?? 0) - (value.get(a) ?? 0) || a.localeCompare(b));
+  for (const id of held) {
+    const was = status.get(id)!;
+    status.set(id, 'shown');
+    if (exposedCells(table, p).length > 0 || !deducedBounds(table, p)) status.set(id, was);
+  }
+  return p;
+}
+
+/**
+ * The pattern completed until the exact check finds nothing: the bounds protect.ts works with are
+ * not exact in a two-way table (districts by category), where linear programming can combine a
+ * district's month with the force's column. For each count still narrowed, the smallest cell shown
+ * (at least the threshold) of a sum it is in is held back too; with none left, that sum's parts
+ * shown are withheld.
+ */
+function completed(
+  table: DisclosureTable,
+  protection: Protection,
+  exact: ExactCheck | undefined,
+): Protection {
+  if (!exact) return protection;
+  const status = new Map(protection.status);
+  const p: Protection = { ...protection, status };
+  const cell = new Map(table.cells.map((c) => [c.id, c]));
+  const free = (id: string) => {
+    const c = cell.get(id)!;
+    return status.get(id) === 'shown' && c.suppressible !== false && c.known !== true;
+  };
+  for (let round = 0; round <= table.cells.length; round++) {
+    const narrowed = exact(table, p);
+    if (narrowed.length === 0) return p;
+    for (const id of narrowed) {
+      const sums = table.relations.filter((r) => r.total === id || r.parts.includes(id));
+      const next = sums
+        .flatMap((r) => [...r.parts, r.total])
+        .filter((x) => free(x) && cell.get(x)!.value >= p.threshold)
+        .sort((a, b) => cell.get(a)!.value - cell.get(b)!.value || a.localeCompare(b))[0];
+      if (next) status.set(next, 'secondary');
+      else for (const r of sums) for (const x of r.parts) if (free(x)) status.set(x, 'withheld');
+    }
+  }
+  throw new Error('disclosure: could not protect a month of a force and its districts');
 }

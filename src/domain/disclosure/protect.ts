@@ -29,7 +29,10 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
     throw new Error(`disclosure: threshold ${T} must be a whole number of 2 or more`);
   const cells = new Map(table.cells.map((c) => [c.id, c]));
   const status = new Map<string, CellStatus>(
-    table.cells.map((c) => [c.id, isSmallCount(c.value, policy) ? 'primary' : 'shown']),
+    table.cells.map((c) => [
+      c.id,
+      isSmallCount(c.value, policy) && c.known !== true ? 'primary' : 'shown',
+    ]),
   );
   const ranges = new Map<string, [number, number]>();
   const protection: Protection = { threshold: T, status, ranges };
@@ -63,7 +66,13 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
   const candidates = (ids: readonly string[]) =>
     ids
       .map((id) => cells.get(id)!)
-      .filter((c) => status.get(c.id) === 'shown' && c.value >= T && c.suppressible !== false)
+      .filter(
+        (c) =>
+          status.get(c.id) === 'shown' &&
+          c.value >= T &&
+          c.suppressible !== false &&
+          c.known !== true,
+      )
       .sort((a, b) => a.value - b.value || a.id.localeCompare(b.id));
 
   // Relations whose parts are all withheld when one is small (a part that is the whole total is
@@ -75,7 +84,8 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
       r.parts.some((id) => isSmallCount(cells.get(id)!.value, policy))
     )
       for (const id of r.parts)
-        if (cells.get(id)!.suppressible !== false) status.set(id, 'withheld');
+        if (cells.get(id)!.suppressible !== false && cells.get(id)!.known !== true)
+          status.set(id, 'withheld');
 
   for (let step = 0; step <= table.cells.length + table.relations.length; step++) {
     setRanges();
@@ -133,7 +143,11 @@ export function protectTable(table: DisclosureTable, policy: DisclosurePolicy): 
       let changed = false;
       for (const r of exposed.flatMap(relationsOf))
         for (const id of r.parts)
-          if (status.get(id) === from && cells.get(id)!.suppressible !== false) {
+          if (
+            status.get(id) === from &&
+            cells.get(id)!.suppressible !== false &&
+            cells.get(id)!.known !== true
+          ) {
             status.set(id, 'withheld');
             changed = true;
           }

@@ -24,6 +24,12 @@ export interface DisclosureCell {
   value: number;
   /** False for a cell that must be published as it is (it is never held back to protect another). */
   suppressible?: boolean;
+  /**
+   * True for a cell the reader already knows exactly from elsewhere (an area they see in detail
+   * beside one they see as totals only): shown as it is even when small, never held back, and
+   * used as known to protect the others.
+   */
+  known?: boolean;
 }
 
 export interface LinearRelation {
