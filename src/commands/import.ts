@@ -36,7 +36,10 @@ export const importCommand = defineCommand({
     ),
     mapping: option.file("partner data: a file naming the file's own columns and values"),
     area: option.optionalArea('partner data: the area of a file that names none'),
-    period: option.period('partner data: the months the file covers', 'its first to its last row'),
+    period: option.period(
+      'partner data: the months the file covers (zero where it has no rows); needed when its rows span more than 36 months with empty months between',
+      'its first to its last row',
+    ),
     replace: option.flag(
       'let a file replace a month even when it holds far fewer rows than the store',
     ),
@@ -60,6 +63,7 @@ export const importCommand = defineCommand({
         period: await periodOf(deps, input.period),
         replace: input.replace,
         hashKeyFile: deps.hashKeyFile,
+        now: deps.clock(),
       });
       return { kind: 'partner', files };
     }
@@ -77,6 +81,7 @@ export const importCommand = defineCommand({
     const report = await importPoliceData(deps.db, input.paths, {
       force: input.force,
       replace: input.replace,
+      now: deps.clock(),
       ...(deps.env.LANTERN_IMPORT_GROUP_ROWS
         ? { groupRows: Number(deps.env.LANTERN_IMPORT_GROUP_ROWS) }
         : {}),

@@ -53,7 +53,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       period: {
         kind: 'string',
-        description: 'partner data: the months the file covers',
+        description:
+          'partner data: the months the file covers (zero where it has no rows); needed when its rows span more than 36 months with empty months between',
         placeholder: 'PERIOD',
         defaultText: 'its first to its last row',
         required: false,

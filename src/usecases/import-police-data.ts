@@ -7,6 +7,11 @@ import { createHash } from 'node:crypto';
 
 import type { Month } from '../domain/month.js';
 import type { PoliceKind } from '../domain/police-file.js';
+import {
+  implausibleMonth,
+  POLICE_FIRST_MONTH,
+  POLICE_FLOOR_TEXT,
+} from '../domain/plausible-dates.js';
 import { shrinkRefusal, shrinksTooMuch, type MonthShrink } from '../domain/replacement.js';
 import { InputError, StorageError } from '../errors.js';
 import type { CheckedPoliceFile } from '../ingest/police/parse-messages.js';
@@ -81,6 +86,8 @@ export interface ImportOptions {
   onProgress?: (event: ImportProgress) => void;
   /** Accepted rows per transaction (default GROUP_ROWS); the kill tests use small groups. */
   groupRows?: number;
+  /** Today: a file of a later month is refused (domain/plausible-dates.ts). Default: now. */
+  now?: Date;
 }
 
 const SAMPLE_SIZE = 5;
@@ -209,6 +216,15 @@ export async function importPoliceSources(
         entries.push({ type: 'report', report: { ...earlier, ...copyOf(earlier, parsed.path) } });
         continue;
       }
+      const impossible = impossibleMonth(parsed, options.now ?? new Date());
+      if (impossible !== null) {
+        const report = refused(parsed.path, impossible);
+        entries.push({
+          type: 'report',
+          report: { ...report, kind: parsed.kind, force: parsed.force, months: parsed.months },
+        });
+        continue;
+      }
       const shrinks = options.replace ? [] : held.shrinks(parsed, areaCode ?? null);
       if (shrinks.length > 0) {
         const report = refused(parsed.path, shrinkRefusal(parsed.path, shrinks));
@@ -257,6 +273,37 @@ export async function importPoliceSources(
 }
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * Why a checked file cannot be right because of its month (null when it can): a month after the
+ * current one, or before police.uk began. Named with the first line of that month.
+ */
+function impossibleMonth(parsed: CheckedPoliceFile, now: Date): string | null {
+  for (const month of parsed.months) {
+    const why = implausibleMonth(month, now, POLICE_FIRST_MONTH, POLICE_FLOOR_TEXT);
+    if (why === null) continue;
+    const line = firstStagedLine(parsed.staged, month);
+    return (
+      `${parsed.path}${line === null ? '' : `:${line}`}: Month: ${why}, so no police.uk file ` +
+      'can hold it: the file is mislabelled or damaged. Nothing imported from it'
+    );
+  }
+  return null;
+}
+
+/** The file's line of the first staged row of `month` (each staged row starts with its line). */
+function firstStagedLine(staged: Uint8Array, month: Month): number | null {
+  const text = new TextDecoder().decode(staged);
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const row = text.slice(start, end === -1 ? text.length : end);
+    if (row.includes(`,${month},`)) return Number(row.slice(0, row.indexOf(','))) || null;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return null;
+}
 
 /**
  * The rows held for each kind, force and month (by area), kept up to date as files are handed to
