@@ -18,7 +18,7 @@ export const importCommand = defineCommand({
   summary:
     "police.uk street, outcomes and stop-and-search files (zip archives read in place, folders, .csv, .csv.gz), or a partner dataset's files with ⟨dataset⟩",
   description:
-    "Each file is checked before anything is stored, and stored whole or not at all: a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content twice is recognised and not imported again; a newer file for the same force and month replaces the older one. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
+    "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content twice is recognised and not imported again; a newer file for the same force and month replaces the older one. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
   examples: [
     'lantern import data/police/hertfordshire-sample.zip',
     'lantern import 2025-12-hertfordshire-street.csv --replace',
@@ -118,6 +118,8 @@ export function formatImportReport(report: ImportReport): string {
       `${count('refused')} refused. Rows: ${formatCount(sum('accepted'))} accepted, ` +
       `${formatCount(sum('rejected'))} rejected, ${formatCount(sum('replaced'))} replaced.`,
   );
+  const partly = partlyImported(report.files);
+  if (partly) lines.push(partly);
   const placed = report.searchPlacement;
   if (placed) {
     lines.push(
@@ -158,6 +160,13 @@ function formatFile(f: ImportFileReport): string {
   return out.join('\n');
 }
 
+/** Said when some files went in and others were refused: the exit code (2) alone would not say. */
+function partlyImported(files: readonly { status: string }[]): string | null {
+  const refused = files.filter((f) => f.status === 'refused').length;
+  if (refused === 0 || !files.some((f) => f.status === 'imported')) return null;
+  return `Nothing of the ${refused === 1 ? 'file' : `${refused} files`} refused was stored; the files imported are in the store.`;
+}
+
 function monthsText(months: readonly string[]): string {
   if (months.length === 0) return 'no months';
   if (months.length <= 3) return months.join(', ');
@@ -165,8 +174,9 @@ function monthsText(months: readonly string[]): string {
 }
 
 function formatPartner(files: PartnerImportReport[]): string {
-  return files
-    .map((f) =>
+  const partly = partlyImported(files);
+  return [
+    ...files.map((f) =>
       f.status === 'refused'
         ? `✗ ${f.path}\n    refused: ${f.error ?? 'unknown reason'}`
         : f.status === 'already-imported'
@@ -182,6 +192,7 @@ function formatPartner(files: PartnerImportReport[]): string {
                   ]
                 : []),
             ].join('\n'),
-    )
-    .join('\n');
+    ),
+    ...(partly ? ['', partly] : []),
+  ].join('\n');
 }

@@ -13,7 +13,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "police.uk street, outcomes and stop-and-search files (zip archives read in place, folders, .csv, .csv.gz), or a partner dataset's files with ⟨dataset⟩",
     description:
-      "Each file is checked before anything is stored, and stored whole or not at all: a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content twice is recognised and not imported again; a newer file for the same force and month replaces the older one. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
+      "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content twice is recognised and not imported again; a newer file for the same force and month replaces the older one. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
     examples: [
       'lantern import data/police/hertfordshire-sample.zip',
       'lantern import 2025-12-hertfordshire-street.csv --replace',
