@@ -1,6 +1,7 @@
 /** `lantern import PATH...`: police.uk files, folders and zip archives (or a partner dataset's files) into the store. */
 import { boundaryGapText } from '../domain/boundary-gap.js';
 import { rejectedRowText } from '../domain/rejected-row.js';
+import { oneLine } from '../domain/terminal-text.js';
 import { InputError } from '../errors.js';
 import type { PartnerImportReport } from '../usecases/import-partner-data.js';
 import type { ImportFileReport, ImportReport } from '../usecases/import-police-data.js';
@@ -89,7 +90,7 @@ export const importCommand = defineCommand({
         if (event.phase === 'start')
           deps.progress({ phase: 'start', total: event.total, doing: 'importing', unit: 'files' });
         if (event.phase === 'done') {
-          deps.progress({ phase: 'step', label: event.path.split(/[/!]/u).pop() ?? '' });
+          deps.progress({ phase: 'step', label: oneLine(event.path.split(/[/!]/u).pop() ?? '') });
         }
       },
     });
@@ -133,7 +134,25 @@ export function formatImportReport(report: ImportReport): string {
   return lines.join('\n');
 }
 
-function formatFile(f: ImportFileReport): string {
+/**
+ * A file's report with what came from the file (its name, and the names and cells quoted in its
+ * error, warnings and rejected rows) kept on one line, control characters shown: a name holding a
+ * newline cannot draw a line of its own (domain/terminal-text.ts).
+ */
+function shown<F extends Pick<ImportFileReport, 'path' | 'error' | 'warnings' | 'rejectedSample'>>(
+  f: F,
+): F {
+  return {
+    ...f,
+    path: oneLine(f.path),
+    ...(f.error === undefined ? {} : { error: oneLine(f.error) }),
+    warnings: f.warnings.map(oneLine),
+    rejectedSample: f.rejectedSample.map((r) => ({ ...r, reason: oneLine(r.reason) })),
+  };
+}
+
+function formatFile(file: ImportFileReport): string {
+  const f = shown(file);
   if (f.status === 'refused') return `✗ ${f.path}\n    refused: ${f.error ?? 'unknown reason'}`;
   const what = `${f.kind ?? '?'}, ${f.force ?? '?'}, ${monthsText(f.months)}`;
   if (f.status === 'already-imported')
@@ -176,23 +195,25 @@ function monthsText(months: readonly string[]): string {
 function formatPartner(files: PartnerImportReport[]): string {
   const partly = partlyImported(files);
   return [
-    ...files.map((f) =>
-      f.status === 'refused'
-        ? `✗ ${f.path}\n    refused: ${f.error ?? 'unknown reason'}`
-        : f.status === 'already-imported'
-          ? `= ${f.path} (${f.kind}, ${monthsText(f.months)}): already imported, nothing added`
-          : [
-              `✓ ${f.path} (${f.kind}${f.synthetic ? ', SYNTHETIC' : ''}, ${monthsText(f.months)}): ` +
-                `${formatCount(f.accepted)} accepted, ${formatCount(f.rejected)} rejected, ${formatCount(f.replaced)} replaced`,
-              ...f.warnings.map((w) => `    warning: ${w}`),
-              ...f.rejectedSample.map((r) => `    ${rejectedRowText(r)}`),
-              ...(f.rejected > f.rejectedSample.length
-                ? [
-                    `    … and ${formatCount(f.rejected - f.rejectedSample.length)} more rejected rows in the store`,
-                  ]
-                : []),
-            ].join('\n'),
-    ),
+    ...files
+      .map(shown)
+      .map((f) =>
+        f.status === 'refused'
+          ? `✗ ${f.path}\n    refused: ${f.error ?? 'unknown reason'}`
+          : f.status === 'already-imported'
+            ? `= ${f.path} (${f.kind}, ${monthsText(f.months)}): already imported, nothing added`
+            : [
+                `✓ ${f.path} (${f.kind}${f.synthetic ? ', SYNTHETIC' : ''}, ${monthsText(f.months)}): ` +
+                  `${formatCount(f.accepted)} accepted, ${formatCount(f.rejected)} rejected, ${formatCount(f.replaced)} replaced`,
+                ...f.warnings.map((w) => `    warning: ${w}`),
+                ...f.rejectedSample.map((r) => `    ${rejectedRowText(r)}`),
+                ...(f.rejected > f.rejectedSample.length
+                  ? [
+                      `    … and ${formatCount(f.rejected - f.rejectedSample.length)} more rejected rows in the store`,
+                    ]
+                  : []),
+              ].join('\n'),
+      ),
     ...(partly ? ['', partly] : []),
   ].join('\n');
 }
