@@ -36,7 +36,9 @@ export const importCommand = defineCommand({
       'FORCE',
     ),
     mapping: option.file("partner data: a file naming the file's own columns and values"),
-    area: option.optionalArea('partner data: the area of a file that names none'),
+    area: option.optionalArea(
+      'partner data: the area of rows that name none (a district, or a ward or LSOA within one; an area the register does not know refuses the import)',
+    ),
     period: option.period(
       'partner data: the months the file covers (zero where it has no rows); needed when its rows span more than 36 months with empty months between',
       'its first to its last row',

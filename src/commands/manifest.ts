@@ -46,7 +46,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       area: {
         kind: 'string',
-        description: 'partner data: the area of a file that names none',
+        description:
+          'partner data: the area of rows that name none (a district, or a ward or LSOA within one; an area the register does not know refuses the import)',
         placeholder: 'AREA',
         required: false,
         check: { type: 'text' },

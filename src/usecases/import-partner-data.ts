@@ -285,13 +285,15 @@ export async function importPartnerData(
 /**
  * Several files of one dataset, one at a time, each in its own transaction: a file refused (bad
  * mapping, personal data, no usable row) is reported with the reason and the others still go in.
- * An unknown dataset or a bad mapping file refuses the whole command before any file is read.
+ * An unknown dataset, an unknown ⟨area⟩ or a bad mapping file refuses the whole command before any
+ * file is read.
  */
 export async function importPartnerFiles(
   db: Db,
   request: Omit<PartnerImportRequest, 'path'> & { paths: readonly string[] },
 ): Promise<PartnerImportReport[]> {
   const dataset = datasetByName(request.dataset);
+  if (request.area !== undefined) await checkAreaOption(db, dataset, request.area);
   const reports: PartnerImportReport[] = [];
   for (const path of request.paths) {
     try {
@@ -316,6 +318,23 @@ export async function importPartnerFiles(
     }
   }
   return reports;
+}
+
+/**
+ * The area given for rows that name none must be one such rows could have named: an area of the
+ * register within a district. Checked once, before any file is read, even when every row names
+ * its own area (it would otherwise be ignored without a word).
+ */
+async function checkAreaOption(db: Db, dataset: DatasetDefinition, area: string): Promise<void> {
+  const found = (await resolveAreaReferences(db, [area])).get(area.trim());
+  if (!found)
+    throw new InputError(
+      `⟨area⟩: "${area}" is not an area in the register (give an ONS code or a name: a district, or a ward or LSOA within one); nothing imported`,
+    );
+  if (!found.district)
+    throw new InputError(
+      `⟨area⟩: ${found.code} is a ${found.type}: ${dataset.name} needs a district or an area within one; nothing imported`,
+    );
 }
 
 function datasetByName(name: string): DatasetDefinition {
