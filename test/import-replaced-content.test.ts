@@ -10,6 +10,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { REIMPORTED_WARNING } from '../src/domain/replacement.js';
 import { runJson } from './helpers/cli.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { queryStore } from './helpers/store-query.js';
@@ -19,7 +20,13 @@ const dir = tempDir();
 afterAll(() => dir.remove());
 
 interface ImportJson {
-  files: { status: string; accepted: number; replaced: number; error?: string }[];
+  files: {
+    status: string;
+    accepted: number;
+    replaced: number;
+    warnings: string[];
+    error?: string;
+  }[];
 }
 
 const importJson = (db: string, args: readonly string[]) =>
@@ -65,6 +72,7 @@ describe('a police.uk month replaced by a smaller file', () => {
     const again = await importJson(db, [full]);
     expect(again.code).toBe(0);
     expect(summary(again.json)).toEqual([['imported', rows, 5000]]);
+    expect(again.json.files[0]?.warnings).toContain(REIMPORTED_WARNING);
     expect(await held()).toBe(rows);
     // The same file twice in a row still adds nothing.
     expect(summary((await importJson(db, [full])).json)).toEqual([['already-imported', 0, 0]]);
@@ -109,6 +117,7 @@ describe('a partner file replaced by a smaller file', () => {
     const again = await hateImport([hate]);
     expect(again.code).toBe(0);
     expect(summary(again.json)).toEqual([['imported', 10, 2]]);
+    expect(again.json.files[0]?.warnings).toContain(REIMPORTED_WARNING);
     expect(await heldRows()).toBe(10);
     expect(summary((await hateImport([hate])).json)).toEqual([['already-imported', 0, 0]]);
     const shrink = await hateImport([small]);

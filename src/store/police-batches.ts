@@ -113,6 +113,16 @@ export async function importedContents(db: Db): Promise<Map<string, ExistingBatc
   return byHash;
 }
 
+/** Contents the store imported once and no longer holds whole (a later file replaced a month). */
+export async function replacedContents(db: Db): Promise<Set<string>> {
+  const rows = await db.query<{ hash: string }>(
+    `SELECT DISTINCT content_hash AS hash FROM import_batch b
+     WHERE status = 'replaced' OR EXISTS (
+       SELECT 1 FROM batch_month m WHERE m.batch_id = b.id AND m.replaced_by IS NOT NULL)`,
+  );
+  return new Set(rows.map((r) => r.hash));
+}
+
 interface Holder {
   batchId: number;
   kind: string;

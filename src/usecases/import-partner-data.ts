@@ -22,7 +22,12 @@ import { NO_MAPPING, type DatasetMapping } from '../domain/dataset-mapping.js';
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
 import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
 import { fileNameKind, PERSONAL_KIND_LABEL } from '../domain/personal-data.js';
-import { shrinkRefusal, shrinksTooMuch, type MonthShrink } from '../domain/replacement.js';
+import {
+  REIMPORTED_WARNING,
+  shrinkRefusal,
+  shrinksTooMuch,
+  type MonthShrink,
+} from '../domain/replacement.js';
 import { rejectedRowText } from '../domain/rejected-row.js';
 import { didYouMean } from '../domain/suggest.js';
 import {
@@ -145,7 +150,7 @@ export async function importPartnerData(
     .update(JSON.stringify({ mapping, area: request.area ?? null }))
     .digest('hex');
   const known = await findPartnerBatch(db, dataset.name, hash);
-  if (known)
+  if (known?.held)
     return {
       ...base,
       months: known.months,
@@ -239,7 +244,7 @@ export async function importPartnerData(
     acceptedRows: placed.rows.length,
     startedAt,
   });
-  const warnings: string[] = [];
+  const warnings: string[] = known ? [REIMPORTED_WARNING] : [];
   if (unknown.size > 0)
     warnings.push(
       `left missing (a rejected row held their count): ${[...unknown]

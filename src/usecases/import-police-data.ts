@@ -12,7 +12,12 @@ import {
   POLICE_FIRST_MONTH,
   POLICE_FLOOR_TEXT,
 } from '../domain/plausible-dates.js';
-import { shrinkRefusal, shrinksTooMuch, type MonthShrink } from '../domain/replacement.js';
+import {
+  REIMPORTED_WARNING,
+  shrinkRefusal,
+  shrinksTooMuch,
+  type MonthShrink,
+} from '../domain/replacement.js';
 import { InputError, StorageError } from '../errors.js';
 import type { CheckedPoliceFile } from '../ingest/police/parse-messages.js';
 import { ParsePool } from '../ingest/police/parse-pool.js';
@@ -20,6 +25,7 @@ import { expandSources, type ExpandedSources, type Source } from '../ingest/sour
 import { storageFailure, type Db } from '../store/db.js';
 import {
   importedContents,
+  replacedContents,
   PoliceBatchLoader,
   type BatchOutcome,
   type BatchToLoad,
@@ -133,18 +139,21 @@ export async function importPoliceSources(
   // checked on this thread: there is no next file to check while DuckDB loads it.
   const pool = new ParsePool(loadPlacementLookups(db), { thread: sources.length > 1 });
   let stored: Map<string, ExistingBatch>;
+  let replacedHashes: Set<string>;
   let loader: PoliceBatchLoader;
   /** The outcome of each content imported by this command, for copies of it later in the command. */
   const loadedNow = new Map<string, ImportFileReport>();
   // The store's own start-up queries run while the worker boots, not after it.
   const contents = importedContents(db);
-  const heldNow = contents.then(() => policeMonthsHeld(db));
+  const replacedBefore = contents.then(() => replacedContents(db));
+  const heldNow = replacedBefore.then(() => policeMonthsHeld(db));
   const created = heldNow.then(() => PoliceBatchLoader.create(db));
   created.catch(() => undefined); // awaited below
   let held: MonthsHeld;
   try {
     await pool.ready;
     stored = await contents;
+    replacedHashes = await replacedBefore;
     held = new MonthsHeld(await heldNow);
     loader = await created;
   } catch (error) {
@@ -234,6 +243,7 @@ export async function importPoliceSources(
         });
         continue;
       }
+      if (replacedHashes.has(hash)) parsed.warnings = [...parsed.warnings, REIMPORTED_WARNING];
       // The months held once this file is loaded (if its load fails, the months it would have
       // replaced are compared with its rows instead: the safe side).
       held.replaceWith(parsed, areaCode ?? null);
