@@ -252,9 +252,11 @@ export async function importPartnerData(
         .sort()
         .join(', ')}`,
     );
-  if (empty.length > 0)
+  // A month a rejected row left unknown in every district is missing, not zero: said above.
+  const zeroed = empty.filter((m) => districts.some((d) => !unknown.has(`${d}|${m}`)));
+  if (zeroed.length > 0)
     warnings.push(
-      `no rows in ${monthList(empty)}: counted as zero in ${districts.length === 1 ? 'the district' : `each of the ${districts.length} districts`} of the file ` +
+      `no rows in ${monthList(zeroed)}: counted as zero in ${districts.length === 1 ? 'the district' : `each of the ${districts.length} districts`} of the file ` +
         '(a file covers every month from its first row to its last)',
     );
   const partial = [
