@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { REIMPORTED_WARNING } from '../src/domain/replacement.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
@@ -78,14 +79,21 @@ describe('a republished month', () => {
     );
     expect(reclassified?.category).toBe('drugs');
     expect(await count(`SELECT count(*) AS n FROM import_batch WHERE status = 'replaced'`)).toBe(1);
-    // The older file is still known: importing it again adds nothing and does not switch back.
+    // The newer file is held: importing it again adds nothing.
+    expect((await importPoliceData(db, [v2])).files[0]?.status).toBe('already-imported');
+    // The older file is no longer held: importing it again replaces the month like any file
+    // (it is not smaller), and says that it brings back content replaced before.
     const again = await importPoliceData(db, [v1]);
-    expect(again.files[0]?.status).toBe('already-imported');
+    expect(again.files[0]).toMatchObject({
+      status: 'imported',
+      replaced: lines.length - 101,
+      warnings: [REIMPORTED_WARNING],
+    });
     expect(
       await count(
         `SELECT count(*) AS n FROM crime WHERE force = 'hertfordshire' AND month = '2025-12'`,
       ),
-    ).toBe(lines.length - 101);
+    ).toBe(lines.length - 1);
   });
 
   it('replaces a republished outcomes month the same way', async () => {

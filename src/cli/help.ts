@@ -86,8 +86,9 @@ export function generalHelp(): string {
     'commands that read take --as USER (read with that user’s grants; $LANTERN_AS).',
     'Areas: ONS code, name or police.uk force id. Periods: YYYY-MM..YYYY-MM, YYYY, YYYY-YY (April',
     'to March) or last-12-months. Categories: code or name (lantern categories).',
-    'Exit codes: 0 done, 2 bad input or usage (nothing changed), 1 a source that cannot be reached',
-    'or an unexpected failure.',
+    'Exit codes: 0 done, 2 bad input or usage (what was refused changed nothing; an import of',
+    'several files stores each good file and reports the ones refused), 1 a source that cannot be',
+    'reached or an unexpected failure.',
   );
   return lines.join('\n');
 }

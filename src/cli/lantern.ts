@@ -12,6 +12,7 @@ import { findByWords } from '../commands/info.js';
 import { COMMAND_INFO } from '../commands/manifest.js';
 import { renderOptionRefs } from '../domain/option-ref.js';
 import { didYouMean } from '../domain/suggest.js';
+import { terminalText } from '../domain/terminal-text.js';
 import { defaultScope, resolveDbPath, resolveHashKeyFile, type CommandContext } from './context.js';
 import { commandHelp, generalHelp } from './help.js';
 import { actingAsOf, optionError, parseFlags } from './parse-flags.js';
@@ -66,9 +67,11 @@ export async function lantern(
     json: pre.json,
     env,
     scope: defaultScope(),
-    // Options named in messages as ⟨key⟩ (domain/option-ref.ts) are flags here.
-    out: (text) => io.out(renderOptionRefs(text)),
-    err: (text) => io.err(renderOptionRefs(text)),
+    // Options named in messages as ⟨key⟩ (domain/option-ref.ts) are flags here. Text quoting a
+    // file's name or cells cannot drive the terminal: its control characters are shown
+    // (domain/terminal-text.ts); a JSON document escapes them itself and is left as it is.
+    out: (text) => io.out(pre.json ? renderOptionRefs(text) : terminalText(renderOptionRefs(text))),
+    err: (text) => io.err(terminalText(renderOptionRefs(text))),
     interactive: io.interactive,
   };
   if (pre.words.length === 0 || pre.words[0] === 'help') {

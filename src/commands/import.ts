@@ -1,6 +1,7 @@
 /** `lantern import PATH...`: police.uk files, folders and zip archives (or a partner dataset's files) into the store. */
 import { boundaryGapText } from '../domain/boundary-gap.js';
 import { rejectedRowText } from '../domain/rejected-row.js';
+import { oneLine } from '../domain/terminal-text.js';
 import { InputError } from '../errors.js';
 import type { PartnerImportReport } from '../usecases/import-partner-data.js';
 import type { ImportFileReport, ImportReport } from '../usecases/import-police-data.js';
@@ -18,7 +19,7 @@ export const importCommand = defineCommand({
   summary:
     "police.uk street, outcomes and stop-and-search files (zip archives read in place, folders, .csv, .csv.gz), or a partner dataset's files with ⟨dataset⟩",
   description:
-    "Each file is checked before anything is stored, and stored whole or not at all: a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content twice is recognised and not imported again; a newer file for the same force and month replaces the older one. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
+    "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content is not imported again while the store holds it (content a later file replaced can be imported again); a newer file for the same force and month replaces the older one. A police.uk file of a month after the current one or before 2010-12 is refused, and a partner row dated after today or before 2000 rejected. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
   examples: [
     'lantern import data/police/hertfordshire-sample.zip',
     'lantern import 2025-12-hertfordshire-street.csv --replace',
@@ -35,8 +36,13 @@ export const importCommand = defineCommand({
       'FORCE',
     ),
     mapping: option.file("partner data: a file naming the file's own columns and values"),
-    area: option.optionalArea('partner data: the area of a file that names none'),
-    period: option.period('partner data: the months the file covers', 'its first to its last row'),
+    area: option.optionalArea(
+      'partner data: the area of rows that name none (a district, or a ward or LSOA within one; an area the register does not know refuses the import)',
+    ),
+    period: option.period(
+      'partner data: the months the file covers (zero where it has no rows); needed when its rows span more than 36 months with empty months between',
+      'its first to its last row',
+    ),
     replace: option.flag(
       'let a file replace a month even when it holds far fewer rows than the store',
     ),
@@ -60,6 +66,7 @@ export const importCommand = defineCommand({
         period: await periodOf(deps, input.period),
         replace: input.replace,
         hashKeyFile: deps.hashKeyFile,
+        now: deps.clock(),
       });
       return { kind: 'partner', files };
     }
@@ -77,6 +84,7 @@ export const importCommand = defineCommand({
     const report = await importPoliceData(deps.db, input.paths, {
       force: input.force,
       replace: input.replace,
+      now: deps.clock(),
       ...(deps.env.LANTERN_IMPORT_GROUP_ROWS
         ? { groupRows: Number(deps.env.LANTERN_IMPORT_GROUP_ROWS) }
         : {}),
@@ -84,7 +92,7 @@ export const importCommand = defineCommand({
         if (event.phase === 'start')
           deps.progress({ phase: 'start', total: event.total, doing: 'importing', unit: 'files' });
         if (event.phase === 'done') {
-          deps.progress({ phase: 'step', label: event.path.split(/[/!]/u).pop() ?? '' });
+          deps.progress({ phase: 'step', label: oneLine(event.path.split(/[/!]/u).pop() ?? '') });
         }
       },
     });
@@ -113,6 +121,8 @@ export function formatImportReport(report: ImportReport): string {
       `${count('refused')} refused. Rows: ${formatCount(sum('accepted'))} accepted, ` +
       `${formatCount(sum('rejected'))} rejected, ${formatCount(sum('replaced'))} replaced.`,
   );
+  const partly = partlyImported(report.files);
+  if (partly) lines.push(partly);
   const placed = report.searchPlacement;
   if (placed) {
     lines.push(
@@ -126,7 +136,25 @@ export function formatImportReport(report: ImportReport): string {
   return lines.join('\n');
 }
 
-function formatFile(f: ImportFileReport): string {
+/**
+ * A file's report with what came from the file (its name, and the names and cells quoted in its
+ * error, warnings and rejected rows) kept on one line, control characters shown: a name holding a
+ * newline cannot draw a line of its own (domain/terminal-text.ts).
+ */
+function shown<F extends Pick<ImportFileReport, 'path' | 'error' | 'warnings' | 'rejectedSample'>>(
+  f: F,
+): F {
+  return {
+    ...f,
+    path: oneLine(f.path),
+    ...(f.error === undefined ? {} : { error: oneLine(f.error) }),
+    warnings: f.warnings.map(oneLine),
+    rejectedSample: f.rejectedSample.map((r) => ({ ...r, reason: oneLine(r.reason) })),
+  };
+}
+
+function formatFile(file: ImportFileReport): string {
+  const f = shown(file);
   if (f.status === 'refused') return `✗ ${f.path}\n    refused: ${f.error ?? 'unknown reason'}`;
   const what = `${f.kind ?? '?'}, ${f.force ?? '?'}, ${monthsText(f.months)}`;
   if (f.status === 'already-imported')
@@ -153,6 +181,13 @@ function formatFile(f: ImportFileReport): string {
   return out.join('\n');
 }
 
+/** Said when some files went in and others were refused: the exit code (2) alone would not say. */
+function partlyImported(files: readonly { status: string }[]): string | null {
+  const refused = files.filter((f) => f.status === 'refused').length;
+  if (refused === 0 || !files.some((f) => f.status === 'imported')) return null;
+  return `Nothing of the ${refused === 1 ? 'file' : `${refused} files`} refused was stored; the files imported are in the store.`;
+}
+
 function monthsText(months: readonly string[]): string {
   if (months.length === 0) return 'no months';
   if (months.length <= 3) return months.join(', ');
@@ -160,23 +195,27 @@ function monthsText(months: readonly string[]): string {
 }
 
 function formatPartner(files: PartnerImportReport[]): string {
-  return files
-    .map((f) =>
-      f.status === 'refused'
-        ? `✗ ${f.path}\n    refused: ${f.error ?? 'unknown reason'}`
-        : f.status === 'already-imported'
-          ? `= ${f.path} (${f.kind}, ${monthsText(f.months)}): already imported, nothing added`
-          : [
-              `✓ ${f.path} (${f.kind}${f.synthetic ? ', SYNTHETIC' : ''}, ${monthsText(f.months)}): ` +
-                `${formatCount(f.accepted)} accepted, ${formatCount(f.rejected)} rejected, ${formatCount(f.replaced)} replaced`,
-              ...f.warnings.map((w) => `    warning: ${w}`),
-              ...f.rejectedSample.map((r) => `    ${rejectedRowText(r)}`),
-              ...(f.rejected > f.rejectedSample.length
-                ? [
-                    `    … and ${formatCount(f.rejected - f.rejectedSample.length)} more rejected rows in the store`,
-                  ]
-                : []),
-            ].join('\n'),
-    )
-    .join('\n');
+  const partly = partlyImported(files);
+  return [
+    ...files
+      .map(shown)
+      .map((f) =>
+        f.status === 'refused'
+          ? `✗ ${f.path}\n    refused: ${f.error ?? 'unknown reason'}`
+          : f.status === 'already-imported'
+            ? `= ${f.path} (${f.kind}, ${monthsText(f.months)}): already imported, nothing added`
+            : [
+                `✓ ${f.path} (${f.kind}${f.synthetic ? ', SYNTHETIC' : ''}, ${monthsText(f.months)}): ` +
+                  `${formatCount(f.accepted)} accepted, ${formatCount(f.rejected)} rejected, ${formatCount(f.replaced)} replaced`,
+                ...f.warnings.map((w) => `    warning: ${w}`),
+                ...f.rejectedSample.map((r) => `    ${rejectedRowText(r)}`),
+                ...(f.rejected > f.rejectedSample.length
+                  ? [
+                      `    … and ${formatCount(f.rejected - f.rejectedSample.length)} more rejected rows in the store`,
+                    ]
+                  : []),
+              ].join('\n'),
+      ),
+    ...(partly ? ['', partly] : []),
+  ].join('\n');
 }

@@ -13,7 +13,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "police.uk street, outcomes and stop-and-search files (zip archives read in place, folders, .csv, .csv.gz), or a partner dataset's files with ⟨dataset⟩",
     description:
-      "Each file is checked before anything is stored, and stored whole or not at all: a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content twice is recognised and not imported again; a newer file for the same force and month replaces the older one. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
+      "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content is not imported again while the store holds it (content a later file replaced can be imported again); a newer file for the same force and month replaces the older one. A police.uk file of a month after the current one or before 2010-12 is refused, and a partner row dated after today or before 2000 rejected. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
     examples: [
       'lantern import data/police/hertfordshire-sample.zip',
       'lantern import 2025-12-hertfordshire-street.csv --replace',
@@ -46,14 +46,16 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       area: {
         kind: 'string',
-        description: 'partner data: the area of a file that names none',
+        description:
+          'partner data: the area of rows that name none (a district, or a ward or LSOA within one; an area the register does not know refuses the import)',
         placeholder: 'AREA',
         required: false,
         check: { type: 'text' },
       },
       period: {
         kind: 'string',
-        description: 'partner data: the months the file covers',
+        description:
+          'partner data: the months the file covers (zero where it has no rows); needed when its rows span more than 36 months with empty months between',
         placeholder: 'PERIOD',
         defaultText: 'its first to its last row',
         required: false,
@@ -1859,7 +1861,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Priorities and reports',
     summary: 'Add or update support services from a CSV or YAML file (admins and analysts)',
     description:
-      'Every entry is checked first (UK phone numbers, http(s) web addresses, email addresses, themes, the area); any problem is reported with its file, line and field, and nothing is changed. Entries are matched by id: a new id is added, a changed entry replaced, an identical one left alone, so importing the same file again changes nothing. Columns: id, name, provider, themes (domestic-abuse, hate-crime, asb, prevent, general; separated by ";"), area ("national", or a force or district), phone, web, email, text, hours, eligibility, description, public (yes/no), source, verified (yes/no). The bundled config/support-services.yaml holds national services.',
+      'Every entry is checked first (UK phone numbers, http(s) web addresses, email addresses, themes, the area); any problem is reported with its file, line and field, and nothing is changed. Entries are matched by id: a new id is added, a changed entry replaced, an identical one left alone, so importing the same file again changes nothing. A CSV written by `services export` imports back as it was: the quote mark (\') that the export puts before a cell starting with = + - or @ (so that a spreadsheet opens it as text) is taken off, and only that one. Columns: id, name, provider, themes (domestic-abuse, hate-crime, asb, prevent, general; separated by ";"), area ("national", or a force or district), phone, web, email, text, hours, eligibility, description, public (yes/no), source, verified (yes/no). The bundled config/support-services.yaml holds national services.',
     examples: ['lantern services import config/support-services.yaml'],
     store: 'existing',
     positionals: { placeholder: 'FILE', description: 'CSV or YAML directory files' },

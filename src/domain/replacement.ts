@@ -47,3 +47,11 @@ export function shrinkRefusal(path: string, shrinks: readonly MonthShrink[]): st
     'imported from it. If the smaller file is right, run the import again with ⟨replace⟩.'
   );
 }
+
+/**
+ * Said of a file whose content was imported before and replaced since by a later file: the store
+ * no longer holds it, so it is imported again like any newer file (and may bring back an older
+ * version of a month, which the analyst should know).
+ */
+export const REIMPORTED_WARNING =
+  'this content was imported before and replaced since by a later file; it replaces what the store held again';

@@ -3,13 +3,14 @@
  * on, so that every problem can be named as "file:line: field: what is wrong".
  *
  * CSV: a header of the columns in SERVICE_COLUMNS (id, name, themes, area … in any order; themes
- * separated by ";"). YAML: `services:` a list of mappings with the same keys (themes a list).
+ * separated by ";"; a cell `services export` escaped as text, "'+44 …", is read as it was). YAML: `services:` a list of mappings with the same keys (themes a list).
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
+import { unescapeFormula } from '../domain/csv-formula.js';
 import { SERVICE_COLUMNS, type ServiceInput } from '../domain/support-service.js';
 import { InputError } from '../errors.js';
 import { parseCsv } from './csv.js';
@@ -78,7 +79,8 @@ export function servicesFromCsv(text: string, path: string): ServiceEntry[] {
     const fieldLines: ServiceEntry['fieldLines'] = {};
     header.forEach((h, j) => {
       const key = h as keyof ServiceInput;
-      const value = (fields[j] ?? '').trim();
+      // Lantern's own export wrote a cell like "+44 20 …" or "-Free-" as "'+44 20 …": read back as it was.
+      const value = unescapeFormula(fields[j] ?? '').trim();
       if (key === 'themes') input.themes = splitThemes(value);
       else if ((key === 'public' || key === 'verified') && value === '') return;
       else (input as unknown as Record<string, string>)[key] = value;

@@ -84,14 +84,39 @@ export interface LoadedPartnerBatch {
   replaced: number;
 }
 
+/**
+ * The latest batch of this content, and whether the store still holds it whole: none of its
+ * district-months replaced by a later file, and (a DEFRA table, which covers whole periods, not
+ * months) all of its period counts still there. Content a later file replaced, even in part, is
+ * not held: importing it again is a replacement like any other file's.
+ */
 export async function findPartnerBatch(
   db: Db,
   dataset: string,
   contentHash: string,
-): Promise<{ id: number; months: Month[]; accepted: number; rejected: number } | null> {
-  const rows = await db.query<{ id: number; months: Month[]; accepted: number; rejected: number }>(
-    `SELECT id, months, rows_accepted AS accepted, rows_rejected AS rejected FROM partner_batch
-     WHERE dataset = $dataset AND content_hash = $hash ORDER BY id DESC LIMIT 1`,
+): Promise<{
+  id: number;
+  months: Month[];
+  accepted: number;
+  rejected: number;
+  held: boolean;
+} | null> {
+  const rows = await db.query<{
+    id: number;
+    months: Month[];
+    accepted: number;
+    rejected: number;
+    held: boolean;
+  }>(
+    `SELECT id, months, rows_accepted AS accepted, rows_rejected AS rejected,
+       NOT EXISTS (SELECT 1 FROM partner_coverage c
+                   WHERE c.batch_id = b.id AND c.replaced_by IS NOT NULL)
+       AND (EXISTS (SELECT 1 FROM partner_coverage c WHERE c.batch_id = b.id)
+            OR (SELECT count(DISTINCT line) FROM partner_period_count p WHERE p.batch_id = b.id)
+               >= b.rows_accepted) AS held
+     FROM partner_batch b
+     WHERE dataset = $dataset AND content_hash = $hash
+     ORDER BY id DESC LIMIT 1`,
     { dataset, hash: contentHash },
   );
   return rows[0] ?? null;

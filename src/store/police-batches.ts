@@ -94,16 +94,33 @@ const REJECT_COLUMNS: readonly StagedColumn[] = [
   { name: 'raw', type: 'VARCHAR' },
 ];
 
-/** The first batch that imported each content the store holds, by content hash. */
+/**
+ * The batch that imported each content the store still holds whole, by content hash. A batch any
+ * of whose months a later file replaced is left out: its content is no longer what the store
+ * holds, so importing it again is a replacement like any other file's (and may restore it).
+ */
 export async function importedContents(db: Db): Promise<Map<string, ExistingBatch>> {
   const rows = await db.query<ExistingBatch & { hash: string } & Record<string, unknown>>(
     `SELECT content_hash AS hash, id, kind, force, months, rows_accepted AS accepted,
        rows_rejected AS rejected, status
-     FROM import_batch ORDER BY id`,
+     FROM import_batch b
+     WHERE status = 'imported' AND NOT EXISTS (
+       SELECT 1 FROM batch_month m WHERE m.batch_id = b.id AND m.replaced_by IS NOT NULL)
+     ORDER BY id`,
   );
   const byHash = new Map<string, ExistingBatch>();
   for (const { hash, ...batch } of rows) if (!byHash.has(hash)) byHash.set(hash, batch);
   return byHash;
+}
+
+/** Contents the store imported once and no longer holds whole (a later file replaced a month). */
+export async function replacedContents(db: Db): Promise<Set<string>> {
+  const rows = await db.query<{ hash: string }>(
+    `SELECT DISTINCT content_hash AS hash FROM import_batch b
+     WHERE status = 'replaced' OR EXISTS (
+       SELECT 1 FROM batch_month m WHERE m.batch_id = b.id AND m.replaced_by IS NOT NULL)`,
+  );
+  return new Set(rows.map((r) => r.hash));
 }
 
 interface Holder {

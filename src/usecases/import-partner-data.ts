@@ -5,8 +5,11 @@
  * (and mapping) again adds nothing and says so; a newer file for the same dataset, district and
  * month replaces the older one's rows there.
  *
- * A file covers every month from its first to its last, for each district it names: months in
- * between with no rows are zeros, months outside are missing. Personal fields are dropped or
+ * A file covers every month from its first to its last (or the period it is given), for each
+ * district it names: months in between with no rows are zeros, months outside are missing. So
+ * rows dated after today or before 2000 are rejected (domain/plausible-dates.ts), months with no
+ * row in any district are named in a warning, and a file whose rows span more than 36 months
+ * with such gaps is refused unless its period is given. Personal fields are dropped or
  * replaced by a keyed hash before anything is stored; the key lives in a file outside the store.
  * A file with personal data anywhere Lantern would read it (its name included) is refused whole;
  * rejected rows are stored and reported by line, field and rule, never with their values.
@@ -19,9 +22,21 @@ import { NO_MAPPING, type DatasetMapping } from '../domain/dataset-mapping.js';
 import { findDataset, DATASETS, type DatasetDefinition } from '../domain/datasets.js';
 import { monthFromIndex, monthIndex, type Month, type Period } from '../domain/month.js';
 import { fileNameKind, PERSONAL_KIND_LABEL } from '../domain/personal-data.js';
-import { shrinkRefusal, shrinksTooMuch, type MonthShrink } from '../domain/replacement.js';
+import {
+  REIMPORTED_WARNING,
+  shrinkRefusal,
+  shrinksTooMuch,
+  type MonthShrink,
+} from '../domain/replacement.js';
 import { rejectedRowText } from '../domain/rejected-row.js';
 import { didYouMean } from '../domain/suggest.js';
+import {
+  implausibleMonth,
+  implausiblePartnerDate,
+  PARTNER_FIRST_MONTH,
+  PARTNER_FLOOR_TEXT,
+  UNDECLARED_SPAN_MONTHS,
+} from '../domain/plausible-dates.js';
 import { InputError } from '../errors.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import {
@@ -70,6 +85,8 @@ export interface PartnerImportRequest {
   replace?: boolean;
   /** The file holding the key of the keyed hash of personal fields. */
   hashKeyFile: string;
+  /** Today: rows dated later are rejected (domain/plausible-dates.ts). Default: now. */
+  now?: Date;
 }
 
 export interface PartnerImportReport {
@@ -101,6 +118,16 @@ export async function importPartnerData(
     throw new InputError(
       `${request.mapping?.path}: the mapping is for ${mapping.dataset}, not ${dataset.name}`,
     );
+  if (request.period)
+    for (const month of [request.period.from, request.period.to]) {
+      const why = implausibleMonth(
+        month,
+        request.now ?? new Date(),
+        PARTNER_FIRST_MONTH,
+        PARTNER_FLOOR_TEXT,
+      );
+      if (why !== null) throw new InputError(`⟨period⟩: ${why}`);
+    }
   const base = {
     path: request.path,
     kind: dataset.name,
@@ -123,7 +150,7 @@ export async function importPartnerData(
     .update(JSON.stringify({ mapping, area: request.area ?? null }))
     .digest('hex');
   const known = await findPartnerBatch(db, dataset.name, hash);
-  if (known)
+  if (known?.held)
     return {
       ...base,
       months: known.months,
@@ -152,6 +179,7 @@ export async function importPartnerData(
     hashKey: hashes ? await storeHashKey(db, request.hashKeyFile) : Buffer.alloc(0),
   });
   const placed = await placeRows(db, dataset, checked.rows);
+  rejectImpossibleDates(placed, request.now ?? new Date());
   if (request.period) {
     const { from, to } = request.period;
     for (const row of placed.rows.filter((r) => r.month < from || r.month > to))
@@ -174,6 +202,18 @@ export async function importPartnerData(
   const span = request.period
     ? monthsBetween(request.period.from, request.period.to)
     : monthsBetween(months[0] as Month, months[months.length - 1] as Month);
+  // Months of the span with no row in any district: counted as zero, so said aloud, and over a
+  // long span not taken on trust (domain/plausible-dates.ts).
+  const empty = request.period ? [] : span.filter((m) => !months.includes(m));
+  if (empty.length > 0 && span.length > UNDECLARED_SPAN_MONTHS)
+    throw new InputError(
+      `${request.path}: its rows run from ${span[0]} to ${span[span.length - 1]} (${span.length} months), ` +
+        `and ${empty.length} of those months have no row at all (${monthList(empty)}). A file covers ` +
+        `every month from its first row to its last, zero where it has no rows; over more than ` +
+        `${UNDECLARED_SPAN_MONTHS} months such gaps are more likely months the file does not cover. ` +
+        'Nothing imported. If the file does cover every month, say so with ⟨period⟩ FROM..TO; ' +
+        'otherwise import it in parts, one for each run of months it covers',
+    );
   const districts = [...new Set(placed.rows.map((r) => r.district))].sort();
   const unknown = await unknownDistrictMonths(
     db,
@@ -204,7 +244,7 @@ export async function importPartnerData(
     acceptedRows: placed.rows.length,
     startedAt,
   });
-  const warnings: string[] = [];
+  const warnings: string[] = known ? [REIMPORTED_WARNING] : [];
   if (unknown.size > 0)
     warnings.push(
       `left missing (a rejected row held their count): ${[...unknown]
@@ -212,9 +252,18 @@ export async function importPartnerData(
         .sort()
         .join(', ')}`,
     );
+  // A month a rejected row left unknown in every district is missing, not zero: said above.
+  const zeroed = empty.filter((m) => districts.some((d) => !unknown.has(`${d}|${m}`)));
+  if (zeroed.length > 0)
+    warnings.push(
+      `no rows in ${monthList(zeroed)}: counted as zero in ${districts.length === 1 ? 'the district' : `each of the ${districts.length} districts`} of the file ` +
+        '(a file covers every month from its first row to its last)',
+    );
   const partial = [
     ...new Set(
-      rejected.filter((r) => r.month && dataset.detail === 'incident').map((r) => r.month),
+      rejected
+        .filter((r) => r.month && dataset.detail === 'incident' && span.includes(r.month))
+        .map((r) => r.month),
     ),
   ].sort();
   if (partial.length > 0)
@@ -243,13 +292,15 @@ export async function importPartnerData(
 /**
  * Several files of one dataset, one at a time, each in its own transaction: a file refused (bad
  * mapping, personal data, no usable row) is reported with the reason and the others still go in.
- * An unknown dataset or a bad mapping file refuses the whole command before any file is read.
+ * An unknown dataset, an unknown ⟨area⟩ or a bad mapping file refuses the whole command before any
+ * file is read.
  */
 export async function importPartnerFiles(
   db: Db,
   request: Omit<PartnerImportRequest, 'path'> & { paths: readonly string[] },
 ): Promise<PartnerImportReport[]> {
   const dataset = datasetByName(request.dataset);
+  if (request.area !== undefined) await checkAreaOption(db, dataset, request.area);
   const reports: PartnerImportReport[] = [];
   for (const path of request.paths) {
     try {
@@ -274,6 +325,23 @@ export async function importPartnerFiles(
     }
   }
   return reports;
+}
+
+/**
+ * The area given for rows that name none must be one such rows could have named: an area of the
+ * register within a district. Checked once, before any file is read, even when every row names
+ * its own area (it would otherwise be ignored without a word).
+ */
+async function checkAreaOption(db: Db, dataset: DatasetDefinition, area: string): Promise<void> {
+  const found = (await resolveAreaReferences(db, [area])).get(area.trim());
+  if (!found)
+    throw new InputError(
+      `⟨area⟩: "${area}" is not an area in the register (give an ONS code or a name: a district, or a ward or LSOA within one); nothing imported`,
+    );
+  if (!found.district)
+    throw new InputError(
+      `⟨area⟩: ${found.code} is a ${found.type}: ${dataset.name} needs a district or an area within one; nothing imported`,
+    );
 }
 
 function datasetByName(name: string): DatasetDefinition {
@@ -474,6 +542,38 @@ async function shrunkMonths(
       out.push({ label: `${district} ${month}`, held: before, incoming: after });
   }
   return out;
+}
+
+/** Up to six months, then how many more. */
+function monthList(months: readonly Month[]): string {
+  const shown = months.slice(0, 6).join(', ');
+  return months.length > 6 ? `${shown} and ${months.length - 6} more` : shown;
+}
+
+/**
+ * Rows dated after today or before partner data can exist (domain/plausible-dates.ts) are
+ * rejected, so that a slip (1900-01-01, 2052 for 2025) cannot stretch the months the file covers
+ * over decades. The row's month is kept with the rejection: it lies outside the file's months.
+ */
+function rejectImpossibleDates(
+  placed: { rows: PlacedRow[]; rejected: RejectedPartnerRow[] },
+  now: Date,
+): void {
+  const kept: PlacedRow[] = [];
+  for (const row of placed.rows) {
+    const date = typeof row.values.date === 'string' ? row.values.date : row.month;
+    const why = implausiblePartnerDate(date, now);
+    if (why === null) kept.push(row);
+    else
+      placed.rejected.push({
+        line: row.line,
+        field: typeof row.values.date === 'string' ? 'date' : 'month',
+        reason: why,
+        month: row.month,
+        area: row.area.code,
+      });
+  }
+  if (kept.length < placed.rows.length) placed.rows = kept;
 }
 
 function monthsBetween(from: Month, to: Month): Month[] {

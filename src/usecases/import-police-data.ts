@@ -7,7 +7,17 @@ import { createHash } from 'node:crypto';
 
 import type { Month } from '../domain/month.js';
 import type { PoliceKind } from '../domain/police-file.js';
-import { shrinkRefusal, shrinksTooMuch, type MonthShrink } from '../domain/replacement.js';
+import {
+  implausibleMonth,
+  POLICE_FIRST_MONTH,
+  POLICE_FLOOR_TEXT,
+} from '../domain/plausible-dates.js';
+import {
+  REIMPORTED_WARNING,
+  shrinkRefusal,
+  shrinksTooMuch,
+  type MonthShrink,
+} from '../domain/replacement.js';
 import { InputError, StorageError } from '../errors.js';
 import type { CheckedPoliceFile } from '../ingest/police/parse-messages.js';
 import { ParsePool } from '../ingest/police/parse-pool.js';
@@ -15,6 +25,7 @@ import { expandSources, type ExpandedSources, type Source } from '../ingest/sour
 import { storageFailure, type Db } from '../store/db.js';
 import {
   importedContents,
+  replacedContents,
   PoliceBatchLoader,
   type BatchOutcome,
   type BatchToLoad,
@@ -81,6 +92,8 @@ export interface ImportOptions {
   onProgress?: (event: ImportProgress) => void;
   /** Accepted rows per transaction (default GROUP_ROWS); the kill tests use small groups. */
   groupRows?: number;
+  /** Today: a file of a later month is refused (domain/plausible-dates.ts). Default: now. */
+  now?: Date;
 }
 
 const SAMPLE_SIZE = 5;
@@ -126,18 +139,21 @@ export async function importPoliceSources(
   // checked on this thread: there is no next file to check while DuckDB loads it.
   const pool = new ParsePool(loadPlacementLookups(db), { thread: sources.length > 1 });
   let stored: Map<string, ExistingBatch>;
+  let replacedHashes: Set<string>;
   let loader: PoliceBatchLoader;
   /** The outcome of each content imported by this command, for copies of it later in the command. */
   const loadedNow = new Map<string, ImportFileReport>();
   // The store's own start-up queries run while the worker boots, not after it.
   const contents = importedContents(db);
-  const heldNow = contents.then(() => policeMonthsHeld(db));
+  const replacedBefore = contents.then(() => replacedContents(db));
+  const heldNow = replacedBefore.then(() => policeMonthsHeld(db));
   const created = heldNow.then(() => PoliceBatchLoader.create(db));
   created.catch(() => undefined); // awaited below
   let held: MonthsHeld;
   try {
     await pool.ready;
     stored = await contents;
+    replacedHashes = await replacedBefore;
     held = new MonthsHeld(await heldNow);
     loader = await created;
   } catch (error) {
@@ -209,6 +225,15 @@ export async function importPoliceSources(
         entries.push({ type: 'report', report: { ...earlier, ...copyOf(earlier, parsed.path) } });
         continue;
       }
+      const impossible = impossibleMonth(parsed, options.now ?? new Date());
+      if (impossible !== null) {
+        const report = refused(parsed.path, impossible);
+        entries.push({
+          type: 'report',
+          report: { ...report, kind: parsed.kind, force: parsed.force, months: parsed.months },
+        });
+        continue;
+      }
       const shrinks = options.replace ? [] : held.shrinks(parsed, areaCode ?? null);
       if (shrinks.length > 0) {
         const report = refused(parsed.path, shrinkRefusal(parsed.path, shrinks));
@@ -218,6 +243,7 @@ export async function importPoliceSources(
         });
         continue;
       }
+      if (replacedHashes.has(hash)) parsed.warnings = [...parsed.warnings, REIMPORTED_WARNING];
       // The months held once this file is loaded (if its load fails, the months it would have
       // replaced are compared with its rows instead: the safe side).
       held.replaceWith(parsed, areaCode ?? null);
@@ -257,6 +283,37 @@ export async function importPoliceSources(
 }
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * Why a checked file cannot be right because of its month (null when it can): a month after the
+ * current one, or before police.uk began. Named with the first line of that month.
+ */
+function impossibleMonth(parsed: CheckedPoliceFile, now: Date): string | null {
+  for (const month of parsed.months) {
+    const why = implausibleMonth(month, now, POLICE_FIRST_MONTH, POLICE_FLOOR_TEXT);
+    if (why === null) continue;
+    const line = firstStagedLine(parsed.staged, month);
+    return (
+      `${parsed.path}${line === null ? '' : `:${line}`}: Month: ${why}, so no police.uk file ` +
+      'can hold it: the file is mislabelled or damaged. Nothing imported from it'
+    );
+  }
+  return null;
+}
+
+/** The file's line of the first staged row of `month` (each staged row starts with its line). */
+function firstStagedLine(staged: Uint8Array, month: Month): number | null {
+  const text = new TextDecoder().decode(staged);
+  let start = 0;
+  while (start < text.length) {
+    const end = text.indexOf('\n', start);
+    const row = text.slice(start, end === -1 ? text.length : end);
+    if (row.includes(`,${month},`)) return Number(row.slice(0, row.indexOf(','))) || null;
+    if (end === -1) break;
+    start = end + 1;
+  }
+  return null;
+}
 
 /**
  * The rows held for each kind, force and month (by area), kept up to date as files are handed to

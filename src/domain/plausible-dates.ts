@@ -1,0 +1,75 @@
+/**
+ * The dates an import accepts. A month after the current one cannot have happened yet, and one
+ * before the data can exist is a typing slip (1900-01-01, a year 2052 for 2025): either would
+ * stretch the months a file covers over decades (a partner file covers every month from its
+ * first row to its last), and make "the latest month" a month to come. So police.uk files of such
+ * a month are refused, and partner rows of such a date are rejected, naming the line and field.
+ *
+ * "Today" is the clock the command runs with (Deps.clock), so tests can fix it. Dates are UTC.
+ */
+import { monthIndex, type Month } from './month.js';
+
+/** The first month police.uk published: street-level crime from December 2010. */
+export const POLICE_FIRST_MONTH: Month = '2010-12';
+
+/**
+ * The earliest month of partner data Lantern takes. Community safety partnerships date from
+ * 1998; no council or police partner keeps usable incident records from before 2000, so an
+ * earlier date is a slip, not history.
+ */
+export const PARTNER_FIRST_MONTH: Month = '2000-01';
+
+/**
+ * The longest run of months a partner file may cover from its rows alone when some of those
+ * months have no row in any district. Every month of the span counts as zero where the file has
+ * no rows; over three years, a gap is more likely months the file does not cover than months
+ * with nothing in them, so the import asks for the period (⟨period⟩) to be said.
+ */
+export const UNDECLARED_SPAN_MONTHS = 36;
+
+/** The month of `now` (UTC). */
+export function monthOf(now: Date): Month {
+  return now.toISOString().slice(0, 7);
+}
+
+/** The day of `now` (UTC), YYYY-MM-DD. */
+export function dayOf(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Why `month` cannot be a month of data (null when it can): after the current month, or before
+ * `first`, described as `firstText`.
+ */
+export function implausibleMonth(
+  month: Month,
+  now: Date,
+  first: Month,
+  firstText: string,
+): string | null {
+  const current = monthOf(now);
+  if (month > current) return `${month} is after the current month (${current})`;
+  if (month < first) return `${month} is before ${first}, ${firstText}`;
+  return null;
+}
+
+/**
+ * Why a partner row's date (YYYY-MM-DD) or month cannot be right (null when it can), in the words
+ * of a rejected row's rule: without the value, which rejected rows never hold.
+ */
+export function implausiblePartnerDate(date: string, now: Date): string | null {
+  const today = dayOf(now);
+  if (date.length > 7 ? date > today : date > monthOf(now))
+    return `after today (${today}): not yet happened`;
+  if (date.slice(0, 7) < PARTNER_FIRST_MONTH)
+    return `before ${PARTNER_FIRST_MONTH}, ${PARTNER_FLOOR_TEXT}`;
+  return null;
+}
+
+export const POLICE_FLOOR_TEXT = 'the first month police.uk published';
+export const PARTNER_FLOOR_TEXT = 'the earliest month Lantern takes partner data for';
+
+/** Months from `from` to `to`, counting both. */
+export function monthSpan(from: Month, to: Month): number {
+  return monthIndex(to) - monthIndex(from) + 1;
+}
