@@ -59,6 +59,12 @@ beforeAll(async () => {
       grants: [{ area: 'Three Rivers' }],
     },
     { name: 'Vic', role: 'viewer', grants: [{ area: 'Hertfordshire', level: 'aggregate' }] },
+    {
+      name: 'Omar',
+      role: 'partner',
+      organisation: 'Watford BC',
+      grants: [{ area: 'Watford', sensitivity: 'restricted' }],
+    },
   ]);
   const saved = async (area: string) => {
     const r = await runJson<{ id: string; issues: Issue[] }>([
@@ -123,7 +129,7 @@ describe('plan review reads each assessment as the caller may see it', () => {
   it('refuses a caller who sees the district as totals only', async () => {
     const r = await run(['plan', 'review', '--year', '2025-26', '--as', 'Vic', ...D()], {});
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/Three Rivers.*totals only/u);
+    expect(r.stderr).toMatch(/Three Rivers.*in detail/u);
   });
 
   it("gives no figure of a dataset the partner's grants do not open; the others as the owner sees them", async () => {
@@ -206,5 +212,58 @@ describe('areas check lists unlisted LSOAs only of districts seen in detail', ()
       all.json.unlistedLsoas.length - mine.json.unlistedLsoas.length,
     );
     expect(all.json.outsideAccess).toBeUndefined();
+  });
+});
+
+describe('a plan is shown to callers who see its area in detail, without the place of a theme they may not read', () => {
+  it('refuses the plan, its actions list and its report to a caller who sees the area as totals only', async () => {
+    for (const args of [
+      ['plan', 'show', '--year', '2025-26'],
+      ['plan', 'overdue', '--year', '2025-26'],
+    ]) {
+      const r = await run([...args, '--as', 'Vic', ...D()], {});
+      expect(r.code, args.join(' ')).not.toBe(0);
+      expect(r.stderr).toMatch(/Three Rivers.*in detail/u);
+    }
+  });
+
+  it('gives the partner every priority by name, with no band or rank for a dataset their grants do not open', async () => {
+    type Shown = { priorities: { key: string; band: string | null; rank: number | null }[] };
+    const mine = await runJson<Shown>([
+      'plan',
+      'show',
+      '--year',
+      '2025-26',
+      '--as',
+      'Priya',
+      ...D(),
+    ]);
+    const all = await runJson<Shown>(['plan', 'show', '--year', '2025-26', ...D()]);
+    expect(mine.code, mine.stderr).toBe(0);
+    expect(mine.json.priorities.map((p) => p.key)).toEqual(all.json.priorities.map((p) => p.key));
+    const closedOnes = mine.json.priorities.filter((p) => closed.has(p.key));
+    expect(closedOnes.length).toBeGreaterThan(0);
+    for (const p of closedOnes) expect(p).toMatchObject({ band: null, rank: null });
+    for (const p of mine.json.priorities.filter((q) => !closed.has(q.key)))
+      expect(p).toEqual(all.json.priorities.find((q) => q.key === p.key));
+    for (const p of all.json.priorities) expect(p.band).not.toBeNull();
+  });
+});
+
+describe('datasets counts what is held only where the caller may read it', () => {
+  it('lists no rows or months of datasets held for Three Rivers alone to a Watford partner', async () => {
+    type Listed = {
+      datasets: { name: string; held: { rows: number; districts: string[] } | null }[];
+    };
+    const all = await runJson<Listed>(['datasets', ...D()]);
+    const omar = await runJson<Listed>(['datasets', '--as', 'Omar', ...D()]);
+    expect(omar.code, omar.stderr).toBe(0);
+    const held = (l: Listed, name: string) => l.datasets.find((d) => d.name === name)?.held ?? null;
+    // The demo's partner data are Three Rivers' (E07000102).
+    for (const name of ['hate-crime', 'asb-council', 'domestic-abuse', 'prevent']) {
+      expect(held(all.json, name)?.districts).toEqual(['E07000102']);
+      expect(held(all.json, name)!.rows).toBeGreaterThan(0);
+      expect(held(omar.json, name), name).toBeNull();
+    }
   });
 });

@@ -8,9 +8,10 @@
  */
 import type { Month } from '../domain/month.js';
 import type { AccessNeed, Scope } from '../domain/scope.js';
-import { mayReadDataset, mayReadDatasetFor } from '../domain/scope.js';
+import { mayReadDataset, mayReadDatasetFor, mayReadDatasetIn } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
 import { assertAreaAccess, assertDatasetInArea } from './area-access.js';
+import { ancestorsOf } from './areas.js';
 import { list, TEXT_LIST, type Db } from './db.js';
 import type { AreaCategoryMonthCount } from './street-counts.js';
 
@@ -449,20 +450,65 @@ export interface PartnerDatasetHeld {
   synthetic: boolean;
 }
 
-/** The partner datasets held now, with their coverage. */
+/**
+ * The partner datasets held now, with their coverage: for a caller whose grants open a dataset in
+ * some areas only, its batches, rows, months and districts in those areas alone (a count of rows
+ * elsewhere is a count of records they may not read). Rows are those of the months held now.
+ */
 export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<PartnerDatasetHeld[]> {
-  const rows = await db.query<PartnerDatasetHeld & Record<string, unknown>>(
-    `SELECT c.dataset, count(DISTINCT c.batch_id) AS batches,
-            ((SELECT count(*) FROM partner_record r WHERE r.dataset = c.dataset)
-              + (SELECT count(*) FROM partner_count r WHERE r.dataset = c.dataset)
-              + (SELECT count(*) FROM community_concern r JOIN partner_batch rb ON rb.id = r.batch_id
-                 WHERE rb.dataset = c.dataset))::INTEGER AS rows,
-            min(c.month) AS "from", max(c.month) AS "to",
-            list(DISTINCT c.district ORDER BY c.district) AS districts, bool_or(b.synthetic) AS synthetic
-     FROM partner_coverage c JOIN partner_batch b ON b.id = c.batch_id
-     WHERE c.replaced_by IS NULL GROUP BY c.dataset ORDER BY c.dataset`,
+  const rows = await db.query<{
+    dataset: string;
+    district: string;
+    batches: number[];
+    rows: number;
+    from: Month;
+    to: Month;
+    synthetic: boolean;
+  }>(
+    `WITH held AS (
+       SELECT c.batch_id, c.dataset, c.district, c.month, b.synthetic
+       FROM partner_coverage c JOIN partner_batch b ON b.id = c.batch_id
+       WHERE c.replaced_by IS NULL),
+     counted AS (
+       SELECT batch_id, district_code AS district, month, count(*) AS n FROM partner_record
+       GROUP BY ALL
+       UNION ALL
+       SELECT batch_id, district_code, month, count(*) FROM partner_count GROUP BY ALL
+       UNION ALL
+       SELECT batch_id, district_code, month, count(*) FROM community_concern GROUP BY ALL)
+     SELECT h.dataset, h.district, list(DISTINCT h.batch_id) AS batches,
+            coalesce(sum(k.n), 0)::INTEGER AS rows, min(h.month) AS "from", max(h.month) AS "to",
+            bool_or(h.synthetic) AS synthetic
+     FROM held h LEFT JOIN counted k
+       ON k.batch_id = h.batch_id AND k.district = h.district AND k.month = h.month
+     GROUP BY h.dataset, h.district ORDER BY h.dataset, h.district`,
   );
-  return rows.filter((r) => mayReadDataset(scope, r.dataset));
+  const open = async (dataset: string, district: string) =>
+    scope.datasetAreas === undefined
+      ? mayReadDataset(scope, dataset)
+      : mayReadDatasetIn(scope, dataset, await ancestorsOf(db, district), 'detail');
+  const byDataset = new Map<string, PartnerDatasetHeld & { batchIds: Set<number> }>();
+  for (const r of rows) {
+    if (!(await open(r.dataset, r.district))) continue;
+    const h = byDataset.get(r.dataset) ?? {
+      dataset: r.dataset,
+      batches: 0,
+      rows: 0,
+      from: null,
+      to: null,
+      districts: [],
+      synthetic: false,
+      batchIds: new Set<number>(),
+    };
+    for (const id of r.batches) h.batchIds.add(id);
+    h.rows += r.rows;
+    h.from = h.from === null || r.from < h.from ? r.from : h.from;
+    h.to = h.to === null || r.to > h.to ? r.to : h.to;
+    h.districts.push(r.district);
+    h.synthetic ||= r.synthetic;
+    byDataset.set(r.dataset, h);
+  }
+  return [...byDataset.values()].map(({ batchIds, ...h }) => ({ ...h, batches: batchIds.size }));
 }
 
 /** The districts each partner dataset held now covers (what partnerDatasetsHeld gives, alone). */

@@ -1,13 +1,17 @@
 /**
  * The plan as a person reads it (`lantern plan show`, `plan overdue`, the report): its priorities
  * with their objectives and actions, each action with its RAG (derived, and the override beside
- * it), its updates, and counts by RAG. Read only; over HTTP, only for a caller whose grants cover
- * the plan's area.
+ * it), its updates, and counts by RAG. Read only; only for a caller who sees the plan's area in
+ * detail (a plan's priorities come from an assessment, and its actions name people and operations:
+ * neither is a total), and without the band and rank of a priority whose dataset the caller's
+ * grants do not open there (a restricted theme's place in the assessment).
  */
+import { findDataset } from '../../domain/datasets.js';
 import type {
   ActionUpdateRecord,
   HistoryRecord,
   PlanRecord,
+  PriorityRecord,
 } from '../../domain/plan/plan-types.js';
 import {
   ragCounts,
@@ -15,7 +19,7 @@ import {
   type ActionView,
   type PlanView,
 } from '../../domain/plan/plan-view.js';
-import { areaLevel, type Scope } from '../../domain/scope.js';
+import { areaLevel, mayReadDatasetIn, type Scope } from '../../domain/scope.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { ancestorsOf } from '../../store/areas.js';
 import type { Db } from '../../store/db.js';
@@ -24,17 +28,40 @@ import { historyOf } from '../../store/plan-history.js';
 import { objectivesOf, planById, prioritiesOf } from '../../store/plan-rows.js';
 import { findPlan, type PlanChoice } from './find-plan.js';
 
-/** Whether the caller's scope covers the plan's area (a plan with no area is the partnership's). */
+/**
+ * Whether the caller sees the plan's area in detail (a plan with no area is the partnership's):
+ * totals-only access shows an area's counts under disclosure control, not its plan.
+ */
 export async function isPlanVisible(db: Db, scope: Scope, plan: PlanRecord): Promise<boolean> {
   if (scope.areas === 'all' || plan.areaCode === null) return true;
-  return areaLevel(scope, await ancestorsOf(db, plan.areaCode)) !== null;
+  return areaLevel(scope, await ancestorsOf(db, plan.areaCode)) === 'detail';
 }
 
 export async function assertPlanVisible(db: Db, scope: Scope, plan: PlanRecord): Promise<void> {
   if (!(await isPlanVisible(db, scope, plan)))
     throw new ForbiddenError(
-      `your access does not cover ${plan.areaName ?? plan.areaCode} (${plan.areaCode}), whose plan this is: ask your Lantern administrator for a grant if you need it`,
+      `your access does not show ${plan.areaName ?? plan.areaCode} (${plan.areaCode}) in detail, and its plan needs it: ask your Lantern administrator for a grant if you need it`,
     );
+}
+
+/**
+ * The plan's priorities as the caller may see them: a priority taken from a partner dataset the
+ * caller's grants do not open in the plan's area keeps its name (the plan is the partnership's)
+ * but not its band and rank in the assessment.
+ */
+async function prioritiesSeenBy(
+  db: Db,
+  scope: Scope,
+  plan: PlanRecord,
+  priorities: PriorityRecord[],
+): Promise<PriorityRecord[]> {
+  if (scope.datasetAreas === undefined && scope.datasets === 'all') return priorities;
+  const chain = plan.areaCode === null ? [] : await ancestorsOf(db, plan.areaCode);
+  return priorities.map((p) =>
+    findDataset(p.key) && !mayReadDatasetIn(scope, p.key, chain, 'detail')
+      ? { ...p, band: null, rank: null }
+      : p,
+  );
 }
 
 export async function planView(
@@ -46,7 +73,7 @@ export async function planView(
   const plan = await findPlan(db, choice);
   await assertPlanVisible(db, scope, plan);
   const today = now.toISOString().slice(0, 10);
-  const priorities = await prioritiesOf(db, plan.id);
+  const priorities = await prioritiesSeenBy(db, scope, plan, await prioritiesOf(db, plan.id));
   const objectives = await objectivesOf(db, plan.id);
   const actions = (await findActions(db, { planId: plan.id })).map((a) =>
     viewAction(a, today, priorities, objectives),
@@ -83,7 +110,9 @@ export async function actionDetail(
     throw new NotFoundError(`there is no action ${id} (lantern plan show lists them)`);
   const plan = a.planId === null ? null : await planById(db, a.planId);
   if (plan) await assertPlanVisible(db, scope, plan);
-  const priorities = plan ? await prioritiesOf(db, plan.id) : [];
+  const priorities = plan
+    ? await prioritiesSeenBy(db, scope, plan, await prioritiesOf(db, plan.id))
+    : [];
   const objectives = plan ? await objectivesOf(db, plan.id) : [];
   return {
     action: viewAction(a, now.toISOString().slice(0, 10), priorities, objectives),
