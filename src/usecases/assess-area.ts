@@ -387,7 +387,11 @@ export async function areaEvidence(
  * period, given only where each of its months is shown, when the force's rate is worked out.
  */
 function restrictedControl(
-  data: { input: AreaCounts; forceInput: AreaCounts | undefined; forceDoc: TrendDocument | undefined },
+  data: {
+    input: AreaCounts;
+    forceInput: AreaCounts | undefined;
+    forceDoc: TrendDocument | undefined;
+  },
   every: readonly Measure[],
   key: string,
   forceRate: boolean,
