@@ -203,7 +203,7 @@ describe('the partner report: a restricted dataset', () => {
     expect(tipping.recorded).toBe('510');
   });
 
-  it("Prevent's months: none from 1 to 4, and none of a period whose total is given", () => {
+  it("Prevent's months: none from 1 to 4, each as trends gives it", async () => {
     const index = csv('index.csv');
     const trend = index.find((r) => /Prevent.*by month/u.test(Object.values(r).join(' ')));
     expect(trend).toBeDefined();
@@ -213,6 +213,30 @@ describe('the partner report: a restricted dataset', () => {
     // Each month protected on its own, as trends and the assessment give them.
     const q1 = months.filter((x) => /^2025-0[1-3]$/u.test(x.month!)).map((m) => m.recorded);
     expect(q1).toEqual(['fewer than 5', '0', 'fewer than 5']);
+    // Every month as trends gives it, whatever period is asked: no answer undoes another.
+    const r = await runJson<{
+      months: { month: string; count: number | null; withheld?: string }[];
+    }>([
+      'trends',
+      '--area',
+      'Three Rivers',
+      '--dataset',
+      'prevent',
+      '--category',
+      'referral',
+      '--period',
+      `${months[0]!.month}..${months.at(-1)!.month}`,
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const words = { 'fewer than': 'fewer than 5', 'not shown': 'not shown' } as const;
+    expect(months.map((m) => [m.month, m.recorded])).toEqual(
+      r.json.months.map((m) => [
+        m.month,
+        m.withheld ? words[m.withheld as keyof typeof words] : String(m.count),
+      ]),
+    );
     // Domestic abuse's months are not held back anywhere in the report.
     expect(months.length).toBeGreaterThan(6);
   });
