@@ -61,8 +61,12 @@ describe('assess: a restricted dataset, for the owner of the store', () => {
     expect(prevent.evidence.changePct).toBeNull();
     expect(prevent.evidence.ratePer1000).toBeNull();
     expect(prevent.evidence.volumeShare).toBeNull();
-    // Two months "fewer than 5" of a total "fewer than 5" would each be 3 at most: all are held back.
-    expect(prevent.months.every((m) => m.count === null && m.withheld === 'not shown')).toBe(true);
+    // Each month protected on its own, as trends gives them, whatever period is asked.
+    expect(prevent.months.map((m) => m.withheld ?? m.count)).toEqual([
+      'fewer than',
+      0,
+      'fewer than',
+    ]);
     expect(prevent.rationale).toContain('fewer than 5 recorded');
     expect(prevent.rationale).toContain('Restricted dataset');
     expect(prevent.rationale).not.toMatch(/\b[1-4] recorded|on [1-4] in/u);
@@ -76,7 +80,7 @@ describe('assess: a restricted dataset, for the owner of the store', () => {
     expect(abuse.evidence.disclosure).toBeUndefined();
   });
 
-  it('a year: the total is given, the small months are not, and cannot be worked back', async () => {
+  it('a year with a small month: the total is not shown, nor anything that gives it back', async () => {
     const { json } = await runJson<{ issues: Issue[] }>([
       'assess',
       '--area',
@@ -88,16 +92,13 @@ describe('assess: a restricted dataset, for the owner of the store', () => {
       '--no-save',
     ]);
     const prevent = issue(json.issues, 'prevent');
-    expect(prevent.evidence.recorded).toBe(12);
+    // 12, less February to December's 9, would be January's 3.
+    expect(prevent.evidence.recorded).toBeNull();
+    expect(prevent.evidence.disclosure).toMatchObject({ recorded: 'not shown' });
+    expect([prevent.evidence.changePct, prevent.evidence.ratePer1000]).toEqual([null, null]);
     expect(prevent.months.some((m) => small(m.count))).toBe(false);
-    const withheld = prevent.months.filter((m) => m.withheld).length;
-    expect(withheld).toBeGreaterThanOrEqual(2);
-    // The total less the months shown is shared by at least two held back, each 1 to 4.
-    const shown = prevent.months.reduce((s, m) => s + (m.count ?? 0), 0);
-    const rest = 12 - shown;
-    expect(rest).toBeGreaterThanOrEqual(withheld);
-    expect(rest).toBeLessThanOrEqual(4 * withheld);
-    expect(withheld).toBeGreaterThan(1);
+    expect(prevent.months.find((m) => m.month === '2025-01')?.withheld).toBe('fewer than');
+    expect(prevent.rationale).not.toMatch(/\b12\b/u);
   });
 
   it('the text, the API and its exported table say "fewer than 5", never the count', async () => {
@@ -202,16 +203,40 @@ describe('the partner report: a restricted dataset', () => {
     expect(tipping.recorded).toBe('510');
   });
 
-  it("Prevent's months: none from 1 to 4, and none of a period whose total is given", () => {
+  it("Prevent's months: none from 1 to 4, each as trends gives it", async () => {
     const index = csv('index.csv');
     const trend = index.find((r) => /Prevent.*by month/u.test(Object.values(r).join(' ')));
     expect(trend).toBeDefined();
     const file = Object.values(trend!).find((v) => v.endsWith('.csv'))!;
     const months = csv(file);
     expect(months.some((m) => /^[1-4]$/u.test(m.recorded!))).toBe(false);
-    // Both totals are given ("fewer than 5"): every month of either period is held back.
-    for (const m of months.filter((x) => /^202[45]-0[1-3]$/u.test(x.month!)))
-      expect(m.recorded).toBe('not shown');
+    // Each month protected on its own, as trends and the assessment give them.
+    const q1 = months.filter((x) => /^2025-0[1-3]$/u.test(x.month!)).map((m) => m.recorded);
+    expect(q1).toEqual(['fewer than 5', '0', 'fewer than 5']);
+    // Every month as trends gives it, whatever period is asked: no answer undoes another.
+    const r = await runJson<{
+      months: { month: string; count: number | null; withheld?: string }[];
+    }>([
+      'trends',
+      '--area',
+      'Three Rivers',
+      '--dataset',
+      'prevent',
+      '--category',
+      'referral',
+      '--period',
+      `${months[0]!.month}..${months.at(-1)!.month}`,
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const words = { 'fewer than': 'fewer than 5', 'not shown': 'not shown' } as const;
+    expect(months.map((m) => [m.month, m.recorded])).toEqual(
+      r.json.months.map((m) => [
+        m.month,
+        m.withheld ? words[m.withheld as keyof typeof words] : String(m.count),
+      ]),
+    );
     // Domestic abuse's months are not held back anywhere in the report.
     expect(months.length).toBeGreaterThan(6);
   });

@@ -46,13 +46,13 @@ export function issueRationale(
   const held = e.disclosure?.recorded;
   const recorded = held
     ? held === 'fewer than'
-      ? `fewer than ${e.disclosure!.threshold}`
-      : 'a number not shown'
-    : words.count(e.recorded);
+      ? `fewer than ${e.disclosure!.threshold} recorded`
+      : `the number recorded is not shown (with another period's total it would give away a month with fewer than ${e.disclosure!.threshold})`
+    : `${words.count(e.recorded)} recorded`;
   const parts = [
     issue.source === 'inputs'
       ? `${issue.label}: no data held; harm ${issue.basis.harm}; likelihood ${issue.basis.likelihood}`
-      : `${issue.label}: ${recorded} recorded`,
+      : `${issue.label}: ${recorded}`,
     e.harmWeighted && e.harmWeighted.rank <= 3
       ? `the ${ordinal(e.harmWeighted.rank)}highest harm-weighted volume of the ${e.harmWeighted.of} categories with a weight`
       : null,

@@ -1,14 +1,40 @@
 import { describe, expect, it } from 'vitest';
 
 import type { AssessedIssue } from '../domain/assessment.js';
-import { discloseRestrictedIssue } from './restricted-issue.js';
+import type { CellStatus } from '../domain/disclosure/table.js';
+import { discloseRestrictedIssue, type IssueMonthControl } from './restricted-issue.js';
 
 const POLICY = { threshold: 5 };
 
-/** A prevent issue of one quarter: months 6, 2 and 7 (15), against 11 the year before. */
+/**
+ * Month-by-month control of the months given (each protected on its own: 1 to 4 held back as
+ * "fewer than"), the months of the year before 6, 0 and 5 unless given.
+ */
+function control(
+  counts: Record<string, number>,
+  force: CellStatus | null = 'shown',
+): IssueMonthControl {
+  const all: Record<string, number> = { '2024-01': 6, '2024-02': 0, '2024-03': 5, ...counts };
+  return {
+    months: new Map(
+      Object.entries(all).map(([m, n]): [string, CellStatus] => [
+        m,
+        n > 0 && n < 5 ? 'primary' : 'shown',
+      ]),
+    ),
+    force,
+  };
+}
+
+/** The control of a quarter's months as issue() numbers them. */
+const quarter = (counts: number[], earlier: Record<string, number> = {}) =>
+  control({ ...earlier, ...Object.fromEntries(counts.map((n, i) => [`2025-0${i + 1}`, n])) });
+
+/** A prevent issue of the months given (from January 2025), against 11 the year before. */
 function issue(counts: number[], previous: number, key = 'prevent'): AssessedIssue {
   const months = counts.map((count, i) => ({ month: `2025-0${i + 1}`, count }));
   const recorded = counts.reduce((s, n) => s + n, 0);
+  const year = (y: number) => months.map((m) => `${y}${m.month.slice(4)}`);
   return {
     key,
     label: 'Prevent referrals: referral',
@@ -36,7 +62,17 @@ function issue(counts: number[], previous: number, key = 'prevent'): AssessedIss
       recorded,
       previous,
       changePct: ((recorded - previous) / previous) * 100,
-      comparedWith: { from: '2024-01', to: '2024-03' },
+      comparedWith: { from: '2024-01', to: `2024-0${counts.length}` },
+      comparison: {
+        currentMonths: year(2025),
+        previousMonths: year(2024),
+        label: `2024-01..2024-0${counts.length}`,
+        base: '2024',
+        basis: 'previous year',
+        yearsBack: 1,
+        current: recorded,
+        discontinuities: [],
+      },
       pValueHolm: 0.5,
       ratePer1000: 0.16,
       forceRatePer1000: 0.11,
@@ -54,22 +90,51 @@ function issue(counts: number[], previous: number, key = 'prevent'): AssessedIss
   } as AssessedIssue;
 }
 
-describe('a restricted issue', () => {
-  it('a small month and the one that would give it back are held back; the total is kept', () => {
-    const d = discloseRestrictedIssue(issue([6, 2, 7], 11), POLICY);
-    // Held back with 6 shown, 7 leaves 2 at 1 to 4; with 7 shown, 6 would leave it at 1 to 3.
-    expect(d.months.map((m) => m.withheld ?? m.count)).toEqual([6, 'fewer than', 'not shown']);
-    expect(d.evidence.recorded).toBe(15);
-    expect(d.evidence.disclosure).toMatchObject({ recorded: null, previous: null });
-    // Both totals shown: the change, rate and share are given.
-    expect(d.evidence.changePct).not.toBeNull();
-    expect(d.evidence.ratePer1000).toBe(0.16);
-    expect(d.rationale).toContain('15 recorded');
+describe('a restricted issue, month by month', () => {
+  it('a small month is held back, and the total that would give it back with the others', () => {
+    const d = discloseRestrictedIssue(issue([6, 2, 7], 11), POLICY, quarter([6, 2, 7]));
+    expect(d.months.map((m) => m.withheld ?? m.count)).toEqual([6, 'fewer than', 7]);
+    // The total less 6 and 7 would be February: not shown, nor anything worked from it.
+    expect(d.evidence.disclosure).toMatchObject({ recorded: 'not shown', previous: null });
+    expect(d.evidence.previous).toBe(11);
+    for (const v of [d.evidence.changePct, d.evidence.ratePer1000, d.evidence.volumeShare])
+      expect(v).toBeNull();
+    expect(d.evidence.comparison?.current).toBeUndefined();
+    expect(d.basis.likelihood).toBe('volume 1; rate 2');
+    expect(d.basis.confidence).toBe('small numbers (not shown)');
+    expect(d.rationale).not.toContain('15');
     expect(d.rationale).toContain('Restricted dataset');
   });
 
+  it('two periods that differ by a small month: no totals to subtract', () => {
+    const year = discloseRestrictedIssue(issue([3, 10, 12], 11), POLICY, quarter([3, 10, 12]));
+    expect(year.evidence.disclosure?.recorded).toBe('not shown');
+    // February and March alone are all shown: their total is their sum, and tells nothing more.
+    const later = issue([10, 12], 11);
+    later.months = [
+      { month: '2025-02', count: 10 },
+      { month: '2025-03', count: 12 },
+    ];
+    const d = discloseRestrictedIssue(later, POLICY, quarter([3, 10, 12]));
+    expect(d.evidence.disclosure?.recorded ?? null).toBeNull();
+    expect(d.evidence.recorded).toBe(22);
+  });
+
+  it("the earlier period's total, and the change, where one of its months is held back", () => {
+    const d = discloseRestrictedIssue(
+      issue([6, 8, 7], 11),
+      POLICY,
+      quarter([6, 8, 7], { '2024-02': 2, '2024-03': 3 }),
+    );
+    expect(d.evidence.disclosure).toMatchObject({ recorded: null, previous: 'not shown' });
+    expect(d.evidence.previous).toBeNull();
+    expect(d.evidence.changePct).toBeNull();
+    expect(d.evidence.recorded).toBe(21);
+    expect(d.evidence.ratePer1000).toBe(0.16);
+  });
+
   it('a small total takes its change, rate, share, rate ratio and trend adjustment with it', () => {
-    const d = discloseRestrictedIssue(issue([0, 3, 0], 11), POLICY);
+    const d = discloseRestrictedIssue(issue([0, 3, 0], 11), POLICY, quarter([0, 3, 0]));
     expect(d.evidence.disclosure?.recorded).toBe('fewer than');
     expect(d.evidence.previous).toBe(11);
     for (const v of [d.evidence.changePct, d.evidence.ratePer1000, d.evidence.volumeShare])
@@ -81,16 +146,18 @@ describe('a restricted issue', () => {
     expect(d.rationale).not.toMatch(/\b3\b recorded|significant rise/u);
   });
 
-  it("the force's rate where the force's own count is small", () => {
-    const d = discloseRestrictedIssue(issue([6, 8, 7], 11), POLICY, 4);
+  it("the force's rate where the force's total is held back", () => {
+    const months = { '2025-01': 6, '2025-02': 8, '2025-03': 7 };
+    const d = discloseRestrictedIssue(issue([6, 8, 7], 11), POLICY, control(months, 'withheld'));
     expect(d.evidence.forceRatePer1000).toBeNull();
     expect(d.basis.likelihood).not.toContain('× the force rate');
+    expect(d.evidence.recorded).toBe(21);
   });
 
   it('a dataset that is not restricted, or a restricted one with nothing small, is untouched', () => {
     const open = issue([0, 3, 0], 11, 'fly-tipping');
-    expect(discloseRestrictedIssue(open, POLICY)).toBe(open);
+    expect(discloseRestrictedIssue(open, POLICY, quarter([0, 3, 0]))).toBe(open);
     const large = issue([6, 8, 7], 11);
-    expect(discloseRestrictedIssue(large, POLICY)).toBe(large);
+    expect(discloseRestrictedIssue(large, POLICY, quarter([6, 8, 7]))).toBe(large);
   });
 });

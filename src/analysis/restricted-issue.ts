@@ -2,27 +2,31 @@
  * An assessed issue of a restricted dataset (prevent, domestic-abuse) as every caller gets it, the
  * store's owner and those granted it included (issue 20 item 4): its counts from 1 to threshold − 1
  * are "fewer than 5", and those that would give one back by subtraction "not shown", through
- * domain/disclosure (the one module the public report and trends use). The cells are its months
- * of the period and the period's total (their sum), the months compared and their total where
- * fewer, and the earlier total; totals are kept and months held back instead wherever that
- * protects every small count (as analysis/trend-disclosure.ts does). Anything worked from a count
- * held back is not given either: its change, test and trend wording, its rate, its share of all
- * crime (with the total crime published beside it, either gives the count back), the ratio of its
- * rate to the force's, and the force rate where the force's own count is small.
+ * domain/disclosure (the one module the public report and trends use).
+ *
+ * Any caller may assess any period, so each answer protected on its own is not enough: the total
+ * of January to December less that of February to December is January. The issue is protected as
+ * trends protect the dataset (analysis/trend-disclosure.ts, domain/disclosure/by-month.ts): each
+ * month of the area is protected on its own, the same whatever period is asked (`months`, from
+ * protectByMonth over every category of the dataset), and a total (the period's, the months
+ * compared, the earlier period's) is given only where every month of it is shown, else "fewer
+ * than 5" when it is small and "not shown" otherwise. The force's total, which its rate and
+ * population give back, is given only where every month of the force's is shown (`force`).
+ * Anything worked from a count held back is not given either: its change, test and trend wording,
+ * its rate, its share of all crime (with the total crime published beside it, either gives the
+ * count back), the ratio of its rate to the force's, and the force's rate where the force's total
+ * is held back.
  *
  * The scores (harm, likelihood, trend, confidence) are worked from the real counts and kept: each
  * is a band, which says no more than "fewer than 5" does. Pure.
  */
 import type { AssessedIssue, IssueDisclosure, WithheldCount } from '../domain/assessment.js';
 import { findDataset } from '../domain/datasets.js';
-import { protectTable } from '../domain/disclosure/protect.js';
+import { totalStatus } from '../domain/disclosure/by-month.js';
 import {
-  isSmallCount,
   linkedShown,
-  type DisclosureCell,
+  type CellStatus,
   type DisclosurePolicy,
-  type DisclosureTable,
-  type LinearRelation,
   type Protection,
 } from '../domain/disclosure/table.js';
 import { issueRationale } from './issue-rationale.js';
@@ -36,24 +40,38 @@ export const isRestrictedIssue = (i: Pick<AssessedIssue, 'source' | 'key'>): boo
 export const withheldWords = (as: WithheldCount, threshold: number): string =>
   as === 'fewer than' ? `fewer than ${threshold}` : 'not shown';
 
-/** The cells and sums of one issue's figures (ids: each month, `current`, `previous`, `compared`). */
-function issueTable(issue: AssessedIssue, keepTotals: boolean): DisclosureTable {
+/**
+ * What month-by-month control (domain/disclosure/by-month.ts) allows of an issue's data: the
+ * status of each month of the area's count, every month held (the earlier period's too), and the
+ * force's total over the period where a force is compared with.
+ */
+export interface IssueMonthControl {
+  /** By month (`2025-01`); a month not in it is shown. */
+  months: ReadonlyMap<string, CellStatus>;
+  /** The force's total over the period (null when no force's rate is worked out). */
+  force: CellStatus | null;
+}
+
+/** The statuses of an issue's cells (ids: each month, `current`, `previous`, `compared`). */
+function issueProtection(
+  issue: AssessedIssue,
+  control: IssueMonthControl,
+  policy: DisclosurePolicy,
+): Protection {
   const e = issue.evidence;
-  const keep = keepTotals ? { suppressible: false } : {};
-  const held = issue.months.filter((m) => m.count !== null);
-  const cells: DisclosureCell[] = held.map((m) => ({ id: m.month, value: m.count as number }));
-  const relations: LinearRelation[] = [];
-  if (e.recorded !== null) {
-    cells.push({ id: 'current', value: e.recorded, ...keep });
-    relations.push({ id: 'period', total: 'current', parts: held.map((m) => m.month) });
-  }
-  if (e.previous !== null) cells.push({ id: 'previous', value: e.previous, ...keep });
+  const status = new Map<string, CellStatus>();
+  const held = issue.months.filter((m) => m.count !== null).map((m) => m.month);
+  for (const m of held) status.set(m, control.months.get(m) ?? 'shown');
+  status.set('current', totalStatus(e.recorded, held, control.months, policy));
   const c = e.comparison;
-  if (c?.current !== undefined && c.current !== e.recorded) {
-    cells.push({ id: 'compared', value: c.current, ...keep });
-    relations.push({ id: 'compared', total: 'compared', parts: c.currentMonths });
-  }
-  return { cells, relations };
+  if (e.previous !== null)
+    status.set(
+      'previous',
+      c ? totalStatus(e.previous, c.previousMonths, control.months, policy) : 'withheld',
+    );
+  if (c?.current !== undefined && c.current !== e.recorded)
+    status.set('compared', totalStatus(c.current, c.currentMonths, control.months, policy));
+  return { threshold: policy.threshold, status, ranges: new Map() };
 }
 
 const withheldAs = (p: Protection, id: string): WithheldCount | null => {
@@ -70,15 +88,10 @@ const withheldAs = (p: Protection, id: string): WithheldCount | null => {
 export function discloseRestrictedIssue(
   issue: AssessedIssue,
   policy: DisclosurePolicy,
-  forceCount: number | null = null,
+  control: IssueMonthControl,
 ): AssessedIssue {
   if (!isRestrictedIssue(issue)) return issue;
-  let p: Protection;
-  try {
-    p = protectTable(issueTable(issue, true), policy);
-  } catch {
-    p = protectTable(issueTable(issue, false), policy);
-  }
+  const p = issueProtection(issue, control, policy);
   const e = issue.evidence;
   const recorded = withheldAs(p, 'current');
   const previous = withheldAs(p, 'previous');
@@ -86,8 +99,9 @@ export function discloseRestrictedIssue(
     const as = m.count === null ? null : withheldAs(p, m.month);
     return as === null ? m : { month: m.month, count: null, withheld: as };
   });
-  const forceSmall = forceCount !== null && isSmallCount(forceCount, policy);
-  if (recorded === null && previous === null && !months.some((m) => m.withheld) && !forceSmall)
+  // The force's rate with its population gives its total back.
+  const forceHeld = control.force !== null && control.force !== 'shown';
+  if (recorded === null && previous === null && !months.some((m) => m.withheld) && !forceHeld)
     return issue;
   const compared =
     e.comparison?.current !== undefined && e.comparison.current !== e.recorded
@@ -112,7 +126,7 @@ export function discloseRestrictedIssue(
       pValueHolm: changeShown ? e.pValueHolm : null,
       comparison,
       ratePer1000: shown ? e.ratePer1000 : null,
-      forceRatePer1000: shown && !forceSmall ? e.forceRatePer1000 : null,
+      forceRatePer1000: shown && !forceHeld ? e.forceRatePer1000 : null,
       volumeShare: shown ? e.volumeShare : null,
       harmWeighted: shown ? e.harmWeighted : null,
       disclosure,
@@ -122,7 +136,7 @@ export function discloseRestrictedIssue(
       // "volume 1 (0.2% of all recorded crime and ASB)": the share with the total crime gives the
       // count; the rate ratio with the force's rate and population gives it too.
       likelihood: shown
-        ? forceSmall
+        ? forceHeld
           ? issue.basis.likelihood.replace(/ \([\d.]+ × the force rate\)/u, '')
           : issue.basis.likelihood
         : issue.basis.likelihood

@@ -15,6 +15,10 @@
  *   weight or a reporting rate; else high; lowered (config `confidence.discontinuityLowers`) when
  *   the trend's comparison touches a known discontinuity (config/discontinuities.yaml).
  * - An issue with no month held in the period is not banded: "not assessed (no data)".
+ *
+ * A restricted dataset's months (the area's, every month held, and the force's) are put through
+ * month-by-month disclosure control here (`monthControl`), as trends puts them: `assess` shows its
+ * issue's figures only as that allows (analysis/restricted-issue.ts).
  */
 import {
   scoreByThresholds,
@@ -22,6 +26,8 @@ import {
   type IssueEvidence,
 } from '../analysis/risk-scoring.js';
 import { fmtPct } from '../analysis/issue-rationale.js';
+import type { IssueMonthControl } from '../analysis/restricted-issue.js';
+import { areaMonthCells } from '../analysis/trend-disclosure.js';
 import { comparisonWords, trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import type { Population } from '../domain/area.js';
 import type { AssessmentInputs, ManualScore } from '../config/assessment-inputs.js';
@@ -37,6 +43,8 @@ import {
 import { CURRENT_CATEGORIES, policeMeasure } from '../domain/categories.js';
 import { findDataset, slug } from '../domain/datasets.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
+import { protectByMonth, totalStatus } from '../domain/disclosure/by-month.js';
+import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
@@ -56,6 +64,8 @@ export interface AreaEvidence {
   evidence: IssueEvidence[];
   details: Map<string, IssueDetail>;
   notAssessed: NotAssessedIssue[];
+  /** Each restricted dataset's issue, by key: what month-by-month control allows of its data. */
+  monthControl: Map<string, IssueMonthControl>;
 }
 
 export interface AssessmentSettings {
@@ -65,6 +75,8 @@ export interface AssessmentSettings {
   inputs: AssessmentInputs | null;
   period: Period;
   discontinuities: readonly Discontinuity[];
+  /** The disclosure threshold a restricted dataset's months are protected with (default 5). */
+  disclosure?: DisclosurePolicy;
 }
 
 /** Partner themes the assessment scores, with the category of each that stands for the theme. */
@@ -123,6 +135,7 @@ export async function areaEvidence(
   const evidence: IssueEvidence[] = [];
   const details = new Map<string, IssueDetail>();
   const notAssessed: NotAssessedIssue[] = [];
+  const monthControl = new Map<string, IssueMonthControl>();
   const add = (
     key: string,
     issueKey: string,
@@ -353,8 +366,44 @@ export async function areaEvidence(
         : undefined;
     const forcePop = forceInput ? populationAt(forceInput.populations, year) : null;
     add(`${name}:${category}`, name, doc, forceDoc, forcePop, 'partner', synthetic);
+    if (dataset.sensitivity === 'restricted' && details.has(name))
+      monthControl.set(
+        name,
+        restrictedControl(
+          { input, forceInput, forceDoc },
+          datasetMeasures(dataset, 'all', synthetic),
+          measure.key,
+          details.get(name)!.evidence.forceRatePer1000 !== null,
+          settings.disclosure ?? DEFAULT_DISCLOSURE_POLICY,
+        ),
+      );
   }
-  return { area, evidence, details, notAssessed };
+  return { area, evidence, details, notAssessed, monthControl };
+}
+
+/**
+ * A restricted dataset's months as trends protects them (every category of the dataset, each month
+ * on its own, its total as their sum), whatever period is assessed; and the force's total over the
+ * period, given only where each of its months is shown, when the force's rate is worked out.
+ */
+function restrictedControl(
+  data: {
+    input: AreaCounts;
+    forceInput: AreaCounts | undefined;
+    forceDoc: TrendDocument | undefined;
+  },
+  every: readonly Measure[],
+  key: string,
+  forceRate: boolean,
+  policy: DisclosurePolicy,
+): IssueMonthControl {
+  const status = protectByMonth(areaMonthCells(data.input, every, 'total'), policy);
+  const months = new Map(data.input.observed.map((m) => [m, status.get(`${key}:${m}`) ?? 'shown']));
+  const { forceInput, forceDoc } = data;
+  if (!forceRate || !forceInput || !forceDoc) return { months, force: null };
+  const forceStatus = protectByMonth(areaMonthCells(forceInput, every, 'total'), policy);
+  const held = forceDoc.months.filter((m) => m.count !== null).map((m) => `${key}:${m.month}`);
+  return { months, force: totalStatus(forceDoc.current, held, forceStatus, policy) };
 }
 
 const LEVELS: readonly Confidence[] = ['high', 'medium', 'low'];

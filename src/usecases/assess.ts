@@ -105,6 +105,7 @@ export async function assess(
     inputs,
     period: request.period,
     discontinuities: request.settings.discontinuities,
+    disclosure: request.disclosure ?? DEFAULT_DISCLOSURE_POLICY,
   };
   const period = request.period;
   const found = await resolveAreaOnce(db, request.area, reads);
@@ -212,16 +213,14 @@ export async function assess(
               .map((o) => propose(o, d.source, s.key, area.name, period))
           : [],
     };
-    // A restricted dataset's small counts are held back for every caller (issue 20 item 4); the
-    // force's count is its rate times its population.
-    const fp = d.evidence.forcePopulation;
-    const fr = d.evidence.forceRatePer1000;
+    // A restricted dataset's small counts are held back for every caller (issue 20 item 4), its
+    // months protected each on its own and a total given only where every month of it is shown,
+    // so that no two assessments of different periods can be subtracted.
+    const control = local.monthControl.get(s.key);
     issues.push(
-      discloseRestrictedIssue(
-        issue,
-        request.disclosure ?? DEFAULT_DISCLOSURE_POLICY,
-        fp && fr !== null ? Math.round((fr * fp.count) / 1000) : null,
-      ),
+      control
+        ? discloseRestrictedIssue(issue, request.disclosure ?? DEFAULT_DISCLOSURE_POLICY, control)
+        : issue,
     );
   }
 

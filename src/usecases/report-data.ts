@@ -20,7 +20,9 @@ import type { Settings } from '../config/settings.js';
 import { populationAt, type AreaCounts, type Measure } from '../domain/area-counts.js';
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
 import { ALL_CRIME, ASB, policeMeasure } from '../domain/categories.js';
-import { findDataset } from '../domain/datasets.js';
+import { findDataset, type DatasetDefinition } from '../domain/datasets.js';
+import { protectByMonth } from '../domain/disclosure/by-month.js';
+import { areaMonthCells } from '../analysis/trend-disclosure.js';
 import { forceAreaWord } from '../domain/forces.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
@@ -52,6 +54,7 @@ import { mapPlaces } from './map-places.js';
 import { resolveAreaOnce } from './place-reads.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { issueMeasure } from './issue-measure.js';
+import { datasetMeasures } from './partner-area-counts.js';
 import { reportPlanReview } from './report-plan-review.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
@@ -237,7 +240,21 @@ export async function reportData(
       options: issue.options,
     };
     priorities.push(
-      isRestrictedIssue(issue) ? restrictedPriority(evidence, issue, period, disclosure) : evidence,
+      isRestrictedIssue(issue) && measure
+        ? restrictedPriority(
+            evidence,
+            issue,
+            period,
+            disclosure,
+            monthsHeldBack(
+              measure.inputs[0] as AreaCounts,
+              findDataset(issue.key)!,
+              measure.measure.key,
+              measure.synthetic,
+              disclosure,
+            ),
+          )
+        : evidence,
     );
   }
 
@@ -343,35 +360,70 @@ function issueFigure(i: AssessedIssue): Figure {
 }
 
 /**
+ * The months of a restricted dataset's measure that month-by-month control holds back beyond the
+ * small ones (those "not shown" to protect another count of the month), as trends and the
+ * assessment hold them back (analysis/restricted-issue.ts): the same whatever period is reported.
+ */
+function monthsHeldBack(
+  input: AreaCounts,
+  dataset: DatasetDefinition,
+  key: string,
+  synthetic: boolean,
+  policy: DisclosurePolicy,
+): Set<string> {
+  const every = datasetMeasures(dataset, 'all', synthetic);
+  const status = protectByMonth(areaMonthCells(input, every, 'total'), policy);
+  return new Set(
+    input.observed.filter((m) => !['shown', 'primary'].includes(status.get(`${key}:${m}`) ?? '')),
+  );
+}
+
+/**
  * A High priority of a restricted dataset, for every audience (issue 20 item 4): its count as the
- * assessment gives it (null where held back), and its months, districts compared, hotspot cells and
- * places as the public version gives them (report/public-data.ts: the months of a period with a
- * small one held back whole, so none can be worked back from the period's total; the funnel
- * without the small districts and drawn from those shown; no cell or place under 5); no hidden
- * figure where the count is held back or small (the estimate and the rate give it back).
+ * assessment gives it (null where held back: a total is given only where every month of it is
+ * shown), and its months, districts compared, hotspot cells and places as the public version gives
+ * them (report/public-data.ts: the months each protected on its own, `heldBack` not shown, those
+ * from 1 to 4 "fewer than 5"; the funnel without the small districts and drawn from those shown;
+ * no cell or place under 5); no hidden figure where the count is held back or small (the estimate
+ * and the rate give it back).
  */
 function restrictedPriority(
   p: PriorityEvidence,
   issue: AssessedIssue,
   period: Period,
   policy: DisclosurePolicy,
+  heldBack: ReadonlySet<string>,
 ): PriorityEvidence {
   const e = issue.evidence;
   const held = e.disclosure?.recorded != null;
   const small = (n: number) => isSmallCount(n, policy);
-  // The report gives both periods' totals (as counts or "fewer than 5"): each is its months' sum.
+  // The totals the report gives as counts are each their months' sum, every month of them shown.
   const totalOf = (within: Period) =>
     (p.trend?.months ?? [])
       .filter((m) => m.month >= within.from && m.month <= within.to)
       .reduce((sum, m) => sum + (m.count ?? 0), 0);
-  const trend = publicTrend(
+  const given = [
+    ...(held ? [] : [period]),
+    ...(e.comparedWith && e.disclosure?.previous == null ? [e.comparedWith] : []),
+  ];
+  const shown = publicTrend(
     p.trend,
-    [period, ...(e.comparedWith ? [e.comparedWith] : [])].map((q) => ({
-      period: q,
-      total: totalOf(q),
-    })),
+    given.map((q) => ({ period: q, total: totalOf(q) })),
     policy,
   );
+  const hides = shown?.months.some((m) => heldBack.has(m.month) && !m.hidden) ?? false;
+  const trend = shown && {
+    ...shown,
+    months: shown.months.map((m) => (heldBack.has(m.month) ? { ...m, hidden: true } : m)),
+    notes: [
+      ...shown.notes,
+      ...(hides
+        ? [
+            `The months not shown would give away another count of the same month with fewer than ${policy.threshold}: each month is protected on its own, whatever period is reported.`,
+          ]
+        : []),
+    ],
+  };
   return {
     ...p,
     restricted: true,

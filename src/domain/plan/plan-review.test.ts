@@ -71,6 +71,32 @@ describe('the review of a plan for the next assessment', () => {
     });
   });
 
+  it("gives no restricted dataset's total with a month of it held back", () => {
+    const prevent = { id: 3, planId: 1, key: 'prevent', label: 'Prevent', band: 'High', rank: 1 };
+    const withPrevent = {
+      ...view,
+      priorities: [{ ...prevent, version: 1, objectives: [] }],
+      actions: [],
+    } as unknown as PlanView;
+    const of = (to: string, recorded: number, held: boolean) => {
+      const a = assessment(to, [['prevent', recorded, 'High', 1]]);
+      (a.issues[0] as { months: unknown }).months = [
+        {
+          month: `${to.slice(0, 4)}-01`,
+          count: held ? null : 6,
+          withheld: held ? 'fewer than' : undefined,
+        },
+        { month: `${to.slice(0, 4)}-02`, count: 9 },
+      ].map((m) => (m.withheld ? m : { month: m.month, count: m.count }));
+      return a;
+    };
+    // 12 with January held back (a month from 1 to 4 under it): the total is not given.
+    const [review] = reviewPlan(withPrevent, of('2025-02', 12, true), of('2026-02', 15, false));
+    expect(review!.then?.recorded).toBeNull();
+    expect(review!.now?.recorded).toBe(15);
+    expect(review!.moved).not.toContain('12');
+  });
+
   it('says when there is no later assessment to compare with', () => {
     expect(reviewPlan(view, assessment('2025-03', []), null)[0]!.moved).toBe(
       'no later assessment to compare with',

@@ -73,12 +73,15 @@ function figuresOf(a: Assessment | null, key: string): IssueFiguresAt | null {
   if (a.notShown?.includes(key))
     return { period, recorded: null, band: null, rank: null, notShown: true };
   if (issue === undefined) return { period, recorded: null, band: null, rank: null };
-  // A restricted dataset's count from 1 to 4 is shown to no one (issue 20 item 4): assessments
-  // saved before they were disclosed hold it as it was.
+  // A restricted dataset's count from 1 to 4 is shown to no one (issue 20 item 4), nor a total
+  // with a month of it held back (with another period's, it would give the month back):
+  // assessments saved before they were disclosed so hold it as it was.
+  const restricted = findDataset(key)?.sensitivity === 'restricted';
   const recorded =
     (issue.evidence.recorded as number | null) === null ||
-    (findDataset(key)?.sensitivity === 'restricted' &&
-      isSmallCount(issue.evidence.recorded, DEFAULT_DISCLOSURE_POLICY))
+    (restricted &&
+      (isSmallCount(issue.evidence.recorded, DEFAULT_DISCLOSURE_POLICY) ||
+        issue.months.some((m) => m.withheld !== undefined)))
       ? null
       : issue.evidence.recorded;
   return { period, recorded, band: issue.band, rank: issue.rank };
