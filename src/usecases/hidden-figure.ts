@@ -12,9 +12,11 @@ import type { ReportingRate } from '../config/reporting-rates.js';
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
 import { isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset, type DatasetDefinition } from '../domain/datasets.js';
+import { areaMonthCells } from '../analysis/trend-disclosure.js';
+import { protectByMonth, totalStatus } from '../domain/disclosure/by-month.js';
 import {
   DEFAULT_DISCLOSURE_POLICY,
-  isSmallCount,
+  type CellStatus,
   type DisclosurePolicy,
 } from '../domain/disclosure/table.js';
 import { requireSomeMonthHeld } from '../domain/held-months.js';
@@ -59,8 +61,9 @@ export interface HiddenFigureRow {
   synthetic: boolean;
   notes: string[];
   /**
-   * A restricted dataset's count from 1 to 4 (issue 20 item 4): "fewer than 5", with `recorded`
-   * and the estimate null (the estimate and the rate give the count back).
+   * A restricted dataset's count held back: "fewer than 5" (from 1 to 4, issue 20 item 4), or "not
+   * shown" (a month of it is held back, and another period's total would give that month back),
+   * with `recorded` and the estimate null (the estimate and the rate give the count back).
    */
   withheld?: string;
 }
@@ -173,7 +176,31 @@ export async function hiddenFigureTable(
       held.synthetic,
       [],
     );
-    rows.push(dataset.sensitivity === 'restricted' ? restrictedRow(r, request.disclosure) : r);
+    if (dataset.sensitivity !== 'restricted') {
+      rows.push(r);
+      continue;
+    }
+    // A restricted dataset's months protected as trends and assess protect them (each month on its
+    // own, every category of the dataset), and its total given only where every month is shown:
+    // so that two periods' totals cannot be subtracted to give a small month back.
+    const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
+    const status = protectByMonth(
+      areaMonthCells(held.input, datasetMeasures(dataset, 'all', held.synthetic), 'total'),
+      policy,
+    );
+    const inPeriod = held.input.observed.filter(
+      (m) => m >= request.period.from && m <= request.period.to,
+    );
+    const total =
+      r.recorded === null
+        ? 'shown'
+        : totalStatus(
+            r.recorded,
+            inPeriod.map((m) => `${measure!.key}:${m}`),
+            status,
+            policy,
+          );
+    rows.push(restrictedRow(r, total, policy));
   }
   await addReporting(db, area.code, rows, reads);
   return {
@@ -190,21 +217,29 @@ export async function hiddenFigureTable(
   };
 }
 
-/** A restricted dataset's row with a count from 1 to threshold − 1 held back, and its estimate. */
+/**
+ * A restricted dataset's row with its count held back, and its estimate: a count from 1 to
+ * threshold − 1 ("fewer than"), or one that with another period's would give a small month back
+ * ("not shown").
+ */
 function restrictedRow(
   r: HiddenFigureRow,
-  policy: DisclosurePolicy = DEFAULT_DISCLOSURE_POLICY,
+  total: CellStatus,
+  policy: DisclosurePolicy,
 ): HiddenFigureRow {
-  if (r.recorded === null || !isSmallCount(r.recorded, policy)) return r;
+  if (r.recorded === null || total === 'shown') return r;
+  const small = total === 'primary';
   return {
     ...r,
     recorded: null,
     figure: null,
     reporting: null,
-    withheld: `fewer than ${policy.threshold}`,
+    withheld: small ? `fewer than ${policy.threshold}` : 'not shown',
     notes: [
       ...r.notes,
-      `A restricted dataset: its counts from 1 to ${policy.threshold - 1} are shown to no one, and no estimate is made from one (with the rate, it would give the count back).`,
+      small
+        ? `A restricted dataset: its counts from 1 to ${policy.threshold - 1} are shown to no one, and no estimate is made from one (with the rate, it would give the count back).`
+        : `A restricted dataset: this total is not shown, because with another period's it would give away a month with fewer than ${policy.threshold}; no estimate is made from it.`,
     ],
   };
 }
