@@ -61,15 +61,15 @@ export function deducedBounds(
       const terms = [{ id: r.total, sign: 1 }, ...r.parts.map((id) => ({ id, sign: -1 }))];
       const lows = terms.map((t) => (t.sign > 0 ? get(t.id)[0] : -get(t.id)[1]));
       const highs = terms.map((t) => (t.sign > 0 ? get(t.id)[1] : -get(t.id)[0]));
-      // Sums of all terms but one, minding infinite bounds (Infinity − Infinity is no number).
-      const restOf = (xs: number[], i: number, inf: number) => {
-        const others = xs.filter((_, j) => j !== i);
-        return others.some((x) => x === inf) ? inf : others.reduce((s, x) => s + x, 0);
-      };
+      // Sums of all terms but one, minding infinite bounds (Infinity − Infinity is no number):
+      // the sum of the finite ones and how many are infinite, less the term's own. Counts and
+      // their bounds are whole numbers, so the subtraction is exact.
+      const hiSum = finiteSum(highs, Infinity);
+      const loSum = finiteSum(lows, -Infinity);
       terms.forEach((t, i) => {
         // sign·x = −(Σ others) ∈ [−(Σ other highs), −(Σ other lows)]
-        const lo = -restOf(highs, i, Infinity);
-        const hi = -restOf(lows, i, -Infinity);
+        const lo = -restOf(hiSum, highs[i]!, Infinity);
+        const hi = -restOf(loSum, lows[i]!, -Infinity);
         const b = get(t.id);
         const [xLo, xHi] = t.sign > 0 ? [lo, hi] : [-hi, -lo];
         const newLo = Math.max(b[0], Math.ceil(xLo - 1e-9));
@@ -84,6 +84,22 @@ export function deducedBounds(
     if (!changed) return bounds;
   }
   return bounds;
+}
+
+/** The sum of the finite numbers of `xs`, and how many are `inf`. */
+function finiteSum(xs: readonly number[], inf: number): { sum: number; infinite: number } {
+  let sum = 0;
+  let infinite = 0;
+  for (const x of xs)
+    if (x === inf) infinite++;
+    else sum += x;
+  return { sum, infinite };
+}
+
+/** The sum of all of `all` but `own`: `inf` when another is. */
+function restOf(all: { sum: number; infinite: number }, own: number, inf: number): number {
+  if (own === inf) return all.infinite > 1 ? inf : all.sum;
+  return all.infinite > 0 ? inf : all.sum - own;
 }
 
 /**
