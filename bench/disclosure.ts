@@ -8,11 +8,13 @@
  * CommandReads), as the CLI and a server request make it. Prints medians of wall-clock and CPU
  * time and their ratios.
  *
- * BENCH_STORE=path reuses a demo store already built (copied first) instead of building one.
+ * BENCH_STORE=path reuses a demo store already built (copied first) instead of building one;
+ * BENCH_DIST=path times the build in that folder instead of dist/ (another commit's, compiled).
  */
 import { copyFile, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import type * as Demo from '../src/usecases/build-demo.js';
 import type * as Store from '../src/store/open-store.js';
@@ -23,8 +25,11 @@ import type * as Trends from '../src/usecases/trends.js';
 import type * as Summary from '../src/usecases/summarise-area.js';
 import { loadSettings } from '../src/config/settings.js';
 
-const fromDist = <T>(module: string) =>
-  import(new URL(`../dist/${module}`, import.meta.url).href) as Promise<T>;
+// BENCH_DIST=path times another build (another commit's dist/), for a before and after.
+const DIST = process.env.BENCH_DIST
+  ? pathToFileURL(`${resolve(process.env.BENCH_DIST)}/`)
+  : new URL('../dist/', import.meta.url);
+const fromDist = <T>(module: string) => import(new URL(module, DIST).href) as Promise<T>;
 const { openStore } = await fromDist<typeof Store>('store/open-store.js');
 const { buildDemo } = await fromDist<typeof Demo>('usecases/build-demo.js');
 const { FULL_SCOPE, scopeFor } = await fromDist<typeof ScopeModule>('domain/scope.js');
@@ -111,6 +116,7 @@ try {
     return { ms, cpu: (used.user + used.system) / 1000 };
   };
 
+  console.log(`build: ${DIST.pathname}`);
   console.log(
     `disclosure: a partner who sees Hertfordshire as totals only and Three Rivers in detail, against the owner; median of ${ROUNDS} rounds`,
   );
