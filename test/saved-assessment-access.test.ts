@@ -129,7 +129,7 @@ describe('plan review reads each assessment as the caller may see it', () => {
   it('refuses a caller who sees the district as totals only', async () => {
     const r = await run(['plan', 'review', '--year', '2025-26', '--as', 'Vic', ...D()], {});
     expect(r.code).not.toBe(0);
-    expect(r.stderr).toMatch(/Three Rivers.*in detail/u);
+    expect(r.stderr).toMatch(/Three Rivers.*totals only, through a grant of a wider area/u);
   });
 
   it("gives no figure of a dataset the partner's grants do not open; the others as the owner sees them", async () => {
@@ -223,7 +223,7 @@ describe('a plan is shown to callers who see its area in detail, without the pla
     ]) {
       const r = await run([...args, '--as', 'Vic', ...D()], {});
       expect(r.code, args.join(' ')).not.toBe(0);
-      expect(r.stderr).toMatch(/Three Rivers.*in detail/u);
+      expect(r.stderr).toMatch(/Three Rivers.*totals only, through a grant of a wider area/u);
     }
   });
 

@@ -2,8 +2,7 @@
  * The plan as a person reads it (`lantern plan show`, `plan overdue`, the report): its priorities
  * with their objectives and actions, each action with its RAG (derived, and the override beside
  * it), its updates, and counts by RAG. Read only; only for a caller who sees the plan's area in
- * detail (a plan's priorities come from an assessment, and its actions name people and operations:
- * neither is a total), and without the band and rank of a priority whose dataset the caller's
+ * detail or holds a grant of that area itself (isPlanVisible), and without the band and rank of a priority whose dataset the caller's
  * grants do not open there (a restricted theme's place in the assessment).
  */
 import { findDataset } from '../../domain/datasets.js';
@@ -29,19 +28,40 @@ import { objectivesOf, planById, prioritiesOf } from '../../store/plan-rows.js';
 import { findPlan, type PlanChoice } from './find-plan.js';
 
 /**
- * Whether the caller sees the plan's area in detail (a plan with no area is the partnership's):
- * totals-only access shows an area's counts under disclosure control, not its plan.
+ * Whether the caller may read the plan (a plan with no area is the partnership's): they see its
+ * area in detail, or they hold a grant of that area itself (a viewer, whose grants count as
+ * totals only, reads their own partnership's plan). A totals-only grant of a wider area (a partner
+ * granted the force as totals) opens the districts' counts under disclosure control, not their
+ * plans: a plan's actions name people and operations.
  */
 export async function isPlanVisible(db: Db, scope: Scope, plan: PlanRecord): Promise<boolean> {
-  if (scope.areas === 'all' || plan.areaCode === null) return true;
-  return areaLevel(scope, await ancestorsOf(db, plan.areaCode)) === 'detail';
+  return (await planAccess(db, scope, plan)) === 'visible';
+}
+
+async function planAccess(
+  db: Db,
+  scope: Scope,
+  plan: PlanRecord,
+): Promise<'visible' | 'wider totals only' | 'none'> {
+  if (scope.areas === 'all' || plan.areaCode === null) return 'visible';
+  const level = areaLevel(scope, await ancestorsOf(db, plan.areaCode));
+  if (level === 'detail') return 'visible';
+  if (level === null) return 'none';
+  const own = scope.aggregateAreas;
+  return own !== undefined && own !== 'all' && own.includes(plan.areaCode)
+    ? 'visible'
+    : 'wider totals only';
 }
 
 export async function assertPlanVisible(db: Db, scope: Scope, plan: PlanRecord): Promise<void> {
-  if (!(await isPlanVisible(db, scope, plan)))
-    throw new ForbiddenError(
-      `your access does not show ${plan.areaName ?? plan.areaCode} (${plan.areaCode}) in detail, and its plan needs it: ask your Lantern administrator for a grant if you need it`,
-    );
+  const access = await planAccess(db, scope, plan);
+  if (access === 'visible') return;
+  const named = `${plan.areaName ?? plan.areaCode} (${plan.areaCode})`;
+  throw new ForbiddenError(
+    access === 'none'
+      ? `your access does not cover ${named}, whose plan this is: ask your Lantern administrator for a grant if you need it`
+      : `your access shows ${named} as totals only, through a grant of a wider area, and its plan needs a grant of ${plan.areaName ?? plan.areaCode} itself: ask your Lantern administrator for a grant if you need it`,
+  );
 }
 
 /**
