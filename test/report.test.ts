@@ -125,6 +125,14 @@ describe('lantern report (partner version)', () => {
     expect(html).not.toMatch(/<script|<link |src="http|href="http/u);
   });
 
+  it('says on the infographic that a High priority is left off (Three Rivers 2025 has 6)', () => {
+    expect(built.priorities.length).toBe(6);
+    for (const file of ['infographic.svg', 'infographic-social.svg']) {
+      const svg = readFileSync(join(out, file), 'utf8');
+      expect(svg, file).toContain('5 of 6 High priorities shown: the report lists all.');
+    }
+  });
+
   it('has the sections of a strategic assessment, with real headings', () => {
     for (const id of [
       'summary',
