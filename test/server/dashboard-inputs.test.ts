@@ -1,0 +1,67 @@
+/**
+ * The dashboard's Priorities and Overview score an area without the partnership's inputs file (the
+ * manual scores), so their bands can differ from the strategic assessment's (Three Rivers 2025:
+ * burglary Medium here, High in the report). They say so, and name the saved assessment of the
+ * same area and period when there is one, with how many issues it bands otherwise once compared.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runJson } from '../helpers/cli.js';
+import { demoStoreCopy } from '../helpers/demo-store.js';
+import { testServer, type TestServer } from '../helpers/server.js';
+import { tempDir } from '../helpers/temp.js';
+
+const dir = tempDir();
+let server: TestServer;
+let storePath: string;
+beforeAll(async () => {
+  storePath = demoStoreCopy(dir.path);
+  server = await testServer(storePath);
+});
+afterAll(() => {
+  server.close();
+  dir.remove();
+});
+
+async function get(path: string): Promise<string> {
+  const response = await server.app.request(path);
+  expect(response.status).toBe(200);
+  return (await response.text()).replace(/\s+/gu, ' ');
+}
+
+const WITHOUT =
+  'Scored without the partnership&#39;s manual scores (vulnerability, community impact, position)';
+
+describe('scores made without the inputs file', () => {
+  it('are said to be so on the Priorities and the Overview', async () => {
+    for (const page of ['/priorities', '/']) {
+      const body = await get(`${page}?area=Three%20Rivers&period=2025`);
+      expect(body, page).toContain(WITHOUT);
+      expect(body, page).toContain('may band issues differently');
+    }
+  });
+
+  it('name the saved assessment of the same area and period, and how many issues it bands otherwise', async () => {
+    // Saved while no server holds the store open, as an analyst would between two sessions.
+    server.close();
+    const saved = await runJson<{ id: string }>([
+      'assess',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-01..2025-12',
+      '--inputs',
+      'config/examples/three-rivers-2025-26.yaml',
+      '--db',
+      storePath,
+    ]);
+    expect(saved.code, saved.stderr).toBe(0);
+    const id = saved.json.id;
+    server = await testServer(storePath);
+    const body = await get('/priorities?area=Three%20Rivers&period=2025');
+    expect(body).toContain(`(${id}, with config/examples/three-rivers-2025-26.yaml)`);
+    expect(body).toContain(`compareWith=${id}`);
+    const compared = await get(`/priorities?area=Three%20Rivers&period=2025&compareWith=${id}`);
+    expect(compared).toMatch(/made with them, bands [1-9]\d* issues? differently/u);
+  });
+});
