@@ -1,8 +1,10 @@
 /**
- * The dashboard's Priorities and Overview score an area without the partnership's inputs file (the
+ * What a reader of the dashboard and the public page is told. The dashboard's Priorities and Overview score an area without the partnership's inputs file (the
  * manual scores), so their bands can differ from the strategic assessment's (Three Rivers 2025:
  * burglary Medium here, High in the report). They say so, and name the saved assessment of the
  * same area and period when there is one, with how many issues it bands otherwise once compared.
+ * A change across a known discontinuity (Three Rivers 2025 against 2021, lockdown) carries the
+ * report's caveat on every page that shows it: the overview, the trends, the public page.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -31,6 +33,35 @@ async function get(path: string): Promise<string> {
 
 const WITHOUT =
   'Scored without the partnership&#39;s manual scores (vulnerability, community impact, position)';
+
+const BREAK = 'The changes span known discontinuities: COVID-19 legal restrictions in England';
+
+describe('a change across a known discontinuity', () => {
+  it("carries the report's caveat on the overview, the trends and the public page", async () => {
+    for (const page of [
+      '/?area=Three%20Rivers&period=2025',
+      '/trends?area=Three%20Rivers&period=2025&category=shoplifting',
+      '/public/three-rivers',
+    ]) {
+      const body = await get(page);
+      expect(body, page).toContain('+114%'.replace('+', page.startsWith('/public') ? 'up ' : '+'));
+      expect(body, page).toContain(BREAK);
+    }
+  });
+});
+
+describe("the public page's contacts", () => {
+  it('leave 999 and 101 unmarked, and mark only the details not yet checked', async () => {
+    const body = await get('/public/three-rivers');
+    const cards = [...body.matchAll(/<li class="card"> ?<h3>([^<]*)<\/h3>.*?<\/li>/gu)];
+    const emergency = cards.find((c) => c[1]!.includes('999'))?.[0] ?? '';
+    const other = cards.find((c) => c[1]!.includes('101'))?.[0] ?? '';
+    expect(emergency).toContain('tel:999');
+    for (const card of [emergency, other]) expect(card).not.toContain('We have not yet checked');
+    // 999's text relay number is what is not yet checked, and is marked so.
+    expect(emergency).toContain('18000 <span class="unchecked">(not yet checked)</span>');
+  });
+});
 
 describe('scores made without the inputs file', () => {
   it('are said to be so on the Priorities and the Overview', async () => {
