@@ -423,6 +423,42 @@ describe('lantern report (public version)', () => {
     return pageOutline(pages, html);
   }
 
+  it("leaves the inputs file's reasons out, and says where the plan's table leaves an issue out", () => {
+    const out = join(dir.path, 'public-inputs');
+    const r = runCliJson<Built>([
+      ...area,
+      '--inputs',
+      example,
+      '--draft',
+      '--audience',
+      'public',
+      '--no-pdf',
+      '--out',
+      out,
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'assessment.html'), 'utf8');
+    // Who scored and when stay; why (the partnership's internal note) does not.
+    expect(html).toContain(
+      'organisational position 2 (Example analyst (illustrative), 2026-01-15)',
+    );
+    for (const note of [
+      'no dedicated ASB officer',
+      'Illustrative: exploitation of children',
+      'Neighbourhood Watch',
+    ])
+      expect(html, note).not.toContain(note);
+    // Hate crime (partner only) is what the plan's "Protect vulnerable people" objective covers.
+    const plan = csv(join(out, 'data/tab-plan-alignment.csv')).data;
+    const protect = plan.find((row) => Object.values(row)[0]!.startsWith('Protect vulnerable'))!;
+    expect(Object.values(protect).slice(1)).toEqual([
+      'left out of the public version',
+      'left out of the public version',
+    ]);
+  });
+
   it("keeps partner-only themes out of the county's side too", () => {
     const a = runCliJson<Assessment>(['assess', ...area.slice(1), '--no-save', '--db', db]).json;
     // The demo's county holds no partner theme: give it a restricted one, High there only.
