@@ -114,6 +114,9 @@ function periodCaption(data: ReportData): string {
 
 export function categoriesTable(data: ReportData): ReportTable {
   const aud = data.audience;
+  // A rate of part of the period says over how many months it runs.
+  const n = data.coverage?.partial ? data.coverage.held : null;
+  const held = n === null ? '' : ` over the ${n} month${n === 1 ? '' : 's'} held`;
   return {
     id: 'tab-categories',
     caption: `Police-recorded crime and ASB by category, ${data.area.name}${periodCaption(data)}`,
@@ -123,8 +126,8 @@ export function categoriesTable(data: ReportData): ReportTable {
       'earlier period',
       'change %',
       'significant (Holm)',
-      'rate per 1,000',
-      'force rate per 1,000',
+      `rate per 1,000${held}`,
+      `force rate per 1,000${held}`,
     ],
     rows: data.categories.map((c) => [
       c.label,

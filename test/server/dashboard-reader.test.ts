@@ -63,6 +63,22 @@ describe("the public page's contacts", () => {
   });
 });
 
+describe('a rate over part of the period', () => {
+  it("says the months it covers, on the overview and in the priorities' reasons", async () => {
+    // The demo store holds July to December 2025 of this period: 6 of its 12 months.
+    const period = 'area=Three%20Rivers&period=2025-07..2026-06';
+    const overview = await get(`/?${period}`);
+    expect(overview).toMatch(
+      /crimes recorded \([\d.]+ per 1,000 residents over the 6 months held\)/u,
+    );
+    const priorities = await get(`/priorities?${period}`);
+    expect(priorities).toMatch(
+      /[\d.]+ per 1,000 over the 6 months held against [\d.]+ for the force/u,
+    );
+    expect(priorities).not.toMatch(/[\d.]+ per 1,000 against/u);
+  });
+});
+
 describe('scores made without the inputs file', () => {
   it('are said to be so on the Priorities and the Overview', async () => {
     for (const page of ['/priorities', '/']) {

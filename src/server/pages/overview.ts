@@ -232,7 +232,7 @@ function headline(t: TrendDocument): Safe {
     <p class="big">${count(t.current)}</p>
     <p>
       crimes
-      recorded${t.ratePer1000 !== null ? html` (${t.ratePer1000.toFixed(1)} per 1,000 residents)` : ''};
+      recorded${t.ratePer1000 !== null ? html` (${t.ratePer1000.toFixed(1)} per 1,000 residents${t.coverage.partial ? ` over the ${t.coverage.held} month${t.coverage.held === 1 ? '' : 's'} held` : ''})` : ''};
       ${
         t.changePct === null
           ? 'no earlier year to compare with'
