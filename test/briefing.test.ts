@@ -175,6 +175,19 @@ describe('lantern briefing', () => {
       expect(pack.json.signs.source, theme).toMatch(/https?:\/\//u);
       // ASB's nearest earlier complete year in the demo data is 2021, not "the year before".
       if (theme === 'asb') expect(pack.json.figures?.change).toMatch(/than in 2021\./u);
+      const html = readFileSync(join(dir.path, `read-${theme}`, 'briefing.html'), 'utf8');
+      // A change across lockdown carries the report's caveat, as the report does.
+      if (theme === 'asb')
+        expect(html).toContain(
+          'The changes span known discontinuities: COVID-19 legal restrictions in England',
+        );
+      // 999 is a national fact: no warning under it, only beside its unchecked text relay number.
+      const emergency =
+        /<div class="service">\s*<h3>[^<]*<\/h3>\s*<p class="contact">Call 999<\/p>[\s\S]*?<\/div>/u.exec(
+          html,
+        )?.[0] ?? '';
+      expect(emergency, theme).toContain('18000 <span class="unverified">(not yet checked)</span>');
+      expect(emergency, theme).not.toContain('Contact details not yet checked');
     }
     const text = await run([
       'briefing',

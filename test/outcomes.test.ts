@@ -107,7 +107,9 @@ describe('outcomes that mean what they say', () => {
     expect(group('no-suspect')).toBe(1);
     expect(group('unable-to-prosecute')).toBe(2);
     expect(group('under-investigation')).toBe(2); // the category, and the street file's outcome of "none"
-    expect(group('other')).toBe(5);
+    // police.uk's "Status update unavailable" is a row of its own: not known, not "other".
+    expect(group('status-unknown')).toBe(1);
+    expect(group('other')).toBe(4);
     expect(r.unlisted).toEqual([]);
     // Exact interval of 18 / 32 (scipy.stats.binomtest(18, 32).proportion_ci('exact')):
     // (0.376626, 0.736362).

@@ -125,6 +125,14 @@ describe('lantern report (partner version)', () => {
     expect(html).not.toMatch(/<script|<link |src="http|href="http/u);
   });
 
+  it('says on the infographic that a High priority is left off (Three Rivers 2025 has 6)', () => {
+    expect(built.priorities.length).toBe(6);
+    for (const file of ['infographic.svg', 'infographic-social.svg']) {
+      const svg = readFileSync(join(out, file), 'utf8');
+      expect(svg, file).toContain('5 of 6 High priorities shown: the report lists all.');
+    }
+  });
+
   it('has the sections of a strategic assessment, with real headings', () => {
     for (const id of [
       'summary',
@@ -414,6 +422,42 @@ describe('lantern report (public version)', () => {
     for (const [i, p] of pages.entries()) expect(internalText(p), `page ${i + 1}`).toEqual([]);
     return pageOutline(pages, html);
   }
+
+  it("leaves the inputs file's reasons out, and says where the plan's table leaves an issue out", () => {
+    const out = join(dir.path, 'public-inputs');
+    const r = runCliJson<Built>([
+      ...area,
+      '--inputs',
+      example,
+      '--draft',
+      '--audience',
+      'public',
+      '--no-pdf',
+      '--out',
+      out,
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'assessment.html'), 'utf8');
+    // Who scored and when stay; why (the partnership's internal note) does not.
+    expect(html).toContain(
+      'organisational position 2 (Example analyst (illustrative), 2026-01-15)',
+    );
+    for (const note of [
+      'no dedicated ASB officer',
+      'Illustrative: exploitation of children',
+      'Neighbourhood Watch',
+    ])
+      expect(html, note).not.toContain(note);
+    // Hate crime (partner only) is what the plan's "Protect vulnerable people" objective covers.
+    const plan = csv(join(out, 'data/tab-plan-alignment.csv')).data;
+    const protect = plan.find((row) => Object.values(row)[0]!.startsWith('Protect vulnerable'))!;
+    expect(Object.values(protect).slice(1)).toEqual([
+      'left out of the public version',
+      'left out of the public version',
+    ]);
+  });
 
   it("keeps partner-only themes out of the county's side too", () => {
     const a = runCliJson<Assessment>(['assess', ...area.slice(1), '--no-save', '--db', db]).json;

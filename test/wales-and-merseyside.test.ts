@@ -137,6 +137,35 @@ describe('the force-area word', () => {
   });
 });
 
+describe("Newport's report", () => {
+  it('calls Gwent a force area, not a county, and names the outcomes whose status police.uk does not know', async () => {
+    const out = join(dir.path, 'newport-report');
+    const r = await lantern(
+      'report',
+      '--area',
+      'Newport',
+      '--period',
+      '2019-01',
+      '--draft',
+      '--no-pdf',
+      '--no-save',
+      '--out',
+      out,
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'assessment.html'), 'utf8');
+    expect(html).toContain('Alignment with the force area and the Police and Crime Plan');
+    expect(html).toContain('force area band');
+    expect(html).not.toMatch(/the county|county band/u);
+    // Gwent's January 2019 file gives "Status update unavailable" for 1,640 crimes of its own.
+    expect(html).toMatch(
+      /For [\d.]+%, police\.uk gives no outcome \((&quot;|")Status update unavailable(&quot;|")\): what happened to them is not known\./u,
+    );
+    const groups = readFileSync(join(out, 'data', 'outcomes-groups.csv'), 'utf8');
+    expect(groups).toMatch(/Status update unavailable \(status unknown\),[1-9]/u);
+  });
+});
+
 describe('wording of trends, near-repeat and hotspots', () => {
   it('trends heads a total with the months held, not the whole period', async () => {
     const r = await lantern(

@@ -28,6 +28,16 @@ export const fmtPct = (v: number | null): string => (v === null ? '–' : format
 const ordinal = (n: number) =>
   n === 1 ? '' : `${n}${n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}-`;
 
+/** " over the 4 months held" when some month of the period is not held (a rate of part of it). */
+export function overMonths(
+  months: readonly { count: number | null; withheld?: unknown }[],
+): string {
+  const held = months.filter((m) => m.count !== null || m.withheld).length;
+  return held > 0 && held < months.length
+    ? ` over the ${held} month${held === 1 ? '' : 's'} held`
+    : '';
+}
+
 export function issueRationale(
   issue: IssueScore &
     Omit<AssessedIssue, keyof IssueScore | 'rationale' | 'sensitivity' | 'options'>,
@@ -57,7 +67,7 @@ export function issueRationale(
       ? `the ${ordinal(e.harmWeighted.rank)}highest harm-weighted volume of the ${e.harmWeighted.of} categories with a weight`
       : null,
     e.ratePer1000 !== null && e.forceRatePer1000 !== null
-      ? `${formatRate(e.ratePer1000)} per 1,000 against ${formatRate(e.forceRatePer1000)} for the force` +
+      ? `${formatRate(e.ratePer1000)} per 1,000${overMonths(issue.months)} against ${formatRate(e.forceRatePer1000)} for the force` +
         (e.ratePer1000 > e.forceRatePer1000 ? ' (above the force rate)' : '')
       : null,
     e.changePct === null

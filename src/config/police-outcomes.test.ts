@@ -35,7 +35,7 @@ const SEEN_IN_FILES: Record<string, string> = {
   'Offender ordered to pay compensation': 'charged',
   'Offender otherwise dealt with': 'charged',
   'Offender sent to prison': 'charged',
-  'Status update unavailable': 'other',
+  'Status update unavailable': 'status-unknown',
   'Suspect charged': 'charged',
   'Suspect charged as part of another case': 'charged',
   'Unable to prosecute suspect': 'unable-to-prosecute',

@@ -12,6 +12,7 @@ describe('forceAreaWord(pfaCode)', () => {
     expect(forceAreaWord('E23000029')).toBe('force area'); // Thames Valley
     expect(forceAreaWord('E23000013')).toBe('force area'); // Cleveland (abolished 1996)
     expect(forceAreaWord('E99999999')).toBe('force area'); // not a force area Lantern knows
+    expect(forceAreaWord('W15000002')).toBe('force area'); // Gwent: Newport's report says so
   });
 
   it('names only force areas of forces that publish on police.uk, each whose name is a county', () => {
@@ -21,7 +22,7 @@ describe('forceAreaWord(pfaCode)', () => {
     const words = FORCES.filter((f) => f.pfaCode !== null).map(
       (f) => `${f.id}: ${forceAreaWord(f.pfaCode!)}`,
     );
-    expect(words.filter((w) => w.endsWith(': county'))).toHaveLength(26);
+    expect(words.filter((w) => w.endsWith(': county'))).toHaveLength(25);
     expect(words).toContain('metropolitan: force area');
     expect(words).toContain('west-midlands: force area');
     expect(words).toContain('kent: county');

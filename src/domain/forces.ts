@@ -97,13 +97,14 @@ export type ForceAreaWord = 'county' | 'force area';
 
 /**
  * The Police Force Areas (PFA19 codes) that are one county or are named for one: the English
- * shire counties and Gwent (a Welsh preserved county), by the ONS name of the area. Hampshire
+ * shire counties, by the ONS name of the area. Hampshire
  * (with the Isle of Wight), Leicestershire (with Rutland), Lincolnshire and Durham (each without a
  * part policed by a neighbour) and Sussex (East and West) are named for their county. Not here:
  * the metropolitan forces (the Metropolitan Police, the City of London, Greater Manchester,
  * Merseyside, Northumbria, the West Midlands, South and West Yorkshire), forces of several counties
  * (Avon and Somerset, Devon & Cornwall, Dyfed-Powys, Thames Valley, West Mercia, North and South
- * Wales) and those named for counties abolished in 1996 (Cleveland, Humberside).
+ * Wales) and those named for counties abolished in 1996 (Cleveland, Humberside, and Gwent: a preserved county for ceremonial use only,
+ * whose districts, Newport among them, are not "in the county" to their residents).
  */
 const COUNTY_FORCE_AREAS: ReadonlySet<string> = new Set([
   'E23000026', // Bedfordshire
@@ -115,7 +116,6 @@ const COUNTY_FORCE_AREAS: ReadonlySet<string> = new Set([
   'E23000008', // Durham
   'E23000028', // Essex
   'E23000037', // Gloucestershire
-  'W15000002', // Gwent
   'E23000030', // Hampshire
   'E23000027', // Hertfordshire
   'E23000032', // Kent

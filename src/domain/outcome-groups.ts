@@ -12,6 +12,7 @@ export const OUTCOME_GROUPS = [
   'no-suspect',
   'unable-to-prosecute',
   'under-investigation',
+  'status-unknown',
   'other',
 ] as const;
 
@@ -25,7 +26,8 @@ export const OUTCOME_GROUP_LABELS: Record<OutcomeGroup, string> = {
   'no-suspect': 'Investigation complete, no suspect identified',
   'unable-to-prosecute': 'Evidential difficulties or victim does not support action',
   'under-investigation': 'Under investigation',
-  other: 'Other (not in the public interest, another organisation, status unavailable, none)',
+  'status-unknown': 'Status update unavailable (status unknown)',
+  other: 'Other (not in the public interest, another organisation, none)',
 };
 
 /** One police.uk outcome category. */

@@ -65,7 +65,14 @@ export interface Objective {
 }
 
 export interface PlanAlignment {
-  objectives: { id: string; title: string; high: string[]; covered: string[] }[];
+  objectives: {
+    id: string;
+    title: string;
+    high: string[];
+    covered: string[];
+    /** The public version: some issue it covers is left out (a partner dataset not published). */
+    leftOut?: boolean;
+  }[];
   /** High priorities no objective covers. */
   unmapped: string[];
 }

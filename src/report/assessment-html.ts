@@ -25,6 +25,7 @@ import {
   tile,
 } from './report-html-parts.js';
 import { REPORT_CSS } from './report-style.js';
+import { discontinuityCaveat } from './discontinuity-caveat.js';
 import { planReviewSection } from './report-plan-review.js';
 import { trustSection } from './report-trust.js';
 import {
@@ -78,6 +79,10 @@ export function renderAssessment(data: ReportData): RenderedReport {
   const high = a.issues.filter((i) => i.band === 'High');
   const earlier = comparedWithWords(data);
   const partial = data.coverage?.partial ? `Partial period: ${data.coverage.words}` : null;
+  const spansBreak = discontinuityCaveat(
+    data.comparison?.discontinuities ?? [],
+    'sources under Method and caveats',
+  );
   const unconfirmed = data.unconfirmed ?? [];
   const draft =
     unconfirmed.length > 0
@@ -105,13 +110,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
       partial
         ? `<p class="warning">${esc(partial)}. Every count, rate and share in this report covers these months only; each change compares them with the same months of ${esc(earlier)}.</p>`
         : '',
-      (data.comparison?.discontinuities ?? []).length > 0
-        ? `<p class="warning">The changes span known discontinuities: ${prose(
-            (data.comparison?.discontinuities ?? [])
-              .map((d) => d.replace(/^(.*?) \(([^;]+); source: .*$/u, '$1 ($2)'))
-              .join('; '),
-          )}. Read them with care (sources under Method and caveats).</p>`
-        : '',
+      spansBreak ? `<p class="warning">${esc(spansBreak)}</p>` : '',
       `<div class="tiles">`,
       tile('All crime (excluding ASB)', data.totals.crime, aud, earlier),
       tile('Anti-social behaviour', data.totals.asb, aud, earlier),

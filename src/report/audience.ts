@@ -49,6 +49,7 @@ export function assessmentFor(
           ...o,
           high: o.high.filter((k) => keep.has(k)),
           covered: o.covered.filter((k) => keep.has(k)),
+          ...(o.covered.some((k) => !keep.has(k)) ? { leftOut: true } : {}),
         })),
         unmapped: plan.unmapped.filter((k) => keep.has(k)),
       },

@@ -9,6 +9,7 @@
  * (domain/disclosure/protect.ts) so that no small quarter can be worked out from the rest; the
  * earlier year's total is one more cell, and the change is given only when both totals are shown.
  */
+import { discontinuityCaveat } from './discontinuity-caveat.js';
 import type { TrendDocument } from '../analysis/trend-table.js';
 import type { BriefingTheme, BriefingThemeText } from '../config/briefing-themes.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
@@ -43,6 +44,8 @@ export interface BriefingFigures {
   monthsInPeriod: number;
   /** One sentence in plain words about the change, or why there is none. */
   change: string;
+  /** The report's caveat when the change given spans a known discontinuity (discontinuityCaveat). */
+  breaks?: string | null;
   synthetic: boolean;
 }
 
@@ -159,6 +162,8 @@ export function briefingFigures(
     monthsHeld: held,
     monthsInPeriod: monthsIn(trend.period).length,
     change: changeSentence(trend, changePct, previous),
+    breaks:
+      changePct === null ? null : discontinuityCaveat(trend.comparison?.discontinuities ?? []),
     synthetic: trend.notes.some((n) => n.startsWith('SYNTHETIC DATA')),
   };
 }

@@ -4,6 +4,7 @@
  * for a volunteer: short sentences, no statistics words, every number with its words. The plain
  * text of its prose (`briefingProse`) is what its reading ease is measured on. Pure.
  */
+import { isNationalNumber } from '../domain/national-numbers.js';
 import { escapeXml as esc } from '../charts/svg.js';
 import { formatNumber } from '../charts/text.js';
 import type { Readability } from '../analysis/readability.js';
@@ -87,19 +88,24 @@ a { color: #0b4f6c; }
 `;
 
 function serviceCard(s: SupportService): string {
+  // 999 and 101 are national facts: an unchecked service marks only its other details.
+  const national = isNationalNumber(s.phone);
+  const mark = !s.verified && national ? ' <span class="unverified">(not yet checked)</span>' : '';
   const contacts: string[] = [];
   if (s.phone) contacts.push(`<p class="contact">Call ${esc(s.phone)}</p>`);
-  if (s.text) contacts.push(`<p>Text ${esc(s.text)}</p>`);
+  if (s.text) contacts.push(`<p>Text ${esc(s.text)}${mark}</p>`);
   if (s.web)
-    contacts.push(`<p><a href="${esc(s.web)}">${esc(s.web.replace(/^https?:\/\//u, ''))}</a></p>`);
-  if (s.email) contacts.push(`<p><a href="mailto:${esc(s.email)}">${esc(s.email)}</a></p>`);
+    contacts.push(
+      `<p><a href="${esc(s.web)}">${esc(s.web.replace(/^https?:\/\//u, ''))}</a>${mark}</p>`,
+    );
+  if (s.email) contacts.push(`<p><a href="mailto:${esc(s.email)}">${esc(s.email)}</a>${mark}</p>`);
   return `<div class="service">
 <h3>${esc(s.name)}</h3>
 ${contacts.join('\n')}
 ${s.hours ? `<p>${esc(s.hours)}</p>` : ''}
 ${s.eligibility ? `<p>For: ${esc(s.eligibility)}</p>` : ''}
 ${s.description ? `<p>${esc(s.description)}</p>` : ''}
-${s.verified ? '' : '<p class="unverified">Contact details not yet checked against the service’s own page: check before use.</p>'}
+${s.verified || national ? '' : '<p class="unverified">Contact details not yet checked against the service’s own page: check before use.</p>'}
 </div>`;
 }
 
@@ -117,6 +123,7 @@ ${f.previous && f.comparisonPeriod ? `<div class="tile"><p class="label">${esc(p
 ${f.changePct !== null ? `<div class="tile"><p class="label">Change</p><p class="value">${f.changePct > 0 ? '+' : ''}${formatNumber(Math.round(f.changePct))}%</p></div>` : ''}
 </div>
 <p>${esc(f.change)}</p>
+${f.breaks ? `<p class="note">${esc(f.breaks)}</p>` : ''}
 <table><caption class="note">Every three months</caption><thead><tr><th>Months</th><th>Number</th></tr></thead><tbody>
 ${f.quarters.map((q) => `<tr><td>${esc(q.label)}</td><td class="n">${esc(q.count.text)}</td></tr>`).join('\n')}
 </tbody></table>`

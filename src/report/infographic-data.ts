@@ -6,6 +6,28 @@
 import type { InfographicData } from './infographic-types.js';
 import { changeShown } from './disclosure.js';
 import type { Figure, ReportData } from './report-data.js';
+import { MAX_PRIORITIES } from './infographic-chrome.js';
+
+type Ranked = Pick<ReportData['assessment']['issues'][number], 'band' | 'risk' | 'priority'>;
+
+/**
+ * What the "Top priorities" panel leaves off, in words, or null when it shows all that matter:
+ * High priorities past the fifth ("5 of 6 High priorities shown: the report lists all"), or a fifth
+ * place cut from a tie on every score ("Places 4 to 6 tie on every score: ...").
+ */
+export function prioritiesLeftOff(issues: readonly Ranked[]): string | null {
+  if (issues.length <= MAX_PRIORITIES) return null;
+  const high = issues.filter((i) => i.band === 'High').length;
+  if (high > MAX_PRIORITIES)
+    return `${MAX_PRIORITIES} of ${high} High priorities shown: the report lists all.`;
+  const same = (x: Ranked, y: Ranked) =>
+    x.band === y.band && x.risk === y.risk && x.priority === y.priority;
+  const last = issues[MAX_PRIORITIES - 1]!;
+  if (!same(last, issues[MAX_PRIORITIES]!)) return null;
+  const first = issues.findIndex((i) => same(i, last)) + 1;
+  const end = issues.findLastIndex((i) => same(i, last)) + 1;
+  return `Places ${first} to ${end} tie on every score: ${end - MAX_PRIORITIES} of them left off here; the report lists all.`;
+}
 
 export function infographicData(data: ReportData): InfographicData {
   const a = data.assessment;
@@ -62,7 +84,10 @@ export function infographicData(data: ReportData): InfographicData {
     draft: (data.unconfirmed ?? []).length > 0,
     audience: data.audience,
     totals: { crime: figure(data.totals.crime), asb: figure(data.totals.asb) },
-    priorities: a.issues.slice(0, 5).map((i) => ({ rank: i.rank, label: i.label, band: i.band })),
+    priorities: a.issues
+      .slice(0, MAX_PRIORITIES)
+      .map((i) => ({ rank: i.rank, label: i.label, band: i.band })),
+    prioritiesNote: prioritiesLeftOff(a.issues),
     trends,
     hotspot: mapped?.hotspot
       ? {

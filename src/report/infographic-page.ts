@@ -66,7 +66,14 @@ function prioritiesAndTrends(p: Page, y: number): Drawn {
   const { m, left, inner } = p;
   const half = (inner - m.gap) / 2;
   const right = left + half + m.gap;
-  const priorities = prioritiesPanel(topPriorities(p.data), left, y, half, m);
+  const priorities = prioritiesPanel(
+    topPriorities(p.data),
+    left,
+    y,
+    half,
+    m,
+    p.data.prioritiesNote ?? null,
+  );
   const trends = trendsPanel(
     `${p.id}-trend`,
     p.data.trends.slice(0, MAX_TRENDS),

@@ -34,6 +34,7 @@ export function prioritiesPanel(
   y: number,
   w: number,
   m: Metrics,
+  note: string | null = null,
 ): Drawn {
   const left = x + m.pad;
   const right = x + w - m.pad;
@@ -87,6 +88,11 @@ export function prioritiesPanel(
       bandChip(right, mid, p.band, m.small),
     );
     top += rowH + m.body * 0.75;
+  }
+  if (note) {
+    const said = wrapped(left, top, note, w - 2 * m.pad, { size: m.small, fill: COLOURS.muted }, m);
+    parts.push(said.markup);
+    top += said.height + m.body * 0.75;
   }
   return { markup: parts.join('\n'), height: top - m.body * 0.75 + m.pad - y };
 }

@@ -26,6 +26,8 @@ export interface InfographicData {
   totals: { crime: InfographicFigure; asb: InfographicFigure };
   /** The top 3 to 5 (more are left off). */
   priorities: { rank: number; label: string; band: 'High' | 'Medium' | 'Low' }[];
+  /** What the priorities panel leaves off, said under it ("5 of 6 High priorities shown: ..."). */
+  prioritiesNote?: string | null;
   /** 3 or 4 key trends (more are left off). */
   trends: ({ label: string } & InfographicFigure)[];
   /** British National Grid metres, as hotspotMap takes. */

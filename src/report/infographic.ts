@@ -50,6 +50,7 @@ function description(data: InfographicData, period: string, compared: string): s
       `${changeInWords(crime, a)}${changeShown(crime, a) ? ` compared with ${compared}` : ''}.`,
     `Anti-social behaviour: ${figureText(asb, 'count', a)}, ${changeInWords(asb, a)}.`,
     priorities.length > 0 ? `Top priorities: ${listJoin(priorities)}.` : '',
+    data.prioritiesNote ?? '',
     trends.length > 0 ? `Key trends: ${trends.join('; ')}.` : '',
   ]
     .filter((s) => s !== '')

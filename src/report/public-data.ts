@@ -470,6 +470,13 @@ const withoutCurrent = <T extends { current?: number }>(c: T): Omit<T, 'current'
   return rest;
 };
 
+/**
+ * A manual score's "who, when: why" (usecases/assess-area.ts scorer) without the why: the reason
+ * is the partnership's internal note, left out of the public version.
+ */
+export const withoutReason = (scored: string): string =>
+  scored.replace(/^([^:]*?, [^:]*?): .*$/su, '$1');
+
 /** An issue as the public sees it: its rationale written again without what would give a count away. */
 function publicIssue(
   issue: AssessedIssue,
@@ -496,7 +503,25 @@ function publicIssue(
       comparison: e.comparison && isSmall(leftOut) ? withoutCurrent(e.comparison) : e.comparison,
       concernShare: concernWithheld ? null : e.concernShare,
       concernSynthetic: concernWithheld ? false : e.concernSynthetic,
+      // The inputs file's reasons are the partnership's internal notes: who scored and when stay.
+      position: {
+        ...e.position,
+        scoredBy: e.position.scoredBy && withoutReason(e.position.scoredBy),
+      },
+      vulnerability: e.vulnerability && {
+        ...e.vulnerability,
+        scoredBy: withoutReason(e.vulnerability.scoredBy),
+      },
+      impact: e.impact && { ...e.impact, scoredBy: withoutReason(e.impact.scoredBy) },
     },
+    basis:
+      issue.source === 'inputs'
+        ? {
+            ...issue.basis,
+            harm: withoutReason(issue.basis.harm),
+            likelihood: withoutReason(issue.basis.likelihood),
+          }
+        : issue.basis,
     adjustments: issue.adjustments.flatMap((a) => {
       const kind = adjustmentKind(a);
       if (kind === 'trend' && !change) return [];

@@ -14,6 +14,7 @@
  * change gives their count back. The rows are in the fixed order of the categories, never by
  * count. Nothing is read from partner datasets.
  */
+import { discontinuityCaveat } from './discontinuity-caveat.js';
 import { oneIn } from './briefing-data.js';
 import { hiddenFigure } from '../analysis/hidden-figure.js';
 import type { TrendDocument } from '../analysis/trend-table.js';
@@ -77,6 +78,8 @@ export interface HeadlineTrends {
   held: string | null;
   /** The earlier months not compared (no count for them), in words; null when none. */
   notCompared: string | null;
+  /** The report's caveat when a change given spans a known discontinuity (discontinuityCaveat). */
+  breaks?: string | null;
 }
 
 export interface PublicPriorities {
@@ -247,6 +250,7 @@ export function headlineTrends(
       clear: changePct === null || p === null ? null : p < 0.05,
     };
   };
+  const rows = [all, ...categories].map((doc) => ({ doc, row: row(doc) }));
   const missing = all.months.filter((m) => m.count === null).map((m) => m.month);
   const unpaired = all.comparison?.unpaired ?? [];
   return {
@@ -257,13 +261,18 @@ export function headlineTrends(
         ? 'the same months a year before'
         : `the same months of ${all.comparison.base}, the latest earlier year held`
       : null,
-    rows: [row(all), ...categories.map(row)],
+    rows: rows.map((r) => r.row),
     notHeld: missing.length > 0 ? monthsInWords(missing) : null,
     held:
       missing.length > 0
         ? monthsInWords(all.months.filter((m) => m.count !== null).map((m) => m.month))
         : null,
     notCompared: unpaired.length > 0 ? monthsInWords(unpaired) : null,
+    breaks: discontinuityCaveat(
+      rows
+        .filter((r) => r.row.changePct !== null)
+        .flatMap((r) => r.doc.comparison?.discontinuities ?? []),
+    ),
   };
 }
 

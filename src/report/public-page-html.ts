@@ -7,6 +7,7 @@
  * is a file of its own: report/public-page-style.ts). `publicPageProse` is the plain text of its
  * prose, on which its reading ease is measured. Pure.
  */
+import { isNationalNumber } from '../domain/national-numbers.js';
 import type { Readability } from '../analysis/readability.js';
 import { escapeXml as esc } from '../charts/svg.js';
 import { formatNumber } from '../charts/text.js';
@@ -125,47 +126,60 @@ export function publicPageProse(page: PublicPage): string[] {
 
 const paragraphs = (lines: readonly string[]) => lines.map((l) => `<p>${esc(l)}</p>`).join('\n');
 
-function contactLines(c: {
-  phone?: string | null | undefined;
-  text?: string | null | undefined;
-  web?: string | null | undefined;
-  email?: string | null | undefined;
-}): string {
+function contactLines(
+  c: {
+    phone?: string | null | undefined;
+    text?: string | null | undefined;
+    web?: string | null | undefined;
+    email?: string | null | undefined;
+  },
+  /** Mark the details other than the phone number as not yet checked (beside a national number). */
+  others = false,
+): string {
   const out: string[] = [];
+  const mark = others ? ' <span class="unchecked">(not yet checked)</span>' : '';
   if (c.phone)
     out.push(
       `<p class="contact">Call <a href="tel:${esc(c.phone.replace(/\s/gu, ''))}">${esc(c.phone)}</a></p>`,
     );
-  if (c.text) out.push(`<p>Text relay or text phone: ${esc(c.text)}</p>`);
+  if (c.text) out.push(`<p>Text relay or text phone: ${esc(c.text)}${mark}</p>`);
   if (c.web)
     out.push(
-      `<p><a href="${esc(c.web)}">${esc(c.web.replace(/^https?:\/\//u, '').replace(/\/$/u, ''))}</a></p>`,
+      `<p><a href="${esc(c.web)}">${esc(c.web.replace(/^https?:\/\//u, '').replace(/\/$/u, ''))}</a>${mark}</p>`,
     );
-  if (c.email) out.push(`<p><a href="mailto:${esc(c.email)}">${esc(c.email)}</a></p>`);
+  if (c.email) out.push(`<p><a href="mailto:${esc(c.email)}">${esc(c.email)}</a>${mark}</p>`);
   return out.join('\n');
 }
 
 const UNCHECKED =
   '<p class="unchecked">We have not yet checked these details against the service’s own page.</p>';
 
+/** The unchecked warning under a card, never under a national number (only its other details are marked). */
+const uncheckedOf = (c: { verified: boolean; phone?: string | null | undefined }) => ({
+  others: !c.verified && isNationalNumber(c.phone),
+  card: !c.verified && !isNationalNumber(c.phone) ? UNCHECKED : '',
+});
+
 function contactCard(c: PublicContact): string {
+  const unchecked = uncheckedOf(c);
   return `<li class="card">
 <h3>${esc(c.name)}</h3>
 <p>${esc(c.what)}</p>
-${contactLines(c)}
+${contactLines(c, unchecked.others)}
 ${c.hours ? `<p>${esc(c.hours)}</p>` : ''}
-${c.verified ? '' : UNCHECKED}
+${unchecked.card}
 </li>`;
 }
 
 function serviceCard(s: SupportService): string {
+  const unchecked = uncheckedOf(s);
   return `<li class="card">
 <h3>${esc(s.name)}</h3>
 ${s.description ? `<p>${esc(s.description)}</p>` : ''}
-${contactLines(s)}
+${contactLines(s, unchecked.others)}
 ${s.hours ? `<p>${esc(s.hours)}</p>` : ''}
 ${s.eligibility ? `<p>For: ${esc(s.eligibility)}</p>` : ''}
-${s.verified ? '' : UNCHECKED}
+${unchecked.card}
 </li>`;
 }
 
@@ -186,6 +200,7 @@ function trendsSection(page: PublicPage): string {
   if (!t) return paragraphs(lines);
   const lead = all(page).changePct !== null && t.comparedWith ? 2 : 1;
   return `${paragraphs(lines.slice(0, lead))}
+${t.breaks ? `<p class="note">${esc(t.breaks)}</p>` : ''}
 <table>
 <caption>Crimes and anti-social behaviour recorded by the police in ${esc(page.area.name)}</caption>
 <thead><tr><th scope="col">What</th><th scope="col" class="n">${esc(t.held ?? period(t.period))}</th><th scope="col" class="n">${t.comparisonPeriod ? esc(period(t.comparisonPeriod)) : 'Year before'}</th><th scope="col" class="n">Change</th></tr></thead>

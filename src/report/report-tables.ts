@@ -114,6 +114,9 @@ function periodCaption(data: ReportData): string {
 
 export function categoriesTable(data: ReportData): ReportTable {
   const aud = data.audience;
+  // A rate of part of the period says over how many months it runs.
+  const n = data.coverage?.partial ? data.coverage.held : null;
+  const held = n === null ? '' : ` over the ${n} month${n === 1 ? '' : 's'} held`;
   return {
     id: 'tab-categories',
     caption: `Police-recorded crime and ASB by category, ${data.area.name}${periodCaption(data)}`,
@@ -123,8 +126,8 @@ export function categoriesTable(data: ReportData): ReportTable {
       'earlier period',
       'change %',
       'significant (Holm)',
-      'rate per 1,000',
-      'force rate per 1,000',
+      `rate per 1,000${held}`,
+      `force rate per 1,000${held}`,
     ],
     rows: data.categories.map((c) => [
       c.label,
@@ -169,6 +172,8 @@ export function partnerTable(data: ReportData): ReportTable {
   };
 }
 
+const LEFT_OUT = 'left out of the public version';
+
 export function alignmentTables(data: ReportData): ReportTable[] {
   const a = data.assessment.alignment;
   const word = data.forceWord ?? 'force area';
@@ -204,14 +209,19 @@ export function alignmentTables(data: ReportData): ReportTable[] {
     caption: `Priorities against the ${a.plan.plan}${a.plan.illustrative ? `: ${UNCONFIRMED}` : ''}`,
     columns: ['objective', 'High priorities it covers', 'other issues it covers'],
     rows: [
-      ...a.plan.objectives.map((o) => [
-        o.title,
-        o.high.map((k) => labels.get(k) ?? k).join('; ') || 'none',
-        o.covered
-          .filter((k) => !o.high.includes(k))
-          .map((k) => labels.get(k) ?? k)
-          .join('; ') || 'none',
-      ]),
+      ...a.plan.objectives.map((o) => {
+        // Never "none" where the public version left an issue out: which column it sat in is not
+        // said either, so nothing is told of a withheld issue's band.
+        const empty = o.leftOut ? LEFT_OUT : 'none';
+        return [
+          o.title,
+          o.high.map((k) => labels.get(k) ?? k).join('; ') || empty,
+          o.covered
+            .filter((k) => !o.high.includes(k))
+            .map((k) => labels.get(k) ?? k)
+            .join('; ') || empty,
+        ];
+      }),
       ...(a.plan.unmapped.length > 0
         ? [
             [

@@ -146,9 +146,15 @@ function outcomesWords(o: NonNullable<TrustData['outcomes']>, data: ReportData):
     open && !open.withheld && open.count === 0
       ? 'none is still under investigation.'
       : `${esc(share(/Under investigation/u))} are still under investigation, so the charge share may yet rise.`;
+  // police.uk's "Status update unavailable": the reasons above are not the whole story.
+  const status = o.groups.find((x) => /Status update unavailable/u.test(x.label));
+  const unknown =
+    status && (status.withheld || status.count > 0)
+      ? ` For ${esc(share(/Status update unavailable/u))}, police.uk gives no outcome ("Status update unavailable"): what happened to them is not known.`
+      : '';
   return [
     `<p>Of the ${o.countsWithheld ? '' : `${esc(showCount(o.crimes, aud))} `}crimes recorded in ${esc(data.area.name)} from ${esc(periodInWords(data.period))}${o.coverage ? ` (${esc(o.coverage)})` : ''}, <strong>${o.chargeShare === null ? 'none' : esc(pctText(o.chargeShare))}</strong>${o.chargeShareCi95 ? ` (95% interval ${esc(intervalText(o.chargeShareCi95))})` : ''} have so far ended in a charge or summons, court results included. A charge is not a conviction.</p>`,
-    `<p>Why the others did not: no suspect was identified for ${esc(share(/no suspect/u))}; for ${esc(share(/Evidential/u))} there were evidential difficulties or the victim did not support action (police.uk does not separate the two); ${esc(share(/Out-of-court/u))} ended out of court (a caution, penalty notice, drugs warning or local resolution); ${underInvestigation}</p>`,
+    `<p>Why the others did not: no suspect was identified for ${esc(share(/no suspect/u))}; for ${esc(share(/Evidential/u))} there were evidential difficulties or the victim did not support action (police.uk does not separate the two); ${esc(share(/Out-of-court/u))} ended out of court (a caution, penalty notice, drugs warning or local resolution); ${underInvestigation}${unknown}</p>`,
   ];
 }
 

@@ -5,12 +5,13 @@
  */
 import { sparkline } from '../../charts/index.js';
 import type { DisclosedTrendDocument, TrendDocument } from '../../analysis/trend-table.js';
-import type { Assessment } from '../../domain/assessment.js';
+import type { Assessment, SavedAssessmentSummary } from '../../domain/assessment.js';
 import type { ServerContext } from '../context.js';
 import { run } from './choices.js';
 import { count, html, pct, safe, significance, type Safe } from './html.js';
 import { periodParam, viewHref, type ViewState } from './state.js';
-import { shownCount, totalsOnlyNotice } from './trends.js';
+import { withoutInputsNote } from './scoring-note.js';
+import { breakNotice, shownCount, totalsOnlyNotice } from './trends.js';
 
 interface OverviewExceptions {
   exceptionsInPeriod: { area: string; category: string; month: string }[];
@@ -46,7 +47,7 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
   if (shown[0].disclosure) return totalsOnlyOverview(shown, state);
   const trends = shown as TrendDocument[];
   const first = trends[0]!;
-  const [exceptions, assessment] = await Promise.all([
+  const [exceptions, assessment, saved] = await Promise.all([
     run<{ overview: OverviewExceptions }>(ctx, 'overview', {
       within: [state.area],
       ...periodParam(state),
@@ -56,6 +57,7 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
       period: [state.period ?? `${first.period.from}..${first.period.to}`],
       allowPartial: ['true'],
     }).catch(() => null),
+    run<SavedAssessmentSummary[]>(ctx, 'assess list', {}).catch(() => []),
   ]);
   const all = trends.find((t) => t.category === 'all-crime');
   const c = first.comparison;
@@ -70,6 +72,7 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
           : ', with no earlier year held to compare with'
       }.
     </p>
+    ${breakNotice(trends)}
     ${first.coverage.partial ? html`<p class="notice note">Partial period: ${first.coverage.words}. Counts cover the months held only.</p>` : ''}
     ${all ? headline(all) : ''}
     <section aria-labelledby="cats">
@@ -154,6 +157,7 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
                       </li>`,
                   )}
               </ol>
+              ${withoutInputsNote(assessment, saved, state)}
               <p>
                 <a href="${viewHref('/priorities', state)}"
                   >The risk matrix, the reasons and the tactical options</a
@@ -174,7 +178,7 @@ function totalsOnlyOverview(trends: readonly DisclosedTrendDocument[], state: Vi
       ${first.area.name}, ${first.period.from} to
       ${first.period.to}${first.comparison ? html`, compared with ${first.comparison.label}` : ''}.
     </p>
-    ${totalsOnlyNotice(first)}
+    ${totalsOnlyNotice(first)} ${breakNotice(trends)}
     ${
       all
         ? html`<section class="headline" aria-label="All crime">
@@ -228,7 +232,7 @@ function headline(t: TrendDocument): Safe {
     <p class="big">${count(t.current)}</p>
     <p>
       crimes
-      recorded${t.ratePer1000 !== null ? html` (${t.ratePer1000.toFixed(1)} per 1,000 residents)` : ''};
+      recorded${t.ratePer1000 !== null ? html` (${t.ratePer1000.toFixed(1)} per 1,000 residents${t.coverage.partial ? ` over the ${t.coverage.held} month${t.coverage.held === 1 ? '' : 's'} held` : ''})` : ''};
       ${
         t.changePct === null
           ? 'no earlier year to compare with'

@@ -11,6 +11,8 @@ import { run } from './choices.js';
 import { figure } from './figure.js';
 import { html, safe, type Safe } from './html.js';
 import { notice } from './layout.js';
+import { withoutInputsNote } from './scoring-note.js';
+import { forceAreaWord } from '../../domain/forces.js';
 import { viewHref, type ViewState } from './state.js';
 
 export async function prioritiesBody(
@@ -35,10 +37,11 @@ export async function prioritiesBody(
       a.forceLeftOut
         ? notice(
             'note',
-            `Your access does not show ${a.forceLeftOut.name} in detail, so each issue's likelihood here is its volume in ${a.area.name} alone, not compared with ${a.forceLeftOut.name}'s rate, and the county's priorities are not shown. An assessment by someone who sees ${a.forceLeftOut.name} in detail may band some issues differently.`,
+            `Your access does not show ${a.forceLeftOut.name} in detail, so each issue's likelihood here is its volume in ${a.area.name} alone, not compared with ${a.forceLeftOut.name}'s rate, and the ${forceAreaWord(a.forceLeftOut.code)}'s priorities are not shown. An assessment by someone who sees ${a.forceLeftOut.name} in detail may band some issues differently.`,
           )
         : ''
     }
+    ${withoutInputsNote(a, saved, state)}
     ${a.defaultMatrix ? notice('note', "These bands are Lantern's defaults, not yet the partnership's own.") : ''}
     ${a.inputs?.example ? notice('note', 'The manual scores (vulnerability, community impact, position) are an illustration, not yet confirmed by the partnership.') : ''}
     ${a.coverage?.partial ? notice('note', `Partial period: ${a.coverage.words ?? ''}.`) : ''}

@@ -3,6 +3,7 @@
  * held drawn as gaps and listed), the change against the earlier year with its test, and the
  * forecast of the next months.
  */
+import { discontinuityCaveat } from '../../report/discontinuity-caveat.js';
 import type { ExceptionsReport } from '../../analysis/exception-report.js';
 import type { DisclosedTrendDocument, TrendDocument } from '../../analysis/trend-table.js';
 import type { ForecastResult } from '../../analysis/forecast.js';
@@ -42,6 +43,7 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
   );
   const missing = trend.months.filter((m) => m.count === null).map((m) => m.month);
   return html` <p class="lead">${trend.reading}</p>
+    ${breakNotice([trend])}
     ${trend.coverage.partial ? notice('note', `Partial period: ${trend.coverage.words}.${trend.comparison ? ' The change compares the months held on both sides.' : ''}`) : ''}
     ${missing.length > 0 ? notice('note', `Months not held (unknown, not zero): ${missing.join(', ')}.`) : ''}
     <dl class="facts">
@@ -118,7 +120,7 @@ function totalsOnlyBody(trend: DisclosedTrendDocument): Safe {
   const shown = (n: number | null, held: 'fewer than' | 'not shown' | null | undefined) =>
     shownCount(trend, n, held);
   return html` <p class="lead">${trend.reading}</p>
-    ${totalsOnlyNotice(trend)}
+    ${totalsOnlyNotice(trend)} ${breakNotice([trend])}
     <dl class="facts">
       <div>
         <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
@@ -204,4 +206,12 @@ function forecastSection(f: (ForecastResult & { notes: string[] }) | null): Safe
       ${f.notes.map((n) => html`<li>${n}</li>`)}
     </ul>
   </section>`;
+}
+
+/** The report's caveat where a change shown spans a known discontinuity (lockdown, a counting rule). */
+export function breakNotice(
+  trends: readonly Pick<DisclosedTrendDocument, 'comparison'>[],
+): Safe | '' {
+  const said = discontinuityCaveat(trends.flatMap((t) => t.comparison?.discontinuities ?? []));
+  return said ? notice('note', said) : '';
 }
