@@ -23,7 +23,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { HeadlineTrends, PublicCount } from '../src/report/public-page-data.js';
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import {
   attackReport,
@@ -47,7 +47,7 @@ beforeAll(async () => {
   smallDb = demoStoreCopy(dir.path, 'small.duckdb');
   const population = join(dir.path, 'population.csv');
   writeFileSync(population, 'code,population\nE07000102,3000\n');
-  const r = runCli([
+  const r = await run([
     'areas',
     'import-population',
     population,
@@ -81,7 +81,7 @@ const runReport = (
   },
   ...more: string[]
 ) =>
-  runCli([
+  run([
     'report',
     '--area',
     r.area,
@@ -119,18 +119,18 @@ const publicReport = (period: string, out: string, disclosure: string, ...more: 
   );
 
 const built = new Set<string>();
-function build(
+async function build(
   area: string,
   period: string,
   audience: string,
   store: string,
   disclosure = ANY_PERIOD,
-): string {
+): Promise<string> {
   // The rule only refuses periods: a report it allows is the same under either settings file.
   const out = join(dir.path, `${area}-${period}-${audience}-${store === db ? 'demo' : 'small'}`);
   if (built.has(out)) return out;
   built.add(out);
-  const r = runReport({ area, period, audience, out, disclosure, store });
+  const r = await runReport({ area, period, audience, out, disclosure, store });
   expect(r.code, r.stderr).toBe(0);
   return out;
 }
@@ -139,11 +139,11 @@ const explain = (f: Finding) =>
   `${f.how} — ${f.where}${f.values.length > 0 ? `: only ${f.values.join(', ')} possible (true ${f.truth})` : ''}`;
 
 const tried: Record<string, number> = {};
-function attacked(area: string, period: string, store: string): Attack {
+async function attacked(area: string, period: string, store: string): Promise<Attack> {
   const [from, to] = period.includes('..') ? period.split('..') : [period, period];
   const attack = attackReport(
-    readReport(build(area, period, 'public', store)),
-    readReport(build(area, period, 'partner', store)),
+    readReport(await build(area, period, 'public', store)),
+    readReport(await build(area, period, 'partner', store)),
     { from: from!, to: to! },
   );
   for (const [k, n] of Object.entries(attack.tried)) tried[k] = (tried[k] ?? 0) + n;
@@ -151,46 +151,46 @@ function attacked(area: string, period: string, store: string): Attack {
 }
 
 describe('the public report gives back no suppressed count', () => {
-  it('Three Rivers, December 2025: all crime with five small categories', () => {
-    const a = attacked('Three Rivers', '2025-12', db);
+  it('Three Rivers, December 2025: all crime with five small categories', async () => {
+    const a = await attacked('Three Rivers', '2025-12', db);
     expect(a.findings.map(explain)).toEqual([]);
     expect(a.tried['total less the parts shown']).toBeGreaterThanOrEqual(5);
   });
 
-  it('Watford, December 2025: six districts under 5 for theft from the person', () => {
-    const a = attacked('Watford', '2025-12', db);
+  it('Watford, December 2025: six districts under 5 for theft from the person', async () => {
+    const a = await attacked('Watford', '2025-12', db);
     expect(a.findings.map(explain)).toEqual([]);
     expect(a.tried['funnel: reference line and order']).toBeGreaterThanOrEqual(6);
   });
 
-  it("Three Rivers, 2025: robbery's months under 5 within the year's count", () => {
-    const a = attacked('Three Rivers', '2025-01..2025-12', db);
+  it("Three Rivers, 2025: robbery's months under 5 within the year's count", async () => {
+    const a = await attacked('Three Rivers', '2025-01..2025-12', db);
     expect(a.findings.map(explain)).toEqual([]);
     expect(a.tried['period total less the months shown']).toBeGreaterThan(5);
   });
 
-  it('Three Rivers, December 2025, with 3,000 residents: no rate beside a small count', () => {
-    const a = attacked('Three Rivers', '2025-12', smallDb);
+  it('Three Rivers, December 2025, with 3,000 residents: no rate beside a small count', async () => {
+    const a = await attacked('Three Rivers', '2025-12', smallDb);
     expect(a.findings.map(explain)).toEqual([]);
     expect(a.tried['rate × population']).toBeGreaterThanOrEqual(4);
   });
 });
 
 describe('the threshold', () => {
-  it('is read from --disclosure; the public report refuses one it cannot yet follow', () => {
+  it('is read from --disclosure; the public report refuses one it cannot yet follow', async () => {
     const file = join(dir.path, 'disclosure-10.yaml');
     writeFileSync(file, 'threshold: 10\n');
-    const r = publicReport('2025-12', 'threshold-10', file);
+    const r = await publicReport('2025-12', 'threshold-10', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${file}: threshold`);
   });
 });
 
 describe('the attacker', () => {
-  it('recovers the districts that primary suppression alone left exposed (issue 14, item 4a)', () => {
+  it('recovers the districts that primary suppression alone left exposed (issue 14, item 4a)', async () => {
     // The partner report with counts 1 to 4 replaced by "fewer than 5" and nothing else changed:
     // what the public version was before secondary protection.
-    const partner = build('Watford', '2025-12', 'partner', db);
+    const partner = await build('Watford', '2025-12', 'partner', db);
     const primary = `${partner}-primary-only`;
     cpSync(partner, primary, { recursive: true });
     const funnel = join(primary, 'data', 'fig-p3-funnel.csv');
@@ -214,7 +214,7 @@ describe('the attacker', () => {
     for (const f of found) expect(f.values).toEqual([f.truth]);
   });
 
-  it('tried every kind of attack on the public reports above', () => {
+  it('tried every kind of attack on the public reports above', async () => {
     for (const kind of [
       'total less the parts shown',
       'period total less the months shown',
@@ -226,11 +226,16 @@ describe('the attacker', () => {
 });
 
 /** A public report and its partner version, as the exact attacker takes them. */
-function report(area: string, period: string, store = db, disclosure = ANY_PERIOD): Attacked {
+async function report(
+  area: string,
+  period: string,
+  store = db,
+  disclosure = ANY_PERIOD,
+): Promise<Attacked> {
   const [from, to] = period.includes('..') ? period.split('..') : [period, period];
   return {
-    pub: readReport(build(area, period, 'public', store, disclosure)),
-    truth: readReport(build(area, period, 'partner', store)),
+    pub: readReport(await build(area, period, 'public', store, disclosure)),
+    truth: readReport(await build(area, period, 'partner', store)),
     period: { from: from!, to: to! },
   };
 }
@@ -243,17 +248,17 @@ describe('the exact attacker: every number published, solved together by linear 
     ['Watford', '2025-12', 'demo'],
     ['Three Rivers', '2025-01..2025-12', 'demo'],
     ['Three Rivers', '2025-12', 'small'],
-  ])('%s, %s (%s store): no small count narrowed below 1 to 4', (area, period, store) => {
-    const a = lpAttack(highs, [report(area, period, store === 'demo' ? db : smallDb)]);
+  ])('%s, %s (%s store): no small count narrowed below 1 to 4', async (area, period, store) => {
+    const a = lpAttack(highs, [await report(area, period, store === 'demo' ? db : smallDb)]);
     expect(a.findings.map(narrowed)).toEqual([]);
     expect(a.relations).toBeGreaterThan(3);
   });
 
-  it('Three Rivers: December, October to December and 2025 together (months shared)', () => {
+  it('Three Rivers: December, October to December and 2025 together (months shared)', async () => {
     const a = lpAttack(highs, [
-      report('Three Rivers', '2025-12'),
-      report('Three Rivers', '2025-10..2025-12'),
-      report('Three Rivers', '2025-01..2025-12'),
+      await report('Three Rivers', '2025-12'),
+      await report('Three Rivers', '2025-10..2025-12'),
+      await report('Three Rivers', '2025-01..2025-12'),
     ]);
     expect(a.findings.map(narrowed)).toEqual([]);
   });
@@ -264,13 +269,13 @@ describe('the exact attacker: every number published, solved together by linear 
   // others (the year less the two quarters shown is the sum of the two): possession of weapons
   // (2 and 4) and bicycle theft (4 and 2) in Three Rivers, 2025, are each left 2 to 4. This also
   // shows the attacker finds what the numbers give away.
-  it('with any period allowed, the four quarters of 2025 and the year narrow two categories', () => {
+  it('with any period allowed, the four quarters of 2025 and the year narrow two categories', async () => {
     const a = lpAttack(highs, [
-      report('Three Rivers', '2025-01..2025-03'),
-      report('Three Rivers', '2025-04..2025-06'),
-      report('Three Rivers', '2025-07..2025-09'),
-      report('Three Rivers', '2025-10..2025-12'),
-      report('Three Rivers', '2025-01..2025-12'),
+      await report('Three Rivers', '2025-01..2025-03'),
+      await report('Three Rivers', '2025-04..2025-06'),
+      await report('Three Rivers', '2025-07..2025-09'),
+      await report('Three Rivers', '2025-10..2025-12'),
+      await report('Three Rivers', '2025-01..2025-12'),
     ]);
     expect(a.findings.map(narrowed).sort()).toEqual([
       'Bicycle theft 2025-07..2025-09: 2 to 4 (true 4)',
@@ -285,42 +290,42 @@ describe('the exact attacker: every number published, solved together by linear 
 const SHIPPED = 'config/disclosure.yaml';
 
 describe('public outputs cover whole years, so that no two can be subtracted (issue 20, item 4)', () => {
-  it('refuses a month, a quarter, a year of another calendar and a year not wholly held', () => {
+  it('refuses a month, a quarter, a year of another calendar and a year not wholly held', async () => {
     for (const period of ['2025-12', '2025-10..2025-12', '2025-04..2026-03', '2025-02..2025-12']) {
-      const r = publicReport(period, `rule-${period}`, SHIPPED);
+      const r = await publicReport(period, `rule-${period}`, SHIPPED);
       expect(r.code, period).toBe(2);
       expect(r.stderr, period).toMatch(/whole calendar years \(January to December\) only/u);
     }
     // 2022 is a calendar year, but only January of it is held (a partner report of it needs
     // --allow-partial): published now and again when the rest arrived, it would give them away.
-    const partly = publicReport('2022', 'rule-2022', SHIPPED, '--allow-partial');
+    const partly = await publicReport('2022', 'rule-2022', SHIPPED, '--allow-partial');
     expect(partly.code).toBe(2);
     expect(partly.stderr).toContain('11 of 2022-01..2022-12');
     // Financial years, when the partnership chooses them: a calendar year is then refused.
     const fy = join(dir.path, 'financial-year.yaml');
     writeFileSync(fy, 'threshold: 5\npublicPeriod: financial-year\n');
-    const calendar = publicReport('2025', 'rule-2025-fy', fy);
+    const calendar = await publicReport('2025', 'rule-2025-fy', fy);
     expect(calendar.code).toBe(2);
     expect(calendar.stderr).toContain('whole financial years (April to March) only');
   });
 
-  it('every public report the rule allows, solved together, narrows no small count', () => {
+  it('every public report the rule allows, solved together, narrows no small count', async () => {
     // The calendar years wholly held in the demo store: 2021 and 2025 (2025 is compared with 2021).
     const a = lpAttack(highs, [
-      report('Three Rivers', '2021-01..2021-12', db, SHIPPED),
-      report('Three Rivers', '2025-01..2025-12', db, SHIPPED),
+      await report('Three Rivers', '2021-01..2021-12', db, SHIPPED),
+      await report('Three Rivers', '2025-01..2025-12', db, SHIPPED),
     ]);
     expect(a.findings.map(narrowed)).toEqual([]);
     expect(a.relations).toBeGreaterThan(3);
   });
 
-  it("the public page publishes the year's counts exactly as the public report does", () => {
+  it("the public page publishes the year's counts exactly as the public report does", async () => {
     const page = join(dir.path, 'page-three-rivers');
     const {
       json: r,
       code,
       stderr,
-    } = runCliJson<{ trends: HeadlineTrends }>([
+    } = await runJson<{ trends: HeadlineTrends }>([
       'public-page',
       '--area',
       'Three Rivers',
@@ -333,7 +338,7 @@ describe('public outputs cover whole years, so that no two can be subtracted (is
     ]);
     expect(code, stderr).toBe(0);
     expect(r.trends.period).toEqual({ from: '2025-01', to: '2025-12' });
-    const pub = readReport(build('Three Rivers', '2025-01..2025-12', 'public', db, SHIPPED));
+    const pub = readReport(await build('Three Rivers', '2025-01..2025-12', 'public', db, SHIPPED));
     const table = pub.tables.find((t) => t.id === 'tab-categories')!;
     const asCsv = (c: PublicCount | null) =>
       c === null ? '' : c.status === 'shown' ? String(c.value) : c.text;
