@@ -18,7 +18,7 @@ import { renderAssessment } from '../src/report/assessment-html.js';
 import { assessmentFor } from '../src/report/audience.js';
 import { openStore } from '../src/store/open-store.js';
 import { reportData } from '../src/usecases/report-data.js';
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runCli, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import {
   internalText,
@@ -79,10 +79,10 @@ describe('lantern report (partner version)', () => {
   let out: string;
   let built: Built;
   let html: string;
-  beforeAll(() => {
+  beforeAll(async () => {
     out = join(dir.path, 'three-rivers');
     // As the README makes it: the bundled settings and plan, the example inputs, as a draft.
-    const r = runCliJson<Built>([
+    const r = await runJson<Built>([
       ...area,
       '--inputs',
       example,
@@ -97,7 +97,7 @@ describe('lantern report (partner version)', () => {
     html = readFileSync(join(out, 'assessment.html'), 'utf8');
   });
 
-  it('writes the document, the infographics and a CSV for every chart and table', () => {
+  it('writes the document, the infographics and a CSV for every chart and table', async () => {
     for (const f of [
       'assessment.html',
       'infographic.svg',
@@ -125,7 +125,7 @@ describe('lantern report (partner version)', () => {
     expect(html).not.toMatch(/<script|<link |src="http|href="http/u);
   });
 
-  it('says on the infographic that a High priority is left off (Three Rivers 2025 has 6)', () => {
+  it('says on the infographic that a High priority is left off (Three Rivers 2025 has 6)', async () => {
     expect(built.priorities.length).toBe(6);
     for (const file of ['infographic.svg', 'infographic-social.svg']) {
       const svg = readFileSync(join(out, file), 'utf8');
@@ -133,7 +133,7 @@ describe('lantern report (partner version)', () => {
     }
   });
 
-  it('has the sections of a strategic assessment, with real headings', () => {
+  it('has the sections of a strategic assessment, with real headings', async () => {
     for (const id of [
       'summary',
       'priorities',
@@ -161,7 +161,7 @@ describe('lantern report (partner version)', () => {
       expect(html).toContain(words);
   });
 
-  it('speaks to its reader: no command, option, file, figure id or internal note; each caveat once', () => {
+  it('speaks to its reader: no command, option, file, figure id or internal note; each caveat once', async () => {
     for (const file of ['assessment.html', 'infographic.svg', 'infographic-social.svg'])
       expect(internalText(readerText(readFileSync(join(out, file), 'utf8'))), file).toEqual([]);
     expect(html).not.toMatch(/<code>|class="fig-id"/u);
@@ -210,7 +210,7 @@ describe('lantern report (partner version)', () => {
     expect(html).toContain('Alignment with the county and the Police and Crime Plan');
   });
 
-  it('marks every value still at its bundled example as not yet confirmed, on every page', () => {
+  it('marks every value still at its bundled example as not yet confirmed, on every page', async () => {
     expect(html).toContain(
       '<p class="draft-banner">Draft: the &quot;ASB and fly-tipping&quot; contact, the Police and Crime Plan objectives and the manual scores are not yet confirmed by the partnership.</p>',
     );
@@ -230,7 +230,7 @@ describe('lantern report (partner version)', () => {
     }
   });
 
-  it('gives every chart a title, a description and a caption, and every table a caption and headers', () => {
+  it('gives every chart a title, a description and a caption, and every table a caption and headers', async () => {
     const svgs = [...html.matchAll(/<svg[^>]*>/gu)].map((m) => m[0]);
     expect(svgs.length).toBeGreaterThan(5);
     for (const s of svgs.filter((s) => s.includes('role="img"')))
@@ -247,43 +247,47 @@ describe('lantern report (partner version)', () => {
     }
   });
 
-  it('shows the same numbers as the assessment and the trends', () => {
-    const assessed = runCliJson<{
-      issues: {
-        key: string;
-        label: string;
-        rank: number;
-        band: string;
-        risk: number;
-        evidence: { recorded: number };
-      }[];
-    }>([
-      'assess',
-      '--area',
-      'Three Rivers',
-      '--period',
-      '2025-01..2025-12',
-      '--inputs',
-      example,
-      '--no-save',
-      '--db',
-      db,
-    ]).json;
+  it('shows the same numbers as the assessment and the trends', async () => {
+    const assessed = (
+      await runJson<{
+        issues: {
+          key: string;
+          label: string;
+          rank: number;
+          band: string;
+          risk: number;
+          evidence: { recorded: number };
+        }[];
+      }>([
+        'assess',
+        '--area',
+        'Three Rivers',
+        '--period',
+        '2025-01..2025-12',
+        '--inputs',
+        example,
+        '--no-save',
+        '--db',
+        db,
+      ])
+    ).json;
     const matrix = csv(join(out, 'data/fig-risk-matrix.csv')).data;
     expect(matrix.map((r) => [Number(r.rank), r.band, Number(r.risk)])).toEqual(
       assessed.issues.map((i) => [i.rank, i.band, i.risk]),
     );
-    const trend = runCliJson<{ current: number; previous: number }>([
-      'trends',
-      '--area',
-      'Three Rivers',
-      '--category',
-      'all-crime',
-      '--period',
-      '2025-01..2025-12',
-      '--db',
-      db,
-    ]).json;
+    const trend = (
+      await runJson<{ current: number; previous: number }>([
+        'trends',
+        '--area',
+        'Three Rivers',
+        '--category',
+        'all-crime',
+        '--period',
+        '2025-01..2025-12',
+        '--db',
+        db,
+      ])
+    ).json;
     expect(html).toContain(`recorded ${trend.current.toLocaleString('en-GB')} crimes`);
     const categories = csv(join(out, 'data/tab-categories.csv')).data;
     expect(categories).toHaveLength(14);
@@ -340,7 +344,7 @@ describe('lantern report (partner version)', () => {
 describe('lantern report (public version)', () => {
   it('shows no count from 1 to 4 and leaves out datasets shared only between partners', async () => {
     const out = join(dir.path, 'public');
-    const r = runCliJson<Built>([...base, '--audience', 'public', '--out', out, '--db', db]);
+    const r = await runJson<Built>([...base, '--audience', 'public', '--out', out, '--db', db]);
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'assessment.html'), 'utf8');
     expect(html).toContain('Public version');
@@ -423,9 +427,9 @@ describe('lantern report (public version)', () => {
     return pageOutline(pages, html);
   }
 
-  it("leaves the inputs file's reasons out, and says where the plan's table leaves an issue out", () => {
+  it("leaves the inputs file's reasons out, and says where the plan's table leaves an issue out", async () => {
     const out = join(dir.path, 'public-inputs');
-    const r = runCliJson<Built>([
+    const r = await runJson<Built>([
       ...area,
       '--inputs',
       example,
@@ -459,8 +463,9 @@ describe('lantern report (public version)', () => {
     ]);
   });
 
-  it("keeps partner-only themes out of the county's side too", () => {
-    const a = runCliJson<Assessment>(['assess', ...area.slice(1), '--no-save', '--db', db]).json;
+  it("keeps partner-only themes out of the county's side too", async () => {
+    const a = (await runJson<Assessment>(['assess', ...area.slice(1), '--no-save', '--db', db]))
+      .json;
     // The demo's county holds no partner theme: give it a restricted one, High there only.
     expect(a.alignment.county).not.toBeNull();
     a.alignment.county!.countyOnly.push({
@@ -511,7 +516,7 @@ describe('lantern report (public version)', () => {
     }
   });
 
-  it('produces the HTML without Chromium and says how to get the PDF', () => {
+  it('produces the HTML without Chromium and says how to get the PDF', async () => {
     const out = join(dir.path, 'no-chromium');
     const r = runCli([...base, '--out', out, '--db', db], { LANTERN_CHROMIUM: '' });
     expect(r.code, r.stderr).toBe(0);
@@ -524,7 +529,7 @@ describe('lantern report (public version)', () => {
 });
 
 describe('lantern report: bad input', () => {
-  it('refuses bad options and a folder that is not a report, writing nothing', () => {
+  it('refuses bad options and a folder that is not a report, writing nothing', async () => {
     const taken = join(dir.path, 'taken');
     mkdirSync(taken);
     writeFileSync(join(taken, 'notes.txt'), 'mine');
@@ -559,7 +564,7 @@ describe('lantern report: bad input', () => {
       ],
     ];
     for (const [args, message] of cases) {
-      const r = runCli([...args, '--no-pdf', '--db', db]);
+      const r = await run([...args, '--no-pdf', '--db', db]);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(message);
     }
@@ -568,28 +573,29 @@ describe('lantern report: bad input', () => {
     expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
-  it('saves the assessment behind it, unless --no-save', () => {
-    const saved = () => runCliJson<unknown[]>(['assess', 'list', '--db', db]).json.length;
+  it('saves the assessment behind it, unless --no-save', async () => {
+    const saved = async () =>
+      (await runJson<unknown[]>(['assess', 'list', '--db', db])).json.length;
     const watford = [
       ...['report', '--area', 'Watford', '--period', '2025-01..2025-12', '--no-pdf'],
       ...own,
     ];
-    const before = saved();
+    const before = await saved();
     const out = join(dir.path, 'watford');
-    expect(runCli([...watford, '--out', out, '--no-save', '--db', db]).code).toBe(0);
-    expect(saved()).toBe(before);
-    expect(runCli([...watford, '--out', out, '--replace', '--db', db]).code).toBe(0);
-    expect(saved()).toBe(before + 1);
+    expect((await run([...watford, '--out', out, '--no-save', '--db', db])).code).toBe(0);
+    expect(await saved()).toBe(before);
+    expect((await run([...watford, '--out', out, '--replace', '--db', db])).code).toBe(0);
+    expect(await saved()).toBe(before + 1);
   });
 
-  it("replaces an earlier report only with --replace, and then only the report's own files", () => {
+  it("replaces an earlier report only with --replace, and then only the report's own files", async () => {
     // The case of issue 14: a folder holding a file named assessment.html beside the user's own.
     const out = join(dir.path, 'theirs');
     mkdirSync(join(out, 'sub'), { recursive: true });
     writeFileSync(join(out, 'assessment.html'), 'an old report');
     writeFileSync(join(out, 'keep.txt'), 'mine');
     writeFileSync(join(out, 'sub', 'thesis.docx'), 'my thesis');
-    const refused = runCli([...base, '--out', out, '--no-pdf', '--db', db]);
+    const refused = await run([...base, '--out', out, '--no-pdf', '--db', db]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
       /theirs already holds files; give --replace to replace the report there .*or give a new or empty folder/u,
@@ -597,7 +603,7 @@ describe('lantern report: bad input', () => {
     expect(readFileSync(join(out, 'assessment.html'), 'utf8')).toBe('an old report');
     expect(readdirSync(out).sort()).toEqual(['assessment.html', 'keep.txt', 'sub']);
 
-    const r = runCli([...base, '--out', out, '--no-pdf', '--replace', '--db', db]);
+    const r = await run([...base, '--out', out, '--no-pdf', '--replace', '--db', db]);
     expect(r.code, r.stderr).toBe(0);
     expect(readFileSync(join(out, 'assessment.html'), 'utf8')).toMatch(/^<!doctype html>/u);
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine');
@@ -610,7 +616,7 @@ describe('lantern report: bad input', () => {
     writeFileSync(index, `${readFileSync(index, 'utf8')}fig-p9-trend,Old,fig-p9-trend.csv\n`);
     writeFileSync(join(out, 'data', 'fig-p9-trend.csv'), 'month,recorded\n');
     writeFileSync(join(out, 'data', 'mine.csv'), 'a,b\n');
-    expect(runCli([...base, '--out', out, '--no-pdf', '--replace', '--db', db]).code).toBe(0);
+    expect((await run([...base, '--out', out, '--no-pdf', '--replace', '--db', db])).code).toBe(0);
     expect(existsSync(join(out, 'data', 'fig-p9-trend.csv'))).toBe(false);
     expect(readFileSync(join(out, 'data', 'mine.csv'), 'utf8')).toBe('a,b\n');
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('mine');
@@ -618,11 +624,11 @@ describe('lantern report: bad input', () => {
     expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
-  it("refuses, even with --replace, to write over a file of the user's in the report's place", () => {
+  it("refuses, even with --replace, to write over a file of the user's in the report's place", async () => {
     const own = join(dir.path, 'own-index');
     mkdirSync(join(own, 'data'), { recursive: true });
     writeFileSync(join(own, 'data', 'index.csv'), 'name,notes\nx,y\n');
-    const r = runCli([...base, '--out', own, '--no-pdf', '--replace', '--db', db]);
+    const r = await run([...base, '--out', own, '--no-pdf', '--replace', '--db', db]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/holds data\/index\.csv, which no earlier Lantern report wrote/u);
     expect(readFileSync(join(own, 'data', 'index.csv'), 'utf8')).toBe('name,notes\nx,y\n');
@@ -630,16 +636,16 @@ describe('lantern report: bad input', () => {
     expect(readdirSync(dir.path).filter((f) => f.includes('.partial-'))).toEqual([]);
   });
 
-  it('writes a new or empty folder without --replace', () => {
+  it('writes a new or empty folder without --replace', async () => {
     const empty = join(dir.path, 'empty');
     mkdirSync(empty);
-    expect(runCli([...base, '--out', empty, '--no-pdf', '--db', db]).code).toBe(0);
+    expect((await run([...base, '--out', empty, '--no-pdf', '--db', db])).code).toBe(0);
     expect(existsSync(join(empty, 'assessment.html'))).toBe(true);
   });
 });
 
 describe('lantern report: CSV files a spreadsheet opens safely', () => {
-  it('writes a cell that starts like a formula as text, and negative numbers as numbers', () => {
+  it('writes a cell that starts like a formula as text, and negative numbers as numbers', async () => {
     // A plan whose objective titles would run as formulas in Excel (OWASP's CSV injection).
     const titles = ['=HYPERLINK("http://example.com","x")', '+1+1', '-2+3', '@SUM(A1)', '\tTab'];
     let plan = readFileSync('test/fixtures/report/plan.yaml', 'utf8');
@@ -651,7 +657,7 @@ describe('lantern report: CSV files a spreadsheet opens safely', () => {
     const planFile = join(dir.path, 'formula-plan.yaml');
     writeFileSync(planFile, plan);
     const out = join(dir.path, 'formulas');
-    const r = runCli([
+    const r = await run([
       ...area,
       '--report-settings',
       settings,
