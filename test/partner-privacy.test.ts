@@ -24,16 +24,16 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { PartnerImportReport } from '../src/usecases/import-partner-data.js';
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { queryStore } from './helpers/store-query.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 const EMPTY = join(dir.path, 'empty.duckdb');
 
-beforeAll(() => {
+beforeAll(async () => {
   // Opening a store creates it; the import of a file that does not exist is refused.
-  const opened = importFiles(EMPTY, 'asb-council', [join(dir.path, 'no-such-file.csv')]);
+  const opened = await importFiles(EMPTY, 'asb-council', [join(dir.path, 'no-such-file.csv')]);
   expect(opened.code).toBe(2);
 });
 afterAll(() => dir.remove());
@@ -68,13 +68,13 @@ function writeText(name: string, lines: readonly string[]): string {
   return path;
 }
 
-function importFiles(
+async function importFiles(
   db: string,
   dataset: string,
   files: readonly string[],
   extra: readonly string[] = [],
 ) {
-  return runCliJson<{ files: PartnerImportReport[] }>([
+  return runJson<{ files: PartnerImportReport[] }>([
     'import',
     '--dataset',
     dataset,
@@ -144,8 +144,8 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
       ['2025-06-05', 'Three Rivers', 'nuisance'],
     ];
     const file = writeCsv('issue-values.csv', rows);
-    const text = runCli(['import', '--dataset', 'asb-council', file, '--db', db]);
-    const json = importFiles(db, 'asb-council', [file]);
+    const text = await run(['import', '--dataset', 'asb-council', file, '--db', db]);
+    const json = await importFiles(db, 'asb-council', [file]);
     for (const run of [text, json]) {
       expect(run.code).toBe(2);
       for (const v of ISSUE_FRAGMENTS) expect(run.stdout + run.stderr).not.toContain(v);
@@ -175,13 +175,13 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
       ['2025-06-04', 'Three Rivers', 'nuisance'],
     ];
     const values = ['John Smith', 'Jane', 'Smith 1980'];
-    beforeAll(() => {
+    beforeAll(async () => {
       db = storeCopy('plain-values');
     });
 
-    it('prints each rejected row as its line, field and rule', () => {
+    it('prints each rejected row as its line, field and rule', async () => {
       const file = writeCsv('plain-values.csv', rows);
-      const { code, stdout, stderr } = runCli([
+      const { code, stdout, stderr } = await run([
         'import',
         '--dataset',
         'asb-council',
@@ -201,10 +201,10 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
       for (const v of values) expect(stdout + stderr).not.toContain(v);
     });
 
-    it('reports them the same way in --json', () => {
+    it('reports them the same way in --json', async () => {
       const file = writeCsv('plain-values-json.csv', rows);
       const other = storeCopy('plain-values-json');
-      const { code, stdout, json } = importFiles(other, 'asb-council', [file]);
+      const { code, stdout, json } = await importFiles(other, 'asb-council', [file]);
       expect(code).toBe(0);
       expect(json.files[0]?.rejectedSample).toEqual([
         {
@@ -247,7 +247,7 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
         ['date', 'area', 'type'],
         ['2025-06-10', 'Three Rivers', 'personal'],
       ]);
-      const { code, json } = importFiles(db, 'asb-council', [newer]);
+      const { code, json } = await importFiles(db, 'asb-council', [newer]);
       expect(code).toBe(0);
       expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 1, replaced: 1 });
       expect(
@@ -277,8 +277,8 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
       ['2025-06-01', 'Three Rivers', 'personal'],
       ['2025-07-01', 'Three Rivers', 'personal'],
     ]);
-    const d = importFiles(db, 'fly-tipping', [defra]);
-    const p = importFiles(db, 'asb-council', [period], ['--period', '2025-06..2025-06']);
+    const d = await importFiles(db, 'fly-tipping', [defra]);
+    const p = await importFiles(db, 'asb-council', [period], ['--period', '2025-06..2025-06']);
     expect([d.code, p.code]).toEqual([0, 0]);
     expect(d.json.files[0]?.rejectedSample).toEqual([
       { line: 3, field: 'Year', reason: 'not a financial year (e.g. 2024-25)' },
@@ -301,7 +301,7 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
       '2025-06-01,Three Rivers,personal,07700 900999',
       '2025-06-02,Three Rivers,nuisance,07700 900998',
     ]);
-    const { code, stdout, json } = importFiles(db, 'asb-council', [file]);
+    const { code, stdout, json } = await importFiles(db, 'asb-council', [file]);
     expect(code).toBe(2);
     expect(json.files[0]?.error).toContain(
       `${file}: the header row holds a phone number (column 4), so the file may have no header row`,
@@ -316,7 +316,7 @@ describe('(a) rejected rows: the line, the field and the rule, never the value',
       ['date', 'area', 'type'],
       ['2025-06-01', 'Three Rivers', 'personal'],
     ]);
-    const { code, json } = importFiles(db, 'asb-council', [file]);
+    const { code, json } = await importFiles(db, 'asb-council', [file]);
     expect(code).toBe(2);
     expect(json.files[0]?.error).toContain(
       "the file's name holds a phone number, and Lantern keeps the name of every file it imports",
@@ -341,7 +341,7 @@ describe('(b) one clear identifier in a free-text field refuses the file', () =>
       60: 'threats, call 07700 900999',
       80: 'criminal damage near WD3 1RL',
     });
-    const { code, stdout, json } = importFiles(db, 'hate-crime', [file]);
+    const { code, stdout, json } = await importFiles(db, 'hate-crime', [file]);
     expect(code).toBe(2);
     expect(json.files[0]).toMatchObject({ status: 'refused', accepted: 0 });
     expect(json.files[0]?.error).toContain(
@@ -366,7 +366,7 @@ describe('(b) one clear identifier in a free-text field refuses the file', () =>
     const files = cases.map(([name, value]) =>
       hateCrimeFile(`hate-crime-one-${name}.csv`, 100, { 51: value }),
     );
-    const { code, stdout, json } = importFiles(db, 'hate-crime', files);
+    const { code, stdout, json } = await importFiles(db, 'hate-crime', files);
     expect(code).toBe(2);
     expect(json.files.map((f) => f.status)).toEqual(cases.map(() => 'refused'));
     cases.forEach(([, value, kind], i) => {
@@ -385,7 +385,7 @@ describe('(b) one clear identifier in a free-text field refuses the file', () =>
       ['2025-03', 'Three Rivers', 'Speeding', '37%'],
       ['2025-03', 'Three Rivers', 'Noise from 14 Moor Park Close', '12%'],
     ]);
-    const { code, json } = importFiles(db, 'community-concern', [file]);
+    const { code, json } = await importFiles(db, 'community-concern', [file]);
     expect(code).toBe(2);
     expect(json.files[0]?.error).toContain(
       'column "issue": a street address on line 3, read as issue',
@@ -413,8 +413,8 @@ describe('(c) every column read is checked, mapped or not', () => {
       '  offence_group: Victim Name',
     ]);
     const birthMapping = writeText('date-of-birth.yaml', ['columns:', '  date: Date of Birth']);
-    const v = importFiles(db, 'hate-crime', [victims], ['--mapping', victimMapping]);
-    const b = importFiles(db, 'hate-crime', [births], ['--mapping', birthMapping]);
+    const v = await importFiles(db, 'hate-crime', [victims], ['--mapping', victimMapping]);
+    const b = await importFiles(db, 'hate-crime', [births], ['--mapping', birthMapping]);
     expect([v.code, b.code]).toEqual([2, 2]);
     expect(v.json.files[0]?.error).toContain(
       `column "Victim Name": its header suggests a person's name, read as offence_group`,
@@ -434,7 +434,12 @@ describe('(c) every column read is checked, mapped or not', () => {
       ['2025-01-03', 'Three Rivers', 'race'],
     ]);
     const mapping = writeText('constant.yaml', ['constants:', '  offence_group: Mrs Jane Doe']);
-    const { code, stdout, json } = importFiles(db, 'hate-crime', [file], ['--mapping', mapping]);
+    const { code, stdout, json } = await importFiles(
+      db,
+      'hate-crime',
+      [file],
+      ['--mapping', mapping],
+    );
     expect(code).toBe(2);
     expect(json.files[0]?.error).toContain(
       `the constant given for offence_group in the mapping ${mapping}: a person's name`,
@@ -457,7 +462,7 @@ describe('(c) every column read is checked, mapped or not', () => {
       file('address', 'Notes', '12 Acacia Avenue'),
       file('ni', 'Notes', 'AB 12 34 56 C'),
     ];
-    const { code, stdout, json } = importFiles(db, 'asb-council', files);
+    const { code, stdout, json } = await importFiles(db, 'asb-council', files);
     expect(code).toBe(2);
     expect(json.files.map((f) => f.error)).toEqual([
       expect.stringContaining(`column "Victim": its header suggests a person's name, not mapped`),
@@ -477,7 +482,7 @@ describe('(c) every column read is checked, mapped or not', () => {
       ['2025-06-01', 'Three Rivers', 'personal', 'John Smith', '12 Acacia Avenue'],
     ]);
     const mapping = writeText('ignored-notes.yaml', ['ignore: [Victim, Notes]']);
-    const { code, json } = importFiles(db, 'asb-council', [file], ['--mapping', mapping]);
+    const { code, json } = await importFiles(db, 'asb-council', [file], ['--mapping', mapping]);
     expect(code).toBe(0);
     expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 1, unmapped: [] });
     const text = await partnerTablesText(db);
@@ -554,8 +559,8 @@ describe('real partner data still import', () => {
       ['2025-03', 'Three Rivers', 'Anti-social behaviour at Watford Junction', '21%', '3', '412'],
       ['2025-03', 'Three Rivers', 'Drug dealing', '19%', '4', '412'],
     ]);
-    const hc = importFiles(db, 'hate-crime', [file]);
-    const cc = importFiles(db, 'community-concern', [concern]);
+    const hc = await importFiles(db, 'hate-crime', [file]);
+    const cc = await importFiles(db, 'community-concern', [concern]);
     expect([hc.code, cc.code]).toEqual([0, 0]);
     expect(hc.json.files[0]).toMatchObject({
       status: 'imported',
@@ -663,18 +668,18 @@ describe('a store of an older version: rejected rows cleaned on open (migration 
         ['date', 'area', 'type'],
         [date, area, 'personal'],
       ]);
-    importFiles(db, 'asb-council', [batch('legacy-1.csv', 'Watford', '2025-06-01')]);
-    importFiles(db, 'asb-council', [batch('legacy-2.csv', 'Watford', '2025-06-02')]);
-    importFiles(db, 'asb-council', [batch('legacy-3.csv', 'Three Rivers', '2025-07-01')]);
+    await importFiles(db, 'asb-council', [batch('legacy-1.csv', 'Watford', '2025-06-01')]);
+    await importFiles(db, 'asb-council', [batch('legacy-2.csv', 'Watford', '2025-06-02')]);
+    await importFiles(db, 'asb-council', [batch('legacy-3.csv', 'Three Rivers', '2025-07-01')]);
     // Batches 4 and 5: free text that version 8's detector let through (under 3 values and 5%).
-    importFiles(db, 'hate-crime', [
+    await importFiles(db, 'hate-crime', [
       writeCsv('legacy-4.csv', [
         ['date', 'area', 'strands', 'offence_group'],
         ['2025-08-01', 'Three Rivers', 'race', 'criminal damage'],
         ['2025-08-02', 'Three Rivers', 'race', 'public order'],
       ]),
     ]);
-    importFiles(db, 'community-concern', [
+    await importFiles(db, 'community-concern', [
       writeCsv('legacy-5.csv', [
         ['month', 'area', 'issue', 'share_concerned'],
         ['2025-08', 'Three Rivers', 'Speeding', '30%'],
@@ -719,7 +724,9 @@ describe('a store of an older version: rejected rows cleaned on open (migration 
 
   it('keeps the line, the field and the rule of each row; drops the raw text and the values', async () => {
     // Any command opening the store migrates it.
-    expect(importFiles(db, 'asb-council', [join(dir.path, 'no-such-file.csv')]).code).toBe(2);
+    expect((await importFiles(db, 'asb-council', [join(dir.path, 'no-such-file.csv')])).code).toBe(
+      2,
+    );
     expect(
       await queryStore(db, 'SELECT * FROM partner_rejected_row ORDER BY batch_id, line'),
     ).toEqual([
