@@ -24,7 +24,9 @@ interface OverviewExceptions {
 /** Which categories' months were not tested against their expected range, and why (never "none found"). */
 function untestedNote(e: OverviewExceptions): Safe | '' {
   if (e.exceptionsNotTested.length === 0) return '';
-  const reasons = [...new Set(e.exceptionsNotTested.map((x) => x.reason))];
+  // "Only 4 months are held: …." read after "Not tested: ", without its own full stop.
+  const asClause = (r: string) => r.charAt(0).toLowerCase() + r.slice(1).replace(/\.$/u, '');
+  const reasons = [...new Set(e.exceptionsNotTested.map((x) => asClause(x.reason)))];
   const all = e.exceptionsNotTested.length === e.categories.length * e.districts.length;
   const labelOf = new Map(e.categories.map((k) => [k.key, k.label]));
   const which = [
