@@ -23,6 +23,17 @@ export async function areaAccessLevel(
   return areaLevel(scope, await ancestorsOf(db, code));
 }
 
+/** Of these area codes, those the scope shows in detail. */
+export async function areasSeenInDetail(
+  db: Db,
+  scope: Scope,
+  codes: Iterable<string>,
+): Promise<Set<string>> {
+  const distinct = [...new Set(codes)];
+  const levels = await Promise.all(distinct.map((c) => areaAccessLevel(db, scope, c)));
+  return new Set(distinct.filter((_, i) => levels[i] === 'detail'));
+}
+
 /** The area types whose totals an aggregate grant shows (never a ward's or an LSOA's). */
 const TOTALS_TYPES: ReadonlySet<string> = new Set(['district', 'csp', 'force']);
 

@@ -1,7 +1,7 @@
 /** `lantern areas`: the area register with populations and record counts, and what is missing from it. */
 import type { AreaType } from '../domain/area.js';
 import type { Scope } from '../domain/scope.js';
-import { areaAccessLevel } from '../store/area-access.js';
+import { areasSeenInDetail } from '../store/area-access.js';
 import type { Db } from '../store/db.js';
 import {
   findArea,
@@ -60,9 +60,11 @@ export async function registerCheck(db: Db, scope: Scope): Promise<RegisterCheck
   const every = await unlistedLsoaCodes(db);
   let unlisted = every;
   if (scope.areas !== 'all') {
-    const districts = [...new Set(every.flatMap((u) => (u.district ? [u.district.code] : [])))];
-    const levels = await Promise.all(districts.map((d) => areaAccessLevel(db, scope, d)));
-    const seen = new Set(districts.filter((_, i) => levels[i] === 'detail'));
+    const seen = await areasSeenInDetail(
+      db,
+      scope,
+      every.flatMap((u) => (u.district ? [u.district.code] : [])),
+    );
     unlisted = every.filter((u) => u.district !== null && seen.has(u.district.code));
   }
   return {

@@ -22,7 +22,7 @@ import type {
 import { settingFileName } from '../config/setting-file-name.js';
 import { findDataset } from '../domain/datasets.js';
 import { areaLevel, mayReadDatasetIn, type Scope } from '../domain/scope.js';
-import { areaAccessLevel, assertAreaAccess } from '../store/area-access.js';
+import { areasSeenInDetail, assertAreaAccess } from '../store/area-access.js';
 import { ancestorsOf } from '../store/areas.js';
 import { listAssessments, savedAssessment } from '../store/assessments.js';
 import type { Db } from '../store/db.js';
@@ -40,9 +40,11 @@ export async function savedAssessmentsFor(db: Db, scope: Scope): Promise<SavedAs
     inputsFile: a.inputsFile === null ? null : settingFileName(a.inputsFile),
   }));
   if (scope.areas === 'all') return all;
-  const codes = [...new Set(all.map((a) => a.areaCode))];
-  const levels = await Promise.all(codes.map((c) => areaAccessLevel(db, scope, c)));
-  const seen = new Set(codes.filter((_, i) => levels[i] === 'detail'));
+  const seen = await areasSeenInDetail(
+    db,
+    scope,
+    all.map((a) => a.areaCode),
+  );
   return all.filter((a) => seen.has(a.areaCode));
 }
 
