@@ -8,7 +8,7 @@
  * is the sum of its districts': the force less the other districts is the district left. So each
  * month's cells of every area of the force the caller sees (the force, its partnerships of more
  * than one district, its districts) are protected together, each force and partnership count tied
- * to its districts' (protectAreasInMonth), those of areas seen in detail taken as known. A cell is
+ * to its districts' (protectAreasInMonth, remembered by protection-memo.ts), those of areas seen in detail taken as known. A cell is
  * then held back alike in every answer to the caller, whichever area or period is asked. A
  * partnership of one district is that district, and is given the district's pattern.
  *
@@ -20,7 +20,6 @@ import { areaMonthCells } from '../analysis/trend-disclosure.js';
 import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import { ALL_CRIME, CURRENT_CATEGORIES, isCategory, policeMeasure } from '../domain/categories.js';
 import {
-  protectAreasInMonth,
   protectByMonth,
   type AreaMonth,
   type AreaSum,
@@ -35,6 +34,7 @@ import { forceFamilyOf } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { CommandReads } from './command-reads.js';
 import { loadCoveringSolver } from './covering-solver.js';
+import { protectAreasInMonthOnce } from './protection-memo.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
 /** Every police.uk category held for the areas (the current ones, and any older one), then all crime. */
@@ -152,17 +152,24 @@ async function familyStatus(
     ),
   }));
   const statuses = new Map<string, Map<string, CellStatus>>(cells.map((c) => [c.area, new Map()]));
-  // The exact check of each month's pattern (linear programming), only when areas are tied.
-  const highs = sums.length > 0 ? await loadCoveringSolver() : null;
-  const exact: ExactCheck | undefined = highs
-    ? (table, protection) => auditProtection(highs, table, protection).map((f) => f.cell)
-    : undefined;
+  // The exact check of each month's pattern (linear programming), only when areas are tied, and
+  // loaded only when a month was not protected before (protection-memo.ts).
+  let check: Promise<ExactCheck | undefined> | undefined;
+  const exact = () =>
+    (check ??=
+      sums.length === 0
+        ? Promise.resolve(undefined)
+        : loadCoveringSolver().then(
+            (highs): ExactCheck =>
+              (table, protection) =>
+                auditProtection(highs, table, protection).map((f) => f.cell),
+          ));
   for (const month of months) {
     const areas: AreaMonth[] = cells.flatMap((c) => {
       const m = c.months.get(month);
       return m ? [{ area: c.area, cells: m, known: c.known }] : [];
     });
-    for (const [area, status] of protectAreasInMonth(areas, sums, policy, exact))
+    for (const [area, status] of await protectAreasInMonthOnce(areas, sums, policy, exact))
       for (const [id, s] of status) statuses.get(area)!.set(id, s);
   }
   return statuses;
