@@ -235,6 +235,38 @@ describe('streamed archive downloads', () => {
     }
   });
 
+  it('an entry whose bytes fail the CRC-32 the archive records is refused, naming it; one intact is kept', async () => {
+    const real = await realStreetFile();
+    for (const damaged of [false, true]) {
+      for (const streamedEntries of [false, true]) {
+        const server = await startFakePoliceApi({
+          months: NO_MONTHS,
+          archives: new Map([['2025-12', { [entry]: real }]]),
+          storedEntries: true,
+          streamedEntries,
+          ...(damaged ? { damagedEntry: entry } : {}),
+        });
+        try {
+          const download = forceFilesFromArchive(
+            `${server.archiveUrl}2025-12.zip`,
+            'hertfordshire',
+          );
+          if (!damaged) {
+            const { entries } = await download;
+            expect(entries.map((e) => Buffer.from(e.bytes).equals(real))).toEqual([true]);
+          } else {
+            await expect(download).rejects.toThrow(SourceUnavailableError);
+            await expect(download).rejects.toThrow(
+              /2025-12\.zip!2025-12\/2025-12-hertfordshire-street\.csv: the entry is damaged \(its bytes fail the archive's CRC-32 check: [0-9a-f]{8}, not [0-9a-f]{8}\)\. Nothing was imported/,
+            );
+          }
+        } finally {
+          await server.close();
+        }
+      }
+    }
+  });
+
   it('an entry inflating over 100 times its size stops the download, naming the entry', async () => {
     // 24 MiB of one repeated row deflates to about 0.1 MiB: a small bomb.
     const bomb = Buffer.from(ROW.repeat(Math.ceil((24 * 2 ** 20) / ROW.length)));

@@ -5,10 +5,16 @@
  * archive is never stored, on disk or in memory. A kept file that inflates past the limits of
  * ingest/inflate-limits.ts stops the download at once. A server that sends nothing for
  * `idleTimeoutMs` (a minute by default) is given up on, however long the whole download takes.
+ * Each kept file's bytes are checked against the CRC-32 the archive's central directory records
+ * for it (its last bytes are kept for that: zip-directory.ts), so a download damaged on the way
+ * is refused, not imported.
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
+import { crc32 } from 'node:zlib';
+
+import { Unzip, UnzipInflate, UnzipPassThrough, type UnzipFile } from 'fflate';
 
 import { SourceUnavailableError } from '../errors.js';
+import { entryCrcs } from './zip-directory.js';
 import {
   inflateLimits,
   inflatedCap,
@@ -99,6 +105,7 @@ async function download(
     'u',
   );
   const entries: ArchiveEntry[] = [];
+  const crcs = new Map<string, number>();
   let seen = 0;
   let failure: Error | null = null;
   let received = 0;
@@ -112,6 +119,7 @@ async function download(
     // in which it began (at least what it has used, so never a ratio too high).
     const startedAt = before;
     let inflated = 0;
+    let crc = 0;
     // An entry whose header gives both sizes is judged on them before it inflates at all.
     if (
       file.size !== undefined &&
@@ -136,17 +144,24 @@ async function download(
         return;
       }
       chunks.push(data);
-      if (final) entries.push({ name: file.name, bytes: concat(chunks) });
+      crc = crc32(data, crc);
+      if (final) {
+        entries.push({ name: file.name, bytes: concat(chunks) });
+        crcs.set(file.name, crc);
+      }
     };
     file.start();
   });
   unzip.register(UnzipInflate);
+  unzip.register(UnzipPassThrough); // an entry stored, not compressed
+  const tail = new ArchiveTail();
   const body = response.body as unknown as AsyncIterable<Uint8Array>;
   try {
     for await (const chunk of body) {
       alive();
       before = received;
       received += chunk.length;
+      tail.push(chunk);
       unzip.push(chunk, false);
       onProgress({ received, total });
       if (failure) break;
@@ -169,7 +184,61 @@ async function download(
       `${url}: the download stopped at ${received} of ${total} bytes`,
     );
   }
+  checkCrcs(url, entries, crcs, tail.bytes(), received);
   return { entries: entries.sort((a, b) => a.name.localeCompare(b.name)), seen };
+}
+
+/**
+ * Refuses the download unless each entry kept has the CRC-32 the archive's central directory
+ * records for it (`tail`: the archive's last bytes, ending at byte `received`).
+ */
+function checkCrcs(
+  url: string,
+  entries: readonly ArchiveEntry[],
+  crcs: ReadonlyMap<string, number>,
+  tail: Uint8Array,
+  received: number,
+): void {
+  if (entries.length === 0) return;
+  const recorded = entryCrcs(tail, received - tail.length);
+  if (!recorded)
+    throw new SourceUnavailableError(
+      `${url}: the archive's directory of entries could not be read at its end, so its files cannot be checked; the download may be cut short or damaged. Nothing was imported; try again.`,
+    );
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  for (const { name } of entries) {
+    const want = recorded.get(name);
+    const got = crcs.get(name)!;
+    if (want === undefined)
+      throw new SourceUnavailableError(
+        `${url}!${name}: the archive's directory does not list this entry, so it cannot be checked; the download may be damaged. Nothing was imported; try again.`,
+      );
+    if (want >>> 0 !== got >>> 0)
+      throw new SourceUnavailableError(
+        `${url}!${name}: the entry is damaged (its bytes fail the archive's CRC-32 check: ${hex(got)}, not ${hex(want)}). Nothing was imported; try the download again.`,
+      );
+  }
+}
+
+/**
+ * The last bytes of a download: enough for the central directory of any police.uk archive (about
+ * 100 bytes an entry; a month's archive of every force for three years holds some 5,000 entries).
+ */
+class ArchiveTail {
+  private static readonly KEPT = 32 * 2 ** 20;
+  private chunks: Uint8Array[] = [];
+  private size = 0;
+
+  push(chunk: Uint8Array): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+    while (this.chunks.length > 1 && this.size - this.chunks[0]!.length >= ArchiveTail.KEPT)
+      this.size -= this.chunks.shift()!.length;
+  }
+
+  bytes(): Uint8Array {
+    return concat(this.chunks);
+  }
 }
 
 function concat(chunks: readonly Uint8Array[]): Uint8Array {

@@ -36,6 +36,13 @@ export interface FakeApiOptions {
    * follows each entry), as in archives written on the fly.
    */
   streamedEntries?: boolean;
+  /** Archive entries stored as they are, not compressed (zip method 0). */
+  storedEntries?: boolean;
+  /**
+   * One byte of this archive entry's data altered after the zip is written (its recorded CRC-32
+   * unchanged), as a download damaged on the way; the entry is stored, so it still unzips.
+   */
+  damagedEntry?: string;
   /** Every crimes request waits this long before answering. */
   slowMs?: number;
   /** The first N crimes requests get a truncated JSON body. */
@@ -59,7 +66,7 @@ export async function startFakePoliceApi(options: FakeApiOptions): Promise<FakeA
   let broken = 0;
   const archives = new Map<string, Buffer>();
   for (const [month, entries] of options.archives ?? [])
-    archives.set(month, await zipOf(entries, options.streamedEntries ?? false));
+    archives.set(month, await zipOf(entries, options));
 
   const send = (
     res: ServerResponse,
@@ -198,17 +205,29 @@ function bodyOf(req: IncomingMessage): Promise<string> {
   });
 }
 
-function zipOf(entries: Record<string, Buffer>, streamed: boolean): Promise<Buffer> {
+async function zipOf(entries: Record<string, Buffer>, options: FakeApiOptions): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const [name, content] of Object.entries(entries)) {
-    if (streamed) zip.addReadStream(Readable.from([content]), name);
-    else zip.addBuffer(content, name);
+    const compress = !(options.storedEntries || options.damagedEntry === name);
+    if (options.streamedEntries) zip.addReadStream(Readable.from([content]), name, { compress });
+    else zip.addBuffer(content, name, { compress });
   }
   zip.end();
-  return new Promise((resolve, reject) => {
+  const bytes = await new Promise<Buffer>((resolve, reject) => {
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
     zip.outputStream.on('end', () => resolve(Buffer.concat(chunks)));
     zip.outputStream.on('error', reject);
   });
+  const damaged = options.damagedEntry ? entries[options.damagedEntry] : undefined;
+  if (damaged) {
+    const at = bytes.indexOf(damaged);
+    if (at < 0) throw new Error('fake police API: the damaged entry is not stored as it is');
+    // A digit in the middle of the file changed to another: the CSV still reads.
+    const digit = bytes
+      .subarray(at + (damaged.length >> 1))
+      .findIndex((b) => b >= 0x30 && b <= 0x38);
+    bytes[at + (damaged.length >> 1) + digit]! += 1;
+  }
+  return bytes;
 }
