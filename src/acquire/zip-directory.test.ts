@@ -14,7 +14,7 @@ const FILES = {
 function zipOf(end: { forceZip64Format?: boolean; comment?: string } = {}): Promise<Buffer> {
   const zip = new yazl.ZipFile();
   for (const [name, content] of Object.entries(FILES)) zip.addBuffer(content, name);
-  zip.end(end);
+  zip.end({ forceZip64Format: end.forceZip64Format ?? false, comment: end.comment ?? '' });
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     zip.outputStream.on('data', (c: Buffer) => chunks.push(c));
