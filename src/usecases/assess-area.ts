@@ -27,7 +27,6 @@ import {
 } from '../analysis/risk-scoring.js';
 import { fmtPct } from '../analysis/issue-rationale.js';
 import type { IssueMonthControl } from '../analysis/restricted-issue.js';
-import { areaMonthCells } from '../analysis/trend-disclosure.js';
 import { comparisonWords, trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import type { Population } from '../domain/area.js';
 import type { AssessmentInputs, ManualScore } from '../config/assessment-inputs.js';
@@ -43,8 +42,12 @@ import {
 import { CURRENT_CATEGORIES, policeMeasure } from '../domain/categories.js';
 import { findDataset, slug } from '../domain/datasets.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
-import { protectByMonth, totalStatus } from '../domain/disclosure/by-month.js';
-import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
+import { totalStatus } from '../domain/disclosure/by-month.js';
+import {
+  DEFAULT_DISCLOSURE_POLICY,
+  type CellStatus,
+  type DisclosurePolicy,
+} from '../domain/disclosure/table.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
@@ -56,6 +59,7 @@ import {
   partnerAreaCounts,
   prefetchPartnerAreaCounts,
 } from './partner-area-counts.js';
+import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { streetAreaCounts } from './street-area-counts.js';
 import { allSettled, CommandReads, scopeKey } from './command-reads.js';
 
@@ -366,42 +370,48 @@ export async function areaEvidence(
         : undefined;
     const forcePop = forceInput ? populationAt(forceInput.populations, year) : null;
     add(`${name}:${category}`, name, doc, forceDoc, forcePop, 'partner', synthetic);
-    if (dataset.sensitivity === 'restricted' && details.has(name))
+    if (dataset.sensitivity === 'restricted' && details.has(name)) {
+      const policy = settings.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
+      // Every month held, the area's and the force's, protected together with the force's other
+      // districts, as trends protects them (usecases/partner-totals-disclosure.ts).
+      const held = [...new Set([...input.observed, ...(forceInput?.observed ?? [])])].sort();
+      const statuses = await partnerTotalsStatus(db, scope, dataset, areas, held, policy, reads);
       monthControl.set(
         name,
         restrictedControl(
-          { input, forceInput, forceDoc },
-          datasetMeasures(dataset, 'all', synthetic),
+          { input, forceDoc },
+          statuses.get(area.code)!,
+          force ? statuses.get(force.code) : undefined,
           measure.key,
           details.get(name)!.evidence.forceRatePer1000 !== null,
-          settings.disclosure ?? DEFAULT_DISCLOSURE_POLICY,
+          policy,
         ),
       );
+    }
   }
   return { area, evidence, details, notAssessed, monthControl };
 }
 
 /**
- * A restricted dataset's months as trends protects them (every category of the dataset, each month
- * on its own, its total as their sum), whatever period is assessed; and the force's total over the
- * period, given only where each of its months is shown, when the force's rate is worked out.
+ * A restricted dataset's months as trends protects them (`status`, `forceStatus`: every category of
+ * the dataset, each month on its own, its total as their sum, with the force's other districts),
+ * whatever period is assessed; and the force's total over the period, given only where each of its
+ * months is shown, when the force's rate is worked out.
  */
 function restrictedControl(
   data: {
     input: AreaCounts;
-    forceInput: AreaCounts | undefined;
     forceDoc: TrendDocument | undefined;
   },
-  every: readonly Measure[],
+  status: ReadonlyMap<string, CellStatus>,
+  forceStatus: ReadonlyMap<string, CellStatus> | undefined,
   key: string,
   forceRate: boolean,
   policy: DisclosurePolicy,
 ): IssueMonthControl {
-  const status = protectByMonth(areaMonthCells(data.input, every, 'total'), policy);
   const months = new Map(data.input.observed.map((m) => [m, status.get(`${key}:${m}`) ?? 'shown']));
-  const { forceInput, forceDoc } = data;
-  if (!forceRate || !forceInput || !forceDoc) return { months, force: null };
-  const forceStatus = protectByMonth(areaMonthCells(forceInput, every, 'total'), policy);
+  const { forceDoc } = data;
+  if (!forceRate || !forceStatus || !forceDoc) return { months, force: null };
   const held = forceDoc.months.filter((m) => m.count !== null).map((m) => `${key}:${m.month}`);
   return { months, force: totalStatus(forceDoc.current, held, forceStatus, policy) };
 }

@@ -20,6 +20,7 @@ import {
 import { trendDocuments, type WithheldAs } from '../analysis/trend-table.js';
 import { discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
 import { policeTotalsStatus } from './police-totals-disclosure.js';
+import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { trendMonths } from './trends.js';
 import { ALL_CRIME } from '../domain/categories.js';
 import { areaAccessLevel, whomToAsk } from '../store/area-access.js';
@@ -96,15 +97,41 @@ export async function compareAreas(
     );
     // A restricted dataset's counts from 1 to 4 are shown to no one (issue 20 item 4): with the
     // rate, the population and the overall rate, a district's count is given whatever it is
-    // labelled, so the districts are not compared one by one where one holds such a count.
-    const { threshold } = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
-    if (
-      dataset.sensitivity === 'restricted' &&
-      compared.areas.some((a) => isSmallCount(a.count, { threshold }))
-    )
-      throw new ForbiddenError(
-        `${dataset.name} is a restricted dataset and a district of the ${compared.group} holds a count from 1 to ${threshold - 1} for ${request.period.from}..${request.period.to}, which is shown to no one: the districts are not compared one by one; lantern trends --dataset ${dataset.name} --area AREA gives each district's totals, with small counts as "fewer than ${threshold}"`,
+    // labelled, so the districts are not compared one by one where one holds such a count. Nor
+    // where a month of one is held back by the control trends applies (month by month, with the
+    // force's other districts): two periods' counts, or the force's less the others', would give
+    // it back (Watford's domestic abuse in 2024 less February to December was January's 3).
+    const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
+    const { threshold } = policy;
+    if (dataset.sensitivity === 'restricted') {
+      const refuse = (why: string) =>
+        new ForbiddenError(
+          `${dataset.name} is a restricted dataset and a district of the ${compared.group} ${why}: the districts are not compared one by one; lantern trends --dataset ${dataset.name} --area AREA gives each district's totals, with small counts as "fewer than ${threshold}"`,
+        );
+      const period = `${request.period.from}..${request.period.to}`;
+      if (compared.areas.some((a) => isSmallCount(a.count, policy)))
+        throw refuse(
+          `holds a count from 1 to ${threshold - 1} for ${period}, which is shown to no one`,
+        );
+      const statuses = await partnerTotalsStatus(
+        db,
+        scope,
+        dataset,
+        inputs.map((i) => i.area),
+        compared.monthsCompared,
+        policy,
       );
+      const key = (measure as Measure).key;
+      const heldBack = inputs.some((i) =>
+        compared.monthsCompared.some(
+          (m) => (statuses.get(i.area.code)?.get(`${key}:${m}`) ?? 'shown') !== 'shown',
+        ),
+      );
+      if (heldBack)
+        throw refuse(
+          `has a month of ${period} held back (fewer than ${threshold}, or a count that would give one back)`,
+        );
+    }
     return compared;
   }
   if (!request.category) throw new InputError('compare: ⟨category⟩ is required');

@@ -12,8 +12,7 @@ import type { ReportingRate } from '../config/reporting-rates.js';
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
 import { isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset, type DatasetDefinition } from '../domain/datasets.js';
-import { areaMonthCells } from '../analysis/trend-disclosure.js';
-import { protectByMonth, totalStatus } from '../domain/disclosure/by-month.js';
+import { totalStatus } from '../domain/disclosure/by-month.js';
 import {
   DEFAULT_DISCLOSURE_POLICY,
   type CellStatus,
@@ -31,6 +30,7 @@ import {
   prefetchPartnerAreaCounts,
   SYNTHETIC_CAVEAT,
 } from './partner-area-counts.js';
+import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { findAreaOnce } from './place-reads.js';
 import { streetAreaCounts } from './street-area-counts.js';
 import { listServices } from './support-services.js';
@@ -181,13 +181,13 @@ export async function hiddenFigureTable(
       continue;
     }
     // A restricted dataset's months protected as trends and assess protect them (each month on its
-    // own, every category of the dataset), and its total given only where every month is shown:
+    // own, every category of the dataset, with the force's other districts), and its total given
+    // only where every month is shown:
     // so that two periods' totals cannot be subtracted to give a small month back.
     const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
-    const status = protectByMonth(
-      areaMonthCells(held.input, datasetMeasures(dataset, 'all', held.synthetic), 'total'),
-      policy,
-    );
+    const status = (
+      await partnerTotalsStatus(db, scope, dataset, [area], held.input.observed, policy, reads)
+    ).get(area.code)!;
     const inPeriod = held.input.observed.filter(
       (m) => m >= request.period.from && m <= request.period.to,
     );

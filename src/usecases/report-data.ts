@@ -21,8 +21,6 @@ import { populationAt, type AreaCounts, type Measure } from '../domain/area-coun
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
 import { ALL_CRIME, ASB, policeMeasure } from '../domain/categories.js';
 import { findDataset, type DatasetDefinition } from '../domain/datasets.js';
-import { protectByMonth } from '../domain/disclosure/by-month.js';
-import { areaMonthCells } from '../analysis/trend-disclosure.js';
 import { forceAreaWord } from '../domain/forces.js';
 import { ForbiddenError, InputError } from '../errors.js';
 import { assessmentFor } from '../report/audience.js';
@@ -54,7 +52,7 @@ import { mapPlaces } from './map-places.js';
 import { resolveAreaOnce } from './place-reads.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { issueMeasure } from './issue-measure.js';
-import { datasetMeasures } from './partner-area-counts.js';
+import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { reportPlanReview } from './report-plan-review.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
@@ -246,12 +244,14 @@ export async function reportData(
             issue,
             period,
             disclosure,
-            monthsHeldBack(
+            await monthsHeldBack(
+              db,
+              scope,
               measure.inputs[0] as AreaCounts,
               findDataset(issue.key)!,
               measure.measure.key,
-              measure.synthetic,
               disclosure,
+              reads,
             ),
           )
         : evidence,
@@ -361,18 +361,22 @@ function issueFigure(i: AssessedIssue): Figure {
 
 /**
  * The months of a restricted dataset's measure that month-by-month control holds back beyond the
- * small ones (those "not shown" to protect another count of the month), as trends and the
- * assessment hold them back (analysis/restricted-issue.ts): the same whatever period is reported.
+ * small ones (those "not shown" to protect another count of the month, or of the force's other
+ * districts), as trends and the assessment hold them back (analysis/restricted-issue.ts): the same
+ * whatever period is reported.
  */
-function monthsHeldBack(
+async function monthsHeldBack(
+  db: Db,
+  scope: Scope,
   input: AreaCounts,
   dataset: DatasetDefinition,
   key: string,
-  synthetic: boolean,
   policy: DisclosurePolicy,
-): Set<string> {
-  const every = datasetMeasures(dataset, 'all', synthetic);
-  const status = protectByMonth(areaMonthCells(input, every, 'total'), policy);
+  reads: CommandReads,
+): Promise<Set<string>> {
+  const status = (
+    await partnerTotalsStatus(db, scope, dataset, [input.area], input.observed, policy, reads)
+  ).get(input.area.code)!;
   return new Set(
     input.observed.filter((m) => !['shown', 'primary'].includes(status.get(`${key}:${m}`) ?? '')),
   );

@@ -3,8 +3,7 @@
  * month over a period, the comparison with the same months of the nearest earlier complete year,
  * the exact test of the change, and the rate per 1,000 residents (analysis/trend-table.ts).
  */
-import { areaMonthCells, discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
-import { protectByMonth, type MonthCells } from '../domain/disclosure/by-month.js';
+import { discloseTrendsByMonth } from '../analysis/trend-disclosure.js';
 import {
   latestYear,
   trendDocuments,
@@ -36,6 +35,7 @@ import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
 import { policeTotalsStatus } from './police-totals-disclosure.js';
+import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { DisclosedTrendDocument, TrendDocument };
@@ -116,7 +116,7 @@ export async function trends(
   given: Scope,
   request: TrendsRequest,
 ): Promise<DisclosedTrendDocument[]> {
-  const { docs, aggregate, restricted, monthCells, area } = await trendsOf(db, given, request);
+  const { docs, aggregate, restricted, area } = await trendsOf(db, given, request);
   if (!aggregate && !restricted) return docs;
   const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
   // Police.uk counts: protected with the other areas of the force the caller sees, which a force's
@@ -125,11 +125,22 @@ export async function trends(
     const status = await policeTotalsStatus(db, given, [area], trendMonths(docs), policy);
     return discloseTrendsByMonth(docs, status.get(area.code)!, policy);
   }
-  // A totals-only caller, and any caller of a restricted dataset, chooses the periods: answered
-  // month by month, so that no two answers can be subtracted (domain/disclosure/by-month.ts).
+  // A totals-only caller, and any caller of a restricted dataset, chooses the periods and the
+  // areas: answered month by month, so that no two answers can be subtracted
+  // (domain/disclosure/by-month.ts), and with the other areas of the force
+  // (usecases/partner-totals-disclosure.ts); an area in no force is protected on its own.
+  const statuses = await partnerTotalsStatus(
+    db,
+    given,
+    datasetNamed(request.dataset!),
+    [area],
+    trendMonths(docs),
+    policy,
+  );
+  const status = statuses.get(area.code)!;
   return discloseTrendsByMonth(
     docs,
-    protectByMonth(monthCells(), policy),
+    status,
     policy,
     aggregate ? 'totals only' : 'restricted dataset',
   );
@@ -154,8 +165,6 @@ async function trendsOf(
   docs: TrendDocument[];
   aggregate: boolean;
   restricted: boolean;
-  /** Every month's cells of the area, for month-by-month disclosure control. */
-  monthCells: () => MonthCells[];
   area: AreaSummary;
 }> {
   const area = await resolveArea(db, request.area);
@@ -164,16 +173,12 @@ async function trendsOf(
   let input: AreaCounts;
   let measures: Measure[];
   let notTested: (m: Measure) => boolean;
-  let every: readonly Measure[];
-  let sumKey: string;
   let what: string;
   if (request.dataset) {
     const dataset = datasetNamed(request.dataset);
     const counts = await partnerAreaCounts(db, scope, dataset, [area]);
     input = counts.inputs[0] as AreaCounts;
     measures = datasetMeasures(dataset, request.category, counts.synthetic);
-    every = datasetMeasures(dataset, 'all', counts.synthetic);
-    sumKey = 'total';
     notTested = (m) => m.key === 'total';
     what = `${dataset.name} data; import a file with lantern import --dataset ${dataset.name}`;
   } else {
@@ -183,8 +188,6 @@ async function trendsOf(
         ? ALL_POLICE_MEASURES
         : [policeMeasure(parseCategoryChoice(request.category))];
     input = (await streetAreaCounts(db, scope, [area]))[0] as AreaCounts;
-    every = ALL_POLICE_MEASURES;
-    sumKey = ALL_CRIME;
     notTested = (m) => m.key === ALL_CRIME;
     what = "police.uk street data; import its force's files first";
   }
@@ -202,7 +205,6 @@ async function trendsOf(
     docs,
     aggregate,
     restricted,
-    monthCells: () => areaMonthCells(input, every, sumKey),
     area: { code: area.code, name: area.name, type: area.type },
   };
 }

@@ -108,12 +108,19 @@ export function protectAreasInMonth(
   const relations: LinearRelation[] = [];
   const key = (area: string, id: string) => `${area}|${id}`;
   const value = new Map<string, number>();
+  // Each area's sum (all crime) is published exactly, never held back to protect another count,
+  // unless a sum is itself small (a partner dataset's month in a district): the sums, tied across
+  // the areas too, are then cells like the others, or the small one could not be protected.
+  const exactSums = !areas.some(
+    (a) => !a.known && a.cells.sum !== null && isSmallCount(a.cells.sum.value, policy),
+  );
   for (const { area, cells: m, known } of areas) {
     const k = known ? { known: true } : {};
     for (const p of m.parts) cells.push({ id: key(area, p.id), value: p.value, ...k });
     const inSum = m.parts.filter((p) => p.inSum);
     if (m.sum && inSum.reduce((n, p) => n + p.value, 0) === m.sum.value) {
-      cells.push({ id: key(area, m.sum.id), value: m.sum.value, suppressible: false, ...k });
+      const fixed = exactSums ? { suppressible: false } : {};
+      cells.push({ id: key(area, m.sum.id), value: m.sum.value, ...fixed, ...k });
       relations.push({
         id: key(area, m.sum.id),
         total: key(area, m.sum.id),

@@ -1,0 +1,55 @@
+/**
+ * Disclosure control of a partner dataset's counts across the areas of a force
+ * (force-family-disclosure.ts): what every caller gets of a restricted dataset (prevent,
+ * domestic-abuse: its counts from 1 to 4 are shown to no one, issue 20 item 4), and a caller who
+ * sees an area as totals only gets of any partner dataset. Partner data are held by district, and
+ * a force or partnership is the sum of its districts over the months held for all of them
+ * (partner-area-counts.ts): without this, the force's month less the other districts' gave a
+ * district's month back (Watford's domestic abuse in January 2024, 3, from the force's 185 less
+ * the other districts' 20s and Three Rivers').
+ *
+ * A restricted dataset's counts are known exactly to no one, so no area is taken as known; a
+ * partner dataset's are known in the areas whose detail grants open the dataset.
+ */
+import type { AreaSummary } from '../domain/area-counts.js';
+import type { DatasetDefinition } from '../domain/datasets.js';
+import type { CellStatus, DisclosurePolicy } from '../domain/disclosure/table.js';
+import type { Month } from '../domain/month.js';
+import { areaLevel, forTotals, mayReadDatasetIn, type Scope } from '../domain/scope.js';
+import type { Db } from '../store/db.js';
+import type { CommandReads } from './command-reads.js';
+import { familyStatuses } from './force-family-disclosure.js';
+import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
+
+/**
+ * The status of each area's cells of the dataset (`category:month`, its total as `total:month`)
+ * for the months asked, protected together with the other areas of the force the caller
+ * (`given`, their own scope) may read the dataset in.
+ */
+export async function partnerTotalsStatus(
+  db: Db,
+  given: Scope,
+  dataset: DatasetDefinition,
+  areas: readonly AreaSummary[],
+  months: readonly Month[],
+  policy: DisclosurePolicy,
+  reads?: CommandReads,
+): Promise<Map<string, ReadonlyMap<string, CellStatus>>> {
+  const scope = forTotals(given);
+  const restricted = dataset.sensitivity === 'restricted';
+  let synthetic = false;
+  return familyStatuses(db, areas, months, policy, {
+    access: (chain) => {
+      const level = given.areas === 'all' ? 'detail' : areaLevel(given, chain);
+      if (level === null || !mayReadDatasetIn(scope, dataset.name, chain, 'totals')) return null;
+      const exact = level === 'detail' && mayReadDatasetIn(given, dataset.name, chain, 'detail');
+      return { known: exact && !restricted };
+    },
+    read: async (members) => {
+      const counts = await partnerAreaCounts(db, scope, dataset, members, reads);
+      synthetic = counts.synthetic;
+      return counts.inputs;
+    },
+    measures: () => ({ measures: datasetMeasures(dataset, 'all', synthetic), sumKey: 'total' }),
+  });
+}

@@ -1,0 +1,192 @@
+/**
+ * A partner dataset held for every district of a force: the force's month is the sum of its
+ * districts', so the force less the other districts gives the district left. Before the fix:
+ * - a partner seeing Hertfordshire as totals only (Three Rivers in detail) was shown the force's
+ *   hate crime in January 2023 (58) and every other district's: Watford's, held back as "fewer
+ *   than 5", was 58 less the others, 3;
+ * - anyone reading the restricted domestic-abuse dataset was shown the force's incidents in January
+ *   2025 and every district's but Watford's: Watford's was 3; and `compare` gave Watford's
+ *   2025 (223) and February to December's (220): January again.
+ * The files are made up for the test (counts chosen to expose the subtraction), beside the demo
+ * store's synthetic partner data, in the real demo store of the bundled police.uk sample.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import type { DisclosedTrendDocument } from '../src/usecases/trends.js';
+import { addAccounts } from './helpers/accounts.js';
+import { bySubtraction, type Equation } from './helpers/by-subtraction.js';
+import { run, runJson } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { tempDir } from './helpers/temp.js';
+
+const DISTRICTS = [
+  'Broxbourne',
+  'Dacorum',
+  'East Hertfordshire',
+  'Hertsmere',
+  'North Hertfordshire',
+  'St Albans',
+  'Stevenage',
+  'Three Rivers',
+  'Watford',
+  'Welwyn Hatfield',
+];
+const dir = tempDir();
+let db: string;
+
+beforeAll(async () => {
+  db = demoStoreCopy(dir.path);
+  await addAccounts(db, [
+    { name: 'Alex', role: 'admin', grants: [{ area: 'Hertfordshire', sensitivity: 'restricted' }] },
+    {
+      // Her own district in detail, the rest of the county as totals only, partner datasets too.
+      name: 'Dee',
+      role: 'partner',
+      organisation: 'Three Rivers DC',
+      grants: [
+        { area: 'Three Rivers', sensitivity: 'partner' },
+        { area: 'Hertfordshire', level: 'aggregate', sensitivity: 'partner' },
+      ],
+    },
+  ]);
+  // Hate crime, January to March 2023: Watford 3 a month, Three Rivers 7, the others 6.
+  const hate = ['date,area,strands,offence_group'];
+  for (const d of DISTRICTS)
+    for (const m of ['01', '02', '03'])
+      for (let i = 0; i < (d === 'Watford' ? 3 : d === 'Three Rivers' ? 7 : 6); i++)
+        hate.push(`2023-${m}-${10 + i},${d},race,public order`);
+  writeFileSync(join(dir.path, 'hate.csv'), hate.join('\n') + '\n');
+  // Domestic abuse, 2025, every district but Three Rivers (the demo holds its synthetic months):
+  // 20 incidents a month, Watford's January 3.
+  const abuse = ['month,area,incidents,crimes'];
+  for (const d of DISTRICTS.filter((x) => x !== 'Three Rivers'))
+    for (let m = 1; m <= 12; m++) {
+      const v = d === 'Watford' && m === 1 ? 3 : 20;
+      abuse.push(`2025-${String(m).padStart(2, '0')},${d},${v},${v}`);
+    }
+  writeFileSync(join(dir.path, 'abuse.csv'), abuse.join('\n') + '\n');
+  for (const [dataset, file] of [
+    ['hate-crime', 'hate.csv'],
+    ['domestic-abuse', 'abuse.csv'],
+  ] as const) {
+    const r = await run(['import', '--dataset', dataset, join(dir.path, file), '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+  }
+});
+
+const trendsOf = async (area: string, dataset: string, period: string, as?: string[]) => {
+  const r = await runJson<DisclosedTrendDocument[]>([
+    'trends',
+    '--area',
+    area,
+    '--dataset',
+    dataset,
+    '--all',
+    '--period',
+    period,
+    '--db',
+    db,
+    ...(as ?? []),
+  ]);
+  expect(r.code, `${area}: ${r.stderr}`).toBe(0);
+  return r.json;
+};
+
+/**
+ * What a reader of the force's and every district's trends can work out: each month shown, each
+ * total given, and each force month the sum of its districts'. The small months found.
+ */
+async function attack(dataset: string, period: string, as?: string[]) {
+  const known: Equation[] = [];
+  const small = new Set<string>();
+  const cell = (area: string, category: string, month: string) => `${area}|${category}:${month}`;
+  const months = new Set<string>();
+  const categories = new Set<string>();
+  for (const area of ['Hertfordshire', ...DISTRICTS]) {
+    for (const d of await trendsOf(area, dataset, period, as)) {
+      categories.add(d.category);
+      for (const m of d.months) {
+        months.add(m.month);
+        const id = cell(area, d.category, m.month);
+        if (m.count !== null) known.push({ cells: [id], value: m.count });
+        else if (m.withheld === 'fewer than') small.add(id);
+      }
+      if (d.current !== null)
+        known.push({
+          cells: d.months.map((m) => cell(area, d.category, m.month)),
+          value: d.current,
+        });
+    }
+  }
+  // The force's month is its districts' sum (the reader knows the districts make up the force).
+  for (const m of months)
+    for (const c of categories) {
+      const force = known.find(
+        (k) => k.cells.length === 1 && k.cells[0] === cell('Hertfordshire', c, m),
+      );
+      if (force) known.push({ cells: DISTRICTS.map((d) => cell(d, c, m)), value: force.value });
+    }
+  const found = bySubtraction(known);
+  return { small, recovered: [...small].filter((c) => found.has(c)) };
+}
+
+describe('a partner dataset across the districts of a force', () => {
+  it("a totals-only partner cannot work Watford's hate crime out from the force less the other districts", async () => {
+    const { small, recovered } = await attack('hate-crime', '2023-01..2023-03', ['--as', 'Dee']);
+    expect(small.has('Watford|total:2023-01')).toBe(true); // there to be found
+    expect(recovered).toEqual([]);
+  });
+
+  it("a restricted dataset: no one can work Watford's January out from the force, nor from two comparisons", async () => {
+    const { small, recovered } = await attack('domestic-abuse', '2025-01..2025-12');
+    expect(small.has('Watford|incidents:2025-01')).toBe(true);
+    expect(recovered).toEqual([]);
+    const compare = (period: string) =>
+      run([
+        'compare',
+        '--dataset',
+        'domestic-abuse',
+        '--category',
+        'incidents',
+        '--within',
+        'Hertfordshire',
+        '--period',
+        period,
+        '--db',
+        db,
+      ]);
+    const year = await compare('2025');
+    expect(year.code).toBe(2);
+    expect(year.stderr).toMatch(
+      /domestic-abuse is a restricted dataset and a district of the .* has a month of 2025-01\.\.2025-12 held back/,
+    );
+    // Without the held-back month, the districts are compared as trends shows them.
+    const rest = await compare('2025-02..2025-12');
+    expect(rest.code, rest.stderr).toBe(0);
+    expect(rest.stdout).toMatch(/Watford\s+220\b/);
+  });
+
+  it('the assessment and the hidden figure hold back what trends holds back to protect Watford', async () => {
+    // A district whose January (20) is held back only so that the force less the others does not
+    // give Watford's: its year was shown whole before.
+    let other: string | undefined;
+    for (const d of DISTRICTS.filter((x) => x !== 'Watford' && x !== 'Three Rivers')) {
+      const [incidents] = (await trendsOf(d, 'domestic-abuse', '2025')).filter(
+        (t) => t.category === 'incidents',
+      );
+      if (incidents!.months[0]!.count === null) other = d;
+    }
+    expect(other).toBeDefined();
+    const hidden = await run(['hidden-figure', '--area', other!, '--period', '2025', '--db', db]);
+    expect(hidden.code, hidden.stderr).toBe(0);
+    expect(hidden.stdout).toMatch(/Domestic abuse incidents\s+not shown/);
+    const assess = await run(['assess', '--area', other!, '--period', '2025', '--db', db]);
+    expect(assess.code, assess.stderr).toBe(0);
+    expect(assess.stdout).toMatch(
+      /Domestic abuse( \(synthetic\))?: incidents: the number recorded is not shown/,
+    );
+  });
+});
