@@ -15,6 +15,9 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
+import { FULL_SCOPE } from '../src/domain/scope.js';
+import { openStore } from '../src/store/open-store.js';
+import { partnerCountsTable } from '../src/usecases/export-aggregates.js';
 import type { DisclosedTrendDocument } from '../src/usecases/trends.js';
 import { addAccounts } from './helpers/accounts.js';
 import { bySubtraction, type Equation } from './helpers/by-subtraction.js';
@@ -169,7 +172,7 @@ describe('a partner dataset across the districts of a force', () => {
     expect(rest.stdout).toMatch(/Watford\s+220\b/);
   });
 
-  it('the assessment and the hidden figure hold back what trends holds back to protect Watford', async () => {
+  it('the assessment, the hidden figure, exceptions and the export hold back what trends holds back to protect Watford', async () => {
     // A district whose January (20) is held back only so that the force less the others does not
     // give Watford's: its year was shown whole before.
     let other: string | undefined;
@@ -188,5 +191,37 @@ describe('a partner dataset across the districts of a force', () => {
     expect(assess.stdout).toMatch(
       /Domestic abuse( \(synthetic\))?: incidents: the number recorded is not shown/,
     );
+    // Its months are not listed one by one, nor exported: with the force's January in trends,
+    // they would give Watford's back.
+    const exceptions = await run([
+      'exceptions',
+      '--area',
+      other!,
+      '--dataset',
+      'domestic-abuse',
+      '--category',
+      'incidents',
+      '--db',
+      db,
+    ]);
+    expect(exceptions.code).not.toBe(0);
+    expect(exceptions.stderr).toMatch(
+      /domestic-abuse is a restricted dataset and .*'s months include one held back because it would give away a count from 1 to 4/,
+    );
+    const store = await openStore(db, { readOnly: true });
+    try {
+      const table = await partnerCountsTable(store, FULL_SCOPE, {
+        area: 'Hertfordshire',
+        period: { from: '2025-01', to: '2025-01' },
+        dataset: 'domestic-abuse',
+      });
+      const count = (district: string, category: string) =>
+        table.rows.find((r) => r[1] === district && r[3] === category)?.[4];
+      expect(count('Watford', 'incidents')).toBeNull();
+      expect(count(other!, 'incidents')).toBeNull();
+      expect(count('Dacorum', 'crimes') ?? count('Stevenage', 'crimes')).toBe(20);
+    } finally {
+      store.close();
+    }
   });
 });

@@ -12,6 +12,7 @@ import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { datasetMeasures, datasetNamed, partnerAreaCounts } from './partner-area-counts.js';
+import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { ExceptionsReport };
@@ -29,15 +30,26 @@ export async function findExceptions(
     if (inputs[0]!.observed.length === 0)
       throw new NotFoundError(`the store holds no ${dataset.name} data for ${area.name}`);
     const report = exceptionsReport(inputs[0]!, measure as Measure);
-    const { threshold } = DEFAULT_DISCLOSURE_POLICY;
+    if (dataset.sensitivity !== 'restricted') return report;
+    const policy = DEFAULT_DISCLOSURE_POLICY;
+    const { threshold } = policy;
     // A restricted dataset's counts from 1 to 4 are shown to no one (issue 20 item 4); month by
-    // month, with the period totals trends gives, any one of them could be worked out.
-    if (
-      dataset.sensitivity === 'restricted' &&
-      report.months.some((m) => m.observed !== null && isSmallCount(m.observed, { threshold }))
-    )
-      throw new ForbiddenError(
-        `${dataset.name} is a restricted dataset and ${area.name}'s months hold counts from 1 to ${threshold - 1}, which are shown to no one: its months are not listed one by one; lantern trends --dataset ${dataset.name} gives its totals, with small counts as "fewer than ${threshold}"`,
+    // month, with the period totals trends gives, any one of them could be worked out. Nor is a
+    // month trends holds back to protect one (of another category of the month, or of another
+    // district of the force: partner-totals-disclosure.ts), which would give it back.
+    const refuse = (why: string) =>
+      new ForbiddenError(
+        `${dataset.name} is a restricted dataset and ${area.name}'s months ${why}: its months are not listed one by one; lantern trends --dataset ${dataset.name} gives its totals, with small counts as "fewer than ${threshold}"`,
+      );
+    if (report.months.some((m) => m.observed !== null && isSmallCount(m.observed, policy)))
+      throw refuse(`hold counts from 1 to ${threshold - 1}, which are shown to no one`);
+    const status = (
+      await partnerTotalsStatus(db, scope, dataset, [area], inputs[0]!.observed, policy)
+    ).get(area.code)!;
+    const key = (measure as Measure).key;
+    if (inputs[0]!.observed.some((m) => (status.get(`${key}:${m}`) ?? 'shown') !== 'shown'))
+      throw refuse(
+        `include one held back because it would give away a count from 1 to ${threshold - 1} (of another category of the month, or of another district)`,
       );
     return report;
   }

@@ -22,6 +22,7 @@ import {
   type LsoaMonthCount,
 } from '../store/export-aggregates.js';
 import { partnerCountsByDistrict, partnerObservedMonths } from '../store/partner-data.js';
+import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { observedStreetMonths } from '../store/street-counts.js';
 
 export interface AggregateRequest {
@@ -162,16 +163,24 @@ export async function partnerCountsTable(
     );
   // A restricted dataset's counts from 1 to 4 are shown to no one (issue 20 item 4): a district's
   // category with any such month has every month withheld, so that no total published elsewhere
-  // (trends) can give one back.
-  const restricted = findDataset(request.dataset)?.sensitivity === 'restricted';
-  const { threshold } = DEFAULT_DISCLOSURE_POLICY;
+  // (trends) can give one back; and a month trends holds back to protect another (of the month,
+  // or of the force's other districts: partner-totals-disclosure.ts) is withheld too, or it and
+  // the force's month in trends would give the other back.
+  const dataset = findDataset(request.dataset);
+  const restricted = dataset?.sensitivity === 'restricted';
+  const policy = DEFAULT_DISCLOSURE_POLICY;
   const withheld = new Set(
     restricted
-      ? rows
-          .filter((r) => isSmallCount(r.count, { threshold }))
-          .map((r) => `${r.area} ${r.category}`)
+      ? rows.filter((r) => isSmallCount(r.count, policy)).map((r) => `${r.area} ${r.category}`)
       : [],
   );
+  const statuses =
+    restricted && dataset
+      ? await partnerTotalsStatus(db, scope, dataset, districts, monthsIn(period), policy)
+      : null;
+  const shown = (r: { area: string; month: Month; category: string }) =>
+    !withheld.has(`${r.area} ${r.category}`) &&
+    (statuses?.get(r.area)?.get(`${r.category}:${r.month}`) ?? 'shown') === 'shown';
   const notHeld = districts.flatMap((d) => {
     const months = new Set(held.get(d.code) ?? []);
     const missing = monthsIn(period).filter((m) => !months.has(m));
@@ -186,12 +195,12 @@ export async function partnerCountsTable(
       names.get(r.area) ?? null,
       r.month,
       r.category,
-      withheld.has(`${r.area} ${r.category}`) ? null : r.count,
+      shown(r) ? r.count : null,
     ]),
     notes: [
       ...(restricted
         ? [
-            `${request.dataset} is restricted: where a district's category has any month from 1 to ${threshold - 1}, every month of it is left empty (withheld), so that no count under ${threshold} can be read or worked back.`,
+            `${request.dataset} is restricted: where a district's category has any month from 1 to ${policy.threshold - 1}, every month of it is left empty (withheld), and so is a month that would give such a count back (with another category of the month, or the force's figure less the other districts'), so that no count under ${policy.threshold} can be read or worked back.`,
           ]
         : []),
       "Records with several categories (a hate crime's strands) count under each; the category 'total' counts each record once.",
