@@ -644,6 +644,67 @@ describe('lantern report: bad input', () => {
   });
 });
 
+describe('lantern report: tactical options', () => {
+  /** The rows of a priority's options table, as a reader reads them. */
+  const optionRows = (html: string, index: number) =>
+    [
+      ...new RegExp(`<table id="tab-p${index}-options-table"[\\s\\S]*?</table>`, 'u')
+        .exec(html)![0]
+        .matchAll(/<tr><th scope="row">[\s\S]*?<\/tr>/gu),
+    ].map((m) => readerText(m[0]).trim());
+
+  it("words the library's options as true of any area, with no period of their own", () => {
+    // A report covers a month or a year: an option "of the last quarter", or one about the times
+    // a crime clusters (police.uk gives only the month), would not be true of what is beside it.
+    for (const o of SETTINGS.tacticalOptions)
+      expect(`${o.option} ${o.why ?? ''}`, o.option).not.toMatch(
+        /\bquarter\b|\b(last|this|past|latest) (weeks?|months?|years?)\b|\bat (a few|the) times\b/iu,
+      );
+  });
+
+  it("gives the area's own figures as the area's, and says so where the hotspot analysis found no concentration", async () => {
+    const store = await openStore(db);
+    try {
+      const data = await reportData(store, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: { from: '2025-01', to: '2025-12' },
+        save: false,
+        settings: SETTINGS,
+        audience: 'partner',
+      });
+      const index = data.priorities.findIndex((p) => p.key === 'robbery') + 1;
+      expect(index).toBeGreaterThan(0);
+      const robbery = data.priorities[index - 1]!;
+      const top = robbery.hotspot!.top;
+      expect(top.length).toBeGreaterThan(0);
+      // The busiest hotspots' counts are said to be Three Rivers' in 2025, not left to read as
+      // proof of the library's general reason.
+      const [found] = optionRows(renderAssessment(data).html, index);
+      expect(found).toContain(
+        `In Three Rivers, January to December 2025, the ${top.length} busiest hotspots saw`,
+      );
+
+      // Where the analysis found no hotspot, the option says so, and names no place where
+      // robbery "concentrates" or "clusters".
+      robbery.hotspot = { ...robbery.hotspot!, found: false, top: [] };
+      const [none] = optionRows(renderAssessment(data).html, index);
+      expect(none).toContain(
+        'In Three Rivers, January to December 2025, the hotspot analysis found no place where robbery is concentrated',
+      );
+      expect(none).not.toMatch(
+        /busiest hotspots|Where robbery concentrates|(^|[.:;] )Robbery clusters/u,
+      );
+
+      // A hotspot found but not named (too small for the public version) is not said to be none.
+      robbery.hotspot = { ...robbery.hotspot, found: true };
+      const [unnamed] = optionRows(renderAssessment(data).html, index);
+      expect(unnamed).not.toMatch(/no place|None yet/u);
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('lantern report: CSV files a spreadsheet opens safely', () => {
   it('writes a cell that starts like a formula as text, and negative numbers as numbers', async () => {
     // A plan whose objective titles would run as formulas in Excel (OWASP's CSV injection).

@@ -107,6 +107,12 @@ export interface PriorityEvidence {
     cellSize: number;
     outline: [number, number][][];
     cells: HotspotCell[];
+    /**
+     * Whether the analysis found any significant hotspot at all: `top` may be empty when it did
+     * (a hotspot too small to name in the public version), so the tactical options read this
+     * before saying that none stood out. Absent: not known.
+     */
+    found?: boolean;
     top: { location: string; count: number }[];
     notes: string[];
   } | null;

@@ -242,13 +242,11 @@ export function optionsTable(p: PriorityEvidence, index: number, data: ReportDat
     id: `tab-p${index}-options`,
     caption: `Tactical options for ${p.label}`,
     columns: ['what would be done', 'where', 'why', 'approach', 'what is known of its effect'],
-    rows: reportOptions(p, data.area.name, data.audience).map((o) => [
-      o.what,
-      o.where,
-      o.why,
-      o.approach,
-      o.evidence,
-    ]),
+    rows: reportOptions(p, {
+      areaName: data.area.name,
+      period: data.period,
+      audience: data.audience,
+    }).map((o) => [o.what, o.where, o.why, o.approach, o.evidence]),
     countColumns: [],
   };
 }

@@ -54,6 +54,7 @@ export async function hotspotEvidence(
     cellSize: size,
     outline,
     cells,
+    found: report.busiest.length > 0,
     // The busiest significant hotspot cells, each by its street and ward, with its count.
     top: report.busiest.flatMap((r) => (r.street ? [{ location: r.name, count: r.count }] : [])),
     // That locations are approximate is said once, under Method and caveats, and on the map.
