@@ -16,8 +16,10 @@ import type { Assessment } from '../src/domain/assessment.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import { renderAssessment } from '../src/report/assessment-html.js';
 import { assessmentFor } from '../src/report/audience.js';
+import { hotspotFigure } from '../src/report/report-tables.js';
 import { openStore } from '../src/store/open-store.js';
 import { reportData } from '../src/usecases/report-data.js';
+import { all, descendants, layer, parseXml, type XmlElement } from './charts/xml.js';
 import { run, runCli, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import {
@@ -699,6 +701,56 @@ describe('lantern report: tactical options', () => {
       robbery.hotspot = { ...robbery.hotspot, found: true };
       const [unnamed] = optionRows(renderAssessment(data).html, index);
       expect(unnamed).not.toMatch(/no place|None yet/u);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('lantern report: hotspot map and its list', () => {
+  /** The names of the cells a hotspot map numbers, in the order of their numbers. */
+  function numberedOnMap(svg: string, cells: readonly { count: number; label?: string }[]) {
+    const root = parseXml(svg);
+    const centre = (r: XmlElement) =>
+      `${(Number(r.attrs.x) + Number(r.attrs.width) / 2).toFixed(1)},${(Number(r.attrs.y) + Number(r.attrs.height) / 2).toFixed(1)}`;
+    // The cells layer draws the cells with incidents in the order given.
+    const shaded = cells.filter((c) => c.count > 0);
+    const byCentre = new Map(
+      all(layer(root, 'cells')!, 'rect').map((r, i) => [centre(r), shaded[i]!.label]),
+    );
+    // Each number follows the outline of the cell it marks.
+    const marks = descendants(layer(root, 'top-cells')!);
+    const named: [number, string | undefined][] = [];
+    marks.forEach((e, i) => {
+      if (e.name !== 'text') return;
+      const outline = marks.slice(0, i).findLast((m) => m.name === 'rect')!;
+      named.push([Number(e.text), byCentre.get(centre(outline))]);
+    });
+    return named.sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+  }
+
+  it('numbers on the map the places the text lists, in its order, where counts tie', async () => {
+    const store = await openStore(db);
+    try {
+      // Three Rivers, December 2025: two places have 5 violent crimes each.
+      const data = await reportData(store, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: { from: '2025-12', to: '2025-12' },
+        save: false,
+        settings: SETTINGS,
+        audience: 'partner',
+      });
+      const index = data.priorities.findIndex((p) => p.key === 'violent-crime') + 1;
+      const p = data.priorities[index - 1]!;
+      const listed = p.hotspot!.top.map((t) => t.location);
+      expect(p.hotspot!.top[0]!.count).toBe(p.hotspot!.top[1]!.count);
+      const figure = hotspotFigure(p, index, data)!;
+      expect(numberedOnMap(figure.svg, p.hotspot!.cells)).toEqual(listed);
+      // The text numbers them as the map does.
+      const text = readerText(renderAssessment(data).html);
+      expect(text).toContain(
+        `numbered as on the map: ${p.hotspot!.top.map((t, i) => `${i + 1}. ${t.location} (${t.count})`).join('; ')}.`,
+      );
     } finally {
       store.close();
     }

@@ -113,7 +113,11 @@ export interface PriorityEvidence {
      * before saying that none stood out. Absent: not known.
      */
     found?: boolean;
-    top: { location: string; count: number }[];
+    /**
+     * The busiest significant hotspots, busiest first: the places the text lists and the map
+     * numbers, in this one order; each with its cell's lower-left corner (absent: not numbered).
+     */
+    top: { location: string; count: number; x?: number; y?: number }[];
     notes: string[];
   } | null;
   hiddenFigure: {
