@@ -757,6 +757,30 @@ describe('lantern report: hotspot map and its list', () => {
   });
 });
 
+describe('lantern report: the months held', () => {
+  it('says under Method which months of police.uk data are held for the area, and the gaps', async () => {
+    const store = await openStore(db);
+    try {
+      const data = await reportData(store, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: { from: '2025-01', to: '2025-12' },
+        save: false,
+        settings: SETTINGS,
+        audience: 'public',
+      });
+      const method = /<section id="method"[\s\S]*?<\/section>/u.exec(
+        renderAssessment(data).html,
+      )![0];
+      // The demo store: Hertfordshire's police.uk data in three runs with gaps.
+      expect(readerText(method)).toContain(
+        'Months of police.uk street data held for Three Rivers: October 2018 to February 2019, January 2021 to January 2022 and January to December 2025 (30 months). Not held between them: March 2019 to December 2020 and February 2022 to December 2024 (57 months).',
+      );
+    } finally {
+      store.close();
+    }
+  });
+});
+
 describe('lantern report: CSV files a spreadsheet opens safely', () => {
   it('writes a cell that starts like a formula as text, and negative numbers as numbers', async () => {
     // A plan whose objective titles would run as formulas in Excel (OWASP's CSV injection).

@@ -80,9 +80,9 @@ const monthCount = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
  * Which months are held, for a reader: "Months held: January to December 2021 and March 2023 to
  * December 2025 (46 months). Not held between them: January 2022 to February 2023 (14 months)."
  * Each run of months in words, then the gaps between the first and the last month held (unknown,
- * never counted as zero).
+ * never counted as zero). `what` names them ("Months of police.uk street data held for Watford").
  */
-export function heldMonthsInWords(months: Iterable<Month>): string {
+export function heldMonthsInWords(months: Iterable<Month>, what = 'Months held'): string {
   const runs = monthRuns(months);
   if (runs.length === 0) return 'No month is held yet.';
   const held = runs.reduce((n, r) => n + monthIndex(r.to) - monthIndex(r.from) + 1, 0);
@@ -91,7 +91,7 @@ export function heldMonthsInWords(months: Iterable<Month>): string {
     to: monthFromIndex(monthIndex(r.from) - 1),
   }));
   const missing = gaps.reduce((n, g) => n + monthIndex(g.to) - monthIndex(g.from) + 1, 0);
-  const heldWords = `Months held: ${listed(runs.map(runInWords))} (${monthCount(held)}).`;
+  const heldWords = `${what}: ${listed(runs.map(runInWords))} (${monthCount(held)}).`;
   if (gaps.length === 0) return held === 1 ? heldWords : `${heldWords} None is missing in between.`;
   return `${heldWords} Not held between them: ${listed(gaps.map(runInWords))} (${monthCount(missing)}).`;
 }

@@ -31,8 +31,13 @@ import { publicComparison, publicReportData, publicTrend } from '../report/publi
 import { isRestrictedIssue } from '../analysis/restricted-issue.js';
 import { publicPeriodProblem } from '../domain/disclosure/public-period.js';
 import { isSmallCount, type DisclosurePolicy } from '../domain/disclosure/table.js';
-import { monthsInWords, periodCoverage, yearWithout } from '../domain/held-months.js';
-import { monthsIn, type Period } from '../domain/month.js';
+import {
+  heldMonthsInWords,
+  monthsInWords,
+  periodCoverage,
+  yearWithout,
+} from '../domain/held-months.js';
+import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import type {
   Audience,
@@ -323,6 +328,7 @@ export async function reportData(
       populations,
       assessment: shown,
       partial: coverage.partial ? coverage.words : null,
+      held: { area: area.name, months: [...observed] },
       discontinuities: compared?.discontinuities ?? [],
       synthetic: shown.issues.some((i) => i.synthetic),
     }),
@@ -522,6 +528,8 @@ function caveats(c: {
   populations: NonNullable<ReportData['populations']>;
   assessment: Assessment;
   partial: string | null;
+  /** The months of police.uk street data held for the area, at any time. */
+  held: { area: string; months: Month[] };
   discontinuities: readonly string[];
   synthetic: boolean;
 }): string[] {
@@ -536,7 +544,7 @@ function caveats(c: {
       : []),
     ...discontinuitiesCaveat(c.discontinuities),
     'police.uk locations are approximate: each crime is snapped to the nearest of a set of anonymous map points, so a map shows where crime was recorded near, not the exact place.',
-    'A month missing from the data is unknown, not zero; any missing months are listed and left out of the counts.',
+    `A month missing from the data is unknown, not zero; any missing months are listed and left out of the counts. ${heldMonthsInWords(c.held.months, `Months of police.uk street data held for ${c.held.area}`)}`,
     c.populations.length > 0
       ? `Rates per 1,000 residents use, for each area, the population of the year held nearest the period: ${c.populations
           .map((p) => `${p.area} ${p.year} (${p.count.toLocaleString('en-GB')}, ${p.source})`)
