@@ -758,7 +758,7 @@ describe('lantern report: hotspot map and its list', () => {
 });
 
 describe('lantern report: the months held', () => {
-  it('says under Method which months of police.uk data are held for the area, and the gaps', async () => {
+  it('says under Method which months of police.uk data are held for the area, and the gaps, and what each harm weight stands in for', async () => {
     const store = await openStore(db);
     try {
       const data = await reportData(store, FULL_SCOPE, {
@@ -771,6 +771,10 @@ describe('lantern report: the months held', () => {
       const method = /<section id="method"[\s\S]*?<\/section>/u.exec(
         renderAssessment(data).html,
       )![0];
+      // Each harm weight is said to be a simplification, with what it stands in for.
+      expect(readerText(method)).toContain(
+        'Each is the weight of one offence used for a whole police.uk category, which mixes offences of very different severity: a simplification. Violence and sexual offences: the weight of violence with injury stands for the whole category, which runs from assault without injury (12.99) and harassment (39.64) to homicide (7,979 or 7,797: the sources differ); no weight was found for sexual offences.',
+      );
       // The demo store: Hertfordshire's police.uk data in three runs with gaps.
       expect(readerText(method)).toContain(
         'Months of police.uk street data held for Three Rivers: October 2018 to February 2019, January 2021 to January 2022 and January to December 2025 (30 months). Not held between them: March 2019 to December 2020 and February 2022 to December 2024 (57 months).',

@@ -329,6 +329,16 @@ export async function reportData(
       assessment: shown,
       partial: coverage.partial ? coverage.words : null,
       held: { area: area.name, months: [...observed] },
+      // What the harm weights of the issues scored by one stand in for (the harm weights file).
+      harmNotes: shown.issues.flatMap((i) => {
+        const note =
+          i.evidence.harmWeight !== null ? request.settings.harmWeights.get(i.key)?.note : null;
+        // "Drugs: possession of cannabis is …" (a note opening with an acronym keeps it).
+        const lower = /^[A-Z][a-z]/u.test(note ?? '')
+          ? note!.charAt(0).toLowerCase() + note!.slice(1)
+          : note;
+        return lower ? [`${i.label}: ${lower}`] : [];
+      }),
       discontinuities: compared?.discontinuities ?? [],
       synthetic: shown.issues.some((i) => i.synthetic),
     }),
@@ -530,6 +540,7 @@ function caveats(c: {
   partial: string | null;
   /** The months of police.uk street data held for the area, at any time. */
   held: { area: string; months: Month[] };
+  harmNotes: readonly string[];
   discontinuities: readonly string[];
   synthetic: boolean;
 }): string[] {
@@ -567,7 +578,10 @@ function caveats(c: {
     c.audience === 'public' && concernShared
       ? 'Public concern comes from the manual scores; a survey shared only between partners also informs the scores, but its figures are not given in this public version.'
       : 'Public concern comes from the manual scores, else from the community concern survey where an issue matches.',
-    'Harm weights are ONS Crime Severity Score figures from secondary sources, not yet verified; categories without one take the default harm score.',
+    [
+      'Harm weights are ONS Crime Severity Score figures from secondary sources, not yet verified; categories without one take the default harm score. Each is the weight of one offence used for a whole police.uk category, which mixes offences of very different severity: a simplification.',
+      ...c.harmNotes.map((n) => (/[.!?]$/u.test(n) ? n : `${n}.`)),
+    ].join(' '),
     ...(c.audience === 'public'
       ? [
           'Public version: counts from 1 to 4 are shown as "fewer than 5" so that no one can be identified, and nothing else given can work them out: rows with fewer than 5 follow the others in alphabetical order, with no rate, change or significance beside them; a total with such a part is given as a range; months that a period total would give away are not shown; the districts compared are measured against the rate of those shown.',
