@@ -11,6 +11,7 @@ import type { AssessedIssue } from '../src/domain/assessment.js';
 import { PUBLIC_WORDS } from '../src/report/disclosure.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { settingsFrom } from './helpers/settings.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -70,6 +71,26 @@ describe('lantern assess', () => {
       /no harm weight known: the default 3/u,
     );
     expect(r.json.notes[0]).toMatch(/^Not MoRiLE/u);
+  });
+
+  it('says whose harm weight each category takes, and that it stands for the whole category', async () => {
+    const r = await runJson<{ issues: Issue[] }>([...args, '--db', db]);
+    const violence = r.json.issues.find((i) => i.key === 'violent-crime')!;
+    // The shared domain notes (§3.1) give no weight for the whole of violence and sexual offences:
+    // violence with injury's (203.07, secondary, unverified) is their nearest, and says so.
+    expect(violence.evidence.harmWeight).toBe(203.07);
+    const words =
+      'harm weight 203.07 (that of violence with injury, used for the whole category; unverified)';
+    expect(violence.basis.harm).toBe(words);
+    expect(violence.rationale).toContain(words);
+    expect(r.json.issues.find((i) => i.key === 'robbery')!.rationale).toContain(
+      'harm weight 993.55 (that of robbery of personal property, used for the whole category; unverified)',
+    );
+    // The bundled file says what the category spans, as the notes give it.
+    const note = (await settingsFrom()).harmWeights.get('violent-crime')!.note!;
+    expect(note).toContain('assault without injury (12.99)');
+    expect(note).toContain('homicide (7,979 or 7,797: the sources differ)');
+    expect(note).toContain('no weight was found for sexual offences');
   });
 
   it('explains each issue with the same figures trends gives, and ranks the same way every time', async () => {

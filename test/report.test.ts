@@ -16,8 +16,10 @@ import type { Assessment } from '../src/domain/assessment.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import { renderAssessment } from '../src/report/assessment-html.js';
 import { assessmentFor } from '../src/report/audience.js';
+import { hotspotFigure } from '../src/report/report-tables.js';
 import { openStore } from '../src/store/open-store.js';
 import { reportData } from '../src/usecases/report-data.js';
+import { all, descendants, layer, parseXml, type XmlElement } from './charts/xml.js';
 import { run, runCli, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import {
@@ -641,6 +643,145 @@ describe('lantern report: bad input', () => {
     mkdirSync(empty);
     expect((await run([...base, '--out', empty, '--no-pdf', '--db', db])).code).toBe(0);
     expect(existsSync(join(empty, 'assessment.html'))).toBe(true);
+  });
+});
+
+describe('lantern report: tactical options', () => {
+  /** The rows of a priority's options table, as a reader reads them. */
+  const optionRows = (html: string, index: number) =>
+    [
+      ...new RegExp(`<table id="tab-p${index}-options-table"[\\s\\S]*?</table>`, 'u')
+        .exec(html)![0]
+        .matchAll(/<tr><th scope="row">[\s\S]*?<\/tr>/gu),
+    ].map((m) => readerText(m[0]).trim());
+
+  it("words the library's options as true of any area, with no period of their own", () => {
+    // A report covers a month or a year: an option "of the last quarter", or one about the times
+    // a crime clusters (police.uk gives only the month), would not be true of what is beside it.
+    for (const o of SETTINGS.tacticalOptions)
+      expect(`${o.option} ${o.why ?? ''}`, o.option).not.toMatch(
+        /\bquarter\b|\b(last|this|past|latest) (weeks?|months?|years?)\b|\bat (a few|the) times\b/iu,
+      );
+  });
+
+  it("gives the area's own figures as the area's, and says so where the hotspot analysis found no concentration", async () => {
+    const store = await openStore(db);
+    try {
+      const data = await reportData(store, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: { from: '2025-01', to: '2025-12' },
+        save: false,
+        settings: SETTINGS,
+        audience: 'partner',
+      });
+      const index = data.priorities.findIndex((p) => p.key === 'robbery') + 1;
+      expect(index).toBeGreaterThan(0);
+      const robbery = data.priorities[index - 1]!;
+      const top = robbery.hotspot!.top;
+      expect(top.length).toBeGreaterThan(0);
+      // The busiest hotspots' counts are said to be Three Rivers' in 2025, not left to read as
+      // proof of the library's general reason.
+      const [found] = optionRows(renderAssessment(data).html, index);
+      expect(found).toContain(
+        `In Three Rivers, January to December 2025, the ${top.length} busiest hotspots saw`,
+      );
+
+      // Where the analysis found no hotspot, the option says so, and names no place where
+      // robbery "concentrates" or "clusters".
+      robbery.hotspot = { ...robbery.hotspot!, found: false, top: [] };
+      const [none] = optionRows(renderAssessment(data).html, index);
+      expect(none).toContain(
+        'In Three Rivers, January to December 2025, the hotspot analysis found no place where robbery is concentrated',
+      );
+      expect(none).not.toMatch(
+        /busiest hotspots|Where robbery concentrates|(^|[.:;] )Robbery clusters/u,
+      );
+
+      // A hotspot found but not named (too small for the public version) is not said to be none.
+      robbery.hotspot = { ...robbery.hotspot, found: true };
+      const [unnamed] = optionRows(renderAssessment(data).html, index);
+      expect(unnamed).not.toMatch(/no place|None yet/u);
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('lantern report: hotspot map and its list', () => {
+  /** The names of the cells a hotspot map numbers, in the order of their numbers. */
+  function numberedOnMap(svg: string, cells: readonly { count: number; label?: string }[]) {
+    const root = parseXml(svg);
+    const centre = (r: XmlElement) =>
+      `${(Number(r.attrs.x) + Number(r.attrs.width) / 2).toFixed(1)},${(Number(r.attrs.y) + Number(r.attrs.height) / 2).toFixed(1)}`;
+    // The cells layer draws the cells with incidents in the order given.
+    const shaded = cells.filter((c) => c.count > 0);
+    const byCentre = new Map(
+      all(layer(root, 'cells')!, 'rect').map((r, i) => [centre(r), shaded[i]!.label]),
+    );
+    // Each number follows the outline of the cell it marks.
+    const marks = descendants(layer(root, 'top-cells')!);
+    const named: [number, string | undefined][] = [];
+    marks.forEach((e, i) => {
+      if (e.name !== 'text') return;
+      const outline = marks.slice(0, i).findLast((m) => m.name === 'rect')!;
+      named.push([Number(e.text), byCentre.get(centre(outline))]);
+    });
+    return named.sort((a, b) => a[0] - b[0]).map(([, name]) => name);
+  }
+
+  it('numbers on the map the places the text lists, in its order, where counts tie', async () => {
+    const store = await openStore(db);
+    try {
+      // Three Rivers, December 2025: two places have 5 violent crimes each.
+      const data = await reportData(store, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: { from: '2025-12', to: '2025-12' },
+        save: false,
+        settings: SETTINGS,
+        audience: 'partner',
+      });
+      const index = data.priorities.findIndex((p) => p.key === 'violent-crime') + 1;
+      const p = data.priorities[index - 1]!;
+      const listed = p.hotspot!.top.map((t) => t.location);
+      expect(p.hotspot!.top[0]!.count).toBe(p.hotspot!.top[1]!.count);
+      const figure = hotspotFigure(p, index, data)!;
+      expect(numberedOnMap(figure.svg, p.hotspot!.cells)).toEqual(listed);
+      // The text numbers them as the map does.
+      const text = readerText(renderAssessment(data).html);
+      expect(text).toContain(
+        `numbered as on the map: ${p.hotspot!.top.map((t, i) => `${i + 1}. ${t.location} (${t.count})`).join('; ')}.`,
+      );
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('lantern report: the months held', () => {
+  it('says under Method which months of police.uk data are held for the area, and the gaps, and what each harm weight stands in for', async () => {
+    const store = await openStore(db);
+    try {
+      const data = await reportData(store, FULL_SCOPE, {
+        area: 'Three Rivers',
+        period: { from: '2025-01', to: '2025-12' },
+        save: false,
+        settings: SETTINGS,
+        audience: 'public',
+      });
+      const method = /<section id="method"[\s\S]*?<\/section>/u.exec(
+        renderAssessment(data).html,
+      )![0];
+      // Each harm weight is said to be a simplification, with what it stands in for.
+      expect(readerText(method)).toContain(
+        'Each is the weight of one offence used for a whole police.uk category, which mixes offences of very different severity: a simplification. Violence and sexual offences: the weight of violence with injury stands for the whole category, which runs from assault without injury (12.99) and harassment (39.64) to homicide (7,979 or 7,797: the sources differ); no weight was found for sexual offences.',
+      );
+      // The demo store: Hertfordshire's police.uk data in three runs with gaps.
+      expect(readerText(method)).toContain(
+        'Months of police.uk street data held for Three Rivers: October 2018 to February 2019, January 2021 to January 2022 and January to December 2025 (30 months). Not held between them: March 2019 to December 2020 and February 2022 to December 2024 (57 months).',
+      );
+    } finally {
+      store.close();
+    }
   });
 });
 

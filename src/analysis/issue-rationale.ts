@@ -86,7 +86,11 @@ export function issueRationale(
     issue.source === 'inputs'
       ? null
       : e.harmWeight !== null
-        ? `harm weight ${e.harmWeight}`
+        ? // Whose weight it is ("harm weight 203.07 (that of violence with injury, used for the
+          // whole category; unverified)"), as the assessment words it; an older saved one: the number.
+          issue.basis.harm.startsWith('harm weight ')
+          ? issue.basis.harm
+          : `harm weight ${e.harmWeight}`
         : issue.source === 'police.uk'
           ? 'no harm weight known'
           : null,

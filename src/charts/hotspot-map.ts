@@ -2,7 +2,8 @@
  * A hotspot map: grid cells shaded by their count over the area's outline, in British National
  * Grid metres (x east, y north), fitted to the view with north up and the aspect kept. Up to five
  * classes on a light-to-dark colour-blind-safe ramp (natural breaks, shown as contiguous ranges:
- * see classes.ts); the three highest cells numbered 1–3; the places within the area (wards, or a
+ * see classes.ts); the cells the text lists numbered in its order (`numbered`), else the three
+ * highest, ties by name, then north to south and west to east (`busiestFirst`); the places within the area (wards, or a
  * force's districts) outlined and named where their names fit without covering the marked cells;
  * a north arrow and a scale bar on every map. Cells with no incidents are left unshaded.
  *
@@ -60,6 +61,49 @@ export interface HotspotMapInput {
   footnote?: boolean;
   /** What the cells count, plural, lower case (default "incidents"; stop and search: "searches"). */
   counting?: string;
+  /**
+   * The cells to number, in order: the places the text beside the map lists (the busiest
+   * significant hotspots), so that its "1" is the map's "1". Each is found by its lower-left
+   * corner among `cells`; an empty list numbers none. Absent: the three highest cells
+   * (`busiestFirst`).
+   */
+  numbered?: readonly { x: number; y: number }[] | null;
+}
+
+/**
+ * The one order of cells by how busy they are: most first, ties by name (a named cell before an
+ * unnamed one), then north to south, then west to east, so that the same cells always come in the
+ * same order.
+ */
+export function busiestFirst(a: HotspotCell, b: HotspotCell): number {
+  const named = (c: HotspotCell) => (c.label !== undefined && c.label !== '' ? c.label : null);
+  const la = named(a);
+  const lb = named(b);
+  const byName =
+    la !== null && lb !== null
+      ? la.localeCompare(lb, 'en-GB')
+      : la !== null
+        ? -1
+        : lb !== null
+          ? 1
+          : 0;
+  return b.count - a.count || byName || b.y - a.y || a.x - b.x;
+}
+
+/** The cells to number, each with its number: those listed (`numbered`), else the highest three. */
+function numberedCells(
+  input: HotspotMapInput,
+  shaded: readonly HotspotCell[],
+): { cell: HotspotCell; n: number }[] {
+  if (input.numbered == null)
+    return [...shaded]
+      .sort(busiestFirst)
+      .slice(0, 3)
+      .map((cell, i) => ({ cell, n: i + 1 }));
+  return input.numbered.flatMap((at, i) => {
+    const cell = shaded.find((c) => c.x === at.x && c.y === at.y);
+    return cell ? [{ cell, n: i + 1 }] : [];
+  });
 }
 
 export const APPROXIMATE_NOTE =
@@ -94,8 +138,9 @@ function commonSize(cells: readonly HotspotCell[]): number | null {
   return first !== undefined && cells.every((c) => c.size === first) ? first : null;
 }
 
-function describe(title: string, input: HotspotMapInput, top: readonly HotspotCell[]) {
+function describe(title: string, input: HotspotMapInput) {
   const withIncidents = input.cells.filter((c) => c.count > 0);
+  const top = [...withIncidents].sort(busiestFirst).slice(0, 3);
   const total = withIncidents.reduce((n, c) => n + c.count, 0);
   const size = commonSize(input.cells);
   const of = size === null ? '' : ` of ${formatNumber(size)} m`;
@@ -160,7 +205,17 @@ function keyRows(
       height: 24,
       draw: (x, y) => [
         badge(x + 9, y + 13, '1'),
-        text(x + 26, y + 17, topCount === 1 ? 'Highest cell' : `Highest ${topCount} cells`),
+        text(
+          x + 26,
+          y + 17,
+          input.numbered != null
+            ? topCount === 1
+              ? 'Busiest hotspot'
+              : `Busiest ${topCount} hotspots`
+            : topCount === 1
+              ? 'Highest cell'
+              : `Highest ${topCount} cells`,
+        ),
       ],
     });
   }
@@ -192,7 +247,10 @@ const footnoteText = (input: HotspotMapInput) =>
  */
 export function hotspotMapMinHeight(input: HotspotMapInput, width: number): number {
   const classes = hotspotClasses(input.cells.map((c) => c.count));
-  const top = Math.min(3, input.cells.filter((c) => c.count > 0).length);
+  const top = numberedCells(
+    input,
+    input.cells.filter((c) => c.count > 0),
+  ).length;
   const head = input.heading === false ? PAD : heading(input.title, width).bottom + 6;
   const foot = footnote(footnoteText(input), width, 0).height;
   return Math.ceil(head + keyHeight(keyRows(classes, input, top)) + 6 + foot + PAD);
@@ -241,7 +299,7 @@ export function hotspotMap(input: HotspotMapInput): string {
     }),
   );
 
-  const top = [...shaded].sort((a, c) => c.count - a.count || c.y - a.y || a.x - c.x).slice(0, 3);
+  const top = numberedCells(input, shaded);
   const badges = topBadges(top, px, py, s);
 
   const places = input.places?.places ?? [];
@@ -267,7 +325,7 @@ export function hotspotMap(input: HotspotMapInput): string {
     width,
     height,
     title: input.title,
-    desc: describe(input.title, input, top),
+    desc: describe(input.title, input),
     body: [
       head?.markup ?? '',
       outlineD === ''
@@ -337,7 +395,7 @@ function cellWeight(
  * Returns the markup and the boxes of the badges and cells (which no name may cover).
  */
 function topBadges(
-  top: readonly HotspotCell[],
+  top: readonly { cell: HotspotCell; n: number }[],
   px: (x: number) => number,
   py: (y: number) => number,
   s: number,
@@ -357,7 +415,7 @@ function topBadges(
   ] as const) {
     offsets.push([ox * BADGE_R * 1.8, oy * BADGE_R * 1.8]);
   }
-  const markup = top.map((c, i) => {
+  const markup = top.map(({ cell: c, n }) => {
     const cx = px(c.x + c.size / 2);
     const cy = py(c.y + c.size / 2);
     // A cell big enough to hold its badge keeps it at its centre, with no leader.
@@ -388,7 +446,7 @@ function topBadges(
         'stroke-width': w,
       });
     const mark = outlined(INK.background, 3.5) + outlined(INK.text, 1.5);
-    return mark + badge(bx, by, String(i + 1));
+    return mark + badge(bx, by, String(n));
   });
   return { markup, boxes };
 }

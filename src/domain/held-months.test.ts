@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../errors.js';
 import { populationAt } from './area-counts.js';
 import {
+  heldMonthsInWords,
   monthRunsText,
   monthsInWords,
   periodCoverage,
@@ -25,6 +26,20 @@ describe('months held, said compactly and in words', () => {
     );
     expect(monthRunsText(['2021-01', '2021-02', '2021-04'])).toBe('2021-01..2021-02, 2021-04');
     expect(monthRunsText([])).toBe('none');
+  });
+
+  it('says for a reader which months are held, as runs, and the gaps between them', () => {
+    expect(heldMonthsInWords([...held].reverse())).toBe(
+      'Months held: October 2018 to February 2019, January 2021 to January 2022 and January to December 2025 (30 months). Not held between them: March 2019 to December 2020 and February 2022 to December 2024 (57 months).',
+    );
+    expect(heldMonthsInWords(monthsIn({ from: '2025-01', to: '2025-12' }))).toBe(
+      'Months held: January to December 2025 (12 months). None is missing in between.',
+    );
+    expect(heldMonthsInWords(['2025-03', '2025-05'])).toBe(
+      'Months held: March 2025 and May 2025 (2 months). Not held between them: April 2025 (1 month).',
+    );
+    expect(heldMonthsInWords(['2025-03'])).toBe('Months held: March 2025 (1 month).');
+    expect(heldMonthsInWords([])).toBe('No month is held yet.');
   });
 
   it('says a partial period as "6 of 12 months held: January to June 2025"', () => {

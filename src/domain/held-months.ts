@@ -67,6 +67,35 @@ export function monthsInWords(months: Iterable<Month>): string {
   return sameYear ? `${joined} ${yearOf(runs[0]!.from)}` : joined;
 }
 
+/** "a", "a and b", "a, b and c". */
+function listed(parts: readonly string[]): string {
+  return parts.length <= 1
+    ? (parts[0] ?? '')
+    : `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+const monthCount = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
+
+/**
+ * Which months are held, for a reader: "Months held: January to December 2021 and March 2023 to
+ * December 2025 (46 months). Not held between them: January 2022 to February 2023 (14 months)."
+ * Each run of months in words, then the gaps between the first and the last month held (unknown,
+ * never counted as zero). `what` names them ("Months of police.uk street data held for Watford").
+ */
+export function heldMonthsInWords(months: Iterable<Month>, what = 'Months held'): string {
+  const runs = monthRuns(months);
+  if (runs.length === 0) return 'No month is held yet.';
+  const held = runs.reduce((n, r) => n + monthIndex(r.to) - monthIndex(r.from) + 1, 0);
+  const gaps = runs.slice(1).map((r, i) => ({
+    from: monthFromIndex(monthIndex(runs[i]!.to) + 1),
+    to: monthFromIndex(monthIndex(r.from) - 1),
+  }));
+  const missing = gaps.reduce((n, g) => n + monthIndex(g.to) - monthIndex(g.from) + 1, 0);
+  const heldWords = `${what}: ${listed(runs.map(runInWords))} (${monthCount(held)}).`;
+  if (gaps.length === 0) return held === 1 ? heldWords : `${heldWords} None is missing in between.`;
+  return `${heldWords} Not held between them: ${listed(gaps.map(runInWords))} (${monthCount(missing)}).`;
+}
+
 /**
  * "2021 without March", "2021 without March and July": months of one calendar year lacking at
  * most three; null otherwise (then say them with monthsInWords).

@@ -264,7 +264,7 @@ function prioritySection(
   if (standing) parts.push(`<p>${esc(standing)}</p>`);
   if (p.hotspot && p.hotspot.top.length > 0)
     parts.push(
-      `<p>Busiest significant hotspots (Getis-Ord Gi*): ${p.hotspot.top.map((t) => `${esc(t.location)} (${esc(showCount(t.count, aud))})`).join('; ')}.</p>`,
+      `<p>Busiest significant hotspots (Getis-Ord Gi*), numbered as on the map: ${p.hotspot.top.map((t, i) => `${i + 1}. ${esc(t.location)} (${esc(showCount(t.count, aud))})`).join('; ')}.</p>`,
     );
   if (p.hiddenFigure && aud === 'public' && isSmall(p.hiddenFigure.recorded)) {
     // The estimate and the reporting rate together would give the small count back.

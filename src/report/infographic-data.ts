@@ -95,6 +95,10 @@ export function infographicData(data: ReportData): InfographicData {
           outline: mapped.hotspot.outline,
           cells: mapped.hotspot.cells,
           places: data.places ?? null,
+          // Numbered as the report lists them (the busiest significant hotspots).
+          numbered: mapped.hotspot.top.flatMap((t) =>
+            t.x !== undefined && t.y !== undefined ? [{ x: t.x, y: t.y }] : [],
+          ),
         }
       : null,
     hiddenFigure:

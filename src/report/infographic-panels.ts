@@ -202,6 +202,7 @@ export function mapPanel(
     outline: hotspot.outline,
     cells: cellsShown(hotspot.cells, audience),
     places: hotspot.places ?? null,
+    numbered: hotspot.numbered ?? null,
     // The panel has the heading, and the page's caveats say that locations are approximate.
     heading: false,
     footnote: false,

@@ -37,6 +37,8 @@ export interface InfographicData {
     cells: { x: number; y: number; size: number; count: number }[];
     /** The wards (or districts) outlined and named on the map. */
     places?: MapPlaces | null;
+    /** The cells numbered, in the order the report lists them (hotspotMap's `numbered`). */
+    numbered?: { x: number; y: number }[] | null;
   } | null;
   /** One sentence on what goes unreported. */
   hiddenFigure: string | null;

@@ -107,7 +107,17 @@ export interface PriorityEvidence {
     cellSize: number;
     outline: [number, number][][];
     cells: HotspotCell[];
-    top: { location: string; count: number }[];
+    /**
+     * Whether the analysis found any significant hotspot at all: `top` may be empty when it did
+     * (a hotspot too small to name in the public version), so the tactical options read this
+     * before saying that none stood out. Absent: not known.
+     */
+    found?: boolean;
+    /**
+     * The busiest significant hotspots, busiest first: the places the text lists and the map
+     * numbers, in this one order; each with its cell's lower-left corner (absent: not numbered).
+     */
+    top: { location: string; count: number; x?: number; y?: number }[];
     notes: string[];
   } | null;
   hiddenFigure: {

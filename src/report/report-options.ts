@@ -1,13 +1,16 @@
 /**
  * A High priority's tactical options in words for the report's reader: what would be done, where
  * (the places the analysis behind the option names: the busiest hotspots, the places where it
- * recurs most; else who it is for, from the options library), why (what the option works on, and
- * what this area's data show), its approach (4P, and the side of the problem it works on) and what
+ * recurs most; else who it is for, from the options library), why (what the option works on, in
+ * the library's general words, and what this area's data show, said as this area's: where the
+ * hotspot analysis found no concentration, it says so rather than leave the library's words to
+ * suggest one), its approach (4P, and the side of the problem it works on) and what
  * is known of its effect. The command an analyst runs to see the places in full is kept apart, for
  * the data folder (never the document). Pure.
  */
 import { formatNumber, listJoin } from '../charts/text.js';
 import { showCount } from './disclosure.js';
+import { periodInWords } from './infographic-text.js';
 import type { Audience, PriorityEvidence } from './report-data.js';
 
 export interface ReportOption {
@@ -34,12 +37,20 @@ const listed = (items: readonly string[]) =>
     ? (items[0] ?? '')
     : `${items.slice(0, -1).join('; ')} and ${items[items.length - 1]}`;
 
-export function reportOptions(
-  p: PriorityEvidence,
-  areaName: string,
-  audience: Audience,
-): ReportOption[] {
+/** What the options are written for: the area, its period, and who reads them. */
+export interface OptionsContext {
+  areaName: string;
+  period: { from: string; to: string };
+  audience: Audience;
+}
+
+export function reportOptions(p: PriorityEvidence, context: OptionsContext): ReportOption[] {
+  const { areaName, audience } = context;
   const what = p.label.toLowerCase();
+  // The library's words say why an option can work wherever the problem is found; what this
+  // area's data show is said beside them, as this area's, so nothing reads as a claim about the
+  // area that its own figures do not bear out.
+  const here = `In ${areaName}, ${periodInWords(context.period)}`;
   return p.options.map((o) => {
     let where = o.where ?? `Across ${areaName}`;
     const facts: string[] = [];
@@ -48,9 +59,14 @@ export function reportOptions(
       if (top.length > 0) {
         where = `The busiest hotspots: ${listed(top.map((t) => t.location))}`;
         facts.push(
-          `The ${top.length === 1 ? 'busiest hotspot' : `${top.length} busiest hotspots`} saw ${listJoin(top.map((t) => showCount(t.count, audience)))} of the ${showCount(p.recorded, audience)} recorded.`,
+          `${here}, the ${top.length === 1 ? 'busiest hotspot' : `${top.length} busiest hotspots`} saw ${listJoin(top.map((t) => showCount(t.count, audience)))} of the ${showCount(p.recorded, audience)} recorded.`,
         );
-      } else where = `Where ${what} concentrates (no hotspot stood out this period)`;
+      } else if (p.hotspot?.found === false) {
+        where = `None yet: no place in ${areaName} stood out as a hotspot of ${what}`;
+        facts.push(
+          `${here}, the hotspot analysis found no place where ${what} is concentrated, so there is nowhere yet to focus this on.`,
+        );
+      } else where = `Where ${what} is concentrated, if the hotspot analysis finds such places`;
     } else if (o.analysis === 'repeat-locations') {
       const top = p.places?.top ?? [];
       if (top.length > 0)
@@ -58,7 +74,7 @@ export function reportOptions(
       const share = p.places?.topFivePercentShare;
       if (share != null && share > 0)
         facts.push(
-          `The busiest 5% of places saw ${formatNumber(share * 100)}% of ${what} this period.`,
+          `${here}, the busiest 5% of places saw ${formatNumber(share * 100)}% of ${what}.`,
         );
     } else if (o.analysis === 'near-repeat') {
       where =

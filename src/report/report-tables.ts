@@ -242,13 +242,11 @@ export function optionsTable(p: PriorityEvidence, index: number, data: ReportDat
     id: `tab-p${index}-options`,
     caption: `Tactical options for ${p.label}`,
     columns: ['what would be done', 'where', 'why', 'approach', 'what is known of its effect'],
-    rows: reportOptions(p, data.area.name, data.audience).map((o) => [
-      o.what,
-      o.where,
-      o.why,
-      o.approach,
-      o.evidence,
-    ]),
+    rows: reportOptions(p, {
+      areaName: data.area.name,
+      period: data.period,
+      audience: data.audience,
+    }).map((o) => [o.what, o.where, o.why, o.approach, o.evidence]),
     countColumns: [],
   };
 }
@@ -379,10 +377,20 @@ export function hotspotFigure(
   const h = p.hotspot && { ...p.hotspot, cells: cellsShown(p.hotspot.cells, data.audience) };
   if (!h || h.cells.length === 0) return null;
   const id = `fig-p${index}-hotspots`;
+  // The map numbers the places the text lists, in its order, so its 1 is the text's 1.
+  const numbered = h.top.flatMap((t) =>
+    t.x !== undefined && t.y !== undefined ? [{ x: t.x, y: t.y }] : [],
+  );
+  const which =
+    numbered.length > 0
+      ? `the ${numbered.length === 1 ? 'busiest hotspot' : `${numbered.length} busiest hotspots`} (places that stand out from their surroundings, not always the darkest cells) numbered in the order the text lists them`
+      : h.found === false
+        ? 'no cell stood out as a hotspot, so none is numbered'
+        : 'no hotspot is named here, so none is numbered';
   return {
     id,
     caption: [
-      `${p.label}: recorded incidents in ${h.cellSize} m cells, ${periodInWords(data.period)}; the three busiest cells numbered.`,
+      `${p.label}: recorded incidents in ${h.cellSize} m cells, ${periodInWords(data.period)}; ${which}.`,
       ...h.notes,
     ].join(' '),
     svg: hotspotMap({
@@ -391,6 +399,7 @@ export function hotspotFigure(
       outline: h.outline,
       cells: h.cells,
       places: data.places ?? null,
+      numbered,
     }),
     table: {
       id,

@@ -277,7 +277,7 @@ export async function areaEvidence(
         harm:
           weight === null
             ? `no harm weight known: the default ${matrix.harm.unknown}`
-            : `ONS CSS weight ${weight} (${w?.offence}${w?.verified ? '' : ', unverified'})`,
+            : `harm weight ${weight} (${harmWeightWords(w)})`,
         likelihood: [
           volumeScore === null
             ? null
@@ -424,3 +424,13 @@ const rateOf = (count: number, population: number | null) =>
   population && population > 0 ? (count / population) * 1000 : null;
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
+
+/**
+ * Whose weight a category's is, for the reader: one offence's Crime Severity Score weight used for
+ * the whole category ("that of violence with injury, used for the whole category; unverified").
+ */
+function harmWeightWords(w: HarmWeight | undefined): string {
+  if (!w) return 'from the harm weights file';
+  const offence = w.offence.charAt(0).toLowerCase() + w.offence.slice(1);
+  return `that of ${offence}, used for the whole category${w.verified ? '' : '; unverified'}`;
+}

@@ -25,23 +25,23 @@ export async function hotspotEvidence(
 ): Promise<HotspotEvidence> {
   const report = await hotspots(db, scope, request, reads);
   const size = report.cellSize;
-  const cells = report.geojson.features
-    .map((f) => {
-      const [lon, lat] = (f.geometry as { coordinates: number[][][] }).coordinates[0]![0] as [
-        number,
-        number,
-      ];
-      const [x, y] = toBng(lon, lat);
-      const label = f.properties?.name as string | null | undefined;
-      return {
-        x: Math.round(x),
-        y: Math.round(y),
-        size,
-        count: Number(f.properties?.count ?? 0),
-        ...(label ? { label } : {}),
-      };
-    })
-    .filter((c) => c.count > 0);
+  // Each grid cell (the features are the grid's cells, in its order), by its lower-left corner.
+  const every = report.geojson.features.map((f) => {
+    const [lon, lat] = (f.geometry as { coordinates: number[][][] }).coordinates[0]![0] as [
+      number,
+      number,
+    ];
+    const [x, y] = toBng(lon, lat);
+    const label = f.properties?.name as string | null | undefined;
+    return {
+      x: Math.round(x),
+      y: Math.round(y),
+      size,
+      count: Number(f.properties?.count ?? 0),
+      ...(label ? { label } : {}),
+    };
+  });
+  const cells = every.filter((c) => c.count > 0);
   // The same outline for every map of the area in one command: dissolved once.
   const outline = await reads.once(`map-outline:${areaCode}`, async () =>
     dissolveRings(
@@ -54,8 +54,14 @@ export async function hotspotEvidence(
     cellSize: size,
     outline,
     cells,
+    found: report.busiest.length > 0,
     // The busiest significant hotspot cells, each by its street and ward, with its count.
-    top: report.busiest.flatMap((r) => (r.street ? [{ location: r.name, count: r.count }] : [])),
+    // With its cell's corner, so the map numbers the places in the order the text lists them.
+    top: report.busiest.flatMap((r) =>
+      r.street
+        ? [{ location: r.name, count: r.count, x: every[r.cell]!.x, y: every[r.cell]!.y }]
+        : [],
+    ),
     // That locations are approximate is said once, under Method and caveats, and on the map.
     notes: [],
   };

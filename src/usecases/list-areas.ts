@@ -1,5 +1,6 @@
 /** `lantern areas`: the area register with populations and record counts, and what is missing from it. */
 import type { AreaType } from '../domain/area.js';
+import type { Month } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { areasSeenInDetail } from '../store/area-access.js';
 import type { Db } from '../store/db.js';
@@ -11,11 +12,16 @@ import {
   type TotalsOnlyArea,
 } from '../store/areas.js';
 import { unlistedLsoaCodes, type UnlistedLsoa } from '../store/register-check.js';
+import { observedStreetMonthsByArea } from '../store/street-counts.js';
 
 export interface AreaListing {
   type: AreaType;
   within: { code: string; name: string } | null;
-  areas: ListedArea[];
+  /**
+   * Forces only: `monthsHeld`, the months of street data held for each (in order), so that a
+   * reader can be told which months are held and which are missing.
+   */
+  areas: (ListedArea & { monthsHeld?: Month[] })[];
   /**
    * The areas the caller sees as totals only (an aggregate grant: districts, CSPs and forces),
    * without record counts; absent when there are none.
@@ -32,10 +38,18 @@ export async function areaListing(
   const options = { type: request.type, within: inside?.code, all: request.all };
   const areas = await listAreas(db, scope, options);
   const totalsOnly = await listTotalsOnlyAreas(db, scope, options);
+  // A force's months held: of the forces with records (the whole register lists others too).
+  const withRecords = areas.filter((a) => a.crime + a.asb > 0);
+  const held =
+    request.type === 'force' && withRecords.length > 0
+      ? await observedStreetMonthsByArea(db, scope, withRecords)
+      : null;
   return {
     type: request.type,
     within: inside ? { code: inside.code, name: inside.name } : null,
-    areas,
+    areas: held
+      ? areas.map((a) => ({ ...a, monthsHeld: [...(held.get(a.code) ?? [])].sort() }))
+      : areas,
     ...(totalsOnly.length > 0 ? { totalsOnly } : {}),
   };
 }

@@ -29,8 +29,13 @@ import { publicComparison, publicReportData, publicTrend } from '../report/publi
 import { isRestrictedIssue } from '../analysis/restricted-issue.js';
 import { publicPeriodProblem } from '../domain/disclosure/public-period.js';
 import { isSmallCount, type DisclosurePolicy } from '../domain/disclosure/table.js';
-import { monthsInWords, periodCoverage, yearWithout } from '../domain/held-months.js';
-import { monthsIn, type Period } from '../domain/month.js';
+import {
+  heldMonthsInWords,
+  monthsInWords,
+  periodCoverage,
+  yearWithout,
+} from '../domain/held-months.js';
+import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import type {
   Audience,
@@ -323,6 +328,17 @@ export async function reportData(
       populations,
       assessment: shown,
       partial: coverage.partial ? coverage.words : null,
+      held: { area: area.name, months: [...observed] },
+      // What the harm weights of the issues scored by one stand in for (the harm weights file).
+      harmNotes: shown.issues.flatMap((i) => {
+        const note =
+          i.evidence.harmWeight !== null ? request.settings.harmWeights.get(i.key)?.note : null;
+        // "Drugs: possession of cannabis is …" (a note opening with an acronym keeps it).
+        const lower = /^[A-Z][a-z]/u.test(note ?? '')
+          ? note!.charAt(0).toLowerCase() + note!.slice(1)
+          : note;
+        return lower ? [`${i.label}: ${lower}`] : [];
+      }),
       discontinuities: compared?.discontinuities ?? [],
       synthetic: shown.issues.some((i) => i.synthetic),
     }),
@@ -526,6 +542,9 @@ function caveats(c: {
   populations: NonNullable<ReportData['populations']>;
   assessment: Assessment;
   partial: string | null;
+  /** The months of police.uk street data held for the area, at any time. */
+  held: { area: string; months: Month[] };
+  harmNotes: readonly string[];
   discontinuities: readonly string[];
   synthetic: boolean;
 }): string[] {
@@ -540,7 +559,7 @@ function caveats(c: {
       : []),
     ...discontinuitiesCaveat(c.discontinuities),
     'police.uk locations are approximate: each crime is snapped to the nearest of a set of anonymous map points, so a map shows where crime was recorded near, not the exact place.',
-    'A month missing from the data is unknown, not zero; any missing months are listed and left out of the counts.',
+    `A month missing from the data is unknown, not zero; any missing months are listed and left out of the counts. ${heldMonthsInWords(c.held.months, `Months of police.uk street data held for ${c.held.area}`)}`,
     c.populations.length > 0
       ? `Rates per 1,000 residents use, for each area, the population of the year held nearest the period: ${c.populations
           .map((p) => `${p.area} ${p.year} (${p.count.toLocaleString('en-GB')}, ${p.source})`)
@@ -563,7 +582,10 @@ function caveats(c: {
     c.audience === 'public' && concernShared
       ? 'Public concern comes from the manual scores; a survey shared only between partners also informs the scores, but its figures are not given in this public version.'
       : 'Public concern comes from the manual scores, else from the community concern survey where an issue matches.',
-    'Harm weights are ONS Crime Severity Score figures from secondary sources, not yet verified; categories without one take the default harm score.',
+    [
+      'Harm weights are ONS Crime Severity Score figures from secondary sources, not yet verified; categories without one take the default harm score. Each is the weight of one offence used for a whole police.uk category, which mixes offences of very different severity: a simplification.',
+      ...c.harmNotes.map((n) => (/[.!?]$/u.test(n) ? n : `${n}.`)),
+    ].join(' '),
     ...(c.audience === 'public'
       ? [
           'Public version: counts from 1 to 4 are shown as "fewer than 5" so that no one can be identified, and nothing else given can work them out: rows with fewer than 5 follow the others in alphabetical order, with no rate, change or significance beside them; a total with such a part is given as a range; months that a period total would give away are not shown; the districts compared are measured against the rate of those shown.',

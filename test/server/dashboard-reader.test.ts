@@ -112,3 +112,13 @@ describe('scores made without the inputs file', () => {
     expect(compared).toMatch(/made with them, bands [1-9]\d* issues? differently/u);
   });
 });
+
+describe('the data page', () => {
+  it('says which months of police.uk data are held, as runs, and which are missing between them', async () => {
+    const body = await get('/data');
+    // The demo store: Hertfordshire in three runs with gaps.
+    expect(body).toContain(
+      'Months held: October 2018 to February 2019, January 2021 to January 2022 and January to December 2025 (30 months). Not held between them: March 2019 to December 2020 and February 2022 to December 2024 (57 months). A month not held is unknown, never counted as zero.',
+    );
+  });
+});

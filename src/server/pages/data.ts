@@ -3,13 +3,20 @@
  * upload that imports a police.uk file (or a partner file) with its progress and the same report
  * `lantern import` prints.
  */
+import { heldMonthsInWords } from '../../domain/held-months.js';
 import type { DatasetListing } from '../../usecases/list-datasets.js';
 import type { ServerContext } from '../context.js';
 import { run, type Choices } from './choices.js';
 import { count, html, type Safe } from './html.js';
 
 interface AreaListing {
-  areas: { code: string; name: string; crime: number | null; asb: number | null }[];
+  areas: {
+    code: string;
+    name: string;
+    crime: number | null;
+    asb: number | null;
+    monthsHeld?: string[];
+  }[];
   totalsOnly?: { code: string; name: string }[];
 }
 
@@ -39,29 +46,39 @@ export async function dataBody(ctx: ServerContext, choices: Choices): Promise<Sa
                 <code>lantern fetch</code>.
               </p>`
             : html`<div class="table-wrap">
-                <table class="data">
-                  <caption>
-                    Street-level records by force (all months held)
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Force</th>
-                      <th scope="col" class="num">Crimes</th>
-                      <th scope="col" class="num">ASB</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${forces.areas.map(
-                      (f) =>
-                        html`<tr>
-                          <th scope="row">${f.name}</th>
-                          <td class="num">${count(f.crime)}</td>
-                          <td class="num">${count(f.asb)}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
+                  <table class="data">
+                    <caption>
+                      Street-level records by force (all months held)
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Force</th>
+                        <th scope="col" class="num">Crimes</th>
+                        <th scope="col" class="num">ASB</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      ${forces.areas.map(
+                        (f) =>
+                          html`<tr>
+                            <th scope="row">${f.name}</th>
+                            <td class="num">${count(f.crime)}</td>
+                            <td class="num">${count(f.asb)}</td>
+                          </tr>`,
+                      )}
+                    </tbody>
+                  </table>
+                </div>
+                ${forces.areas.map((f) =>
+                  f.monthsHeld
+                    ? html`<p>
+                        ${forces.areas.length > 1 ? html`<strong>${f.name}</strong>: ` : ''}${heldMonthsInWords(
+                          f.monthsHeld,
+                        )}
+                        A month not held is unknown, never counted as zero.
+                      </p>`
+                    : '',
+                )}`
       }
     </section>
     <section aria-labelledby="partner">
