@@ -12,6 +12,7 @@ import yazl from 'yazl';
 import { POLICE_COLUMNS } from '../src/domain/police-file.js';
 import { openStore } from '../src/store/open-store.js';
 import { run, runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -64,7 +65,10 @@ async function rejectedRows(path: string) {
 }
 
 let stores = 0;
-const freshDb = () => `${dir.path}/store-${++stores}.duckdb`;
+/** A new store of its own, holding no data. */
+const freshDb = () => emptyStoreCopy(dir.path, `store-${++stores}.duckdb`);
+/** A path where no store is (a usage error is answered before any store is opened). */
+const noStore = () => `${dir.path}/none-${++stores}.duckdb`;
 
 describe('lantern import with bad input', () => {
   it('refuses a file lacking required columns, names them, and still imports the other files', async () => {
@@ -213,10 +217,10 @@ describe('lantern import with bad input', () => {
   });
 
   it('answers usage errors with exit code 2 and no stack trace', async () => {
-    expect((await run(['import', '--db', freshDb()])).code).toBe(2);
-    expect((await run(['summary', '--db', freshDb()])).stderr).toMatch(/--area AREA is required/);
+    expect((await run(['import', '--db', noStore()])).code).toBe(2);
+    expect((await run(['summary', '--db', noStore()])).stderr).toMatch(/--area AREA is required/);
     expect(
-      (await run(['summary', '--area', 'Three Rivers', '--period', '2025-13', '--db', freshDb()]))
+      (await run(['summary', '--area', 'Three Rivers', '--period', '2025-13', '--db', noStore()]))
         .stderr,
     ).toMatch(/--period: "2025-13" is not a month/);
     const missing = await run([
@@ -233,7 +237,9 @@ describe('lantern import with bad input', () => {
     expect((await run(['summary', '--area', 'Atlantis', '--db', db])).stderr).toMatch(
       /no area is called "Atlantis"/,
     );
-    expect((await run(['areas', '--type', 'county', '--db', freshDb()])).code).toBe(2);
+    const county = await run(['areas', '--type', 'county', '--db', noStore()]);
+    expect(county.code).toBe(2);
+    expect(county.stderr).toMatch(/--type: "county" is not force, csp, district, ward or lsoa/);
     expect((await run(['frobnicate'])).code).toBe(2);
     expect((await run(['import', 'x.csv', '--colour'])).stderr).toMatch(
       /import has no option --colour; import takes --dataset/,

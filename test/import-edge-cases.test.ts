@@ -12,6 +12,7 @@ import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
 import { runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -43,7 +44,7 @@ describe('a folder with one broken entry', () => {
       'import',
       folder,
       '--db',
-      `${dir.path}/mixed.duckdb`,
+      emptyStoreCopy(dir.path, 'mixed.duckdb'),
     ]);
     expect(code).toBe(2);
     expect(stderr).not.toMatch(/unexpected failure/);
@@ -69,7 +70,7 @@ describe('copies of the same content in one command', () => {
       `${dir.path}/one.csv`,
       `${dir.path}/two.csv`,
       '--db',
-      `${dir.path}/dup.duckdb`,
+      emptyStoreCopy(dir.path, 'dup.duckdb'),
     ]);
     expect(json.files.map((f) => [f.status, f.accepted])).toEqual([
       ['imported', 1],
@@ -86,7 +87,7 @@ describe('copies of the same content in one command', () => {
       `${dir.path}/h1.csv`,
       `${dir.path}/h2.csv`,
       '--db',
-      `${dir.path}/dup2.duckdb`,
+      emptyStoreCopy(dir.path, 'dup2.duckdb'),
     ]);
     expect(json.files.map((f) => f.status)).toEqual(['refused', 'refused']);
     expect(json.files[1]?.error).toMatch(/h2\.csv: the file has a header but no rows/);
@@ -96,7 +97,7 @@ describe('copies of the same content in one command', () => {
 describe('stored text', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await openStore(`${dir.path}/text.duckdb`);
+    db = await openStore(emptyStoreCopy(dir.path, 'text.duckdb'));
   });
   afterAll(() => db?.close());
 
@@ -144,7 +145,7 @@ describe('line ends, impossible dates and runaway quotes', () => {
       'import',
       `${dir.path}/2025-07-hertfordshire-street.csv`,
       '--db',
-      `${dir.path}/mixed-ends.duckdb`,
+      emptyStoreCopy(dir.path, 'mixed-ends.duckdb'),
     ]);
     expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 5 });
   });
@@ -170,7 +171,7 @@ describe('line ends, impossible dates and runaway quotes', () => {
       'import',
       `${dir.path}/2020-04-northumbria-stop-and-search.csv`,
       '--db',
-      `${dir.path}/dates.duckdb`,
+      emptyStoreCopy(dir.path, 'dates.duckdb'),
     ]);
     expect(code).toBe(0);
     expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 1 });
@@ -191,7 +192,7 @@ describe('line ends, impossible dates and runaway quotes', () => {
     ].join('\n');
     expect(text.length).toBeGreaterThan(2_000_000);
     writeFileSync(`${dir.path}/2025-06-hertfordshire-street.csv`, text);
-    const path = `${dir.path}/quote.duckdb`;
+    const path = emptyStoreCopy(dir.path, 'quote.duckdb');
     const { code, json } = await runJson<{
       files: {
         status: string;
@@ -220,7 +221,7 @@ describe('placing a new LSOA code by the district in its name', () => {
       'b1,2025-08,Avon and Somerset Constabulary,Avon and Somerset Constabulary,-2.59,51.45,On or near Park Street,E01099999,Bristol 065A,Burglary,,',
     ].join('\n');
     writeFileSync(`${dir.path}/2025-08-avon-and-somerset-street.csv`, bristol);
-    const db = `${dir.path}/bristol.duckdb`;
+    const db = emptyStoreCopy(dir.path, 'bristol.duckdb');
     const imported = await runJson<{
       files: { placement: { byLsoaName: number; unmatched: number } }[];
     }>(['import', `${dir.path}/2025-08-avon-and-somerset-street.csv`, '--db', db]);

@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStore } from '../src/store/integrity.js';
 import { openStore } from '../src/store/open-store.js';
 import { runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { queryStore } from './helpers/store-query.js';
 import { FIXTURES, SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
@@ -85,8 +86,7 @@ describe('an import killed mid-import (small groups)', () => {
   it.each([150])(
     'leaves the store consistent when killed %i ms after its first commit, and the next import completes',
     async (delay) => {
-      const db = `${dir.path}/killed-${delay}.duckdb`;
-      (await openStore(db)).close(); // create the store: its log is then empty
+      const db = emptyStoreCopy(dir.path, `killed-${delay}.duckdb`); // a new store: no log yet
       await importAndKill(db, delay, { LANTERN_IMPORT_GROUP_ROWS: '15000' });
       expect(await problemsAfterOpen(db)).toEqual([]);
       const [{ batches }] = (await queryStore<{ batches: string }>(
@@ -108,6 +108,7 @@ describe('an import killed at the commit of 348,450 rows into a store that holds
   let clean: Awaited<ReturnType<typeof fingerprint>>;
 
   beforeAll(async () => {
+    emptyStoreCopy(dir.path, 'base.duckdb');
     const imported = await runJson<{ files: { status: string }[] }>([
       'import',
       join(FIXTURES, 'police/2020-05-northumbria-stop-and-search.csv.gz'),
