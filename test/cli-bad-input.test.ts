@@ -1,7 +1,9 @@
 /**
  * What a user sees when they give Lantern bad files: a clear message naming the file (and line
  * and field for rows), exit code 2, nothing imported from the bad file, the good files of the
- * same command still imported, and never a stack trace.
+ * same command still imported, and never a stack trace. The commands run in this process through
+ * the binary's own entry (`lantern()`); test/cli-bad-input-process.test.ts checks the process
+ * itself (its exit code, and stdout holding only the JSON document).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
