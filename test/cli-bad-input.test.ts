@@ -1,7 +1,9 @@
 /**
  * What a user sees when they give Lantern bad files: a clear message naming the file (and line
  * and field for rows), exit code 2, nothing imported from the bad file, the good files of the
- * same command still imported, and never a stack trace.
+ * same command still imported, and never a stack trace. The commands run in this process through
+ * the binary's own entry (`lantern()`); test/cli-bad-input-process.test.ts checks the process
+ * itself (its exit code, and stdout holding only the JSON document).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -11,7 +13,8 @@ import yazl from 'yazl';
 
 import { POLICE_COLUMNS } from '../src/domain/police-file.js';
 import { openStore } from '../src/store/open-store.js';
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -64,10 +67,13 @@ async function rejectedRows(path: string) {
 }
 
 let stores = 0;
-const freshDb = () => `${dir.path}/store-${++stores}.duckdb`;
+/** A new store of its own, holding no data. */
+const freshDb = () => emptyStoreCopy(dir.path, `store-${++stores}.duckdb`);
+/** A path where no store is (a usage error is answered before any store is opened). */
+const noStore = () => `${dir.path}/none-${++stores}.duckdb`;
 
 describe('lantern import with bad input', () => {
-  it('refuses a file lacking required columns, names them, and still imports the other files', () => {
+  it('refuses a file lacking required columns, names them, and still imports the other files', async () => {
     const db = freshDb();
     const bad = file(
       '2025-12-hertfordshire-street.csv',
@@ -78,11 +84,15 @@ describe('lantern import with bad input', () => {
       'good/2025-11-hertfordshire-street.csv',
       `${HEADER}\n${ROW('a', '2025-11')}\n`,
     );
-    const result = runCliJson<ImportJson>(['import', bad, good, '--db', db]);
+    const result = await runJson<ImportJson>(['import', bad, good, '--db', db]);
     expect(result.code).toBe(2);
     expect(result.json.files.map((f) => f.status)).toEqual(['refused', 'imported']);
     expect(result.json.files[0]?.error).toMatch(/2025-12-hertfordshire-street\.csv: .*"Month"/);
-    const areas = runCliJson<{ areas: { name: string; crime: number }[] }>(['areas', '--db', db]);
+    const areas = await runJson<{ areas: { name: string; crime: number }[] }>([
+      'areas',
+      '--db',
+      db,
+    ]);
     expect(areas.json.areas.find((a) => a.name === 'Three Rivers')?.crime).toBe(1);
   });
 
@@ -112,8 +122,8 @@ describe('lantern import with bad input', () => {
       Buffer.from('not gzip at all'),
       /broken\.csv\.gz: not a readable gzip file/,
     ],
-  ])('refuses %s with a clear message and exit code 2', (_what, name, content, message) => {
-    const result = runCli(['import', file(name, content), '--db', freshDb()]);
+  ])('refuses %s with a clear message and exit code 2', async (_what, name, content, message) => {
+    const result = await run(['import', file(name, content), '--db', freshDb()]);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(message);
     expect(result.stdout + result.stderr).not.toMatch(/\n\s+at /); // no stack trace
@@ -121,15 +131,15 @@ describe('lantern import with bad input', () => {
 
   it('refuses a zip with nothing importable, saying what it holds', async () => {
     const path = await zip('notes.zip', { 'readme.txt': 'hello', 'data/summary.pdf': '%PDF' });
-    const result = runCli(['import', path, '--db', freshDb()]);
+    const result = await run(['import', path, '--db', freshDb()]);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(
       /notes\.zip: the archive holds no CSV files to import \(it holds readme\.txt, data\/summary\.pdf\)/,
     );
   });
 
-  it('refuses a path that does not exist, and a file that is not a zip', () => {
-    const result = runCliJson<ImportJson>([
+  it('refuses a path that does not exist, and a file that is not a zip', async () => {
+    const result = await runJson<ImportJson>([
       'import',
       `${dir.path}/nope.csv`,
       file('fake.zip', 'text'),
@@ -154,13 +164,13 @@ describe('lantern import with bad input', () => {
       gzipSync(`${HEADER}\n${ROW('c', '2025-11')}\n`),
     );
     const db = freshDb();
-    const result = runCliJson<ImportJson>(['import', path, gz, '--db', db]);
+    const result = await runJson<ImportJson>(['import', path, gz, '--db', db]);
     expect(result.code).toBe(0);
     expect(result.json.files.map((f) => [f.status, f.accepted, f.rejected])).toEqual([
       ['imported', 2, 0],
       ['imported', 1, 0],
     ]);
-    const summary = runCliJson<{ totals: { crime: number } }>([
+    const summary = await runJson<{ totals: { crime: number } }>([
       'summary',
       '--area',
       'Three Rivers',
@@ -179,7 +189,7 @@ describe('lantern import with bad input', () => {
       ROW('d'),
     ];
     const db = freshDb();
-    const result = runCli([
+    const result = await run([
       'import',
       file('2025-12-hertfordshire-street.csv', rows.join('\n')),
       '--db',
@@ -208,14 +218,14 @@ describe('lantern import with bad input', () => {
     ]);
   });
 
-  it('answers usage errors with exit code 2 and no stack trace', () => {
-    expect(runCli(['import', '--db', freshDb()]).code).toBe(2);
-    expect(runCli(['summary', '--db', freshDb()]).stderr).toMatch(/--area AREA is required/);
+  it('answers usage errors with exit code 2 and no stack trace', async () => {
+    expect((await run(['import', '--db', noStore()])).code).toBe(2);
+    expect((await run(['summary', '--db', noStore()])).stderr).toMatch(/--area AREA is required/);
     expect(
-      runCli(['summary', '--area', 'Three Rivers', '--period', '2025-13', '--db', freshDb()])
+      (await run(['summary', '--area', 'Three Rivers', '--period', '2025-13', '--db', noStore()]))
         .stderr,
     ).toMatch(/--period: "2025-13" is not a month/);
-    const missing = runCli([
+    const missing = await run([
       'summary',
       '--area',
       'Three Rivers',
@@ -225,13 +235,15 @@ describe('lantern import with bad input', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/typo\.duckdb: no store here/);
     const db = freshDb();
-    expect(runCli(['import', `${FIXTURES}police`, '--db', db]).code).toBe(0);
-    expect(runCli(['summary', '--area', 'Atlantis', '--db', db]).stderr).toMatch(
+    expect((await run(['import', `${FIXTURES}police`, '--db', db])).code).toBe(0);
+    expect((await run(['summary', '--area', 'Atlantis', '--db', db])).stderr).toMatch(
       /no area is called "Atlantis"/,
     );
-    expect(runCli(['areas', '--type', 'county', '--db', freshDb()]).code).toBe(2);
-    expect(runCli(['frobnicate']).code).toBe(2);
-    expect(runCli(['import', 'x.csv', '--colour']).stderr).toMatch(
+    const county = await run(['areas', '--type', 'county', '--db', noStore()]);
+    expect(county.code).toBe(2);
+    expect(county.stderr).toMatch(/--type: "county" is not force, csp, district, ward or lsoa/);
+    expect((await run(['frobnicate'])).code).toBe(2);
+    expect((await run(['import', 'x.csv', '--colour'])).stderr).toMatch(
       /import has no option --colour; import takes --dataset/,
     );
   });

@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { run, runJson } from './helpers/cli.js';
-import { demoStoreCopy } from './helpers/demo-store.js';
-import { parseRaw, readZipEntries } from './helpers/raw-police.js';
+import { demoStoreCopy, emptyStoreCopy } from './helpers/demo-store.js';
+import { parseRaw, readZipEntries, type RawRow } from './helpers/raw-police.js';
 import { FIXTURES, SAMPLE_ZIP as SAMPLE, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -27,9 +27,28 @@ beforeAll(async () => {
     json: JSON.parse(readFileSync(inject('demoOutput'), 'utf8')),
   };
 });
-afterAll(() => dir.remove());
+afterAll(() => {
+  sampleEntries = undefined;
+  dir.remove();
+});
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/**
+ * The sample's street and outcomes files, read from the zip once for this test file, and the
+ * rows of each, parsed once (by csv-parse, not Lantern): several tests count the same months.
+ */
+let sampleEntries: Promise<Map<string, Buffer>> | undefined;
+async function sampleFiles(match: RegExp): Promise<Map<string, Buffer>> {
+  sampleEntries ??= readZipEntries(SAMPLE, /-hertfordshire-(street|outcomes)\.csv$/);
+  return new Map([...(await sampleEntries)].filter(([name]) => match.test(name)));
+}
+const parsed = new WeakMap<Buffer, RawRow[]>();
+function rowsOf(bytes: Buffer): RawRow[] {
+  let rows = parsed.get(bytes);
+  if (!rows) parsed.set(bytes, (rows = parseRaw(bytes)));
+  return rows;
+}
 
 describe('lantern --json', () => {
   it('import (through demo): files with path, kind, force, months, status and counts', () => {
@@ -138,11 +157,11 @@ describe('lantern --json', () => {
   });
 
   it('trends: counts equal to the raw files, compared with the nearest complete earlier year', async () => {
-    const raw = await readZipEntries(SAMPLE, /(2021|2025)-0[1-3]-hertfordshire-street\.csv$/);
+    const raw = await sampleFiles(/(2021|2025)-0[1-3]-hertfordshire-street\.csv$/);
     const burglary = (year: string) =>
       [...raw]
         .filter(([name]) => name.startsWith(year))
-        .flatMap(([, bytes]) => parseRaw(bytes))
+        .flatMap(([, bytes]) => rowsOf(bytes))
         .filter(
           (r) =>
             (r['LSOA name'] ?? '').startsWith('Three Rivers ') && r['Crime type'] === 'Burglary',
@@ -199,9 +218,9 @@ describe('lantern --json', () => {
   });
 
   it('compare: each district against the force rate, counts equal to the raw files', async () => {
-    const raw = await readZipEntries(SAMPLE, /2025-\d\d-hertfordshire-street\.csv$/);
+    const raw = await sampleFiles(/2025-\d\d-hertfordshire-street\.csv$/);
     const rows = [...raw.values()]
-      .flatMap((b) => parseRaw(b))
+      .flatMap((b) => rowsOf(b))
       .filter((r) => r['Crime type'] === 'Violence and sexual offences');
     const { code, json } = await runJson<{
       reference: { rate: number };
@@ -270,13 +289,10 @@ describe('lantern --json', () => {
   });
 
   it('outcomes: latest outcome per crime joined by Crime ID, charge share equal to the raw files', async () => {
-    const raw = await readZipEntries(
-      SAMPLE,
-      /(2021-\d\d|2022-01)-hertfordshire-(street|outcomes)\.csv$/,
-    );
+    const raw = await sampleFiles(/(2021-\d\d|2022-01)-hertfordshire-(street|outcomes)\.csv$/);
     const crimes = [...raw]
       .filter(([n]) => n.endsWith('street.csv'))
-      .flatMap(([, b]) => parseRaw(b))
+      .flatMap(([, b]) => rowsOf(b))
       .filter(
         (r) =>
           (r['LSOA name'] ?? '').startsWith('Three Rivers ') &&
@@ -287,7 +303,7 @@ describe('lantern --json', () => {
     const latest = new Map<string, { month: string; outcomes: string[] }>();
     for (const o of [...raw]
       .filter(([n]) => n.endsWith('outcomes.csv'))
-      .flatMap(([, b]) => parseRaw(b))) {
+      .flatMap(([, b]) => rowsOf(b))) {
       const id = o['Crime ID'] ?? '';
       const month = o.Month ?? '';
       const seen = latest.get(id);
@@ -311,9 +327,9 @@ describe('lantern --json', () => {
   });
 
   it('deprivation: records by the IMD decile of their LSOA, checked against the raw files and lookup', async () => {
-    const raw = await readZipEntries(SAMPLE, /2025-\d\d-hertfordshire-street\.csv$/);
+    const raw = await sampleFiles(/2025-\d\d-hertfordshire-street\.csv$/);
     const burglary = [...raw.values()]
-      .flatMap((b) => parseRaw(b))
+      .flatMap((b) => rowsOf(b))
       .filter(
         (r) => (r['LSOA name'] ?? '').startsWith('Three Rivers ') && r['Crime type'] === 'Burglary',
       );
@@ -601,7 +617,7 @@ describe('lantern --json', () => {
 
 describe('stop-and-search files (Northumbria, real data)', () => {
   it('imports them by publication month, keeping late records of the month before', async () => {
-    const ss = `${dir.path}/ss.duckdb`;
+    const ss = emptyStoreCopy(dir.path, 'ss.duckdb');
     const { code, json } = await runJson<{
       files: { kind: string; force: string; months: string[]; accepted: number }[];
     }>(['import', `${FIXTURES}police`, '--db', ss]);

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { POLICE_COLUMNS } from '../src/domain/police-file.js';
 import { run, runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -41,7 +42,7 @@ describe('control characters in a cell and in file names', () => {
   writeFileSync(escape, '');
 
   it('are shown, not obeyed, in what the import prints, and kept as they are in JSON', async () => {
-    const result = await run(['import', folder, '--db', join(dir.path, 'text.duckdb')]);
+    const result = await run(['import', folder, '--db', emptyStoreCopy(dir.path, 'text.duckdb')]);
     const printed = result.stdout + result.stderr;
     expect(printed).not.toContain(ESC);
     expect(printed).toContain('line 5: Month: "␛[2J␛[31mOWNED" is not a month (YYYY-MM)');
@@ -56,7 +57,7 @@ describe('control characters in a cell and in file names', () => {
       'import',
       folder,
       '--db',
-      join(dir.path, 'json.duckdb'),
+      emptyStoreCopy(dir.path, 'json.duckdb'),
     ]);
     expect(stdout).not.toContain(ESC);
     expect(json.files.map((f) => f.path).sort()).toEqual(

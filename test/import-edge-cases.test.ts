@@ -11,7 +11,8 @@ import { POLICE_COLUMNS } from '../src/domain/police-file.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
-import { runCliJson } from './helpers/cli.js';
+import { runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -26,7 +27,7 @@ interface ImportJson {
 }
 
 describe('a folder with one broken entry', () => {
-  it('imports the good files and reports the broken zip and the dangling link on their own', () => {
+  it('imports the good files and reports the broken zip and the dangling link on their own', async () => {
     const folder = `${dir.path}/mixed`;
     mkdirSync(folder);
     writeFileSync(`${folder}/a-broken.zip`, 'not a zip');
@@ -39,11 +40,11 @@ describe('a folder with one broken entry', () => {
       `${folder}/2025-12-hertfordshire-street.csv`,
       `${HEADER}\n${row('x2', '2025-12')}\n`,
     );
-    const { code, json, stderr } = runCliJson<ImportJson>([
+    const { code, json, stderr } = await runJson<ImportJson>([
       'import',
       folder,
       '--db',
-      `${dir.path}/mixed.duckdb`,
+      emptyStoreCopy(dir.path, 'mixed.duckdb'),
     ]);
     expect(code).toBe(2);
     expect(stderr).not.toMatch(/unexpected failure/);
@@ -61,15 +62,15 @@ describe('a folder with one broken entry', () => {
 });
 
 describe('copies of the same content in one command', () => {
-  it('imports the first and reports the second as already imported', () => {
+  it('imports the first and reports the second as already imported', async () => {
     writeFileSync(`${dir.path}/one.csv`, `${HEADER}\n${row('d1', '2025-10')}\n`);
     writeFileSync(`${dir.path}/two.csv`, `${HEADER}\n${row('d1', '2025-10')}\n`);
-    const { json } = runCliJson<ImportJson>([
+    const { json } = await runJson<ImportJson>([
       'import',
       `${dir.path}/one.csv`,
       `${dir.path}/two.csv`,
       '--db',
-      `${dir.path}/dup.duckdb`,
+      emptyStoreCopy(dir.path, 'dup.duckdb'),
     ]);
     expect(json.files.map((f) => [f.status, f.accepted])).toEqual([
       ['imported', 1],
@@ -78,15 +79,15 @@ describe('copies of the same content in one command', () => {
     expect(json.files[1]?.warnings[0]).toMatch(/the same content as .*one\.csv/);
   });
 
-  it('refuses both copies of a bad file on their own merits, never "already imported"', () => {
+  it('refuses both copies of a bad file on their own merits, never "already imported"', async () => {
     writeFileSync(`${dir.path}/h1.csv`, `${HEADER}\n`);
     writeFileSync(`${dir.path}/h2.csv`, `${HEADER}\n`);
-    const { json } = runCliJson<ImportJson>([
+    const { json } = await runJson<ImportJson>([
       'import',
       `${dir.path}/h1.csv`,
       `${dir.path}/h2.csv`,
       '--db',
-      `${dir.path}/dup2.duckdb`,
+      emptyStoreCopy(dir.path, 'dup2.duckdb'),
     ]);
     expect(json.files.map((f) => f.status)).toEqual(['refused', 'refused']);
     expect(json.files[1]?.error).toMatch(/h2\.csv: the file has a header but no rows/);
@@ -96,7 +97,7 @@ describe('copies of the same content in one command', () => {
 describe('stored text', () => {
   let db: Db;
   beforeAll(async () => {
-    db = await openStore(`${dir.path}/text.duckdb`);
+    db = await openStore(emptyStoreCopy(dir.path, 'text.duckdb'));
   });
   afterAll(() => db?.close());
 
@@ -137,19 +138,19 @@ describe('stored text', () => {
 });
 
 describe('line ends, impossible dates and runaway quotes', () => {
-  it('reads a file whose lines end in CRLF here and LF there without running lines together', () => {
+  it('reads a file whose lines end in CRLF here and LF there without running lines together', async () => {
     const text = `${HEADER}\r\n${row('m1', '2025-07')}\r\n${[2, 3, 4, 5].map((i) => row(`m${i}`, '2025-07')).join('\n')}\n`;
     writeFileSync(`${dir.path}/2025-07-hertfordshire-street.csv`, text);
-    const { json } = runCliJson<ImportJson>([
+    const { json } = await runJson<ImportJson>([
       'import',
       `${dir.path}/2025-07-hertfordshire-street.csv`,
       '--db',
-      `${dir.path}/mixed-ends.duckdb`,
+      emptyStoreCopy(dir.path, 'mixed-ends.duckdb'),
     ]);
     expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 5 });
   });
 
-  it('rejects a stop-and-search date that is not on the calendar, and imports the rest', () => {
+  it('rejects a stop-and-search date that is not on the calendar, and imports the rest', async () => {
     const header = POLICE_COLUMNS['stop-and-search'].join(',');
     const search = (date: string) =>
       `Person search,${date},,,55.0,-1.6,Male,18-24,White,White,Misuse of Drugs Act 1971 (section 23),Controlled drugs,Arrest,True,False`;
@@ -160,7 +161,7 @@ describe('line ends, impossible dates and runaway quotes', () => {
       search('2020-04-01T24:30:00+00:00'),
     ].join('\n');
     writeFileSync(`${dir.path}/2020-04-northumbria-stop-and-search.csv`, text);
-    const { code, json } = runCliJson<{
+    const { code, json } = await runJson<{
       files: {
         status: string;
         accepted: number;
@@ -170,7 +171,7 @@ describe('line ends, impossible dates and runaway quotes', () => {
       'import',
       `${dir.path}/2020-04-northumbria-stop-and-search.csv`,
       '--db',
-      `${dir.path}/dates.duckdb`,
+      emptyStoreCopy(dir.path, 'dates.duckdb'),
     ]);
     expect(code).toBe(0);
     expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 1 });
@@ -191,8 +192,8 @@ describe('line ends, impossible dates and runaway quotes', () => {
     ].join('\n');
     expect(text.length).toBeGreaterThan(2_000_000);
     writeFileSync(`${dir.path}/2025-06-hertfordshire-street.csv`, text);
-    const path = `${dir.path}/quote.duckdb`;
-    const { code, json } = runCliJson<{
+    const path = emptyStoreCopy(dir.path, 'quote.duckdb');
+    const { code, json } = await runJson<{
       files: {
         status: string;
         accepted: number;
@@ -214,18 +215,18 @@ describe('line ends, impossible dates and runaway quotes', () => {
 });
 
 describe('placing a new LSOA code by the district in its name', () => {
-  it('finds "Bristol, City of" from an LSOA called "Bristol 065A"', () => {
+  it('finds "Bristol, City of" from an LSOA called "Bristol 065A"', async () => {
     const bristol = [
       HEADER,
       'b1,2025-08,Avon and Somerset Constabulary,Avon and Somerset Constabulary,-2.59,51.45,On or near Park Street,E01099999,Bristol 065A,Burglary,,',
     ].join('\n');
     writeFileSync(`${dir.path}/2025-08-avon-and-somerset-street.csv`, bristol);
-    const db = `${dir.path}/bristol.duckdb`;
-    const imported = runCliJson<{
+    const db = emptyStoreCopy(dir.path, 'bristol.duckdb');
+    const imported = await runJson<{
       files: { placement: { byLsoaName: number; unmatched: number } }[];
     }>(['import', `${dir.path}/2025-08-avon-and-somerset-street.csv`, '--db', db]);
     expect(imported.json.files[0]?.placement).toMatchObject({ byLsoaName: 1, unmatched: 0 });
-    const check = runCliJson<{
+    const check = await runJson<{
       unlistedLsoas: { code: string; district: { name: string } | null }[];
     }>(['areas', 'check', '--db', db]);
     expect(check.json.unlistedLsoas).toEqual([

@@ -10,6 +10,7 @@ import { POLICE_COLUMNS } from '../src/domain/police-file.js';
 import { parsePoliceFile } from '../src/ingest/police/parse-police-file.js';
 import { openStore } from '../src/store/open-store.js';
 import { loadPlacementLookups } from '../src/store/placement-lookups.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
@@ -18,7 +19,7 @@ let lookups: PlacementLookups;
 let files: Map<string, Buffer>;
 
 beforeAll(async () => {
-  const db = await openStore(`${dir.path}/store.duckdb`);
+  const db = await openStore(emptyStoreCopy(dir.path, 'store.duckdb'));
   lookups = await loadPlacementLookups(db);
   db.close();
   files = await readZipEntries(SAMPLE_ZIP, /-street\.csv$/);

@@ -6,7 +6,8 @@
  * was: each table's row count and a hash of all its rows (test/helpers/store-fingerprint.ts).
  *
  * The imports run in-process through the use cases (the CLI adds nothing to what is checked
- * here); a few spawned commands at the end check exit codes and messages as a user sees them.
+ * here); a few commands at the end, run in process through the same entry as the binary, check
+ * exit codes and messages as a user sees them.
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPartnerFiles } from '../src/usecases/import-partner-data.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { storeFingerprint, type Fingerprint } from './helpers/store-fingerprint.js';
@@ -702,7 +703,7 @@ describe('the CLI: exit codes and messages', () => {
       `SELECT CAST(count(*) AS INTEGER) AS n FROM crime`,
     );
     const cut = write('cli-cut', STREET_NAME, STREET.slice(0, 300_000));
-    const result = runCli(['import', cut, '--db', path]);
+    const result = await run(['import', cut, '--db', path]);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(
       new RegExp(
@@ -715,10 +716,10 @@ describe('the CLI: exit codes and messages', () => {
     );
   });
 
-  it('half a month: exit 2 asking for --replace; with --replace, exit 0', () => {
+  it('half a month: exit 2 asking for --replace; with --replace, exit 0', async () => {
     const path = demoStoreCopy(dir.path, 'cli-replace.duckdb');
     const half = write('cli-half', STREET_NAME, [HEADER, ...ROWS.slice(0, 4000)].join('\n') + '\n');
-    const refused = runCliJson<{ files: { status: string; error: string }[] }>([
+    const refused = await runJson<{ files: { status: string; error: string }[] }>([
       'import',
       half,
       '--db',
@@ -726,7 +727,7 @@ describe('the CLI: exit codes and messages', () => {
     ]);
     expect(refused.code).toBe(2);
     expect(refused.json.files[0]?.error).toMatch(/run the import again with --replace/);
-    const replaced = runCliJson<{ files: { status: string; replaced: number }[] }>([
+    const replaced = await runJson<{ files: { status: string; replaced: number }[] }>([
       'import',
       half,
       '--replace',
@@ -737,12 +738,12 @@ describe('the CLI: exit codes and messages', () => {
     expect(replaced.json.files[0]).toMatchObject({ status: 'imported', replaced: ROWS.length });
   });
 
-  it('a folder with a link loop and a YAML bomb: exit 2 with the path, never a stack trace', () => {
+  it('a folder with a link loop and a YAML bomb: exit 2 with the path, never a stack trace', async () => {
     const root = join(dir.path, 'cli-loop');
     mkdirSync(join(root, 'a'), { recursive: true });
     symlinkSync('..', join(root, 'a', 'up'));
     const path = demoStoreCopy(dir.path, 'cli-loop.duckdb');
-    const loop = runCli(['import', root, '--db', path]);
+    const loop = await run(['import', root, '--db', path]);
     expect(loop.code).toBe(2);
     expect(loop.stdout).toMatch(/cli-loop\/a\/up: a link that leads back to the folder/);
     expect(loop.stderr).not.toMatch(/\n\s+at /);
@@ -755,7 +756,7 @@ describe('the CLI: exit codes and messages', () => {
           .map((n, i) => `${n}: &${n} [${Array(9).fill(`*${'abcdefgh'[i]}`).join(',')}]`)
           .join('\n'),
     );
-    const yaml = runCli(['areas', 'groups', '--peer-groups', bomb, '--db', path]);
+    const yaml = await run(['areas', 'groups', '--peer-groups', bomb, '--db', path]);
     expect(yaml.code).toBe(2);
     expect(yaml.stderr).toMatch(/groups\.yaml: refused: its aliases \(\*name\) expand too far/);
     expect(yaml.stderr).not.toMatch(/\n\s+at /);

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { openStore } from '../src/store/open-store.js';
 import { PoliceBatchLoader } from '../src/store/police-batches.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { streetBatch } from './helpers/street-batch.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -17,7 +18,7 @@ const batch = streetBatch;
 
 describe('a group whose transaction fails', () => {
   it('refuses only the file that cannot be loaded, and imports the others of its group', async () => {
-    const db = await openStore(`${dir.path}/store.duckdb`);
+    const db = await openStore(emptyStoreCopy(dir.path, 'store.duckdb'));
     try {
       const loader = await PoliceBatchLoader.create(db);
       const outcomes = Promise.all([

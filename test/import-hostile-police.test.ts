@@ -21,7 +21,7 @@ import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData, type ImportOptions } from '../src/usecases/import-police-data.js';
 import { runJson } from './helpers/cli.js';
-import { demoStoreCopy } from './helpers/demo-store.js';
+import { demoStoreCopy, emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { storeFingerprint, type Fingerprint } from './helpers/store-fingerprint.js';
 import { FIXTURES, SAMPLE_ZIP, tempDir } from './helpers/temp.js';
@@ -304,7 +304,7 @@ describe('the real files still import whole', () => {
     // The fixture holds searches at 2020-05-31T23:05:00+00:00 (00:05 BST on 1 June).
     expect(SEARCHES).toContain('2020-05-31T23:05:00+00:00');
     const path = write(SEARCH_NAME, SEARCHES);
-    const fresh = await openStore(join(dir.path, 'fresh.duckdb'));
+    const fresh = await openStore(emptyStoreCopy(dir.path, 'fresh.duckdb'));
     try {
       const { files } = await importPoliceData(fresh, [path]);
       expect(files.map((f) => [f.status, f.force, f.accepted, f.rejected])).toEqual([

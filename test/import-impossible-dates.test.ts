@@ -18,6 +18,7 @@ import { openStore } from '../src/store/open-store.js';
 import { importPartnerData } from '../src/usecases/import-partner-data.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
 import { run, runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -100,7 +101,7 @@ describe('a partner file with dates after today or before 2000', () => {
   describe('with the clock fixed', () => {
     let store: Db;
     beforeAll(async () => {
-      store = await openStore(join(dir.path, 'clock.duckdb'));
+      store = await openStore(emptyStoreCopy(dir.path, 'clock.duckdb'));
     });
     afterAll(() => store.close());
     const request = (path: string, extra = {}) => ({
@@ -161,7 +162,7 @@ describe('a police.uk file of a month after this one or before 2010-12', () => {
     const future = write('police/2031-05-hertfordshire-street.csv', [HEADER, row('f1', '2031-05')]);
     const past = write('police/1850-01-hertfordshire-street.csv', [HEADER, row('p1', '1850-01')]);
     const good = write('police/2025-06-hertfordshire-street.csv', [HEADER, row('g1', '2025-06')]);
-    const store = await openStore(join(dir.path, 'police.duckdb'));
+    const store = await openStore(emptyStoreCopy(dir.path, 'police.duckdb'));
     try {
       const report = await importPoliceData(store, [future, past, good], {
         now: new Date('2025-06-15T12:00:00Z'),

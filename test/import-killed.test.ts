@@ -17,7 +17,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { checkStore } from '../src/store/integrity.js';
 import { openStore } from '../src/store/open-store.js';
-import { runCliJson } from './helpers/cli.js';
+import { runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { queryStore } from './helpers/store-query.js';
 import { FIXTURES, SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
@@ -69,8 +70,14 @@ async function fingerprint(db: string) {
   return row;
 }
 
-function importAgain(db: string) {
-  const resumed = runCliJson<{ files: { status: string }[] }>(['import', SAMPLE_ZIP, '--db', db]);
+/** The import run again, in this process (the kill is what needs a process of its own). */
+async function importAgain(db: string) {
+  const resumed = await runJson<{ files: { status: string }[] }>([
+    'import',
+    SAMPLE_ZIP,
+    '--db',
+    db,
+  ]);
   expect(resumed.code).toBe(0);
   return resumed.json.files.map((f) => f.status);
 }
@@ -79,8 +86,7 @@ describe('an import killed mid-import (small groups)', () => {
   it.each([150])(
     'leaves the store consistent when killed %i ms after its first commit, and the next import completes',
     async (delay) => {
-      const db = `${dir.path}/killed-${delay}.duckdb`;
-      (await openStore(db)).close(); // create the store: its log is then empty
+      const db = emptyStoreCopy(dir.path, `killed-${delay}.duckdb`); // a new store: no log yet
       await importAndKill(db, delay, { LANTERN_IMPORT_GROUP_ROWS: '15000' });
       expect(await problemsAfterOpen(db)).toEqual([]);
       const [{ batches }] = (await queryStore<{ batches: string }>(
@@ -88,7 +94,7 @@ describe('an import killed mid-import (small groups)', () => {
         'SELECT count(*) AS batches FROM import_batch',
       )) as [{ batches: string }];
 
-      const statuses = importAgain(db);
+      const statuses = await importAgain(db);
       expect(statuses.filter((s) => s === 'already-imported')).toHaveLength(Number(batches));
       expect(statuses.filter((s) => s === 'imported')).toHaveLength(43 - Number(batches));
       expect(await problemsAfterOpen(db)).toEqual([]);
@@ -102,7 +108,8 @@ describe('an import killed at the commit of 348,450 rows into a store that holds
   let clean: Awaited<ReturnType<typeof fingerprint>>;
 
   beforeAll(async () => {
-    const imported = runCliJson<{ files: { status: string }[] }>([
+    emptyStoreCopy(dir.path, 'base.duckdb');
+    const imported = await runJson<{ files: { status: string }[] }>([
       'import',
       join(FIXTURES, 'police/2020-05-northumbria-stop-and-search.csv.gz'),
       join(FIXTURES, 'police/2020-06-northumbria-stop-and-search.csv.gz'),
@@ -112,7 +119,7 @@ describe('an import killed at the commit of 348,450 rows into a store that holds
     expect(imported.code).toBe(0);
     const reference = join(dir.path, 'clean.duckdb');
     copyFileSync(base, reference);
-    importAgain(reference);
+    await importAgain(reference);
     clean = await fingerprint(reference);
     expect(clean).toMatchObject({ batches: '45', rows: '348450' });
   }, 120_000);
@@ -124,7 +131,7 @@ describe('an import killed at the commit of 348,450 rows into a store that holds
       copyFileSync(base, db);
       await importAndKill(db, delay);
       expect(await problemsAfterOpen(db)).toEqual([]);
-      const statuses = importAgain(db);
+      const statuses = await importAgain(db);
       expect(statuses.every((s) => s === 'imported' || s === 'already-imported')).toBe(true);
       expect(await problemsAfterOpen(db)).toEqual([]);
       expect(await fingerprint(db)).toEqual(clean);

@@ -10,6 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { POLICE_COLUMNS } from '../src/domain/police-file.js';
 import { run } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { queryStore } from './helpers/store-query.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -29,7 +30,7 @@ describe('an import of a good file and a refused one', () => {
     );
     const empty = join(dir.path, 'empty.csv');
     writeFileSync(empty, '');
-    const db = join(dir.path, 'partial.duckdb');
+    const db = emptyStoreCopy(dir.path, 'partial.duckdb');
     const result = await run(['import', good, empty, '--db', db]);
     expect(result.code).toBe(2);
     expect(result.stdout).toMatch(/2 file\(s\): 1 imported, 0 already imported, 1 refused/u);

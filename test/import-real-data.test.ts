@@ -15,6 +15,7 @@ import { listAreas } from '../src/store/areas.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData, type ImportReport } from '../src/usecases/import-police-data.js';
 import { summariseArea } from '../src/usecases/summarise-area.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { countBy, parseRaw, readZipEntries, type RawRow } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
@@ -24,7 +25,7 @@ let first: ImportReport;
 let street: Map<string, RawRow[]>;
 
 beforeAll(async () => {
-  db = await openStore(`${dir.path}/store.duckdb`);
+  db = await openStore(emptyStoreCopy(dir.path, 'store.duckdb'));
   first = await importPoliceData(db, [SAMPLE_ZIP]);
   const raw = await readZipEntries(SAMPLE_ZIP, /-street\.csv$/);
   street = new Map([...raw].map(([name, bytes]) => [name, parseRaw(bytes)]));

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { openStore } from '../src/store/open-store.js';
 import { PoliceBatchLoader } from '../src/store/police-batches.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { streetBatch } from './helpers/street-batch.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -19,7 +20,7 @@ const ROW_GROUP = 122_880;
 
 describe('a group loaded file by file', () => {
   it('leaves full row groups, all but the last, before any checkpoint', async () => {
-    const db = await openStore(`${dir.path}/store.duckdb`);
+    const db = await openStore(emptyStoreCopy(dir.path, 'store.duckdb'));
     try {
       const loader = await PoliceBatchLoader.create(db);
       const sizes = [70_000, 90_000, 80_000, 60_000, 50_000];

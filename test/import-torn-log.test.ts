@@ -21,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkStore } from '../src/store/integrity.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { queryStore } from './helpers/store-query.js';
 import { FIXTURES, SAMPLE_ZIP, tempDir } from './helpers/temp.js';
@@ -71,7 +72,7 @@ beforeAll(async () => {
   const edited = december.replace('Local resolution', 'Awaiting court outcome');
   expect(edited).not.toBe(december);
   writeFileSync(join(older, '2025-12-hertfordshire-street.csv'), edited);
-  const store = await openStore(base);
+  const store = await openStore(emptyStoreCopy(dir.path, 'base.duckdb'));
   try {
     const first = await importPoliceData(store, [
       older,

@@ -31,7 +31,7 @@ import { reportData } from '../src/usecases/report-data.js';
 import { summariseArea } from '../src/usecases/summarise-area.js';
 import { trends } from '../src/usecases/trends.js';
 import { run } from './helpers/cli.js';
-import { demoStoreCopy } from './helpers/demo-store.js';
+import { demoStoreCopy, emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 import { settingsFrom } from './helpers/settings.js';
@@ -58,7 +58,7 @@ beforeAll(async () => {
   mkdirSync(`${dir.path}/gap`);
   for (const [name, bytes] of files)
     if (!name.includes('2021-03')) writeFileSync(`${dir.path}/gap/${name.split('/').pop()}`, bytes);
-  gap = await openStore(`${dir.path}/gap.duckdb`);
+  gap = await openStore(emptyStoreCopy(dir.path, 'gap.duckdb'));
   await importPoliceData(gap, [`${dir.path}/gap`]);
 }, 180_000);
 afterAll(() => {

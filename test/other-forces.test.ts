@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, runJson } from './helpers/cli.js';
 import { categoryFromName } from '../src/domain/categories.js';
 import { openStore } from '../src/store/open-store.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { countBy, parseRaw, readZipEntries } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
@@ -39,7 +40,7 @@ describe('importing another force', () => {
       const relabelled = herts.replaceAll('Hertfordshire Constabulary', name);
       const path = `${dir.path}/in/2025-03-${id}-street.csv`;
       writeFileSync(path, relabelled);
-      const db = `${dir.path}/${id}.duckdb`;
+      const db = emptyStoreCopy(dir.path, `${id}.duckdb`);
       const result = await runJson<ImportJson>(['import', path, '--db', db]);
       expect(result.code).toBe(0);
       const rows = parseRaw(Buffer.from(relabelled));
@@ -88,7 +89,7 @@ describe('importing another force', () => {
       'import',
       path,
       '--db',
-      `${dir.path}/borsetshire.duckdb`,
+      emptyStoreCopy(dir.path, 'borsetshire.duckdb'),
     ]);
     expect(result.code).toBe(2);
     expect(result.json.files[0]).toMatchObject({ status: 'refused', accepted: 0 });

@@ -16,6 +16,7 @@ import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
 import { outcomesFor } from '../src/usecases/outcomes.js';
 import { outcomesCommand } from '../src/commands/outcomes.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -68,7 +69,7 @@ beforeAll(async () => {
       outcome('later', '2025-02', 'Unable to prosecute suspect'),
     ].join('\n') + '\n',
   );
-  db = await openStore(`${dir.path}/outcomes.duckdb`);
+  db = await openStore(emptyStoreCopy(dir.path, 'outcomes.duckdb'));
   const report = await importPoliceData(db, [files]);
   expect(report.files.map((f) => f.status)).toEqual(['imported', 'imported', 'imported']);
 }, 120_000);

@@ -11,6 +11,7 @@ import type { PlacementLookups } from '../src/domain/placement.js';
 import type * as Pool from '../src/ingest/police/parse-pool.js';
 import { openStore } from '../src/store/open-store.js';
 import { loadPlacementLookups } from '../src/store/placement-lookups.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
@@ -25,7 +26,7 @@ let lookups: PlacementLookups;
 let files: Map<string, Buffer>;
 
 beforeAll(async () => {
-  const db = await openStore(`${dir.path}/store.duckdb`);
+  const db = await openStore(emptyStoreCopy(dir.path, 'store.duckdb'));
   lookups = await loadPlacementLookups(db);
   db.close();
   files = await readZipEntries(SAMPLE_ZIP, /2025-0[16]-hertfordshire-street\.csv$/);

@@ -14,6 +14,7 @@ import type { Db } from '../src/store/db.js';
 import { knownMapPoints, lsoaNames } from '../src/store/map-points.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { parseRaw, readZipEntries, type RawRow } from './helpers/raw-police.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -23,7 +24,7 @@ let polygons: PolygonIndex;
 let december: RawRow[];
 
 beforeAll(async () => {
-  db = await openStore(`${dir.path}/pip.duckdb`);
+  db = await openStore(emptyStoreCopy(dir.path, 'pip.duckdb'));
   polygons = PolygonIndex.build(await loadBoundaries(db, 'lsoa', '2011'));
   const raw = await readZipEntries(
     new URL('../data/police/hertfordshire-sample.zip', import.meta.url).pathname,

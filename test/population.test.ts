@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { run, runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { FIXTURES, SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   // A small store (three Northumbria stop-and-search files): the register is what matters here,
   // with a month of Hertfordshire's street records in 2021 and in 2025, so that periods there are
   // held (a period with no month held is refused).
+  emptyStoreCopy(dir.path, 'pop.duckdb');
   expect((await run(['import', `${FIXTURES}police`, '--db', db])).code).toBe(0);
   const files = await readZipEntries(SAMPLE_ZIP, /(2021-01|2025-01)-hertfordshire-street\.csv$/u);
   for (const [name, bytes] of files) writeFileSync(`${dir.path}/${name.split('/').pop()}`, bytes);

@@ -10,6 +10,7 @@ import { REIMPORTED_WARNING } from '../src/domain/replacement.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
@@ -18,7 +19,7 @@ let db: Db;
 let original: string;
 
 beforeAll(async () => {
-  db = await openStore(`${dir.path}/store.duckdb`);
+  db = await openStore(emptyStoreCopy(dir.path, 'store.duckdb'));
   const raw = await readZipEntries(SAMPLE_ZIP, /2025-12-hertfordshire-street\.csv$/);
   original = ([...raw.values()][0] as Buffer).toString('utf8');
 });

@@ -25,6 +25,7 @@ import { importPoliceData } from '../src/usecases/import-police-data.js';
 import { importPopulation } from '../src/usecases/import-population.js';
 import { trustData } from '../src/usecases/report-trust.js';
 import { stopSearchSummary, type StopSearchReport } from '../src/usecases/stop-search.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { parseRaw, readZipEntries, type RawRow } from './helpers/raw-police.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -38,7 +39,7 @@ let raw2022: RawRow[];
 let report: StopSearchReport;
 
 beforeAll(async () => {
-  db = await openStore(`${dir.path}/searches.duckdb`);
+  db = await openStore(emptyStoreCopy(dir.path, 'searches.duckdb'));
   await importPoliceData(db, [ZIP]);
   raw2022 = [...(await readZipEntries(ZIP, /^2022-\d\d-northumbria/u)).values()].flatMap((b) =>
     parseRaw(b),

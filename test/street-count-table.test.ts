@@ -16,7 +16,7 @@ import { checkStore, repairStore } from '../src/store/integrity.js';
 import { openStore } from '../src/store/open-store.js';
 import { PoliceBatchLoader } from '../src/store/police-batches.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
-import { demoStoreCopy } from './helpers/demo-store.js';
+import { demoStoreCopy, emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { streetBatch } from './helpers/street-batch.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
@@ -48,7 +48,7 @@ const batch = streetBatch;
 
 describe('the street counts kept by the import', () => {
   it('equal the records grouped after a group, a republished month and a failed group', async () => {
-    const db = await openStore(`${dir.path}/loader.duckdb`);
+    const db = await openStore(emptyStoreCopy(dir.path, 'loader.duckdb'));
     try {
       const loader = await PoliceBatchLoader.create(db);
       const first = Promise.all([
@@ -130,7 +130,7 @@ describe('the street counts kept by the import', () => {
   });
 
   it('equal the records grouped after importing real files, a republished month and a file already imported', async () => {
-    const db = await openStore(`${dir.path}/real.duckdb`);
+    const db = await openStore(emptyStoreCopy(dir.path, 'real.duckdb'));
     try {
       const raw = await readZipEntries(SAMPLE_ZIP, /2025-1[12]-hertfordshire-street\.csv$/);
       mkdirSync(`${dir.path}/v1`);

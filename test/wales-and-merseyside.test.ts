@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { run, runJson } from './helpers/cli.js';
+import { emptyStoreCopy } from './helpers/demo-store.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -20,6 +21,7 @@ const GWENT = `${FIXTURES}gwent/2019-01-gwent-street.csv.gz`;
 const MERSEYSIDE = `${FIXTURES}merseyside/2019-01-merseyside-street.csv.gz`;
 
 beforeAll(async () => {
+  emptyStoreCopy(dir.path, 'wales-merseyside.duckdb');
   const imported = await run(['import', GWENT, MERSEYSIDE, '--db', db]);
   expect(imported.code, imported.stderr).toBe(0);
 }, 120_000);

@@ -15,14 +15,19 @@ export async function storeFingerprint(db: Db): Promise<Fingerprint> {
        AND table_name <> 'audit_log'
      ORDER BY table_name`,
   );
+  if (tables.length === 0) return {};
+  // One query for all the tables: DuckDB reads them side by side (a query each took twice as long).
+  const rows = await db.query<{ name: string; rows: number; hash: string }>(
+    tables
+      .map(
+        ({ name }) =>
+          `SELECT '${name}' AS name, CAST(count(*) AS INTEGER) AS rows,
+             CAST(coalesce(sum(CAST(hash(t) AS HUGEINT)), 0) AS VARCHAR) AS hash
+           FROM "${name}" t`,
+      )
+      .join('\nUNION ALL\n'),
+  );
   const out: Fingerprint = {};
-  for (const { name } of tables) {
-    const [row] = await db.query<{ rows: number; hash: string }>(
-      `SELECT CAST(count(*) AS INTEGER) AS rows,
-         CAST(coalesce(sum(CAST(hash(t) AS HUGEINT)), 0) AS VARCHAR) AS hash
-       FROM "${name}" t`,
-    );
-    out[name] = row as { rows: number; hash: string };
-  }
+  for (const { name, rows: count, hash } of rows) out[name] = { rows: count, hash };
   return out;
 }
