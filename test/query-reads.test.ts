@@ -171,11 +171,13 @@ describe('queries read only what they need', () => {
         'prevent',
       ]);
       // The district's and the force's counts of every theme: one statement, not one a theme;
-      // the force's districts are looked up once.
-      expect(log.filter((r) => /unnest\(categories\)/u.test(r.sql))).toHaveLength(1);
+      // and the restricted themes' counts of every district of the force, which they are
+      // protected with (partner-totals-disclosure.ts): one more, for both. The force's districts
+      // are looked up once.
+      expect(log.filter((r) => /unnest\(categories\)/u.test(r.sql))).toHaveLength(2);
       expect(
         log.filter((r) => /FROM partner_coverage/u.test(r.sql) && /month/u.test(r.sql)),
-      ).toHaveLength(1);
+      ).toHaveLength(2);
       expect(log.filter((r) => /WITH RECURSIVE down/u.test(r.sql))).toHaveLength(1);
       // Each theme's figures are those its dataset gives read on its own…
       const area = { code: a.area.code, name: a.area.name, type: a.area.type };

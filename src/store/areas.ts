@@ -499,6 +499,8 @@ export async function districtAreasWithin(db: Db, code: string): Promise<Area[]>
 export async function forceFamilyOf(
   db: Db,
   code: string,
+  /** The area's chain (ancestorsOf), when the caller has it already. */
+  known?: readonly string[],
 ): Promise<{
   force: Area;
   /** The codes of the force and of the areas above it, nearest first. */
@@ -506,7 +508,7 @@ export async function forceFamilyOf(
   csps: Area[];
   districts: Area[];
 } | null> {
-  const chain = await ancestorsOf(db, code);
+  const chain = known ? [...known] : await ancestorsOf(db, code);
   const [force] = await db.query<Area & Record<string, unknown>>(
     `SELECT code, name, type, parent, vintage FROM area
      WHERE type = 'force' AND list_contains($chain, code)`,

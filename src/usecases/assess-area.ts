@@ -59,7 +59,7 @@ import {
   partnerAreaCounts,
   prefetchPartnerAreaCounts,
 } from './partner-area-counts.js';
-import { partnerTotalsStatus } from './partner-totals-disclosure.js';
+import { partnerTotalsStatus, prefetchPartnerFamilies } from './partner-totals-disclosure.js';
 import { streetAreaCounts } from './street-area-counts.js';
 import { allSettled, CommandReads, scopeKey } from './command-reads.js';
 
@@ -339,6 +339,15 @@ export async function areaEvidence(
     scope,
     themes.map((t) => t.dataset),
     areas,
+    reads,
+  );
+  // A restricted theme is protected with the force's other districts: their counts are read in
+  // one round for all such themes (partner-totals-disclosure.ts).
+  await prefetchPartnerFamilies(
+    db,
+    scope,
+    themes.filter((t) => t.dataset.sensitivity === 'restricted').map((t) => t.dataset),
+    area,
     reads,
   );
   // Every theme's read settled before any is used (a failure is thrown once none is running).

@@ -32,7 +32,9 @@ import type { Month } from '../domain/month.js';
 import type { Area } from '../domain/area.js';
 import { forceFamilyOf } from '../store/areas.js';
 import type { Db } from '../store/db.js';
+import type { CommandReads } from './command-reads.js';
 import { loadCoveringSolver } from './covering-solver.js';
+import { ancestorsOnce } from './place-reads.js';
 import { protectAreasInMonthOnce } from './protection-memo.js';
 
 /** What is protected, and how the reader sees each area of a force. */
@@ -49,7 +51,7 @@ export interface FamilyCounts {
   measures(inputs: readonly AreaCounts[]): { measures: Measure[]; sumKey: string };
 }
 
-type Family = NonNullable<Awaited<ReturnType<typeof forceFamilyOf>>>;
+export type Family = NonNullable<Awaited<ReturnType<typeof forceFamilyOf>>>;
 
 /**
  * The status of each area's cells (`measure:month`, the sum as `sumKey:month`) for the months
@@ -61,13 +63,14 @@ export async function familyStatuses(
   months: readonly Month[],
   policy: DisclosurePolicy,
   counts: FamilyCounts,
+  reads: CommandReads,
 ): Promise<Map<string, ReadonlyMap<string, CellStatus>>> {
   const asked = new Set(months);
   const result = new Map<string, ReadonlyMap<string, CellStatus>>();
   const families = new Map<string, Map<string, Map<string, CellStatus>>>();
   for (const area of areas) {
     if (result.has(area.code)) continue;
-    const family = await forceFamilyOf(db, area.code);
+    const family = await familyOf(db, area.code, reads);
     if (!family) {
       // In no force: nothing adds up to it or from it; protected on its own.
       const [input] = await counts.read([area]);
@@ -97,12 +100,32 @@ export async function familyStatuses(
   return result;
 }
 
-async function familyStatus(
+/**
+ * The force an area lies in, with its partnerships and districts, looked up once per command: an
+ * area of a force already looked up (a district, then its force) is found in it.
+ */
+export async function familyOf(db: Db, code: string, reads: CommandReads): Promise<Family | null> {
+  const known = await reads.once('force-families', () => Promise.resolve([] as Family[]));
+  const found = known.find((f) =>
+    [f.force, ...f.csps, ...f.districts].some((a) => a.code === code),
+  );
+  if (found) return found;
+  return reads.once(`force-family:${code}`, async () => {
+    const family = await forceFamilyOf(db, code, await ancestorsOnce(db, code, reads));
+    if (family) known.push(family);
+    return family;
+  });
+}
+
+/**
+ * The areas of a force whose counts are protected together, as the reader sees them: the force,
+ * its partnerships of more than one district (one of one is its district) and its districts,
+ * those the reader sees at all.
+ */
+export function familyMembers(
   family: Family,
-  months: ReadonlySet<Month>,
-  policy: DisclosurePolicy,
-  counts: FamilyCounts,
-): Promise<Map<string, Map<string, CellStatus>>> {
+  access: FamilyCounts['access'],
+): { area: Area; access: { known: boolean } }[] {
   const { force, forceChain, csps, districts } = family;
   const chainOf = (code: string, parent: string | null): string[] =>
     code === force.code
@@ -111,11 +134,23 @@ async function familyStatus(
         ? [code, ...forceChain]
         : [code, ...chainOf(parent, force.code)];
   const districtsOf = (code: string) => districts.filter((d) => d.parent === code);
-  // The areas whose counts go in: the force, partnerships of more than one district (one of one
-  // is its district) and districts, those the reader sees at all.
-  const members = [force, ...csps.filter((c) => districtsOf(c.code).length > 1), ...districts]
-    .map((a: Area) => ({ area: a, access: counts.access(chainOf(a.code, a.parent)) }))
-    .filter((m) => m.access !== null);
+  return [force, ...csps.filter((c) => districtsOf(c.code).length > 1), ...districts].flatMap(
+    (area) => {
+      const seen = access(chainOf(area.code, area.parent));
+      return seen ? [{ area, access: seen }] : [];
+    },
+  );
+}
+
+async function familyStatus(
+  family: Family,
+  months: ReadonlySet<Month>,
+  policy: DisclosurePolicy,
+  counts: FamilyCounts,
+): Promise<Map<string, Map<string, CellStatus>>> {
+  const { force, csps, districts } = family;
+  const districtsOf = (code: string) => districts.filter((d) => d.parent === code);
+  const members = familyMembers(family, counts.access);
   const seen = new Set(members.map((m) => m.area.code));
   const sums: AreaSum[] = [];
   const sumOf = (total: string, parts: readonly string[]) => {

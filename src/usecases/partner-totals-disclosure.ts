@@ -17,9 +17,18 @@ import type { CellStatus, DisclosurePolicy } from '../domain/disclosure/table.js
 import type { Month } from '../domain/month.js';
 import { areaLevel, forTotals, mayReadDatasetIn, type Scope } from '../domain/scope.js';
 import type { Db } from '../store/db.js';
-import type { CommandReads } from './command-reads.js';
-import { familyStatuses } from './force-family-disclosure.js';
-import { datasetMeasures, partnerAreaCounts } from './partner-area-counts.js';
+import { CommandReads } from './command-reads.js';
+import {
+  familyMembers,
+  familyOf,
+  familyStatuses,
+  type FamilyCounts,
+} from './force-family-disclosure.js';
+import {
+  datasetMeasures,
+  partnerAreaCounts,
+  prefetchPartnerAreaCounts,
+} from './partner-area-counts.js';
 
 /**
  * The status of each area's cells of the dataset (`category:month`, its total as `total:month`)
@@ -33,23 +42,65 @@ export async function partnerTotalsStatus(
   areas: readonly AreaSummary[],
   months: readonly Month[],
   policy: DisclosurePolicy,
-  reads?: CommandReads,
+  reads: CommandReads = new CommandReads(),
 ): Promise<Map<string, ReadonlyMap<string, CellStatus>>> {
   const scope = forTotals(given);
-  const restricted = dataset.sensitivity === 'restricted';
   let synthetic = false;
-  return familyStatuses(db, areas, months, policy, {
-    access: (chain) => {
-      const level = given.areas === 'all' ? 'detail' : areaLevel(given, chain);
-      if (level === null || !mayReadDatasetIn(scope, dataset.name, chain, 'totals')) return null;
-      const exact = level === 'detail' && mayReadDatasetIn(given, dataset.name, chain, 'detail');
-      return { known: exact && !restricted };
+  return familyStatuses(
+    db,
+    areas,
+    months,
+    policy,
+    {
+      access: accessOf(given, dataset),
+      read: async (members) => {
+        const counts = await partnerAreaCounts(db, scope, dataset, members, reads);
+        synthetic = counts.synthetic;
+        return counts.inputs;
+      },
+      measures: () => ({ measures: datasetMeasures(dataset, 'all', synthetic), sumKey: 'total' }),
     },
-    read: async (members) => {
-      const counts = await partnerAreaCounts(db, scope, dataset, members, reads);
-      synthetic = counts.synthetic;
-      return counts.inputs;
-    },
-    measures: () => ({ measures: datasetMeasures(dataset, 'all', synthetic), sumKey: 'total' }),
-  });
+    reads,
+  );
+}
+
+/** How the caller sees a dataset in an area: not at all, as totals (controlled) or exactly. */
+function accessOf(given: Scope, dataset: DatasetDefinition): FamilyCounts['access'] {
+  const scope = forTotals(given);
+  const restricted = dataset.sensitivity === 'restricted';
+  return (chain) => {
+    const level = given.areas === 'all' ? 'detail' : areaLevel(given, chain);
+    if (level === null || !mayReadDatasetIn(scope, dataset.name, chain, 'totals')) return null;
+    const exact = level === 'detail' && mayReadDatasetIn(given, dataset.name, chain, 'detail');
+    return { known: exact && !restricted };
+  };
+}
+
+/**
+ * Starts reading, in one round of statements, the counts partnerTotalsStatus will need of the
+ * area's force for each dataset (an assessment protects every restricted theme it holds).
+ */
+export async function prefetchPartnerFamilies(
+  db: Db,
+  given: Scope,
+  datasets: readonly DatasetDefinition[],
+  area: AreaSummary,
+  reads: CommandReads,
+): Promise<void> {
+  const family = await familyOf(db, area.code, reads);
+  if (!family || datasets.length === 0) return;
+  const groups = new Map<string, { members: AreaSummary[]; datasets: DatasetDefinition[] }>();
+  for (const dataset of datasets) {
+    const members = familyMembers(family, accessOf(given, dataset)).map(({ area: a }) => ({
+      code: a.code,
+      name: a.name,
+      type: a.type,
+    }));
+    const key = members.map((m) => m.code).join(',');
+    const group = groups.get(key) ?? { members, datasets: [] };
+    group.datasets.push(dataset);
+    groups.set(key, group);
+  }
+  for (const { members, datasets: ds } of groups.values())
+    prefetchPartnerAreaCounts(db, forTotals(given), ds, members, reads);
 }

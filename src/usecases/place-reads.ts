@@ -6,7 +6,7 @@
  * kept beyond the command.
  */
 import { districtsWithin, forceCovering, type AreaForce } from '../store/area-force.js';
-import { findArea, resolveArea, type AreaRow } from '../store/areas.js';
+import { ancestorsOf, findArea, resolveArea, type AreaRow } from '../store/areas.js';
 import { boundariesWithin, type StoredBoundary } from '../store/boundaries.js';
 import { populationsOf } from '../store/populations.js';
 import type { Area, Population } from '../domain/area.js';
@@ -92,4 +92,9 @@ export function districtsWithinOnce(
   reads: CommandReads,
 ): Promise<Set<string>> {
   return reads.once(`districts-within:${code}`, () => districtsWithin(db, code));
+}
+
+/** An area's code and the codes of the areas above it, nearest first (store/areas.ts), once per command. */
+export function ancestorsOnce(db: Db, code: string, reads: CommandReads): Promise<string[]> {
+  return reads.once(`ancestors:${code}`, () => ancestorsOf(db, code));
 }

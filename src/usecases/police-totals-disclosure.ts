@@ -47,5 +47,5 @@ export async function policeTotalsStatus(
     read: (members) => streetAreaCounts(db, forTotals(given), members, reads),
     measures: (inputs) => ({ measures: measuresOf(inputs), sumKey: ALL_CRIME }),
   };
-  return familyStatuses(db, areas, months, policy, counts);
+  return familyStatuses(db, areas, months, policy, counts, reads);
 }

@@ -21,11 +21,11 @@ import {
 } from '../domain/support-service.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { readServicesFile, type ServiceEntry } from '../ingest/support-services-file.js';
-import { ancestorsOf, findArea } from '../store/areas.js';
+import { findArea } from '../store/areas.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import { CommandReads } from './command-reads.js';
-import { findAreaOnce } from './place-reads.js';
+import { ancestorsOnce, findAreaOnce } from './place-reads.js';
 import {
   deleteService,
   readServices,
@@ -202,7 +202,7 @@ export async function listServices(
   // A service of England is not offered in Newport: an area's nations are matched, not "any".
   const code = request.area ? (await findAreaOnce(db, request.area, reads)).code : undefined;
   const areaCodes = code
-    ? [...(await ancestorsOf(db, code)), ...nationCodesServing(code)]
+    ? [...(await ancestorsOnce(db, code, reads)), ...nationCodesServing(code)]
     : undefined;
   return readServices(db, {
     ...(request.theme ? { theme: request.theme } : {}),
