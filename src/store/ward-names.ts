@@ -35,10 +35,14 @@ const ward = (r: WardRow): Ward => ({
 /** The ward of each LSOA code given that the register places in one (others are absent). */
 export async function wardsOfLsoas(db: Db, lsoas: readonly string[]): Promise<Map<string, Ward>> {
   if (lsoas.length === 0) return new Map();
+  // The codes joined to the register (a hash join), not tested against every row of it with
+  // list_contains, whose cost grows with the codes times the register's 40,000 rows: the LSOAs of
+  // a whole district's incidents are looked up at once (usecases/hotspots.ts).
   const rows = await db.query<WardRow & { lsoa: string }>(
-    `SELECT l.code AS lsoa, ${WARD_COLUMNS} FROM area l
-     JOIN area w ON w.code = l.parent AND w.type = 'ward' ${WARD_JOIN}
-     WHERE l.type = 'lsoa' AND list_contains($codes, l.code)`,
+    `SELECT l.code AS lsoa, ${WARD_COLUMNS}
+     FROM (SELECT DISTINCT unnest($codes) AS code) q
+     JOIN area l ON l.code = q.code AND l.type = 'lsoa'
+     JOIN area w ON w.code = l.parent AND w.type = 'ward' ${WARD_JOIN}`,
     { codes: list(lsoas) },
     { codes: TEXT_LIST },
   );
