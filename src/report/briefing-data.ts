@@ -98,6 +98,13 @@ export function briefingFigures(
   trend: TrendDocument,
   what: string,
   policy: DisclosurePolicy,
+  /**
+   * Months no sum of which may be given (a restricted dataset's months where some district of the
+   * force holds a small count: usecases/briefing.ts): a quarter holding one, the year and the
+   * earlier year are "not shown", or they and a reader's months of the dataset, held back by
+   * month-by-month control, would give a small count back.
+   */
+  unsafe: ReadonlySet<Month> = new Set(),
 ): BriefingFigures {
   const byMonth = new Map(trend.months.map((m) => [m.month, m.count]));
   const quarters = quartersOf(trend.period).map((months, i) => {
@@ -124,20 +131,23 @@ export function briefingFigures(
     },
     policy,
   );
+  const touches = (months: readonly Month[]) => months.some((m) => unsafe.has(m));
+  const forced = new Set(heldQuarters.filter((q) => touches(q.heldMonths)).map((q) => q.id));
+  // A quarter held back is the year less the others: the year goes with it.
+  if (forced.size > 0 || touches(trend.months.map((m) => m.month))) forced.add('total');
+  if (touches(trend.comparison?.previousMonths ?? [])) forced.add('previous');
+  const visible = (id: string) => isShown(protection, id) && !forced.has(id);
   const shown = (id: string, value: number): ShownCount => {
     const status = protection.status.get(id) ?? 'shown';
-    if (status === 'shown') return { value, text: formatNumber(value), status: 'shown' };
     if (status === 'primary')
       return { value: null, text: `fewer than ${policy.threshold}`, status: 'suppressed' };
+    if (visible(id)) return { value, text: formatNumber(value), status: 'shown' };
     return { value: null, text: 'not shown', status: 'withheld' };
   };
   const total = shown('total', trend.current);
   const previous = trend.previous !== null ? shown('previous', trend.previous) : null;
   const bothShown =
-    previous !== null &&
-    isShown(protection, 'total') &&
-    isShown(protection, 'previous') &&
-    trend.changePct !== null;
+    previous !== null && visible('total') && visible('previous') && trend.changePct !== null;
   const changePct = bothShown ? trend.changePct : null;
   const held = trend.months.filter((m) => m.count !== null).length;
   return {
@@ -161,7 +171,7 @@ export function briefingFigures(
     })),
     monthsHeld: held,
     monthsInPeriod: monthsIn(trend.period).length,
-    change: changeSentence(trend, changePct, previous),
+    change: changeSentence(trend, changePct, previous, total),
     breaks:
       changePct === null ? null : discontinuityCaveat(trend.comparison?.discontinuities ?? []),
     synthetic: trend.notes.some((n) => n.startsWith('SYNTHETIC DATA')),
@@ -172,6 +182,7 @@ function changeSentence(
   trend: TrendDocument,
   changePct: number | null,
   previous: ShownCount | null,
+  total: ShownCount,
 ): string {
   if (previous === null || trend.comparisonPeriod === null)
     return 'There is no earlier year to compare with.';
@@ -185,6 +196,8 @@ function changeSentence(
   // The nearest earlier year held, which is not always the year before (months may be missing).
   const year = calendarYearOf(trend.comparisonPeriod);
   const before = year ? `in ${year}` : `from ${month(from)} to ${month(to)}`;
+  if (changePct === null && (total.status === 'withheld' || previous.status === 'withheld'))
+    return 'Some of these figures are held back, because with others they could give away a very small number, so the year is not compared with the one before.';
   if (changePct === null)
     return 'The numbers are too small to compare with the year before without risk of identifying someone.';
   const pct = Math.abs(Math.round(changePct));

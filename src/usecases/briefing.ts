@@ -33,6 +33,8 @@ import { briefingHtml, briefingProse } from '../report/briefing-html.js';
 import { ancestorsOf, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listServices } from './support-services.js';
+import { findDataset } from '../domain/datasets.js';
+import { monthsWithSmallCounts } from './partner-totals-disclosure.js';
 import { PublicPeriodError, trendsForOwnDisclosure } from './trends.js';
 
 export interface BriefingRequest {
@@ -84,7 +86,17 @@ export async function briefingPack(
       discontinuities: request.discontinuities,
       publicPeriod: request.disclosure.publicPeriod ?? 'calendar-year',
     });
-    if (trend) figures = briefingFigures(trend, text.figures.what, request.disclosure);
+    // A partner dataset's sums (quarters, the year) are given only over months no district of the
+    // force holds a small count in that could have the month held back: a reader of its months
+    // under month-by-month control (everyone, for a restricted dataset; a totals-only caller, for
+    // another) could otherwise subtract them from the pack's sums. Police.uk counts are published
+    // by police.uk itself (docs/data-handling.md).
+    const dataset = text.figures.dataset ? findDataset(text.figures.dataset) : undefined;
+    const unsafe =
+      trend && dataset
+        ? await monthsWithSmallCounts(db, dataset, area, trend.category, request.disclosure)
+        : undefined;
+    if (trend) figures = briefingFigures(trend, text.figures.what, request.disclosure, unsafe);
   } catch (error) {
     // A period asked for that no public output may cover is the asker's mistake: refused.
     if (error instanceof PublicPeriodError && request.period) throw error;

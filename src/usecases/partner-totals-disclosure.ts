@@ -11,7 +11,7 @@
  * A restricted dataset's counts are known exactly to no one, so no area is taken as known; a
  * partner dataset's are known in the areas whose detail grants open the dataset.
  */
-import type { AreaSummary } from '../domain/area-counts.js';
+import { measureSeries, type AreaSummary } from '../domain/area-counts.js';
 import type { DatasetDefinition } from '../domain/datasets.js';
 import type { CellStatus, DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Month } from '../domain/month.js';
@@ -77,8 +77,8 @@ function accessOf(given: Scope, dataset: DatasetDefinition): FamilyCounts['acces
 }
 
 /**
- * Starts reading, in one round of statements, the counts partnerTotalsStatus will need of the
- * area's force for each dataset (an assessment protects every restricted theme it holds).
+ * Reads, in one round of statements, the counts partnerTotalsStatus will need of the area's force
+ * for each dataset (an assessment protects every restricted theme it holds), remembered in `reads`.
  */
 export async function prefetchPartnerFamilies(
   db: Db,
@@ -101,6 +101,53 @@ export async function prefetchPartnerFamilies(
     group.datasets.push(dataset);
     groups.set(key, group);
   }
-  for (const { members, datasets: ds } of groups.values())
+  const reading: Promise<unknown>[] = [];
+  for (const { members, datasets: ds } of groups.values()) {
     prefetchPartnerAreaCounts(db, forTotals(given), ds, members, reads);
+    for (const d of ds) reading.push(partnerAreaCounts(db, forTotals(given), d, members, reads));
+  }
+  // Settled before the command goes on, so that none is still running when it ends (a read the
+  // command then does not use, the store closed under it); a failure is met again, and thrown,
+  // by the read that needs it.
+  await Promise.allSettled(reading);
+}
+
+/**
+ * The months in which some district of the area's force (or the area, in no force) holds a count
+ * of the dataset from 1 to threshold − 1 that month-by-month control could hold `key`'s month back
+ * for: its own, or where the dataset has a total of its categories (a month's cells are then
+ * tied), any category's; for the total itself, only a small total. A published sum over such
+ * a month can give a count back beside what month-by-month control shows any reader (its months
+ * held back differ with the reader's grants): the briefing pack gives none (report/briefing-data.ts).
+ * Read as the store's owner: what is decided is only that a sum is not shown.
+ */
+export async function monthsWithSmallCounts(
+  db: Db,
+  dataset: DatasetDefinition,
+  area: AreaSummary,
+  key: string,
+  policy: DisclosurePolicy,
+  reads: CommandReads = new CommandReads(),
+): Promise<Set<Month>> {
+  const family = await familyOf(db, area.code, reads);
+  const districts = family
+    ? family.districts.map((d) => ({ code: d.code, name: d.name, type: d.type }))
+    : [area];
+  const scope: Scope = { areas: 'all', datasets: [dataset.name] };
+  const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, districts, reads);
+  const measures = datasetMeasures(dataset, 'all', synthetic);
+  const tied = measures.some((m) => m.key === 'total');
+  // A month's total is held back only where some area's total is itself small (by-month.ts), so
+  // for the total only the totals matter; for a category of a dataset with a total, a small count
+  // of any category can have another held back beside it; without one, only the category's own.
+  const counted = (m: { key: string }) =>
+    key === 'total' ? m.key === 'total' : tied || m.key === key;
+  const small = new Set<Month>();
+  for (const input of inputs)
+    for (const m of measures) {
+      if (!counted(m)) continue;
+      for (const [month, n] of measureSeries(input, m))
+        if (n > 0 && n < policy.threshold) small.add(month);
+    }
+  return small;
 }
