@@ -29,6 +29,11 @@ export default defineConfig({
     // Vitest's default is one worker fewer than the cores: one, here. Much test time is spent
     // waiting on DuckDB, Chromium or a spawned `lantern`, so two files at a time use both cores.
     maxWorkers: 2,
+    // Two test files at a time on two cores: DuckDB's own two threads in each would put four on
+    // two cores, and the switching costs more than the second thread gives a test's small
+    // statements (the suite took 325 s with two threads, 291 s with one: docs/benchmarks.md).
+    // Commands the tests spawn inherit it. Lantern itself keeps its default of two.
+    env: { LANTERN_DUCKDB_THREADS: '1' },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
