@@ -10,7 +10,7 @@
  * The files are made up for the test (counts chosen to expose the subtraction), beside the demo
  * store's synthetic partner data, in the real demo store of the bundled police.uk sample.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -264,6 +264,12 @@ describe('a partner dataset across the districts of a force', () => {
         value: figures.total.value,
       });
     expect(bySubtraction(known).has('2025-01')).toBe(false);
+    // The reader is told the year is held back, in a sentence that reads.
+    const html = readFileSync(join(dir.path, 'briefing', 'briefing.html'), 'utf8');
+    expect(html).toContain(
+      'the number of domestic abuse incidents recorded by the police in Watford is <strong>not shown</strong>',
+    );
+    expect(html).not.toMatch(/there were <strong>not shown/u);
     // The quarters without a small count anywhere in the force are given.
     expect(figures.quarters.slice(1).map((q) => q.count.value)).toEqual([60, 60, 60]);
   });

@@ -23,6 +23,27 @@ function periodWords(p: { from: string; to: string }): string {
   return p.from === p.to ? monthName(p.from) : `${monthName(p.from)} to ${monthName(p.to)}`;
 }
 
+/**
+ * "From January to December 2025, there were 223 …", or, where the year is held back, that its
+ * number is not shown (never "there were not shown …"). `strong` marks the count, `text` escapes
+ * the rest (both as they are for plain text).
+ */
+function totalSentence(
+  f: NonNullable<BriefingPack['figures']>,
+  area: string,
+  strong: (t: string) => string,
+  text: (t: string) => string = (t) => t,
+): string {
+  const from = `From ${periodWords(f.period)}`;
+  if (f.total.status === 'withheld')
+    return (
+      text(`${from}, the number of ${f.what} in ${area} is `) +
+      strong('not shown') +
+      text(', so that a smaller number cannot be worked out from it.')
+    );
+  return text(`${from}, there were `) + strong(f.total.text) + text(` ${f.what} in ${area}.`);
+}
+
 /** The paragraphs a reader reads, as plain text (for the reading-ease measure and the test). */
 export function briefingProse(pack: BriefingPack): string[] {
   const t = pack.text;
@@ -35,7 +56,7 @@ export function briefingProse(pack: BriefingPack): string[] {
   ];
   if (f) {
     out.push(
-      `From ${periodWords(f.period)}, there were ${f.total.text} ${f.what} in ${pack.area.name}.`,
+      totalSentence(f, pack.area.name, (t) => t),
       f.change,
     );
   } else if (pack.noFigures) out.push(pack.noFigures);
@@ -116,7 +137,7 @@ export function briefingHtml(pack: BriefingPack, reading: Readability): string {
   const intro = prose[0]!;
   const figures = f
     ? `${f.synthetic ? '<p class="synthetic">These figures are SYNTHETIC DATA made for a demonstration. They are not real records. Do not use them.</p>' : ''}
-<p>From ${esc(periodWords(f.period))}, there were <strong>${esc(f.total.text)}</strong> ${esc(f.what)} in ${esc(pack.area.name)}.${f.monthsHeld < f.monthsInPeriod ? ` (Only ${f.monthsHeld} of the ${f.monthsInPeriod} months are held.)` : ''}</p>
+<p>${totalSentence(f, pack.area.name, (t) => `<strong>${esc(t)}</strong>`, esc)}${f.monthsHeld < f.monthsInPeriod ? ` (Only ${f.monthsHeld} of the ${f.monthsInPeriod} months are held.)` : ''}</p>
 <div class="tiles">
 <div class="tile"><p class="label">${esc(periodWords(f.period))}</p><p class="value">${esc(f.total.text)}</p></div>
 ${f.previous && f.comparisonPeriod ? `<div class="tile"><p class="label">${esc(periodWords(f.comparisonPeriod))}</p><p class="value">${esc(f.previous.text)}</p></div>` : ''}
