@@ -439,28 +439,57 @@ export interface ResolvedArea {
 }
 
 /**
- * Areas named in a partner file (ONS codes or names, any case) resolved against the register:
- * a name shared by areas of several types means the district, then the ward, then the LSOA.
- * Values the register does not know are absent from the result.
+ * Areas named in a partner file (ONS codes or names, any case) resolved against the register, as
+ * `resolveArea` resolves a name typed on the command line: a name shared by areas of several types
+ * means the district, then the force, the CSP, the ward, the LSOA; names of districts, CSPs and
+ * forces match with punctuation and case aside too ("St Helens" is the district ONS calls "St.
+ * Helens", not the ward of that name in Barnsley). A name that still means more than one area (a
+ * ward name used in several districts) is not resolved: it is put in `ambiguous`, with the areas
+ * it could mean, for the row's message. Values the register does not know are absent from both.
  */
 export async function resolveAreaReferences(
   db: Db,
   values: readonly string[],
+  ambiguous?: Map<string, string>,
 ): Promise<Map<string, ResolvedArea>> {
   const wanted = [...new Set(values.map((v) => v.trim()))].filter(Boolean);
   if (wanted.length === 0) return new Map();
-  const rows = await db.query<{ value: string; code: string; type: AreaType }>(
-    `WITH v(value) AS (SELECT unnest($values))
-     SELECT v.value, a.code, a.type FROM v JOIN area a
-       ON a.code = upper(v.value) OR lower(a.name) = lower(v.value)`,
+  type Match = { value: string; code: string; type: AreaType; name: string; within: string | null };
+  const rows = await db.query<Match & Record<string, unknown>>(
+    `WITH v(value) AS (SELECT unnest($values)),
+     m AS (
+       SELECT v.value, a.code FROM v JOIN area a
+         ON a.code = upper(v.value) OR lower(a.name) = lower(v.value)
+       UNION
+       SELECT v.value, a.code FROM v
+         JOIN (SELECT code, ${foldedSql('name')} AS k FROM area
+               WHERE type IN ('force', 'csp', 'district')) a
+         ON a.k = ${foldedSql('v.value')})
+     SELECT m.value, a.code, a.type, a.name, p.name AS within
+     FROM m JOIN area a ON a.code = m.code LEFT JOIN area p ON p.code = a.parent`,
     { values: list(wanted) },
     { values: TEXT_LIST },
   );
+  const byValue = new Map<string, Match[]>();
+  for (const r of rows) byValue.set(r.value, [...(byValue.get(r.value) ?? []), r]);
   const chosen = new Map<string, { code: string; type: AreaType }>();
-  for (const r of rows) {
-    const held = chosen.get(r.value);
-    if (!held || NAME_PRIORITY.indexOf(r.type) < NAME_PRIORITY.indexOf(held.type))
-      chosen.set(r.value, { code: r.code, type: r.type });
+  for (const [value, matches] of byValue) {
+    const best = matches.reduce((b, m) => Math.min(b, NAME_PRIORITY.indexOf(m.type)), Infinity);
+    const top = matches.filter((m) => NAME_PRIORITY.indexOf(m.type) === best);
+    if (top.length === 1) chosen.set(value, top[0]!);
+    else
+      ambiguous?.set(
+        value,
+        [...top]
+          .sort((a, b) => a.code.localeCompare(b.code))
+          .slice(0, 6)
+          .map((m) => {
+            const within =
+              m.within && (m.type === 'ward' || m.type === 'lsoa') ? ` in ${m.within}` : '';
+            return `${m.code} (${m.name}, ${m.type}${within})`;
+          })
+          .join(', ') + (top.length > 6 ? ` and ${top.length - 6} more` : ''),
+      );
   }
   const chains = await ancestorChains(
     db,

@@ -333,7 +333,13 @@ export async function importPartnerFiles(
  * its own area (it would otherwise be ignored without a word).
  */
 async function checkAreaOption(db: Db, dataset: DatasetDefinition, area: string): Promise<void> {
-  const found = (await resolveAreaReferences(db, [area])).get(area.trim());
+  const ambiguous = new Map<string, string>();
+  const found = (await resolveAreaReferences(db, [area], ambiguous)).get(area.trim());
+  const many = ambiguous.get(area.trim());
+  if (many)
+    throw new InputError(
+      `⟨area⟩: "${area}" names more than one area: ${many}; give the code instead; nothing imported`,
+    );
   if (!found)
     throw new InputError(
       `⟨area⟩: "${area}" is not an area in the register (give an ONS code or a name: a district, or a ward or LSOA within one); nothing imported`,
@@ -374,7 +380,8 @@ async function placeRows(
   rejected: RejectedPartnerRow[];
 }> {
   const names = rows.map((r) => r.values.area).filter((a): a is string => typeof a === 'string');
-  const areas = await resolveAreaReferences(db, names);
+  const ambiguous = new Map<string, string>();
+  const areas = await resolveAreaReferences(db, names, ambiguous);
   const needPoints = rows.some((r) => r.values.area == null && r.values.longitude != null);
   const index = needPoints ? PolygonIndex.build(await loadBoundaries(db, 'lsoa')) : null;
   const lsoas = new Map<string, ResolvedArea>();
@@ -404,9 +411,11 @@ async function placeRows(
         line: row.line,
         field,
         reason:
-          field === 'area'
-            ? 'not an area in the register (give an ONS code or a name)'
-            : 'the point lies in no LSOA whose boundary the store holds',
+          field !== 'area'
+            ? 'the point lies in no LSOA whose boundary the store holds'
+            : ambiguous.has(String(v.area).trim())
+              ? `"${String(v.area).trim()}" names more than one area: ${ambiguous.get(String(v.area).trim())}; give the code instead`
+              : 'not an area in the register (give an ONS code or a name)',
       });
       continue;
     }

@@ -1,0 +1,82 @@
+/**
+ * A partner file names areas as people write them. Before: "St Helens" (the council's spelling of
+ * the district ONS calls "St. Helens") was taken as the ward called St Helens in Barnsley, and the
+ * rows were stored there; and a ward name used in many districts was taken as one of them at
+ * random. The register of the demo store is the national one (every district and ward of England
+ * and Wales), so both are real names here.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { beforeAll, describe, expect, it } from 'vitest';
+
+import { openStore } from '../src/store/open-store.js';
+import { runJson } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+let db: string;
+
+beforeAll(() => {
+  db = demoStoreCopy(dir.path);
+});
+
+const file = (name: string, rows: string[]) => {
+  const path = join(dir.path, name);
+  writeFileSync(path, ['month,area,incidents,crimes', ...rows].join('\n') + '\n');
+  return path;
+};
+
+describe('areas named in a partner file', () => {
+  it('"St Helens" is the district St. Helens, not the ward of that name in Barnsley', async () => {
+    const r = await runJson<{ files: { accepted: number; rejected: number }[] }>([
+      'import',
+      '--dataset',
+      'domestic-abuse',
+      file('st-helens.csv', ['2024-03,St Helens,40,30']),
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.files[0]).toMatchObject({ accepted: 1, rejected: 0 });
+    const store = await openStore(db, { readOnly: true });
+    try {
+      const rows = await store.query<{ district_code: string; area_code: string }>(
+        `SELECT DISTINCT district_code, area_code FROM partner_count
+         WHERE dataset = 'domestic-abuse' AND month = '2024-03' AND district_code <> 'E07000102'`,
+      );
+      expect(rows).toEqual([{ district_code: 'E08000013', area_code: 'E08000013' }]);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('a ward name used in several districts is refused on its row, naming the areas it could be', async () => {
+    const r = await runJson<{
+      files: {
+        accepted: number;
+        rejected: number;
+        rejectedSample: { line: number; field: string; reason: string }[];
+      }[];
+    }>([
+      'import',
+      '--dataset',
+      'domestic-abuse',
+      file('central.csv', ['2024-04,Watford,40,30', '2024-04,Central,12,10']),
+      '--db',
+      db,
+    ]);
+    const [f] = r.json.files;
+    expect(f).toMatchObject({ accepted: 1, rejected: 1 });
+    expect(f!.rejectedSample).toEqual([
+      {
+        line: 3,
+        field: 'area',
+        reason: expect.stringMatching(
+          /^"Central" names more than one area: E05\d+ \(Central, ward in [^)]+\), E05\d+ \(Central, ward in [^)]+\).* and \d+ more; give the code instead$/,
+        ) as string,
+      },
+    ]);
+  });
+});
