@@ -16,6 +16,7 @@ import { bySubtraction, type Equation } from './helpers/by-subtraction.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
+import { HERTFORDSHIRE_DISTRICTS } from './helpers/hertfordshire.js';
 
 const dir = tempDir();
 let db: string;
@@ -110,18 +111,7 @@ const summaryOf = async (area: string, as?: string): Promise<Summary> => {
 };
 
 const PERIOD = '2025-10..2025-12';
-const DISTRICTS = [
-  'Broxbourne',
-  'Dacorum',
-  'East Hertfordshire',
-  'Hertsmere',
-  'North Hertfordshire',
-  'St Albans',
-  'Stevenage',
-  'Three Rivers',
-  'Watford',
-  'Welwyn Hatfield',
-];
+const DISTRICTS = HERTFORDSHIRE_DISTRICTS;
 
 describe('totals only: a force less its other districts gives nothing away', () => {
   it("prints each month's crime as counted, and no held-back count can be worked out across the force and its districts", async () => {

@@ -18,6 +18,7 @@ import { summariseArea } from '../src/usecases/summarise-area.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
 import { countBy, parseRaw, readZipEntries, type RawRow } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
+import { HERTFORDSHIRE_DISTRICTS } from './helpers/hertfordshire.js';
 
 const dir = tempDir();
 let db: Db;
@@ -195,15 +196,4 @@ function readLookup(name: string): Record<string, string>[] {
   return parseRaw(gunzipSync(gz)) as Record<string, string>[];
 }
 
-const HERTS = [
-  'Broxbourne',
-  'Dacorum',
-  'East Hertfordshire',
-  'Hertsmere',
-  'North Hertfordshire',
-  'St Albans',
-  'Stevenage',
-  'Three Rivers',
-  'Watford',
-  'Welwyn Hatfield',
-];
+const HERTS = HERTFORDSHIRE_DISTRICTS;

@@ -24,19 +24,9 @@ import { bySubtraction, type Equation } from './helpers/by-subtraction.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
+import { HERTFORDSHIRE_DISTRICTS } from './helpers/hertfordshire.js';
 
-const DISTRICTS = [
-  'Broxbourne',
-  'Dacorum',
-  'East Hertfordshire',
-  'Hertsmere',
-  'North Hertfordshire',
-  'St Albans',
-  'Stevenage',
-  'Three Rivers',
-  'Watford',
-  'Welwyn Hatfield',
-];
+const DISTRICTS = HERTFORDSHIRE_DISTRICTS;
 const dir = tempDir();
 let db: string;
 
