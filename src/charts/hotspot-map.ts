@@ -209,9 +209,10 @@ function keyRows(
           x + 26,
           y + 17,
           input.numbered != null
-            ? topCount === 1
-              ? 'Busiest hotspot'
-              : `Busiest ${topCount} hotspots`
+            ? // The text's list: significant hotspots, so a darker cell alone may go unnumbered.
+              topCount === 1
+              ? 'Significant hotspot'
+              : `${topCount} significant hotspots`
             : topCount === 1
               ? 'Highest cell'
               : `Highest ${topCount} cells`,
