@@ -10,9 +10,9 @@ import { join } from 'node:path';
 
 import { beforeAll, describe, expect, it } from 'vitest';
 
-import { openStore } from '../src/store/open-store.js';
 import { runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { queryStore } from './helpers/store-query.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -40,16 +40,12 @@ describe('areas named in a partner file', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.files[0]).toMatchObject({ accepted: 1, rejected: 0 });
-    const store = await openStore(db, { readOnly: true });
-    try {
-      const rows = await store.query<{ district_code: string; area_code: string }>(
-        `SELECT DISTINCT district_code, area_code FROM partner_count
-         WHERE dataset = 'domestic-abuse' AND month = '2024-03' AND district_code <> 'E07000102'`,
-      );
-      expect(rows).toEqual([{ district_code: 'E08000013', area_code: 'E08000013' }]);
-    } finally {
-      store.close();
-    }
+    const rows = await queryStore<{ district_code: string; area_code: string }>(
+      db,
+      `SELECT DISTINCT district_code, area_code FROM partner_count
+       WHERE dataset = 'domestic-abuse' AND month = '2024-03' AND district_code <> 'E07000102'`,
+    );
+    expect(rows).toEqual([{ district_code: 'E08000013', area_code: 'E08000013' }]);
   });
 
   it('a ward name used in several districts is refused on its row, naming the areas it could be', async () => {
