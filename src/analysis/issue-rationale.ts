@@ -57,7 +57,9 @@ export function issueRationale(
   const recorded = held
     ? held === 'fewer than'
       ? `fewer than ${e.disclosure!.threshold} recorded`
-      : `the number recorded is not shown (with another period's total it would give away a month with fewer than ${e.disclosure!.threshold})`
+      : e.disclosure!.reason === 'public version'
+        ? `the number recorded is not shown (in a month of it a district of the force had from 1 to ${e.disclosure!.threshold - 1})`
+        : `the number recorded is not shown (with another period's total it would give away a month with fewer than ${e.disclosure!.threshold})`
     : `${words.count(e.recorded)} recorded`;
   const parts = [
     issue.source === 'inputs'
@@ -72,7 +74,7 @@ export function issueRationale(
       : null,
     e.changePct === null
       ? e.disclosure && (e.comparedWith || c)
-        ? `the change against ${period} is not shown (restricted dataset, small numbers)`
+        ? `the change against ${period} is not shown (${e.disclosure.reason === 'public version' ? '' : 'restricted dataset, '}small numbers)`
         : null
       : held || !words.changeShown(e.recorded, e.previous)
         ? `the change against ${period} is not shown (small numbers)`
@@ -102,8 +104,10 @@ export function issueRationale(
     e.concernShare !== null && e.concernSynthetic ? 'concern from a SYNTHETIC survey' : null,
     issue.synthetic ? 'SYNTHETIC demonstration data' : null,
   ].filter(Boolean);
-  const restricted = e.disclosure
-    ? ` Restricted dataset: counts from 1 to ${e.disclosure.threshold - 1} are shown as "fewer than ${e.disclosure.threshold}" to everyone, and counts that would give them away as "not shown".`
-    : '';
+  const restricted = !e.disclosure
+    ? ''
+    : e.disclosure.reason === 'public version'
+      ? ` No total is given over a month in which a district of the force had from 1 to ${e.disclosure.threshold - 1}.`
+      : ` Restricted dataset: counts from 1 to ${e.disclosure.threshold - 1} are shown as "fewer than ${e.disclosure.threshold}" to everyone, and counts that would give them away as "not shown".`;
   return `${parts.join('; ')}. Risk ${issue.harm} × ${issue.likelihood} = ${issue.risk} (${issue.band}); confidence ${e.confidence}.${restricted}`;
 }

@@ -90,7 +90,23 @@ export function discloseRestrictedIssue(
   policy: DisclosurePolicy,
   control: IssueMonthControl,
 ): AssessedIssue {
-  if (!isRestrictedIssue(issue)) return issue;
+  return isRestrictedIssue(issue)
+    ? discloseIssue(issue, policy, control, 'restricted dataset')
+    : issue;
+}
+
+/**
+ * Any issue under month-by-month control (`control`), for the reason given: as
+ * discloseRestrictedIssue, for a restricted dataset's issue or (`public version`) a public
+ * dataset's in the public report, whose sums must not cover a month some reader's control holds
+ * back (usecases/report-months-held.ts).
+ */
+export function discloseIssue(
+  issue: AssessedIssue,
+  policy: DisclosurePolicy,
+  control: IssueMonthControl,
+  reason: IssueDisclosure['reason'],
+): AssessedIssue {
   const p = issueProtection(issue, control, policy);
   const e = issue.evidence;
   const recorded = withheldAs(p, 'current');
@@ -110,7 +126,7 @@ export function discloseRestrictedIssue(
   const changeShown = e.previous !== null && linkedShown(p, compared, 'previous');
   const shown = recorded === null;
   const disclosure: IssueDisclosure = {
-    reason: 'restricted dataset',
+    reason,
     threshold: policy.threshold,
     recorded,
     previous,
@@ -146,7 +162,7 @@ export function discloseRestrictedIssue(
         ? issue.basis.trend
         : e.changePct === null
           ? issue.basis.trend
-          : 'the change is not shown: a count it is worked from is held back (restricted dataset)',
+          : `the change is not shown: a count it is worked from is held back (${reason})`,
       confidence: issue.basis.confidence.replace(
         /small numbers \(\d+\)/u,
         `small numbers (${recorded === null ? `${e.recorded}` : withheldWords(recorded, policy.threshold)})`,
@@ -160,4 +176,25 @@ export function discloseRestrictedIssue(
   };
   // Its total, and anything worked from a count held back, are given in words or not at all.
   return { ...out, rationale: issueRationale(out) };
+}
+
+/**
+ * Statuses (`measure:month`) with each month of `unsafe` held back too ("not shown" where it was
+ * shown): the months in which some district of the force holds a small count
+ * (usecases/partner-totals-disclosure.ts `monthsWithSmallCounts`). A reader's month-by-month
+ * control holds cells back only in such months, and which it holds back depends on the reader's
+ * grants; so a sum given over none of them is one of months every reader is shown, and a document
+ * read by others (an assessment saved and shared, a report) gives no sum over any of them.
+ */
+export function withMonthsHeldBack(
+  status: ReadonlyMap<string, CellStatus>,
+  unsafe: ReadonlySet<string>,
+  key: string,
+): Map<string, CellStatus> {
+  const out = new Map(status);
+  for (const m of unsafe) {
+    const id = `${key}:${m}`;
+    if ((out.get(id) ?? 'shown') === 'shown') out.set(id, 'secondary');
+  }
+  return out;
 }

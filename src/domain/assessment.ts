@@ -30,7 +30,11 @@ export type WithheldCount = 'fewer than' | 'not shown';
  * `withheld`; its change, rate and share are null where they would give a count back.
  */
 export interface IssueDisclosure {
-  reason: 'restricted dataset';
+  /**
+   * Why: a restricted dataset's counts, or (`public version`) a public dataset's in the public
+   * report, whose sums leave out every month a reader's control could hold back.
+   */
+  reason: 'restricted dataset' | 'public version';
   threshold: number;
   recorded: WithheldCount | null;
   previous: WithheldCount | null;

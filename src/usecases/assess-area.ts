@@ -26,7 +26,7 @@ import {
   type IssueEvidence,
 } from '../analysis/risk-scoring.js';
 import { fmtPct } from '../analysis/issue-rationale.js';
-import type { IssueMonthControl } from '../analysis/restricted-issue.js';
+import { withMonthsHeldBack, type IssueMonthControl } from '../analysis/restricted-issue.js';
 import { comparisonWords, trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import type { Population } from '../domain/area.js';
 import type { AssessmentInputs, ManualScore } from '../config/assessment-inputs.js';
@@ -59,7 +59,11 @@ import {
   partnerAreaCounts,
   prefetchPartnerAreaCounts,
 } from './partner-area-counts.js';
-import { partnerTotalsStatus, prefetchPartnerFamilies } from './partner-totals-disclosure.js';
+import {
+  monthsWithSmallCounts,
+  partnerTotalsStatus,
+  prefetchPartnerFamilies,
+} from './partner-totals-disclosure.js';
 import { streetAreaCounts } from './street-area-counts.js';
 import { allSettled, CommandReads, scopeKey } from './command-reads.js';
 
@@ -384,13 +388,20 @@ export async function areaEvidence(
       // Every month held, the area's and the force's, protected together with the force's other
       // districts, as trends protects them (usecases/partner-totals-disclosure.ts).
       const held = [...new Set([...input.observed, ...(forceInput?.observed ?? [])])].sort();
+      // And no sum over a month some reader's control (whatever their grants) may hold back: an
+      // assessment is saved and read by others (analysis/restricted-issue.ts withMonthsHeldBack).
       const statuses = await partnerTotalsStatus(db, scope, dataset, areas, held, policy, reads);
+      const unsafe = await monthsWithSmallCounts(db, dataset, area, measure.key, policy, reads);
+      const ofArea = (code: string) => {
+        const status = statuses.get(code);
+        return status && withMonthsHeldBack(status, unsafe, measure.key);
+      };
       monthControl.set(
         name,
         restrictedControl(
           { input, forceDoc },
-          statuses.get(area.code)!,
-          force ? statuses.get(force.code) : undefined,
+          ofArea(area.code)!,
+          force ? ofArea(force.code) : undefined,
           measure.key,
           details.get(name)!.evidence.forceRatePer1000 !== null,
           policy,

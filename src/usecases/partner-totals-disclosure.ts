@@ -15,7 +15,7 @@ import { measureSeries, type AreaSummary } from '../domain/area-counts.js';
 import type { DatasetDefinition } from '../domain/datasets.js';
 import type { CellStatus, DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Month } from '../domain/month.js';
-import { areaLevel, forTotals, mayReadDatasetIn, type Scope } from '../domain/scope.js';
+import { areaLevel, forTotals, FULL_SCOPE, mayReadDatasetIn, type Scope } from '../domain/scope.js';
 import type { Db } from '../store/db.js';
 import { CommandReads } from './command-reads.js';
 import {
@@ -106,11 +106,34 @@ export async function prefetchPartnerFamilies(
     prefetchPartnerAreaCounts(db, forTotals(given), ds, members, reads);
     for (const d of ds) reading.push(partnerAreaCounts(db, forTotals(given), d, members, reads));
   }
+  // And the force's, read as the store's owner (the same read as the owner's own, above), for
+  // the months no sum may cover (monthsWithSmallCounts).
+  const owner = forTotals(FULL_SCOPE);
+  const members = ownerFamily(family, area, datasets[0]!);
+  prefetchPartnerAreaCounts(db, owner, datasets, members, reads);
+  for (const d of datasets) reading.push(partnerAreaCounts(db, owner, d, members, reads));
   // Settled before the command goes on, so that none is still running when it ends (a read the
   // command then does not use, the store closed under it); a failure is met again, and thrown,
   // by the read that needs it.
   await Promise.allSettled(reading);
 }
+
+/**
+ * The areas of the area's force (the area itself, in no force) as the store's owner reads them
+ * under control: the same members, so the same read, as partnerTotalsStatus's for the owner.
+ */
+const ownerFamily = (
+  family: Awaited<ReturnType<typeof familyOf>>,
+  area: AreaSummary,
+  dataset: DatasetDefinition,
+): AreaSummary[] =>
+  family
+    ? familyMembers(family, accessOf(FULL_SCOPE, dataset)).map(({ area: a }) => ({
+        code: a.code,
+        name: a.name,
+        type: a.type,
+      }))
+    : [area];
 
 /**
  * The months in which some district of the area's force (or the area, in no force) holds a count
@@ -130,11 +153,11 @@ export async function monthsWithSmallCounts(
   reads: CommandReads = new CommandReads(),
 ): Promise<Set<Month>> {
   const family = await familyOf(db, area.code, reads);
-  const districts = family
-    ? family.districts.map((d) => ({ code: d.code, name: d.name, type: d.type }))
-    : [area];
-  const scope: Scope = { areas: 'all', datasets: [dataset.name] };
-  const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, districts, reads);
+  const members = ownerFamily(family, area, dataset);
+  const counts = await partnerAreaCounts(db, forTotals(FULL_SCOPE), dataset, members, reads);
+  const { synthetic } = counts;
+  // The districts' counts (the force's and its partnerships' are their sums).
+  const inputs = counts.inputs.filter((i) => i.area.type === 'district' || !family);
   const measures = datasetMeasures(dataset, 'all', synthetic);
   const tied = measures.some((m) => m.key === 'total');
   // A month's total is held back only where some area's total is itself small (by-month.ts), so

@@ -56,6 +56,7 @@ import { repeatLocations } from './repeat-locations.js';
 import { mapPlaces } from './map-places.js';
 import { resolveAreaOnce } from './place-reads.js';
 import { PARTNER_THEMES } from './assess-area.js';
+import { publicIssueHeldBack, reportMonthsHeld } from './report-months-held.js';
 import { issueMeasure } from './issue-measure.js';
 import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { reportPlanReview } from './report-plan-review.js';
@@ -119,7 +120,27 @@ export async function reportData(
   }
   const assessment = await assess(db, scope, { ...request, disclosure }, reads);
   const { area, force, period } = assessment;
-  const { shown, withheld } = assessmentFor(assessment, audience);
+  const byAudience = assessmentFor(assessment, audience);
+  const { withheld } = byAudience;
+  // A partner dataset read month by month under control by some reader whose grants differ from
+  // the report maker's: no sum over a month their control could hold back (report-months-held.ts).
+  const monthsHeld = await reportMonthsHeld(
+    db,
+    byAudience.shown.issues,
+    area,
+    audience,
+    disclosure,
+    reads,
+  );
+  const shown: Assessment = {
+    ...byAudience.shown,
+    issues: byAudience.shown.issues.map((i) => {
+      const unsafe = monthsHeld.get(i.key);
+      return unsafe && !isRestrictedIssue(i)
+        ? publicIssueHeldBack(i, unsafe, period, disclosure)
+        : i;
+    }),
+  };
 
   // The districts of the force (or the force's own districts), one scan for all of them.
   const groupArea = force ?? area;
@@ -242,22 +263,30 @@ export async function reportData(
           : null,
       options: issue.options,
     };
+    const unsafe = monthsHeld.get(issue.key) ?? new Set<Month>();
+    const restricted = isRestrictedIssue(issue);
     priorities.push(
-      isRestrictedIssue(issue) && measure
-        ? restrictedPriority(
+      measure && (restricted || unsafe.size > 0)
+        ? controlledPriority(
             evidence,
             issue,
             period,
             disclosure,
-            await monthsHeldBack(
-              db,
-              scope,
-              measure.inputs[0] as AreaCounts,
-              findDataset(issue.key)!,
-              measure.measure.key,
-              disclosure,
-              reads,
-            ),
+            restricted,
+            new Set([
+              ...unsafe,
+              ...(restricted
+                ? await monthsHeldBack(
+                    db,
+                    scope,
+                    measure.inputs[0] as AreaCounts,
+                    findDataset(issue.key)!,
+                    measure.measure.key,
+                    disclosure,
+                    reads,
+                  )
+                : []),
+            ]),
           )
         : evidence,
     );
@@ -399,23 +428,28 @@ async function monthsHeldBack(
 }
 
 /**
- * A High priority of a restricted dataset, for every audience (issue 20 item 4): its count as the
- * assessment gives it (null where held back: a total is given only where every month of it is
- * shown), and its months, districts compared, hotspot cells and places as the public version gives
- * them (report/public-data.ts: the months each protected on its own, `heldBack` not shown, those
- * from 1 to 4 "fewer than 5"; the funnel without the small districts and drawn from those shown;
- * no cell or place under 5); no hidden figure where the count is held back or small (the estimate
- * and the rate give it back).
+ * A High priority of a restricted dataset, for every audience (issue 20 item 4), or of a public
+ * dataset in the public version with months held across readers (report-months-held.ts): its
+ * count as the assessment gives it (null where held back: a total is given only where every month
+ * of it is shown), and its months, districts compared, hotspot cells and places as the public
+ * version gives them (report/public-data.ts: the months each protected on its own, `heldBack` not
+ * shown, those from 1 to 4 "fewer than 5"; the funnel without the small districts and drawn from
+ * those shown; no cell or place under 5); no hidden figure where the count is held back or small
+ * (the estimate and the rate give it back). The districts compared and the map are not given
+ * where a month of the period is held back: each district's count, and the map's cells together,
+ * are sums over it.
  */
-function restrictedPriority(
+function controlledPriority(
   p: PriorityEvidence,
   issue: AssessedIssue,
   period: Period,
   policy: DisclosurePolicy,
+  restricted: boolean,
   heldBack: ReadonlySet<string>,
 ): PriorityEvidence {
   const e = issue.evidence;
   const held = e.disclosure?.recorded != null;
+  const overHeld = monthsIn(period).some((m) => heldBack.has(m));
   const small = (n: number) => isSmallCount(n, policy);
   // The totals the report gives as counts are each their months' sum, every month of them shown.
   const totalOf = (within: Period) =>
@@ -439,26 +473,35 @@ function restrictedPriority(
       ...shown.notes,
       ...(hides
         ? [
-            `The months not shown would give away another count of the same month with fewer than ${policy.threshold}: each month is protected on its own, whatever period is reported.`,
+            `The months not shown are months in which a district of the force had a count from 1 to ${policy.threshold - 1}: shown, with figures published elsewhere they could give that count away. Each month is held back on its own, whatever period is reported.`,
+          ]
+        : []),
+      ...(overHeld && (p.comparison || p.hotspot)
+        ? [
+            `The ${[p.comparison && 'comparison of districts', p.hotspot && 'map'].filter(Boolean).join(' and ')} ${p.comparison && p.hotspot ? 'are' : 'is'} not given: ${p.comparison && p.hotspot ? 'each is a sum' : 'it is a sum'} over those months.`,
           ]
         : []),
     ],
   };
   return {
     ...p,
-    restricted: true,
+    ...(restricted ? { restricted: true } : {}),
     recorded: held ? null : e.recorded,
     trend: trend && {
       ...trend,
-      notes: trend.notes.map((n) => n.replace('in the public version', 'for a restricted dataset')),
+      notes: restricted
+        ? trend.notes.map((n) => n.replace('in the public version', 'for a restricted dataset'))
+        : trend.notes,
     },
-    comparison: publicComparison(p.comparison),
-    hotspot: p.hotspot && {
-      ...p.hotspot,
-      cells: p.hotspot.cells.filter((c) => !small(c.count)),
-      top: held ? [] : p.hotspot.top.filter((t) => !small(t.count)),
-      notes: [...p.hotspot.notes, `Cells with fewer than ${policy.threshold} are not shaded.`],
-    },
+    comparison: overHeld ? null : publicComparison(p.comparison),
+    hotspot: overHeld
+      ? null
+      : p.hotspot && {
+          ...p.hotspot,
+          cells: p.hotspot.cells.filter((c) => !small(c.count)),
+          top: held ? [] : p.hotspot.top.filter((t) => !small(t.count)),
+          notes: [...p.hotspot.notes, `Cells with fewer than ${policy.threshold} are not shaded.`],
+        },
     places: p.places && { ...p.places, top: p.places.top.filter((t) => !small(t.count)) },
     hiddenFigure: held || !p.hiddenFigure || small(p.hiddenFigure.recorded) ? null : p.hiddenFigure,
   };
