@@ -74,7 +74,7 @@ export function issueRationale(
       : null,
     e.changePct === null
       ? e.disclosure && (e.comparedWith || c)
-        ? `the change against ${period} is not shown (${e.disclosure.reason === 'public version' ? '' : 'restricted dataset, '}small numbers)`
+        ? `the change against ${period} is not shown (${e.disclosure.reason === 'public version' ? 'a count it is worked from is not shown' : 'restricted dataset, small numbers'})`
         : null
       : held || !words.changeShown(e.recorded, e.previous)
         ? `the change against ${period} is not shown (small numbers)`

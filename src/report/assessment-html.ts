@@ -11,7 +11,7 @@
  * out.
  */
 import { escapeXml as esc } from '../charts/index.js';
-import { isSmall, showChange, showCount, showFigure } from './disclosure.js';
+import { isSmall, showChange, showCount, showFigure, SMALL_NUMBER_LIMIT } from './disclosure.js';
 import { monthRunsText } from '../domain/held-months.js';
 import { comparedWithWords, monthSpansInWords, periodInWords } from './infographic-text.js';
 import { UNCONFIRMED, type PriorityEvidence, type ReportData } from './report-data.js';
@@ -171,6 +171,9 @@ export function renderAssessment(data: ReportData): RenderedReport {
         : '<p>No partner data are held for this area and period.</p>',
       data.partner.some((p) => p.synthetic)
         ? '<p class="warning">Figures marked SYNTHETIC are generated demonstration data, not real records.</p>'
+        : '',
+      data.partner.some((p) => p.withheld?.reason === 'public version')
+        ? `<p class="note">"Not shown": the count covers a month in which some district of ${esc((data.force ?? data.area).name)} recorded from 1 to ${SMALL_NUMBER_LIMIT - 1}. Beside figures shown elsewhere, it could give that small count away.</p>`
         : '',
       data.withheld.length > 0
         ? `<p class="note">Left out of this public version (shared only between partners): ${esc(data.withheld.join(', '))}.</p>`

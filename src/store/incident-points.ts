@@ -127,15 +127,16 @@ export async function partnerPoints(
   );
 }
 
-/** Every police.uk map point with any street record in the area, with its location text. */
+/** Every police.uk map point with any street record in the area, with its location text and LSOA. */
 export async function streetPlaces(
   db: Db,
   scope: Scope,
   area: { code: string; type: AreaType },
-): Promise<{ lon: number; lat: number; location: string | null }[]> {
+): Promise<{ lon: number; lat: number; location: string | null; lsoa: string | null }[]> {
   await checkStreetAccess(db, scope, area);
-  return db.query<{ lon: number; lat: number; location: string | null }>(
-    `SELECT c.longitude AS lon, c.latitude AS lat, any_value(c.location) AS location FROM crime c
+  return db.query<{ lon: number; lat: number; location: string | null; lsoa: string | null }>(
+    `SELECT c.longitude AS lon, c.latitude AS lat, any_value(c.location) AS location,
+            any_value(c.lsoa_code) AS lsoa FROM crime c
      WHERE ${streetAreaCondition(area.type)} AND c.longitude IS NOT NULL
      GROUP BY ALL ORDER BY lon, lat`,
     { area: area.code },

@@ -17,7 +17,15 @@ export interface RepeatLocations extends Concentration {
   what: string;
   label: string;
   period: { from: string; to: string };
-  topPlaces: { location: string | null; lon: number; lat: number; count: number; share: number }[];
+  topPlaces: {
+    location: string | null;
+    /** The place's LSOA, where its records give one (police.uk's map points). */
+    lsoa: string | null;
+    lon: number;
+    lat: number;
+    count: number;
+    share: number;
+  }[];
   monthsMissing: string[];
   notes: string[];
 }
@@ -33,7 +41,7 @@ export async function repeatLocations(
   const incidents = await incidentPoints(db, scope, request, reads);
   const places = new Map<
     string,
-    { lon: number; lat: number; location: string | null; count: number }
+    { lon: number; lat: number; location: string | null; lsoa: string | null; count: number }
   >();
   if (incidents.source === 'police.uk') {
     const area = await reads.once(`area:${request.area}`, () => resolveArea(db, request.area));
@@ -50,7 +58,13 @@ export async function repeatLocations(
     const j = placeOf[i]!;
     const p = at[j]!;
     const k = (keys[j] ??= key(p.lon, p.lat));
-    const place = places.get(k) ?? { lon: p.lon, lat: p.lat, location: p.location, count: 0 };
+    const place = places.get(k) ?? {
+      lon: p.lon,
+      lat: p.lat,
+      location: p.location,
+      lsoa: p.lsoa,
+      count: 0,
+    };
     place.count += 1;
     places.set(k, place);
   }

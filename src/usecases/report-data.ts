@@ -54,7 +54,8 @@ import { CommandReads } from './command-reads.js';
 import { hotspotEvidence } from './hotspot-evidence.js';
 import { repeatLocations } from './repeat-locations.js';
 import { mapPlaces } from './map-places.js';
-import { resolveAreaOnce } from './place-reads.js';
+import { resolveAreaOnce, wardsOfLsoasOnce } from './place-reads.js';
+import { distinctPlaceLabels } from '../report/place-labels.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { publicIssueHeldBack, reportMonthsHeld } from './report-months-held.js';
 import { issueMeasure } from './issue-measure.js';
@@ -465,10 +466,13 @@ function controlledPriority(
     given.map((q) => ({ period: q, total: totalOf(q) })),
     policy,
   );
-  const hides = shown?.months.some((m) => heldBack.has(m.month) && !m.hidden) ?? false;
+  // A month of the area's own from 1 to 4 stays "fewer than 5", as every reader is shown it.
+  const hide = (m: { month: string; count: number | null }) =>
+    heldBack.has(m.month) && !(m.count !== null && small(m.count));
+  const hides = shown?.months.some((m) => hide(m) && !m.hidden) ?? false;
   const trend = shown && {
     ...shown,
-    months: shown.months.map((m) => (heldBack.has(m.month) ? { ...m, hidden: true } : m)),
+    months: shown.months.map((m) => (hide(m) ? { ...m, hidden: true } : m)),
     notes: [
       ...shown.notes,
       ...(hides
@@ -671,10 +675,22 @@ async function placesOf(
   const request = incidentRequest(area, issue, period);
   const report = await repeatLocations(db, scope, request, reads).catch(noneWhereNotPossible);
   if (!report || report.incidents === 0) return null;
+  const top = report.topPlaces.flatMap((p) => (p.location ? [{ ...p, location: p.location }] : []));
+  // A name several of them share is told apart by the place's ward (report/place-labels.ts).
+  const shared = top.filter((p) => top.filter((q) => q.location === p.location).length > 1);
+  const wards = await wardsOfLsoasOnce(
+    db,
+    shared.flatMap((p) => (p.lsoa ? [p.lsoa] : [])),
+    reads,
+  );
+  const labels = distinctPlaceLabels(
+    top.map((p) => ({
+      location: p.location,
+      ward: (p.lsoa && wards.get(p.lsoa)?.name) ?? null,
+    })),
+  );
   return {
-    top: report.topPlaces.flatMap((p) =>
-      p.location ? [{ location: p.location, count: p.count }] : [],
-    ),
+    top: top.map((p, i) => ({ location: labels[i]!, count: p.count })),
     topFivePercentShare: report.top.find((t) => t.percent === 5)?.share ?? null,
   };
 }
