@@ -309,6 +309,48 @@ describe('lantern report (partner version)', () => {
     expect(months.reduce((n, m) => n + Number(m.recorded), 0)).toBe(first.evidence.recorded);
   });
 
+  it('gives hate crime by strand and fly-tipping by waste type, as trends counts them', async () => {
+    for (const [dataset, file, by] of [
+      ['hate-crime', 'tab-hate-crime-by-strand.csv', 'strand'],
+      ['fly-tipping', 'tab-fly-tipping-by-waste-type.csv', 'waste type'],
+    ] as const) {
+      const docs = (
+        await runJson<{ category: string; label: string; current: number; previous: number }[]>([
+          'trends',
+          '--area',
+          'Three Rivers',
+          '--dataset',
+          dataset,
+          '--all',
+          '--period',
+          '2025-01..2025-12',
+          '--db',
+          db,
+        ])
+      ).json.filter((d) => d.category !== 'total' && (d.current > 0 || d.previous > 0));
+      const rows = csv(join(out, 'data', file)).data;
+      expect(rows.length, file).toBe(docs.length);
+      for (const d of docs) {
+        const row = rows.find(
+          (r) => r[by]!.toLowerCase() === d.label.replace(/^.*?: /u, '').toLowerCase(),
+        );
+        expect(row, d.label).toBeDefined();
+        expect([Number(row!.recorded), Number(row!['2024'])], d.label).toEqual([
+          d.current,
+          d.previous,
+        ]);
+      }
+      // Largest first.
+      const counts = rows.map((r) => Number(r.recorded));
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    }
+    // A reader is told why the strands add up to more than the offences.
+    expect(html).toContain('strand totals add up to more than the number of offences');
+    // Restricted datasets get no breakdown.
+    expect(existsSync(join(out, 'data', 'tab-domestic-abuse-by-category.csv'))).toBe(false);
+    expect(html).not.toMatch(/Domestic abuse[^<]* by /u);
+  });
+
   it('prints to an A4 PDF whose pages render and read well, when Chromium is installed', async () => {
     if (!chromium) {
       expect(built.pdf.reason).toMatch(/apt-get install chromium/u);

@@ -36,6 +36,7 @@ import {
   hotspotFigure,
   optionsTable,
   partnerTable,
+  breakdownTables,
   riskMatrixFigure,
   trendFigure,
   type ReportFigure,
@@ -69,10 +70,12 @@ export function renderAssessment(data: ReportData): RenderedReport {
   );
   const categories = categoriesTable(data);
   const partner = partnerTable(data);
+  const breakdowns = breakdownTables(data);
   const alignment = alignmentTables(data);
-  tables.push(categories, partner, ...alignment);
+  tables.push(categories, partner, ...breakdowns, ...alignment);
   const categoriesLabel = labels.table(categories.id);
   const partnerLabel = data.partner.length > 0 ? labels.table(partner.id) : '';
+  const breakdownLabels = breakdowns.map((t) => labels.table(t.id));
   const trust = trustSection(data, figures, tables, labels);
   const alignmentLabels = alignment.map((t) => labels.table(t.id));
 
@@ -172,6 +175,13 @@ export function renderAssessment(data: ReportData): RenderedReport {
       data.partner.some((p) => p.synthetic)
         ? '<p class="warning">Figures marked SYNTHETIC are generated demonstration data, not real records.</p>'
         : '',
+      ...breakdowns.flatMap((t, i) => {
+        const b = data.breakdowns![i]!;
+        return [
+          tableHtml(t, breakdownLabels[i]!),
+          b.notes.length > 0 ? `<p class="note">${esc(b.notes.join(' '))}</p>` : '',
+        ];
+      }),
       data.partner.some((p) => p.withheld?.reason === 'public version')
         ? `<p class="note">"Not shown": the count covers a month in which some district of ${esc((data.force ?? data.area).name)} recorded from 1 to ${SMALL_NUMBER_LIMIT - 1}. Beside figures shown elsewhere, it could give that small count away.</p>`
         : '',

@@ -62,6 +62,31 @@ export interface PartnerRow extends Figure {
   comparedWith?: string | null;
 }
 
+/**
+ * A partner dataset's count by its own categories (hate crime by strand, fly-tipping by waste
+ * type): partner version only (usecases/report-breakdowns.ts).
+ */
+export interface PartnerBreakdown {
+  dataset: string;
+  /** The dataset's row label ("Hate crime offences (synthetic)"). */
+  label: string;
+  /** What a category is, in words ("strand", "waste type"). */
+  by: string;
+  comparedWith: string | null;
+  synthetic: boolean;
+  /** Largest first; a category with no record in either period is left out. */
+  rows: {
+    label: string;
+    count: number;
+    previous: number | null;
+    changePct: number | null;
+    /** Whether the change is significant after Holm's adjustment over the categories. */
+    significant: boolean | null;
+  }[];
+  /** What a reader must know to read it ("strand totals add up to more than …"). */
+  notes: string[];
+}
+
 export interface PriorityEvidence {
   key: string;
   label: string;
@@ -171,6 +196,8 @@ export interface ReportData {
   priorities: PriorityEvidence[];
   categories: CategoryRow[];
   partner: PartnerRow[];
+  /** The partner datasets' counts by category (partner version; absent in the public one). */
+  breakdowns?: PartnerBreakdown[];
   /** Datasets left out of this audience's report, by label. */
   withheld: string[];
   /** `unconfirmed`: still the bundled example (a draft report prints it marked so). */

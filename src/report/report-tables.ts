@@ -172,6 +172,31 @@ export function partnerTable(data: ReportData): ReportTable {
   };
 }
 
+/** A partner dataset by its categories (hate crime by strand), largest first. */
+export function breakdownTables(data: ReportData): ReportTable[] {
+  const aud = data.audience;
+  return (data.breakdowns ?? []).map((b) => ({
+    id: `tab-${b.dataset}-by-${b.by.replaceAll(' ', '-')}`,
+    caption: `${b.label.replace(/ \(synthetic\)$/u, '')} by ${b.by}, ${data.area.name}${b.synthetic ? ' (SYNTHETIC)' : ''}`,
+    columns: [
+      b.by,
+      'recorded',
+      `${b.comparedWith ?? 'earlier period'}`,
+      'change %',
+      'significant (Holm)',
+    ],
+    rows: b.rows.map((r) => [
+      r.label.charAt(0).toUpperCase() + r.label.slice(1),
+      csvCount(r.count, aud),
+      csvCount(r.previous, aud),
+      changeCell(r.changePct, r.count, r.previous, aud),
+      r.significant === null ? null : r.significant ? 'yes' : 'no',
+    ]),
+    countColumns: [1, 2],
+    formats: { 3: 'change' },
+  }));
+}
+
 const LEFT_OUT = 'left out of the public version';
 
 export function alignmentTables(data: ReportData): ReportTable[] {

@@ -58,6 +58,7 @@ import { resolveAreaOnce, wardsOfLsoasOnce } from './place-reads.js';
 import { distinctPlaceLabels } from '../report/place-labels.js';
 import { PARTNER_THEMES } from './assess-area.js';
 import { publicIssueHeldBack, reportMonthsHeld } from './report-months-held.js';
+import { partnerBreakdowns } from './report-breakdowns.js';
 import { issueMeasure } from './issue-measure.js';
 import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { reportPlanReview } from './report-plan-review.js';
@@ -345,6 +346,19 @@ export async function reportData(
     priorities,
     categories,
     partner,
+    ...(audience === 'partner'
+      ? {
+          breakdowns: await partnerBreakdowns(
+            db,
+            scope,
+            force ? [area, force] : [area],
+            partner,
+            period,
+            request.settings.discontinuities,
+            reads,
+          ),
+        }
+      : {}),
     withheld: [...new Set(withheld)],
     contacts: settings.contacts,
     places: priorities.some((p) => p.hotspot !== null) ? await mapPlaces(db, area, reads) : null,
