@@ -346,9 +346,44 @@ describe('lantern report (partner version)', () => {
     }
     // A reader is told why the strands add up to more than the offences.
     expect(html).toContain('strand totals add up to more than the number of offences');
-    // Restricted datasets get no breakdown.
-    expect(existsSync(join(out, 'data', 'tab-domestic-abuse-by-category.csv'))).toBe(false);
-    expect(html).not.toMatch(/Domestic abuse[^<]* by /u);
+    // A restricted dataset's counts: a year is given only where trends shows every month of it
+    // (here no other district of the force holds domestic abuse), in words where it does not.
+    const abuse = (
+      await runJson<
+        {
+          category: string;
+          current: number | null;
+          months: { month: string; count: number | null }[];
+        }[]
+      >([
+        'trends',
+        '--area',
+        'Three Rivers',
+        '--dataset',
+        'domestic-abuse',
+        '--all',
+        '--period',
+        '2025-01..2025-12',
+        '--db',
+        db,
+      ])
+    ).json;
+    const counts = csv(join(out, 'data', 'tab-domestic-abuse-counts.csv')).data;
+    expect(counts.map((r) => r['count of'])).toEqual([
+      'Incidents recorded',
+      'Of which crimes',
+      'Victims with a previous incident in the last 12 months',
+      'Referrals to support services (e.g. MARAC, IDVA)',
+    ]);
+    for (const [i, category] of ['incidents', 'crimes', 'repeat-victims', 'referrals'].entries()) {
+      const d = abuse.find((x) => x.category === category)!;
+      const whole = d.months.every((m) => m.count !== null);
+      expect(counts[i]!.recorded, category).toBe(whole ? String(d.current) : 'not shown');
+    }
+    expect(counts.some((r) => r.recorded === 'not shown')).toBe(true); // referrals: small months
+    expect(html).toContain('Restricted dataset: a count is not shown where a month it covers');
+    // Prevent, whose every count is held back, gets no table.
+    expect(existsSync(join(out, 'data', 'tab-prevent-by-stage.csv'))).toBe(false);
   });
 
   it('prints to an A4 PDF whose pages render and read well, when Chromium is installed', async () => {

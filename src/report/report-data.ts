@@ -12,7 +12,7 @@ import type {
 } from '../charts/index.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import type { Month, Period } from '../domain/month.js';
-import type { Assessment, IssueDisclosure } from '../domain/assessment.js';
+import type { Assessment, IssueDisclosure, WithheldCount } from '../domain/assessment.js';
 import type { ForceAreaWord } from '../domain/forces.js';
 import type { PeriodChange } from '../analysis/period-change.js';
 import type { ActionCounts, ReviewedAction } from '../domain/plan/plan-review.js';
@@ -68,20 +68,23 @@ export interface PartnerRow extends Figure {
  */
 export interface PartnerBreakdown {
   dataset: string;
-  /** The dataset's row label ("Hate crime offences (synthetic)"). */
+  /** The dataset's name for readers ("Hate crime offences"). */
   label: string;
-  /** What a category is, in words ("strand", "waste type"). */
-  by: string;
+  /** What a category is, in words ("strand", "waste type"); null for a dataset's own counts. */
+  by: string | null;
   comparedWith: string | null;
   synthetic: boolean;
   /** Largest first; a category with no record in either period is left out. */
   rows: {
     label: string;
-    count: number;
+    /** Null where a restricted dataset's count is held back (`withheld`). */
+    count: number | null;
     previous: number | null;
     changePct: number | null;
     /** Whether the change is significant after Holm's adjustment over the categories. */
     significant: boolean | null;
+    /** A restricted dataset's count held back (its number is then null). */
+    withheld?: { count: WithheldCount | null; previous: WithheldCount | null };
   }[];
   /** What a reader must know to read it ("strand totals add up to more than …"). */
   notes: string[];

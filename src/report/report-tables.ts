@@ -14,7 +14,8 @@ import {
   type TrendForecastMonth,
   type TrendMonth,
 } from '../charts/index.js';
-import { cellsShown, csvCount, csvFigure, isSmall, WITHHELD } from './disclosure.js';
+import type { WithheldCount } from '../domain/assessment.js';
+import { cellsShown, csvCount, csvFigure, isSmall, SUPPRESSED, WITHHELD } from './disclosure.js';
 import {
   UNCONFIRMED,
   type Audience,
@@ -175,20 +176,22 @@ export function partnerTable(data: ReportData): ReportTable {
 /** A partner dataset by its categories (hate crime by strand), largest first. */
 export function breakdownTables(data: ReportData): ReportTable[] {
   const aud = data.audience;
+  const held = (as: WithheldCount | null | undefined) =>
+    as ? (as === 'fewer than' ? SUPPRESSED : WITHHELD) : null;
   return (data.breakdowns ?? []).map((b) => ({
-    id: `tab-${b.dataset}-by-${b.by.replaceAll(' ', '-')}`,
-    caption: `${b.label.replace(/ \(synthetic\)$/u, '')} by ${b.by}, ${data.area.name}${b.synthetic ? ' (SYNTHETIC)' : ''}`,
+    id: b.by ? `tab-${b.dataset}-by-${b.by.replaceAll(' ', '-')}` : `tab-${b.dataset}-counts`,
+    caption: `${b.label}${b.by ? ` by ${b.by}` : ''}, ${data.area.name}${b.synthetic ? ' (SYNTHETIC)' : ''}`,
     columns: [
-      b.by,
+      b.by ?? 'count of',
       'recorded',
       `${b.comparedWith ?? 'earlier period'}`,
       'change %',
       'significant (Holm)',
     ],
     rows: b.rows.map((r) => [
-      r.label.charAt(0).toUpperCase() + r.label.slice(1),
-      csvCount(r.count, aud),
-      csvCount(r.previous, aud),
+      r.label,
+      held(r.withheld?.count) ?? csvCount(r.count, aud),
+      held(r.withheld?.previous) ?? csvCount(r.previous, aud),
       changeCell(r.changePct, r.count, r.previous, aud),
       r.significant === null ? null : r.significant ? 'yes' : 'no',
     ]),

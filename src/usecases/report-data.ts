@@ -351,10 +351,13 @@ export async function reportData(
           breakdowns: await partnerBreakdowns(
             db,
             scope,
-            force ? [area, force] : [area],
-            partner,
-            period,
-            request.settings.discontinuities,
+            {
+              areas: force ? [area, force] : [area],
+              partner,
+              period,
+              discontinuities: request.settings.discontinuities,
+              policy: disclosure,
+            },
             reads,
           ),
         }
