@@ -121,7 +121,7 @@ describe('a public dataset in the public report, against a totals-only caller', 
     expect(row.withheld).toMatchObject({ recorded: 'not shown', reason: 'public version' });
     const issue = tr.assessment.issues.find((i) => i.key === 'fly-tipping')!;
     expect(issue.rationale).toContain(
-      'the number recorded is not shown (in a month of it a district of the force had from 1 to 4)',
+      'the number recorded is not shown (in a month of it a district of the force had a count from 1 to 4)',
     );
   });
 

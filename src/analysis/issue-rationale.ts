@@ -57,9 +57,7 @@ export function issueRationale(
   const recorded = held
     ? held === 'fewer than'
       ? `fewer than ${e.disclosure!.threshold} recorded`
-      : e.disclosure!.reason === 'public version'
-        ? `the number recorded is not shown (in a month of it a district of the force had from 1 to ${e.disclosure!.threshold - 1})`
-        : `the number recorded is not shown (with another period's total it would give away a month with fewer than ${e.disclosure!.threshold})`
+      : `the number recorded is not shown (in a month of it ${e.disclosure!.reason === 'public version' ? 'a' : 'this or another'} district of the force had a count from 1 to ${e.disclosure!.threshold - 1})`
     : `${words.count(e.recorded)} recorded`;
   const parts = [
     issue.source === 'inputs'
