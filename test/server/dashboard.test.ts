@@ -192,6 +192,18 @@ describe('one chart module: the dashboard draws what the report draws', () => {
     const { body } = await get('/priorities?area=Three%20Rivers&period=2025');
     expect(svgOf(body, /^fig-risk-matrix$/u)).toBe(report(/^fig-risk-matrix$/u));
   });
+
+  it("the tactical options, with the area's own busiest hotspot said as the area's", async () => {
+    const { body } = await get('/priorities?area=Three%20Rivers&period=2025');
+    const mapped = data.assessment.issues.filter(
+      (i) => i.hotspot && i.options.some((o) => o.analysis === 'hotspots'),
+    );
+    expect(mapped.length).toBeGreaterThan(0);
+    for (const i of mapped)
+      expect(body.replace(/\s+/gu, ' ')).toContain(
+        `In Three Rivers, January to December 2025, the busiest hotspot is around ${i.hotspot!.location}: ${i.hotspot!.count.toLocaleString('en-GB')} of the ${i.evidence.recorded.toLocaleString('en-GB')} recorded were in its cell.`,
+      );
+  });
 });
 
 describe('another force: a metropolitan month of Merseyside, with no boundaries held', () => {

@@ -5,6 +5,7 @@
  * with `lantern assess`, which records who scored what).
  */
 import type { Assessment, SavedAssessmentSummary } from '../../domain/assessment.js';
+import { periodInWords } from '../../report/infographic-text.js';
 import { riskMatrixFigure } from '../../report/report-tables.js';
 import type { ServerContext } from '../context.js';
 import { run } from './choices.js';
@@ -75,6 +76,18 @@ export async function prioritiesBody(
                           </li>`,
                       )}
                     </ul>
+                    ${
+                      // The library's words hold anywhere; the area's own figure is said as its own.
+                      i.hotspot &&
+                      i.options.some((o) => o.analysis === 'hotspots' || o.analysis === 'cameras')
+                        ? html`<p>
+                            In ${a.area.name}, ${periodInWords(a.period)}, the busiest hotspot is
+                            around ${i.hotspot.location}: ${i.hotspot.count.toLocaleString('en-GB')}
+                            of the ${i.evidence.recorded.toLocaleString('en-GB')} recorded were in
+                            its cell.
+                          </p>`
+                        : ''
+                    }
                     ${i.options.some((o) => o.analysis === 'hotspots') ? html`<p><a href="${viewHref('/map', { ...state, category: i.key })}">Where: the map</a></p>` : ''}
                   </details>`
                 : ''
