@@ -25,11 +25,26 @@ import { demoStoreCopy } from './helpers/demo-store.js';
 import { cellOf, hertfordshireTrendsKnown } from './helpers/force-trends.js';
 import { HERTFORDSHIRE_DISTRICTS } from './helpers/hertfordshire.js';
 import { settingsFrom } from './helpers/settings.js';
+import { loadAssessmentInputsSetting } from '../src/config/settings.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 let db: string;
 const SETTINGS = await settingsFrom();
+// Manual scores that make fly-tipping a High priority: its months, map and districts compared,
+// and the plan made from it, are then in the report too.
+const INPUTS_FILE = join(dir.path, 'inputs.yaml');
+writeFileSync(
+  INPUTS_FILE,
+  [
+    'scored_by: Reviewer',
+    'date: 2026-01-15',
+    'issues:',
+    '  fly-tipping:',
+    ...['impact', 'position', 'vulnerability'].map((s) => `    ${s}: { score: 5, reason: test }`),
+  ].join('\n') + '\n',
+);
+const INPUTS = await loadAssessmentInputsSetting(INPUTS_FILE, SETTINGS.riskMatrix);
 const MONTHS = Array.from({ length: 12 }, (_, i) => `2025-${String(i + 1).padStart(2, '0')}`);
 
 beforeAll(async () => {
@@ -58,6 +73,34 @@ beforeAll(async () => {
     db,
   ]);
   expect(r.code, r.stderr).toBe(0);
+  // The partnership's plan for 2024-25, from a saved assessment with fly-tipping High: the
+  // report's review of it compares fly-tipping's April 2024 to March 2025 with 2025.
+  const saved = await run([
+    'assess',
+    '--area',
+    'Three Rivers',
+    '--period',
+    '2024-04..2025-03',
+    '--allow-partial',
+    '--inputs',
+    INPUTS_FILE,
+    '--db',
+    db,
+  ]);
+  expect(saved.code, saved.stderr).toBe(0);
+  const plan = await run([
+    'plan',
+    'create',
+    '--partnership',
+    'Three Rivers CSP',
+    '--year',
+    '2024-25',
+    '--from-assessment',
+    'latest',
+    '--db',
+    db,
+  ]);
+  expect(plan.code, plan.stderr).toBe(0);
 }, 120_000);
 
 /** Three Rivers' (or another area's) public report of 2025, made by the store's owner. */
@@ -69,6 +112,7 @@ const publicReport = async (area: string, path = db): Promise<ReportData> => {
       period: { from: '2025-01', to: '2025-12' },
       save: false,
       settings: SETTINGS,
+      inputs: INPUTS,
       audience: 'public',
     });
   } finally {
@@ -94,6 +138,10 @@ function reportSums(data: ReportData): Equation[] {
     for (const a of p.comparison?.areas ?? [])
       known.push({ cells: MONTHS.map((m) => cellOf(a.name, 'total', m)), value: a.count });
   }
+  // The review of the plan: fly-tipping in 2025 (and in April 2024 to March 2025, whose
+  // January to March 2025 are the same months).
+  for (const p of data.planReview?.priorities ?? [])
+    if (p.key === 'fly-tipping' && p.figures) known.push({ cells: year, value: p.figures.current });
   return known;
 }
 
@@ -119,9 +167,23 @@ describe('a public dataset in the public report, against a totals-only caller', 
     const tr = reports[0]!;
     const row = tr.partner.find((p) => p.dataset === 'fly-tipping')!;
     expect(row.withheld).toMatchObject({ recorded: 'not shown', reason: 'public version' });
+    // Fly-tipping is a High priority (the manual scores): its months are given but January,
+    // with no expected range (fitted from January too), and no map or districts compared.
+    const priority = tr.priorities.find((p) => p.key === 'fly-tipping')!;
+    expect(priority.trend!.months.filter((m) => m.hidden).map((m) => m.month)).toContain('2025-01');
+    expect(priority.trend!.months.filter((m) => m.month >= '2025-02' && !m.hidden)).toHaveLength(
+      11,
+    );
+    expect(priority.trend!.months.some((m) => m.expectedLow != null)).toBe(false);
+    expect(priority.comparison).toBeNull();
+    expect(priority.hotspot).toBeNull();
+    // The plan's review gives no fly-tipping total over January 2025 either.
+    const review = tr.planReview!.priorities.find((p) => p.key === 'fly-tipping')!;
+    expect(review.figures).toBeNull();
+    expect(review.noFigures).toMatch(/a count from 1 to 4 was recorded here or in another/u);
     const issue = tr.assessment.issues.find((i) => i.key === 'fly-tipping')!;
     expect(issue.rationale).toContain(
-      'the number recorded is not shown (in a month of it a district of the force had a count from 1 to 4)',
+      'the number recorded is not shown (in one of its months, a count from 1 to 4 was recorded here or in another district of the force)',
     );
   });
 

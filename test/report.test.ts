@@ -498,7 +498,7 @@ describe('lantern report (public version)', () => {
       /<figure id="fig-p\d+-trend">(?:(?!<\/figure>)[\s\S])*?Robbery by month[\s\S]*?<\/figure>/u.exec(
         html,
       )![0];
-    expect(robbery).toContain('Not shown (small numbers)');
+    expect(robbery).toContain('Not shown (to protect small numbers)');
     if (!chromium || !poppler) return null;
     const pages = pdfPages(join(out, 'assessment.pdf'));
     expect(pageProblems(pages, html)).toEqual([]);

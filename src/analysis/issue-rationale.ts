@@ -57,7 +57,7 @@ export function issueRationale(
   const recorded = held
     ? held === 'fewer than'
       ? `fewer than ${e.disclosure!.threshold} recorded`
-      : `the number recorded is not shown (in a month of it ${e.disclosure!.reason === 'public version' ? 'a' : 'this or another'} district of the force had a count from 1 to ${e.disclosure!.threshold - 1})`
+      : `the number recorded is not shown (in one of its months, a count from 1 to ${e.disclosure!.threshold - 1} was recorded here or in another district of the force)`
     : `${words.count(e.recorded)} recorded`;
   const parts = [
     issue.source === 'inputs'
@@ -105,7 +105,7 @@ export function issueRationale(
   const restricted = !e.disclosure
     ? ''
     : e.disclosure.reason === 'public version'
-      ? ` No total is given over a month in which a district of the force had from 1 to ${e.disclosure.threshold - 1}.`
+      ? ` No total is given over a month in which a count from 1 to ${e.disclosure.threshold - 1} was recorded here or in another district of the force.`
       : ` Restricted dataset: counts from 1 to ${e.disclosure.threshold - 1} are shown as "fewer than ${e.disclosure.threshold}" to everyone, and counts that would give them away as "not shown".`;
   return `${parts.join('; ')}. Risk ${issue.harm} × ${issue.likelihood} = ${issue.risk} (${issue.band}); confidence ${e.confidence}.${restricted}`;
 }

@@ -204,7 +204,7 @@ function describe(title: string, slots: readonly Slot[], unit: string): string {
       ? `${title}, ${span}: ${formatNumber(total)}${u}${slots.length > 1 ? ' in all' : ''}`
       : `${title}, ${span}: ${formatNumber(total)}${u} in the ${formatNumber(counted.length)} ${
           counted.length === 1 ? 'month' : 'months'
-        } with data`;
+        } ${slots.some((s) => s.hidden) ? 'shown' : 'with data'}`;
   const withBand = counted.filter((s) => s.band !== null);
   const every = withBand.length === counted.length ? 'every month' : 'every month with a range';
   const above = withBand.filter((s) => s.position === 'above');
@@ -242,7 +242,8 @@ function describe(title: string, slots: readonly Slot[], unit: string): string {
   const hidden = named((s) => s.hidden);
   const missing =
     gaps.length > 0 ? ` No data for ${listJoin(gaps)}: the line has a gap there.` : '';
-  const withheld = hidden.length > 0 ? ` Not shown for ${listJoin(hidden)} (small numbers).` : '';
+  const withheld =
+    hidden.length > 0 ? ` Not shown for ${listJoin(hidden)} (to protect small numbers).` : '';
   return `${sentence}.${missing}${withheld}`;
 }
 
@@ -293,9 +294,9 @@ export function trendChart(input: TrendChartInput): string {
   if (slots.every((s) => s.count === null)) {
     const hidden = slots.some((s) => s.hidden);
     const desc = hidden
-      ? `${input.title}, ${spanOf(slots)}: no month's count is shown (small numbers).`
+      ? `${input.title}, ${spanOf(slots)}: no month's count is shown (to protect small numbers).`
       : `${input.title}, ${spanOf(slots)}: no data for any month.`;
-    const message = hidden ? 'Not shown (small numbers)' : undefined;
+    const message = hidden ? 'Not shown (to protect small numbers)' : undefined;
     return noDataChart({
       id,
       title: input.title,
@@ -379,7 +380,7 @@ export function trendChart(input: TrendChartInput): string {
     items.push({
       symbol: swatchSymbol(INK.background, HIDDEN_OUTLINE),
       symbolWidth: 16,
-      label: 'Not shown (small numbers)',
+      label: 'Not shown (to protect small numbers)',
     });
   }
   const legendHeight = legend(items, left, 0, right - left).height;

@@ -178,26 +178,32 @@ export function breakdownTables(data: ReportData): ReportTable[] {
   const aud = data.audience;
   const held = (as: WithheldCount | null | undefined) =>
     as ? (as === 'fewer than' ? SUPPRESSED : WITHHELD) : null;
-  return (data.breakdowns ?? []).map((b) => ({
-    id: b.by ? `tab-${b.dataset}-by-${b.by.replaceAll(' ', '-')}` : `tab-${b.dataset}-counts`,
-    caption: `${b.label}${b.by ? ` by ${b.by}` : ''}, ${data.area.name}${b.synthetic ? ' (SYNTHETIC)' : ''}`,
-    columns: [
-      b.by ?? 'count of',
-      'recorded',
-      `${b.comparedWith ?? 'earlier period'}`,
-      'change %',
-      'significant (Holm)',
-    ],
-    rows: b.rows.map((r) => [
-      r.label,
-      held(r.withheld?.count) ?? csvCount(r.count, aud),
-      held(r.withheld?.previous) ?? csvCount(r.previous, aud),
-      changeCell(r.changePct, r.count, r.previous, aud),
-      r.significant === null ? null : r.significant ? 'yes' : 'no',
-    ]),
-    countColumns: [1, 2],
-    formats: { 3: 'change' },
-  }));
+  return (data.breakdowns ?? []).map((b) => {
+    // With no earlier period held, the table is the period's counts alone.
+    const compared = b.rows.some((r) => r.previous !== null || r.withheld?.previous);
+    return {
+      id: b.by ? `tab-${b.dataset}-by-${b.by.replaceAll(' ', '-')}` : `tab-${b.dataset}-counts`,
+      caption: `${b.label}${b.by ? ` by ${b.by}` : ''}, ${data.area.name}${b.synthetic ? ' (SYNTHETIC)' : ''}`,
+      columns: [
+        b.by ?? 'count of',
+        'recorded',
+        ...(compared ? [b.comparedWith ?? 'earlier period', 'change %', 'significant (Holm)'] : []),
+      ],
+      rows: b.rows.map((r) => [
+        r.label,
+        held(r.withheld?.count) ?? csvCount(r.count, aud),
+        ...(compared
+          ? [
+              held(r.withheld?.previous) ?? csvCount(r.previous, aud),
+              changeCell(r.changePct, r.count, r.previous, aud),
+              r.significant === null ? null : r.significant ? 'yes' : 'no',
+            ]
+          : []),
+      ]),
+      countColumns: compared ? [1, 2] : [1],
+      formats: compared ? { 3: 'change' } : {},
+    };
+  });
 }
 
 const LEFT_OUT = 'left out of the public version';

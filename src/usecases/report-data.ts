@@ -48,6 +48,7 @@ import type {
 import { districtAreasWithin } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { LANTERN_VERSION } from '../version.js';
+import { listJoin } from '../charts/text.js';
 import { assess, type AssessRequest, type AssessSettings } from './assess.js';
 import { hiddenFigureTable } from './hidden-figure.js';
 import { CommandReads } from './command-reads.js';
@@ -487,19 +488,34 @@ function controlledPriority(
   const hide = (m: { month: string; count: number | null }) =>
     heldBack.has(m.month) && !(m.count !== null && small(m.count));
   const hides = shown?.months.some((m) => hide(m) && !m.hidden) ?? false;
+  const months = shown?.months.map((m) => (hide(m) ? { ...m, hidden: true } : m)) ?? [];
+  // The seasonal model is fitted from every month, those not shown too: its expected range
+  // beside the months shown would narrow a month not shown down to its count.
+  const anyHidden = months.some((m) => m.hidden);
+  const dropped = [p.comparison && 'the comparison of districts', p.hotspot && 'the map'].filter(
+    (x): x is string => Boolean(x),
+  );
   const trend = shown && {
     ...shown,
-    months: shown.months.map((m) => (hide(m) ? { ...m, hidden: true } : m)),
+    exceptions: anyHidden ? [] : shown.exceptions,
+    months: anyHidden
+      ? months.map((m) => ({ ...m, expectedLow: null, expectedHigh: null }))
+      : months,
     notes: [
       ...shown.notes,
       ...(hides
         ? [
-            `The months not shown are months in which a district of the force had a count from 1 to ${policy.threshold - 1}: shown, with figures published elsewhere they could give that count away. Each month is held back on its own, whatever period is reported.`,
+            `A month is not shown where a count from 1 to ${policy.threshold - 1} was recorded in it, here or in another district of the force: with figures published elsewhere, it could give that count away. Each month is held back on its own, whatever period is reported.`,
           ]
         : []),
-      ...(overHeld && (p.comparison || p.hotspot)
+      ...(anyHidden
         ? [
-            `The ${[p.comparison && 'comparison of districts', p.hotspot && 'map'].filter(Boolean).join(' and ')} ${p.comparison && p.hotspot ? 'are' : 'is'} not given: ${p.comparison && p.hotspot ? 'each is a sum' : 'it is a sum'} over those months.`,
+            'The expected range is not drawn: the model behind it is fitted from the months not shown too.',
+          ]
+        : []),
+      ...(overHeld && dropped.length > 0
+        ? [
+            `${listJoin(dropped).replace(/^t/u, 'T')} ${dropped.length > 1 ? 'are' : 'is'} not given: in a month of the period, a count from 1 to ${policy.threshold - 1} was recorded here or in another district of the force, and ${dropped.length > 1 ? 'each is a sum' : 'it is a sum'} over the months.`,
           ]
         : []),
     ],

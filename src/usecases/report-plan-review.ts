@@ -18,13 +18,13 @@
 import { periodChange } from '../analysis/period-change.js';
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
 import type { Assessment } from '../domain/assessment.js';
-import { findDataset } from '../domain/datasets.js';
+import { findDataset, type DatasetDefinition } from '../domain/datasets.js';
 import {
   DEFAULT_DISCLOSURE_POLICY,
   isSmallCount,
   type DisclosurePolicy,
 } from '../domain/disclosure/table.js';
-import type { Period } from '../domain/month.js';
+import { monthsIn, type Period } from '../domain/month.js';
 import { reviewPlan } from '../domain/plan/plan-review.js';
 import { parsePlanYear } from '../domain/plan/plan-year.js';
 import { publicActions } from '../domain/plan/plan-view.js';
@@ -37,6 +37,7 @@ import { carriedOnIds } from '../store/plan-actions.js';
 import { findPlans } from '../store/plan-rows.js';
 import { issueMeasure } from './issue-measure.js';
 import { planView } from './plan/plan-view.js';
+import { monthsWithSmallCounts } from './partner-totals-disclosure.js';
 
 export async function reportPlanReview(
   db: Db,
@@ -86,13 +87,24 @@ export async function reportPlanReview(
         : null;
     // A restricted dataset's counts from 1 to 4 are shown to no one (issue 20 item 4): neither
     // are its two totals when one is, nor when months left out of the pairing could be worked out.
+    const dataset = findDataset(p.key);
+    const restricted = dataset?.sensitivity === 'restricted';
     const withheld =
       moved !== null &&
-      findDataset(p.key)?.sensitivity === 'restricted' &&
+      restricted &&
       (isSmallCount(moved.previous, policy) ||
         isSmallCount(moved.current, policy) ||
         moved.unpaired.length > 0);
-    const figures = withheld ? null : moved;
+    // Nor, as everywhere in a report, a sum of a dataset some reader sees month by month under
+    // control over a month that control could hold back (report-months-held.ts).
+    const acrossReaders =
+      moved !== null &&
+      counted !== null &&
+      base !== null &&
+      dataset !== undefined &&
+      (restricted || (audience === 'public' && dataset.sensitivity === 'public')) &&
+      (await overMonthsHeld(db, dataset, area, counted.measure.key, [base, period], policy));
+    const figures = withheld || acrossReaders ? null : moved;
     priorities.push({
       key: p.key,
       label: p.label,
@@ -103,11 +115,13 @@ export async function reportPlanReview(
         ? null
         : withheld
           ? `not given: ${p.key} is a restricted dataset, and its counts from 1 to ${policy.threshold - 1} are shown to no one`
-          : !base
-            ? 'the plan was not built from a saved assessment, so there is no earlier period to compare with'
-            : !counted
-              ? 'not counted in the data Lantern holds (scored from the partnership’s own evidence)'
-              : 'no month of one period or the other is held',
+          : acrossReaders
+            ? `not given: in a month of one period or the other, a count from 1 to ${policy.threshold - 1} was recorded here or in another district of the force`
+            : !base
+              ? 'the plan was not built from a saved assessment, so there is no earlier period to compare with'
+              : !counted
+                ? 'not counted in the data Lantern holds (scored from the partnership’s own evidence)'
+                : 'no month of one period or the other is held',
       synthetic: counted?.synthetic ?? false,
     });
   }
@@ -132,4 +146,17 @@ async function basePeriod(db: Db, id: string | null): Promise<Period | null> {
     if (error instanceof NotFoundError) return null;
     throw error;
   }
+}
+
+/** Whether any month of the periods holds a small count of the measure in a district of the force. */
+async function overMonthsHeld(
+  db: Db,
+  dataset: DatasetDefinition,
+  area: AreaSummary,
+  key: string,
+  periods: readonly Period[],
+  policy: DisclosurePolicy,
+): Promise<boolean> {
+  const unsafe = await monthsWithSmallCounts(db, dataset, area, key, policy);
+  return periods.some((p) => monthsIn(p).some((m) => unsafe.has(m)));
 }

@@ -82,21 +82,23 @@ describe('trendChart', () => {
     expect(markers(render(months)).circles).toBe(10);
     expect(all(root, 'desc')[0]?.text).toBe(
       'Monthly burglary counts in Three Rivers, January 2025 to December 2025: ' +
-        '297 in the 10 months with data, within the expected range every month. ' +
+        '297 in the 10 months shown, within the expected range every month. ' +
         'No data for June 2025: the line has a gap there. ' +
-        'Not shown for April 2025 (small numbers).',
+        'Not shown for April 2025 (to protect small numbers).',
     );
     expect(texts(layer(root, 'legend'))).toEqual([
       'Monthly count',
       'Expected range',
       'No data',
-      'Not shown (small numbers)',
+      'Not shown (to protect small numbers)',
     ]);
     // The hidden count is nowhere in the chart.
     expect(render(months)).not.toMatch(/>3</u);
     const none = parseXml(render(months.map((m) => ({ ...m, hidden: true }))));
-    expect(texts(none)).toContain('Not shown (small numbers)');
-    expect(all(none, 'desc')[0]?.text).toMatch(/no month's count is shown \(small numbers\)/u);
+    expect(texts(none)).toContain('Not shown (to protect small numbers)');
+    expect(all(none, 'desc')[0]?.text).toMatch(
+      /no month's count is shown \(to protect small numbers\)/u,
+    );
   });
 
   it('labels months "Jan 25" style, every month when there is room', () => {
