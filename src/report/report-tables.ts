@@ -301,7 +301,11 @@ export function trendFigure(
   return {
     id,
     caption: [
-      `${p.label}: recorded each month, with the range its own history expects (99.8%; from the trend, and the season where the counts show one, allowing for how much the counts vary and for the uncertainty of the fit; each month fitted without itself).`,
+      // The range is named only where it is drawn (the public version leaves it out beside a
+      // month not shown: report/public-data.ts, usecases/report-data.ts).
+      months.some((m) => m.expectedLow != null)
+        ? `${p.label}: recorded each month, with the range its own history expects (99.8%; from the trend, and the season where the counts show one, allowing for how much the counts vary and for the uncertainty of the fit; each month fitted without itself).`
+        : `${p.label}: recorded each month.`,
       ...(p.trend.months.some(small) ? ['Months with fewer than 5 are not plotted.'] : []),
       ...p.trend.notes,
       ...(forecast && forecast.length > 0
