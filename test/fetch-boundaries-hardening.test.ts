@@ -20,7 +20,7 @@ import { InputError, NotFoundError, SourceUnavailableError } from '../src/errors
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { fetchBoundaries } from '../src/usecases/fetch-boundaries.js';
-import { runCliAsync } from './helpers/cli.js';
+import { run, runCliAsync } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import {
   SERVICES,
@@ -341,15 +341,15 @@ describe('the command', () => {
 
   it('exit 2 for an area not found, a missing --area, and an unknown fetch', async () => {
     await withPortal({}, async (fake) => {
-      const unknown = await runCliAsync(fetchArgs(fake.url, 'Atlantis'));
+      const unknown = await run(fetchArgs(fake.url, 'Atlantis'));
       expect(unknown.code).toBe(2);
       expect(unknown.stderr).toMatch(/no area is called "Atlantis"/u);
-      const noArea = await runCliAsync(['fetch', 'boundaries', '--db', `${dir.path}/cli.duckdb`]);
+      const noArea = await run(['fetch', 'boundaries', '--db', `${dir.path}/cli.duckdb`]);
       expect(noArea.code).toBe(2);
       expect(noArea.stderr).toMatch(
         /--area AREA is required \(the area whose boundaries to fetch/u,
       );
-      const typo = await runCliAsync(['fetch', 'boundary', '--area', 'Sefton']);
+      const typo = await run(['fetch', 'boundary', '--area', 'Sefton']);
       expect(typo.code).toBe(2);
       expect(typo.stderr).toMatch(/fetch takes no words of its own \("boundary"\)/u);
       expect(fake.log).toHaveLength(0);
@@ -371,7 +371,7 @@ describe('the command', () => {
     await expect(loadBoundaryLayers(file)).rejects.toThrow(
       /layers\.1\.codeField: letters, digits and underscores/u,
     );
-    const result = await runCliAsync([
+    const result = await run([
       ...fetchArgs('http://127.0.0.1:9/'),
       '--boundary-layers',
       file,

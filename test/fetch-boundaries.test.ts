@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { openStore } from '../src/store/open-store.js';
-import { runCli, runCliAsync, runCliJson, runCliJsonAsync } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { startFakeGeoportal, type FakeGeoportal } from './helpers/fake-ons-geoportal.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
@@ -54,7 +54,7 @@ const gridKm2 = (h: HotspotsJson) => (h.cells * h.cellSize ** 2) / 1e6;
 
 const hotspotsArgs = ['hotspots', '--area', 'Liverpool', '--period', '2019-01'];
 const hotspots = () =>
-  runCliJson<HotspotsJson>([...hotspotsArgs, '--category', 'burglary', '--db', db]);
+  runJson<HotspotsJson>([...hotspotsArgs, '--category', 'burglary', '--db', db]);
 
 async function storedBoundaries(): Promise<Record<string, number>> {
   const store = await openStore(db);
@@ -71,8 +71,8 @@ async function storedBoundaries(): Promise<Record<string, number>> {
 }
 
 describe('a store built with import from another force', () => {
-  it('import says the store lacks the force’s boundaries and names the command that fetches them', () => {
-    const text = runCli(['import', MERSEYSIDE_FILE, '--db', db]);
+  it('import says the store lacks the force’s boundaries and names the command that fetches them', async () => {
+    const text = await run(['import', MERSEYSIDE_FILE, '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
       "No LSOA boundaries are held for any of Merseyside's 5 districts: hotspot grids there are " +
@@ -80,7 +80,7 @@ describe('a store built with import from another force', () => {
         'Geography Portal with: lantern fetch boundaries --area Merseyside',
     );
     // Imported again (nothing new), the JSON says the same.
-    const again = runCliJson<ImportJson>(['import', MERSEYSIDE_FILE, '--db', db]);
+    const again = await runJson<ImportJson>(['import', MERSEYSIDE_FILE, '--db', db]);
     expect(again.json.files[0]?.status).toBe('already-imported');
     expect(again.json.boundaryGaps).toEqual([
       {
@@ -98,8 +98,8 @@ describe('a store built with import from another force', () => {
     ]);
   }, 120_000);
 
-  it('hotspots warn that the grid is unclipped, and say how to fetch the boundaries', () => {
-    const result = hotspots();
+  it('hotspots warn that the grid is unclipped, and say how to fetch the boundaries', async () => {
+    const result = await hotspots();
     expect(result.code).toBe(0);
     expect(result.json.warnings).toContain(
       'No boundary of the district Liverpool is held (neither its own outline nor its LSOAs’): the grid covers the incidents’ extent, unclipped. ' +
@@ -110,7 +110,7 @@ describe('a store built with import from another force', () => {
   }, 120_000);
 
   it('fetch boundaries --area Liverpool stores its LSOAs, wards and district from the portal', async () => {
-    const result = await runCliJsonAsync<FetchJson>([
+    const result = await runJson<FetchJson>([
       'fetch',
       'boundaries',
       '--area',
@@ -147,7 +147,7 @@ describe('a store built with import from another force', () => {
   }, 120_000);
 
   it('the text output says what was fetched, per type, and credits the source', async () => {
-    const result = await runCliAsync([
+    const result = await run([
       'fetch',
       'boundaries',
       '--area',
@@ -172,8 +172,8 @@ describe('a store built with import from another force', () => {
     });
   }, 120_000);
 
-  it('hotspots are then clipped to Liverpool: no warning, and the grid covers the district', () => {
-    const result = hotspots();
+  it('hotspots are then clipped to Liverpool: no warning, and the grid covers the district', async () => {
+    const result = await hotspots();
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.json.warnings.join('\n')).not.toMatch(/unclipped|No boundary/u);
@@ -182,9 +182,9 @@ describe('a store built with import from another force', () => {
     expect(gridKm2(result.json)).toBeLessThan(125);
   }, 120_000);
 
-  it('the report for Liverpool has framed maps: the district’s outline under the cells', () => {
+  it('the report for Liverpool has framed maps: the district’s outline under the cells', async () => {
     const out = `${dir.path}/report-liverpool`;
-    const result = runCli([
+    const result = await run([
       'report',
       '--area',
       'Liverpool',
@@ -215,19 +215,19 @@ describe('a store built with import from another force', () => {
     expect(html).not.toMatch(/the county|county band|county priority|absent from the county/iu);
   }, 180_000);
 
-  it('import then names only the districts still without boundaries', () => {
-    const again = runCliJson<ImportJson>(['import', MERSEYSIDE_FILE, '--db', db]);
+  it('import then names only the districts still without boundaries', async () => {
+    const again = await runJson<ImportJson>(['import', MERSEYSIDE_FILE, '--db', db]);
     expect(again.json.boundaryGaps.map((g) => g.districts.map((d) => d.name))).toEqual([
       ['Knowsley', 'Sefton', 'St. Helens', 'Wirral'],
     ]);
-    const text = runCli(['import', MERSEYSIDE_FILE, '--db', db]);
+    const text = await run(['import', MERSEYSIDE_FILE, '--db', db]);
     expect(text.stdout).toContain(
       "No LSOA boundaries are held for 4 of Merseyside's 5 districts (Knowsley, Sefton, St. Helens, Wirral)",
     );
   }, 120_000);
 
   it('a whole force: every district, with the codes the portal lacks listed (Knowsley’s wards of 2019)', async () => {
-    const result = await runCliAsync([
+    const result = await run([
       'fetch',
       'boundaries',
       '--area',
@@ -258,9 +258,9 @@ describe('a store built with import from another force', () => {
       store.close();
     }
     expect(
-      runCliJson<ImportJson>(['import', MERSEYSIDE_FILE, '--db', db]).json.boundaryGaps,
+      (await runJson<ImportJson>(['import', MERSEYSIDE_FILE, '--db', db])).json.boundaryGaps,
     ).toEqual([]);
-    expect(runCli(['import', MERSEYSIDE_FILE, '--db', db]).stdout).not.toMatch(
+    expect((await run(['import', MERSEYSIDE_FILE, '--db', db])).stdout).not.toMatch(
       /No LSOA boundaries/u,
     );
   }, 120_000);

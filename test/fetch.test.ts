@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PoliceApi } from '../src/acquire/police-api.js';
 import { SourceUnavailableError } from '../src/errors.js';
 import { openStore } from '../src/store/open-store.js';
-import { runCli, runCliAsync, runCliJsonAsync } from './helpers/cli.js';
+import { run, runCliAsync, runJson } from './helpers/cli.js';
 import { startFakePoliceApi, type FakeApi } from './helpers/fake-police-api.js';
 import { parseRaw, readZipEntries, type RawRow } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   for (const [name, bytes] of rawFiles) {
     if (name < '2025-10') writeFileSync(`${dir.path}/csv/${name.split('/').pop()}`, bytes);
   }
-  expect(runCli(['import', `${dir.path}/csv`, '--db', db]).code).toBe(0);
+  expect((await run(['import', `${dir.path}/csv`, '--db', db])).code).toBe(0);
   fake = await startFakePoliceApi({
     months,
     published: [...months.keys()].filter((m) => m !== '2025-11'), // a real gap in the source
@@ -88,7 +88,7 @@ const fetchArgs = (extra: string[] = []) => [
 
 describe('lantern fetch --area (the police.uk API)', () => {
   it('--dry-run lists what it would fetch, what is present and what the source lacks', async () => {
-    const { code, json } = await runCliJsonAsync<FetchJson & { sourceUpdated: string }>(
+    const { code, json } = await runJson<FetchJson & { sourceUpdated: string }>(
       fetchArgs(['--dry-run']),
     );
     expect(code).toBe(0);
@@ -103,7 +103,7 @@ describe('lantern fetch --area (the police.uk API)', () => {
   });
 
   it('fetches the missing months through 429s and 503 splits, and stores only records in the area', async () => {
-    const { code, json } = await runCliJsonAsync<FetchJson>(fetchArgs());
+    const { code, json } = await runJson<FetchJson>(fetchArgs());
     expect(code).toBe(0);
     const byMonth = Object.fromEntries(json.months.map((m) => [m.month, m]));
     expect(byMonth['2025-11']?.status).toBe('unavailable');
@@ -137,7 +137,7 @@ describe('lantern fetch --area (the police.uk API)', () => {
   });
 
   it('marks fetched months observed for the area, not for its neighbours or the whole force', async () => {
-    const threeRivers = await runCliJsonAsync<{ months: { month: string; status: string }[] }>([
+    const threeRivers = await runJson<{ months: { month: string; status: string }[] }>([
       'summary',
       '--area',
       'Three Rivers',
@@ -152,7 +152,7 @@ describe('lantern fetch --area (the police.uk API)', () => {
       'observed',
     ]);
     // Watford holds none of these months: the period is refused, never shown as zeros.
-    const watford = await runCliJsonAsync<Record<string, unknown>>([
+    const watford = await runJson<Record<string, unknown>>([
       'summary',
       '--area',
       'Watford',
@@ -167,7 +167,7 @@ describe('lantern fetch --area (the police.uk API)', () => {
 
   it('resumes: a second run fetches nothing already held', async () => {
     const before = fake.log.length;
-    const { json } = await runCliJsonAsync<FetchJson>(fetchArgs());
+    const { json } = await runJson<FetchJson>(fetchArgs());
     expect(json.months.map((m) => m.status)).toEqual([
       'present',
       'present',
@@ -259,7 +259,7 @@ describe('PoliceApi (retries, timeouts and broken answers)', () => {
 describe('lantern fetch --archive (a monthly archive, streamed)', () => {
   it("imports only the chosen force's files, and a second run adds nothing", async () => {
     const store = `${dir.path}/archive.duckdb`;
-    const first = await runCliJsonAsync<{
+    const first = await runJson<{
       files: { path: string; status: string; force: string }[];
       entriesInArchive: number;
     }>([
@@ -280,7 +280,7 @@ describe('lantern fetch --archive (a monthly archive, streamed)', () => {
       ['2025-11/2025-11-hertfordshire-street.csv', 'imported', 'hertfordshire'],
       ['2025-12/2025-12-hertfordshire-street.csv', 'imported', 'hertfordshire'],
     ]);
-    const again = await runCliJsonAsync<{ files: { status: string }[] }>([
+    const again = await runJson<{ files: { status: string }[] }>([
       'fetch',
       'archive',
       '--force',
@@ -296,7 +296,7 @@ describe('lantern fetch --archive (a monthly archive, streamed)', () => {
   });
 
   it('says when the source has no archive for that month', async () => {
-    const result = await runCliAsync([
+    const result = await run([
       'fetch',
       'archive',
       '--force',
@@ -313,7 +313,7 @@ describe('lantern fetch --archive (a monthly archive, streamed)', () => {
   });
 
   it('refuses a force police.uk does not have', async () => {
-    const result = await runCliAsync([
+    const result = await run([
       'fetch',
       'archive',
       '--force',

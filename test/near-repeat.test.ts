@@ -6,7 +6,7 @@
 import type { NearRepeatResult } from '../src/usecases/near-repeat.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runCli, runCliJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -23,12 +23,12 @@ type NearRepeatJson = NearRepeatResult;
 
 const ASB = ['near-repeat', '--area', 'Three Rivers', '--dataset', 'asb-council'];
 const YEAR = ['--period', '2025-01..2025-12'];
-const run = (...extra: string[]) =>
-  runCliJson<NearRepeatJson>([...ASB, ...YEAR, ...extra, '--db', db]);
+const knox = (...extra: string[]) =>
+  runJson<NearRepeatJson>([...ASB, ...YEAR, ...extra, '--db', db]);
 
 describe('lantern near-repeat', () => {
-  it('--json: the Knox table with bands, counts, ratios and p-values', () => {
-    const { code, json } = run('--iterations', '199');
+  it('--json: the Knox table with bands, counts, ratios and p-values', async () => {
+    const { code, json } = await knox('--iterations', '199');
     expect(code).toBe(0);
     expect(json.area).toEqual({ code: 'E07000102', name: 'Three Rivers', type: 'district' });
     expect(json.what).toBe('asb-council:total');
@@ -91,21 +91,21 @@ describe('lantern near-repeat', () => {
     expect(json.notes.some((n) => /smallest possible p-value is 0\.005/.test(n))).toBe(true);
   });
 
-  it('says the data are synthetic, in JSON and in text', () => {
-    const { json } = run('--iterations', '19');
+  it('says the data are synthetic, in JSON and in text', async () => {
+    const { json } = await knox('--iterations', '19');
     expect(json.notes.some((n) => /SYNTHETIC/.test(n))).toBe(true);
     expect(json.label).toMatch(/synthetic/);
-    const text = runCli([...ASB, ...YEAR, '--iterations', '19', '--db', db]);
+    const text = await run([...ASB, ...YEAR, '--iterations', '19', '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toMatch(/Knox ratio/);
     expect(text.stdout).toMatch(/same location/);
     expect(text.stdout).toMatch(/SYNTHETIC/);
   });
 
-  it('is deterministic for a seed, and another seed gives other expected counts', () => {
-    const a = run('--iterations', '99', '--seed', '7');
-    const b = run('--iterations', '99', '--seed', '7');
-    const c = run('--iterations', '99', '--seed', '8');
+  it('is deterministic for a seed, and another seed gives other expected counts', async () => {
+    const a = await knox('--iterations', '99', '--seed', '7');
+    const b = await knox('--iterations', '99', '--seed', '7');
+    const c = await knox('--iterations', '99', '--seed', '8');
     expect(a.code).toBe(0);
     expect(a.stdout).toBe(b.stdout);
     expect(a.json.seed).toBe(7);
@@ -115,8 +115,8 @@ describe('lantern near-repeat', () => {
     expect(expected(c.json)).not.toEqual(expected(a.json));
   });
 
-  it('takes its own bands and reports months not held', () => {
-    const { code, json } = runCliJson<NearRepeatJson>([
+  it('takes its own bands and reports months not held', async () => {
+    const { code, json } = await runJson<NearRepeatJson>([
       ...ASB,
       '--period',
       '2024-11..2025-12',
@@ -141,8 +141,8 @@ describe('lantern near-repeat', () => {
     expect(json.notes.some((n) => /2024-11, 2024-12/.test(n))).toBe(true);
   });
 
-  it('refuses police.uk categories: they give months, not days', () => {
-    const r = runCli([
+  it('refuses police.uk categories: they give months, not days', async () => {
+    const r = await run([
       'near-repeat',
       '--area',
       'Three Rivers',
@@ -156,7 +156,7 @@ describe('lantern near-repeat', () => {
     expect(r.stderr).toMatch(/only the month of each crime/);
     expect(r.stderr).toMatch(/day of each event/);
     expect(r.stderr).toMatch(/--dataset asb-council, fly-tipping, hate-crime/);
-    const j = runCliJson<{ error: { type: string; message: string } }>([
+    const j = await runJson<{ error: { type: string; message: string } }>([
       'near-repeat',
       '--area',
       'Three Rivers',
@@ -170,8 +170,8 @@ describe('lantern near-repeat', () => {
     expect(j.json.error.type).toBe('InputError');
   });
 
-  it('refuses too few events', () => {
-    const r = runCli([
+  it('refuses too few events', async () => {
+    const r = await run([
       'near-repeat',
       '--area',
       'Three Rivers',
@@ -205,8 +205,8 @@ describe('lantern near-repeat', () => {
     [['--time-bands', '0,1.5'], /whole days/],
     [['--iterations', '0'], /--iterations: 0 is not a whole number from 1/],
     [['--seed', 'x'], /--seed: "x" is not a whole number/],
-  ])('refuses %j with a clear message', (args, message) => {
-    const r = runCli([...ASB, ...YEAR, ...args, '--db', db]);
+  ])('refuses %j with a clear message', async (args, message) => {
+    const r = await run([...ASB, ...YEAR, ...args, '--db', db]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
   });
