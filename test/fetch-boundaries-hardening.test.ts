@@ -371,11 +371,7 @@ describe('the command', () => {
     await expect(loadBoundaryLayers(file)).rejects.toThrow(
       /layers\.1\.codeField: letters, digits and underscores/u,
     );
-    const result = await run([
-      ...fetchArgs('http://127.0.0.1:9/'),
-      '--boundary-layers',
-      file,
-    ]);
+    const result = await run([...fetchArgs('http://127.0.0.1:9/'), '--boundary-layers', file]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/layers\.1\.codeField/u);
   }, 120_000);
