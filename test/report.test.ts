@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Assessment } from '../src/domain/assessment.js';
+import type { Audience, ReportData } from '../src/report/report-data.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import { renderAssessment } from '../src/report/assessment-html.js';
 import { assessmentFor } from '../src/report/audience.js';
@@ -37,6 +38,25 @@ const SETTINGS = await settingsFrom();
 
 const dir = tempDir();
 let db: string;
+
+/** Three Rivers' report as data, made in this process from a copy of the demo store. */
+async function threeRiversData(
+  audience: Audience,
+  period = { from: '2025-01', to: '2025-12' },
+): Promise<ReportData> {
+  const store = await openStore(db);
+  try {
+    return await reportData(store, FULL_SCOPE, {
+      area: 'Three Rivers',
+      period,
+      save: false,
+      settings: SETTINGS,
+      audience,
+    });
+  } finally {
+    store.close();
+  }
+}
 beforeAll(() => {
   db = demoStoreCopy(dir.path);
 });
@@ -566,33 +586,22 @@ describe('lantern report (public version)', () => {
   });
 
   it('estimates no hidden figure from a count under 5 for the public, and says force area unless a county', async () => {
-    const store = await openStore(db);
-    try {
-      const request = { area: 'Three Rivers', period: { from: '2025-01', to: '2025-12' } };
-      const data = await reportData(store, FULL_SCOPE, {
-        ...request,
-        save: false,
-        settings: SETTINGS,
-        audience: 'public',
-      });
-      const p = data.priorities.find((x) => x.hiddenFigure !== null);
-      expect(p).toBeDefined();
-      const hidden = p!.hiddenFigure!;
-      expect(renderAssessment(data).html).toContain(
-        `${Math.round(hidden.estimate).toLocaleString('en-GB')} (95% range`,
-      );
-      p!.hiddenFigure = { ...hidden, recorded: 3, estimate: 7.5, interval: [6, 9] };
-      const html = renderAssessment(data).html;
-      expect(html).toContain('Not estimated here: fewer than 5 were recorded.');
-      expect(html).not.toMatch(/may stand for about/u);
-      // A district of a force that is no county (a metropolitan force): "the force area".
-      const metropolitan = renderAssessment({ ...data, forceWord: 'force area' }).html;
-      expect(metropolitan).toContain('Alignment with the force area and the Police and Crime Plan');
-      expect(readerText(metropolitan)).not.toMatch(/\bcounty\b(?! lines)/iu);
-      expect(readerText(renderAssessment(data).html)).toMatch(/\bcounty\b/iu);
-    } finally {
-      store.close();
-    }
+    const data = await threeRiversData('public');
+    const p = data.priorities.find((x) => x.hiddenFigure !== null);
+    expect(p).toBeDefined();
+    const hidden = p!.hiddenFigure!;
+    expect(renderAssessment(data).html).toContain(
+      `${Math.round(hidden.estimate).toLocaleString('en-GB')} (95% range`,
+    );
+    p!.hiddenFigure = { ...hidden, recorded: 3, estimate: 7.5, interval: [6, 9] };
+    const html = renderAssessment(data).html;
+    expect(html).toContain('Not estimated here: fewer than 5 were recorded.');
+    expect(html).not.toMatch(/may stand for about/u);
+    // A district of a force that is no county (a metropolitan force): "the force area".
+    const metropolitan = renderAssessment({ ...data, forceWord: 'force area' }).html;
+    expect(metropolitan).toContain('Alignment with the force area and the Police and Crime Plan');
+    expect(readerText(metropolitan)).not.toMatch(/\bcounty\b(?! lines)/iu);
+    expect(readerText(renderAssessment(data).html)).toMatch(/\bcounty\b/iu);
   });
 
   it('produces the HTML without Chromium and says how to get the PDF', async () => {
@@ -742,45 +751,34 @@ describe('lantern report: tactical options', () => {
   });
 
   it("gives the area's own figures as the area's, and says so where the hotspot analysis found no concentration", async () => {
-    const store = await openStore(db);
-    try {
-      const data = await reportData(store, FULL_SCOPE, {
-        area: 'Three Rivers',
-        period: { from: '2025-01', to: '2025-12' },
-        save: false,
-        settings: SETTINGS,
-        audience: 'partner',
-      });
-      const index = data.priorities.findIndex((p) => p.key === 'robbery') + 1;
-      expect(index).toBeGreaterThan(0);
-      const robbery = data.priorities[index - 1]!;
-      const top = robbery.hotspot!.top;
-      expect(top.length).toBeGreaterThan(0);
-      // The busiest hotspots' counts are said to be Three Rivers' in 2025, not left to read as
-      // proof of the library's general reason.
-      const [found] = optionRows(renderAssessment(data).html, index);
-      expect(found).toContain(
-        `In Three Rivers, January to December 2025, the ${top.length} busiest hotspots saw`,
-      );
+    const data = await threeRiversData('partner');
+    const index = data.priorities.findIndex((p) => p.key === 'robbery') + 1;
+    expect(index).toBeGreaterThan(0);
+    const robbery = data.priorities[index - 1]!;
+    const top = robbery.hotspot!.top;
+    expect(top.length).toBeGreaterThan(0);
+    // The busiest hotspots' counts are said to be Three Rivers' in 2025, not left to read as
+    // proof of the library's general reason.
+    const [found] = optionRows(renderAssessment(data).html, index);
+    expect(found).toContain(
+      `In Three Rivers, January to December 2025, the ${top.length} busiest hotspots saw`,
+    );
 
-      // Where the analysis found no hotspot, the option says so, and names no place where
-      // robbery "concentrates" or "clusters".
-      robbery.hotspot = { ...robbery.hotspot!, found: false, top: [] };
-      const [none] = optionRows(renderAssessment(data).html, index);
-      expect(none).toContain(
-        'In Three Rivers, January to December 2025, the hotspot analysis found no place where robbery is concentrated',
-      );
-      expect(none).not.toMatch(
-        /busiest hotspots|Where robbery concentrates|(^|[.:;] )Robbery clusters/u,
-      );
+    // Where the analysis found no hotspot, the option says so, and names no place where
+    // robbery "concentrates" or "clusters".
+    robbery.hotspot = { ...robbery.hotspot!, found: false, top: [] };
+    const [none] = optionRows(renderAssessment(data).html, index);
+    expect(none).toContain(
+      'In Three Rivers, January to December 2025, the hotspot analysis found no place where robbery is concentrated',
+    );
+    expect(none).not.toMatch(
+      /busiest hotspots|Where robbery concentrates|(^|[.:;] )Robbery clusters/u,
+    );
 
-      // A hotspot found but not named (too small for the public version) is not said to be none.
-      robbery.hotspot = { ...robbery.hotspot, found: true };
-      const [unnamed] = optionRows(renderAssessment(data).html, index);
-      expect(unnamed).not.toMatch(/no place|None yet/u);
-    } finally {
-      store.close();
-    }
+    // A hotspot found but not named (too small for the public version) is not said to be none.
+    robbery.hotspot = { ...robbery.hotspot, found: true };
+    const [unnamed] = optionRows(renderAssessment(data).html, index);
+    expect(unnamed).not.toMatch(/no place|None yet/u);
   });
 });
 
@@ -807,58 +805,34 @@ describe('lantern report: hotspot map and its list', () => {
   }
 
   it('numbers on the map the places the text lists, in its order, where counts tie', async () => {
-    const store = await openStore(db);
-    try {
-      // Three Rivers, December 2025: two places have 5 violent crimes each.
-      const data = await reportData(store, FULL_SCOPE, {
-        area: 'Three Rivers',
-        period: { from: '2025-12', to: '2025-12' },
-        save: false,
-        settings: SETTINGS,
-        audience: 'partner',
-      });
-      const index = data.priorities.findIndex((p) => p.key === 'violent-crime') + 1;
-      const p = data.priorities[index - 1]!;
-      const listed = p.hotspot!.top.map((t) => t.location);
-      expect(p.hotspot!.top[0]!.count).toBe(p.hotspot!.top[1]!.count);
-      const figure = hotspotFigure(p, index, data)!;
-      expect(numberedOnMap(figure.svg, p.hotspot!.cells)).toEqual(listed);
-      // The text numbers them as the map does.
-      const text = readerText(renderAssessment(data).html);
-      expect(text).toContain(
-        `numbered as on the map: ${p.hotspot!.top.map((t, i) => `${i + 1}. ${t.location} (${t.count})`).join('; ')}.`,
-      );
-    } finally {
-      store.close();
-    }
+    // Three Rivers, December 2025: two places have 5 violent crimes each.
+    const data = await threeRiversData('partner', { from: '2025-12', to: '2025-12' });
+    const index = data.priorities.findIndex((p) => p.key === 'violent-crime') + 1;
+    const p = data.priorities[index - 1]!;
+    const listed = p.hotspot!.top.map((t) => t.location);
+    expect(p.hotspot!.top[0]!.count).toBe(p.hotspot!.top[1]!.count);
+    const figure = hotspotFigure(p, index, data)!;
+    expect(numberedOnMap(figure.svg, p.hotspot!.cells)).toEqual(listed);
+    // The text numbers them as the map does.
+    const text = readerText(renderAssessment(data).html);
+    expect(text).toContain(
+      `numbered as on the map: ${p.hotspot!.top.map((t, i) => `${i + 1}. ${t.location} (${t.count})`).join('; ')}.`,
+    );
   });
 });
 
 describe('lantern report: the months held', () => {
   it('says under Method which months of police.uk data are held for the area, and the gaps, and what each harm weight stands in for', async () => {
-    const store = await openStore(db);
-    try {
-      const data = await reportData(store, FULL_SCOPE, {
-        area: 'Three Rivers',
-        period: { from: '2025-01', to: '2025-12' },
-        save: false,
-        settings: SETTINGS,
-        audience: 'public',
-      });
-      const method = /<section id="method"[\s\S]*?<\/section>/u.exec(
-        renderAssessment(data).html,
-      )![0];
-      // Each harm weight is said to be a simplification, with what it stands in for.
-      expect(readerText(method)).toContain(
-        'Each is the weight of one offence used for a whole police.uk category, which mixes offences of very different severity: a simplification. Violence and sexual offences: the weight of violence with injury stands for the whole category, which runs from assault without injury (12.99) and harassment (39.64) to homicide (7,979 or 7,797: the sources differ); no weight was found for sexual offences.',
-      );
-      // The demo store: Hertfordshire's police.uk data in three runs with gaps.
-      expect(readerText(method)).toContain(
-        'Months of police.uk street data held for Three Rivers: October 2018 to February 2019, January 2021 to January 2022 and January to December 2025 (30 months). Not held between them: March 2019 to December 2020 and February 2022 to December 2024 (57 months).',
-      );
-    } finally {
-      store.close();
-    }
+    const data = await threeRiversData('public');
+    const method = /<section id="method"[\s\S]*?<\/section>/u.exec(renderAssessment(data).html)![0];
+    // Each harm weight is said to be a simplification, with what it stands in for.
+    expect(readerText(method)).toContain(
+      'Each is the weight of one offence used for a whole police.uk category, which mixes offences of very different severity: a simplification. Violence and sexual offences: the weight of violence with injury stands for the whole category, which runs from assault without injury (12.99) and harassment (39.64) to homicide (7,979 or 7,797: the sources differ); no weight was found for sexual offences.',
+    );
+    // The demo store: Hertfordshire's police.uk data in three runs with gaps.
+    expect(readerText(method)).toContain(
+      'Months of police.uk street data held for Three Rivers: October 2018 to February 2019, January 2021 to January 2022 and January to December 2025 (30 months). Not held between them: March 2019 to December 2020 and February 2022 to December 2024 (57 months).',
+    );
   });
 });
 

@@ -19,7 +19,7 @@ import {
 } from '../analysis/restricted-issue.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import type { AssessedIssue } from '../domain/assessment.js';
-import { findDataset } from '../domain/datasets.js';
+import { findDataset, type DatasetDefinition } from '../domain/datasets.js';
 import {
   isSmallCount,
   type CellStatus,
@@ -33,11 +33,29 @@ import type { CommandReads } from './command-reads.js';
 import { datasetMeasures } from './partner-area-counts.js';
 import { monthsWithSmallCounts } from './partner-totals-disclosure.js';
 
-/** Whether a report for `audience` gives an issue's sums only over months no reader's control holds back. */
-export function heldAcrossReaders(issue: AssessedIssue, audience: Audience): boolean {
-  if (issue.source !== 'partner') return false;
-  const sensitivity = findDataset(issue.key)?.sensitivity;
+/**
+ * Whether a report for `audience` gives a dataset's sums only over months no reader's control
+ * holds back: a restricted dataset always, a public one in the public version.
+ */
+export function heldAcrossReaders(
+  dataset: DatasetDefinition | undefined,
+  audience: Audience,
+): boolean {
+  const sensitivity = dataset?.sensitivity;
   return sensitivity === 'restricted' || (audience === 'public' && sensitivity === 'public');
+}
+
+/** Whether any month of the periods holds a small count of the measure in a district of the force. */
+export async function overMonthsHeld(
+  db: Db,
+  dataset: DatasetDefinition,
+  area: AreaSummary,
+  key: string,
+  periods: readonly Period[],
+  policy: DisclosurePolicy,
+): Promise<boolean> {
+  const unsafe = await monthsWithSmallCounts(db, dataset, area, key, policy);
+  return periods.some((p) => monthsIn(p).some((m) => unsafe.has(m)));
 }
 
 /**
@@ -54,8 +72,8 @@ export async function reportMonthsHeld(
 ): Promise<Map<string, ReadonlySet<Month>>> {
   const held = new Map<string, ReadonlySet<Month>>();
   for (const issue of issues) {
-    if (!heldAcrossReaders(issue, audience)) continue;
-    const dataset = findDataset(issue.key)!;
+    const dataset = issue.source === 'partner' ? findDataset(issue.key) : undefined;
+    if (!dataset || !heldAcrossReaders(dataset, audience)) continue;
     const theme = PARTNER_THEMES.find(([name]) => name === issue.key);
     const [measure] = datasetMeasures(dataset, theme?.[1] ?? 'total', issue.synthetic);
     if (!measure) continue;

@@ -18,13 +18,13 @@
 import { periodChange } from '../analysis/period-change.js';
 import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
 import type { Assessment } from '../domain/assessment.js';
-import { findDataset, type DatasetDefinition } from '../domain/datasets.js';
+import { findDataset } from '../domain/datasets.js';
 import {
   DEFAULT_DISCLOSURE_POLICY,
   isSmallCount,
   type DisclosurePolicy,
 } from '../domain/disclosure/table.js';
-import { monthsIn, type Period } from '../domain/month.js';
+import type { Period } from '../domain/month.js';
 import { reviewPlan } from '../domain/plan/plan-review.js';
 import { parsePlanYear } from '../domain/plan/plan-year.js';
 import { publicActions } from '../domain/plan/plan-view.js';
@@ -37,7 +37,7 @@ import { carriedOnIds } from '../store/plan-actions.js';
 import { findPlans } from '../store/plan-rows.js';
 import { issueMeasure } from './issue-measure.js';
 import { planView } from './plan/plan-view.js';
-import { monthsWithSmallCounts } from './partner-totals-disclosure.js';
+import { heldAcrossReaders, overMonthsHeld } from './report-months-held.js';
 
 export async function reportPlanReview(
   db: Db,
@@ -102,7 +102,7 @@ export async function reportPlanReview(
       counted !== null &&
       base !== null &&
       dataset !== undefined &&
-      (restricted || (audience === 'public' && dataset.sensitivity === 'public')) &&
+      heldAcrossReaders(dataset, audience) &&
       (await overMonthsHeld(db, dataset, area, counted.measure.key, [base, period], policy));
     const figures = withheld || acrossReaders ? null : moved;
     priorities.push({
@@ -146,17 +146,4 @@ async function basePeriod(db: Db, id: string | null): Promise<Period | null> {
     if (error instanceof NotFoundError) return null;
     throw error;
   }
-}
-
-/** Whether any month of the periods holds a small count of the measure in a district of the force. */
-async function overMonthsHeld(
-  db: Db,
-  dataset: DatasetDefinition,
-  area: AreaSummary,
-  key: string,
-  periods: readonly Period[],
-  policy: DisclosurePolicy,
-): Promise<boolean> {
-  const unsafe = await monthsWithSmallCounts(db, dataset, area, key, policy);
-  return periods.some((p) => monthsIn(p).some((m) => unsafe.has(m)));
 }
