@@ -201,7 +201,7 @@ describe('one chart module: the dashboard draws what the report draws', () => {
     expect(mapped.length).toBeGreaterThan(0);
     for (const i of mapped)
       expect(body.replace(/\s+/gu, ' ')).toContain(
-        `In Three Rivers, January to December 2025, the busiest hotspot is around ${i.hotspot!.location}: ${i.hotspot!.count.toLocaleString('en-GB')} of the ${i.evidence.recorded.toLocaleString('en-GB')} recorded were in its cell.`,
+        `In Three Rivers, January to December 2025, the busiest hotspot: ${i.hotspot!.location}, with ${i.hotspot!.count.toLocaleString('en-GB')} of the ${i.evidence.recorded.toLocaleString('en-GB')} recorded in its cell.`,
       );
   });
 });

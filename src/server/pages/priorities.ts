@@ -81,10 +81,10 @@ export async function prioritiesBody(
                       i.hotspot &&
                       i.options.some((o) => o.analysis === 'hotspots' || o.analysis === 'cameras')
                         ? html`<p>
-                            In ${a.area.name}, ${periodInWords(a.period)}, the busiest hotspot is
-                            around ${i.hotspot.location}: ${i.hotspot.count.toLocaleString('en-GB')}
-                            of the ${i.evidence.recorded.toLocaleString('en-GB')} recorded were in
-                            its cell.
+                            In ${a.area.name}, ${periodInWords(a.period)}, the busiest hotspot:
+                            ${i.hotspot.location}, with ${i.hotspot.count.toLocaleString('en-GB')}
+                            of the ${i.evidence.recorded.toLocaleString('en-GB')} recorded in its
+                            cell.
                           </p>`
                         : ''
                     }
