@@ -11,7 +11,7 @@
 import type { GrantLevel } from '../domain/access.js';
 import { areaLevel, mayReadDatasetIn, type AccessNeed, type Scope } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
-import { ancestorsOf } from './areas.js';
+import { ancestorsOf, registeredArea } from './areas.js';
 import type { Db } from './db.js';
 
 export async function areaAccessLevel(
@@ -51,10 +51,7 @@ export async function assertAreaAccess(
   if (scope.areas === 'all') return;
   const level = areaLevel(scope, await ancestorsOf(db, code));
   if (level === 'detail') return;
-  const [area] = await db.query<{ name: string; type: string }>(
-    'SELECT name, type FROM area WHERE code = $code',
-    { code },
-  );
+  const area = await registeredArea(db, code);
   if (
     level === 'aggregate' &&
     need === 'totals' &&

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { NotFoundError } from '../errors.js';
-import { findArea, resolveArea } from './areas.js';
+import { ancestorsOf, findArea, registeredArea, resolveArea, upperAreas } from './areas.js';
 import type { Db } from './db.js';
 import { latestMonthHeld } from './latest-month.js';
 import { openStore } from './open-store.js';
@@ -41,5 +41,73 @@ describe('resolveArea(db, query)', () => {
 describe('latestMonthHeld(db)', () => {
   it('is null in a store that holds no month', async () => {
     expect(await latestMonthHeld(db)).toBeNull();
+  });
+});
+
+describe('ancestorsOf(db, code): the reads kept for the open store', () => {
+  it('gives every area of the register the chain the recursive query gives', async () => {
+    // The query it replaced, for every district, CSP and force and one LSOA and ward in fifty.
+    const rows = await db.query<{ code: string; chain: string[] }>(
+      `WITH RECURSIVE up(start, code, depth) AS (
+         SELECT code, code, 0 FROM area WHERE type <> 'lsoa' AND type <> 'ward' OR hash(code) % 50 = 0
+         UNION ALL
+         SELECT up.start, a.parent, up.depth + 1 FROM up JOIN area a ON a.code = up.code
+         WHERE a.parent IS NOT NULL)
+       SELECT start AS code, list(code ORDER BY depth) AS chain FROM up GROUP BY start`,
+    );
+    expect(rows.length).toBeGreaterThan(1_500);
+    for (const r of rows) expect(await ancestorsOf(db, r.code)).toEqual(r.chain);
+    expect(await ancestorsOf(db, 'E07000102')).toEqual(['E07000102', 'E22000130', 'E23000027']);
+  });
+
+  it('reads an area once for every session of the store, and a code not held each time', async () => {
+    const session = await db.session();
+    try {
+      const statements: string[] = [];
+      const query = session.query.bind(session);
+      session.query = ((
+        sql: string,
+        ...rest: Parameters<Db['query']> extends [string, ...infer R] ? R : never
+      ) => {
+        statements.push(sql);
+        return query(sql, ...rest);
+      }) as Db['query'];
+      await ancestorsOf(db, 'E01023076');
+      expect(await ancestorsOf(session, 'E01023076')).toHaveLength(5);
+      expect(await registeredArea(session, 'E07000102')).toEqual({
+        name: 'Three Rivers',
+        type: 'district',
+      });
+      expect(statements).toEqual(['SELECT name, type FROM area WHERE code = $code']);
+      expect(await ancestorsOf(session, 'X99999999')).toEqual(['X99999999']);
+      expect(await ancestorsOf(session, 'X99999999')).toEqual(['X99999999']);
+      expect(await registeredArea(session, 'X99999999')).toBeNull();
+      expect(statements).toHaveLength(4);
+    } finally {
+      session.close();
+    }
+  });
+
+  it('gives each caller a list of its own', async () => {
+    const a = await upperAreas(db);
+    a.length = 0;
+    expect((await upperAreas(db)).length).toBeGreaterThan(600);
+  });
+});
+
+describe('Db.kept', () => {
+  it('keeps no failed read, and at most its bound of reads', async () => {
+    let calls = 0;
+    const failing = () => {
+      calls++;
+      return Promise.reject(new Error('gone'));
+    };
+    await expect(db.kept('failing', failing)).rejects.toThrow('gone');
+    await expect(db.kept('failing', failing)).rejects.toThrow('gone');
+    expect(calls).toBe(2);
+    for (let i = 0; i < 100_001; i++) await db.kept(`k${i}`, () => Promise.resolve(i));
+    // Past the bound, the oldest half went: the first key is read again, the last is kept.
+    expect(await db.kept('k0', () => Promise.resolve(-1))).toBe(-1);
+    expect(await db.kept('k100000', () => Promise.resolve(-1))).toBe(100_000);
   });
 });

@@ -71,23 +71,57 @@ export class StoreInUseError extends InputError {
   }
 }
 
+/** How many reads Db.kept holds at most: the register has about 43,500 areas. */
+const KEPT_READS = 100_000;
+
 export class Db {
   private readonly instance: DuckDB.DuckDBInstance;
   private readonly connection: DuckDBConnection;
   readonly path: string;
   /** False for a session on another's instance (Db.session): closing it leaves the store open. */
   private readonly ownsInstance: boolean;
+  /** Reads kept for the open store's life (Db.kept), shared by its sessions. */
+  private readonly keptReads: Map<string, Promise<unknown>>;
 
   private constructor(
     instance: DuckDB.DuckDBInstance,
     connection: DuckDBConnection,
     path: string,
     ownsInstance = true,
+    keptReads = new Map<string, Promise<unknown>>(),
   ) {
     this.instance = instance;
     this.connection = connection;
     this.path = path;
     this.ownsInstance = ownsInstance;
+    this.keptReads = keptReads;
+  }
+
+  /**
+   * A read of what cannot change while the store is open, made once and kept for this process's
+   * use of the store (every session of the server shares it): only for tables that nothing but a
+   * migration writes, and migrations run when the store is opened, before any read. A read that
+   * fails, or that `keep` declines (a code not yet in the register), is not kept. At most
+   * KEPT_READS entries: past that the oldest half is dropped, so that a caller who asks for
+   * endless different keys costs memory no more than that.
+   */
+  async kept<T>(key: string, read: () => Promise<T>, keep: (value: T) => boolean = () => true) {
+    const known = this.keptReads.get(key) as Promise<T> | undefined;
+    if (known) return known;
+    const pending = read();
+    this.keptReads.set(key, pending);
+    try {
+      const value = await pending;
+      if (!keep(value)) this.keptReads.delete(key);
+      else if (this.keptReads.size > KEPT_READS) {
+        let drop = this.keptReads.size / 2;
+        for (const k of this.keptReads.keys()) if (drop-- > 0) this.keptReads.delete(k);
+      }
+      return value;
+    } catch (error) {
+      this.keptReads.delete(key);
+      throw error;
+    }
   }
 
   /**
@@ -96,7 +130,7 @@ export class Db {
    * of an import still in progress on another session), and closing it leaves the store open.
    */
   async session(): Promise<Db> {
-    return new Db(this.instance, await this.instance.connect(), this.path, false);
+    return new Db(this.instance, await this.instance.connect(), this.path, false, this.keptReads);
   }
 
   /**
