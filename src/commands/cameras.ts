@@ -78,6 +78,8 @@ export const camerasCommand = defineCommand({
   store: 'read',
   async run(deps, input): Promise<CameraDocument> {
     requireIncidentSource('cameras', input);
+    const { refuseOutputPath, writeOutputFile } = await import('../usecases/output-file.js');
+    if (input.out) refuseOutputPath(input.out, 'out', deps.db.path, 'file');
     const { cameraGeoJson, cameraPlan } = await import('../usecases/cameras.js');
     const { loadSettings } = await import('../config/settings.js');
     const plan = await cameraPlan(deps.db, deps.scope, {
@@ -97,13 +99,12 @@ export const camerasCommand = defineCommand({
       timeLimit: input.timeLimit,
     });
     if (input.out) {
-      const { writeFile } = await import('node:fs/promises');
-      const { InputError } = await import('../errors.js');
-      try {
-        await writeFile(input.out, JSON.stringify(cameraGeoJson(plan)) + '\n');
-      } catch (error) {
-        throw new InputError(`⟨out⟩ ${input.out}: cannot write (${(error as Error).message})`);
-      }
+      await writeOutputFile(
+        input.out,
+        JSON.stringify(cameraGeoJson(plan)) + '\n',
+        'out',
+        deps.db.path,
+      );
     }
     return { ...plan, out: input.out ?? null };
   },

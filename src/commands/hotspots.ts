@@ -58,6 +58,8 @@ export const hotspotsCommand = defineCommand({
   store: 'read',
   async run(deps, input): Promise<HotspotDocument> {
     requireIncidentSource('hotspots', input);
+    const { refuseOutputPath, writeOutputFile } = await import('../usecases/output-file.js');
+    if (input.out) refuseOutputPath(input.out, 'out', deps.db.path, 'file');
     const { hotspots } = await import('../usecases/hotspots.js');
     const report = await hotspots(deps.db, deps.scope, {
       area: input.area,
@@ -71,8 +73,7 @@ export const hotspotsCommand = defineCommand({
       top: input.top,
     });
     if (input.out) {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(input.out, JSON.stringify(report.geojson));
+      await writeOutputFile(input.out, JSON.stringify(report.geojson), 'out', deps.db.path);
     }
     return { ...report, out: input.out ?? null };
   },

@@ -110,7 +110,8 @@ export const servicesExportCommand = defineCommand({
     if (input.out === undefined) throw new InputError('--out is required', { field: 'out' });
     const { listServices, servicesTable } = await import('../usecases/support-services.js');
     const { csvFile, xlsxFile } = await import('../usecases/table-files.js');
-    const { writeFile } = await import('node:fs/promises');
+    const { refuseOutputPath, writeOutputFile } = await import('../usecases/output-file.js');
+    refuseOutputPath(input.out, 'out', deps.db.path, 'file');
     const services = await listServices(deps.db, {
       ...(input.theme ? { theme: input.theme } : {}),
       ...(input.area ? { area: input.area } : {}),
@@ -121,7 +122,7 @@ export const servicesExportCommand = defineCommand({
       format === 'xlsx'
         ? await xlsxFile([table], { by: 'Lantern', at: deps.clock() })
         : csvFile(table);
-    await writeFile(input.out, bytes);
+    await writeOutputFile(input.out, bytes, 'out', deps.db.path);
     return { out: input.out, format, services: services.length };
   },
   text: (r) => `Wrote ${r.services} services to ${r.out} (${r.format}).`,

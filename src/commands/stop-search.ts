@@ -40,6 +40,8 @@ export const stopSearchCommand = defineCommand({
   },
   store: 'read',
   async run(deps, input) {
+    const { refuseOutputPath, writeOutputFile } = await import('../usecases/output-file.js');
+    if (input.map !== undefined) refuseOutputPath(input.map, 'map', deps.db.path, 'file');
     const { stopSearchSummary } = await import('../usecases/stop-search.js');
     const report = await stopSearchSummary(deps.db, deps.scope, {
       ...(input.force !== undefined ? { force: input.force } : {}),
@@ -48,8 +50,7 @@ export const stopSearchCommand = defineCommand({
       withMapSvg: input.map !== undefined,
     });
     if (input.map !== undefined && report.mapSvg) {
-      const { writeFile } = await import('node:fs/promises');
-      await writeFile(input.map, report.mapSvg);
+      await writeOutputFile(input.map, report.mapSvg, 'map', deps.db.path);
     }
     return { ...report, mapFile: input.map ?? null };
   },

@@ -36,6 +36,7 @@ import { listServices } from './support-services.js';
 import { findDataset } from '../domain/datasets.js';
 import { monthsWithSmallCounts } from './partner-totals-disclosure.js';
 import { PublicPeriodError, trendsForOwnDisclosure } from './trends.js';
+import { refuseOutputPath } from './output-file.js';
 
 export interface BriefingRequest {
   theme: BriefingTheme;
@@ -166,6 +167,7 @@ export async function buildBriefing(
   scope: Scope,
   request: BriefingRequest,
 ): Promise<BuiltBriefing> {
+  refuseOutputPath(request.out, 'out', db.path, 'folder');
   const pack = await briefingPack(db, scope, request);
   const reading = readability(briefingProse(pack).join('\n'));
   const out = resolve(request.out);

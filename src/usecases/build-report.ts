@@ -25,6 +25,7 @@ import type { Db } from '../store/db.js';
 import { howToReproduce } from '../report/how-to-reproduce.js';
 import { NO_PLAN_TO_REVIEW, reportData, type ReportRequest } from './report-data.js';
 import { refuseExampleValues } from './report-examples.js';
+import { refuseOutputPath } from './output-file.js';
 import {
   checkOutFolder,
   INDEX_HEADER,
@@ -64,6 +65,7 @@ export async function buildReport(
 ): Promise<BuiltReport> {
   const out = resolve(request.out);
   const examples = refuseExampleValues(request);
+  refuseOutputPath(request.out, 'out', db.path, 'folder');
   await checkOutFolder(request.out, out, request.replace === true);
   // Chromium starts now, while the report is read and laid out, and is closed in every case.
   const chromium = request.pdf !== false ? findChromium(request.env) : null;

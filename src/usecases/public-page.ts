@@ -40,6 +40,7 @@ import { listAreas, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listServices } from './support-services.js';
 import { PublicPeriodError, trendsForOwnDisclosure } from './trends.js';
+import { refuseOutputPath } from './output-file.js';
 
 /** What the public may read, whoever asks: police.uk street data, in every area. */
 export const PUBLIC_SCOPE: Scope = { areas: 'all', datasets: ['police-street'] };
@@ -222,6 +223,7 @@ export async function buildPublicPage(
   db: Db,
   request: PublicPageOptions & { area: string; out: string },
 ): Promise<BuiltPublicPage> {
+  refuseOutputPath(request.out, 'out', db.path, 'folder');
   await checkSettingsAreas(db, request.config);
   const page = await publicPage(db, request.area, request);
   const reading = pageReadability(page);

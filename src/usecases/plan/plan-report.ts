@@ -3,13 +3,12 @@
  * dates), all or only its public actions. The file is written whole or not at all (written
  * beside it, then renamed).
  */
-import { rename, writeFile } from 'node:fs/promises';
-
 import { publicActions, type PlanView } from '../../domain/plan/plan-view.js';
 import type { Scope } from '../../domain/scope.js';
 import { planHtml } from '../../report/plan-html.js';
 import { planIcs } from '../../report/plan-ics.js';
 import { planTables } from '../../report/plan-tables.js';
+import { refuseOutputPath, writeOutputFile } from '../output-file.js';
 import type { Db } from '../../store/db.js';
 import { csvFile, xlsxFile } from '../table-files.js';
 import type { PlanChoice } from './find-plan.js';
@@ -52,11 +51,10 @@ export async function writePlanReport(
   input: PlanChoice & { format: PlanReportFormat; out: string; onlyPublic: boolean },
   now: Date,
 ): Promise<PlanReport> {
+  refuseOutputPath(input.out, 'out', db.path, 'file');
   const view = await planView(db, scope, input, now);
   const bytes = await planFile(view, input.format, input.onlyPublic, now);
-  const partial = `${input.out}.part`;
-  await writeFile(partial, bytes);
-  await rename(partial, input.out);
+  await writeOutputFile(input.out, bytes, 'out', db.path);
   return {
     out: input.out,
     format: input.format,
