@@ -176,6 +176,27 @@ describe('lantern hotspots', () => {
       /--cell: 2 is not a number of metres from 10 up/u,
     );
     await bad(['--category', 'burglary', '--bandwidth', 'x'], /--bandwidth: "x" is not a number/u);
+    // A cell as large as the area gave one cell, Gi* z 0 and a centre of "NaN, NaN".
+    await bad(
+      ['--category', 'burglary', '--cell', '1e9'],
+      /--cell 1000000000 m leaves 0 cells in Three Rivers: the map and Gi\* need a grid of at least 9 cells \(cells of 3,600 m give one\)/u,
+    );
+    const given = await run([
+      'hotspots',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-01..2025-12',
+      '--category',
+      'burglary',
+      '--cell',
+      '3600',
+      '--json',
+      '--db',
+      db,
+    ]);
+    expect(given.code, given.stderr).toBe(0);
+    expect(JSON.parse(given.stdout).cells).toBeGreaterThanOrEqual(9);
     await bad(
       ['--dataset', 'domestic-abuse'],
       /domestic-abuse holds aggregate counts, not incidents/u,

@@ -106,6 +106,8 @@ export interface HotspotReport {
 }
 
 const MAX_CELLS = 100_000;
+/** The fewest cells a grid of a given cell size may have (3 × 3: a cell and its eight neighbours). */
+const MIN_CELLS = 9;
 const SIGNIFICANT = 0.05;
 
 /**
@@ -178,16 +180,32 @@ function prepare(
         `⟨cell⟩ ${cellSize} m would make about ${Math.round(estimated).toLocaleString('en-GB')} cells; choose a larger cell`,
       );
     // An area's grid (cells whose centres lie in its outline) serves every category of the command.
-    const grid = outline
-      ? await reads.once(`grid:${incidents.area.code}:${cellSize}`, async () =>
-          makeGrid(
+    const gridOf = (size: number) =>
+      outline
+        ? makeGrid(
             box,
-            cellSize,
+            size,
             (x, y) => outline.index.locate(x, y) !== null,
             (y, xs) => outline.index.insideRow(y, xs),
-          ),
-        )
-      : makeGrid(box, cellSize);
+          )
+        : makeGrid(box, size);
+    const grid = outline
+      ? await reads.once(`grid:${incidents.area.code}:${cellSize}`, async () => gridOf(cellSize))
+      : gridOf(cellSize);
+    if (request.cellSize !== undefined && grid.cells.length < MIN_CELLS) {
+      // Gi* sets each cell against its neighbours and the whole grid: a grid of a few cells
+      // (a cell as large as the area) gives z of 0 and a centre off the map. The largest cell
+      // that gives a grid, in steps of 10 m (100 m from 1 km), from a third of the shorter side.
+      const shorter = Math.min(box.maxX - box.minX, box.maxY - box.minY);
+      const step = (s: number) => (s >= 1000 ? 100 : 10);
+      let most = Math.max(10, Math.floor(shorter / 3 / step(shorter / 3)) * step(shorter / 3));
+      while (most > 10 && gridOf(most).cells.length < MIN_CELLS)
+        most = Math.max(10, Math.floor((most * 0.9) / step(most * 0.9)) * step(most * 0.9));
+      throw new InputError(
+        `⟨cell⟩ ${cellSize} m leaves ${grid.cells.length} cell${grid.cells.length === 1 ? '' : 's'} in ${incidents.area.name}: ` +
+          `the map and Gi* need a grid of at least ${MIN_CELLS} cells (cells of ${most.toLocaleString('en-GB')} m give one), or leave ⟨cell⟩ out for the default`,
+      );
+    }
     if (grid.cells.length > MAX_CELLS)
       warnings.push(
         `${grid.cells.length.toLocaleString('en-GB')} cells: more than ${MAX_CELLS.toLocaleString('en-GB')}, slow to map.`,
