@@ -632,7 +632,7 @@ describe('lantern report: bad input', () => {
         /--period PERIOD is required/u,
       ],
       [[...base, '--out', taken], /taken already holds files; give --replace/u],
-      [[...base, '--out', join(taken, 'notes.txt')], /notes\.txt is a file, not a folder/u],
+      [[...base, '--out', join(taken, 'notes.txt')], /notes\.txt: is a file, not a folder/u],
       [
         [...base, '--out', join(dir.path, 'x'), '--inputs', 'no-such.yaml'],
         /no-such\.yaml: no such inputs file/u,

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { run, runJson } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
+import { testServer } from './helpers/server.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -185,6 +186,31 @@ describe('wording of trends, near-repeat and hotspots', () => {
     );
   });
 
+  it('say that no change was tested where no earlier period is held, not "for 0 tests"', async () => {
+    const r = await lantern('trends', '--all', '--area', 'Newport', '--period', '2019-01');
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('No change was tested: no earlier period is held to compare with.');
+    expect(r.stdout).not.toMatch(/for 0 tests/u);
+    const out = join(dir.path, 'report-newport');
+    const report = await lantern(
+      'report',
+      '--area',
+      'Newport',
+      '--period',
+      '2019-01',
+      '--draft',
+      '--no-pdf',
+      '--no-save',
+      '--out',
+      out,
+    );
+    expect(report.code, report.stderr).toBe(0);
+    const html = readFileSync(join(out, 'assessment.html'), 'utf8');
+    expect(html).toContain('No change can be given: no earlier period is held to compare with.');
+    expect(html).toContain('No earlier period is held, so no change is given.');
+    expect(html).not.toMatch(/against no earlier period|earlier period is no earlier period/u);
+  });
+
   it('near-repeat speaks of a district as the district, not "every district of" it', async () => {
     const r = await lantern(
       'near-repeat',
@@ -262,5 +288,32 @@ describe('briefing sources', () => {
     expect(await pack('Three Rivers')).toContain(
       'https://threerivers.gov.uk/services/crime-and-safety/asb-toolkit',
     );
+  });
+});
+
+describe('the dashboard on a store without Hertfordshire', () => {
+  it('offers the periods the store holds, and sends the plan page’s links to a district it holds', async () => {
+    const server = await testServer(db);
+    try {
+      const page = await server.app.request('/');
+      expect(page.status).toBe(200);
+      const body = await page.text();
+      const offered = [...body.matchAll(/<option value="([^"]+)"><\/option>/gu)].map((m) => m[1]);
+      // January 2019 held: every period offered holds it, none is refused.
+      expect(offered).toEqual(['last-12-months', '2019', '2018-19', '2019-01']);
+      expect(body).toContain('2019, 2018-19 (April to March), 2019-01');
+      for (const period of offered) {
+        const r = await server.app.request(`/?area=Newport&period=${period}`);
+        expect(r.status, period).toBe(200);
+      }
+      const plan = await (await server.app.request('/plan')).text();
+      expect(plan).toContain('No plan yet');
+      expect(plan).not.toMatch(/Three Rivers/u);
+      const overview = /href="(\/\?area=[^"]+)"/u.exec(plan)?.[1];
+      expect(overview).toBeDefined();
+      expect((await server.app.request(overview!.replaceAll('&amp;', '&'))).status).toBe(200);
+    } finally {
+      server.close();
+    }
   });
 });

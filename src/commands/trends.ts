@@ -171,7 +171,9 @@ function formatAll(docs: TrendDocument[], police: boolean): string {
     significant.length > 0
       ? `Significant after Holm's adjustment for ${tested} tests:\n` +
         significant.map((d) => `  ${d.reading} Holm-adjusted p ${pv(d.pValueAdjusted)}.`).join('\n')
-      : `No change is significant after Holm's adjustment for ${tested} tests.`,
+      : tested === 0
+        ? 'No change was tested: no earlier period is held to compare with.'
+        : `No change is significant after Holm's adjustment for ${tested} tests.`,
     ...[...new Set(docs.flatMap((d) => d.notes))].filter((n) => !n.startsWith('ASB')),
     ...(police
       ? ['All crime excludes anti-social behaviour (ASB), which is shown on its own line.']

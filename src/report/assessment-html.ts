@@ -81,6 +81,8 @@ export function renderAssessment(data: ReportData): RenderedReport {
 
   const high = a.issues.filter((i) => i.band === 'High');
   const earlier = comparedWithWords(data);
+  /** Whether an earlier period is held: without one there is no change to give. */
+  const compared = Boolean(data.comparison) || data.comparisonPeriod !== null;
   const partial = data.coverage?.partial ? `Partial period: ${data.coverage.words}` : null;
   const spansBreak = discontinuityCaveat(
     data.comparison?.discontinuities ?? [],
@@ -143,7 +145,9 @@ export function renderAssessment(data: ReportData): RenderedReport {
                 `${esc(c.label)} down ${esc(showChange(c.changePct, c.count, c.previous, aud))}`,
             ),
           ].join('; ')}.</p>`
-        : `<p>No category changed significantly against ${esc(earlier)}.</p>`,
+        : compared
+          ? `<p>No category changed significantly against ${esc(earlier)}.</p>`
+          : '<p>No change can be given: no earlier period is held to compare with.</p>',
       data.monthsMissing.length > 0
         ? `<p class="warning">Months not held, left out of every count (unknown, not zero): ${esc(monthRunsText(data.monthsMissing))}.</p>`
         : '',
@@ -165,7 +169,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
     ]),
     ...prioritySections,
     section('categories', 'Every category', [
-      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first${aud === 'public' && data.categories.some((c) => isSmall(c.count)) ? '; those with fewer than 5 last, in alphabetical order, with no rate, change or significance (they would give the count away)' : ''}. ${partial ? `${esc(partial)}. ` : ''}Changes are against ${esc(earlier)}. Rates use the population of the year held nearest the period: ${esc(pops || 'none held')}.</p>`,
+      `<p>Police-recorded crime and ASB in ${esc(data.area.name)}, ${esc(periodInWords(data.period))}, largest first${aud === 'public' && data.categories.some((c) => isSmall(c.count)) ? '; those with fewer than 5 last, in alphabetical order, with no rate, change or significance (they would give the count away)' : ''}. ${partial ? `${esc(partial)}. ` : ''}${compared ? `Changes are against ${esc(earlier)}` : 'No earlier period is held, so no change is given'}. Rates use the population of the year held nearest the period: ${esc(pops || 'none held')}.</p>`,
       tableHtml(categories, categoriesLabel),
     ]),
     section('partner', 'Partner data', [

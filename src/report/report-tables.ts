@@ -108,8 +108,9 @@ export function riskMatrixFigure(data: Pick<ReportData, 'assessment' | 'area'>):
 /** "; the earlier period is 2021, the latest earlier year held (…); 6 of 12 months held: …". */
 function periodCaption(data: ReportData): string {
   return (
-    `; the earlier period is ${comparedWithWords(data)}` +
-    (data.coverage?.partial ? `; ${data.coverage.words}` : '')
+    (data.comparison || data.comparisonPeriod
+      ? `; the earlier period is ${comparedWithWords(data)}`
+      : '; no earlier period is held') + (data.coverage?.partial ? `; ${data.coverage.words}` : '')
   );
 }
 

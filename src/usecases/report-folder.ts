@@ -40,9 +40,8 @@ const DATA_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.csv$/u;
 
 /** Refuses an --out that is a file, or a folder holding anything unless `replace` is given. */
 export async function checkOutFolder(given: string, out: string, replace: boolean): Promise<void> {
+  // A file, the store or a file of it was refused before (output-file.ts refuseOutputPath).
   if (!existsSync(out)) return;
-  if (!statSync(out).isDirectory())
-    throw new InputError(`⟨out⟩: ${given} is a file, not a folder; give a folder for the report`);
   if (replace || (await readdir(out)).length === 0) return;
   throw new InputError(
     `⟨out⟩: ${given} already holds files; give ⟨replace⟩ to replace the report there ` +
