@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 
 import type { Month } from '../domain/month.js';
-import type { PoliceKind } from '../domain/police-file.js';
+import { parsePoliceFileName, type PoliceKind } from '../domain/police-file.js';
 import {
   implausibleMonth,
   POLICE_FIRST_MONTH,
@@ -21,6 +21,7 @@ import {
 import { InputError, StorageError } from '../errors.js';
 import type { CheckedPoliceFile } from '../ingest/police/parse-messages.js';
 import { ParsePool } from '../ingest/police/parse-pool.js';
+import type { PolygonIndex } from '../geo/polygon-index.js';
 import { expandSources, type ExpandedSources, type Source } from '../ingest/sources.js';
 import { storageFailure, type Db } from '../store/db.js';
 import {
@@ -37,7 +38,8 @@ import { loadPlacementLookups } from '../store/placement-lookups.js';
 import type { SearchPlacementWritten } from '../store/stop-search-placement.js';
 import type { PlacementCounts } from '../domain/placement.js';
 import { boundaryGaps, type BoundaryGap } from './boundary-gaps.js';
-import { placeStoredSearches } from './place-searches.js';
+import { districtIndex, placeStoredSearches } from './place-searches.js';
+import { searchForceRefusal } from './search-force-check.js';
 
 export type FileStatus = 'imported' | 'already-imported' | 'refused';
 
@@ -196,6 +198,9 @@ export async function importPoliceSources(
     });
     reported.catch(() => undefined); // awaited below
   };
+  // The districts' boundaries, for a stop-and-search file's check, read once when first needed.
+  let districtBoundaries: Promise<PolygonIndex> | null = null;
+  const districts = () => (districtBoundaries ??= districtIndex(db));
   const prepareAt = (i: number) => settled(prepare(sources[i] as Source, stored, pool, options));
   const ahead: Promise<Settled<Prepared>>[] = [];
   for (let i = 0; i < Math.min(LOOKAHEAD, sources.length); i++) ahead.push(prepareAt(i));
@@ -231,6 +236,21 @@ export async function importPoliceSources(
         entries.push({
           type: 'report',
           report: { ...report, kind: parsed.kind, force: parsed.force, months: parsed.months },
+        });
+        continue;
+      }
+      const elsewhere = parsed.searchPoints
+        ? await searchForceRefusal(db, parsed.path, parsed.force, parsed.searchPoints, districts)
+        : null;
+      if (elsewhere !== null) {
+        entries.push({
+          type: 'report',
+          report: {
+            ...refused(parsed.path, elsewhere),
+            kind: parsed.kind,
+            force: parsed.force,
+            months: parsed.months,
+          },
         });
         continue;
       }
@@ -391,7 +411,17 @@ async function prepare(
   try {
     const bytes = await source.read();
     const hash = createHash('sha256').update(bytes).digest('hex');
-    if (stored.has(hash)) return { status: 'known', path: source.path, hash };
+    if (stored.has(hash)) {
+      // Content held already: still refused if --force contradicts its name or the force it
+      // is held as, as it would be were it new (not "already imported" under another force).
+      const clash = forceClash(
+        source,
+        stored.get(hash) as ExistingBatch | undefined,
+        options.force,
+      );
+      if (clash !== null) return { status: 'refused', report: refused(source.path, clash) };
+      return { status: 'known', path: source.path, hash };
+    }
     const parsed = await pool.parse({
       path: source.path,
       baseName: source.baseName,
@@ -406,6 +436,25 @@ async function prepare(
     }
     throw error;
   }
+}
+
+/** Why --force cannot apply to content already held (its name or its held force says another). */
+function forceClash(
+  source: Source,
+  existing: ExistingBatch | undefined,
+  force: string | undefined,
+): string | null {
+  if (force === undefined) return null;
+  const named = parsePoliceFileName(source.baseName)?.force ?? null;
+  const says =
+    named !== null && named !== force
+      ? `the file name says force "${named}"`
+      : existing && existing.force !== force
+        ? `this content is held already as ${existing.force}'s`
+        : null;
+  return says === null
+    ? null
+    : `${source.path}: ${says} but --force says "${force}"; --force cannot make one force's records another's, so nothing is imported from it`;
 }
 
 /** The report of a second copy of content this command has just imported. */

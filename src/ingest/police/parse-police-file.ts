@@ -57,7 +57,16 @@ export interface ParsedPoliceFile {
   layout: StagedLayout;
   rejected: RejectedRow[];
   warnings: string[];
+  /**
+   * Stop and search: the points of the first SEARCH_POINTS rows with a location, as longitude,
+   * latitude pairs, so that a file of another force under this force's name can be told
+   * (usecases/search-force-check.ts): its rows never say their force.
+   */
+  searchPoints?: number[];
 }
+
+/** How many located searches of a file are kept to check where its searches lie. */
+export const SEARCH_POINTS = 500;
 
 export interface ParseOptions {
   /** The register's lookups for tying records to districts. */
@@ -161,6 +170,9 @@ class FileChecker implements PlainCsvSink {
   private unknownForce: { line: number; field: string; value: string } | null = null;
   private dateColumn = -1;
   private monthColumn = -1;
+  /** Stop and search: the Longitude and Latitude columns, and the points sampled. */
+  private pointColumns: [number, number] | null = null;
+  private readonly searchPoints: number[] = [];
   /** The first line with more than MAX_FIELDS fields. */
   private tooWide: { line: number; fields: number } | null = null;
   /** The last record read: its line and how many fields it has. */
@@ -235,6 +247,11 @@ class FileChecker implements PlainCsvSink {
         return at === undefined ? [] : [{ field, at }];
       });
     }
+    if (kind === 'stop-and-search') {
+      const lon = this.index.get('Longitude');
+      const lat = this.index.get('Latitude');
+      if (lon !== undefined && lat !== undefined) this.pointColumns = [lon, lat];
+    }
     if (kind === 'stop-and-search' && !this.named) {
       this.dateColumn = this.index.get('Date') ?? -1;
       if (this.dateColumn !== -1) this.dateValues = new ValueCounter();
@@ -268,6 +285,11 @@ class FileChecker implements PlainCsvSink {
       if (this.dateValues) this.dateValues.add(fields[this.dateColumn]);
       if (this.monthValues) this.monthValues.add(fields[this.monthColumn]);
       if (this.unknownForce === null) this.checkForceNames(fields, line);
+      if (this.pointColumns && this.searchPoints.length < SEARCH_POINTS * 2) {
+        const lon = Number((fields[this.pointColumns[0]] as string).trim() || NaN);
+        const lat = Number((fields[this.pointColumns[1]] as string).trim() || NaN);
+        if (Number.isFinite(lon) && Number.isFinite(lat)) this.searchPoints.push(lon, lat);
+      }
     }
     if (this.rows) this.rows.check(fields, line, malformed, start, end);
     else this.held.push({ fields, line, malformed, start, end });
@@ -386,6 +408,7 @@ class FileChecker implements PlainCsvSink {
       layout: this.source === null ? 'lantern' : 'as-filed',
       rejected,
       warnings,
+      ...(kind === 'stop-and-search' ? { searchPoints: this.searchPoints } : {}),
     };
   }
 
