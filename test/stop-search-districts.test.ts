@@ -236,6 +236,12 @@ describe('stop and search for any district', () => {
     ]);
     expect(wrongForce.code).toBe(2);
     expect(wrongForce.stderr).toMatch(/is in the area of Northumbria Police/u);
+    // A slip in a force id is named as one, not as a force whose data the store lacks.
+    await expect(
+      stopSearchSummary(db, FULL_SCOPE, { force: 'northumbira', period: Y2022 }),
+    ).rejects.toThrow(
+      /"northumbira" is not a police\.uk force id \(did you mean "northumbria"\?\)/u,
+    );
   });
 
   it("applies area grants: a Newcastle grant reads Newcastle's searches, not Sunderland's or the force's", async () => {

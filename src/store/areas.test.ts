@@ -22,6 +22,9 @@ describe('resolveArea(db, query)', () => {
     expect(await resolveArea(db, 'e07000102')).toMatchObject({ code: 'E07000102' });
     expect(await resolveArea(db, '  three rivers ')).toMatchObject({ code: 'E07000102' });
     expect(await resolveArea(db, 'hertfordshire')).toMatchObject({ type: 'force' });
+    // A force as police.uk's files name it.
+    expect(await resolveArea(db, 'Gwent Police')).toMatchObject({ code: 'W15000002' });
+    expect(await resolveArea(db, 'Hertfordshire Constabulary')).toMatchObject({ type: 'force' });
   });
 
   it('refuses a name it does not hold, with a "did you mean" for a slip', async () => {

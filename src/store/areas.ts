@@ -3,6 +3,7 @@
  * their populations and record counts, and the scope check every area-based query makes.
  */
 import { AREA_TYPES, type Area, type AreaType, type Population } from '../domain/area.js';
+import { forceIdFromName } from '../domain/forces.js';
 import type { Scope } from '../domain/scope.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
 import { list, TEXT_LIST, type Db } from './db.js';
@@ -39,6 +40,9 @@ export async function resolveArea(db: Db, query: string, type?: AreaType): Promi
 }
 
 async function resolveAreaNow(db: Db, query: string, type?: AreaType): Promise<Area> {
+  // A force as police.uk's files name it ("Gwent Police", "Hertfordshire Constabulary") is the
+  // force of that id.
+  const forceId = forceIdFromName(query.trim()) ?? '';
   const params = { q: query.trim(), type: type ?? null };
   // Exact spelling first (a union of cheap lookups: no function of every row), then any case.
   let matches = await db.query<Area & Record<string, unknown>>(
@@ -46,9 +50,9 @@ async function resolveAreaNow(db: Db, query: string, type?: AreaType): Promise<A
        SELECT code, name, type, parent, vintage FROM area WHERE code = upper($q)
        UNION SELECT code, name, type, parent, vintage FROM area WHERE name = $q
        UNION SELECT a.code, a.name, a.type, a.parent, a.vintage
-             FROM police_force f JOIN area a ON a.code = f.pfa_code WHERE f.id = lower($q))
+             FROM police_force f JOIN area a ON a.code = f.pfa_code WHERE f.id IN (lower($q), $fid))
      WHERE $type IS NULL OR type = $type`,
-    params,
+    { ...params, fid: forceId },
   );
   if (matches.length === 0)
     matches = await db.query<Area & Record<string, unknown>>(

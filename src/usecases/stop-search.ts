@@ -16,8 +16,10 @@ import { proportionInterval } from '../analysis/proportion.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import { ETHNIC_GROUPS, ethnicGroupOf } from '../domain/ethnic-groups.js';
+import { forceIds } from '../domain/forces.js';
 import { periodCoverage, requireSomeMonthHeld } from '../domain/held-months.js';
 import type { Month, Period } from '../domain/month.js';
+import { didYouMean } from '../domain/suggest.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { toBng } from '../geo/bng.js';
@@ -332,11 +334,12 @@ async function subjectOf(
       throw new InputError(
         'name a force (--force northumbria) or an area (--area "Newcastle upon Tyne")',
       );
-    const force = (await policeForce(db, request.force)) ?? {
-      id: request.force,
-      name: request.force,
-      areaCode: null,
-    };
+    const force = await policeForce(db, request.force);
+    if (!force)
+      throw new InputError(
+        `⟨force⟩: "${request.force}" is not a police.uk force id${didYouMean(request.force, forceIds()) || ' (lantern areas --type force lists the forces)'}`,
+        { field: 'force' },
+      );
     return { force, area: null };
   }
   const area = await findAreaOnce(db, request.area, reads);
