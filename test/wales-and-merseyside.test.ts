@@ -6,8 +6,9 @@
  * could not run, the force-area word, the wording of trends, near-repeat and hotspots, area names
  * as councils spell them, and briefing sources of another partnership left out.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -226,6 +227,31 @@ describe('wording of trends, near-repeat and hotspots', () => {
     expect(r.stderr).not.toMatch(/every district of Liverpool/u);
   });
 
+  it("clip a Welsh district's hotspot grid to its wards when no LSOA boundary is held", async () => {
+    const store = join(dir.path, 'newport-wards.duckdb');
+    copyFileSync(db, store);
+    const wards = `${FIXTURES}boundaries/wards_by_lad/W06000022.json.gz`;
+    const plain = join(dir.path, 'W06000022.json');
+    writeFileSync(plain, gunzipSync(readFileSync(wards)));
+    const imported = await run([
+      ...['areas', 'import-boundaries', plain, '--type', 'ward', '--vintage', '2013'],
+      ...['--db', store],
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    const map = async (at: string) =>
+      runJson<{ cells: number; warnings: string[]; outside?: number }>([
+        ...['hotspots', '--area', 'Newport', '--category', 'burglary', '--period', '2019-01'],
+        ...['--cell', '300', '--db', at],
+      ]);
+    const [bare, clipped] = [await map(db), await map(store)];
+    expect(bare.json.warnings.join(' ')).toMatch(/No boundary of the district Newport is held/u);
+    expect(clipped.json.warnings.join(' ')).not.toMatch(/No boundary/u);
+    // The grid covers Newport's 20 wards (190 km²), not the box around its incidents.
+    expect(clipped.json.cells).not.toBe(bare.json.cells);
+    expect(clipped.json.cells * 0.09).toBeGreaterThan(150);
+    expect(clipped.json.cells * 0.09).toBeLessThan(230);
+  });
+
   it('hotspots say whose boundary is missing', async () => {
     const r = await runJson<{ warnings: string[] }>([
       'hotspots',
@@ -240,7 +266,7 @@ describe('wording of trends, near-repeat and hotspots', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.warnings).toContain(
-      'No boundary of the district Newport is held (neither its own outline nor its LSOAs’): the grid covers the incidents’ extent, unclipped. ' +
+      'No boundary of the district Newport is held (neither its own outline nor its LSOAs’ or wards’): the grid covers the incidents’ extent, unclipped. ' +
         'Fetch its boundaries with: lantern fetch boundaries --area Newport',
     );
   });

@@ -170,7 +170,7 @@ function prepare(
     if (!outline)
       warnings.push(
         // Ward boundaries may well be held: it is the area's own outline that is missing.
-        `No boundary of the ${incidents.area.type} ${incidents.area.name} is held (neither its own outline nor its LSOAs’): the grid covers the incidents’ extent, unclipped. ` +
+        `No boundary of the ${incidents.area.type} ${incidents.area.name} is held (neither its own outline nor its LSOAs’ or wards’): the grid covers the incidents’ extent, unclipped. ` +
           `Fetch its boundaries with: ${fetchBoundariesCommand(incidents.area.name)}`,
       );
     const cellSize = request.cellSize ?? defaultCellSize(box);
@@ -528,8 +528,12 @@ async function areaOutline(
   area: AreaSummary,
   reads: CommandReads,
 ): Promise<Outline | null> {
+  // Its own outline, else its LSOAs', else its wards' (a Welsh district with ward boundaries
+  // imported and no LSOAs').
   const own = await areaBoundary(db, area.code, area.type);
-  const shapes = own ? [own] : await boundariesWithinOnce(db, area.code, 'lsoa', reads);
+  let shapes = own ? [own] : await boundariesWithinOnce(db, area.code, 'lsoa', reads);
+  if (shapes.length === 0 && area.type !== 'lsoa')
+    shapes = await boundariesWithinOnce(db, area.code, 'ward', reads);
   if (shapes.length === 0) return null;
   const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const project = (ring: Position[]) =>
