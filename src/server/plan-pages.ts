@@ -23,6 +23,7 @@ import { forRequest } from './caller.js';
 import { problemOf } from './http-errors.js';
 import { html, type Safe } from './pages/html.js';
 import { notice, page } from './pages/layout.js';
+import { defaultArea, loadChoices } from './pages/choices.js';
 import { actionBody, saveProblem, type ActionPage, type UpdateForm } from './pages/plan-action.js';
 import { meetingBody, meetingsBody } from './pages/plan-meetings.js';
 import { noPlanForYou, noPlanYet, planBody, type PlanQuery } from './pages/plan.js';
@@ -276,7 +277,11 @@ async function withDb(
   } finally {
     db.close();
   }
-  const state = readState(c.req.query(), rendered.area ?? 'Three Rivers');
+  // With no plan to show, the links to the other views go to the area they would show first.
+  const state = readState(
+    c.req.query(),
+    rendered.area ?? defaultArea(await loadChoices(forRequest(c, ctx))),
+  );
   return c.html(
     page({
       path: '/plan',

@@ -8,3 +8,11 @@ export async function latestMonthHeld(db: Db): Promise<Month | null> {
   );
   return row?.month ?? null;
 }
+
+/** The first and latest months the store holds any police.uk file for; null when it holds none. */
+export async function heldMonthRange(db: Db): Promise<{ first: Month; last: Month } | null> {
+  const [row] = await db.query<{ first: Month | null; last: Month | null }>(
+    'SELECT min(month) AS first, max(month) AS last FROM batch_month WHERE replaced_by IS NULL',
+  );
+  return row?.first && row.last ? { first: row.first, last: row.last } : null;
+}

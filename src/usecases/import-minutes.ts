@@ -101,7 +101,7 @@ async function partnershipOf(db: Db, named: string | undefined): Promise<string>
   if (held.length === 1) return held[0] as string;
   throw new InputError(
     held.length === 0
-      ? 'no partnership has a plan yet: create one (lantern plan create --partnership "Three Rivers CSP" --year 2025-26 --from-assessment latest), or name the partnership with ⟨partnership⟩'
+      ? 'no partnership has a plan yet: create one (lantern plan create --partnership "NAME" --year YYYY-YY --from-assessment latest), or name the partnership with ⟨partnership⟩'
       : `the store holds plans of ${held.map((p) => `"${p}"`).join(', ')}: name one with ⟨partnership⟩`,
     { field: 'partnership' },
   );

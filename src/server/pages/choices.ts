@@ -4,6 +4,8 @@
  */
 import type { AnyCommand } from '../../commands/definition.js';
 import { findCommand } from '../../commands/registry.js';
+import type { PeriodPresets } from '../../domain/period-presets.js';
+import { heldPeriodPresets } from '../../usecases/resolve-period.js';
 import type { ServerContext } from '../context.js';
 import { runCommandFor } from '../api-commands.js';
 
@@ -20,6 +22,8 @@ export interface Choices {
   otherDistricts: AreaChoice[];
   categories: { code: string; name: string }[];
   datasets: { dataset: string; label: string }[];
+  /** The periods offered beside the Period box, from the months the store holds. */
+  periods: PeriodPresets;
 }
 
 interface AreaListing {
@@ -71,11 +75,14 @@ export async function loadChoices(ctx: ServerContext): Promise<Choices> {
     police: { code: string; name: string }[];
     datasets: { dataset: string; label: string }[];
   }>(ctx, 'categories', {});
+  const db = await ctx.store.session();
+  const periods = await heldPeriodPresets(db).finally(() => db.close());
   return {
     forces: withDistricts,
     otherDistricts,
     categories: cats.police,
     datasets: cats.datasets,
+    periods,
   };
 }
 

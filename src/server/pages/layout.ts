@@ -144,13 +144,9 @@ function filterForm(
               aria-describedby="period-help"
             />
             <datalist id="period-forms">
-              <option value="last-12-months"></option>
-              <option value="2025"></option>
-              <option value="2024"></option>
-              <option value="2025-26"></option>
-              <option value="2024-25"></option>
+              ${choices.periods.values.map((v) => html`<option value="${v}"></option>`)}
             </datalist>
-            <span id="period-help" class="help">2025, 2025-26 (April–March), 2025-01..2025-06</span>
+            <span id="period-help" class="help">${choices.periods.help}</span>
           </label>`
         : html`<input type="hidden" name="period" value="${state.period ?? ''}" />`
     }

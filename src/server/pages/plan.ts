@@ -55,9 +55,9 @@ export function noPlanYet(): Safe {
     'No plan yet: an analyst creates it with lantern plan create, from the priorities of a saved assessment.',
     html`<p>
         <code
-          >lantern plan create --partnership "Three Rivers CSP" --year 2025-26 --from-assessment
-          latest</code
+          >lantern plan create --partnership "NAME" --year YYYY-YY --from-assessment latest</code
         >
+        (the partnership's name, and its financial year, such as 2026-27)
       </p>
       <p>
         Then add actions (<code>lantern plan action add</code>) or load a meeting's minutes (<code
