@@ -3,7 +3,8 @@
  * in one command, text that must be stored exactly, and the LSOA-name fallback for districts
  * whose register name differs from the name police.uk uses ("Bristol, City of" / "Bristol 065A").
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -13,7 +14,7 @@ import { openStore } from '../src/store/open-store.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
 import { runJson } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
-import { tempDir } from './helpers/temp.js';
+import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
@@ -237,5 +238,49 @@ describe('placing a new LSOA code by the district in its name', () => {
         district: { code: 'E06000023', name: 'Bristol, City of' },
       },
     ]);
+  });
+});
+
+describe('a file joined to itself', () => {
+  const gwent = gunzipSync(readFileSync(`${FIXTURES}gwent/2019-01-gwent-street.csv.gz`)).toString();
+  const [header, ...rows] = gwent.trimEnd().split('\n');
+  const imported = async (name: string, text: string) => {
+    const folder = `${dir.path}/joined-${name}`;
+    mkdirSync(folder);
+    writeFileSync(`${folder}/2019-01-gwent-street.csv`, text);
+    return runJson<ImportJson>([
+      'import',
+      folder,
+      '--db',
+      emptyStoreCopy(dir.path, `joined-${name}.duckdb`),
+    ]);
+  };
+
+  it('is refused, read fast or field by field, naming the first repeat; one repeat too few is kept', async () => {
+    const twice = `${header}\n${rows.join('\n')}\n${rows.join('\n')}\n`;
+    // A quoted header makes the file not plain: every row is read field by field.
+    const quoted = twice.replace(/^Crime ID,/u, '"Crime ID",');
+    for (const [name, text] of [
+      ['fast', twice],
+      ['fields', quoted],
+    ] as const) {
+      const r = await imported(name, text);
+      expect(r.code).toBe(2);
+      expect(r.json.files[0]?.status).toBe('refused');
+      expect(r.json.files[0]?.error).toMatch(
+        new RegExp(
+          `2019-01-gwent-street\\.csv:${rows.length + 2}: 3,867 of its 7,734 crimes repeat the Crime ID of an earlier row \\(line ${rows.length + 2} repeats line 2's\\): police\\.uk lists each crime once`,
+          'u',
+        ),
+      );
+    }
+    // Nine crimes repeated: fewer than a file joined to itself, kept as police.uk may publish.
+    const crimes = rows.filter((r) => !r.startsWith(','));
+    const some = await imported(
+      'nine',
+      `${header}\n${rows.join('\n')}\n${crimes.slice(0, 9).join('\n')}\n`,
+    );
+    expect(some.code, some.stderr).toBe(0);
+    expect(some.json.files[0]?.accepted).toBe(rows.length + 9);
   });
 });

@@ -31,6 +31,7 @@ import { isPlainCsv, readPlainCsv, type PlainCsvSink } from '../plain-csv.js';
 import { recordText, StagingBuffer } from '../staging.js';
 import type { Problem } from './fields.js';
 import { ROW_MAPPERS, type RowMapper } from './row-mappers.js';
+import { RepeatedIds } from './repeated-ids.js';
 
 export interface RejectedRow {
   line: number;
@@ -380,6 +381,15 @@ class FileChecker implements PlainCsvSink {
       throw new Error(`${path}: rows were checked against the wrong force or month`);
     }
     const { staged, rejected, months, placer } = rows;
+    if (rows.ids?.tooMany()) {
+      const { repeats, crimes, first } = rows.ids;
+      throw new InputError(
+        `${path}:${first!.line}: ${repeats.toLocaleString('en-GB')} of its ${crimes.toLocaleString('en-GB')} crimes repeat the Crime ID of an earlier row ` +
+          `(line ${first!.line} repeats line ${first!.earlier}'s): police.uk lists each crime once, so the file looks ` +
+          'joined to itself or pasted twice, which would count its crimes and ASB twice; nothing imported from it. ' +
+          'Download or copy it again.',
+      );
+    }
     if (rows.otherMonth !== null) {
       const { line, month, field, value } = rows.otherMonth;
       const whose = named ? 'as its name says' : 'as most of its rows are';
@@ -431,6 +441,10 @@ class RowChecker {
   readonly placer: Placer;
   private readonly mapper: RowMapper;
   private readonly width: number;
+  /** Street files: the Crime IDs seen, and the column they are in. */
+  readonly ids: RepeatedIds | null;
+  private readonly idColumn: number;
+  private readonly source: Buffer | null;
 
   constructor(
     kind: PoliceKind,
@@ -451,12 +465,25 @@ class RowChecker {
     this.placer = cachedPlacer(lookups, forceById(force)?.pfaCode ?? null);
     const placer = this.placer;
     this.mapper = ROW_MAPPERS[kind]({ index, fileMonth, force, placer, plain, source });
+    this.idColumn = index.get('Crime ID') ?? -1;
+    this.ids = kind === 'street' && this.idColumn !== -1 ? new RepeatedIds() : null;
+    this.source = source;
   }
 
   /** The fast path of a plain street line (RowMapper.fromLine): its Falls within, or null if declined. */
   checkLine(bounds: Int32Array, line: number): string | null {
     const fromLine = this.mapper.fromLine;
-    return fromLine ? fromLine(bounds, line, this.staged, this.months) : null;
+    const fallsWithin = fromLine ? fromLine(bounds, line, this.staged, this.months) : null;
+    if (fallsWithin !== null && this.ids) {
+      const at = this.idColumn;
+      this.ids.addBytes(
+        this.source as Buffer,
+        (bounds[at] as number) + 1,
+        bounds[at + 1] as number,
+        line,
+      );
+    }
+    return fallsWithin;
   }
 
   check(
@@ -474,6 +501,7 @@ class RowChecker {
       this.otherMonth ??= { line, month, field: problem.field ?? 'Month', value };
       return;
     }
+    if (!problem) this.ids?.addText((record[this.idColumn] ?? '').trim(), line);
     if (problem) {
       this.rejected.push({
         line,
