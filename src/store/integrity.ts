@@ -54,20 +54,29 @@ export interface InterruptedRows {
 export async function findInterruptedRows(
   db: Db,
 ): Promise<{ table: string; rows: number; above: number }[]> {
-  const found: { table: string; rows: number; above: number }[] = [];
   // A table a migration not yet applied creates (a store opened for reading before its upgrade).
   const existing = await storeTables(db);
-  for (const [batches, tables] of Object.entries(OWNED)) {
-    const above = await maxId(db, batches);
-    for (const table of tables) {
-      if (!existing.has(table)) continue;
-      const [row] = await db.query<{ n: number }>(
-        `SELECT count(*) AS n FROM ${table} WHERE batch_id > ${above}`,
-      );
-      if (row && row.n > 0) found.push({ table, rows: row.n, above });
-    }
-  }
-  return found;
+  // One statement for every table (every command opens the store: a statement each took about
+  // 9 ms of a 33 ms open).
+  const parts = Object.entries(OWNED).flatMap(([batches, tables]) =>
+    existing.has(batches)
+      ? tables
+          .filter((table) => existing.has(table))
+          .map(
+            (table) =>
+              `SELECT '${table}' AS "table", count(*) AS rows, any_value(m.id) AS above
+               FROM ${table}, (SELECT coalesce(max(id), 0) AS id FROM ${batches}) m
+               WHERE batch_id > m.id`,
+          )
+      : [],
+  );
+  if (parts.length === 0) return [];
+  const rows = await db.query<{ table: string; rows: number; above: number | null }>(
+    parts.join('\nUNION ALL\n'),
+  );
+  return rows
+    .filter((r) => r.rows > 0)
+    .map((r) => ({ table: r.table, rows: r.rows, above: Number(r.above) }));
 }
 
 /**
@@ -98,11 +107,6 @@ export function describeInterruptedRows(path: string, removed: InterruptedRows):
     `${removed.total.toLocaleString('en-GB')} rows without their import record (${parts.join(', ')}). ` +
     'They have been removed, so the store holds only complete imports; run that import again to finish it.'
   );
-}
-
-async function maxId(db: Db, batches: string): Promise<number> {
-  const [row] = await db.query<{ id: number }>(`SELECT coalesce(max(id), 0) AS id FROM ${batches}`);
-  return row?.id ?? 0;
 }
 
 export type ProblemKind =

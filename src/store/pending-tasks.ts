@@ -35,7 +35,10 @@ export async function pendingTasks(db: Db): Promise<Set<PendingTask>> {
 /** Does the pending tasks; returns the store open (a new handle if its file was rewritten). */
 export async function runPendingTasks(db: Db, work: PendingWork = {}): Promise<Db> {
   try {
-    if ((await pendingTasks(db)).has('recheck-partner-text')) await recheckPartnerText(db);
+    // Read once: almost every open finds none (each task clears itself when done).
+    const pending = await pendingTasks(db);
+    if (pending.size === 0) return db;
+    if (pending.has('recheck-partner-text')) await recheckPartnerText(db);
     if (work.placeSearches && (await pendingTasks(db)).has('place-stop-searches'))
       await work.placeSearches(db);
     if (!(await pendingTasks(db)).has('rewrite-file')) return db;
