@@ -16,6 +16,8 @@ import { gzipSync } from 'node:zlib';
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { FULL_SCOPE } from '../src/domain/scope.js';
+
 import type { PlacementLookups } from '../src/domain/placement.js';
 import { parsePoliceFile } from '../src/ingest/police/parse-police-file.js';
 import type { Db } from '../src/store/db.js';
@@ -67,6 +69,7 @@ beforeAll(async () => {
     dataset: 'asb-council',
     paths: [write('held', 'asb-watford.csv', ASB_TEXT)],
     hashKeyFile: `${storePath}.hash-key`,
+    scope: FULL_SCOPE,
   });
   expect(held.map((f) => [f.status, f.accepted])).toEqual([['imported', 60]]);
   baseline = await storeFingerprint(db);
@@ -556,6 +559,7 @@ describe('the fuzz corpus: every malformed input refused, the store unchanged', 
             dataset: c.dataset,
             paths,
             hashKeyFile: `${storePath}.hash-key`,
+            scope: FULL_SCOPE,
           })
         : (await importPoliceData(db, paths)).files;
       expect(files.length).toBeGreaterThan(0);
@@ -677,7 +681,11 @@ describe('--replace: a smaller file that is right', () => {
   it('partner data: a smaller file replaces a month only with --replace', async () => {
     const path = demoStoreCopy(dir.path, 'replace-partner.duckdb');
     const store = await openStore(path);
-    const request = { dataset: 'asb-council', hashKeyFile: `${path}.hash-key` };
+    const request = {
+      dataset: 'asb-council',
+      hashKeyFile: `${path}.hash-key`,
+      scope: FULL_SCOPE,
+    };
     try {
       await importPartnerFiles(store, { ...request, paths: [write('rp', 'asb.csv', ASB_TEXT)] });
       const smaller = write('rp2', 'asb.csv', ASB_LINES.slice(0, 54).join('\n') + '\n');

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { POLICE_COLUMNS } from '../src/domain/police-file.js';
+import { FULL_SCOPE } from '../src/domain/scope.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
 import { importPartnerData } from '../src/usecases/import-partner-data.js';
@@ -109,6 +110,7 @@ describe('a partner file with dates after today or before 2000', () => {
       path,
       hashKeyFile: join(dir.path, 'clock.hash-key'),
       now: new Date('2025-06-15T12:00:00Z'),
+      scope: FULL_SCOPE,
       ...extra,
     });
 

@@ -67,6 +67,7 @@ export const importCommand = defineCommand({
         replace: input.replace,
         hashKeyFile: deps.hashKeyFile,
         now: deps.clock(),
+        scope: deps.scope,
       });
       return { kind: 'partner', files };
     }

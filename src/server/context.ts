@@ -25,6 +25,8 @@ export interface ServerContext {
 export interface RunningWrite {
   what: string;
   since: Date;
+  /** The user who started it (their id); null for the store's owner (a store without accounts). */
+  by: string | null;
   /** Progress so far, replayed to someone who starts watching late. */
   events: ProgressEvent[];
 }
@@ -37,9 +39,9 @@ export class WriterSlot {
   }
 
   /** Takes the slot for `what`, or returns the write already running. */
-  take(what: string, since: Date): RunningWrite | { busy: RunningWrite } {
+  take(what: string, since: Date, by: string | null): RunningWrite | { busy: RunningWrite } {
     if (this.current) return { busy: this.current };
-    this.current = { what, since, events: [] };
+    this.current = { what, since, by, events: [] };
     return this.current;
   }
 

@@ -15,6 +15,8 @@ export interface ImportRun {
   /** What is imported, for a person: the uploaded files' names. */
   what: string;
   since: Date;
+  /** The user who started it (their id); null for the store's owner. */
+  by: string | null;
   events: ImportEvent[];
   finished: boolean;
 }
@@ -27,9 +29,9 @@ export class ImportRuns {
   private readonly listeners = new Map<string, Set<(event: ImportEvent) => void>>();
   private next = 1;
 
-  start(what: string, since: Date): ImportRun {
+  start(what: string, since: Date, by: string | null): ImportRun {
     const id = `${since.toISOString().replace(/[-:.]/gu, '').slice(0, 15)}-${this.next++}`;
-    const run: ImportRun = { id, what, since, events: [], finished: false };
+    const run: ImportRun = { id, what, since, by, events: [], finished: false };
     this.runs.set(id, run);
     for (const old of [...this.runs.values()].filter((r) => r.finished).slice(0, -KEPT))
       this.runs.delete(old.id);

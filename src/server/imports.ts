@@ -20,7 +20,7 @@ import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { apiOptions } from './api-commands.js';
 import { recordRequestUse, useOf } from './audit-use.js';
-import { forRequest } from './caller.js';
+import { forRequest, type RequestCaller } from './caller.js';
 import type { RunningWrite, ServerContext } from './context.js';
 import { apiText, problemOf } from './http-errors.js';
 import { route } from './permissions.js';
@@ -44,15 +44,17 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
 
   route(app, 'get', '/api/imports/current', 'read', (c) => {
     const running = ctx.writer.running;
+    if (!running) return c.json({ running: false });
+    // Whose files, and how far they are, only to the one who uploaded them (or an admin).
     return c.json(
-      running
+      seesImport(c.get('caller'), running.by)
         ? {
             running: true,
             what: running.what,
             since: running.since.toISOString(),
             progress: running.events,
           }
-        : { running: false },
+        : { running: true, what: ANOTHER_USERS, since: running.since.toISOString() },
     );
   });
 
@@ -93,9 +95,10 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
       }
       const since = ctx.clock();
       const what = files.map((f) => safeName(f.name) || 'a file').join(', ');
-      const slot = ctx.writer.take(what, since);
+      const by = uploader(c.get('caller'));
+      const slot = ctx.writer.take(what, since, by);
       if ('busy' in slot) return busy(c, ctx);
-      const run = runs.start(what, since);
+      const run = runs.start(what, since, by);
       let dir: string;
       try {
         dir = await mkdtemp(join(ctx.env.LANTERN_UPLOAD_DIR || tmpdir(), 'lantern-upload-'));
@@ -117,7 +120,9 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
   );
 
   route(app, 'get', '/api/imports/:id/events', 'import', (c) => {
-    const run = runs.get(c.req.param('id') ?? '');
+    const found = runs.get(c.req.param('id') ?? '');
+    // Another user's import is not there for this caller: its report names their files and counts.
+    const run = found && seesImport(c.get('caller'), found.by) ? found : undefined;
     if (!run) {
       return c.json(
         {
@@ -288,10 +293,24 @@ function withoutFolder<T>(value: T, dir: string): T {
   return JSON.parse(JSON.stringify(value).split(inJson).join('')) as T;
 }
 
+/** Who started an upload: the user's id, or null for the store's owner. */
+function uploader(caller: RequestCaller): string | null {
+  return caller.kind === 'user' ? caller.user.id : null;
+}
+
+/** Whether the caller may see an import's files and report: its uploader's, or an admin. */
+function seesImport(caller: RequestCaller, by: string | null): boolean {
+  if (caller.kind === 'owner') return true;
+  if (caller.kind !== 'user') return false;
+  return caller.user.role === 'admin' || caller.user.id === by;
+}
+
+const ANOTHER_USERS = "another user's upload";
+
 function busy(c: Context, ctx: ServerContext) {
   const running = ctx.writer.running;
   const what = running
-    ? `${running.what}, started at ${running.since.toISOString().slice(0, 19).replace('T', ' ')} UTC`
+    ? `${seesImport(c.get('caller'), running.by) ? running.what : ANOTHER_USERS}, started at ${running.since.toISOString().slice(0, 19).replace('T', ' ')} UTC`
     : 'another import';
   return c.json(
     {

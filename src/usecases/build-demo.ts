@@ -86,6 +86,8 @@ async function importSyntheticPartnerData(
         synthetic: true,
         period: file.period,
         hashKeyFile,
+        // The demo is the store's owner's.
+        scope: FULL_SCOPE,
       });
       reports.push({ ...r, path: file.fileName });
     }

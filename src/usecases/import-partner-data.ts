@@ -37,7 +37,7 @@ import {
   PARTNER_FLOOR_TEXT,
   UNDECLARED_SPAN_MONTHS,
 } from '../domain/plausible-dates.js';
-import { InputError } from '../errors.js';
+import { ForbiddenError, InputError } from '../errors.js';
 import { PolygonIndex } from '../geo/polygon-index.js';
 import {
   checkPartnerFile,
@@ -54,6 +54,9 @@ import { resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
 import { loadBoundaries } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { storeHashKey } from './hash-key.js';
+import { assertMayImport } from './import-scope.js';
+import { whomToAsk } from '../store/area-access.js';
+import type { Scope } from '../domain/scope.js';
 import { partnerMonthsHeld } from '../store/month-holders.js';
 import {
   findPartnerBatch,
@@ -87,6 +90,11 @@ export interface PartnerImportRequest {
   hashKeyFile: string;
   /** Today: rows dated later are rejected (domain/plausible-dates.ts). Default: now. */
   now?: Date;
+  /**
+   * Whose import it is: every district its rows fall in must be one the caller's grants show in
+   * detail, with the dataset (import-scope.ts). The store's owner: FULL_SCOPE.
+   */
+  scope: Scope;
 }
 
 export interface PartnerImportReport {
@@ -215,6 +223,9 @@ export async function importPartnerData(
         'otherwise import it in parts, one for each run of months it covers',
     );
   const districts = [...new Set(placed.rows.map((r) => r.district))].sort();
+  // Before anything of the store is read back (the months held, the counts a replacement
+  // would shrink): a caller learns nothing of a district their grants do not show.
+  await assertMayImport(db, request.scope, request.path, dataset.name, districts);
   const unknown = await unknownDistrictMonths(
     db,
     dataset,
@@ -301,12 +312,17 @@ export async function importPartnerFiles(
 ): Promise<PartnerImportReport[]> {
   const dataset = datasetByName(request.dataset);
   if (request.area !== undefined) await checkAreaOption(db, dataset, request.area);
+  if (request.scope.datasets !== 'all' && !request.scope.datasets.includes(dataset.name))
+    throw new ForbiddenError(
+      `your access does not cover the ${dataset.name} dataset, so you cannot import it: ${await whomToAsk(db)}`,
+    );
   const reports: PartnerImportReport[] = [];
   for (const path of request.paths) {
     try {
       reports.push(await importPartnerData(db, { ...request, path }));
     } catch (error) {
-      if (!(error instanceof InputError)) throw error;
+      // A file of a district the caller's grants do not cover is refused on its own, as a bad one is.
+      if (!(error instanceof InputError) && !(error instanceof ForbiddenError)) throw error;
       reports.push({
         path,
         kind: dataset.name,
@@ -637,6 +653,9 @@ async function importDefraTable(
       });
   }
   rejected.sort((a, b) => a.line - b.line);
+  await assertMayImport(db, request.scope, request.path, 'fly-tipping', [
+    ...new Set(counts.map((c) => c.districtCode)),
+  ]);
   if (accepted === 0)
     throw new InputError(
       `${request.path}: no row of the DEFRA table could be imported` +
