@@ -311,6 +311,25 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
     ]);
   });
 
+  it('domestic-abuse: a count too large to hold, or with a comma not between thousands, is rejected by line', async () => {
+    // Before: 2147483648 stopped the import with a database error (exit 1); "1,5" was read as 15.
+    const file = writeText('da-odd-counts.csv', [
+      'month,area,incidents,crimes',
+      '2025-01,Hertsmere,2147483648,5',
+      '2025-02,Hertsmere,"1,5",5',
+      '2025-03,Hertsmere,"1,2,3,4",5',
+      '2025-04,Hertsmere,"2,147",5',
+    ]);
+    const { code, json } = await importFiles(db, 'domestic-abuse', [file]);
+    expect(code).toBe(0);
+    expect(json.files[0]).toMatchObject({ status: 'imported', accepted: 1, rejected: 3 });
+    expect(sample(json.files[0]!)).toEqual([
+      [2, 'incidents', '2147483648 is more than 2,147,483,647, the most a count can be'],
+      [3, 'incidents', 'not a whole number ≥ 0 (commas only between thousands, as in 1,234)'],
+      [4, 'incidents', 'not a whole number ≥ 0 (commas only between thousands, as in 1,234)'],
+    ]);
+  });
+
   it('domestic-abuse: the counts held equal the valid rows, month by month', async () => {
     // Incidents in Three Rivers: 40 (2025-01), 1204 (2025-02), 38 (2025-03) = 1282.
     const { code, json } = await trendsJson(db, 'domestic-abuse', [

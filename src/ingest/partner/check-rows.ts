@@ -21,6 +21,7 @@ import { InputError } from '../../errors.js';
 import { PERSONAL_KIND_LABEL, personalKind } from '../../domain/personal-data.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
 import type { TableFile } from './table-file.js';
+import { wholeCount } from '../../domain/whole-count.js';
 
 export type CheckedValue = string | number | string[] | null;
 
@@ -340,11 +341,8 @@ function readValue(
         return field.required ? { error: 'required, but empty' } : { value: null };
       return { value: values };
     }
-    case 'integer': {
-      const clean = raw.replace(/,/gu, '');
-      if (!/^\d+(\.0+)?$/u.test(clean)) return { error: 'not a whole number ≥ 0' };
-      return { value: Number.parseInt(clean, 10) };
-    }
+    case 'integer':
+      return wholeCount(raw);
     case 'share': {
       const percent = raw.endsWith('%');
       const n = Number(percent ? raw.slice(0, -1) : raw);

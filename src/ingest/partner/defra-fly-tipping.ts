@@ -11,6 +11,7 @@
  * year April 2024 to March 2025.
  */
 import type { Period } from '../../domain/month.js';
+import { wholeCount } from '../../domain/whole-count.js';
 import type { RejectedPartnerRow } from './check-rows.js';
 import type { TableFile } from './table-file.js';
 
@@ -111,14 +112,15 @@ export function readDefraFlyTipping(table: TableFile): {
     const counts = new Map<string, number>();
     let bad: string | null = null;
     for (const column of columns) {
-      const text = (v[column] ?? '').replace(/,/gu, '').trim();
+      const text = (v[column] ?? '').trim();
       if (text === '' || text === '..' || text === 'x') continue; // unknown, not zero
-      if (!/^\d+$/u.test(text)) {
+      const count = wholeCount(text);
+      if ('error' in count) {
         bad = column;
-        reject(column, 'not a whole number ≥ 0');
+        reject(column, count.error);
         break;
       }
-      counts.set(DEFRA_CATEGORIES.get(column) as string, Number(text));
+      counts.set(DEFRA_CATEGORIES.get(column) as string, count.value);
     }
     if (bad) continue;
     if (!counts.has('total')) {
