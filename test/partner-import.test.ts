@@ -330,6 +330,30 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
     ]);
   });
 
+  it('domestic-abuse: a month and area given twice is refused, naming both lines; wards of one district are added', async () => {
+    // Before: Hertsmere's July twice was stored as 20.
+    const twice = writeText('da-twice.csv', [
+      'month,area,incidents,crimes',
+      '2025-07,Hertsmere,10,5',
+      '2025-08,Hertsmere,10,5',
+      '2025-07,hertsmere,10,5',
+    ]);
+    const refused = await importFiles(db, 'domestic-abuse', [twice]);
+    expect(refused.code).toBe(2);
+    expect(refused.json.files[0]?.error).toBe(
+      `${twice}:4: line 4 gives the counts of 2025-07 in hertsmere (E07000098) again, as line 2 does: ` +
+        'a count file gives each month and area once, and the two would be added together; nothing imported. ' +
+        'Remove one, or if they are parts of one count, add them up in the file',
+    );
+    // Prevent: the same month and area with another stage is another count.
+    const stages = writeText('prevent-stages.csv', [
+      'month,area,concern,sector,stage,count',
+      '2025-07,Hertsmere,extreme-right-wing,education,referral,6',
+      '2025-07,Hertsmere,extreme-right-wing,education,panel,3',
+    ]);
+    expect((await importFiles(db, 'prevent', [stages])).code).toBe(0);
+  });
+
   it('domestic-abuse: the counts held equal the valid rows, month by month', async () => {
     // Incidents in Three Rivers: 40 (2025-01), 1204 (2025-02), 38 (2025-03) = 1282.
     const { code, json } = await trendsJson(db, 'domestic-abuse', [

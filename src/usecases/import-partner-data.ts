@@ -198,6 +198,7 @@ export async function importPartnerData(
       });
     placed.rows = placed.rows.filter((r) => r.month >= from && r.month <= to);
   }
+  refuseRepeatedCounts(request.path, dataset, placed.rows);
   const rejected = [...checked.rejected, ...placed.rejected].sort((a, b) => a.line - b.line);
   if (placed.rows.length === 0)
     throw new InputError(
@@ -384,6 +385,41 @@ interface PlacedRow {
   area: ResolvedArea;
   district: string;
   values: CheckedRow['values'];
+}
+
+/**
+ * A count file gives each month, area and breakdown once: two rows of the same would be added
+ * together (Hertsmere's July given twice was stored as twice its count, and "Isle of Anglesey"
+ * beside "W06000001" is one area twice). Refused, naming both lines. Rows of different areas that
+ * lie in one district (its wards) are parts of its count and are added, as before.
+ */
+function refuseRepeatedCounts(
+  path: string,
+  dataset: DatasetDefinition,
+  rows: readonly PlacedRow[],
+): void {
+  if (dataset.detail !== 'aggregate') return;
+  const counts = new Set<string>(dataset.countFields ?? []);
+  const breakdown = dataset.fields
+    .filter((f) => !counts.has(f.name) && f.name !== 'month' && f.name !== 'area')
+    .map((f) => f.name);
+  const first = new Map<string, number>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.month, row.area.code, ...breakdown.map((f) => row.values[f])]);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, row.line);
+      continue;
+    }
+    const of = breakdown.map((f) => `${f} ${String(row.values[f])}`).join(', ');
+    const written = String(row.values.area ?? row.area.code);
+    const area = written === row.area.code ? written : `${written} (${row.area.code})`;
+    throw new InputError(
+      `${path}:${row.line}: line ${row.line} gives the counts of ${row.month} in ${area}${of ? `, ${of},` : ''} again, as line ${earlier} does: ` +
+        'a count file gives each month and area once, and the two would be added together; nothing imported. ' +
+        'Remove one, or if they are parts of one count, add them up in the file',
+    );
+  }
 }
 
 /** Each row's area resolved to the register (or its point placed in an LSOA). */
