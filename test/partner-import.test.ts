@@ -269,6 +269,31 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
     ]);
   });
 
+  it('hate-crime: a file of dates written month first (US order) is refused, not read day first', async () => {
+    // Before: 01/05/2025 was stored as 1 May, 01/13/2025 rejected, January moved to May.
+    const us = writeText('hc-us-dates.csv', [
+      'date,area,strands,offence_group',
+      '01/05/2025,Watford,race,VAP',
+      '01/13/2025,Watford,race,VAP',
+      '02/03/2025,Watford,religion,VAP',
+    ]);
+    const r = await importFiles(db, 'hate-crime', [us]);
+    expect(r.code).toBe(2);
+    expect(r.json.files[0]?.error).toBe(
+      `${us}:3: date "01/13/2025" is not day/month/year but would be month/day/year: the file looks written ` +
+        'month first (US order), so its other dates, such as "01/05/2025" on line 2 (read as 2025-05-01), ' +
+        'cannot be trusted either; nothing imported. Save its dates as YYYY-MM-DD (or day/month/year) and import it again',
+    );
+    // Day first, a date that is no date at all is one rejected row, as before.
+    const uk = writeText('hc-uk-dates.csv', [
+      'date,area,strands,offence_group',
+      '05/01/2025,Watford,race,VAP',
+      '32/01/2025,Watford,race,VAP',
+    ]);
+    const ok = await importFiles(db, 'hate-crime', [uk]);
+    expect(ok.json.files[0]).toMatchObject({ status: 'imported', accepted: 1, rejected: 1 });
+  });
+
   it('domestic-abuse: counts per month and area; negative, fractional counts and bad months rejected', async () => {
     // Valid, Three Rivers 2025-01..2025-03: 3 rows, "1,204" read as 1204, 3.0 as 3.
     const valid = writeText('da-valid.csv', [

@@ -124,6 +124,9 @@ export function checkPartnerFile(
 
   const rows: CheckedRow[] = [];
   const rejected: RejectedPartnerRow[] = [];
+  /** The first date that is no day/month/year but is a month/day/year, and the first slash date read. */
+  let monthFirst: { line: number; raw: string } | null = null;
+  let slashDate: { line: number; raw: string; date: string } | null = null;
   for (const row of table.rows) {
     const values: Record<string, CheckedValue> = {};
     let problem: { field: string; reason: string; column?: string } | null = null;
@@ -132,6 +135,14 @@ export function checkPartnerFile(
       const text = rawValue(source, row.values);
       const result =
         'error' in text ? text : readValue(field, text.value as string, mapping, options);
+      if (field.type === 'date' && !('error' in text)) {
+        const raw = (text.value as string).trim();
+        const slash = SLASH_DATE.exec(raw);
+        if (slash && 'error' in result && Number(slash[1]) <= 12 && Number(slash[2]) > 12)
+          monthFirst ??= { line: row.line, raw };
+        if (slash && !('error' in result))
+          slashDate ??= { line: row.line, raw, date: result.value as string };
+      }
       if ('error' in result) {
         problem = {
           field: field.name,
@@ -157,7 +168,32 @@ export function checkPartnerFile(
       });
     } else rows.push({ line: row.line, values });
   }
+  if (monthFirst) refuseMonthFirstDates(table.path, monthFirst, slashDate);
   return { rows, rejected, unmapped };
+}
+
+/** A date written with slashes (or dots or dashes): two numbers and a four-digit year. */
+const SLASH_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u;
+
+/**
+ * A file whose dates are written month first (01/13/2025) cannot be read day first: its dates
+ * that fit either way (01/05/2025) would be taken as 1 May, not 5 January, inventing months and
+ * zeros. A US-ordered file was imported with its January and February moved to March and May
+ * (a QA sweep). One date that fits only month first refuses the file.
+ */
+function refuseMonthFirstDates(
+  path: string,
+  monthFirst: { line: number; raw: string },
+  slashDate: { line: number; raw: string; date: string } | null,
+): never {
+  const read = slashDate
+    ? `, so its other dates, such as "${slashDate.raw}" on line ${slashDate.line} (read as ${slashDate.date}), cannot be trusted either`
+    : '';
+  throw new InputError(
+    `${path}:${monthFirst.line}: date "${monthFirst.raw}" is not day/month/year but would be month/day/year: ` +
+      `the file looks written month first (US order)${read}; nothing imported. ` +
+      'Save its dates as YYYY-MM-DD (or day/month/year) and import it again',
+  );
 }
 
 /**
@@ -389,7 +425,7 @@ export function parseDate(raw: string): string | null {
   let y: number, mo: number, d: number;
   if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   else {
-    m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(raw);
+    m = SLASH_DATE.exec(raw);
     if (!m) return null;
     [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
   }
