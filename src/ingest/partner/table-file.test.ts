@@ -238,6 +238,27 @@ describe('readTableFile: XLSX', () => {
   });
 });
 
+describe('readTableFile: XLSX cells merged over data', () => {
+  it('refuses a count merged over two rows, which every row it covers would take', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('Counts');
+    ws.addRows([
+      ['month', 'area', 'incidents', 'crimes'],
+      ['2025-03', 'Watford', 20, 9],
+      ['2025-04', null, null, 9],
+    ]);
+    ws.mergeCells('B2:B3');
+    ws.mergeCells('C2:C3');
+    const path = join(temp.path, 'merged-data.xlsx');
+    await wb.xlsx.writeFile(path);
+    expect(await refusal(readTableFile(path))).toBe(
+      `${path}, sheet "Counts": cells B2:B3 are merged over rows of data, so every cell they cover ` +
+        'would take their one value (a count merged over two rows would be counted twice); nothing ' +
+        'imported. Unmerge them and give each row its own value',
+    );
+  });
+});
+
 describe('cellText and plainNumber', () => {
   it('writes numbers without exponent', () => {
     expect(plainNumber(1.5e21)).toBe('1500000000000000000000');

@@ -70,6 +70,8 @@ interface RawTable {
   column(index: number): string;
   /** A CSV file whose last byte ends no line: its last row may be cut short. */
   unended?: boolean;
+  /** A workbook's merged cells: their range ("B2:B3") and first and last rows. */
+  merges?: { range: string; top: number; bottom: number }[];
 }
 
 export async function readTableFile(
@@ -129,6 +131,7 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
   }
   const h = headerRow === undefined ? findHeader(rows) : givenHeader(rows, headerRow, raw);
   const header = rows[h] as RawRow;
+  refuseMergedData(path, raw, header.line);
   const headers = checkHeader(header, raw);
   refuseCutShort(rows.slice(h + 1), headers.length, raw);
   const out: TableRow[] = [];
@@ -181,6 +184,21 @@ const hasRepeats = (cells: string[]) => new Set(cells).size !== cells.length;
  * (at least as many names as the row chosen, and more than one distinct name) the file is
  * refused rather than a data row taken as the header.
  */
+/**
+ * Cells merged over a row below the header: exceljs gives every cell of the range the one value,
+ * so a count merged over two rows was counted in both (a QA sweep: 20 incidents in March shown
+ * once, stored for March and April). A merged title above the header is left alone.
+ */
+function refuseMergedData(path: string, raw: RawTable, headerLine: number): void {
+  const merged = raw.merges?.find((m) => m.bottom > headerLine);
+  if (!merged) return;
+  throw new InputError(
+    `${path}, sheet "${raw.sheet}": cells ${merged.range} are merged over ${merged.top > headerLine ? 'rows of data' : 'the header and the data'}, ` +
+      'so every cell they cover would take their one value (a count merged over two rows would be counted twice); ' +
+      'nothing imported. Unmerge them and give each row its own value',
+  );
+}
+
 function findHeader(rows: RawRow[]): number {
   const first = rows.slice(0, HEADER_SEARCH_ROWS);
   const widest = max(first, (r) => filled(r).length) ?? 0;
@@ -297,9 +315,14 @@ async function readXlsx(path: string, bytes: Buffer, sheet: string | undefined):
     });
     rows.push({ line, cells });
   });
+  const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap((range) => {
+    const m = /^[A-Z]+(\d+):[A-Z]+(\d+)$/u.exec(range);
+    return m ? [{ range, top: Number(m[1]), bottom: Number(m[2]) }] : [];
+  });
   return {
     sheet: ws.name,
     rows,
+    merges,
     at: (line) => `${path}, sheet "${ws.name}", row ${line}`,
     column: (i) => `column ${i + 1} (${columnLetters(i)})`,
   };
