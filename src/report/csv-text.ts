@@ -9,9 +9,18 @@ import Papa from 'papaparse';
 
 import { FORMULA_START } from '../domain/csv-formula.js';
 
+/**
+ * Control characters other than tab and line ends: an escape sequence in an action's title
+ * (ESC [31m) reached the plan's CSV as it was, to recolour a terminal that shows the file; the
+ * XLSX dropped it. Dropped here too.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
+const clean = (v: string | number) => (typeof v === 'string' ? v.replace(CONTROL, '') : v);
+
 export function csvText(fields: readonly string[], rows: readonly (string | number)[][]): string {
   const text = Papa.unparse(
-    { fields: [...fields], data: rows.map((r) => [...r]) },
+    { fields: fields.map((f) => clean(f) as string), data: rows.map((r) => r.map(clean)) },
     { newline: '\n', escapeFormulae: FORMULA_START },
   );
   // Papa ends a table of no rows with a newline already: a second would be an empty record.
