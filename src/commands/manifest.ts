@@ -2107,7 +2107,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       area: {
         kind: 'string',
         description:
-          "the partnership's area (picks its latest assessment; needed without ⟨fromAssessment⟩)",
+          "the partnership's area (needed without ⟨fromAssessment⟩, when the plan starts with no priorities; with ⟨fromAssessment⟩ latest, its latest assessment is the one taken)",
         placeholder: 'AREA',
         required: false,
         check: { type: 'text' },

@@ -35,7 +35,7 @@ export const planCreateCommand = defineCommand({
       'ID',
     ),
     area: option.optionalArea(
-      "the partnership's area (picks its latest assessment; needed without ⟨fromAssessment⟩)",
+      "the partnership's area (needed without ⟨fromAssessment⟩, when the plan starts with no priorities; with ⟨fromAssessment⟩ latest, its latest assessment is the one taken)",
     ),
     as: planAsOption,
   },
