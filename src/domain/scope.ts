@@ -102,6 +102,17 @@ export function mayReadDatasetFor(scope: Scope, dataset: string, need: AccessNee
 }
 
 /**
+ * Why a read of a dataset's records is refused, in the caller's terms: not granted at all, or
+ * granted as totals only (every grant of a viewer is), which said "does not cover" to a viewer
+ * whose grants do show the data's trends.
+ */
+export function datasetRefusal(scope: Scope, dataset: string, named: string): string {
+  return (scope.aggregateDatasets ?? []).includes(dataset)
+    ? `your access shows ${named} as totals only (its counts by category and month, small counts held back): its records, maps, hotspots and exports need a detail grant, which a viewer's account does not take`
+    : `your access does not cover ${named}`;
+}
+
+/**
  * The level at which the scope shows an area, given the area's code followed by the codes of the
  * areas above it (district, CSP, force): detail if any of them is granted in detail, aggregate if
  * any is granted in aggregate, otherwise null (not visible).

@@ -5,7 +5,7 @@
  * dataset, and the area read (the district, or the force's area for the whole force).
  */
 import type { Period } from '../domain/month.js';
-import { mayReadDataset, type Scope } from '../domain/scope.js';
+import { datasetRefusal, mayReadDataset, type Scope } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
 import { assertDatasetInArea } from './area-access.js';
 import { assertAreaInScope } from './areas.js';
@@ -26,7 +26,9 @@ const DATASET = 'police-stop-and-search';
 /** Refuses a read the scope does not cover: the dataset, then the area (the force's when whole). */
 export async function requireSearchAccess(db: Db, scope: Scope, where: SearchArea): Promise<void> {
   if (!mayReadDataset(scope, DATASET)) {
-    throw new ForbiddenError('your access does not cover police.uk stop-and-search data');
+    throw new ForbiddenError(
+      datasetRefusal(scope, 'police-stop-and-search', 'police.uk stop-and-search data'),
+    );
   }
   const code = where.area?.code ?? where.forceArea;
   if (code === null) {

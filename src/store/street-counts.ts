@@ -6,7 +6,7 @@
 import type { AreaType } from '../domain/area.js';
 import type { Month, Period } from '../domain/month.js';
 import type { AccessNeed, Scope } from '../domain/scope.js';
-import { mayReadDatasetFor } from '../domain/scope.js';
+import { datasetRefusal, mayReadDatasetFor } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
 import { assertAreaAccess, assertDatasetInArea } from './area-access.js';
 import { ancestorChains } from './areas.js';
@@ -51,9 +51,8 @@ export async function checkStreetAccess(
   area: AreaRef,
   need: AccessNeed = 'detail',
 ): Promise<void> {
-  if (!mayReadDatasetFor(scope, 'police-street', need)) {
-    throw new ForbiddenError('your access does not cover police.uk street data');
-  }
+  if (!mayReadDatasetFor(scope, 'police-street', need))
+    throw new ForbiddenError(datasetRefusal(scope, 'police-street', 'police.uk street data'));
   await assertAreaAccess(db, scope, area.code, need);
   await assertDatasetInArea(db, scope, 'police-street', area.code, need);
 }

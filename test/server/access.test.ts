@@ -394,14 +394,15 @@ describe('totals-only (aggregate) access', () => {
     // No expected ranges or priorities, which are worked from the months and the records.
     expect(body).not.toContain('Months outside their expected range');
     expect(body).not.toContain('Top priorities');
-    expect(
-      (
-        await server.app.request(
-          '/api/hotspots?area=Three%20Rivers&category=burglary&period=2025',
-          { headers },
-        )
-      ).status,
-    ).toBe(403);
+    const hotspots = await server.app.request(
+      '/api/hotspots?area=Three%20Rivers&category=burglary&period=2025',
+      { headers },
+    );
+    expect(hotspots.status).toBe(403);
+    // Said as totals only, not as data the viewer's access "does not cover".
+    expect(((await hotspots.json()) as { error: { message: string } }).error.message).toMatch(
+      /your access shows police\.uk street data as totals only .* need a detail grant, which a viewer's account does not take/u,
+    );
   });
 });
 
