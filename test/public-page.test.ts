@@ -358,6 +358,11 @@ districts:
     expect(html).toMatch(
       /About 4 in 10 crimes are reported to the police\. This comes from a national survey of crime \(CSEW year ending March 2017\)\./u,
     );
+    // The estimate is over the months counted, named: "these 12 months" was said of 4 (Newport).
+    expect(html).toMatch(
+      /there may have been between [\d,]+ and [\d,]+ crimes in Three Rivers in [A-Z][a-z]+ (\d{4} )?to [A-Z][a-z]+ \d{4}\./u,
+    );
+    expect(html).not.toContain('these 12 months');
     const text = await run(['public-page', '--area', 'Three Rivers', '--out', out, '--db', db]);
     expect(text.stdout).toMatch(/Reading ease \d+ \(Flesch; 60 or more is plain English\)/u);
     // A folder holding anything else is refused, whole.

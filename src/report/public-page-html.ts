@@ -95,7 +95,8 @@ function hiddenSentences(page: PublicPage): string[] {
     out.push(`${h.share} This comes from a national survey of crime (${h.survey}).`);
     if (h.estimate)
       out.push(
-        `If that is true here, there may have been between ${formatNumber(h.estimate.low)} and ${formatNumber(h.estimate.high)} crimes in ${page.area.name} in these 12 months.`,
+        // The estimate is of the crimes counted above: over the months held, which need not be 12.
+        `If that is true here, there may have been between ${formatNumber(h.estimate.low)} and ${formatNumber(h.estimate.high)} crimes in ${page.area.name} in ${page.trends?.held ?? (page.trends ? period(page.trends.period) : 'these months')}.`,
       );
     if (!h.current) out.push('This is the newest figure we could find.');
   }
