@@ -136,6 +136,21 @@ describe('lantern briefing', () => {
     expect(staff.json.services.map((s) => s.id)).toContain('staff-da-consult');
   });
 
+  it('says plainly that no local figures are held, not in the store’s words', async () => {
+    const out = join(dir.path, 'da-watford');
+    const r = await run([
+      ...['briefing', '--theme', 'domestic-abuse', '--area', 'Watford', '--period', '2025'],
+      ...['--disclosure', 'test/fixtures/disclosure/any-period.yaml'],
+      ...['--format', 'html', '--out', out, '--db', db],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'briefing.html'), 'utf8');
+    expect(html).toContain(
+      'We do not hold local figures on domestic abuse incidents recorded by the police for Watford yet, so this pack gives none.',
+    );
+    expect(html).not.toMatch(/⟨|no month of it is held|unknown, not zero/u);
+  });
+
   it('suppresses small numbers: Prevent referrals by quarter are "fewer than 5", never the count', async () => {
     const pack = await brief('prevent', 'prevent', ['--format', 'html']);
     expect(pack.code, pack.stderr).toBe(0);

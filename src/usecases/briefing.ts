@@ -107,10 +107,11 @@ export async function briefingPack(
       error instanceof ForbiddenError
     ))
       throw error;
+    // Said to a volunteer: not the store's own words ("⟨period⟩ … no month of it is held").
     noFigures =
       error instanceof PublicPeriodError
         ? error.message
-        : `No local figures are held for this yet (${error.message}).`;
+        : `We do not hold local figures on ${text.figures.what} for ${area.name} yet, so this pack gives none.`;
   }
   const rate = text.reportingRate
     ? request.rates.find((r) => r.key === text.reportingRate)
