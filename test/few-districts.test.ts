@@ -80,8 +80,14 @@ describe('compare with five districts (Merseyside, theft from the person, Januar
     const liverpool = c.areas.find((a) => a.name === 'Liverpool')!;
     const evidence = comparisonEvidence(c, liverpool.code)!;
     const sentence = comparisonSentence(evidence, 'Liverpool')!;
+    // 128 against an upper 99.8% limit of 86: the funnel's filled triangle, and the text says so.
     expect(sentence).toBe(
-      'Against the districts of Merseyside, Liverpool is above the 95% limits of chance alone. There are too few districts to estimate how much districts differ beyond chance, so this may be no more than the usual difference between places.',
+      'Against the districts of Merseyside, Liverpool is above the 99.8% limits of chance alone. There are too few districts to estimate how much districts differ beyond chance, so this may be no more than the usual difference between places.',
+    );
+    // St Helens' 12 lies between its 95% (14) and 99.8% (10) lower limits.
+    const helens = comparisonEvidence(c, c.areas.find((a) => a.name === 'St. Helens')!.code)!;
+    expect(comparisonSentence(helens, 'St Helens')).toMatch(
+      /^Against the districts of Merseyside, St Helens is below the 95% limits of chance alone\./u,
     );
     const figure = funnelFigure({ label: c.label, comparison: evidence }, 1, 'partner')!;
     expect(figure.caption).toMatch(

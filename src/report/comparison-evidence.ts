@@ -4,7 +4,7 @@
  * The report's priority funnels and the dashboard's compare view both draw this.
  */
 import type { AreaComparison } from '../analysis/area-comparison.js';
-import { funnelLines } from '../analysis/funnel.js';
+import { funnelLines, type FunnelLimits } from '../analysis/funnel.js';
 import type { PriorityEvidence } from './report-data.js';
 
 export function comparisonEvidence(
@@ -15,6 +15,7 @@ export function comparisonEvidence(
   const areas = c.areas.filter((a) => a.population !== null && a.population > 0);
   if (c.basis === 'none' || rate === null || areas.length < 2) return null;
   const tau2 = c.limitsMethod === 'overdispersed' ? (c.overdispersion.tau2 as number) : 0;
+  const highlighted = c.areas.find((a) => a.code === highlightCode);
   const limits = funnelLines(
     rate,
     areas.map((a) => a.population as number),
@@ -34,7 +35,13 @@ export function comparisonEvidence(
       highlight: a.code === highlightCode,
     })),
     limits,
-    flag: c.areas.find((a) => a.code === highlightCode)?.flag ?? null,
+    flag: highlighted?.flag ?? null,
+    beyond998: highlighted?.limits ? beyond998(highlighted.count, highlighted.limits) : false,
     notes: c.notes,
   };
+}
+
+/** Beyond the 99.8% limits: what the funnel plot marks with a filled triangle. */
+export function beyond998(count: number, limits: FunnelLimits): boolean {
+  return count > limits.upper998 || count < limits.lower998;
 }

@@ -56,6 +56,7 @@ import {
   type LinearRelation,
 } from '../domain/disclosure/table.js';
 import type { Period } from '../domain/month.js';
+import { beyond998 } from './comparison-evidence.js';
 import { cellsShown, changeShown, isSmall, PUBLIC_WORDS } from './disclosure.js';
 import { periodInWords } from './infographic-text.js';
 import { countActions } from '../domain/plan/plan-review.js';
@@ -440,6 +441,7 @@ export function publicComparison(
       : null;
   const limitsMethod = spread === null ? 'poisson' : 'overdispersed';
   const tau2 = spread ?? 0;
+  const localLimits = local ? funnelLimits((rate / 1000) * local.population, tau2) : null;
   return {
     ...c,
     rate,
@@ -457,9 +459,8 @@ export function publicComparison(
       40,
       tau2,
     ),
-    flag: local
-      ? funnelFlag(local.count, funnelLimits((rate / 1000) * local.population, tau2))
-      : null,
+    flag: local ? funnelFlag(local.count, localLimits!) : null,
+    beyond998: local ? beyond998(local.count, localLimits!) : false,
     notes: [],
   };
 }

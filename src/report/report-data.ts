@@ -129,6 +129,8 @@ export interface PriorityEvidence {
     areas: FunnelArea[];
     limits: FunnelLimit[];
     flag: 'above' | 'within' | 'below' | null;
+    /** Beyond the 99.8% limits too (the funnel's filled marker), so the text says which. */
+    beyond998?: boolean;
     notes: string[];
   } | null;
   hotspot: {

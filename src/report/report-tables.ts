@@ -390,13 +390,15 @@ export function comparisonSentence(
 ): string | null {
   if (!c.flag) return null;
   const against = `Against the ${c.group}${c.rateOf === 'areas shown' ? ' shown' : ''}, ${areaName} is`;
+  // As the funnel marks it: beyond the 99.8% limits (filled) or only the 95% (outline).
+  const limits = c.beyond998 ? '99.8%' : '95%';
   if (c.limitsMethod === 'overdispersed')
     return c.flag === 'within'
       ? `${against} within the 95% limits: its rate is in line with the others.`
-      : `${against} ${c.flag} the 95% limits.`;
+      : `${against} ${c.flag} the ${limits} limits.`;
   return c.flag === 'within'
     ? `${against} within the 95% limits of chance alone: its rate is in line with the others.`
-    : `${against} ${c.flag} the 95% limits of chance alone. There are too few districts to estimate how much districts differ beyond chance, so this may be no more than the usual difference between places.`;
+    : `${against} ${c.flag} the ${limits} limits of chance alone. There are too few districts to estimate how much districts differ beyond chance, so this may be no more than the usual difference between places.`;
 }
 
 /** Which funnel limits are drawn, in words for the caption. */
