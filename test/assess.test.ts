@@ -138,6 +138,16 @@ describe('lantern assess', () => {
     );
     expect(text).toContain('hotspot around On or near X (fewer than 5 in its cell)');
     expect(text).not.toMatch(/-70%|\b10\b|\(4 in/u);
+    // Rates the reader sees as equal are "about" the force rate, not above it (1.37 against 1.36).
+    const rates = (rate: number, force: number) =>
+      issueRationale({
+        ...burglary,
+        evidence: { ...e, ratePer1000: rate, forceRatePer1000: force },
+      });
+    expect(rates(1.37, 1.36)).toContain('1.4 per 1,000');
+    expect(rates(1.37, 1.36)).toContain('against 1.4 for the force (about the force rate)');
+    expect(rates(2.2, 2.0)).toContain('against 2.0 for the force (above the force rate)');
+    expect(rates(1.0, 2.0)).not.toMatch(/\((above|about) the force rate\)/u);
   });
 
   it('takes manual scores with reasons from an inputs file, and refuses one without, naming field and line', async () => {

@@ -68,7 +68,12 @@ export function issueRationale(
       : null,
     e.ratePer1000 !== null && e.forceRatePer1000 !== null
       ? `${formatRate(e.ratePer1000)} per 1,000${overMonths(issue.months)} against ${formatRate(e.forceRatePer1000)} for the force` +
-        (e.ratePer1000 > e.forceRatePer1000 ? ' (above the force rate)' : '')
+        // As the reader sees the two rates: 1.37 against 1.36 is "1.4 against 1.4", the same.
+        (formatRate(e.ratePer1000) === formatRate(e.forceRatePer1000)
+          ? ' (about the force rate)'
+          : e.ratePer1000 > e.forceRatePer1000
+            ? ' (above the force rate)'
+            : '')
       : null,
     e.changePct === null
       ? e.disclosure && (e.comparedWith || c)
