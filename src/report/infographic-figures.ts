@@ -227,12 +227,19 @@ export function trendsPanel(
   const head = panelHeading(x, y, w, 'Key trends', m);
   const parts = [head.markup];
   let top = head.bottom - m.heading * 0.45;
+  const changes = rows.map((r) => rowChange(r, audience));
+  // With no row compared (no month of the earlier period held), the panel says so rather than
+  // "Compared with November 2017 to February 2018" above a column of "no comparison".
+  const noneCompared = rows.length > 0 && changes.every((c) => c.words === 'no comparison');
   // "Change on 2024" heads the column; a longer comparison gets a line of its own.
-  const year = /^\d{4}$/.test(comparedWith);
+  const year = /^\d{4}$/.test(comparedWith) && !noneCompared;
   const changeHead = year ? `Change on ${comparedWith}` : 'Change';
   if (!year) {
     const style = { size: m.small, fill: COLOURS.muted };
-    const sub = wrapped(left, top, `Compared with ${comparedWith}`, inner, style, m, 2);
+    const line = noneCompared
+      ? `No figures are held for ${comparedWith}, so no change is given`
+      : `Compared with ${comparedWith}`;
+    const sub = wrapped(left, top, line, inner, style, m, 2);
     parts.push(sub.markup);
     top += sub.height + m.small * 0.6;
   }
@@ -250,7 +257,6 @@ export function trendsPanel(
   }
 
   const counts = rows.map((r) => countText(r.count, audience));
-  const changes = rows.map((r) => rowChange(r, audience));
   const colGap = m.body * 0.9;
   // The change column fits its widest change; the count column its widest number, with words
   // ("fewer than 5") wrapped to a fifth of the width; the label takes the rest.

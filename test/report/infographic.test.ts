@@ -384,6 +384,22 @@ describe('content', () => {
     expect(nested(parseXml(svg)).some((c) => all(c, 'rect').length > 20)).toBe(false);
   });
 
+  it('says no change is given where no earlier figure is held, not "Compared with" it', () => {
+    const none = {
+      ...threeRivers,
+      period: { from: '2018-11', to: '2019-02' },
+      comparedWith: { from: '2017-11', to: '2018-02' },
+      trends: threeRivers.trends.map((t) => ({ ...t, previous: null, changePct: null })),
+    };
+    const words = placedTexts(parseXml(infographicSvg(none, 'a4')))
+      .map((t) => t.text)
+      .join(' ');
+    expect(words).toContain(
+      'No figures are held for November 2017 to February 2018, so no change is given',
+    );
+    expect(words).not.toContain('Compared with');
+  });
+
   it('escapes text', () => {
     const svg = infographicSvg(
       { ...threeRivers, area: 'Tom & Jerry\'s <"District">', hiddenFigure: '1 < 2 & 3 > 2' },
