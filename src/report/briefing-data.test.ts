@@ -52,4 +52,13 @@ describe('briefingFigures', () => {
     ]);
     expect(f.monthsHeld).toBe(4);
   });
+
+  it('says a last run shorter than three months is so (a four-month period: three, then one)', () => {
+    const period = { from: '2018-11', to: '2019-02' };
+    const f = briefingFigures({ ...trend, period }, 'reports', DEFAULT_DISCLOSURE_POLICY);
+    expect(f.quarters.map((q) => [q.label, q.count.text])).toEqual([
+      ['Nov 2018 to Jan 2019', '928'],
+      ['Feb 2019 (one month only)', '300'],
+    ]);
+  });
 });

@@ -160,10 +160,14 @@ export function briefingFigures(
     changePct,
     quarters: quarters.map((q) => ({
       // A quarter partly held is named by the months it counts, not the three asked for.
+      // The last run of a period that is not whole quarters is shorter: said, or Newport's
+      // "Nov 2018 to Jan 2019: 938" over "Feb 2019: 290" reads as a fall of 70%.
       label:
         q.heldMonths.length > 0 && q.heldMonths.length < q.months.length
           ? `${q.heldMonths.map((m) => quarterLabel([m])).join(' and ')} only`
-          : quarterLabel(q.months),
+          : q.months.length < 3
+            ? `${quarterLabel(q.months)} (${q.months.length === 1 ? 'one month' : 'two months'} only)`
+            : quarterLabel(q.months),
       count:
         q.value === null
           ? { value: null, text: 'not held', status: 'not held' as const }
