@@ -167,6 +167,18 @@ describe("Newport's report", () => {
     );
     const groups = readFileSync(join(out, 'data', 'outcomes-groups.csv'), 'utf8');
     expect(groups).toMatch(/Status update unavailable \(status unknown\),[1-9]/u);
+    // The public version gives shares only (counts would sum to a total it does not give), but a
+    // group of none is 0, not "not shown".
+    const pub = join(dir.path, 'newport-public');
+    const p = await lantern(
+      ...['report', '--area', 'Newport', '--period', '2019-01', '--draft', '--no-pdf', '--no-save'],
+      ...['--audience', 'public', '--disclosure', 'test/fixtures/disclosure/any-period.yaml'],
+      ...['--out', pub],
+    );
+    expect(p.code, p.stderr).toBe(0);
+    const shares = readFileSync(join(pub, 'data', 'outcomes-groups.csv'), 'utf8');
+    expect(shares).toContain('Under investigation,0,0\n');
+    expect(shares).toMatch(/Charged or summonsed \(court results included\),not shown,/u);
   });
 });
 

@@ -35,7 +35,10 @@ function outcomesTables(o: NonNullable<TrustData['outcomes']>, aud: Audience): R
       columns: ['outcome', 'crimes', 'share %'],
       rows: o.groups.map((g) => [
         g.label,
-        countCell(g.count, g.withheld || o.countsWithheld, aud),
+        // Counts held back for the table's sake (they would sum to the total not given) keep a
+        // zero, which adds nothing to that sum and which its share of 0.0 says anyway; a count
+        // held back beside a small one (secondary suppression) stays held back, zero or not.
+        countCell(g.count, g.withheld || (o.countsWithheld && g.count !== 0), aud),
         g.withheld ? WITHHELD : pct(g.share),
       ]),
       countColumns: [1],
