@@ -11,12 +11,11 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { openStore } from '../src/store/open-store.js';
 import { addAccounts, TEST_PASSWORD } from './helpers/accounts.js';
 import { apiOn, readEvents } from './helpers/api-server.js';
 import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
-import { storeFingerprint, type Fingerprint } from './helpers/store-fingerprint.js';
+import { storeFileFingerprint, type Fingerprint } from './helpers/store-fingerprint.js';
 import { tempDir } from './helpers/temp.js';
 
 const ORIGIN = { Origin: 'http://localhost' };
@@ -36,12 +35,10 @@ const watford = WATFORD.replace(/%d/gu, () => String(Math.floor(Math.random() * 
 /** The partner data held (signing in writes sessions, which are not the point here). */
 const fingerprint = async (): Promise<Fingerprint> => {
   api.close();
-  const store = await openStore(db, { readOnly: true });
   try {
-    const all = await storeFingerprint(store);
+    const all = await storeFileFingerprint(db);
     return Object.fromEntries(Object.entries(all).filter(([t]) => t.startsWith('partner_')));
   } finally {
-    store.close();
     api = await apiOn(db);
   }
 };

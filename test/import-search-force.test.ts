@@ -11,10 +11,9 @@ import { gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { openStore } from '../src/store/open-store.js';
 import { run } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
-import { storeFingerprint } from './helpers/store-fingerprint.js';
+import { storeFileFingerprint } from './helpers/store-fingerprint.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -25,14 +24,7 @@ const file = (name: string, text = gunzipSync(MAY).toString('utf8')) => {
   writeFileSync(path, text);
   return path;
 };
-const fingerprint = async () => {
-  const store = await openStore(db, { readOnly: true });
-  try {
-    return await storeFingerprint(store);
-  } finally {
-    store.close();
-  }
-};
+const fingerprint = () => storeFileFingerprint(db);
 
 beforeAll(() => {
   db = emptyStoreCopy(dir.path, 'searches.duckdb');

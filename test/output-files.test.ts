@@ -11,25 +11,17 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { openStore } from '../src/store/open-store.js';
 import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { threeRiversPlan } from './helpers/plan.js';
-import { storeFingerprint, type Fingerprint } from './helpers/store-fingerprint.js';
+import { storeFileFingerprint, type Fingerprint } from './helpers/store-fingerprint.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 let db: string;
 let before: Fingerprint;
 
-const fingerprint = async () => {
-  const store = await openStore(db, { readOnly: true });
-  try {
-    return await storeFingerprint(store);
-  } finally {
-    store.close();
-  }
-};
+const fingerprint = () => storeFileFingerprint(db);
 
 beforeAll(async () => {
   db = demoStoreCopy(dir.path);

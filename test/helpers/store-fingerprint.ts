@@ -5,6 +5,7 @@
  * recorded there by design (test/audit-uses.test.ts).
  */
 import type { Db } from '../../src/store/db.js';
+import { openStore } from '../../src/store/open-store.js';
 
 export type Fingerprint = Record<string, { rows: number; hash: string }>;
 
@@ -30,4 +31,14 @@ export async function storeFingerprint(db: Db): Promise<Fingerprint> {
   const out: Fingerprint = {};
   for (const { name, rows: count, hash } of rows) out[name] = { rows: count, hash };
   return out;
+}
+
+/** The fingerprint of the store file at `path`, opened for reading and closed again. */
+export async function storeFileFingerprint(path: string): Promise<Fingerprint> {
+  const store = await openStore(path, { readOnly: true });
+  try {
+    return await storeFingerprint(store);
+  } finally {
+    store.close();
+  }
 }
