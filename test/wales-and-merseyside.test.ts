@@ -165,6 +165,10 @@ describe("Newport's report", () => {
     expect(html).toMatch(
       /For [\d.]+%, police\.uk gives no outcome \((&quot;|")Status update unavailable(&quot;|")\): what happened to them is not known\./u,
     );
+    // Rates over a month, not a year, say so (a councillor reads a bare rate per 1,000 as yearly).
+    expect(readFileSync(join(out, 'data', 'tab-categories.csv'), 'utf8')).toMatch(
+      /^category,.*,"rate per 1,000 over 1 month","force rate per 1,000 over 1 month"\n/u,
+    );
     const groups = readFileSync(join(out, 'data', 'outcomes-groups.csv'), 'utf8');
     expect(groups).toMatch(/Status update unavailable \(status unknown\),[1-9]/u);
     // The public version gives shares only (counts would sum to a total it does not give), but a

@@ -14,6 +14,7 @@ import {
   type TrendForecastMonth,
   type TrendMonth,
 } from '../charts/index.js';
+import { monthsIn } from '../domain/month.js';
 import type { WithheldCount } from '../domain/assessment.js';
 import { cellsShown, csvCount, csvFigure, isSmall, SUPPRESSED, WITHHELD } from './disclosure.js';
 import {
@@ -116,9 +117,15 @@ function periodCaption(data: ReportData): string {
 
 export function categoriesTable(data: ReportData): ReportTable {
   const aud = data.audience;
-  // A rate of part of the period says over how many months it runs.
-  const n = data.coverage?.partial ? data.coverage.held : null;
-  const held = n === null ? '' : ` over the ${n} month${n === 1 ? '' : 's'} held`;
+  // A rate over other than a year says over how many months it runs: a partly held period's (the
+  // months held), and a period of four months' (Liverpool's 13.3 per 1,000 read as yearly).
+  const n = data.coverage ? data.coverage.held : monthsIn(data.period).length;
+  const months = `${n} month${n === 1 ? '' : 's'}`;
+  const held = data.coverage?.partial
+    ? ` over the ${months} held`
+    : n === 12
+      ? ''
+      : ` over ${months}`;
   return {
     id: 'tab-categories',
     caption: `Police-recorded crime and ASB by category, ${data.area.name}${periodCaption(data)}`,

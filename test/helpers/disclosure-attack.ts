@@ -76,10 +76,14 @@ const textOf = (html: string) => unescape(html.replace(/<[^>]+>/gu, ' ')).replac
 
 export function readReport(dir: string): Published {
   const html = readFileSync(join(dir, 'assessment.html'), 'utf8');
+  // A rate column says the months it is over where they are not a year ("rate per 1,000 over 1
+  // month"): read under one name, so that every rate is attacked whatever the period.
+  const column = (name: string) => name.replace(/^((force )?rate per 1,000) over .*$/u, '$1');
   const parse = (file: string) =>
     Papa.parse<Record<string, string>>(readFileSync(join(dir, 'data', file), 'utf8'), {
       header: true,
       skipEmptyLines: true,
+      transformHeader: column,
     });
   const index = parse('index.csv').data;
   const tables = index.map((r) => {
