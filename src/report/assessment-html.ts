@@ -205,6 +205,11 @@ export function renderAssessment(data: ReportData): RenderedReport {
           ? `<p class="draft-note">The Police and Crime Plan objectives below are an example, ${UNCONFIRMED}: they are not the Police and Crime Commissioner's plan.</p>`
           : '',
         ...alignment.map((t, i) => tableHtml(t, alignmentLabels[i] ?? '')),
+        // The two bands are scored two ways, which the table alone does not say (reader QA:
+        // Liverpool's robbery High against the force's Low, "differs").
+        a.alignment.county && a.county
+          ? `<p class="note">The two assessments score likelihood differently: for ${esc(data.area.name)}, from each issue's volume and its rate against the ${esc(word)}; for the ${esc(word)}, from its volume alone (there is no larger area to set its rates against). A band can differ for that reason as well as for the evidence.</p>`
+          : '',
       ],
     ),
     section('method', 'Method and data caveats', [
