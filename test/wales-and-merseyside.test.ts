@@ -266,6 +266,18 @@ describe('wording of trends, near-repeat and hotspots', () => {
     expect(clipped.json.cells).not.toBe(bare.json.cells);
     expect(clipped.json.cells * 0.09).toBeGreaterThan(150);
     expect(clipped.json.cells * 0.09).toBeLessThan(230);
+    // The report's maps are framed on the same outline (its wards dissolved), not on the cells.
+    const report = async (at: string, out: string) => {
+      const r = await run([
+        ...['report', '--area', 'Newport', '--period', '2019-01', '--draft', '--no-pdf'],
+        ...['--no-save', '--out', join(dir.path, out), '--db', at],
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      return readFileSync(join(dir.path, out, 'assessment.html'), 'utf8');
+    };
+    const outlined = /<path d="M[^"]+" fill="#fafafa"/u;
+    expect(await report(db, 'newport-bare')).not.toMatch(outlined);
+    expect(await report(store, 'newport-wards')).toMatch(outlined);
   });
 
   it('hotspots say whose boundary is missing', async () => {

@@ -42,14 +42,15 @@ export async function hotspotEvidence(
     };
   });
   const cells = every.filter((c) => c.count > 0);
-  // The same outline for every map of the area in one command: dissolved once.
-  const outline = await reads.once(`map-outline:${areaCode}`, async () =>
-    dissolveRings(
-      (await boundariesWithinOnce(db, areaCode, 'lsoa', reads)).flatMap((b) =>
-        bngRings(b.geometry),
-      ),
-    ),
-  );
+  // The same outline for every map of the area in one command: dissolved once. Its LSOAs', else
+  // its wards' (a Welsh district: the grid is clipped to them too, usecases/hotspots.ts), so that
+  // the map is framed on the area, not on the cells shaded.
+  const outline = await reads.once(`map-outline:${areaCode}`, async () => {
+    const lsoas = await boundariesWithinOnce(db, areaCode, 'lsoa', reads);
+    const shapes =
+      lsoas.length > 0 ? lsoas : await boundariesWithinOnce(db, areaCode, 'ward', reads);
+    return dissolveRings(shapes.flatMap((b) => bngRings(b.geometry)));
+  });
   return {
     cellSize: size,
     outline,
