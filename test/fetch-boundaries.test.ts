@@ -75,9 +75,10 @@ describe('a store built with import from another force', () => {
     const text = await run(['import', MERSEYSIDE_FILE, '--db', db]);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain(
-      "No LSOA boundaries are held for any of Merseyside's 5 districts: hotspot grids there are " +
-        'not clipped to the area and report maps have no outline. Fetch them from the ONS Open ' +
-        'Geography Portal with: lantern fetch boundaries --area Merseyside',
+      "No LSOA boundaries are held for any of Merseyside's 5 districts: hotspot grids and report " +
+        'maps there follow the ward boundaries where those are held, and are otherwise not clipped ' +
+        'to the area and have no outline. Fetch them from the ONS Open Geography Portal with: ' +
+        'lantern fetch boundaries --area Merseyside',
     );
     // Imported again (nothing new), the JSON says the same.
     const again = await runJson<ImportJson>(['import', MERSEYSIDE_FILE, '--db', db]);

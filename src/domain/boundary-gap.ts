@@ -29,7 +29,8 @@ export function boundaryGapText(gap: BoundaryGap): string {
           .map((d) => d.name)
           .join(', ')})`;
   return (
-    `No LSOA boundaries are held for ${which}: hotspot grids there are not clipped to the area ` +
-    `and report maps have no outline. Fetch them from the ONS Open Geography Portal with: ${gap.command}`
+    `No LSOA boundaries are held for ${which}: hotspot grids and report maps there follow the ` +
+    `ward boundaries where those are held, and are otherwise not clipped to the area and have no ` +
+    `outline. Fetch them from the ONS Open Geography Portal with: ${gap.command}`
   );
 }
