@@ -165,6 +165,11 @@ describe("Newport's report", () => {
     expect(html).toMatch(
       /For [\d.]+%, police\.uk gives no outcome \((&quot;|")Status update unavailable(&quot;|")\): what happened to them is not known\./u,
     );
+    // Issues that tie on every score are said to, not ranked as if they differed.
+    const index = readFileSync(join(out, 'data', 'index.csv'), 'utf8');
+    expect(index).toMatch(
+      /Risk matrix: every issue ranked; ranks \d+ to \d+(, \d+ to \d+)* tie on every score \(band, risk and priority\): their order among themselves means nothing/u,
+    );
     // Rates over a month, not a year, say so (a councillor reads a bare rate per 1,000 as yearly).
     expect(readFileSync(join(out, 'data', 'tab-categories.csv'), 'utf8')).toMatch(
       /^category,.*,"rate per 1,000 over 1 month","force rate per 1,000 over 1 month"\n/u,

@@ -54,6 +54,34 @@ export interface ReportFigure {
 const round = (v: number | null, digits = 1) =>
   v === null || !Number.isFinite(v) ? null : Number(v.toFixed(digits));
 
+/**
+ * "; ranks 5 to 9 tie on every score (band, risk and priority): their order among themselves means
+ * nothing":
+ * the infographic said so of Liverpool's places 5 to 9 while the table gave them ranks as if
+ * they differed (reader QA on Merseyside).
+ */
+function tiesText(
+  issues: readonly { rank: number; band: string; risk: number; priority: number }[],
+): string {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < issues.length;) {
+    let j = i;
+    const [a] = [issues[i]!];
+    while (
+      j + 1 < issues.length &&
+      issues[j + 1]!.band === a.band &&
+      issues[j + 1]!.risk === a.risk &&
+      issues[j + 1]!.priority === a.priority
+    )
+      j++;
+    if (j > i) runs.push([issues[i]!.rank, issues[j]!.rank]);
+    i = j + 1;
+  }
+  if (runs.length === 0) return '';
+  const list = runs.map(([f, l]) => `${f} to ${l}`).join(', ');
+  return `; ranks ${list} tie on every score (band, risk and priority): their order among themselves means nothing`;
+}
+
 export function riskMatrixFigure(data: Pick<ReportData, 'assessment' | 'area'>): ReportFigure {
   const a = data.assessment;
   const id = 'fig-risk-matrix';
@@ -76,7 +104,7 @@ export function riskMatrixFigure(data: Pick<ReportData, 'assessment' | 'area'>):
     }),
     table: {
       id,
-      caption: 'Risk matrix: every issue ranked',
+      caption: `Risk matrix: every issue ranked${tiesText(a.issues)}`,
       columns: [
         'rank',
         'issue',
