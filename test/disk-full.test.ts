@@ -57,7 +57,11 @@ describe('a disk that fills during an import', () => {
         `${db}: the store's file could not be written because the disk is full`,
       );
       expect(r.json.storageError).toMatch(/free some space and run the command again/u);
-      expect(r.json.files.filter((f) => f.status === 'imported')).toHaveLength(43);
+      // Usually every file commits and the checkpoint finds the disk full; on a busy machine the
+      // files are committed in other groups, whose log fills the disk a few files earlier (once
+      // 10 of 43, in CI). Either way what was committed is kept and the rest is imported later.
+      const committed = r.json.files.filter((f) => f.status === 'imported').length;
+      expect(committed).toBeGreaterThan(0);
 
       // Reading still works while the disk is full: the log is replayed in memory.
       const summary = runCli(['summary', '--area', 'Three Rivers', '--db', db]);
@@ -67,10 +71,13 @@ describe('a disk that fills during an import', () => {
       expect(tmpfs(200, true)).toBe(true);
       const check = runCli(['check', '--db', db]);
       expect(check.code).toBe(0);
-      expect(check.stdout).toMatch(/^The store is whole: 43 import\(s\)/u);
+      expect(check.stdout).toMatch(
+        new RegExp(`^The store is whole: ${committed} import\\(s\\)`, 'u'),
+      );
       const again = runCliJson<{ files: { status: string }[] }>(['import', SAMPLE_ZIP, '--db', db]);
       expect(again.code).toBe(0);
-      expect(again.json.files.every((f) => f.status === 'already-imported')).toBe(true);
+      const status = (s: string) => again.json.files.filter((f) => f.status === s).length;
+      expect([status('already-imported'), status('imported')]).toEqual([committed, 43 - committed]);
     },
   );
 });
