@@ -1,5 +1,7 @@
 /** Importing boundaries: TopoJSON or GeoJSON, gzipped or not, codes matched to the register. */
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -83,6 +85,33 @@ describe('lantern areas import-boundaries', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain(name);
+  });
+
+  it('says a file of codes of another year is one, and how to import it by its names', async () => {
+    // Knowsley's wards of 2013, re-drawn in 2016: no WD13CD code is in the 2019 register.
+    const knowsley = join(dir.path, 'E08000011.json');
+    writeFileSync(
+      knowsley,
+      gunzipSync(
+        readFileSync(
+          new URL('./fixtures/boundaries/wards_by_lad/E08000011.json.gz', import.meta.url),
+        ),
+      ),
+    );
+    const args = ['areas', 'import-boundaries', knowsley, '--type', 'ward', '--vintage', '2013'];
+    const refused = await run([...args, '--db', db]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `${knowsley}: WD13CD holds ONS codes, but none of the first 21 is one the register (2019 areas) knows: ` +
+        'they may be of another year. Give --code-property WD13CD: an area whose code the register does ' +
+        'not know is then matched by its name (WD13NM), and those neither matches are listed',
+    );
+    // On a copy: the next test counts the wards of 2013 this store holds.
+    const copy = join(dir.path, 'knowsley.duckdb');
+    copyFileSync(db, copy);
+    const named = await run([...args, '--code-property', 'WD13CD', '--db', copy]);
+    expect(named.code, named.stderr).toBe(0);
+    expect(named.stdout).toMatch(/13 ward boundaries .* stored; 8 features skipped/u);
   });
 
   it('imports several files at once, all of them or none', async () => {

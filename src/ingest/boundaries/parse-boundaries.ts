@@ -94,8 +94,15 @@ function guessCodeProperty(
     }),
   );
   if (!found) {
+    // Codes of another year (Knowsley's wards of 2013, re-drawn in 2016): said, with the option.
+    const codes = names.find((name) =>
+      sample.some((f) => /^[EWSN]\d{8}$/u.test(String(f.properties?.[name] ?? ''))),
+    );
     throw new InputError(
-      `${path}: no property holds area codes the register knows (properties: ${names.join(', ') || 'none'}); name it with --code-property`,
+      codes
+        ? `${path}: ${codes} holds ONS codes, but none of the first ${sample.length} is one the register (2019 areas) knows: they may be of another year. ` +
+            `Give --code-property ${codes}: an area whose code the register does not know is then matched by its name (${codes.replace(/CD$/u, 'NM')}), and those neither matches are listed`
+        : `${path}: no property holds area codes the register knows (properties: ${names.join(', ') || 'none'}); name it with --code-property`,
     );
   }
   return found;
