@@ -19,6 +19,9 @@ describe('parsePeriodChoice(text)', () => {
 
   it('refuses what is not a period, saying why and listing the forms', () => {
     expect(() => parsePeriodChoice('2025-13')).toThrow(/"2025-13" is not a month \(months run/);
+    // Month 00 is a slip in a month too; 1999-00 is the financial year 1999 to 2000.
+    expect(() => parsePeriodChoice('2019-00')).toThrow(/"2019-00" is not a month \(months run/);
+    expect(parsePeriodChoice('1999-00')).toEqual({ from: '1999-04', to: '2000-03' });
     expect(() => parsePeriodChoice('2025/27')).toThrow(/second year must follow the first/);
     expect(() => parsePeriodChoice('2025-12..2025-01')).toThrow(/ends before it starts/);
     expect(() => parsePeriodChoice('last-0-months')).toThrow(/at least one month/);

@@ -28,7 +28,8 @@ export function parsePeriodChoice(text: string): PeriodChoice {
   if (financial && !(value.includes('-') && isMonth(value))) {
     const start = Number(financial[1]);
     if (Number(financial[2]) !== (start + 1) % 100) {
-      if (value.includes('-') && Number(financial[2]) > 12)
+      // "2019-00" (month 00) is a slip in a month, like "2019-13", not a financial year.
+      if (value.includes('-') && (Number(financial[2]) > 12 || financial[2] === '00'))
         throw new InputError(
           `"${text}" is not a month (months run 01 to 12); periods are ${PERIOD_FORMS}`,
         );
