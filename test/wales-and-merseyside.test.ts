@@ -31,6 +31,28 @@ afterAll(() => dir.remove());
 
 const lantern = (...args: string[]) => run([...args, '--db', db]);
 
+/**
+ * Newport's partner report of January 2019 (no PDF, not saved), made once for the tests that read
+ * it, into `out` under the test folder; `store` another store than the file's.
+ */
+const newportReports = new Map<string, Promise<string>>();
+function newportReport(out: string, store = db): Promise<string> {
+  let made = newportReports.get(out);
+  if (!made) {
+    made = (async () => {
+      const path = join(dir.path, out);
+      const r = await run([
+        ...['report', '--area', 'Newport', '--period', '2019-01', '--draft', '--no-pdf'],
+        ...['--no-save', '--out', path, '--db', store],
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      return path;
+    })();
+    newportReports.set(out, made);
+  }
+  return made;
+}
+
 describe('deprivation in Wales', () => {
   it('refuses an area in Wales, saying IMD 2019 is England’s and Wales has its own index', async () => {
     const r = await lantern('deprivation', '--area', 'Newport', '--period', '2019-01');
@@ -143,20 +165,7 @@ describe('the force-area word', () => {
 
 describe("Newport's report", () => {
   it('calls Gwent a force area, not a county, and names the outcomes whose status police.uk does not know', async () => {
-    const out = join(dir.path, 'newport-report');
-    const r = await lantern(
-      'report',
-      '--area',
-      'Newport',
-      '--period',
-      '2019-01',
-      '--draft',
-      '--no-pdf',
-      '--no-save',
-      '--out',
-      out,
-    );
-    expect(r.code, r.stderr).toBe(0);
+    const out = await newportReport('newport-report');
     const html = readFileSync(join(out, 'assessment.html'), 'utf8');
     expect(html).toContain('Alignment with the force area and the Police and Crime Plan');
     expect(html).toContain('force area band');
@@ -213,20 +222,7 @@ describe('wording of trends, near-repeat and hotspots', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain('No change was tested: no earlier period is held to compare with.');
     expect(r.stdout).not.toMatch(/for 0 tests/u);
-    const out = join(dir.path, 'report-newport');
-    const report = await lantern(
-      'report',
-      '--area',
-      'Newport',
-      '--period',
-      '2019-01',
-      '--draft',
-      '--no-pdf',
-      '--no-save',
-      '--out',
-      out,
-    );
-    expect(report.code, report.stderr).toBe(0);
+    const out = await newportReport('newport-report');
     const html = readFileSync(join(out, 'assessment.html'), 'utf8');
     expect(html).toContain('No change can be given: no earlier period is held to compare with.');
     expect(html).toContain('No earlier period is held, so no change is given.');
@@ -272,17 +268,10 @@ describe('wording of trends, near-repeat and hotspots', () => {
     expect(clipped.json.cells * 0.09).toBeGreaterThan(150);
     expect(clipped.json.cells * 0.09).toBeLessThan(230);
     // The report's maps are framed on the same outline (its wards dissolved), not on the cells.
-    const report = async (at: string, out: string) => {
-      const r = await run([
-        ...['report', '--area', 'Newport', '--period', '2019-01', '--draft', '--no-pdf'],
-        ...['--no-save', '--out', join(dir.path, out), '--db', at],
-      ]);
-      expect(r.code, r.stderr).toBe(0);
-      return readFileSync(join(dir.path, out, 'assessment.html'), 'utf8');
-    };
+    const html = async (out: string) => readFileSync(join(out, 'assessment.html'), 'utf8');
     const outlined = /<path d="M[^"]+" fill="#fafafa"/u;
-    expect(await report(db, 'newport-bare')).not.toMatch(outlined);
-    expect(await report(store, 'newport-wards')).toMatch(outlined);
+    expect(await html(await newportReport('newport-report'))).not.toMatch(outlined);
+    expect(await html(await newportReport('newport-wards', store))).toMatch(outlined);
   });
 
   it('hotspots say whose boundary is missing', async () => {
