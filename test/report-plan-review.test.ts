@@ -13,18 +13,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { isCategoryChoice } from '../src/domain/categories.js';
-import { FULL_SCOPE } from '../src/domain/scope.js';
 import { renderAssessment } from '../src/report/assessment-html.js';
 import type { ReportData } from '../src/report/report-data.js';
-import { openStore } from '../src/store/open-store.js';
-import { reportData } from '../src/usecases/report-data.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { threeRiversData } from './helpers/three-rivers-report.js';
 import { readerText } from './helpers/report-pages.js';
-import { settingsFrom } from './helpers/settings.js';
 import { tempDir } from './helpers/temp.js';
 
-const SETTINGS = await settingsFrom();
 const dir = tempDir();
 const db = demoStoreCopy(dir.path);
 const D = ['--db', db];
@@ -50,21 +46,8 @@ async function add(extra: string[]): Promise<number> {
   return Number(/Added action (\d+)/u.exec(r.stdout)![1]);
 }
 
-async function report(audience: 'partner' | 'public', period = { from: '2025-01', to: '2025-12' }) {
-  const store = await openStore(db);
-  try {
-    return await reportData(store, FULL_SCOPE, {
-      area: 'Three Rivers',
-      period,
-      save: false,
-      settings: SETTINGS,
-      audience,
-      today: TODAY,
-    });
-  } finally {
-    store.close();
-  }
-}
+const report = (audience: 'partner' | 'public', period = { from: '2025-01', to: '2025-12' }) =>
+  threeRiversData(db, audience, { period, today: TODAY });
 
 beforeAll(async () => {
   await ok(['assess', '--area', 'Three Rivers', '--period', '2021']);

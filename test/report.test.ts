@@ -13,16 +13,13 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { Assessment } from '../src/domain/assessment.js';
-import type { Audience, ReportData } from '../src/report/report-data.js';
-import { FULL_SCOPE } from '../src/domain/scope.js';
 import { renderAssessment } from '../src/report/assessment-html.js';
 import { assessmentFor } from '../src/report/audience.js';
 import { hotspotFigure } from '../src/report/report-tables.js';
-import { openStore } from '../src/store/open-store.js';
-import { reportData } from '../src/usecases/report-data.js';
 import { all, descendants, layer, parseXml, type XmlElement } from './charts/xml.js';
 import { run, runCli, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { threeRiversData } from './helpers/three-rivers-report.js';
 import {
   internalText,
   pageOutline,
@@ -39,24 +36,6 @@ const SETTINGS = await settingsFrom();
 const dir = tempDir();
 let db: string;
 
-/** Three Rivers' report as data, made in this process from a copy of the demo store. */
-async function threeRiversData(
-  audience: Audience,
-  period = { from: '2025-01', to: '2025-12' },
-): Promise<ReportData> {
-  const store = await openStore(db);
-  try {
-    return await reportData(store, FULL_SCOPE, {
-      area: 'Three Rivers',
-      period,
-      save: false,
-      settings: SETTINGS,
-      audience,
-    });
-  } finally {
-    store.close();
-  }
-}
 beforeAll(() => {
   db = demoStoreCopy(dir.path);
 });
@@ -586,7 +565,7 @@ describe('lantern report (public version)', () => {
   });
 
   it('estimates no hidden figure from a count under 5 for the public, and says force area unless a county', async () => {
-    const data = await threeRiversData('public');
+    const data = await threeRiversData(db, 'public');
     const p = data.priorities.find((x) => x.hiddenFigure !== null);
     expect(p).toBeDefined();
     const hidden = p!.hiddenFigure!;
@@ -751,7 +730,7 @@ describe('lantern report: tactical options', () => {
   });
 
   it("gives the area's own figures as the area's, and says so where the hotspot analysis found no concentration", async () => {
-    const data = await threeRiversData('partner');
+    const data = await threeRiversData(db, 'partner');
     const index = data.priorities.findIndex((p) => p.key === 'robbery') + 1;
     expect(index).toBeGreaterThan(0);
     const robbery = data.priorities[index - 1]!;
@@ -806,7 +785,9 @@ describe('lantern report: hotspot map and its list', () => {
 
   it('numbers on the map the places the text lists, in its order, where counts tie', async () => {
     // Three Rivers, December 2025: two places have 5 violent crimes each.
-    const data = await threeRiversData('partner', { from: '2025-12', to: '2025-12' });
+    const data = await threeRiversData(db, 'partner', {
+      period: { from: '2025-12', to: '2025-12' },
+    });
     const index = data.priorities.findIndex((p) => p.key === 'violent-crime') + 1;
     const p = data.priorities[index - 1]!;
     const listed = p.hotspot!.top.map((t) => t.location);
@@ -823,7 +804,7 @@ describe('lantern report: hotspot map and its list', () => {
 
 describe('lantern report: the months held', () => {
   it('says under Method which months of police.uk data are held for the area, and the gaps, and what each harm weight stands in for', async () => {
-    const data = await threeRiversData('public');
+    const data = await threeRiversData(db, 'public');
     const method = /<section id="method"[\s\S]*?<\/section>/u.exec(renderAssessment(data).html)![0];
     // Each harm weight is said to be a simplification, with what it stands in for.
     expect(readerText(method)).toContain(
