@@ -179,6 +179,7 @@ describe("Newport's report", () => {
     expect(index).toMatch(
       /Risk matrix: every issue ranked; ranks \d+ to \d+(, \d+ to \d+)* tie on every score \(band, risk and priority\): their order among themselves means nothing/u,
     );
+    expect(html).toMatch(/<p class="note">In Table \d+, ranks \d+ to \d+.* tie on every score/u);
     // Rates over a month, not a year, say so (a councillor reads a bare rate per 1,000 as yearly).
     expect(readFileSync(join(out, 'data', 'tab-categories.csv'), 'utf8')).toMatch(
       /^category,.*,"rate per 1,000 over 1 month","force rate per 1,000 over 1 month"\n/u,

@@ -38,6 +38,7 @@ import {
   partnerTable,
   breakdownTables,
   riskMatrixFigure,
+  tiesText,
   trendFigure,
   type ReportFigure,
   type ReportTable,
@@ -65,6 +66,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
   figures.push(matrix);
   const matrixLabel = labels.figure(matrix.id);
   const matrixTableLabel = labels.table(matrix.id);
+  const ties = tiesText(a.issues);
   const prioritySections = data.priorities.map((p, i) =>
     prioritySection(p, i + 1, data, figures, tables, labels),
   );
@@ -166,6 +168,9 @@ export function renderAssessment(data: ReportData): RenderedReport {
       `<p>Each issue is scored for harm and for likelihood from the evidence, adjusted for significant trends, the hidden figure, public concern and the partnership's manual scores, and banded: High, Medium or Low. How, and on what assumptions, is under Method and caveats.</p>`,
       figureHtml(matrix, matrixLabel),
       tableHtml(matrix.table, matrixTableLabel, 'Every issue ranked'),
+      // The ties said in the report as in its CSV's caption, not in the CSV alone (under the
+      // table: a caption of two lines left its header alone at the foot of a page).
+      ties ? `<p class="note">In ${esc(matrixTableLabel)}, ${esc(ties)}.</p>` : '',
     ]),
     ...prioritySections,
     section('categories', 'Every category', [

@@ -60,9 +60,9 @@ const round = (v: number | null, digits = 1) =>
  * the infographic said so of Liverpool's places 5 to 9 while the table gave them ranks as if
  * they differed (reader QA on Merseyside).
  */
-function tiesText(
+export function tiesText(
   issues: readonly { rank: number; band: string; risk: number; priority: number }[],
-): string {
+): string | null {
   const runs: [number, number][] = [];
   for (let i = 0; i < issues.length;) {
     let j = i;
@@ -77,14 +77,15 @@ function tiesText(
     if (j > i) runs.push([issues[i]!.rank, issues[j]!.rank]);
     i = j + 1;
   }
-  if (runs.length === 0) return '';
+  if (runs.length === 0) return null;
   const list = runs.map(([f, l]) => `${f} to ${l}`).join(', ');
-  return `; ranks ${list} tie on every score (band, risk and priority): their order among themselves means nothing`;
+  return `ranks ${list} tie on every score (band, risk and priority): their order among themselves means nothing`;
 }
 
 export function riskMatrixFigure(data: Pick<ReportData, 'assessment' | 'area'>): ReportFigure {
   const a = data.assessment;
   const id = 'fig-risk-matrix';
+  const ties = tiesText(a.issues);
   return {
     id,
     caption: `The risk matrix: each issue placed by harm (up) and likelihood (across), numbered by its rank.`,
@@ -104,7 +105,7 @@ export function riskMatrixFigure(data: Pick<ReportData, 'assessment' | 'area'>):
     }),
     table: {
       id,
-      caption: `Risk matrix: every issue ranked${tiesText(a.issues)}`,
+      caption: `Risk matrix: every issue ranked${ties ? `; ${ties}` : ''}`,
       columns: [
         'rank',
         'issue',
