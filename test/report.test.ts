@@ -126,6 +126,13 @@ describe('lantern report (partner version)', () => {
     expect(html).not.toMatch(/<script|<link |src="http|href="http/u);
   });
 
+  it("names the partners' methods where they are used", () => {
+    const [body] = html.split('<section id="method"');
+    expect(body).toMatch(/exact test, Holm-adjusted across categories/u);
+    expect(body).toMatch(/Busiest significant hotspots \(Getis-Ord Gi\*\)/u);
+    expect(body).toMatch(/overdispersion: they typically differ by about \d+%/u);
+  });
+
   it('says on the infographic that a High priority is left off (Three Rivers 2025 has 6)', async () => {
     expect(built.priorities.length).toBe(6);
     for (const file of ['infographic.svg', 'infographic-social.svg']) {
@@ -426,6 +433,14 @@ describe('lantern report (public version)', () => {
     expect(r.code, r.stderr).toBe(0);
     const html = readFileSync(join(out, 'assessment.html'), 'utf8');
     expect(html).toContain('Public version');
+    // A resident reads plain words; the methods behind them are named once, under Method.
+    const [body, method] = html.split('<section id="method"');
+    expect(body).toMatch(/larger than chance would explain/u);
+    expect(body).toMatch(/places with clearly more recorded than their surroundings/u);
+    expect(body).not.toMatch(/Holm|Gi\*|Getis|overdispers|Spiegelhalter|Poisson/u);
+    expect(method).toMatch(/Holm(&#39;|')s adjustment/u);
+    expect(method).toMatch(/Getis-Ord Gi\* statistic/u);
+    expect(method).toMatch(/Spiegelhalter(&#39;|')s additive random effect/u);
     const outline = publicReads(out, html);
     if (outline !== null)
       await expect(outline).toMatchFileSnapshot('golden/report-pages-public.txt');

@@ -143,9 +143,9 @@ function describe(
   let first = `${title}: rates per 1,000 for ${plural(plotted.length, 'area')} against population`;
   const kind =
     input.limitsKind === 'overdispersed'
-      ? ' allowing for the usual spread between areas (overdispersion)'
+      ? ' allowing for chance and the usual spread between areas'
       : input.limitsKind === 'poisson'
-        ? ' for chance alone (Poisson)'
+        ? ' for chance alone'
         : '';
   first +=
     input.limits.length > 0
@@ -251,9 +251,9 @@ export function funnelPlot(input: FunnelPlotInput): string {
   if (limits.length > 0) {
     const kind =
       input.limitsKind === 'overdispersed'
-        ? ' (overdispersed)'
+        ? ' (chance and usual spread)'
         : input.limitsKind === 'poisson'
-          ? ' (Poisson)'
+          ? ' (chance alone)'
           : '';
     items.push(
       { symbol: lineSymbol(INK.muted, 1.2, '5 3'), symbolWidth: 20, label: `95% limits${kind}` },

@@ -138,7 +138,7 @@ export function renderAssessment(data: ReportData): RenderedReport {
             .join('')}</ol>`
         : '<p>No issue reaches the High band of the risk matrix.</p>',
       rises.length + falls.length > 0
-        ? `<p>Significant changes against ${esc(earlier)} (exact test, Holm-adjusted across categories): ${[
+        ? `<p>Significant changes against ${esc(earlier)} (${aud === 'public' ? 'larger than chance would explain, allowing for testing many categories at once' : 'exact test, Holm-adjusted across categories'}): ${[
             ...rises.map(
               (c) => `${esc(c.label)} up ${esc(showChange(c.changePct, c.count, c.previous, aud))}`,
             ),
@@ -291,7 +291,7 @@ function prioritySection(
   if (standing) parts.push(`<p>${esc(standing)}</p>`);
   if (p.hotspot && p.hotspot.top.length > 0)
     parts.push(
-      `<p>Busiest significant hotspots (Getis-Ord Gi*), numbered as on the map: ${p.hotspot.top.map((t, i) => `${i + 1}. ${esc(t.location)} (${esc(showCount(t.count, aud))})`).join('; ')}.</p>`,
+      `<p>Busiest significant hotspots (${data.audience === 'public' ? 'places with clearly more recorded than their surroundings' : 'Getis-Ord Gi*'}), numbered as on the map: ${p.hotspot.top.map((t, i) => `${i + 1}. ${esc(t.location)} (${esc(showCount(t.count, aud))})`).join('; ')}.</p>`,
     );
   if (p.hiddenFigure && aud === 'public' && isSmall(p.hiddenFigure.recorded)) {
     // The estimate and the reporting rate together would give the small count back.

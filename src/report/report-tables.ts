@@ -163,7 +163,7 @@ export function categoriesTable(data: ReportData): ReportTable {
       'recorded',
       'earlier period',
       'change %',
-      'significant (Holm)',
+      significantColumn(aud),
       `rate per 1,000${held}`,
       `force rate per 1,000${held}`,
     ],
@@ -224,7 +224,9 @@ export function breakdownTables(data: ReportData): ReportTable[] {
       columns: [
         b.by ?? 'count of',
         'recorded',
-        ...(compared ? [b.comparedWith ?? 'earlier period', 'change %', 'significant (Holm)'] : []),
+        ...(compared
+          ? [b.comparedWith ?? 'earlier period', 'change %', significantColumn(aud)]
+          : []),
       ],
       rows: b.rows.map((r) => [
         r.label,
@@ -389,7 +391,7 @@ export function funnelFigure(
         ? `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${formatRate(c.rate)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate and of the spread the limits allow for, which would otherwise give their counts away.`
         : `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${formatRate(c.rate)} per 1,000).`) +
       ' ' +
-      limitsWords(c),
+      limitsWords(c, aud),
     svg: funnelPlot({
       id,
       title: `${p.label}: ${c.group} compared`,
@@ -437,12 +439,22 @@ export function comparisonSentence(
     : `${against} ${c.flag} the ${limits} limits of chance alone. There are too few districts to estimate how much districts differ beyond chance, so this may be no more than the usual difference between places.`;
 }
 
-/** Which funnel limits are drawn, in words for the caption. */
-function limitsWords(c: NonNullable<PriorityEvidence['comparison']>): string {
+/**
+ * Which funnel limits are drawn, in words for the caption: for partners with the method's name,
+ * for the public in plain words (the names are under Method and caveats).
+ */
+function limitsWords(c: NonNullable<PriorityEvidence['comparison']>, aud: Audience): string {
+  const plain = aud === 'public';
   if (c.limitsMethod === 'poisson')
-    return `The limits are Poisson. ${spreadNotEstimated(null, 'districts')}`;
-  return c.tau2 > 0
-    ? `The limits allow for chance and for the usual spread between districts' rates beyond it (overdispersion: they typically differ by about ${Math.round(200 * Math.sqrt(c.tau2))}%; Spiegelhalter's additive random effect).`
+    return `${plain ? 'The limits allow for chance alone.' : 'The limits are Poisson.'} ${spreadNotEstimated(null, 'districts')}`;
+  if (c.tau2 > 0) {
+    const differ = `they typically differ by about ${Math.round(200 * Math.sqrt(c.tau2))}%`;
+    return plain
+      ? `The limits allow for chance and for the usual spread between districts' rates beyond it (${differ}).`
+      : `The limits allow for chance and for the usual spread between districts' rates beyond it (overdispersion: ${differ}; Spiegelhalter's additive random effect).`;
+  }
+  return plain
+    ? "The limits would allow for the usual spread between districts' rates, but these districts differ by no more than chance would make them, so the limits allow for chance alone."
     : 'The limits allow for overdispersion, but these districts differ by no more than chance would make them, so they are the Poisson limits.';
 }
 
@@ -489,6 +501,10 @@ export function hotspotFigure(
     },
   };
 }
+
+/** The significance column's heading: the adjustment named for partners, plain for the public. */
+const significantColumn = (aud: Audience) =>
+  aud === 'public' ? 'significant' : 'significant (Holm)';
 
 function changeCell(
   changePct: number | null,

@@ -647,6 +647,7 @@ function caveats(c: {
       : 'No population is held for the area: rates are not given.',
     'Recorded crime is what is reported to the police and recorded: much is never reported (see the hidden figure of each priority), and changes in recording practice move the counts too.',
     'Anti-social behaviour is counted apart from crime: "all crime" excludes it.',
+    STATISTICS_IN_WORDS,
     ...(c.synthetic
       ? ['Partner figures marked SYNTHETIC are generated demonstration data, not real records.']
       : []),
@@ -674,6 +675,13 @@ function caveats(c: {
     ...(c.noPlan ? [NO_PLAN_TO_REVIEW] : []),
   ];
 }
+
+/**
+ * The named methods behind the words "significant", "limits" and "hotspot", said once for both
+ * audiences: the public version's text uses plain words and leaves the names to this.
+ */
+const STATISTICS_IN_WORDS =
+  "A change is called significant when it is larger than chance would explain: an exact test of the two periods' counts (the conditional test for two Poisson counts), with Holm's adjustment for testing many categories at once. The test assumes counts vary no more than chance makes them; crime counts often vary more, so it is ready to call a change significant. Districts are compared on funnel plots: a rate inside the 95% limits is in line with the others. The limits allow for chance and, where enough districts are held to measure it, for the usual spread between districts' rates (Spiegelhalter's additive random effect for overdispersion). A hotspot is a map cell whose count, with its eight neighbours', is clearly above the average cell's (the Getis-Ord Gi* statistic, with Benjamini–Hochberg's adjustment for testing every cell).";
 
 /**
  * The known discontinuities the changes span, in one caveat: each by its title and months, then

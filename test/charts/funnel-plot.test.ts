@@ -45,10 +45,10 @@ describe('funnelPlot', () => {
     for (const [kind, words, legend] of [
       [
         'overdispersed',
-        'allowing for the usual spread between areas (overdispersion)',
-        '(overdispersed)',
+        'allowing for chance and the usual spread between areas',
+        '(chance and usual spread)',
       ],
-      ['poisson', 'for chance alone (Poisson)', '(Poisson)'],
+      ['poisson', 'for chance alone', '(chance alone)'],
     ] as const) {
       const root = parseXml(funnelPlot({ ...input, limitsKind: kind }));
       expect(all(root, 'desc')[0]?.text).toContain(
