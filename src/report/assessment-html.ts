@@ -31,6 +31,7 @@ import { trustSection } from './report-trust.js';
 import {
   alignmentTables,
   categoriesTable,
+  rateSpan,
   comparisonSentence,
   funnelFigure,
   hotspotFigure,
@@ -279,7 +280,7 @@ function prioritySection(
   const parts: string[] = [`<p class="rationale">${prose(p.rationale)}</p>`];
   for (const f of [
     trendFigure(p, index, aud),
-    funnelFigure(p, index, aud),
+    funnelFigure(p, index, aud, rateSpan(data)),
     hotspotFigure(p, index, { ...data, audience: aud }),
   ]) {
     if (!f) continue;

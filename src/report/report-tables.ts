@@ -144,17 +144,20 @@ function periodCaption(data: ReportData): string {
   );
 }
 
-export function categoriesTable(data: ReportData): ReportTable {
-  const aud = data.audience;
-  // A rate over other than a year says over how many months it runs: a partly held period's (the
-  // months held), and a period of four months' (Liverpool's 13.3 per 1,000 read as yearly).
+/**
+ * A rate over other than a year says over how many months it runs: a partly held period's (the
+ * months held), and a period of four months' (Liverpool's 13.3 per 1,000 read as yearly). Empty
+ * for a whole year.
+ */
+export function rateSpan(data: Pick<ReportData, 'coverage' | 'period'>): string {
   const n = data.coverage ? data.coverage.held : monthsIn(data.period).length;
   const months = `${n} month${n === 1 ? '' : 's'}`;
-  const held = data.coverage?.partial
-    ? ` over the ${months} held`
-    : n === 12
-      ? ''
-      : ` over ${months}`;
+  return data.coverage?.partial ? ` over the ${months} held` : n === 12 ? '' : ` over ${months}`;
+}
+
+export function categoriesTable(data: ReportData): ReportTable {
+  const aud = data.audience;
+  const held = rateSpan(data);
   return {
     id: 'tab-categories',
     caption: `Police-recorded crime and ASB by category, ${data.area.name}${periodCaption(data)}`,
@@ -378,6 +381,8 @@ export function funnelFigure(
   p: Pick<PriorityEvidence, 'label' | 'comparison'>,
   index: number,
   aud: Audience,
+  /** How long the rates run, where not a year (`rateSpan`): " over 4 months". */
+  over = '',
 ): ReportFigure | null {
   const c = p.comparison;
   if (!c) return null;
@@ -388,8 +393,8 @@ export function funnelFigure(
     id,
     caption:
       (c.rateOf === 'areas shown'
-        ? `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${formatRate(c.rate)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate and of the spread the limits allow for, which would otherwise give their counts away.`
-        : `${p.label}: rate per 1,000 residents against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${formatRate(c.rate)} per 1,000).`) +
+        ? `${p.label}: rate per 1,000 residents${over} against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate of the ${areas.length} districts shown (${formatRate(c.rate)} per 1,000). The ${left} with fewer than 5 are listed after the others in alphabetical order and left out of that rate and of the spread the limits allow for, which would otherwise give their counts away.`
+        : `${p.label}: rate per 1,000 residents${over} against population for the ${c.group}, with 95% and 99.8% funnel limits around the overall rate (${formatRate(c.rate)} per 1,000).`) +
       ' ' +
       limitsWords(c, aud),
     svg: funnelPlot({
@@ -403,7 +408,7 @@ export function funnelFigure(
     table: {
       id,
       caption: `${p.label}: ${c.group} compared`,
-      columns: ['area', 'recorded', 'population', 'rate per 1,000'],
+      columns: ['area', 'recorded', 'population', `rate per 1,000${over}`],
       rows: c.areas.map((a) => [
         a.name,
         csvCount(a.count, aud),
