@@ -151,8 +151,10 @@ describe('exceptions and the report’s trend ranges: one calibrated model', () 
     expect(figure.caption).toMatch(
       /usual spread between districts' rates beyond it \(overdispersion/u,
     );
-    expect(figure.svg).toMatch(/95% limits \(overdispersed\)/u);
-    expect(figure.svg).toMatch(/control limits allowing for the usual spread between areas/u);
+    expect(figure.svg).toMatch(/95% limits \(chance and usual spread\)/u);
+    expect(figure.svg).toMatch(
+      /control limits allowing for chance and the usual spread between areas/u,
+    );
   });
 });
 
