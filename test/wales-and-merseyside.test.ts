@@ -88,6 +88,13 @@ describe('outcomes notes', () => {
     expect(r.stdout).not.toMatch(/2018-/u);
     expect(r.stdout).not.toMatch(/will rise/u);
     expect(r.stdout).toContain('No crime here is shown as still under investigation');
+    // Four in ten have no outcome at all: the charge share cannot be read as final.
+    const unknown = /Status update unavailable \(status unknown\) +([\d,]+) +([\d.]+)%/u.exec(
+      r.stdout,
+    )!;
+    expect(r.stdout).toContain(
+      `For ${unknown[1]} crime(s) (${unknown[2]}%), police.uk gives no outcome ("Status update unavailable"): what happened to them is not known. The charge share counts them as not charged, so it may be too low.`,
+    );
   });
 });
 

@@ -132,6 +132,7 @@ export async function outcomesFor(
     ...new Set(rows.map((r) => r.outcome).filter((o) => o !== NO_OUTCOME && !outcomes.isKnown(o))),
   ].sort();
   const underInvestigation = all.groups.find((g) => g.group === 'under-investigation')?.count ?? 0;
+  const unknown = all.groups.find((g) => g.group === 'status-unknown');
   return {
     area: { code: area.code, name: area.name, type: area.type },
     period: request.period,
@@ -156,6 +157,11 @@ export async function outcomesFor(
         : []),
       `When a crime's latest month holds two different outcomes, the more final counts (court result, then charge, then out-of-court disposal, then closure, then under investigation: the order of config/police-outcomes.yaml); ${all.tiedCrimes.toLocaleString('en-GB')} crime(s) here had such a tie.`,
       recentMonthsNote(coverage.heldMonths, request.period, underInvestigation),
+      ...(unknown && unknown.count > 0 && unknown.share !== null
+        ? [
+            `For ${unknown.count.toLocaleString('en-GB')} crime(s) (${(100 * unknown.share).toFixed(1)}%), police.uk gives no outcome ("Status update unavailable"): what happened to them is not known. The charge share counts them as not charged, so it may be too low.`,
+          ]
+        : []),
       'Charged or summonsed counts a charge or summons and every court result that follows one, "not guilty" included: a charge is not a conviction. The interval is the exact 95% interval of the share.',
       'police.uk publishes evidential difficulties and a victim not supporting action as one outcome ("Unable to prosecute suspect"): they cannot be told apart.',
       ...(unlisted.length > 0
