@@ -239,6 +239,8 @@ describe('lantern briefing', () => {
       /^Most go unreported: for each one recorded, about 5 happen .*To report or get help: National Domestic Abuse Helpline 0808 2000 247/u,
     );
     expect(row('police:all-crime').reporting).toMatch(/Crimestoppers 0800 555 111/u);
+    // All crime: four in ten reported is 2.5 for each one recorded, not "about 3" (33%).
+    expect(row('police:all-crime').reporting).toMatch(/for each one recorded, about 2\.5 happen/u);
     // Burglary is mostly reported (78%): nothing to add.
     expect(row('police:burglary').reporting).toBeNull();
   });

@@ -335,7 +335,9 @@ async function addReporting(
           : 'No service to report to is in the directory yet: lantern services import config/support-services.yaml adds the national ones.',
       );
     }
-    const times = Math.round(r.figure.estimate / r.recorded);
+    // Below 3, to a tenth: 40% reported is 2.5 for each one recorded, and "about 3" would be 33%.
+    const ratio = r.figure.estimate / r.recorded;
+    const times = String(ratio < 3 ? Math.round(ratio * 10) / 10 : Math.round(ratio));
     r.reporting =
       `Most go unreported: for each one recorded, about ${times} happen (the estimate), so more reports would show more of what happens. ` +
       byTheme.get(theme)!;
