@@ -62,6 +62,11 @@ beforeAll(async () => {
       grants: [{ area: 'Three Rivers', sensitivity: 'partner' }],
     },
     { name: 'Sam', role: 'analyst', grants: [{ area: 'Three Rivers', sensitivity: 'partner' }] },
+    {
+      name: 'Rita',
+      role: 'analyst',
+      grants: [{ area: 'Three Rivers', sensitivity: 'restricted' }],
+    },
   ]);
   api = await apiOn(db);
 });
@@ -169,5 +174,25 @@ describe('lantern import --as', () => {
     });
     expect(r.code).toBe(2);
     expect(r.stdout + r.stderr).toMatch(/your access does not cover Watford/u);
+  });
+
+  it("names a restricted dataset's months a file would shrink, never the rows held (found by QA)", async () => {
+    // The demo store holds 4 rows of Three Rivers' Prevent for October 2025; the restricted
+    // counts are shown to no one, so the refusal must not count them for Rita either.
+    const one = file(
+      'prevent.csv',
+      'month,area,concern,sector,stage,count\n2025-10,E07000102,islamist,education,referral,1\n',
+    );
+    const before = await fingerprint();
+    const r = await run(['import', '--dataset', 'prevent', one, '--as', 'Rita', '--db', db], {
+      LANTERN_PASSWORD: TEST_PASSWORD,
+    });
+    const out = r.stdout + r.stderr;
+    expect(r.code, out).toBe(2);
+    expect(out).toMatch(
+      /prevent\.csv: would replace a month with far fewer rows \(E07000102 2025-10; less than 80% of what is held\)/u,
+    );
+    expect(out).not.toMatch(/store holds|\d+ rows/u);
+    expect(await fingerprint()).toEqual(before);
   });
 });

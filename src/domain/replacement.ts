@@ -31,13 +31,22 @@ export function shrinksTooMuch(held: number, incoming: number): boolean {
   return incoming < held * REPLACE_MIN_SHARE && held - incoming >= REPLACE_MIN_ROWS_LOST;
 }
 
-/** The message of a file refused because it would shrink months too much. */
-export function shrinkRefusal(path: string, shrinks: readonly MonthShrink[]): string {
+/**
+ * The message of a file refused because it would shrink months too much. With `counts: false`
+ * (a restricted dataset, whose small counts are shown to no one, not even its importer) the
+ * months are named without the rows held or given.
+ */
+export function shrinkRefusal(
+  path: string,
+  shrinks: readonly MonthShrink[],
+  { counts = true }: { counts?: boolean } = {},
+): string {
   const shown = shrinks
     .slice(0, 3)
-    .map(
-      (s) =>
-        `${s.label}: ${s.incoming.toLocaleString('en-GB')} rows, where the store holds ${s.held.toLocaleString('en-GB')}`,
+    .map((s) =>
+      counts
+        ? `${s.label}: ${s.incoming.toLocaleString('en-GB')} rows, where the store holds ${s.held.toLocaleString('en-GB')}`
+        : s.label,
     )
     .join('; ');
   const more = shrinks.length > 3 ? ` (and ${shrinks.length - 3} more months)` : '';
