@@ -169,6 +169,17 @@ describe('the public report gives back no suppressed count', () => {
     expect(a.tried['period total less the months shown']).toBeGreaterThan(5);
   });
 
+  it('Three Rivers, 2021, against the only earlier months held (October to December 2018)', async () => {
+    // Robbery: 15 in 2021 against 18; "down 89%" gave October to December 2021 as 2 (found by QA).
+    const a = await attacked('Three Rivers', '2021', db);
+    expect(a.findings.map(explain)).toEqual([]);
+    const out = join(dir.path, 'Three Rivers-2021-public-demo');
+    const robbery = readFileSync(join(out, 'data', 'tab-categories.csv'), 'utf8')
+      .split('\n')
+      .find((l) => l.startsWith('Robbery,'));
+    expect(robbery).toMatch(/^Robbery,15,18,(not shown)?,,/u);
+  });
+
   it('Three Rivers, December 2025, with 3,000 residents: no rate beside a small count', async () => {
     const a = await attacked('Three Rivers', '2025-12', smallDb);
     expect(a.findings.map(explain)).toEqual([]);

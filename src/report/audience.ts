@@ -1,9 +1,9 @@
 /**
  * What an audience may see of an assessment. Partners see all of it. The public sees no partner
  * dataset whose sensitivity is not public (in the district's issues, the county's, or either side
- * of the alignment), and the issues it does see are numbered again 1..n with no gaps, so that the
- * ranks say nothing of where a withheld issue stood. The public's rationales are written again
- * later, from the report's data (report/public-data.ts).
+ * of the alignment, or among the issues not assessed), and the issues it does see are numbered
+ * again 1..n with no gaps, so that the ranks say nothing of where a withheld issue stood. The
+ * public's rationales are written again later, from the report's data (report/public-data.ts).
  */
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
 import { findDataset } from '../domain/datasets.js';
@@ -33,6 +33,10 @@ export function assessmentFor(
   const shown: Assessment = {
     ...assessment,
     issues,
+    // "Held, but for no month of the period" says a partner-only dataset is held at all.
+    ...(assessment.notAssessed
+      ? { notAssessed: assessment.notAssessed.filter((n) => visible(n.source, n.key)) }
+      : {}),
     county: assessment.county && { ...assessment.county, issues: countyIssues },
     alignment: {
       county: county && {

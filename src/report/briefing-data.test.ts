@@ -1,7 +1,7 @@
 /**
  * A briefing's quarters: a quarter partly held is named by the months it counts, so a reader
  * never takes one month's count for three (Gwent's four months, November to February, fall in
- * two quarters of the year asked for).
+ * two quarters of the year asked for); and a quarter of months held back elsewhere is not shown.
  */
 import { describe, expect, it } from 'vitest';
 
@@ -60,5 +60,27 @@ describe('briefingFigures', () => {
       ['Nov 2018 to Jan 2019', '928'],
       ['Feb 2019 (one month only)', '300'],
     ]);
+  });
+
+  it('gives no "fewer than 5" for a quarter of months each held back elsewhere (found by QA)', () => {
+    // Prevent in Three Rivers: April to June 1, 1 and 2, each "fewer than 5" in trends. The
+    // quarter as "fewer than 5" would pin each month to 1 or 2.
+    const period = { from: '2025-01', to: '2025-12' };
+    const months = monthsIn(period);
+    const counts: Record<string, number> = { '2025-04': 1, '2025-05': 1, '2025-06': 2 };
+    const f = briefingFigures(
+      {
+        ...trend,
+        period,
+        coverage: { months: 12, held: 12, partial: false, words: null },
+        current: 4,
+        months: months.map((month) => ({ month, count: counts[month] ?? 0 })),
+      },
+      'referrals',
+      DEFAULT_DISCLOSURE_POLICY,
+      new Set(['2025-04', '2025-05', '2025-06']),
+    );
+    expect(f.quarters.map((q) => q.count.text)).toEqual(['0', 'not shown', '0', '0']);
+    expect(f.total.text).toBe('not shown');
   });
 });

@@ -15,7 +15,12 @@ import type { BriefingTheme, BriefingThemeText } from '../config/briefing-themes
 import type { ReportingRate } from '../config/reporting-rates.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import { protectTable } from '../domain/disclosure/protect.js';
-import { isShown, type DisclosurePolicy } from '../domain/disclosure/table.js';
+import {
+  comparedMonthsSafe,
+  isShown,
+  isSmallCount,
+  type DisclosurePolicy,
+} from '../domain/disclosure/table.js';
 import { calendarYearOf, monthsIn, type Month, type Period } from '../domain/month.js';
 import type { SupportService } from '../domain/support-service.js';
 import { formatNumber } from '../charts/text.js';
@@ -139,6 +144,9 @@ export function briefingFigures(
   const visible = (id: string) => isShown(protection, id) && !forced.has(id);
   const shown = (id: string, value: number): ShownCount => {
     const status = protection.status.get(id) ?? 'shown';
+    // A sum of months each shown elsewhere as "fewer than 5" is not "fewer than 5" itself: with
+    // three months of at least 1 each, that would pin each to 1 or 2 (found by QA: Prevent).
+    if (forced.has(id)) return { value: null, text: 'not shown', status: 'withheld' };
     if (status === 'primary')
       return { value: null, text: `fewer than ${policy.threshold}`, status: 'suppressed' };
     if (visible(id)) return { value, text: formatNumber(value), status: 'shown' };
@@ -147,7 +155,11 @@ export function briefingFigures(
   const total = shown('total', trend.current);
   const previous = trend.previous !== null ? shown('previous', trend.previous) : null;
   const bothShown =
-    previous !== null && visible('total') && visible('previous') && trend.changePct !== null;
+    previous !== null &&
+    visible('total') &&
+    visible('previous') &&
+    trend.changePct !== null &&
+    comparedMonthsSafe(trend.current, trend.comparison?.current, (n) => isSmallCount(n, policy));
   const changePct = bothShown ? trend.changePct : null;
   const held = trend.months.filter((m) => m.count !== null).length;
   return {

@@ -50,6 +50,7 @@ import { CONCERN_NOTE, type AssessedIssue } from '../domain/assessment.js';
 import { findDataset } from '../domain/datasets.js';
 import { protectTable } from '../domain/disclosure/protect.js';
 import {
+  comparedMonthsSafe,
   DEFAULT_DISCLOSURE_POLICY,
   type DisclosureCell,
   type DisclosurePolicy,
@@ -282,11 +283,11 @@ export function inFixedOrder<T>(
 /**
  * A figure whose change is not shown carries no significance either. Where some month held has no
  * counterpart, the change is of the months compared: with the previous count it gives their count,
- * and the period's count less that gives the months left out, so when those are 1 to 4 the change
- * is not given.
+ * and the period's count less that gives the months left out, so when either is 1 to 4 the change
+ * is not given (comparedMonthsSafe).
  */
 function figureOf<T extends Figure>(f: T): T {
-  if (f.comparedCount != null && isSmall(f.count - f.comparedCount))
+  if (!comparedMonthsSafe(f.count, f.comparedCount, isSmall))
     return { ...f, changePct: null, pValue: null, significant: false, comparedCount: null };
   return changeShown(f.count, f.previous, 'public')
     ? f
@@ -486,9 +487,9 @@ function publicIssue(
 ): AssessedIssue {
   const e = issue.evidence;
   const small = isSmall(e.recorded);
-  // The months left out of the comparison (held, no counterpart) as figureOf guards them.
-  const leftOut = e.comparison?.current === undefined ? 0 : e.recorded - e.comparison.current;
-  const change = changeShown(e.recorded, e.previous, 'public') && !isSmall(leftOut);
+  // The months compared and those left out, as figureOf guards them.
+  const comparedSafe = comparedMonthsSafe(e.recorded, e.comparison?.current, isSmall);
+  const change = changeShown(e.recorded, e.previous, 'public') && comparedSafe;
   const concernWithheld =
     e.concernDataset != null && findDataset(e.concernDataset)?.sensitivity !== 'public';
   const shown: AssessedIssue = {
@@ -500,8 +501,8 @@ function publicIssue(
       volumeShare: small ? null : e.volumeShare,
       harmWeighted: harmRanks ? e.harmWeighted : null,
       pValueHolm: change ? e.pValueHolm : null,
-      changePct: isSmall(leftOut) ? null : e.changePct,
-      comparison: e.comparison && isSmall(leftOut) ? withoutCurrent(e.comparison) : e.comparison,
+      changePct: comparedSafe ? e.changePct : null,
+      comparison: e.comparison && !comparedSafe ? withoutCurrent(e.comparison) : e.comparison,
       concernShare: concernWithheld ? null : e.concernShare,
       concernSynthetic: concernWithheld ? false : e.concernSynthetic,
       // The inputs file's reasons are the partnership's internal notes: who scored and when stay.

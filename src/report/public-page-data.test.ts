@@ -1,7 +1,7 @@
 /**
  * The public page's headline table and its HTML, from plain values: counts from 1 to 4 are
  * "fewer than 5", all crime with a small category is a range, a change is given only beside two
- * counts shown (and not when the months left out of the comparison are 1 to 4); for random
+ * counts shown (and not when the months compared, or those left out, hold 1 to 4); for random
  * tables, no suppressed count can be worked back from the page (the exact check, HiGHS). The
  * page escapes every text it is given, says plainly what it does not hold, and reads as plain
  * English.
@@ -166,6 +166,24 @@ describe('the headline table', () => {
       DEFAULT_DISCLOSURE_POLICY,
     )!;
     expect(many.rows[1]!.changePct).toBe(0);
+  });
+
+  it('gives no change when the months compared hold 1 to 4 (found by QA)', () => {
+    // Three Rivers' robbery of 2021, 15, against October to December 2018, 18: the change of
+    // October to December 2021 (2) against 18, "down 89%", gave the 2 back.
+    const few = headlineTrends(
+      [doc('robbery', 15, 18, 2), doc('all-crime', 15, 18, 2)],
+      DEFAULT_DISCLOSURE_POLICY,
+    )!;
+    expect(few.rows.map((r) => [r.current.text, r.previous?.text, r.changePct])).toEqual([
+      ['15', '18', null],
+      ['15', '18', null],
+    ]);
+    const five = headlineTrends(
+      [doc('robbery', 15, 18, 5), doc('all-crime', 15, 18, 5)],
+      DEFAULT_DISCLOSURE_POLICY,
+    )!;
+    expect(five.rows[1]!.changePct).toBeCloseTo(-72.2, 1);
   });
 
   it('names the months not held, and those with no month a year before to compare', () => {

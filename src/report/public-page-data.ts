@@ -24,10 +24,11 @@ import { formatNumber } from '../charts/text.js';
 import type { Assessment } from '../domain/assessment.js';
 import { ALL_CRIME, ASB } from '../domain/categories.js';
 import { protectTable } from '../domain/disclosure/protect.js';
-import type {
-  DisclosureCell,
-  DisclosurePolicy,
-  LinearRelation,
+import {
+  comparedMonthsSafe,
+  type DisclosureCell,
+  type DisclosurePolicy,
+  type LinearRelation,
 } from '../domain/disclosure/table.js';
 import { monthsInWords } from '../domain/held-months.js';
 import { monthsIn, type Period } from '../domain/month.js';
@@ -234,10 +235,10 @@ export function headlineTrends(
   const row = (t: TrendDocument): HeadlineRow => {
     const current = shown(`${t.category} now`, t.current);
     const previous = t.previous === null ? null : shown(`${t.category} before`, t.previous);
-    // The change is of the months compared: with the earlier count it gives their count, and
-    // the period's count less that gives the months left out.
-    const leftOut = t.comparison ? t.current - t.comparison.current : 0;
-    const given = current.status === 'shown' && previous?.status === 'shown' && !small(leftOut);
+    const given =
+      current.status === 'shown' &&
+      previous?.status === 'shown' &&
+      comparedMonthsSafe(t.current, t.comparison?.current, small);
     const changePct = given ? t.changePct : null;
     const p = t.pValueAdjusted ?? t.pValue;
     return {

@@ -482,6 +482,29 @@ export function attackReport(
         rule(attack, 'a force rate beside a suppressed count', `${t.id}: ${r.category}`);
     }
   }
+  // A change is of the months compared: with the earlier count shown it gives those months'
+  // count, and (the period's count less that) the months left out. Rounded to the percentage
+  // shown, the counts it allows must not all be from 1 to 4.
+  for (const t of [categories, partner]) {
+    if (!t) continue;
+    attack.tried['change × earlier count'] = (attack.tried['change × earlier count'] ?? 0) + 1;
+    for (const r of t.rows) {
+      const pct = r['change %'] ?? '';
+      const before = num(r['earlier period']);
+      const now = num(r.recorded);
+      if (!/^[-+]?\d+(\.\d+)?$/u.test(pct) || !(before > 0) || !Number.isFinite(now)) continue;
+      const half = /\./u.test(pct) ? 0.05 : 0.5;
+      const lo = Math.ceil(before * (1 + (Number(pct) - half) / 100) - 1e-9);
+      const hi = Math.floor(before * (1 + (Number(pct) + half) / 100) + 1e-9);
+      const small = (a: number, b: number) => a >= 1 && b <= 4 && a <= b;
+      if (small(lo, hi) || small(now - hi, now - lo))
+        rule(
+          attack,
+          'a change giving back the count of the months compared or left out',
+          `${t.id}: ${r[t.columns[0] as string]} (${pct}% on ${before}: ${lo} to ${hi} of ${now})`,
+        );
+    }
+  }
   for (const t of pub.tables.filter((x) => x.id.endsWith('-funnel'))) {
     const label = t.caption.replace(/: [^:]*compared$/u, '');
     const row = categories?.rows.find((r) => r.category === label);

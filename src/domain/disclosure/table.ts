@@ -77,6 +77,19 @@ export interface Protection {
 export const isSmallCount = (n: number, policy: DisclosurePolicy): boolean =>
   n > 0 && n < policy.threshold;
 
+/**
+ * Whether a change may be published beside a period's count: the change is of the months compared
+ * (those held in both periods), so with the earlier count it gives the count of those months, and
+ * the period's count less that gives the months left out (held, with no counterpart). Neither may
+ * be small. Three Rivers' robbery of 2021 (15) against October to December 2018 (18), the only
+ * earlier months held: "down 89%" gave October to December 2021 as 2.
+ */
+export const comparedMonthsSafe = (
+  count: number,
+  comparedCount: number | null | undefined,
+  small: (n: number) => boolean,
+): boolean => comparedCount == null || (!small(comparedCount) && !small(count - comparedCount));
+
 /** Whether a cell's value is published as it is. */
 export const isShown = (p: Protection, id: string): boolean =>
   (p.status.get(id) ?? 'shown') === 'shown';
