@@ -180,6 +180,13 @@ describe('the public report gives back no suppressed count', () => {
     expect(robbery).toMatch(/^Robbery,15,18,(not shown)?,,/u);
   });
 
+  it("East Hertfordshire, 2025: the share charged gives back no category's small charged count", async () => {
+    // 6.1% of 8,053 crimes less the charged counts shown gave theft from the person's as 1.
+    const a = await attacked('East Hertfordshire', '2025', db);
+    expect(a.findings.map(explain)).toEqual([]);
+    expect(a.tried['charged share × crimes less the charged shown']).toBeGreaterThanOrEqual(1);
+  });
+
   it('Three Rivers, December 2025, with 3,000 residents: no rate beside a small count', async () => {
     const a = await attacked('Three Rivers', '2025-12', smallDb);
     expect(a.findings.map(explain)).toEqual([]);

@@ -203,9 +203,11 @@ describe('publicTrust (outcomes and stop and search)', () => {
     });
     const o = t.outcomes!;
     expect(o.countsWithheld).toBe(true);
-    expect(o.categories.map((c) => [c.label, c.chargeShare])).toEqual([
-      ['Burglary', null], // 3 charged: the share would give it
-      ['Drugs', 0.2],
+    // Burglary's 3 charged: its share would give it. The crimes charged (13) are the charge share
+    // times the crimes, so Drugs' 10 is held back with it, or 13 − 10 gives the 3 (found by QA).
+    expect(o.categories.map((c) => [c.label, c.chargeShare, c.chargedWithheld ?? false])).toEqual([
+      ['Burglary', null, false],
+      ['Drugs', null, true],
     ]);
     // "Other" (2) is suppressed, and the next smallest group with it.
     expect(o.groups.map((g) => [g.label, g.share, g.withheld ?? false])).toEqual([
@@ -213,6 +215,24 @@ describe('publicTrust (outcomes and stop and search)', () => {
       ['No suspect', 0.9, false],
       ['Other', null, true],
     ]);
+  });
+
+  it('holds back charged counts so that several small ones cannot be pinned by their sum', () => {
+    // St Helens: three categories charged 1 each beside larger ones; their sum (3) was the crimes
+    // charged less those shown, so each was 1.
+    const t = publicTrust({
+      outcomes: outcomes([
+        { label: 'Burglary', crimes: 100, charged: 30 },
+        { label: 'Drugs', crimes: 50, charged: 10 },
+        { label: 'Other crime', crimes: 40, charged: 1 },
+        { label: 'Robbery', crimes: 20, charged: 1 },
+        { label: 'Vehicle crime', crimes: 60, charged: 1 },
+      ]),
+      stopSearch: null,
+    });
+    const held = t.outcomes!.categories.filter((c) => c.chargedWithheld).map((c) => c.label);
+    expect(held.length).toBeGreaterThan(0);
+    expect(held.every((l) => ['Burglary', 'Drugs'].includes(l))).toBe(true);
   });
 
   it('gives the counts when no category is small', () => {

@@ -27,7 +27,9 @@
  *   the next smallest too ("not shown"), and categories with fewer than 5 crimes are left out of
  *   the outcomes table, which then (as when a category's charged count is from 1 to 4) gives no
  *   crime total and no group count, shares only: the total less the categories shown would give
- *   the small ones back;
+ *   the small ones back; and since the share charged of all crimes gives the crimes charged
+ *   anyway, the charged counts by category are protected as parts of that total
+ *   (`chargedHeldBack`: a category's count and share charged "not shown" beside a small one);
  *   disproportionality is not given for a group with fewer than 5 searches; map squares with fewer
  *   than 5 searches are not shaded;
  * - **partner-only data**: issues from datasets shared only between partners are left out
@@ -233,11 +235,45 @@ function publicSearchRows<T extends SearchGroupRow>(rows: readonly T[]): T[] {
   });
 }
 
+/**
+ * Which categories' charged counts to hold back ("not shown", with their share charged) beside
+ * those from 1 to 4. The charged counts sum to the crimes charged, which a reader has from the
+ * share charged and the crimes (the category table's, the report's Table 1), so a relation with
+ * that total, protected as any other (domain/disclosure/protect.ts). Found by QA: East
+ * Hertfordshire's 6.1% of 8,053 less the charged counts shown gave theft from the person's
+ * "fewer than 5" as 1; St Helens' three were 1 each. Categories left out of the table (fewer
+ * than 5 crimes) are parts too, taken as known to the reader: more than they are.
+ */
+function chargedHeldBack(o: NonNullable<TrustData['outcomes']>): Set<number> {
+  const cells: DisclosureCell[] = [
+    { id: 'charged', value: o.charged, suppressible: false },
+    ...o.categories.map((c, i) =>
+      isSmall(c.crimes)
+        ? { id: `c${i}`, value: c.charged, known: true }
+        : { id: `c${i}`, value: c.charged },
+    ),
+  ];
+  const relation: LinearRelation = {
+    id: 'charged',
+    total: 'charged',
+    parts: o.categories.map((_, i) => `c${i}`),
+  };
+  const { status } = protectTable({ cells, relations: [relation] }, DEFAULT_DISCLOSURE_POLICY);
+  return new Set(
+    o.categories.flatMap((c, i) =>
+      !isSmall(c.crimes) && ['secondary', 'withheld'].includes(status.get(`c${i}`) ?? '')
+        ? [i]
+        : [],
+    ),
+  );
+}
+
 /** The public version of the report's outcomes and stop-and-search section (see the header). */
 export function publicTrust(trust: TrustData): TrustData {
   const o = trust.outcomes;
   const s = trust.stopSearch;
   const back = o ? heldBack(o.groups.map((g) => g.count)) : new Set<number>();
+  const charged = o ? chargedHeldBack(o) : new Set<number>();
   return {
     outcomes: o && {
       ...o,
@@ -249,9 +285,15 @@ export function publicTrust(trust: TrustData): TrustData {
         share: back.has(i) ? null : g.share,
         ...(back.has(i) ? { withheld: true } : {}),
       })),
-      categories: o.categories
-        .filter((c) => !isSmall(c.crimes))
-        .map((c) => ({ ...c, chargeShare: isSmall(c.charged) ? null : c.chargeShare })),
+      categories: o.categories.flatMap((c, i) =>
+        isSmall(c.crimes)
+          ? []
+          : [
+              charged.has(i)
+                ? { ...c, chargeShare: null, chargedWithheld: true }
+                : { ...c, chargeShare: isSmall(c.charged) ? null : c.chargeShare },
+            ],
+      ),
     },
     stopSearch: s && {
       ...s,

@@ -290,7 +290,14 @@ export interface TrustData {
     chargeShareCi95: [number, number] | null;
     /** `withheld`: the public version gives neither count nor share (see report/public-data.ts). */
     groups: { label: string; count: number; share: number | null; withheld?: boolean }[];
-    categories: { label: string; crimes: number; charged: number; chargeShare: number | null }[];
+    categories: {
+      label: string;
+      crimes: number;
+      charged: number;
+      chargeShare: number | null;
+      /** The public version's charged count held back beside a small one (public-data.ts). */
+      chargedWithheld?: boolean;
+    }[];
     tiedCrimes: number;
     notes: string[];
   } | null;

@@ -51,7 +51,7 @@ function outcomesTables(o: NonNullable<TrustData['outcomes']>, aud: Audience): R
       rows: o.categories.map((c) => [
         c.label,
         countCell(c.crimes, false, aud),
-        countCell(c.charged, false, aud),
+        countCell(c.charged, c.chargedWithheld, aud),
         pct(c.chargeShare),
       ]),
       countColumns: [1, 2],

@@ -482,6 +482,67 @@ export function attackReport(
         rule(attack, 'a force rate beside a suppressed count', `${t.id}: ${r.category}`);
     }
   }
+  // The charged counts by category sum to the crimes charged: the share charged of all crimes
+  // (the groups' table) times the crimes (the categories of Table 1: those shown, and 1 to 4 for
+  // each "fewer than 5"), less the charged counts shown, bounds the suppressed ones.
+  const byCategory = pub.tables.find((t) => t.id === 'outcomes-categories');
+  const groups = pub.tables.find((t) => t.id === 'outcomes-groups');
+  const chargedShare = groups?.rows.find((r) => /^Charged or summonsed/u.test(r.outcome ?? ''))?.[
+    'share %'
+  ];
+  if (byCategory && categories && chargedShare && /^\d+(\.\d+)?$/u.test(chargedShare)) {
+    const crimes = categories.rows.filter((r) => !/Anti-social|All crime/u.test(r.category ?? ''));
+    const [tLo, tHi] = crimes.reduce(
+      ([lo, hi], r) => {
+        const i = interval(r.recorded) ?? [0, Infinity];
+        return [lo + i[0], hi + i[1]];
+      },
+      [0, 0],
+    );
+    const share = Number(chargedShare);
+    const half = /\./u.test(chargedShare) ? 0.05 : 0.5;
+    let shown = 0;
+    const us: Unknown[] = [];
+    const held: Unknown[] = [];
+    for (const r of byCategory.rows) {
+      const c = r['charged or summonsed'] ?? '';
+      if (c === SUPPRESSED)
+        us.push({
+          label: r.category ?? '',
+          lo: 1,
+          hi: 4,
+          truth: trueCount(
+            byCategory.caption,
+            r.category ?? '',
+            'category',
+            'charged or summonsed',
+          ),
+        });
+      else if (/^[\d,]+$/u.test(c)) shown += num(c);
+      // Held back ("not shown"): at least the threshold.
+      else held.push({ label: r.category ?? '', lo: 5, hi: Infinity, truth: null });
+    }
+    // Categories left out (fewer than 5 crimes) may hold 0 to 4 charged each.
+    const leftOut = crimes.filter((r) => r.recorded === SUPPRESSED).length;
+    if (us.length > 0) {
+      const lo = (tLo * (share - half)) / 100 - shown - 4 * leftOut;
+      const hi = Number.isFinite(tHi) ? (tHi * (share + half)) / 100 - shown : Infinity;
+      const sets = solve([...us, ...held], [lo, hi]);
+      attack.tried['charged share × crimes less the charged shown'] =
+        (attack.tried['charged share × crimes less the charged shown'] ?? 0) + us.length;
+      us.forEach((u, i) => {
+        const values = [...(sets[i] ?? [])];
+        if (values.length < 4)
+          attack.findings.push({
+            how: 'charged share × crimes less the charged shown',
+            where: `outcomes-categories: ${u.label}`,
+            values: values.sort((a, b) => a - b),
+            truth: u.truth,
+          });
+      });
+    }
+  }
+
   // A change is of the months compared: with the earlier count shown it gives those months'
   // count, and (the period's count less that) the months left out. Rounded to the percentage
   // shown, the counts it allows must not all be from 1 to 4.
