@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { findChromium } from '../src/render/chromium.js';
+import { addAccounts, TEST_PASSWORD } from './helpers/accounts.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { queryStore } from './helpers/store-query.js';
@@ -149,6 +150,28 @@ describe('lantern briefing', () => {
       'We do not hold local figures on domestic abuse incidents recorded by the police for Watford yet, so this pack gives none.',
     );
     expect(html).not.toMatch(/⟨|no month of it is held|unknown, not zero/u);
+  });
+
+  it('says figures its maker may not see are not shown to them, not that none are held (found by QA)', async () => {
+    const store = demoStoreCopy(dir.path, 'accounts.duckdb');
+    await addAccounts(store, [
+      { name: 'Alex', role: 'admin', grants: [{ area: 'Hertfordshire' }] },
+      { name: 'Pat', role: 'analyst', grants: [{ area: 'Three Rivers' }] },
+    ]);
+    const out = join(dir.path, 'hate-pat');
+    const r = await run(
+      [
+        ...['briefing', '--theme', 'hate-crime', '--area', 'Three Rivers', '--period', '2025'],
+        ...['--format', 'html', '--out', out, '--as', 'Pat', '--db', store],
+      ],
+      { LANTERN_PASSWORD: TEST_PASSWORD },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'briefing.html'), 'utf8');
+    expect(html).toContain(
+      'This pack gives no local figures on hate crimes recorded by the police for Three Rivers: the account that made it may not see them.',
+    );
+    expect(html).not.toMatch(/We do not hold local figures/u);
   });
 
   it('suppresses small numbers: Prevent referrals by quarter are "not shown", never the count', async () => {

@@ -108,10 +108,13 @@ export async function briefingPack(
     ))
       throw error;
     // Said to a volunteer: not the store's own words ("⟨period⟩ … no month of it is held").
+    // Figures held but not open to the maker's grants are not "not held" (found by QA).
     noFigures =
       error instanceof PublicPeriodError
         ? error.message
-        : `We do not hold local figures on ${text.figures.what} for ${area.name} yet, so this pack gives none.`;
+        : error instanceof ForbiddenError
+          ? `This pack gives no local figures on ${text.figures.what} for ${area.name}: the account that made it may not see them.`
+          : `We do not hold local figures on ${text.figures.what} for ${area.name} yet, so this pack gives none.`;
   }
   const rate = text.reportingRate
     ? request.rates.find((r) => r.key === text.reportingRate)
