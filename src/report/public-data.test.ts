@@ -235,6 +235,29 @@ describe('publicTrust (outcomes and stop and search)', () => {
     expect(held.every((l) => ['Burglary', 'Drugs'].includes(l))).toBe(true);
   });
 
+  it('holds back a group beside two small ones, which the total less the rest would pin', () => {
+    const o = outcomes([
+      { label: 'Burglary', crimes: 100, charged: 30 },
+      { label: 'Drugs', crimes: 50, charged: 10 },
+    ]);
+    const t = publicTrust({
+      outcomes: {
+        ...o,
+        groups: [
+          { label: 'Charged', count: 40, share: 0.27 },
+          { label: 'No suspect', count: 108, share: 0.72 },
+          { label: 'Out of court', count: 1, share: 0.007 },
+          { label: 'Other', count: 1, share: 0.007 },
+        ],
+      },
+      stopSearch: null,
+    });
+    // Before, the two 1s were held back alone: 150 less 40 and 108 left 2 between them, so 1 each.
+    const held = t.outcomes!.groups.filter((g) => g.withheld).map((g) => g.label);
+    expect(held).toEqual(expect.arrayContaining(['Out of court', 'Other']));
+    expect(held.length).toBeGreaterThan(2);
+  });
+
   it('gives the counts when no category is small', () => {
     const t = publicTrust({
       outcomes: outcomes([

@@ -201,20 +201,25 @@ export function publicPlanReview(review: PlanReviewData): PlanReviewData {
 }
 
 /**
- * Which of the counts to hold back: those from 1 to 4, and, when exactly one is, the next smallest
- * above it (the total is shown, so a lone suppressed count would be the total less the others).
+ * Which of a breakdown's counts to hold back: those from 1 to 4, and as many others as it takes
+ * that none of them can be narrowed from the total, which is shown (domain/disclosure/protect.ts).
+ * Holding back only the next smallest beside a lone small count left two small ones that sum to 2
+ * each pinned to 1 (found by QA, from reading this code).
  */
 function heldBack(counts: readonly number[]): Set<number> {
-  const small = counts.map((c, i) => [c, i] as const).filter(([c]) => isSmall(c));
-  const out = new Set(small.map(([, i]) => i));
-  if (out.size === 1) {
-    const next = counts
-      .map((c, i) => [c, i] as const)
-      .filter(([c, i]) => !out.has(i) && c > 0)
-      .sort((a, b) => a[0] - b[0])[0];
-    if (next) out.add(next[1]);
-  }
-  return out;
+  const cells: DisclosureCell[] = [
+    { id: 'total', value: counts.reduce((a, b) => a + b, 0), suppressible: false },
+    ...counts.map((value, i) => ({ id: `p${i}`, value })),
+  ];
+  const relation: LinearRelation = {
+    id: 'total',
+    total: 'total',
+    parts: counts.map((_, i) => `p${i}`),
+  };
+  const { status } = protectTable({ cells, relations: [relation] }, DEFAULT_DISCLOSURE_POLICY);
+  return new Set(
+    counts.flatMap((_, i) => ((status.get(`p${i}`) ?? 'shown') === 'shown' ? [] : [i])),
+  );
 }
 
 function publicSearchRows<T extends SearchGroupRow>(rows: readonly T[]): T[] {
