@@ -259,6 +259,19 @@ describe('the partner report: a restricted dataset', () => {
   });
 });
 
+describe('trends of a restricted dataset', () => {
+  it('says a change held back is held back, not that no earlier period is held (found by QA)', async () => {
+    const r = await run([
+      ...['trends', '--dataset', 'prevent', '--all', '--area', 'Three Rivers'],
+      ...['--period', '2025', '--db', db],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/against 2024 \(the year before\)/u);
+    expect(r.stdout).toContain('No change is given: each would give a count held back away.');
+    expect(r.stdout).not.toContain('no earlier period is held');
+  });
+});
+
 describe('other outputs of a restricted dataset with a count from 1 to 4', () => {
   // A copy of its own: Prevent for every district of the county, domestic abuse for Watford.
   const other = demoStoreCopy(dir.path, 'others.duckdb');

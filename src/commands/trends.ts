@@ -172,7 +172,9 @@ function formatAll(docs: TrendDocument[], police: boolean): string {
       ? `Significant after Holm's adjustment for ${tested} tests:\n` +
         significant.map((d) => `  ${d.reading} Holm-adjusted p ${pv(d.pValueAdjusted)}.`).join('\n')
       : tested === 0
-        ? 'No change was tested: no earlier period is held to compare with.'
+        ? docs.some((d) => d.comparison !== null)
+          ? 'No change is given: each would give a count held back away.'
+          : 'No change was tested: no earlier period is held to compare with.'
         : `No change is significant after Holm's adjustment for ${tested} tests.`,
     ...[...new Set(docs.flatMap((d) => d.notes))].filter((n) => !n.startsWith('ASB')),
     ...(police
