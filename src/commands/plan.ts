@@ -224,12 +224,12 @@ export const planReviewCommand = defineCommand({
   summary:
     "A year's plan reviewed for the next assessment: what was done for each priority and how its figures moved",
   description:
-    "Figures move from the assessment the plan was built from to the latest saved assessment of the same area over a later period (or ⟨assessment⟩): records over each assessment's period, band and rank.",
+    "Figures move from the assessment the plan was built from to the latest saved assessment of the same area over a later period (or ⟨assessment⟩, which must be of the plan's area): records compared month by month over periods of the same length and per month held over periods of different lengths, band and rank.",
   examples: ['lantern plan review --year 2025-26'],
   options: {
     ...planChoiceOptions,
     assessment: option.text(
-      'the later saved assessment to compare with (default: the latest of the same area over a later period)',
+      "the later saved assessment of the plan's area to compare with (default: the latest of the area over a later period)",
       'ID',
     ),
   },
