@@ -124,6 +124,7 @@ export function minutesText(doc: MinutesExtraction): string {
 
 function dueCell(p: ActionProposal): string {
   if (p.due) return p.due;
+  if (p.dueText && p.dueNote) return `(${p.dueText}: ${p.dueNote})`;
   return p.dueText ? `(${p.dueText})` : '–';
 }
 

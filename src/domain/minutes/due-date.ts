@@ -18,6 +18,8 @@ export interface Due {
   due: string | null;
   /** The wording found, from its "by" ("by 31 January"). */
   text: string;
+  /** Why a wording that names one day resolves to none ("2027 has no 29 February"). */
+  note?: string;
 }
 
 const TRIGGER =
@@ -58,7 +60,10 @@ export function findDue(text: string, context: DueContext): Due | null {
     const rest = text.slice(start + m[0].length);
     const found = dueAfter(word, rest, context);
     if (found) {
-      return { due: found.due, text: text.slice(start, start + m[0].length + found.length).trim() };
+      const wording = text.slice(start, start + m[0].length + found.length).trim();
+      return found.note === undefined
+        ? { due: found.due, text: wording }
+        : { due: found.due, text: wording, note: found.note };
     }
     // A deadline worded in a way no rule resolves: its wording is kept (the first such).
     const time = DEADLINE.test(word) ? TIME_WORDS.exec(rest) : null;
@@ -90,7 +95,13 @@ function clause(text: string): string {
 interface Found {
   due: string | null;
   length: number;
+  note?: string;
 }
+
+const foundOf = (date: DateMatch): Found =>
+  date.note === undefined
+    ? { due: date.iso, length: date.length }
+    : { due: date.iso, length: date.length, note: date.note };
 
 function dueAfter(word: string, rest: string, context: DueContext): Found | null {
   const { meetingDate, nextMeeting } = context;
@@ -101,7 +112,7 @@ function dueAfter(word: string, rest: string, context: DueContext): Found | null
   // "on 12 March", "on the 1st of next month": a day, nothing else ("report on CCTV").
   if (word === 'on') {
     const day = dateAt(rest, meetingDate) ?? nextMonthDay(rest, meetingDate);
-    return day && { due: day.iso, length: day.length };
+    return day && foundOf(day);
   }
   // "w/c 9 February": some day of that week, not one the minutes name.
   if (word === 'w/c' || word.startsWith('week ')) return null;
@@ -127,7 +138,7 @@ function dueAfter(word: string, rest: string, context: DueContext): Found | null
     return { due, length: span[0].length };
   }
   const date = dateAt(rest, meetingDate);
-  if (date) return { due: date.iso, length: date.length };
+  if (date) return foundOf(date);
   // "the end of next month", "the 1st of next month", "tomorrow": one day from the meeting's.
   const nextMonth = nextMonthDay(rest, meetingDate);
   if (nextMonth) return { due: nextMonth.iso, length: nextMonth.length };
