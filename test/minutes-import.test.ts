@@ -3,6 +3,9 @@
  * confirmation (--dry-run saves nothing), then only those a person accepts are saved, with the
  * meeting, into the plan of the year it falls in; importing again adds nothing twice.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { run, runJson } from './helpers/cli.js';
@@ -92,5 +95,56 @@ describe('lantern minutes import', () => {
     expect(ok.stdout).toContain('Added 5 actions');
     expect(ok.stdout).toContain('Held already for this meeting, not added again');
     expect((await planActions()).length).toBe(before.length + 5);
+  });
+
+  it('keeps the actions of a meeting whose year has no plan with the meeting, and the plan made afterwards takes them in', async () => {
+    const file = join(dir.path, 'cscg-2026-05-13.txt');
+    writeFileSync(
+      file,
+      [
+        'Three Rivers Community Safety Coordinating Group',
+        'Minutes of the meeting held on Wednesday 13 May 2026',
+        '',
+        'Action – Rebecca Young to book the summer diversionary sessions by 30 June 2026.',
+        'Action – Karen Watkin to circulate the ASB figures by 31 May 2026.',
+      ].join('\n'),
+    );
+    const saved = await run(['minutes', 'import', file, '--accept', 'all', ...D]);
+    expect(saved.code, saved.stderr).toBe(0);
+    expect(saved.stdout).toContain('into no 2026-27 plan yet');
+    const created = await runJson<{ adopted: { id: number; planId: number; title: string }[] }>([
+      'plan',
+      'create',
+      ...D,
+      '--partnership',
+      'Three Rivers CSP',
+      '--year',
+      '2026-27',
+      '--area',
+      'Three Rivers',
+    ]);
+    expect(created.code, created.stderr).toBe(0);
+    expect(created.json.adopted.map((a) => a.title)).toEqual([
+      'Rebecca Young to book the summer diversionary sessions by 30 June 2026',
+      'Karen Watkin to circulate the ASB figures by 31 May 2026',
+    ]);
+    const shown = await runJson<PlanShown>(['plan', 'show', ...D, '--year', '2026-27']);
+    expect(shown.json.actions.map((a) => a.title)).toEqual(
+      created.json.adopted.map((a) => a.title),
+    );
+    const human = await run([
+      'plan',
+      'create',
+      ...D,
+      '--partnership',
+      'Three Rivers CSP',
+      '--year',
+      '2027-28',
+      '--area',
+      'Three Rivers',
+    ]);
+    expect(human.stdout).not.toContain('Took in');
+    const history = await runJson<{ rows: { action: string; change: string }[] }>(['audit', ...D]);
+    expect(history.json.rows.map((r) => r.action)).toContain('plan.action.update');
   });
 });

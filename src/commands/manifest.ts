@@ -1578,7 +1578,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "The actions a meeting's minutes assign, each with its owner, due date and the rule that found it, for confirmation",
     description:
-      'Reads minutes saved as a Word document (.docx), Markdown (.md) or plain text (.txt) and proposes the actions they assign: "Action – NAME to …", "ACTION: …", an Actions list or table, and sentences opening "NAME to provide/circulate/arrange/…". Sentences that only mention actions ("the action plan was discussed") give none. Due dates without a year ("by 31 January") and "by the next meeting" resolve from the meeting\'s date, from --meeting or the minutes. Nothing is saved.',
+      'Reads minutes saved as a Word document (.docx), Markdown (.md) or plain text (.txt) and proposes the actions they assign: "Action – NAME to …", "ACTION: …", an Actions list or table, and sentences opening "NAME to provide/circulate/arrange/…". Sentences that only mention actions ("the action plan was discussed") give none. Due dates without a year ("by 31 January") and "by the next meeting" resolve from the meeting\'s date, from --meeting or the minutes; a deadline that names no one day ("by the end of Q3", "by mid-February") keeps its wording, with no date. Nothing is saved.',
     examples: [
       'lantern minutes extract minutes-2025-11.docx --meeting "CSCG 2025-11-12"',
       'lantern minutes extract minutes.txt --json',
@@ -2076,7 +2076,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "Start a partnership's action plan for a year, its priorities taken from a saved assessment",
     description:
-      "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last, of ⟨area⟩ when given), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once.",
+      "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last, of ⟨area⟩ when given), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
     examples: [
       'lantern plan create --partnership "Three Rivers CSP" --year 2025-26 --from-assessment latest',
     ],
@@ -2535,7 +2535,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "A year's plan reviewed for the next assessment: what was done for each priority and how its figures moved",
     description:
-      "Figures move from the assessment the plan was built from to the latest saved assessment of the same area over a later period (or ⟨assessment⟩): records over each assessment's period, band and rank.",
+      "Figures move from the assessment the plan was built from to the latest saved assessment of the same area over a later period (or ⟨assessment⟩, which must be of the plan's area): records compared month by month over periods of the same length and per month held over periods of different lengths, band and rank.",
     examples: ['lantern plan review --year 2025-26'],
     store: 'read',
     options: {
@@ -2556,7 +2556,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       assessment: {
         kind: 'string',
         description:
-          'the later saved assessment to compare with (default: the latest of the same area over a later period)',
+          "the later saved assessment of the plan's area to compare with (default: the latest of the area over a later period)",
         placeholder: 'ID',
         required: false,
         check: { type: 'text' },

@@ -50,7 +50,7 @@ export const minutesExtractCommand = defineCommand({
   summary:
     "The actions a meeting's minutes assign, each with its owner, due date and the rule that found it, for confirmation",
   description:
-    'Reads minutes saved as a Word document (.docx), Markdown (.md) or plain text (.txt) and proposes the actions they assign: "Action – NAME to …", "ACTION: …", an Actions list or table, and sentences opening "NAME to provide/circulate/arrange/…". Sentences that only mention actions ("the action plan was discussed") give none. Due dates without a year ("by 31 January") and "by the next meeting" resolve from the meeting\'s date, from --meeting or the minutes. Nothing is saved.',
+    'Reads minutes saved as a Word document (.docx), Markdown (.md) or plain text (.txt) and proposes the actions they assign: "Action – NAME to …", "ACTION: …", an Actions list or table, and sentences opening "NAME to provide/circulate/arrange/…". Sentences that only mention actions ("the action plan was discussed") give none. Due dates without a year ("by 31 January") and "by the next meeting" resolve from the meeting\'s date, from --meeting or the minutes; a deadline that names no one day ("by the end of Q3", "by mid-February") keeps its wording, with no date. Nothing is saved.',
   examples: [
     'lantern minutes extract minutes-2025-11.docx --meeting "CSCG 2025-11-12"',
     'lantern minutes extract minutes.txt --json',
@@ -124,6 +124,7 @@ export function minutesText(doc: MinutesExtraction): string {
 
 function dueCell(p: ActionProposal): string {
   if (p.due) return p.due;
+  if (p.dueText && p.dueNote) return `(${p.dueText}: ${p.dueNote})`;
   return p.dueText ? `(${p.dueText})` : '–';
 }
 

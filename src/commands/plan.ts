@@ -23,7 +23,7 @@ export const planCreateCommand = defineCommand({
   summary:
     "Start a partnership's action plan for a year, its priorities taken from a saved assessment",
   description:
-    "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last, of ⟨area⟩ when given), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once.",
+    "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last, of ⟨area⟩ when given), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
   examples: [
     'lantern plan create --partnership "Three Rivers CSP" --year 2025-26 --from-assessment latest',
   ],
@@ -50,6 +50,11 @@ export const planCreateCommand = defineCommand({
       c.priorities.length > 0
         ? `Priorities from assessment ${c.plan.assessmentId?.slice(0, 12)}: ${c.priorities.map((p) => `${p.label} [${p.key}, ${p.band}]`).join('; ')}.`
         : 'No priorities yet.',
+      ...(c.adopted.length > 0
+        ? [
+            `Took in ${c.adopted.length} action${c.adopted.length === 1 ? '' : 's'} of the year's meetings saved before the plan: ${c.adopted.map((a) => `${a.id} ${a.title}`).join('; ')}.`,
+          ]
+        : []),
       'Add actions with: lantern plan action add --priority KEY --title "…" --owner "…" --org "…" --due YYYY-MM-DD',
     ].join('\n'),
 });
@@ -144,6 +149,11 @@ export const planCarryOverCommand = defineCommand({
     [
       `${c.planCreated ? `Made the ${c.to.year} plan. ` : ''}Carried ${c.carried.length} open action${c.carried.length === 1 ? '' : 's'} from ${c.from.year} to ${c.to.year}${c.alreadyCarried ? ` (${c.alreadyCarried} carried before)` : ''}.`,
       ...c.carried.map((x) => `  action ${x.from} → ${x.to}: ${x.title}`),
+      ...(c.adopted.length > 0
+        ? [
+            `Took in ${c.adopted.length} action${c.adopted.length === 1 ? '' : 's'} of the ${c.to.year} meetings saved before the plan: ${c.adopted.map((a) => `${a.id} ${a.title}`).join('; ')}.`,
+          ]
+        : []),
     ].join('\n'),
 });
 
@@ -224,12 +234,12 @@ export const planReviewCommand = defineCommand({
   summary:
     "A year's plan reviewed for the next assessment: what was done for each priority and how its figures moved",
   description:
-    "Figures move from the assessment the plan was built from to the latest saved assessment of the same area over a later period (or ⟨assessment⟩): records over each assessment's period, band and rank.",
+    "Figures move from the assessment the plan was built from to the latest saved assessment of the same area over a later period (or ⟨assessment⟩, which must be of the plan's area): records compared month by month over periods of the same length and per month held over periods of different lengths, band and rank.",
   examples: ['lantern plan review --year 2025-26'],
   options: {
     ...planChoiceOptions,
     assessment: option.text(
-      'the later saved assessment to compare with (default: the latest of the same area over a later period)',
+      "the later saved assessment of the plan's area to compare with (default: the latest of the area over a later period)",
       'ID',
     ),
   },

@@ -131,6 +131,6 @@ function actionOf(p: ActionProposal): NewAction {
     title: p.title,
     owner: p.owner ?? undefined,
     due: p.due ?? undefined,
-    description: `From the minutes (line ${p.source.line}): "${p.source.text}"${p.dueText && !p.due ? `; due: ${p.dueText}` : ''}`,
+    description: `From the minutes (line ${p.source.line}): "${p.source.text}"${p.dueText && !p.due ? `; due: ${p.dueText}${p.dueNote ? ` (${p.dueNote})` : ''}` : ''}`,
   };
 }

@@ -1,7 +1,10 @@
 /**
  * Dates as minutes write them: "31 January 2026", "31st Jan", "January 31, 2026", "31/01/2026",
  * "31.01.26", "2026-01-31", "end of March 2026". Pure; a date without a year takes the first such
- * day on or after a reference date (the meeting's), or stays unresolved without one.
+ * day on or after a reference date (the meeting's), or stays unresolved without one. A day that
+ * does not exist ("31 April", "29 February" in a year that has none) or whose weekday is wrong
+ * ("Tuesday 2 February" in 2026, a Monday) stays unresolved, with a note saying why: which day was
+ * meant is for a person to say.
  */
 
 const MONTHS: Record<string, number> = {
@@ -22,7 +25,7 @@ const MONTHS: Record<string, number> = {
 /** A month name or its abbreviation, as a regular-expression source. */
 export const MONTH =
   '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?,?\\s+)?';
+const WEEKDAY = '(?:(mon|tues?|wed(?:nes)?|thur?s?|fri|sat(?:ur)?|sun)(?:day)?,?\\s+)?';
 const ORDINAL = '(?:st|nd|rd|th)?';
 
 /** The patterns, tried in order, each anchored at the start of the text given. */
@@ -30,7 +33,10 @@ const DAY_MONTH = new RegExp(
   `^${WEEKDAY}(\\d{1,2})${ORDINAL}(?:\\s+of)?\\s+(${MONTH})\\.?(?:,?\\s+(\\d{4}))?\\b`,
   'i',
 );
-const MONTH_DAY = new RegExp(`^(${MONTH})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b`, 'i');
+const MONTH_DAY = new RegExp(
+  `^${WEEKDAY}(${MONTH})\\.?\\s+(\\d{1,2})${ORDINAL}(?:,?\\s+(\\d{4}))?\\b`,
+  'i',
+);
 const NUMERIC = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})\b/;
 const END_OF_MONTH = new RegExp(
@@ -40,10 +46,15 @@ const END_OF_MONTH = new RegExp(
 const MONTH_YEAR = new RegExp(`^(${MONTH})\\.?\\s+(\\d{4})\\b`, 'i');
 
 export interface DateMatch {
-  /** YYYY-MM-DD, or null when the text gives no year and there is no reference date. */
+  /**
+   * YYYY-MM-DD, or null when the text gives no year and there is no reference date, or names a
+   * day that does not exist or a wrong weekday (`note` says which).
+   */
   iso: string | null;
   /** How many characters of the text the date took. */
   length: number;
+  /** Why a date written as one day resolves to none: "2027 has no 29 February". */
+  note?: string;
 }
 
 /** The date at the start of `text`, or null if it does not start with one. */
@@ -58,9 +69,11 @@ export function dateAt(text: string, reference: string | null = null): DateMatch
   m = END_OF_MONTH.exec(text);
   if (m) return endOfMonth(monthOf(m[1]), m[2], reference, m[0].length);
   m = DAY_MONTH.exec(text);
-  if (m) return dayOf(Number(m[1]), monthOf(m[2]), m[3], reference, m[0].length);
+  if (m)
+    return checkWeekday(m[1], dayOf(Number(m[2]), monthOf(m[3]), m[4], reference, m[0].length));
   m = MONTH_DAY.exec(text);
-  if (m) return dayOf(Number(m[2]), monthOf(m[1]), m[3], reference, m[0].length);
+  if (m)
+    return checkWeekday(m[1], dayOf(Number(m[3]), monthOf(m[2]), m[4], reference, m[0].length));
   m = MONTH_YEAR.exec(text);
   if (m) return endOfMonth(monthOf(m[1]), m[2], reference, m[0].length);
   return null;
@@ -91,10 +104,69 @@ function dayOf(
   reference: string | null,
   length: number,
 ): DateMatch | null {
-  if (year !== undefined) return exact(Number(year), month, day, length);
-  if (!valid(2000, month, day)) return null; // 29 February resolves below, if it can
-  return { iso: reference ? nextOnOrAfter(month, day, reference) : null, length };
+  if (month === 0 || day === 0 || day > 31) return null;
+  if (year !== undefined) {
+    const y = Number(year);
+    return valid(y, month, day)
+      ? { iso: iso(y, month, day), length }
+      : noSuchDay(y, month, day, length);
+  }
+  if (!valid(2000, month, day)) return noSuchDay(null, month, day, length);
+  if (!reference) return { iso: null, length };
+  const y = nextYearOf(month, day, reference);
+  return valid(y, month, day)
+    ? { iso: iso(y, month, day), length }
+    : noSuchDay(y, month, day, length);
 }
+
+/** "31 April": no such day in any year; "29 February" in 2027: none that year. */
+function noSuchDay(year: number | null, month: number, day: number, length: number): DateMatch {
+  const name = MONTH_NAMES[month - 1] as string;
+  const note =
+    year !== null && valid(2000, month, day)
+      ? `${year} has no ${day} ${name}`
+      : `${name} has ${lastDay(2001, month)} days`;
+  return { iso: null, length, note };
+}
+
+/** A weekday written before the date must be the date's, else which was meant is not known. */
+function checkWeekday(written: string | undefined, match: DateMatch | null): DateMatch | null {
+  if (written === undefined || match === null || match.iso === null) return match;
+  const actual = weekday(match.iso);
+  const said = WEEKDAY_PREFIXES.findIndex((w) => written.toLowerCase().startsWith(w)) + 1;
+  if (said === 0 || said === actual) return match;
+  const day = `${Number(match.iso.slice(8, 10))} ${MONTH_NAMES[Number(match.iso.slice(5, 7)) - 1] as string} ${match.iso.slice(0, 4)}`;
+  return {
+    iso: null,
+    length: match.length,
+    note: `${day} is a ${WEEKDAY_NAMES[actual - 1] as string}, not a ${WEEKDAY_NAMES[said - 1] as string}`,
+  };
+}
+
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const WEEKDAY_NAMES = [
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+];
+const WEEKDAY_PREFIXES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 
 function endOfMonth(
   month: number,
@@ -110,15 +182,15 @@ function endOfMonth(
   return { iso: iso(y, month, lastDay(y, month)), length };
 }
 
-/** The first `month`/`day` on or after the reference date (a leap day may wait years). */
-function nextOnOrAfter(month: number, day: number, reference: string): string | null {
+/**
+ * The year of the first `month`/`day` on or after the reference date: the reference's year, or
+ * the next. A leap day is not looked for in later years: "by 29 February" at a meeting of
+ * March 2026 means February 2027, which has none (the caller says so).
+ */
+function nextYearOf(month: number, day: number, reference: string): number {
   const refYear = Number(reference.slice(0, 4));
-  for (let y = refYear; y <= refYear + 8; y++) {
-    if (!valid(y, month, day)) continue;
-    const candidate = iso(y, month, day);
-    if (candidate >= reference) return candidate;
-  }
-  return null;
+  const mmdd = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return mmdd >= reference.slice(5) ? refYear : refYear + 1;
 }
 
 function valid(year: number, month: number, day: number): boolean {

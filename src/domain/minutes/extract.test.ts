@@ -502,3 +502,78 @@ describe('extractMinutes: the meeting details', () => {
     expect(p?.dueText).toBe('by 31 January');
   });
 });
+
+describe('extractActions: deadlines no rule resolves to one day keep their wording', () => {
+  const text = readFileSync(
+    new URL('../../../test/fixtures/minutes/relative-dues-2026-01.txt', import.meta.url),
+    'utf8',
+  );
+
+  it('resolves what names one day from the meeting of 29 January 2026, and keeps the rest as worded, with no date', () => {
+    const got = extractMinutes(text).proposals.map((p) => [p.dueText, p.due]);
+    expect(got).toEqual([
+      ['by next month', null],
+      ['by the end of Q3', null],
+      ['by 31 April', null],
+      ['by the end of next month', '2026-02-28'],
+      ['by mid-February', null],
+      ['tomorrow', '2026-01-30'],
+      ['before Christmas', null],
+      ['w/c 9 February', null],
+      ['on the 1st of next month', '2026-02-01'],
+      ['End of Q3', null],
+    ]);
+  });
+
+  it('takes no means or agent for a deadline ("by phone", "by the police")', () => {
+    const got = extractActions(
+      'Action – JW to contact the residents by phone. Action – KP to have the report checked by the police.',
+      { meetingDate: '2026-01-29' },
+    );
+    expect(got.map((p) => p.dueText)).toEqual([null, null]);
+  });
+});
+
+describe('extractActions: a day that does not exist, or a wrong weekday, gives no date and says why', () => {
+  const due = (text: string, meetingDate: string) => {
+    const [p] = extractActions(`Action – JW to send the figures ${text}.`, { meetingDate });
+    return [p?.due, p?.dueText, p?.dueNote];
+  };
+
+  it('does not jump to the next leap year for "by 29 February"', () => {
+    expect(due('by 29 February', '2026-03-26')).toEqual([
+      null,
+      'by 29 February',
+      '2027 has no 29 February',
+    ]);
+    expect(due('by 29 February', '2026-10-29')).toEqual([
+      null,
+      'by 29 February',
+      '2027 has no 29 February',
+    ]);
+    expect(due('by 29 February', '2027-11-02')).toEqual([
+      '2028-02-29',
+      'by 29 February',
+      undefined,
+    ]);
+  });
+
+  it('says a month has fewer days, and a weekday that is not the date’s', () => {
+    expect(due('by 31 April', '2026-01-29')).toEqual([null, 'by 31 April', 'April has 30 days']);
+    expect(due('by 31 April 2026', '2026-01-29')).toEqual([
+      null,
+      'by 31 April 2026',
+      'April has 30 days',
+    ]);
+    expect(due('by Tuesday 2 February', '2026-01-10')).toEqual([
+      null,
+      'by Tuesday 2 February',
+      '2 February 2026 is a Monday, not a Tuesday',
+    ]);
+    expect(due('by Monday 2 February', '2026-01-10')).toEqual([
+      '2026-02-02',
+      'by Monday 2 February',
+      undefined,
+    ]);
+  });
+});

@@ -6,7 +6,7 @@
  * "actions from the last meeting were reviewed") gives nothing. Pure.
  */
 import { dateAt } from './dates.js';
-import { findDue, type DueContext } from './due-date.js';
+import { findDue, type Due, type DueContext } from './due-date.js';
 import { headingLike, minutesLines, sentences, type MinutesLine } from './lines.js';
 import { meetingDetails } from './meeting-details.js';
 import { isOwnerOnly, ownerAgreedTo, ownerOf, ownerToVerb } from './owner.js';
@@ -51,7 +51,7 @@ interface ActionsSection {
 interface Found {
   title: string;
   owner: string | null;
-  due: { due: string | null; text: string } | null;
+  due: Due | null;
   rule: ActionRule;
   confidence: Confidence;
   reason: string;
@@ -135,6 +135,7 @@ export function extractMinutes(text: string, options: ExtractOptions = {}): Extr
     owner: f.owner,
     due: f.due?.due ?? null,
     dueText: f.due?.text ?? null,
+    ...(f.due?.note === undefined ? {} : { dueNote: f.due.note }),
     rule: f.rule,
     confidence: f.confidence,
     reason: f.reason,
@@ -254,16 +255,17 @@ function sectionBreak(l: MinutesLine): boolean {
  * The owner and due date of "Circulate the slides – JW – 31/01/2026": the parts after the task,
  * between dashes, that are an owner alone or a date alone.
  */
-function dashParts(
-  text: string,
-  context: DueContext,
-): { owner: string | null; due: { due: string | null; text: string } | null } {
+function dashParts(text: string, context: DueContext): { owner: string | null; due: Due | null } {
   let owner: string | null = null;
-  let due: { due: string | null; text: string } | null = null;
+  let due: Due | null = null;
   for (const part of text.split(/\s[–—-]\s/u).slice(1)) {
     const p = part.trim().replace(/\.$/, '');
     const date = dateAt(p, context.meetingDate);
-    if (date && date.length === p.length) due ??= { due: date.iso, text: p };
+    if (date && date.length === p.length)
+      due ??=
+        date.note === undefined
+          ? { due: date.iso, text: p }
+          : { due: null, text: p, note: date.note };
     else if (isOwnerOnly(p)) owner ??= p;
   }
   return { owner, due };

@@ -32,6 +32,8 @@ export interface ActionProposal {
   due: string | null;
   /** The due date as worded ("by 31 January", "by the next meeting"), resolved or not. */
   dueText: string | null;
+  /** Why a wording that names one day gives no date ("2027 has no 29 February"); absent otherwise. */
+  dueNote?: string;
   rule: ActionRule;
   confidence: Confidence;
   /** Why the rule matched, for the reviewer. */

@@ -3,7 +3,7 @@
  * action column and its owner or due date, then one action a row. Pure.
  */
 import { dateAt } from './dates.js';
-import { findDue, type DueContext } from './due-date.js';
+import { findDue, type Due, type DueContext } from './due-date.js';
 import type { ActionRule, Confidence } from './proposal.js';
 
 const ACTION =
@@ -20,7 +20,7 @@ const DONE = /^(?:complete|completed|done|closed|discharged|superseded)\b/i;
 export interface TableRow {
   title: string;
   owner: string | null;
-  due: { due: string | null; text: string } | null;
+  due: Due | null;
   rule: ActionRule;
   confidence: Confidence;
   reason: string;
@@ -52,9 +52,13 @@ export function actionTable(cells: readonly string[]): ActionTable | null {
       let dueFound: TableRow['due'];
       if (!EMPTY.test(when)) {
         const date = dateAt(when, context.meetingDate);
-        dueFound = date
-          ? { due: date.iso, text: when }
-          : { due: findDue(`by ${when}`, context)?.due ?? null, text: when };
+        const found = date ? null : findDue(`by ${when}`, context);
+        const note = date?.note ?? found?.note;
+        dueFound = {
+          due: date ? date.iso : (found?.due ?? null),
+          text: when,
+          ...(note === undefined ? {} : { note }),
+        };
       } else {
         dueFound = findDue(title, context);
       }

@@ -55,7 +55,18 @@ describe('the review of a plan for the next assessment', () => {
       ['robbery', 80, 'Medium', 2],
     ]);
     const now = assessment('2026-03', [['burglary', 1056, 'Medium', 3]]);
-    const [burglary, robbery] = reviewPlan(view, then, now);
+    const [burglary, robbery] = reviewPlan(view, then, now, new Set(), (key) =>
+      key === 'burglary'
+        ? {
+            basis: 'paired',
+            previous: 1200,
+            current: 1056,
+            monthsThen: 3,
+            monthsNow: 3,
+            changePct: -12,
+          }
+        : null,
+    );
     expect(burglary).toMatchObject({
       actions: { total: 2, complete: 1, open: 1, overdue: 1, cancelled: 0 },
       completed: ['Action 1'],
@@ -95,6 +106,24 @@ describe('the review of a plan for the next assessment', () => {
     expect(review!.then?.recorded).toBeNull();
     expect(review!.now?.recorded).toBe(15);
     expect(review!.moved).not.toContain('12');
+  });
+
+  it('gives a change over periods of different lengths per month, with both totals', () => {
+    const then = assessment('2025-02', [['burglary', 1028, 'High', 1]]);
+    const now = assessment('2026-03', [['burglary', 1545, 'High', 1]]);
+    const [burglary] = reviewPlan(view, then, now, new Set(), () => ({
+      basis: 'per month',
+      previous: 1028,
+      current: 1545,
+      monthsThen: 2,
+      monthsNow: 3,
+      changePct: 0.19,
+    }));
+    expect(burglary).toMatchObject({
+      changePct: 0,
+      moved:
+        'records per month unchanged (1,028 in 2 months, 2025-01..2025-02 → 1,545 in 3 months, 2026-01..2026-03: 514 → 515 a month); still High',
+    });
   });
 
   it('says when there is no later assessment to compare with', () => {

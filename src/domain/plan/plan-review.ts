@@ -60,8 +60,13 @@ export interface PriorityReview {
   stillOpen: string[];
   then: IssueFiguresAt | null;
   now: IssueFiguresAt | null;
-  /** The change in records, as a percentage of then's (null without both). */
+  /**
+   * The change in records, as a percentage of then's (null without both): month by month over
+   * periods of the same length, per month held over periods of different lengths.
+   */
   changePct: number | null;
+  /** How the records were compared (null without both). */
+  change: RecordsChange | null;
   /** In words: "records down 12% (1,234 → 1,086); High → Medium". */
   moved: string;
 }
@@ -87,28 +92,63 @@ function figuresOf(a: Assessment | null, key: string): IssueFiguresAt | null {
   return { period, recorded, band: issue.band, rank: issue.rank };
 }
 
+/**
+ * How an issue's records moved between two assessments' periods, as analysis/period-change.ts
+ * gives it: `paired` (periods of the same length, month by month where both are held) or
+ * `per month` (periods of different lengths: counts per month held). `previous` and `current`
+ * are the counts compared, over `monthsThen` and `monthsNow` months.
+ */
+export interface RecordsChange {
+  basis: 'paired' | 'per month';
+  previous: number;
+  current: number;
+  monthsThen: number;
+  monthsNow: number;
+  changePct: number | null;
+}
+
+/** Compares an issue's records in the two assessments (null when they cannot be compared). */
+export type CompareRecords = (key: string) => RecordsChange | null;
+
 const count = new Intl.NumberFormat('en-GB');
+const perMonth = (n: number, months: number) =>
+  new Intl.NumberFormat('en-GB', { maximumFractionDigits: 1 }).format(n / months);
+
+function changeWords(then: IssueFiguresAt, now: IssueFiguresAt, change: RecordsChange): string {
+  const pct = change.changePct === null ? null : Math.round(change.changePct);
+  const what = change.basis === 'per month' ? 'records per month' : 'records';
+  const way =
+    pct === null
+      ? what
+      : pct === 0
+        ? `${what} unchanged`
+        : `${what} ${pct > 0 ? 'up' : 'down'} ${Math.abs(pct)}%`;
+  if (change.basis === 'paired')
+    return `${way} (${count.format(change.previous)} in ${then.period} → ${count.format(change.current)} in ${now.period})`;
+  const months = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
+  return (
+    `${way} (${count.format(change.previous)} in ${months(change.monthsThen)}, ${then.period} → ` +
+    `${count.format(change.current)} in ${months(change.monthsNow)}, ${now.period}: ` +
+    `${perMonth(change.previous, change.monthsThen)} → ${perMonth(change.current, change.monthsNow)} a month)`
+  );
+}
 
 function movedWords(
   then: IssueFiguresAt | null,
   now: IssueFiguresAt | null,
-  pct: number | null,
+  change: RecordsChange | null,
 ): string {
   if (then === null || now === null) return 'no later assessment to compare with';
   if (then.notShown || now.notShown)
     return 'figures not shown: your access does not open the dataset they come from';
   const parts: string[] = [];
-  if (then.recorded !== null && now.recorded !== null) {
-    const way =
-      pct === null
-        ? 'records'
-        : pct === 0
-          ? 'records unchanged'
-          : `records ${pct > 0 ? 'up' : 'down'} ${Math.abs(pct)}%`;
+  if (then.recorded !== null && now.recorded !== null)
     parts.push(
-      `${way} (${count.format(then.recorded)} in ${then.period} → ${count.format(now.recorded)} in ${now.period})`,
+      change === null
+        ? `records not comparable (${count.format(then.recorded)} in ${then.period}, ${count.format(now.recorded)} in ${now.period}: periods of different lengths, and no month of one or the other held)`
+        : changeWords(then, now, change),
     );
-  } else parts.push('records not comparable (not assessed in both)');
+  else parts.push('records not comparable (not assessed in both)');
   if (then.band !== now.band)
     parts.push(`${then.band ?? 'not assessed'} → ${now.band ?? 'not assessed'}`);
   else if (then.band !== null) parts.push(`still ${then.band}`);
@@ -144,12 +184,15 @@ export function countActions(items: readonly ReviewedAction[]): ActionCounts {
 
 /**
  * @param carriedOn the ids of this plan's actions carried over into a later year's plan
+ * @param compare how an issue's records moved from `then` to `now` (the use case gives
+ *   analysis/period-change.ts); without it, no change is given
  */
 export function reviewPlan(
   view: PlanView,
   then: Assessment | null,
   now: Assessment | null,
   carriedOn: ReadonlySet<number> = new Set(),
+  compare: CompareRecords = () => null,
 ): PriorityReview[] {
   return view.priorities.map((p) => {
     const mine: ActionView[] = view.actions.filter((a) => a.priorityId === p.id);
@@ -166,10 +209,10 @@ export function reviewPlan(
     }));
     const t = figuresOf(then, p.key);
     const n = figuresOf(now, p.key);
+    // Nothing is compared where either count is held back (or not assessed).
+    const change = t?.recorded != null && n?.recorded != null ? compare(p.key) : null;
     const changePct =
-      t?.recorded != null && n?.recorded != null && t.recorded > 0
-        ? Math.round((100 * (n.recorded - t.recorded)) / t.recorded)
-        : null;
+      change?.changePct === null || change === null ? null : Math.round(change.changePct);
     return {
       key: p.key,
       label: p.label,
@@ -180,7 +223,8 @@ export function reviewPlan(
       then: t,
       now: n,
       changePct,
-      moved: movedWords(t, n, changePct),
+      change,
+      moved: movedWords(t, n, change),
     };
   });
 }

@@ -67,9 +67,9 @@ describe('the RAG of an action, derived on a fixed day', () => {
     expect(deriveRag(action({ progress: 37 }), TODAY).rag).toBe('green');
   });
 
-  it('is green with no due date (and says so), amber if on hold', () => {
+  it('is amber with no due date (nothing says it is on track), and says so', () => {
     expect(deriveRag(action({ due: null, progress: 0 }), TODAY)).toEqual({
-      rag: 'green',
+      rag: 'amber',
       reason: 'no due date set',
     });
     expect(deriveRag(action({ due: null, status: 'on-hold' }), TODAY).rag).toBe('amber');

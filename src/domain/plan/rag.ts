@@ -6,10 +6,12 @@
  *   2. cancelled                                             → grey  ("cancelled")
  *   3. open and the due date has passed                      → red   ("overdue")
  *   4. on hold                                               → amber ("on hold")
- *   5. due within 14 days and less than 50% done             → amber ("due soon, under half done")
- *   6. more than 25 points behind the time elapsed between
+ *   5. open with no due date                                 → amber ("no due date set"): with no
+ *      date, nothing says it is on track
+ *   6. due within 14 days and less than 50% done             → amber ("due soon, under half done")
+ *   7. more than 25 points behind the time elapsed between
  *      its start and its due date                            → amber ("behind schedule")
- *   7. otherwise                                             → green ("on track")
+ *   8. otherwise                                             → green ("on track")
  *
  * A person may override the derived RAG, giving a reason; both are kept and shown
  * (docs/architecture.md, "Action plan").
@@ -52,28 +54,28 @@ export function daysBetween(from: string, to: string): number {
 export function deriveRag(a: RagInput, today: string): DerivedRag {
   if (a.status === 'complete') return { rag: 'blue', reason: 'complete' };
   if (a.status === 'cancelled') return { rag: 'grey', reason: 'cancelled' };
-  const left = a.due === null ? null : daysBetween(today, a.due);
+  const due = a.due;
+  const left = due === null ? null : daysBetween(today, due);
   if (left !== null && left < 0)
     return { rag: 'red', reason: `overdue by ${-left} day${left === -1 ? '' : 's'}` };
   if (a.status === 'on-hold') return { rag: 'amber', reason: 'on hold' };
-  if (left !== null && left <= DUE_SOON_DAYS && a.progress < DUE_SOON_PROGRESS)
+  if (due === null || left === null) return { rag: 'amber', reason: 'no due date set' };
+  if (left <= DUE_SOON_DAYS && a.progress < DUE_SOON_PROGRESS)
     return {
       rag: 'amber',
       reason: `due in ${left} day${left === 1 ? '' : 's'} and ${a.progress}% done`,
     };
-  if (a.due !== null) {
-    const span = daysBetween(a.start, a.due);
-    const elapsed = daysBetween(a.start, today);
-    if (span > 0 && elapsed > 0) {
-      const expected = Math.min(100, (100 * elapsed) / span);
-      if (a.progress < expected - BEHIND_POINTS)
-        return {
-          rag: 'amber',
-          reason: `behind schedule: ${a.progress}% done with ${Math.round(expected)}% of its time gone`,
-        };
-    }
+  const span = daysBetween(a.start, due);
+  const elapsed = daysBetween(a.start, today);
+  if (span > 0 && elapsed > 0) {
+    const expected = Math.min(100, (100 * elapsed) / span);
+    if (a.progress < expected - BEHIND_POINTS)
+      return {
+        rag: 'amber',
+        reason: `behind schedule: ${a.progress}% done with ${Math.round(expected)}% of its time gone`,
+      };
   }
-  return { rag: 'green', reason: a.due === null ? 'no due date set' : 'on track' };
+  return { rag: 'green', reason: 'on track' };
 }
 
 export function parseRag(text: string, field = 'rag'): Rag {

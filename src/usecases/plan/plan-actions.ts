@@ -50,10 +50,25 @@ const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
 /** A due date as YYYY-MM-DD that is a real day. */
 export function checkDay(text: string, field = 'due'): string {
   const day = text.trim();
-  if (!DAY.test(day) || new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day)
+  if (!DAY.test(day))
     throw new InputError(`"${text}" is not a date: write it as YYYY-MM-DD (2026-01-31)`, {
       field,
     });
+  if (new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
+    // Written as a date, but no such day: say which part is wrong.
+    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+    const name = new Date(Date.UTC(2001, month - 1, 1)).toLocaleString('en-GB', {
+      month: 'long',
+      timeZone: 'UTC',
+    });
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    throw new InputError(
+      month === 2 && date === 29
+        ? `"${text}" is not a day: ${year} has no 29 February`
+        : `"${text}" is not a day: ${name} ${year} has ${last} days`,
+      { field },
+    );
+  }
   return day;
 }
 

@@ -18,6 +18,7 @@ import {
   nextId,
   prioritiesOf,
 } from '../../store/plan-rows.js';
+import { adoptMeetingActions } from './adopt-meeting-actions.js';
 import { findPlan } from './find-plan.js';
 import { insertNewAction } from './plan-actions.js';
 import { recordChange, requirePlanEdit, planTransaction } from './plan-change.js';
@@ -27,6 +28,8 @@ export interface CarryOver {
   to: PlanRecord;
   planCreated: boolean;
   carried: { from: number; to: number; title: string }[];
+  /** When the next year's plan was made: the actions of its meetings saved before, now in it. */
+  adopted: ActionRecord[];
   /** Open actions carried before (by an earlier run). */
   alreadyCarried: number;
 }
@@ -49,6 +52,7 @@ export async function carryOver(
   return planTransaction(db, async () => {
     let [to] = await findPlans(db, { partnership: from.partnership, year: toYear.label });
     const planCreated = to === undefined;
+    let adopted: ActionRecord[] = [];
     if (to === undefined) {
       to = {
         ...from,
@@ -94,6 +98,7 @@ export async function carryOver(
           now,
         );
       }
+      adopted = await adoptMeetingActions(db, actor, to, now);
     }
     const target = to;
     const priorities = await prioritiesOf(db, from.id);
@@ -133,6 +138,6 @@ export async function carryOver(
       });
       carried.push({ from: a.id, to: copy.id, title: a.title });
     }
-    return { from, to: target, planCreated, carried, alreadyCarried };
+    return { from, to: target, planCreated, carried, adopted, alreadyCarried };
   });
 }

@@ -1,11 +1,12 @@
 /**
  * `lantern plan create`: a partnership's plan for a year, its priorities taken from a saved
  * assessment (its High and Medium issues, in the assessment's order) so that each priority of the
- * plan is the assessment's. Creating the same plan again is refused, naming the one held.
+ * plan is the assessment's. Creating the same plan again is refused, naming the one held. The
+ * actions of the partnership's meetings of that year, saved before the plan existed, join it.
  */
 import type { Actor } from '../../domain/access.js';
 import type { Assessment, SavedAssessmentRecord } from '../../domain/assessment.js';
-import type { PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
+import type { ActionRecord, PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
 import { parsePlanYear } from '../../domain/plan/plan-year.js';
 import { InputError, NotFoundError } from '../../errors.js';
 import { resolveArea } from '../../store/areas.js';
@@ -18,6 +19,7 @@ import {
   insertPriority,
   nextId,
 } from '../../store/plan-rows.js';
+import { adoptMeetingActions } from './adopt-meeting-actions.js';
 import { recordChange, requirePlanEdit, planTransaction } from './plan-change.js';
 
 export interface CreatePlanInput {
@@ -32,6 +34,8 @@ export interface CreatePlanInput {
 export interface CreatedPlan {
   plan: PlanRecord;
   priorities: PriorityRecord[];
+  /** Actions of the year's meetings saved before the plan was made, now in it. */
+  adopted: ActionRecord[];
 }
 
 /** The bands of an assessment's issues that become the plan's priorities. */
@@ -130,7 +134,7 @@ export async function createPlan(
       );
       priorities.push(p);
     }
-    return { plan, priorities };
+    return { plan, priorities, adopted: await adoptMeetingActions(db, actor, plan, now) };
   });
 }
 
