@@ -2792,7 +2792,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Manage access',
     summary: 'Start a password reset: prints a one-time token (valid 24 hours) to hand to the user',
     description:
-      'The token is shown once and kept only as a hash; a newer reset voids an older one. The user sets a new password with it (lantern users set-password), which ends their sessions and clears a lockout.',
+      'The token is shown once and kept only as a hash; a newer reset voids an older one. The user sets a new password with it (lantern users set-password), which ends their sessions, revokes their API tokens and clears a lockout.',
     examples: ['lantern users reset-password --user Priya'],
     store: 'existing',
     options: {
@@ -2908,7 +2908,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "Create an API token for a user, carrying some or all of the user's grants; shown once",
     description:
-      "The token (lnt_ID_SECRET) is printed once and kept only as a hash. It sees no more than its grants, which are the owner's (all of them unless --grants names some); a grant revoked from the owner is gone from the token too. It expires (at most 366 days).",
+      "The token (lnt_ID_SECRET) is printed once and kept only as a hash. It sees no more than its grants, which are the owner's (all of them unless --grants names some); a grant revoked from the owner is gone from the token too. It only reads, whatever the owner's role (importing, the plan and administering need someone signed in), and expires (at most 366 days); a password reset revokes it.",
     examples: ['lantern tokens create --user Priya --name "Power BI" --expires 30d'],
     store: 'existing',
     options: {

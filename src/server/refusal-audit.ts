@@ -16,7 +16,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
 import { recordRefusal } from '../usecases/audit.js';
-import { SESSION_COOKIE, type RequestCaller } from './caller.js';
+import { actorOf, SESSION_COOKIE, type RequestCaller } from './caller.js';
 import type { ServerContext } from './context.js';
 
 /** How long one row stands for the refusals of its kind that follow it. */
@@ -40,7 +40,7 @@ export function auditRefusals(ctx: ServerContext): MiddlewareHandler {
     const refusal = await refusalOf(c);
     if (refusal === null) return;
     const caller = c.get('caller');
-    const actor = caller?.kind === 'user' ? caller.user.name : 'anonymous';
+    const actor = caller?.kind === 'user' ? actorOf(caller) : 'anonymous';
     const action = attemptOf(c);
     const key = `${actor}\u0000${action}\u0000${refusal.reason}`;
     const now = ctx.clock();
