@@ -1160,7 +1160,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       iterations: {
         kind: 'string',
         description:
-          'how many random permutations of the dates the expected counts and p-values come from, 1 to 99,999 (more: smaller p-values possible, slower)',
+          'how many random permutations of the dates the expected counts and p-values come from, 1 to 99,999 (more: smaller p-values possible, slower); over the HTTP API, only as many as take a few seconds for the events asked for (the answer says how many)',
         placeholder: 'N',
         defaultText: '999',
         required: false,
@@ -1279,7 +1279,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       timeLimit: {
         kind: 'string',
         description:
-          'seconds the exact solver may take, up to 3,600; 0 for the quick heuristic alone, with its bound',
+          'seconds the exact solver may take, up to 3,600 (over the HTTP API up to 3, also the default there); 0 for the quick heuristic alone, with its bound',
         placeholder: 'SECONDS',
         defaultText: '10',
         required: false,

@@ -96,6 +96,7 @@ export async function runCommandFor(
       scope: ctx.scope,
       clock: ctx.clock,
       env: ctx.env,
+      served: true,
       ...(db ? { db } : {}),
     });
   let document: unknown;
