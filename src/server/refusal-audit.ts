@@ -13,10 +13,10 @@
  * sign-in use case, and a request with no credentials at all (401) is not a refusal worth a row.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 
 import { recordRefusal } from '../usecases/audit.js';
 import { actorOf, SESSION_COOKIE, type RequestCaller } from './caller.js';
+import { clientAddress } from './client-address.js';
 import type { ServerContext } from './context.js';
 
 /** How long one row stands for the refusals of its kind that follow it. */
@@ -33,7 +33,10 @@ interface Refusal {
 }
 
 /** Records the refusals of the requests it wraps; set after the caller is resolved. */
-export function auditRefusals(ctx: ServerContext): MiddlewareHandler {
+export function auditRefusals(
+  ctx: ServerContext,
+  trustedProxies: ReadonlySet<string> = new Set(),
+): MiddlewareHandler {
   const windows = new Map<string, { since: number; leftOut: number }>();
   return async (c, next) => {
     await next();
@@ -57,7 +60,7 @@ export function auditRefusals(ctx: ServerContext): MiddlewareHandler {
     const detail = [
       `${refusal.reason}: ${refusal.why}`,
       `${c.req.method} ${c.req.path}`,
-      whoElse(c, caller),
+      whoElse(c, caller, trustedProxies),
       open && open.leftOut > 0
         ? `${open.leftOut} more refused like it in the minute before, not recorded one by one`
         : null,
@@ -92,7 +95,7 @@ export function auditRefusals(ctx: ServerContext): MiddlewareHandler {
 async function refusalOf(c: Context): Promise<Refusal | null> {
   const status = c.res.status;
   if (status === 429)
-    return { reason: 'too-many-sign-ins', why: 'too many sign-in attempts from this address' };
+    return { reason: 'too-many-sign-ins', why: 'too many failed sign-ins from this address' };
   if (status === 401) {
     // A wrong password is recorded by the sign-in itself.
     if (c.req.path === '/sign-in') return null;
@@ -145,23 +148,19 @@ function attemptOf(c: Context): string {
 }
 
 /** For an anonymous caller: the token's id (never the token) and the address it came from. */
-function whoElse(c: Context, caller: RequestCaller | undefined): string | null {
+function whoElse(
+  c: Context,
+  caller: RequestCaller | undefined,
+  trusted: ReadonlySet<string>,
+): string | null {
   const parts: string[] = [];
   if (caller?.kind !== 'user') {
     const id = /^Bearer lnt_([0-9a-f]{8})_/u.exec(c.req.header('Authorization') ?? '')?.[1];
     if (id) parts.push(`API token ${id}`);
   }
-  const address = addressOf(c);
+  const address = clientAddress(c, trusted);
   if (address) parts.push(`from ${address}`);
   return parts.length > 0 ? parts.join(' ') : null;
-}
-
-function addressOf(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function clip(text: string | null): string | null {
