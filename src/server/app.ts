@@ -21,6 +21,7 @@ import { auditRefusals } from './refusal-audit.js';
 import { trustedProxiesFrom } from './client-address.js';
 import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
+import { ownerHostOnly } from './owner-host.js';
 import { mountPasswordReset } from './password-reset-page.js';
 import { mountPublicPages } from './pages/public.js';
 import { planPublicActions } from '../usecases/plan/public-actions.js';
@@ -107,6 +108,8 @@ export function createApp(ctx: ServerContext): Hono {
       c.header('Cache-Control', 'no-store');
     await next();
   });
+  // A store with no accounts answers only at localhost or an address: not to DNS rebinding.
+  app.use('*', ownerHostOnly());
   route(app, 'get', '/api/openapi.json', 'public', (c) =>
     c.json(openApiDocument([...importOperations, ...exportOperations()])),
   );

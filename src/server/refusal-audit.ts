@@ -25,7 +25,7 @@ export const REFUSAL_WINDOW_MS = 60_000;
 /** Keys remembered before the ones whose minute is over are forgotten. */
 const MAX_KEYS = 10_000;
 
-type Reason = 'role' | 'grant' | 'token' | 'session' | 'too-many-sign-ins' | 'set-up';
+type Reason = 'role' | 'grant' | 'token' | 'session' | 'too-many-sign-ins' | 'set-up' | 'host';
 
 interface Refusal {
   reason: Reason;
@@ -118,6 +118,11 @@ async function refusalOf(c: Context): Promise<Refusal | null> {
     return {
       reason: 'set-up',
       why: 'the set-up page is open only from the computer Lantern runs on',
+    };
+  if (c.res.headers.get('X-Lantern-Refused') === 'host')
+    return {
+      reason: 'host',
+      why: `a store with no accounts answers only at localhost or an address, not at the name ${(c.req.header('Host') ?? '').slice(0, 100)}`,
     };
   if (c.res.headers.get('X-Lantern-Refused') === 'role')
     return { reason: 'role', why: 'the account’s role may not use this' };
