@@ -9,6 +9,7 @@ import {
   closePairsBruteForce,
   knoxTest,
   TooManyPairsError,
+  TooMuchWorkError,
   type KnoxEvent,
   type KnoxResult,
 } from './knox.js';
@@ -269,6 +270,29 @@ describe('closePairs: the k-d tree search', () => {
   it('refuses more pairs than the limit', () => {
     const crowd = Array.from({ length: 50 }, () => ({ x: 0, y: 0 }));
     expect(() => closePairs(crowd, 10, 100)).toThrow(TooManyPairsError);
+  });
+});
+
+describe('knoxTest: maxWork', () => {
+  // 50 events at one point and day: 1,225 close pairs, (1,225 + 50) × iterations of work.
+  const crowd = Array.from({ length: 50 }, () => ({ x: 0, y: 0, day: 0 }));
+  const bands = { distanceBands: [0, 10], timeBands: [0, 7], seed: 1 };
+
+  it('refuses permutations that would be more work than the limit, saying how many fit', () => {
+    let thrown: unknown;
+    try {
+      knoxTest(crowd, { ...bands, iterations: 100, maxWork: 50_000 });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(TooMuchWorkError);
+    expect((thrown as TooMuchWorkError).closePairs).toBe(1_225);
+    expect((thrown as TooMuchWorkError).iterationsAllowed).toBe(39);
+  });
+
+  it('runs what fits, exactly as without a limit', () => {
+    const limited = knoxTest(crowd, { ...bands, iterations: 39, maxWork: 50_000 });
+    expect(limited).toEqual(knoxTest(crowd, { ...bands, iterations: 39 }));
   });
 });
 

@@ -19,6 +19,12 @@ type CameraDocument = CameraPlan & { out: string | null };
 const MAX_CAMERAS = 200;
 const MAX_RADIUS = 5_000;
 const MAX_TIME_LIMIT = 3_600;
+/**
+ * The exact solver's time limit over the HTTP API (its default there, and its most): the solver
+ * runs on the server's one thread, which answers no one else meanwhile, so a request's answer
+ * must come in seconds. The command line allows up to MAX_TIME_LIMIT.
+ */
+export const SERVED_MAX_TIME_LIMIT = 3;
 
 const SITE_COLUMNS =
   'columns longitude and latitude (WGS84) or easting and northing (British National Grid), and an optional name';
@@ -70,7 +76,7 @@ export const camerasCommand = defineCommand({
     ),
     ...settingOptions('harmWeights'),
     timeLimit: option.number(
-      `seconds the exact solver may take, up to ${MAX_TIME_LIMIT.toLocaleString('en-GB')}; 0 for the quick heuristic alone, with its bound`,
+      `seconds the exact solver may take, up to ${MAX_TIME_LIMIT.toLocaleString('en-GB')} (over the HTTP API up to ${SERVED_MAX_TIME_LIMIT}, also the default there); 0 for the quick heuristic alone, with its bound`,
       { min: 0, max: MAX_TIME_LIMIT, unit: 'seconds', placeholder: 'SECONDS', defaultText: '10' },
     ),
     out: option.file('write the sites and their coverage circles to this GeoJSON file (WGS84)'),
@@ -78,6 +84,13 @@ export const camerasCommand = defineCommand({
   store: 'read',
   async run(deps, input): Promise<CameraDocument> {
     requireIncidentSource('cameras', input);
+    if (deps.served && input.timeLimit !== undefined && input.timeLimit > SERVED_MAX_TIME_LIMIT) {
+      const { InputError } = await import('../errors.js');
+      throw new InputError(
+        `cameras: ⟨timeLimit⟩ ${input.timeLimit} is more than the server allows: the solver runs on the server's one thread, which answers no one else meanwhile, so a request may give it at most ${SERVED_MAX_TIME_LIMIT} seconds. Ask for ⟨timeLimit⟩ ${SERVED_MAX_TIME_LIMIT} or less (0: the quick heuristic alone, with its bound), or run lantern cameras on the command line, which allows up to ${MAX_TIME_LIMIT.toLocaleString('en-GB')}`,
+        { field: 'timeLimit' },
+      );
+    }
     const { refuseOutputPath, writeOutputFile } = await import('../usecases/output-file.js');
     if (input.out) refuseOutputPath(input.out, 'out', deps.db.path, 'file');
     const { cameraGeoJson, cameraPlan } = await import('../usecases/cameras.js');
@@ -96,7 +109,7 @@ export const camerasCommand = defineCommand({
       ...(input.harmWeighted
         ? { harmWeights: (await loadSettings(input, ['harmWeights'])).harmWeights }
         : {}),
-      timeLimit: input.timeLimit,
+      timeLimit: input.timeLimit ?? (deps.served ? SERVED_MAX_TIME_LIMIT : undefined),
     });
     if (input.out) {
       await writeOutputFile(

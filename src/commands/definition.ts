@@ -82,6 +82,12 @@ export interface Deps {
    * one as an option), or null when nothing was: a terminal, or an adapter that has no input.
    */
   readStdin: () => Promise<string | null>;
+  /**
+   * True when the command answers a request of the HTTP server, which answers everyone else on
+   * the same thread: work that could hold it for long (near-repeat's permutations, cameras' exact
+   * solver) is limited to a few seconds.
+   */
+  served: boolean;
 }
 
 /**

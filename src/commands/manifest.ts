@@ -397,7 +397,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Look at an area',
     summary: 'The dashboard and the HTTP API over the store, in a browser, until stopped (Ctrl+C)',
     description:
-      "Prints the address to open. Every command that reads is also an endpoint (GET /api/trends?area=…; GET /api/openapi.json lists them). Once the store has user accounts (lantern users add --admin), everyone signs in (the dashboard) or sends an API token (Authorization: Bearer), and sees what their grants allow; a store without accounts is served to its owner on 127.0.0.1 only, unless ⟨host⟩ says otherwise. Single sign-on (OpenID Connect: a council's Microsoft Entra ID, say) is offered beside passwords when LANTERN_OIDC_ISSUER, LANTERN_OIDC_CLIENT_ID, LANTERN_OIDC_CLIENT_SECRET and LANTERN_OIDC_REDIRECT_URL are set (LANTERN_OIDC_NAME names the button); it signs in only people an admin has added.",
+      "Prints the address to open. Every command that reads is also an endpoint (GET /api/trends?area=…; GET /api/openapi.json lists them). Once the store has user accounts (lantern users add --admin), everyone signs in (the dashboard) or sends an API token (Authorization: Bearer), and sees what their grants allow; a store without accounts is served to its owner on 127.0.0.1 only, unless ⟨host⟩ says otherwise, and answers only at localhost or an IP address, never at a name (a page of another site rebinding its name to this computer could read it). Single sign-on (OpenID Connect: a council's Microsoft Entra ID, say) is offered beside passwords when LANTERN_OIDC_ISSUER, LANTERN_OIDC_CLIENT_ID, LANTERN_OIDC_CLIENT_SECRET and LANTERN_OIDC_REDIRECT_URL are set (LANTERN_OIDC_NAME names the button); it signs in only people an admin has added.",
     examples: ['lantern serve', 'lantern serve --port 8081'],
     store: 'existing',
     options: {
@@ -1160,7 +1160,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       iterations: {
         kind: 'string',
         description:
-          'how many random permutations of the dates the expected counts and p-values come from, 1 to 99,999 (more: smaller p-values possible, slower)',
+          'how many random permutations of the dates the expected counts and p-values come from, 1 to 99,999 (more: smaller p-values possible, slower); over the HTTP API, only as many as take a few seconds for the events asked for (the answer says how many)',
         placeholder: 'N',
         defaultText: '999',
         required: false,
@@ -1279,7 +1279,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       timeLimit: {
         kind: 'string',
         description:
-          'seconds the exact solver may take, up to 3,600; 0 for the quick heuristic alone, with its bound',
+          'seconds the exact solver may take, up to 3,600 (over the HTTP API up to 3, also the default there); 0 for the quick heuristic alone, with its bound',
         placeholder: 'SECONDS',
         defaultText: '10',
         required: false,
@@ -2792,7 +2792,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Manage access',
     summary: 'Start a password reset: prints a one-time token (valid 24 hours) to hand to the user',
     description:
-      'The token is shown once and kept only as a hash; a newer reset voids an older one. The user sets a new password with it (lantern users set-password), which ends their sessions and clears a lockout.',
+      'The token is shown once and kept only as a hash; a newer reset voids an older one. The user sets a new password with it (lantern users set-password), which ends their sessions, revokes their API tokens and clears a lockout.',
     examples: ['lantern users reset-password --user Priya'],
     store: 'existing',
     options: {
@@ -2908,7 +2908,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "Create an API token for a user, carrying some or all of the user's grants; shown once",
     description:
-      "The token (lnt_ID_SECRET) is printed once and kept only as a hash. It sees no more than its grants, which are the owner's (all of them unless --grants names some); a grant revoked from the owner is gone from the token too. It expires (at most 366 days).",
+      "The token (lnt_ID_SECRET) is printed once and kept only as a hash. It sees no more than its grants, which are the owner's (all of them unless --grants names some); a grant revoked from the owner is gone from the token too. It only reads, whatever the owner's role (importing, the plan and administering need someone signed in), and expires (at most 366 days); a password reset revokes it.",
     examples: ['lantern tokens create --user Priya --name "Power BI" --expires 30d'],
     store: 'existing',
     options: {

@@ -76,7 +76,7 @@ export const nearRepeatCommand = defineCommand({
       'days',
     ),
     iterations: option.number(
-      'how many random permutations of the dates the expected counts and p-values come from, 1 to 99,999 (more: smaller p-values possible, slower)',
+      'how many random permutations of the dates the expected counts and p-values come from, 1 to 99,999 (more: smaller p-values possible, slower); over the HTTP API, only as many as take a few seconds for the events asked for (the answer says how many)',
       { integer: true, min: 1, max: 99_999, defaultText: '999' },
     ),
     seed: option.number('the seed of the permutations: the same seed gives the same result', {
@@ -93,7 +93,7 @@ export const nearRepeatCommand = defineCommand({
       throw new InputError(
         'near-repeat: give ⟨dataset⟩ NAME (dated partner data: asb-council, fly-tipping, hate-crime)',
       );
-    const { nearRepeat } = await import('../usecases/near-repeat.js');
+    const { nearRepeat, SERVED_MAX_WORK } = await import('../usecases/near-repeat.js');
     return nearRepeat(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period),
@@ -103,6 +103,7 @@ export const nearRepeatCommand = defineCommand({
       timeBands: input.timeBands,
       iterations: input.iterations,
       seed: input.seed,
+      ...(deps.served ? { maxWork: SERVED_MAX_WORK } : {}),
     });
   },
   text(r: NearRepeatResult) {

@@ -44,6 +44,8 @@ export interface Edge {
    * place of opening the store at storePath for this one run.
    */
   db?: Db;
+  /** The command answers a request of the HTTP server: long work is limited (Deps.served). */
+  served?: boolean;
 }
 
 /** The command's input from raw values (absent options undefined), or InputError naming the option. */
@@ -107,6 +109,7 @@ export async function execute(
     untilStopped: edge.untilStopped ?? (() => new Promise<void>(() => undefined)),
     env: edge.env ?? {},
     readStdin: edge.readStdin ?? readProcessStdin,
+    served: edge.served ?? false,
   };
   try {
     // Here the command has the store to itself, written: its use is recorded when it is over.

@@ -11,7 +11,7 @@ export const tokensCreateCommand = defineCommand({
   task: 'Manage access',
   summary: "Create an API token for a user, carrying some or all of the user's grants; shown once",
   description:
-    "The token (lnt_ID_SECRET) is printed once and kept only as a hash. It sees no more than its grants, which are the owner's (all of them unless --grants names some); a grant revoked from the owner is gone from the token too. It expires (at most 366 days).",
+    "The token (lnt_ID_SECRET) is printed once and kept only as a hash. It sees no more than its grants, which are the owner's (all of them unless --grants names some); a grant revoked from the owner is gone from the token too. It only reads, whatever the owner's role (importing, the plan and administering need someone signed in), and expires (at most 366 days); a password reset revokes it.",
   examples: ['lantern tokens create --user Priya --name "Power BI" --expires 30d'],
   options: {
     user: option.requiredText('the owner (name or email)', 'USER'),

@@ -169,7 +169,7 @@ export const usersResetPasswordCommand = defineCommand({
   task: 'Manage access',
   summary: 'Start a password reset: prints a one-time token (valid 24 hours) to hand to the user',
   description:
-    'The token is shown once and kept only as a hash; a newer reset voids an older one. The user sets a new password with it (lantern users set-password), which ends their sessions and clears a lockout.',
+    'The token is shown once and kept only as a hash; a newer reset voids an older one. The user sets a new password with it (lantern users set-password), which ends their sessions, revokes their API tokens and clears a lockout.',
   examples: ['lantern users reset-password --user Priya'],
   options: {
     user: option.requiredText('the user (name or email)', 'USER'),

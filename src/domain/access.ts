@@ -73,4 +73,6 @@ export function mayAdminister(actor: Actor): boolean {
 export interface Caller {
   user: User;
   via: 'session' | 'token';
+  /** The token's id (the 8 characters after lnt_) when `via` is 'token'. */
+  tokenId?: string;
 }

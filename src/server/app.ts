@@ -18,8 +18,10 @@ import { DocumentCache } from './document-cache.js';
 import { exportOperations, mountExports } from './exports.js';
 import { problemOf } from './http-errors.js';
 import { auditRefusals } from './refusal-audit.js';
+import { trustedProxiesFrom } from './client-address.js';
 import { importOperations, mountImports } from './imports.js';
 import { openApiDocument } from './openapi.js';
+import { ownerHostOnly } from './owner-host.js';
 import { mountPasswordReset } from './password-reset-page.js';
 import { mountPublicPages } from './pages/public.js';
 import { planPublicActions } from '../usecases/plan/public-actions.js';
@@ -58,6 +60,8 @@ export function contentSecurityPolicy(singleSignOn: SingleSignOnSettings | null)
 export function createApp(ctx: ServerContext): Hono {
   // Single sign-on's settings, checked before anything is served (half set up is refused).
   const singleSignOn = singleSignOnFrom(ctx.env);
+  // The reverse proxy's addresses, whose X-Forwarded-For is believed (client-address.ts).
+  const trustedProxies = trustedProxiesFrom(ctx.env);
   const app = new Hono();
   // A body larger than any form sends is refused before it is read: a 30 MB password is neither
   // parsed nor hashed. Uploads (/api/imports) have their own, larger limit (imports.ts).
@@ -88,7 +92,7 @@ export function createApp(ctx: ServerContext): Hono {
   app.use('*', resolveCaller(ctx));
   // Every refusal (a grant, a role, a token or session not accepted, too many sign-ins) leaves an
   // audit row, at most one per caller and kind a minute (refusal-audit.ts).
-  app.use('*', auditRefusals(ctx));
+  app.use('*', auditRefusals(ctx, trustedProxies));
   app.use('*', async (c, next) => {
     // Nothing of Lantern's is framed by another site, sniffed or sent on as a referrer. Set
     // before the handler, so they go with its response as it is made (set after, they would
@@ -104,6 +108,8 @@ export function createApp(ctx: ServerContext): Hono {
       c.header('Cache-Control', 'no-store');
     await next();
   });
+  // A store with no accounts answers only at localhost or an address: not to DNS rebinding.
+  app.use('*', ownerHostOnly());
   route(app, 'get', '/api/openapi.json', 'public', (c) =>
     c.json(openApiDocument([...importOperations, ...exportOperations()])),
   );
@@ -116,10 +122,10 @@ export function createApp(ctx: ServerContext): Hono {
   mountDashboard(app, ctx, () => documents.changed());
   mountPublicPages(app, ctx, (db) => planPublicActions(db, ctx.clock));
   // One limit per address on every way of signing in (the form, single sign-on's start and return).
-  const signInLimit = new SignInLimit(ctx.clock);
+  const signInLimit = new SignInLimit(ctx.clock, trustedProxies);
   mountSignIn(app, ctx, singleSignOn, signInLimit);
   mountSingleSignOn(app, ctx, singleSignOn, signInLimit);
-  mountSetup(app, ctx);
+  mountSetup(app, ctx, trustedProxies);
   mountAdmin(app, ctx);
   mountPasswordReset(app, ctx);
   app.notFound((c) =>

@@ -5,7 +5,8 @@
  * existed: the full scope, and the server listens on 127.0.0.1 only unless told otherwise. Once
  * the store has accounts (`lantern users add --admin`), every route's declared permission is
  * checked: a caller is signed in by a session cookie (the dashboard) or an API token
- * (`Authorization: Bearer lnt_…`, for automation and Power BI), and sees what their grants allow;
+ * (`Authorization: Bearer lnt_…`, for automation and Power BI: a token only reads), and sees what
+ * their grants allow;
  * anyone else reaches only the public routes.
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -34,7 +35,7 @@ export const SESSION_COOKIE = 'lantern_session';
 export type RequestCaller =
   /** The store has no accounts: its owner, on this computer. */
   | { kind: 'owner' }
-  | { kind: 'user'; user: User; scope: Scope; via: 'session' | 'token' }
+  | { kind: 'user'; user: User; scope: Scope; via: 'session' | 'token'; tokenId?: string }
   | { kind: 'anonymous' };
 
 declare module 'hono' {
@@ -113,11 +114,25 @@ const NEEDS: Record<Permission, string> = {
   admin: 'an admin',
 };
 
-/** Whether the caller may use a route of this permission. */
+/**
+ * Whether the caller may use a route of this permission. An API token only reads, whatever its
+ * owner's role: it lives in a script or a Power BI file, easier to copy than a password, so what
+ * changes the store (imports, the plan, users and grants) needs someone signed in.
+ */
 export function permits(caller: RequestCaller, permission: Permission): boolean {
   if (permission === 'public' || caller.kind === 'owner') return true;
   if (caller.kind === 'anonymous') return false;
+  if (caller.via === 'token' && permission !== 'read') return false;
   return ROLES[permission].includes(caller.user.role);
+}
+
+/** Who a request is, in the audit log: a token's use is named with the token's id. */
+export function actorOf(caller: RequestCaller | undefined): string {
+  if (caller?.kind === 'user')
+    return caller.via === 'token' && caller.tokenId
+      ? `${caller.user.name} (API token ${caller.tokenId})`
+      : caller.user.name;
+  return caller?.kind === 'owner' ? 'owner (no accounts yet)' : 'anonymous';
 }
 
 /** Refuses a request its caller may not make: 401 to sign in, 403 when signed in. */
@@ -144,7 +159,10 @@ export function guard(permission: Permission): MiddlewareHandler {
         401,
       );
     }
-    const message = `Your account (${caller.kind === 'user' ? caller.user.role : ''}) may not do this: it needs ${NEEDS[permission]}.`;
+    const message =
+      caller.kind === 'user' && caller.via === 'token'
+        ? `An API token only reads: this needs ${NEEDS[permission]}, signed in to the dashboard (or the command line), not a token.`
+        : `Your account (${caller.kind === 'user' ? caller.user.role : ''}) may not do this: it needs ${NEEDS[permission]}.`;
     return api ? c.json({ error: { type: 'forbidden', message } }, 403) : c.text(message, 403);
   };
 }
@@ -152,6 +170,6 @@ export function guard(permission: Permission): MiddlewareHandler {
 /** The server's context as one request sees it: the caller's scope in place of the owner's. */
 export function forRequest(c: Context, ctx: ServerContext): ServerContext {
   const caller = c.get('caller');
-  if (caller?.kind === 'user') return { ...ctx, scope: caller.scope, actor: caller.user.name };
-  return { ...ctx, actor: caller?.kind === 'owner' ? 'owner (no accounts yet)' : 'anonymous' };
+  if (caller?.kind === 'user') return { ...ctx, scope: caller.scope, actor: actorOf(caller) };
+  return { ...ctx, actor: actorOf(caller) };
 }

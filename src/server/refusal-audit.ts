@@ -13,10 +13,10 @@
  * sign-in use case, and a request with no credentials at all (401) is not a refusal worth a row.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 
 import { recordRefusal } from '../usecases/audit.js';
-import { SESSION_COOKIE, type RequestCaller } from './caller.js';
+import { actorOf, SESSION_COOKIE, type RequestCaller } from './caller.js';
+import { clientAddress } from './client-address.js';
 import type { ServerContext } from './context.js';
 
 /** How long one row stands for the refusals of its kind that follow it. */
@@ -25,7 +25,7 @@ export const REFUSAL_WINDOW_MS = 60_000;
 /** Keys remembered before the ones whose minute is over are forgotten. */
 const MAX_KEYS = 10_000;
 
-type Reason = 'role' | 'grant' | 'token' | 'session' | 'too-many-sign-ins' | 'set-up';
+type Reason = 'role' | 'grant' | 'token' | 'session' | 'too-many-sign-ins' | 'set-up' | 'host';
 
 interface Refusal {
   reason: Reason;
@@ -33,14 +33,17 @@ interface Refusal {
 }
 
 /** Records the refusals of the requests it wraps; set after the caller is resolved. */
-export function auditRefusals(ctx: ServerContext): MiddlewareHandler {
+export function auditRefusals(
+  ctx: ServerContext,
+  trustedProxies: ReadonlySet<string> = new Set(),
+): MiddlewareHandler {
   const windows = new Map<string, { since: number; leftOut: number }>();
   return async (c, next) => {
     await next();
     const refusal = await refusalOf(c);
     if (refusal === null) return;
     const caller = c.get('caller');
-    const actor = caller?.kind === 'user' ? caller.user.name : 'anonymous';
+    const actor = caller?.kind === 'user' ? actorOf(caller) : 'anonymous';
     const action = attemptOf(c);
     const key = `${actor}\u0000${action}\u0000${refusal.reason}`;
     const now = ctx.clock();
@@ -57,7 +60,7 @@ export function auditRefusals(ctx: ServerContext): MiddlewareHandler {
     const detail = [
       `${refusal.reason}: ${refusal.why}`,
       `${c.req.method} ${c.req.path}`,
-      whoElse(c, caller),
+      whoElse(c, caller, trustedProxies),
       open && open.leftOut > 0
         ? `${open.leftOut} more refused like it in the minute before, not recorded one by one`
         : null,
@@ -92,7 +95,7 @@ export function auditRefusals(ctx: ServerContext): MiddlewareHandler {
 async function refusalOf(c: Context): Promise<Refusal | null> {
   const status = c.res.status;
   if (status === 429)
-    return { reason: 'too-many-sign-ins', why: 'too many sign-in attempts from this address' };
+    return { reason: 'too-many-sign-ins', why: 'too many failed sign-ins from this address' };
   if (status === 401) {
     // A wrong password is recorded by the sign-in itself.
     if (c.req.path === '/sign-in') return null;
@@ -115,6 +118,11 @@ async function refusalOf(c: Context): Promise<Refusal | null> {
     return {
       reason: 'set-up',
       why: 'the set-up page is open only from the computer Lantern runs on',
+    };
+  if (c.res.headers.get('X-Lantern-Refused') === 'host')
+    return {
+      reason: 'host',
+      why: `a store with no accounts answers only at localhost or an address, not at the name ${(c.req.header('Host') ?? '').slice(0, 100)}`,
     };
   if (c.res.headers.get('X-Lantern-Refused') === 'role')
     return { reason: 'role', why: 'the account’s role may not use this' };
@@ -145,23 +153,19 @@ function attemptOf(c: Context): string {
 }
 
 /** For an anonymous caller: the token's id (never the token) and the address it came from. */
-function whoElse(c: Context, caller: RequestCaller | undefined): string | null {
+function whoElse(
+  c: Context,
+  caller: RequestCaller | undefined,
+  trusted: ReadonlySet<string>,
+): string | null {
   const parts: string[] = [];
   if (caller?.kind !== 'user') {
     const id = /^Bearer lnt_([0-9a-f]{8})_/u.exec(c.req.header('Authorization') ?? '')?.[1];
     if (id) parts.push(`API token ${id}`);
   }
-  const address = addressOf(c);
+  const address = clientAddress(c, trusted);
   if (address) parts.push(`from ${address}`);
   return parts.length > 0 ? parts.join(' ') : null;
-}
-
-function addressOf(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null;
-  }
 }
 
 function clip(text: string | null): string | null {

@@ -10,6 +10,7 @@ import type { Context, Hono } from 'hono';
 
 import { InputError } from '../errors.js';
 import { addUser } from '../usecases/users.js';
+import { clientAddress } from './client-address.js';
 import { accountsChanged, setupOpen } from './caller.js';
 import type { ServerContext } from './context.js';
 import { html, type Safe } from './pages/html.js';
@@ -17,31 +18,27 @@ import { notice } from './pages/layout.js';
 import { field, plainPage } from './pages/plain-page.js';
 import { route } from './permissions.js';
 
-const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1']);
 const LOOPBACK_HOSTS = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/u;
 
-/** The address a request came from, when it came over a socket (none for an in-process request). */
-function remoteAddress(c: Context): string | undefined {
-  const env = c.env as
-    | { incoming?: { socket?: { remoteAddress?: string } } }
-    | { server?: { incoming?: { socket?: { remoteAddress?: string } } } }
-    | undefined;
-  const bindings = env && 'server' in env ? env.server : env;
-  return (bindings as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming
-    ?.socket?.remoteAddress;
-}
-
-/** Whether a request comes from the computer Lantern runs on, by its address and the name it used. */
-export function fromThisComputer(c: Context): boolean {
-  const address = remoteAddress(c);
+/**
+ * Whether a request comes from the computer Lantern runs on, by its address (behind a trusted
+ * proxy, the one it forwarded for) and the name it used.
+ */
+export function fromThisComputer(c: Context, trustedProxies: ReadonlySet<string>): boolean {
+  const address = clientAddress(c, trustedProxies);
   return (
-    address !== undefined &&
+    address !== null &&
     LOOPBACK_ADDRESSES.has(address) &&
     LOOPBACK_HOSTS.test(c.req.header('Host') ?? new URL(c.req.url).host)
   );
 }
 
-export function mountSetup(app: Hono, ctx: ServerContext): void {
+export function mountSetup(
+  app: Hono,
+  ctx: ServerContext,
+  trustedProxies: ReadonlySet<string> = new Set(),
+): void {
   // One set-up at a time: two forms sent at once must not make two first admins.
   let queue: Promise<unknown> = Promise.resolve();
   const closed = async (c: Context) => {
@@ -56,7 +53,7 @@ export function mountSetup(app: Hono, ctx: ServerContext): void {
         }),
         404,
       );
-    if (!fromThisComputer(c))
+    if (!fromThisComputer(c, trustedProxies))
       return c.html(
         plainPage({
           title: 'Set-up',

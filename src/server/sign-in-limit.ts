@@ -1,52 +1,53 @@
 /**
- * Sign-in attempts limited per address (beside the per-account lockout of usecases/sign-in.ts):
- * one count for every way in (the password form, the start of single sign-on and its callback),
- * so an address that has used up its attempts on one cannot go on through another.
+ * Failed sign-ins limited per address (beside the per-account lockout of usecases/sign-in.ts):
+ * one count for every way in (the password form, single sign-on's return), so an address that
+ * has used up its attempts on one cannot go on through another. Only failures count: a meeting
+ * of eleven people signing in from one office (one address behind its router) is not refused,
+ * while someone guessing passwords is. The address is the client's (client-address.ts): behind a
+ * trusted proxy, the one it forwarded for, not the proxy's, which every user would share.
  */
 import type { Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 
-/** Sign-in attempts allowed per address in a window, before 429. */
+import { clientAddress } from './client-address.js';
+
+/** Failed sign-ins allowed per address in a window, before 429. */
 export const ATTEMPTS_PER_WINDOW = 10;
 export const WINDOW_MINUTES = 5;
 
-export const TOO_MANY_ATTEMPTS = `Too many attempts from this address: wait ${WINDOW_MINUTES} minutes and try again.`;
+export const TOO_MANY_ATTEMPTS = `Too many failed sign-ins from this address: wait ${WINDOW_MINUTES} minutes and try again.`;
 
 export class SignInLimit {
-  private readonly attempts = new Map<string, number[]>();
+  private readonly failures = new Map<string, number[]>();
   private readonly clock: () => Date;
+  private readonly trusted: ReadonlySet<string>;
 
-  constructor(clock: () => Date) {
+  constructor(clock: () => Date, trustedProxies: ReadonlySet<string> = new Set()) {
     this.clock = clock;
+    this.trusted = trustedProxies;
   }
 
-  /**
-   * Counts an attempt from the request's address; false (and not counted) when the address has
-   * had ATTEMPTS_PER_WINDOW in the last WINDOW_MINUTES.
-   */
-  attempt(c: Context): boolean {
-    const address = addressOf(c);
+  /** Whether the request's address has had ATTEMPTS_PER_WINDOW failures in the last WINDOW_MINUTES. */
+  exhausted(c: Context): boolean {
+    return this.recent(this.addressOf(c)).length >= ATTEMPTS_PER_WINDOW;
+  }
+
+  /** Counts a failed sign-in (a wrong password or name, a single sign-on refused) from the address. */
+  failed(c: Context): void {
+    const address = this.addressOf(c);
     const now = this.clock().getTime();
-    const recent = (this.attempts.get(address) ?? []).filter(
-      (t) => now - t < WINDOW_MINUTES * 60_000,
-    );
-    if (recent.length >= ATTEMPTS_PER_WINDOW) {
-      this.attempts.set(address, recent);
-      return false;
-    }
-    this.attempts.set(address, [...recent, now]);
+    this.failures.set(address, [...this.recent(address), now]);
     // Addresses seen once long ago are forgotten, so the map stays small.
-    if (this.attempts.size > 10_000)
-      for (const [a, times] of this.attempts)
-        if (times.every((t) => now - t >= WINDOW_MINUTES * 60_000)) this.attempts.delete(a);
-    return true;
+    if (this.failures.size > 10_000)
+      for (const [a, times] of this.failures)
+        if (times.every((t) => now - t >= WINDOW_MINUTES * 60_000)) this.failures.delete(a);
   }
-}
 
-function addressOf(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
+  private recent(address: string): number[] {
+    const now = this.clock().getTime();
+    return (this.failures.get(address) ?? []).filter((t) => now - t < WINDOW_MINUTES * 60_000);
+  }
+
+  private addressOf(c: Context): string {
+    return clientAddress(c, this.trusted) ?? 'unknown';
   }
 }

@@ -1,7 +1,7 @@
 /**
  * Signing in to the dashboard and out again. A session is a random token in an httpOnly,
  * SameSite=Strict cookie (the store keeps only its hash); sign-in attempts are limited per address
- * (beside the per-account lockout of usecases/sign-in.ts), and every refusal says the same thing.
+ * (failed ones, beside the per-account lockout of usecases/sign-in.ts), and every refusal says the same thing.
  */
 import type { Hono } from 'hono';
 import { deleteCookie } from 'hono/cookie';
@@ -30,7 +30,7 @@ export function mountSignIn(
   route(app, 'post', '/sign-in', 'public', async (c) => {
     const form = await c.req.parseBody();
     const next = safeNext(String(form.next ?? '/'));
-    if (!limit.attempt(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS), 429);
+    if (limit.exhausted(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS), 429);
     const db = await ctx.store.session();
     try {
       const signed = await signIn(
@@ -42,7 +42,10 @@ export function mountSignIn(
       setSessionCookie(c, signed.token, secureCookies(c, ctx.env));
       return c.redirect(next, 303);
     } catch (error) {
-      if (error instanceof ForbiddenError) return c.html(signInPage(next, SIGN_IN_REFUSED), 401);
+      if (error instanceof ForbiddenError) {
+        limit.failed(c);
+        return c.html(signInPage(next, SIGN_IN_REFUSED), 401);
+      }
       throw error;
     } finally {
       db.close();

@@ -86,7 +86,7 @@ export function mountSingleSignOn(
   route(app, 'get', '/sign-in/oidc', 'public', async (c) => {
     if (!settings) return notSetUp(c);
     const next = safeNext(c.req.query('next') ?? '/');
-    if (!limit.attempt(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS, settings), 429);
+    if (limit.exhausted(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS, settings), 429);
     let config: client.Configuration;
     try {
       config = await provider();
@@ -125,7 +125,7 @@ export function mountSingleSignOn(
 
   route(app, 'get', CALLBACK_PATH, 'public', async (c) => {
     if (!settings) return notSetUp(c);
-    if (!limit.attempt(c)) return c.html(signInPage('/', TOO_MANY_ATTEMPTS, settings), 429);
+    if (limit.exhausted(c)) return c.html(signInPage('/', TOO_MANY_ATTEMPTS, settings), 429);
     const handle = getCookie(c, PENDING_COOKIE);
     deleteCookie(c, PENDING_COOKIE, { path: '/sign-in/oidc' });
     const entry = handle === undefined ? undefined : pending.get(handle);
@@ -133,6 +133,8 @@ export function mountSingleSignOn(
     const db = await ctx.store.session();
     try {
       const refused = async (status: 400 | 403 | 503, reason: string, message: string) => {
+        // A provider out of reach is no one's failed attempt.
+        if (status !== 503) limit.failed(c);
         await refuseSingleSignOn(
           db,
           'unknown',
@@ -203,8 +205,10 @@ export function mountSingleSignOn(
         );
         return c.html(signedInPage(signed.user.name, entry.next));
       } catch (error) {
-        if (error instanceof ForbiddenError)
+        if (error instanceof ForbiddenError) {
+          limit.failed(c);
           return c.html(signInPage(entry.next, error.message, settings), 403);
+        }
         throw error;
       }
     } finally {

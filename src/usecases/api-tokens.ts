@@ -5,6 +5,12 @@
  * (at most a year ahead) and can be revoked. The token is shown once, at creation; the store keeps
  * only its SHA-256. Format: `lnt_` + 8 hex characters (the token's id, shown in lists) + `_` + 43
  * base64url characters (256 random bits).
+ *
+ * A token only reads, whatever its owner's role: it is kept in a script or a Power BI file, where
+ * it is easier to copy than a password, so it may not import, change the plan or administer
+ * (server/caller.ts). A completed password reset revokes the owner's tokens, as it ends their
+ * sessions: a reset is how an account taken over is taken back, and a token made meanwhile must
+ * not outlive it.
  */
 import type { Actor, Caller, User } from '../domain/access.js';
 import { DATASET_SENSITIVITIES } from '../domain/dataset-sensitivity.js';
@@ -103,6 +109,26 @@ export async function revokeToken(db: Db, actor: Actor, id: string, now: Date): 
   });
 }
 
+/** Revokes every live token of a user (a password reset), audited; returns their ids. */
+export async function revokeTokensOf(db: Db, user: User, now: Date): Promise<string[]> {
+  const live = (await listApiTokens(db, [user.id])).filter(
+    (t) => t.revokedAt === null && new Date(t.expiresAt) > now,
+  );
+  for (const t of live) await revokeApiToken(db, t.id, now);
+  if (live.length > 0)
+    await appendAudit(
+      db,
+      {
+        actor: user.name,
+        action: 'token.revoke',
+        outcome: 'ok',
+        detail: `${live.map((t) => `${t.id} "${t.name}"`).join(', ')} of ${user.name}: ended by a password reset`,
+      },
+      now,
+    );
+  return live.map((t) => t.id);
+}
+
 export async function listTokens(db: Db, actor: Actor, now: Date): Promise<ApiTokenRecord[]> {
   if (actor.user !== null && actor.user.role !== 'admin') return listApiTokens(db, [actor.user.id]);
   await requireAdmin(db, actor, 'token.list', 'list tokens', now);
@@ -125,5 +151,10 @@ export async function verifyApiToken(
   if (user === null || user.disabled) return null;
   const held = await listGrants(db, { user: user.name, organisation: user.organisation });
   const carried = held.filter((g) => used.grantIds.includes(g.id));
-  return { user, via: 'token', scope: scopeFor(user, carried, DATASET_SENSITIVITIES) };
+  return {
+    user,
+    via: 'token',
+    tokenId: used.id,
+    scope: scopeFor(user, carried, DATASET_SENSITIVITIES),
+  };
 }

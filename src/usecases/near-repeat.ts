@@ -8,7 +8,13 @@
  * month). Dated partner datasets with points can (asb-council, fly-tipping, hate-crime).
  */
 import { bandProblem, MAX_BANDS } from '../analysis/knox-bands.js';
-import { knoxTest, TooManyPairsError, type KnoxBand, type KnoxCell } from '../analysis/knox.js';
+import {
+  knoxTest,
+  TooManyPairsError,
+  TooMuchWorkError,
+  type KnoxBand,
+  type KnoxCell,
+} from '../analysis/knox.js';
 import { holm } from '../analysis/multiple-testing.js';
 import { DATASETS } from '../domain/datasets.js';
 import type { Scope } from '../domain/scope.js';
@@ -32,6 +38,15 @@ export const NEAR_REPEAT_DEFAULTS = {
 export const MIN_NEAR_REPEAT_EVENTS = 20;
 export const MAX_ITERATIONS = 99_999;
 
+/**
+ * The most permutation work one request to the server may ask for: (close pairs + events) ×
+ * iterations. The permutations run on the server's one thread, so while they run it answers no
+ * one else: this keeps a request to about 3 seconds (6 ns a unit on a busy 2-core machine), which
+ * the default 999 permutations of 4,124 fly-tipping events with 389,444 close pairs (the demo's
+ * Three Rivers, two years) fit. The command line has no such limit.
+ */
+export const SERVED_MAX_WORK = 500_000_000;
+
 export interface NearRepeatRequest extends IncidentRequest {
   /** Distance breakpoints, metres (default 0,100,200,400,800). */
   distanceBands?: readonly number[];
@@ -39,6 +54,8 @@ export interface NearRepeatRequest extends IncidentRequest {
   timeBands?: readonly number[];
   iterations?: number;
   seed?: number;
+  /** The most (close pairs + events) × iterations allowed (the server's SERVED_MAX_WORK). */
+  maxWork?: number;
 }
 
 export interface NearRepeatCell extends KnoxCell {
@@ -136,7 +153,13 @@ export async function nearRepeat(
   try {
     knox = knoxTest(
       dated.map((i) => ({ x: x[i]!, y: y[i]!, day: dayNumber(date![i] as string) })),
-      { distanceBands, timeBands, iterations, seed },
+      {
+        distanceBands,
+        timeBands,
+        iterations,
+        seed,
+        ...(request.maxWork === undefined ? {} : { maxWork: request.maxWork }),
+      },
     );
   } catch (error) {
     if (error instanceof TooManyPairsError)
@@ -144,6 +167,17 @@ export async function nearRepeat(
         `near-repeat: ${error.message} (${dated.length.toLocaleString('en-GB')} events); ` +
           'use a smaller largest ⟨distanceBands⟩ value, a shorter ⟨period⟩ or a smaller ⟨area⟩',
       );
+    if (error instanceof TooMuchWorkError) {
+      const fmt = (v: number) => v.toLocaleString('en-GB');
+      throw new InputError(
+        `near-repeat: ⟨iterations⟩ ${fmt(iterations)} is too many here: the server answers one request at a time while permutations run, so it takes at most ${fmt(error.limit / 1e6)} million (close pairs + events) × permutations, a few seconds, and ${fmt(error.events)} events with ${fmt(error.closePairs)} close pairs allow ` +
+          (error.iterationsAllowed >= 1
+            ? `${fmt(error.iterationsAllowed)} permutations. Ask for ⟨iterations⟩ ${fmt(error.iterationsAllowed)} or fewer, `
+            : 'not even one permutation. Use ') +
+          'a smaller largest ⟨distanceBands⟩ value, a shorter ⟨period⟩ or a smaller ⟨area⟩, or run lantern near-repeat on the command line, which has no such limit',
+        { field: 'iterations' },
+      );
+    }
     throw error;
   }
 

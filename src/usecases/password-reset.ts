@@ -9,6 +9,7 @@ import { InputError, NotFoundError } from '../errors.js';
 import { appendAudit } from '../store/audit-log.js';
 import type { Db } from '../store/db.js';
 import { consumePasswordReset, insertPasswordReset } from '../store/password-resets.js';
+import { revokeTokensOf } from './api-tokens.js';
 import { endSessionsOf } from '../store/sessions.js';
 import { findUser, saveSignInState, setPasswordHash, userById } from '../store/users.js';
 import { requireAdmin } from './access-actor.js';
@@ -61,6 +62,7 @@ export async function completePasswordReset(
     await setPasswordHash(db, user.id, hash);
     await saveSignInState(db, user.id, { failures: 0, lockedUntil: null }, now);
     await endSessionsOf(db, user.id, now);
+    await revokeTokensOf(db, user, now);
     await appendAudit(
       db,
       { actor: user.name, action: 'password.reset-complete', outcome: 'ok' },

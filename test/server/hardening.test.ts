@@ -346,7 +346,7 @@ describe('refusals in the audit log', () => {
     ]);
     expect(refusals[0]?.detail).toContain(`API token ${revokedToken.slice(4, 12)}`);
     expect(refusals[0]?.detail).not.toContain(revokedToken);
-    expect(refusals[1]?.detail).toMatch(/too many sign-in attempts.*from 192\.0\.2\./u);
+    expect(refusals[1]?.detail).toMatch(/too many failed sign-ins.*from 192\.0\.2\./u);
   });
 
   it('writes one row a minute for a flood of the same refusal, and then says how many it left out', async () => {

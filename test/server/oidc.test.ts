@@ -366,7 +366,7 @@ describe('single sign-on', () => {
     const limited = await atLantern(`${CALLBACK}?code=guess&state=x`, new Jar());
     expect(limited.status).toBe(429);
     expect(await alertOf(limited)).toBe(
-      'Too many attempts from this address: wait 5 minutes and try again.',
+      'Too many failed sign-ins from this address: wait 5 minutes and try again.',
     );
     expect((await atLantern(`${LANTERN}/sign-in/oidc`, new Jar())).status).toBe(429);
     const password = await server.app.request('/sign-in', {
