@@ -101,7 +101,10 @@ export interface TrendComparison {
   /** "2021", or the months compared when not a whole calendar year. */
   base: string;
   yearsBack: number;
-  /** Whether the base is the year immediately before the period. */
+  /**
+   * Whether the base is the year immediately before the period (for a period over twelve months,
+   * the same months as many whole years back as the period spans, just before it).
+   */
   basis: 'previous year' | 'latest earlier year held';
   /** The count over `currentMonths`: what `previous` is compared with. */
   current: number;
@@ -164,7 +167,7 @@ export function trendDocuments(
         label: choice.label,
         base: baseWords(choice.previousMonths),
         yearsBack: choice.yearsBack,
-        basis: choice.yearsBack === 1 ? 'previous year' : 'latest earlier year held',
+        basis: choice.adjacent ? 'previous year' : 'latest earlier year held',
         current: sum(choice.currentMonths),
         unpaired: choice.unpaired,
         discontinuities: touched.map(discontinuityText),
@@ -211,11 +214,24 @@ function baseWords(months: readonly Month[]): string {
   return monthRunsText(months);
 }
 
-/** "the year before" / "the latest earlier year held (4 years before; the years between are not held)". */
+/**
+ * "the year before" ("the same months 3 years before, just before the period" for a period over
+ * two years) / "the latest earlier year
+ * held (4 years before; the years between are not held)".
+ */
 export function basisWords(c: Pick<TrendComparison, 'basis' | 'yearsBack'>): string {
+  if (c.basis === 'previous year')
+    return c.yearsBack === 1
+      ? 'the year before'
+      : `the same months ${c.yearsBack} years before, just before the period`;
+  return `the latest earlier year held (${c.yearsBack} years before; the years between are not held)`;
+}
+
+/** The same in a parenthesis: "the year before" / "the latest earlier year held, 4 years before". */
+export function basisPhrase(c: Pick<TrendComparison, 'basis' | 'yearsBack'>): string {
   return c.basis === 'previous year'
-    ? 'the year before'
-    : `the latest earlier year held (${c.yearsBack} years before; the years between are not held)`;
+    ? basisWords(c)
+    : `the latest earlier year held, ${c.yearsBack} years before`;
 }
 
 /** "compared with 2021, the latest earlier year held (…)" / "compared with 2024, the year before". */
@@ -334,7 +350,9 @@ function wholePeriodDocument(
   const current = measurePeriodTotal(input, measure, period) as number;
   let previous: number | null = null;
   let previousPeriod: Period | null = null;
-  for (let years = 1; years <= 10 && previous === null; years++) {
+  // As for months: the earlier period lies wholly before this one.
+  const fewest = Math.ceil(monthsIn(period).length / 12);
+  for (let years = fewest; years < fewest + 10 && previous === null; years++) {
     const earlier = {
       from: monthFromIndex(monthIndex(period.from) - 12 * years),
       to: monthFromIndex(monthIndex(period.to) - 12 * years),
@@ -354,7 +372,7 @@ function wholePeriodDocument(
         label: `${previousPeriod.from}..${previousPeriod.to}`,
         base: baseWords(monthsIn(previousPeriod)),
         yearsBack: years,
-        basis: years === 1 ? 'previous year' : 'latest earlier year held',
+        basis: years === fewest ? 'previous year' : 'latest earlier year held',
         current,
         unpaired: [],
         discontinuities: [],

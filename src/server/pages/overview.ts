@@ -4,14 +4,18 @@
  * their expected range, and the top priorities of an assessment of the same period.
  */
 import { sparkline } from '../../charts/index.js';
-import type { DisclosedTrendDocument, TrendDocument } from '../../analysis/trend-table.js';
+import {
+  basisPhrase,
+  type DisclosedTrendDocument,
+  type TrendDocument,
+} from '../../analysis/trend-table.js';
 import type { Assessment, SavedAssessmentSummary } from '../../domain/assessment.js';
 import type { ServerContext } from '../context.js';
 import { run } from './choices.js';
 import { count, html, pct, safe, significance, type Safe } from './html.js';
 import { periodParam, viewHref, type ViewState } from './state.js';
 import { withoutInputsNote } from './scoring-note.js';
-import { breakNotice, shownCount, totalsOnlyNotice } from './trends.js';
+import { breakNotice, comparedMonths, shownCount, totalsOnlyNotice } from './trends.js';
 
 interface OverviewExceptions {
   exceptionsInPeriod: { area: string; category: string; month: string }[];
@@ -69,8 +73,7 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
       ${first.area.name}, ${first.period.from} to
       ${first.period.to}${
         c
-          ? html`, compared with ${c.label}
-            (${c.basis === 'previous year' ? 'the year before' : `the latest earlier year held, ${c.yearsBack} years before`})`
+          ? html`, compared with ${c.label} (${basisPhrase(c)})`
           : ', with no earlier year held to compare with'
       }.
     </p>
@@ -117,6 +120,7 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
           </tbody>
         </table>
       </div>
+      ${comparedNote(first)}
     </section>
     <section aria-labelledby="exc">
       <h2 id="exc">Months outside their expected range</h2>
@@ -226,7 +230,24 @@ function totalsOnlyOverview(trends: readonly DisclosedTrendDocument[], state: Vi
           </tbody>
         </table>
       </div>
+      ${comparedNote(first)}
     </section>`;
+}
+
+/** ", comparing 1,100 in the 11 months with the same month of 2021 held (…)", when not all months held are compared. */
+function compared(t: DisclosedTrendDocument, shown = count(t.comparison?.current)): string {
+  const which = comparedMonths(t);
+  return which ? `, comparing ${shown} in ${which}` : '';
+}
+
+/** A line under the table when the change is worked from only some of the months it counts. */
+function comparedNote(t: DisclosedTrendDocument): Safe | '' {
+  const which = comparedMonths(t);
+  return which
+    ? html`<p class="notice note">
+        Recorded counts every month held; the earlier count and the change compare only ${which}.
+      </p>`
+    : '';
 }
 
 function headline(t: TrendDocument): Safe {
@@ -238,8 +259,8 @@ function headline(t: TrendDocument): Safe {
       ${
         t.changePct === null
           ? 'no earlier year to compare with'
-          : html`<strong>${pct(t.changePct)}</strong> on ${count(t.previous)} the earlier year: a
-              change ${significance(t.pValue)}`
+          : html`<strong>${pct(t.changePct)}</strong> on ${count(t.previous)} the earlier
+              year${compared(t)}: a change ${significance(t.pValue)}`
       }.
     </p>
   </section>`;

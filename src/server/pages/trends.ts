@@ -4,6 +4,7 @@
  * forecast of the next months.
  */
 import { discontinuityCaveat } from '../../report/discontinuity-caveat.js';
+import { monthRunsText } from '../../domain/held-months.js';
 import type { ExceptionsReport } from '../../analysis/exception-report.js';
 import type { DisclosedTrendDocument, TrendDocument } from '../../analysis/trend-table.js';
 import type { ForecastResult } from '../../analysis/forecast.js';
@@ -51,6 +52,7 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
         <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
         <dd>${count(trend.current)}</dd>
       </div>
+      ${comparedTile(trend, count)}
       <div>
         <dt>${trend.comparison ? `Same months of ${trend.comparison.base}` : 'Earlier year'}</dt>
         <dd>${count(trend.previous)}</dd>
@@ -91,6 +93,31 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
     </section>`;
 }
 
+/**
+ * When the change is worked from only some of the months held (the others have no counterpart
+ * held in the earlier year): which months, so that the period's total is not read against the
+ * earlier one. Null when every month held is compared.
+ */
+export function comparedMonths(
+  trend: Pick<DisclosedTrendDocument, 'comparison' | 'coverage'>,
+): string | null {
+  const c = trend.comparison;
+  if (!c || c.currentMonths.length >= trend.coverage.held) return null;
+  const n = c.currentMonths.length;
+  const back = c.yearsBack === 1 ? 'a year' : `${c.yearsBack} years`;
+  return `the ${n === 1 ? 'month' : `${n} months`} whose same month ${back} earlier is held (${monthRunsText(c.currentMonths)})`;
+}
+
+/** The count the change is worked from, beside the period's total, when the two differ. */
+function comparedTile(trend: DisclosedTrendDocument, show: (n: number | null) => string): Safe {
+  const which = comparedMonths(trend);
+  if (!which || !trend.comparison) return html``;
+  return html`<div>
+    <dt>Compared: ${which}</dt>
+    <dd>${show(trend.comparison.current)}</dd>
+  </div>`;
+}
+
 /** A count after disclosure control: the number, "fewer than 5" or "not shown". */
 export function shownCount(
   trend: DisclosedTrendDocument,
@@ -126,6 +153,7 @@ function totalsOnlyBody(trend: DisclosedTrendDocument): Safe {
         <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
         <dd>${shown(trend.current, trend.disclosure?.current)}</dd>
       </div>
+      ${comparedTile(trend, (n) => shown(n, n === null ? 'not shown' : null))}
       <div>
         <dt>${trend.comparison ? `Same months of ${trend.comparison.base}` : 'Earlier year'}</dt>
         <dd>${shown(trend.previous, trend.disclosure?.previous)}</dd>
