@@ -27,7 +27,7 @@ import { monthFromIndex, monthIndex, monthsIn, type Month, type Period } from '.
 import { compareCounts, type CountComparison } from './compare-counts.js';
 import { chooseComparison } from './comparison-period.js';
 import { holm } from './multiple-testing.js';
-import { readComparison } from './reading.js';
+import { readComparison, type AdjustedVerdict } from './reading.js';
 
 export interface TrendDocument {
   area: AreaSummary;
@@ -285,9 +285,7 @@ function document(
       `Rate per 1,000 residents over the ${held === coverage.months ? 'period' : `${held} month${held === 1 ? '' : 's'} held`}, using the ${population.year} population (${population.source}), the year held nearest the period.`,
     );
   }
-  const against = compared
-    ? `${compared.label} vs ${monthRunsText(compared.currentMonths)}`
-    : `${period.from}..${period.to}`;
+  const against = compared ? comparedWords(compared) : `${period.from}..${period.to}`;
   return {
     area: { code: area.code, name: area.name, type: area.type },
     category: measure.key,
@@ -317,6 +315,35 @@ function document(
       : `${measure.label}: ${current.toLocaleString('en-GB')} in ${heldSpan(period, coverage)}; no earlier period to compare with.`,
     notes,
   };
+}
+
+/** "2021-01..2021-12 vs 2025-01..2025-12": the months compared, earlier side first. */
+const comparedWords = (c: Pick<TrendComparison, 'label' | 'currentMonths'>): string =>
+  `${c.label} vs ${monthRunsText(c.currentMonths)}`;
+
+/**
+ * The document's reading with its verdict taken from a p-value adjusted for testing it with other
+ * measures (Holm, as the overview and the assessment judge it), its own p-value beside it: so that
+ * one change gets one verdict on every view. The reading as it is when nothing was adjusted, or the
+ * change is not shown.
+ */
+export function readingAdjusted(
+  doc: Pick<
+    DisclosedTrendDocument,
+    'label' | 'comparison' | 'previous' | 'changePct' | 'pValue' | 'reading'
+  >,
+  adjusted: AdjustedVerdict | null,
+): string {
+  const c = doc.comparison;
+  if (!adjusted || !c || c.current === null || doc.previous === null || doc.pValue === null)
+    return doc.reading;
+  return readComparison(
+    doc.label,
+    { current: c.current, previous: doc.previous, changePct: doc.changePct, pValue: doc.pValue },
+    comparedWords(c),
+    0.05,
+    adjusted,
+  );
 }
 
 /**

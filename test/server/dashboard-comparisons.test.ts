@@ -77,3 +77,30 @@ describe('a change worked from some of the months held', () => {
     );
   });
 });
+
+describe("a category's change", () => {
+  // Watford 2025 against 2021: robbery +38% is p = 0.018 alone, 0.11 adjusted for testing every
+  // category together (the overview's verdict); criminal damage p = 0.046 alone, 0.18 adjusted.
+  const verdictOn = (body: string, label: string) =>
+    new RegExp(
+      `${label}, Watford: [^<]*? [\\d,]+ [\\d,]+ [+−]\\d+% ((?:could|unlikely|very unlikely) [^)]*\\))`,
+      'u',
+    ).exec(text(body))?.[1];
+
+  it('gets the same verdict on trends as on the overview, with its own p-value beside it', async () => {
+    const overview = await get('/?area=Watford&period=2025');
+    for (const [category, label] of [
+      ['robbery', 'Robbery'],
+      ['criminal-damage-arson', 'Criminal damage and arson'],
+    ] as const) {
+      const said = verdictOn(overview, label);
+      expect(said, label).toMatch(/^could be chance \(p = 0\.\d\d\)$/u);
+      const trends = text(await get(`/trends?area=Watford&period=2025&category=${category}`));
+      expect(trends).toContain(`Is it chance? ${said!}`);
+      expect(trends).toMatch(
+        /; a change this size could be chance \(p = 0\.\d\d, adjusted for testing \d+ categories together, as the overview does; p = 0\.0\d+ on its own\)/u,
+      );
+      expect(trends).not.toContain('statistically significant');
+    }
+  });
+});
