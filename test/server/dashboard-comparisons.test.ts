@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../helpers/temp.js';
@@ -102,5 +103,53 @@ describe("a category's change", () => {
       );
       expect(trends).not.toContain('statistically significant');
     }
+  });
+});
+
+describe('a reader who sees the area as totals only', () => {
+  let totals: TestServer;
+  let cookie: string;
+  beforeAll(async () => {
+    const db = demoStoreCopy(dir.path, 'accounts.duckdb');
+    await addAccounts(db, [
+      { name: 'Alex', role: 'admin' },
+      { name: 'Vic', role: 'viewer', grants: [{ area: 'Hertfordshire', level: 'aggregate' }] },
+    ]);
+    totals = await testServer(db);
+    const signIn = await totals.app.request('/sign-in', {
+      method: 'POST',
+      headers: { Origin: 'http://localhost' },
+      body: new URLSearchParams({ who: 'Vic', password: TEST_PASSWORD, next: '/' }),
+    });
+    cookie = /lantern_session=[^;]+/u.exec(signIn.headers.get('Set-Cookie') ?? '')?.[0] ?? '';
+  });
+  afterAll(() => totals.close());
+
+  const page = async (path: string) => {
+    const r = await totals.app.request(path, { headers: { Cookie: cookie } });
+    expect(r.status, path).toBe(200);
+    return text(await r.text());
+  };
+
+  it('is told the period is partly held, and that there is no earlier year, in words', async () => {
+    // The demo store holds 2018-10..2019-02 of this period, and nothing a year before it.
+    const period = 'area=Three%20Rivers&period=2018-03..2019-02';
+    const overview = await page(`/?${period}`);
+    expect(overview).toContain('as totals only');
+    expect(overview).toContain('2018-03 to 2019-02, with no earlier year held to compare with.');
+    expect(overview).toContain(
+      'Partial period: 5 of 12 months held: October 2018 to February 2019. Counts cover the months held only.',
+    );
+    expect(overview).toMatch(/[\d,]+ crimes recorded; no earlier year to compare with\./u);
+    expect(overview).not.toContain('– the earlier year');
+    const trends = await page(`/trends?${period}&category=burglary`);
+    expect(trends).toContain('as totals only');
+    expect(trends).toContain('Partial period: 5 of 12 months held: October 2018 to February 2019.');
+  });
+
+  it('reads the change of a whole year as a reader with detail does', async () => {
+    const overview = await page('/?area=Three%20Rivers&period=2025');
+    expect(overview).toMatch(/[\d,]+ crimes recorded; [+−]\d+% on [\d,]+ the earlier year\./u);
+    expect(overview).not.toContain('Partial period');
   });
 });

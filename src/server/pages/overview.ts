@@ -66,19 +66,9 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
     run<SavedAssessmentSummary[]>(ctx, 'assess list', {}).catch(() => []),
   ]);
   const all = trends.find((t) => t.category === 'all-crime');
-  const c = first.comparison;
   const labelOf = new Map(exceptions.categories.map((k) => [k.key, k.label]));
   const districtOf = new Map(exceptions.districts.map((d) => [d.code, d.name]));
-  return html` <p class="lead">
-      ${first.area.name}, ${first.period.from} to
-      ${first.period.to}${
-        c
-          ? html`, compared with ${c.label} (${basisPhrase(c)})`
-          : ', with no earlier year held to compare with'
-      }.
-    </p>
-    ${breakNotice(trends)}
-    ${first.coverage.partial ? html`<p class="notice note">Partial period: ${first.coverage.words}. Counts cover the months held only.</p>` : ''}
+  return html`${lead(first)} ${breakNotice(trends)} ${partialNotice(first)}
     ${all ? headline(all) : ''}
     <section aria-labelledby="cats">
       <h2 id="cats">Categories</h2>
@@ -180,23 +170,8 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
 function totalsOnlyOverview(trends: readonly DisclosedTrendDocument[], state: ViewState): Safe {
   const first = trends[0]!;
   const all = trends.find((t) => t.category === 'all-crime');
-  return html` <p class="lead">
-      ${first.area.name}, ${first.period.from} to
-      ${first.period.to}${first.comparison ? html`, compared with ${first.comparison.label}` : ''}.
-    </p>
-    ${totalsOnlyNotice(first)} ${breakNotice(trends)}
-    ${
-      all
-        ? html`<section class="headline" aria-label="All crime">
-            <p class="big">${shownCount(all, all.current, all.disclosure?.current)}</p>
-            <p>
-              crimes recorded; ${shownCount(all, all.previous, all.disclosure?.previous)} the
-              earlier
-              year${all.changePct === null ? '' : html` (<strong>${pct(all.changePct)}</strong>)`}.
-            </p>
-          </section>`
-        : ''
-    }
+  return html`${lead(first)} ${totalsOnlyNotice(first)} ${breakNotice(trends)}
+    ${partialNotice(first)} ${all ? totalsOnlyHeadline(all) : ''}
     <section aria-labelledby="cats">
       <h2 id="cats">Categories</h2>
       <div class="table-wrap">
@@ -248,6 +223,54 @@ function comparedNote(t: DisclosedTrendDocument): Safe | '' {
         Recorded counts every month held; the earlier count and the change compare only ${which}.
       </p>`
     : '';
+}
+
+/** "Three Rivers, 2025-01 to 2025-12, compared with 2021 (the latest earlier year held, 4 years before)." */
+function lead(first: DisclosedTrendDocument): Safe {
+  const c = first.comparison;
+  return html`<p class="lead">
+    ${first.area.name}, ${first.period.from} to
+    ${first.period.to}${
+      c
+        ? html`, compared with ${c.label} (${basisPhrase(c)})`
+        : ', with no earlier year held to compare with'
+    }.
+  </p>`;
+}
+
+/** Said to every reader, whatever their access: the period's totals cover only the months held. */
+function partialNotice(first: DisclosedTrendDocument): Safe | '' {
+  return first.coverage.partial
+    ? html`<p class="notice note">
+        Partial period: ${first.coverage.words}. Counts cover the months held only.
+      </p>`
+    : '';
+}
+
+/** All crime for a reader who sees the area as totals only: the counts after disclosure control. */
+function totalsOnlyHeadline(t: DisclosedTrendDocument): Safe {
+  const shown = (n: number | null, held: 'fewer than' | 'not shown' | null | undefined) =>
+    shownCount(t, n, held);
+  const comparedShown = shown(
+    t.comparison?.current ?? null,
+    t.comparison?.current === null ? 'not shown' : null,
+  );
+  return html`<section class="headline" aria-label="All crime">
+    <p class="big">${shown(t.current, t.disclosure?.current)}</p>
+    <p>
+      crimes recorded;
+      ${
+        !t.comparison
+          ? 'no earlier year to compare with'
+          : t.changePct === null
+            ? html`${shown(t.previous, t.disclosure?.previous)} the earlier
+              year${compared(t, comparedShown)}; the change is not shown`
+            : html`<strong>${pct(t.changePct)}</strong> on
+                ${shown(t.previous, t.disclosure?.previous)} the earlier
+                year${compared(t, comparedShown)}`
+      }.
+    </p>
+  </section>`;
 }
 
 function headline(t: TrendDocument): Safe {

@@ -59,8 +59,7 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
   );
   const missing = trend.months.filter((m) => m.count === null).map((m) => m.month);
   return html` <p class="lead">${readingAdjusted(trend, adjusted)}</p>
-    ${breakNotice([trend])}
-    ${trend.coverage.partial ? notice('note', `Partial period: ${trend.coverage.words}.${trend.comparison ? ' The change compares the months held on both sides.' : ''}`) : ''}
+    ${breakNotice([trend])} ${partialNotice(trend)}
     ${missing.length > 0 ? notice('note', `Months not held (unknown, not zero): ${missing.join(', ')}.`) : ''}
     <dl class="facts">
       <div>
@@ -161,6 +160,13 @@ function comparedTile(trend: DisclosedTrendDocument, show: (n: number | null) =>
   </div>`;
 }
 
+/** Said to every reader, whatever their access: the period is only partly held. */
+function partialNotice(trend: DisclosedTrendDocument): Safe | '' {
+  if (!trend.coverage.partial) return '';
+  const compares = trend.comparison ? ' The change compares the months held on both sides.' : '';
+  return notice('note', `Partial period: ${trend.coverage.words}.${compares}`);
+}
+
 /** A count after disclosure control: the number, "fewer than 5" or "not shown". */
 export function shownCount(
   trend: DisclosedTrendDocument,
@@ -190,7 +196,7 @@ function totalsOnlyBody(trend: DisclosedTrendDocument, adjusted: AdjustedVerdict
   const shown = (n: number | null, held: 'fewer than' | 'not shown' | null | undefined) =>
     shownCount(trend, n, held);
   return html` <p class="lead">${readingAdjusted(trend, adjusted)}</p>
-    ${totalsOnlyNotice(trend)} ${breakNotice([trend])}
+    ${totalsOnlyNotice(trend)} ${breakNotice([trend])} ${partialNotice(trend)}
     <dl class="facts">
       <div>
         <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
