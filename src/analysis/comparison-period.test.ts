@@ -17,6 +17,7 @@ describe('chooseComparison(period, observed)', () => {
       previousMonths: ['2021-01'],
       period: { from: '2021-01', to: '2021-01' },
       yearsBack: 1,
+      adjacent: true,
       label: '2021-01',
       unpaired: [],
     });
@@ -75,5 +76,28 @@ describe('chooseComparison(period, observed)', () => {
     expect(c?.yearsBack).toBe(1);
     expect(c?.previousMonths).toHaveLength(11);
     expect(c?.label).toBe('2022-01..2022-05, 2022-07..2022-12');
+  });
+
+  it('never compares a period over twelve months with months of its own', () => {
+    // 2019-01..2021-06 a year back would pair 2021-01..2021-02 with 2019's months inside the period.
+    expect(chooseComparison({ from: '2019-01', to: '2021-06' }, observed)).toBeNull();
+    // 2018-10..2025-12 four years back would pair 2025 with 2021, both inside it.
+    expect(chooseComparison({ from: '2018-10', to: '2025-12' }, observed)).toBeNull();
+  });
+
+  it('compares a period over twelve months with the same span just before it', () => {
+    const held = new Set(monthsIn({ from: '2016-01', to: '2021-12' }));
+    const c = chooseComparison({ from: '2020-01', to: '2021-06' }, held);
+    expect(c?.period).toEqual({ from: '2018-01', to: '2019-06' });
+    expect(c?.yearsBack).toBe(2);
+    expect(c?.adjacent).toBe(true);
+    expect(c?.currentMonths).toHaveLength(18);
+    const earlier = chooseComparison(
+      { from: '2020-01', to: '2021-06' },
+      new Set([...held].filter((m) => m < '2018-01' || m > '2019-06')),
+    );
+    // Three years back pairs only 2017's 12 of the 18 months; four years back pairs all of them.
+    expect(earlier?.period).toEqual({ from: '2016-01', to: '2017-06' });
+    expect(earlier?.adjacent).toBe(false);
   });
 });

@@ -4,7 +4,10 @@
  * held (police.uk series have gaps: one missing month costs that month, not the year). The
  * earlier year is the nearest one in which at least three quarters of the period's observed months
  * have their counterpart held; failing that, the one with the most pairs (the nearest on ties).
- * None when no earlier month pairs with any month of the period.
+ * The earlier months lie wholly before the period: a period over twelve months is compared with
+ * the same months at least as many whole years back as it spans (2019-01..2021-06 with
+ * 2016-01..2018-06 or earlier), never with months of its own. None when no earlier month pairs
+ * with any month of the period.
  *
  * The choice names exactly the months compared on each side, so a label never names a month that
  * was not counted, and says whether the base is the immediately preceding year.
@@ -21,6 +24,8 @@ export interface ComparisonChoice {
   /** The span of the months compared on the earlier side (first to last). */
   period: Period;
   yearsBack: number;
+  /** Whether the earlier months are the span just before the period (the year before, for a year or less). */
+  adjacent: boolean;
   /** The earlier months as runs: "2021-01..2021-02, 2021-04..2021-12". */
   label: string;
   /** Observed months of the current period left out of the comparison: no counterpart held. */
@@ -38,8 +43,10 @@ export function chooseComparison(
   if (held.length === 0 || observed.size === 0) return null;
   const earliest = min(observed, monthIndex) as number;
   let best: { years: number; pairs: Month[] } | null = null;
+  // The fewest whole years back that put the period's last month before its first.
+  const fewest = Math.ceil(monthsIn(period).length / 12);
   for (
-    let years = 1;
+    let years = fewest;
     monthIndex(held[held.length - 1] as Month) - 12 * years >= earliest;
     years++
   ) {
@@ -61,6 +68,7 @@ export function chooseComparison(
       to: previousMonths[previousMonths.length - 1] as Month,
     },
     yearsBack: years,
+    adjacent: years === fewest,
     label: monthRunsText(previousMonths),
     unpaired: held.filter((m) => !best.pairs.includes(m)),
   };

@@ -27,7 +27,7 @@ import { monthFromIndex, monthIndex, monthsIn, type Month, type Period } from '.
 import { compareCounts, type CountComparison } from './compare-counts.js';
 import { chooseComparison } from './comparison-period.js';
 import { holm } from './multiple-testing.js';
-import { readComparison } from './reading.js';
+import { readComparison, type AdjustedVerdict } from './reading.js';
 
 export interface TrendDocument {
   area: AreaSummary;
@@ -101,7 +101,10 @@ export interface TrendComparison {
   /** "2021", or the months compared when not a whole calendar year. */
   base: string;
   yearsBack: number;
-  /** Whether the base is the year immediately before the period. */
+  /**
+   * Whether the base is the year immediately before the period (for a period over twelve months,
+   * the same months as many whole years back as the period spans, just before it).
+   */
   basis: 'previous year' | 'latest earlier year held';
   /** The count over `currentMonths`: what `previous` is compared with. */
   current: number;
@@ -164,7 +167,7 @@ export function trendDocuments(
         label: choice.label,
         base: baseWords(choice.previousMonths),
         yearsBack: choice.yearsBack,
-        basis: choice.yearsBack === 1 ? 'previous year' : 'latest earlier year held',
+        basis: choice.adjacent ? 'previous year' : 'latest earlier year held',
         current: sum(choice.currentMonths),
         unpaired: choice.unpaired,
         discontinuities: touched.map(discontinuityText),
@@ -211,11 +214,24 @@ function baseWords(months: readonly Month[]): string {
   return monthRunsText(months);
 }
 
-/** "the year before" / "the latest earlier year held (4 years before; the years between are not held)". */
+/**
+ * "the year before" ("the same months 3 years before, just before the period" for a period over
+ * two years) / "the latest earlier year
+ * held (4 years before; the years between are not held)".
+ */
 export function basisWords(c: Pick<TrendComparison, 'basis' | 'yearsBack'>): string {
+  if (c.basis === 'previous year')
+    return c.yearsBack === 1
+      ? 'the year before'
+      : `the same months ${c.yearsBack} years before, just before the period`;
+  return `the latest earlier year held (${c.yearsBack} years before; the years between are not held)`;
+}
+
+/** The same in a parenthesis: "the year before" / "the latest earlier year held, 4 years before". */
+export function basisPhrase(c: Pick<TrendComparison, 'basis' | 'yearsBack'>): string {
   return c.basis === 'previous year'
-    ? 'the year before'
-    : `the latest earlier year held (${c.yearsBack} years before; the years between are not held)`;
+    ? basisWords(c)
+    : `the latest earlier year held, ${c.yearsBack} years before`;
 }
 
 /** "compared with 2021, the latest earlier year held (…)" / "compared with 2024, the year before". */
@@ -269,9 +285,7 @@ function document(
       `Rate per 1,000 residents over the ${held === coverage.months ? 'period' : `${held} month${held === 1 ? '' : 's'} held`}, using the ${population.year} population (${population.source}), the year held nearest the period.`,
     );
   }
-  const against = compared
-    ? `${compared.label} vs ${monthRunsText(compared.currentMonths)}`
-    : `${period.from}..${period.to}`;
+  const against = compared ? comparedWords(compared) : `${period.from}..${period.to}`;
   return {
     area: { code: area.code, name: area.name, type: area.type },
     category: measure.key,
@@ -301,6 +315,35 @@ function document(
       : `${measure.label}: ${current.toLocaleString('en-GB')} in ${heldSpan(period, coverage)}; no earlier period to compare with.`,
     notes,
   };
+}
+
+/** "2021-01..2021-12 vs 2025-01..2025-12": the months compared, earlier side first. */
+const comparedWords = (c: Pick<TrendComparison, 'label' | 'currentMonths'>): string =>
+  `${c.label} vs ${monthRunsText(c.currentMonths)}`;
+
+/**
+ * The document's reading with its verdict taken from a p-value adjusted for testing it with other
+ * measures (Holm, as the overview and the assessment judge it), its own p-value beside it: so that
+ * one change gets one verdict on every view. The reading as it is when nothing was adjusted, or the
+ * change is not shown.
+ */
+export function readingAdjusted(
+  doc: Pick<
+    DisclosedTrendDocument,
+    'label' | 'comparison' | 'previous' | 'changePct' | 'pValue' | 'reading'
+  >,
+  adjusted: AdjustedVerdict | null,
+): string {
+  const c = doc.comparison;
+  if (!adjusted || !c || c.current === null || doc.previous === null || doc.pValue === null)
+    return doc.reading;
+  return readComparison(
+    doc.label,
+    { current: c.current, previous: doc.previous, changePct: doc.changePct, pValue: doc.pValue },
+    comparedWords(c),
+    0.05,
+    adjusted,
+  );
 }
 
 /**
@@ -334,7 +377,9 @@ function wholePeriodDocument(
   const current = measurePeriodTotal(input, measure, period) as number;
   let previous: number | null = null;
   let previousPeriod: Period | null = null;
-  for (let years = 1; years <= 10 && previous === null; years++) {
+  // As for months: the earlier period lies wholly before this one.
+  const fewest = Math.ceil(monthsIn(period).length / 12);
+  for (let years = fewest; years < fewest + 10 && previous === null; years++) {
     const earlier = {
       from: monthFromIndex(monthIndex(period.from) - 12 * years),
       to: monthFromIndex(monthIndex(period.to) - 12 * years),
@@ -354,7 +399,7 @@ function wholePeriodDocument(
         label: `${previousPeriod.from}..${previousPeriod.to}`,
         base: baseWords(monthsIn(previousPeriod)),
         yearsBack: years,
-        basis: years === 1 ? 'previous year' : 'latest earlier year held',
+        basis: years === fewest ? 'previous year' : 'latest earlier year held',
         current,
         unpaired: [],
         discontinuities: [],

@@ -1,5 +1,5 @@
 /** `lantern trends`: counts by month, the change against the same months of an earlier year, and rates. */
-import type { DisclosedTrendDocument as TrendDocument } from '../usecases/trends.js';
+import { basisPhrase, type DisclosedTrendDocument as TrendDocument } from '../usecases/trends.js';
 import { formatCount, formatTable } from './table.js';
 import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
@@ -72,9 +72,7 @@ function header(d: TrendDocument): string {
   const c = d.comparison;
   return (
     `${d.area.name} (${d.area.type} ${d.area.code}), ${d.period.from}..${d.period.to}` +
-    (c
-      ? ` against ${c.base} (${c.basis === 'previous year' ? 'the year before' : `the latest earlier year held, ${c.yearsBack} years before`})`
-      : '') +
+    (c ? ` against ${c.base} (${basisPhrase(c)})` : '') +
     `; ${pop}` +
     (d.coverage.partial ? `\nPARTIAL PERIOD: ${d.coverage.words}.` : '')
   );

@@ -39,7 +39,7 @@ import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { streetAreaCounts } from './street-area-counts.js';
 
 export type { DisclosedTrendDocument, TrendDocument };
-export { basisWords } from '../analysis/trend-table.js';
+export { basisPhrase, basisWords } from '../analysis/trend-table.js';
 export { ALL_CRIME };
 
 export interface TrendsRequest {

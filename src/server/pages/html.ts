@@ -1,5 +1,6 @@
 /** Building the dashboard's HTML as strings: every value escaped, nothing else. */
 import { escapeXml } from '../../charts/index.js';
+import { pValueText } from '../../analysis/reading.js';
 
 /** Text for HTML: escaped. */
 export const esc = (value: unknown): string => escapeXml(String(value ?? ''));
@@ -45,6 +46,6 @@ export function pct(v: number | null | undefined): string {
 export function significance(p: number | null | undefined): string {
   if (p === null || p === undefined) return 'not tested';
   if (p < 0.001) return 'very unlikely to be chance (p < 0.001)';
-  if (p < 0.05) return `unlikely to be chance (p = ${p.toFixed(3)})`;
-  return `could be chance (p = ${p.toFixed(2)})`;
+  if (p < 0.05) return `unlikely to be chance (${pValueText(p, 0.05, 3)})`;
+  return `could be chance (${pValueText(p, 0.05, 2)})`;
 }

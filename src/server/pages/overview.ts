@@ -4,14 +4,18 @@
  * their expected range, and the top priorities of an assessment of the same period.
  */
 import { sparkline } from '../../charts/index.js';
-import type { DisclosedTrendDocument, TrendDocument } from '../../analysis/trend-table.js';
+import {
+  basisPhrase,
+  type DisclosedTrendDocument,
+  type TrendDocument,
+} from '../../analysis/trend-table.js';
 import type { Assessment, SavedAssessmentSummary } from '../../domain/assessment.js';
 import type { ServerContext } from '../context.js';
 import { run } from './choices.js';
 import { count, html, pct, safe, significance, type Safe } from './html.js';
 import { periodParam, viewHref, type ViewState } from './state.js';
 import { withoutInputsNote } from './scoring-note.js';
-import { breakNotice, shownCount, totalsOnlyNotice } from './trends.js';
+import { breakNotice, comparedMonths, shownCount, totalsOnlyNotice } from './trends.js';
 
 interface OverviewExceptions {
   exceptionsInPeriod: { area: string; category: string; month: string }[];
@@ -62,20 +66,9 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
     run<SavedAssessmentSummary[]>(ctx, 'assess list', {}).catch(() => []),
   ]);
   const all = trends.find((t) => t.category === 'all-crime');
-  const c = first.comparison;
   const labelOf = new Map(exceptions.categories.map((k) => [k.key, k.label]));
   const districtOf = new Map(exceptions.districts.map((d) => [d.code, d.name]));
-  return html` <p class="lead">
-      ${first.area.name}, ${first.period.from} to
-      ${first.period.to}${
-        c
-          ? html`, compared with ${c.label}
-            (${c.basis === 'previous year' ? 'the year before' : `the latest earlier year held, ${c.yearsBack} years before`})`
-          : ', with no earlier year held to compare with'
-      }.
-    </p>
-    ${breakNotice(trends)}
-    ${first.coverage.partial ? html`<p class="notice note">Partial period: ${first.coverage.words}. Counts cover the months held only.</p>` : ''}
+  return html`${lead(first)} ${breakNotice(trends)} ${partialNotice(first)}
     ${all ? headline(all) : ''}
     <section aria-labelledby="cats">
       <h2 id="cats">Categories</h2>
@@ -117,6 +110,7 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
           </tbody>
         </table>
       </div>
+      ${comparedNote(first)}
     </section>
     <section aria-labelledby="exc">
       <h2 id="exc">Months outside their expected range</h2>
@@ -176,23 +170,8 @@ export async function overviewBody(ctx: ServerContext, state: ViewState): Promis
 function totalsOnlyOverview(trends: readonly DisclosedTrendDocument[], state: ViewState): Safe {
   const first = trends[0]!;
   const all = trends.find((t) => t.category === 'all-crime');
-  return html` <p class="lead">
-      ${first.area.name}, ${first.period.from} to
-      ${first.period.to}${first.comparison ? html`, compared with ${first.comparison.label}` : ''}.
-    </p>
-    ${totalsOnlyNotice(first)} ${breakNotice(trends)}
-    ${
-      all
-        ? html`<section class="headline" aria-label="All crime">
-            <p class="big">${shownCount(all, all.current, all.disclosure?.current)}</p>
-            <p>
-              crimes recorded; ${shownCount(all, all.previous, all.disclosure?.previous)} the
-              earlier
-              year${all.changePct === null ? '' : html` (<strong>${pct(all.changePct)}</strong>)`}.
-            </p>
-          </section>`
-        : ''
-    }
+  return html`${lead(first)} ${totalsOnlyNotice(first)} ${breakNotice(trends)}
+    ${partialNotice(first)} ${all ? totalsOnlyHeadline(all) : ''}
     <section aria-labelledby="cats">
       <h2 id="cats">Categories</h2>
       <div class="table-wrap">
@@ -226,7 +205,72 @@ function totalsOnlyOverview(trends: readonly DisclosedTrendDocument[], state: Vi
           </tbody>
         </table>
       </div>
+      ${comparedNote(first)}
     </section>`;
+}
+
+/** ", comparing 1,100 in the 11 months with the same month of 2021 held (…)", when not all months held are compared. */
+function compared(t: DisclosedTrendDocument, shown = count(t.comparison?.current)): string {
+  const which = comparedMonths(t);
+  return which ? `, comparing ${shown} in ${which}` : '';
+}
+
+/** A line under the table when the change is worked from only some of the months it counts. */
+function comparedNote(t: DisclosedTrendDocument): Safe | '' {
+  const which = comparedMonths(t);
+  return which
+    ? html`<p class="notice note">
+        Recorded counts every month held; the earlier count and the change compare only ${which}.
+      </p>`
+    : '';
+}
+
+/** "Three Rivers, 2025-01 to 2025-12, compared with 2021 (the latest earlier year held, 4 years before)." */
+function lead(first: DisclosedTrendDocument): Safe {
+  const c = first.comparison;
+  return html`<p class="lead">
+    ${first.area.name}, ${first.period.from} to
+    ${first.period.to}${
+      c
+        ? html`, compared with ${c.label} (${basisPhrase(c)})`
+        : ', with no earlier year held to compare with'
+    }.
+  </p>`;
+}
+
+/** Said to every reader, whatever their access: the period's totals cover only the months held. */
+function partialNotice(first: DisclosedTrendDocument): Safe | '' {
+  return first.coverage.partial
+    ? html`<p class="notice note">
+        Partial period: ${first.coverage.words}. Counts cover the months held only.
+      </p>`
+    : '';
+}
+
+/** All crime for a reader who sees the area as totals only: the counts after disclosure control. */
+function totalsOnlyHeadline(t: DisclosedTrendDocument): Safe {
+  const shown = (n: number | null, held: 'fewer than' | 'not shown' | null | undefined) =>
+    shownCount(t, n, held);
+  const comparedShown = shown(
+    t.comparison?.current ?? null,
+    t.comparison?.current === null ? 'not shown' : null,
+  );
+  return html`<section class="headline" aria-label="All crime">
+    <p class="big">${shown(t.current, t.disclosure?.current)}</p>
+    <p>
+      crimes recorded;
+      ${
+        !t.comparison
+          ? 'no earlier year to compare with'
+          : t.changePct === null
+            ? html`${shown(t.previous, t.disclosure?.previous)} the earlier
+              year${compared(t, comparedShown)}; the change is not shown`
+            : html`<strong>${pct(t.changePct)}</strong> on
+                ${shown(t.previous, t.disclosure?.previous)} the earlier
+                year${compared(t, comparedShown)}`
+      }.
+    </p>
+  </section>`;
 }
 
 function headline(t: TrendDocument): Safe {
@@ -238,8 +282,8 @@ function headline(t: TrendDocument): Safe {
       ${
         t.changePct === null
           ? 'no earlier year to compare with'
-          : html`<strong>${pct(t.changePct)}</strong> on ${count(t.previous)} the earlier year: a
-              change ${significance(t.pValue)}`
+          : html`<strong>${pct(t.changePct)}</strong> on ${count(t.previous)} the earlier
+              year${compared(t)}: a change ${significance(t.pValue)}`
       }.
     </p>
   </section>`;

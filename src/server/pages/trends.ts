@@ -4,8 +4,14 @@
  * forecast of the next months.
  */
 import { discontinuityCaveat } from '../../report/discontinuity-caveat.js';
+import { monthRunsText } from '../../domain/held-months.js';
 import type { ExceptionsReport } from '../../analysis/exception-report.js';
-import type { DisclosedTrendDocument, TrendDocument } from '../../analysis/trend-table.js';
+import {
+  readingAdjusted,
+  type DisclosedTrendDocument,
+  type TrendDocument,
+} from '../../analysis/trend-table.js';
+import { pValueText, type AdjustedVerdict } from '../../analysis/reading.js';
 import type { ForecastResult } from '../../analysis/forecast.js';
 import { trendFigure } from '../../report/report-tables.js';
 import { forecastBand, trendEvidence } from '../../report/trend-evidence.js';
@@ -18,16 +24,26 @@ import { periodParam, sourceOf, viewHref, type ViewState } from './state.js';
 
 export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
   const one = { area: [state.area], ...sourceOf(state) };
-  const [[shown], exceptionsOrRefusal, forecast] = await Promise.all([
+  const isCategory = 'category' in sourceOf(state);
+  const [[shown], exceptionsOrRefusal, forecast, family] = await Promise.all([
     run<[DisclosedTrendDocument]>(ctx, 'trends', { ...one, ...periodParam(state) }),
     run<ExceptionsReport>(ctx, 'exceptions', one).catch((error: unknown) => ({ error })),
-    'category' in sourceOf(state)
+    isCategory
       ? run<ForecastResult & { notes: string[] }>(ctx, 'forecast', one).catch(() => null)
       : null,
+    // Every category of the area, as the overview tests them: its verdict is this page's.
+    isCategory
+      ? run<DisclosedTrendDocument[]>(ctx, 'trends', {
+          area: [state.area],
+          all: ['true'],
+          ...periodParam(state),
+        })
+      : [],
   ]);
+  const adjusted = adjustedVerdict(family, shown);
   // A caller who sees the area as totals only gets the counts after disclosure control, and
   // nothing worked from the months themselves (expected range, forecast).
-  if (shown.disclosure) return totalsOnlyBody(shown);
+  if (shown.disclosure) return totalsOnlyBody(shown, adjusted);
   if ('error' in exceptionsOrRefusal) throw exceptionsOrRefusal.error;
   const exceptions = exceptionsOrRefusal;
   const trend = shown as TrendDocument;
@@ -42,15 +58,15 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
     continues ? forecastBand(forecast.forecast) : undefined,
   );
   const missing = trend.months.filter((m) => m.count === null).map((m) => m.month);
-  return html` <p class="lead">${trend.reading}</p>
-    ${breakNotice([trend])}
-    ${trend.coverage.partial ? notice('note', `Partial period: ${trend.coverage.words}.${trend.comparison ? ' The change compares the months held on both sides.' : ''}`) : ''}
+  return html` <p class="lead">${readingAdjusted(trend, adjusted)}</p>
+    ${breakNotice([trend])} ${partialNotice(trend)}
     ${missing.length > 0 ? notice('note', `Months not held (unknown, not zero): ${missing.join(', ')}.`) : ''}
     <dl class="facts">
       <div>
         <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
         <dd>${count(trend.current)}</dd>
       </div>
+      ${comparedTile(trend, count)}
       <div>
         <dt>${trend.comparison ? `Same months of ${trend.comparison.base}` : 'Earlier year'}</dt>
         <dd>${count(trend.previous)}</dd>
@@ -70,7 +86,15 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
       </div>
       <div>
         <dt>Is it chance?</dt>
-        <dd>${significance(trend.pValue)}</dd>
+        <dd>
+          ${significance(adjusted?.pValue ?? trend.pValue)}${
+            adjusted && trend.pValue !== null
+              ? html` <span class="small"
+                  >(${adjusted.words}; ${pValueText(trend.pValue)} on its own)</span
+                >`
+              : ''
+          }
+        </dd>
       </div>
       <div>
         <dt>Per 1,000 residents</dt>
@@ -89,6 +113,58 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
         ${trend.notes.map((n) => html`<li>${n}</li>`)}
       </ul>
     </section>`;
+}
+
+/**
+ * The verdict the overview gives this change: its p-value adjusted (Holm) for testing every
+ * category of the area together. Null for a measure not tested with the others (all crime, a
+ * partner dataset), whose own p-value is the verdict everywhere.
+ */
+function adjustedVerdict(
+  family: readonly DisclosedTrendDocument[],
+  trend: DisclosedTrendDocument,
+): AdjustedVerdict | null {
+  const p = family.find((d) => d.category === trend.category)?.pValueAdjusted;
+  if (p === null || p === undefined) return null;
+  const n = family.filter(
+    (d) => d.pValueAdjusted !== null && d.pValueAdjusted !== undefined,
+  ).length;
+  return {
+    pValue: p,
+    words: `adjusted for testing ${n} categories together, as the overview does`,
+  };
+}
+
+/**
+ * When the change is worked from only some of the months held (the others have no counterpart
+ * held in the earlier year): which months, so that the period's total is not read against the
+ * earlier one. Null when every month held is compared.
+ */
+export function comparedMonths(
+  trend: Pick<DisclosedTrendDocument, 'comparison' | 'coverage'>,
+): string | null {
+  const c = trend.comparison;
+  if (!c || c.currentMonths.length >= trend.coverage.held) return null;
+  const n = c.currentMonths.length;
+  const back = c.yearsBack === 1 ? 'a year' : `${c.yearsBack} years`;
+  return `the ${n === 1 ? 'month' : `${n} months`} whose same month ${back} earlier is held (${monthRunsText(c.currentMonths)})`;
+}
+
+/** The count the change is worked from, beside the period's total, when the two differ. */
+function comparedTile(trend: DisclosedTrendDocument, show: (n: number | null) => string): Safe {
+  const which = comparedMonths(trend);
+  if (!which || !trend.comparison) return html``;
+  return html`<div>
+    <dt>Compared: ${which}</dt>
+    <dd>${show(trend.comparison.current)}</dd>
+  </div>`;
+}
+
+/** Said to every reader, whatever their access: the period is only partly held. */
+function partialNotice(trend: DisclosedTrendDocument): Safe | '' {
+  if (!trend.coverage.partial) return '';
+  const compares = trend.comparison ? ' The change compares the months held on both sides.' : '';
+  return notice('note', `Partial period: ${trend.coverage.words}.${compares}`);
 }
 
 /** A count after disclosure control: the number, "fewer than 5" or "not shown". */
@@ -116,16 +192,17 @@ export function totalsOnlyNotice(trend: DisclosedTrendDocument): Safe {
 }
 
 /** The trend of an area seen as totals only: the months after disclosure control, no chart. */
-function totalsOnlyBody(trend: DisclosedTrendDocument): Safe {
+function totalsOnlyBody(trend: DisclosedTrendDocument, adjusted: AdjustedVerdict | null): Safe {
   const shown = (n: number | null, held: 'fewer than' | 'not shown' | null | undefined) =>
     shownCount(trend, n, held);
-  return html` <p class="lead">${trend.reading}</p>
-    ${totalsOnlyNotice(trend)} ${breakNotice([trend])}
+  return html` <p class="lead">${readingAdjusted(trend, adjusted)}</p>
+    ${totalsOnlyNotice(trend)} ${breakNotice([trend])} ${partialNotice(trend)}
     <dl class="facts">
       <div>
         <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
         <dd>${shown(trend.current, trend.disclosure?.current)}</dd>
       </div>
+      ${comparedTile(trend, (n) => shown(n, n === null ? 'not shown' : null))}
       <div>
         <dt>${trend.comparison ? `Same months of ${trend.comparison.base}` : 'Earlier year'}</dt>
         <dd>${shown(trend.previous, trend.disclosure?.previous)}</dd>

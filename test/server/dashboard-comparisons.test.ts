@@ -1,0 +1,155 @@
+/**
+ * What the dashboard compares a period with, on the demo store (Hertfordshire: 2018-10..2019-02,
+ * 2021-01..2022-01, 2025). The earlier months lie wholly before the period: a period over twelve
+ * months is never compared with months of its own (2019-01..2021-06 against 2019-01..2019-02 read
+ * "fell 46%, statistically significant"). And where the change is worked from only some of the
+ * months held, the page says which, beside the period's total, so the two are not read together.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
+import { demoStoreCopy } from '../helpers/demo-store.js';
+import { testServer, type TestServer } from '../helpers/server.js';
+import { tempDir } from '../helpers/temp.js';
+
+const dir = tempDir();
+let server: TestServer;
+beforeAll(async () => {
+  server = await testServer(demoStoreCopy(dir.path));
+});
+afterAll(() => {
+  server.close();
+  dir.remove();
+});
+
+async function get(path: string): Promise<string> {
+  const response = await server.app.request(path);
+  expect(response.status, path).toBe(200);
+  return (await response.text()).replace(/\s+/gu, ' ');
+}
+
+const text = (body: string) => body.replace(/<[^>]*>/gu, ' ').replace(/\s+/gu, ' ');
+
+describe('a period over twelve months', () => {
+  it('is not compared with months inside it, on the API, trends and the overview', async () => {
+    const api = JSON.parse(
+      await get('/api/trends?area=Three%20Rivers&category=burglary&period=2019-01..2021-06'),
+    ) as { comparison: unknown; previous: unknown; changePct: unknown; pValue: unknown };
+    expect(api).toMatchObject({ comparison: null, previous: null, changePct: null, pValue: null });
+
+    const trends = text(
+      await get('/trends?area=Three%20Rivers&category=burglary&period=2019-01..2021-06'),
+    );
+    expect(trends).toContain('no earlier period to compare with');
+    expect(trends).not.toContain('Same months of 2019');
+
+    const overview = text(await get('/?area=Three%20Rivers&period=2018-10..2025-12'));
+    expect(overview).toContain('2018-10 to 2025-12, with no earlier year held to compare with');
+    expect(overview).not.toContain('compared with 2021');
+  });
+
+  it('leaves a whole year as it was: 2025 against 2021, four years before', async () => {
+    const api = JSON.parse(
+      await get('/api/trends?area=Three%20Rivers&category=burglary&period=2025'),
+    ) as { comparisonPeriod: unknown; comparison: { yearsBack: number; basis: string } };
+    expect(api.comparisonPeriod).toEqual({ from: '2021-01', to: '2021-12' });
+    expect(api.comparison).toMatchObject({ yearsBack: 4, basis: 'latest earlier year held' });
+  });
+});
+
+describe('a change worked from some of the months held', () => {
+  // 2021-07..2022-06 holds 2021-07..2022-01; only 2021-10..2022-01 have their month of 2018 held.
+  const period = 'area=Three%20Rivers&period=2021-07..2022-06';
+
+  it('shows the count compared beside the period total on trends', async () => {
+    const trends = text(await get(`/trends?${period}&category=burglary`));
+    expect(trends).toMatch(
+      /Recorded, 2021-07 to 2022-06 152 Compared: the 4 months whose same month 3 years earlier is held \(2021-10..2022-01\) 100 Same months of 2018-10..2019-01 185 Change −46%/u,
+    );
+  });
+
+  it('says which months the overview compares, in the headline and under the table', async () => {
+    const overview = text(await get(`/?${period}`));
+    expect(overview).toMatch(
+      /[\d,]+ crimes recorded .*; −9% on 1,629 the earlier year, comparing 1,475 in the 4 months whose same month 3 years earlier is held \(2021-10..2022-01\)/u,
+    );
+    expect(overview).toContain(
+      'Recorded counts every month held; the earlier count and the change compare only the 4 months',
+    );
+  });
+});
+
+describe("a category's change", () => {
+  // Watford 2025 against 2021: robbery +38% is p = 0.018 alone, 0.11 adjusted for testing every
+  // category together (the overview's verdict); criminal damage p = 0.046 alone, 0.18 adjusted.
+  const verdictOn = (body: string, label: string) =>
+    new RegExp(
+      `${label}, Watford: [^<]*? [\\d,]+ [\\d,]+ [+−]\\d+% ((?:could|unlikely|very unlikely) [^)]*\\))`,
+      'u',
+    ).exec(text(body))?.[1];
+
+  it('gets the same verdict on trends as on the overview, with its own p-value beside it', async () => {
+    const overview = await get('/?area=Watford&period=2025');
+    for (const [category, label] of [
+      ['robbery', 'Robbery'],
+      ['criminal-damage-arson', 'Criminal damage and arson'],
+    ] as const) {
+      const said = verdictOn(overview, label);
+      expect(said, label).toMatch(/^could be chance \(p = 0\.\d\d\)$/u);
+      const trends = text(await get(`/trends?area=Watford&period=2025&category=${category}`));
+      expect(trends).toContain(`Is it chance? ${said!}`);
+      expect(trends).toMatch(
+        /; a change this size could be chance \(p = 0\.\d\d, adjusted for testing \d+ categories together, as the overview does; p = 0\.0\d+ on its own\)/u,
+      );
+      expect(trends).not.toContain('statistically significant');
+    }
+  });
+});
+
+describe('a reader who sees the area as totals only', () => {
+  let totals: TestServer;
+  let cookie: string;
+  beforeAll(async () => {
+    const db = demoStoreCopy(dir.path, 'accounts.duckdb');
+    await addAccounts(db, [
+      { name: 'Alex', role: 'admin' },
+      { name: 'Vic', role: 'viewer', grants: [{ area: 'Hertfordshire', level: 'aggregate' }] },
+    ]);
+    totals = await testServer(db);
+    const signIn = await totals.app.request('/sign-in', {
+      method: 'POST',
+      headers: { Origin: 'http://localhost' },
+      body: new URLSearchParams({ who: 'Vic', password: TEST_PASSWORD, next: '/' }),
+    });
+    cookie = /lantern_session=[^;]+/u.exec(signIn.headers.get('Set-Cookie') ?? '')?.[0] ?? '';
+  });
+  afterAll(() => totals.close());
+
+  const page = async (path: string) => {
+    const r = await totals.app.request(path, { headers: { Cookie: cookie } });
+    expect(r.status, path).toBe(200);
+    return text(await r.text());
+  };
+
+  it('is told the period is partly held, and that there is no earlier year, in words', async () => {
+    // The demo store holds 2018-10..2019-02 of this period, and nothing a year before it.
+    const period = 'area=Three%20Rivers&period=2018-03..2019-02';
+    const overview = await page(`/?${period}`);
+    expect(overview).toContain('as totals only');
+    expect(overview).toContain('2018-03 to 2019-02, with no earlier year held to compare with.');
+    expect(overview).toContain(
+      'Partial period: 5 of 12 months held: October 2018 to February 2019. Counts cover the months held only.',
+    );
+    expect(overview).toMatch(/[\d,]+ crimes recorded; no earlier year to compare with\./u);
+    expect(overview).not.toContain('– the earlier year');
+    const trends = await page(`/trends?${period}&category=burglary`);
+    expect(trends).toContain('as totals only');
+    expect(trends).toContain('Partial period: 5 of 12 months held: October 2018 to February 2019.');
+  });
+
+  it('reads the change of a whole year as a reader with detail does', async () => {
+    const overview = await page('/?area=Three%20Rivers&period=2025');
+    expect(overview).toMatch(/[\d,]+ crimes recorded; [+−]\d+% on [\d,]+ the earlier year\./u);
+    expect(overview).not.toContain('Partial period');
+  });
+});
