@@ -180,6 +180,9 @@ export const planActionShowCommand = defineCommand({
       `  RAG: ${a.rag.rag}${a.rag.override ? ` set by hand (${a.rag.override.reason}); derived ${a.rag.derived.rag} (${a.rag.derived.reason})` : ` (${a.rag.derived.reason})`}`,
       ...a.links.map((l) => `  Evidence: ${l}`),
       a.carriedFrom ? `  Carried over from action ${a.carriedFrom}` : '',
+      a.carriedTo
+        ? `  Carried over to the ${a.carriedTo.year} plan as action ${a.carriedTo.id}: update that one`
+        : '',
       '',
       'Updates:',
       ...(d.updates.length

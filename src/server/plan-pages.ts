@@ -168,6 +168,11 @@ function formFor(c: Context, d: ActionDetail): ActionPage['form'] {
       ? { name: caller.user.name, user: caller.user }
       : { name: '', user: null };
   if (caller?.kind === 'anonymous') return { refused: null };
+  const copy = d.action.carriedTo;
+  if (copy)
+    return {
+      refused: `Carried over to the ${copy.year} plan as action ${copy.id}: it goes on there, and is changed there.`,
+    };
   const why = planEditRefusal(actor, 'action', d.action.organisation);
   if (why !== null) return { refused: `You may read this action but not change it: ${why}.` };
   return {
