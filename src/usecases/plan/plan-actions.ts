@@ -240,6 +240,9 @@ export interface ActionEdit {
   public?: boolean | undefined;
 }
 
+/** An action as updated; `ragCleared`: the RAG set by hand that its new status ended. */
+export type UpdatedAction = ActionRecord & { ragCleared?: { rag: Rag; reason: string | null } };
+
 /** Updates an action made from version `expectVersion` of it. */
 export async function updateAction(
   db: Db,
@@ -248,7 +251,7 @@ export async function updateAction(
   expectVersion: number,
   edit: ActionEdit,
   now: Date,
-): Promise<ActionRecord> {
+): Promise<UpdatedAction> {
   const before = await actionById(db, id);
   if (before === null)
     throw new NotFoundError(`there is no action ${id} (lantern plan show lists them)`);
@@ -330,7 +333,9 @@ export async function updateAction(
         },
         now,
       );
-      return next;
+      return before.ragOverride !== null && next.ragOverride === null && edit.rag !== 'clear'
+        ? { ...next, ragCleared: { rag: before.ragOverride, reason: before.ragReason } }
+        : next;
     });
   } catch (caught) {
     // Two sessions of one server writing the same row at once: DuckDB refuses the later commit.
@@ -369,6 +374,13 @@ function edited(before: ActionRecord, e: ActionEdit, actor: Actor, now: Date): A
   checkProgress(progress, status);
   let ragOverride = before.ragOverride;
   let ragReason = before.ragReason;
+  // A RAG set by hand judged the action as it was: a new status ends it (the update says so),
+  // unless the same update sets one again.
+  const statusChanged = status !== before.status;
+  if (statusChanged && e.rag === undefined && e.ragReason === undefined) {
+    ragOverride = null;
+    ragReason = null;
+  }
   if (e.rag === 'clear') {
     ragOverride = null;
     ragReason = null;
