@@ -38,7 +38,7 @@ describe('lantern minutes import', () => {
     expect(dry.stdout).toContain('7 proposed actions for CSCG on 12 November 2025');
     expect(dry.stdout).toContain('Michael Nadasdy');
     expect(dry.stdout).toContain(
-      'Dry run: nothing saved. Saving would add the meeting "CSCG 2025-11-12" of Three Rivers CSP, into the 2025-26 plan.',
+      'Dry run: nothing saved. Saving would add the meeting "CSCG 2025-11-12" of Three Rivers CSP and 7 actions, into the 2025-26 plan.',
     );
     expect(await planActions()).toEqual(before);
   });
@@ -146,5 +146,34 @@ describe('lantern minutes import', () => {
     expect(human.stdout).not.toContain('Took in');
     const history = await runJson<{ rows: { action: string; change: string }[] }>(['audit', ...D]);
     expect(history.json.rows.map((r) => r.action)).toContain('plan.action.update');
+  });
+
+  it('recognises the same minutes under another meeting name: the dry run and the import say which meeting holds them, and add nothing', async () => {
+    const before = await planActions();
+    const held = await run(['minutes', 'import', DOCX, ...MEETING, '--dry-run', ...D]);
+    expect(held.stdout).toContain(
+      'The meeting "CSCG 2025-11-12" of Three Rivers CSP is saved already (version 2): saving again (--expect-version 2) would add 0 actions (7 held already, not added again)',
+    );
+    const renamed = ['--meeting', 'Safer Three Rivers 2025-11-12'];
+    const dry = await run(['minutes', 'import', DOCX, ...renamed, '--dry-run', ...D]);
+    expect(dry.code, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(
+      'Saving would be refused: these minutes are of the meeting "CSCG 2025-11-12" of Three Rivers CSP on 2025-11-12, saved already (version 2, from cscg-2025-11-12.docx)',
+    );
+    const saved = await run(['minutes', 'import', DOCX, ...renamed, '--accept', 'all', ...D]);
+    expect(saved.code).toBe(2);
+    expect(saved.stderr).toContain('these minutes are of the meeting "CSCG 2025-11-12"');
+    const dateOnly = await run([
+      'minutes',
+      'import',
+      DOCX,
+      '--meeting',
+      '2025-11-12',
+      '--accept',
+      'all',
+      ...D,
+    ]);
+    expect(dateOnly.code).toBe(2);
+    expect(await planActions()).toEqual(before);
   });
 });

@@ -1605,7 +1605,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "A meeting's minutes into the action plan: the actions they assign shown for confirmation, then saved with the meeting",
     description:
-      'Reads the minutes (.docx, .md or .txt) as minutes extract does. With ⟨dryRun⟩ it lists the proposed actions and what would be saved, and saves nothing; then ⟨accept⟩ all (or the numbers confirmed, 1,3) saves the meeting with those actions, each quoting the line of the minutes it came from, into the plan of the year the meeting falls in. Importing the same minutes again adds only actions not already held for the meeting (give ⟨expectVersion⟩, the version of the meeting saved).',
+      'Reads the minutes (.docx, .md or .txt) as minutes extract does. With ⟨dryRun⟩ it lists the proposed actions and what would be saved, and saves nothing; then ⟨accept⟩ all (or the numbers confirmed, 1,3) saves the meeting with those actions, each quoting the line of the minutes it came from, into the plan of the year the meeting falls in. Importing the same minutes again adds only actions not already held for the meeting (give ⟨expectVersion⟩, the version of the meeting saved); the same minutes under another meeting name (the same day, with a group named once and not the other time, or the same file or actions) are refused, naming the meeting held.',
     examples: [
       'lantern minutes import minutes-2025-11.docx --meeting "CSCG 2025-11-12" --dry-run',
       'lantern minutes import minutes-2025-11.docx --meeting "CSCG 2025-11-12" --accept 1,2',
@@ -2393,7 +2393,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Priorities and reports',
     summary: "Carry one year's open actions into the next year's plan",
     description:
-      'Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their status and progress and noting the action they continue. Running it again carries nothing twice.',
+      'Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their status, progress, priority, objective, meeting and a RAG set by hand, and noting the action they continue. The original is then closed in its year (grey, not overdue; updates go to the copy). An action carried before, into any year, is not carried again.',
     examples: ['lantern plan carry-over --from 2025-26 --to 2026-27'],
     store: 'existing',
     options: {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 
+import type { MeetingRecord } from '../domain/plan/plan-types.js';
 import type { MinutesImport } from '../usecases/import-minutes.js';
 import { actorOf, asOption } from './access-options.js';
 import { defineCommand, type OptionSpec } from './definition.js';
@@ -38,7 +39,7 @@ export const minutesImportCommand = defineCommand({
   summary:
     "A meeting's minutes into the action plan: the actions they assign shown for confirmation, then saved with the meeting",
   description:
-    'Reads the minutes (.docx, .md or .txt) as minutes extract does. With ⟨dryRun⟩ it lists the proposed actions and what would be saved, and saves nothing; then ⟨accept⟩ all (or the numbers confirmed, 1,3) saves the meeting with those actions, each quoting the line of the minutes it came from, into the plan of the year the meeting falls in. Importing the same minutes again adds only actions not already held for the meeting (give ⟨expectVersion⟩, the version of the meeting saved).',
+    'Reads the minutes (.docx, .md or .txt) as minutes extract does. With ⟨dryRun⟩ it lists the proposed actions and what would be saved, and saves nothing; then ⟨accept⟩ all (or the numbers confirmed, 1,3) saves the meeting with those actions, each quoting the line of the minutes it came from, into the plan of the year the meeting falls in. Importing the same minutes again adds only actions not already held for the meeting (give ⟨expectVersion⟩, the version of the meeting saved); the same minutes under another meeting name (the same day, with a group named once and not the other time, or the same file or actions) are refused, naming the meeting held.',
   examples: [
     'lantern minutes import minutes-2025-11.docx --meeting "CSCG 2025-11-12" --dry-run',
     'lantern minutes import minutes-2025-11.docx --meeting "CSCG 2025-11-12" --accept 1,2',
@@ -80,6 +81,10 @@ export const minutesImportCommand = defineCommand({
   text: (doc) => importText(doc),
 });
 
+function sameMeetingWords(held: MeetingRecord): string {
+  return `these minutes are of the meeting "${held.title}" of ${held.partnership} on ${held.date}, saved already (version ${held.version}${held.source ? `, from ${held.source}` : ''}): to add to it, import them as --meeting "${held.title}" with --expect-version ${held.version}`;
+}
+
 function importText(doc: MinutesImport): string {
   const where = `the meeting "${doc.title}" of ${doc.partnership}`;
   const plan = doc.planHeld
@@ -87,16 +92,26 @@ function importText(doc: MinutesImport): string {
     : `no ${doc.planYear} plan yet (the actions are kept with the meeting; lantern plan create adds the plan)`;
   const lines = [minutesText(doc.extraction), ''];
   if (doc.dryRun) {
+    const preview = doc.preview;
+    const adds = preview
+      ? ` and ${preview.toAdd.length} action${preview.toAdd.length === 1 ? '' : 's'}${preview.kept.length > 0 ? ` (${preview.kept.length} held already for it, not added again)` : ''}`
+      : '';
     lines.push(
-      `Dry run: nothing saved. Saving would add ${where}, into ${plan}.`,
-      doc.extraction.proposals.length === 0
-        ? 'No actions to confirm.'
-        : `To save, confirm the actions: --accept all, or --accept with their numbers (${doc.extraction.proposals
-            .slice(0, 2)
-            .map((p) => p.number)
-            .join(',')}).`,
+      preview?.sameAs
+        ? `Dry run: nothing saved. Saving would be refused: ${sameMeetingWords(preview.sameAs)}.`
+        : preview?.held
+          ? `Dry run: nothing saved. ${where[0]!.toUpperCase()}${where.slice(1)} is saved already (version ${preview.held.version}): saving again (--expect-version ${preview.held.version}) would add ${preview.toAdd.length} action${preview.toAdd.length === 1 ? '' : 's'}${preview.kept.length > 0 ? ` (${preview.kept.length} held already, not added again)` : ''}, into ${plan}.`
+          : `Dry run: nothing saved. Saving would add ${where}${adds}, into ${plan}.`,
+      preview?.sameAs
+        ? ''
+        : doc.extraction.proposals.length === 0
+          ? 'No actions to confirm.'
+          : `To save, confirm the actions: --accept all, or --accept with their numbers (${doc.extraction.proposals
+              .slice(0, 2)
+              .map((p) => p.number)
+              .join(',')}).`,
     );
-    return lines.join('\n');
+    return lines.filter((l, i) => l !== '' || i < lines.length - 1).join('\n');
   }
   const saved = doc.saved!;
   lines.push(

@@ -9,6 +9,7 @@ import { parseActionStatus, type ActionStatus } from '../domain/plan/action-stat
 import type { ActionRecord } from '../domain/plan/plan-types.js';
 import { parseRag, type Rag } from '../domain/plan/rag.js';
 import type { ActionDetail } from '../usecases/plan/plan-view.js';
+import type { UpdatedAction } from '../usecases/plan/plan-actions.js';
 import { actorOf } from './access-options.js';
 import { defineCommand } from './definition.js';
 import { option } from './options.js';
@@ -149,8 +150,11 @@ export const planActionUpdateCommand = defineCommand({
       deps.clock(),
     );
   },
-  text: (a: ActionRecord) =>
-    `Updated action ${a.id} to version ${a.version}: ${a.status}, ${a.progress}% done${a.ragOverride ? `, RAG ${a.ragOverride} by hand (${a.ragReason})` : ''}.`,
+  text: (a: UpdatedAction) =>
+    `Updated action ${a.id} to version ${a.version}: ${a.status}, ${a.progress}% done${a.ragOverride ? `, RAG ${a.ragOverride} by hand (${a.ragReason})` : ''}.` +
+    (a.ragCleared
+      ? `\nThe RAG set by hand (${a.ragCleared.rag}${a.ragCleared.reason ? `: ${a.ragCleared.reason}` : ''}) no longer applies now the status has changed: the RAG is derived again (set one with --rag and --rag-reason if it still holds).`
+      : ''),
 });
 
 export const planActionShowCommand = defineCommand({
@@ -180,6 +184,9 @@ export const planActionShowCommand = defineCommand({
       `  RAG: ${a.rag.rag}${a.rag.override ? ` set by hand (${a.rag.override.reason}); derived ${a.rag.derived.rag} (${a.rag.derived.reason})` : ` (${a.rag.derived.reason})`}`,
       ...a.links.map((l) => `  Evidence: ${l}`),
       a.carriedFrom ? `  Carried over from action ${a.carriedFrom}` : '',
+      a.carriedTo
+        ? `  Carried over to the ${a.carriedTo.year} plan as action ${a.carriedTo.id}: update that one`
+        : '',
       '',
       'Updates:',
       ...(d.updates.length

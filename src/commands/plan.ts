@@ -132,7 +132,7 @@ export const planCarryOverCommand = defineCommand({
   task: 'Priorities and reports',
   summary: "Carry one year's open actions into the next year's plan",
   description:
-    'Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their status and progress and noting the action they continue. Running it again carries nothing twice.',
+    'Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their status, progress, priority, objective, meeting and a RAG set by hand, and noting the action they continue. The original is then closed in its year (grey, not overdue; updates go to the copy). An action carried before, into any year, is not carried again.',
   examples: ['lantern plan carry-over --from 2025-26 --to 2026-27'],
   options: {
     partnership: planChoiceOptions.partnership,
@@ -149,6 +149,10 @@ export const planCarryOverCommand = defineCommand({
     [
       `${c.planCreated ? `Made the ${c.to.year} plan. ` : ''}Carried ${c.carried.length} open action${c.carried.length === 1 ? '' : 's'} from ${c.from.year} to ${c.to.year}${c.alreadyCarried ? ` (${c.alreadyCarried} carried before)` : ''}.`,
       ...c.carried.map((x) => `  action ${x.from} → ${x.to}: ${x.title}`),
+      ...c.withoutPriority.map(
+        (x) =>
+          `  action ${x.to} is under no priority: ${x.priority}, action ${x.from}'s priority, is not one of the ${c.to.year} plan's`,
+      ),
       ...(c.adopted.length > 0
         ? [
             `Took in ${c.adopted.length} action${c.adopted.length === 1 ? '' : 's'} of the ${c.to.year} meetings saved before the plan: ${c.adopted.map((a) => `${a.id} ${a.title}`).join('; ')}.`,

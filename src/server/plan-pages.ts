@@ -11,6 +11,7 @@ import type { Context, Hono } from 'hono';
 import type { Actor } from '../domain/access.js';
 import { ACTION_STATUSES, parseActionStatus } from '../domain/plan/action-status.js';
 import { planEditRefusal } from '../domain/plan/plan-edit-rights.js';
+import type { PlanRecord } from '../domain/plan/plan-types.js';
 import { parseRag } from '../domain/plan/rag.js';
 import { renderOptionRefs } from '../domain/option-ref.js';
 import { ConflictError, ForbiddenError, InputError } from '../errors.js';
@@ -26,7 +27,7 @@ import { notice, page } from './pages/layout.js';
 import { defaultArea, loadChoices } from './pages/choices.js';
 import { actionBody, saveProblem, type ActionPage, type UpdateForm } from './pages/plan-action.js';
 import { meetingBody, meetingsBody } from './pages/plan-meetings.js';
-import { noPlanForYou, noPlanYet, planBody, type PlanQuery } from './pages/plan.js';
+import { noPlanForYou, noPlanYet, planBody, planChooser, type PlanQuery } from './pages/plan.js';
 import { readState } from './pages/state.js';
 import { route } from './permissions.js';
 
@@ -42,15 +43,9 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
       const { plans, hidden } = await visiblePlans(db, rctx.scope);
       if (plans.length === 0)
         return { title: 'Action plan', body: hidden > 0 ? noPlanForYou() : noPlanYet() };
-      const view = await planView(
-        db,
-        rctx.scope,
-        {
-          partnership: q.partnership ?? (q.year ? plans[0]!.partnership : undefined),
-          year: q.year,
-        },
-        rctx.clock(),
-      );
+      const partnership = q.partnership ?? partnershipFor(plans, q);
+      if (partnership === undefined) return { title: 'Action plans', body: planChooser(plans, q) };
+      const view = await planView(db, rctx.scope, { partnership, year: q.year }, rctx.clock());
       return {
         title: `Action plan: ${view.plan.partnership} ${view.plan.year}`,
         body: planBody(view, plans, q),
@@ -168,6 +163,11 @@ function formFor(c: Context, d: ActionDetail): ActionPage['form'] {
       ? { name: caller.user.name, user: caller.user }
       : { name: '', user: null };
   if (caller?.kind === 'anonymous') return { refused: null };
+  const copy = d.action.carriedTo;
+  if (copy)
+    return {
+      refused: `Carried over to the ${copy.year} plan as action ${copy.id}: it goes on there, and is changed there.`,
+    };
   const why = planEditRefusal(actor, 'action', d.action.organisation);
   if (why !== null) return { refused: `You may read this action but not change it: ${why}.` };
   return {
@@ -218,6 +218,22 @@ function idOf(c: Context, what: 'action' | 'meeting'): number {
       `"${raw}" is not ${what === 'action' ? "an action's" : "a meeting's"} number`,
     );
   return n;
+}
+
+/**
+ * The partnership whose plan /plan shows when none is named: the only one the caller may read,
+ * or the one whose area the dashboard is showing (`area`, a name or code); else none (the page
+ * lists them).
+ */
+function partnershipFor(plans: readonly PlanRecord[], q: PlanQuery): string | undefined {
+  const names = (list: readonly PlanRecord[]) => [...new Set(list.map((p) => p.partnership))];
+  if (names(plans).length === 1) return plans[0]!.partnership;
+  const area = q.keep.area?.toLowerCase();
+  if (area === undefined) return undefined;
+  const ofArea = names(
+    plans.filter((p) => p.areaCode?.toLowerCase() === area || p.areaName?.toLowerCase() === area),
+  );
+  return ofArea.length === 1 ? ofArea[0] : undefined;
 }
 
 function planQuery(c: Context): PlanQuery {

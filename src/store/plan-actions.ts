@@ -135,3 +135,31 @@ export async function updatesOf(
     { actionId: filter.actionId ?? null, planId: filter.planId ?? null },
   );
 }
+
+/** Where an action was carried over to: the copy that continues it, and that copy's plan year. */
+export interface CarriedTo {
+  id: number;
+  year: string;
+}
+
+/**
+ * The copies that continue actions (`carried_from`) in another plan, by the id of the action each
+ * continues: of a plan's actions, or of one action. The first copy made when there are several.
+ */
+export async function carriedToOf(
+  db: Db,
+  filter: { planId?: number; actionId?: number },
+): Promise<Map<number, CarriedTo>> {
+  const rows = await db.query<{ from: number; id: number; year: string }>(
+    `SELECT later.carried_from AS "from", later.id, p.year
+     FROM plan_action later
+     JOIN plan_action earlier ON earlier.id = later.carried_from
+     JOIN action_plan p ON p.id = later.plan_id
+     WHERE later.plan_id IS DISTINCT FROM earlier.plan_id
+       AND ($planId IS NULL OR earlier.plan_id = $planId)
+       AND ($actionId IS NULL OR earlier.id = $actionId)
+     ORDER BY later.id DESC`,
+    { planId: filter.planId ?? null, actionId: filter.actionId ?? null },
+  );
+  return new Map(rows.map((r) => [Number(r.from), { id: Number(r.id), year: r.year }]));
+}

@@ -14,7 +14,12 @@ import type { Db } from '../store/db.js';
 import { findPlans } from '../store/plan-rows.js';
 import { extractMinutesFile, type MinutesExtraction } from './extract-minutes.js';
 import type { NewAction } from './plan/plan-actions.js';
-import { saveMeeting, type SavedMeeting } from './plan/save-meeting.js';
+import {
+  previewMeeting,
+  saveMeeting,
+  type MeetingPreview,
+  type SavedMeeting,
+} from './plan/save-meeting.js';
 
 export interface MinutesImportInput {
   file: string;
@@ -37,6 +42,8 @@ export interface MinutesImport {
   planHeld: boolean;
   accepted: number[];
   dryRun: boolean;
+  /** A dry run: what saving would do (add, keep, or refuse the same minutes under another title). */
+  preview: MeetingPreview | null;
   saved: SavedMeeting | null;
 }
 
@@ -75,7 +82,14 @@ export async function importMinutes(
     accepted: accepted.map((p) => p.number),
     dryRun: input.dryRun,
   };
-  if (input.dryRun) return { ...base, saved: null };
+  if (input.dryRun) {
+    const preview = await previewMeeting(
+      db,
+      { partnership, title, date, source: basename(input.file) },
+      accepted.map(actionOf),
+    );
+    return { ...base, preview, saved: null };
+  }
   const saved = await saveMeeting(
     db,
     actor,
@@ -91,7 +105,7 @@ export async function importMinutes(
     now,
     input.expectVersion,
   );
-  return { ...base, saved };
+  return { ...base, preview: null, saved };
 }
 
 /** The partnership named, or the only one the store holds a plan for. */

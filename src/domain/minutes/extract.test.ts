@@ -577,3 +577,33 @@ describe('extractActions: a day that does not exist, or a wrong weekday, gives n
     ]);
   });
 });
+
+describe("extractMinutes: the meeting's date", () => {
+  const dateOf = (...lines: string[]) => extractMinutes(lines.join('\n')).meeting.date;
+
+  it('takes the title line, never the previous meeting the minutes agree', () => {
+    const text = readFileSync(
+      new URL('../../../test/fixtures/minutes/title-date-2025-03.txt', import.meta.url),
+      'utf8',
+    );
+    const got = extractMinutes(text);
+    expect(got.meeting.date).toBe('2025-03-12');
+    // "within two weeks" of 12 March 2025, not of 11 December 2024.
+    expect(got.proposals[0]).toMatchObject({ dueText: 'within two weeks', due: '2025-03-26' });
+  });
+
+  it('prefers a Date: line, and reads a held-on line up to any mention of another meeting', () => {
+    expect(
+      dateOf('Safer Three Rivers minutes – 3 March 2025 (draft)', 'Date: Wednesday 12 March 2025'),
+    ).toBe('2025-03-12');
+    expect(
+      dateOf(
+        'CSCG',
+        'Minutes of the meeting held on 12 November 2025 (last meeting 10 September 2025)',
+      ),
+    ).toBe('2025-11-12');
+    expect(
+      dateOf('CSCG', 'The minutes of the last meeting held on 10 September 2025 were agreed.'),
+    ).toBeNull();
+  });
+});

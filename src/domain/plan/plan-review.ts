@@ -204,7 +204,7 @@ export function reviewPlan(
       dueDate: a.dueDate,
       status: a.status,
       state: stateOf(a),
-      carriedOver: isOpen(a.status) && carriedOn.has(a.id),
+      carriedOver: isOpen(a.status) && (Boolean(a.carriedTo) || carriedOn.has(a.id)),
       public: a.public,
     }));
     const t = figuresOf(then, p.key);

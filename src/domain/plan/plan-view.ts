@@ -19,6 +19,11 @@ export interface ActionView extends ActionRecord {
   objective: string | null;
   /** Days to the due date (negative: overdue), or null. */
   daysLeft: number | null;
+  /**
+   * An open action carried over into a later year's plan: the copy that continues it. It is
+   * closed here (grey, never overdue); the copy is the one to update.
+   */
+  carriedTo: { id: number; year: string } | null;
 }
 
 export interface PlanView {
@@ -36,13 +41,19 @@ export function viewAction(
   today: string,
   priorities: readonly PriorityRecord[],
   objectives: readonly ObjectiveRecord[],
+  carriedTo: { id: number; year: string } | null = null,
 ): ActionView {
+  const carried = carriedTo !== null && isOpen(a.status) ? carriedTo : null;
+  const reason = carried && `carried over to the ${carried.year} plan as action ${carried.id}`;
   return {
     ...a,
-    rag: shownRag({ ...a, due: a.dueDate, start: a.startDate }, today),
+    rag: reason
+      ? { rag: 'grey', derived: { rag: 'grey', reason }, override: null }
+      : shownRag({ ...a, due: a.dueDate, start: a.startDate }, today),
     priority: priorities.find((p) => p.id === a.priorityId)?.label ?? null,
     objective: objectives.find((o) => o.id === a.objectiveId)?.text ?? null,
     daysLeft: a.dueDate === null ? null : daysBetween(today, a.dueDate),
+    carriedTo: carried,
   };
 }
 
@@ -52,10 +63,10 @@ export function ragCounts(actions: readonly ActionView[]): Record<Rag, number> {
   return counts;
 }
 
-/** Open actions past their due date, most overdue first. */
+/** Open actions past their due date (not those carried over), most overdue first. */
 export function overdueActions(actions: readonly ActionView[]): ActionView[] {
   return actions
-    .filter((a) => isOpen(a.status) && a.daysLeft !== null && a.daysLeft < 0)
+    .filter((a) => isOpen(a.status) && !a.carriedTo && a.daysLeft !== null && a.daysLeft < 0)
     .sort((x, y) => (x.daysLeft ?? 0) - (y.daysLeft ?? 0) || x.id - y.id);
 }
 

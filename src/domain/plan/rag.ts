@@ -14,7 +14,8 @@
  *   8. otherwise                                             → green ("on track")
  *
  * A person may override the derived RAG, giving a reason; both are kept and shown
- * (docs/architecture.md, "Action plan").
+ * (docs/architecture.md, "Action plan"). A change of status ends the override (the use case
+ * clears it), and none stands over a complete or cancelled action.
  */
 import { InputError } from '../../errors.js';
 import type { ActionStatus } from './action-status.js';
@@ -110,7 +111,9 @@ export function shownRag(
   today: string,
 ): ShownRag {
   const derived = deriveRag(a, today);
+  // Done or cancelled is a fact, not a judgement: no RAG set by hand stands over it.
+  const closed = a.status === 'complete' || a.status === 'cancelled';
   const override =
-    a.ragOverride !== null ? { rag: a.ragOverride, reason: a.ragReason ?? '' } : null;
+    a.ragOverride !== null && !closed ? { rag: a.ragOverride, reason: a.ragReason ?? '' } : null;
   return { rag: override?.rag ?? derived.rag, derived, override };
 }

@@ -86,6 +86,7 @@ export function actionBody(p: ActionPage): Safe {
     <p class="small">
       ${a.public ? 'May be shown on the public page.' : 'Not for the public page.'}
       ${a.carriedFrom !== null ? html` Carried over from <a href="/plan/actions/${a.carriedFrom}">action ${a.carriedFrom}</a>.` : ''}
+      ${a.carriedTo ? html` Carried over to the ${a.carriedTo.year} plan as <a href="/plan/actions/${a.carriedTo.id}">action ${a.carriedTo.id}</a>.` : ''}
       Last changed ${a.updatedAt.slice(0, 16).replace('T', ' ')} UTC by ${a.updatedBy}.
     </p>
     ${evidenceLinks(a.links)} ${updateForm(a.id, p.form)}

@@ -75,6 +75,35 @@ export function noPlanForYou(): Safe {
   );
 }
 
+/**
+ * The plans of several partnerships the caller may read, none chosen (by `partnership`, or by the
+ * dashboard's `area` being one partnership's): each partnership with its years, as links.
+ */
+export function planChooser(plans: readonly PlanRecord[], q: PlanQuery): Safe {
+  const partnerships = [...new Set(plans.map((p) => p.partnership))].sort();
+  return html`<p>
+      This store holds the action plans of ${partnerships.length} partnerships: choose one.
+    </p>
+    <ul class="plan-choices">
+      ${partnerships.map((name) => {
+        const mine = plans.filter((p) => p.partnership === name);
+        const area = mine.find((p) => p.areaName !== null)?.areaName;
+        const years = [...new Set(mine.map((p) => p.year))].sort().reverse();
+        return html`<li>
+          <a href="${planHref({ ...q, year: undefined }, { partnership: name })}">${name}</a
+          >${area ? html` (${area})` : ''}:
+          ${years.map(
+            (y, i) =>
+              html`${i > 0 ? ', ' : ''}<a
+                  href="${planHref({ ...q, year: undefined }, { partnership: name, year: y })}"
+                  >${y}</a
+                >`,
+          )}
+        </li>`;
+      })}
+    </ul>`;
+}
+
 export function planBody(view: PlanView, plans: readonly PlanRecord[], q: PlanQuery): Safe {
   const all = view.actions;
   const shown = filterActions(all, q);

@@ -5,7 +5,7 @@
  * audit log; a note, status or progress given also makes a dated update of the action.
  */
 import type { Actor } from '../../domain/access.js';
-import { checkProgress, type ActionStatus } from '../../domain/plan/action-status.js';
+import { checkProgress, isOpen, type ActionStatus } from '../../domain/plan/action-status.js';
 import { conflictMessage, describeChanges } from '../../domain/plan/changes.js';
 import { checkEvidenceLink } from '../../domain/plan/evidence-link.js';
 import type { ActionRecord, PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
@@ -15,6 +15,7 @@ import { appendAudit } from '../../store/audit-log.js';
 import type { Db } from '../../store/db.js';
 import {
   actionById,
+  carriedToOf,
   insertAction,
   insertActionUpdate,
   updateAction as writeAction,
@@ -113,11 +114,14 @@ export async function insertNewAction(
   a: NewAction,
   now: Date,
   extra: {
-    meetingId?: number;
+    meetingId?: number | null;
+    groupId?: number | null;
     carriedFrom?: number;
     partnership?: string;
     status?: ActionStatus;
     progress?: number;
+    ragOverride?: Rag | null;
+    ragReason?: string | null;
   },
 ): Promise<ActionRecord> {
   const title = a.title.trim();
@@ -143,7 +147,7 @@ export async function insertNewAction(
     priorityId: priority?.id ?? null,
     objectiveId,
     meetingId: extra.meetingId ?? null,
-    groupId: group?.id ?? null,
+    groupId: group?.id ?? extra.groupId ?? null,
     title,
     description: a.description?.trim() || null,
     owner: a.owner?.trim() || null,
@@ -152,8 +156,8 @@ export async function insertNewAction(
     dueDate: a.due ? checkDay(a.due) : null,
     status: extra.status ?? 'not-started',
     progress: extra.progress ?? 0,
-    ragOverride: null,
-    ragReason: null,
+    ragOverride: extra.ragOverride ?? null,
+    ragReason: extra.ragReason ?? null,
     links: (a.links ?? []).map((l) => checkEvidenceLink(l)),
     public: a.public ?? false,
     carriedFrom: extra.carriedFrom ?? null,
@@ -236,6 +240,9 @@ export interface ActionEdit {
   public?: boolean | undefined;
 }
 
+/** An action as updated; `ragCleared`: the RAG set by hand that its new status ended. */
+export type UpdatedAction = ActionRecord & { ragCleared?: { rag: Rag; reason: string | null } };
+
 /** Updates an action made from version `expectVersion` of it. */
 export async function updateAction(
   db: Db,
@@ -244,11 +251,20 @@ export async function updateAction(
   expectVersion: number,
   edit: ActionEdit,
   now: Date,
-): Promise<ActionRecord> {
+): Promise<UpdatedAction> {
   const before = await actionById(db, id);
   if (before === null)
     throw new NotFoundError(`there is no action ${id} (lantern plan show lists them)`);
   const plan = before.planId === null ? null : await planById(db, before.planId);
+  // Carried over, the action goes on in the later plan's copy: an update here would be lost there.
+  const copy = isOpen(before.status)
+    ? (await carriedToOf(db, { actionId: id })).get(id)
+    : undefined;
+  if (copy)
+    throw new InputError(
+      `action ${id} was carried over to the ${copy.year} plan as action ${copy.id}: update that one (lantern plan action update ${copy.id})`,
+      { field: 'id' },
+    );
   await requirePlanEdit(
     db,
     actor,
@@ -317,7 +333,9 @@ export async function updateAction(
         },
         now,
       );
-      return next;
+      return before.ragOverride !== null && next.ragOverride === null && edit.rag !== 'clear'
+        ? { ...next, ragCleared: { rag: before.ragOverride, reason: before.ragReason } }
+        : next;
     });
   } catch (caught) {
     // Two sessions of one server writing the same row at once: DuckDB refuses the later commit.
@@ -356,6 +374,13 @@ function edited(before: ActionRecord, e: ActionEdit, actor: Actor, now: Date): A
   checkProgress(progress, status);
   let ragOverride = before.ragOverride;
   let ragReason = before.ragReason;
+  // A RAG set by hand judged the action as it was: a new status ends it (the update says so),
+  // unless the same update sets one again.
+  const statusChanged = status !== before.status;
+  if (statusChanged && e.rag === undefined && e.ragReason === undefined) {
+    ragOverride = null;
+    ragReason = null;
+  }
   if (e.rag === 'clear') {
     ragOverride = null;
     ragReason = null;

@@ -1,8 +1,11 @@
 /**
  * `lantern plan carry-over --from 2025-26 --to 2026-27`: the open actions of one year's plan (not
  * complete, not cancelled) copied into the next year's, each remembering the action it continues
- * and keeping its status and progress; the next year's plan is made (with the same priorities)
- * if there is none. Running it again carries nothing twice.
+ * and keeping its status, progress, priority and objective, the meeting that raised it, its group
+ * and a RAG set by hand; the next year's plan is made (with the same priorities) if there is none.
+ * The original is then closed in its plan (grey, never overdue, refusing updates: see
+ * domain/plan/plan-view.ts). An action carried before, into any plan, is not carried again, so
+ * running it again, or along a chain of years, carries nothing twice.
  */
 import type { Actor } from '../../domain/access.js';
 import { isOpen } from '../../domain/plan/action-status.js';
@@ -10,12 +13,13 @@ import type { ActionRecord, PlanRecord } from '../../domain/plan/plan-types.js';
 import { parsePlanYear } from '../../domain/plan/plan-year.js';
 import { InputError } from '../../errors.js';
 import type { Db } from '../../store/db.js';
-import { findActions, insertActionUpdate } from '../../store/plan-actions.js';
+import { carriedToOf, findActions, insertActionUpdate } from '../../store/plan-actions.js';
 import {
   findPlans,
   insertPlan,
   insertPriority,
   nextId,
+  objectivesOf,
   prioritiesOf,
 } from '../../store/plan-rows.js';
 import { adoptMeetingActions } from './adopt-meeting-actions.js';
@@ -30,8 +34,10 @@ export interface CarryOver {
   carried: { from: number; to: number; title: string }[];
   /** When the next year's plan was made: the actions of its meetings saved before, now in it. */
   adopted: ActionRecord[];
-  /** Open actions carried before (by an earlier run). */
+  /** Open actions carried before (by an earlier run, into this plan or another). */
   alreadyCarried: number;
+  /** Actions whose priority the later plan does not have, carried without one. */
+  withoutPriority: { from: number; to: number; priority: string }[];
 }
 
 export async function carryOver(
@@ -102,20 +108,30 @@ export async function carryOver(
     }
     const target = to;
     const priorities = await prioritiesOf(db, from.id);
+    const objectives = await objectivesOf(db, from.id);
+    const targetKeys = new Set((await prioritiesOf(db, target.id)).map((p) => p.key));
     const open = (await findActions(db, { planId: from.id })).filter((a) => isOpen(a.status));
+    // An action carried before, into this plan or any other, goes on in its copy: carrying it
+    // again (2024-25 to 2026-27, then to 2025-26 and on) would hold it twice.
+    const copies = await carriedToOf(db, { planId: from.id });
     const carried: CarryOver['carried'] = [];
+    const withoutPriority: CarryOver['withoutPriority'] = [];
     let alreadyCarried = 0;
     for (const a of open) {
-      if ((await findActions(db, { carriedFrom: a.id })).some((c) => c.planId === target.id)) {
+      if (copies.has(a.id)) {
         alreadyCarried++;
         continue;
       }
+      const priority = priorities.find((p) => p.id === a.priorityId);
+      // A priority the later plan does not have: the action is carried without one, and said so.
+      const kept = priority && targetKeys.has(priority.key) ? priority : undefined;
       const copy: ActionRecord = await insertNewAction(
         db,
         actor,
         target,
         {
-          priority: priorities.find((p) => p.id === a.priorityId)?.key,
+          priority: kept?.key,
+          objective: kept ? objectives.find((o) => o.id === a.objectiveId)?.text : undefined,
           title: a.title,
           description: a.description ?? undefined,
           owner: a.owner ?? undefined,
@@ -125,7 +141,15 @@ export async function carryOver(
           public: a.public,
         },
         now,
-        { carriedFrom: a.id, status: a.status, progress: a.progress },
+        {
+          carriedFrom: a.id,
+          status: a.status,
+          progress: a.progress,
+          meetingId: a.meetingId,
+          groupId: a.groupId,
+          ragOverride: a.ragOverride,
+          ragReason: a.ragReason,
+        },
       );
       await insertActionUpdate(db, {
         id: await nextId(db, 'plan_action_update'),
@@ -137,7 +161,9 @@ export async function carryOver(
         progress: null,
       });
       carried.push({ from: a.id, to: copy.id, title: a.title });
+      if (priority && !kept)
+        withoutPriority.push({ from: a.id, to: copy.id, priority: priority.label });
     }
-    return { from, to: target, planCreated, carried, adopted, alreadyCarried };
+    return { from, to: target, planCreated, carried, withoutPriority, adopted, alreadyCarried };
   });
 }

@@ -22,7 +22,7 @@ import { areaLevel, mayReadDatasetIn, type Scope } from '../../domain/scope.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { ancestorsOf } from '../../store/areas.js';
 import type { Db } from '../../store/db.js';
-import { actionById, findActions, updatesOf } from '../../store/plan-actions.js';
+import { actionById, carriedToOf, findActions, updatesOf } from '../../store/plan-actions.js';
 import { historyOf } from '../../store/plan-history.js';
 import { objectivesOf, planById, prioritiesOf } from '../../store/plan-rows.js';
 import { findPlan, type PlanChoice } from './find-plan.js';
@@ -95,8 +95,9 @@ export async function planView(
   const today = now.toISOString().slice(0, 10);
   const priorities = await prioritiesSeenBy(db, scope, plan, await prioritiesOf(db, plan.id));
   const objectives = await objectivesOf(db, plan.id);
+  const carried = await carriedToOf(db, { planId: plan.id });
   const actions = (await findActions(db, { planId: plan.id })).map((a) =>
-    viewAction(a, today, priorities, objectives),
+    viewAction(a, today, priorities, objectives, carried.get(a.id) ?? null),
   );
   return {
     plan,
@@ -135,7 +136,13 @@ export async function actionDetail(
     : [];
   const objectives = plan ? await objectivesOf(db, plan.id) : [];
   return {
-    action: viewAction(a, now.toISOString().slice(0, 10), priorities, objectives),
+    action: viewAction(
+      a,
+      now.toISOString().slice(0, 10),
+      priorities,
+      objectives,
+      (await carriedToOf(db, { actionId: id })).get(id) ?? null,
+    ),
     plan,
     updates: await updatesOf(db, { actionId: id }),
     history: await historyOf(db, 'action', id),

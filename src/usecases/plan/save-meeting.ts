@@ -2,7 +2,8 @@
  * Saving a meeting with the actions it raised: what `lantern minutes import` calls once a person
  * has confirmed the actions found in the minutes. The meeting is known by its partnership and
  * title ("CSCG 2025-11-12"); saving it again needs the version read (`expectVersion`) and adds
- * only actions not already held for it (by title), so an import repeated adds nothing twice.
+ * only actions not already held for it (by title), so an import repeated adds nothing twice; the
+ * same minutes under another title (sameMeetingHeld) are refused, naming the meeting held.
  * Each action goes into the plan of the year the meeting falls in, when the partnership has one.
  */
 import type { Actor } from '../../domain/access.js';
@@ -70,6 +71,8 @@ export async function saveMeeting(
     now,
   );
   return planTransaction(db, async () => {
+    const same = await sameMeetingHeld(db, input, actions);
+    if (same) throw new InputError(sameMeetingMessage(same), { field: 'meeting' });
     await ensurePartnership(db, input.partnership, plan?.areaCode ?? null, now.toISOString());
     const group = input.group ? await ensureGroup(db, input.partnership, input.group.trim()) : null;
     const [held] = await findMeetings(db, { partnership: input.partnership, title });
@@ -166,9 +169,41 @@ export async function saveMeeting(
   });
 }
 
+/**
+ * The meeting these minutes are of, held under another title: of the same partnership on the
+ * same day, and one of the two titles names no group ("2019-01-16" beside "CSCG 2019-01-16"),
+ * or it was saved from a file of the same name, or it holds an action of the same title. Two
+ * groups meeting on one day are two meetings; the same minutes imported under two names are one.
+ */
+export async function sameMeetingHeld(
+  db: Db,
+  input: Pick<MeetingInput, 'partnership' | 'title' | 'date' | 'source'>,
+  actions: readonly Pick<NewAction, 'title'>[],
+): Promise<MeetingRecord | null> {
+  const title = input.title.trim().toLowerCase();
+  const date = checkDay(input.date, 'date');
+  const titles = new Set(actions.map((a) => a.title.trim().toLowerCase()));
+  for (const held of await findMeetings(db, { partnership: input.partnership })) {
+    if (held.date !== date || held.title.toLowerCase() === title) continue;
+    if (held.title === date || title === date) return held;
+    if (input.source && held.source === input.source) return held;
+    const heldTitles = (await findActions(db, { meetingId: held.id })).map((a) =>
+      a.title.toLowerCase(),
+    );
+    if (heldTitles.some((t) => titles.has(t))) return held;
+  }
+  return null;
+}
+
+export function sameMeetingMessage(held: MeetingRecord): string {
+  return `these minutes are of the meeting "${held.title}" of ${held.partnership} on ${held.date}, saved already (version ${held.version}${held.source ? `, from ${held.source}` : ''}): to add to it, import them as ⟨meeting⟩ "${held.title}" with ⟨expectVersion⟩ ${held.version}`;
+}
+
 export interface MeetingPreview {
   /** The meeting as held (to give its version when saving again), or null if new. */
   held: MeetingRecord | null;
+  /** The same meeting held under another title (saving would be refused), or null. */
+  sameAs: MeetingRecord | null;
   /** The plan its actions would join, or null. */
   plan: PlanRecord | null;
   /** The actions that saving would add, and those the meeting holds already (by title). */
@@ -179,7 +214,7 @@ export interface MeetingPreview {
 /** What `saveMeeting` would do, without writing: for `minutes import --dry-run`. */
 export async function previewMeeting(
   db: Db,
-  input: Pick<MeetingInput, 'partnership' | 'title' | 'date'>,
+  input: Pick<MeetingInput, 'partnership' | 'title' | 'date' | 'source'>,
   actions: readonly Pick<NewAction, 'title'>[],
 ): Promise<MeetingPreview> {
   const date = checkDay(input.date, 'date');
@@ -201,5 +236,6 @@ export async function previewMeeting(
     (titles.has(key) ? kept : toAdd).push(a.title);
     titles.add(key);
   }
-  return { held: held ?? null, plan: plan ?? null, toAdd, kept };
+  const sameAs = held ? null : await sameMeetingHeld(db, input, actions);
+  return { held: held ?? null, sameAs, plan: plan ?? null, toAdd, kept };
 }

@@ -1,0 +1,100 @@
+/**
+ * `lantern plan action update` on the demo store's Three Rivers plan: what a change of status does
+ * to the rest of the action. A RAG set by hand ends when the status changes (the update says so),
+ * and a complete action counts as complete whatever was set by hand before.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { run, runJson } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { threeRiversPlan } from './helpers/plan.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+const db = demoStoreCopy(dir.path);
+const D = ['--db', db];
+afterAll(() => dir.remove());
+
+interface Shown {
+  counts: Record<string, number>;
+  actions: {
+    id: number;
+    status: string;
+    progress: number;
+    rag: { rag: string; override: unknown };
+  }[];
+}
+
+const add = async (title: string) => {
+  const r = await runJson<{ id: number }>([
+    'plan',
+    'action',
+    'add',
+    ...D,
+    '--priority',
+    'burglary',
+    '--title',
+    title,
+    '--owner',
+    'Karen Watkin',
+    '--due',
+    '2099-03-31',
+  ]);
+  expect(r.code, r.stderr).toBe(0);
+  return r.json.id;
+};
+const update = (id: number, ...args: string[]) =>
+  run(['plan', 'action', 'update', String(id), ...D, ...args]);
+
+beforeAll(async () => {
+  await threeRiversPlan(db);
+});
+
+describe('a RAG set by hand, then a change of status', () => {
+  it('ends with the change of status, saying so, and a complete action counts as complete', async () => {
+    const id = await add('Licensing review of late bars');
+    const red = await update(
+      id,
+      '--rag',
+      'red',
+      '--rag-reason',
+      'No capacity',
+      '--expect-version',
+      '1',
+    );
+    expect(red.code, red.stderr).toBe(0);
+    const done = await update(id, '--status', 'complete', '--expect-version', '2');
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain(
+      'The RAG set by hand (red: No capacity) no longer applies now the status has changed',
+    );
+    const { json } = await runJson<Shown>(['plan', 'show', ...D]);
+    const action = json.actions.find((a) => a.id === id)!;
+    expect(action.rag).toMatchObject({ rag: 'blue', override: null });
+    expect(json.counts).toMatchObject({ red: 0, blue: 1 });
+  });
+
+  it('keeps a RAG set by hand while the status stays, and one set again with the new status', async () => {
+    const id = await add('Street lighting survey');
+    await update(id, '--rag', 'amber', '--rag-reason', 'Contractor late', '--expect-version', '1');
+    const progress = await update(id, '--progress', '30', '--expect-version', '2');
+    expect(progress.stdout).not.toContain('no longer applies');
+    const both = await update(
+      id,
+      '--status',
+      'on-hold',
+      '--rag',
+      'red',
+      '--rag-reason',
+      'Funding withdrawn',
+      '--expect-version',
+      '3',
+    );
+    expect(both.code, both.stderr).toBe(0);
+    const { json } = await runJson<Shown>(['plan', 'show', ...D]);
+    expect(json.actions.find((a) => a.id === id)!.rag).toMatchObject({
+      rag: 'red',
+      override: { rag: 'red', reason: 'Funding withdrawn' },
+    });
+  });
+});
