@@ -153,3 +153,17 @@ describe('a reader who sees the area as totals only', () => {
     expect(overview).not.toContain('Partial period');
   });
 });
+
+describe('the trends chart of a series with fewer than 13 months held', () => {
+  it('draws the months held without an expected range, and says the range needs more months', async () => {
+    // The demo store holds the council's ASB reports for 2025 only: 12 months.
+    const body = await get('/trends?area=Three%20Rivers&period=2025&category=dataset:asb-council');
+    expect(text(body)).not.toContain('nothing to draw');
+    expect(body).toContain('<svg');
+    expect(text(body)).toContain(
+      'recorded each month. No expected range is drawn: only 12 months are held: at least 13 are needed',
+    );
+    const rows = [...body.matchAll(/<th scope="row">2025-\d\d<\/th> ?<td[^>]*>(\d+)<\/td>/gu)];
+    expect(rows).toHaveLength(12);
+  });
+});
