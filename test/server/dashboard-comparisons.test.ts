@@ -167,3 +167,31 @@ describe('the trends chart of a series with fewer than 13 months held', () => {
     expect(rows).toHaveLength(12);
   });
 });
+
+describe('the map and compare pages of a period partly held', () => {
+  it('say the period is partly held, and the map accounts for the records it does not draw', async () => {
+    const map = text(await get('/map?area=Three%20Rivers&period=2018-03..2019-02'));
+    expect(map).toContain(
+      'Partial period: 5 of 12 months held: October 2018 to February 2019. The map counts the months held only.',
+    );
+    const compare = text(await get('/compare?area=Three%20Rivers&period=2018-03..2019-02'));
+    expect(compare).toContain('rate per 1,000 residents over the 5 months held against population');
+    expect(compare).toContain('Partial period: 5 of 12 months held: October 2018 to February 2019');
+  });
+
+  it("map's records in its squares and outside them add up to the overview's total", async () => {
+    const trend = JSON.parse(
+      await get('/api/trends?area=Three%20Rivers&category=all-crime&period=2025'),
+    ) as { current: number };
+    const map = text(await get('/map?area=Three%20Rivers&period=2025&category=all-crime'));
+    expect(map).not.toContain('Partial period');
+    const outside =
+      /([\d,]+) of the ([\d,]+) records with a location are at points just over Three Rivers&#39;s boundary, outside the squares drawn/u.exec(
+        map,
+      );
+    const drawn = /where it was recorded in Three Rivers: ([\d,]+) incidents/u.exec(map);
+    const n = (s: string | undefined) => Number(s!.replace(/,/gu, ''));
+    expect(n(outside?.[2])).toBe(trend.current);
+    expect(n(drawn?.[1]) + n(outside?.[1])).toBe(trend.current);
+  });
+});
