@@ -195,3 +195,14 @@ describe('the map and compare pages of a period partly held', () => {
     expect(n(drawn?.[1]) + n(outside?.[1])).toBe(trend.current);
   });
 });
+
+describe("the trends page's rate over a period partly held", () => {
+  it('says the months it is over', async () => {
+    const trends = text(
+      await get('/trends?area=Three%20Rivers&category=burglary&period=2019-01..2021-06'),
+    );
+    expect(trends).toMatch(/Per 1,000 residents, over the 8 months held [\d.]+/u);
+    const whole = text(await get('/trends?area=Three%20Rivers&category=burglary&period=2025'));
+    expect(whole).toMatch(/Per 1,000 residents [\d.]+/u);
+  });
+});

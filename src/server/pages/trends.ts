@@ -97,7 +97,7 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
         </dd>
       </div>
       <div>
-        <dt>Per 1,000 residents</dt>
+        <dt>Per 1,000 residents${overHeld(trend)}</dt>
         <dd>${trend.ratePer1000 === null ? 'no population held' : trend.ratePer1000.toFixed(2)}</dd>
       </div>
     </dl>
@@ -158,6 +158,12 @@ function comparedTile(trend: DisclosedTrendDocument, show: (n: number | null) =>
     <dt>Compared: ${which}</dt>
     <dd>${show(trend.comparison.current)}</dd>
   </div>`;
+}
+
+/** ", over the 8 months held" when the period is partly held: what a rate is over. */
+function overHeld(trend: Pick<DisclosedTrendDocument, 'coverage'>): string {
+  const n = trend.coverage.held;
+  return trend.coverage.partial ? `, over the ${n === 1 ? 'month' : `${n} months`} held` : '';
 }
 
 /** Said to every reader, whatever their access: the period is only partly held. */
