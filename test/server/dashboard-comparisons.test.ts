@@ -206,3 +206,17 @@ describe("the trends page's rate over a period partly held", () => {
     expect(whole).toMatch(/Per 1,000 residents [\d.]+/u);
   });
 });
+
+describe("the trends page's forecast", () => {
+  it('is shown only beside a period ending at the latest month held', async () => {
+    const early = text(await get('/trends?area=Three%20Rivers&category=burglary&period=2021'));
+    expect(early).toContain(
+      'The forecast is of the months after the latest month held (2025-12), not after this view',
+    );
+    expect(early).not.toContain('The next months, with 80% and 95% prediction intervals');
+    expect(early).not.toMatch(/2026-0\d/u);
+    const latest = await get('/trends?area=Three%20Rivers&category=burglary&period=2025');
+    expect(latest).toMatch(/The next months, with 80% and 95% prediction intervals/u);
+    expect(latest).toContain('2026-01');
+  });
+});
