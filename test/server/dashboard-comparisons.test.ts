@@ -220,3 +220,10 @@ describe("the trends page's forecast", () => {
     expect(latest).toContain('2026-01');
   });
 });
+
+describe('the Period box', () => {
+  it('takes "latest 12 months", the words it shows when empty', async () => {
+    const typed = text(await get('/?area=Three%20Rivers&period=latest%2012%20months'));
+    expect(typed).toContain('Three Rivers, 2025-01 to 2025-12, compared with 2021-01..2021-12');
+  });
+});
