@@ -230,6 +230,17 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     }
   });
 
+  it('prints the map without its zoom buttons or how to use them', async () => {
+    const page = await openPage({ viewport: { width: 900, height: 1200 } });
+    await page.goto(`${base}/map?area=Three%20Rivers&period=2025`);
+    expect(await page.locator('#zoom-help').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#zoom-help').isVisible()).toBe(false);
+    expect(await page.locator('.zoom-controls').first().isVisible()).toBe(false);
+    expect(await page.locator('[data-zoom] svg').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('uploads a police.uk file, shows its progress and then its report', async () => {
     const page = await openPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/data`);

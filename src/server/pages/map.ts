@@ -62,7 +62,7 @@ export async function mapBody(
           : ''
       }
       ${chart ? figure(chart, { zoomable: true }) : notice('empty', `No ${label.toLowerCase()} with a location was recorded in ${view.area.name} in this period.`)}
-      <p id="zoom-help" class="small">
+      <p id="zoom-help" class="small no-print">
         Zoom with the + and − buttons, the mouse wheel or the + and − keys on the focused map; move
         it by dragging or with the arrow keys; 0 resets.
       </p>
