@@ -197,6 +197,50 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     await page.close();
   });
 
+  it("keeps the map's zoom buttons off its legend on a phone and at 200% zoom", async () => {
+    // At 375 px, and at 1280 px zoomed to 200% (640 CSS pixels), the buttons laid over the map's
+    // top right corner covered its legend.
+    for (const [name, options] of [
+      ['phone', { viewport: { width: 375, height: 812 } }],
+      ['zoom-200', { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 }],
+    ] as const) {
+      const page = await openPage(options);
+      await page.goto(`${base}/map?area=Three%20Rivers&period=2025`);
+      const maps = page.locator('[data-zoom]');
+      expect(await maps.count()).toBe(2);
+      for (let i = 0; i < 2; i++) {
+        const map = maps.nth(i);
+        const buttons = await page.locator('.zoom-controls').nth(i).boundingBox();
+        const legend = await map.locator('[data-layer="legend"]').first().boundingBox();
+        const box = await map.boundingBox();
+        expect(buttons && legend && box, name).toBeTruthy();
+        const overlaps =
+          buttons!.x < legend!.x + legend!.width &&
+          legend!.x < buttons!.x + buttons!.width &&
+          buttons!.y < legend!.y + legend!.height &&
+          legend!.y < buttons!.y + buttons!.height;
+        expect(overlaps, `${name}: map ${i}`).toBe(false);
+        // Nor over any of the map: above it, where they are found before the map is reached.
+        expect(buttons!.y + buttons!.height, `${name}: map ${i}`).toBeLessThanOrEqual(box!.y);
+      }
+      await page.locator('button[aria-label="Zoom in"]').first().click();
+      expect(await maps.first().locator('svg').getAttribute('viewBox')).not.toMatch(/^0 0 /u);
+      await page.screenshot({ path: `${SHOTS}map-${name}.png`, fullPage: true });
+      await page.close();
+    }
+  });
+
+  it('prints the map without its zoom buttons or how to use them', async () => {
+    const page = await openPage({ viewport: { width: 900, height: 1200 } });
+    await page.goto(`${base}/map?area=Three%20Rivers&period=2025`);
+    expect(await page.locator('#zoom-help').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#zoom-help').isVisible()).toBe(false);
+    expect(await page.locator('.zoom-controls').first().isVisible()).toBe(false);
+    expect(await page.locator('[data-zoom] svg').first().isVisible()).toBe(true);
+    await page.close();
+  });
+
   it('uploads a police.uk file, shows its progress and then its report', async () => {
     const page = await openPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/data`);

@@ -95,7 +95,9 @@
       b.addEventListener('click', c[2]);
       controls.appendChild(b);
     });
-    box.appendChild(controls);
+    // Above the map, not over it: laid over the map, the buttons covered its legend on a phone
+    // and at 200% zoom, where the map is narrow and the legend sits in its top right corner.
+    box.parentNode.insertBefore(controls, box);
     box.addEventListener('keydown', function (e) {
       var keys = {
         '+': function () {

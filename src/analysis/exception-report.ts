@@ -2,7 +2,8 @@
  * Exceptions for one area and measure: every observed month of its history with its expected
  * count (analysis/seasonal-model.ts, leave one out) and the 99.8% range expected for it, which
  * allows for how much the counts vary beyond Poisson chance and for the uncertainty of the fit;
- * months above it are exceptions. Missing months are not modelled and are listed as missing.
+ * months above it are exceptions. Missing months are not modelled and are listed as missing; with
+ * too few months to fit the model, the months held keep their counts, with no expected range.
  */
 import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import { measureHistory } from '../domain/area-counts.js';
@@ -51,6 +52,9 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
   const history = measureHistory(input, measure);
   const fit = fitSeasonal(history);
   const byMonth = new Map(fit?.months.map((m) => [m.month, m]) ?? []);
+  // A month held but not fitted (too few months to fit a model) keeps its count: it is recorded,
+  // only its expected range is unknown.
+  const counted = new Map(history.map((m) => [m.month, m.count]));
   const first = input.observed[0];
   const last = input.observed[input.observed.length - 1];
   const months: ReportedMonth[] =
@@ -59,7 +63,7 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
           (month) =>
             byMonth.get(month) ?? {
               month,
-              observed: null,
+              observed: counted.get(month) ?? null,
               expected: null,
               lower998: null,
               upper998: null,

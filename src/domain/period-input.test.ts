@@ -13,6 +13,14 @@ describe('parsePeriodChoice(text)', () => {
     expect(parsePeriodChoice(' Last-6-Months ')).toEqual({ last: 6 });
   });
 
+  it('reads the last N months typed as words, as the Period box suggests them', () => {
+    // The dashboard's Period box shows "latest 12 months" when empty; typing it was refused.
+    expect(parsePeriodChoice('latest 12 months')).toEqual({ last: 12 });
+    expect(parsePeriodChoice('Last 12 months')).toEqual({ last: 12 });
+    expect(parsePeriodChoice('last 1 month')).toEqual({ last: 1 });
+    expect(() => parsePeriodChoice('latest months')).toThrow(/is not a period/);
+  });
+
   it('reads 2011-12 as December 2011, not the financial year', () => {
     expect(parsePeriodChoice('2011-12')).toEqual({ from: '2011-12', to: '2011-12' });
   });

@@ -1,7 +1,8 @@
 /**
  * Periods as a person types them: `YYYY-MM..YYYY-MM` (or one month), `YYYY` (a calendar year),
  * `YYYY-YY` or `YYYY/YY` (a financial year, April to March: the year a partnership plans in), and
- * `last-12-months` (or `last-N-months`: the N months up to the latest month the store holds).
+ * `last-12-months` (or `last-N-months`: the N months up to the latest month the store holds; also
+ * typed as words, "last 12 months" or "latest 12 months").
  * A month such as 2011-12 is read as December 2011; its financial year is typed 2011/12.
  */
 import { InputError } from '../errors.js';
@@ -17,7 +18,8 @@ export const PERIOD_FORMS =
 /** Reads a typed period; the error (no option name: the edge adds it) lists the accepted forms. */
 export function parsePeriodChoice(text: string): PeriodChoice {
   const value = text.trim().toLowerCase();
-  const last = /^last-(\d{1,3})-months?$/u.exec(value);
+  // Also as words: "last 12 months", "latest 12 months" (the dashboard's Period box says the latter).
+  const last = /^(?:last|latest)[-\s]+(\d{1,3})[-\s]+months?$/u.exec(value);
   if (last) {
     const n = Number(last[1]);
     if (n < 1) throw new InputError(`"${text}": give at least one month`);

@@ -2,7 +2,8 @@
  * The months a trend chart shows, with the 99.8% range each month's own history expects (the
  * exceptions model, fitted leaving each month out): from the comparison period (so the change a
  * text reports can be seen) or the last 36 months, whichever starts earlier, to the period's end;
- * leading months with no data dropped. The report's priority charts and the dashboard's trends
+ * leading months with no data dropped. With too few months held to fit the model, the months are
+ * drawn without a range, and the chart's notes say why. The report's priority charts and the dashboard's trends
  * view both draw this, so a chart on screen and in the PDF cannot differ.
  */
 import type { ExceptionsReport } from '../analysis/exception-report.js';
@@ -15,7 +16,8 @@ import type { PriorityEvidence } from './report-data.js';
 export const TREND_MONTHS = 36;
 
 export function trendEvidence(
-  report: Pick<ExceptionsReport, 'months' | 'method' | 'exceptions'>,
+  report: Pick<ExceptionsReport, 'months' | 'method' | 'exceptions'> &
+    Partial<Pick<ExceptionsReport, 'notTested'>>,
   period: Period,
   comparison: Period | null,
 ): PriorityEvidence['trend'] {
@@ -27,7 +29,11 @@ export function trendEvidence(
   if (months.length === 0) return null;
   return {
     method: report.method,
-    notes: [],
+    // Too few months to fit the model: the months are drawn without a range, and the chart says why.
+    notes:
+      report.method === null && report.notTested
+        ? [`No expected range is drawn: ${lowerFirst(report.notTested)}`]
+        : [],
     exceptions: report.exceptions.filter((m) => m >= from && m <= period.to),
     months: months.map((m) => ({
       month: m.month,
@@ -37,6 +43,8 @@ export function trendEvidence(
     })),
   };
 }
+
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** A forecast's months as the trend chart draws them after the last month held. */
 export function forecastBand(months: readonly ForecastMonth[]): TrendForecastMonth[] {

@@ -4,6 +4,7 @@
  */
 import type { AreaSummary } from '../domain/area-counts.js';
 import type { ChoroplethArea, MapPlaces, MapPoint } from '../charts/index.js';
+import { periodCoverage, type PeriodCoverage } from '../domain/held-months.js';
 import type { Period } from '../domain/month.js';
 import type { PeriodChoice } from '../domain/period-input.js';
 import type { Scope } from '../domain/scope.js';
@@ -16,6 +17,7 @@ import { hotspotEvidence, type HotspotEvidence } from './hotspot-evidence.js';
 import { incidentPoints } from './incident-points.js';
 import { bngRings, mapPlaces } from './map-places.js';
 import { resolvePeriod } from './resolve-period.js';
+import { heldStreetMonths } from './street-area-counts.js';
 
 export interface MapView {
   area: AreaSummary;
@@ -26,6 +28,12 @@ export interface MapView {
   lsoas: ChoroplethArea[];
   /** police.uk's map points with the records of the category snapped to each (metres, BNG). */
   points: MapPoint[];
+  /** How much of the period the store holds for the area: the map counts those months only. */
+  coverage: PeriodCoverage;
+  /** Records of the category in the period with a location, and those of them outside the grid. */
+  located: number;
+  /** Points just over the area's boundary, counted for the area but outside its cells. */
+  outsideGrid: number;
 }
 
 export async function mapView(
@@ -57,5 +65,17 @@ export async function mapView(
     const outline = outlines.get(l.code);
     return outline ? [{ code: l.code, name: l.name, outline, value: l.records }] : [];
   });
-  return { area, period, hotspot, places: await mapPlaces(db, area), lsoas, points };
+  const coverage = periodCoverage(period, await heldStreetMonths(db, scope, area, reads));
+  const inCells = hotspot.cells.reduce((n, c) => n + c.count, 0);
+  return {
+    area,
+    period,
+    hotspot,
+    places: await mapPlaces(db, area),
+    lsoas,
+    points,
+    coverage,
+    located: columns.length,
+    outsideGrid: columns.length - inCells,
+  };
 }

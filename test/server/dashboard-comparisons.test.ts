@@ -153,3 +153,77 @@ describe('a reader who sees the area as totals only', () => {
     expect(overview).not.toContain('Partial period');
   });
 });
+
+describe('the trends chart of a series with fewer than 13 months held', () => {
+  it('draws the months held without an expected range, and says the range needs more months', async () => {
+    // The demo store holds the council's ASB reports for 2025 only: 12 months.
+    const body = await get('/trends?area=Three%20Rivers&period=2025&category=dataset:asb-council');
+    expect(text(body)).not.toContain('nothing to draw');
+    expect(body).toContain('<svg');
+    expect(text(body)).toContain(
+      'recorded each month. No expected range is drawn: only 12 months are held: at least 13 are needed',
+    );
+    const rows = [...body.matchAll(/<th scope="row">2025-\d\d<\/th> ?<td[^>]*>(\d+)<\/td>/gu)];
+    expect(rows).toHaveLength(12);
+  });
+});
+
+describe('the map and compare pages of a period partly held', () => {
+  it('say the period is partly held, and the map accounts for the records it does not draw', async () => {
+    const map = text(await get('/map?area=Three%20Rivers&period=2018-03..2019-02'));
+    expect(map).toContain(
+      'Partial period: 5 of 12 months held: October 2018 to February 2019. The map counts the months held only.',
+    );
+    const compare = text(await get('/compare?area=Three%20Rivers&period=2018-03..2019-02'));
+    expect(compare).toContain('rate per 1,000 residents over the 5 months held against population');
+    expect(compare).toContain('Partial period: 5 of 12 months held: October 2018 to February 2019');
+  });
+
+  it("map's records in its squares and outside them add up to the overview's total", async () => {
+    const trend = JSON.parse(
+      await get('/api/trends?area=Three%20Rivers&category=all-crime&period=2025'),
+    ) as { current: number };
+    const map = text(await get('/map?area=Three%20Rivers&period=2025&category=all-crime'));
+    expect(map).not.toContain('Partial period');
+    const outside =
+      /([\d,]+) of the ([\d,]+) records with a location are at points just over Three Rivers&#39;s boundary, outside the squares drawn/u.exec(
+        map,
+      );
+    const drawn = /where it was recorded in Three Rivers: ([\d,]+) incidents/u.exec(map);
+    const n = (s: string | undefined) => Number(s!.replace(/,/gu, ''));
+    expect(n(outside?.[2])).toBe(trend.current);
+    expect(n(drawn?.[1]) + n(outside?.[1])).toBe(trend.current);
+  });
+});
+
+describe("the trends page's rate over a period partly held", () => {
+  it('says the months it is over', async () => {
+    const trends = text(
+      await get('/trends?area=Three%20Rivers&category=burglary&period=2019-01..2021-06'),
+    );
+    expect(trends).toMatch(/Per 1,000 residents, over the 8 months held [\d.]+/u);
+    const whole = text(await get('/trends?area=Three%20Rivers&category=burglary&period=2025'));
+    expect(whole).toMatch(/Per 1,000 residents [\d.]+/u);
+  });
+});
+
+describe("the trends page's forecast", () => {
+  it('is shown only beside a period ending at the latest month held', async () => {
+    const early = text(await get('/trends?area=Three%20Rivers&category=burglary&period=2021'));
+    expect(early).toContain(
+      'The forecast is of the months after the latest month held (2025-12), not after this view',
+    );
+    expect(early).not.toContain('The next months, with 80% and 95% prediction intervals');
+    expect(early).not.toMatch(/2026-0\d/u);
+    const latest = await get('/trends?area=Three%20Rivers&category=burglary&period=2025');
+    expect(latest).toMatch(/The next months, with 80% and 95% prediction intervals/u);
+    expect(latest).toContain('2026-01');
+  });
+});
+
+describe('the Period box', () => {
+  it('takes "latest 12 months", the words it shows when empty', async () => {
+    const typed = text(await get('/?area=Three%20Rivers&period=latest%2012%20months'));
+    expect(typed).toContain('Three Rivers, 2025-01 to 2025-12, compared with 2021-01..2021-12');
+  });
+});

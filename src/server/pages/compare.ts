@@ -5,6 +5,7 @@
 import type { DisclosedComparison } from '../../usecases/compare-areas.js';
 import { comparisonEvidence } from '../../report/comparison-evidence.js';
 import { funnelFigure } from '../../report/report-tables.js';
+import { periodCoverage } from '../../domain/held-months.js';
 import type { ServerContext } from '../context.js';
 import { areaNamed, forceOf, run, type Choices } from './choices.js';
 import { figure } from './figure.js';
@@ -43,10 +44,17 @@ export async function compareBody(
   const groups = await run<{
     groups: { name: string; origin: string; areas: { name: string }[] }[];
   }>(ctx, 'areas groups', {});
+  // Only the months held for every district are compared: said at the top, not only in the notes.
+  const held = c.basis === 'months' ? periodCoverage(c.period, c.monthsCompared) : null;
+  const over = held?.partial
+    ? ` over the ${held.held === 1 ? 'month' : `${held.held} months`} held`
+    : '';
   return html` <p class="lead">
-      ${c.label} in the ${c.group}, ${c.period.from} to ${c.period.to}: rate per 1,000 residents
-      against population.${area.code !== force.code ? html` ${area.name} is marked.` : ''}
+      ${c.label} in the ${c.group}, ${c.period.from} to ${c.period.to}: rate per 1,000
+      residents${over} against
+      population.${area.code !== force.code ? html` ${area.name} is marked.` : ''}
     </p>
+    ${held?.partial ? notice('note', `Partial period: ${held.words}, for every district. Counts and rates cover these months only.`) : ''}
     ${chart ? figure(chart) : notice('empty', 'Too few districts with a population held to compare.')}
     <div class="table-wrap">
       <table class="data">

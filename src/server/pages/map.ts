@@ -52,8 +52,17 @@ export async function mapBody(
         ${view.hotspot.cellSize} m
         squares${view.places ? html`, with ${view.places.kind}s outlined and named` : ''}.
       </p>
+      ${view.coverage.partial ? notice('note', `Partial period: ${view.coverage.words}. The map counts the months held only.`) : ''}
+      ${
+        view.outsideGrid > 0
+          ? notice(
+              'note',
+              `${count(view.outsideGrid)} of the ${count(view.located)} records with a location are at points just over ${view.area.name}'s boundary, outside the squares drawn: they are counted in the area's totals (Overview, Trends) but not on the map.`,
+            )
+          : ''
+      }
       ${chart ? figure(chart, { zoomable: true }) : notice('empty', `No ${label.toLowerCase()} with a location was recorded in ${view.area.name} in this period.`)}
-      <p id="zoom-help" class="small">
+      <p id="zoom-help" class="small no-print">
         Zoom with the + and − buttons, the mouse wheel or the + and − keys on the focused map; move
         it by dragging or with the arrow keys; 0 resets.
       </p>

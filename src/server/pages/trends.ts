@@ -97,12 +97,12 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
         </dd>
       </div>
       <div>
-        <dt>Per 1,000 residents</dt>
+        <dt>Per 1,000 residents${overHeld(trend)}</dt>
         <dd>${trend.ratePer1000 === null ? 'no population held' : trend.ratePer1000.toFixed(2)}</dd>
       </div>
     </dl>
     ${chart ? figure(chart) : notice('empty', 'No month of this category is held for the area, so there is nothing to draw.')}
-    ${forecastSection(forecast)}
+    ${forecastSection(forecast, trend.period)}
     <p>
       <a href="${viewHref('/compare', state)}">Compare with the other districts</a> ·
       <a href="${viewHref('/map', state)}">Where it was recorded</a>
@@ -158,6 +158,12 @@ function comparedTile(trend: DisclosedTrendDocument, show: (n: number | null) =>
     <dt>Compared: ${which}</dt>
     <dd>${show(trend.comparison.current)}</dd>
   </div>`;
+}
+
+/** ", over the 8 months held" when the period is partly held: what a rate is over. */
+function overHeld(trend: Pick<DisclosedTrendDocument, 'coverage'>): string {
+  const n = trend.coverage.held;
+  return trend.coverage.partial ? `, over the ${n === 1 ? 'month' : `${n} months`} held` : '';
 }
 
 /** Said to every reader, whatever their access: the period is only partly held. */
@@ -244,12 +250,25 @@ function totalsOnlyBody(trend: DisclosedTrendDocument, adjusted: AdjustedVerdict
     </section>`;
 }
 
-function forecastSection(f: (ForecastResult & { notes: string[] }) | null): Safe {
+function forecastSection(
+  f: (ForecastResult & { notes: string[] }) | null,
+  period: DisclosedTrendDocument['period'],
+): Safe {
   if (!f) return html``;
   if (!f.ok)
     return html`<section aria-labelledby="fc">
       <h2 id="fc">Forecast</h2>
       <p>${f.reason}</p>
+    </section>`;
+  // The forecast goes on from the latest month held: beside a view of earlier months, its months
+  // (2026 on a 2019-2021 view) would read as following the view's.
+  if (f.run.to > period.to)
+    return html`<section aria-labelledby="fc">
+      <h2 id="fc">Forecast</h2>
+      <p>
+        The forecast is of the months after the latest month held (${f.run.to}), not after this
+        view's period: choose a period ending ${f.run.to} to see it.
+      </p>
     </section>`;
   return html`<section aria-labelledby="fc">
     <h2 id="fc">Forecast</h2>
