@@ -147,7 +147,19 @@ export function rawInput(
   for (const [key, spec] of options) {
     const values = query[key];
     if (values === undefined) continue;
-    raw[key] = spec.kind === 'strings' ? values : values[values.length - 1];
+    // A parameter that takes one value, given twice, is refused: which one was meant is a guess,
+    // and the grant checked, the answer and the audit row must all be of the same one.
+    if (spec.kind !== 'strings' && values.length > 1)
+      throw new InputError(
+        `'${key}' is given ${values.length} times (${values
+          .slice(0, 5)
+          .map((v) => `'${v.slice(0, 60)}'`)
+          .join(
+            ', ',
+          )}${values.length > 5 ? ', …' : ''}); ${command.name} takes one ${key}: give it once`,
+        { field: key },
+      );
+    raw[key] = spec.kind === 'strings' ? values : values[0];
   }
   return raw;
 }
@@ -160,6 +172,7 @@ export function errorAnswer(c: Context, error: unknown) {
 
 /** What the audit row of a kept answer needs from its query: the dataset and the area. */
 function keptInput(query: Record<string, string[]>): Record<string, unknown> {
-  const last = (k: string) => query[k]?.[query[k].length - 1];
-  return { dataset: last('dataset'), area: last('area'), within: last('within') };
+  // A kept answer's query passed rawInput, so each of these was given once at most.
+  const one = (k: string) => query[k]?.[0];
+  return { dataset: one('dataset'), area: one('area'), within: one('within') };
 }
