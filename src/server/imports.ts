@@ -16,6 +16,7 @@ import { streamSSE } from 'hono/streaming';
 import { importCommand } from '../commands/import.js';
 import { execute, readInput } from '../commands/runtime.js';
 import { didYouMean } from '../domain/suggest.js';
+import { oneLine } from '../domain/terminal-text.js';
 import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { apiOptions } from './api-commands.js';
@@ -200,12 +201,12 @@ async function importUpload(
     const report = importCommand.json
       ? importCommand.json(document as never, input as never)
       : document;
-    await recordRequestUse(ctx, useOf('import', { ...input, paths: files.map((f) => f.name) }));
+    await recordRequestUse(ctx, useOf('import', { ...input, paths: auditedNames(files) }));
     return { event: 'report', data: withoutFolder(report, dir) };
   } catch (error) {
     await recordRequestUse(
       ctx,
-      useOf('import', { ...input, paths: files.map((f) => f.name) }),
+      useOf('import', { ...input, paths: auditedNames(files) }),
       error,
     ).catch(() => {});
     const { body } = problemOf(error);
@@ -285,6 +286,27 @@ export function safeName(name: string): string {
     .replace(/[^A-Za-z0-9._-]+/gu, '_')
     .replace(/^[.]+/u, '')
     .slice(-120);
+}
+
+/** The most characters of a file's name, and the most names, an upload's audit row keeps. */
+const AUDITED_NAME_LENGTH = 120;
+const AUDITED_NAMES = 20;
+
+/**
+ * The uploaded files' names as the audit log keeps them: the client's own (the last part of it),
+ * each on one line with its control characters shown (a newline in a name would otherwise print
+ * as a forged row of `lantern audit`) and clipped, and at most AUDITED_NAMES of them (the log's
+ * rows are never removed, so a 5 MB name would be kept, and shown, for ever).
+ */
+export function auditedNames(files: readonly { name: string }[]): string[] {
+  const names = files.slice(0, AUDITED_NAMES).map((f) => {
+    const name = oneLine(f.name.split(/[/\\]/u).pop() ?? '');
+    return name.length > AUDITED_NAME_LENGTH
+      ? `${name.slice(0, AUDITED_NAME_LENGTH - 1)}…`
+      : name || 'a file';
+  });
+  const more = files.length - names.length;
+  return more > 0 ? [...names, `and ${more} more`] : names;
 }
 
 /** The report with the upload folder taken out of every path: a person sees their file names. */
