@@ -36,11 +36,16 @@ import type { ExtraOperation } from './openapi.js';
  */
 const DEFAULT_MAX_UPLOAD_MIB = 256;
 
+/** What the writer's slot says while an upload is received, before its files are known. */
+const RECEIVING = 'an upload being received';
+
 /** Told when an import has committed something: caches of what the store held are stale. */
 export type OnImported = () => void;
 
 export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImported = () => {}) {
   const runs = new ImportRuns();
+  /** The uploads being received, which hold the writer's slot until an import takes it. */
+  const receiving = new WeakSet<Context>();
   const maxMiB = Number(ctx.env.LANTERN_MAX_UPLOAD_MIB) || DEFAULT_MAX_UPLOAD_MIB;
 
   route(app, 'get', '/api/imports/current', 'read', (c) => {
@@ -64,8 +69,19 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
     'post',
     '/api/imports',
     'import',
-    // Refused before a byte is read when the server is busy: an upload would only be thrown away.
-    async (c, next) => (ctx.writer.running ? busy(c, ctx) : next()),
+    // The writer's slot is taken before a byte is read: an upload sent while another is received
+    // or imports is refused at once, not after it has been held whole in memory. The slot is
+    // handed to the import, or let go when the upload is refused (too large, unreadable).
+    async (c, next) => {
+      const slot = ctx.writer.take(RECEIVING, ctx.clock(), uploader(c.get('caller')));
+      if ('busy' in slot) return busy(c, ctx);
+      receiving.add(c);
+      try {
+        await next();
+      } finally {
+        if (receiving.delete(c)) ctx.writer.release();
+      }
+    },
     bodyLimit({
       maxSize: maxMiB * 2 ** 20,
       onError: (c) =>
@@ -94,23 +110,22 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
       } catch (error) {
         return problem(c, error);
       }
-      const since = ctx.clock();
-      const what = files.map((f) => safeName(f.name) || 'a file').join(', ');
-      const by = uploader(c.get('caller'));
-      const slot = ctx.writer.take(what, since, by);
-      if ('busy' in slot) return busy(c, ctx);
-      const run = runs.start(what, since, by);
+      const slot = ctx.writer.running as RunningWrite;
+      slot.what = files.map((f) => safeName(f.name) || 'a file').join(', ');
+      const run = runs.start(slot.what, slot.since, slot.by);
       let dir: string;
       try {
         dir = await mkdtemp(join(ctx.env.LANTERN_UPLOAD_DIR || tmpdir(), 'lantern-upload-'));
       } catch (error) {
-        ctx.writer.release();
+        // The slot is let go as the upload is refused (above).
         runs.tell(run, { event: 'failed', data: problemOf(error).body });
         return problem(c, error);
       }
       // The import runs after the answer: the caller watches its events.
       // Its last event is told once the files are gone and the next import may start.
       const caller = forRequest(c, ctx);
+      // The import has the slot now, and lets it go when it ends.
+      receiving.delete(c);
       void importUpload(caller, runs, run, slot, dir, files, input).then((last) => {
         ctx.writer.release();
         onImported();
