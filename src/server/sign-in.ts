@@ -16,6 +16,7 @@ import { safeNext, signInPage as page } from './pages/sign-in-page.js';
 import { route } from './permissions.js';
 import { secureCookies, setSessionCookie } from './session-cookie.js';
 import { TOO_MANY_ATTEMPTS, type SignInLimit } from './sign-in-limit.js';
+import { readForm } from './form-body.js';
 
 export function mountSignIn(
   app: Hono,
@@ -28,7 +29,7 @@ export function mountSignIn(
     c.html(signInPage(c.req.query('next') ?? '/', null)),
   );
   route(app, 'post', '/sign-in', 'public', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const next = safeNext(String(form.next ?? '/'));
     if (limit.exhausted(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS), 429);
     const db = await ctx.store.session();
