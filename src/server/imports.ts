@@ -336,13 +336,13 @@ function uploader(caller: RequestCaller): string | null {
 }
 
 /** Whether the caller may see an import's files and report: its uploader's, or an admin. */
-function seesImport(caller: RequestCaller, by: string | null): boolean {
+export function seesImport(caller: RequestCaller, by: string | null): boolean {
   if (caller.kind === 'owner') return true;
   if (caller.kind !== 'user') return false;
   return caller.user.role === 'admin' || caller.user.id === by;
 }
 
-const ANOTHER_USERS = "another user's upload";
+export const ANOTHER_USERS = "another user's upload";
 
 function busy(c: Context, ctx: ServerContext) {
   const running = ctx.writer.running;
