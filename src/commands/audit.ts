@@ -1,4 +1,5 @@
 /** `lantern audit`: the audit log (who, when, what, which area or dataset, outcome), and its check. */
+import { oneLine } from '../domain/terminal-text.js';
 import { InputError } from '../errors.js';
 import type { AuditRow } from '../store/audit-log.js';
 import { actorOf, asOption } from './access-options.js';
@@ -58,16 +59,20 @@ export const auditCommand = defineCommand({
         ? 'No audit rows.'
         : formatTable(
             ['#', 'when (UTC)', 'who', 'action', 'area', 'dataset', 'outcome', 'detail'],
-            rows.map((r) => [
-              String(r.seq),
-              r.at.slice(0, 19).replace('T', ' '),
-              r.actor,
-              r.action,
-              r.area ?? '',
-              r.dataset ?? '',
-              r.outcome,
-              r.detail ?? '',
-            ]),
+            // Each cell on one line, its control characters shown (␊ for a newline): a plan note
+            // or a file name with a newline in it cannot print as a row of its own.
+            rows.map((r) =>
+              [
+                String(r.seq),
+                r.at.slice(0, 19).replace('T', ' '),
+                r.actor,
+                r.action,
+                r.area ?? '',
+                r.dataset ?? '',
+                r.outcome,
+                r.detail ?? '',
+              ].map(oneLine),
+            ),
             ['right', 'left', 'left', 'left', 'left', 'left', 'left', 'left'],
           ),
       ...(verified

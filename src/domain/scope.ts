@@ -104,11 +104,13 @@ export function mayReadDatasetFor(scope: Scope, dataset: string, need: AccessNee
 /**
  * Why a read of a dataset's records is refused, in the caller's terms: not granted at all, or
  * granted as totals only (every grant of a viewer is), which said "does not cover" to a viewer
- * whose grants do show the data's trends.
+ * whose grants do show the data's trends. Said only of an area the caller sees: an area they do
+ * not see at all is refused as such first (store/area-access.ts), and whose account it is is not
+ * known here, so neither is said.
  */
 export function datasetRefusal(scope: Scope, dataset: string, named: string): string {
   return (scope.aggregateDatasets ?? []).includes(dataset)
-    ? `your access shows ${named} as totals only (its counts by category and month, small counts held back): its records, maps, hotspots and exports need a detail grant, which a viewer's account does not take`
+    ? `your access shows ${named} as totals only (its counts by category and month, small counts held back): its records, maps, hotspots and exports need a detail grant (a viewer's account shows totals only, whatever its grants)`
     : `your access does not cover ${named}`;
 }
 

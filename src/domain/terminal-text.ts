@@ -5,8 +5,8 @@
  * imported" line), or a bidirectional override that shows text in another order than it is.
  *
  * C0 controls become their Unicode control pictures (ESC ␛, newline ␊, carriage return ␍, tab
- * ␉), DEL becomes ␡, and C1 controls and bidirectional controls are shown by code point
- * (<U+202E>). The CLI cleans everything it prints this way except the line ends and tabs of its
+ * ␉), DEL becomes ␡, and C1 controls, Unicode's line and paragraph separators and bidirectional
+ * controls are shown by code point (<U+2028>, <U+202E>). The CLI cleans everything it prints this way except the line ends and tabs of its
  * own layout (`terminalText`); a name or value that must stay on one line is cleaned whole first
  * (`oneLine`). JSON output is left alone: JSON escapes controls itself.
  */
@@ -14,7 +14,7 @@
 // Built from code points, so that this file holds no control character itself.
 const range = (from: number, to: number) => `\\u{${from.toString(16)}}-\\u{${to.toString(16)}}`;
 const CONTROLS = new RegExp(
-  `[${range(0x00, 0x1f)}${range(0x7f, 0x9f)}${range(0x202a, 0x202e)}${range(0x2066, 0x2069)}]`,
+  `[${range(0x00, 0x1f)}${range(0x7f, 0x9f)}${range(0x2028, 0x202e)}${range(0x2066, 0x2069)}]`,
   'gu',
 );
 

@@ -21,6 +21,7 @@ import { auditBody, usersBody, type AdminMessage } from './pages/admin.js';
 import { plainPage } from './pages/plain-page.js';
 import { route } from './permissions.js';
 import type { Db } from '../store/db.js';
+import { readForm } from './form-body.js';
 
 /** Audit rows per page. */
 export const AUDIT_PAGE_SIZE = 50;
@@ -69,7 +70,7 @@ export function mountAdmin(app: Hono, ctx: ServerContext): void {
   ) => {
     const actor = actorOf(c);
     if (!actor) return c.redirect('/setup', 303);
-    const body = await c.req.parseBody();
+    const body = await readForm(c);
     const form = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, String(v)]));
     try {
       return await usersPage(c, actor, await act(actor, form));

@@ -54,7 +54,7 @@ export function mountCommands(
     route(app, 'get', apiPath(command), 'read', async (c) => {
       const query = c.req.queries();
       const rctx = forRequest(c, ctx);
-      const key = requestKey(c.req.path, query, rctx.scope);
+      const key = requestKey(c.req.path, query, rctx.scope, ctx.clock());
       const kept = cache.get(key);
       // An answer kept is still a read: a restricted dataset's is recorded each time it is served.
       if (kept !== undefined) await recordRequestUse(rctx, useOf(command.name, keptInput(query)));

@@ -66,7 +66,7 @@ const BODIES: Record<
   },
   '/data': {
     title: () => 'Data and imports',
-    body: (ctx, _s, ch) => dataBody(ctx, ch),
+    body: (ctx, _s, ch, c) => dataBody(ctx, ch, c.get('caller')),
     filters: {},
   },
 };

@@ -7,6 +7,7 @@ import { FULL_SCOPE } from '../domain/scope.js';
 import { DocumentCache, requestKey } from './document-cache.js';
 
 const bytes = (s: string) => new TextEncoder().encode(s) as Uint8Array<ArrayBuffer>;
+const NOW = new Date('2026-01-30T12:00:00Z');
 const text = (b: { json: Uint8Array } | undefined) =>
   b === undefined ? undefined : new TextDecoder().decode(b.json);
 
@@ -53,19 +54,35 @@ describe('a kept answer', () => {
 describe('requestKey', () => {
   it('is the same for the same parameters in any order, and keeps repeats in order', () => {
     expect(
-      requestKey('/api/trends', { category: ['burglary'], area: ['Three Rivers'] }, FULL_SCOPE),
+      requestKey(
+        '/api/trends',
+        { category: ['burglary'], area: ['Three Rivers'] },
+        FULL_SCOPE,
+        NOW,
+      ),
     ).toBe(
-      requestKey('/api/trends', { area: ['Three Rivers'], category: ['burglary'] }, FULL_SCOPE),
+      requestKey(
+        '/api/trends',
+        { area: ['Three Rivers'], category: ['burglary'] },
+        FULL_SCOPE,
+        NOW,
+      ),
     );
-    expect(requestKey('/api/x', { a: ['1', '2'] }, FULL_SCOPE)).not.toBe(
-      requestKey('/api/x', { a: ['2', '1'] }, FULL_SCOPE),
+    expect(requestKey('/api/x', { a: ['1', '2'] }, FULL_SCOPE, NOW)).not.toBe(
+      requestKey('/api/x', { a: ['2', '1'] }, FULL_SCOPE, NOW),
     );
   });
 
   it('differs for callers who may see different things', () => {
     const partner = { areas: ['E07000102'], datasets: ['police-street'] } as const;
-    expect(requestKey('/api/summary', { area: ['Watford'] }, partner)).not.toBe(
-      requestKey('/api/summary', { area: ['Watford'] }, FULL_SCOPE),
+    expect(requestKey('/api/summary', { area: ['Watford'] }, partner, NOW)).not.toBe(
+      requestKey('/api/summary', { area: ['Watford'] }, FULL_SCOPE, NOW),
     );
+  });
+
+  it('differs from one day to the next, not within a day', () => {
+    const key = (at: string) => requestKey('/api/plan/overdue', {}, FULL_SCOPE, new Date(at));
+    expect(key('2026-01-30T08:00:00Z')).toBe(key('2026-01-30T23:59:59Z'));
+    expect(key('2026-01-30T23:59:59Z')).not.toBe(key('2026-01-31T00:00:00Z'));
   });
 });

@@ -1,5 +1,6 @@
 /**
- * The JSON answers of read endpoints, kept for as long as the store is unchanged. The server holds
+ * The JSON answers of read endpoints, kept for as long as the store is unchanged and only on the
+ * day they were made (requestKey: the plan's overdue actions depend on the date). The server holds
  * the store open, so no other process can write it (DuckDB's lock), and within the server the one
  * writer is an upload's import (context.ts): the store changes only when an import ends, which
  * starts a new generation and forgets every answer. An answer is kept only if no import ended
@@ -60,11 +61,20 @@ export class DocumentCache {
 
 /**
  * A request's key: who may see what (the caller's Scope: two callers with different grants never
- * share an answer), the path, and its query parameters in a fixed order (repeats kept in order).
+ * share an answer), the day it is answered on, the path, and its query parameters in a fixed
+ * order (repeats kept in order). The day, because answers depend on it as well as on the store:
+ * the plan's overdue actions and its "today", a period of the plan year; an answer kept is served
+ * only on the day it was made.
  */
-export function requestKey(path: string, query: Record<string, string[]>, scope: Scope): string {
+export function requestKey(
+  path: string,
+  query: Record<string, string[]>,
+  scope: Scope,
+  now: Date,
+): string {
   const pairs = Object.keys(query)
     .sort()
     .flatMap((k) => (query[k] ?? []).map((v): [string, string] => [k, v]));
-  return `${JSON.stringify(scope)} ${path}?${new URLSearchParams(pairs).toString()}`;
+  const day = now.toISOString().slice(0, 10);
+  return `${JSON.stringify(scope)} ${day} ${path}?${new URLSearchParams(pairs).toString()}`;
 }

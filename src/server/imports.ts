@@ -16,6 +16,7 @@ import { streamSSE } from 'hono/streaming';
 import { importCommand } from '../commands/import.js';
 import { execute, readInput } from '../commands/runtime.js';
 import { didYouMean } from '../domain/suggest.js';
+import { oneLine } from '../domain/terminal-text.js';
 import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
 import { apiOptions } from './api-commands.js';
@@ -35,11 +36,16 @@ import type { ExtraOperation } from './openapi.js';
  */
 const DEFAULT_MAX_UPLOAD_MIB = 256;
 
+/** What the writer's slot says while an upload is received, before its files are known. */
+const RECEIVING = 'an upload being received';
+
 /** Told when an import has committed something: caches of what the store held are stale. */
 export type OnImported = () => void;
 
 export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImported = () => {}) {
   const runs = new ImportRuns();
+  /** The uploads being received, which hold the writer's slot until an import takes it. */
+  const receiving = new WeakSet<Context>();
   const maxMiB = Number(ctx.env.LANTERN_MAX_UPLOAD_MIB) || DEFAULT_MAX_UPLOAD_MIB;
 
   route(app, 'get', '/api/imports/current', 'read', (c) => {
@@ -63,8 +69,19 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
     'post',
     '/api/imports',
     'import',
-    // Refused before a byte is read when the server is busy: an upload would only be thrown away.
-    async (c, next) => (ctx.writer.running ? busy(c, ctx) : next()),
+    // The writer's slot is taken before a byte is read: an upload sent while another is received
+    // or imports is refused at once, not after it has been held whole in memory. The slot is
+    // handed to the import, or let go when the upload is refused (too large, unreadable).
+    async (c, next) => {
+      const slot = ctx.writer.take(RECEIVING, ctx.clock(), uploader(c.get('caller')));
+      if ('busy' in slot) return busy(c, ctx);
+      receiving.add(c);
+      try {
+        await next();
+      } finally {
+        if (receiving.delete(c)) ctx.writer.release();
+      }
+    },
     bodyLimit({
       maxSize: maxMiB * 2 ** 20,
       onError: (c) =>
@@ -93,23 +110,22 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
       } catch (error) {
         return problem(c, error);
       }
-      const since = ctx.clock();
-      const what = files.map((f) => safeName(f.name) || 'a file').join(', ');
-      const by = uploader(c.get('caller'));
-      const slot = ctx.writer.take(what, since, by);
-      if ('busy' in slot) return busy(c, ctx);
-      const run = runs.start(what, since, by);
+      const slot = ctx.writer.running as RunningWrite;
+      slot.what = files.map((f) => safeName(f.name) || 'a file').join(', ');
+      const run = runs.start(slot.what, slot.since, slot.by);
       let dir: string;
       try {
         dir = await mkdtemp(join(ctx.env.LANTERN_UPLOAD_DIR || tmpdir(), 'lantern-upload-'));
       } catch (error) {
-        ctx.writer.release();
+        // The slot is let go as the upload is refused (above).
         runs.tell(run, { event: 'failed', data: problemOf(error).body });
         return problem(c, error);
       }
       // The import runs after the answer: the caller watches its events.
       // Its last event is told once the files are gone and the next import may start.
       const caller = forRequest(c, ctx);
+      // The import has the slot now, and lets it go when it ends.
+      receiving.delete(c);
       void importUpload(caller, runs, run, slot, dir, files, input).then((last) => {
         ctx.writer.release();
         onImported();
@@ -200,12 +216,12 @@ async function importUpload(
     const report = importCommand.json
       ? importCommand.json(document as never, input as never)
       : document;
-    await recordRequestUse(ctx, useOf('import', { ...input, paths: files.map((f) => f.name) }));
+    await recordRequestUse(ctx, useOf('import', { ...input, paths: auditedNames(files) }));
     return { event: 'report', data: withoutFolder(report, dir) };
   } catch (error) {
     await recordRequestUse(
       ctx,
-      useOf('import', { ...input, paths: files.map((f) => f.name) }),
+      useOf('import', { ...input, paths: auditedNames(files) }),
       error,
     ).catch(() => {});
     const { body } = problemOf(error);
@@ -287,6 +303,27 @@ export function safeName(name: string): string {
     .slice(-120);
 }
 
+/** The most characters of a file's name, and the most names, an upload's audit row keeps. */
+const AUDITED_NAME_LENGTH = 120;
+const AUDITED_NAMES = 20;
+
+/**
+ * The uploaded files' names as the audit log keeps them: the client's own (the last part of it),
+ * each on one line with its control characters shown (a newline in a name would otherwise print
+ * as a forged row of `lantern audit`) and clipped, and at most AUDITED_NAMES of them (the log's
+ * rows are never removed, so a 5 MB name would be kept, and shown, for ever).
+ */
+export function auditedNames(files: readonly { name: string }[]): string[] {
+  const names = files.slice(0, AUDITED_NAMES).map((f) => {
+    const name = oneLine(f.name.split(/[/\\]/u).pop() ?? '');
+    return name.length > AUDITED_NAME_LENGTH
+      ? `${name.slice(0, AUDITED_NAME_LENGTH - 1)}…`
+      : name || 'a file';
+  });
+  const more = files.length - names.length;
+  return more > 0 ? [...names, `and ${more} more`] : names;
+}
+
 /** The report with the upload folder taken out of every path: a person sees their file names. */
 function withoutFolder<T>(value: T, dir: string): T {
   const inJson = JSON.stringify(`${dir}/`).slice(1, -1);
@@ -299,13 +336,13 @@ function uploader(caller: RequestCaller): string | null {
 }
 
 /** Whether the caller may see an import's files and report: its uploader's, or an admin. */
-function seesImport(caller: RequestCaller, by: string | null): boolean {
+export function seesImport(caller: RequestCaller, by: string | null): boolean {
   if (caller.kind === 'owner') return true;
   if (caller.kind !== 'user') return false;
   return caller.user.role === 'admin' || caller.user.id === by;
 }
 
-const ANOTHER_USERS = "another user's upload";
+export const ANOTHER_USERS = "another user's upload";
 
 function busy(c: Context, ctx: ServerContext) {
   const running = ctx.writer.running;

@@ -12,11 +12,12 @@ import { html } from './pages/html.js';
 import { notice } from './pages/layout.js';
 import { field, plainPage } from './pages/plain-page.js';
 import { route } from './permissions.js';
+import { readForm } from './form-body.js';
 
 export function mountPasswordReset(app: Hono, ctx: ServerContext): void {
   route(app, 'get', '/reset-password', 'public', (c) => c.html(resetPage(null)));
   route(app, 'post', '/reset-password', 'public', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const value = (k: string) => String(form[k] ?? '');
     if (value('password') !== value('password2'))
       return c.html(resetPage('The two passwords are not the same: type them again.'), 400);

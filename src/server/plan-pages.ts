@@ -30,6 +30,7 @@ import { meetingBody, meetingsBody } from './pages/plan-meetings.js';
 import { noPlanForYou, noPlanYet, planBody, planChooser, type PlanQuery } from './pages/plan.js';
 import { readState } from './pages/state.js';
 import { route } from './permissions.js';
+import { readForm } from './form-body.js';
 
 type Status = 200 | 400 | 403 | 404 | 409 | 500 | 503;
 
@@ -70,7 +71,7 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
   );
 
   route(app, 'post', '/plan/actions/:id', 'plan', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
     return withDb(c, ctx, 'Action', async (db, rctx) => {
       const id = idOf(c, 'action');

@@ -17,6 +17,7 @@ import { html, type Safe } from './pages/html.js';
 import { notice } from './pages/layout.js';
 import { field, plainPage } from './pages/plain-page.js';
 import { route } from './permissions.js';
+import { readForm } from './form-body.js';
 
 const LOOPBACK_ADDRESSES = new Set(['127.0.0.1', '::1']);
 const LOOPBACK_HOSTS = /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/u;
@@ -73,7 +74,7 @@ export function mountSetup(
     const run = queue.then(async () => {
       const refused = await closed(c);
       if (refused) return refused;
-      const form = await c.req.parseBody();
+      const form = await readForm(c);
       const value = (k: string) => String(form[k] ?? '');
       const given = {
         name: value('name'),

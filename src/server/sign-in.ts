@@ -4,7 +4,7 @@
  * (failed ones, beside the per-account lockout of usecases/sign-in.ts), and every refusal says the same thing.
  */
 import type { Hono } from 'hono';
-import { deleteCookie } from 'hono/cookie';
+import { deleteCookie, getCookie } from 'hono/cookie';
 
 import { lockoutPolicyFrom } from '../domain/lockout.js';
 import { ForbiddenError } from '../errors.js';
@@ -16,6 +16,7 @@ import { safeNext, signInPage as page } from './pages/sign-in-page.js';
 import { route } from './permissions.js';
 import { secureCookies, setSessionCookie } from './session-cookie.js';
 import { TOO_MANY_ATTEMPTS, type SignInLimit } from './sign-in-limit.js';
+import { readForm } from './form-body.js';
 
 export function mountSignIn(
   app: Hono,
@@ -28,7 +29,7 @@ export function mountSignIn(
     c.html(signInPage(c.req.query('next') ?? '/', null)),
   );
   route(app, 'post', '/sign-in', 'public', async (c) => {
-    const form = await c.req.parseBody();
+    const form = await readForm(c);
     const next = safeNext(String(form.next ?? '/'));
     if (limit.exhausted(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS), 429);
     const db = await ctx.store.session();
@@ -53,7 +54,9 @@ export function mountSignIn(
   });
   route(app, 'post', '/sign-out', 'read', async (c) => {
     const caller = c.get('caller');
-    const token = /lantern_session=([^;]+)/u.exec(c.req.header('Cookie') ?? '')?.[1];
+    // The cookie the caller was known by (caller.ts), parsed as a cookie: a pattern would match
+    // inside another cookie's name (x_lantern_session=…) and leave the real session live.
+    const token = getCookie(c, SESSION_COOKIE);
     if (caller?.kind === 'user' && caller.via === 'session' && token) {
       const db = await ctx.store.session();
       try {

@@ -7,7 +7,7 @@
 import type { Period } from '../domain/month.js';
 import { datasetRefusal, mayReadDataset, type Scope } from '../domain/scope.js';
 import { ForbiddenError } from '../errors.js';
-import { assertDatasetInArea } from './area-access.js';
+import { assertAreaAccess, assertDatasetInArea } from './area-access.js';
 import { assertAreaInScope } from './areas.js';
 import type { Db } from './db.js';
 
@@ -26,6 +26,9 @@ const DATASET = 'police-stop-and-search';
 /** Refuses a read the scope does not cover: the dataset, then the area (the force's when whole). */
 export async function requireSearchAccess(db: Db, scope: Scope, where: SearchArea): Promise<void> {
   if (!mayReadDataset(scope, DATASET)) {
+    // The area first: one the caller does not see at all is refused as such, not as "totals only".
+    const asked = where.area?.code ?? where.forceArea;
+    if (asked !== null) await assertAreaAccess(db, scope, asked, 'detail');
     throw new ForbiddenError(
       datasetRefusal(scope, 'police-stop-and-search', 'police.uk stop-and-search data'),
     );

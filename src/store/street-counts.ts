@@ -51,8 +51,11 @@ export async function checkStreetAccess(
   area: AreaRef,
   need: AccessNeed = 'detail',
 ): Promise<void> {
-  if (!mayReadDatasetFor(scope, 'police-street', need))
+  if (!mayReadDatasetFor(scope, 'police-street', need)) {
+    // The area first: one the caller does not see at all is refused as such, not as "totals only".
+    await assertAreaAccess(db, scope, area.code, need);
     throw new ForbiddenError(datasetRefusal(scope, 'police-street', 'police.uk street data'));
+  }
   await assertAreaAccess(db, scope, area.code, need);
   await assertDatasetInArea(db, scope, 'police-street', area.code, need);
 }

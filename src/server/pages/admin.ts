@@ -1,5 +1,6 @@
 /** The administration pages' content: users with their grants, the forms, and the audit log. */
 import { ROLES, type Grant } from '../../domain/access.js';
+import { oneLine } from '../../domain/terminal-text.js';
 import type { ApiTokenRecord } from '../../store/api-tokens.js';
 import type { AuditRow } from '../../store/audit-log.js';
 import type { AdminUserListing } from '../../usecases/users.js';
@@ -250,11 +251,11 @@ export function auditBody(
               html`<tr${safe(log.verified.brokenAt !== null && r.seq >= log.verified.brokenAt ? ' class="mark"' : '')}>
                 <td class="num">${r.seq}</td>
                 <td>${r.at.slice(0, 19).replace('T', ' ')}</td>
-                <td>${r.actor}</td>
-                <td>${r.action}</td>
-                <td>${[r.area, r.dataset].filter(Boolean).join(', ') || '–'}</td>
-                <td>${r.outcome}</td>
-                <td>${r.detail ?? ''}</td>
+                <td>${oneLine(r.actor)}</td>
+                <td>${oneLine(r.action)}</td>
+                <td>${oneLine([r.area, r.dataset].filter(Boolean).join(', ')) || '–'}</td>
+                <td>${oneLine(r.outcome)}</td>
+                <td>${oneLine(r.detail ?? '')}</td>
               </tr>`,
           )}
         </tbody>

@@ -4,8 +4,11 @@
  * `lantern import` prints.
  */
 import { heldMonthsInWords } from '../../domain/held-months.js';
+import { mayReadDataset, type Scope } from '../../domain/scope.js';
 import type { DatasetListing } from '../../usecases/list-datasets.js';
+import { permits, type RequestCaller } from '../caller.js';
 import type { ServerContext } from '../context.js';
+import { ANOTHER_USERS, seesImport } from '../imports.js';
 import { run, type Choices } from './choices.js';
 import { count, html, type Safe } from './html.js';
 
@@ -20,12 +23,28 @@ interface AreaListing {
   totalsOnly?: { code: string; name: string }[];
 }
 
-export async function dataBody(ctx: ServerContext, choices: Choices): Promise<Safe> {
+/**
+ * What the Months column says of a dataset of which the caller is shown nothing held: "none held"
+ * only where that is what their access shows; a dataset they see as totals only, or not at all,
+ * is said to be so (what the store holds of it is not theirs to count).
+ */
+function nothingShown(scope: Scope, dataset: string): string {
+  if (mayReadDataset(scope, dataset))
+    return scope.datasetAreas === undefined ? 'none held' : 'none held in the areas you see';
+  if ((scope.aggregateDatasets ?? []).includes(dataset))
+    return 'totals only for your access: see Trends';
+  return 'not open to your access';
+}
+
+export async function dataBody(
+  ctx: ServerContext,
+  choices: Choices,
+  caller: RequestCaller | undefined,
+): Promise<Safe> {
   const [forces, datasets] = await Promise.all([
     run<AreaListing>(ctx, 'areas', { type: ['force'] }),
     run<DatasetListing[]>(ctx, 'datasets', {}),
   ]);
-  const running = ctx.writer.running;
   return html` <section aria-labelledby="police">
       <h2 id="police">police.uk records held</h2>
       ${
@@ -105,39 +124,47 @@ export async function dataBody(ctx: ServerContext, choices: Choices): Promise<Sa
                   </th>
                   <td>${d.sensitivity}</td>
                   <td class="num">${d.held ? count(d.held.rows) : '–'}</td>
-                  <td>${d.held ? `${d.held.from} to ${d.held.to}` : 'none held'}</td>
+                  <td>
+                    ${d.held ? `${d.held.from} to ${d.held.to}` : nothingShown(ctx.scope, d.name)}
+                  </td>
                 </tr>`,
             )}
           </tbody>
         </table>
       </div>
     </section>
-    <section aria-labelledby="upload">
-      <h2 id="upload">Import a file</h2>
+    ${permits(caller ?? { kind: 'owner' }, 'import') ? uploadSection(ctx, choices, caller ?? { kind: 'owner' }) : ''}`;
+}
+
+/** The upload form, for those who may import (an analyst or admin, signed in; the owner). */
+function uploadSection(ctx: ServerContext, choices: Choices, caller: RequestCaller): Safe {
+  const running = ctx.writer.running;
+  return html`<section aria-labelledby="upload">
+    <h2 id="upload">Import a file</h2>
+    <p>
+      A police.uk download (the zip, or one month's CSV), or a partner's file (CSV, CSV.gz or XLSX)
+      with its dataset named. Each file is checked before anything is kept: a file with a problem is
+      refused whole, and the report says which line and field.
+    </p>
+    ${running ? html`<p class="notice note" role="status">An import is running now (${seesImport(caller, running.by) ? running.what : ANOTHER_USERS}, since ${running.since.toISOString().slice(11, 19)} UTC): a new one waits until it finishes.</p>` : ''}
+    <form id="upload-form" method="post" action="/api/imports" enctype="multipart/form-data">
       <p>
-        A police.uk download (the zip, or one month's CSV), or a partner's file (CSV, CSV.gz or
-        XLSX) with its dataset named. Each file is checked before anything is kept: a file with a
-        problem is refused whole, and the report says which line and field.
+        <label
+          >Files <input type="file" name="file" multiple required accept=".zip,.csv,.gz,.xlsx"
+        /></label>
       </p>
-      ${running ? html`<p class="notice note" role="status">An import is running now (${running.what}, since ${running.since.toISOString().slice(11, 19)} UTC): a new one waits until it finishes.</p>` : ''}
-      <form id="upload-form" method="post" action="/api/imports" enctype="multipart/form-data">
-        <p>
-          <label
-            >Files <input type="file" name="file" multiple required accept=".zip,.csv,.gz,.xlsx"
-          /></label>
-        </p>
-        <p>
-          <label
-            >Partner dataset (leave empty for police.uk files)
-            <select name="dataset">
-              <option value="">police.uk</option>
-              ${choices.datasets.map((d) => html`<option value="${d.dataset}">${d.label}</option>`)}
-            </select></label
-          >
-        </p>
-        <p><button type="submit">Import</button></p>
-      </form>
-      <div id="upload-status" role="status" aria-live="polite"></div>
-      <pre id="upload-report" hidden></pre>
-    </section>`;
+      <p>
+        <label
+          >Partner dataset (leave empty for police.uk files)
+          <select name="dataset">
+            <option value="">police.uk</option>
+            ${choices.datasets.map((d) => html`<option value="${d.dataset}">${d.label}</option>`)}
+          </select></label
+        >
+      </p>
+      <p><button type="submit">Import</button></p>
+    </form>
+    <div id="upload-status" role="status" aria-live="polite"></div>
+    <pre id="upload-report" hidden></pre>
+  </section>`;
 }

@@ -1,0 +1,85 @@
+/**
+ * A refusal says what is true of the caller's access to the area asked for. Tom, a partner who
+ * sees Three Rivers as totals only, asking for Watford, where he has no grant at all, was told
+ * "your access shows police.uk street data as totals only … need a detail grant, which a viewer's
+ * account does not take": the wrong reason (the data, not the area) and the wrong role. Now an
+ * area the caller does not see at all is refused as such. (Dashboard QA, refusal messages.)
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
+import { demoStoreCopy } from '../helpers/demo-store.js';
+import { testServer, type TestServer } from '../helpers/server.js';
+import { tempDir } from '../helpers/temp.js';
+
+const ORIGIN = { Origin: 'http://localhost' };
+const dir = tempDir();
+let server: TestServer;
+const sessions = new Map<string, Record<string, string>>();
+
+beforeAll(async () => {
+  const db = demoStoreCopy(dir.path);
+  await addAccounts(db, [
+    { name: 'Alex', role: 'admin', grants: [{ area: 'Hertfordshire' }] },
+    {
+      name: 'Tom',
+      role: 'partner',
+      organisation: 'Three Rivers DC',
+      grants: [{ area: 'Three Rivers', level: 'aggregate' }],
+    },
+    { name: 'Vic', role: 'viewer', grants: [{ area: 'Watford' }] },
+  ]);
+  server = await testServer(db);
+  for (const who of ['Tom', 'Vic']) {
+    const r = await server.app.request('/sign-in', {
+      method: 'POST',
+      headers: ORIGIN,
+      body: new URLSearchParams({ who, password: TEST_PASSWORD, next: '/' }),
+    });
+    const cookie = /lantern_session=[^;]+/u.exec(r.headers.get('Set-Cookie') ?? '')?.[0];
+    sessions.set(who, { Cookie: cookie!, ...ORIGIN });
+  }
+});
+afterAll(() => {
+  server.close();
+  dir.remove();
+});
+
+async function refusal(who: string, path: string): Promise<string> {
+  const r = await server.app.request(path, { headers: sessions.get(who) });
+  expect(r.status, path).toBe(403);
+  return ((await r.json()) as { error: { message: string } }).error.message;
+}
+
+describe('a refusal for an area the caller does not see at all', () => {
+  it('says the access does not cover the area, not that the data is totals only', async () => {
+    for (const [who, area, code] of [
+      ['Tom', 'Watford', 'E07000103'],
+      ['Vic', 'Dacorum', 'E07000096'],
+    ] as const) {
+      const message = await refusal(
+        who,
+        `/api/hotspots?area=${area}&category=burglary&period=2025`,
+      );
+      expect(message).toMatch(new RegExp(`^your access does not cover ${area} \\(${code}\\)`, 'u'));
+      expect(message).not.toContain('totals only');
+      expect(message).not.toContain('viewer');
+    }
+  });
+
+  it('says so on the dashboard’s trends page too', async () => {
+    const page = await server.app.request('/trends?area=Watford', { headers: sessions.get('Tom') });
+    const text = (await page.text()).replace(/\s+/gu, ' ');
+    expect(text).toContain('your access does not cover Watford');
+    expect(text).not.toContain('viewer&#39;s account');
+    expect(text).not.toContain("viewer's account");
+  });
+
+  it('still says "totals only" of an area seen as totals only', async () => {
+    const message = await refusal(
+      'Tom',
+      '/api/hotspots?area=Three%20Rivers&category=burglary&period=2025',
+    );
+    expect(message).toMatch(/^your access shows Three Rivers \(E07000102\) as totals only/u);
+  });
+});
