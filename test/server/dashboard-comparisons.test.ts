@@ -227,3 +227,20 @@ describe('the Period box', () => {
     expect(typed).toContain('Three Rivers, 2025-01 to 2025-12, compared with 2021-01..2021-12');
   });
 });
+
+describe('community concern chosen in the category list', () => {
+  it('is said to be survey results with no trend or comparison, not an error', async () => {
+    for (const [view, what] of [
+      ['trends', 'trend by month'],
+      ['compare', 'comparison between districts'],
+    ] as const) {
+      const body = text(
+        await get(`/${view}?area=Three%20Rivers&period=2025&category=dataset:community-concern`),
+      );
+      expect(body).not.toContain('This view cannot be shown');
+      expect(body).toContain(
+        `Community concern holds survey results (how concerned residents say they are about each issue), not counts by month, so it has no ${what}.`,
+      );
+    }
+  });
+});
