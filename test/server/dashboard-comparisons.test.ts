@@ -244,3 +244,13 @@ describe('community concern chosen in the category list', () => {
     }
   });
 });
+
+describe("the priorities' reasons for a change worked from some of the months", () => {
+  it('give the count compared and its months, not only the total recorded', async () => {
+    // 2021 on the demo store: only 2021-10..2021-12 have their month of 2018 held.
+    const body = text(await get('/priorities?area=Three%20Rivers&period=2021'));
+    expect(body).toMatch(
+      /Violence and sexual offences: 1,911 recorded; .*\+28% from 370 in 2018-10..2018-12 \(the latest earlier year held, 3 years before\) to 472 in 2021-10..2021-12, the 3 months compared \(significant/u,
+    );
+  });
+});
