@@ -126,7 +126,14 @@ describe('lantern assess', () => {
     expect(issueRationale(burglary, PUBLIC_WORDS)).toBe(burglary.rationale);
     const small: AssessedIssue = {
       ...burglary,
-      evidence: { ...e, recorded: 3, previous: 10, changePct: -70 },
+      // The count compared is the total recorded, as for a whole year with every month paired.
+      evidence: {
+        ...e,
+        recorded: 3,
+        previous: 10,
+        changePct: -70,
+        comparison: e.comparison && { ...e.comparison, current: 3 },
+      },
       hotspot: { location: 'On or near X', count: 4, lon: -0.45, lat: 51.65 },
     };
     expect(issueRationale(small)).toContain('Burglary: 3 recorded; ');

@@ -6,6 +6,8 @@
  * supplies its rule); the assessment stores the version with every number.
  */
 import type { AssessedIssue } from '../domain/assessment.js';
+import { monthRunsText } from '../domain/held-months.js';
+import type { Month } from '../domain/month.js';
 import { formatChangePct, formatRate } from '../domain/rounding.js';
 import type { IssueScore } from './risk-scoring.js';
 
@@ -36,6 +38,21 @@ export function overMonths(
   return held > 0 && held < months.length
     ? ` over the ${held} month${held === 1 ? '' : 's'} held`
     : '';
+}
+
+/**
+ * " to 613 in 2021-10..2022-01, the 4 months compared" when the change is worked from only some of
+ * the months recorded (the others have no counterpart held), so that the total recorded is not
+ * read against the earlier count; empty when every month recorded is compared.
+ */
+function comparedPart(
+  recorded: number,
+  c: { current?: number; currentMonths: readonly string[] } | null | undefined,
+  words: RationaleWords,
+): string {
+  if (!c || c.current === undefined || c.current === recorded) return '';
+  const n = c.currentMonths.length;
+  return ` to ${words.count(c.current)} in ${monthRunsText(c.currentMonths as Month[])}, the ${n === 1 ? 'month' : `${n} months`} compared`;
 }
 
 export function issueRationale(
@@ -81,7 +98,8 @@ export function issueRationale(
         : null
       : held || !words.changeShown(e.recorded, e.previous)
         ? `the change against ${period} is not shown (small numbers)`
-        : `${fmtPct(e.changePct)} on ${e.previous === null ? '–' : words.count(e.previous)} in ${period}` +
+        : `${fmtPct(e.changePct)} ${comparedPart(e.recorded, c, words) ? 'from' : 'on'} ${e.previous === null ? '–' : words.count(e.previous)} in ${period}` +
+          comparedPart(e.recorded, c, words) +
           (e.pValueHolm !== null && e.pValueHolm < 0.05
             ? ` (significant, p ${e.pValueHolm < 0.001 ? '< 0.001' : `= ${e.pValueHolm.toFixed(3)}`})`
             : ' (could be chance)') +

@@ -227,3 +227,30 @@ describe('the Period box', () => {
     expect(typed).toContain('Three Rivers, 2025-01 to 2025-12, compared with 2021-01..2021-12');
   });
 });
+
+describe('community concern chosen in the category list', () => {
+  it('is said to be survey results with no trend or comparison, not an error', async () => {
+    for (const [view, what] of [
+      ['trends', 'trend by month'],
+      ['compare', 'comparison between districts'],
+    ] as const) {
+      const body = text(
+        await get(`/${view}?area=Three%20Rivers&period=2025&category=dataset:community-concern`),
+      );
+      expect(body).not.toContain('This view cannot be shown');
+      expect(body).toContain(
+        `Community concern holds survey results (how concerned residents say they are about each issue), not counts by month, so it has no ${what}.`,
+      );
+    }
+  });
+});
+
+describe("the priorities' reasons for a change worked from some of the months", () => {
+  it('give the count compared and its months, not only the total recorded', async () => {
+    // 2021 on the demo store: only 2021-10..2021-12 have their month of 2018 held.
+    const body = text(await get('/priorities?area=Three%20Rivers&period=2021'));
+    expect(body).toMatch(
+      /Violence and sexual offences: 1,911 recorded; .*\+28% from 370 in 2018-10..2018-12 \(the latest earlier year held, 3 years before\) to 472 in 2021-10..2021-12, the 3 months compared \(significant/u,
+    );
+  });
+});

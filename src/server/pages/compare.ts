@@ -12,6 +12,7 @@ import { figure } from './figure.js';
 import { count, html, type Safe } from './html.js';
 import { notice } from './layout.js';
 import { sourceOf, viewHref, type ViewState } from './state.js';
+import { surveyNotice } from './trends.js';
 
 /** Flags use the 95% limits (analysis/funnel.ts funnelFlag); the notes say what they allow for. */
 const FLAG_WORDS: Record<string, string> = {
@@ -25,6 +26,8 @@ export async function compareBody(
   state: ViewState,
   choices: Choices,
 ): Promise<Safe> {
+  const survey = surveyNotice(state, 'comparison between districts');
+  if (survey) return survey;
   const force = forceOf(choices, state.area);
   const named = areaNamed(choices, state.area);
   if (!force && named)

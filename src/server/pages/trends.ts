@@ -4,6 +4,7 @@
  * forecast of the next months.
  */
 import { discontinuityCaveat } from '../../report/discontinuity-caveat.js';
+import { findDataset } from '../../domain/datasets.js';
 import { monthRunsText } from '../../domain/held-months.js';
 import type { ExceptionsReport } from '../../analysis/exception-report.js';
 import {
@@ -23,6 +24,8 @@ import { notice } from './layout.js';
 import { periodParam, sourceOf, viewHref, type ViewState } from './state.js';
 
 export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
+  const survey = surveyNotice(state, 'trend by month');
+  if (survey) return survey;
   const one = { area: [state.area], ...sourceOf(state) };
   const isCategory = 'category' in sourceOf(state);
   const [[shown], exceptionsOrRefusal, forecast, family] = await Promise.all([
@@ -171,6 +174,22 @@ function partialNotice(trend: DisclosedTrendDocument): Safe | '' {
   if (!trend.coverage.partial) return '';
   const compares = trend.comparison ? ' The change compares the months held on both sides.' : '';
   return notice('note', `Partial period: ${trend.coverage.words}.${compares}`);
+}
+
+/**
+ * A partner dataset of survey results (community concern) chosen in the category list: it holds
+ * shares of residents, not counts by month, so it has no trend or comparison; said in words, with
+ * where it is used. Null for anything else.
+ */
+export function surveyNotice(state: ViewState, what: string): Safe | null {
+  const source = sourceOf(state);
+  const dataset = 'dataset' in source ? findDataset(source.dataset[0] ?? '') : undefined;
+  if (dataset?.detail !== 'survey') return null;
+  return html`${notice(
+      'empty',
+      `${dataset.label} holds survey results (how concerned residents say they are about each issue), not counts by month, so it has no ${what}. The priorities use it for each issue's community concern, unless the partnership gives its own score.`,
+    )}
+    <p><a href="${viewHref('/priorities', state)}">See it in the priorities</a></p>`;
 }
 
 /** A count after disclosure control: the number, "fewer than 5" or "not shown". */
