@@ -98,3 +98,43 @@ describe('a RAG set by hand, then a change of status', () => {
     });
   });
 });
+
+describe('reopening a complete action', () => {
+  it('needs to be told how far it now is, and refuses a not-started action with progress', async () => {
+    const id = await add('Knife-crime workshops');
+    expect((await update(id, '--status', 'complete', '--expect-version', '1')).code).toBe(0);
+    const reopened = await update(id, '--status', 'not-started', '--expect-version', '2');
+    expect(reopened.code).toBe(2);
+    expect(reopened.stderr).toContain(
+      'action ' +
+        id +
+        ' was complete (100% done): to make it not-started, say how far it now is with --progress (0 to 99)',
+    );
+    const contradictory = await update(
+      id,
+      '--status',
+      'not-started',
+      '--progress',
+      '40',
+      '--expect-version',
+      '2',
+    );
+    expect(contradictory.code).toBe(2);
+    expect(contradictory.stderr).toContain('a not-started action is 0% done, not 40%');
+    const ok = await update(
+      id,
+      '--status',
+      'in-progress',
+      '--progress',
+      '60',
+      '--expect-version',
+      '2',
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    const { json } = await runJson<Shown>(['plan', 'show', ...D]);
+    expect(json.actions.find((a) => a.id === id)).toMatchObject({
+      status: 'in-progress',
+      progress: 60,
+    });
+  });
+});

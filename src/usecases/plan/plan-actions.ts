@@ -372,6 +372,17 @@ function edited(before: ActionRecord, e: ActionEdit, actor: Actor, now: Date): A
   const status = e.status ?? before.status;
   const progress = e.progress ?? (e.status === 'complete' ? 100 : before.progress);
   checkProgress(progress, status);
+  // Reopened, a complete action is no longer 100% done; how far it is, only a person can say.
+  if (before.status === 'complete' && status !== 'complete' && e.progress === undefined)
+    throw new InputError(
+      `action ${before.id} was complete (100% done): to make it ${status}, say how far it now is with ⟨progress⟩ (0 to 99)`,
+      { field: 'progress' },
+    );
+  if (e.status === 'not-started' && progress > 0)
+    throw new InputError(
+      `a not-started action is 0% done, not ${progress}%: give ⟨status⟩ in-progress, or ⟨progress⟩ 0`,
+      { field: 'progress' },
+    );
   let ragOverride = before.ragOverride;
   let ragReason = before.ragReason;
   // A RAG set by hand judged the action as it was: a new status ends it (the update says so),
