@@ -138,3 +138,42 @@ describe('reopening a complete action', () => {
     });
   });
 });
+
+describe('moving an action under a priority', () => {
+  it('puts an action outside every priority under one, in its history and in the review', async () => {
+    const r = await runJson<{ id: number }>([
+      'plan',
+      'action',
+      'add',
+      ...D,
+      '--title',
+      'Robbery patrols at the station',
+      '--owner',
+      'Andrew Palfreyman',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const id = r.json.id;
+    const unknown = await update(id, '--priority', 'piracy', '--expect-version', '1');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no priority "piracy"');
+    const moved = await update(id, '--priority', 'Burglary', '--expect-version', '1');
+    expect(moved.code, moved.stderr).toBe(0);
+    const detail = await runJson<{ action: { priority: string }; history: { change: string }[] }>([
+      'plan',
+      'action',
+      'show',
+      ...D,
+      '--action',
+      String(id),
+    ]);
+    expect(detail.json.action.priority).toBe('Burglary');
+    expect(detail.json.history.at(-1)!.change).toBe('priority – → Burglary');
+    const review = await runJson<{ priorities: { key: string; items: { id: number }[] }[] }>([
+      'plan',
+      'review',
+      ...D,
+    ]);
+    const burglary = review.json.priorities.find((p) => p.key === 'burglary')!;
+    expect(burglary.items.map((i) => i.id)).toContain(id);
+  });
+});

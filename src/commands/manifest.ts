@@ -2302,6 +2302,14 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
         placeholder: 'YYYY-MM-DD',
         required: false,
       },
+      priority: {
+        kind: 'string',
+        description:
+          "the plan's priority to move the action under, by key or label (plan show lists them); its objective, of the old priority, ends",
+        placeholder: 'KEY',
+        required: false,
+        check: { type: 'text' },
+      },
       owner: {
         kind: 'string',
         description: 'a new owner',

@@ -238,6 +238,13 @@ export interface ActionEdit {
   description?: string | undefined;
   addLinks?: readonly string[] | undefined;
   public?: boolean | undefined;
+  /** The priority to move the action under, by key or label (its objective, of the old one, ends). */
+  priority?: string | undefined;
+}
+
+/** A priority's label for the history ("Robbery", not its id). */
+function labelOf(priorities: readonly PriorityRecord[], id: number | null): string | null {
+  return id === null ? null : (priorities.find((p) => p.id === id)?.label ?? String(id));
 }
 
 /** An action as updated; `ragCleared`: the RAG set by hand that its new status ended. */
@@ -274,7 +281,17 @@ export async function updateAction(
     now,
     before.organisation,
   );
-  const after = edited(before, edit, actor, now);
+  const priorities = plan ? await prioritiesOf(db, plan.id) : [];
+  if (edit.priority !== undefined && plan === null)
+    throw new InputError(
+      `action ${id} is in no plan yet (its meeting's year has none), so it has no priorities to go under: make the plan first (lantern plan create)`,
+      { field: 'priority' },
+    );
+  const moved = edit.priority === undefined ? undefined : findPriority(priorities, edit.priority);
+  const after = {
+    ...edited(before, edit, actor, now),
+    ...(moved && moved.id !== before.priorityId ? { priorityId: moved.id, objectiveId: null } : {}),
+  };
   if (after.organisation !== before.organisation)
     // Moving an action to another organisation needs the right to change that one's actions too.
     await requirePlanEdit(
@@ -326,7 +343,13 @@ export async function updateAction(
           entityId: id,
           version: next.version,
           action: 'plan.action.update',
-          change: changeWords(describeChanges({ ...before }, { ...next }), note),
+          change: changeWords(
+            describeChanges(
+              { ...before, priorityId: labelOf(priorities, before.priorityId) },
+              { ...next, priorityId: labelOf(priorities, next.priorityId) },
+            ),
+            note,
+          ),
           before,
           after: next,
           area: plan?.areaCode ?? null,
