@@ -5,6 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { FULL_SCOPE } from '../src/domain/scope.js';
+import { openStore } from '../src/store/open-store.js';
+import { planView } from '../src/usecases/plan/plan-view.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { threeRiversPlan } from './helpers/plan.js';
@@ -175,5 +178,35 @@ describe('moving an action under a priority', () => {
     ]);
     const burglary = review.json.priorities.find((p) => p.key === 'burglary')!;
     expect(burglary.items.map((i) => i.id)).toContain(id);
+  });
+});
+
+describe('the day the plan is read on', () => {
+  it('is the date in the UK: at 00:30 BST on 1 July an action due on 30 June is overdue', async () => {
+    const r = await runJson<{ id: number }>([
+      'plan',
+      'action',
+      'add',
+      ...D,
+      '--title',
+      'Q1 return to the PCC',
+      '--owner',
+      'Rebecca Young',
+      '--due',
+      '2026-06-30',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const store = await openStore(db);
+    try {
+      const view = await planView(store, FULL_SCOPE, {}, new Date('2026-06-30T23:30:00Z'));
+      expect(view.today).toBe('2026-07-01');
+      expect(view.actions.find((a) => a.id === r.json.id)!.rag.derived.reason).toBe(
+        'overdue by 1 day',
+      );
+      const winter = await planView(store, FULL_SCOPE, {}, new Date('2026-01-15T23:30:00Z'));
+      expect(winter.today).toBe('2026-01-15');
+    } finally {
+      store.close();
+    }
   });
 });

@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/access.js';
 import { checkProgress, isOpen, type ActionStatus } from '../../domain/plan/action-status.js';
 import { conflictMessage, describeChanges } from '../../domain/plan/changes.js';
 import { checkEvidenceLink } from '../../domain/plan/evidence-link.js';
+import { planDay } from '../../domain/plan/plan-day.js';
 import type { ActionRecord, PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
 import { checkRagOverride, type Rag } from '../../domain/plan/rag.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
@@ -152,7 +153,7 @@ export async function insertNewAction(
     description: a.description?.trim() || null,
     owner: a.owner?.trim() || null,
     organisation: a.organisation?.trim() || null,
-    startDate: at.slice(0, 10),
+    startDate: planDay(now),
     dueDate: a.due ? checkDay(a.due) : null,
     status: extra.status ?? 'not-started',
     progress: extra.progress ?? 0,
