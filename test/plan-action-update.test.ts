@@ -210,3 +210,11 @@ describe('the day the plan is read on', () => {
     }
   });
 });
+
+describe('plan action update --help', () => {
+  it('names one action, as the command takes one', async () => {
+    const help = await run(['plan', 'action', 'update', '--help']);
+    expect(help.stdout).toContain('Usage: lantern plan action update ID [--status STATUS]');
+    expect(help.stdout).not.toContain('ID...');
+  });
+});

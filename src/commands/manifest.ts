@@ -1587,6 +1587,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     positionals: {
       placeholder: 'FILE',
       description: 'the minutes: a Word document (.docx), Markdown (.md) or plain text (.txt)',
+      single: true,
     },
     options: {
       meeting: {
@@ -1614,6 +1615,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     positionals: {
       placeholder: 'FILE',
       description: 'the minutes: a Word document (.docx), Markdown (.md) or plain text (.txt)',
+      single: true,
     },
     options: {
       meeting: {
@@ -2261,7 +2263,11 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       'lantern plan action update 1 --status in-progress --progress 40 --note "Visits booked" --expect-version 1',
     ],
     store: 'existing',
-    positionals: { placeholder: 'ID', description: "the action's number (plan show: id)" },
+    positionals: {
+      placeholder: 'ID',
+      description: "the action's number (plan show: id)",
+      single: true,
+    },
     options: {
       status: {
         kind: 'string',

@@ -129,6 +129,7 @@ export const planActionUpdateCommand = defineCommand({
   positionals: {
     key: 'id',
     placeholder: 'ID',
+    single: true,
     description: "the action's number (plan show: id)",
     schema: z
       .array(z.string())
