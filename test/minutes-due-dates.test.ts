@@ -26,6 +26,7 @@ beforeAll(async () => {
 interface Shown {
   actions: {
     title: string;
+    organisation: string | null;
     dueDate: string | null;
     description: string | null;
     rag: { rag: string; derived: { reason: string } };
@@ -45,6 +46,8 @@ describe('lantern minutes import of deadlines worded loosely', () => {
     expect(byTitle('Prevent training').description).toContain('due: End of Q3');
     expect(byTitle('brief councillors').description).toContain('due: by mid-February');
     expect(byTitle('patrol funding').dueDate).toBe('2026-02-28');
+    // The owner's organisation from the Present list, so a partner of it may update the action.
+    expect(q3.organisation).toBe('Herts Police');
     const undated = json.actions.filter((a) => a.dueDate === null);
     expect(undated.length).toBe(7);
     for (const a of undated) expect(a.rag.rag, a.title).toBe('amber');

@@ -5,6 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { FULL_SCOPE } from '../src/domain/scope.js';
+import { openStore } from '../src/store/open-store.js';
+import { planView } from '../src/usecases/plan/plan-view.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { threeRiversPlan } from './helpers/plan.js';
@@ -96,5 +99,122 @@ describe('a RAG set by hand, then a change of status', () => {
       rag: 'red',
       override: { rag: 'red', reason: 'Funding withdrawn' },
     });
+  });
+});
+
+describe('reopening a complete action', () => {
+  it('needs to be told how far it now is, and refuses a not-started action with progress', async () => {
+    const id = await add('Knife-crime workshops');
+    expect((await update(id, '--status', 'complete', '--expect-version', '1')).code).toBe(0);
+    const reopened = await update(id, '--status', 'not-started', '--expect-version', '2');
+    expect(reopened.code).toBe(2);
+    expect(reopened.stderr).toContain(
+      'action ' +
+        id +
+        ' was complete (100% done): to make it not-started, say how far it now is with --progress (0 to 99)',
+    );
+    const contradictory = await update(
+      id,
+      '--status',
+      'not-started',
+      '--progress',
+      '40',
+      '--expect-version',
+      '2',
+    );
+    expect(contradictory.code).toBe(2);
+    expect(contradictory.stderr).toContain('a not-started action is 0% done, not 40%');
+    const ok = await update(
+      id,
+      '--status',
+      'in-progress',
+      '--progress',
+      '60',
+      '--expect-version',
+      '2',
+    );
+    expect(ok.code, ok.stderr).toBe(0);
+    const { json } = await runJson<Shown>(['plan', 'show', ...D]);
+    expect(json.actions.find((a) => a.id === id)).toMatchObject({
+      status: 'in-progress',
+      progress: 60,
+    });
+  });
+});
+
+describe('moving an action under a priority', () => {
+  it('puts an action outside every priority under one, in its history and in the review', async () => {
+    const r = await runJson<{ id: number }>([
+      'plan',
+      'action',
+      'add',
+      ...D,
+      '--title',
+      'Robbery patrols at the station',
+      '--owner',
+      'Andrew Palfreyman',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const id = r.json.id;
+    const unknown = await update(id, '--priority', 'piracy', '--expect-version', '1');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('no priority "piracy"');
+    const moved = await update(id, '--priority', 'Burglary', '--expect-version', '1');
+    expect(moved.code, moved.stderr).toBe(0);
+    const detail = await runJson<{ action: { priority: string }; history: { change: string }[] }>([
+      'plan',
+      'action',
+      'show',
+      ...D,
+      '--action',
+      String(id),
+    ]);
+    expect(detail.json.action.priority).toBe('Burglary');
+    expect(detail.json.history.at(-1)!.change).toBe('priority – → Burglary');
+    const review = await runJson<{ priorities: { key: string; items: { id: number }[] }[] }>([
+      'plan',
+      'review',
+      ...D,
+    ]);
+    const burglary = review.json.priorities.find((p) => p.key === 'burglary')!;
+    expect(burglary.items.map((i) => i.id)).toContain(id);
+  });
+});
+
+describe('the day the plan is read on', () => {
+  it('is the date in the UK: at 00:30 BST on 1 July an action due on 30 June is overdue', async () => {
+    const r = await runJson<{ id: number }>([
+      'plan',
+      'action',
+      'add',
+      ...D,
+      '--title',
+      'Q1 return to the PCC',
+      '--owner',
+      'Rebecca Young',
+      '--due',
+      '2026-06-30',
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const store = await openStore(db);
+    try {
+      const view = await planView(store, FULL_SCOPE, {}, new Date('2026-06-30T23:30:00Z'));
+      expect(view.today).toBe('2026-07-01');
+      expect(view.actions.find((a) => a.id === r.json.id)!.rag.derived.reason).toBe(
+        'overdue by 1 day',
+      );
+      const winter = await planView(store, FULL_SCOPE, {}, new Date('2026-01-15T23:30:00Z'));
+      expect(winter.today).toBe('2026-01-15');
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('plan action update --help', () => {
+  it('names one action, as the command takes one', async () => {
+    const help = await run(['plan', 'action', 'update', '--help']);
+    expect(help.stdout).toContain('Usage: lantern plan action update ID [--status STATUS]');
+    expect(help.stdout).not.toContain('ID...');
   });
 });

@@ -292,6 +292,11 @@ describe('lantern plan, as a person runs it', () => {
     expect(page).toContain('Three Rivers CSP action plan 2025-26');
     expect(page).toContain('=HYPERLINK(&quot;http://evil.example&quot;,&quot;Click&quot;)');
     expect(page).toContain('set by hand: Extension agreed at CSCG');
+    // Action 1 is overdue: listed under Overdue as a pointer to its row, its row shown once.
+    expect(page.match(/<tr id="action-1">/gu)).toHaveLength(1);
+    expect(page).toMatch(/<h2>Overdue<\/h2><ul class="overdue"><li><a href="#action-1">1<\/a>/u);
+    // Printed with a browser's defaults (no background graphics), the badges keep their colour.
+    expect(page).toContain('print-color-adjust:exact');
     const ics = join(dir.path, 'plan.ics');
     expect(
       (await run(['plan', 'report', ...D, '--format', 'ics', '--out', ics, '--public'])).code,

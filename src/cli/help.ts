@@ -16,7 +16,8 @@ export function flagText(key: string, spec: Pick<OptionInfo, 'kind' | 'placehold
 /** The usage line: the command, its required options, then the optional ones in brackets. */
 export function usageLine(command: CommandFacts): string {
   const parts = [`lantern ${command.name}`];
-  if (command.positionals) parts.push(`${command.positionals.placeholder}...`);
+  if (command.positionals)
+    parts.push(`${command.positionals.placeholder}${command.positionals.single ? '' : '...'}`);
   for (const [key, spec] of Object.entries(command.options)) {
     parts.push(spec.required ? flagText(key, spec) : `[${flagText(key, spec)}]`);
   }
@@ -26,7 +27,10 @@ export function usageLine(command: CommandFacts): string {
 export function commandHelp(command: CommandFacts): string {
   const rows: [string, string][] = [];
   if (command.positionals) {
-    rows.push([`${command.positionals.placeholder}...`, command.positionals.description]);
+    rows.push([
+      `${command.positionals.placeholder}${command.positionals.single ? '' : '...'}`,
+      command.positionals.description,
+    ]);
   }
   for (const [key, spec] of Object.entries(command.options)) {
     const notes = [

@@ -144,4 +144,18 @@ describe('usage errors from the facts', () => {
       /^summary has no option --colour; summary takes --area AREA/u,
     );
   });
+
+  it('take a value that starts with a dash after its option, and still refuse an option with no value', () => {
+    const add = describeCommand(COMMANDS.find((c) => c.name === 'plan action add') as AnyCommand);
+    const flags = parseFlags(add, ['--title', '-20% ASB in Pill', '--owner', 'Rhian']);
+    expect(flags).not.toBe('help');
+    expect((flags as { values: Record<string, unknown> }).values).toMatchObject({
+      title: '-20% ASB in Pill',
+      owner: 'Rhian',
+    });
+    expect(() => parseFlags(add, ['--title', '--owner', 'Rhian'])).toThrow(
+      /--title needs a value/u,
+    );
+    expect(parseFlags(add, ['--title', '-h'])).toBe('help');
+  });
 });

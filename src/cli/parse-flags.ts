@@ -52,7 +52,7 @@ export function parseFlags(command: CommandFacts, args: readonly string[]): Flag
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
-      args: [...args],
+      args: dashedValues(args, options),
       options,
       allowPositionals: command.positionals !== undefined,
       strict: true,
@@ -64,6 +64,33 @@ export function parseFlags(command: CommandFacts, args: readonly string[]): Flag
   const values = parsed.values as FlagValues;
   if (values.help) return 'help';
   return { values, positionals: parsed.positionals };
+}
+
+/**
+ * A value that starts with a dash, given after its option (--title "-20% ASB in Pill"), joined
+ * to it (--title=-20% ASB in Pill) so that parseArgs takes it as the value, not as an option:
+ * only when the word is no option of the command's (--owner, -h) and not a lone dash.
+ */
+function dashedValues(
+  args: readonly string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+): string[] {
+  const takesValue = (word: string) =>
+    word.startsWith('--') && options[word.slice(2)]?.type === 'string';
+  const isOption = (word: string) =>
+    word === '--' ||
+    (word.startsWith('--') && options[word.slice(2).split('=')[0] as string] !== undefined) ||
+    Object.values(options).some((o) => o.short !== undefined && word === `-${o.short}`);
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string;
+    const next = args[i + 1];
+    if (takesValue(word) && next !== undefined && /^-./u.test(next) && !isOption(next)) {
+      out.push(`${word}=${next}`);
+      i++;
+    } else out.push(word);
+  }
+  return out;
 }
 
 /** The user named by --as (else $LANTERN_AS) unless the command has its own --as; empty is refused. */

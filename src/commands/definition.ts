@@ -121,6 +121,8 @@ export interface PositionalSpec<T = unknown> {
   placeholder: string;
   description: string;
   schema: z.ZodType<T>;
+  /** Exactly one is taken (help shows ID, not ID...). */
+  single?: true;
 }
 
 export type OptionSpecs = Record<string, OptionSpec>;

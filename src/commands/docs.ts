@@ -15,7 +15,8 @@ const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ')
 
 function usage(command: AnyCommand): string {
   const parts = [`lantern ${command.name}`];
-  if (command.positionals) parts.push(`${command.positionals.placeholder}...`);
+  if (command.positionals)
+    parts.push(`${command.positionals.placeholder}${command.positionals.single ? '' : '...'}`);
   for (const [key, spec] of Object.entries(command.options) as [string, OptionSpec][]) {
     parts.push(required(spec) ? flag(key, spec) : `[${flag(key, spec)}]`);
   }
@@ -26,7 +27,7 @@ function section(command: AnyCommand): string {
   const rows: string[] = [];
   if (command.positionals) {
     rows.push(
-      `| ${cell(`\`${command.positionals.placeholder}...\``)} | ${cell(command.positionals.description)} |`,
+      `| ${cell(`\`${command.positionals.placeholder}${command.positionals.single ? '' : '...'}\``)} | ${cell(command.positionals.description)} |`,
     );
   }
   for (const [key, spec] of Object.entries(command.options) as [string, OptionSpec][]) {

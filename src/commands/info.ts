@@ -32,7 +32,7 @@ export interface CommandFacts {
   description?: string;
   examples: readonly string[];
   store: StoreUse;
-  positionals?: { placeholder: string; description: string };
+  positionals?: { placeholder: string; description: string; single?: true };
   options: Readonly<Record<string, OptionInfo>>;
 }
 
@@ -67,6 +67,7 @@ export function describeCommand(command: AnyCommand): CommandFacts {
           positionals: {
             placeholder: command.positionals.placeholder,
             description: command.positionals.description,
+            ...(command.positionals.single ? { single: true as const } : {}),
           },
         }
       : {}),

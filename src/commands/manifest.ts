@@ -1587,6 +1587,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     positionals: {
       placeholder: 'FILE',
       description: 'the minutes: a Word document (.docx), Markdown (.md) or plain text (.txt)',
+      single: true,
     },
     options: {
       meeting: {
@@ -1614,6 +1615,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     positionals: {
       placeholder: 'FILE',
       description: 'the minutes: a Word document (.docx), Markdown (.md) or plain text (.txt)',
+      single: true,
     },
     options: {
       meeting: {
@@ -2076,7 +2078,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "Start a partnership's action plan for a year, its priorities taken from a saved assessment",
     description:
-      "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last, of ⟨area⟩ when given), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
+      "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last of ⟨area⟩, or of the area of the partnership's previous plan; with neither, of the only area assessed), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
     examples: [
       'lantern plan create --partnership "Three Rivers CSP" --year 2025-26 --from-assessment latest',
     ],
@@ -2261,7 +2263,11 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       'lantern plan action update 1 --status in-progress --progress 40 --note "Visits booked" --expect-version 1',
     ],
     store: 'existing',
-    positionals: { placeholder: 'ID', description: "the action's number (plan show: id)" },
+    positionals: {
+      placeholder: 'ID',
+      description: "the action's number (plan show: id)",
+      single: true,
+    },
     options: {
       status: {
         kind: 'string',
@@ -2301,6 +2307,14 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
         description: 'a new due date',
         placeholder: 'YYYY-MM-DD',
         required: false,
+      },
+      priority: {
+        kind: 'string',
+        description:
+          "the plan's priority to move the action under, by key or label (plan show lists them); its objective, of the old priority, ends",
+        placeholder: 'KEY',
+        required: false,
+        check: { type: 'text' },
       },
       owner: {
         kind: 'string',

@@ -15,6 +15,7 @@ const TITLE_WIDTH = 72;
 export const minutesFile = {
   key: 'file' as const,
   placeholder: 'FILE',
+  single: true as const,
   description: 'the minutes: a Word document (.docx), Markdown (.md) or plain text (.txt)',
   schema: z
     .array(z.string())

@@ -101,6 +101,10 @@ export const planActionUpdateCommand = defineCommand({
     },
     ragReason: option.text('why the RAG is set by hand', 'TEXT'),
     due: dayOption('a new due date'),
+    priority: option.text(
+      "the plan's priority to move the action under, by key or label (plan show lists them); its objective, of the old priority, ends",
+      'KEY',
+    ),
     owner: option.text('a new owner', 'NAME'),
     org: option.text('a new owning organisation', 'NAME'),
     link: linksOption,
@@ -125,6 +129,7 @@ export const planActionUpdateCommand = defineCommand({
   positionals: {
     key: 'id',
     placeholder: 'ID',
+    single: true,
     description: "the action's number (plan show: id)",
     schema: z
       .array(z.string())

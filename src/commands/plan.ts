@@ -23,7 +23,7 @@ export const planCreateCommand = defineCommand({
   summary:
     "Start a partnership's action plan for a year, its priorities taken from a saved assessment",
   description:
-    "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last, of ⟨area⟩ when given), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
+    "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last of ⟨area⟩, or of the area of the partnership's previous plan; with neither, of the only area assessed), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
   examples: [
     'lantern plan create --partnership "Three Rivers CSP" --year 2025-26 --from-assessment latest',
   ],
@@ -47,6 +47,11 @@ export const planCreateCommand = defineCommand({
   text: (c: CreatedPlan) =>
     [
       `Made the ${c.plan.year} action plan of ${c.plan.partnership} (${c.plan.areaName ?? 'no area'}), plan ${c.plan.id}.`,
+      ...(c.areaChanged
+        ? [
+            `The area changes: the ${c.areaChanged.year} plan of ${c.plan.partnership} was of ${c.areaChanged.areaName}, this one is of ${c.plan.areaName ?? 'no area'}.`,
+          ]
+        : []),
       c.priorities.length > 0
         ? `Priorities from assessment ${c.plan.assessmentId?.slice(0, 12)}: ${c.priorities.map((p) => `${p.label} [${p.key}, ${p.band}]`).join('; ')}.`
         : 'No priorities yet.',

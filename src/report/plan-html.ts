@@ -1,6 +1,6 @@
 /**
  * The annual action plan as one HTML page a partnership can circulate: the RAG counts, the
- * overdue actions, then each priority with its objectives and actions (owner, due date, status,
+ * overdue actions (a list pointing to their rows, so each action is shown once), then each priority with its objectives and actions (owner, due date, status,
  * progress, RAG with the rule or the reason it was set by hand). Everything a person typed is
  * escaped; links are shown only as the plan keeps them (dashboard paths or http(s) addresses).
  */
@@ -15,7 +15,7 @@ const RAG_STYLE: Record<Rag, { bg: string; fg: string; word: string }> = {
   amber: { bg: '#f0a500', fg: '#000', word: 'Amber' },
   green: { bg: '#1b7f3b', fg: '#fff', word: 'Green' },
   blue: { bg: '#1f5fa8', fg: '#fff', word: 'Blue (complete)' },
-  grey: { bg: '#6b6b6b', fg: '#fff', word: 'Grey (cancelled)' },
+  grey: { bg: '#6b6b6b', fg: '#fff', word: 'Grey (cancelled or carried over)' },
 };
 
 function badge(rag: Rag): string {
@@ -34,9 +34,18 @@ function actionRows(actions: readonly ActionView[]): string {
   if (actions.length === 0) return '<p>No actions yet.</p>';
   const rows = actions.map(
     (a) =>
-      `<tr><td>${a.id}</td><td><strong>${esc(a.title)}</strong>${a.description ? `<br>${esc(a.description)}` : ''}${a.objective ? `<br><small>Objective: ${esc(a.objective)}</small>` : ''}${a.links.map((l) => `<br><a href="${esc(l)}">${esc(l)}</a>`).join('')}${a.carriedFrom ? `<br><small>Carried over from action ${a.carriedFrom}</small>` : ''}</td><td>${esc(a.owner ?? '–')}${a.organisation ? `<br><small>${esc(a.organisation)}</small>` : ''}</td><td class="nowrap">${esc(a.dueDate ?? '–')}</td><td>${esc(a.status.replace('-', ' '))}</td><td>${a.progress}%</td><td>${ragCell(a)}</td></tr>`,
+      `<tr id="action-${a.id}"><td>${a.id}</td><td><strong>${esc(a.title)}</strong>${a.description ? `<br>${esc(a.description)}` : ''}${a.objective ? `<br><small>Objective: ${esc(a.objective)}</small>` : ''}${a.links.map((l) => `<br><a href="${esc(l)}">${esc(l)}</a>`).join('')}${a.carriedFrom ? `<br><small>Carried over from action ${a.carriedFrom}</small>` : ''}</td><td>${esc(a.owner ?? '–')}${a.organisation ? `<br><small>${esc(a.organisation)}</small>` : ''}</td><td class="nowrap">${esc(a.dueDate ?? '–')}</td><td>${esc(a.status.replace('-', ' '))}</td><td>${a.progress}%</td><td>${ragCell(a)}</td></tr>`,
   );
   return `<table><thead><tr><th>No.</th><th>Action</th><th>Owner</th><th>Due</th><th>Status</th><th>Done</th><th>RAG</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+/** The overdue actions as a list pointing to their rows below (each row is shown once). */
+function overdueList(actions: readonly ActionView[]): string {
+  const items = actions.map(
+    (a) =>
+      `<li><a href="#action-${a.id}">${a.id}</a> ${esc(a.title)}: ${esc(a.owner ?? 'no owner')}, due ${esc(a.dueDate)} (${esc(a.rag.derived.reason)})</li>`,
+  );
+  return `<ul class="overdue">${items.join('')}</ul>`;
 }
 
 export function planHtml(view: PlanView, actions: readonly ActionView[] = view.actions): string {
@@ -63,7 +72,7 @@ body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#111}
 table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
 th,td{border:1px solid #bbb;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#eee}
-.rag{display:inline-block;padding:.1rem .45rem;border-radius:.25rem;font-weight:600}
+.rag{display:inline-block;padding:.1rem .45rem;border-radius:.25rem;font-weight:600;border:1px solid #000;-webkit-print-color-adjust:exact;print-color-adjust:exact}
 ul.counts{list-style:none;padding:0;display:flex;gap:1.25rem;flex-wrap:wrap}
 small{color:#444}
 .nowrap{white-space:nowrap}
@@ -71,8 +80,8 @@ small{color:#444}
 <h1>${esc(title)}</h1>
 <p>${esc(view.plan.areaName ?? '')}${view.plan.assessmentId ? ` · priorities from the strategic assessment ${esc(view.plan.assessmentId.slice(0, 12))}` : ''} · RAG as at ${esc(view.today)}</p>
 <ul class="counts">${counts}</ul>
-<p><small>RAG is worked out from each action's status, due date and progress: blue when complete, grey when cancelled, red when past its due date, amber when on hold, due within 14 days and under half done, or more than 25 points behind its time; green otherwise. A RAG set by hand is shown with its reason and the derived one beside it.</small></p>
-<section><h2>Overdue</h2>${overdue.length ? actionRows(overdue) : '<p>No action is overdue.</p>'}</section>
+<p><small>RAG is worked out from each action's status, due date and progress: blue when complete, grey when cancelled, grey too when carried over into a later plan, red when past its due date, amber when on hold, with no due date, due within 14 days and under half done, or more than 25 points behind its time; green otherwise. A RAG set by hand is shown with its reason and the derived one beside it.</small></p>
+<section><h2>Overdue</h2>${overdue.length ? overdueList(overdue) : '<p>No action is overdue.</p>'}</section>
 ${sections.join('\n')}
 </body></html>
 `;

@@ -106,7 +106,9 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
         // The action as it is now: a conflict's form is at the current values (the note typed
         // kept), a mistake's keeps what was typed.
         const current = await actionDetail(db, rctx.scope, id, rctx.clock());
-        const message = saveProblem(renderOptionRefs(error.message, () => 'version'));
+        const message = saveProblem(
+          renderOptionRefs(error.message, (k) => (k === 'expectVersion' ? 'version' : k)),
+        );
         const status = problemOf(error).status;
         const again: ActionPage['form'] =
           error instanceof ConflictError

@@ -144,6 +144,7 @@ function actionOf(p: ActionProposal): NewAction {
   return {
     title: p.title,
     owner: p.owner ?? undefined,
+    organisation: p.organisation,
     due: p.due ?? undefined,
     description: `From the minutes (line ${p.source.line}): "${p.source.text}"${p.dueText && !p.due ? `; due: ${p.dueText}${p.dueNote ? ` (${p.dueNote})` : ''}` : ''}`,
   };

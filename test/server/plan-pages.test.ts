@@ -184,7 +184,9 @@ describe('the plan page', () => {
     expect(page).toContain('href="https://www.hertfordshire.gov.uk/jsna"');
     expect(page).toContain(`href="/plan/actions/${ids.visits}"`);
     expect(text).toContain('Actions by owner and organisation');
-    expect(text).toMatch(/Hertfordshire Constabulary 1 1 0 1 0 0 0 1/u);
+    // Sergeant Khan's patrols, and Andrew Palfreyman's action from the minutes (whose Present list
+    // gives his organisation): no due date, so amber.
+    expect(text).toMatch(/Hertfordshire Constabulary 2 2 0 1 0 0 1 1/u);
     expect(page).toMatch(/<a\s+href="\/plan\?[^"]*"\s+aria-current="page"\s*>Plan<\/a/u);
   });
 
@@ -200,7 +202,7 @@ describe('the plan page', () => {
     );
     expect(police).toContain('Patrols');
     expect(police).not.toContain('Target-hardening visits');
-    expect(police).toMatch(/Actions shown 1 of \d+/u);
+    expect(police).toMatch(/Actions shown 2 of \d+/u);
     const red = words(await (await get('/plan?rag=red')).text());
     expect(red).toContain('Target-hardening visits');
     expect(red).not.toContain('Leaflet drop');

@@ -607,3 +607,22 @@ describe("extractMinutes: the meeting's date", () => {
     ).toBeNull();
   });
 });
+
+describe("extractMinutes: an owner's organisation from those present", () => {
+  it('takes the organisation the Present list gives beside the same name, accents and case aside', () => {
+    const text = readFileSync(
+      new URL('../../../test/fixtures/minutes/relative-dues-2026-01.txt', import.meta.url),
+      'utf8',
+    ).replace('Andrew Palfreyman (Herts Police)', 'andrew palfreyman (Herts Police), Zoë Brontë');
+    const got = extractMinutes(text).proposals;
+    expect(got[1]).toMatchObject({ owner: 'Andrew Palfreyman', organisation: 'Herts Police' });
+    expect(got[0]).toMatchObject({
+      owner: 'Rebecca Young',
+      organisation: 'Three Rivers District Council',
+    });
+    const none = extractActions('Action – Zoë Brontë to book the hall by 31 January.', {
+      meetingDate: '2026-01-29',
+    });
+    expect(none[0]?.organisation).toBeUndefined();
+  });
+});

@@ -133,6 +133,7 @@ export function extractMinutes(text: string, options: ExtractOptions = {}): Extr
     number: n + 1,
     title: f.title,
     owner: f.owner,
+    ...organisationOf(f.owner, meeting.attendees),
     due: f.due?.due ?? null,
     dueText: f.due?.text ?? null,
     ...(f.due?.note === undefined ? {} : { dueNote: f.due.note }),
@@ -142,6 +143,34 @@ export function extractMinutes(text: string, options: ExtractOptions = {}): Extr
     source: { line: f.line.line, paragraph: f.line.paragraph, text: f.line.text },
   }));
   return { meeting, proposals };
+}
+
+const ROLE =
+  /\b(?:manager|officer|chair(?:man|woman|person)?|co-?ordinator|lead|head|director|inspector|sergeant|constable|councillor|clerk|secretary|analyst|advis[eo]r|worker|practitioner|member)\b/iu;
+
+/**
+ * The owner's organisation where those present list it beside the same name ("Seán O'Neill
+ * (Gwent Police)"): case, spacing and accents aside. Nothing otherwise.
+ */
+function organisationOf(
+  owner: string | null,
+  attendees: readonly string[],
+): { organisation?: string } {
+  if (owner === null) return {};
+  const key = (name: string) =>
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()
+      .toLowerCase();
+  for (const a of attendees) {
+    const m = /^(.+?)\s*\(([^()]+)\)\s*$/u.exec(a);
+    // "(Partnerships and Inclusion Manager)" is a role, not an organisation.
+    if (m && key(m[1] as string) === key(owner) && !ROLE.test(m[2] as string))
+      return { organisation: (m[2] as string).trim() };
+  }
+  return {};
 }
 
 /** Actions a line's "Action" labels state, one per labelled sentence. */

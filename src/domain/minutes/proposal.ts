@@ -28,6 +28,8 @@ export interface ActionProposal {
   title: string;
   /** The person, role or group named as owner ("Shivani Davé", "Community Safety Officer", "JW"). */
   owner: string | null;
+  /** The owner's organisation, where those present list it beside their name; absent otherwise. */
+  organisation?: string;
   /** The due date (YYYY-MM-DD) when the minutes give one that resolves to a day. */
   due: string | null;
   /** The due date as worded ("by 31 January", "by the next meeting"), resolved or not. */

@@ -8,6 +8,15 @@ import type { Actor } from '../access.js';
 
 export type PlanEdit = 'plan' | 'action';
 
+/**
+ * Whether two organisation names are the same organisation as people type them: case and spacing
+ * ignored ("Gwent police" is "Gwent Police"). No organisation is none's.
+ */
+export function sameOrganisation(a: string | null, b: string | null): boolean {
+  const key = (name: string | null) => name?.trim().replace(/\s+/gu, ' ').toLowerCase() ?? '';
+  return key(a) !== '' && key(a) === key(b);
+}
+
 /** Null when allowed, else why not (for the refusal's message). */
 export function planEditRefusal(
   actor: Actor,
@@ -19,7 +28,7 @@ export function planEditRefusal(
   if (user.disabled) return `${user.name}'s account is disabled`;
   if (user.role === 'admin' || user.role === 'analyst') return null;
   if (user.role === 'partner' && edit === 'action') {
-    if (user.organisation !== null && user.organisation === actionOrganisation) return null;
+    if (sameOrganisation(user.organisation, actionOrganisation)) return null;
     return `a partner may change only their own organisation's actions (${user.organisation ?? 'no organisation'}), and this one is ${actionOrganisation ?? "no organisation's"}`;
   }
   return `a ${user.role} may not change the action plan: ask an analyst or admin`;

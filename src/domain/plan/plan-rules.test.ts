@@ -91,6 +91,9 @@ describe('who may change the plan', () => {
 
   it("lets a partner change only their own organisation's actions, and never the plan", () => {
     expect(planEditRefusal(user('partner'), 'action', 'Three Rivers DC')).toBeNull();
+    // As people type it: case and spacing aside, the same organisation.
+    expect(planEditRefusal(user('partner'), 'action', 'three rivers  dc')).toBeNull();
+    expect(planEditRefusal(user('partner'), 'action', ' Three Rivers DC ')).toBeNull();
     expect(planEditRefusal(user('partner'), 'action', 'Hertfordshire Constabulary')).toMatch(
       /only their own organisation's/u,
     );

@@ -139,6 +139,13 @@ describe('readMinutes', () => {
     );
   });
 
+  it('says what is wrong with a .docx whose table names a style it does not hold', async () => {
+    // Written by a tool other than Word: a table styled TableGrid, and no word/styles.xml.
+    await expect(readMinutes(`${FIXTURES}no-styles.docx`)).rejects.toThrow(
+      /no-styles\.docx: the Word document names the style "TableGrid" but holds no styles \(word\/styles\.xml is missing/u,
+    );
+  });
+
   it('refuses a zip that is not a Word document', async () => {
     const path = file('archive.docx', await zip({ 'readme.txt': 'hello' }));
     await expect(readMinutes(path)).rejects.toThrow(

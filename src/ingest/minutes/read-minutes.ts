@@ -116,6 +116,7 @@ function unsupported(path: string, extension: string): InputError {
 /** The XML parts of the document inflated under the limits, then converted by mammoth. */
 async function readDocx(path: string, limits: MinutesLimits): Promise<string> {
   let zip;
+  let hasStyles: boolean;
   try {
     zip = await openZipArchive(path, limits);
   } catch {
@@ -137,6 +138,7 @@ async function readDocx(path: string, limits: MinutesLimits): Promise<string> {
           'minutes from Word as a .docx',
       );
     }
+    hasStyles = zip.entries.some((e) => e.name === 'word/styles.xml');
     let total = 0;
     for (const entry of zip.entries) {
       if (!/\.(?:xml|rels)$/i.test(entry.name)) continue; // images and fonts are never read
@@ -159,6 +161,12 @@ async function readDocx(path: string, limits: MinutesLimits): Promise<string> {
     );
     html = result.value;
   } catch (error) {
+    // A style named in the text but not defined: mammoth stops on it without saying so.
+    const style = /reading '([^']+)'/u.exec((error as Error).message)?.[1];
+    if (!hasStyles && style !== undefined)
+      throw new InputError(
+        `${path}: the Word document names the style "${style}" but holds no styles (word/styles.xml is missing, as when a document is written by a tool other than Word): open it in Word and save it again as a .docx`,
+      );
     throw new InputError(`${path}: the Word document cannot be read (${(error as Error).message})`);
   }
   return docxHtmlToText(html);

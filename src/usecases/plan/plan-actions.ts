@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/access.js';
 import { checkProgress, isOpen, type ActionStatus } from '../../domain/plan/action-status.js';
 import { conflictMessage, describeChanges } from '../../domain/plan/changes.js';
 import { checkEvidenceLink } from '../../domain/plan/evidence-link.js';
+import { planDay } from '../../domain/plan/plan-day.js';
 import type { ActionRecord, PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
 import { checkRagOverride, type Rag } from '../../domain/plan/rag.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
@@ -152,7 +153,7 @@ export async function insertNewAction(
     description: a.description?.trim() || null,
     owner: a.owner?.trim() || null,
     organisation: a.organisation?.trim() || null,
-    startDate: at.slice(0, 10),
+    startDate: planDay(now),
     dueDate: a.due ? checkDay(a.due) : null,
     status: extra.status ?? 'not-started',
     progress: extra.progress ?? 0,
@@ -238,6 +239,13 @@ export interface ActionEdit {
   description?: string | undefined;
   addLinks?: readonly string[] | undefined;
   public?: boolean | undefined;
+  /** The priority to move the action under, by key or label (its objective, of the old one, ends). */
+  priority?: string | undefined;
+}
+
+/** A priority's label for the history ("Robbery", not its id). */
+function labelOf(priorities: readonly PriorityRecord[], id: number | null): string | null {
+  return id === null ? null : (priorities.find((p) => p.id === id)?.label ?? String(id));
 }
 
 /** An action as updated; `ragCleared`: the RAG set by hand that its new status ended. */
@@ -274,7 +282,17 @@ export async function updateAction(
     now,
     before.organisation,
   );
-  const after = edited(before, edit, actor, now);
+  const priorities = plan ? await prioritiesOf(db, plan.id) : [];
+  if (edit.priority !== undefined && plan === null)
+    throw new InputError(
+      `action ${id} is in no plan yet (its meeting's year has none), so it has no priorities to go under: make the plan first (lantern plan create)`,
+      { field: 'priority' },
+    );
+  const moved = edit.priority === undefined ? undefined : findPriority(priorities, edit.priority);
+  const after = {
+    ...edited(before, edit, actor, now),
+    ...(moved && moved.id !== before.priorityId ? { priorityId: moved.id, objectiveId: null } : {}),
+  };
   if (after.organisation !== before.organisation)
     // Moving an action to another organisation needs the right to change that one's actions too.
     await requirePlanEdit(
@@ -326,7 +344,13 @@ export async function updateAction(
           entityId: id,
           version: next.version,
           action: 'plan.action.update',
-          change: changeWords(describeChanges({ ...before }, { ...next }), note),
+          change: changeWords(
+            describeChanges(
+              { ...before, priorityId: labelOf(priorities, before.priorityId) },
+              { ...next, priorityId: labelOf(priorities, next.priorityId) },
+            ),
+            note,
+          ),
           before,
           after: next,
           area: plan?.areaCode ?? null,
@@ -372,6 +396,17 @@ function edited(before: ActionRecord, e: ActionEdit, actor: Actor, now: Date): A
   const status = e.status ?? before.status;
   const progress = e.progress ?? (e.status === 'complete' ? 100 : before.progress);
   checkProgress(progress, status);
+  // Reopened, a complete action is no longer 100% done; how far it is, only a person can say.
+  if (before.status === 'complete' && status !== 'complete' && e.progress === undefined)
+    throw new InputError(
+      `action ${before.id} was complete (100% done): to make it ${status}, say how far it now is with ⟨progress⟩ (0 to 99)`,
+      { field: 'progress' },
+    );
+  if (e.status === 'not-started' && progress > 0)
+    throw new InputError(
+      `a not-started action is 0% done, not ${progress}%: give ⟨status⟩ in-progress, or ⟨progress⟩ 0`,
+      { field: 'progress' },
+    );
   let ragOverride = before.ragOverride;
   let ragReason = before.ragReason;
   // A RAG set by hand judged the action as it was: a new status ends it (the update says so),

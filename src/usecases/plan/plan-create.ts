@@ -35,7 +35,8 @@ export interface CreatedPlan {
   plan: PlanRecord;
   priorities: PriorityRecord[];
   /** Actions of the year's meetings saved before the plan was made, now in it. */
-  adopted: ActionRecord[];
+  adopted: ActionRecord[]; /** The partnership's previous plan was of another area: its year and that area. */
+  areaChanged: { year: string; areaName: string } | null;
 }
 
 /** The bands of an assessment's issues that become the plan's priorities. */
@@ -49,8 +50,13 @@ export async function createPlan(
 ): Promise<CreatedPlan> {
   const year = parsePlanYear(input.year).label;
   const area = input.area ? await resolveArea(db, input.area) : null;
+  // The partnership's area, when not given: its latest plan's (the year before, usually).
+  const previous = (await findPlans(db, { partnership: input.partnership }))
+    .filter((p) => p.areaCode !== null && p.year !== year)
+    .sort((a, b) => a.year.localeCompare(b.year))
+    .at(-1);
   const saved = input.fromAssessment
-    ? await chosenAssessment(db, input.fromAssessment, area?.code ?? null)
+    ? await chosenAssessment(db, input.fromAssessment, area?.code ?? previous?.areaCode ?? null)
     : null;
   if (saved === null && area === null)
     throw new InputError(
@@ -134,7 +140,15 @@ export async function createPlan(
       );
       priorities.push(p);
     }
-    return { plan, priorities, adopted: await adoptMeetingActions(db, actor, plan, now) };
+    return {
+      plan,
+      priorities,
+      adopted: await adoptMeetingActions(db, actor, plan, now),
+      areaChanged:
+        previous && previous.areaCode !== areaCode
+          ? { year: previous.year, areaName: previous.areaName ?? previous.areaCode! }
+          : null,
+    };
   });
 }
 
@@ -163,6 +177,13 @@ async function chosenAssessment(
   const all = (await listAssessments(db)).filter(
     (a) => areaCode === null || a.areaCode === areaCode,
   );
+  // With no area known, the latest of any area would be a guess when several areas are assessed.
+  const areas = [...new Set(all.map((a) => a.areaName))];
+  if (areaCode === null && areas.length > 1)
+    throw new InputError(
+      `the saved assessments are of ${areas.length} areas (${areas.join(', ')}): say which is the partnership's with ⟨area⟩`,
+      { field: 'area' },
+    );
   const latest = all[all.length - 1];
   if (latest === undefined)
     throw new NotFoundError(

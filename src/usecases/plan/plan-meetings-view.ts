@@ -5,6 +5,7 @@
  * of one of the partnership's plans (or the partnership has no plan with an area), and sees only
  * the actions of plans they may read.
  */
+import { planDay } from '../../domain/plan/plan-day.js';
 import type { MeetingRecord, PlanRecord } from '../../domain/plan/plan-types.js';
 import { viewAction, type ActionView } from '../../domain/plan/plan-view.js';
 import type { Scope } from '../../domain/scope.js';
@@ -96,7 +97,7 @@ async function raisedAt(
   meeting: MeetingRecord,
   now: Date,
 ): Promise<(ActionView & { planYear: string | null })[]> {
-  const today = now.toISOString().slice(0, 10);
+  const today = planDay(now);
   const plans = new Map((await findPlans(db)).map((p) => [p.id, p]));
   const out: (ActionView & { planYear: string | null })[] = [];
   for (const a of await findActions(db, { meetingId: meeting.id })) {

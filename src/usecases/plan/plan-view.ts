@@ -6,6 +6,7 @@
  * grants do not open there (a restricted theme's place in the assessment).
  */
 import { findDataset } from '../../domain/datasets.js';
+import { planDay } from '../../domain/plan/plan-day.js';
 import type {
   ActionUpdateRecord,
   HistoryRecord,
@@ -92,7 +93,7 @@ export async function planView(
 ): Promise<PlanView> {
   const plan = await findPlan(db, choice);
   await assertPlanVisible(db, scope, plan);
-  const today = now.toISOString().slice(0, 10);
+  const today = planDay(now);
   const priorities = await prioritiesSeenBy(db, scope, plan, await prioritiesOf(db, plan.id));
   const objectives = await objectivesOf(db, plan.id);
   const carried = await carriedToOf(db, { planId: plan.id });
@@ -138,7 +139,7 @@ export async function actionDetail(
   return {
     action: viewAction(
       a,
-      now.toISOString().slice(0, 10),
+      planDay(now),
       priorities,
       objectives,
       (await carriedToOf(db, { actionId: id })).get(id) ?? null,

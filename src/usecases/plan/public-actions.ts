@@ -6,6 +6,7 @@
  * owner's name or a note). With them, the id of the saved assessment the plan's priorities were
  * taken from: the public page's priorities are that assessment's (usecases/public-page.ts).
  */
+import { planDay } from '../../domain/plan/plan-day.js';
 import { STATUS_WORDS } from '../../domain/plan/action-status.js';
 import { planYearOf } from '../../domain/plan/plan-year.js';
 import type { PublicAction } from '../../report/public-page-data.js';
@@ -17,7 +18,7 @@ import type { PublicActions } from '../public-page.js';
 /** The provider of a district's plan (its public actions and its assessment), from the store. */
 export function planPublicActions(db: Db, now: () => Date): PublicActions {
   return async (area) => {
-    const thisYear = planYearOf(now().toISOString().slice(0, 10)).label;
+    const thisYear = planYearOf(planDay(now())).label;
     const plans = (await findPlans(db))
       .filter((p) => p.areaCode === area.code && p.year <= thisYear)
       .sort((a, b) => b.year.localeCompare(a.year));
