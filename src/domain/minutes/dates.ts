@@ -6,6 +6,7 @@
  * ("Tuesday 2 February" in 2026, a Monday) stays unresolved, with a note saying why: which day was
  * meant is for a person to say.
  */
+import { MONTH_NAMES } from '../month.js';
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -143,20 +144,6 @@ function checkWeekday(written: string | undefined, match: DateMatch | null): Dat
   };
 }
 
-const MONTH_NAMES = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const WEEKDAY_NAMES = [
   'Monday',
   'Tuesday',
