@@ -5,6 +5,7 @@
 import type { AnyCommand } from '../../commands/definition.js';
 import { findCommand } from '../../commands/registry.js';
 import type { PeriodPresets } from '../../domain/period-presets.js';
+import { slugOf } from '../../report/public-page-data.js';
 import { heldPeriodPresets } from '../../usecases/resolve-period.js';
 import type { ServerContext } from '../context.js';
 import { runCommandFor } from '../api-commands.js';
@@ -88,16 +89,25 @@ export async function loadChoices(ctx: ServerContext): Promise<Choices> {
 
 /** The force a district (or the force itself) belongs to, by name or code as typed. */
 export function forceOf(choices: Choices, area: string): AreaChoice | null {
-  const k = area.trim().toLowerCase();
-  const same = (a: AreaChoice) => a.code.toLowerCase() === k || a.name.toLowerCase() === k;
+  const same = namedBy(area);
   for (const f of choices.forces) if (same(f) || f.districts.some(same)) return f;
   return null;
 }
 
+/**
+ * Whether a choice is the area named: by its code, its name (any case) or its public page's
+ * address part ("three-rivers"), as the other views find areas (found by QA: Compare alone said
+ * "three-rivers" was not a district).
+ */
+function namedBy(area: string): (a: AreaChoice) => boolean {
+  const k = area.trim().toLowerCase();
+  const slug = slugOf(area);
+  return (a) => a.code.toLowerCase() === k || a.name.toLowerCase() === k || slugOf(a.name) === slug;
+}
+
 /** The district or force the state names, as the register names it. */
 export function areaNamed(choices: Choices, area: string): AreaChoice | null {
-  const k = area.trim().toLowerCase();
-  const same = (a: AreaChoice) => a.code.toLowerCase() === k || a.name.toLowerCase() === k;
+  const same = namedBy(area);
   for (const f of choices.forces) {
     if (same(f)) return f;
     const d = f.districts.find(same);
