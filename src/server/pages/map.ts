@@ -81,7 +81,13 @@ export async function mapBody(
                 The busiest places that stand out (Getis-Ord Gi*, significant after adjustment)
               </h2>
               <ol>
-                ${view.hotspot.top.map((t) => html`<li>${t.location}: ${count(t.count)}</li>`)}
+                ${view.hotspot.top.map(
+                  (t) =>
+                    html`<li>
+                      ${t.location}: ${count(t.count)} recorded in its ${view.hotspot.cellSize} m
+                      square
+                    </li>`,
+                )}
               </ol>
             </section>`
           : html`<p>No place stands out from its surroundings more than chance would make it.</p>`
