@@ -47,11 +47,23 @@ export interface Grant {
   sensitivity: 'public' | 'partner' | 'restricted' | null;
 }
 
-/** The grants that apply to a user: their own and their organisation's. */
+/**
+ * Whether two organisation names are the same organisation as people type them: case and spacing
+ * ignored ("Gwent police" is "Gwent Police"). No organisation is none's.
+ */
+export function sameOrganisation(a: string | null, b: string | null): boolean {
+  const key = (name: string | null) => name?.trim().replace(/\s+/gu, ' ').toLowerCase() ?? '';
+  return key(a) !== '' && key(a) === key(b);
+}
+
+/**
+ * The grants that apply to a user: their own and their organisation's, the organisation's named
+ * as the plan's edit rights name it (sameOrganisation): an admin's "Herts Prevent" grant is the
+ * user's of "herts prevent" too.
+ */
 export function grantsOf(user: User, grants: readonly Grant[]): Grant[] {
   return grants.filter(
-    (g) =>
-      g.user === user.name || (g.organisation !== null && g.organisation === user.organisation),
+    (g) => g.user === user.name || sameOrganisation(g.organisation, user.organisation),
   );
 }
 

@@ -1,5 +1,5 @@
 /** Grants (migration 013): what a user or an organisation may see. See src/domain/access.ts. */
-import type { Grant, GrantLevel } from '../domain/access.js';
+import { sameOrganisation, type Grant, type GrantLevel } from '../domain/access.js';
 import type { Db } from './db.js';
 
 export async function insertGrant(db: Db, g: Grant, at: Date): Promise<void> {
@@ -33,7 +33,10 @@ function toGrant(r: Record<string, unknown>): Grant {
 
 const COLUMNS = 'id, user_name, organisation, area_code, level, dataset, sensitivity';
 
-/** Every grant, or those given to one user by name and to one organisation. */
+/**
+ * Every grant, or those given to one user by name and to their organisation (its name matched as
+ * domain/access.ts's grantsOf matches it: case and spacing ignored).
+ */
 export async function listGrants(
   db: Db,
   to?: { user: string; organisation: string | null },
@@ -41,12 +44,15 @@ export async function listGrants(
   const rows = to
     ? await db.query(
         `SELECT ${COLUMNS} FROM access_grant
-         WHERE user_name = $user OR ($organisation IS NOT NULL AND organisation = $organisation)
+         WHERE user_name = $user OR organisation IS NOT NULL
          ORDER BY created_at, rowid`,
-        { user: to.user, organisation: to.organisation },
+        { user: to.user },
       )
     : await db.query(`SELECT ${COLUMNS} FROM access_grant ORDER BY created_at, rowid`);
-  return rows.map(toGrant);
+  const grants = rows.map(toGrant);
+  return to
+    ? grants.filter((g) => g.user === to.user || sameOrganisation(g.organisation, to.organisation))
+    : grants;
 }
 
 export async function grantById(db: Db, id: string): Promise<Grant | null> {

@@ -4,18 +4,9 @@
  * may change nothing. Besides the role, a signed-in user needs a grant covering the plan's area
  * (checked by the use case, which has the grants).
  */
-import type { Actor } from '../access.js';
+import { sameOrganisation, type Actor } from '../access.js';
 
 export type PlanEdit = 'plan' | 'action';
-
-/**
- * Whether two organisation names are the same organisation as people type them: case and spacing
- * ignored ("Gwent police" is "Gwent Police"). No organisation is none's.
- */
-export function sameOrganisation(a: string | null, b: string | null): boolean {
-  const key = (name: string | null) => name?.trim().replace(/\s+/gu, ' ').toLowerCase() ?? '';
-  return key(a) !== '' && key(a) === key(b);
-}
 
 /** Null when allowed, else why not (for the refusal's message). */
 export function planEditRefusal(
