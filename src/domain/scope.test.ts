@@ -1,7 +1,7 @@
-/** scopeFor: a caller's scope from their grants, denied by default. */
+/** scopeFor: a caller's scope from their grants, denied by default; grantsOf: which grants are theirs. */
 import { describe, expect, it } from 'vitest';
 
-import type { Grant, User } from './access.js';
+import { grantsOf, type Grant, type User } from './access.js';
 import { DATASET_SENSITIVITIES } from './dataset-sensitivity.js';
 import {
   areaLevel,
@@ -178,5 +178,19 @@ describe('scopeFor(user, grants, registry)', () => {
   it('FULL_SCOPE still sees everything in detail', () => {
     expect(areaLevel(FULL_SCOPE, WATFORD)).toBe('detail');
     expect(mayReadDataset(FULL_SCOPE, 'prevent')).toBe(true);
+  });
+});
+
+describe('grantsOf(user, grants)', () => {
+  it("gives a user their own grants and their organisation's, its name matched as people type it", () => {
+    const grants = [
+      grant({ id: 'own' }),
+      grant({ id: 'org', user: null, organisation: 'three rivers  DC' }),
+      grant({ id: 'other', user: null, organisation: 'Watford BC' }),
+      grant({ id: 'someone', user: 'Ana' }),
+    ];
+    expect(grantsOf(user(), grants).map((g) => g.id)).toEqual(['own', 'org']);
+    // No organisation matches none.
+    expect(grantsOf(user({ organisation: null }), grants).map((g) => g.id)).toEqual(['own']);
   });
 });
