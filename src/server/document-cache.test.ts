@@ -84,5 +84,8 @@ describe('requestKey', () => {
     const key = (at: string) => requestKey('/api/plan/overdue', {}, FULL_SCOPE, new Date(at));
     expect(key('2026-01-30T08:00:00Z')).toBe(key('2026-01-30T23:59:59Z'));
     expect(key('2026-01-30T23:59:59Z')).not.toBe(key('2026-01-31T00:00:00Z'));
+    // Summer time: 00:30 in the UK on 1 July is 23:30 UTC on 30 June, and the plan's day is the
+    // UK's, so its overdue actions may have changed though the UTC date has not.
+    expect(key('2026-06-30T22:30:00Z')).not.toBe(key('2026-06-30T23:30:00Z'));
   });
 });

@@ -15,6 +15,7 @@
 
 import { gzipSync } from 'node:zlib';
 
+import { planDay } from '../domain/plan/plan-day.js';
 import type { Scope } from '../domain/scope.js';
 
 /** How many answers are kept (the least recently used go first). */
@@ -75,6 +76,8 @@ export function requestKey(
   const pairs = Object.keys(query)
     .sort()
     .flatMap((k) => (query[k] ?? []).map((v): [string, string] => [k, v]));
-  const day = now.toISOString().slice(0, 10);
+  // The UTC day (a period's months) and the plan's day (domain/plan/plan-day.ts: the UK's),
+  // which differ from midnight to 1 am in summer time.
+  const day = `${now.toISOString().slice(0, 10)}/${planDay(now)}`;
   return `${JSON.stringify(scope)} ${day} ${path}?${new URLSearchParams(pairs).toString()}`;
 }
