@@ -122,12 +122,23 @@ function dayOf(
 
 /** "31 April": no such day in any year; "29 February" in 2027: none that year. */
 function noSuchDay(year: number | null, month: number, day: number, length: number): DateMatch {
-  const name = MONTH_NAMES[month - 1] as string;
   const note =
-    year !== null && valid(2000, month, day)
-      ? `${year} has no ${day} ${name}`
-      : `${name} has ${lastDay(2001, month)} days`;
+    year === null
+      ? `${MONTH_NAMES[month - 1] as string} has ${lastDay(2001, month)} days`
+      : (noSuchDayReason(year, month, day) as string);
   return { iso: null, length, note };
+}
+
+/**
+ * Why a year, month (1 to 12) and day are no day, in words ("2027 has no 29 February", "April 2026
+ * has 30 days"), or null when they are one: said of a date in minutes and of a due date typed.
+ */
+export function noSuchDayReason(year: number, month: number, day: number): string | null {
+  if (day >= 1 && day <= lastDay(year, month)) return null;
+  const name = MONTH_NAMES[month - 1] as string;
+  return valid(2000, month, day)
+    ? `${year} has no ${day} ${name}`
+    : `${name} ${year} has ${lastDay(year, month)} days`;
 }
 
 /** A weekday written before the date must be the date's, else which was meant is not known. */

@@ -563,7 +563,7 @@ describe('extractActions: a day that does not exist, or a wrong weekday, gives n
     expect(due('by 31 April 2026', '2026-01-29')).toEqual([
       null,
       'by 31 April 2026',
-      'April has 30 days',
+      'April 2026 has 30 days',
     ]);
     expect(due('by Tuesday 2 February', '2026-01-10')).toEqual([
       null,

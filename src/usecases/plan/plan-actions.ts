@@ -8,6 +8,7 @@ import type { Actor } from '../../domain/access.js';
 import { checkProgress, isOpen, type ActionStatus } from '../../domain/plan/action-status.js';
 import { conflictMessage, describeChanges } from '../../domain/plan/changes.js';
 import { checkEvidenceLink } from '../../domain/plan/evidence-link.js';
+import { noSuchDayReason } from '../../domain/minutes/dates.js';
 import { planDay } from '../../domain/plan/plan-day.js';
 import type { ActionRecord, PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
 import { checkRagOverride, type Rag } from '../../domain/plan/rag.js';
@@ -56,21 +57,10 @@ export function checkDay(text: string, field = 'due'): string {
     throw new InputError(`"${text}" is not a date: write it as YYYY-MM-DD (2026-01-31)`, {
       field,
     });
-  if (new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) !== day) {
-    // Written as a date, but no such day: say which part is wrong.
-    const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-    const name = new Date(Date.UTC(2001, month - 1, 1)).toLocaleString('en-GB', {
-      month: 'long',
-      timeZone: 'UTC',
-    });
-    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
-    throw new InputError(
-      month === 2 && date === 29
-        ? `"${text}" is not a day: ${year} has no 29 February`
-        : `"${text}" is not a day: ${name} ${year} has ${last} days`,
-      { field },
-    );
-  }
+  // Written as a date, but no such day: say which part is wrong.
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const reason = noSuchDayReason(year, month, date);
+  if (reason) throw new InputError(`"${text}" is not a day: ${reason}`, { field });
   return day;
 }
 
