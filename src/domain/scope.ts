@@ -33,6 +33,11 @@ export interface Scope {
    */
   aggregateDatasetAreas?: Readonly<Record<string, 'all' | readonly string[]>>;
   /**
+   * True for an account whose role shows totals only whatever its grants (a viewer's): a refusal
+   * then says that no grant will show more, rather than asking for one.
+   */
+  totalsOnlyAccount?: boolean;
+  /**
    * Set (by `forTotals`) only by a use case that shows totals under disclosure control: the
    * store's totals reads (counts by category and month of a district, CSP or force) then admit the
    * areas and datasets of `aggregateAreas` too. Reads of records, points and breakdowns never do.
@@ -104,14 +109,18 @@ export function mayReadDatasetFor(scope: Scope, dataset: string, need: AccessNee
 /**
  * Why a read of a dataset's records is refused, in the caller's terms: not granted at all, or
  * granted as totals only (every grant of a viewer is), which said "does not cover" to a viewer
- * whose grants do show the data's trends. Said only of an area the caller sees: an area they do
+ * whose grants do show the data's trends. A viewer is told that no grant shows more, and others
+ * that a detail grant would. Said only of an area the caller sees: an area they do
  * not see at all is refused as such first (store/area-access.ts), and whose account it is is not
  * known here, so neither is said.
  */
 export function datasetRefusal(scope: Scope, dataset: string, named: string): string {
-  return (scope.aggregateDatasets ?? []).includes(dataset)
-    ? `your access shows ${named} as totals only (its counts by category and month, small counts held back): its records, maps, hotspots and exports need a detail grant (a viewer's account shows totals only, whatever its grants)`
-    : `your access does not cover ${named}`;
+  if (!(scope.aggregateDatasets ?? []).includes(dataset))
+    return `your access does not cover ${named}`;
+  const totals = `your access shows ${named} as totals only (its counts by category and month, small counts held back)`;
+  return scope.totalsOnlyAccount === true
+    ? `${totals}: a viewer's account shows totals only, whatever its grants, so its records, maps, hotspots and exports need an analyst's or partner's account`
+    : `${totals}: its records, maps, hotspots and exports need a detail grant`;
 }
 
 /**
@@ -195,5 +204,6 @@ export function scopeFor(
     aggregateDatasetAreas: Object.fromEntries(
       [...aggregateDatasetAreas].map(([name, where]) => [name, areas(where)] as const),
     ),
+    ...(user.role === 'viewer' && mine.length > 0 ? { totalsOnlyAccount: true } : {}),
   };
 }

@@ -61,22 +61,36 @@ export async function assertAreaAccess(
     return;
   const named = area ? `${area.name} (${code})` : `area ${code}`;
   const ask = await whomToAsk(db);
+  const totals = `your access shows ${named} as totals only: its counts by category and month, small counts suppressed (see Trends)`;
+  if (level === 'aggregate' && scope.totalsOnlyAccount === true)
+    throw new ForbiddenError(
+      `${totals}. A viewer's account shows totals only, whatever its grants, so a grant will not show its records, map, hotspots, ward and LSOA breakdowns: ${await whomToAskForAccount(db)}`,
+    );
   if (level === 'aggregate')
     throw new ForbiddenError(
-      `your access shows ${named} as totals only: its counts by category and month, small counts suppressed (see Trends). Its records, map, hotspots, ward and LSOA breakdowns need a detail grant: ${ask}`,
+      `${totals}. Its records, map, hotspots, ward and LSOA breakdowns need a detail grant: ${ask}`,
     );
   throw new ForbiddenError(`your access does not cover ${named}: ${ask}`);
 }
 
 /** "ask your Lantern administrator (A. Name, B. Name) for a grant if you need it". */
 export async function whomToAsk(db: Db): Promise<string> {
+  return `${await askAdministrators(db)} for a grant if you need it`;
+}
+
+/** "ask your Lantern administrator (A. Name) for an analyst's or partner's account if you need one". */
+async function whomToAskForAccount(db: Db): Promise<string> {
+  return `${await askAdministrators(db)} for an analyst's or partner's account if you need one`;
+}
+
+async function askAdministrators(db: Db): Promise<string> {
   const admins = await db
     .query<{ name: string }>(
       `SELECT name FROM app_user WHERE role = 'admin' AND NOT disabled ORDER BY name LIMIT 3`,
     )
     .catch(() => []);
   const names = admins.map((a) => a.name);
-  return `ask your Lantern administrator${names.length > 0 ? ` (${names.join(', ')})` : ''} for a grant if you need it`;
+  return `ask your Lantern administrator${names.length > 0 ? ` (${names.join(', ')})` : ''}`;
 }
 
 /**

@@ -401,7 +401,7 @@ describe('totals-only (aggregate) access', () => {
     expect(hotspots.status).toBe(403);
     // Said as totals only, not as data the viewer's access "does not cover".
     expect(((await hotspots.json()) as { error: { message: string } }).error.message).toMatch(
-      /your access shows Three Rivers \(E07000102\) as totals only: .* need a detail grant/u,
+      /your access shows Three Rivers \(E07000102\) as totals only: .* A viewer's account shows totals only, whatever its grants/u,
     );
   });
 });

@@ -83,3 +83,29 @@ describe('a refusal for an area the caller does not see at all', () => {
     expect(message).toMatch(/^your access shows Three Rivers \(E07000102\) as totals only/u);
   });
 });
+
+describe('a viewer refused the detail of an area granted to them', () => {
+  it('is told that a viewer’s account shows totals only, not to ask for a grant', async () => {
+    // Vic's grant of Watford is a detail grant; a viewer's account sees it as totals only, so
+    // asking the administrator for a grant, as the refusal said, could not help.
+    const message = await refusal(
+      'Vic',
+      '/api/hotspots?area=Watford&category=burglary&period=2025',
+    );
+    expect(message).toMatch(/^your access shows Watford \(E07000103\) as totals only/u);
+    expect(message).toContain("A viewer's account shows totals only, whatever its grants");
+    expect(message).toContain(
+      "ask your Lantern administrator (Alex) for an analyst's or partner's account",
+    );
+    expect(message).not.toContain('for a grant');
+  });
+
+  it('tells a partner with a totals-only grant that a detail grant would show more', async () => {
+    const message = await refusal(
+      'Tom',
+      '/api/hotspots?area=Three%20Rivers&category=burglary&period=2025',
+    );
+    expect(message).toContain('need a detail grant: ask your Lantern administrator (Alex)');
+    expect(message).not.toContain('viewer');
+  });
+});
