@@ -2,7 +2,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { NotFoundError } from '../errors.js';
-import { ancestorsOf, findArea, registeredArea, resolveArea, upperAreas } from './areas.js';
+import {
+  ancestorsOf,
+  findArea,
+  registeredArea,
+  resolveArea,
+  resolveAreaReferences,
+  upperAreas,
+} from './areas.js';
 import type { Db } from './db.js';
 import { latestMonthHeld } from './latest-month.js';
 import { openStore } from './open-store.js';
@@ -25,6 +32,33 @@ describe('resolveArea(db, query)', () => {
     // A force as police.uk's files name it.
     expect(await resolveArea(db, 'Gwent Police')).toMatchObject({ code: 'W15000002' });
     expect(await resolveArea(db, 'Hertfordshire Constabulary')).toMatchObject({ type: 'force' });
+  });
+
+  it('finds a principal area of Wales by its Welsh name, and keeps the register’s name', async () => {
+    // A Welsh partnership's analyst may name Newport "Casnewydd" (QA: refused before, as "not an
+    // area in the register", on the command line and in partners' files alike).
+    expect(await resolveArea(db, 'Casnewydd')).toMatchObject({
+      code: 'W06000022',
+      name: 'Newport',
+      type: 'district',
+    });
+    expect(await resolveArea(db, 'sir fynwy')).toMatchObject({ code: 'W06000021' });
+    expect(await resolveArea(db, 'Caerffili')).toMatchObject({ code: 'W06000018' });
+    expect(await resolveArea(db, 'Tor-faen')).toMatchObject({ code: 'W06000020' });
+    // Its accent and hyphens aside, as a keyboard without them types it.
+    expect(await resolveArea(db, 'Ynys Mon')).toMatchObject({ code: 'W06000001' });
+    expect(await resolveArea(db, 'Castell nedd Port Talbot')).toMatchObject({
+      code: 'W06000012',
+    });
+    await expect(resolveArea(db, 'Casnewyd')).rejects.toThrow(/did you mean "Casnewydd"\?/u);
+    const found = await resolveAreaReferences(db, ['Casnewydd', 'SIR FYNWY', 'Caerdydd ']);
+    expect(Object.fromEntries([...found].map(([name, a]) => [name, [a.code, a.district]]))).toEqual(
+      {
+        Casnewydd: ['W06000022', 'W06000022'],
+        'SIR FYNWY': ['W06000021', 'W06000021'],
+        Caerdydd: ['W06000015', 'W06000015'],
+      },
+    );
   });
 
   it('refuses a name it does not hold, with a "did you mean" for a slip', async () => {

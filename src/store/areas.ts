@@ -16,7 +16,13 @@ const UPPER_TYPES: readonly AreaType[] = ['district', 'force', 'csp'];
 
 /** SQL folding a name for matching: lower case, "." "," and apostrophes dropped, other marks spaces ("st helens"). */
 const foldedSql = (expr: string) =>
-  `trim(regexp_replace(regexp_replace(regexp_replace(lower(${expr}), '[.,''’]', '', 'g'), '[^a-z0-9]+', ' ', 'g'), ' +', ' ', 'g'))`;
+  `trim(regexp_replace(regexp_replace(regexp_replace(strip_accents(lower(${expr})), '[.,''’]', '', 'g'), '[^a-z0-9]+', ' ', 'g'), ' +', ' ', 'g'))`;
+
+/**
+ * Every name an area goes by: the register's, and its other names (store/migrations/021: the
+ * Welsh names of the principal areas of Wales), each with the area's code.
+ */
+const AREA_NAMES = `(SELECT code, name FROM area UNION ALL SELECT code, name FROM area_alias)`;
 
 export interface AreaRow extends Area {
   population: Population | null;
@@ -50,6 +56,8 @@ async function resolveAreaNow(db: Db, query: string, type?: AreaType): Promise<A
        SELECT code, name, type, parent, vintage FROM area WHERE code = upper($q)
        UNION SELECT code, name, type, parent, vintage FROM area WHERE name = $q
        UNION SELECT a.code, a.name, a.type, a.parent, a.vintage
+             FROM area_alias w JOIN area a ON a.code = w.code WHERE w.name = $q
+       UNION SELECT a.code, a.name, a.type, a.parent, a.vintage
              FROM police_force f JOIN area a ON a.code = f.pfa_code WHERE f.id IN (lower($q), $fid))
      WHERE $type IS NULL OR type = $type`,
     { ...params, fid: forceId },
@@ -58,6 +66,7 @@ async function resolveAreaNow(db: Db, query: string, type?: AreaType): Promise<A
     matches = await db.query<Area & Record<string, unknown>>(
       `SELECT code, name, type, parent, vintage FROM area
        WHERE (upper(code) = upper($q) OR lower(name) = lower($q)
+              OR code IN (SELECT code FROM area_alias WHERE lower(name) = lower($q))
               OR code IN (SELECT pfa_code FROM police_force WHERE id = lower($q)))
          AND ($type IS NULL OR type = $type)`,
       params,
@@ -67,9 +76,10 @@ async function resolveAreaNow(db: Db, query: string, type?: AreaType): Promise<A
     // wards elsewhere are called "St Helens"): names of forces, CSPs and districts match with
     // their punctuation and case aside, and the district is preferred below.
     const loose = await db.query<Area & Record<string, unknown>>(
-      `SELECT code, name, type, parent, vintage FROM area
-       WHERE type IN ('force', 'csp', 'district') AND ${foldedSql('name')} = ${foldedSql('$q')}
-         AND ($type IS NULL OR type = $type)`,
+      `SELECT DISTINCT a.code, a.name, a.type, a.parent, a.vintage
+       FROM ${AREA_NAMES} n JOIN area a ON a.code = n.code
+       WHERE a.type IN ('force', 'csp', 'district') AND ${foldedSql('n.name')} = ${foldedSql('$q')}
+         AND ($type IS NULL OR a.type = $type)`,
       params,
     );
     matches = [...matches, ...loose.filter((l) => !matches.some((m) => m.code === l.code))];
@@ -78,6 +88,7 @@ async function resolveAreaNow(db: Db, query: string, type?: AreaType): Promise<A
     // A slip gets a "did you mean" among the names people type most: forces, CSPs, districts.
     const names = await db.query<{ name: string }>(
       `SELECT name FROM area WHERE type IN ('force', 'csp', 'district')
+       UNION SELECT name FROM area_alias
        UNION SELECT id AS name FROM police_force`,
     );
     const hint = didYouMean(
@@ -517,9 +528,11 @@ export async function resolveAreaReferences(
        SELECT v.value, a.code FROM v JOIN area a
          ON a.code = upper(v.value) OR lower(a.name) = lower(v.value)
        UNION
+       SELECT v.value, w.code FROM v JOIN area_alias w ON lower(w.name) = lower(v.value)
+       UNION
        SELECT v.value, a.code FROM v
-         JOIN (SELECT code, ${foldedSql('name')} AS k FROM area
-               WHERE type IN ('force', 'csp', 'district')) a
+         JOIN (SELECT n.code, ${foldedSql('n.name')} AS k FROM ${AREA_NAMES} n
+               JOIN area r ON r.code = n.code WHERE r.type IN ('force', 'csp', 'district')) a
          ON a.k = ${foldedSql('v.value')})
      SELECT m.value, a.code, a.type, a.name, p.name AS within
      FROM m JOIN area a ON a.code = m.code LEFT JOIN area p ON p.code = a.parent`,
