@@ -30,6 +30,9 @@
  *   the small ones back; and since the share charged of all crimes gives the crimes charged
  *   anyway, the charged counts by category are protected as parts of that total
  *   (`chargedHeldBack`: a category's count and share charged "not shown" beside a small one);
+ *   and with a category of fewer than 5 crimes, the crimes are a range, which the shares of all
+ *   crimes, as printed, must not pin (`shareDigitsOf`): whole percentages then, with no interval,
+ *   or none where even those would narrow a small count;
  *   disproportionality is not given for a group with fewer than 5 searches; map squares with fewer
  *   than 5 searches are not shaded;
  * - **partner-only data**: issues from datasets shared only between partners are left out
@@ -51,6 +54,7 @@ import { ASB } from '../domain/categories.js';
 import { CONCERN_NOTE, type AssessedIssue } from '../domain/assessment.js';
 import { findDataset } from '../domain/datasets.js';
 import { protectTable } from '../domain/disclosure/protect.js';
+import { safeShareDigits } from '../domain/disclosure/shares.js';
 import {
   comparedMonthsSafe,
   DEFAULT_DISCLOSURE_POLICY,
@@ -273,22 +277,51 @@ function chargedHeldBack(o: NonNullable<TrustData['outcomes']>): Set<number> {
   );
 }
 
+/**
+ * The decimals the shares of all crimes may be printed with (1, else whole, else none: null).
+ * With a category of 1 to 4 crimes the crimes are given as a range, which the shares, rounded as
+ * printed, must not narrow (domain/disclosure/shares.ts); otherwise the crimes are known and one
+ * decimal gives nothing away.
+ */
+function shareDigitsOf(o: NonNullable<TrustData['outcomes']>, back: Set<number>): 1 | 0 | null {
+  const small = o.categories.filter((c) => isSmall(c.crimes));
+  if (small.length === 0) return 1;
+  const shares = [
+    ...o.groups.flatMap((g, i) => (back.has(i) || g.share === null ? [] : [g.share])),
+    ...(o.chargeShare === null ? [] : [o.chargeShare]),
+  ];
+  const shown = o.categories.reduce((n, c) => n + (isSmall(c.crimes) ? 0 : c.crimes), 0);
+  return safeShareDigits(
+    shares,
+    { shown, heldBack: small.length },
+    DEFAULT_DISCLOSURE_POLICY.threshold,
+  );
+}
+
 /** The public version of the report's outcomes and stop-and-search section (see the header). */
 export function publicTrust(trust: TrustData): TrustData {
   const o = trust.outcomes;
   const s = trust.stopSearch;
   const back = o ? heldBack(o.groups.map((g) => g.count)) : new Set<number>();
   const charged = o ? chargedHeldBack(o) : new Set<number>();
+  const digits = o ? shareDigitsOf(o, back) : 1;
   return {
     outcomes: o && {
       ...o,
       ...(o.categories.some((c) => isSmall(c.crimes) || isSmall(c.charged))
         ? { countsWithheld: true }
         : {}),
+      // A share's interval holds for fewer totals than the share does: not given when the crimes
+      // are a range.
+      ...(digits === 1 ? {} : { chargeShareCi95: null }),
+      ...(digits === 0 ? { shareDigits: 0 as const } : {}),
+      ...(digits === null
+        ? { chargeShare: null, chargeShareCi95: null, sharesWithheld: true }
+        : {}),
       groups: o.groups.map((g, i) => ({
         ...g,
-        share: back.has(i) ? null : g.share,
-        ...(back.has(i) ? { withheld: true } : {}),
+        share: back.has(i) || digits === null ? null : g.share,
+        ...(back.has(i) || digits === null ? { withheld: true } : {}),
       })),
       categories: o.categories.flatMap((c, i) =>
         isSmall(c.crimes)

@@ -288,6 +288,14 @@ export interface TrustData {
     charged: number;
     chargeShare: number | null;
     chargeShareCi95: [number, number] | null;
+    /**
+     * Decimals of the shares of all crimes as printed (default 1). The public version gives them
+     * whole, or not at all (`sharesWithheld`), where a category is under 5 and the shares to one
+     * decimal would pin the crimes, given only as a range (domain/disclosure/shares.ts).
+     */
+    shareDigits?: 0 | 1;
+    /** The public version gives no share of all crimes (the charge share and the groups'). */
+    sharesWithheld?: boolean;
     /** `withheld`: the public version gives neither count nor share (see report/public-data.ts). */
     groups: { label: string; count: number; share: number | null; withheld?: boolean }[];
     categories: {

@@ -17,7 +17,7 @@ import { stopSearchMapSvg } from './stop-search-map.js';
 
 const pct = (v: number | null | undefined, digits = 1) =>
   v == null ? null : Number((v * 100).toFixed(digits));
-const pctText = (v: number) => `${formatNumber(v * 100, 1)}%`;
+const pctText = (v: number, digits = 1) => `${formatNumber(v * 100, digits)}%`;
 const intervalText = (ci: readonly [number, number]) =>
   `${formatNumber(ci[0] * 100, 1)}% to ${formatNumber(ci[1] * 100, 1)}%`;
 
@@ -39,7 +39,7 @@ function outcomesTables(o: NonNullable<TrustData['outcomes']>, aud: Audience): R
         // zero, which adds nothing to that sum and which its share of 0.0 says anyway; a count
         // held back beside a small one (secondary suppression) stays held back, zero or not.
         countCell(g.count, g.withheld || (o.countsWithheld && g.count !== 0), aud),
-        g.withheld ? WITHHELD : pct(g.share),
+        g.withheld ? WITHHELD : pct(g.share, o.shareDigits ?? 1),
       ]),
       countColumns: [1],
       formats: { 2: 'share' },
@@ -141,7 +141,7 @@ function outcomesWords(o: NonNullable<TrustData['outcomes']>, data: ReportData):
   const aud = data.audience;
   const share = (label: RegExp) => {
     const g = o.groups.find((x) => label.test(x.label));
-    return g && g.share !== null ? pctText(g.share) : 'a share not shown here';
+    return g && g.share !== null ? pctText(g.share, o.shareDigits ?? 1) : 'a share not shown here';
   };
   // Only when some are still open can the share rise; when none are, the sentence says so.
   const open = o.groups.find((x) => /Under investigation/u.test(x.label));
@@ -156,7 +156,7 @@ function outcomesWords(o: NonNullable<TrustData['outcomes']>, data: ReportData):
       ? ` For ${esc(share(/Status update unavailable/u))}, police.uk gives no outcome ("Status update unavailable"): what happened to them is not known.`
       : '';
   return [
-    `<p>Of the ${o.countsWithheld ? '' : `${esc(showCount(o.crimes, aud))} `}crimes recorded in ${esc(data.area.name)} from ${esc(periodInWords(data.period))}${o.coverage ? ` (${esc(o.coverage)})` : ''}, <strong>${o.chargeShare === null ? 'none' : esc(pctText(o.chargeShare))}</strong>${o.chargeShareCi95 ? ` (95% interval ${esc(intervalText(o.chargeShareCi95))})` : ''} have so far ended in a charge or summons, court results included. A charge is not a conviction.</p>`,
+    `<p>Of the ${o.countsWithheld ? '' : `${esc(showCount(o.crimes, aud))} `}crimes recorded in ${esc(data.area.name)} from ${esc(periodInWords(data.period))}${o.coverage ? ` (${esc(o.coverage)})` : ''}, <strong>${o.sharesWithheld ? 'a share not shown here' : o.chargeShare === null ? 'none' : esc(pctText(o.chargeShare, o.shareDigits ?? 1))}</strong>${o.chargeShareCi95 ? ` (95% interval ${esc(intervalText(o.chargeShareCi95))})` : ''} have so far ended in a charge or summons, court results included. A charge is not a conviction.</p>`,
     `<p>Why the others did not: no suspect was identified for ${esc(share(/no suspect/u))}; for ${esc(share(/Evidential/u))} there were evidential difficulties or the victim did not support action (police.uk does not separate the two); ${esc(share(/Out-of-court/u))} ended out of court (a caution, penalty notice, drugs warning or local resolution); ${underInvestigation}${unknown}</p>`,
   ];
 }

@@ -543,6 +543,63 @@ export function attackReport(
     }
   }
 
+  // The groups' shares are of every crime: each share, as rounded, holds only for some totals, so
+  // together (with the share charged and its interval in the text) they can pin the crimes that
+  // Table 1 gives as a range, and so the sum of its "fewer than 5" categories.
+  if (groups && categories) {
+    const crimes = categories.rows.filter((r) => !/Anti-social|All crime/u.test(r.category ?? ''));
+    const us: Unknown[] = [];
+    let shown = 0;
+    for (const r of crimes) {
+      if (r.recorded === SUPPRESSED)
+        us.push({
+          label: r.category ?? '',
+          lo: 1,
+          hi: 4,
+          truth: trueCount(categories.caption, r.category ?? '', 'category', 'recorded'),
+        });
+      else if (/^[\d,]+$/u.test(r.recorded ?? '')) shown += num(r.recorded);
+    }
+    const shares = groups.rows
+      .map((r) => r['share %'] ?? '')
+      .filter((v) => /^\d+(\.\d+)?$/u.test(v));
+    const text =
+      /(\d+(?:\.\d+)?)% \(95% interval (\d+(?:\.\d+)?)% to (\d+(?:\.\d+)?)%\) have so far ended in a charge/u.exec(
+        pub.text,
+      );
+    if (us.length > 0 && (shares.length > 0 || text)) {
+      attack.tried['group shares pinning the crimes'] =
+        (attack.tried['group shares pinning the crimes'] ?? 0) + us.length;
+      const holds = (share: string, total: number) => {
+        const digits = share.split('.')[1]?.length ?? 0;
+        const target = Number(share);
+        const mid = Math.round((target / 100) * total);
+        for (let c = Math.max(0, mid - 2); c <= Math.min(total, mid + 2); c++)
+          if (Number(((100 * c) / total).toFixed(digits)) === target) return true;
+        return false;
+      };
+      const values = us.map(() => new Set<number>());
+      for (let t = shown + us.length; t <= shown + 4 * us.length; t++) {
+        if (!shares.every((v) => holds(v, t))) continue;
+        // The interval is the charged count's against the total: its share must hold too.
+        if (text && !holds(text[1] as string, t)) continue;
+        solve(us, [t - shown, t - shown]).forEach((set, i) =>
+          set.forEach((v) => values[i]?.add(v)),
+        );
+      }
+      us.forEach((u, i) => {
+        const found = [...(values[i] ?? [])].sort((a, b) => a - b);
+        if (found.length < 4)
+          attack.findings.push({
+            how: 'group shares pinning the crimes, less the categories shown',
+            where: `tab-categories: ${u.label}`,
+            values: found,
+            truth: u.truth,
+          });
+      });
+    }
+  }
+
   // A change is of the months compared: with the earlier count shown it gives those months'
   // count, and (the period's count less that) the months left out. Rounded to the percentage
   // shown, the counts it allows must not all be from 1 to 4.
