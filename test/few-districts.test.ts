@@ -93,6 +93,10 @@ describe('compare with five districts (Merseyside, theft from the person, Januar
     expect(figure.caption).toMatch(
       /The limits are Poisson\. Too few districts to estimate how much districts differ beyond chance \(at least 10 are needed\)/u,
     );
+    // The public caption says "chance alone" once (QA: it said it twice, Newport's report).
+    const plain = funnelFigure({ label: c.label, comparison: evidence }, 1, 'public')!;
+    expect(plain.caption).toMatch(/Too few districts to estimate/u);
+    expect(plain.caption.match(/chance alone/gu)).toHaveLength(1);
     // A district inside limits of chance alone is in line: chance explains it.
     const within = comparisonSentence({ ...evidence, flag: 'within' }, 'Liverpool')!;
     expect(within).toMatch(/within the 95% limits of chance alone: its rate is in line/u);

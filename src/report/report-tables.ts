@@ -451,7 +451,8 @@ export function comparisonSentence(
 function limitsWords(c: NonNullable<PriorityEvidence['comparison']>, aud: Audience): string {
   const plain = aud === 'public';
   if (c.limitsMethod === 'poisson')
-    return `${plain ? 'The limits allow for chance alone.' : 'The limits are Poisson.'} ${spreadNotEstimated(null, 'districts')}`;
+    // The reason given says they allow for chance alone: the public caption does not say it twice.
+    return `${plain ? '' : 'The limits are Poisson. '}${spreadNotEstimated(null, 'districts')}`;
   if (c.tau2 > 0) {
     const differ = `they typically differ by about ${Math.round(200 * Math.sqrt(c.tau2))}%`;
     return plain
