@@ -43,7 +43,7 @@ export const assessCommand = defineCommand({
     const { settings, inputs } = await loadAssessmentSettings(input, ['disclosure']);
     const a = await assess(deps.db, deps.scope, {
       area: input.area,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       settings,
       inputs,
       compareWith: input.compareWith,

@@ -60,7 +60,7 @@ export const briefingCommand = defineCommand({
       theme: input.theme!,
       audience: input.audience ?? 'volunteers',
       area: input.area,
-      ...(input.period ? { period: await periodOf(deps, input.period) } : {}),
+      ...(input.period ? { period: await periodOf(deps, input.period, { area: input.area }) } : {}),
       out: input.out,
       pdf: (input.format ?? 'pdf') === 'pdf',
       themes: await loadBriefingThemes(input.themes),

@@ -97,7 +97,7 @@ export const camerasCommand = defineCommand({
     const { loadSettings } = await import('../config/settings.js');
     const plan = await cameraPlan(deps.db, deps.scope, {
       area: input.area,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       category: input.category,
       dataset: input.dataset,
       cameras: input.cameras,

@@ -52,7 +52,7 @@ export const compareCommand = defineCommand({
       group: input.group,
       category: input.category,
       dataset: input.dataset,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.within ?? null }),
       limits: input.limits,
       // For the districts the caller sees as totals only: shown as their trends show them.
       ...(await loadSettings(input, ['discontinuities', 'disclosure'])),

@@ -28,7 +28,7 @@ export const deprivationCommand = defineCommand({
     const { deprivationProfile } = await import('../usecases/deprivation.js');
     return deprivationProfile(deps.db, deps.scope, {
       area: input.area,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       category: input.category,
     });
   },

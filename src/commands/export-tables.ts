@@ -37,7 +37,7 @@ function recordsExport(
       return tables[make](deps.db, deps.scope, {
         area: input.area,
         areaType: input.type,
-        period: await periodOf(deps, input.period),
+        period: await periodOf(deps, input.period, { area: input.area }),
       });
     },
     text: asTable,
@@ -78,7 +78,7 @@ export const partnerCountsExport = defineCommand({
     return partnerCountsTable(deps.db, deps.scope, {
       area: input.area,
       areaType: input.type,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       dataset: input.dataset,
     });
   },

@@ -29,7 +29,7 @@ export const hiddenFigureCommand = defineCommand({
     const { loadSettings } = await import('../config/settings.js');
     return hiddenFigureTable(deps.db, deps.scope, {
       area: input.area,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       ...(await loadSettings(input, ['reportingRates', 'disclosure']).then((s) => ({
         rates: s.reportingRates,
         disclosure: s.disclosure,

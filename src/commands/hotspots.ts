@@ -63,7 +63,7 @@ export const hotspotsCommand = defineCommand({
     const { hotspots } = await import('../usecases/hotspots.js');
     const report = await hotspots(deps.db, deps.scope, {
       area: input.area,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       category: input.category,
       dataset: input.dataset,
       method: input.method,

@@ -96,7 +96,7 @@ export const nearRepeatCommand = defineCommand({
     const { nearRepeat, SERVED_MAX_WORK } = await import('../usecases/near-repeat.js');
     return nearRepeat(deps.db, deps.scope, {
       area: input.area,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       dataset: input.dataset,
       category: input.category,
       distanceBands: input.distanceBands,

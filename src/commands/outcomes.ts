@@ -34,7 +34,7 @@ export const outcomesCommand = defineCommand({
     return outcomesFor(
       deps.db,
       deps.scope,
-      { area: input.area, period: await periodOf(deps, input.period) },
+      { area: input.area, period: await periodOf(deps, input.period, { area: input.area }) },
       await loadPoliceOutcomes(),
     );
   },

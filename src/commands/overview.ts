@@ -45,7 +45,7 @@ export const overviewCommand = defineCommand({
     const overview = await partnershipOverview(deps.db, deps.scope, {
       within: input.within,
       discontinuities: (await loadSettings(input, ['discontinuities'])).discontinuities,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.within ?? null }),
     });
     const c = overview.trends[0]?.[0]?.comparison;
     return {

@@ -27,7 +27,7 @@ export const repeatLocationsCommand = defineCommand({
     const { repeatLocations } = await import('../usecases/repeat-locations.js');
     return repeatLocations(deps.db, deps.scope, {
       area: input.area,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       category: input.category,
       dataset: input.dataset,
     });

@@ -52,7 +52,7 @@ export const reportCommand = defineCommand({
     const { loadPoliceOutcomes } = await import('../config/police-outcomes.js');
     return buildReport(deps.db, deps.scope, {
       area: input.area,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       out: input.out,
       audience: input.audience ?? 'partner',
       settings,

@@ -46,7 +46,10 @@ export const stopSearchCommand = defineCommand({
     const report = await stopSearchSummary(deps.db, deps.scope, {
       ...(input.force !== undefined ? { force: input.force } : {}),
       ...(input.area !== undefined ? { area: input.area } : {}),
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, {
+        area: input.area ?? input.force ?? null,
+        kind: 'stop-and-search',
+      }),
       withMapSvg: input.map !== undefined,
     });
     if (input.map !== undefined && report.mapSvg) {

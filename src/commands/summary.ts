@@ -34,7 +34,7 @@ export const summaryCommand = defineCommand({
     return summariseArea(deps.db, deps.scope, {
       area: input.area,
       areaType: input.type,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       ...(await loadSettings(input, ['disclosure'])),
     });
   },

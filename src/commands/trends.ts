@@ -44,7 +44,7 @@ export const trendsCommand = defineCommand({
       area: input.area,
       category: input.all ? 'all' : input.category,
       dataset: input.dataset,
-      period: await periodOf(deps, input.period),
+      period: await periodOf(deps, input.period, { area: input.area }),
       ...(await loadSettings(input, ['discontinuities', 'disclosure'])),
     });
   },

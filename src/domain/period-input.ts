@@ -1,7 +1,7 @@
 /**
  * Periods as a person types them: `YYYY-MM..YYYY-MM` (or one month), `YYYY` (a calendar year),
  * `YYYY-YY` or `YYYY/YY` (a financial year, April to March: the year a partnership plans in), and
- * `last-12-months` (or `last-N-months`: the N months up to the latest month the store holds; also
+ * `last-12-months` (or `last-N-months`: the N months up to the latest month held of the area's force; also
  * typed as words, "last 12 months" or "latest 12 months").
  * A month such as 2011-12 is read as December 2011; its financial year is typed 2011/12.
  */

@@ -43,7 +43,7 @@ export async function mapView(
 ): Promise<MapView> {
   const found = await resolveArea(db, request.area);
   const area: AreaSummary = { code: found.code, name: found.name, type: found.type };
-  const period = await resolvePeriod(db, request.period ?? { last: 12 });
+  const period = await resolvePeriod(db, request.period ?? { last: 12 }, { area: area.code });
   const reads = new CommandReads();
   const incidents = { area: area.code, category: request.category, period };
   const hotspot = await hotspotEvidence(db, scope, area.code, { ...incidents, top: 3 }, reads);
