@@ -120,6 +120,10 @@ describe('a command never writes over a store', () => {
     for (const [path, message] of [
       [db, /is the store this command reads/u],
       [join(dir.path, 'other.duckdb'), /is a file, not a folder/u],
+      // A file on the way, and a folder that cannot be made (QA: a stack trace, and under /proc
+      // Node's recursive mkdir never returned).
+      [join(dir.path, 'other.duckdb', 'out'), /other\.duckdb is a file, not a folder/u],
+      ['/proc/no-such-folder/out', /cannot make the folder \/proc\/no-such-folder \(ENOENT/u],
     ] as const) {
       const r = await run([...args, '--out', path, '--db', db]);
       expect(r.code, `${path}: ${r.stdout}`).toBe(2);
@@ -138,6 +142,26 @@ describe('a file is written whole, in a folder made for it', () => {
     expect(readFileSync(out).length).toBeGreaterThan(50);
     expect(existsSync(`${out}.partial-${process.pid}`)).toBe(false);
   });
+
+  it.each(FILE_WRITERS)(
+    '%s refuses a path under a file or a folder it cannot make',
+    async (_n, args, opt) => {
+      for (const [path, message] of [
+        [join(dir.path, 'other.duckdb', 'map.geojson'), /other\.duckdb is a file, not a folder/u],
+        [
+          '/proc/no-such-folder/map.geojson',
+          /cannot make the folder \/proc\/no-such-folder \(ENOENT/u,
+        ],
+      ] as const) {
+        const r = await run([...args, `--${opt}`, path, '--db', db]);
+        expect(r.code, `${path}: ${r.stdout}`).toBe(2);
+        expect(r.stderr).toContain(`--${opt} ${path}: `);
+        expect(r.stderr).toMatch(message);
+        expect(r.stderr).toContain('nothing was written');
+        expect(r.stderr).not.toMatch(/partial|\n\s+at /u);
+      }
+    },
+  );
 
   it('says why a path cannot be written, without a stack trace', async () => {
     const r = await run([...FILE_WRITERS[0]![1], '--out', '/proc/map.geojson', '--db', db]);

@@ -6,7 +6,7 @@
  * (public ones only for volunteers). Writes briefing.html and, when Chromium is installed,
  * briefing.pdf, and measures the pack's reading ease.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 
 import { readability, type Readability } from '../analysis/readability.js';
@@ -36,7 +36,7 @@ import { listServices } from './support-services.js';
 import { findDataset } from '../domain/datasets.js';
 import { monthsWithSmallCounts } from './partner-totals-disclosure.js';
 import { PublicPeriodError, trendsForOwnDisclosure } from './trends.js';
-import { refuseOutputPath } from './output-file.js';
+import { makeFolder, refuseOutputPath } from './output-file.js';
 
 export interface BriefingRequest {
   theme: BriefingTheme;
@@ -175,7 +175,7 @@ export async function buildBriefing(
   const pack = await briefingPack(db, scope, request);
   const reading = readability(briefingProse(pack).join('\n'));
   const out = resolve(request.out);
-  await mkdir(out, { recursive: true });
+  await makeFolder(out);
   const html = join(out, 'briefing.html');
   await writeFile(html, briefingHtml(pack, reading));
   const files = ['briefing.html'];

@@ -8,7 +8,7 @@
  * is there does it take its place (usecases/report-folder.ts). A folder that already holds files
  * is refused unless `replace` is given, and then only an earlier report's own files are replaced.
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,7 +25,7 @@ import type { Db } from '../store/db.js';
 import { howToReproduce } from '../report/how-to-reproduce.js';
 import { NO_PLAN_TO_REVIEW, reportData, type ReportRequest } from './report-data.js';
 import { refuseExampleValues } from './report-examples.js';
-import { refuseOutputPath } from './output-file.js';
+import { makeFolder, refuseOutputPath } from './output-file.js';
 import {
   checkOutFolder,
   INDEX_HEADER,
@@ -90,7 +90,7 @@ async function writeReport(
 
   const staging = stagingFolder(out);
   await rm(staging, { recursive: true, force: true });
-  await mkdir(join(staging, 'data'), { recursive: true });
+  await makeFolder(join(staging, 'data'), 'out', out);
   const files: string[] = [];
   const put = async (name: string, content: string | Buffer) => {
     await writeFile(join(staging, name), content);

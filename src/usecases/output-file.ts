@@ -29,11 +29,12 @@ export async function writeOutputFile(
   refuseOutputPath(path, field, store, 'file');
   const partial = `${path}.partial-${process.pid}`;
   try {
-    await mkdir(dirname(resolve(path)), { recursive: true });
+    await makeFolder(dirname(resolve(path)), field, path);
     await writeFile(partial, bytes);
     await rename(partial, path);
   } catch (error) {
     await rm(partial, { force: true }).catch(() => undefined);
+    if (error instanceof InputError) throw error;
     const why = (error as Error).message.replaceAll(partial, path);
     throw new InputError(`⟨${field}⟩ ${path}: cannot write (${why})`, {
       field,
@@ -61,6 +62,9 @@ export function refuseOutputPath(
     if (at === held || at.startsWith(`${held}.`))
       refuse('is the store this command reads (⟨db⟩) or a file of it, which writing would destroy');
   }
+  const blocked = fileAbove(at);
+  if (blocked !== null)
+    refuse(`${blocked} is a file, not a folder, so nothing can be written in it`);
   const found = statSync(at, { throwIfNoEntry: false });
   if (!found) return;
   if (kind === 'file' && found.isDirectory())
@@ -75,6 +79,55 @@ export function refuseOutputPath(
     if (held && held.dev === found.dev && held.ino === found.ino)
       refuse('is the store this command reads (⟨db⟩), which writing would destroy');
   }
+}
+
+/**
+ * Makes a folder and any missing above it, one at a time. Node's own recursive `mkdir` never
+ * returns for a path under /proc (it retries for ever: QA's `--out /proc/x/map.geojson` ran for
+ * nine minutes); made one at a time, the first that cannot be made fails with its reason, as an
+ * InputError naming the option (`field`) and the path the user gave (`shown`).
+ */
+export async function makeFolder(path: string, field = 'out', shown = path): Promise<void> {
+  const missing: string[] = [];
+  let at = resolve(path);
+  while (!existsAt(at)) {
+    missing.unshift(at);
+    const up = dirname(at);
+    if (up === at) break;
+    at = up;
+  }
+  for (const folder of missing)
+    await mkdir(folder).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'EEXIST') return;
+      throw new InputError(
+        `⟨${field}⟩ ${shown}: cannot make the folder ${folder} (${error.message}); nothing was written`,
+        {
+          field,
+        },
+      );
+    });
+}
+
+function existsAt(path: string): boolean {
+  try {
+    return statSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** The nearest path above `path` that is a file (a folder on its way that is not one), or null. */
+function fileAbove(path: string): string | null {
+  for (let up = dirname(path); up !== path; path = up, up = dirname(up)) {
+    let found;
+    try {
+      found = statSync(up, { throwIfNoEntry: false });
+    } catch {
+      continue; // ENOTDIR: a file lies further up
+    }
+    if (found) return found.isDirectory() ? null : up;
+  }
+  return null;
 }
 
 function isDuckDbFile(path: string): boolean {

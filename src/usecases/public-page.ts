@@ -40,7 +40,7 @@ import { listAreas, resolveArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
 import { listServices } from './support-services.js';
 import { PublicPeriodError, trendsForOwnDisclosure } from './trends.js';
-import { refuseOutputPath } from './output-file.js';
+import { makeFolder, refuseOutputPath } from './output-file.js';
 
 /** What the public may read, whoever asks: police.uk street data, in every area. */
 export const PUBLIC_SCOPE: Scope = { areas: 'all', datasets: ['police-street'] };
@@ -235,7 +235,7 @@ export async function buildPublicPage(
       `${request.out} holds other files: give an empty folder, or one an earlier public page was written to`,
       { field: 'out' },
     );
-  await mkdir(dirname(out), { recursive: true });
+  await makeFolder(dirname(out));
   const staging = `${out}.writing-${process.pid}`;
   const old = `${out}.replaced-${process.pid}`;
   await rm(staging, { recursive: true, force: true });

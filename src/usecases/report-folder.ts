@@ -12,11 +12,12 @@
  * data/index.csv, say) is refused, never overwritten.
  */
 import { existsSync, statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, rmdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 import Papa from 'papaparse';
 
+import { makeFolder } from './output-file.js';
 import { InputError } from '../errors.js';
 
 /** The files a report writes outside data/ (assessment.pdf only when Chromium is installed). */
@@ -100,12 +101,12 @@ export async function swapInto(staging: string, out: string, files: string[]): P
   const movedAside: string[] = [];
   const movedIn: string[] = [];
   try {
-    await mkdir(join(aside, 'data'), { recursive: true });
+    await makeFolder(join(aside, 'data'));
     for (const f of earlier) {
       await rename(join(out, f), join(aside, f));
       movedAside.push(f);
     }
-    await mkdir(join(out, 'data'), { recursive: true });
+    await makeFolder(join(out, 'data'));
     for (const f of files) {
       await rename(join(staging, f), join(out, f));
       movedIn.push(f);
