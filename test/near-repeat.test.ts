@@ -91,6 +91,15 @@ describe('lantern near-repeat', () => {
     expect(json.notes.some((n) => /smallest possible p-value is 0\.005/.test(n))).toBe(true);
   });
 
+  it('gives the smallest p-value of many permutations as it is, not as 0', async () => {
+    // QA: with 20,000 permutations the note said "the smallest possible p-value is 0", and
+    // advised 9,999.
+    const { json } = await knox('--iterations', '19999');
+    const note = json.notes.find((n) => /smallest possible p-value/u.test(n)) ?? '';
+    expect(note).toContain('With 19,999 permutations the smallest possible p-value is 5.0e-5.');
+    expect(note).not.toMatch(/9999/u);
+  });
+
   it('says the data are synthetic, in JSON and in text', async () => {
     const { json } = await knox('--iterations', '19');
     expect(json.notes.some((n) => /SYNTHETIC/.test(n))).toBe(true);

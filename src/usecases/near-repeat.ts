@@ -198,6 +198,9 @@ export async function nearRepeat(
 
   const m = family.length;
   const fmt = (v: number) => v.toLocaleString('en-GB', { maximumFractionDigits: 4 });
+  // 1 / 100,000 to four decimals is 0 (QA: "the smallest possible p-value is 0"): small ones in
+  // scientific notation, as the table gives them.
+  const pText = (p: number) => (p >= 0.0001 ? fmt(p) : p.toExponential(1));
   const notes = [
     ...(set.synthetic
       ? [
@@ -207,7 +210,7 @@ export async function nearRepeat(
     ...set.notes,
     'Bands include their lower limit and exclude their upper one (a pair exactly 100 m apart is in 100 to under 200 m; 7 days apart is in 7–13 days). As in the Near Repeat Calculator, "same location" (identical points) is split out of the first distance band, and the last row and column hold the pairs beyond the bands asked for.',
     'Same location means the same coordinates: records placed at street or map points rather than addresses share points without sharing an address.',
-    `With ${fmt(iterations)} permutations the smallest possible p-value is ${fmt(knox.minPValue)}; small p-values, and the Holm adjustment, need many permutations (e.g. ⟨iterations⟩ 9999).` +
+    `With ${fmt(iterations)} permutations the smallest possible p-value is ${pText(knox.minPValue)}${iterations < 9999 ? '; small p-values, and the Holm adjustment, need many permutations (e.g. ⟨iterations⟩ 9999)' : ''}.` +
       (iterations < 19 ? ' Fewer than 19 permutations can never give p < 0.05.' : ''),
     `${m} cells are tested at once: at p < 0.05 about ${fmt(m * 0.05)} would look significant by chance alone. ` +
       'The p-values are unadjusted, as in the Near Repeat Calculator; pValueHolm applies Holm’s adjustment across those cells (not the beyond bands), which holds whatever the dependence between cells (they share events).',
