@@ -509,7 +509,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Look at an area',
     summary: "The categories commands take: police.uk codes and names, and each partner dataset's",
     description:
-      "⟨category⟩ takes a police.uk category by its code or by its name as outputs print it, in any case; all-crime is every category but anti-social behaviour. With ⟨dataset⟩, it takes that dataset's categories.",
+      "⟨category⟩ takes a police.uk category by its code, by its name as outputs print it, or by the short label wide tables head it with (ASB, V&SO), in any case; all-crime is every category but anti-social behaviour. With ⟨dataset⟩, it takes that dataset's categories.",
     examples: ['lantern categories'],
     store: 'none',
     options: {},

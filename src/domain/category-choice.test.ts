@@ -19,6 +19,15 @@ describe('parseCategoryChoice(value)', () => {
     expect(parseCategoryChoice('violence and sexual offences')).toBe('violent-crime');
     expect(parseCategoryChoice('All crime')).toBe(ALL_CRIME);
   });
+  it('accepts the short labels wide tables print (ASB, V&SO), and a code with spaces', () => {
+    // QA: "ASB", the heading of `summary`'s column, was refused with no suggestion.
+    expect(parseCategoryChoice('ASB')).toBe('anti-social-behaviour');
+    expect(parseCategoryChoice('asb')).toBe('anti-social-behaviour');
+    expect(parseCategoryChoice('V&SO')).toBe('violent-crime');
+    expect(parseCategoryChoice('anti social behaviour')).toBe('anti-social-behaviour');
+    expect(parseCategoryChoice('theft from the person')).toBe('theft-from-the-person');
+    expect(() => parseCategoryChoice('ASBO')).toThrow(/did you mean "ASB"\?/u);
+  });
 });
 
 describe('inCategory(choice, slug) and categoryLabel(choice)', () => {
