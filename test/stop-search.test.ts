@@ -166,6 +166,8 @@ describe('stop and search a panel can scrutinise', () => {
       'Not held (unknown, not zero): 2022-01.',
     ])
       expect(text).toContain(heading);
+    // A p-value under 0.001 is "<0.001", as the sentence says, never "0.000" (QA).
+    expect(text).not.toMatch(/ 0\.000\b/u);
   });
 
   it('gives the report a section a panel can read, and its public version gives no small count away', async () => {

@@ -7,7 +7,7 @@ import type { StopSearchReport } from '../usecases/stop-search.js';
 import { defineCommand } from './definition.js';
 import { option } from './options.js';
 import { periodOf } from './period.js';
-import { formatCount, formatTable } from './table.js';
+import { formatCount, formatP, formatTable } from './table.js';
 
 const pct = (v: number | null) => (v === null ? '–' : `${(v * 100).toFixed(1)}%`);
 const range = (ci: readonly [number, number | null] | null, scale = 100, digits = 1) =>
@@ -144,11 +144,8 @@ export const stopSearchCommand = defineCommand({
       t.previous === null ? '–' : formatCount(t.previous),
       t.rateRatio === null ? '–' : t.rateRatio.toFixed(2),
       range(t.ci95, 1, 2),
-      t.pValueAdjusted == null
-        ? t.pValue === null
-          ? '–'
-          : t.pValue.toFixed(3)
-        : t.pValueAdjusted.toFixed(3),
+      // QA: "0.000" beside a sentence saying p < 0.001.
+      formatP(t.pValueAdjusted ?? t.pValue),
     ]);
     const compared = r.trends[0]?.comparison;
     lines.push(

@@ -31,3 +31,8 @@ let numberFormat: Intl.NumberFormat | undefined;
 export function formatCount(n: number | null, missing = '–'): string {
   return n === null ? missing : (numberFormat ??= new Intl.NumberFormat('en-GB')).format(n);
 }
+
+/** A p-value for a table: three decimals, "<0.001" below them (never "0.000"), "–" when none. */
+export function formatP(p: number | null | undefined): string {
+  return p === null || p === undefined ? '–' : p < 0.001 ? '<0.001' : p.toFixed(3);
+}

@@ -1,6 +1,6 @@
 /** `lantern trends`: counts by month, the change against the same months of an earlier year, and rates. */
 import { basisPhrase, type DisclosedTrendDocument as TrendDocument } from '../usecases/trends.js';
-import { formatCount, formatTable } from './table.js';
+import { formatCount, formatP, formatTable } from './table.js';
 import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
@@ -58,8 +58,7 @@ export const trendsCommand = defineCommand({
 });
 
 const pct = (v: number | null) => (v === null ? '–' : `${v >= 0 ? '+' : ''}${v.toFixed(0)}%`);
-const pv = (v: number | null | undefined) =>
-  v === null || v === undefined ? '–' : v < 0.001 ? '<0.001' : v.toFixed(3);
+
 const ratio = (d: TrendDocument) =>
   d.rateRatio === null
     ? '–'
@@ -110,7 +109,7 @@ function formatOne(d: TrendDocument): string {
         ? ''
         : ` (${formatCount(comparedCount(d), 'not shown')} in the ${d.comparison?.currentMonths.length} months compared)`) +
       `; previous ${shownCount(d, d.previous, 'previous')}; change ${pct(d.changePct)}; ` +
-      `rate ratio ${ratio(d)}; p ${pv(d.pValue)}; rate ${d.ratePer1000 === null ? '–' : d.ratePer1000.toFixed(2)} per 1,000.`,
+      `rate ratio ${ratio(d)}; p ${formatP(d.pValue)}; rate ${d.ratePer1000 === null ? '–' : d.ratePer1000.toFixed(2)} per 1,000.`,
     d.reading,
     ...d.notes,
   ].join('\n');
@@ -127,8 +126,8 @@ function formatAll(docs: TrendDocument[], police: boolean): string {
     shownCount(d, d.previous, 'previous'),
     pct(d.changePct),
     ratio(d),
-    pv(d.pValue),
-    pv(d.pValueAdjusted),
+    formatP(d.pValue),
+    formatP(d.pValueAdjusted),
     d.ratePer1000 === null ? '–' : d.ratePer1000.toFixed(2),
   ]);
   const tested = docs.filter(
@@ -168,7 +167,9 @@ function formatAll(docs: TrendDocument[], police: boolean): string {
     '',
     significant.length > 0
       ? `Significant after Holm's adjustment for ${tested} tests:\n` +
-        significant.map((d) => `  ${d.reading} Holm-adjusted p ${pv(d.pValueAdjusted)}.`).join('\n')
+        significant
+          .map((d) => `  ${d.reading} Holm-adjusted p ${formatP(d.pValueAdjusted)}.`)
+          .join('\n')
       : tested === 0
         ? docs.some((d) => d.comparison !== null)
           ? 'No change is given: each would give a count held back away.'
