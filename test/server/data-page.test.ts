@@ -83,6 +83,20 @@ describe('the Data page', () => {
     }
   });
 
+  it('offers to import only the datasets the caller’s grants open', () => {
+    // QA: an analyst whose grants do not open domestic abuse was offered it, then refused.
+    const options = (who: string) =>
+      [
+        ...(/<select name="dataset">(.*?)<\/select>/u.exec(pages.get(who)!)?.[1] ?? '').matchAll(
+          /<option value="([^"]*)">/gu,
+        ),
+      ].map((m) => m[1]);
+    expect(options('Ann')).toContain('fly-tipping');
+    expect(options('Ann')).not.toContain('domestic-abuse');
+    expect(options('Ann')).not.toContain('prevent');
+    expect(options('Alex')).toEqual(expect.arrayContaining(['domestic-abuse', 'prevent']));
+  });
+
   it('names a running upload’s files only to its uploader and admins', async () => {
     const slot = server.ctx.writer.take('ward-list-2026.csv', server.ctx.clock(), 'another-id');
     try {

@@ -158,7 +158,10 @@ function uploadSection(ctx: ServerContext, choices: Choices, caller: RequestCall
           >Partner dataset (leave empty for police.uk files)
           <select name="dataset">
             <option value="">police.uk</option>
-            ${choices.datasets.map((d) => html`<option value="${d.dataset}">${d.label}</option>`)}
+            ${choices.datasets
+              // Only those the caller may import: a dataset their grants do not open is refused.
+              .filter((d) => mayReadDataset(ctx.scope, d.dataset))
+              .map((d) => html`<option value="${d.dataset}">${d.label}</option>`)}
           </select></label
         >
       </p>
