@@ -309,6 +309,29 @@ describe('wording of trends, near-repeat and hotspots', () => {
   });
 });
 
+describe("Newport's public page with one month held (publicPeriod: any)", () => {
+  it('labels the month held, heads the comparison "Same months a year before", and explains nothing it does not show', async () => {
+    const out = join(dir.path, 'newport-public-page');
+    const r = await lantern(
+      ...['public-page', '--area', 'Newport', '--out', out],
+      ...['--disclosure', `${FIXTURES}disclosure/any-period.yaml`],
+    );
+    expect(r.code, r.stderr).toBe(0);
+    // The count is of January 2019 alone, not of the twelve months up to it.
+    expect(r.stdout).toMatch(/^All crime, January 2019 \(the months held\): [\d,]+\.$/mu);
+    expect(r.stdout).not.toContain('2018-02..2019-01');
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(page).toContain('>January 2019</th>');
+    expect(page).toContain('>Same months a year before</th>');
+    expect(page).not.toContain('>Year before</th>');
+    // No talk of the months of a window the resident never asked about.
+    expect(page).not.toMatch(/We do not have the figures for|February to December 2018/u);
+    // No change is given (no earlier year is held): nothing says what "could be chance" means.
+    expect(page).not.toMatch(/could be chance/iu);
+    expect(page).not.toContain('"Not shown" means');
+  });
+});
+
 describe('area names', () => {
   it('finds the district St. Helens as its council spells it, before two wards "St Helens"', async () => {
     for (const name of ['St Helens', 'st helens', 'St. Helens']) {
