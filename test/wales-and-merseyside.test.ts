@@ -244,6 +244,16 @@ describe('wording of trends, near-repeat and hotspots', () => {
     expect(html).not.toMatch(/against no earlier period|earlier period is no earlier period/u);
   });
 
+  it('heads the infographic\'s box of counts by what it holds, not "Key trends", when no change can be given', async () => {
+    const out = await newportReport('newport-report');
+    for (const file of ['infographic.svg', 'infographic-social.svg']) {
+      const svg = readFileSync(join(out, file), 'utf8');
+      expect(svg, file).toContain('No figures are held for January 2018');
+      expect(svg, file).toMatch(/>Counts of the High priorities</u);
+      expect(svg, file).not.toContain('Key trends');
+    }
+  });
+
   it('near-repeat speaks of a district as the district, not "every district of" it', async () => {
     const r = await lantern(
       'near-repeat',
