@@ -12,6 +12,7 @@ import { gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { MAP_FILL, SEQUENTIAL_5 } from '../src/charts/palette.js';
 import { run, runJson } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
 import { testServer } from './helpers/server.js';
@@ -51,6 +52,21 @@ function newportReport(out: string, store = db): Promise<string> {
     newportReports.set(out, made);
   }
   return made;
+}
+
+/** WCAG's relative luminance of a colour #rrggbb. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG's contrast ratio of two colours. */
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 describe('deprivation in Wales', () => {
@@ -252,6 +268,32 @@ describe('wording of trends, near-repeat and hotspots', () => {
       expect(svg, file).toMatch(/>Counts of the High priorities</u);
       expect(svg, file).not.toContain('Key trends');
     }
+  });
+
+  it("draws every class of the hotspot maps (report and infographic) at 3:1 or more against the map's fill, each class darker than the last", async () => {
+    const out = await newportReport('newport-report');
+    for (const file of ['assessment.html', 'infographic.svg', 'infographic-social.svg']) {
+      const text = readFileSync(join(out, file), 'utf8');
+      const layers = [
+        ...text.matchAll(/<g data-layer="cells" shape-rendering="crispEdges">(.*?)<\/g>/gsu),
+      ];
+      expect(layers.length, file).toBeGreaterThan(0);
+      const fills = new Set(
+        layers.flatMap((g) =>
+          [...(g[1] ?? '').matchAll(/fill="(#[0-9a-f]{6})"/gu)].map((m) => m[1]!),
+        ),
+      );
+      expect(fills.size, file).toBeGreaterThan(2);
+      for (const fill of fills)
+        expect(contrast(fill, MAP_FILL), `${file} ${fill}`).toBeGreaterThanOrEqual(3);
+    }
+    const ramp = [...SEQUENTIAL_5];
+    const steps = ramp.slice(1).map((c, i) => contrast(c, ramp[i]!));
+    expect(
+      steps.every((r) => r >= 1.45),
+      steps.join(', '),
+    ).toBe(true);
+    expect(ramp.map(luminance)).toEqual(ramp.map(luminance).sort((a, b) => b - a));
   });
 
   it('near-repeat speaks of a district as the district, not "every district of" it', async () => {

@@ -25,7 +25,7 @@ import {
   type MapPlaces,
 } from './map-places.js';
 import { extendBounds, fitMap, type Bounds, type Ring } from './map-projection.js';
-import { INK, SEQUENTIAL_5 } from './palette.js';
+import { INK, MAP_FILL, SEQUENTIAL_5 } from './palette.js';
 import { chartId, chartSize, el, FONT_SIZE, group, svgDocument, text } from './svg.js';
 import { formatNumber, formatValue, listJoin, plural, wrapWords } from './text.js';
 
@@ -331,7 +331,7 @@ export function hotspotMap(input: HotspotMapInput): string {
       head?.markup ?? '',
       outlineD === ''
         ? ''
-        : el('path', { d: outlineD, fill: '#fafafa', stroke: 'none', 'fill-rule': 'evenodd' }),
+        : el('path', { d: outlineD, fill: MAP_FILL, stroke: 'none', 'fill-rule': 'evenodd' }),
       group({ 'data-layer': 'cells', 'shape-rendering': 'crispEdges' }, cells),
       group({ 'data-layer': 'places', 'fill-rule': 'evenodd' }, placeLines),
       outlineD === ''
