@@ -16,6 +16,7 @@ import { MAP_FILL, SEQUENTIAL_5 } from '../src/charts/palette.js';
 import { run, runJson } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
 import { testServer } from './helpers/server.js';
+import { queryStore } from './helpers/store-query.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -355,7 +356,7 @@ describe('wording of trends, near-repeat and hotspots', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.warnings).toContain(
-      'No boundary of the district Newport is held (neither its own outline nor its LSOAs’ or wards’): the grid covers the incidents’ extent, unclipped. ' +
+      'No boundary of the district Newport is held (neither its own outline nor its LSOAs’ nor every ward’s): the grid covers the incidents’ extent, unclipped. ' +
         'Fetch its boundaries with: lantern fetch boundaries --area Newport',
     );
   });
@@ -381,6 +382,79 @@ describe("Newport's public page with one month held (publicPeriod: any)", () => 
     // No change is given (no earlier year is held): nothing says what "could be chance" means.
     expect(page).not.toMatch(/could be chance/iu);
     expect(page).not.toContain('"Not shown" means');
+  });
+});
+
+describe("Knowsley's report map, with its wards of 2013 matched by name", () => {
+  it('says the wards matched by name are of 2013, names those with no outline, and draws every ward from its LSOAs where they are held', async () => {
+    const store = join(dir.path, 'knowsley-wards.duckdb');
+    copyFileSync(db, store);
+    const plain = (kind: string) => {
+      const path = join(dir.path, `${kind}-E08000011.json`);
+      writeFileSync(
+        path,
+        gunzipSync(readFileSync(`${FIXTURES}boundaries/${kind}_by_lad/E08000011.json.gz`)),
+      );
+      return path;
+    };
+    const imported = await run([
+      ...['areas', 'import-boundaries', plain('wards'), '--type', 'ward', '--vintage', '2013'],
+      ...['--code-property', 'WD13CD', '--db', store],
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    // Knowsley re-drew its wards in 2016: every one stored was matched by name, and it says so.
+    expect(imported.stdout).toMatch(/: 12 ward boundaries .* stored; 9 features skipped\./u);
+    expect(imported.stdout).toContain(
+      'matched by name: 12 of those stored have a code the register (2019 areas) does not know',
+    );
+    expect(imported.stdout).toContain('their shapes are of 2013 and may not follow');
+    // A name is matched in Knowsley only: its "Park" is not Calderdale's, nor its "Northwood" Hillingdon's.
+    const districts = await queryStore<{ parent: string }>(
+      store,
+      `SELECT DISTINCT a.parent FROM boundary b JOIN area a ON a.code = b.area_code
+       WHERE b.area_type = 'ward' AND b.file_code IS NOT NULL`,
+    );
+    expect(districts).toEqual([{ parent: 'E08000011' }]);
+
+    const mapText = async (out: string) => {
+      const path = join(dir.path, out);
+      const r = await run([
+        ...['report', '--area', 'Knowsley', '--period', '2019-01', '--draft', '--no-pdf'],
+        ...['--no-save', '--out', path, '--db', store],
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const html = readFileSync(join(path, 'assessment.html'), 'utf8');
+      const figure = html.slice(html.indexOf('where it was recorded in Knowsley'));
+      const svg = figure.slice(0, figure.indexOf('</svg>'));
+      return {
+        words: svg
+          .replace(/<[^>]+>/gu, ' ')
+          .replace(/&#39;/gu, "'")
+          .replace(/\s+/gu, ' '),
+        names: [...svg.matchAll(/<text[^>]*>([^<]+)<\/text>/gu)].map((m) => m[1]),
+      };
+    };
+    // The ward boundaries alone (no LSOA boundary held): the wards with none are named.
+    const wardsOnly = await mapText('knowsley-wards-only');
+    expect(wardsOnly.words).toContain(
+      'Ward outlines are held for 12 of the 15 wards. No outline is held for Prescot North, Prescot South and Whiston and Cronton.',
+    );
+    expect(wardsOnly.words).toContain(
+      "The outlines are of 2013, matched to today's wards by name: they may not follow today's boundaries.",
+    );
+    // With Knowsley's LSOAs held: every ward outlined from them, and why the boundaries held are not drawn.
+    const lsoas = await run([
+      ...['areas', 'import-boundaries', plain('lsoa'), '--type', 'lsoa', '--vintage', '2011'],
+      ...['--db', store],
+    ]);
+    expect(lsoas.code, lsoas.stderr).toBe(0);
+    const grouped = await mapText('knowsley-lsoa-wards');
+    expect(grouped.words).toContain(
+      "Ward boundaries are approximate: the 2011 LSOAs grouped by their best-fit 2019 ward (the ward boundaries held are of 2013, matched to today's wards by name and of 12 of the 15 wards only).",
+    );
+    expect(grouped.words).not.toContain('No outline is held');
+    for (const ward of ['Prescot North', 'Prescot South', 'Whiston and Cronton'])
+      expect(grouped.words, ward).toContain(ward);
   });
 });
 

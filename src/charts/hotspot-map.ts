@@ -115,6 +115,9 @@ const ROW = 16;
 function boundsOf(input: HotspotMapInput): Bounds | null {
   let b: Bounds | null = null;
   for (const ring of input.outline) for (const [x, y] of ring) b = extendBounds(b, x, y);
+  // The places drawn too: with no outline (none held for some wards), they may reach past the cells.
+  for (const place of input.places?.places ?? [])
+    for (const ring of place.outline) for (const [x, y] of ring) b = extendBounds(b, x, y);
   for (const c of input.cells) {
     b = extendBounds(b, c.x, c.y);
     b = extendBounds(b, c.x + c.size, c.y + c.size);

@@ -264,7 +264,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Get data in',
     summary: 'GeoJSON or TopoJSON boundaries of any area type and vintage',
     description:
-      'Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with ⟨codeProperty⟩). Several files of one type and vintage (one per district, say) are all checked first and stored together: all of them, or none.',
+      "Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with ⟨codeProperty⟩); a feature whose code the register (2019 areas) does not know is matched by its area's name (a ward's only in a district where others of the file lie), and those so matched are counted, as their shapes may be of another year. Several files of one type and vintage (one per district, say) are all checked first and stored together: all of them, or none.",
     examples: [
       'lantern areas import-boundaries wards-2019.geojson --type ward --vintage 2019',
       'lantern areas import-boundaries wards-E08000011.json wards-E08000012.json --type ward --vintage 2019',
