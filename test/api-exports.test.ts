@@ -133,14 +133,47 @@ describe('GET /api/export/street-records', () => {
     const [header, ...data] = sheets.get('street-records') ?? [];
     expect(header).toEqual(Object.keys(rows[0] ?? {}));
     // Counts are numbers in the workbook, text in the CSV's parse: compare as the CSV has them.
+    // Months are dates in the workbook (YYYY-MM in the CSV).
     expect(typeof data[0]?.[8]).toBe('number');
-    expect(data.map((r) => r.map((v) => (v === null ? '' : String(v))))).toEqual(
-      rows.map((r) => Object.values(r)),
-    );
+    const asCsv = (v: unknown) =>
+      v === null ? '' : v instanceof Date ? v.toISOString().slice(0, 7) : String(v);
+    expect(data.map((r) => r.map(asCsv))).toEqual(rows.map((r) => Object.values(r)));
 
     const gaps = await xlsx(`/api/export/street-records.xlsx?${TR}&period=2019-01..2019-12`);
     const notes = (gaps.get('README') ?? []).map((r) => String(r[0])).join('\n');
     expect(notes).toMatch(/Months not held \(no rows at all: unknown, not zero\): 2019-/);
+  });
+
+  it('writes each month to XLSX as a date (the first of the month, shown "Nov 2018"), so Excel and Power BI sort and chart it as time', async () => {
+    const query = `${TR}&period=2025-01..2025-03`;
+    const { bytes } = await get(`/api/export/street-records.xlsx?${query}`);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    for (const name of ['street-records']) {
+      const sheet = workbook.getWorksheet(name);
+      const column = (sheet?.getRow(1).values as unknown[]).indexOf('month');
+      const months: unknown[] = [];
+      sheet?.eachRow((row, n) => {
+        if (n === 1) return;
+        const cell = row.getCell(column);
+        expect(cell.type).toBe(ExcelJS.ValueType.Date);
+        expect(cell.numFmt).toBe('mmm yyyy');
+        months.push((cell.value as Date).toISOString());
+      });
+      expect(new Set(months)).toEqual(
+        new Set([
+          '2025-01-01T00:00:00.000Z',
+          '2025-02-01T00:00:00.000Z',
+          '2025-03-01T00:00:00.000Z',
+        ]),
+      );
+    }
+    const readme = workbook.getWorksheet('README')?.getColumn(1).values.join('\n');
+    expect(readme).toContain('Months are dates here');
+    // The summary's month column too; its counts stay numbers.
+    const summary = (await xlsx(`/api/export/summary.xlsx?${query}`)).get('summary') ?? [];
+    expect(summary[1]?.[2]).toEqual(new Date('2025-01-01T00:00:00Z'));
+    expect(typeof summary[1]?.[6]).toBe('number');
   });
 
   it('writes Parquet through DuckDB with typed columns, the same rows and its notes as metadata', async () => {

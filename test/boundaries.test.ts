@@ -111,7 +111,10 @@ describe('lantern areas import-boundaries', () => {
     copyFileSync(db, copy);
     const named = await run([...args, '--code-property', 'WD13CD', '--db', copy]);
     expect(named.code, named.stderr).toBe(0);
-    expect(named.stdout).toMatch(/13 ward boundaries .* stored; 8 features skipped/u);
+    // 12 matched by name (said so); "Park" is not matched to a Park of another district.
+    expect(named.stdout).toMatch(/12 ward boundaries .* stored; 9 features skipped/u);
+    expect(named.stdout).toContain('matched by name: 12 of those stored');
+    expect(named.stdout).toContain('none of the 17 areas named "Park" lies where another area');
   });
 
   it('imports several files at once, all of them or none', async () => {

@@ -103,7 +103,7 @@ describe('a store built with import from another force', () => {
     const result = await hotspots();
     expect(result.code).toBe(0);
     expect(result.json.warnings).toContain(
-      'No boundary of the district Liverpool is held (neither its own outline nor its LSOAs’ or wards’): the grid covers the incidents’ extent, unclipped. ' +
+      'No boundary of the district Liverpool is held (neither its own outline nor its LSOAs’ nor every ward’s): the grid covers the incidents’ extent, unclipped. ' +
         'Fetch its boundaries with: lantern fetch boundaries --area Liverpool',
     );
     // The box around the incidents: far more than Liverpool's 112 km².

@@ -378,7 +378,7 @@ describe('hotspot ranks mean something (issue 15, item 8)', () => {
     ];
     await updateStore(
       bare,
-      `INSERT INTO boundary VALUES ('E05009425', 'ward', 'test', 'test',
+      `INSERT INTO boundary (area_code, area_type, vintage, source, geometry) VALUES ('E05009425', 'ward', 'test', 'test',
         '${JSON.stringify({ type: 'Polygon', coordinates: [square] })}')`,
     );
     const store3 = await openStore(bare);

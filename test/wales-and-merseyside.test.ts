@@ -12,9 +12,11 @@ import { gunzipSync } from 'node:zlib';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { MAP_FILL, SEQUENTIAL_5 } from '../src/charts/palette.js';
 import { run, runJson } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
 import { testServer } from './helpers/server.js';
+import { queryStore } from './helpers/store-query.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -51,6 +53,21 @@ function newportReport(out: string, store = db): Promise<string> {
     newportReports.set(out, made);
   }
   return made;
+}
+
+/** WCAG's relative luminance of a colour #rrggbb. */
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG's contrast ratio of two colours. */
+function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 describe('deprivation in Wales', () => {
@@ -244,6 +261,42 @@ describe('wording of trends, near-repeat and hotspots', () => {
     expect(html).not.toMatch(/against no earlier period|earlier period is no earlier period/u);
   });
 
+  it('heads the infographic\'s box of counts by what it holds, not "Key trends", when no change can be given', async () => {
+    const out = await newportReport('newport-report');
+    for (const file of ['infographic.svg', 'infographic-social.svg']) {
+      const svg = readFileSync(join(out, file), 'utf8');
+      expect(svg, file).toContain('No figures are held for January 2018');
+      expect(svg, file).toMatch(/>Counts of the High priorities</u);
+      expect(svg, file).not.toContain('Key trends');
+    }
+  });
+
+  it("draws every class of the hotspot maps (report and infographic) at 3:1 or more against the map's fill, each class darker than the last", async () => {
+    const out = await newportReport('newport-report');
+    for (const file of ['assessment.html', 'infographic.svg', 'infographic-social.svg']) {
+      const text = readFileSync(join(out, file), 'utf8');
+      const layers = [
+        ...text.matchAll(/<g data-layer="cells" shape-rendering="crispEdges">(.*?)<\/g>/gsu),
+      ];
+      expect(layers.length, file).toBeGreaterThan(0);
+      const fills = new Set(
+        layers.flatMap((g) =>
+          [...(g[1] ?? '').matchAll(/fill="(#[0-9a-f]{6})"/gu)].map((m) => m[1]!),
+        ),
+      );
+      expect(fills.size, file).toBeGreaterThan(2);
+      for (const fill of fills)
+        expect(contrast(fill, MAP_FILL), `${file} ${fill}`).toBeGreaterThanOrEqual(3);
+    }
+    const ramp = [...SEQUENTIAL_5];
+    const steps = ramp.slice(1).map((c, i) => contrast(c, ramp[i]!));
+    expect(
+      steps.every((r) => r >= 1.45),
+      steps.join(', '),
+    ).toBe(true);
+    expect(ramp.map(luminance)).toEqual(ramp.map(luminance).sort((a, b) => b - a));
+  });
+
   it('near-repeat speaks of a district as the district, not "every district of" it', async () => {
     const r = await lantern(
       'near-repeat',
@@ -303,9 +356,105 @@ describe('wording of trends, near-repeat and hotspots', () => {
     ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json.warnings).toContain(
-      'No boundary of the district Newport is held (neither its own outline nor its LSOAs’ or wards’): the grid covers the incidents’ extent, unclipped. ' +
+      'No boundary of the district Newport is held (neither its own outline nor its LSOAs’ nor every ward’s): the grid covers the incidents’ extent, unclipped. ' +
         'Fetch its boundaries with: lantern fetch boundaries --area Newport',
     );
+  });
+});
+
+describe("Newport's public page with one month held (publicPeriod: any)", () => {
+  it('labels the month held, heads the comparison "Same months a year before", and explains nothing it does not show', async () => {
+    const out = join(dir.path, 'newport-public-page');
+    const r = await lantern(
+      ...['public-page', '--area', 'Newport', '--out', out],
+      ...['--disclosure', `${FIXTURES}disclosure/any-period.yaml`],
+    );
+    expect(r.code, r.stderr).toBe(0);
+    // The count is of January 2019 alone, not of the twelve months up to it.
+    expect(r.stdout).toMatch(/^All crime, January 2019 \(the months held\): [\d,]+\.$/mu);
+    expect(r.stdout).not.toContain('2018-02..2019-01');
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(page).toContain('>January 2019</th>');
+    expect(page).toContain('>Same months a year before</th>');
+    expect(page).not.toContain('>Year before</th>');
+    // No talk of the months of a window the resident never asked about.
+    expect(page).not.toMatch(/We do not have the figures for|February to December 2018/u);
+    // No change is given (no earlier year is held): nothing says what "could be chance" means.
+    expect(page).not.toMatch(/could be chance/iu);
+    expect(page).not.toContain('"Not shown" means');
+  });
+});
+
+describe("Knowsley's report map, with its wards of 2013 matched by name", () => {
+  it('says the wards matched by name are of 2013, names those with no outline, and draws every ward from its LSOAs where they are held', async () => {
+    const store = join(dir.path, 'knowsley-wards.duckdb');
+    copyFileSync(db, store);
+    const plain = (kind: string) => {
+      const path = join(dir.path, `${kind}-E08000011.json`);
+      writeFileSync(
+        path,
+        gunzipSync(readFileSync(`${FIXTURES}boundaries/${kind}_by_lad/E08000011.json.gz`)),
+      );
+      return path;
+    };
+    const imported = await run([
+      ...['areas', 'import-boundaries', plain('wards'), '--type', 'ward', '--vintage', '2013'],
+      ...['--code-property', 'WD13CD', '--db', store],
+    ]);
+    expect(imported.code, imported.stderr).toBe(0);
+    // Knowsley re-drew its wards in 2016: every one stored was matched by name, and it says so.
+    expect(imported.stdout).toMatch(/: 12 ward boundaries .* stored; 9 features skipped\./u);
+    expect(imported.stdout).toContain(
+      'matched by name: 12 of those stored have a code the register (2019 areas) does not know',
+    );
+    expect(imported.stdout).toContain('their shapes are of 2013 and may not follow');
+    // A name is matched in Knowsley only: its "Park" is not Calderdale's, nor its "Northwood" Hillingdon's.
+    const districts = await queryStore<{ parent: string }>(
+      store,
+      `SELECT DISTINCT a.parent FROM boundary b JOIN area a ON a.code = b.area_code
+       WHERE b.area_type = 'ward' AND b.file_code IS NOT NULL`,
+    );
+    expect(districts).toEqual([{ parent: 'E08000011' }]);
+
+    const mapText = async (out: string) => {
+      const path = join(dir.path, out);
+      const r = await run([
+        ...['report', '--area', 'Knowsley', '--period', '2019-01', '--draft', '--no-pdf'],
+        ...['--no-save', '--out', path, '--db', store],
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const html = readFileSync(join(path, 'assessment.html'), 'utf8');
+      const figure = html.slice(html.indexOf('where it was recorded in Knowsley'));
+      const svg = figure.slice(0, figure.indexOf('</svg>'));
+      return {
+        words: svg
+          .replace(/<[^>]+>/gu, ' ')
+          .replace(/&#39;/gu, "'")
+          .replace(/\s+/gu, ' '),
+        names: [...svg.matchAll(/<text[^>]*>([^<]+)<\/text>/gu)].map((m) => m[1]),
+      };
+    };
+    // The ward boundaries alone (no LSOA boundary held): the wards with none are named.
+    const wardsOnly = await mapText('knowsley-wards-only');
+    expect(wardsOnly.words).toContain(
+      'Ward outlines are held for 12 of the 15 wards. No outline is held for Prescot North, Prescot South and Whiston and Cronton.',
+    );
+    expect(wardsOnly.words).toContain(
+      "The outlines are of 2013, matched to today's wards by name: they may not follow today's boundaries.",
+    );
+    // With Knowsley's LSOAs held: every ward outlined from them, and why the boundaries held are not drawn.
+    const lsoas = await run([
+      ...['areas', 'import-boundaries', plain('lsoa'), '--type', 'lsoa', '--vintage', '2011'],
+      ...['--db', store],
+    ]);
+    expect(lsoas.code, lsoas.stderr).toBe(0);
+    const grouped = await mapText('knowsley-lsoa-wards');
+    expect(grouped.words).toContain(
+      "Ward boundaries are approximate: the 2011 LSOAs grouped by their best-fit 2019 ward (the ward boundaries held are of 2013, matched to today's wards by name and of 12 of the 15 wards only).",
+    );
+    expect(grouped.words).not.toContain('No outline is held');
+    for (const ward of ['Prescot North', 'Prescot South', 'Whiston and Cronton'])
+      expect(grouped.words, ward).toContain(ward);
   });
 });
 

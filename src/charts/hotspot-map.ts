@@ -25,7 +25,7 @@ import {
   type MapPlaces,
 } from './map-places.js';
 import { extendBounds, fitMap, type Bounds, type Ring } from './map-projection.js';
-import { INK, SEQUENTIAL_5 } from './palette.js';
+import { INK, MAP_FILL, SEQUENTIAL_5 } from './palette.js';
 import { chartId, chartSize, el, FONT_SIZE, group, svgDocument, text } from './svg.js';
 import { formatNumber, formatValue, listJoin, plural, wrapWords } from './text.js';
 
@@ -115,6 +115,9 @@ const ROW = 16;
 function boundsOf(input: HotspotMapInput): Bounds | null {
   let b: Bounds | null = null;
   for (const ring of input.outline) for (const [x, y] of ring) b = extendBounds(b, x, y);
+  // The places drawn too: with no outline (none held for some wards), they may reach past the cells.
+  for (const place of input.places?.places ?? [])
+    for (const ring of place.outline) for (const [x, y] of ring) b = extendBounds(b, x, y);
   for (const c of input.cells) {
     b = extendBounds(b, c.x, c.y);
     b = extendBounds(b, c.x + c.size, c.y + c.size);
@@ -331,7 +334,7 @@ export function hotspotMap(input: HotspotMapInput): string {
       head?.markup ?? '',
       outlineD === ''
         ? ''
-        : el('path', { d: outlineD, fill: '#fafafa', stroke: 'none', 'fill-rule': 'evenodd' }),
+        : el('path', { d: outlineD, fill: MAP_FILL, stroke: 'none', 'fill-rule': 'evenodd' }),
       group({ 'data-layer': 'cells', 'shape-rendering': 'crispEdges' }, cells),
       group({ 'data-layer': 'places', 'fill-rule': 'evenodd' }, placeLines),
       outlineD === ''

@@ -12,7 +12,7 @@ export const areasImportBoundariesCommand = defineCommand({
   task: 'Get data in',
   summary: 'GeoJSON or TopoJSON boundaries of any area type and vintage',
   description:
-    'Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with ⟨codeProperty⟩). Several files of one type and vintage (one per district, say) are all checked first and stored together: all of them, or none.',
+    "Boundaries clip hotspot grids to an area and frame its maps. Each feature needs its ONS code in a property (found by its name, or given with ⟨codeProperty⟩); a feature whose code the register (2019 areas) does not know is matched by its area's name (a ward's only in a district where others of the file lie), and those so matched are counted, as their shapes may be of another year. Several files of one type and vintage (one per district, say) are all checked first and stored together: all of them, or none.",
   examples: [
     'lantern areas import-boundaries wards-2019.geojson --type ward --vintage 2019',
     'lantern areas import-boundaries wards-E08000011.json wards-E08000012.json --type ward --vintage 2019',
@@ -49,8 +49,20 @@ export const areasImportBoundariesCommand = defineCommand({
       .flatMap((report) => [
         `${report.path}: ${formatCount(report.stored)} ${report.type} boundaries (vintage ${report.vintage}, ` +
           `codes from "${report.codeProperty}") stored; ${formatCount(report.skipped)} features skipped.`,
+        ...(report.matchedByName > 0 ? [matchedByNameLine(report)] : []),
         ...report.skippedSample.map((s) => `    skipped: ${s}`),
       ])
       .join('\n');
   },
 });
+
+/** What a shape matched by name is: said plainly, as its outline may be of another year. */
+function matchedByNameLine(r: BoundaryImportReport): string {
+  const n = r.matchedByName;
+  const they = n === 1 ? 'its shape is' : 'their shapes are';
+  return (
+    `    matched by name: ${formatCount(n)} of those stored ${n === 1 ? 'has' : 'have'} a code the register (2019 areas) does not know, ` +
+    `so ${n === 1 ? 'it was' : 'they were'} stored under the code of the ${r.type} of the same name${r.type === 'ward' ? ' in the same district' : ''}; ` +
+    `${they} of ${r.vintage} and may not follow ${n === 1 ? `that ${r.type}'s boundary` : `those ${r.type}s' boundaries`} now (maps say so).`
+  );
+}

@@ -12,7 +12,7 @@ export const publicPageCommand = defineCommand({
   task: 'Priorities and reports',
   summary: "A district's public page as static HTML, for residents (no sign-in, no script)",
   description:
-    'What a resident needs, in plain English: the priorities of the partnership\'s action plan, taken from the saved assessment the plan was made from when that covers a whole year with every month held and the partnership\'s own manual scores (issues from partner-only datasets left out; otherwise the page says the priorities are not yet published), all crime and each category over the latest whole year held (calendar years by default: publicPeriod in the disclosure settings; no two public outputs overlap, so none can be subtracted from another) against the year before (counts from 1 to 4 shown as "fewer than 5", and any count that would give one away held back; months not held named), the public actions of the action plan, "You said, we did" and how to report (from config/public-page.yaml, every contact checked as the directory checks them), the public support services of the directory, and what the numbers cannot tell (the reporting rate of all crime, with its survey). Writes index.html and public.css into an empty folder (or one it wrote before). The same page is served without signing in by lantern serve at /public/<district>. The reading ease (Flesch) of the page is measured and printed.',
+    'What a resident needs, in plain English: the priorities of the partnership\'s action plan, taken from the saved assessment the plan was made from when that covers a whole year with every month held and the partnership\'s own manual scores (issues from partner-only datasets left out; otherwise the page says the priorities are not yet published), all crime and each category over the latest whole year held (calendar years by default: publicPeriod in the disclosure settings; no two public outputs overlap, so none can be subtracted from another) against the year before (counts from 1 to 4 shown as "fewer than 5", and any count that would give one away held back; over fewer months held, those months named and counted), the public actions of the action plan, "You said, we did" and how to report (from config/public-page.yaml, every contact checked as the directory checks them), the public support services of the directory, and what the numbers cannot tell (the reporting rate of all crime, with its survey). Writes index.html and public.css into an empty folder (or one it wrote before). The same page is served without signing in by lantern serve at /public/<district>. The reading ease (Flesch) of the page is measured and printed.',
   examples: ['lantern public-page --area "Three Rivers" --out public/three-rivers'],
   options: {
     area: option.area(),
@@ -50,7 +50,7 @@ export const publicPageCommand = defineCommand({
     [
       `Wrote ${b.out}: ${b.files.join(', ')}.`,
       b.page.trends
-        ? `All crime, ${b.page.trends.period.from}..${b.page.trends.period.to}: ${b.page.trends.rows[0]!.current.text}.`
+        ? `All crime, ${b.page.trends.held ? `${b.page.trends.held} (the months held)` : `${b.page.trends.period.from}..${b.page.trends.period.to}`}: ${b.page.trends.rows[0]!.current.text}.`
         : (b.page.noTrends ?? ''),
       b.page.priorities
         ? `${b.page.priorities.items.length} priorities of the partnership's plan, from the assessment saved ${b.page.priorities.savedAt}.`

@@ -211,6 +211,19 @@ function rowChange(f: InfographicFigure, audience: Audience) {
   return { pct: null, words: 'not shown (small numbers)' };
 }
 
+/**
+ * Whether no row has an earlier figure to compare with (no month of the earlier period held):
+ * the rows are then the High priorities' counts, not trends.
+ */
+export function noneCompared(rows: readonly InfographicFigure[], audience: Audience): boolean {
+  return rows.length > 0 && rows.every((r) => rowChange(r, audience).words === 'no comparison');
+}
+
+/** The panel's heading: what it holds, trends or (none compared) the High priorities' counts. */
+export function trendsHeading(rows: readonly InfographicFigure[], audience: Audience): string {
+  return noneCompared(rows, audience) ? 'Counts of the High priorities' : 'Key trends';
+}
+
 /** The key-trends table: label, count, arrow and change, and whether the change is significant. */
 export function trendsPanel(
   id: string,
@@ -224,19 +237,20 @@ export function trendsPanel(
 ): Drawn {
   const inner = w - 2 * m.pad;
   const left = x + m.pad;
-  const head = panelHeading(x, y, w, 'Key trends', m);
+  // With no row compared (no month of the earlier period held), the panel says so rather than
+  // "Compared with November 2017 to February 2018" above a column of "no comparison", and its
+  // heading says it holds counts, not "Key trends".
+  const none = noneCompared(rows, audience);
+  const head = panelHeading(x, y, w, trendsHeading(rows, audience), m);
   const parts = [head.markup];
   let top = head.bottom - m.heading * 0.45;
   const changes = rows.map((r) => rowChange(r, audience));
-  // With no row compared (no month of the earlier period held), the panel says so rather than
-  // "Compared with November 2017 to February 2018" above a column of "no comparison".
-  const noneCompared = rows.length > 0 && changes.every((c) => c.words === 'no comparison');
   // "Change on 2024" heads the column; a longer comparison gets a line of its own.
-  const year = /^\d{4}$/.test(comparedWith) && !noneCompared;
+  const year = /^\d{4}$/.test(comparedWith) && !none;
   const changeHead = year ? `Change on ${comparedWith}` : 'Change';
   if (!year) {
     const style = { size: m.small, fill: COLOURS.muted };
-    const line = noneCompared
+    const line = none
       ? `No figures are held for ${comparedWith}, so no change is given`
       : `Compared with ${comparedWith}`;
     const sub = wrapped(left, top, line, inner, style, m, 2);

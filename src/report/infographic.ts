@@ -14,6 +14,7 @@ import { chartId, svgDocument } from '../charts/svg.js';
 import { formatPercentChange, listJoin } from '../charts/text.js';
 import { COLOURS, METRICS, type Metrics } from './infographic-layout.js';
 import { MAX_TRENDS, topPriorities } from './infographic-chrome.js';
+import { trendsHeading } from './infographic-figures.js';
 import { pageBody } from './infographic-page.js';
 import type { InfographicData, InfographicFigure } from './infographic-types.js';
 import {
@@ -51,7 +52,9 @@ function description(data: InfographicData, period: string, compared: string): s
     `Anti-social behaviour: ${figureText(asb, 'count', a)}, ${changeInWords(asb, a)}.`,
     priorities.length > 0 ? `Top priorities: ${listJoin(priorities)}.` : '',
     data.prioritiesNote ?? '',
-    trends.length > 0 ? `Key trends: ${trends.join('; ')}.` : '',
+    trends.length > 0
+      ? `${trendsHeading(data.trends.slice(0, MAX_TRENDS), a)}: ${trends.join('; ')}.`
+      : '',
   ]
     .filter((s) => s !== '')
     .join(' ');

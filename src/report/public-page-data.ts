@@ -73,7 +73,7 @@ export interface HeadlineTrends {
   /** "the same months a year before", or the earlier months compared, in words. */
   comparedWith: string | null;
   rows: HeadlineRow[];
-  /** The months of the period not held, in words; null when all are held. */
+  /** The months of the period not held, in words; null when all are held (for the analyst: the page names the months held). */
   notHeld: string | null;
   /** The months of the period held, in words, when some are not; null when all are held. */
   held: string | null;

@@ -76,8 +76,8 @@ function trendSentences(page: PublicPage): string[] {
   out.push(
     'Anti-social behaviour is not a crime, so it is not in this total. It has a line of its own in the table.',
   );
-  if (t.notHeld)
-    out.push(`We do not have the figures for ${t.notHeld}. The totals leave those months out.`);
+  // The months not held are not named: the first sentence names those counted, and the others
+  // are of a window the resident never asked about (publicPeriod: any, a few months held).
   if (t.notCompared)
     out.push(
       `There are no figures a year before ${t.notCompared}, so the change leaves those months out.`,
@@ -204,13 +204,26 @@ function trendsSection(page: PublicPage): string {
 ${t.breaks ? `<p class="note">${esc(t.breaks)}</p>` : ''}
 <table>
 <caption>Crimes and anti-social behaviour recorded by the police in ${esc(page.area.name)}</caption>
-<thead><tr><th scope="col">What</th><th scope="col" class="n">${esc(t.held ?? period(t.period))}</th><th scope="col" class="n">${t.comparisonPeriod ? esc(period(t.comparisonPeriod)) : 'Year before'}</th><th scope="col" class="n">Change</th></tr></thead>
+<thead><tr><th scope="col">What</th><th scope="col" class="n">${esc(t.held ?? period(t.period))}</th><th scope="col" class="n">${t.comparisonPeriod ? esc(period(t.comparisonPeriod)) : 'Same months a year before'}</th><th scope="col" class="n">Change</th></tr></thead>
 <tbody>
 ${t.rows.map((r, i) => trendRow(r, i === 0)).join('\n')}
 </tbody>
 </table>
 ${paragraphs(lines.slice(lead))}
-<p class="note">"Not shown" means a number is held back so that a small one cannot be worked out from it. "Could be chance" means a change this size often happens from one year to the next.</p>`;
+${tableNotes(t.rows)}`;
+}
+
+/** What "not shown" and "(could be chance)" mean, each only when the table shows it. */
+function tableNotes(rows: readonly HeadlineRow[]): string {
+  const notes = [
+    rows.some((r) => r.current.status === 'withheld' || r.previous?.status === 'withheld')
+      ? '"Not shown" means a number is held back so that a small one cannot be worked out from it.'
+      : '',
+    rows.some((r) => r.changePct !== null && r.clear === false)
+      ? '"Could be chance" means a change this size often happens from one year to the next.'
+      : '',
+  ].filter((n) => n !== '');
+  return notes.length > 0 ? `<p class="note">${notes.join(' ')}</p>` : '';
 }
 
 function actionsSection(page: PublicPage): string {

@@ -402,13 +402,26 @@ function toListedArea(r: Record<string, unknown>): ListedArea {
 
 export { AREA_TYPES };
 
-/** Area codes by lower-case name, for one area type. */
-export async function areaCodesByName(db: Db, type: string): Promise<Map<string, string>> {
-  const rows = await db.query<{ code: string; name: string }>(
-    'SELECT code, name FROM area WHERE type = $type',
+/**
+ * The areas of one type by lower-case name (several where areas share a name: wards called
+ * "Park" or "Northwood"), and the area each lies in (its parent: a ward's district).
+ */
+export async function areaCodesByName(
+  db: Db,
+  type: string,
+): Promise<{ byName: Map<string, string[]>; parents: Map<string, string> }> {
+  const rows = await db.query<{ code: string; name: string; parent: string | null }>(
+    'SELECT code, name, parent FROM area WHERE type = $type ORDER BY code',
     { type },
   );
-  return new Map(rows.map((r) => [r.name.toLowerCase(), r.code]));
+  const byName = new Map<string, string[]>();
+  const parents = new Map<string, string>();
+  for (const r of rows) {
+    const key = r.name.toLowerCase();
+    byName.set(key, [...(byName.get(key) ?? []), r.code]);
+    if (r.parent) parents.set(r.code, r.parent);
+  }
+  return { byName, parents };
 }
 
 /** Every area code in the register with its type. */

@@ -7,6 +7,8 @@ import type { Db } from './db.js';
 export interface BoundaryToStore {
   code: string;
   geometry: Polygon | MultiPolygon;
+  /** The code the file gave, when the shape was matched to the register's area by name. */
+  fileCode?: string | null;
 }
 
 export interface BoundarySet {
@@ -36,11 +38,13 @@ export async function replaceBoundarySets(db: Db, sets: readonly BoundarySet[]):
 /** Within the caller's transaction. */
 async function writeBoundarySet(db: Db, set: BoundarySet): Promise<number> {
   if (set.shapes.length === 0) return 0;
-  await db.run('CREATE TEMP TABLE IF NOT EXISTS boundary_in (area_code VARCHAR, geometry VARCHAR)');
+  await db.run(
+    'CREATE TEMP TABLE IF NOT EXISTS boundary_in (area_code VARCHAR, geometry VARCHAR, file_code VARCHAR)',
+  );
   await db.run('DELETE FROM boundary_in');
   await db.append(
     'boundary_in',
-    set.shapes.map((s) => [s.code, JSON.stringify(s.geometry)]),
+    set.shapes.map((s) => [s.code, JSON.stringify(s.geometry), s.fileCode ?? null]),
   );
   await db.run(
     `DELETE FROM boundary WHERE area_type = $type AND vintage = $vintage
@@ -48,7 +52,8 @@ async function writeBoundarySet(db: Db, set: BoundarySet): Promise<number> {
     { type: set.type, vintage: set.vintage },
   );
   await db.run(
-    `INSERT INTO boundary SELECT area_code, $type, $vintage, $source, geometry FROM boundary_in`,
+    `INSERT INTO boundary (area_code, area_type, vintage, source, geometry, file_code)
+     SELECT area_code, $type, $vintage, $source, geometry, file_code FROM boundary_in`,
     { type: set.type, vintage: set.vintage, source: set.source },
   );
   await db.run('DROP TABLE boundary_in');
@@ -58,6 +63,11 @@ async function writeBoundarySet(db: Db, set: BoundarySet): Promise<number> {
 export interface StoredBoundary {
   code: string;
   geometry: Polygon | MultiPolygon;
+  /**
+   * Of a shape matched to the register's area by name: the code its file gave, and the vintage
+   * (its shape may be of that year, not the register's). Read by `boundariesWithin` only.
+   */
+  byName?: { fileCode: string; vintage: string };
 }
 
 /** The boundaries of a type (the latest vintage of each area when none is named). */
@@ -105,10 +115,17 @@ export async function boundariesWithin(
   areaCode: string,
   type: 'lsoa' | 'ward',
 ): Promise<StoredBoundary[]> {
-  const rows = await db.query<{ code: string; geometry: string }>(
+  const rows = await db.query<{
+    code: string;
+    geometry: string;
+    file_code: string;
+    vintage: string;
+  }>(
     `WITH RECURSIVE down(code) AS (
        SELECT $area UNION ALL SELECT a.code FROM area a JOIN down ON a.parent = down.code)
-     SELECT b.area_code AS code, arg_max(b.geometry, b.vintage) AS geometry FROM boundary b
+     SELECT b.area_code AS code, arg_max(b.geometry, b.vintage) AS geometry,
+       arg_max(coalesce(b.file_code, ''), b.vintage) AS file_code, max(b.vintage) AS vintage
+     FROM boundary b
      WHERE b.area_type = $type AND b.area_code IN (SELECT code FROM down)
      GROUP BY b.area_code ORDER BY b.area_code`,
     { area: areaCode, type },
@@ -116,6 +133,7 @@ export async function boundariesWithin(
   return rows.map((r) => ({
     code: r.code,
     geometry: JSON.parse(r.geometry) as Polygon | MultiPolygon,
+    ...(r.file_code ? { byName: { fileCode: r.file_code, vintage: r.vintage } } : {}),
   }));
 }
 

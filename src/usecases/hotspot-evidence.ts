@@ -12,7 +12,7 @@ import type { Db } from '../store/db.js';
 import type { CommandReads } from './command-reads.js';
 import { hotspots, type HotspotRequest } from './hotspots.js';
 import { bngRings } from './map-places.js';
-import { boundariesWithinOnce } from './place-reads.js';
+import { boundariesWithinOnce, wholeWardBoundariesOnce } from './place-reads.js';
 
 export type HotspotEvidence = NonNullable<PriorityEvidence['hotspot']>;
 
@@ -43,12 +43,12 @@ export async function hotspotEvidence(
   });
   const cells = every.filter((c) => c.count > 0);
   // The same outline for every map of the area in one command: dissolved once. Its LSOAs', else
-  // its wards' (a Welsh district: the grid is clipped to them too, usecases/hotspots.ts), so that
+  // its wards' if of every ward (a Welsh district: the grid is clipped to them too,
+  // usecases/hotspots.ts), so that
   // the map is framed on the area, not on the cells shaded.
   const outline = await reads.once(`map-outline:${areaCode}`, async () => {
     const lsoas = await boundariesWithinOnce(db, areaCode, 'lsoa', reads);
-    const shapes =
-      lsoas.length > 0 ? lsoas : await boundariesWithinOnce(db, areaCode, 'ward', reads);
+    const shapes = lsoas.length > 0 ? lsoas : await wholeWardBoundariesOnce(db, areaCode, reads);
     return dissolveRings(shapes.flatMap((b) => bngRings(b.geometry)));
   });
   return {

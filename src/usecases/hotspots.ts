@@ -33,7 +33,7 @@ import type { NamedArea } from '../store/ward-names.js';
 import { fetchBoundariesCommand } from './boundary-gaps.js';
 import { allSettled, CommandReads, scopeKey } from './command-reads.js';
 import { nameCells, type CellName, type CellPoint, type CellToName } from './hotspot-names.js';
-import { boundariesWithinOnce } from './place-reads.js';
+import { boundariesWithinOnce, wholeWardBoundariesOnce } from './place-reads.js';
 import {
   incidentPoints,
   type IncidentColumns,
@@ -170,7 +170,7 @@ function prepare(
     if (!outline)
       warnings.push(
         // Ward boundaries may well be held: it is the area's own outline that is missing.
-        `No boundary of the ${incidents.area.type} ${incidents.area.name} is held (neither its own outline nor its LSOAs’ or wards’): the grid covers the incidents’ extent, unclipped. ` +
+        `No boundary of the ${incidents.area.type} ${incidents.area.name} is held (neither its own outline nor its LSOAs’ nor every ward’s): the grid covers the incidents’ extent, unclipped. ` +
           `Fetch its boundaries with: ${fetchBoundariesCommand(incidents.area.name)}`,
       );
     const cellSize = request.cellSize ?? defaultCellSize(box);
@@ -529,11 +529,11 @@ async function areaOutline(
   reads: CommandReads,
 ): Promise<Outline | null> {
   // Its own outline, else its LSOAs', else its wards' (a Welsh district with ward boundaries
-  // imported and no LSOAs').
+  // imported and no LSOAs'), if of every ward: some wards' would leave out the others' incidents.
   const own = await areaBoundary(db, area.code, area.type);
   let shapes = own ? [own] : await boundariesWithinOnce(db, area.code, 'lsoa', reads);
   if (shapes.length === 0 && area.type !== 'lsoa')
-    shapes = await boundariesWithinOnce(db, area.code, 'ward', reads);
+    shapes = await wholeWardBoundariesOnce(db, area.code, reads);
   if (shapes.length === 0) return null;
   const box: Box = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
   const project = (ring: Position[]) =>

@@ -1,6 +1,7 @@
 /**
  * `lantern areas import-boundaries FILE... --type T --vintage V`: GeoJSON or TopoJSON boundaries
- * of any area type, matched to the register by code, stored atomically (replacing the same codes,
+ * of any area type, matched to the register by code (or, for a code the register does not know,
+ * by name: counted and said, as the shape may be of another year), stored atomically (replacing the same codes,
  * type and vintage). Several files (a force's wards, one file per district) are all read and
  * checked first, then stored in one transaction: all of them, or none.
  */
@@ -21,6 +22,12 @@ export interface BoundaryImportReport {
   vintage: string;
   codeProperty: string;
   stored: number;
+  /**
+   * Of those stored, the features whose code the register does not know, stored under the code
+   * of the register's area of the same name: their shapes are of the file's vintage and may not
+   * follow that area's boundary now.
+   */
+  matchedByName: number;
   skipped: number;
   skippedSample: string[];
 }
@@ -65,7 +72,12 @@ export async function importBoundaryFiles(
       bytes,
       (code) => types.get(code) === request.type,
       request.codeProperty,
-      (name) => byName.get(name.toLowerCase()),
+      {
+        codesNamed: (name) => byName.byName.get(name.toLowerCase()) ?? [],
+        // A ward's name is matched only in a district where others of the file lie: ward names
+        // repeat across the country (Knowsley's "Park" of 2013 is not Calderdale's).
+        ...(request.type === 'ward' ? { parentOf: (code) => byName.parents.get(code) } : {}),
+      },
     );
     parsedFiles.push({ path, parsed });
   }
@@ -84,6 +96,7 @@ export async function importBoundaryFiles(
     vintage: request.vintage,
     codeProperty: parsed.codeProperty,
     stored: stored[i] ?? 0,
+    matchedByName: parsed.shapes.filter((shape) => shape.fileCode !== undefined).length,
     skipped: parsed.skipped.length,
     skippedSample: parsed.skipped.slice(0, 5).map((s) => s.reason),
   }));

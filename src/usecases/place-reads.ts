@@ -7,7 +7,7 @@
  */
 import { districtsWithin, forceCovering, type AreaForce } from '../store/area-force.js';
 import { ancestorsOf, findArea, resolveArea, type AreaRow } from '../store/areas.js';
-import { boundariesWithin, type StoredBoundary } from '../store/boundaries.js';
+import { boundariesWithin, registerCodesWithin, type StoredBoundary } from '../store/boundaries.js';
 import { populationsOf } from '../store/populations.js';
 import type { Area, Population } from '../domain/area.js';
 import type { Db } from '../store/db.js';
@@ -22,6 +22,25 @@ export function boundariesWithinOnce(
   reads: CommandReads,
 ): Promise<StoredBoundary[]> {
   return reads.once(`boundaries-within:${code}:${type}`, () => boundariesWithin(db, code, type));
+}
+
+/**
+ * The ward boundaries within an area when they are of every ward the register places there, once
+ * per command; else none: an outline made of some of them would leave out the others' incidents
+ * (Knowsley's wards of 2013, 12 of today's 15 matched by name).
+ */
+export function wholeWardBoundariesOnce(
+  db: Db,
+  code: string,
+  reads: CommandReads,
+): Promise<StoredBoundary[]> {
+  return reads.once(`whole-wards:${code}`, async () => {
+    const wards = await boundariesWithinOnce(db, code, 'ward', reads);
+    if (wards.length === 0) return [];
+    const held = new Set(wards.map((w) => w.code));
+    const register = await registerCodesWithin(db, code, 'ward');
+    return register.every((c) => held.has(c)) ? wards : [];
+  });
 }
 
 /**

@@ -38,7 +38,7 @@ async function bundledDistricts(db: Db): Promise<StoredBoundary[]> {
       bytes,
       (code) => types.get(code) === 'district',
       'LAD13CD',
-      (name) => byName.get(name.toLowerCase()),
+      { codesNamed: (name) => byName.byName.get(name.toLowerCase()) ?? [] },
     ).shapes;
   })();
   bundled.catch(() => (bundled = null));

@@ -1,8 +1,8 @@
 /**
  * Tables written as the files a spreadsheet or Power BI opens: CSV (UTF-8 with a byte-order mark,
  * so Excel reads the names right; formula-like cells escaped), XLSX (a README sheet with each
- * table's title and notes, then one sheet per table) and Parquet (written by DuckDB, its notes
- * in the file's metadata).
+ * table's title and notes, then one sheet per table, a month a date cell) and Parquet (written
+ * by DuckDB, its notes in the file's metadata).
  */
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import ExcelJS from 'exceljs';
 
-import type { DataTable } from '../domain/data-table.js';
+import type { DataTable, TableCell } from '../domain/data-table.js';
 import { csvText } from '../report/csv-text.js';
 import type { Db } from '../store/db.js';
 import { writeParquet } from '../store/parquet-file.js';
@@ -48,20 +48,49 @@ export async function xlsxFile(
   const readme = workbook.addWorksheet('README');
   readme.getColumn(1).width = 120;
   readme.addRow([`Made by ${made.by} on ${made.at.toISOString().slice(0, 10)}.`]);
+  const monthColumns = tables.map(monthColumnsOf);
+  if (monthColumns.some((c) => c.size > 0)) readme.addRow([MONTHS_AS_DATES]);
   for (const table of tables) {
     readme.addRow([]);
     readme.addRow([`Sheet "${sheetName(table.id)}": ${table.title}`]).font = { bold: true };
     for (const note of table.notes) readme.addRow([note]);
   }
-  for (const table of tables) {
+  tables.forEach((table, t) => {
     const sheet = workbook.addWorksheet(sheetName(table.id), {
       views: [{ state: 'frozen', ySplit: 1 }],
     });
     sheet.addRow(table.columns).font = { bold: true };
-    for (const row of table.rows) sheet.addRow(row.map((v) => v ?? null));
+    const months = monthColumns[t] as Set<number>;
+    for (const row of table.rows) {
+      const added = sheet.addRow(row.map((v, j) => (months.has(j) ? monthDate(v) : (v ?? null))));
+      for (const j of months) added.getCell(j + 1).numFmt = MONTH_FORMAT;
+    }
     table.columns.forEach((c, j) => (sheet.getColumn(j + 1).width = Math.max(10, c.length + 2)));
-  }
+  });
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/u;
+const MONTH_FORMAT = 'mmm yyyy';
+const MONTHS_AS_DATES =
+  'Months are dates here (the first of the month, shown as "Nov 2018"), so Excel and Power BI sort and chart them as time; the CSV export writes them as YYYY-MM.';
+
+/** The columns every filled cell of which is a month (YYYY-MM): written as dates, not text. */
+function monthColumnsOf(table: DataTable): Set<number> {
+  return new Set(
+    table.columns
+      .map((_, j) => j)
+      .filter((j) => {
+        const cells = table.rows.map((r) => r[j]).filter((v) => v != null);
+        return cells.length > 0 && cells.every((v) => typeof v === 'string' && MONTH.test(v));
+      }),
+  );
+}
+
+/** The first of the month at midnight UTC: Excel's serial date of that day, whatever the server's zone. */
+function monthDate(value: TableCell): Date | null {
+  if (typeof value !== 'string') return null;
+  return new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, 1));
 }
 
 export async function parquetFile(db: Db, table: DataTable): Promise<Uint8Array> {

@@ -398,6 +398,11 @@ describe('content', () => {
       'No figures are held for November 2017 to February 2018, so no change is given',
     );
     expect(words).not.toContain('Compared with');
+    // The heading says what the box holds: counts, not trends.
+    expect(words).toContain('Counts of the High priorities');
+    expect(words).not.toContain('Key trends');
+    const compared = placedTexts(parseXml(infographicSvg(threeRivers, 'a4'))).map((t) => t.text);
+    expect(compared).toContain('Key trends');
   });
 
   it('escapes text', () => {

@@ -2,7 +2,11 @@
  * A boundary file (GeoJSON FeatureCollection, or TopoJSON whose objects are converted with
  * topojson-client), gzipped or not, to area codes and polygons. The code property is the one
  * named, or else the first property whose values are codes the caller recognises; a feature whose
- * code the register lacks (an older vintage's) is matched by its name ("…NM"). Pure: no I/O.
+ * code the register lacks (an older vintage's) is matched by its name ("…NM"), and keeps the code
+ * its file gave (`fileCode`: its shape may be of that older year). Where the caller says which
+ * area each area lies in (`parentOf`: a ward's district), a name is matched only to an area lying
+ * where another feature of the file lies: Knowsley's ward "Park" of 2013 is not Calderdale's, nor
+ * its "Northwood" Hillingdon's. Pure: no I/O.
  */
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { gunzipSync } from 'node:zlib';
@@ -15,8 +19,17 @@ import { decodeCsvText } from '../decode.js';
 
 export interface ParsedBoundaries {
   codeProperty: string;
-  shapes: { code: string; geometry: Polygon | MultiPolygon }[];
+  /** `fileCode`: the code the file gave, when the shape was matched to the register by name. */
+  shapes: { code: string; geometry: Polygon | MultiPolygon; fileCode?: string }[];
   skipped: { index: number; reason: string }[];
+}
+
+/** How a feature whose code the register does not know is matched by its name. */
+export interface NameMatching {
+  /** The register's codes of the areas of this name (of the type imported). */
+  codesNamed: (name: string) => readonly string[];
+  /** The area a register code lies in (a ward's district): given, names match only beside others. */
+  parentOf?: (code: string) => string | undefined;
 }
 
 export function parseBoundaries(
@@ -24,30 +37,38 @@ export function parseBoundaries(
   bytes: Uint8Array,
   isKnownCode: (code: string) => boolean,
   codeProperty?: string,
-  codeForName?: (name: string) => string | undefined,
+  byName?: NameMatching,
 ): ParsedBoundaries {
   const features = readFeatures(path, bytes);
   const property = codeProperty ?? guessCodeProperty(path, features, isKnownCode);
   const nameProperty = property.replace(/CD$/u, 'NM');
   const shapes: ParsedBoundaries['shapes'] = [];
   const skipped: ParsedBoundaries['skipped'] = [];
+  const matchName = byName
+    ? nameMatcher(features, property, nameProperty, isKnownCode, byName)
+    : null;
   features.forEach((f, index) => {
     const given = f.properties?.[property];
     // A code the register does not know (an older vintage's) is matched by the area's name.
     const name = f.properties?.[nameProperty];
-    const code =
-      typeof given === 'string' && !isKnownCode(given) && typeof name === 'string' && codeForName
-        ? (codeForName(name) ?? given)
-        : given;
+    const matched =
+      typeof given === 'string' && !isKnownCode(given) && typeof name === 'string' && matchName
+        ? matchName(index, name)
+        : null;
+    const code = typeof matched === 'string' ? matched : given;
     const type = f.geometry?.type;
     if (typeof code !== 'string' || code === '') {
       skipped.push({ index, reason: `feature ${index} has no "${property}"` });
     } else if (type !== 'Polygon' && type !== 'MultiPolygon') {
       skipped.push({ index, reason: `${code}: geometry is ${type ?? 'missing'}, not a polygon` });
     } else if (!isKnownCode(code)) {
-      skipped.push({ index, reason: `${code} is not an area in the register` });
+      const why = matched && typeof matched !== 'string' ? `: ${matched.why}` : '';
+      skipped.push({ index, reason: `${code} is not an area in the register${why}` });
     } else {
-      shapes.push({ code, geometry: f.geometry as Polygon | MultiPolygon });
+      const geometry = f.geometry as Polygon | MultiPolygon;
+      shapes.push(
+        code === given ? { code, geometry } : { code, geometry, fileCode: given as string },
+      );
     }
   });
   if (shapes.length === 0) {
@@ -56,6 +77,51 @@ export function parseBoundaries(
     );
   }
   return { codeProperty: property, shapes, skipped };
+}
+
+/**
+ * A feature's register code by its name, or why none: the one area of that name, or (with
+ * `parentOf`) the one lying in an area where another feature of the file lies, matched by its
+ * code or by a name no other area has.
+ */
+function nameMatcher(
+  features: readonly Feature[],
+  property: string,
+  nameProperty: string,
+  isKnownCode: (code: string) => boolean,
+  byName: NameMatching,
+): (index: number, name: string) => string | { why: string } {
+  const { codesNamed, parentOf } = byName;
+  // Each feature's place, where it is certain: its code's, or its one namesake's.
+  const placeOf = features.map((f) => {
+    const given = f.properties?.[property];
+    const name = f.properties?.[nameProperty];
+    if (typeof given === 'string' && isKnownCode(given)) return parentOf?.(given);
+    const named = typeof name === 'string' ? codesNamed(name) : [];
+    return named.length === 1 ? parentOf?.(named[0] as string) : undefined;
+  });
+  return (index, name) => {
+    const named = codesNamed(name);
+    if (named.length === 0) return { why: `no area is named "${name}"` };
+    if (!parentOf) {
+      return named.length === 1
+        ? (named[0] as string)
+        : { why: `${named.length} areas are named "${name}"` };
+    }
+    const beside = named.filter((code) => {
+      const parent = parentOf(code);
+      return parent !== undefined && placeOf.some((p, i) => i !== index && p === parent);
+    });
+    if (beside.length === 1) return beside[0] as string;
+    return {
+      why:
+        beside.length === 0
+          ? named.length === 1
+            ? `the one area named "${name}" (${named[0]}) lies where no other area of the file does`
+            : `none of the ${named.length} areas named "${name}" lies where another area of the file does`
+          : `${beside.length} areas named "${name}" lie where others of the file do`,
+    };
+  };
 }
 
 function readFeatures(path: string, bytes: Uint8Array): Feature[] {

@@ -24,6 +24,7 @@ import { supportServicesSchema } from './018-support-services.js';
 import { streetCountsSql } from './019-street-counts.js';
 import { serviceNationsSql } from './020-service-nations.js';
 import { areaAliasSql } from './021-welsh-names.js';
+import { boundaryFileCodeSql } from './022-boundary-file-code.js';
 
 export interface Migration {
   version: number;
@@ -108,5 +109,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 21,
     name: 'other names of areas (the Welsh names of the principal areas of Wales)',
     sql: areaAliasSql,
+  },
+  {
+    version: 22,
+    name: 'boundaries matched by name keep the code their file gave (their shape may be of another year)',
+    sql: () => boundaryFileCodeSql,
   },
 ];
