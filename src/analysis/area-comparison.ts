@@ -8,6 +8,7 @@
  */
 import type { AreaCounts, Measure } from '../domain/area-counts.js';
 import { measurePeriodTotal, measureSeries, populationAt } from '../domain/area-counts.js';
+import { periodCoverage, type PeriodCoverage } from '../domain/held-months.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
 import {
   estimateOverdispersion,
@@ -41,7 +42,13 @@ export interface AreaComparison {
   /** What was counted: the months held for every area, whole-period totals, or nothing. */
   basis: 'months' | 'whole-period' | 'none';
   monthsCompared: Month[];
-  reference: { rate: number | null; per: 1000 };
+  /**
+   * The months counted against the period asked: partial when some month is not held for every
+   * area, and then every count and rate is over the months held only, not the whole period.
+   */
+  coverage: PeriodCoverage;
+  /** The group's rate per 1,000 residents over `months` months (those counted). */
+  reference: { rate: number | null; per: 1000; months: number };
   /** The limits drawn: overdispersed (the default) or Poisson (asked for, or too few areas). */
   limitsMethod: LimitsMethod;
   /** The spread between areas beyond chance, estimated whichever limits are drawn. */
@@ -130,7 +137,12 @@ export function compareAcross(
     group,
     basis: whole ? 'whole-period' : monthsCompared.length > 0 ? 'months' : 'none',
     monthsCompared,
-    reference: { rate: refRate === null ? null : refRate * 1000, per: 1000 },
+    coverage: periodCoverage(period, whole ? all : monthsCompared),
+    reference: {
+      rate: refRate === null ? null : refRate * 1000,
+      per: 1000,
+      months: whole ? all.length : monthsCompared.length,
+    },
     limitsMethod,
     overdispersion,
     areas: compared.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity)),

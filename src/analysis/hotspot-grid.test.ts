@@ -6,10 +6,13 @@ import {
   countPoints,
   cellsOver,
   defaultCellSize,
+  expectedPerNeighbourhood,
   giStar,
+  giStarHolds,
   kde,
   makeGrid,
   MAX_DEFAULT_CELLS,
+  POLICE_UK_MIN_CELL,
   type Grid,
 } from './hotspot-grid.js';
 
@@ -40,6 +43,14 @@ describe('grid', () => {
     expect(defaultCellSize(box(20_000, 12_000))).toBe(200); // 12,000 / 50 = 240 → 200
     expect(defaultCellSize(box(4_000, 3_000))).toBe(60); // 3,000 / 50 = 60 < 100 → 60
     expect(defaultCellSize(box(200, 200))).toBe(10); // 4 → at least 10 m
+  });
+
+  it('never goes below the floor given (police.uk map points), unless the area is under three cells of it', () => {
+    // An LSOA of about 500 m: sfhotspot's rule gives 10 m, finer than police.uk's map points.
+    expect(defaultCellSize(box(510, 520))).toBe(10);
+    expect(defaultCellSize(box(510, 520), POLICE_UK_MIN_CELL)).toBe(50);
+    expect(defaultCellSize(box(4_000, 3_000), POLICE_UK_MIN_CELL)).toBe(60); // above it: the rule
+    expect(defaultCellSize(box(120, 400), POLICE_UK_MIN_CELL)).toBe(10); // 120 m: not three cells
   });
 
   it('never lays more than MAX_DEFAULT_CELLS cells by default, however long and thin the area', () => {
@@ -130,6 +141,45 @@ describe('kde', () => {
     // x = 1..10: sd = 3.02765, IQR (type 7) = 7.75 − 3.25 = 4.5, 4.5/1.34 = 3.35821; min = 3.02765;
     // 4 × 1.06 × 3.02765 × 10^(−0.2) = 8.0996 (MASS::bandwidth.nrd(1:10) prints 8.0996).
     expect(bandwidthNrd(Array.from({ length: 10 }, (_, i) => i + 1))).toBeCloseTo(8.0996, 3);
+  });
+});
+
+describe('where Gi* is read', () => {
+  it('needs at least one incident expected in a neighbourhood: 9N/n ≥ 1', () => {
+    // QA's Knowsley 006A: 2 burglaries on 2,601 cells of 10 m.
+    expect(expectedPerNeighbourhood(2601, 2)).toBeCloseTo(0.00692, 5);
+    expect(giStarHolds(2601, 2)).toBe(false);
+    expect(giStarHolds(2601, 289)).toBe(true); // 9 × 289 = 2,601
+    expect(giStarHolds(2601, 288)).toBe(false);
+  });
+
+  it('where it holds, a full neighbourhood holding one incident is never above what it expects', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 4, max: 12 }),
+        fc.array(fc.integer({ min: 0, max: 400 }), { minLength: 4, maxLength: 60 }),
+        fc.integer({ min: 0, max: 10_000 }),
+        (side, raw, seed) => {
+          // Incidents spread over a side × side grid, one cell holding one incident alone.
+          const grid = makeGrid(box(side * 10, side * 10), 10);
+          const n = grid.cells.length;
+          const values = new Float64Array(n);
+          for (const r of raw) values[(r * 7919 + seed) % n]! += 1;
+          const centre = grid.position[Math.floor(side / 2) * side + Math.floor(side / 2)]!;
+          const around = grid.cells.filter(
+            (c) =>
+              Math.abs(c.col - grid.cells[centre]!.col) <= 1 &&
+              Math.abs(c.row - grid.cells[centre]!.row) <= 1,
+          );
+          for (const c of around) values[grid.position[c.index]!] = 0;
+          values[centre] = 1;
+          const total = values.reduce((a, b) => a + b, 0);
+          if (!giStarHolds(n, total)) return;
+          expect(giStar(grid, values).z[centre]).toBeLessThanOrEqual(1e-12);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -74,8 +74,16 @@ export const compareCommand = defineCommand({
       a.limits ? `${a.limits.lower998}–${a.limits.upper998}` : '–',
       a.flag ?? '–',
     ]);
+    // Rates over the months held when some are not: said at the top and beside every rate.
+    const partial = result.coverage.partial && result.basis === 'months';
+    const held = result.coverage.held === 1 ? 'month' : `${result.coverage.held} months`;
     return [
-      `${result.label}, ${result.period.from}..${result.period.to}, ${result.group}: ${result.reference.rate === null ? '–' : result.reference.rate.toFixed(2)} per 1,000 overall; ${result.limitsMethod === 'overdispersed' ? 'limits allowing for overdispersion' : result.overdispersion.tau2 === null ? 'Poisson limits (chance alone: too few areas to estimate how much they differ beyond it)' : 'Poisson limits (chance alone)'}`,
+      `${result.label}, ${result.period.from}..${result.period.to}, ${result.group}: ${result.reference.rate === null ? '–' : result.reference.rate.toFixed(2)} per 1,000 ${partial ? `over the ${held} held` : 'overall'}; ${result.limitsMethod === 'overdispersed' ? 'limits allowing for overdispersion' : result.overdispersion.tau2 === null ? 'Poisson limits (chance alone: too few areas to estimate how much they differ beyond it)' : 'Poisson limits (chance alone)'}`,
+      ...(partial
+        ? [
+            `PARTIAL PERIOD: ${result.coverage.words}, for every area. Counts and rates cover these months only, not the whole period.`,
+          ]
+        : []),
       '',
       formatTable(
         [
@@ -83,7 +91,7 @@ export const compareCommand = defineCommand({
           'area',
           'count',
           'population',
-          'per 1,000',
+          partial ? `per 1,000, ${held}` : 'per 1,000',
           'expected',
           '95% limits',
           '99.8% limits',

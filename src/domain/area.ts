@@ -3,6 +3,15 @@
 export const AREA_TYPES = ['force', 'csp', 'district', 'ward', 'lsoa'] as const;
 export type AreaType = (typeof AREA_TYPES)[number];
 
+/** Each type in words, as a sentence names an area of it ("across a whole LSOA"). */
+export const AREA_TYPE_WORDS: Record<AreaType, string> = {
+  force: 'force area',
+  csp: 'partnership area',
+  district: 'district',
+  ward: 'ward',
+  lsoa: 'LSOA',
+};
+
 export function isAreaType(value: string): value is AreaType {
   return (AREA_TYPES as readonly string[]).includes(value);
 }

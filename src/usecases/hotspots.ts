@@ -13,13 +13,18 @@ import {
   countPoints,
   defaultBandwidth,
   defaultCellSize,
+  expectedPerNeighbourhood,
   giStar,
+  giStarHolds,
+  GISTAR_MIN_EXPECTED,
   kde,
   makeGrid,
+  POLICE_UK_MIN_CELL,
   type Box,
   type GiStar,
   type Grid,
 } from '../analysis/hotspot-grid.js';
+import { AREA_TYPE_WORDS } from '../domain/area.js';
 import type { AreaSummary } from '../domain/area-counts.js';
 import { monthFromIndex, monthIndex, monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -63,6 +68,7 @@ export interface RankedCell {
   gistar: number;
   pValue: number;
   pAdjusted: number;
+  /** Null also wherever Gi* is not read (`giStarRead` false). */
   hotspot: 'hotspot' | 'coldspot' | null;
   class: HotspotClass | null;
   topLocations: { location: string; count: number }[];
@@ -87,6 +93,13 @@ export interface HotspotReport {
   cells: number;
   incidents: number;
   outsideGrid: number;
+  /** Incidents a cell's neighbourhood (it and its 8 neighbours) expects on average: 9N/n. */
+  expectedPerNeighbourhood: number;
+  /**
+   * Whether Gi* marks hot and cold spots: false when fewer than GISTAR_MIN_EXPECTED incidents are
+   * expected per neighbourhood (analysis/hotspot-grid.ts), and then no cell is either.
+   */
+  giStarRead: boolean;
   monthsMissing: Month[];
   /** The cells with incidents, best score first (up to `top`). */
   ranked: RankedCell[];
@@ -136,6 +149,8 @@ interface Prepared {
   counts: Float64Array;
   outside: number;
   gi: GiStar;
+  /** Whether Gi*'s p-values mark hot and cold spots on this grid (giStarHolds). */
+  giStarRead: boolean;
   warnings: string[];
 }
 
@@ -173,7 +188,10 @@ function prepare(
         `No boundary of the ${incidents.area.type} ${incidents.area.name} is held (neither its own outline nor its LSOAs’ nor every ward’s): the grid covers the incidents’ extent, unclipped. ` +
           `Fetch its boundaries with: ${fetchBoundariesCommand(incidents.area.name)}`,
       );
-    const cellSize = request.cellSize ?? defaultCellSize(box);
+    // police.uk records lie at anonymous map points: no finer default cell than their spacing.
+    const cellSize =
+      request.cellSize ??
+      defaultCellSize(box, incidents.source === 'police.uk' ? POLICE_UK_MIN_CELL : undefined);
     const estimated = ((box.maxX - box.minX) / cellSize) * ((box.maxY - box.minY) / cellSize);
     if (estimated > MAX_CELLS * 4)
       throw new InputError(
@@ -212,8 +230,26 @@ function prepare(
       );
     const { counts, outside } = countPoints(grid, points);
     const gi = giStar(grid, counts);
-    return { incidents, points, outline, cellSize, grid, counts, outside, gi, warnings };
+    const giStarRead = giStarHolds(grid.cells.length, points.length - outside);
+    return {
+      incidents,
+      points,
+      outline,
+      cellSize,
+      grid,
+      counts,
+      outside,
+      gi,
+      giStarRead,
+      warnings,
+    };
   });
+}
+
+/** A cell's Gi* label: none where Gi* is not read, or the cell is not significant. */
+function spotOf(p: Prepared, i: number): 'hotspot' | 'coldspot' | null {
+  if (!p.giStarRead || !(p.gi.pAdjusted[i]! < SIGNIFICANT)) return null;
+  return p.gi.z[i]! > 0 ? 'hotspot' : 'coldspot';
 }
 
 /** The cells with incidents that are significant Gi* hotspots, busiest first (ties by z, cell). */
@@ -221,7 +257,7 @@ function busiestCells(p: Prepared): number[] {
   const { counts, gi } = p;
   const cells: number[] = [];
   for (let i = 0; i < counts.length; i++)
-    if (counts[i]! > 0 && gi.pAdjusted[i]! < SIGNIFICANT && gi.z[i]! > 0) cells.push(i);
+    if (counts[i]! > 0 && spotOf(p, i) === 'hotspot') cells.push(i);
   return cells.sort((a, b) => counts[b]! - counts[a]! || gi.z[b]! - gi.z[a]! || a - b);
 }
 
@@ -343,7 +379,7 @@ async function hotspotAnalysis(
     );
   if (!request.bandwidth && bandwidth > 10 * cellSize)
     warnings.push(
-      `The default bandwidth (${Math.round(bandwidth)} m, MASS's bandwidth.nrd rule) assumes one cluster; across a whole district it smooths heavily. For street-level detail give ⟨bandwidth⟩ (e.g. ${3 * cellSize}).`,
+      `The default bandwidth (${Math.round(bandwidth)} m, MASS's bandwidth.nrd rule) assumes one cluster; across a whole ${AREA_TYPE_WORDS[incidents.area.type]} it smooths heavily. For street-level detail give ⟨bandwidth⟩ (e.g. ${3 * cellSize}).`,
     );
   const density = kde(grid, byPlace(points), bandwidth);
   const classes = request.classify
@@ -383,7 +419,6 @@ async function hotspotAnalysis(
   const describeCell = (i: number): RankedCell => {
     const cell = grid.cells[i]!;
     const [lon, lat] = fromBng(cell.x, cell.y);
-    const significant = (gi.pAdjusted[i] as number) < SIGNIFICANT;
     const name = nameOf.get(i);
     return {
       rank: rankOf[i] as number,
@@ -395,7 +430,7 @@ async function hotspotAnalysis(
       gistar: gi.z[i] as number,
       pValue: gi.p[i] as number,
       pAdjusted: gi.pAdjusted[i] as number,
-      hotspot: significant ? ((gi.z[i] as number) > 0 ? 'hotspot' : 'coldspot') : null,
+      hotspot: spotOf(prepared, i),
       class: classes ? (classes.byCell[i] ?? null) : null,
       topLocations: locations.get(i) ?? [],
       ward: name?.ward ?? null,
@@ -419,7 +454,6 @@ async function hotspotAnalysis(
   };
   const features: Feature<Polygon>[] = grid.cells.map((cell, i) => {
     // A cell's properties as describe() gives them, but without its centre in WGS84.
-    const significant = gi.pAdjusted[i]! < SIGNIFICANT;
     const name = nameOf.get(i);
     const d = {
       count: counts[i]!,
@@ -427,7 +461,7 @@ async function hotspotAnalysis(
       gistar: gi.z[i]!,
       pValue: gi.p[i]!,
       pAdjusted: gi.pAdjusted[i]!,
-      hotspot: significant ? (gi.z[i]! > 0 ? 'hotspot' : 'coldspot') : null,
+      hotspot: spotOf(prepared, i),
       class: classes ? (classes.byCell[i] ?? null) : null,
       rank: rankOf[i]!,
       topLocations: locations.get(i) ?? [],
@@ -469,15 +503,16 @@ async function hotspotAnalysis(
     ...named.notes,
     `Grid: ${cellSize} m cells${outline ? ' whose centres lie in the area' : ''} (British National Grid).`,
     `KDE: quartic kernel, bandwidth ${Math.round(bandwidth)} m${request.bandwidth ? ' (given)' : ' (bandwidth.nrd rule, mean of both axes)'}; incidents per km².`,
-    'Gi*: counts of each cell and its 8 neighbours against the whole grid; p-values adjusted for the number of cells by Benjamini–Hochberg (false discovery rate 5%).',
+    'Gi*: counts of each cell and its 8 neighbours against the whole grid; p-values adjusted for the number of cells by Benjamini–Hochberg (false discovery rate 5%). Read only where a neighbourhood expects at least one incident, so that one incident alone is never a hotspot.',
     'A hotspot is where incidents were recorded, which also depends on where people report and police patrol.',
     'Only cells with incidents are ranked (a cell with none may still be part of a Gi* hotspot on the map). Each is named by the ward most of its incidents fall in (from their LSOAs) and its most common police.uk "On or near" location, else the map point nearest its centre.',
   ];
   if (incidents.monthsMissing.length > 0)
     notes.push(`Months not held, left out: ${incidents.monthsMissing.join(', ')}.`);
-  if (points.length < grid.cells.length)
-    notes.push(
-      'Fewer incidents than cells: with counts this sparse one incident can make its neighbourhood significant; larger cells give steadier Gi*.',
+  const expected = expectedPerNeighbourhood(grid.cells.length, points.length - outside);
+  if (!prepared.giStarRead)
+    warnings.push(
+      `Too few incidents to mark hotspots: ${formatExpected(expected)} incidents fall in a cell’s neighbourhood (it and the 8 around it) on average, and Gi* needs at least ${GISTAR_MIN_EXPECTED}. With fewer, one incident on its own looks far out of the ordinary, so no cell is called a hotspot; the counts and density still show where incidents were. A longer period, a larger area or a larger ⟨cell⟩ gives more to go on.`,
     );
   if (outside > 0)
     notes.push(
@@ -494,6 +529,8 @@ async function hotspotAnalysis(
     cells: grid.cells.length,
     incidents: points.length,
     outsideGrid: outside,
+    expectedPerNeighbourhood: expected,
+    giStarRead: prepared.giStarRead,
     monthsMissing: incidents.monthsMissing,
     ranked,
     busiest,
@@ -508,6 +545,11 @@ async function hotspotAnalysis(
     warnings,
     notes,
   };
+}
+
+/** An expected count as read: one significant figure below 0.1 ("0.007"), two below 1, else one decimal. */
+function formatExpected(x: number): string {
+  return x >= 1 ? x.toFixed(1) : String(Number(x.toPrecision(x < 0.1 ? 1 : 2)));
 }
 
 interface Outline {
@@ -676,7 +718,11 @@ function classifyCells(
       const c = cellOf(grid, points.x[i]!, points.y[i]!);
       if (c >= 0) counts[c]! += 1;
     }
-    return giStar(grid, counts);
+    // A period too sparse for Gi* (giStarHolds) is one in which no cell is significant.
+    const gi = giStar(grid, counts);
+    let n = 0;
+    for (const c of counts) n += c;
+    return giStarHolds(grid.cells.length, n) ? gi : { ...gi, p: gi.p.fill(1) };
   });
   const byCell = grid.cells.map((_, i) =>
     classifyCell(

@@ -103,7 +103,9 @@ describe.each(CASES)('the report for $area ($audience), issue 16', ({ area, audi
       expect(Number(root.attrs.width), f.id).toBeLessThanOrEqual(PRINT_WIDTH);
       const names = textBoxes(layer(root, 'place-names')!);
       for (const n of names) expect(n.size * 0.75, `${f.id} ${n.text}`).toBeGreaterThanOrEqual(8);
-      const badges = textBoxes(layer(root, 'top-cells')!);
+      // A map with no hotspot marked (too few incidents for Gi*) numbers no cell.
+      const numbered = layer(root, 'top-cells');
+      const badges = numbered ? textBoxes(numbered) : [];
       for (const [i, a] of names.entries()) {
         for (const b of [...names.slice(i + 1), ...badges])
           expect(boxesOverlap(a, b), `${f.id}: ${a.text} / ${b.text}`).toBe(false);

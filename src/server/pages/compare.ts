@@ -68,7 +68,7 @@ export async function compareBody(
           <tr>
             <th scope="col">District</th>
             <th scope="col" class="num">Recorded</th>
-            <th scope="col" class="num">Per 1,000</th>
+            <th scope="col" class="num">Per 1,000${over}</th>
             <th scope="col">Against the others</th>
           </tr>
         </thead>

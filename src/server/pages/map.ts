@@ -90,7 +90,9 @@ export async function mapBody(
                 )}
               </ol>
             </section>`
-          : html`<p>No place stands out from its surroundings more than chance would make it.</p>`
+          : view.hotspot.found === undefined && view.hotspot.notes.length > 0
+            ? html`<p>${view.hotspot.notes.join(' ')}</p>`
+            : html`<p>No place stands out from its surroundings more than chance would make it.</p>`
       }`;
   } finally {
     db.close();
