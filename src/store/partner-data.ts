@@ -453,7 +453,8 @@ export interface PartnerDatasetHeld {
 /**
  * The partner datasets held now, with their coverage: for a caller whose grants open a dataset in
  * some areas only, its batches, rows, months and districts in those areas alone (a count of rows
- * elsewhere is a count of records they may not read). Rows are those of the months held now.
+ * elsewhere is a count of records they may not read). Rows are those of the months held now, as
+ * the files gave them (an aggregate row holding several counts is one row, as its import counted).
  */
 export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<PartnerDatasetHeld[]> {
   const rows = await db.query<{
@@ -473,7 +474,8 @@ export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<Partner
        SELECT batch_id, district_code AS district, month, count(*) AS n FROM partner_record
        GROUP BY ALL
        UNION ALL
-       SELECT batch_id, district_code, month, count(*) FROM partner_count GROUP BY ALL
+       -- An aggregate row stores one count per count column: it is still one row of the file.
+       SELECT batch_id, district_code, month, count(DISTINCT line) FROM partner_count GROUP BY ALL
        UNION ALL
        SELECT batch_id, district_code, month, count(*) FROM community_concern GROUP BY ALL)
      SELECT h.dataset, h.district, list(DISTINCT h.batch_id) AS batches,

@@ -1,0 +1,83 @@
+/**
+ * Partner imports on Merseyside and Gwent districts: what a file does not give (a count column it
+ * lacks, a month a rejected row may lie in, a district a misspelt row may be) is never counted as
+ * zero, and what the import counts is what `datasets` shows. Through `lantern` in this process, on
+ * copies of one empty store; every expected number is worked out from the rows written here.
+ */
+import type { PartnerImportReport } from '../src/usecases/import-partner-data.js';
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runJson } from './helpers/cli.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+const EMPTY = join(dir.path, 'empty.duckdb');
+
+beforeAll(async () => {
+  // Opening a store creates it (the register of areas); a file that does not exist changes nothing.
+  const opened = await runJson([
+    'import',
+    '--dataset',
+    'domestic-abuse',
+    join(dir.path, 'none.csv'),
+    '--db',
+    EMPTY,
+  ]);
+  expect(opened.code).toBe(2);
+});
+afterAll(() => dir.remove());
+
+let copies = 0;
+function storeCopy(): string {
+  const path = join(dir.path, `store-${++copies}.duckdb`);
+  copyFileSync(EMPTY, path);
+  return path;
+}
+
+function writeText(name: string, lines: readonly string[]): string {
+  const path = join(dir.path, name);
+  writeFileSync(path, lines.join('\n') + '\n');
+  return path;
+}
+
+async function importFile(
+  db: string,
+  dataset: string,
+  file: string,
+  extra: readonly string[] = [],
+) {
+  const { code, json } = await runJson<{ files: PartnerImportReport[] }>([
+    'import',
+    '--dataset',
+    dataset,
+    file,
+    ...extra,
+    '--db',
+    db,
+  ]);
+  return { code, file: json.files[0] as PartnerImportReport };
+}
+
+describe('lantern datasets', () => {
+  it('shows the rows held as the import counted them, not one per count column', async () => {
+    // Liverpool and Wirral, 2018-11 and 2018-12: 4 rows, each holding 2 counts (8 counts).
+    const db = storeCopy();
+    const file = writeText('da-four.csv', [
+      'month,area,incidents,crimes',
+      '2018-11,Liverpool,1234,555',
+      '2018-11,Wirral,515,231',
+      '2018-12,Liverpool,1241,559',
+      '2018-12,Wirral,522,234',
+    ]);
+    expect((await importFile(db, 'domestic-abuse', file)).file.accepted).toBe(4);
+    const { json } = await runJson<{ datasets: { name: string; held?: { rows: number } }[] }>([
+      'datasets',
+      '--db',
+      db,
+    ]);
+    expect(json.datasets.find((d) => d.name === 'domestic-abuse')?.held?.rows).toBe(4);
+  });
+});
