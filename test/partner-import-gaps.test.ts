@@ -8,6 +8,7 @@ import type { PartnerImportReport } from '../src/usecases/import-partner-data.js
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { runJson } from './helpers/cli.js';
@@ -79,5 +80,30 @@ describe('lantern datasets', () => {
       db,
     ]);
     expect(json.datasets.find((d) => d.name === 'domestic-abuse')?.held?.rows).toBe(4);
+  });
+});
+
+describe('workbooks', () => {
+  it('a formula saved with no calculated value is said to be one, not "required, but empty"', async () => {
+    // Liverpool's incidents as =E+F: 2018-11's with its value saved (1,234), 2018-12's without.
+    const db = storeCopy();
+    const path = join(dir.path, 'da-formula.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('DA');
+    sheet.addRow(['month', 'area', 'incidents', 'crimes', 'part a', 'part b']);
+    sheet.addRow(['2018-11', 'Liverpool', { formula: 'E2+F2', result: 1234 }, 555, 617, 617]);
+    sheet.addRow(['2018-12', 'Liverpool', { formula: 'E3+F3' }, 559, 620, 621]);
+    await workbook.xlsx.writeFile(path);
+    const { file } = await importFile(db, 'domestic-abuse', path);
+    expect(file).toMatchObject({ status: 'imported', accepted: 1, rejected: 1 });
+    expect(file.rejectedSample).toEqual([
+      {
+        line: 3,
+        field: 'incidents',
+        reason:
+          'a formula with no calculated value (the workbook was saved without calculating it): ' +
+          'open the workbook in Excel and save it, then import it again',
+      },
+    ]);
   });
 });

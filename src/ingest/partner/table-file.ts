@@ -28,6 +28,11 @@ export interface TableRow {
   line: number;
   /** Cell text keyed by header text (trimmed); '' for an empty or missing cell. */
   values: Record<string, string>;
+  /**
+   * Columns (header text) whose cell is a formula the workbook was saved without calculating:
+   * Excel shows its value, but the file holds none ('' in `values`).
+   */
+  uncalculated?: string[];
 }
 
 export interface TableFile {
@@ -59,6 +64,8 @@ const HEADER_SEARCH_ROWS = 20;
 interface RawRow {
   line: number;
   cells: string[];
+  /** Columns (0-based) of formulas saved with no calculated value. */
+  uncalculated?: number[];
 }
 
 interface RawTable {
@@ -146,7 +153,8 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
     }
     const values: Record<string, string> = {};
     headers.forEach((name, i) => (values[name] = row.cells[i] ?? ''));
-    out.push({ line: row.line, values });
+    const uncalculated = (row.uncalculated ?? []).flatMap((i) => headers[i] ?? []);
+    out.push({ line: row.line, values, ...(uncalculated.length > 0 ? { uncalculated } : {}) });
   }
   const table: TableFile = { path, sheet: raw.sheet, headers, rows: out };
   if (raw.unended) table.unended = true;
@@ -309,11 +317,13 @@ async function readXlsx(path: string, bytes: Buffer, sheet: string | undefined):
   const rows: RawRow[] = [];
   ws.eachRow((row, line) => {
     const cells: string[] = [];
+    const uncalculated: number[] = [];
     row.eachCell((cell, col) => {
       while (cells.length < col - 1) cells.push('');
+      if (isUncalculatedFormula(cell.value)) uncalculated.push(col - 1);
       cells.push(cellText(cell.value));
     });
-    rows.push({ line, cells });
+    rows.push({ line, cells, ...(uncalculated.length > 0 ? { uncalculated } : {}) });
   });
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap((range) => {
     const m = /^[A-Z]+(\d+):[A-Z]+(\d+)$/u.exec(range);
@@ -354,6 +364,19 @@ export function cellText(value: CellValue): string {
   if ('hyperlink' in value) return cellText(value.text as CellValue); // text may be rich text
   if ('error' in value) return value.error;
   return cellText(value.result); // a formula: its cached result ('' when never calculated)
+}
+
+/**
+ * A formula saved with no calculated value: a workbook written by a script or some exports, never
+ * opened in Excel since. Excel shows the value on opening; the file itself holds none.
+ */
+export function isUncalculatedFormula(value: CellValue): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ('formula' in value || 'sharedFormula' in value) &&
+    (value.result === undefined || value.result === null)
+  );
 }
 
 function dateText(date: Date): string {
