@@ -257,6 +257,26 @@ describe('readTableFile: XLSX cells merged over data', () => {
         'imported. Unmerge them and give each row its own value',
     );
   });
+
+  it('says a header of two rows (names merged down, a title over two columns) is one', async () => {
+    // "Month" and "Area" merged over rows 1 and 2, "Counts" over "Incidents" and "Crimes".
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DA');
+    ws.addRows([
+      ['Month', 'Area', 'Counts', ''],
+      ['', '', 'Incidents', 'Crimes'],
+      ['2018-11', 'Newport', 280, 126],
+    ]);
+    for (const range of ['C1:D1', 'A1:A2', 'B1:B2']) ws.mergeCells(range);
+    const path = join(temp.path, 'merged-header.xlsx');
+    await wb.xlsx.writeFile(path);
+    expect(await refusal(readTableFile(path))).toBe(
+      `${path}, sheet "DA": the header takes more than one row (cells A1:A2 are merged over rows 1 ` +
+        'to 2); nothing imported. The header must be one row holding the field names, one per ' +
+        'column (such as month, area, incidents, crimes): unmerge the cells and put each ' +
+        "column's name in that one row, with the data in the rows below it",
+    );
+  });
 });
 
 describe('cellText and plainNumber', () => {

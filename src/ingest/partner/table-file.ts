@@ -195,13 +195,22 @@ const hasRepeats = (cells: string[]) => new Set(cells).size !== cells.length;
 /**
  * Cells merged over a row below the header: exceljs gives every cell of the range the one value,
  * so a count merged over two rows was counted in both (a QA sweep: 20 incidents in March shown
- * once, stored for March and April). A merged title above the header is left alone.
+ * once, stored for March and April). Cells merged from the header down are a header of two rows
+ * ("Counts" over "Incidents" and "Crimes", "Month" merged over both), said as such. A merged title
+ * above the header is left alone.
  */
 function refuseMergedData(path: string, raw: RawTable, headerLine: number): void {
   const merged = raw.merges?.find((m) => m.bottom > headerLine);
   if (!merged) return;
+  if (merged.top <= headerLine)
+    throw new InputError(
+      `${path}, sheet "${raw.sheet}": the header takes more than one row (cells ${merged.range} are merged ` +
+        `over rows ${merged.top} to ${merged.bottom}); nothing imported. The header must be one row holding the ` +
+        'field names, one per column (such as month, area, incidents, crimes): unmerge the cells and put ' +
+        "each column's name in that one row, with the data in the rows below it",
+    );
   throw new InputError(
-    `${path}, sheet "${raw.sheet}": cells ${merged.range} are merged over ${merged.top > headerLine ? 'rows of data' : 'the header and the data'}, ` +
+    `${path}, sheet "${raw.sheet}": cells ${merged.range} are merged over rows of data, ` +
       'so every cell they cover would take their one value (a count merged over two rows would be counted twice); ' +
       'nothing imported. Unmerge them and give each row its own value',
   );
