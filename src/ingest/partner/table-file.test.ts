@@ -343,6 +343,16 @@ describe('readTableFile: refusals', () => {
       ],
     });
     expect(await refusal(readTableFile(xlsx))).toMatch(`${xlsx}, sheet "S", row 2:`);
+    // Liverpool's 1,234 incidents unquoted: read as "1" and "234", so one cell too many.
+    const unquoted = file(
+      'unquoted.csv',
+      'month,area,incidents,crimes\n2018-11,Liverpool,1,234,555\n',
+    );
+    expect(await refusal(readTableFile(unquoted))).toBe(
+      `${unquoted}:2: the row has more cells than the header (column 5 holds a value but the ` +
+        'header has 4 columns). A number written with a thousands separator (1,234) is read as ' +
+        'two cells: put it in quotes ("1,234") or write it without the comma (1234)',
+    );
   });
 
   it('refuses repeated header names, naming the columns', async () => {

@@ -148,7 +148,11 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
       throw new InputError(
         // The cell is named by its place, never quoted: it may hold personal data.
         `${raw.at(row.line)}: the row has more cells than the header (${raw.column(extra)} ` +
-          `holds a value but the header has ${headers.length} columns)`,
+          `holds a value but the header has ${headers.length} columns)` +
+          (raw.sheet === null && splitThousands(row.cells)
+            ? '. A number written with a thousands separator (1,234) is read as two cells: ' +
+              'put it in quotes ("1,234") or write it without the comma (1234)'
+            : ''),
       );
     }
     const values: Record<string, string> = {};
@@ -159,6 +163,19 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
   const table: TableFile = { path, sheet: raw.sheet, headers, rows: out };
   if (raw.unended) table.unended = true;
   return table;
+}
+
+/**
+ * Whether a CSV row's cells look like a number whose thousands separator split it: a cell of one
+ * to three digits followed by one of exactly three ("1", "234" from an unquoted 1,234).
+ */
+function splitThousands(cells: readonly string[]): boolean {
+  return cells.some(
+    (c, i) =>
+      i > 0 &&
+      /^\d{3}(\.\d+)?$/u.test(c.trim()) &&
+      /^-?\d{1,3}$/u.test((cells[i - 1] ?? '').trim()),
+  );
 }
 
 /**
