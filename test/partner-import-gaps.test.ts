@@ -107,3 +107,50 @@ describe('workbooks', () => {
     ]);
   });
 });
+
+interface TrendJson {
+  category: string;
+  current: number | null;
+  months: { month: string; count: number | null }[];
+}
+
+async function trends(db: string, args: readonly string[]) {
+  const { code, json } = await runJson<TrendJson | TrendJson[]>(['trends', ...args, '--db', db]);
+  return { code, docs: Array.isArray(json) ? json : [json] };
+}
+
+describe('months a rejected row leaves unknown', () => {
+  it('a rejected row whose date cannot be read leaves the months with no accepted row missing, not zero', async () => {
+    // Newport: 2018-11 and 2019-01 accepted; line 3 ("43440", an Excel serial typed as text) is
+    // rejected, and may be December's only offence: December is unknown, not 0.
+    const db = storeCopy();
+    const file = writeText('hc-undated.csv', [
+      'date,area,strands,offence_group',
+      '2018-11-05,Newport,race,public order',
+      '43440,Newport,religion,public order',
+      '2019-01-07,Newport,race,criminal damage',
+    ]);
+    const { file: report } = await importFile(db, 'hate-crime', file);
+    expect(report).toMatchObject({ status: 'imported', accepted: 2, rejected: 1 });
+    expect(report.warnings.join('\n')).not.toMatch(/counted as zero/);
+    expect(report.warnings).toContain(
+      'left missing, not zero (a rejected row whose date could not be read may lie in them, and ' +
+        'they have no accepted row): W06000022 2018-12',
+    );
+    const { docs } = await trends(db, [
+      '--area',
+      'Newport',
+      '--dataset',
+      'hate-crime',
+      '--category',
+      'race',
+      '--period',
+      '2018-11..2019-01',
+    ]);
+    expect(docs[0]?.months.map((m) => [m.month, m.count])).toEqual([
+      ['2018-11', 1],
+      ['2018-12', null],
+      ['2019-01', 1],
+    ]);
+  });
+});

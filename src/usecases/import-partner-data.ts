@@ -227,7 +227,7 @@ export async function importPartnerData(
   // Before anything of the store is read back (the months held, the counts a replacement
   // would shrink): a caller learns nothing of a district their grants do not show.
   await assertMayImport(db, request.scope, request.path, dataset.name, districts);
-  const unknown = await unknownDistrictMonths(
+  const why = await unknownDistrictMonths(
     db,
     dataset,
     rejected,
@@ -235,6 +235,7 @@ export async function importPartnerData(
     span,
     placed.rows.map((r) => `${r.district}|${r.month}`),
   );
+  const unknown = new Set([...why.counted, ...why.undated]);
   const coverage = districts.flatMap((district) =>
     span
       .filter((month) => !unknown.has(`${district}|${month}`))
@@ -259,12 +260,18 @@ export async function importPartnerData(
     startedAt,
   });
   const warnings: string[] = known ? [REIMPORTED_WARNING] : [];
-  if (unknown.size > 0)
+  const pairs = (keys: ReadonlySet<string>) =>
+    [...keys]
+      .map((k) => k.replace('|', ' '))
+      .sort()
+      .join(', ');
+  if (why.counted.size > 0)
+    warnings.push(`left missing (a rejected row held their count): ${pairs(why.counted)}`);
+  const undated = [...why.undated].filter((k) => !why.counted.has(k));
+  if (undated.length > 0)
     warnings.push(
-      `left missing (a rejected row held their count): ${[...unknown]
-        .map((k) => k.replace('|', ' '))
-        .sort()
-        .join(', ')}`,
+      `left missing, not zero (a rejected row whose ${dataset.detail === 'incident' ? 'date' : 'month'} ` +
+        `could not be read may lie in them, and they have no accepted row): ${pairs(new Set(undated))}`,
     );
   // A month a rejected row left unknown in every district is missing, not zero: said above.
   const zeroed = empty.filter((m) => districts.some((d) => !unknown.has(`${d}|${m}`)));
@@ -283,6 +290,10 @@ export async function importPartnerData(
   if (partial.length > 0)
     warnings.push(
       `counts of ${partial.join(', ')} leave out rejected rows: fix and re-import the file`,
+    );
+  if (dataset.detail === 'incident' && rejected.some((r) => !r.month))
+    warnings.push(
+      'counts of the months held may leave out rejected rows whose date could not be read: fix and re-import the file',
     );
   if (checked.unmapped.length > 0)
     warnings.push(
@@ -739,9 +750,13 @@ async function importDefraTable(
 }
 
 /**
- * (district, month) pairs an aggregate file's rejected rows leave unknown: their count was in the
- * rejected row, so the month is missing there, not zero. A rejected row whose area cannot be read
- * leaves its month unknown for every district of the file.
+ * (district, month) pairs the file's rejected rows leave unknown ("district|month"), by why:
+ * `counted`, an aggregate file's rows whose count was in the rejected row (the month is missing
+ * there, not zero); `undated`, months a rejected row whose month cannot be read may lie in: any
+ * month of its districts without an accepted row (an incident file's too: that month's zero
+ * would be a guess). A rejected row whose area cannot be read may be any district of the file.
+ * An incident file's rejected row of a known month leaves that month's count short, not unknown
+ * (said as such by the import).
  */
 async function unknownDistrictMonths(
   db: Db,
@@ -750,9 +765,9 @@ async function unknownDistrictMonths(
   districts: readonly string[],
   span: readonly Month[],
   placedKeys: readonly string[],
-): Promise<Set<string>> {
-  const unknown = new Set<string>();
-  if (dataset.detail === 'incident') return unknown;
+): Promise<{ counted: Set<string>; undated: Set<string> }> {
+  const counted = new Set<string>();
+  const undated = new Set<string>();
   const areas = await resolveAreaReferences(
     db,
     rejected.flatMap((r) => (r.area ? [r.area] : [])),
@@ -761,13 +776,14 @@ async function unknownDistrictMonths(
   for (const r of rejected) {
     const district = r.area ? areas.get(r.area.trim())?.district : undefined;
     const where = district ? [district] : districts;
-    if (r.month) for (const d of where) unknown.add(`${d}|${r.month}`);
-    else
-      // Its month cannot be read: any month of its districts without an accepted row may be it.
+    if (!r.month) {
       for (const d of where)
-        for (const m of span) if (!withRows.has(`${d}|${m}`)) unknown.add(`${d}|${m}`);
+        for (const m of span) if (!withRows.has(`${d}|${m}`)) undated.add(`${d}|${m}`);
+    } else if (dataset.detail !== 'incident') {
+      for (const d of where) counted.add(`${d}|${r.month}`);
+    }
   }
-  return unknown;
+  return { counted, undated };
 }
 
 export { rejectedRowText };
