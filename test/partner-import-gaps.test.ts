@@ -153,4 +153,77 @@ describe('months a rejected row leaves unknown', () => {
       ['2019-01', 1],
     ]);
   });
+
+  it('a row whose area cannot be read leaves its month unknown only where it could be, and an import with nothing usable is refused', async () => {
+    // Liverpool, Wirral and Newport, one row each a month; December's Liverpool is misspelt
+    // ("Liverpol"). Wirral and Newport have their December rows (a second would be a repeat),
+    // so only Liverpool's December is unknown.
+    const db = storeCopy();
+    const typo = writeText('da-typo.csv', [
+      'month,area,incidents,crimes',
+      '2018-11,Liverpool,1234,555',
+      '2018-11,Wirral,515,231',
+      '2018-11,Newport,280,126',
+      '2018-12,Liverpol,1241,559',
+      '2018-12,Wirral,522,234',
+      '2018-12,Newport,287,130',
+    ]);
+    const { code, file } = await importFile(db, 'domestic-abuse', typo);
+    expect(code).toBe(0);
+    expect(file).toMatchObject({ status: 'imported', accepted: 5, rejected: 1 });
+    expect(file.warnings).toContain(
+      'left missing (a rejected row held their count): E08000012 2018-12',
+    );
+    const series = async (area: string) =>
+      (
+        await trends(db, [
+          '--area',
+          area,
+          '--dataset',
+          'domestic-abuse',
+          '--category',
+          'incidents',
+          '--period',
+          '2018-11..2018-12',
+        ])
+      ).docs[0]?.months.map((m) => m.count);
+    expect(await series('Newport')).toEqual([280, 287]);
+    expect(await series('Wirral')).toEqual([515, 522]);
+    expect(await series('Liverpool')).toEqual([1234, null]);
+
+    // Liverpool's November again, by ward, Childwall's count unreadable: the month is unknown
+    // for Liverpool, so Knotty Ash's 10 is not stored beside the 1,234 held (it was, and
+    // November read 1,244); Wirral's November (520) replaces the 515 held.
+    const wards = writeText('da-wards.csv', [
+      'month,area,incidents,crimes',
+      '2018-11,Knotty Ash,10,4',
+      '2018-11,Childwall,twelve,5',
+      '2018-11,Wirral,520,233',
+    ]);
+    expect((await importFile(db, 'domestic-abuse', wards)).file).toMatchObject({
+      status: 'imported',
+      accepted: 2,
+      rejected: 1,
+      warnings: ['left missing (a rejected row held their count): E08000012 2018-11'],
+    });
+    expect(await series('Liverpool')).toEqual([1234, null]);
+    expect(await series('Wirral')).toEqual([520, 522]);
+    const check = await runJson<{ problems: unknown[] }>(['check', '--db', db]);
+    expect(check.json.problems).toEqual([]);
+
+    // Liverpool's wards alone, one misspelt: no accepted row can be counted. Refused, not "✓".
+    const none = writeText('da-wards-only.csv', [
+      'month,area,incidents,crimes',
+      '2018-12,Knotty Ash,11,4',
+      '2018-12,Childwal,13,5',
+    ]);
+    const refused = await importFile(db, 'domestic-abuse', none);
+    expect(refused.code).toBe(2);
+    expect(refused.file.status).toBe('refused');
+    expect(refused.file.error).toBe(
+      `${none}: none of its 1 accepted rows can be counted: each lies in a district and month that ` +
+        'a rejected row leaves unknown (E08000012 2018-12); nothing imported. Fix the rejected rows ' +
+        '(line 3, field area: not an area in the register (give an ONS code or a name)) and import the file again',
+    );
+  });
 });

@@ -227,20 +227,23 @@ export async function importPartnerData(
   // Before anything of the store is read back (the months held, the counts a replacement
   // would shrink): a caller learns nothing of a district their grants do not show.
   await assertMayImport(db, request.scope, request.path, dataset.name, districts);
-  const why = await unknownDistrictMonths(
-    db,
-    dataset,
-    rejected,
-    districts,
-    span,
-    placed.rows.map((r) => `${r.district}|${r.month}`),
-  );
+  const why = await unknownDistrictMonths(db, dataset, rejected, districts, span, placed.rows);
   const unknown = new Set([...why.counted, ...why.undated]);
   const coverage = districts.flatMap((district) =>
     span
       .filter((month) => !unknown.has(`${district}|${month}`))
       .map((month) => ({ district, month })),
   );
+  // Rows of a month left unknown are not stored: no read would show them, and beside the
+  // month an earlier file holds there they would be added to its counts.
+  const usable = placed.rows.filter((r) => !unknown.has(`${r.district}|${r.month}`));
+  if (usable.length === 0)
+    throw new InputError(
+      `${request.path}: none of its ${placed.rows.length.toLocaleString('en-GB')} accepted rows can be counted: ` +
+        `each lies in a district and month that a rejected row leaves unknown (${monthList(
+          [...unknown].sort().map((k) => k.replace('|', ' ') as Month),
+        )}); nothing imported. Fix the rejected rows (${rejectedRowText(rejected[0]!)}) and import the file again`,
+    );
   if (!request.replace) {
     const shrinks = await shrunkMonths(db, dataset.name, coverage, placed.rows);
     // A restricted dataset's rows held would give its small counts away: the months only.
@@ -254,7 +257,7 @@ export async function importPartnerData(
     mapping: request.mapping?.path ?? null,
     synthetic: request.synthetic ?? false,
     coverage,
-    ...toStore(dataset, placed.rows),
+    ...toStore(dataset, usable),
     rejected,
     acceptedRows: placed.rows.length,
     startedAt,
@@ -412,10 +415,7 @@ function refuseRepeatedCounts(
   rows: readonly PlacedRow[],
 ): void {
   if (dataset.detail !== 'aggregate') return;
-  const counts = new Set<string>(dataset.countFields ?? []);
-  const breakdown = dataset.fields
-    .filter((f) => !counts.has(f.name) && f.name !== 'month' && f.name !== 'area')
-    .map((f) => f.name);
+  const breakdown = breakdownFields(dataset);
   const first = new Map<string, number>();
   for (const row of rows) {
     const key = JSON.stringify([row.month, row.area.code, ...breakdown.map((f) => row.values[f])]);
@@ -754,9 +754,14 @@ async function importDefraTable(
  * `counted`, an aggregate file's rows whose count was in the rejected row (the month is missing
  * there, not zero); `undated`, months a rejected row whose month cannot be read may lie in: any
  * month of its districts without an accepted row (an incident file's too: that month's zero
- * would be a guess). A rejected row whose area cannot be read may be any district of the file.
- * An incident file's rejected row of a known month leaves that month's count short, not unknown
- * (said as such by the import).
+ * would be a guess). An incident file's rejected row of a known month leaves that month's count
+ * short, not unknown (said as such by the import).
+ *
+ * A rejected row whose area cannot be read ("Liverpol") may be any district of the file; but in a
+ * file of one row per district and month (every accepted row a whole district's, and no
+ * breakdown), not one an accepted row already gives that month: a second row there would be a
+ * repeat, which refuses the file. So one misspelt row leaves its own month unknown, not every
+ * district's.
  */
 async function unknownDistrictMonths(
   db: Db,
@@ -764,7 +769,7 @@ async function unknownDistrictMonths(
   rejected: readonly { month?: string; area?: string }[],
   districts: readonly string[],
   span: readonly Month[],
-  placedKeys: readonly string[],
+  placed: readonly PlacedRow[],
 ): Promise<{ counted: Set<string>; undated: Set<string> }> {
   const counted = new Set<string>();
   const undated = new Set<string>();
@@ -772,7 +777,11 @@ async function unknownDistrictMonths(
     db,
     rejected.flatMap((r) => (r.area ? [r.area] : [])),
   );
-  const withRows = new Set(placedKeys);
+  const withRows = new Set(placed.map((r) => `${r.district}|${r.month}`));
+  const oneRowEach =
+    dataset.detail === 'aggregate' &&
+    breakdownFields(dataset).length === 0 &&
+    placed.every((r) => r.area.code === r.district);
   for (const r of rejected) {
     const district = r.area ? areas.get(r.area.trim())?.district : undefined;
     const where = district ? [district] : districts;
@@ -780,10 +789,20 @@ async function unknownDistrictMonths(
       for (const d of where)
         for (const m of span) if (!withRows.has(`${d}|${m}`)) undated.add(`${d}|${m}`);
     } else if (dataset.detail !== 'incident') {
-      for (const d of where) counted.add(`${d}|${r.month}`);
+      for (const d of where)
+        if (district || !oneRowEach || !withRows.has(`${d}|${r.month}`))
+          counted.add(`${d}|${r.month}`);
     }
   }
   return { counted, undated };
+}
+
+/** An aggregate dataset's fields other than month, area and counts: what a count is broken down by. */
+function breakdownFields(dataset: DatasetDefinition): string[] {
+  const counts = new Set<string>(dataset.countFields ?? []);
+  return dataset.fields
+    .filter((f) => !counts.has(f.name) && f.name !== 'month' && f.name !== 'area')
+    .map((f) => f.name);
 }
 
 export { rejectedRowText };
