@@ -227,3 +227,56 @@ describe('months a rejected row leaves unknown', () => {
     );
   });
 });
+
+describe('replacing an aggregate month', () => {
+  it('a count far smaller than the one held is refused without --replace, as far fewer rows are', async () => {
+    // Newport 2019-01: 294 incidents and 134 crimes held. A file giving 50 and 20 (less than 80%,
+    // and more than 3 fewer) is refused; 290 and 133 (a revision) replace them; 50 with --replace.
+    const db = storeCopy();
+    const held = writeText('da-newport.csv', [
+      'month,area,incidents,crimes',
+      '2019-01,Newport,294,134',
+    ]);
+    expect((await importFile(db, 'domestic-abuse', held)).file.status).toBe('imported');
+    const shrink = writeText('da-shrink.csv', [
+      'month,area,incidents,crimes',
+      '2019-01,Newport,50,20',
+    ]);
+    const refused = await importFile(db, 'domestic-abuse', shrink);
+    expect(refused.code).toBe(2);
+    // domestic-abuse is restricted: the counts are not given back, only what fell.
+    expect(refused.file.error).toBe(
+      `${shrink}: would replace a month's count with a far smaller one (W06000022 2019-01, ` +
+        'incidents; W06000022 2019-01, crimes; less than 80% of what is held), so it may be cut ' +
+        'short; nothing imported from it. If the smaller file is right, run the import again with --replace.',
+    );
+    const incidents = async () =>
+      (
+        await trends(db, [
+          '--area',
+          'Newport',
+          '--dataset',
+          'domestic-abuse',
+          '--category',
+          'incidents',
+          '--period',
+          '2019-01..2019-01',
+        ])
+      ).docs[0]?.months.map((m) => m.count);
+    expect(await incidents()).toEqual([294]);
+    const revised = writeText('da-revised.csv', [
+      'month,area,incidents,crimes',
+      '2019-01,Newport,290,133',
+    ]);
+    expect((await importFile(db, 'domestic-abuse', revised)).file).toMatchObject({
+      status: 'imported',
+      replaced: 1,
+    });
+    expect(await incidents()).toEqual([290]);
+    expect((await importFile(db, 'domestic-abuse', shrink, ['--replace'])).file).toMatchObject({
+      status: 'imported',
+      replaced: 1,
+    });
+    expect(await incidents()).toEqual([50]);
+  });
+});

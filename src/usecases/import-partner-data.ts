@@ -57,7 +57,7 @@ import { storeHashKey } from './hash-key.js';
 import { assertMayImport } from './import-scope.js';
 import { whomToAsk } from '../store/area-access.js';
 import type { Scope } from '../domain/scope.js';
-import { partnerMonthsHeld } from '../store/month-holders.js';
+import { partnerCountsHeld, partnerMonthsHeld } from '../store/month-holders.js';
 import {
   findPartnerBatch,
   loadPartnerBatch,
@@ -245,7 +245,12 @@ export async function importPartnerData(
         )}); nothing imported. Fix the rejected rows (${rejectedRowText(rejected[0]!)}) and import the file again`,
     );
   if (!request.replace) {
-    const shrinks = await shrunkMonths(db, dataset.name, coverage, placed.rows);
+    const fewer = await shrunkMonths(db, dataset.name, coverage, usable);
+    // A month of far fewer rows is named once, as such, whatever its counts.
+    const smaller = (await shrunkCounts(db, dataset, coverage, usable)).filter(
+      (c) => !fewer.some((f) => f.label === c.label),
+    );
+    const shrinks = [...fewer, ...smaller];
     // A restricted dataset's rows held would give its small counts away: the months only.
     const counts = dataset.sensitivity !== 'restricted';
     if (shrinks.length > 0) throw new InputError(shrinkRefusal(request.path, shrinks, { counts }));
@@ -615,6 +620,46 @@ async function shrunkMonths(
     if (shrinksTooMuch(before, after))
       out.push({ label: `${district} ${month}`, held: before, incoming: after });
   }
+  return out;
+}
+
+/**
+ * An aggregate dataset's district-months this file covers whose counts it would leave far smaller:
+ * each count column the file gives (or the total over categories and breakdowns), against the
+ * same held now (domain/replacement.ts). A month of the file with no row counts zero.
+ */
+async function shrunkCounts(
+  db: Db,
+  dataset: DatasetDefinition,
+  coverage: readonly { district: string; month: Month }[],
+  rows: readonly PlacedRow[],
+): Promise<MonthShrink[]> {
+  if (dataset.detail !== 'aggregate') return [];
+  const byCategory = !dataset.categoryField;
+  const held = await partnerCountsHeld(db, dataset.name, byCategory);
+  if (held.size === 0) return [];
+  const fields = dataset.countFields ?? [];
+  // The counts the file gives: a count column no row fills is not given, so not compared.
+  const given = byCategory
+    ? fields.filter((f) => rows.some((r) => typeof r.values[f] === 'number'))
+    : fields.slice(0, 1);
+  const incoming = new Map<string, number>();
+  for (const r of rows)
+    for (const field of given) {
+      const value = r.values[field];
+      if (typeof value !== 'number') continue;
+      const key = `${r.district}|${r.month}|${byCategory ? field.replaceAll('_', '-') : 'total'}`;
+      incoming.set(key, (incoming.get(key) ?? 0) + value);
+    }
+  const out: MonthShrink[] = [];
+  for (const { district, month } of coverage)
+    for (const field of given) {
+      const count = byCategory ? field.replaceAll('_', '-') : 'total';
+      const key = `${district}|${month}|${count}`;
+      const [before, after] = [held.get(key) ?? 0, incoming.get(key) ?? 0];
+      if (shrinksTooMuch(before, after))
+        out.push({ label: `${district} ${month}`, held: before, incoming: after, count });
+    }
   return out;
 }
 
