@@ -11,7 +11,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { FULL_SCOPE } from '../src/domain/scope.js';
+import { openStore } from '../src/store/open-store.js';
+import { partnerCountsTable } from '../src/usecases/export-aggregates.js';
 import { runJson } from './helpers/cli.js';
+import { queryStore, updateStore } from './helpers/store-query.js';
 import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -112,6 +116,7 @@ interface TrendJson {
   category: string;
   current: number | null;
   months: { month: string; count: number | null }[];
+  ratePer1000?: number | null;
 }
 
 async function trends(db: string, args: readonly string[]) {
@@ -204,7 +209,10 @@ describe('months a rejected row leaves unknown', () => {
       status: 'imported',
       accepted: 2,
       rejected: 1,
-      warnings: ['left missing (a rejected row held their count): E08000012 2018-11'],
+      warnings: [
+        'left missing (a rejected row held their count): E08000012 2018-11',
+        'not given by the file, so unknown (not zero): repeat_victims, referrals',
+      ],
     });
     expect(await series('Liverpool')).toEqual([1234, null]);
     expect(await series('Wirral')).toEqual([520, 522]);
@@ -278,5 +286,84 @@ describe('replacing an aggregate month', () => {
       replaced: 1,
     });
     expect(await incidents()).toEqual([50]);
+  });
+});
+
+describe('counts a file does not give', () => {
+  it('are not held (unknown), never 0: in trends, its JSON and the counts export', async () => {
+    // Liverpool: incidents and crimes both months; repeat_victims 40 in 2018-11 and blank in
+    // 2018-12; no referrals column at all.
+    const db = storeCopy();
+    const file = writeText('da-some-counts.csv', [
+      'month,area,incidents,crimes,repeat_victims',
+      '2018-11,Liverpool,1234,555,40',
+      '2018-12,Liverpool,1241,559,',
+    ]);
+    const { file: report } = await importFile(db, 'domestic-abuse', file);
+    expect(report).toMatchObject({ status: 'imported', accepted: 2, rejected: 0 });
+    expect(report.warnings).toContain(
+      'not given by the file, so unknown (not zero): repeat_victims, referrals',
+    );
+    const { docs } = await trends(db, [
+      '--area',
+      'Liverpool',
+      '--dataset',
+      'domestic-abuse',
+      '--all',
+      '--period',
+      '2018-11..2018-12',
+    ]);
+    const by = new Map(docs.map((d) => [d.category, d]));
+    expect(by.get('incidents')).toMatchObject({ current: 2475 });
+    expect(by.get('repeat-victims')?.current).toBe(40);
+    expect(by.get('repeat-victims')?.months.map((m) => m.count)).toEqual([40, null]);
+    expect(by.get('referrals')).toMatchObject({ current: null, ratePer1000: null });
+    expect(by.get('referrals')?.months.map((m) => m.count)).toEqual([null, null]);
+
+    const store = await openStore(db);
+    try {
+      const table = await partnerCountsTable(store, FULL_SCOPE, {
+        area: 'Liverpool',
+        dataset: 'domestic-abuse',
+      });
+      expect(table.rows.filter((r) => r[3] === 'referrals')).toEqual([]);
+      expect(table.notes).toContain(
+        "Counts the partner's files do not give, so not held (no rows: unknown, not zero), by " +
+          'district: Liverpool, referrals: 2018-11, 2018-12; Liverpool, repeat-victims: 2018-12.',
+      );
+    } finally {
+      store.close();
+    }
+  });
+});
+
+describe('a store of an earlier version', () => {
+  it('has the counts its files did not give corrected when first opened (migration 21)', async () => {
+    // Liverpool 2018-11 and 2018-12 (no referrals column; repeat_victims blank in 2018-12) and
+    // 2019-01 with no row (a zero month): imported, then made as an earlier version left it.
+    const db = storeCopy();
+    const file = writeText('da-earlier.csv', [
+      'month,area,incidents,crimes,repeat_victims',
+      '2018-11,Liverpool,1234,555,40',
+      '2018-12,Liverpool,1241,559,',
+    ]);
+    expect(
+      (await importFile(db, 'domestic-abuse', file, ['--period', '2018-11..2019-01'])).code,
+    ).toBe(0);
+    await updateStore(
+      db,
+      'ALTER TABLE partner_coverage DROP COLUMN not_given; DELETE FROM schema_migration WHERE version = 21',
+    );
+    // Any command opens it, and upgrades it.
+    expect((await runJson(['datasets', '--db', db])).code).toBe(0);
+    const rows = await queryStore<{ month: string; not_given: string[] | null }>(
+      db,
+      'SELECT month, not_given FROM partner_coverage ORDER BY month',
+    );
+    expect(rows).toEqual([
+      { month: '2018-11', not_given: ['referrals'] },
+      { month: '2018-12', not_given: ['referrals', 'repeat-victims'] },
+      { month: '2019-01', not_given: ['referrals'] },
+    ]);
   });
 });

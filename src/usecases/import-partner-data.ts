@@ -229,14 +229,15 @@ export async function importPartnerData(
   await assertMayImport(db, request.scope, request.path, dataset.name, districts);
   const why = await unknownDistrictMonths(db, dataset, rejected, districts, span, placed.rows);
   const unknown = new Set([...why.counted, ...why.undated]);
-  const coverage = districts.flatMap((district) =>
-    span
-      .filter((month) => !unknown.has(`${district}|${month}`))
-      .map((month) => ({ district, month })),
-  );
   // Rows of a month left unknown are not stored: no read would show them, and beside the
   // month an earlier file holds there they would be added to its counts.
   const usable = placed.rows.filter((r) => !unknown.has(`${r.district}|${r.month}`));
+  const notGivenAt = countsNotGiven(dataset, usable);
+  const coverage = districts.flatMap((district) =>
+    span
+      .filter((month) => !unknown.has(`${district}|${month}`))
+      .map((month) => ({ district, month, notGiven: notGivenAt(district, month) })),
+  );
   if (usable.length === 0)
     throw new InputError(
       `${request.path}: none of its ${placed.rows.length.toLocaleString('en-GB')} accepted rows can be counted: ` +
@@ -288,6 +289,18 @@ export async function importPartnerData(
       `no rows in ${monthList(zeroed)}: counted as zero in ${districts.length === 1 ? 'the district' : `each of the ${districts.length} districts`} of the file ` +
         '(a file covers every month from its first row to its last)',
     );
+  const notGiven = (dataset.countFields ?? [])
+    .map((f) => f.replaceAll('_', '-'))
+    .filter((c) => coverage.some((x) => x.notGiven.includes(c)));
+  if (notGiven.length > 0) {
+    const lacking = coverage.filter((c) => c.notGiven.length > 0).length;
+    warnings.push(
+      `not given by the file, so unknown (not zero): ${notGiven.map((c) => c.replaceAll('-', '_')).join(', ')}` +
+        (lacking < coverage.length
+          ? ` in ${lacking} of the ${coverage.length} district-months it covers`
+          : ''),
+    );
+  }
   const partial = [
     ...new Set(
       rejected
@@ -624,6 +637,35 @@ async function shrunkMonths(
 }
 
 /**
+ * The counts (as stored: "repeat-victims") an aggregate file does not give for a district's month
+ * it covers: unknown there, not zero. Where the district has rows that month, a count any of them
+ * lacks (part of a district's count is not its count); in a month of no row (a zero), a count no
+ * row of the file gives (an optional column the file does not have).
+ */
+function countsNotGiven(
+  dataset: DatasetDefinition,
+  rows: readonly PlacedRow[],
+): (district: string, month: Month) => string[] {
+  if (dataset.detail !== 'aggregate' || dataset.categoryField) return () => [];
+  const fields = dataset.countFields ?? [];
+  const given = (r: PlacedRow, f: string) => typeof r.values[f] === 'number';
+  const inFile = fields.filter((f) => rows.some((r) => given(r, f)));
+  const lacking = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const key = `${r.district}|${r.month}`;
+    const set = lacking.get(key) ?? new Set<string>();
+    for (const f of fields) if (!given(r, f)) set.add(f);
+    lacking.set(key, set);
+  }
+  return (district, month) => {
+    const lacks = lacking.get(`${district}|${month}`);
+    return fields
+      .filter((f) => (lacks ? lacks.has(f) : !inFile.includes(f)))
+      .map((f) => f.replaceAll('_', '-'));
+  };
+}
+
+/**
  * An aggregate dataset's district-months this file covers whose counts it would leave far smaller:
  * each count column the file gives (or the total over categories and breakdowns), against the
  * same held now (domain/replacement.ts). A month of the file with no row counts zero.
@@ -631,7 +673,7 @@ async function shrunkMonths(
 async function shrunkCounts(
   db: Db,
   dataset: DatasetDefinition,
-  coverage: readonly { district: string; month: Month }[],
+  coverage: readonly { district: string; month: Month; notGiven: readonly string[] }[],
   rows: readonly PlacedRow[],
 ): Promise<MonthShrink[]> {
   if (dataset.detail !== 'aggregate') return [];
@@ -652,9 +694,11 @@ async function shrunkCounts(
       incoming.set(key, (incoming.get(key) ?? 0) + value);
     }
   const out: MonthShrink[] = [];
-  for (const { district, month } of coverage)
+  for (const { district, month, notGiven } of coverage)
     for (const field of given) {
       const count = byCategory ? field.replaceAll('_', '-') : 'total';
+      // A count the file does not give there is unknown, not smaller.
+      if (notGiven.includes(count)) continue;
       const key = `${district}|${month}|${count}`;
       const [before, after] = [held.get(key) ?? 0, incoming.get(key) ?? 0];
       if (shrinksTooMuch(before, after))

@@ -23,6 +23,7 @@ import { externalIdentitiesSchema } from './016-external-identities.js';
 import { supportServicesSchema } from './018-support-services.js';
 import { streetCountsSql } from './019-street-counts.js';
 import { serviceNationsSql } from './020-service-nations.js';
+import { partnerCountsNotGivenSql } from './021-partner-counts-not-given.js';
 
 export interface Migration {
   version: number;
@@ -102,5 +103,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 20,
     name: 'support services may cover one nation (England, Wales …)',
     sql: () => serviceNationsSql,
+  },
+  {
+    version: 21,
+    name: 'partner counts a file does not give are unknown, not zero',
+    sql: () => partnerCountsNotGivenSql,
   },
 ];
