@@ -400,7 +400,8 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
       '2025-01,E05009426,Extreme Right Wing,Police,Panel,1',
       '2025-02,Three Rivers,Mixed/Unclear/Unstable,Health,Channel,2',
     ]);
-    // Bad rows, Watford 2025-03: line 2 imported; lines 3..7 rejected.
+    // Bad rows, Watford 2025-03: line 2 imported; lines 3..7 rejected. They leave 2025-03 unknown
+    // for Watford, so line 8 (2025-04) is the one row counted: without it the file is refused.
     const bad = writeText('pv-bad.csv', [
       'month,area,concern,sector,stage,count',
       '2025-03,Watford,islamist,education,referral,2',
@@ -409,6 +410,7 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
       '2025-03,Watford,islamist,education,adopted,2',
       '2025-03,Watford,islamist,education,referral,1.5',
       '2025-03,Watford,islamist,education,referral,-1',
+      '2025-04,Watford,islamist,education,referral,2',
     ]);
     const { code, json } = await importFiles(db, 'prevent', [valid, bad]);
     expect(code).toBe(0);
@@ -419,7 +421,12 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
       accepted: 3,
       rejected: 0,
     });
-    expect(b).toMatchObject({ status: 'imported', months: ['2025-03'], accepted: 1, rejected: 5 });
+    expect(b).toMatchObject({
+      status: 'imported',
+      months: ['2025-03', '2025-04'],
+      accepted: 2,
+      rejected: 5,
+    });
     expect(sample(b)).toEqual([
       [3, 'concern', expect.stringMatching(/^not one of islamist, /)],
       [4, 'sector', expect.stringMatching(/^not one of education, /)],
@@ -437,7 +444,8 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
       'March 2025,Three Rivers,Litter,0.25,2,412',
       '2025-03,Three Rivers,Drug dealing,41,3,412',
     ]);
-    // Bad rows, Watford 2025-03: line 2 imported; lines 3..6 rejected.
+    // Bad rows, Watford 2025-03: line 2 imported; lines 3..6 rejected. They leave 2025-03 unknown
+    // for Watford, so line 7 (2025-04) is the one row counted: without it the file is refused.
     const bad = writeText('cc-bad.csv', [
       'month,area,issue,share_concerned,rank,respondents',
       '2025-03,Watford,Speeding,30%,1,380',
@@ -445,12 +453,18 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
       '2025-03,Watford,Noise,-0.1,3,380',
       '2025-03,Watford,Litter,20%,first,380',
       '2025-03,Watford,,20%,4,380',
+      '2025-04,Watford,Speeding,31%,1,380',
     ]);
     const { code, json } = await importFiles(db, 'community-concern', [valid, bad]);
     expect(code).toBe(0);
     const [v, b] = json.files;
     expect(v).toMatchObject({ status: 'imported', months: ['2025-03'], accepted: 3, rejected: 0 });
-    expect(b).toMatchObject({ status: 'imported', months: ['2025-03'], accepted: 1, rejected: 4 });
+    expect(b).toMatchObject({
+      status: 'imported',
+      months: ['2025-03', '2025-04'],
+      accepted: 2,
+      rejected: 4,
+    });
     expect(sample(b)).toEqual([
       [3, 'share_concerned', 'more than 100%'],
       [4, 'share_concerned', 'not a share (0..1 or a percentage)'],
@@ -466,7 +480,8 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
       { issue: 'Speeding', share: 0.37, district: THREE_RIVERS },
       { issue: 'Litter', share: 0.25, district: THREE_RIVERS },
       { issue: 'Drug dealing', share: 0.41, district: THREE_RIVERS },
-      { issue: 'Speeding', share: 0.3, district: WATFORD },
+      // Watford's 2025-03 (line 2) is not stored: the rows rejected leave that month unknown.
+      { issue: 'Speeding', share: 0.31, district: WATFORD },
     ]);
   });
 

@@ -11,6 +11,7 @@
  */
 import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import {
+  measureInput,
   measurePeriodTotal,
   measureSeries,
   populationAt,
@@ -40,7 +41,10 @@ export interface TrendDocument {
   comparison: TrendComparison | null;
   /** How much of the period is held ("6 of 12 months held: January to June 2025"). */
   coverage: Omit<PeriodCoverage, 'heldMonths' | 'missingMonths'>;
-  /** The total over the period's months held. */
+  /**
+   * The total over the period's months held (0 when none is: `coverage.held` says so, as for a
+   * partner count the files do not give; a caller that shows it shows it unknown, as trends does).
+   */
   current: number;
   /** The total over the earlier months compared. */
   previous: number | null;
@@ -140,13 +144,22 @@ export function trendDocuments(
   period: Period,
   options: Omit<TrendOptions, 'period'> = {},
 ): TrendDocument[] {
-  const observed = new Set(input.observed);
-  const choice = chooseComparison(period, observed);
   const population = populationAt(input.populations, Number(period.to.slice(0, 4)));
-  const whole = wholePeriodOnly(input, period);
-  const coverage = periodCoverage(period, observed);
+  // The months held, as each measure sees them (a partner count a file did not give is missing
+  // in its months, domain/area-counts.ts): worked out once for all that see the input's.
+  const heldBy = (own: AreaCounts) => {
+    const observed = new Set(own.observed);
+    return {
+      choice: chooseComparison(period, observed),
+      whole: wholePeriodOnly(own, period),
+      coverage: periodCoverage(period, observed),
+    };
+  };
+  const shared = heldBy(input);
   const docs = measures.map((measure) => {
     const interval = options.interval ?? true;
+    const own = measureInput(input, measure);
+    const { choice, whole, coverage } = own === input ? shared : heldBy(own);
     if (whole) return wholePeriodDocument(input, measure, period, population, interval);
     const series = measureSeries(input, measure);
     const months = monthsIn(period).map((month) => ({ month, count: series.get(month) ?? null }));
@@ -312,7 +325,9 @@ function document(
     months,
     reading: comparison
       ? readComparison(measure.label, comparison, against)
-      : `${measure.label}: ${current.toLocaleString('en-GB')} in ${heldSpan(period, coverage)}; no earlier period to compare with.`,
+      : coverage.held === 0
+        ? `${measure.label}: no month of ${period.from}..${period.to} held (unknown, not zero).`
+        : `${measure.label}: ${current.toLocaleString('en-GB')} in ${heldSpan(period, coverage)}; no earlier period to compare with.`,
     notes,
   };
 }

@@ -13,7 +13,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "police.uk street, outcomes and stop-and-search files (zip archives read in place, folders, .csv, .csv.gz), or a partner dataset's files with ⟨dataset⟩",
     description:
-      "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held is refused (the last unless ⟨replace⟩). The same content is not imported again while the store holds it (content a later file replaced can be imported again); a newer file for the same force and month replaces the older one. A police.uk file of a month after the current one or before 2010-12 is refused, and a partner row dated after today or before 2000 rejected. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
+      "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held (or, for an aggregate partner dataset, a month's count far smaller) is refused (the last unless ⟨replace⟩). The same content is not imported again while the store holds it (content a later file replaced can be imported again); a newer file for the same force and month replaces the older one. A police.uk file of a month after the current one or before 2010-12 is refused, and a partner row dated after today or before 2000 rejected. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
     examples: [
       'lantern import data/police/hertfordshire-sample.zip',
       'lantern import 2025-12-hertfordshire-street.csv --replace',
@@ -63,7 +63,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       replace: {
         kind: 'boolean',
-        description: 'let a file replace a month even when it holds far fewer rows than the store',
+        description:
+          'let a file replace a month even when it holds far fewer rows (or far smaller counts) than the store',
         required: false,
         check: { type: 'flag' },
       },

@@ -28,6 +28,35 @@ export interface AreaCounts {
    * category. Used only where the months of a period are not held but its total is.
    */
   periodTotals?: readonly PeriodTotal[];
+  /**
+   * Raw categories not held in some months of `observed`: a partner file that did not give that
+   * count (domestic abuse's repeat victims, an optional column). Missing there, not zero: a
+   * measure's months are those of `measureInput`.
+   */
+  notHeld?: ReadonlyMap<string, ReadonlySet<Month>>;
+}
+
+const inputMemo = new WeakMap<AreaCounts, Map<string, AreaCounts>>();
+
+/**
+ * The input as one measure sees it: `observed` without the months in which a category it counts
+ * is not held (`notHeld`). The input itself when there are none.
+ */
+export function measureInput(input: AreaCounts, measure: Measure): AreaCounts {
+  if (!input.notHeld || input.notHeld.size === 0) return input;
+  let memo = inputMemo.get(input);
+  if (!memo) inputMemo.set(input, (memo = new Map()));
+  const known = memo.get(measure.key);
+  if (known) return known;
+  const gaps = new Set<Month>();
+  for (const [category, months] of input.notHeld)
+    if (measure.includes(category)) for (const m of months) gaps.add(m);
+  const own =
+    gaps.size === 0
+      ? input
+      : { ...input, observed: input.observed.filter((m) => !gaps.has(m)), notHeld: new Map() };
+  memo.set(measure.key, own);
+  return own;
 }
 
 export interface PeriodTotal {
@@ -88,7 +117,8 @@ export function measureSeries(input: AreaCounts, measure: Measure): ReadonlyMap<
   if (!memo) seriesMemo.set(input, (memo = new Map()));
   const known = memo.get(measure.key);
   if (known) return known;
-  const series = new Map<Month, number>(input.observed.map((m) => [m, 0]));
+  // Months in which the measure is not held are left out: missing, not zero.
+  const series = new Map<Month, number>(measureInput(input, measure).observed.map((m) => [m, 0]));
   for (const [category, months] of input.counts) {
     if (!measure.includes(category)) continue;
     for (const [month, count] of months) {
@@ -103,7 +133,10 @@ export function measureSeries(input: AreaCounts, measure: Measure): ReadonlyMap<
 /** The measure's whole observed history, month by month. */
 export function measureHistory(input: AreaCounts, measure: Measure): MonthCount[] {
   const series = measureSeries(input, measure);
-  return input.observed.map((month) => ({ month, count: series.get(month) as number }));
+  return measureInput(input, measure).observed.map((month) => ({
+    month,
+    count: series.get(month) as number,
+  }));
 }
 
 /**

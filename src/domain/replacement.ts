@@ -8,6 +8,11 @@
  * a filter by mistake, than right. So a file that would leave a month with less than
  * REPLACE_MIN_SHARE of the rows held now, and so lose at least REPLACE_MIN_ROWS_LOST rows, is
  * refused, with both counts, unless the import is run with `--replace`.
+ *
+ * An aggregate partner dataset gives a district's month as one row (or a few, by breakdown),
+ * whatever its counts: fewer rows can hardly show a file gone wrong there, a count falling from
+ * 294 to 50 can. So the same rule applies to each count of such a month (each count column, or
+ * the total over its breakdown) given by the newer file, against the same count held now.
  */
 
 /** The least share of a month's rows held now that a newer file may hold without `--replace`. */
@@ -18,6 +23,8 @@ export interface MonthShrink {
   label: string;
   held: number;
   incoming: number;
+  /** The count compared, for an aggregate dataset's ("incidents", "total"); else rows are. */
+  count?: string;
 }
 
 /**
@@ -43,15 +50,27 @@ export function shrinkRefusal(
 ): string {
   const shown = shrinks
     .slice(0, 3)
-    .map((s) =>
-      counts
-        ? `${s.label}: ${s.incoming.toLocaleString('en-GB')} rows, where the store holds ${s.held.toLocaleString('en-GB')}`
-        : s.label,
-    )
+    .map((s) => {
+      const label = s.count === undefined ? s.label : `${s.label}, ${s.count}`;
+      if (!counts) return label;
+      const incoming = s.incoming.toLocaleString('en-GB');
+      const held = s.held.toLocaleString('en-GB');
+      return s.count === undefined
+        ? `${label}: ${incoming} rows, where the store holds ${held}`
+        : `${label}: ${incoming}, where the store holds ${held}`;
+    })
     .join('; ');
-  const more = shrinks.length > 3 ? ` (and ${shrinks.length - 3} more months)` : '';
+  const ofCounts = shrinks.filter((s) => s.count !== undefined).length;
+  const more =
+    shrinks.length > 3 ? ` (and ${shrinks.length - 3} more${ofCounts > 0 ? '' : ' months'})` : '';
+  const what =
+    ofCounts === 0
+      ? 'a month with far fewer rows'
+      : ofCounts === shrinks.length
+        ? "a month's count with a far smaller one"
+        : "a month with far fewer rows, or a month's count with a far smaller one,";
   return (
-    `${path}: would replace a month with far fewer rows (${shown}${more}; less than ` +
+    `${path}: would replace ${what} (${shown}${more}; less than ` +
     `${Math.round(REPLACE_MIN_SHARE * 100)}% of what is held), so it may be cut short; nothing ` +
     'imported from it. If the smaller file is right, run the import again with ⟨replace⟩.'
   );

@@ -43,3 +43,22 @@ export async function partnerMonthsHeld(db: Db, dataset: string): Promise<Map<st
   );
   return new Map(rows.map((r) => [`${r.district}|${r.month}`, r.n]));
 }
+
+/**
+ * The counts held now for one aggregate partner dataset, by "district|month|count": each count
+ * column's (`byCategory`, as stored: "incidents", "repeat-victims"), or else their sum over every
+ * category and breakdown ("total").
+ */
+export async function partnerCountsHeld(
+  db: Db,
+  dataset: string,
+  byCategory: boolean,
+): Promise<Map<string, number>> {
+  const rows = await db.query<{ district: string; month: string; count: string; n: number }>(
+    `SELECT district_code AS district, month, CASE WHEN $byCategory THEN category ELSE 'total' END AS count,
+       CAST(sum(count) AS INTEGER) AS n
+     FROM partner_count WHERE dataset = $dataset GROUP BY ALL`,
+    { dataset, byCategory },
+  );
+  return new Map(rows.map((r) => [`${r.district}|${r.month}|${r.count}`, r.n]));
+}

@@ -65,8 +65,11 @@ export interface PartnerBatchToLoad {
   contentHash: string;
   mapping: string | null;
   synthetic: boolean;
-  /** The (district, month) pairs the file covers. */
-  coverage: readonly { district: string; month: Month }[];
+  /**
+   * The (district, month) pairs the file covers, with the counts (categories) it does not give
+   * there, if any: unknown, not zero.
+   */
+  coverage: readonly { district: string; month: Month; notGiven?: readonly string[] }[];
   records: readonly PartnerRecordToStore[];
   counts: readonly PartnerCountToStore[];
   concerns: readonly ConcernToStore[];
@@ -136,10 +139,16 @@ export async function loadPartnerBatch(
     const districts = [...new Set(batch.coverage.map((c) => c.district))].sort();
     const accepted = batch.acceptedRows;
 
-    await db.run('CREATE OR REPLACE TEMP TABLE coverage_in (district VARCHAR, month VARCHAR)');
+    await db.run(
+      'CREATE OR REPLACE TEMP TABLE coverage_in (district VARCHAR, month VARCHAR, not_given VARCHAR)',
+    );
     await db.append(
       'coverage_in',
-      batch.coverage.map((c) => [c.district, c.month]),
+      batch.coverage.map((c) => [
+        c.district,
+        c.month,
+        c.notGiven && c.notGiven.length > 0 ? JSON.stringify(c.notGiven) : null,
+      ]),
     );
     const [{ replaced }] = (await db.query<{ replaced: number }>(
       `SELECT (SELECT count(*) FROM partner_record r WHERE r.dataset = $dataset
@@ -234,7 +243,8 @@ export async function loadPartnerBatch(
       { months: TEXT_LIST, areas: TEXT_LIST },
     );
     await db.run(
-      `INSERT INTO partner_coverage SELECT $id, $dataset, district, month, NULL FROM coverage_in`,
+      `INSERT INTO partner_coverage SELECT $id, $dataset, district, month, NULL,
+         from_json(not_given, '["VARCHAR"]') FROM coverage_in`,
       { id, dataset: batch.dataset },
     );
     await db.run('DROP TABLE coverage_in');
@@ -359,20 +369,52 @@ export async function partnerObservedMonthsOf(
   datasets: readonly string[],
   districts: readonly string[],
 ): Promise<Map<string, Map<string, Month[]>>> {
+  return (await partnerCoverageOf(db, scope, datasets, districts)).observed;
+}
+
+export interface PartnerCoverage {
+  /** For each dataset, the months each district has current data of it for. */
+  observed: Map<string, Map<string, Month[]>>;
+  /**
+   * Counts (categories) of those months that the files did not give (an optional count column
+   * a file lacks, or left blank): unknown there, not zero.
+   */
+  notGiven: { dataset: string; district: string; month: Month; category: string }[];
+}
+
+/** partnerObservedMonthsOf, with the counts the months held do not hold: one query for all. */
+export async function partnerCoverageOf(
+  db: Db,
+  scope: Scope,
+  datasets: readonly string[],
+  districts: readonly string[],
+): Promise<PartnerCoverage> {
   for (const dataset of datasets) await checkPartnerAccess(db, scope, dataset, districts, 'totals');
-  const rows = await db.query<{ dataset: string; district: string; month: Month }>(
-    `SELECT DISTINCT dataset, district, month FROM partner_coverage
+  const rows = await db.query<{
+    dataset: string;
+    district: string;
+    month: Month;
+    not_given: string[];
+  }>(
+    `SELECT dataset, district, month,
+       list_distinct(flatten(list(coalesce(not_given, []::VARCHAR[])))) AS not_given
+     FROM partner_coverage
      WHERE list_contains($datasets, dataset) AND replaced_by IS NULL
        AND list_contains($districts, district)
-     ORDER BY month`,
+     GROUP BY ALL ORDER BY month`,
     { datasets: list(datasets), districts: list(districts) },
     { datasets: TEXT_LIST, districts: TEXT_LIST },
   );
-  const result = new Map(
+  const observed = new Map(
     datasets.map((d) => [d, new Map<string, Month[]>(districts.map((x) => [x, []]))]),
   );
-  for (const r of rows) result.get(r.dataset)?.get(r.district)?.push(r.month);
-  return result;
+  const notGiven: PartnerCoverage['notGiven'] = [];
+  for (const r of rows) {
+    observed.get(r.dataset)?.get(r.district)?.push(r.month);
+    for (const category of r.not_given)
+      notGiven.push({ dataset: r.dataset, district: r.district, month: r.month, category });
+  }
+  return { observed, notGiven };
 }
 
 /**
@@ -453,7 +495,8 @@ export interface PartnerDatasetHeld {
 /**
  * The partner datasets held now, with their coverage: for a caller whose grants open a dataset in
  * some areas only, its batches, rows, months and districts in those areas alone (a count of rows
- * elsewhere is a count of records they may not read). Rows are those of the months held now.
+ * elsewhere is a count of records they may not read). Rows are those of the months held now, as
+ * the files gave them (an aggregate row holding several counts is one row, as its import counted).
  */
 export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<PartnerDatasetHeld[]> {
   const rows = await db.query<{
@@ -473,7 +516,8 @@ export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<Partner
        SELECT batch_id, district_code AS district, month, count(*) AS n FROM partner_record
        GROUP BY ALL
        UNION ALL
-       SELECT batch_id, district_code, month, count(*) FROM partner_count GROUP BY ALL
+       -- An aggregate row stores one count per count column: it is still one row of the file.
+       SELECT batch_id, district_code, month, count(DISTINCT line) FROM partner_count GROUP BY ALL
        UNION ALL
        SELECT batch_id, district_code, month, count(*) FROM community_concern GROUP BY ALL)
      SELECT h.dataset, h.district, list(DISTINCT h.batch_id) AS batches,

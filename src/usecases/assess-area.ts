@@ -34,6 +34,7 @@ import type { HarmWeight } from '../config/harm-weights.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
 import type { RiskMatrixFile } from '../config/risk-matrix.js';
 import {
+  measureInput,
   populationAt,
   type AreaCounts,
   type AreaSummary,
@@ -360,7 +361,9 @@ export async function areaEvidence(
   );
   for (const [i, { name, category, dataset }] of themes.entries()) {
     const { inputs: counts, synthetic } = counted[i]!;
-    const input = counts[0] as AreaCounts;
+    const [measure] = datasetMeasures(dataset, category, synthetic) as [Measure];
+    // The months the theme's count is held (a partner file may not give it: unknown, not zero).
+    const input = measureInput(counts[0] as AreaCounts, measure);
     if (!input.observed.some((m) => m >= period.from && m <= period.to)) {
       notAssessed.push({
         key: name,
@@ -371,12 +374,11 @@ export async function areaEvidence(
       });
       continue;
     }
-    const [measure] = datasetMeasures(dataset, category, synthetic) as [Measure];
     const [doc] = trendDocuments(input, [measure], period, {
       discontinuities,
       interval: false,
     }) as [TrendDocument];
-    const forceInput = counts[1];
+    const forceInput = counts[1] && measureInput(counts[1], measure);
     const forceDoc =
       forceInput && forceInput.observed.some((m) => m >= period.from && m <= period.to)
         ? trendDocuments(forceInput, [measure], period, { discontinuities, interval: false })[0]

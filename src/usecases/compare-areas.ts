@@ -4,7 +4,7 @@
  */
 import { compareAcross, type AreaComparison } from '../analysis/area-comparison.js';
 import type { LimitsMethod } from '../analysis/funnel.js';
-import type { AreaCounts, Measure } from '../domain/area-counts.js';
+import { measureInput, type AreaCounts, type Measure } from '../domain/area-counts.js';
 import { monthRunsText } from '../domain/held-months.js';
 import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
@@ -89,8 +89,11 @@ export async function compareAreas(
     return withTotalsOnly(db, scope, request, name, areas, totalsOnly);
   if (request.dataset) {
     const dataset = datasetNamed(request.dataset);
-    const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas);
+    const read = await partnerAreaCounts(db, scope, dataset, areas);
+    const { synthetic } = read;
     const [measure] = datasetMeasures(dataset, request.category, synthetic);
+    // The months its count is held (a partner file may not give it: unknown, not zero).
+    const inputs = read.inputs.map((i) => measureInput(i, measure as Measure));
     const compared = held(
       compareAcross(name, inputs, measure as Measure, request.period, request),
       inputs,

@@ -3,7 +3,7 @@
  * its expected count and the 99.8% range expected for it (analysis/exception-report.ts).
  */
 import { exceptionsReport, type ExceptionsReport } from '../analysis/exception-report.js';
-import type { Measure } from '../domain/area-counts.js';
+import { measureInput, type Measure } from '../domain/area-counts.js';
 import { policeMeasure } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
 import type { Scope } from '../domain/scope.js';
@@ -25,8 +25,10 @@ export async function findExceptions(
   const area = await resolveArea(db, request.area);
   if (request.dataset) {
     const dataset = datasetNamed(request.dataset);
-    const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, [area]);
-    const [measure] = datasetMeasures(dataset, request.category, synthetic);
+    const read = await partnerAreaCounts(db, scope, dataset, [area]);
+    const [measure] = datasetMeasures(dataset, request.category, read.synthetic);
+    // The months its count is held (a partner file may not give it: unknown, not zero).
+    const inputs = read.inputs.map((i) => measureInput(i, measure as Measure));
     if (inputs[0]!.observed.length === 0)
       throw new NotFoundError(`the store holds no ${dataset.name} data for ${area.name}`);
     const report = exceptionsReport(inputs[0]!, measure as Measure);

@@ -21,7 +21,7 @@ import {
   streetRecordsByLsoa,
   type LsoaMonthCount,
 } from '../store/export-aggregates.js';
-import { partnerCountsByDistrict, partnerObservedMonths } from '../store/partner-data.js';
+import { partnerCountsByDistrict, partnerCoverageOf } from '../store/partner-data.js';
 import { partnerTotalsStatus } from './partner-totals-disclosure.js';
 import { observedStreetMonths } from '../store/street-counts.js';
 
@@ -148,7 +148,8 @@ export async function partnerCountsTable(
   const area = await findArea(db, request.area, request.areaType);
   const districts = await districtAreasWithin(db, area.code);
   const codes = districts.map((d) => d.code);
-  const held = await partnerObservedMonths(db, scope, request.dataset, codes);
+  const coverage = await partnerCoverageOf(db, scope, [request.dataset], codes);
+  const held = coverage.observed.get(request.dataset)!;
   const all = [...new Set([...held.values()].flat())].sort();
   const period = periodOrHeld(request.period, all, `${request.dataset} in ${area.name}`);
   const names = new Map(districts.map((d) => [d.code, d.name]));
@@ -186,6 +187,16 @@ export async function partnerCountsTable(
     const missing = monthsIn(period).filter((m) => !months.has(m));
     return missing.length > 0 ? [`${d.name}: ${monthList(missing)}`] : [];
   });
+  // Counts a partner's file did not give in months it covers: unknown there, not zero.
+  const notGivenRows = coverage.notGiven.filter((r) => inPeriod(r.month));
+  const notGiven = districts.flatMap((d) => {
+    const byCategory = new Map<string, Month[]>();
+    for (const r of notGivenRows.filter((x) => x.district === d.code))
+      byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r.month]);
+    return [...byCategory]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([category, months]) => `${d.name}, ${category}: ${monthList(months.sort())}`);
+  });
   return {
     id: 'partner-counts',
     title: `${request.dataset} in ${area.name}, ${period.from} to ${period.to}, by district, month and category`,
@@ -208,6 +219,11 @@ export async function partnerCountsTable(
       notHeld.length > 0
         ? `Months not held, by district: ${notHeld.join('; ')}.`
         : 'Every month of the period is held for every district.',
+      ...(notGiven.length > 0
+        ? [
+            `Counts the partner's files do not give, so not held (no rows: unknown, not zero), by district: ${notGiven.join('; ')}.`,
+          ]
+        : []),
     ],
   };
 }

@@ -9,7 +9,12 @@
 import { settingFileName } from '../config/setting-file-name.js';
 import { hiddenFigure, type HiddenFigure } from '../analysis/hidden-figure.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
-import { measureSeries, type AreaCounts, type AreaSummary } from '../domain/area-counts.js';
+import {
+  measureInput,
+  measureSeries,
+  type AreaCounts,
+  type AreaSummary,
+} from '../domain/area-counts.js';
 import { isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset, type DatasetDefinition } from '../domain/datasets.js';
 import { totalStatus } from '../domain/disclosure/by-month.js';
@@ -166,16 +171,10 @@ export async function hiddenFigureTable(
       continue;
     }
     const [measure] = datasetMeasures(dataset, category, held.synthetic);
-    const series = measureSeries(held.input, measure!);
-    const r = row(
-      entry,
-      'partner',
-      series,
-      request.period,
-      held.input.observed,
-      held.synthetic,
-      [],
-    );
+    // The months its count is held (a partner file may not give it: unknown, not zero).
+    const input = measureInput(held.input, measure!);
+    const series = measureSeries(input, measure!);
+    const r = row(entry, 'partner', series, request.period, input.observed, held.synthetic, []);
     if (dataset.sensitivity !== 'restricted') {
       rows.push(r);
       continue;
@@ -186,9 +185,9 @@ export async function hiddenFigureTable(
     // so that two periods' totals cannot be subtracted to give a small month back.
     const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
     const status = (
-      await partnerTotalsStatus(db, scope, dataset, [area], held.input.observed, policy, reads)
+      await partnerTotalsStatus(db, scope, dataset, [area], input.observed, policy, reads)
     ).get(area.code)!;
-    const inPeriod = held.input.observed.filter(
+    const inPeriod = input.observed.filter(
       (m) => m >= request.period.from && m <= request.period.to,
     );
     const total =

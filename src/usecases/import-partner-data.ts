@@ -57,7 +57,7 @@ import { storeHashKey } from './hash-key.js';
 import { assertMayImport } from './import-scope.js';
 import { whomToAsk } from '../store/area-access.js';
 import type { Scope } from '../domain/scope.js';
-import { partnerMonthsHeld } from '../store/month-holders.js';
+import { partnerCountsHeld, partnerMonthsHeld } from '../store/month-holders.js';
 import {
   findPartnerBatch,
   loadPartnerBatch,
@@ -227,21 +227,31 @@ export async function importPartnerData(
   // Before anything of the store is read back (the months held, the counts a replacement
   // would shrink): a caller learns nothing of a district their grants do not show.
   await assertMayImport(db, request.scope, request.path, dataset.name, districts);
-  const unknown = await unknownDistrictMonths(
-    db,
-    dataset,
-    rejected,
-    districts,
-    span,
-    placed.rows.map((r) => `${r.district}|${r.month}`),
-  );
+  const why = await unknownDistrictMonths(db, dataset, rejected, districts, span, placed.rows);
+  const unknown = new Set([...why.counted, ...why.undated]);
+  // Rows of a month left unknown are not stored: no read would show them, and beside the
+  // month an earlier file holds there they would be added to its counts.
+  const usable = placed.rows.filter((r) => !unknown.has(`${r.district}|${r.month}`));
+  const notGivenAt = countsNotGiven(dataset, usable);
   const coverage = districts.flatMap((district) =>
     span
       .filter((month) => !unknown.has(`${district}|${month}`))
-      .map((month) => ({ district, month })),
+      .map((month) => ({ district, month, notGiven: notGivenAt(district, month) })),
   );
+  if (usable.length === 0)
+    throw new InputError(
+      `${request.path}: none of its ${placed.rows.length.toLocaleString('en-GB')} accepted rows can be counted: ` +
+        `each lies in a district and month that a rejected row leaves unknown (${monthList(
+          [...unknown].sort().map((k) => k.replace('|', ' ') as Month),
+        )}); nothing imported. Fix the rejected rows (${rejectedRowText(rejected[0]!)}) and import the file again`,
+    );
   if (!request.replace) {
-    const shrinks = await shrunkMonths(db, dataset.name, coverage, placed.rows);
+    const fewer = await shrunkMonths(db, dataset.name, coverage, usable);
+    // A month of far fewer rows is named once, as such, whatever its counts.
+    const smaller = (await shrunkCounts(db, dataset, coverage, usable)).filter(
+      (c) => !fewer.some((f) => f.label === c.label),
+    );
+    const shrinks = [...fewer, ...smaller];
     // A restricted dataset's rows held would give its small counts away: the months only.
     const counts = dataset.sensitivity !== 'restricted';
     if (shrinks.length > 0) throw new InputError(shrinkRefusal(request.path, shrinks, { counts }));
@@ -253,18 +263,24 @@ export async function importPartnerData(
     mapping: request.mapping?.path ?? null,
     synthetic: request.synthetic ?? false,
     coverage,
-    ...toStore(dataset, placed.rows),
+    ...toStore(dataset, usable),
     rejected,
     acceptedRows: placed.rows.length,
     startedAt,
   });
   const warnings: string[] = known ? [REIMPORTED_WARNING] : [];
-  if (unknown.size > 0)
+  const pairs = (keys: ReadonlySet<string>) =>
+    [...keys]
+      .map((k) => k.replace('|', ' '))
+      .sort()
+      .join(', ');
+  if (why.counted.size > 0)
+    warnings.push(`left missing (a rejected row held their count): ${pairs(why.counted)}`);
+  const undated = [...why.undated].filter((k) => !why.counted.has(k));
+  if (undated.length > 0)
     warnings.push(
-      `left missing (a rejected row held their count): ${[...unknown]
-        .map((k) => k.replace('|', ' '))
-        .sort()
-        .join(', ')}`,
+      `left missing, not zero (a rejected row whose ${dataset.detail === 'incident' ? 'date' : 'month'} ` +
+        `could not be read may lie in them, and they have no accepted row): ${pairs(new Set(undated))}`,
     );
   // A month a rejected row left unknown in every district is missing, not zero: said above.
   const zeroed = empty.filter((m) => districts.some((d) => !unknown.has(`${d}|${m}`)));
@@ -273,6 +289,18 @@ export async function importPartnerData(
       `no rows in ${monthList(zeroed)}: counted as zero in ${districts.length === 1 ? 'the district' : `each of the ${districts.length} districts`} of the file ` +
         '(a file covers every month from its first row to its last)',
     );
+  const notGiven = (dataset.countFields ?? [])
+    .map((f) => f.replaceAll('_', '-'))
+    .filter((c) => coverage.some((x) => x.notGiven.includes(c)));
+  if (notGiven.length > 0) {
+    const lacking = coverage.filter((c) => c.notGiven.length > 0).length;
+    warnings.push(
+      `not given by the file, so unknown (not zero): ${notGiven.map((c) => c.replaceAll('-', '_')).join(', ')}` +
+        (lacking < coverage.length
+          ? ` in ${lacking} of the ${coverage.length} district-months it covers`
+          : ''),
+    );
+  }
   const partial = [
     ...new Set(
       rejected
@@ -283,6 +311,10 @@ export async function importPartnerData(
   if (partial.length > 0)
     warnings.push(
       `counts of ${partial.join(', ')} leave out rejected rows: fix and re-import the file`,
+    );
+  if (dataset.detail === 'incident' && rejected.some((r) => !r.month))
+    warnings.push(
+      'counts of the months held may leave out rejected rows whose date could not be read: fix and re-import the file',
     );
   if (checked.unmapped.length > 0)
     warnings.push(
@@ -401,10 +433,7 @@ function refuseRepeatedCounts(
   rows: readonly PlacedRow[],
 ): void {
   if (dataset.detail !== 'aggregate') return;
-  const counts = new Set<string>(dataset.countFields ?? []);
-  const breakdown = dataset.fields
-    .filter((f) => !counts.has(f.name) && f.name !== 'month' && f.name !== 'area')
-    .map((f) => f.name);
+  const breakdown = breakdownFields(dataset);
   const first = new Map<string, number>();
   for (const row of rows) {
     const key = JSON.stringify([row.month, row.area.code, ...breakdown.map((f) => row.values[f])]);
@@ -607,6 +636,77 @@ async function shrunkMonths(
   return out;
 }
 
+/**
+ * The counts (as stored: "repeat-victims") an aggregate file does not give for a district's month
+ * it covers: unknown there, not zero. Where the district has rows that month, a count any of them
+ * lacks (part of a district's count is not its count); in a month of no row (a zero), a count no
+ * row of the file gives (an optional column the file does not have).
+ */
+function countsNotGiven(
+  dataset: DatasetDefinition,
+  rows: readonly PlacedRow[],
+): (district: string, month: Month) => string[] {
+  if (dataset.detail !== 'aggregate' || dataset.categoryField) return () => [];
+  const fields = dataset.countFields ?? [];
+  const given = (r: PlacedRow, f: string) => typeof r.values[f] === 'number';
+  const inFile = fields.filter((f) => rows.some((r) => given(r, f)));
+  const lacking = new Map<string, Set<string>>();
+  for (const r of rows) {
+    const key = `${r.district}|${r.month}`;
+    const set = lacking.get(key) ?? new Set<string>();
+    for (const f of fields) if (!given(r, f)) set.add(f);
+    lacking.set(key, set);
+  }
+  return (district, month) => {
+    const lacks = lacking.get(`${district}|${month}`);
+    return fields
+      .filter((f) => (lacks ? lacks.has(f) : !inFile.includes(f)))
+      .map((f) => f.replaceAll('_', '-'));
+  };
+}
+
+/**
+ * An aggregate dataset's district-months this file covers whose counts it would leave far smaller:
+ * each count column the file gives (or the total over categories and breakdowns), against the
+ * same held now (domain/replacement.ts). A month of the file with no row counts zero.
+ */
+async function shrunkCounts(
+  db: Db,
+  dataset: DatasetDefinition,
+  coverage: readonly { district: string; month: Month; notGiven: readonly string[] }[],
+  rows: readonly PlacedRow[],
+): Promise<MonthShrink[]> {
+  if (dataset.detail !== 'aggregate') return [];
+  const byCategory = !dataset.categoryField;
+  const held = await partnerCountsHeld(db, dataset.name, byCategory);
+  if (held.size === 0) return [];
+  const fields = dataset.countFields ?? [];
+  // The counts the file gives: a count column no row fills is not given, so not compared.
+  const given = byCategory
+    ? fields.filter((f) => rows.some((r) => typeof r.values[f] === 'number'))
+    : fields.slice(0, 1);
+  const incoming = new Map<string, number>();
+  for (const r of rows)
+    for (const field of given) {
+      const value = r.values[field];
+      if (typeof value !== 'number') continue;
+      const key = `${r.district}|${r.month}|${byCategory ? field.replaceAll('_', '-') : 'total'}`;
+      incoming.set(key, (incoming.get(key) ?? 0) + value);
+    }
+  const out: MonthShrink[] = [];
+  for (const { district, month, notGiven } of coverage)
+    for (const field of given) {
+      const count = byCategory ? field.replaceAll('_', '-') : 'total';
+      // A count the file does not give there is unknown, not smaller.
+      if (notGiven.includes(count)) continue;
+      const key = `${district}|${month}|${count}`;
+      const [before, after] = [held.get(key) ?? 0, incoming.get(key) ?? 0];
+      if (shrinksTooMuch(before, after))
+        out.push({ label: `${district} ${month}`, held: before, incoming: after, count });
+    }
+  return out;
+}
+
 /** Up to six months, then how many more. */
 function monthList(months: readonly Month[]): string {
   const shown = months.slice(0, 6).join(', ');
@@ -739,9 +839,18 @@ async function importDefraTable(
 }
 
 /**
- * (district, month) pairs an aggregate file's rejected rows leave unknown: their count was in the
- * rejected row, so the month is missing there, not zero. A rejected row whose area cannot be read
- * leaves its month unknown for every district of the file.
+ * (district, month) pairs the file's rejected rows leave unknown ("district|month"), by why:
+ * `counted`, an aggregate file's rows whose count was in the rejected row (the month is missing
+ * there, not zero); `undated`, months a rejected row whose month cannot be read may lie in: any
+ * month of its districts without an accepted row (an incident file's too: that month's zero
+ * would be a guess). An incident file's rejected row of a known month leaves that month's count
+ * short, not unknown (said as such by the import).
+ *
+ * A rejected row whose area cannot be read ("Liverpol") may be any district of the file; but in a
+ * file of one row per district and month (every accepted row a whole district's, and no
+ * breakdown), not one an accepted row already gives that month: a second row there would be a
+ * repeat, which refuses the file. So one misspelt row leaves its own month unknown, not every
+ * district's.
  */
 async function unknownDistrictMonths(
   db: Db,
@@ -749,25 +858,40 @@ async function unknownDistrictMonths(
   rejected: readonly { month?: string; area?: string }[],
   districts: readonly string[],
   span: readonly Month[],
-  placedKeys: readonly string[],
-): Promise<Set<string>> {
-  const unknown = new Set<string>();
-  if (dataset.detail === 'incident') return unknown;
+  placed: readonly PlacedRow[],
+): Promise<{ counted: Set<string>; undated: Set<string> }> {
+  const counted = new Set<string>();
+  const undated = new Set<string>();
   const areas = await resolveAreaReferences(
     db,
     rejected.flatMap((r) => (r.area ? [r.area] : [])),
   );
-  const withRows = new Set(placedKeys);
+  const withRows = new Set(placed.map((r) => `${r.district}|${r.month}`));
+  const oneRowEach =
+    dataset.detail === 'aggregate' &&
+    breakdownFields(dataset).length === 0 &&
+    placed.every((r) => r.area.code === r.district);
   for (const r of rejected) {
     const district = r.area ? areas.get(r.area.trim())?.district : undefined;
     const where = district ? [district] : districts;
-    if (r.month) for (const d of where) unknown.add(`${d}|${r.month}`);
-    else
-      // Its month cannot be read: any month of its districts without an accepted row may be it.
+    if (!r.month) {
       for (const d of where)
-        for (const m of span) if (!withRows.has(`${d}|${m}`)) unknown.add(`${d}|${m}`);
+        for (const m of span) if (!withRows.has(`${d}|${m}`)) undated.add(`${d}|${m}`);
+    } else if (dataset.detail !== 'incident') {
+      for (const d of where)
+        if (district || !oneRowEach || !withRows.has(`${d}|${r.month}`))
+          counted.add(`${d}|${r.month}`);
+    }
   }
-  return unknown;
+  return { counted, undated };
+}
+
+/** An aggregate dataset's fields other than month, area and counts: what a count is broken down by. */
+function breakdownFields(dataset: DatasetDefinition): string[] {
+  const counts = new Set<string>(dataset.countFields ?? []);
+  return dataset.fields
+    .filter((f) => !counts.has(f.name) && f.name !== 'month' && f.name !== 'area')
+    .map((f) => f.name);
 }
 
 export { rejectedRowText };

@@ -3,7 +3,12 @@
  * in the street records, or a partner theme's category in its dataset (the one the assessment
  * scores). None for an issue scored from the partnership's inputs alone.
  */
-import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
+import {
+  measureInput,
+  type AreaCounts,
+  type AreaSummary,
+  type Measure,
+} from '../domain/area-counts.js';
 import { isCategoryChoice, policeMeasure } from '../domain/categories.js';
 import { findDataset } from '../domain/datasets.js';
 import type { Scope } from '../domain/scope.js';
@@ -31,5 +36,6 @@ export async function issueMeasure(
   if (!dataset || !theme) return null;
   const { inputs, synthetic } = await partnerAreaCounts(db, scope, dataset, areas, reads);
   const [measure] = datasetMeasures(dataset, theme[1], synthetic) as [Measure];
-  return { inputs, measure, synthetic };
+  // The months its count is held (a partner file may not give it: unknown, not zero).
+  return { inputs: inputs.map((i) => measureInput(i, measure)), measure, synthetic };
 }

@@ -21,7 +21,7 @@ export { datasetCategories };
 import type { Db } from '../store/db.js';
 import {
   partnerCountsByDistrictOf,
-  partnerObservedMonthsOf,
+  partnerCoverageOf,
   partnerPeriodCountsOf,
   syntheticPartnerDatasets,
   type PeriodCount,
@@ -157,7 +157,12 @@ async function readPartnerAreaCounts(
   }
   const districts = [...new Set([...districtsOf.values()].flat())];
   const names = datasets.map((d) => d.name);
-  const observedOf = await partnerObservedMonthsOf(db, scope, names, districts);
+  const { observed: observedOf, notGiven: allNotGiven } = await partnerCoverageOf(
+    db,
+    scope,
+    names,
+    districts,
+  );
   const allRows = await partnerCountsByDistrictOf(db, scope, names, districts);
   const populations = await populationsOnce(
     db,
@@ -176,10 +181,33 @@ async function readPartnerAreaCounts(
       const rows = allRows.filter((r) => r.dataset === name);
       const periodRows = allPeriodRows.filter((r) => r.dataset === name);
       const synthetic = syntheticOnes.has(name);
-      const inputs = areaInputs(areas, districtsOf, observed, rows, periodRows, populations);
+      const notGiven = allNotGiven.filter((r) => r.dataset === name);
+      const inputs = areaInputs(areas, districtsOf, observed, rows, periodRows, populations).map(
+        (input) => withNotHeld(input, districtsOf.get(input.area.code) ?? [], notGiven),
+      );
       return [name, { counts: { inputs, synthetic }, alone }];
     }),
   );
+}
+
+/**
+ * The input with the categories its districts' files did not give, by month (of the months it
+ * holds): an area summing districts lacks a count in a month any of them lacks it.
+ */
+function withNotHeld(
+  input: AreaCounts,
+  members: readonly string[],
+  notGiven: readonly { district: string; month: Month; category: string }[],
+): AreaCounts {
+  const held = new Set(input.observed);
+  const notHeld = new Map<string, Set<Month>>();
+  for (const r of notGiven) {
+    if (!members.includes(r.district) || !held.has(r.month)) continue;
+    let months = notHeld.get(r.category);
+    if (!months) notHeld.set(r.category, (months = new Set()));
+    months.add(r.month);
+  }
+  return notHeld.size === 0 ? input : { ...input, notHeld };
 }
 
 /** Each area's counts from its districts' rows of one dataset. */

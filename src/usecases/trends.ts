@@ -117,7 +117,7 @@ export async function trends(
   request: TrendsRequest,
 ): Promise<DisclosedTrendDocument[]> {
   const { docs, aggregate, restricted, area } = await trendsOf(db, given, request);
-  if (!aggregate && !restricted) return docs;
+  if (!aggregate && !restricted) return docs.map(unknownWhereNoneHeld);
   const policy = request.disclosure ?? DEFAULT_DISCLOSURE_POLICY;
   // Police.uk counts: protected with the other areas of the force the caller sees, which a force's
   // counts add up (usecases/police-totals-disclosure.ts).
@@ -143,7 +143,16 @@ export async function trends(
     status,
     policy,
     aggregate ? 'totals only' : 'restricted dataset',
-  );
+  ).map(unknownWhereNoneHeld);
+}
+
+/**
+ * A measure none of whose months in the period is held (a partner count the files do not give)
+ * has no total: unknown, not 0 (and so no rate).
+ */
+function unknownWhereNoneHeld(doc: DisclosedTrendDocument): DisclosedTrendDocument {
+  if (doc.coverage.held > 0 || doc.months.length === 0) return doc;
+  return { ...doc, current: null, ratePer1000: null, ratePer1000PerMonth: null };
 }
 
 /** Every month a trend's figures are worked from: its own, and those of its comparison. */

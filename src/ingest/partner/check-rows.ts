@@ -132,7 +132,10 @@ export function checkPartnerFile(
     let problem: { field: string; reason: string; column?: string } | null = null;
     for (const field of dataset.fields) {
       const source = sources.get(field.name) as Source;
-      const text = rawValue(source, row.values);
+      const text =
+        source.kind === 'column' && row.uncalculated?.includes(source.column)
+          ? { error: UNCALCULATED_FORMULA }
+          : rawValue(source, row.values);
       const result =
         'error' in text ? text : readValue(field, text.value as string, mapping, options);
       if (field.type === 'date' && !('error' in text)) {
@@ -299,6 +302,11 @@ function sourceOf(field: DatasetField, table: TableFile, mapping: DatasetMapping
   if (column) return { kind: 'column', column, fallback: constant };
   return constant !== null ? { kind: 'constant', value: constant } : { kind: 'none' };
 }
+
+/** Said of a cell holding a formula the workbook was saved without calculating. */
+const UNCALCULATED_FORMULA =
+  'a formula with no calculated value (the workbook was saved without calculating it): ' +
+  'open the workbook in Excel and save it, then import it again';
 
 const YES = new Set(['y', 'yes', 'true', 't', '1', 'x']);
 const NO = new Set(['', 'n', 'no', 'false', 'f', '0', 'n/a', 'na', '-']);

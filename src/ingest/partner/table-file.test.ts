@@ -257,6 +257,26 @@ describe('readTableFile: XLSX cells merged over data', () => {
         'imported. Unmerge them and give each row its own value',
     );
   });
+
+  it('says a header of two rows (names merged down, a title over two columns) is one', async () => {
+    // "Month" and "Area" merged over rows 1 and 2, "Counts" over "Incidents" and "Crimes".
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('DA');
+    ws.addRows([
+      ['Month', 'Area', 'Counts', ''],
+      ['', '', 'Incidents', 'Crimes'],
+      ['2018-11', 'Newport', 280, 126],
+    ]);
+    for (const range of ['C1:D1', 'A1:A2', 'B1:B2']) ws.mergeCells(range);
+    const path = join(temp.path, 'merged-header.xlsx');
+    await wb.xlsx.writeFile(path);
+    expect(await refusal(readTableFile(path))).toBe(
+      `${path}, sheet "DA": the header takes more than one row (cells A1:A2 are merged over rows 1 ` +
+        'to 2); nothing imported. The header must be one row holding the field names, one per ' +
+        'column (such as month, area, incidents, crimes): unmerge the cells and put each ' +
+        "column's name in that one row, with the data in the rows below it",
+    );
+  });
 });
 
 describe('cellText and plainNumber', () => {
@@ -323,6 +343,16 @@ describe('readTableFile: refusals', () => {
       ],
     });
     expect(await refusal(readTableFile(xlsx))).toMatch(`${xlsx}, sheet "S", row 2:`);
+    // Liverpool's 1,234 incidents unquoted: read as "1" and "234", so one cell too many.
+    const unquoted = file(
+      'unquoted.csv',
+      'month,area,incidents,crimes\n2018-11,Liverpool,1,234,555\n',
+    );
+    expect(await refusal(readTableFile(unquoted))).toBe(
+      `${unquoted}:2: the row has more cells than the header (column 5 holds a value but the ` +
+        'header has 4 columns). A number written with a thousands separator (1,234) is read as ' +
+        'two cells: put it in quotes ("1,234") or write it without the comma (1234)',
+    );
   });
 
   it('refuses repeated header names, naming the columns', async () => {

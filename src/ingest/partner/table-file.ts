@@ -28,6 +28,11 @@ export interface TableRow {
   line: number;
   /** Cell text keyed by header text (trimmed); '' for an empty or missing cell. */
   values: Record<string, string>;
+  /**
+   * Columns (header text) whose cell is a formula the workbook was saved without calculating:
+   * Excel shows its value, but the file holds none ('' in `values`).
+   */
+  uncalculated?: string[];
 }
 
 export interface TableFile {
@@ -59,6 +64,8 @@ const HEADER_SEARCH_ROWS = 20;
 interface RawRow {
   line: number;
   cells: string[];
+  /** Columns (0-based) of formulas saved with no calculated value. */
+  uncalculated?: number[];
 }
 
 interface RawTable {
@@ -141,16 +148,34 @@ function toTable(path: string, raw: RawTable, headerRow: number | undefined): Ta
       throw new InputError(
         // The cell is named by its place, never quoted: it may hold personal data.
         `${raw.at(row.line)}: the row has more cells than the header (${raw.column(extra)} ` +
-          `holds a value but the header has ${headers.length} columns)`,
+          `holds a value but the header has ${headers.length} columns)` +
+          (raw.sheet === null && splitThousands(row.cells)
+            ? '. A number written with a thousands separator (1,234) is read as two cells: ' +
+              'put it in quotes ("1,234") or write it without the comma (1234)'
+            : ''),
       );
     }
     const values: Record<string, string> = {};
     headers.forEach((name, i) => (values[name] = row.cells[i] ?? ''));
-    out.push({ line: row.line, values });
+    const uncalculated = (row.uncalculated ?? []).flatMap((i) => headers[i] ?? []);
+    out.push({ line: row.line, values, ...(uncalculated.length > 0 ? { uncalculated } : {}) });
   }
   const table: TableFile = { path, sheet: raw.sheet, headers, rows: out };
   if (raw.unended) table.unended = true;
   return table;
+}
+
+/**
+ * Whether a CSV row's cells look like a number whose thousands separator split it: a cell of one
+ * to three digits followed by one of exactly three ("1", "234" from an unquoted 1,234).
+ */
+function splitThousands(cells: readonly string[]): boolean {
+  return cells.some(
+    (c, i) =>
+      i > 0 &&
+      /^\d{3}(\.\d+)?$/u.test(c.trim()) &&
+      /^-?\d{1,3}$/u.test((cells[i - 1] ?? '').trim()),
+  );
 }
 
 /**
@@ -187,13 +212,22 @@ const hasRepeats = (cells: string[]) => new Set(cells).size !== cells.length;
 /**
  * Cells merged over a row below the header: exceljs gives every cell of the range the one value,
  * so a count merged over two rows was counted in both (a QA sweep: 20 incidents in March shown
- * once, stored for March and April). A merged title above the header is left alone.
+ * once, stored for March and April). Cells merged from the header down are a header of two rows
+ * ("Counts" over "Incidents" and "Crimes", "Month" merged over both), said as such. A merged title
+ * above the header is left alone.
  */
 function refuseMergedData(path: string, raw: RawTable, headerLine: number): void {
   const merged = raw.merges?.find((m) => m.bottom > headerLine);
   if (!merged) return;
+  if (merged.top <= headerLine)
+    throw new InputError(
+      `${path}, sheet "${raw.sheet}": the header takes more than one row (cells ${merged.range} are merged ` +
+        `over rows ${merged.top} to ${merged.bottom}); nothing imported. The header must be one row holding the ` +
+        'field names, one per column (such as month, area, incidents, crimes): unmerge the cells and put ' +
+        "each column's name in that one row, with the data in the rows below it",
+    );
   throw new InputError(
-    `${path}, sheet "${raw.sheet}": cells ${merged.range} are merged over ${merged.top > headerLine ? 'rows of data' : 'the header and the data'}, ` +
+    `${path}, sheet "${raw.sheet}": cells ${merged.range} are merged over rows of data, ` +
       'so every cell they cover would take their one value (a count merged over two rows would be counted twice); ' +
       'nothing imported. Unmerge them and give each row its own value',
   );
@@ -309,11 +343,13 @@ async function readXlsx(path: string, bytes: Buffer, sheet: string | undefined):
   const rows: RawRow[] = [];
   ws.eachRow((row, line) => {
     const cells: string[] = [];
+    const uncalculated: number[] = [];
     row.eachCell((cell, col) => {
       while (cells.length < col - 1) cells.push('');
+      if (isUncalculatedFormula(cell.value)) uncalculated.push(col - 1);
       cells.push(cellText(cell.value));
     });
-    rows.push({ line, cells });
+    rows.push({ line, cells, ...(uncalculated.length > 0 ? { uncalculated } : {}) });
   });
   const merges = ((ws.model as { merges?: string[] }).merges ?? []).flatMap((range) => {
     const m = /^[A-Z]+(\d+):[A-Z]+(\d+)$/u.exec(range);
@@ -354,6 +390,19 @@ export function cellText(value: CellValue): string {
   if ('hyperlink' in value) return cellText(value.text as CellValue); // text may be rich text
   if ('error' in value) return value.error;
   return cellText(value.result); // a formula: its cached result ('' when never calculated)
+}
+
+/**
+ * A formula saved with no calculated value: a workbook written by a script or some exports, never
+ * opened in Excel since. Excel shows the value on opening; the file itself holds none.
+ */
+export function isUncalculatedFormula(value: CellValue): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    ('formula' in value || 'sharedFormula' in value) &&
+    (value.result === undefined || value.result === null)
+  );
 }
 
 function dateText(date: Date): string {

@@ -25,6 +25,7 @@ import { streetCountsSql } from './019-street-counts.js';
 import { serviceNationsSql } from './020-service-nations.js';
 import { areaAliasSql } from './021-welsh-names.js';
 import { boundaryFileCodeSql } from './022-boundary-file-code.js';
+import { partnerCountsNotGivenSql } from './023-partner-counts-not-given.js';
 
 export interface Migration {
   version: number;
@@ -114,5 +115,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 22,
     name: 'boundaries matched by name keep the code their file gave (their shape may be of another year)',
     sql: () => boundaryFileCodeSql,
+  },
+  {
+    version: 23,
+    name: 'partner counts a file does not give are unknown, not zero',
+    sql: () => partnerCountsNotGivenSql,
   },
 ];
