@@ -6,7 +6,16 @@
  * folder, and a file where a folder is wanted: each is refused with exit 2 and a message naming
  * the option and the path, and the store is left as it was.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,6 +46,9 @@ beforeAll(async () => {
   copyFileSync(db, join(dir.path, 'other.duckdb'));
   mkdirSync(join(dir.path, 'a-folder'));
   symlinkSync(db, join(dir.path, 'link.duckdb'));
+  writeFileSync(join(dir.path, 'plain.txt'), 'kept');
+  symlinkSync(join(dir.path, 'plain.txt'), join(dir.path, 'link.txt'));
+  execFileSync('mkfifo', [join(dir.path, 'pipe')]);
   before = await fingerprint();
 });
 afterAll(() => dir.remove());
@@ -99,7 +111,14 @@ describe('a command never writes over a store', () => {
       const cases: [string, RegExp][] = [
         [db, /is the store this command reads \(--db\)/u],
         [`${db}.hash-key`, /is the store this command reads \(--db\) or a file of it/u],
-        [join(dir.path, 'link.duckdb'), /is a Lantern store|is the store this command reads/u],
+        [
+          join(dir.path, 'link.duckdb'),
+          /is a Lantern store|is the store this command reads|is not a plain file/u,
+        ],
+        // A link to a plain file, and a pipe: the rename would replace the link (as root,
+        // `--out /dev/null` replaced the device), and checking a pipe for a store waited for ever.
+        [join(dir.path, 'link.txt'), /is not a plain file \(a link, a device or a pipe\)/u],
+        [join(dir.path, 'pipe'), /is not a plain file \(a link, a device or a pipe\)/u],
         [join(dir.path, 'other.duckdb'), /is a Lantern store \(a DuckDB database\)/u],
         [join(dir.path, 'a-folder'), /is a folder; give the name of a file to write/u],
       ];
@@ -113,6 +132,9 @@ describe('a command never writes over a store', () => {
       }
       expect(await fingerprint()).toEqual(before);
       expect(readFileSync(join(dir.path, 'other.duckdb')).subarray(8, 12).toString()).toBe('DUCK');
+      expect(lstatSync(join(dir.path, 'link.txt')).isSymbolicLink()).toBe(true);
+      expect(readFileSync(join(dir.path, 'plain.txt'), 'utf8')).toBe('kept');
+      expect(lstatSync(join(dir.path, 'pipe')).isFIFO()).toBe(true);
     },
   );
 

@@ -6,7 +6,7 @@
  * A map written with `--out lantern.duckdb` beside `--db lantern.duckdb` used to replace the store
  * with GeoJSON: every record, account, plan and the audit log gone.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 
@@ -65,8 +65,15 @@ export function refuseOutputPath(
   const blocked = fileAbove(at);
   if (blocked !== null)
     refuse(`${blocked} is a file, not a folder, so nothing can be written in it`);
-  const found = statSync(at, { throwIfNoEntry: false });
+  const found = lstatSync(at, { throwIfNoEntry: false });
   if (!found) return;
+  // A link, a device, a pipe or a socket: the file written is renamed into place, which would
+  // replace the link or the device itself (QA, as root: `--out /dev/null` replaced /dev/null with
+  // a map), and reading a pipe to check for a store waits for a writer for ever.
+  if (!found.isFile() && !found.isDirectory())
+    refuse(
+      'is not a plain file (a link, a device or a pipe), which Lantern does not write through; give the name of a file',
+    );
   if (kind === 'file' && found.isDirectory())
     refuse('is a folder; give the name of a file to write');
   if (kind === 'folder' && !found.isDirectory())
