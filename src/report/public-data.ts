@@ -25,9 +25,8 @@
  *   its count (or the finds or arrests it is a share of) is from 1 to 4; since a breakdown's
  *   counts sum to a total that is shown, a breakdown with exactly one count suppressed holds back
  *   the next smallest too ("not shown"), and categories with fewer than 5 crimes are left out of
- *   the outcomes table, which then (as when a category's charged count is from 1 to 4) gives no
- *   crime total and no group count, shares only: the total less the categories shown would give
- *   the small ones back; and since the share charged of all crimes gives the crimes charged
+ *   the outcomes table, which then gives no crime total and no group count, shares only: the total
+ *   less the categories shown would give the small ones back; and since the share charged of all crimes gives the crimes charged
  *   anyway, the charged counts by category are protected as parts of that total
  *   (`chargedHeldBack`: a category's count and share charged "not shown" beside a small one);
  *   and with a category of fewer than 5 crimes, the crimes are a range, which the shares of all
@@ -308,9 +307,11 @@ export function publicTrust(trust: TrustData): TrustData {
   return {
     outcomes: o && {
       ...o,
-      ...(o.categories.some((c) => isSmall(c.crimes) || isSmall(c.charged))
-        ? { countsWithheld: true }
-        : {}),
+      // The crimes are given as a range only where a category has 1 to 4: then the groups' counts,
+      // which sum to them, are not given either. Otherwise every count is known from its share of
+      // the crimes, so it is shown (QA: "not shown" beside a share that gave it exactly); the
+      // charged counts by category are protected against the total charged (chargedHeldBack).
+      ...(o.categories.some((c) => isSmall(c.crimes)) ? { countsWithheld: true } : {}),
       // A share's interval holds for fewer totals than the share does: not given when the crimes
       // are a range.
       ...(digits === 1 ? {} : { chargeShareCi95: null }),

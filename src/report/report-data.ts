@@ -281,8 +281,8 @@ export interface TrustData {
     coverage: string | null;
     crimes: number;
     /**
-     * The public version gives no crime count here when a category has fewer than 5 crimes or
-     * charges: the total, or a group's count, less the categories shown would give it away.
+     * The public version gives no crime count here when a category has fewer than 5 crimes: the
+     * total, or the groups' counts that sum to it, less the categories shown would give it away.
      */
     countsWithheld?: boolean;
     charged: number;
