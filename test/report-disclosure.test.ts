@@ -185,6 +185,13 @@ describe('the public report gives back no suppressed count', () => {
     const a = await attacked('East Hertfordshire', '2025', db);
     expect(a.findings.map(explain)).toEqual([]);
     expect(a.tried['charged share × crimes less the charged shown']).toBeGreaterThanOrEqual(1);
+    // No category is under 5, so the crimes are exact and each group's count is given by its
+    // share anyway: the counts are shown, not "not shown" beside a share that gives them (QA).
+    const pub = readReport(await build('East Hertfordshire', '2025', 'public', db));
+    const groups = pub.tables.find((t) => t.id === 'outcomes-groups')!;
+    const charged = groups.rows.find((r) => /^Charged/u.test(r.outcome ?? ''))!;
+    expect(charged.crimes).toMatch(/^[\d,]+$/u);
+    expect(pub.text).toMatch(/Of the [\d,]+ crimes recorded in East Hertfordshire/u);
   });
 
   it('Three Rivers, December 2025, with 3,000 residents: no rate beside a small count', async () => {
