@@ -262,6 +262,36 @@ describe('1. missing is never zero', () => {
     }
   });
 
+  it('says PARTIAL PERIOD at the top of hidden-figure, as trends and compare do', async () => {
+    // QA: "St. Helens, 2019-01..2019-12: … estimated total 6,193" over 2 months held, said only in
+    // a note far below the table.
+    const r = await run([
+      'hidden-figure',
+      '--area',
+      AREA,
+      '--period',
+      '2024-07..2025-06',
+      '--db',
+      cliStore,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    // The police.uk measures lack July to December 2024; the partner datasets have months of their
+    // own, so each row's months are in the notes.
+    expect(r.stdout.split('\n')[1]).toMatch(
+      /^PARTIAL PERIOD: not every month is held for All crime \(excluding ASB\), Burglary, .*: each count and estimate covers its months held only \(see the notes\)\.$/u,
+    );
+    const whole = await run([
+      'hidden-figure',
+      '--area',
+      AREA,
+      '--period',
+      '2025',
+      '--db',
+      cliStore,
+    ]);
+    expect(whole.stdout).not.toContain('PARTIAL PERIOD');
+  });
+
   it('bands no category from a period not held: "not assessed (no data)"', async () => {
     // The demo's partner data start in 2024: 2021 holds police.uk data only.
     const a = await assess(demo, S, {

@@ -6,6 +6,7 @@ import type { HiddenFigureReport } from '../usecases/hidden-figure.js';
 import { defineCommand } from './definition.js';
 import { option, settingOptions } from './options.js';
 import { periodOf } from './period.js';
+import { monthRunsText } from '../domain/held-months.js';
 import { formatCount, formatTable } from './table.js';
 
 export const hiddenFigureCommand = defineCommand({
@@ -54,6 +55,7 @@ export const hiddenFigureCommand = defineCommand({
     const notes = r.rows.flatMap((row) => row.notes.map((n) => `  ${row.label}: ${n}`));
     return [
       `${r.area.name}, ${r.period.from}..${r.period.to}: recorded and estimated total incidence`,
+      ...partialLine(r),
       '',
       formatTable(
         [
@@ -78,3 +80,25 @@ export const hiddenFigureCommand = defineCommand({
     ].join('\n');
   },
 });
+
+/**
+ * "PARTIAL PERIOD: 2 of 12 months held …" at the top, as trends and compare say it: the counts and
+ * estimates are of the months held, which a reader of the heading alone took for the year (QA).
+ */
+function partialLine(r: HiddenFigureReport): string[] {
+  const partial = r.rows.filter((row) => row.monthsMissing.length > 0);
+  if (partial.length === 0) return [];
+  const months = partial[0]!.monthsHeld + partial[0]!.monthsMissing.length;
+  const same = partial.every(
+    (row) =>
+      row.monthsHeld === partial[0]!.monthsHeld &&
+      row.monthsMissing.length === months - row.monthsHeld,
+  );
+  return [
+    same &&
+    partial.length ===
+      r.rows.filter((row) => row.monthsHeld > 0 || row.monthsMissing.length > 0).length
+      ? `PARTIAL PERIOD: ${partial[0]!.monthsHeld} of ${months} months held (missing: ${monthRunsText(partial[0]!.monthsMissing)}). Counts and estimates cover the months held only, not the whole period.`
+      : `PARTIAL PERIOD: not every month is held for ${partial.map((row) => row.label).join(', ')}: each count and estimate covers its months held only (see the notes).`,
+  ];
+}
