@@ -22,6 +22,7 @@ describe('parseCategoryChoice(value)', () => {
   it('accepts the short labels wide tables print (ASB, V&SO), and a code with spaces', () => {
     // QA: "ASB", the heading of `summary`'s column, was refused with no suggestion.
     expect(parseCategoryChoice('ASB')).toBe('anti-social-behaviour');
+    expect(parseCategoryChoice('crime')).toBe(ALL_CRIME);
     expect(parseCategoryChoice('asb')).toBe('anti-social-behaviour');
     expect(parseCategoryChoice('V&SO')).toBe('violent-crime');
     expect(parseCategoryChoice('anti social behaviour')).toBe('anti-social-behaviour');

@@ -15,7 +15,8 @@ import {
 } from './categories.js';
 import { didYouMean } from './suggest.js';
 
-const ALL_CRIME_WORDS = new Set(['all-crime', 'all crime', 'all', 'all crimes']);
+// "crime" as summary's column heads it: every category but ASB.
+const ALL_CRIME_WORDS = new Set(['all-crime', 'all crime', 'all', 'all crimes', 'crime']);
 
 /** The category a person means, or null when the text names none. */
 export function categoryChoiceFrom(value: string): CategoryChoice | null {
