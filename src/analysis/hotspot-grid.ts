@@ -21,38 +21,21 @@
  * - Getis-Ord Gi*: for each cell, its count and its 8 neighbours' (binary weights, self included,
  *   the queen's neighbourhood: sfhotspot's default distance of cell × √2), as a z-score:
  *   G*ᵢ = (Σⱼ wᵢⱼxⱼ − x̄ Σⱼ wᵢⱼ) / (S √((n Σⱼ wᵢⱼ² − (Σⱼ wᵢⱼ)²) / (n − 1))), with x̄ and S the mean
- *   and standard deviation of all n cells' counts. z is the score cells are ranked and mapped by.
- *   Assumes counts comparable across cells: areas with no one living there pull x̄ down.
- * - Gi*'s p-value: exact, under the null Gi* itself standardises against (as spdep's localG):
- *   the grid's cell counts permuted at random over its cells. Conditional on the counts held
- *   (a few busy places and many empty cells: over-dispersion is allowed for), a neighbourhood of
- *   w cells holds S, the sum of w counts drawn without replacement from all n; its distribution
- *   is worked exactly (permutationTails) once for each w (at most 9 values). A cell with z > 0 has
- *   p = min(1, 2·P(S ≥ s)), one with z < 0 p = min(1, 2·P(S ≤ s)), z = 0 p = 1: the tail on the
- *   side of the mean its count lies, doubled, the exact form of 2Φ(−|z|) on a skewed distribution.
- *   The tail on the cell's own side (not the smaller of the two) keeps its p and its hot or cold
- *   label in agreement. Adjusted for the number of cells by Benjamini–Hochberg (the false
- *   discovery rate, as ArcGIS does; sfhotspot adjusts nothing by default). Counts that are not
- *   whole numbers (weights) fall back to 2Φ(−|z|).
- *   Why not the normal curve: a neighbourhood's sum is skewed (with few incidents most hold none,
- *   and one incident sits far out: 2 burglaries on 2,601 cells of 10 m gave each cell holding one
- *   z 12, p < 0.001, where 1 neighbourhood in 145 holds one by chance), and crime counts are skewed
- *   however many there are. On a 50 × 50 grid (scripts/hotspot-false-positives.ts, 2,000 runs
- *   each) with no real hotspot, the share of runs in which some cell was called a hotspot, at 1,
- *   5, 20 and 100 incidents expected per neighbourhood: incidents placed at random, normal curve
- *   93%, 37%, 15%, 6.0%; exact 0.8%, 1.3%, 1.6%, 1.9% (hot or cold: 0.8–3.9%). Cell counts
- *   negative binomial (size 0.5, variance μ + 2μ²) shuffled: normal 99%, 91%, 88%, 90%; exact
- *   1.6%, 1.7%, 1.9%, 3.0% (hot or cold: 1.6–4.2%). (An exact binomial test, incidents placed
- *   independently, was tried and not kept: it takes busy places for hotspots and empty ones for
- *   cold spots, 397 hot cells to Gi*'s 158 on Three Rivers' violence of 2025.)
- *   One incident alone is never a hotspot, however sparse the grid: with K cells holding any, a
- *   neighbourhood holding only it has P(S ≥ 1) ≥ K/n, so p ≥ 2K/n, and at most 9K neighbourhoods
- *   hold any, so Benjamini–Hochberg puts its p at 2/9 or more against them (property-tested in
- *   hotspot-grid.test.ts). So the old rule (no cell labelled where under one incident is expected
- *   per neighbourhood) is not needed. Two in one neighbourhood of a large grid can be a hotspot:
- *   on 2,601 cells a set of 9 holds both with chance about 1 in 100,000.
- *   Cost: on 19,782 cells holding a million records (counts up to 4,954) 22 ms, against 6 ms for
- *   the normal curve; on 3,213 cells with 889 distinct counts, 60 ms.
+ *   and standard deviation of all n cells' counts; p = 2Φ(−|z|), adjusted for the number of cells
+ *   by Benjamini–Hochberg (the false discovery rate, as ArcGIS does; sfhotspot adjusts nothing by
+ *   default). Assumes counts comparable across cells: areas with no one living there pull x̄ down.
+ * - When Gi*'s z is read at all (giStarHolds): its p-value reads z on the normal curve. With N
+ *   incidents placed at random over n cells, a cell's neighbourhood (itself and its 8 neighbours)
+ *   holds about Poisson(λ) incidents, λ = 9N/n the expected count per neighbourhood, whose
+ *   skewness is 1/√λ; the normal curve has none. We read z only where that skewness is at most 1,
+ *   the usual bound past which a distribution is called highly skewed (Bulmer, Principles of
+ *   Statistics, 1979): λ ≥ 1, at least one incident expected in each neighbourhood. Then a
+ *   neighbourhood holding one incident is at or below what it expects (z ≤ 0), so one incident
+ *   is never a hotspot. Below it most neighbourhoods hold none and one incident sits far out on
+ *   the curve: 2 burglaries on 2,601 cells of 10 m (λ = 0.007) gave each cell holding one z 12,
+ *   p < 0.001, where 1 neighbourhood in 145 holds one by chance. Where λ < 1, z is still given
+ *   but no cell is called a hot or cold spot. Above it the p-values stay approximate, as in
+ *   sfhotspot and ArcGIS: crime counts are skewed however many there are (a few busy places).
  */
 import erfc from '@stdlib/math-base-special-erfc';
 
@@ -307,7 +290,6 @@ export function kde(grid: Grid, points: Points, bandwidth: number): Float64Array
 
 export interface GiStar {
   z: Float64Array;
-  /** Each cell's exact permutation p-value (whole counts; see the header), else 2Φ(−|z|). */
   p: Float64Array;
   /** Benjamini–Hochberg adjusted p-values over the cells. */
   pAdjusted: Float64Array;
@@ -321,20 +303,16 @@ export function giStar(grid: Grid, values: Float64Array): GiStar {
   if (n < 2) return { z, p, pAdjusted: p.slice() };
   let sum = 0;
   let sumSq = 0;
-  let whole = true;
   for (const v of values) {
     sum += v;
     sumSq += v * v;
-    if (!(v >= 0 && Number.isInteger(v))) whole = false;
   }
   const mean = sum / n;
   const s = Math.sqrt(Math.max(sumSq / n - mean * mean, 0));
   const { cols, rows } = grid.spec;
-  const local = new Float64Array(n);
-  const size = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const cell = grid.cells[i] as Cell;
-    let sumHere = 0;
+    let local = 0;
     let w = 0;
     for (let dr = -1; dr <= 1; dr++) {
       const row = cell.row + dr;
@@ -344,137 +322,27 @@ export function giStar(grid: Grid, values: Float64Array): GiStar {
         if (col < 0 || col >= cols) continue;
         const j = grid.position[row * cols + col] as number;
         if (j < 0) continue;
-        sumHere += values[j] as number;
+        local += values[j] as number;
         w += 1; // binary weights: Σw = Σw² = number of neighbours (self included)
       }
     }
-    local[i] = sumHere;
-    size[i] = w;
     const denominator = s * Math.sqrt((n * w - w * w) / (n - 1));
-    const zi = denominator > 0 ? (sumHere - mean * w) / denominator : 0;
+    const zi = denominator > 0 ? (local - mean * w) / denominator : 0;
     z[i] = zi;
-    if (!whole) p[i] = erfc(Math.abs(zi) / Math.SQRT2); // 2Φ(−|z|)
-  }
-  if (whole) {
-    const tails = permutationTails(values, size);
-    for (let i = 0; i < n; i++) {
-      const t = tails[size[i]!];
-      if (!t || z[i] === 0) continue; // every cell a neighbour, or the sum is what it expects
-      const at = local[i]!;
-      // The tail on the side of the mean the cell is (z's sign), doubled: see the header.
-      const tail = z[i]! > 0 ? (t.atLeast[at] ?? 0) : (t.atMost[at] ?? 1);
-      p[i] = Math.min(1, 2 * tail);
-    }
+    p[i] = erfc(Math.abs(zi) / Math.SQRT2); // 2Φ(−|z|)
   }
   return { z, p, pAdjusted: benjaminiHochbergOf(p) };
 }
 
-export interface SumTails {
-  /** P(S ≥ s) and P(S ≤ s) for s = 0 … the largest sum a set of its size can make. */
-  atLeast: Float64Array;
-  atMost: Float64Array;
-}
-
-/**
- * The exact distribution of S, the sum of w of `values` (whole numbers ≥ 0) drawn together
- * without replacement, every set of w cells equally likely: for each set size w in `sizes`
- * (at most 9 here) below the number of values, P(S ≥ s) and P(S ≤ s); undefined for the others.
- * ways[k][s], the number of sets of k cells with non-zero values summing to s, is built one
- * distinct value v at a time: its m cells taken j at a time, C(m, j) ways; the cells holding 0
- * then fill a set of w, C(zeros, w − k) ways; divided by C(n, w). These are counts of sets, at
- * most C(n, 9) < n⁹/9!, 2.7e48 for a million cells, so doubles hold them without overflow (up to
- * about 10³⁴ cells) and, every term being positive, to about 1e-15 of each value. Each tail is
- * summed from its own end, so small tail probabilities keep that precision.
- */
-export function permutationTails(
-  values: ArrayLike<number>,
-  sizes: ArrayLike<number>,
-): (SumTails | undefined)[] {
-  const n = values.length;
-  let most = 0;
-  const wanted = new Set<number>();
-  for (let i = 0; i < sizes.length; i++) {
-    const w = sizes[i]!;
-    if (w < n) {
-      wanted.add(w);
-      most = Math.max(most, w);
-    }
-  }
-  const multiplicity = new Map<number, number>();
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    if (v > 0) multiplicity.set(v, (multiplicity.get(v) ?? 0) + 1);
-  }
-  let zeros = n;
-  for (const m of multiplicity.values()) zeros -= m;
-  // The largest sum k cells can make (the k largest values), for each k ≤ most.
-  const largest = [...multiplicity].sort((a, b) => b[0] - a[0]);
-  const reachOf = new Float64Array(most + 1);
-  {
-    let k = 1;
-    let total = 0;
-    for (const [v, m] of largest) {
-      for (let c = 0; c < m && k <= most; c++, k++) reachOf[k] = total += v;
-      if (k > most) break;
-    }
-    for (; k <= most; k++) reachOf[k] = total;
-  }
-  const ways = Array.from({ length: most + 1 }, (_, k) => new Float64Array(reachOf[k]! + 1));
-  ways[0]![0] = 1;
-  const done = new Float64Array(most + 1); // the largest sum each row holds so far
-  for (const [v, m] of [...multiplicity].sort((a, b) => a[0] - b[0])) {
-    for (let k = most; k >= 1; k--) {
-      const row = ways[k]!;
-      let top = done[k]!;
-      for (let j = 1; j <= Math.min(m, k); j++) {
-        const from = ways[k - j]!;
-        const c = choose(m, j);
-        const shift = j * v;
-        const hi = Math.min(done[k - j]! + shift, reachOf[k]!);
-        for (let s = hi; s >= shift; s--) {
-          const f = from[s - shift]!;
-          if (f !== 0) row[s]! += c * f;
-        }
-        top = Math.max(top, hi);
-      }
-      done[k] = top;
-    }
-  }
-  const out: (SumTails | undefined)[] = [];
-  for (let w = 0; w <= most; w++) {
-    if (!wanted.has(w)) {
-      out.push(undefined);
-      continue;
-    }
-    const all = choose(n, w);
-    const top = reachOf[w]!;
-    const probability = new Float64Array(top + 1);
-    for (let k = 0; k <= w; k++) {
-      const fill = choose(zeros, w - k) / all;
-      if (fill === 0) continue;
-      const row = ways[k]!;
-      for (let s = 0; s < row.length; s++) probability[s]! += fill * row[s]!;
-    }
-    const atLeast = new Float64Array(top + 1);
-    const atMost = new Float64Array(top + 1);
-    let up = 0;
-    for (let s = top; s >= 0; s--) atLeast[s] = up += probability[s]!;
-    let down = 0;
-    for (let s = 0; s <= top; s++) atMost[s] = down += probability[s]!;
-    out.push({ atLeast, atMost });
-  }
-  return out;
-}
-
-/** C(m, j) as a double (j small). */
-function choose(m: number, j: number): number {
-  if (j < 0 || j > m) return 0;
-  let c = 1;
-  for (let i = 1; i <= j; i++) c = (c * (m - j + i)) / i;
-  return c;
-}
+/** The expected count per neighbourhood from which Gi*'s z is read on the normal curve (header). */
+export const GISTAR_MIN_EXPECTED = 1;
 
 /** Incidents a full neighbourhood (a cell and its 8 neighbours) expects on average: 9N/n. */
 export function expectedPerNeighbourhood(cells: number, incidents: number): number {
   return cells > 0 ? (9 * incidents) / cells : 0;
+}
+
+/** Whether Gi*'s normal p-values may mark hot and cold spots on a grid (see the header). */
+export function giStarHolds(cells: number, incidents: number): boolean {
+  return expectedPerNeighbourhood(cells, incidents) >= GISTAR_MIN_EXPECTED;
 }

@@ -18,7 +18,7 @@ export const hotspotsCommand = defineCommand({
   task: 'Places and patterns',
   summary: 'Where incidents cluster: Gi* hotspots, density and counts on a grid; a map',
   description:
-    'Incidents with a location are counted on a grid of square cells clipped to the area’s boundary and ranked by Gi* z (or kernel density, or count); Gi* p-values are adjusted for the number of cells tested (Benjamini–Hochberg false discovery rate), and exact: the chance of each cell’s neighbourhood count were the cell counts shuffled at random over the cells, so one incident alone is never a hotspot (where too few for any place to stand out, the output says so). Cells with no incidents are never ranked. With ⟨classify⟩ each cell is also classed over the periods held (persistent, emerging, former or intermittent hot and cold spots). police.uk points are snapped to anonymous map points, not addresses, so a default cell is never under 50 m for them and a cell is a few streets at best; a hotspot says where incidents were recorded, not why.',
+    'Incidents with a location are counted on a grid of square cells clipped to the area’s boundary and ranked by Gi* z (or kernel density, or count); Gi* p-values are adjusted for the number of cells tested (Benjamini–Hochberg false discovery rate), and read only where a cell’s neighbourhood expects at least one incident (else no cell is called a hotspot, and the output says why). Cells with no incidents are never ranked. With ⟨classify⟩ each cell is also classed over the periods held (persistent, emerging, former or intermittent hot and cold spots). police.uk points are snapped to anonymous map points, not addresses, so a default cell is never under 50 m for them and a cell is a few streets at best; a hotspot says where incidents were recorded, not why.',
   examples: [
     'lantern hotspots --area "Three Rivers" --category burglary --period 2025',
     'lantern hotspots --area "Three Rivers" --dataset fly-tipping --period 2024-01..2025-12 --classify',
@@ -87,7 +87,7 @@ export const hotspotsCommand = defineCommand({
       formatCount(c.count),
       c.kde.toFixed(1),
       c.gistar.toFixed(2),
-      c.pAdjusted < 0.001 ? '<0.001' : c.pAdjusted.toFixed(3),
+      !r.giStarRead ? '–' : c.pAdjusted < 0.001 ? '<0.001' : c.pAdjusted.toFixed(3),
       c.hotspot ?? '',
       ...(r.classification ? [c.class ?? ''] : []),
       c.ward ? c.ward.name : c.district ? `${c.district.name} (ward not known)` : '',

@@ -4,6 +4,7 @@
  * and the busiest significant cells by street and ward. The report's priority maps and the
  * dashboard's map view both draw this.
  */
+import { GISTAR_MIN_EXPECTED } from '../analysis/hotspot-grid.js';
 import type { Scope } from '../domain/scope.js';
 import { toBng } from '../geo/bng.js';
 import { dissolveRings } from '../geo/dissolve.js';
@@ -55,8 +56,8 @@ export async function hotspotEvidence(
     cellSize: size,
     outline,
     cells,
-    // Too few incidents for any place to stand out: whether one would with more is not known.
-    ...(report.tooFewIncidents ? {} : { found: report.busiest.length > 0 }),
+    // Where Gi* is not read (too few incidents), whether any place stands out is not known.
+    ...(report.giStarRead ? { found: report.busiest.length > 0 } : {}),
     // The busiest significant hotspot cells, each by its street and ward, with its count.
     // With its cell's corner, so the map numbers the places in the order the text lists them.
     top: report.busiest.flatMap((r) =>
@@ -65,10 +66,10 @@ export async function hotspotEvidence(
         : [],
     ),
     // That locations are approximate is said once, under Method and caveats, and on the map.
-    notes: report.tooFewIncidents
-      ? [
-          `Too few incidents to say whether any place stands out (fewer than one on average around each cell, and none with enough more than that to be told apart from chance), so no hotspot is marked.`,
-        ]
-      : [],
+    notes: report.giStarRead
+      ? []
+      : [
+          `Too few incidents to say whether any place stands out (fewer than ${GISTAR_MIN_EXPECTED} expected around each cell), so no hotspot is marked.`,
+        ],
   };
 }

@@ -15,6 +15,8 @@ import {
   defaultCellSize,
   expectedPerNeighbourhood,
   giStar,
+  giStarHolds,
+  GISTAR_MIN_EXPECTED,
   kde,
   makeGrid,
   POLICE_UK_MIN_CELL,
@@ -66,6 +68,7 @@ export interface RankedCell {
   gistar: number;
   pValue: number;
   pAdjusted: number;
+  /** Null also wherever Gi* is not read (`giStarRead` false). */
   hotspot: 'hotspot' | 'coldspot' | null;
   class: HotspotClass | null;
   topLocations: { location: string; count: number }[];
@@ -93,10 +96,10 @@ export interface HotspotReport {
   /** Incidents a cell's neighbourhood (it and its 8 neighbours) expects on average: 9N/n. */
   expectedPerNeighbourhood: number;
   /**
-   * True when no cell is a hotspot and fewer than one incident is expected per neighbourhood: too
-   * few incidents for any place to stand out from chance (the warnings say so in words).
+   * Whether Gi* marks hot and cold spots: false when fewer than GISTAR_MIN_EXPECTED incidents are
+   * expected per neighbourhood (analysis/hotspot-grid.ts), and then no cell is either.
    */
-  tooFewIncidents: boolean;
+  giStarRead: boolean;
   monthsMissing: Month[];
   /** The cells with incidents, best score first (up to `top`). */
   ranked: RankedCell[];
@@ -146,6 +149,8 @@ interface Prepared {
   counts: Float64Array;
   outside: number;
   gi: GiStar;
+  /** Whether Gi*'s p-values mark hot and cold spots on this grid (giStarHolds). */
+  giStarRead: boolean;
   warnings: string[];
 }
 
@@ -225,6 +230,7 @@ function prepare(
       );
     const { counts, outside } = countPoints(grid, points);
     const gi = giStar(grid, counts);
+    const giStarRead = giStarHolds(grid.cells.length, points.length - outside);
     return {
       incidents,
       points,
@@ -234,14 +240,15 @@ function prepare(
       counts,
       outside,
       gi,
+      giStarRead,
       warnings,
     };
   });
 }
 
-/** A cell's Gi* label: by its exact p-value (analysis/hotspot-grid.ts), null if not significant. */
+/** A cell's Gi* label: none where Gi* is not read, or the cell is not significant. */
 function spotOf(p: Prepared, i: number): 'hotspot' | 'coldspot' | null {
-  if (!(p.gi.pAdjusted[i]! < SIGNIFICANT)) return null;
+  if (!p.giStarRead || !(p.gi.pAdjusted[i]! < SIGNIFICANT)) return null;
   return p.gi.z[i]! > 0 ? 'hotspot' : 'coldspot';
 }
 
@@ -496,20 +503,16 @@ async function hotspotAnalysis(
     ...named.notes,
     `Grid: ${cellSize} m cells${outline ? ' whose centres lie in the area' : ''} (British National Grid).`,
     `KDE: quartic kernel, bandwidth ${Math.round(bandwidth)} m${request.bandwidth ? ' (given)' : ' (bandwidth.nrd rule, mean of both axes)'}; incidents per km².`,
-    'Gi*: counts of each cell and its 8 neighbours against the whole grid. Whether a cell stands out is the exact chance of its neighbourhood’s count were the grid’s cell counts shuffled at random over its cells, not Gi*’s normal approximation, which makes one or two incidents look significant where they are sparse; p-values adjusted for the number of cells by Benjamini–Hochberg (false discovery rate 5%). One incident alone is never a hotspot.',
+    'Gi*: counts of each cell and its 8 neighbours against the whole grid; p-values adjusted for the number of cells by Benjamini–Hochberg (false discovery rate 5%). Read only where a neighbourhood expects at least one incident, so that one incident alone is never a hotspot.',
     'A hotspot is where incidents were recorded, which also depends on where people report and police patrol.',
     'Only cells with incidents are ranked (a cell with none may still be part of a Gi* hotspot on the map). Each is named by the ward most of its incidents fall in (from their LSOAs) and its most common police.uk "On or near" location, else the map point nearest its centre.',
   ];
   if (incidents.monthsMissing.length > 0)
     notes.push(`Months not held, left out: ${incidents.monthsMissing.join(', ')}.`);
   const expected = expectedPerNeighbourhood(grid.cells.length, points.length - outside);
-  let anyHotspot = false;
-  for (let i = 0; i < grid.cells.length && !anyHotspot; i++)
-    anyHotspot = spotOf(prepared, i) === 'hotspot';
-  const tooFewIncidents = expected < 1 && !anyHotspot;
-  if (tooFewIncidents)
+  if (!prepared.giStarRead)
     warnings.push(
-      `Too few incidents for any place to stand out: ${formatExpected(expected)} incidents fall in a cell’s neighbourhood (it and the 8 around it) on average, and none holds enough more than that to be told apart from chance, so no cell is called a hotspot; the counts and density still show where incidents were. A longer period, a larger area or a larger ⟨cell⟩ gives more to go on.`,
+      `Too few incidents to mark hotspots: ${formatExpected(expected)} incidents fall in a cell’s neighbourhood (it and the 8 around it) on average, and Gi* needs at least ${GISTAR_MIN_EXPECTED}. With fewer, one incident on its own looks far out of the ordinary, so no cell is called a hotspot; the counts and density still show where incidents were. A longer period, a larger area or a larger ⟨cell⟩ gives more to go on.`,
     );
   if (outside > 0)
     notes.push(
@@ -527,7 +530,7 @@ async function hotspotAnalysis(
     incidents: points.length,
     outsideGrid: outside,
     expectedPerNeighbourhood: expected,
-    tooFewIncidents,
+    giStarRead: prepared.giStarRead,
     monthsMissing: incidents.monthsMissing,
     ranked,
     busiest,
@@ -715,8 +718,11 @@ function classifyCells(
       const c = cellOf(grid, points.x[i]!, points.y[i]!);
       if (c >= 0) counts[c]! += 1;
     }
-    // Each period's exact p-values, as for the whole period (analysis/hotspot-grid.ts).
-    return giStar(grid, counts);
+    // A period too sparse for Gi* (giStarHolds) is one in which no cell is significant.
+    const gi = giStar(grid, counts);
+    let n = 0;
+    for (const c of counts) n += c;
+    return giStarHolds(grid.cells.length, n) ? gi : { ...gi, p: gi.p.fill(1) };
   });
   const byCell = grid.cells.map((_, i) =>
     classifyCell(

@@ -203,15 +203,12 @@ describe('one chart module: the dashboard draws what the report draws', () => {
     const mapped = data.assessment.issues.filter(
       (i) => i.hotspot && i.options.some((o) => o.analysis === 'hotspots'),
     );
-    // Three Rivers' 44 robberies of 2025 expect 0.18 around each cell, yet those around Northway,
-    // Rickmansworth Town stand out from chance (Gi*'s exact p-values): its busiest hotspot. Its
-    // 250 burglaries have none (no neighbourhood stands out): no busiest hotspot is said for them.
+    // Three Rivers' robbery (44 in 2025) and burglary (250) are too few for Gi* to mark a hotspot
+    // (under one expected around each cell): no busiest hotspot is said for them.
     const robbery = data.assessment.issues.find((i) => i.key === 'robbery')!;
     expect(robbery.options.some((o) => o.analysis === 'hotspots')).toBe(true);
-    expect(robbery.hotspot).toMatchObject({ count: 5 });
-    expect(robbery.hotspot!.location).toMatch(/Northway, Rickmansworth Town ward/u);
-    expect(mapped).toContain(robbery);
-    expect(data.assessment.issues.find((i) => i.key === 'burglary')!.hotspot).toBeNull();
+    expect(robbery.hotspot).toBeNull();
+    expect(body).not.toMatch(/the busiest hotspot: /u);
     for (const i of mapped)
       expect(body.replace(/\s+/gu, ' ')).toContain(
         `In Three Rivers, January to December 2025, the busiest hotspot: ${i.hotspot!.location}, with ${i.hotspot!.count.toLocaleString('en-GB')} of the ${i.evidence.recorded.toLocaleString('en-GB')} recorded in its cell.`,
