@@ -11,17 +11,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { run, runJson } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
+import { importMerseyside } from './helpers/merseyside.js';
 import { testServer, type TestServer } from './helpers/server.js';
-import { FIXTURES, tempDir } from './helpers/temp.js';
+import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 const db = join(dir.path, 'merseyside.duckdb');
 
 beforeAll(async () => {
   emptyStoreCopy(dir.path, 'merseyside.duckdb');
-  const street = `${FIXTURES}merseyside/2019-01-merseyside-street.csv.gz`;
-  const imported = await run(['import', street, '--db', db]);
-  expect(imported.code, imported.stderr).toBe(0);
+  await importMerseyside(db);
 }, 120_000);
 afterAll(() => dir.remove());
 

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { run, runJson } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
+import { importMerseyside } from './helpers/merseyside.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -21,9 +22,7 @@ const db = join(dir.path, 'merseyside.duckdb');
 
 beforeAll(async () => {
   emptyStoreCopy(dir.path, 'merseyside.duckdb');
-  const street = `${FIXTURES}merseyside/2019-01-merseyside-street.csv.gz`;
-  const imported = await run(['import', street, '--db', db]);
-  expect(imported.code, imported.stderr).toBe(0);
+  await importMerseyside(db);
   const lsoas = join(dir.path, 'E08000011.json');
   writeFileSync(
     lsoas,

@@ -6,21 +6,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { run, runJson } from './helpers/cli.js';
+import { runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
-import { FIXTURES, tempDir } from './helpers/temp.js';
+import { importMerseyside } from './helpers/merseyside.js';
+import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 let db: string;
 beforeAll(async () => {
   db = demoStoreCopy(dir.path);
-  const imported = await run([
-    'import',
-    `${FIXTURES}merseyside/2019-01-merseyside-street.csv.gz`,
-    '--db',
-    db,
-  ]);
-  expect(imported.code, imported.stderr).toBe(0);
+  await importMerseyside(db);
 });
 afterAll(() => dir.remove());
 

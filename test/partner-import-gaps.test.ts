@@ -5,7 +5,7 @@
  * copies of one empty store; every expected number is worked out from the rows written here.
  */
 import type { PartnerImportReport } from '../src/usecases/import-partner-data.js';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import ExcelJS from 'exceljs';
@@ -42,11 +42,7 @@ function storeCopy(): string {
   return path;
 }
 
-function writeText(name: string, lines: readonly string[]): string {
-  const path = join(dir.path, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const writeText = dir.writeLines;
 
 async function importFile(
   db: string,

@@ -15,7 +15,7 @@
  */
 import type { PartnerImportReport } from '../src/usecases/import-partner-data.js';
 import { createHmac } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import ExcelJS from 'exceljs';
@@ -66,11 +66,7 @@ function storeCopy(name: string): string {
   return path;
 }
 
-function writeText(name: string, lines: readonly string[]): string {
-  const path = join(dir.path, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const writeText = dir.writeLines;
 
 async function importFiles(
   db: string,

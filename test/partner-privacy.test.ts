@@ -62,11 +62,7 @@ function writeCsv(name: string, rows: readonly (readonly string[])[]): string {
   return path;
 }
 
-function writeText(name: string, lines: readonly string[]): string {
-  const path = join(dir.path, name);
-  writeFileSync(path, lines.join('\n') + '\n');
-  return path;
-}
+const writeText = dir.writeLines;
 
 async function importFiles(
   db: string,
