@@ -7,7 +7,7 @@ import {
 } from './integrity.js';
 import { migrate, missingMigrations } from './migrate.js';
 import { pendingTasks, runPendingTasks, type PendingWork } from './pending-tasks.js';
-import { InputError } from '../errors.js';
+import { InputError, StorageError } from '../errors.js';
 
 export interface OpenStoreOptions {
   /** Told what was repaired on open (rows an interrupted import left behind), if anything. */
@@ -67,7 +67,16 @@ async function openForReading(path: string, options: OpenStoreOptions): Promise<
   try {
     (await openStore(path, { ...options, readOnly: false })).close();
   } catch (error) {
-    if (!(error instanceof StoreInUseError)) throw error;
+    if (!(error instanceof StoreInUseError)) {
+      if (error instanceof InputError || !/permission denied|read-only/iu.test(String(error)))
+        throw error;
+      // A file this user may read but not write (QA: an IO error, exit 2, said nothing of why).
+      throw new StorageError(
+        `${path}: the store needs ${needs.join(' and ')} before this version of Lantern can read ` +
+          `it, which writes to the file, and the file cannot be written here (${(error as Error).message}). ` +
+          'Open it once as a user who may write it, or with the version that made it.',
+      );
+    }
     throw new InputError(
       `${path}: the store needs ${needs.join(' and ')} before it can be read, and another ` +
         'Lantern process is using it. Run this again when the other commands have finished ' +
