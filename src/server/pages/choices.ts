@@ -5,6 +5,7 @@
 import type { AnyCommand } from '../../commands/definition.js';
 import { findCommand } from '../../commands/registry.js';
 import type { PeriodPresets } from '../../domain/period-presets.js';
+import { WELSH_DISTRICT_NAMES } from '../../domain/welsh-names.js';
 import { slugOf } from '../../report/public-page-data.js';
 import { heldPeriodPresets } from '../../usecases/resolve-period.js';
 import type { ServerContext } from '../context.js';
@@ -102,7 +103,14 @@ export function forceOf(choices: Choices, area: string): AreaChoice | null {
 function namedBy(area: string): (a: AreaChoice) => boolean {
   const k = area.trim().toLowerCase();
   const slug = slugOf(area);
-  return (a) => a.code.toLowerCase() === k || a.name.toLowerCase() === k || slugOf(a.name) === slug;
+  // A principal area of Wales by its Welsh name too, as the other views find it (QA: Compare
+  // alone refused "Casnewydd").
+  const welsh = (a: AreaChoice) => {
+    const name = WELSH_DISTRICT_NAMES[a.code];
+    return name !== undefined && slugOf(name) === slug;
+  };
+  return (a) =>
+    a.code.toLowerCase() === k || a.name.toLowerCase() === k || slugOf(a.name) === slug || welsh(a);
 }
 
 /** The district or force the state names, as the register names it. */

@@ -3,6 +3,7 @@
  * area, period and category), the filters as a plain GET form (so the address always holds the
  * view, and it works without scripts and from the keyboard), and the view itself.
  */
+import { WELSH_DISTRICT_NAMES } from '../../domain/welsh-names.js';
 import type { AreaChoice, Choices } from './choices.js';
 import { html, safe, type Safe } from './html.js';
 import { DATASET_PREFIX, viewHref, type ViewState } from './state.js';
@@ -102,14 +103,28 @@ function filterForm(
   const selected = (value: string, wanted: string) =>
     safe(value.toLowerCase() === wanted.toLowerCase() ? ' selected' : '');
   const k = state.area.toLowerCase();
+  // A principal area of Wales is also offered by its Welsh name ("Casnewydd (Newport)"), so that
+  // typing it in the box finds it (QA: "Casnewydd" typed landed on Caerphilly), and is the one
+  // chosen when the address names it in Welsh.
+  const welsh = (d: AreaChoice) => WELSH_DISTRICT_NAMES[d.code];
+  const namedInWelsh = (d: AreaChoice) => welsh(d)?.toLowerCase() === k;
   const known =
     choices.forces.some(
-      (f) => f.name.toLowerCase() === k || f.districts.some((d) => d.name.toLowerCase() === k),
-    ) || choices.otherDistricts.some((d) => d.name.toLowerCase() === k);
+      (f) =>
+        f.name.toLowerCase() === k ||
+        f.districts.some((d) => d.name.toLowerCase() === k || namedInWelsh(d)),
+    ) || choices.otherDistricts.some((d) => d.name.toLowerCase() === k || namedInWelsh(d));
   const district = (d: AreaChoice) =>
-    html`<option value="${d.name}" ${selected(d.name, state.area)}>
-      ${d.name}${d.totalsOnly ? ' (totals only)' : ''}
-    </option>`;
+    html`<option value="${d.name}" ${selected(namedInWelsh(d) ? state.area : d.name, state.area)}>
+        ${d.name}${d.totalsOnly ? ' (totals only)' : ''}
+      </option>
+      ${
+        welsh(d) === undefined
+          ? ''
+          : html`<option value="${d.name}">
+              ${welsh(d)} (${d.name})${d.totalsOnly ? ' (totals only)' : ''}
+            </option>`
+      }`;
   return html`<form class="filters" method="get" action="${path}" aria-label="What to show">
     <label
       >Area
