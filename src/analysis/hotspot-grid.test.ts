@@ -151,6 +151,13 @@ describe('where Gi* is read', () => {
     expect(giStarHolds(2601, 2)).toBe(false);
     expect(giStarHolds(2601, 289)).toBe(true); // 9 × 289 = 2,601
     expect(giStarHolds(2601, 288)).toBe(false);
+    // A grid of fewer than 10 cells marks nothing, however many incidents (QA: one theft on a
+    // grid of 2 cells read as 4.5 expected per neighbourhood); from 10 cells one incident alone
+    // is under 1 expected.
+    expect(giStarHolds(2, 1)).toBe(false);
+    expect(giStarHolds(9, 50)).toBe(false);
+    expect(giStarHolds(10, 2)).toBe(true);
+    expect(giStarHolds(10, 1)).toBe(false);
   });
 
   it('where it holds, a full neighbourhood holding one incident is never above what it expects', () => {

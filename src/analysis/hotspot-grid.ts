@@ -342,7 +342,18 @@ export function expectedPerNeighbourhood(cells: number, incidents: number): numb
   return cells > 0 ? (9 * incidents) / cells : 0;
 }
 
+/**
+ * The fewest cells on which Gi* marks anything: on a grid of fewer, a neighbourhood (nine cells)
+ * is most of the grid, so nothing can stand out from it; and with at least this many, one incident
+ * alone never reaches GISTAR_MIN_EXPECTED (9 × 1 / 10 < 1). QA: one theft in Torfaen, on a grid of
+ * 2 cells of 10 m (no outline held, so the grid covered the incidents only), read as 4.5 expected
+ * per neighbourhood and was tested.
+ */
+export const GISTAR_MIN_CELLS = 10;
+
 /** Whether Gi*'s normal p-values may mark hot and cold spots on a grid (see the header). */
 export function giStarHolds(cells: number, incidents: number): boolean {
-  return expectedPerNeighbourhood(cells, incidents) >= GISTAR_MIN_EXPECTED;
+  return (
+    cells >= GISTAR_MIN_CELLS && expectedPerNeighbourhood(cells, incidents) >= GISTAR_MIN_EXPECTED
+  );
 }
