@@ -194,20 +194,10 @@
         .join('');
       return name + ': ' + f.accepted + ' records imported' + months + rejected + '.' + warnings;
     });
+    // The import's own sentence (usecases/boundary-gaps.ts): LSOA boundaries, which ward
+    // boundaries stand in for (QA: "No boundaries are held" under maps with ward outlines).
     (r.boundaryGaps || []).forEach(function (g) {
-      var names = (g.districts || [])
-        .map(function (d) {
-          return d.name;
-        })
-        .join(', ');
-      lines.push(
-        'No boundaries are held for ' +
-          (g.force ? g.force.name : 'this force') +
-          "'s districts (" +
-          names +
-          '): its maps and hotspot grids need them. On the server: ' +
-          g.command,
-      );
+      lines.push(g.text + ' (on the server)');
     });
     return lines.join('\n');
   }

@@ -12,7 +12,10 @@ import {
 import { districtBoundaryCover } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 
-export async function boundaryGaps(db: Db): Promise<BoundaryGap[]> {
+/** A force's gap, with the sentence that says it (the command's, and the dashboard's upload report). */
+export type BoundaryGapWithText = BoundaryGap & { text: string };
+
+export async function boundaryGaps(db: Db): Promise<BoundaryGapWithText[]> {
   const byForce = new Map<string, BoundaryGap>();
   for (const row of await districtBoundaryCover(db)) {
     let gap = byForce.get(row.force.code);
@@ -28,7 +31,9 @@ export async function boundaryGaps(db: Db): Promise<BoundaryGap[]> {
     gap.of++;
     if (!row.lsoaBoundaries) gap.districts.push(row.district);
   }
-  return [...byForce.values()].filter((g) => g.districts.length > 0);
+  return [...byForce.values()]
+    .filter((g) => g.districts.length > 0)
+    .map((g) => ({ ...g, text: boundaryGapText(g) }));
 }
 
 export { boundaryGapText, fetchBoundariesCommand, type BoundaryGap };
