@@ -240,6 +240,10 @@ describe('another force: a metropolitan month of Merseyside, with no boundaries 
     expect(status).toBe(200);
     expect(body).toContain('Burglary: where it was recorded in Liverpool');
     expect(body).toContain('lantern fetch boundaries --area &quot;Merseyside&quot;');
+    // Ward boundaries may outline the map where no LSOA's are held: it does not say it has none
+    // (QA: "the map above has no outline" under a map with its wards outlined).
+    expect(body).not.toContain('has no outline');
+    expect(body).toContain('outlined only by the ward boundaries held, if any');
   });
 
   it('says one month of twelve is held, and claims no comparison it cannot make', async () => {

@@ -71,7 +71,7 @@ export async function mapBody(
           ? figure(lsoaFigure(view, label, cameras), { zoomable: true })
           : notice(
               'empty',
-              `No LSOA boundaries are held for ${view.area.name}, so there are no neighbourhoods to shade and the map above has no outline. Whoever runs Lantern can fetch them from the ONS Open Geography Portal: lantern fetch boundaries --area "${forceOf(choices, state.area)?.name ?? view.area.name}".`,
+              `No LSOA boundaries are held for ${view.area.name}, so there are no neighbourhoods to shade, and the map above is outlined only by the ward boundaries held, if any. Whoever runs Lantern can fetch them from the ONS Open Geography Portal: lantern fetch boundaries --area "${forceOf(choices, state.area)?.name ?? view.area.name}".`,
             )
       }
       ${
