@@ -28,7 +28,11 @@ function formatDatasets(list: DatasetListing[]): string {
     d.sensitivity,
     d.held ? formatCount(d.held.rows) : '–',
     d.held ? `${d.held.from}..${d.held.to}` : '–',
-    d.held?.synthetic ? 'SYNTHETIC' : '',
+    !d.held?.synthetic
+      ? ''
+      : d.held.syntheticDistricts.length < d.held.districts.length
+        ? `SYNTHETIC in ${d.held.syntheticDistricts.length} of ${d.held.districts.length} districts`
+        : 'SYNTHETIC',
   ]);
   const fields = list.map(
     (d) =>

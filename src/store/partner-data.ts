@@ -489,7 +489,10 @@ export interface PartnerDatasetHeld {
   from: Month | null;
   to: Month | null;
   districts: string[];
+  /** Whether any of it is synthetic (demonstration data). */
   synthetic: boolean;
+  /** The districts of `districts` whose data is synthetic (all of them, or some: a real file beside the demo's). */
+  syntheticDistricts: string[];
 }
 
 /**
@@ -542,6 +545,7 @@ export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<Partner
       to: null,
       districts: [],
       synthetic: false,
+      syntheticDistricts: [],
       batchIds: new Set<number>(),
     };
     for (const id of r.batches) h.batchIds.add(id);
@@ -550,6 +554,7 @@ export async function partnerDatasetsHeld(db: Db, scope: Scope): Promise<Partner
     h.to = h.to === null || r.to > h.to ? r.to : h.to;
     h.districts.push(r.district);
     h.synthetic ||= r.synthetic;
+    if (r.synthetic) h.syntheticDistricts.push(r.district);
     byDataset.set(r.dataset, h);
   }
   return [...byDataset.values()].map(({ batchIds, ...h }) => ({ ...h, batches: batchIds.size }));

@@ -119,9 +119,7 @@ export async function dataBody(
             ${datasets.map(
               (d) =>
                 html`<tr>
-                  <th scope="row">
-                    ${d.label}${d.held?.synthetic ? html` <strong>(SYNTHETIC)</strong>` : ''}
-                  </th>
+                  <th scope="row">${d.label}${syntheticMark(d.held)}</th>
                   <td>${d.sensitivity}</td>
                   <td class="num">${d.held ? count(d.held.rows) : '–'}</td>
                   <td>
@@ -170,4 +168,17 @@ function uploadSection(ctx: ServerContext, choices: Choices, caller: RequestCall
     <div id="upload-status" role="status" aria-live="polite"></div>
     <pre id="upload-report" hidden></pre>
   </section>`;
+}
+
+/**
+ * "(SYNTHETIC)" for a dataset whose data held is all demonstration data; for one where a real
+ * file sits beside the demo's, in how many districts (QA: a real Liverpool file was called
+ * SYNTHETIC with the demo's Hertfordshire rows).
+ */
+function syntheticMark(held: DatasetListing['held']): Safe {
+  if (!held?.synthetic) return html``;
+  const some = held.syntheticDistricts.length;
+  return some < held.districts.length
+    ? html` <strong>(SYNTHETIC in ${some} of its ${held.districts.length} districts)</strong>`
+    : html` <strong>(SYNTHETIC)</strong>`;
 }
