@@ -53,7 +53,7 @@ afterAll(() => {
 
 /** The Records and Months cells of a dataset's row on the caller's page. */
 function row(who: string, label: string): string {
-  const found = new RegExp(`<th scope="row"> ${label}.*?</th>(.*?)</tr>`, 'u').exec(
+  const found = new RegExp(`<th scope="row"> ?${label}.*?</th>(.*?)</tr>`, 'u').exec(
     pages.get(who)!,
   );
   expect(found, `${who}: ${label}`).not.toBeNull();
