@@ -97,6 +97,24 @@ describe('the Data page', () => {
     expect(options('Alex')).toEqual(expect.arrayContaining(['domestic-abuse', 'prevent']));
   });
 
+  it('offers in the Category box only the partner datasets the caller’s grants open', async () => {
+    // QA: an analyst without domestic abuse was offered it there, and refused on choosing it.
+    const trends = async (who: string) =>
+      (
+        await (
+          await server.app.request('/trends?area=Three%20Rivers', {
+            headers: { Cookie: cookies.get(who)! },
+          })
+        ).text()
+      ).replace(/\s+/gu, ' ');
+    const ann = /<select name="category">(.*?)<\/select>/u.exec(await trends('Ann'))?.[1] ?? '';
+    expect(ann).toContain('Fly-tipping incidents');
+    expect(ann).not.toContain('Domestic abuse');
+    expect(ann).not.toContain('Prevent');
+    const alex = /<select name="category">(.*?)<\/select>/u.exec(await trends('Alex'))?.[1] ?? '';
+    expect(alex).toContain('Domestic abuse');
+  });
+
   it('names a running upload’s files only to its uploader and admins', async () => {
     const slot = server.ctx.writer.take('ward-list-2026.csv', server.ctx.clock(), 'another-id');
     try {

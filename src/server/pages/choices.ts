@@ -5,6 +5,7 @@
 import type { AnyCommand } from '../../commands/definition.js';
 import { findCommand } from '../../commands/registry.js';
 import type { PeriodPresets } from '../../domain/period-presets.js';
+import { mayReadDataset } from '../../domain/scope.js';
 import { WELSH_DISTRICT_NAMES } from '../../domain/welsh-names.js';
 import { slugOf } from '../../report/public-page-data.js';
 import { heldPeriodPresets } from '../../usecases/resolve-period.js';
@@ -23,7 +24,12 @@ export interface Choices {
   /** Districts the caller sees whose force they do not (not even as totals). */
   otherDistricts: AreaChoice[];
   categories: { code: string; name: string }[];
-  datasets: { dataset: string; label: string }[];
+  /**
+   * Every partner dataset (the Data page lists them all); `open`: the caller's grants open it, in
+   * detail or as totals, so the Category box offers it (QA: an analyst without domestic abuse was
+   * offered it there, and refused on choosing it).
+   */
+  datasets: { dataset: string; label: string; open: boolean }[];
   /** The periods offered beside the Period box, from the months the store holds. */
   periods: PeriodPresets;
 }
@@ -83,7 +89,12 @@ export async function loadChoices(ctx: ServerContext): Promise<Choices> {
     forces: withDistricts,
     otherDistricts,
     categories: cats.police,
-    datasets: cats.datasets,
+    datasets: cats.datasets.map((d) => ({
+      ...d,
+      open:
+        mayReadDataset(ctx.scope, d.dataset) ||
+        (ctx.scope.aggregateDatasets ?? []).includes(d.dataset),
+    })),
     periods,
   };
 }

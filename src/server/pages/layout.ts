@@ -180,17 +180,19 @@ function filterForm(
                     </option>`,
                 )}
               ${
-                choices.datasets.length > 0
+                choices.datasets.some((d) => d.open)
                   ? html`<optgroup label="Partner data (trends)">
-                      ${choices.datasets.map(
-                        (d) =>
-                          html`<option
-                            value="${DATASET_PREFIX}${d.dataset}"
-                            ${selected(`${DATASET_PREFIX}${d.dataset}`, state.category)}
-                          >
-                            ${d.label}
-                          </option>`,
-                      )}
+                      ${choices.datasets
+                        .filter((d) => d.open)
+                        .map(
+                          (d) =>
+                            html`<option
+                              value="${DATASET_PREFIX}${d.dataset}"
+                              ${selected(`${DATASET_PREFIX}${d.dataset}`, state.category)}
+                            >
+                              ${d.label}
+                            </option>`,
+                        )}
                     </optgroup>`
                   : ''
               }
