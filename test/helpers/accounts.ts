@@ -55,3 +55,22 @@ export async function addAccounts(db: string, accounts: readonly TestAccount[]):
       ]);
   }
 }
+
+/**
+ * Signs `who` in through the sign-in form, as a browser does, and gives the session's cookie
+ * ("lantern_session=…"); throws if the form did not sign them in.
+ */
+export async function signIn(
+  app: { request: (path: string, init: RequestInit) => Response | Promise<Response> },
+  who: string,
+  password = TEST_PASSWORD,
+): Promise<string> {
+  const r = await app.request('/sign-in', {
+    method: 'POST',
+    headers: { Origin: 'http://localhost' },
+    body: new URLSearchParams({ who, password, next: '/' }),
+  });
+  const cookie = /lantern_session=[^;]+/u.exec(r.headers.get('Set-Cookie') ?? '')?.[0];
+  if (cookie === undefined) throw new Error(`${who} was not signed in (status ${r.status})`);
+  return cookie;
+}

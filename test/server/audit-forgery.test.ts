@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { auditCommand } from '../../src/commands/audit.js';
 import { appendAudit, readAudit } from '../../src/store/audit-log.js';
-import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
+import { addAccounts, signIn } from '../helpers/accounts.js';
 import { apiOn, readEvents } from '../helpers/api-server.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { tempDir } from '../helpers/temp.js';
@@ -25,13 +25,7 @@ beforeAll(async () => {
   const db = demoStoreCopy(dir.path);
   await addAccounts(db, [{ name: 'Alex', role: 'admin', grants: [{ area: 'Hertfordshire' }] }]);
   api = await apiOn(db, { LANTERN_UPLOAD_DIR: dir.path });
-  const signedIn = await api.app.request('/sign-in', {
-    method: 'POST',
-    headers: { Origin: 'http://localhost' },
-    body: new URLSearchParams({ who: 'Alex', password: TEST_PASSWORD, next: '/' }),
-  });
-  const cookie = /lantern_session=[^;]+/u.exec(signedIn.headers.get('Set-Cookie') ?? '')?.[0];
-  alex = { Cookie: cookie!, Origin: 'http://localhost' };
+  alex = { Cookie: await signIn(api.app, 'Alex'), Origin: 'http://localhost' };
 });
 afterAll(() => {
   api.close();

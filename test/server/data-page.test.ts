@@ -6,12 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
+import { addAccounts, signIn } from '../helpers/accounts.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../helpers/temp.js';
 
-const ORIGIN = { Origin: 'http://localhost' };
 const dir = tempDir();
 let server: TestServer;
 const pages = new Map<string, string>();
@@ -36,13 +35,7 @@ beforeAll(async () => {
   ]);
   server = await testServer(db);
   for (const who of ['Alex', 'Ann', 'Priya', 'Vic']) {
-    const r = await server.app.request('/sign-in', {
-      method: 'POST',
-      headers: ORIGIN,
-      body: new URLSearchParams({ who, password: TEST_PASSWORD, next: '/' }),
-    });
-    const cookie = /lantern_session=[^;]+/u.exec(r.headers.get('Set-Cookie') ?? '')?.[0];
-    cookies.set(who, cookie!);
+    cookies.set(who, await signIn(server.app, who));
     pages.set(who, await dataPage(who));
   }
 });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
-import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
+import { addAccounts, signIn } from '../helpers/accounts.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../helpers/temp.js';
@@ -22,13 +22,7 @@ beforeAll(async () => {
   await addAccounts(db, [{ name: 'Alex', role: 'admin', grants: [{ area: 'Hertfordshire' }] }]);
   server = await testServer(db);
   open = await testServer(demoStoreCopy(openDir.path));
-  const signedIn = await server.app.request('/sign-in', {
-    method: 'POST',
-    headers: ORIGIN,
-    body: new URLSearchParams({ who: 'Alex', password: TEST_PASSWORD, next: '/' }),
-  });
-  const cookie = /lantern_session=[^;]+/u.exec(signedIn.headers.get('Set-Cookie') ?? '')?.[0];
-  alex = { Cookie: cookie!, ...ORIGIN };
+  alex = { Cookie: await signIn(server.app, 'Alex'), ...ORIGIN };
 });
 afterAll(() => {
   server.close();

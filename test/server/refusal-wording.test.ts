@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
+import { addAccounts, signIn } from '../helpers/accounts.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../helpers/temp.js';
@@ -31,13 +31,7 @@ beforeAll(async () => {
   ]);
   server = await testServer(db);
   for (const who of ['Tom', 'Vic']) {
-    const r = await server.app.request('/sign-in', {
-      method: 'POST',
-      headers: ORIGIN,
-      body: new URLSearchParams({ who, password: TEST_PASSWORD, next: '/' }),
-    });
-    const cookie = /lantern_session=[^;]+/u.exec(r.headers.get('Set-Cookie') ?? '')?.[0];
-    sessions.set(who, { Cookie: cookie!, ...ORIGIN });
+    sessions.set(who, { Cookie: await signIn(server.app, who), ...ORIGIN });
   }
 });
 afterAll(() => {

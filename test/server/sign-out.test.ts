@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
+import { addAccounts, signIn } from '../helpers/accounts.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
 import { tempDir } from '../helpers/temp.js';
@@ -26,13 +26,8 @@ afterAll(() => {
 
 describe('signing out', () => {
   it('ends the session even when another cookie’s name ends in lantern_session', async () => {
-    const signedIn = await server.app.request('/sign-in', {
-      method: 'POST',
-      headers: ORIGIN,
-      body: new URLSearchParams({ who: 'Alex', password: TEST_PASSWORD, next: '/' }),
-    });
-    const session = /lantern_session=[^;]+/u.exec(signedIn.headers.get('Set-Cookie') ?? '')?.[0];
-    const cookie = `x_lantern_session=junk; ${session!}`;
+    const session = await signIn(server.app, 'Alex');
+    const cookie = `x_lantern_session=junk; ${session}`;
     const path = '/api/summary?area=Three%20Rivers&period=2025';
     expect((await server.app.request(path, { headers: { Cookie: cookie } })).status).toBe(200);
     const out = await server.app.request('/sign-out', {
@@ -41,6 +36,6 @@ describe('signing out', () => {
       body: new URLSearchParams({}),
     });
     expect(out.status).toBe(303);
-    expect((await server.app.request(path, { headers: { Cookie: session! } })).status).toBe(401);
+    expect((await server.app.request(path, { headers: { Cookie: session } })).status).toBe(401);
   });
 });
