@@ -1056,7 +1056,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Places and patterns',
     summary: 'How far incidents concentrate on a few places (top shares, Gini)',
     description:
-      'The share of incidents at the busiest 1, 5 and 10% of places, the Lorenz curve and the Gini coefficient, and the busiest places by name. Places are police.uk map points (every point with any record in the area, those without incidents in the period counting as zeros) or a partner dataset’s points. A map point stands for several nearby addresses, so a busy place may be a stretch of street rather than one building; concentration says where to look, not why incidents repeat there.',
+      'The share of incidents at the busiest 1, 5 and 10% of places, the Lorenz curve and the Gini coefficient, and the busiest places by name. Places are police.uk map points (every point with any record in the area in the period, those without incidents of the category counting as zeros) or a partner dataset’s points. A map point stands for several nearby addresses, so a busy place may be a stretch of street rather than one building; concentration says where to look, not why incidents repeat there.',
     examples: [
       'lantern repeat-locations --area "Three Rivers" --category anti-social-behaviour --period 2025',
       'lantern repeat-locations --area "Three Rivers" --dataset fly-tipping --period 2024-01..2025-12',

@@ -127,18 +127,24 @@ export async function partnerPoints(
   );
 }
 
-/** Every police.uk map point with any street record in the area, with its location text and LSOA. */
+/**
+ * Every police.uk map point with any street record (of any category) in the area in the period,
+ * with its location text and LSOA. Only the period's months: the map points of other months held
+ * are no part of the question (and police.uk revises its set of map points over the years).
+ */
 export async function streetPlaces(
   db: Db,
   scope: Scope,
   area: { code: string; type: AreaType },
+  period: Period,
 ): Promise<{ lon: number; lat: number; location: string | null; lsoa: string | null }[]> {
   await checkStreetAccess(db, scope, area);
   return db.query<{ lon: number; lat: number; location: string | null; lsoa: string | null }>(
     `SELECT c.longitude AS lon, c.latitude AS lat, any_value(c.location) AS location,
             any_value(c.lsoa_code) AS lsoa FROM crime c
      WHERE ${streetAreaCondition(area.type)} AND c.longitude IS NOT NULL
+       AND c.month BETWEEN $from AND $to
      GROUP BY ALL ORDER BY lon, lat`,
-    { area: area.code },
+    { area: area.code, from: period.from, to: period.to },
   );
 }

@@ -1,7 +1,9 @@
 /**
  * `lantern repeat-locations`: how concentrated incidents are at a few places. For police.uk data
  * a place is a map point (police.uk's anonymous snap points), and every map point with any record
- * in the area belongs to the universe, so places without incidents in the period count as zeros;
+ * (of any category) in the area in the period belongs to the universe, so places without incidents
+ * of the category count as zeros; months held outside the period play no part, so the answer for
+ * a period is the same whatever else the store holds;
  * for partner data a place is a distinct point of the dataset's records in the area.
  */
 import { concentration, type Concentration } from '../analysis/concentration.js';
@@ -45,10 +47,16 @@ export async function repeatLocations(
   >();
   if (incidents.source === 'police.uk') {
     const area = await reads.once(`area:${request.area}`, () => resolveArea(db, request.area));
-    // The area's map points (and their keys) are the same for every category of the command:
-    // read once.
-    const all = await reads.once(`street-places:${scopeKey(scope)}:${area.code}`, async () =>
-      (await streetPlaces(db, scope, area)).map((p) => ({ p, k: key(p.lon, p.lat) })),
+    // The area's map points in the period (and their keys) are the same for every category of
+    // the command: read once.
+    const { from, to } = request.period;
+    const all = await reads.once(
+      `street-places:${scopeKey(scope)}:${area.code}:${from}..${to}`,
+      async () =>
+        (await streetPlaces(db, scope, area, request.period)).map((p) => ({
+          p,
+          k: key(p.lon, p.lat),
+        })),
     );
     for (const { p, k } of all) places.set(k, { ...p, count: 0 });
   }
@@ -91,7 +99,7 @@ export async function repeatLocations(
     notes: [
       ...incidents.notes,
       incidents.source === 'police.uk'
-        ? 'Places: every police.uk map point with any record in the area (those without incidents in the period count as zeros). Map points stand for several nearby addresses.'
+        ? 'Places: every police.uk map point with any record in the area in the period, of any category (those without incidents of this one count as zeros). Map points stand for several nearby addresses.'
         : 'Places: the distinct points of the records in the area.',
       'Gini: 0 when every place has as many incidents, near 1 when one place has them all.',
       ...(incidents.monthsMissing.length > 0
