@@ -30,7 +30,7 @@ import { partnershipOverview } from '../src/usecases/partnership-overview.js';
 import { reportData } from '../src/usecases/report-data.js';
 import { summariseArea } from '../src/usecases/summarise-area.js';
 import { trends } from '../src/usecases/trends.js';
-import { run } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy, emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
@@ -289,6 +289,26 @@ describe('1. missing is never zero', () => {
       '--db',
       cliStore,
     ]);
+    expect(whole.stdout).not.toContain('PARTIAL PERIOD');
+  });
+
+  it('says PARTIAL PERIOD under the heading of deprivation, and gives the months in JSON', async () => {
+    // QA: "Three Rivers, all-crime, 2019-01..2021-03, by IMD 2019 (England) decile" over 5 of
+    // its 27 months, with no word of the 22 not held.
+    const args = ['deprivation', '--area', AREA, '--db', cliStore];
+    const r = await run([...args, '--period', '2019-01..2021-03']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[1]).toBe(
+      'PARTIAL PERIOD: 5 of 27 months held (missing: 2019-03..2020-12). Counts cover the months held only, not the whole period.',
+    );
+    const json = await runJson<{ monthsHeld: string[]; monthsMissing: string[] }>([
+      ...args,
+      '--period',
+      '2019-01..2021-03',
+    ]);
+    expect(json.json.monthsHeld).toEqual(['2019-01', '2019-02', '2021-01', '2021-02', '2021-03']);
+    expect(json.json.monthsMissing).toHaveLength(22);
+    const whole = await run([...args, '--period', '2025']);
     expect(whole.stdout).not.toContain('PARTIAL PERIOD');
   });
 

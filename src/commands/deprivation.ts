@@ -39,8 +39,14 @@ export const deprivationCommand = defineCommand({
       String(d.lsoas),
       d.perLsoa === null ? '–' : d.perLsoa.toFixed(1),
     ]);
+    // A partial period is said under the heading, as trends, compare and hidden-figure say it:
+    // the heading alone reads as the whole period.
+    const [partial, notes] = report.notes[0]?.startsWith('PARTIAL PERIOD')
+      ? [[report.notes[0]], report.notes.slice(1)]
+      : [[], report.notes];
     return [
       `${report.area.name}, ${report.category}, ${report.period.from}..${report.period.to}, by ${report.index} decile`,
+      ...partial,
       '',
       formatTable(['decile', 'records', 'LSOAs', 'per LSOA'], rows, [
         'left',
@@ -49,7 +55,7 @@ export const deprivationCommand = defineCommand({
         'right',
       ]),
       '',
-      ...report.notes,
+      ...notes,
     ].join('\n');
   },
 });

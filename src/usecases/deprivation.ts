@@ -9,8 +9,8 @@
  */
 import { ALL_CRIME } from '../domain/categories.js';
 import { parseCategoryChoice } from '../domain/category-choice.js';
-import { requireSomeMonthHeld } from '../domain/held-months.js';
-import type { Period } from '../domain/month.js';
+import { monthRunsText, requireSomeMonthHeld } from '../domain/held-months.js';
+import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
@@ -36,6 +36,10 @@ export interface DeprivationReport {
   category: string;
   index: 'IMD 2019 (England)';
   deciles: DecileRow[];
+  /** The period's months the store holds street data for: the counts cover these only. */
+  monthsHeld: Month[];
+  /** The period's months not held: unknown, left out (not counted as zero). */
+  monthsMissing: Month[];
   notes: string[];
 }
 
@@ -52,11 +56,11 @@ export async function deprivationProfile(
       { field: 'area' },
     );
   const ref = { code: area.code, type: area.type };
-  requireSomeMonthHeld(
-    request.period,
-    await observedStreetMonths(db, scope, ref),
-    `police.uk street data of ${area.name}`,
-  );
+  const observed = await observedStreetMonths(db, scope, ref);
+  requireSomeMonthHeld(request.period, observed, `police.uk street data of ${area.name}`);
+  const held = new Set(observed);
+  const monthsHeld = monthsIn(request.period).filter((m) => held.has(m));
+  const monthsMissing = monthsIn(request.period).filter((m) => !held.has(m));
   const rows = await countsByDeprivationDecile(
     db,
     scope,
@@ -76,7 +80,14 @@ export async function deprivationProfile(
       lsoas: r.lsoas,
       perLsoa: r.decile === null || r.lsoas === 0 ? null : r.records / r.lsoas,
     })),
+    monthsHeld,
+    monthsMissing,
     notes: [
+      ...(monthsMissing.length > 0
+        ? [
+            `PARTIAL PERIOD: ${monthsHeld.length} of ${monthsHeld.length + monthsMissing.length} months held (missing: ${monthRunsText(monthsMissing)}). Counts cover the months held only, not the whole period.`,
+          ]
+        : []),
       'Decile 1 = the most deprived tenth of LSOAs in England (IMD 2019). Records per LSOA compare deciles fairly because LSOAs hold similar numbers of residents.',
       ...(rows.some((r) => r.wales)
         ? [
