@@ -520,6 +520,38 @@ describe('lantern repeat-locations', () => {
     expect(r.json.gini).toBeGreaterThan(0.9);
   });
 
+  it('says when places outnumber incidents, with the generalised Gini, instead of "Gini 1.00" alone', async () => {
+    // QA: "3 incidents at 3 of 1,342 places; Gini 1.00", the busiest 1% holding 100%: three
+    // incidents at three places, as even as they can be.
+    const args = ['repeat-locations', '--area', 'Three Rivers', '--category', 'bicycle-theft'];
+    const period = ['--period', '2025-03', '--db', db];
+    const r = await runJson<{
+      places: number;
+      placesWithIncidents: number;
+      incidents: number;
+      gini: number;
+      giniFloor: number;
+      generalisedGini: number;
+    }>([...args, ...period]);
+    expect(r.code).toBe(0);
+    const { places, incidents, gini } = r.json;
+    expect(incidents).toBeLessThan(places);
+    expect(r.json.giniFloor).toBeCloseTo(1 - incidents / places, 12);
+    expect(r.json.generalisedGini).toBeCloseTo(
+      Math.max(0, 1 - (places / incidents) * (1 - gini)),
+      12,
+    );
+    expect(gini).toBeGreaterThan(0.98);
+    const text = await run([...args, ...period]);
+    expect(text.stdout.split('\n')[0]).toContain(
+      `Gini ${gini.toFixed(2)} (generalised ${r.json.generalisedGini.toFixed(2)}, fewer incidents than places: see the notes)`,
+    );
+    expect(text.stdout).toContain(`Fewer incidents (${incidents}) than places`);
+    expect(text.stdout).toMatch(
+      /of places \(\d+ or more\) are at least as many as the \d+ with any incident: their shares are 100% by arithmetic/u,
+    );
+  });
+
   it('gives the same answer for a period whatever months outside it the store holds', async () => {
     // The demo store holds 2018-10..2019-02 and 2021-01..2022-01 as well as 2025: map points
     // used only then are no part of 2025's question (they made "the busiest 10% of places"

@@ -9,6 +9,13 @@
  * The top p% is ⌈p% × places⌉ places (at least one), ties broken by the order given.
  * Gini: 1 − 2 × area under the Lorenz curve of places ranked from fewest to most incidents,
  * by the trapezium rule (0: every place alike; near 1: all at one place).
+ *
+ * With fewer incidents than places the Gini cannot be low: N incidents at N different places of
+ * n, as even as they can be, give 1 − N/n (3 incidents at 3 of 1,342 places: 0.998). So the
+ * generalised Gini (Bernasco & Steenbeek 2017, "More places than crimes", J Quant Criminol 33)
+ * is given beside it: the Gini measured against the most even spread the incidents allow,
+ * 1 − (n/N)·(1 − G) when N < n, the Gini itself otherwise; 0 when no two incidents share a
+ * place, 1 − 1/N when one place has them all.
  */
 export interface PlaceCount {
   key: string;
@@ -24,6 +31,13 @@ export interface Concentration {
   /** Points of the curve: cumulative share of places (most first) against share of incidents. */
   curve: { places: number; incidents: number }[];
   gini: number;
+  /**
+   * The lowest Gini the incidents could give among these places: 1 − N/n with fewer incidents (N)
+   * than places (n), else that of the most even spread of whole incidents (near 0).
+   */
+  giniFloor: number;
+  /** The Gini against the most even spread the incidents allow (equal to `gini` when N ≥ n). */
+  generalisedGini: number;
 }
 
 export function concentration(
@@ -45,20 +59,41 @@ export function concentration(
     const k = Math.round((i / curvePoints) * n);
     return { places: n > 0 ? k / n : 0, incidents: share(k) };
   });
-  // Lorenz curve from fewest to most: area = Σ (L(i−1) + L(i)) / 2n over places ranked ascending.
-  let area = 0;
-  let before = 0;
-  for (let i = n - 1; i >= 0; i--) {
-    const after = before + (total > 0 ? (sorted[i] as PlaceCount).count / total : 0);
-    area += (before + after) / (2 * n);
-    before = after;
-  }
+  const gini = giniOf(sorted.map((p) => p.count));
+  const giniFloor =
+    n === 0 || total === 0
+      ? 0
+      : total < n
+        ? 1 - total / n
+        : giniOf(
+            Array.from({ length: n }, (_, i) => Math.floor(total / n) + (i < total % n ? 1 : 0)),
+          );
   return {
     places: n,
     placesWithIncidents: sorted.filter((p) => p.count > 0).length,
     incidents: total,
     top,
     curve,
-    gini: n > 0 && total > 0 ? 1 - 2 * area : 0,
+    gini,
+    giniFloor,
+    // Clamped: rounding leaves −1e−16 where no two incidents share a place.
+    generalisedGini:
+      total > 0 && total < n ? Math.min(1, Math.max(0, 1 - (n / total) * (1 - gini))) : gini,
   };
+}
+
+/** The Gini of counts sorted from most to fewest (trapezium rule, see the header). */
+function giniOf(sorted: readonly number[]): number {
+  const n = sorted.length;
+  const total = sorted.reduce((a, b) => a + b, 0);
+  if (n === 0 || total === 0) return 0;
+  // Lorenz curve from fewest to most: area = Σ (L(i−1) + L(i)) / 2n over places ranked ascending.
+  let area = 0;
+  let before = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    const after = before + (sorted[i] as number) / total;
+    area += (before + after) / (2 * n);
+    before = after;
+  }
+  return 1 - 2 * area;
 }

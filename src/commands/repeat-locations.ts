@@ -35,7 +35,7 @@ export const repeatLocationsCommand = defineCommand({
   text(r: RepeatLocations) {
     const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
     return [
-      `${r.area.name}, ${r.label}, ${r.period.from}..${r.period.to}: ${formatCount(r.incidents)} incidents at ${formatCount(r.placesWithIncidents)} of ${formatCount(r.places)} places; Gini ${r.gini.toFixed(2)}`,
+      `${r.area.name}, ${r.label}, ${r.period.from}..${r.period.to}: ${formatCount(r.incidents)} incidents at ${formatCount(r.placesWithIncidents)} of ${formatCount(r.places)} places; Gini ${r.gini.toFixed(2)}${r.incidents > 0 && r.incidents < r.places ? ` (generalised ${r.generalisedGini.toFixed(2)}, fewer incidents than places: see the notes)` : ''}`,
       '',
       formatTable(
         ['top places', 'places', 'incidents', 'share'],

@@ -102,9 +102,30 @@ export async function repeatLocations(
         ? 'Places: every police.uk map point with any record in the area in the period, of any category (those without incidents of this one count as zeros). Map points stand for several nearby addresses.'
         : 'Places: the distinct points of the records in the area.',
       'Gini: 0 when every place has as many incidents, near 1 when one place has them all.',
+      ...sparseNotes(result),
       ...(incidents.monthsMissing.length > 0
         ? [`Months not held, left out: ${incidents.monthsMissing.join(', ')}.`]
         : []),
     ],
   };
+}
+
+/**
+ * With fewer incidents than places, the Gini and the top shares are near their extremes whatever
+ * the spread (3 incidents at 3 of 1,342 places: Gini 1.00, the busiest 1% holding 100%): said,
+ * with the generalised Gini that measures against the most even spread the incidents allow.
+ */
+function sparseNotes(c: Concentration): string[] {
+  if (c.incidents === 0 || c.incidents >= c.places) return [];
+  const f = (v: number) => v.toFixed(2);
+  const n = (v: number) => v.toLocaleString('en-GB');
+  const filled = c.top.filter((t) => t.places >= c.placesWithIncidents);
+  return [
+    `Fewer incidents (${n(c.incidents)}) than places (${n(c.places)}): the Gini cannot be under ${(Math.floor(c.giniFloor * 100) / 100).toFixed(2)} however they are spread, so on its own it overstates concentration. The generalised Gini (Bernasco & Steenbeek 2017), ${f(c.generalisedGini)}, measures against the most even spread the incidents allow: 0 when no two share a place, near 1 when one place has them all.`,
+    ...(filled.length > 0
+      ? [
+          `The busiest ${filled.map((t) => `${t.percent}%`).join(', ')} of places (${n(filled[0]!.places)} or more) are at least as many as the ${n(c.placesWithIncidents)} with any incident: ${filled.length === 1 ? 'its share is' : 'their shares are'} 100% by arithmetic, not a sign of concentration.`,
+        ]
+      : []),
+  ];
 }
