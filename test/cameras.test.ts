@@ -259,6 +259,47 @@ describe('lantern cameras', () => {
       /Harm weight of violent-crime: 203\.07 \(Violence with injury; .*unverified\)/,
     );
   });
+
+  it('says first when a radius is finer than police.uk map points, and not for partner points', async () => {
+    // QA: "3 cameras seeing 1 m … covered 18 of 312": robberies stacked on one anonymous map point
+    // counted as seen by a 1 m camera.
+    const shoplifting = (radius: string) =>
+      runJson<Plan & { notes: string[] }>([
+        'cameras',
+        '--area',
+        'Three Rivers',
+        '--category',
+        'shoplifting',
+        '--period',
+        '2025-01..2025-12',
+        '--cameras',
+        '3',
+        '--radius',
+        radius,
+        '--time-limit',
+        '0',
+        '--db',
+        db,
+      ]);
+    const fine = await shoplifting('1');
+    expect(fine.code).toBe(0);
+    expect(fine.json.notes[0]).toMatch(
+      /^A radius of 1 m is finer than police\.uk locates records: .* use a radius of 50 m or more/u,
+    );
+    const wide = await shoplifting('50');
+    expect(wide.json.notes.join(' ')).not.toContain('finer than police.uk');
+    const partner = await runJson<Plan & { notes: string[] }>([
+      ...FLY_TIPPING.slice(0, -4),
+      '--radius',
+      '1',
+      '--time-limit',
+      '0',
+      '--db',
+      db,
+    ]);
+    expect(partner.code).toBe(0);
+    expect(partner.json.notes.join(' ')).not.toContain('finer than police.uk');
+  });
 });
 
 describe('lantern cameras: exact where it can be (issue 15, item 7)', () => {

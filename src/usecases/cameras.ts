@@ -27,6 +27,7 @@ import {
   type ExclusionZone,
   type PlanePoint,
 } from '../analysis/covering.js';
+import { POLICE_UK_MIN_CELL } from '../analysis/hotspot-grid.js';
 import type { Scope } from '../domain/scope.js';
 import type { HarmWeight } from '../config/harm-weights.js';
 import { ForbiddenError, InputError } from '../errors.js';
@@ -207,6 +208,17 @@ export async function cameraPlan(
 
   const n = (count: number, one: string, many = `${one}s`) =>
     `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`;
+  // police.uk moves each record to the nearest of its anonymous map points: a radius finer than
+  // their spacing counts the records stacked on the map points nearest the sites (a 1 m radius
+  // "saw" 21% of Hertfordshire's crime with 200 cameras), not what a camera there would see.
+  if (set.source === 'police.uk' && radius < POLICE_UK_MIN_CELL)
+    notes.unshift(
+      `A radius of ${radius} m is finer than police.uk locates records: each is moved to the nearest ` +
+        'of its anonymous map points (the centre of a street or a public place), and a quarter of ' +
+        `those points have another within about 55 to 65 m. At ${radius} m coverage counts the ` +
+        'records moved to the map points nearest the sites, not incidents a camera there would ' +
+        `have seen: use a radius of ${POLICE_UK_MIN_CELL} m or more, or partner data with real points.`,
+    );
   notes.push(
     ...set.notes,
     `Coverage counts the period's incidents that lie within ${radius} m (straight line) of a chosen ` +
