@@ -599,6 +599,23 @@ describe('lantern --json', () => {
     );
   });
 
+  it('forecast: no forecast from a history of a record or two, with the reason', async () => {
+    // QA: Stevenage 011A's 2 bicycle thefts (2025-09, 2025-10) were forecast with a trend of
+    // +3,698.8% a year and a backtest MASE of 732.
+    const args = ['forecast', '--area', 'E01023783', '--category', 'bicycle-theft', '--db', db];
+    const { code, json } = await runJson<{ ok: boolean; reason: string }>(args);
+    expect(code).toBe(0);
+    expect(json.ok).toBe(false);
+    expect(json.reason).toMatch(
+      /hold 1 record \(2 in all 30 months held\): at least 12 are needed/u,
+    );
+    const text = await run(args);
+    expect(text.stdout).toMatch(
+      /^Stevenage 011A, Bicycle theft: no forecast — the 27 months fitted/u,
+    );
+    expect(text.stdout).not.toMatch(/Trend|MASE/u);
+  });
+
   it('an error in --json mode is still one JSON document on stdout', async () => {
     const { code, json } = await runJson<{ error: { type: string; message: string } }>([
       'summary',

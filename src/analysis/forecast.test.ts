@@ -61,6 +61,23 @@ describe('forecast(history, horizon)', () => {
     expect(forecast([...history, ...series([10, 10], monthIndex('2026-01'))], 3).ok).toBe(true);
   });
 
+  it('refuses when the months fitted hold too few records to estimate a trend', () => {
+    // An LSOA's bicycle thefts (Stevenage 011A): 2 in 30 months, in 2025-09 and 2025-10. Fitted,
+    // the trend was +3,698.8% a year and the backtest's MASE 732.
+    const history = BUNDLED.map((month) => ({
+      month,
+      count: month === '2025-09' || month === '2025-10' ? 1 : 0,
+    }));
+    const r = forecast(history, 3);
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.reason).toBe(
+      'the 27 months fitted before the 3 tested hold 1 record (2 in all 30 months held): at least 12 are needed to estimate a trend, and so few can only say 0 or 1 a month',
+    );
+    // Twelve records in the months fitted are enough.
+    const twelve = BUNDLED.map((month, i) => ({ month, count: i % 2 === 0 && i < 24 ? 1 : 0 }));
+    expect(forecast(twelve, 3).ok).toBe(true);
+  });
+
   it('refuses a month whose calendar month the seasonal model has never seen', () => {
     // A strong season (×2 in even months), 28 months with every July missing; forecast July.
     const months = run('2019-01', 30).filter((m) => !m.endsWith('-07'));
