@@ -33,6 +33,7 @@ import { trends } from '../src/usecases/trends.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy, emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
+import { queryStore } from './helpers/store-query.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 import { settingsFrom } from './helpers/settings.js';
 
@@ -310,6 +311,31 @@ describe('1. missing is never zero', () => {
     expect(json.json.monthsMissing).toHaveLength(22);
     const whole = await run([...args, '--period', '2025']);
     expect(whole.stdout).not.toContain('PARTIAL PERIOD');
+  });
+
+  it('deprivation says how many records are in 2021 LSOAs the IMD does not rank, whose 2011 LSOAs still count', async () => {
+    // QA: Hertfordshire 2025, decile 2 "181.0 per LSOA" over 13 LSOAs, 2 of which were replaced
+    // by new 2021 codes and hold none of 2025's records (213.9 over the 11 in use).
+    const args = ['deprivation', '--area', AREA, '--db', cliStore];
+    const [{ n }] = (await queryStore<{ n: string }>(
+      cliStore,
+      `SELECT count(*) AS n FROM crime c
+       WHERE c.district_code = 'E07000102' AND c.month BETWEEN '2025-01' AND '2025-12'
+         AND c.category <> 'anti-social-behaviour' AND c.lsoa_code IS NOT NULL
+         AND c.lsoa_code NOT IN (SELECT lsoa_code FROM deprivation)`,
+    )) as [{ n: string }];
+    expect(Number(n)).toBeGreaterThan(0);
+    const r = await run([...args, '--period', '2025']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(
+      new RegExp(
+        `^${Number(n).toLocaleString('en-GB')} records \\(\\d+(\\.\\d)?%\\) are in LSOAs with new 2021 codes, which the IMD 2019 does not rank\\. The 2011 LSOAs that were split or merged to make them still count in their deciles`,
+        'mu',
+      ),
+    );
+    // 2021's files use 2011 codes: nothing to say.
+    const old = await run([...args, '--period', '2021']);
+    expect(old.stdout).not.toContain('new 2021 codes, which');
   });
 
   it('bands no category from a period not held: "not assessed (no data)"', async () => {

@@ -14,6 +14,11 @@ export interface DecileCount {
    */
   wales: boolean;
   records: number;
+  /**
+   * Of `records`, those with an LSOA code: for the unranked row, the records in LSOAs the IMD 2019
+   * does not rank (new 2021 codes), the rest having no location.
+   */
+  withLsoa: number;
   /** The area's LSOAs (2011) in this decile (or in Wales). */
   lsoas: number;
 }
@@ -37,7 +42,7 @@ export async function countsByDeprivationDecile(
                GROUP BY ALL),
      records AS (
        SELECT d.decile, d.decile IS NULL AND coalesce(c.lsoa_code LIKE 'W01%', false) AS wales,
-              count(*) AS n
+              count(*) AS n, count(c.lsoa_code) AS coded
        FROM crime c LEFT JOIN deprivation d ON d.lsoa_code = c.lsoa_code
        WHERE ${streetAreaCondition(area.type)} AND c.month BETWEEN $from AND $to
          AND ($category IS NULL
@@ -45,7 +50,7 @@ export async function countsByDeprivationDecile(
               OR c.category = $category)
        GROUP BY ALL)
      SELECT COALESCE(r.decile, l.decile) AS decile, COALESCE(r.wales, l.wales) AS wales,
-            COALESCE(r.n, 0) AS records, COALESCE(l.n, 0) AS lsoas
+            COALESCE(r.n, 0) AS records, COALESCE(r.coded, 0) AS withLsoa, COALESCE(l.n, 0) AS lsoas
      FROM records r FULL JOIN lsoas l ON l.decile IS NOT DISTINCT FROM r.decile AND l.wales = r.wales
      ORDER BY 1 NULLS LAST, 2`,
     { area: area.code, from: period.from, to: period.to, category },

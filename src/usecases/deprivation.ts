@@ -14,7 +14,7 @@ import { monthsIn, type Month, type Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
 import { findArea } from '../store/areas.js';
 import type { Db } from '../store/db.js';
-import { countsByDeprivationDecile } from '../store/deprivation-counts.js';
+import { countsByDeprivationDecile, type DecileCount } from '../store/deprivation-counts.js';
 import { observedStreetMonths } from '../store/street-counts.js';
 import { InputError } from '../errors.js';
 
@@ -95,7 +95,27 @@ export async function deprivationProfile(
           ]
         : []),
       'Records without a ranked LSOA in England (new 2021 codes, no location) are shown unranked.',
+      ...replacedLsoasNote(rows),
       ...(category === ALL_CRIME ? ['All crime excludes anti-social behaviour.'] : []),
     ],
   };
+}
+
+/**
+ * police.uk's files from 2022 on place records in 2021 LSOAs; where an LSOA was split or merged in
+ * 2021 its records have a new code the IMD 2019 does not rank, while the 2011 LSOA it replaced
+ * still counts in its decile with none of them: records per LSOA there are understated
+ * (Hertfordshire 2025, decile 2: 181.0 over its 13 LSOAs, 213.9 over the 11 still in use).
+ * Without a 2011 → 2021 lookup Lantern cannot say which deciles, so it says how many records.
+ */
+function replacedLsoasNote(rows: readonly DecileCount[]): string[] {
+  const inNewLsoas = rows
+    .filter((r) => r.decile === null && !r.wales)
+    .reduce((n, r) => n + r.withLsoa, 0);
+  if (inNewLsoas === 0) return [];
+  const all = rows.reduce((n, r) => n + r.records, 0);
+  const share = all > 0 ? (100 * inNewLsoas) / all : 0;
+  return [
+    `${inNewLsoas.toLocaleString('en-GB')} records (${share < 1 ? share.toFixed(1) : Math.round(share)}%) are in LSOAs with new 2021 codes, which the IMD 2019 does not rank. The 2011 LSOAs that were split or merged to make them still count in their deciles, without these records: records per LSOA are understated in the deciles those LSOAs are in, so compare deciles with care.`,
+  ];
 }
