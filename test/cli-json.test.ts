@@ -616,6 +616,33 @@ describe('lantern --json', () => {
     expect(text.stdout).not.toMatch(/Trend|MASE/u);
   });
 
+  it('exceptions: no trend read from a record or two; a district keeps its trend', async () => {
+    // QA: "Stevenage 011A, Bicycle theft: 0 exception(s); trend 3698.8% a year" from 2 records.
+    const sparse = await run([
+      'exceptions',
+      '--area',
+      'E01023783',
+      '--category',
+      'bicycle-theft',
+      '--db',
+      db,
+    ]);
+    expect(sparse.code).toBe(0);
+    expect(sparse.stdout.split('\n')[0]).toBe(
+      'Stevenage 011A, Bicycle theft: 0 exception(s); no trend read from 2 records (at least 12 are needed)',
+    );
+    const district = await run([
+      'exceptions',
+      '--area',
+      'Three Rivers',
+      '--category',
+      'burglary',
+      '--db',
+      db,
+    ]);
+    expect(district.stdout.split('\n')[0]).toMatch(/; trend -?\d+\.\d% a year$/u);
+  });
+
   it('an error in --json mode is still one JSON document on stdout', async () => {
     const { code, json } = await runJson<{ error: { type: string; message: string } }>([
       'summary',
