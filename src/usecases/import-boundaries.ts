@@ -81,6 +81,7 @@ export async function importBoundaryFiles(
     );
     parsedFiles.push({ path, parsed });
   }
+  refuseAreasInTwoFiles(parsedFiles);
   const stored = await replaceBoundarySets(
     db,
     parsedFiles.map(({ path, parsed }) => ({
@@ -100,4 +101,32 @@ export async function importBoundaryFiles(
     skipped: parsed.skipped.length,
     skippedSample: parsed.skipped.slice(0, 5).map((s) => s.reason),
   }));
+}
+
+/**
+ * An area given by two of the files: which shape is its own is not known (the later file's would
+ * silently replace the earlier's in the one transaction), so the import is refused, naming both.
+ */
+function refuseAreasInTwoFiles(
+  files: readonly {
+    path: string;
+    parsed: { shapes: readonly { code: string; feature: number }[] };
+  }[],
+): void {
+  const seen = new Map<string, string>();
+  const twice: string[] = [];
+  for (const { path, parsed } of files) {
+    for (const { code, feature } of parsed.shapes) {
+      const where = `${path} (feature ${feature})`;
+      const before = seen.get(code);
+      if (before === undefined) seen.set(code, where);
+      else twice.push(`${code} is in ${before} and in ${where}`);
+    }
+  }
+  if (twice.length > 0) {
+    throw new InputError(
+      `an area is given by two of the files, so which shape is its own is not known; nothing was ` +
+        `stored. ${twice.slice(0, 3).join('; ')}${twice.length > 3 ? `; and ${twice.length - 3} more` : ''}`,
+    );
+  }
 }
