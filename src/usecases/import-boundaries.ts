@@ -5,13 +5,13 @@
  * type and vintage). Several files (a force's wards, one file per district) are all read and
  * checked first, then stored in one transaction: all of them, or none.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { AreaType } from '../domain/area.js';
 import { InputError } from '../errors.js';
 import { parseBoundaries } from '../ingest/boundaries/parse-boundaries.js';
+import { readInputFile } from '../ingest/input-file.js';
 import { replaceBoundarySets } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { areaCodesByName, areaTypes } from '../store/areas.js';
@@ -63,9 +63,7 @@ export async function importBoundaryFiles(
   const byName = await areaCodesByName(db, request.type);
   const parsedFiles = [];
   for (const path of request.paths) {
-    const bytes = await readFile(path).catch(() => {
-      throw new InputError(`${path}: no such file`);
-    });
+    const bytes = await readInputFile(path);
     // A bad file refuses the whole import before anything is stored, naming the file.
     const parsed = parseBoundaries(
       path,
