@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run, runJson } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
+import { queryStore } from './helpers/store-query.js';
 import { FIXTURES, SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -154,5 +155,54 @@ describe('lantern areas import-population', () => {
       db,
     ]);
     expect(json).toMatchObject({ year: 2023, stored: 1 });
+  });
+
+  it('rejects by its line a population too large to hold, where it gave a stack trace', async () => {
+    const file = `${dir.path}/too-large.csv`;
+    writeFileSync(file, 'Code,All Ages\nE07000102,3000000000\nE07000103,147000\n');
+    const r = await runJson<PopulationReport>([
+      'areas',
+      'import-population',
+      file,
+      '--year',
+      '2019',
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.stored).toBe(1);
+    expect(r.json.rejectedSample).toEqual([
+      {
+        line: 2,
+        field: 'All Ages',
+        reason: '"3000000000" is more people than Lantern can hold (2,147,483,647)',
+      },
+    ]);
+    writeFileSync(file, 'Code,All Ages\nE07000102,99999999999999999999\n');
+    const refused = await run(['areas', 'import-population', file, '--year', '2019', '--db', db]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      `${file}: no row holds a code and a population (line 2: All Ages: "99999999999999999999" is more people`,
+    );
+    expect(refused.stderr).not.toMatch(/unexpected failure|\n\s+at /u);
+  });
+
+  it('refuses a file giving one area twice, naming both lines, and stores nothing of it', async () => {
+    const file = `${dir.path}/twice.csv`;
+    writeFileSync(
+      file,
+      'Code,Name,All Ages\nE07000103,Watford,96000\nE07000102,Three Rivers,90000\nE07000102,Three Rivers,5000\n',
+    );
+    const r = await run(['areas', 'import-population', file, '--year', '2018', '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      `${file}: an area is given more than once (Code), so which figure is its population is not known; ` +
+        'nothing was stored. lines 3 and 4 both give E07000102',
+    );
+    const held = await queryStore<{ n: number }>(
+      db,
+      'SELECT count(*)::INTEGER AS n FROM population WHERE year = 2018',
+    );
+    expect(held[0]?.n).toBe(0);
   });
 });

@@ -17,7 +17,16 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 
 import { isOnsAreaCode, type BoundaryLayer } from '../domain/boundary-layer.js';
 import { SourceUnavailableError } from '../errors.js';
-import { backoffMs, networkProblem, retryAfterSeconds, UNREACHABLE } from './http-problems.js';
+import {
+  AnswerTooLarge,
+  backoffMs,
+  bodyStart,
+  bodyWithin,
+  brokenAnswer,
+  networkProblem,
+  retryAfterSeconds,
+  UNREACHABLE,
+} from './http-problems.js';
 import { RateLimiter, REAL_CLOCK, type Clock } from './rate-limiter.js';
 
 /** The portal's ArcGIS REST services (ONS's ArcGIS Online organisation). */
@@ -41,6 +50,8 @@ export interface GeoportalOptions {
   maxRetries?: number;
   backoffMs?: number;
   maxRetryAfterSeconds?: number;
+  /** The most bytes an answer may hold (default 128 MiB: a page of generalised shapes is a few MB). */
+  maxBodyBytes?: number;
   /** Codes asked for per request (default CODES_PER_REQUEST). */
   codesPerRequest?: number;
   /** Features asked for per page (resultRecordCount; the portal may give fewer). */
@@ -55,6 +66,7 @@ export class OnsGeoportal {
   private readonly maxRetries: number;
   private readonly backoffBaseMs: number;
   private readonly maxRetryAfter: number;
+  private readonly maxBodyBytes: number;
   private readonly codesPerRequest: number;
   private readonly pageSize: number;
   private readonly clock: Clock;
@@ -67,6 +79,7 @@ export class OnsGeoportal {
     this.maxRetries = options.maxRetries ?? 5;
     this.backoffBaseMs = options.backoffMs ?? 500;
     this.maxRetryAfter = options.maxRetryAfterSeconds ?? MAX_RETRY_AFTER_SECONDS;
+    this.maxBodyBytes = options.maxBodyBytes ?? 128 * 2 ** 20;
     this.codesPerRequest = options.codesPerRequest ?? CODES_PER_REQUEST;
     this.pageSize = options.pageSize ?? 2000;
     this.clock = options.clock ?? REAL_CLOCK;
@@ -165,7 +178,7 @@ export class OnsGeoportal {
         continue;
       }
       if (!response.ok) {
-        const text = (await response.text().catch(() => '')).slice(0, 200);
+        const text = (await bodyStart(response)).slice(0, 200);
         throw new SourceUnavailableError(
           `${this.layerUrl(layer)}: the ONS Open Geography Portal answered HTTP ${response.status}` +
             (text ? ` (${text})` : '') +
@@ -174,9 +187,15 @@ export class OnsGeoportal {
       }
       let body: unknown;
       try {
-        body = await response.json();
+        body = JSON.parse(await bodyWithin(response, this.maxBodyBytes));
       } catch (error) {
-        lastProblem = `a broken response (${(error as Error).message})`;
+        if (error instanceof AnswerTooLarge) {
+          throw new SourceUnavailableError(
+            `${this.layerUrl(layer)}: the ONS Open Geography Portal sent ${error.message}; the ` +
+              'download was stopped. Check the address given with --boundaries-url.',
+          );
+        }
+        lastProblem = brokenAnswer(error, this.timeoutMs);
         continue;
       }
       // ArcGIS reports errors inside a 200 answer: {"error": {"code": 400, "message": …}}.

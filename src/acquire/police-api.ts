@@ -9,7 +9,15 @@
  * a list is expected) is reported as the source's failure, never read.
  */
 import { SourceUnavailableError } from '../errors.js';
-import { networkProblem, retryAfterSeconds, UNREACHABLE } from './http-problems.js';
+import {
+  AnswerTooLarge,
+  bodyStart,
+  bodyWithin,
+  brokenAnswer,
+  networkProblem,
+  retryAfterSeconds,
+  UNREACHABLE,
+} from './http-problems.js';
 import { RateLimiter, REAL_CLOCK, type Clock } from './rate-limiter.js';
 
 export const DEFAULT_API_URL = 'https://data.police.uk/api/';
@@ -32,6 +40,8 @@ export interface PoliceApiOptions {
   timeoutMs?: number;
   maxRetries?: number;
   backoffMs?: number;
+  /** The most bytes an answer may hold (default 64 MiB: 10,000 crimes are about 7 MB). */
+  maxBodyBytes?: number;
   /** The longest Retry-After honoured, in seconds (default MAX_RETRY_AFTER_SECONDS). */
   maxRetryAfterSeconds?: number;
   clock?: Clock;
@@ -44,6 +54,7 @@ export class PoliceApi {
   readonly baseUrl: string;
   private readonly timeoutMs: number;
   private readonly maxRetries: number;
+  private readonly maxBodyBytes: number;
   private readonly backoffMs: number;
   private readonly maxRetryAfter: number;
   private readonly clock: Clock;
@@ -54,6 +65,7 @@ export class PoliceApi {
     this.baseUrl = (options.baseUrl ?? DEFAULT_API_URL).replace(/\/?$/u, '/');
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.maxRetries = options.maxRetries ?? 6;
+    this.maxBodyBytes = options.maxBodyBytes ?? 64 * 2 ** 20;
     this.backoffMs = options.backoffMs ?? 500;
     this.maxRetryAfter = options.maxRetryAfterSeconds ?? MAX_RETRY_AFTER_SECONDS;
     this.clock = options.clock ?? REAL_CLOCK;
@@ -143,16 +155,22 @@ export class PoliceApi {
         continue;
       }
       if (!response.ok) {
-        const text = (await response.text().catch(() => '')).slice(0, 200);
+        const text = (await bodyStart(response)).slice(0, 200);
         throw new SourceUnavailableError(
           `${url}: the server answered HTTP ${response.status}${text ? ` (${text})` : ''}`,
         );
       }
       let body: unknown;
       try {
-        body = await response.json();
+        body = JSON.parse(await bodyWithin(response, this.maxBodyBytes));
       } catch (error) {
-        lastProblem = `a broken response (${(error as Error).message})`;
+        if (error instanceof AnswerTooLarge) {
+          throw new SourceUnavailableError(
+            `${url}: the server sent ${error.message}; the download was stopped. ` +
+              'Check the address given with --api-url.',
+          );
+        }
+        lastProblem = brokenAnswer(error, this.timeoutMs);
         continue;
       }
       const isList = Array.isArray(body);

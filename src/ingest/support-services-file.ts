@@ -5,7 +5,6 @@
  * CSV: a header of the columns in SERVICE_COLUMNS (id, name, themes, area … in any order; themes
  * separated by ";"; a cell `services export` escaped as text, "'+44 …", is read as it was). YAML: `services:` a list of mappings with the same keys (themes a list).
  */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
@@ -14,6 +13,7 @@ import { unescapeFormula } from '../domain/csv-formula.js';
 import { SERVICE_COLUMNS, type ServiceInput } from '../domain/support-service.js';
 import { InputError } from '../errors.js';
 import { parseCsv } from './csv.js';
+import { readInputFile } from './input-file.js';
 
 export interface ServiceEntry {
   input: ServiceInput;
@@ -25,9 +25,7 @@ export interface ServiceEntry {
 const REQUIRED = ['id', 'name', 'themes', 'area'] as const;
 
 export async function readServicesFile(path: string): Promise<ServiceEntry[]> {
-  const text = await readFile(path, 'utf8').catch(() => {
-    throw new InputError(`${path}: no such file`);
-  });
+  const text = (await readInputFile(path)).toString('utf8');
   const ext = extname(path).toLowerCase();
   if (ext === '.csv') return servicesFromCsv(text, path);
   if (ext === '.yaml' || ext === '.yml') return servicesFromYaml(text, path);

@@ -5,6 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
 
 import type * as DuckDB from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
@@ -157,16 +158,24 @@ export class Db {
       });
     } catch (error) {
       const message = (error as Error).message;
-      if (/lock/iu.test(message)) throw new StoreInUseError(path, readOnly, message);
-      throw new InputError(`${path}: cannot open the store (${message})`);
+      // DuckDB's own words for a file another process holds; not any message with "lock" in it
+      // (QA: a damaged header's "checksum ... in block at location 4096" was read as one).
+      if (LOCK_CONFLICT.test(message)) throw new StoreInUseError(path, readOnly, message);
+      throw (
+        storeProblem(path, error) ?? new InputError(`${path}: cannot open the store (${message})`)
+      );
     }
     return new Db(instance, await instance.connect(), path);
   }
 
   /** Runs a query and returns its rows as plain objects; BIGINTs become numbers. */
   async query<T extends Row = Row>(sql: string, params?: Params, types?: ParamTypes): Promise<T[]> {
-    const reader = await this.connection.runAndReadAll(sql, params, types);
-    return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
+    try {
+      const reader = await this.connection.runAndReadAll(sql, params, types);
+      return reader.getRowObjectsJS().map((row) => toPlain(row) as T);
+    } catch (error) {
+      throw storeProblem(this.path, error) ?? error;
+    }
   }
 
   /**
@@ -176,7 +185,9 @@ export class Db {
    * consumer is numeric (points for hotspots).
    */
   async queryColumns(sql: string, params?: Params, types?: ParamTypes): Promise<Columns> {
-    const result = await this.connection.run(sql, params, types);
+    const result = await this.connection.run(sql, params, types).catch((error: unknown) => {
+      throw storeProblem(this.path, error) ?? error;
+    });
     const length = result.rowCount;
     const names = result.deduplicatedColumnNames();
     const columns: Record<string, Float64Array | unknown[]> = {};
@@ -209,7 +220,11 @@ export class Db {
   }
 
   async run(sql: string, params?: Params): Promise<void> {
-    await this.connection.run(sql, params);
+    try {
+      await this.connection.run(sql, params);
+    } catch (error) {
+      throw storeProblem(this.path, error) ?? error;
+    }
   }
 
   /** Runs `work` in one transaction: all of it is committed, or none of it. */
@@ -221,7 +236,7 @@ export class Db {
       return result;
     } catch (error) {
       await this.connection.run('ROLLBACK').catch(() => undefined);
-      throw error;
+      throw storeProblem(this.path, error) ?? error;
     }
   }
 
@@ -352,6 +367,47 @@ export function storageFailure(error: unknown): string | null {
   if (/No space left on device/iu.test(message)) return 'the disk is full';
   if (/Read-only file system/iu.test(message)) return 'the file system is read-only';
   if (/Disk quota exceeded/iu.test(message)) return 'the disk quota is used up';
+  return null;
+}
+
+/** DuckDB's message for a store file another process holds open. */
+const LOCK_CONFLICT = /Could not set lock on file|Conflicting lock is held/iu;
+
+/**
+ * DuckDB's failure to read or write the store's file that is no fault of the command's input, as
+ * a StorageError that says what it means and what to do: a damaged file (its checksums fail, it
+ * was cut short), or a store whose file or folder this user may not write (DuckDB keeps its log,
+ * STORE.wal, beside the store). Null for any other error (a full disk included: see
+ * storageError), and for a StorageError already made.
+ */
+export function storeProblem(path: string, error: unknown): StorageError | null {
+  if (error instanceof StorageError) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  const said = (message.split('\n')[0] ?? '').replace(/^[A-Za-z ]+Error: /u, '');
+  const damaged =
+    /Corrupt database file/iu.test(message) ||
+    (/Could not read enough bytes from file|not a valid DuckDB database file/iu.test(message) &&
+      message.includes(path));
+  if (damaged) {
+    return new StorageError(
+      `${path}: the store's file is damaged (${said}). Lantern cannot read it as it is, and ` +
+        'nothing can mend it in place: restore the file from a backup (with its .wal file, if ' +
+        'one was kept), or build the store again (lantern demo, lantern import).',
+    );
+  }
+  // Only of the store's own files: a Parquet export refused its folder is the caller's to say.
+  if (/Permission denied/iu.test(message) && message.includes(path)) {
+    const log = /\.wal"?:/iu.test(message);
+    return new StorageError(
+      `${path}: the store cannot be written by this user: ${
+        log
+          ? `its log (${path}.wal) cannot be made in the folder ${dirname(path)}, which DuckDB needs to write beside the store`
+          : 'the file, or its folder, may be read but not written'
+      } (${said}). Nothing of this command was stored. Run it as a user who may write the ` +
+        'folder and the file, or copy the store to a folder you may write and give --db that copy.',
+    );
+  }
+  // A full disk is said where it matters (Db.checkpoint; an import's report of each file).
   return null;
 }
 

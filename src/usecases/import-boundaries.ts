@@ -5,13 +5,13 @@
  * type and vintage). Several files (a force's wards, one file per district) are all read and
  * checked first, then stored in one transaction: all of them, or none.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import type { AreaType } from '../domain/area.js';
 import { InputError } from '../errors.js';
 import { parseBoundaries } from '../ingest/boundaries/parse-boundaries.js';
+import { readInputFile } from '../ingest/input-file.js';
 import { replaceBoundarySets } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { areaCodesByName, areaTypes } from '../store/areas.js';
@@ -63,9 +63,7 @@ export async function importBoundaryFiles(
   const byName = await areaCodesByName(db, request.type);
   const parsedFiles = [];
   for (const path of request.paths) {
-    const bytes = await readFile(path).catch(() => {
-      throw new InputError(`${path}: no such file`);
-    });
+    const bytes = await readInputFile(path);
     // A bad file refuses the whole import before anything is stored, naming the file.
     const parsed = parseBoundaries(
       path,
@@ -81,6 +79,7 @@ export async function importBoundaryFiles(
     );
     parsedFiles.push({ path, parsed });
   }
+  refuseAreasInTwoFiles(parsedFiles);
   const stored = await replaceBoundarySets(
     db,
     parsedFiles.map(({ path, parsed }) => ({
@@ -100,4 +99,32 @@ export async function importBoundaryFiles(
     skipped: parsed.skipped.length,
     skippedSample: parsed.skipped.slice(0, 5).map((s) => s.reason),
   }));
+}
+
+/**
+ * An area given by two of the files: which shape is its own is not known (the later file's would
+ * silently replace the earlier's in the one transaction), so the import is refused, naming both.
+ */
+function refuseAreasInTwoFiles(
+  files: readonly {
+    path: string;
+    parsed: { shapes: readonly { code: string; feature: number }[] };
+  }[],
+): void {
+  const seen = new Map<string, string>();
+  const twice: string[] = [];
+  for (const { path, parsed } of files) {
+    for (const { code, feature } of parsed.shapes) {
+      const where = `${path} (feature ${feature})`;
+      const before = seen.get(code);
+      if (before === undefined) seen.set(code, where);
+      else twice.push(`${code} is in ${before} and in ${where}`);
+    }
+  }
+  if (twice.length > 0) {
+    throw new InputError(
+      `an area is given by two of the files, so which shape is its own is not known; nothing was ` +
+        `stored. ${twice.slice(0, 3).join('; ')}${twice.length > 3 ? `; and ${twice.length - 3} more` : ''}`,
+    );
+  }
 }

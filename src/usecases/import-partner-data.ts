@@ -15,7 +15,6 @@
  * rejected rows are stored and reported by line, field and rule, never with their values.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 import { NO_MAPPING, type DatasetMapping } from '../domain/dataset-mapping.js';
@@ -49,6 +48,7 @@ import {
   isDefraFlyTippingTable,
   readDefraFlyTipping,
 } from '../ingest/partner/defra-fly-tipping.js';
+import { readInputFile } from '../ingest/input-file.js';
 import { readTableFile, type TableFile } from '../ingest/partner/table-file.js';
 import { resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
 import { loadBoundaries } from '../store/boundaries.js';
@@ -142,9 +142,7 @@ export async function importPartnerData(
     force: null,
     synthetic: request.synthetic ?? false,
   };
-  const bytes = await readFile(request.path).catch(() => {
-    throw new InputError(`${request.path}: no such file`);
-  });
+  const bytes = await readInputFile(request.path);
   // The file's name is stored with its batch: it must hold no personal data either.
   const named = fileNameKind(basename(request.path));
   if (named)

@@ -4,10 +4,10 @@
  * does not hold are rejected with their line; the rest are stored atomically, replacing the same
  * year and source, and summed up the register where every sub-area has a figure.
  */
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 
 import { InputError } from '../errors.js';
+import { readInputFile } from '../ingest/input-file.js';
 import {
   parsePopulationFile,
   type PopulationFileOptions,
@@ -43,9 +43,7 @@ export async function importPopulation(
   path: string,
   options: PopulationImportOptions,
 ): Promise<PopulationImportReport> {
-  const bytes = await readFile(path).catch(() => {
-    throw new InputError(`${path}: no such file`);
-  });
+  const bytes = await readInputFile(path);
   const parsed = parsePopulationFile(path, bytes, options);
   const types = await areaTypes(db);
   const rejected = [...parsed.rejected];

@@ -14,13 +14,23 @@ import { gunzipSync } from 'node:zlib';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 
+import {
+  inflateLimits,
+  inflatedCap,
+  inflateRefusal,
+  type InflateLimits,
+} from '../../domain/inflate-limits.js';
 import { InputError } from '../../errors.js';
 import { decodeCsvText } from '../decode.js';
+import { checkedGeometry } from './geometry.js';
 
 export interface ParsedBoundaries {
   codeProperty: string;
-  /** `fileCode`: the code the file gave, when the shape was matched to the register by name. */
-  shapes: { code: string; geometry: Polygon | MultiPolygon; fileCode?: string }[];
+  /**
+   * `feature`: its place in the file (from 0); `fileCode`: the code the file gave, when the shape
+   * was matched to the register by name.
+   */
+  shapes: { code: string; geometry: Polygon | MultiPolygon; feature: number; fileCode?: string }[];
   skipped: { index: number; reason: string }[];
 }
 
@@ -38,8 +48,12 @@ export function parseBoundaries(
   isKnownCode: (code: string) => boolean,
   codeProperty?: string,
   byName?: NameMatching,
+  limits: InflateLimits = inflateLimits(process.env),
 ): ParsedBoundaries {
-  const features = readFeatures(path, bytes);
+  // A feature that is not an object (null, a number) is kept in its place, to be skipped by name.
+  const features = readFeatures(path, bytes, limits).map((f) =>
+    typeof f === 'object' && f !== null && !Array.isArray(f) ? f : ({ notFeature: f } as never),
+  );
   const property = codeProperty ?? guessCodeProperty(path, features, isKnownCode);
   const nameProperty = property.replace(/CD$/u, 'NM');
   const shapes: ParsedBoundaries['shapes'] = [];
@@ -47,7 +61,17 @@ export function parseBoundaries(
   const matchName = byName
     ? nameMatcher(features, property, nameProperty, isKnownCode, byName)
     : null;
+  const badShapes: string[] = [];
+  const firstOf = new Map<string, number>();
+  const repeated: string[] = [];
   features.forEach((f, index) => {
+    if ('notFeature' in f) {
+      skipped.push({
+        index,
+        reason: `feature ${index} is not a GeoJSON Feature (${JSON.stringify((f as { notFeature: unknown }).notFeature)})`,
+      });
+      return;
+    }
     const given = f.properties?.[property];
     // A code the register does not know (an older vintage's) is matched by the area's name.
     const name = f.properties?.[nameProperty];
@@ -65,12 +89,42 @@ export function parseBoundaries(
       const why = matched && typeof matched !== 'string' ? `: ${matched.why}` : '';
       skipped.push({ index, reason: `${code} is not an area in the register${why}` });
     } else {
-      const geometry = f.geometry as Polygon | MultiPolygon;
+      // Coordinates that are not longitude and latitude in the UK (metres of the British National
+      // Grid, a pair swapped, text) would be stored and break every map drawn from them.
+      const checked = checkedGeometry(f.geometry as Polygon | MultiPolygon);
+      if (typeof checked === 'string') {
+        badShapes.push(`feature ${index} (${code}): ${checked}`);
+        return;
+      }
+      const first = firstOf.get(code);
+      if (first !== undefined) {
+        repeated.push(
+          `feature ${first} and feature ${index} are both ${code}${code === given ? '' : ` (by the name "${String(f.properties?.[nameProperty])}")`}`,
+        );
+        return;
+      }
+      firstOf.set(code, index);
       shapes.push(
-        code === given ? { code, geometry } : { code, geometry, fileCode: given as string },
+        code === given
+          ? { code, geometry: checked, feature: index }
+          : { code, geometry: checked, feature: index, fileCode: given as string },
       );
     }
   });
+  if (badShapes.length > 0) {
+    throw new InputError(
+      `${path}: ${badShapes.length === 1 ? 'a feature has' : `${badShapes.length} features have`} ` +
+        `a shape that cannot be stored; nothing was stored. ${badShapes.slice(0, 3).join('; ')}` +
+        (badShapes.length > 3 ? `; and ${badShapes.length - 3} more` : ''),
+    );
+  }
+  if (repeated.length > 0) {
+    throw new InputError(
+      `${path}: an area is given more than once (${property}), so which shape is its own is not ` +
+        `known; nothing was stored. ${repeated.slice(0, 3).join('; ')}` +
+        (repeated.length > 3 ? `; and ${repeated.length - 3} more` : ''),
+    );
+  }
   if (shapes.length === 0) {
     throw new InputError(
       `${path}: no polygon has a code the register knows (${skipped[0]?.reason ?? 'the file has no features'})`,
@@ -124,10 +178,11 @@ function nameMatcher(
   };
 }
 
-function readFeatures(path: string, bytes: Uint8Array): Feature[] {
+function readFeatures(path: string, bytes: Uint8Array, limits: InflateLimits): Feature[] {
   let json: unknown;
   try {
-    const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
+    // A gzipped file is inflated within the limits every other .gz file is held to.
+    const text = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipWithin(path, bytes, limits) : bytes;
     json = JSON.parse(decodeCsvText(text, path));
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -146,13 +201,32 @@ function readFeatures(path: string, bytes: Uint8Array): Feature[] {
   throw new InputError(`${path}: not a GeoJSON FeatureCollection or a TopoJSON Topology`);
 }
 
+function gunzipWithin(path: string, bytes: Uint8Array, limits: InflateLimits): Buffer {
+  try {
+    return gunzipSync(bytes, { maxOutputLength: inflatedCap(bytes.length, limits) });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw inflateRefusal(path, bytes.length, limits);
+    }
+    throw new InputError(`${path}: not a readable gzip file (${(error as Error).message})`);
+  }
+}
+
 function guessCodeProperty(
   path: string,
   features: readonly Feature[],
   isKnownCode: (c: string) => boolean,
 ): string {
   const sample = features.slice(0, 50);
-  const names = Object.keys(sample[0]?.properties ?? {});
+  // The names of every sampled feature's properties: one feature without any (or not a feature
+  // at all) does not hide the others' codes.
+  const names = [
+    ...new Set(
+      sample.flatMap((f) =>
+        typeof f.properties === 'object' && f.properties !== null ? Object.keys(f.properties) : [],
+      ),
+    ),
+  ];
   const found = names.find((name) =>
     sample.some((f) => {
       const v = f.properties?.[name];

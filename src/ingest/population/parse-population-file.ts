@@ -104,17 +104,63 @@ export function parsePopulationFile(
       });
       return;
     }
+    const count = Number(countText);
+    // The store holds a population as a 32-bit integer; far more than any area's (QA: a stack trace).
+    if (count > MAX_COUNT) {
+      rejected.push({
+        line,
+        field: countColumn,
+        reason: `"${record[countAt] ?? ''}" is more people than Lantern can hold (${MAX_COUNT.toLocaleString('en-GB')})`,
+      });
+      return;
+    }
     rows.push({
       line,
       code,
-      count: Number(countText),
+      count,
       ...(groupColumn === null
         ? {}
         : { ethnicGroup: (record[header.indexOf(groupColumn)] ?? '').trim() }),
     });
   });
-  if (rows.length === 0) throw new InputError(`${path}: no row holds a code and a population`);
+  if (rows.length === 0) {
+    const first = rejected[0];
+    throw new InputError(
+      `${path}: no row holds a code and a population` +
+        (first ? ` (line ${first.line}: ${first.field}: ${first.reason})` : ''),
+    );
+  }
+  refuseRepeatedAreas(path, codeColumn, rows);
   return { year, codeColumn, countColumn, rows, rejected };
+}
+
+/** The most a population may be: the store's INTEGER. */
+const MAX_COUNT = 2_147_483_647;
+
+/**
+ * An area given twice (of the same ethnic group, in a table by group): which figure is its
+ * population is not known, and both would be stored and summed into its parents (QA: "2 district
+ * stored" for one district). Refused, naming both lines.
+ */
+function refuseRepeatedAreas(path: string, codeColumn: string, rows: readonly PopulationRow[]) {
+  const firstLine = new Map<string, number>();
+  const twice: string[] = [];
+  for (const row of rows) {
+    const key = `${row.code}\u0000${row.ethnicGroup ?? ''}`;
+    const first = firstLine.get(key);
+    if (first === undefined) firstLine.set(key, row.line);
+    else
+      twice.push(
+        `lines ${first} and ${row.line} both give ${row.code}${row.ethnicGroup === undefined ? '' : ` (${row.ethnicGroup})`}`,
+      );
+  }
+  if (twice.length > 0) {
+    throw new InputError(
+      `${path}: an area is given more than once (${codeColumn}), so which figure is its population ` +
+        `is not known; nothing was stored. ${twice.slice(0, 3).join('; ')}` +
+        (twice.length > 3 ? `; and ${twice.length - 3} more` : ''),
+    );
+  }
 }
 
 function pickColumn(
