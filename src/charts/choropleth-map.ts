@@ -17,6 +17,7 @@ import { classIndex, rampClasses, rangeLabel } from './classes.js';
 import type { RampClass } from './classes.js';
 import { FURNITURE_HEIGHT, northAndScale } from './map-furniture.js';
 import {
+  keyAlone,
   placeNames,
   placeOutlines,
   placesKeyRow,
@@ -72,6 +73,8 @@ export interface ChoroplethMapInput {
    */
   sites?: readonly { x: number; y: number; radius: number }[];
   sitesLabel?: string;
+  /** 'key': the map's key alone, for a page to show at text size (map-places.ts keyAlone). */
+  part?: 'map' | 'key';
 }
 
 export interface MapPoint {
@@ -305,7 +308,8 @@ export function choroplethMap(input: ChoroplethMapInput): string {
   const { s, px, py, ringPath, toPx } = fitMap(b, frame);
 
   const classes = rampClasses(input.areas.flatMap((a) => (a.value === null ? [] : [a.value])));
-  const hatchId = `${id}-no-data`;
+  const keyOnly = input.part === 'key';
+  const hatchId = `${id}${keyOnly ? '-key' : ''}-no-data`;
   const hasMissing = input.areas.some((a) => a.value === null);
   const areaPaths = input.areas.flatMap((a) => {
     const d = a.outline.map(ringPath).join('');
@@ -344,6 +348,20 @@ export function choroplethMap(input: ChoroplethMapInput): string {
     frame,
     { x: legendX, y: keyTop, width: LEGEND_WIDTH, height: frame.y1 - keyTop },
   );
+  if (keyOnly)
+    return keyAlone({
+      id: `${id}-key`,
+      title: `Key: ${input.title}`,
+      x: legendX,
+      width: LEGEND_WIDTH,
+      top: frame.y0,
+      rowsBottom: ly,
+      rows: legendParts,
+      placeKey: names.key,
+      placeTop: keyTop,
+      placeBottom: names.keyBottom,
+      defs: hasMissing ? hatchPattern(hatchId) : '',
+    });
 
   return svgDocument({
     id,
