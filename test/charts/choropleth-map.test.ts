@@ -192,6 +192,42 @@ describe('choroplethMap', () => {
     expect(order.indexOf('sites')).toBeGreaterThan(order.indexOf('place-names'));
   });
 
+  it('keeps every site’s number legible where sites lie close together, on leaders from each site', () => {
+    // Sites 20 m apart: at this scale their badges fell on one another (QA: camera sites of Three
+    // Rivers' all crime 4 px apart, one number hidden under the other).
+    const sites = [0, 1, 2, 3].map((i) => ({ x: 502_000 + i * 20, y: 201_000, radius: 75 }));
+    const root2 = parseXml(choroplethMap({ ...input, sites }));
+    const layerSites = layer(root2, 'sites')!;
+    expect(texts(layerSites)).toEqual(['1', '2', '3', '4']);
+    const badges = all(layerSites, 'circle').filter((c) => c.attrs.r === '7');
+    const at = badges.map((b) => [Number(b.attrs.cx), Number(b.attrs.cy)] as const);
+    for (const [i, a] of at.entries())
+      for (const b of at.slice(i + 1))
+        expect(Math.hypot(a[0] - b[0], a[1] - b[1])).toBeGreaterThanOrEqual(14);
+    // A badge moved off its site has a leader from the site to it.
+    const rings = all(layerSites, 'circle').filter((c) => c.attrs.fill === 'none');
+    const leaders = all(layerSites, 'line').filter((l) => l.attrs.stroke !== '#ffffff');
+    for (const [i, ring] of rings.entries()) {
+      const [x, y] = [Number(ring.attrs.cx), Number(ring.attrs.cy)];
+      if (at[i]![0] === x && at[i]![1] === y) continue;
+      expect(
+        leaders.some(
+          (l) =>
+            Number(l.attrs.x1) === x &&
+            Number(l.attrs.y1) === y &&
+            Number(l.attrs.x2) === at[i]![0] &&
+            Number(l.attrs.y2) === at[i]![1],
+        ),
+        `site ${i + 1}`,
+      ).toBe(true);
+    }
+    // Every badge drawn after every leader, so no line crosses a number.
+    const kids = layerSites.children;
+    const lastLine = kids.map((k) => k.name).lastIndexOf('line');
+    const firstBadge = kids.findIndex((k) => k.attrs.r === '7');
+    expect(firstBadge).toBeGreaterThan(lastLine);
+  });
+
   it('draws a "No data" chart when there are no areas', () => {
     expect(texts(parseXml(choroplethMap({ ...input, areas: [] })))).toContain('No data');
   });
