@@ -77,3 +77,33 @@ describe('compare over a period partly held', () => {
     }
   });
 });
+
+describe('compare of a peer group one of whose areas holds no month of the period', () => {
+  it('names that area and says it has no data for the period', async () => {
+    // QA: the refusal said only that no month was held for every area, naming none of them.
+    const groups = dir.writeLines('peer-groups.yaml', [
+      'groups:',
+      '  - name: mersey-and-herts',
+      '    description: three Merseyside districts and Three Rivers, whose records are not held',
+      '    areas: [Liverpool, Sefton, Wirral, Three Rivers]',
+    ]);
+    const r = await run([
+      'compare',
+      '--group',
+      'mersey-and-herts',
+      '--peer-groups',
+      groups,
+      '--category',
+      'burglary',
+      '--period',
+      '2019',
+      '--db',
+      db,
+    ]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toContain(
+      'Three Rivers (E07000102) has no data for 2019-01..2019-12 (no month of it held): compare without it, or import its data.',
+    );
+    expect(r.stderr).not.toMatch(/Liverpool|Sefton|Wirral/u);
+  });
+});

@@ -230,6 +230,47 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     }
   });
 
+  it("shows each map's key at least at the page's text size on a phone and at 200% zoom", async () => {
+    // The key drawn in the map shrinks with it: at 375 px its text was 6 px against the page's
+    // 16 (QA). Where the map is drawn small, its key is shown again under it, at the text's size.
+    for (const [name, options] of [
+      ['phone', { viewport: { width: 375, height: 812 } }],
+      ['zoom-200', { viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 }],
+    ] as const) {
+      const page = await openPage(options);
+      await page.goto(`${base}/map?area=Three%20Rivers&period=2025&category=burglary`);
+      // The largest text of any key of each figure that is shown, in CSS pixels.
+      const sizes = (await page.evaluate(`(() => {
+        const body = parseFloat(getComputedStyle(document.body).fontSize);
+        return [...document.querySelectorAll('figure.chart')].map((f) => {
+          let shown = 0;
+          for (const g of f.querySelectorAll('[data-layer="legend"]')) {
+            const svg = g.ownerSVGElement;
+            if (!svg.checkVisibility()) continue;
+            const size = parseFloat(g.querySelector('text').getAttribute('font-size') ?? '11');
+            shown = Math.max(shown, (size * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width);
+          }
+          return { id: f.id, shown, body };
+        });
+      })()`)) as { id: string; shown: number; body: number }[];
+      expect(sizes, name).toHaveLength(2);
+      for (const s of sizes)
+        expect(s.shown, `${name}: ${s.id}`).toBeGreaterThanOrEqual(s.body - 0.05);
+      // The key shown again names the wards lettered on the map, as the map's own key does.
+      const lettered = page.locator('#fig-lsoa-map .map-key [data-layer="place-key"] text');
+      expect(await lettered.count()).toBe(
+        await page.locator('#fig-lsoa-map .svg [data-layer="place-key"] text').count(),
+      );
+      await page.locator('#fig-lsoa-map').screenshot({ path: `${SHOTS}map-key-${name}.png` });
+      await page.close();
+    }
+    // At a desktop's width the map is drawn whole, its own key as in the report, and not again.
+    const page = await openPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${base}/map?area=Three%20Rivers&period=2025&category=burglary`);
+    expect(await page.locator('.map-key').first().isVisible()).toBe(false);
+    await page.close();
+  });
+
   it('prints the map without its zoom buttons or how to use them', async () => {
     const page = await openPage({ viewport: { width: 900, height: 1200 } });
     await page.goto(`${base}/map?area=Three%20Rivers&period=2025`);

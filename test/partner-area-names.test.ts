@@ -75,4 +75,30 @@ describe('areas named in a partner file', () => {
       },
     ]);
   });
+
+  it('a month given twice, once in Welsh and once in English, is refused saying the two are one district', async () => {
+    // QA: the refusal named only Casnewydd, and its reader looked for a second Casnewydd row.
+    const twice = async (rows: string[]) =>
+      (
+        await runJson<{ files: { error?: string }[] }>([
+          'import',
+          '--dataset',
+          'domestic-abuse',
+          file('newport-twice.csv', rows),
+          '--db',
+          db,
+        ])
+      ).json.files[0]?.error;
+    expect(await twice(['2025-03,Newport,40,20', '2025-03,Casnewydd,41,21'])).toContain(
+      'line 3 gives the counts of 2025-03 in Casnewydd (Newport, W06000022) again, as line 2 does (as Newport): ' +
+        "Casnewydd is Newport's name in Welsh, so the two lines give one district's counts.",
+    );
+    expect(await twice(['2025-03,Sir Fynwy,40,20', '2025-03,W06000021,41,21'])).toContain(
+      'in Monmouthshire (W06000021) again, as line 2 does (as Sir Fynwy): ' +
+        "Sir Fynwy is Monmouthshire's name in Welsh",
+    );
+    expect(await twice(['2025-03,W06000001,40,20', '2025-03,Isle of Anglesey,41,21'])).toContain(
+      'in Isle of Anglesey (W06000001) again, as line 2 does (as W06000001): the two name one area, Isle of Anglesey (W06000001).',
+    );
+  });
 });

@@ -101,13 +101,19 @@ describe('a restricted dataset, read by the owner of the store', () => {
           '/api/export/partner-counts.csv?area=Three%20Rivers&dataset=prevent&period=2025',
         )
       ).text();
-      const rows = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/u, ''), {
+      const parsed = Papa.parse<Record<string, string>>(csv.replace(/^\uFEFF/u, ''), {
         header: true,
         skipEmptyLines: true,
-      }).data.map((r) => r.count ?? '');
+      }).data;
+      const rows = parsed.map((r) => r.count ?? '');
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.some((c) => /^[1-4]$/u.test(c))).toBe(false);
       expect(rows.some((c) => c === '')).toBe(true);
+      // The CSV says which empty cells are withheld, as the XLSX's README does (QA: a reader
+      // took them as missing or zero): withheld "yes" exactly where the count is empty.
+      expect(parsed.map((r) => [r.count === '', r.withheld])).toEqual(
+        parsed.map((r) => [r.count === '', r.count === '' ? 'yes' : 'no']),
+      );
     } finally {
       server.close();
     }

@@ -17,6 +17,7 @@ import { classIndex, rampClasses, rangeLabel } from './classes.js';
 import type { RampClass } from './classes.js';
 import { FURNITURE_HEIGHT, northAndScale } from './map-furniture.js';
 import {
+  keyAlone,
   placeNames,
   placeOutlines,
   placesKeyRow,
@@ -72,6 +73,8 @@ export interface ChoroplethMapInput {
    */
   sites?: readonly { x: number; y: number; radius: number }[];
   sitesLabel?: string;
+  /** 'key': the map's key alone, for a page to show at text size (map-places.ts keyAlone). */
+  part?: 'map' | 'key';
 }
 
 export interface MapPoint {
@@ -305,7 +308,8 @@ export function choroplethMap(input: ChoroplethMapInput): string {
   const { s, px, py, ringPath, toPx } = fitMap(b, frame);
 
   const classes = rampClasses(input.areas.flatMap((a) => (a.value === null ? [] : [a.value])));
-  const hatchId = `${id}-no-data`;
+  const keyOnly = input.part === 'key';
+  const hatchId = `${id}${keyOnly ? '-key' : ''}-no-data`;
   const hasMissing = input.areas.some((a) => a.value === null);
   const areaPaths = input.areas.flatMap((a) => {
     const d = a.outline.map(ringPath).join('');
@@ -344,6 +348,20 @@ export function choroplethMap(input: ChoroplethMapInput): string {
     frame,
     { x: legendX, y: keyTop, width: LEGEND_WIDTH, height: frame.y1 - keyTop },
   );
+  if (keyOnly)
+    return keyAlone({
+      id: `${id}-key`,
+      title: `Key: ${input.title}`,
+      x: legendX,
+      width: LEGEND_WIDTH,
+      top: frame.y0,
+      rowsBottom: ly,
+      rows: legendParts,
+      placeKey: names.key,
+      placeTop: keyTop,
+      placeBottom: names.keyBottom,
+      defs: hasMissing ? hatchPattern(hatchId) : '',
+    });
 
   return svgDocument({
     id,
@@ -366,36 +384,86 @@ export function choroplethMap(input: ChoroplethMapInput): string {
         ),
       ),
       group({ 'data-layer': 'place-names' }, names.onMap),
-      group(
-        { 'data-layer': 'sites' },
-        (input.sites ?? []).flatMap((site, i) => [
-          el('circle', {
-            cx: px(site.x),
-            cy: py(site.y),
-            r: Math.max(3, site.radius * s),
-            fill: 'none',
-            stroke: SITE_COLOUR,
-            'stroke-width': 1.5,
-          }),
-          el('circle', {
-            cx: px(site.x),
-            cy: py(site.y),
-            r: 7,
-            fill: SITE_COLOUR,
-            stroke: '#ffffff',
-          }),
-          text(px(site.x), py(site.y) + 3.5, String(i + 1), {
-            'font-size': 10,
-            'font-weight': 'bold',
-            fill: '#ffffff',
-            'text-anchor': 'middle',
-          }),
-        ]),
-      ),
+      group({ 'data-layer': 'sites' }, siteMarks(input.sites ?? [], px, py, s, frame)),
       group({ 'data-layer': 'legend' }, legendParts),
       northAndScale(legendX, ly + 4, LEGEND_WIDTH, s),
       names.key.length > 0 ? group({ 'data-layer': 'place-key' }, names.key) : '',
       foot.markup,
     ],
   });
+}
+
+const SITE_R = 7;
+
+/**
+ * The sites: each one's circle of view, then its numbered badge, at the site, or where sites lie
+ * closer than two badges, moved off it (the nearest free spot round it, inside the map's frame)
+ * on a leader line from a dot at the site: every number legible (QA: sites 4 px apart hid one
+ * another's numbers). Badges are drawn after every circle and leader, so none hides a number.
+ */
+function siteMarks(
+  sites: readonly { x: number; y: number; radius: number }[],
+  px: (x: number) => number,
+  py: (y: number) => number,
+  s: number,
+  frame: { x0: number; y0: number; x1: number; y1: number },
+): string[] {
+  const at = sites.map((site) => ({ x: px(site.x), y: py(site.y), r: site.radius }));
+  const apart = SITE_R * 2 + 2;
+  const placed: { x: number; y: number }[] = [];
+  const inside = (x: number, y: number) =>
+    x - SITE_R >= frame.x0 &&
+    x + SITE_R <= frame.x1 &&
+    y - SITE_R >= frame.y0 &&
+    y + SITE_R <= frame.y1;
+  const free = (x: number, y: number) =>
+    placed.every((p) => Math.hypot(x - p.x, y - p.y) >= apart) &&
+    // Nor over another site's own point, where its leader starts.
+    at.every((p) => (p.x === x && p.y === y) || Math.hypot(x - p.x, y - p.y) >= SITE_R + 2);
+  const spots = at.map((site) => {
+    const tries: [number, number][] = [[0, 0]];
+    for (const d of [apart + 2, apart * 1.6, apart * 2.3, apart * 3])
+      for (let k = 0; k < 12; k++) {
+        const a = -Math.PI / 2 + (k * Math.PI) / 6;
+        tries.push([d * Math.cos(a), d * Math.sin(a)]);
+      }
+    const [dx, dy] = tries.find(
+      ([dx, dy]) => inside(site.x + dx, site.y + dy) && free(site.x + dx, site.y + dy),
+    ) ??
+      tries.find(([dx, dy]) => free(site.x + dx, site.y + dy)) ?? [0, 0];
+    const spot = { x: site.x + dx, y: site.y + dy };
+    placed.push(spot);
+    return spot;
+  });
+  const circles = at.map((site) =>
+    el('circle', {
+      cx: site.x,
+      cy: site.y,
+      r: Math.max(3, site.r * s),
+      fill: 'none',
+      stroke: SITE_COLOUR,
+      'stroke-width': 1.5,
+    }),
+  );
+  const leaders = at.flatMap((site, i) => {
+    const spot = spots[i]!;
+    if (spot.x === site.x && spot.y === site.y) return [];
+    const line = (stroke: string, w: number) =>
+      el('line', { x1: site.x, y1: site.y, x2: spot.x, y2: spot.y, stroke, 'stroke-width': w });
+    return [
+      line('#ffffff', 3),
+      line(SITE_COLOUR, 1.5),
+      el('circle', { cx: site.x, cy: site.y, r: 2.5, fill: SITE_COLOUR, stroke: '#ffffff' }),
+    ];
+  });
+  const badges = spots.flatMap((spot, i) => [
+    el('circle', { cx: spot.x, cy: spot.y, r: SITE_R, fill: SITE_COLOUR, stroke: '#ffffff' }),
+    text(spot.x, spot.y + 3.5, String(i + 1), {
+      'font-size': 10,
+      'font-weight': 'bold',
+      fill: '#ffffff',
+      'text-anchor': 'middle',
+    }),
+  ]);
+  return [...circles, ...leaders, ...badges];
 }

@@ -17,6 +17,7 @@ import type { Box } from './labels.js';
 import { footnote, heading, noDataChart, PAD } from './layout.js';
 import { badge, BADGE_R, FURNITURE_HEIGHT, kmLabel, northAndScale } from './map-furniture.js';
 import {
+  keyAlone,
   placeNames,
   placeOutlines,
   placesKeyRow,
@@ -68,6 +69,8 @@ export interface HotspotMapInput {
    * (`busiestFirst`).
    */
   numbered?: readonly { x: number; y: number }[] | null;
+  /** 'key': the map's key alone, for a page to show at text size (map-places.ts keyAlone). */
+  part?: 'map' | 'key';
 }
 
 /**
@@ -323,6 +326,19 @@ export function hotspotMap(input: HotspotMapInput): string {
     frame,
     { x: legendX, y: keyTop, width: LEGEND_WIDTH, height: mapBottom - keyTop },
   );
+  if (input.part === 'key')
+    return keyAlone({
+      id: `${id}-key`,
+      title: `Key: ${input.title}`,
+      x: legendX,
+      width: LEGEND_WIDTH,
+      top: mapTop,
+      rowsBottom: ly,
+      rows: legendParts,
+      placeKey: names.key,
+      placeTop: keyTop,
+      placeBottom: names.keyBottom,
+    });
 
   return svgDocument({
     id,

@@ -18,7 +18,7 @@ import {
 import type { Box } from './labels.js';
 import type { Ring } from './map-projection.js';
 import { INK } from './palette.js';
-import { el, FONT_SIZE, text } from './svg.js';
+import { el, FONT_SIZE, group, svgDocument, text } from './svg.js';
 import { capitalise, textWidth, wrapWords } from './text.js';
 
 /** A named place drawn on the map: its outline in metres (holes as holes). */
@@ -126,8 +126,8 @@ export function placeNames(
   py: (y: number) => number,
   frame: Box,
   keyRoom: { x: number; y: number; width: number; height: number },
-): { onMap: string[]; key: string[] } {
-  if (places.length === 0) return { onMap: [], key: [] };
+): { onMap: string[]; key: string[]; keyBottom: number } {
+  if (places.length === 0) return { onMap: [], key: [], keyBottom: keyRoom.y };
   const areas: AreaToName[] = places.map((p) => ({
     name: p.name,
     rings: p.outline.map((ring) => ring.map(([x, y]) => [px(x), py(y)] as const)),
@@ -169,6 +169,7 @@ export function placeNames(
     heading.length,
   );
   const key: string[] = [];
+  let keyBottom = keyRoom.y;
   if (rest.length > 0 && rest.length <= 26 && rowCount * 14 <= keyRoom.height) {
     // Placed as the widest letter, so any letter fits where one was placed.
     const spots = placeAreaNames(
@@ -197,6 +198,7 @@ export function placeNames(
       );
     }
     let y = keyRoom.y + 10 + heading.length * 14;
+    keyBottom = lettered.length > 0 ? y : keyRoom.y;
     for (const [i, a] of lettered.entries()) {
       const letter = String.fromCharCode(65 + i);
       const spot = at.get(a.name)!;
@@ -208,9 +210,50 @@ export function placeNames(
       const lines = wrapWords(a.name, keyRoom.width - 18, FONT_SIZE);
       for (const [j, line] of lines.entries()) key.push(text(keyRoom.x + 18, y + j * 14, line));
       y += lines.length * 14;
+      keyBottom = y - 10;
     }
   }
-  return { onMap, key };
+  return { onMap, key, keyBottom };
+}
+
+/**
+ * A map's key on its own, for a page to show at the size of its text where the map itself is
+ * drawn small (a phone's width, a page zoomed): the key's rows and the places' letters as the map
+ * draws them (`rows`, from its top at `top`; `placeKey` from `placeTop`, drawn under the rows
+ * here, as the north arrow and scale bar belong to the map's own scale), in an SVG cropped to
+ * them, its font size FONT_SIZE units.
+ */
+export function keyAlone(o: {
+  id: string;
+  title: string;
+  x: number;
+  width: number;
+  top: number;
+  rowsBottom: number;
+  rows: readonly string[];
+  placeKey: readonly string[];
+  placeTop: number;
+  placeBottom: number;
+  defs?: string;
+}): string {
+  const lift = o.placeTop - (o.rowsBottom + 6);
+  const bottom = o.placeKey.length > 0 ? o.placeBottom - lift + 4 : o.rowsBottom;
+  const pad = 4;
+  return svgDocument({
+    id: o.id,
+    width: o.width + 2 * pad,
+    height: bottom - o.top + 2 * pad,
+    origin: { x: o.x - pad, y: o.top - pad },
+    title: o.title,
+    desc: `The key to the map, drawn at the size of the page's text.`,
+    body: [
+      o.defs ?? '',
+      group({ 'data-layer': 'legend' }, o.rows),
+      o.placeKey.length > 0
+        ? group({ 'data-layer': 'place-key', transform: `translate(0 ${-lift})` }, o.placeKey)
+        : '',
+    ],
+  });
 }
 
 /**

@@ -97,13 +97,15 @@ export interface SvgDocumentOptions {
   body: readonly string[];
   /** Paint the background: white (true, the default), none (false: an inline icon), or a colour. */
   background?: boolean | string;
+  /** The viewBox's top-left corner (default 0, 0): a part of a drawing cropped. */
+  origin?: { x: number; y: number };
 }
 
 /** The complete `<svg>`: namespace, viewBox, size, role, labelled by its own title and desc. */
 export function svgDocument(o: SvgDocumentOptions): string {
   const root = attrs({
     xmlns: 'http://www.w3.org/2000/svg',
-    viewBox: `0 0 ${num(o.width)} ${num(o.height)}`,
+    viewBox: `${num(o.origin?.x ?? 0)} ${num(o.origin?.y ?? 0)} ${num(o.width)} ${num(o.height)}`,
     width: o.width,
     height: o.height,
     role: 'img',
@@ -117,6 +119,7 @@ export function svgDocument(o: SvgDocumentOptions): string {
     o.background === false
       ? ''
       : el('rect', {
+          ...(o.origin ? { x: o.origin.x, y: o.origin.y } : {}),
           width: o.width,
           height: o.height,
           fill: typeof o.background === 'string' ? o.background : INK.background,

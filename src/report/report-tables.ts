@@ -49,6 +49,11 @@ export interface ReportFigure {
   svg: string;
   /** The table behind the figure (same id). */
   table: ReportTable;
+  /**
+   * A map's key alone (an SVG), for a page that draws the map small (a phone's width, a zoomed
+   * page) to show at the size of its text; only when asked for (the dashboard's Map page).
+   */
+  key?: string;
 }
 
 const round = (v: number | null, digits = 1) =>
@@ -468,6 +473,7 @@ export function hotspotFigure(
   p: Pick<PriorityEvidence, 'label' | 'hotspot'>,
   index: number,
   data: Pick<ReportData, 'audience' | 'period' | 'area' | 'places'>,
+  options: { key?: boolean } = {},
 ): ReportFigure | null {
   const h = p.hotspot && { ...p.hotspot, cells: cellsShown(p.hotspot.cells, data.audience) };
   if (!h || h.cells.length === 0) return null;
@@ -482,20 +488,22 @@ export function hotspotFigure(
       : h.found === false
         ? 'no cell stood out as a hotspot, so none is numbered'
         : 'no hotspot is named here, so none is numbered';
+  const map = {
+    id,
+    title: `${p.label}: where it was recorded in ${data.area.name}`,
+    outline: h.outline,
+    cells: h.cells,
+    places: data.places ?? null,
+    numbered,
+  };
   return {
     id,
     caption: [
       `${p.label}: recorded incidents in ${h.cellSize} m cells, ${periodInWords(data.period)}; ${which}.`,
       ...h.notes,
     ].join(' '),
-    svg: hotspotMap({
-      id,
-      title: `${p.label}: where it was recorded in ${data.area.name}`,
-      outline: h.outline,
-      cells: h.cells,
-      places: data.places ?? null,
-      numbered,
-    }),
+    svg: hotspotMap(map),
+    ...(options.key ? { key: hotspotMap({ ...map, part: 'key' }) } : {}),
     table: {
       id,
       caption: `${p.label}: cells (British National Grid, lower-left corner)`,

@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 
 import type { Context, Hono } from 'hono';
 
+import type { AccessNeed } from '../domain/scope.js';
+import { readsOpen } from '../usecases/view-access.js';
 import type { ServerContext } from './context.js';
 import { apiText, problemOf } from './http-errors.js';
 import { forRequest } from './caller.js';
@@ -20,7 +22,7 @@ import { notice, page, VIEWS, type ViewPath } from './pages/layout.js';
 import { mapBody } from './pages/map.js';
 import { overviewBody } from './pages/overview.js';
 import { prioritiesBody } from './pages/priorities.js';
-import { readState, viewHref, type ViewState } from './pages/state.js';
+import { DEFAULT_CATEGORY, readState, sourceOf, viewHref, type ViewState } from './pages/state.js';
 import { trendsBody } from './pages/trends.js';
 
 /** The dashboard's own files (web/), read once: they are small and never change while serving. */
@@ -106,7 +108,7 @@ export function mountDashboard(
             ? problem.body.error.message
             : `This view cannot be shown: ${apiText(problem.body.error.message)}`,
           status === 403
-            ? viewsThatWork(view.path, state, choices)
+            ? await viewsThatWork(rctx, view.path, state, choices)
             : status < 500
               ? html`<p>Change the area, period or category above, and press Show.</p>`
               : undefined,
@@ -133,31 +135,64 @@ export function mountDashboard(
 /** The views that show totals only, which a totals-only area can be seen in. */
 const TOTALS_VIEWS: readonly ViewPath[] = ['/', '/trends', '/compare'];
 
+/** What a view reads: records (the map, the priorities) or totals; and of which dataset. */
+function readOf(path: ViewPath, state: ViewState): { need: AccessNeed; dataset: string } {
+  const source = sourceOf(state);
+  const partner = path !== '/' && path !== '/map' && 'dataset' in source;
+  return {
+    need: path === '/map' || path === '/priorities' ? 'detail' : 'totals',
+    dataset: partner ? (source.dataset[0] ?? '') : 'police-street',
+  };
+}
+
 /**
  * Where a refused view can send its reader: the views that show the area as totals only (when the
- * caller sees it so), and this view of the districts they see in detail.
+ * caller sees it so), this view of the districts they see in detail, and for a partner dataset
+ * refused, this view of the area's police.uk records. Each is offered only if the caller's grants
+ * open it (QA: a refusal of domestic abuse offered five other districts' domestic abuse, each
+ * refused the same way); none, and the page says what to change.
  */
-function viewsThatWork(path: ViewPath, state: ViewState, choices: Choices): Safe {
+async function viewsThatWork(
+  ctx: ServerContext,
+  path: ViewPath,
+  state: ViewState,
+  choices: Choices,
+): Promise<Safe> {
   const area = areaNamed(choices, state.area);
   const named = (p: ViewPath) => VIEWS.find((v) => v.path === p)?.name ?? p;
-  const totals = area?.totalsOnly
-    ? TOTALS_VIEWS.filter((p) => p !== path).map(
-        (p) => html`<li><a href="${viewHref(p, state)}">${named(p)}: ${area.name}</a></li>`,
-      )
-    : [];
-  const own = [...choices.forces.flatMap((f) => f.districts), ...choices.otherDistricts]
+  const candidates: { path: ViewPath; state: ViewState; code: string; label: string }[] = [];
+  if (area?.totalsOnly)
+    for (const p of TOTALS_VIEWS.filter((v) => v !== path))
+      candidates.push({ path: p, state, code: area.code, label: `${named(p)}: ${area.name}` });
+  if (area && 'dataset' in sourceOf(state)) {
+    const police = { ...state, category: DEFAULT_CATEGORY };
+    candidates.push({
+      path,
+      state: police,
+      code: area.code,
+      label: `${named(path)}: ${area.name}, police.uk records (all crime)`,
+    });
+  }
+  for (const d of [...choices.forces.flatMap((f) => f.districts), ...choices.otherDistricts]
     .filter((d) => !d.totalsOnly && d.code !== area?.code)
-    .slice(0, 5)
-    .map(
-      (d) =>
-        html`<li>
-          <a href="${viewHref(path, { ...state, area: d.name })}">${named(path)}: ${d.name}</a>
-        </li>`,
-    );
-  if (totals.length + own.length === 0)
+    .slice(0, 20))
+    candidates.push({
+      path,
+      state: { ...state, area: d.name },
+      code: d.code,
+      label: `${named(path)}: ${d.name}`,
+    });
+  const db = await ctx.store.session();
+  const open = await readsOpen(
+    db,
+    ctx.scope,
+    candidates.map((c) => ({ code: c.code, ...readOf(c.path, c.state) })),
+  ).finally(() => db.close());
+  const offered = candidates.filter((_, i) => open[i]).slice(0, 6);
+  if (offered.length === 0)
     return html`<p>Change the area, period or category above, and press Show.</p>`;
   return html`<p>What you can see instead:</p>
     <ul>
-      ${totals}${own}
+      ${offered.map((c) => html`<li><a href="${viewHref(c.path, c.state)}">${c.label}</a></li>`)}
     </ul>`;
 }

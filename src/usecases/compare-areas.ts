@@ -232,17 +232,26 @@ async function withTotalsOnly(
 }
 
 /**
- * A comparison with nothing counted is refused, not shown as a table of zeros, naming the months
- * held for every area.
+ * A comparison with nothing counted is refused, not shown as a table of zeros, naming the areas
+ * that hold no month of the period (QA: a peer group with one such district was refused without
+ * naming it) and the months held for every area.
  */
 function held(comparison: AreaComparison, inputs: readonly AreaCounts[]): AreaComparison {
   if (comparison.basis === 'none') {
+    const { from, to } = comparison.period;
     const [first, ...rest] = inputs;
     const everywhere = (first?.observed ?? []).filter((m) =>
       rest.every((i) => i.observed.includes(m)),
     );
+    const empty = inputs
+      .filter((i) => !i.observed.some((m) => m >= from && m <= to))
+      .map((i) => `${i.area.name} (${i.area.code})`);
+    const none =
+      empty.length === 0
+        ? ''
+        : ` ${empty.join(', ')} ${empty.length === 1 ? 'has' : 'have'} no data for ${from}..${to} (no month of it held): compare without ${empty.length === 1 ? 'it' : 'them'}, or import ${empty.length === 1 ? 'its' : 'their'} data.`;
     throw new NotFoundError(
-      `no month of ${comparison.period.from}..${comparison.period.to} is held for every area of the ${comparison.group} (${comparison.label}): unknown, not zero. Months held for every area: ${monthRunsText(everywhere)}`,
+      `no month of ${from}..${to} is held for every area of the ${comparison.group} (${comparison.label}): unknown, not zero.${none} Months held for every area: ${monthRunsText(everywhere)}`,
     );
   }
   return comparison;

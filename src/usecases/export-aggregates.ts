@@ -200,13 +200,16 @@ export async function partnerCountsTable(
   return {
     id: 'partner-counts',
     title: `${request.dataset} in ${area.name}, ${period.from} to ${period.to}, by district, month and category`,
-    columns: ['district_code', 'district_name', 'month', 'category', 'count'],
+    // `withheld` says of each row whether its count is held back, in the file itself: a CSV
+    // has no README, and its empty cells read as missing or zero (QA).
+    columns: ['district_code', 'district_name', 'month', 'category', 'count', 'withheld'],
     rows: rows.map((r) => [
       r.area,
       names.get(r.area) ?? null,
       r.month,
       r.category,
       shown(r) ? r.count : null,
+      shown(r) ? 'no' : 'yes',
     ]),
     notes: [
       ...(restricted
@@ -214,6 +217,7 @@ export async function partnerCountsTable(
             `${request.dataset} is restricted: where a district's category has any month from 1 to ${policy.threshold - 1}, every month of it is left empty (withheld), and so is a month that would give such a count back (with another category of the month, or the force's figure less the other districts'), so that no count under ${policy.threshold} can be read or worked back.`,
           ]
         : []),
+      "withheld: 'yes' where the count is held back by disclosure control (its count cell is empty: neither missing nor 0), 'no' where it is given.",
       "Records with several categories (a hate crime's strands) count under each; the category 'total' counts each record once.",
       'A month a district has no data of the dataset for has no rows: unknown, not zero.',
       notHeld.length > 0

@@ -28,6 +28,7 @@ import {
   type MonthShrink,
 } from '../domain/replacement.js';
 import { rejectedRowText } from '../domain/rejected-row.js';
+import { WELSH_DISTRICT_NAMES } from '../domain/welsh-names.js';
 import { didYouMean } from '../domain/suggest.js';
 import {
   implausibleMonth,
@@ -50,7 +51,7 @@ import {
 } from '../ingest/partner/defra-fly-tipping.js';
 import { readInputFile } from '../ingest/input-file.js';
 import { readTableFile, type TableFile } from '../ingest/partner/table-file.js';
-import { resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
+import { registeredArea, resolveAreaReferences, type ResolvedArea } from '../store/areas.js';
 import { loadBoundaries } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import { storeHashKey } from './hash-key.js';
@@ -196,7 +197,7 @@ export async function importPartnerData(
       });
     placed.rows = placed.rows.filter((r) => r.month >= from && r.month <= to);
   }
-  refuseRepeatedCounts(request.path, dataset, placed.rows);
+  await refuseRepeatedCounts(db, request.path, dataset, placed.rows);
   const rejected = [...checked.rejected, ...placed.rejected].sort((a, b) => a.line - b.line);
   if (placed.rows.length === 0)
     throw new InputError(
@@ -422,33 +423,61 @@ interface PlacedRow {
 /**
  * A count file gives each month, area and breakdown once: two rows of the same would be added
  * together (Hertsmere's July given twice was stored as twice its count, and "Isle of Anglesey"
- * beside "W06000001" is one area twice). Refused, naming both lines. Rows of different areas that
- * lie in one district (its wards) are parts of its count and are added, as before.
+ * beside "W06000001" is one area twice). Refused, naming both lines, and where the two write the
+ * area differently, that they are one area ("Casnewydd" is Newport in Welsh: QA found the refusal
+ * named only Casnewydd, and its reader looked for a second Casnewydd row). Rows of different areas
+ * that lie in one district (its wards) are parts of its count and are added, as before.
  */
-function refuseRepeatedCounts(
+async function refuseRepeatedCounts(
+  db: Db,
   path: string,
   dataset: DatasetDefinition,
   rows: readonly PlacedRow[],
-): void {
+): Promise<void> {
   if (dataset.detail !== 'aggregate') return;
   const breakdown = breakdownFields(dataset);
-  const first = new Map<string, number>();
+  const first = new Map<string, PlacedRow>();
   for (const row of rows) {
     const key = JSON.stringify([row.month, row.area.code, ...breakdown.map((f) => row.values[f])]);
     const earlier = first.get(key);
     if (earlier === undefined) {
-      first.set(key, row.line);
+      first.set(key, row);
       continue;
     }
     const of = breakdown.map((f) => `${f} ${String(row.values[f])}`).join(', ');
-    const written = String(row.values.area ?? row.area.code);
-    const area = written === row.area.code ? written : `${written} (${row.area.code})`;
+    const code = row.area.code;
+    const name = (await registeredArea(db, code))?.name ?? code;
+    const written = String(row.values.area ?? code).trim();
+    const before = String(earlier.values.area ?? code).trim();
+    const same = (a: string, b: string) => looseName(a) === looseName(b);
+    const area = same(written, code)
+      ? `${name} (${code})`
+      : same(written, name)
+        ? `${written} (${code})`
+        : `${written} (${name}, ${code})`;
+    const welsh = WELSH_DISTRICT_NAMES[code];
+    const inWelsh = welsh === undefined ? null : [written, before].find((w) => same(w, welsh));
+    const oneArea = same(written, before)
+      ? ''
+      : inWelsh
+        ? ` (as ${before}): ${inWelsh} is ${name}'s name in Welsh, so the two lines give one district's counts.`
+        : ` (as ${before}): the two name one area, ${name} (${code}).`;
     throw new InputError(
-      `${path}:${row.line}: line ${row.line} gives the counts of ${row.month} in ${area}${of ? `, ${of},` : ''} again, as line ${earlier} does: ` +
-        'a count file gives each month and area once, and the two would be added together; nothing imported. ' +
+      `${path}:${row.line}: line ${row.line} gives the counts of ${row.month} in ${area}${of ? `, ${of},` : ''} again, as line ${earlier.line} does${oneArea || ':'} ` +
+        `${oneArea ? 'A' : 'a'} count file gives each month and area once, and the two would be added together; nothing imported. ` +
         'Remove one, or if they are parts of one count, add them up in the file',
     );
   }
+}
+
+/** A name as a person may write it: any case, spacing or accents ("Ynys Mon" is "Ynys Môn"). */
+function looseName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/\s+/gu, ' ')
+    .trim()
+    .toLowerCase();
 }
 
 /** Each row's area resolved to the register (or its point placed in an LSOA). */

@@ -14,7 +14,7 @@ import type { ChoroplethArea, ChoroplethMapInput, MapPlaces } from '../../src/ch
 import { toBng } from '../../src/geo/bng.js';
 import { boxesOverlap, cutTexts, textBoxes } from './text-boxes.js';
 import { mapNames } from './map-names.js';
-import { all, layer, parseXml, pathPoints, texts } from './xml.js';
+import { all, descendants, layer, parseXml, pathPoints, texts } from './xml.js';
 import type { XmlElement } from './xml.js';
 
 const square = (x: number, y: number, size = 1_000): [number, number][] => [
@@ -192,6 +192,42 @@ describe('choroplethMap', () => {
     expect(order.indexOf('sites')).toBeGreaterThan(order.indexOf('place-names'));
   });
 
+  it('keeps every site’s number legible where sites lie close together, on leaders from each site', () => {
+    // Sites 20 m apart: at this scale their badges fell on one another (QA: camera sites of Three
+    // Rivers' all crime 4 px apart, one number hidden under the other).
+    const sites = [0, 1, 2, 3].map((i) => ({ x: 502_000 + i * 20, y: 201_000, radius: 75 }));
+    const root2 = parseXml(choroplethMap({ ...input, sites }));
+    const layerSites = layer(root2, 'sites')!;
+    expect(texts(layerSites)).toEqual(['1', '2', '3', '4']);
+    const badges = all(layerSites, 'circle').filter((c) => c.attrs.r === '7');
+    const at = badges.map((b) => [Number(b.attrs.cx), Number(b.attrs.cy)] as const);
+    for (const [i, a] of at.entries())
+      for (const b of at.slice(i + 1))
+        expect(Math.hypot(a[0] - b[0], a[1] - b[1])).toBeGreaterThanOrEqual(14);
+    // A badge moved off its site has a leader from the site to it.
+    const rings = all(layerSites, 'circle').filter((c) => c.attrs.fill === 'none');
+    const leaders = all(layerSites, 'line').filter((l) => l.attrs.stroke !== '#ffffff');
+    for (const [i, ring] of rings.entries()) {
+      const [x, y] = [Number(ring.attrs.cx), Number(ring.attrs.cy)];
+      if (at[i]![0] === x && at[i]![1] === y) continue;
+      expect(
+        leaders.some(
+          (l) =>
+            Number(l.attrs.x1) === x &&
+            Number(l.attrs.y1) === y &&
+            Number(l.attrs.x2) === at[i]![0] &&
+            Number(l.attrs.y2) === at[i]![1],
+        ),
+        `site ${i + 1}`,
+      ).toBe(true);
+    }
+    // Every badge drawn after every leader, so no line crosses a number.
+    const kids = layerSites.children;
+    const lastLine = kids.map((k) => k.name).lastIndexOf('line');
+    const firstBadge = kids.findIndex((k) => k.attrs.r === '7');
+    expect(firstBadge).toBeGreaterThan(lastLine);
+  });
+
   it('draws a "No data" chart when there are no areas', () => {
     expect(texts(parseXml(choroplethMap({ ...input, areas: [] })))).toContain('No data');
   });
@@ -265,5 +301,49 @@ describe('choroplethMap of Sefton’s LSOAs with its wards', () => {
     const legend = textBoxes(layer(small, 'legend')!);
     const foot = textBoxes(small).filter((t) => t.text.startsWith('Ward boundaries'));
     expect(Math.max(...legend.map((k) => k.y1))).toBeLessThan(Math.min(...foot.map((f) => f.y0)));
+  });
+});
+
+describe('choroplethMap’s key alone (part: key)', () => {
+  const lsoas = load('lsoa_by_lad/E08000014.json.gz').features;
+  const wards = load('wards_by_lad/E08000014.json.gz').features;
+  const sefton: ChoroplethMapInput = {
+    id: 'sefton',
+    title: 'Burglary rate by LSOA, Sefton, 2025',
+    valueLabel: 'crimes per 1,000 residents',
+    areas: lsoas.map((f, i) => ({
+      code: f.properties.LSOA11CD ?? '',
+      name: f.properties.LSOA11NM ?? '',
+      outline: rings(f.geometry),
+      value: i % 37 === 5 ? null : (i * 7) % 40,
+    })),
+    places: {
+      kind: 'ward',
+      places: wards.map((f) => ({ name: f.properties.WD13NM ?? '', outline: rings(f.geometry) })),
+    },
+  };
+  const map = parseXml(choroplethMap(sefton));
+  const key = parseXml(choroplethMap({ ...sefton, part: 'key' }));
+
+  it('holds the map’s key rows and lettered places, and nothing of the map', () => {
+    expect(texts(layer(key, 'legend'))).toEqual(texts(layer(map, 'legend')));
+    expect(texts(layer(key, 'place-key'))).toEqual(texts(layer(map, 'place-key')));
+    expect(texts(layer(map, 'place-key')).length).toBeGreaterThan(0);
+    expect(layer(key, 'areas')).toBeUndefined();
+    expect(layer(key, 'scale-bar')).toBeUndefined();
+  });
+
+  it('is cropped to the key, its text at the map’s size, and shares no id with the map', () => {
+    const [x, , w] = (key.attrs.viewBox ?? '').split(' ').map(Number);
+    expect(w).toBe(Number(key.attrs.width));
+    expect(w).toBeLessThan(200);
+    expect(x).toBeGreaterThan(400);
+    const ids = (root: XmlElement) =>
+      [root, ...descendants(root)].flatMap((e) => (e.attrs.id ? [e.attrs.id] : []));
+    const shared = ids(key).filter((id) => ids(map).includes(id));
+    expect(shared).toEqual([]);
+    // The no-data hatch the key's swatch uses is defined in the key's own SVG.
+    const hatch = /url\(#([^)]+)\)/u.exec(choroplethMap({ ...sefton, part: 'key' }))?.[1];
+    expect(ids(key)).toContain(hatch);
   });
 });

@@ -43,7 +43,8 @@ function svgOf(body: string, idPattern: RegExp): string {
     (m) => idPattern.test(m[1] as string),
   );
   if (!figure) throw new Error(`no figure matching ${idPattern}`);
-  const svg = /<svg[\s\S]*<\/svg>/u.exec(figure[0]);
+  // The chart itself: the first SVG (a map's figure also holds its key again, .map-key).
+  const svg = /<svg[\s\S]*?<\/svg>/u.exec(figure[0]);
   return normalise(svg?.[0] ?? '');
 }
 

@@ -28,9 +28,18 @@ beforeAll(async () => {
       grants: [{ area: 'Three Rivers', level: 'aggregate' }],
     },
     { name: 'Vic', role: 'viewer', grants: [{ area: 'Watford' }] },
+    { name: 'Ana', role: 'analyst', grants: [{ area: 'Hertfordshire', sensitivity: 'partner' }] },
+    {
+      name: 'Dee',
+      role: 'analyst',
+      grants: [
+        { area: 'Hertfordshire', sensitivity: 'partner' },
+        { area: 'Three Rivers', sensitivity: 'restricted' },
+      ],
+    },
   ]);
   server = await testServer(db);
-  for (const who of ['Tom', 'Vic']) {
+  for (const who of ['Tom', 'Vic', 'Ana', 'Dee']) {
     sessions.set(who, { Cookie: await signIn(server.app, who), ...ORIGIN });
   }
 });
@@ -101,5 +110,69 @@ describe('a viewer refused the detail of an area granted to them', () => {
     );
     expect(message).toContain('need a detail grant: ask your Lantern administrator (Alex)');
     expect(message).not.toContain('viewer');
+  });
+});
+
+describe('the views a refused dashboard page suggests instead', () => {
+  // Ana sees Hertfordshire in detail with the partner datasets, not the restricted ones; Dee too,
+  // and domestic abuse in Three Rivers only. QA: Ana, refused domestic abuse, was offered the
+  // domestic abuse of five other districts, each refused the same way.
+
+  /** The links a refused page offers, each as the path and query it opens. */
+  async function suggested(who: string, path: string): Promise<string[]> {
+    const r = await server.app.request(path, { headers: sessions.get(who) });
+    expect(r.status, `${who} ${path}`).toBe(403);
+    const body = await r.text();
+    const list = /What you can see instead:<\/p>\s*<ul>([\s\S]*?)<\/ul>/u.exec(body)?.[1] ?? '';
+    return [...list.matchAll(/href="([^"]+)"/gu)].map((m) =>
+      decodeURIComponent((m[1] as string).replace(/&amp;/gu, '&').replace(/\+/gu, ' ')),
+    );
+  }
+
+  it('offers only views the caller can open, every one of them answering', async () => {
+    const asked: [string, string][] = [
+      ['Ana', '/trends?area=Three%20Rivers&period=2025&category=dataset:domestic-abuse'],
+      ['Ana', '/compare?area=Watford&period=2025&category=dataset:prevent'],
+      ['Dee', '/trends?area=Watford&period=2025&category=dataset:domestic-abuse'],
+      ['Tom', '/map?area=Three%20Rivers&period=2025&category=burglary'],
+      ['Tom', '/trends?area=Watford&period=2025&category=burglary'],
+    ];
+    for (const [who, path] of asked) {
+      for (const link of await suggested(who, path)) {
+        const r = await server.app.request(link, { headers: sessions.get(who) });
+        expect(r.status, `${who}: ${path} offered ${link}`).toBe(200);
+      }
+    }
+  });
+
+  it('still offers the totals views of an area seen as totals only', async () => {
+    expect(
+      await suggested('Tom', '/map?area=Three%20Rivers&period=2025&category=burglary'),
+    ).toEqual([
+      '/?area=Three Rivers&period=2025&category=burglary',
+      '/trends?area=Three Rivers&period=2025&category=burglary',
+      '/compare?area=Three Rivers&period=2025&category=burglary',
+    ]);
+  });
+
+  it('offers a caller without the dataset anywhere its police.uk records, not the dataset elsewhere', async () => {
+    expect(
+      await suggested(
+        'Ana',
+        '/trends?area=Three%20Rivers&period=2025&category=dataset:domestic-abuse',
+      ),
+    ).toEqual(['/trends?area=Three Rivers&period=2025&category=all-crime']);
+  });
+
+  it('offers the dataset where the caller’s grants open it', async () => {
+    const links = await suggested(
+      'Dee',
+      '/trends?area=Watford&period=2025&category=dataset:domestic-abuse',
+    );
+    expect(links).toContain('/trends?area=Watford&period=2025&category=all-crime');
+    expect(links).toContain(
+      '/trends?area=Three Rivers&period=2025&category=dataset:domestic-abuse',
+    );
+    expect(links.filter((l) => l.includes('domestic-abuse'))).toHaveLength(1);
   });
 });

@@ -13,6 +13,11 @@ export function figure(f: ReportFigure, options: { zoomable?: boolean } = {}): S
     >
       ${safe(f.svg)}
     </div>
+    ${
+      // A map's key again at the size of the text, shown where the map is drawn small (a phone,
+      // a zoomed page: web/dashboard.css), whose own key is then too small to read (QA).
+      f.key ? html`<div class="map-key" aria-hidden="true">${safe(f.key)}</div>` : ''
+    }
     <figcaption>${f.caption}</figcaption>
     <details>
       <summary>The numbers behind this chart</summary>

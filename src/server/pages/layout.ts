@@ -184,15 +184,17 @@ function filterForm(
                   ? html`<optgroup label="Partner data (trends)">
                       ${choices.datasets
                         .filter((d) => d.open)
-                        .map(
-                          (d) =>
-                            html`<option
-                              value="${DATASET_PREFIX}${d.dataset}"
-                              ${selected(`${DATASET_PREFIX}${d.dataset}`, state.category)}
-                            >
-                              ${d.label}
-                            </option>`,
-                        )}
+                        .map((d) => {
+                          // The count chosen on its Trends page (dataset:domestic-abuse:crimes)
+                          // stays chosen when the area or period changes.
+                          const value = `${DATASET_PREFIX}${d.dataset}`;
+                          const chosen = state.category.startsWith(`${value}:`)
+                            ? state.category
+                            : value;
+                          return html`<option value="${chosen}" ${selected(chosen, state.category)}>
+                            ${d.label}
+                          </option>`;
+                        })}
                     </optgroup>`
                   : ''
               }

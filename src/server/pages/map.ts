@@ -3,7 +3,7 @@
  * outlined and named) drawn from the bundled boundaries with no internet, which the reader can
  * pan and zoom, and the busiest places.
  */
-import { choroplethMap } from '../../charts/index.js';
+import { choroplethMap, type ChoroplethMapInput } from '../../charts/index.js';
 import { hotspotFigure, type ReportFigure } from '../../report/report-tables.js';
 import { mapView, type MapView } from '../../usecases/map-view.js';
 import { parsePeriodChoice } from '../../domain/period-input.js';
@@ -41,12 +41,12 @@ export async function mapBody(
       period: state.period ? parsePeriodChoice(state.period) : undefined,
     });
     const label = labelOf(state.category);
-    const chart = hotspotFigure({ label, hotspot: view.hotspot }, 0, {
-      audience: 'partner',
-      period: view.period,
-      area: view.area,
-      places: view.places,
-    });
+    const chart = hotspotFigure(
+      { label, hotspot: view.hotspot },
+      0,
+      { audience: 'partner', period: view.period, area: view.area, places: view.places },
+      { key: true },
+    );
     return html` <p class="lead">
         ${label} recorded in ${view.area.name}, ${view.period.from} to ${view.period.to}, in
         ${view.hotspot.cellSize} m
@@ -103,6 +103,26 @@ export async function mapBody(
 function lsoaFigure(view: MapView, label: string, cameras: CameraPlan | null): ReportFigure {
   const id = 'fig-lsoa-map';
   const title = `${label} by neighbourhood (LSOA), ${view.area.name}`;
+  const map: ChoroplethMapInput = {
+    id,
+    title,
+    areas: view.lsoas,
+    valueLabel: 'recorded',
+    places: view.places,
+    focusable: false,
+    points: view.points,
+    pointsLabel: 'map points (police.uk), sized by records',
+    ...(cameras && cameras.sites.length > 0
+      ? {
+          sites: cameras.sites.map((c) => ({
+            x: c.easting,
+            y: c.northing,
+            radius: CAMERA_RADIUS,
+          })),
+          sitesLabel: `suggested camera sites (${CAMERA_RADIUS} m view)`,
+        }
+      : {}),
+  };
   return {
     id,
     caption: `${label} recorded in each LSOA (neighbourhoods of about 1,500 residents), ${view.period.from} to ${view.period.to}: counts, not rates, as LSOA populations are not held; an LSOA with a shopping centre or a station will show high for that reason. The dots are police.uk's anonymised map points, each sized by the records moved to it (not where each crime happened).${
@@ -110,26 +130,8 @@ function lsoaFigure(view: MapView, label: string, cameras: CameraPlan | null): R
         ? ` Numbered: where ${cameras.sites.length} cameras seeing ${CAMERA_RADIUS} m would cover the most of these records (${cameras.covered} of ${cameras.incidents}; maximum coverage, solved by integer programming: lantern cameras gives other numbers and radii).`
         : ''
     }`,
-    svg: choroplethMap({
-      id,
-      title,
-      areas: view.lsoas,
-      valueLabel: 'recorded',
-      places: view.places,
-      focusable: false,
-      points: view.points,
-      pointsLabel: 'map points (police.uk), sized by records',
-      ...(cameras && cameras.sites.length > 0
-        ? {
-            sites: cameras.sites.map((c) => ({
-              x: c.easting,
-              y: c.northing,
-              radius: CAMERA_RADIUS,
-            })),
-            sitesLabel: `suggested camera sites (${CAMERA_RADIUS} m view)`,
-          }
-        : {}),
-    }),
+    svg: choroplethMap(map),
+    key: choroplethMap({ ...map, part: 'key' }),
     table: {
       id,
       caption: title,

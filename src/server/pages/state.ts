@@ -12,14 +12,26 @@ export interface ViewState {
 
 export const DEFAULT_CATEGORY = 'all-crime';
 
-/** A partner dataset chosen in the category list: `dataset:fly-tipping`. */
+/**
+ * A partner dataset chosen in the category list: `dataset:fly-tipping`, or one of its counts or
+ * categories, `dataset:domestic-abuse:crimes` (chosen on its Trends page); without one, the
+ * dataset's own default, as `lantern trends --dataset` takes it.
+ */
 export const DATASET_PREFIX = 'dataset:';
 
-/** The police.uk category or the partner dataset the state's category names. */
-export function sourceOf(state: ViewState): { category: string[] } | { dataset: string[] } {
-  return state.category.startsWith(DATASET_PREFIX)
-    ? { dataset: [state.category.slice(DATASET_PREFIX.length)] }
-    : { category: [state.category] };
+/** The police.uk category, or the partner dataset (with its category, when one is chosen). */
+export function sourceOf(
+  state: ViewState,
+): { category: string[] } | { dataset: string[]; category?: string[] } {
+  if (!state.category.startsWith(DATASET_PREFIX)) return { category: [state.category] };
+  const [dataset = '', ...rest] = state.category.slice(DATASET_PREFIX.length).split(':');
+  const category = rest.join(':');
+  return category === '' ? { dataset: [dataset] } : { dataset: [dataset], category: [category] };
+}
+
+/** The state's category for one category of a partner dataset: `dataset:domestic-abuse:crimes`. */
+export function datasetCategory(dataset: string, category: string): string {
+  return `${DATASET_PREFIX}${dataset}:${category}`;
 }
 
 export function readState(

@@ -21,14 +21,15 @@ import { run } from './choices.js';
 import { figure } from './figure.js';
 import { count, html, pct, significance, type Safe } from './html.js';
 import { notice } from './layout.js';
-import { periodParam, sourceOf, viewHref, type ViewState } from './state.js';
+import { datasetCategory, periodParam, sourceOf, viewHref, type ViewState } from './state.js';
 
 export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<Safe> {
   const survey = surveyNotice(state, 'trend by month');
   if (survey) return survey;
-  const one = { area: [state.area], ...sourceOf(state) };
-  const isCategory = 'category' in sourceOf(state);
-  const [[shown], exceptionsOrRefusal, forecast, family] = await Promise.all([
+  const source = sourceOf(state);
+  const one = { area: [state.area], ...source };
+  const isCategory = !('dataset' in source);
+  const [[shown], exceptionsOrRefusal, forecast, family, counts] = await Promise.all([
     run<[DisclosedTrendDocument]>(ctx, 'trends', { ...one, ...periodParam(state) }),
     run<ExceptionsReport>(ctx, 'exceptions', one).catch((error: unknown) => ({ error })),
     isCategory
@@ -42,11 +43,23 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
           ...periodParam(state),
         })
       : [],
+    // A partner dataset's every count (domestic abuse's incidents, crimes, repeat victims and
+    // referrals), as `lantern trends --dataset --all` gives them, to choose one from.
+    'dataset' in source
+      ? run<DisclosedTrendDocument[]>(ctx, 'trends', {
+          area: [state.area],
+          dataset: source.dataset,
+          all: ['true'],
+          ...periodParam(state),
+        })
+      : [],
   ]);
   const adjusted = adjustedVerdict(family, shown);
+  const choice =
+    'dataset' in source ? countsTable(source.dataset[0] ?? '', counts, shown, state) : '';
   // A caller who sees the area as totals only gets the counts after disclosure control, and
   // nothing worked from the months themselves (expected range, forecast).
-  if (shown.disclosure) return totalsOnlyBody(shown, adjusted);
+  if (shown.disclosure) return totalsOnlyBody(shown, adjusted, choice);
   if ('error' in exceptionsOrRefusal) throw exceptionsOrRefusal.error;
   const exceptions = exceptionsOrRefusal;
   const trend = shown as TrendDocument;
@@ -62,7 +75,7 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
   );
   const missing = trend.months.filter((m) => m.count === null).map((m) => m.month);
   return html` <p class="lead">${readingAdjusted(trend, adjusted)}</p>
-    ${breakNotice([trend])} ${partialNotice(trend)}
+    ${breakNotice([trend])} ${partialNotice(trend)} ${choice}
     ${missing.length > 0 ? notice('note', `Months not held (unknown, not zero): ${missing.join(', ')}.`) : ''}
     <dl class="facts">
       <div>
@@ -116,6 +129,66 @@ export async function trendsBody(ctx: ServerContext, state: ViewState): Promise<
         ${trend.notes.map((n) => html`<li>${n}</li>`)}
       </ul>
     </section>`;
+}
+
+/**
+ * A partner dataset's counts (or categories) side by side, each after the same disclosure control
+ * as its own trend, each a link to its trend; the one shown is marked. Nothing for a dataset of
+ * one count. (QA: Trends of domestic abuse showed its incidents only, with no way to its crimes,
+ * repeat victims or referrals.)
+ */
+function countsTable(
+  dataset: string,
+  counts: readonly DisclosedTrendDocument[],
+  shown: DisclosedTrendDocument,
+  state: ViewState,
+): Safe | '' {
+  if (counts.length < 2) return '';
+  const definition = findDataset(dataset);
+  const what = definition?.detail === 'aggregate' ? 'count' : 'category';
+  const name = definition?.label ?? dataset;
+  const label = (d: DisclosedTrendDocument) => {
+    const own = d.label.slice(d.label.lastIndexOf(': ') + 2);
+    return own.charAt(0).toUpperCase() + own.slice(1);
+  };
+  const first = counts[0] as DisclosedTrendDocument;
+  return html`<div class="table-wrap">
+    <table class="data">
+      <caption>
+        Each ${what} of ${name}, ${first.period.from} to ${first.period.to}: choose one to see its
+        trend
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">${what === 'count' ? 'Count' : 'Category'}</th>
+          <th scope="col" class="num">Recorded</th>
+          <th scope="col" class="num">Earlier year</th>
+          <th scope="col" class="num">Change</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${counts.map((d) => {
+          const here = d.category === shown.category;
+          const href = viewHref('/trends', {
+            ...state,
+            category: datasetCategory(dataset, d.category),
+          });
+          return html`<tr${here ? html` class="mark"` : ''}>
+            <th scope="row">
+              ${
+                here
+                  ? html`<a href="${href}" aria-current="page">${label(d)}</a> (shown below)`
+                  : html`<a href="${href}">${label(d)}</a>`
+              }
+            </th>
+            <td class="num">${shownCount(d, d.current, d.disclosure?.current)}</td>
+            <td class="num">${shownCount(d, d.previous, d.disclosure?.previous)}</td>
+            <td class="num">${pct(d.changePct)}</td>
+          </tr>`;
+        })}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /**
@@ -217,11 +290,15 @@ export function totalsOnlyNotice(trend: DisclosedTrendDocument): Safe {
 }
 
 /** The trend of an area seen as totals only: the months after disclosure control, no chart. */
-function totalsOnlyBody(trend: DisclosedTrendDocument, adjusted: AdjustedVerdict | null): Safe {
+function totalsOnlyBody(
+  trend: DisclosedTrendDocument,
+  adjusted: AdjustedVerdict | null,
+  choice: Safe | '',
+): Safe {
   const shown = (n: number | null, held: 'fewer than' | 'not shown' | null | undefined) =>
     shownCount(trend, n, held);
   return html` <p class="lead">${readingAdjusted(trend, adjusted)}</p>
-    ${totalsOnlyNotice(trend)} ${breakNotice([trend])} ${partialNotice(trend)}
+    ${totalsOnlyNotice(trend)} ${breakNotice([trend])} ${partialNotice(trend)} ${choice}
     <dl class="facts">
       <div>
         <dt>Recorded, ${trend.period.from} to ${trend.period.to}</dt>
