@@ -12,7 +12,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPoliceOutcomes } from '../src/config/police-outcomes.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import { publicTrust } from '../src/report/public-data.js';
-import type { SearchGroupRow, TrustData } from '../src/report/report-data.js';
+import type { ReportData, SearchGroupRow, TrustData } from '../src/report/report-data.js';
+import { Labels } from '../src/report/report-html-parts.js';
+import { trustSection } from '../src/report/report-trust.js';
 import { findArea } from '../src/store/areas.js';
 import type { Db } from '../src/store/db.js';
 import { openStore } from '../src/store/open-store.js';
@@ -62,6 +64,9 @@ function solve(total: number, parts: readonly Known[]): Known[] {
   return parts.map(([l, h]) => [Math.max(l, total - (hi - h)), Math.min(h, total - (lo - l))]);
 }
 
+/** A count published as a share of a known count, to one decimal place: the count it gives. */
+const fromRate = (rate: number, of: number) => Math.round(rate * of);
+
 /**
  * The searches of a breakdown as the public version publishes them: a number, "fewer than 5"
  * (1 to 4), or held back ("not shown": 5 or more); the Not stated row exactly when a note gives it.
@@ -108,6 +113,84 @@ describe('the public stop-and-search section gives no held-back count away', () 
     // The partner version still says how many.
     expect(notStatedInNotes(full)).toBe(
       full.byEthnicGroup.find((r) => r.value === 'Not stated')!.searches,
+    );
+  });
+
+  const DISTRICTS = [
+    'Newcastle upon Tyne',
+    'Gateshead',
+    'North Tyneside',
+    'South Tyneside',
+    'Sunderland',
+    'Northumberland',
+  ];
+
+  it('holds back the find and arrest rates that the rate of all searches would give back', async () => {
+    // North Tyneside, 2021: 22 arrests of all searches (the text's arrest rate times its
+    // searches) less Male's (its rate times its searches) gave Female's, whose rate was held back
+    // as 1 to 4, exactly; likewise its finds, and Newcastle's Other finds and arrests in 2022.
+    let tried = 0;
+    for (const name of DISTRICTS)
+      for (const year of [2021, 2022]) {
+        const full = await trustOf(name, year);
+        const pub = publicTrust({ outcomes: null, stopSearch: full }).stopSearch!;
+        for (const [dimension, rows, shown] of [
+          ['ethnic group', full.byEthnicGroup, pub.byEthnicGroup],
+          ['age', full.byAge, pub.byAge],
+          ['gender', full.byGender, pub.byGender],
+        ] as const)
+          for (const [count, rate, allRate] of [
+            ['finds', 'findRate', full.findRate],
+            ['arrests', 'arrestRate', full.arrestRate],
+          ] as const) {
+            const total = fromRate(allRate!, full.searches);
+            const searches = solve(pub.searches, searchesKnown(pub, shown, notStatedInNotes(pub)));
+            const known = shown.map((r, i): Known => {
+              const given = r[rate];
+              if (given !== null) return [fromRate(given, r.searches), fromRate(given, r.searches)];
+              // Searches not given: any number of them up to what the searches allow.
+              if (r.withheld || (r.searches > 0 && r.searches < 5)) return [0, searches[i]![1]];
+              // The reader is told (generously) whether a rate is missing for a small count.
+              const truth = rows[i]![count];
+              return truth > 0 && truth < 5 ? [1, 4] : [5, r.searches];
+            });
+            const solved = solve(total, known);
+            rows.forEach((r, i) => {
+              if (r[count] > 0 && r[count] < 5 && shown[i]![rate] === null) {
+                tried++;
+                const [lo, hi] = solved[i]!;
+                expect(
+                  hi - lo,
+                  `${name} ${year}, ${dimension} ${r.value}: ${count} ${lo} to ${hi}`,
+                ).toBeGreaterThanOrEqual(1);
+              }
+            });
+          }
+      }
+    expect(tried).toBeGreaterThan(10);
+  });
+
+  it('gives no find or arrest rate of all searches where the finds or arrests are 1 to 4', async () => {
+    const full = await trustOf('North Tyneside', 2021);
+    const few = { ...full, searches: 40, findRate: 3 / 40, arrestRate: 10 / 40 };
+    const pub = publicTrust({ outcomes: null, stopSearch: few }).stopSearch!;
+    expect([pub.findRate, pub.findRateCi95, pub.findsSmall]).toEqual([null, null, true]);
+    expect(pub.arrestRate).toBe(10 / 40);
+    expect(pub.arrestsSmall).toBeUndefined();
+    const area = await findArea(db, 'North Tyneside');
+    const data = { area, period: { from: '2021-01', to: '2021-12' }, force: null };
+    const html = trustSection(
+      {
+        ...data,
+        audience: 'public',
+        trust: { outcomes: null, stopSearch: pub },
+      } as unknown as ReportData,
+      [],
+      [],
+      new Labels(),
+    );
+    expect(html).toMatch(
+      /district's figures\. Fewer than 5 found what was searched for \(an outcome linked to the object of the search\), and 25\.0% led to an arrest \(/u,
     );
   });
 });

@@ -225,13 +225,23 @@ function heldBack(counts: readonly number[]): Set<number> {
   );
 }
 
+/**
+ * A breakdown's rows for the public: counts from 1 to 4 and those that would give one back held
+ * back (heldBack), and with them their rates. The finds (and the arrests) of a breakdown's rows
+ * also sum to a total the text gives (the find rate of all searches times the searches), so a
+ * rate is not given where the finds (arrests) behind it are held back as a count would be: from 1
+ * to 4, or beside one of those (QA: North Tyneside 2021, 22 arrests of all searches less Male's
+ * 19 gave Female's, held back, as 3).
+ */
 function publicSearchRows<T extends SearchGroupRow>(rows: readonly T[]): T[] {
   const back = heldBack(rows.map((r) => r.searches));
+  const hidden = (i: number) => back.has(i) || isSmall(rows[i]!.searches);
+  const findsBack = heldBack(rows.map((r) => r.finds));
+  const arrestsBack = heldBack(rows.map((r) => r.arrests));
   return rows.map((r, i) => {
     const withheld = back.has(i) && !isSmall(r.searches);
-    const hide = back.has(i) || isSmall(r.searches);
-    const finds = hide || isSmall(r.finds);
-    const arrests = hide || isSmall(r.arrests);
+    const finds = hidden(i) || findsBack.has(i);
+    const arrests = hidden(i) || arrestsBack.has(i);
     return {
       ...r,
       ...(withheld ? { withheld: true } : {}),
@@ -351,8 +361,14 @@ function publicSearches(s: NonNullable<TrustData['stopSearch']>): TrustData['sto
   const notStated = byEthnicGroup.find((r) => r.value === 'Not stated');
   const notStatedHidden =
     notStated !== undefined && (notStated.withheld || isSmall(notStated.searches));
+  // The find and arrest rates of all searches give the finds and arrests: not where those are 1 to 4.
+  const small = (rate: number | null) => rate !== null && isSmall(Math.round(rate * s.searches));
+  const findsSmall = small(s.findRate);
+  const arrestsSmall = small(s.arrestRate);
   return {
     ...s,
+    ...(findsSmall ? { findRate: null, findRateCi95: null, findsSmall } : {}),
+    ...(arrestsSmall ? { arrestRate: null, arrestRateCi95: null, arrestsSmall } : {}),
     byEthnicGroup,
     byAge: publicSearchRows(s.byAge),
     byGender: publicSearchRows(s.byGender),

@@ -324,6 +324,9 @@ export interface TrustData {
     findRateCi95: [number, number] | null;
     arrestRate: number | null;
     arrestRateCi95: [number, number] | null;
+    /** The public version: the finds (arrests) of all searches are 1 to 4, so no rate is given. */
+    findsSmall?: boolean;
+    arrestsSmall?: boolean;
     population: { year: number; source: string } | null;
     byEthnicGroup: (SearchGroupRow & {
       residents: number | null;
