@@ -170,6 +170,31 @@ describe('stop and search a panel can scrutinise', () => {
     expect(text).not.toMatch(/ 0\.000\b/u);
   });
 
+  it('prints beside the ratio the count of the months compared, when not the whole period', async () => {
+    // Sunderland, June 2021 to June 2022: only May and June 2022 have the same months two years
+    // before (2020-05 is the first month held). The table said "now 520, before 45, ratio
+    // 2.16": 2.16 is 97 (May and June 2022) against 45 (QA).
+    const period = { from: '2021-06', to: '2022-06' };
+    const r = await stopSearchSummary(db, FULL_SCOPE, { area: 'Sunderland', period });
+    expect(r.trends[0]!.comparison?.currentMonths).toEqual(['2022-05', '2022-06']);
+    const text = stopSearchCommand.text(
+      { ...r, mapFile: null },
+      { force: undefined, area: 'Sunderland', period, map: undefined },
+    );
+    expect(text).toContain(
+      'Trend: the months compared (2022-05..2022-06) against the same months of 2020-05..2020-06',
+    );
+    expect(text).toMatch(/months compared +before +ratio/u);
+    expect(text).toMatch(/All searches +520 +97 +45 +2\.16 /u);
+    // A whole period compared keeps one column.
+    expect(
+      stopSearchCommand.text(
+        { ...report, mapFile: null },
+        { force: 'northumbria', area: undefined, period: Y2022, map: undefined },
+      ),
+    ).toMatch(/All searches +4,417 +3,609 +1\.22 /u);
+  });
+
   it('gives the report a section a panel can read, and its public version gives no small count away', async () => {
     const area = await findArea(db, 'Newcastle upon Tyne');
     const trust = await trustData(
