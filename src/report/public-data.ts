@@ -348,6 +348,9 @@ export function publicTrust(trust: TrustData): TrustData {
   };
 }
 
+const TREND_HELD_BACK =
+  'The change against the same months of an earlier year is not given in this public version: with so few searches it would give away a number under 5.';
+
 /** "12 searches had no self-defined ethnicity stated …": the Not stated row's count, in words. */
 const NOT_STATED_NOTE = /^[\d,]+ (searches had no self-defined ethnicity stated)/u;
 
@@ -365,8 +368,17 @@ function publicSearches(s: NonNullable<TrustData['stopSearch']>): TrustData['sto
   const small = (rate: number | null) => rate !== null && isSmall(Math.round(rate * s.searches));
   const findsSmall = small(s.findRate);
   const arrestsSmall = small(s.arrestRate);
+  // The trend's words give the earlier searches and those of the months compared (so the period's
+  // less them gives the months left out): as for a priority's change, neither may be 1 to 4.
+  const t = s.trendCounts;
+  const trendSafe =
+    !t ||
+    (comparedMonthsSafe(t.current, t.compared, isSmall) &&
+      changeShown(t.compared, t.previous, 'public'));
   return {
     ...s,
+    trend: trendSafe ? s.trend : TREND_HELD_BACK,
+    trendCounts: null,
     ...(findsSmall ? { findRate: null, findRateCi95: null, findsSmall } : {}),
     ...(arrestsSmall ? { arrestRate: null, arrestRateCi95: null, arrestsSmall } : {}),
     byEthnicGroup,

@@ -131,6 +131,14 @@ export async function trustData(
       byAge: part('ageRange').map(row),
       byGender: part('gender').map(row),
       trend: overall?.comparison ? overall.reading : null,
+      trendCounts:
+        overall?.comparison && overall.previous !== null
+          ? {
+              current: overall.current,
+              compared: overall.comparison.current,
+              previous: overall.previous,
+            }
+          : null,
       map: s.map.cells,
       // The report names no command: the notes' advice on what to import is left to the data folder.
       notes: [...s.disproportionality.notes, ...s.notes]
