@@ -218,12 +218,17 @@ describe('the public stop-and-search section gives no held-back count away', () 
         expect(counts.compared).toBeLessThan(counts.current); // December 2021 only
         const pub = publicTrust({ outcomes: null, stopSearch: full }).stopSearch!;
         expect(pub.trendCounts).toBeNull();
+        // The months compared in words: not the period's (QA: "recorded 322 searches … fell 55%
+        // (from 375 to 167, 2020-05..2020-12 vs 2021-05..2021-12)").
+        expect(full.trend).toMatch(
+          /^Searches .*, December 2020 against December 2021, the months held in both years\)/u,
+        );
         const risky = [counts.previous, counts.compared, counts.current - counts.compared].some(
           (n) => n > 0 && n < 5,
         );
         if (risky) {
           small++;
-          // Before: "All searches rose 900% (from 2 to 20, 2020-12 vs 2021-12)".
+          // Before: "Searches rose 900% (from 2 to 20, …)".
           expect(full.trend).toMatch(/from \d+ to \d+/u);
           expect(pub.trend).not.toMatch(/from \d|\d%|\d{2}/u);
           expect(pub.trend).toMatch(/not given in this public version/u);
