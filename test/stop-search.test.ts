@@ -128,6 +128,25 @@ describe('stop and search a panel can scrutinise', () => {
     expect(d.notes.join(' ')).toMatch(/Census 2011.*\(2011\): 11 years before the searches/u);
   });
 
+  it('says a rate per 1,000 is over the months held when they are not a year', async () => {
+    // 2022 lacks January: White's 2.87 per 1,000 is of 11 months, read as a year's (QA).
+    expect(report.disproportionality.notes[0]).toMatch(
+      /They count the searches of the 11 months held, not a year's\.$/u,
+    );
+    const text = stopSearchCommand.text(
+      { ...report, mapFile: null },
+      { force: 'northumbria', area: undefined, period: Y2022, map: undefined },
+    );
+    expect(text).toContain(
+      'Disproportionality (searches per 1,000 residents, Census 2011, over the 11 months held; against White residents):',
+    );
+    const y2021 = await stopSearchSummary(db, FULL_SCOPE, {
+      force: 'northumbria',
+      period: { from: '2021-01', to: '2021-12' },
+    });
+    expect(y2021.disproportionality.notes.join(' ')).not.toMatch(/months held, not a year/u);
+  });
+
   it('tests the trend as trends does: the same months a year earlier, exact test, Holm across groups', () => {
     const all = report.trends[0]!;
     expect(all.label).toBe('All searches');

@@ -3,6 +3,7 @@
  * and whether it is fair.
  */
 import { monthRunsText } from '../domain/held-months.js';
+import { monthsIn } from '../domain/month.js';
 import { PERIOD_FORMS } from '../domain/period-input.js';
 import type { StopSearchReport } from '../usecases/stop-search.js';
 import { defineCommand } from './definition.js';
@@ -94,9 +95,11 @@ export const stopSearchCommand = defineCommand({
       );
     }
     const d = r.disproportionality;
+    // A rate per 1,000 of fewer (or more) months than a year is not a yearly rate (QA).
+    const held = monthsIn(r.period).length - r.missingMonths.length;
     if (d.population && d.groups.length > 0) {
       lines.push(
-        `Disproportionality (searches per 1,000 residents, Census ${d.population.year}; against White residents):`,
+        `Disproportionality (searches per 1,000 residents, Census ${d.population.year}${held === 12 ? '' : `, over the ${held === 1 ? 'month' : `${held} months`} held`}; against White residents):`,
         formatTable(
           ['group', 'searches', 'residents', 'per 1,000', 'ratio to White', '95% interval'],
           d.groups.map((g) => [
