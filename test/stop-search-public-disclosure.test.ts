@@ -172,6 +172,11 @@ describe('the public stop-and-search section gives no held-back count away', () 
           }
       }
     expect(tried).toBeGreaterThan(10);
+    // A rate left out is said to be so, not a bare "–".
+    const pub = publicTrust({ outcomes: null, stopSearch: await trustOf('North Tyneside', 2021) });
+    expect(pub.stopSearch!.notes).toContain(
+      'A find or arrest rate shown as – is not given in this public version: it would give away a number under 5, or one held back beside such a number.',
+    );
   });
 
   it('gives no find or arrest rate of all searches where the finds or arrests are 1 to 4', async () => {

@@ -348,6 +348,9 @@ export function publicTrust(trust: TrustData): TrustData {
   };
 }
 
+const RATES_HELD_BACK =
+  'A find or arrest rate shown as – is not given in this public version: it would give away a number under 5, or one held back beside such a number.';
+
 const TREND_HELD_BACK =
   'The change against the same months of an earlier year is not given in this public version: with so few searches it would give away a number under 5.';
 
@@ -358,6 +361,8 @@ function publicSearches(s: NonNullable<TrustData['stopSearch']>): TrustData['sto
   const byEthnicGroup = publicSearchRows(s.byEthnicGroup).map((r) =>
     r.withheld || isSmall(r.searches) ? { ...r, ratePer1000: null, ratio: null, ci95: null } : r,
   );
+  const byAge = publicSearchRows(s.byAge);
+  const byGender = publicSearchRows(s.byGender);
   // The notes count the searches with no self-defined ethnicity: the table's Not stated row. Where
   // that row is held back, the count in words would give it back, and with it the small groups
   // (QA: Three Rivers' 322 less White, Mixed, Asian and the 12 left Black and Other 1 each).
@@ -375,6 +380,7 @@ function publicSearches(s: NonNullable<TrustData['stopSearch']>): TrustData['sto
     !t ||
     (comparedMonthsSafe(t.current, t.compared, isSmall) &&
       changeShown(t.compared, t.previous, 'public'));
+  const rows = [...byEthnicGroup, ...byAge, ...byGender];
   return {
     ...s,
     trend: trendSafe ? s.trend : TREND_HELD_BACK,
@@ -382,10 +388,16 @@ function publicSearches(s: NonNullable<TrustData['stopSearch']>): TrustData['sto
     ...(findsSmall ? { findRate: null, findRateCi95: null, findsSmall } : {}),
     ...(arrestsSmall ? { arrestRate: null, arrestRateCi95: null, arrestsSmall } : {}),
     byEthnicGroup,
-    byAge: publicSearchRows(s.byAge),
-    byGender: publicSearchRows(s.byGender),
+    byAge,
+    byGender,
     map: cellsShown(s.map, 'public'),
-    notes: notStatedHidden ? s.notes.map((n) => n.replace(NOT_STATED_NOTE, 'Some $1')) : s.notes,
+    notes: [
+      ...(notStatedHidden ? s.notes.map((n) => n.replace(NOT_STATED_NOTE, 'Some $1')) : s.notes),
+      // A rate left out is otherwise a bare "–" beside a count (QA: White's, beside 298 searches).
+      ...(rows.some((r) => r.searches > 0 && (r.findRate === null || r.arrestRate === null))
+        ? [RATES_HELD_BACK]
+        : []),
+    ],
   };
 }
 
