@@ -185,6 +185,8 @@ describe('stop and search a panel can scrutinise', () => {
       'Not held (unknown, not zero): 2022-01.',
     ])
       expect(text).toContain(heading);
+    // Counts in sentences with thousands separators, as in the tables (QA: "1416 leave it empty").
+    expect(text).toContain('of all searches; 1,416 leave it empty.');
     // A p-value under 0.001 is "<0.001", as the sentence says, never "0.000" (QA).
     expect(text).not.toMatch(/ 0\.000\b/u);
   });

@@ -511,7 +511,7 @@ export async function stopSearchSummary(
       'Months are publication months: a file may carry a few searches of the month before.',
       ...placementNotes(subject, placement),
       `Find rate: searches whose outcome was other than "${NO_FURTHER_ACTION}" and linked to the object searched for, of all searches. Arrest rate: searches ending in arrest, of all searches. Intervals are exact 95% intervals.`,
-      `Linked share: searches whose outcome the file marks as linked to the object of search (no further action included), of all searches; ${unstated} leave it empty.`,
+      `Linked share: searches whose outcome the file marks as linked to the object of search (no further action included), of all searches; ${unstated.toLocaleString('en-GB')} leave it empty.`,
       ...(neverFalse && unstated > 0
         ? [
             'These files never mark a search as not linked: an empty field may mean "not linked" or "not recorded".',
