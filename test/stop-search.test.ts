@@ -128,6 +128,25 @@ describe('stop and search a panel can scrutinise', () => {
     expect(d.notes.join(' ')).toMatch(/Census 2011.*\(2011\): 11 years before the searches/u);
   });
 
+  it('says a rate per 1,000 is over the months held when they are not a year', async () => {
+    // 2022 lacks January: White's 2.87 per 1,000 is of 11 months, read as a year's (QA).
+    expect(report.disproportionality.notes[0]).toMatch(
+      /They count the searches of the 11 months held, not a year's\.$/u,
+    );
+    const text = stopSearchCommand.text(
+      { ...report, mapFile: null },
+      { force: 'northumbria', area: undefined, period: Y2022, map: undefined },
+    );
+    expect(text).toContain(
+      'Disproportionality (searches per 1,000 residents, Census 2011, over the 11 months held; against White residents):',
+    );
+    const y2021 = await stopSearchSummary(db, FULL_SCOPE, {
+      force: 'northumbria',
+      period: { from: '2021-01', to: '2021-12' },
+    });
+    expect(y2021.disproportionality.notes.join(' ')).not.toMatch(/months held, not a year/u);
+  });
+
   it('tests the trend as trends does: the same months a year earlier, exact test, Holm across groups', () => {
     const all = report.trends[0]!;
     expect(all.label).toBe('All searches');
@@ -166,8 +185,35 @@ describe('stop and search a panel can scrutinise', () => {
       'Not held (unknown, not zero): 2022-01.',
     ])
       expect(text).toContain(heading);
+    // Counts in sentences with thousands separators, as in the tables (QA: "1416 leave it empty").
+    expect(text).toContain('of all searches; 1,416 leave it empty.');
     // A p-value under 0.001 is "<0.001", as the sentence says, never "0.000" (QA).
     expect(text).not.toMatch(/ 0\.000\b/u);
+  });
+
+  it('prints beside the ratio the count of the months compared, when not the whole period', async () => {
+    // Sunderland, June 2021 to June 2022: only May and June 2022 have the same months two years
+    // before (2020-05 is the first month held). The table said "now 520, before 45, ratio
+    // 2.16": 2.16 is 97 (May and June 2022) against 45 (QA).
+    const period = { from: '2021-06', to: '2022-06' };
+    const r = await stopSearchSummary(db, FULL_SCOPE, { area: 'Sunderland', period });
+    expect(r.trends[0]!.comparison?.currentMonths).toEqual(['2022-05', '2022-06']);
+    const text = stopSearchCommand.text(
+      { ...r, mapFile: null },
+      { force: undefined, area: 'Sunderland', period, map: undefined },
+    );
+    expect(text).toContain(
+      'Trend: the months compared (2022-05..2022-06) against the same months of 2020-05..2020-06',
+    );
+    expect(text).toMatch(/months compared +before +ratio/u);
+    expect(text).toMatch(/All searches +520 +97 +45 +2\.16 /u);
+    // A whole period compared keeps one column.
+    expect(
+      stopSearchCommand.text(
+        { ...report, mapFile: null },
+        { force: 'northumbria', area: undefined, period: Y2022, map: undefined },
+      ),
+    ).toMatch(/All searches +4,417 +3,609 +1\.22 /u);
   });
 
   it('gives the report a section a panel can read, and its public version gives no small count away', async () => {
@@ -201,6 +247,9 @@ describe('stop and search a panel can scrutinise', () => {
     const partner = render({ ...base, audience: 'partner', trust });
     expect(partner.html).toMatch(
       /Stop and search is published for Northumbria Police with the approximate place of each search, which puts it in a district\. .* it recorded 1,645 searches in Newcastle upon Tyne/u,
+    );
+    expect(partner.html).toMatch(
+      /Searches rose 5% \(from 1570 to 1645, February to December 2021 against February to December 2022\); a change this size could be chance/u,
     );
     expect(partner.html).toMatch(
       /people who defined themselves as Black were searched more often than White residents \(2\.6 times the White rate, 95% interval 2\.0 to 3\.3\)/u,

@@ -2,6 +2,8 @@
  * `lantern stop-search`: who a force (or one of its districts) stops and searches, what is found,
  * and whether it is fair.
  */
+import { monthRunsText } from '../domain/held-months.js';
+import { monthsIn } from '../domain/month.js';
 import { PERIOD_FORMS } from '../domain/period-input.js';
 import type { StopSearchReport } from '../usecases/stop-search.js';
 import { defineCommand } from './definition.js';
@@ -93,9 +95,11 @@ export const stopSearchCommand = defineCommand({
       );
     }
     const d = r.disproportionality;
+    // A rate per 1,000 of fewer (or more) months than a year is not a yearly rate (QA).
+    const held = monthsIn(r.period).length - r.missingMonths.length;
     if (d.population && d.groups.length > 0) {
       lines.push(
-        `Disproportionality (searches per 1,000 residents, Census ${d.population.year}; against White residents):`,
+        `Disproportionality (searches per 1,000 residents, Census ${d.population.year}${held === 12 ? '' : `, over the ${held === 1 ? 'month' : `${held} months`} held`}; against White residents):`,
         formatTable(
           ['group', 'searches', 'residents', 'per 1,000', 'ratio to White', '95% interval'],
           d.groups.map((g) => [
@@ -138,9 +142,15 @@ export const stopSearchCommand = defineCommand({
         '',
       );
     }
+    // Where some months held have no counterpart, the ratio is of the months compared: their
+    // count is shown beside the period's (QA: "now 520, before 45, ratio 2.16" was 97 against 45).
+    const comparedCount = (t: StopSearchReport['trends'][number]) =>
+      t.comparison ? t.comparison.current : t.current;
+    const split = r.trends.some((t) => comparedCount(t) !== t.current);
     const trendRows = r.trends.map((t) => [
       t.label,
       formatCount(t.current),
+      ...(split ? [formatCount(comparedCount(t))] : []),
       t.previous === null ? '–' : formatCount(t.previous),
       t.rateRatio === null ? '–' : t.rateRatio.toFixed(2),
       range(t.ci95, 1, 2),
@@ -150,14 +160,32 @@ export const stopSearchCommand = defineCommand({
     const compared = r.trends[0]?.comparison;
     lines.push(
       compared
-        ? `Trend: the period's months against the same months of ${compared.base}:`
+        ? split
+          ? `Trend: the months compared (${monthRunsText(compared.currentMonths)}) against the same months of ${compared.base}; the other months held have none to compare with:`
+          : `Trend: the period's months against the same months of ${compared.base}:`
         : 'Trend: no earlier months held to compare with.',
       ...(compared
         ? [
             formatTable(
-              ['searches', 'now', 'before', 'ratio', '95% interval', 'p (Holm)'],
+              [
+                'searches',
+                split ? 'period' : 'now',
+                ...(split ? ['months compared'] : []),
+                'before',
+                'ratio',
+                '95% interval',
+                'p (Holm)',
+              ],
               trendRows,
-              ['left', 'right', 'right', 'right', 'right', 'right'],
+              [
+                'left',
+                'right',
+                ...(split ? ['right' as const] : []),
+                'right',
+                'right',
+                'right',
+                'right',
+              ],
             ),
           ]
         : []),

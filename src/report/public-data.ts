@@ -225,13 +225,23 @@ function heldBack(counts: readonly number[]): Set<number> {
   );
 }
 
+/**
+ * A breakdown's rows for the public: counts from 1 to 4 and those that would give one back held
+ * back (heldBack), and with them their rates. The finds (and the arrests) of a breakdown's rows
+ * also sum to a total the text gives (the find rate of all searches times the searches), so a
+ * rate is not given where the finds (arrests) behind it are held back as a count would be: from 1
+ * to 4, or beside one of those (QA: North Tyneside 2021, 22 arrests of all searches less Male's
+ * 19 gave Female's, held back, as 3).
+ */
 function publicSearchRows<T extends SearchGroupRow>(rows: readonly T[]): T[] {
   const back = heldBack(rows.map((r) => r.searches));
+  const hidden = (i: number) => back.has(i) || isSmall(rows[i]!.searches);
+  const findsBack = heldBack(rows.map((r) => r.finds));
+  const arrestsBack = heldBack(rows.map((r) => r.arrests));
   return rows.map((r, i) => {
     const withheld = back.has(i) && !isSmall(r.searches);
-    const hide = back.has(i) || isSmall(r.searches);
-    const finds = hide || isSmall(r.finds);
-    const arrests = hide || isSmall(r.arrests);
+    const finds = hidden(i) || findsBack.has(i);
+    const arrests = hidden(i) || arrestsBack.has(i);
     return {
       ...r,
       ...(withheld ? { withheld: true } : {}),
@@ -334,17 +344,60 @@ export function publicTrust(trust: TrustData): TrustData {
             ],
       ),
     },
-    stopSearch: s && {
-      ...s,
-      byEthnicGroup: publicSearchRows(s.byEthnicGroup).map((r) =>
-        r.withheld || isSmall(r.searches)
-          ? { ...r, ratePer1000: null, ratio: null, ci95: null }
-          : r,
-      ),
-      byAge: publicSearchRows(s.byAge),
-      byGender: publicSearchRows(s.byGender),
-      map: cellsShown(s.map, 'public'),
-    },
+    stopSearch: s && publicSearches(s),
+  };
+}
+
+const RATES_HELD_BACK =
+  'A find or arrest rate shown as – is not given in this public version: it would give away a number under 5, or one held back beside such a number.';
+
+const TREND_HELD_BACK =
+  'The change against the same months of an earlier year is not given in this public version: with so few searches it would give away a number under 5.';
+
+/** "12 searches had no self-defined ethnicity stated …": the Not stated row's count, in words. */
+const NOT_STATED_NOTE = /^[\d,]+ (searches had no self-defined ethnicity stated)/u;
+
+function publicSearches(s: NonNullable<TrustData['stopSearch']>): TrustData['stopSearch'] {
+  const byEthnicGroup = publicSearchRows(s.byEthnicGroup).map((r) =>
+    r.withheld || isSmall(r.searches) ? { ...r, ratePer1000: null, ratio: null, ci95: null } : r,
+  );
+  const byAge = publicSearchRows(s.byAge);
+  const byGender = publicSearchRows(s.byGender);
+  // The notes count the searches with no self-defined ethnicity: the table's Not stated row. Where
+  // that row is held back, the count in words would give it back, and with it the small groups
+  // (QA: Three Rivers' 322 less White, Mixed, Asian and the 12 left Black and Other 1 each).
+  const notStated = byEthnicGroup.find((r) => r.value === 'Not stated');
+  const notStatedHidden =
+    notStated !== undefined && (notStated.withheld || isSmall(notStated.searches));
+  // The find and arrest rates of all searches give the finds and arrests: not where those are 1 to 4.
+  const small = (rate: number | null) => rate !== null && isSmall(Math.round(rate * s.searches));
+  const findsSmall = small(s.findRate);
+  const arrestsSmall = small(s.arrestRate);
+  // The trend's words give the earlier searches and those of the months compared (so the period's
+  // less them gives the months left out): as for a priority's change, neither may be 1 to 4.
+  const t = s.trendCounts;
+  const trendSafe =
+    !t ||
+    (comparedMonthsSafe(t.current, t.compared, isSmall) &&
+      changeShown(t.compared, t.previous, 'public'));
+  const rows = [...byEthnicGroup, ...byAge, ...byGender];
+  return {
+    ...s,
+    trend: trendSafe ? s.trend : TREND_HELD_BACK,
+    trendCounts: null,
+    ...(findsSmall ? { findRate: null, findRateCi95: null, findsSmall } : {}),
+    ...(arrestsSmall ? { arrestRate: null, arrestRateCi95: null, arrestsSmall } : {}),
+    byEthnicGroup,
+    byAge,
+    byGender,
+    map: cellsShown(s.map, 'public'),
+    notes: [
+      ...(notStatedHidden ? s.notes.map((n) => n.replace(NOT_STATED_NOTE, 'Some $1')) : s.notes),
+      // A rate left out is otherwise a bare "–" beside a count (QA: White's, beside 298 searches).
+      ...(rows.some((r) => r.searches > 0 && (r.findRate === null || r.arrestRate === null))
+        ? [RATES_HELD_BACK]
+        : []),
+    ],
   };
 }
 

@@ -324,6 +324,9 @@ export interface TrustData {
     findRateCi95: [number, number] | null;
     arrestRate: number | null;
     arrestRateCi95: [number, number] | null;
+    /** The public version: the finds (arrests) of all searches are 1 to 4, so no rate is given. */
+    findsSmall?: boolean;
+    arrestsSmall?: boolean;
     population: { year: number; source: string } | null;
     byEthnicGroup: (SearchGroupRow & {
       residents: number | null;
@@ -335,6 +338,12 @@ export interface TrustData {
     byGender: SearchGroupRow[];
     /** The trend in words (the exact test `trends` uses), or null when nothing earlier is held. */
     trend: string | null;
+    /**
+     * The counts behind the trend: the period's searches, those of the months compared (the
+     * same as the period's unless some months held have no counterpart) and the earlier ones.
+     * The public version checks them and then gives none (public-data.ts).
+     */
+    trendCounts?: { current: number; compared: number; previous: number } | null;
     map: { x: number; y: number; size: number; count: number }[];
     notes: string[];
   } | null;

@@ -161,6 +161,26 @@ function outcomesWords(o: NonNullable<TrustData['outcomes']>, data: ReportData):
   ];
 }
 
+/** How many searches found what was looked for, and led to an arrest: " 20.8% found …." or "". */
+function ratesWords(s: NonNullable<TrustData['stopSearch']>): string {
+  const found =
+    s.findRate !== null && s.findRateCi95
+      ? `${esc(pctText(s.findRate))} found what was searched for (an outcome linked to the object of the search; 95% interval ${esc(intervalText(s.findRateCi95))})`
+      : s.findsSmall
+        ? 'fewer than 5 found what was searched for (an outcome linked to the object of the search)'
+        : null;
+  const arrested =
+    s.arrestRate !== null && s.arrestRateCi95
+      ? `${esc(pctText(s.arrestRate))} led to an arrest (${esc(intervalText(s.arrestRateCi95))})`
+      : s.arrestsSmall
+        ? 'fewer than 5 led to an arrest'
+        : null;
+  const said = [found, arrested].filter((x) => x !== null);
+  if (said.length === 0) return '';
+  const sentence = said.join(', and ');
+  return ` ${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+
 /** The panel's reading of stop and search, in sentences. */
 function searchWords(s: NonNullable<TrustData['stopSearch']>, data: ReportData): string[] {
   const aud = data.audience;
@@ -169,7 +189,7 @@ function searchWords(s: NonNullable<TrustData['stopSearch']>, data: ReportData):
       s.area === null
         ? `Stop and search is published for ${esc(s.force)} as a whole. From ${esc(periodInWords(data.period))}${s.coverage ? ` (${esc(s.coverage)})` : ''} it recorded ${esc(showCount(s.searches, aud))} searches.`
         : `Stop and search is published for ${esc(s.force)} with the approximate place of each search, which puts it in a district. From ${esc(periodInWords(data.period))}${s.coverage ? ` (${esc(s.coverage)})` : ''} it recorded ${esc(showCount(s.searches, aud))} searches in ${esc(s.area)}; searches with no place recorded are in no district's figures.`
-    } ${s.findRate !== null && s.findRateCi95 ? `${esc(pctText(s.findRate))} found what was searched for (an outcome linked to the object of the search; 95% interval ${esc(intervalText(s.findRateCi95))})` : ''}${s.arrestRate !== null && s.arrestRateCi95 ? `, and ${esc(pctText(s.arrestRate))} led to an arrest (${esc(intervalText(s.arrestRateCi95))})` : ''}.${s.trend ? ` ${esc(s.trend)}` : ''}</p>`,
+    }${ratesWords(s)}${s.trend ? ` ${esc(s.trend)}` : ''}</p>`,
   ];
   const compared = s.byEthnicGroup.filter((g) => g.value !== 'White' && g.ratio !== null && g.ci95);
   if (s.population && compared.length > 0) {

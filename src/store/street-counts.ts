@@ -251,12 +251,16 @@ export interface UncountedRecords {
   unlistedLsoa: number;
 }
 
-/** Records that belong with an area's counts in some sense but are not in them, by reason. */
+/**
+ * Records that belong with an area's counts in some sense but are not in them, by reason; of
+ * crimes only (ASB left out) with `crimesOnly`, as `outcomes` counts.
+ */
 export async function uncountedStreetRecords(
   db: Db,
   scope: Scope,
   area: AreaRef,
   period: Period,
+  options: { crimesOnly?: boolean } = {},
 ): Promise<UncountedRecords> {
   await checkStreetAccess(db, scope, area, 'totals');
   const none = { noLocation: 0, outsideArea: 0, notPlaced: 0, unlistedLsoa: 0 };
@@ -272,7 +276,8 @@ export async function uncountedStreetRecords(
                 (SELECT d.code FROM area d JOIN area p ON p.code = d.parent WHERE p.parent = $area)), 0)::BIGINT
                 AS "outsideArea"
        FROM street_count c JOIN police_force f ON f.id = c.force
-       WHERE f.pfa_code = $area AND c.month BETWEEN $from AND $to`,
+       WHERE f.pfa_code = $area AND c.month BETWEEN $from AND $to
+         ${options.crimesOnly ? "AND c.category <> 'anti-social-behaviour'" : ''}`,
       params,
     );
     return { ...none, ...row };

@@ -20,6 +20,7 @@ import {
 import type { Scope } from '../domain/scope.js';
 import type { Db } from '../store/db.js';
 import { latestOutcomes, outcomeFileMonths } from '../store/outcomes.js';
+import { uncountedStreetRecords } from '../store/street-counts.js';
 import { CommandReads } from './command-reads.js';
 import { findAreaOnce, forceCoveringOnce } from './place-reads.js';
 import { heldStreetMonths } from './street-area-counts.js';
@@ -120,6 +121,14 @@ export async function outcomesFor(
     await outcomeFileMonths(db, force ? [force.id] : [], request.period),
   );
   const outcomesFilesMissing = coverage.heldMonths.filter((m) => !outcomeMonths.has(m));
+  // A force's figures are those of the districts of its area, as summary's: the crimes its files
+  // place elsewhere or nowhere are named, or a panel comparing with police.uk's force total finds
+  // thousands missing (QA: Hertfordshire 2021, 2,800 of 74,248).
+  const uncounted =
+    area.type === 'force'
+      ? await uncountedStreetRecords(db, scope, ref, request.period, { crimesOnly: true })
+      : null;
+  const n = (x: number) => x.toLocaleString('en-GB');
   const byCategory = new Map<string, Row[]>();
   for (const r of rows) byCategory.set(r.category, [...(byCategory.get(r.category) ?? []), r]);
   const categories = [...byCategory].map(([category, list]): CategoryOutcomes => ({
@@ -147,6 +156,11 @@ export async function outcomesFor(
       ...(coverage.words
         ? [
             `${coverage.words}: crimes of the months not held (${monthsInWords(coverage.missingMonths)}) are unknown, not counted as none.`,
+          ]
+        : []),
+      ...(uncounted && uncounted.noLocation + uncounted.outsideArea + uncounted.notPlaced > 0
+        ? [
+            `Not counted here, though published by the force for these months: ${n(uncounted.noLocation)} crimes with no location, ${n(uncounted.outsideArea)} placed in districts outside ${area.name}, ${n(uncounted.notPlaced)} whose LSOA is not in the register.`,
           ]
         : []),
       'Latest outcome per crime: from the outcomes files (joined by Crime ID) where they hold one, else the last outcome in the street file. ASB has no outcomes.',

@@ -4,7 +4,9 @@
  * searches, placed by their points; the force's for a force). The figures are those the two
  * commands give.
  */
+import { readComparison } from '../analysis/reading.js';
 import type { AreaSummary } from '../domain/area-counts.js';
+import { monthsInWords } from '../domain/held-months.js';
 import type { Period } from '../domain/month.js';
 import type { OutcomeCategories } from '../domain/outcome-groups.js';
 import type { Scope } from '../domain/scope.js';
@@ -14,7 +16,7 @@ import type { Db } from '../store/db.js';
 import { CommandReads } from './command-reads.js';
 import { outcomesFor } from './outcomes.js';
 import { forceCoveringOnce } from './place-reads.js';
-import { stopSearchSummary, type SearchGroup } from './stop-search.js';
+import { stopSearchSummary, type SearchGroup, type StopSearchReport } from './stop-search.js';
 
 const row = (g: SearchGroup): SearchGroupRow => ({
   value: g.value,
@@ -26,6 +28,22 @@ const row = (g: SearchGroup): SearchGroupRow => ({
   arrestRate: g.arrestRate,
   arrestRateCi95: g.arrestRateCi95,
 });
+
+/**
+ * The trend for a reader: the months compared in words, as they are not always the period's
+ * (QA: "recorded 322 searches … fell 55% (from 375 to 167, 2020-05..2020-12 vs
+ * 2021-05..2021-12)" read as a fall to 167 of the 322).
+ */
+function trendWords(t: StopSearchReport['trends'][number]): string | null {
+  const c = t.comparison;
+  if (!c || t.previous === null || t.pValue === null) return c ? t.reading : null;
+  const whole = c.currentMonths.length === t.months.filter((m) => m.count !== null).length;
+  return readComparison(
+    'Searches',
+    { current: c.current, previous: t.previous, changePct: t.changePct, pValue: t.pValue },
+    `${monthsInWords(c.previousMonths)} against ${monthsInWords(c.currentMonths)}${whole ? '' : ', the months held in both years'}`,
+  );
+}
 
 /** A refusal of "nothing held" from a command, as null; anything else is thrown on. */
 async function orNone<T>(work: Promise<T>): Promise<T | string> {
@@ -130,7 +148,15 @@ export async function trustData(
       }),
       byAge: part('ageRange').map(row),
       byGender: part('gender').map(row),
-      trend: overall?.comparison ? overall.reading : null,
+      trend: overall ? trendWords(overall) : null,
+      trendCounts:
+        overall?.comparison && overall.previous !== null
+          ? {
+              current: overall.current,
+              compared: overall.comparison.current,
+              previous: overall.previous,
+            }
+          : null,
       map: s.map.cells,
       // The report names no command: the notes' advice on what to import is left to the data folder.
       notes: [...s.disproportionality.notes, ...s.notes]

@@ -216,6 +216,7 @@ function disproportionality(
   pops: readonly EthnicPopulation[],
   period: Period,
   residentsOf: string,
+  monthsHeld: number,
 ): Disproportionality {
   const pop = nearestYear(pops, period);
   const searchesOf = (g: string) => broad.groups.find((x) => x.value === g)?.searches ?? 0;
@@ -241,7 +242,7 @@ function disproportionality(
     notStated,
     notes: pop
       ? [
-          `Rates per 1,000 residents of each broad ethnic group of ${residentsOf}, ${pop.source} (${pop.year})${gap >= 5 ? `: ${gap} years before the searches, so the groups' sizes may have changed; import a later Census table with 'lantern areas import-population --ethnic-group-column' to use it` : ''}.`,
+          `Rates per 1,000 residents of each broad ethnic group of ${residentsOf}, ${pop.source} (${pop.year})${gap >= 5 ? `: ${gap} years before the searches, so the groups' sizes may have changed; import a later Census table with 'lantern areas import-population --ethnic-group-column' to use it` : ''}.${monthsHeld === 12 ? '' : ` They count the searches of the ${monthsHeld === 1 ? 'month' : `${monthsHeld} months`} held, not a year's.`}`,
           'Ratio: the group’s search rate over the White rate, with the exact 95% interval (searches as Poisson counts, residents as exposure). Residents are not everyone present where searches happen, and a person searched twice counts twice.',
           `${notStated.toLocaleString('en-GB')} searches had no self-defined ethnicity stated and are in no group, so every rate is a lower bound.`,
         ]
@@ -461,6 +462,7 @@ export async function stopSearchSummary(
     pops,
     request.period,
     subject.area ? subject.area.name : "the force's districts",
+    coverage.heldMonths.length,
   );
   const monthly = await searchesByMonthAndEthnicity(db, scope, where);
   const trendArea: AreaSummary = subject.area ?? {
@@ -509,7 +511,7 @@ export async function stopSearchSummary(
       'Months are publication months: a file may carry a few searches of the month before.',
       ...placementNotes(subject, placement),
       `Find rate: searches whose outcome was other than "${NO_FURTHER_ACTION}" and linked to the object searched for, of all searches. Arrest rate: searches ending in arrest, of all searches. Intervals are exact 95% intervals.`,
-      `Linked share: searches whose outcome the file marks as linked to the object of search (no further action included), of all searches; ${unstated} leave it empty.`,
+      `Linked share: searches whose outcome the file marks as linked to the object of search (no further action included), of all searches; ${unstated.toLocaleString('en-GB')} leave it empty.`,
       ...(neverFalse && unstated > 0
         ? [
             'These files never mark a search as not linked: an empty field may mean "not linked" or "not recorded".',
