@@ -152,6 +152,21 @@ describe('lantern briefing', () => {
     expect(html).not.toMatch(/⟨|no month of it is held|unknown, not zero/u);
   });
 
+  it('says no local figures are held, not that no whole year is held yet, under the whole-years rule (found by QA)', async () => {
+    // The demo store holds hate crime for Three Rivers only, and Watford's police.uk 2025 whole.
+    const out = join(dir.path, 'hate-watford');
+    const r = await runJson<Briefing & { noFigures: string | null }>([
+      ...['briefing', '--theme', 'hate-crime', '--area', 'Watford'],
+      ...['--format', 'html', '--out', out, '--db', db],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.figures).toBeNull();
+    expect(r.json.noFigures).toBe(
+      'We do not hold local figures on hate crimes recorded by the police for Watford yet, so this pack gives none.',
+    );
+    expect(readFileSync(join(out, 'briefing.html'), 'utf8')).not.toMatch(/whole year/u);
+  });
+
   it('says figures its maker may not see are not shown to them, not that none are held (found by QA)', async () => {
     const store = demoStoreCopy(dir.path, 'accounts.duckdb');
     await addAccounts(store, [
