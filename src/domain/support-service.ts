@@ -144,6 +144,20 @@ export function phoneProblem(value: string): string | null {
   return `"${value}" is not a valid UK phone number`;
 }
 
+/**
+ * What a phone dials for a number as people write it (the target of a tel: link): its digits when
+ * written as a UK number is (01923 776611, 0800 555 111, 999, 18001 101), and the international
+ * form when written with the country code, "(0)" and all: "+44 (0)1923 776611" is +441923776611,
+ * where its digits, +4401923776611, reach no one (found by QA).
+ */
+export function dialledNumber(value: string): string {
+  const digits = value.replace(/[\s()-]/gu, '');
+  if (/^0[1-9]/u.test(digits) || SHORT_NUMBERS.has(digits) || /^1800[01]/u.test(digits))
+    return digits;
+  const parsed = parsePhoneNumberFromString(digits, 'GB');
+  return parsed?.isValid() ? parsed.number : digits;
+}
+
 function isUkNumber(digits: string): boolean {
   const parsed = parsePhoneNumberFromString(digits, 'GB');
   return parsed !== undefined && parsed.isValid() && parsed.country === 'GB';

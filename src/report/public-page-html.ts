@@ -14,7 +14,7 @@ import { formatNumber } from '../charts/text.js';
 import type { PublicContact } from '../config/public-page.js';
 import { runInWords } from '../domain/held-months.js';
 import { calendarYearOf, type Period } from '../domain/month.js';
-import type { SupportService } from '../domain/support-service.js';
+import { dialledNumber, type SupportService } from '../domain/support-service.js';
 import { periodInWords } from './infographic-text.js';
 import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.js';
 
@@ -141,7 +141,7 @@ function contactLines(
   const mark = others ? ' <span class="unchecked">(not yet checked)</span>' : '';
   if (c.phone)
     out.push(
-      `<p class="contact">Call <a href="tel:${esc(c.phone.replace(/\s/gu, ''))}">${esc(c.phone)}</a></p>`,
+      `<p class="contact">Call <a href="tel:${esc(dialledNumber(c.phone))}">${esc(c.phone)}</a></p>`,
     );
   if (c.text) out.push(`<p>Text relay or text phone: ${esc(c.text)}${mark}</p>`);
   if (c.web)
