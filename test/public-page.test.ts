@@ -256,7 +256,7 @@ describe('the public page', () => {
     // What the page says in words, without its contacts' numbers and its dates.
     const text = html
       .replace(
-        /<p class="contact">[\s\S]*?<\/p>|<p>Text relay[^<]*<\/p>|<a href="tel:[^"]*">/gu,
+        /<p class="contact">[\s\S]*?<\/p>|<p>(Text relay|Send a text)[^<]*<\/p>|<a href="tel:[^"]*">/gu,
         ' ',
       )
       .replace(/<[^>]+>/gu, ' ')

@@ -51,4 +51,28 @@ describe('services on the public page and in packs', () => {
     expect(html).toContain('<a href="tel:01923776612">01923 776612</a>');
     expect(html).toContain('<a href="tel:999">');
   });
+
+  it('offers a mobile number to text as a text message, and a text relay number as text relay, on the page and in the pack', async () => {
+    await add('text-line', [
+      ...['--name', 'ASB text line', '--text', '07860 077333', '--web', 'https://www.example.org'],
+    ]);
+    await add('relay-line', [
+      ...['--name', 'ASB relay line', '--text', '18001 01923 776611'],
+      ...['--web', 'https://www.example.org/relay'],
+    ]);
+    const html = await publicPage('text');
+    expect(html).toContain('<p>Send a text message to 07860 077333');
+    expect(html).toContain('<p>Text relay or text phone: 18001 01923 776611');
+    expect(html).not.toContain('Text relay or text phone: 07860 077333');
+    const out = join(dir.path, 'pack');
+    const r = await run([
+      ...['briefing', '--theme', 'asb', '--area', 'Three Rivers', '--format', 'html'],
+      ...['--out', out, '--db', db],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const pack = readFileSync(join(out, 'briefing.html'), 'utf8');
+    expect(pack).toContain('<p>Send a text message to 07860 077333');
+    expect(pack).toContain('<p>Text relay or text phone: 18001 01923 776611');
+    expect(pack).not.toMatch(/<p>Text 1800/u);
+  });
 });

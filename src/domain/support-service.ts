@@ -158,6 +158,19 @@ export function dialledNumber(value: string): string {
   return parsed?.isValid() ? parsed.number : digits;
 }
 
+/**
+ * How a number to text is offered: a text relay number (18000, 18001 before a number, 18002) is
+ * reached through the Relay UK app or a textphone, not a phone's messages, and any other (a mobile
+ * number: Live Fear Free's 07860 077333) by a text message. One said as the other sends a deaf
+ * caller, or someone who cannot speak, the wrong way (found by QA: the public page called every
+ * number "text relay", the pack said "Text 18000").
+ */
+export function textContactWords(value: string): string {
+  return /^1800[012]/u.test(value.replace(/[\s()-]/gu, ''))
+    ? `Text relay or text phone: ${value}`
+    : `Send a text message to ${value}`;
+}
+
 function isUkNumber(digits: string): boolean {
   const parsed = parsePhoneNumberFromString(digits, 'GB');
   return parsed !== undefined && parsed.isValid() && parsed.country === 'GB';

@@ -9,7 +9,7 @@ import { escapeXml as esc } from '../charts/svg.js';
 import { formatNumber } from '../charts/text.js';
 import type { Readability } from '../analysis/readability.js';
 import type { BriefingPack } from './briefing-data.js';
-import type { SupportService } from '../domain/support-service.js';
+import { textContactWords, type SupportService } from '../domain/support-service.js';
 
 function monthName(m: string): string {
   return new Date(`${m}-01T00:00:00Z`).toLocaleString('en-GB', {
@@ -114,7 +114,7 @@ function serviceCard(s: SupportService): string {
   const mark = !s.verified && national ? ' <span class="unverified">(not yet checked)</span>' : '';
   const contacts: string[] = [];
   if (s.phone) contacts.push(`<p class="contact">Call ${esc(s.phone)}</p>`);
-  if (s.text) contacts.push(`<p>Text ${esc(s.text)}${mark}</p>`);
+  if (s.text) contacts.push(`<p>${esc(textContactWords(s.text))}${mark}</p>`);
   if (s.web)
     contacts.push(
       `<p><a href="${esc(s.web)}">${esc(s.web.replace(/^https?:\/\//u, ''))}</a>${mark}</p>`,

@@ -14,7 +14,7 @@ import { formatNumber } from '../charts/text.js';
 import type { PublicContact } from '../config/public-page.js';
 import { runInWords } from '../domain/held-months.js';
 import { calendarYearOf, type Period } from '../domain/month.js';
-import { dialledNumber, type SupportService } from '../domain/support-service.js';
+import { dialledNumber, textContactWords, type SupportService } from '../domain/support-service.js';
 import { periodInWords } from './infographic-text.js';
 import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.js';
 
@@ -143,7 +143,7 @@ function contactLines(
     out.push(
       `<p class="contact">Call <a href="tel:${esc(dialledNumber(c.phone))}">${esc(c.phone)}</a></p>`,
     );
-  if (c.text) out.push(`<p>Text relay or text phone: ${esc(c.text)}${mark}</p>`);
+  if (c.text) out.push(`<p>${esc(textContactWords(c.text))}${mark}</p>`);
   if (c.web)
     out.push(
       `<p><a href="${esc(c.web)}">${esc(c.web.replace(/^https?:\/\//u, '').replace(/\/$/u, ''))}</a>${mark}</p>`,
