@@ -197,6 +197,55 @@ export function emailProblem(value: string): string | null {
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
 
+/** The text fields of an entry, each checked for characters no reader should be shown. */
+const TEXT_FIELDS = [
+  'id',
+  'name',
+  'provider',
+  'area',
+  'phone',
+  'web',
+  'email',
+  'text',
+  'hours',
+  'eligibility',
+  'description',
+  'source',
+] as const satisfies readonly (keyof ServiceInput)[];
+
+/** Fields a person may write on several lines (a spreadsheet cell's Alt+Enter). */
+const MULTILINE = new Set<keyof ServiceInput>(['hours', 'eligibility', 'description', 'source']);
+
+// Built from code points, so that this file holds no control character itself: C0 and C1
+// controls, DEL, the line and paragraph separators and the bidirectional controls.
+const hex = (n: number) => `\\u{${n.toString(16)}}`;
+const CONTROL = new RegExp(
+  `[${hex(0)}-${hex(0x1f)}${hex(0x7f)}-${hex(0x9f)}${hex(0x2028)}-${hex(0x202e)}${hex(0x2066)}-${hex(0x2069)}]`,
+  'u',
+);
+
+/**
+ * A control character in a field a reader is shown (the public page, a pack, a terminal): a
+ * right-to-left override shows "evil" as "live" and reorders a name, an escape sequence recolours
+ * a terminal, a NUL ends a string early elsewhere (found by QA). Line ends and tabs are taken in
+ * free text only.
+ */
+export function controlProblem(value: string, multiline: boolean): string | null {
+  for (const ch of value) {
+    if (multiline && (ch === '\n' || ch === '\r' || ch === '\t')) continue;
+    if (!CONTROL.test(ch)) continue;
+    const code = `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+    const what =
+      ch === '\n' || ch === '\r'
+        ? 'a line break'
+        : /[\u202a-\u202e\u2066-\u2069]/u.test(ch)
+          ? `a bidirectional control (${code}), which shows the text in another order than it is`
+          : `a control character (${code})`;
+    return `holds ${what}: take it out`;
+  }
+  return null;
+}
+
 function yesNo(value: string | boolean): boolean | null {
   if (typeof value === 'boolean') return value;
   const v = value.trim().toLowerCase();
@@ -214,6 +263,10 @@ export function serviceProblems(input: ServiceInput): FieldProblem[] {
   const add = (field: keyof ServiceInput, message: string | null) => {
     if (message !== null) problems.push({ field, message });
   };
+  for (const field of TEXT_FIELDS) {
+    const problem = controlProblem(input[field], MULTILINE.has(field));
+    if (problem !== null) add(field, problem);
+  }
   if (input.id === '') add('id', 'is required (a short name: national-domestic-abuse-helpline)');
   else if (!ID.test(input.id))
     add('id', `"${input.id}" must be lower-case letters, digits and single hyphens`);

@@ -1,0 +1,59 @@
+/**
+ * The support-services directory imported carelessly, or by someone meaning harm, on a copy of the
+ * demo store (QA): characters that change what a reader sees, and what is refused (naming file,
+ * line and field, the directory unchanged) or taken.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { run, runJson } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+let db: string;
+
+beforeAll(() => {
+  db = demoStoreCopy(dir.path);
+});
+afterAll(() => dir.remove());
+
+const csvFile = (name: string, lines: string[]) => {
+  const file = join(dir.path, name);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+};
+
+const listed = async () =>
+  (await runJson<{ services: { id: string }[] }>(['services', 'list', '--db', db])).json.services;
+
+describe('lantern services import, careless or hostile', () => {
+  it('refuses control characters and bidirectional overrides, naming file, line and field', async () => {
+    const file = csvFile('controls.csv', [
+      'id,name,themes,area,phone,description',
+      `bidi,Help line,asb,Three Rivers,01923 776611,"Call us \u202Eevil"`,
+      `escape,Evil\u001b[31mRED\u001b[0m,asb,Three Rivers,01923 776612,`,
+      `nul,Zero\u0000Nul,asb,Three Rivers,01923 776613,`,
+      `lines,Two,asb,Three Rivers,01923 776614,"Open to all.\nNo appointment needed."`,
+    ]);
+    const r = await run(['services', 'import', file, '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the directory was not changed: 3 problems');
+    expect(r.stderr).toContain(
+      `${file}:2: description: holds a bidirectional control (U+202E), which shows the text in another order than it is: take it out`,
+    );
+    expect(r.stderr).toContain(`${file}:3: name: holds a control character (U+001B): take it out`);
+    expect(r.stderr).toContain(`${file}:4: name: holds a control character (U+0000): take it out`);
+    // A description on two lines is free text, as a spreadsheet cell may hold it.
+    expect(r.stderr).not.toContain(`${file}:5:`);
+    expect(await listed()).toEqual([]);
+    const add = await run([
+      ...['services', 'add', '--id', 'two-lines', '--name', 'Help\nline', '--themes', 'asb'],
+      ...['--area', 'Three Rivers', '--phone', '01923 776611', '--db', db],
+    ]);
+    expect(add.code).toBe(2);
+    expect(add.stderr).toContain('--name: holds a line break: take it out');
+  });
+});
