@@ -56,4 +56,18 @@ describe('lantern services import, careless or hostile', () => {
     expect(add.code).toBe(2);
     expect(add.stderr).toContain('--name: holds a line break: take it out');
   });
+
+  it('refuses absurdly long fields, naming file, line, field and the limit', async () => {
+    const file = csvFile('long.csv', [
+      'id,name,themes,area,phone,description',
+      `long,${'L'.repeat(3000)},asb,Three Rivers,01923 776611,${'word '.repeat(3000).trim()}`,
+      `fits,${'N'.repeat(150)},asb,Three Rivers,01923 776612,${'d'.repeat(1000)}`,
+    ]);
+    const r = await run(['services', 'import', file, '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the directory was not changed: 2 problems');
+    expect(r.stderr).toContain(`${file}:2: name: is 3,000 characters long: at most 150`);
+    expect(r.stderr).toContain(`${file}:2: description: is 14,999 characters long: at most 1,000`);
+    expect(await listed()).toEqual([]);
+  });
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { chromiumPresent, launchChromium, SHOTS } from './helpers/browser.js';
 import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
@@ -75,4 +76,42 @@ describe('services on the public page and in packs', () => {
     expect(pack).toContain('<p>Text relay or text phone: 18001 01923 776611');
     expect(pack).not.toMatch(/<p>Text 1800/u);
   });
+
+  it.skipIf(!chromiumPresent)(
+    'wraps the longest name and web address a service may have: nothing wider than a phone, nothing off the printed page',
+    async () => {
+      await add('longest', [
+        ...['--name', 'N'.repeat(150), '--phone', '01923 776615'],
+        ...['--web', `https://www.example.org/${'p'.repeat(470)}`],
+      ]);
+      const html = await publicPage('long');
+      expect(html).toContain('N'.repeat(150));
+      const out = join(dir.path, 'long-pack');
+      const r = await run([
+        ...['briefing', '--theme', 'asb', '--area', 'Three Rivers', '--format', 'html'],
+        ...['--out', out, '--db', db],
+      ]);
+      expect(r.code, r.stderr).toBe(0);
+      const browser = await launchChromium();
+      try {
+        const phone = await browser.newPage({ viewport: { width: 375, height: 800 } });
+        await phone.goto(`file://${join(dir.path, 'long', 'index.html')}`);
+        await phone.screenshot({ path: join(SHOTS, 'public-page-longest-service-375.png') });
+        expect(await phone.evaluate('document.documentElement.scrollWidth')).toBe(375);
+        // The pack on A4 paper (794 px at 96 dpi): every card holds its text.
+        const paper = await browser.newPage({ viewport: { width: 794, height: 1123 } });
+        await paper.goto(`file://${join(out, 'briefing.html')}`);
+        await paper.emulateMedia({ media: 'print' });
+        const overflowing = await paper.evaluate(
+          `[...document.querySelectorAll('.service')]
+            .filter((e) => e.scrollWidth > e.clientWidth)
+            .map((e) => e.querySelector('h3').textContent.slice(0, 20))`,
+        );
+        expect(overflowing).toEqual([]);
+        expect(await paper.evaluate('document.documentElement.scrollWidth')).toBe(794);
+      } finally {
+        await browser.close();
+      }
+    },
+  );
 });

@@ -213,6 +213,26 @@ const TEXT_FIELDS = [
   'source',
 ] as const satisfies readonly (keyof ServiceInput)[];
 
+/**
+ * The longest each field may be, in characters: several times the longest the bundled entries
+ * use, and short enough for a card on a phone and a printed pack (a 3,000-character name made
+ * the public page 32,000 pixels wide, and the pack lost the card's text off the page: QA).
+ */
+export const FIELD_LIMITS: Record<(typeof TEXT_FIELDS)[number], number> = {
+  id: 64,
+  name: 150,
+  provider: 150,
+  area: 100,
+  phone: 40,
+  web: 500,
+  email: 254,
+  text: 40,
+  hours: 300,
+  eligibility: 500,
+  description: 1000,
+  source: 1000,
+};
+
 /** Fields a person may write on several lines (a spreadsheet cell's Alt+Enter). */
 const MULTILINE = new Set<keyof ServiceInput>(['hours', 'eligibility', 'description', 'source']);
 
@@ -266,6 +286,12 @@ export function serviceProblems(input: ServiceInput): FieldProblem[] {
   for (const field of TEXT_FIELDS) {
     const problem = controlProblem(input[field], MULTILINE.has(field));
     if (problem !== null) add(field, problem);
+    const length = [...input[field]].length;
+    if (length > FIELD_LIMITS[field])
+      add(
+        field,
+        `is ${length.toLocaleString('en-GB')} characters long: at most ${FIELD_LIMITS[field].toLocaleString('en-GB')}`,
+      );
   }
   if (input.id === '') add('id', 'is required (a short name: national-domestic-abuse-helpline)');
   else if (!ID.test(input.id))

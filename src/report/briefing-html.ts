@@ -93,8 +93,8 @@ caption { text-align: left; }
 table { border-collapse: collapse; margin: 6px 0 12px; break-inside: avoid; }
 th, td { border-bottom: 1px solid #d5dde5; padding: 4px 12px 4px 0; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.services { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
-.service { border: 1px solid #d5dde5; border-radius: 4px; padding: 8px 12px; break-inside: avoid; }
+.services { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 10px; }
+.service { border: 1px solid #d5dde5; border-radius: 4px; padding: 8px 12px; break-inside: avoid; overflow-wrap: anywhere; }
 .service h3 { margin: 0 0 4px; font-size: 16px; }
 .service p { margin: 0 0 4px; font-size: 14px; }
 .service .contact { font-size: 17px; font-weight: bold; }
@@ -104,7 +104,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 footer { margin-top: 20px; border-top: 1px solid #d5dde5; padding-top: 8px; font-size: 11px; color: #5b6b7a; }
 footer p { margin: 0 0 4px; }
 a { color: #0b4f6c; }
-@media (max-width: 600px) { .services { grid-template-columns: 1fr; } }
+@media (max-width: 600px) { .services { grid-template-columns: minmax(0, 1fr); } }
 @media print { body { max-width: none; padding: 0; font-size: 11pt; } a { text-decoration: none; } }
 `;
 
