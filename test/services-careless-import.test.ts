@@ -70,4 +70,23 @@ describe('lantern services import, careless or hostile', () => {
     expect(r.stderr).toContain(`${file}:2: description: is 14,999 characters long: at most 1,000`);
     expect(await listed()).toEqual([]);
   });
+
+  it('refuses a web address that does not show where it leads: a user before the site, spaces, quotes', async () => {
+    const file = csvFile('web.csv', [
+      'id,name,themes,area,web',
+      'phish,Three Rivers council,asb,Three Rivers,https://www.threerivers.gov.uk@evil.example/',
+      'quote,Quoted,asb,Three Rivers,"https://evil.example/""><script>alert(1)</script>"',
+      'space,Spaced,asb,Three Rivers,https://www.example.org/a page',
+      'fine,Fine,asb,Three Rivers,https://www.example.org/asb?area=three-rivers#report',
+    ]);
+    const r = await run(['services', 'import', file, '--db', db]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('the directory was not changed: 3 problems');
+    expect(r.stderr).toContain(
+      `${file}:2: web: "https://www.threerivers.gov.uk@evil.example/" names a user before its site (…@evil.example): give the site's own address`,
+    );
+    expect(r.stderr).toContain(`${file}:3: web: "https://evil.example/"><script>`);
+    expect(r.stderr).toContain(`${file}:4: web: "https://www.example.org/a page" holds a space`);
+    expect(await listed()).toEqual([]);
+  });
 });

@@ -186,6 +186,12 @@ export function webProblem(value: string): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return `"${value}" is not a web address (it must start https:// or http://)`;
   if (!url.hostname.includes('.')) return `"${value}" has no domain name`;
+  // Shown to residents without its https://, "https://www.threerivers.gov.uk@evil.example/"
+  // reads as the council's site and goes to evil.example (found by QA).
+  if (url.username !== '' || url.password !== '')
+    return `"${value}" names a user before its site (…@${url.host}): give the site's own address`;
+  if (/[\s"<>`]/u.test(value))
+    return `"${value}" holds a space or a character a web address cannot (" < > \`)`;
   return null;
 }
 
