@@ -89,4 +89,29 @@ describe('lantern services import, careless or hostile', () => {
     expect(r.stderr).toContain(`${file}:4: web: "https://www.example.org/a page" holds a space`);
     expect(await listed()).toEqual([]);
   });
+
+  it("skips a spreadsheet's emptied rows, as it does blank lines, and names the lines of the rest as they are", async () => {
+    const file = csvFile('emptied.csv', [
+      'id,name,themes,area,phone',
+      ',,,,',
+      'asb-team,Three Rivers ASB team,asb,Three Rivers,01923 776611',
+      ' , ,,,',
+      'asb-bad,Bad,asb,Three Rivers,0800 555 11',
+    ]);
+    const bad = await run(['services', 'import', file, '--db', db]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('the directory was not changed: 1 problem');
+    expect(bad.stderr).toContain(`${file}:5: phone: "0800 555 11" is not a valid UK phone number`);
+    const good = csvFile('emptied-good.csv', [
+      'id,name,themes,area,phone',
+      ',,,,',
+      'asb-team,Three Rivers ASB team,asb,Three Rivers,01923 776611',
+      ',,,,',
+      ',,,,',
+    ]);
+    const r = await run(['services', 'import', good, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/: 1 services?: 1 added/u);
+    expect((await listed()).map((s) => s.id)).toEqual(['asb-team']);
+  });
 });
