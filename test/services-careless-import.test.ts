@@ -114,4 +114,31 @@ describe('lantern services import, careless or hostile', () => {
     expect(r.stdout).toMatch(/: 1 services?: 1 added/u);
     expect((await listed()).map((s) => s.id)).toEqual(['asb-team']);
   });
+
+  it('says which entries look like one service under two ids, and imports them all the same', async () => {
+    const file = csvFile('twice.csv', [
+      'id,name,themes,area,phone,web',
+      'tr-hate-1,Three Rivers hate crime line,hate-crime,Three Rivers,01923 776700,',
+      'tr-hate-2,Three  rivers Hate Crime line,hate-crime,three rivers,+44 (0)1923 776700,',
+      'watford-hate,Three Rivers hate crime line,hate-crime,Watford,01923 226400,',
+      'cymorth,Cymorth i Fenywod Casnewydd,domestic-abuse,Casnewydd,0808 80 10 800,',
+      'emergency,Police emergency,general,national,999,',
+      'emergency-2,Emergency services,general,national,999,',
+    ]);
+    const seed = new URL('../config/support-services.yaml', import.meta.url).pathname;
+    expect((await run(['services', 'import', seed, '--db', db])).code).toBe(0);
+    const r = await runJson<{ files: { added: number; lookAlikes: string[] }[] }>([
+      ...['services', 'import', file, '--db', db],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.files[0]!.added).toBe(6);
+    expect(r.json.files[0]!.lookAlikes).toEqual([
+      'tr-hate-2 (line 3) looks like tr-hate-1 (line 2): the same name over the same area, and the same phone number (+44 (0)1923 776700)',
+      // Live Fear Free (the bundled file) under its Welsh name.
+      'cymorth (line 5) looks like live-fear-free: the same phone number (0808 80 10 800)',
+    ]);
+    const text = await run(['services', 'import', file, '--db', db]);
+    expect(text.stdout).toContain('look like one service under two ids');
+    expect(text.stdout).toContain('  tr-hate-2 (line 3) looks like tr-hate-1 (line 2)');
+  });
 });

@@ -352,6 +352,47 @@ export function toService(
   };
 }
 
+/** A number however written (01923 776611, +44 (0)1923 776611), or null for a short number. */
+function samePhoneKey(phone: string): string | null {
+  const dialled = dialledNumber(phone);
+  if (SHORT_NUMBERS.has(dialled) || /^1800[012]/u.test(dialled)) return null;
+  const parsed = parsePhoneNumberFromString(dialled, 'GB');
+  return parsed?.isValid() ? parsed.number : dialled;
+}
+
+/**
+ * Entries that look like one service under two ids: the same name over the same area, or the same
+ * phone number (999, 101 and the other short national numbers aside). Each pair is said once, with
+ * every way it looks alike, the later id first, with the earlier id it looks like; only pairs with an entry among `among` (the
+ * ids of a file just imported). An officer who imported a service again under another id had it
+ * listed twice on the public page and in every pack, without a word (found by QA).
+ */
+export function lookAlikes(
+  services: readonly SupportService[],
+  among: ReadonlySet<string>,
+): { id: string; like: string; why: string }[] {
+  const key = (t: string) => t.trim().toLowerCase().replace(/\s+/gu, ' ');
+  const seen = new Map<string, SupportService>();
+  const found = new Map<string, { id: string; like: string; why: string }>();
+  for (const s of services) {
+    const keys: [string, string][] = [
+      [`name ${key(s.name)} ${s.areaCode ?? 'national'}`, 'the same name over the same area'],
+    ];
+    const phone = s.phone === null ? null : samePhoneKey(s.phone);
+    if (phone !== null) keys.push([`phone ${phone}`, `the same phone number (${s.phone})`]);
+    for (const [k, why] of keys) {
+      const first = seen.get(k);
+      if (first === undefined) seen.set(k, s);
+      else if (among.has(s.id) || among.has(first.id)) {
+        const pair = found.get(`${first.id} ${s.id}`);
+        if (pair) pair.why = `${pair.why}, and ${why}`;
+        else found.set(`${first.id} ${s.id}`, { id: s.id, like: first.id, why });
+      }
+    }
+  }
+  return [...found.values()];
+}
+
 /** The columns of a directory file (CSV header, export), in order. */
 export const SERVICE_COLUMNS = [
   'id',
