@@ -18,8 +18,8 @@ import { dialledNumber, textContactWords, type SupportService } from '../domain/
 import { periodInWords } from './infographic-text.js';
 import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.js';
 
-export const NO_PLAN =
-  "The partnership's action plan for this year has not been published in Lantern yet.";
+/** No plan is held (said to residents, who do not know what Lantern is: QA). */
+export const NO_PLAN = "The partnership's action plan for this year has not been published yet.";
 
 /** A plan is held, but none of its actions is marked for the public. */
 export const NO_PUBLIC_ACTIONS =
@@ -358,7 +358,7 @@ export function publicIndexHtml(
 ): string {
   const body =
     districts.length === 0
-      ? '<p>No district has a public page yet: Lantern holds no police figures for any district.</p>'
+      ? '<p>No area has a public page yet: we do not hold police figures for any area yet.</p>'
       : `<p>Choose your area to see what the community safety partnership is doing there, and how to report a crime.</p>
 <p class="urgent"><strong>If someone is in danger now, call <a href="tel:999">999</a>.</strong></p>
 <h2>Areas</h2>
