@@ -141,4 +141,23 @@ describe('lantern services import, careless or hostile', () => {
     expect(text.stdout).toContain('look like one service under two ids');
     expect(text.stdout).toContain('  tr-hate-2 (line 3) looks like tr-hate-1 (line 2)');
   });
+
+  it('takes a nation by its Welsh name, as Welsh districts are taken by theirs: Cymru is Wales', async () => {
+    const file = csvFile('cymraeg.csv', [
+      'id,name,themes,area,phone',
+      'cymru-line,Llinell Cymru,domestic-abuse,Cymru,0808 80 10 801',
+      'casnewydd-line,Llinell Casnewydd,domestic-abuse,Casnewydd,0808 80 10 802',
+      'both-line,Cymru a Lloegr line,domestic-abuse,Cymru a Lloegr,0808 80 10 803',
+    ]);
+    const r = await run(['services', 'import', file, '--db', db]);
+    expect(r.code, r.stderr).toBe(0);
+    const newport = await runJson<{ services: { id: string; areaName: string | null }[] }>([
+      ...['services', 'list', '--area', 'Newport', '--theme', 'domestic-abuse', '--db', db],
+    ]);
+    const ids = newport.json.services.map((s) => s.id);
+    expect(ids).toEqual(expect.arrayContaining(['cymru-line', 'casnewydd-line', 'both-line']));
+    const text = await run(['services', 'list', '--area', 'Three Rivers', '--db', db]);
+    expect(text.stdout).not.toContain('cymru-line');
+    expect(text.stdout).toMatch(/both-line .* England and Wales /u);
+  });
 });

@@ -30,19 +30,27 @@ export type ServiceCoverage = 'national' | 'nation' | 'force' | 'district';
  * The nations (and groups of them) a service may cover, by their ONS codes: a helpline for England
  * (Refuge's) is not offered in Wales, which has its own (Live Fear Free).
  */
-export const NATIONS: readonly { code: string; name: string; within: readonly string[] }[] = [
-  { code: 'E92000001', name: 'England', within: ['E'] },
-  { code: 'W92000004', name: 'Wales', within: ['W'] },
+export const NATIONS: readonly {
+  code: string;
+  name: string;
+  within: readonly string[];
+  /** Its name in Welsh, as a Welsh council's file may give it (Cymru: found by QA). */
+  welsh?: string;
+}[] = [
+  { code: 'E92000001', name: 'England', within: ['E'], welsh: 'Lloegr' },
+  { code: 'W92000004', name: 'Wales', within: ['W'], welsh: 'Cymru' },
   { code: 'S92000003', name: 'Scotland', within: ['S'] },
   { code: 'N92000002', name: 'Northern Ireland', within: ['N'] },
-  { code: 'K04000001', name: 'England and Wales', within: ['E', 'W'] },
+  { code: 'K04000001', name: 'England and Wales', within: ['E', 'W'], welsh: 'Cymru a Lloegr' },
   { code: 'K03000001', name: 'Great Britain', within: ['E', 'W', 'S'] },
 ];
 
 /** The nation an entry's area names ("Wales", "england and wales"), or undefined. */
 export function nationNamed(area: string): (typeof NATIONS)[number] | undefined {
   const a = area.trim().toLowerCase().replace(/\s+/gu, ' ');
-  return NATIONS.find((n) => n.name.toLowerCase() === a || n.code.toLowerCase() === a);
+  return NATIONS.find(
+    (n) => n.name.toLowerCase() === a || n.code.toLowerCase() === a || n.welsh?.toLowerCase() === a,
+  );
 }
 
 /** The name of a nation's code, or null when the code is not a nation's. */
