@@ -67,6 +67,11 @@ function trendSentences(page: PublicPage): string[] {
       ? `In ${t.held}, the months we have, the police recorded ${total.current.text} crimes in ${page.area.name}.`
       : `From ${period(t.period)}, the police recorded ${total.current.text} crimes in ${page.area.name}.`,
   ];
+  // "1,817 to 1,823 crimes" read as a mistake without a word on why (found by QA, Blaenau Gwent).
+  if (total.current.status === 'range' || total.previous?.status === 'range')
+    out.push(
+      `The total is given as a range, not one number. This is because some of the numbers in it are fewer than ${page.threshold}, and an exact total would give them away.`,
+    );
   if (total.changePct !== null && t.comparedWith)
     out.push(
       total.change === 'about the same'
