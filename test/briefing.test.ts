@@ -164,7 +164,12 @@ describe('lantern briefing', () => {
     expect(r.json.noFigures).toBe(
       'We do not hold local figures on hate crimes recorded by the police for Watford yet, so this pack gives none.',
     );
-    expect(readFileSync(join(out, 'briefing.html'), 'utf8')).not.toMatch(/whole year/u);
+    const html = readFileSync(join(out, 'briefing.html'), 'utf8');
+    expect(html).not.toMatch(/whole year/u);
+    // Dated as the public page is, in words; and no "Figures: none." (QA).
+    expect(html).toMatch(/<p class="meta">Made \d{1,2} [A-Z][a-z]+ \d{4}<\/p>/u);
+    expect(html).toContain('<p>No local figures in this pack. Made with Lantern');
+    expect(html).not.toContain('Figures: none');
   });
 
   it('says figures its maker may not see are not shown to them, not that none are held (found by QA)', async () => {

@@ -6,7 +6,7 @@
  */
 import { isNationalNumber } from '../domain/national-numbers.js';
 import { escapeXml as esc } from '../charts/svg.js';
-import { formatNumber } from '../charts/text.js';
+import { dayInWords, formatNumber } from '../charts/text.js';
 import type { Readability } from '../analysis/readability.js';
 import type { BriefingPack } from './briefing-data.js';
 import { textContactWords, type SupportService } from '../domain/support-service.js';
@@ -170,7 +170,7 @@ ${f.quarters.map((q) => `<tr><td>${esc(q.label)}</td><td class="n">${esc(q.count
 <header>
 <p class="kicker">Briefing for ${esc(pack.audience)}</p>
 <h1>${esc(t.title)} in ${esc(pack.area.name)}</h1>
-<p class="meta">Made ${esc(pack.made)}</p>
+<p class="meta">Made ${esc(dayInWords(pack.made))}</p>
 </header>
 <main>
 <p>${esc(intro)}</p>
@@ -193,7 +193,7 @@ ${services}
 </main>
 <footer>
 <p>Reading ease of this pack: ${Math.round(reading.readingEase)} (Flesch; 60 or more is plain English), reading age about ${Math.round(reading.readingAge)}.</p>
-<p>Figures: ${f ? esc(f.label) : 'none'}. Made with Lantern from the partnership's data store.</p>
+<p>${f ? `Figures: ${esc(f.label)}.` : 'No local figures in this pack.'} Made with Lantern from the partnership's data store.</p>
 </footer>
 </body>
 </html>

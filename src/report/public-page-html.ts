@@ -10,7 +10,7 @@
 import { isNationalNumber } from '../domain/national-numbers.js';
 import type { Readability } from '../analysis/readability.js';
 import { escapeXml as esc } from '../charts/svg.js';
-import { formatNumber } from '../charts/text.js';
+import { dayInWords, formatNumber } from '../charts/text.js';
 import type { PublicContact } from '../config/public-page.js';
 import { runInWords } from '../domain/held-months.js';
 import { calendarYearOf, type Period } from '../domain/month.js';
@@ -29,15 +29,6 @@ export const NO_PUBLIC_ACTIONS =
 const noActions = (page: PublicPage): string => (page.planHeld ? NO_PUBLIC_ACTIONS : NO_PLAN);
 
 const period = (p: { from: string; to: string }) => runInWords(p);
-
-/** "6 December 2026". */
-const dayInWords = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 
 function prioritySentences(page: PublicPage): string[] {
   const p = page.priorities;
