@@ -152,6 +152,26 @@ describe('lantern briefing', () => {
     expect(html).not.toMatch(/⟨|no month of it is held|unknown, not zero/u);
   });
 
+  it('says no local figures are held, not that no whole year is held yet, under the whole-years rule (found by QA)', async () => {
+    // The demo store holds hate crime for Three Rivers only, and Watford's police.uk 2025 whole.
+    const out = join(dir.path, 'hate-watford');
+    const r = await runJson<Briefing & { noFigures: string | null }>([
+      ...['briefing', '--theme', 'hate-crime', '--area', 'Watford'],
+      ...['--format', 'html', '--out', out, '--db', db],
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.json.figures).toBeNull();
+    expect(r.json.noFigures).toBe(
+      'We do not hold local figures on hate crimes recorded by the police for Watford yet, so this pack gives none.',
+    );
+    const html = readFileSync(join(out, 'briefing.html'), 'utf8');
+    expect(html).not.toMatch(/whole year/u);
+    // Dated as the public page is, in words; and no "Figures: none." (QA).
+    expect(html).toMatch(/<p class="meta">Made \d{1,2} [A-Z][a-z]+ \d{4}<\/p>/u);
+    expect(html).toContain('<p>No local figures in this pack. Made with Lantern');
+    expect(html).not.toContain('Figures: none');
+  });
+
   it('says figures its maker may not see are not shown to them, not that none are held (found by QA)', async () => {
     const store = demoStoreCopy(dir.path, 'accounts.duckdb');
     await addAccounts(store, [

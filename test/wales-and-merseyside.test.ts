@@ -386,6 +386,23 @@ describe("Newport's public page with one month held (publicPeriod: any)", () => 
   });
 });
 
+describe("Blaenau Gwent's public page, whose total is a range", () => {
+  it('says why the total is a range, not one number (found by QA)', async () => {
+    const out = join(dir.path, 'blaenau-gwent-public-page');
+    const r = await lantern(
+      ...['public-page', '--area', 'Blaenau Gwent', '--out', out],
+      ...['--disclosure', `${FIXTURES}disclosure/any-period.yaml`],
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^All crime, January 2019 \(the months held\): [\d,]+ to [\d,]+\.$/mu);
+    const page = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(page).toMatch(/the police recorded [\d,]+ to [\d,]+ crimes in Blaenau Gwent\./u);
+    expect(page).toContain(
+      'The total is given as a range, not one number. This is because some of the numbers in it are fewer than 5, and an exact total would give them away.',
+    );
+  });
+});
+
 describe("Knowsley's report map, with its wards of 2013 matched by name", () => {
   it('says the wards matched by name are of 2013, names those with no outline, and draws every ward from its LSOAs where they are held', async () => {
     const store = join(dir.path, 'knowsley-wards.duckdb');

@@ -121,3 +121,13 @@ export function plural(n: number, one: string, many = `${one}s`): string {
 export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
+
+/** A day in words, as a reader writes it: "6 December 2026" for 2026-12-06. */
+export function dayInWords(iso: string): string {
+  return new Date(`${iso.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}

@@ -17,7 +17,7 @@ export const servicesImportCommand = defineCommand({
   task: TASK,
   summary: 'Add or update support services from a CSV or YAML file (admins and analysts)',
   description:
-    'Every entry is checked first (UK phone numbers, http(s) web addresses, email addresses, themes, the area); any problem is reported with its file, line and field, and nothing is changed. Entries are matched by id: a new id is added, a changed entry replaced, an identical one left alone, so importing the same file again changes nothing. A CSV written by `services export` imports back as it was: the quote mark (\') that the export puts before a cell starting with = + - or @ (so that a spreadsheet opens it as text) is taken off, and only that one. Columns: id, name, provider, themes (domestic-abuse, hate-crime, asb, prevent, general; separated by ";"), area ("national", or a force or district), phone, web, email, text, hours, eligibility, description, public (yes/no), source, verified (yes/no). The bundled config/support-services.yaml holds national services.',
+    'Every entry is checked first (UK phone numbers, http(s) web addresses, email addresses, themes, the area); any problem is reported with its file, line and field, and nothing is changed. Entries are matched by id: a new id is added, a changed entry replaced, an identical one left alone, so importing the same file again changes nothing. Entries that look like one service under two ids (the same name over the same area, or the same phone number however written) are named afterwards, to check: each would be listed twice in packs and on the public page. A CSV written by `services export` imports back as it was: the quote mark (\') that the export puts before a cell starting with = + - or @ (so that a spreadsheet opens it as text) is taken off, and only that one. Columns: id, name, provider, themes (domestic-abuse, hate-crime, asb, prevent, general; separated by ";"), area ("national", or a force or district), phone, web, email, text, hours, eligibility, description, public (yes/no), source, verified (yes/no). The bundled config/support-services.yaml holds national services.',
   examples: ['lantern services import config/support-services.yaml'],
   positionals: paths('files', 'FILE', 'CSV or YAML directory files'),
   options: { as: asOption },
@@ -32,9 +32,16 @@ export const servicesImportCommand = defineCommand({
   },
   text: ({ files }) =>
     files
-      .map(
-        (f) =>
-          `${f.file}: ${f.services} services: ${f.added} added, ${f.changed} changed, ${f.unchanged} unchanged.`,
+      .map((f) =>
+        [
+          `${f.file}: ${f.services} service${f.services === 1 ? '' : 's'}: ${f.added} added, ${f.changed} changed, ${f.unchanged} unchanged.`,
+          ...(f.lookAlikes.length > 0
+            ? [
+                'Check these, which look like one service under two ids (each would be listed twice); remove one with lantern services remove ID:',
+                ...f.lookAlikes.map((l) => `  ${l}`),
+              ]
+            : []),
+        ].join('\n'),
       )
       .join('\n'),
 });

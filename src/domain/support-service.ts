@@ -30,19 +30,27 @@ export type ServiceCoverage = 'national' | 'nation' | 'force' | 'district';
  * The nations (and groups of them) a service may cover, by their ONS codes: a helpline for England
  * (Refuge's) is not offered in Wales, which has its own (Live Fear Free).
  */
-export const NATIONS: readonly { code: string; name: string; within: readonly string[] }[] = [
-  { code: 'E92000001', name: 'England', within: ['E'] },
-  { code: 'W92000004', name: 'Wales', within: ['W'] },
+export const NATIONS: readonly {
+  code: string;
+  name: string;
+  within: readonly string[];
+  /** Its name in Welsh, as a Welsh council's file may give it (Cymru: found by QA). */
+  welsh?: string;
+}[] = [
+  { code: 'E92000001', name: 'England', within: ['E'], welsh: 'Lloegr' },
+  { code: 'W92000004', name: 'Wales', within: ['W'], welsh: 'Cymru' },
   { code: 'S92000003', name: 'Scotland', within: ['S'] },
   { code: 'N92000002', name: 'Northern Ireland', within: ['N'] },
-  { code: 'K04000001', name: 'England and Wales', within: ['E', 'W'] },
+  { code: 'K04000001', name: 'England and Wales', within: ['E', 'W'], welsh: 'Cymru a Lloegr' },
   { code: 'K03000001', name: 'Great Britain', within: ['E', 'W', 'S'] },
 ];
 
 /** The nation an entry's area names ("Wales", "england and wales"), or undefined. */
 export function nationNamed(area: string): (typeof NATIONS)[number] | undefined {
   const a = area.trim().toLowerCase().replace(/\s+/gu, ' ');
-  return NATIONS.find((n) => n.name.toLowerCase() === a || n.code.toLowerCase() === a);
+  return NATIONS.find(
+    (n) => n.name.toLowerCase() === a || n.code.toLowerCase() === a || n.welsh?.toLowerCase() === a,
+  );
 }
 
 /** The name of a nation's code, or null when the code is not a nation's. */
@@ -144,6 +152,33 @@ export function phoneProblem(value: string): string | null {
   return `"${value}" is not a valid UK phone number`;
 }
 
+/**
+ * What a phone dials for a number as people write it (the target of a tel: link): its digits when
+ * written as a UK number is (01923 776611, 0800 555 111, 999, 18001 101), and the international
+ * form when written with the country code, "(0)" and all: "+44 (0)1923 776611" is +441923776611,
+ * where its digits, +4401923776611, reach no one (found by QA).
+ */
+export function dialledNumber(value: string): string {
+  const digits = value.replace(/[\s()-]/gu, '');
+  if (/^0[1-9]/u.test(digits) || SHORT_NUMBERS.has(digits) || /^1800[01]/u.test(digits))
+    return digits;
+  const parsed = parsePhoneNumberFromString(digits, 'GB');
+  return parsed?.isValid() ? parsed.number : digits;
+}
+
+/**
+ * How a number to text is offered: a text relay number (18000, 18001 before a number, 18002) is
+ * reached through the Relay UK app or a textphone, not a phone's messages, and any other (a mobile
+ * number: Live Fear Free's 07860 077333) by a text message. One said as the other sends a deaf
+ * caller, or someone who cannot speak, the wrong way (found by QA: the public page called every
+ * number "text relay", the pack said "Text 18000").
+ */
+export function textContactWords(value: string): string {
+  return /^1800[012]/u.test(value.replace(/[\s()-]/gu, ''))
+    ? `Text relay or text phone: ${value}`
+    : `Send a text message to ${value}`;
+}
+
 function isUkNumber(digits: string): boolean {
   const parsed = parsePhoneNumberFromString(digits, 'GB');
   return parsed !== undefined && parsed.isValid() && parsed.country === 'GB';
@@ -159,6 +194,12 @@ export function webProblem(value: string): string | null {
   if (url.protocol !== 'https:' && url.protocol !== 'http:')
     return `"${value}" is not a web address (it must start https:// or http://)`;
   if (!url.hostname.includes('.')) return `"${value}" has no domain name`;
+  // Shown to residents without its https://, "https://www.threerivers.gov.uk@evil.example/"
+  // reads as the council's site and goes to evil.example (found by QA).
+  if (url.username !== '' || url.password !== '')
+    return `"${value}" names a user before its site (…@${url.host}): give the site's own address`;
+  if (/[\s"<>`]/u.test(value))
+    return `"${value}" holds a space or a character a web address cannot (" < > \`)`;
   return null;
 }
 
@@ -169,6 +210,75 @@ export function emailProblem(value: string): string | null {
 }
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/u;
+
+/** The text fields of an entry, each checked for characters no reader should be shown. */
+const TEXT_FIELDS = [
+  'id',
+  'name',
+  'provider',
+  'area',
+  'phone',
+  'web',
+  'email',
+  'text',
+  'hours',
+  'eligibility',
+  'description',
+  'source',
+] as const satisfies readonly (keyof ServiceInput)[];
+
+/**
+ * The longest each field may be, in characters: several times the longest the bundled entries
+ * use, and short enough for a card on a phone and a printed pack (a 3,000-character name made
+ * the public page 32,000 pixels wide, and the pack lost the card's text off the page: QA).
+ */
+export const FIELD_LIMITS: Record<(typeof TEXT_FIELDS)[number], number> = {
+  id: 64,
+  name: 150,
+  provider: 150,
+  area: 100,
+  phone: 40,
+  web: 500,
+  email: 254,
+  text: 40,
+  hours: 300,
+  eligibility: 500,
+  description: 1000,
+  source: 1000,
+};
+
+/** Fields a person may write on several lines (a spreadsheet cell's Alt+Enter). */
+const MULTILINE = new Set<keyof ServiceInput>(['hours', 'eligibility', 'description', 'source']);
+
+// Built from code points, so that this file holds no control character itself: C0 and C1
+// controls, DEL, the line and paragraph separators and the bidirectional controls.
+const hex = (n: number) => `\\u{${n.toString(16)}}`;
+const CONTROL = new RegExp(
+  `[${hex(0)}-${hex(0x1f)}${hex(0x7f)}-${hex(0x9f)}${hex(0x2028)}-${hex(0x202e)}${hex(0x2066)}-${hex(0x2069)}]`,
+  'u',
+);
+
+/**
+ * A control character in a field a reader is shown (the public page, a pack, a terminal): a
+ * right-to-left override shows "evil" as "live" and reorders a name, an escape sequence recolours
+ * a terminal, a NUL ends a string early elsewhere (found by QA). Line ends and tabs are taken in
+ * free text only.
+ */
+export function controlProblem(value: string, multiline: boolean): string | null {
+  for (const ch of value) {
+    if (multiline && (ch === '\n' || ch === '\r' || ch === '\t')) continue;
+    if (!CONTROL.test(ch)) continue;
+    const code = `U+${(ch.codePointAt(0) as number).toString(16).toUpperCase().padStart(4, '0')}`;
+    const what =
+      ch === '\n' || ch === '\r'
+        ? 'a line break'
+        : /[\u202a-\u202e\u2066-\u2069]/u.test(ch)
+          ? `a bidirectional control (${code}), which shows the text in another order than it is`
+          : `a control character (${code})`;
+    return `holds ${what}: take it out`;
+  }
+  return null;
+}
 
 function yesNo(value: string | boolean): boolean | null {
   if (typeof value === 'boolean') return value;
@@ -187,6 +297,16 @@ export function serviceProblems(input: ServiceInput): FieldProblem[] {
   const add = (field: keyof ServiceInput, message: string | null) => {
     if (message !== null) problems.push({ field, message });
   };
+  for (const field of TEXT_FIELDS) {
+    const problem = controlProblem(input[field], MULTILINE.has(field));
+    if (problem !== null) add(field, problem);
+    const length = [...input[field]].length;
+    if (length > FIELD_LIMITS[field])
+      add(
+        field,
+        `is ${length.toLocaleString('en-GB')} characters long: at most ${FIELD_LIMITS[field].toLocaleString('en-GB')}`,
+      );
+  }
   if (input.id === '') add('id', 'is required (a short name: national-domestic-abuse-helpline)');
   else if (!ID.test(input.id))
     add('id', `"${input.id}" must be lower-case letters, digits and single hyphens`);
@@ -238,6 +358,47 @@ export function toService(
     source: input.source.trim(),
     verified: yesNo(input.verified) ?? false,
   };
+}
+
+/** A number however written (01923 776611, +44 (0)1923 776611), or null for a short number. */
+function samePhoneKey(phone: string): string | null {
+  const dialled = dialledNumber(phone);
+  if (SHORT_NUMBERS.has(dialled) || /^1800[012]/u.test(dialled)) return null;
+  const parsed = parsePhoneNumberFromString(dialled, 'GB');
+  return parsed?.isValid() ? parsed.number : dialled;
+}
+
+/**
+ * Entries that look like one service under two ids: the same name over the same area, or the same
+ * phone number (999, 101 and the other short national numbers aside). Each pair is said once, with
+ * every way it looks alike, the later id first, with the earlier id it looks like; only pairs with an entry among `among` (the
+ * ids of a file just imported). An officer who imported a service again under another id had it
+ * listed twice on the public page and in every pack, without a word (found by QA).
+ */
+export function lookAlikes(
+  services: readonly SupportService[],
+  among: ReadonlySet<string>,
+): { id: string; like: string; why: string }[] {
+  const key = (t: string) => t.trim().toLowerCase().replace(/\s+/gu, ' ');
+  const seen = new Map<string, SupportService>();
+  const found = new Map<string, { id: string; like: string; why: string }>();
+  for (const s of services) {
+    const keys: [string, string][] = [
+      [`name ${key(s.name)} ${s.areaCode ?? 'national'}`, 'the same name over the same area'],
+    ];
+    const phone = s.phone === null ? null : samePhoneKey(s.phone);
+    if (phone !== null) keys.push([`phone ${phone}`, `the same phone number (${s.phone})`]);
+    for (const [k, why] of keys) {
+      const first = seen.get(k);
+      if (first === undefined) seen.set(k, s);
+      else if (among.has(s.id) || among.has(first.id)) {
+        const pair = found.get(`${first.id} ${s.id}`);
+        if (pair) pair.why = `${pair.why}, and ${why}`;
+        else found.set(`${first.id} ${s.id}`, { id: s.id, like: first.id, why });
+      }
+    }
+  }
+  return [...found.values()];
 }
 
 /** The columns of a directory file (CSV header, export), in order. */

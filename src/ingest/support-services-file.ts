@@ -70,9 +70,12 @@ export function servicesFromCsv(text: string, path: string): ServiceEntry[] {
       );
   for (const r of REQUIRED)
     if (!header.includes(r)) throw new InputError(`${path}:1: the column "${r}" is missing`);
-  return csv.records.map((fields, i) => {
+  return csv.records.flatMap((fields, i) => {
     const line = csv.lines[i]!;
     if (csv.malformed.has(i)) throw new InputError(`${path}:${line}: ${csv.malformed.get(i)}`);
+    // A spreadsheet's emptied row (",,,,") is no entry, as a blank line is not (found by QA: it
+    // refused the whole file with five problems on that line).
+    if (fields.every((f) => f.trim() === '')) return [];
     const input = blankInput();
     const fieldLines: ServiceEntry['fieldLines'] = {};
     header.forEach((h, j) => {
@@ -84,7 +87,7 @@ export function servicesFromCsv(text: string, path: string): ServiceEntry[] {
       else (input as unknown as Record<string, string>)[key] = value;
       fieldLines[key] = line;
     });
-    return { input, line, fieldLines };
+    return [{ input, line, fieldLines }];
   });
 }
 

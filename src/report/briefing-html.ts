@@ -6,10 +6,10 @@
  */
 import { isNationalNumber } from '../domain/national-numbers.js';
 import { escapeXml as esc } from '../charts/svg.js';
-import { formatNumber } from '../charts/text.js';
+import { dayInWords, formatNumber } from '../charts/text.js';
 import type { Readability } from '../analysis/readability.js';
 import type { BriefingPack } from './briefing-data.js';
-import type { SupportService } from '../domain/support-service.js';
+import { textContactWords, type SupportService } from '../domain/support-service.js';
 
 function monthName(m: string): string {
   return new Date(`${m}-01T00:00:00Z`).toLocaleString('en-GB', {
@@ -93,8 +93,8 @@ caption { text-align: left; }
 table { border-collapse: collapse; margin: 6px 0 12px; break-inside: avoid; }
 th, td { border-bottom: 1px solid #d5dde5; padding: 4px 12px 4px 0; text-align: left; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
-.services { display: grid; grid-template-columns: 1fr 1fr; gap: 10px; }
-.service { border: 1px solid #d5dde5; border-radius: 4px; padding: 8px 12px; break-inside: avoid; }
+.services { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 10px; }
+.service { border: 1px solid #d5dde5; border-radius: 4px; padding: 8px 12px; break-inside: avoid; overflow-wrap: anywhere; }
 .service h3 { margin: 0 0 4px; font-size: 16px; }
 .service p { margin: 0 0 4px; font-size: 14px; }
 .service .contact { font-size: 17px; font-weight: bold; }
@@ -104,7 +104,7 @@ td.n { text-align: right; font-variant-numeric: tabular-nums; }
 footer { margin-top: 20px; border-top: 1px solid #d5dde5; padding-top: 8px; font-size: 11px; color: #5b6b7a; }
 footer p { margin: 0 0 4px; }
 a { color: #0b4f6c; }
-@media (max-width: 600px) { .services { grid-template-columns: 1fr; } }
+@media (max-width: 600px) { .services { grid-template-columns: minmax(0, 1fr); } }
 @media print { body { max-width: none; padding: 0; font-size: 11pt; } a { text-decoration: none; } }
 `;
 
@@ -114,7 +114,7 @@ function serviceCard(s: SupportService): string {
   const mark = !s.verified && national ? ' <span class="unverified">(not yet checked)</span>' : '';
   const contacts: string[] = [];
   if (s.phone) contacts.push(`<p class="contact">Call ${esc(s.phone)}</p>`);
-  if (s.text) contacts.push(`<p>Text ${esc(s.text)}${mark}</p>`);
+  if (s.text) contacts.push(`<p>${esc(textContactWords(s.text))}${mark}</p>`);
   if (s.web)
     contacts.push(
       `<p><a href="${esc(s.web)}">${esc(s.web.replace(/^https?:\/\//u, ''))}</a>${mark}</p>`,
@@ -170,7 +170,7 @@ ${f.quarters.map((q) => `<tr><td>${esc(q.label)}</td><td class="n">${esc(q.count
 <header>
 <p class="kicker">Briefing for ${esc(pack.audience)}</p>
 <h1>${esc(t.title)} in ${esc(pack.area.name)}</h1>
-<p class="meta">Made ${esc(pack.made)}</p>
+<p class="meta">Made ${esc(dayInWords(pack.made))}</p>
 </header>
 <main>
 <p>${esc(intro)}</p>
@@ -193,7 +193,7 @@ ${services}
 </main>
 <footer>
 <p>Reading ease of this pack: ${Math.round(reading.readingEase)} (Flesch; 60 or more is plain English), reading age about ${Math.round(reading.readingAge)}.</p>
-<p>Figures: ${f ? esc(f.label) : 'none'}. Made with Lantern from the partnership's data store.</p>
+<p>${f ? `Figures: ${esc(f.label)}.` : 'No local figures in this pack.'} Made with Lantern from the partnership's data store.</p>
 </footer>
 </body>
 </html>

@@ -10,16 +10,16 @@
 import { isNationalNumber } from '../domain/national-numbers.js';
 import type { Readability } from '../analysis/readability.js';
 import { escapeXml as esc } from '../charts/svg.js';
-import { formatNumber } from '../charts/text.js';
+import { dayInWords, formatNumber } from '../charts/text.js';
 import type { PublicContact } from '../config/public-page.js';
 import { runInWords } from '../domain/held-months.js';
 import { calendarYearOf, type Period } from '../domain/month.js';
-import type { SupportService } from '../domain/support-service.js';
+import { dialledNumber, textContactWords, type SupportService } from '../domain/support-service.js';
 import { periodInWords } from './infographic-text.js';
 import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.js';
 
-export const NO_PLAN =
-  "The partnership's action plan for this year has not been published in Lantern yet.";
+/** No plan is held (said to residents, who do not know what Lantern is: QA). */
+export const NO_PLAN = "The partnership's action plan for this year has not been published yet.";
 
 /** A plan is held, but none of its actions is marked for the public. */
 export const NO_PUBLIC_ACTIONS =
@@ -29,15 +29,6 @@ export const NO_PUBLIC_ACTIONS =
 const noActions = (page: PublicPage): string => (page.planHeld ? NO_PUBLIC_ACTIONS : NO_PLAN);
 
 const period = (p: { from: string; to: string }) => runInWords(p);
-
-/** "6 December 2026". */
-const dayInWords = (day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
 
 function prioritySentences(page: PublicPage): string[] {
   const p = page.priorities;
@@ -67,6 +58,11 @@ function trendSentences(page: PublicPage): string[] {
       ? `In ${t.held}, the months we have, the police recorded ${total.current.text} crimes in ${page.area.name}.`
       : `From ${period(t.period)}, the police recorded ${total.current.text} crimes in ${page.area.name}.`,
   ];
+  // "1,817 to 1,823 crimes" read as a mistake without a word on why (found by QA, Blaenau Gwent).
+  if (total.current.status === 'range' || total.previous?.status === 'range')
+    out.push(
+      `The total is given as a range, not one number. This is because some of the numbers in it are fewer than ${page.threshold}, and an exact total would give them away.`,
+    );
   if (total.changePct !== null && t.comparedWith)
     out.push(
       total.change === 'about the same'
@@ -141,9 +137,9 @@ function contactLines(
   const mark = others ? ' <span class="unchecked">(not yet checked)</span>' : '';
   if (c.phone)
     out.push(
-      `<p class="contact">Call <a href="tel:${esc(c.phone.replace(/\s/gu, ''))}">${esc(c.phone)}</a></p>`,
+      `<p class="contact">Call <a href="tel:${esc(dialledNumber(c.phone))}">${esc(c.phone)}</a></p>`,
     );
-  if (c.text) out.push(`<p>Text relay or text phone: ${esc(c.text)}${mark}</p>`);
+  if (c.text) out.push(`<p>${esc(textContactWords(c.text))}${mark}</p>`);
   if (c.web)
     out.push(
       `<p><a href="${esc(c.web)}">${esc(c.web.replace(/^https?:\/\//u, '').replace(/\/$/u, ''))}</a>${mark}</p>`,
@@ -358,7 +354,7 @@ export function publicIndexHtml(
 ): string {
   const body =
     districts.length === 0
-      ? '<p>No district has a public page yet: Lantern holds no police figures for any district.</p>'
+      ? '<p>No area has a public page yet: we do not hold police figures for any area yet.</p>'
       : `<p>Choose your area to see what the community safety partnership is doing there, and how to report a crime.</p>
 <p class="urgent"><strong>If someone is in danger now, call <a href="tel:999">999</a>.</strong></p>
 <h2>Areas</h2>

@@ -36,8 +36,9 @@ tr.total th[scope="row"] { font-weight: bold; }
 .nw { white-space: nowrap; }
 tr.total th, tr.total td { font-weight: bold; border-bottom: 2px solid #1b2a38; }
 .note { font-size: 0.95rem; color: #4a5866; }
-.cards { list-style: none; padding: 0; display: grid; grid-template-columns: 1fr; gap: 12px; }
+.cards { list-style: none; padding: 0; display: grid; grid-template-columns: minmax(0, 1fr); gap: 12px; }
 .card { border: 1px solid #c7d1db; border-left: 6px solid #0b4f6c; border-radius: 4px; padding: 10px 14px; margin: 0; }
+.card, .said li, .priorities li { overflow-wrap: anywhere; }
 .card p { margin: 0 0 6px; }
 .card .contact { font-size: 1.15rem; font-weight: bold; }
 .unchecked { font-size: 0.9rem; color: #8a3a14; }
@@ -51,7 +52,7 @@ footer p { margin: 0 0 6px; }
   header.site { padding: 24px 24px 28px; }
   header.site h1 { font-size: 2.3rem; }
   main { padding: 8px 24px 40px; }
-  .cards { grid-template-columns: 1fr 1fr; }
+  .cards { grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); }
 }
 @media (max-width: 24rem) {
   body { font-size: 1rem; }

@@ -10,6 +10,7 @@ import {
   NATIONS,
   nationCodesServing,
   nationNamed,
+  lookAlikes,
   SERVICE_COLUMNS,
   serviceProblems,
   serviceRow,
@@ -111,6 +112,8 @@ export interface ImportServicesResult {
   changed: number;
   unchanged: number;
   services: number;
+  /** Entries that look like one service under two ids, to check (imported all the same). */
+  lookAlikes: string[];
 }
 
 export async function importServices(
@@ -135,7 +138,13 @@ export async function importServices(
       },
       now,
     );
-    return { file, ...counts, services: services.length };
+    const lineOf = new Map(entries.map((e) => [e.input.id, e.line]));
+    const at = (id: string) => (lineOf.has(id) ? `${id} (line ${lineOf.get(id)})` : id);
+    const alike = lookAlikes(
+      (await readServices(db)).sort((a, b) => (lineOf.get(a.id) ?? 0) - (lineOf.get(b.id) ?? 0)),
+      new Set(lineOf.keys()),
+    ).map((l) => `${at(l.id)} looks like ${at(l.like)}: ${l.why}`);
+    return { file, ...counts, services: services.length, lookAlikes: alike };
   });
 }
 

@@ -200,11 +200,14 @@ async function trendsOf(
     notTested = (m) => m.key === ALL_CRIME;
     what = "police.uk street data; import its force's files first";
   }
+  const none = `the store holds no ${what.replace(';', ` for ${area.name};`)}`;
+  // A public output of an area holding none of the data says so, not that no whole year is held
+  // "yet" (a volunteer's hate crime pack for Watford, which holds none: found by QA).
+  if (request.publicPeriod && input.observed.length === 0) throw new NotFoundError(none);
   const period = request.publicPeriod
     ? publicPeriodOf(request.publicPeriod, request.period, input.observed, area.name)
     : (request.period ?? latestYear(input.observed));
-  if (!period)
-    throw new NotFoundError(`the store holds no ${what.replace(';', ` for ${area.name};`)}`);
+  if (!period) throw new NotFoundError(none);
   requireSomeMonthHeld(period, input.observed, `${what.split(';')[0]} of ${area.name}`);
   const { discontinuities } = request;
   const docs = trendDocuments(input, measures, period, { notTested, discontinuities });
