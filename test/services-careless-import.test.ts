@@ -138,7 +138,10 @@ describe('lantern services import, careless or hostile', () => {
       'cymorth (line 5) looks like live-fear-free: the same phone number (0808 80 10 800)',
     ]);
     const text = await run(['services', 'import', file, '--db', db]);
-    expect(text.stdout).toContain('look like one service under two ids');
+    expect(text.stdout).toContain('may be one service under two ids');
+    // Two services of one council may share its switchboard's number: not told to remove one.
+    expect(text.stdout).toContain('if so, remove one');
+    expect(text.stdout).toContain('share a number (a council switchboard), keep both');
     expect(text.stdout).toContain('  tr-hate-2 (line 3) looks like tr-hate-1 (line 2)');
   });
 

@@ -87,6 +87,61 @@ describe('a damaged store file', () => {
   });
 });
 
+/** Runs `lantern args...` in the folder `cwd`, as `uid` if given (a store named by a relative path). */
+function runIn(cwd: string, args: readonly string[], uid?: number) {
+  const r = spawnSync(
+    process.execPath,
+    [new URL('../bin/lantern.js', import.meta.url).pathname, ...args],
+    { encoding: 'utf8', cwd, ...(uid === undefined ? {} : { uid, gid: uid }) },
+  );
+  return { code: r.status, stderr: r.stderr };
+}
+
+describe('a store named by a relative path (DuckDB names it by its absolute path)', () => {
+  it('cut short, given as ./short.duckdb or ../folder/short.duckdb: said to be damaged', () => {
+    const folder = join(dir.path, 'relative');
+    mkdirSync(folder);
+    const path = emptyStoreCopy(folder, 'short.duckdb');
+    const bytes = readFileSync(path);
+    const fd = openSync(path, 'w');
+    writeSync(fd, bytes, 0, Math.floor(bytes.length / 2));
+    closeSync(fd);
+    for (const [cwd, given] of [
+      [folder, './short.duckdb'],
+      [folder, '../relative/short.duckdb'],
+    ] as const) {
+      const r = runIn(cwd, ['check', '--db', given]);
+      expect(r.code).toBe(1);
+      expectDamaged(r.stderr, given);
+    }
+  });
+
+  it('in a folder this user may not write, given as ./store.duckdb: refused saying so, no stack', () => {
+    const folder = join(dir.path, 'relative-read-only');
+    mkdirSync(folder);
+    const store = join(folder, 'store.duckdb');
+    renameSync(emptyStoreCopy(dir.path, 'relative-store.duckdb'), store);
+    chmodSync(store, 0o666);
+    chmodSync(folder, 0o555);
+    chmodSync(dir.path, 0o755);
+    const population = dir.writeLines('relative-population.csv', ['Code,All Ages', 'E07000102,9']);
+    chmodSync(population, 0o644);
+    const before = readFileSync(store);
+    const asRoot = process.getuid?.() === 0;
+    const r = runIn(
+      folder,
+      ['areas', 'import-population', population, '--year', '2020', '--db', './store.duckdb'],
+      asRoot ? 65534 : undefined,
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('./store.duckdb: the store cannot be written by this user');
+    expect(r.stderr).toContain(`cannot be made in the folder ${folder}`);
+    expect(r.stderr).not.toMatch(/unexpected failure|\n\s+at /u);
+    expect(readFileSync(store).equals(before)).toBe(true);
+    chmodSync(folder, 0o755);
+  });
+});
+
 describe('a store in a folder this user may not write', () => {
   it('an import is refused saying the log cannot be made beside the store; nothing is stored', () => {
     const folder = join(dir.path, 'read-only');

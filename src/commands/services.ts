@@ -37,7 +37,7 @@ export const servicesImportCommand = defineCommand({
           `${f.file}: ${f.services} service${f.services === 1 ? '' : 's'}: ${f.added} added, ${f.changed} changed, ${f.unchanged} unchanged.`,
           ...(f.lookAlikes.length > 0
             ? [
-                'Check these, which look like one service under two ids (each would be listed twice); remove one with lantern services remove ID:',
+                'Check these, which may be one service under two ids (each would then be listed twice): if so, remove one with lantern services remove ID; if they are two services that share a number (a council switchboard), keep both:',
                 ...f.lookAlikes.map((l) => `  ${l}`),
               ]
             : []),

@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 
 import { z } from 'zod';
 
-import { emailProblem, phoneProblem, webProblem } from '../domain/support-service.js';
+import {
+  emailProblem,
+  phoneProblem,
+  textNumberProblem,
+  webProblem,
+} from '../domain/support-service.js';
 import { readYamlFile, type Refuse } from './yaml-file.js';
 
 export const DEFAULT_PUBLIC_PAGE_FILE = fileURLToPath(
@@ -73,7 +78,7 @@ function checkContacts(
     ids.add(c.id);
     const problems: [keyof PublicContact, string | null][] = [
       ['phone', c.phone === undefined ? null : phoneProblem(c.phone)],
-      ['text', c.text === undefined ? null : phoneProblem(c.text)],
+      ['text', c.text === undefined ? null : textNumberProblem(c.text)],
       ['web', c.web === undefined ? null : webProblem(c.web)],
       ['email', c.email === undefined ? null : emailProblem(c.email)],
     ];

@@ -4,6 +4,8 @@ import {
   emailProblem,
   phoneProblem,
   serviceProblems,
+  textContactWords,
+  textNumberProblem,
   webProblem,
   type ServiceInput,
 } from './support-service.js';
@@ -48,6 +50,17 @@ describe('support-service entries', () => {
     expect(phoneProblem('12345')).toMatch(/not a valid UK phone number/u);
     expect(phoneProblem('+1 212 555 0100')).toMatch(/not a valid UK phone number/u);
     expect(phoneProblem('call us')).toMatch(/not a phone number/u);
+  });
+
+  it('take a five-digit text short code as a number to text, not as a phone number', () => {
+    // Shout's crisis text line: refused as "not a valid UK phone number" before (QA).
+    expect(serviceProblems({ ...good, text: '85258' })).toEqual([]);
+    expect(textContactWords('85258')).toBe('Send a text message to 85258');
+    expect(textNumberProblem('07860 077333')).toBeNull();
+    expect(textNumberProblem('18001 101')).toBeNull();
+    expect(textNumberProblem('12345')).toMatch(/not a valid UK phone number/u);
+    expect(textNumberProblem('852580')).toMatch(/not a valid UK phone number/u);
+    expect(serviceProblems({ ...good, phone: '85258' }).map((p) => p.field)).toEqual(['phone']);
   });
 
   it('take http(s) web addresses and email addresses, and refuse others', () => {

@@ -153,6 +153,15 @@ export function phoneProblem(value: string): string | null {
 }
 
 /**
+ * A number to text: a UK phone number as phoneProblem takes it, or a five-digit text short code
+ * (60000 to 89999), which libphonenumber-js does not know as a number: Shout's crisis text line,
+ * 85258, which councils and the NHS list, was refused as "not a valid UK phone number" (QA).
+ */
+export function textNumberProblem(value: string): string | null {
+  return /^[6-8]\d{4}$/u.test(value.replace(/[\s()-]/gu, '')) ? null : phoneProblem(value);
+}
+
+/**
  * What a phone dials for a number as people write it (the target of a tel: link): its digits when
  * written as a UK number is (01923 776611, 0800 555 111, 999, 18001 101), and the international
  * form when written with the country code, "(0)" and all: "+44 (0)1923 776611" is +441923776611,
@@ -322,7 +331,7 @@ export function serviceProblems(input: ServiceInput): FieldProblem[] {
       'is required: national (UK-wide), a nation (England, Wales …), a force or a district',
     );
   if (input.phone !== '') add('phone', phoneProblem(input.phone));
-  if (input.text !== '') add('text', phoneProblem(input.text));
+  if (input.text !== '') add('text', textNumberProblem(input.text));
   if (input.web !== '') add('web', webProblem(input.web));
   if (input.email !== '') add('email', emailProblem(input.email));
   if ([input.phone, input.web, input.email, input.text].every((c) => c === ''))

@@ -5,7 +5,7 @@
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 
 import type * as DuckDB from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
@@ -384,10 +384,15 @@ export function storeProblem(path: string, error: unknown): StorageError | null 
   if (error instanceof StorageError) return null;
   const message = error instanceof Error ? error.message : String(error);
   const said = (message.split('\n')[0] ?? '').replace(/^[A-Za-z ]+Error: /u, '');
+  // DuckDB names the file by its absolute path: a store given as ./lantern.duckdb or
+  // ../data/lantern.duckdb is named so in no message (QA: such a store cut short, or in a folder
+  // this user may not write, ended in "cannot open the store" or "unexpected failure" and a stack).
+  const full = resolve(path);
+  const ofStore = message.includes(path) || message.includes(full);
   const damaged =
     /Corrupt database file/iu.test(message) ||
     (/Could not read enough bytes from file|not a valid DuckDB database file/iu.test(message) &&
-      message.includes(path));
+      ofStore);
   if (damaged) {
     return new StorageError(
       `${path}: the store's file is damaged (${said}). Lantern cannot read it as it is, and ` +
@@ -396,12 +401,12 @@ export function storeProblem(path: string, error: unknown): StorageError | null 
     );
   }
   // Only of the store's own files: a Parquet export refused its folder is the caller's to say.
-  if (/Permission denied/iu.test(message) && message.includes(path)) {
+  if (/Permission denied/iu.test(message) && ofStore) {
     const log = /\.wal"?:/iu.test(message);
     return new StorageError(
       `${path}: the store cannot be written by this user: ${
         log
-          ? `its log (${path}.wal) cannot be made in the folder ${dirname(path)}, which DuckDB needs to write beside the store`
+          ? `its log (${path}.wal) cannot be made in the folder ${dirname(full)}, which DuckDB needs to write beside the store`
           : 'the file, or its folder, may be read but not written'
       } (${said}). Nothing of this command was stored. Run it as a user who may write the ` +
         'folder and the file, or copy the store to a folder you may write and give --db that copy.',
