@@ -13,20 +13,8 @@ import { openStore } from '../src/store/open-store.js';
 import { outcomesFor } from '../src/usecases/outcomes.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { parseRaw, readZipEntries } from './helpers/raw-police.js';
+import { HERTFORDSHIRE_DISTRICTS } from './helpers/hertfordshire.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
-
-const HERTFORDSHIRE = [
-  'Broxbourne',
-  'Dacorum',
-  'East Hertfordshire',
-  'Hertsmere',
-  'North Hertfordshire',
-  'St Albans',
-  'Stevenage',
-  'Three Rivers',
-  'Watford',
-  'Welwyn Hatfield',
-];
 
 const dir = tempDir();
 let db: Db;
@@ -49,7 +37,7 @@ describe('outcomes of a force', () => {
     const district = (r: (typeof rows)[number]) => (r['LSOA name'] ?? '').replace(/ \w+$/u, '');
     const noLocation = rows.filter((r) => (r['LSOA code'] ?? '') === '').length;
     const outside = rows.filter(
-      (r) => (r['LSOA code'] ?? '') !== '' && !HERTFORDSHIRE.includes(district(r)),
+      (r) => (r['LSOA code'] ?? '') !== '' && !HERTFORDSHIRE_DISTRICTS.includes(district(r)),
     ).length;
     const inside = rows.length - noLocation - outside;
     expect(noLocation).toBeGreaterThan(1000);
