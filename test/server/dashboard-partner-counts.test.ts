@@ -10,6 +10,7 @@ import type { DisclosedTrendDocument } from '../../src/analysis/trend-table.js';
 import { runJson } from '../helpers/cli.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
+import { readerText } from '../helpers/report-pages.js';
 import { tempDir } from '../helpers/temp.js';
 
 const dir = tempDir();
@@ -30,13 +31,6 @@ async function get(path: string): Promise<string> {
   return (await response.text()).replace(/\s+/gu, ' ');
 }
 
-const text = (body: string) =>
-  body
-    .replace(/<[^>]*>/gu, ' ')
-    .replace(/&#39;/gu, "'")
-    .replace(/&quot;/gu, '"')
-    .replace(/&amp;/gu, '&')
-    .replace(/\s+/gu, ' ');
 const BASE = '/trends?area=Three%20Rivers&period=2025&category=';
 
 /** The rows of the table of counts: name, recorded, earlier year, and the link of each. */
@@ -44,7 +38,7 @@ function countRows(body: string): { name: string; cells: string[]; href: string 
   const table = /<caption> Each count of Domestic abuse[\s\S]*?<\/table>/u.exec(body)?.[0] ?? '';
   return [...table.matchAll(/<tr[^>]*> ?<th scope="row">([\s\S]*?)<\/th>([\s\S]*?)<\/tr>/gu)].map(
     (m) => ({
-      name: text(m[1] as string)
+      name: readerText(m[1] as string)
         .replace('(shown below)', '')
         .trim(),
       href: (/href="([^"]+)"/u.exec(m[1] as string)?.[1] ?? '').replace(/&amp;/gu, '&'),
@@ -104,8 +98,8 @@ describe('Trends of a partner dataset with several counts', () => {
         '--db',
         store,
       ]);
-      expect(text(page)).toContain(json.reading);
-      expect(text(page)).toContain(`${json.label} by month`);
+      expect(readerText(page)).toContain(json.reading);
+      expect(readerText(page)).toContain(`${json.label} by month`);
       expect(page).toMatch(/<a href="[^"]+" aria-current="page">/u);
     }
   });
@@ -116,6 +110,6 @@ describe('Trends of a partner dataset with several counts', () => {
   });
 
   it('shows no table for a police.uk category', async () => {
-    expect(text(await get(`${BASE}burglary`))).not.toContain('Each count');
+    expect(readerText(await get(`${BASE}burglary`))).not.toContain('Each count');
   });
 });
