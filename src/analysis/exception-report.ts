@@ -8,6 +8,7 @@
 import type { AreaCounts, AreaSummary, Measure } from '../domain/area-counts.js';
 import { measureHistory } from '../domain/area-counts.js';
 import { monthsIn, type Month } from '../domain/month.js';
+import { MIN_FIT_RECORDS } from './forecast.js';
 import {
   fitSeasonal,
   MIN_DISPERSION_DF,
@@ -33,7 +34,13 @@ export interface ExceptionsReport {
   category: string;
   label: string;
   method: string | null;
+  /**
+   * The fitted trend (a ratio a year); null when no model was fitted, or when the months hold
+   * fewer records than a trend can be read from (trendWithheld).
+   */
   trendPerYear: number | null;
+  /** A model was fitted but its trend is not given: the records held and the least needed. */
+  trendWithheld: { records: number; needed: number } | null;
   /** Whether the model kept month-of-year effects; null when it was not fitted. */
   season: Season | null;
   /** How much the counts vary beyond Poisson chance around the model fitted to all of them. */
@@ -71,6 +78,12 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
             },
         )
       : [];
+  // A trend fitted to a record or two is noise: Stevenage 011A's 2 bicycle thefts in 30 months
+  // read "trend 3698.8% a year" (QA). Not given below the records a forecast needs to fit one,
+  // in the document itself, so that JSON, the API and the overview do not carry it either.
+  const records = history.reduce((n, m) => n + m.count, 0);
+  const trendWithheld =
+    fit && records < MIN_FIT_RECORDS ? { records, needed: MIN_FIT_RECORDS } : null;
   const tooFew = `Only ${history.length} month${history.length === 1 ? ' is' : 's are'} held: at least ${MIN_SEASONAL_MONTHS} are needed to model the season and trend.`;
   const noVariation = `Too few months to measure how much the counts vary around the model (at least ${MIN_DISPERSION_DF} more than its parameters are needed): months are not assessed.`;
   return {
@@ -78,7 +91,8 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
     category: measure.key,
     label: measure.label,
     method: fit?.method ?? null,
-    trendPerYear: fit?.trendPerYear ?? null,
+    trendPerYear: trendWithheld === null ? (fit?.trendPerYear ?? null) : null,
+    trendWithheld,
     season: fit?.season ?? null,
     dispersion: fit?.dispersion ?? null,
     months,
@@ -100,6 +114,11 @@ export function exceptionsReport(input: AreaCounts, measure: Measure): Exception
             ? noVariation
             : `The counts vary ${fit.dispersion.pearson.toFixed(1)} times as much as Poisson counts would around the model (dispersion, ${fit.dispersion.df} degrees of freedom); the ranges allow for it and for the uncertainty of the fitted model.`,
           'Missing months are unknown and not modelled.',
+          ...(trendWithheld === null
+            ? []
+            : [
+                `No trend is given: ${records} ${records === 1 ? 'record is' : 'records are'} too few to read one from (at least ${MIN_FIT_RECORDS} are needed).`,
+              ]),
           ...measure.caveats,
         ]
       : [tooFew],

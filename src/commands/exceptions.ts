@@ -1,5 +1,4 @@
 /** `lantern exceptions`: the months above the range expected from an area's own history. */
-import { MIN_FIT_RECORDS } from '../analysis/forecast.js';
 import type { ExceptionsReport } from '../usecases/exceptions.js';
 import { defineCommand } from './definition.js';
 import { option } from './options.js';
@@ -60,15 +59,12 @@ export const exceptionsCommand = defineCommand({
         `Not tested: ${r.notTested}`,
         ...r.notes.filter((n) => n !== r.notTested),
       ].join('\n');
-    // A trend fitted to a record or two is noise: Stevenage 011A's 2 bicycle thefts in 30 months
-    // read "trend 3698.8% a year". Not given below the records a forecast needs to fit one.
-    const records = r.months.reduce((n, m) => n + (m.observed ?? 0), 0);
     return [
       `${r.area.name}, ${r.label}: ${r.exceptions.length} exception(s)` +
-        (r.trendPerYear === null
-          ? ''
-          : records < MIN_FIT_RECORDS
-            ? `; no trend read from ${records} ${records === 1 ? 'record' : 'records'} (at least ${MIN_FIT_RECORDS} are needed)`
+        (r.trendWithheld !== null
+          ? `; no trend read from ${r.trendWithheld.records} ${r.trendWithheld.records === 1 ? 'record' : 'records'} (at least ${r.trendWithheld.needed} are needed)`
+          : r.trendPerYear === null
+            ? ''
             : `; trend ${((r.trendPerYear - 1) * 100).toFixed(1)}% a year`),
       '',
       formatTable(['month', 'observed', 'expected', '99.8% range', ''], rows, [
