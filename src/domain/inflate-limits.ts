@@ -71,7 +71,7 @@ export function inflateRefusal(
   }
   return new InputError(
     `${path}: inflates to more than ${limits.maxRatio} times its compressed size ` +
-      `(${mib(compressedBytes)} to over ${mib(cap)}), which no police.uk or partner file does: ` +
+      `(${mib(compressedBytes)} to over ${mib(cap)}), which no genuine data file (police.uk, ONS or a partner's) does: ` +
       'it looks like a compression bomb; nothing imported from it (if the file is genuine, ' +
       'raise the limit with LANTERN_MAX_COMPRESSION_RATIO)',
   );
