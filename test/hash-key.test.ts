@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { runCliJson } from './helpers/cli.js';
+import { runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { queryStore } from './helpers/store-query.js';
 import { tempDir } from './helpers/temp.js';
@@ -30,8 +30,12 @@ writeFileSync(
   ].join('\n') + '\n',
 );
 
+/**
+ * The import run in this process, through the same entry as the binary (exit code and JSON as a
+ * user gets them): the key's place comes from the environment the command is given.
+ */
 function importAsb(db: string, env: Record<string, string> = {}) {
-  return runCliJson<ImportJson>(['import', '--dataset', 'asb-council', file, '--db', db], env);
+  return runJson<ImportJson>(['import', '--dataset', 'asb-council', file, '--db', db], env);
 }
 
 const batches = async (db: string) =>
@@ -42,7 +46,7 @@ describe('the hash key of a store', () => {
     const db = demoStoreCopy(dir.path, 'copied.duckdb');
     rmSync(`${db}.hash-key`);
     const before = await batches(db);
-    const r = importAsb(db);
+    const r = await importAsb(db);
     expect(r.code).toBe(2);
     expect(r.json.files[0]?.status).toBe('refused');
     expect(r.json.files[0]?.error).toContain(
@@ -58,20 +62,20 @@ describe('the hash key of a store', () => {
     const keyFile = join(dir.path, 'kept-elsewhere.hash-key');
     copyFileSync(`${db}.hash-key`, keyFile);
     writeFileSync(`${db}.hash-key`, 'ab'.repeat(32) + '\n');
-    const wrong = importAsb(db);
+    const wrong = await importAsb(db);
     expect(wrong.code).toBe(2);
     expect(wrong.json.files[0]?.error).toMatch(
       /is not the hash key this store's references were hashed with/u,
     );
 
-    const right = importAsb(db, { LANTERN_HASH_KEY_FILE: keyFile });
+    const right = await importAsb(db, { LANTERN_HASH_KEY_FILE: keyFile });
     expect(right.code).toBe(0);
     expect(right.json.files[0]).toMatchObject({ status: 'imported', accepted: 2 });
   });
 
   it('is made once for a new store, and the same key is used from then on', async () => {
     const db = join(dir.path, 'new.duckdb');
-    const first = importAsb(db);
+    const first = await importAsb(db);
     expect(first.code).toBe(0);
     const key = readFileSync(`${db}.hash-key`, 'utf8');
     expect(key.trim()).toMatch(/^[0-9a-f]{64}$/u);
@@ -89,7 +93,7 @@ describe('the hash key of a store', () => {
       second,
       'date,area,type,reference\n2025-04-02,Three Rivers,personal,ASB/2025/0042\n',
     );
-    const r = runCliJson<ImportJson>(['import', '--dataset', 'asb-council', second, '--db', db]);
+    const r = await runJson<ImportJson>(['import', '--dataset', 'asb-council', second, '--db', db]);
     expect(r.code).toBe(2);
     expect(r.json.files[0]?.error).toContain('the hash key of this store is missing');
   });

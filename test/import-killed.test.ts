@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import { checkStore } from '../src/store/integrity.js';
 import { openStore } from '../src/store/open-store.js';
@@ -70,6 +70,17 @@ async function fingerprint(db: string) {
   return row;
 }
 
+/**
+ * What a clean import of the sample into a new store holds: the demo store's police data, which
+ * is that import (`lantern demo` imports the sample with the same use case), made once by the
+ * global set-up instead of a fourth import of 348,450 rows here.
+ */
+async function cleanImport() {
+  const clean = await fingerprint(inject('demoStore'));
+  expect(clean).toMatchObject({ batches: '43', rows: '348450' });
+  return clean;
+}
+
 /** The import run again, in this process (the kill is what needs a process of its own). */
 async function importAgain(db: string) {
   const resumed = await runJson<{ files: { status: string }[] }>([
@@ -98,8 +109,11 @@ describe('an import killed mid-import (small groups)', () => {
       expect(statuses.filter((s) => s === 'already-imported')).toHaveLength(Number(batches));
       expect(statuses.filter((s) => s === 'imported')).toHaveLength(43 - Number(batches));
       expect(await problemsAfterOpen(db)).toEqual([]);
-      expect(await fingerprint(db)).toMatchObject({ batches: '43', rows: '348450' });
+      expect(await fingerprint(db)).toEqual(await cleanImport());
     },
+    // Two imports of 348,450 rows and a process start: the default minute is too short on a busy
+    // machine (both timed out at a load average of 17), so the same allowance as the torn-log test.
+    240_000,
   );
 });
 
@@ -117,10 +131,12 @@ describe('an import killed at the commit of 348,450 rows into a store that holds
       base,
     ]);
     expect(imported.code).toBe(0);
-    const reference = join(dir.path, 'clean.duckdb');
-    copyFileSync(base, reference);
-    await importAgain(reference);
-    clean = await fingerprint(reference);
+    // The base holds two batches of searches and no crime or outcome: a clean import of the
+    // sample into it holds what a clean import into a new store holds, and two batches more.
+    const held = await fingerprint(base);
+    expect(held).toMatchObject({ batches: '2', rows: '0' });
+    const sample = await cleanImport();
+    clean = { ...sample, batches: String(Number(sample?.batches) + Number(held?.batches)) };
     expect(clean).toMatchObject({ batches: '45', rows: '348450' });
   }, 120_000);
 
@@ -136,5 +152,6 @@ describe('an import killed at the commit of 348,450 rows into a store that holds
       expect(await problemsAfterOpen(db)).toEqual([]);
       expect(await fingerprint(db)).toEqual(clean);
     },
+    240_000,
   );
 });
