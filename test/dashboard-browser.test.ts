@@ -47,8 +47,29 @@ async function openContext(
   });
   return context;
 }
-async function openPage(options?: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  return (await openContext(options)).newPage();
+
+/**
+ * The page the tests use, one for the file: a new context and page start a renderer process
+ * (about half a second of CPU each, and the tests open 26 pages), while a navigation in the same
+ * page reuses it. Each test gets it at the viewport it asks for and no media emulated, and goes to
+ * its own address first; only a device scale other than 1 needs a context of its own (closed by
+ * `done`).
+ * No test signs in before the last, so sharing the context's cookies changes nothing.
+ */
+let shared: Page | undefined;
+async function openPage(
+  options: { viewport?: { width: number; height: number }; deviceScaleFactor?: number } = {},
+): Promise<Page> {
+  if (options.deviceScaleFactor !== undefined && options.deviceScaleFactor !== 1)
+    return (await openContext(options)).newPage();
+  shared ??= await (await openContext()).newPage();
+  await shared.emulateMedia({ media: null });
+  await shared.setViewportSize(options.viewport ?? { width: 1280, height: 720 });
+  return shared;
+}
+/** Ends a test's use of a page: the shared one is kept for the next test, any other closed. */
+async function done(page: Page): Promise<void> {
+  if (page !== shared) await page.context().close();
 }
 
 afterAll(async () => {
@@ -161,13 +182,12 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     expect(url.searchParams.get('category')).toBe('burglary');
     expect(await page.locator('figure.chart svg').first().isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}trends-watford-burglary.png`, fullPage: true });
-    await page.close();
+    await done(page);
   });
 
   it('shows a colleague the same view from the copied address', async () => {
     const address = `${base}/compare?area=Watford&period=2025&category=burglary`;
-    const context = await openContext();
-    const page = await context.newPage();
+    const page = await openPage();
     await page.goto(address);
     expect((await page.locator('h1').textContent())?.trim()).toBe(
       'Compare: Watford and its neighbours',
@@ -176,7 +196,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     expect(await page.locator('select[name=category]').inputValue()).toBe('burglary');
     expect((await page.locator('tr.mark th').textContent())?.trim()).toBe('Watford');
     await page.screenshot({ path: `${SHOTS}compare.png`, fullPage: true });
-    await context.close();
+    await done(page);
   });
 
   it('zooms and pans the map with its buttons and the keyboard', async () => {
@@ -194,7 +214,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     expect(await svg.getAttribute('viewBox')).toBe(before);
     expect(await page.locator('svg text', { hasText: 'Gade' }).first().isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}map-tablet.png`, fullPage: true });
-    await page.close();
+    await done(page);
   });
 
   it("keeps the map's zoom buttons off its legend on a phone and at 200% zoom", async () => {
@@ -226,7 +246,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
       await page.locator('button[aria-label="Zoom in"]').first().click();
       expect(await maps.first().locator('svg').getAttribute('viewBox')).not.toMatch(/^0 0 /u);
       await page.screenshot({ path: `${SHOTS}map-${name}.png`, fullPage: true });
-      await page.close();
+      await done(page);
     }
   });
 
@@ -262,13 +282,13 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
         await page.locator('#fig-lsoa-map .svg [data-layer="place-key"] text').count(),
       );
       await page.locator('#fig-lsoa-map').screenshot({ path: `${SHOTS}map-key-${name}.png` });
-      await page.close();
+      await done(page);
     }
     // At a desktop's width the map is drawn whole, its own key as in the report, and not again.
     const page = await openPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${base}/map?area=Three%20Rivers&period=2025&category=burglary`);
     expect(await page.locator('.map-key').first().isVisible()).toBe(false);
-    await page.close();
+    await done(page);
   });
 
   it('prints the map without its zoom buttons or how to use them', async () => {
@@ -279,7 +299,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     expect(await page.locator('#zoom-help').isVisible()).toBe(false);
     expect(await page.locator('.zoom-controls').first().isVisible()).toBe(false);
     expect(await page.locator('[data-zoom] svg').first().isVisible()).toBe(true);
-    await page.close();
+    await done(page);
   });
 
   it('uploads a police.uk file, shows its progress and then its report', async () => {
@@ -300,7 +320,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     // The store now holds Merseyside: the data page lists it.
     await page.goto(`${base}/data`);
     expect(await page.textContent('main')).toContain('Merseyside');
-    await page.close();
+    await done(page);
   });
 
   it('prints the view without its navigation and filters, with the numbers behind each chart', async () => {
@@ -311,7 +331,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     expect(await page.locator('form.filters').isVisible()).toBe(false);
     expect(await page.locator('figure.chart svg').first().isVisible()).toBe(true);
     await page.screenshot({ path: `${SHOTS}print-trends.png`, fullPage: true });
-    await page.close();
+    await done(page);
   });
 
   it('can be used with the keyboard alone', async () => {
@@ -333,7 +353,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     await page.keyboard.press('Tab');
     const outline = await page.evaluate('getComputedStyle(document.activeElement).outlineStyle');
     expect(outline).not.toBe('none');
-    await page.close();
+    await done(page);
   });
 
   it.each([
@@ -358,7 +378,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
       await page.setViewportSize({ width: 768, height: 1024 });
       await page.screenshot({ path: `${SHOTS}axe-${name}-768.png`, fullPage: true });
     }
-    await page.close();
+    await done(page);
   });
 
   it('saves an update from the action’s form, and prints the plan without its form and filters', async () => {
@@ -376,7 +396,7 @@ describe.skipIf(!chromiumPresent)('the dashboard in Chromium', () => {
     await page.screenshot({ path: `${SHOTS}print-plan.png`, fullPage: true });
     await page.goto(`${base}/plan/actions/1`);
     expect(await page.locator('form.update-form').isVisible()).toBe(false);
-    await page.close();
+    await done(page);
   });
 });
 
@@ -421,6 +441,6 @@ describe.skipIf(!chromiumPresent)('the set-up and admin pages in Chromium', () =
     await page.getByText('The hash chain is intact').waitFor();
     expect(await axeProblems(page)).toEqual([]);
     await page.screenshot({ path: `${SHOTS}axe-admin-audit.png`, fullPage: true });
-    await page.close();
+    await done(page);
   });
 });
