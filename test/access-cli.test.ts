@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { DEFAULT_LOCKOUT } from '../src/domain/lockout.js';
+import { usersSetPasswordCommand } from '../src/commands/users.js';
 import { apiCommands } from '../src/server/api-commands.js';
 import { openStore } from '../src/store/open-store.js';
 import { signIn } from '../src/usecases/sign-in.js';
@@ -204,6 +205,26 @@ describe('lantern users, tokens and audit', () => {
       LANTERN_PASSWORD: 'a third long pass phrase',
     });
     expect(again.code).toBe(2);
+  });
+
+  it("sets a password as the help's example does, with only the environment it names", async () => {
+    // The example was `lantern users set-password`, refused as written: the token is read only
+    // from LANTERN_RESET_TOKEN (QA, following commands.md).
+    const [example] = usersSetPasswordCommand.examples;
+    const named = [...example!.matchAll(/([A-Z_]+)='…' /gu)].map((m) => m[1]);
+    expect(named).toEqual(['LANTERN_RESET_TOKEN', 'LANTERN_PASSWORD']);
+    const reset = await run(['users', 'reset-password', '--db', db, '--user', 'Priya']);
+    const token = /lrt_[A-Za-z0-9_-]{43}/u.exec(reset.stdout)?.[0];
+    const values: Record<string, string> = {
+      LANTERN_RESET_TOKEN: token!,
+      // The password the tests below sign in with.
+      LANTERN_PASSWORD: 'another long pass phrase',
+    };
+    const set = await run(
+      ['users', 'set-password', '--db', db],
+      Object.fromEntries(named.map((n) => [n!, values[n!]!])),
+    );
+    expect(set.code, set.stderr).toBe(0);
   });
 
   it('unlocks a user locked out by failed sign-ins (an admin only)', async () => {

@@ -173,7 +173,7 @@ describe('a portal that cannot serve the area', () => {
   it('HTTP 503 on every request: "no answer", after the retries', async () => {
     const fake = await refused(
       { alwaysStatus: 503 },
-      /LSOA_Dec_2011_Boundaries_Generalised_Clipped_BGC_EW_V3\/FeatureServer\/0\/query: no answer from the ONS Open Geography Portal \(last: HTTP 503\)\. Check the network connection, or the address given with --boundaries-url\./u,
+      /LSOA_Dec_2011_Boundaries_Generalised_Clipped_BGC_EW_V3\/FeatureServer\/0\/query: no answer from the ONS Open Geography Portal \(last: HTTP 503\)\. Check the network connection, or the address given with --boundaries-url\. Without the internet, download the ONS boundaries as GeoJSON elsewhere and load them with lantern areas import-boundaries FILE --type lsoa --vintage 2011/u,
     );
     expect(fake.log).toHaveLength(3);
   });

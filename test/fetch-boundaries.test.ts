@@ -78,7 +78,8 @@ describe('a store built with import from another force', () => {
       "No LSOA boundaries are held for any of Merseyside's 5 districts: hotspot grids and report " +
         'maps there follow the ward boundaries where those are held, and are otherwise not clipped ' +
         'to the area and have no outline. Fetch them from the ONS Open Geography Portal with: ' +
-        'lantern fetch boundaries --area Merseyside',
+        'lantern fetch boundaries --area Merseyside (without the internet: download them ' +
+        'elsewhere and load them with lantern areas import-boundaries)',
     );
     // Imported again (nothing new), the JSON says the same.
     const again = await runJson<ImportJson>(['import', MERSEYSIDE_FILE, '--db', db]);

@@ -13,7 +13,7 @@ import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { run, runJson } from './helpers/cli.js';
-import { emptyStoreCopy } from './helpers/demo-store.js';
+import { demoStoreCopy, emptyStoreCopy } from './helpers/demo-store.js';
 import { importMerseyside } from './helpers/merseyside.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
@@ -95,5 +95,24 @@ describe('hotspots with few incidents', () => {
     expect(r.json.expectedPerNeighbourhood).toBeGreaterThanOrEqual(1);
     expect(r.json.busiest.length).toBeGreaterThan(0);
     expect(r.json.warnings.join(' ')).not.toMatch(/Too few incidents/u);
+  });
+});
+
+describe('the warning of a grid just short of one incident per neighbourhood', () => {
+  it('prints what falls short rounded down, never as the minimum itself', async () => {
+    // The README's tour: Three Rivers' 250 burglaries of 2025 (246 in its cells) on 2,223 cells
+    // of 200 m expect 0.996 a neighbourhood, printed "1 incidents …, and Gi* needs at least 1".
+    const demo = demoStoreCopy(dir.path);
+    const r = await runJson<HotspotJson>([
+      ...['hotspots', '--area', 'Three Rivers', '--category', 'burglary', '--period', '2025'],
+      ...['--db', demo],
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.json.giStarRead).toBe(false);
+    expect(r.json.expectedPerNeighbourhood).toBeGreaterThan(0.99);
+    expect(r.json.expectedPerNeighbourhood).toBeLessThan(1);
+    expect(r.json.warnings.join(' ')).toMatch(
+      /Too few incidents to mark hotspots: 0\.99 incidents fall in a cell’s neighbourhood/u,
+    );
   });
 });

@@ -363,3 +363,53 @@ describe('a store of an earlier version', () => {
     ]);
   });
 });
+
+describe('the partner-counts export of a month held with nothing in it', () => {
+  // A month with no row reads as not held (the table's own note); a held month's category
+  // with no records, or a file's month with no row, is 0 and has its row (QA: Three Rivers'
+  // Prevent referrals of February 2025, 0 in trends, had no row in the export).
+  it('gives a count of 0, not no row, and still no row for a count the file does not give', async () => {
+    const db = storeCopy();
+    const counts = writeText('da-zero-month.csv', [
+      'month,area,incidents,crimes,repeat_victims',
+      '2018-11,Liverpool,1234,555,40',
+      '2018-12,Liverpool,1241,559,41',
+    ]);
+    expect(
+      (await importFile(db, 'domestic-abuse', counts, ['--period', '2018-11..2019-01'])).code,
+    ).toBe(0);
+    const incidents = writeText('asb-nuisance-only.csv', [
+      'date,area,type',
+      '2018-11-03,Liverpool,nuisance',
+      '2018-11-09,Liverpool,nuisance',
+      '2018-12-14,Liverpool,personal',
+    ]);
+    expect((await importFile(db, 'asb-council', incidents)).code).toBe(0);
+
+    const store = await openStore(db);
+    try {
+      const da = await partnerCountsTable(store, FULL_SCOPE, {
+        area: 'Liverpool',
+        dataset: 'domestic-abuse',
+      });
+      const january = da.rows.filter((r) => r[2] === '2019-01').map((r) => [r[3], r[4], r[5]]);
+      expect(january).toEqual([
+        ['crimes', 0, 'no'],
+        ['incidents', 0, 'no'],
+        ['repeat-victims', 0, 'no'],
+      ]);
+      expect(da.rows.filter((r) => r[3] === 'referrals')).toEqual([]);
+
+      const asb = await partnerCountsTable(store, FULL_SCOPE, {
+        area: 'Liverpool',
+        dataset: 'asb-council',
+      });
+      const byMonth = (month: string) =>
+        Object.fromEntries(asb.rows.filter((r) => r[2] === month).map((r) => [r[3], r[4]]));
+      expect(byMonth('2018-11')).toEqual({ environmental: 0, nuisance: 2, personal: 0, total: 2 });
+      expect(byMonth('2018-12')).toEqual({ environmental: 0, nuisance: 0, personal: 1, total: 1 });
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -316,3 +316,19 @@ describe('stop and search a panel can scrutinise', () => {
     expect(d.notes[0]).toMatch(/ONS Census 2021 TS021 \(test figures\) \(2021\)\./u);
   });
 });
+
+describe('stop-search on a store without any of the force', () => {
+  it('says how to import it, as the demo store holds none', async () => {
+    // commands.md's examples, run on the demo store, ended at "holds no stop-and-search data".
+    const store = await openStore(emptyStoreCopy(dir.path, 'no-searches.duckdb'));
+    try {
+      await expect(
+        stopSearchSummary(store, FULL_SCOPE, { force: 'northumbria', period: Y2022 }),
+      ).rejects.toThrow(
+        /holds no stop-and-search data of force "northumbria": import .*lantern import data\/police\/northumbria-stop-and-search\.zip/u,
+      );
+    } finally {
+      store.close();
+    }
+  });
+});

@@ -42,6 +42,8 @@ function damage(path: string, offsets: readonly number[], bytes: Buffer): void {
 function expectDamaged(stderr: string, path: string): void {
   expect(stderr).toContain(`${path}: the store's file is damaged`);
   expect(stderr).toMatch(/restore the file from a backup/u);
+  // A store restored without its hash key refuses partner imports (docs/guide.md, Backing up).
+  expect(stderr).toContain(`${path}.hash-key`);
   expect(stderr).not.toMatch(/in use|another Lantern/u);
   expect(stderr).not.toMatch(/unexpected failure|\n\s+at /u);
 }

@@ -215,7 +215,9 @@ export class OnsGeoportal {
     }
     throw new SourceUnavailableError(
       `${this.layerUrl(layer)}: no answer from the ONS Open Geography Portal (last: ${lastProblem}). ` +
-        'Check the network connection, or the address given with --boundaries-url.',
+        'Check the network connection, or the address given with --boundaries-url. Without the ' +
+        'internet, download the ONS boundaries as GeoJSON elsewhere and load them with ' +
+        'lantern areas import-boundaries FILE --type lsoa --vintage 2011 (docs/guide.md).',
     );
   }
 }

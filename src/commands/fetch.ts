@@ -30,7 +30,9 @@ export const fetchCommand = defineCommand({
       ...option.month('the last month to fetch'),
       schema: option.month('').schema.refine((v) => v !== undefined, 'is required'),
     },
-    dryRun: option.flag('say what would be fetched, and fetch nothing'),
+    dryRun: option.flag(
+      'say what would be fetched, and fetch nothing (it still asks the API which months it publishes)',
+    ),
     apiUrl: option.text(
       "the API's address (default $LANTERN_POLICE_API, else https://data.police.uk/api)",
       'URL',

@@ -105,7 +105,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       dryRun: {
         kind: 'boolean',
-        description: 'say what would be fetched, and fetch nothing',
+        description:
+          'say what would be fetched, and fetch nothing (it still asks the API which months it publishes)',
         required: false,
         check: { type: 'flag' },
       },
@@ -2835,7 +2836,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary: 'Set a new password with a one-time reset token from an admin',
     description:
       'The token is read from the environment variable LANTERN_RESET_TOKEN. The password is never an option (it would be kept in the shell history and shown by ps): it is read from the environment variable LANTERN_PASSWORD, or else from standard input (printf %s "$PW" | lantern …).',
-    examples: ['lantern users set-password'],
+    examples: ["LANTERN_RESET_TOKEN='…' LANTERN_PASSWORD='…' lantern users set-password"],
     store: 'existing',
     options: {},
     load: async () => (await import('./users.js')).usersSetPasswordCommand,

@@ -214,7 +214,7 @@ export const usersSetPasswordCommand = defineCommand({
   task: 'Manage access',
   summary: 'Set a new password with a one-time reset token from an admin',
   description: `The token is read from the environment variable LANTERN_RESET_TOKEN. ${PASSWORD_HELP}`,
-  examples: ['lantern users set-password'],
+  examples: ["LANTERN_RESET_TOKEN='…' LANTERN_PASSWORD='…' lantern users set-password"],
   options: {},
   store: 'existing',
   async run(deps) {

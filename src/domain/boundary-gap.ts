@@ -31,6 +31,7 @@ export function boundaryGapText(gap: BoundaryGap): string {
   return (
     `No LSOA boundaries are held for ${which}: hotspot grids and report maps there follow the ` +
     `ward boundaries where those are held, and are otherwise not clipped to the area and have no ` +
-    `outline. Fetch them from the ONS Open Geography Portal with: ${gap.command}`
+    `outline. Fetch them from the ONS Open Geography Portal with: ${gap.command} (without the ` +
+    `internet: download them elsewhere and load them with lantern areas import-boundaries)`
   );
 }

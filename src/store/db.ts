@@ -397,7 +397,8 @@ export function storeProblem(path: string, error: unknown): StorageError | null 
     return new StorageError(
       `${path}: the store's file is damaged (${said}). Lantern cannot read it as it is, and ` +
         'nothing can mend it in place: restore the file from a backup (with its .wal file, if ' +
-        'one was kept), or build the store again (lantern demo, lantern import).',
+        `one was kept, and its hash key, ${path}.hash-key, if the backup has one), or build the ` +
+        'store again (lantern demo, lantern import).',
     );
   }
   // Only of the store's own files: a Parquet export refused its folder is the caller's to say.

@@ -7,7 +7,7 @@ import type { AreaType } from '../domain/area.js';
 import type { DataTable } from '../domain/data-table.js';
 import { monthsIn, type Month, type Period } from '../domain/month.js';
 import { DEFAULT_DISCLOSURE_POLICY, isSmallCount } from '../domain/disclosure/table.js';
-import { findDataset } from '../domain/datasets.js';
+import { datasetCategories, findDataset } from '../domain/datasets.js';
 import type { Scope } from '../domain/scope.js';
 import { InputError, NotFoundError } from '../errors.js';
 import { forceCovering } from '../store/area-force.js';
@@ -154,20 +154,42 @@ export async function partnerCountsTable(
   const period = periodOrHeld(request.period, all, `${request.dataset} in ${area.name}`);
   const names = new Map(districts.map((d) => [d.code, d.name]));
   const inPeriod = (m: Month) => m >= period.from && m <= period.to;
-  const rows = (await partnerCountsByDistrict(db, scope, request.dataset, codes))
-    .filter((r) => inPeriod(r.month))
-    .sort(
-      (a, b) =>
-        a.month.localeCompare(b.month) ||
-        a.area.localeCompare(b.area) ||
-        a.category.localeCompare(b.category),
-    );
+  const dataset = findDataset(request.dataset);
+  // Counts the partner's files did not give in months they cover: unknown there, not zero.
+  const notGivenRows = coverage.notGiven.filter((r) => inPeriod(r.month));
+  const counted = (await partnerCountsByDistrict(db, scope, request.dataset, codes)).filter((r) =>
+    inPeriod(r.month),
+  );
+  // The store holds no row for a category none of a held month's records or counts gave: that
+  // count is 0, and is given as 0, since a month with no rows reads as not held (QA: Three Rivers'
+  // Prevent referrals of February 2025, 0 in trends, had no row, as if the month were unknown).
+  const categories = [
+    ...new Set([...(dataset ? datasetCategories(dataset) : []), ...counted.map((r) => r.category)]),
+  ];
+  const has = new Set(counted.map((r) => `${r.area} ${r.month} ${r.category}`));
+  const notGivenKeys = new Set(notGivenRows.map((r) => `${r.district} ${r.month} ${r.category}`));
+  const zeros = codes.flatMap((code) =>
+    (held.get(code) ?? [])
+      .filter(inPeriod)
+      .flatMap((month) =>
+        categories
+          .filter(
+            (c) => !has.has(`${code} ${month} ${c}`) && !notGivenKeys.has(`${code} ${month} ${c}`),
+          )
+          .map((category) => ({ area: code, month, category, count: 0 })),
+      ),
+  );
+  const rows = [...counted, ...zeros].sort(
+    (a, b) =>
+      a.month.localeCompare(b.month) ||
+      a.area.localeCompare(b.area) ||
+      a.category.localeCompare(b.category),
+  );
   // A restricted dataset's counts from 1 to 4 are shown to no one (issue 20 item 4): a district's
   // category with any such month has every month withheld, so that no total published elsewhere
   // (trends) can give one back; and a month trends holds back to protect another (of the month,
   // or of the force's other districts: partner-totals-disclosure.ts) is withheld too, or it and
   // the force's month in trends would give the other back.
-  const dataset = findDataset(request.dataset);
   const restricted = dataset?.sensitivity === 'restricted';
   const policy = DEFAULT_DISCLOSURE_POLICY;
   const withheld = new Set(
@@ -187,8 +209,6 @@ export async function partnerCountsTable(
     const missing = monthsIn(period).filter((m) => !months.has(m));
     return missing.length > 0 ? [`${d.name}: ${monthList(missing)}`] : [];
   });
-  // Counts a partner's file did not give in months it covers: unknown there, not zero.
-  const notGivenRows = coverage.notGiven.filter((r) => inPeriod(r.month));
   const notGiven = districts.flatMap((d) => {
     const byCategory = new Map<string, Month[]>();
     for (const r of notGivenRows.filter((x) => x.district === d.code))

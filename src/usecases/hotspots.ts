@@ -548,8 +548,17 @@ async function hotspotAnalysis(
 }
 
 /** An expected count as read: one significant figure below 0.1 ("0.007"), two below 1, else one decimal. */
+/**
+ * The incidents a neighbourhood expects, as the sparse-grid warning prints it: below the minimum
+ * it is rounded down, so that it never reads as the minimum it falls short of (Three Rivers'
+ * burglary of 2025, 0.996, was printed "1 incidents …, and Gi* needs at least 1").
+ */
 function formatExpected(x: number): string {
-  return x >= 1 ? x.toFixed(1) : String(Number(x.toPrecision(x < 0.1 ? 1 : 2)));
+  if (x >= 1) return x.toFixed(1);
+  if (!(x > 0)) return '0';
+  const digits = x < 0.1 ? 1 : 2;
+  const scale = 10 ** (digits - 1 - Math.floor(Math.log10(x)));
+  return String(Math.floor(x * scale) / scale);
 }
 
 interface Outline {

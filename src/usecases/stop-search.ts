@@ -419,7 +419,9 @@ export async function stopSearchSummary(
   const heldList = await searchMonths(db, force.id);
   const held = new Set(heldList);
   if (held.size === 0)
-    throw new NotFoundError(`the store holds no stop-and-search data of force "${force.id}"`);
+    throw new NotFoundError(
+      `the store holds no stop-and-search data of force "${force.id}": import the force's police.uk stop-and-search files first (lantern import FILES; the demo store holds none, and the repository ships Northumbria's: lantern import data/police/northumbria-stop-and-search.zip)`,
+    );
   requireSomeMonthHeld(request.period, held, `stop-and-search data of force "${force.id}"`);
   const where: SearchArea = { force: force.id, forceArea: force.areaCode, area: subject.area };
   const areaName = subject.area?.name ?? force.name;
