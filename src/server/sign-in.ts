@@ -31,7 +31,8 @@ export function mountSignIn(
   route(app, 'post', '/sign-in', 'public', async (c) => {
     const form = await readForm(c);
     const next = safeNext(String(form.next ?? '/'));
-    if (limit.exhausted(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS), 429);
+    const attempt = limit.begin(c);
+    if (attempt === null) return c.html(signInPage(next, TOO_MANY_ATTEMPTS), 429);
     const db = await ctx.store.session();
     try {
       const signed = await signIn(
@@ -40,11 +41,12 @@ export function mountSignIn(
         lockoutPolicyFrom(ctx.env),
         ctx.clock(),
       );
+      attempt.succeeded();
       setSessionCookie(c, signed.token, secureCookies(c, ctx.env));
       return c.redirect(next, 303);
     } catch (error) {
       if (error instanceof ForbiddenError) {
-        limit.failed(c);
+        // Counted as failed when it began (limit.begin).
         return c.html(signInPage(next, SIGN_IN_REFUSED), 401);
       }
       throw error;
