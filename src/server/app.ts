@@ -127,7 +127,7 @@ export function createApp(ctx: ServerContext): Hono {
   mountSingleSignOn(app, ctx, singleSignOn, signInLimit);
   mountSetup(app, ctx, trustedProxies);
   mountAdmin(app, ctx);
-  mountPasswordReset(app, ctx);
+  mountPasswordReset(app, ctx, signInLimit, trustedProxies);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? c.json(
