@@ -20,6 +20,7 @@ import {
   signInState,
 } from '../store/users.js';
 import { isLocked } from '../domain/lockout.js';
+import { nameSkeleton, normalName } from '../domain/look-alike.js';
 import { listGrants } from '../store/grants.js';
 import type { Grant } from '../domain/access.js';
 import { requireAdmin } from './access-actor.js';
@@ -44,8 +45,9 @@ export async function addUser(db: Db, actor: Actor, input: AddUserInput, now: Da
     );
   }
   if (!first) await requireAdmin(db, actor, 'user.add', 'add users', now);
-  const name = input.name.trim();
-  const email = input.email.trim().toLowerCase();
+  // One spelling per name (look-alike.ts): an accent typed as a separate mark is a letter.
+  const name = normalName(input.name);
+  const email = input.email.normalize('NFKC').trim().toLowerCase();
   if (!EMAIL.test(email)) throw new InputError(`--email: "${input.email}" is not an email address`);
   if (!/^[\p{L}\p{N}._ '-]{1,80}$/u.test(name)) {
     throw new InputError(
@@ -54,6 +56,13 @@ export async function addUser(db: Db, actor: Actor, input: AddUserInput, now: Da
   }
   if ((await findUser(db, name)) !== null || (await findUser(db, email)) !== null) {
     throw new InputError(`a user called "${name}" or with the email ${email} already exists`);
+  }
+  // A name a reader cannot tell from another user's, in the audit log or on the admin page.
+  const alike = (await listUsers(db)).find((u) => nameSkeleton(u.name) === nameSkeleton(name));
+  if (alike) {
+    throw new InputError(
+      `--name: "${name}" looks the same as the user "${alike.name}" (some of its letters are of another alphabet or width but drawn alike), so the audit log could not tell them apart: choose a name that can be`,
+    );
   }
   checkPasswordRules(input.password);
   const passwordHash = await hashPassword(input.password);
