@@ -138,6 +138,27 @@ describe('users and grants', () => {
     expect((await resolveActor(db, 'Rene\u0301e Roe', 'x')).user?.id).toBe(renee.id);
   });
 
+  /**
+   * QA of access (qa-auth), fault 4: a user's organisation was not checked, so one holding a
+   * right-to-left override and a newline (or 16 KiB of text) was registered and kept in the audit
+   * log for ever, though users add-org refused the same name.
+   */
+  it('checks a user’s organisation as users add-org does', async () => {
+    const alex = await resolveActor(db, 'Alex Admin', 'x');
+    const organisation = 'Three Rivers DC\u202e\nWatford';
+    await expect(
+      addUser(
+        db,
+        alex,
+        { name: 'Olu', email: 'olu@x.org', organisation, role: 'viewer', password: PASSWORD },
+        t0,
+      ),
+    ).rejects.toThrow(
+      /--org: "Three Rivers DC<U\+202E>␊Watford" is not a usable organisation name/u,
+    );
+    expect((await readAudit(db)).map((r) => r.detail ?? '').join('\n')).not.toContain('\u202e');
+  });
+
   it('an admin adds a partner and grants Three Rivers in detail, the county in aggregate', async () => {
     const alex = await resolveActor(db, 'Alex Admin', 'x');
     await addUser(

@@ -21,6 +21,7 @@ import {
 } from '../store/users.js';
 import { isLocked } from '../domain/lockout.js';
 import { nameSkeleton, normalName } from '../domain/look-alike.js';
+import { oneLine } from '../domain/terminal-text.js';
 import { listGrants } from '../store/grants.js';
 import type { Grant } from '../domain/access.js';
 import { requireAdmin } from './access-actor.js';
@@ -64,13 +65,16 @@ export async function addUser(db: Db, actor: Actor, input: AddUserInput, now: Da
       `--name: "${name}" looks the same as the user "${alike.name}" (some of its letters are of another alphabet or width but drawn alike), so the audit log could not tell them apart: choose a name that can be`,
     );
   }
+  const organisation = input.organisation?.trim()
+    ? organisationName(input.organisation, '--org')
+    : null;
   checkPasswordRules(input.password);
   const passwordHash = await hashPassword(input.password);
   const user: User = {
     id: randomUUID(),
     name,
     email,
-    organisation: input.organisation?.trim() || null,
+    organisation,
     role: input.role,
     disabled: false,
   };
@@ -162,6 +166,22 @@ export async function unlockUser(db: Db, actor: Actor, who: string, now: Date): 
   return user;
 }
 
+/**
+ * An organisation's name, checked: the same rule wherever one is given (users add-org, or a
+ * user's --org), so a name holding a newline or a right-to-left override is not registered and
+ * kept in the audit log for ever by the one and refused by the other.
+ */
+function organisationName(name: string, option: string): string {
+  const trimmed = name.normalize('NFKC').trim();
+  if (!/^[\p{L}\p{N}.,&()_ '-]{1,120}$/u.test(trimmed)) {
+    const shown = oneLine(name.length > 130 ? `${name.slice(0, 120)}…` : name);
+    throw new InputError(
+      `${option}: "${shown}" is not a usable organisation name: letters, digits, spaces and . , & ( ) _ ' - only, at most 120`,
+    );
+  }
+  return trimmed;
+}
+
 /** Adds an organisation, so that grants can be given to its members before any is added. */
 export async function addOrganisationNamed(
   db: Db,
@@ -170,12 +190,7 @@ export async function addOrganisationNamed(
   now: Date,
 ): Promise<{ name: string; added: boolean }> {
   await requireAdmin(db, actor, 'organisation.add', 'add organisations', now);
-  const trimmed = name.trim();
-  if (!/^[\p{L}\p{N}.,&()_ '-]{1,120}$/u.test(trimmed)) {
-    throw new InputError(
-      `--name: "${name}" is not a usable organisation name: letters, digits, spaces and . , & ( ) _ ' - only, at most 120`,
-    );
-  }
+  const trimmed = organisationName(name, '--name');
   return db.retryingTransaction(async () => {
     const added = await addOrganisation(db, trimmed, now);
     if (added) {
