@@ -17,12 +17,14 @@ import { route } from './permissions.js';
 import { secureCookies, setSessionCookie } from './session-cookie.js';
 import { TOO_MANY_ATTEMPTS, type SignInLimit } from './sign-in-limit.js';
 import { readForm } from './form-body.js';
+import { clientAddress } from './client-address.js';
 
 export function mountSignIn(
   app: Hono,
   ctx: ServerContext,
   singleSignOn: SingleSignOnSettings | null,
   limit: SignInLimit,
+  trustedProxies: ReadonlySet<string> = new Set(),
 ): void {
   const signInPage = (next: string, problem: string | null) => page(next, problem, singleSignOn);
   route(app, 'get', '/sign-in', 'public', (c) =>
@@ -37,7 +39,11 @@ export function mountSignIn(
     try {
       const signed = await signIn(
         db,
-        { who: String(form.who ?? ''), password: String(form.password ?? '') },
+        {
+          who: String(form.who ?? ''),
+          password: String(form.password ?? ''),
+          from: clientAddress(c, trustedProxies),
+        },
         lockoutPolicyFrom(ctx.env),
         ctx.clock(),
       );
