@@ -123,11 +123,11 @@ export function createApp(ctx: ServerContext): Hono {
   mountPublicPages(app, ctx, (db) => planPublicActions(db, ctx.clock));
   // One limit per address on every way of signing in (the form, single sign-on's start and return).
   const signInLimit = new SignInLimit(ctx.clock, trustedProxies);
-  mountSignIn(app, ctx, singleSignOn, signInLimit);
+  mountSignIn(app, ctx, singleSignOn, signInLimit, trustedProxies);
   mountSingleSignOn(app, ctx, singleSignOn, signInLimit);
   mountSetup(app, ctx, trustedProxies);
   mountAdmin(app, ctx);
-  mountPasswordReset(app, ctx);
+  mountPasswordReset(app, ctx, signInLimit, trustedProxies);
   app.notFound((c) =>
     c.req.path.startsWith('/api/')
       ? c.json(

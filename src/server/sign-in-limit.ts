@@ -31,8 +31,27 @@ export class SignInLimit {
     return this.recent(this.addressOf(c)).length >= ATTEMPTS_PER_WINDOW;
   }
 
+  /**
+   * A password sign-in from the address about to be checked, counted as failed from the start
+   * (succeeded() takes it back), or null when the address has used up its attempts. Counted before
+   * the password is checked, not after: guesses sent at once would otherwise all pass the check
+   * before the first was counted (forty at once, forty guesses).
+   */
+  begin(c: Context): { succeeded: () => void } | null {
+    if (this.exhausted(c)) return null;
+    const address = this.addressOf(c);
+    const at = this.failed(c);
+    return {
+      succeeded: () => {
+        const times = this.failures.get(address);
+        const i = times?.indexOf(at) ?? -1;
+        if (times && i >= 0) times.splice(i, 1);
+      },
+    };
+  }
+
   /** Counts a failed sign-in (a wrong password or name, a single sign-on refused) from the address. */
-  failed(c: Context): void {
+  failed(c: Context): number {
     const address = this.addressOf(c);
     const now = this.clock().getTime();
     this.failures.set(address, [...this.recent(address), now]);
@@ -40,6 +59,7 @@ export class SignInLimit {
     if (this.failures.size > 10_000)
       for (const [a, times] of this.failures)
         if (times.every((t) => now - t >= WINDOW_MINUTES * 60_000)) this.failures.delete(a);
+    return now;
   }
 
   private recent(address: string): number[] {

@@ -17,12 +17,14 @@ import { route } from './permissions.js';
 import { secureCookies, setSessionCookie } from './session-cookie.js';
 import { TOO_MANY_ATTEMPTS, type SignInLimit } from './sign-in-limit.js';
 import { readForm } from './form-body.js';
+import { clientAddress } from './client-address.js';
 
 export function mountSignIn(
   app: Hono,
   ctx: ServerContext,
   singleSignOn: SingleSignOnSettings | null,
   limit: SignInLimit,
+  trustedProxies: ReadonlySet<string> = new Set(),
 ): void {
   const signInPage = (next: string, problem: string | null) => page(next, problem, singleSignOn);
   route(app, 'get', '/sign-in', 'public', (c) =>
@@ -31,20 +33,26 @@ export function mountSignIn(
   route(app, 'post', '/sign-in', 'public', async (c) => {
     const form = await readForm(c);
     const next = safeNext(String(form.next ?? '/'));
-    if (limit.exhausted(c)) return c.html(signInPage(next, TOO_MANY_ATTEMPTS), 429);
+    const attempt = limit.begin(c);
+    if (attempt === null) return c.html(signInPage(next, TOO_MANY_ATTEMPTS), 429);
     const db = await ctx.store.session();
     try {
       const signed = await signIn(
         db,
-        { who: String(form.who ?? ''), password: String(form.password ?? '') },
+        {
+          who: String(form.who ?? ''),
+          password: String(form.password ?? ''),
+          from: clientAddress(c, trustedProxies),
+        },
         lockoutPolicyFrom(ctx.env),
         ctx.clock(),
       );
+      attempt.succeeded();
       setSessionCookie(c, signed.token, secureCookies(c, ctx.env));
       return c.redirect(next, 303);
     } catch (error) {
       if (error instanceof ForbiddenError) {
-        limit.failed(c);
+        // Counted as failed when it began (limit.begin).
         return c.html(signInPage(next, SIGN_IN_REFUSED), 401);
       }
       throw error;

@@ -3,6 +3,7 @@
  * everything else goes through the typed query functions next to this file. User values are
  * always bound as parameters; identifiers never come from user input.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
@@ -75,6 +76,26 @@ export class StoreInUseError extends InputError {
 /** How many reads Db.kept holds at most: the register has about 43,500 areas. */
 const KEPT_READS = 100_000;
 
+/**
+ * The short read-and-write transactions of one open store (retryingTransaction), run one after
+ * another across all its sessions. DuckDB's transactions are optimistic: forty sign-ins at once
+ * each read the audit log's last row and all but one fail to append the next at commit; run
+ * again a few times they still collided, and the rest failed (a 500, their audit row and their
+ * count towards the lockout lost). Queued, none collides with another of this process. Re-entrant:
+ * work already in the queue that starts another such transaction runs it at once.
+ */
+class WriteQueue {
+  private tail: Promise<unknown> = Promise.resolve();
+  private readonly holding = new AsyncLocalStorage<true>();
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.holding.getStore()) return work();
+    const turn = this.tail.then(() => this.holding.run(true, work));
+    this.tail = turn.catch(() => undefined);
+    return turn;
+  }
+}
+
 export class Db {
   private readonly instance: DuckDB.DuckDBInstance;
   private readonly connection: DuckDBConnection;
@@ -83,6 +104,8 @@ export class Db {
   private readonly ownsInstance: boolean;
   /** Reads kept for the open store's life (Db.kept), shared by its sessions. */
   private readonly keptReads: Map<string, Promise<unknown>>;
+  /** The store's queue of short write transactions, shared by its sessions. */
+  private readonly writes: WriteQueue;
 
   private constructor(
     instance: DuckDB.DuckDBInstance,
@@ -90,12 +113,14 @@ export class Db {
     path: string,
     ownsInstance = true,
     keptReads = new Map<string, Promise<unknown>>(),
+    writes = new WriteQueue(),
   ) {
     this.instance = instance;
     this.connection = connection;
     this.path = path;
     this.ownsInstance = ownsInstance;
     this.keptReads = keptReads;
+    this.writes = writes;
   }
 
   /**
@@ -131,7 +156,14 @@ export class Db {
    * of an import still in progress on another session), and closing it leaves the store open.
    */
   async session(): Promise<Db> {
-    return new Db(this.instance, await this.instance.connect(), this.path, false, this.keptReads);
+    return new Db(
+      this.instance,
+      await this.instance.connect(),
+      this.path,
+      false,
+      this.keptReads,
+      this.writes,
+    );
   }
 
   /**
@@ -247,9 +279,14 @@ export class Db {
    * same row, at the same moment conflict, and the later fails at the statement or at its commit.
    * Rolled back and run again, it sees the other's committed work and goes on from there. For
    * short work whose every read and write is inside `work`: a read made before it would be stale
-   * on the second run.
+   * on the second run. The sessions of this process take turns (WriteQueue), so they do not race
+   * each other; the retries are for a plain transaction of another session that wrote meanwhile.
    */
   async retryingTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.writes.run(() => this.retrying(work));
+  }
+
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       try {
         return await this.transaction(work);

@@ -25,6 +25,20 @@ export async function insertPasswordReset(
   );
 }
 
+/** The user of an open reset token (not used, not expired), without using it up; or null. */
+export async function openPasswordReset(
+  db: Db,
+  tokenHash: string,
+  now: Date,
+): Promise<string | null> {
+  const rows = await db.query<{ user_id: string }>(
+    `SELECT user_id FROM password_reset
+     WHERE token_hash = $hash AND used_at IS NULL AND expires_at > $now::TIMESTAMPTZ`,
+    { hash: tokenHash, now: now.toISOString() },
+  );
+  return rows[0]?.user_id ?? null;
+}
+
 /** Uses up an open reset token: its user's id, or null if it is unknown, used or expired. */
 export async function consumePasswordReset(
   db: Db,

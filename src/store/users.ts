@@ -68,12 +68,15 @@ export async function listUsers(db: Db): Promise<User[]> {
   return (await db.query(`SELECT ${USER_COLUMNS} FROM app_user ORDER BY name`)).map(toUser);
 }
 
-/** The user whose name or email (in any case) is `who`, or null. */
+/**
+ * The user whose name or email (in any case) is `who`, or null. `who` in Unicode's compatibility
+ * form (NFKC), as names are stored: "Renée" typed with a separate accent, "Ｐriya" in fullwidth.
+ */
 export async function findUser(db: Db, who: string): Promise<User | null> {
   const rows = await db.query(
     `SELECT ${USER_COLUMNS} FROM app_user
      WHERE lower(name) = lower($who) OR lower(email) = lower($who) ORDER BY name LIMIT 1`,
-    { who: who.trim() },
+    { who: who.normalize('NFKC').trim() },
   );
   return rows[0] ? toUser(rows[0]) : null;
 }

@@ -113,6 +113,52 @@ describe('users and grants', () => {
     ).rejects.toThrow(/already exists/u);
   });
 
+  /**
+   * QA of access (qa-auth), fault 3: "Аlex" (a Cyrillic А) and "Ｐriya" (fullwidth) were added
+   * beside Alex and Priya, and showed exactly as they do on the admin page and in every audit
+   * row; "Renée" typed with a separate accent was refused as "not letters".
+   */
+  it('refuses a name that looks like another user’s, and takes an accent however it was typed', async () => {
+    const alex = await resolveActor(db, 'Alex Admin', 'x');
+    const add = (name: string, email: string) =>
+      addUser(
+        db,
+        alex,
+        { name, email, organisation: null, role: 'viewer', password: PASSWORD },
+        t0,
+      );
+    await expect(add('\u0410lex Admin', 'cyrillic@x.org')).rejects.toThrow(
+      /looks the same as the user "Alex Admin"/u,
+    );
+    await expect(add('\uff21lex Admin', 'fullwidth@x.org')).rejects.toThrow(/already exists/u);
+    const renee = await add('Rene\u0301e Roe', 'renee@x.org');
+    expect(renee.name).toBe('Ren\u00e9e Roe');
+    await expect(add('Ren\u00e9e Roe', 'renee2@x.org')).rejects.toThrow(/already exists/u);
+    // Found by her name however the accent is typed.
+    expect((await resolveActor(db, 'Rene\u0301e Roe', 'x')).user?.id).toBe(renee.id);
+  });
+
+  /**
+   * QA of access (qa-auth), fault 4: a user's organisation was not checked, so one holding a
+   * right-to-left override and a newline (or 16 KiB of text) was registered and kept in the audit
+   * log for ever, though users add-org refused the same name.
+   */
+  it('checks a user’s organisation as users add-org does', async () => {
+    const alex = await resolveActor(db, 'Alex Admin', 'x');
+    const organisation = 'Three Rivers DC\u202e\nWatford';
+    await expect(
+      addUser(
+        db,
+        alex,
+        { name: 'Olu', email: 'olu@x.org', organisation, role: 'viewer', password: PASSWORD },
+        t0,
+      ),
+    ).rejects.toThrow(
+      /--org: "Three Rivers DC<U\+202E>␊Watford" is not a usable organisation name/u,
+    );
+    expect((await readAudit(db)).map((r) => r.detail ?? '').join('\n')).not.toContain('\u202e');
+  });
+
   it('an admin adds a partner and grants Three Rivers in detail, the county in aggregate', async () => {
     const alex = await resolveActor(db, 'Alex Admin', 'x');
     await addUser(

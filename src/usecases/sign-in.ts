@@ -41,10 +41,12 @@ export interface SignedIn {
 
 export async function signIn(
   db: Db,
-  input: { who: string; password: string },
+  input: { who: string; password: string; from?: string | null },
   policy: LockoutPolicy,
   now: Date,
 ): Promise<SignedIn> {
+  // Where a refused sign-in came from, for the admin reading the log (a guesser, or an office).
+  const from = input.from ? `; from ${input.from}` : '';
   const user = await findUser(db, input.who);
   const phc = user ? await passwordHashOf(db, user.id) : null;
   const right = await verifyPassword(phc ?? (await dummyHash()), input.password);
@@ -52,7 +54,12 @@ export async function signIn(
     await db.retryingTransaction(() =>
       appendAudit(
         db,
-        { actor: 'unknown', action: 'sign-in', outcome: 'refused', detail: 'unknown name' },
+        {
+          actor: 'unknown',
+          action: 'sign-in',
+          outcome: 'refused',
+          detail: `unknown name${from}`,
+        },
         now,
       ),
     );
@@ -66,7 +73,7 @@ export async function signIn(
       if (failed) await saveSignInState(db, user.id, afterFailure(state, policy, now), now);
       await appendAudit(
         db,
-        { actor: user.name, action: 'sign-in', outcome: 'refused', detail: reason },
+        { actor: user.name, action: 'sign-in', outcome: 'refused', detail: `${reason}${from}` },
         now,
       );
       return reason;

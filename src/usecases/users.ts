@@ -20,6 +20,8 @@ import {
   signInState,
 } from '../store/users.js';
 import { isLocked } from '../domain/lockout.js';
+import { nameSkeleton, normalName } from '../domain/look-alike.js';
+import { oneLine } from '../domain/terminal-text.js';
 import { listGrants } from '../store/grants.js';
 import type { Grant } from '../domain/access.js';
 import { requireAdmin } from './access-actor.js';
@@ -44,8 +46,9 @@ export async function addUser(db: Db, actor: Actor, input: AddUserInput, now: Da
     );
   }
   if (!first) await requireAdmin(db, actor, 'user.add', 'add users', now);
-  const name = input.name.trim();
-  const email = input.email.trim().toLowerCase();
+  // One spelling per name (look-alike.ts): an accent typed as a separate mark is a letter.
+  const name = normalName(input.name);
+  const email = input.email.normalize('NFKC').trim().toLowerCase();
   if (!EMAIL.test(email)) throw new InputError(`--email: "${input.email}" is not an email address`);
   if (!/^[\p{L}\p{N}._ '-]{1,80}$/u.test(name)) {
     throw new InputError(
@@ -55,13 +58,23 @@ export async function addUser(db: Db, actor: Actor, input: AddUserInput, now: Da
   if ((await findUser(db, name)) !== null || (await findUser(db, email)) !== null) {
     throw new InputError(`a user called "${name}" or with the email ${email} already exists`);
   }
+  // A name a reader cannot tell from another user's, in the audit log or on the admin page.
+  const alike = (await listUsers(db)).find((u) => nameSkeleton(u.name) === nameSkeleton(name));
+  if (alike) {
+    throw new InputError(
+      `--name: "${name}" looks the same as the user "${alike.name}" (some of its letters are of another alphabet or width but drawn alike), so the audit log could not tell them apart: choose a name that can be`,
+    );
+  }
+  const organisation = input.organisation?.trim()
+    ? organisationName(input.organisation, '--org')
+    : null;
   checkPasswordRules(input.password);
   const passwordHash = await hashPassword(input.password);
   const user: User = {
     id: randomUUID(),
     name,
     email,
-    organisation: input.organisation?.trim() || null,
+    organisation,
     role: input.role,
     disabled: false,
   };
@@ -153,6 +166,22 @@ export async function unlockUser(db: Db, actor: Actor, who: string, now: Date): 
   return user;
 }
 
+/**
+ * An organisation's name, checked: the same rule wherever one is given (users add-org, or a
+ * user's --org), so a name holding a newline or a right-to-left override is not registered and
+ * kept in the audit log for ever by the one and refused by the other.
+ */
+function organisationName(name: string, option: string): string {
+  const trimmed = name.normalize('NFKC').trim();
+  if (!/^[\p{L}\p{N}.,&()_ '-]{1,120}$/u.test(trimmed)) {
+    const shown = oneLine(name.length > 130 ? `${name.slice(0, 120)}…` : name);
+    throw new InputError(
+      `${option}: "${shown}" is not a usable organisation name: letters, digits, spaces and . , & ( ) _ ' - only, at most 120`,
+    );
+  }
+  return trimmed;
+}
+
 /** Adds an organisation, so that grants can be given to its members before any is added. */
 export async function addOrganisationNamed(
   db: Db,
@@ -161,12 +190,7 @@ export async function addOrganisationNamed(
   now: Date,
 ): Promise<{ name: string; added: boolean }> {
   await requireAdmin(db, actor, 'organisation.add', 'add organisations', now);
-  const trimmed = name.trim();
-  if (!/^[\p{L}\p{N}.,&()_ '-]{1,120}$/u.test(trimmed)) {
-    throw new InputError(
-      `--name: "${name}" is not a usable organisation name: letters, digits, spaces and . , & ( ) _ ' - only, at most 120`,
-    );
-  }
+  const trimmed = organisationName(name, '--name');
   return db.retryingTransaction(async () => {
     const added = await addOrganisation(db, trimmed, now);
     if (added) {

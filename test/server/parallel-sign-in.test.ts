@@ -8,6 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { addAccounts, TEST_PASSWORD } from '../helpers/accounts.js';
+import { ATTEMPTS_PER_WINDOW } from '../../src/server/sign-in-limit.js';
+import { readAudit } from '../../src/store/audit-log.js';
 import { runJson } from '../helpers/cli.js';
 import { demoStoreCopy } from '../helpers/demo-store.js';
 import { testServer, type TestServer } from '../helpers/server.js';
@@ -74,4 +76,42 @@ describe('sign-ins at the same moment', () => {
     const right = await signIn('Ada', PW.LANTERN_PASSWORD, '10.0.1.9');
     expect(right.status).toBe(401); // locked, even with the right password
   });
+
+  /**
+   * QA of access (qa-auth), fault 1: forty wrong sign-ins at once. The retries above held for
+   * eight; at forty most transactions lost the race ten times running and answered 500, their
+   * audit rows and lockout counts lost, and (a 500 counting for nothing) the per-address limit of
+   * ten let sixteen guesses through. Now the store's short write transactions take turns.
+   */
+  it('forty wrong sign-ins at once are each refused and each in the audit log', async () => {
+    const rowsBefore = await signInRows();
+    const wrong = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        signIn(`nobody-${i}`, 'not the password at all', `10.0.2.${i + 1}`),
+      ),
+    );
+    expect(wrong.map((r) => r.status)).toEqual(wrong.map(() => 401));
+    const added = (await signInRows()).slice(rowsBefore.length);
+    expect(
+      added.filter((r) => r.outcome === 'refused' && r.detail?.startsWith('unknown name; from')),
+    ).toHaveLength(40);
+  });
+
+  it('guesses sent at once from one address: at most the limit are checked, none fails', async () => {
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => signIn(`guess-${i}`, 'not the password', '10.0.3.1')),
+    );
+    const statuses = answers.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(ATTEMPTS_PER_WINDOW);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(30 - ATTEMPTS_PER_WINDOW);
+  });
 });
+
+async function signInRows() {
+  const session = await server.ctx.store.session();
+  try {
+    return (await readAudit(session)).filter((r) => r.action === 'sign-in');
+  } finally {
+    session.close();
+  }
+}

@@ -98,4 +98,20 @@ describe('the per-address sign-in limit', () => {
       createApp({ ...server.ctx, env: { LANTERN_TRUSTED_PROXY: 'proxy.local' } }),
     ).toThrow(/LANTERN_TRUSTED_PROXY: "proxy\.local" is not an IP address/u);
   });
+
+  /**
+   * QA of access (qa-auth), fault 5: each refused sign-in's row said what was wrong but not where
+   * it came from (only the 429's did), so an admin could not tell a guesser from an office.
+   */
+  it('records where each refused sign-in came from: the client behind the proxy', async () => {
+    later();
+    await signIn('Ann', 'not the password at all', '192.0.2.60');
+    await signIn('nobody at all', 'not the password at all', PROXY, '198.51.100.61');
+    const db = await server.ctx.store.session();
+    const rows = await readAudit(db).finally(() => db.close());
+    expect(rows.slice(-2).map((r) => [r.actor, r.detail])).toEqual([
+      ['Ann', 'wrong password; from 192.0.2.60'],
+      ['unknown', 'unknown name; from 198.51.100.61'],
+    ]);
+  });
 });
