@@ -24,6 +24,7 @@ export interface Served {
 
 /** Serves until `until` resolves; tells `deps.say` the address as soon as it listens. */
 export async function serveStore(deps: Deps, options: ServeOptions): Promise<Served> {
+  const writer = new WriterSlot();
   const app = createApp({
     store: deps.db,
     storePath: deps.storePath,
@@ -31,7 +32,7 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
     scope: deps.scope,
     clock: deps.clock,
     env: deps.env,
-    writer: new WriterSlot(),
+    writer,
   });
   const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
     const s = listen({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
@@ -69,5 +70,22 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
     // Keep-alive connections would hold the close open: the dashboard's event streams, say.
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
   });
+  // An upload's import goes on after its answer: the store is closed only once it has ended, so
+  // that its files are stored or refused whole and it says so (closed under it, it failed with
+  // "instance closed" and told nobody which files it had stored). An upload still being received
+  // was cut off with its connection and lets the slot go at once; an import is waited for.
+  const idle = writer.idle();
+  const settled = await Promise.race([
+    idle.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref()),
+  ]);
+  const running = writer.running;
+  if (!settled && running) {
+    deps.say(
+      `Stopping: waiting for the import of ${running.what} (started at ${running.since.toISOString().slice(0, 19).replace('T', ' ')} UTC) to finish; stop again to end it at once (each file it has not yet stored is left out whole).`,
+    );
+    await idle;
+    deps.say('The import has finished.');
+  }
   return { url, host: options.host, port };
 }
