@@ -5,13 +5,13 @@
  * Failed to connect: instance closed", the uploader's events stopped without a word, and the
  * process still exited 0: nobody knew which files were stored.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, expect, it } from 'vitest';
 
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { serveProcess } from './helpers/serve-process.js';
 import { queryStore } from './helpers/store-query.js';
 import { FIXTURES, tempDir } from './helpers/temp.js';
 
@@ -22,21 +22,8 @@ const FILES = ['merseyside/2019-01-merseyside-street.csv.gz', 'gwent/2019-01-gwe
 
 it('finishes the running import before it stops, and says so', async () => {
   const db = demoStoreCopy(dir.path, 'stop.duckdb');
-  const child = spawn(process.execPath, ['bin/lantern.js', 'serve', '--port', '0', '--db', db], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', () => {
-      const found = /at (http:\/\/127\.0\.0\.1:\d+\/)/u.exec(stdout)?.[1];
-      if (found) resolve(found);
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${stdout}${stderr}`)));
-  });
+  const server = await serveProcess(db);
+  const url = server.url;
 
   const body = new FormData();
   for (const f of FILES) body.append('file', new File([readFileSync(join(FIXTURES, f))], f));
@@ -56,8 +43,8 @@ it('finishes the running import before it stops, and says so', async () => {
     if (now.what?.includes('merseyside')) break;
     await new Promise((r) => setTimeout(r, 20));
   }
-  child.kill('SIGTERM');
-  expect(await exited).toBe(0);
+  expect(await server.stop('SIGTERM')).toBe(0);
+  const { stdout, stderr } = server.output();
   expect(stderr).not.toMatch(/unexpected failure|instance closed/u);
   expect(stdout).toMatch(/Stopping: waiting for the import of .*merseyside.* to finish/u);
   expect(stdout).toContain('The import has finished.');

@@ -5,6 +5,7 @@
 import { serve as listen } from '@hono/node-server';
 
 import type { Deps } from '../commands/definition.js';
+import { removeServingNote, writeServingNote } from '../usecases/serving-note.js';
 import { needsFirstAdmin } from '../usecases/users.js';
 import { createApp } from './app.js';
 import { WriterSlot } from './context.js';
@@ -46,6 +47,8 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
   const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
   const local =
     options.host === '127.0.0.1' || options.host === 'localhost' || options.host === '::1';
+  // A command refused because this server holds the store says so, and where it answers.
+  writeServingNote(deps.storePath, url);
   const session = await deps.db.session();
   const open = await needsFirstAdmin(session).finally(() => session.close());
   deps.say(
@@ -87,5 +90,6 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
     await idle;
     deps.say('The import has finished.');
   }
+  removeServingNote(deps.storePath);
   return { url, host: options.host, port };
 }
