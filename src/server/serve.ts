@@ -9,6 +9,7 @@ import { removeServingNote, writeServingNote } from '../usecases/serving-note.js
 import { needsFirstAdmin } from '../usecases/users.js';
 import { createApp } from './app.js';
 import { WriterSlot } from './context.js';
+import { removeAbandonedUploads } from './imports.js';
 
 export interface ServeOptions {
   port: number;
@@ -25,6 +26,12 @@ export interface Served {
 
 /** Serves until `until` resolves; tells `deps.say` the address as soon as it listens. */
 export async function serveStore(deps: Deps, options: ServeOptions): Promise<Served> {
+  // The files of uploads a killed server was importing: never imported, and no one else's to keep.
+  const abandoned = await removeAbandonedUploads(deps.env);
+  if (abandoned > 0)
+    deps.say(
+      `Removed ${abandoned} upload folder(s) left by a Lantern server that was stopped while importing them: upload those files again (any it had stored are recognised as already imported).`,
+    );
   const writer = new WriterSlot();
   const app = createApp({
     store: deps.db,
