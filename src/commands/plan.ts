@@ -4,6 +4,7 @@
  * and the audit log); showing the plan and its overdue actions only read it, and are served by the
  * HTTP API too.
  */
+import { planBasisWords } from '../domain/plan/plan-basis.js';
 import { z } from 'zod';
 
 import type { GroupRecord } from '../domain/plan/plan-types.js';
@@ -104,7 +105,7 @@ export const planShowCommand = defineCommand({
   text: (v: PlanView) =>
     [
       `${v.plan.partnership} action plan ${v.plan.year} (${v.plan.areaName ?? 'no area'}), RAG as at ${v.today}: ${v.counts.red} red, ${v.counts.amber} amber, ${v.counts.green} green, ${v.counts.blue} complete, ${v.counts.grey} cancelled.`,
-      `Priorities: ${v.priorities.map((p) => `${p.label} [${p.key}${p.band ? `, ${p.band}` : ''}]`).join('; ') || 'none'}.`,
+      `Priorities${v.basis ? ` from ${planBasisWords(v.basis)}` : ''}: ${v.priorities.map((p) => `${p.label} [${p.key}${p.band ? `, ${p.band}` : ''}]`).join('; ') || 'none'}.`,
       '',
       v.actions.length > 0 ? actionTable(v.actions) : 'No actions yet.',
     ].join('\n'),

@@ -4,6 +4,7 @@
  * progress, RAG with the rule or the reason it was set by hand). Everything a person typed is
  * escaped; links are shown only as the plan keeps them (dashboard paths or http(s) addresses).
  */
+import { planBasisWords } from '../domain/plan/plan-basis.js';
 import { escapeXml } from '../charts/svg.js';
 import { overdueActions, type ActionView, type PlanView } from '../domain/plan/plan-view.js';
 import type { Rag } from '../domain/plan/rag.js';
@@ -78,7 +79,7 @@ small{color:#444}
 .nowrap{white-space:nowrap}
 </style></head><body>
 <h1>${esc(title)}</h1>
-<p>${esc(view.plan.areaName ?? '')}${view.plan.assessmentId ? ` · priorities from the strategic assessment ${esc(view.plan.assessmentId.slice(0, 12))}` : ''} · RAG as at ${esc(view.today)}</p>
+<p>${esc(view.plan.areaName ?? '')}${view.basis ? ` · priorities from ${esc(planBasisWords(view.basis))}` : view.plan.assessmentId ? ` · priorities from the strategic assessment ${esc(view.plan.assessmentId.slice(0, 12))}` : ''} · RAG as at ${esc(view.today)}</p>
 <ul class="counts">${counts}</ul>
 <p><small>RAG is worked out from each action's status, due date and progress: blue when complete, grey when cancelled, grey too when carried over into a later plan, red when past its due date, amber when on hold, with no due date, due within 14 days and under half done, or more than 25 points behind its time; green otherwise. A RAG set by hand is shown with its reason and the derived one beside it.</small></p>
 <section><h2>Overdue</h2>${overdue.length ? overdueList(overdue) : '<p>No action is overdue.</p>'}</section>

@@ -133,6 +133,7 @@ const actions = [
 ];
 const view: PlanView = {
   plan,
+  basis: null,
   today,
   priorities: priorities.map((p) => ({ ...p, objectives: [] })),
   actions: actions.map((a) => viewAction(a, today, priorities, [])),

@@ -33,6 +33,8 @@ export interface RunningWrite {
 
 export class WriterSlot {
   private current: RunningWrite | null = null;
+  /** Told when the slot is let go (WriterSlot.idle). */
+  private waiting: (() => void)[] = [];
 
   get running(): RunningWrite | null {
     return this.current;
@@ -47,5 +49,12 @@ export class WriterSlot {
 
   release(): void {
     this.current = null;
+    for (const resolve of this.waiting.splice(0)) resolve();
+  }
+
+  /** Resolves once nothing is being written (at once when nothing is). */
+  idle(): Promise<void> {
+    if (!this.current) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
   }
 }

@@ -5,7 +5,7 @@
  * answer comes at once (202, with where to watch); the import's progress, then its report, are
  * a server-sent-event stream. One import at a time: a second is refused, naming the first.
  */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -35,6 +35,55 @@ import type { ExtraOperation } from './openapi.js';
  * system's temporary folder by default), readable by this user only, and removed afterwards.
  */
 const DEFAULT_MAX_UPLOAD_MIB = 256;
+
+/**
+ * An upload's folder is `lantern-upload-<process id>-XXXXXX`: the process that made it is named,
+ * so that a server started later removes the folders of one that was killed mid-import
+ * (removeAbandonedUploads), which no one else would (QA: a partner's files left in /tmp).
+ */
+const UPLOAD_PREFIX = 'lantern-upload-';
+
+/** Where uploads are saved while they import. */
+function uploadRoot(env: Readonly<Record<string, string | undefined>>): string {
+  return env.LANTERN_UPLOAD_DIR || tmpdir();
+}
+
+/**
+ * Removes the upload folders left by a server that is no longer running (killed while it
+ * imported: SIGKILL, the machine's power); returns how many. Folders of a running process (another
+ * server on the same folder, or this one) are left alone.
+ */
+export async function removeAbandonedUploads(
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<number> {
+  const root = uploadRoot(env);
+  let names: string[];
+  try {
+    names = await readdir(root);
+  } catch {
+    return 0;
+  }
+  let removed = 0;
+  for (const name of names) {
+    const pid = new RegExp(`^${UPLOAD_PREFIX}(\\d+)-[A-Za-z0-9]{6}$`, 'u').exec(name)?.[1];
+    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
+    await rm(join(root, name), { recursive: true, force: true }).then(
+      () => removed++,
+      () => undefined,
+    );
+  }
+  return removed;
+}
+
+/** Whether a process of this id is running (one of another user's counts: EPERM). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /** What the writer's slot says while an upload is received, before its files are known. */
 const RECEIVING = 'an upload being received';
@@ -115,7 +164,7 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
       const run = runs.start(slot.what, slot.since, slot.by);
       let dir: string;
       try {
-        dir = await mkdtemp(join(ctx.env.LANTERN_UPLOAD_DIR || tmpdir(), 'lantern-upload-'));
+        dir = await mkdtemp(join(uploadRoot(ctx.env), `${UPLOAD_PREFIX}${process.pid}-`));
       } catch (error) {
         // The slot is let go as the upload is refused (above).
         runs.tell(run, { event: 'failed', data: problemOf(error).body });

@@ -5,9 +5,11 @@
 import { serve as listen } from '@hono/node-server';
 
 import type { Deps } from '../commands/definition.js';
+import { removeServingNote, writeServingNote } from '../usecases/serving-note.js';
 import { needsFirstAdmin } from '../usecases/users.js';
 import { createApp } from './app.js';
 import { WriterSlot } from './context.js';
+import { removeAbandonedUploads } from './imports.js';
 
 export interface ServeOptions {
   port: number;
@@ -24,6 +26,13 @@ export interface Served {
 
 /** Serves until `until` resolves; tells `deps.say` the address as soon as it listens. */
 export async function serveStore(deps: Deps, options: ServeOptions): Promise<Served> {
+  // The files of uploads a killed server was importing: never imported, and no one else's to keep.
+  const abandoned = await removeAbandonedUploads(deps.env);
+  if (abandoned > 0)
+    deps.say(
+      `Removed ${abandoned} upload folder(s) left by a Lantern server that was stopped while importing them: upload those files again (any it had stored are recognised as already imported).`,
+    );
+  const writer = new WriterSlot();
   const app = createApp({
     store: deps.db,
     storePath: deps.storePath,
@@ -31,7 +40,7 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
     scope: deps.scope,
     clock: deps.clock,
     env: deps.env,
-    writer: new WriterSlot(),
+    writer,
   });
   const server = await new Promise<ReturnType<typeof listen>>((resolve, reject) => {
     const s = listen({ fetch: app.fetch, port: options.port, hostname: options.host }, () =>
@@ -45,6 +54,8 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
   const url = `http://${shown.includes(':') ? `[${shown}]` : shown}:${port}/`;
   const local =
     options.host === '127.0.0.1' || options.host === 'localhost' || options.host === '::1';
+  // A command refused because this server holds the store says so, and where it answers.
+  writeServingNote(deps.storePath, url);
   const session = await deps.db.session();
   const open = await needsFirstAdmin(session).finally(() => session.close());
   deps.say(
@@ -69,5 +80,23 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
     // Keep-alive connections would hold the close open: the dashboard's event streams, say.
     (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
   });
+  // An upload's import goes on after its answer: the store is closed only once it has ended, so
+  // that its files are stored or refused whole and it says so (closed under it, it failed with
+  // "instance closed" and told nobody which files it had stored). An upload still being received
+  // was cut off with its connection and lets the slot go at once; an import is waited for.
+  const idle = writer.idle();
+  const settled = await Promise.race([
+    idle.then(() => true),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref()),
+  ]);
+  const running = writer.running;
+  if (!settled && running) {
+    deps.say(
+      `Stopping: waiting for the import of ${running.what} (started at ${running.since.toISOString().slice(0, 19).replace('T', ' ')} UTC) to finish; stop again to end it at once (each file it has not yet stored is left out whole).`,
+    );
+    await idle;
+    deps.say('The import has finished.');
+  }
+  removeServingNote(deps.storePath);
   return { url, host: options.host, port };
 }

@@ -12,6 +12,7 @@ import type * as DuckDB from '@duckdb/node-api';
 import type { DuckDBConnection, DuckDBType, DuckDBValue } from '@duckdb/node-api';
 
 import { InputError, StorageError } from '../errors.js';
+import { readServingNote } from './serving-note.js';
 
 // Loaded with require: the package is CommonJS, and an ES import of it has Node scan every file of
 // the package for its exports first (about 0.1 s of CPU at every start; docs/benchmarks.md,
@@ -62,11 +63,17 @@ export class StoreInUseError extends InputError {
   constructor(path: string, readOnly: boolean, cause: string) {
     const holder = /held in .*\(PID (\d+)\)/u.exec(cause)?.[1];
     const by = holder ? ` (process ${holder})` : '';
+    const served = holder ? readServingNote(path) : null;
     super(
-      readOnly
-        ? `${path}: the store is being changed by another Lantern command${by}, such as an ` +
+      served !== null && String(served.pid) === holder
+        ? `${path}: lantern serve (process ${holder}) is serving this store at ${served.url}, and ` +
+            'holds it for as long as it runs, so no other command can open it. Use the dashboard or ' +
+            'its API there (GET /api/openapi.json lists them; files are imported by upload), or stop ' +
+            'the server (Ctrl+C where it runs) and run this again.'
+        : readOnly
+          ? `${path}: the store is being changed by another Lantern command${by}, such as an ` +
             'import or a report; a command that reads must wait for it. Run this again when it has finished.'
-        : `${path}: the store is in use by another Lantern process${by}. This command changes ` +
+          : `${path}: the store is in use by another Lantern process${by}. This command changes ` +
             'the store, so it needs the store to itself: run it again when the other commands using ' +
             'it (reads such as trends or summary included) have finished.',
     );

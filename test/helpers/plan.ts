@@ -7,9 +7,16 @@ import { run, runJson } from './cli.js';
 
 export async function threeRiversPlan(
   db: string,
-  options: { period?: string; year?: string } = {},
+  options: { period?: string; year?: string; allowPartial?: boolean } = {},
 ): Promise<{ key: string; label: string }[]> {
-  const assess = ['assess', '--area', 'Three Rivers', '--period', options.period ?? '2025'];
+  const assess = [
+    'assess',
+    '--area',
+    'Three Rivers',
+    '--period',
+    options.period ?? '2025',
+    ...(options.allowPartial ? ['--allow-partial'] : []),
+  ];
   const saved = await run([...assess, '--db', db]);
   if (saved.code !== 0) throw new Error(`lantern ${assess.join(' ')}: ${saved.stderr}`);
   const created = await runJson<{ priorities: { key: string; label: string }[] }>([

@@ -3,6 +3,7 @@
  * its priority and objective in words and the days to its due date; and the selections the
  * outputs make (overdue, public).
  */
+import type { PlanBasis } from './plan-basis.js';
 import { isOpen } from './action-status.js';
 import type {
   ActionRecord,
@@ -28,6 +29,8 @@ export interface ActionView extends ActionRecord {
 
 export interface PlanView {
   plan: PlanRecord;
+  /** The saved assessment its priorities were taken from; null for a plan made without one. */
+  basis: PlanBasis | null;
   /** The day RAG is worked out for, YYYY-MM-DD. */
   today: string;
   priorities: (PriorityRecord & { objectives: ObjectiveRecord[] })[];

@@ -4,6 +4,7 @@
  * overdue and due-soon counts at the top, the actions by owner and by organisation, and filters
  * kept in the address (year, partnership, owner, organisation, status, RAG).
  */
+import { planBasisWords } from '../../domain/plan/plan-basis.js';
 import { ACTION_STATUSES } from '../../domain/plan/action-status.js';
 import {
   filterActions,
@@ -119,6 +120,7 @@ export function planBody(view: PlanView, plans: readonly PlanRecord[], q: PlanQu
       ${view.plan.year}${view.plan.areaName ? html` (${view.plan.areaName})` : ''}:
       ${view.priorities.length} priorit${view.priorities.length === 1 ? 'y' : 'ies'} and
       ${all.length} action${all.length === 1 ? '' : 's'}. RAG as at ${view.today}.
+      ${view.basis ? html`Priorities from ${planBasisWords(view.basis)}.` : ''}
     </p>
     ${filterForm(view, plans, q)}
     <dl class="facts" aria-label="${filtered ? 'The actions shown' : 'The plan'} at a glance">

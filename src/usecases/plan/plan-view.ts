@@ -6,6 +6,7 @@
  * grants do not open there (a restricted theme's place in the assessment).
  */
 import { findDataset } from '../../domain/datasets.js';
+import type { PlanBasis } from '../../domain/plan/plan-basis.js';
 import { planDay } from '../../domain/plan/plan-day.js';
 import type {
   ActionUpdateRecord,
@@ -22,6 +23,7 @@ import {
 import { areaLevel, mayReadDatasetIn, type Scope } from '../../domain/scope.js';
 import { ForbiddenError, NotFoundError } from '../../errors.js';
 import { ancestorsOf } from '../../store/areas.js';
+import { savedAssessment } from '../../store/assessments.js';
 import type { Db } from '../../store/db.js';
 import { actionById, carriedToOf, findActions, updatesOf } from '../../store/plan-actions.js';
 import { historyOf } from '../../store/plan-history.js';
@@ -102,6 +104,7 @@ export async function planView(
   );
   return {
     plan,
+    basis: await planBasis(db, plan),
     today,
     priorities: priorities.map((p) => ({
       ...p,
@@ -110,6 +113,35 @@ export async function planView(
     actions,
     updates: await updatesOf(db, { planId: plan.id }),
     counts: ragCounts(actions),
+  };
+}
+
+/**
+ * The saved assessment the plan's priorities rest on: area, period, the months of it held, the
+ * day saved. Null for a plan made without one, or whose assessment is no longer in the store.
+ */
+export async function planBasis(db: Db, plan: PlanRecord): Promise<PlanBasis | null> {
+  if (plan.assessmentId === null) return null;
+  const saved = await savedAssessment(db, plan.assessmentId).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  });
+  if (saved === null) return null;
+  let coverage: { held?: unknown; months?: unknown } | undefined;
+  try {
+    coverage = (JSON.parse(saved.result) as { coverage?: typeof coverage }).coverage;
+  } catch {
+    coverage = undefined;
+  }
+  const count = (n: unknown) => (typeof n === 'number' && Number.isInteger(n) ? n : null);
+  return {
+    id: saved.id,
+    areaName: saved.areaName,
+    periodFrom: saved.periodFrom,
+    periodTo: saved.periodTo,
+    held: count(coverage?.held),
+    months: count(coverage?.months),
+    savedOn: saved.savedAt.slice(0, 10),
   };
 }
 
