@@ -28,7 +28,11 @@ import { SMALL_NUMBER_LIMIT } from '../report/disclosure.js';
 import { publicComparison, publicReportData, publicTrend } from '../report/public-data.js';
 import { isRestrictedIssue } from '../analysis/restricted-issue.js';
 import { publicPeriodProblem } from '../domain/disclosure/public-period.js';
-import { isSmallCount, type DisclosurePolicy } from '../domain/disclosure/table.js';
+import {
+  isSmallCount,
+  refuseUnsafePublicThreshold,
+  type DisclosurePolicy,
+} from '../domain/disclosure/table.js';
 import {
   heldMonthsInWords,
   monthsInWords,
@@ -94,6 +98,7 @@ export async function reportData(
   const audience = request.audience ?? 'partner';
   const settings = request.settings.reportSettings;
   const disclosure = request.settings.disclosure;
+  if (audience === 'public') refuseUnsafePublicThreshold(disclosure, 'the public report');
   // The report's words and cells ("fewer than 5") follow the default threshold only, so far.
   if (audience === 'public' && disclosure.threshold !== SMALL_NUMBER_LIMIT)
     throw new InputError(
