@@ -1,6 +1,7 @@
 /**
  * The one YAML reader refuses files whose aliases would expand without bound ("billion laughs",
- * and the same through merge keys) with the file's name, instead of a stack trace.
+ * and the same through merge keys) with the file's name, instead of a stack trace; and a file far
+ * bigger than any configuration file before reading it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { InputError } from '../errors.js';
-import { readYamlFile } from './yaml-file.js';
+import { MAX_CONFIG_FILE_BYTES, readYamlFile } from './yaml-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-yaml-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,5 +59,17 @@ describe('readYamlFile', () => {
       burglary: { weight: 2 },
       robbery: { weight: 2 },
     });
+  });
+
+  it('refuses a file far bigger than a configuration file before parsing it', async () => {
+    // 3,000 keys of 100 characters: 300 KB, once parsed for seconds (10,000 keys: 16 s).
+    const lines = ['threshold: 5'];
+    for (let i = 0; i < 3000; i++) lines.push(`k${i}: ${'y'.repeat(90)}`);
+    const path = write('big.yaml', lines.join('\n'));
+    const started = Date.now();
+    await expect(readYamlFile(path, z.object({ threshold: z.number() }).strict())).rejects.toThrow(
+      `${path}: refused: 287 KB is too big for a configuration file (at most ${MAX_CONFIG_FILE_BYTES / 1024} KB`,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -2,7 +2,7 @@
  * A YAML configuration file read and validated against a schema. Errors name the file, the line
  * and the place in it ("risk-matrix.yaml:12: bands.0.min: …"), never a stack trace.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
@@ -22,6 +22,13 @@ interface YamlText {
  * otherwise expand to gigabytes; Lantern's own files use none.
  */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The largest file read as a configuration file. Lantern's own are under 12 KB; parsing grows
+ * faster than the file (a mapping of 10,000 keys, 1 MB, took 16 s; a 50 MB one ran for hours), so a
+ * file far beyond any real one is refused before it is read.
+ */
+export const MAX_CONFIG_FILE_BYTES = 256 * 1024;
 
 /** Parses YAML text, refusing invalid YAML with the file and line. */
 function parseYamlText(text: string, path: string): YamlText {
@@ -103,6 +110,15 @@ export async function readYamlDocument<S extends z.ZodType>(
   what = 'configuration file',
   check?: (data: z.infer<S>, refuse: Refuse) => void,
 ): Promise<{ data: z.infer<S>; where: (at: readonly (string | number)[]) => string }> {
+  const size = await stat(path).then(
+    (s) => (s.isFile() ? s.size : 0),
+    () => 0,
+  );
+  if (size > MAX_CONFIG_FILE_BYTES)
+    throw new InputError(
+      `${path}: refused: ${Math.ceil(size / 1024).toLocaleString('en-GB')} KB is too big for a ${what} ` +
+        `(at most ${MAX_CONFIG_FILE_BYTES / 1024} KB; Lantern's own are under 12 KB)`,
+    );
   const text = await readFile(path, 'utf8').catch(() => {
     throw new InputError(`${path}: no such ${what}`);
   });
