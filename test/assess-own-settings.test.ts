@@ -1,6 +1,6 @@
 /**
  * An assessment made with a partnership's own harm weights, reporting rates, discontinuities or
- * tactical options says so in its notes, naming the file; made with Lantern's, it says they are
+ * tactical options says so in its notes (and a report in its caveats), naming the file; made with Lantern's, it says they are
  * Lantern's (the ONS figures). Before, a file of other harm weights moved the rankings while the
  * notes still called the weights "ONS Crime Severity Score figures".
  */
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { runJson } from './helpers/cli.js';
+import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -56,5 +56,33 @@ describe('settings other than Lantern’s defaults', () => {
     expect(shipped.code, shipped.stderr).toBe(0);
     expect(shipped.json.notes.join(' ')).toMatch(/Harm weights are ONS Crime Severity Score/u);
     expect(shipped.json.notes.join(' ')).not.toMatch(/Lantern's defaults/u);
+  });
+
+  it('are named in the report’s caveats', async () => {
+    const harm = join(dir.path, 'our-harm.yaml');
+    writeFileSync(harm, readFileSync(HARM, 'utf8').replace('weight: 993.55', 'weight: 5'));
+    const out = join(dir.path, 'report');
+    const r = await run([
+      'report',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025',
+      '--out',
+      out,
+      '--no-pdf',
+      '--no-save',
+      '--draft',
+      '--harm-weights',
+      harm,
+      '--db',
+      db,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const html = readFileSync(join(out, 'assessment.html'), 'utf8').replace(/&#39;/gu, "'");
+    expect(html).toContain(
+      "Harm weights are the partnership's own (our-harm.yaml), not Lantern's defaults",
+    );
+    expect(html).not.toContain('Harm weights are ONS Crime Severity Score');
   });
 });
