@@ -60,7 +60,11 @@ describe('lantern areas groups', () => {
       'groups:\n  - name: Bad Name\n    areas: [Watford, Dacorum]\n',
       /groups\.0\.name: use lower-case letters/,
     ],
-    ['an unknown key', 'groupz: []\n', /\(top level\): Unrecognized key/],
+    [
+      'an unknown key',
+      'groupz: []\n',
+      /:1: groupz: not a setting here \(did you mean "groups"\?\)/,
+    ],
     ['broken YAML', 'groups: [\n', /not valid YAML/],
   ])('refuses %s, naming the file and the place in it', async (_what, text, message) => {
     const path = config('bad.yaml', text);

@@ -40,6 +40,7 @@ export const assessCommand = defineCommand({
   store: 'existing',
   async run(deps, input) {
     const { assess } = await import('../usecases/assess.js');
+    const { ownSettings } = await import('../config/settings.js');
     const { settings, inputs } = await loadAssessmentSettings(input, ['disclosure']);
     const a = await assess(deps.db, deps.scope, {
       area: input.area,
@@ -50,6 +51,12 @@ export const assessCommand = defineCommand({
       save: !input.noSave,
       allowPartial: input.allowPartial,
       disclosure: settings.disclosure,
+      ownSettings: ownSettings(input, [
+        'harmWeights',
+        'reportingRates',
+        'discontinuities',
+        'tacticalOptions',
+      ]),
     });
     // A restricted dataset's count held back is printed and served as null, never the number.
     return assessmentOutput(a);

@@ -45,6 +45,7 @@ export const reportCommand = defineCommand({
   store: 'existing',
   async run(deps, input) {
     const { buildReport } = await import('../usecases/build-report.js');
+    const { ownSettings } = await import('../config/settings.js');
     const { settings, inputs } = await loadAssessmentSettings(input, [
       'reportSettings',
       'disclosure',
@@ -63,6 +64,12 @@ export const reportCommand = defineCommand({
       save: !input.noSave,
       replace: input.replace,
       allowPartial: input.allowPartial,
+      ownSettings: ownSettings(input, [
+        'harmWeights',
+        'reportingRates',
+        'discontinuities',
+        'tacticalOptions',
+      ]),
       env: deps.env as NodeJS.ProcessEnv,
     });
   },

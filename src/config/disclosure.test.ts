@@ -34,6 +34,7 @@ describe('disclosure configuration', () => {
       threshold: 10,
       publicPeriod: 'calendar-year',
       path: ten,
+      thresholdAt: 'ten.yaml:1: threshold',
     });
   });
 

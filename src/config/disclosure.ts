@@ -7,7 +7,8 @@ import { z } from 'zod';
 
 import { PUBLIC_PERIOD_RULES, type PublicPeriodRule } from '../domain/disclosure/public-period.js';
 import type { DisclosurePolicy } from '../domain/disclosure/table.js';
-import { readYamlFile } from './yaml-file.js';
+import { settingFileName } from './setting-file-name.js';
+import { readYamlDocument } from './yaml-file.js';
 
 const fileSchema = z
   .object({
@@ -21,6 +22,13 @@ const fileSchema = z
 export async function loadDisclosurePolicy(
   path: string,
 ): Promise<DisclosurePolicy & { path: string; publicPeriod: PublicPeriodRule }> {
-  const data = await readYamlFile(path, fileSchema);
-  return { threshold: data.threshold, publicPeriod: data.publicPeriod ?? 'calendar-year', path };
+  const { data, where } = await readYamlDocument(path, fileSchema);
+  return {
+    threshold: data.threshold,
+    publicPeriod: data.publicPeriod ?? 'calendar-year',
+    path,
+    // Named as outputs name settings files (never the server's absolute path): the public page
+    // served refuses with it.
+    thresholdAt: where(['threshold']).replace(path, settingFileName(path)),
+  };
 }

@@ -5,6 +5,7 @@
  * in config/.
  */
 import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { loadAssessmentInputs, type AssessmentInputs } from './assessment-inputs.js';
@@ -17,6 +18,7 @@ import { loadPoliceCrimePlan } from './police-crime-plan.js';
 import { loadReportSettings } from './report-settings.js';
 import { loadReportingRates } from './reporting-rates.js';
 import { loadRiskMatrix } from './risk-matrix.js';
+import { settingFileName } from './setting-file-name.js';
 import { loadTacticalOptions } from './tactical-options.js';
 
 /** A risk matrix as loaded, with the text it was read from (saved with each assessment). */
@@ -49,14 +51,41 @@ export async function loadSettings<const K extends SettingName>(
 ): Promise<Pick<Settings, K>> {
   const loaded = await Promise.all(
     names.map(async (name) => {
-      const path =
-        files[name] ??
-        fileURLToPath(new URL(`../../${SETTING_FILES[name].defaultFile}`, import.meta.url));
+      const path = files[name] ?? defaultPath(name);
       const load = LOADERS[name] as (path: string) => Promise<unknown>;
       return [name, await load(path)] as const;
     }),
   );
   return Object.fromEntries(loaded) as Pick<Settings, K>;
+}
+
+/** The file Lantern reads a setting from when none is given. */
+const defaultPath = (name: SettingName) =>
+  fileURLToPath(new URL(`../../${SETTING_FILES[name].defaultFile}`, import.meta.url));
+
+/** A setting given as a file other than Lantern's default: its name in words and the file. */
+export interface OwnSetting {
+  name: SettingName;
+  /** "harm weights" */
+  label: string;
+  /** As outputs name settings files (settingFileName). */
+  file: string;
+}
+
+/**
+ * The settings among `names` given as a file other than Lantern's default, so that what is made
+ * with them can say so ("harm weights from settings/harm.yaml, not Lantern's defaults").
+ */
+export function ownSettings(
+  files: Partial<Record<SettingName, string | undefined>>,
+  names: readonly SettingName[],
+): OwnSetting[] {
+  return names.flatMap((name) => {
+    const file = files[name];
+    if (file === undefined || resolve(file) === resolve(defaultPath(name))) return [];
+    const label = name.replace(/[A-Z]/gu, (c) => ` ${c.toLowerCase()}`);
+    return [{ name, label, file: settingFileName(file) }];
+  });
 }
 
 /** An inputs file of manual scores, as loaded, with its text (saved with each assessment). */

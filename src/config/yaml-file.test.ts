@@ -1,6 +1,7 @@
 /**
  * The one YAML reader refuses files whose aliases would expand without bound ("billion laughs",
- * and the same through merge keys) with the file's name, instead of a stack trace.
+ * and the same through merge keys) with the file's name, instead of a stack trace; and a file far
+ * bigger than any configuration file before reading it.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 
 import { InputError } from '../errors.js';
-import { readYamlFile } from './yaml-file.js';
+import { MAX_CONFIG_FILE_BYTES, readYamlFile } from './yaml-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lantern-yaml-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,5 +59,59 @@ describe('readYamlFile', () => {
       burglary: { weight: 2 },
       robbery: { weight: 2 },
     });
+  });
+
+  it('refuses a file far bigger than a configuration file before parsing it', async () => {
+    // 3,000 keys of 100 characters: 300 KB, once parsed for seconds (10,000 keys: 16 s).
+    const lines = ['threshold: 5'];
+    for (let i = 0; i < 3000; i++) lines.push(`k${i}: ${'y'.repeat(90)}`);
+    const path = write('big.yaml', lines.join('\n'));
+    const started = Date.now();
+    await expect(readYamlFile(path, z.object({ threshold: z.number() }).strict())).rejects.toThrow(
+      `${path}: refused: 287 KB is too big for a configuration file (at most ${MAX_CONFIG_FILE_BYTES / 1024} KB`,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('names a misspelt key at its line with the key meant, a missing key as missing, an empty file as empty', async () => {
+    const schema = z
+      .object({ threshold: z.number(), publicPeriod: z.string().optional() })
+      .strict();
+    const typo = write('typo.yaml', '# a comment\nthreshhold: 5\n');
+    await expect(readYamlFile(typo, schema)).rejects.toThrow(
+      `${typo}:2: threshhold: not a setting here (did you mean "threshold"?); the settings here are threshold, publicPeriod`,
+    );
+    const optional = write('optional.yaml', 'threshold: 5\npublicPeriode: any\n');
+    await expect(readYamlFile(optional, schema)).rejects.toThrow(
+      `${optional}:2: publicPeriode: not a setting here (did you mean "publicPeriod"?)`,
+    );
+    const entries = z.object({
+      rates: z.array(
+        z.object({ key: z.string(), label: z.string(), table: z.string().default('') }).strict(),
+      ),
+    });
+    const swapped = write('swapped.yaml', 'rates:\n  - key: a\n    lable: b\n');
+    await expect(readYamlFile(swapped, entries)).rejects.toThrow(
+      `${swapped}:3: rates.0.lable: not a setting here (did you mean "label"?)`,
+    );
+    const missing = write('missing.yaml', 'publicPeriod: any\n');
+    await expect(readYamlFile(missing, schema)).rejects.toThrow(
+      `${missing}:1: threshold: missing (a number is needed)`,
+    );
+    const empty = write('empty.yaml', '# nothing yet\n');
+    await expect(readYamlFile(empty, schema)).rejects.toThrow(
+      `${empty}: the file is empty: threshold: missing (a number is needed)`,
+    );
+  });
+
+  it('counts the unknown keys of a file of many rather than listing them', async () => {
+    const lines = ['threshold: 5', ...Array.from({ length: 500 }, (_, i) => `k${i}: 1`)];
+    const path = write('many.yaml', lines.join('\n'));
+    const error = (await readYamlFile(path, z.object({ threshold: z.number() }).strict()).catch(
+      (e: unknown) => e,
+    )) as Error;
+    expect(error.message).toBe(
+      `${path}:2: k0: not a setting here; the settings here are threshold; 499 other keys are not one either`,
+    );
   });
 });

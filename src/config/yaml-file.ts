@@ -2,16 +2,19 @@
  * A YAML configuration file read and validated against a schema. Errors name the file, the line
  * and the place in it ("risk-matrix.yaml:12: bands.0.min: …"), never a stack trace.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 
 import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 
+import { didYouMean } from '../domain/suggest.js';
 import { InputError } from '../errors.js';
 
 interface YamlText {
   /** The document as plain values ({} for an empty file). */
   data: unknown;
+  /** Whether the file holds nothing but comments and blank lines. */
+  empty: boolean;
   /** The line of the value at `at` (or of its nearest parent that has one); null if none. */
   lineOf(at: readonly PropertyKey[]): number | null;
 }
@@ -22,6 +25,13 @@ interface YamlText {
  * otherwise expand to gigabytes; Lantern's own files use none.
  */
 const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The largest file read as a configuration file. Lantern's own are under 12 KB; parsing grows
+ * faster than the file (a mapping of 10,000 keys, 1 MB, took 16 s; a 50 MB one ran for hours), so a
+ * file far beyond any real one is refused before it is read.
+ */
+export const MAX_CONFIG_FILE_BYTES = 256 * 1024;
 
 /** Parses YAML text, refusing invalid YAML with the file and line. */
 function parseYamlText(text: string, path: string): YamlText {
@@ -59,22 +69,85 @@ function parseYamlText(text: string, path: string): YamlText {
         `(${error.message.split('\n')[0]}); write the values out instead`,
     );
   }
-  return { data: data ?? {}, lineOf };
+  return { data: data ?? {}, empty: data == null, lineOf };
 }
 
-/** Validates parsed YAML against `schema`; the first problem is refused with its line and place. */
+type Issue = z.core.$ZodIssue;
+
+/** The keys the schema knows at `at` (a mapping's), or none where it cannot tell. */
+function knownKeys(schema: unknown, at: readonly PropertyKey[]): string[] {
+  interface Shape {
+    shape?: Record<string, unknown>;
+    element?: unknown;
+    unwrap?: () => unknown;
+  }
+  let node = schema as Shape | undefined;
+  const unwrap = () => {
+    // Optional, nullable and default wrappers, and an array's (to its element) alike.
+    for (let i = 0; i < 5 && node && !node.shape && typeof node.unwrap === 'function'; i++)
+      node = node.unwrap() as Shape;
+  };
+  for (const step of at) {
+    unwrap();
+    node = (typeof step === 'number' ? (node?.element ?? node) : node?.shape?.[String(step)]) as
+      Shape | undefined;
+  }
+  unwrap();
+  return node?.shape ? Object.keys(node.shape) : [];
+}
+
+const isMissing = (issue: Issue) =>
+  issue.code === 'invalid_type' && /received undefined$/u.test(issue.message);
+
+/**
+ * Validates parsed YAML against `schema`; the first problem is refused with its line and place. A
+ * key the file should not have comes first (a misspelt key is also a missing one, and the
+ * misspelling is what to point at), named with the nearest known key; a missing key is said to be
+ * missing; an empty file, to be empty.
+ */
 function validateYaml<S extends z.ZodType>(yaml: YamlText, schema: S, path: string): z.infer<S> {
   const result = schema.safeParse(yaml.data);
-  if (!result.success) {
-    const issue = result.error.issues[0];
-    const at = issue?.path ?? [];
-    const where = at.length ? at.join('.') : '(top level)';
-    const line = yaml.lineOf(at);
+  if (result.success) return result.data;
+  const issues = result.error.issues;
+  const issue = issues.find((i) => i.code === 'unrecognized_keys') ?? issues[0];
+  // "file:line: a.b.c"; an empty file said to be empty in place of a line.
+  const place = (at: readonly PropertyKey[]) => {
+    const line = yaml.empty ? null : yaml.lineOf(at);
+    const file = yaml.empty
+      ? `${path}: the file is empty:`
+      : `${path}${line === null ? '' : `:${line}`}:`;
+    return `${file} ${at.length ? at.join('.') : '(top level)'}`;
+  };
+  if (issue?.code === 'unrecognized_keys') {
+    // The first unknown key, at its line; the others counted, never listed (a file of thousands).
+    const known = knownKeys(schema, issue.path);
+    const [first = '', ...others] = issue.keys;
+    // A misspelling is most likely of a key the same mapping lacks ("lable": label, not table).
+    const parent = issue.path.join('.');
+    const lacking = issues
+      .filter((i) => isMissing(i) && i.path.slice(0, -1).join('.') === parent)
+      .map((i) => String(i.path.at(-1)));
+    // Two letters swapped ("lable") is one slip, though two edits apart.
+    const letters = (k: string) => [...k.toLowerCase()].sort().join('');
+    const swapped = lacking.find((k) => letters(k) === letters(first));
+    const near = swapped
+      ? ` (did you mean "${swapped}"?)`
+      : didYouMean(first, lacking) || didYouMean(first, known);
+    const count = others.length.toLocaleString('en-GB');
     throw new InputError(
-      `${path}${line === null ? '' : `:${line}`}: ${where}: ${issue?.message ?? 'invalid'}`,
+      `${place([...issue.path, first])}: not a setting here${near}` +
+        (known.length ? `; the settings here are ${known.join(', ')}` : '') +
+        (others.length
+          ? `; ${count} other key${others.length > 1 ? 's are' : ' is'} not one either`
+          : ''),
     );
   }
-  return result.data;
+  const at = issue?.path ?? [];
+  const message =
+    issue && isMissing(issue)
+      ? `missing${'expected' in issue ? ` (${/^[aeiou]/u.test(String(issue.expected)) ? 'an' : 'a'} ${String(issue.expected)} is needed)` : ''}`
+      : (issue?.message ?? 'invalid');
+  throw new InputError(`${place(at)}: ${message}`);
 }
 
 /** Refuses the file for the value at `at`, naming the file, its line and the place. */
@@ -103,6 +176,15 @@ export async function readYamlDocument<S extends z.ZodType>(
   what = 'configuration file',
   check?: (data: z.infer<S>, refuse: Refuse) => void,
 ): Promise<{ data: z.infer<S>; where: (at: readonly (string | number)[]) => string }> {
+  const size = await stat(path).then(
+    (s) => (s.isFile() ? s.size : 0),
+    () => 0,
+  );
+  if (size > MAX_CONFIG_FILE_BYTES)
+    throw new InputError(
+      `${path}: refused: ${Math.ceil(size / 1024).toLocaleString('en-GB')} KB is too big for a ${what} ` +
+        `(at most ${MAX_CONFIG_FILE_BYTES / 1024} KB; Lantern's own are under 12 KB)`,
+    );
   const text = await readFile(path, 'utf8').catch(() => {
     throw new InputError(`${path}: no such ${what}`);
   });

@@ -16,7 +16,7 @@ import { discloseRestrictedIssue } from '../analysis/restricted-issue.js';
 import { alignWithCounty, alignWithPlan } from '../analysis/priority-alignment.js';
 import { bandSensitivity, rankIssues } from '../analysis/risk-scoring.js';
 import type { ASSESSMENT_SETTINGS } from '../config/setting-files.js';
-import type { AssessmentInputsSetting, Settings } from '../config/settings.js';
+import type { AssessmentInputsSetting, OwnSetting, Settings } from '../config/settings.js';
 import { comparisonWords } from '../analysis/trend-table.js';
 import { requireMostMonthsHeld, type PeriodCoverage } from '../domain/held-months.js';
 import { DEFAULT_RISK_MATRIX_FILE } from '../config/risk-matrix.js';
@@ -73,6 +73,11 @@ export interface AssessRequest {
    * held back for every caller (analysis/restricted-issue.ts). Default 5.
    */
   disclosure?: DisclosurePolicy;
+  /**
+   * The settings given as a file other than Lantern's default (the risk matrix and the Police and
+   * Crime Plan aside: the assessment names their files anyway); its notes name each.
+   */
+  ownSettings?: readonly OwnSetting[];
 }
 
 /** The settings an assessment is made with. */
@@ -263,7 +268,7 @@ export async function assess(
     // A partial period is said first; the base, discontinuities and populations after the method.
     notes: (() => {
       const [first, ...rest] = periodNotes(coverage, local, period);
-      const method = notes(cfg, inputs, area, force, plan, forceLeftOut);
+      const method = notes(cfg, inputs, area, force, plan, forceLeftOut, request.ownSettings);
       return coverage.partial
         ? [first as string, ...method, ...rest]
         : [...method, ...(first ? [first] : []), ...rest];
@@ -476,14 +481,22 @@ function notes(
   force: AreaSummary | null,
   plan: { plan: string; path: string; illustrative: boolean },
   forceLeftOut: AreaSummary | null = null,
+  own: readonly OwnSetting[] = [],
 ): string[] {
+  const ownHarm = own.find((o) => o.name === 'harmWeights');
+  const others = own.filter((o) => o.name !== 'harmWeights');
   return [
     'Not MoRiLE: its scales are not published. Thresholds and bands are assumptions of the configuration file named above.',
     inputs
       ? `Manual scores from ${settingFileName(inputs.path)} (${inputs.scoredBy}, ${inputs.date}); organisational position not scored there is neutral (the middle of the scale), shown as such.`
       : 'Organisational position is neutral (the middle of the scale) for every issue: no inputs file (⟨inputs⟩) scores it.',
     CONCERN_NOTE,
-    'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
+    ownHarm
+      ? `Harm weights from ${ownHarm.file}, not Lantern's defaults; issues without one take the default harm score.`
+      : 'Harm weights are ONS Crime Severity Score figures from secondary sources, unverified; issues without one take the default harm score.',
+    ...(others.length
+      ? [`Not Lantern's defaults: ${others.map((o) => `${o.label} from ${o.file}`).join('; ')}.`]
+      : []),
     area.type === 'force'
       ? `Likelihood for ${area.name} is volume alone: Lantern holds no area above the force to compare its rates with.`
       : forceLeftOut

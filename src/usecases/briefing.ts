@@ -16,7 +16,7 @@ import type {
   BriefingThemeText,
 } from '../config/briefing-themes.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
-import type { DisclosurePolicy } from '../domain/disclosure/table.js';
+import { refuseUnsafePublicThreshold, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -67,6 +67,8 @@ export async function briefingPack(
   scope: Scope,
   request: Omit<BriefingRequest, 'out' | 'pdf' | 'env'>,
 ): Promise<BriefingPack> {
+  // A pack is printed and handed out: it follows the rule of public outputs.
+  refuseUnsafePublicThreshold(request.disclosure, 'a briefing pack');
   const area = await resolveArea(db, request.area);
   if (area.type !== 'district' && area.type !== 'csp' && area.type !== 'force')
     throw new InputError(

@@ -18,7 +18,7 @@ import { readability, type Readability } from '../analysis/readability.js';
 import { districtSettings, type PublicPageConfig } from '../config/public-page.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
 import type { Assessment, SavedAssessmentRecord } from '../domain/assessment.js';
-import type { DisclosurePolicy } from '../domain/disclosure/table.js';
+import { refuseUnsafePublicThreshold, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
 import type { Scope } from '../domain/scope.js';
 import { forReaders } from '../domain/support-service.js';
@@ -142,6 +142,7 @@ export async function publicPage(
   area: string,
   options: PublicPageOptions,
 ): Promise<PublicPage> {
+  refuseUnsafePublicThreshold(options.disclosure, 'the public page');
   const district = await districtOf(db, area);
   let headline: PublicPage['trends'] = null;
   let noTrends: string | null = null;

@@ -16,7 +16,7 @@ import { exceptionsReport } from '../analysis/exception-report.js';
 import { trendDocuments, type TrendDocument } from '../analysis/trend-table.js';
 import { comparisonEvidence } from '../report/comparison-evidence.js';
 import { trendEvidence } from '../report/trend-evidence.js';
-import type { Settings } from '../config/settings.js';
+import type { OwnSetting, Settings } from '../config/settings.js';
 import { populationAt, type AreaCounts, type Measure } from '../domain/area-counts.js';
 import type { AssessedIssue, Assessment } from '../domain/assessment.js';
 import { ALL_CRIME, ASB, policeMeasure } from '../domain/categories.js';
@@ -28,7 +28,11 @@ import { SMALL_NUMBER_LIMIT } from '../report/disclosure.js';
 import { publicComparison, publicReportData, publicTrend } from '../report/public-data.js';
 import { isRestrictedIssue } from '../analysis/restricted-issue.js';
 import { publicPeriodProblem } from '../domain/disclosure/public-period.js';
-import { isSmallCount, type DisclosurePolicy } from '../domain/disclosure/table.js';
+import {
+  isSmallCount,
+  refuseUnsafePublicThreshold,
+  type DisclosurePolicy,
+} from '../domain/disclosure/table.js';
 import {
   heldMonthsInWords,
   monthsInWords,
@@ -94,6 +98,7 @@ export async function reportData(
   const audience = request.audience ?? 'partner';
   const settings = request.settings.reportSettings;
   const disclosure = request.settings.disclosure;
+  if (audience === 'public') refuseUnsafePublicThreshold(disclosure, 'the public report');
   // The report's words and cells ("fewer than 5") follow the default threshold only, so far.
   if (audience === 'public' && disclosure.threshold !== SMALL_NUMBER_LIMIT)
     throw new InputError(
@@ -371,6 +376,7 @@ export async function reportData(
       : {}),
     planReview,
     caveats: caveats({
+      own: request.ownSettings ?? [],
       noPlan: planReview === null,
       audience,
       populations,
@@ -627,8 +633,12 @@ function caveats(c: {
   harmNotes: readonly string[];
   discontinuities: readonly string[];
   synthetic: boolean;
+  /** The settings given as files other than Lantern's defaults. */
+  own: readonly OwnSetting[];
 }): string[] {
   const a = c.assessment;
+  const ownHarm = c.own.find((o) => o.name === 'harmWeights');
+  const others = c.own.filter((o) => o.name !== 'harmWeights');
   const { scale, bands } = a.matrix;
   const concernShared = findDataset('community-concern')?.sensitivity !== 'public';
   return [
@@ -664,13 +674,18 @@ function caveats(c: {
       ? 'Public concern comes from the manual scores; a survey shared only between partners also informs the scores, but its figures are not given in this public version.'
       : 'Public concern comes from the manual scores, else from the community concern survey where an issue matches.',
     [
-      'Harm weights are ONS Crime Severity Score figures from secondary sources, not yet verified; categories without one take the default harm score. Each is the weight of one offence used for a whole police.uk category, which mixes offences of very different severity: a simplification.',
+      ownHarm
+        ? `Harm weights are the partnership's own (${ownHarm.file}), not Lantern's defaults; categories without one take the default harm score.`
+        : 'Harm weights are ONS Crime Severity Score figures from secondary sources, not yet verified; categories without one take the default harm score. Each is the weight of one offence used for a whole police.uk category, which mixes offences of very different severity: a simplification.',
       ...c.harmNotes.map((n) => (/[.!?]$/u.test(n) ? n : `${n}.`)),
     ].join(' '),
     ...(c.audience === 'public'
       ? [
           'Public version: counts from 1 to 4 are shown as "fewer than 5" so that no one can be identified, and nothing else given can work them out: rows with fewer than 5 follow the others in alphabetical order, with no rate, change or significance beside them; a total with such a part is given as a range; months that a period total would give away are not shown; the districts compared are measured against the rate of those shown.',
         ]
+      : []),
+    ...(others.length
+      ? [`Not Lantern's defaults: ${others.map((o) => `${o.label} from ${o.file}`).join('; ')}.`]
       : []),
     ...(c.noPlan ? [NO_PLAN_TO_REVIEW] : []),
   ];

@@ -4,6 +4,7 @@
  * period and its months, a force and its districts). The same cell may sit in several relations
  * and several tables of one output; it has one id throughout.
  */
+import { InputError } from '../../errors.js';
 import type { PublicPeriodRule } from './public-period.js';
 
 /** What disclosure control needs from configuration (config/disclosure.yaml). */
@@ -12,6 +13,29 @@ export interface DisclosurePolicy {
   threshold: number;
   /** The periods public outputs may cover (public-period.ts); calendar years when not given. */
   publicPeriod?: PublicPeriodRule;
+  /** Where the threshold was set ("config/disclosure.yaml:10: threshold"), for what refuses it. */
+  thresholdAt?: string;
+}
+
+/**
+ * The least threshold the public sees: counts from 1 to 4 are never published (the ONS and NHS
+ * small-numbers rule config/disclosure.yaml cites). A partnership may set a lower threshold for
+ * what only its partners see; public outputs refuse it rather than publish a 2, 3 or 4.
+ */
+export const PUBLIC_THRESHOLD_FLOOR = 5;
+
+/** Refuses a threshold under the floor for `output`, a public output, naming where it was set. */
+export function refuseUnsafePublicThreshold(policy: DisclosurePolicy, output: string): void {
+  if (policy.threshold >= PUBLIC_THRESHOLD_FLOOR) return;
+  const small =
+    policy.threshold === PUBLIC_THRESHOLD_FLOOR - 1
+      ? `${policy.threshold}`
+      : `${policy.threshold} to ${PUBLIC_THRESHOLD_FLOOR - 1}`;
+  throw new InputError(
+    `${policy.thresholdAt ?? 'threshold'}: ${policy.threshold} would publish counts of ${small} in ${output}; ` +
+      `what the public sees shows counts from 1 to ${PUBLIC_THRESHOLD_FLOOR - 1} as "fewer than ${PUBLIC_THRESHOLD_FLOOR}" at least, ` +
+      `so a public output needs a threshold of ${PUBLIC_THRESHOLD_FLOOR} or more (give --disclosure a file that sets one)`,
+  );
 }
 
 export const DEFAULT_DISCLOSURE_POLICY: DisclosurePolicy = {

@@ -10,6 +10,7 @@ import type { Context, Hono } from 'hono';
 
 import { loadPublicPageConfig } from '../../config/public-page.js';
 import { loadSettings } from '../../config/settings.js';
+import { refuseUnsafePublicThreshold } from '../../domain/disclosure/table.js';
 import { InputError, NotFoundError } from '../../errors.js';
 import { publicIndexHtml, publicPageHtml } from '../../report/public-page-html.js';
 import { PUBLIC_PAGE_CSS } from '../../report/public-page-style.js';
@@ -64,6 +65,9 @@ export function mountPublicPages(
       loadPublicPageConfig(),
       loadSettings({}, ['reportingRates', 'disclosure', 'discontinuities']),
     ]);
+    // A threshold the public may not be shown counts under is refused here too: the page would
+    // otherwise be answered as a district with no public page.
+    refuseUnsafePublicThreshold(settings.disclosure, 'the public page');
     try {
       const page = await withStore(ctx, (db) =>
         publicPage(db, area, {
