@@ -626,3 +626,33 @@ describe("extractMinutes: an owner's organisation from those present", () => {
     expect(none[0]?.organisation).toBeUndefined();
   });
 });
+
+describe("extractActions: an owner's organisation in brackets after the name", () => {
+  it('finds the owner and takes the organisation from the brackets, a role aside', () => {
+    // QA: "Action – René Müller (Police) to report …" had no owner; the same sentence without a
+    // label was not found at all.
+    const labelled = extractActions(
+      'Action – René Müller (Police) to report on the patrols by 3rd March 2026.',
+      { meetingDate: '2026-02-01' },
+    );
+    expect(labelled).toMatchObject([
+      { owner: 'René Müller', organisation: 'Police', due: '2026-03-03', rule: 'action-label' },
+    ]);
+    const sentence = extractActions('Shivani Davé (Herts CC) to provide the link to the JSNA.');
+    expect(sentence).toMatchObject([
+      {
+        title: 'Shivani Davé (Herts CC) to provide the link to the JSNA',
+        owner: 'Shivani Davé',
+        organisation: 'Herts CC',
+        rule: 'owner-to-verb',
+      },
+    ]);
+    const role = extractActions(
+      'Action: Jemma Duffell (Community Safety Officer) to arrange the volunteers’ session.',
+    );
+    expect(role[0]?.owner).toBe('Jemma Duffell');
+    expect(role[0]?.organisation).toBeUndefined();
+    const agreed = extractActions('Karen Watkin (Families First) agreed to organise a session.');
+    expect(agreed[0]).toMatchObject({ owner: 'Karen Watkin', organisation: 'Families First' });
+  });
+});

@@ -133,7 +133,7 @@ export function extractMinutes(text: string, options: ExtractOptions = {}): Extr
     number: n + 1,
     title: f.title,
     owner: f.owner,
-    ...organisationOf(f.owner, meeting.attendees),
+    ...organisationOf(f.owner, meeting.attendees, f.line.text),
     due: f.due?.due ?? null,
     dueText: f.due?.text ?? null,
     ...(f.due?.note === undefined ? {} : { dueNote: f.due.note }),
@@ -155,6 +155,7 @@ const ROLE =
 function organisationOf(
   owner: string | null,
   attendees: readonly string[],
+  text: string,
 ): { organisation?: string } {
   if (owner === null) return {};
   const key = (name: string) =>
@@ -170,6 +171,11 @@ function organisationOf(
     if (m && key(m[1] as string) === key(owner) && !ROLE.test(m[2] as string))
       return { organisation: (m[2] as string).trim() };
   }
+  // Else as the action's own line gives it, in brackets after the owner: "René Müller (Police) to …".
+  const at = text.indexOf(owner);
+  const bracketed = at < 0 ? null : /^\s*\(([^()]{1,60})\)/u.exec(text.slice(at + owner.length));
+  if (bracketed && !ROLE.test(bracketed[1] as string))
+    return { organisation: (bracketed[1] as string).trim() };
   return {};
 }
 

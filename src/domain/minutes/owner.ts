@@ -137,13 +137,19 @@ const NEVER_FIRST = new Set(
   'he her his i in it its on our she that their there these they this those up we you'.split(' '),
 );
 
-const TO_VERB = new RegExp(String.raw`^${OWNER}\s+to\s+(${VERB})\b`, 'u');
+/**
+ * The owner's organisation or role in brackets after the name, as minutes often give it: "René
+ * Müller (Police) to report …", "Shivani Davé (Herts CC) to provide …". Not part of the owner's name
+ * (found by QA: such an owner was not found at all); extract.ts reads the organisation from it.
+ */
+const BRACKETED = String.raw`(?:\s*\([^()]{1,60}\))?`;
+const TO_VERB = new RegExp(String.raw`^${OWNER}${BRACKETED}\s+to\s+(${VERB})\b`, 'u');
 const AGREED_TO = new RegExp(
-  String.raw`^${OWNER}\s+(agreed|offered|undertook|volunteered|(?:was|were) asked|(?:is|are) to be asked)\s+to\s+(${VERB})\b`,
+  String.raw`^${OWNER}${BRACKETED}\s+(agreed|offered|undertook|volunteered|(?:was|were) asked|(?:is|are) to be asked)\s+to\s+(${VERB})\b`,
   'u',
 );
 /** "JW: circulate the slides", "Shivani Davé – provide the link". */
-const OWNER_DASH = new RegExp(String.raw`^${OWNER}\s*(?::|\s[–—-])\s*(\p{Ll}.*)$`, 'u');
+const OWNER_DASH = new RegExp(String.raw`^${OWNER}${BRACKETED}\s*(?::|\s[–—-])\s*(\p{Ll}.*)$`, 'u');
 /** "… (JW)", "… – JW", "… Owner: JW", "… Lead: Community Safety Officer" at the end. */
 const OWNER_AFTER =
   /(?:\((?:owner|lead|by|action)?:?\s*([^()]{1,60})\)|\s[–—-]\s+([^–—-]{1,60})|\b(?:owner|lead|responsible|action by|by whom)\s*:\s*([^.;]{1,60}))\s*\.?$/iu;
@@ -180,7 +186,7 @@ export function ownerOf(text: string): string | null {
 
 /** "NAME to" followed by any lower-case verb: allowed only where a label says it is an action. */
 function anyVerb(text: string): { owner: string } | null {
-  const m = new RegExp(String.raw`^${OWNER}\s+to\s+\p{Ll}`, 'u').exec(text);
+  const m = new RegExp(String.raw`^${OWNER}${BRACKETED}\s+to\s+\p{Ll}`, 'u').exec(text);
   return m && isOwner(m[1] as string) ? { owner: tidy(m[1] as string) } : null;
 }
 
