@@ -66,4 +66,46 @@ describe('risk matrix configuration', () => {
       loadRiskMatrix(variant('extra', 'scale: 5', 'scale: 5\nmorile: true')),
     ).rejects.toThrow(/morile/u);
   });
+
+  it('refuses adjustments beyond the scale or the wrong way, and confidence that raises or is out of order', async () => {
+    // QA: a significantRise of 100, and a low-confidence multiplier of 5 above high's 1, were taken.
+    await expect(
+      loadRiskMatrix(variant('rise', 'significantRise: 1 #', 'significantRise: 100 #')),
+    ).rejects.toThrow(
+      `rise.yaml:${lineOf('significantRise: 1')}: adjustments.significantRise: 100 is not from 0 to 4`,
+    );
+    await expect(
+      loadRiskMatrix(variant('fall', 'significantFall: -1', 'significantFall: 1')),
+    ).rejects.toThrow(/adjustments\.significantFall: 1 is not from -4 to 0/u);
+    await expect(
+      loadRiskMatrix(variant('hidden', 'hiddenFigureHarm: 1', 'hiddenFigureHarm: -2')),
+    ).rejects.toThrow(/adjustments\.hiddenFigureHarm: -2 is not from 0 to 4/u);
+    await expect(
+      loadRiskMatrix(
+        variant(
+          'low',
+          'confidence: { high: 1, medium: 0.9, low: 0.75 }',
+          'confidence: { high: 1, medium: 0.9, low: 5 }',
+        ),
+      ),
+    ).rejects.toThrow(/priority\.confidence\.low: 5 is above 1/u);
+    await expect(
+      loadRiskMatrix(
+        variant(
+          'order-c',
+          'confidence: { high: 1, medium: 0.9, low: 0.75 }',
+          'confidence: { high: 0.8, medium: 0.9, low: 0.75 }',
+        ),
+      ),
+    ).rejects.toThrow(/priority\.confidence: need low ≤ medium ≤ high \(0\.75, 0\.9, 0\.8\)/u);
+    // A partnership's own settings within the bounds still load.
+    const own = await loadRiskMatrix(
+      variant(
+        'own',
+        'confidence: { high: 1, medium: 0.9, low: 0.75 }',
+        'confidence: { high: 1, medium: 1, low: 0.5 }',
+      ),
+    );
+    expect(own.config.priority.confidence).toEqual({ high: 1, medium: 1, low: 0.5 });
+  });
 });

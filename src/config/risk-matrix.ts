@@ -91,6 +91,31 @@ export async function loadRiskMatrix(
       [['likelihood', 'unknown'], d.likelihood.unknown],
     ] as const)
       if (v > d.scale) refuse(at, `${v} is above the scale (${d.scale})`);
+    // An adjustment moves a score along the scale, in its own direction: a rise up, a fall down,
+    // each harm factor up; more than the scale's length, or the wrong way, is a slip (QA: a
+    // significantRise of 100, or -1, was taken).
+    const most = d.scale - 1;
+    const a = d.adjustments;
+    for (const [key, v] of [
+      ['significantRise', a.significantRise],
+      ['hiddenFigureHarm', a.hiddenFigureHarm],
+      ['concernHarm', a.concernHarm],
+      ['vulnerabilityHarm', a.vulnerabilityHarm],
+      ['impactHarm', a.impactHarm],
+    ] as const)
+      if (v < 0 || v > most) refuse(['adjustments', key], `${v} is not from 0 to ${most}`);
+    if (a.significantFall > 0 || a.significantFall < -most)
+      refuse(['adjustments', 'significantFall'], `${a.significantFall} is not from -${most} to 0`);
+    // Confidence scales priority down, never up, and less for surer evidence: 0 < low ≤ medium ≤
+    // high ≤ 1 (QA: low 5 above high 1, or 1e308, was taken).
+    const c = d.priority.confidence;
+    for (const key of ['high', 'medium', 'low'] as const)
+      if (c[key] > 1) refuse(['priority', 'confidence', key], `${c[key]} is above 1`);
+    if (!(c.low <= c.medium && c.medium <= c.high))
+      refuse(
+        ['priority', 'confidence'],
+        `need low ≤ medium ≤ high (${c.low}, ${c.medium}, ${c.high})`,
+      );
   });
   return {
     ...data,
