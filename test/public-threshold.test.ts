@@ -5,7 +5,7 @@
  * and the key, and nothing is written. (A threshold of 2 used to publish Monmouthshire's 3 and 4
  * on its public page, and the exact total they were held back from.)
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,5 +92,23 @@ describe('a threshold under 5 in what the public sees', () => {
     ]);
     expect(pp.code, pp.stderr).toBe(0);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
+  });
+});
+
+describe('a one-month briefing pack (publicPeriod: any)', () => {
+  it('says "In November 2025", and compares with November 2024, not "from … to" one month', async () => {
+    // QA: "From November 2025, there were 26 …" and "about the same as from November 2024 to
+    // November 2024".
+    const out = join(dir.path, 'pack-month');
+    const br = await run([
+      ...['briefing', '--theme', 'hate-crime', '--area', 'Three Rivers', '--period', '2025-11'],
+      ...['--format', 'html', '--out', out, '--disclosure', disclosureFile(5), '--db', db],
+    ]);
+    expect(br.code, br.stderr).toBe(0);
+    const text = readFileSync(join(out, 'briefing.html'), 'utf8').replace(/<[^>]*>/gu, '');
+    expect(text).toMatch(/In November 2025, there were /u);
+    expect(text).not.toMatch(/From November 2025,/u);
+    expect(text).not.toMatch(/from November 2024 to November 2024/u);
+    expect(text).toMatch(/than in November 2024|as in November 2024/u);
   });
 });

@@ -211,7 +211,11 @@ function changeSentence(
     });
   // The nearest earlier year held, which is not always the year before (months may be missing).
   const year = calendarYearOf(trend.comparisonPeriod);
-  const before = year ? `in ${year}` : `from ${month(from)} to ${month(to)}`;
+  const before = year
+    ? `in ${year}`
+    : from === to
+      ? `in ${month(from)}`
+      : `from ${month(from)} to ${month(to)}`;
   if (changePct === null && (total.status === 'withheld' || previous.status === 'withheld'))
     return 'Some of these figures are held back, because with others they could give away a very small number, so the year is not compared with the one before.';
   if (changePct === null)

@@ -34,7 +34,9 @@ function totalSentence(
   strong: (t: string) => string,
   text: (t: string) => string = (t) => t,
 ): string {
-  const from = `From ${periodWords(f.period)}`;
+  // One month is "In November 2025", not "From November 2025" (QA, a one-month pack).
+  const from =
+    f.period.from === f.period.to ? `In ${periodWords(f.period)}` : `From ${periodWords(f.period)}`;
   if (f.total.status === 'withheld')
     return (
       text(`${from}, the number of ${f.what} in ${area} is `) +
