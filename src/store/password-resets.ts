@@ -45,15 +45,11 @@ export async function consumePasswordReset(
   tokenHash: string,
   now: Date,
 ): Promise<string | null> {
-  const rows = await db.query<{ user_id: string }>(
-    `SELECT user_id FROM password_reset
-     WHERE token_hash = $hash AND used_at IS NULL AND expires_at > $now::TIMESTAMPTZ`,
-    { hash: tokenHash, now: now.toISOString() },
-  );
-  if (!rows[0]) return null;
+  const user = await openPasswordReset(db, tokenHash, now);
+  if (user === null) return null;
   await db.run('UPDATE password_reset SET used_at = $now::TIMESTAMPTZ WHERE token_hash = $hash', {
     hash: tokenHash,
     now: now.toISOString(),
   });
-  return rows[0].user_id;
+  return user;
 }
