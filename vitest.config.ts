@@ -17,7 +17,8 @@ const E2E = readdirSync('test', { recursive: true, encoding: 'utf8' })
   .map((f) => `test/${f}`)
   .filter(
     (f) =>
-      /\b(runCli\w*|spawn\w*|execFile\w*)\s*[<(]/u.test(readFileSync(f, 'utf8')) ||
+      // serveProcess (test/helpers/serve-process.ts) spawns the built `lantern serve`.
+      /\b(runCli\w*|spawn\w*|execFile\w*|serveProcess)\s*[<(]/u.test(readFileSync(f, 'utf8')) ||
       // The kill test's twin: it cuts the log of a real 348,450-row commit at 15 points.
       f === 'test/import-torn-log.test.ts',
   )

@@ -5,44 +5,25 @@
  * Failed to connect: instance closed", the uploader's events stopped without a word, and the
  * process still exited 0: nobody knew which files were stored.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import { afterAll, expect, it } from 'vitest';
 
 import { demoStoreCopy } from './helpers/demo-store.js';
-import { serveProcess } from './helpers/serve-process.js';
+import { serveProcess, uploadAndAwaitImport } from './helpers/serve-process.js';
 import { queryStore } from './helpers/store-query.js';
-import { FIXTURES, tempDir } from './helpers/temp.js';
+import { tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
 afterAll(() => dir.remove());
-
-const FILES = ['merseyside/2019-01-merseyside-street.csv.gz', 'gwent/2019-01-gwent-street.csv.gz'];
 
 it('finishes the running import before it stops, and says so', async () => {
   const db = demoStoreCopy(dir.path, 'stop.duckdb');
   const server = await serveProcess(db);
   const url = server.url;
 
-  const body = new FormData();
-  for (const f of FILES) body.append('file', new File([readFileSync(join(FIXTURES, f))], f));
-  const answer = await fetch(`${url}api/imports`, {
-    method: 'POST',
-    body,
-    headers: { Origin: url.slice(0, -1) },
-  });
-  expect(answer.status).toBe(202);
   // Stopped as soon as the import has its files (no longer "an upload being received").
-  for (;;) {
-    const now = (await (await fetch(`${url}api/imports/current`)).json()) as {
-      running: boolean;
-      what?: string;
-    };
-    expect(now.running, 'the import ended before the server could be stopped').toBe(true);
-    if (now.what?.includes('merseyside')) break;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await uploadAndAwaitImport(url, (now) =>
+    expect(now.running, 'the import ended before the server could be stopped').toBe(true),
+  );
   expect(await server.stop('SIGTERM')).toBe(0);
   const { stdout, stderr } = server.output();
   expect(stderr).not.toMatch(/unexpected failure|instance closed/u);

@@ -3,6 +3,10 @@
  * once it listens, what it has printed, and its exit.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { FIXTURES } from './temp.js';
 
 export interface ServeProcess {
   /** The address it prints (http://127.0.0.1:PORT/). */
@@ -40,4 +44,38 @@ export async function serveProcess(db: string, env: Record<string, string> = {})
     output: () => ({ stdout, stderr }),
   };
   return served;
+}
+
+/** Two real police.uk months of other forces: an upload whose import takes a moment. */
+export const UPLOAD_FILES = [
+  'merseyside/2019-01-merseyside-street.csv.gz',
+  'gwent/2019-01-gwent-street.csv.gz',
+];
+
+/**
+ * Uploads UPLOAD_FILES (test/fixtures) to a server's /api/imports and waits until its import runs
+ * (no longer an upload being received: the first file is being imported). `whileWaiting` is asked
+ * of every state seen meanwhile.
+ */
+export async function uploadAndAwaitImport(
+  url: string,
+  whileWaiting: (now: { running: boolean; what?: string }) => void = () => undefined,
+): Promise<void> {
+  const body = new FormData();
+  for (const f of UPLOAD_FILES) body.append('file', new File([readFileSync(join(FIXTURES, f))], f));
+  const answer = await fetch(`${url}api/imports`, {
+    method: 'POST',
+    body,
+    headers: { Origin: url.slice(0, -1) },
+  });
+  if (answer.status !== 202) throw new Error(`upload answered ${answer.status}`);
+  for (;;) {
+    const now = (await (await fetch(`${url}api/imports/current`)).json()) as {
+      running: boolean;
+      what?: string;
+    };
+    whileWaiting(now);
+    if (now.what?.includes('merseyside')) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
