@@ -14,7 +14,6 @@ import { max } from 'd3-array';
 import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 
-import ExcelJS from 'exceljs';
 import type { CellValue, Worksheet } from 'exceljs';
 
 import { InputError } from '../../errors.js';
@@ -329,6 +328,8 @@ async function readXlsx(path: string, bytes: Buffer, sheet: string | undefined):
   if (bytes.readUInt16BE(0) !== 0x504b) throw new InputError(`${notXlsx} (it is not a zip file)`);
   // exceljs inflates the whole workbook at once: the sizes its parts declare are checked first.
   await checkZipSizes(bytes, path);
+  // Loaded when a workbook is read (about 0.45 s), not by every command and server start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types `load` with its own global `Buffer extends ArrayBuffer`, which a Node
