@@ -4,6 +4,7 @@
  */
 import type { Role, User } from '../domain/access.js';
 import type { LockoutState } from '../domain/lockout.js';
+import { normalName } from '../domain/look-alike.js';
 import type { Db } from './db.js';
 
 export async function addOrganisation(db: Db, name: string, at: Date): Promise<boolean> {
@@ -76,7 +77,7 @@ export async function findUser(db: Db, who: string): Promise<User | null> {
   const rows = await db.query(
     `SELECT ${USER_COLUMNS} FROM app_user
      WHERE lower(name) = lower($who) OR lower(email) = lower($who) ORDER BY name LIMIT 1`,
-    { who: who.normalize('NFKC').trim() },
+    { who: normalName(who) },
   );
   return rows[0] ? toUser(rows[0]) : null;
 }

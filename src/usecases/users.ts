@@ -172,7 +172,7 @@ export async function unlockUser(db: Db, actor: Actor, who: string, now: Date): 
  * kept in the audit log for ever by the one and refused by the other.
  */
 function organisationName(name: string, option: string): string {
-  const trimmed = name.normalize('NFKC').trim();
+  const trimmed = normalName(name);
   if (!/^[\p{L}\p{N}.,&()_ '-]{1,120}$/u.test(trimmed)) {
     const shown = oneLine(name.length > 130 ? `${name.slice(0, 120)}…` : name);
     throw new InputError(
