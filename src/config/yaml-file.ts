@@ -8,6 +8,7 @@ import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 
 import { didYouMean } from '../domain/suggest.js';
+import { refuseDeepYaml } from '../domain/yaml-nesting.js';
 import { InputError } from '../errors.js';
 
 interface YamlText {
@@ -35,6 +36,7 @@ export const MAX_CONFIG_FILE_BYTES = 256 * 1024;
 
 /** Parses YAML text, refusing invalid YAML with the file and line. */
 function parseYamlText(text: string, path: string): YamlText {
+  refuseDeepYaml(text, path);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const [error] = doc.errors;

@@ -11,6 +11,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 
 import { unescapeFormula } from '../domain/csv-formula.js';
 import { SERVICE_COLUMNS, type ServiceInput } from '../domain/support-service.js';
+import { refuseDeepYaml } from '../domain/yaml-nesting.js';
 import { InputError } from '../errors.js';
 import { parseCsv } from './csv.js';
 import { readInputFile } from './input-file.js';
@@ -92,6 +93,7 @@ export function servicesFromCsv(text: string, path: string): ServiceEntry[] {
 }
 
 export function servicesFromYaml(text: string, path: string): ServiceEntry[] {
+  refuseDeepYaml(text, path);
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const [error] = doc.errors;
