@@ -96,7 +96,6 @@ describe('data.police.uk', () => {
     const server = await hostile('endless');
     const db = demoStoreCopy(dir.path);
     try {
-      const started = Date.now();
       const r = await runCliAsync([
         'fetch',
         '--area',
@@ -113,9 +112,8 @@ describe('data.police.uk', () => {
       expect(r.code).toBe(1);
       expect(r.stderr).toContain('the server sent an answer larger than 64 MiB');
       expect(r.stderr).not.toMatch(/unexpected failure|\n\s+at /u);
+      // One request, ended by the limit (its message above), not by the request's timeout.
       expect(server.hits()).toBe(1);
-      // Under the 30 s timeout of one request: the limit, not the timeout, ended it.
-      expect(Date.now() - started).toBeLessThan(30_000);
     } finally {
       await server.close();
     }
