@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPoliceOutcomes } from '../src/config/police-outcomes.js';
 import { FULL_SCOPE } from '../src/domain/scope.js';
 import type { Db } from '../src/store/db.js';
+import { streetRecords, type StoredPlace as Place } from '../src/store/incident-points.js';
 import { openStore } from '../src/store/open-store.js';
 import { findDataset } from '../src/domain/datasets.js';
 import { assess } from '../src/usecases/assess.js';
@@ -384,6 +385,43 @@ describe('queries read only what they need', () => {
             : null,
         );
       }
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('streetRecords', () => {
+  it('reads one row per record, each place once with the point and text its records have', async () => {
+    const db = await openStore(path);
+    try {
+      const categories = ['robbery', 'shoplifting', 'violent-crime'];
+      const area = { code: 'E07000102', type: 'district' as const };
+      const read = await streetRecords(db, FULL_SCOPE, area, YEAR, categories);
+      const rows = await db.query<Place & { m: string; k: string } & Record<string, unknown>>(
+        `SELECT month AS m, category AS k, longitude AS lon, latitude AS lat, location, lsoa_code AS lsoa
+         FROM crime c WHERE ${THREE_RIVERS} AND month BETWEEN '${YEAR.from}' AND '${YEAR.to}'
+           AND longitude IS NOT NULL AND category IN ('robbery', 'shoplifting', 'violent-crime')`,
+      );
+      expect(read.length).toBe(rows.length);
+      // The places are distinct and in order (point, then location and LSOA, NULLs first).
+      const key = (p: Place) => JSON.stringify([p.lon, p.lat, p.location, p.lsoa]);
+      const text = (a: string | null, b: string | null) =>
+        a === b ? 0 : a === null ? -1 : b === null ? 1 : a < b ? -1 : 1;
+      const order = (a: Place, b: Place) =>
+        a.lon - b.lon || a.lat - b.lat || text(a.location, b.location) || text(a.lsoa, b.lsoa);
+      expect(new Set(read.places.map(key)).size).toBe(read.places.length);
+      expect(read.places.every((p, i) => i === 0 || order(read.places[i - 1]!, p) <= 0)).toBe(true);
+      expect(read.places.length).toBe(new Set(rows.map(key)).size);
+      // Each record, rebuilt from its place, month and category, is one of the store's rows.
+      const rebuilt = Array.from({ length: read.length }, (_, i) => {
+        const p = read.places[read.place[i]!]!;
+        const m = read.month[i]!;
+        const month = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+        return JSON.stringify([month, categories[read.category[i]!], key(p)]);
+      });
+      const stored = rows.map((r) => JSON.stringify([r.m, r.k, key(r)]));
+      expect(rebuilt.sort()).toEqual(stored.sort());
     } finally {
       db.close();
     }

@@ -59,44 +59,47 @@ export async function streetRecords(
   categories: readonly string[],
 ): Promise<StoredStreetRecords> {
   await checkStreetAccess(db, scope, area);
-  const { length: rows, columns } = await db.queryColumns(
-    `WITH p AS (
-       SELECT c.longitude AS lon, c.latitude AS lat,
-              CAST(substr(c.month, 1, 4) AS INTEGER) * 12 + CAST(substr(c.month, 6, 2) AS INTEGER) - 1 AS m,
-              list_position($categories, c.category) - 1 AS k, c.location, c.lsoa_code AS lsoa
+  // One window numbers the places (the distinct points with their text, in order) and marks the
+  // first record of each, which alone carries its place's point and text: no second pass over
+  // the records to join them to their places.
+  const { length, columns } = await db.queryColumns(
+    `SELECT m, k, place,
+            CASE WHEN first THEN lon END AS place_lon, CASE WHEN first THEN lat END AS place_lat,
+            CASE WHEN first THEN location END AS location, CASE WHEN first THEN lsoa END AS lsoa,
+            first::INTEGER AS first
+     FROM (
+       SELECT CAST(substr(c.month, 1, 4) AS INTEGER) * 12 + CAST(substr(c.month, 6, 2) AS INTEGER) - 1 AS m,
+              list_position($categories, c.category) - 1 AS k,
+              c.longitude AS lon, c.latitude AS lat, c.location, c.lsoa_code AS lsoa,
+              dense_rank() OVER places - 1 AS place,
+              rank() OVER places = row_number() OVER places AS first
        FROM crime c
        WHERE ${streetAreaCondition(area.type)} AND c.month BETWEEN $from AND $to
-         AND c.longitude IS NOT NULL AND list_contains($categories, c.category)),
-     places AS (
-       SELECT lon, lat, location, lsoa,
-              row_number() OVER (ORDER BY lon, lat, location NULLS FIRST, lsoa NULLS FIRST) - 1 AS place
-       FROM (SELECT DISTINCT lon, lat, location, lsoa FROM p))
-     SELECT 0 AS kind, p.m, p.k, pl.place, p.lon, p.lat, NULL AS location, NULL AS lsoa
-     FROM p JOIN places pl ON pl.lon = p.lon AND pl.lat = p.lat
-       AND pl.location IS NOT DISTINCT FROM p.location AND pl.lsoa IS NOT DISTINCT FROM p.lsoa
-     UNION ALL
-     SELECT 1, NULL, NULL, place, lon, lat, location, lsoa FROM places
-     ORDER BY kind, m, lon, lat, k, place`,
+         AND c.longitude IS NOT NULL AND c.latitude IS NOT NULL
+         AND list_contains($categories, c.category)
+       WINDOW places AS (ORDER BY c.longitude, c.latitude, c.location NULLS FIRST, c.lsoa_code NULLS FIRST))
+     ORDER BY m, lon, lat, k, place`,
     { area: area.code, from: period.from, to: period.to, categories: list(categories) },
     { categories: TEXT_LIST },
   );
-  const kind = columns.kind as Float64Array;
   const place = columns.place as Float64Array;
-  let length = 0;
-  while (length < rows && kind[length] === 0) length++;
-  const places: StoredPlace[] = [];
-  const [lon, lat] = [columns.lon as Float64Array, columns.lat as Float64Array];
+  const first = columns.first as Float64Array;
+  const [lon, lat] = [columns.place_lon as Float64Array, columns.place_lat as Float64Array];
   const [location, lsoa] = [
     columns.location as (string | null)[],
     columns.lsoa as (string | null)[],
   ];
-  for (let i = length; i < rows; i++)
-    places.push({ lon: lon[i]!, lat: lat[i]!, location: location[i]!, lsoa: lsoa[i]! });
+  let count = 0;
+  for (let i = 0; i < length; i++) if (first[i] === 1) count++;
+  const places = new Array<StoredPlace>(count);
+  for (let i = 0; i < length; i++)
+    if (first[i] === 1)
+      places[place[i]!] = { lon: lon[i]!, lat: lat[i]!, location: location[i]!, lsoa: lsoa[i]! };
   return {
     length,
-    place: Int32Array.from(place.subarray(0, length)),
-    month: Int32Array.from((columns.m as Float64Array).subarray(0, length)),
-    category: Int32Array.from((columns.k as Float64Array).subarray(0, length)),
+    place: Int32Array.from(place),
+    month: Int32Array.from(columns.m as Float64Array),
+    category: Int32Array.from(columns.k as Float64Array),
     places,
   };
 }
