@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { renderAsync } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +79,23 @@ describe('the infographic drawn with DejaVu Sans cut to its characters', () => {
     const svg = svgOf(['Three Rivers']).replace('<text ', '<text font-style="italic" ');
     const [png] = await svgsToPngs([svg]);
     expect(png!.equals(await withSystemFonts(svg))).toBe(true);
+  });
+
+  it('leaves no font behind in the temporary folder, and draws the same where none can be written', async () => {
+    const svg = svgOf(LINES);
+    const expected = await withSystemFonts(svg);
+    const own = mkdtempSync(join(tmpdir(), 'svg-png-test-'));
+    const before = process.env.TMPDIR;
+    try {
+      process.env.TMPDIR = own;
+      expect((await svgsToPngs([svg]))[0]!.equals(expected)).toBe(true);
+      expect(readdirSync(own)).toEqual([]);
+      process.env.TMPDIR = join(own, 'not-a-folder', 'below');
+      expect((await svgsToPngs([svg]))[0]!.equals(expected)).toBe(true);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      rmSync(own, { recursive: true, force: true });
+    }
   });
 });

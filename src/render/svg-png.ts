@@ -90,10 +90,20 @@ export async function svgsToPngs(svgs: readonly string[]): Promise<Buffer[]> {
   const chars = charsOf(svgs);
   const cut = fonts?.map((f) => fontForChars(f, chars));
   if (!cut || cut.some((f) => f === null)) return draw(svgs, SYSTEM_FONTS);
-  const folder = await mkdtemp(join(tmpdir(), 'lantern-fonts-'));
+  // A temporary folder that cannot be written (a full disk, a read-only TMPDIR) costs only time.
+  const folder = await mkdtemp(join(tmpdir(), 'lantern-fonts-')).catch(() => null);
+  if (!folder) return draw(svgs, SYSTEM_FONTS);
   try {
     const files = DEJAVU_FILES.map((f) => join(folder, f));
-    await Promise.all(files.map((f, i) => writeFile(f, cut[i]!)));
+    const written = await Promise.all(
+      files.map((f, i) =>
+        writeFile(f, cut[i]!).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    );
+    if (!written.every(Boolean)) return await draw(svgs, SYSTEM_FONTS);
     return await draw(svgs, {
       loadSystemFonts: false,
       fontFiles: files,
