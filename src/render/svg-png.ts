@@ -44,7 +44,8 @@ function dejaVuFonts(): Promise<Buffer[] | null> {
           ),
         ),
       );
-      if (found.every(Boolean)) return Promise.all(files.map((f) => readFile(f)));
+      // One that cannot be read (permissions) is as good as none: the system fonts then.
+      if (found.every(Boolean)) return Promise.all(files.map((f) => readFile(f))).catch(() => null);
     }
     return null;
   })();
