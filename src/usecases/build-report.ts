@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
 import type { Scope } from '../domain/scope.js';
 import { CHROMIUM_HINT, ChromiumSession, findChromium } from '../render/chromium.js';
-import { svgToPng } from '../render/svg-png.js';
+import { svgsToPngs } from '../render/svg-png.js';
 import { renderAssessment } from '../report/assessment-html.js';
 import { csvText } from '../report/csv-text.js';
 import { infographicSvg } from '../report/infographic.js';
@@ -108,13 +108,13 @@ async function writeReport(
     const a4 = infographicSvg(info, 'a4');
     const social = infographicSvg(info, 'social');
     // Both PNGs are drawn off the main thread, side by side.
-    const pngs = Promise.all([svgToPng(a4), svgToPng(social)]);
+    const pngs = svgsToPngs([a4, social]);
     pngs.catch(() => undefined);
     await put('infographic.svg', a4);
     await put('infographic-social.svg', social);
     const [a4Png, socialPng] = await pngs;
-    await put('infographic.png', a4Png);
-    await put('infographic-social.png', socialPng);
+    await put('infographic.png', a4Png!);
+    await put('infographic-social.png', socialPng!);
     // In the order they appear in the document (the labels were given in that order).
     const order = [...rendered.labels.keys()];
     const at = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
