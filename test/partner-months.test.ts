@@ -64,3 +64,42 @@ describe('a domestic-abuse count file with months as Excel and returns write the
     ]);
   });
 });
+
+describe('a fly-tipping workbook whose date column lost its date format', () => {
+  it('rejects the bare day number saying it is how Excel keeps a date; takes the date cell', async () => {
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Sheet1');
+    sheet.addRow(['date', 'area', 'land_type', 'waste_type', 'size']);
+    const dated = sheet.addRow([
+      new Date(Date.UTC(2025, 5, 1)),
+      'Three Rivers',
+      'highway',
+      'green',
+      'single-item',
+    ]);
+    dated.getCell(1).numFmt = 'dd/mm/yyyy';
+    sheet.addRow([45809, 'Three Rivers', 'highway', 'green', 'single-item']);
+    const file = join(dir.path, 'ft-serial.xlsx');
+    await book.xlsx.writeFile(file);
+    const db = emptyStoreCopy(dir.path, 'serial.duckdb');
+    const { code, json } = await runJson<ImportJson>([
+      'import',
+      '--dataset',
+      'fly-tipping',
+      file,
+      '--db',
+      db,
+    ]);
+    expect(code).toBe(0);
+    expect(json.files[0]).toMatchObject({ status: 'imported', months: ['2025-06'], accepted: 1 });
+    expect(json.files[0]?.rejectedSample).toEqual([
+      {
+        line: 3,
+        field: 'date',
+        reason:
+          'not a date (YYYY-MM-DD or DD/MM/YYYY): a number of five figures is how Excel keeps a date; format the column as a date in the workbook, or write YYYY-MM-DD',
+      },
+    ]);
+  });
+});

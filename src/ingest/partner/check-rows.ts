@@ -358,7 +358,14 @@ function readValue(
   switch (field.type) {
     case 'date': {
       const date = parseDate(raw);
-      return date ? { value: date } : { error: 'not a date (YYYY-MM-DD or DD/MM/YYYY)' };
+      if (date) return { value: date };
+      // 45809 is 1 June 2025 as Excel keeps it: a date cell saved without its date format.
+      return EXCEL_SERIAL.test(raw)
+        ? {
+            error:
+              'not a date (YYYY-MM-DD or DD/MM/YYYY): a number of five figures is how Excel keeps a date; format the column as a date in the workbook, or write YYYY-MM-DD',
+          }
+        : { error: 'not a date (YYYY-MM-DD or DD/MM/YYYY)' };
     }
     case 'month': {
       const month = parseMonth(raw);
@@ -457,6 +464,9 @@ const MONTH_NAMES = [
   'nov',
   'dec',
 ];
+
+/** An Excel day number from 2000 (36526) to 2099 (73415), possibly with a time as its fraction. */
+const EXCEL_SERIAL = /^(?:3[6-9]|[4-6]\d|7[0-3])\d{3}(?:\.\d+)?$/u;
 
 /** The forms a month field takes, as a rejected row's reason names them. */
 const MONTH_FORMS = 'YYYY-MM, MM/YYYY, a date, or a month and year: June 2025, Jun-25';
