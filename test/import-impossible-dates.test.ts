@@ -122,6 +122,18 @@ describe('a partner file with dates after today or before 2000', () => {
       expect(report.rejectedSample[0]?.reason).toMatch(/after today \(2025-06-15\)/u);
     });
 
+    it('takes "today" as the day in the UK: at 00:30 BST a row of that day is not "after today"', async () => {
+      // 23:30 UTC on 30 June is 00:30 on 1 July in London.
+      const file = write('ft-bst.csv', [FT_HEADER, ft('2025-07-01'), ft('2025-07-02')]);
+      const report = await importPartnerData(
+        store,
+        request(file, { now: new Date('2025-06-30T23:30:00Z') }),
+      );
+      expect(report).toMatchObject({ months: ['2025-07'], accepted: 1, rejected: 1 });
+      expect(report.rejectedSample[0]).toMatchObject({ line: 3, field: 'date' });
+      expect(report.rejectedSample[0]?.reason).toMatch(/after today \(2025-07-01\)/u);
+    });
+
     it('refuses a declared period that ends after the current month', async () => {
       const file = write('ft-period.csv', [FT_HEADER, ft('2025-01-15')]);
       await expect(

@@ -327,7 +327,11 @@ describe('each dataset: a valid file imports, a file with bad rows rejects exact
     expect(sample(b)).toEqual([
       [3, 'incidents', 'not a whole number ≥ 0'],
       [4, 'crimes', 'not a whole number ≥ 0'],
-      [5, 'month', 'not a month (YYYY-MM)'],
+      [
+        5,
+        'month',
+        'not a month (YYYY-MM, MM/YYYY, a date, or a month and year: June 2025, Jun-25)',
+      ],
       [6, 'area', 'required, but empty'],
     ]);
   });

@@ -1,4 +1,5 @@
 /** `lantern audit`: the audit log (who, when, what, which area or dataset, outcome), and its check. */
+import { parseInstant } from '../domain/instant-input.js';
 import { oneLine } from '../domain/terminal-text.js';
 import { InputError } from '../errors.js';
 import type { AuditRow } from '../store/audit-log.js';
@@ -26,7 +27,10 @@ export const auditCommand = defineCommand({
   ],
   options: {
     user: option.text('only what this user did (their name)', 'USER'),
-    since: option.text('only from this date or time on (2026-01-31, 2026-01-31T09:00Z)', 'DATE'),
+    since: option.text(
+      'only from this date or time on, in UTC unless a zone is given (2026-01-31, 2026-01-31T09:00, 2026-01-31T10:00+01:00)',
+      'DATE',
+    ),
     verify: option.flag('check the hash chain: is any row edited or deleted?'),
     as: asOption,
   },
@@ -36,12 +40,9 @@ export const auditCommand = defineCommand({
     const actor = await actorOf(deps, input.as);
     let since: Date | undefined;
     if (input.since !== undefined) {
-      since = new Date(input.since);
-      if (Number.isNaN(since.getTime())) {
-        throw new InputError(
-          `--since: "${input.since}" is not a date (2026-01-31) or a time (2026-01-31T09:00Z)`,
-        );
-      }
+      const read = parseInstant(input.since);
+      if ('error' in read) throw new InputError(`--since: ${read.error}`);
+      since = read.at;
     }
     const rows = await auditLog(
       deps.db,

@@ -3035,7 +3035,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       },
       since: {
         kind: 'string',
-        description: 'only from this date or time on (2026-01-31, 2026-01-31T09:00Z)',
+        description:
+          'only from this date or time on, in UTC unless a zone is given (2026-01-31, 2026-01-31T09:00, 2026-01-31T10:00+01:00)',
         placeholder: 'DATE',
         required: false,
         check: { type: 'text' },

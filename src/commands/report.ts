@@ -51,6 +51,7 @@ export const reportCommand = defineCommand({
       'disclosure',
     ]);
     const { loadPoliceOutcomes } = await import('../config/police-outcomes.js');
+    const { planDay } = await import('../domain/plan/plan-day.js');
     return buildReport(deps.db, deps.scope, {
       area: input.area,
       period: await periodOf(deps, input.period, { area: input.area }),
@@ -71,6 +72,7 @@ export const reportCommand = defineCommand({
         'tacticalOptions',
       ]),
       env: deps.env as NodeJS.ProcessEnv,
+      today: planDay(deps.clock()),
     });
   },
   text: (built: BuiltReport) =>

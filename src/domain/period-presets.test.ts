@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
+import { parsePeriodChoice } from './period-input.js';
 import { periodPresets } from './period-presets.js';
 
 describe('periodPresets(held)', () => {
@@ -36,6 +37,22 @@ describe('periodPresets(held)', () => {
       '2026-03..2026-04',
     ]);
     expect(periodPresets({ first: '1999-06', last: '2000-02' }).values).toContain('1999-00');
+  });
+
+  it('writes a financial year that would read as a month with a slash: 2011/12, not December 2011', () => {
+    const presets = periodPresets({ first: '2010-12', last: '2012-06' });
+    expect(presets.values).toEqual([
+      'last-12-months',
+      '2012',
+      '2011',
+      '2012-13',
+      '2011/12',
+      '2010-12..2012-06',
+    ]);
+    expect(parsePeriodChoice('2011/12')).toEqual({ from: '2011-04', to: '2012-03' });
+    expect(periodPresets({ first: '2011-01', last: '2011-06' }).help).toBe(
+      '2011, 2011/12 (April to March), 2011-01..2011-06',
+    );
   });
 
   it('gives the forms alone when nothing is held', () => {

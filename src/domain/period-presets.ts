@@ -4,7 +4,7 @@
  * any month, and the whole span held. Offering 2025 on a store of Gwent's 2018-11..2019-03 gave a
  * reader a list of which every entry was refused.
  */
-import type { Month } from './month.js';
+import { isMonth, type Month } from './month.js';
 
 export interface PeriodPresets {
   /** Values for the box's list, most useful first. */
@@ -25,7 +25,11 @@ export function periodPresets(held: { first: Month; last: Month } | null): Perio
   const month = (m: Month) => Number(m.slice(5, 7));
   /** The year a financial year (April to March) of this month starts in. */
   const fyStart = (m: Month) => (month(m) >= 4 ? year(m) : year(m) - 1);
-  const fy = (start: number) => `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+  // 2011-12 is read as December 2011 (domain/period-input.ts): that financial year is 2011/12.
+  const fy = (start: number) => {
+    const dashed = `${start}-${String((start + 1) % 100).padStart(2, '0')}`;
+    return isMonth(dashed) ? dashed.replace('-', '/') : dashed;
+  };
   const years = [year(held.last), year(held.last) - 1].filter((y) => y >= year(held.first));
   const fys = [fyStart(held.last), fyStart(held.last) - 1].filter((y) => y >= fyStart(held.first));
   const span = held.first === held.last ? held.first : `${held.first}..${held.last}`;

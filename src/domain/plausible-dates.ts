@@ -5,9 +5,12 @@
  * first row to its last), and make "the latest month" a month to come. So police.uk files of such
  * a month are refused, and partner rows of such a date are rejected, naming the line and field.
  *
- * "Today" is the clock the command runs with (Deps.clock), so tests can fix it. Dates are UTC.
+ * "Today" is the clock the command runs with (Deps.clock), so tests can fix it, and the day is the
+ * day in the UK (Europe/London), as the action plan's: from midnight to 1 am in summer time the UTC
+ * date is still yesterday's, and a row dated today was rejected as "after today".
  */
 import { monthIndex, type Month } from './month.js';
+import { planDay } from './plan/plan-day.js';
 
 /** The first month police.uk published: street-level crime from December 2010. */
 export const POLICE_FIRST_MONTH: Month = '2010-12';
@@ -27,14 +30,14 @@ export const PARTNER_FIRST_MONTH: Month = '2000-01';
  */
 export const UNDECLARED_SPAN_MONTHS = 36;
 
-/** The month of `now` (UTC). */
+/** The month of `now` in the UK. */
 export function monthOf(now: Date): Month {
-  return now.toISOString().slice(0, 7);
+  return dayOf(now).slice(0, 7);
 }
 
-/** The day of `now` (UTC), YYYY-MM-DD. */
+/** The day of `now` in the UK, YYYY-MM-DD. */
 export function dayOf(now: Date): string {
-  return now.toISOString().slice(0, 10);
+  return planDay(now);
 }
 
 /**

@@ -16,6 +16,7 @@ import type {
   BriefingThemeText,
 } from '../config/briefing-themes.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
+import { planDay } from '../domain/plan/plan-day.js';
 import { refuseUnsafePublicThreshold, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
 import type { Period } from '../domain/month.js';
@@ -132,7 +133,7 @@ export async function briefingPack(
     theme: request.theme,
     audience: request.audience,
     area: { code: area.code, name: area.name, type: area.type },
-    made: request.now.toISOString().slice(0, 10),
+    made: planDay(request.now),
     text,
     figures,
     noFigures,

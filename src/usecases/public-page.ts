@@ -17,6 +17,7 @@ import { dirname, join, resolve } from 'node:path';
 import { readability, type Readability } from '../analysis/readability.js';
 import { districtSettings, type PublicPageConfig } from '../config/public-page.js';
 import type { ReportingRate } from '../config/reporting-rates.js';
+import { planDay } from '../domain/plan/plan-day.js';
 import type { Assessment, SavedAssessmentRecord } from '../domain/assessment.js';
 import { refuseUnsafePublicThreshold, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Discontinuity } from '../domain/discontinuities.js';
@@ -169,7 +170,7 @@ export async function publicPage(
   const services = forReaders(await listServices(db, { area: district.code, publicOnly: true }));
   return {
     area: { code: district.code, name: district.name, slug: slugOf(district.name) },
-    made: options.now.toISOString().slice(0, 10),
+    made: planDay(options.now),
     priorities: published.priorities,
     ...(published.unpublished ? { unpublished: published.unpublished } : {}),
     trends: headline,

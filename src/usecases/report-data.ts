@@ -9,6 +9,7 @@
  * data go through report/public-data.ts, so that no count from 1 to 4 can be worked out from what
  * is published; the renderers then show each such count as "fewer than 5" (report/disclosure.ts).
  */
+import { planDay } from '../domain/plan/plan-day.js';
 import type { OutcomeCategories } from '../domain/outcome-groups.js';
 import { trustData } from './report-trust.js';
 import { compareAcross } from '../analysis/area-comparison.js';
@@ -76,7 +77,7 @@ export interface ReportRequest extends Omit<AssessRequest, 'compareWith' | 'sett
   audience?: Audience;
   /** The settings files, loaded at the edge: the assessment's, and the report's own wording. */
   settings: ReportSettingsFiles;
-  /** The day to print as the report's date (default today). */
+  /** The day to print as the report's date (default today in the UK: the command's clock gives it). */
   today?: string;
   /** At most this many High priorities get their own section (default 6). */
   maxPriorities?: number;
@@ -308,7 +309,7 @@ export async function reportData(
     ...(population ? [{ area: area.name, ...population }] : []),
     ...(force && forcePopulation ? [{ area: force.name, ...forcePopulation }] : []),
   ];
-  const generated = request.today ?? new Date().toISOString().slice(0, 10);
+  const generated = request.today ?? planDay(new Date());
   const planReview = await reportPlanReview(db, scope, {
     area,
     period,

@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { planDay } from '../domain/plan/plan-day.js';
 import type { DataTable, TableCell } from '../domain/data-table.js';
 import { csvText } from '../report/csv-text.js';
 import type { Db } from '../store/db.js';
@@ -47,7 +48,7 @@ export async function xlsxFile(
   workbook.created = made.at;
   const readme = workbook.addWorksheet('README');
   readme.getColumn(1).width = 120;
-  readme.addRow([`Made by ${made.by} on ${made.at.toISOString().slice(0, 10)}.`]);
+  readme.addRow([`Made by ${made.by} on ${planDay(made.at)}.`]);
   const monthColumns = tables.map(monthColumnsOf);
   if (monthColumns.some((c) => c.size > 0)) readme.addRow([MONTHS_AS_DATES]);
   for (const table of tables) {

@@ -61,11 +61,20 @@ export interface DateMatch {
 /** The date at the start of `text`, or null if it does not start with one. */
 export function dateAt(text: string, reference: string | null = null): DateMatch | null {
   let m = ISO.exec(text);
-  if (m) return exact(Number(m[1]), Number(m[2]), Number(m[3]), m[0].length);
+  if (m) return written(Number(m[1]), Number(m[2]), Number(m[3]), m[0].length);
   m = NUMERIC.exec(text);
   if (m) {
     const year = (m[3] as string).length === 2 ? 2000 + Number(m[3]) : Number(m[3]);
-    return exact(year, Number(m[2]), Number(m[1]), m[0].length);
+    const [day, month] = [Number(m[1]), Number(m[2])];
+    // 12/31/2027: a month of 31 and a day of 12 is a date written month first, which a UK reader
+    // does not; which day was meant is for a person to say.
+    if (month > 12 && month <= 31 && day >= 1 && day <= 12)
+      return {
+        iso: null,
+        length: m[0].length,
+        note: `${month} is not a month: dates are read day first (${String(month).padStart(2, '0')}/${String(day).padStart(2, '0')}/${year})`,
+      };
+    return written(year, month, day, m[0].length);
   }
   m = END_OF_MONTH.exec(text);
   if (m) return endOfMonth(monthOf(m[1]), m[2], reference, m[0].length);
@@ -92,6 +101,23 @@ export function firstFullDate(text: string): string | null {
 
 function monthOf(name: string | undefined): number {
   return MONTHS[(name ?? '').toLowerCase().slice(0, 3)] ?? 0;
+}
+
+/**
+ * A date written in figures (2027-04-31, 31/04/2027): a day that does not exist in a real month
+ * says so, as one written in words does; figures that are no month are no date.
+ */
+function written(year: number, month: number, day: number, length: number): DateMatch | null {
+  if (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= 31 &&
+    year >= 1900 &&
+    !valid(year, month, day)
+  )
+    return noSuchDay(year, month, day, length);
+  return exact(year, month, day, length);
 }
 
 function exact(year: number, month: number, day: number, length: number): DateMatch | null {

@@ -576,6 +576,30 @@ describe('extractActions: a day that does not exist, or a wrong weekday, gives n
       undefined,
     ]);
   });
+
+  it('says so of a date written in figures too, and of one written month first', () => {
+    expect(due('by 31/04/2027', '2027-03-19')).toEqual([
+      null,
+      'by 31/04/2027',
+      'April 2027 has 30 days',
+    ]);
+    expect(due('by 2027-02-29', '2027-01-19')).toEqual([
+      null,
+      'by 2027-02-29',
+      '2027 has no 29 February',
+    ]);
+    expect(due('by 29.02.27', '2027-01-19')).toEqual([
+      null,
+      'by 29.02.27',
+      '2027 has no 29 February',
+    ]);
+    expect(due('by 12/31/2027', '2027-03-19')).toEqual([
+      null,
+      'by 12/31/2027',
+      '31 is not a month: dates are read day first (31/12/2027)',
+    ]);
+    expect(due('by 29/02/2028', '2027-03-19')).toEqual(['2028-02-29', 'by 29/02/2028', undefined]);
+  });
 });
 
 describe("extractMinutes: the meeting's date", () => {

@@ -52,6 +52,13 @@ describe('the RAG of an action, derived on a fixed day', () => {
     expect(
       deriveRag(action({ due: '2026-02-03', progress: 50, start: '2026-01-15' }), TODAY).rag,
     ).toBe('green');
+    // On the due day and the day before, in words.
+    expect(deriveRag(action({ due: TODAY, progress: 10 }), TODAY).reason).toBe(
+      'due today and 10% done',
+    );
+    expect(deriveRag(action({ due: '2026-01-21', progress: 10 }), TODAY).reason).toBe(
+      'due tomorrow and 10% done',
+    );
     // 15 days away: not "due soon"
     expect(
       deriveRag(action({ due: '2026-02-04', progress: 10, start: '2026-01-15' }), TODAY).rag,

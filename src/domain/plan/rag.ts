@@ -52,6 +52,13 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }
 
+/** "due today" on the due day (a reader of "due in 0 days" has to work it out), else "due in N days". */
+function dueIn(left: number): string {
+  if (left === 0) return 'due today';
+  if (left === 1) return 'due tomorrow';
+  return `due in ${left} days`;
+}
+
 export function deriveRag(a: RagInput, today: string): DerivedRag {
   if (a.status === 'complete') return { rag: 'blue', reason: 'complete' };
   if (a.status === 'cancelled') return { rag: 'grey', reason: 'cancelled' };
@@ -64,7 +71,7 @@ export function deriveRag(a: RagInput, today: string): DerivedRag {
   if (left <= DUE_SOON_DAYS && a.progress < DUE_SOON_PROGRESS)
     return {
       rag: 'amber',
-      reason: `due in ${left} day${left === 1 ? '' : 's'} and ${a.progress}% done`,
+      reason: `${dueIn(left)} and ${a.progress}% done`,
     };
   const span = daysBetween(a.start, due);
   const elapsed = daysBetween(a.start, today);

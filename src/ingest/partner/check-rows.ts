@@ -358,11 +358,18 @@ function readValue(
   switch (field.type) {
     case 'date': {
       const date = parseDate(raw);
-      return date ? { value: date } : { error: 'not a date (YYYY-MM-DD or DD/MM/YYYY)' };
+      if (date) return { value: date };
+      // 45809 is 1 June 2025 as Excel keeps it: a date cell saved without its date format.
+      return EXCEL_SERIAL.test(raw)
+        ? {
+            error:
+              'not a date (YYYY-MM-DD or DD/MM/YYYY): a number of five figures is how Excel keeps a date; format the column as a date in the workbook, or write YYYY-MM-DD',
+          }
+        : { error: 'not a date (YYYY-MM-DD or DD/MM/YYYY)' };
     }
     case 'month': {
       const month = parseMonth(raw);
-      return month ? { value: month } : { error: 'not a month (YYYY-MM)' };
+      return month ? { value: month } : { error: `not a month (${MONTH_FORMS})` };
     }
     case 'enum': {
       const value = slug(translate(raw));
@@ -458,16 +465,35 @@ const MONTH_NAMES = [
   'dec',
 ];
 
-/** YYYY-MM, a date (its month), or "Jan 2025" / "January 2025". */
+/** An Excel day number from 2000 (36526) to 2099 (73415), possibly with a time as its fraction. */
+const EXCEL_SERIAL = /^(?:3[6-9]|[4-6]\d|7[0-3])\d{3}(?:\.\d+)?$/u;
+
+/** The forms a month field takes, as a rejected row's reason names them. */
+const MONTH_FORMS = 'YYYY-MM, MM/YYYY, a date, or a month and year: June 2025, Jun-25';
+
+/**
+ * YYYY-MM, MM/YYYY, a date (its month), or a month name and year: "Jan 2025", "January 2025",
+ * and "Jan-25", which is how Excel writes a month cell (mmm-yy) to CSV: a two-figure year is of
+ * this century (no partner data before 2000 is taken: domain/plausible-dates.ts), and only after a
+ * hyphen ("Mar 25" may be 25 March).
+ */
 export function parseMonth(raw: string): string | null {
   const m = /^(\d{4})-(\d{2})$/u.exec(raw);
   if (m) return Number(m[2]) >= 1 && Number(m[2]) <= 12 ? raw : null;
+  const slashed = /^(\d{1,2})\/(\d{4})$/u.exec(raw);
+  if (slashed) {
+    const month = Number(slashed[1]);
+    return month >= 1 && month <= 12 ? `${slashed[2]}-${String(month).padStart(2, '0')}` : null;
+  }
   const date = parseDate(raw);
   if (date) return date.slice(0, 7);
-  const named = /^([a-z]{3})[a-z]*\.?\s+(\d{4})$/iu.exec(raw);
+  // Two figures only after a hyphen, as Excel writes them: "Mar 25" may be 25 March.
+  const named = /^([a-z]{3})[a-z]*\.?(?:\s+(\d{4})|-(\d{4}|\d{2}))$/iu.exec(raw);
   if (named) {
     const i = MONTH_NAMES.indexOf((named[1] as string).toLowerCase());
-    if (i >= 0) return `${named[2]}-${String(i + 1).padStart(2, '0')}`;
+    const written = (named[2] ?? named[3]) as string;
+    const year = written.length === 2 ? `20${written}` : written;
+    if (i >= 0) return `${year}-${String(i + 1).padStart(2, '0')}`;
   }
   return null;
 }
