@@ -98,7 +98,10 @@ describe('the public page', () => {
   it("shows the plan's public actions under their priority, and nothing else of the plan", async () => {
     const { html } = await page('/public/three-rivers');
     expect(html).toContain('Target-hardening visits in the top hotspot');
-    expect(html).toContain('Not started, due 2026-01-31');
+    // Its due date as the page's own date is written, for a resident (QA: "due 2026-01-31"
+    // beside "Updated 7 December 2026").
+    expect(html).toContain('Not started, due 31 January 2026');
+    expect(html).not.toMatch(/due \d{4}-\d{2}/u);
     expect(html).not.toContain('Share the burglary offender list');
     expect(html).not.toContain('Priya Shah');
     expect(html).not.toContain('action plan for this year has not been published');

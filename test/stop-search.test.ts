@@ -249,7 +249,7 @@ describe('stop and search a panel can scrutinise', () => {
       /Stop and search is published for Northumbria Police with the approximate place of each search, which puts it in a district\. .* it recorded 1,645 searches in Newcastle upon Tyne/u,
     );
     expect(partner.html).toMatch(
-      /Searches rose 5% \(from 1570 to 1645, February to December 2021 against February to December 2022\); a change this size could be chance/u,
+      /Searches rose 5% \(from 1,570 to 1,645, February to December 2021 against February to December 2022\); a change this size could be chance/u,
     );
     expect(partner.html).toMatch(
       /people who defined themselves as Black were searched more often than White residents \(2\.6 times the White rate, 95% interval 2\.0 to 3\.3\)/u,

@@ -31,6 +31,14 @@ describe('readComparison(label, counts, against, alpha, adjusted)', () => {
     );
   });
 
+  it('prints counts of a thousand or more with their thousands separated', () => {
+    const all = { current: 4949, previous: 4543, changePct: 8.9, pValue: 0.0001 };
+    expect(readComparison('All crime', all, '2021 vs 2025')).toContain('(from 4,543 to 4,949,');
+    expect(readComparison('All crime', { ...all, current: 4543 }, '2021 vs 2025')).toContain(
+      '(4,543 in both periods,',
+    );
+  });
+
   it('does not print "p = 0.05" beside "significant"', () => {
     const damage = { current: 765, previous: 688, changePct: 11.2, pValue: 0.0496 };
     expect(readComparison('Criminal damage', damage, '2021 vs 2025')).toContain(

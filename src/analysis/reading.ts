@@ -23,6 +23,9 @@ export interface AdjustedVerdict {
   words: string;
 }
 
+/** "4,949": a count as the figures beside the sentence print it. */
+const count = (n: number): string => n.toLocaleString('en-GB');
+
 export function readComparison(
   label: string,
   c: Pick<CountComparison, 'current' | 'previous' | 'changePct' | 'pValue'>,
@@ -35,7 +38,7 @@ export function readComparison(
     ? `${pValueText(tested, alpha)}, ${adjusted.words}; ${pValueText(c.pValue, alpha)} on its own`
     : pValueText(tested, alpha);
   if (c.current === c.previous) {
-    return `${label} did not change (${c.current} in both periods, ${against}).`;
+    return `${label} did not change (${count(c.current)} in both periods, ${against}).`;
   }
   const direction = c.current > c.previous ? 'rose' : 'fell';
   const size = c.changePct === null ? 'from none' : `${Math.abs(c.changePct).toFixed(0)}%`;
@@ -44,5 +47,5 @@ export function readComparison(
       ? `the ${direction === 'rose' ? 'rise' : 'fall'} is statistically significant (${p})`
       : `a change this size could be chance (${p})`;
   const small = c.current + c.previous < 20 ? ' Small numbers: read with care.' : '';
-  return `${label} ${direction} ${size} (from ${c.previous} to ${c.current}, ${against}); ${verdict}.${small}`;
+  return `${label} ${direction} ${size} (from ${count(c.previous)} to ${count(c.current)}, ${against}); ${verdict}.${small}`;
 }

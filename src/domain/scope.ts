@@ -38,6 +38,11 @@ export interface Scope {
    */
   totalsOnlyAccount?: boolean;
   /**
+   * True for an administrator's account: a refusal for want of a grant then says they may grant
+   * it to themselves, rather than "ask your Lantern administrator (their own name)".
+   */
+  adminAccount?: boolean;
+  /**
    * Set (by `forTotals`) only by a use case that shows totals under disclosure control: the
    * store's totals reads (counts by category and month of a district, CSP or force) then admit the
    * areas and datasets of `aggregateAreas` too. Reads of records, points and breakdowns never do.
@@ -205,5 +210,6 @@ export function scopeFor(
       [...aggregateDatasetAreas].map(([name, where]) => [name, areas(where)] as const),
     ),
     ...(user.role === 'viewer' && mine.length > 0 ? { totalsOnlyAccount: true } : {}),
+    ...(user.role === 'admin' ? { adminAccount: true } : {}),
   };
 }

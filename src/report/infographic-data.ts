@@ -5,8 +5,12 @@
  */
 import type { InfographicData } from './infographic-types.js';
 import { changeShown } from './disclosure.js';
+import { changeShown as changeOnPage } from './infographic-text.js';
 import type { Figure, ReportData } from './report-data.js';
 import { MAX_PRIORITIES } from './infographic-chrome.js';
+
+/** What "significant" means, for a reader who is not an analyst. */
+export const SIGNIFICANT_MEANS = 'Significant: larger than chance would explain.';
 
 type Ranked = Pick<ReportData['assessment']['issues'][number], 'band' | 'risk' | 'priority'>;
 
@@ -117,6 +121,13 @@ export function infographicData(data: ReportData): InfographicData {
           ]
         : []),
       'All crime excludes anti-social behaviour.',
+      // The panels say "significant rise" or "not significant" beside a change: say what that
+      // means, as the page is often read alone (a resident reads "significant" as "large").
+      ...([figure(data.totals.crime), figure(data.totals.asb), ...trends].some((f) =>
+        changeOnPage(f, data.audience),
+      )
+        ? [SIGNIFICANT_MEANS]
+        : []),
       ...(a.issues.slice(0, 5).some((i) => i.synthetic) || data.partner.some((p) => p.synthetic)
         ? ['Partner figures are SYNTHETIC demonstration data.']
         : []),

@@ -13,7 +13,7 @@ import { escapeXml as esc } from '../charts/svg.js';
 import { dayInWords, formatNumber } from '../charts/text.js';
 import type { PublicContact } from '../config/public-page.js';
 import { runInWords } from '../domain/held-months.js';
-import { calendarYearOf, type Period } from '../domain/month.js';
+import { calendarYearOf, isMonth, type Period } from '../domain/month.js';
 import { dialledNumber, textContactWords, type SupportService } from '../domain/support-service.js';
 import { periodInWords } from './infographic-text.js';
 import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.js';
@@ -222,6 +222,16 @@ function tableNotes(rows: readonly HeadlineRow[]): string {
   return notes.length > 0 ? `<p class="note">${notes.join(' ')}</p>` : '';
 }
 
+/**
+ * A due date as a resident reads it, as the page's own date is written: "30 June 2026" for
+ * 2026-06-30, "June 2026" for 2026-06; anything else as the plan gives it.
+ */
+function dueInWords(due: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/u.test(due)) return dayInWords(due);
+  if (isMonth(due)) return runInWords({ from: due, to: due });
+  return due;
+}
+
 function actionsSection(page: PublicPage): string {
   const actions = page.actions;
   if (actions.length === 0) return `<p>${esc(noActions(page))}</p>`;
@@ -231,7 +241,7 @@ function actionsSection(page: PublicPage): string {
     .map(
       ([priority, list]) => `<h3>${esc(priority)}</h3>
 <ul>
-${list.map((a) => `<li>${esc(a.title)}. <span class="note">${esc(a.status)}${a.due ? `, due ${esc(a.due)}` : ''}.</span></li>`).join('\n')}
+${list.map((a) => `<li>${esc(a.title)}. <span class="note">${esc(a.status)}${a.due ? `, due ${esc(dueInWords(a.due))}` : ''}.</span></li>`).join('\n')}
 </ul>`,
     )
     .join('\n');

@@ -33,6 +33,8 @@ figure { margin: 20px 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { max-width: 100%; height: auto; display: block; }
 figcaption { font-size: 13px; color: var(--muted); margin-top: 6px; }
 figcaption .label, caption .label { font-weight: bold; color: var(--ink); }
+.table-scroll { overflow-x: auto; }
+.table-scroll:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 table { border-collapse: collapse; width: 100%; margin: 12px 0 20px; font-size: 13px; break-inside: auto; }
 caption { text-align: left; font-weight: bold; padding: 4px 0 8px; font-size: 14px; }
 th[scope="row"] { min-width: 9em; }
@@ -50,6 +52,11 @@ details.data summary { cursor: pointer; color: var(--accent); }
 .draft-note { color: #8a1c1c; font-weight: 600; }
 p.rationale { font-size: 14px; }
 ol.rationale li { margin: 6px 0; font-size: 13px; }
+@media screen and (max-width: 40rem) {
+  header.cover { padding: 24px 16px 20px; }
+  main { padding: 8px 8px 32px; }
+  section { padding: 16px 12px; }
+}
 @page { size: A4; margin: 16mm 14mm; }
 @media print {
   html { background: #fff; }
@@ -58,6 +65,7 @@ ol.rationale li { margin: 6px 0; font-size: 13px; }
   main { max-width: none; padding: 0; }
   section { border: none; padding: 0; margin: 0 0 8mm; border-radius: 0; }
   details.data { display: none; }
+  .table-scroll { overflow: visible; }
   h2, h3, caption, p.rationale { break-after: avoid; page-break-after: avoid; }
   figure, table.keep, .tiles, ol.priorities, ul.contacts, .lead-in { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; break-after: avoid; page-break-after: avoid; }

@@ -60,7 +60,10 @@ export async function assertAreaAccess(
   )
     return;
   const named = area ? `${area.name} (${code})` : `area ${code}`;
-  const ask = await whomToAsk(db);
+  const ask =
+    scope.adminAccount === true
+      ? `as an administrator, you may grant it to yourself (lantern users grant --user YOUR-NAME --area ${code} --level detail, or Administration in the dashboard)`
+      : await whomToAsk(db);
   const totals = `your access shows ${named} as totals only: its counts by category and month, small counts suppressed (see Trends)`;
   if (level === 'aggregate' && scope.totalsOnlyAccount === true)
     throw new ForbiddenError(

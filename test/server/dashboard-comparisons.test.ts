@@ -106,6 +106,15 @@ describe("a category's change", () => {
   });
 });
 
+describe("the trends headline's counts", () => {
+  it('are printed as the tiles beside them print them, with thousands separated', async () => {
+    // QA: "All crime (excluding ASB) rose 9% (from 4543 to 4949, …)" above tiles of 4,949 and 4,543.
+    const trends = text(await get('/trends?area=Three%20Rivers&category=all-crime&period=2025'));
+    expect(trends).toContain('rose 9% (from 4,543 to 4,949,');
+    expect(trends).not.toMatch(/from \d{4,} to \d{4,}/u);
+  });
+});
+
 describe('a reader who sees the area as totals only', () => {
   let totals: TestServer;
   let cookie: string;

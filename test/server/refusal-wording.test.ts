@@ -39,7 +39,7 @@ beforeAll(async () => {
     },
   ]);
   server = await testServer(db);
-  for (const who of ['Tom', 'Vic', 'Ana', 'Dee']) {
+  for (const who of ['Alex', 'Tom', 'Vic', 'Ana', 'Dee']) {
     sessions.set(who, { Cookie: await signIn(server.app, who), ...ORIGIN });
   }
 });
@@ -84,6 +84,29 @@ describe('a refusal for an area the caller does not see at all', () => {
       '/api/hotspots?area=Three%20Rivers&category=burglary&period=2025',
     );
     expect(message).toMatch(/^your access shows Three Rivers \(E07000102\) as totals only/u);
+  });
+});
+
+describe('an administrator refused an area they hold no grant of', () => {
+  it('is told they may grant it to themselves, not to ask the administrator: themselves', async () => {
+    // QA: Ada, the store's only admin, was told "ask your Lantern administrator (Ada)".
+    const message = await refusal('Alex', '/api/trends?area=Liverpool&category=burglary');
+    expect(message).toMatch(/^your access does not cover Liverpool \(E08000012\)/u);
+    expect(message).toContain('as an administrator, you may grant it to yourself');
+    expect(message).toContain('lantern users grant');
+    expect(message).not.toContain('ask your Lantern administrator');
+    const page = await server.app.request('/trends?area=Liverpool', {
+      headers: sessions.get('Alex'),
+    });
+    const text = (await page.text()).replace(/\s+/gu, ' ');
+    expect(text).toContain('as an administrator, you may grant it to yourself');
+    expect(text).not.toContain('ask your Lantern administrator (Alex)');
+  });
+
+  it('leaves the wording for others as it was', async () => {
+    const message = await refusal('Tom', '/api/trends?area=Liverpool&category=burglary');
+    expect(message).toContain('ask your Lantern administrator (Alex)');
+    expect(message).not.toContain('grant it to yourself');
   });
 });
 
