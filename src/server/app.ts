@@ -119,7 +119,7 @@ export function createApp(ctx: ServerContext): Hono {
   mountCommands(app, ctx, documents);
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
-  mountDashboard(app, ctx, () => documents.changed());
+  mountDashboard(app, ctx, documents);
   mountPublicPages(app, ctx, (db) => planPublicActions(db, ctx.clock));
   // One limit per address on every way of signing in (the form, single sign-on's start and return).
   const signInLimit = new SignInLimit(ctx.clock, trustedProxies);
