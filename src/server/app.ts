@@ -120,7 +120,7 @@ export function createApp(ctx: ServerContext): Hono {
   mountImports(app, ctx, () => documents.changed());
   mountExports(app, ctx);
   mountDashboard(app, ctx, documents);
-  mountPublicPages(app, ctx, (db) => planPublicActions(db, ctx.clock));
+  mountPublicPages(app, ctx, (db) => planPublicActions(db, ctx.clock), documents);
   // One limit per address on every way of signing in (the form, single sign-on's start and return).
   const signInLimit = new SignInLimit(ctx.clock, trustedProxies);
   mountSignIn(app, ctx, singleSignOn, signInLimit, trustedProxies);

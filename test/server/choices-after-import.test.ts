@@ -1,7 +1,8 @@
 /**
- * The dashboard's filters (the areas and periods a caller may choose) are kept between pages
- * until the store changes (pages/choices.ts): an upload's new force and months appear on the next
- * page once its import has ended, and a page refused for a bad period still offers them.
+ * The dashboard's filters (the areas and periods a caller may choose) and the public pages'
+ * districts are kept between pages until the store changes (pages/choices.ts, pages/public.ts):
+ * an upload's new force and months appear on the next page once its import has ended, and a page
+ * refused for a bad period still offers them.
  */
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -40,6 +41,11 @@ describe('the filters kept between pages', () => {
     expect(held).not.toContain('2019-01');
     // Asked again, the same page (kept, not made again, and the same for it).
     expect((await page('/?area=Three%20Rivers')).text).toBe(before.text);
+    // The public pages' districts, kept too: Merseyside's are not there yet.
+    expect((await page('/public')).text).not.toContain('Liverpool');
+    expect((await page('/public/liverpool')).text).toContain(
+      'We do not hold any police figures for Liverpool yet.',
+    );
 
     const body = new FormData();
     body.append(
@@ -60,6 +66,10 @@ describe('the filters kept between pages', () => {
     const after = await page('/?area=Three%20Rivers');
     expect(after.text).toContain('<optgroup label="Merseyside">');
     expect(periodHelp(after.text)).toBe(held!.replace(/^(.*, )\d{4}-\d\d\.\./u, '$12019-01..'));
+    expect((await page('/public')).text).toContain('Liverpool');
+    const liverpool = await page('/public/liverpool');
+    expect(liverpool.status).toBe(200);
+    expect(liverpool.text).not.toContain('We do not hold any police figures');
     // A page refused for a bad period offers the same choices as one answered.
     const refused = await page('/trends?area=Three%20Rivers&period=not-a-period');
     expect(refused.status).toBe(400);
