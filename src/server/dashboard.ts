@@ -10,6 +10,7 @@ import type { Context, Hono } from 'hono';
 import type { AccessNeed } from '../domain/scope.js';
 import { readsOpen } from '../usecases/view-access.js';
 import type { ServerContext } from './context.js';
+import type { DocumentCache } from './document-cache.js';
 import { apiText, problemOf } from './http-errors.js';
 import { forRequest } from './caller.js';
 import { route } from './permissions.js';
@@ -73,11 +74,14 @@ const BODIES: Record<
   },
 };
 
-/** Mounts the dashboard; `changed` is told when a page changed the store (a plan update). */
+/**
+ * Mounts the dashboard; `documents` is told when a page changed the store (a plan update), and
+ * keeps the filters' choices (loadChoices) until the store changes.
+ */
 export function mountDashboard(
   app: Hono,
   ctx: ServerContext,
-  changed: () => void = () => {},
+  documents: DocumentCache,
 ): void {
   for (const [name, file] of Object.entries(STATIC)) {
     route(app, 'get', `/static/${name}`, 'public', (c) => {
@@ -86,14 +90,14 @@ export function mountDashboard(
       return c.body(file.body);
     });
   }
-  mountPlanPages(app, ctx, changed);
+  mountPlanPages(app, ctx, documents);
   for (const view of VIEWS) {
     if (view.path === '/plan') continue;
     const spec = BODIES[view.path];
     route(app, 'get', view.path, 'read', async (c) => {
       const rctx = forRequest(c, ctx);
       const caller = c.get('caller');
-      const choices = await loadChoices(rctx);
+      const choices = await loadChoices(rctx, documents);
       const state = readState(c.req.query(), defaultArea(choices));
       let body: Safe;
       let status: 200 | 400 | 404 | 500 | 403 | 409 | 503 = 200;

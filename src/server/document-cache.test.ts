@@ -28,6 +28,19 @@ describe('DocumentCache', () => {
     expect(cache.get('a')).toBeUndefined();
   });
 
+  it('makes a document once per key until the store changes, and not a failed one', async () => {
+    const cache = new DocumentCache();
+    let made = 0;
+    const make = () => Promise.resolve({ n: ++made });
+    expect(await cache.once('k', make)).toEqual({ n: 1 });
+    expect(await cache.once('k', make)).toEqual({ n: 1 });
+    expect(Object.isFrozen(await cache.once('k', make))).toBe(true);
+    cache.changed();
+    expect(await cache.once('k', make)).toEqual({ n: 2 });
+    await expect(cache.once('bad', () => Promise.reject(new Error('no')))).rejects.toThrow('no');
+    expect(await cache.once('bad', make)).toEqual({ n: 3 });
+  });
+
   it('keeps at most 256 answers, forgetting the least recently used', () => {
     const cache = new DocumentCache();
     for (let i = 0; i < 256; i++) cache.keep(`k${i}`, bytes(String(i)), cache.current);

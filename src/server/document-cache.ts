@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { planDay } from '../domain/plan/plan-day.js';
 import type { Scope } from '../domain/scope.js';
 
-/** How many answers are kept (the least recently used go first). */
+/** How many answers are kept (the least recently used go first); as many documents (`once`). */
 const KEPT = 256;
 
 /** An answer as UTF-8 JSON, and gzipped when that is worth it (over 1 KB). */
@@ -30,6 +30,7 @@ export interface KeptAnswer {
 export class DocumentCache {
   private generation = 0;
   private readonly answers = new Map<string, KeptAnswer>();
+  private readonly documents = new Map<string, Promise<unknown>>();
 
   /** The current generation: pass it back to `keep` with what was made in it. */
   get current(): number {
@@ -53,11 +54,45 @@ export class DocumentCache {
     if (this.answers.size > KEPT) this.answers.delete(this.answers.keys().next().value as string);
   }
 
-  /** The store has changed: every answer kept is stale. */
+  /**
+   * A document the server makes from the store for many requests (the dashboard's filters: the
+   * areas and periods a caller may choose), made once per key and generation, as the answers are.
+   * Its key says everything it depends on besides the store (requestKey: the caller's scope, the
+   * day). A failure is not kept: the next request makes it again and sees its own error. What is
+   * kept is shared by every request of that key, so it is frozen: no request may change it.
+   */
+  once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    const known = this.documents.get(key);
+    if (known !== undefined) {
+      this.documents.delete(key);
+      this.documents.set(key, known);
+      return known as Promise<T>;
+    }
+    const made = make().then(deepFreeze);
+    // Forgotten when the store changes (cleared) and when it fails; the pending one is shared.
+    this.documents.set(key, made);
+    made.catch(() => {
+      if (this.documents.get(key) === made) this.documents.delete(key);
+    });
+    if (this.documents.size > KEPT)
+      this.documents.delete(this.documents.keys().next().value as string);
+    return made;
+  }
+
+  /** The store has changed: every answer and document kept is stale. */
   changed(): void {
     this.generation++;
     this.answers.clear();
+    this.documents.clear();
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 /**

@@ -24,6 +24,7 @@ import { forRequest } from './caller.js';
 import { problemOf } from './http-errors.js';
 import { html, type Safe } from './pages/html.js';
 import { notice, page } from './pages/layout.js';
+import type { DocumentCache } from './document-cache.js';
 import { defaultArea, loadChoices } from './pages/choices.js';
 import { actionBody, saveProblem, type ActionPage, type UpdateForm } from './pages/plan-action.js';
 import { meetingBody, meetingsBody } from './pages/plan-meetings.js';
@@ -37,9 +38,10 @@ type Status = 200 | 400 | 403 | 404 | 409 | 500 | 503;
 /** The dashboard's own parameters (area, period, category), kept so the navigation keeps them. */
 const KEPT = ['area', 'period', 'category'] as const;
 
-export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => void): void {
+export function mountPlanPages(app: Hono, ctx: ServerContext, documents: DocumentCache): void {
+  const changed = () => documents.changed();
   route(app, 'get', '/plan', 'read', (c) =>
-    withDb(c, ctx, 'Action plan', async (db, rctx) => {
+    withDb(c, ctx, documents, 'Action plan', async (db, rctx) => {
       const q = planQuery(c);
       const { plans, hidden } = await visiblePlans(db, rctx.scope);
       if (plans.length === 0)
@@ -56,7 +58,7 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
   );
 
   route(app, 'get', '/plan/actions/:id', 'read', (c) =>
-    withDb(c, ctx, 'Action', async (db, rctx) => {
+    withDb(c, ctx, documents, 'Action', async (db, rctx) => {
       const detail = await actionDetail(db, rctx.scope, idOf(c, 'action'), rctx.clock());
       // The version a save reached (the redirect after it says so); nothing else is echoed.
       const saved = /^\d{1,9}$/u.exec(c.req.query('saved') ?? '')?.[0];
@@ -73,7 +75,7 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
   route(app, 'post', '/plan/actions/:id', 'plan', async (c) => {
     const form = await readForm(c);
     const text = (k: string) => (typeof form[k] === 'string' ? (form[k] as string) : '');
-    return withDb(c, ctx, 'Action', async (db, rctx) => {
+    return withDb(c, ctx, documents, 'Action', async (db, rctx) => {
       const id = idOf(c, 'action');
       const held = await actionDetail(db, rctx.scope, id, rctx.clock());
       const chosen = ACTION_STATUSES.find((st) => st === text('status'));
@@ -127,14 +129,14 @@ export function mountPlanPages(app: Hono, ctx: ServerContext, changed: () => voi
   });
 
   route(app, 'get', '/plan/meetings', 'read', (c) =>
-    withDb(c, ctx, 'Meetings', async (db, rctx) => {
+    withDb(c, ctx, documents, 'Meetings', async (db, rctx) => {
       const { meetings, hidden } = await meetingsView(db, rctx.scope, rctx.clock());
       return { title: 'Meetings and their actions', body: meetingsBody(meetings, hidden) };
     }),
   );
 
   route(app, 'get', '/plan/meetings/:id', 'read', (c) =>
-    withDb(c, ctx, 'Meeting', async (db, rctx) => {
+    withDb(c, ctx, documents, 'Meeting', async (db, rctx) => {
       const d = await meetingDetail(db, rctx.scope, idOf(c, 'meeting'), rctx.clock());
       return { title: `Meeting: ${d.meeting.title}`, body: meetingBody(d) };
     }),
@@ -269,6 +271,7 @@ function planQuery(c: Context): PlanQuery {
 async function withDb(
   c: Context,
   ctx: ServerContext,
+  documents: DocumentCache,
   fallbackTitle: string,
   work: (db: Db, rctx: ServerContext) => Promise<Rendered | Response>,
 ): Promise<Response> {
@@ -299,7 +302,7 @@ async function withDb(
   // With no plan to show, the links to the other views go to the area they would show first.
   const state = readState(
     c.req.query(),
-    rendered.area ?? defaultArea(await loadChoices(forRequest(c, ctx))),
+    rendered.area ?? defaultArea(await loadChoices(rctx, documents)),
   );
   return c.html(
     page({

@@ -3,7 +3,7 @@
  * SHA-256 is kept; its public id (the part after `lnt_`) names it in lists and in revoking.
  */
 import { TEXT_LIST, list, type Db } from './db.js';
-import { noteUse } from './sessions.js';
+import { noteUse, STALE } from './sessions.js';
 
 export interface ApiTokenRecord {
   id: string;
@@ -52,19 +52,20 @@ export async function useApiToken(
   tokenHash: string,
   now: Date,
 ): Promise<{ id: string; userId: string; grantIds: string[] } | null> {
-  const rows = await db.query<{ id: string; user_id: string; grant_ids: string[] }>(
-    `SELECT id, user_id, grant_ids FROM api_token
+  const rows = await db.query<{ id: string; user_id: string; grant_ids: string[]; stale: boolean }>(
+    `SELECT id, user_id, grant_ids, ${STALE('last_used_at')} AS stale FROM api_token
      WHERE token_hash = $hash AND revoked_at IS NULL AND expires_at > $now::TIMESTAMPTZ`,
     { hash: tokenHash, now: now.toISOString() },
   );
   const row = rows[0];
   if (!row) return null;
-  await noteUse(
-    db,
-    `UPDATE api_token SET last_used_at = $now::TIMESTAMPTZ
-     WHERE id = $id AND (last_used_at IS NULL OR last_used_at < $now::TIMESTAMPTZ - INTERVAL 1 MINUTE)`,
-    { id: row.id, now: now.toISOString() },
-  );
+  if (row.stale)
+    await noteUse(
+      db,
+      `UPDATE api_token SET last_used_at = $now::TIMESTAMPTZ
+     WHERE id = $id AND ${STALE('last_used_at')}`,
+      { id: row.id, now: now.toISOString() },
+    );
   return { id: row.id, userId: row.user_id, grantIds: row.grant_ids };
 }
 

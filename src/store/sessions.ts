@@ -23,18 +23,20 @@ export async function insertSession(
 
 /** The user of a live session (not ended, not expired at `now`), noting it was seen; or null. */
 export async function touchSession(db: Db, tokenHash: string, now: Date): Promise<string | null> {
-  const rows = await db.query<{ user_id: string }>(
-    `SELECT user_id FROM user_session
+  const rows = await db.query<{ user_id: string; stale: boolean }>(
+    `SELECT user_id, ${STALE('last_seen_at')} AS stale FROM user_session
      WHERE token_hash = $hash AND ended_at IS NULL AND expires_at > $now::TIMESTAMPTZ`,
     { hash: tokenHash, now: now.toISOString() },
   );
   if (!rows[0]) return null;
-  await noteUse(
-    db,
-    `UPDATE user_session SET last_seen_at = $now::TIMESTAMPTZ
-     WHERE token_hash = $hash AND (last_seen_at IS NULL OR last_seen_at < $now::TIMESTAMPTZ - INTERVAL 1 MINUTE)`,
-    { hash: tokenHash, now: now.toISOString() },
-  );
+  // Written only when it would change: a statement that writes nothing costs a request as much.
+  if (rows[0].stale)
+    await noteUse(
+      db,
+      `UPDATE user_session SET last_seen_at = $now::TIMESTAMPTZ
+     WHERE token_hash = $hash AND ${STALE('last_seen_at')}`,
+      { hash: tokenHash, now: now.toISOString() },
+    );
   return rows[0].user_id;
 }
 
@@ -60,6 +62,13 @@ export async function endSessionsOf(db: Db, userId: string, at: Date): Promise<v
     { user: userId, at: at.toISOString() },
   );
 }
+
+/**
+ * Whether a session's or token's last use, in `column`, is due to be noted again at $now: the
+ * condition of noteUse's statements, asked first so that most requests write nothing.
+ */
+export const STALE = (column: string): string =>
+  `(${column} IS NULL OR ${column} < $now::TIMESTAMPTZ - INTERVAL 1 MINUTE)`;
 
 /**
  * Records when a session or token was last used, as a convenience for its owner and admins: at

@@ -69,12 +69,18 @@ export interface PublicPageOptions {
   discontinuities: readonly Discontinuity[];
   actions: PublicActions;
   now: Date;
+  /** The districts with a public page, when the caller has them already (publicDistricts). */
+  districts?: readonly PublicDistrict[];
+}
+
+export interface PublicDistrict {
+  code: string;
+  name: string;
+  slug: string;
 }
 
 /** The districts with a public page: those whose police.uk data the store holds. */
-export async function publicDistricts(
-  db: Db,
-): Promise<{ code: string; name: string; slug: string }[]> {
+export async function publicDistricts(db: Db): Promise<PublicDistrict[]> {
   const areas = await listAreas(db, PUBLIC_SCOPE, { type: 'district', all: false });
   return areas
     .filter((a) => a.crime + a.asb > 0)
@@ -82,10 +88,17 @@ export async function publicDistricts(
     .sort((a, b) => a.name.localeCompare(b.name, 'en-GB'));
 }
 
-/** A district by its slug ("three-rivers"), code or name. */
-async function districtOf(db: Db, wanted: string): Promise<{ code: string; name: string }> {
+/**
+ * A district by its slug ("three-rivers"), code or name; `held` the districts with a public page
+ * (publicDistricts) when the caller has them already. NotFoundError or InputError if none.
+ */
+export async function publicDistrictOf(
+  db: Db,
+  wanted: string,
+  held?: readonly PublicDistrict[],
+): Promise<{ code: string; name: string }> {
   const key = wanted.trim().toLowerCase();
-  const held = await publicDistricts(db);
+  held ??= await publicDistricts(db);
   const bySlug = held.find((d) => d.slug === slugOf(key) || d.code.toLowerCase() === key);
   if (bySlug) return bySlug;
   const area = await resolveArea(db, wanted);
@@ -144,7 +157,7 @@ export async function publicPage(
   options: PublicPageOptions,
 ): Promise<PublicPage> {
   refuseUnsafePublicThreshold(options.disclosure, 'the public page');
-  const district = await districtOf(db, area);
+  const district = await publicDistrictOf(db, area, options.districts);
   let headline: PublicPage['trends'] = null;
   let noTrends: string | null = null;
   try {

@@ -11,6 +11,7 @@ import { slugOf } from '../../report/public-page-data.js';
 import { heldPeriodPresets } from '../../usecases/resolve-period.js';
 import type { ServerContext } from '../context.js';
 import { runCommandFor } from '../api-commands.js';
+import { DocumentCache, requestKey } from '../document-cache.js';
 
 export interface AreaChoice {
   code: string;
@@ -61,7 +62,20 @@ export async function run<T>(
   return (await runCommandFor(ctx, command(name), query)).document as T;
 }
 
-export async function loadChoices(ctx: ServerContext): Promise<Choices> {
+/**
+ * What the caller may choose, made once per caller's scope and day until the store changes (an
+ * import or a plan edit: `documents`), not for every page: it runs the \`areas\` command for each
+ * force and reads the months held (on the demo store 70-140 ms of CPU, even for a page refused for
+ * a bad period), and none of it leaves an audit row.
+ */
+export async function loadChoices(
+  ctx: ServerContext,
+  documents: DocumentCache = new DocumentCache(),
+): Promise<Choices> {
+  return documents.once(requestKey('choices', {}, ctx.scope, ctx.clock()), () => readChoices(ctx));
+}
+
+async function readChoices(ctx: ServerContext): Promise<Choices> {
   const forces = choicesOf(await run<AreaListing>(ctx, 'areas', { type: ['force'] }));
   const withDistricts = await Promise.all(
     forces.map(async (f) => ({
