@@ -468,10 +468,23 @@ export class PoliceBatchLoader {
  * this import's 2 or 3 never reach), so the compression runs while JavaScript checks the next
  * files instead of all at once in the commit (a commit compresses on one thread whatever the
  * setting: 1.1 s for twelve such files held back).
+ *
+ * Memory: DuckDB's allocator keeps what a load frees for the next load instead of handing it back
+ * to the system after every statement (by default after any task that used more than 128 MiB, or
+ * freed more than 512 MiB at once, which every load of a large file does), and purges on its own
+ * thread what it keeps unused. Memory handed back is taken again at the next load one page at a
+ * time, and each page's first touch is a fault that costs the system several microseconds on a
+ * virtual machine: twelve 65,000-row files took about 140,000 such faults in DuckDB alone, 60,000
+ * with these settings, and DuckDB's CPU for their loads fell by a fifth (docs/benchmarks.md,
+ * seventeenth session). The settings are DuckDB's own and go back to what they were when the
+ * loader closes.
  */
-const LOADING_SETTINGS: Readonly<Record<string, number>> = {
+const LOADING_SETTINGS: Readonly<Record<string, number | string>> = {
   threads: 1,
   write_buffer_row_group_count: 1,
+  allocator_flush_threshold: '8GiB',
+  allocator_bulk_deallocation_flush_threshold: '8GiB',
+  allocator_background_threads: 'true',
 };
 
 function loadedOf(plan: Plan): BatchOutcome {
