@@ -7,13 +7,16 @@
  * its earlier fetch, a file already imported, and, for a store that held records before the
  * table existed, the migration's backfill.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { parsePoliceFile } from '../src/ingest/police/parse-police-file.js';
 import type { Db } from '../src/store/db.js';
 import { checkStore, repairStore } from '../src/store/integrity.js';
 import { openStore } from '../src/store/open-store.js';
+import { loadPlacementLookups } from '../src/store/placement-lookups.js';
 import { PoliceBatchLoader } from '../src/store/police-batches.js';
 import { importPoliceData } from '../src/usecases/import-police-data.js';
 import { demoStoreCopy, emptyStoreCopy } from './helpers/demo-store.js';
@@ -150,6 +153,83 @@ describe('the street counts kept by the import', () => {
       expect(replaced.files[0]?.replaced).toBeGreaterThan(0);
       await expectCountsMatchRecords(db);
       expect((await checkStore(db)).problems).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
+});
+
+describe('the street counts worked out as the rows are checked', () => {
+  it('are the records grouped, whichever path each line took, and the store keeps them', async () => {
+    const raw = await readZipEntries(SAMPLE_ZIP, /2025-0[6-8]-hertfordshire-street\.csv$/);
+    const [june, july, august] = [...raw.keys()].sort().map((k) => raw.get(k) as Buffer) as [
+      Buffer,
+      Buffer,
+      Buffer,
+    ];
+    mkdirSync(`${dir.path}/paths`);
+    // June as published: every line on the fast path (from its bytes).
+    writeFileSync(`${dir.path}/paths/2025-06-hertfordshire-street.csv`, june);
+    // July with some lines the fast path declines (a padded crime type, a coordinate written
+    // '+…'), which are checked as fields and staged cell by cell among the others.
+    const lines = july.toString('latin1').trimEnd().split('\n');
+    for (let i = 1; i < lines.length; i += 97) {
+      lines[i] = (lines[i] as string)
+        .replace(',Burglary,', ', Burglary ,')
+        .replace(/,(51\.\d+),/u, ',+$1,');
+    }
+    writeFileSync(`${dir.path}/paths/2025-07-hertfordshire-street.csv`, lines.join('\n') + '\n');
+    // August with a quoted field: not a plain file, so every row is read as fields.
+    const quoted = august.toString('latin1').trimEnd().split('\n');
+    const cells = (quoted[5] as string).split(',');
+    cells[6] = `"${cells[6]}"`;
+    quoted[5] = cells.join(',');
+    writeFileSync(`${dir.path}/paths/2025-08-hertfordshire-street.csv`, quoted.join('\n') + '\n');
+
+    const lookups = await (async () => {
+      const db = await openStore(emptyStoreCopy(dir.path, 'lookups.duckdb'));
+      try {
+        return await loadPlacementLookups(db);
+      } finally {
+        db.close();
+      }
+    })();
+    const layouts: string[] = [];
+    for (const name of ['2025-06', '2025-07', '2025-08']) {
+      const file = `${dir.path}/paths/${name}-hertfordshire-street.csv`;
+      const bytes = readFileSync(file);
+      const parsed = parsePoliceFile(file, basename(file), bytes, 'h', { lookups });
+      layouts.push(parsed.layout);
+      expect(parsed.rejected).toEqual([]);
+      const counted = parsed.streetCounts ?? [];
+      expect(counted.reduce((n, c) => n + c.records, 0)).toBe(parsed.staged.rows);
+      // The same as counting the staged rows themselves.
+      const byKey = new Map<string, number>();
+      for (const row of new TextDecoder().decode(parsed.staged.bytes()).trimEnd().split('\n')) {
+        const cells = row.split(',');
+        const [district, match, category] =
+          parsed.layout === 'as-filed'
+            ? [cells[2], cells[3], cells[4]]
+            : [cells.at(-5), cells.at(-4), cells.at(-3)];
+        const key = `${name}|${district === '' ? null : district}|${match}|${category}`;
+        byKey.set(key, (byKey.get(key) ?? 0) + 1);
+      }
+      expect(
+        new Map(
+          counted.map((c) => [
+            `${c.month}|${c.districtCode}|${c.districtMatch}|${c.category}`,
+            c.records,
+          ]),
+        ),
+      ).toEqual(byKey);
+    }
+    expect(layouts).toEqual(['as-filed', 'as-filed', 'lantern']);
+
+    const db = await openStore(emptyStoreCopy(dir.path, 'paths.duckdb'));
+    try {
+      const report = await importPoliceData(db, [`${dir.path}/paths`]);
+      expect(report.files.map((f) => f.status)).toEqual(['imported', 'imported', 'imported']);
+      await expectCountsMatchRecords(db);
     } finally {
       db.close();
     }

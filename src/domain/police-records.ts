@@ -101,3 +101,17 @@ export const STREET_AS_FILED: readonly StagedColumn[] = [
   { name: 'last_outcome', type: 'VARCHAR' },
   { name: 'context', type: 'VARCHAR' },
 ];
+
+/**
+ * A street file's accepted records counted as the store's street_count table keeps them (one
+ * row per month, district, how the record was placed in it, and category): worked out while the
+ * rows are checked, so that the store need not read the rows back to count them.
+ */
+export interface StreetCount {
+  month: string;
+  /** null: placed in no district (staged as an empty cell). */
+  districtCode: string | null;
+  districtMatch: string;
+  category: string;
+  records: number;
+}

@@ -20,6 +20,7 @@ import {
   STREET_AS_FILED,
   type StagedColumn,
   type StagedLayout,
+  type StreetCount,
 } from '../domain/police-records.js';
 import { InputError } from '../errors.js';
 import { quoteLiteral, type Db } from './db.js';
@@ -49,6 +50,11 @@ export interface BatchToLoad {
    */
   layout?: StagedLayout;
   stagedRows: number;
+  /**
+   * Street rows: their counts for the street_count table, worked out as they were checked. When
+   * absent the store counts the rows it has just loaded (a read of them all back).
+   */
+  streetCounts?: readonly StreetCount[];
   rejected: readonly RejectedRowToStore[];
   startedAt: Date;
 }
@@ -159,7 +165,13 @@ interface OpenGroup {
   begun: boolean;
   /** The transaction failed and was rolled back: the group's files load one by one. */
   failed: boolean;
-  members: { plan: Plan; staged: string; rejects: string | null; resolve: Queued['resolve'] }[];
+  members: {
+    plan: Plan;
+    staged: string;
+    rejects: string | null;
+    counts: string | null;
+    resolve: Queued['resolve'];
+  }[];
   holders: Holder[];
   nextId: number;
 }
@@ -354,9 +366,10 @@ export class PoliceBatchLoader {
         rejects = join(group.dir, `${plan.id}-rejected.csv`);
         writeFileSync(rejects, rejectsCsv(batch.rejected));
       }
+      const counts = writeStreetCounts(group.dir, plan);
       // The rows are on disk now: the batch keeps only what the report and the reload need.
       plan.batch = { ...batch, staged: '' };
-      const member = { plan, staged, rejects, resolve };
+      const member = { plan, staged, rejects, counts, resolve };
       group.members.push(member);
       group.holders = afterLoad(group.holders, plan);
       group.nextId++;
@@ -442,7 +455,8 @@ export class PoliceBatchLoader {
     try {
       writeFileSync(staged, batch.staged);
       if (rejects !== null) writeFileSync(rejects, rejectsCsv(batch.rejected));
-      await this.db.transactionScript(loadStatements([{ plan, staged, rejects }]));
+      const counts = writeStreetCounts(dir, plan);
+      await this.db.transactionScript(loadStatements([{ plan, staged, rejects, counts }]));
     } catch (error) {
       resolve({ ok: false, error });
       return;
@@ -468,10 +482,23 @@ export class PoliceBatchLoader {
  * this import's 2 or 3 never reach), so the compression runs while JavaScript checks the next
  * files instead of all at once in the commit (a commit compresses on one thread whatever the
  * setting: 1.1 s for twelve such files held back).
+ *
+ * Memory: DuckDB's allocator keeps what a load frees for the next load instead of handing it back
+ * to the system after every statement (by default after any task that used more than 128 MiB, or
+ * freed more than 512 MiB at once, which every load of a large file does), and purges on its own
+ * thread what it keeps unused. Memory handed back is taken again at the next load one page at a
+ * time, and each page's first touch is a fault that costs the system several microseconds on a
+ * virtual machine: twelve 65,000-row files took about 140,000 such faults in DuckDB alone, 60,000
+ * with these settings, and DuckDB's CPU for their loads fell by a fifth (docs/benchmarks.md,
+ * seventeenth session). The settings are DuckDB's own and go back to what they were when the
+ * loader closes.
  */
-const LOADING_SETTINGS: Readonly<Record<string, number>> = {
+const LOADING_SETTINGS: Readonly<Record<string, number | string>> = {
   threads: 1,
   write_buffer_row_group_count: 1,
+  allocator_flush_threshold: '8GiB',
+  allocator_bulk_deallocation_flush_threshold: '8GiB',
+  allocator_background_threads: 'true',
 };
 
 function loadedOf(plan: Plan): BatchOutcome {
@@ -524,7 +551,7 @@ function afterLoad(holders: readonly Holder[], plan: Plan): Holder[] {
  * matter. Values are ours or quoted, never spliced raw.
  */
 function loadStatements(
-  members: readonly { plan: Plan; staged: string; rejects: string | null }[],
+  members: readonly { plan: Plan; staged: string; rejects: string | null; counts: string | null }[],
 ): string[] {
   const q = quoteLiteral;
   const statements: string[] = [];
@@ -594,16 +621,28 @@ function loadStatements(
       );
     }
   }
-  const street = members.filter((m) => m.plan.batch.kind === 'street').map((m) => m.plan.id);
+  const street = members.filter((m) => m.plan.batch.kind === 'street');
   if (street.length > 0) {
     // The group's records counted as the readers of counts by area and month want them
-    // (migration 019), read back from the rows just inserted: their batch ids (consecutive, in
-    // order) are new, so the scan skips every row group of earlier imports by its ids' range.
+    // (migration 019): as the checking counted them (a few hundred rows a file), else read
+    // back from the rows just inserted (their batch ids are new, so the scan skips every row
+    // group of earlier imports by its ids' range). Reading them back took DuckDB 15-25 ms of
+    // CPU for each 65,000-row file, on the thread every load waits for.
+    const given = street.flatMap((m) => (m.counts === null ? [] : [m.counts]));
+    const read = street.filter((m) => m.counts === null).map((m) => m.plan.id);
+    const parts = [
+      ...(given.length > 0 ? [`SELECT * FROM ${readStaged(given, COUNT_COLUMNS)}`] : []),
+      ...(read.length > 0
+        ? [
+            `SELECT batch_id, force, month, district_code, district_match, category, count(*) FROM crime
+             WHERE batch_id BETWEEN ${read[0]} AND ${read.at(-1)} AND batch_id IN (${read.join(', ')})
+             GROUP BY ALL`,
+          ]
+        : []),
+    ];
     statements.push(
-      `INSERT INTO street_count
-       SELECT batch_id, force, month, district_code, district_match, category, count(*) FROM crime
-       WHERE batch_id BETWEEN ${street[0]} AND ${street.at(-1)}
-       GROUP BY ALL ORDER BY district_code, month, category, batch_id`,
+      `INSERT INTO street_count ${parts.join(' UNION ALL ')}
+       ORDER BY district_code, month, category, batch_id, district_match`,
     );
   }
   if (members.some((m) => m.plan.batch.kind === 'stop-and-search')) {
@@ -627,6 +666,37 @@ function readStaged(
   return `read_csv([${paths.map(quoteLiteral).join(', ')}], columns = {${spec}}, header = false,
     auto_detect = false, delim = ',', quote = '"', escape = '"', new_line = '\\n',
     max_line_size = ${MAX_STAGED_LINE}${filename ? ', filename = true' : ''})`;
+}
+
+/** The columns of street_count, as a file's counts are staged for it. */
+const COUNT_COLUMNS: readonly StagedColumn[] = [
+  { name: 'batch_id', type: 'INTEGER' },
+  { name: 'force', type: 'VARCHAR' },
+  { name: 'month', type: 'VARCHAR' },
+  { name: 'district_code', type: 'VARCHAR' },
+  { name: 'district_match', type: 'VARCHAR' },
+  { name: 'category', type: 'VARCHAR' },
+  { name: 'records', type: 'INTEGER' },
+];
+
+/** Writes a street batch's counts (if it has them) beside its staged rows; the file, or null. */
+function writeStreetCounts(dir: string, plan: Plan): string | null {
+  const counts = plan.batch.kind === 'street' ? plan.batch.streetCounts : undefined;
+  if (counts === undefined) return null;
+  const path = join(dir, `${plan.id}-counts.csv`);
+  const cell = (v: string | null) =>
+    v === null || v === '' ? '' : '"' + v.replaceAll('"', '""') + '"';
+  const force = cell(plan.batch.force);
+  writeFileSync(
+    path,
+    counts
+      .map(
+        (c) =>
+          `${plan.id},${force},${cell(c.month)},${cell(c.districtCode)},${cell(c.districtMatch)},${cell(c.category)},${c.records}\n`,
+      )
+      .join(''),
+  );
+  return path;
 }
 
 /** Longest staged line DuckDB will read (a police.uk row is a few hundred bytes). */

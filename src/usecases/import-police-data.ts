@@ -494,6 +494,7 @@ function batchOf(
     staged: parsed.staged,
     layout: parsed.layout,
     stagedRows: parsed.stagedRows,
+    ...(parsed.streetCounts ? { streetCounts: parsed.streetCounts } : {}),
     rejected: parsed.rejected,
     startedAt,
   };

@@ -8,7 +8,7 @@ import { isAscii } from 'node:buffer';
 
 import { forceById, forceIdFromName, forceIds, forceNames } from '../../domain/forces.js';
 import { isMonth, type Month } from '../../domain/month.js';
-import type { StagedLayout } from '../../domain/police-records.js';
+import type { StagedLayout, StreetCount } from '../../domain/police-records.js';
 import {
   cachedPlacer,
   type PlacementCounts,
@@ -32,6 +32,7 @@ import { recordText, StagingBuffer } from '../staging.js';
 import type { Problem } from './fields.js';
 import { ROW_MAPPERS, type RowMapper } from './row-mappers.js';
 import { RepeatedIds } from './repeated-ids.js';
+import type { StreetCounts } from './street-counts.js';
 
 export interface RejectedRow {
   line: number;
@@ -64,6 +65,8 @@ export interface ParsedPoliceFile {
    * (usecases/search-force-check.ts): its rows never say their force.
    */
   searchPoints?: number[];
+  /** Street files: the accepted records counted as the store's street_count table keeps them. */
+  streetCounts?: StreetCount[];
 }
 
 /** How many located searches of a file are kept to check where its searches lie. */
@@ -419,6 +422,7 @@ class FileChecker implements PlainCsvSink {
       rejected,
       warnings,
       ...(kind === 'stop-and-search' ? { searchPoints: this.searchPoints } : {}),
+      ...(rows.streetCounts ? { streetCounts: rows.streetCounts.list() } : {}),
     };
   }
 
@@ -468,6 +472,11 @@ class RowChecker {
     this.idColumn = index.get('Crime ID') ?? -1;
     this.ids = kind === 'street' && this.idColumn !== -1 ? new RepeatedIds() : null;
     this.source = source;
+  }
+
+  /** Street files: the staged records counted for the store's street_count table. */
+  get streetCounts(): StreetCounts | undefined {
+    return this.mapper.streetCounts;
   }
 
   /** The fast path of a plain street line (RowMapper.fromLine): its Falls within, or null if declined. */

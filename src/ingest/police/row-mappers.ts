@@ -19,6 +19,7 @@ import {
   type Problem,
 } from './fields.js';
 import { recordKeys } from './record-key.js';
+import { StreetCounts } from './street-counts.js';
 import { streetLineMapper, type StreetLineMapper } from './street-line.js';
 
 export interface MapperContext {
@@ -58,6 +59,8 @@ export interface RowMapper {
    * month known; street-line.ts), sharing this mapper's ASB keys; absent otherwise.
    */
   fromLine?: StreetLineMapper;
+  /** Street rows: the staged records counted for the store's street_count table (both paths). */
+  streetCounts?: StreetCounts;
 }
 type Reader = (record: readonly string[]) => string;
 
@@ -187,6 +190,7 @@ function streetMapper(ctx: MapperContext): RowMapper {
     }
     return category;
   };
+  const counts = new StreetCounts();
   const mapper: RowMapper = (record, line, out, months, start, end) => {
     const problem = located(record, point);
     if (problem) return problem;
@@ -200,6 +204,7 @@ function streetMapper(ctx: MapperContext): RowMapper {
     const code = lsoaCode(record);
     const name = lsoaName(record);
     const placed = ctx.placer.place(code, name);
+    counts.of(m, placed.districtCode, placed.match, category).records++;
     // The cells join as the coordinates themselves would (no location: empty).
     const asbKey =
       id !== ''
@@ -240,8 +245,12 @@ function streetMapper(ctx: MapperContext): RowMapper {
   };
   if (source !== null && ctx.fileMonth !== null) {
     const { fileMonth, force, placer } = ctx;
-    mapper.fromLine = streetLineMapper({ source, fileMonth, force, placer }, { keyOf, categoryOf });
+    mapper.fromLine = streetLineMapper(
+      { source, fileMonth, force, placer },
+      { keyOf, categoryOf, counts },
+    );
   }
+  mapper.streetCounts = counts;
   return mapper;
 }
 

@@ -6,6 +6,7 @@ import { readPlainCsv } from '../plain-csv.js';
 import { StagingBuffer } from '../staging.js';
 import { parsePoliceFile } from './parse-police-file.js';
 import { recordKeys } from './record-key.js';
+import { StreetCounts } from './street-counts.js';
 import { canonicalDecimal, decimalAt, streetLineMapper } from './street-line.js';
 
 const lookups: PlacementLookups = {
@@ -62,7 +63,11 @@ function throughFastPath(lines: readonly string[]) {
   ] as const);
   const mapper = streetLineMapper(
     { source, fileMonth: '2025-12', force: 'hertfordshire', placer },
-    { keyOf: recordKeys(), categoryOf: (t) => categories.get(t as 'Burglary') },
+    {
+      keyOf: recordKeys(),
+      categoryOf: (t) => categories.get(t as 'Burglary'),
+      counts: new StreetCounts(),
+    },
   );
   if (!mapper) throw new Error('no fast path for 2025-12');
   const map = mapper;

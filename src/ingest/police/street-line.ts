@@ -16,9 +16,11 @@ import { forceIdFromName } from '../../domain/forces.js';
 import { isMonth, type Month } from '../../domain/month.js';
 import type { Placed, PlacedRecord, Placer } from '../../domain/placement.js';
 import { POLICE_COLUMNS } from '../../domain/police-file.js';
+import type { StreetCount } from '../../domain/police-records.js';
 import { num, type StagingBuffer } from '../staging.js';
 import { UK_BOUNDS } from './fields.js';
 import type { RecordKeys } from './record-key.js';
+import type { StreetCounts } from './street-counts.js';
 
 /**
  * Checks and stages one line (field i lies from `bounds[i] + 1` to `bounds[i + 1]` in the file's
@@ -38,6 +40,8 @@ export interface StreetShared {
   keyOf: RecordKeys;
   /** A police.uk crime type to its category, or undefined. */
   categoryOf: (crimeType: string) => Category | undefined;
+  /** The file's staged records counted for the store's street_count table. */
+  counts: StreetCounts;
 }
 
 export interface StreetLineContext {
@@ -87,15 +91,20 @@ export function streetLineMapper(
     if (category !== undefined) seen.push({ at: start, category });
     return category;
   };
-  // Lantern's cells after the ASB key, encoded once per district and category.
-  const tails = new Map<Placed, Map<Category, Uint8Array>>();
-  const tailOf = (placed: Placed, category: Category): Uint8Array => {
+  // Lantern's cells after the ASB key, encoded once per district and category, with the count
+  // of the records staged with them.
+  const tails = new Map<Placed, Map<Category, { cells: Uint8Array; count: StreetCount }>>();
+  const tailOf = (placed: Placed, category: Category) => {
     let byCategory = tails.get(placed);
     if (byCategory === undefined) tails.set(placed, (byCategory = new Map()));
     let tail = byCategory.get(category);
     if (tail === undefined) {
       const cells = `,${placed.districtCode ?? ''},${placed.match},${category},`;
-      byCategory.set(category, (tail = Buffer.from(cells, 'latin1')));
+      tail = {
+        cells: Buffer.from(cells, 'latin1'),
+        count: shared.counts.of(fileMonth, placed.districtCode, placed.match, category),
+      };
+      byCategory.set(category, tail);
     }
     return tail;
   };
@@ -218,10 +227,12 @@ export function streetLineMapper(
               text(bounds, CONTEXT),
             ])
           : shared.keyOf.ofBytes(contentBytes(bounds, category));
+    const tail = tailOf(found.placed, category);
+    tail.count.records++;
     out.rowFromParts(
       line,
       asbKey,
-      tailOf(found.placed, category),
+      tail.cells,
       source,
       (bounds[0] as number) + 1,
       bounds[bounds.length - 1] as number,
