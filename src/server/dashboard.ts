@@ -78,11 +78,7 @@ const BODIES: Record<
  * Mounts the dashboard; `documents` is told when a page changed the store (a plan update), and
  * keeps the filters' choices (loadChoices) until the store changes.
  */
-export function mountDashboard(
-  app: Hono,
-  ctx: ServerContext,
-  documents: DocumentCache,
-): void {
+export function mountDashboard(app: Hono, ctx: ServerContext, documents: DocumentCache): void {
   for (const [name, file] of Object.entries(STATIC)) {
     route(app, 'get', `/static/${name}`, 'public', (c) => {
       c.header('Content-Type', file.type);
