@@ -297,7 +297,7 @@ describe('the page', () => {
     );
     expect(html).not.toContain(esc(NO_PLAN));
     expect(html).toMatch(
-      /<h3>Robbery<\/h3>\s*<ul>\s*<li>Patrols near the station\. <span class="note">In progress, due 2026-03\.<\/span><\/li>/u,
+      /<h3>Robbery<\/h3>\s*<ul>\s*<li>Patrols near the station\. <span class="note">In progress, due March 2026\.<\/span><\/li>/u,
     );
   });
 
