@@ -69,6 +69,24 @@ describe('resolveArea(db, query)', () => {
     await expect(resolveArea(db, 'Atlantis')).rejects.not.toThrow(/did you mean/u);
   });
 
+  it('lists the areas a name could be in order of their codes, the same every time', async () => {
+    // A union has no order of its own: "Church" listed its wards in a different order from one
+    // request to the next.
+    const listed = async () => {
+      const error = await resolveArea(db, 'Church').then(
+        () => null,
+        (e: Error) => e,
+      );
+      return [...(error?.message ?? '').matchAll(/\b([EW]\d{8}) \(Church, ward/gu)].map(
+        (m) => m[1],
+      );
+    };
+    const first = await listed();
+    expect(first.length).toBeGreaterThan(2);
+    expect(first).toEqual([...first].sort());
+    for (let i = 0; i < 5; i++) expect(await listed()).toEqual(first);
+  });
+
   it('gives the population held nearest now, with its year and source', async () => {
     const area = await findArea(db, 'Three Rivers');
     expect(area.population).toMatchObject({ year: 2021, count: 93_700 });

@@ -113,7 +113,10 @@ async function resolveAreaNow(db: Db, query: string, type?: AreaType): Promise<A
         await areasByCode(db, [...new Set(chosen.flatMap((m) => (m.parent ? [m.parent] : [])))])
       ).map((p) => [p.code, p]),
     );
+    // In order of their codes: the union above has no order, and the same question must get
+    // the same answer.
     const list = chosen
+      .toSorted((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
       .map((m) => {
         const parent = m.parent ? parents.get(m.parent) : undefined;
         const within =
