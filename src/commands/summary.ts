@@ -83,8 +83,9 @@ export function formatSummary(s: AreaSummary): string {
     (c) => `${CATEGORY_SHORT[c.category]} = ${CATEGORY_NAMES[c.category]}`,
   );
   return [
-    `${s.area.name} (${s.area.type} ${s.area.code}), ${s.period.from}..${s.period.to}: ` +
-      `${observed} of ${s.months.length} months observed; ${pop}`,
+    `${s.area.name} (${s.area.type} ${s.area.code}), ` +
+      `${s.period.from === s.period.to ? s.period.from : `${s.period.from}..${s.period.to}`}: ` +
+      `${observed} of ${s.months.length} month${s.months.length === 1 ? '' : 's'} observed; ${pop}`,
     '',
     formatTable(headers, rows, ['left', ...headers.slice(1).map(() => 'right' as const)]),
     '',
