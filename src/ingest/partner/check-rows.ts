@@ -17,6 +17,7 @@ import { createHmac } from 'node:crypto';
 
 import type { DatasetMapping } from '../../domain/dataset-mapping.js';
 import { slug, type DatasetDefinition, type DatasetField } from '../../domain/datasets.js';
+import { MONTH_NAMES } from '../../domain/month.js';
 import { InputError } from '../../errors.js';
 import { PERSONAL_KIND_LABEL, personalKind } from '../../domain/personal-data.js';
 import { findPersonalData, type PersonalDataFinding } from './personal-data.js';
@@ -450,20 +451,8 @@ export function parseDate(raw: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-const MONTH_NAMES = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-];
+/** Months by the first three letters of their names, as partners abbreviate them: jan, feb … */
+const MONTH_ABBREVIATIONS = MONTH_NAMES.map((name) => name.slice(0, 3).toLowerCase());
 
 /** An Excel day number from 2000 (36526) to 2099 (73415), possibly with a time as its fraction. */
 const EXCEL_SERIAL = /^(?:3[6-9]|[4-6]\d|7[0-3])\d{3}(?:\.\d+)?$/u;
@@ -490,7 +479,7 @@ export function parseMonth(raw: string): string | null {
   // Two figures only after a hyphen, as Excel writes them: "Mar 25" may be 25 March.
   const named = /^([a-z]{3})[a-z]*\.?(?:\s+(\d{4})|-(\d{4}|\d{2}))$/iu.exec(raw);
   if (named) {
-    const i = MONTH_NAMES.indexOf((named[1] as string).toLowerCase());
+    const i = MONTH_ABBREVIATIONS.indexOf((named[1] as string).toLowerCase());
     const written = (named[2] ?? named[3]) as string;
     const year = written.length === 2 ? `20${written}` : written;
     if (i >= 0) return `${year}-${String(i + 1).padStart(2, '0')}`;
