@@ -137,10 +137,11 @@ export function slugOf(name: string): string {
 
 /**
  * Why an assessment is not fit to give the public the partnership's priorities, or null when it
- * is: it must cover a whole year (12 months), hold every month of it, and rest on the
- * partnership's own manual scores, not the bundled example (what a report would print as "not
- * yet confirmed by the partnership"). A few months' figures, or an analyst's trial run, are not
- * what the partnership chose to focus on for the year.
+ * is: it must cover a whole year (12 months), hold every month of it, and its manual scores
+ * must be the partnership's own or none (the evidence alone, as the report says), never the
+ * bundled example (what a report would print as "not yet confirmed by the partnership"). A few
+ * months' figures, or an analyst's trial run, are not what the partnership chose to focus on for
+ * the year; a plan made from an assessment (`plan create --from-assessment`) is that choice.
  */
 export function unfitToPublish(assessment: Assessment): string | null {
   const { period, coverage } = assessment;

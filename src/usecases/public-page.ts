@@ -112,7 +112,7 @@ export async function publicDistrictOf(
 /**
  * The priorities the partnership has published: those of its action plan, taken from the saved
  * assessment the plan was made from, when that assessment is fit to publish (a whole year, every
- * month held, the partnership's own manual scores: report/public-page-data.ts). Otherwise none,
+ * month held, manual scores the partnership's own or none: report/public-page-data.ts). Otherwise none,
  * and why, for the analyst: a saved assessment alone, a few months' figures or a trial run with
  * the example scores is not what the partnership chose to focus on.
  */
