@@ -1,4 +1,6 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { defineConfig } from 'vitest/config';
 
@@ -24,6 +26,16 @@ const E2E = readdirSync('test', { recursive: true, encoding: 'utf8' })
   )
   .sort();
 
+/**
+ * Every temporary folder of a run under one folder, removed when the run ends: the tests' own
+ * (test/helpers/temp.ts), and what Lantern and Chromium make in the processes the tests start (an
+ * import's staging folder left by the kill tests, an upload's folder, a browser profile), which no
+ * test can remove. Without it each run left about 10 GB in the machine's /tmp. Workers and the
+ * processes they start read it from TMPDIR (`os.tmpdir()`).
+ */
+const RUN_TMP = (process.env.LANTERN_TEST_TMPDIR ??= mkdtempSync(join(tmpdir(), 'lantern-run-')));
+process.once('exit', () => rmSync(RUN_TMP, { recursive: true, force: true }));
+
 export default defineConfig({
   test: {
     pool: 'forks', // DuckDB is a native addon
@@ -34,7 +46,7 @@ export default defineConfig({
     // two cores, and the switching costs more than the second thread gives a test's small
     // statements (the suite took 325 s with two threads, 291 s with one: docs/benchmarks.md).
     // Commands the tests spawn inherit it. Lantern itself keeps its default of two.
-    env: { LANTERN_DUCKDB_THREADS: '1' },
+    env: { LANTERN_DUCKDB_THREADS: '1', TMPDIR: RUN_TMP },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     projects: [
