@@ -10,7 +10,7 @@
  * busy the machine is; what is asserted does not.
  */
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -81,16 +81,26 @@ async function cleanImport() {
   return clean;
 }
 
-/** The import run again, in this process (the kill is what needs a process of its own). */
-async function importAgain(db: string) {
-  const resumed = await runJson<{ files: { status: string }[] }>([
-    'import',
-    SAMPLE_ZIP,
-    '--db',
-    db,
-  ]);
-  expect(resumed.code).toBe(0);
-  return resumed.json.files.map((f) => f.status);
+/**
+ * The import run again, in this process (the kill is what needs a process of its own), with
+ * `tmp` as the system's temporary folder if given.
+ */
+async function importAgain(db: string, tmp?: string) {
+  const before = process.env.TMPDIR;
+  if (tmp !== undefined) process.env.TMPDIR = tmp;
+  try {
+    const resumed = await runJson<{ files: { status: string }[] }>([
+      'import',
+      SAMPLE_ZIP,
+      '--db',
+      db,
+    ]);
+    expect(resumed.code).toBe(0);
+    return resumed.json.files.map((f) => f.status);
+  } finally {
+    if (before === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = before;
+  }
 }
 
 describe('an import killed mid-import (small groups)', () => {
@@ -98,14 +108,21 @@ describe('an import killed mid-import (small groups)', () => {
     'leaves the store consistent when killed %i ms after its first commit, and the next import completes',
     async (delay) => {
       const db = emptyStoreCopy(dir.path, `killed-${delay}.duckdb`); // a new store: no log yet
-      await importAndKill(db, delay, { LANTERN_IMPORT_GROUP_ROWS: '15000' });
+      // The import's own temporary folder, to see what the killed import leaves there.
+      const tmp = join(dir.path, `tmp-${delay}`);
+      mkdirSync(tmp);
+      await importAndKill(db, delay, { LANTERN_IMPORT_GROUP_ROWS: '15000', TMPDIR: tmp });
+      // Its staged rows, in folders named for its process, which no one else would remove...
+      expect(readdirSync(tmp).filter((f) => /^lantern-incoming-\d+-/u.test(f))).not.toEqual([]);
       expect(await problemsAfterOpen(db)).toEqual([]);
       const [{ batches }] = (await queryStore<{ batches: string }>(
         db,
         'SELECT count(*) AS batches FROM import_batch',
       )) as [{ batches: string }];
 
-      const statuses = await importAgain(db);
+      const statuses = await importAgain(db, tmp);
+      // ...are removed by the next import (whose own are removed as it ends).
+      expect(readdirSync(tmp)).toEqual([]);
       expect(statuses.filter((s) => s === 'already-imported')).toHaveLength(Number(batches));
       expect(statuses.filter((s) => s === 'imported')).toHaveLength(43 - Number(batches));
       expect(await problemsAfterOpen(db)).toEqual([]);

@@ -5,7 +5,7 @@
  * answer comes at once (202, with where to watch); the import's progress, then its report, are
  * a server-sent-event stream. One import at a time: a second is refused, naming the first.
  */
-import { mkdtemp, mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,6 +19,7 @@ import { didYouMean } from '../domain/suggest.js';
 import { oneLine } from '../domain/terminal-text.js';
 import { InputError } from '../errors.js';
 import type { Db } from '../store/db.js';
+import { removeAbandonedFolders, scratchFolder } from '../scratch-folders.js';
 import { apiOptions } from './api-commands.js';
 import { recordRequestUse, useOf } from './audit-use.js';
 import { forRequest, type RequestCaller } from './caller.js';
@@ -53,36 +54,10 @@ function uploadRoot(env: Readonly<Record<string, string | undefined>>): string {
  * imported: SIGKILL, the machine's power); returns how many. Folders of a running process (another
  * server on the same folder, or this one) are left alone.
  */
-export async function removeAbandonedUploads(
+export function removeAbandonedUploads(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<number> {
-  const root = uploadRoot(env);
-  let names: string[];
-  try {
-    names = await readdir(root);
-  } catch {
-    return 0;
-  }
-  let removed = 0;
-  for (const name of names) {
-    const pid = new RegExp(`^${UPLOAD_PREFIX}(\\d+)-[A-Za-z0-9]{6}$`, 'u').exec(name)?.[1];
-    if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
-    await rm(join(root, name), { recursive: true, force: true }).then(
-      () => removed++,
-      () => undefined,
-    );
-  }
-  return removed;
-}
-
-/** Whether a process of this id is running (one of another user's counts: EPERM). */
-function running(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
+  return Promise.resolve(removeAbandonedFolders(UPLOAD_PREFIX, uploadRoot(env)));
 }
 
 /** What the writer's slot says while an upload is received, before its files are known. */
@@ -164,7 +139,7 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
       const run = runs.start(slot.what, slot.since, slot.by);
       let dir: string;
       try {
-        dir = await mkdtemp(join(uploadRoot(ctx.env), `${UPLOAD_PREFIX}${process.pid}-`));
+        dir = await scratchFolder(UPLOAD_PREFIX, uploadRoot(ctx.env));
       } catch (error) {
         // The slot is let go as the upload is refused (above).
         runs.tell(run, { event: 'failed', data: problemOf(error).body });

@@ -10,7 +10,6 @@
  */
 import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import type { Month } from '../domain/month.js';
@@ -24,6 +23,7 @@ import {
 } from '../domain/police-records.js';
 import { InputError } from '../errors.js';
 import { quoteLiteral, type Db } from './db.js';
+import { removeAbandonedFolders, scratchFolderSync } from '../scratch-folders.js';
 
 export interface RejectedRowToStore {
   line: number;
@@ -74,6 +74,14 @@ export interface ExistingBatch {
   rejected: number;
   status: string;
 }
+
+/**
+ * The loader's scratch folders in the system's temporary folder: staged rows as files are added,
+ * and each group's while it loads (src/scratch-folders.ts: those of a killed import are removed
+ * by the next).
+ */
+const INCOMING_PREFIX = 'lantern-incoming-';
+const STAGE_PREFIX = 'lantern-stage-';
 
 const TABLE: Readonly<Record<PoliceKind, string>> = {
   street: 'crime',
@@ -242,6 +250,8 @@ export class PoliceBatchLoader {
       for (const [name, value] of settings) await db.set(name, value).catch(() => undefined);
       throw error;
     }
+    // A killed import's staged rows (tens of MB a file) are removed by the next import.
+    for (const prefix of [INCOMING_PREFIX, STAGE_PREFIX]) removeAbandonedFolders(prefix);
     return new PoliceBatchLoader(db, next, holders, settings);
   }
 
@@ -272,7 +282,7 @@ export class PoliceBatchLoader {
     let path = '';
     let written: Promise<unknown>;
     try {
-      this.incomingDir ??= mkdtempSync(join(tmpdir(), 'lantern-incoming-'));
+      this.incomingDir ??= scratchFolderSync(INCOMING_PREFIX);
       path = join(this.incomingDir, `${++this.incomingCount}.csv`);
       written = writeFile(path, batch.staged).then(
         () => null,
@@ -380,7 +390,7 @@ export class PoliceBatchLoader {
 
   private openGroup(): OpenGroup {
     this.group ??= {
-      dir: mkdtempSync(join(tmpdir(), 'lantern-stage-')),
+      dir: scratchFolderSync(STAGE_PREFIX),
       begun: false,
       failed: false,
       members: [],
