@@ -7,7 +7,8 @@ import { MONTH_NAMES } from '../domain/month.js';
 
 export { MONTH_NAMES };
 
-const SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Jan, Feb … Dec: the first three letters of the domain's names. */
+const SHORT = MONTH_NAMES.map((name) => name.slice(0, 3));
 
 const MONTH_RE = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
