@@ -361,7 +361,7 @@ districts:
     expect(html).toContain('0800 555 111');
     expect(html).toContain('https://threerivers.gov.uk/services/crime-and-safety/asb-toolkit');
     expect(html).toMatch(
-      /About 4 in 10 crimes are reported to the police\. This comes from a national survey of crime \(CSEW year ending March 2017\)\./u,
+      /About 4 in 10 crimes are reported to the police\. This comes from a national survey of crime \(Crime Survey for England and Wales year ending March 2017\)\./u,
     );
     // The estimate is over the months counted, named: "these 12 months" was said of 4 (Newport).
     expect(html).toMatch(

@@ -23,6 +23,7 @@ import {
 } from '../domain/disclosure/table.js';
 import { calendarYearOf, monthsIn, type Month, type Period } from '../domain/month.js';
 import type { SupportService } from '../domain/support-service.js';
+import { surveyInWords } from '../domain/survey-name.js';
 import { formatNumber } from '../charts/text.js';
 
 export type BriefingAudience = 'volunteers' | 'staff';
@@ -244,7 +245,7 @@ export function briefingHiddenFigure(
   if (rate === undefined) return null;
   let sentence: string;
   if (rate.rate) {
-    const pct = `${Math.round(rate.rate.estimate * 100)}%, ${rate.survey}`;
+    const pct = `${Math.round(rate.rate.estimate * 100)}%, ${surveyInWords(rate.survey)}`;
     sentence =
       theme === 'domestic-abuse'
         ? `${oneIn(rate.rate.estimate)} victims of partner abuse tell the police (${pct}).`

@@ -10,6 +10,7 @@ import { dayInWords, formatNumber } from '../charts/text.js';
 import type { Readability } from '../analysis/readability.js';
 import type { BriefingPack } from './briefing-data.js';
 import { textContactWords, type SupportService } from '../domain/support-service.js';
+import { surveyInWords } from '../domain/survey-name.js';
 
 function monthName(m: string): string {
   return new Date(`${m}-01T00:00:00Z`).toLocaleString('en-GB', {
@@ -154,7 +155,7 @@ ${f.quarters.map((q) => `<tr><td>${esc(q.label)}</td><td class="n">${esc(q.count
   const hidden = pack.hiddenFigure
     ? `<div class="keep"><h2>What the figures do not show</h2>
 <p>${esc(pack.hiddenFigure.sentence)}</p>
-<p class="note">Source: ${esc(pack.hiddenFigure.table || pack.hiddenFigure.survey)}; ${esc(pack.hiddenFigure.source)}.${pack.hiddenFigure.rate === null || pack.hiddenFigure.verified ? '' : ' This figure is not verified.'}${pack.hiddenFigure.current ? '' : ' No more recent figure exists.'}</p></div>`
+<p class="note">Source: ${esc(surveyInWords(pack.hiddenFigure.table || pack.hiddenFigure.survey))}; ${esc(pack.hiddenFigure.source)}.${pack.hiddenFigure.rate === null || pack.hiddenFigure.verified ? '' : ' This figure is not verified.'}${pack.hiddenFigure.current ? '' : ' No more recent figure exists.'}</p></div>`
     : '';
   const services =
     pack.services.length > 0

@@ -8,6 +8,7 @@ import { changeShown } from './disclosure.js';
 import { changeShown as changeOnPage } from './infographic-text.js';
 import type { Figure, ReportData } from './report-data.js';
 import { MAX_PRIORITIES } from './infographic-chrome.js';
+import { surveyInWords } from '../domain/survey-name.js';
 
 /** What "significant" means, for a reader who is not an analyst. */
 export const SIGNIFICANT_MEANS = 'Significant: larger than chance would explain.';
@@ -107,7 +108,7 @@ export function infographicData(data: ReportData): InfographicData {
       : null,
     hiddenFigure:
       hidden?.hiddenFigure && tenths !== null
-        ? `Only about ${Math.max(1, tenths)} in 10 incidents of ${hidden.label.toLowerCase()} are reported to the police (${hidden.hiddenFigure.survey}).`
+        ? `Only about ${Math.max(1, tenths)} in 10 incidents of ${hidden.label.toLowerCase()} are reported to the police (${surveyInWords(hidden.hiddenFigure.survey)}).`
         : null,
     contacts: data.contacts,
     source: `Source: police.uk open data${data.force ? ` (${data.force.name})` : ''}${data.partner.length > 0 ? ' and partner data' : ''}; Lantern ${data.lanternVersion}, ${data.generated}.`,

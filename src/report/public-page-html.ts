@@ -15,6 +15,7 @@ import type { PublicContact } from '../config/public-page.js';
 import { runInWords } from '../domain/held-months.js';
 import { calendarYearOf, isMonth, type Period } from '../domain/month.js';
 import { dialledNumber, textContactWords, type SupportService } from '../domain/support-service.js';
+import { surveyInWords } from '../domain/survey-name.js';
 import { periodInWords } from './infographic-text.js';
 import type { HeadlineRow, PublicAction, PublicPage } from './public-page-data.js';
 
@@ -88,7 +89,7 @@ function hiddenSentences(page: PublicPage): string[] {
   const h = page.hidden;
   const out = ['Not every crime is reported to the police.'];
   if (h) {
-    out.push(`${h.share} This comes from a national survey of crime (${h.survey}).`);
+    out.push(`${h.share} This comes from a national survey of crime (${surveyInWords(h.survey)}).`);
     if (h.estimate)
       out.push(
         // The estimate is of the crimes counted above: over the months held, which need not be 12.
@@ -250,7 +251,7 @@ ${list.map((a) => `<li>${esc(a.title)}. <span class="note">${esc(a.status)}${a.d
 function hiddenSection(page: PublicPage): string {
   const h = page.hidden;
   return `${paragraphs(hiddenSentences(page))}
-${h ? `<p class="note">Source: ${esc(h.table || h.survey)}.${h.verified ? '' : ' This figure has not been checked against the survey’s own tables.'}</p>` : ''}`;
+${h ? `<p class="note">Source: ${esc(surveyInWords(h.table || h.survey))}.${h.verified ? '' : ' This figure has not been checked against the survey’s own tables.'}</p>` : ''}`;
 }
 
 /** The document's head and site header, shared by a district's page and the list of districts. */

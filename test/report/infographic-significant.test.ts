@@ -49,3 +49,16 @@ describe('the infographic says what "significant" means', () => {
     expect(data.caveats).not.toContain(SIGNIFICANT_MEANS);
   });
 });
+
+describe('the infographic names its survey in words', () => {
+  it('says "British Crime Survey" or "Crime Survey for England and Wales", not BCS or CSEW', async () => {
+    const data = infographicData(await threeRiversData(db, 'public'));
+    expect(data.hiddenFigure).toMatch(/(British Crime Survey|Crime Survey for England and Wales)/u);
+    expect(data.hiddenFigure).not.toMatch(/\b(BCS|CSEW)\b/u);
+    for (const format of ['a4', 'social'] as const) {
+      const text = words(infographicSvg(data, format));
+      expect(text, format).not.toMatch(/\b(BCS|CSEW)\b/u);
+      expect(text, format).not.toContain('…');
+    }
+  });
+});
