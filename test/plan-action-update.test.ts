@@ -28,6 +28,9 @@ interface Shown {
   }[];
 }
 
+/** 31 March five years on: a due date far enough ahead, and near enough to be meant. */
+const LATER = `${new Date().getUTCFullYear() + 5}-03-31`;
+
 const add = async (title: string) => {
   const r = await runJson<{ id: number }>([
     'plan',
@@ -41,7 +44,7 @@ const add = async (title: string) => {
     '--owner',
     'Karen Watkin',
     '--due',
-    '2099-03-31',
+    LATER, // never overdue while the test runs
   ]);
   expect(r.code, r.stderr).toBe(0);
   return r.json.id;
@@ -208,6 +211,36 @@ describe('the day the plan is read on', () => {
     } finally {
       store.close();
     }
+  });
+});
+
+describe('a due date decades away', () => {
+  it('is refused as a mistyped year, when added and when updated', async () => {
+    const year = new Date().getUTCFullYear();
+    const typo = await run([
+      'plan',
+      'action',
+      'add',
+      ...D,
+      '--priority',
+      'burglary',
+      '--title',
+      'Typed a century late',
+      '--due',
+      `${year + 100}-03-31`,
+    ]);
+    expect(typo.code).toBe(2); // a bad option value, as "not a day" is
+    expect(typo.stderr).toContain(`${year + 100}-03-31 is more than 10 years after today`);
+    expect(typo.stderr).toContain('is the year mistyped?');
+
+    const id = await add('Due in five years, then mistyped');
+    const back = await update(id, '--due', `${year - 100}-03-31`, '--expect-version', '1');
+    expect(back.code).toBe(2);
+    expect(back.stderr).toContain(`${year - 100}-03-31 is more than 10 years before today`);
+    // Nothing was changed by the refused update.
+    const shown = await runJson(['plan', 'action', 'show', '--action', String(id), ...D]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(JSON.stringify(shown.json)).toContain(LATER);
   });
 });
 

@@ -69,6 +69,29 @@ export function implausiblePartnerDate(date: string, now: Date): string | null {
   return null;
 }
 
+/**
+ * How far from today a date of the action plan (an action's due date, a meeting's date) may be:
+ * a partnership plans a year ahead, sometimes three; a due date a century away (2126 typed for
+ * 2026) would never go overdue, and one of 1926 would be overdue before it was set.
+ */
+export const PLAN_DATE_SPAN_YEARS = 10;
+
+/**
+ * Why a date of the action plan (YYYY-MM-DD, a real day) cannot be meant (null when it can):
+ * before partnerships kept records, or more than PLAN_DATE_SPAN_YEARS from today either way.
+ */
+export function implausiblePlanDay(day: string, now: Date): string | null {
+  const today = dayOf(now);
+  const year = Number(today.slice(0, 4));
+  const latest = `${year + PLAN_DATE_SPAN_YEARS}${today.slice(4)}`;
+  const earliest = `${year - PLAN_DATE_SPAN_YEARS}${today.slice(4)}`;
+  if (day > latest)
+    return `${day} is more than ${PLAN_DATE_SPAN_YEARS} years after today (${today}): is the year mistyped?`;
+  if (day < earliest)
+    return `${day} is more than ${PLAN_DATE_SPAN_YEARS} years before today (${today}): is the year mistyped?`;
+  return null;
+}
+
 export const POLICE_FLOOR_TEXT = 'the first month police.uk published';
 export const PARTNER_FLOOR_TEXT = 'the earliest month Lantern takes partner data for';
 

@@ -10,6 +10,7 @@ import { conflictMessage, describeChanges } from '../../domain/plan/changes.js';
 import { checkEvidenceLink } from '../../domain/plan/evidence-link.js';
 import { noSuchDayReason } from '../../domain/minutes/dates.js';
 import { planDay } from '../../domain/plan/plan-day.js';
+import { implausiblePlanDay } from '../../domain/plausible-dates.js';
 import type { ActionRecord, PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
 import { checkRagOverride, type Rag } from '../../domain/plan/rag.js';
 import { ConflictError, InputError, NotFoundError } from '../../errors.js';
@@ -50,8 +51,11 @@ export interface NewAction {
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
 
-/** A due date as YYYY-MM-DD that is a real day. */
-export function checkDay(text: string, field = 'due'): string {
+/**
+ * A date of the plan as YYYY-MM-DD that is a real day; with `now`, also one that can be meant
+ * (domain/plausible-dates.ts: not decades from today).
+ */
+export function checkDay(text: string, field = 'due', now?: Date): string {
   const day = text.trim();
   if (!DAY.test(day))
     throw new InputError(`"${text}" is not a date: write it as YYYY-MM-DD (2026-01-31)`, {
@@ -61,6 +65,8 @@ export function checkDay(text: string, field = 'due'): string {
   const [year, month, date] = day.split('-').map(Number) as [number, number, number];
   const reason = noSuchDayReason(year, month, date);
   if (reason) throw new InputError(`"${text}" is not a day: ${reason}`, { field });
+  const implausible = now ? implausiblePlanDay(day, now) : null;
+  if (implausible) throw new InputError(implausible, { field });
   return day;
 }
 
@@ -144,7 +150,7 @@ export async function insertNewAction(
     owner: a.owner?.trim() || null,
     organisation: a.organisation?.trim() || null,
     startDate: planDay(now),
-    dueDate: a.due ? checkDay(a.due) : null,
+    dueDate: a.due ? checkDay(a.due, 'due', now) : null,
     status: extra.status ?? 'not-started',
     progress: extra.progress ?? 0,
     ragOverride: extra.ragOverride ?? null,
@@ -423,7 +429,7 @@ function edited(before: ActionRecord, e: ActionEdit, actor: Actor, now: Date): A
     description: text(e.description, before.description),
     owner: text(e.owner, before.owner),
     organisation: text(e.organisation, before.organisation),
-    dueDate: e.due === undefined ? before.dueDate : checkDay(e.due),
+    dueDate: e.due === undefined ? before.dueDate : checkDay(e.due, 'due', now),
     status,
     progress,
     ragOverride,

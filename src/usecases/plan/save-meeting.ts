@@ -55,7 +55,7 @@ export async function saveMeeting(
   now: Date,
   expectVersion?: number,
 ): Promise<SavedMeeting> {
-  const date = checkDay(input.date, 'date');
+  const date = checkDay(input.date, 'date', now);
   const title = input.title.trim();
   if (title === '') throw new InputError('a meeting needs a title', { field: 'meeting' });
   const [plan] = await findPlans(db, {
