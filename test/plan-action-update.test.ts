@@ -31,21 +31,23 @@ interface Shown {
 /** 31 March five years on: a due date far enough ahead, and near enough to be meant. */
 const LATER = `${new Date().getUTCFullYear() + 5}-03-31`;
 
+/** `plan action add` of an action under burglary, due `due`. */
+const addArgs = (title: string, due = LATER) => [
+  'plan',
+  'action',
+  'add',
+  ...D,
+  '--priority',
+  'burglary',
+  '--title',
+  title,
+  '--owner',
+  'Karen Watkin',
+  '--due',
+  due, // by default never overdue while the test runs
+];
 const add = async (title: string) => {
-  const r = await runJson<{ id: number }>([
-    'plan',
-    'action',
-    'add',
-    ...D,
-    '--priority',
-    'burglary',
-    '--title',
-    title,
-    '--owner',
-    'Karen Watkin',
-    '--due',
-    LATER, // never overdue while the test runs
-  ]);
+  const r = await runJson<{ id: number }>(addArgs(title));
   expect(r.code, r.stderr).toBe(0);
   return r.json.id;
 };
@@ -217,18 +219,7 @@ describe('the day the plan is read on', () => {
 describe('a due date decades away', () => {
   it('is refused as a mistyped year, when added and when updated', async () => {
     const year = new Date().getUTCFullYear();
-    const typo = await run([
-      'plan',
-      'action',
-      'add',
-      ...D,
-      '--priority',
-      'burglary',
-      '--title',
-      'Typed a century late',
-      '--due',
-      `${year + 100}-03-31`,
-    ]);
+    const typo = await run(addArgs('Typed a century late', `${year + 100}-03-31`));
     expect(typo.code).toBe(2); // a bad option value, as "not a day" is
     expect(typo.stderr).toContain(`${year + 100}-03-31 is more than 10 years after today`);
     expect(typo.stderr).toContain('is the year mistyped?');
