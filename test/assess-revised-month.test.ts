@@ -2,7 +2,8 @@
  * A month police.uk revised, imported over the one an assessment counted: the comparison of the
  * same area and period (`assess --compare-with`) says which counts moved and that the records of
  * those months changed since it was saved. It used to read "unchanged" for every issue, since no
- * rank or band had moved (QA, year 2).
+ * rank or band had moved (QA, year 2). `assess list` names the months imported again since each
+ * assessment was saved.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,5 +81,32 @@ describe('assess --compare-with, the same period after a month was revised', () 
     expect(again.json.comparison!.notes.join(' ')).toMatch(
       /records of the same months have changed since it was saved.*Violence and sexual offences [\d,]+ → [\d,]+; Public order/u,
     );
+  });
+
+  it('assess list names the months imported again since each assessment was saved', async () => {
+    const later = await runJson<Assessed>([
+      'assess',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-04..2026-03',
+      '--allow-partial',
+      '--db',
+      db,
+    ]);
+    expect(later.code, later.stderr).toBe(0);
+    const listed = await runJson<{ id: string; revisedSince: unknown[] }[]>([
+      'assess',
+      'list',
+      '--db',
+      db,
+    ]);
+    expect(listed.json.find((s) => s.id === first.id)!.revisedSince).toEqual([
+      { dataset: 'police-street', months: ['2025-06'] },
+    ]);
+    expect(listed.json.find((s) => s.id === later.json.id)!.revisedSince).toEqual([]);
+    const text = await run(['assess', 'list', '--db', db]);
+    expect(text.stdout).toMatch(new RegExp(`${first.id}.*police-street 2025-06`, 'u'));
+    expect(text.stdout).toContain('Months imported again since an assessment was saved');
   });
 });

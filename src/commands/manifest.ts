@@ -1416,7 +1416,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
   {
     name: 'assess list',
     task: 'Priorities and reports',
-    summary: 'The saved assessments: id, area, period, inputs file, when',
+    summary:
+      'The saved assessments: id, area, period, inputs file, when, and the months of it imported again since (revised)',
     examples: ['lantern assess list'],
     store: 'read',
     options: {},

@@ -31,6 +31,7 @@ import {
   type CountyIssue,
   type IssueDetail,
   type ProposedOption,
+  type RevisedSince,
   type SavedAssessmentRecord,
   type SavedAssessmentSummary,
 } from '../domain/assessment.js';
@@ -51,7 +52,7 @@ import { prefetchStreetIncidents } from './incident-points.js';
 import { resolveAreaOnce } from './place-reads.js';
 import {
   savedAssessmentFor,
-  savedAssessmentsFor,
+  savedAssessmentsRevised,
   type SavedAssessmentView,
 } from './saved-assessments.js';
 import { heldStreetMonths } from './street-area-counts.js';
@@ -317,8 +318,11 @@ export async function assess(
 }
 
 /** The saved assessments of the areas the caller sees in detail. */
-export async function savedAssessments(db: Db, scope: Scope): Promise<SavedAssessmentSummary[]> {
-  return savedAssessmentsFor(db, scope);
+export async function savedAssessments(
+  db: Db,
+  scope: Scope,
+): Promise<(SavedAssessmentSummary & { revisedSince: RevisedSince[] })[]> {
+  return savedAssessmentsRevised(db, scope);
 }
 
 /** What moved since a saved assessment; the configuration and inputs are compared by content. */
