@@ -9,6 +9,11 @@ import { join } from 'node:path';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { FULL_SCOPE } from '../src/domain/scope.js';
+import { openStore } from '../src/store/open-store.js';
+import { addAction } from '../src/usecases/plan/plan-actions.js';
+import { carryOver } from '../src/usecases/plan/plan-carry-over.js';
+import { planView } from '../src/usecases/plan/plan-view.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { threeRiversPlan } from './helpers/plan.js';
@@ -138,5 +143,38 @@ describe('lantern plan carry-over', () => {
     expect(update.stderr).toContain(
       `action ${visits.id} was carried over to the 2027-28 plan as action ${copy.id}: update that one`,
     );
+  });
+});
+
+describe('a carried action keeps the day it started', () => {
+  // QA (year 2): an action added in January, due at the end of June and not started, was amber
+  // ("behind schedule") on 10 April; its copy in the new year's plan started that day, so it
+  // showed green ("on track") though nothing had been done.
+  it('so its copy is as far behind schedule as the original was', async () => {
+    const own = demoStoreCopy(dir.path, 'started.duckdb');
+    await threeRiversPlan(own, { year: '2025-26' });
+    const store = await openStore(own);
+    try {
+      const local = { name: 'local:qa', user: null };
+      const added = await addAction(
+        store,
+        local,
+        { year: '2025-26' },
+        { title: 'Alley-gating scheme', priority: 'burglary', due: '2026-06-30' },
+        new Date('2026-01-05T10:00:00Z'),
+      );
+      const april = new Date('2026-04-10T10:00:00Z');
+      const before = await planView(store, FULL_SCOPE, { year: '2025-26' }, april);
+      const original = before.actions.find((a) => a.id === added.id)!;
+      expect(original.rag.rag).toBe('amber');
+      const carried = await carryOver(store, local, { from: '2025-26', to: '2026-27' }, april);
+      const copyId = carried.carried.find((c) => c.from === added.id)!.to;
+      const after = await planView(store, FULL_SCOPE, { year: '2026-27' }, april);
+      const copy = after.actions.find((a) => a.id === copyId)!;
+      expect(copy.startDate).toBe('2026-01-05');
+      expect(copy.rag).toMatchObject({ rag: 'amber', derived: original.rag.derived });
+    } finally {
+      store.close();
+    }
   });
 });

@@ -60,4 +60,24 @@ describe('what moved between two assessments', () => {
       'down 2 places, High → Medium (lowered), risk 15 → 9',
     );
   });
+
+  it('says a count that moved when nothing else did, and not one it does not know', () => {
+    const moves = assessmentChanges(
+      [
+        { ...s('violence', 1, 'High', 5, 5), recorded: 2182 },
+        { ...s('drugs', 2, 'Low', 1, 2), recorded: 151 },
+        { ...s('prevent', 3, 'Low', 1, 1), recorded: null },
+      ],
+      [
+        { ...s('violence', 1, 'High', 5, 5), recorded: 2162 },
+        { ...s('drugs', 2, 'Low', 1, 2), recorded: 151 },
+        { ...s('prevent', 3, 'Low', 1, 1), recorded: 3 },
+      ],
+    );
+    expect(moves.map((m) => [m.key, m.summary, m.recorded])).toEqual([
+      ['violence', 'recorded 2,182 → 2,162', { then: 2182, now: 2162 }],
+      ['drugs', 'unchanged', { then: 151, now: 151 }],
+      ['prevent', 'unchanged', { then: null, now: 3 }],
+    ]);
+  });
 });

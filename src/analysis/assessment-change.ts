@@ -1,6 +1,8 @@
 /**
  * What moved between two assessments (`lantern assess --compare-with ID`): for each issue, its
- * rank, band and scores then and now; issues new this time and issues no longer assessed. Pure.
+ * rank, band, scores and count then and now; issues new this time and issues no longer assessed.
+ * A count that moved is said even when rank and band did not: of the same period, it is the trace of
+ * revised figures (QA, year 2: "unchanged" was printed over a month police.uk had revised). Pure.
  */
 import type { Band, IssueMove, ScoredIssue } from '../domain/priority.js';
 
@@ -22,6 +24,7 @@ export function assessmentChanges(
       rank: { then: t?.rank ?? null, now: n.rank },
       band: { then: t?.band ?? null, now: n.band },
       risk: { then: t?.risk ?? null, now: n.risk },
+      recorded: { then: t?.recorded ?? null, now: n.recorded ?? null },
       summary: t ? describe(t, n) : 'new',
     };
   });
@@ -33,6 +36,7 @@ export function assessmentChanges(
         rank: { then: t.rank, now: null },
         band: { then: t.band, now: null },
         risk: { then: t.risk, now: null },
+        recorded: { then: t.recorded ?? null, now: null },
         summary: 'no longer assessed',
       });
   return moves;
@@ -48,5 +52,8 @@ function describe(t: ScoredIssue, n: ScoredIssue): string {
   if (t.band !== n.band)
     parts.push(`${t.band} → ${n.band} (${ORDER[n.band] > ORDER[t.band] ? 'raised' : 'lowered'})`);
   if (t.risk !== n.risk) parts.push(`risk ${t.risk} → ${n.risk}`);
+  const [was, is] = [t.recorded ?? null, n.recorded ?? null];
+  if (was !== null && is !== null && was !== is)
+    parts.push(`recorded ${was.toLocaleString('en-GB')} → ${is.toLocaleString('en-GB')}`);
   return parts.length > 0 ? parts.join(', ') : 'unchanged';
 }

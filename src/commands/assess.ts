@@ -5,6 +5,7 @@
 import {
   assessmentOutput,
   type AssessmentOutput,
+  type RevisedSince,
   type SavedAssessmentSummary,
 } from '../domain/assessment.js';
 import { forceAreaWord } from '../domain/forces.js';
@@ -68,7 +69,8 @@ export const assessCommand = defineCommand({
 export const assessListCommand = defineCommand({
   name: 'assess list',
   task: 'Priorities and reports',
-  summary: 'The saved assessments: id, area, period, inputs file, when',
+  summary:
+    'The saved assessments: id, area, period, inputs file, when, and the months of it imported again since (revised)',
   examples: ['lantern assess list'],
   options: {},
   store: 'read',
@@ -76,19 +78,28 @@ export const assessListCommand = defineCommand({
     const { savedAssessments } = await import('../usecases/assess.js');
     return savedAssessments(deps.db, deps.scope);
   },
-  text: (saved: SavedAssessmentSummary[]) =>
+  text: (saved: (SavedAssessmentSummary & { revisedSince: RevisedSince[] })[]) =>
     saved.length === 0
       ? 'No saved assessments: each `lantern assess` saves one.'
-      : formatTable(
-          ['id', 'area', 'period', 'inputs', 'saved'],
-          saved.map((s) => [
-            s.id,
-            s.areaName,
-            `${s.periodFrom}..${s.periodTo}`,
-            s.inputsFile ?? '',
-            s.savedAt,
-          ]),
-        ),
+      : [
+          formatTable(
+            ['id', 'area', 'period', 'inputs', 'saved', 'imported again since'],
+            saved.map((s) => [
+              s.id,
+              s.areaName,
+              `${s.periodFrom}..${s.periodTo}`,
+              s.inputsFile ?? '',
+              s.savedAt,
+              s.revisedSince.map((r) => `${r.dataset} ${monthList(r.months)}`).join('; '),
+            ]),
+          ),
+          ...(saved.some((s) => s.revisedSince.length > 0)
+            ? [
+                '',
+                "Months imported again since an assessment was saved (a month police.uk revised, a partner file replaced): its figures are no longer the store's; assess again with --compare-with ID to see what moved.",
+              ]
+            : []),
+        ].join('\n'),
 });
 
 export function assessmentText(a: AssessmentOutput): string {
@@ -189,4 +200,11 @@ export function assessmentText(a: AssessmentOutput): string {
     '',
     ...a.notes,
   ].join('\n');
+}
+
+/** "2025-06", "2025-06, 2025-07", or "2025-01..2025-12 (12 months)". */
+function monthList(months: readonly string[]): string {
+  return months.length <= 3
+    ? months.join(', ')
+    : `${months[0]}..${months.at(-1)} (${months.length} months)`;
 }

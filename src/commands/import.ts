@@ -1,6 +1,7 @@
 /** `lantern import PATH...`: police.uk files, folders and zip archives (or a partner dataset's files) into the store. */
 import { boundaryGapText } from '../domain/boundary-gap.js';
 import { rejectedRowText } from '../domain/rejected-row.js';
+import { revisionText } from '../domain/replacement.js';
 import { oneLine } from '../domain/terminal-text.js';
 import { InputError } from '../errors.js';
 import type { PartnerImportReport } from '../usecases/import-partner-data.js';
@@ -19,7 +20,7 @@ export const importCommand = defineCommand({
   summary:
     "police.uk street, outcomes and stop-and-search files (zip archives read in place, folders, .csv, .csv.gz), or a partner dataset's files with ⟨dataset⟩",
   description:
-    "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held (or, for an aggregate partner dataset, a month's count far smaller) is refused (the last unless ⟨replace⟩). The same content is not imported again while the store holds it (content a later file replaced can be imported again); a newer file for the same force and month replaces the older one. A police.uk file of a month after the current one or before 2010-12 is refused, and a partner row dated after today or before 2000 rejected. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
+    "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held (or, for an aggregate partner dataset, a month's count far smaller) is refused (the last unless ⟨replace⟩). The same content is not imported again while the store holds it (content a later file replaced can be imported again); a newer file for the same force and month replaces the older one, and the import says what it changed in each month's street counts, category by category (or that no figure moved). A police.uk file of a month after the current one or before 2010-12 is refused, and a partner row dated after today or before 2000 rejected. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
   examples: [
     'lantern import data/police/hertfordshire-sample.zip',
     'lantern import 2025-12-hertfordshire-street.csv --replace',
@@ -172,6 +173,7 @@ function formatFile(file: ImportFileReport): string {
         `outside the force's area ${formatCount(p.outsideForceArea)}`,
     );
   }
+  for (const r of f.revisions ?? []) out.push(`    ${revisionText(r)}`);
   for (const w of f.warnings) out.push(`    warning: ${w}`);
   for (const r of f.rejectedSample) out.push(`    line ${r.line}: ${r.reason}`);
   if (f.rejected > f.rejectedSample.length) {

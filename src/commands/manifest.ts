@@ -13,7 +13,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "police.uk street, outcomes and stop-and-search files (zip archives read in place, folders, .csv, .csv.gz), or a partner dataset's files with ⟨dataset⟩",
     description:
-      "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held (or, for an aggregate partner dataset, a month's count far smaller) is refused (the last unless ⟨replace⟩). The same content is not imported again while the store holds it (content a later file replaced can be imported again); a newer file for the same force and month replaces the older one. A police.uk file of a month after the current one or before 2010-12 is refused, and a partner row dated after today or before 2000 rejected. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
+      "Each file is checked before anything is stored, and stored whole or not at all (each on its own: the good files of a command go in, the refused ones change nothing, and the exit code is then 2): a bad row is rejected with its line, field and reason; a file cut short, holding rows of another month, or that would leave a month with far fewer rows than held (or, for an aggregate partner dataset, a month's count far smaller) is refused (the last unless ⟨replace⟩). The same content is not imported again while the store holds it (content a later file replaced can be imported again); a newer file for the same force and month replaces the older one, and the import says what it changed in each month's street counts, category by category (or that no figure moved). A police.uk file of a month after the current one or before 2010-12 is refused, and a partner row dated after today or before 2000 rejected. Partner files (⟨dataset⟩) are checked against the dataset's schema, and personal data are refused, dropped or hashed, never stored in clear.",
     examples: [
       'lantern import data/police/hertfordshire-sample.zip',
       'lantern import 2025-12-hertfordshire-street.csv --replace',
@@ -1416,7 +1416,8 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
   {
     name: 'assess list',
     task: 'Priorities and reports',
-    summary: 'The saved assessments: id, area, period, inputs file, when',
+    summary:
+      'The saved assessments: id, area, period, inputs file, when, and the months of it imported again since (revised)',
     examples: ['lantern assess list'],
     store: 'read',
     options: {},
@@ -1766,7 +1767,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Priorities and reports',
     summary: "A district's public page as static HTML, for residents (no sign-in, no script)",
     description:
-      'What a resident needs, in plain English: the priorities of the partnership\'s action plan, taken from the saved assessment the plan was made from when that covers a whole year with every month held and its manual scores are the partnership\'s own or none, never the bundled example (issues from partner-only datasets left out; otherwise the page says the priorities are not yet published), all crime and each category over the latest whole year held (calendar years by default: publicPeriod in the disclosure settings; no two public outputs overlap, so none can be subtracted from another) against the year before (counts from 1 to 4 shown as "fewer than 5", and any count that would give one away held back; over fewer months held, those months named and counted), the public actions of the action plan, "You said, we did" and how to report (from config/public-page.yaml, every contact checked as the directory checks them), the public support services of the directory, and what the numbers cannot tell (the reporting rate of all crime, with its survey). Writes index.html and public.css into an empty folder (or one it wrote before). The same page is served without signing in by lantern serve at /public/<district>. The reading ease (Flesch) of the page is measured and printed.',
+      'What a resident needs, in plain English: the priorities of the partnership\'s action plan, taken from the saved assessment the plan was made from when that covers a whole year with every month held and its manual scores are the partnership\'s own or none, never the bundled example (issues from partner-only datasets left out; otherwise the page says the priorities are not yet published), all crime and each category over the latest whole year held (calendar years by default: publicPeriod in the disclosure settings; no two public outputs overlap, so none can be subtracted from another) against the year before (counts from 1 to 4 shown as "fewer than 5", and any count that would give one away held back; over fewer months held, those months named and counted), the public actions of the action plan (this plan year\'s, else the latest earlier one, its year named and said to be an earlier one), "You said, we did" and how to report (from config/public-page.yaml, every contact checked as the directory checks them), the public support services of the directory, and what the numbers cannot tell (the reporting rate of all crime, with its survey). Writes index.html and public.css into an empty folder (or one it wrote before). The same page is served without signing in by lantern serve at /public/<district>. The reading ease (Flesch) of the page is measured and printed.',
     examples: ['lantern public-page --area "Three Rivers" --out public/three-rivers'],
     store: 'existing',
     options: {
@@ -2409,7 +2410,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     task: 'Priorities and reports',
     summary: "Carry one year's open actions into the next year's plan",
     description:
-      'Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their status, progress, priority, objective, meeting and a RAG set by hand, and noting the action they continue. The original is then closed in its year (grey, not overdue; updates go to the copy). An action carried before, into any year, is not carried again.',
+      'Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their start date (the time already gone counts toward the RAG), status, progress, priority, objective, meeting and a RAG set by hand, and noting the action they continue. The original is then closed in its year (grey, not overdue; updates go to the copy). An action carried before, into any year, is not carried again.',
     examples: ['lantern plan carry-over --from 2025-26 --to 2026-27'],
     store: 'existing',
     options: {

@@ -138,7 +138,7 @@ export const planCarryOverCommand = defineCommand({
   task: 'Priorities and reports',
   summary: "Carry one year's open actions into the next year's plan",
   description:
-    'Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their status, progress, priority, objective, meeting and a RAG set by hand, and noting the action they continue. The original is then closed in its year (grey, not overdue; updates go to the copy). An action carried before, into any year, is not carried again.',
+    'Actions neither complete nor cancelled are copied into the later plan (made, with the same priorities, if there is none), keeping their start date (the time already gone counts toward the RAG), status, progress, priority, objective, meeting and a RAG set by hand, and noting the action they continue. The original is then closed in its year (grey, not overdue; updates go to the copy). An action carried before, into any year, is not carried again.',
   examples: ['lantern plan carry-over --from 2025-26 --to 2026-27'],
   options: {
     partnership: planChoiceOptions.partnership,

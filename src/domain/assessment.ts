@@ -123,6 +123,16 @@ export interface SavedAssessmentRecord {
 
 export type SavedAssessmentSummary = Omit<SavedAssessmentRecord, 'result' | 'inputsText'>;
 
+/**
+ * Months of a saved assessment's period whose data were imported again after it was saved,
+ * replacing what it counted (a month police.uk revised, a partner's file replaced), by dataset:
+ * its figures are no longer the store's, and an assessment made again may differ.
+ */
+export interface RevisedSince {
+  dataset: string;
+  months: string[];
+}
+
 export interface AssessedIssue extends IssueScore, IssueDetail {
   /** The busiest hotspot of a High police.uk priority (Getis-Ord Gi*), where one is significant. */
   hotspot: { location: string; count: number; lon: number; lat: number } | null;

@@ -26,6 +26,8 @@ export interface ScoredIssue {
   harm: number;
   likelihood: number;
   risk: number;
+  /** The count over the period, when the comparison may show it (null where it is held back). */
+  recorded?: number | null;
 }
 
 export interface IssueMove {
@@ -34,7 +36,12 @@ export interface IssueMove {
   rank: { then: number | null; now: number | null };
   band: { then: Band | null; now: Band | null };
   risk: { then: number | null; now: number | null };
-  /** In words: "new", "no longer assessed", "up 3 places, Medium → High", "unchanged". */
+  /** The count over each assessment's period (null where not known or held back). */
+  recorded: { then: number | null; now: number | null };
+  /**
+   * In words: "new", "no longer assessed", "up 3 places, Medium → High", "recorded 2,182 →
+   * 2,162", "unchanged".
+   */
   summary: string;
 }
 

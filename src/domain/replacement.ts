@@ -15,6 +15,8 @@
  * the total over its breakdown) given by the newer file, against the same count held now.
  */
 
+import { CATEGORY_NAMES, isCategory } from './categories.js';
+
 /** The least share of a month's rows held now that a newer file may hold without `--replace`. */
 export const REPLACE_MIN_SHARE = 0.8;
 
@@ -83,3 +85,74 @@ export function shrinkRefusal(
  */
 export const REIMPORTED_WARNING =
   'this content was imported before and replaced since by a later file; it replaces what the store held again';
+
+/** What a republished street file changed in one month, by category (its count before and after). */
+export interface MonthRevision {
+  month: string;
+  /** The categories whose count moved, in the order of the largest move first. */
+  changes: { category: string; before: number; after: number }[];
+}
+
+/**
+ * What a file that replaced street months changed in each of them, against the counts it
+ * replaced (police.uk revises months: a category changed, rows withdrawn or added). A month whose
+ * counts are all as before has no changes (the same records republished, in another order, with
+ * other line endings or Crime IDs). Months of `after` the store did not hold are left out: they
+ * were added, not revised. Pure.
+ */
+export function monthRevisions(
+  before: readonly { month: string; category: string; records: number }[],
+  after: readonly { month: string; category: string; records: number }[],
+): MonthRevision[] {
+  const sum = (rows: typeof before) => {
+    const out = new Map<string, Map<string, number>>();
+    for (const r of rows) {
+      const month = out.get(r.month) ?? new Map<string, number>();
+      month.set(r.category, (month.get(r.category) ?? 0) + r.records);
+      out.set(r.month, month);
+    }
+    return out;
+  };
+  const was = sum(before);
+  const is = sum(after);
+  return [...was.keys()]
+    .filter((m) => is.has(m))
+    .sort()
+    .map((month) => {
+      const a = was.get(month)!;
+      const b = is.get(month)!;
+      const changes = [...new Set([...a.keys(), ...b.keys()])]
+        .map((category) => ({
+          category,
+          before: a.get(category) ?? 0,
+          after: b.get(category) ?? 0,
+        }))
+        .filter((c) => c.before !== c.after)
+        .sort(
+          (x, y) =>
+            Math.abs(y.after - y.before) - Math.abs(x.after - x.before) ||
+            x.category.localeCompare(y.category),
+        );
+      return { month, changes };
+    });
+}
+
+/** How many changed categories a month's line names before "and N more". */
+const REVISION_SHOWN = 6;
+
+/** One month's revision in words, for the import's report. */
+export function revisionText(r: MonthRevision): string {
+  if (r.changes.length === 0)
+    return `${r.month}: every category's count as in the file it replaced: no figure moved`;
+  const n = (x: number) => x.toLocaleString('en-GB');
+  const name = (c: string) => (isCategory(c) ? CATEGORY_NAMES[c] : c);
+  const shown = r.changes
+    .slice(0, REVISION_SHOWN)
+    .map((c) => `${name(c.category)} ${n(c.before)} → ${n(c.after)}`);
+  const more = r.changes.length - shown.length;
+  return (
+    `${r.month} revised: ${shown.join(', ')}` +
+    (more > 0 ? ` and ${more} more categor${more === 1 ? 'y' : 'ies'}` : '') +
+    '; the other categories as before'
+  );
+}

@@ -279,6 +279,48 @@ describe('the page', () => {
     expect(publicPageProse(page({ planHeld: true }))).toContain(NO_PUBLIC_ACTIONS);
   });
 
+  it("names the plan's year, and says when it is last year's, this year's not yet made", () => {
+    // QA (year 2): on 10 April 2027, with only the 2026-27 plan held, the page gave its priorities
+    // and actions as "its plan" and said "an action plan for this year" with no year anywhere.
+    const planned = (shown: string, today: string, actions: PublicPage['actions'] = []) =>
+      page({
+        made: '2027-04-10',
+        planHeld: true,
+        planYear: { shown, today },
+        actions,
+        priorities: {
+          period: { from: '2025-01', to: '2025-12' },
+          savedAt: '2026-12-07 21:07:20',
+          items: [{ label: 'Burglary', band: 'High' }],
+        },
+      });
+    const action = { priority: 'Burglary', title: 'Alley gates', status: 'Not started', due: null };
+    const last = publicPageProse(planned('2026-27', '2027-28', [action])).join(' ');
+    expect(last).toContain(
+      'These are the priorities of its plan for April 2026 to March 2027. They come from the figures for January to December 2025.',
+    );
+    expect(last).toContain(
+      'The plan for this year, April 2027 to March 2028, has not been published yet.',
+    );
+    expect(last).toContain(
+      'These actions are from the plan for April 2026 to March 2027. The plan for this year is not published yet.',
+    );
+    const none = publicPageProse(planned('2026-27', '2027-28')).join(' ');
+    expect(none).not.toContain(NO_PUBLIC_ACTIONS);
+    expect(none).toContain(
+      "The partnership's plan for April 2026 to March 2027 has no actions published for the public.",
+    );
+    const current = publicPageHtml(
+      planned('2027-28', '2027-28', [action]),
+      readability('A b.'),
+      'public.css',
+    );
+    expect(current).toContain(
+      'These actions are from the plan for this year, April 2027 to March 2028.',
+    );
+    expect(current).not.toContain('has not been published yet');
+  });
+
   it('lists the public actions it is given under their priorities', () => {
     const html = publicPageHtml(
       page({

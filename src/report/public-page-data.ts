@@ -117,6 +117,11 @@ export interface PublicPage {
   actions: PublicAction[];
   /** The partnership's action plan of the area is held (its public actions may still be none). */
   planHeld?: boolean;
+  /**
+   * The plan year of the plan shown ("2026-27") and the plan year of the page's day: they differ
+   * when this year's plan is not yet made and the page shows the one before (in April, most years).
+   */
+  planYear?: { shown: string; today: string };
   youSaidWeDid: YouSaidWeDid[];
   contacts: PublicContact[];
   services: SupportService[];

@@ -26,8 +26,36 @@ export const NO_PLAN = "The partnership's action plan for this year has not been
 export const NO_PUBLIC_ACTIONS =
   'The partnership has an action plan for this year, but none of its actions has been published for the public yet.';
 
+/** "April 2026 to March 2027", of a plan year written "2026-27". */
+function planYearWords(label: string): string {
+  const first = Number(label.slice(0, 4));
+  return `April ${first} to March ${first + 1}`;
+}
+
+/** The plan shown is of an earlier year than the page's day: this year's is not made yet. */
+const earlierPlan = (page: PublicPage) =>
+  page.planYear !== undefined && page.planYear.shown !== page.planYear.today;
+
+/** Said when the plan shown is an earlier year's (in April, before the new plan is agreed). */
+const notThisYearsPlan = (page: PublicPage): string =>
+  `The plan for this year, ${planYearWords(page.planYear!.today)}, has not been published yet.`;
+
 /** What the page says when it lists no action. */
-const noActions = (page: PublicPage): string => (page.planHeld ? NO_PUBLIC_ACTIONS : NO_PLAN);
+function noActions(page: PublicPage): string {
+  if (!page.planHeld) return NO_PLAN;
+  if (earlierPlan(page))
+    return `The partnership's plan for ${planYearWords(page.planYear!.shown)} has no actions published for the public. Its plan for this year, ${planYearWords(page.planYear!.today)}, has not been published yet.`;
+  return NO_PUBLIC_ACTIONS;
+}
+
+/** The sentence before the actions: which year's plan they are of. */
+function actionsIntro(page: PublicPage): string | null {
+  const year = page.planYear;
+  if (year === undefined) return null;
+  return earlierPlan(page)
+    ? `These actions are from the plan for ${planYearWords(year.shown)}. The plan for this year is not published yet.`
+    : `These actions are from the plan for this year, ${planYearWords(year.shown)}.`;
+}
 
 const period = (p: { from: string; to: string }) => runInWords(p);
 
@@ -42,9 +70,13 @@ function prioritySentences(page: PublicPage): string[] {
     return [
       `The partnership's last look at the figures, for ${period(p.period)}, found no issue it needed to focus on.`,
     ];
+  const year = page.planYear;
   return [
     `Each year the partnership looks at the figures and at what people tell us. Then it chooses what to focus on.`,
-    `These are the priorities of its plan. They come from the figures for ${period(p.period)}.`,
+    year
+      ? `These are the priorities of its plan for ${planYearWords(year.shown)}. They come from the figures for ${period(p.period)}.`
+      : `These are the priorities of its plan. They come from the figures for ${period(p.period)}.`,
+    ...(earlierPlan(page) ? [notThisYearsPlan(page)] : []),
   ];
 }
 
@@ -113,7 +145,9 @@ export function publicPageProse(page: PublicPage): string[] {
     'If someone is in danger now, call 999.',
     ...prioritySentences(page),
     ...trendSentences(page),
-    ...(page.actions.length === 0 ? [noActions(page)] : []),
+    ...(page.actions.length === 0
+      ? [noActions(page)]
+      : [actionsIntro(page)].filter((s) => s !== null)),
     ...(page.youSaidWeDid.length === 0
       ? [`No "You said, we did" items have been published for ${page.area.name} yet.`]
       : page.youSaidWeDid.flatMap((s) => [s.youSaid, s.weDid])),
@@ -238,14 +272,21 @@ function actionsSection(page: PublicPage): string {
   if (actions.length === 0) return `<p>${esc(noActions(page))}</p>`;
   const byPriority = new Map<string, PublicAction[]>();
   for (const a of actions) byPriority.set(a.priority, [...(byPriority.get(a.priority) ?? []), a]);
-  return [...byPriority]
-    .map(
-      ([priority, list]) => `<h3>${esc(priority)}</h3>
+  const intro = actionsIntro(page);
+  return (
+    (intro
+      ? `<p>${esc(intro)}</p>
+`
+      : '') +
+    [...byPriority]
+      .map(
+        ([priority, list]) => `<h3>${esc(priority)}</h3>
 <ul>
 ${list.map((a) => `<li>${esc(a.title)}. <span class="note">${esc(a.status)}${a.due ? `, due ${esc(dueInWords(a.due))}` : ''}.</span></li>`).join('\n')}
 </ul>`,
-    )
-    .join('\n');
+      )
+      .join('\n')
+  );
 }
 
 function hiddenSection(page: PublicPage): string {

@@ -57,3 +57,43 @@ export async function savedAssessment(
     );
   return rows[0]!;
 }
+
+/**
+ * The months of an area's period whose data were imported again after `savedAt`, replacing
+ * records the store held then: the force's police.uk street months replaced by a later file, and
+ * the months of partner files covering the area that replaced rows. By dataset, months sorted.
+ */
+export async function monthsRevisedSince(
+  db: Db,
+  a: {
+    areaCode: string;
+    force: string | null;
+    periodFrom: string;
+    periodTo: string;
+    savedAt: string;
+  },
+): Promise<{ dataset: string; months: string[] }[]> {
+  const rows = await db.query<{ dataset: string; month: string }>(
+    `SELECT DISTINCT 'police-street' AS dataset, m.month
+     FROM batch_month m JOIN import_batch b ON b.id = m.replaced_by
+     WHERE m.kind = 'street' AND m.force = $force AND m.month BETWEEN $from AND $to
+       AND b.finished_at > $savedAt::TIMESTAMP::TIMESTAMPTZ
+     UNION
+     SELECT DISTINCT dataset, month FROM (
+       SELECT p.dataset, unnest(p.months) AS month FROM partner_batch p
+       WHERE p.rows_replaced > 0 AND list_contains(p.areas, $area)
+         AND p.finished_at > $savedAt::TIMESTAMP::TIMESTAMPTZ)
+     WHERE month BETWEEN $from AND $to
+     ORDER BY dataset, month`,
+    {
+      force: a.force ?? '',
+      area: a.areaCode,
+      from: a.periodFrom,
+      to: a.periodTo,
+      savedAt: a.savedAt,
+    },
+  );
+  const out = new Map<string, string[]>();
+  for (const r of rows) out.set(r.dataset, [...(out.get(r.dataset) ?? []), r.month]);
+  return [...out].map(([dataset, months]) => ({ dataset, months }));
+}

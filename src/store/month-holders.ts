@@ -4,7 +4,7 @@
  * import use cases compare a new file's rows with these before it replaces them, so that a file
  * cut short cannot silently replace a month's good rows (domain/replacement.ts).
  */
-import type { Db } from './db.js';
+import { list, type Db } from './db.js';
 
 export interface PoliceMonthHeld {
   kind: string;
@@ -20,6 +20,35 @@ export async function policeMonthsHeld(db: Db): Promise<PoliceMonthHeld[]> {
   return db.query<PoliceMonthHeld & Record<string, unknown>>(
     `SELECT kind, force, month, area_code AS area, CAST(sum(row_count) AS INTEGER) AS rows
      FROM batch_month WHERE replaced_by IS NULL GROUP BY ALL`,
+  );
+}
+
+/** A count of street records of one month and category. */
+export interface MonthCategoryCount {
+  month: string;
+  category: string;
+  records: number;
+}
+
+/**
+ * The street records held now for some months of a force, by month and category (street_count,
+ * summed over districts): what a republished file of those months replaces, so that the import
+ * can say what the revision changed. `area`: the area of an API fetch, whose file replaces only
+ * that area's records; null for a force's whole file, which replaces every holder of its months.
+ */
+export async function heldStreetCounts(
+  db: Db,
+  force: string,
+  months: readonly string[],
+  area: string | null,
+): Promise<MonthCategoryCount[]> {
+  return db.query<MonthCategoryCount & Record<string, unknown>>(
+    `SELECT c.month, c.category, CAST(sum(c.records) AS INTEGER) AS records
+     FROM street_count c JOIN batch_month m ON m.batch_id = c.batch_id AND m.month = c.month
+     WHERE m.kind = 'street' AND m.force = $force AND list_contains($months, m.month)
+       AND m.replaced_by IS NULL AND ($area IS NULL OR m.area_code = $area)
+     GROUP BY ALL ORDER BY ALL`,
+    { force, months: list(months), area },
   );
 }
 

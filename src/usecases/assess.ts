@@ -31,8 +31,11 @@ import {
   type CountyIssue,
   type IssueDetail,
   type ProposedOption,
+  type RevisedSince,
+  type SavedAssessmentRecord,
   type SavedAssessmentSummary,
 } from '../domain/assessment.js';
+import type { IssueMove, ScoredIssue } from '../domain/priority.js';
 import { DEFAULT_DISCLOSURE_POLICY, type DisclosurePolicy } from '../domain/disclosure/table.js';
 import type { Period } from '../domain/month.js';
 import type { Scope } from '../domain/scope.js';
@@ -49,7 +52,7 @@ import { prefetchStreetIncidents } from './incident-points.js';
 import { resolveAreaOnce } from './place-reads.js';
 import {
   savedAssessmentFor,
-  savedAssessmentsFor,
+  savedAssessmentsRevised,
   type SavedAssessmentView,
 } from './saved-assessments.js';
 import { heldStreetMonths } from './street-area-counts.js';
@@ -315,8 +318,11 @@ export async function assess(
 }
 
 /** The saved assessments of the areas the caller sees in detail. */
-export async function savedAssessments(db: Db, scope: Scope): Promise<SavedAssessmentSummary[]> {
-  return savedAssessmentsFor(db, scope);
+export async function savedAssessments(
+  db: Db,
+  scope: Scope,
+): Promise<(SavedAssessmentSummary & { revisedSince: RevisedSince[] })[]> {
+  return savedAssessmentsRevised(db, scope);
 }
 
 /** What moved since a saved assessment; the configuration and inputs are compared by content. */
@@ -353,14 +359,60 @@ function comparedWith(
       ? `Its manual scores came from ${savedInputs ?? 'no inputs file'}; these from ${now.inputsFile ?? 'no inputs file'}${savedInputs === now.inputsFile ? ', changed since' : ''}.`
       : null,
   ].filter((x): x is string => x !== null);
+  const moves = assessmentChanges(counted(then), counted(assessmentOutput(now)));
   return {
     with: summary,
     notes: [
       `Compared with assessment ${saved.id} of ${saved.areaName}, ${saved.periodFrom}..${saved.periodTo} (saved ${saved.savedAt}).`,
       ...differences,
+      ...revisedSince(saved, now, moves),
     ],
-    moves: assessmentChanges(then.issues, now.issues),
+    moves,
   };
+}
+
+/** Each issue scored, with its count over the period where the output shows it (null held back). */
+function counted(a: {
+  issues: readonly (ScoredIssue & { evidence: { recorded: number | null } })[];
+}) {
+  return a.issues.map((i): ScoredIssue => ({
+    key: i.key,
+    label: i.label,
+    rank: i.rank,
+    band: i.band,
+    harm: i.harm,
+    likelihood: i.likelihood,
+    risk: i.risk,
+    recorded: i.evidence.recorded,
+  }));
+}
+
+/**
+ * The same area and months, counted again with other totals: the store's records of the period
+ * changed since the assessment was saved (a month police.uk revised and republished, a partner's
+ * file imported again). Said, with the counts that moved, so that a move is not read as new
+ * evidence (QA, year 2: every issue read "unchanged" over a revised month).
+ */
+function revisedSince(
+  saved: SavedAssessmentRecord,
+  now: Assessment,
+  moves: readonly IssueMove[],
+): string[] {
+  if (
+    saved.areaCode !== now.area.code ||
+    saved.periodFrom !== now.period.from ||
+    saved.periodTo !== now.period.to
+  )
+    return [];
+  const moved = moves.filter(
+    (m) =>
+      m.recorded.then !== null && m.recorded.now !== null && m.recorded.then !== m.recorded.now,
+  );
+  if (moved.length === 0) return [];
+  const n = (x: number) => x.toLocaleString('en-GB');
+  return [
+    `The records of the same months have changed since it was saved (months imported again: a file police.uk revised, or a partner's file replaced), so what moved comes from revised figures, not from new months: ${moved.map((m) => `${m.label} ${n(m.recorded.then!)} → ${n(m.recorded.now!)}`).join('; ')}.`,
+  ];
 }
 
 function countyIssues(e: AreaEvidence, cfg: AssessmentSettings['matrix']['config']): CountyIssue[] {

@@ -16,6 +16,8 @@ import {
   REIMPORTED_WARNING,
   shrinkRefusal,
   shrinksTooMuch,
+  monthRevisions,
+  type MonthRevision,
   type MonthShrink,
 } from '../domain/replacement.js';
 import { InputError, StorageError } from '../errors.js';
@@ -32,7 +34,12 @@ import {
   type BatchToLoad,
   type ExistingBatch,
 } from '../store/police-batches.js';
-import { policeMonthsHeld, type PoliceMonthHeld } from '../store/month-holders.js';
+import {
+  heldStreetCounts,
+  policeMonthsHeld,
+  type MonthCategoryCount,
+  type PoliceMonthHeld,
+} from '../store/month-holders.js';
 import { pendingTasks } from '../store/pending-tasks.js';
 import { loadPlacementLookups } from '../store/placement-lookups.js';
 import type { SearchPlacementWritten } from '../store/stop-search-placement.js';
@@ -56,6 +63,11 @@ export interface ImportFileReport {
   rejectedSample: { line: number; field: string | null; reason: string }[];
   warnings: string[];
   placement: PlacementCounts | null;
+  /**
+   * Street months this file replaced, each with the categories whose count it changed (none: the
+   * same counts republished). Absent when it replaced nothing the store held before the command.
+   */
+  revisions?: MonthRevision[];
   error?: string;
 }
 
@@ -125,7 +137,13 @@ export async function importPoliceData(
 /** A source's place in the command's report, recorded once its group has been loaded. */
 type Entry =
   | { type: 'report'; report: ImportFileReport }
-  | { type: 'load'; parsed: CheckedPoliceFile; outcome: Promise<BatchOutcome> };
+  | {
+      type: 'load';
+      parsed: CheckedPoliceFile;
+      outcome: Promise<BatchOutcome>;
+      /** The street counts it replaces, by month and category, when it replaces any. */
+      before: MonthCategoryCount[] | null;
+    };
 
 /** The import of sources already expanded (files, archive entries, or fetched data in memory). */
 export async function importPoliceSources(
@@ -190,7 +208,7 @@ export async function importPoliceSources(
           record(entry.report);
           continue;
         }
-        const report = reportOf(entry.parsed, await entry.outcome);
+        const report = withRevisions(reportOf(entry.parsed, await entry.outcome), entry);
         if (report.status === 'imported') loadedNow.set(entry.parsed.contentHash, report);
         pendingHashes.delete(entry.parsed.contentHash);
         record(report);
@@ -264,13 +282,20 @@ export async function importPoliceSources(
         continue;
       }
       if (replacedHashes.has(hash)) parsed.warnings = [...parsed.warnings, REIMPORTED_WARNING];
+      // What it replaces, to say what the revision changed (QA, year 2: "9,874 replaced" said
+      // nothing of whether any figure moved). Only months the store held before this command:
+      // a month an earlier file of the command loads may not be committed yet.
+      const before =
+        parsed.kind === 'street' && held.replacesStored(parsed, areaCode ?? null)
+          ? await heldStreetCounts(db, parsed.force, parsed.months, areaCode ?? null)
+          : null;
       // The months held once this file is loaded (if its load fails, the months it would have
       // replaced are compared with its rows instead: the safe side).
       held.replaceWith(parsed, areaCode ?? null);
       progress({ phase: 'parsed', index: i, path: parsed.path, rows: parsed.stagedRows });
       const outcome = loader.add(batchOf(parsed, startedAt, areaCode));
       // The staged rows now belong to the loader; the report needs the rest.
-      entries.push({ type: 'load', parsed: { ...parsed, staged: EMPTY }, outcome });
+      entries.push({ type: 'load', parsed: { ...parsed, staged: EMPTY }, outcome, before });
       pendingHashes.add(hash);
       groupRows += parsed.stagedRows;
       if (groupRows >= (options.groupRows ?? GROUP_ROWS)) endGroup();
@@ -342,6 +367,8 @@ function firstStagedLine(staged: Uint8Array, month: Month): number | null {
  */
 class MonthsHeld {
   private readonly byKey = new Map<string, PoliceMonthHeld[]>();
+  /** The holders that are files of this command. */
+  private readonly loadedNow = new Set<PoliceMonthHeld>();
 
   constructor(rows: readonly PoliceMonthHeld[]) {
     for (const r of rows) this.holders(r.kind, r.force, r.month).push(r);
@@ -356,6 +383,17 @@ class MonthsHeld {
 
   private replacedBy(list: readonly PoliceMonthHeld[], area: string | null) {
     return list.filter((h) => area === null || h.area === area);
+  }
+
+  /**
+   * Whether the file replaces rows of some month, every one of them held by the store before this
+   * command (none loaded by an earlier file of it).
+   */
+  replacesStored(parsed: CheckedPoliceFile, area: string | null): boolean {
+    const replaced = parsed.months.flatMap((month) =>
+      this.replacedBy(this.holders(parsed.kind, parsed.force, month), area),
+    );
+    return replaced.length > 0 && replaced.every((h) => !this.loadedNow.has(h));
   }
 
   shrinks(parsed: CheckedPoliceFile, area: string | null): MonthShrink[] {
@@ -374,7 +412,9 @@ class MonthsHeld {
       const list = this.holders(kind, force, month);
       const replaced = new Set(this.replacedBy(list, area));
       const kept = list.filter((h) => !replaced.has(h));
-      kept.push({ kind, force, month, area, rows });
+      const now = { kind, force, month, area, rows };
+      this.loadedNow.add(now);
+      kept.push(now);
       this.byKey.set(`${kind}|${force}|${month}`, kept);
     }
   }
@@ -533,6 +573,16 @@ function reportOf(parsed: CheckedPoliceFile, outcome: BatchOutcome): ImportFileR
     warnings: parsed.warnings,
     placement: parsed.placement,
   };
+}
+
+/** The report of a file that replaced street months, with what it changed in each. */
+function withRevisions(
+  report: ImportFileReport,
+  entry: { parsed: CheckedPoliceFile; before: MonthCategoryCount[] | null },
+): ImportFileReport {
+  const after = entry.parsed.streetCounts;
+  if (report.status !== 'imported' || entry.before === null || after === undefined) return report;
+  return { ...report, revisions: monthRevisions(entry.before, after) };
 }
 
 function empty(path: string): ImportFileReport {

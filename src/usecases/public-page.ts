@@ -53,6 +53,8 @@ export const PUBLIC_SCOPE: Scope = { areas: 'all', datasets: ['police-street'] }
  */
 export interface PublishedPlan {
   assessmentId: string | null;
+  /** The plan's year ("2026-27"), and the plan year of the day the page is made. */
+  year?: { shown: string; today: string };
   actions: readonly PublicAction[];
 }
 
@@ -190,6 +192,7 @@ export async function publicPage(
     noTrends,
     actions: [...(plan?.actions ?? [])],
     planHeld: plan !== null,
+    ...(plan?.year ? { planYear: plan.year } : {}),
     youSaidWeDid: settings.youSaidWeDid,
     contacts: settings.contacts,
     services,

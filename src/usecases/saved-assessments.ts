@@ -16,6 +16,7 @@ import { issueRationale } from '../analysis/issue-rationale.js';
 import type {
   Assessment,
   AssessedIssue,
+  RevisedSince,
   SavedAssessmentRecord,
   SavedAssessmentSummary,
 } from '../domain/assessment.js';
@@ -24,12 +25,45 @@ import { findDataset } from '../domain/datasets.js';
 import { areaLevel, mayReadDatasetIn, type Scope } from '../domain/scope.js';
 import { areasSeenInDetail, assertAreaAccess } from '../store/area-access.js';
 import { ancestorsOf } from '../store/areas.js';
-import { listAssessments, savedAssessment } from '../store/assessments.js';
+import { listAssessments, monthsRevisedSince, savedAssessment } from '../store/assessments.js';
+import { forceCovering } from '../store/area-force.js';
 import type { Db } from '../store/db.js';
 
 /** A scope that sees every area and dataset in detail: the store's owner (the CLI's default). */
 const seesEverything = (scope: Scope): boolean =>
   scope.areas === 'all' && scope.datasets === 'all' && scope.datasetAreas === undefined;
+
+/**
+ * The saved assessments of the areas the caller sees in detail, oldest first, each with the months
+ * of its period imported again since it was saved (of the datasets the caller may read there).
+ */
+export async function savedAssessmentsRevised(
+  db: Db,
+  scope: Scope,
+): Promise<(SavedAssessmentSummary & { revisedSince: RevisedSince[] })[]> {
+  return Promise.all(
+    (await savedAssessmentsFor(db, scope)).map(async (a) => ({
+      ...a,
+      revisedSince: await revisedFor(db, scope, a),
+    })),
+  );
+}
+
+/**
+ * What was imported again since `a` was saved (QA, year 2: an assessment made before police.uk
+ * revised a month was listed as if its figures were still the store's).
+ */
+async function revisedFor(
+  db: Db,
+  scope: Scope,
+  a: SavedAssessmentSummary,
+): Promise<RevisedSince[]> {
+  const force = await forceCovering(db, a.areaCode);
+  const revised = await monthsRevisedSince(db, { ...a, force: force?.id ?? null });
+  if (seesEverything(scope)) return revised;
+  const chain = await ancestorsOf(db, a.areaCode);
+  return revised.filter((r) => mayReadDatasetIn(scope, r.dataset, chain, 'detail'));
+}
 
 /** The saved assessments of the areas the caller sees in detail, oldest first. */
 export async function savedAssessmentsFor(db: Db, scope: Scope): Promise<SavedAssessmentSummary[]> {

@@ -114,6 +114,11 @@ export async function insertNewAction(
     meetingId?: number | null;
     groupId?: number | null;
     carriedFrom?: number;
+    /**
+     * The day the work started, when it started before this record (a carried action goes on
+     * from its original's start: its time already gone counts toward its RAG).
+     */
+    startDate?: string;
     partnership?: string;
     status?: ActionStatus;
     progress?: number;
@@ -149,7 +154,7 @@ export async function insertNewAction(
     description: a.description?.trim() || null,
     owner: a.owner?.trim() || null,
     organisation: a.organisation?.trim() || null,
-    startDate: planDay(now),
+    startDate: extra.startDate ?? planDay(now),
     dueDate: a.due ? checkDay(a.due, 'due', now) : null,
     status: extra.status ?? 'not-started',
     progress: extra.progress ?? 0,

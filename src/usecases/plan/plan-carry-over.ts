@@ -1,8 +1,8 @@
 /**
  * `lantern plan carry-over --from 2025-26 --to 2026-27`: the open actions of one year's plan (not
  * complete, not cancelled) copied into the next year's, each remembering the action it continues
- * and keeping its status, progress, priority and objective, the meeting that raised it, its group
- * and a RAG set by hand; the next year's plan is made (with the same priorities) if there is none.
+ * and keeping its start date (so its RAG counts the time already gone), status, progress, priority
+ * and objective, the meeting that raised it, its group and a RAG set by hand; the next year's plan is made (with the same priorities) if there is none.
  * The original is then closed in its plan (grey, never overdue, refusing updates: see
  * domain/plan/plan-view.ts). An action carried before, into any plan, is not carried again, so
  * running it again, or along a chain of years, carries nothing twice.
@@ -143,6 +143,9 @@ export async function carryOver(
         now,
         {
           carriedFrom: a.id,
+          // Its time already gone counts: a copy started today would read "on track" though
+          // nothing was done since its start (QA, year 2).
+          startDate: a.startDate,
           status: a.status,
           progress: a.progress,
           meetingId: a.meetingId,

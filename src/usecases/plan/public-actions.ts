@@ -30,6 +30,8 @@ export function planPublicActions(db: Db, now: () => Date): PublicActions {
     );
     return {
       assessmentId: plan.assessmentId,
+      // Named on the page: in April the plan held is often last year's (QA, year 2).
+      year: { shown: plan.year, today: thisYear },
       actions: actions.map((a): PublicAction => ({
         priority:
           a.priorityId === null ? 'Other work' : (priorities.get(a.priorityId) ?? 'Other work'),

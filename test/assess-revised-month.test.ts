@@ -1,0 +1,112 @@
+/**
+ * A month police.uk revised, imported over the one an assessment counted: the comparison of the
+ * same area and period (`assess --compare-with`) says which counts moved and that the records of
+ * those months changed since it was saved. It used to read "unchanged" for every issue, since no
+ * rank or band had moved (QA, year 2). `assess list` names the months imported again since each
+ * assessment was saved.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { IssueMove } from '../src/domain/priority.js';
+import { run, runJson } from './helpers/cli.js';
+import { demoStoreCopy } from './helpers/demo-store.js';
+import { readZipEntries } from './helpers/raw-police.js';
+import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
+
+const dir = tempDir();
+const db = demoStoreCopy(dir.path);
+afterAll(() => dir.remove());
+
+interface Assessed {
+  id: string;
+  issues: { key: string; evidence: { recorded: number | null } }[];
+  comparison: { notes: string[]; moves: IssueMove[] } | null;
+}
+
+const assess = (...extra: string[]) =>
+  runJson<Assessed>(['assess', '--area', 'Three Rivers', '--period', '2025', ...extra, '--db', db]);
+
+/** The bundled 2025-06 with 12 of Three Rivers' violence rows recorded as public order instead. */
+async function revisedJune(): Promise<string> {
+  const entries = await readZipEntries(SAMPLE_ZIP, /2025-06-hertfordshire-street\.csv$/u);
+  const lines = ([...entries.values()][0] as Buffer).toString('utf8').split('\n');
+  let moved = 0;
+  const revised = lines.map((line) => {
+    if (
+      moved < 12 &&
+      line.includes(',Three Rivers ') &&
+      line.includes(',Violence and sexual offences,')
+    ) {
+      moved++;
+      return line.replace(',Violence and sexual offences,', ',Public order,');
+    }
+    return line;
+  });
+  expect(moved).toBe(12);
+  const path = join(dir.path, '2025-06-hertfordshire-street.csv');
+  writeFileSync(path, revised.join('\n'));
+  return path;
+}
+
+let first: Assessed;
+beforeAll(async () => {
+  const saved = await assess();
+  expect(saved.code, saved.stderr).toBe(0);
+  first = saved.json;
+  const imported = await run(['import', await revisedJune(), '--db', db]);
+  expect(imported.code, imported.stderr).toBe(0);
+});
+
+describe('assess --compare-with, the same period after a month was revised', () => {
+  it('gives the counts that moved, and says the records of those months changed', async () => {
+    const again = await assess('--compare-with', first.id, '--no-save');
+    expect(again.code, again.stderr).toBe(0);
+    const then = (key: string) => first.issues.find((i) => i.key === key)!.evidence.recorded!;
+    const moves = again.json.comparison!.moves;
+    const violence = moves.find((m) => m.key === 'violent-crime')!;
+    expect(violence.recorded).toEqual({
+      then: then('violent-crime'),
+      now: then('violent-crime') - 12,
+    });
+    expect(violence.summary).toBe(
+      `recorded ${then('violent-crime').toLocaleString('en-GB')} → ${(then('violent-crime') - 12).toLocaleString('en-GB')}`,
+    );
+    expect(moves.find((m) => m.key === 'public-order')!.recorded.now).toBe(
+      then('public-order') + 12,
+    );
+    expect(moves.find((m) => m.key === 'burglary')!.summary).toBe('unchanged');
+    expect(again.json.comparison!.notes.join(' ')).toMatch(
+      /records of the same months have changed since it was saved.*Violence and sexual offences [\d,]+ → [\d,]+; Public order/u,
+    );
+  });
+
+  it('assess list names the months imported again since each assessment was saved', async () => {
+    const later = await runJson<Assessed>([
+      'assess',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025-04..2026-03',
+      '--allow-partial',
+      '--db',
+      db,
+    ]);
+    expect(later.code, later.stderr).toBe(0);
+    const listed = await runJson<{ id: string; revisedSince: unknown[] }[]>([
+      'assess',
+      'list',
+      '--db',
+      db,
+    ]);
+    expect(listed.json.find((s) => s.id === first.id)!.revisedSince).toEqual([
+      { dataset: 'police-street', months: ['2025-06'] },
+    ]);
+    expect(listed.json.find((s) => s.id === later.json.id)!.revisedSince).toEqual([]);
+    const text = await run(['assess', 'list', '--db', db]);
+    expect(text.stdout).toMatch(new RegExp(`${first.id}.*police-street 2025-06`, 'u'));
+    expect(text.stdout).toContain('Months imported again since an assessment was saved');
+  });
+});
