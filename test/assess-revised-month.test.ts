@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { IssueMove } from '../src/domain/priority.js';
+import { monthsRevisedSince } from '../src/store/assessments.js';
+import { openStore } from '../src/store/open-store.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
@@ -105,6 +107,25 @@ describe('assess --compare-with, the same period after a month was revised', () 
       { dataset: 'police-street', months: ['2025-06'] },
     ]);
     expect(listed.json.find((s) => s.id === later.json.id)!.revisedSince).toEqual([]);
+    // The same on a machine whose zone is ahead of UTC (DuckDB takes the machine's zone): the
+    // saved time, written in UTC, was read in that zone, 13 hours earlier, before the import.
+    const saved = listed.json.find((s) => s.id === later.json.id) as unknown as {
+      savedAt: string;
+    };
+    const store = await openStore(db);
+    try {
+      await store.set('TimeZone', 'Pacific/Auckland');
+      const revised = await monthsRevisedSince(store, {
+        areaCode: 'E07000102',
+        force: 'hertfordshire',
+        periodFrom: '2025-04',
+        periodTo: '2026-03',
+        savedAt: saved.savedAt,
+      });
+      expect(revised).toEqual([]);
+    } finally {
+      store.close();
+    }
     const text = await run(['assess', 'list', '--db', db]);
     expect(text.stdout).toMatch(new RegExp(`${first.id}.*police-street 2025-06`, 'u'));
     expect(text.stdout).toContain('Months imported again since an assessment was saved');

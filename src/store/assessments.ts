@@ -62,6 +62,8 @@ export async function savedAssessment(
  * The months of an area's period whose data were imported again after `savedAt`, replacing
  * records the store held then: the force's police.uk street months replaced by a later file, and
  * the months of partner files covering the area that replaced rows. By dataset, months sorted.
+ * `savedAt` is the assessment's saved_at as written (UTC, "YYYY-MM-DD HH:MM:SS"): read as UTC
+ * here, not in DuckDB's zone (the machine's), which would move it by an hour in summer time.
  */
 export async function monthsRevisedSince(
   db: Db,
@@ -77,12 +79,12 @@ export async function monthsRevisedSince(
     `SELECT DISTINCT 'police-street' AS dataset, m.month
      FROM batch_month m JOIN import_batch b ON b.id = m.replaced_by
      WHERE m.kind = 'street' AND m.force = $force AND m.month BETWEEN $from AND $to
-       AND b.finished_at > $savedAt::TIMESTAMP::TIMESTAMPTZ
+       AND b.finished_at > ($savedAt || '+00')::TIMESTAMPTZ
      UNION
      SELECT DISTINCT dataset, month FROM (
        SELECT p.dataset, unnest(p.months) AS month FROM partner_batch p
        WHERE p.rows_replaced > 0 AND list_contains(p.areas, $area)
-         AND p.finished_at > $savedAt::TIMESTAMP::TIMESTAMPTZ)
+         AND p.finished_at > ($savedAt || '+00')::TIMESTAMPTZ)
      WHERE month BETWEEN $from AND $to
      ORDER BY dataset, month`,
     {
