@@ -26,7 +26,7 @@ import { LANTERN_VERSION } from '../version.js';
 import { apiCommands, errorAnswer, runCommandFor } from './api-commands.js';
 import { recordRequestUse } from './audit-use.js';
 import type { ServerContext } from './context.js';
-import { queryParameters, type ExtraOperation } from './openapi.js';
+import { errorContent, queryParameters, refusalResponses, type ExtraOperation } from './openapi.js';
 
 /** Every table that can be exported, by the name its address gives. */
 export function exportables(): Map<string, AnyCommand> {
@@ -138,8 +138,13 @@ export function exportOperations(): ExtraOperation[] {
         },
         '400': {
           description: 'A parameter was wrong: the message says which and what is accepted',
+          content: errorContent,
         },
-        '404': { description: 'No such table, or the area or dataset is not in the store' },
+        '404': {
+          description: 'No such table, or the area or dataset is not in the store',
+          content: errorContent,
+        },
+        ...refusalResponses(),
       },
     },
   }));
