@@ -155,7 +155,12 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
       let input: Record<string, unknown>;
       try {
         files = uploadedFiles(form);
-        input = readInput(importCommand, { ...formOptions(form), paths: ['upload'] }, (k) => k);
+        input = readInput(
+          importCommand,
+          { ...formOptions(form), paths: ['upload'] },
+          (k) => k,
+          false,
+        );
       } catch (error) {
         return problem(c, error);
       }

@@ -81,6 +81,22 @@ describe('commands as endpoints', () => {
     expect(json.error).toMatchObject({ field: 'area' });
   });
 
+  it("names a missing parameter as the API's, not with the command line's placeholder", async () => {
+    // QA: "period PERIOD is required", "cameras K is required": words of `--help`, not of the API.
+    for (const [path, field, placeholder] of [
+      ['/api/outcomes?area=Three%20Rivers', 'period', 'PERIOD'],
+      ['/api/cameras?area=Three%20Rivers&category=burglary&period=2025&radius=200', 'cameras', 'K'],
+      ['/api/plan/action/show', 'action', 'ID'],
+      ['/api/export/partner-counts.csv?area=Three%20Rivers', 'dataset', 'DATASET'],
+    ] as const) {
+      const { status, json } = await get(path);
+      expect(status, path).toBe(400);
+      const message = (json.error as { message: string }).message;
+      expect(message, path).toMatch(new RegExp(`^'${field}' is required \\(`, 'u'));
+      expect(message, path).not.toContain(` ${placeholder} `);
+    }
+  });
+
   it('answers 404 for an area the store does not know', async () => {
     const { status, json } = await get('/api/summary?area=Narnia');
     expect(status).toBe(404);
