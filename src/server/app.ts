@@ -25,7 +25,7 @@ import { ownerHostOnly } from './owner-host.js';
 import { mountPasswordReset } from './password-reset-page.js';
 import { mountPublicPages } from './pages/public.js';
 import { planPublicActions } from '../usecases/plan/public-actions.js';
-import { route } from './permissions.js';
+import { declaredPermissions, route } from './permissions.js';
 import { mountSetup } from './setup.js';
 import { mountSignIn } from './sign-in.js';
 import { SignInLimit } from './sign-in-limit.js';
@@ -133,19 +133,44 @@ export function createApp(ctx: ServerContext): Hono {
   mountSetup(app, ctx, trustedProxies);
   mountAdmin(app, ctx);
   mountPasswordReset(app, ctx, signInLimit, trustedProxies);
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json(
-          {
-            error: {
-              type: 'not-found',
-              message: `No endpoint ${c.req.method} ${c.req.path}; GET /api/openapi.json lists them`,
-            },
+  // An /api/ path that exists asked with another method (a script's POST or OPTIONS to a GET
+  // endpoint) is 405 with the methods it takes, not "no endpoint", which sent its writer looking
+  // for a typing mistake in the path.
+  const methodsOf = (path: string): string[] => {
+    const methods = new Set<string>();
+    for (const key of declaredPermissions(app).keys()) {
+      const [method, pattern] = key.split(' ') as [string, string];
+      const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      const regex = new RegExp(`^${escaped.replace(/:[^/]+/gu, '[^/]+')}$`, 'u');
+      if (regex.test(path)) methods.add(method).add(method === 'GET' ? 'HEAD' : method);
+    }
+    return [...methods].sort();
+  };
+  app.notFound((c) => {
+    if (!c.req.path.startsWith('/api/')) return c.text('Not found', 404);
+    const allowed = methodsOf(c.req.path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return c.json(
+        {
+          error: {
+            type: 'method-not-allowed',
+            message: `${c.req.path} takes ${allowed.join(' or ')}, not ${c.req.method}; GET /api/openapi.json describes it`,
           },
-          404,
-        )
-      : c.text('Not found', 404),
-  );
+        },
+        405,
+      );
+    }
+    return c.json(
+      {
+        error: {
+          type: 'not-found',
+          message: `No endpoint ${c.req.method} ${c.req.path}; GET /api/openapi.json lists them`,
+        },
+      },
+      404,
+    );
+  });
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 403)
       return c.json(

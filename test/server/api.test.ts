@@ -81,6 +81,31 @@ describe('commands as endpoints', () => {
     expect(json.error).toMatchObject({ field: 'area' });
   });
 
+  it('answers another method on an endpoint with 405 and the methods it takes', async () => {
+    // QA: POST or OPTIONS on /api/trends said "No endpoint", as if the path were mistyped.
+    for (const [method, path, allow] of [
+      ['POST', '/api/trends?area=Three%20Rivers', 'GET, HEAD'],
+      ['OPTIONS', '/api/export/trends.csv', 'GET, HEAD'],
+      ['DELETE', '/api/openapi.json', 'GET, HEAD'],
+      ['GET', '/api/imports', 'POST'],
+    ] as const) {
+      const r = await server.app.request(path, {
+        method,
+        headers: { Origin: 'http://localhost', 'Content-Type': 'application/json' },
+      });
+      expect(r.status, `${method} ${path}`).toBe(405);
+      expect(r.headers.get('Allow')).toBe(allow);
+      expect(((await r.json()) as { error: { type: string } }).error.type).toBe(
+        'method-not-allowed',
+      );
+    }
+    const missing = await server.app.request('/api/trend', {
+      method: 'POST',
+      headers: { Origin: 'http://localhost', 'Content-Type': 'application/json' },
+    });
+    expect(missing.status).toBe(404);
+  });
+
   it("names a missing parameter as the API's, not with the command line's placeholder", async () => {
     // QA: "period PERIOD is required", "cameras K is required": words of `--help`, not of the API.
     for (const [path, field, placeholder] of [
