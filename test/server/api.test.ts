@@ -65,6 +65,18 @@ describe('commands as endpoints', () => {
     );
   });
 
+  it('reads a number written in decimal only: 0x5 is refused, not taken as 5', async () => {
+    for (const months of ['0x5', '0b101', '0o5', 'Infinity']) {
+      const { status, json } = await get(
+        `/api/forecast?area=Three%20Rivers&category=burglary&months=${months}`,
+      );
+      expect(status, months).toBe(400);
+      expect(json.error).toMatchObject({ field: 'months' });
+    }
+    const { status } = await get('/api/forecast?area=Three%20Rivers&category=burglary&months=4');
+    expect(status).toBe(200);
+  });
+
   it('refuses a parameter the command does not take, with the ones it does', async () => {
     const { status, json } = await get('/api/trends?area=Three%20Rivers&perod=2025');
     expect(status).toBe(400);
