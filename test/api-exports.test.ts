@@ -11,6 +11,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { fileName } from '../src/server/exports.js';
 import { apiOn } from './helpers/api-server.js';
 import { runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
@@ -120,6 +121,41 @@ describe('GET /api/export/street-records', () => {
     expect(rows.every((r) => r.district_name === 'Three Rivers')).toBe(true);
     expect(rows.filter((r) => r.lsoa_code).every((r) => r.lsoa_name)).toBe(true);
     expect(rows.filter((r) => r.ward_name).length).toBeGreaterThan(rows.length / 2);
+  });
+
+  it('names the file after the table, the area and the period asked for', async () => {
+    // QA: every export was saved as "street-records.csv" (or .xlsx), whatever the area or year.
+    const named = async (path: string) =>
+      (await api.app.request(path)).headers.get('Content-Disposition');
+    expect(await named(`/api/export/street-records.csv?${TR}&period=2025`)).toBe(
+      'attachment; filename="street-records-three-rivers-2025.csv"',
+    );
+    expect(
+      await named(
+        '/api/export/trends.xlsx?area=E07000103&category=burglary&period=2021-01..2021-06',
+      ),
+    ).toBe('attachment; filename="trends-e07000103-2021-01-2021-06.xlsx"');
+    expect(await named(`/api/export/trends.csv?${TR}&category=burglary&table=trends-months`)).toBe(
+      'attachment; filename="trends-months-three-rivers.csv"',
+    );
+    // Accents, quotes and slashes leave only letters, digits and hyphens: no quoting, no folder.
+    expect(fileName(['trends', 'Ynys Môn "x"/../y', '2025-26'], 'csv')).toBe(
+      'trends-ynys-mon-x-y-2025-26.csv',
+    );
+  });
+
+  it('sends the CSV gzipped to a client that accepts it, the same bytes once unzipped', async () => {
+    // QA: a year of Three Rivers' records went as 275 KB of plain text at every scheduled refresh.
+    const path = `/api/export/street-records.csv?${TR}`;
+    const plain = await get(path);
+    const zipped = await api.app.request(path, { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(zipped.status).toBe(200);
+    expect(zipped.headers.get('Content-Encoding')).toBe('gzip');
+    expect(zipped.headers.get('Vary')).toContain('Accept-Encoding');
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(bytes.length).toBeLessThan(plain.bytes.length / 4);
+    expect(new Uint8Array(gunzipSync(bytes))).toEqual(plain.bytes);
+    expect(plain.answer.headers.get('Content-Encoding')).toBeNull();
   });
 
   it('writes the same rows to XLSX, after a README that says months not held are absent, not zero', async () => {

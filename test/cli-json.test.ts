@@ -657,6 +657,23 @@ describe('lantern --json', () => {
       message: expect.stringMatching(/Atlantis/),
     });
   });
+
+  it('names the option at fault in a --json error, as the API names the parameter', async () => {
+    // QA: the API's error had field: "period"; the same mistake on the command line had none.
+    const { code, json } = await runJson<{ error: { type: string; field?: string } }>([
+      'trends',
+      '--area',
+      'Three Rivers',
+      '--category',
+      'burglary',
+      '--period',
+      '2025-13',
+      '--db',
+      db,
+    ]);
+    expect(code).toBe(2);
+    expect(json.error).toMatchObject({ type: 'InputError', field: 'period' });
+  });
 });
 
 describe('stop-and-search files (Northumbria, real data)', () => {

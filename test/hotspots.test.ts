@@ -84,6 +84,12 @@ describe('lantern hotspots', () => {
     expect(geo.features.reduce((s, f) => s + f.properties.count, 0) + r.json.outsideGrid).toBe(
       r.json.incidents,
     );
+    // Six decimal places (about 10 cm), as RFC 7946 (11.2) advises and the cameras' map writes:
+    // sixteen were digits below a millimetre, on points police.uk moves by tens of metres.
+    const places = (v: number) => (String(v).split('.')[1] ?? '').length;
+    expect(
+      Math.max(...geo.features.flatMap((f) => f.geometry.coordinates[0]!.flat().map(places))),
+    ).toBeLessThanOrEqual(6);
     for (const f of geo.features.slice(0, 50))
       for (const [lon, lat] of f.geometry.coordinates[0]!) {
         expect(lon).toBeGreaterThan(-0.6);

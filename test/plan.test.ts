@@ -269,6 +269,15 @@ describe('lantern plan, as a person runs it', () => {
     });
     // A title that looks like a formula is a string cell, not a formula.
     expect(row(3).title).toBe('=HYPERLINK("http://evil.example","Click")');
+    // Start and due dates are date cells shown as YYYY-MM-DD, as a month is a date in the exports:
+    // Excel filters and sorts them as dates and takes one from another (QA: they were text).
+    const due = sheet.getRow(2).getCell(header.indexOf('due') + 1);
+    expect(due.value).toEqual(new Date('2026-01-31T00:00:00Z'));
+    expect(due.numFmt).toBe('yyyy-mm-dd');
+    expect(row(2).start).toBeInstanceOf(Date);
+    expect((book.getWorksheet('README')!.getColumn(1).values as unknown[]).join(' ')).toContain(
+      'Days (YYYY-MM-DD) are dates here',
+    );
     const updates = book.getWorksheet('updates')!;
     expect(updates.getRow(2).getCell(6).value).toBe('Visits booked');
   });

@@ -1,5 +1,11 @@
 /** Errors to exit codes, in one place: the terminal's side of src/errors.ts. */
-import { ConfigError, isUserError, SourceUnavailableError, StorageError } from '../errors.js';
+import {
+  ConfigError,
+  InputError,
+  isUserError,
+  SourceUnavailableError,
+  StorageError,
+} from '../errors.js';
 import type { CommandContext } from './context.js';
 
 export function reportError(ctx: CommandContext, error: unknown): number {
@@ -7,7 +13,9 @@ export function reportError(ctx: CommandContext, error: unknown): number {
   const message = error instanceof Error ? error.message : String(error);
   if (ctx.json) {
     const type = error instanceof Error ? error.name : 'Error';
-    ctx.out(JSON.stringify({ error: { type, message } }, null, 2));
+    // The option at fault, as the API's error gives it: a script reads which to change.
+    const field = error instanceof InputError ? error.field : undefined;
+    ctx.out(JSON.stringify({ error: { type, message, ...(field ? { field } : {}) } }, null, 2));
   }
   if (user) {
     ctx.err(`lantern: ${message}`);

@@ -74,6 +74,11 @@ export const assessListCommand = defineCommand({
   examples: ['lantern assess list'],
   options: {},
   store: 'read',
+  jsonSchema: {
+    description: 'The saved assessments, newest last',
+    type: 'array',
+    items: { type: 'object' },
+  },
   async run(deps) {
     const { savedAssessments } = await import('../usecases/assess.js');
     return savedAssessments(deps.db, deps.scope);

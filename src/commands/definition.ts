@@ -157,6 +157,11 @@ export interface CommandDefinition<
   /** The `--json` document (and the API's answer), when it is not the document itself. */
   json?(document: D, input: InputOf<O, P>): unknown;
   /**
+   * The JSON Schema of that document's top level, for the OpenAPI document, when it is not an
+   * object: a list, or a list when an option asks for several.
+   */
+  jsonSchema?: Record<string, unknown>;
+  /**
    * The document's tables, as a spreadsheet or Power BI takes them (one value per cell, notes on
    * how to read them): the API exports these as CSV, XLSX and Parquet.
    */

@@ -55,10 +55,14 @@ export function numberKind(range: NumberRange): string {
  * A number from a string (the terminal, a query string) or a number (JSON), within limits. A
  * refusal says what is wanted, as "5000 is not a number of seconds from 0 to 3600".
  */
+const DECIMAL = /^\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\s*$/u;
+
 export function readNumber(range: NumberRange, v: number | string): number {
   const { min, above, max, integer } = range;
   const kind = numberKind(range);
-  const value = typeof v === 'number' ? v : v.trim() === '' ? Number.NaN : Number(v);
+  // Written in decimal only: Number() also takes "0x5", "0b101" and "0o7" (QA: months=0x5 was
+  // read as 5), which no one means in a form, a query string or a terminal.
+  const value = typeof v === 'number' ? v : DECIMAL.test(v) ? Number(v) : Number.NaN;
   if (!Number.isFinite(value)) throw new InputError(`"${v}" is not ${kind}`);
   // A whole number beyond what a number holds exactly (an id of twenty digits) is refused here,
   // not passed on to the store, which would fail on it.

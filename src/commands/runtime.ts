@@ -48,11 +48,18 @@ export interface Edge {
   served?: boolean;
 }
 
-/** The command's input from raw values (absent options undefined), or InputError naming the option. */
+/**
+ * The command's input from raw values (absent options undefined), or InputError naming the
+ * option as `nameOf` does. The terminal names a missing option with its placeholder (`--period
+ * PERIOD is required`); over HTTP (`placeholders` false) it is named as its parameter alone,
+ * quoted ('period' is required): "period PERIOD" and "cameras K" meant nothing to a caller of
+ * the API.
+ */
 export function readInput(
   command: AnyCommand,
   raw: Record<string, unknown>,
   nameOf: (key: string) => string,
+  placeholders = true,
 ): Record<string, unknown> {
   const shape: Record<string, z.ZodType> = {};
   for (const [key, spec] of Object.entries(command.options as OptionSpecs))
@@ -71,7 +78,8 @@ export function readInput(
     const spec = (command.options as OptionSpecs)[key];
     const placeholder = spec?.kind === 'string' && spec.placeholder ? ` ${spec.placeholder}` : '';
     const what = spec ? ` (${spec.description.replace(/\.$/u, '')})` : '';
-    throw new InputError(`${nameOf(key)}${placeholder} is required${what}`, { field: key });
+    const named = placeholders ? `${nameOf(key)}${placeholder}` : `'${nameOf(key)}'`;
+    throw new InputError(`${named} is required${what}`, { field: key });
   }
   const message = missing ? 'is required' : issue.message;
   throw new InputError(

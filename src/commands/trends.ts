@@ -54,6 +54,10 @@ export const trendsCommand = defineCommand({
   json(docs, input) {
     return input.all ? docs : docs[0];
   },
+  jsonSchema: {
+    description: "One category's document; with `all`, an array of them, one per category",
+    oneOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' } }],
+  },
   tables: (docs) => trendsTables(docs),
 });
 

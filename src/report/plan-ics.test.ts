@@ -155,7 +155,9 @@ describe('the plan as an iCalendar file', () => {
     expect(events).toHaveLength(2);
     const [first, cancelled] = events as [Component, Component];
     for (const e of events) {
-      expect(prop(e, 'UID')?.value).toMatch(/^lantern-plan-1-action-\d+@lantern$/u);
+      expect(prop(e, 'UID')?.value).toMatch(
+        /^lantern-plan-2025-26-[0-9a-f]{14}-action-\d+@lantern$/u,
+      );
       expect(prop(e, 'DTSTAMP')?.value).toBe('20260120T083000Z');
     }
     expect(prop(first, 'DTSTART')).toEqual({

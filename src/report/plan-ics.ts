@@ -57,6 +57,36 @@ function stamp(at: Date): string {
     .replace(/\.\d{3}/u, '');
 }
 
+/**
+ * The part of an event's UID that says whose plan it is: the plan's year and a digest of its
+ * partnership's name (case and spacing ignored, as a partnership is matched elsewhere). RFC 5545
+ * (3.8.4.7) asks a UID to be unique everywhere: each store numbers its plans and actions from 1, so
+ * "plan 1, action 1" alone was the same event in every partnership's calendar, and a police partner
+ * importing two CSPs' due dates into one calendar had one's events replace the other's. The same
+ * plan exported again keeps its UIDs, so a calendar updates its events rather than adding copies.
+ */
+export function planUidKey(view: PlanView): string {
+  const partnership = view.plan.partnership.trim().replace(/\s+/gu, ' ').toLowerCase();
+  return `${view.plan.year}-${digest(`${partnership}\n${view.plan.year}`)}`;
+}
+
+/**
+ * A 53-bit digest of a text as 14 hex digits (cyrb53, public domain): not a secret, only a name
+ * unlikely to be another's. Written here because this module runs in a browser too (no node:crypto).
+ */
+function digest(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(16).padStart(14, '0');
+}
+
 function event(a: ActionView & { dueDate: string }, view: PlanView, at: Date): string[] {
   const description = [
     a.description,
@@ -69,7 +99,7 @@ function event(a: ActionView & { dueDate: string }, view: PlanView, at: Date): s
     .join('\n');
   return [
     'BEGIN:VEVENT',
-    `UID:lantern-plan-${view.plan.id}-action-${a.id}@lantern`,
+    `UID:lantern-plan-${planUidKey(view)}-action-${a.id}@lantern`,
     `DTSTAMP:${stamp(at)}`,
     `DTSTART;VALUE=DATE:${basic(a.dueDate)}`,
     `DTEND;VALUE=DATE:${basic(nextDay(a.dueDate))}`,

@@ -86,7 +86,7 @@ export async function runCommandFor(
   command: AnyCommand,
   query: Record<string, string[]>,
 ): Promise<{ document: unknown; input: Record<string, unknown> }> {
-  const input = readInput(command, rawInput(command, query), (key) => key);
+  const input = readInput(command, rawInput(command, query), (key) => key, false);
   Object.assign(input, FIXED[command.name] ?? {});
   const db = command.store === 'none' ? undefined : await ctx.store.session();
   const run = () =>

@@ -25,7 +25,7 @@ import { ownerHostOnly } from './owner-host.js';
 import { mountPasswordReset } from './password-reset-page.js';
 import { mountPublicPages } from './pages/public.js';
 import { planPublicActions } from '../usecases/plan/public-actions.js';
-import { route } from './permissions.js';
+import { declaredPermissions, route } from './permissions.js';
 import { mountSetup } from './setup.js';
 import { mountSignIn } from './sign-in.js';
 import { SignInLimit } from './sign-in-limit.js';
@@ -78,11 +78,13 @@ export function createApp(ctx: ServerContext): Hono {
       ? next()
       : formLimit(c, next),
   );
-  // The dashboard's pages, script and style gzipped for whoever accepts it. The API's answers are
-  // gzipped once when kept (document-cache.ts); the event streams and small answers are left
+  // The dashboard's pages, script and style gzipped for whoever accepts it, and the exports' CSV
+  // (a district's street records for a year, 275 KB, fetched by a Power BI refresh each day;
+  // XLSX and Parquet are compressed already, and are left as they are). The API's JSON answers
+  // are gzipped once when kept (document-cache.ts); the event streams and small answers are left
   // alone (gzipping eleven bytes through a stream costs more than sending them).
   app.use('*', async (c, next) => {
-    if (c.req.path.startsWith('/api/')) return next();
+    if (c.req.path.startsWith('/api/') && !c.req.path.startsWith('/api/export/')) return next();
     return compress()(c, next);
   });
   // A form posted from another site (a cross-site request forgery) is refused: the browser says
@@ -131,19 +133,44 @@ export function createApp(ctx: ServerContext): Hono {
   mountSetup(app, ctx, trustedProxies);
   mountAdmin(app, ctx);
   mountPasswordReset(app, ctx, signInLimit, trustedProxies);
-  app.notFound((c) =>
-    c.req.path.startsWith('/api/')
-      ? c.json(
-          {
-            error: {
-              type: 'not-found',
-              message: `No endpoint ${c.req.method} ${c.req.path}; GET /api/openapi.json lists them`,
-            },
+  // An /api/ path that exists asked with another method (a script's POST or OPTIONS to a GET
+  // endpoint) is 405 with the methods it takes, not "no endpoint", which sent its writer looking
+  // for a typing mistake in the path.
+  const methodsOf = (path: string): string[] => {
+    const methods = new Set<string>();
+    for (const key of declaredPermissions(app).keys()) {
+      const [method, pattern] = key.split(' ') as [string, string];
+      const escaped = pattern.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+      const regex = new RegExp(`^${escaped.replace(/:[^/]+/gu, '[^/]+')}$`, 'u');
+      if (regex.test(path)) methods.add(method).add(method === 'GET' ? 'HEAD' : method);
+    }
+    return [...methods].sort();
+  };
+  app.notFound((c) => {
+    if (!c.req.path.startsWith('/api/')) return c.text('Not found', 404);
+    const allowed = methodsOf(c.req.path);
+    if (allowed.length > 0) {
+      c.header('Allow', allowed.join(', '));
+      return c.json(
+        {
+          error: {
+            type: 'method-not-allowed',
+            message: `${c.req.path} takes ${allowed.join(' or ')}, not ${c.req.method}; GET /api/openapi.json describes it`,
           },
-          404,
-        )
-      : c.text('Not found', 404),
-  );
+        },
+        405,
+      );
+    }
+    return c.json(
+      {
+        error: {
+          type: 'not-found',
+          message: `No endpoint ${c.req.method} ${c.req.path}; GET /api/openapi.json lists them`,
+        },
+      },
+      404,
+    );
+  });
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status === 403)
       return c.json(

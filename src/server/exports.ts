@@ -26,7 +26,7 @@ import { LANTERN_VERSION } from '../version.js';
 import { apiCommands, errorAnswer, runCommandFor } from './api-commands.js';
 import { recordRequestUse } from './audit-use.js';
 import type { ServerContext } from './context.js';
-import { queryParameters, type ExtraOperation } from './openapi.js';
+import { errorContent, queryParameters, refusalResponses, type ExtraOperation } from './openapi.js';
 
 /** Every table that can be exported, by the name its address gives. */
 export function exportables(): Map<string, AnyCommand> {
@@ -66,20 +66,46 @@ export function mountExports(app: Hono, ctx: ServerContext): void {
       }
       const bytes = await fileOf(ctx, format, format === 'xlsx' ? all : [table]);
       const last = (k: string) => query[k]?.[query[k].length - 1] ?? null;
+      const area = last('area') ?? last('within') ?? last('force');
       await recordRequestUse(forRequest(c, ctx), {
         action: 'export',
-        area: last('area') ?? last('within') ?? last('force'),
+        area,
         dataset: last('dataset') ?? name,
         detail: format === 'xlsx' ? `${name}.xlsx` : `${table.id}.${format}`,
       });
+      const saveAs = fileName([format === 'xlsx' ? name : table.id, area, last('period')], format);
       return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
         'Content-Type': MEDIA_TYPES[format],
-        'Content-Disposition': `attachment; filename="${format === 'xlsx' ? name : table.id}.${format}"`,
+        'Content-Disposition': `attachment; filename="${saveAs}"`,
       });
     } catch (error) {
       return errorAnswer(c, error);
     }
   });
+}
+
+/**
+ * The name a download is saved under: the table, then the area and period asked for, so that a
+ * partner's exports of several districts or years are told apart (each was "trends.csv", saved as
+ * "trends (1).csv" the next time). Made of lower-case ASCII letters, digits and hyphens only (an
+ * accent is dropped from its letter; a quote, slash or dot becomes a hyphen), so it needs no
+ * quoting or encoding in the header and names no folder: "street-records-three-rivers-2025.csv".
+ */
+export function fileName(parts: readonly (string | null)[], format: TableFormat): string {
+  const slug = (text: string) =>
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/gu, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/gu, '-')
+      .replace(/^-+|-+$/gu, '')
+      .slice(0, 60);
+  const name = parts
+    .filter((p): p is string => p !== null)
+    .map(slug)
+    .filter((p) => p !== '')
+    .join('-');
+  return `${name || 'export'}.${format}`;
 }
 
 async function fileOf(
@@ -138,8 +164,13 @@ export function exportOperations(): ExtraOperation[] {
         },
         '400': {
           description: 'A parameter was wrong: the message says which and what is accepted',
+          content: errorContent,
         },
-        '404': { description: 'No such table, or the area or dataset is not in the store' },
+        '404': {
+          description: 'No such table, or the area or dataset is not in the store',
+          content: errorContent,
+        },
+        ...refusalResponses(),
       },
     },
   }));

@@ -28,7 +28,7 @@ import { apiText, problemOf } from './http-errors.js';
 import { route } from './permissions.js';
 import type { ImportEvent, ImportRun } from './import-runs.js';
 import { ImportRuns } from './import-runs.js';
-import type { ExtraOperation } from './openapi.js';
+import { refusalResponses, type ExtraOperation } from './openapi.js';
 
 /**
  * The largest upload taken, in MiB (LANTERN_MAX_UPLOAD_MIB): the form is held in memory. The
@@ -130,7 +130,12 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
       let input: Record<string, unknown>;
       try {
         files = uploadedFiles(form);
-        input = readInput(importCommand, { ...formOptions(form), paths: ['upload'] }, (k) => k);
+        input = readInput(
+          importCommand,
+          { ...formOptions(form), paths: ['upload'] },
+          (k) => k,
+          false,
+        );
       } catch (error) {
         return problem(c, error);
       }
@@ -445,6 +450,7 @@ export const importOperations: ExtraOperation[] = [
           description: 'Another import is running: the message names it and when it started',
         },
         '413': { description: 'The upload is larger than the server takes' },
+        ...refusalResponses(),
       },
     },
   },
@@ -455,7 +461,13 @@ export const importOperations: ExtraOperation[] = [
       operationId: 'import-current',
       summary: 'What is importing now, since when, and its progress so far',
       tags: ['Get data in'],
-      responses: { '200': { description: '{running: false} or {running, what, since, progress}' } },
+      responses: {
+        '200': {
+          description: '{running: false} or {running, what, since, progress}',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        ...refusalResponses(),
+      },
     },
   },
   {
@@ -470,6 +482,7 @@ export const importOperations: ExtraOperation[] = [
       responses: {
         '200': { description: 'text/event-stream' },
         '404': { description: 'No such import on this server' },
+        ...refusalResponses(),
       },
     },
   },

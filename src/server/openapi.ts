@@ -17,7 +17,7 @@ export interface ExtraOperation {
   operation: Record<string, unknown>;
 }
 
-const ERROR_SCHEMA = {
+export const ERROR_SCHEMA = {
   type: 'object',
   properties: {
     error: {
@@ -31,6 +31,40 @@ const ERROR_SCHEMA = {
     },
   },
 };
+
+/** An error answer's body, as every /api route gives it (http-errors.ts, caller.ts). */
+export const errorContent = { 'application/json': { schema: ERROR_SCHEMA } };
+
+/**
+ * The answers every route that needs a caller may give besides its own: no token or session
+ * (401), a role or grant that does not open what was asked (403), and a failure of the server or
+ * its store (503, 500). Each is the same JSON error; a client generated from this document knows
+ * them all (QA: 62 of 152 answers to the partners' roles were a 403 the document did not list).
+ */
+export function refusalResponses(): Record<string, unknown> {
+  return {
+    '401': {
+      description:
+        'No API token (Authorization: Bearer lnt_…) or session was given, or it is not accepted',
+      content: errorContent,
+    },
+    '403': {
+      description:
+        "The caller's role or grants do not open this (an area not granted, or granted as totals only; a dataset not opened): the message says whom to ask",
+      content: errorContent,
+    },
+    default: {
+      description:
+        'Another failure: 409 the store is changing, 503 the store or a source cannot be reached, 500 unexpected (logged on the server)',
+      content: errorContent,
+    },
+  };
+}
+
+/** What a command's 200 answer is: its `--json` document, an object unless it says otherwise. */
+function answerSchema(command: AnyCommand): Record<string, unknown> {
+  return command.jsonSchema ?? { type: 'object' };
+}
 
 export function openApiDocument(extra: readonly ExtraOperation[] = []): Record<string, unknown> {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -46,16 +80,17 @@ export function openApiDocument(extra: readonly ExtraOperation[] = []): Record<s
         responses: {
           '200': {
             description: `The document \`lantern ${command.name} --json\` prints`,
-            content: { 'application/json': { schema: { type: 'object' } } },
+            content: { 'application/json': { schema: answerSchema(command) } },
           },
           '400': {
             description: 'A parameter was wrong: the message says which and what is accepted',
-            content: { 'application/json': { schema: ERROR_SCHEMA } },
+            content: errorContent,
           },
           '404': {
             description: 'The area, dataset or category asked for is not in the store',
-            content: { 'application/json': { schema: ERROR_SCHEMA } },
+            content: errorContent,
           },
+          ...refusalResponses(),
         },
       },
     };
@@ -71,6 +106,23 @@ export function openApiDocument(extra: readonly ExtraOperation[] = []): Record<s
         "Community-safety intelligence for a partnership: each GET endpoint is a Lantern command that reads the store, with the command's options as query parameters (a repeated parameter for a list).",
     },
     paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'An API token: lantern tokens create (it only reads)',
+        },
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'lantern_session',
+          description: 'The session of a user signed in to the dashboard',
+        },
+      },
+    },
+    // Either; a store with no accounts yet is served to its owner on this computer without them.
+    security: [{ bearerAuth: [] }, { session: [] }],
   };
 }
 

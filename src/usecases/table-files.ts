@@ -49,8 +49,10 @@ export async function xlsxFile(
   const readme = workbook.addWorksheet('README');
   readme.getColumn(1).width = 120;
   readme.addRow([`Made by ${made.by} on ${planDay(made.at)}.`]);
-  const monthColumns = tables.map(monthColumnsOf);
+  const monthColumns = tables.map((t) => columnsAll(t, MONTH));
+  const dayColumns = tables.map((t) => columnsAll(t, DAY));
   if (monthColumns.some((c) => c.size > 0)) readme.addRow([MONTHS_AS_DATES]);
+  if (dayColumns.some((c) => c.size > 0)) readme.addRow([DAYS_AS_DATES]);
   for (const table of tables) {
     readme.addRow([]);
     readme.addRow([`Sheet "${sheetName(table.id)}": ${table.title}`]).font = { bold: true };
@@ -62,9 +64,13 @@ export async function xlsxFile(
     });
     sheet.addRow(table.columns).font = { bold: true };
     const months = monthColumns[t] as Set<number>;
+    const days = dayColumns[t] as Set<number>;
     for (const row of table.rows) {
-      const added = sheet.addRow(row.map((v, j) => (months.has(j) ? monthDate(v) : (v ?? null))));
+      const added = sheet.addRow(
+        row.map((v, j) => (months.has(j) ? monthDate(v) : days.has(j) ? dayDate(v) : (v ?? null))),
+      );
       for (const j of months) added.getCell(j + 1).numFmt = MONTH_FORMAT;
+      for (const j of days) added.getCell(j + 1).numFmt = DAY_FORMAT;
     }
     table.columns.forEach((c, j) => (sheet.getColumn(j + 1).width = Math.max(10, c.length + 2)));
   });
@@ -76,22 +82,38 @@ const MONTH_FORMAT = 'mmm yyyy';
 const MONTHS_AS_DATES =
   'Months are dates here (the first of the month, shown as "Nov 2018"), so Excel and Power BI sort and chart them as time; the CSV export writes them as YYYY-MM.';
 
-/** The columns every filled cell of which is a month (YYYY-MM): written as dates, not text. */
-function monthColumnsOf(table: DataTable): Set<number> {
+/**
+ * A day (YYYY-MM-DD: an action's start and due dates, a service's review) is a date cell too,
+ * shown as the same text: written as text, Excel could neither filter the plan's due dates by
+ * month nor take days from them (QA: the plan's XLSX held "2026-01-31" as a string).
+ */
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/u;
+const DAY_FORMAT = 'yyyy-mm-dd';
+const DAYS_AS_DATES =
+  'Days (YYYY-MM-DD) are dates here, so Excel and Power BI filter, sort and count them as dates; the CSV writes them as text.';
+
+/** The columns every filled cell of which matches `pattern`: written as dates, not text. */
+function columnsAll(table: DataTable, pattern: RegExp): Set<number> {
   return new Set(
     table.columns
       .map((_, j) => j)
       .filter((j) => {
-        const cells = table.rows.map((r) => r[j]).filter((v) => v != null);
-        return cells.length > 0 && cells.every((v) => typeof v === 'string' && MONTH.test(v));
+        const cells = table.rows.map((r) => r[j]).filter((v) => v != null && v !== '');
+        return cells.length > 0 && cells.every((v) => typeof v === 'string' && pattern.test(v));
       }),
   );
 }
 
 /** The first of the month at midnight UTC: Excel's serial date of that day, whatever the server's zone. */
 function monthDate(value: TableCell): Date | null {
-  if (typeof value !== 'string') return null;
+  if (typeof value !== 'string' || value === '') return null;
   return new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, 1));
+}
+
+/** The day at midnight UTC (Excel's serial date of that day); a blank stays blank. */
+function dayDate(value: TableCell): Date | null {
+  if (typeof value !== 'string' || value === '') return null;
+  return new Date(`${value}T00:00:00Z`);
 }
 
 export async function parquetFile(db: Db, table: DataTable): Promise<Uint8Array> {

@@ -65,6 +65,18 @@ describe('commands as endpoints', () => {
     );
   });
 
+  it('reads a number written in decimal only: 0x5 is refused, not taken as 5', async () => {
+    for (const months of ['0x5', '0b101', '0o5', 'Infinity']) {
+      const { status, json } = await get(
+        `/api/forecast?area=Three%20Rivers&category=burglary&months=${months}`,
+      );
+      expect(status, months).toBe(400);
+      expect(json.error).toMatchObject({ field: 'months' });
+    }
+    const { status } = await get('/api/forecast?area=Three%20Rivers&category=burglary&months=4');
+    expect(status).toBe(200);
+  });
+
   it('refuses a parameter the command does not take, with the ones it does', async () => {
     const { status, json } = await get('/api/trends?area=Three%20Rivers&perod=2025');
     expect(status).toBe(400);
@@ -79,6 +91,47 @@ describe('commands as endpoints', () => {
     const { status, json } = await get('/api/summary');
     expect(status).toBe(400);
     expect(json.error).toMatchObject({ field: 'area' });
+  });
+
+  it('answers another method on an endpoint with 405 and the methods it takes', async () => {
+    // QA: POST or OPTIONS on /api/trends said "No endpoint", as if the path were mistyped.
+    for (const [method, path, allow] of [
+      ['POST', '/api/trends?area=Three%20Rivers', 'GET, HEAD'],
+      ['OPTIONS', '/api/export/trends.csv', 'GET, HEAD'],
+      ['DELETE', '/api/openapi.json', 'GET, HEAD'],
+      ['GET', '/api/imports', 'POST'],
+    ] as const) {
+      const r = await server.app.request(path, {
+        method,
+        headers: { Origin: 'http://localhost', 'Content-Type': 'application/json' },
+      });
+      expect(r.status, `${method} ${path}`).toBe(405);
+      expect(r.headers.get('Allow')).toBe(allow);
+      expect(((await r.json()) as { error: { type: string } }).error.type).toBe(
+        'method-not-allowed',
+      );
+    }
+    const missing = await server.app.request('/api/trend', {
+      method: 'POST',
+      headers: { Origin: 'http://localhost', 'Content-Type': 'application/json' },
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it("names a missing parameter as the API's, not with the command line's placeholder", async () => {
+    // QA: "period PERIOD is required", "cameras K is required": words of `--help`, not of the API.
+    for (const [path, field, placeholder] of [
+      ['/api/outcomes?area=Three%20Rivers', 'period', 'PERIOD'],
+      ['/api/cameras?area=Three%20Rivers&category=burglary&period=2025&radius=200', 'cameras', 'K'],
+      ['/api/plan/action/show', 'action', 'ID'],
+      ['/api/export/partner-counts.csv?area=Three%20Rivers', 'dataset', 'DATASET'],
+    ] as const) {
+      const { status, json } = await get(path);
+      expect(status, path).toBe(400);
+      const message = (json.error as { message: string }).message;
+      expect(message, path).toMatch(new RegExp(`^'${field}' is required \\(`, 'u'));
+      expect(message, path).not.toContain(` ${placeholder} `);
+    }
   });
 
   it('answers 404 for an area the store does not know', async () => {
