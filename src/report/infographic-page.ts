@@ -96,14 +96,36 @@ function prioritiesAndTrends(p: Page, y: number): Drawn {
   };
 }
 
-function mapWithPanel(p: Page, x: number, y: number, w: number, h: number): string {
-  const map = mapPanel(p.id, p.data.hotspot, x, y, w, h, p.data.audience, p.m);
-  return `${panel(x, y, w, h, p.m)}\n${map}`;
+/**
+ * The map's panel, drawn only when asked for, and once: pageBody tries many layouts, and most
+ * are given up on for their text before their map would be used (drawing it places every area's
+ * name, the page's most costly part).
+ */
+class Later {
+  private drawn: string | null = null;
+  private readonly draw: () => string;
+  constructor(draw: () => string) {
+    this.draw = draw;
+  }
+  get markup(): string {
+    this.drawn ??= this.draw();
+    return this.drawn;
+  }
+}
+
+/** A page's markup: text, or a map drawn when needed. */
+type Markup = string | Later;
+
+function mapWithPanel(p: Page, x: number, y: number, w: number, h: number): Later {
+  return new Later(() => {
+    const map = mapPanel(p.id, p.data.hotspot, x, y, w, h, p.data.audience, p.m);
+    return `${panel(x, y, w, h, p.m)}\n${map}`;
+  });
 }
 
 /** Markup, and whether it fitted: everything in its panel, and the map drawn (or "no map"). */
 interface Laid {
-  markup: string[];
+  markup: Markup[];
   fits: boolean;
   mapShown: boolean;
 }
@@ -122,7 +144,7 @@ function mapRow(p: Page, y: number, rowBottom: number): Laid {
   const sideX = left + mapW + m.gap;
   const sideW = inner - mapW - m.gap;
   const hidden = p.note === '' ? null : notePanel(NOTE_TITLE, p.note, sideX, y, sideW, m);
-  const out: string[] = [];
+  const out: Markup[] = [];
   const contactsY = hidden === null ? y : y + hidden.height + m.gap;
   const needs = mapPanelNeeds(p.data.hotspot, mapW, a, m);
   const oneColumn: typeof contactsTable = (c, x, y, w, m) => contactsGrid(c, 1, x, y, w, m);
@@ -156,7 +178,7 @@ function mapRow(p: Page, y: number, rowBottom: number): Laid {
 
 function body(p: Page, top: number, footTop: number): Laid {
   const { m, left, inner } = p;
-  const out: string[] = [];
+  const out: Markup[] = [];
   let y = top;
   // The social card has the room for the note beside the big numbers, not beside the map.
   const noteWithTiles = m.format === 'social' && p.note !== '';
@@ -188,8 +210,16 @@ function body(p: Page, top: number, footTop: number): Laid {
   return { ...row, markup: [...out, ...row.markup] };
 }
 
-/** Whether any text on the page was cut short (wrapText ends a cut text with an ellipsis). */
-const cutShort = (markup: readonly string[]) => markup.some((m) => m.includes('…</text>'));
+/**
+ * Whether any text on the page was cut short (wrapText ends a cut text with an ellipsis): the
+ * text first, the map (drawn now if not yet) only when no text was.
+ */
+const cutShort = (markup: readonly Markup[]) =>
+  markup.some((m) => typeof m === 'string' && m.includes('…</text>')) ||
+  markup.some((m) => m instanceof Later && m.markup.includes('…</text>'));
+
+const drawn = (markup: readonly Markup[]): string[] =>
+  markup.map((m) => (typeof m === 'string' ? m : m.markup));
 
 /**
  * The ways the page may make room, in the order it tries them, before it tightens a line limit:
@@ -228,10 +258,15 @@ function candidates(format: Metrics): Metrics[] {
  * all, the first at the usual sizes that fit with the map drawn (some text cut), or failing that
  * the first that fit at all.
  */
-export function pageBody(data: InfographicData, id: string, period: string, format: Metrics) {
-  let withMap: string[] | null = null;
-  let fallback: string[] | null = null;
-  let last: string[] = [];
+export function pageBody(
+  data: InfographicData,
+  id: string,
+  period: string,
+  format: Metrics,
+): string[] {
+  let withMap: Markup[] | null = null;
+  let fallback: Markup[] | null = null;
+  let last: Markup[] = [];
   for (const m of candidates(format)) {
     const p: Page = {
       data,
@@ -247,12 +282,12 @@ export function pageBody(data: InfographicData, id: string, period: string, form
     const footTop = m.height - m.margin * 0.7 - foot.height;
     const laid = body(p, head.height + m.gap * 1.25, footTop);
     const page = [head.markup, ...laid.markup, foot.draw(footTop)];
-    if (laid.fits && laid.mapShown && !cutShort(page)) return page;
+    if (laid.fits && laid.mapShown && !cutShort(page)) return drawn(page);
     const usual = m.mapMinShare === 1 && m.gap === format.gap && m.mapShare === format.mapShare;
     if (!usual) continue;
     if (laid.fits && laid.mapShown) withMap ??= page;
     if (laid.fits) fallback ??= page;
     last = page;
   }
-  return withMap ?? fallback ?? last;
+  return drawn(withMap ?? fallback ?? last);
 }
