@@ -36,11 +36,15 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /**
  * The sample's street and outcomes files, read from the zip once for this test file, and the
- * rows of each, parsed once (by csv-parse, not Lantern): several tests count the same months.
+ * rows of each, parsed once (by test/helpers/raw-police.ts, not Lantern): several tests count the same months.
  */
 let sampleEntries: Promise<Map<string, Buffer>> | undefined;
 async function sampleFiles(match: RegExp): Promise<Map<string, Buffer>> {
-  sampleEntries ??= readZipEntries(SAMPLE, /-hertfordshire-(street|outcomes)\.csv$/);
+  // The months the tests count (2021, January 2022 and 2025), not the sample's 2018-19.
+  sampleEntries ??= readZipEntries(
+    SAMPLE,
+    /(2021-\d\d|2022-01|2025-\d\d)-hertfordshire-(street|outcomes)\.csv$/,
+  );
   return new Map([...(await sampleEntries)].filter(([name]) => match.test(name)));
 }
 const parsed = new WeakMap<Buffer, RawRow[]>();

@@ -1,7 +1,7 @@
 /**
  * The bundled real police.uk sample (Hertfordshire: 30 months of street data, 13 of outcomes)
  * imported once, and every count checked against counts made independently from the raw files
- * (yauzl + csv-parse here; Lantern uses its own zip reader and papaparse).
+ * (yauzl + test/helpers/raw-police.ts here; Lantern uses its own zip reader and papaparse).
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';

@@ -1,8 +1,9 @@
 /**
  * `outcomes` of a whole force, on the bundled Hertfordshire sample (police.uk, OGL v3.0): its
  * figures are the crimes of the districts of its area, as summary's are, and the crimes its files
- * place nowhere or in other districts are named, counted here from the raw CSVs with csv-parse
- * (no location: no LSOA; outside: an LSOA named after a district not in Hertfordshire).
+ * place nowhere or in other districts are named, counted here from the raw CSVs with the tests'
+ * own reader (no location: no LSOA; outside: an LSOA named after a district not in
+ * Hertfordshire).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 

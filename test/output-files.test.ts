@@ -6,7 +6,6 @@
  * folder, and a file where a folder is wanted: each is refused with exit 2 and a message naming
  * the option and the path, and the store is left as it was.
  */
-import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -22,6 +21,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { run } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
+import { makeFifo } from './helpers/fifo.js';
 import { threeRiversPlan } from './helpers/plan.js';
 import { storeFileFingerprint, type Fingerprint } from './helpers/store-fingerprint.js';
 import { tempDir } from './helpers/temp.js';
@@ -48,7 +48,7 @@ beforeAll(async () => {
   symlinkSync(db, join(dir.path, 'link.duckdb'));
   writeFileSync(join(dir.path, 'plain.txt'), 'kept');
   symlinkSync(join(dir.path, 'plain.txt'), join(dir.path, 'link.txt'));
-  execFileSync('mkfifo', [join(dir.path, 'pipe')]);
+  makeFifo(join(dir.path, 'pipe'));
   before = await fingerprint();
 });
 afterAll(() => dir.remove());

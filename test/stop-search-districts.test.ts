@@ -2,7 +2,7 @@
  * Stop and search for any district (issue 23): searches are placed in districts by their points
  * when imported, and `stop-search --area` reads one district's. On the bundled Northumbria files
  * (police.uk, OGL v3.0). The district counts are checked against an independent placement made
- * here: the raw CSV rows (csv-parse, not Lantern's reader) tested against Newcastle upon Tyne's
+ * here: the raw CSV rows (test/helpers/raw-police.ts, not Lantern's reader) tested against Newcastle upon Tyne's
  * bundled boundary (decoded with topojson-client) by a plain even-odd ray-casting test, not
  * Lantern's R-tree and point-in-polygon-hao.
  */

@@ -2,7 +2,7 @@
  * `stop-search` (issue 23, item 2) on real data: Northumbria's stop-and-search files of
  * 2020-05..2023-02 (police.uk, OGL v3.0; 2022-01 was never published in the set, so it is a
  * month not held). Breakdowns, find and arrest rates are checked against counts made here from
- * the raw CSVs with csv-parse; disproportionality against the Census 2011 table read here
+ * the raw CSVs with the tests' own reader; disproportionality against the Census 2011 table read here
  * directly and a ratio and interval worked out with scipy.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

@@ -427,25 +427,29 @@ function toListedArea(r: Record<string, unknown>): ListedArea {
 export { AREA_TYPES };
 
 /**
- * The areas of one type by lower-case name (several where areas share a name: wards called
- * "Park" or "Northwood"), and the area each lies in (its parent: a ward's district).
+ * The areas of one type: their codes, by lower-case name (several where areas share a name:
+ * wards called "Park" or "Northwood"), and the area each lies in (its parent: a ward's district).
+ * Whether a code is of this type is `codes.has(code)`, without reading the whole register
+ * (areaTypes: every LSOA and ward of England and Wales).
  */
 export async function areaCodesByName(
   db: Db,
   type: string,
-): Promise<{ byName: Map<string, string[]>; parents: Map<string, string> }> {
+): Promise<{ codes: Set<string>; byName: Map<string, string[]>; parents: Map<string, string> }> {
   const rows = await db.query<{ code: string; name: string; parent: string | null }>(
     'SELECT code, name, parent FROM area WHERE type = $type ORDER BY code',
     { type },
   );
+  const codes = new Set<string>();
   const byName = new Map<string, string[]>();
   const parents = new Map<string, string>();
   for (const r of rows) {
+    codes.add(r.code);
     const key = r.name.toLowerCase();
     byName.set(key, [...(byName.get(key) ?? []), r.code]);
     if (r.parent) parents.set(r.code, r.parent);
   }
-  return { byName, parents };
+  return { codes, byName, parents };
 }
 
 /** Every area code in the register with its type. */

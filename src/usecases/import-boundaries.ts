@@ -14,7 +14,7 @@ import { parseBoundaries } from '../ingest/boundaries/parse-boundaries.js';
 import { readInputFile } from '../ingest/input-file.js';
 import { replaceBoundarySets } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
-import { areaCodesByName, areaTypes } from '../store/areas.js';
+import { areaCodesByName } from '../store/areas.js';
 
 export interface BoundaryImportReport {
   path: string;
@@ -59,7 +59,6 @@ export async function importBoundaryFiles(
   request: Omit<BoundaryImportRequest, 'path'> & { paths: readonly string[] },
 ): Promise<BoundaryImportReport[]> {
   if (request.paths.length === 0) throw new InputError('name one or more boundary files');
-  const types = await areaTypes(db);
   const byName = await areaCodesByName(db, request.type);
   const parsedFiles = [];
   for (const path of request.paths) {
@@ -68,7 +67,7 @@ export async function importBoundaryFiles(
     const parsed = parseBoundaries(
       path,
       bytes,
-      (code) => types.get(code) === request.type,
+      (code) => byName.codes.has(code),
       request.codeProperty,
       {
         codesNamed: (name) => byName.byName.get(name.toLowerCase()) ?? [],

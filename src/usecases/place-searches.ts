@@ -13,7 +13,7 @@ import { readFile } from 'node:fs/promises';
 
 import { PolygonIndex } from '../geo/polygon-index.js';
 import { parseBoundaries } from '../ingest/boundaries/parse-boundaries.js';
-import { areaCodesByName, areaTypes } from '../store/areas.js';
+import { areaCodesByName } from '../store/areas.js';
 import { loadBoundaries, type StoredBoundary } from '../store/boundaries.js';
 import type { Db } from '../store/db.js';
 import {
@@ -28,15 +28,14 @@ let bundled: Promise<StoredBoundary[]> | null = null;
 
 async function bundledDistricts(db: Db): Promise<StoredBoundary[]> {
   bundled ??= (async () => {
-    const [bytes, types, byName] = await Promise.all([
+    const [bytes, byName] = await Promise.all([
       readFile(BUNDLED_DISTRICT_BOUNDARIES),
-      areaTypes(db),
       areaCodesByName(db, 'district'),
     ]);
     return parseBoundaries(
       BUNDLED_DISTRICT_BOUNDARIES,
       bytes,
-      (code) => types.get(code) === 'district',
+      (code) => byName.codes.has(code),
       'LAD13CD',
       { codesNamed: (name) => byName.byName.get(name.toLowerCase()) ?? [] },
     ).shapes;
