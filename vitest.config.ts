@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -34,6 +34,8 @@ const E2E = readdirSync('test', { recursive: true, encoding: 'utf8' })
  * processes they start read it from TMPDIR (`os.tmpdir()`).
  */
 const RUN_TMP = (process.env.LANTERN_TEST_TMPDIR ??= mkdtempSync(join(tmpdir(), 'lantern-run-')));
+// As /tmp is (sticky, open to all): tests run some commands as another user (store-damaged).
+chmodSync(RUN_TMP, 0o1777);
 process.once('exit', () => rmSync(RUN_TMP, { recursive: true, force: true }));
 
 export default defineConfig({
