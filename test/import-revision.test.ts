@@ -13,6 +13,7 @@ import type { MonthRevision } from '../src/domain/replacement.js';
 import { run, runJson } from './helpers/cli.js';
 import { emptyStoreCopy } from './helpers/demo-store.js';
 import { parseRaw, readZipEntries } from './helpers/raw-police.js';
+import { updateStore } from './helpers/store-query.js';
 import { SAMPLE_ZIP, tempDir } from './helpers/temp.js';
 
 const dir = tempDir();
@@ -100,5 +101,18 @@ describe('a republished police.uk month', () => {
     expect(back.stdout).toMatch(
       /2025-06 revised: Burglary [\d,]+ → [\d,]+, Criminal damage and arson [\d,]+ → [\d,]+, Bicycle theft [\d,]+ → [\d,]+; the other categories as before/u,
     );
+  });
+
+  it('gives no revision where a force file replaces a month held for one area only', async () => {
+    // As after `fetch --area`: the month held for Three Rivers alone. The force's whole file
+    // extends it; calling that a revision would read the rest of the force as records added.
+    await updateStore(
+      db,
+      "UPDATE batch_month SET area_code = 'E07000102' WHERE kind = 'street' AND month = '2025-06' AND replaced_by IS NULL",
+    );
+    const r = await importJson(version('whole-force', lines.slice(0, -1)));
+    expect(r.json.files[0]).toMatchObject({ status: 'imported' });
+    expect(r.json.files[0]!.replaced).toBeGreaterThan(0);
+    expect(r.json.files[0]!.revisions).toBeUndefined();
   });
 });

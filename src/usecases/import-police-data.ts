@@ -393,7 +393,12 @@ class MonthsHeld {
     const replaced = parsed.months.flatMap((month) =>
       this.replacedBy(this.holders(parsed.kind, parsed.force, month), area),
     );
-    return replaced.length > 0 && replaced.every((h) => !this.loadedNow.has(h));
+    // Only records of the same extent: a force's file over one area fetched before extends the
+    // month, it does not revise it ("Violence 300 → 5,000" would be the rest of the force).
+    return (
+      replaced.length > 0 &&
+      replaced.every((h) => !this.loadedNow.has(h) && (h.area ?? null) === area)
+    );
   }
 
   shrinks(parsed: CheckedPoliceFile, area: string | null): MonthShrink[] {

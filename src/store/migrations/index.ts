@@ -26,6 +26,7 @@ import { serviceNationsSql } from './020-service-nations.js';
 import { areaAliasSql } from './021-welsh-names.js';
 import { boundaryFileCodeSql } from './022-boundary-file-code.js';
 import { partnerCountsNotGivenSql } from './023-partner-counts-not-given.js';
+import { boundaryCodeIndexSql } from './024-boundary-code-index.js';
 
 export interface Migration {
   version: number;
@@ -120,5 +121,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 23,
     name: 'partner counts a file does not give are unknown, not zero',
     sql: () => partnerCountsNotGivenSql,
+  },
+  {
+    version: 24,
+    name: "boundaries indexed by area code (one area's shape read without reading them all)",
+    sql: () => boundaryCodeIndexSql,
   },
 ];
