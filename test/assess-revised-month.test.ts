@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { IssueMove } from '../src/domain/priority.js';
-import { monthsRevisedSince } from '../src/store/assessments.js';
+import { listAssessments, monthsRevisedSince, saveAssessment } from '../src/store/assessments.js';
 import { openStore } from '../src/store/open-store.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
@@ -123,6 +123,23 @@ describe('assess --compare-with, the same period after a month was revised', () 
         savedAt: saved.savedAt,
       });
       expect(revised).toEqual([]);
+      // And saved as UTC in that zone too (it was written in the machine's zone: 13 hours on).
+      await saveAssessment(store, {
+        id: 'zone-check',
+        areaCode: 'E07000102',
+        areaName: 'Three Rivers',
+        periodFrom: '2025-01',
+        periodTo: '2025-12',
+        inputsFile: null,
+        inputsText: null,
+        configFile: 'risk-matrix.yaml',
+        configSha256: '',
+        lanternVersion: 'test',
+        result: '{}',
+      });
+      const zone = (await listAssessments(store)).find((a) => a.id === 'zone-check')!;
+      const lag = Date.now() - Date.parse(`${zone.savedAt.replace(' ', 'T')}Z`);
+      expect(Math.abs(lag)).toBeLessThan(10 * 60_000);
     } finally {
       store.close();
     }

@@ -7,14 +7,18 @@ import { NotFoundError } from '../errors.js';
 import type { SavedAssessmentRecord, SavedAssessmentSummary } from '../domain/assessment.js';
 import type { Db } from './db.js';
 
-/** Saves (or re-saves, keeping the first time saved) one assessment, in one statement. */
+/**
+ * Saves (or re-saves, keeping the first time saved) one assessment, in one statement. The time
+ * saved is UTC (`now()::TIMESTAMP` would be the machine's zone's: DuckDB takes it from TZ), as
+ * `monthsRevisedSince` reads it.
+ */
 export async function saveAssessment(
   db: Db,
   r: Omit<SavedAssessmentRecord, 'savedAt'>,
 ): Promise<void> {
   await db.run(
     `INSERT INTO assessment VALUES ($id, $areaCode, $areaName, $periodFrom, $periodTo, $inputsFile,
-       $inputsText, $configFile, $configSha256, $lanternVersion, $result, now()::TIMESTAMP)
+       $inputsText, $configFile, $configSha256, $lanternVersion, $result, timezone('UTC', now()))
      ON CONFLICT (id) DO NOTHING`,
     { ...r },
   );
