@@ -32,7 +32,8 @@ export function removeAbandonedFolders(prefix: string, root: string = tmpdir()):
   } catch {
     return 0;
   }
-  const named = new RegExp(`^${escaped(prefix)}(\\d+)-[A-Za-z0-9]{6}$`, 'u');
+  // Lantern's prefixes are letters and hyphens: nothing to escape.
+  const named = new RegExp(`^${prefix}(\\d+)-[A-Za-z0-9]{6}$`, 'u');
   let removed = 0;
   for (const name of names) {
     const pid = named.exec(name)?.[1];
@@ -55,8 +56,4 @@ function running(pid: number): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
-}
-
-function escaped(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
 }

@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssueMove } from '../src/domain/priority.js';
 import { listAssessments, monthsRevisedSince, saveAssessment } from '../src/store/assessments.js';
 import { openStore } from '../src/store/open-store.js';
+import { revisedSince } from '../src/usecases/assess.js';
 import { run, runJson } from './helpers/cli.js';
 import { demoStoreCopy } from './helpers/demo-store.js';
 import { readZipEntries } from './helpers/raw-police.js';
@@ -146,5 +147,36 @@ describe('assess --compare-with, the same period after a month was revised', () 
     const text = await run(['assess', 'list', '--db', db]);
     expect(text.stdout).toMatch(new RegExp(`${first.id}.*police-street 2025-06`, 'u'));
     expect(text.stdout).toContain('Months imported again since an assessment was saved');
+  });
+});
+
+describe('the note on records changed since a saved assessment', () => {
+  const saved = {
+    areaCode: 'E07000102',
+    periodFrom: '2025-04',
+    periodTo: '2026-03',
+  } as unknown as Parameters<typeof revisedSince>[0];
+  const now = (held: number) =>
+    ({
+      area: { code: 'E07000102' },
+      period: { from: '2025-04', to: '2026-03' },
+      coverage: { months: 12, held, partial: held < 12, words: null },
+    }) as unknown as Parameters<typeof revisedSince>[2];
+  const moves = [
+    { key: 'burglary', label: 'Burglary', recorded: { then: 300, now: 340 } },
+  ] as unknown as Parameters<typeof revisedSince>[3];
+  const coverage = (held: number) => ({ months: 12, held, partial: held < 12, words: null });
+
+  it('calls the moves revised figures only when the months held are those held then', () => {
+    expect(revisedSince(saved, coverage(9), now(9), moves).join(' ')).toContain(
+      'what moved comes from revised figures, not from new months: Burglary 300 → 340',
+    );
+  });
+
+  it('does not, when a month was imported since (an assessment saved with months missing)', () => {
+    const note = revisedSince(saved, coverage(9), now(10), moves).join(' ');
+    expect(note).not.toContain('revised figures');
+    expect(note).toContain('9 of its 12 months held then, 10 now');
+    expect(note).toContain('Burglary 300 → 340');
   });
 });

@@ -101,7 +101,7 @@ export const assessListCommand = defineCommand({
           ...(saved.some((s) => s.revisedSince.length > 0)
             ? [
                 '',
-                "Months imported again since an assessment was saved (a month police.uk revised, a partner file replaced): its figures are no longer the store's; assess again with --compare-with ID to see what moved.",
+                "Months imported again since an assessment was saved (a month police.uk revised, a partner file replaced): its figures may no longer be the store's; assess again with --compare-with ID to see what moved.",
               ]
             : []),
         ].join('\n'),

@@ -9,6 +9,7 @@ import { renderOptionRefs } from '../domain/option-ref.js';
 import { LANTERN_VERSION } from '../version.js';
 import type { AnyCommand } from '../commands/definition.js';
 import { apiCommands, apiOptions, apiPath } from './api-commands.js';
+import { SESSION_COOKIE } from './caller.js';
 
 /** Routes that are not commands, described by hand next to their handlers. */
 export interface ExtraOperation {
@@ -116,7 +117,7 @@ export function openApiDocument(extra: readonly ExtraOperation[] = []): Record<s
         session: {
           type: 'apiKey',
           in: 'cookie',
-          name: 'lantern_session',
+          name: SESSION_COOKIE,
           description: 'The session of a user signed in to the dashboard',
         },
       },

@@ -365,7 +365,7 @@ function comparedWith(
     notes: [
       `Compared with assessment ${saved.id} of ${saved.areaName}, ${saved.periodFrom}..${saved.periodTo} (saved ${saved.savedAt}).`,
       ...differences,
-      ...revisedSince(saved, now, moves),
+      ...revisedSince(saved, then.coverage, now, moves),
     ],
     moves,
   };
@@ -393,8 +393,9 @@ function counted(a: {
  * file imported again). Said, with the counts that moved, so that a move is not read as new
  * evidence (QA, year 2: every issue read "unchanged" over a revised month).
  */
-function revisedSince(
+export function revisedSince(
   saved: SavedAssessmentRecord,
+  heldThen: Assessment['coverage'],
   now: Assessment,
   moves: readonly IssueMove[],
 ): string[] {
@@ -410,8 +411,15 @@ function revisedSince(
   );
   if (moved.length === 0) return [];
   const n = (x: number) => x.toLocaleString('en-GB');
+  const counts = moved.map((m) => `${m.label} ${n(m.recorded.then!)} → ${n(m.recorded.now!)}`);
+  // Revised figures only when the months held are the months held then: a month imported since
+  // (an assessment saved with --allow-partial) moves the counts as new records, not revisions.
+  const sameMonths =
+    heldThen !== undefined && now.coverage !== undefined && heldThen.held === now.coverage.held;
   return [
-    `The records of the same months have changed since it was saved (months imported again: a file police.uk revised, or a partner's file replaced), so what moved comes from revised figures, not from new months: ${moved.map((m) => `${m.label} ${n(m.recorded.then!)} → ${n(m.recorded.now!)}`).join('; ')}.`,
+    sameMonths
+      ? `The records of the same months have changed since it was saved (months imported again: a file police.uk revised, or a partner's file replaced), so what moved comes from revised figures, not from new months: ${counts.join('; ')}.`
+      : `The records of the period differ from when it was saved (${heldThen ? `${heldThen.held} of its ${heldThen.months} months held then, ${now.coverage?.held ?? 'not known'} now` : 'the months held then were not recorded'}: months imported since, or imported again): ${counts.join('; ')}.`,
   ];
 }
 
