@@ -16,7 +16,7 @@
  * programme and fails if any count from 1 to 4 is left fewer values than "fewer than 5" allows.
  */
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import type { Highs } from 'highs';
 import Papa from 'papaparse';
@@ -129,7 +129,13 @@ async function build(
   // The rule only refuses periods: a report it allows is the same under either settings file.
   // A year and its twelve months are one period: the same report, made once.
   const months = /^\d{4}$/u.test(period) ? `${period}-01..${period}-12` : period;
-  const out = join(dir.path, `${area}-${months}-${audience}-${store === db ? 'demo' : 'small'}`);
+  // Its own report under another settings file, so that a test made under the shipped settings
+  // proves that they allow the period (not a report made under ANY_PERIOD by an earlier test).
+  const settings = disclosure === ANY_PERIOD ? '' : `-${basename(disclosure, '.yaml')}`;
+  const out = join(
+    dir.path,
+    `${area}-${months}-${audience}-${store === db ? 'demo' : 'small'}${settings}`,
+  );
   if (built.has(out)) return out;
   built.add(out);
   const r = await runReport({ area, period, audience, out, disclosure, store });
