@@ -6,8 +6,8 @@
  * MB a file, left in /tmp run after run); the next process to use that kind of folder removes
  * those whose process is no longer running.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -24,11 +24,15 @@ export function scratchFolder(prefix: string, root: string = tmpdir()): Promise<
  * Removes the scratch folders of `prefix` under `root` left by processes that are no longer
  * running; returns how many. Folders of a running process (another Lantern on the same machine,
  * or this one) are left alone, as are names that are not Lantern's (no process id in them).
+ * Asynchronous: a killed import may have left gigabytes, and a server goes on answering meanwhile.
  */
-export function removeAbandonedFolders(prefix: string, root: string = tmpdir()): number {
+export async function removeAbandonedFolders(
+  prefix: string,
+  root: string = tmpdir(),
+): Promise<number> {
   let names: string[];
   try {
-    names = readdirSync(root);
+    names = await readdir(root);
   } catch {
     return 0;
   }
@@ -39,7 +43,7 @@ export function removeAbandonedFolders(prefix: string, root: string = tmpdir()):
     const pid = named.exec(name)?.[1];
     if (pid === undefined || Number(pid) === process.pid || running(Number(pid))) continue;
     try {
-      rmSync(join(root, name), { recursive: true, force: true });
+      await rm(join(root, name), { recursive: true, force: true });
       removed++;
     } catch {
       // Another user's folder, or one removed meanwhile: not this process's to insist on.

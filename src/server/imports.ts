@@ -57,7 +57,7 @@ function uploadRoot(env: Readonly<Record<string, string | undefined>>): string {
 export function removeAbandonedUploads(
   env: Readonly<Record<string, string | undefined>>,
 ): Promise<number> {
-  return Promise.resolve(removeAbandonedFolders(UPLOAD_PREFIX, uploadRoot(env)));
+  return removeAbandonedFolders(UPLOAD_PREFIX, uploadRoot(env));
 }
 
 /** What the writer's slot says while an upload is received, before its files are known. */

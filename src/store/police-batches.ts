@@ -251,7 +251,7 @@ export class PoliceBatchLoader {
       throw error;
     }
     // A killed import's staged rows (tens of MB a file) are removed by the next import.
-    for (const prefix of [INCOMING_PREFIX, STAGE_PREFIX]) removeAbandonedFolders(prefix);
+    for (const prefix of [INCOMING_PREFIX, STAGE_PREFIX]) await removeAbandonedFolders(prefix);
     return new PoliceBatchLoader(db, next, holders, settings);
   }
 
