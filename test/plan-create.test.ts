@@ -76,5 +76,25 @@ describe('lantern plan create --from-assessment latest', () => {
     expect(r.stdout).toContain(
       'The area changes: the 2026-27 plan of Three Rivers CSP was of Three Rivers, this one is of Watford.',
     );
+    // Watford's assessment of 2025 is a year and a quarter before April 2027.
+    expect(r.stdout).toContain(
+      "The assessment's evidence (January to December 2025) ends 16 months before the 2027-28 plan year begins",
+    );
+  });
+
+  it('refuses a plan year its assessment comes after, and a year decades away, changing nothing', async () => {
+    const before = await runJson<unknown[]>(['plan', 'show', ...D, '--partnership', 'Watford CSP']);
+    const past = await create('Watford CSP', '2019-20', '--area', 'Watford');
+    expect(past.code).toBe(2);
+    expect(past.stderr).toContain(
+      'the assessment covers January to December 2025, after the 2019-20 plan year ended (March 2020)',
+    );
+    const far = await create('Watford CSP', '2126-27', '--area', 'Watford');
+    expect(far.code).toBe(2);
+    expect(far.stderr).toMatch(
+      /the 2126-27 plan year: its first day, 2126-04-01 is more than 10 years after today/u,
+    );
+    const after = await runJson<unknown[]>(['plan', 'show', ...D, '--partnership', 'Watford CSP']);
+    expect(after.json).toEqual(before.json);
   });
 });

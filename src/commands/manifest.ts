@@ -2081,7 +2081,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     summary:
       "Start a partnership's action plan for a year, its priorities taken from a saved assessment",
     description:
-      "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last of ⟨area⟩, or of the area of the partnership's previous plan; with neither, of the only area assessed), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
+      "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last of ⟨area⟩, or of the area of the partnership's previous plan; with neither, of the only area assessed), in its order, so each action is tied to the assessment's evidence. An assessment of months after the plan year is refused; one that ends more than a year before the year starts is taken, and said to be old. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
     examples: [
       'lantern plan create --partnership "Three Rivers CSP" --year 2025-26 --from-assessment latest',
     ],

@@ -24,7 +24,7 @@ export const planCreateCommand = defineCommand({
   summary:
     "Start a partnership's action plan for a year, its priorities taken from a saved assessment",
   description:
-    "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last of ⟨area⟩, or of the area of the partnership's previous plan; with neither, of the only area assessed), in its order, so each action is tied to the assessment's evidence. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
+    "The plan's priorities are the High and Medium issues of the assessment named (latest: the one saved last of ⟨area⟩, or of the area of the partnership's previous plan; with neither, of the only area assessed), in its order, so each action is tied to the assessment's evidence. An assessment of months after the plan year is refused; one that ends more than a year before the year starts is taken, and said to be old. A plan for the same partnership and year is made once; the actions of the partnership's meetings of that year saved before it (minutes import) join it.",
   examples: [
     'lantern plan create --partnership "Three Rivers CSP" --year 2025-26 --from-assessment latest',
   ],
@@ -56,6 +56,7 @@ export const planCreateCommand = defineCommand({
       c.priorities.length > 0
         ? `Priorities from assessment ${c.plan.assessmentId?.slice(0, 12)}: ${c.priorities.map((p) => `${p.label} [${p.key}, ${p.band}]`).join('; ')}.`
         : 'No priorities yet.',
+      ...(c.evidence?.note ? [c.evidence.note] : []),
       ...(c.adopted.length > 0
         ? [
             `Took in ${c.adopted.length} action${c.adopted.length === 1 ? '' : 's'} of the year's meetings saved before the plan: ${c.adopted.map((a) => `${a.id} ${a.title}`).join('; ')}.`,

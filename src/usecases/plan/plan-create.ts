@@ -7,7 +7,9 @@
 import type { Actor } from '../../domain/access.js';
 import type { Assessment, SavedAssessmentRecord } from '../../domain/assessment.js';
 import type { ActionRecord, PlanRecord, PriorityRecord } from '../../domain/plan/plan-types.js';
+import { planEvidence, type PlanEvidence } from '../../domain/plan/plan-evidence.js';
 import { parsePlanYear } from '../../domain/plan/plan-year.js';
+import { implausiblePlanDay } from '../../domain/plausible-dates.js';
 import { InputError, NotFoundError } from '../../errors.js';
 import { resolveArea } from '../../store/areas.js';
 import { listAssessments, savedAssessment } from '../../store/assessments.js';
@@ -35,8 +37,11 @@ export interface CreatedPlan {
   plan: PlanRecord;
   priorities: PriorityRecord[];
   /** Actions of the year's meetings saved before the plan was made, now in it. */
-  adopted: ActionRecord[]; /** The partnership's previous plan was of another area: its year and that area. */
+  adopted: ActionRecord[];
+  /** The partnership's previous plan was of another area: its year and that area. */
   areaChanged: { year: string; areaName: string } | null;
+  /** The assessment's period against the plan year (null for a plan made with no assessment). */
+  evidence: PlanEvidence | null;
 }
 
 /** The bands of an assessment's issues that become the plan's priorities. */
@@ -48,7 +53,11 @@ export async function createPlan(
   input: CreatePlanInput,
   now: Date,
 ): Promise<CreatedPlan> {
-  const year = parsePlanYear(input.year).label;
+  const planYear = parsePlanYear(input.year);
+  const year = planYear.label;
+  const implausible = implausiblePlanDay(planYear.start, now);
+  if (implausible)
+    throw new InputError(`the ${year} plan year: its first day, ${implausible}`, { field: 'year' });
   const area = input.area ? await resolveArea(db, input.area) : null;
   // The partnership's area, when not given: its latest plan's (the year before, usually).
   const previous = (await findPlans(db, { partnership: input.partnership }))
@@ -63,6 +72,9 @@ export async function createPlan(
       "say where the plan comes from: ⟨fromAssessment⟩ latest (or an assessment id from lantern assess list), or the partnership's ⟨area⟩",
       { field: 'fromAssessment' },
     );
+  const evidence = saved
+    ? planEvidence(planYear, { from: saved.periodFrom, to: saved.periodTo })
+    : null;
   const areaCode = saved?.areaCode ?? area!.code;
   const areaName = saved?.areaName ?? area!.name;
   const held = await findPlans(db, { partnership: input.partnership, year });
@@ -148,6 +160,7 @@ export async function createPlan(
         previous && previous.areaCode !== areaCode
           ? { year: previous.year, areaName: previous.areaName ?? previous.areaCode! }
           : null,
+      evidence,
     };
   });
 }
