@@ -86,6 +86,20 @@ describe('assess --compare-with, the same period after a month was revised', () 
     );
   });
 
+  it('plan show says the months of its assessment imported again since it was saved', async () => {
+    const plan = ['--partnership', 'Three Rivers CSP', '--year', '2026-27', '--db', db];
+    const created = await run(['plan', 'create', '--from-assessment', first.id, ...plan]);
+    expect(created.code, created.stderr).toBe(0);
+    const shown = await run(['plan', 'show', ...plan]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(
+      new RegExp(
+        `January to December 2025, saved \\d{4}-\\d{2}-\\d{2} \\(${first.id.slice(0, 12)}\\); since then police\\.uk's street records for June 2025 were imported again, so its figures may have moved`,
+        'u',
+      ),
+    );
+  });
+
   it('assess list names the months imported again since each assessment was saved', async () => {
     const later = await runJson<Assessed>([
       'assess',

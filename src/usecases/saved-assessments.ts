@@ -53,10 +53,10 @@ export async function savedAssessmentsRevised(
  * What was imported again since `a` was saved (QA, year 2: an assessment made before police.uk
  * revised a month was listed as if its figures were still the store's).
  */
-async function revisedFor(
+export async function revisedFor(
   db: Db,
   scope: Scope,
-  a: SavedAssessmentSummary,
+  a: Pick<SavedAssessmentSummary, 'areaCode' | 'periodFrom' | 'periodTo' | 'savedAt'>,
 ): Promise<RevisedSince[]> {
   const force = await forceCovering(db, a.areaCode);
   const revised = await monthsRevisedSince(db, { ...a, force: force?.id ?? null });

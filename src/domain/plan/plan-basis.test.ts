@@ -11,6 +11,7 @@ describe('planBasisWords', () => {
     held: 9,
     months: 12,
     savedOn: '2026-12-07',
+    revisedSince: [],
   };
   it('names the area, the period in words, a partial period and the day saved', () => {
     expect(planBasisWords(basis)).toBe(
@@ -22,5 +23,26 @@ describe('planBasisWords', () => {
       'the assessment of Three Rivers, January to December 2025, saved 2026-12-07 (0d5777fb0164)',
     );
     expect(planBasisWords({ ...basis, held: null, months: null })).not.toContain('partial');
+  });
+  it('says which months were imported again since, in words, by dataset', () => {
+    expect(
+      planBasisWords({
+        ...basis,
+        revisedSince: [{ dataset: 'police-street', months: ['2025-06'] }],
+      }),
+    ).toContain(
+      "saved 2026-12-07 (0d5777fb0164); since then police.uk's street records for June 2025 were imported again, so its figures may have moved",
+    );
+    expect(
+      planBasisWords({
+        ...basis,
+        revisedSince: [
+          { dataset: 'police-street', months: ['2025-06', '2025-07'] },
+          { dataset: 'fly-tipping', months: ['2025-01'] },
+        ],
+      }),
+    ).toContain(
+      "since then police.uk's street records for June to July 2025 and Fly-tipping incidents for January 2025 were imported again",
+    );
   });
 });

@@ -5,7 +5,9 @@
  * behind "High in the assessment, rank 1" (QA: a plan taken from 9 months of a year named only
  * "assessment 0d5777fb0164", while a later assessment of the whole year ranked it otherwise).
  */
-import { MONTH_NAMES, monthIndex } from '../month.js';
+import type { RevisedSince } from '../assessment.js';
+import { findDataset } from '../datasets.js';
+import { monthsInWords, runInWords } from '../held-months.js';
 
 export interface PlanBasis {
   id: string;
@@ -17,20 +19,16 @@ export interface PlanBasis {
   months: number | null;
   /** YYYY-MM-DD. */
   savedOn: string;
-}
-
-function monthWords(month: string): { name: string; year: number } {
-  const i = monthIndex(month);
-  return { name: MONTH_NAMES[((i % 12) + 12) % 12] ?? month, year: Math.floor(i / 12) };
+  /**
+   * Months of the period imported again since it was saved (police.uk revised a month, a
+   * partner's file was replaced), of the datasets the reader may see: its figures may have moved.
+   */
+  revisedSince: RevisedSince[];
 }
 
 /** "October 2024 to September 2025", "January to December 2025", "March 2025". */
 export function basisPeriodWords(b: Pick<PlanBasis, 'periodFrom' | 'periodTo'>): string {
-  const from = monthWords(b.periodFrom);
-  const to = monthWords(b.periodTo);
-  if (b.periodFrom === b.periodTo) return `${to.name} ${to.year}`;
-  if (from.year === to.year) return `${from.name} to ${to.name} ${to.year}`;
-  return `${from.name} ${from.year} to ${to.name} ${to.year}`;
+  return runInWords({ from: b.periodFrom, to: b.periodTo });
 }
 
 /**
@@ -42,5 +40,15 @@ export function planBasisWords(b: PlanBasis): string {
     b.held !== null && b.months !== null && b.held < b.months
       ? ` (partial: ${b.held} of ${b.months} months held)`
       : '';
-  return `the assessment of ${b.areaName}, ${basisPeriodWords(b)}${partial}, saved ${b.savedOn} (${b.id.slice(0, 12)})`;
+  const revised =
+    b.revisedSince.length === 0
+      ? ''
+      : `; since then ${b.revisedSince.map((r) => `${datasetWords(r.dataset)} for ${monthsInWords(r.months)}`).join(' and ')} were imported again, so its figures may have moved`;
+  return `the assessment of ${b.areaName}, ${basisPeriodWords(b)}${partial}, saved ${b.savedOn} (${b.id.slice(0, 12)})${revised}`;
+}
+
+/** "police.uk's street records", "Fly-tipping incidents". */
+function datasetWords(dataset: string): string {
+  if (dataset === 'police-street') return "police.uk's street records";
+  return findDataset(dataset)?.label ?? dataset;
 }

@@ -29,6 +29,7 @@ import { actionById, carriedToOf, findActions, updatesOf } from '../../store/pla
 import { historyOf } from '../../store/plan-history.js';
 import { objectivesOf, planById, prioritiesOf } from '../../store/plan-rows.js';
 import { findPlan, type PlanChoice } from './find-plan.js';
+import { revisedFor } from '../saved-assessments.js';
 
 /**
  * Whether the caller may read the plan (a plan with no area is the partnership's): they see its
@@ -104,7 +105,7 @@ export async function planView(
   );
   return {
     plan,
-    basis: await planBasis(db, plan),
+    basis: await planBasis(db, scope, plan),
     today,
     priorities: priorities.map((p) => ({
       ...p,
@@ -118,9 +119,9 @@ export async function planView(
 
 /**
  * The saved assessment the plan's priorities rest on: area, period, the months of it held, the
- * day saved. Null for a plan made without one, or whose assessment is no longer in the store.
+ * day saved, the months of it imported again since (of the datasets `scope` may read). Null for a plan made without one, or whose assessment is no longer in the store.
  */
-export async function planBasis(db: Db, plan: PlanRecord): Promise<PlanBasis | null> {
+export async function planBasis(db: Db, scope: Scope, plan: PlanRecord): Promise<PlanBasis | null> {
   if (plan.assessmentId === null) return null;
   const saved = await savedAssessment(db, plan.assessmentId).catch((error: unknown) => {
     if (error instanceof NotFoundError) return null;
@@ -142,6 +143,7 @@ export async function planBasis(db: Db, plan: PlanRecord): Promise<PlanBasis | n
     held: count(coverage?.held),
     months: count(coverage?.months),
     savedOn: saved.savedAt.slice(0, 10),
+    revisedSince: await revisedFor(db, scope, saved),
   };
 }
 
