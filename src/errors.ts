@@ -57,3 +57,28 @@ export class StorageError extends Error {
 export class SourceUnavailableError extends Error {
   override readonly name = 'SourceUnavailableError';
 }
+
+/**
+ * The kind of an error as the API's answers and the CLI's `--json` errors name it, so that a
+ * script reading either tells them apart by the same word ("bad-input", not the class name).
+ */
+export type ErrorType =
+  | 'not-found'
+  | 'forbidden'
+  | 'conflict'
+  | 'bad-input'
+  | 'source-unavailable'
+  | 'storage'
+  | 'configuration'
+  | 'unexpected';
+
+export function errorType(error: unknown): ErrorType {
+  if (error instanceof NotFoundError) return 'not-found';
+  if (error instanceof ForbiddenError) return 'forbidden';
+  if (error instanceof ConflictError) return 'conflict';
+  if (error instanceof InputError) return 'bad-input';
+  if (error instanceof SourceUnavailableError) return 'source-unavailable';
+  if (error instanceof StorageError) return 'storage';
+  if (error instanceof ConfigError) return 'configuration';
+  return 'unexpected';
+}

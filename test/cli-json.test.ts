@@ -657,7 +657,7 @@ describe('lantern --json', () => {
     ]);
     expect(code).toBe(2);
     expect(json.error).toEqual({
-      type: 'NotFoundError',
+      type: 'not-found',
       message: expect.stringMatching(/Atlantis/),
     });
   });
@@ -676,7 +676,8 @@ describe('lantern --json', () => {
       db,
     ]);
     expect(code).toBe(2);
-    expect(json.error).toMatchObject({ type: 'InputError', field: 'period' });
+    // And its kind in the API's words, not the class's name (InputError).
+    expect(json.error).toMatchObject({ type: 'bad-input', field: 'period' });
   });
 });
 

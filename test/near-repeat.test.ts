@@ -176,7 +176,7 @@ describe('lantern near-repeat', () => {
       db,
     ]);
     expect(j.code).toBe(2);
-    expect(j.json.error.type).toBe('InputError');
+    expect(j.json.error.type).toBe('bad-input');
   });
 
   it('refuses too few events', async () => {

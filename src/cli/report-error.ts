@@ -1,6 +1,7 @@
 /** Errors to exit codes, in one place: the terminal's side of src/errors.ts. */
 import {
   ConfigError,
+  errorType,
   InputError,
   isUserError,
   SourceUnavailableError,
@@ -12,7 +13,8 @@ export function reportError(ctx: CommandContext, error: unknown): number {
   const user = isUserError(error);
   const message = error instanceof Error ? error.message : String(error);
   if (ctx.json) {
-    const type = error instanceof Error ? error.name : 'Error';
+    // The API's words for the kind of error (src/errors.ts errorType), not the class's name.
+    const type = errorType(error);
     // The option at fault, as the API's error gives it: a script reads which to change.
     const field = error instanceof InputError ? error.field : undefined;
     ctx.out(JSON.stringify({ error: { type, message, ...(field ? { field } : {}) } }, null, 2));

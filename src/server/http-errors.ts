@@ -3,15 +3,7 @@
  * is the terminal's. A person's mistake is a 4xx that says what to change; anything else is a 500
  * that shows no internals (the server's log has them).
  */
-import {
-  ConfigError,
-  ConflictError,
-  ForbiddenError,
-  InputError,
-  NotFoundError,
-  SourceUnavailableError,
-  StorageError,
-} from '../errors.js';
+import { errorType, type InputError } from '../errors.js';
 import { renderOptionRefs } from '../domain/option-ref.js';
 
 export interface HttpProblem {
@@ -33,15 +25,24 @@ export function problemOf(
     status,
     body: { error: { type, message, ...(field ? { field } : {}) } },
   });
-  if (error instanceof NotFoundError) return answer(404, 'not-found');
-  if (error instanceof ForbiddenError) return answer(403, 'forbidden');
-  if (error instanceof ConflictError) return answer(409, 'conflict');
-  if (error instanceof InputError) return answer(400, 'bad-input', error.field);
-  if (error instanceof SourceUnavailableError) return answer(503, 'source-unavailable');
-  if (error instanceof StorageError) return answer(503, 'storage');
-  if (error instanceof ConfigError) {
-    log(`lantern serve: configuration problem: ${message}`);
-    return answer(500, 'configuration');
+  const type = errorType(error);
+  switch (type) {
+    case 'not-found':
+      return answer(404, type);
+    case 'forbidden':
+      return answer(403, type);
+    case 'conflict':
+      return answer(409, type);
+    case 'bad-input':
+      return answer(400, type, (error as InputError).field);
+    case 'source-unavailable':
+    case 'storage':
+      return answer(503, type);
+    case 'configuration':
+      log(`lantern serve: configuration problem: ${message}`);
+      return answer(500, type);
+    case 'unexpected':
+      break;
   }
   log(`lantern serve: unexpected failure: ${error instanceof Error ? error.stack : message}`);
   return {
