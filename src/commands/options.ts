@@ -46,7 +46,11 @@ const NUMBERS: ValueCheck = { type: 'numbers' };
 
 /** Reads a boolean from the terminal (true or absent) or from a query string ('true'/'false'). */
 const bool = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])])
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', ''])], {
+    // Zod's own words were "Invalid input", which names no value the option takes.
+    error: (issue) =>
+      `"${String(issue.input)}" is not true or false: give true or false (or 1 or 0)`,
+  })
   .optional()
   .transform((v) => v === true || v === 'true' || v === '1' || v === '');
 

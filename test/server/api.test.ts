@@ -52,6 +52,14 @@ describe('commands as endpoints', () => {
     expect(all.status).toBe(200);
     expect(Array.isArray(all.json)).toBe(true);
     expect((all.json as unknown as unknown[]).length).toBeGreaterThan(10);
+    // A boolean written otherwise is refused with the values it takes, not "Invalid input".
+    const yes = await get('/api/trends?area=Three%20Rivers&all=yes&period=2025');
+    expect(yes.status).toBe(400);
+    expect(yes.json.error).toEqual({
+      type: 'bad-input',
+      field: 'all',
+      message: 'all: "yes" is not true or false: give true or false (or 1 or 0)',
+    });
   });
 
   it('refuses a wrong value naming the parameter and the forms it takes', async () => {
