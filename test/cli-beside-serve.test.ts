@@ -33,6 +33,10 @@ it('names the server holding the store and its address, for reads and for writes
       expect(refused.stderr).toMatch(/stop the server \(Ctrl\+C where it runs\)/u);
       expect(refused.stderr).not.toMatch(/when it has finished|have finished/u);
     }
+    // An address over Node's header limit is answered in JSON, as every error is (it was a bare 431).
+    const long = await fetch(`${server.url}api/trends?area=${'x'.repeat(20_000)}`);
+    expect(long.status).toBe(431);
+    expect(((await long.json()) as { error: { type: string } }).error.type).toBe('too-large');
   } finally {
     expect(await server.stop()).toBe(0);
   }

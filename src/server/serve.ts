@@ -8,6 +8,7 @@ import type { Deps } from '../commands/definition.js';
 import { removeServingNote, writeServingNote } from '../usecases/serving-note.js';
 import { needsFirstAdmin } from '../usecases/users.js';
 import { createApp } from './app.js';
+import { answerClientError } from './client-error.js';
 import { WriterSlot } from './context.js';
 import { removeAbandonedUploads } from './imports.js';
 
@@ -48,6 +49,7 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
     );
     s.once('error', reject);
   });
+  server.on('clientError', answerClientError);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : options.port;
   const shown = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
