@@ -129,10 +129,18 @@ describe('the server', () => {
   });
 
   it('records an export and an upload, with who made them', async () => {
-    const csv = await get(
-      'Sam',
-      '/api/export/street-records.csv?area=Three%20Rivers&period=2025-12',
+    const exported = '/api/export/street-records.csv?area=Three%20Rivers&period=2025-12';
+    // A HEAD (a download manager asking the file's name first) exports nothing: no row.
+    const head = await server.app.request(exported, {
+      method: 'HEAD',
+      headers: { Cookie: cookies.get('Sam')!, ...ORIGIN },
+    });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-disposition')).toBe(
+      'attachment; filename="street-records-three-rivers-2025-12.csv"',
     );
+    expect((await head.arrayBuffer()).byteLength).toBe(0);
+    const csv = await get('Sam', exported);
     expect(csv.status).toBe(200);
     const form = new FormData();
     const { readFileSync } = await import('node:fs');

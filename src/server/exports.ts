@@ -64,20 +64,24 @@ export function mountExports(app: Hono, ctx: ServerContext): void {
           { field: 'table' },
         );
       }
-      const bytes = await fileOf(ctx, format, format === 'xlsx' ? all : [table]);
       const last = (k: string) => query[k]?.[query[k].length - 1] ?? null;
       const area = last('area') ?? last('within') ?? last('force');
+      const saveAs = fileName([format === 'xlsx' ? name : table.id, area, last('period')], format);
+      const headers = {
+        'Content-Type': MEDIA_TYPES[format],
+        'Content-Disposition': `attachment; filename="${saveAs}"`,
+      };
+      // A HEAD asks what the file would be (a download manager, a link checker): checked and
+      // answered as the GET would be, without building the file or recording an export.
+      if (c.req.method === 'HEAD') return c.body(null, 200, headers);
+      const bytes = await fileOf(ctx, format, format === 'xlsx' ? all : [table]);
       await recordRequestUse(forRequest(c, ctx), {
         action: 'export',
         area,
         dataset: last('dataset') ?? name,
         detail: format === 'xlsx' ? `${name}.xlsx` : `${table.id}.${format}`,
       });
-      const saveAs = fileName([format === 'xlsx' ? name : table.id, area, last('period')], format);
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': MEDIA_TYPES[format],
-        'Content-Disposition': `attachment; filename="${saveAs}"`,
-      });
+      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, headers);
     } catch (error) {
       return errorAnswer(c, error);
     }
