@@ -43,6 +43,33 @@ describe('lantern minutes import', () => {
     expect(await planActions()).toEqual(before);
   });
 
+  it('refuses a meeting decades ago, on a dry run too, saying where its date came from', async () => {
+    const given = await run([
+      'minutes',
+      'import',
+      DOCX,
+      '--meeting',
+      'CSCG 2013-11-12',
+      '--dry-run',
+      ...D,
+    ]);
+    expect(given.code).toBe(2);
+    expect(given.stderr).toMatch(
+      /^lantern: --meeting: 2013-11-12 is more than 10 years before today \(\d{4}-\d{2}-\d{2}\): is the year mistyped\?\n$/u,
+    );
+    const stated = join(dir.path, 'old-minutes.txt');
+    writeFileSync(
+      stated,
+      'CSCG meeting held on 12 November 2013\n\nThe council to review CCTV by 31 January.\n',
+    );
+    const read = await run(['minutes', 'import', stated, '--dry-run', ...D]);
+    expect(read.code).toBe(2);
+    expect(read.stderr).toContain(
+      `lantern: ${stated}: the meeting's date the minutes state: 2013-11-12 is more than 10 years before today`,
+    );
+    expect(read.stderr).toContain('If so, give the meeting as --meeting "CSCG YYYY-MM-DD"');
+  });
+
   it('refuses to save until a person says which actions to save', async () => {
     const r = await run(['minutes', 'import', DOCX, ...MEETING, ...D]);
     expect(r.code).toBe(2);

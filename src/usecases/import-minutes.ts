@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 
 import type { Actor } from '../domain/access.js';
 import type { MeetingRef } from '../domain/meeting-ref.js';
+import { implausiblePlanDay } from '../domain/plausible-dates.js';
 import type { ActionProposal } from '../domain/minutes/proposal.js';
 import { planYearOf } from '../domain/plan/plan-year.js';
 import { InputError } from '../errors.js';
@@ -64,6 +65,16 @@ export async function importMinutes(
   if (date === null) {
     throw new InputError(
       `${input.file}: the minutes state no date: give the meeting as ⟨meeting⟩ "CSCG 2025-11-12"`,
+      { field: 'meeting' },
+    );
+  }
+  // Checked here, before a dry run too, so that the refusal says where the date came from.
+  const implausible = implausiblePlanDay(date, now);
+  if (implausible) {
+    throw new InputError(
+      input.meeting.date !== null
+        ? `⟨meeting⟩: ${implausible}`
+        : `${input.file}: the meeting's date the minutes state: ${implausible} If so, give the meeting as ⟨meeting⟩ "CSCG YYYY-MM-DD"`,
       { field: 'meeting' },
     );
   }
