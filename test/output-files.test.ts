@@ -154,6 +154,22 @@ describe('a command never writes over a store', () => {
     }
     expect(await fingerprint()).toEqual(before);
   });
+
+  it('report refuses a folder it cannot make before reading anything, and a failed report leaves no folder', async () => {
+    const atlantis = ['report', '--area', 'Atlantis', '--period', '2025', '--draft', '--no-pdf'];
+    // The folder is refused first: the unknown area is never reached (the report was read and
+    // laid out, 1.25 s, before the folder was tried).
+    const proc = await run([...atlantis, '--out', '/proc/lantern-report', '--db', db]);
+    expect(proc.code).toBe(2);
+    expect(proc.stderr).toBe(
+      'lantern: --out /proc/lantern-report: cannot write in /proc (ENOENT); nothing was written\n',
+    );
+    // A report that fails takes away the folders it made for itself.
+    const nested = join(dir.path, 'made', 'for', 'it');
+    const failed = await run([...atlantis, '--out', join(nested, 'report'), '--db', db]);
+    expect(failed.stderr).toContain('no area is called "Atlantis"');
+    expect(existsSync(join(dir.path, 'made'))).toBe(false);
+  });
 });
 
 describe('a file is written whole, in a folder made for it', () => {

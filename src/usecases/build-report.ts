@@ -8,12 +8,13 @@
  * is there does it take its place (usecases/report-folder.ts). A folder that already holds files
  * is refused unless `replace` is given, and then only an earlier report's own files are replaced.
  */
-import { rm, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, rm, rmdir, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { SETTING_FILES, type SettingName } from '../config/setting-files.js';
 import type { Scope } from '../domain/scope.js';
+import { InputError } from '../errors.js';
 import { CHROMIUM_HINT, ChromiumSession, findChromium } from '../render/chromium.js';
 import { svgsToPngs } from '../render/svg-png.js';
 import { renderAssessment } from '../report/assessment-html.js';
@@ -85,12 +86,34 @@ async function writeReport(
   examples: ReturnType<typeof refuseExampleValues>,
   browser: ChromiumSession | null,
 ): Promise<BuiltReport> {
-  const data = await reportData(db, scope, request);
-  const rendered = renderAssessment(data);
-
+  // The folder first: one that cannot be made (no such drive, no permission) is refused before a
+  // second of work, not after the report is read and laid out.
   const staging = stagingFolder(out);
   await rm(staging, { recursive: true, force: true });
-  await makeFolder(join(staging, 'data'), 'out', out);
+  const made = await makeFolder(dirname(out), 'out', request.out);
+  // A report that fails leaves no folder it made: the staging folder, and those above it.
+  const unmake = async () => {
+    await rm(staging, { recursive: true, force: true });
+    for (const folder of made.reverse()) await rmdir(folder).catch(() => undefined);
+  };
+  // Not recursive: under /proc Node's recursive mkdir never returned (output-file.ts).
+  for (const folder of [staging, join(staging, 'data')])
+    await mkdir(folder).catch(async (error: NodeJS.ErrnoException) => {
+      await unmake();
+      throw new InputError(
+        `⟨out⟩ ${request.out}: cannot write in ${dirname(out)} (${error.code ?? error.message}); nothing was written`,
+        { field: 'out' },
+      );
+    });
+  let data: Awaited<ReturnType<typeof reportData>>;
+  let rendered: ReturnType<typeof renderAssessment>;
+  try {
+    data = await reportData(db, scope, request);
+    rendered = renderAssessment(data);
+  } catch (error) {
+    await unmake();
+    throw error;
+  }
   const files: string[] = [];
   const put = async (name: string, content: string | Buffer) => {
     await writeFile(join(staging, name), content);
@@ -155,7 +178,7 @@ async function writeReport(
     await swapInto(staging, out, files);
   } catch (error) {
     await printing?.catch(() => undefined); // nothing still writing into the folder removed
-    await rm(staging, { recursive: true, force: true });
+    await unmake();
     throw error;
   }
   return {

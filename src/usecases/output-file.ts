@@ -92,9 +92,10 @@ export function refuseOutputPath(
  * Makes a folder and any missing above it, one at a time. Node's own recursive `mkdir` never
  * returns for a path under /proc (it retries for ever: QA's `--out /proc/x/map.geojson` ran for
  * nine minutes); made one at a time, the first that cannot be made fails with its reason, as an
- * InputError naming the option (`field`) and the path the user gave (`shown`).
+ * InputError naming the option (`field`) and the path the user gave (`shown`). Returns the
+ * folders it made, outermost first, for a caller that fails later to take away.
  */
-export async function makeFolder(path: string, field = 'out', shown = path): Promise<void> {
+export async function makeFolder(path: string, field = 'out', shown = path): Promise<string[]> {
   const missing: string[] = [];
   let at = resolve(path);
   while (!existsAt(at)) {
@@ -113,6 +114,7 @@ export async function makeFolder(path: string, field = 'out', shown = path): Pro
         },
       );
     });
+  return missing;
 }
 
 function existsAt(path: string): boolean {
