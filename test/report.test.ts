@@ -888,6 +888,9 @@ describe('lantern report: CSV files a spreadsheet opens safely', () => {
         if (/^[=+\-@\t\r]/u.test(cell)) expect(cell, file).toMatch(/^-\d+(\.\d+)?$/u);
     }
     const categories = readFileSync(join(out, 'data/tab-categories.csv'), 'utf8');
+    // UTF-8 with a byte-order mark, as the API's CSVs: Excel reads "Ynys Môn" and dashes right.
+    expect(categories.charCodeAt(0)).toBe(0xfeff);
+    expect(readFileSync(join(out, 'data/index.csv'), 'utf8').charCodeAt(0)).toBe(0xfeff);
     expect(categories).toMatch(/^Anti-social behaviour,\d+,\d+,-\d+(\.\d)?,/mu);
   });
 });

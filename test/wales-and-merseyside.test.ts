@@ -206,13 +206,13 @@ describe("Newport's report", () => {
     expect(html).toMatch(/<p class="note">In Table \d+, ranks \d+ to \d+.* tie on every score/u);
     // Rates over a month, not a year, say so (a councillor reads a bare rate per 1,000 as yearly).
     expect(readFileSync(join(out, 'data', 'tab-categories.csv'), 'utf8')).toMatch(
-      /^category,.*,"rate per 1,000 over 1 month","force rate per 1,000 over 1 month"\n/u,
+      /^\uFEFFcategory,.*,"rate per 1,000 over 1 month","force rate per 1,000 over 1 month"\n/u,
     );
     const funnels = readdirSync(join(out, 'data')).filter((f) => f.endsWith('-funnel.csv'));
     expect(funnels.length).toBeGreaterThan(0);
     for (const f of funnels)
       expect(readFileSync(join(out, 'data', f), 'utf8')).toMatch(
-        /^area,recorded,population,"rate per 1,000 over 1 month"\n/u,
+        /^\uFEFFarea,recorded,population,"rate per 1,000 over 1 month"\n/u,
       );
     expect(html).toMatch(/rate per 1,000 residents over 1 month against population/u);
     const groups = readFileSync(join(out, 'data', 'outcomes-groups.csv'), 'utf8');

@@ -18,6 +18,13 @@ import { FORMULA_START } from '../domain/csv-formula.js';
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/gu;
 const clean = (v: string | number) => (typeof v === 'string' ? v.replace(CONTROL, '') : v);
 
+/**
+ * The byte-order mark that tells Excel a CSV is UTF-8: without it Excel reads the file in the
+ * machine's code page, and "Ynys Môn" or an en dash comes out garbled. Readers that do not need it
+ * (Papa Parse, DuckDB, R's readr) skip it.
+ */
+export const CSV_BOM = '\uFEFF';
+
 export function csvText(fields: readonly string[], rows: readonly (string | number)[][]): string {
   const text = Papa.unparse(
     { fields: fields.map((f) => clean(f) as string), data: rows.map((r) => r.map(clean)) },

@@ -18,7 +18,7 @@ import { InputError } from '../errors.js';
 import { CHROMIUM_HINT, ChromiumSession, findChromium } from '../render/chromium.js';
 import { svgsToPngs } from '../render/svg-png.js';
 import { renderAssessment } from '../report/assessment-html.js';
-import { csvText } from '../report/csv-text.js';
+import { CSV_BOM, csvText } from '../report/csv-text.js';
 import { infographicSvg } from '../report/infographic.js';
 import { infographicData } from '../report/infographic-data.js';
 import type { ReportTable } from '../report/report-tables.js';
@@ -142,18 +142,20 @@ async function writeReport(
     const order = [...rendered.labels.keys()];
     const at = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
     const tables = uniqueTables(rendered.tables).sort((a, b) => at(a.id) - at(b.id));
-    for (const t of tables) await put(`data/${t.id}.csv`, toCsv(t));
+    // With a byte-order mark, as the API's exports: Excel opens them as UTF-8.
+    for (const t of tables) await put(`data/${t.id}.csv`, CSV_BOM + toCsv(t));
     await put(
       'data/index.csv',
-      csvText(
-        INDEX_HEADER,
-        tables.map((t) => [
-          (rendered.labels.get(t.id) ?? []).join(' and '),
-          t.caption,
-          `${t.id}.csv`,
-          t.id,
-        ]),
-      ),
+      CSV_BOM +
+        csvText(
+          INDEX_HEADER,
+          tables.map((t) => [
+            (rendered.labels.get(t.id) ?? []).join(' and '),
+            t.caption,
+            `${t.id}.csv`,
+            t.id,
+          ]),
+        ),
     );
     await put(
       REPRODUCE_FILE,

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 
 import { planDay } from '../domain/plan/plan-day.js';
 import type { DataTable, TableCell } from '../domain/data-table.js';
-import { csvText } from '../report/csv-text.js';
+import { CSV_BOM, csvText } from '../report/csv-text.js';
 import type { Db } from '../store/db.js';
 import { writeParquet } from '../store/parquet-file.js';
 
@@ -24,11 +24,9 @@ export const MEDIA_TYPES: Record<TableFormat, string> = {
   parquet: 'application/vnd.apache.parquet',
 };
 
-const BOM = '\uFEFF';
-
 export function csvFile(table: DataTable): Uint8Array {
   return new TextEncoder().encode(
-    BOM +
+    CSV_BOM +
       csvText(
         table.columns,
         table.rows.map((r) => r.map((v) => v ?? '')),
