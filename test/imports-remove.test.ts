@@ -139,7 +139,7 @@ describe('a wrong partner file (another district, a name in free text)', () => {
       await count(db, "SELECT count(*) AS n FROM partner_record WHERE dataset = 'hate-crime'"),
     ).toBe(492);
 
-    // Audited with who, what and why; the store is whole.
+    // Audited with who, what and why; the store is whole; the assessment says its months went.
     const audit = await queryStore<{ actor: string; detail: string }>(
       db,
       "SELECT actor, detail FROM audit_log WHERE action = 'import remove' AND outcome = 'ok'",
@@ -149,6 +149,12 @@ describe('a wrong partner file (another district, a name in free text)', () => {
     expect(audit[0]!.detail).toContain('partner-7 watford-hate-crime.csv');
     expect(audit[0]!.detail).toContain('Watford file imported by mistake');
     expect((await run(['check', '--db', db])).code).toBe(0);
+    const assessments = await runJson<{ revisedSince: { dataset: string; removed?: boolean }[] }[]>(
+      ['assess', 'list', '--db', db],
+    );
+    expect(assessments.json[0]!.revisedSince).toEqual([
+      { dataset: 'hate-crime', months: watford!.monthsHeld, removed: true },
+    ]);
     expect((await list(db)).json.some((i) => i.id === 'partner-7')).toBe(false);
 
     // The next import never takes the removed batch's id.

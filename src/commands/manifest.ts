@@ -1489,7 +1489,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     name: 'assess list',
     task: 'Priorities and reports',
     summary:
-      'The saved assessments: id, area, period, inputs file, when, and the months of it imported again since (revised)',
+      'The saved assessments: id, area, period, inputs file, when, and the months of it imported again (revised) or removed since',
     examples: ['lantern assess list'],
     store: 'read',
     options: {},
