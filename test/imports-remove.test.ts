@@ -228,6 +228,51 @@ describe('a police.uk month withdrawn', () => {
   });
 });
 
+describe('an import removed without --erase', () => {
+  it('can be erased afterwards: the file is rewritten, audited, and asked again says so', async () => {
+    const db = demoStoreCopy(dir.path, 'later.duckdb');
+    expect(
+      (await run(['import', '--db', db, '--dataset', 'hate-crime', watfordHateCrime()])).code,
+    ).toBe(0);
+    const removed = await run(['imports', 'remove', '--db', db, '--id', 'partner-7', '--yes']);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout).toContain('lantern imports remove --id partner-7 --erase --yes');
+
+    const unconfirmed = await run([
+      'imports',
+      'remove',
+      '--db',
+      db,
+      '--id',
+      'partner-7',
+      '--erase',
+    ]);
+    expect(unconfirmed.code).toBe(2);
+    expect(unconfirmed.stderr).toContain('Nothing was done');
+    const erased = await run([
+      'imports',
+      'remove',
+      '--db',
+      db,
+      '--id',
+      'partner-7',
+      '--erase',
+      '--yes',
+    ]);
+    expect(erased.code, erased.stderr).toBe(0);
+    expect(erased.stdout).toContain('was removed on');
+    expect(inFile(db, NAME)).toBe(false);
+    const audit = await queryStore<{ action: string }>(
+      db,
+      "SELECT action FROM audit_log WHERE action LIKE 'import %' ORDER BY seq",
+    );
+    expect(audit.map((a) => a.action)).toEqual(['import remove', 'import erase']);
+    const again = await run(['imports', 'remove', '--db', db, '--id', 'partner-7']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('was rewritten then');
+  });
+});
+
 describe('who may list and remove imports', () => {
   it('admins and analysts (an analyst only what they could have imported); refusals audited', async () => {
     const db = demoStoreCopy(dir.path, 'access.duckdb');

@@ -74,7 +74,7 @@ export const importsRemoveCommand = defineCommand({
     ),
     yes: option.flag('remove it (without this, nothing is removed: what would be is said)'),
     erase: option.flag(
-      "also rewrite the store's file, so that the removed values are gone from the disk",
+      "also rewrite the store's file, so that the removed values are gone from the disk (also for an import removed earlier without it)",
     ),
     reason: option.text('why, kept in the audit log', 'TEXT'),
     as: asOption,
@@ -95,6 +95,12 @@ export const importsRemoveCommand = defineCommand({
   },
   text: (r: ImportRemovalReport) => {
     const i = r.removed;
+    if (r.earlier)
+      return (
+        `${i.id} (${i.file}) was removed on ${r.removedAt.slice(0, 16).replace('T', ' ')} UTC by ${r.removedBy}. ` +
+        `The store's file was written again without its values (${(r.eraseSeconds ?? 0).toFixed(1)} s): they are gone from it. ` +
+        'Copies and backups of the store, and reports already written, still hold them.'
+      );
     const lines = [
       `Removed ${i.id}: ${i.file} (${i.dataset}), ${formatCount(i.rows)} record(s).`,
       r.monthsNowMissing.length > 0
@@ -115,7 +121,7 @@ export const importsRemoveCommand = defineCommand({
       '',
       r.erased
         ? `The store's file was written again without the removed values (${(r.eraseSeconds ?? 0).toFixed(1)} s): they are gone from it. Copies and backups of the store, and reports already written, still hold them.`
-        : "The removed values are no longer in the store's tables, but DuckDB leaves their bytes in the store's file until the space is reused: for personal data, remove with --erase.",
+        : `The removed values are no longer in the store's tables, but DuckDB leaves their bytes in the store's file until the space is reused: for personal data, erase them too: lantern imports remove --id ${i.id} --erase --yes`,
       `Recorded in the audit log: ${r.removedBy}, ${r.removedAt.slice(0, 16).replace('T', ' ')} UTC.`,
     );
     return lines.join('\n');

@@ -121,7 +121,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
       erase: {
         kind: 'boolean',
         description:
-          "also rewrite the store's file, so that the removed values are gone from the disk",
+          "also rewrite the store's file, so that the removed values are gone from the disk (also for an import removed earlier without it)",
         required: false,
         check: { type: 'flag' },
       },

@@ -231,3 +231,68 @@ export async function plansFromAssessments(
     assessmentId: r.assessmentId as string,
   }));
 }
+
+/** An import removed earlier (migration 025), as it was listed when it went; null if none. */
+export async function removedImport(
+  db: Db,
+  ref: { source: ImportSource; batchId: number },
+): Promise<(HeldImport & { removedAt: string; removedBy: string; erased: boolean }) | null> {
+  const [r] = await db.query<Raw>(
+    `SELECT dataset, force, areas, months, file_name AS file, rows_held AS rows, erase,
+       strftime(imported_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS imported,
+       strftime(removed_at AT TIME ZONE 'UTC', '%Y-%m-%d %H:%M') AS removed, removed_by AS by
+     FROM removed_import WHERE source = $source AND batch_id = $id`,
+    { source: ref.source, id: ref.batchId },
+  );
+  if (r === undefined) return null;
+  return {
+    id: `${ref.source}-${ref.batchId}`,
+    source: ref.source,
+    batchId: ref.batchId,
+    dataset: r.dataset as string,
+    file: r.file as string,
+    force: (r.force as string | null) ?? null,
+    areas: r.areas as string[],
+    monthsImported: r.months as string[],
+    monthsHeld: r.months as string[],
+    rows: Number(r.rows),
+    synthetic: false,
+    importedAt: r.imported as string,
+    importedBy: null,
+    removedAt: r.removed as string,
+    removedBy: r.by as string,
+    erased: r.erase as boolean,
+  };
+}
+
+/**
+ * Asks for the store's file to be rewritten for an import removed earlier without `erase`, with
+ * its audit entry, in one transaction (the rewrite itself follows: `rewriteStoreFile`).
+ */
+export async function requestErasure(
+  db: Db,
+  removed: { source: ImportSource; batchId: number; id: string; file: string; dataset: string },
+  actor: string,
+  at: Date,
+): Promise<void> {
+  await db.retryingTransaction(async () => {
+    await db.run(
+      'UPDATE removed_import SET erase = true WHERE source = $source AND batch_id = $id',
+      { source: removed.source, id: removed.batchId },
+    );
+    await db.run(`INSERT INTO store_pending_task VALUES ('rewrite-file', $reason)`, {
+      reason: `import ${removed.id} removed earlier (${removed.file}): erased`,
+    });
+    await appendAudit(
+      db,
+      {
+        actor,
+        action: 'import erase',
+        dataset: removed.dataset,
+        outcome: 'ok',
+        detail: `${removed.id} ${removed.file}: store file rewritten`,
+      },
+      at,
+    );
+  });
+}

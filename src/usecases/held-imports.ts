@@ -21,7 +21,9 @@ import {
   listHeldImports,
   parseImportId,
   plansFromAssessments,
+  removedImport,
   removeHeldImport,
+  requestErasure,
   type HeldImport,
 } from '../store/held-imports.js';
 import { rewriteStoreFile } from '../store/rewrite-store-file.js';
@@ -110,6 +112,8 @@ export interface TouchedAssessment {
 
 export interface ImportRemovalReport {
   removed: HeldImport;
+  /** Removed by an earlier command: this one only rewrote the store's file (erase). */
+  earlier: boolean;
   /** Months it held that no import holds now: shown as missing, never zero. */
   monthsNowMissing: string[];
   assessments: TouchedAssessment[];
@@ -160,8 +164,7 @@ export async function removeImport(
       { field: 'id' },
     );
   const [held] = await listHeldImports(db, ref);
-  if (held === undefined)
-    throw new NotFoundError(`--id: the store holds no import ${request.id} (lantern imports list)`);
+  if (held === undefined) return eraseRemoved(db, actor, seen, ref, request, now);
   try {
     await assertMayManage(db, seen, held);
   } catch (error) {
@@ -228,6 +231,7 @@ export async function removeImport(
     db: handle,
     report: {
       removed: held,
+      earlier: false,
       monthsNowMissing: missing,
       assessments,
       plans,
@@ -280,4 +284,51 @@ async function touchedAssessments(db: Db, held: HeldImport): Promise<TouchedAsse
     });
   }
   return touched;
+}
+
+/**
+ * An import removed earlier, asked again with `erase`: its values may still be in the file's free
+ * space, so the file is rewritten now (a removal made over HTTP, or without --erase).
+ */
+async function eraseRemoved(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  ref: { source: 'police' | 'partner'; batchId: number },
+  request: RemoveImportRequest,
+  now: Date,
+): Promise<{ report: ImportRemovalReport; db: Db }> {
+  const removed = await removedImport(db, ref);
+  if (removed === null)
+    throw new NotFoundError(`--id: the store holds no import ${request.id} (lantern imports list)`);
+  if (!request.erase)
+    throw new NotFoundError(
+      `--id: ${removed.id} (${removed.file}) was removed on ${removed.removedAt} UTC by ${removed.removedBy}; ` +
+        (removed.erased
+          ? "the store's file was rewritten then, so its values are gone from it"
+          : "to rewrite the store's file so that its values are gone from the disk too, run this again with --erase --yes"),
+    );
+  await assertMayManage(db, scope, removed);
+  if (!request.yes)
+    throw new InputError(
+      `${removed.id} (${removed.file}) was removed on ${removed.removedAt} UTC: the store's file would be written again without its values. Nothing was done: run again with --yes.`,
+      { field: 'yes' },
+    );
+  await requestErasure(db, removed, actor.name, now);
+  const started = Date.now();
+  const handle = await rewriteStoreFile(db);
+  return {
+    db: handle,
+    report: {
+      removed,
+      earlier: true,
+      monthsNowMissing: [],
+      assessments: [],
+      plans: [],
+      erased: true,
+      eraseSeconds: (Date.now() - started) / 1000,
+      removedBy: removed.removedBy,
+      removedAt: `${removed.removedAt.replace(' ', 'T')}:00Z`,
+    },
+  };
 }
