@@ -348,6 +348,9 @@ export async function repairStore(db: Db, check: StoreCheck): Promise<StoreRepai
         { id: batchId },
       );
       if (!batch) continue;
+      // Recorded as removed (migration 025), so that its id is never given to a later import
+      // and the saved assessments that used its months say they went.
+      await db.run(recordRemovalSql(batches), { id: batchId });
       for (const table of OWNED_TABLES[batches]) {
         await db.run(`DELETE FROM ${table} WHERE batch_id = $id`, { id: batchId });
       }
@@ -357,4 +360,28 @@ export async function repairStore(db: Db, check: StoreCheck): Promise<StoreRepai
   });
   await db.checkpoint();
   return { orphanRows, removed };
+}
+
+/** The `removed_import` row of a damaged batch `repairStore` removes ($id). */
+function recordRemovalSql(batches: 'import_batch' | 'partner_batch'): string {
+  const file =
+    "regexp_extract(split_part(b.file_name, '!', 1), '[^/\\\\]+$') || CASE WHEN contains(b.file_name, '!') THEN '!' || split_part(b.file_name, '!', 2) ELSE '' END";
+  return batches === 'import_batch'
+    ? `INSERT INTO removed_import
+       SELECT 'police', b.id, b.dataset, b.force,
+         CASE WHEN b.area_code IS NULL THEN []::VARCHAR[] ELSE [b.area_code] END,
+         coalesce((SELECT list(m.month ORDER BY m.month) FROM batch_month m
+                   WHERE m.batch_id = b.id AND m.replaced_by IS NULL), []),
+         ${file},
+         coalesce((SELECT sum(m.row_count) FROM batch_month m
+                   WHERE m.batch_id = b.id AND m.replaced_by IS NULL), 0),
+         b.finished_at, now(), 'lantern check --repair', 'damaged: removed whole', false
+       FROM import_batch b WHERE b.id = $id`
+    : `INSERT INTO removed_import
+       SELECT 'partner', b.id, b.dataset, NULL, b.areas,
+         coalesce((SELECT list(DISTINCT c.month ORDER BY c.month) FROM partner_coverage c
+                   WHERE c.batch_id = b.id AND c.replaced_by IS NULL), []),
+         ${file}, b.rows_accepted, b.finished_at, now(), 'lantern check --repair',
+         'damaged: removed whole', false
+       FROM partner_batch b WHERE b.id = $id`;
 }
