@@ -215,6 +215,26 @@ describe('a police.uk month withdrawn', () => {
     expect(JSON.stringify(await areaCrimes())).not.toBe(JSON.stringify(before));
     expect((await run(['check', '--db', db])).code).toBe(0);
 
+    // Compared with the saved assessment, the counts that moved are put down to the removal.
+    const saved = await runJson<{ id: string }[]>(['assess', 'list', '--db', db]);
+    const compared = await run([
+      'assess',
+      '--db',
+      db,
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025',
+      '--allow-partial',
+      '--no-save',
+      '--compare-with',
+      saved.json[0]!.id,
+    ]);
+    expect(compared.code, compared.stderr).toBe(0);
+    expect(compared.stdout).toContain(
+      '12 of its 12 months held then, 11 now: months removed since',
+    );
+
     // The file imported again brings the month back (its content is not "already imported").
     const again = await runJson<{ files: { status: string }[] }>([
       'import',
