@@ -107,6 +107,23 @@ describe('lantern check', () => {
       { n: string },
     ];
     expect(restored).toBe(n);
+    // The removal is recorded (lantern imports list no longer shows it, assess list names its
+    // month), and its id, the newest, is not given to the file imported again.
+    const [removal] = await queryStore<Record<string, unknown>>(
+      db,
+      `SELECT batch_id, file_name, months, removed_by FROM removed_import`,
+    );
+    expect(removal).toMatchObject({
+      batch_id: id,
+      file_name: 'hertfordshire-sample.zip!2025-12/2025-12-hertfordshire-street.csv',
+      months: ['2025-12'],
+      removed_by: 'lantern check --repair',
+    });
+    const [{ newest }] = (await queryStore<{ newest: number }>(
+      db,
+      `SELECT max(id) AS newest FROM import_batch`,
+    )) as [{ newest: number }];
+    expect(newest).toBe(id + 1);
   });
 
   it('finds rows of a batch that does not exist, and a month held by two batches', async () => {

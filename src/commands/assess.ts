@@ -70,7 +70,7 @@ export const assessListCommand = defineCommand({
   name: 'assess list',
   task: 'Priorities and reports',
   summary:
-    'The saved assessments: id, area, period, inputs file, when, and the months of it imported again since (revised)',
+    'The saved assessments: id, area, period, inputs file, when, and the months of it imported again (revised) or removed since',
   examples: ['lantern assess list'],
   options: {},
   store: 'read',
@@ -88,20 +88,27 @@ export const assessListCommand = defineCommand({
       ? 'No saved assessments: each `lantern assess` saves one.'
       : [
           formatTable(
-            ['id', 'area', 'period', 'inputs', 'saved', 'imported again since'],
+            ['id', 'area', 'period', 'inputs', 'saved', 'imported again or removed since'],
             saved.map((s) => [
               s.id,
               s.areaName,
               `${s.periodFrom}..${s.periodTo}`,
               s.inputsFile ?? '',
               s.savedAt,
-              s.revisedSince.map((r) => `${r.dataset} ${monthList(r.months)}`).join('; '),
+              s.revisedSince
+                .map((r) => `${r.dataset} ${monthList(r.months)}${r.removed ? ' removed' : ''}`)
+                .join('; '),
             ]),
           ),
-          ...(saved.some((s) => s.revisedSince.length > 0)
+          ...(saved.some((s) => s.revisedSince.some((r) => !r.removed))
             ? [
                 '',
                 "Months imported again since an assessment was saved (a month police.uk revised, a partner file replaced): its figures may no longer be the store's; assess again with --compare-with ID to see what moved.",
+              ]
+            : []),
+          ...(saved.some((s) => s.revisedSince.some((r) => r.removed))
+            ? [
+                'Months removed since (lantern imports remove): the evidence the assessment used for them is no longer held, and they are missing now.',
               ]
             : []),
         ].join('\n'),

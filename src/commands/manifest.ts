@@ -72,6 +72,78 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     load: async () => (await import('./import.js')).importCommand,
   },
   {
+    name: 'imports list',
+    task: 'Get data in',
+    summary:
+      'The imports the store holds: id, file, police.uk or dataset, force or districts, months, records, when and by whom (admins and analysts)',
+    description:
+      'Each import is one file (a zip archive gives one a month and kind): the months it still holds (a newer file replaces a month of an older one) and the records it holds in them. Its id is what `lantern imports remove` takes. Who imported it is read from the audit log (– when the log does not name it: the demo, or an import made before the log was kept).',
+    examples: ['lantern imports list', 'lantern imports list --json'],
+    store: 'existing',
+    options: {
+      as: {
+        kind: 'string',
+        description:
+          'the user you act as, named in the audit log (an admin for changes); without it you act as the local owner of the store file',
+        placeholder: 'USER',
+        required: false,
+        check: { type: 'text' },
+      },
+    },
+    load: async () => (await import('./imports.js')).importsListCommand,
+  },
+  {
+    name: 'imports remove',
+    task: 'Get data in',
+    summary:
+      'Take one import out whole: its records and counts go, its months become missing (admins and analysts)',
+    description:
+      "For the wrong file (another district's, last year's, one holding what it should not), a partner whose data-sharing agreement has ended, or a month police.uk withdrew. The import goes whole or not at all, in one transaction with its audit entry; its months are then shown as missing, never zero (an older file it replaced does not come back: import that again to restore it). Without ⟨yes⟩ nothing is removed and the refusal says what would be. The saved assessments whose period held its months, and the plans made from them, are named, and `lantern assess list` shows the months as removed since. DuckDB leaves deleted values readable in the store's file until the space is reused: ⟨erase⟩ also writes the file again without them (it takes a few seconds for each 50 MB of store, and needs that much free space). Reports and files already written elsewhere are not touched.",
+    examples: [
+      'lantern imports remove --id partner-7',
+      'lantern imports remove --id partner-7 --yes --erase --reason "Watford file imported by mistake"',
+    ],
+    store: 'existing',
+    options: {
+      id: {
+        kind: 'string',
+        description: 'the import to remove (lantern imports list): police-12, partner-3',
+        placeholder: 'ID',
+        required: true,
+        check: { type: 'text' },
+      },
+      yes: {
+        kind: 'boolean',
+        description: 'remove it (without this, nothing is removed: what would be is said)',
+        required: false,
+        check: { type: 'flag' },
+      },
+      erase: {
+        kind: 'boolean',
+        description:
+          "also rewrite the store's file, so that the removed values are gone from the disk (also for an import removed earlier without it)",
+        required: false,
+        check: { type: 'flag' },
+      },
+      reason: {
+        kind: 'string',
+        description: 'why, kept in the audit log',
+        placeholder: 'TEXT',
+        required: false,
+        check: { type: 'text' },
+      },
+      as: {
+        kind: 'string',
+        description:
+          'the user you act as, named in the audit log (an admin for changes); without it you act as the local owner of the store file',
+        placeholder: 'USER',
+        required: false,
+        check: { type: 'text' },
+      },
+    },
+    load: async () => (await import('./imports.js')).importsRemoveCommand,
+  },
+  {
     name: 'fetch',
     task: 'Get data in',
     summary:
@@ -1417,7 +1489,7 @@ export const COMMAND_INFO: readonly CommandInfo[] = [
     name: 'assess list',
     task: 'Priorities and reports',
     summary:
-      'The saved assessments: id, area, period, inputs file, when, and the months of it imported again since (revised)',
+      'The saved assessments: id, area, period, inputs file, when, and the months of it imported again (revised) or removed since',
     examples: ['lantern assess list'],
     store: 'read',
     options: {},

@@ -30,6 +30,7 @@ import { forecastCommand } from './forecast.js';
 import { hiddenFigureCommand } from './hidden-figure.js';
 import { hotspotsCommand } from './hotspots.js';
 import { importCommand } from './import.js';
+import { importsListCommand, importsRemoveCommand } from './imports.js';
 import { minutesExtractCommand } from './minutes-extract.js';
 import { minutesImportCommand } from './minutes-import.js';
 import { nearRepeatCommand } from './near-repeat.js';
@@ -79,6 +80,8 @@ import {
 export const COMMANDS: readonly AnyCommand[] = [
   // Get data in
   importCommand,
+  importsListCommand,
+  importsRemoveCommand,
   fetchCommand,
   fetchArchiveCommand,
   fetchBoundariesCommand,

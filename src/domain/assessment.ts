@@ -131,6 +131,8 @@ export type SavedAssessmentSummary = Omit<SavedAssessmentRecord, 'result' | 'inp
 export interface RevisedSince {
   dataset: string;
   months: string[];
+  /** The months' import was removed since (lantern imports remove): they are missing now. */
+  removed?: true;
 }
 
 export interface AssessedIssue extends IssueScore, IssueDetail {

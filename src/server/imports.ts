@@ -15,6 +15,7 @@ import { streamSSE } from 'hono/streaming';
 
 import { importCommand } from '../commands/import.js';
 import { execute, readInput } from '../commands/runtime.js';
+import type { Actor } from '../domain/access.js';
 import { didYouMean } from '../domain/suggest.js';
 import { oneLine } from '../domain/terminal-text.js';
 import { InputError } from '../errors.js';
@@ -22,7 +23,8 @@ import type { Db } from '../store/db.js';
 import { removeAbandonedFolders, scratchFolder } from '../scratch-folders.js';
 import { apiOptions } from './api-commands.js';
 import { recordRequestUse, useOf } from './audit-use.js';
-import { forRequest, type RequestCaller } from './caller.js';
+import { actorOf as callerName, forRequest, type RequestCaller } from './caller.js';
+import { readForm } from './form-body.js';
 import type { RunningWrite, ServerContext } from './context.js';
 import { apiText, problemOf } from './http-errors.js';
 import { route } from './permissions.js';
@@ -164,6 +166,80 @@ export function mountImports(app: Hono, ctx: ServerContext, onImported: OnImport
     },
   );
 
+  // The imports the store holds, and one taken out (`lantern imports list` / `imports remove`).
+  route(app, 'get', '/api/imports/held', 'import', async (c) => {
+    const rctx = forRequest(c, ctx);
+    try {
+      const { listImports } = await import('../usecases/held-imports.js');
+      const db = await ctx.store.session();
+      try {
+        return c.json(await listImports(db, requestActor(c), rctx.scope, ctx.clock()));
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      return problem(c, error);
+    }
+  });
+
+  route(app, 'post', '/api/imports/held/:id/remove', 'import', async (c) => {
+    const id = c.req.param('id') ?? '';
+    let form: Record<string, string | File>;
+    try {
+      form = await readForm(c);
+      const unknown = Object.keys(form).filter((k) => !REMOVE_FIELDS.includes(k));
+      if (unknown.length > 0)
+        throw new InputError(
+          `A removal takes no field '${unknown[0]}'${didYouMean(unknown[0] as string, REMOVE_FIELDS)}; it takes ${REMOVE_FIELDS.join(', ')}`,
+          { field: unknown[0] as string },
+        );
+      if (isTrue(form.erase))
+        throw new InputError(
+          `'erase' is not done over HTTP: the store's file cannot be rewritten while the server holds it. Remove the import here, then stop the server and run: lantern imports remove --id ${oneLine(id)} --erase --yes`,
+          { field: 'erase' },
+        );
+    } catch (error) {
+      return problem(c, error);
+    }
+    const slot = ctx.writer.take(
+      `the removal of import ${oneLine(id)}`,
+      ctx.clock(),
+      uploader(c.get('caller')),
+    );
+    if ('busy' in slot) return busy(c, ctx);
+    const rctx = forRequest(c, ctx);
+    try {
+      const { removeImport } = await import('../usecases/held-imports.js');
+      const db = await ctx.store.session();
+      try {
+        const { report } = await removeImport(
+          db,
+          requestActor(c),
+          rctx.scope,
+          {
+            id,
+            yes: isTrue(form.yes),
+            erase: false,
+            reason:
+              typeof form.reason === 'string' && form.reason.trim() !== ''
+                ? form.reason.trim()
+                : null,
+          },
+          ctx.clock(),
+        );
+        // What the server kept of earlier answers counted the removed rows.
+        onImported();
+        return c.json(report);
+      } finally {
+        db.close();
+      }
+    } catch (error) {
+      return problem(c, error);
+    } finally {
+      ctx.writer.release();
+    }
+  });
+
   route(app, 'get', '/api/imports/:id/events', 'import', (c) => {
     const found = runs.get(c.req.param('id') ?? '');
     // Another user's import is not there for this caller: its report names their files and counts.
@@ -262,6 +338,24 @@ async function importUpload(
     db?.close();
     await rm(dir, { recursive: true, force: true }).catch(() => undefined);
   }
+}
+
+/** The fields a removal takes (urlencoded or multipart form). */
+const REMOVE_FIELDS = ['yes', 'reason', 'erase'];
+
+/** A form's yes: "true", "yes", "on" or "1". */
+function isTrue(value: string | File | undefined): boolean {
+  return (
+    typeof value === 'string' && ['true', 'yes', 'on', '1'].includes(value.trim().toLowerCase())
+  );
+}
+
+/** Who acts, for the use cases of access: the signed-in user, or the store's owner. */
+function requestActor(c: Context): Actor {
+  const caller = c.get('caller');
+  return caller?.kind === 'user'
+    ? { name: callerName(caller), user: caller.user }
+    : { name: callerName(caller), user: null };
 }
 
 /** The uploaded files, or a refusal saying how to send them. */
@@ -466,6 +560,58 @@ export const importOperations: ExtraOperation[] = [
           description: '{running: false} or {running, what, since, progress}',
           content: { 'application/json': { schema: { type: 'object' } } },
         },
+        ...refusalResponses(),
+      },
+    },
+  },
+  {
+    path: '/api/imports/held',
+    method: 'get',
+    operation: {
+      operationId: 'imports-list',
+      summary:
+        'The imports the store holds, as `lantern imports list --json` gives them: id, file, dataset, force or districts, months held, records, when and by whom',
+      tags: ['Get data in'],
+      responses: {
+        '200': {
+          description: 'The imports, police.uk first',
+          content: { 'application/json': { schema: { type: 'array', items: { type: 'object' } } } },
+        },
+        ...refusalResponses(),
+      },
+    },
+  },
+  {
+    path: '/api/imports/held/{id}/remove',
+    method: 'post',
+    operation: {
+      operationId: 'imports-remove',
+      summary:
+        'Takes one import out whole, as `lantern imports remove` does: refused unless `yes`; its months become missing; the answer names the saved assessments and plans that used them. Not `erase` (the server holds the file): run that on the command line',
+      tags: ['Get data in'],
+      parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+      requestBody: {
+        required: false,
+        content: {
+          'application/x-www-form-urlencoded': {
+            schema: {
+              type: 'object',
+              properties: {
+                yes: { type: 'string', description: 'true: remove it (else nothing is removed)' },
+                reason: { type: 'string', description: 'why, kept in the audit log' },
+              },
+            },
+          },
+        },
+      },
+      responses: {
+        '200': {
+          description: 'What was removed: the document of `lantern imports remove --json`',
+          content: { 'application/json': { schema: { type: 'object' } } },
+        },
+        '400': { description: 'Not confirmed (the message says what would go), or a bad field' },
+        '404': { description: 'The store holds no such import' },
+        '409': { description: 'An import or another removal is running' },
         ...refusalResponses(),
       },
     },

@@ -65,7 +65,9 @@ export async function savedAssessment(
 /**
  * The months of an area's period whose data were imported again after `savedAt`, replacing
  * records the store held then: the force's police.uk street months replaced by a later file, and
- * the months of partner files covering the area that replaced rows. By dataset, months sorted.
+ * the months of partner files covering the area that replaced rows; and, marked `removed`, the
+ * months of imports removed since (`lantern imports remove`) that fed it: the force's police.uk
+ * street files, partner files covering the area. By dataset, months sorted.
  * `savedAt` is the assessment's saved_at as written (UTC, "YYYY-MM-DD HH:MM:SS"): read as UTC
  * here, not in DuckDB's zone (the machine's), which would move it by an hour in summer time.
  */
@@ -78,19 +80,27 @@ export async function monthsRevisedSince(
     periodTo: string;
     savedAt: string;
   },
-): Promise<{ dataset: string; months: string[] }[]> {
-  const rows = await db.query<{ dataset: string; month: string }>(
-    `SELECT DISTINCT 'police-street' AS dataset, m.month
+): Promise<{ dataset: string; months: string[]; removed?: true }[]> {
+  const rows = await db.query<{ dataset: string; month: string; removed: boolean }>(
+    `SELECT DISTINCT 'police-street' AS dataset, m.month, false AS removed
      FROM batch_month m JOIN import_batch b ON b.id = m.replaced_by
      WHERE m.kind = 'street' AND m.force = $force AND m.month BETWEEN $from AND $to
        AND b.finished_at > ($savedAt || '+00')::TIMESTAMPTZ
      UNION
-     SELECT DISTINCT dataset, month FROM (
+     SELECT DISTINCT dataset, month, false AS removed FROM (
        SELECT p.dataset, unnest(p.months) AS month FROM partner_batch p
        WHERE p.rows_replaced > 0 AND list_contains(p.areas, $area)
          AND p.finished_at > ($savedAt || '+00')::TIMESTAMPTZ)
      WHERE month BETWEEN $from AND $to
-     ORDER BY dataset, month`,
+     UNION
+     -- Imports removed since (migration 025): their months are missing now.
+     SELECT DISTINCT dataset, month, true AS removed FROM (
+       SELECT r.dataset, unnest(r.months) AS month FROM removed_import r
+       WHERE r.removed_at > ($savedAt || '+00')::TIMESTAMPTZ
+         AND CASE r.source WHEN 'police' THEN r.dataset = 'police-street' AND r.force = $force
+                           ELSE list_contains(r.areas, $area) END)
+     WHERE month BETWEEN $from AND $to
+     ORDER BY removed, dataset, month`,
     {
       force: a.force ?? '',
       area: a.areaCode,
@@ -99,7 +109,16 @@ export async function monthsRevisedSince(
       savedAt: a.savedAt,
     },
   );
-  const out = new Map<string, string[]>();
-  for (const r of rows) out.set(r.dataset, [...(out.get(r.dataset) ?? []), r.month]);
-  return [...out].map(([dataset, months]) => ({ dataset, months }));
+  const out = new Map<string, { dataset: string; months: string[]; removed?: true }>();
+  for (const r of rows) {
+    const key = `${r.dataset}\0${r.removed}`;
+    const entry = out.get(key) ?? {
+      dataset: r.dataset,
+      months: [],
+      ...(r.removed ? { removed: true as const } : {}),
+    };
+    entry.months.push(r.month);
+    out.set(key, entry);
+  }
+  return [...out.values()];
 }

@@ -22,7 +22,7 @@ import type { Db } from './db.js';
 import { storeTables } from './store-tables.js';
 
 /** The tables whose rows belong to an import batch, by the table of batches they belong to. */
-const OWNED: Readonly<Record<'import_batch' | 'partner_batch', readonly string[]>> = {
+export const OWNED_TABLES: Readonly<Record<'import_batch' | 'partner_batch', readonly string[]>> = {
   import_batch: ['crime', 'outcome', 'stop_search', 'rejected_row', 'batch_month', 'street_count'],
   partner_batch: [
     'partner_record',
@@ -58,7 +58,7 @@ export async function findInterruptedRows(
   const existing = await storeTables(db);
   // One statement for every table (every command opens the store: a statement each took about
   // 9 ms of a 33 ms open).
-  const parts = Object.entries(OWNED).flatMap(([batches, tables]) =>
+  const parts = Object.entries(OWNED_TABLES).flatMap(([batches, tables]) =>
     existing.has(batches)
       ? tables
           .filter((table) => existing.has(table))
@@ -138,7 +138,7 @@ export interface StoreCheck {
 export async function checkStore(db: Db): Promise<StoreCheck> {
   const problems: StoreProblem[] = [];
   const files = new Map<string, string>();
-  for (const batches of Object.keys(OWNED) as (keyof typeof OWNED)[]) {
+  for (const batches of Object.keys(OWNED_TABLES) as (keyof typeof OWNED_TABLES)[]) {
     for (const row of await db.query<{ id: number; file: string }>(
       `SELECT id, file_name AS file FROM ${batches}`,
     )) {
@@ -156,7 +156,7 @@ export async function checkStore(db: Db): Promise<StoreCheck> {
 
   // Rows whose batch does not exist, at any id.
   let rows = 0;
-  for (const [batches, tables] of Object.entries(OWNED) as [
+  for (const [batches, tables] of Object.entries(OWNED_TABLES) as [
     'import_batch' | 'partner_batch',
     readonly string[],
   ][]) {
@@ -333,7 +333,7 @@ export async function repairStore(db: Db, check: StoreCheck): Promise<StoreRepai
   let orphanRows = 0;
   const removed: StoreRepair['removed'] = [];
   await db.transaction(async () => {
-    for (const [batches, tables] of Object.entries(OWNED)) {
+    for (const [batches, tables] of Object.entries(OWNED_TABLES)) {
       for (const table of tables) {
         const [row] = await db.query<{ n: number }>(
           `SELECT count(*) AS n FROM ${table} WHERE batch_id NOT IN (SELECT id FROM ${batches})`,
@@ -348,7 +348,10 @@ export async function repairStore(db: Db, check: StoreCheck): Promise<StoreRepai
         { id: batchId },
       );
       if (!batch) continue;
-      for (const table of OWNED[batches]) {
+      // Recorded as removed (migration 025), so that its id is never given to a later import
+      // and the saved assessments that used its months say they went.
+      await db.run(recordRemovalSql(batches), { id: batchId });
+      for (const table of OWNED_TABLES[batches]) {
         await db.run(`DELETE FROM ${table} WHERE batch_id = $id`, { id: batchId });
       }
       await db.run(`DELETE FROM ${batches} WHERE id = $id`, { id: batchId });
@@ -357,4 +360,28 @@ export async function repairStore(db: Db, check: StoreCheck): Promise<StoreRepai
   });
   await db.checkpoint();
   return { orphanRows, removed };
+}
+
+/** The `removed_import` row of a damaged batch `repairStore` removes ($id). */
+function recordRemovalSql(batches: 'import_batch' | 'partner_batch'): string {
+  const file =
+    "regexp_extract(split_part(b.file_name, '!', 1), '[^/\\\\]+$') || CASE WHEN contains(b.file_name, '!') THEN '!' || split_part(b.file_name, '!', 2) ELSE '' END";
+  return batches === 'import_batch'
+    ? `INSERT INTO removed_import
+       SELECT 'police', b.id, b.dataset, b.force,
+         CASE WHEN b.area_code IS NULL THEN []::VARCHAR[] ELSE [b.area_code] END,
+         coalesce((SELECT list(m.month ORDER BY m.month) FROM batch_month m
+                   WHERE m.batch_id = b.id AND m.replaced_by IS NULL), []),
+         ${file},
+         coalesce((SELECT sum(m.row_count) FROM batch_month m
+                   WHERE m.batch_id = b.id AND m.replaced_by IS NULL), 0),
+         b.finished_at, now(), 'lantern check --repair', 'damaged: removed whole', false
+       FROM import_batch b WHERE b.id = $id`
+    : `INSERT INTO removed_import
+       SELECT 'partner', b.id, b.dataset, NULL, b.areas,
+         coalesce((SELECT list(DISTINCT c.month ORDER BY c.month) FROM partner_coverage c
+                   WHERE c.batch_id = b.id AND c.replaced_by IS NULL), []),
+         ${file}, b.rows_accepted, b.finished_at, now(), 'lantern check --repair',
+         'damaged: removed whole', false
+       FROM partner_batch b WHERE b.id = $id`;
 }

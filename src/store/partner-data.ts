@@ -133,7 +133,10 @@ export async function loadPartnerBatch(
 ): Promise<LoadedPartnerBatch> {
   return db.transaction(async () => {
     const [{ id }] = (await db.query<{ id: number }>(
-      'SELECT coalesce(max(id), 0) + 1 AS id FROM partner_batch',
+      // Never a removed batch's id (migration 025): older months it replaced still name it.
+      `SELECT greatest(
+         (SELECT coalesce(max(id), 0) FROM partner_batch),
+         (SELECT coalesce(max(batch_id), 0) FROM removed_import WHERE source = 'partner')) + 1 AS id`,
     )) as [{ id: number }];
     const months = [...new Set(batch.coverage.map((c) => c.month))].sort();
     const districts = [...new Set(batch.coverage.map((c) => c.district))].sort();

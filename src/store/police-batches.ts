@@ -232,7 +232,10 @@ export class PoliceBatchLoader {
 
   static async create(db: Db): Promise<PoliceBatchLoader> {
     const [{ next }] = (await db.query<{ next: number }>(
-      'SELECT COALESCE(max(id), 0) + 1 AS next FROM import_batch',
+      // Never a removed batch's id (migration 025): older months it replaced still name it.
+      `SELECT greatest(
+         (SELECT COALESCE(max(id), 0) FROM import_batch),
+         (SELECT COALESCE(max(batch_id), 0) FROM removed_import WHERE source = 'police')) + 1 AS next`,
     )) as [{ next: number }];
     const holders = await db.query<Holder & Record<string, unknown>>(
       `SELECT batch_id AS "batchId", kind, force, month, area_code AS area, row_count AS rows

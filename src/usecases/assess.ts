@@ -416,10 +416,13 @@ export function revisedSince(
   // (an assessment saved with --allow-partial) moves the counts as new records, not revisions.
   const sameMonths =
     heldThen !== undefined && now.coverage !== undefined && heldThen.held === now.coverage.held;
+  // Fewer months held now: an import was taken out (lantern imports remove), not added to.
+  const fewer =
+    heldThen !== undefined && now.coverage !== undefined && now.coverage.held < heldThen.held;
   return [
     sameMonths
       ? `The records of the same months have changed since it was saved (months imported again: a file police.uk revised, or a partner's file replaced), so what moved comes from revised figures, not from new months: ${counts.join('; ')}.`
-      : `The records of the period differ from when it was saved (${heldThen ? `${heldThen.held} of its ${heldThen.months} months held then, ${now.coverage?.held ?? 'not known'} now` : 'the months held then were not recorded'}: months imported since, or imported again): ${counts.join('; ')}.`,
+      : `The records of the period differ from when it was saved (${heldThen ? `${heldThen.held} of its ${heldThen.months} months held then, ${now.coverage?.held ?? 'not known'} now` : 'the months held then were not recorded'}: ${fewer ? 'months removed since (lantern imports remove), now missing' : 'months imported since, or imported again'}): ${counts.join('; ')}.`,
   ];
 }
 

@@ -17,6 +17,7 @@ import { storeSettingsSchema } from './010-store-settings.js';
 import { census2021Sql } from './011-census-2021.js';
 import { ethnicGroupPopulationsSql } from './012-ethnic-group-populations.js';
 import { accessSchema } from './013-access.js';
+import { removedImportsSchema } from './025-removed-imports.js';
 import { stopSearchDistrictsSql } from './014-stop-search-districts.js';
 import { actionPlanSchema } from './015-action-plan.js';
 import { externalIdentitiesSchema } from './016-external-identities.js';
@@ -126,5 +127,10 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 24,
     name: "boundaries indexed by area code (one area's shape read without reading them all)",
     sql: () => boundaryCodeIndexSql,
+  },
+  {
+    version: 25,
+    name: 'imports removed: what each held, who removed it and when (their ids never reused)',
+    sql: () => removedImportsSchema,
   },
 ];
