@@ -171,6 +171,9 @@ function tokensSection(tokens: readonly ApiTokenRecord[]): Safe {
         ? html`<p>No live API token.</p>`
         : html`<div class="table-wrap">
             <table class="data">
+              <caption>
+                The API tokens not revoked
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Id</th>
