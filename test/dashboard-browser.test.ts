@@ -19,10 +19,11 @@ const dir = tempDir();
 let server: ChildProcess;
 let base: string;
 let browser: Browser;
+let db: string;
 
 beforeAll(async () => {
   if (!chromiumPresent) return;
-  const db = demoStoreCopy(dir.path);
+  db = demoStoreCopy(dir.path);
   await planFor(db);
   ({ base, server } = await spawnServe(db));
   browser = await launchChromium();
@@ -474,4 +475,61 @@ describe.skipIf(!chromiumPresent)('the set-up and admin pages in Chromium', () =
     await done(page);
   });
 
+  it('keeps the note typed in an action’s update when the session ends before it is saved', async () => {
+    // QA (WCAG 2.2.1): a session ends a working day after signing in, or when signed out in
+    // another tab; the form was then answered with the API's JSON and the note typed was lost.
+    // Alex, the admin made by the test above, is granted Three Rivers (by the command line, with
+    // the server stopped: it holds the store), then signs in.
+    await new Promise((resolve) => {
+      server.once('exit', resolve);
+      server.kill('SIGTERM');
+    });
+    const granted = await run(
+      ['users', 'grant', '--user', 'Alex', '--area', 'Three Rivers', '--level', 'detail'].concat(
+        '--db',
+        db,
+      ),
+    );
+    expect(granted.code, granted.stderr).toBe(0);
+    ({ base, server } = await spawnServe(db));
+    const page = await openPage({ viewport: { width: 1280, height: 900 } });
+    const signIn = async () => {
+      await page.getByLabel('Name or email').fill('Alex');
+      await page.getByLabel('Password').fill('correct horse battery staple');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.waitForURL(/\/plan\/actions\/1$/u);
+    };
+    await page.context().clearCookies();
+    await page.goto(`${base}/plan/actions/1`);
+    await signIn();
+    const note = 'Twelve more visits on the Oxhey estate; four households refused';
+    await page.fill('textarea[name=note]', note);
+    // The session ends elsewhere (another tab of the same browser signs out).
+    const out = await page.request.post(`${base}/sign-out`, { headers: { Origin: base } });
+    expect(out.ok()).toBe(true);
+    const refused = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST'),
+      page.click('form.update-form button'),
+    ]);
+    expect(refused[0].status()).toBe(401);
+    expect((await page.locator('h1').textContent())?.trim()).toBe(
+      'You are signed out: nothing was saved',
+    );
+    expect(await page.getByRole('alert').textContent()).toMatch(/a session ends\s+8 hours/u);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}signed-out.png`, fullPage: true });
+    // Signing in again leads back to the action, the note back in its box and said so.
+    await page.getByRole('link', { name: 'Sign in again' }).click();
+    await signIn();
+    expect(await page.inputValue('textarea[name=note]')).toBe(note);
+    expect(await page.locator('form.update-form [role=status]').textContent()).toContain(
+      'not yet saved',
+    );
+    await Promise.all([page.waitForURL(/saved=/u), page.click('form.update-form button')]);
+    expect(await page.textContent('main')).toContain(note);
+    // Saved, it is kept no more.
+    await page.goto(`${base}/plan/actions/1`);
+    expect(await page.inputValue('textarea[name=note]')).toBe('');
+    await done(page);
+  });
 });

@@ -47,7 +47,7 @@ export function page(p: Page): string {
         <link rel="stylesheet" href="/static/dashboard.css" />
         <script src="/static/dashboard.js" defer></script>
       </head>
-      <body>
+      <body data-user="${p.signedIn ?? ''}">
         <a class="skip" href="#main">Skip to the content</a>
         <header class="top">
           <p class="brand">
