@@ -1,10 +1,11 @@
 /**
- * The strategic assessment and the action plan as HTML, opened on a phone (360 px wide) in a real
- * browser (Debian's Chromium driven by playwright-core): nothing wider than the screen, so the
- * page never scrolls sideways (WCAG 1.4.10, reflow); a wide table scrolls inside a region of its
- * own that the keyboard reaches and its caption names; and axe-core finds no violation (the plan
- * had no main landmark). QA: the public Three Rivers 2025 report was 788 px wide at 360, the plan
- * report 679 px. Screenshots are saved to .tmp/screenshots/ to be looked at.
+ * The strategic assessment, the briefing and the action plan as HTML, opened on a phone (360 px
+ * wide) in a real browser (Debian's Chromium driven by playwright-core): nothing wider than the
+ * screen, so the page never scrolls sideways (WCAG 1.4.10, reflow); a wide table scrolls inside
+ * a region of its own that the keyboard reaches and its caption names; and axe-core finds no
+ * violation (the plan had no main landmark). QA: the public Three Rivers 2025 report was 788 px
+ * wide at 360, the plan report 679 px, the hate crime briefing 514 px at 320. Screenshots are
+ * saved to .tmp/screenshots/ to be looked at.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,6 +94,27 @@ describe.skipIf(!chromiumPresent)('documents on a phone, 360 px wide', () => {
     expect(seen.tables.length).toBeGreaterThan(3);
     for (const t of seen.tables)
       expect(t).toEqual({ inRegion: true, focusable: true, named: true });
+    expect(seen.violations).toEqual([]);
+  }, 180_000);
+
+  it('the briefing fits the screen: a source’s long address wraps', async () => {
+    // QA: the hate crime briefing was 514 px wide at 320, its sources' addresses on one line.
+    const out = join(dir.path, 'briefing');
+    await ok([
+      'briefing',
+      '--theme',
+      'hate-crime',
+      '--area',
+      'Three Rivers',
+      '--period',
+      '2025',
+      '--format',
+      'html',
+      '--out',
+      out,
+    ]);
+    const seen = await onPhone(join(out, 'briefing.html'), 'briefing-360.png');
+    expect(seen.width).toBeLessThanOrEqual(360);
     expect(seen.violations).toEqual([]);
   }, 180_000);
 

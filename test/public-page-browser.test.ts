@@ -84,8 +84,9 @@ async function open(path: string, width: number): Promise<{ page: Page; problems
 }
 
 describe.skipIf(!chromiumPresent)('the public page in Chromium', () => {
-  it('on a phone (375 px): styled, nothing wider than the screen, no serious accessibility problem', async () => {
-    const { page, problems } = await open('/public/three-rivers', 375);
+  it('on a small phone or at 400% zoom (320 px): styled, nothing wider than the screen, no serious accessibility problem', async () => {
+    // 320 CSS pixels, WCAG 1.4.10's width: the table of crimes was 328 px wide there (QA).
+    const { page, problems } = await open('/public/three-rivers', 320);
     expect(page.url()).toBe(`${base}/public/three-rivers`);
     expect((await page.locator('h1').textContent())?.trim()).toBe('Keeping Three Rivers safe');
     // The style sheet applied (the header's colour), under the page's policy.
@@ -94,10 +95,10 @@ describe.skipIf(!chromiumPresent)('the public page in Chromium', () => {
         "getComputedStyle(document.querySelector('header.site')).backgroundColor",
       ),
     ).toBe('rgb(11, 79, 108)');
-    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(320);
     expect(
       await page.evaluate("document.querySelector('table').getBoundingClientRect().right"),
-    ).toBeLessThanOrEqual(375);
+    ).toBeLessThanOrEqual(320);
     await page.screenshot({ path: `${SHOTS}public-three-rivers-phone.png`, fullPage: true });
     expect(await axeProblems(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -23,6 +23,65 @@
     });
   });
 
+  // The note typed in an action's update, kept in this tab until it is saved: a session that
+  // ended meanwhile (a working day after signing in, or signed out in another tab) refuses the
+  // form, and the note is put back when the page is opened again after signing in. Kept per
+  // user (another person signing in at this tab does not get it), dropped on signing out.
+  var DRAFT = 'lantern-draft:';
+  var draftKey = DRAFT + (document.body.getAttribute('data-user') || '') + ':' + location.pathname;
+  var drafts = function () {
+    try {
+      return window.sessionStorage;
+    } catch {
+      return null;
+    }
+  };
+  document.querySelectorAll('form.update-form textarea[name=note]').forEach(function (note) {
+    var store = drafts();
+    if (!store) return;
+    if (/[?&]saved=/.test(location.search)) store.removeItem(draftKey);
+    var kept = store.getItem(draftKey);
+    if (kept && note.value === '') {
+      note.value = kept;
+      var said = document.createElement('p');
+      said.className = 'notice note';
+      said.setAttribute('role', 'status');
+      said.textContent =
+        'The note you were typing, not yet saved, is back in its box: save the update to keep it.';
+      note.form.insertBefore(said, note.form.querySelector('.fields'));
+    }
+    note.addEventListener('input', function () {
+      if (note.value === '') store.removeItem(draftKey);
+      else store.setItem(draftKey, note.value);
+    });
+  });
+  document.querySelectorAll('form.account').forEach(function (form) {
+    form.addEventListener('submit', function () {
+      var store = drafts();
+      if (!store) return;
+      for (var i = store.length - 1; i >= 0; i--) {
+        var key = store.key(i);
+        if (key && key.indexOf(DRAFT) === 0) store.removeItem(key);
+      }
+    });
+  });
+
+  // A table's scrolling box is in the tab order (pages/table-regions.ts) only while it scrolls:
+  // at a laptop's width the keyboard passes no empty stops, at 400% zoom it reaches each one.
+  var regions = document.querySelectorAll('.table-wrap[role=region]');
+  var tabStops = function () {
+    regions.forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth) box.setAttribute('tabindex', '0');
+      else if (document.activeElement !== box) box.removeAttribute('tabindex');
+    });
+  };
+  tabStops();
+  window.addEventListener('resize', tabStops);
+  // A table shown by opening its "numbers behind" is measured once it is open.
+  document.querySelectorAll('details').forEach(function (d) {
+    d.addEventListener('toggle', tabStops);
+  });
+
   // While a view is being worked out (a force's assessment takes a few seconds), say so.
   document.querySelectorAll('form.filters').forEach(function (form) {
     form.addEventListener('submit', function () {

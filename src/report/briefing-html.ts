@@ -84,7 +84,7 @@ header .kicker { margin: 0; text-transform: uppercase; letter-spacing: .06em; fo
 h1 { margin: 4px 0 4px; font-size: 28px; color: #0b4f6c; line-height: 1.2; }
 header .meta { margin: 0; font-size: 13px; color: #5b6b7a; }
 h2 { font-size: 19px; color: #0b4f6c; margin: 22px 0 8px; break-after: avoid; }
-p, li { margin: 0 0 8px; }
+p, li { margin: 0 0 8px; overflow-wrap: break-word; }
 ul { padding-left: 22px; margin: 0 0 8px; }
 .synthetic { background: #fff4e0; border: 2px solid #e69f00; padding: 8px 12px; font-weight: bold; margin: 0 0 12px; }
 .urgent { background: #fde8e0; border-left: 6px solid #d55e00; padding: 10px 14px; margin: 12px 0; font-size: 16px; }

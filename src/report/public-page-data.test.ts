@@ -318,6 +318,9 @@ describe('the page', () => {
     expect(current).toContain(
       'These actions are from the plan for this year, April 2027 to March 2028.',
     );
+    // The priority and its band are words apart, as a screen reader, a copy or the page without
+    // its style sheet reads them: they ran together ("Burglarytop priority", QA).
+    expect(current).toMatch(/<li>Burglary\s+<span class="band">top priority<\/span><\/li>/u);
     expect(current).not.toContain('has not been published yet');
   });
 

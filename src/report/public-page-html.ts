@@ -337,7 +337,7 @@ export function publicPageHtml(page: PublicPage, reading: Readability, css: stri
   const p = page.priorities;
   const priorities = p?.items.length
     ? `<ol class="priorities">
-${p.items.map((i) => `<li>${esc(i.label)}<span class="band">${i.band === 'High' ? 'top priority' : 'also a priority'}</span></li>`).join('\n')}
+${p.items.map((i) => `<li>${esc(i.label)} <span class="band">${i.band === 'High' ? 'top priority' : 'also a priority'}</span></li>`).join('\n')}
 </ol>`
     : '';
   const contactIds = new Set(page.contacts.map((c) => c.id));

@@ -56,6 +56,7 @@ footer p { margin: 0 0 6px; }
 }
 @media (max-width: 24rem) {
   body { font-size: 1rem; }
+  .nw { white-space: normal; }
   th, td { padding-right: 6px; }
   table { font-size: 0.95rem; }
 }

@@ -15,9 +15,10 @@ import { getCookie } from 'hono/cookie';
 import type { Role, User } from '../domain/access.js';
 import type { Scope } from '../domain/scope.js';
 import { verifyApiToken } from '../usecases/api-tokens.js';
-import { verifySession } from '../usecases/sign-in.js';
+import { SESSION_HOURS, verifySession } from '../usecases/sign-in.js';
 import { needsFirstAdmin } from '../usecases/users.js';
 import type { ServerContext } from './context.js';
+import { signedOutPage } from './pages/sign-in-page.js';
 
 /**
  * - public: anyone, signed in or not (published, disclosure-controlled summaries; the API's
@@ -148,6 +149,10 @@ export function guard(permission: Permission): MiddlewareHandler {
         return c.redirect(
           `/sign-in?next=${encodeURIComponent(c.req.path + new URL(c.req.url).search)}`,
         );
+      // A dashboard form sent after the session ended: a page that says so and leads back to
+      // the page the form was on, not the API's JSON (QA: a partner's typed update was answered
+      // with {"error":…} and lost).
+      if (!api) return c.html(signedOutPage(formPage(c), SESSION_HOURS), 401);
       return c.json(
         {
           error: {
@@ -165,6 +170,16 @@ export function guard(permission: Permission): MiddlewareHandler {
         : `Your account (${caller.kind === 'user' ? caller.user.role : ''}) may not do this: it needs ${NEEDS[permission]}.`;
     return api ? c.json({ error: { type: 'forbidden', message } }, 403) : c.text(message, 403);
   };
+}
+
+/** The page a form was sent from (this server's own, by its Referer), else the start page. */
+function formPage(c: Context): string {
+  try {
+    const from = new URL(c.req.header('Referer') ?? '');
+    return from.origin === new URL(c.req.url).origin ? from.pathname + from.search : '/';
+  } catch {
+    return '/';
+  }
 }
 
 /** The server's context as one request sees it: the caller's scope in place of the owner's. */

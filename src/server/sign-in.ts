@@ -60,7 +60,9 @@ export function mountSignIn(
       db.close();
     }
   });
-  route(app, 'post', '/sign-out', 'read', async (c) => {
+  // Anyone: signing out once signed out already (in another tab, or the session expired) leads
+  // to the sign-in page, as signing out does, not to a refusal.
+  route(app, 'post', '/sign-out', 'public', async (c) => {
     const caller = c.get('caller');
     // The cookie the caller was known by (caller.ts), parsed as a cookie: a pattern would match
     // inside another cookie's name (x_lantern_session=…) and leave the real session live.

@@ -188,9 +188,13 @@ describe('the administration pages', () => {
       expect((await signIn('Priya', 'wrong password!!')).status).toBe(401);
     expect((await signIn('Priya')).status).toBe(401);
     const alex = await as('Alex');
-    expect(await text(await server.app.request('/admin', { headers: alex }))).toMatch(
-      /locked until 2026-01-15 12:15 UTC/u,
-    );
+    const locked = await text(await server.app.request('/admin', { headers: alex }));
+    expect(locked).toMatch(/locked until 2026-01-15 12:15 UTC/u);
+    // Each row's buttons say whose they are to a screen reader, as "Disable Priya" does: a list
+    // of the page's buttons gave "Reset password" once for each user (QA).
+    expect(locked).toContain('aria-label="Unlock Priya"');
+    expect(locked).toContain('aria-label="Reset password of Priya"');
+    expect(locked).toContain('aria-label="Reset password of Alex"');
     const r = await post('/admin/unlock', alex, { user: 'Priya' });
     expect(r.status).toBe(200);
     expect(await text(r)).toContain('Priya is unlocked');

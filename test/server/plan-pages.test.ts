@@ -236,6 +236,9 @@ describe('the plan page', () => {
       body: new URLSearchParams({ version: '1', note: 'x' }),
     });
     expect(p.status).toBe(401);
+    // A page that says nothing was saved and leads back, not the API's JSON (QA).
+    expect(p.headers.get('Content-Type')).toMatch(/^text\/html/u);
+    expect(words(await p.text())).toContain('You are signed out: nothing was saved');
   });
 });
 

@@ -30,7 +30,7 @@ describe('the route table', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('makes public only the API description, the health check, the dashboard’s own files, signing in, setting a password with a reset token, the first-run set-up (which checks for itself that no account exists and that it is asked from this computer) and the public pages', () => {
+  it('makes public only the API description, the health check, the dashboard’s own files, signing in and out, setting a password with a reset token, the first-run set-up (which checks for itself that no account exists and that it is asked from this computer) and the public pages', () => {
     const publicRoutes = [...declaredPermissions(server.app)]
       .filter(([, p]) => p === 'public')
       .map(([key]) => key)
@@ -51,6 +51,7 @@ describe('the route table', () => {
       'POST /reset-password',
       'POST /setup',
       'POST /sign-in',
+      'POST /sign-out',
     ]);
   });
 

@@ -38,4 +38,18 @@ describe('signing out', () => {
     expect(out.status).toBe(303);
     expect((await server.app.request(path, { headers: { Cookie: session } })).status).toBe(401);
   });
+
+  it('signs out someone signed out already (in another tab) to the sign-in page, not a refusal', async () => {
+    const session = await signIn(server.app, 'Alex');
+    const signOut = () =>
+      server.app.request('/sign-out', {
+        method: 'POST',
+        headers: { Cookie: session, ...ORIGIN },
+        body: new URLSearchParams({}),
+      });
+    expect((await signOut()).status).toBe(303);
+    const again = await signOut();
+    expect(again.status).toBe(303);
+    expect(again.headers.get('Location')).toBe('/sign-in');
+  });
 });

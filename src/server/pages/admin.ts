@@ -100,17 +100,16 @@ export function usersBody(
                 <td>${u.lockedUntil ? `locked until ${when(u.lockedUntil)}` : 'no'}</td>
                 <td>${when(u.lastSignIn)}</td>
                 <td>
-                  <form class="inline-form" method="post" action="/admin/reset">
-                    <input type="hidden" name="user" value="${u.name}" />
-                    <button type="submit" class="link">Reset password</button>
-                  </form>
+                  ${postButton(
+                    '/admin/reset',
+                    { user: u.name },
+                    'Reset password',
+                    `Reset password of ${u.name}`,
+                  )}
                   ${
                     u.lockedUntil
                       ? html` ·
-                          <form class="inline-form" method="post" action="/admin/unlock">
-                            <input type="hidden" name="user" value="${u.name}" />
-                            <button type="submit" class="link">Unlock</button>
-                          </form>`
+                        ${postButton('/admin/unlock', { user: u.name }, 'Unlock', `Unlock ${u.name}`)}`
                       : ''
                   }
                   ·
@@ -171,6 +170,9 @@ function tokensSection(tokens: readonly ApiTokenRecord[]): Safe {
         ? html`<p>No live API token.</p>`
         : html`<div class="table-wrap">
             <table class="data">
+              <caption>
+                The API tokens not revoked
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">Id</th>

@@ -6,6 +6,7 @@
 import { WELSH_DISTRICT_NAMES } from '../../domain/welsh-names.js';
 import type { AreaChoice, Choices } from './choices.js';
 import { html, safe, type Safe } from './html.js';
+import { tableRegions } from './table-regions.js';
 import { DATASET_PREFIX, viewHref, type ViewState } from './state.js';
 
 export const VIEWS = [
@@ -46,7 +47,7 @@ export function page(p: Page): string {
         <link rel="stylesheet" href="/static/dashboard.css" />
         <script src="/static/dashboard.js" defer></script>
       </head>
-      <body>
+      <body data-user="${p.signedIn ?? ''}">
         <a class="skip" href="#main">Skip to the content</a>
         <header class="top">
           <p class="brand">
@@ -78,7 +79,7 @@ export function page(p: Page): string {
         ${p.choices ? filterForm(p.path, p.state, p.choices, filters) : ''}
         <main id="main" tabindex="-1">
           <h1>${p.title}</h1>
-          ${p.body}
+          ${tableRegions(p.body)}
         </main>
         <footer class="foot">
           <p>

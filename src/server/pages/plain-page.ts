@@ -4,6 +4,7 @@
  * script: the Content Security Policy allows none.
  */
 import { html, safe, type Safe } from './html.js';
+import { tableRegions } from './table-regions.js';
 
 export interface PlainPage {
   title: string;
@@ -53,7 +54,7 @@ export function plainPage(p: PlainPage): string {
         </header>
         <main id="main" tabindex="-1">
           <h1>${p.title}</h1>
-          ${p.body}
+          ${tableRegions(p.body)}
         </main>
       </body>
     </html>`.html

@@ -55,6 +55,34 @@ export function signInPage(
 }
 
 /**
+ * What a form sent by someone no longer signed in is answered with (their session expired, a
+ * working day after signing in, or ended in another tab): nothing was saved, and a way back to
+ * the page they were on. The dashboard's script keeps the note typed on an action's page in the
+ * browser's tab and puts it back when the page is opened again (web/dashboard.js).
+ */
+export function signedOutPage(next: string, sessionHours: number): string {
+  const to = `/sign-in?next=${encodeURIComponent(safeNext(next))}`;
+  return document(
+    'Signed out · Lantern',
+    html`<main id="main" class="sign-in">
+      <h1>You are signed out: nothing was saved</h1>
+      <div class="notice error" role="alert">
+        <p>
+          What you sent was not saved, because you are no longer signed in: a session ends
+          ${sessionHours} hours after signing in, or when you sign out (in any tab).
+        </p>
+      </div>
+      <p>
+        Sign in again to go back to the page. A note you were typing in an action's update is kept
+        in this browser tab and put back in its box, to save again.
+      </p>
+      <p><a href="${to}">Sign in again</a></p>
+    </main>`,
+    null,
+  );
+}
+
+/**
  * The page single sign-on ends on, which goes on to `next` by itself. Not a redirect: the
  * provider's redirect back here is a navigation another site started, and browsers withhold a
  * SameSite=Strict cookie (the session's) from every request of that navigation, redirects
