@@ -132,6 +132,9 @@ try {
   // A store created once: each Lantern round imports into a copy of it.
   const template = join(work, 'template.duckdb');
   (await openStore(template)).close();
+  // The earlier build's own (a store this build made may hold schema changes it does not know).
+  const baseTemplate = join(work, 'base-template.duckdb');
+  if (base) (await base.openStore(baseTemplate)).close();
   const sources = await bundledMonths();
   const synthetic = IMPORTS.some((i) => i === 'one-month' || i === 'big-force');
   let relabeller: Relabeller | null = null;
@@ -209,7 +212,9 @@ try {
       ];
       if (base)
         sides.push(async () =>
-          times.base.push(await timeLantern(dir, template, join(work, `b-${round}.duckdb`), base)),
+          times.base.push(
+            await timeLantern(dir, baseTemplate, join(work, `b-${round}.duckdb`), base),
+          ),
         );
       // Alternate the order, so that neither side always runs on a warmer (or busier) machine.
       for (const side of round % 2 === 0 ? sides : [...sides].reverse()) await side();
