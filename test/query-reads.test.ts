@@ -186,8 +186,14 @@ describe('queries read only what they need', () => {
     }
   });
 
-  it('assess starts mapping a district’s High priorities before the partner themes are read', async () => {
+  it('assess starts mapping a district’s High priorities before the partner themes are read, on a connection of its own', async () => {
     const { db, log } = await loggedStore();
+    let sessions = 0;
+    const session = db.session.bind(db);
+    db.session = () => {
+      sessions++;
+      return session();
+    };
     try {
       const a = await assessOf(db, 'Three Rivers');
       expect(a.issues.some((i) => i.band === 'High' && i.hotspot !== null)).toBe(true);
@@ -197,6 +203,10 @@ describe('queries read only what they need', () => {
       const themes = log.filter((r) => /unnest\(categories\)/u.test(r.sql));
       expect(themes.length).toBeGreaterThan(0);
       expect(points!.started).toBeLessThan(Math.min(...themes.map((r) => r.started)));
+      expect(sessions).toBe(1);
+      // A force's assessment maps nothing: no other connection.
+      await assessOf(db, 'Hertfordshire');
+      expect(sessions).toBe(1);
     } finally {
       db.close();
     }

@@ -152,20 +152,29 @@ export async function assess(
   // Each High police.uk priority of a district is mapped: their records are read in one query,
   // their busiest cells named together. An issue's band is its own, so the police.uk issues' bands
   // are known before the partner themes are read: the maps are started then, and worked out while
-  // the themes are read.
+  // the themes are read, their statements on a connection of their own (a session of the store,
+  // seeing what is committed, as the command does: it writes nothing before they end) so that
+  // DuckDB runs them beside the themes' rather than after.
   let mapped: string[] = [];
   let maps: Promise<(BusiestHotspot | null)[]> = Promise.resolve([]);
   const startMaps = (police: readonly IssueEvidence[]) => {
     mapped = rankIssues(police, cfg)
       .filter((s) => s.band === 'High')
       .map((s) => s.key);
-    prefetchStreetIncidents(db, scope, { area: area.code, period }, mapped, reads);
-    maps = busiestHotspots(
-      db,
-      scope,
-      mapped.map((category) => ({ area: area.code, category, period, top: 3 })),
-      reads,
-    );
+    if (mapped.length === 0) return;
+    maps = db.session().then(async (aside) => {
+      try {
+        prefetchStreetIncidents(aside, scope, { area: area.code, period }, mapped, reads);
+        return await busiestHotspots(
+          aside,
+          scope,
+          mapped.map((category) => ({ area: area.code, category, period, top: 3 })),
+          reads,
+        );
+      } finally {
+        aside.close();
+      }
+    });
     // Awaited below, or settled before any failure is thrown.
     maps.catch(() => undefined);
   };
