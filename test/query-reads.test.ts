@@ -15,6 +15,7 @@ import type { Db } from '../src/store/db.js';
 import { streetRecords, type StoredPlace as Place } from '../src/store/incident-points.js';
 import { openStore } from '../src/store/open-store.js';
 import { findDataset } from '../src/domain/datasets.js';
+import { loadAssessmentInputsSetting } from '../src/config/settings.js';
 import { assess } from '../src/usecases/assess.js';
 import { PARTNER_THEMES } from '../src/usecases/assess-area.js';
 import { hiddenFigureTable } from '../src/usecases/hidden-figure.js';
@@ -50,25 +51,50 @@ interface Read {
   /** The statement's parameters as JSON. */
   params: string;
   rows: number;
+  /** Statements started before this one (its order of issue). */
+  started: number;
 }
 
-/** The store, with a log of each statement it runs and the rows it returns. */
-async function loggedStore(): Promise<{ db: Db; log: Read[] }> {
+/**
+ * The store, with a log of each statement it runs (on it or on a session of it) and the rows it
+ * returns, logged as each ends; `running` counts those started and not yet ended.
+ */
+async function loggedStore(): Promise<{ db: Db; log: Read[]; running: () => number }> {
   const db = await openStore(path);
   const log: Read[] = [];
-  const query = db.query.bind(db);
-  const queryColumns = db.queryColumns.bind(db);
-  db.query = (async (sql, params, types) => {
-    const rows = await query(sql, params, types);
-    log.push({ sql, params: JSON.stringify(params ?? null), rows: rows.length });
-    return rows;
-  }) as Db['query'];
-  db.queryColumns = async (sql, params, types) => {
-    const result = await queryColumns(sql, params, types);
-    log.push({ sql, params: JSON.stringify(params ?? null), rows: result.length });
-    return result;
+  let started = 0;
+  let ended = 0;
+  const logging = (db: Db): Db => {
+    const query = db.query.bind(db);
+    const queryColumns = db.queryColumns.bind(db);
+    const session = db.session.bind(db);
+    const read = async <T extends { length: number }>(
+      sql: string,
+      params: unknown,
+      run: () => Promise<T>,
+    ) => {
+      const order = started++;
+      try {
+        const result = await run();
+        log.push({
+          sql,
+          params: JSON.stringify(params ?? null),
+          rows: result.length,
+          started: order,
+        });
+        return result;
+      } finally {
+        ended++;
+      }
+    };
+    db.query = ((sql, params, types) =>
+      read(sql, params, () => query(sql, params, types))) as Db['query'];
+    db.queryColumns = (sql, params, types) =>
+      read(sql, params, () => queryColumns(sql, params, types));
+    db.session = async () => logging(await session());
+    return db;
   };
-  return { db, log };
+  return { db: logging(db), log, running: () => started - ended };
 }
 
 /** Statements that return street records one by one (not counts): the points of a hotspot map. */
@@ -155,6 +181,53 @@ describe('queries read only what they need', () => {
       expect(log.filter((r) => WARDS_OF_LSOAS.test(r.sql))).toHaveLength(1);
       // And the district's outline is read once for them all.
       expect(log.filter((r) => /FROM boundary/u.test(r.sql))).toHaveLength(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('assess starts mapping a district’s High priorities before the partner themes are read, on a connection of its own', async () => {
+    const { db, log } = await loggedStore();
+    let sessions = 0;
+    const session = db.session.bind(db);
+    db.session = () => {
+      sessions++;
+      return session();
+    };
+    try {
+      const a = await assessOf(db, 'Three Rivers');
+      expect(a.issues.some((i) => i.band === 'High' && i.hotspot !== null)).toBe(true);
+      // The police.uk issues' bands are known once their counts are: the points of the High
+      // priorities are asked for before any partner theme's counts.
+      const [points] = pointReads(log);
+      const themes = log.filter((r) => /unnest\(categories\)/u.test(r.sql));
+      expect(themes.length).toBeGreaterThan(0);
+      expect(points!.started).toBeLessThan(Math.min(...themes.map((r) => r.started)));
+      expect(sessions).toBe(1);
+      // A force's assessment maps nothing: no other connection.
+      await assessOf(db, 'Hertfordshire');
+      expect(sessions).toBe(1);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('an assessment refused after its maps were started fails with none of its statements running', async () => {
+    const { db, log, running } = await loggedStore();
+    try {
+      const settings = await settingsFrom();
+      const inputs = await loadAssessmentInputsSetting(
+        'config/examples/three-rivers-2025-26.yaml',
+        settings.riskMatrix,
+      );
+      // Three Rivers' inputs score fly-tipping, which Watford's data do not hold: refused once
+      // the themes are read, by when the High priorities' maps are under way.
+      await expect(
+        assess(db, FULL_SCOPE, { area: 'Watford', period: YEAR, save: false, settings, inputs }),
+      ).rejects.toThrow(/issues\.fly-tipping: no such issue in this assessment/u);
+      expect(running()).toBe(0);
+      expect(pointReads(log)).toHaveLength(1);
+      expect(log.filter((r) => WARDS_OF_LSOAS.test(r.sql)).length).toBeGreaterThan(0);
     } finally {
       db.close();
     }

@@ -98,7 +98,13 @@ export const PARTNER_THEMES: readonly [string, string][] = [
 
 export const scorer = (s: ManualScore) => `${s.scoredBy}, ${s.on}: ${s.reason}`;
 
-/** One area's issues with their base scores. `force` is the area above (null for a force). */
+/**
+ * One area's issues with their base scores. `force` is the area above (null for a force).
+ * `policeScored` is given the police.uk issues' evidence as soon as it is complete, before the
+ * partner themes are read: an issue's band is its own harm × likelihood, so the police.uk issues'
+ * bands are known then (the assessment starts mapping its High priorities while the themes are
+ * read).
+ */
 export async function areaEvidence(
   db: Db,
   scope: Scope,
@@ -106,6 +112,7 @@ export async function areaEvidence(
   force: AreaSummary | null,
   settings: AssessmentSettings,
   reads: CommandReads = new CommandReads(),
+  policeScored?: (evidence: readonly IssueEvidence[]) => void,
 ): Promise<AreaEvidence> {
   const { matrix, weights, rates, inputs, period, discontinuities } = settings;
   const cfg = matrix.config;
@@ -322,6 +329,7 @@ export async function areaEvidence(
   const forcePopulation = county ? populationAt(county.populations, year) : null;
   for (const [i, m] of measures.entries())
     add(m.key, m.key, docs[i]!, forceDocs[i], forcePopulation, 'police.uk', false);
+  policeScored?.([...evidence]);
 
   const held = new Map(
     (

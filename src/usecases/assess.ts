@@ -14,7 +14,7 @@ import { assessmentChanges } from '../analysis/assessment-change.js';
 import { issueRationale } from '../analysis/issue-rationale.js';
 import { discloseRestrictedIssue } from '../analysis/restricted-issue.js';
 import { alignWithCounty, alignWithPlan } from '../analysis/priority-alignment.js';
-import { bandSensitivity, rankIssues } from '../analysis/risk-scoring.js';
+import { bandSensitivity, rankIssues, type IssueEvidence } from '../analysis/risk-scoring.js';
 import type { ASSESSMENT_SETTINGS } from '../config/setting-files.js';
 import type { AssessmentInputsSetting, OwnSetting, Settings } from '../config/settings.js';
 import { comparisonWords } from '../analysis/trend-table.js';
@@ -149,52 +149,60 @@ export async function assess(
     force = null;
   }
 
-  const local = await areaEvidence(db, scope, area, force, settings, reads);
-  const mid = Math.round((cfg.scale + 1) / 2);
-  for (const [key, x] of inputs?.extra ?? []) {
-    if (local.details.has(key))
-      throw new InputError(
-        `${inputs?.where(['extra', key])}: ${key} is already an issue of this assessment`,
-      );
-    local.evidence.push({
-      key,
-      harm: x.harm.score,
-      likelihood: x.likelihood.score,
-      trend: 'unknown',
-      reportingRate: null,
-      concernShare: null,
-      position: x.position?.score ?? mid,
-      confidence: 'low',
+  // Each High police.uk priority of a district is mapped: their records are read in one query,
+  // their busiest cells named together. An issue's band is its own, so the police.uk issues' bands
+  // are known before the partner themes are read: the maps are started then, and worked out while
+  // the themes are read, their statements on a connection of their own (a session of the store,
+  // seeing what is committed, as the command does: it writes nothing before they end) so that
+  // DuckDB runs them beside the themes' rather than after.
+  let mapped: string[] = [];
+  let maps: Promise<(BusiestHotspot | null)[]> = Promise.resolve([]);
+  const startMaps = (police: readonly IssueEvidence[]) => {
+    mapped = rankIssues(police, cfg)
+      .filter((s) => s.band === 'High')
+      .map((s) => s.key);
+    if (mapped.length === 0) return;
+    maps = db.session().then(async (aside) => {
+      try {
+        prefetchStreetIncidents(aside, scope, { area: area.code, period }, mapped, reads);
+        return await busiestHotspots(
+          aside,
+          scope,
+          mapped.map((category) => ({ area: area.code, category, period, top: 3 })),
+          reads,
+        );
+      } finally {
+        aside.close();
+      }
     });
-    local.details.set(key, inputsOnlyDetail(x, mid));
+    // Awaited below, or settled before any failure is thrown.
+    maps.catch(() => undefined);
+  };
+  let local: AreaEvidence;
+  try {
+    local = await areaEvidence(
+      db,
+      scope,
+      area,
+      force,
+      settings,
+      reads,
+      area.type === 'district' ? startMaps : undefined,
+    );
+    addInputIssues(local, inputs, cfg);
+  } catch (error) {
+    // No failure is thrown with a read of the store still running.
+    await maps.catch(() => undefined);
+    throw error;
   }
-  for (const key of inputs?.issues.keys() ?? [])
-    if (!local.details.has(key) && !local.notAssessed.some((n) => n.key === key))
-      throw new InputError(
-        `${inputs?.where(['issues', key])}: no such issue in this assessment (issues: ${[...local.details.keys()].join(', ')})`,
-      );
 
   const ranked = rankIssues(local.evidence, cfg);
   const sensitivity = bandSensitivity(local.evidence, cfg, ['harm', 'likelihood']);
   const issues: AssessedIssue[] = [];
-  // Each High police.uk priority of a district is mapped: their records are read in one query,
-  // their busiest cells named together.
-  const mapped =
-    area.type === 'district'
-      ? ranked
-          .filter((s) => s.band === 'High' && local.details.get(s.key)?.source === 'police.uk')
-          .map((s) => s.key)
-      : [];
-  prefetchStreetIncidents(db, scope, { area: area.code, period }, mapped, reads);
   // The county's evidence (its counts and trends read already with the district's) is worked out
-  // while the hotspots' records are read.
+  // while the maps are.
   const [tops, theirs] = await allSettled<unknown>([
-    busiestHotspots(
-      db,
-      scope,
-      mapped.map((category) => ({ area: area.code, category, period, top: 3 })),
-      reads,
-    ),
+    maps,
     force
       ? areaEvidence(db, scope, force, null, { ...settings, inputs: null }, reads)
       : Promise.resolve(null),
@@ -424,6 +432,40 @@ export function revisedSince(
       ? `The records of the same months have changed since it was saved (months imported again: a file police.uk revised, or a partner's file replaced), so what moved comes from revised figures, not from new months: ${counts.join('; ')}.`
       : `The records of the period differ from when it was saved (${heldThen ? `${heldThen.held} of its ${heldThen.months} months held then, ${now.coverage?.held ?? 'not known'} now` : 'the months held then were not recorded'}: ${fewer ? 'months removed since (lantern imports remove), now missing' : 'months imported since, or imported again'}): ${counts.join('; ')}.`,
   ];
+}
+
+/**
+ * The inputs file's extra issues added to the evidence (each at the middle of the scale where it
+ * gives no position); any issue it scores that the assessment does not hold refused.
+ */
+function addInputIssues(
+  local: AreaEvidence,
+  inputs: AssessmentSettings['inputs'],
+  cfg: AssessmentSettings['matrix']['config'],
+): void {
+  const mid = Math.round((cfg.scale + 1) / 2);
+  for (const [key, x] of inputs?.extra ?? []) {
+    if (local.details.has(key))
+      throw new InputError(
+        `${inputs?.where(['extra', key])}: ${key} is already an issue of this assessment`,
+      );
+    local.evidence.push({
+      key,
+      harm: x.harm.score,
+      likelihood: x.likelihood.score,
+      trend: 'unknown',
+      reportingRate: null,
+      concernShare: null,
+      position: x.position?.score ?? mid,
+      confidence: 'low',
+    });
+    local.details.set(key, inputsOnlyDetail(x, mid));
+  }
+  for (const key of inputs?.issues.keys() ?? [])
+    if (!local.details.has(key) && !local.notAssessed.some((n) => n.key === key))
+      throw new InputError(
+        `${inputs?.where(['issues', key])}: no such issue in this assessment (issues: ${[...local.details.keys()].join(', ')})`,
+      );
 }
 
 function countyIssues(e: AreaEvidence, cfg: AssessmentSettings['matrix']['config']): CountyIssue[] {
