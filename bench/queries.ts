@@ -10,11 +10,11 @@
  *   a command's cost should follow the records it uses (ratio well below 1).
  *
  * BENCH_ROUNDS: rounds (default 7). BENCH_BASE_DIST: a copy of an earlier build's dist/ (inside
- * this repository, so that its imports resolve), whose assessments are timed too, on a copy of the
- * same store, each round alternated with this build's.
+ * this repository, so that its imports resolve), whose assessments are timed too, on the demo
+ * store that build makes, each round alternated with this build's.
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -64,8 +64,13 @@ if (BASE_DIST) {
     'store/open-store.js',
     BASE_DIST,
   );
-  copyFileSync(path, join(dir, 'base.duckdb'));
-  copyFileSync(`${path}.hash-key`, join(dir, 'base.duckdb.hash-key'));
+  // Its own demo store, built by its own `demo` (a store this build made may hold schema changes
+  // the earlier build refuses).
+  execFileSync(
+    process.execPath,
+    [join(BASE_DIST, 'cli/main.js'), 'demo', '--db', join(dir, 'base.duckdb')],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
   base = { db: await openBase(join(dir, 'base.duckdb')), assess: await assessOf(BASE_DIST) };
 }
 
