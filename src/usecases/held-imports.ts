@@ -12,7 +12,7 @@ import { mayAdminister, type Actor } from '../domain/access.js';
 import { forceById } from '../domain/forces.js';
 import type { Scope } from '../domain/scope.js';
 import { ForbiddenError, InputError, NotFoundError } from '../errors.js';
-import { assertAreaAccess } from '../store/area-access.js';
+import { assertAreaAccess, assertDatasetInArea } from '../store/area-access.js';
 import { forceCovering } from '../store/area-force.js';
 import { listAssessments } from '../store/assessments.js';
 import { appendAudit } from '../store/audit-log.js';
@@ -64,6 +64,9 @@ async function assertMayManage(db: Db, scope: Scope, held: HeldImport): Promise<
   if (pfa === null)
     throw new ForbiddenError(`${held.id}: only an admin may remove an import of this force`);
   await assertAreaAccess(db, scope, pfa, 'detail');
+  // And the dataset itself (review: an analyst granted only hate crime in the force could remove
+  // police.uk months they may not read).
+  await assertDatasetInArea(db, scope, held.dataset, pfa, 'detail');
 }
 
 async function mayManage(db: Db, scope: Scope, held: HeldImport): Promise<boolean> {
