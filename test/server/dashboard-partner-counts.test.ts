@@ -35,7 +35,8 @@ const BASE = '/trends?area=Three%20Rivers&period=2025&category=';
 
 /** The rows of the table of counts: name, recorded, earlier year, and the link of each. */
 function countRows(body: string): { name: string; cells: string[]; href: string }[] {
-  const table = /<caption[^>]*> Each count of Domestic abuse[\s\S]*?<\/table>/u.exec(body)?.[0] ?? '';
+  const table =
+    /<caption[^>]*> Each count of Domestic abuse[\s\S]*?<\/table>/u.exec(body)?.[0] ?? '';
   return [...table.matchAll(/<tr[^>]*> ?<th scope="row">([\s\S]*?)<\/th>([\s\S]*?)<\/tr>/gu)].map(
     (m) => ({
       name: readerText(m[1] as string)
