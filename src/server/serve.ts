@@ -86,10 +86,13 @@ export async function serveStore(deps: Deps, options: ServeOptions): Promise<Ser
   // that its files are stored or refused whole and it says so (closed under it, it failed with
   // "instance closed" and told nobody which files it had stored). An upload still being received
   // was cut off with its connection and lets the slot go at once; an import is waited for.
+  // A tenth of a second lets a write about to end go without a word (an upload cut off with its
+  // connection lets the slot go at once); a second let a short import end unannounced, so that
+  // whether the stop said it waited depended on how busy the machine was.
   const idle = writer.idle();
   const settled = await Promise.race([
     idle.then(() => true),
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 1000).unref()),
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100).unref()),
   ]);
   const running = writer.running;
   if (!settled && running) {
